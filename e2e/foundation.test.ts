@@ -1,0 +1,56 @@
+/** A caseworker signs in, searches the list and opens a participant; axe checks each page. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../test/helpers/server.ts';
+import { browserAvailable, expectNoAxeViolations, launch, signIn } from './browser.ts';
+
+describe.runIf(browserAvailable())('foundation in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a Danish login page without axe violations, and rejects a wrong password', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(`${server.url}/login`);
+    expect(await page.getAttribute('html', 'lang')).toBe('da');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Brugernavn').fill('sagsbehandler.aalborg');
+    await page.getByLabel('Adgangskode').fill('forkert');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Forkert brugernavn eller adgangskode');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  it('signs in, searches and sorts the participant list, opens a participant, signs out', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await signIn(page, server.url, 'sagsbehandler.aalborg');
+    expect(new URL(page.url()).pathname).toBe('/deltagere');
+    await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Aalborg');
+    await expectNoAxeViolations(page);
+    const rows = page.getByTestId('participant-table').locator('tbody tr');
+    expect(await rows.count()).toBe(25);
+    await page.getByRole('link', { name: /Født/ }).click();
+    await page.waitForURL(/sort=foedt/);
+    const first = rows.first().locator('a');
+    const name = (await first.textContent())!.trim();
+    await page.getByLabel('Søg på navn eller CPR-nummer').fill(name.split(' ').slice(-1)[0]);
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.waitForURL(/q=/);
+    await page.getByRole('link', { name }).first().click();
+    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(name);
+    expect(await page.getByText('Syntetisk demo-person').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Log af' }).click();
+    await page.waitForURL(/\/login/);
+    await page.close();
+  });
+});

@@ -1,0 +1,20 @@
+/** Open the database, migrate it, and (in demo mode) fill an empty one with demo data. */
+import type { Config } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { createVault } from '../security/vault.ts';
+import type { AppDeps } from '../http/deps.ts';
+import { isSeeded, seedDemo } from './seed-demo.ts';
+
+export async function openApp(config: Config, log: (s: string) => void = () => undefined): Promise<AppDeps> {
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length) log(`Migreringer kørt: ${applied.join(', ')}`);
+  const vault = createVault(config.secret);
+  if (config.demo && !(await isSeeded(db))) {
+    log('Tom database: indlæser demodata …');
+    const s = await seedDemo(db, vault);
+    log(`Demodata: ${s.participants} kvinder, ${s.projects} projekter, ${s.users} brugere.`);
+  }
+  return { db, vault, config };
+}

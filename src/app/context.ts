@@ -1,0 +1,28 @@
+/** Who is acting, for whom, from where: passed to every use case and repository. */
+export type Role = 'sagsbehandler' | 'projektleder' | 'analytiker' | 'administrator';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  sagsbehandler: 'Sagsbehandler',
+  projektleder: 'Projektleder',
+  analytiker: 'Analytiker',
+  administrator: 'Administrator',
+};
+
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisationId: number;
+  organisationName: string;
+  organisationKind: 'styrelse' | 'jobcenter';
+  /** Municipality codes whose citizens this actor may see (empty for the agency). */
+  municipalities: string[];
+  municipalityNames: string[];
+  ip: string;
+}
+
+/** Roles that work with identifiable personal data inside their own municipalities. */
+export function handlesPersonalData(actor: Actor): boolean {
+  return (actor.role === 'sagsbehandler' || actor.role === 'projektleder') && actor.municipalities.length > 0;
+}

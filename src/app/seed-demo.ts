@@ -1,0 +1,117 @@
+/**
+ * Fills an empty database with the demo: the agency, the demo municipalities, jobcentres,
+ * projects, teams and users (password `demo`), and the synthetic cohort of women. Runs on the
+ * system path with one audit record; only ever in demo mode.
+ */
+import type { Database, Queryable } from '../db/database.ts';
+import { writeAudit } from '../db/tenant.ts';
+import { DEMO_MUNICIPALITIES, DEMO_PROJECTS } from '../demo/municipalities.ts';
+import { generateCohort } from '../demo/cohort.ts';
+import { hashPassword } from '../security/passwords.ts';
+import type { Vault } from '../security/vault.ts';
+
+export const AGENCY_NAME = 'Styrelsen for International Rekruttering og Integration (SIRI)';
+
+/** Named demo users; further caseworkers are numbered per jobcentre (sagsbehandler.aalborg2 …). */
+const CASELOAD_TARGET = 40;
+
+export interface SeedSummary {
+  municipalities: number;
+  projects: number;
+  users: number;
+  participants: number;
+}
+
+async function id(q: Queryable, sql: string, params: unknown[]): Promise<number> {
+  return (await q.query<{ id: number }>(sql, params)).rows[0].id;
+}
+
+export async function isSeeded(db: Database): Promise<boolean> {
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisation')).rows[0].n > 0;
+}
+
+export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number; size?: number } = {}): Promise<SeedSummary> {
+  const cohort = generateCohort({ seed: opts.seed ?? 2019, size: opts.size });
+  const women = cohort.women;
+  const pw = await hashPassword('demo');
+  return db.tx(async (q) => {
+    for (const m of DEMO_MUNICIPALITIES) {
+      await q.query('INSERT INTO municipality (code, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [m.kode, m.navn]);
+    }
+    const agency = await id(q, `INSERT INTO organisation (kind, name) VALUES ('styrelse', $1) RETURNING id`, [AGENCY_NAME]);
+    let users = 0;
+    const addUser = async (username: string, name: string, role: string, org: number, team: number | null) => {
+      users++;
+      return id(
+        q,
+        `INSERT INTO app_user (username, display_name, role, organisation_id, team_id, password_hash, demo)
+         VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
+        [username, name, role, org, team, pw],
+      );
+    };
+    await addUser('analytiker.siri', 'Anne Analytiker', 'analytiker', agency, null);
+    await addUser('admin', 'Adam Administrator', 'administrator', agency, null);
+
+    const caseworkersByProject = new Map<string, number[]>();
+    const projectIds = new Map<string, number>();
+    for (const p of DEMO_PROJECTS) {
+      const org = await id(q, `INSERT INTO organisation (kind, name) VALUES ('jobcenter', $1) RETURNING id`, [p.jobcenter]);
+      for (const k of p.kommuneKoder) {
+        await q.query('INSERT INTO organisation_municipality (organisation_id, municipality_code) VALUES ($1, $2)', [org, k]);
+      }
+      const pid = await id(
+        q,
+        `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [p.key, p.navn, p.bevilling, p.periodeFra, p.periodeTil, p.planlagteDeltagere],
+      );
+      projectIds.set(p.key, pid);
+      for (const k of p.kommuneKoder) {
+        await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [pid, k]);
+      }
+      const team = await id(q, 'INSERT INTO team (organisation_id, name) VALUES ($1, $2) RETURNING id', [org, 'KIB-teamet']);
+      const place = p.jobcenter.replace('Jobcenter ', '');
+      await addUser(`projektleder.${p.key}`, `Projektleder ${place}`, 'projektleder', org, team);
+      const size = women.filter((w) => w.projectKey === p.key).length;
+      const n = Math.max(1, Math.ceil(size / CASELOAD_TARGET / 2)); // about half are active at a time
+      const ids: number[] = [];
+      for (let i = 1; i <= n; i++) {
+        ids.push(await addUser(`sagsbehandler.${p.key}${i === 1 ? '' : i}`, `Sagsbehandler ${i} ${place}`, 'sagsbehandler', org, team));
+      }
+      caseworkersByProject.set(p.key, ids);
+    }
+
+    // Women and their enrolments in bulk (arrays → unnest), caseworkers round-robin.
+    const cols = { id: [] as string[], mun: [] as string[], hash: [] as string[], enc: [] as string[], fn: [] as string[],
+      ln: [] as string[], bd: [] as string[], country: [] as string[] };
+    const en = { pid: [] as string[], project: [] as number[], mun: [] as string[], on: [] as string[], vis: [] as string[],
+      cw: [] as number[], exit: [] as (string | null)[], reason: [] as (string | null)[] };
+    const rr = new Map<string, number>();
+    for (const w of women) {
+      const pid = crypto.randomUUID();
+      cols.id.push(pid); cols.mun.push(w.kommuneKode); cols.hash.push(vault.hashCpr(w.cpr)); cols.enc.push(vault.encryptCpr(w.cpr));
+      cols.fn.push(w.firstName); cols.ln.push(w.lastName); cols.bd.push(w.birthDate); cols.country.push(w.countryOfOrigin);
+      const cws = caseworkersByProject.get(w.projectKey)!;
+      const i = rr.get(w.projectKey) ?? 0;
+      rr.set(w.projectKey, i + 1);
+      en.pid.push(pid); en.project.push(projectIds.get(w.projectKey)!); en.mun.push(w.kommuneKode); en.on.push(w.indskrevet);
+      en.vis.push(w.visitation); en.cw.push(cws[i % cws.length]); en.exit.push(w.udskrevet); en.reason.push(w.exitReason);
+    }
+    await q.query(
+      `INSERT INTO participant (id, municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex, country_of_origin, synthetic)
+       SELECT i, m, h, e, f, l, b::date, 'K', c, true
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(i, m, h, e, f, l, b, c)`,
+      [cols.id, cols.mun, cols.hash, cols.enc, cols.fn, cols.ln, cols.bd, cols.country],
+    );
+    await q.query(
+      `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id, exited_on, exit_reason)
+       SELECT p, pr, m, o::date, v, c, x::date, r
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[]) AS t(p, pr, m, o, v, c, x, r)`,
+      [en.pid, en.project, en.mun, en.on, en.vis, en.cw, en.exit, en.reason],
+    );
+    await writeAudit(q, { userId: 0, username: 'system', role: 'administrator', ip: 'localhost' }, {
+      action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },
+    });
+    return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length, users, participants: women.length };
+  });
+}

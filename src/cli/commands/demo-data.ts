@@ -1,0 +1,32 @@
+import { openDatabase } from '../../db/database.ts';
+import { migrate } from '../../db/migrate.ts';
+import { loadConfig } from '../../config.ts';
+import { isSeeded, seedDemo } from '../../app/seed-demo.ts';
+import { createVault } from '../../security/vault.ts';
+import { parseArgs } from '../args.ts';
+
+export const summary = 'Indlæs syntetiske demodata i en tom database (--seed N, --size N)';
+
+export async function run(args: string[]): Promise<number> {
+  const { opts } = parseArgs(args);
+  const seed = Number(opts.seed?.[0] ?? 2019);
+  const size = opts.size ? Number(opts.size[0]) : undefined;
+  if (!Number.isInteger(seed) || (size !== undefined && !(size > 0))) {
+    console.error('Ugyldig --seed eller --size: brug hele tal.');
+    return 2;
+  }
+  const config = loadConfig(process.env, { demo: true });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    if (await isSeeded(db)) {
+      console.error('Databasen indeholder allerede data; demodata indlæses kun i en tom database.');
+      return 1;
+    }
+    const s = await seedDemo(db, createVault(config.secret), { seed, size });
+    console.log(`Demodata indlæst: ${s.participants} kvinder, ${s.projects} projekter, ${s.users} brugere (seed ${seed}).`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

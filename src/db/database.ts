@@ -1,0 +1,117 @@
+/**
+ * One database interface over PGlite (embedded, the default) and PostgreSQL (`pg`, production
+ * and CI). Everything above this file speaks plain SQL with $1 parameters through `Queryable`.
+ */
+import type { PGlite as PGliteType } from '@electric-sql/pglite';
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Run `fn` in one transaction; rolled back when it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Run a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Same value types on both drivers: dates as 'YYYY-MM-DD' strings, int8/numeric as numbers.
+const identity = (v: string) => v;
+const toNumber = (v: string) => (v === null ? null : Number(v));
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+export async function openPGlite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db: PGliteType = new PGlite(dataDir, {
+    parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity },
+  });
+  await db.waitReady;
+  const wrap = (q: { query: PGliteType['query'] }): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      const r = await q.query<T>(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+  });
+  const base = wrap(db);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    tx: (fn) => db.transaction((t) => fn(wrap(t))),
+    exec: async (sql) => {
+      try {
+        await db.exec(sql);
+      } catch (e) {
+        await db.exec('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    },
+    close: () => db.close(),
+  };
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pg = (await import('pg')).default;
+  const types = {
+    getTypeParser: (oid: number, format?: string) => {
+      if (oid === OID.int8 || oid === OID.numeric) return toNumber;
+      if (oid === OID.date) return identity;
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  pool.on('error', () => {
+    /* idle client errors are reported on next use */
+  });
+  const query = async <T>(sql: string, params?: unknown[]) => {
+    const r = await pool.query(sql, params);
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  };
+  return {
+    kind: 'postgres',
+    query,
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          async query<T>(sql: string, params?: unknown[]) {
+            const r = await client.query(sql, params);
+            return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      // A dedicated client, so a failed script's open transaction never returns to the pool.
+      const client = await pool.connect();
+      try {
+        await client.query(sql);
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** `DATABASE_URL` set → PostgreSQL; otherwise PGlite in `dataDir` (undefined = in memory). */
+export function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+  return opts.url ? openPostgres(opts.url) : openPGlite(opts.dataDir);
+}

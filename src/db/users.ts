@@ -1,0 +1,108 @@
+/**
+ * Users, sessions and login attempts: the system path (no personal data about citizens).
+ * Session ids are random 256-bit values; only their SHA-256 is stored.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor, Role } from '../app/context.ts';
+import type { Database } from './database.ts';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisationId: number;
+  passwordHash: string | null;
+  active: boolean;
+}
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export async function findUserByUsername(db: Database, username: string): Promise<UserRow | undefined> {
+  const r = await db.query<UserRow>(
+    `SELECT id, username, display_name AS "displayName", role, organisation_id AS "organisationId",
+            password_hash AS "passwordHash", active FROM app_user WHERE lower(username) = lower($1)`,
+    [username],
+  );
+  return r.rows[0];
+}
+
+/** Build the actor (role, organisation, municipalities) for a user id. */
+export async function loadActor(db: Database, userId: number, ip: string): Promise<Actor | undefined> {
+  const r = await db.query<{
+    id: number; username: string; displayName: string; role: Role; organisationId: number;
+    organisationName: string; organisationKind: 'styrelse' | 'jobcenter'; codes: string[] | null; names: string[] | null;
+  }>(
+    `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.organisation_id AS "organisationId",
+            o.name AS "organisationName", o.kind AS "organisationKind",
+            array_agg(m.code ORDER BY m.name) FILTER (WHERE m.code IS NOT NULL) AS codes,
+            array_agg(m.name ORDER BY m.name) FILTER (WHERE m.code IS NOT NULL) AS names
+     FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+     LEFT JOIN organisation_municipality om ON om.organisation_id = o.id
+     LEFT JOIN municipality m ON m.code = om.municipality_code
+     WHERE u.id = $1 AND u.active GROUP BY u.id, o.id`,
+    [userId],
+  );
+  const u = r.rows[0];
+  if (!u) return undefined;
+  // The agency's users never see identifiable citizens, whatever their role.
+  const tenant = u.organisationKind === 'jobcenter' && u.role !== 'analytiker';
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    organisationId: u.organisationId,
+    organisationName: u.organisationName,
+    organisationKind: u.organisationKind,
+    municipalities: tenant ? (u.codes ?? []).map((c) => c.trim()) : [],
+    municipalityNames: u.names ?? [],
+    ip,
+  };
+}
+
+export interface SessionRow {
+  userId: number;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(db: Database, userId: number, hours: number) {
+  const id = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.query(
+    `INSERT INTO user_session (id_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+    [sha256(id), userId, csrfToken, hours],
+  );
+  return { id, csrfToken };
+}
+
+/** A live session, sliding its idle expiry forward; undefined when unknown or expired. */
+export async function touchSession(db: Database, id: string, idleHours: number): Promise<SessionRow | undefined> {
+  const r = await db.query<SessionRow>(
+    `UPDATE user_session SET last_seen = now(),
+        expires_at = LEAST(created_at + interval '12 hours', now() + make_interval(hours => $2))
+     WHERE id_hash = $1 AND expires_at > now()
+     RETURNING user_id AS "userId", csrf_token AS "csrfToken", expires_at AS "expiresAt"`,
+    [sha256(id), idleHours],
+  );
+  return r.rows[0];
+}
+
+export async function deleteSession(db: Database, id: string) {
+  await db.query('DELETE FROM user_session WHERE id_hash = $1', [sha256(id)]);
+}
+
+export async function recordLoginAttempt(db: Database, username: string, ip: string, success: boolean) {
+  await db.query('INSERT INTO login_attempt (username, ip, success) VALUES ($1, $2, $3)', [username.toLowerCase(), ip, success]);
+}
+
+/** Failed attempts in the last `minutes` for this username, and from this address. */
+export async function recentFailures(db: Database, username: string, ip: string, minutes: number) {
+  const r = await db.query<{ byUser: number; byIp: number }>(
+    `SELECT count(*) FILTER (WHERE username = $1)::int AS "byUser", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
+     FROM login_attempt WHERE NOT success AND at > now() - make_interval(mins => $3) AND (username = $1 OR ip = $2)`,
+    [username.toLowerCase(), ip, minutes],
+  );
+  return r.rows[0];
+}

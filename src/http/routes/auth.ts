@@ -1,0 +1,43 @@
+/** Local login with argon2id, server-side sessions, throttling of failed attempts, logout. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { login } from '../../app/login.ts';
+import { deleteSession } from '../../db/users.ts';
+import { loginPage } from '../../web/pages/login.ts';
+import type { AppDeps } from '../deps.ts';
+import { cookieOptions, csrfFor, SESSION_COOKIE } from '../security.ts';
+
+const LoginBody = z.object({ brugernavn: z.string().max(100).default(''), adgangskode: z.string().max(200).default(''), next: z.string().optional() });
+
+/** Only local paths are followed after login (no open redirect). */
+const safeNext = (n?: string) => (n && /^\/(?!\/)[^\s\\]*$/.test(n) ? n : '/');
+
+export function authRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/login', async (req, reply) => {
+    if (req.actor) return reply.redirect('/', 303);
+    const next = safeNext((req.query as { next?: string }).next);
+    return reply.type('text/html; charset=utf-8').send(loginPage({ csrf: csrfFor(req, reply, deps), next, demo: deps.config.demo }));
+  });
+
+  app.post('/login', async (req, reply) => {
+    const body = LoginBody.parse(req.body ?? {});
+    const next = safeNext(body.next);
+    const result = await login(deps, { username: body.brugernavn.trim(), password: body.adgangskode, ip: req.ip });
+    if (!result.ok) {
+      reply.status(result.status);
+      return reply.type('text/html; charset=utf-8').send(
+        loginPage({ csrf: csrfFor(req, reply, deps), next, demo: deps.config.demo, error: result.message, username: body.brugernavn }),
+      );
+    }
+    // A new session id at every login (no fixation); the old one, if any, is dropped.
+    if (req.sessionId) await deleteSession(deps.db, req.sessionId);
+    reply.setCookie(SESSION_COOKIE, result.sessionId, { ...cookieOptions(deps), maxAge: 12 * 3600 });
+    return reply.redirect(next, 303);
+  });
+
+  app.post('/logout', async (req, reply) => {
+    if (req.sessionId) await deleteSession(deps.db, req.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login', 303);
+  });
+}

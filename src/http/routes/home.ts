@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { html } from '../../web/html.ts';
+import { NAV, page } from '../../web/layout.ts';
+import type { AppDeps } from '../deps.ts';
+import { requireActor } from '../security.ts';
+
+/** The front page: where each role starts. */
+export function homeRoutes(app: FastifyInstance, _deps: AppDeps) {
+  app.get('/', async (req, reply) => {
+    const actor = requireActor(req);
+    const items = NAV.filter((n) => n.roles.includes(actor.role));
+    if (items.length && actor.role !== 'administrator') return reply.redirect(items[0].href, 303);
+    return reply.type('text/html; charset=utf-8').send(
+      page({
+        title: 'Forside',
+        actor,
+        csrf: req.csrfToken,
+        path: '/',
+        body: html`<h1>Velkommen, ${actor.displayName}</h1>
+          <p>Du er logget ind som ${actor.role} i ${actor.organisationName}.</p>
+          ${items.length ? html`<ul>${items.map((i) => html`<li><a href="${i.href}">${i.label}</a></li>`)}</ul>` : ''}`,
+      }),
+    );
+  });
+}

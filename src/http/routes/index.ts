@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { authRoutes } from './auth.ts';
+import { homeRoutes } from './home.ts';
+import { participantRoutes } from './participants.ts';
+
+/** Every area's routes; each area registers its own. */
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  authRoutes(app, deps);
+  homeRoutes(app, deps);
+  participantRoutes(app, deps);
+}

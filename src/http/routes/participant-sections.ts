@@ -1,0 +1,18 @@
+/**
+ * Extra sections on the participant page, contributed by other areas (plan, activities,
+ * conversations, timeline). Each receives the already-authorised participant.
+ */
+import type { Actor } from '../../app/context.ts';
+import type { ParticipantView } from '../../db/participants.ts';
+import type { SafeHtml } from '../../web/html.ts';
+import type { AppDeps } from '../deps.ts';
+
+export type SectionProvider = (deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string) => Promise<SafeHtml>;
+
+export const SECTION_PROVIDERS: SectionProvider[] = [];
+
+export async function participantSections(deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string) {
+  const out: SafeHtml[] = [];
+  for (const s of SECTION_PROVIDERS) out.push(await s(deps, actor, p, csrf));
+  return out;
+}

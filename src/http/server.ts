@@ -1,0 +1,83 @@
+/** Builds the Fastify app: plugins, security, routes, Danish error pages. Owns nothing else. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { AppError } from '../app/errors.ts';
+import { errorPage } from '../web/layout.ts';
+import type { AppDeps } from './deps.ts';
+import { registerSecurity } from './security.ts';
+import { registerRoutes } from './routes/index.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
+
+const STATUS: Record<AppError['code'], number> = {
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}
+
+export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: dkfdsDist, prefix: '/dkfds/', decorateReply: false, maxAge: '1d' });
+  await app.register(fastifyStatic, { root: join(root, 'static'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
+  registerSecurity(app, deps);
+
+  app.setErrorHandler((err, req, reply) => {
+    const wantsJson = req.url.startsWith('/api/') || req.headers.accept === 'application/json';
+    if (err instanceof AppError && err.code === 'UNAUTHORIZED' && !wantsJson) {
+      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    }
+    let status = err instanceof AppError ? STATUS[err.code] : (err as { statusCode?: number }).statusCode ?? 500;
+    let message = err instanceof AppError ? err.message : 'Der skete en uventet fejl. Prøv igen, eller kontakt din administrator.';
+    if (!(err instanceof AppError) && status === 413) message = 'Filen eller formularen er for stor.';
+    else if (!(err instanceof AppError) && status >= 400 && status < 500) message = 'Forespørgslen kunne ikke læses.';
+    if (status >= 500) {
+      status = 500;
+      req.log.error(err);
+      if (!process.env.LOG_LEVEL) console.error(err);
+    }
+    reply.status(status);
+    if (wantsJson) return reply.send({ error: err instanceof AppError ? err.code : 'ERROR', message });
+    return reply.type('text/html; charset=utf-8').send(errorPage(status, message, req.actor, req.csrfToken));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).type('text/html; charset=utf-8').send(errorPage(404, 'Siden findes ikke.', req.actor, req.csrfToken));
+  });
+
+  // The route table, so tests can call every route (e.g. the route × role × tenant matrix).
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: r.url });
+  });
+
+  app.get('/health', async () => ({ ok: true }));
+  await registerRoutes(app, deps);
+  return app;
+}

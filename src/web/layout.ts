@@ -1,0 +1,105 @@
+/** The page frame on Det Fælles Designsystem: skip link, header with user and municipality, menu. */
+import type { Actor } from '../app/context.ts';
+import { ROLE_LABELS } from '../app/context.ts';
+import { html, type SafeHtml } from './html.ts';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  roles: Actor['role'][];
+}
+
+/** The main menu; each area adds its pages here. */
+export const NAV: NavItem[] = [
+  { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
+];
+
+export interface PageOptions {
+  title: string;
+  actor?: Actor;
+  csrf?: string;
+  /** The current path, to mark the active menu item. */
+  path?: string;
+  body: SafeHtml;
+}
+
+function header(actor: Actor | undefined, csrf: string | undefined, path: string) {
+  const items = actor ? NAV.filter((n) => n.roles.includes(actor.role)) : [];
+  const where = actor ? (actor.municipalityNames.length ? actor.municipalityNames.join(' og ') : actor.organisationName) : '';
+  return html`<header class="header">
+    <div class="portal-info">
+      <div class="portal-info-inner container">
+        <a href="/" class="fremdrift-logo" aria-label="Fremdrift – forside">Fremdrift</a>
+        ${actor
+          ? html`<div class="portal-user">
+              <p class="user" data-testid="current-user"><strong>${actor.displayName}</strong><br>${ROLE_LABELS[actor.role]} · ${where}</p>
+              <form method="post" action="/logout" class="inline-form">
+                <input type="hidden" name="_csrf" value="${csrf ?? ''}">
+                <button type="submit" class="button button-secondary log-off">Log af</button>
+              </form>
+            </div>`
+          : ''}
+      </div>
+    </div>
+    <div class="solution-info">
+      <div class="solution-info-inner container">
+        <div class="solution-heading"><a href="/">Fremdrift</a></div>
+        <div class="additional-info"><p>Beskæftigelsesindsats for indvandrerkvinder</p></div>
+      </div>
+    </div>
+    ${items.length
+      ? html`<nav class="navigation-menu" aria-label="Hovedmenu">
+          <div class="navigation-menu-inner container">
+            <ul class="mainmenu">
+              ${items.map(
+                (n) => html`<li class="${path.startsWith(n.href) ? 'active current' : ''}"><a href="${n.href}" class="nav-link"${path.startsWith(n.href) ? html` aria-current="page"` : ''}><span>${n.label}</span></a></li>`,
+              )}
+            </ul>
+          </div>
+        </nav>`
+      : ''}
+  </header>`;
+}
+
+export function page(o: PageOptions): string {
+  return `<!DOCTYPE html>${html`<html lang="da">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${o.title} – Fremdrift</title>
+  <link rel="stylesheet" href="/dkfds/css/dkfds.min.css">
+  <link rel="stylesheet" href="/static/app.css">
+</head>
+<body>
+  <a class="skipnav" href="#main-content">Gå til sideindhold</a>
+  ${header(o.actor, o.csrf, o.path ?? '')}
+  <div class="container page-container">
+    <main id="main-content" tabindex="-1">
+      ${o.body}
+    </main>
+  </div>
+  <footer class="footer"><div class="container"><p>Fremdrift · open source · alle demo-personer er opdigtede</p></div></footer>
+</body>
+</html>`}`;
+}
+
+/** A Danish error page (403, 404, 429, 500) inside the same frame. */
+export function errorPage(status: number, message: string, actor?: Actor, csrf?: string): string {
+  const titles: Record<number, string> = {
+    400: 'Forkert forespørgsel',
+    403: 'Ingen adgang',
+    404: 'Siden findes ikke',
+    413: 'Filen er for stor',
+    429: 'For mange forsøg',
+    500: 'Der skete en fejl',
+  };
+  const title = titles[status] ?? 'Fejl';
+  return page({
+    title,
+    actor,
+    csrf,
+    body: html`<h1>${title}</h1>
+      <div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">${message}</p></div></div>
+      <p><a href="/">Gå til forsiden</a></p>`,
+  });
+}

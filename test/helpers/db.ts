@@ -1,0 +1,64 @@
+/**
+ * A fresh, demo-seeded database per test file on every available backend: a copy of the
+ * PGlite template folder, and a PostgreSQL database cloned from the template.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { openPGlite, openPostgres, type Database } from '../../src/db/database.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createVault } from '../../src/security/vault.ts';
+import type { AppDeps } from '../../src/http/deps.ts';
+import { TEST_SECRET, pgAdminUrl, pgDbUrl } from './env.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** The backends this run covers (PostgreSQL only when the global setup found it). */
+export function backends(): Backend[] {
+  return inject('pgTemplate') ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+let counter = 0;
+
+export interface TestDb {
+  db: Database;
+  /** A connection string usable by a second client (PostgreSQL only). */
+  url?: string;
+  /** Folder of the PGlite copy. */
+  dir?: string;
+  cleanup(): Promise<void>;
+}
+
+export async function openTestDb(backend: Backend): Promise<TestDb> {
+  if (backend === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'fremdrift-test-'));
+    cpSync(inject('pgliteTemplate'), dir, { recursive: true });
+    const db = await openPGlite(dir);
+    return { db, dir, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `fremdrift_t_${process.ppid}_${process.pid}_${++counter}`;
+  const admin = await openPostgres(pgAdminUrl(), 1);
+  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  await admin.close();
+  const url = pgDbUrl(name);
+  const db = await openPostgres(url, 5);
+  return {
+    db,
+    url,
+    cleanup: async () => {
+      await db.close();
+      const a = await openPostgres(pgAdminUrl(), 1);
+      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.close();
+    },
+  };
+}
+
+export function testDeps(db: Database, overrides: Partial<AppDeps['config']> = {}): AppDeps {
+  return {
+    db,
+    vault: createVault(TEST_SECRET),
+    config: loadConfig({}, { secret: TEST_SECRET, demo: true, cookieSecure: false, dataDir: tmpdir(), ...overrides }),
+  };
+}

@@ -1,0 +1,47 @@
+/** Sign in through the real login form with `inject()` and carry the session cookie and CSRF token. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, form: Record<string, string | string[]>): Promise<LightMyRequestResponse>;
+}
+
+export const csrfOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+
+function cookiesOf(res: { cookies: { name: string; value: string }[] }) {
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+export function formBody(form: Record<string, string | string[]>) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
+  return p.toString();
+}
+
+export async function loginAs(app: FastifyInstance, username: string, password = 'demo', ip = '127.0.0.1'): Promise<Session> {
+  const page = await app.inject({ method: 'GET', url: '/login', remoteAddress: ip });
+  const pre = cookiesOf(page);
+  const res = await app.inject({
+    method: 'POST', url: '/login', remoteAddress: ip,
+    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: formBody({ _csrf: csrfOf(page.body), brugernavn: username, adgangskode: password }),
+  });
+  if (res.statusCode !== 303) throw new Error(`login as ${username} failed: ${res.statusCode}`);
+  const cookie = cookiesOf(res);
+  const home = await app.inject({ method: 'GET', url: '/deltagere', headers: { cookie } });
+  const any = home.statusCode === 200 ? home : await app.inject({ method: 'GET', url: '/', headers: { cookie } });
+  const csrf = csrfOf(any.body);
+  return {
+    cookie,
+    csrf,
+    get: (url) => app.inject({ method: 'GET', url, headers: { cookie }, remoteAddress: ip }),
+    post: (url, form) =>
+      app.inject({
+        method: 'POST', url, remoteAddress: ip,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody({ _csrf: csrf, ...form }),
+      }),
+  };
+}
