@@ -1,0 +1,134 @@
+/**
+ * One participant's months (spec §3) as bit flags over a span of months, shared by the engine
+ * and the per-woman explanations so that both always agree.
+ */
+import { daysInMonth, firstWeekOfMonth, lastWeekOfMonth, monthOfWeek, TABLE_WEEKS, weekMonthTable } from './calendar.ts';
+import { CAT, SNAPSHOTS, type Durable, type Level, type PersonHours, type PersonWeeks, type Snapshot } from './types.ts';
+
+/** U(m): a week of m has an `uddannelse` code. */
+export const FLAG_U = 1;
+/** V(m): a week of m has a `praktik` or `loentilskud` code. */
+export const FLAG_V = 2;
+/** h(m) > 0. */
+export const FLAG_H = 4;
+/** F(m): a(m) > 18.5. D(m) is FLAG_H without FLAG_F. */
+export const FLAG_F = 8;
+
+/** Flag contributed by a week code of each category id (see CAT). */
+const CATEGORY_FLAG = new Uint8Array(9);
+CATEGORY_FLAG[CAT.uddannelse] = FLAG_U;
+CATEGORY_FLAG[CAT.praktik] = FLAG_V;
+CATEGORY_FLAG[CAT.loentilskud] = FLAG_V;
+
+/** A range of month indexes with its week range and month lengths precomputed. */
+export class Span {
+  readonly days: Int32Array;
+  readonly firstWeek: number;
+  readonly lastWeek: number;
+  constructor(
+    readonly start: number,
+    readonly length: number,
+  ) {
+    this.days = new Int32Array(length);
+    for (let i = 0; i < length; i++) this.days[i] = daysInMonth(start + i);
+    this.firstWeek = firstWeekOfMonth(start);
+    this.lastWeek = lastWeekOfMonth(start + length - 1);
+  }
+}
+
+/**
+ * F(m) with exact decimals: a = h·7/days > 18.5 ⇔ h·14 > 37·days. Hours are kept to four
+ * decimals, so 74 h in February 2021 (a = 18.5 exactly) is D, not F.
+ */
+export function isFullTime(hours: number, days: number): boolean {
+  return Math.round(hours * 1e4) * 14 > 370_000 * days;
+}
+
+/**
+ * Fill out[0..span.length) with the flags of each month. Returns a code found in the span
+ * that is missing from the code table (category 0), or 0 when all codes are known.
+ */
+export function monthFlags(weeks: PersonWeeks | undefined, hours: PersonHours | undefined, categoryOf: Uint8Array, span: Span, out: Uint8Array): number {
+  out.fill(0, 0, span.length);
+  let unknown = 0;
+  if (weeks) {
+    const ws = weeks.weekStart;
+    const codes = weeks.codes;
+    const lo = Math.max(ws, span.firstWeek);
+    const hi = Math.min(ws + codes.length - 1, span.lastWeek);
+    const table = weekMonthTable();
+    const start = span.start;
+    for (let w = lo; w <= hi; w++) {
+      const code = codes[w - ws];
+      if (code === 0) continue;
+      const cat = categoryOf[code];
+      if (cat === 0) unknown = code;
+      const bit = CATEGORY_FLAG[cat];
+      if (bit !== 0) out[(w >= 0 && w < TABLE_WEEKS ? table[w] : monthOfWeek(w)) - start] |= bit;
+    }
+  }
+  if (hours) {
+    const ms = hours.monthStart;
+    const h = hours.hours;
+    const lo = Math.max(ms, span.start);
+    const hi = Math.min(ms + h.length - 1, span.start + span.length - 1);
+    for (let m = lo; m <= hi; m++) {
+      const v = h[m - ms];
+      if (v > 0) out[m - span.start] |= isFullTime(v, span.days[m - span.start]) ? FLAG_H | FLAG_F : FLAG_H;
+    }
+  }
+  return unknown;
+}
+
+/** level(m) = 1 if U or F; else 2 if D; else 3 if V; else 0 (spec §3). */
+export function levelOf(flags: number): Level {
+  if (flags & (FLAG_U | FLAG_F)) return 1;
+  if (flags & FLAG_H) return 2;
+  if (flags & FLAG_V) return 3;
+  return 0;
+}
+
+/** True when level a is better than b: 1 > 2 > 3 > 0. */
+export function isBetter(a: number, b: number): boolean {
+  return a !== 0 && (b === 0 || a < b);
+}
+
+/** Durable employment over six flags ending at index `end` (spec §4); indexes < 0 count as empty. */
+export function durableOf(flags: Uint8Array, end: number): Durable {
+  let runF = 0;
+  let runH = 0;
+  let bestF = 0;
+  let bestH = 0;
+  for (let i = end - 5; i <= end; i++) {
+    const f = i >= 0 ? flags[i] : 0;
+    runF = f & FLAG_F ? runF + 1 : 0;
+    runH = f & FLAG_H ? runH + 1 : 0;
+    if (runF > bestF) bestF = runF;
+    if (runH > bestH) bestH = runH;
+  }
+  return bestF >= 3 ? 'full' : bestH >= 3 ? 'partial' : 'none';
+}
+
+/** Category id of the code a person has in week w (0 when none). */
+export function categoryInWeek(weeks: PersonWeeks | undefined, categoryOf: Uint8Array, w: number): number {
+  if (!weeks) return 0;
+  const i = w - weeks.weekStart;
+  return i >= 0 && i < weeks.codes.length ? categoryOf[weeks.codes[i]] : 0;
+}
+
+/** Index into SNAPSHOTS from the last week's category and the month's flags (spec §4, 1–9). */
+export function snapshotIndex(cat: number, flags: number): number {
+  if (cat === CAT.udgaaet) return 0;
+  if (cat === CAT.uddannelse) return 1;
+  if (flags & FLAG_F) return 2;
+  if (flags & FLAG_H) return 3;
+  if (cat === CAT.fleksjob) return 4;
+  if (cat === CAT.foertidspension) return 5;
+  if (cat === CAT.ressourceforloeb) return 6;
+  if (cat !== CAT.none) return 7; // ydelse, praktik, loentilskud
+  return 8;
+}
+
+export function snapshotOf(cat: number, flags: number): Snapshot {
+  return SNAPSHOTS[snapshotIndex(cat, flags)];
+}

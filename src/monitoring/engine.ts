@@ -1,0 +1,122 @@
+/**
+ * The monitoring engine (spec §§3–6): pure, no I/O, no clock. One pass over the participants
+ * fills month flags into one reused typed array per woman and counts her into her groups and
+ * the monthly series; suppression runs on the counts at the end.
+ */
+import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
+import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
+import { categoryInWeek, durableOf, isBetter, levelOf, monthFlags, snapshotIndex, Span } from './classify.ts';
+import { AGE_BANDS, participantFacts, type Facts } from './participant-facts.ts';
+import { addSeriesMonth, SERIES_CELLS, seriesPoints, seriesSets } from './series.ts';
+import { suppressCells } from './suppress.ts';
+import { RegisterInputError } from '../register/errors.ts';
+import {
+  DEFINITION, SNAPSHOTS, VISITATIONS,
+  type GroupResult, type Level, type MonitorInput, type MonitorOptions, type MonitorResult, type ParticipantResult,
+} from './types.ts';
+
+export class MonitorOptionError extends Error {
+  override name = 'MonitorOptionError';
+}
+
+function requireMonth(text: string | undefined, fallback: number | null, what: string): number {
+  if (text === undefined && fallback !== null) return fallback;
+  const m = text === undefined ? null : parseMonth(text);
+  if (m === null) throw new MonitorOptionError(`${what} skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${text ?? ''}»).`);
+  return m;
+}
+
+type Dimension = 'kommune' | 'visitation' | 'alder' | 'aar';
+const DIMENSIONS: Dimension[] = ['kommune', 'visitation', 'alder', 'aar'];
+
+export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResult {
+  const R = requireMonth(opts.month, null, 'Rapportmåneden');
+  const Dm = requireMonth(opts.durableMonth, R, 'Måneden for varig beskæftigelse');
+  const S = requireMonth(opts.snapshotMonth, R, 'Statusmåneden');
+  const threshold = opts.suppress ?? 5;
+  if (!Number.isInteger(threshold) || threshold < 0) throw new MonitorOptionError(`Grænsen for små tal skal være et helt tal ≥ 0 (fik ${threshold}).`);
+
+  const { participants, register, codeTable } = input;
+  const facts: Facts[] = participants.map(participantFacts);
+  let earliest = Infinity;
+  for (const f of facts) if (f.enrol < earliest) earliest = f.enrol;
+  const seriesStart = earliest === Infinity ? R : earliest;
+  const seriesLen = Math.max(0, R - seriesStart + 1);
+  const spanStart = Math.min(seriesStart, Dm - 5, S, R);
+  const span = new Span(spanStart, Math.max(R, Dm, S) - spanStart + 1);
+
+  // Group blocks: all first, then each dimension's keys in sorted order.
+  const keys: Record<Dimension, string[]> = {
+    kommune: [...new Set(participants.map((p) => p.kommune))].sort((a, b) => a.localeCompare(b, 'da')),
+    visitation: [...VISITATIONS],
+    alder: [...AGE_BANDS],
+    aar: [...new Set(facts.map((f) => f.year))].sort(),
+  };
+  const blockOf = {} as Record<Dimension, Map<string, number>>;
+  let blocks = 1;
+  for (const d of DIMENSIONS) blockOf[d] = new Map(keys[d].map((k) => [k, blocks++ * GROUP_CELLS]));
+  const seriesOffset = blocks * GROUP_CELLS;
+  const counts: number[] = new Array(seriesOffset + seriesLen * SERIES_CELLS).fill(0);
+
+  const flags = new Uint8Array(span.length);
+  const lastWeekS = lastWeekOfMonth(S);
+  const unknown = new Set<number>();
+  const results: ParticipantResult[] = new Array(participants.length);
+  const outcome: Outcome = { current: -1, accumulated: 0, durable: 0, snapshot: 0 };
+
+  for (let i = 0; i < participants.length; i++) {
+    const p = participants[i];
+    const f = facts[i];
+    const weeks = register.weeks.get(p.cpr);
+    const unk = monthFlags(weeks, register.hours.get(p.cpr), codeTable.categoryOf, span, flags);
+    if (unk !== 0) unknown.add(unk);
+
+    // Window: enrolment month through the earliest of R and the exit month (spec §2).
+    let best = 0;
+    for (let m = f.enrol; m <= R; m++) {
+      const active = m <= f.exit;
+      const level = active ? levelOf(flags[m - spanStart]) : -1;
+      if (active && isBetter(level, best)) best = level;
+      addSeriesMonth(counts, seriesOffset + (m - seriesStart) * SERIES_CELLS, level, best);
+    }
+    const current: Level | null = f.enrol <= R && R <= f.exit ? levelOf(flags[R - spanStart]) : null;
+    const durable = durableOf(flags, Dm - spanStart);
+    const snap = snapshotIndex(categoryInWeek(weeks, codeTable.categoryOf, lastWeekS), flags[S - spanStart]);
+    results[i] = { id: p.id, current, accumulated: best as Level, durable, snapshot: SNAPSHOTS[snap] };
+
+    outcome.current = current ?? -1;
+    outcome.accumulated = best;
+    outcome.durable = DURABLE_SLOT[durable];
+    outcome.snapshot = snap;
+    addOutcome(counts, 0, outcome);
+    addOutcome(counts, blockOf.kommune.get(p.kommune)!, outcome);
+    addOutcome(counts, blockOf.visitation.get(p.visitation)!, outcome);
+    addOutcome(counts, blockOf.alder.get(f.band)!, outcome);
+    addOutcome(counts, blockOf.aar.get(f.year)!, outcome);
+  }
+  if (unknown.size > 0) {
+    const codes = [...unknown].sort((a, b) => a - b);
+    throw new RegisterInputError('unknown_codes', `Ukendte ydelseskoder, som ikke står i kodetabellen: ${codes.join(', ')}.`, { file: '(registerdata)', codes });
+  }
+
+  const sets = [...groupSets(0), ...seriesSets(seriesOffset, seriesLen)];
+  for (const d of DIMENSIONS) {
+    const offsets = [...blockOf[d].values()];
+    for (const o of offsets) sets.push(...groupSets(o));
+    sets.push(...partitionSets(0, offsets));
+  }
+  const state = suppressCells(counts, sets, threshold);
+  const dim = (d: Dimension): Record<string, GroupResult> =>
+    Object.fromEntries([...blockOf[d]].map(([k, o]) => [k, groupResult(counts, state, o, threshold)]));
+
+  return {
+    definition: DEFINITION,
+    month: monthString(R),
+    durableMonth: monthString(Dm),
+    snapshotMonth: monthString(S),
+    suppress: threshold,
+    participants: results,
+    groups: { all: groupResult(counts, state, 0, threshold), kommune: dim('kommune'), visitation: dim('visitation'), alder: dim('alder'), aar: dim('aar') },
+    series: seriesPoints(counts, state, seriesOffset, seriesStart, seriesLen, threshold),
+  };
+}

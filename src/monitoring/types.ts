@@ -1,0 +1,172 @@
+/**
+ * Types shared by the register readers, the engine and its callers (spec `kib-2019.1`).
+ */
+
+export const DEFINITION = 'kib-2019.1';
+
+/** Code-table categories (spec §1.4). Numeric id = position + 1; 0 means "no code". */
+export const CATEGORIES = [
+  'uddannelse',
+  'praktik',
+  'loentilskud',
+  'fleksjob',
+  'foertidspension',
+  'ressourceforloeb',
+  'ydelse',
+  'udgaaet',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CAT = {
+  none: 0,
+  uddannelse: 1,
+  praktik: 2,
+  loentilskud: 3,
+  fleksjob: 4,
+  foertidspension: 5,
+  ressourceforloeb: 6,
+  ydelse: 7,
+  udgaaet: 8,
+} as const;
+
+/** Largest DREAM code the compact storage holds (codes live in an Int16Array). */
+export const MAX_CODE = 32_767;
+
+export interface CodeEntry {
+  code: number;
+  category: Category;
+  tekst: string;
+}
+
+export interface CodeTable {
+  entries: Map<number, CodeEntry>;
+  /** Category id (see CAT) by code, 0 when the code is not in the table. */
+  categoryOf: Uint8Array;
+}
+
+export const VISITATIONS = ['aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige'] as const;
+export type Visitation = (typeof VISITATIONS)[number];
+
+/** One row of `deltagere` (spec §1.1), already validated. */
+export interface Participant {
+  id: string;
+  /** Ten digits, no dash. */
+  cpr: string;
+  kommune: string;
+  visitation: Visitation;
+  /** Enrolment date `YYYY-MM-DD`. */
+  indskrevet: string;
+  /** Exit date `YYYY-MM-DD`, or null while enrolled. */
+  udskrevet: string | null;
+}
+
+/** One person's benefit weeks: codes[i] is the code of week index weekStart + i (0 = none). */
+export interface PersonWeeks {
+  weekStart: number;
+  codes: Int16Array;
+}
+
+/** One person's paid hours: hours[i] is the sum for month index monthStart + i. */
+export interface PersonHours {
+  monthStart: number;
+  hours: Float64Array;
+}
+
+/**
+ * Register data for many people, keyed by CPR (ten digits). Week and month indexes are those
+ * of `calendar.ts` (week 0 = 1990-W01, month 0 = 1990-01).
+ */
+export interface RegisterData {
+  weeks: Map<string, PersonWeeks>;
+  hours: Map<string, PersonHours>;
+}
+
+export interface MonitorInput {
+  participants: Participant[];
+  register: RegisterData;
+  codeTable: CodeTable;
+}
+
+export interface MonitorOptions {
+  /** Report month R, `YYYY-MM`. */
+  month: string;
+  /** Durable month Dm (default R). */
+  durableMonth?: string;
+  /** Snapshot month S (default R). */
+  snapshotMonth?: string;
+  /** Small-number threshold N; 0 turns suppression off (default 5). */
+  suppress?: number;
+}
+
+/** 1 = Mål 1, 2 = Mål 2, 3 = Mål 3, 0 = none. */
+export type Level = 0 | 1 | 2 | 3;
+export type Durable = 'full' | 'partial' | 'none';
+
+export const SNAPSHOTS = [
+  'udgaaet',
+  'uddannelse',
+  'beskaeftigelse_fuld',
+  'beskaeftigelse_delvis',
+  'fleksjob',
+  'foertidspension',
+  'ressourceforloeb',
+  'ledig_ydelse',
+  'selvforsoergende',
+] as const;
+export type Snapshot = (typeof SNAPSHOTS)[number];
+
+export interface ParticipantResult {
+  id: string;
+  current: Level | null;
+  accumulated: Level;
+  durable: Durable;
+  snapshot: Snapshot;
+}
+
+/** A count, or a suppressed count: `<N` (primary) or `x` (secondary), spec §6. */
+export type Count = number | string;
+
+export interface LevelCounts {
+  '1': Count;
+  '2': Count;
+  '3': Count;
+  '0': Count;
+}
+
+export interface GroupResult {
+  n: Count;
+  accumulated: LevelCounts & { '1_or_2': Count };
+  current: LevelCounts & { active: Count };
+  durable: Record<Durable, Count>;
+  /** Durable status by accumulated level: durableByAccumulated['1'].full etc. */
+  durableByAccumulated: Record<'1' | '2' | '3' | '0', Record<Durable, Count>>;
+  snapshot: Record<Snapshot, Count>;
+}
+
+export interface Groups {
+  all: GroupResult;
+  kommune: Record<string, GroupResult>;
+  visitation: Record<string, GroupResult>;
+  alder: Record<string, GroupResult>;
+  aar: Record<string, GroupResult>;
+}
+
+export interface SeriesPoint {
+  month: string;
+  /** Women enrolled in or before this month (the denominator of `accumulated`). */
+  enrolled: Count;
+  active: Count;
+  current: LevelCounts;
+  accumulated: LevelCounts & { '1_or_2': Count };
+}
+
+export interface MonitorResult {
+  definition: typeof DEFINITION;
+  month: string;
+  durableMonth: string;
+  snapshotMonth: string;
+  suppress: number;
+  participants: ParticipantResult[];
+  groups: Groups;
+  series: SeriesPoint[];
+}

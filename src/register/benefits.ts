@@ -1,0 +1,169 @@
+/**
+ * DREAM benefit weeks (spec §1.2) in the wide layout (`PNR`/`cpr` + `y_YYWW` columns) or the
+ * long layout (`cpr`, `uge`, `kode`). Columns that are neither the CPR nor a `y_` week (DREAM
+ * extracts carry e.g. sex and age) are ignored in the wide layout.
+ */
+import { MAX_CODE } from '../monitoring/types.ts';
+import { isoWeekIndex } from '../monitoring/calendar.ts';
+import { RegisterBuilder, type Source } from './builder.ts';
+import { CsvReader } from './csv.ts';
+import { RegisterInputError, type Place } from './errors.ts';
+import { cprFromBytes, dreamYear, intFromBytes, parseDreamWeek } from './fields.ts';
+
+interface BenefitSink {
+  /** Wide row: codes[i] is week weekStart + i; the array is fresh for each row. */
+  row(cpr: string, weekStart: number, codes: Int16Array, line: number, column: (w: number) => string): void;
+  /** Long row. */
+  cell(cpr: string, week: number, code: number, line: number, column: string): void;
+}
+
+/** Read a benefits file into a builder (a new one unless `into` is given). */
+export function readBenefits(bytes: Uint8Array, fileName: string, into = new RegisterBuilder()): RegisterBuilder {
+  const src: Source = { file: fileName, locate: (cpr, week, before) => locateBenefit(bytes, fileName, cpr, week, before) };
+  into.addSource(src);
+  scanBenefits(bytes, fileName, {
+    row: (cpr, ws, codes, line, column) => into.addWeekRow(cpr, ws, codes, src, line, column),
+    cell: (cpr, week, code, line, column) => into.setWeek(cpr, week, code, src, line, column),
+  });
+  return into;
+}
+
+/** Re-read a file to find where a person's week first got a code (for conflict messages). */
+function locateBenefit(bytes: Uint8Array, file: string, cpr: string, week: number, beforeLine: number): Place | null {
+  let found: Place | null = null;
+  const stop = new Error('found');
+  try {
+    scanBenefits(bytes, file, {
+      row(c, ws, codes, line, column) {
+        if (line >= beforeLine) throw stop;
+        if (c === cpr && week >= ws && week < ws + codes.length && codes[week - ws] !== 0) {
+          found = { file, line, column: column(week) };
+          throw stop;
+        }
+      },
+      cell(c, w, _code, line, column) {
+        if (line >= beforeLine) throw stop;
+        if (c === cpr && w === week) {
+          found = { file, line, column };
+          throw stop;
+        }
+      },
+    });
+  } catch (e) {
+    if (e !== stop) throw e;
+  }
+  return found;
+}
+
+function scanBenefits(bytes: Uint8Array, file: string, sink: BenefitSink): void {
+  const r = new CsvReader(bytes, file);
+  if (r.col('uge') >= 0 || r.col('kode') >= 0) scanLong(r, sink);
+  else scanWide(r, sink);
+}
+
+function readCpr(r: CsvReader, i: number): string {
+  const cpr = r.quoted[i] ? cprFromText(r.text(i)) : cprFromBytes(r.bytes, r.starts[i], r.ends[i]);
+  if (!cpr) throw r.error('bad_cpr', i, `«${r.text(i)}» er ikke et CPR-nummer (10 cifre, med eller uden bindestreg).`);
+  return cpr;
+}
+
+export function cprFromText(t: string): string | null {
+  const s = t.trim();
+  return /^\d{6}-?\d{4}$/.test(s) ? s.replace('-', '') : null;
+}
+
+/** Code in field i; 0 when empty. */
+function readCode(r: CsvReader, i: number): number {
+  const v = intFromBytes(r.bytes, r.starts[i], r.ends[i]);
+  if (v === -1) return 0;
+  if (v < 1 || v > MAX_CODE) throw r.error('bad_code', i, `«${r.text(i)}» er ikke en gyldig ydelseskode (et heltal fra 1 til ${MAX_CODE}).`);
+  return v;
+}
+
+function scanWide(r: CsvReader, sink: BenefitSink): void {
+  const cCpr = r.requireCol('pnr', 'cpr');
+  const cols: number[] = [];
+  const weeks: number[] = [];
+  for (let i = 0; i < r.header.length; i++) {
+    const h = r.headerLower[i];
+    if (!h.startsWith('y_')) continue;
+    const m = /^y_(\d{2})(\d{2})$/.exec(h);
+    const w = m ? isoWeekIndex(dreamYear(Number(m[1])), Number(m[2])) : null;
+    if (w === null) throw new RegisterInputError('bad_week', `${r.file}, linje 1, kolonne «${r.header[i]}»: ikke en gyldig uge (forventet y_ÅÅUU med en ISO-uge, fx y_2107).`, { file: r.file, line: 1, column: r.header[i] });
+    const dup = weeks.indexOf(w);
+    if (dup >= 0) throw new RegisterInputError('duplicate', `${r.file}, linje 1, kolonne «${r.header[i]}»: ugen står også i kolonne «${r.header[cols[dup]]}».`, { file: r.file, line: 1, column: r.header[i] });
+    cols.push(i);
+    weeks.push(w);
+  }
+  if (cols.length === 0) {
+    throw new RegisterInputError(
+      'missing_column',
+      `${r.file}, linje 1: ingen ugekolonner (y_ÅÅUU) i bredt format og ingen kolonner «uge» og «kode» i langt format (fundet: ${r.header.join(', ')}).`,
+      { file: r.file, line: 1, column: 'y_ÅÅUU' },
+    );
+  }
+  const weekStart = Math.min(...weeks);
+  const span = Math.max(...weeks) - weekStart + 1;
+  const colOfOffset = new Int32Array(span);
+  const offs = new Int32Array(cols.length);
+  for (let k = 0; k < cols.length; k++) {
+    offs[k] = weeks[k] - weekStart;
+    colOfOffset[offs[k]] = cols[k];
+  }
+  const colIdx = Int32Array.from(cols);
+  const column = (w: number) => r.header[colOfOffset[w - weekStart]];
+  const b = r.bytes;
+  while (r.next()) {
+    r.checkFieldCount();
+    const cpr = readCpr(r, cCpr);
+    const codes = new Int16Array(span);
+    const starts = r.starts;
+    const ends = r.ends;
+    for (let k = 0; k < colIdx.length; k++) {
+      const i = colIdx[k];
+      const s = starts[i];
+      const e = ends[i];
+      if (s === e) continue;
+      // Inlined fast path for the common "three digits" cell.
+      let v = 0;
+      let p = s;
+      for (; p < e; p++) {
+        const c = b[p] - 48;
+        if (c < 0 || c > 9) break;
+        v = v * 10 + c;
+      }
+      if (p !== e || v === 0 || v > MAX_CODE) v = readCode(r, i);
+      codes[offs[k]] = v;
+    }
+    sink.row(cpr, weekStart, codes, r.rowLine, column);
+  }
+}
+
+function scanLong(r: CsvReader, sink: BenefitSink): void {
+  const cCpr = r.requireCol('cpr', 'pnr');
+  const cUge = r.requireCol('uge');
+  const cKode = r.requireCol('kode');
+  const kodeName = r.header[cKode];
+  const b = r.bytes;
+  let lastStart = -1;
+  let lastLen = -1;
+  let lastCpr = '';
+  while (r.next()) {
+    r.checkFieldCount();
+    // Long files are usually sorted by person: reuse the previous CPR string when the bytes match.
+    const s = r.starts[cCpr];
+    const len = r.ends[cCpr] - s;
+    let same = len === lastLen && !r.quoted[cCpr];
+    for (let k = 0; same && k < len; k++) same = b[s + k] === b[lastStart + k];
+    if (!same) {
+      lastCpr = readCpr(r, cCpr);
+      lastStart = s;
+      lastLen = r.quoted[cCpr] ? -1 : len;
+    }
+    const weekText = r.text(cUge);
+    const week = parseDreamWeek(weekText);
+    if (week === null) throw r.error('bad_week', cUge, `«${weekText}» er ikke en gyldig uge (forventet ÅÅÅÅ-Uuu, fx 2021-W07, eller ÅÅUU).`);
+    const code = readCode(r, cKode);
+    if (code !== 0) sink.cell(lastCpr, week, code, r.rowLine, kodeName);
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Collects register data from any number of files (or in-memory rows) into compact per-person
+ * typed arrays (see `RegisterData`). Conflicting codes for the same person and week are an
+ * error naming both places (spec §1.2); codes missing from the code table are one error
+ * listing them all (spec §1.4), raised by `build`.
+ */
+import { maskCpr } from '../domain/cpr.ts';
+import { weekString } from '../monitoring/calendar.ts';
+import { MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks, type RegisterData } from '../monitoring/types.ts';
+import { RegisterInputError, placeText, type Place } from './errors.ts';
+
+/** Where data came from; `locate` re-finds an earlier cell when a conflict needs its place. */
+export interface Source {
+  file: string;
+  locate?: (cpr: string, week: number, beforeLine: number) => Place | null;
+}
+
+const MEMORY: Source = { file: '(data i hukommelsen)' };
+
+export class RegisterBuilder {
+  readonly weeks = new Map<string, PersonWeeks>();
+  readonly hours = new Map<string, PersonHours>();
+  private readonly sources: Source[] = [];
+  private readonly seen = new Uint8Array(MAX_CODE + 1);
+  private readonly firstSeen = new Map<number, Place>();
+
+  addSource(src: Source): void {
+    this.sources.push(src);
+  }
+
+  /**
+   * Merge one row of weekly codes (codes[i] belongs to week weekStart + i). The array is kept
+   * as is when the person is new, so callers must not reuse it.
+   */
+  addWeekRow(cpr: string, weekStart: number, codes: Int16Array, src: Source = MEMORY, line = 0, column: (w: number) => string = weekString): void {
+    const seen = this.seen;
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i];
+      if (c !== 0 && seen[c] === 0) this.markSeen(c, { file: src.file, line, column: column(weekStart + i) });
+    }
+    const p = this.weeks.get(cpr);
+    if (!p) {
+      this.weeks.set(cpr, { weekStart, codes });
+      return;
+    }
+    ensureWeeks(p, weekStart, weekStart + codes.length - 1);
+    const off = weekStart - p.weekStart;
+    const dst = p.codes;
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i];
+      if (c === 0) continue;
+      const old = dst[off + i];
+      if (old === 0) dst[off + i] = c;
+      else if (old !== c) this.conflict(cpr, weekStart + i, old, c, { file: src.file, line, column: column(weekStart + i) });
+    }
+  }
+
+  /** Set one week's code (long layout, in-memory rows). */
+  setWeek(cpr: string, week: number, code: number, src: Source = MEMORY, line = 0, column = 'kode'): void {
+    if (code === 0) return;
+    if (this.seen[code] === 0) this.markSeen(code, { file: src.file, line, column });
+    let p = this.weeks.get(cpr);
+    if (!p) {
+      p = { weekStart: week, codes: new Int16Array(64) };
+      this.weeks.set(cpr, p);
+    }
+    if (week < p.weekStart || week >= p.weekStart + p.codes.length) ensureWeeks(p, week - 32, week + 32);
+    const j = week - p.weekStart;
+    const old = p.codes[j];
+    if (old === 0) p.codes[j] = code;
+    else if (old !== code) this.conflict(cpr, week, old, code, { file: src.file, line, column });
+  }
+
+  /** Add paid hours for one month (several rows for a month are summed, spec §1.3). */
+  addHours(cpr: string, month: number, hours: number): void {
+    let p = this.hours.get(cpr);
+    if (!p) {
+      p = { monthStart: month, hours: new Float64Array(12) };
+      this.hours.set(cpr, p);
+    }
+    if (month < p.monthStart || month >= p.monthStart + p.hours.length) ensureMonths(p, month - 6, month + 6);
+    p.hours[month - p.monthStart] += hours;
+  }
+
+  /** Finish: check every code against the table and return the compact data. */
+  build(codeTable: CodeTable): RegisterData {
+    const unknown: number[] = [];
+    for (let c = 1; c <= MAX_CODE; c++) if (this.seen[c] && !codeTable.categoryOf[c]) unknown.push(c);
+    if (unknown.length > 0) throw unknownCodesError(unknown, this.firstSeen);
+    // Sums of decimal hours are kept to four decimals so that 74 h stays exactly 74 (spec §3).
+    for (const p of this.hours.values()) {
+      for (let i = 0; i < p.hours.length; i++) p.hours[i] = Math.round(p.hours[i] * 1e4) / 1e4;
+    }
+    this.sources.length = 0;
+    return { weeks: this.weeks, hours: this.hours };
+  }
+
+  private markSeen(code: number, place: Place): void {
+    this.seen[code] = 1;
+    this.firstSeen.set(code, place);
+  }
+
+  private conflict(cpr: string, week: number, oldCode: number, newCode: number, here: Place): never {
+    let earlier: Place | null = null;
+    for (const s of this.sources) {
+      earlier = s.locate?.(cpr, week, s.file === here.file ? here.line : Infinity) ?? null;
+      if (earlier) break;
+    }
+    const there = earlier ? placeText(earlier) : 'tidligere indlæste data';
+    throw new RegisterInputError(
+      'conflict',
+      `${placeText(here)}: CPR ${maskCpr(cpr)} har kode ${newCode} i uge ${weekString(week)}, ` +
+        `men samme person og uge har kode ${oldCode} i ${there}. En uge kan kun have én kode.`,
+      { ...here, other: earlier },
+    );
+  }
+}
+
+function unknownCodesError(unknown: number[], firstSeen: Map<number, Place>): RegisterInputError {
+  const parts = unknown.map((c) => {
+    const p = firstSeen.get(c);
+    return p && p.line > 0 ? `${c} (første gang i ${placeText(p)})` : String(c);
+  });
+  const files = [...new Set(unknown.map((c) => firstSeen.get(c)?.file).filter((f): f is string => !!f))];
+  const first = firstSeen.get(unknown[0]);
+  return new RegisterInputError(
+    'unknown_codes',
+    `Ukendte ydelseskoder, som ikke står i kodetabellen: ${parts.join(', ')}. ` +
+      'Tilføj dem til kodetabellen (--codes) med en kategori.',
+    { file: files.join(', '), line: files.length === 1 ? first?.line : null, column: files.length === 1 ? first?.column : null, codes: unknown },
+  );
+}
+
+/** Grow a person's week array to cover lo..hi. */
+function ensureWeeks(p: PersonWeeks, lo: number, hi: number): void {
+  const start = Math.min(p.weekStart, lo);
+  const end = Math.max(p.weekStart + p.codes.length - 1, hi);
+  if (start === p.weekStart && end === p.weekStart + p.codes.length - 1) return;
+  const next = new Int16Array(end - start + 1);
+  next.set(p.codes, p.weekStart - start);
+  p.weekStart = start;
+  p.codes = next;
+}
+
+function ensureMonths(p: PersonHours, lo: number, hi: number): void {
+  const start = Math.min(p.monthStart, lo);
+  const end = Math.max(p.monthStart + p.hours.length - 1, hi);
+  const next = new Float64Array(end - start + 1);
+  next.set(p.hours, p.monthStart - start);
+  p.monthStart = start;
+  p.hours = next;
+}
+
+/** In-memory rows for `buildRegisterData` (demo generator, application). */
+export interface RegisterRows {
+  /** Week as index (calendar.ts) or `YYYY-Www`. */
+  benefits?: Iterable<{ cpr: string; week: number; code: number }>;
+  /** Whole weekly arrays per person (fastest for generated data). */
+  weekArrays?: Iterable<{ cpr: string; weekStart: number; codes: Int16Array }>;
+  /** Month as index (calendar.ts). */
+  hours?: Iterable<{ cpr: string; month: number; hours: number }>;
+}
+
+/** Build `RegisterData` from in-memory rows with the same checks as the file readers. */
+export function buildRegisterData(rows: RegisterRows, codeTable: CodeTable): RegisterData {
+  const b = new RegisterBuilder();
+  for (const r of rows.weekArrays ?? []) b.addWeekRow(r.cpr, r.weekStart, r.codes);
+  for (const r of rows.benefits ?? []) b.setWeek(r.cpr, r.week, r.code);
+  for (const r of rows.hours ?? []) b.addHours(r.cpr, r.month, r.hours);
+  return b.build(codeTable);
+}

@@ -1,0 +1,61 @@
+/**
+ * The DREAM code table (spec §1.4): `kode`, `kategori`, optional `tekst`; other columns (such
+ * as the shipped table's `kilde`) are ignored. A code maps to exactly one category.
+ */
+import { readFileSync } from 'node:fs';
+import { CATEGORIES, MAX_CODE, type Category, type CodeEntry, type CodeTable } from '../monitoring/types.ts';
+import { CsvReader } from './csv.ts';
+import { intFromBytes } from './fields.ts';
+
+const CATEGORY_ID = new Map<string, number>(CATEGORIES.map((c, i) => [c, i + 1]));
+// Spellings with Danish letters map to the spec's ASCII names.
+const ALIASES: Record<string, Category> = {
+  førtidspension: 'foertidspension',
+  ressourceforløb: 'ressourceforloeb',
+  løntilskud: 'loentilskud',
+  udgået: 'udgaaet',
+};
+
+export function emptyCodeTable(): CodeTable {
+  return { entries: new Map(), categoryOf: new Uint8Array(MAX_CODE + 1) };
+}
+
+export function addCode(table: CodeTable, entry: CodeEntry): void {
+  table.entries.set(entry.code, entry);
+  table.categoryOf[entry.code] = CATEGORY_ID.get(entry.category)!;
+}
+
+export function readCodeTable(bytes: Uint8Array, fileName: string): CodeTable {
+  const r = new CsvReader(bytes, fileName);
+  const cKode = r.requireCol('kode');
+  const cKat = r.requireCol('kategori');
+  const cTekst = r.col('tekst');
+  const table = emptyCodeTable();
+  while (r.next()) {
+    r.checkFieldCount();
+    const code = intFromBytes(r.bytes, r.starts[cKode], r.ends[cKode]);
+    const codeText = r.text(cKode);
+    const parsed = r.quoted[cKode] ? (/^\d+$/.test(codeText) ? Number(codeText) : -2) : code;
+    if (parsed < 1 || parsed > MAX_CODE) throw r.error('bad_code', cKode, `«${codeText}» er ikke en gyldig kode (et heltal fra 1 til ${MAX_CODE}).`);
+    const katText = r.text(cKat).toLowerCase();
+    const category = (CATEGORY_ID.has(katText) ? katText : ALIASES[katText]) as Category | undefined;
+    if (!category) throw r.error('bad_value', cKat, `ukendt kategori «${r.text(cKat)}»; brug en af: ${CATEGORIES.join(', ')}.`);
+    const before = table.entries.get(parsed);
+    if (before && before.category !== category) {
+      throw r.error('duplicate', cKode, `koden ${parsed} står allerede i tabellen med kategorien ${before.category}.`);
+    }
+    addCode(table, { code: parsed, category, tekst: cTekst >= 0 ? r.text(cTekst) : '' });
+  }
+  return table;
+}
+
+let shipped: CodeTable | null = null;
+
+/** The table shipped with Fremdrift (`kodetabel.default.csv`); only 651/652 and 997–999 are confirmed. */
+export function defaultCodeTable(): CodeTable {
+  if (!shipped) {
+    const url = new URL('./kodetabel.default.csv', import.meta.url);
+    shipped = readCodeTable(readFileSync(url), 'kodetabel.default.csv');
+  }
+  return shipped;
+}

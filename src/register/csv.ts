@@ -1,0 +1,206 @@
+/**
+ * A byte-level CSV reader (spec §1): delimiter `;`, `,` or tab detected from the header line;
+ * UTF-8 with or without BOM, or Windows-1252 when the bytes are not valid UTF-8; quoted fields
+ * with `""` escapes. It works on the raw bytes (delimiters, quotes and digits are ASCII in both
+ * encodings) and decodes a field to text only when asked, so a 100 MB DREAM file is read
+ * without building a string per cell.
+ */
+import { isUtf8 } from 'node:buffer';
+import { RegisterInputError, cellError, type Place, type RegisterErrorCode } from './errors.ts';
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const SEMI = 59;
+const COMMA = 44;
+const TAB = 9;
+
+export class CsvReader {
+  readonly bytes: Uint8Array;
+  readonly file: string;
+  readonly delim: number;
+  /** Header names as written (trimmed), and lower-cased for matching. */
+  readonly header: string[];
+  readonly headerLower: string[];
+  /** Line number of the current row. */
+  rowLine = 0;
+  /** Number of fields in the current row. */
+  n = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  quoted = new Uint8Array(64);
+  private pos: number;
+  private line = 1;
+  private readonly decodeRange: (s: number, e: number) => string;
+
+  constructor(bytes: Uint8Array, file: string) {
+    this.bytes = bytes;
+    this.file = file;
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    this.pos = bom ? 3 : 0;
+    if (isUtf8(bytes)) {
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.decodeRange = (s, e) => buf.toString('utf8', s, e);
+    } else {
+      const dec = new TextDecoder('windows-1252');
+      this.decodeRange = (s, e) => dec.decode(bytes.subarray(s, e));
+    }
+    this.delim = detectDelimiter(bytes, this.pos);
+    if (this.delim < 0 || !this.next()) {
+      throw new RegisterInputError('header', `${file}: filen har ingen overskriftslinje med kolonnenavne adskilt af semikolon, komma eller tabulator.`, { file, line: 1 });
+    }
+    this.header = [];
+    for (let i = 0; i < this.n; i++) this.header.push(this.text(i));
+    this.headerLower = this.header.map((h) => h.toLowerCase());
+  }
+
+  /** Index of the first column with one of the names (any case), or -1. */
+  col(...names: string[]): number {
+    for (const name of names) {
+      const i = this.headerLower.indexOf(name);
+      if (i >= 0) return i;
+    }
+    return -1;
+  }
+
+  /** Like `col`, but a missing column is an error naming it. */
+  requireCol(...names: string[]): number {
+    const i = this.col(...names);
+    if (i < 0) {
+      throw new RegisterInputError(
+        'missing_column',
+        `${this.file}, linje 1: kolonnen «${names[0]}» mangler i overskriftslinjen (fundet: ${this.header.join(', ')}).`,
+        { file: this.file, line: 1, column: names[0] },
+      );
+    }
+    return i;
+  }
+
+  /** Place of field i of the current row, for error messages. */
+  place(i: number): Place {
+    return { file: this.file, line: this.rowLine, column: this.header[i] ?? `felt ${i + 1}` };
+  }
+
+  error(code: RegisterErrorCode, i: number, what: string): RegisterInputError {
+    return cellError(code, this.place(i), what);
+  }
+
+  /** The current row must have as many fields as the header. */
+  checkFieldCount(): void {
+    const want = this.header.length;
+    if (this.n < want) throw this.error('field_count', this.n, `rækken har ${this.n} felter, men overskriften har ${want}; feltet mangler.`);
+    if (this.n > want) {
+      throw cellError('field_count', { file: this.file, line: this.rowLine, column: `felt ${want + 1}` }, `rækken har ${this.n} felter, men overskriften har kun ${want}.`);
+    }
+  }
+
+  /** Decoded, trimmed text of field i (quotes removed, `""` unescaped). */
+  text(i: number): string {
+    const t = this.decodeRange(this.starts[i], this.ends[i]);
+    return (this.quoted[i] ? t.replaceAll('""', '"') : t).trim();
+  }
+
+  /** Advance to the next non-empty row; false at the end of the file. */
+  next(): boolean {
+    const b = this.bytes;
+    const len = b.length;
+    let p = this.pos;
+    while (p < len && (b[p] === LF || b[p] === CR)) {
+      if (b[p] === LF) this.line++;
+      p++;
+    }
+    if (p >= len) {
+      this.pos = p;
+      return false;
+    }
+    this.rowLine = this.line;
+    const delim = this.delim;
+    let n = 0;
+    for (;;) {
+      if (n === this.starts.length) this.grow();
+      let s = p;
+      let e: number;
+      let q = 0;
+      if (b[p] === QUOTE) {
+        q = 1;
+        s = ++p;
+        for (;;) {
+          if (p >= len) {
+            this.n = n;
+            throw this.error('bad_value', n, 'et felt i anførselstegn slutter ikke.');
+          }
+          const c = b[p];
+          if (c === QUOTE) {
+            if (b[p + 1] === QUOTE) p += 2;
+            else break;
+          } else {
+            if (c === LF) this.line++;
+            p++;
+          }
+        }
+        e = p++;
+        while (p < len && (b[p] === 32 || b[p] === TAB) && b[p] !== delim) p++;
+        if (p < len && b[p] !== delim && b[p] !== LF && b[p] !== CR) {
+          this.n = n;
+          throw this.error('bad_value', n, 'tegn efter det afsluttende anførselstegn.');
+        }
+      } else {
+        while (p < len) {
+          const c = b[p];
+          if (c === delim || c === LF || c === CR) break;
+          p++;
+        }
+        e = p;
+      }
+      this.starts[n] = s;
+      this.ends[n] = e;
+      this.quoted[n] = q;
+      n++;
+      if (p < len && b[p] === delim) {
+        p++;
+        continue;
+      }
+      // End of row: CRLF, LF, lone CR or end of file.
+      if (p < len && b[p] === CR) p++;
+      if (p < len && b[p] === LF) p++;
+      this.line++;
+      break;
+    }
+    this.n = n;
+    this.pos = p;
+    return true;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const s = new Int32Array(size);
+    s.set(this.starts);
+    const e = new Int32Array(size);
+    e.set(this.ends);
+    const q = new Uint8Array(size);
+    q.set(this.quoted);
+    this.starts = s;
+    this.ends = e;
+    this.quoted = q;
+  }
+}
+
+/** The delimiter that occurs most often in the header line (outside quotes), or -1. */
+function detectDelimiter(b: Uint8Array, from: number): number {
+  let semi = 0;
+  let comma = 0;
+  let tab = 0;
+  let inQuote = false;
+  for (let p = from; p < b.length; p++) {
+    const c = b[p];
+    if (c === QUOTE) inQuote = !inQuote;
+    else if (inQuote) continue;
+    else if (c === LF || c === CR) break;
+    else if (c === SEMI) semi++;
+    else if (c === COMMA) comma++;
+    else if (c === TAB) tab++;
+  }
+  if (semi === 0 && comma === 0 && tab === 0) return -1;
+  if (semi >= comma && semi >= tab) return SEMI;
+  return tab >= comma ? TAB : COMMA;
+}

@@ -1,0 +1,67 @@
+/**
+ * Input errors the user can act on (spec §1: name the file, the line and the column).
+ * Messages are Danish; `code` is a stable machine code.
+ */
+
+export type RegisterErrorCode =
+  | 'encoding'
+  | 'header'
+  | 'missing_column'
+  | 'field_count'
+  | 'bad_cpr'
+  | 'bad_date'
+  | 'bad_month'
+  | 'bad_week'
+  | 'bad_code'
+  | 'bad_hours'
+  | 'bad_value'
+  | 'duplicate'
+  | 'conflict'
+  | 'unknown_codes';
+
+export interface Place {
+  file: string;
+  /** 1-based physical line number (the header is line 1). */
+  line: number;
+  /** Column name as written in the header. */
+  column: string;
+}
+
+export class RegisterInputError extends Error {
+  override name = 'RegisterInputError';
+  readonly code: RegisterErrorCode;
+  readonly file: string;
+  readonly line: number | null;
+  readonly column: string | null;
+  /** The other place for a conflict (the earlier occurrence). */
+  readonly other: Place | null;
+  /** The unknown codes for `unknown_codes`. */
+  readonly codes: number[];
+
+  constructor(
+    code: RegisterErrorCode,
+    message: string,
+    where: { file: string; line?: number | null; column?: string | null; other?: Place | null; codes?: number[] },
+  ) {
+    super(message);
+    this.code = code;
+    this.file = where.file;
+    this.line = where.line ?? null;
+    this.column = where.column ?? null;
+    this.other = where.other ?? null;
+    this.codes = where.codes ?? [];
+  }
+}
+
+/** "fil.csv, linje 4, kolonne «timer»" */
+export function placeText(p: { file: string; line?: number | null; column?: string | null }): string {
+  let s = p.file;
+  if (p.line != null) s += `, linje ${p.line}`;
+  if (p.column != null) s += `, kolonne «${p.column}»`;
+  return s;
+}
+
+/** Throw an error about one cell: "<place>: <what>". */
+export function cellError(code: RegisterErrorCode, place: Place, what: string): RegisterInputError {
+  return new RegisterInputError(code, `${placeText(place)}: ${what}`, place);
+}

@@ -1,0 +1,59 @@
+/**
+ * Participants (`deltagere`, spec §1.1). A CPR number may stand on several rows (a woman
+ * enrolled twice); each row is a participant of its own, and `id` must be unique.
+ */
+import { parseCpr } from '../domain/cpr.ts';
+import { isoDate, parseDate } from '../monitoring/calendar.ts';
+import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
+import { CsvReader } from './csv.ts';
+
+const VISITATION_ALIASES: Record<string, Visitation> = {
+  selvforsørgende: 'selvforsoergende',
+  øvrige: 'oevrige',
+};
+
+export function parseVisitation(text: string): Visitation | null {
+  const t = text.trim().toLowerCase();
+  if ((VISITATIONS as readonly string[]).includes(t)) return t as Visitation;
+  return VISITATION_ALIASES[t] ?? null;
+}
+
+export function readParticipants(bytes: Uint8Array, fileName: string): Participant[] {
+  const r = new CsvReader(bytes, fileName);
+  const cId = r.requireCol('id');
+  const cCpr = r.requireCol('cpr');
+  const cKommune = r.requireCol('kommune');
+  const cIn = r.requireCol('indskrevet');
+  const cVis = r.requireCol('visitation');
+  const cOut = r.col('udskrevet');
+  const out: Participant[] = [];
+  const lineOfId = new Map<string, number>();
+  while (r.next()) {
+    r.checkFieldCount();
+    const id = r.text(cId);
+    if (!id) throw r.error('bad_value', cId, 'id mangler.');
+    const before = lineOfId.get(id);
+    if (before !== undefined) throw r.error('duplicate', cId, `id «${id}» står også i linje ${before}; id skal være entydigt.`);
+    lineOfId.set(id, r.rowLine);
+    const cpr = parseCpr(r.text(cCpr));
+    if (!cpr.ok) throw r.error('bad_cpr', cCpr, `«${r.text(cCpr)}»: ${cpr.error}`);
+    const kommune = r.text(cKommune);
+    if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');
+    const inDay = parseDate(r.text(cIn));
+    if (inDay === null) throw r.error('bad_date', cIn, `«${r.text(cIn)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+    const visitation = parseVisitation(r.text(cVis));
+    if (!visitation) {
+      throw r.error('bad_value', cVis, `ukendt visitationskategori «${r.text(cVis)}»; brug en af: aktivitetsparat, jobparat, selvforsoergende, oevrige.`);
+    }
+    let udskrevet: string | null = null;
+    const outText = cOut >= 0 ? r.text(cOut) : '';
+    if (outText) {
+      const outDay = parseDate(outText);
+      if (outDay === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+      if (outDay < inDay) throw r.error('bad_date', cOut, `udskrivningsdatoen ${isoDate(outDay)} ligger før indskrivningsdatoen ${isoDate(inDay)}.`);
+      udskrevet = isoDate(outDay);
+    }
+    out.push({ id, cpr: cpr.value.cpr, kommune, visitation, indskrevet: isoDate(inDay), udskrevet });
+  }
+  return out;
+}
