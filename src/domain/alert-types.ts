@@ -1,0 +1,44 @@
+/** The shape of a follow-up alert and the input the rules read. */
+import type { ActivityType } from './activities.ts';
+import type { AlertSettings } from './alert-settings.ts';
+import type { ActivityPeriod } from './company-pauses.ts';
+import type { IsoDate } from './dates.ts';
+import type { Severity } from './enums.ts';
+import type { Assessment } from './instrument-types.ts';
+import type { Plan } from './plan.ts';
+
+export const ALERT_CODES = [
+  'virksomhedspause',
+  'samtale_frist',
+  'samtaler_aarsmaal',
+  'plan_mangler',
+  'cv_mangler',
+  'abc_mangler',
+  'who5_lav',
+  'sagsstamme',
+] as const;
+export type AlertCode = (typeof ALERT_CODES)[number];
+
+export interface Alert {
+  code: AlertCode;
+  /** advarsel = the rule will be broken soon (or today); kritisk = it is broken. */
+  severity: Severity;
+  /** Danish text for the caseworker. */
+  message: string;
+  /** The day by which something must happen, when the rule has one. */
+  dueDate?: IsoDate;
+}
+
+export interface FollowUpInput {
+  enrolment: { date: IsoDate; exitDate: IsoDate | null };
+  activities: readonly ActivityPeriod[];
+  conversations: readonly { date: IsoDate }[];
+  /** The current plan, or null when none has been made. */
+  plan: Pick<Plan, 'jobGoal' | 'abcStrategy' | 'cvOnJobnet'> | null;
+  assessments: readonly Assessment[];
+  today: IsoDate;
+  /** The project's settings; missing values take the defaults. */
+  settings?: Partial<AlertSettings>;
+  /** The project's own activity types (to know which are company-oriented). */
+  extraActivityTypes?: readonly ActivityType[];
+}
