@@ -1,0 +1,134 @@
+/**
+ * `fremdrift monitor`: register files in, the result figures of spec §7 out (json, csv, xlsx).
+ * On any input error: a Danish message on stderr, nothing on stdout, exit code 1 (2 for usage).
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { loadMonitorInput, monitor, MonitorOptionError, parseMonth, RegisterInputError, type MonitorResult } from '../../monitoring/index.ts';
+import { TIDY_COLUMNS, tidyRows } from '../../monitoring/tidy.ts';
+
+export const summary = 'Beregn resultatmål (kib-2019.1) fra registerfiler: json, csv eller xlsx';
+
+const USAGE = `Brug: fremdrift monitor --participants deltagere.csv --benefits ydelser.csv [--benefits flere.csv]
+         --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
+         [--durable-month ÅÅÅÅ-MM] [--snapshot-month ÅÅÅÅ-MM] [--suppress N]
+         [--format json|csv|xlsx] [--out FIL]
+
+  --participants     deltagerliste (id, cpr, kommune, indskrevet, visitation, udskrevet)
+  --benefits         DREAM-ydelsesuger, bredt eller langt format; kan gives flere gange
+  --hours            løntimer fra eIndkomst (cpr, maaned, timer)
+  --codes            kodetabel (kode, kategori, tekst); uden den bruges den medfølgende
+  --month            rapportmåned R
+  --durable-month    måned for varig beskæftigelse (standard: R)
+  --snapshot-month   måned for status (standard: R)
+  --suppress         diskretion: tal fra 1 til N-1 vises som <N (standard 5; 0 slår fra)
+  --format           json (standard), csv (semikolon, UTF-8) eller xlsx (kræver --out)
+  --out              skriv til fil i stedet for standardoutput`;
+
+function usage(problem: string): number {
+  process.stderr.write(`${problem}\n\n${USAGE}\n`);
+  return 2;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        participants: { type: 'string' },
+        benefits: { type: 'string', multiple: true },
+        hours: { type: 'string' },
+        codes: { type: 'string' },
+        month: { type: 'string' },
+        'durable-month': { type: 'string' },
+        'snapshot-month': { type: 'string' },
+        suppress: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (e) {
+    return usage(`Ugyldigt tilvalg: ${(e as Error).message}`);
+  }
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return 0;
+  }
+  const missing = (['participants', 'benefits', 'hours', 'month'] as const).filter((k) => !values[k]);
+  if (missing.length) return usage(`Mangler: ${missing.map((k) => `--${k}`).join(', ')}.`);
+  for (const k of ['month', 'durable-month', 'snapshot-month'] as const) {
+    const v = values[k];
+    if (v !== undefined && parseMonth(v) === null) return usage(`--${k} skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${v}»).`);
+  }
+  const suppress = values.suppress === undefined ? 5 : Number(values.suppress);
+  if (!/^\d+$/.test(values.suppress ?? '5')) return usage(`--suppress skal være et helt tal ≥ 0 (fik «${values.suppress}»).`);
+  const format = values.format ?? 'json';
+  if (!['json', 'csv', 'xlsx'].includes(format)) return usage(`--format skal være json, csv eller xlsx (fik «${format}»).`);
+  if (format === 'xlsx' && !values.out) return usage('--format xlsx kræver --out FIL.');
+
+  let result: MonitorResult;
+  try {
+    const input = await loadMonitorInput({ participants: values.participants!, benefits: values.benefits!, hours: values.hours, codes: values.codes });
+    result = monitor(input, { month: values.month!, durableMonth: values['durable-month'], snapshotMonth: values['snapshot-month'], suppress });
+  } catch (e) {
+    if (e instanceof RegisterInputError || e instanceof MonitorOptionError) {
+      process.stderr.write(`Fejl: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    if (format === 'xlsx') await writeXlsx(result, values.out!);
+    else {
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toCsv(result);
+      if (values.out) await writeFile(values.out, text);
+      else process.stdout.write(text);
+    }
+  } catch (e) {
+    process.stderr.write(`Fejl: kunne ikke skrive ${values.out ?? 'resultatet'}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function csvCell(v: unknown): string {
+  const s = String(v ?? '');
+  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */
+function toCsv(r: MonitorResult): string {
+  const lines = [TIDY_COLUMNS.join(';')];
+  for (const row of tidyRows(r)) lines.push(TIDY_COLUMNS.map((c) => csvCell(row[c])).join(';'));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+async function writeXlsx(r: MonitorResult, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const people = wb.addWorksheet('Deltagere');
+  people.addRow(['id', 'current', 'accumulated', 'durable', 'snapshot']);
+  for (const p of r.participants) people.addRow([p.id, p.current, p.accumulated, p.durable, p.snapshot]);
+  const groups = wb.addWorksheet('Grupper');
+  groups.addRow(TIDY_COLUMNS);
+  for (const row of tidyRows(r)) if (row.afsnit === 'grupper') groups.addRow(TIDY_COLUMNS.map((c) => row[c]));
+  const series = wb.addWorksheet('Serie');
+  const levels = ['1', '2', '3', '0'] as const;
+  series.addRow(['maaned', 'enrolled', 'active', ...levels.map((l) => `current_${l}`), ...levels.map((l) => `accumulated_${l}`), 'accumulated_1_or_2']);
+  for (const s of r.series) {
+    series.addRow([s.month, s.enrolled, s.active, ...levels.map((l) => s.current[l]), ...levels.map((l) => s.accumulated[l]), s.accumulated['1_or_2']]);
+  }
+  const info = wb.addWorksheet('Om');
+  info.addRows([
+    ['definition', r.definition],
+    ['month', r.month],
+    ['durableMonth', r.durableMonth],
+    ['snapshotMonth', r.snapshotMonth],
+    ['suppress', r.suppress],
+  ]);
+  await wb.xlsx.writeFile(file);
+}
