@@ -7,6 +7,7 @@ import type { Alert, FollowUpInput } from './alert-types.ts';
 import type { AlertSettings } from './alert-settings.ts';
 import { latestScored } from './assessment.ts';
 import { companyPauses } from './company-pauses.ts';
+import { lastContact } from './conversations.ts';
 import { addDays, addMonths, daysBetween, formatDateDa, maxDate, type IsoDate } from './dates.ts';
 import { hasAbcStrategy, hasPlan } from './plan.ts';
 import { WHO5 } from './who5.ts';
@@ -58,12 +59,8 @@ export const companyPauseRule: Rule = (input, s) => {
   );
 };
 
-/** Latest conversation on or before today. */
-export function latestConversationDate(conversations: readonly { date: IsoDate }[], today: IsoDate): IsoDate | null {
-  let best: IsoDate | null = null;
-  for (const c of conversations) if (c.date <= today && (best === null || c.date > best)) best = c.date;
-  return best;
-}
+const latestConversationDate = (conversations: readonly { date: IsoDate }[], today: IsoDate): IsoDate | null =>
+  lastContact(conversations, today)?.date ?? null;
 
 /** The day by which the next conversation must be held (counted from enrolment if none). */
 export function conversationDeadline(input: FollowUpInput, s: AlertSettings): IsoDate {

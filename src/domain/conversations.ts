@@ -3,7 +3,7 @@
  * The date may not lie after `today`, which the caller passes (the domain reads no clock).
  */
 import { z } from 'zod';
-import { formatDateDa } from './dates.ts';
+import { formatDateDa, type IsoDate } from './dates.ts';
 import { CONVERSATION_KINDS } from './enums.ts';
 import { booleanField, isoDateField, optionalTextField } from './form-fields.ts';
 
@@ -23,3 +23,10 @@ export function makeConversationSchema(today: string) {
 
 export type Conversation = z.output<ReturnType<typeof makeConversationSchema>>;
 export type ConversationInput = z.input<ReturnType<typeof makeConversationSchema>>;
+
+/** Her latest conversation on or before today (any extra fields are kept), or null. */
+export function lastContact<T extends { date: IsoDate }>(conversations: readonly T[], today: IsoDate): T | null {
+  let best: T | null = null;
+  for (const c of conversations) if (c.date <= today && (best === null || c.date > best.date)) best = c;
+  return best;
+}

@@ -8,6 +8,8 @@ import type { FollowUpInput } from './alert-types.ts';
 import { isEnrolledOn } from './alerts.ts';
 import type { IsoDate } from './dates.ts';
 
+export { lastContact } from './conversations.ts';
+
 export type DueKind = 'samtale' | 'virksomhedsrettet_tilbud' | 'plan';
 
 export interface DueDate {
@@ -42,11 +44,4 @@ export function dueDates(input: FollowUpInput): DueDate[] {
 /** The earliest date something is due for her; null when she is not enrolled today. */
 export function nextDueDate(input: FollowUpInput): DueDate | null {
   return dueDates(input)[0] ?? null;
-}
-
-/** Her latest conversation on or before today (any extra fields are kept), or null. */
-export function lastContact<T extends { date: IsoDate }>(conversations: readonly T[], today: IsoDate): T | null {
-  let best: T | null = null;
-  for (const c of conversations) if (c.date <= today && (best === null || c.date > best.date)) best = c;
-  return best;
 }
