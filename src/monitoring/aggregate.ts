@@ -31,7 +31,7 @@ export interface Outcome {
   snapshot: number; // index into SNAPSHOTS
 }
 
-export function addOutcome(c: number[], off: number, o: Outcome): void {
+export function addOutcome(c: Int32Array, off: number, o: Outcome): void {
   c[off + N]++;
   const a = LEVEL_SLOT[o.accumulated];
   c[off + ACC + a]++;
@@ -70,7 +70,7 @@ export function partitionSets(all: number, offsets: number[]): AdditiveSet[] {
 }
 
 /** The JSON form of a group block (spec §7, shape in README.md). */
-export function groupResult(values: number[], state: Uint8Array, o: number, threshold: number): GroupResult {
+export function groupResult(values: Int32Array, state: Uint8Array, o: number, threshold: number): GroupResult {
   const v = (i: number): Count => display(values[o + i], state[o + i], threshold);
   const levels = (base: number) => Object.fromEntries(LEVEL_KEYS.map((k, i) => [k, v(base + i)])) as Record<'1' | '2' | '3' | '0', Count>;
   const durable = (base: number) => Object.fromEntries(DURABLES.map((d, i) => [d, v(base + i)])) as Record<Durable, Count>;

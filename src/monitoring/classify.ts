@@ -20,11 +20,19 @@ CATEGORY_FLAG[CAT.uddannelse] = FLAG_U;
 CATEGORY_FLAG[CAT.praktik] = FLAG_V;
 CATEGORY_FLAG[CAT.loentilskud] = FLAG_V;
 
-/** A range of month indexes with its week range and month lengths precomputed. */
+/** Marks a code missing from the code table in `codeFlags`. */
+const UNKNOWN = 128;
+
+/**
+ * A range of month indexes with, precomputed once: month lengths, the week range, and the
+ * month (relative to `start`) of every week in it.
+ */
 export class Span {
   readonly days: Int32Array;
   readonly firstWeek: number;
   readonly lastWeek: number;
+  /** weekMonth[w - firstWeek] = month index of week w minus start. */
+  readonly weekMonth: Int32Array;
   constructor(
     readonly start: number,
     readonly length: number,
@@ -33,7 +41,19 @@ export class Span {
     for (let i = 0; i < length; i++) this.days[i] = daysInMonth(start + i);
     this.firstWeek = firstWeekOfMonth(start);
     this.lastWeek = lastWeekOfMonth(start + length - 1);
+    this.weekMonth = new Int32Array(Math.max(0, this.lastWeek - this.firstWeek + 1));
+    const table = weekMonthTable();
+    for (let w = this.firstWeek; w <= this.lastWeek; w++) {
+      this.weekMonth[w - this.firstWeek] = (w >= 0 && w < TABLE_WEEKS ? table[w] : monthOfWeek(w)) - start;
+    }
   }
+}
+
+/** Month flag of every code (FLAG_U, FLAG_V, 0, or UNKNOWN when not in the table). */
+export function codeFlags(categoryOf: Uint8Array): Uint8Array {
+  const out = new Uint8Array(categoryOf.length);
+  for (let c = 1; c < categoryOf.length; c++) out[c] = categoryOf[c] === 0 ? UNKNOWN : CATEGORY_FLAG[categoryOf[c]];
+  return out;
 }
 
 /**
@@ -45,10 +65,10 @@ export function isFullTime(hours: number, days: number): boolean {
 }
 
 /**
- * Fill out[0..span.length) with the flags of each month. Returns a code found in the span
+ * Fill out[0..span.length) with the flags of each month; `flagOfCode` comes from `codeFlags`. Returns a code found in the span
  * that is missing from the code table (category 0), or 0 when all codes are known.
  */
-export function monthFlags(weeks: PersonWeeks | undefined, hours: PersonHours | undefined, categoryOf: Uint8Array, span: Span, out: Uint8Array): number {
+export function monthFlags(weeks: PersonWeeks | undefined, hours: PersonHours | undefined, flagOfCode: Uint8Array, span: Span, out: Uint8Array): number {
   out.fill(0, 0, span.length);
   let unknown = 0;
   if (weeks) {
@@ -56,15 +76,15 @@ export function monthFlags(weeks: PersonWeeks | undefined, hours: PersonHours | 
     const codes = weeks.codes;
     const lo = Math.max(ws, span.firstWeek);
     const hi = Math.min(ws + codes.length - 1, span.lastWeek);
-    const table = weekMonthTable();
-    const start = span.start;
+    const weekMonth = span.weekMonth;
+    const fw = span.firstWeek;
     for (let w = lo; w <= hi; w++) {
       const code = codes[w - ws];
       if (code === 0) continue;
-      const cat = categoryOf[code];
-      if (cat === 0) unknown = code;
-      const bit = CATEGORY_FLAG[cat];
-      if (bit !== 0) out[(w >= 0 && w < TABLE_WEEKS ? table[w] : monthOfWeek(w)) - start] |= bit;
+      const bit = flagOfCode[code];
+      if (bit === 0) continue;
+      if (bit === UNKNOWN) unknown = code;
+      else out[weekMonth[w - fw]] |= bit;
     }
   }
   if (hours) {

@@ -5,7 +5,7 @@
  */
 import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
-import { categoryInWeek, durableOf, isBetter, levelOf, monthFlags, snapshotIndex, Span } from './classify.ts';
+import { categoryInWeek, codeFlags, durableOf, isBetter, levelOf, monthFlags, snapshotIndex, Span } from './classify.ts';
 import { AGE_BANDS, participantFacts, type Facts } from './participant-facts.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesPoints, seriesSets } from './series.ts';
 import { suppressCells } from './suppress.ts';
@@ -56,9 +56,10 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   let blocks = 1;
   for (const d of DIMENSIONS) blockOf[d] = new Map(keys[d].map((k) => [k, blocks++ * GROUP_CELLS]));
   const seriesOffset = blocks * GROUP_CELLS;
-  const counts: number[] = new Array(seriesOffset + seriesLen * SERIES_CELLS).fill(0);
+  const counts = new Int32Array(seriesOffset + seriesLen * SERIES_CELLS);
 
   const flags = new Uint8Array(span.length);
+  const flagOfCode = codeFlags(codeTable.categoryOf);
   const lastWeekS = lastWeekOfMonth(S);
   const unknown = new Set<number>();
   const results: ParticipantResult[] = new Array(participants.length);
@@ -68,7 +69,7 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     const p = participants[i];
     const f = facts[i];
     const weeks = register.weeks.get(p.cpr);
-    const unk = monthFlags(weeks, register.hours.get(p.cpr), codeTable.categoryOf, span, flags);
+    const unk = monthFlags(weeks, register.hours.get(p.cpr), flagOfCode, span, flags);
     if (unk !== 0) unknown.add(unk);
 
     // Window: enrolment month through the earliest of R and the exit month (spec §2).

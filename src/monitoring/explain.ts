@@ -3,7 +3,7 @@
  * her month-by-month timeline. Uses the same classification as the engine (classify.ts).
  */
 import { daysInMonth, firstWeekOfMonth, isoDate, lastWeekOfMonth, mondayOf, monthString, parseMonth, weekString } from './calendar.ts';
-import { categoryInWeek, FLAG_F, FLAG_H, FLAG_U, FLAG_V, isBetter, levelOf, monthFlags, snapshotOf, Span } from './classify.ts';
+import { categoryInWeek, codeFlags, FLAG_F, FLAG_H, FLAG_U, FLAG_V, isBetter, levelOf, monthFlags, snapshotOf, Span } from './classify.ts';
 import { participantFacts } from './participant-facts.ts';
 import { type Category, type Level, type MonitorInput, type Participant, type Snapshot } from './types.ts';
 
@@ -69,7 +69,7 @@ export function explainParticipant(input: MonitorInput, who: string | number, mo
   const weeksOf = input.register.weeks.get(p.cpr);
   const hoursOf = input.register.hours.get(p.cpr);
   const flagsArr = new Uint8Array(1);
-  monthFlags(weeksOf, hoursOf, input.codeTable.categoryOf, new Span(m, 1), flagsArr);
+  monthFlags(weeksOf, hoursOf, codeFlags(input.codeTable.categoryOf), new Span(m, 1), flagsArr);
   const flags = flagsArr[0];
   const weeks: WeekExplanation[] = [];
   for (let w = firstWeekOfMonth(m); w <= lastWeekOfMonth(m); w++) {
@@ -125,7 +125,7 @@ export function participantTimeline(input: MonitorInput, who: string | number, f
   const spanStart = Math.min(start, facts.enrol);
   const span = new Span(spanStart, end - spanStart + 1);
   const flags = new Uint8Array(span.length);
-  monthFlags(weeksOf, input.register.hours.get(p.cpr), input.codeTable.categoryOf, span, flags);
+  monthFlags(weeksOf, input.register.hours.get(p.cpr), codeFlags(input.codeTable.categoryOf), span, flags);
   const out: TimelineMonth[] = [];
   let best = 0;
   for (let m = spanStart; m <= end; m++) {

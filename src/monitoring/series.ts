@@ -17,7 +17,7 @@ export const S_INACTIVE = 11;
 export const SERIES_CELLS = 12;
 
 /** Count one woman in the month block at offset o: level is her level that month, -1 when not active. */
-export function addSeriesMonth(c: number[], o: number, level: number, best: number): void {
+export function addSeriesMonth(c: Int32Array, o: number, level: number, best: number): void {
   c[o + S_ENROLLED]++;
   if (level >= 0) {
     c[o + S_ACTIVE]++;
@@ -43,7 +43,7 @@ export function seriesSets(offset: number, months: number): AdditiveSet[] {
   return sets;
 }
 
-export function seriesPoints(values: number[], state: Uint8Array, offset: number, firstMonth: number, months: number, threshold: number): SeriesPoint[] {
+export function seriesPoints(values: Int32Array, state: Uint8Array, offset: number, firstMonth: number, months: number, threshold: number): SeriesPoint[] {
   const out: SeriesPoint[] = [];
   for (let k = 0; k < months; k++) {
     const o = offset + k * SERIES_CELLS;
