@@ -3,11 +3,12 @@
  * every value are in labels.ts; zod schemas use these tuples with z.enum.
  */
 
-/** Visitation / forsørgelse at enrolment. The first four are inside the target group. */
-export const VISITATIONS = ['aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige', 'i_beskaeftigelse'] as const;
+/**
+ * Visitation / forsørgelse at enrolment (the enrolment table's CHECK uses the same four).
+ * All four meet the target group's benefit-or-self-supporting criterion.
+ */
+export const VISITATIONS = ['aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige'] as const;
 export type Visitation = (typeof VISITATIONS)[number];
-/** Categories that meet the benefit/self-supporting criterion of the target group. */
-export const TARGET_GROUP_VISITATIONS: readonly Visitation[] = ['aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige'];
 
 /** STAR's "Flere skal med" screening groups (Aalborg screens every woman). */
 export const FLERE_SKAL_MED_GROUPS = [1, 2, 3] as const;

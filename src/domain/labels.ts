@@ -17,7 +17,6 @@ export const VISITATION_LABELS: Record<Visitation, string> = {
   jobparat: 'Jobparat',
   selvforsoergende: 'Selvforsørgende (fx ægtefælleforsørget)',
   oevrige: 'Øvrige ydelser',
-  i_beskaeftigelse: 'I ordinær beskæftigelse',
 };
 
 export const FLERE_SKAL_MED_LABELS: Record<FlereSkalMedGroup, string> = {

@@ -44,7 +44,7 @@ describe('checkTargetGroup', () => {
     for (const v of ['jobparat', 'selvforsoergende', 'oevrige'] as const) {
       expect(checkTargetGroup({ ...base, visitation: v })).toEqual([]);
     }
-    expect(checkTargetGroup({ ...base, visitation: 'i_beskaeftigelse' }).map((u) => u.code)).toEqual(['forsoergelse']);
+    expect(checkTargetGroup({ ...base, visitation: 'i_job' }).map((u) => u.code)).toEqual(['forsoergelse']);
     expect(checkTargetGroup({ ...base, visitation: null }).map((u) => u.code)).toEqual(['forsoergelse']);
   });
   it('lists every unmet criterion at once', () => {
@@ -63,7 +63,7 @@ const form = {
   visitation: 'jobparat',
   flereSkalMedGruppe: '1',
   recruitmentChannel: 'boligomraade',
-  caseworkerId: 'cw-1',
+  caseworkerId: '7',
   overrideReason: '',
 };
 
@@ -77,6 +77,7 @@ describe('enrolmentSchema', () => {
       expect(r.data.enrolmentDate).toBe('2024-03-01');
       expect(r.data.flereSkalMedGruppe).toBe(1);
       expect(r.data.overrideReason).toBeNull();
+      expect(r.data.caseworkerId).toBe(7);
       expect(r.data.unmetCriteria).toEqual([]);
     }
   });
@@ -102,7 +103,7 @@ describe('enrolmentSchema', () => {
     expect(enrolmentSchema.safeParse({ ...western, overrideReason: '123456789' }).success).toBe(false);
   });
   it('gives Danish errors for bad fields', () => {
-    const r = enrolmentSchema.safeParse({ ...form, cpr: '12', flereSkalMedGruppe: '4', recruitmentChannel: 'x', enrolmentDate: '2024-02-30' });
+    const r = enrolmentSchema.safeParse({ ...form, cpr: '12', flereSkalMedGruppe: '4', recruitmentChannel: 'x', enrolmentDate: '2024-02-30', visitation: '', caseworkerId: '' });
     expect(r.success).toBe(false);
     if (!r.success) {
       const byPath = Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
@@ -110,6 +111,8 @@ describe('enrolmentSchema', () => {
       expect(byPath.flereSkalMedGruppe).toMatch(/1, 2 eller 3/);
       expect(byPath.recruitmentChannel).toMatch(/rekrutteret/);
       expect(byPath.enrolmentDate).toMatch(/ugyldig/);
+      expect(byPath.visitation).toMatch(/visitationskategori/);
+      expect(byPath.caseworkerId).toMatch(/sagsbehandler/);
     }
   });
   it('allows an empty Flere skal med group', () => {

@@ -7,15 +7,8 @@
 import { z } from 'zod';
 import { ageOn, parseCpr } from './cpr.ts';
 import { findCountry } from './countries.ts';
-import {
-  FLERE_SKAL_MED_GROUPS,
-  RECRUITMENT_CHANNELS,
-  TARGET_GROUP_VISITATIONS,
-  VISITATIONS,
-  type Visitation,
-} from './enums.ts';
+import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS, type Visitation } from './enums.ts';
 import { isoDateField } from './form-fields.ts';
-import { VISITATION_LABELS } from './labels.ts';
 
 export const MIN_AGE = 18;
 export const MAX_AGE = 64;
@@ -34,7 +27,8 @@ export interface TargetGroupInput {
   /** ISO 3166-1 alpha-2 code (or XX for stateless); see countries.ts. */
   countryOfOrigin: string;
   enrolmentDate: string;
-  visitation: Visitation | null;
+  /** One of VISITATIONS; anything else (null, a register code, "i job") fails the criterion. */
+  visitation: Visitation | string | null;
 }
 
 /** Every unmet criterion; an empty list means she is in the target group. */
@@ -64,8 +58,8 @@ export function checkTargetGroup(input: TargetGroupInput): UnmetCriterion[] {
       message: `${country.name} er et vestligt land efter Danmarks Statistiks opdeling; målgruppen har ikke-vestlig oprindelse.`,
     });
   }
-  if (!input.visitation || !TARGET_GROUP_VISITATIONS.includes(input.visitation)) {
-    const what = input.visitation ? VISITATION_LABELS[input.visitation].toLowerCase() : 'ikke angivet';
+  if (!input.visitation || !(VISITATIONS as readonly string[]).includes(input.visitation)) {
+    const what = input.visitation ? `"${input.visitation}"` : 'ikke angivet';
     unmet.push({
       code: 'forsoergelse',
       message: `Forsørgelse/visitation er ${what}; målgruppen er aktivitetsparate, jobparate, selvforsørgende eller på øvrige ydelser.`,
@@ -96,16 +90,17 @@ export const enrolmentSchema = z
       .refine((c) => findCountry(c) !== undefined, { message: 'Vælg et oprindelsesland fra listen.' })
       .transform((c) => c.trim().toUpperCase()),
     enrolmentDate: isoDateField,
-    visitation: z.preprocess(
-      (v) => (v === '' || v === undefined ? null : v),
-      z.enum(VISITATIONS, { error: 'Vælg en visitationskategori.' }).nullable(),
-    ),
+    visitation: z.enum(VISITATIONS, { error: 'Vælg en visitationskategori.' }),
     flereSkalMedGruppe: z.preprocess(
       (v) => (v === '' || v === undefined || v === null ? null : typeof v === 'string' ? Number(v) : v),
       z.literal(FLERE_SKAL_MED_GROUPS, { error: 'Flere skal med-gruppe skal være 1, 2 eller 3.' }).nullable(),
     ),
     recruitmentChannel: z.enum(RECRUITMENT_CHANNELS, { error: 'Vælg hvordan borgeren er rekrutteret.' }),
-    caseworkerId: z.string({ error: 'Vælg en sagsbehandler.' }).trim().min(1, { message: 'Vælg en sagsbehandler.' }),
+    /** app_user.id of the responsible caseworker (an integer in the database). */
+    caseworkerId: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+      z.number({ error: 'Vælg en sagsbehandler.' }).int({ message: 'Vælg en sagsbehandler.' }).positive({ message: 'Vælg en sagsbehandler.' }),
+    ),
     overrideReason: nullableText,
   })
   .superRefine((v, ctx) => {
