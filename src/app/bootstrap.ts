@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.ts';
 import { createVault } from '../security/vault.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { isSeeded, seedDemo } from './seed-demo.ts';
+import { seedDemoRegister } from './register/seed-demo-register.ts';
 
 export async function openApp(config: Config, log: (s: string) => void = () => undefined): Promise<AppDeps> {
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
@@ -15,6 +16,8 @@ export async function openApp(config: Config, log: (s: string) => void = () => u
     log('Tom database: indlæser demodata …');
     const s = await seedDemo(db, vault);
     log(`Demodata: ${s.participants} kvinder, ${s.projects} projekter, ${s.users} brugere.`);
+    const reports = await seedDemoRegister({ db, vault });
+    log(`Demo-registerdata: ${reports.map((r) => `${r.fileName} (${r.persons} personer)`).join(', ')}.`);
   }
   return { db, vault, config };
 }

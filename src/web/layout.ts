@@ -12,6 +12,7 @@ export interface NavItem {
 /** The main menu; each area adds its pages here. */
 export const NAV: NavItem[] = [
   { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
+  { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },
 ];
 
 export interface PageOptions {

@@ -2,6 +2,7 @@ import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadConfig } from '../../config.ts';
 import { isSeeded, seedDemo } from '../../app/seed-demo.ts';
+import { seedDemoRegister } from '../../app/register/seed-demo-register.ts';
 import { createVault } from '../../security/vault.ts';
 import { parseArgs } from '../args.ts';
 
@@ -23,8 +24,12 @@ export async function run(args: string[]): Promise<number> {
       console.error('Databasen indeholder allerede data; demodata indlæses kun i en tom database.');
       return 1;
     }
-    const s = await seedDemo(db, createVault(config.secret), { seed, size });
+    const vault = createVault(config.secret);
+    const s = await seedDemo(db, vault, { seed, size });
     console.log(`Demodata indlæst: ${s.participants} kvinder, ${s.projects} projekter, ${s.users} brugere (seed ${seed}).`);
+    for (const r of await seedDemoRegister({ db, vault }, { seed, size })) {
+      console.log(`Registerdata: ${r.fileName}: ${r.rows} rækker, ${r.persons} personer, periode ${r.periodFrom}–${r.periodTo}.`);
+    }
     return 0;
   } finally {
     await db.close();

@@ -3,10 +3,12 @@ import type { AppDeps } from '../deps.ts';
 import { authRoutes } from './auth.ts';
 import { homeRoutes } from './home.ts';
 import { participantRoutes } from './participants.ts';
+import { resultsRoutes } from './results.ts';
 
 /** Every area's routes; each area registers its own. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   authRoutes(app, deps);
   homeRoutes(app, deps);
   participantRoutes(app, deps);
+  resultsRoutes(app, deps);
 }

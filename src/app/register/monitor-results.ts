@@ -1,0 +1,72 @@
+/**
+ * Register-based results (spec kib-2019.1) for the acting user, computed with the monitoring
+ * engine from stored data: a municipality's users get their own women without suppression; the
+ * agency gets every municipality with small numbers suppressed (spec §6) and no microdata.
+ */
+import type { Actor } from '../context.ts';
+import { handlesPersonalData } from '../context.ts';
+import { AppError, forbidden } from '../errors.ts';
+import type { Database } from '../../db/database.ts';
+import { writeAudit } from '../../db/tenant.ts';
+import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
+import type { MonitorResult } from '../../monitoring/types.ts';
+import type { Vault } from '../../security/vault.ts';
+import { nationalMonitorInput, tenantMonitorInput, type StoredMonitorInput } from './load-monitor-input.ts';
+
+export interface ResultsRequest {
+  month: string;
+  durableMonth?: string;
+  snapshotMonth?: string;
+  projectId?: number;
+}
+
+export interface Vintage {
+  /** Latest import of register data, or null when none. */
+  importedAt: Date | null;
+  /** Latest benefit week and paid-hours month covered. */
+  lastWeek: string | null;
+  lastMonth: string | null;
+}
+
+export interface ResultsView {
+  scope: 'kommune' | 'national';
+  result: MonitorResult;
+  stored: StoredMonitorInput | null;
+  vintage: Vintage;
+}
+
+export async function registerVintage(db: Database): Promise<Vintage> {
+  const r = await db.query<{ at: Date | null; w: string | null; m: string | null }>(
+    `SELECT max(imported_at) AS at, max(period_to) FILTER (WHERE kind = 'ydelser') AS w,
+            max(period_to) FILTER (WHERE kind = 'loentimer') AS m FROM register_batch`,
+  );
+  return { importedAt: r.rows[0].at, lastWeek: r.rows[0].w, lastMonth: r.rows[0].m };
+}
+
+export async function computeResults(
+  deps: { db: Database; vault: Vault; config: { suppressThreshold: number } },
+  actor: Actor,
+  req: ResultsRequest,
+): Promise<ResultsView> {
+  const national = actor.organisationKind === 'styrelse' && actor.role === 'analytiker';
+  if (!national && !handlesPersonalData(actor)) throw forbidden();
+  const stored = national
+    ? await nationalMonitorInput(deps.db, deps.vault)
+    : await tenantMonitorInput(deps.db, deps.vault, actor, { projectId: req.projectId });
+  if (national) {
+    await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope: 'national', participants: stored.refs.length } });
+  }
+  try {
+    const result = monitor(stored.input, {
+      month: req.month,
+      durableMonth: req.durableMonth,
+      snapshotMonth: req.snapshotMonth,
+      suppress: national ? deps.config.suppressThreshold : 0,
+    });
+    if (national) result.participants = []; // microdata never leaves for the national view
+    return { scope: national ? 'national' : 'kommune', result, stored: national ? null : stored, vintage: await registerVintage(deps.db) };
+  } catch (e) {
+    if (e instanceof MonitorOptionError) throw new AppError('INVALID', e.message);
+    throw e;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Demo register data: the generator's DREAM weeks and paid hours for the demo cohort, written as
+ * the CSV files an analyst would receive and imported through the same use case as real files.
+ */
+import type { Database } from '../../db/database.ts';
+import { generateCohort } from '../../demo/cohort.ts';
+import { loentimerCsv, ydelserWideCsv } from '../../demo/csv.ts';
+import { generateRegisterData } from '../../demo/register.ts';
+import type { Vault } from '../../security/vault.ts';
+import { importRegisterFile, type ImportReport } from './import-register-file.ts';
+
+function concat(chunks: Iterable<Uint8Array>): Uint8Array {
+  const parts = [...chunks].map((c) => c.slice());
+  const out = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
+  let p = 0;
+  for (const c of parts) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
+export const DEMO_IMPORTER = { userId: 0, username: 'demodata', role: 'analytiker' as const, ip: 'localhost' };
+
+export async function seedDemoRegister(deps: { db: Database; vault: Vault }, opts: { seed?: number; size?: number } = {}): Promise<ImportReport[]> {
+  const cohort = generateCohort({ seed: opts.seed ?? 2019, size: opts.size });
+  const reg = generateRegisterData(cohort);
+  const seed = opts.seed ?? 2019;
+  return [
+    await importRegisterFile(deps, DEMO_IMPORTER, { kind: 'ydelser', fileName: `demo-ydelser-seed${seed}.csv`, bytes: concat(ydelserWideCsv(reg)) }),
+    await importRegisterFile(deps, DEMO_IMPORTER, { kind: 'loentimer', fileName: `demo-loentimer-seed${seed}.csv`, bytes: concat(loentimerCsv(reg)) }),
+  ];
+}

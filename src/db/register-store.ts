@@ -1,0 +1,90 @@
+/**
+ * Stored register data: batches with provenance, one packed row per person, the code table.
+ * System path (imports by analysts); tenant reads go through `withTenant` and row-level security.
+ */
+import { addCode, defaultCodeTable, emptyCodeTable } from '../register/codetable.ts';
+import type { Category, CodeTable } from '../monitoring/types.ts';
+import type { Queryable } from './database.ts';
+
+export interface BatchRow {
+  id: number;
+  kind: 'ydelser' | 'loentimer' | 'kodetabel';
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  rows: number;
+  persons: number;
+  changedPersons: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+  importedByName: string;
+  importedAt: Date;
+}
+
+const BATCH_COLS = `id, kind, file_name AS "fileName", sha256, bytes, rows, persons, changed_persons AS "changedPersons",
+  period_from AS "periodFrom", period_to AS "periodTo", imported_by_name AS "importedByName", imported_at AS "importedAt"`;
+
+export async function findBatch(q: Queryable, kind: string, sha256: string): Promise<BatchRow | undefined> {
+  return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE kind = $1 AND sha256 = $2`, [kind, sha256])).rows[0];
+}
+
+export async function listBatches(q: Queryable): Promise<BatchRow[]> {
+  return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch ORDER BY id DESC`)).rows;
+}
+
+/** Batches of a kind whose period covers `period` ('YYYY-Www' or 'YYYY-MM' compare as text). */
+export async function batchesCovering(q: Queryable, kind: string, period: string): Promise<BatchRow[]> {
+  return (
+    await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE kind = $1 AND period_from <= $2 AND period_to >= $2 ORDER BY id`, [kind, period])
+  ).rows;
+}
+
+export async function insertBatch(
+  q: Queryable,
+  b: Omit<BatchRow, 'id' | 'importedAt' | 'changedPersons'> & { importedBy: number | null },
+): Promise<number> {
+  const r = await q.query<{ id: number }>(
+    `INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, period_from, period_to, imported_by, imported_by_name)
+     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10) RETURNING id`,
+    [b.kind, b.fileName, b.sha256, b.bytes, b.rows, b.persons, b.periodFrom, b.periodTo, b.importedBy, b.importedByName],
+  );
+  return r.rows[0].id;
+}
+
+export async function setChangedPersons(q: Queryable, batchId: number, n: number) {
+  await q.query('UPDATE register_batch SET changed_persons = $2 WHERE id = $1', [batchId, n]);
+}
+
+/** Packed rows of these people (missing people are simply absent). */
+export async function loadPersons(q: Queryable, hashes: string[]): Promise<Map<string, Uint8Array>> {
+  const r = await q.query<{ h: string; data: Uint8Array }>('SELECT cpr_hash AS h, data FROM register_person WHERE cpr_hash = ANY($1::text[])', [hashes]);
+  return new Map(r.rows.map((x) => [x.h, x.data]));
+}
+
+export async function upsertPersons(q: Queryable, batchId: number, rows: { hash: string; data: Uint8Array }[]) {
+  if (!rows.length) return;
+  await q.query(
+    `INSERT INTO register_person (cpr_hash, data, batch_id)
+     SELECT h, decode(d, 'hex'), $3 FROM unnest($1::text[], $2::text[]) AS t(h, d)
+     ON CONFLICT (cpr_hash) DO UPDATE SET data = excluded.data, batch_id = excluded.batch_id, updated_at = now()`,
+    [rows.map((r) => r.hash), rows.map((r) => Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength).toString('hex')), batchId],
+  );
+}
+
+/** The code table in force: the stored one, or the shipped default when none is loaded. */
+export async function loadCodeTable(q: Queryable): Promise<CodeTable> {
+  const r = await q.query<{ code: number; category: Category; text: string }>('SELECT code, category, text FROM register_code');
+  if (!r.rows.length) return defaultCodeTable();
+  const t = emptyCodeTable();
+  for (const row of r.rows) addCode(t, { code: row.code, category: row.category, tekst: row.text });
+  return t;
+}
+
+export async function replaceCodeTable(q: Queryable, table: CodeTable, batchId: number) {
+  await q.query('DELETE FROM register_code');
+  const e = [...table.entries.values()];
+  await q.query(
+    `INSERT INTO register_code (code, category, text, batch_id) SELECT c, k, t, $4 FROM unnest($1::int[], $2::text[], $3::text[]) AS x(c, k, t)`,
+    [e.map((x) => x.code), e.map((x) => x.category), e.map((x) => x.tekst), batchId],
+  );
+}

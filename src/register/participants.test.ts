@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readParticipants } from './participants.ts';
+import { RegisterInputError } from './errors.ts';
+import { fixture, thrown } from './test-files.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('readParticipants', () => {
+  it('reads UTF-8 with `;`, both date forms, CPR with and without dash, Danish spellings', () => {
+    const ps = readParticipants(fixture('deltagere.csv'), 'deltagere.csv');
+    expect(ps).toHaveLength(4);
+    expect(ps[0]).toEqual({ id: 'A1', cpr: '0101901234', kommune: 'Aalborg', visitation: 'aktivitetsparat', indskrevet: '2021-01-15', udskrevet: null });
+    expect(ps[1]).toMatchObject({ cpr: '0202851236', indskrevet: '2021-03-01', udskrevet: '2021-09-30' });
+    expect(ps[2].visitation).toBe('selvforsoergende');
+    expect(ps[3]).toMatchObject({ kommune: 'Brøndby', visitation: 'oevrige' });
+  });
+  it('reads Windows-1252 with `,` and a quoted field holding the delimiter', () => {
+    const ps = readParticipants(fixture('deltagere-1252.csv'), 'deltagere-1252.csv');
+    expect(ps.map((p) => p.kommune)).toEqual(['Brøndby', 'Køge, Syd']);
+    expect(ps.map((p) => p.visitation)).toEqual(['selvforsoergende', 'oevrige']);
+    expect(ps[0].indskrevet).toBe('2021-01-15');
+  });
+  it('reads a UTF-8 file with BOM, tab delimiter, CRLF and upper-case headers', () => {
+    const ps = readParticipants(fixture('deltagere-bom-tab.csv'), 'deltagere-bom-tab.csv');
+    expect(ps).toEqual([{ id: 'C1', cpr: '0101901234', kommune: 'Aarhus', visitation: 'jobparat', indskrevet: '2021-01-15', udskrevet: null }]);
+  });
+  it('a bad date names file, line and column', () => {
+    const e = thrown(() => readParticipants(fixture('fejl-dato.csv'), 'fejl-dato.csv'));
+    expect(e).toBeInstanceOf(RegisterInputError);
+    expect(e).toMatchObject({ code: 'bad_date', file: 'fejl-dato.csv', line: 3, column: 'indskrevet' });
+    expect(e.message).toBe('fejl-dato.csv, linje 3, kolonne «indskrevet»: «2021-02-30» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).');
+  });
+  it('a bad CPR names file, line and column', () => {
+    const e = thrown(() => readParticipants(fixture('fejl-cpr.csv'), 'fejl-cpr.csv'));
+    expect(e).toMatchObject({ code: 'bad_cpr', line: 2, column: 'cpr' });
+    expect(e.message).toMatch(/^fejl-cpr\.csv, linje 2, kolonne «cpr»: «010190-12345»/);
+  });
+  it('rejects duplicate ids, unknown visitation, exit before enrolment and a missing column', () => {
+    const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-01-01;jobparat;\nA;0101901234;K;2021-01-01;jobparat;\n`), 'd.csv')).message)
+      .toMatch(/d\.csv, linje 3, kolonne «id»: id «A» står også i linje 2/);
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-01-01;ledig;\n`), 'd.csv'))).toMatchObject({ line: 2, column: 'visitation' });
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-05-01;jobparat;2021-04-30\n`), 'd.csv')).message)
+      .toMatch(/linje 2, kolonne «udskrevet»: udskrivningsdatoen 2021-04-30 ligger før/);
+    expect(thrown(() => readParticipants(enc('id;cpr;kommune;indskrevet\nA;0101901234;K;2021-01-01\n'), 'd.csv')))
+      .toMatchObject({ code: 'missing_column', line: 1, column: 'visitation' });
+  });
+  it('a row with too few fields names the missing column; an unterminated quote is an error', () => {
+    const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K\n`), 'd.csv'))).toMatchObject({ code: 'field_count', line: 2, column: 'indskrevet' });
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;"K;2021-01-01;jobparat;\n`), 'd.csv'))).toMatchObject({ line: 2, column: 'kommune' });
+  });
+  it('an empty file or one without a delimiter is a header error', () => {
+    expect(thrown(() => readParticipants(enc(''), 'tom.csv'))).toMatchObject({ code: 'header', file: 'tom.csv' });
+    expect(thrown(() => readParticipants(enc('id\nA\n'), 'x.csv'))).toMatchObject({ code: 'header' });
+  });
+});

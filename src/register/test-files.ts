@@ -1,0 +1,21 @@
+/** Test helper: the bytes of a fixture in test/fixtures/register and its path. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export function fixturePath(name: string): string {
+  return fileURLToPath(new URL(`../../test/fixtures/register/${name}`, import.meta.url));
+}
+
+export function fixture(name: string): Uint8Array {
+  return readFileSync(fixturePath(name));
+}
+
+/** Catch the error a function throws (fails the test when it does not throw). */
+export function thrown(fn: () => unknown): Error & Record<string, unknown> {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error & Record<string, unknown>;
+  }
+  throw new Error('expected an error');
+}
