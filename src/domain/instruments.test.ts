@@ -13,6 +13,7 @@ const flagCodes = (v: number[]) => {
 describe('instrument data', () => {
   it('ships WHO-5 with five items answered 0–5 in Danish, "Hele tiden" = 5', () => {
     expect(WHO5.dimensions).toHaveLength(5);
+    expect(WHO5.dimensions[0].name).toBe('I de sidste 2 uger har jeg været glad og i godt humør');
     for (const d of WHO5.dimensions) expect(d.steps.map((s) => s.value).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(WHO5.dimensions[0].steps.find((s) => s.value === 5)?.text).toBe('Hele tiden');
     expect(WHO5.dimensions[0].steps.find((s) => s.value === 0)?.text).toBe('På intet tidspunkt');

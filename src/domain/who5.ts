@@ -1,6 +1,7 @@
 /**
  * WHO-5 Trivselsindeks (Psykiatrisk Center Nordsjælland / WHO, free to use), the Danish
  * version: five items about the last two weeks, answered 0–5; raw sum × 4 gives 0–100.
+ * Item wording as in KL's (Kommunernes Landsforening) FHIR questionnaire for WHO-5.
  * Frederikshavn's youth service logs it (seed 003). Flags: below 50 = risk of reduced
  * wellbeing; 28 or below = possible depression, refer for assessment.
  */
@@ -20,13 +21,13 @@ const item = (key: string, name: string) => ({ key, name, steps: WHO5_ANSWERS })
 export const WHO5: Instrument = {
   key: 'who5',
   name: 'WHO-5 Trivselsindeks',
-  intro: 'I de sidste 2 uger …',
+  intro: 'Vælg for hvert udsagn det svar, der passer bedst på, hvordan du har haft det i de sidste 2 uger.',
   dimensions: [
-    item('glad', '… har jeg været glad og i godt humør'),
-    item('rolig', '… har jeg følt mig rolig og afslappet'),
-    item('aktiv', '… har jeg følt mig aktiv og energisk'),
-    item('udhvilet', '… er jeg vågnet frisk og udhvilet'),
-    item('interesse', '… har min dagligdag været fyldt med ting, der interesserer mig'),
+    item('glad', 'I de sidste 2 uger har jeg været glad og i godt humør'),
+    item('rolig', 'I de sidste 2 uger har jeg følt mig rolig og afslappet'),
+    item('aktiv', 'I de sidste 2 uger har jeg følt mig aktiv og energisk'),
+    item('udhvilet', 'I de sidste 2 uger er jeg vågnet frisk og udhvilet'),
+    item('interesse', 'I de sidste 2 uger har min dagligdag været fyldt med ting, der interesserer mig'),
   ],
   scoring: {
     kind: 'sum',
