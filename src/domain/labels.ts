@@ -1,4 +1,5 @@
-/** Danish labels for every enum value in enums.ts, for forms, lists and reports. */
+/** Danish labels for every enum value in enums.ts (and alert codes), for forms, lists and reports. */
+import type { AlertCode } from './alert-types.ts';
 import type {
   ActivityCategory,
   ActivityStatus,
@@ -81,6 +82,18 @@ export const EXIT_REASON_LABELS: Record<ExitReason, string> = {
 export const ORIGIN_GROUP_LABELS: Record<OriginGroup, string> = {
   vestlig: 'Vestligt land',
   ikke_vestlig: 'Ikke-vestligt land',
+};
+
+/** Short names of the follow-up rules, e.g. for filters and column headings. */
+export const ALERT_CODE_LABELS: Record<AlertCode, string> = {
+  virksomhedspause: 'Pause i virksomhedsrettede tilbud',
+  samtale_frist: 'Tid siden seneste samtale',
+  samtaler_aarsmaal: 'Samtaler pr. år',
+  plan_mangler: 'Plan mangler',
+  cv_mangler: 'CV på Jobnet mangler',
+  abc_mangler: 'ABC-jobstrategi mangler',
+  who5_lav: 'Lav trivsel (WHO-5)',
+  sagsstamme: 'Sagsstamme',
 };
 
 export const SEX_LABELS = { K: 'Kvinde', M: 'Mand' } as const;
