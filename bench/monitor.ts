@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:monitor [-- --size 100000 --runs 3 --seed 2019 --years 5 --skip postgres]`
+ *
+ * Times Fremdrift's monitoring on synthetic register files (bench/README.md) against two SQL
+ * peers computing the same per-person levels, checks that the peers agree with the engine,
+ * prints a table and writes bench/out/monitor-latest.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from '../src/cli/args.ts';
+import { BENCH_DIR, ensureData, OUT_DIR, type BenchData } from './data.ts';
+import { RESULT_PREFIX, type PhaseResult } from './phase-result.ts';
+import { compareLevels, formatTable, median, min, type Agreement, type Row } from './report.ts';
+
+const { opts } = parseArgs(process.argv.slice(2));
+const num = (name: string, fallback: number): number => {
+  const v = Number(opts[name]?.[0] ?? fallback);
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
+  return v;
+};
+const size = num('size', 100_000);
+const runs = num('runs', 3);
+const seed = num('seed', 2019);
+const years = num('years', 5);
+const skip = new Set((opts.skip?.[0] ?? '').split(',').filter(Boolean));
+
+mkdirSync(OUT_DIR, { recursive: true });
+console.log(`Fremdrift monitor benchmark: ${size.toLocaleString('en')} women, ${years} years of weekly codes, ${runs} runs, ${cpus().length} cores, Node ${process.version}`);
+const data: BenchData = ensureData(size, seed, years);
+const mb = Object.values(data.bytes).reduce((s, b) => s + b, 0) / 1e6;
+console.log(
+  data.generatedSeconds === null
+    ? `Reusing ${data.dir} (${mb.toFixed(0)} MB)`
+    : `Generated ${data.dir} (${mb.toFixed(0)} MB) in ${data.generatedSeconds.toFixed(1)} s`,
+);
+console.log(`${data.weeks} week columns, ${data.personWeeks.toLocaleString('en')} person-weeks\n`);
+
+const manifest = join(data.dir, 'manifest.json');
+function runPhase(phase: string, levels = ''): PhaseResult {
+  process.stdout.write(`  running ${phase} …`);
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'phase.ts'), phase, manifest, String(runs), levels], {
+    encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  if (child.status !== 0 || !line) throw new Error(`phase ${phase} failed (exit ${child.status}):\n${child.stderr}${child.stdout}`);
+  console.log(` ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return JSON.parse(line.slice(RESULT_PREFIX.length)) as PhaseResult;
+}
+
+const lv = (name: string): string => join(OUT_DIR, `levels-${name}.json`);
+const read = runPhase('read');
+const engine = runPhase('engine');
+const e2e = runPhase('e2e', lv('engine'));
+const duck = skip.has('duckdb') ? null : runPhase('duckdb', lv('duckdb'));
+const postgres = skip.has('postgres') ? null : runPhase('postgres', lv('postgres'));
+
+const agreements: Agreement[] = [];
+for (const p of [duck, postgres]) if (p?.levelsFile) agreements.push(compareLevels(p.phase, e2e.levelsFile!, p.levelsFile));
+
+const med = (r: PhaseResult, part?: string): number => median(part ? r.parts[part] : r.runs);
+const partsText = (r: PhaseResult, names: string[]): string => names.map((n) => `${n} ${med(r, n).toFixed(2)}`).join(', ');
+const rows: Row[] = [
+  { label: '(a) read files → per-person arrays', result: read, seconds: med(read), extra: partsText(read, ['bytes', 'participants', 'benefits', 'hours', 'build']) },
+  { label: '(b) engine alone (in memory)', result: engine, seconds: med(engine), extra: `RSS before engine ${engine.baselineRssMb?.toFixed(0)} MB` },
+  { label: '(c) end to end (read + engine + JSON)', result: e2e, seconds: med(e2e), extra: partsText(e2e, ['read', 'engine', 'json']) },
+];
+if (duck) {
+  rows.push({ label: '(d) DuckDB end to end (load + SQL)', result: duck, seconds: med(duck), extra: `load ${med(duck, 'load').toFixed(2)}; ${duck.note}` });
+  rows.push({ label: '    DuckDB query only', result: { ...duck, runs: duck.parts.query }, seconds: med(duck, 'query'), extra: '' });
+}
+if (postgres) {
+  rows.push({ label: '(e) PostgreSQL end to end (COPY + SQL)', result: postgres, seconds: med(postgres), extra: `load ${med(postgres, 'load').toFixed(2)}; ${postgres.note}` });
+  rows.push({ label: '    PostgreSQL query only', result: { ...postgres, runs: postgres.parts.query }, seconds: med(postgres, 'query'), extra: '' });
+}
+
+console.log('\n' + formatTable(rows, data.personWeeks) + '\n');
+const ratios: Record<string, number> = {
+  'read share of end to end': med(e2e, 'read') / med(e2e),
+};
+if (duck) {
+  ratios['DuckDB end-to-end / Fremdrift end-to-end'] = med(duck) / med(e2e);
+  ratios['DuckDB query only / Fremdrift engine alone'] = med(duck, 'query') / med(engine);
+}
+if (postgres) {
+  ratios['PostgreSQL end-to-end / Fremdrift end-to-end'] = med(postgres) / med(e2e);
+  ratios['PostgreSQL query only / Fremdrift engine alone'] = med(postgres, 'query') / med(engine);
+}
+for (const [k, v] of Object.entries(ratios)) console.log(k.includes('share') ? `${k}: ${(100 * v).toFixed(0)} %` : `${k} = ${v.toFixed(1)}×`);
+
+console.log('\nAgreement with the engine (per participant: accumulated and current level):');
+let mismatches = 0;
+for (const a of agreements) {
+  const bad = a.missing + a.accumulatedMismatches + a.currentMismatches;
+  mismatches += bad;
+  console.log(`  ${a.peer}: ${a.compared.toLocaleString('en')} compared, ${a.accumulatedMismatches} accumulated and ${a.currentMismatches} current mismatches, ${a.missing} missing${a.examples.length ? ' — ' + a.examples.join('; ') : ''}`);
+}
+
+const summary = {
+  when: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), node: process.version },
+  data: { size, seed, years, weeks: data.weeks, personWeeks: data.personWeeks, bytes: data.bytes, generatedSeconds: data.generatedSeconds },
+  runs,
+  phases: Object.fromEntries(rows.map((r) => [r.label.trim(), { min: min(r.result.runs), median: r.seconds, runs: r.result.runs, parts: r.result.parts, personWeeksPerSecond: data.personWeeks / r.seconds, peakRssMb: r.result.maxRssMb, serverPeakMb: r.result.serverPeakMb ?? null, note: r.result.note ?? null }])),
+  ratios,
+  agreement: agreements,
+};
+writeFileSync(join(OUT_DIR, 'monitor-latest.json'), JSON.stringify(summary, null, 2));
+console.log(`\nWrote ${join(OUT_DIR, 'monitor-latest.json')}`);
+if (mismatches > 0) {
+  console.error(`\n${mismatches} disagreements between the SQL peers and the engine: the comparison is not valid.`);
+  process.exitCode = 1;
+}
