@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { monitor } from './engine.ts';
+import { participantTimeline } from './explain.ts';
+import { monthString, weekString, firstWeekOfMonth, monthIndex } from './calendar.ts';
+import { inputOf, type PersonSpec } from './test-support.ts';
+import type { Count, GroupResult, MonitorResult } from './types.ts';
+
+const CODES = [131, 211, 231, 521, 651, 740, 783, 890, 997];
+const FIRST = monthIndex(2021, 1);
+const R = '2022-12';
+
+const personArb: fc.Arbitrary<PersonSpec> = fc
+  .record({
+    enrol: fc.integer({ min: 0, max: 26 }),
+    stay: fc.option(fc.integer({ min: 0, max: 30 })),
+    kommune: fc.constantFrom('Aalborg', 'Aarhus', 'Brøndby'),
+    visitation: fc.constantFrom('aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige' as const),
+    born: fc.constantFrom('1950-03-01', '1962-07-15', '1975-01-31', '1990-12-01', '2005-06-06'),
+    weeks: fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.constantFrom(...CODES)), { maxLength: 15 }),
+    hours: fc.array(fc.tuple(fc.integer({ min: 0, max: 27 }), fc.constantFrom(0, 5, 40, 74, 74.5, 81.93, 160)), { maxLength: 8 }),
+  })
+  .map((g) => ({
+    in: `${monthString(FIRST + g.enrol)}-10`,
+    out: g.stay === null ? null : `${monthString(FIRST + g.enrol + g.stay)}-05`,
+    kommune: g.kommune,
+    visitation: g.visitation,
+    born: g.born,
+    weeks: Object.fromEntries(g.weeks.map(([w, c]) => [weekString(firstWeekOfMonth(FIRST) + w), c])),
+    hours: Object.fromEntries(g.hours.map(([m, h]) => [monthString(FIRST + m), h])),
+  }));
+
+const cohortArb = fc.array(personArb, { minLength: 1, maxLength: 40 });
+const rank = (level: number) => (level === 0 ? 4 : level); // lower is better
+
+const num = (c: Count) => c as number;
+const sum = (xs: Count[]) => xs.reduce<number>((a, b) => a + num(b), 0);
+
+/** Every additive relation visible in a group, as [total, parts]. */
+function groupRelations(g: GroupResult): [Count, Count[]][] {
+  const a = g.accumulated;
+  const rel: [Count, Count[]][] = [
+    [g.n, [a['1'], a['2'], a['3'], a['0']]],
+    [a['1_or_2'], [a['1'], a['2']]],
+    [g.n, [a['1_or_2'], a['3'], a['0']]],
+    [g.current.active, [g.current['1'], g.current['2'], g.current['3'], g.current['0']]],
+    [g.n, Object.values(g.snapshot)],
+    [g.n, Object.values(g.durable)],
+  ];
+  for (const l of ['1', '2', '3', '0'] as const) rel.push([a[l], Object.values(g.durableByAccumulated[l])]);
+  return rel;
+}
+
+/** Every cell of a group as a flat list, in a fixed order. */
+function cells(g: GroupResult): Count[] {
+  return [g.n, ...Object.values(g.accumulated), ...Object.values(g.current), ...Object.values(g.durable),
+    ...Object.values(g.durableByAccumulated).flatMap((d) => Object.values(d)), ...Object.values(g.snapshot)];
+}
+
+function allRelations(r: MonitorResult): [Count, Count[]][] {
+  const rel: [Count, Count[]][] = groupRelations(r.groups.all);
+  const all = cells(r.groups.all);
+  for (const dim of ['kommune', 'visitation', 'alder', 'aar'] as const) {
+    const gs = Object.values(r.groups[dim]);
+    for (const g of gs) rel.push(...groupRelations(g));
+    all.forEach((total, i) => rel.push([total, gs.map((g) => cells(g)[i])]));
+  }
+  for (const s of r.series) {
+    rel.push([s.active, Object.values(s.current)]);
+    rel.push([s.enrolled, [s.accumulated['1'], s.accumulated['2'], s.accumulated['3'], s.accumulated['0']]]);
+    rel.push([s.accumulated['1_or_2'], [s.accumulated['1'], s.accumulated['2']]]);
+  }
+  return rel;
+}
+
+describe('engine properties', () => {
+  it('accumulated is never worse than any month of her window, and equals the best one', () => {
+    fc.assert(
+      fc.property(cohortArb, (people) => {
+        const input = inputOf(people);
+        const r = monitor(input, { month: R, suppress: 0 });
+        r.participants.forEach((p, i) => {
+          const months = participantTimeline(input, i, '2021-01', R).filter((m) => m.inWindow);
+          for (const m of months) expect(rank(p.accumulated)).toBeLessThanOrEqual(rank(m.level));
+          const best = months.reduce((b, m) => Math.min(b, rank(m.level)), 4);
+          expect(rank(p.accumulated)).toBe(best);
+          expect(p.current === null).toBe(!months.some((m) => m.month === R));
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('without suppression every additive relation holds, and groups partition all', () => {
+    fc.assert(
+      fc.property(cohortArb, (people) => {
+        const r = monitor(inputOf(people), { month: R, suppress: 0 });
+        expect(r.groups.all.n).toBe(people.length);
+        for (const [total, parts] of allRelations(r)) expect(sum(parts)).toBe(total);
+        expect(num(r.groups.all.current.active)).toBe(r.participants.filter((p) => p.current !== null).length);
+        for (const s of r.series) expect(num(s.active) + 0).toBeLessThanOrEqual(num(s.enrolled));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('with suppression no hidden cell can be recovered from a visible total and visible parts', () => {
+    fc.assert(
+      fc.property(cohortArb, fc.integer({ min: 1, max: 8 }), (people, n) => {
+        const r = monitor(inputOf(people), { month: R, suppress: n });
+        for (const [total, parts] of allRelations(r)) {
+          const hidden = [total, ...parts].filter((c) => typeof c === 'string').length;
+          expect(hidden).not.toBe(1);
+        }
+        // every visible count is 0 or ≥ n
+        for (const c of cells(r.groups.all)) if (typeof c === 'number') expect(c === 0 || c >= n).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
