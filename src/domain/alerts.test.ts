@@ -182,6 +182,16 @@ describe('computeAlerts overall', () => {
       }),
     );
   });
+  it('never raises the conversation alert on a day with a conversation (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 900 }), fc.integer({ min: 0, max: 900 }), (enrolOffset, after) => {
+        const enrol = addDays('2022-01-01', enrolOffset);
+        const today = addDays(enrol, after);
+        const alerts = computeAlerts(input({ enrolment: { date: enrol, exitDate: null }, today, conversations: [{ date: today }] }));
+        expect(alerts.some((a) => a.code === 'samtale_frist')).toBe(false);
+      }),
+    );
+  });
   it('always warns before it turns critical: the day before a critical alert there is a warning (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 60 }), (offset, lastConv) => {
