@@ -22,9 +22,10 @@ export interface Config {
  */
 function resolveSecret(env: NodeJS.ProcessEnv, demo: boolean, dataDir: string): string {
   if (env.FREMDRIFT_SECRET) return env.FREMDRIFT_SECRET;
-  if (!demo) throw new Error('FREMDRIFT_SECRET skal være sat (mindst 16 tegn) uden for demo-tilstand.');
+  // A data folder made in demo mode keeps its secret, so CLI commands can open it later.
   const file = join(dataDir, 'demo-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (!demo) throw new Error('FREMDRIFT_SECRET skal være sat (mindst 16 tegn) uden for demo-tilstand.');
   mkdirSync(dataDir, { recursive: true });
   const s = randomBytes(32).toString('base64url');
   writeFileSync(file, s, { mode: 0o600 });

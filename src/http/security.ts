@@ -71,8 +71,10 @@ export function registerSecurity(app: FastifyInstance, deps: AppDeps) {
   // Every state-changing request must carry the CSRF token (form field or header).
   app.addHook('preHandler', async (req) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    // Form field, header, or (for multipart uploads, whose body is streamed later) the query.
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const sent = String(body._csrf ?? req.headers['x-csrf-token'] ?? '');
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const sent = String(body._csrf ?? req.headers['x-csrf-token'] ?? query._csrf ?? '');
     const expected = req.csrfToken ?? req.cookies[PRE_COOKIE] ?? '';
     if (!expected || !sent || !safeEqual(sent, expected)) {
       throw new AppError('FORBIDDEN', 'Formularen er udløbet eller ugyldig. Genindlæs siden og prøv igen.');

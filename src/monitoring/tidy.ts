@@ -21,14 +21,13 @@ export interface TidyRow {
 
 export const TIDY_COLUMNS: (keyof TidyRow)[] = ['afsnit', 'gruppe', 'vaerdi', 'maaned', 'maal', 'kategori', 'antal'];
 
-const LEVEL_ORDER = ['1', '2', '3', '0', '1_or_2', 'active'];
+const LEVEL_ORDER = ['active', '1', '2', '3', '0', '1_or_2'];
 
-/** Keys in reading order: levels 1, 2, 3, 0 (JSON puts "0" first), then the rest as given. */
+/** Keys in reading order: in a level object active, 1, 2, 3, 0, 1_or_2 (JSON puts "0" first). */
 function orderedKeys(o: object): string[] {
   const keys = Object.keys(o);
-  const known = LEVEL_ORDER.filter((k) => keys.includes(k));
-  if (keys.includes('active')) return ['active', ...known.filter((k) => k !== 'active')];
-  return [...known, ...keys.filter((k) => !LEVEL_ORDER.includes(k))];
+  if (!keys.includes('0')) return keys;
+  return LEVEL_ORDER.filter((k) => keys.includes(k));
 }
 
 function flatten(value: unknown, path: string[], emit: (maal: string, kategori: string, antal: Count) => void): void {

@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },
+  { href: '/registerdata', label: 'Registerdata', roles: ['analytiker'] },
 ];
 
 export interface PageOptions {

@@ -1,0 +1,65 @@
+/**
+ * `fremdrift import`: register files into the database (PGlite in ./data or DATABASE_URL),
+ * through the same use case as the upload page. Code table first, then benefits, then hours;
+ * each file is one batch and one transaction.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { importRegisterFile, type RegisterKind } from '../../app/register/import-register-file.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/database.ts';
+import { migrate } from '../../db/migrate.ts';
+import { RegisterInputError } from '../../register/errors.ts';
+import { createVault } from '../../security/vault.ts';
+import { parseArgs } from '../args.ts';
+
+export const summary = 'Indlæs registerfiler i databasen (--codes, --benefits …, --hours)';
+
+const USAGE = 'Brug: fremdrift import [--codes kodetabel.csv] [--benefits ydelser.csv …] [--hours loentimer.csv] [--user NAVN]';
+
+export async function run(args: string[]): Promise<number> {
+  const { opts } = parseArgs(args);
+  const files: { kind: RegisterKind; path: string }[] = [
+    ...(opts.codes ?? []).map((path) => ({ kind: 'kodetabel' as const, path })),
+    ...(opts.benefits ?? []).map((path) => ({ kind: 'ydelser' as const, path })),
+    ...(opts.hours ?? []).map((path) => ({ kind: 'loentimer' as const, path })),
+  ];
+  if (!files.length) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const who = { userId: 0, username: opts.user?.[0] ?? `cli:${process.env.USER ?? 'ukendt'}`, role: 'analytiker' as const, ip: 'localhost' };
+  try {
+    await migrate(db);
+    const vault = createVault(config.secret);
+    for (const f of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(f.path);
+      } catch {
+        console.error(`${f.path}: filen findes ikke eller kan ikke læses.`);
+        return 1;
+      }
+      const r = await importRegisterFile({ db, vault }, who, { kind: f.kind, fileName: basename(f.path), bytes }, (p) => {
+        if (p.phase === 'skriver') process.stderr.write(`\r${basename(f.path)}: ${p.done}/${p.total} personer gemt`);
+      });
+      process.stderr.write('\n');
+      console.log(
+        r.alreadyImported
+          ? `${r.fileName}: allerede indlæst (parti ${r.batchId}); intet ændret.`
+          : `${r.fileName}: parti ${r.batchId}, ${r.rows} rækker, ${r.persons} personer, ${r.changedPersons} ændrede${r.periodFrom ? `, periode ${r.periodFrom}–${r.periodTo}` : ''}.`,
+      );
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof RegisterInputError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await db.close();
+  }
+}
