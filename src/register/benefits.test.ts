@@ -44,6 +44,11 @@ describe('readBenefits: wide layout', () => {
     expect(thrown(() => readBenefits(fixture('fejl-felter.csv'), 'fejl-felter.csv'))).toMatchObject({ code: 'field_count', line: 2, column: 'y_2102' });
     expect(thrown(() => readBenefits(enc('PNR;y_2101\n12345;131\n'), 'x.csv'))).toMatchObject({ code: 'bad_cpr', line: 2, column: 'PNR' });
   });
+  it('a trailing delimiter (empty extra field) is accepted, an extra value is not', () => {
+    const d = readBenefits(enc('PNR;y_2101\n0101901234;131;\n'), 'x.csv').build(defaultCodeTable());
+    expect(codeAt(d, '0101901234', '2021-W01')).toBe(131);
+    expect(thrown(() => readBenefits(enc('PNR;y_2101\n0101901234;131;140\n'), 'x.csv'))).toMatchObject({ code: 'field_count', line: 2, column: 'felt 3' });
+  });
   it('a file with neither week columns nor uge/kode is a missing-column error', () => {
     expect(thrown(() => readBenefits(enc('cpr;foo\n0101901234;1\n'), 'x.csv'))).toMatchObject({ code: 'missing_column', line: 1 });
   });

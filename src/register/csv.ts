@@ -89,8 +89,11 @@ export class CsvReader {
   checkFieldCount(): void {
     const want = this.header.length;
     if (this.n < want) throw this.error('field_count', this.n, `rækken har ${this.n} felter, men overskriften har ${want}; feltet mangler.`);
-    if (this.n > want) {
-      throw cellError('field_count', { file: this.file, line: this.rowLine, column: `felt ${want + 1}` }, `rækken har ${this.n} felter, men overskriften har kun ${want}.`);
+    // Extra fields are accepted only when empty (a trailing delimiter): no data is dropped.
+    for (let i = want; i < this.n; i++) {
+      if (this.ends[i] > this.starts[i] && this.text(i) !== '') {
+        throw cellError('field_count', { file: this.file, line: this.rowLine, column: `felt ${i + 1}` }, `rækken har ${this.n} felter, men overskriften har kun ${want}.`);
+      }
     }
   }
 

@@ -58,3 +58,45 @@ export function parseDreamWeek(text: string): number | null {
   if (r) return isoWeekIndex(dreamYear(Number(r[1])), Number(r[2]));
   return parseWeek(t);
 }
+
+/**
+ * Decimal number in bytes with comma or point (`80,5`, `80.5`, optional minus); NaN when not
+ * a number. Fast path for the paid-hours file; `parseDecimal` gives the same results.
+ */
+export function decimalFromBytes(b: Uint8Array, s: number, e: number): number {
+  while (s < e && b[s] === SPACE) s++;
+  while (e > s && b[e - 1] === SPACE) e--;
+  const neg = s < e && b[s] === DASH;
+  if (neg) s++;
+  let int = 0;
+  let p = s;
+  for (; p < e && b[p] >= D0 && b[p] <= D9; p++) int = int * 10 + (b[p] - D0);
+  if (p === s || p - s > 15) return NaN;
+  if (p === e) return neg ? -int : int;
+  if (b[p] !== 44 && b[p] !== 46) return NaN;
+  const fs = ++p;
+  for (; p < e && b[p] >= D0 && b[p] <= D9; p++);
+  if (p !== e || p === fs || p - fs > 15) return NaN;
+  // Let Number() round the decimal so the value equals what `parseDecimal` gives.
+  let text = neg ? '-' : '';
+  for (let q = s; q < e; q++) text += q === fs - 1 ? '.' : String.fromCharCode(b[q]);
+  return Number(text);
+}
+
+/** Month index of `YYYY-MM` in bytes, or -1. */
+export function monthFromBytes(b: Uint8Array, s: number, e: number, base: number): number {
+  while (s < e && b[s] === SPACE) s++;
+  while (e > s && b[e - 1] === SPACE) e--;
+  if (e - s !== 7 || b[s + 4] !== DASH) return -1;
+  let y = 0;
+  for (let p = s; p < s + 4; p++) {
+    if (b[p] < D0 || b[p] > D9) return -1;
+    y = y * 10 + (b[p] - D0);
+  }
+  const m1 = b[s + 5] - D0;
+  const m2 = b[s + 6] - D0;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9) return -1;
+  const m = m1 * 10 + m2;
+  if (m < 1 || m > 12) return -1;
+  return (y - base) * 12 + (m - 1);
+}

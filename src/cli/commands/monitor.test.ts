@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { run } from './monitor.ts';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -60,7 +60,7 @@ describe('fremdrift monitor (spec §7)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(file));
+    await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Deltagere', 'Grupper', 'Serie']);
     expect(wb.getWorksheet('Deltagere')!.getRow(2).values).toEqual([undefined, 'A1', 0, 1, 'none', 'selvforsoergende']);
     expect(wb.getWorksheet('Serie')!.getRow(1).getCell(1).value).toBe('maaned');
