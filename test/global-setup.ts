@@ -10,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { openPGlite, openPostgres } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/app/seed-demo.ts';
+import { seedDemoRegister } from '../src/app/register/seed-demo-register.ts';
 import { createVault } from '../src/security/vault.ts';
 import { TEST_SECRET, pgAdminUrl, pgDbUrl } from './helpers/env.ts';
 
@@ -37,6 +38,7 @@ export default async function setup(project: TestProject) {
   const lite = await openPGlite(dir);
   await migrate(lite);
   await seedDemo(lite, vault);
+  await seedDemoRegister({ db: lite, vault });
   await lite.close();
   project.provide('pgliteTemplate', dir);
 
@@ -53,6 +55,7 @@ export default async function setup(project: TestProject) {
     const db = await openPostgres(pgDbUrl(pgTemplate), 2);
     await migrate(db);
     await seedDemo(db, vault);
+    await seedDemoRegister({ db, vault });
     await db.close();
     await admin.close();
   }

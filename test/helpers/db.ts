@@ -34,8 +34,15 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   if (backend === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'fremdrift-test-'));
     cpSync(inject('pgliteTemplate'), dir, { recursive: true });
-    const db = await openPGlite(dir);
-    return { db, dir, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    const t: TestDb = {
+      db: await openPGlite(dir),
+      dir,
+      cleanup: async () => {
+        await t.db.close().catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+    return t;
   }
   const name = `fremdrift_t_${process.ppid}_${process.pid}_${++counter}`;
   const admin = await openPostgres(pgAdminUrl(), 1);

@@ -166,7 +166,7 @@ export async function importRegisterFile(
         const w = data.weeks.get(cpr);
         if (w) {
           const m = mergeWeeks(old.weeks, trimWeeks(w));
-          if (m.conflict) await throwConflict(q, input, cpr, m.conflict);
+          if (m.conflict) await throwConflict(q, input, cpr, m.conflict, batchId);
           weeks = m.merged;
           dirty ||= m.changed;
         }
@@ -197,9 +197,10 @@ async function throwConflict(
   input: { fileName: string; bytes: Uint8Array },
   cpr: string,
   c: { week: number; stored: number; incoming: number },
+  thisBatch: number,
 ): Promise<never> {
   const week = weekString(c.week);
-  const earlier = await batchesCovering(q, 'ydelser', week);
+  const earlier = (await batchesCovering(q, 'ydelser', week)).filter((b) => b.id !== thisBatch);
   const there = earlier.length
     ? earlier.map((b) => `${b.fileName} (indlæst ${b.importedAt.toISOString().slice(0, 10)}, parti ${b.id})`).join(' eller ')
     : 'tidligere indlæste registerdata';
