@@ -42,7 +42,7 @@ export function compareLevels(peer: string, engineFile: string, peerFile: string
 export interface Row {
   label: string;
   result: PhaseResult;
-  /** Median seconds used for rates and ratios. */
+  /** Seconds used for the rate (the best run). */
   seconds: number;
   extra?: string;
 }
