@@ -3,7 +3,7 @@
  * evaluation (report month 2022-12, durable and snapshot month 2023-02). Used by the
  * calibration test and available to a report page that shows computed beside published.
  */
-import { monitor } from '../monitoring/engine.ts';
+import { monitor } from '../monitoring/index.ts';
 import type { MonitorResult } from '../monitoring/types.ts';
 import { defaultCodeTable } from '../register/codetable.ts';
 import { generateRegisterData, toParticipants, toRegisterData, type DemoRegister } from './register.ts';

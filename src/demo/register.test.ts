@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { monitor } from '../monitoring/engine.ts';
+import { monitor } from '../monitoring/index.ts';
 import { buildRegisterData } from '../register/builder.ts';
 import { defaultCodeTable } from '../register/codetable.ts';
 import { readBenefits } from '../register/benefits.ts';
