@@ -14,8 +14,17 @@ const WEIGHTS: Record<Visitation, readonly number[]> = {
   oevrige: [45, 25, 18, 10, 2],
 };
 
+type Table = readonly (readonly [readonly [number, number], number])[];
+const table = (v: Visitation): Table => BANDS.map((b, i) => [b, WEIGHTS[v][i]] as const);
+const TABLES: Record<Visitation, Table> = {
+  aktivitetsparat: table('aktivitetsparat'),
+  jobparat: table('jobparat'),
+  selvforsoergende: table('selvforsoergende'),
+  oevrige: table('oevrige'),
+};
+
 export function drawAge(visitation: Visitation, rng: Rng): number {
-  const band = rng.weighted(BANDS.map((b, i) => [b, WEIGHTS[visitation][i]] as const));
+  const band = rng.weighted(TABLES[visitation]);
   return rng.int(band[0], band[1]);
 }
 
