@@ -4,6 +4,7 @@ import { authRoutes } from './auth.ts';
 import { homeRoutes } from './home.ts';
 import { participantRoutes } from './participants.ts';
 import { resultsRoutes } from './results.ts';
+import { participantRegisterRoutes } from './participant-register.ts';
 import { registerRoutes as registerDataRoutes } from './register.ts';
 
 /** Every area's routes; each area registers its own. */
@@ -12,5 +13,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   homeRoutes(app, deps);
   participantRoutes(app, deps);
   resultsRoutes(app, deps);
+  participantRegisterRoutes(app, deps);
   await registerDataRoutes(app, deps);
 }

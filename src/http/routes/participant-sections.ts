@@ -13,6 +13,7 @@ export const SECTION_PROVIDERS: SectionProvider[] = [];
 
 export async function participantSections(deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string) {
   const out: SafeHtml[] = [];
-  for (const s of SECTION_PROVIDERS) out.push(await s(deps, actor, p, csrf));
+  // A provider registered by several server instances in one process still renders once.
+  for (const s of new Set(SECTION_PROVIDERS)) out.push(await s(deps, actor, p, csrf));
   return out;
 }

@@ -1,0 +1,87 @@
+/**
+ * The analyst uploads a register file and follows the progress bar to the report; the results
+ * page shows the national figures; a caseworker opens a woman's register explanation. Axe on each.
+ */
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../test/helpers/server.ts';
+import { browserAvailable, expectNoAxeViolations, launch, signIn } from './browser.ts';
+
+describe.runIf(browserAvailable())('register data in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uploads a benefits file, shows progress to completion, and lists the batch with its provenance', async () => {
+    const file = join(dir, 'ydelser-2023.csv');
+    writeFileSync(file, 'cpr;uge;kode\n0101901234;2023-W05;130\n0101901234;2023-W06;211\n');
+    const page = await browser.newPage({ bypassCSP: true });
+    await signIn(page, server.url, 'analytiker.siri');
+    await page.getByRole('link', { name: 'Registerdata' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Filtype').selectOption('ydelser');
+    await page.getByLabel('CSV-fil').setInputFiles(file);
+    await page.getByRole('button', { name: 'Indlæs fil' }).click();
+    await page.waitForURL(/\/registerdata\/job\//);
+    const status = page.getByTestId('job').locator('[data-status]');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('faerdig');
+    expect(await page.locator('#job-progress').getAttribute('value')).toBe('100');
+    expect(await page.locator('#job-text').textContent()).toMatch(/ydelser-2023\.csv er indlæst som parti \d+: 2 rækker, 1 personer/);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Tilbage til registerdata' }).click();
+    await expect.poll(() => page.getByTestId('batches').textContent()).toContain('ydelser-2023.csv');
+    await page.close();
+  });
+
+  it('shows a Danish error for a malformed file and stores nothing', async () => {
+    const file = join(dir, 'forkert.csv');
+    writeFileSync(file, 'cpr;uge;kode\n0101901234;2023-W99;130\n');
+    const page = await browser.newPage({ bypassCSP: true });
+    await signIn(page, server.url, 'analytiker.siri');
+    await page.goto(`${server.url}/registerdata`);
+    await page.getByLabel('CSV-fil').setInputFiles(file);
+    await page.getByRole('button', { name: 'Indlæs fil' }).click();
+    const status = page.getByTestId('job').locator('[data-status]');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('fejl');
+    expect(await page.locator('#job-text').textContent()).toMatch(/forkert\.csv, linje 2, kolonne «uge»/);
+    await page.goto(`${server.url}/registerdata`);
+    expect(await page.getByTestId('batches').textContent()).not.toContain('forkert.csv');
+    await page.close();
+  });
+
+  it('shows national results with suppressed small numbers and the published figures', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await signIn(page, server.url, 'analytiker.siri');
+    await page.goto(`${server.url}/resultater`);
+    expect(await page.getByTestId('vintage').textContent()).toContain('kib-2019.1');
+    expect(await page.getByTestId('published').textContent()).toContain('Mål 1 eller 2 blandt aktivitetsparate');
+    expect(await page.getByTestId('by-kommune').textContent()).toMatch(/<5|x/);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  it('lets a caseworker see why a woman is at her level in a month', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await signIn(page, server.url, 'sagsbehandler.aalborg');
+    await page.getByTestId('participant-table').locator('tbody a').first().click();
+    await expect.poll(() => page.getByTestId('register-section').textContent()).toMatch(/Registerstatus/);
+    await page.getByRole('link', { name: 'Se registerdata måned for måned' }).click();
+    await page.getByTestId('register-months').locator('tbody a').first().click();
+    await expect.poll(() => page.getByTestId('explanation').textContent()).toMatch(/torsdag/);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});

@@ -1,0 +1,45 @@
+/** /deltagere/:id/register: her register status by month and the explanation of one month. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../../app/context.ts';
+import { notFound } from '../../app/errors.ts';
+import { explainMonth, loadParticipantRegister, registerTimeline } from '../../app/register/participant-register.ts';
+import { getParticipant, type ParticipantView } from '../../db/participants.ts';
+import { html } from '../../web/html.ts';
+import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../web/monitoring-labels.ts';
+import { participantRegisterPage } from '../../web/pages/participant-register.ts';
+import type { AppDeps } from '../deps.ts';
+import { SECTION_PROVIDERS } from './participant-sections.ts';
+import { requirePersonalDataActor } from './participants.ts';
+
+const Query = z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) });
+
+/** The summary on her page: latest month's status and best level, with a link to the details. */
+async function registerSection(deps: AppDeps, actor: Actor, p: ParticipantView) {
+  const r = await loadParticipantRegister(deps.db, deps.vault, actor, p);
+  const months = registerTimeline(r);
+  const last = months.at(-1);
+  return html`<section aria-labelledby="registerstatus" data-testid="register-section">
+    <h2 id="registerstatus">Registerstatus</h2>
+    ${last
+      ? html`<p>Seneste måned med data, ${last.month}: <strong>${SHORT_LEVEL[String(last.level)]}</strong>
+          (${SNAPSHOT_LABELS[last.snapshot]}). Bedste niveau siden indskrivning: <strong>${SHORT_LEVEL[String(last.accumulated)]}</strong>.</p>`
+      : html`<p>Der er ingen registerdata for hende endnu.</p>`}
+    <p><a href="/deltagere/${p.id}/register">Se registerdata måned for måned</a></p>
+  </section>`;
+}
+
+export function participantRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
+  SECTION_PROVIDERS.push(registerSection);
+
+  app.get<{ Params: { id: string } }>('/deltagere/:id/register', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const p = await getParticipant(deps.db, deps.vault, actor, req.params.id);
+    if (!p) throw notFound('Deltageren');
+    const q = Query.parse(req.query ?? {});
+    const r = await loadParticipantRegister(deps.db, deps.vault, actor, p);
+    const months = registerTimeline(r);
+    const e = q.maaned && r.input.participants.length ? explainMonth(r, q.maaned) : null;
+    return reply.type('text/html; charset=utf-8').send(participantRegisterPage(actor, req.csrfToken!, p, months, e));
+  });
+}
