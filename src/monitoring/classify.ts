@@ -108,6 +108,9 @@ export function levelOf(flags: number): Level {
   return 0;
 }
 
+/** levelOf for every combination of the four flags, for hot loops. */
+export const LEVEL_OF_FLAGS = Array.from({ length: 16 }, (_, f) => levelOf(f)) as Level[];
+
 /** True when level a is better than b: 1 > 2 > 3 > 0. */
 export function isBetter(a: number, b: number): boolean {
   return a !== 0 && (b === 0 || a < b);

@@ -104,6 +104,29 @@ describe('engine properties', () => {
     );
   });
 
+  it('the monthly series equals a month-by-month count from each woman\'s timeline', () => {
+    fc.assert(
+      fc.property(cohortArb, (people) => {
+        const input = inputOf(people);
+        const r = monitor(input, { month: R, suppress: 0 });
+        const timelines = people.map((_, i) => participantTimeline(input, i, '2021-01', R));
+        for (const s of r.series) {
+          const months = timelines.map((t) => t.find((m) => m.month === s.month)!);
+          const enrolled = people.map((p, i) => [p.in.slice(0, 7) <= s.month, months[i]] as const).filter(([e]) => e);
+          const active = months.filter((m) => m.inWindow);
+          const count = (xs: number[], l: number) => xs.filter((x) => x === l).length;
+          expect(s.enrolled).toBe(enrolled.length);
+          expect(s.active).toBe(active.length);
+          for (const l of [1, 2, 3, 0]) {
+            expect(s.current[String(l) as '1']).toBe(count(active.map((m) => m.level), l));
+            expect(s.accumulated[String(l) as '1']).toBe(count(enrolled.map(([, m]) => m.accumulated), l));
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('with suppression no hidden cell can be recovered from a visible total and visible parts', () => {
     fc.assert(
       fc.property(cohortArb, fc.integer({ min: 1, max: 8 }), (people, n) => {

@@ -5,7 +5,7 @@
  */
 import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
-import { categoryInWeek, codeFlags, durableOf, isBetter, levelOf, monthFlags, snapshotIndex, Span } from './classify.ts';
+import { categoryInWeek, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlags, snapshotIndex, Span } from './classify.ts';
 import { AGE_BANDS, participantFacts, type Facts } from './participant-facts.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesPoints, seriesSets } from './series.ts';
 import { suppressCells } from './suppress.ts';
@@ -64,6 +64,17 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   const unknown = new Set<number>();
   const results: ParticipantResult[] = new Array(participants.length);
   const outcome: Outcome = { current: -1, accumulated: 0, durable: 0, snapshot: 0 };
+  // Group blocks of each participant, looked up once.
+  const blocks4 = new Int32Array(participants.length * 4);
+  for (let i = 0; i < participants.length; i++) {
+    blocks4[i * 4] = blockOf.kommune.get(participants[i].kommune)!;
+    blocks4[i * 4 + 1] = blockOf.visitation.get(participants[i].visitation)!;
+    blocks4[i * 4 + 2] = blockOf.alder.get(facts[i].band)!;
+    blocks4[i * 4 + 3] = blockOf.aar.get(facts[i].year)!;
+  }
+  // Months after a woman's exit repeat her last counts: add them as differences (tail[k] holds
+  // what starts at series month k) and sum them up once at the end.
+  const tail = new Int32Array((seriesLen + 1) * SERIES_CELLS);
 
   for (let i = 0; i < participants.length; i++) {
     const p = participants[i];
@@ -73,14 +84,15 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     if (unk !== 0) unknown.add(unk);
 
     // Window: enrolment month through the earliest of R and the exit month (spec §2).
+    const end = f.exit < R ? f.exit : R;
     let best = 0;
-    for (let m = f.enrol; m <= R; m++) {
-      const active = m <= f.exit;
-      const level = active ? levelOf(flags[m - spanStart]) : -1;
-      if (active && isBetter(level, best)) best = level;
+    for (let m = f.enrol; m <= end; m++) {
+      const level = LEVEL_OF_FLAGS[flags[m - spanStart]];
+      if (isBetter(level, best)) best = level;
       addSeriesMonth(counts, seriesOffset + (m - seriesStart) * SERIES_CELLS, level, best);
     }
-    const current: Level | null = f.enrol <= R && R <= f.exit ? levelOf(flags[R - spanStart]) : null;
+    if (end < R && f.enrol <= R) addSeriesMonth(tail, (Math.max(end, f.enrol - 1) + 1 - seriesStart) * SERIES_CELLS, -1, best);
+    const current: Level | null = f.enrol <= R && R <= f.exit ? LEVEL_OF_FLAGS[flags[R - spanStart]] : null;
     const durable = durableOf(flags, Dm - spanStart);
     const snap = snapshotIndex(categoryInWeek(weeks, codeTable.categoryOf, lastWeekS), flags[S - spanStart]);
     results[i] = { id: p.id, current, accumulated: best as Level, durable, snapshot: SNAPSHOTS[snap] };
@@ -90,10 +102,13 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     outcome.durable = DURABLE_SLOT[durable];
     outcome.snapshot = snap;
     addOutcome(counts, 0, outcome);
-    addOutcome(counts, blockOf.kommune.get(p.kommune)!, outcome);
-    addOutcome(counts, blockOf.visitation.get(p.visitation)!, outcome);
-    addOutcome(counts, blockOf.alder.get(f.band)!, outcome);
-    addOutcome(counts, blockOf.aar.get(f.year)!, outcome);
+    for (let d = i * 4; d < i * 4 + 4; d++) addOutcome(counts, blocks4[d], outcome);
+  }
+  for (let k = 0; k < seriesLen; k++) {
+    for (let c = 0; c < SERIES_CELLS; c++) {
+      if (k > 0) tail[k * SERIES_CELLS + c] += tail[(k - 1) * SERIES_CELLS + c];
+      counts[seriesOffset + k * SERIES_CELLS + c] += tail[k * SERIES_CELLS + c];
+    }
   }
   if (unknown.size > 0) {
     const codes = [...unknown].sort((a, b) => a - b);

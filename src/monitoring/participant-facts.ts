@@ -26,6 +26,13 @@ export interface Facts {
   year: string;
 }
 
+/** Two-digit number at position i of a string (NaN when not digits). */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
 /**
  * Age in whole years on an ISO date from the CPR birth date (century rule of domain/cpr.ts).
  * Same result as `ageOn(parseCpr(cpr).birthDate, on)` (a test checks it), without its
@@ -33,36 +40,34 @@ export interface Facts {
  */
 export function ageAt(p: Participant, on: string): number {
   const c = p.cpr.length === 10 ? p.cpr : normaliseCpr(p.cpr);
-  if (c === null || !/^\d{10}$/.test(c)) throw new Error(`Deltager ${p.id}: CPR-nummeret skal være 10 cifre.`);
-  const d = (i: number) => c.charCodeAt(i) - 48;
-  const birthYear = centuryYear(d(4) * 10 + d(5), d(6));
-  const birthMd = (d(2) * 10 + d(3)) * 100 + d(0) * 10 + d(1);
-  const onMd = Number(on.slice(5, 7)) * 100 + Number(on.slice(8, 10));
-  return Number(on.slice(0, 4)) - birthYear - (onMd < birthMd ? 1 : 0);
+  const seventh = c === null ? NaN : c.charCodeAt(6) - 48;
+  const yy = c === null ? NaN : two(c, 4);
+  const birthMd = c === null ? NaN : two(c, 2) * 100 + two(c, 0);
+  if (!(seventh >= 0 && seventh <= 9 && birthMd >= 0 && yy >= 0) || !(two(c!, 7) >= 0 && two(c!, 8) >= 0)) {
+    throw new Error(`Deltager ${p.id}: CPR-nummeret skal være 10 cifre.`);
+  }
+  const onMd = two(on, 5) * 100 + two(on, 8);
+  return two(on, 0) * 100 + two(on, 2) - centuryYear(yy, seventh) - (onMd < birthMd ? 1 : 0);
 }
 
 /** `YYYY-MM-DD` as given by the readers; other forms go through the full parser. */
 function isoOf(text: string, what: string, id: string): string {
-  if (text.length === 10 && text[4] === '-' && text[7] === '-') return text;
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && two(text, 0) >= 0 && two(text, 2) >= 0 && two(text, 5) >= 1 && two(text, 5) <= 12 && two(text, 8) >= 1 && two(text, 8) <= 31) return text;
   const day = parseDate(text);
   if (day === null) throw new Error(`Deltager ${id}: ugyldig ${what} «${text}».`);
   return isoDate(day);
 }
 
-function monthOfIso(iso: string, what: string, id: string): number {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  if (!(y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) throw new Error(`Deltager ${id}: ugyldig ${what} «${iso}».`);
-  return monthIndex(y, m);
+function monthOfIso(iso: string): number {
+  return monthIndex(two(iso, 0) * 100 + two(iso, 2), two(iso, 5));
 }
 
 export function participantFacts(p: Participant): Facts {
   const inIso = isoOf(p.indskrevet, 'indskrivningsdato', p.id);
   const outIso = p.udskrevet ? isoOf(p.udskrevet, 'udskrivningsdato', p.id) : null;
   return {
-    enrol: monthOfIso(inIso, 'indskrivningsdato', p.id),
-    exit: outIso === null ? Infinity : monthOfIso(outIso, 'udskrivningsdato', p.id),
+    enrol: monthOfIso(inIso),
+    exit: outIso === null ? Infinity : monthOfIso(outIso),
     band: ageBand(ageAt(p, inIso)),
     year: inIso.slice(0, 4),
   };

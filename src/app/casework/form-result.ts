@@ -1,0 +1,37 @@
+/** Outcomes of casework saves: done, denied (not her tenant / not her record) or invalid input. */
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+
+export type SaveResult<T = string> =
+  | { status: 'ok'; id: T }
+  | { status: 'denied' }
+  | { status: 'forbidden' }
+  | { status: 'invalid'; errors: FieldErrors };
+
+export type FormData = Record<string, unknown>;
+
+/** The first Danish message for each field; the field name is the issue path joined by dots. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
+
+/** A single string value from a parsed form body (the first when repeated). */
+export function str(form: FormData, key: string): string {
+  const v = form[key];
+  if (Array.isArray(v)) return String(v[0] ?? '');
+  return v === undefined || v === null ? '' : String(v);
+}
+
+export const denied = (): SaveResult<never> => ({ status: 'denied' });
+export const invalid = (errors: FieldErrors): SaveResult<never> => ({ status: 'invalid', errors });
+
+/** Only the one who entered a record (or a project leader) may correct or delete it. */
+export function mayCorrect(actor: { userId: number; role: string }, createdBy: number | null): boolean {
+  return actor.role === 'projektleder' || createdBy === null || createdBy === actor.userId;
+}

@@ -1,0 +1,54 @@
+/** Record or correct a progression assessment (WHO-5, Fremdriftstrappen) for her. */
+import type { Actor } from '../context.ts';
+import type { Database } from '../../db/database.ts';
+import { auditDeniedRecord } from '../../db/casework/access.ts';
+import { getAssessment, insertAssessment, updateAssessment } from '../../db/casework/assessments.ts';
+import { findInstrument, scoreAssessment } from '../../domain/instruments.ts';
+import { isoDateField } from '../../domain/form-fields.ts';
+import { formatDateDa } from '../../domain/dates.ts';
+import { mayCorrect, str, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { todayInDenmark } from './today.ts';
+import { about, withCase } from './with-case.ts';
+
+/** Answers are the form fields `answers.<dimension key>`. */
+export function validateAssessmentForm(instrumentKey: string, form: FormData, today: string) {
+  const errors: FieldErrors = {};
+  const instrument = findInstrument(instrumentKey);
+  if (!instrument) return { errors: { instrumentKey: 'Vælg et måleredskab.' } as FieldErrors, value: null };
+  const date = isoDateField.safeParse(str(form, 'date'));
+  if (!date.success) errors.date = date.error.issues[0].message;
+  else if (date.data > today) errors.date = `Målingen kan ikke ligge i fremtiden (senest ${formatDateDa(today)}).`;
+  const answers: Record<string, string> = {};
+  for (const d of instrument.dimensions) {
+    const v = str(form, `answers.${d.key}`);
+    if (!d.steps.some((s) => String(s.value) === v)) errors[`answers.${d.key}`] = `Vælg et svar på "${d.name}".`;
+    answers[d.key] = v;
+  }
+  if (Object.keys(errors).length > 0) return { errors, value: null };
+  const scored = scoreAssessment(instrument, answers);
+  if (!scored.ok) return { errors: { _form: scored.errors.join(' ') } as FieldErrors, value: null };
+  return { errors, value: { instrumentKey, date: date.data as string, answers: scored.value.answers, total: scored.value.total } };
+}
+
+export async function saveAssessment(
+  db: Database, actor: Actor, participantId: string, form: FormData, assessmentId?: string, today = todayInDenmark(),
+): Promise<SaveResult> {
+  return withCase(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (q, audit, p) => {
+    const before = assessmentId ? await getAssessment(q, p.id, assessmentId) : undefined;
+    if (assessmentId && !before) {
+      await auditDeniedRecord(audit, p, 'maaling', assessmentId, 'ret_maaling');
+      return { status: 'denied' };
+    }
+    if (before && !mayCorrect(actor, before.createdBy)) return { status: 'forbidden' };
+    const { errors, value } = validateAssessmentForm(before?.instrumentKey ?? str(form, 'instrumentKey'), form, today);
+    if (!value) return { status: 'invalid', errors };
+    if (assessmentId) {
+      await updateAssessment(q, p.id, assessmentId, value);
+      await audit({ action: 'ret', entity: 'maaling', ...about(p), detail: { id: assessmentId, before: { date: before!.date, total: before!.total }, total: value.total } });
+      return { status: 'ok', id: assessmentId };
+    }
+    const id = await insertAssessment(q, p.id, p.municipalityCode, value, actor.userId);
+    await audit({ action: 'opret', entity: 'maaling', ...about(p), detail: { id, instrument: value.instrumentKey, total: value.total } });
+    return { status: 'ok', id };
+  });
+}

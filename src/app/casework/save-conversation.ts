@@ -1,0 +1,35 @@
+/** Record or correct a conversation with her (date not in the future). */
+import type { Actor } from '../context.ts';
+import type { Database } from '../../db/database.ts';
+import { auditDeniedRecord } from '../../db/casework/access.ts';
+import { getConversation, insertConversation, updateConversation } from '../../db/casework/conversations.ts';
+import { makeConversationSchema } from '../../domain/conversations.ts';
+import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { todayInDenmark } from './today.ts';
+import { about, withCase } from './with-case.ts';
+
+export const CONVERSATION_FIELDS = ['date', 'kind', 'participants', 'interpreterUsed', 'note'] as const;
+
+export async function saveConversation(
+  db: Database, actor: Actor, participantId: string, form: FormData, conversationId?: string, today = todayInDenmark(),
+): Promise<SaveResult> {
+  return withCase(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (q, audit, p) => {
+    const before = conversationId ? await getConversation(q, p.id, conversationId) : undefined;
+    if (conversationId && !before) {
+      await auditDeniedRecord(audit, p, 'samtale', conversationId, 'ret_samtale');
+      return { status: 'denied' };
+    }
+    if (before && !mayCorrect(actor, before.createdBy)) return { status: 'forbidden' };
+    const input = Object.fromEntries(CONVERSATION_FIELDS.map((f) => [f, str(form, f)]));
+    const parsed = makeConversationSchema(today).safeParse(input);
+    if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
+    if (conversationId) {
+      await updateConversation(q, p.id, conversationId, parsed.data);
+      await audit({ action: 'ret', entity: 'samtale', ...about(p), detail: { id: conversationId, before: { ...before, note: undefined }, date: parsed.data.date } });
+      return { status: 'ok', id: conversationId };
+    }
+    const id = await insertConversation(q, p.id, p.municipalityCode, parsed.data, actor.userId);
+    await audit({ action: 'opret', entity: 'samtale', ...about(p), detail: { id, date: parsed.data.date, kind: parsed.data.kind } });
+    return { status: 'ok', id };
+  });
+}

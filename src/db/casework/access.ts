@@ -1,0 +1,79 @@
+/**
+ * The door to one woman's case inside a tenant transaction: finds her (row-level security and
+ * an explicit municipality check) and audits a denied look-up as `adgang_naegtet`.
+ */
+import type { Actor } from '../../app/context.ts';
+import type { Queryable } from '../database.ts';
+import { isUuid, type Audit } from '../tenant.ts';
+
+export interface CaseEnrolment {
+  id: string;
+  projectId: number;
+  projectName: string;
+  enrolledOn: string;
+  exitedOn: string | null;
+  exitReason: string | null;
+  visitation: string;
+  caseworkerId: number | null;
+}
+
+export interface CaseParticipant {
+  id: string;
+  municipalityCode: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  countryOfOrigin: string | null;
+  /** Latest enrolment (open or not), or null if she was never enrolled. */
+  enrolment: CaseEnrolment | null;
+  enrolments: CaseEnrolment[];
+}
+
+export async function loadEnrolments(q: Queryable, participantId: string): Promise<CaseEnrolment[]> {
+  return (
+    await q.query<CaseEnrolment>(
+      `SELECT e.id, e.project_id AS "projectId", pr.name AS "projectName", e.enrolled_on AS "enrolledOn",
+              e.exited_on AS "exitedOn", e.exit_reason AS "exitReason", e.visitation, e.caseworker_id AS "caseworkerId"
+       FROM enrolment e JOIN project pr ON pr.id = e.project_id
+       WHERE e.participant_id = $1 ORDER BY e.enrolled_on DESC, e.created_at DESC`,
+      [participantId],
+    )
+  ).rows;
+}
+
+/** The woman if the actor may see her; otherwise null, with the denied attempt audited. */
+export async function findCaseParticipant(
+  q: Queryable,
+  audit: Audit,
+  actor: Actor,
+  id: string,
+  purpose: string,
+): Promise<CaseParticipant | null> {
+  const p = isUuid(id)
+    ? (
+        await q.query<Omit<CaseParticipant, 'enrolment' | 'enrolments'>>(
+          `SELECT id, municipality_code AS "municipalityCode", first_name AS "firstName", last_name AS "lastName",
+                  birth_date AS "birthDate", country_of_origin AS "countryOfOrigin"
+           FROM participant WHERE id = $1 AND municipality_code = ANY ($2::text[])`,
+          [id, actor.municipalities],
+        )
+      ).rows[0]
+    : undefined;
+  if (!p) {
+    await audit({ action: 'adgang_naegtet', entity: 'participant', detail: { requestedId: id, purpose } });
+    return null;
+  }
+  const enrolments = await loadEnrolments(q, p.id);
+  return { ...p, enrolment: enrolments[0] ?? null, enrolments };
+}
+
+/** Audit a denied look-up of a record (activity, conversation …) that is not hers or not visible. */
+export async function auditDeniedRecord(audit: Audit, p: CaseParticipant, entity: string, recordId: string, purpose: string) {
+  await audit({
+    action: 'adgang_naegtet',
+    entity,
+    participantId: p.id,
+    municipality: p.municipalityCode,
+    detail: { requestedId: recordId, purpose },
+  });
+}

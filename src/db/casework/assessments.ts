@@ -1,0 +1,51 @@
+/** Progression assessments (WHO-5, Fremdriftstrappen …) of one woman; SQL only. */
+import type { Queryable } from '../database.ts';
+import { isUuid } from '../tenant.ts';
+
+export interface AssessmentRow {
+  id: string;
+  instrumentKey: string;
+  date: string;
+  answers: Record<string, number>;
+  total: number;
+  createdBy: number | null;
+}
+
+const COLS = `id, instrument_key AS "instrumentKey", assessed_on AS "date", answers, total, created_by AS "createdBy"`;
+
+export async function listAssessments(q: Queryable, participantId: string): Promise<AssessmentRow[]> {
+  return (await q.query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at`, [participantId])).rows;
+}
+
+export async function getAssessment(q: Queryable, participantId: string, id: string): Promise<AssessmentRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  return (await q.query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE id = $1 AND participant_id = $2`, [id, participantId])).rows[0];
+}
+
+export interface AssessmentData {
+  instrumentKey: string;
+  date: string;
+  answers: Record<string, number>;
+  total: number;
+}
+
+export async function insertAssessment(q: Queryable, participantId: string, municipality: string, a: AssessmentData, userId: number): Promise<string> {
+  return (
+    await q.query<{ id: string }>(
+      `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [participantId, municipality, a.instrumentKey, a.date, JSON.stringify(a.answers), a.total, userId],
+    )
+  ).rows[0].id;
+}
+
+export async function updateAssessment(q: Queryable, participantId: string, id: string, a: AssessmentData): Promise<void> {
+  await q.query(
+    `UPDATE casework_assessment SET assessed_on = $3, answers = $4, total = $5, updated_at = now() WHERE id = $1 AND participant_id = $2`,
+    [id, participantId, a.date, JSON.stringify(a.answers), a.total],
+  );
+}
+
+export async function deleteAssessment(q: Queryable, participantId: string, id: string): Promise<void> {
+  await q.query('DELETE FROM casework_assessment WHERE id = $1 AND participant_id = $2', [id, participantId]);
+}

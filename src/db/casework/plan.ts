@@ -1,0 +1,44 @@
+/** The current plan of a woman and its change history; SQL only. */
+import type { Plan, PlanChange } from '../../domain/plan.ts';
+import type { Queryable } from '../database.ts';
+
+export async function getPlan(q: Queryable, participantId: string): Promise<Plan | null> {
+  return (await q.query<{ data: Plan }>('SELECT data FROM casework_plan WHERE participant_id = $1', [participantId])).rows[0]?.data ?? null;
+}
+
+export async function upsertPlan(q: Queryable, participantId: string, municipality: string, plan: Plan, userId: number): Promise<void> {
+  await q.query(
+    `INSERT INTO casework_plan (participant_id, municipality_code, data, updated_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+    [participantId, municipality, JSON.stringify(plan), userId],
+  );
+}
+
+export interface PlanChangeRow {
+  id: number;
+  changedAt: string;
+  changedOn: string;
+  changedByName: string;
+  changes: PlanChange[];
+}
+
+export async function insertPlanChange(
+  q: Queryable, participantId: string, municipality: string, on: string, userId: number, name: string, changes: PlanChange[],
+): Promise<void> {
+  await q.query(
+    `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_on, changed_by, changed_by_name, changes)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [participantId, municipality, on, userId, name, JSON.stringify(changes)],
+  );
+}
+
+export async function listPlanChanges(q: Queryable, participantId: string): Promise<PlanChangeRow[]> {
+  return (
+    await q.query<PlanChangeRow>(
+      `SELECT id, to_char(changed_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD HH24:MI') AS "changedAt", changed_on AS "changedOn",
+              changed_by_name AS "changedByName", changes
+       FROM casework_plan_change WHERE participant_id = $1 ORDER BY changed_at DESC, id DESC`,
+      [participantId],
+    )
+  ).rows;
+}
