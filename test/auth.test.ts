@@ -1,0 +1,100 @@
+/** Login, sessions, CSRF, throttling, Danish error pages and the participant list's search. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { DEMO_USERS } from '../src/web/pages/login.ts';
+import { formatCpr } from '../src/domain/cpr.ts';
+import { generateCohort } from '../src/demo/cohort.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { csrfOf, formBody, loginAs } from './helpers/http.ts';
+
+describe.each(backends())('login and sessions on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('lets every demo user sign in with the password demo and shows who and where in the header', async () => {
+    for (const [username] of DEMO_USERS) {
+      const s = await loginAs(app, username);
+      const home = await s.get('/');
+      const page = home.statusCode === 303 ? await s.get(home.headers.location as string) : home;
+      expect(page.statusCode, username).toBe(200);
+      expect(page.body).toContain('data-testid="current-user"');
+    }
+  });
+
+  it('sets an httpOnly, SameSite session cookie and a strict Content-Security-Policy', async () => {
+    const page = await app.inject({ method: 'GET', url: '/login' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const res = await app.inject({
+      method: 'POST', url: '/login',
+      headers: { cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'sagsbehandler.aalborg', adgangskode: 'demo' }),
+    });
+    const sid = res.cookies.find((c) => c.name === 'fremdrift_sid')!;
+    expect(sid.httpOnly).toBe(true);
+    expect(sid.sameSite).toBe('Lax');
+    const stored = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM user_session WHERE id_hash = $1', [sid.value]);
+    expect(stored.rows[0].n).toBe(0); // only the hash is stored
+  });
+
+  it('refuses a POST without the CSRF token', async () => {
+    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const res = await app.inject({ method: 'POST', url: '/logout', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Formularen er udløbet');
+  });
+
+  it('ends the session at logout', async () => {
+    const s = await loginAs(app, 'sagsbehandler.aarhus');
+    expect((await s.get('/deltagere')).statusCode).toBe(200);
+    expect((await s.post('/logout', {})).statusCode).toBe(303);
+    const after = await s.get('/deltagere');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toMatch(/^\/login/);
+  });
+
+  it('throttles a user name after five failed attempts, even with the right password', async () => {
+    const ip = '10.1.2.3';
+    for (let i = 0; i < 5; i++) await expect(loginAs(app, 'projektleder.aarhus', 'forkert', ip)).rejects.toThrow(/401/);
+    await expect(loginAs(app, 'projektleder.aarhus', 'demo', ip)).rejects.toThrow(/429/);
+    const fails = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempt WHERE username = 'projektleder.aarhus' AND NOT success`);
+    expect(fails.rows[0].n).toBe(5);
+  });
+
+  it('shows Danish error pages and sends anonymous users to the login page', async () => {
+    const missing = await app.inject({ method: 'GET', url: '/findes-ikke' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('Siden findes ikke');
+    const anon = await app.inject({ method: 'GET', url: '/deltagere' });
+    expect(anon.statusCode).toBe(303);
+    expect(anon.headers.location).toBe('/login?next=%2Fdeltagere');
+  });
+
+  it('finds a woman by full CPR number (with or without dash) and by birth date, and pages the list', async () => {
+    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const w = generateCohort({ seed: 2019 }).women.find((x) => x.kommuneKode === '851')!;
+    for (const q of [w.cpr, formatCpr(w.cpr)]) {
+      const res = await s.get(`/deltagere?q=${encodeURIComponent(q)}`);
+      expect(res.body).toContain(`${w.firstName} ${w.lastName}`);
+      expect(res.body).toMatch(/>1 deltager</);
+    }
+    const byBirth = await s.get(`/deltagere?q=${w.cpr.slice(0, 6)}`);
+    expect(byBirth.body).toContain(`${w.firstName} ${w.lastName}`);
+    const p1 = await s.get('/deltagere?sort=navn&dir=asc&side=1');
+    const p2 = await s.get('/deltagere?sort=navn&dir=asc&side=2');
+    const names = (b: string) => [...b.matchAll(/href="\/deltagere\/[0-9a-f-]{36}">([^<]+)</g)].map((m) => m[1]);
+    expect(names(p1.body)).toHaveLength(25);
+    expect(names(p2.body)[0]).not.toBe(names(p1.body)[0]);
+    expect(p1.body).toContain('Side 1 af');
+    const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste'`);
+    expect(audit.rows[0].n).toBeGreaterThanOrEqual(5);
+  });
+});
