@@ -40,15 +40,18 @@ wmap AS (
   SELECT col, CAST(date_trunc('month', jan4 - (CAST(extract(isodow FROM jan4) AS INTEGER) - 1) + 7 * (ww - 1) + 3) AS DATE) AS month
   FROM wcols
 ),
-codes_m AS (
-  SELECT u.cpr, w.month,
-         max(CASE WHEN k.kategori = 'uddannelse' THEN 1 ELSE 0 END) AS u,
-         max(CASE WHEN k.kategori IN ('praktik', 'loentilskud') THEN 1 ELSE 0 END) AS v
-  FROM unpiv u
-  JOIN wmap w ON w.col = u.col
-  JOIN kodetabel k ON k.kode = u.kode
+-- only weeks with SU or company codes matter for the levels: keep those first
+rel AS (
+  SELECT u.cpr, u.col, k.kategori
+  FROM unpiv u JOIN kodetabel k ON k.kode = u.kode
   WHERE k.kategori IN ('uddannelse', 'praktik', 'loentilskud')
-  GROUP BY u.cpr, w.month
+),
+codes_m AS (
+  SELECT r.cpr, w.month,
+         max(CASE WHEN r.kategori = 'uddannelse' THEN 1 ELSE 0 END) AS u,
+         max(CASE WHEN r.kategori IN ('praktik', 'loentilskud') THEN 1 ELSE 0 END) AS v
+  FROM rel r JOIN wmap w ON w.col = r.col
+  GROUP BY r.cpr, w.month
 ),
 hours_m AS (
   SELECT cpr, CAST(maaned || '-01' AS DATE) AS month, sum(${hours}) AS h
