@@ -159,6 +159,42 @@ export function lastWeekOfMonth(m: number): number {
 
 // ---- dates --------------------------------------------------------------------------------
 
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const DIM = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeap(y) ? 29 : DIM[m - 1]);
+}
+
+function digits(t: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * A date as `YYYY-MM-DD`, from `YYYY-MM-DD` or `DD-MM-YYYY` (also with `.` or `/`), or null.
+ * The ISO form is checked without allocating (participant files have 100,000 rows).
+ */
+export function isoDateText(text: string): string | null {
+  const t = text.length === 10 ? text : text.trim();
+  if (t.length === 10 && t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45) {
+    const y = digits(t, 0, 4);
+    const m = digits(t, 5, 2);
+    const d = digits(t, 8, 2);
+    return y >= 0 && validDay(y, m, d) ? t : null;
+  }
+  const day = parseDate(t);
+  return day === null ? null : isoDate(day);
+}
+
 /** Day number of `YYYY-MM-DD` or `DD-MM-YYYY` (also with `.` or `/`), or null when invalid. */
 export function parseDate(text: string): number | null {
   const t = text.trim();
@@ -171,6 +207,5 @@ export function parseDate(text: string): number | null {
     if (!r) return null;
     d = Number(r[1]); m = Number(r[2]); y = Number(r[3]);
   }
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
-  return dayNumber(y, m, d);
+  return validDay(y, m, d) ? dayNumber(y, m, d) : null;
 }

@@ -3,7 +3,7 @@
  * and the group keys (spec §5).
  */
 import { centuryYear, normaliseCpr } from '../domain/cpr.ts';
-import { isoDate, monthIndex, parseDate } from './calendar.ts';
+import { isoDateText, monthIndex } from './calendar.ts';
 import type { Participant } from './types.ts';
 
 export const AGE_BANDS = ['18-29', '30-39', '40-49', '50-59', '60-64', 'other'] as const;
@@ -50,12 +50,11 @@ export function ageAt(p: Participant, on: string): number {
   return two(on, 0) * 100 + two(on, 2) - centuryYear(yy, seventh) - (onMd < birthMd ? 1 : 0);
 }
 
-/** `YYYY-MM-DD` as given by the readers; other forms go through the full parser. */
+/** The date as `YYYY-MM-DD` (readers already give this form; in-memory input may not). */
 function isoOf(text: string, what: string, id: string): string {
-  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && two(text, 0) >= 0 && two(text, 2) >= 0 && two(text, 5) >= 1 && two(text, 5) <= 12 && two(text, 8) >= 1 && two(text, 8) <= 31) return text;
-  const day = parseDate(text);
-  if (day === null) throw new Error(`Deltager ${id}: ugyldig ${what} «${text}».`);
-  return isoDate(day);
+  const iso = isoDateText(text);
+  if (iso === null) throw new Error(`Deltager ${id}: ugyldig ${what} «${text}».`);
+  return iso;
 }
 
 function monthOfIso(iso: string): number {

@@ -112,27 +112,16 @@ function scanWide(r: CsvReader, sink: BenefitSink): void {
   }
   const colIdx = Int32Array.from(cols);
   const column = (w: number) => r.header[colOfOffset[w - weekStart]];
-  const b = r.bytes;
-  while (r.next()) {
+  // Values of the header's fields (extra fields are left to checkFieldCount).
+  const ints = new Int32Array(r.header.length + 1);
+  while (r.next(ints)) {
     r.checkFieldCount();
     const cpr = readCpr(r, cCpr);
     const codes = new Int16Array(span);
-    const starts = r.starts;
-    const ends = r.ends;
     for (let k = 0; k < colIdx.length; k++) {
-      const i = colIdx[k];
-      const s = starts[i];
-      const e = ends[i];
-      if (s === e) continue;
-      // Inlined fast path for the common "three digits" cell.
-      let v = 0;
-      let p = s;
-      for (; p < e; p++) {
-        const c = b[p] - 48;
-        if (c < 0 || c > 9) break;
-        v = v * 10 + c;
-      }
-      if (p !== e || v === 0 || v > MAX_CODE) v = readCode(r, i);
+      let v = ints[colIdx[k]];
+      if (v === -1) continue;
+      if (v < 1 || v > MAX_CODE) v = readCode(r, colIdx[k]);
       codes[offs[k]] = v;
     }
     sink.row(cpr, weekStart, codes, r.rowLine, column);

@@ -23,6 +23,8 @@ export class RegisterBuilder {
   private readonly sources: Source[] = [];
   private readonly seen = new Uint8Array(MAX_CODE + 1);
   private readonly firstSeen = new Map<number, Place>();
+  private lastHoursCpr = '';
+  private lastHours: PersonHours | undefined;
 
   addSource(src: Source): void {
     this.sources.push(src);
@@ -34,8 +36,11 @@ export class RegisterBuilder {
    */
   addWeekRow(cpr: string, weekStart: number, codes: Int16Array, src: Source = MEMORY, line = 0, column: (w: number) => string = weekString): void {
     const seen = this.seen;
+    let prev = 0;
     for (let i = 0; i < codes.length; i++) {
       const c = codes[i];
+      if (c === prev) continue; // codes come in runs
+      prev = c;
       if (c !== 0 && seen[c] === 0) this.markSeen(c, { file: src.file, line, column: column(weekStart + i) });
     }
     const p = this.weeks.get(cpr);
@@ -73,11 +78,14 @@ export class RegisterBuilder {
 
   /** Add paid hours for one month (several rows for a month are summed, spec §1.3). */
   addHours(cpr: string, month: number, hours: number): void {
-    let p = this.hours.get(cpr);
+    // Rows come grouped by person: keep the last one at hand.
+    let p = cpr === this.lastHoursCpr ? this.lastHours : this.hours.get(cpr);
     if (!p) {
       p = { monthStart: month, hours: new Float64Array(12) };
       this.hours.set(cpr, p);
     }
+    this.lastHoursCpr = cpr;
+    this.lastHours = p;
     if (month < p.monthStart || month >= p.monthStart + p.hours.length) ensureMonths(p, month - 6, month + 6);
     p.hours[month - p.monthStart] += hours;
   }

@@ -103,8 +103,12 @@ export class CsvReader {
     return (this.quoted[i] ? t.replaceAll('""', '"') : t).trim();
   }
 
-  /** Advance to the next non-empty row; false at the end of the file. */
-  next(): boolean {
+  /**
+   * Advance to the next non-empty row; false at the end of the file. With `ints`, also parse
+   * each unquoted field as a non-negative integer in the same pass (the wide DREAM hot path):
+   * ints[i] = value, -1 when empty, -2 when not plain digits (the caller re-reads the field).
+   */
+  next(ints?: Int32Array): boolean {
     const b = this.bytes;
     const len = b.length;
     let p = this.pos;
@@ -147,6 +151,20 @@ export class CsvReader {
           this.n = n;
           throw this.error('bad_value', n, 'tegn efter det afsluttende anførselstegn.');
         }
+        if (ints) ints[n] = -2;
+      } else if (ints) {
+        let v = 0;
+        let ok = true;
+        while (p < len) {
+          const c = b[p];
+          if (c === delim || c === LF || c === CR) break;
+          const d = c - 48;
+          if (d >= 0 && d <= 9) v = v * 10 + d;
+          else ok = false;
+          p++;
+        }
+        e = p;
+        ints[n] = e === s ? -1 : ok && e - s < 10 ? v : -2;
       } else {
         while (p < len) {
           const c = b[p];

@@ -34,10 +34,11 @@ describe('field parsers', () => {
       }),
     );
   });
-  it('months in bytes', () => {
+  it('months in bytes, also before 1990 (negative indexes)', () => {
+    expect(whole((b, s, e) => monthFromBytes(b, s, e, BASE_YEAR), '1989-12')).toBe(-1);
     expect(whole((b, s, e) => monthFromBytes(b, s, e, BASE_YEAR), '2021-02')).toBe(parseMonth('2021-02'));
-    expect(whole((b, s, e) => monthFromBytes(b, s, e, BASE_YEAR), '2021-13')).toBe(-1);
-    expect(whole((b, s, e) => monthFromBytes(b, s, e, BASE_YEAR), '2021-2')).toBe(-1);
+    expect(whole((b, s, e) => monthFromBytes(b, s, e, BASE_YEAR), '2021-13')).toBeNaN();
+    expect(whole((b, s, e) => monthFromBytes(b, s, e, BASE_YEAR), '2021-2')).toBeNaN();
   });
   it('DREAM weeks: YYWW with YY < 90 as 20YY, and YYYY-Www', () => {
     expect(weekString(parseDreamWeek('2107')!)).toBe('2021-W07');

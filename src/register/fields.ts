@@ -76,27 +76,31 @@ export function decimalFromBytes(b: Uint8Array, s: number, e: number): number {
   if (b[p] !== 44 && b[p] !== 46) return NaN;
   const fs = ++p;
   for (; p < e && b[p] >= D0 && b[p] <= D9; p++);
-  if (p !== e || p === fs || p - fs > 15) return NaN;
-  // Let Number() round the decimal so the value equals what `parseDecimal` gives.
-  let text = neg ? '-' : '';
-  for (let q = s; q < e; q++) text += q === fs - 1 ? '.' : String.fromCharCode(b[q]);
-  return Number(text);
+  const k = p - fs;
+  if (p !== e || k === 0 || p - s > 16) return NaN;
+  // (int·10^k + frac) / 10^k with both integers exact (< 2^53) is the correctly rounded
+  // value of the decimal, i.e. exactly what Number("int.frac") gives.
+  let frac = 0;
+  for (let q = fs; q < e; q++) frac = frac * 10 + (b[q] - D0);
+  const scale = 10 ** k;
+  const v = (int * scale + frac) / scale;
+  return neg ? -v : v;
 }
 
-/** Month index of `YYYY-MM` in bytes, or -1. */
+/** Month index (calendar.ts, from `base`) of `YYYY-MM` in bytes, or NaN. */
 export function monthFromBytes(b: Uint8Array, s: number, e: number, base: number): number {
   while (s < e && b[s] === SPACE) s++;
   while (e > s && b[e - 1] === SPACE) e--;
-  if (e - s !== 7 || b[s + 4] !== DASH) return -1;
+  if (e - s !== 7 || b[s + 4] !== DASH) return NaN;
   let y = 0;
   for (let p = s; p < s + 4; p++) {
-    if (b[p] < D0 || b[p] > D9) return -1;
+    if (b[p] < D0 || b[p] > D9) return NaN;
     y = y * 10 + (b[p] - D0);
   }
   const m1 = b[s + 5] - D0;
   const m2 = b[s + 6] - D0;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9) return -1;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9) return NaN;
   const m = m1 * 10 + m2;
-  if (m < 1 || m > 12) return -1;
+  if (m < 1 || m > 12) return NaN;
   return (y - base) * 12 + (m - 1);
 }

@@ -16,20 +16,25 @@ export function readHours(bytes: Uint8Array, fileName: string, into = new Regist
   into.addSource({ file: fileName });
   const b = r.bytes;
   let lastCpr = '';
-  let lastRaw = '';
+  let lastStart = -1;
+  let lastLen = -1;
   while (r.next()) {
     r.checkFieldCount();
-    // Rows are usually sorted by person: compare the raw field before parsing it again.
-    const raw = r.quoted[cCpr] ? r.text(cCpr) : latin1(b, r.starts[cCpr], r.ends[cCpr]);
-    if (raw !== lastRaw) {
-      const cpr = r.quoted[cCpr] ? cprFromText(raw) : cprFromBytes(b, r.starts[cCpr], r.ends[cCpr]);
+    // Rows are usually sorted by person: reuse the previous CPR when the raw bytes match.
+    const s = r.starts[cCpr];
+    const len = r.ends[cCpr] - s;
+    let same = len === lastLen && !r.quoted[cCpr];
+    for (let k = 0; same && k < len; k++) same = b[s + k] === b[lastStart + k];
+    if (!same) {
+      const cpr = r.quoted[cCpr] ? cprFromText(r.text(cCpr)) : cprFromBytes(b, s, r.ends[cCpr]);
       if (!cpr) throw r.error('bad_cpr', cCpr, `«${r.text(cCpr)}» er ikke et CPR-nummer (10 cifre, med eller uden bindestreg).`);
       lastCpr = cpr;
-      lastRaw = raw;
+      lastStart = s;
+      lastLen = r.quoted[cCpr] ? -1 : len;
     }
     const cpr = lastCpr;
-    const month = r.quoted[cMonth] ? parseMonth(r.text(cMonth)) ?? -1 : monthFromBytes(b, r.starts[cMonth], r.ends[cMonth], BASE_YEAR);
-    if (month === -1) throw r.error('bad_month', cMonth, `«${r.text(cMonth)}» er ikke en gyldig måned (forventet ÅÅÅÅ-MM, fx 2021-02).`);
+    const month = r.quoted[cMonth] ? parseMonth(r.text(cMonth)) ?? NaN : monthFromBytes(b, r.starts[cMonth], r.ends[cMonth], BASE_YEAR);
+    if (Number.isNaN(month)) throw r.error('bad_month', cMonth, `«${r.text(cMonth)}» er ikke en gyldig måned (forventet ÅÅÅÅ-MM, fx 2021-02).`);
     const hours = r.quoted[cHours] ? parseDecimal(r.text(cHours)) ?? NaN : decimalFromBytes(b, r.starts[cHours], r.ends[cHours]);
     if (!(hours >= 0)) {
       throw r.error('bad_hours', cHours, `«${r.text(cHours)}» er ikke et gyldigt antal timer (et tal ≥ 0 med decimalkomma eller -punktum, fx 80,5).`);
@@ -39,9 +44,3 @@ export function readHours(bytes: Uint8Array, fileName: string, into = new Regist
   return into;
 }
 
-/** The raw bytes of a short ASCII field as a string (for cheap equality checks). */
-function latin1(b: Uint8Array, s: number, e: number): string {
-  let out = '';
-  for (let p = s; p < e; p++) out += String.fromCharCode(b[p]);
-  return out;
-}

@@ -3,7 +3,7 @@
  * enrolled twice); each row is a participant of its own, and `id` must be unique.
  */
 import { parseCpr } from '../domain/cpr.ts';
-import { isoDate, parseDate } from '../monitoring/calendar.ts';
+import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
 import { CsvReader } from './csv.ts';
 
@@ -39,8 +39,8 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     if (!cpr.ok) throw r.error('bad_cpr', cCpr, `«${r.text(cCpr)}»: ${cpr.error}`);
     const kommune = r.text(cKommune);
     if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');
-    const inDay = parseDate(r.text(cIn));
-    if (inDay === null) throw r.error('bad_date', cIn, `«${r.text(cIn)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+    const indskrevet = isoDateText(r.text(cIn));
+    if (indskrevet === null) throw r.error('bad_date', cIn, `«${r.text(cIn)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
     const visitation = parseVisitation(r.text(cVis));
     if (!visitation) {
       throw r.error('bad_value', cVis, `ukendt visitationskategori «${r.text(cVis)}»; brug en af: aktivitetsparat, jobparat, selvforsoergende, oevrige.`);
@@ -48,12 +48,11 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     let udskrevet: string | null = null;
     const outText = cOut >= 0 ? r.text(cOut) : '';
     if (outText) {
-      const outDay = parseDate(outText);
-      if (outDay === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
-      if (outDay < inDay) throw r.error('bad_date', cOut, `udskrivningsdatoen ${isoDate(outDay)} ligger før indskrivningsdatoen ${isoDate(inDay)}.`);
-      udskrevet = isoDate(outDay);
+      udskrevet = isoDateText(outText);
+      if (udskrevet === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+      if (udskrevet < indskrevet) throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
     }
-    out.push({ id, cpr: cpr.value.cpr, kommune, visitation, indskrevet: isoDate(inDay), udskrevet });
+    out.push({ id, cpr: cpr.value.cpr, kommune, visitation, indskrevet, udskrevet });
   }
   return out;
 }

@@ -21,7 +21,7 @@ const OPS: Record<CaseRecordKind, {
 };
 
 export async function deleteCaseRecord(db: Database, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {
-  return withCase(db, actor, participantId, `slet_${kind}`, async (q, audit, p) => {
+  return withCase<string>(db, actor, participantId, `slet_${kind}`, async (q, audit, p) => {
     const ops = OPS[kind];
     const before = /^[0-9a-f-]{36}$/i.test(recordId) ? await ops.get(q, p.id, recordId) : undefined;
     if (!before) {

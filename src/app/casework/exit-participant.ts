@@ -7,7 +7,7 @@ import { str, zodFieldErrors, type FormData, type SaveResult } from './form-resu
 import { about, withCase } from './with-case.ts';
 
 export async function exitParticipant(db: Database, actor: Actor, participantId: string, form: FormData): Promise<SaveResult> {
-  return withCase(db, actor, participantId, 'udskriv', async (q, audit, p) => {
+  return withCase<string>(db, actor, participantId, 'udskriv', async (q, audit, p) => {
     const e = p.enrolment;
     if (!e || e.exitedOn) return { status: 'invalid', errors: { _form: 'Borgeren er ikke indskrevet i et projekt.' } };
     const parsed = makeExitSchema(e.enrolledOn).safeParse({ exitDate: str(form, 'exitDate'), reason: str(form, 'reason'), note: str(form, 'note') });

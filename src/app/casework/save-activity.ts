@@ -12,7 +12,7 @@ export const ACTIVITY_FIELDS = ['typeKey', 'provider', 'cvr', 'startDate', 'endD
 
 /** `activityId` undefined → a new activity; otherwise a correction of an existing one of hers. */
 export async function saveActivity(db: Database, actor: Actor, participantId: string, form: FormData, activityId?: string): Promise<SaveResult> {
-  return withCase(db, actor, participantId, activityId ? 'ret_aktivitet' : 'opret_aktivitet', async (q, audit, p) => {
+  return withCase<string>(db, actor, participantId, activityId ? 'ret_aktivitet' : 'opret_aktivitet', async (q, audit, p) => {
     const before = activityId ? await getActivity(q, p.id, activityId) : undefined;
     if (activityId && !before) {
       await auditDeniedRecord(audit, p, 'aktivitet', activityId, 'ret_aktivitet');

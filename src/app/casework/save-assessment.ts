@@ -33,7 +33,7 @@ export function validateAssessmentForm(instrumentKey: string, form: FormData, to
 export async function saveAssessment(
   db: Database, actor: Actor, participantId: string, form: FormData, assessmentId?: string, today = todayInDenmark(),
 ): Promise<SaveResult> {
-  return withCase(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (q, audit, p) => {
+  return withCase<string>(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (q, audit, p) => {
     const before = assessmentId ? await getAssessment(q, p.id, assessmentId) : undefined;
     if (assessmentId && !before) {
       await auditDeniedRecord(audit, p, 'maaling', assessmentId, 'ret_maaling');

@@ -13,7 +13,7 @@ export const CONVERSATION_FIELDS = ['date', 'kind', 'participants', 'interpreter
 export async function saveConversation(
   db: Database, actor: Actor, participantId: string, form: FormData, conversationId?: string, today = todayInDenmark(),
 ): Promise<SaveResult> {
-  return withCase(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (q, audit, p) => {
+  return withCase<string>(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (q, audit, p) => {
     const before = conversationId ? await getConversation(q, p.id, conversationId) : undefined;
     if (conversationId && !before) {
       await auditDeniedRecord(audit, p, 'samtale', conversationId, 'ret_samtale');

@@ -22,12 +22,20 @@ function concat(chunks: Iterable<Uint8Array>): Uint8Array {
 
 export const DEMO_IMPORTER = { userId: 0, username: 'demodata', role: 'analytiker' as const, ip: 'localhost' };
 
-export async function seedDemoRegister(deps: { db: Database; vault: Vault }, opts: { seed?: number; size?: number } = {}): Promise<ImportReport[]> {
+export async function seedDemoRegister(
+  deps: { db: Database; vault: Vault },
+  opts: { seed?: number; size?: number; kinds?: ('ydelser' | 'loentimer')[] } = {},
+): Promise<ImportReport[]> {
   const cohort = generateCohort({ seed: opts.seed ?? 2019, size: opts.size });
   const reg = generateRegisterData(cohort);
   const seed = opts.seed ?? 2019;
-  return [
-    await importRegisterFile(deps, DEMO_IMPORTER, { kind: 'ydelser', fileName: `demo-ydelser-seed${seed}.csv`, bytes: concat(ydelserWideCsv(reg)) }),
-    await importRegisterFile(deps, DEMO_IMPORTER, { kind: 'loentimer', fileName: `demo-loentimer-seed${seed}.csv`, bytes: concat(loentimerCsv(reg)) }),
-  ];
+  const kinds = opts.kinds ?? ['ydelser', 'loentimer'];
+  const out: ImportReport[] = [];
+  if (kinds.includes('ydelser')) {
+    out.push(await importRegisterFile(deps, DEMO_IMPORTER, { kind: 'ydelser', fileName: `demo-ydelser-seed${seed}.csv`, bytes: concat(ydelserWideCsv(reg)) }));
+  }
+  if (kinds.includes('loentimer')) {
+    out.push(await importRegisterFile(deps, DEMO_IMPORTER, { kind: 'loentimer', fileName: `demo-loentimer-seed${seed}.csv`, bytes: concat(loentimerCsv(reg)) }));
+  }
+  return out;
 }

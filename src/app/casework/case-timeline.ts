@@ -1,0 +1,55 @@
+/**
+ * Her timeline: enrolments, activities, conversations, assessments and plan changes in one
+ * list, newest first. Register statuses per month (from the monitoring engine) are optional:
+ * pass them in, or register a source with `setRegisterStatusSource` so the participant page
+ * shows them.
+ */
+import type { Actor } from '../context.ts';
+import type { Database } from '../../db/database.ts';
+import { buildTimeline, type RegisterLevel, type TimelineEntry } from '../../domain/timeline.ts';
+import { EXIT_REASON_LABELS } from '../../domain/labels.ts';
+import type { ExitReason } from '../../domain/enums.ts';
+import type { CaseFile } from './case-file.ts';
+
+export interface RegisterStatus {
+  month: string;
+  level: RegisterLevel;
+  snapshot: string;
+}
+
+export type RegisterStatusSource = (db: Database, actor: Actor, participantId: string) => Promise<RegisterStatus[]>;
+
+let registerStatusSource: RegisterStatusSource = async () => [];
+
+/** The lead's hook: where monthly register statuses for a woman come from (default: none). */
+export function setRegisterStatusSource(source: RegisterStatusSource) {
+  registerStatusSource = source;
+}
+
+export function loadRegisterStatuses(db: Database, actor: Actor, participantId: string) {
+  return registerStatusSource(db, actor, participantId);
+}
+
+const reasonKey = (label: string | null): ExitReason | null =>
+  (Object.entries(EXIT_REASON_LABELS).find(([, l]) => l === label)?.[0] as ExitReason | undefined) ?? null;
+
+/** Newest first. Every enrolment (also earlier ones) contributes its start and exit. */
+export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly RegisterStatus[] = []): TimelineEntry[] {
+  const periods = file.participant.enrolments.flatMap((e) =>
+    buildTimeline({ enrolment: { date: e.enrolledOn, exitDate: e.exitedOn, exitReason: reasonKey(e.exitReason) } }).map((t) =>
+      t.kind === 'udskrivning' && !reasonKey(e.exitReason) && e.exitReason ? { ...t, detail: `Årsag: ${e.exitReason}` } : { ...t, detail: t.detail || e.projectName },
+    ),
+  );
+  const rest = buildTimeline({
+    activities: file.activities,
+    conversations: file.conversations,
+    assessments: file.assessments,
+    planChanges: file.planChanges.map((c) => ({ date: c.changedOn, by: c.changedByName, changes: c.changes })),
+    registerStatuses,
+    extraActivityTypes: file.config.extraTypes,
+  });
+  const all = [...periods, ...rest];
+  const order = all.map((entry, i) => ({ entry, i }));
+  order.sort((x, y) => y.entry.date.localeCompare(x.entry.date) || y.i - x.i);
+  return order.map((x) => x.entry);
+}

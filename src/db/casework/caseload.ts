@@ -1,0 +1,70 @@
+/** Bulk reads for a caseload: open enrolments and every record of those women, a few queries in all. */
+import type { ActivityStatus, ConversationKind } from '../../domain/enums.ts';
+import type { Plan } from '../../domain/plan.ts';
+import type { Queryable } from '../database.ts';
+
+export interface CaseloadEnrolment {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  municipalityCode: string;
+  projectId: number;
+  projectName: string;
+  enrolledOn: string;
+  exitedOn: string | null;
+  caseworkerId: number | null;
+  caseworkerName: string | null;
+}
+
+/** Women whose latest enrolment is open on `today`; only the caseworker's own when `caseworkerId` is set. */
+export async function openEnrolments(q: Queryable, today: string, caseworkerId: number | null): Promise<CaseloadEnrolment[]> {
+  return (
+    await q.query<CaseloadEnrolment>(
+      `SELECT p.id AS "participantId", p.first_name AS "firstName", p.last_name AS "lastName", p.municipality_code AS "municipalityCode",
+              e.project_id AS "projectId", pr.name AS "projectName", e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn",
+              e.caseworker_id AS "caseworkerId", u.display_name AS "caseworkerName"
+       FROM participant p
+       JOIN LATERAL (SELECT * FROM enrolment e WHERE e.participant_id = p.id ORDER BY e.enrolled_on DESC, e.created_at DESC LIMIT 1) e ON true
+       JOIN project pr ON pr.id = e.project_id
+       LEFT JOIN app_user u ON u.id = e.caseworker_id
+       WHERE e.enrolled_on <= $1 AND (e.exited_on IS NULL OR e.exited_on > $1) AND ($2::int IS NULL OR e.caseworker_id = $2)
+       ORDER BY p.last_name, p.first_name`,
+      [today, caseworkerId],
+    )
+  ).rows;
+}
+
+export interface CaseloadRecords {
+  activities: Map<string, { typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }[]>;
+  conversations: Map<string, { date: string; kind: ConversationKind }[]>;
+  assessments: Map<string, { instrumentKey: string; date: string; answers: Record<string, number> }[]>;
+  plans: Map<string, Plan>;
+}
+
+function group<T extends { pid: string }>(rows: T[]): Map<string, Omit<T, 'pid'>[]> {
+  const m = new Map<string, Omit<T, 'pid'>[]>();
+  for (const { pid, ...rest } of rows) {
+    const list = m.get(pid);
+    if (list) list.push(rest);
+    else m.set(pid, [rest]);
+  }
+  return m;
+}
+
+export async function caseloadRecords(q: Queryable, ids: string[]): Promise<CaseloadRecords> {
+  const a = await q.query<{ pid: string; typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }>(
+    `SELECT participant_id AS pid, type_key AS "typeKey", start_date AS "startDate", end_date AS "endDate", status
+     FROM casework_activity WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+  const c = await q.query<{ pid: string; date: string; kind: ConversationKind }>(
+    `SELECT participant_id AS pid, held_on AS "date", kind FROM casework_conversation WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+  const s = await q.query<{ pid: string; instrumentKey: string; date: string; answers: Record<string, number> }>(
+    `SELECT participant_id AS pid, instrument_key AS "instrumentKey", assessed_on AS "date", answers
+     FROM casework_assessment WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+  const p = await q.query<{ pid: string; data: Plan }>(`SELECT participant_id AS pid, data FROM casework_plan WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+  return {
+    activities: group(a.rows),
+    conversations: group(c.rows),
+    assessments: group(s.rows),
+    plans: new Map(p.rows.map((r) => [r.pid, r.data])),
+  };
+}

@@ -1,0 +1,43 @@
+/** Add or correct an activity: type from the catalogue, provider/company with CVR, dates, hours, status. */
+import type { Actor } from '../../../app/context.ts';
+import { catalogueByCategory, type ActivityType } from '../../../domain/activities.ts';
+import { ACTIVITY_STATUSES } from '../../../domain/enums.ts';
+import { ACTIVITY_CATEGORY_LABELS, ACTIVITY_STATUS_LABELS } from '../../../domain/labels.ts';
+import type { ActivityRow } from '../../../db/casework/activities.ts';
+import { html } from '../../html.ts';
+import { casePage, type Subject } from './frame.ts';
+import { csrfField, dateField, dateInput, selectField, textField, type FormState } from './form.ts';
+
+export function activityValues(a: ActivityRow): Record<string, string> {
+  return {
+    typeKey: a.typeKey,
+    provider: a.provider ?? '',
+    cvr: a.cvr ?? '',
+    startDate: dateInput(a.startDate),
+    endDate: dateInput(a.endDate),
+    hoursPerWeek: a.hoursPerWeek == null ? '' : String(a.hoursPerWeek).replace('.', ','),
+    status: a.status,
+  };
+}
+
+export function activityFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState, extra: ActivityType[], activityId?: string) {
+  const groups = catalogueByCategory(extra).map((g) => ({
+    label: ACTIVITY_CATEGORY_LABELS[g.category],
+    options: g.types.map((t) => ({ value: t.key, label: t.name })),
+  }));
+  const action = activityId ? `/deltagere/${subject.id}/aktiviteter/${activityId}` : `/deltagere/${subject.id}/aktiviteter`;
+  return casePage({
+    actor, csrf, subject, state: s, title: activityId ? 'Ret aktivitet' : 'Ny aktivitet',
+    body: html`<form method="post" action="${action}" novalidate>
+      ${csrfField(csrf)}
+      ${selectField(s, { name: 'typeKey', label: 'Aktivitetstype', options: groups, required: true })}
+      ${textField(s, { name: 'provider', label: 'Udbyder eller virksomhed', hint: 'Påkrævet for virksomhedsrettede aktiviteter.' })}
+      ${textField(s, { name: 'cvr', label: 'CVR-nummer', hint: '8 cifre. Påkrævet for aktiviteter på en virksomhed.', inputmode: 'numeric', width: 's' })}
+      ${dateField(s, { name: 'startDate', label: 'Startdato', required: true })}
+      ${dateField(s, { name: 'endDate', label: 'Slutdato' })}
+      ${textField(s, { name: 'hoursPerWeek', label: 'Timer pr. uge', hint: 'Fx 18,5. Højst 37.', inputmode: 'decimal', width: 'xs' })}
+      ${selectField(s, { name: 'status', label: 'Status', options: ACTIVITY_STATUSES.map((v) => ({ value: v, label: ACTIVITY_STATUS_LABELS[v] })), required: true })}
+      <button type="submit" class="button button-primary">Gem aktivitet</button>
+    </form>`,
+  });
+}

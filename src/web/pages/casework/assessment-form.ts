@@ -1,0 +1,27 @@
+/** Score an instrument (WHO-5, Fremdriftstrappen) with her: one radio group per item. */
+import type { Actor } from '../../../app/context.ts';
+import type { Instrument } from '../../../domain/instruments.ts';
+import { html } from '../../html.ts';
+import { casePage, type Subject } from './frame.ts';
+import { csrfField, dateField, radioGroup, type FormState } from './form.ts';
+
+export function assessmentFormPage(actor: Actor, csrf: string, subject: Subject, instrument: Instrument, s: FormState, assessmentId?: string) {
+  const action = assessmentId ? `/deltagere/${subject.id}/maalinger/${assessmentId}` : `/deltagere/${subject.id}/maalinger`;
+  return casePage({
+    actor, csrf, subject, state: s, title: `${assessmentId ? 'Ret måling' : 'Ny måling'}: ${instrument.name}`,
+    body: html`<form method="post" action="${action}" novalidate>
+      ${csrfField(csrf)}
+      <input type="hidden" name="instrumentKey" value="${instrument.key}">
+      ${dateField(s, { name: 'date', label: 'Dato for målingen', required: true })}
+      ${instrument.intro ? html`<p>${instrument.intro}</p>` : ''}
+      ${instrument.dimensions.map((d) =>
+        radioGroup(s, {
+          name: `answers.${d.key}`,
+          legend: d.name,
+          options: [...d.steps].sort((a, b) => b.value - a.value).map((st) => ({ value: String(st.value), label: `${st.value}: ${st.text}` })),
+        }),
+      )}
+      <button type="submit" class="button button-primary">Gem måling</button>
+    </form>`,
+  });
+}

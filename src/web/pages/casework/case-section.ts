@@ -1,0 +1,118 @@
+/** Her course on the participant page: alerts, actions, plan, activities, conversations, progression, history, timeline. */
+import type { CaseFile } from '../../../app/casework/case-file.ts';
+import type { TimelineEntry } from '../../../domain/timeline.ts';
+import { findActivityType } from '../../../domain/activities.ts';
+import { FREMDRIFTSTRAPPEN, WHO5, findInstrument, scoreAssessment, type DistanceTravelled } from '../../../domain/instruments.ts';
+import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, GOAL_STATUS_LABELS, SEVERITY_LABELS, YES_NO } from '../../../domain/labels.ts';
+import type { Alert } from '../../../domain/alerts.ts';
+import { html, type SafeHtml } from '../../html.ts';
+import { formatDate } from '../../format.ts';
+import { csrfField } from './form.ts';
+
+export function alertList(alerts: Alert[]): SafeHtml {
+  if (alerts.length === 0) return html`<p data-testid="no-alerts">Ingen varsler.</p>`;
+  return html`<ul class="alert-list" data-testid="alerts">${alerts.map(
+    (a) => html`<li class="alert-item alert-item--${a.severity}" data-code="${a.code}"><strong>${SEVERITY_LABELS[a.severity]}:</strong> ${a.message}</li>`,
+  )}</ul>`;
+}
+
+const deleteButton = (action: string, csrf: string, what: string) => html`<form method="post" action="${action}" class="inline-form">
+  ${csrfField(csrf)}<button type="submit" class="button button-unstyled link-button">Slet<span class="sr-only"> ${what}</span></button></form>`;
+
+function distance(d: DistanceTravelled | null, name: string) {
+  if (!d) return html`<p>${name}: kræver mindst to målinger for at vise udviklingen.</p>`;
+  const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
+  return html`<p data-testid="distance-${name === WHO5.name ? 'who5' : 'trappen'}"><strong>${name}:</strong> fra ${d.total.from} (${formatDate(d.firstDate)}) til ${d.total.to} (${formatDate(d.latestDate)}), ændring ${sign(d.total.change)} over ${d.count} målinger.</p>`;
+}
+
+function timeline(entries: TimelineEntry[]) {
+  if (entries.length === 0) return html`<p>Intet registreret endnu.</p>`;
+  return html`<ol class="timeline" data-testid="timeline">${entries.map(
+    (t) => html`<li class="timeline-entry timeline-${t.kind}"><span class="timeline-date">${formatDate(t.date)}</span> <strong>${t.title}</strong>${t.detail ? html`<br><span class="meta">${t.detail}</span>` : ''}</li>`,
+  )}</ol>`;
+}
+
+export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[]): SafeHtml {
+  const id = f.participant.id;
+  const base = `/deltagere/${id}`;
+  const e = f.participant.enrolment;
+  const extra = f.config.extraTypes;
+  return html`<section aria-labelledby="forloeb-heading" class="case-section">
+    <h2 id="forloeb-heading">Forløb</h2>
+    ${f.enrolled
+      ? html`<h3>Varsler</h3>${alertList(f.alerts)}
+        <p>${f.nextDue ? html`<strong>${f.nextDue.label}:</strong> senest ${formatDate(f.nextDue.date)}. ` : ''}Seneste kontakt: ${formatDate(f.lastContact)}.</p>`
+      : html`<p>Borgeren er ikke indskrevet i et projekt i dag.</p>`}
+    <ul class="action-list">
+      <li><a class="button button-secondary" href="${base}/plan">Plan</a></li>
+      <li><a class="button button-secondary" href="${base}/aktiviteter/ny">Ny aktivitet</a></li>
+      <li><a class="button button-secondary" href="${base}/samtaler/ny">Ny samtale</a></li>
+      <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=who5">Ny WHO-5</a></li>
+      <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=fremdriftstrappen">Ny Fremdriftstrappen</a></li>
+      ${e && !e.exitedOn
+        ? html`<li><a class="button button-secondary" href="${base}/udskriv">Udskriv</a></li>`
+        : html`<li><a class="button button-secondary" href="${base}/indskriv">Indskriv igen</a></li>`}
+    </ul>
+
+    <h3>Plan</h3>
+    ${f.plan
+      ? html`<dl class="facts" data-testid="plan">
+          <dt>Jobmål</dt><dd>${f.plan.jobGoal ?? '–'}</dd>
+          <dt>ABC-jobstrategi</dt><dd>A: ${f.plan.abcStrategy.a ?? '–'} · B: ${f.plan.abcStrategy.b ?? '–'} · C: ${f.plan.abcStrategy.c ?? '–'}</dd>
+          <dt>CV på Jobnet</dt><dd>${YES_NO(f.plan.cvOnJobnet)}${f.plan.cvDate ? ` (${formatDate(f.plan.cvDate)})` : ''}</dd>
+          <dt>Familieplan</dt><dd>${YES_NO(f.plan.familyPlan)}</dd>
+          <dt>Sundhedsplan</dt><dd>${YES_NO(f.plan.healthPlan)}</dd>
+          <dt>Delmål</dt><dd>${f.plan.goals.length
+            ? html`<ul>${f.plan.goals.map((g) => html`<li>${g.text} – frist ${formatDate(g.dueDate)} (${GOAL_STATUS_LABELS[g.status]})</li>`)}</ul>`
+            : 'Ingen'}</dd>
+        </dl>`
+      : html`<p>Der er ikke lavet en plan endnu.</p>`}
+
+    <h3>Aktiviteter</h3>
+    ${f.activities.length
+      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="activities">
+          <thead><tr><th scope="col">Aktivitet</th><th scope="col">Udbyder / virksomhed</th><th scope="col">Periode</th><th scope="col">Timer/uge</th><th scope="col">Status</th><th scope="col">Ret eller slet</th></tr></thead>
+          <tbody>${f.activities.map((a) => {
+            const name = findActivityType(a.typeKey, extra)?.name ?? a.typeKey;
+            return html`<tr><td>${name}</td><td>${a.provider ?? '–'}${a.cvr ? html` <span class="meta">(CVR ${a.cvr})</span>` : ''}</td>
+              <td>${formatDate(a.startDate)}–${a.endDate ? formatDate(a.endDate) : ''}</td><td>${a.hoursPerWeek == null ? '–' : String(a.hoursPerWeek).replace('.', ',')}</td>
+              <td>${ACTIVITY_STATUS_LABELS[a.status]}</td>
+              <td><a href="${base}/aktiviteter/${a.id}">Ret<span class="sr-only"> ${name} ${formatDate(a.startDate)}</span></a> ${deleteButton(`${base}/aktiviteter/${a.id}/slet`, csrf, `${name} ${formatDate(a.startDate)}`)}</td></tr>`;
+          })}</tbody></table></div>`
+      : html`<p>Ingen aktiviteter.</p>`}
+
+    <h3>Samtaler</h3>
+    ${f.conversations.length
+      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="conversations">
+          <thead><tr><th scope="col">Dato</th><th scope="col">Type</th><th scope="col">Deltagere</th><th scope="col">Tolk</th><th scope="col">Notat</th><th scope="col">Ret eller slet</th></tr></thead>
+          <tbody>${f.conversations.map((c) => html`<tr><td>${formatDate(c.date)}</td><td>${CONVERSATION_KIND_LABELS[c.kind]}</td><td>${c.participants ?? '–'}</td>
+            <td>${YES_NO(c.interpreterUsed)}</td><td>${c.note ?? ''}</td>
+            <td><a href="${base}/samtaler/${c.id}">Ret<span class="sr-only"> samtale ${formatDate(c.date)}</span></a> ${deleteButton(`${base}/samtaler/${c.id}/slet`, csrf, `samtale ${formatDate(c.date)}`)}</td></tr>`)}</tbody></table></div>`
+      : html`<p>Ingen samtaler.</p>`}
+
+    <h3>Progression</h3>
+    ${distance(f.distance.who5, WHO5.name)}
+    ${distance(f.distance.trappen, FREMDRIFTSTRAPPEN.name)}
+    ${f.assessments.length
+      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="assessments">
+          <thead><tr><th scope="col">Dato</th><th scope="col">Måleredskab</th><th scope="col">Score</th><th scope="col">Vurdering</th><th scope="col">Ret eller slet</th></tr></thead>
+          <tbody>${[...f.assessments].reverse().map((a) => {
+            const ins = findInstrument(a.instrumentKey);
+            const scored = ins ? scoreAssessment(ins, a.answers) : null;
+            const flags = scored?.ok ? scored.value.flags.map((x) => x.text).join('; ') : '';
+            return html`<tr><td>${formatDate(a.date)}</td><td>${ins?.name ?? a.instrumentKey}</td><td>${a.total}</td><td>${flags || '–'}</td>
+              <td><a href="${base}/maalinger/${a.id}">Ret<span class="sr-only"> måling ${formatDate(a.date)}</span></a> ${deleteButton(`${base}/maalinger/${a.id}/slet`, csrf, `måling ${formatDate(a.date)}`)}</td></tr>`;
+          })}</tbody></table></div>`
+      : html`<p>Ingen målinger.</p>`}
+
+    <h3>Planhistorik</h3>
+    ${f.planChanges.length
+      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="plan-history">
+          <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Ændret af</th><th scope="col">Felt</th><th scope="col">Fra</th><th scope="col">Til</th></tr></thead>
+          <tbody>${f.planChanges.flatMap((c) => c.changes.map((ch) => html`<tr><td>${c.changedAt}</td><td>${c.changedByName}</td><td>${ch.label}</td><td>${ch.from ?? '–'}</td><td>${ch.to ?? '–'}</td></tr>`))}</tbody></table></div>`
+      : html`<p>Planen er ikke ændret endnu.</p>`}
+
+    <h3>Tidslinje</h3>
+    ${timeline(entries)}
+  </section>`;
+}

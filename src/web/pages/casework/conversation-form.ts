@@ -1,0 +1,28 @@
+/** Record or correct a conversation: date, kind, who took part, interpreter, short note. */
+import type { Actor } from '../../../app/context.ts';
+import { CONVERSATION_KINDS } from '../../../domain/enums.ts';
+import { CONVERSATION_KIND_LABELS } from '../../../domain/labels.ts';
+import type { ConversationRow } from '../../../db/casework/conversations.ts';
+import { html } from '../../html.ts';
+import { casePage, type Subject } from './frame.ts';
+import { checkbox, csrfField, dateField, dateInput, selectField, textArea, textField, type FormState } from './form.ts';
+
+export function conversationValues(c: ConversationRow): Record<string, string> {
+  return { date: dateInput(c.date), kind: c.kind, participants: c.participants ?? '', interpreterUsed: c.interpreterUsed ? 'on' : '', note: c.note ?? '' };
+}
+
+export function conversationFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState, conversationId?: string) {
+  const action = conversationId ? `/deltagere/${subject.id}/samtaler/${conversationId}` : `/deltagere/${subject.id}/samtaler`;
+  return casePage({
+    actor, csrf, subject, state: s, title: conversationId ? 'Ret samtale' : 'Ny samtale',
+    body: html`<form method="post" action="${action}" novalidate>
+      ${csrfField(csrf)}
+      ${dateField(s, { name: 'date', label: 'Dato', required: true })}
+      ${selectField(s, { name: 'kind', label: 'Samtaletype', options: CONVERSATION_KINDS.map((v) => ({ value: v, label: CONVERSATION_KIND_LABELS[v] })), required: true })}
+      ${textField(s, { name: 'participants', label: 'Deltagere', hint: 'Fx borgeren, virksomhedskonsulent, mentor.' })}
+      ${checkbox(s, { name: 'interpreterUsed', label: 'Der blev brugt tolk' })}
+      ${textArea(s, { name: 'note', label: 'Kort notat', hint: 'Højst 2000 tegn.' })}
+      <button type="submit" class="button button-primary">Gem samtale</button>
+    </form>`,
+  });
+}

@@ -1,0 +1,66 @@
+/** Enrolment (visitation): CPR look-up, then the enrolment form for a new or known woman. */
+import type { Actor } from '../../../app/context.ts';
+import type { EnrolOptions } from '../../../app/casework/enrol-participant.ts';
+import { COUNTRIES } from '../../../domain/countries.ts';
+import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS } from '../../../domain/enums.ts';
+import { FLERE_SKAL_MED_LABELS, RECRUITMENT_CHANNEL_LABELS, VISITATION_LABELS } from '../../../domain/labels.ts';
+import { html } from '../../html.ts';
+import { casePage, type Subject } from './frame.ts';
+import { csrfField, dateField, radioGroup, selectField, textArea, textField, type FormState } from './form.ts';
+
+export function enrolSearchPage(actor: Actor, csrf: string, s: FormState) {
+  return casePage({
+    actor, csrf, state: s, title: 'Indskriv borger', path: '/indskrivning',
+    body: html`<p>Søg borgeren frem på CPR-nummer. Findes hun ikke, opretter du hende i næste trin.</p>
+    <form method="post" action="/indskrivning/soeg" novalidate>
+      ${csrfField(csrf)}
+      ${textField(s, { name: 'cpr', label: 'CPR-nummer', hint: '10 cifre, fx 010190-1234.', inputmode: 'numeric', width: 'm', required: true, autocomplete: 'off' })}
+      <button type="submit" class="button button-primary">Find borger</button>
+    </form>`,
+  });
+}
+
+const countryOptions = [...COUNTRIES].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((c) => ({ value: c.code, label: c.name }));
+
+export interface EnrolFormModel {
+  /** Known woman (re-enrolment) or undefined for a new one. */
+  subject?: Subject;
+  options: EnrolOptions;
+  municipalities: { code: string; name: string }[];
+  /** Shown when the CPR number fails the modulus-11 check. */
+  mod11Warning: boolean;
+}
+
+function mod11Alert() {
+  return html`<div class="alert alert-warning" role="status"><div class="alert-body"><p class="alert-text">
+    CPR-nummeret består ikke modulus 11-kontrollen. Tjek nummeret – det kan stadig være gyldigt (numre uden kontrolciffer er udstedt siden 2007).
+  </p></div></div>`;
+}
+
+export function enrolFormPage(actor: Actor, csrf: string, s: FormState, m: EnrolFormModel) {
+  const action = m.subject ? `/deltagere/${m.subject.id}/indskriv` : '/indskrivning';
+  return casePage({
+    actor, csrf, state: s, subject: m.subject, title: m.subject ? 'Indskriv igen' : 'Indskriv ny borger', path: m.subject ? '/deltagere' : '/indskrivning',
+    body: html`${m.mod11Warning ? mod11Alert() : ''}
+    <p>Målgruppen er kvinder på 18–64 år med ikke-vestlig oprindelse, som er på en ydelse eller selvforsørgende.
+      Opfylder borgeren ikke kriterierne, skal du skrive en begrundelse for at indskrive hende alligevel.</p>
+    <form method="post" action="${action}" novalidate>
+      ${csrfField(csrf)}
+      ${m.subject
+        ? ''
+        : html`${textField(s, { name: 'cpr', label: 'CPR-nummer', inputmode: 'numeric', width: 'm', required: true, autocomplete: 'off' })}
+          ${textField(s, { name: 'firstName', label: 'Fornavn', required: true, autocomplete: 'off' })}
+          ${textField(s, { name: 'lastName', label: 'Efternavn', required: true, autocomplete: 'off' })}
+          ${m.municipalities.length > 1 ? selectField(s, { name: 'municipalityCode', label: 'Kommune', options: m.municipalities.map((x) => ({ value: x.code, label: x.name })), required: true }) : ''}`}
+      ${selectField(s, { name: 'countryOfOrigin', label: 'Oprindelsesland', options: countryOptions, required: true })}
+      ${selectField(s, { name: 'projectId', label: 'Projekt', options: m.options.projects.map((p) => ({ value: String(p.id), label: p.name })), required: true })}
+      ${dateField(s, { name: 'enrolmentDate', label: 'Indskrivningsdato', required: true })}
+      ${radioGroup(s, { name: 'visitation', legend: 'Visitation', options: VISITATIONS.map((v) => ({ value: v, label: VISITATION_LABELS[v] })) })}
+      ${selectField(s, { name: 'flereSkalMedGruppe', label: 'Flere skal med-gruppe', options: FLERE_SKAL_MED_GROUPS.map((g) => ({ value: String(g), label: FLERE_SKAL_MED_LABELS[g] })), placeholder: 'Ikke screenet' })}
+      ${selectField(s, { name: 'recruitmentChannel', label: 'Rekrutteret via', options: RECRUITMENT_CHANNELS.map((c) => ({ value: c, label: RECRUITMENT_CHANNEL_LABELS[c] })), required: true })}
+      ${selectField(s, { name: 'caseworkerId', label: 'Sagsbehandler', options: m.options.caseworkers.map((c) => ({ value: String(c.id), label: c.name })), required: true })}
+      ${textArea(s, { name: 'overrideReason', label: 'Begrundelse, hvis målgruppekriterierne ikke er opfyldt', hint: 'Mindst 10 tegn.', rows: 3 })}
+      <button type="submit" class="button button-primary">Indskriv</button>
+    </form>`,
+  });
+}

@@ -1,0 +1,68 @@
+/** "Mine borgere": her women with alerts, next due date and last contact; sortable and filterable. */
+import type { Actor } from '../../../app/context.ts';
+import type { Caseload, CaseloadQuery, CaseloadSort } from '../../../app/casework/list-my-caseload.ts';
+import { ALERT_CODES } from '../../../domain/alerts.ts';
+import { ALERT_CODE_LABELS, SEVERITY_LABELS } from '../../../domain/labels.ts';
+import { html } from '../../html.ts';
+import { page } from '../../layout.ts';
+import { formatDate } from '../../format.ts';
+import { alertList } from './case-section.ts';
+
+function params(q: CaseloadQuery, over: Partial<Record<string, string>>) {
+  const p = new URLSearchParams({ sort: q.sort ?? 'navn', dir: q.dir ?? 'asc', ...(q.onlyAlerts ? { kunVarsler: 'ja' } : {}), ...(q.code ? { varsel: q.code } : {}) });
+  for (const [k, v] of Object.entries(over)) if (v !== undefined) p.set(k, v);
+  return p.toString();
+}
+
+function sortHeader(label: string, key: CaseloadSort, q: CaseloadQuery) {
+  const active = (q.sort ?? 'navn') === key;
+  const dir = active && q.dir !== 'desc' ? 'desc' : 'asc';
+  const aria = active ? (q.dir === 'desc' ? 'descending' : 'ascending') : 'none';
+  return html`<th scope="col" aria-sort="${aria}"><a href="/mine-borgere?${params(q, { sort: key, dir })}">${label}${active ? (q.dir === 'desc' ? ' ▼' : ' ▲') : ''}</a></th>`;
+}
+
+export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: CaseloadQuery) {
+  const title = actor.role === 'sagsbehandler' ? 'Mine borgere' : 'Borgere i projektet';
+  return page({
+    title, actor, csrf, path: '/mine-borgere',
+    body: html`<h1>${title}</h1>
+      ${c.caseloadAlerts.length
+        ? html`<div class="alert alert-warning" data-testid="caseload-alerts"><div class="alert-body"><ul class="alert-text nobullet-list">${c.caseloadAlerts.map((a) => html`<li><strong>${SEVERITY_LABELS[a.severity]}:</strong> ${a.message}</li>`)}</ul></div></div>`
+        : ''}
+      <form method="get" action="/mine-borgere" class="search-row">
+        <input type="hidden" name="sort" value="${q.sort ?? 'navn'}"><input type="hidden" name="dir" value="${q.dir ?? 'asc'}">
+        <div class="form-group"><ul class="nobullet-list"><li>
+          <input class="form-checkbox" type="checkbox" id="kunVarsler" name="kunVarsler" value="ja"${q.onlyAlerts ? html` checked` : ''}>
+          <label for="kunVarsler">Kun borgere med varsler</label></li></ul></div>
+        <div class="form-group">
+          <label class="form-label" for="varsel">Varseltype</label>
+          <select class="form-select" id="varsel" name="varsel"><option value="">Alle</option>
+            ${ALERT_CODES.filter((x) => x !== 'sagsstamme').map((x) => html`<option value="${x}"${q.code === x ? html` selected` : ''}>${ALERT_CODE_LABELS[x]}</option>`)}
+          </select>
+        </div>
+        <button class="button button-secondary" type="submit">Vis</button>
+      </form>
+      <p class="meta" role="status">${c.rows.length} af ${c.total} indskrevne borgere · i dag ${formatDate(c.today)}</p>
+      <div class="table-wrap"><table class="table table--zebra" data-testid="caseload-table">
+        <caption class="sr-only">${title}</caption>
+        <thead><tr>
+          ${sortHeader('Navn', 'navn', q)}
+          <th scope="col">Projekt</th>
+          ${sortHeader('Varsler', 'varsler', q)}
+          ${sortHeader('Næste frist', 'frist', q)}
+          ${sortHeader('Seneste kontakt', 'kontakt', q)}
+          ${actor.role === 'sagsbehandler' ? '' : html`<th scope="col">Sagsbehandler</th>`}
+        </tr></thead>
+        <tbody>${c.rows.length
+          ? c.rows.map((r) => html`<tr data-participant="${r.participantId}">
+              <td><a href="/deltagere/${r.participantId}">${r.firstName} ${r.lastName}</a></td>
+              <td><span class="badge-project">${r.projectName}</span></td>
+              <td>${alertList(r.alerts)}</td>
+              <td>${r.nextDue ? html`${formatDate(r.nextDue.date)}<br><span class="meta">${r.nextDue.label}</span>` : '–'}</td>
+              <td>${formatDate(r.lastContact)}</td>
+              ${actor.role === 'sagsbehandler' ? '' : html`<td>${r.caseworkerName ?? '–'}</td>`}
+            </tr>`)
+          : html`<tr><td colspan="6">Ingen borgere matcher.</td></tr>`}</tbody>
+      </table></div>`,
+  });
+}
