@@ -70,6 +70,17 @@ describe('generateRegisterData', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('holds the plan for tiny cohorts, where quotas round to 0 or 1', () => {
+    for (const size of [1, 2, 7, 50]) {
+      for (const seed of [1, 42]) {
+        const c = generateCohort({ seed, size });
+        const r = monitorDemo(c);
+        const wrong = r.participants.filter((p, i) => p.accumulated !== c.plans[i].best || p.durable !== c.plans[i].durable || p.snapshot !== c.plans[i].snapshot);
+        expect(wrong, `size ${size} seed ${seed}`).toEqual([]);
+      }
+    }
+  });
+
   it('reads back through the register readers (wide and long layouts) to the same results', () => {
     const table = defaultCodeTable();
     const participants = readParticipants(bytes(deltagereCsv(cohort.women)), 'deltagere.csv');
