@@ -84,14 +84,19 @@ export function* ydelserWideCsv(reg: DemoRegister): Generator<Uint8Array> {
   if (pos > 0) yield buf.subarray(0, pos);
 }
 
-/** Long `ydelser`: `cpr;uge;kode`, one row per week with a code, `uge` as `YYYY-Www`. */
-export function ydelserLongCsv(reg: DemoRegister): Generator<Uint8Array> {
+/** A cached label function (week and month labels repeat for every woman). */
+function cached(f: (n: number) => string): (n: number) => string {
   const labels = new Map<number, string>();
-  const label = (w: number): string => {
-    let l = labels.get(w);
-    if (!l) labels.set(w, (l = weekString(w)));
+  return (n) => {
+    let l = labels.get(n);
+    if (!l) labels.set(n, (l = f(n)));
     return l;
   };
+}
+
+/** Long `ydelser`: `cpr;uge;kode`, one row per week with a code, `uge` as `YYYY-Www`. */
+export function ydelserLongCsv(reg: DemoRegister): Generator<Uint8Array> {
+  const label = cached(weekString);
   return textChunks((function* () {
     yield 'cpr;uge;kode';
     for (const p of reg.persons) {
@@ -111,12 +116,7 @@ export function decimalComma(h: number): string {
 
 /** `loentimer`: `cpr;maaned;timer`, only months with paid hours (a missing row means 0). */
 export function loentimerCsv(reg: DemoRegister): Generator<Uint8Array> {
-  const months = new Map<number, string>();
-  const label = (m: number): string => {
-    let l = months.get(m);
-    if (!l) months.set(m, (l = monthString(m)));
-    return l;
-  };
+  const label = cached(monthString);
   return textChunks((function* () {
     yield 'cpr;maaned;timer';
     for (const p of reg.persons) {
