@@ -56,7 +56,7 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
   };
 }
 
-export async function openPostgres(url: string, max = 10): Promise<Database> {
+export async function openPostgres(url: string, max = Number(process.env.DATABASE_POOL_MAX ?? 10)): Promise<Database> {
   const pg = (await import('pg')).default;
   const types = {
     getTypeParser: (oid: number, format?: string) => {

@@ -41,6 +41,12 @@ describe('window, current and accumulated (spec §2, §4)', () => {
     input.participants[2].cpr = input.participants[0].cpr;
     expect(monitor(input, { month: '2022-12' }).participants.map((p) => p.id)).toEqual(['B', 'A', 'C']);
   });
+  it('no participants: zero counts and an empty series', () => {
+    const r = monitor(inputOf([]), { month: '2022-12', suppress: 0 });
+    expect(r.groups.all.n).toBe(0);
+    expect(r.groups.kommune).toEqual({});
+    expect(r.series).toEqual([]);
+  });
   it('rejects a malformed month and a negative threshold with a Danish message', () => {
     const input = inputOf([{ in: '2022-01-01' }]);
     expect(() => monitor(input, { month: '2022-13' })).toThrow(/ÅÅÅÅ-MM/);

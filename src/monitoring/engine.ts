@@ -41,7 +41,7 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   let earliest = Infinity;
   for (const f of facts) if (f.enrol < earliest) earliest = f.enrol;
   const seriesStart = earliest === Infinity ? R : earliest;
-  const seriesLen = Math.max(0, R - seriesStart + 1);
+  const seriesLen = participants.length === 0 ? 0 : Math.max(0, R - seriesStart + 1);
   const spanStart = Math.min(seriesStart, Dm - 5, S, R);
   const span = new Span(spanStart, Math.max(R, Dm, S) - spanStart + 1);
 

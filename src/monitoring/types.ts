@@ -36,6 +36,8 @@ export interface CodeEntry {
   code: number;
   category: Category;
   tekst: string;
+  /** Source of the mapping, when the table has a `kilde` column (the shipped one does). */
+  kilde?: string;
 }
 
 export interface CodeTable {

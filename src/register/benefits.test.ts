@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBenefits } from './benefits.ts';
-import { RegisterBuilder } from './builder.ts';
+import { buildRegisterData, RegisterBuilder } from './builder.ts';
 import { defaultCodeTable, readCodeTable } from './codetable.ts';
 import { readHours } from './hours.ts';
 import { parseMonth, parseWeek } from '../monitoring/calendar.ts';
@@ -107,6 +107,20 @@ describe('unknown codes (spec §1.4)', () => {
   });
 });
 
+describe('buildRegisterData', () => {
+  it('builds from in-memory week arrays, weeks and hours, checking codes against the default table', () => {
+    const d = buildRegisterData({
+      weekArrays: [{ cpr: '0101901234', weekStart: parseWeek('2021-W01')!, codes: Int16Array.from([131, 131, 651]) }],
+      benefits: [{ cpr: '0101901234', week: parseWeek('2021-W04')!, code: 211 }],
+      hours: [{ cpr: '0101901234', month: parseMonth('2021-01')!, hours: 10 }, { cpr: '0101901234', month: parseMonth('2021-01')!, hours: 2.5 }],
+    });
+    expect([1, 2, 3, 4].map((w) => codeAt(d, '0101901234', `2021-W0${w}`))).toEqual([131, 131, 651, 211]);
+    expect(d.hours.get('0101901234')!.hours[parseMonth('2021-01')! - d.hours.get('0101901234')!.monthStart]).toBe(12.5);
+    expect(thrown(() => buildRegisterData({ benefits: [{ cpr: '0101901234', week: 1600, code: 4711 }] }))).toMatchObject({ code: 'unknown_codes', codes: [4711] });
+    expect(thrown(() => buildRegisterData({ benefits: [{ cpr: '0101901234', week: 1600, code: 131 }, { cpr: '0101901234', week: 1600, code: 651 }] }))).toMatchObject({ code: 'conflict' });
+  });
+});
+
 describe('readHours', () => {
   it('sums rows for the same person and month, decimal comma or point, quoted', () => {
     const d = readHours(fixture('loentimer.csv'), 'loentimer.csv').build(defaultCodeTable());
@@ -130,12 +144,16 @@ describe('readHours', () => {
 describe('readCodeTable', () => {
   it('reads kode, kategori, tekst; ignores extra columns; accepts Danish letters in categories', () => {
     const t = readCodeTable(fixture('kodetabel.csv'), 'kodetabel.csv');
-    expect(t.entries.get(211)).toEqual({ code: 211, category: 'praktik', tekst: 'Virksomhedspraktik; kontanthjælp' });
+    expect(t.entries.get(211)).toEqual({ code: 211, category: 'praktik', tekst: 'Virksomhedspraktik; kontanthjælp', kilde: 'x' });
     expect(t.entries.get(4711)?.category).toBe('udgaaet');
   });
-  it('the shipped default table confirms SU and censoring codes', () => {
+  it('the shipped default table confirms SU and censoring codes, and marks the rest to be checked', () => {
     const t = defaultCodeTable();
     expect(t.entries.get(651)?.category).toBe('uddannelse');
+    expect(t.entries.get(651)?.kilde).toMatch(/bekræftet/);
+    expect(t.entries.get(131)?.kilde).toBe('skal kontrolleres mod STARs DREAM-kodeliste');
+    t.categoryOf[131] = 0; // a copy: changing it leaves the default alone
+    expect(defaultCodeTable().categoryOf[131]).not.toBe(0);
     expect(t.entries.get(652)?.category).toBe('uddannelse');
     for (const c of [997, 998, 999]) expect(t.entries.get(c)?.category).toBe('udgaaet');
   });

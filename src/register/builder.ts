@@ -7,6 +7,7 @@
 import { maskCpr } from '../domain/cpr.ts';
 import { weekString } from '../monitoring/calendar.ts';
 import { MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks, type RegisterData } from '../monitoring/types.ts';
+import { defaultCodeTable } from './codetable.ts';
 import { RegisterInputError, placeText, type Place } from './errors.ts';
 
 /** Where data came from; `locate` re-finds an earlier cell when a conflict needs its place. */
@@ -170,7 +171,7 @@ export interface RegisterRows {
 }
 
 /** Build `RegisterData` from in-memory rows with the same checks as the file readers. */
-export function buildRegisterData(rows: RegisterRows, codeTable: CodeTable): RegisterData {
+export function buildRegisterData(rows: RegisterRows, codeTable: CodeTable = defaultCodeTable()): RegisterData {
   const b = new RegisterBuilder();
   for (const r of rows.weekArrays ?? []) b.addWeekRow(r.cpr, r.weekStart, r.codes);
   for (const r of rows.benefits ?? []) b.setWeek(r.cpr, r.week, r.code);

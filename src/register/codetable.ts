@@ -1,6 +1,6 @@
 /**
- * The DREAM code table (spec §1.4): `kode`, `kategori`, optional `tekst`; other columns (such
- * as the shipped table's `kilde`) are ignored. A code maps to exactly one category.
+ * The DREAM code table (spec §1.4): `kode`, `kategori`, optional `tekst` and `kilde` (where the
+ * mapping comes from, e.g. "skal kontrolleres mod STARs DREAM-kodeliste"); other columns are ignored. A code maps to exactly one category.
  */
 import { readFileSync } from 'node:fs';
 import { CATEGORIES, MAX_CODE, type Category, type CodeEntry, type CodeTable } from '../monitoring/types.ts';
@@ -30,6 +30,7 @@ export function readCodeTable(bytes: Uint8Array, fileName: string): CodeTable {
   const cKode = r.requireCol('kode');
   const cKat = r.requireCol('kategori');
   const cTekst = r.col('tekst');
+  const cKilde = r.col('kilde');
   const table = emptyCodeTable();
   while (r.next()) {
     r.checkFieldCount();
@@ -44,18 +45,23 @@ export function readCodeTable(bytes: Uint8Array, fileName: string): CodeTable {
     if (before && before.category !== category) {
       throw r.error('duplicate', cKode, `koden ${parsed} står allerede i tabellen med kategorien ${before.category}.`);
     }
-    addCode(table, { code: parsed, category, tekst: cTekst >= 0 ? r.text(cTekst) : '' });
+    const kilde = cKilde >= 0 ? r.text(cKilde) : '';
+    addCode(table, { code: parsed, category, tekst: cTekst >= 0 ? r.text(cTekst) : '', ...(kilde ? { kilde } : {}) });
   }
   return table;
 }
 
 let shipped: CodeTable | null = null;
 
-/** The table shipped with Fremdrift (`kodetabel.default.csv`); only 651/652 and 997–999 are confirmed. */
+/**
+ * The table shipped with Fremdrift (`kodetabel.default.csv`); only 651/652 and 997–999 are
+ * confirmed, the rest say in `kilde` that they must be checked against STAR's DREAM code list.
+ * Returns a copy, so a caller may add codes without changing the default.
+ */
 export function defaultCodeTable(): CodeTable {
   if (!shipped) {
     const url = new URL('./kodetabel.default.csv', import.meta.url);
     shipped = readCodeTable(readFileSync(url), 'kodetabel.default.csv');
   }
-  return shipped;
+  return { entries: new Map(shipped.entries), categoryOf: shipped.categoryOf.slice() };
 }

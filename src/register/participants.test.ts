@@ -16,8 +16,8 @@ describe('readParticipants', () => {
   });
   it('reads Windows-1252 with `,` and a quoted field holding the delimiter', () => {
     const ps = readParticipants(fixture('deltagere-1252.csv'), 'deltagere-1252.csv');
-    expect(ps.map((p) => p.kommune)).toEqual(['Brøndby', 'Køge, Syd']);
-    expect(ps.map((p) => p.visitation)).toEqual(['selvforsoergende', 'oevrige']);
+    expect(ps.map((p) => p.kommune)).toEqual(['Brøndby', 'Køge, Syd', 'Læsø og Åbenrå']);
+    expect(ps.map((p) => p.visitation)).toEqual(['selvforsoergende', 'oevrige', 'jobparat']);
     expect(ps[0].indskrevet).toBe('2021-01-15');
   });
   it('reads a UTF-8 file with BOM, tab delimiter, CRLF and upper-case headers', () => {

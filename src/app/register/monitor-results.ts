@@ -43,6 +43,26 @@ export async function registerVintage(db: Database): Promise<Vintage> {
   return { importedAt: r.rows[0].at, lastWeek: r.rows[0].w, lastMonth: r.rows[0].m };
 }
 
+/**
+ * Results are cached per scope and months for a minute, and dropped at once when the data
+ * changes (a new register batch, or a new or changed enrolment): an analyst's dashboard must not
+ * cost a full computation on every page view while caseworkers are working.
+ */
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; version: string; view: Omit<ResultsView, 'vintage'> }>();
+
+async function dataVersion(db: Database): Promise<string> {
+  const r = await db.query<{ v: string }>(
+    `SELECT (SELECT coalesce(max(id), 0) FROM register_batch)::text || ':' || (SELECT count(*) FROM enrolment)::text || ':' ||
+            coalesce((SELECT max(created_at) FROM enrolment)::text, '') || ':' || coalesce((SELECT max(exited_on) FROM enrolment)::text, '') AS v`,
+  );
+  return r.rows[0].v;
+}
+
+export function clearResultsCache() {
+  cache.clear();
+}
+
 export async function computeResults(
   deps: { db: Database; vault: Vault; config: { suppressThreshold: number } },
   actor: Actor,
@@ -50,6 +70,13 @@ export async function computeResults(
 ): Promise<ResultsView> {
   const national = actor.organisationKind === 'styrelse' && actor.role === 'analytiker';
   if (!national && !handlesPersonalData(actor)) throw forbidden();
+  const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth]);
+  const version = await dataVersion(deps.db);
+  const hit = cache.get(key);
+  if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) {
+    await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope: hit.view.scope, cached: true } });
+    return { ...hit.view, vintage: await registerVintage(deps.db) };
+  }
   const stored = national
     ? await nationalMonitorInput(deps.db, deps.vault)
     : await tenantMonitorInput(deps.db, deps.vault, actor, { projectId: req.projectId });
@@ -64,7 +91,9 @@ export async function computeResults(
       suppress: national ? deps.config.suppressThreshold : 0,
     });
     if (national) result.participants = []; // microdata never leaves for the national view
-    return { scope: national ? 'national' : 'kommune', result, stored: national ? null : stored, vintage: await registerVintage(deps.db) };
+    const view = { scope: national ? ('national' as const) : ('kommune' as const), result, stored: national ? null : stored };
+    cache.set(key, { at: Date.now(), version, view });
+    return { ...view, vintage: await registerVintage(deps.db) };
   } catch (e) {
     if (e instanceof MonitorOptionError) throw new AppError('INVALID', e.message);
     throw e;

@@ -1,0 +1,147 @@
+/** Plan, activities, conversations and assessments of one woman: `/deltagere/:id/...`. */
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../../app/errors.ts';
+import { getCaseFile } from '../../../app/casework/case-file.ts';
+import { savePlan } from '../../../app/casework/save-plan.ts';
+import { saveActivity } from '../../../app/casework/save-activity.ts';
+import { saveConversation } from '../../../app/casework/save-conversation.ts';
+import { saveAssessment } from '../../../app/casework/save-assessment.ts';
+import { deleteCaseRecord, type CaseRecordKind } from '../../../app/casework/delete-case-record.ts';
+import { todayInDenmark } from '../../../app/casework/today.ts';
+import { findInstrument, WHO5 } from '../../../domain/instruments.ts';
+import type { Actor } from '../../../app/context.ts';
+import type { AppDeps } from '../../deps.ts';
+import { requirePersonalDataActor } from '../participants.ts';
+import { planFormPage, planValues } from '../../../web/pages/casework/plan-form.ts';
+import { activityFormPage, activityValues } from '../../../web/pages/casework/activity-form.ts';
+import { conversationFormPage, conversationValues } from '../../../web/pages/casework/conversation-form.ts';
+import { assessmentFormPage } from '../../../web/pages/casework/assessment-form.ts';
+import { dateInput, emptyState, type FormState } from '../../../web/pages/casework/form.ts';
+import { respond, sendHtml } from './respond.ts';
+
+type P = { Params: { id: string; rid: string }; Querystring: { redskab?: string }; Body: Record<string, unknown> };
+
+export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
+  const file = async (actor: Actor, id: string) => {
+    const f = await getCaseFile(deps.db, actor, id);
+    if (!f) throw notFound('Deltageren');
+    return f;
+  };
+  const subject = (f: Awaited<ReturnType<typeof file>>) => f.participant;
+
+  // Plan
+  app.get<P>('/deltagere/:id/plan', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const f = await file(actor, req.params.id);
+    return sendHtml(reply, planFormPage(actor, req.csrfToken!, subject(f), emptyState(planValues(f.plan))));
+  });
+  app.post<P>('/deltagere/:id/plan', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await savePlan(deps.db, actor, req.params.id, req.body ?? {});
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, async (s) =>
+      planFormPage(actor, req.csrfToken!, subject(await file(actor, req.params.id)), s));
+  });
+
+  // Activities
+  const activityForm = async (actor: Actor, id: string, csrf: string, s: FormState | null, rid?: string) => {
+    const f = await file(actor, id);
+    let state = s;
+    if (!state && rid) {
+      const a = f.activities.find((x) => x.id === rid);
+      if (!a) throw notFound('Aktiviteten');
+      state = emptyState(activityValues(a));
+    }
+    return activityFormPage(actor, csrf, subject(f), state ?? emptyState({ startDate: dateInput(todayInDenmark()), status: 'planlagt' }), f.config.extraTypes, rid);
+  };
+  app.get<P>('/deltagere/:id/aktiviteter/ny', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await activityForm(actor, req.params.id, req.csrfToken!, null));
+  });
+  app.post<P>('/deltagere/:id/aktiviteter', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveActivity(deps.db, actor, req.params.id, req.body ?? {});
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => activityForm(actor, req.params.id, req.csrfToken!, s));
+  });
+  app.get<P>('/deltagere/:id/aktiviteter/:rid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await activityForm(actor, req.params.id, req.csrfToken!, null, req.params.rid));
+  });
+  app.post<P>('/deltagere/:id/aktiviteter/:rid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveActivity(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => activityForm(actor, req.params.id, req.csrfToken!, s, req.params.rid));
+  });
+
+  // Conversations
+  const conversationForm = async (actor: Actor, id: string, csrf: string, s: FormState | null, rid?: string) => {
+    const f = await file(actor, id);
+    let state = s;
+    if (!state && rid) {
+      const c = f.conversations.find((x) => x.id === rid);
+      if (!c) throw notFound('Samtalen');
+      state = emptyState(conversationValues(c));
+    }
+    return conversationFormPage(actor, csrf, subject(f), state ?? emptyState({ date: dateInput(todayInDenmark()), kind: 'individuel' }), rid);
+  };
+  app.get<P>('/deltagere/:id/samtaler/ny', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await conversationForm(actor, req.params.id, req.csrfToken!, null));
+  });
+  app.post<P>('/deltagere/:id/samtaler', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveConversation(deps.db, actor, req.params.id, req.body ?? {});
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => conversationForm(actor, req.params.id, req.csrfToken!, s));
+  });
+  app.get<P>('/deltagere/:id/samtaler/:rid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await conversationForm(actor, req.params.id, req.csrfToken!, null, req.params.rid));
+  });
+  app.post<P>('/deltagere/:id/samtaler/:rid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveConversation(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => conversationForm(actor, req.params.id, req.csrfToken!, s, req.params.rid));
+  });
+
+  // Assessments (WHO-5, Fremdriftstrappen)
+  const assessmentForm = async (actor: Actor, id: string, csrf: string, key: string, s: FormState | null, rid?: string) => {
+    const f = await file(actor, id);
+    let state = s;
+    let instrument = findInstrument(key) ?? WHO5;
+    if (rid) {
+      const a = f.assessments.find((x) => x.id === rid);
+      if (!a) throw notFound('Målingen');
+      instrument = findInstrument(a.instrumentKey) ?? WHO5;
+      state ??= emptyState({ date: dateInput(a.date), ...Object.fromEntries(Object.entries(a.answers).map(([k, v]) => [`answers.${k}`, String(v)])) });
+    }
+    return assessmentFormPage(actor, csrf, subject(f), instrument, state ?? emptyState({ date: dateInput(todayInDenmark()) }), rid);
+  };
+  app.get<P>('/deltagere/:id/maalinger/ny', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await assessmentForm(actor, req.params.id, req.csrfToken!, String(req.query.redskab ?? 'who5'), null));
+  });
+  app.post<P>('/deltagere/:id/maalinger', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveAssessment(deps.db, actor, req.params.id, req.body ?? {});
+    const key = String((req.body ?? {}).instrumentKey ?? 'who5');
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, key, s));
+  });
+  app.get<P>('/deltagere/:id/maalinger/:rid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await assessmentForm(actor, req.params.id, req.csrfToken!, '', null, req.params.rid));
+  });
+  app.post<P>('/deltagere/:id/maalinger/:rid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveAssessment(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, '', s, req.params.rid));
+  });
+
+  // Deletions (corrections), audited with the deleted content
+  const kinds: [string, CaseRecordKind][] = [['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling']];
+  for (const [path, kind] of kinds) {
+    app.post<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      const r = await deleteCaseRecord(deps.db, actor, req.params.id, kind, req.params.rid);
+      return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, async () => '');
+    });
+  }
+}
