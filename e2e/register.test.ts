@@ -76,6 +76,7 @@ describe.runIf(browserAvailable())('register data in Chromium', () => {
   it('lets a caseworker see why a woman is at her level in a month', async () => {
     const page = await browser.newPage({ bypassCSP: true });
     await signIn(page, server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${server.url}/deltagere`);
     await page.getByTestId('participant-table').locator('tbody a').first().click();
     await expect.poll(() => page.getByTestId('register-section').textContent()).toMatch(/Registerstatus/);
     await page.getByRole('link', { name: 'Se registerdata måned for måned' }).click();

@@ -69,10 +69,22 @@ export async function listParticipants(db: Database, vault: Vault, actor: Actor,
     where.push(`e.caseworker_id = $${params.length}`);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = `${SORTS[opts.sort ?? 'navn'] ?? SORTS.navn} ${opts.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.id`;
+  const sortKey = opts.sort ?? 'navn';
+  const order = `${SORTS[sortKey] ?? SORTS.navn} ${opts.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.id`;
+  // Page first, then join the latest enrolment for just those 25 rows, unless the sort or a
+  // filter needs the enrolment for every row.
+  const needsEnrolment = sortKey === 'indskrevet' || sortKey === 'visitation' || !!opts.caseworkerId;
+  const pageSql = needsEnrolment
+    ? `SELECT p.* FROM participant p JOIN municipality m ON m.code = p.municipality_code ${LATEST_ENROLMENT} ${whereSql}
+       ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
+    : `SELECT p.* FROM participant p JOIN municipality m ON m.code = p.municipality_code ${whereSql}
+       ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   return withTenant(db, actor, async (q, audit) => {
     const total = (
-      await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM participant p ${LATEST_ENROLMENT} ${whereSql}`, params)
+      await q.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM participant p ${needsEnrolment ? LATEST_ENROLMENT : ''} ${whereSql}`,
+        params,
+      )
     ).rows[0].n;
     const rows = (
       await q.query<ParticipantListRow>(
@@ -80,9 +92,9 @@ export async function listParticipants(db: Database, vault: Vault, actor: Actor,
                 p.municipality_code AS "municipalityCode", m.name AS "municipalityName",
                 e.project_name AS "projectName", e.visitation, e.enrolled_on AS "enrolledOn",
                 e.exited_on AS "exitedOn", e.caseworker_name AS "caseworkerName"
-         FROM participant p JOIN municipality m ON m.code = p.municipality_code
-         ${LATEST_ENROLMENT} ${whereSql}
-         ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+         FROM (${pageSql}) p JOIN municipality m ON m.code = p.municipality_code
+         ${LATEST_ENROLMENT}
+         ORDER BY ${order}`,
         params,
       )
     ).rows;

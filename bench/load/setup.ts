@@ -1,0 +1,48 @@
+/** Build the load-test database on PostgreSQL: demo organisation, N synthetic women, register data. */
+import { seedDemo } from '../../src/app/seed-demo.ts';
+import { seedDemoRegister } from '../../src/app/register/seed-demo-register.ts';
+import { openPostgres, type Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { generateCohort } from '../../src/demo/cohort.ts';
+import { loentimerCsv } from '../../src/demo/csv.ts';
+import { generateRegisterData } from '../../src/demo/register.ts';
+import { createVault } from '../../src/security/vault.ts';
+import { writeFileSync } from 'node:fs';
+
+export async function createLoadDatabase(adminUrl: string, name: string, size: number, secret: string, log: (s: string) => void) {
+  const admin = await openPostgres(adminUrl, 1);
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const db = await openPostgres(url, 4);
+  await migrate(db);
+  const vault = createVault(secret);
+  let t = performance.now();
+  await seedDemo(db, vault, { size });
+  log(`  ${size} kvinder, brugere og sager oprettet på ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  const [ydelser] = await seedDemoRegister({ db, vault }, { size, kinds: ['ydelser'] });
+  log(`  ydelsesuger for ${ydelser.persons} personer indlæst på ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return { url, db };
+}
+
+/** The paid-hours file that is imported while the load runs. */
+export function writeHoursFile(path: string, size: number) {
+  const reg = generateRegisterData(generateCohort({ seed: 2019, size }));
+  const chunks = [...loentimerCsv(reg)].map((c) => Buffer.from(c));
+  writeFileSync(path, Buffer.concat(chunks));
+  return chunks.reduce((n, c) => n + c.length, 0);
+}
+
+export async function caseworkerNames(db: Database, n: number): Promise<string[]> {
+  // Round-robin over jobcentres so the load spreads over tenants like real Monday traffic.
+  const r = await db.query<{ username: string }>(
+    `SELECT username FROM (SELECT username, row_number() OVER (PARTITION BY organisation_id ORDER BY id) AS k
+       FROM app_user WHERE role = 'sagsbehandler') x ORDER BY k, username LIMIT $1`,
+    [n],
+  );
+  return r.rows.map((x) => x.username);
+}
