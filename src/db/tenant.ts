@@ -16,10 +16,13 @@ export interface AuditEntry {
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
 
+/**
+ * Append one record to the hash-chained audit log through `fremdrift_audit_append` (migration
+ * 0040): the database function locks the chain head, so concurrent appends stay one valid chain.
+ */
 export async function writeAudit(q: Queryable, actor: Pick<Actor, 'userId' | 'username' | 'role' | 'ip'>, e: AuditEntry) {
   await q.query(
-    `INSERT INTO audit_log (user_id, username, role, action, entity, participant_id, municipality_code, ip, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `SELECT fremdrift_audit_append($1::int, $2::text, $3::text, $4::text, $5::text, $6::uuid, $7::char(3), $8::text, $9::jsonb)`,
     [
       actor.userId || null,
       actor.username,

@@ -8,7 +8,8 @@ import { isoWeekIndex } from '../monitoring/calendar.ts';
 import { RegisterBuilder, type Source } from './builder.ts';
 import { CsvReader } from './csv.ts';
 import { RegisterInputError, type Place } from './errors.ts';
-import { cprFromBytes, dreamYear, intFromBytes, parseDreamWeek } from './fields.ts';
+import { CprColumn } from './cpr-column.ts';
+import { dreamYear, intFromBytes, parseDreamWeek, weekFromBytes } from './fields.ts';
 
 interface BenefitSink {
   /** Wide row: codes[i] is week weekStart + i; the array is fresh for each row. */
@@ -61,17 +62,6 @@ function scanBenefits(bytes: Uint8Array, file: string, sink: BenefitSink): void 
   else scanWide(r, sink);
 }
 
-function readCpr(r: CsvReader, i: number): string {
-  const cpr = r.quoted[i] ? cprFromText(r.text(i)) : cprFromBytes(r.bytes, r.starts[i], r.ends[i]);
-  if (!cpr) throw r.error('bad_cpr', i, `«${r.text(i)}» er ikke et CPR-nummer (10 cifre, med eller uden bindestreg).`);
-  return cpr;
-}
-
-export function cprFromText(t: string): string | null {
-  const s = t.trim();
-  return /^\d{6}-?\d{4}$/.test(s) ? s.replace('-', '') : null;
-}
-
 /** Code in field i; 0 when empty. */
 function readCode(r: CsvReader, i: number): number {
   const v = intFromBytes(r.bytes, r.starts[i], r.ends[i]);
@@ -81,7 +71,7 @@ function readCode(r: CsvReader, i: number): number {
 }
 
 function scanWide(r: CsvReader, sink: BenefitSink): void {
-  const cCpr = r.requireCol('pnr', 'cpr');
+  const cprs = new CprColumn(r, r.requireCol('pnr', 'cpr'));
   const cols: number[] = [];
   const weeks: number[] = [];
   for (let i = 0; i < r.header.length; i++) {
@@ -116,7 +106,7 @@ function scanWide(r: CsvReader, sink: BenefitSink): void {
   const ints = new Int32Array(r.header.length + 1);
   while (r.next(ints)) {
     r.checkFieldCount();
-    const cpr = readCpr(r, cCpr);
+    const cpr = cprs.read();
     const codes = new Int16Array(span);
     for (let k = 0; k < colIdx.length; k++) {
       let v = ints[colIdx[k]];
@@ -129,30 +119,18 @@ function scanWide(r: CsvReader, sink: BenefitSink): void {
 }
 
 function scanLong(r: CsvReader, sink: BenefitSink): void {
-  const cCpr = r.requireCol('cpr', 'pnr');
+  const cprs = new CprColumn(r, r.requireCol('cpr', 'pnr'));
   const cUge = r.requireCol('uge');
   const cKode = r.requireCol('kode');
   const kodeName = r.header[cKode];
-  const b = r.bytes;
-  let lastStart = -1;
-  let lastLen = -1;
-  let lastCpr = '';
+  const weeks = new Map<number, number>();
   while (r.next()) {
     r.checkFieldCount();
-    // Long files are usually sorted by person: reuse the previous CPR string when the bytes match.
-    const s = r.starts[cCpr];
-    const len = r.ends[cCpr] - s;
-    let same = len === lastLen && !r.quoted[cCpr];
-    for (let k = 0; same && k < len; k++) same = b[s + k] === b[lastStart + k];
-    if (!same) {
-      lastCpr = readCpr(r, cCpr);
-      lastStart = s;
-      lastLen = r.quoted[cCpr] ? -1 : len;
-    }
-    const weekText = r.text(cUge);
-    const week = parseDreamWeek(weekText);
-    if (week === null) throw r.error('bad_week', cUge, `«${weekText}» er ikke en gyldig uge (forventet ÅÅÅÅ-Uuu, fx 2021-W07, eller ÅÅUU).`);
+    const cpr = cprs.read();
+    let week = r.quoted[cUge] ? NaN : weekFromBytes(r.bytes, r.starts[cUge], r.ends[cUge], weeks);
+    if (Number.isNaN(week)) week = parseDreamWeek(r.text(cUge)) ?? NaN; // quoted or unusual forms
+    if (Number.isNaN(week)) throw r.error('bad_week', cUge, `«${r.text(cUge)}» er ikke en gyldig uge (forventet ÅÅÅÅ-Uuu, fx 2021-W07, eller ÅÅUU).`);
     const code = readCode(r, cKode);
-    if (code !== 0) sink.cell(lastCpr, week, code, r.rowLine, kodeName);
+    if (code !== 0) sink.cell(cpr, week, code, r.rowLine, kodeName);
   }
 }

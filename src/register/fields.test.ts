@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cprFromBytes, decimalFromBytes, intFromBytes, monthFromBytes, parseDecimal, parseDreamWeek } from './fields.ts';
+import { cprFromBytes, decimalFromBytes, intFromBytes, monthFromBytes, parseDecimal, parseDreamWeek, weekFromBytes } from './fields.ts';
 import { BASE_YEAR, parseMonth, weekString } from '../monitoring/calendar.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -47,5 +47,18 @@ describe('field parsers', () => {
     expect(weekString(parseDreamWeek('2021-W07')!)).toBe('2021-W07');
     expect(parseDreamWeek('2153')).toBeNull();
     expect(parseDreamWeek('21-07')).toBeNull();
+  });
+  it('the byte week parser agrees with parseDreamWeek on valid and invalid weeks', () => {
+    const cache = new Map<number, number>();
+    fc.assert(
+      fc.property(fc.integer({ min: 1985, max: 2030 }), fc.integer({ min: 0, max: 54 }), fc.boolean(), (y, w, long) => {
+        const text = long ? `${y}-W${String(w).padStart(2, '0')}` : `${String(y % 100).padStart(2, '0')}${String(w).padStart(2, '0')}`;
+        const expected = parseDreamWeek(text);
+        const got = whole((b, s, e) => weekFromBytes(b, s, e, cache), text);
+        if (expected === null) expect(got).toBeNaN();
+        else expect(got).toBe(expected);
+      }),
+    );
+    expect(whole((b, s, e) => weekFromBytes(b, s, e, cache), '2021-w07')).toBe(parseDreamWeek('2021-W07'));
   });
 });

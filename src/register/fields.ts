@@ -24,6 +24,12 @@ export function cprFromBytes(b: Uint8Array, s: number, e: number): string | null
   return out.length === 10 ? out : null;
 }
 
+/** Ten-digit CPR from text with or without dash, or null. */
+export function cprFromText(t: string): string | null {
+  const s = t.trim();
+  return /^\d{6}-?\d{4}$/.test(s) ? s.replace('-', '') : null;
+}
+
 /** Non-negative integer in bytes; -1 when empty (blanks only), -2 when not an integer. */
 export function intFromBytes(b: Uint8Array, s: number, e: number): number {
   while (s < e && b[s] === SPACE) s++;
@@ -103,4 +109,40 @@ export function monthFromBytes(b: Uint8Array, s: number, e: number, base: number
   const m = m1 * 10 + m2;
   if (m < 1 || m > 12) return NaN;
   return (y - base) * 12 + (m - 1);
+}
+
+/**
+ * Week index of `YYWW` or `YYYY-Www` in bytes, or NaN (long DREAM files have a row per person
+ * and week, so this avoids a string per row). `cache` maps the numeric form to the index.
+ */
+export function weekFromBytes(b: Uint8Array, s: number, e: number, cache: Map<number, number>): number {
+  while (s < e && b[s] === SPACE) s++;
+  while (e > s && b[e - 1] === SPACE) e--;
+  const len = e - s;
+  let key: number;
+  if (len === 4) {
+    key = digitsAt(b, s, 4);
+  } else if (len === 8 && b[s + 4] === DASH && (b[s + 5] === 87 || b[s + 5] === 119)) {
+    const y = digitsAt(b, s, 4);
+    const w = digitsAt(b, s + 6, 2);
+    key = y < 0 || w < 0 ? -1 : 100_000 + y * 100 + w;
+  } else return NaN;
+  if (key < 0) return NaN;
+  let week = cache.get(key);
+  if (week === undefined) {
+    const idx = key < 100_000 ? isoWeekIndex(dreamYear(Math.floor(key / 100)), key % 100) : isoWeekIndex(Math.floor((key - 100_000) / 100), key % 100);
+    week = idx ?? NaN;
+    cache.set(key, week);
+  }
+  return week;
+}
+
+function digitsAt(b: Uint8Array, s: number, n: number): number {
+  let v = 0;
+  for (let p = s; p < s + n; p++) {
+    const c = b[p] - D0;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }

@@ -11,6 +11,7 @@ export interface NavItem {
 
 /** The main menu; each area adds its pages here. */
 export const NAV: NavItem[] = [
+  { href: '/mine-borgere', label: 'Mine borgere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },
   { href: '/registerdata', label: 'Registerdata', roles: ['analytiker'] },

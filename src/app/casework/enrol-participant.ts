@@ -93,7 +93,7 @@ export async function enrolNewParticipant(deps: EnrolDeps, actor: Actor, form: F
     Object.assign(errors, checked.errors, errors);
     if (cpr.ok && !errors.cpr) {
       const hash = deps.vault.hashCpr(cpr.value.cpr);
-      const exists = (await q.query('SELECT 1 FROM participant WHERE cpr_hash = $1 AND municipality_code = ANY ($2::text[])', [hash, actor.municipalities])).rowCount > 0;
+      const exists = (await q.query('SELECT 1 FROM participant WHERE cpr_hash = $1 AND municipality_code = ANY ($2::text[])', [hash, actor.municipalities])).rows.length > 0;
       if (exists) errors.cpr = 'Borgeren findes allerede. Søg hende frem og indskriv hende derfra.';
     }
     if (Object.keys(errors).length > 0 || !cpr.ok || !checked.value) return { status: 'invalid', errors };

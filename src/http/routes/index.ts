@@ -6,6 +6,7 @@ import { participantRoutes } from './participants.ts';
 import { resultsRoutes } from './results.ts';
 import { participantRegisterRoutes } from './participant-register.ts';
 import { registerRoutes as registerDataRoutes } from './register.ts';
+import { caseworkRoutes } from './casework/index.ts';
 
 /** Every area's routes; each area registers its own. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -15,4 +16,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   resultsRoutes(app, deps);
   participantRegisterRoutes(app, deps);
   await registerDataRoutes(app, deps);
+  caseworkRoutes(app, deps);
 }

@@ -1,0 +1,13 @@
+/** Opens the configured database (DATABASE_URL or the PGlite folder) for an operations command. */
+import { loadConfig, type Config } from '../../config.ts';
+import { openDatabase, type Database } from '../../db/database.ts';
+
+export async function withCliDatabase<T>(fn: (db: Database, config: Config) => Promise<T>, needsSecret = false): Promise<T> {
+  const config = loadConfig(process.env, needsSecret ? {} : { secret: 'not-needed-for-this-command' });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await fn(db, config);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The CPR column of a register file, read row by row. Files are usually sorted by person, so
+ * when a row's raw bytes equal the previous row's, the previous string is reused.
+ */
+import type { CsvReader } from './csv.ts';
+import { cprFromBytes, cprFromText } from './fields.ts';
+
+export class CprColumn {
+  private last = '';
+  private lastStart = -1;
+  private lastLen = -1;
+
+  constructor(
+    private readonly r: CsvReader,
+    private readonly col: number,
+  ) {}
+
+  /** Ten-digit CPR of the current row; a malformed one is an error naming line and column. */
+  read(): string {
+    const { r, col } = this;
+    const b = r.bytes;
+    const s = r.starts[col];
+    const len = r.ends[col] - s;
+    let same = len === this.lastLen && !r.quoted[col];
+    for (let k = 0; same && k < len; k++) same = b[s + k] === b[this.lastStart + k];
+    if (same) return this.last;
+    const cpr = r.quoted[col] ? cprFromText(r.text(col)) : cprFromBytes(b, s, r.ends[col]);
+    if (!cpr) throw r.error('bad_cpr', col, `«${r.text(col)}» er ikke et CPR-nummer (10 cifre, med eller uden bindestreg).`);
+    this.last = cpr;
+    this.lastStart = s;
+    this.lastLen = r.quoted[col] ? -1 : len;
+    return cpr;
+  }
+}
