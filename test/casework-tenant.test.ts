@@ -1,0 +1,115 @@
+/**
+ * Tenant isolation of the casework routes with record ids: an Aalborg caseworker posts edits and
+ * deletions of Aarhus records (activity, conversation, assessment) — through an Aalborg woman's
+ * URL and through the Aarhus woman's URL — and is refused (404), nothing changes, and every
+ * attempt is audited as adgang_naegtet. Row-level security hides the new tables across tenants.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs } from './helpers/http.ts';
+
+const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+
+describe.each(backends())('casework tenant isolation on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  const today = todayInDenmark();
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  const open = async (code: string) =>
+    (await t.db.query<{ id: string }>(
+      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id WHERE p.municipality_code = $1 AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`, [code],
+    )).rows[0].id;
+
+  it('refuses editing and deleting another municipality\'s records by id, and audits each attempt', async () => {
+    const aarhus = await loginAs(app, 'sagsbehandler.aarhus');
+    const aarhusWoman = await open('751');
+    expect((await aarhus.post(`/deltagere/${aarhusWoman}/aktiviteter`, { typeKey: 'kursus', startDate: da(today), status: 'i_gang' })).statusCode).toBe(303);
+    expect((await aarhus.post(`/deltagere/${aarhusWoman}/samtaler`, { date: da(today), kind: 'individuel', note: 'Aarhus-notat' })).statusCode).toBe(303);
+    const who5 = Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [`answers.${k}`, '3']));
+    expect((await aarhus.post(`/deltagere/${aarhusWoman}/maalinger`, { instrumentKey: 'who5', date: da(today), ...who5 })).statusCode).toBe(303);
+    const id = async (table: string) => (await t.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE participant_id = $1 ORDER BY created_at DESC LIMIT 1`, [aarhusWoman])).rows[0].id;
+    const records = { aktiviteter: await id('casework_activity'), samtaler: await id('casework_conversation'), maalinger: await id('casework_assessment') };
+    const snapshot = async () => (await t.db.query(
+      `SELECT (SELECT json_agg(a ORDER BY a.id) FROM casework_activity a WHERE participant_id = $1) AS a,
+              (SELECT json_agg(c ORDER BY c.id) FROM casework_conversation c WHERE participant_id = $1) AS c,
+              (SELECT json_agg(s ORDER BY s.id) FROM casework_assessment s WHERE participant_id = $1) AS s`, [aarhusWoman])).rows[0];
+    const before = await snapshot();
+
+    const aalborg = await loginAs(app, 'sagsbehandler.aalborg');
+    const aalborgWoman = await open('851');
+    const forms: Record<string, Record<string, string>> = {
+      aktiviteter: { typeKey: 'kursus', startDate: da(today), status: 'afbrudt', endDate: da(today) },
+      samtaler: { date: da(today), kind: 'gruppe', note: 'overskrevet' },
+      maalinger: { instrumentKey: 'who5', date: da(today), ...Object.fromEntries(Object.keys(who5).map((k) => [k, '0'])) },
+    };
+    let attempts = 0;
+    for (const [path, rid] of Object.entries(records)) {
+      for (const owner of [aalborgWoman, aarhusWoman]) {
+        for (const url of [`/deltagere/${owner}/${path}/${rid}`, `/deltagere/${owner}/${path}/${rid}/slet`]) {
+          const res = await aalborg.post(url, forms[path]);
+          expect(res.statusCode, url).toBe(404);
+          attempts++;
+        }
+        const get = await aalborg.get(`/deltagere/${owner}/${path}/${rid}`);
+        expect(get.statusCode).toBe(404);
+        expect(get.body).not.toContain('Aarhus-notat');
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+    const denied = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'adgang_naegtet'
+         AND detail->>'requestedId' = ANY ($1::text[])`, [[...Object.values(records), aarhusWoman]]);
+    expect(denied.rows[0].n).toBeGreaterThanOrEqual(attempts);
+  });
+
+  it('does not show another municipality\'s women on Mine borgere', async () => {
+    const s = await loginAs(app, 'projektleder.aalborg');
+    const res = await s.get('/mine-borgere');
+    expect(res.statusCode).toBe(200);
+    const ids = [...res.body.matchAll(/data-participant="([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    const codes = await t.db.query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant WHERE id = ANY ($1::uuid[])', [ids]);
+    expect(codes.rows.map((r) => r.code)).toEqual(['851']);
+  });
+
+  it('row-level security hides the casework tables across tenants and refuses foreign writes', async () => {
+    const seen = await t.db.tx(async (q) => {
+      await q.query('SET LOCAL ROLE fremdrift_app');
+      await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
+      const out: string[] = [];
+      for (const table of ['casework_activity', 'casework_conversation', 'casework_assessment', 'casework_plan', 'casework_plan_change']) {
+        const r = await q.query<{ code: string }>(`SELECT DISTINCT municipality_code AS code FROM ${table}`);
+        out.push(...r.rows.map((x) => x.code));
+      }
+      return [...new Set(out)];
+    });
+    expect(seen.every((c) => c === '851')).toBe(true);
+    const aarhusWoman = await open('751');
+    await expect(t.db.tx(async (q) => {
+      await q.query('SET LOCAL ROLE fremdrift_app');
+      await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
+      await q.query(`INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind) VALUES ($1, '751', current_date, 'individuel')`, [aarhusWoman]);
+    })).rejects.toThrow(/row-level security/);
+  });
+
+  it('keeps analysts and administrators away from the casework pages', async () => {
+    for (const user of ['analytiker.siri', 'admin']) {
+      const s = await loginAs(app, user);
+      expect((await s.get('/mine-borgere')).statusCode).toBe(403);
+      expect((await s.get('/indskrivning')).statusCode).toBe(403);
+    }
+  });
+});

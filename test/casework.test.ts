@@ -1,0 +1,228 @@
+/**
+ * The caseworker's daily work end to end over HTTP: enrol a new woman, write her plan, add an
+ * internship and a conversation, score WHO-5 twice (an alert appears on Mine borgere and goes
+ * away), correct and delete records, exit and re-enrol. Also: forms keep what was typed and
+ * show Danish errors beside the fields; every save is one transaction; every read and write is
+ * audited; records of another municipality cannot be read or changed through any route.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { makeCpr } from '../src/domain/cpr.ts';
+import { cvrMod11Ok } from '../src/domain/cvr.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { addDays } from '../src/domain/dates.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs, type Session } from './helpers/http.ts';
+
+const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+const validCvr = () => {
+  for (let n = 10000000; ; n++) if (cvrMod11Ok(String(n))) return String(n);
+};
+const who5 = (v: number) => Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [`answers.${k}`, String(v)]));
+
+describe.each(backends())('casework on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let s: Session;
+  const today = todayInDenmark();
+  const cpr = makeCpr('1988-04-12', 'K', 4711);
+  let womanId = '';
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+    s = await loginAs(app, 'sagsbehandler.aalborg');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  const caseworkerId = async () => (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+  const projectId = async () => (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+
+  it('finds no woman by an unknown CPR number and offers the enrolment form; rejects a malformed CPR in Danish', async () => {
+    const bad = await s.post('/indskrivning/soeg', { cpr: '3113901234' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('CPR-nummeret indeholder ikke en gyldig dato.');
+    expect(bad.body).toContain('value="3113901234"');
+    const res = await s.post('/indskrivning/soeg', { cpr });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Indskriv ny borger');
+    expect(res.body).toContain(`${cpr.slice(0, 6)}-${cpr.slice(6)}`);
+  });
+
+  it('rejects a bad enrolment with Danish messages beside the fields, keeps the input, and saves nothing', async () => {
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
+    const res = await s.post('/indskrivning', {
+      cpr, firstName: 'Amina', lastName: '', countryOfOrigin: 'SY', projectId: String(await projectId()),
+      enrolmentDate: '31-02-2025', visitation: 'aktivitetsparat', recruitmentChannel: 'boligomraade', caseworkerId: String(await caseworkerId()),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Angiv efternavn.');
+    expect(res.body).toMatch(/form-group form-error[\s\S]*?Datoen er ugyldig/);
+    expect(res.body).toContain('value="Amina"');
+    expect(res.body).toContain('value="31-02-2025"');
+    expect(res.body).toContain('aria-invalid="true"');
+    expect(res.body).toContain('Formularen indeholder fejl');
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n).toBe(before);
+  });
+
+  it('requires a written reason when target-group criteria are unmet (a Western country)', async () => {
+    const res = await s.post('/indskrivning', {
+      cpr, firstName: 'Amina', lastName: 'Haddad', countryOfOrigin: 'SE', projectId: String(await projectId()),
+      enrolmentDate: da(today), visitation: 'aktivitetsparat', recruitmentChannel: 'boligomraade', caseworkerId: String(await caseworkerId()),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('vestligt land');
+    expect(res.body).toContain('begrundelse');
+  });
+
+  it('enrols a new woman and marks her as a project participant', async () => {
+    const res = await s.post('/indskrivning', {
+      cpr, firstName: 'Amina', lastName: 'Haddad', countryOfOrigin: 'SY', projectId: String(await projectId()),
+      enrolmentDate: da(today), visitation: 'aktivitetsparat', flereSkalMedGruppe: '2', recruitmentChannel: 'boligomraade',
+      caseworkerId: String(await caseworkerId()),
+    });
+    expect(res.statusCode).toBe(303);
+    womanId = /\/deltagere\/([0-9a-f-]{36})$/.exec(res.headers.location as string)![1];
+    const page = await s.get(`/deltagere/${womanId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-testid="project-marking"');
+    expect(page.body).toContain('Syrien');
+    const again = await s.post('/indskrivning/soeg', { cpr });
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe(`/deltagere/${womanId}/indskriv`);
+    const mine = await s.get('/mine-borgere');
+    expect(mine.body).toContain(`data-participant="${womanId}"`);
+  });
+
+  it('saves the plan and keeps its history (who, what, when)', async () => {
+    const bad = await s.post(`/deltagere/${womanId}/plan`, { jobGoal: 'Køkkenmedhjælper', cvOnJobnet: 'on', cvDate: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Angiv datoen, hvor CV’et blev lagt på Jobnet.');
+    expect(bad.body).toContain('Køkkenmedhjælper');
+    const ok = await s.post(`/deltagere/${womanId}/plan`, {
+      jobGoal: 'Køkkenmedhjælper', 'abcStrategy.a': 'Kok', 'abcStrategy.b': 'Køkkenmedhjælper', 'abcStrategy.c': 'Opvasker',
+      cvOnJobnet: 'on', cvDate: da(today), 'goals.0.text': 'Praktik i et storkøkken', 'goals.0.dueDate': da(addDays(today, 60)), 'goals.0.status': 'aaben',
+    });
+    expect(ok.statusCode).toBe(303);
+    await s.post(`/deltagere/${womanId}/plan`, {
+      jobGoal: 'Kantinemedarbejder', 'abcStrategy.a': 'Kok', 'abcStrategy.b': 'Køkkenmedhjælper', 'abcStrategy.c': 'Opvasker',
+      cvOnJobnet: 'on', cvDate: da(today),
+    });
+    const page = await s.get(`/deltagere/${womanId}`);
+    expect(page.body).toContain('data-testid="plan-history"');
+    expect(page.body).toMatch(/Jobmål<\/td><td>Køkkenmedhjælper<\/td><td>Kantinemedarbejder/);
+    expect(page.body).toContain('Delmål fjernet');
+    const changes = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_plan_change WHERE participant_id = $1', [womanId]);
+    expect(changes.rows[0].n).toBe(2);
+  });
+
+  it('adds an internship (CVR checked) and a conversation, and corrects them', async () => {
+    const form = { typeKey: 'virksomhedspraktik', provider: 'Storkøkkenet ApS', cvr: '12345678', startDate: da(today), endDate: '', hoursPerWeek: '18,5', status: 'i_gang' };
+    const bad = await s.post(`/deltagere/${womanId}/aktiviteter`, form);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('CVR-nummeret er ugyldigt');
+    expect(bad.body).toContain('value="Storkøkkenet ApS"');
+    expect((await s.post(`/deltagere/${womanId}/aktiviteter`, { ...form, cvr: validCvr() })).statusCode).toBe(303);
+    const aid = (await t.db.query<{ id: string }>('SELECT id FROM casework_activity WHERE participant_id = $1', [womanId])).rows[0].id;
+    expect((await s.post(`/deltagere/${womanId}/aktiviteter/${aid}`, { ...form, cvr: validCvr(), hoursPerWeek: '20' })).statusCode).toBe(303);
+    const hours = await t.db.query<{ h: number }>('SELECT hours_per_week AS h FROM casework_activity WHERE id = $1', [aid]);
+    expect(hours.rows[0].h).toBe(20);
+
+    const future = await s.post(`/deltagere/${womanId}/samtaler`, { date: da(addDays(today, 3)), kind: 'individuel', note: 'Første samtale' });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Samtalen kan ikke ligge i fremtiden');
+    expect(future.body).toContain('Første samtale');
+    expect((await s.post(`/deltagere/${womanId}/samtaler`, { date: da(today), kind: 'individuel', participants: 'Borger, sagsbehandler', interpreterUsed: 'on', note: 'Første samtale' })).statusCode).toBe(303);
+    const page = await s.get(`/deltagere/${womanId}`);
+    expect(page.body).toContain('Virksomhedspraktik');
+    expect(page.body).toContain('Første samtale');
+    expect(page.body).toContain('data-testid="timeline"');
+    expect(page.body).toContain('Start: Virksomhedspraktik');
+  });
+
+  it('scores WHO-5 twice: a low score raises an alert on Mine borgere, a good one clears it', async () => {
+    const missing = await s.post(`/deltagere/${womanId}/maalinger`, { instrumentKey: 'who5', date: da(today), ...who5(1), 'answers.glad': '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Vælg et svar på');
+    expect((await s.post(`/deltagere/${womanId}/maalinger`, { instrumentKey: 'who5', date: da(addDays(today, -14)), ...who5(1) })).statusCode).toBe(303);
+    const row = (body: string) => new RegExp(`data-participant="${womanId}"[\\s\\S]*?</tr>`).exec(body)![0];
+    let mine = await s.get('/mine-borgere?kunVarsler=ja');
+    expect(row(mine.body)).toContain('data-code="who5_lav"');
+    expect((await s.post(`/deltagere/${womanId}/maalinger`, { instrumentKey: 'who5', date: da(today), ...who5(4) })).statusCode).toBe(303);
+    mine = await s.get('/mine-borgere');
+    expect(row(mine.body)).not.toContain('who5_lav');
+    const filtered = await s.get('/mine-borgere?kunVarsler=ja&varsel=who5_lav');
+    expect(filtered.body).not.toContain(`data-participant="${womanId}"`);
+    const page = await s.get(`/deltagere/${womanId}`);
+    expect(page.body).toMatch(/fra 20 .* til 80 .* ændring \+60/);
+  });
+
+  it('deletes a record she entered, with the deleted content in the audit log', async () => {
+    const cid = (await t.db.query<{ id: string }>('SELECT id FROM casework_conversation WHERE participant_id = $1', [womanId])).rows[0].id;
+    const extra = await s.post(`/deltagere/${womanId}/samtaler`, { date: da(today), kind: 'gruppe' });
+    expect(extra.statusCode).toBe(303);
+    const del = await s.post(`/deltagere/${womanId}/samtaler/${cid}/slet`, {});
+    expect(del.statusCode).toBe(303);
+    expect((await t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(0);
+    const audit = await t.db.query<{ detail: { id: string } }>(`SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'samtale' AND participant_id = $1`, [womanId]);
+    expect(audit.rows.map((r) => r.detail.id)).toContain(cid);
+  });
+
+  it('exits her with a reason and re-enrols her later, keeping the history', async () => {
+    const bad = await s.post(`/deltagere/${womanId}/udskriv`, { exitDate: da(today), reason: 'andet', note: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Beskriv årsagen');
+    expect((await s.post(`/deltagere/${womanId}/udskriv`, { exitDate: da(today), reason: 'job_ordinaer' })).statusCode).toBe(303);
+    let page = await s.get(`/deltagere/${womanId}`);
+    expect(page.body).toContain('Job (ordinære vilkår)');
+    expect(page.body).not.toContain('data-testid="project-marking"');
+    const overlap = await s.post(`/deltagere/${womanId}/indskriv`, {
+      countryOfOrigin: 'SY', projectId: String(await projectId()), enrolmentDate: da(today), visitation: 'jobparat',
+      recruitmentChannel: 'jobcenter', caseworkerId: String(await caseworkerId()),
+    });
+    expect(overlap.statusCode).toBe(400);
+    expect(overlap.body).toContain('overlapper');
+    const tomorrow = addDays(today, 1);
+    expect((await s.post(`/deltagere/${womanId}/indskriv`, {
+      countryOfOrigin: 'SY', projectId: String(await projectId()), enrolmentDate: da(tomorrow), visitation: 'jobparat',
+      recruitmentChannel: 'jobcenter', caseworkerId: String(await caseworkerId()),
+    })).statusCode).toBe(303);
+    page = await s.get(`/deltagere/${womanId}`);
+    expect((page.body.match(/Indskrevet i projektet/g) ?? []).length).toBe(2);
+    expect(page.body).toContain('Virksomhedspraktik');
+  });
+
+  it('audits every read and write of her case', async () => {
+    const rows = await t.db.query<{ action: string; entity: string }>(
+      `SELECT DISTINCT action, entity FROM audit_log WHERE participant_id = $1 AND username = 'sagsbehandler.aalborg'`, [womanId]);
+    const got = rows.rows.map((r) => `${r.action}:${r.entity}`);
+    for (const e of ['opret:participant', 'indskriv:enrolment', 'gem:plan', 'opret:aktivitet', 'ret:aktivitet', 'opret:samtale', 'slet:samtale',
+      'opret:maaling', 'udskriv:enrolment', 'vis:forloeb', 'vis:participant', 'soeg_cpr:participant']) {
+      expect(got, e).toContain(e);
+    }
+    const list = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'liste' AND entity = 'mine_borgere' AND username = 'sagsbehandler.aalborg'`);
+    expect(list.rows.length).toBeGreaterThan(0);
+  });
+
+  it('saves nothing half: a failure in the history write rolls back the plan change and its audit', async () => {
+    const before = (await t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])).rows[0].data.jobGoal;
+    const audits = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE participant_id = $1 AND action = 'gem'`, [womanId])).rows[0].n;
+    const n = await audits();
+    await t.db.exec(`CREATE FUNCTION casework_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test failure'; END $$;
+      CREATE TRIGGER casework_test_fail BEFORE INSERT ON casework_plan_change FOR EACH ROW EXECUTE FUNCTION casework_test_fail();`);
+    try {
+      const res = await s.post(`/deltagere/${womanId}/plan`, { jobGoal: 'Noget helt andet', 'abcStrategy.a': 'A', 'abcStrategy.b': 'B', 'abcStrategy.c': 'C' });
+      expect(res.statusCode).toBe(500);
+    } finally {
+      await t.db.exec('DROP TRIGGER casework_test_fail ON casework_plan_change; DROP FUNCTION casework_test_fail();');
+    }
+    const after = (await t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])).rows[0].data.jobGoal;
+    expect(after).toBe(before);
+    expect(await audits()).toBe(n);
+  });
+});
