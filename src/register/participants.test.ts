@@ -50,6 +50,12 @@ describe('readParticipants', () => {
     expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K\n`), 'd.csv'))).toMatchObject({ code: 'field_count', line: 2, column: 'indskrevet' });
     expect(thrown(() => readParticipants(enc(`${head}A;0101901234;"K;2021-01-01;jobparat;\n`), 'd.csv'))).toMatchObject({ line: 2, column: 'kommune' });
   });
+  it('a quoted field may hold a line break; later line numbers count physical lines', () => {
+    const text = 'id;cpr;kommune;indskrevet;visitation;udskrevet\nA;0101901234;"Nord\nSyd";2021-01-01;jobparat;\nB;0101901234;K;2021-13-01;jobparat;\n';
+    const e = thrown(() => readParticipants(enc(text), 'q.csv'));
+    expect(e).toMatchObject({ code: 'bad_date', line: 4, column: 'indskrevet' });
+    expect(readParticipants(enc(text.replace('2021-13-01', '2021-12-01')), 'q.csv')[0].kommune).toBe('Nord\nSyd');
+  });
   it('an empty file or one without a delimiter is a header error', () => {
     expect(thrown(() => readParticipants(enc(''), 'tom.csv'))).toMatchObject({ code: 'header', file: 'tom.csv' });
     expect(thrown(() => readParticipants(enc('id\nA\n'), 'x.csv'))).toMatchObject({ code: 'header' });
