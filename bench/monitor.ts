@@ -39,24 +39,45 @@ console.log(`${data.weeks} week columns, ${data.personWeeks.toLocaleString('en')
 
 const loadBefore = loadavg()[0];
 const manifest = join(data.dir, 'manifest.json');
+/** One run of a phase in a fresh child process (so its peak memory is its own). */
 function runPhase(phase: string, levels = ''): PhaseResult {
-  process.stdout.write(`  running ${phase} …`);
-  const t0 = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'phase.ts'), phase, manifest, String(runs), levels], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'phase.ts'), phase, manifest, '1', levels], {
     encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   if (child.status !== 0 || !line) throw new Error(`phase ${phase} failed (exit ${child.status}):\n${child.stderr}${child.stdout}`);
-  console.log(` ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return JSON.parse(line.slice(RESULT_PREFIX.length)) as PhaseResult;
 }
 
+function merge(a: PhaseResult | undefined, b: PhaseResult): PhaseResult {
+  if (!a) return b;
+  const parts: Record<string, number[]> = {};
+  for (const k of Object.keys(b.parts)) parts[k] = [...(a.parts[k] ?? []), ...b.parts[k]];
+  return {
+    ...b, runs: [...a.runs, ...b.runs], parts, maxRssMb: Math.max(a.maxRssMb, b.maxRssMb),
+    serverPeakMb: a.serverPeakMb != null || b.serverPeakMb != null ? Math.max(a.serverPeakMb ?? 0, b.serverPeakMb ?? 0) : null,
+  };
+}
+
 const lv = (name: string): string => join(OUT_DIR, `levels-${name}.json`);
-const read = runPhase('read');
-const engine = runPhase('engine');
-const e2e = runPhase('e2e', lv('engine'));
-const duck = skip.has('duckdb') ? null : runPhase('duckdb', lv('duckdb'));
-const postgres = skip.has('postgres') ? null : runPhase('postgres', lv('postgres'));
+// Phases are interleaved round by round, so that load from other work on a shared machine
+// falls on all of them alike rather than on whichever phase ran at a busy moment.
+const plan: [string, string][] = [['read', ''], ['engine', ''], ['e2e', lv('engine')]];
+if (!skip.has('duckdb')) plan.push(['duckdb', lv('duckdb')]);
+if (!skip.has('postgres')) plan.push(['postgres', lv('postgres')]);
+const results: Record<string, PhaseResult> = {};
+for (let r = 1; r <= runs; r++) {
+  process.stdout.write(`  round ${r}/${runs}:`);
+  for (const [phase, levels] of plan) {
+    const t0 = performance.now();
+    results[phase] = merge(results[phase], runPhase(phase, levels));
+    process.stdout.write(` ${phase} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  process.stdout.write('\n');
+}
+const { read, engine, e2e } = results;
+const duck = results.duckdb ?? null;
+const postgres = results.postgres ?? null;
 
 const agreements: Agreement[] = [];
 for (const p of [duck, postgres]) if (p?.levelsFile) agreements.push(compareLevels(p.phase, e2e.levelsFile!, p.levelsFile));
