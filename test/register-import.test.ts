@@ -73,6 +73,19 @@ describe.each(backends())('register import on %s', (backend) => {
     expect(await registerState(t)).toEqual(before);
   });
 
+  it('loads a user\'s own code table, which then admits its codes, and refuses one that drops stored codes', async () => {
+    await expect(imp('ydelser', 'ydelser-egen-kode.csv')).rejects.toThrow(/Ukendte ydelseskoder.*4711/);
+    const before = await registerState(t);
+    await expect(imp('kodetabel', 'kodetabel-mangler.csv')).rejects.toThrow(/mangler koder.*130/);
+    expect(await registerState(t)).toEqual(before);
+    const table = await imp('kodetabel', 'kodetabel-egen.csv');
+    expect(table.alreadyImported).toBe(false);
+    const own = await imp('ydelser', 'ydelser-egen-kode.csv');
+    expect(own.changedPersons).toBe(1);
+    const codes = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_code');
+    expect(codes.rows[0].n).toBe(22);
+  });
+
   it('computes the same results from stored demo data as the engine does on the generated files', async () => {
     const stored = await nationalMonitorInput(t.db, vault);
     const demoHashes = new Set((await t.db.query<{ h: string }>(`SELECT cpr_hash AS h FROM participant WHERE synthetic`)).rows.map((r) => r.h));
