@@ -4,7 +4,7 @@
  */
 import { centuryYear, normaliseCpr } from '../domain/cpr.ts';
 import { isoDateText, monthIndex } from './calendar.ts';
-import type { Participant } from './types.ts';
+import { VISITATIONS, type Participant } from './types.ts';
 
 export const AGE_BANDS = ['18-29', '30-39', '40-49', '50-59', '60-64', 'other'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -62,6 +62,7 @@ function monthOfIso(iso: string): number {
 }
 
 export function participantFacts(p: Participant): Facts {
+  if (!(VISITATIONS as readonly string[]).includes(p.visitation)) throw new Error(`Deltager ${p.id}: ukendt visitationskategori «${p.visitation}».`);
   const inIso = isoOf(p.indskrevet, 'indskrivningsdato', p.id);
   const outIso = p.udskrevet ? isoOf(p.udskrevet, 'udskrivningsdato', p.id) : null;
   return {

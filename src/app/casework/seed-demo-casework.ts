@@ -1,0 +1,170 @@
+/**
+ * Demo casework for the synthetic women: plans (with their first history entry), activities,
+ * conversations and a few WHO-5 assessments, dated up to `today` so that "Mine borgere" shows a
+ * realistic mix of alerts (missed conversations, pauses between company-oriented offers,
+ * missing CV/ABC strategy, low WHO-5). Deterministic for a seed and a date; bulk inserts.
+ */
+import type { Queryable } from '../../db/database.ts';
+import { deriveSeed, mulberry32, type Rng } from '../../demo/prng.ts';
+import { addDays, minDate } from '../../domain/dates.ts';
+import { cvrMod11Ok } from '../../domain/cvr.ts';
+import { diffPlan, type Plan } from '../../domain/plan.ts';
+import { todayInDenmark } from './today.ts';
+
+const COMPANY_TYPES = ['virksomhedspraktik', 'virksomhedspraktik', 'loentilskud', 'snusepraktik', 'loentimer'] as const;
+const OTHER_TYPES = ['danskundervisning', 'kvindecafe', 'jobklub', 'sundhedskursus', 'mentor'] as const;
+const COMPANIES = ['Storkøkkenet', 'Plejecenter Solhaven', 'Netto', 'Rengøringsservice Nord', 'Hotel Havnen', 'Børnehuset Mælkebøtten', 'Bageriet', 'Genbrugsbutikken'];
+const JOBS = [
+  ['Køkkenmedhjælper', 'Kok', 'Opvasker'],
+  ['Social- og sundhedshjælper', 'Plejehjemsassistent', 'Servicemedarbejder på plejecenter'],
+  ['Pædagogmedhjælper', 'Dagplejer', 'Køkkenhjælp i børnehave'],
+  ['Butiksassistent', 'Kassemedarbejder', 'Varepåfylder'],
+  ['Rengøringsassistent', 'Hotelmedarbejder', 'Rengøring på kontor'],
+] as const;
+
+/** Valid CVR numbers (modulus 11) for the demo companies. */
+function demoCvrs(n: number): string[] {
+  const out: string[] = [];
+  for (let x = 31000000; out.length < n; x += 7) if (cvrMod11Ok(String(x))) out.push(String(x));
+  return out;
+}
+
+interface Woman {
+  pid: string;
+  mun: string;
+  on: string;
+  exit: string | null;
+  cw: number | null;
+  cwName: string | null;
+}
+
+export interface CaseworkSeedSummary {
+  plans: number;
+  activities: number;
+  conversations: number;
+  assessments: number;
+}
+
+const who5Answers = (rng: Rng, level: number) =>
+  Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [k, Math.max(0, Math.min(5, level + rng.int(-1, 1)))]));
+
+export async function seedDemoCasework(q: Queryable, opts: { seed?: number; today?: string } = {}): Promise<CaseworkSeedSummary> {
+  const seed = opts.seed ?? 2019;
+  const today = opts.today ?? todayInDenmark();
+  const women = (
+    await q.query<Woman>(
+      `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.caseworker_id AS cw, u.display_name AS "cwName"
+       FROM participant p JOIN enrolment e ON e.participant_id = p.id LEFT JOIN app_user u ON u.id = e.caseworker_id
+       WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on, e.visitation, e.exited_on NULLS LAST`,
+    )
+  ).rows;
+  const cvrs = demoCvrs(COMPANIES.length);
+  const act = { pid: [] as string[], mun: [] as string[], type: [] as string[], prov: [] as (string | null)[], cvr: [] as (string | null)[],
+    start: [] as string[], end: [] as (string | null)[], hours: [] as (number | null)[], status: [] as string[], by: [] as (number | null)[] };
+  const con = { pid: [] as string[], mun: [] as string[], on: [] as string[], kind: [] as string[], who: [] as string[], tolk: [] as boolean[], note: [] as string[], by: [] as (number | null)[] };
+  const ass = { pid: [] as string[], mun: [] as string[], on: [] as string[], answers: [] as string[], total: [] as number[], by: [] as (number | null)[] };
+  const plan = { pid: [] as string[], mun: [] as string[], data: [] as string[], by: [] as (number | null)[], on: [] as string[], name: [] as string[], changes: [] as string[] };
+
+  const addActivity = (w: Woman, type: string, start: string, end: string | null, hours: number | null, company: number | null) => {
+    act.pid.push(w.pid); act.mun.push(w.mun); act.type.push(type);
+    act.prov.push(company === null ? (type === 'danskundervisning' ? 'Sprogcenteret' : 'Jobcentret') : COMPANIES[company]);
+    act.cvr.push(company === null ? null : cvrs[company]);
+    act.start.push(start); act.end.push(end); act.hours.push(hours); act.by.push(w.cw);
+    act.status.push(start > today ? 'planlagt' : end !== null && end < today ? 'afsluttet' : 'i_gang');
+  };
+
+  women.forEach((w, i) => {
+    const rng = mulberry32(deriveSeed(seed, 7000 + i));
+    const end = w.exit ? minDate(w.exit, today) : today;
+    if (w.on > end) return;
+    const open = !w.exit || w.exit > today;
+    // Who falls behind today (only open enrolments): each decides one kind of alert.
+    const lateConversation = open && rng.chance(0.25);
+    const longPause = open && rng.chance(0.2);
+    const lowWho5 = rng.chance(0.12);
+
+    // Conversations every 4–7 weeks; some have had none for a while.
+    const convEnd = lateConversation ? addDays(end, -rng.int(45, 90)) : end;
+    for (let d = addDays(w.on, rng.int(2, 14)); d <= convEnd; d = addDays(d, rng.int(28, 50))) {
+      con.pid.push(w.pid); con.mun.push(w.mun); con.on.push(d); con.by.push(w.cw);
+      const kind = rng.weighted([['individuel', 6], ['virksomhed', 2], ['gruppe', 1], ['hjemmebesoeg', 1]] as const);
+      con.kind.push(kind); con.who.push(kind === 'virksomhed' ? 'Borger, virksomhedskonsulent' : 'Borger, sagsbehandler');
+      con.tolk.push(rng.chance(0.4)); con.note.push(rng.pick(['Status på forløbet.', 'Drøftet praktik og sprog.', 'Opfølgning på plan.', 'Aftalt næste skridt.']));
+    }
+
+    // Company-oriented activities of 8–20 weeks with pauses of 1–5 weeks, and one upskilling course.
+    const actEnd = longPause ? addDays(end, -rng.int(50, 80)) : addDays(end, rng.int(20, 60));
+    for (let d = addDays(w.on, rng.int(7, 30)); d <= actEnd; ) {
+      const stop = addDays(d, rng.int(8, 20) * 7 - 1);
+      const lastOne = longPause && addDays(stop, 1) > actEnd;
+      addActivity(w, rng.pick(COMPANY_TYPES), d, lastOne || stop < today || w.exit ? minDate(stop, w.exit ?? stop) : stop, rng.pick([10, 15, 18.5, 20, 25]), rng.int(0, COMPANIES.length - 1));
+      d = addDays(stop, rng.int(1, 5) * 7);
+    }
+    const other = rng.pick(OTHER_TYPES);
+    const oStart = addDays(w.on, rng.int(0, 20));
+    if (oStart <= end) addActivity(w, other, oStart, minDate(addDays(oStart, rng.int(10, 30) * 7), w.exit ?? addDays(oStart, 210)), rng.pick([4, 6, 9, null]), null);
+
+    // The plan, made in the first weeks; some still lack CV on Jobnet or the ABC strategy.
+    if (rng.chance(0.9)) {
+      const job = rng.pick(JOBS);
+      const abc = rng.chance(0.85);
+      const cv = rng.chance(0.8);
+      const madeOn = minDate(addDays(w.on, rng.int(5, 25)), end);
+      const data: Plan = {
+        jobGoal: job[0],
+        abcStrategy: { a: job[1], b: job[0], c: abc ? job[2] : null },
+        cvOnJobnet: cv,
+        cvDate: cv ? madeOn : null,
+        familyPlan: rng.chance(0.3),
+        healthPlan: rng.chance(0.25),
+        goals: [{ id: `demo-${i}-1`, text: 'Dansk på niveau til praktik', dueDate: addDays(madeOn, 120), status: madeOn < addDays(today, -120) ? 'naaet' : 'i_gang' }],
+      };
+      plan.pid.push(w.pid); plan.mun.push(w.mun); plan.data.push(JSON.stringify(data)); plan.by.push(w.cw); plan.on.push(madeOn);
+      plan.name.push(w.cwName ?? 'Sagsbehandler'); plan.changes.push(JSON.stringify(diffPlan(null, data)));
+    }
+
+    // WHO-5 two or three times for most women.
+    if (rng.chance(0.7)) {
+      let level = lowWho5 ? 1 : rng.int(2, 3);
+      const n = rng.int(2, 3);
+      const first = addDays(w.on, rng.int(7, 40));
+      const last = open ? addDays(today, -rng.int(5, 120)) : end;
+      for (let k = 0; k < n; k++) {
+        const on = k === 0 ? first : addDays(first, Math.round((k / (n - 1)) * Math.max(0, (last < first ? 0 : Number(new Date(last)) - Number(new Date(first))) / 86400000)));
+        if (on > end) break;
+        if (!lowWho5) level = Math.min(5, level + rng.int(0, 1));
+        const answers = who5Answers(rng, level);
+        ass.pid.push(w.pid); ass.mun.push(w.mun); ass.on.push(on); ass.by.push(w.cw);
+        ass.answers.push(JSON.stringify(answers)); ass.total.push(4 * Object.values(answers).reduce((a, b) => a + b, 0));
+      }
+    }
+  });
+
+  await q.query(
+    `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::numeric[], $9::text[], $10::int[])`,
+    [act.pid, act.mun, act.type, act.prov, act.cvr, act.start, act.end, act.hours, act.status, act.by],
+  );
+  await q.query(
+    `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, participants, interpreter_used, note, created_by)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::int[])`,
+    [con.pid, con.mun, con.on, con.kind, con.who, con.tolk, con.note, con.by],
+  );
+  await q.query(
+    `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
+     SELECT p, m, 'who5', d, a::jsonb, t, b FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,
+    [ass.pid, ass.mun, ass.on, ass.answers, ass.total, ass.by],
+  );
+  await q.query(
+    `INSERT INTO casework_plan (participant_id, municipality_code, data, updated_by, updated_at)
+     SELECT p, m, d::jsonb, b, o::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::date[]) AS x(p, m, d, b, o)
+     ON CONFLICT (participant_id) DO NOTHING`,
+    [plan.pid, plan.mun, plan.data, plan.by, plan.on],
+  );
+  await q.query(
+    `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_at, changed_on, changed_by, changed_by_name, changes)
+     SELECT p, m, o::timestamptz, o, b, n, c::jsonb FROM unnest($1::uuid[], $2::text[], $3::date[], $4::int[], $5::text[], $6::text[]) AS x(p, m, o, b, n, c)`,
+    [plan.pid, plan.mun, plan.on, plan.by, plan.name, plan.changes],
+  );
+  return { plans: plan.pid.length, activities: act.pid.length, conversations: con.pid.length, assessments: ass.pid.length };
+}
