@@ -112,6 +112,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     await writeAudit(q, { userId: 0, username: 'system', role: 'administrator', ip: 'localhost' }, {
       action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },
     });
+    await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019 });
     return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length, users, participants: women.length };
   });
 }

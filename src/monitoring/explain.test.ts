@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainParticipant, participantTimeline } from './explain.ts';
 import { inputOf } from './test-support.ts';
+import { monitor } from './engine.ts';
 
 const input = inputOf([
   { id: 'W', in: '2021-05-10', out: '2021-09-20', weeks: { '2021-W26': 651, '2021-W27': 131, '2021-W35': 211 }, hours: { '2021-08': 30 } },
@@ -44,5 +45,13 @@ describe('participantTimeline', () => {
     ]);
     expect(t[3].snapshot).toBe('selvforsoergende'); // last week of July (W30) has no code
     expect(t[4].snapshot).toBe('beskaeftigelse_delvis');
+    expect(t[4]).toMatchObject({ hours: 30, F: false, durable: 'none' });
+  });
+  it('shows durable employment as it would be with each month as Dm, agreeing with monitor()', () => {
+    const full = inputOf([{ in: '2021-01-01', hours: { '2021-03': 100, '2021-04': 100, '2021-05': 100, '2021-06': 10 } }]);
+    const t = participantTimeline(full, 0, '2021-04', '2021-12');
+    expect(t.map((m) => m.durable)).toEqual(['none', 'full', 'full', 'full', 'full', 'partial', 'none', 'none', 'none']);
+    expect(t.map((m) => m.F).slice(0, 3)).toEqual([true, true, false]);
+    for (const m of t) expect(monitor(full, { month: '2021-12', durableMonth: m.month, suppress: 0 }).participants[0].durable).toBe(m.durable);
   });
 });

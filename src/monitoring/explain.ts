@@ -3,9 +3,9 @@
  * her month-by-month timeline. Uses the same classification as the engine (classify.ts).
  */
 import { daysInMonth, firstWeekOfMonth, isoDate, lastWeekOfMonth, mondayOf, monthString, parseMonth, weekString } from './calendar.ts';
-import { categoryInWeek, codeFlags, FLAG_F, FLAG_H, FLAG_U, FLAG_V, isBetter, levelOf, monthFlags, snapshotOf, Span } from './classify.ts';
+import { categoryInWeek, codeFlags, durableOf, FLAG_F, FLAG_H, FLAG_U, FLAG_V, isBetter, levelOf, monthFlags, snapshotOf, Span } from './classify.ts';
 import { participantFacts } from './participant-facts.ts';
-import { type Category, type Level, type MonitorInput, type Participant, type Snapshot } from './types.ts';
+import type { Category, Durable, Level, MonitorInput, Participant, PersonHours, Snapshot } from './types.ts';
 
 export interface WeekExplanation {
   /** ISO week, e.g. `2021-W26`. */
@@ -46,6 +46,11 @@ export interface TimelineMonth {
   /** Best level in her window up to and including this month (0 before enrolment). */
   accumulated: Level;
   snapshot: Snapshot;
+  /** Paid hours h(m) and F(m) (a(m) > 18.5): the inputs of durable employment. */
+  hours: number;
+  F: boolean;
+  /** Durable employment if this month were Dm (from this and the five months before). */
+  durable: Durable;
 }
 
 function findParticipant(input: MonitorInput, who: string | number): Participant {
@@ -58,6 +63,11 @@ function monthArg(text: string): number {
   const m = parseMonth(text);
   if (m === null) throw new RangeError(`Ugyldig måned «${text}» (forventet ÅÅÅÅ-MM).`);
   return m;
+}
+
+function hoursIn(h: PersonHours | undefined, m: number): number {
+  const i = h ? m - h.monthStart : -1;
+  return h && i >= 0 && i < h.hours.length ? h.hours[i] : 0;
 }
 
 const fmt = (x: number, d = 1) => x.toLocaleString('da-DK', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -78,8 +88,7 @@ export function explainParticipant(input: MonitorInput, who: string | number, mo
     const entry = code === null ? undefined : input.codeTable.entries.get(code);
     weeks.push({ week: weekString(w), monday: isoDate(mondayOf(w)), code, category: entry?.category ?? null, tekst: entry?.tekst ?? null });
   }
-  const hi = hoursOf ? m - hoursOf.monthStart : -1;
-  const hours = hoursOf && hi >= 0 && hi < hoursOf.hours.length ? hoursOf.hours[hi] : 0;
+  const hours = hoursIn(hoursOf, m);
   const days = daysInMonth(m);
   const a = (hours * 7) / days;
   const level = levelOf(flags);
@@ -122,10 +131,11 @@ export function participantTimeline(input: MonitorInput, who: string | number, f
   if (end < start) return [];
   const facts = participantFacts(p);
   const weeksOf = input.register.weeks.get(p.cpr);
-  const spanStart = Math.min(start, facts.enrol);
+  const hoursOf = input.register.hours.get(p.cpr);
+  const spanStart = Math.min(start - 5, facts.enrol);
   const span = new Span(spanStart, end - spanStart + 1);
   const flags = new Uint8Array(span.length);
-  monthFlags(weeksOf, input.register.hours.get(p.cpr), codeFlags(input.codeTable.categoryOf), span, flags);
+  monthFlags(weeksOf, hoursOf, codeFlags(input.codeTable.categoryOf), span, flags);
   const out: TimelineMonth[] = [];
   let best = 0;
   for (let m = spanStart; m <= end; m++) {
@@ -134,7 +144,16 @@ export function participantTimeline(input: MonitorInput, who: string | number, f
     if (inWindow && isBetter(levelOf(f), best)) best = levelOf(f);
     if (m < start) continue;
     const cat = categoryInWeek(weeksOf, input.codeTable.categoryOf, lastWeekOfMonth(m));
-    out.push({ month: monthString(m), inWindow, level: levelOf(f), accumulated: best as Level, snapshot: snapshotOf(cat, f) });
+    out.push({
+      month: monthString(m),
+      inWindow,
+      level: levelOf(f),
+      accumulated: best as Level,
+      snapshot: snapshotOf(cat, f),
+      hours: hoursIn(hoursOf, m),
+      F: (f & FLAG_F) !== 0,
+      durable: durableOf(flags, m - spanStart),
+    });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import { deriveSeed, mulberry32, type Rng } from '../../demo/prng.ts';
-import { addDays, minDate } from '../../domain/dates.ts';
+import { addDays, daysBetween, minDate } from '../../domain/dates.ts';
 import { cvrMod11Ok } from '../../domain/cvr.ts';
 import { diffPlan, type Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';
@@ -93,11 +93,11 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
     }
 
     // Company-oriented activities of 8–20 weeks with pauses of 1–5 weeks, and one upskilling course.
-    const actEnd = longPause ? addDays(end, -rng.int(50, 80)) : addDays(end, rng.int(20, 60));
+    const actEnd = longPause ? addDays(end, -rng.int(50, 80)) : w.exit ? end : addDays(end, rng.int(20, 60));
     for (let d = addDays(w.on, rng.int(7, 30)); d <= actEnd; ) {
-      const stop = addDays(d, rng.int(8, 20) * 7 - 1);
-      const lastOne = longPause && addDays(stop, 1) > actEnd;
-      addActivity(w, rng.pick(COMPANY_TYPES), d, lastOne || stop < today || w.exit ? minDate(stop, w.exit ?? stop) : stop, rng.pick([10, 15, 18.5, 20, 25]), rng.int(0, COMPANIES.length - 1));
+      let stop = addDays(d, rng.int(8, 20) * 7 - 1);
+      if ((longPause || w.exit) && stop > actEnd) stop = actEnd;
+      addActivity(w, rng.pick(COMPANY_TYPES), d, stop, rng.pick([10, 15, 18.5, 20, 25]), rng.int(0, COMPANIES.length - 1));
       d = addDays(stop, rng.int(1, 5) * 7);
     }
     const other = rng.pick(OTHER_TYPES);
@@ -130,7 +130,7 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
       const first = addDays(w.on, rng.int(7, 40));
       const last = open ? addDays(today, -rng.int(5, 120)) : end;
       for (let k = 0; k < n; k++) {
-        const on = k === 0 ? first : addDays(first, Math.round((k / (n - 1)) * Math.max(0, (last < first ? 0 : Number(new Date(last)) - Number(new Date(first))) / 86400000)));
+        const on = addDays(first, Math.round((k / (n - 1)) * Math.max(0, daysBetween(first, last))));
         if (on > end) break;
         if (!lowWho5) level = Math.min(5, level + rng.int(0, 1));
         const answers = who5Answers(rng, level);
