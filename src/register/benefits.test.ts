@@ -65,6 +65,12 @@ describe('readBenefits: long layout', () => {
     expect(e).toMatchObject({ code: 'bad_week', file: 'fejl-uge.csv', line: 3, column: 'uge' });
     expect(e.message).toMatch(/«2153» er ikke en gyldig uge/);
   });
+  it('stores only the weeks from the first to the last code', () => {
+    const d = readBenefits(fixture('ydelser-lang.csv'), 'ydelser-lang.csv').build(defaultCodeTable());
+    const p = d.weeks.get('0303701238')!;
+    expect(p.weekStart).toBe(parseWeek('2021-W30'));
+    expect([...p.codes]).toEqual([231, 231]);
+  });
   it('an empty code means no benefit that week', () => {
     const d = readBenefits(enc('cpr;uge;kode\n0101901234;2021-W05;\n'), 'x.csv').build(defaultCodeTable());
     expect(codeAt(d, '0101901234', '2021-W05')).toBe(0);

@@ -24,6 +24,8 @@ export class RegisterBuilder {
   private readonly sources: Source[] = [];
   private readonly seen = new Uint8Array(MAX_CODE + 1);
   private readonly firstSeen = new Map<number, Place>();
+  /** Week arrays grown with room to spare (long layout), trimmed by `build`. */
+  private readonly slack = new Set<PersonWeeks>();
   private lastHoursCpr = '';
   private lastHours: PersonHours | undefined;
 
@@ -69,8 +71,12 @@ export class RegisterBuilder {
     if (!p) {
       p = { weekStart: week, codes: new Int16Array(64) };
       this.weeks.set(cpr, p);
+      this.slack.add(p);
     }
-    if (week < p.weekStart || week >= p.weekStart + p.codes.length) ensureWeeks(p, week - 32, week + 32);
+    if (week < p.weekStart || week >= p.weekStart + p.codes.length) {
+      ensureWeeks(p, week - 32, week + 32);
+      this.slack.add(p);
+    }
     const j = week - p.weekStart;
     const old = p.codes[j];
     if (old === 0) p.codes[j] = code;
@@ -100,6 +106,8 @@ export class RegisterBuilder {
     for (const p of this.hours.values()) {
       for (let i = 0; i < p.hours.length; i++) p.hours[i] = Math.round(p.hours[i] * 1e4) / 1e4;
     }
+    for (const p of this.slack) trimWeeks(p);
+    this.slack.clear();
     this.sources.length = 0;
     return { weeks: this.weeks, hours: this.hours };
   }
@@ -149,6 +157,17 @@ function ensureWeeks(p: PersonWeeks, lo: number, hi: number): void {
   next.set(p.codes, p.weekStart - start);
   p.weekStart = start;
   p.codes = next;
+}
+
+/** Drop leading and trailing weeks without a code (keeps stored rows small). */
+function trimWeeks(p: PersonWeeks): void {
+  let lo = 0;
+  let hi = p.codes.length - 1;
+  while (lo <= hi && p.codes[lo] === 0) lo++;
+  while (hi >= lo && p.codes[hi] === 0) hi--;
+  if (lo === 0 && hi === p.codes.length - 1) return;
+  p.weekStart += lo;
+  p.codes = p.codes.slice(lo, hi + 1);
 }
 
 function ensureMonths(p: PersonHours, lo: number, hi: number): void {
