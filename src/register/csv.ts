@@ -113,7 +113,7 @@ export class CsvReader {
     const len = b.length;
     let p = this.pos;
     while (p < len && (b[p] === LF || b[p] === CR)) {
-      if (b[p] === LF) this.line++;
+      if (b[p] === LF || b[p + 1] !== LF) this.line++; // LF, CRLF or a lone CR ends a line
       p++;
     }
     if (p >= len) {

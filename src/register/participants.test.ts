@@ -56,6 +56,12 @@ describe('readParticipants', () => {
     expect(e).toMatchObject({ code: 'bad_date', line: 4, column: 'indskrevet' });
     expect(readParticipants(enc(text.replace('2021-13-01', '2021-12-01')), 'q.csv')[0].kommune).toBe('Nord\nSyd');
   });
+  it('counts lines the same with LF, CRLF and lone CR line ends, blank lines included', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const text = ['id;cpr;kommune;indskrevet;visitation;udskrevet', 'A;0101901234;K;2021-01-01;jobparat;', '', 'B;0101901234;K;2021-02-30;jobparat;', ''].join(nl);
+      expect(thrown(() => readParticipants(enc(text), 'nl.csv'))).toMatchObject({ line: 4, column: 'indskrevet' });
+    }
+  });
   it('an empty file or one without a delimiter is a header error', () => {
     expect(thrown(() => readParticipants(enc(''), 'tom.csv'))).toMatchObject({ code: 'header', file: 'tom.csv' });
     expect(thrown(() => readParticipants(enc('id\nA\n'), 'x.csv'))).toMatchObject({ code: 'header' });
