@@ -25,6 +25,8 @@ function unpivot(d: Dialect, weekCols: readonly string[]): string {
 export function levelsSql(d: Dialect, weekCols: readonly string[], month: string, schema: string): string {
   const R = `DATE '${month}-01'`;
   const hours = d === 'duckdb' ? 'timer' : `CAST(replace(timer, ',', '.') AS numeric)`;
+  // PostgreSQL otherwise inlines these and maps all 26 M person-weeks to months before filtering.
+  const mat = d === 'postgres' ? 'MATERIALIZED ' : '';
   return `
 WITH unpiv AS (${unpivot(d, weekCols)}),
 -- ISO week y_YYWW -> the month of its Thursday (spec §2)
@@ -36,12 +38,12 @@ wcols AS (
   FROM information_schema.columns
   WHERE table_schema = '${schema}' AND table_name = 'ydelser' AND substr(column_name, 1, 2) = 'y_'
 ),
-wmap AS (
+wmap AS ${mat}(
   SELECT col, CAST(date_trunc('month', jan4 - (CAST(extract(isodow FROM jan4) AS INTEGER) - 1) + 7 * (ww - 1) + 3) AS DATE) AS month
   FROM wcols
 ),
 -- only weeks with SU or company codes matter for the levels: keep those first
-rel AS (
+rel AS ${mat}(
   SELECT u.cpr, u.col, k.kategori
   FROM unpiv u JOIN kodetabel k ON k.kode = u.kode
   WHERE k.kategori IN ('uddannelse', 'praktik', 'loentilskud')
