@@ -2,35 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { monitor } from './engine.ts';
 import { participantTimeline } from './explain.ts';
-import { monthString, weekString, firstWeekOfMonth, monthIndex } from './calendar.ts';
-import { inputOf, type PersonSpec } from './test-support.ts';
+import { cohortArb, inputOf, R } from './test-support.ts';
 import type { Count, GroupResult, MonitorResult } from './types.ts';
 
-const CODES = [131, 211, 231, 521, 651, 740, 783, 890, 997];
-const FIRST = monthIndex(2021, 1);
-const R = '2022-12';
-
-const personArb: fc.Arbitrary<PersonSpec> = fc
-  .record({
-    enrol: fc.integer({ min: 0, max: 26 }),
-    stay: fc.option(fc.integer({ min: 0, max: 30 })),
-    kommune: fc.constantFrom('Aalborg', 'Aarhus', 'Brøndby'),
-    visitation: fc.constantFrom('aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige' as const),
-    born: fc.constantFrom('1950-03-01', '1962-07-15', '1975-01-31', '1990-12-01', '2005-06-06'),
-    weeks: fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.constantFrom(...CODES)), { maxLength: 15 }),
-    hours: fc.array(fc.tuple(fc.integer({ min: 0, max: 27 }), fc.constantFrom(0, 5, 40, 74, 74.5, 81.93, 160)), { maxLength: 8 }),
-  })
-  .map((g) => ({
-    in: `${monthString(FIRST + g.enrol)}-10`,
-    out: g.stay === null ? null : `${monthString(FIRST + g.enrol + g.stay)}-05`,
-    kommune: g.kommune,
-    visitation: g.visitation,
-    born: g.born,
-    weeks: Object.fromEntries(g.weeks.map(([w, c]) => [weekString(firstWeekOfMonth(FIRST) + w), c])),
-    hours: Object.fromEntries(g.hours.map(([m, h]) => [monthString(FIRST + m), h])),
-  }));
-
-const cohortArb = fc.array(personArb, { minLength: 1, maxLength: 40 });
 const rank = (level: number) => (level === 0 ? 4 : level); // lower is better
 
 const num = (c: Count) => c as number;

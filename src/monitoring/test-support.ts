@@ -4,7 +4,8 @@
  */
 import { RegisterBuilder } from '../register/builder.ts';
 import { defaultCodeTable } from '../register/codetable.ts';
-import { parseMonth, parseWeek } from './calendar.ts';
+import fc from 'fast-check';
+import { firstWeekOfMonth, monthIndex, monthString, parseMonth, parseWeek, weekString } from './calendar.ts';
 import type { CodeTable, MonitorInput, Participant, Visitation } from './types.ts';
 
 export interface PersonSpec {
@@ -46,3 +47,32 @@ export function inputOf(people: PersonSpec[], codeTable: CodeTable = defaultCode
   return { participants, register: b.build(codeTable), codeTable };
 }
 
+
+// ---- random cohorts for property tests -----------------------------------------------
+
+const CODES = [131, 211, 231, 521, 651, 740, 783, 890, 997];
+const FIRST = monthIndex(2021, 1);
+/** Report month of the random cohorts. */
+export const R = '2022-12';
+
+const personArb: fc.Arbitrary<PersonSpec> = fc
+  .record({
+    enrol: fc.integer({ min: 0, max: 26 }),
+    stay: fc.option(fc.integer({ min: 0, max: 30 })),
+    kommune: fc.constantFrom('Aalborg', 'Aarhus', 'Brøndby'),
+    visitation: fc.constantFrom('aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige' as const),
+    born: fc.constantFrom('1950-03-01', '1962-07-15', '1975-01-31', '1990-12-01', '2005-06-06'),
+    weeks: fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.constantFrom(...CODES)), { maxLength: 15 }),
+    hours: fc.array(fc.tuple(fc.integer({ min: 0, max: 27 }), fc.constantFrom(0, 5, 40, 74, 74.5, 81.93, 160)), { maxLength: 8 }),
+  })
+  .map((g) => ({
+    in: `${monthString(FIRST + g.enrol)}-10`,
+    out: g.stay === null ? null : `${monthString(FIRST + g.enrol + g.stay)}-05`,
+    kommune: g.kommune,
+    visitation: g.visitation,
+    born: g.born,
+    weeks: Object.fromEntries(g.weeks.map(([w, c]) => [weekString(firstWeekOfMonth(FIRST) + w), c])),
+    hours: Object.fromEntries(g.hours.map(([m, h]) => [monthString(FIRST + m), h])),
+  }));
+
+export const cohortArb = fc.array(personArb, { minLength: 1, maxLength: 40 });
