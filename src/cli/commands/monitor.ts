@@ -108,27 +108,28 @@ function toCsv(r: MonitorResult): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
+/** Streamed, so 100,000 participants do not build the whole workbook in memory. */
 async function writeXlsx(r: MonitorResult, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const people = wb.addWorksheet('Deltagere');
-  people.addRow(['id', 'current', 'accumulated', 'durable', 'snapshot']);
-  for (const p of r.participants) people.addRow([p.id, p.current, p.accumulated, p.durable, p.snapshot]);
-  const groups = wb.addWorksheet('Grupper');
-  groups.addRow(TIDY_COLUMNS);
-  for (const row of tidyRows(r)) if (row.afsnit === 'grupper') groups.addRow(TIDY_COLUMNS.map((c) => row[c]));
-  const series = wb.addWorksheet('Serie');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const sheet = (name: string, rows: Iterable<unknown[]>) => {
+    const ws = wb.addWorksheet(name);
+    for (const row of rows) ws.addRow(row).commit();
+    ws.commit();
+  };
+  sheet('Deltagere', [['id', 'current', 'accumulated', 'durable', 'snapshot'], ...r.participants.map((p) => [p.id, p.current, p.accumulated, p.durable, p.snapshot])]);
+  const tidy = tidyRows(r).filter((row) => row.afsnit === 'grupper');
+  sheet('Grupper', [TIDY_COLUMNS, ...tidy.map((row) => TIDY_COLUMNS.map((c) => row[c]))]);
   const levels = ['1', '2', '3', '0'] as const;
-  series.addRow(['maaned', 'enrolled', 'active', ...levels.map((l) => `current_${l}`), ...levels.map((l) => `accumulated_${l}`), 'accumulated_1_or_2']);
-  for (const s of r.series) {
-    series.addRow([s.month, s.enrolled, s.active, ...levels.map((l) => s.current[l]), ...levels.map((l) => s.accumulated[l]), s.accumulated['1_or_2']]);
-  }
-  const info = wb.addWorksheet('Om');
-  info.addRows([
+  sheet('Serie', [
+    ['maaned', 'enrolled', 'active', ...levels.map((l) => `current_${l}`), ...levels.map((l) => `accumulated_${l}`), 'accumulated_1_or_2'],
+    ...r.series.map((s) => [s.month, s.enrolled, s.active, ...levels.map((l) => s.current[l]), ...levels.map((l) => s.accumulated[l]), s.accumulated['1_or_2']]),
+  ]);
+  sheet('Om', [
     ['definition', r.definition],
     ['month', r.month],
     ['durableMonth', r.durableMonth],
     ['snapshotMonth', r.snapshotMonth],
     ['suppress', r.suppress],
   ]);
-  await wb.xlsx.writeFile(file);
+  await wb.commit();
 }
