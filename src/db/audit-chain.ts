@@ -43,7 +43,7 @@ export type ChainResult =
 const SELECT = `SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
   user_id::text AS user_id, username, role, action, entity, participant_id::text AS participant_id,
   municipality_code::text AS municipality_code, ip, detail::text AS detail, prev_hash, hash
-  FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT $2`;
+  FROM audit_log WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT $2`;
 
 /** Walk the whole log in id order, a page at a time. */
 export async function verifyAuditChain(q: Queryable, pageSize = 5000): Promise<ChainResult> {

@@ -1,0 +1,194 @@
+/**
+ * The audit log is a hash chain: appends go through fremdrift_audit_append only, concurrent
+ * writers still give one valid chain, and `fremdrift audit verify` finds records the database
+ * owner altered, deleted or inserted, naming the first broken record (exit 1, Danish output).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { openPGlite, openPostgres, type Database, type Queryable } from '../src/db/database.ts';
+import { verifyAuditChain } from '../src/db/audit-chain.ts';
+import { writeAudit } from '../src/db/tenant.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs } from './helpers/http.ts';
+
+const root = join(import.meta.dirname, '..');
+const who = { userId: 0, username: 'test', role: 'administrator' as const, ip: '127.0.0.1' };
+
+/** As the database owner, with the append-only triggers switched off (what an intruder with owner rights could do). */
+async function asOwner(db: Database, fn: (q: Queryable) => Promise<void>) {
+  await db.tx(async (q) => {
+    await q.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await fn(q);
+    await q.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+  });
+}
+
+function cliVerify(env: Record<string, string | undefined>) {
+  const r = spawnSync(process.execPath, ['bin/fremdrift.js', 'audit', 'verify'], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
+  });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+describe.each(backends())('hash-chained audit log on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  async function rows() {
+    return (await t.db.query<{ id: number }>('SELECT id FROM audit_log ORDER BY id')).rows.map((r) => r.id);
+  }
+
+  it('chains every append, including reads of a participant through the web', async () => {
+    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const id = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '851' LIMIT 1`)).rows[0].id;
+    expect((await s.get(`/deltagere/${id}`)).statusCode).toBe(200);
+    const read = await t.db.query<{ prev_hash: string; hash: string }>(
+      `SELECT prev_hash, hash FROM audit_log WHERE participant_id = $1 AND action = 'vis' AND username = 'sagsbehandler.aalborg'`, [id]);
+    expect(read.rows.length).toBeGreaterThanOrEqual(1);
+    expect(read.rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    const r = await verifyAuditChain(t.db);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.records).toBeGreaterThan(2);
+    const links = await t.db.query<{ bad: number }>(
+      `SELECT count(*)::int AS bad FROM audit_log a JOIN audit_log b ON b.id = (SELECT min(id) FROM audit_log WHERE id > a.id)
+       WHERE b.prev_hash <> a.hash`);
+    expect(links.rows[0].bad).toBe(0);
+  });
+
+  it('the application role can append only through the function, and can neither read nor rewrite the log', async () => {
+    const asApp = (sql: string) => t.db.tx(async (q) => {
+      await q.query('SET LOCAL ROLE fremdrift_app');
+      await q.query(sql);
+    });
+    await expect(asApp(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(/permission denied/);
+    await expect(asApp(`UPDATE audit_head SET last_hash = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(asApp(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/permission denied/);
+    await t.db.tx(async (q) => {
+      await q.query('SET LOCAL ROLE fremdrift_app');
+      await writeAudit(q, who, { action: 'test', entity: 'app-role' });
+    });
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('refuses UPDATE, DELETE and direct INSERT even for the owner while the triggers are on', async () => {
+    await expect(t.db.query(`UPDATE audit_log SET action = 'x' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/kun tilføjes/);
+    await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/kun tilføjes/);
+    await expect(t.db.query(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(/fremdrift_audit_append/);
+  });
+
+  it('detects an altered record and names it', async () => {
+    for (let i = 0; i < 5; i++) await writeAudit(t.db, who, { action: 'test', detail: { i, tekst: 'æøå "citat" \\ ny\nlinje' } });
+    const ids = await rows();
+    const victim = ids[ids.length - 3];
+    const before = (await t.db.query<{ detail: unknown; username: string }>('SELECT detail, username FROM audit_log WHERE id = $1', [victim])).rows[0];
+    await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET username = 'en-anden' WHERE id = $1`, [victim]).then(() => undefined));
+    const r = await verifyAuditChain(t.db);
+    expect(r).toMatchObject({ ok: false, brokenId: String(victim), problem: 'aendret' });
+    // Even a change of the detail alone, with the same text length, is found.
+    await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET username = $2, detail = jsonb_set(detail, '{i}', '9') WHERE id = $1`, [victim, before.username]).then(() => undefined));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(victim) });
+    await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET detail = $2 WHERE id = $1`, [victim, JSON.stringify(before.detail)]).then(() => undefined));
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('detects an altered record whose hash the intruder recomputed: the next record no longer points at it', async () => {
+    const ids = await rows();
+    const victim = ids[ids.length - 2];
+    const orig = (await t.db.query<{ action: string; hash: string }>('SELECT action, hash FROM audit_log WHERE id = $1', [victim])).rows[0];
+    await asOwner(t.db, async (q) => {
+      await q.query(`UPDATE audit_log SET action = 'skjult' WHERE id = $1`, [victim]);
+      await q.query(
+        `UPDATE audit_log SET hash = encode(sha256(convert_to(fremdrift_audit_canonical(id, at, user_id, username, role, action,
+           entity, participant_id, municipality_code, ip, detail, prev_hash), 'UTF8')), 'hex') WHERE id = $1`, [victim]);
+    });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(ids[ids.length - 1]), problem: 'kaede_brudt' });
+    await asOwner(t.db, (q) => q.query('UPDATE audit_log SET action = $2, hash = $3 WHERE id = $1', [victim, orig.action, orig.hash]).then(() => undefined));
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('detects a deleted record in the middle and at the end', async () => {
+    const ids = await rows();
+    const middle = ids[ids.length - 4];
+    const saved = (await t.db.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(a) AS r FROM audit_log a WHERE id = $1', [middle])).rows[0].r;
+    await asOwner(t.db, (q) => q.query('DELETE FROM audit_log WHERE id = $1', [middle]).then(() => undefined));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(ids[ids.length - 3]), problem: 'kaede_brudt' });
+    const cols = Object.keys(saved);
+    await asOwner(t.db, (q) => q.query(
+      `INSERT INTO audit_log (${cols.join(', ')}) SELECT ${cols.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::audit_log, $1::jsonb) r`,
+      [JSON.stringify(saved)]).then(() => undefined));
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+
+    const last = ids[ids.length - 1];
+    await asOwner(t.db, (q) => q.query('DELETE FROM audit_log WHERE id = $1', [last]).then(() => undefined));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(last), problem: 'hale_slettet' });
+  });
+
+  it('`fremdrift audit verify` exits 1 naming the first broken record, in Danish', async () => {
+    // The previous test left the last record deleted; append a fresh, valid chain step is not
+    // enough to hide that, so the CLI must fail too. Then alter an earlier record as well.
+    const ids = await rows();
+    const victim = ids[3];
+    await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET ip = '10.6.6.6' WHERE id = $1`, [victim]).then(() => undefined));
+    let env: Record<string, string>;
+    if (backend === 'postgres') env = { DATABASE_URL: t.url! };
+    else {
+      await t.db.close(); // one process at a time on a PGlite folder
+      env = { FREMDRIFT_DATA_DIR: t.dir! };
+    }
+    const r = cliVerify(env);
+    if (backend === 'pglite') t.db = await openPGlite(t.dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`Første brudte post: ${victim}`);
+    expect(r.out).toMatch(/ikke intakt/);
+  });
+});
+
+describe.each(backends().filter((b) => b === 'postgres'))('concurrent appends on %s', (backend) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  it('parallel writers on separate connections still give one valid chain', async () => {
+    const pools = [t.db, await openPostgres(t.url!, 8), await openPostgres(t.url!, 8)];
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+    const writers = Array.from({ length: 60 }, (_, i) =>
+      pools[i % pools.length].tx(async (q) => {
+        await q.query('SET LOCAL ROLE fremdrift_app');
+        await q.query('SELECT pg_sleep($1)', [(i % 7) / 1000]);
+        await writeAudit(q, who, { action: 'parallel', detail: { i } });
+        await q.query('SELECT pg_sleep($1)', [(i % 5) / 1000]);
+        await writeAudit(q, who, { action: 'parallel', detail: { i, second: true } });
+      }),
+    );
+    // Some writers roll back: their records and their chain step vanish together.
+    const failing = Array.from({ length: 10 }, (_, i) =>
+      pools[i % pools.length].tx(async (q) => {
+        await writeAudit(q, who, { action: 'rollback', detail: { i } });
+        throw new Error('rollback');
+      }).catch(() => 'rolled back'),
+    );
+    await Promise.all([...writers, ...failing]);
+    await Promise.all(pools.slice(1).map((p) => p.close()));
+    const after = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+    expect(after - before).toBe(120);
+    const r = await verifyAuditChain(t.db);
+    expect(r).toMatchObject({ ok: true });
+  });
+});
