@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import { deriveSeed, mulberry32, type Rng } from '../../demo/prng.ts';
-import { addDays, daysBetween, minDate } from '../../domain/dates.ts';
+import { addDays, addMonths, daysBetween, maxDate, minDate } from '../../domain/dates.ts';
 import { cvrMod11Ok } from '../../domain/cvr.ts';
 import { diffPlan, type Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';
@@ -79,13 +79,19 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
     if (w.on > end) return;
     const open = !w.exit || w.exit > today;
     // Who falls behind today (only open enrolments): each decides one kind of alert.
-    const lateConversation = open && rng.chance(0.25);
-    const longPause = open && rng.chance(0.2);
+    const lateConversation = open && rng.chance(0.15);
+    const longPause = open && rng.chance(0.12);
     const lowWho5 = rng.chance(0.12);
 
+    // Detailed history covers her last 12 months (plus the first talk), to keep seeding fast.
+    const from = maxDate(w.on, addMonths(end, -12));
     // Conversations every 4–7 weeks; some have had none for a while.
     const convEnd = lateConversation ? addDays(end, -rng.int(45, 90)) : end;
-    for (let d = addDays(w.on, rng.int(2, 14)); d <= convEnd; d = addDays(d, rng.int(28, 50))) {
+    const firstTalk = addDays(w.on, rng.int(0, 7));
+    const talks = firstTalk < from ? [firstTalk] : [];
+    for (let d = addDays(from, rng.int(2, 14)); d <= convEnd; d = addDays(d, rng.int(28, 50))) talks.push(d);
+    for (const d of talks) {
+      if (d > convEnd) break;
       con.pid.push(w.pid); con.mun.push(w.mun); con.on.push(d); con.by.push(w.cw);
       const kind = rng.weighted([['individuel', 6], ['virksomhed', 2], ['gruppe', 1], ['hjemmebesoeg', 1]] as const);
       con.kind.push(kind); con.who.push(kind === 'virksomhed' ? 'Borger, virksomhedskonsulent' : 'Borger, sagsbehandler');
@@ -94,7 +100,7 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
 
     // Company-oriented activities of 8–20 weeks with pauses of 1–5 weeks, and one upskilling course.
     const actEnd = longPause ? addDays(end, -rng.int(50, 80)) : w.exit ? end : addDays(end, rng.int(20, 60));
-    for (let d = addDays(w.on, rng.int(7, 30)); d <= actEnd; ) {
+    for (let d = addDays(from, rng.int(7, 30)); d <= actEnd; ) {
       let stop = addDays(d, rng.int(8, 20) * 7 - 1);
       if ((longPause || w.exit) && stop > actEnd) stop = actEnd;
       addActivity(w, rng.pick(COMPANY_TYPES), d, stop, rng.pick([10, 15, 18.5, 20, 25]), rng.int(0, COMPANIES.length - 1));
@@ -107,8 +113,8 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
     // The plan, made in the first weeks; some still lack CV on Jobnet or the ABC strategy.
     if (rng.chance(0.9)) {
       const job = rng.pick(JOBS);
-      const abc = rng.chance(0.85);
-      const cv = rng.chance(0.8);
+      const abc = rng.chance(0.9);
+      const cv = rng.chance(0.88);
       const madeOn = minDate(addDays(w.on, rng.int(5, 25)), end);
       const data: Plan = {
         jobGoal: job[0],
