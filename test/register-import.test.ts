@@ -87,7 +87,7 @@ describe.each(backends())('register import on %s', (backend) => {
   });
 
   it('computes the same results from stored demo data as the engine does on the generated files', async () => {
-    const stored = await nationalMonitorInput(t.db, vault);
+    const stored = await nationalMonitorInput(t.db);
     const demoHashes = new Set((await t.db.query<{ h: string }>(`SELECT cpr_hash AS h FROM participant WHERE synthetic`)).rows.map((r) => r.h));
     expect(stored.refs.filter((r) => demoHashes.has(r.cprHash)).length).toBe(1664);
     const fromDb = monitor(stored.input, { ...CALIBRATION_MONTHS, suppress: 0 });
@@ -95,6 +95,7 @@ describe.each(backends())('register import on %s', (backend) => {
     // Group keys differ only in naming: the database groups municipalities by name, the files by code.
     expect(fromDb.groups.all).toEqual(fromFiles.groups.all);
     expect(fromDb.groups.visitation).toEqual(fromFiles.groups.visitation);
+    expect(fromDb.groups.alder).toEqual(fromFiles.groups.alder);
     expect(fromDb.series).toEqual(fromFiles.series);
   });
 });

@@ -120,6 +120,7 @@ describe('age bands', () => {
           const onIso = on.toISOString().slice(0, 10);
           const p = { id: 'x', cpr, kommune: 'k', visitation: 'jobparat' as const, indskrevet: onIso, udskrevet: null };
           expect(ageAt(p, onIso)).toBe(ageOn(parsed.value.birthDate, onIso));
+          expect(ageAt({ ...p, cpr: 'nøgle', birthDate: parsed.value.birthDate }, onIso)).toBe(ageOn(parsed.value.birthDate, onIso));
         },
       ),
     );

@@ -52,8 +52,14 @@ export type Visitation = (typeof VISITATIONS)[number];
 /** One row of `deltagere` (spec §1.1), already validated. */
 export interface Participant {
   id: string;
-  /** Ten digits, no dash. */
+  /**
+   * Ten digits, no dash: links her to the register data and gives her birth date. The
+   * application may instead pass any unique key (the keyed CPR hash) together with `birthDate`,
+   * so that national computations never decrypt a CPR number.
+   */
   cpr: string;
+  /** Birth date `YYYY-MM-DD`; when given, age is taken from it instead of from `cpr`. */
+  birthDate?: string;
   kommune: string;
   visitation: Visitation;
   /** Enrolment date `YYYY-MM-DD`. */

@@ -78,8 +78,8 @@ export async function computeResults(
     return { ...hit.view, vintage: await registerVintage(deps.db) };
   }
   const stored = national
-    ? await nationalMonitorInput(deps.db, deps.vault)
-    : await tenantMonitorInput(deps.db, deps.vault, actor, { projectId: req.projectId });
+    ? await nationalMonitorInput(deps.db)
+    : await tenantMonitorInput(deps.db, actor, { projectId: req.projectId });
   if (national) {
     await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope: 'national', participants: stored.refs.length } });
   }
