@@ -86,17 +86,17 @@ for (const p of [duck, postgres]) if (p?.levelsFile) agreements.push(compareLeve
 const best = (r: PhaseResult, part?: string): number => min(part ? r.parts[part] : r.runs);
 const partsText = (r: PhaseResult, names: string[]): string => names.map((n) => `${n} ${best(r, n).toFixed(2)}`).join(', ');
 const rows: Row[] = [
-  { label: '(a) read files → per-person arrays', result: read, seconds: best(read), extra: partsText(read, ['bytes', 'participants', 'benefits', 'hours', 'build']) },
-  { label: '(b) engine alone (in memory)', result: engine, seconds: best(engine), extra: `RSS before engine ${engine.baselineRssMb?.toFixed(0)} MB` },
-  { label: '(c) end to end (read + engine + JSON)', result: e2e, seconds: best(e2e), extra: partsText(e2e, ['read', 'engine', 'json']) },
+  { key: 'read', label: '(a) read files → per-person arrays', result: read, seconds: best(read), extra: partsText(read, ['bytes', 'participants', 'benefits', 'hours', 'build']) },
+  { key: 'engine', label: '(b) engine alone (in memory)', result: engine, seconds: best(engine), extra: `RSS before engine ${engine.baselineRssMb?.toFixed(0)} MB` },
+  { key: 'endToEnd', label: '(c) end to end (read + engine + JSON)', result: e2e, seconds: best(e2e), extra: partsText(e2e, ['read', 'engine', 'json']) },
 ];
 if (duck) {
-  rows.push({ label: '(d) DuckDB end to end (load + SQL)', result: duck, seconds: best(duck), extra: `load ${best(duck, 'load').toFixed(2)}; ${duck.note}` });
-  rows.push({ label: '    DuckDB query only', result: { ...duck, runs: duck.parts.query }, seconds: best(duck, 'query'), extra: '' });
+  rows.push({ key: 'duckdb', label: '(d) DuckDB end to end (load + SQL)', result: duck, seconds: best(duck), extra: `load ${best(duck, 'load').toFixed(2)}; ${duck.note}` });
+  rows.push({ key: 'duckdbQuery', label: '    DuckDB query only', result: { ...duck, runs: duck.parts.query }, seconds: best(duck, 'query'), extra: '' });
 }
 if (postgres) {
-  rows.push({ label: '(e) PostgreSQL end to end (COPY + SQL)', result: postgres, seconds: best(postgres), extra: `load ${best(postgres, 'load').toFixed(2)}; ${postgres.note}` });
-  rows.push({ label: '    PostgreSQL query only', result: { ...postgres, runs: postgres.parts.query }, seconds: best(postgres, 'query'), extra: '' });
+  rows.push({ key: 'postgres', label: '(e) PostgreSQL end to end (COPY + SQL)', result: postgres, seconds: best(postgres), extra: `load ${best(postgres, 'load').toFixed(2)}; ${postgres.note}` });
+  rows.push({ key: 'postgresQuery', label: '    PostgreSQL query only', result: { ...postgres, runs: postgres.parts.query }, seconds: best(postgres, 'query'), extra: '' });
 }
 
 console.log('\n' + formatTable(rows, data.personWeeks) + '\n');
@@ -128,7 +128,7 @@ const summary = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), node: process.version, loadAverage: { before: loadBefore, after: loadAfter } },
   data: { size, seed, years, weeks: data.weeks, personWeeks: data.personWeeks, bytes: data.bytes, generatedSeconds: data.generatedSeconds },
   runs,
-  phases: Object.fromEntries(rows.map((r) => [r.label.trim(), { min: min(r.result.runs), median: median(r.result.runs), runs: r.result.runs, parts: r.result.parts, personWeeksPerSecond: data.personWeeks / r.seconds, peakRssMb: r.result.maxRssMb, serverPeakMb: r.result.serverPeakMb ?? null, note: r.result.note ?? null }])),
+  phases: Object.fromEntries(rows.map((r) => [r.key, { label: r.label.trim(), min: min(r.result.runs), median: median(r.result.runs), runs: r.result.runs, parts: r.result.parts, personWeeksPerSecond: data.personWeeks / r.seconds, peakRssMb: r.result.maxRssMb, serverPeakMb: r.result.serverPeakMb ?? null, note: r.result.note ?? null }])),
   ratios,
   agreement: agreements,
 };

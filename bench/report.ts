@@ -40,6 +40,8 @@ export function compareLevels(peer: string, engineFile: string, peerFile: string
 }
 
 export interface Row {
+  /** Stable key in monitor-latest.json. */
+  key: string;
   label: string;
   result: PhaseResult;
   /** Seconds used for the rate (the best run). */
