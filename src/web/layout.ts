@@ -15,6 +15,7 @@ export const NAV: NavItem[] = [
   { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },
   { href: '/registerdata', label: 'Registerdata', roles: ['analytiker'] },
+  { href: '/admin/audit', label: 'Auditlog', roles: ['administrator'] },
 ];
 
 export interface PageOptions {

@@ -7,6 +7,7 @@ import { resultsRoutes } from './results.ts';
 import { participantRegisterRoutes } from './participant-register.ts';
 import { registerRoutes as registerDataRoutes } from './register.ts';
 import { caseworkRoutes } from './casework/index.ts';
+import { adminRoutes } from './admin/index.ts';
 
 /** Every area's routes; each area registers its own. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -17,4 +18,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   participantRegisterRoutes(app, deps);
   await registerDataRoutes(app, deps);
   caseworkRoutes(app, deps);
+  adminRoutes(app, deps);
 }

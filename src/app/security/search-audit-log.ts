@@ -1,0 +1,26 @@
+/** Administrators search who did what to whom; the search itself is audited. */
+import type { Actor } from '../context.ts';
+import { forbidden } from '../errors.ts';
+import type { Database } from '../../db/database.ts';
+import { auditActions, searchAuditLog, type AuditFilter } from '../../db/audit-log.ts';
+import { writeAudit } from '../../db/tenant.ts';
+
+export function requireAdministrator(actor: Actor) {
+  if (actor.role !== 'administrator') throw forbidden();
+  return actor;
+}
+
+export async function searchAudit(db: Database, actor: Actor, filter: AuditFilter) {
+  requireAdministrator(actor);
+  return db.tx(async (q) => {
+    const result = await searchAuditLog(q, actor, filter);
+    const actions = await auditActions(q);
+    await writeAudit(q, actor, {
+      action: 'soeg',
+      entity: 'audit_log',
+      participantId: filter.participantId ?? null,
+      detail: { filter: { ...filter, page: undefined, pageSize: undefined }, page: result.page, shown: result.rows.length, total: result.total },
+    });
+    return { ...result, actions };
+  });
+}

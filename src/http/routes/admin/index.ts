@@ -1,0 +1,8 @@
+/** The administrators' area: audit log, and (later) GDPR duties. */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../deps.ts';
+import { adminAuditRoutes } from './audit.ts';
+
+export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
+  adminAuditRoutes(app, deps);
+}
