@@ -26,6 +26,7 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
   return page({
     title, actor, csrf, path: '/mine-borgere',
     body: html`<h1>${title}</h1>
+      <p><a class="button button-primary" href="/indskrivning">Indskriv borger</a></p>
       ${c.caseloadAlerts.length
         ? html`<div class="alert alert-warning" data-testid="caseload-alerts"><div class="alert-body"><ul class="alert-text nobullet-list">${c.caseloadAlerts.map((a) => html`<li><strong>${SEVERITY_LABELS[a.severity]}:</strong> ${a.message}</li>`)}</ul></div></div>`
         : ''}

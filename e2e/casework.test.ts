@@ -1,0 +1,143 @@
+/**
+ * A caseworker's day in Chromium: enrol a new woman, write her plan, add an internship and a
+ * conversation, score WHO-5 twice and see the alert on Mine borgere appear and go away, then
+ * exit her. axe checks every page of the flow, including the pages with form errors.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../test/helpers/server.ts';
+import { browserAvailable, expectNoAxeViolations, launch, signIn } from './browser.ts';
+import { makeCpr } from '../src/domain/cpr.ts';
+import { cvrMod11Ok } from '../src/domain/cvr.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+
+const today = todayInDenmark();
+const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+const validCvr = () => {
+  for (let n = 20000000; ; n++) if (cvrMod11Ok(String(n))) return String(n);
+};
+
+describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function alertCodesFor(page: Page, name: string) {
+    await page.goto(`${server.url}/mine-borgere`);
+    const row = page.locator('tbody tr', { hasText: name });
+    return row.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  }
+
+  it('walks a caseworker through enrolment, plan, internship, conversation, WHO-5 twice and exit', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await signIn(page, server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${server.url}/mine-borgere`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine borgere');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Indskriv borger' }).click();
+    await page.waitForURL(/\/indskrivning$/);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('CPR-nummer').fill('320190-1234');
+    await page.getByRole('button', { name: 'Find borger' }).click();
+    await expect.poll(() => page.locator('#f-cpr-error').textContent()).toContain('gyldig dato');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('CPR-nummer').fill(makeCpr('1985-03-09', 'K', 901));
+    await page.getByRole('button', { name: 'Find borger' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Indskriv ny borger');
+    await expectNoAxeViolations(page);
+
+    // First try without names: Danish errors beside the fields, typed values kept.
+    await page.getByLabel('Fornavn').fill('Leyla');
+    await page.getByLabel('Oprindelsesland').selectOption('IQ');
+    await page.getByRole('button', { name: 'Indskriv' }).click();
+    await expect.poll(() => page.locator('#f-lastName-error').textContent()).toContain('Angiv efternavn.');
+    expect(await page.getByLabel('Fornavn').inputValue()).toBe('Leyla');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Efternavn').fill('Karimi');
+    await page.getByLabel('Projekt').selectOption({ index: 1 });
+    await page.getByLabel('Aktivitetsparat').check();
+    await page.getByLabel('Rekrutteret via').selectOption('boligomraade');
+    await page.getByRole('button', { name: 'Indskriv' }).click();
+    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}$/);
+    const herPage = page.url();
+    await expect.poll(() => page.getByTestId('project-marking').textContent()).toContain('Deltager i');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Jobmål').fill('Køkkenmedhjælper');
+    await page.getByLabel('A-job (det job, hun helst vil have)').fill('Kok');
+    await page.getByLabel('B-job (et beslægtet job)').fill('Køkkenmedhjælper');
+    await page.getByLabel('C-job (et job inden for rækkevidde nu)').fill('Opvasker');
+    await page.getByLabel('CV er lagt på Jobnet').check();
+    await page.getByRole('button', { name: 'Gem plan' }).click();
+    await expect.poll(() => page.locator('#f-cvDate-error').textContent()).toContain('Angiv datoen');
+    expect(await page.getByLabel('Jobmål').inputValue()).toBe('Køkkenmedhjælper');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Dato for CV på Jobnet').fill(da(today));
+    await page.getByLabel(/^Delmål 1/).fill('Praktik i et storkøkken');
+    await page.getByLabel('Frist for delmål 1').fill('01-01-2099');
+    await page.getByRole('button', { name: 'Gem plan' }).click();
+    await page.waitForURL(herPage);
+    await expect.poll(() => page.getByTestId('plan-history').textContent()).toContain('Køkkenmedhjælper');
+
+    await page.getByRole('link', { name: 'Ny aktivitet' }).click();
+    await page.getByLabel('Aktivitetstype').selectOption('virksomhedspraktik');
+    await page.getByLabel('Udbyder eller virksomhed').fill('Storkøkkenet ApS');
+    await page.getByLabel('CVR-nummer').fill('12345678');
+    await page.getByLabel('Status').selectOption('i_gang');
+    await page.getByRole('button', { name: 'Gem aktivitet' }).click();
+    await expect.poll(() => page.locator('#f-cvr-error').textContent()).toContain('CVR-nummeret er ugyldigt');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('CVR-nummer').fill(validCvr());
+    await page.getByLabel('Timer pr. uge').fill('18,5');
+    await page.getByRole('button', { name: 'Gem aktivitet' }).click();
+    await page.waitForURL(herPage);
+    await expect.poll(() => page.getByTestId('activities').textContent()).toContain('Virksomhedspraktik');
+
+    await page.getByRole('link', { name: 'Ny samtale' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Der blev brugt tolk').check();
+    await page.getByLabel('Kort notat').fill('Første samtale om praktik.');
+    await page.getByRole('button', { name: 'Gem samtale' }).click();
+    await page.waitForURL(herPage);
+    await expect.poll(() => page.getByTestId('conversations').textContent()).toContain('Første samtale om praktik.');
+
+    expect(await alertCodesFor(page, 'Leyla Karimi')).not.toContain('who5_lav');
+    await page.goto(herPage);
+    await page.getByRole('link', { name: 'Ny WHO-5' }).click();
+    await expectNoAxeViolations(page);
+    for (const g of await page.locator('fieldset').all()) await g.getByLabel(/^1:/).check();
+    await page.getByRole('button', { name: 'Gem måling' }).click();
+    await page.waitForURL(herPage);
+    expect(await alertCodesFor(page, 'Leyla Karimi')).toContain('who5_lav');
+    await expectNoAxeViolations(page);
+
+    await page.goto(herPage);
+    await page.getByRole('link', { name: 'Ny WHO-5' }).click();
+    for (const g of await page.locator('fieldset').all()) await g.getByLabel(/^4:/).check();
+    await page.getByRole('button', { name: 'Gem måling' }).click();
+    await page.waitForURL(herPage);
+    await expect.poll(() => page.getByTestId('distance-who5').textContent()).toContain('+60');
+    expect(await alertCodesFor(page, 'Leyla Karimi')).not.toContain('who5_lav');
+
+    await page.goto(herPage);
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Måling: WHO-5');
+    await page.getByRole('link', { name: 'Udskriv' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Årsag').selectOption('uddannelse');
+    await page.getByRole('button', { name: 'Udskriv' }).click();
+    await page.waitForURL(herPage);
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Udskrevet af projektet');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
