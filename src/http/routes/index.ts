@@ -8,6 +8,7 @@ import { participantRegisterRoutes } from './participant-register.ts';
 import { registerRoutes as registerDataRoutes } from './register.ts';
 import { caseworkRoutes } from './casework/index.ts';
 import { adminRoutes } from './admin/index.ts';
+import { oidcRoutes } from './oidc.ts';
 
 /** Every area's routes; each area registers its own. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -19,4 +20,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   await registerDataRoutes(app, deps);
   caseworkRoutes(app, deps);
   adminRoutes(app, deps);
+  oidcRoutes(app, deps);
 }

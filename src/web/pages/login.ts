@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
+import { OIDC_BUTTON_LABEL, oidcConfigured } from '../../app/oidc/settings.ts';
 
 export const DEMO_USERS = [
   ['sagsbehandler.aalborg', 'Sagsbehandler, Jobcenter Aalborg'],
@@ -29,6 +30,9 @@ export function loginPage(o: { csrf: string; next: string; demo: boolean; error?
         </div>
         <button type="submit" class="button button-primary">Log ind</button>
       </form>
+      ${oidcConfigured()
+        ? html`<p class="mt-5"><a class="button button-secondary" data-testid="oidc-login" href="/login/oidc?next=${encodeURIComponent(o.next)}">${OIDC_BUTTON_LABEL}</a></p>`
+        : ''}
       ${o.demo
         ? html`<div class="alert alert-info mt-7"><div class="alert-body">
             <h2 class="alert-heading h3">Demo-brugere</h2>

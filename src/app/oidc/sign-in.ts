@@ -1,0 +1,87 @@
+/**
+ * OpenID Connect authorization code flow with PKCE, state and nonce. `startSignIn` keeps the
+ * secrets server-side under the hash of a random browser cookie; `finishSignIn` checks them
+ * against the provider's answer (openid-client validates the ID token, nonce and PKCE),
+ * provisions the user from the claims and opens a fresh session.
+ */
+import { randomBytes } from 'node:crypto';
+import * as oidc from 'openid-client';
+import { AppError } from '../errors.ts';
+import type { Database } from '../../db/database.ts';
+import { writeAudit } from '../../db/tenant.ts';
+import { createSession, sha256 } from '../../db/users.ts';
+import { providerConfig } from './client.ts';
+import { mapClaims } from './claims.ts';
+import { provisionUser } from './provision.ts';
+import type { OidcSettings } from './settings.ts';
+
+export const PENDING_MINUTES = 10;
+export const SCOPE = 'openid profile fremdrift';
+
+export async function startSignIn(db: Database, s: OidcSettings, next: string) {
+  const config = await providerConfig(s);
+  const cookie = randomBytes(32).toString('base64url');
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const verifier = oidc.randomPKCECodeVerifier();
+  await db.query(`DELETE FROM oidc_pending WHERE created_at < now() - make_interval(mins => $1)`, [PENDING_MINUTES]);
+  await db.query('INSERT INTO oidc_pending (id_hash, state, nonce, code_verifier, next) VALUES ($1, $2, $3, $4, $5)',
+    [sha256(cookie), state, nonce, verifier, next]);
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: s.redirectUri,
+    scope: SCOPE,
+    response_type: 'code',
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+  });
+  return { cookie, url: url.href };
+}
+
+const failed = () => new AppError('INVALID', 'Login-forsøget kunne ikke bekræftes. Prøv at logge ind igen.');
+
+export async function finishSignIn(db: Database, s: OidcSettings, cookie: string | undefined, query: URLSearchParams, ip: string) {
+  // The pending sign-in is used once, whatever happens next.
+  const pending = cookie
+    ? (await db.query<{ state: string; nonce: string; verifier: string; next: string }>(
+        `DELETE FROM oidc_pending WHERE id_hash = $1 AND created_at > now() - make_interval(mins => $2)
+         RETURNING state, nonce, code_verifier AS verifier, next`, [sha256(cookie), PENDING_MINUTES])).rows[0]
+    : undefined;
+  if (!pending || query.get('state') !== pending.state) throw failed();
+  if (query.get('error')) throw new AppError('FORBIDDEN', 'Login blev afbrudt eller afvist hos login-udbyderen.');
+  const config = await providerConfig(s);
+  // The URL the provider redirected to, rebuilt from the configured redirect URI (not the Host header).
+  const current = new URL(s.redirectUri);
+  current.search = query.toString();
+  let claims: Record<string, unknown>;
+  try {
+    const tokens = await oidc.authorizationCodeGrant(config, current, {
+      pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true,
+    });
+    const idClaims = tokens.claims()!;
+    const info = config.serverMetadata().userinfo_endpoint
+      ? await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)
+      : {};
+    claims = { ...idClaims, ...info };
+  } catch {
+    throw failed();
+  }
+  const issuer = config.serverMetadata().issuer;
+  let mapped;
+  try {
+    mapped = mapClaims(claims);
+  } catch (e) {
+    await writeAudit(db, { userId: 0, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null as never, ip }, {
+      action: 'login_afvist', entity: 'session', detail: { method: 'oidc', issuer, reason: (e as Error).message },
+    });
+    throw e;
+  }
+  const userId = await provisionUser(db, issuer, mapped, ip);
+  const session = await createSession(db, userId, 12);
+  const user = (await db.query<{ username: string; role: string }>('SELECT username, role FROM app_user WHERE id = $1', [userId])).rows[0];
+  await writeAudit(db, { userId, username: user.username, role: user.role as never, ip }, {
+    action: 'login', entity: 'session', detail: { method: 'oidc', issuer },
+  });
+  return { sessionId: session.id, next: pending.next };
+}
