@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+// @ts-expect-error oidc-provider ships no type declarations (and @types/oidc-provider is not installed)
 import Provider from 'oidc-provider';
 import { buildServer } from '../src/http/server.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
@@ -29,7 +30,7 @@ async function startProvider(): Promise<{ issuer: string; server: Server }> {
     clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [REDIRECT], token_endpoint_auth_method: 'client_secret_post' }],
     scopes: ['openid', 'profile', 'fremdrift'],
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'], fremdrift: ['fremdrift_rolle', 'fremdrift_kommuner', 'fremdrift_organisation'] },
-    findAccount: async (_ctx, sub) => (accounts[sub] ? { accountId: sub, claims: async () => ({ sub, ...accounts[sub] }) } : undefined),
+    findAccount: async (_ctx: unknown, sub: string) => (accounts[sub] ? { accountId: sub, claims: async () => ({ sub, ...accounts[sub] }) } : undefined),
     cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
     features: { devInteractions: { enabled: true } },
   });
