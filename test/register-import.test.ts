@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRegisterFile } from '../src/app/register/import-register-file.ts';
 import { nationalMonitorInput } from '../src/app/register/load-monitor-input.ts';
+import { nationalResults, stopNationalWorker } from '../src/app/register/national-results.ts';
 import { generateCohort } from '../src/demo/cohort.ts';
 import { monitorDemo, CALIBRATION_MONTHS } from '../src/demo/monitor-demo.ts';
 import { monitor } from '../src/monitoring/engine.ts';
@@ -24,7 +25,10 @@ describe.each(backends())('register import on %s', (backend) => {
   beforeAll(async () => {
     t = await openTestDb(backend);
   });
-  afterAll(async () => t?.cleanup());
+  afterAll(async () => {
+    await stopNationalWorker();
+    await t?.cleanup();
+  });
 
   const imp = (kind: 'ydelser' | 'loentimer' | 'kodetabel', name: string) =>
     importRegisterFile({ db: t.db, vault }, who, { kind, fileName: name, bytes: fixture(name) });
@@ -97,5 +101,14 @@ describe.each(backends())('register import on %s', (backend) => {
     expect(fromDb.groups.visitation).toEqual(fromFiles.groups.visitation);
     expect(fromDb.groups.alder).toEqual(fromFiles.groups.alder);
     expect(fromDb.series).toEqual(fromFiles.series);
+  });
+
+  it('gives the same national results in the worker thread (PostgreSQL) as inline, suppressed and without microdata', async () => {
+    const opts = { ...CALIBRATION_MONTHS, suppress: 5 };
+    const inline = monitor((await nationalMonitorInput(t.db)).input, opts);
+    const viaWorker = await nationalResults(t.db, t.url, opts);
+    expect(viaWorker.participants).toEqual([]);
+    expect(viaWorker.groups).toEqual(inline.groups);
+    expect(viaWorker.series).toEqual(inline.series);
   });
 });

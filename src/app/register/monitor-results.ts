@@ -11,7 +11,8 @@ import { writeAudit } from '../../db/tenant.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
 import type { Vault } from '../../security/vault.ts';
-import { nationalMonitorInput, tenantMonitorInput, type StoredMonitorInput } from './load-monitor-input.ts';
+import { tenantMonitorInput, type StoredMonitorInput } from './load-monitor-input.ts';
+import { nationalResults } from './national-results.ts';
 
 export interface ResultsRequest {
   month: string;
@@ -64,7 +65,7 @@ export function clearResultsCache() {
 }
 
 export async function computeResults(
-  deps: { db: Database; vault: Vault; config: { suppressThreshold: number } },
+  deps: { db: Database; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string } },
   actor: Actor,
   req: ResultsRequest,
 ): Promise<ResultsView> {
@@ -73,25 +74,22 @@ export async function computeResults(
   const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth]);
   const version = await dataVersion(deps.db);
   const hit = cache.get(key);
+  const scope = national ? ('national' as const) : ('kommune' as const);
   if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) {
-    await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope: hit.view.scope, cached: true } });
+    await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, cached: true } });
     return { ...hit.view, vintage: await registerVintage(deps.db) };
   }
-  const stored = national
-    ? await nationalMonitorInput(deps.db)
-    : await tenantMonitorInput(deps.db, actor, { projectId: req.projectId });
-  if (national) {
-    await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope: 'national', participants: stored.refs.length } });
-  }
+  const opts = { month: req.month, durableMonth: req.durableMonth, snapshotMonth: req.snapshotMonth };
   try {
-    const result = monitor(stored.input, {
-      month: req.month,
-      durableMonth: req.durableMonth,
-      snapshotMonth: req.snapshotMonth,
-      suppress: national ? deps.config.suppressThreshold : 0,
-    });
-    if (national) result.participants = []; // microdata never leaves for the national view
-    const view = { scope: national ? ('national' as const) : ('kommune' as const), result, stored: national ? null : stored };
+    let view: Omit<ResultsView, 'vintage'>;
+    if (national) {
+      const result = await nationalResults(deps.db, deps.config.databaseUrl, { ...opts, suppress: deps.config.suppressThreshold });
+      await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope } });
+      view = { scope, result, stored: null };
+    } else {
+      const stored = await tenantMonitorInput(deps.db, actor, { projectId: req.projectId });
+      view = { scope, result: monitor(stored.input, { ...opts, suppress: 0 }), stored };
+    }
     cache.set(key, { at: Date.now(), version, view });
     return { ...view, vintage: await registerVintage(deps.db) };
   } catch (e) {
