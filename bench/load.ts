@@ -5,17 +5,18 @@
  * and errors, and checks afterwards that no write was lost.
  *
  * Options: --women N (100000) --caseworkers N (50) --analysts N (5) --seconds N (60)
- *          --pg URL (postgres://postgres@127.0.0.1:5432/postgres)
+ *          --pg URL (postgres://postgres@127.0.0.1:5432/postgres) --keep (keep the database afterwards)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from '../src/cli/args.ts';
+import { openPostgres } from '../src/db/database.ts';
 import { percentile, VirtualUser, type Timing } from './load/client.ts';
 import { caseworkerNames, createLoadDatabase, writeHoursFile } from './load/setup.ts';
 
-const { opts } = parseArgs(process.argv.slice(2));
+const { opts, flags } = parseArgs(process.argv.slice(2));
 const num = (k: string, d: number) => Number(opts[k]?.[0] ?? d);
 const WOMEN = num('women', 100_000);
 const CASEWORKERS = num('caseworkers', 50);
@@ -135,6 +136,11 @@ async function main() {
   writeFileSync(join(OUT, 'load-latest.json'), JSON.stringify({ women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS, seconds: elapsed, rows, total,
     import: { ok: importOk, seconds: (importEnd - importStart) / 1000 }, writes: { acknowledged: posted.length, stored } }, null, 2));
   await db.close();
+  if (!flags.has('keep')) {
+    const admin = await openPostgres(PG, 1);
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  }
   const lost = stored !== posted.length;
   process.exitCode = lost || !importOk ? 1 : 0;
 }
