@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { adminAuditRoutes } from './audit.ts';
+import { adminGdprRoutes } from './gdpr.ts';
 
 export function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   adminAuditRoutes(app, deps);
+  adminGdprRoutes(app, deps);
 }

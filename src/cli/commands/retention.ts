@@ -1,0 +1,21 @@
+/** `fremdrift retention [--dry-run]`: anonymise closed cases past the retention period. */
+import { runRetention } from '../../app/gdpr/retention-job.ts';
+import { withCliDatabase } from '../../app/security/open-cli-db.ts';
+import { parseArgs } from '../args.ts';
+
+export const summary = 'Anonymiser afsluttede sager efter opbevaringsperioden (RETENTION_YEARS_AFTER_EXIT, --dry-run)';
+
+export async function run(args: string[]): Promise<number> {
+  const { flags } = parseArgs(args);
+  const dryRun = flags.has('dry-run');
+  return withCliDatabase(async (db) => {
+    const r = await runRetention(db, { dryRun });
+    if (dryRun) {
+      console.log(`Prøvekørsel: ${r.due.length} afsluttede sager er ældre end ${r.years} år efter udskrivning og ville blive anonymiseret. Intet er ændret.`);
+      for (const id of r.due) console.log(`  ${id}`);
+    } else {
+      console.log(`Anonymiseret: ${r.anonymised} afsluttede sager (opbevaringsperiode ${r.years} år efter udskrivning).`);
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Erasure and anonymisation of one person (GDPR art. 17), inside a tenant transaction.
+ * Anonymise: names, CPR hash and cipher replaced, birth date cut to the year, and every free-text
+ * or JSON column of her rows in every participant_id table cleared — structured codes used by the
+ * statistics (KEEP) stay. Erase: every row in every participant_id table and the participant row
+ * are deleted. The audit log keeps its record of either.
+ */
+import type { Queryable } from '../database.ts';
+import { ident, type PersonTable } from './tables.ts';
+
+/** Structured columns kept on anonymisation (codes the statistics need, never free text). */
+export const KEEP = new Set(['participant_id', 'municipality_code', 'exit_reason', 'recruitment_channel', 'visitation', 'status', 'kind', 'type_key', 'instrument_key']);
+const FREE_TEXT = new Set(['text', 'character varying', 'json', 'jsonb']);
+
+export async function anonymiseInTx(q: Queryable, tables: PersonTable[], participantId: string) {
+  const cleared: Record<string, string[]> = {};
+  for (const t of tables) {
+    const sets: string[] = [];
+    for (const c of t.columns) {
+      if (KEEP.has(c.name) || !FREE_TEXT.has(c.type)) continue;
+      if (c.nullable) sets.push(`${ident(c.name)} = NULL`);
+      else if (c.type === 'jsonb') sets.push(`${ident(c.name)} = CASE jsonb_typeof(${ident(c.name)}) WHEN 'array' THEN '[]'::jsonb ELSE '{}'::jsonb END`);
+      else continue; // NOT NULL text: codes or staff names, not hers
+      (cleared[t.table] ??= []).push(c.name);
+    }
+    if (sets.length) await q.query(`UPDATE ${ident(t.table)} SET ${sets.join(', ')} WHERE participant_id = $1`, [participantId]);
+  }
+  await q.query(
+    `UPDATE participant SET first_name = 'Anonymiseret', last_name = 'Person', cpr_hash = 'anonymiseret:' || id::text, cpr_enc = '',
+       birth_date = date_trunc('year', birth_date)::date, anonymised_at = now() WHERE id = $1`,
+    [participantId],
+  );
+  return cleared;
+}
+
+export async function eraseInTx(q: Queryable, tables: PersonTable[], participantId: string) {
+  const deleted: Record<string, number> = {};
+  for (const t of tables) {
+    if (t.table === 'participant') continue;
+    deleted[t.table] = (await q.query(`DELETE FROM ${ident(t.table)} WHERE participant_id = $1`, [participantId])).rowCount;
+  }
+  deleted.participant = (await q.query('DELETE FROM participant WHERE id = $1', [participantId])).rowCount;
+  return deleted;
+}

@@ -1,0 +1,58 @@
+/** /admin/gdpr: a project leader answers access requests and erases or anonymises a woman. */
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../../app/errors.ts';
+import { exportPersonData, removePerson, requireGdprActor, type Removal } from '../../../app/gdpr/person-rights.ts';
+import { retentionYears } from '../../../app/gdpr/retention.ts';
+import { getParticipant } from '../../../db/participants.ts';
+import { isUuid } from '../../../db/tenant.ts';
+import { gdprPage } from '../../../web/pages/admin/gdpr.ts';
+import type { AppDeps } from '../../deps.ts';
+import { requireActor } from '../../security.ts';
+
+export function adminGdprRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/admin/gdpr', async (req, reply) => {
+    const actor = requireGdprActor(requireActor(req));
+    const id = String((req.query as { deltager?: string }).deltager ?? '').trim();
+    const send = (m: Parameters<typeof gdprPage>[2]) => reply.type('text/html; charset=utf-8').send(gdprPage(actor, req.csrfToken!, m));
+    if (!id) return send({});
+    const p = isUuid(id) ? await getParticipant(deps.db, deps.vault, actor, id, 'gdpr') : null;
+    if (!p) {
+      reply.status(404);
+      return send({ id, message: { kind: 'error', text: 'Deltageren findes ikke, eller du har ikke adgang til hende.' } });
+    }
+    const open = p.enrolments.some((e) => !e.exitedOn);
+    const lastExit = p.enrolments.map((e) => e.exitedOn).filter(Boolean).sort().pop();
+    const years = retentionYears();
+    const retention = open
+      ? `Kvinden er indskrevet. Oplysningerne opbevares, til hun er udskrevet, og i ${years} år derefter.`
+      : lastExit ? `Sidst udskrevet ${lastExit}; opbevaringspligt ${years} år efter udskrivning.` : 'Kvinden har ingen indskrivninger.';
+    return send({ id, name: `${p.firstName} ${p.lastName}`, retention });
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/gdpr/:id/eksport', async (req, reply) => {
+    const actor = requireActor(req);
+    const data = await exportPersonData(deps.db, deps.vault, actor, req.params.id);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="indsigt-${req.params.id}.json"`)
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  for (const how of ['anonymiser', 'slet'] as Removal[]) {
+    app.post<{ Params: { id: string } }>(`/admin/gdpr/:id/${how}`, async (req, reply) => {
+      const actor = requireGdprActor(requireActor(req));
+      if ((req.body as { bekraeft?: string } | undefined)?.bekraeft !== 'ja') {
+        throw new AppError('INVALID', 'Sæt kryds for at bekræfte.');
+      }
+      try {
+        await removePerson(deps.db, actor, req.params.id, how);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'CONFLICT') throw e;
+        reply.status(409);
+        return reply.type('text/html; charset=utf-8').send(gdprPage(actor, req.csrfToken!, { id: req.params.id, message: { kind: 'error', text: e.message } }));
+      }
+      const text = how === 'slet' ? 'Kvindens oplysninger er slettet.' : 'Kvindens oplysninger er anonymiseret.';
+      return reply.type('text/html; charset=utf-8').send(gdprPage(actor, req.csrfToken!, { message: { kind: 'success', text } }));
+    });
+  }
+}
