@@ -14,8 +14,6 @@ export const NAV: NavItem[] = [
   { href: '/mine-borgere', label: 'Mine borgere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },
-  { href: '/styring', label: 'Styring', roles: ['sagsbehandler', 'projektleder'] },
-  { href: '/nationalt', label: 'Nationalt overblik', roles: ['analytiker'] },
   { href: '/registerdata', label: 'Registerdata', roles: ['analytiker'] },
   { href: '/admin/audit', label: 'Auditlog', roles: ['administrator'] },
   { href: '/admin/gdpr', label: 'Persondata (GDPR)', roles: ['projektleder'] },
