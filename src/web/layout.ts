@@ -13,6 +13,8 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/mine-borgere', label: 'Mine borgere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
+  { href: '/progression', label: 'Progression', roles: ['sagsbehandler', 'projektleder'] },
+  { href: '/projekt', label: 'Projekt', roles: ['projektleder'] },
   { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },
   { href: '/registerdata', label: 'Registerdata', roles: ['analytiker'] },
   { href: '/admin/audit', label: 'Auditlog', roles: ['administrator'] },

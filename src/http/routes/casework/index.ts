@@ -5,6 +5,7 @@ import { SECTION_PROVIDERS } from '../participant-sections.ts';
 import { caseRecordRoutes } from './case-records.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { myCaseloadRoutes } from './my-caseload.ts';
+import { projectRoutes } from './project.ts';
 import { caseworkSection } from './section.ts';
 
 export function caseworkRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -12,4 +13,5 @@ export function caseworkRoutes(app: FastifyInstance, deps: AppDeps) {
   enrolmentRoutes(app, deps);
   caseRecordRoutes(app, deps);
   myCaseloadRoutes(app, deps);
+  projectRoutes(app, deps);
 }

@@ -1,0 +1,64 @@
+/**
+ * A project leader's settings for her project: the follow-up rules (alert settings) and the
+ * project's own activity types. Stored per project; each change is audited.
+ */
+import type { Actor } from '../context.ts';
+import type { Database } from '../../db/database.ts';
+import { withTenant } from '../../db/tenant.ts';
+import {
+  insertActivityType, loadActivityTypes, loadAlertSettings, projectsOf, saveAlertSettings as storeAlertSettings,
+} from '../../db/casework/project-config.ts';
+import { alertSettingsSchema } from '../../domain/alert-settings.ts';
+import { projectActivityTypeSchema } from '../../domain/activities.ts';
+import { booleanField } from '../../domain/form-fields.ts';
+import { forbidden } from '../errors.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+
+/** The actor's project (first, or the one asked for); null when she has none. */
+export async function projectFor(db: Database, actor: Actor, projectId?: number) {
+  const projects = await projectsOf(db, actor.municipalities);
+  return { projects, project: projects.find((p) => p.id === projectId) ?? projects[0] ?? null };
+}
+
+export async function getProjectSettings(db: Database, actor: Actor, projectId?: number) {
+  const { projects, project } = await projectFor(db, actor, projectId);
+  if (!project) return null;
+  return withTenant(db, actor, async (q, audit) => {
+    await audit({ action: 'vis', entity: 'projektindstillinger', detail: { projectId: project.id } });
+    return { projects, project, settings: await loadAlertSettings(q, project.id), types: await loadActivityTypes(q, project.id) };
+  });
+}
+
+const requireLeader = (actor: Actor) => {
+  if (actor.role !== 'projektleder') throw forbidden();
+};
+
+export async function saveProjectAlertSettings(db: Database, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
+  requireLeader(actor);
+  const { project } = await projectFor(db, actor, projectId);
+  if (!project || project.id !== projectId) return { status: 'denied' };
+  const keys = Object.keys(alertSettingsSchema.shape);
+  const parsed = alertSettingsSchema.safeParse(Object.fromEntries(keys.map((k) => [k, str(form, k)])));
+  if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
+  return withTenant(db, actor, async (q, audit) => {
+    await storeAlertSettings(q, projectId, parsed.data, actor.userId);
+    await audit({ action: 'gem', entity: 'projektindstillinger', detail: { projectId, settings: parsed.data } });
+    return { status: 'ok', id: projectId };
+  });
+}
+
+export async function addProjectActivityType(db: Database, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
+  requireLeader(actor);
+  const { project } = await projectFor(db, actor, projectId);
+  if (!project || project.id !== projectId) return { status: 'denied' };
+  const parsed = projectActivityTypeSchema.safeParse({
+    key: str(form, 'key'), name: str(form, 'name'), category: str(form, 'category'), atCompany: booleanField.parse(str(form, 'atCompany')),
+  });
+  if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
+  return withTenant(db, actor, async (q, audit) => {
+    const added = await insertActivityType(q, projectId, parsed.data, actor.userId);
+    if (!added) return { status: 'invalid', errors: { key: 'Projektet har allerede en aktivitetstype med denne nøgle.' } };
+    await audit({ action: 'opret', entity: 'aktivitetstype', detail: { projectId, key: parsed.data.key } });
+    return { status: 'ok', id: projectId };
+  });
+}
