@@ -5,6 +5,7 @@
  * and errors, and checks afterwards that no write was lost.
  *
  * Options: --women N (100000) --caseworkers N (50) --analysts N (5) --seconds N (60)
+ *          --think-ms N (2000: mean pause between a person's actions, drawn 0.5–1.5 × N; 0 = stress)
  *          --pg URL (postgres://postgres@127.0.0.1:5432/postgres) --keep (keep the database afterwards)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ const WOMEN = num('women', 100_000);
 const CASEWORKERS = num('caseworkers', 50);
 const ANALYSTS = num('analysts', 5);
 const SECONDS = num('seconds', 60);
+const THINK = num('think-ms', 2000);
 const PG = opts.pg?.[0] ?? process.env.FREMDRIFT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = 'fremdrift-load-bench-secret-0123456789';
 const OUT = join(import.meta.dirname, 'out');
@@ -53,7 +55,7 @@ function startServer(url: string, port: number): Promise<ChildProcess> {
 }
 
 async function main() {
-  log(`Fremdrift load test: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s`);
+  log(`Fremdrift load test: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, tænketid ${THINK} ms`);
   mkdirSync(OUT, { recursive: true });
   const name = `fremdrift_load_${process.pid}`;
   log('Opretter database …');
@@ -85,6 +87,8 @@ async function main() {
   const importDone = new Promise<void>((r) => importer.on('exit', (c) => { importOk = c === 0; importEnd = performance.now(); r(); }));
 
   const until = performance.now() + SECONDS * 1000;
+  // People read a page before the next click: a pause of 0.5–1.5 × the mean think time.
+  const think = () => (THINK > 0 ? new Promise((r) => setTimeout(r, THINK * (0.5 + Math.random()))) : Promise.resolve());
   const today = new Date().toISOString().slice(0, 10);
   const caseworkerLoop = async (u: VirtualUser, i: number) => {
     let n = 0;
@@ -92,18 +96,24 @@ async function main() {
       const list = await u.request('liste', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`);
       const ids = [...list.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
       if (!ids.length) continue;
+      await think();
       const id = ids[(i + n) % ids.length];
       await u.request('aabn_kvinde', 'GET', `/deltagere/${id}`);
+      await think();
       const note = `${token} ${i}-${n}`;
       const r = await u.request('ny_samtale', 'POST', CONVERSATION_PATH(id), {
         date: today, kind: 'individuel', participants: 'Borger og sagsbehandler', interpreterUsed: 'false', note,
       }, [303]);
       if (r.ok) posted.push(note);
       n++;
+      await think();
     }
   };
   const analystLoop = async (u: VirtualUser) => {
-    while (performance.now() < until) await u.request('resultater', 'GET', '/resultater');
+    while (performance.now() < until) {
+      await u.request('resultater', 'GET', '/resultater');
+      await think();
+    }
   };
   const t0 = performance.now();
   await Promise.all([...caseworkers.map(caseworkerLoop), ...analysts.map(analystLoop)]);
@@ -133,7 +143,7 @@ async function main() {
   log(`Sagsbehandlersider p95: ${total.caseworkerP95.toFixed(1)} ms (mål < 100 ms) → ${total.caseworkerP95 < 100 ? 'nået' : 'IKKE nået'}.`);
   log(`Registerimport: ${importOk ? 'gennemført' : 'FEJLEDE'} på ${((importEnd - importStart) / 1000).toFixed(1)} s under belastningen.`);
   log(`Skrivninger: ${posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === posted.length ? 'ingen tabt' : 'TABT'}.`);
-  writeFileSync(join(OUT, 'load-latest.json'), JSON.stringify({ women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS, seconds: elapsed, rows, total,
+  writeFileSync(join(OUT, 'load-latest.json'), JSON.stringify({ women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS, thinkMs: THINK, seconds: elapsed, rows, total,
     import: { ok: importOk, seconds: (importEnd - importStart) / 1000 }, writes: { acknowledged: posted.length, stored } }, null, 2));
   await db.close();
   if (!flags.has('keep')) {

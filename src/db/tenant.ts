@@ -43,8 +43,10 @@ export function withTenant<T>(
   fn: (q: Queryable, audit: Audit) => Promise<T>,
 ): Promise<T> {
   return db.tx(async (q) => {
-    await q.query('SET LOCAL ROLE fremdrift_app');
-    await q.query(`SELECT set_config('fremdrift.kommuner', $1, true)`, [actor.municipalities.join(',')]);
+    // One round trip: SET LOCAL ROLE and the tenant setting, both undone at commit.
+    await q.query(`SELECT set_config('role', 'fremdrift_app', true), set_config('fremdrift.kommuner', $1, true)`, [
+      actor.municipalities.join(','),
+    ]);
     return fn(q, (e) => writeAudit(q, actor, e));
   });
 }

@@ -77,13 +77,17 @@ export async function createSession(db: Database, userId: number, hours: number)
   return { id, csrfToken };
 }
 
-/** A live session, sliding its idle expiry forward; undefined when unknown or expired. */
+/**
+ * A live session, sliding its idle expiry forward; undefined when unknown or expired. The row is
+ * written at most every 30 seconds, so a busy caseworker's page views do not each cost a write.
+ */
 export async function touchSession(db: Database, id: string, idleHours: number): Promise<SessionRow | undefined> {
   const r = await db.query<SessionRow>(
-    `UPDATE user_session SET last_seen = now(),
-        expires_at = LEAST(created_at + interval '12 hours', now() + make_interval(hours => $2))
-     WHERE id_hash = $1 AND expires_at > now()
-     RETURNING user_id AS "userId", csrf_token AS "csrfToken", expires_at AS "expiresAt"`,
+    `WITH s AS (SELECT id_hash, user_id, csrf_token, expires_at, last_seen FROM user_session WHERE id_hash = $1 AND expires_at > now()),
+          t AS (UPDATE user_session u SET last_seen = now(),
+                  expires_at = LEAST(u.created_at + interval '12 hours', now() + make_interval(hours => $2))
+                FROM s WHERE u.id_hash = s.id_hash AND s.last_seen < now() - interval '30 seconds' RETURNING 1)
+     SELECT user_id AS "userId", csrf_token AS "csrfToken", expires_at AS "expiresAt" FROM s`,
     [sha256(id), idleHours],
   );
   return r.rows[0];
