@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app/errors.ts';
 import { loadActor, touchSession } from '../db/users.ts';
 import type { AppDeps } from './deps.ts';
+import { registerRateLimit } from './rate-limit.ts';
 
 export const SESSION_COOKIE = 'fremdrift_sid';
 export const PRE_COOKIE = 'fremdrift_pre';
@@ -43,6 +44,7 @@ export function csrfFor(req: FastifyRequest, reply: FastifyReply, deps: AppDeps)
 }
 
 export function registerSecurity(app: FastifyInstance, deps: AppDeps) {
+  registerRateLimit(app);
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CSP);
     reply.header('X-Content-Type-Options', 'nosniff');

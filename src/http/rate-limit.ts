@@ -1,0 +1,68 @@
+/**
+ * A per-address token bucket in memory, for every route: each request costs a token (signing in
+ * costs LOGIN_COST), tokens refill steadily, and an empty bucket answers 429 with a Danish page
+ * and Retry-After. Complements the per-user login throttling in the database (app/login.ts).
+ * Settings: RATE_LIMIT_BURST (bucket size, default 1000), RATE_LIMIT_PER_SECOND (refill, 20),
+ * RATE_LIMIT_LOGIN_COST (25); RATE_LIMIT_BURST=0 turns it off.
+ */
+import type { FastifyInstance } from 'fastify';
+import { errorPage } from '../web/layout.ts';
+
+export interface RateLimitOptions {
+  burst: number;
+  perSecond: number;
+  loginCost: number;
+  now?: () => number;
+}
+
+export function rateLimitOptions(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
+  return {
+    burst: Number(env.RATE_LIMIT_BURST ?? 1000),
+    perSecond: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
+    loginCost: Number(env.RATE_LIMIT_LOGIN_COST ?? 25),
+  };
+}
+
+const MAX_ADDRESSES = 100_000;
+
+export class TokenBuckets {
+  private buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(private o: RateLimitOptions) {}
+
+  /** Take `cost` tokens for `key`; returns 0 when allowed, else the seconds to wait. */
+  take(key: string, cost: number): number {
+    const now = (this.o.now ?? Date.now)();
+    let b = this.buckets.get(key);
+    if (b) b.tokens = Math.min(this.o.burst, b.tokens + ((now - b.at) / 1000) * this.o.perSecond);
+    else {
+      if (this.buckets.size >= MAX_ADDRESSES) this.prune(now);
+      b = { tokens: this.o.burst, at: now };
+      this.buckets.set(key, b);
+    }
+    b.at = now;
+    if (b.tokens >= cost) {
+      b.tokens -= cost;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((cost - b.tokens) / this.o.perSecond));
+  }
+
+  /** Forget full buckets (addresses idle long enough to have refilled); keeps memory bounded. */
+  private prune(now: number) {
+    for (const [k, b] of this.buckets) if (b.tokens + ((now - b.at) / 1000) * this.o.perSecond >= this.o.burst) this.buckets.delete(k);
+    if (this.buckets.size >= MAX_ADDRESSES) this.buckets.clear();
+  }
+}
+
+export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions = rateLimitOptions()) {
+  if (!(o.burst > 0)) return;
+  const buckets = new TokenBuckets(o);
+  app.addHook('onRequest', async (req, reply) => {
+    const path = req.url.split('?')[0];
+    const cost = req.method === 'POST' && path === '/login' ? o.loginCost : 1;
+    const wait = buckets.take(req.ip, cost);
+    if (!wait) return;
+    reply.code(429).header('Retry-After', String(wait)).type('text/html; charset=utf-8');
+    return reply.send(errorPage(429, `For mange forespørgsler fra din adresse. Vent ${wait} sekunder, og prøv igen.`));
+  });
+}
