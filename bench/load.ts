@@ -46,7 +46,9 @@ function startServer(url: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/fremdrift.js', 'serve'], {
       env: { ...process.env, DATABASE_URL: url, FREMDRIFT_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1',
-        COOKIE_SECURE: 'false', DATABASE_POOL_MAX: '20', RATE_LIMIT_DISABLED: 'true' },
+        COOKIE_SECURE: 'false', DATABASE_POOL_MAX: '20',
+        // All simulated people share one loopback address; the per-address limit is for the internet.
+        RATE_LIMIT_BURST: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout!.on('data', (d) => String(d).includes('kører på') && resolve(child));
