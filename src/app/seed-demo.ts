@@ -9,6 +9,7 @@ import { DEMO_MUNICIPALITIES, DEMO_PROJECTS } from '../demo/municipalities.ts';
 import { generateCohort } from '../demo/cohort.ts';
 import { hashPassword } from '../security/passwords.ts';
 import type { Vault } from '../security/vault.ts';
+import { seedDemoGoals } from './steering/seed-demo-goals.ts';
 
 export const AGENCY_NAME = 'Styrelsen for International Rekruttering og Integration (SIRI)';
 
@@ -113,6 +114,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
       action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },
     });
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019 });
+    await seedDemoGoals(q);
     return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length, users, participants: women.length };
   });
 }

@@ -1,0 +1,116 @@
+/**
+ * Everything a project's steering needs, in one plain object: the engine's results for the
+ * project (spec kib-2019.1), goals against results, milestones, enrolment against plan, activity
+ * mix, contact frequency and caseloads. `suppress` gives the form that may leave the
+ * municipality (spec §6): the engine suppresses its groups and series, and the case-data tables
+ * are suppressed here; caseloads per caseworker never leave.
+ */
+import type { Actor } from '../context.ts';
+import { AppError } from '../errors.ts';
+import type { Database } from '../../db/database.ts';
+import { loadActivityTypes, loadAlertSettings } from '../../db/casework/project-config.ts';
+import { loadCaseFacts } from '../../db/steering/case-stats.ts';
+import { withTenant } from '../../db/tenant.ts';
+import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
+import type { MonitorResult } from '../../monitoring/types.ts';
+import { tenantMonitorInput } from '../register/load-monitor-input.ts';
+import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
+import { chooseProject, type ProjectChoice } from './access.ts';
+import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, type ContactRow, type MixRow } from './case-measures.ts';
+import { evaluateGoal, type GoalOutcome } from './evaluate-goals.ts';
+import type { Milestone, ReportSection } from './goal-types.ts';
+import { loadPlan } from './load-plan.ts';
+
+export interface Months {
+  month: string;
+  durableMonth: string;
+  snapshotMonth: string;
+}
+
+export interface SteeringData {
+  choice: ProjectChoice;
+  months: Months;
+  vintage: Vintage & { caseDataAt: Date };
+  suppressed: boolean;
+  threshold: number;
+  result: MonitorResult;
+  goals: GoalOutcome[];
+  milestones: Milestone[];
+  texts: Partial<Record<ReportSection, string>>;
+  /** Planned enrolment by month (linear over the project period to the planned number). */
+  plannedByMonth: Map<string, number>;
+  mix: MixRow[];
+  contact: ContactRow[];
+  contactTarget: number;
+  /** Empty in the suppressed form. */
+  caseloads: CaseloadRow[];
+  caseloadLimit: number;
+}
+
+export interface Deps {
+  db: Database;
+  config: { suppressThreshold: number };
+}
+
+async function engineResult(deps: Deps, actor: Actor, projectId: number, months: Months, suppress: boolean): Promise<MonitorResult> {
+  if (!suppress) return (await computeResults(deps as never, actor, { ...months, projectId })).result;
+  const stored = await tenantMonitorInput(deps.db, actor, { projectId });
+  try {
+    return monitor(stored.input, { ...months, suppress: deps.config.suppressThreshold });
+  } catch (e) {
+    if (e instanceof MonitorOptionError) throw new AppError('INVALID', e.message);
+    throw e;
+  }
+}
+
+function plannedEnrolment(start: string, end: string, planned: number, months: string[]): Map<string, number> {
+  const s = Date.parse(`${start}T00:00:00Z`);
+  const e = Date.parse(`${end}T00:00:00Z`);
+  return new Map(months.map((m) => {
+    const t = Date.parse(`${monthEnd(m)}T00:00:00Z`);
+    return [m, Math.round(planned * Math.min(1, Math.max(0, (t - s) / (e - s))))];
+  }));
+}
+
+export async function loadSteeringData(deps: Deps, actor: Actor, projectId: number | undefined, months: Months, opts: { suppress: boolean }): Promise<SteeringData> {
+  const choice = await chooseProject(deps.db, actor, projectId);
+  const pid = choice.project.id;
+  const result = await engineResult(deps, actor, pid, months, opts.suppress);
+  const plan = await loadPlan(deps.db, actor, pid);
+  const { facts, settings } = await withTenant(deps.db, actor, async (q) => ({
+    facts: await loadCaseFacts(q, pid, await loadActivityTypes(q, pid)),
+    settings: await loadAlertSettings(q, pid),
+  }));
+  const at = monthEnd(months.month);
+  const goals = plan.goals.map((g) => evaluateGoal(g, result, facts));
+  return {
+    choice,
+    months,
+    vintage: { ...(await registerVintage(deps.db)), caseDataAt: new Date() },
+    suppressed: opts.suppress,
+    threshold: deps.config.suppressThreshold,
+    result,
+    goals: opts.suppress ? goals.map((o) => suppressOutcome(o, deps.config.suppressThreshold)) : goals,
+    milestones: plan.milestones,
+    texts: plan.texts,
+    plannedByMonth: plannedEnrolment(choice.project.startDate, choice.project.endDate, choice.project.plannedParticipants ?? 0, result.series.map((s) => s.month)),
+    mix: activityMix(facts, at),
+    contact: contactFrequency(facts, at),
+    contactTarget: settings.conversationsPerYearTarget,
+    caseloads: opts.suppress ? [] : caseloads(facts, at),
+    caseloadLimit: settings.caseloadLimit,
+  };
+}
+
+/** A case-data goal figure under suppression: count and the rest (denominator − count) protected together. */
+function suppressOutcome(o: GoalOutcome, threshold: number): GoalOutcome {
+  if (o.engineRef || typeof o.count !== 'number') return o;
+  const small = (n: number) => n >= 1 && n < threshold;
+  const den = o.denominator;
+  if (den === null) return small(o.count) ? { ...o, count: `<${threshold}`, status: 'ukendt' } : o;
+  if (typeof den !== 'number') return o;
+  if (small(den)) return { ...o, count: o.count === 0 ? 0 : 'x', denominator: `<${threshold}`, status: 'ukendt' };
+  if (small(o.count)) return { ...o, count: `<${threshold}`, status: 'ukendt' };
+  if (small(den - o.count)) return { ...o, count: 'x', status: 'ukendt' };
+  return o;
+}

@@ -1,0 +1,10 @@
+/** Steering and reporting: goals, milestones, dashboards and reports. */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../deps.ts';
+import { dashboardRoutes } from './dashboard.ts';
+import { planRoutes } from './plan.ts';
+
+export function steeringRoutes(app: FastifyInstance, deps: AppDeps) {
+  planRoutes(app, deps);
+  dashboardRoutes(app, deps);
+}

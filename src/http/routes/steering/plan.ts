@@ -1,0 +1,82 @@
+/** /styring/maal and /styring/milepaele: the project leader's goals and milestone plan. */
+import type { FastifyInstance } from 'fastify';
+import { chooseProject, requireProjectLeader } from '../../../app/steering/access.ts';
+import { deleteGoal } from '../../../app/steering/delete-goal.ts';
+import { loadPlan } from '../../../app/steering/load-plan.ts';
+import { saveGoal } from '../../../app/steering/save-goal.ts';
+import { saveMilestone } from '../../../app/steering/save-milestone.ts';
+import { notFound } from '../../../app/errors.ts';
+import { emptyState } from '../../../web/pages/casework/form.ts';
+import { goalFormPage, goalsPage, goalValues } from '../../../web/pages/steering/goals.ts';
+import { milestoneFormPage, milestonesPage, milestoneValues } from '../../../web/pages/steering/milestones.ts';
+import { withProject } from '../../../web/pages/steering/frame.ts';
+import type { AppDeps } from '../../deps.ts';
+import { requireActor } from '../../security.ts';
+import { bodyOf, idOf, projectIdOf, sendHtml } from './common.ts';
+
+export function planRoutes(app: FastifyInstance, deps: AppDeps) {
+  const leader = async (req: Parameters<typeof requireActor>[0]) => {
+    const actor = requireActor(req);
+    requireProjectLeader(actor);
+    return { actor, choice: await chooseProject(deps.db, actor, projectIdOf(req)) };
+  };
+
+  app.get('/styring/maal', async (req, reply) => {
+    const actor = requireActor(req);
+    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+    const plan = await loadPlan(deps.db, actor, choice.project.id);
+    return sendHtml(reply, goalsPage(actor, req.csrfToken!, choice, plan.goals));
+  });
+  app.get('/styring/maal/ny', async (req, reply) => {
+    const { actor, choice } = await leader(req);
+    return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, emptyState({ targetKind: 'andel' })));
+  });
+  app.get('/styring/maal/:id', async (req, reply) => {
+    const { actor, choice } = await leader(req);
+    const goal = (await loadPlan(deps.db, actor, choice.project.id)).goals.find((g) => g.id === idOf(req));
+    if (!goal) throw notFound('Målet');
+    return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, emptyState(goalValues(goal)), goal.id));
+  });
+  const postGoal = (id?: (req: Parameters<typeof idOf>[0]) => number) => async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
+    const actor = requireActor(req);
+    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+    const goalId = id?.(req);
+    const r = await saveGoal(deps.db, actor, choice.project.id, bodyOf(req), goalId);
+    if (r.status === 'ok') return reply.redirect(withProject('/styring/maal', choice.project.id), 303);
+    return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, goalId), 400);
+  };
+  app.post('/styring/maal/ny', postGoal());
+  app.post('/styring/maal/:id', postGoal(idOf));
+  app.post('/styring/maal/:id/slet', async (req, reply) => {
+    const { actor, choice } = await leader(req);
+    await deleteGoal(deps.db, actor, choice.project.id, idOf(req));
+    return reply.redirect(withProject('/styring/maal', choice.project.id), 303);
+  });
+
+  app.get('/styring/milepaele', async (req, reply) => {
+    const actor = requireActor(req);
+    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+    const plan = await loadPlan(deps.db, actor, choice.project.id);
+    return sendHtml(reply, milestonesPage(actor, req.csrfToken!, choice, plan.milestones));
+  });
+  app.get('/styring/milepaele/ny', async (req, reply) => {
+    const { actor, choice } = await leader(req);
+    return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, emptyState({ status: 'ikke_startet' })));
+  });
+  app.get('/styring/milepaele/:id', async (req, reply) => {
+    const { actor, choice } = await leader(req);
+    const m = (await loadPlan(deps.db, actor, choice.project.id)).milestones.find((x) => x.id === idOf(req));
+    if (!m) throw notFound('Milepælen');
+    return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, emptyState(milestoneValues(m)), m.id));
+  });
+  const postMilestone = (id?: (req: Parameters<typeof idOf>[0]) => number) => async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
+    const actor = requireActor(req);
+    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+    const milestoneId = id?.(req);
+    const r = await saveMilestone(deps.db, actor, choice.project.id, bodyOf(req), milestoneId);
+    if (r.status === 'ok') return reply.redirect(withProject('/styring/milepaele', choice.project.id), 303);
+    return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, milestoneId), 400);
+  };
+  app.post('/styring/milepaele/ny', postMilestone());
+  app.post('/styring/milepaele/:id', postMilestone(idOf));
+}

@@ -1,0 +1,52 @@
+/**
+ * Charts as SVG on the server with ECharts (`ssr: true`, no DOM). The output is made fit for a
+ * strict Content-Security-Policy (no `<style>` element, no style attributes: they become
+ * presentation attributes) and for assistive technology (`role="img"`, `aria-label`); the
+ * numbers are in the data table beside every chart.
+ */
+import * as echarts from 'echarts';
+import { escapeHtml } from '../web/html.ts';
+import type { Chart } from './model.ts';
+
+/** Colours with at least 3:1 contrast against white (WCAG 1.4.11). */
+export const PALETTE = ['#004993', '#b35b00', '#2a7a2a', '#8a2b8a', '#a8001c', '#4d4d4d'];
+
+export function chartOption(c: Chart): echarts.EChartsOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: 'sans-serif', color: '#1a1a1a' },
+    legend: { top: 0, textStyle: { color: '#1a1a1a' } },
+    grid: { left: 56, right: 16, top: 48, bottom: 48 },
+    xAxis: { type: 'category', data: c.categories, axisLabel: { color: '#1a1a1a', hideOverlap: true } },
+    yAxis: { type: 'value', name: c.yName, axisLabel: { color: '#1a1a1a', formatter: c.percent ? '{value} %' : '{value}' }, nameTextStyle: { color: '#1a1a1a' } },
+    series: c.series.map((s) => ({
+      name: s.name, type: s.type, data: s.data, stack: s.stack, showSymbol: false, connectNulls: false,
+      lineStyle: s.dashed ? { type: 'dashed', width: 2 } : { width: 2 },
+    })) as echarts.SeriesOption[],
+  };
+}
+
+const STYLE_PROPS = new Set(['font-size', 'font-family', 'font-weight', 'font-style', 'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'opacity', 'white-space']);
+
+/** Style attributes → presentation attributes; drop `<style>` and ECharts' own metadata attributes. */
+export function cspSafeSvg(svg: string): string {
+  return svg
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/ style="([^"]*)"/g, (_m, css: string) => css.split(';').map((d) => d.trim()).filter(Boolean)
+      .map((d) => { const i = d.indexOf(':'); return [d.slice(0, i).trim(), d.slice(i + 1).trim()]; })
+      .filter(([k]) => STYLE_PROPS.has(k)).map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join(''))
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+    .replace(/ class="zr\d+-cls-\d+"/g, '');
+}
+
+export function renderChartSvg(c: Chart, size = { width: 720, height: 320 }): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption(chartOption(c));
+    const svg = cspSafeSvg(chart.renderToSVGString());
+    return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(`${c.title}. ${c.description}`)}" focusable="false" `);
+  } finally {
+    chart.dispose();
+  }
+}

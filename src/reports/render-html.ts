@@ -1,0 +1,49 @@
+/** HTML renderer: sections with charts (inline SVG, CSP-safe) and the data table beside each. */
+import { html, raw, type SafeHtml } from '../web/html.ts';
+import { renderChartSvg } from './chart-svg.ts';
+import { cellText, isNumeric, stamp } from './format.ts';
+import type { Chart, Report, Section, Table } from './model.ts';
+
+export function tableHtml(t: Table): SafeHtml {
+  return html`<div class="table-wrap"><table class="table table--zebra table--compact" id="tabel-${t.id}" data-testid="tabel-${t.id}">
+    <caption>${t.caption}</caption>
+    <thead><tr>${t.columns.map((c, i) => html`<th scope="col"${i > 0 && t.rows[0] && isNumeric(t.rows[0][i]) ? html` class="text-right"` : ''}>${c}</th>`)}</tr></thead>
+    <tbody>${t.rows.length === 0
+      ? html`<tr><td colspan="${t.columns.length}">Ingen data endnu.</td></tr>`
+      : t.rows.map((row) => html`<tr>${row.map((c, i) => (i === 0
+        ? html`<th scope="row">${cellText(c)}</th>`
+        : html`<td${isNumeric(c) ? html` class="text-right"` : ''}>${cellText(c)}</td>`))}</tr>`)}</tbody>
+  </table></div>${t.note ? html`<p class="meta">${t.note}</p>` : ''}`;
+}
+
+export function chartHtml(c: Chart, table?: Table): SafeHtml {
+  return html`<figure class="chart" data-testid="graf-${c.id}">
+    ${raw(renderChartSvg(c))}
+    <figcaption>${c.title}. ${table ? html`Tallene står i tabellen «${table.caption}».` : ''}</figcaption>
+  </figure>`;
+}
+
+export function sectionHtml(s: Section, level: 2 | 3 = 2): SafeHtml {
+  const tables = new Map((s.tables ?? []).map((t) => [t.id, t]));
+  const shown = new Set<string>();
+  const h = level === 2 ? html`<h2>${s.heading}</h2>` : html`<h3>${s.heading}</h3>`;
+  return html`<section class="report-section">${h}
+    ${(s.paragraphs ?? []).map((p) => html`<p>${p}</p>`)}
+    ${s.freeText !== undefined ? html`<div class="report-text">${s.freeText ? s.freeText.split(/\n{2,}/).map((p) => html`<p>${p}</p>`) : html`<p class="meta">Afsnittet er ikke skrevet endnu.</p>`}</div>` : ''}
+    ${(s.charts ?? []).map((c) => {
+      const t = tables.get(c.tableId);
+      const both = html`<div class="chart-with-table">${chartHtml(c, t)}${t && !shown.has(t.id) ? tableHtml(t) : ''}</div>`;
+      if (t) shown.add(t.id);
+      return both;
+    })}
+    ${(s.tables ?? []).filter((t) => !shown.has(t.id)).map(tableHtml)}
+  </section>`;
+}
+
+/** The report's body: title, the data-vintage stamp and every section. */
+export function reportBody(r: Report): SafeHtml {
+  return html`<h1>${r.title}</h1>
+    <p class="lead">${r.subtitle}</p>
+    <p class="meta" data-testid="report-stamp">${stamp(r.vintage)}${r.suppressed ? ` Diskretionering: tal fra 1 til ${r.threshold - 1} vises som «<${r.threshold}», og tal, der ville afsløre dem, som «x».` : ''}</p>
+    ${r.sections.map((s) => sectionHtml(s))}`;
+}

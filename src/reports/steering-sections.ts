@@ -1,0 +1,254 @@
+/**
+ * Tables and charts of a project's steering data (one definition for the dashboard and every
+ * report). Engine figures carry their path in the engine's result (`ref`).
+ */
+import { GOAL_STATUS_LABELS } from '../app/steering/evaluate-goals.ts';
+import { MEASURE_LABELS, MILESTONE_STATUS_LABELS } from '../app/steering/goal-types.ts';
+import type { SteeringData } from '../app/steering/steering-data.ts';
+import { ACTIVITY_CATEGORIES } from '../domain/enums.ts';
+import { ACTIVITY_CATEGORY_LABELS } from '../domain/labels.ts';
+import { suppressCells, display } from '../monitoring/suppress.ts';
+import type { Count, GroupResult, MonitorResult } from '../monitoring/types.ts';
+import { VISITATION_LABELS } from '../web/format.ts';
+import { AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS } from '../web/monitoring-labels.ts';
+import { count, date, num, share, text, type Cell, type Chart, type Table } from './model.ts';
+
+const LEVELS = ['1', '2', '3', '0'] as const;
+const DURABLES = ['full', 'partial', 'none'] as const;
+const pctOf = (c: Count, d: Count) => (typeof c === 'number' && typeof d === 'number' && d > 0 ? Math.round((1000 * c) / d) / 10 : null);
+const numOrNull = (c: Count) => (typeof c === 'number' ? c : null);
+
+const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+export function goalsTable(d: SteeringData): Table {
+  return {
+    id: 'maal', caption: 'Resultatmål holdt op mod resultaterne', source: 'plan',
+    columns: ['Mål', 'Måletal', 'Mål', 'Frist', 'Opgjort', 'Resultat', 'Nævner', 'Andel', 'Status'],
+    rows: d.goals.map((o) => {
+      const ref = o.engineRef;
+      const simpleRef = ref && !ref.count.includes('+') ? ref : undefined;
+      return [
+        text(o.goal.title), text(MEASURE_LABELS[o.goal.measure]),
+        text(o.goal.targetKind === 'andel' ? `${nf.format(o.goal.targetValue)} %` : nf.format(o.goal.targetValue)),
+        date(o.goal.deadline), text(o.asOf),
+        count(o.count, simpleRef?.count), count(o.denominator, simpleRef?.denominator ?? undefined),
+        o.denominator === null ? text('') : share(o.count, o.denominator, simpleRef && simpleRef.denominator ? { count: simpleRef.count, denominator: simpleRef.denominator } : undefined),
+        text(GOAL_STATUS_LABELS[o.status]),
+      ];
+    }),
+  };
+}
+
+export function milestonesTable(d: SteeringData): Table {
+  return {
+    id: 'milepaele', caption: 'Milepælsplan', source: 'plan',
+    columns: ['Nr.', 'Fase', 'Indhold', 'Tidspunkt', 'Ansvarlig', 'Status'],
+    rows: d.milestones.map((m) => [text(String(m.number)), text(`${m.phase}. ${m.phaseName}`), text(m.content), date(m.dueDate), text(m.responsible), text(MILESTONE_STATUS_LABELS[m.status])]),
+  };
+}
+
+export function levelsTable(r: MonitorResult): Table {
+  const a = r.groups.all;
+  return {
+    id: 'niveauer', caption: `Bedste niveau til og med ${r.month} og status i ${r.month}`, source: 'engine',
+    columns: ['Niveau', 'Akkumuleret antal', 'Andel af deltagere', `Aktive i ${r.month} på niveauet`],
+    rows: [
+      ...([...LEVELS, '1_or_2'] as const).map((k): Cell[] => [
+        text(LEVEL_LABELS[k]), count(a.accumulated[k], `groups.all.accumulated.${k}`),
+        share(a.accumulated[k], a.n, { count: `groups.all.accumulated.${k}`, denominator: 'groups.all.n' }),
+        k === '1_or_2' ? text('') : count(a.current[k], `groups.all.current.${k}`),
+      ]),
+      [text('Deltagere i alt / aktive'), count(a.n, 'groups.all.n'), text(''), count(a.current.active, 'groups.all.current.active')],
+    ],
+  };
+}
+
+export function seriesTable(r: MonitorResult): Table {
+  return {
+    id: 'serie', caption: 'Måned for måned: status i måneden (aktive) og akkumuleret (indskrevne)', source: 'engine',
+    columns: ['Måned', 'Indskrevne i alt', 'Aktive', 'Mål 1 i måneden', 'Mål 2 i måneden', 'Mål 3 i måneden', 'Akk. mål 1', 'Akk. mål 2', 'Akk. mål 3', 'Akk. mål 1 eller 2', 'Andel akk. mål 1 eller 2'],
+    rows: r.series.map((s, i) => [
+      text(s.month), count(s.enrolled, `series.${i}.enrolled`), count(s.active, `series.${i}.active`),
+      count(s.current['1'], `series.${i}.current.1`), count(s.current['2'], `series.${i}.current.2`), count(s.current['3'], `series.${i}.current.3`),
+      count(s.accumulated['1'], `series.${i}.accumulated.1`), count(s.accumulated['2'], `series.${i}.accumulated.2`), count(s.accumulated['3'], `series.${i}.accumulated.3`),
+      count(s.accumulated['1_or_2'], `series.${i}.accumulated.1_or_2`),
+      share(s.accumulated['1_or_2'], s.enrolled, { count: `series.${i}.accumulated.1_or_2`, denominator: `series.${i}.enrolled` }),
+    ]),
+  };
+}
+
+export function seriesCharts(r: MonitorResult): Chart[] {
+  const months = r.series.map((s) => s.month);
+  return [
+    {
+      id: 'serie-maaned', title: 'Status i måneden', tableId: 'serie', categories: months, yName: 'Kvinder',
+      description: `Antal aktive kvinder og antal på mål 1, 2 og 3 i hver måned fra ${months[0] ?? '–'} til ${r.month}.`,
+      series: [
+        { name: 'Aktive', type: 'line', data: r.series.map((s) => numOrNull(s.active)) },
+        { name: 'Mål 1', type: 'line', data: r.series.map((s) => numOrNull(s.current['1'])) },
+        { name: 'Mål 2', type: 'line', data: r.series.map((s) => numOrNull(s.current['2'])) },
+        { name: 'Mål 3', type: 'line', data: r.series.map((s) => numOrNull(s.current['3'])) },
+      ],
+    },
+    {
+      id: 'serie-akk', title: 'Akkumuleret: bedste niveau til og med måneden', tableId: 'serie', categories: months, yName: 'Kvinder',
+      description: 'Indskrevne i alt og antal, der har nået mål 1, mål 2 eller mål 3 som bedste niveau, akkumuleret måned for måned.',
+      series: [
+        { name: 'Indskrevne', type: 'line', data: r.series.map((s) => numOrNull(s.enrolled)) },
+        { name: 'Mål 1', type: 'bar', stack: 'akk', data: r.series.map((s) => numOrNull(s.accumulated['1'])) },
+        { name: 'Mål 2', type: 'bar', stack: 'akk', data: r.series.map((s) => numOrNull(s.accumulated['2'])) },
+        { name: 'Mål 3', type: 'bar', stack: 'akk', data: r.series.map((s) => numOrNull(s.accumulated['3'])) },
+      ],
+    },
+  ];
+}
+
+export function groupTable(r: MonitorResult, by: 'visitation' | 'alder' | 'kommune', caption: string): Table {
+  const label = (k: string) => by === 'visitation' ? VISITATION_LABELS[k] ?? k : by === 'alder' ? AGE_LABELS[k] ?? `${k.replace('-', '–')} år` : k;
+  return {
+    id: `gruppe-${by}`, caption, source: 'engine',
+    columns: ['Gruppe', 'Deltagere', 'Mål 1', 'Mål 2', 'Mål 3', 'Mål 1 eller 2', 'Andel mål 1 eller 2', 'Varig over deltid', 'Andel varig over deltid'],
+    rows: Object.entries(r.groups[by]).map(([k, g]: [string, GroupResult]) => {
+      const p = `groups.${by}.${k}`;
+      return [
+        text(label(k)), count(g.n, `${p}.n`), count(g.accumulated['1'], `${p}.accumulated.1`), count(g.accumulated['2'], `${p}.accumulated.2`),
+        count(g.accumulated['3'], `${p}.accumulated.3`), count(g.accumulated['1_or_2'], `${p}.accumulated.1_or_2`),
+        share(g.accumulated['1_or_2'], g.n, { count: `${p}.accumulated.1_or_2`, denominator: `${p}.n` }),
+        count(g.durable.full, `${p}.durable.full`), share(g.durable.full, g.n, { count: `${p}.durable.full`, denominator: `${p}.n` }),
+      ];
+    }),
+  };
+}
+
+export function groupChart(r: MonitorResult, by: 'visitation' | 'alder' | 'kommune', title: string): Chart {
+  const t = groupTable(r, by, title);
+  return {
+    id: `graf-${by}`, title, tableId: t.id, percent: true, yName: 'Andel',
+    categories: t.rows.map((row) => String(row[0].value)),
+    description: 'Andel af deltagerne i hver gruppe, der har nået mål 1 eller 2, og andel i varig beskæftigelse over deltid. Skjulte tal vises ikke.',
+    series: [
+      { name: 'Mål 1 eller 2', type: 'bar', data: Object.values(r.groups[by]).map((g) => pctOf(g.accumulated['1_or_2'], g.n)) },
+      { name: 'Varig over deltid', type: 'bar', data: Object.values(r.groups[by]).map((g) => pctOf(g.durable.full, g.n)) },
+    ],
+  };
+}
+
+export function durableTable(r: MonitorResult): Table {
+  const a = r.groups.all;
+  return {
+    id: 'varig', caption: `Varig beskæftigelse i ${r.durableMonth} efter bedste niveau`, source: 'engine',
+    columns: ['Bedste niveau', 'Kvinder', ...DURABLES.flatMap((k) => [DURABLE_LABELS[k], 'Andel'])],
+    rows: LEVELS.map((k) => [
+      text(SHORT_LEVEL[k]), count(a.accumulated[k], `groups.all.accumulated.${k}`),
+      ...DURABLES.flatMap((dk) => [
+        count(a.durableByAccumulated[k][dk], `groups.all.durableByAccumulated.${k}.${dk}`),
+        share(a.durableByAccumulated[k][dk], a.accumulated[k], { count: `groups.all.durableByAccumulated.${k}.${dk}`, denominator: `groups.all.accumulated.${k}` }),
+      ]),
+    ]),
+  };
+}
+
+export function snapshotTable(r: MonitorResult): Table {
+  const a = r.groups.all;
+  return {
+    id: 'status', caption: `Status ultimo ${r.snapshotMonth}`, source: 'engine',
+    columns: ['Status', 'Antal', 'Andel'],
+    rows: Object.entries(a.snapshot).map(([k, c]) => [text(SNAPSHOT_LABELS[k] ?? k), count(c, `groups.all.snapshot.${k}`), share(c, a.n, { count: `groups.all.snapshot.${k}`, denominator: 'groups.all.n' })]),
+  };
+}
+
+export function enrolmentTable(d: SteeringData): Table {
+  return {
+    id: 'indskrivning', caption: 'Indskrevne i alt måned for måned mod planen', source: 'engine',
+    columns: ['Måned', 'Indskrevne i alt', 'Plan'],
+    rows: d.result.series.map((s, i) => [text(s.month), count(s.enrolled, `series.${i}.enrolled`), num(d.plannedByMonth.get(s.month) ?? null)]),
+    note: `Planen går lineært fra projektstart til ${d.choice.project.plannedParticipants ?? 0} indskrevne ved projektets afslutning.`,
+  };
+}
+
+export function enrolmentChart(d: SteeringData): Chart {
+  return {
+    id: 'graf-indskrivning', title: 'Indskrivning mod plan', tableId: 'indskrivning', yName: 'Kvinder',
+    categories: d.result.series.map((s) => s.month),
+    description: `Indskrevne i alt pr. måned sammenlignet med planen på ${d.choice.project.plannedParticipants ?? 0} kvinder.`,
+    series: [
+      { name: 'Indskrevne', type: 'line', data: d.result.series.map((s) => numOrNull(s.enrolled)) },
+      { name: 'Plan', type: 'line', dashed: true, data: d.result.series.map((s) => d.plannedByMonth.get(s.month) ?? null) },
+    ],
+  };
+}
+
+/** Activity mix; in the suppressed form each half-year row is protected as an additive set. */
+export function mixTable(d: SteeringData): Table {
+  const cats = ACTIVITY_CATEGORIES;
+  const values: number[] = [];
+  const sets = d.mix.map((m) => {
+    const base = values.length;
+    values.push(m.total, ...cats.map((c) => m.counts[c]));
+    return { total: base, parts: cats.map((_, i) => base + 1 + i) };
+  });
+  const state = suppressCells(values, sets, d.suppressed ? d.threshold : 0);
+  const v = (i: number): Count => display(values[i], state[i], d.threshold);
+  return {
+    id: 'aktiviteter', caption: 'Påbegyndte aktiviteter pr. halvår efter kategori', source: 'case',
+    columns: ['Halvår', 'I alt', ...cats.map((c) => ACTIVITY_CATEGORY_LABELS[c]), 'Andel virksomhedsrettet'],
+    rows: d.mix.map((m, r) => {
+      const b = sets[r].total;
+      return [text(m.period), count(v(b)), ...cats.map((_, i) => count(v(b + 1 + i))), share(v(b + 1), v(b))];
+    }),
+  };
+}
+
+export function mixChart(d: SteeringData): Chart {
+  const t = mixTable(d);
+  return {
+    id: 'graf-aktiviteter', title: 'Aktivitetsmiks: virksomhedsrettet mod kurser og øvrige', tableId: t.id, yName: 'Aktiviteter',
+    categories: d.mix.map((m) => m.period),
+    description: 'Antal påbegyndte aktiviteter pr. halvår, stablet efter kategori: virksomhedsrettet, opkvalificering, social og sundhed, vejledning.',
+    series: ACTIVITY_CATEGORIES.map((c, i) => ({ name: ACTIVITY_CATEGORY_LABELS[c], type: 'bar' as const, stack: 'mix', data: t.rows.map((row) => (typeof row[2 + i].value === 'number' ? (row[2 + i].value as number) : null)) })),
+  };
+}
+
+export function contactTable(d: SteeringData): Table {
+  const hide = (womanYears: number) => d.suppressed && womanYears < d.threshold;
+  return {
+    id: 'kontakt', caption: `Samtaler pr. kvinde pr. år (mål: ${d.contactTarget})`, source: 'case',
+    columns: ['År', 'Samtaler', 'Helårspersoner i projektet', 'Samtaler pr. kvinde pr. år', 'Mål'],
+    rows: d.contact.map((c) => hide(c.womanYears)
+      ? [text(c.year), count('x'), count(`<${d.threshold}`), num(null), num(d.contactTarget)]
+      : [text(c.year), count(c.conversations), num(c.womanYears), num(c.perWomanYear), num(d.contactTarget)]),
+    note: 'Helårspersoner: summen af de indskrevne kvinders tid i projektet i året, i år.',
+  };
+}
+
+export function contactChart(d: SteeringData): Chart {
+  const t = contactTable(d);
+  return {
+    id: 'graf-kontakt', title: 'Kontakthyppighed mod mål', tableId: t.id, yName: 'Samtaler',
+    categories: d.contact.map((c) => c.year),
+    description: `Samtaler pr. kvinde pr. år sammenlignet med målet på ${d.contactTarget} samtaler.`,
+    series: [
+      { name: 'Samtaler pr. kvinde pr. år', type: 'bar', data: t.rows.map((r) => (typeof r[3].value === 'number' ? r[3].value : null)) },
+      { name: 'Mål', type: 'line', dashed: true, data: d.contact.map(() => d.contactTarget) },
+    ],
+  };
+}
+
+export function caseloadTable(d: SteeringData): Table {
+  return {
+    id: 'sagsstammer', caption: `Sagsstamme pr. sagsbehandler ultimo ${d.months.month} (grænse: ${d.caseloadLimit})`, source: 'case',
+    columns: ['Sagsbehandler', 'Aktive kvinder i projektet', 'Grænse'],
+    rows: d.caseloads.map((c) => [text(c.caseworker), count(c.active), num(d.caseloadLimit)]),
+  };
+}
+
+export function caseloadChart(d: SteeringData): Chart {
+  return {
+    id: 'graf-sagsstammer', title: 'Sagsstamme pr. sagsbehandler', tableId: 'sagsstammer', yName: 'Kvinder',
+    categories: d.caseloads.map((c) => c.caseworker),
+    description: `Antal aktive kvinder i projektet pr. sagsbehandler sammenlignet med grænsen på ${d.caseloadLimit}.`,
+    series: [
+      { name: 'Aktive kvinder', type: 'bar', data: d.caseloads.map((c) => c.active) },
+      { name: 'Grænse', type: 'line', dashed: true, data: d.caseloads.map(() => d.caseloadLimit) },
+    ],
+  };
+}

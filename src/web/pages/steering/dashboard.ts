@@ -1,0 +1,22 @@
+/** /styring: the municipal dashboard — goals against results, series, groups, enrolment, mix, contact, caseloads. */
+import type { Actor } from '../../../app/context.ts';
+import type { SteeringData } from '../../../app/steering/steering-data.ts';
+import { dashboardSections } from '../../../reports/municipal-dashboard.ts';
+import { sectionHtml } from '../../../reports/render-html.ts';
+import { stamp } from '../../../reports/format.ts';
+import { html } from '../../html.ts';
+import { steeringPage, withProject } from './frame.ts';
+import { monthForm, vintageOf } from './month-form.ts';
+
+export function dashboardPage(actor: Actor, csrf: string, d: SteeringData) {
+  const pid = d.choice.project.id;
+  return steeringPage({
+    actor, csrf, choice: d.choice, path: '/styring', title: 'Styring',
+    body: html`<h1>Styring af projektet</h1>
+      <p class="meta" data-testid="vintage">${stamp(vintageOf(d))} Kommunens egne tal uden diskretionering.</p>
+      ${monthForm('/styring', pid, d.months)}
+      <p>Se også <a href="/resultater">alle resultater fra registerdata</a>, <a href="${withProject('/styring/milepaele', pid)}">milepælsplanen</a> og
+        <a href="${withProject('/styring/rapporter', pid)}">rapporterne</a>.</p>
+      ${dashboardSections(d).map((s) => sectionHtml(s))}`,
+  });
+}

@@ -1,0 +1,37 @@
+/** The frame of the steering pages: project chooser and the sub-menu (overblik, mål, milepæle, rapporter). */
+import type { Actor } from '../../../app/context.ts';
+import type { ProjectChoice } from '../../../app/steering/access.ts';
+import { html, type SafeHtml } from '../../html.ts';
+import { page } from '../../layout.ts';
+
+const TABS = [
+  { href: '/styring', label: 'Overblik' },
+  { href: '/styring/maal', label: 'Resultatmål' },
+  { href: '/styring/milepaele', label: 'Milepælsplan' },
+  { href: '/styring/rapporter', label: 'Rapporter' },
+];
+
+export const withProject = (href: string, projectId: number) => `${href}${href.includes('?') ? '&' : '?'}projekt=${projectId}`;
+
+export function steeringPage(o: { actor: Actor; csrf: string; choice: ProjectChoice; path: string; title: string; body: SafeHtml }): string {
+  const { project, projects } = o.choice;
+  return page({
+    title: o.title,
+    actor: o.actor,
+    csrf: o.csrf,
+    path: '/styring',
+    body: html`<p class="meta">${project.name} · ${project.municipalityNames.join(' og ')}</p>
+      ${projects.length > 1
+        ? html`<form method="get" action="${o.path}" class="search-row">
+            <div class="form-group"><label class="form-label" for="projekt">Projekt</label>
+              <select class="form-select" id="projekt" name="projekt">${projects.map(
+                (p) => html`<option value="${p.id}"${p.id === project.id ? html` selected` : ''}>${p.name}</option>`,
+              )}</select></div>
+            <button class="button button-secondary" type="submit">Vis</button></form>`
+        : ''}
+      <nav aria-label="Styring" class="steering-tabs"><ul class="action-list">${TABS.map(
+        (t) => html`<li><a href="${withProject(t.href, project.id)}"${t.href === o.path ? html` aria-current="page" class="steering-tab-current"` : ''}>${t.label}</a></li>`,
+      )}</ul></nav>
+      ${o.body}`,
+  });
+}

@@ -1,0 +1,58 @@
+/** The project's result goals (resultatmål): list, and the form to add or change one. */
+import type { Actor } from '../../../app/context.ts';
+import type { ProjectChoice } from '../../../app/steering/access.ts';
+import { MEASURE_LABELS, MEASURES, type Goal } from '../../../app/steering/goal-types.ts';
+import { formatDate } from '../../format.ts';
+import { html } from '../../html.ts';
+import { csrfField, dateInput, errorSummary, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import { steeringPage, withProject } from './frame.ts';
+
+const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+export const targetText = (g: Pick<Goal, 'targetKind' | 'targetValue'>) => (g.targetKind === 'andel' ? `${nf.format(g.targetValue)} %` : nf.format(g.targetValue));
+
+export function goalsPage(actor: Actor, csrf: string, choice: ProjectChoice, goals: Goal[]) {
+  const pid = choice.project.id;
+  const leader = actor.role === 'projektleder';
+  return steeringPage({
+    actor, csrf, choice, path: '/styring/maal', title: 'Resultatmål',
+    body: html`<h1>Resultatmål</h1>
+      <p>Et resultatmål er et måletal fra registerdata (SIRI's monitorering, definition kib-2019.1) eller fra sagsdata, med et mål som andel eller antal og en frist. Se målene holdt op mod resultaterne på <a href="${withProject('/styring', pid)}">overblikket</a>.</p>
+      ${leader ? html`<p><a class="button button-primary" href="${withProject('/styring/maal/ny', pid)}">Tilføj resultatmål</a></p>` : ''}
+      <div class="table-wrap"><table class="table table--zebra" data-testid="goals">
+        <caption>Projektets resultatmål</caption>
+        <thead><tr><th scope="col">Mål</th><th scope="col">Måletal</th><th scope="col" class="text-right">Mål</th><th scope="col">Frist</th>
+          ${leader ? html`<th scope="col"><span class="sr-only">Handling</span></th>` : ''}</tr></thead>
+        <tbody>${goals.map((g) => html`<tr><th scope="row">${g.title}${g.note ? html`<br><span class="meta">${g.note}</span>` : ''}</th>
+          <td>${MEASURE_LABELS[g.measure]}</td><td class="text-right">${targetText(g)}</td><td>${formatDate(g.deadline)}</td>
+          ${leader ? html`<td><a href="${withProject(`/styring/maal/${g.id}`, pid)}">Ret<span class="sr-only"> ${g.title}</span></a></td>` : ''}</tr>`)}</tbody>
+      </table></div>`,
+  });
+}
+
+export const goalValues = (g: Goal): Record<string, string> => ({
+  title: g.title, measure: g.measure, targetKind: g.targetKind, targetValue: String(g.targetValue).replace('.', ','),
+  deadline: dateInput(g.deadline), note: g.note ?? '',
+});
+
+export function goalFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, goalId?: number) {
+  const pid = choice.project.id;
+  const action = withProject(goalId ? `/styring/maal/${goalId}` : '/styring/maal/ny', pid);
+  return steeringPage({
+    actor, csrf, choice, path: '/styring/maal', title: goalId ? 'Ret resultatmål' : 'Nyt resultatmål',
+    body: html`<h1>${goalId ? 'Ret resultatmål' : 'Nyt resultatmål'}</h1>
+      ${errorSummary(s)}
+      <form method="post" action="${action}" novalidate>
+        ${csrfField(csrf)}
+        ${textField(s, { name: 'title', label: 'Titel', required: true, width: 'l' })}
+        ${selectField(s, { name: 'measure', label: 'Måletal', required: true, options: MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] })) })}
+        ${radioGroup(s, { name: 'targetKind', legend: 'Målet er', options: [{ value: 'andel', label: 'en andel (procent af de indskrevne)' }, { value: 'antal', label: 'et antal kvinder' }] })}
+        ${textField(s, { name: 'targetValue', label: 'Mål', hint: 'Procent eller antal, fx 50 eller 12,5.', required: true, inputmode: 'decimal', width: 'xs' })}
+        ${textField(s, { name: 'deadline', label: 'Frist', hint: 'Skriv datoen som dd-mm-åååå, fx 31-12-2022.', required: true, inputmode: 'numeric', width: 's' })}
+        ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}
+        <button class="button button-primary" type="submit">Gem</button>
+        <a class="button button-secondary" href="${withProject('/styring/maal', pid)}">Annuller</a>
+      </form>
+      ${goalId ? html`<form method="post" action="${withProject(`/styring/maal/${goalId}/slet`, pid)}" class="mt-6">${csrfField(csrf)}
+        <button class="button button-secondary" type="submit">Slet resultatmålet</button></form>` : ''}`,
+  });
+}

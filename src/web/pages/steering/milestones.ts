@@ -1,0 +1,66 @@
+/** The milestone plan (milepælsplan): phases with milestones, and the form to add or change one. */
+import type { Actor } from '../../../app/context.ts';
+import type { ProjectChoice } from '../../../app/steering/access.ts';
+import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES, type Milestone } from '../../../app/steering/goal-types.ts';
+import { formatDate } from '../../format.ts';
+import { html } from '../../html.ts';
+import { csrfField, dateInput, errorSummary, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import { steeringPage, withProject } from './frame.ts';
+
+/** Milestones grouped by phase, in order. */
+export function byPhase(ms: Milestone[]): { phase: number; name: string; items: Milestone[] }[] {
+  const out: { phase: number; name: string; items: Milestone[] }[] = [];
+  for (const m of ms) {
+    const last = out[out.length - 1];
+    if (last && last.phase === m.phase) last.items.push(m);
+    else out.push({ phase: m.phase, name: m.phaseName, items: [m] });
+  }
+  return out;
+}
+
+export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice, ms: Milestone[]) {
+  const pid = choice.project.id;
+  const leader = actor.role === 'projektleder';
+  return steeringPage({
+    actor, csrf, choice, path: '/styring/milepaele', title: 'Milepælsplan',
+    body: html`<h1>Milepælsplan</h1>
+      ${leader ? html`<p><a class="button button-primary" href="${withProject('/styring/milepaele/ny', pid)}">Tilføj milepæl</a></p>` : ''}
+      ${byPhase(ms).map((p) => html`<h2>Fase ${p.phase}: ${p.name}</h2>
+        <div class="table-wrap"><table class="table table--zebra" data-testid="phase-${p.phase}">
+          <caption>Milepæle i fase ${p.phase}</caption>
+          <thead><tr><th scope="col">Nr.</th><th scope="col">Indhold</th><th scope="col">Tidspunkt</th><th scope="col">Ansvarlig</th><th scope="col">Status</th>
+            ${leader ? html`<th scope="col"><span class="sr-only">Handling</span></th>` : ''}</tr></thead>
+          <tbody>${p.items.map((m) => html`<tr><th scope="row">${m.number}</th><td>${m.content}${m.note ? html`<br><span class="meta">${m.note}</span>` : ''}</td>
+            <td>${formatDate(m.dueDate)}</td><td>${m.responsible}</td><td>${MILESTONE_STATUS_LABELS[m.status]}</td>
+            ${leader ? html`<td><a href="${withProject(`/styring/milepaele/${m.id}`, pid)}">Ret<span class="sr-only"> milepæl ${m.number}</span></a></td>` : ''}</tr>`)}</tbody>
+        </table></div>`)}`,
+  });
+}
+
+export const milestoneValues = (m: Milestone): Record<string, string> => ({
+  phase: String(m.phase), phaseName: m.phaseName, number: String(m.number), content: m.content, dueDate: dateInput(m.dueDate),
+  responsible: m.responsible, status: m.status, note: m.note ?? '',
+});
+
+export function milestoneFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, milestoneId?: number) {
+  const pid = choice.project.id;
+  const action = withProject(milestoneId ? `/styring/milepaele/${milestoneId}` : '/styring/milepaele/ny', pid);
+  return steeringPage({
+    actor, csrf, choice, path: '/styring/milepaele', title: milestoneId ? 'Ret milepæl' : 'Ny milepæl',
+    body: html`<h1>${milestoneId ? 'Ret milepæl' : 'Ny milepæl'}</h1>
+      ${errorSummary(s)}
+      <form method="post" action="${action}" novalidate>
+        ${csrfField(csrf)}
+        ${textField(s, { name: 'phase', label: 'Fase (nummer)', required: true, inputmode: 'numeric', width: 'xs' })}
+        ${textField(s, { name: 'phaseName', label: 'Fasens navn', required: true, width: 'm' })}
+        ${textField(s, { name: 'number', label: 'Milepælens nummer', required: true, inputmode: 'numeric', width: 'xs' })}
+        ${textArea(s, { name: 'content', label: 'Indhold', required: true, rows: 3 })}
+        ${textField(s, { name: 'dueDate', label: 'Tidspunkt', hint: 'Skriv datoen som dd-mm-åååå, fx 31-12-2022.', required: true, inputmode: 'numeric', width: 's' })}
+        ${textField(s, { name: 'responsible', label: 'Ansvarlig', required: true, width: 'm' })}
+        ${selectField(s, { name: 'status', label: 'Status', required: true, options: MILESTONE_STATUSES.map((v) => ({ value: v, label: MILESTONE_STATUS_LABELS[v] })) })}
+        ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}
+        <button class="button button-primary" type="submit">Gem</button>
+        <a class="button button-secondary" href="${withProject('/styring/milepaele', pid)}">Annuller</a>
+      </form>`,
+  });
+}
