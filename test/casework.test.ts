@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
-import { makeCpr } from '../src/domain/cpr.ts';
+import { makeCpr, mod11Ok } from '../src/domain/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/domain/dates.ts';
@@ -78,6 +78,36 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('vestligt land');
     expect(res.body).toContain('begrundelse');
+  });
+
+  it('warns (but allows) a CPR number failing modulus 11, and shows unmet target-group criteria before saving', async () => {
+    let old = '';
+    for (let serial = 0; !old; serial++) {
+      const c = `010150${String(serial).padStart(3, '0')}4`;
+      if (!mod11Ok(c)) old = c;
+    }
+    const res = await s.post('/indskrivning/soeg', { cpr: old });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('modulus 11');
+    expect(res.body).toContain('Målgruppekontrol');
+    expect(res.body).toMatch(/Borgeren er 7\d år på indskrivningsdatoen/);
+    const enrolled = await s.post('/indskrivning', {
+      cpr: old, firstName: 'Fatima', lastName: 'Older', countryOfOrigin: 'IR', projectId: String(await projectId()),
+      enrolmentDate: da(today), visitation: 'oevrige', recruitmentChannel: 'netvaerk_forening', caseworkerId: String(await caseworkerId()),
+      overrideReason: 'Deltager i netværksgruppen efter aftale med projektlederen.',
+    });
+    expect(enrolled.statusCode).toBe(303);
+    const stored = await t.db.query<{ unmet_criteria: string[]; override_reason: string }>(
+      `SELECT e.unmet_criteria, e.override_reason FROM enrolment e WHERE e.participant_id = $1`, [/[0-9a-f-]{36}/.exec(enrolled.headers.location as string)![0]]);
+    expect(stored.rows[0].unmet_criteria).toEqual(['alder']);
+    expect(stored.rows[0].override_reason).toContain('netværksgruppen');
+    const dup = await s.post('/indskrivning', {
+      cpr: old, firstName: 'Fatima', lastName: 'Older', countryOfOrigin: 'IR', projectId: String(await projectId()),
+      enrolmentDate: da(today), visitation: 'oevrige', recruitmentChannel: 'netvaerk_forening', caseworkerId: String(await caseworkerId()),
+      overrideReason: 'Deltager i netværksgruppen efter aftale med projektlederen.',
+    });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.body).toContain('Borgeren findes allerede');
   });
 
   it('enrols a new woman and marks her as a project participant', async () => {

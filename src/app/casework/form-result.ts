@@ -21,11 +21,11 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** A single string value from a parsed form body (the first when repeated). */
+/** A single string value from a parsed form body (the first when repeated), without NUL characters (PostgreSQL text cannot hold them). */
 export function str(form: FormData, key: string): string {
   const v = form[key];
-  if (Array.isArray(v)) return String(v[0] ?? '');
-  return v === undefined || v === null ? '' : String(v);
+  const s = Array.isArray(v) ? String(v[0] ?? '') : v === undefined || v === null ? '' : String(v);
+  return s.replace(/\u0000/g, '');
 }
 
 export const denied = (): SaveResult<never> => ({ status: 'denied' });

@@ -7,6 +7,9 @@ import { exitParticipant } from '../../../app/casework/exit-participant.ts';
 import { getCaseFile } from '../../../app/casework/case-file.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { parseCpr, formatCpr } from '../../../domain/cpr.ts';
+import { checkTargetGroup } from '../../../domain/target-group.ts';
+import { normaliseDateInput } from '../../../domain/form-fields.ts';
+import { isIsoDate } from '../../../domain/dates.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requirePersonalDataActor } from '../participants.ts';
 import { enrolFormPage, enrolSearchPage } from '../../../web/pages/casework/enrol-form.ts';
@@ -26,8 +29,18 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
     const r = parseCpr(cpr);
     return r.ok && !r.value.mod11;
   };
+  /** Criteria that can be judged from what the form holds so far (CPR, country, visitation). */
+  const unmet = (cpr: string, s: FormState) =>
+    checkTargetGroup({
+      cpr, countryOfOrigin: s.values.countryOfOrigin ?? '', visitation: s.values.visitation || null,
+      enrolmentDate: normaliseDateInput(s.values.enrolmentDate ?? '') as string,
+    }).filter((u) => u.code !== 'cpr' && (u.code !== 'oprindelse' || s.values.countryOfOrigin) && (u.code !== 'forsoergelse' || s.values.visitation)
+      && (u.code !== 'alder' || isIsoDate(normaliseDateInput(s.values.enrolmentDate ?? '') as string)));
   const newForm = async (actor: Actor, csrf: string, s: FormState) =>
-    enrolFormPage(actor, csrf, s, { options: await enrolOptions(deps.db, actor), municipalities: municipalities(actor), mod11Warning: mod11Warning(s.values.cpr ?? '') });
+    enrolFormPage(actor, csrf, s, {
+      options: await enrolOptions(deps.db, actor), municipalities: municipalities(actor), mod11Warning: mod11Warning(s.values.cpr ?? ''),
+      unmet: unmet(s.values.cpr ?? '', s),
+    });
 
   app.get('/indskrivning', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -62,6 +75,7 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
     });
     return enrolFormPage(actor, csrf, state, {
       subject: subj.participant, options: await enrolOptions(deps.db, actor), municipalities: municipalities(actor), mod11Warning: mod11Warning(subj.cpr),
+      unmet: unmet(subj.cpr, state),
     });
   };
   app.get<P>('/deltagere/:id/indskriv', async (req, reply) => {

@@ -5,6 +5,7 @@ import { COUNTRIES } from '../../../domain/countries.ts';
 import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS } from '../../../domain/enums.ts';
 import { FLERE_SKAL_MED_LABELS, RECRUITMENT_CHANNEL_LABELS, VISITATION_LABELS } from '../../../domain/labels.ts';
 import { html } from '../../html.ts';
+import type { UnmetCriterion } from '../../../domain/target-group.ts';
 import { casePage, type Subject } from './frame.ts';
 import { csrfField, dateField, radioGroup, selectField, textArea, textField, type FormState } from './form.ts';
 
@@ -29,6 +30,17 @@ export interface EnrolFormModel {
   municipalities: { code: string; name: string }[];
   /** Shown when the CPR number fails the modulus-11 check. */
   mod11Warning: boolean;
+  /** Target-group criteria she does not meet, as far as the form tells yet. */
+  unmet: UnmetCriterion[];
+}
+
+function unmetAlert(unmet: UnmetCriterion[]) {
+  if (unmet.length === 0) return html``;
+  return html`<div class="alert alert-warning" data-testid="target-group"><div class="alert-body">
+    <h2 class="alert-heading h3">Målgruppekontrol</h2>
+    <ul class="alert-text">${unmet.map((u) => html`<li>${u.message}</li>`)}</ul>
+    <p class="alert-text">Skriv en begrundelse nederst, hvis hun skal indskrives alligevel.</p>
+  </div></div>`;
 }
 
 function mod11Alert() {
@@ -41,7 +53,7 @@ export function enrolFormPage(actor: Actor, csrf: string, s: FormState, m: Enrol
   const action = m.subject ? `/deltagere/${m.subject.id}/indskriv` : '/indskrivning';
   return casePage({
     actor, csrf, state: s, subject: m.subject, title: m.subject ? 'Indskriv igen' : 'Indskriv ny borger', path: m.subject ? '/deltagere' : '/indskrivning',
-    body: html`${m.mod11Warning ? mod11Alert() : ''}
+    body: html`${m.mod11Warning ? mod11Alert() : ''}${unmetAlert(m.unmet)}
     <p>Målgruppen er kvinder på 18–64 år med ikke-vestlig oprindelse, som er på en ydelse eller selvforsørgende.
       Opfylder borgeren ikke kriterierne, skal du skrive en begrundelse for at indskrive hende alligevel.</p>
     <form method="post" action="${action}" novalidate>
