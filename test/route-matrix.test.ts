@@ -1,0 +1,147 @@
+/**
+ * The route × role × tenant matrix: EVERY route in app.routeTable (so routes other areas add
+ * later are covered automatically), called as every role of Aalborg's jobcentre and the agency —
+ * and anonymously — with Aarhus' ids put in for every `:param` (her participant id, and the ids
+ * of Aarhus rows in every table with a municipality_code, found through information_schema).
+ * No 2xx answer may contain an Aarhus woman's name or CPR number, no answer may be a 500, and
+ * Aarhus' rows must be unchanged afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { createVault } from '../src/security/vault.ts';
+import { formatCpr } from '../src/domain/cpr.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { TEST_SECRET } from './helpers/env.ts';
+import { formBody, loginAs } from './helpers/http.ts';
+
+const OTHER = '751'; // Aarhus
+const OWN = '851'; // Aalborg
+const USERS = ['sagsbehandler.aalborg', 'projektleder.aalborg', 'analytiker.siri', 'admin'];
+
+describe.each(backends())('route matrix on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    const saved = process.env.RATE_LIMIT_BURST;
+    process.env.RATE_LIMIT_BURST = '0'; // thousands of requests from one address
+    app = await buildServer(testDeps(t.db));
+    if (saved === undefined) delete process.env.RATE_LIMIT_BURST;
+    else process.env.RATE_LIMIT_BURST = saved;
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  /** Tables holding tenant rows: every base table with a municipality_code column. */
+  async function tenantTables() {
+    return (await t.db.query<{ table: string; hasId: boolean; hasParticipant: boolean }>(
+      `SELECT c.table_name AS "table",
+              bool_or(c2.column_name = 'id') AS "hasId", bool_or(c2.column_name = 'participant_id') AS "hasParticipant"
+       FROM information_schema.columns c
+       JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
+       JOIN information_schema.columns c2 ON c2.table_schema = c.table_schema AND c2.table_name = c.table_name
+       WHERE c.column_name = 'municipality_code' AND c.table_schema = current_schema()
+         AND c.table_name NOT IN ('audit_log', 'municipality', 'organisation_municipality', 'project_municipality')
+       GROUP BY c.table_name ORDER BY 1`)).rows;
+  }
+
+  /** A fingerprint of every Aarhus row, to prove nothing was changed. */
+  async function fingerprint() {
+    const out: Record<string, string> = {};
+    for (const tb of await tenantTables()) {
+      out[tb.table] = (await t.db.query<{ h: string }>(
+        `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${tb.table}" x WHERE municipality_code = $1`, [OTHER])).rows[0].h;
+    }
+    return out;
+  }
+
+  it('no role of another tenant gets an Aarhus woman\'s data from any route, and nothing answers 500', async () => {
+    const vault = createVault(TEST_SECRET);
+    // Ids to substitute: Aarhus' participants and one Aarhus row of every tenant table; Aarhus-only projects.
+    const candidates = new Set<string>();
+    const women = new Set<string>();
+    const aarhusWoman = (await t.db.query<{ id: string }>(
+      `SELECT p.id FROM participant p WHERE municipality_code = $1
+       ORDER BY (SELECT count(*) FROM casework_activity a WHERE a.participant_id = p.id) DESC, p.id LIMIT 1`, [OTHER])).rows[0].id;
+    const ownWoman = (await t.db.query<{ id: string }>('SELECT id FROM participant WHERE municipality_code = $1 ORDER BY id LIMIT 1', [OWN])).rows[0].id;
+    candidates.add(aarhusWoman);
+    women.add(aarhusWoman);
+    for (const tb of await tenantTables()) {
+      if (!tb.hasId) continue;
+      const row = (await t.db.query<{ id: string; pid: string | null }>(
+        `SELECT id::text AS id, ${tb.hasParticipant ? 'participant_id::text' : 'NULL'} AS pid FROM "${tb.table}" WHERE municipality_code = $1
+         ORDER BY ${tb.hasParticipant ? `(participant_id = '${aarhusWoman}') DESC, ` : ''}id LIMIT 1`, [OTHER])).rows[0];
+      if (!row) continue;
+      candidates.add(row.id);
+      if (row.pid) women.add(row.pid);
+    }
+    for (const r of (await t.db.query<{ id: number }>(
+      `SELECT project_id AS id FROM project_municipality GROUP BY project_id HAVING bool_and(municipality_code = $1)`, [OTHER])).rows) candidates.add(String(r.id));
+    expect(candidates.size).toBeGreaterThan(4);
+
+    // What must never appear: the full names and CPR numbers of the Aarhus women involved.
+    const secrets: string[] = [];
+    // (A name that a woman outside Aarhus also has proves nothing, so only unique names count.)
+    for (const w of (await t.db.query<{ first_name: string; last_name: string; cpr_enc: string; shared: boolean }>(
+      `SELECT p.first_name, p.last_name, p.cpr_enc, EXISTS (SELECT 1 FROM participant o WHERE o.municipality_code <> $2
+         AND o.first_name = p.first_name AND o.last_name = p.last_name) AS shared
+       FROM participant p WHERE p.id = ANY ($1::uuid[])`, [[...women], OTHER])).rows) {
+      const cpr = vault.decryptCpr(w.cpr_enc);
+      secrets.push(cpr, formatCpr(cpr));
+      if (!w.shared) secrets.push(`${w.first_name} ${w.last_name}`);
+    }
+    expect(secrets.length).toBeGreaterThanOrEqual(women.size * 2);
+
+    const before = await fingerprint();
+    const routes = [...app.routeTable].sort((a, b) => Number(a.url === '/logout') - Number(b.url === '/logout'));
+    expect(routes.length).toBeGreaterThan(10);
+    const urlsFor = (url: string): string[] => {
+      const params = url.match(/:\w+|\*/g) ?? [];
+      if (!params.length) return [url];
+      const fill = (values: string[]) => {
+        let i = 0;
+        return url.replace(/:\w+|\*/g, () => encodeURIComponent(values[Math.min(i++, values.length - 1)]));
+      };
+      const out = new Set<string>();
+      for (const c of candidates) {
+        out.add(fill([c]));
+        if (params.length > 1) {
+          out.add(fill([aarhusWoman, c]));
+          out.add(fill([ownWoman, c])); // another tenant's record under one's own woman
+        }
+      }
+      return [...out];
+    };
+
+    const failures: string[] = [];
+    const check = (who: string, method: string, url: string, res: LightMyRequestResponse) => {
+      if (res.statusCode >= 500) failures.push(`${who} ${method} ${url}: ${res.statusCode}`);
+      if (res.statusCode >= 200 && res.statusCode < 300) {
+        for (const s of secrets) if (res.body.includes(s)) failures.push(`${who} ${method} ${url}: ${res.statusCode} shows "${s}"`);
+      }
+    };
+    let calls = 0;
+    for (const user of [...USERS, null]) {
+      const s = user ? await loginAs(app, user) : null;
+      const who = user ?? 'anonym';
+      for (const r of routes) {
+        for (const url of urlsFor(r.url)) {
+          calls++;
+          const res = r.method === 'GET'
+            ? s ? await s.get(url) : await app.inject({ method: 'GET', url })
+            : s ? await s.post(url, { bekraeft: 'ja' })
+              : await app.inject({ method: r.method as 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody({ bekraeft: 'ja' }) });
+          check(who, r.method, url, res);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(calls).toBeGreaterThan(routes.length * 5);
+    expect(await fingerprint()).toEqual(before);
+  });
+});
