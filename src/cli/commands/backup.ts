@@ -1,0 +1,25 @@
+/** `fremdrift backup --out FILE`: a full copy of the database (PGlite folder or PostgreSQL). */
+import { backupPGlite, backupPostgres, BackupError } from '../../app/security/backup.ts';
+import { loadConfig } from '../../config.ts';
+import { parseArgs } from '../args.ts';
+
+export const summary = 'Tag en sikkerhedskopi af databasen (--out FIL); hemmeligheden kommer ikke med';
+
+export async function run(args: string[]): Promise<number> {
+  const out = parseArgs(args).opts.out?.[0];
+  if (!out) {
+    console.error('Brug: fremdrift backup --out FIL');
+    return 2;
+  }
+  const config = loadConfig(process.env, { secret: 'not-needed-for-backup' });
+  try {
+    if (config.databaseUrl) backupPostgres(config.databaseUrl, out);
+    else await backupPGlite(config.dataDir, out);
+  } catch (e) {
+    if (!(e instanceof BackupError)) throw e;
+    console.error(`FEJL: ${e.message}`);
+    return 1;
+  }
+  console.log(`Sikkerhedskopi gemt i ${out} (${config.databaseUrl ? 'PostgreSQL, pg_dump' : `PGlite, ${config.dataDir}`}). Husk: FREMDRIFT_SECRET er ikke med i kopien.`);
+  return 0;
+}
