@@ -37,7 +37,7 @@ function header(actor: Actor | undefined, csrf: string | undefined, path: string
   return html`<header class="header">
     <div class="portal-info">
       <div class="portal-info-inner container">
-        <a href="/" class="fremdrift-logo" aria-label="Fremdrift – forside">Fremdrift</a>
+        <a href="/" class="fremdrift-logo">${actor ? actor.organisationName : 'Fremdrift'}<span class="sr-only"> – forside</span></a>
         ${actor
           ? html`<div class="portal-user">
               <p class="user" data-testid="current-user"><strong>${actor.displayName}</strong><br>${ROLE_LABELS[actor.role]} · ${where}</p>
