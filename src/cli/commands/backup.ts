@@ -1,6 +1,8 @@
 /** `fremdrift backup --out FILE`: a full copy of the database (PGlite folder or PostgreSQL). */
 import { backupPGlite, backupPostgres, BackupError } from '../../app/security/backup.ts';
 import { loadConfig } from '../../config.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from '../args.ts';
 
 export const summary = 'Tag en sikkerhedskopi af databasen (--out FIL); hemmeligheden kommer ikke med';
@@ -19,6 +21,9 @@ export async function run(args: string[]): Promise<number> {
     if (!(e instanceof BackupError)) throw e;
     console.error(`FEJL: ${e.message}`);
     return 1;
+  }
+  if (!config.databaseUrl && existsSync(join(config.dataDir, 'demo-secret'))) {
+    console.warn('Advarsel: mappen er lavet i demo-tilstand, og dens demo-secret er med i kopien. Brug kun demo-mapper til demodata.');
   }
   console.log(`Sikkerhedskopi gemt i ${out} (${config.databaseUrl ? 'PostgreSQL, pg_dump' : `PGlite, ${config.dataDir}`}). Husk: FREMDRIFT_SECRET er ikke med i kopien.`);
   return 0;
