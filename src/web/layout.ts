@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { href: '/projekt', label: 'Projekt', roles: ['projektleder'] },
   { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },
   { href: '/styring', label: 'Styring', roles: ['sagsbehandler', 'projektleder'] },
+  { href: '/nationalt', label: 'Nationalt overblik', roles: ['analytiker'] },
   { href: '/registerdata', label: 'Registerdata', roles: ['analytiker'] },
   { href: '/admin/audit', label: 'Auditlog', roles: ['administrator'] },
   { href: '/admin/gdpr', label: 'Persondata (GDPR)', roles: ['projektleder'] },

@@ -2,9 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { dashboardRoutes } from './dashboard.ts';
+import { nationalRoutes } from './national.ts';
 import { planRoutes } from './plan.ts';
 
 export function steeringRoutes(app: FastifyInstance, deps: AppDeps) {
   planRoutes(app, deps);
   dashboardRoutes(app, deps);
+  nationalRoutes(app, deps);
 }

@@ -1,0 +1,30 @@
+/** /nationalt: the agency analyst's national dashboard and its downloads (suppressed aggregates only). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { loadNationalData, requireAgencyAnalyst } from '../../../app/steering/national-data.ts';
+import { nationalReport } from '../../../reports/national-report.ts';
+import { REPORT_FORMATS } from '../../../reports/render.ts';
+import { nationalPage } from '../../../web/pages/steering/national.ts';
+import type { AppDeps } from '../../deps.ts';
+import { requireActor } from '../../security.ts';
+import { sendHtml } from './common.ts';
+import { monthsOf } from './dashboard.ts';
+import { sendReport } from './send-report.ts';
+
+const Format = z.object({ format: z.enum(REPORT_FORMATS) });
+
+export function nationalRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/nationalt', async (req, reply) => {
+    const actor = requireActor(req);
+    requireAgencyAnalyst(actor);
+    const d = await loadNationalData(deps, actor, await monthsOf(req, deps));
+    return sendHtml(reply, nationalPage(actor, req.csrfToken!, d));
+  });
+  app.get('/nationalt/rapport.:format', async (req, reply) => {
+    const actor = requireActor(req);
+    requireAgencyAnalyst(actor);
+    const { format } = Format.parse(req.params);
+    const d = await loadNationalData(deps, actor, await monthsOf(req, deps));
+    return sendReport(reply, nationalReport(d), format, `nationalt-overblik-${d.months.month}`);
+  });
+}
