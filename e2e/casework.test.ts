@@ -158,7 +158,10 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     await page.goto(herPage);
     const before = await page.getByTestId('conversations').locator('tbody tr').count();
-    await page.getByTestId('conversations').getByRole('button', { name: /^Slet/ }).first().click();
+    await page.getByTestId('conversations').getByRole('link', { name: /^Slet/ }).first().click();
+    await page.waitForURL(/\/slet$/);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Ja, slet' }).click();
     await page.waitForURL(herPage);
     expect(await page.getByTestId('conversations').locator('tbody tr').count()).toBe(before - 1);
     await page.getByRole('link', { name: 'Ny Fremdriftstrappen' }).click();

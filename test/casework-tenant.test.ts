@@ -63,9 +63,11 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
           expect(res.statusCode, url).toBe(404);
           attempts++;
         }
-        const get = await aalborg.get(`/deltagere/${owner}/${path}/${rid}`);
-        expect(get.statusCode).toBe(404);
-        expect(get.body).not.toContain('Aarhus-notat');
+        for (const url of [`/deltagere/${owner}/${path}/${rid}`, `/deltagere/${owner}/${path}/${rid}/slet`]) {
+          const get = await aalborg.get(url);
+          expect(get.statusCode, url).toBe(404);
+          expect(get.body).not.toContain('Aarhus-notat');
+        }
       }
     }
     expect(await snapshot()).toEqual(before);

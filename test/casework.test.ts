@@ -196,6 +196,10 @@ describe.each(backends())('casework on %s', (backend) => {
     const cid = (await t.db.query<{ id: string }>('SELECT id FROM casework_conversation WHERE participant_id = $1', [womanId])).rows[0].id;
     const extra = await s.post(`/deltagere/${womanId}/samtaler`, { date: da(today), kind: 'gruppe' });
     expect(extra.statusCode).toBe(303);
+    const confirm = await s.get(`/deltagere/${womanId}/samtaler/${cid}/slet`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Vil du slette <strong>samtalen (individuel samtale)');
+    expect((await t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(1);
     const del = await s.post(`/deltagere/${womanId}/samtaler/${cid}/slet`, {});
     expect(del.statusCode).toBe(303);
     expect((await t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(0);

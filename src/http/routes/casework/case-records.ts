@@ -17,7 +17,26 @@ import { activityFormPage, activityValues } from '../../../web/pages/casework/ac
 import { conversationFormPage, conversationValues } from '../../../web/pages/casework/conversation-form.ts';
 import { assessmentFormPage } from '../../../web/pages/casework/assessment-form.ts';
 import { dateInput, emptyState, type FormState } from '../../../web/pages/casework/form.ts';
+import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
+import { findActivityType } from '../../../domain/activities.ts';
+import { CONVERSATION_KIND_LABELS } from '../../../domain/labels.ts';
+import { formatDate } from '../../../web/format.ts';
+import type { CaseFile } from '../../../app/casework/case-file.ts';
 import { respond, sendHtml } from './respond.ts';
+
+/** A short Danish description of one of her records, or null when it is not hers. */
+function describeRecord(f: CaseFile, kind: CaseRecordKind, id: string): string | null {
+  if (kind === 'aktivitet') {
+    const a = f.activities.find((x) => x.id === id);
+    return a ? `aktiviteten ${findActivityType(a.typeKey, f.config.extraTypes)?.name ?? a.typeKey} fra ${formatDate(a.startDate)}` : null;
+  }
+  if (kind === 'samtale') {
+    const c = f.conversations.find((x) => x.id === id);
+    return c ? `samtalen (${CONVERSATION_KIND_LABELS[c.kind].toLowerCase()}) den ${formatDate(c.date)}` : null;
+  }
+  const m = f.assessments.find((x) => x.id === id);
+  return m ? `målingen (${findInstrument(m.instrumentKey)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}` : null;
+}
 
 type P = { Params: { id: string; rid: string }; Querystring: { redskab?: string }; Body: Record<string, unknown> };
 
@@ -138,6 +157,13 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   // Deletions (corrections), audited with the deleted content
   const kinds: [string, CaseRecordKind][] = [['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling']];
   for (const [path, kind] of kinds) {
+    app.get<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      const f = await file(actor, req.params.id);
+      const what = describeRecord(f, kind, req.params.rid);
+      if (!what) throw notFound('Posten');
+      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, subject(f), what, `/deltagere/${req.params.id}/${path}/${req.params.rid}/slet`));
+    });
     app.post<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
       const r = await deleteCaseRecord(deps.db, actor, req.params.id, kind, req.params.rid);

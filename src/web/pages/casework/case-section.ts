@@ -7,7 +7,6 @@ import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, GOAL_STATUS_LABELS, S
 import type { Alert } from '../../../domain/alerts.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { formatDate } from '../../format.ts';
-import { csrfField } from './form.ts';
 
 export function alertList(alerts: Alert[]): SafeHtml {
   if (alerts.length === 0) return html`<p data-testid="no-alerts">Ingen varsler.</p>`;
@@ -16,8 +15,8 @@ export function alertList(alerts: Alert[]): SafeHtml {
   )}</ul>`;
 }
 
-const deleteButton = (action: string, csrf: string, what: string) => html`<form method="post" action="${action}" class="inline-form">
-  ${csrfField(csrf)}<button type="submit" class="button button-unstyled link-button">Slet<span class="sr-only"> ${what}</span></button></form>`;
+/** A link to the confirmation page (deleting is a correction; the audit log keeps what was deleted). */
+const deleteButton = (action: string, _csrf: string, what: string) => html`<a href="${action}">Slet<span class="sr-only"> ${what}</span></a>`;
 
 function distance(d: DistanceTravelled | null, name: string) {
   if (!d) return html`<p>${name}: kræver mindst to målinger for at vise udviklingen.</p>`;

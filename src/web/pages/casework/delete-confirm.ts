@@ -1,0 +1,17 @@
+/** "Are you sure?" before a record is deleted. */
+import type { Actor } from '../../../app/context.ts';
+import { html } from '../../html.ts';
+import { casePage, type Subject } from './frame.ts';
+import { csrfField } from './form.ts';
+
+export function deleteConfirmPage(actor: Actor, csrf: string, subject: Subject, what: string, action: string) {
+  return casePage({
+    actor, csrf, subject, title: 'Slet',
+    body: html`<p>Vil du slette <strong>${what}</strong>? Sletningen gemmes i loggen med indholdet.</p>
+      <form method="post" action="${action}">
+        ${csrfField(csrf)}
+        <button type="submit" class="button button-primary">Ja, slet</button>
+        <a class="button button-secondary" href="/deltagere/${subject.id}">Fortryd</a>
+      </form>`,
+  });
+}
