@@ -1,0 +1,58 @@
+/**
+ * Upload size limit: the register upload (@fastify/multipart) stops a file larger than
+ * MAX_UPLOAD_BYTES (src/http/limits.ts; MAX_UPLOAD_MB) with a Danish message and imports nothing.
+ * The limit is read when the module loads, so it is set before the server is imported.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { csrfOf, loginAs } from './helpers/http.ts';
+
+process.env.MAX_UPLOAD_MB = '1';
+
+function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
+  const boundary = '----fremdrift' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+describe.each(backends())('upload size limit on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    const { buildServer } = await import('../src/http/server.ts');
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('exports the shared limit, taken from MAX_UPLOAD_MB', async () => {
+    const { MAX_UPLOAD_BYTES } = await import('../src/http/limits.ts');
+    expect(MAX_UPLOAD_BYTES).toBe(1024 * 1024);
+  });
+
+  it('refuses a register file over the limit with a Danish message, and imports nothing', async () => {
+    const s = await loginAs(app, 'analytiker.siri');
+    const batches = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n;
+    const before = await batches();
+    const big = Buffer.alloc(1024 * 1024 + 4096, 'a');
+    const m = multipart({ kind: 'ydelser' }, { name: 'stor.csv', bytes: big });
+    const csrf = csrfOf((await s.get('/registerdata')).body);
+    expect(csrf).not.toBe('');
+    const res = await app.inject({
+      method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
+      headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body,
+    });
+    expect([400, 413]).toContain(res.statusCode);
+    expect(res.body).toContain('Filen er for stor');
+    expect(res.body).not.toMatch(/FST_|at .+\.ts:\d+/);
+    expect(await batches()).toBe(before);
+  });
+});
