@@ -101,6 +101,8 @@ describe.each(backends())('casework on %s', (backend) => {
       `SELECT e.unmet_criteria, e.override_reason FROM enrolment e WHERE e.participant_id = $1`, [/[0-9a-f-]{36}/.exec(enrolled.headers.location as string)![0]]);
     expect(stored.rows[0].unmet_criteria).toEqual(['alder']);
     expect(stored.rows[0].override_reason).toContain('netværksgruppen');
+    const her = await s.get(enrolled.headers.location as string);
+    expect(her.body).toContain('Indskrevet uden for målgruppen</dt><dd>alder: Deltager i netværksgruppen');
     const dup = await s.post('/indskrivning', {
       cpr: old, firstName: 'Fatima', lastName: 'Older', countryOfOrigin: 'IR', projectId: String(await projectId()),
       enrolmentDate: da(today), visitation: 'oevrige', recruitmentChannel: 'netvaerk_forening', caseworkerId: String(await caseworkerId()),
@@ -122,6 +124,8 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('data-testid="project-marking"');
     expect(page.body).toContain('Syrien');
+    expect(page.body).toContain('Gruppe 2: på vej mod ressourceforløb');
+    expect(page.body).toContain('Boligområde');
     const again = await s.post('/indskrivning/soeg', { cpr });
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toBe(`/deltagere/${womanId}/indskriv`);

@@ -15,6 +15,12 @@ export interface CaseEnrolment {
   exitReason: string | null;
   visitation: string;
   caseworkerId: number | null;
+  caseworkerName: string | null;
+  flereSkalMed: number | null;
+  recruitmentChannel: string | null;
+  overrideReason: string | null;
+  unmetCriteria: string[];
+  exitNote: string | null;
 }
 
 export interface CaseParticipant {
@@ -33,8 +39,10 @@ export async function loadEnrolments(q: Queryable, participantId: string): Promi
   return (
     await q.query<CaseEnrolment>(
       `SELECT e.id, e.project_id AS "projectId", pr.name AS "projectName", e.enrolled_on AS "enrolledOn",
-              e.exited_on AS "exitedOn", e.exit_reason AS "exitReason", e.visitation, e.caseworker_id AS "caseworkerId"
-       FROM enrolment e JOIN project pr ON pr.id = e.project_id
+              e.exited_on AS "exitedOn", e.exit_reason AS "exitReason", e.visitation, e.caseworker_id AS "caseworkerId",
+              u.display_name AS "caseworkerName", e.flere_skal_med AS "flereSkalMed", e.recruitment_channel AS "recruitmentChannel",
+              e.override_reason AS "overrideReason", e.unmet_criteria AS "unmetCriteria", e.exit_note AS "exitNote"
+       FROM enrolment e JOIN project pr ON pr.id = e.project_id LEFT JOIN app_user u ON u.id = e.caseworker_id
        WHERE e.participant_id = $1 ORDER BY e.enrolled_on DESC, e.created_at DESC`,
       [participantId],
     )

@@ -3,7 +3,12 @@ import type { CaseFile } from '../../../app/casework/case-file.ts';
 import type { TimelineEntry } from '../../../domain/timeline.ts';
 import { findActivityType } from '../../../domain/activities.ts';
 import { FREMDRIFTSTRAPPEN, WHO5, findInstrument, scoreAssessment, type DistanceTravelled } from '../../../domain/instruments.ts';
-import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, GOAL_STATUS_LABELS, SEVERITY_LABELS, YES_NO } from '../../../domain/labels.ts';
+import {
+  ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, FLERE_SKAL_MED_LABELS, GOAL_STATUS_LABELS, RECRUITMENT_CHANNEL_LABELS, SEVERITY_LABELS,
+  VISITATION_LABELS, YES_NO,
+} from '../../../domain/labels.ts';
+import type { FlereSkalMedGroup, RecruitmentChannel, Visitation } from '../../../domain/enums.ts';
+import type { CaseEnrolment } from '../../../db/casework/access.ts';
 import type { Alert } from '../../../domain/alerts.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { formatDate } from '../../format.ts';
@@ -31,6 +36,22 @@ function timeline(entries: TimelineEntry[]) {
   )}</ol>`;
 }
 
+const CRITERION_LABELS: Record<string, string> = { koen: 'køn', alder: 'alder', oprindelse: 'oprindelse', forsoergelse: 'forsørgelse', cpr: 'CPR-nummer' };
+
+function enrolmentFacts(e: CaseEnrolment) {
+  return html`<dl class="facts" data-testid="enrolment-facts">
+    <dt>Projekt</dt><dd><span class="badge-project">${e.projectName}</span></dd>
+    <dt>Visitation</dt><dd>${VISITATION_LABELS[e.visitation as Visitation] ?? e.visitation}</dd>
+    <dt>Flere skal med</dt><dd>${e.flereSkalMed ? FLERE_SKAL_MED_LABELS[e.flereSkalMed as FlereSkalMedGroup] : 'Ikke screenet'}</dd>
+    <dt>Rekrutteret via</dt><dd>${e.recruitmentChannel ? RECRUITMENT_CHANNEL_LABELS[e.recruitmentChannel as RecruitmentChannel] ?? e.recruitmentChannel : '–'}</dd>
+    <dt>Sagsbehandler</dt><dd>${e.caseworkerName ?? '–'}</dd>
+    ${e.unmetCriteria.length
+      ? html`<dt>Indskrevet uden for målgruppen</dt><dd>${e.unmetCriteria.map((c) => CRITERION_LABELS[c] ?? c).join(', ')}: ${e.overrideReason ?? ''}</dd>`
+      : ''}
+    ${e.exitNote ? html`<dt>Bemærkning til udskrivning</dt><dd>${e.exitNote}</dd>` : ''}
+  </dl>`;
+}
+
 export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[]): SafeHtml {
   const id = f.participant.id;
   const base = `/deltagere/${id}`;
@@ -42,6 +63,7 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
       ? html`<h3>Varsler</h3>${alertList(f.alerts)}
         <p>${f.nextDue ? html`<strong>${f.nextDue.label}:</strong> senest ${formatDate(f.nextDue.date)}. ` : ''}Seneste kontakt: ${formatDate(f.lastContact)}.</p>`
       : html`<p>Borgeren er ikke indskrevet i et projekt i dag.</p>`}
+    ${e ? enrolmentFacts(e) : ''}
     <ul class="action-list">
       <li><a class="button button-secondary" href="${base}/plan">Plan</a></li>
       <li><a class="button button-secondary" href="${base}/aktiviteter/ny">Ny aktivitet</a></li>
