@@ -4,9 +4,11 @@ import type { AppDeps } from '../../deps.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { nationalRoutes } from './national.ts';
 import { planRoutes } from './plan.ts';
+import { reportRoutes } from './reports.ts';
 
 export function steeringRoutes(app: FastifyInstance, deps: AppDeps) {
   planRoutes(app, deps);
   dashboardRoutes(app, deps);
   nationalRoutes(app, deps);
+  reportRoutes(app, deps);
 }

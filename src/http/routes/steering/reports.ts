@@ -1,0 +1,50 @@
+/** /styring/rapporter: a project's reports as pages and downloads, and the final report's texts. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { chooseProject } from '../../../app/steering/access.ts';
+import { loadPlan } from '../../../app/steering/load-plan.ts';
+import { saveReportTexts } from '../../../app/steering/save-report-texts.ts';
+import { loadSteeringData } from '../../../app/steering/steering-data.ts';
+import { projectReport, REPORT_KINDS, SUPPRESSED } from '../../../reports/project-reports.ts';
+import { REPORT_FORMATS } from '../../../reports/render.ts';
+import { emptyState } from '../../../web/pages/casework/form.ts';
+import { withProject } from '../../../web/pages/steering/frame.ts';
+import { reportPage, reportsPage } from '../../../web/pages/steering/reports.ts';
+import type { AppDeps } from '../../deps.ts';
+import { requireActor } from '../../security.ts';
+import { bodyOf, projectIdOf, sendHtml } from './common.ts';
+import { monthsOf } from './dashboard.ts';
+import { sendReport } from './send-report.ts';
+
+const Kind = z.object({ kind: z.enum(REPORT_KINDS) });
+const KindFormat = z.object({ kind: z.enum(REPORT_KINDS), format: z.enum(REPORT_FORMATS) });
+
+export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/styring/rapporter', async (req, reply) => {
+    const actor = requireActor(req);
+    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+    const texts = (await loadPlan(deps.db, actor, choice.project.id)).texts;
+    const saved = (req.query as Record<string, string> | undefined)?.gemt === '1';
+    return sendHtml(reply, reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), emptyState(texts as Record<string, string>), saved));
+  });
+  app.post('/styring/rapporter/tekster', async (req, reply) => {
+    const actor = requireActor(req);
+    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+    const r = await saveReportTexts(deps.db, actor, choice.project.id, bodyOf(req));
+    if (r.status === 'ok') return reply.redirect(withProject('/styring/rapporter?gemt=1', choice.project.id), 303);
+    return sendHtml(reply, reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), { values: r.values, errors: r.errors }), 400);
+  });
+  app.get('/styring/rapporter/:kind', async (req, reply) => {
+    const actor = requireActor(req);
+    const { kind } = Kind.parse(req.params);
+    const months = await monthsOf(req, deps);
+    const d = await loadSteeringData(deps, actor, projectIdOf(req), months, { suppress: SUPPRESSED[kind] });
+    return sendHtml(reply, reportPage(actor, req.csrfToken!, d.choice, kind, months, projectReport(kind, d)));
+  });
+  app.get('/styring/rapporter/:kind.:format', async (req, reply) => {
+    const actor = requireActor(req);
+    const { kind, format } = KindFormat.parse(req.params);
+    const d = await loadSteeringData(deps, actor, projectIdOf(req), await monthsOf(req, deps), { suppress: SUPPRESSED[kind] });
+    return sendReport(reply, projectReport(kind, d), format, `${kind}-${d.choice.project.key}-${d.months.month}`);
+  });
+}

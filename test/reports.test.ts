@@ -1,0 +1,155 @@
+/**
+ * Reports: every kind in every format; every engine figure of a generated report equals the
+ * engine's own number (recomputed here from the stored data); reports that leave the
+ * municipality show no count from 1 to 4; the project leader's text sections reach the final
+ * report; each report is stamped with its data vintage and definition.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { tenantMonitorInput } from '../src/app/register/load-monitor-input.ts';
+import { loadSteeringData } from '../src/app/steering/steering-data.ts';
+import { loadActor } from '../src/db/users.ts';
+import { defaultMonths } from '../src/http/routes/results.ts';
+import { monitor } from '../src/monitoring/engine.ts';
+import type { MonitorResult } from '../src/monitoring/types.ts';
+import { allTables, type Report } from '../src/reports/model.ts';
+import { projectReport, REPORT_KINDS } from '../src/reports/project-reports.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs } from './helpers/http.ts';
+
+function at(r: MonitorResult, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], r);
+}
+
+/** Every figure with a reference equals the engine's; every count of an engine table has one. */
+function checkAgainstEngine(report: Report, engine: MonitorResult): number {
+  let checked = 0;
+  for (const t of allTables(report)) {
+    for (const row of t.rows) {
+      for (const c of row) {
+        if (t.source === 'engine' && c.kind === 'count') expect(c.ref, `${t.id}: unreferenced ${JSON.stringify(row)}`).toBeDefined();
+        if (!c.ref) continue;
+        if (typeof c.ref === 'string') {
+          expect(c.value, `${t.id} ${c.ref}`).toEqual(at(engine, c.ref));
+        } else {
+          const n = at(engine, c.ref.count);
+          const d = at(engine, c.ref.denominator);
+          expect(c.value, `${t.id} ${c.ref.count}/${c.ref.denominator}`).toEqual(typeof n === 'number' && typeof d === 'number' && d > 0 ? n / d : null);
+        }
+        checked++;
+      }
+    }
+  }
+  return checked;
+}
+
+describe.each(backends())('reports on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let aalborg: number;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+    aalborg = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  async function actorOf(username: string) {
+    const id = (await t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
+    return (await loadActor(t.db, id, '127.0.0.1'))!;
+  }
+
+  it('checks every figure of the monthly report against the engine\'s own numbers', async () => {
+    const actor = await actorOf('projektleder.aalborg');
+    const months = await defaultMonths(t.db);
+    const d = await loadSteeringData(testDeps(t.db), actor, aalborg, months, { suppress: false });
+    const report = projectReport('maanedlig', d);
+    const stored = await tenantMonitorInput(t.db, actor, { projectId: aalborg });
+    const engine = monitor(stored.input, { ...months, suppress: 0 });
+    const checked = checkAgainstEngine(report, engine);
+    expect(checked).toBeGreaterThan(engine.series.length * 10);
+    expect(engine.groups.all.n).toBe(d.result.groups.all.n);
+    expect(engine.groups.all.n).toBeGreaterThan(50);
+  });
+
+  it('takes the case-data goals from the case data (Vallensbæk/Ishøj: enrolled by 31 December 2020)', async () => {
+    const actor = await actorOf('projektleder.ishoej-vallensbaek');
+    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'ishoej-vallensbaek'`)).rows[0].id;
+    const d = await loadSteeringData(testDeps(t.db), actor, pid, await defaultMonths(t.db), { suppress: false });
+    const goal = d.goals.find((g) => g.goal.measure === 'indskrevne' && g.goal.deadline === '2020-12-31')!;
+    const sql = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= '2020-12-31'`, [pid]);
+    expect(goal.count).toBe(sql.rows[0].n);
+    expect(goal.status).toBe(sql.rows[0].n >= 50 ? 'naaet' : 'ikke_naaet');
+  });
+
+  it('suppresses the reports that leave the municipality: no count from 1 to 4, engine figures as the suppressed engine gives them', async () => {
+    const actor = await actorOf('projektleder.esbjerg-fanoe');
+    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'esbjerg-fanoe'`)).rows[0].id;
+    const months = await defaultMonths(t.db);
+    const stored = await tenantMonitorInput(t.db, actor, { projectId: pid });
+    const engine = monitor(stored.input, { ...months, suppress: 5 });
+    for (const kind of ['halvaarlig', 'slutrapport', 'udvalg'] as const) {
+      const d = await loadSteeringData(testDeps(t.db), actor, pid, months, { suppress: true });
+      const report = projectReport(kind, d);
+      expect(report.suppressed).toBe(true);
+      checkAgainstEngine(report, engine);
+      for (const table of allTables(report)) {
+        for (const row of table.rows) for (const c of row) if (c.kind === 'count') expect([1, 2, 3, 4], `${kind} ${table.id} ${JSON.stringify(row)}`).not.toContain(c.value);
+        expect(table.id).not.toBe('sagsstammer');
+      }
+    }
+    const s = await loginAs(app, 'projektleder.esbjerg-fanoe');
+    for (const kind of ['halvaarlig', 'slutrapport', 'udvalg']) {
+      const page = await s.get(`/styring/rapporter/${kind}?projekt=${pid}`);
+      expect(page.statusCode).toBe(200);
+      const cells = [...page.body.matchAll(/<td class="text-right count">([^<]*)<\/td>/g)].map((m) => m[1].trim());
+      expect(cells.length).toBeGreaterThan(20);
+      for (const c of cells) expect(['1', '2', '3', '4']).not.toContain(c);
+    }
+  });
+
+  it('downloads every report in every format, stamped with vintage and definition', async () => {
+    const s = await loginAs(app, 'projektleder.aalborg');
+    for (const kind of REPORT_KINDS) {
+      const page = await s.get(`/styring/rapporter/${kind}?projekt=${aalborg}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(/data-testid="report-stamp">Definition kib-2019\.1\. Periode \d{4}-\d{2} til \d{4}-\d{2}\. Registerdata senest indlæst/);
+      const pdf = await s.get(`/styring/rapporter/${kind}.pdf?projekt=${aalborg}`);
+      expect(pdf.statusCode, kind).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const xlsx = await s.get(`/styring/rapporter/${kind}.xlsx?projekt=${aalborg}`);
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      const csv = await s.get(`/styring/rapporter/${kind}.csv?projekt=${aalborg}`);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-disposition']).toContain(`${kind}-aalborg-`);
+      expect(csv.body).toContain('Definition kib-2019.1');
+      expect(csv.body.split('\r\n').some((l) => l.startsWith('Niveau;Akkumuleret antal;Andel af deltagere (%)'))).toBe(true);
+    }
+    const udvalg = await s.get(`/styring/rapporter/udvalg?projekt=${aalborg}`);
+    for (const h of ['Sagsfremstilling', 'Indstilling', 'Beslutning', 'Bilag']) expect(udvalg.body).toContain(`<h2>${h}</h2>`);
+  });
+
+  it('keeps the project leader\'s text sections and puts them in the final report (audited)', async () => {
+    const s = await loginAs(app, 'projektleder.aalborg');
+    const res = await s.post(`/styring/rapporter/tekster?projekt=${aalborg}`, {
+      aktiviteter: 'Kick-start-forløb og jobklub.', erfaringer: 'Tæt virksomhedssamarbejde virker.', laering: 'Flere samtaler gav tillid.', forankring: '',
+    });
+    expect(res.statusCode).toBe(303);
+    const report = await s.get(`/styring/rapporter/slutrapport?projekt=${aalborg}`);
+    expect(report.body).toContain('Tæt virksomhedssamarbejde virker.');
+    expect(report.body).toContain('Flere samtaler gav tillid.');
+    const csv = await s.get(`/styring/rapporter/slutrapport.csv?projekt=${aalborg}`);
+    expect(csv.body).toContain('Kick-start-forløb og jobklub.');
+    const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'slutrapport_tekst' AND username = 'projektleder.aalborg'`);
+    expect(audit.rows[0].n).toBe(1);
+    const cw = await loginAs(app, 'sagsbehandler.aalborg');
+    expect((await cw.post(`/styring/rapporter/tekster?projekt=${aalborg}`, { erfaringer: 'x' })).statusCode).toBe(403);
+  });
+});
