@@ -79,6 +79,8 @@ describe.runIf(browserAvailable())('register data in Chromium', () => {
     await page.goto(`${server.url}/deltagere`);
     await page.getByTestId('participant-table').locator('tbody a').first().click();
     await expect.poll(() => page.getByTestId('register-section').textContent()).toMatch(/Registerstatus/);
+    // Her timeline carries the monthly register statuses from the engine, in Danish.
+    expect(await page.getByText(/^Registerstatus \d{4}-\d{2}: /).count()).toBeGreaterThan(3);
     await page.getByRole('link', { name: 'Se registerdata måned for måned' }).click();
     await page.getByTestId('register-months').locator('tbody a').first().click();
     await expect.poll(() => page.getByTestId('explanation').textContent()).toMatch(/torsdag/);

@@ -5,14 +5,12 @@
  */
 import type { Actor } from '../context.ts';
 import type { Database } from '../../db/database.ts';
-import type { ParticipantView } from '../../db/participants.ts';
 import { loadCodeTable } from '../../db/register-store.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { monthOfWeek, monthString } from '../../monitoring/calendar.ts';
 import { explainParticipant, participantTimeline, type MonthExplanation, type TimelineMonth } from '../../monitoring/explain.ts';
-import type { MonitorInput } from '../../monitoring/types.ts';
+import type { MonitorInput, Participant } from '../../monitoring/types.ts';
 import { unpackPerson } from '../../register/pack.ts';
-import type { Vault } from '../../security/vault.ts';
 
 export interface ParticipantRegister {
   input: MonitorInput;
@@ -22,19 +20,34 @@ export interface ParticipantRegister {
   lastMonth: string | null;
 }
 
-export async function loadParticipantRegister(db: Database, vault: Vault, actor: Actor, p: ParticipantView): Promise<ParticipantRegister> {
+/**
+ * Her register row joined through her participant row (no CPR number needed), and her
+ * enrolments as the engine's participants, keyed by the CPR hash with her birth date.
+ */
+export async function loadParticipantRegister(db: Database, actor: Actor, participantId: string): Promise<ParticipantRegister> {
   return withTenant(db, actor, async (q, audit) => {
-    const row = (await q.query<{ data: Uint8Array }>('SELECT data FROM register_person WHERE cpr_hash = $1', [vault.hashCpr(p.cpr)])).rows[0];
+    const rows = (
+      await q.query<{ hash: string; birthDate: string; kommune: string; code: string; id: string; enrolledOn: string; exitedOn: string | null;
+        visitation: Participant['visitation']; data: Uint8Array | null }>(
+        `SELECT p.cpr_hash AS hash, p.birth_date AS "birthDate", m.name AS kommune, p.municipality_code AS code, e.id,
+                e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn", e.visitation, r.data
+         FROM participant p JOIN municipality m ON m.code = p.municipality_code
+         JOIN enrolment e ON e.participant_id = p.id LEFT JOIN register_person r ON r.cpr_hash = p.cpr_hash
+         WHERE p.id = $1 ORDER BY e.enrolled_on DESC, e.created_at DESC`,
+        [participantId],
+      )
+    ).rows;
     const codeTable = await loadCodeTable(q);
-    await audit({ action: 'vis_registerdata', entity: 'register_person', participantId: p.id, municipality: p.municipalityCode });
+    await audit({ action: 'vis_registerdata', entity: 'register_person', participantId, municipality: rows[0]?.code ?? null });
     const weeks: MonitorInput['register']['weeks'] = new Map();
     const hours: MonitorInput['register']['hours'] = new Map();
     let firstMonth: string | null = null;
     let lastMonth: string | null = null;
-    if (row) {
-      const u = unpackPerson(row.data);
-      weeks.set(p.cpr, u.weeks);
-      hours.set(p.cpr, u.hours);
+    const data = rows[0]?.data;
+    if (data) {
+      const u = unpackPerson(data);
+      weeks.set(rows[0].hash, u.weeks);
+      hours.set(rows[0].hash, u.hours);
       const ms: number[] = [];
       if (u.weeks.codes.length) ms.push(monthOfWeek(u.weeks.weekStart), monthOfWeek(u.weeks.weekStart + u.weeks.codes.length - 1));
       if (u.hours.hours.length) ms.push(u.hours.monthStart, u.hours.monthStart + u.hours.hours.length - 1);
@@ -43,12 +56,17 @@ export async function loadParticipantRegister(db: Database, vault: Vault, actor:
         lastMonth = monthString(Math.max(...ms));
       }
     }
-    const participants = p.enrolments.map((e) => ({
-      id: e.id, cpr: p.cpr, kommune: p.municipalityName, visitation: e.visitation as MonitorInput['participants'][number]['visitation'],
-      indskrevet: e.enrolledOn, udskrevet: e.exitedOn,
+    const participants: Participant[] = rows.map((r) => ({
+      id: r.id, cpr: r.hash, birthDate: r.birthDate, kommune: r.kommune, visitation: r.visitation, indskrevet: r.enrolledOn, udskrevet: r.exitedOn,
     }));
-    return { input: { participants, register: { weeks, hours }, codeTable }, hasData: !!row, firstMonth, lastMonth };
+    return { input: { participants, register: { weeks, hours }, codeTable }, hasData: !!data, firstMonth, lastMonth };
   });
+}
+
+/** Monthly statuses for her timeline (the casework timeline's register source). */
+export async function registerStatusesFor(db: Database, actor: Actor, participantId: string) {
+  const r = await loadParticipantRegister(db, actor, participantId);
+  return registerTimeline(r).map((m) => ({ month: m.month, level: m.level, snapshot: m.snapshot }));
 }
 
 /** Her months for an enrolment (default: the latest), from enrolment to the last month with data. */

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../app/context.ts';
 import { notFound } from '../../app/errors.ts';
-import { explainMonth, loadParticipantRegister, registerTimeline } from '../../app/register/participant-register.ts';
+import { explainMonth, loadParticipantRegister, registerStatusesFor, registerTimeline } from '../../app/register/participant-register.ts';
+import { setRegisterStatusSource } from '../../app/casework/case-timeline.ts';
 import { getParticipant, type ParticipantView } from '../../db/participants.ts';
 import { html } from '../../web/html.ts';
 import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../web/monitoring-labels.ts';
@@ -16,7 +17,7 @@ const Query = z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/).optional().ca
 
 /** The summary on her page: latest month's status and best level, with a link to the details. */
 async function registerSection(deps: AppDeps, actor: Actor, p: ParticipantView) {
-  const r = await loadParticipantRegister(deps.db, deps.vault, actor, p);
+  const r = await loadParticipantRegister(deps.db, actor, p.id);
   const months = registerTimeline(r);
   const last = months.at(-1);
   return html`<section aria-labelledby="registerstatus" data-testid="register-section">
@@ -31,13 +32,17 @@ async function registerSection(deps: AppDeps, actor: Actor, p: ParticipantView) 
 
 export function participantRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
   SECTION_PROVIDERS.push(registerSection);
+  // Her timeline shows the monthly register status too, with the status in Danish.
+  setRegisterStatusSource(async (db, actor, id) =>
+    (await registerStatusesFor(db, actor, id)).map((m) => ({ ...m, snapshot: SNAPSHOT_LABELS[m.snapshot] ?? m.snapshot })),
+  );
 
   app.get<{ Params: { id: string } }>('/deltagere/:id/register', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const p = await getParticipant(deps.db, deps.vault, actor, req.params.id);
     if (!p) throw notFound('Deltageren');
     const q = Query.parse(req.query ?? {});
-    const r = await loadParticipantRegister(deps.db, deps.vault, actor, p);
+    const r = await loadParticipantRegister(deps.db, actor, p.id);
     const months = registerTimeline(r);
     const e = q.maaned && r.input.participants.length ? explainMonth(r, q.maaned) : null;
     return reply.type('text/html; charset=utf-8').send(participantRegisterPage(actor, req.csrfToken!, p, months, e));
