@@ -143,6 +143,10 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     expect(u.rows).toHaveLength(1);
     expect(u.rows[0]).toMatchObject({ username: `kirsten@${new URL(op.issuer).host}`, role: 'sagsbehandler', password_hash: null });
     expect(u.rows[0].codes).toContain('851');
+    // A fresh session lasts the idle time (2 hours), not the 12-hour maximum.
+    const { sha256 } = await import('../src/db/users.ts');
+    const left = await t.db.query<{ h: number }>('SELECT extract(epoch FROM expires_at - now()) / 3600 AS h FROM user_session WHERE id_hash = $1', [sha256(sid)]);
+    expect(left.rows[0].h).toBeLessThanOrEqual(2.01);
     const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login' AND username = $1 AND detail->>'method' = 'oidc'`, [u.rows[0].username]);
     expect(audit.rows).toHaveLength(1);
   });

@@ -41,7 +41,8 @@ export async function startSignIn(db: Database, s: OidcSettings, next: string) {
 
 const failed = () => new AppError('INVALID', 'Login-forsøget kunne ikke bekræftes. Prøv at logge ind igen.');
 
-export async function finishSignIn(db: Database, s: OidcSettings, cookie: string | undefined, query: URLSearchParams, ip: string) {
+/** `sessionHours`: the session's first expiry — the idle time, so an unused session ends as early as the setting says. */
+export async function finishSignIn(db: Database, s: OidcSettings, cookie: string | undefined, query: URLSearchParams, ip: string, sessionHours: number) {
   // The pending sign-in is used once, whatever happens next.
   const pending = cookie
     ? (await db.query<{ state: string; nonce: string; verifier: string; next: string }>(
@@ -72,13 +73,14 @@ export async function finishSignIn(db: Database, s: OidcSettings, cookie: string
   try {
     mapped = mapClaims(claims);
   } catch (e) {
-    await writeAudit(db, { userId: 0, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null as never, ip }, {
+    const unknown = { userId: 0, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip } as unknown as Parameters<typeof writeAudit>[1];
+    await writeAudit(db, unknown, {
       action: 'login_afvist', entity: 'session', detail: { method: 'oidc', issuer, reason: (e as Error).message },
     });
     throw e;
   }
   const userId = await provisionUser(db, issuer, mapped, ip);
-  const session = await createSession(db, userId, 12);
+  const session = await createSession(db, userId, Math.min(12, sessionHours));
   const user = (await db.query<{ username: string; role: string }>('SELECT username, role FROM app_user WHERE id = $1', [userId])).rows[0];
   await writeAudit(db, { userId, username: user.username, role: user.role as never, ip }, {
     action: 'login', entity: 'session', detail: { method: 'oidc', issuer },

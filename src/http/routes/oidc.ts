@@ -30,7 +30,7 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
     const query = new URLSearchParams(req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '');
     reply.clearCookie(OIDC_COOKIE, { path: '/login/oidc' });
     try {
-      const r = await finishSignIn(deps.db, s, req.cookies[OIDC_COOKIE], query, req.ip);
+      const r = await finishSignIn(deps.db, s, req.cookies[OIDC_COOKIE], query, req.ip, deps.config.sessionIdleHours);
       if (req.sessionId) await deleteSession(deps.db, req.sessionId);
       reply.setCookie(SESSION_COOKIE, r.sessionId, { ...cookieOptions(deps), maxAge: 12 * 3600 });
       return reply.redirect(r.next, 303);
