@@ -5,7 +5,8 @@ import { cellText, isNumeric, stamp } from './format.ts';
 import type { Chart, Report, Section, Table } from './model.ts';
 
 export function tableHtml(t: Table): SafeHtml {
-  return html`<div class="table-wrap"><table class="table table--zebra table--compact" id="tabel-${t.id}" data-testid="tabel-${t.id}">
+  // A wide table scrolls on its own: keyboard users reach it (tabindex) and hear what it is (region label).
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t.caption}"><table class="table table--zebra table--compact" id="tabel-${t.id}" data-testid="tabel-${t.id}">
     <caption>${t.caption}</caption>
     <thead><tr>${t.columns.map((c, i) => html`<th scope="col"${i > 0 && t.rows[0] && isNumeric(t.rows[0][i]) ? html` class="text-right"` : ''}>${c}</th>`)}</tr></thead>
     <tbody>${t.rows.length === 0

@@ -1,0 +1,112 @@
+/**
+ * Steering in Chromium: the municipal dashboard, goals and milestones (with a Danish error
+ * beside a bad field), the reports page and every report as a page and a download in every
+ * format, and the agency's national dashboard — axe on every page, and no CSP violation from
+ * the server-rendered charts.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../test/helpers/server.ts';
+import { browserAvailable, expectNoAxeViolations, launch, signIn } from './browser.ts';
+
+const MAGIC: Record<string, string> = { pdf: '%PDF-', xlsx: 'PK', csv: '\uFEFF' };
+
+async function download(page: Page, name: RegExp, ext: string) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).first().click()]);
+  expect(d.suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));
+  const bytes = readFileSync((await d.path())!);
+  expect(bytes.subarray(0, Buffer.byteLength(MAGIC[ext])).toString()).toBe(MAGIC[ext]);
+  return bytes;
+}
+
+describe.runIf(browserAvailable())('steering in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders the dashboard under the real CSP without violations', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    await signIn(page, server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${server.url}/styring`);
+    await expect.poll(() => page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(7);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the municipal dashboard, goals and milestones; a bad goal shows its error beside the field', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await signIn(page, server.url, 'projektleder.aalborg');
+    await page.getByRole('link', { name: 'Styring', exact: true }).click();
+    await page.waitForURL(/\/styring$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Styring af projektet');
+    expect(await page.getByRole('img', { name: /Status i måneden/ }).count()).toBe(1);
+    expect(await page.getByTestId('tabel-maal').locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Milepælsplan' }).click();
+    await page.waitForURL(/\/styring\/milepaele/);
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Fase 1: Opstart og forberedelse', 'Fase 2: Idriftsættelse', 'Fase 3: Evaluering', 'Fase 4: Forankring']);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Resultatmål' }).click();
+    await page.getByRole('link', { name: 'Tilføj resultatmål' }).click();
+    await page.getByLabel('Titel').fill('Mindst 60 % i praktik');
+    await page.getByLabel('Måletal').selectOption('virksomhedsrettet');
+    await page.getByLabel('en andel').check();
+    await page.getByLabel('Mål', { exact: true }).fill('160');
+    await page.getByLabel('Frist').fill('31-12-2022');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await expect.poll(() => page.locator('#f-targetValue-error').textContent()).toContain('En andel kan højst være 100 %.');
+    expect(await page.getByLabel('Titel').inputValue()).toBe('Mindst 60 % i praktik');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Mål', { exact: true }).fill('60');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.waitForURL(/\/styring\/maal\?projekt=/);
+    expect(await page.getByTestId('goals').textContent()).toContain('Mindst 60 % i praktik');
+    await page.close();
+  });
+
+  it('opens every report as a page and downloads it in every format', async () => {
+    const page = await browser.newPage({ bypassCSP: true, acceptDownloads: true });
+    await signIn(page, server.url, 'projektleder.aalborg');
+    await page.goto(`${server.url}/styring/rapporter`);
+    await expectNoAxeViolations(page);
+    const reports = ['månedlig monitoreringsrapport', 'halvårlig skriftlig opfølgning til siri', 'afsluttende rapport til siri', 'orientering til det politiske udvalg'];
+    for (const r of reports) {
+      for (const [ext, label] of [['pdf', 'PDF'], ['xlsx', 'Excel'], ['csv', 'CSV']]) {
+        await download(page, new RegExp(`^Hent ${r} som ${label}`, 'i'), ext);
+      }
+    }
+    for (const r of reports) {
+      await page.goto(`${server.url}/styring/rapporter`);
+      await page.getByRole('link', { name: new RegExp(`^Læs ${r} som webside`, 'i') }).click();
+      await page.waitForURL(/\/styring\/rapporter\/[a-z]+\?/);
+      await expect.poll(() => page.getByTestId('report-stamp').textContent()).toContain('kib-2019.1');
+      await expectNoAxeViolations(page);
+    }
+    await page.close();
+  });
+
+  it('opens the national dashboard for the agency and downloads it in every format', async () => {
+    const page = await browser.newPage({ bypassCSP: true, acceptDownloads: true });
+    await signIn(page, server.url, 'analytiker.siri');
+    await page.getByRole('link', { name: 'Nationalt overblik' }).click();
+    await page.waitForURL(/\/nationalt$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Nationalt overblik');
+    expect(await page.getByTestId('tabel-gruppe-kommune').locator('tbody tr').count()).toBe(10);
+    await expectNoAxeViolations(page);
+    for (const [ext, label] of [['pdf', 'PDF'], ['xlsx', 'Excel'], ['csv', 'CSV']]) await download(page, new RegExp(`som ${label}`), ext);
+    await page.close();
+  });
+});
