@@ -29,9 +29,9 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 
 export async function openPGlite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db: PGliteType = new PGlite(dataDir, {
-    parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity },
-  });
+  const options = { parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity } };
+  // PGlite reads a non-string first argument as the options, so in memory they go first.
+  const db: PGliteType = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await db.waitReady;
   const wrap = (q: { query: PGliteType['query'] }): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
