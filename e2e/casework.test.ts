@@ -138,6 +138,12 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.waitForURL(herPage);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Udskrevet af projektet');
     await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Indskriv igen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Indskriv igen');
+    await page.getByLabel('Rekrutteret via').selectOption('jobcenter');
+    await page.getByRole('button', { name: 'Indskriv' }).click();
+    await expect.poll(() => page.locator('#f-enrolmentDate-error').textContent()).toContain('overlapper');
+    await expectNoAxeViolations(page);
     await page.close();
   });
 
@@ -165,6 +171,9 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.waitForURL(herPage);
     expect(await page.getByTestId('conversations').locator('tbody tr').count()).toBe(before - 1);
     await page.getByRole('link', { name: 'Ny Fremdriftstrappen' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Gem måling' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Vælg et svar på');
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Progression' }).click();
     await page.waitForURL(/\/progression$/);
