@@ -7,7 +7,7 @@ import { REPORT_FORMATS } from '../../../reports/render.ts';
 import { nationalPage } from '../../../web/pages/steering/national.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireActor } from '../../security.ts';
-import { sendHtml } from './common.ts';
+import { paramsOf, sendHtml } from './common.ts';
 import { monthsOf } from './dashboard.ts';
 import { sendReport } from './send-report.ts';
 
@@ -23,7 +23,7 @@ export function nationalRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/nationalt/rapport.:format', async (req, reply) => {
     const actor = requireActor(req);
     requireAgencyAnalyst(actor);
-    const { format } = Format.parse(req.params);
+    const { format } = paramsOf(Format, req);
     const d = await loadNationalData(deps, actor, await monthsOf(req, deps));
     return sendReport(reply, nationalReport(d), format, `nationalt-overblik-${d.months.month}`);
   });

@@ -12,7 +12,7 @@ import { withProject } from '../../../web/pages/steering/frame.ts';
 import { reportPage, reportsPage } from '../../../web/pages/steering/reports.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireActor } from '../../security.ts';
-import { bodyOf, projectIdOf, sendHtml } from './common.ts';
+import { bodyOf, paramsOf, projectIdOf, sendHtml } from './common.ts';
 import { monthsOf } from './dashboard.ts';
 import { sendReport } from './send-report.ts';
 
@@ -36,14 +36,14 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.get('/styring/rapporter/:kind', async (req, reply) => {
     const actor = requireActor(req);
-    const { kind } = Kind.parse(req.params);
+    const { kind } = paramsOf(Kind, req, 'Rapporten');
     const months = await monthsOf(req, deps);
     const d = await loadSteeringData(deps, actor, projectIdOf(req), months, { suppress: SUPPRESSED[kind] });
     return sendHtml(reply, reportPage(actor, req.csrfToken!, d.choice, kind, months, projectReport(kind, d)));
   });
   app.get('/styring/rapporter/:kind.:format', async (req, reply) => {
     const actor = requireActor(req);
-    const { kind, format } = KindFormat.parse(req.params);
+    const { kind, format } = paramsOf(KindFormat, req, 'Rapporten');
     const d = await loadSteeringData(deps, actor, projectIdOf(req), await monthsOf(req, deps), { suppress: SUPPRESSED[kind] });
     return sendReport(reply, projectReport(kind, d), format, `${kind}-${d.choice.project.key}-${d.months.month}`);
   });
