@@ -177,6 +177,7 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(page.body).toContain('Første samtale');
     expect(page.body).toContain('data-testid="timeline"');
     expect(page.body).toContain('Start: Virksomhedspraktik');
+    expect(page.body).toMatch(/Samtaler de seneste 12 måneder: 1 \(mål 8 om året, forholdsmæssigt 0\)/);
   });
 
   it('scores WHO-5 twice: a low score raises an alert on Mine borgere, a good one clears it', async () => {

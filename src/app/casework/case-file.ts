@@ -14,6 +14,7 @@ import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project
 import { computeAlerts, type Alert } from '../../domain/alerts.ts';
 import { nextDueDate, type DueDate } from '../../domain/follow-up.ts';
 import { lastContact } from '../../domain/conversations.ts';
+import { conversationPace } from '../../domain/alert-rules.ts';
 import { distanceTravelled, FREMDRIFTSTRAPPEN, WHO5, type DistanceTravelled } from '../../domain/instruments.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';
@@ -32,6 +33,8 @@ export interface CaseFile {
   alerts: Alert[];
   nextDue: DueDate | null;
   lastContact: string | null;
+  /** Conversations in the last 12 months against the (prorated) yearly target; null when not enrolled. */
+  pace: { held: number; expected: number; target: number } | null;
   distance: { who5: DistanceTravelled | null; trappen: DistanceTravelled | null };
 }
 
@@ -72,6 +75,7 @@ export async function loadCaseData(q: Queryable, p: CaseParticipant, today: stri
     alerts: input ? computeAlerts(input) : [],
     nextDue: input ? nextDueDate(input) : null,
     lastContact: lastContact(conversations, today)?.date ?? null,
+    pace: input && enrolled ? { ...conversationPace(input, config.settings), target: config.settings.conversationsPerYearTarget } : null,
     distance: { who5: distanceTravelled(WHO5, assessments), trappen: distanceTravelled(FREMDRIFTSTRAPPEN, assessments) },
   };
 }

@@ -61,7 +61,8 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
     <h2 id="forloeb-heading">Forløb</h2>
     ${f.enrolled
       ? html`<h3>Varsler</h3>${alertList(f.alerts)}
-        <p>${f.nextDue ? html`<strong>${f.nextDue.label}:</strong> senest ${formatDate(f.nextDue.date)}. ` : ''}Seneste kontakt: ${formatDate(f.lastContact)}.</p>`
+        <p>${f.nextDue ? html`<strong>${f.nextDue.label}:</strong> senest ${formatDate(f.nextDue.date)}. ` : ''}Seneste kontakt: ${formatDate(f.lastContact)}.</p>
+        ${f.pace ? html`<p data-testid="conversation-pace">Samtaler de seneste 12 måneder: ${f.pace.held} (mål ${f.pace.target} om året${f.pace.expected < f.pace.target ? `, forholdsmæssigt ${f.pace.expected}` : ''}).</p>` : ''}`
       : html`<p>Borgeren er ikke indskrevet i et projekt i dag.</p>`}
     ${e ? enrolmentFacts(e) : ''}
     <ul class="action-list">
