@@ -136,9 +136,37 @@ describe.each(backends())('hash-chained audit log on %s', (backend) => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(last), problem: 'hale_slettet' });
   });
 
+  it('an anchor kept outside the database exposes a chain rewritten from start to end', async () => {
+    const fresh = await verifyAuditChain(t.db);
+    // (The previous test deleted the last record; repair the head first, as a thorough intruder would.)
+    const tail = (await t.db.query<{ id: string; hash: string }>('SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1')).rows[0];
+    await t.db.query('UPDATE audit_head SET last_id = $1::bigint, last_hash = $2', [tail.id, tail.hash]);
+    expect(fresh.ok).toBe(false);
+    const ok = await verifyAuditChain(t.db);
+    expect(ok).toMatchObject({ ok: true });
+    if (!ok.ok) return;
+    const anchor = { id: ok.lastId!, hash: ok.headHash };
+    expect(await verifyAuditChain(t.db, 7, anchor)).toMatchObject({ ok: true });
+    // Rewrite one early record and recompute every hash after it, and the head: the chain alone looks intact.
+    const ids = await rows();
+    await asOwner(t.db, async (q) => {
+      await q.query(`UPDATE audit_log SET username = 'skjult' WHERE id = $1`, [ids[2]]);
+      let prev = (await q.query<{ hash: string }>('SELECT hash FROM audit_log WHERE id = $1', [ids[1]])).rows[0].hash;
+      for (const id of ids.slice(2)) {
+        const h = (await q.query<{ hash: string }>(
+          `UPDATE audit_log SET prev_hash = $2, hash = encode(sha256(convert_to(fremdrift_audit_canonical(id, at, user_id, username, role, action,
+             entity, participant_id, municipality_code, ip, detail, $2), 'UTF8')), 'hex') WHERE id = $1 RETURNING hash`, [id, prev])).rows[0].hash;
+        prev = h;
+      }
+      await q.query('UPDATE audit_head SET last_hash = $1', [prev]);
+    });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.db, 7, anchor)).toMatchObject({ ok: false, problem: 'anker', brokenId: anchor.id });
+    expect(await verifyAuditChain(t.db, 7, { id: '999999999', hash: anchor.hash })).toMatchObject({ ok: false, problem: 'anker' });
+  });
+
   it('`fremdrift audit verify` exits 1 naming the first broken record, in Danish', async () => {
-    // The previous test left the last record deleted; append a fresh, valid chain step is not
-    // enough to hide that, so the CLI must fail too. Then alter an earlier record as well.
+    // Alter an early record as the owner; the CLI must name it.
     const ids = await rows();
     const victim = ids[3];
     await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET ip = '10.6.6.6' WHERE id = $1`, [victim]).then(() => undefined));

@@ -34,7 +34,18 @@ export function canonicalAuditRecord(r: AuditChainRow): string {
 
 export const auditRecordHash = (r: AuditChainRow) => createHash('sha256').update(canonicalAuditRecord(r), 'utf8').digest('hex');
 
-export type ChainProblem = 'aendret' | 'kaede_brudt' | 'hoved_mangler' | 'hale_slettet';
+export type ChainProblem = 'aendret' | 'kaede_brudt' | 'hoved_mangler' | 'hale_slettet' | 'anker';
+
+/** A record's hash kept outside the database (`<id>:<hash>`, as `audit verify` prints it). */
+export interface Anchor {
+  id: string;
+  hash: string;
+}
+
+export function parseAnchor(s: string): Anchor | undefined {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(s.trim());
+  return m ? { id: m[1], hash: m[2] } : undefined;
+}
 
 export type ChainResult =
   | { ok: true; records: number; lastId: string | null; headHash: string }
@@ -46,7 +57,7 @@ const SELECT = `SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-D
   FROM audit_log WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT $2`;
 
 /** Walk the whole log in id order, a page at a time. */
-export async function verifyAuditChain(q: Queryable, pageSize = 5000): Promise<ChainResult> {
+export async function verifyAuditChain(q: Queryable, pageSize = 5000, anchor?: Anchor): Promise<ChainResult> {
   const head = (await q.query<{ last_id: string | null; last_hash: string }>(
     'SELECT last_id::text AS last_id, last_hash FROM audit_head WHERE singleton',
   )).rows[0];
@@ -54,6 +65,7 @@ export async function verifyAuditChain(q: Queryable, pageSize = 5000): Promise<C
   let lastId: string | null = null;
   let records = 0;
   let after = '0';
+  let anchorSeen = false;
   for (;;) {
     const rows = (await q.query<AuditChainRow>(SELECT, [after, pageSize])).rows;
     for (const r of rows) {
@@ -67,11 +79,20 @@ export async function verifyAuditChain(q: Queryable, pageSize = 5000): Promise<C
       if (auditRecordHash(r) !== r.hash) {
         return { ok: false, records, brokenId: r.id, problem: 'aendret', message: `Post ${r.id} er ændret: dens indhold svarer ikke til dens hash.` };
       }
+      if (anchor && r.id === anchor.id) {
+        if (r.hash !== anchor.hash) {
+          return { ok: false, records, brokenId: r.id, problem: 'anker', message: `Post ${r.id} har ikke den hash, der blev gemt uden for databasen: kæden er skrevet om.` };
+        }
+        anchorSeen = true;
+      }
       prev = r.hash;
       lastId = r.id;
     }
     if (rows.length < pageSize) break;
     after = rows[rows.length - 1].id;
+  }
+  if (anchor && !anchorSeen) {
+    return { ok: false, records, brokenId: anchor.id, problem: 'anker', message: `Post ${anchor.id}, som ankeret peger på, findes ikke længere.` };
   }
   if (!head) return { ok: false, records, brokenId: null, problem: 'hoved_mangler', message: 'Kædens hoved (audit_head) mangler.' };
   if (head.last_hash !== prev || head.last_id !== lastId) {

@@ -1,19 +1,23 @@
 /** `fremdrift audit verify`: recompute the audit log's hash chain; exit 1 at the first broken record. */
-import { verifyAuditChain } from '../../db/audit-chain.ts';
+import { parseAnchor, verifyAuditChain } from '../../db/audit-chain.ts';
+import { parseArgs } from '../args.ts';
 import { withCliDatabase } from '../../app/security/open-cli-db.ts';
 
 export const summary = 'Auditloggen: "audit verify" kontrollerer hashkæden (ændrede eller slettede poster)';
 
 export async function run(args: string[]): Promise<number> {
-  if (args[0] !== 'verify') {
-    console.error('Brug: fremdrift audit verify');
+  const { opts, rest } = parseArgs(args);
+  const anchorText = opts.anker?.[0];
+  const anchor = anchorText ? parseAnchor(anchorText) : undefined;
+  if (rest[0] !== 'verify' || (anchorText && !anchor)) {
+    console.error('Brug: fremdrift audit verify [--anker ID:HASH]');
     return 2;
   }
   return withCliDatabase(async (db) => {
-    const r = await verifyAuditChain(db);
+    const r = await verifyAuditChain(db, 5000, anchor);
     if (r.ok) {
       console.log(`Auditloggen er intakt: ${r.records} poster, sidste post ${r.lastId ?? '(ingen)'}.`);
-      console.log(`Kædens hoved (gem det et andet sted for at kunne opdage en omskrevet kæde): ${r.headHash}`);
+      if (r.lastId) console.log(`Anker (gem det uden for databasen, og kontrollér senere med --anker): ${r.lastId}:${r.headHash}`);
       return 0;
     }
     console.error(`FEJL: Auditloggen er ikke intakt. Første brudte post: ${r.brokenId ?? '(ukendt)'}.`);
