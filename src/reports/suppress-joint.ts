@@ -5,7 +5,8 @@
  * recover a hidden cell. Same rule as `suppressCells` (monitoring/suppress.ts), plus:
  * - a cell fixed as shown is never picked for secondary suppression; a cell fixed as hidden is hidden;
  * - a hidden cell that can still be computed from its set (no other cell can be hidden there)
- *   protects nothing: if it is not itself small it is shown again and the rule runs on.
+ *   protects nothing: if it is not itself small it is shown again (and never picked again) and
+ *   the rule runs on, picking another cell of the set it was meant to protect.
  */
 import { PRIMARY, SECONDARY, VISIBLE, display, type AdditiveSet } from '../monitoring/suppress.ts';
 import type { Count } from '../monitoring/types.ts';
@@ -17,7 +18,9 @@ export function suppressJoint(values: number[], sets: AdditiveSet[], threshold: 
     if (values[i] >= 1 && values[i] < threshold) state[i] = PRIMARY;
     else if (fixed.get(i) === 'hidden') state[i] = SECONDARY;
   }
-  const pickable = (i: number) => state[i] === VISIBLE && values[i] > 0 && fixed.get(i) !== 'shown';
+  // Cells shown again because they were recoverable anyway are never picked again (no oscillation).
+  const pinned = new Set<number>();
+  const pickable = (i: number) => state[i] === VISIBLE && values[i] > 0 && fixed.get(i) !== 'shown' && !pinned.has(i);
   for (let pass = 0, changed = true; changed && pass < 10_000; pass++) {
     changed = false;
     for (const set of sets) {
@@ -32,6 +35,7 @@ export function suppressJoint(values: number[], sets: AdditiveSet[], threshold: 
         changed = true;
       } else if (state[hidden[0]] === SECONDARY && fixed.get(hidden[0]) !== 'hidden') {
         state[hidden[0]] = VISIBLE; // recoverable anyway, and not small
+        pinned.add(hidden[0]);
         changed = true;
       }
     }
