@@ -75,5 +75,21 @@ describe.each(backends())('project settings on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('data-testid="cohort-who5"');
     expect(res.body).toMatch(/data-testid="cohort-who5-total">[+-]?\d/);
+    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'liste' AND entity = 'progression'`);
+    expect(audit.rows.length).toBe(1);
+  });
+
+  it('lets the project leader filter Mine borgere by caseworker', async () => {
+    const leader = await loginAs(app, 'projektleder.aalborg');
+    const all = await leader.get('/mine-borgere');
+    const cw = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    expect(all.body).toContain(`<option value="${cw}"`);
+    const only = await leader.get(`/mine-borgere?sagsbehandler=${cw}`);
+    const ids = [...only.body.matchAll(/data-participant="([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThan([...all.body.matchAll(/data-participant="/g)].length);
+    const owners = await t.db.query<{ cw: number }>(
+      `SELECT DISTINCT e.caseworker_id AS cw FROM enrolment e WHERE e.participant_id = ANY ($1::uuid[]) AND e.exited_on IS NULL`, [ids]);
+    expect(owners.rows.map((r) => r.cw)).toEqual([cw]);
   });
 });

@@ -27,12 +27,16 @@ export interface CaseloadQuery {
   dir?: 'asc' | 'desc';
   onlyAlerts?: boolean;
   code?: AlertCode | '';
+  /** Project leaders: only this caseworker's women. */
+  caseworkerId?: number;
 }
 
 export interface Caseload {
   rows: CaseloadRow[];
   total: number;
   caseloadAlerts: Alert[];
+  /** Caseworkers with women in the list (for the project leader's filter). */
+  caseworkers: { id: number; name: string; count: number }[];
   today: string;
 }
 
@@ -87,9 +91,11 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
     let rows = all;
     if (opts.onlyAlerts) rows = rows.filter((r) => r.alerts.length > 0);
     if (opts.code) rows = rows.filter((r) => r.alerts.some((a) => a.code === opts.code));
+    if (opts.caseworkerId) rows = rows.filter((r) => r.caseworkerId === opts.caseworkerId);
     rows = [...rows].sort(compare(opts.sort ?? 'navn'));
     if (opts.dir === 'desc') rows.reverse();
     await audit({ action: 'liste', entity: 'mine_borgere', detail: { shown: rows.length, total: all.length } });
-    return { rows, total: all.length, caseloadAlerts: load, today };
+    const caseworkers = [...counts.entries()].map(([id, c]) => ({ id, name: c.name, count: c.n })).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    return { rows, total: all.length, caseloadAlerts: load, caseworkers, today };
   });
 }

@@ -13,13 +13,14 @@ const Query = z.object({
   dir: z.enum(['asc', 'desc']).catch('asc'),
   kunVarsler: z.string().optional().catch(undefined),
   varsel: z.enum(['', ...ALERT_CODES]).catch(''),
+  sagsbehandler: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 export function myCaseloadRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/mine-borgere', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const q = Query.parse(req.query ?? {});
-    const opts = { sort: q.sort, dir: q.dir, onlyAlerts: q.kunVarsler === 'ja', code: q.varsel };
+    const opts = { sort: q.sort, dir: q.dir, onlyAlerts: q.kunVarsler === 'ja', code: q.varsel, caseworkerId: q.sagsbehandler };
     const c = await listMyCaseload(deps.db, actor, opts);
     return sendHtml(reply, myCaseloadPage(actor, req.csrfToken!, c, opts));
   });

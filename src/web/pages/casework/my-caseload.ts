@@ -9,7 +9,10 @@ import { formatDate } from '../../format.ts';
 import { alertList } from './case-section.ts';
 
 function params(q: CaseloadQuery, over: Partial<Record<string, string>>) {
-  const p = new URLSearchParams({ sort: q.sort ?? 'navn', dir: q.dir ?? 'asc', ...(q.onlyAlerts ? { kunVarsler: 'ja' } : {}), ...(q.code ? { varsel: q.code } : {}) });
+  const p = new URLSearchParams({
+    sort: q.sort ?? 'navn', dir: q.dir ?? 'asc', ...(q.onlyAlerts ? { kunVarsler: 'ja' } : {}), ...(q.code ? { varsel: q.code } : {}),
+    ...(q.caseworkerId ? { sagsbehandler: String(q.caseworkerId) } : {}),
+  });
   for (const [k, v] of Object.entries(over)) if (v !== undefined) p.set(k, v);
   return p.toString();
 }
@@ -41,6 +44,14 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
             ${ALERT_CODES.filter((x) => x !== 'sagsstamme').map((x) => html`<option value="${x}"${q.code === x ? html` selected` : ''}>${ALERT_CODE_LABELS[x]}</option>`)}
           </select>
         </div>
+        ${actor.role === 'sagsbehandler'
+          ? ''
+          : html`<div class="form-group">
+              <label class="form-label" for="sagsbehandler">Sagsbehandler</label>
+              <select class="form-select" id="sagsbehandler" name="sagsbehandler"><option value="">Alle</option>
+                ${c.caseworkers.map((w) => html`<option value="${String(w.id)}"${q.caseworkerId === w.id ? html` selected` : ''}>${w.name} (${w.count})</option>`)}
+              </select>
+            </div>`}
         <button class="button button-secondary" type="submit">Vis</button>
       </form>
       <p class="meta" role="status">${c.rows.length} af ${c.total} indskrevne borgere · i dag ${formatDate(c.today)}</p>
