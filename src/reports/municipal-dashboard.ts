@@ -2,7 +2,7 @@
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import type { Section } from './model.ts';
 import {
-  caseloadChart, caseloadTable, contactChart, contactTable, enrolmentChart, enrolmentTable, goalsTable, groupChart, groupTable,
+  caseloadChart, caseloadTable, contactChart, contactTable, enrolmentChart, enrolmentTable, goalsChart, goalsTable, groupChart, groupTable,
   levelsTable, mixChart, mixTable, seriesCharts, seriesTable,
 } from './steering-sections.ts';
 
@@ -12,7 +12,7 @@ export function dashboardSections(d: SteeringData): Section[] {
   const vis = by('visitation', 'Resultater efter visitationskategori ved indskrivning');
   const age = by('alder', 'Resultater efter alder ved indskrivning');
   return [
-    { heading: 'Resultatmål', tables: [goalsTable(d)] },
+    { heading: 'Resultatmål', charts: [goalsChart(d)], tables: [goalsTable(d)] },
     { heading: 'Status i måneden og akkumuleret', charts: seriesCharts(r), tables: [seriesTable(r), levelsTable(r)] },
     { heading: 'Resultater efter visitation og alder', charts: [vis.chart, age.chart], tables: [vis.table, age.table] },
     { heading: 'Indskrivning mod plan', charts: [enrolmentChart(d)], tables: [enrolmentTable(d)] },

@@ -33,7 +33,8 @@ export function sectionHtml(s: Section, level: 2 | 3 = 2): SafeHtml {
     ${s.freeText !== undefined ? html`<div class="report-text">${s.freeText ? s.freeText.split(/\n{2,}/).map((p) => html`<p>${p}</p>`) : html`<p class="meta">Afsnittet er ikke skrevet endnu.</p>`}</div>` : ''}
     ${(s.charts ?? []).map((c) => {
       const t = tables.get(c.tableId);
-      const both = html`<div class="chart-with-table">${chartHtml(c, t)}${t && !shown.has(t.id) ? tableHtml(t) : ''}</div>`;
+      const wide = t && t.columns.length > 5 ? ' chart-with-table--stacked' : '';
+      const both = html`<div class="chart-with-table${wide}">${chartHtml(c, t)}${t && !shown.has(t.id) ? tableHtml(t) : ''}</div>`;
       if (t) shown.add(t.id);
       return both;
     })}

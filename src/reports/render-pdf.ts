@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as {
   setFonts(f: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
   createPdf(def: unknown): { getBuffer(): Promise<Buffer> };
 };
 const fonts = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -24,6 +25,7 @@ pdfmake.setFonts({
   },
 });
 pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(fonts));
 
 function tableNode(t: Table) {
   const body = [

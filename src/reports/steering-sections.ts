@@ -38,6 +38,24 @@ export function goalsTable(d: SteeringData): Table {
   };
 }
 
+/** How far each goal has come: the result in percent of the target (100 = reached). */
+export function goalsChart(d: SteeringData): Chart {
+  const progress = d.goals.map((o) => {
+    if (typeof o.count !== 'number' || (o.denominator !== null && typeof o.denominator !== 'number')) return null;
+    const value = o.goal.targetKind === 'andel' ? (o.denominator ? (100 * o.count) / (o.denominator as number) : 0) : o.count;
+    return o.goal.targetValue > 0 ? Math.round((1000 * value) / o.goal.targetValue) / 10 : null;
+  });
+  return {
+    id: 'graf-maal', title: 'Resultatmål: resultat i procent af målet', tableId: 'maal', percent: true, yName: 'Af målet',
+    categories: d.goals.map((o, i) => `${i + 1}. ${o.goal.title.length > 28 ? `${o.goal.title.slice(0, 27)}…` : o.goal.title}`),
+    description: 'For hvert resultatmål: resultatet i procent af målet; 100 % betyder, at målet er nået.',
+    series: [
+      { name: 'Resultat i procent af målet', type: 'bar', data: progress },
+      { name: 'Målet', type: 'line', dashed: true, data: d.goals.map(() => 100) },
+    ],
+  };
+}
+
 export function milestonesTable(d: SteeringData): Table {
   return {
     id: 'milepaele', caption: 'Milepælsplan', source: 'plan',
