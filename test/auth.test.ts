@@ -1,5 +1,6 @@
 /** Login, sessions, CSRF, throttling, Danish error pages and the participant list's search. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { DEMO_USERS } from '../src/web/pages/login.ts';
@@ -96,5 +97,18 @@ describe.each(backends())('login and sessions on %s', (backend) => {
     expect(p1.body).toContain('Side 1 af');
     const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste'`);
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('malformed request parameters', () => {
+  it('answer 400 with a Danish page, not a server error', async () => {
+    const t = await openTestDb('pglite');
+    const app = await buildServer(testDeps(t.db));
+    app.get('/test-zod', async (req) => z.object({ n: z.coerce.number().int() }).parse(req.query));
+    const res = await app.inject({ method: 'GET', url: '/test-zod?n=abc' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Forespørgslen kunne ikke læses');
+    await app.close();
+    await t.cleanup();
   });
 });

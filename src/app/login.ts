@@ -23,7 +23,8 @@ export async function login(deps: Pick<AppDeps, 'db' | 'config'>, input: { usern
   const ok = user?.active ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(DUMMY, input.password).then(() => false);
   await recordLoginAttempt(db, input.username || '-', input.ip, ok);
   if (!ok || !user) return { ok: false, status: 401, message: 'Forkert brugernavn eller adgangskode.' };
-  const session = await createSession(db, user.id, 12);
+  // The idle expiry from the start; touchSession slides it forward while she works (12 h at most).
+  const session = await createSession(db, user.id, Math.min(12, deps.config.sessionIdleHours));
   await writeAudit(db, { userId: user.id, username: user.username, role: user.role, ip: input.ip }, { action: 'login', entity: 'session' });
   return { ok: true, sessionId: session.id, userId: user.id };
 }

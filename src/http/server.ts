@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { ZodError } from 'zod';
 import { AppError } from '../app/errors.ts';
 import { errorPage } from '../web/layout.ts';
 import type { AppDeps } from './deps.ts';
@@ -52,7 +53,9 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     if (err instanceof AppError && err.code === 'UNAUTHORIZED' && !wantsJson) {
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     }
-    let status = err instanceof AppError ? STATUS[err.code] : (err as { statusCode?: number }).statusCode ?? 500;
+    // A request whose parameters fail their schema is the client's mistake, not a server error.
+    const invalidInput = err instanceof ZodError;
+    let status = err instanceof AppError ? STATUS[err.code] : invalidInput ? 400 : (err as { statusCode?: number }).statusCode ?? 500;
     let message = err instanceof AppError ? err.message : 'Der skete en uventet fejl. Prøv igen, eller kontakt din administrator.';
     if (!(err instanceof AppError) && status === 413) message = 'Filen eller formularen er for stor.';
     else if (!(err instanceof AppError) && status >= 400 && status < 500) message = 'Forespørgslen kunne ikke læses.';
