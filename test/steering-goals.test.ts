@@ -50,6 +50,11 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
     expect(res.body).toContain('Opstart og forberedelse');
     expect(res.body).toContain('Forankring');
     expect(res.body).toContain('Afsluttende rapport er sendt til SIRI');
+    // Milestone 20 (January 2023, not started) is past its date; milestone 1 (reached) is not flagged.
+    const row20 = /<th scope="row">20<\/th>[\s\S]*?<\/tr>/.exec(res.body)![0];
+    expect(row20).toContain('Tidspunktet er overskredet');
+    const row1 = /<th scope="row">1<\/th>[\s\S]*?<\/tr>/.exec(res.body)![0];
+    expect(row1).not.toContain('Tidspunktet er overskredet');
     const goals = await s.get(`/styring/maal?projekt=${aalborg}`);
     expect(goals.statusCode).toBe(200);
     expect(goals.body).toContain('50 % har lønnede timer eller er ordinært beskæftigede');

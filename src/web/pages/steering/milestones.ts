@@ -2,6 +2,7 @@
 import type { Actor } from '../../../app/context.ts';
 import type { ProjectChoice } from '../../../app/steering/access.ts';
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES, type Milestone } from '../../../app/steering/goal-types.ts';
+import { todayInDenmark } from '../../../app/casework/today.ts';
 import { formatDate } from '../../format.ts';
 import { html } from '../../html.ts';
 import { csrfField, dateInput, errorSummary, selectField, textArea, textField, type FormState } from '../casework/form.ts';
@@ -18,7 +19,10 @@ export function byPhase(ms: Milestone[]): { phase: number; name: string; items: 
   return out;
 }
 
-export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice, ms: Milestone[]) {
+/** Past its date and neither reached nor dropped: shown beside the status so it is not missed. */
+export const isOverdue = (m: Milestone, today: string) => m.dueDate < today && m.status !== 'naaet' && m.status !== 'udgaaet';
+
+export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice, ms: Milestone[], today = todayInDenmark()) {
   const pid = choice.project.id;
   const leader = actor.role === 'projektleder';
   return steeringPage({
@@ -31,7 +35,7 @@ export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice
           <thead><tr><th scope="col">Nr.</th><th scope="col">Indhold</th><th scope="col">Tidspunkt</th><th scope="col">Ansvarlig</th><th scope="col">Status</th>
             ${leader ? html`<th scope="col"><span class="sr-only">Handling</span></th>` : ''}</tr></thead>
           <tbody>${p.items.map((m) => html`<tr><th scope="row">${m.number}</th><td>${m.content}${m.note ? html`<br><span class="meta">${m.note}</span>` : ''}</td>
-            <td>${formatDate(m.dueDate)}</td><td>${m.responsible}</td><td>${MILESTONE_STATUS_LABELS[m.status]}</td>
+            <td>${formatDate(m.dueDate)}</td><td>${m.responsible}</td><td>${MILESTONE_STATUS_LABELS[m.status]}${isOverdue(m, today) ? html`<br><strong>Tidspunktet er overskredet</strong>` : ''}</td>
             ${leader ? html`<td><a href="${withProject(`/styring/milepaele/${m.id}`, pid)}">Ret<span class="sr-only"> milepæl ${m.number}</span></a></td>` : ''}</tr>`)}</tbody>
         </table></div>`)}`,
   });
