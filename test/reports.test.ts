@@ -18,6 +18,22 @@ import { projectReport, REPORT_KINDS } from '../src/reports/project-reports.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 
+/** One CSV line (`;`, double quotes) into its fields. */
+function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') { out.push(cur); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
 function at(r: MonitorResult, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], r);
 }
@@ -105,6 +121,23 @@ describe.each(backends())('reports on %s', (backend) => {
       }
     }
     const s = await loginAs(app, 'projektleder.esbjerg-fanoe');
+    // The CSV downloads: every count column of every table, read back from the file.
+    for (const kind of ['halvaarlig', 'slutrapport', 'udvalg'] as const) {
+      const model = projectReport(kind, await loadSteeringData(testDeps(t.db), actor, pid, months, { suppress: true }));
+      const lines = (await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`)).body.split('\r\n').map(csvFields);
+      let checked = 0;
+      for (const table of allTables(model)) {
+        const start = lines.findIndex((l) => l.length === 1 && l[0] === table.caption);
+        expect(start, `${kind}: ${table.caption}`).toBeGreaterThan(-1);
+        table.rows.forEach((row, r) => row.forEach((c, i) => {
+          if (c.kind !== 'count') return;
+          const field = lines[start + 2 + r][i];
+          expect(['1', '2', '3', '4'], `${kind} ${table.id} row ${r}`).not.toContain(field);
+          checked++;
+        }));
+      }
+      expect(checked).toBeGreaterThan(20);
+    }
     for (const kind of ['halvaarlig', 'slutrapport', 'udvalg']) {
       const page = await s.get(`/styring/rapporter/${kind}?projekt=${pid}`);
       expect(page.statusCode).toBe(200);

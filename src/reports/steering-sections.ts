@@ -233,7 +233,9 @@ export function contactTable(d: SteeringData): Table {
     columns: ['År', 'Samtaler', 'Helårspersoner i projektet', 'Samtaler pr. kvinde pr. år', 'Mål'],
     rows: d.contact.map((c) => hide(c.womanYears)
       ? [text(c.year), count('x'), count(`<${d.threshold}`), num(null), num(d.contactTarget)]
-      : [text(c.year), count(c.conversations), num(c.womanYears), num(c.perWomanYear), num(d.contactTarget)]),
+      : d.suppressed && c.conversations >= 1 && c.conversations < d.threshold
+        ? [text(c.year), count(`<${d.threshold}`), num(c.womanYears), num(null), num(d.contactTarget)]
+        : [text(c.year), count(c.conversations), num(c.womanYears), num(c.perWomanYear), num(d.contactTarget)]),
     note: 'Helårspersoner: summen af de indskrevne kvinders tid i projektet i året, i år.',
   };
 }
