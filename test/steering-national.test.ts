@@ -5,6 +5,7 @@
  * one hidden cell, so no hidden cell can be recovered from a total or a difference — inside a
  * table and across the engine's tables and the municipality × visitation table.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
@@ -125,6 +126,28 @@ describe.each(backends())('national view on %s', (backend) => {
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
     expect(csv.body).toContain('<5');
     expect(csv.body).not.toMatch(/\b\d{6}-?\d{4}\b/);
+  });
+
+  it('writes no count from 1 to 4 into the XLSX download: every count column read back, sheet by sheet', async () => {
+    const report = nationalReport(await data());
+    const s = await loginAs(app, 'analytiker.siri');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await s.get('/nationalt/rapport.xlsx')).rawPayload as unknown as ArrayBuffer);
+    const sheets = wb.worksheets.slice(1);
+    const tables = allTables(report);
+    expect(sheets.length).toBe(tables.length);
+    let checked = 0;
+    tables.forEach((table, ti) => {
+      expect(sheets[ti].getCell(1, 1).value).toBe(table.caption);
+      table.rows.forEach((row, r) => row.forEach((c, i) => {
+        if (c.kind !== 'count') return;
+        const v = sheets[ti].getCell(3 + r, i + 1).value;
+        expect(small(v), `${table.id} row ${r} col ${i}`).toBe(false);
+        expect(v).toEqual(c.value);
+        checked++;
+      }));
+    });
+    expect(checked).toBeGreaterThan(200);
   });
 
   it('is for the agency\'s analysts only', async () => {
