@@ -8,6 +8,23 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { goalFormSchema, milestoneFormSchema } from '../src/app/steering/goal-types.ts';
+import { DEMO_GOALS, demoGoalsFor, demoMilestonesFor } from '../src/demo/goals.ts';
+
+describe('demo goals and milestones', () => {
+  it('pass the same checks as the project leader\'s forms', () => {
+    for (const key of [...Object.keys(DEMO_GOALS), 'aarhus']) {
+      for (const g of demoGoalsFor(key, 100)) {
+        const r = goalFormSchema.safeParse({ ...g, targetValue: String(g.targetValue), note: g.note ?? '' });
+        expect(r.success, `${key}: ${g.title}`).toBe(true);
+      }
+      for (const m of demoMilestonesFor(key)) {
+        const r = milestoneFormSchema.safeParse({ ...m, phase: String(m.phase), number: String(m.number), note: m.note ?? '' });
+        expect(r.success, `${key}: ${m.number}`).toBe(true);
+      }
+    }
+  });
+});
 
 describe.each(backends())('steering goals and milestones on %s', (backend) => {
   let t: TestDb;

@@ -5,27 +5,10 @@
  * the seeds get the programme's common goals. Dates like "Efterår 2019" become the last day of
  * that period.
  */
-import type { Measure, MilestoneStatus, TargetKind } from '../app/steering/goal-types.ts';
+import type { GoalInput, Measure, Milestone, MilestoneStatus, TargetKind } from '../app/steering/goal-types.ts';
 
-export interface DemoGoal {
-  title: string;
-  measure: Measure;
-  targetKind: TargetKind;
-  targetValue: number;
-  deadline: string;
-  note?: string;
-}
-
-export interface DemoMilestone {
-  phase: number;
-  phaseName: string;
-  number: number;
-  content: string;
-  dueDate: string;
-  responsible: string;
-  status: MilestoneStatus;
-  note?: string;
-}
+export type DemoGoal = Omit<GoalInput, 'note'> & { note?: string };
+export type DemoMilestone = Omit<Milestone, 'id' | 'projectId' | 'note'> & { note?: string };
 
 const END = '2022-12-31';
 const g = (title: string, measure: Measure, targetKind: TargetKind, targetValue: number, deadline = END, note?: string): DemoGoal =>
