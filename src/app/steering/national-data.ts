@@ -6,14 +6,13 @@
  */
 import type { Actor } from '../context.ts';
 import { forbidden } from '../errors.ts';
-import type { Database } from '../../db/database.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import type { AdditiveSet } from '../../monitoring/suppress.ts';
 import { isSuppressed } from '../../monitoring/suppress.ts';
 import { VISITATIONS, type Count, type MonitorResult } from '../../monitoring/types.ts';
 import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
 import { suppressJoint, shown } from '../../reports/suppress-joint.ts';
-import type { Months } from './steering-data.ts';
+import type { Deps, Months } from './steering-data.ts';
 
 export interface VisitationRow {
   municipality: string;
@@ -35,9 +34,9 @@ export function requireAgencyAnalyst(actor: Actor) {
   if (actor.organisationKind !== 'styrelse' || actor.role !== 'analytiker') throw forbidden();
 }
 
-export async function loadNationalData(deps: { db: Database; config: { suppressThreshold: number } }, actor: Actor, months: Months): Promise<NationalData> {
+export async function loadNationalData(deps: Deps, actor: Actor, months: Months): Promise<NationalData> {
   requireAgencyAnalyst(actor);
-  const view = await computeResults(deps as never, actor, months);
+  const view = await computeResults(deps, actor, months);
   const result = view.result;
   if (result.participants.length) throw new Error('microdata in the national view');
   const rows = (await deps.db.query<{ name: string; visitation: string; n: number }>(

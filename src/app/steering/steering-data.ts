@@ -7,7 +7,6 @@
  */
 import type { Actor } from '../context.ts';
 import { AppError } from '../errors.ts';
-import type { Database } from '../../db/database.ts';
 import { loadActivityTypes, loadAlertSettings } from '../../db/casework/project-config.ts';
 import { loadCaseFacts } from '../../db/steering/case-stats.ts';
 import { withTenant } from '../../db/tenant.ts';
@@ -47,13 +46,11 @@ export interface SteeringData {
   caseloadLimit: number;
 }
 
-export interface Deps {
-  db: Database;
-  config: { suppressThreshold: number };
-}
+/** What the steering use cases need: the same as computing results (monitor-results.ts). */
+export type Deps = Parameters<typeof computeResults>[0];
 
 async function engineResult(deps: Deps, actor: Actor, projectId: number, months: Months, suppress: boolean): Promise<MonitorResult> {
-  if (!suppress) return (await computeResults(deps as never, actor, { ...months, projectId })).result;
+  if (!suppress) return (await computeResults(deps, actor, { ...months, projectId })).result;
   const stored = await tenantMonitorInput(deps.db, actor, { projectId });
   try {
     return monitor(stored.input, { ...months, suppress: deps.config.suppressThreshold });
