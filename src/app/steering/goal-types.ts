@@ -79,9 +79,14 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'Datoen findes ikke.',
   });
+/** PostgreSQL text cannot hold NUL; other control characters but tab and line breaks are typing accidents. */
+export const hasControlChars = (s: string) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s);
+const CONTROL = { message: 'Teksten indeholder et ugyldigt tegn.' };
+
 const optionalNote = z
   .string()
   .trim()
+  .refine((s) => !hasControlChars(s), CONTROL)
   .max(1000, { message: 'Bemærkningen må højst være 1.000 tegn.' })
   .transform((s) => (s === '' ? null : s));
 const intText = (min: number, max: number, what: string) =>
@@ -94,7 +99,7 @@ const intText = (min: number, max: number, what: string) =>
 
 export const goalFormSchema = z
   .object({
-    title: z.string().trim().min(2, { message: 'Skriv en titel på mindst 2 tegn.' }).max(200, { message: 'Titlen må højst være 200 tegn.' }),
+    title: z.string().trim().min(2, { message: 'Skriv en titel på mindst 2 tegn.' }).max(200, { message: 'Titlen må højst være 200 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
     measure: z.enum(MEASURES, { error: 'Vælg et måletal.' }),
     targetKind: z.enum(TARGET_KINDS, { error: 'Vælg andel eller antal.' }),
     targetValue: z
@@ -120,11 +125,11 @@ export type GoalInput = z.output<typeof goalFormSchema>;
 
 export const milestoneFormSchema = z.object({
   phase: intText(1, 20, 'fasen'),
-  phaseName: z.string().trim().min(1, { message: 'Skriv fasens navn.' }).max(100, { message: 'Fasens navn må højst være 100 tegn.' }),
+  phaseName: z.string().trim().min(1, { message: 'Skriv fasens navn.' }).max(100, { message: 'Fasens navn må højst være 100 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
   number: intText(1, 999, 'nummeret'),
-  content: z.string().trim().min(2, { message: 'Beskriv milepælens indhold.' }).max(1000, { message: 'Indholdet må højst være 1.000 tegn.' }),
+  content: z.string().trim().min(2, { message: 'Beskriv milepælens indhold.' }).max(1000, { message: 'Indholdet må højst være 1.000 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
   dueDate: isoDate,
-  responsible: z.string().trim().min(1, { message: 'Skriv, hvem der er ansvarlig.' }).max(200, { message: 'Højst 200 tegn.' }),
+  responsible: z.string().trim().min(1, { message: 'Skriv, hvem der er ansvarlig.' }).max(200, { message: 'Højst 200 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
   status: z.enum(MILESTONE_STATUSES, { error: 'Vælg en status.' }),
   note: optionalNote,
 });

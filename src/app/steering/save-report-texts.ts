@@ -5,7 +5,7 @@ import { loadReportTexts, saveReportText } from '../../db/steering/report-texts.
 import { withTenant } from '../../db/tenant.ts';
 import { chooseProject, requireProjectLeader } from './access.ts';
 import { formValues, type SaveOutcome } from './form.ts';
-import { REPORT_SECTIONS } from './goal-types.ts';
+import { hasControlChars, REPORT_SECTIONS } from './goal-types.ts';
 
 const MAX = 20_000;
 
@@ -14,7 +14,10 @@ export async function saveReportTexts(db: Database, actor: Actor, projectId: num
   await chooseProject(db, actor, projectId);
   const values = formValues(form, REPORT_SECTIONS);
   const errors: Record<string, string> = {};
-  for (const s of REPORT_SECTIONS) if (values[s].length > MAX) errors[s] = 'Teksten må højst være 20.000 tegn.';
+  for (const s of REPORT_SECTIONS) {
+    if (values[s].length > MAX) errors[s] = 'Teksten må højst være 20.000 tegn.';
+    else if (hasControlChars(values[s])) errors[s] = 'Teksten indeholder et ugyldigt tegn.';
+  }
   if (Object.keys(errors).length) return { status: 'invalid', errors, values };
   await withTenant(db, actor, async (q, audit) => {
     const before = await loadReportTexts(q, projectId);
