@@ -74,6 +74,20 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
     await page.getByRole('button', { name: 'Gem' }).click();
     await page.waitForURL(/\/styring\/maal\?projekt=/);
     expect(await page.getByTestId('goals').textContent()).toContain('Mindst 60 % i praktik');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Milepælsplan' }).click();
+    await page.getByRole('link', { name: 'Ret milepæl 21' }).click();
+    await page.getByLabel('Status').selectOption('naaet');
+    await page.getByLabel('Tidspunkt').fill('30-02-2023');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await expect.poll(() => page.locator('#f-dueDate-error').textContent()).toContain('Datoen findes ikke.');
+    expect(await page.getByLabel('Status').inputValue()).toBe('naaet');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Tidspunkt').fill('31-03-2023');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.waitForURL(/\/styring\/milepaele\?projekt=/);
+    expect(await page.getByTestId('phase-3').textContent()).toContain('Nået');
     await page.close();
   });
 
