@@ -78,7 +78,8 @@ export class CsvReader {
 
   /** Place of field i of the current row, for error messages. */
   place(i: number): Place {
-    return { file: this.file, line: this.rowLine, column: this.header[i] ?? `felt ${i + 1}` };
+    // While the header line itself is read, there are no column names yet.
+    return { file: this.file, line: this.rowLine, column: this.header?.[i] ?? `felt ${i + 1}` };
   }
 
   error(code: RegisterErrorCode, i: number, what: string): RegisterInputError {

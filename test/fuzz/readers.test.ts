@@ -41,6 +41,11 @@ const csvLike = fc
   .map(([h, rows, sep, nl]) => enc.encode([h, ...rows.map((r) => r.join(sep))].join(nl)));
 
 describe('register readers under fuzzing', () => {
+  it('names line 1 when the header line itself has an unterminated quote (found by this fuzzer)', () => {
+    expect(() => readParticipants(enc.encode(';"'), 'fuzz.csv')).toThrow(RegisterInputError);
+    expect(() => readParticipants(enc.encode(';"'), 'fuzz.csv')).toThrow(/fuzz\.csv, linje 1, kolonne «felt 2»/);
+  });
+
   for (const [name, read] of Object.entries(READERS)) {
     it(`${name}: random bytes give data or a RegisterInputError`, () => {
       fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (b) => expectCleanOutcome(read, b)), { numRuns: 400 });
