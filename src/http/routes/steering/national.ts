@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { loadNationalData, requireAgencyAnalyst } from '../../../app/steering/national-data.ts';
+import { pseudonymisedMicrodata, toCsv } from '../../../app/register/pseudonymised-microdata.ts';
 import { nationalReport } from '../../../reports/national-report.ts';
 import { REPORT_FORMATS } from '../../../reports/render.ts';
 import { nationalPage } from '../../../web/pages/steering/national.ts';
@@ -19,6 +20,16 @@ export function nationalRoutes(app: FastifyInstance, deps: AppDeps) {
     requireAgencyAnalyst(actor);
     const d = await loadNationalData(deps, actor, await monthsOf(req, deps));
     return sendHtml(reply, nationalPage(actor, req.csrfToken!, d));
+  });
+  // Pseudonymised microdata for the analyst's own analysis (a download, never a page).
+  app.get('/nationalt/mikrodata.csv', async (req, reply) => {
+    const actor = requireActor(req);
+    const months = await monthsOf(req, deps);
+    const rows = await pseudonymisedMicrodata(deps, actor, months);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="mikrodata-pseudonymiseret-${months.month}.csv"`)
+      .send(toCsv(rows));
   });
   app.get('/nationalt/rapport.:format', async (req, reply) => {
     const actor = requireActor(req);

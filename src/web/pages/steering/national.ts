@@ -15,6 +15,8 @@ export function nationalPage(actor: Actor, csrf: string, d: NationalData) {
     body: html`${monthForm('/nationalt', null, d.months)}
       ${downloadLinks('/nationalt/rapport', q, 'Hent det nationale overblik')}
       ${reportBody(nationalReport(d))}
-      <p>Se også <a href="/resultater">resultaterne med alle grupper og måned for måned</a>.</p>`,
+      <p>Se også <a href="/resultater">resultaterne med alle grupper og måned for måned</a>.</p>
+      <p><a href="/nationalt/mikrodata.csv?${q}" download>Hent pseudonymiserede mikrodata (CSV)</a>: én række pr. indskrivning
+        med et fast pseudonym pr. kvinde og projekt, aldersgruppe og resultater – aldrig CPR-nummer eller navn.</p>`,
   });
 }
