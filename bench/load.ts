@@ -94,6 +94,7 @@ async function main() {
   const today = new Date().toISOString().slice(0, 10);
   const caseworkerLoop = async (u: VirtualUser, i: number) => {
     let n = 0;
+    await think(); // people do not all click in the same millisecond
     while (performance.now() < until) {
       const list = await u.request('liste', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`);
       const ids = [...list.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
@@ -112,6 +113,7 @@ async function main() {
     }
   };
   const analystLoop = async (u: VirtualUser) => {
+    await think();
     while (performance.now() < until) {
       await u.request('resultater', 'GET', '/resultater');
       await think();

@@ -47,8 +47,10 @@ const LATEST_ENROLMENT = `LEFT JOIN LATERAL (
 export async function listParticipants(db: Database, vault: Vault, actor: Actor, opts: ListOptions = {}) {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
-  const where: string[] = [];
-  const params: unknown[] = [];
+  // The tenant's municipalities as a plain parameter too (row-level security still applies): the
+  // planner then knows the values and counts and pages through the index.
+  const params: unknown[] = [actor.municipalities];
+  const where: string[] = ['p.municipality_code = ANY($1::bpchar[])'];
   const search = (opts.search ?? '').trim();
   if (search) {
     const cpr = normaliseCpr(search);
