@@ -45,11 +45,11 @@ export async function registerVintage(db: Database): Promise<Vintage> {
 }
 
 /**
- * Results are cached per scope and months for a minute, and dropped at once when the data
+ * Results are cached per scope and months for five minutes, and dropped at once when the data
  * changes (a new register batch, or a new or changed enrolment): an analyst's dashboard must not
  * cost a full computation on every page view while caseworkers are working.
  */
-const CACHE_MS = 60_000;
+const CACHE_MS = 300_000;
 const cache = new Map<string, { at: number; version: string; view: Omit<ResultsView, 'vintage'> }>();
 
 async function dataVersion(db: Database): Promise<string> {
