@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startServer, type RunningServer } from '../test/helpers/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -46,4 +47,18 @@ export async function signIn(page: Page, base: string, username: string) {
   await page.getByLabel('Adgangskode').fill('demo');
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** One server over a fresh test database and one Chromium for the tests of a describe block. */
+export function useServerAndBrowser() {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

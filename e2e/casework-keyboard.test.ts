@@ -3,10 +3,9 @@
  * arrow keys, type-ahead in selects). The test reads the page to know where focus is, but every
  * action is a key press.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../test/helpers/server.ts';
-import { browserAvailable, expectNoAxeViolations, launch } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectNoAxeViolations, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/domain/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 
@@ -43,23 +42,14 @@ async function pressAndWait(page: Page, key: string, url: RegExp | string) {
 }
 
 describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   const alertCodes = (page: Page, name: string) =>
     page.locator('tbody tr', { hasText: name }).locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
   it('enrols, plans, adds an internship and a conversation, scores WHO-5 twice and sees the alert come and go', async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await page.goto(`${server.url}/login`);
+    const page = await env.browser.newPage({ bypassCSP: true });
+    await page.goto(`${env.server.url}/login`);
     await tabTo(page, /^INPUT\|Brugernavn/);
     await page.keyboard.type('sagsbehandler.aalborg');
     await page.keyboard.press('Tab');

@@ -3,10 +3,9 @@
  * conversation, score WHO-5 twice and see the alert on Mine borgere appear and go away, then
  * exit her. axe checks every page of the flow, including the pages with form errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../test/helpers/server.ts';
-import { browserAvailable, expectNoAxeViolations, launch, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/domain/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -18,27 +17,18 @@ const validCvr = () => {
 };
 
 describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   async function alertCodesFor(page: Page, name: string) {
-    await page.goto(`${server.url}/mine-borgere`);
+    await page.goto(`${env.server.url}/mine-borgere`);
     const row = page.locator('tbody tr', { hasText: name });
     return row.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
   }
 
   it('walks a caseworker through enrolment, plan, internship, conversation, WHO-5 twice and exit', async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await signIn(page, server.url, 'sagsbehandler.aalborg');
-    await page.goto(`${server.url}/mine-borgere`);
+    const page = await env.browser.newPage({ bypassCSP: true });
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${env.server.url}/mine-borgere`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine borgere');
     await expectNoAxeViolations(page);
 
@@ -148,9 +138,9 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
   });
 
   it('corrects and deletes records, and the project leader pages pass axe (also with errors)', async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await signIn(page, server.url, 'sagsbehandler.aalborg');
-    await page.goto(`${server.url}/mine-borgere?sort=varsler&kunVarsler=ja`);
+    const page = await env.browser.newPage({ bypassCSP: true });
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${env.server.url}/mine-borgere?sort=varsler&kunVarsler=ja`);
     await expectNoAxeViolations(page);
     await page.locator('tbody tr a').first().click();
     await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}$/);
@@ -180,8 +170,8 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     await page.close();
 
-    const leader = await browser.newPage({ bypassCSP: true });
-    await signIn(leader, server.url, 'projektleder.aalborg');
+    const leader = await env.browser.newPage({ bypassCSP: true });
+    await signIn(leader, env.server.url, 'projektleder.aalborg');
     await leader.getByRole('link', { name: 'Projekt', exact: true }).click();
     await leader.waitForURL(/\/projekt$/);
     await expectNoAxeViolations(leader);
@@ -198,7 +188,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await leader.getByLabel('Nøgle').fill('cykelkursus');
     await leader.getByRole('button', { name: 'Tilføj aktivitetstype' }).click();
     await expect.poll(() => leader.getByTestId('project-types').textContent()).toContain('Cykelkursus');
-    await leader.goto(`${server.url}/mine-borgere`);
+    await leader.goto(`${env.server.url}/mine-borgere`);
     await expectNoAxeViolations(leader);
     await leader.close();
   });

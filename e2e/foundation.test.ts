@@ -1,24 +1,13 @@
 /** A caseworker signs in, searches the list and opens a participant; axe checks each page. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../test/helpers/server.ts';
-import { browserAvailable, expectNoAxeViolations, launch, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser } from './browser.ts';
 
 describe.runIf(browserAvailable())('foundation in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('shows a Danish login page without axe violations, and rejects a wrong password', async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await page.goto(`${server.url}/login`);
+    const page = await env.browser.newPage({ bypassCSP: true });
+    await page.goto(`${env.server.url}/login`);
     expect(await page.getAttribute('html', 'lang')).toBe('da');
     await expectNoAxeViolations(page);
     await page.getByLabel('Brugernavn').fill('sagsbehandler.aalborg');
@@ -30,8 +19,8 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
   });
 
   it('signs in, searches and sorts the participant list, opens a participant, signs out', async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await signIn(page, server.url, 'sagsbehandler.aalborg');
+    const page = await env.browser.newPage({ bypassCSP: true });
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
     await page.getByRole('link', { name: 'Deltagere', exact: true }).click();
     await page.waitForURL(/\/deltagere$/);
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Aalborg');

@@ -5,10 +5,9 @@
  * the server-rendered charts.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../test/helpers/server.ts';
-import { browserAvailable, expectNoAxeViolations, launch, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser } from './browser.ts';
 
 const MAGIC: Record<string, string> = { pdf: '%PDF-', xlsx: 'PK', csv: '\uFEFF' };
 
@@ -21,31 +20,22 @@ async function download(page: Page, name: RegExp, ext: string) {
 }
 
 describe.runIf(browserAvailable())('steering in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('renders the dashboard under the real CSP without violations', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-    await signIn(page, server.url, 'sagsbehandler.aalborg');
-    await page.goto(`${server.url}/styring`);
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${env.server.url}/styring`);
     await expect.poll(() => page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(7);
     expect(violations).toEqual([]);
     await page.close();
   });
 
   it('opens the municipal dashboard, goals and milestones; a bad goal shows its error beside the field', async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await signIn(page, server.url, 'projektleder.aalborg');
+    const page = await env.browser.newPage({ bypassCSP: true });
+    await signIn(page, env.server.url, 'projektleder.aalborg');
     await page.getByRole('link', { name: 'Styring', exact: true }).click();
     await page.waitForURL(/\/styring$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Styring af projektet');
@@ -92,9 +82,9 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   });
 
   it('opens every report as a page and downloads it in every format', async () => {
-    const page = await browser.newPage({ bypassCSP: true, acceptDownloads: true });
-    await signIn(page, server.url, 'projektleder.aalborg');
-    await page.goto(`${server.url}/styring/rapporter`);
+    const page = await env.browser.newPage({ bypassCSP: true, acceptDownloads: true });
+    await signIn(page, env.server.url, 'projektleder.aalborg');
+    await page.goto(`${env.server.url}/styring/rapporter`);
     await expectNoAxeViolations(page);
     const reports = ['månedlig monitoreringsrapport', 'halvårlig skriftlig opfølgning til siri', 'afsluttende rapport til siri', 'orientering til det politiske udvalg'];
     for (const r of reports) {
@@ -103,7 +93,7 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
       }
     }
     for (const r of reports) {
-      await page.goto(`${server.url}/styring/rapporter`);
+      await page.goto(`${env.server.url}/styring/rapporter`);
       await page.getByRole('link', { name: new RegExp(`^Læs ${r} som webside`, 'i') }).click();
       await page.waitForURL(/\/styring\/rapporter\/[a-z]+\?/);
       await expect.poll(() => page.getByTestId('report-stamp').textContent()).toContain('kib-2019.1');
@@ -113,8 +103,8 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   });
 
   it('opens the national dashboard for the agency and downloads it in every format', async () => {
-    const page = await browser.newPage({ bypassCSP: true, acceptDownloads: true });
-    await signIn(page, server.url, 'analytiker.siri');
+    const page = await env.browser.newPage({ bypassCSP: true, acceptDownloads: true });
+    await signIn(page, env.server.url, 'analytiker.siri');
     await page.getByRole('link', { name: 'Nationalt overblik' }).click();
     await page.waitForURL(/\/nationalt$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Nationalt overblik');
