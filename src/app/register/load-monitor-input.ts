@@ -24,8 +24,6 @@ export interface StoredMonitorInput {
   input: MonitorInput;
   /** Same order as `input.participants`. */
   refs: EnrolmentRef[];
-  /** Municipality code → name (the engine groups by `kommune`, which holds the name). */
-  municipalities: Map<string, string>;
 }
 
 interface Row {
@@ -59,7 +57,6 @@ async function build(q: Queryable, where: string, params: unknown[]): Promise<St
   const hours = new Map<string, PersonHours>();
   const participants: Participant[] = [];
   const refs: EnrolmentRef[] = [];
-  const municipalities = new Map<string, string>();
   for (const r of rows) {
     const cpr = r.cprHash;
     if (r.data && !weeks.has(cpr)) {
@@ -67,11 +64,10 @@ async function build(q: Queryable, where: string, params: unknown[]): Promise<St
       weeks.set(cpr, u.weeks);
       hours.set(cpr, u.hours);
     }
-    municipalities.set(r.code.trim(), r.name);
     participants.push({ id: r.enrolmentId, cpr, birthDate: r.birthDate, kommune: r.name, visitation: r.visitation, indskrevet: r.enrolledOn, udskrevet: r.exitedOn });
     refs.push({ enrolmentId: r.enrolmentId, participantId: r.participantId, municipalityCode: r.code.trim(), projectId: r.projectId, cprHash: r.cprHash });
   }
-  return { input: { participants, register: { weeks, hours }, codeTable }, refs, municipalities };
+  return { input: { participants, register: { weeks, hours }, codeTable }, refs };
 }
 
 /** A municipality's own women (optionally one project), audited as one computation. */

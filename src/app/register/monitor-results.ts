@@ -60,10 +60,6 @@ async function dataVersion(db: Database): Promise<string> {
   return r.rows[0].v;
 }
 
-export function clearResultsCache() {
-  cache.clear();
-}
-
 export async function computeResults(
   deps: { db: Database; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string } },
   actor: Actor,

@@ -24,7 +24,19 @@ export interface ParticipantRegister {
  * Her register row joined through her participant row (no CPR number needed), and her
  * enrolments as the engine's participants, keyed by the CPR hash with her birth date.
  */
-export async function loadParticipantRegister(db: Database, actor: Actor, participantId: string): Promise<ParticipantRegister> {
+export function loadParticipantRegister(db: Database, actor: Actor, participantId: string): Promise<ParticipantRegister> {
+  // Her page asks twice in one request (the register section and the timeline): the actor is
+  // built per request, so it keys a memo that reads and audits once per page view.
+  let mine = perRequest.get(actor);
+  if (!mine) perRequest.set(actor, (mine = new Map()));
+  let loading = mine.get(participantId);
+  if (!loading) mine.set(participantId, (loading = readParticipantRegister(db, actor, participantId)));
+  return loading;
+}
+
+const perRequest = new WeakMap<Actor, Map<string, Promise<ParticipantRegister>>>();
+
+function readParticipantRegister(db: Database, actor: Actor, participantId: string): Promise<ParticipantRegister> {
   return withTenant(db, actor, async (q, audit) => {
     const rows = (
       await q.query<{ hash: string; birthDate: string; kommune: string; code: string; id: string; enrolledOn: string; exitedOn: string | null;
