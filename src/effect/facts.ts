@@ -5,7 +5,7 @@
 import { firstWeekOfMonth, lastWeekOfMonth, monthString } from '../monitoring/calendar.ts';
 import { codeFlags, durableOf, LEVEL_OF_FLAGS, monthFlags, Span } from '../monitoring/classify.ts';
 import { AGE_BANDS, ageAt, ageBand } from '../monitoring/participant-facts.ts';
-import { CATEGORIES, MAX_CODE, type CodeTable, type Participant, type PersonHours, type PersonWeeks } from '../monitoring/types.ts';
+import { CATEGORIES, MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks } from '../monitoring/types.ts';
 
 /** Categories whose weeks are public support (spec §2). */
 export const SUPPORT_CATEGORIES = ['ydelse', 'praktik', 'loentilskud', 'fleksjob', 'foertidspension', 'ressourceforloeb'] as const;
@@ -68,7 +68,7 @@ export function monthKeys(e: number): MonthKeys {
 }
 
 /** Index into AGE_BANDS of a woman's band at the first day of e. */
-export function bandAt(p: Pick<Participant, 'id' | 'cpr' | 'birthDate'>, keys: MonthKeys): number {
+export function bandAt(p: { id?: string; cpr: string; birthDate?: string }, keys: MonthKeys): number {
   return AGE_BANDS.indexOf(ageBand(ageAt(p, keys.firstDay)));
 }
 
@@ -126,7 +126,7 @@ export interface Baseline {
 }
 
 export function baselineAt(
-  person: Pick<Participant, 'id' | 'cpr' | 'birthDate'>,
+  person: { id?: string; cpr: string; birthDate?: string },
   weeks: PersonWeeks | undefined,
   hours: PersonHours | undefined,
   prefix: Uint16Array | null,
