@@ -15,44 +15,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCodeTable } from '../register/codetable.ts';
 import { effect, effectDetails, EffectOptionError } from './engine.ts';
-import { cprOf, effectInputOf, weeksEnding, type ParticipantSpec, type WomanSpec } from './test-support.ts';
+import { cprOf, effectInputOf, HAND_PARTICIPANTS, HAND_POOL } from './test-support.ts';
 
 const W21 = '2021-W21';
-const support = (n: number) => ({ [weeksEnding(W21, n)]: 131 });
-
-const P: ParticipantSpec[] = [
-  // P1: 20 support weeks; in the window 9 weeks of 131, 2 weeks of SU (651), full time in
-  // September 2021 and March–May 2022 (durable full at May 2022).
-  {
-    id: 'P1', serial: 1, in: '2021-06-10',
-    weeks: { ...support(20), '2021-W22..2021-W30': 131, '2021-W31..2021-W32': 651 },
-    hours: { '2021-09': 160, '2022-03': 160, '2022-04': 160, '2022-05': 160 },
-  },
-  // P2: 10 support weeks; 4 weeks of 131 in the window; 74 h in February 2022 = 18.5 h/week: D, level 2.
-  { id: 'P2', serial: 2, in: '2021-06-15', weeks: { ...support(10), '2021-W22..2021-W25': 131 }, hours: { '2022-02': 74 } },
-  // P3: Aarhus, where the pool has nobody: unmatched.
-  { id: 'P3', serial: 3, in: '2021-06-10', kommune: 'Aarhus', weeks: support(20) },
-  // P4: enrolled June 2022: e + 11 = May 2023 > R: outside a 12-month horizon. 10 support weeks up to 2022-W21.
-  { id: 'P4', serial: 4, in: '2022-06-01', weeks: { [weeksEnding('2022-W21', 10)]: 131 } },
-  // P5: like P1 at baseline, nothing in the window: shares P1's controls.
-  { id: 'P5', serial: 5, in: '2021-06-20', weeks: support(20) },
-];
-
-const POOL: WomanSpec[] = [
-  { serial: 110, weeks: support(20) }, // A: distance 0
-  { serial: 120, weeks: support(20), hours: { '2021-01': 50, '2021-07': 40 } }, // K: distance 0 (h12 left out); 40 h in July 2021 = 9.0 h/week: level 2
-  { serial: 105, weeks: { ...support(21), '2021-W22..2022-W21': 131 } }, // D: Δ 1 → 0.258; on support all 52 window weeks
-  { serial: 111, weeks: support(21) }, // B: Δ 1, ties with D and loses on CPR
-  { serial: 112, weeks: { '2021-W03..2021-W21': 131 } }, // C: Δ 1 (19 weeks), ties and loses
-  { serial: 130, weeks: support(22) }, // E: Δ 2 → 0.516, outside the caliper
-  { serial: 140, kommune: 'Brøndby', weeks: support(20) }, // F: other municipality
-  { serial: 150, weeks: { '2021-W02..2021-W20': 131 } }, // G: no code in W21: status selvforsoergende
-  { serial: 160, born: '1995-05-05', weeks: support(20) }, // H: age 26, band 18–29
-  { serial: 170, weeks: { ...support(11), '2021-W40': 211 } }, // J: Δ 1 from P2; one week of praktik (211) in the window: level 3, on support
-  { serial: 171, weeks: support(13) }, // J2: Δ 3 from P2, outside
-  { serial: 2, weeks: support(10) }, // P2 herself: removed from the pool
-];
-
+const P = HAND_PARTICIPANTS;
+const POOL = HAND_POOL;
 const input = () => effectInputOf(P, POOL);
 const OPTS = { month: '2022-12', bootstrap: 200 };
 const serialOf = (cpr: string) => Number(cpr.slice(6));

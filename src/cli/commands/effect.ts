@@ -1,0 +1,135 @@
+/**
+ * `fremdrift effect`: the effect against a matched comparison group (spec effekt-2026.1 §7):
+ * register files and a pool in, JSON (default), CSV or XLSX out. On any input error: a Danish
+ * message on stderr, nothing on stdout, exit code 1 (2 for usage).
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { effect, EffectOptionError, type EffectResult } from '../../effect/index.ts';
+import { BALANCE_FIELDS, EFFECT_COLUMNS, effectRows, OUTCOME_FIELDS, outcomeValues } from '../../effect/tidy.ts';
+import { BALANCE_VARIABLES, OUTCOMES } from '../../effect/types.ts';
+import { parseMonth } from '../../monitoring/calendar.ts';
+import { RegisterInputError } from '../../register/errors.ts';
+import { loadEffectInput } from '../../register/load.ts';
+
+export const summary = 'Effekt mod en matchet sammenligningsgruppe (effekt-2026.1): json, csv eller xlsx';
+
+const USAGE = `Brug: fremdrift effect --participants deltagere.csv --pool pulje.csv --benefits ydelser.csv
+         [--benefits flere.csv] --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
+         [--horizon 12] [--controls 3] [--bootstrap 1000] [--seed 1]
+         [--format json|csv|xlsx] [--out FIL]
+
+  --participants  deltagerliste (id, cpr, kommune, indskrevet, visitation, udskrevet)
+  --pool          sammenligningspuljen (cpr, kommune, evt. oprindelsesland)
+  --benefits      DREAM-ydelsesuger for deltagere og pulje; kan gives flere gange
+  --hours         løntimer fra eIndkomst (cpr, maaned, timer)
+  --codes         kodetabel (kode, kategori, tekst); uden den bruges den medfølgende
+  --month         rapportmåned R: kun deltagere med indskrivningsmåned + horisont − 1 ≤ R indgår
+  --horizon       horisont i måneder (standard 12)
+  --controls      kontroller pr. deltager (standard 3)
+  --bootstrap     bootstrap-gentagelser til 95 %-intervallet (standard 1000)
+  --seed          frø til bootstrap (standard 1), så en kørsel kan gentages præcist
+  --format        json (standard), csv (semikolon, UTF-8) eller xlsx (kræver --out)
+  --out           skriv til fil i stedet for standardoutput`;
+
+function usage(problem: string): number {
+  process.stderr.write(`${problem}\n\n${USAGE}\n`);
+  return 2;
+}
+
+const INTEGER_OPTIONS = ['horizon', 'controls', 'bootstrap', 'seed'] as const;
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        participants: { type: 'string' },
+        pool: { type: 'string' },
+        benefits: { type: 'string', multiple: true },
+        hours: { type: 'string' },
+        codes: { type: 'string' },
+        month: { type: 'string' },
+        horizon: { type: 'string' },
+        controls: { type: 'string' },
+        bootstrap: { type: 'string' },
+        seed: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (e) {
+    return usage(`Ugyldigt tilvalg: ${(e as Error).message}`);
+  }
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return 0;
+  }
+  const missing = (['participants', 'pool', 'benefits', 'hours', 'month'] as const).filter((k) => !values[k]);
+  if (missing.length) return usage(`Mangler: ${missing.map((k) => `--${k}`).join(', ')}.`);
+  if (parseMonth(values.month!) === null) return usage(`--month skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${values.month}»).`);
+  const numbers: Partial<Record<(typeof INTEGER_OPTIONS)[number], number>> = {};
+  for (const k of INTEGER_OPTIONS) {
+    const v = values[k];
+    if (v === undefined) continue;
+    if (!/^\d+$/.test(v)) return usage(`--${k} skal være et helt tal ≥ 0 (fik «${v}»).`);
+    numbers[k] = Number(v);
+  }
+  const format = values.format ?? 'json';
+  if (!['json', 'csv', 'xlsx'].includes(format)) return usage(`--format skal være json, csv eller xlsx (fik «${format}»).`);
+  if (format === 'xlsx' && !values.out) return usage('--format xlsx kræver --out FIL.');
+
+  let result: EffectResult;
+  try {
+    const input = await loadEffectInput({ participants: values.participants!, pool: values.pool!, benefits: values.benefits!, hours: values.hours, codes: values.codes });
+    result = effect(input, { month: values.month!, ...numbers });
+  } catch (e) {
+    if (e instanceof RegisterInputError || e instanceof EffectOptionError) {
+      process.stderr.write(`Fejl: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    if (format === 'xlsx') await writeXlsx(result, values.out!);
+    else {
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toCsv(result);
+      if (values.out) await writeFile(values.out, text);
+      else process.stdout.write(text);
+    }
+  } catch (e) {
+    process.stderr.write(`Fejl: kunne ikke skrive ${values.out ?? 'resultatet'}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */
+export function toCsv(r: EffectResult): string {
+  const lines = [EFFECT_COLUMNS.join(';')];
+  for (const row of effectRows(r)) lines.push(EFFECT_COLUMNS.map((c) => csvCell(row[c])).join(';'));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+async function writeXlsx(r: EffectResult, file: string): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const sheet = (name: string, rows: unknown[][]) => wb.addWorksheet(name).addRows(rows);
+  sheet('Udfald', [['udfald', ...OUTCOME_FIELDS], ...OUTCOMES.map((o) => [o, ...outcomeValues(r, o)])]);
+  sheet('Balance', [['variabel', ...BALANCE_FIELDS], ...BALANCE_VARIABLES.map((v) => {
+    const b = r.balance.find((x) => x.variable === v)!;
+    return [v, ...BALANCE_FIELDS.map((f) => b[f])];
+  })]);
+  sheet('Umatchede', [['id'], ...r.unmatched.map((id) => [id])]);
+  sheet('Alt', [[...EFFECT_COLUMNS], ...effectRows(r).map((row) => EFFECT_COLUMNS.map((c) => row[c]))]);
+  await wb.xlsx.writeFile(file);
+}
