@@ -20,7 +20,15 @@ export type Audit = (entry: AuditEntry) => Promise<void>;
  * Append one record to the hash-chained audit log through `fremdrift_audit_append` (migration
  * 0040): the database function locks the chain head, so concurrent appends stay one valid chain.
  */
-export async function writeAudit(q: Queryable, actor: Pick<Actor, 'userId' | 'username' | 'role' | 'ip'>, e: AuditEntry) {
+/** Who a record is about acting: a signed-in actor, or (failed sign-in) possibly nobody known. */
+export interface AuditActor {
+  userId: number | null;
+  username: string;
+  role: Actor['role'] | null;
+  ip: string;
+}
+
+export async function writeAudit(q: Queryable, actor: AuditActor, e: AuditEntry) {
   await q.query(
     `SELECT fremdrift_audit_append($1::int, $2::text, $3::text, $4::text, $5::text, $6::uuid, $7::char(3), $8::text, $9::jsonb)`,
     [

@@ -96,17 +96,3 @@ export async function touchSession(db: Database, id: string, idleHours: number):
 export async function deleteSession(db: Database, id: string) {
   await db.query('DELETE FROM user_session WHERE id_hash = $1', [sha256(id)]);
 }
-
-export async function recordLoginAttempt(db: Database, username: string, ip: string, success: boolean) {
-  await db.query('INSERT INTO login_attempt (username, ip, success) VALUES ($1, $2, $3)', [username.toLowerCase(), ip, success]);
-}
-
-/** Failed attempts in the last `minutes` for this username, and from this address. */
-export async function recentFailures(db: Database, username: string, ip: string, minutes: number) {
-  const r = await db.query<{ byUser: number; byIp: number }>(
-    `SELECT count(*) FILTER (WHERE username = $1)::int AS "byUser", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
-     FROM login_attempt WHERE NOT success AND at > now() - make_interval(mins => $3) AND (username = $1 OR ip = $2)`,
-    [username.toLowerCase(), ip, minutes],
-  );
-  return r.rows[0];
-}

@@ -11,6 +11,8 @@ export interface Vault {
   hashCpr(cpr: string): string;
   /** Stable pseudonym of a person within a scope (e.g. a project): never reveals CPR or name. */
   pseudonym(cprHash: string, scope: string): string;
+  /** Keyed hash of a text for one purpose (e.g. a sign-in throttling key): equal texts match, none can be read back. */
+  keyedHash(purpose: string, text: string): string;
 }
 
 function derive(secret: string, info: string): Buffer {
@@ -22,6 +24,12 @@ export function createVault(secret: string): Vault {
   const encKey = derive(secret, 'fremdrift/cpr-encryption');
   const hashKey = derive(secret, 'fremdrift/cpr-hash');
   const pseudoKey = derive(secret, 'fremdrift/pseudonym');
+  const purposeKeys = new Map<string, Buffer>();
+  const purposeKey = (purpose: string) => {
+    let k = purposeKeys.get(purpose);
+    if (!k) purposeKeys.set(purpose, (k = derive(secret, `fremdrift/keyed/${purpose}`)));
+    return k;
+  };
   return {
     encryptCpr(cpr) {
       const iv = randomBytes(12);
@@ -41,6 +49,9 @@ export function createVault(secret: string): Vault {
     pseudonym(cprHash, scope) {
       const h = createHmac('sha256', pseudoKey).update(`${scope}:${cprHash}`).digest('hex');
       return `P-${h.slice(0, 10).toUpperCase()}`;
+    },
+    keyedHash(purpose, text) {
+      return createHmac('sha256', purposeKey(purpose)).update(text, 'utf8').digest('hex');
     },
   };
 }

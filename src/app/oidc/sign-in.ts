@@ -73,8 +73,7 @@ export async function finishSignIn(db: Database, s: OidcSettings, cookie: string
   try {
     mapped = mapClaims(claims);
   } catch (e) {
-    const unknown = { userId: 0, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip } as unknown as Parameters<typeof writeAudit>[1];
-    await writeAudit(db, unknown, {
+    await writeAudit(db, { userId: null, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip }, {
       action: 'login_afvist', entity: 'session', detail: { method: 'oidc', issuer, reason: (e as Error).message },
     });
     throw e;

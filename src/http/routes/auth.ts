@@ -25,6 +25,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
     const result = await login(deps, { username: body.brugernavn.trim(), password: body.adgangskode, ip: req.ip });
     if (!result.ok) {
       reply.status(result.status);
+      if (result.retryAfter) reply.header('Retry-After', String(result.retryAfter));
       return reply.type('text/html; charset=utf-8').send(
         loginPage({ csrf: csrfFor(req, reply, deps), next, demo: deps.config.demo, error: result.message, username: body.brugernavn }),
       );
