@@ -87,20 +87,14 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
   let t: TestDb;
   let app: FastifyInstance;
   let op: { issuer: string; server: Server };
-  const saved = { ...process.env };
 
   beforeAll(async () => {
     op = await startProvider();
-    Object.assign(process.env, { OIDC_ISSUER: op.issuer, OIDC_CLIENT_ID: CLIENT.id, OIDC_CLIENT_SECRET: CLIENT.secret, OIDC_REDIRECT_URI: REDIRECT });
     t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
+    app = await buildServer(testDeps(t.db, { oidc: { issuer: op.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUri: REDIRECT } }));
     await app.ready();
   });
   afterAll(async () => {
-    for (const k of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI']) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
     await app?.close();
     await t?.cleanup();
     await new Promise((r) => op?.server.close(r));

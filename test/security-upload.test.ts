@@ -1,14 +1,14 @@
 /**
  * Upload size limit: the register upload (@fastify/multipart) stops a file larger than
- * MAX_UPLOAD_BYTES (src/http/limits.ts; MAX_UPLOAD_MB) with a Danish message and imports nothing.
- * The limit is read when the module loads, so it is set before the server is imported.
+ * `config.maxUploadBytes` (MAX_UPLOAD_MB) with a Danish message and imports nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { csrfOf, loginAs } from './helpers/http.ts';
-
-process.env.MAX_UPLOAD_MB = '1';
+import { TEST_SECRET } from './helpers/env.ts';
+import { buildServer } from '../src/http/server.ts';
+import { loadConfig } from '../src/core/config.ts';
 
 function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
   const boundary = '----fremdrift' + Math.random().toString(16).slice(2);
@@ -24,8 +24,7 @@ describe.each(backends())('upload size limit on %s', (backend) => {
 
   beforeAll(async () => {
     t = await openTestDb(backend);
-    const { buildServer } = await import('../src/http/server.ts');
-    app = await buildServer(testDeps(t.db));
+    app = await buildServer(testDeps(t.db, { maxUploadBytes: loadConfig({ MAX_UPLOAD_MB: '1' }, { secret: TEST_SECRET }).maxUploadBytes }));
     await app.ready();
   });
   afterAll(async () => {
@@ -33,9 +32,9 @@ describe.each(backends())('upload size limit on %s', (backend) => {
     await t?.cleanup();
   });
 
-  it('exports the shared limit, taken from MAX_UPLOAD_MB', async () => {
-    const { MAX_UPLOAD_BYTES } = await import('../src/http/limits.ts');
-    expect(MAX_UPLOAD_BYTES).toBe(1024 * 1024);
+  it('takes the limit from MAX_UPLOAD_MB', () => {
+    expect(loadConfig({ MAX_UPLOAD_MB: '1' }, { secret: TEST_SECRET }).maxUploadBytes).toBe(1024 * 1024);
+    expect(loadConfig({}, { secret: TEST_SECRET }).maxUploadBytes).toBe(300 * 1024 * 1024);
   });
 
   it('refuses a register file over the limit with a Danish message, and imports nothing', async () => {

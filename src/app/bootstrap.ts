@@ -1,14 +1,14 @@
 /** Open the database, migrate it, and (in demo mode) fill an empty one with demo data. */
-import type { Config } from '../config.ts';
+import type { Config } from '../core/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { createVault } from '../security/vault.ts';
-import type { AppDeps } from '../http/deps.ts';
+import type { AppDeps } from '../core/deps.ts';
 import { isSeeded, seedDemo } from './seed-demo.ts';
 import { seedDemoRegister } from './register/seed-demo-register.ts';
 
 export async function openApp(config: Config, log: (s: string) => void = () => undefined): Promise<AppDeps> {
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolMax: config.databasePoolMax });
   const applied = await migrate(db);
   if (applied.length) log(`Migreringer kørt: ${applied.join(', ')}`);
   const vault = createVault(config.secret);

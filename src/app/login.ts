@@ -7,7 +7,7 @@ import { databaseLoginThrottleStore, type LoginThrottleStore } from '../db/login
 import { createSession, findUserByUsername } from '../db/users.ts';
 import { LOGIN_FORGET_AFTER_MS, loginSecondsToWait } from '../domain/login-delay.ts';
 import { verifyPassword } from '../security/passwords.ts';
-import type { AppDeps } from '../http/deps.ts';
+import type { AppDeps } from '../core/deps.ts';
 
 export type LoginResult =
   | { ok: true; sessionId: string; userId: number }

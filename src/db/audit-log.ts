@@ -4,7 +4,7 @@
  * a jobcentre's administrators see records about their municipalities' citizens and by their
  * organisation's users.
  */
-import type { Actor } from '../app/context.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Queryable } from './database.ts';
 
 export interface AuditFilter {

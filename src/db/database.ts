@@ -56,7 +56,7 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
   };
 }
 
-export async function openPostgres(url: string, max = Number(process.env.DATABASE_POOL_MAX ?? 10)): Promise<Database> {
+export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pg = (await import('pg')).default;
   const types = {
     getTypeParser: (oid: number, format?: string) => {
@@ -112,6 +112,6 @@ export async function openPostgres(url: string, max = Number(process.env.DATABAS
 }
 
 /** `DATABASE_URL` set → PostgreSQL; otherwise PGlite in `dataDir` (undefined = in memory). */
-export function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
-  return opts.url ? openPostgres(opts.url) : openPGlite(opts.dataDir);
+export function openDatabase(opts: { url?: string; dataDir?: string; poolMax?: number }): Promise<Database> {
+  return opts.url ? openPostgres(opts.url, opts.poolMax) : openPGlite(opts.dataDir);
 }

@@ -1,5 +1,5 @@
 /** Participants (borgere) through the tenant-scoped path: every call is audited. */
-import type { Actor } from '../app/context.ts';
+import type { Actor } from '../core/actor.ts';
 import { normaliseCpr } from '../domain/cpr.ts';
 import type { Vault } from '../security/vault.ts';
 import type { Database } from './database.ts';

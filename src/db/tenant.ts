@@ -3,7 +3,7 @@
  * `withTenant`: one transaction as the `fremdrift_app` role with the actor's municipalities
  * set for row-level security, and the audit record written in that same transaction.
  */
-import type { Actor } from '../app/context.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Database, Queryable } from './database.ts';
 
 export interface AuditEntry {

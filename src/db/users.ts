@@ -3,7 +3,7 @@
  * Session ids are random 256-bit values; only their SHA-256 is stored.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, Role } from '../app/context.ts';
+import type { Actor, Role } from '../core/actor.ts';
 import type { Database } from './database.ts';
 
 export interface UserRow {

@@ -1,13 +1,13 @@
 /**
  * The default demo cohort, run through the real engine, reproduces SIRI's published figures
- * (published.ts) within stated tolerances.
+ * (src/reference/published.ts) within stated tolerances.
  */
 import { describe, expect, it } from 'vitest';
 import type { GroupResult } from '../monitoring/types.ts';
 import { generateCohort } from './cohort.ts';
 import { monitorDemo } from './monitor-demo.ts';
 import { DEMO_MUNICIPALITIES } from './municipalities.ts';
-import { PUBLISHED_FIGURES as P } from './published.ts';
+import { PUBLISHED_FIGURES as P } from '../reference/published.ts';
 
 const cohort = generateCohort();
 const result = monitorDemo(cohort);

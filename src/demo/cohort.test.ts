@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, parseCpr } from '../domain/cpr.ts';
-import { EXIT_REASON_LABELS } from '../domain/labels.ts';
+import { EXIT_REASONS } from '../core/codes.ts';
 import { generateCohort } from './cohort.ts';
 import { DEFAULT_COHORT_SIZE, DEMO_MUNICIPALITIES, DEMO_PROJECTS } from './municipalities.ts';
 import { DEMO_COUNTRIES } from './names.ts';
@@ -42,7 +42,7 @@ describe('generateCohort', () => {
       if (w.udskrevet !== null) {
         expect(w.udskrevet >= w.indskrevet).toBe(true);
         expect(w.udskrevet <= '2022-12-31').toBe(true);
-        expect(Object.values(EXIT_REASON_LABELS)).toContain(w.exitReason);
+        expect(EXIT_REASONS).toContain(w.exitReason);
       } else expect(w.exitReason).toBeNull();
     }
   });

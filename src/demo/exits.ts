@@ -4,8 +4,7 @@
  * women who reach Mål 2 and then full-time work leave first (the work starts after the project).
  */
 import { daysInMonth, monthIndex, monthOfYear, monthYear } from '../monitoring/calendar.ts';
-import { EXIT_REASON_LABELS } from '../domain/labels.ts';
-import type { ExitReason } from '../domain/enums.ts';
+import type { ExitReason } from '../core/codes.ts';
 import { REPORT_MONTH } from './cohort-plan.ts';
 import type { Rng } from './prng.ts';
 import type { OutcomePlan } from './types.ts';
@@ -17,7 +16,8 @@ const OTHER_REASONS: readonly (readonly [ExitReason, number])[] = [
 
 export interface Exit {
   udskrevet: string | null;
-  exitReason: string | null;
+  /** Stored as its code (core/codes.ts EXIT_REASONS); pages render the label. */
+  exitReason: ExitReason | null;
 }
 
 export function drawExit(indskrevet: string, plan: OutcomePlan, rng: Rng): Exit {
@@ -44,7 +44,7 @@ export function drawExit(indskrevet: string, plan: OutcomePlan, rng: Rng): Exit 
   const firstDay = month === enrolMonth ? Number(indskrevet.slice(8, 10)) : 1;
   const day = rng.int(firstDay, daysInMonth(month));
   const udskrevet = `${monthYear(month)}-${pad2(monthOfYear(month))}-${pad2(day)}`;
-  return { udskrevet, exitReason: EXIT_REASON_LABELS[reason] };
+  return { udskrevet, exitReason: reason };
 }
 
 function pad2(n: number): string {

@@ -5,8 +5,9 @@
  * the seeds get the programme's common goals. Dates like "Efterår 2019" become the last day of
  * that period.
  */
-import type { GoalInput, Measure, Milestone, MilestoneStatus, TargetKind } from '../app/steering/goal-types.ts';
+import type { GoalInput, Milestone } from '../app/steering/goal-types.ts';
 
+import { type Measure, type MilestoneStatus, type TargetKind } from '../core/codes.ts';
 export type DemoGoal = Omit<GoalInput, 'note'> & { note?: string };
 export type DemoMilestone = Omit<Milestone, 'id' | 'projectId' | 'note'> & { note?: string };
 

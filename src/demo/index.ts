@@ -8,5 +8,4 @@ export { generateRegisterData, toParticipants, toRegisterData, DEFAULT_REGISTER_
 export { deltagereCsv, ydelserWideCsv, ydelserLongCsv, loentimerCsv, kodetabelCsv, decimalComma, wideWeekColumn } from './csv.ts';
 export { writeDemoRegisterFiles, writeChunks, type BenefitLayout, type DemoFiles } from './files.ts';
 export { monitorDemo, CALIBRATION_MONTHS } from './monitor-demo.ts';
-export { PUBLISHED_FIGURES, PUBLISHED_SOURCE, type PublishedFigure } from './published.ts';
 export type { DemoCohort, DemoWoman, OutcomePlan } from './types.ts';

@@ -1,7 +1,7 @@
 /**
  * The demo's municipalities, jobcentres and projects, with the parameters that shape each
  * municipality's synthetic women. Sizes and shares are chosen so the default cohort (1,664
- * women) reproduces SIRI's published KIB figures (see `published.ts`):
+ * women) reproduces SIRI's published KIB figures (see `src/reference/published.ts`):
  * - the five municipalities with the highest share of aktivitetsparate women are Brøndby 66 %,
  *   Esbjerg/Fanø 77 %, Aalborg 85 %, Hvidovre 91 % and Aarhus 93 %; the others stay below 50 %;
  * - overall 57 % aktivitetsparate (see `visitationShares` in cohort-plan.ts);

@@ -1,8 +1,8 @@
 /**
  * The shares the generator plans for, taken from SIRI's published figures where there is one
- * (`published.ts`) and otherwise our own documented choices.
+ * (`src/reference/published.ts`) and otherwise our own documented choices.
  */
-import { PUBLISHED_FIGURES, type PublishedFigure } from './published.ts';
+import { PUBLISHED_FIGURES, type PublishedFigure } from '../reference/published.ts';
 
 function pct(list: readonly PublishedFigure[], key: string): number {
   const f = list.find((x) => x.key === key);

@@ -1,5 +1,6 @@
 /** Types of the synthetic demo cohort (see cohort.ts) and its register data (register.ts). */
 import type { Durable, Level, Snapshot, Visitation } from '../monitoring/types.ts';
+import type { ExitReason } from '../core/codes.ts';
 import type { DemoMunicipality, DemoProject } from './municipalities.ts';
 
 export interface DemoWoman {
@@ -19,7 +20,7 @@ export interface DemoWoman {
   /** Exit date YYYY-MM-DD, or null while enrolled (through the end of the project). */
   udskrevet: string | null;
   /** Danish exit reason (labels of domain/labels.ts), or null. */
-  exitReason: string | null;
+  exitReason: ExitReason | null;
   synthetic: true;
 }
 

@@ -4,7 +4,7 @@
  * project's extra types as input, so this module holds no state.
  */
 import { z } from 'zod';
-import { ACTIVITY_CATEGORIES, type ActivityCategory } from './enums.ts';
+import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../core/codes.ts';
 
 export interface ActivityType {
   /** Stable ASCII key, stored on each activity. */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { findActivityType, type ActivityType } from './activities.ts';
 import { parseCvr } from './cvr.ts';
-import { ACTIVITY_STATUSES } from './enums.ts';
+import { ACTIVITY_STATUSES } from '../core/codes.ts';
 import { isoDateField, optionalIsoDateField, optionalTextField, parseDecimalInput } from './form-fields.ts';
 
 export const MAX_HOURS_PER_WEEK = 37;

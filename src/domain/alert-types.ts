@@ -3,21 +3,9 @@ import type { ActivityType } from './activities.ts';
 import type { AlertSettings } from './alert-settings.ts';
 import type { ActivityPeriod } from './company-pauses.ts';
 import type { IsoDate } from './dates.ts';
-import type { Severity } from './enums.ts';
+import type { AlertCode, Severity } from '../core/codes.ts';
 import type { Assessment } from './instrument-types.ts';
 import type { Plan } from './plan.ts';
-
-export const ALERT_CODES = [
-  'virksomhedspause',
-  'samtale_frist',
-  'samtaler_aarsmaal',
-  'plan_mangler',
-  'cv_mangler',
-  'abc_mangler',
-  'who5_lav',
-  'sagsstamme',
-] as const;
-export type AlertCode = (typeof ALERT_CODES)[number];
 
 export interface Alert {
   code: AlertCode;

@@ -7,8 +7,7 @@ import { RULES } from './alert-rules.ts';
 import { withDefaults, type AlertSettings } from './alert-settings.ts';
 import type { Alert, FollowUpInput } from './alert-types.ts';
 
-export type { Alert, AlertCode, FollowUpInput } from './alert-types.ts';
-export { ALERT_CODES } from './alert-types.ts';
+export type { Alert, FollowUpInput } from './alert-types.ts';
 
 /** Exited (exit date on or before today) or not yet enrolled: no rules apply. */
 export function isEnrolledOn(enrolment: FollowUpInput['enrolment'], today: string): boolean {

@@ -10,7 +10,7 @@
  */
 import { isCompanyOriented, type ActivityType } from './activities.ts';
 import { addDays, daysBetween, maxDate, type IsoDate } from './dates.ts';
-import type { ActivityStatus } from './enums.ts';
+import type { ActivityStatus } from '../core/codes.ts';
 
 export interface ActivityPeriod {
   typeKey: string;

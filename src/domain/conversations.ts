@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { formatDateDa, type IsoDate } from './dates.ts';
-import { CONVERSATION_KINDS } from './enums.ts';
+import { CONVERSATION_KINDS } from '../core/codes.ts';
 import { booleanField, isoDateField, optionalTextField } from './form-fields.ts';
 
 export const MAX_NOTE_LENGTH = 2000;

@@ -9,7 +9,7 @@
  * XK; "Statsløs" uses the user-assigned code XX and is ikke_vestlig (DST: "all other").
  * Names were drawn from CLDR (Intl.DisplayNames 'da') and lightly edited.
  */
-import type { OriginGroup } from './enums.ts';
+import type { OriginGroup } from '../core/codes.ts';
 
 export interface Country {
   code: string;

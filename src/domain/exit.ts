@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { formatDateDa, type IsoDate } from './dates.ts';
-import { EXIT_REASONS } from './enums.ts';
+import { EXIT_REASONS } from '../core/codes.ts';
 import { isoDateField, optionalTextField } from './form-fields.ts';
-import { EXIT_REASON_LABELS } from './labels.ts';
+import { EXIT_REASON_LABELS } from '../core/labels.ts';
 
 /** Exit reasons with Danish labels, in display order. */
 export const EXIT_REASON_OPTIONS = EXIT_REASONS.map((value) => ({ value, label: EXIT_REASON_LABELS[value] }));

@@ -2,8 +2,6 @@
  * The caseworker's domain layer in one import. Pure functions and zod schemas: no database,
  * no HTTP, no clock (pass `today`). See README.md beside this file.
  */
-export * from './enums.ts';
-export * from './labels.ts';
 export * from './dates.ts';
 export { isoDateField, optionalIsoDateField, parseDecimalInput, booleanField } from './form-fields.ts';
 export * from './cpr.ts';

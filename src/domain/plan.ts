@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { formatDateDa } from './dates.ts';
-import { GOAL_STATUSES } from './enums.ts';
+import { GOAL_STATUSES } from '../core/codes.ts';
 import { booleanField, isoDateField, optionalIsoDateField, optionalTextField } from './form-fields.ts';
-import { GOAL_STATUS_LABELS, YES_NO } from './labels.ts';
+import { GOAL_STATUS_LABELS, YES_NO } from '../core/labels.ts';
 
 const text500 = optionalTextField(500, 'Teksten må højst være 500 tegn.');
 

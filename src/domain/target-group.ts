@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ageOn, parseCpr } from './cpr.ts';
 import { findCountry } from './countries.ts';
-import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS, type Visitation } from './enums.ts';
+import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS, type Visitation } from '../core/codes.ts';
 import { isoDateField } from './form-fields.ts';
 
 export const MIN_AGE = 18;

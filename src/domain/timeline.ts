@@ -7,10 +7,10 @@
 import { findActivityType, type ActivityType } from './activities.ts';
 import type { PlanChange } from './plan.ts';
 import { formatDateDa, type IsoDate } from './dates.ts';
-import type { ActivityStatus, ConversationKind, ExitReason } from './enums.ts';
+import type { ActivityStatus, ConversationKind, ExitReason } from '../core/codes.ts';
 import type { Assessment, Instrument } from './instrument-types.ts';
 import { findInstrument, scoreAssessment } from './instruments.ts';
-import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXIT_REASON_LABELS } from './labels.ts';
+import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXIT_REASON_LABELS } from '../core/labels.ts';
 
 export type TimelineKind = 'indskrivning' | 'udskrivning' | 'aktivitet_start' | 'aktivitet_slut' | 'samtale' | 'maaling' | 'planaendring' | 'registerstatus';
 

@@ -2,25 +2,15 @@
  * A per-address token bucket in memory, for every route: each request costs a token (signing in
  * costs LOGIN_COST), tokens refill steadily, and an empty bucket answers 429 with a Danish page
  * and Retry-After. Complements the per-user login throttling in the database (app/login.ts).
- * Settings: RATE_LIMIT_BURST (bucket size, default 1000), RATE_LIMIT_PER_SECOND (refill, 20),
- * RATE_LIMIT_LOGIN_COST (25); RATE_LIMIT_BURST=0 turns it off.
+ * Settings (`config.rateLimit`): RATE_LIMIT_BURST (bucket size, default 1000), RATE_LIMIT_PER_SECOND
+ * (refill, 20), RATE_LIMIT_LOGIN_COST (25); RATE_LIMIT_BURST=0 turns it off.
  */
 import type { FastifyInstance } from 'fastify';
+import type { RateLimitSettings } from '../core/config.ts';
 import { errorPage } from '../web/layout.ts';
 
-export interface RateLimitOptions {
-  burst: number;
-  perSecond: number;
-  loginCost: number;
+export interface RateLimitOptions extends RateLimitSettings {
   now?: () => number;
-}
-
-export function rateLimitOptions(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
-  return {
-    burst: Number(env.RATE_LIMIT_BURST ?? 1000),
-    perSecond: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
-    loginCost: Number(env.RATE_LIMIT_LOGIN_COST ?? 25),
-  };
 }
 
 const MAX_ADDRESSES = 100_000;
@@ -54,7 +44,7 @@ export class TokenBuckets {
   }
 }
 
-export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions = rateLimitOptions()) {
+export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions) {
   if (!(o.burst > 0)) return;
   const buckets = new TokenBuckets(o);
   app.addHook('onRequest', async (req, reply) => {

@@ -1,10 +1,19 @@
 /** Security headers, CSRF tokens and the session cookie. */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../app/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { loadActor, touchSession } from '../db/users.ts';
-import type { AppDeps } from './deps.ts';
+import type { Actor } from '../core/actor.ts';
+import type { AppDeps } from '../core/deps.ts';
 import { registerRateLimit } from './rate-limit.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    sessionId?: string;
+    csrfToken?: string;
+  }
+}
 
 export const SESSION_COOKIE = 'fremdrift_sid';
 export const PRE_COOKIE = 'fremdrift_pre';
@@ -44,7 +53,7 @@ export function csrfFor(req: FastifyRequest, reply: FastifyReply, deps: AppDeps)
 }
 
 export function registerSecurity(app: FastifyInstance, deps: AppDeps) {
-  registerRateLimit(app);
+  registerRateLimit(app, deps.config.rateLimit);
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CSP);
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -7,23 +7,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ZodError } from 'zod';
-import { AppError } from '../app/errors.ts';
+import { AppError, HTTP_STATUS } from '../core/errors.ts';
 import { errorPage } from '../web/layout.ts';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps } from '../core/deps.ts';
 import { registerSecurity } from './security.ts';
 import { registerRoutes } from './routes/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
-
-const STATUS: Record<AppError['code'], number> = {
-  INVALID: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-};
 
 export interface RouteInfo {
   method: string;
@@ -38,9 +29,9 @@ declare module 'fastify' {
 
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false,
+    logger: deps.config.logLevel ? { level: deps.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: deps.config.trustProxy,
   });
   await app.register(cookie);
   await app.register(formbody);
@@ -55,14 +46,14 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     }
     // A request whose parameters fail their schema is the client's mistake, not a server error.
     const invalidInput = err instanceof ZodError;
-    let status = err instanceof AppError ? STATUS[err.code] : invalidInput ? 400 : (err as { statusCode?: number }).statusCode ?? 500;
+    let status = err instanceof AppError ? HTTP_STATUS[err.code] : invalidInput ? 400 : (err as { statusCode?: number }).statusCode ?? 500;
     let message = err instanceof AppError ? err.message : 'Der skete en uventet fejl. Prøv igen, eller kontakt din administrator.';
     if (!(err instanceof AppError) && status === 413) message = 'Filen eller formularen er for stor.';
     else if (!(err instanceof AppError) && status >= 400 && status < 500) message = 'Forespørgslen kunne ikke læses.';
     if (status >= 500) {
       status = 500;
       req.log.error(err);
-      if (!process.env.LOG_LEVEL) console.error(err);
+      if (!deps.config.logLevel) console.error(err);
     }
     reply.status(status);
     if (wantsJson) return reply.send({ error: err instanceof AppError ? err.code : 'ERROR', message });

@@ -4,19 +4,19 @@
  */
 import { publishedComparison } from '../app/register/published-comparison.ts';
 import type { NationalData } from '../app/steering/national-data.ts';
-import { PUBLISHED_FIGURES } from '../demo/published.ts';
+import { PUBLISHED_FIGURES } from '../reference/published.ts';
 import { VISITATIONS, DEFINITION } from '../monitoring/types.ts';
-import { VISITATION_LABELS } from '../web/format.ts';
 import { count, num, share, text, type Chart, type Report, type Table } from './model.ts';
 import { durableTable, groupChart, groupTable, levelsTable, snapshotTable } from './steering-sections.ts';
 
+import { VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
 function visitationMixTable(d: NationalData): Table {
   const all = d.result.groups.all;
   return {
     id: 'visitation', caption: 'Visitationskategori ved indtræden, alle kommuner', source: 'engine',
     columns: ['Visitation', 'Antal', 'Andel'],
     rows: Object.entries(d.result.groups.visitation).map(([k, g]) => [
-      text(VISITATION_LABELS[k] ?? k), count(g.n, `groups.visitation.${k}.n`), share(g.n, all.n, { count: `groups.visitation.${k}.n`, denominator: 'groups.all.n' }),
+      text(labelOf(VISITATION_SHORT_LABELS, k)), count(g.n, `groups.visitation.${k}.n`), share(g.n, all.n, { count: `groups.visitation.${k}.n`, denominator: 'groups.all.n' }),
     ]),
   };
 }
@@ -24,7 +24,7 @@ function visitationMixTable(d: NationalData): Table {
 function municipalityVisitationTable(d: NationalData): Table {
   return {
     id: 'kommune-visitation', caption: 'Deltagere efter kommune og visitationskategori', source: 'case',
-    columns: ['Kommune', 'Deltagere', ...VISITATIONS.map((v) => VISITATION_LABELS[v]), 'Andel aktivitetsparate'],
+    columns: ['Kommune', 'Deltagere', ...VISITATIONS.map((v) => VISITATION_SHORT_LABELS[v]), 'Andel aktivitetsparate'],
     rows: d.visitationByMunicipality.map((r) => [
       text(r.municipality), count(r.n), ...VISITATIONS.map((v) => count(r.byVisitation[v])), share(r.byVisitation.aktivitetsparat, r.n),
     ]),

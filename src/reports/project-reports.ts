@@ -9,7 +9,6 @@
  */
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import type { Count } from '../monitoring/types.ts';
-import { vintageOf } from '../web/pages/steering/month-form.ts';
 import { formatDate } from '../web/format.ts';
 import { dashboardSections } from './municipal-dashboard.ts';
 import type { Report, Section } from './model.ts';
@@ -18,6 +17,7 @@ import {
   milestonesTable, mixChart, mixTable, seriesCharts, seriesTable, snapshotTable,
 } from './steering-sections.ts';
 
+import { vintageOf } from './vintage.ts';
 export const REPORT_KINDS = ['maanedlig', 'halvaarlig', 'slutrapport', 'udvalg'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 

@@ -2,15 +2,12 @@
  * Tables and charts of a project's steering data (one definition for the dashboard and every
  * report). Engine figures carry their path in the engine's result (`ref`).
  */
-import { GOAL_STATUS_LABELS } from '../app/steering/evaluate-goals.ts';
-import { MEASURE_LABELS, MILESTONE_STATUS_LABELS } from '../app/steering/goal-types.ts';
+
 import type { SteeringData } from '../app/steering/steering-data.ts';
-import { ACTIVITY_CATEGORIES } from '../domain/enums.ts';
-import { ACTIVITY_CATEGORY_LABELS } from '../domain/labels.ts';
+import { ACTIVITY_CATEGORIES } from '../core/codes.ts';
+import { ACTIVITY_CATEGORY_LABELS, GOAL_OUTCOME_LABELS, MEASURE_LABELS, MILESTONE_STATUS_LABELS, AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
 import { suppressCells, display } from '../monitoring/suppress.ts';
 import type { Count, GroupResult, MonitorResult } from '../monitoring/types.ts';
-import { VISITATION_LABELS } from '../web/format.ts';
-import { AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS } from '../web/monitoring-labels.ts';
 import { count, date, num, share, text, type Cell, type Chart, type Table } from './model.ts';
 
 const LEVELS = ['1', '2', '3', '0'] as const;
@@ -32,7 +29,7 @@ export function goalsTable(d: SteeringData): Table {
         date(o.goal.deadline), text(o.asOf),
         count(o.count, simpleRef?.count), count(o.denominator, simpleRef?.denominator ?? undefined),
         o.denominator === null ? text('') : share(o.count, o.denominator, simpleRef && simpleRef.denominator ? { count: simpleRef.count, denominator: simpleRef.denominator } : undefined),
-        text(GOAL_STATUS_LABELS[o.status]),
+        text(GOAL_OUTCOME_LABELS[o.status]),
       ];
     }),
   };
@@ -121,7 +118,7 @@ export function seriesCharts(r: MonitorResult): Chart[] {
 }
 
 export function groupTable(r: MonitorResult, by: 'visitation' | 'alder' | 'kommune', caption: string): Table {
-  const label = (k: string) => by === 'visitation' ? VISITATION_LABELS[k] ?? k : by === 'alder' ? AGE_LABELS[k] ?? `${k.replace('-', '–')} år` : k;
+  const label = (k: string) => by === 'visitation' ? labelOf(VISITATION_SHORT_LABELS, k) : by === 'alder' ? AGE_LABELS[k] ?? `${k.replace('-', '–')} år` : k;
   return {
     id: `gruppe-${by}`, caption, source: 'engine',
     columns: ['Gruppe', 'Deltagere', 'Mål 1', 'Mål 2', 'Mål 3', 'Mål 1 eller 2', 'Andel mål 1 eller 2', 'Varig over deltid', 'Andel varig over deltid'],

@@ -1,11 +1,4 @@
 /** Danish display formats shared by pages and reports. */
-export const VISITATION_LABELS: Record<string, string> = {
-  aktivitetsparat: 'Aktivitetsparat',
-  jobparat: 'Jobparat',
-  selvforsoergende: 'Selvforsørgende',
-  oevrige: 'Øvrige',
-};
-
 /** 'YYYY-MM-DD' → 'D.M.YYYY' (Danish short date); '–' for none. */
 export function formatDate(d: string | null | undefined): string {
   if (!d) return '–';

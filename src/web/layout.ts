@@ -1,8 +1,8 @@
 /** The page frame on Det Fælles Designsystem: skip link, header with user and municipality, menu. */
-import type { Actor } from '../app/context.ts';
-import { ROLE_LABELS } from '../app/context.ts';
+import type { Actor } from '../core/actor.ts';
 import { html, type SafeHtml } from './html.ts';
 
+import { ROLE_LABELS } from '../core/labels.ts';
 export interface NavItem {
   href: string;
   label: string;

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openPGlite, openPostgres, type Database } from '../../src/db/database.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/core/config.ts';
 import { createVault } from '../../src/security/vault.ts';
-import type { AppDeps } from '../../src/http/deps.ts';
+import type { AppDeps } from '../../src/core/deps.ts';
 import { TEST_SECRET, pgAdminUrl, pgDbUrl } from './env.ts';
 
 export type Backend = 'pglite' | 'postgres';

@@ -2,7 +2,7 @@
  * Everything recorded about one woman's course, loaded in one tenant transaction, with her
  * alerts, next due date and distance travelled computed by the domain rules.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { withTenant, type Audit } from '../../db/tenant.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';

@@ -4,11 +4,10 @@
  * pass them in, or register a source with `setRegisterStatusSource` so the participant page
  * shows them.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { buildTimeline, type RegisterLevel, type TimelineEntry } from '../../domain/timeline.ts';
-import { EXIT_REASON_LABELS } from '../../domain/labels.ts';
-import type { ExitReason } from '../../domain/enums.ts';
+import { EXIT_REASONS, type ExitReason } from '../../core/codes.ts';
 import type { CaseFile } from './case-file.ts';
 
 export interface RegisterStatus {
@@ -30,8 +29,9 @@ export function loadRegisterStatuses(db: Database, actor: Actor, participantId: 
   return registerStatusSource(db, actor, participantId);
 }
 
-const reasonKey = (label: string | null): ExitReason | null =>
-  (Object.entries(EXIT_REASON_LABELS).find(([, l]) => l === label)?.[0] as ExitReason | undefined) ?? null;
+/** The stored exit reason as a known code (migration 0095 turned stored labels into codes). */
+const reasonKey = (code: string | null): ExitReason | null =>
+  code !== null && (EXIT_REASONS as readonly string[]).includes(code) ? (code as ExitReason) : null;
 
 /** Newest first. Every enrolment (also earlier ones) contributes its start and exit. */
 export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly RegisterStatus[] = []): TimelineEntry[] {

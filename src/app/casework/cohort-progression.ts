@@ -2,7 +2,7 @@
  * The cohort's distance travelled on WHO-5 and Fremdriftstrappen: a caseworker's own women, or
  * every woman of a project leader's municipalities. One audited read.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { cohortDistance, FREMDRIFTSTRAPPEN, WHO5, type Assessment, type CohortDistance } from '../../domain/instruments.ts';

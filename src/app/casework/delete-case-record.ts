@@ -1,5 +1,5 @@
 /** Delete an activity, conversation or assessment she entered (a correction), audited with its content. */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { deleteActivity, getActivity } from '../../db/casework/activities.ts';

@@ -3,7 +3,7 @@
  * in one of the jobcentre's projects. Unmet target-group criteria need a written reason.
  * Re-enrolment after an exit keeps her earlier enrolments as history.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { withTenant, type Audit } from '../../db/tenant.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';

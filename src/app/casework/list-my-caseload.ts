@@ -3,16 +3,17 @@
  * last contact, plus the caseload alert. A project leader sees every enrolled woman of her
  * municipalities. One audited read.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { caseloadRecords, openEnrolments, type CaseloadEnrolment } from '../../db/casework/caseload.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
-import { caseloadAlerts, computeAlerts, type Alert, type AlertCode } from '../../domain/alerts.ts';
+import { caseloadAlerts, computeAlerts, type Alert } from '../../domain/alerts.ts';
 import { nextDueDate, type DueDate } from '../../domain/follow-up.ts';
 import { lastContact } from '../../domain/conversations.ts';
 import { todayInDenmark } from './today.ts';
 
+import { type AlertCode } from '../../core/codes.ts';
 export interface CaseloadRow extends CaseloadEnrolment {
   alerts: Alert[];
   nextDue: DueDate | null;

@@ -2,7 +2,7 @@
  * A project leader's settings for her project: the follow-up rules (alert settings) and the
  * project's own activity types. Stored per project; each change is audited.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant.ts';
 import {
@@ -11,7 +11,7 @@ import {
 import { alertSettingsSchema } from '../../domain/alert-settings.ts';
 import { projectActivityTypeSchema } from '../../domain/activities.ts';
 import { booleanField } from '../../domain/form-fields.ts';
-import { forbidden } from '../errors.ts';
+import { forbidden } from '../../core/errors.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 
 /** The actor's project (first, or the one asked for); null when she has none. */

@@ -1,5 +1,5 @@
 /** Add or correct an activity of hers (type from the project's catalogue, CVR checked). */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getActivity, insertActivity, updateActivity } from '../../db/casework/activities.ts';

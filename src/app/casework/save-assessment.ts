@@ -1,5 +1,5 @@
 /** Record or correct a progression assessment (WHO-5, Fremdriftstrappen) for her. */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getAssessment, insertAssessment, updateAssessment } from '../../db/casework/assessments.ts';

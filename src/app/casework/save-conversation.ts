@@ -1,5 +1,5 @@
 /** Record or correct a conversation with her (date not in the future). */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getConversation, insertConversation, updateConversation } from '../../db/casework/conversations.ts';

@@ -1,6 +1,6 @@
 /** Save her holistic plan; every change is kept in the plan history (who, what, when). */
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { getPlan, insertPlanChange, upsertPlan } from '../../db/casework/plan.ts';
 import { diffPlan, planSchema } from '../../domain/plan.ts';

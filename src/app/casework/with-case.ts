@@ -1,5 +1,5 @@
 /** Run a write on one woman's case: one tenant transaction, her visibility checked first. */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { withTenant, type Audit } from '../../db/tenant.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';

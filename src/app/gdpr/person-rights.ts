@@ -4,15 +4,15 @@
  * administrators cannot): access (JSON export), anonymisation and erasure — each through the
  * tenant path, each audited, erasure and anonymisation only after the legal retention period.
  */
-import type { Actor } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { exportPerson } from '../../db/gdpr/export.ts';
 import { anonymiseInTx, eraseInTx } from '../../db/gdpr/erase.ts';
 import { personTables } from '../../db/gdpr/tables.ts';
 import { isUuid, withTenant } from '../../db/tenant.ts';
 import type { Vault } from '../../security/vault.ts';
-import { RETENTION_SQL, retentionMessage, retentionYears, type RetentionState } from './retention.ts';
+import { RETENTION_SQL, retentionMessage, type RetentionState } from './retention.ts';
 
 export function requireGdprActor(actor: Actor) {
   if (actor.role !== 'projektleder' || actor.municipalities.length === 0) throw forbidden();
@@ -29,7 +29,7 @@ export async function exportPersonData(db: Database, vault: Vault, actor: Actor,
 export type Removal = 'anonymiser' | 'slet';
 
 /** Anonymise or erase one person; refused (Danish message) within the retention period. */
-export async function removePerson(db: Database, actor: Actor, id: string, how: Removal, years = retentionYears()) {
+export async function removePerson(db: Database, actor: Actor, id: string, how: Removal, years: number) {
   requireGdprActor(actor);
   const tables = await personTables(db);
   const blocked = tables.filter((t) => t.table !== 'participant' && !t.writable).map((t) => t.table);

@@ -3,11 +3,10 @@
  * period ago) not anonymised yet. Runs as a system actor over all municipalities through the
  * tenant path, one audited transaction per woman.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { removePerson } from './person-rights.ts';
-import { retentionYears } from './retention.ts';
 
 async function systemActor(db: Database): Promise<Actor> {
   const codes = (await db.query<{ code: string }>('SELECT code FROM municipality ORDER BY code')).rows.map((r) => r.code.trim());
@@ -18,8 +17,8 @@ async function systemActor(db: Database): Promise<Actor> {
   };
 }
 
-export async function runRetention(db: Database, opts: { dryRun: boolean; years?: number }) {
-  const years = opts.years ?? retentionYears();
+export async function runRetention(db: Database, opts: { dryRun: boolean; years: number }) {
+  const years = opts.years;
   const actor = await systemActor(db);
   const due = await withTenant(db, actor, async (q, audit) => {
     const ids = (await q.query<{ id: string }>(

@@ -1,14 +1,9 @@
 /**
  * Legal retention: a woman's case must be kept while she is enrolled and for
- * RETENTION_YEARS_AFTER_EXIT years (default 5) after her last exit; after that it is anonymised.
- * Erasing or anonymising earlier is refused (a person without any enrolment, e.g. registered by
- * mistake, may be erased at once).
+ * `config.retentionYears` (RETENTION_YEARS_AFTER_EXIT, default 5) after her last exit; after that
+ * it is anonymised. Erasing or anonymising earlier is refused (a person without any enrolment,
+ * e.g. registered by mistake, may be erased at once).
  */
-export function retentionYears(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.RETENTION_YEARS_AFTER_EXIT ?? 5);
-  if (!Number.isInteger(n) || n < 0 || n > 100) throw new Error('RETENTION_YEARS_AFTER_EXIT skal være et helt antal år (0–100).');
-  return n;
-}
 
 export interface RetentionState {
   enrolments: number;

@@ -7,8 +7,8 @@
  *  - `name` (display name) and `preferred_username` (shown user name; falls back to `sub`).
  * Anything else is refused with a Danish message; nothing is guessed.
  */
-import type { Role } from '../context.ts';
-import { AppError } from '../errors.ts';
+import type { Role } from '../../core/actor.ts';
+import { AppError } from '../../core/errors.ts';
 
 export const ROLES: Role[] = ['sagsbehandler', 'projektleder', 'analytiker', 'administrator'];
 

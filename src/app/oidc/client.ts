@@ -1,6 +1,6 @@
 /** The provider's configuration (discovery), fetched once per issuer and client. */
 import * as oidc from 'openid-client';
-import type { OidcSettings } from './settings.ts';
+import type { OidcSettings } from '../../core/config.ts';
 
 const cache = new Map<string, Promise<oidc.Configuration>>();
 

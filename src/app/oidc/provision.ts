@@ -4,7 +4,7 @@
  * administrator has deactivated stays out.
  */
 import { createHash } from 'node:crypto';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import type { MappedClaims } from './claims.ts';

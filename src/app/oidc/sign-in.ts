@@ -6,14 +6,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import { createSession, sha256 } from '../../db/users.ts';
 import { providerConfig } from './client.ts';
 import { mapClaims } from './claims.ts';
 import { provisionUser } from './provision.ts';
-import type { OidcSettings } from './settings.ts';
+import type { OidcSettings } from '../../core/config.ts';
 
 export const PENDING_MINUTES = 10;
 export const SCOPE = 'openid profile fremdrift';

@@ -6,7 +6,7 @@
  * provenance: file name, SHA-256, bytes, rows, people, period covered, who and when.
  */
 import { createHash } from 'node:crypto';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import { maskCpr } from '../../domain/cpr.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import {

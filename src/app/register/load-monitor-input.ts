@@ -5,7 +5,7 @@
  * security and the audit log) and `nationalMonitorInput` for the agency's aggregated views, whose
  * callers must only ever show suppressed aggregates.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { loadCodeTable } from '../../db/register-store.ts';
 import { withTenant } from '../../db/tenant.ts';

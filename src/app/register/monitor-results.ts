@@ -3,9 +3,9 @@
  * engine from stored data: a municipality's users get their own women without suppression; the
  * agency gets every municipality with small numbers suppressed (spec §6) and no microdata.
  */
-import type { Actor } from '../context.ts';
-import { handlesPersonalData } from '../context.ts';
-import { AppError, forbidden } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { handlesPersonalData } from '../../core/actor.ts';
+import { AppError, forbidden } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';

@@ -3,7 +3,7 @@
  * for any month, which weeks' codes and which hours put her there. Read through `withTenant`
  * (row-level security lets a municipality read only its own women's register rows) and audited.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { loadCodeTable } from '../../db/register-store.ts';
 import { withTenant } from '../../db/tenant.ts';

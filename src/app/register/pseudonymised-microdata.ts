@@ -3,8 +3,8 @@
  * project (keyed HMAC from the master secret, see security/vault.ts), never a CPR number or a
  * name, with the engine's results. A download only; the web's national view shows aggregates.
  */
-import type { Actor } from '../context.ts';
-import { forbidden } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { forbidden } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import { ageOn } from '../../domain/cpr.ts';

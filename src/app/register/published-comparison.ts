@@ -1,8 +1,8 @@
 /**
- * Computed figures beside the ones SIRI published for KIB (src/demo/published.ts): each row is a
+ * Computed figures beside the ones SIRI published for KIB (src/reference/published.ts): each row is a
  * count over a stated denominator, so a reader sees both the share and what it is a share of.
  */
-import { PUBLISHED_FIGURES, type PublishedFigure } from '../../demo/published.ts';
+import { PUBLISHED_FIGURES, type PublishedFigure } from '../../reference/published.ts';
 import type { Count, GroupResult, MonitorResult } from '../../monitoring/types.ts';
 
 export interface ComparisonRow {

@@ -1,6 +1,6 @@
 /** Administrators search who did what to whom; the search itself is audited. */
-import type { Actor } from '../context.ts';
-import { forbidden } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { forbidden } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { auditActions, searchAuditLog, type AuditFilter } from '../../db/audit-log.ts';
 import { writeAudit } from '../../db/tenant.ts';

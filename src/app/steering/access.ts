@@ -1,7 +1,7 @@
 /** Who may steer: a jobcentre's project leaders and caseworkers, for projects in their municipalities. */
-import type { Actor } from '../context.ts';
-import { handlesPersonalData } from '../context.ts';
-import { forbidden, notFound } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { handlesPersonalData } from '../../core/actor.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { projectsIn, type SteeringProject } from '../../db/steering/projects.ts';
 

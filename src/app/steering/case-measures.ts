@@ -1,6 +1,6 @@
 /** Steering measures from case data (pure): enrolment, company-oriented offers, CV/ABC, mix, contact, caseloads. */
 import type { CaseFacts } from '../../db/steering/case-stats.ts';
-import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../../domain/enums.ts';
+import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../../core/codes.ts';
 
 export interface Ratio {
   count: number;

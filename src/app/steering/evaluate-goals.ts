@@ -7,6 +7,7 @@ import type { CaseFacts } from '../../db/steering/case-stats.ts';
 import type { Count, MonitorResult } from '../../monitoring/types.ts';
 import { companyOrientedBy, cvAbcBy, enrolmentsBy, monthEnd } from './case-measures.ts';
 import type { Goal } from './goal-types.ts';
+import type { GoalOutcomeStatus } from '../../core/codes.ts';
 
 export interface GoalOutcome {
   goal: Goal;
@@ -17,15 +18,8 @@ export interface GoalOutcome {
   denominator: Count | null;
   /** Where in the engine result the figures come from (for checks); null for case data. */
   engineRef: { count: string; denominator: string | null } | null;
-  status: 'naaet' | 'ikke_naaet' | 'undervejs' | 'ukendt';
+  status: GoalOutcomeStatus;
 }
-
-export const GOAL_STATUS_LABELS: Record<GoalOutcome['status'], string> = {
-  naaet: 'Nået',
-  ikke_naaet: 'Ikke nået',
-  undervejs: 'Undervejs',
-  ukendt: 'Kan ikke vises',
-};
 
 function judge(goal: Goal, count: Count, denominator: Count | null, final: boolean): GoalOutcome['status'] {
   if (typeof count !== 'number' || (denominator !== null && typeof denominator !== 'number')) return 'ukendt';

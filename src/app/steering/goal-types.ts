@@ -5,46 +5,7 @@
  */
 import { z } from 'zod';
 
-export const ENGINE_MEASURES = ['maal_1_eller_2', 'maal_1', 'maal_2', 'maal_3', 'varig_fuld', 'varig'] as const;
-export const CASE_MEASURES = ['indskrevne', 'virksomhedsrettet', 'cv_abc'] as const;
-export const MEASURES = [...ENGINE_MEASURES, ...CASE_MEASURES] as const;
-export type Measure = (typeof MEASURES)[number];
-
-export const MEASURE_LABELS: Record<Measure, string> = {
-  maal_1_eller_2: 'Nået mål 1 eller 2 (registerdata)',
-  maal_1: 'Nået mål 1: uddannelse eller beskæftigelse over 18,5 t/uge (registerdata)',
-  maal_2: 'Bedste niveau mål 2: løntimer, højst 18,5 t/uge (registerdata)',
-  maal_3: 'Bedste niveau mål 3: virksomhedspraktik eller løntilskud (registerdata)',
-  varig_fuld: 'Varig beskæftigelse over deltid (registerdata)',
-  varig: 'Varig beskæftigelse, fuld eller deltid (registerdata)',
-  indskrevne: 'Antal indskrevne kvinder (sagsdata)',
-  virksomhedsrettet: 'Har haft et virksomhedsrettet tilbud (sagsdata)',
-  cv_abc: 'Har CV på Jobnet og ABC-jobstrategi (sagsdata)',
-};
-
-export const isEngineMeasure = (m: Measure) => (ENGINE_MEASURES as readonly string[]).includes(m);
-
-export const TARGET_KINDS = ['andel', 'antal'] as const;
-export type TargetKind = (typeof TARGET_KINDS)[number];
-
-export const MILESTONE_STATUSES = ['ikke_startet', 'i_gang', 'naaet', 'forsinket', 'udgaaet'] as const;
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
-export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
-  ikke_startet: 'Ikke startet',
-  i_gang: 'I gang',
-  naaet: 'Nået',
-  forsinket: 'Forsinket',
-  udgaaet: 'Udgået',
-};
-
-export const REPORT_SECTIONS = ['aktiviteter', 'erfaringer', 'laering', 'forankring'] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
-export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
-  aktiviteter: 'Projektets aktiviteter',
-  erfaringer: 'Erfaringer',
-  laering: 'Læring',
-  forankring: 'Forankring og videre drift',
-};
+import { ENGINE_MEASURES, MEASURES, MILESTONE_STATUSES, REPORT_SECTIONS, TARGET_KINDS, type Measure, type MilestoneStatus, type ReportSection, type TargetKind } from '../../core/codes.ts';
 
 export interface Goal {
   id: number;

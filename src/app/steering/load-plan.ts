@@ -1,5 +1,5 @@
 /** A project's goals, milestones and report texts, read on the tenant path (row-level security). */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { listGoals } from '../../db/steering/goals.ts';
 import { listMilestones } from '../../db/steering/milestones.ts';

@@ -4,8 +4,8 @@
  * enrolments (municipality × visitation) suppressed jointly with the engine's totals. Never a
  * name, a CPR number or a per-person row.
  */
-import type { Actor } from '../context.ts';
-import { forbidden } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { forbidden } from '../../core/errors.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import type { AdditiveSet } from '../../monitoring/suppress.ts';
 import { isSuppressed } from '../../monitoring/suppress.ts';

@@ -1,6 +1,6 @@
 /** Create or change a project goal (projektleder only); audited with before and after. */
-import type { Actor } from '../context.ts';
-import { notFound } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { notFound } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { getGoal, insertGoal, updateGoal } from '../../db/steering/goals.ts';
 import { withTenant } from '../../db/tenant.ts';

@@ -1,12 +1,13 @@
 /** The project leader's text sections for the final report (erfaringer, læring …); audited. */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { loadReportTexts, saveReportText } from '../../db/steering/report-texts.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { chooseProject, requireProjectLeader } from './access.ts';
 import { formValues, type SaveOutcome } from './form.ts';
-import { hasControlChars, REPORT_SECTIONS } from './goal-types.ts';
+import { hasControlChars } from './goal-types.ts';
 
+import { REPORT_SECTIONS } from '../../core/codes.ts';
 const MAX = 20_000;
 
 export async function saveReportTexts(db: Database, actor: Actor, projectId: number, form: Record<string, unknown>): Promise<SaveOutcome> {

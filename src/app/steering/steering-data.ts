@@ -5,8 +5,8 @@
  * municipality (spec §6): the engine suppresses its groups and series, and the case-data tables
  * are suppressed here; caseloads per caseworker never leave.
  */
-import type { Actor } from '../context.ts';
-import { AppError } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { AppError } from '../../core/errors.ts';
 import { loadActivityTypes, loadAlertSettings } from '../../db/casework/project-config.ts';
 import { loadCaseFacts } from '../../db/steering/case-stats.ts';
 import { withTenant } from '../../db/tenant.ts';
@@ -17,9 +17,10 @@ import { computeResults, registerVintage, type Vintage } from '../register/monit
 import { chooseProject, type ProjectChoice } from './access.ts';
 import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, type ContactRow, type MixRow } from './case-measures.ts';
 import { evaluateGoal, type GoalOutcome } from './evaluate-goals.ts';
-import type { Milestone, ReportSection } from './goal-types.ts';
+import type { Milestone } from './goal-types.ts';
 import { loadPlan } from './load-plan.ts';
 
+import { type ReportSection } from '../../core/codes.ts';
 export interface Months {
   month: string;
   durableMonth: string;

@@ -1,6 +1,6 @@
 /** `fremdrift backup --out FILE`: a full copy of the database (PGlite folder or PostgreSQL). */
 import { backupPGlite, backupPostgres, BackupError } from '../../app/security/backup.ts';
-import { loadConfig } from '../../config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from '../args.ts';

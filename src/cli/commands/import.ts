@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { importRegisterFile, type RegisterKind } from '../../app/register/import-register-file.ts';
-import { loadConfig } from '../../config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { RegisterInputError } from '../../register/errors.ts';
@@ -29,7 +29,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   const who = { userId: 0, username: opts.user?.[0] ?? `cli:${process.env.USER ?? 'ukendt'}`, role: 'analytiker' as const, ip: 'localhost' };
   try {
     await migrate(db);

@@ -1,12 +1,12 @@
 import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import { loadConfig } from '../../config.ts';
+import { loadConfig } from '../../core/config.ts';
 
 export const summary = 'Kør databasemigreringer (PGlite i ./data eller DATABASE_URL)';
 
 export async function run(): Promise<number> {
   const config = loadConfig(process.env, { secret: 'not-needed-for-migrations' });
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   const applied = await migrate(db);
   console.log(applied.length ? `Migreringer kørt: ${applied.join(', ')}` : 'Databasen er opdateret.');
   await db.close();

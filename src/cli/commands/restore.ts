@@ -1,6 +1,6 @@
 /** `fremdrift restore --in FILE`: restore a backup into an empty PGlite folder or PostgreSQL database. */
 import { backupKind, restorePGlite, restorePostgres, BackupError } from '../../app/security/backup.ts';
-import { loadConfig } from '../../config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { parseArgs } from '../args.ts';
 
 export const summary = 'Gendan en sikkerhedskopi (--in FIL) til en tom database eller mappe';

@@ -8,8 +8,8 @@ export const summary = 'Anonymiser afsluttede sager efter opbevaringsperioden (R
 export async function run(args: string[]): Promise<number> {
   const { flags } = parseArgs(args);
   const dryRun = flags.has('dry-run');
-  return withCliDatabase(async (db) => {
-    const r = await runRetention(db, { dryRun });
+  return withCliDatabase(async (db, config) => {
+    const r = await runRetention(db, { dryRun, years: config.retentionYears });
     if (dryRun) {
       console.log(`Prøvekørsel: ${r.due.length} afsluttede sager er ældre end ${r.years} år efter udskrivning og ville blive anonymiseret. Intet er ændret.`);
       for (const id of r.due) console.log(`  ${id}`);

@@ -1,5 +1,5 @@
 import { openApp } from '../../app/bootstrap.ts';
-import { loadConfig } from '../../config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { buildServer } from '../../http/server.ts';
 import { parseArgs } from '../args.ts';
 

@@ -2,7 +2,7 @@
  * The door to one woman's case inside a tenant transaction: finds her (row-level security and
  * an explicit municipality check) and audits a denied look-up as `adgang_naegtet`.
  */
-import type { Actor } from '../../app/context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Queryable } from '../database.ts';
 import { isUuid, type Audit } from '../tenant.ts';
 

@@ -1,5 +1,5 @@
 /** Activities of one woman (SQL only; the caller runs inside withTenant and audits). */
-import type { ActivityStatus } from '../../domain/enums.ts';
+import type { ActivityStatus } from '../../core/codes.ts';
 import type { Queryable } from '../database.ts';
 import { isUuid } from '../tenant.ts';
 

@@ -1,5 +1,5 @@
 /** Bulk reads for a caseload: open enrolments and every record of those women, a few queries in all. */
-import type { ActivityStatus, ConversationKind } from '../../domain/enums.ts';
+import type { ActivityStatus, ConversationKind } from '../../core/codes.ts';
 import type { Plan } from '../../domain/plan.ts';
 import type { Queryable } from '../database.ts';
 

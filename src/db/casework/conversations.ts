@@ -1,5 +1,5 @@
 /** Conversations with one woman (SQL only; the caller runs inside withTenant and audits). */
-import type { ConversationKind } from '../../domain/enums.ts';
+import type { ConversationKind } from '../../core/codes.ts';
 import type { Queryable } from '../database.ts';
 import { isUuid } from '../tenant.ts';
 

@@ -3,8 +3,8 @@
  * tenant path — her participant row with the CPR number decrypted, every row of every table with
  * a participant_id column, her register data, and her audit trail (who looked, when).
  */
-import type { Actor } from '../../app/context.ts';
-import { AppError } from '../../app/errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Vault } from '../../security/vault.ts';
 import type { Database } from '../database.ts';
 import { isUuid, withTenant } from '../tenant.ts';

@@ -5,7 +5,7 @@
  */
 import type { ActivityType } from '../../domain/activities.ts';
 import { activityCatalogue } from '../../domain/activities.ts';
-import type { ActivityCategory } from '../../domain/enums.ts';
+import type { ActivityCategory } from '../../core/codes.ts';
 import { hasAbcStrategy } from '../../domain/plan.ts';
 import type { Queryable } from '../database.ts';
 

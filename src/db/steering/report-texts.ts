@@ -1,7 +1,7 @@
 /** The final report's text sections, written by the project leader (erfaringer, læring …). */
-import type { ReportSection } from '../../app/steering/goal-types.ts';
 import type { Queryable } from '../database.ts';
 
+import { type ReportSection } from '../../core/codes.ts';
 export async function loadReportTexts(q: Queryable, projectId: number): Promise<Partial<Record<ReportSection, string>>> {
   const rows = (await q.query<{ section: ReportSection; body: string }>('SELECT section, body FROM project_report_text WHERE project_id = $1', [projectId])).rows;
   return Object.fromEntries(rows.map((r) => [r.section, r.body]));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { login } from '../../app/login.ts';
 import { deleteSession } from '../../db/users.ts';
 import { loginPage } from '../../web/pages/login.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { cookieOptions, csrfFor, SESSION_COOKIE } from '../security.ts';
 
 const LoginBody = z.object({ brugernavn: z.string().max(100).default(''), adgangskode: z.string().max(200).default(''), next: z.string().optional() });
@@ -16,7 +16,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/login', async (req, reply) => {
     if (req.actor) return reply.redirect('/', 303);
     const next = safeNext((req.query as { next?: string }).next);
-    return reply.type('text/html; charset=utf-8').send(loginPage({ csrf: csrfFor(req, reply, deps), next, demo: deps.config.demo }));
+    return reply.type('text/html; charset=utf-8').send(loginPage({ csrf: csrfFor(req, reply, deps), next, demo: deps.config.demo, oidc: !!deps.config.oidc }));
   });
 
   app.post('/login', async (req, reply) => {
@@ -27,7 +27,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       reply.status(result.status);
       if (result.retryAfter) reply.header('Retry-After', String(result.retryAfter));
       return reply.type('text/html; charset=utf-8').send(
-        loginPage({ csrf: csrfFor(req, reply, deps), next, demo: deps.config.demo, error: result.message, username: body.brugernavn }),
+        loginPage({ csrf: csrfFor(req, reply, deps), next, demo: deps.config.demo, oidc: !!deps.config.oidc, error: result.message, username: body.brugernavn }),
       );
     }
     // A new session id at every login (no fixation); the old one, if any, is dropped.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { html } from '../../web/html.ts';
 import { NAV, page } from '../../web/layout.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
 
 /** The front page: where each role starts. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { authRoutes } from './auth.ts';
 import { homeRoutes } from './home.ts';
 import { participantRoutes } from './participants.ts';

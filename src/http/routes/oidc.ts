@@ -1,11 +1,10 @@
 /** Sign-in with an OpenID Connect provider (NemLog-in or the organisation's own), beside local accounts. */
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../app/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { finishSignIn, PENDING_MINUTES, startSignIn } from '../../app/oidc/sign-in.ts';
-import { oidcSettings } from '../../app/oidc/settings.ts';
 import { deleteSession } from '../../db/users.ts';
 import { loginPage } from '../../web/pages/login.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { cookieOptions, csrfFor, SESSION_COOKIE } from '../security.ts';
 
 export const OIDC_COOKIE = 'fremdrift_oidc';
@@ -13,7 +12,7 @@ const safeNext = (n?: string) => (n && /^\/(?!\/)[^\s\\]*$/.test(n) ? n : '/');
 
 export function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
   const settings = () => {
-    const s = oidcSettings();
+    const s = deps.config.oidc;
     if (!s) throw new AppError('NOT_FOUND', 'Login med en login-udbyder er ikke slået til.');
     return s;
   };
@@ -37,7 +36,7 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       reply.status(e.code === 'FORBIDDEN' ? 403 : 400);
-      return reply.type('text/html; charset=utf-8').send(loginPage({ csrf: csrfFor(req, reply, deps), next: '/', demo: deps.config.demo, error: e.message }));
+      return reply.type('text/html; charset=utf-8').send(loginPage({ csrf: csrfFor(req, reply, deps), next: '/', demo: deps.config.demo, oidc: true, error: e.message }));
     }
   });
 }

@@ -1,18 +1,18 @@
 /** /deltagere/:id/register: her register status by month and the explanation of one month. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../../app/context.ts';
-import { notFound } from '../../app/errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { notFound } from '../../core/errors.ts';
 import { explainMonth, loadParticipantRegister, registerStatusesFor, registerTimeline } from '../../app/register/participant-register.ts';
 import { setRegisterStatusSource } from '../../app/casework/case-timeline.ts';
 import { getParticipant, type ParticipantView } from '../../db/participants.ts';
 import { html } from '../../web/html.ts';
-import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../web/monitoring-labels.ts';
 import { participantRegisterPage } from '../../web/pages/participant-register.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { SECTION_PROVIDERS } from './participant-sections.ts';
 import { requirePersonalDataActor } from './participants.ts';
 
+import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
 const Query = z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) });
 
 /** The summary on her page: latest month's status and best level, with a link to the details. */

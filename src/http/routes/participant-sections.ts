@@ -2,10 +2,10 @@
  * Extra sections on the participant page, contributed by other areas (plan, activities,
  * conversations, timeline). Each receives the already-authorised participant.
  */
-import type { Actor } from '../../app/context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { ParticipantView } from '../../db/participants.ts';
 import type { SafeHtml } from '../../web/html.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../core/deps.ts';
 
 export type SectionProvider = (deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string) => Promise<SafeHtml>;
 

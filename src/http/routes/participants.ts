@@ -1,11 +1,11 @@
 /** Participant list and page: thin wrappers over the tenant-scoped repository. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { handlesPersonalData } from '../../app/context.ts';
-import { forbidden, notFound } from '../../app/errors.ts';
+import { handlesPersonalData } from '../../core/actor.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
 import { getParticipant, listParticipants, SORTS } from '../../db/participants.ts';
 import { participantListPage, participantPage } from '../../web/pages/participants.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
 import { participantSections } from './participant-sections.ts';
 

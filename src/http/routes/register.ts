@@ -1,13 +1,12 @@
 /** Register data for analysts: list of batches, upload (multipart, streamed to memory), job progress. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
-import { AppError, forbidden, notFound } from '../../app/errors.ts';
+import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { getImportJob, startImportJob } from '../../app/register/import-jobs.ts';
 import { importRegisterFile, REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
 import { listBatches } from '../../db/register-store.ts';
 import { jobPage, jobPercent, jobStatusText, registerPage } from '../../web/pages/register.ts';
-import type { AppDeps } from '../deps.ts';
-import { MAX_UPLOAD_BYTES } from '../limits.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
 
 /** Register files are national data handled by the agency's analysts and administrators. */
@@ -19,7 +18,7 @@ function requireRegisterActor(req: FastifyRequest) {
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+    await scope.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5 } });
 
     scope.get('/registerdata', async (req, reply) => {
       const actor = requireRegisterActor(req);
@@ -41,7 +40,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
         }
       } catch (e) {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('INVALID', `Filen er for stor (højst ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB).`);
+          throw new AppError('INVALID', `Filen er for stor (højst ${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB).`);
         }
         throw e;
       }

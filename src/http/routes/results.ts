@@ -5,7 +5,7 @@ import { computeResults, registerVintage } from '../../app/register/monitor-resu
 import type { Database } from '../../db/database.ts';
 import { monthString, parseMonth, parseWeek, monthOfWeek } from '../../monitoring/calendar.ts';
 import { resultsPage } from '../../web/pages/results.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
 
 const Month = z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined);

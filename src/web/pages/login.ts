@@ -1,6 +1,7 @@
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
-import { OIDC_BUTTON_LABEL, oidcConfigured } from '../../app/oidc/settings.ts';
+
+export const OIDC_BUTTON_LABEL = 'Log ind med NemLog-in/organisationens login';
 
 export const DEMO_USERS = [
   ['sagsbehandler.aalborg', 'Sagsbehandler, Jobcenter Aalborg'],
@@ -11,7 +12,7 @@ export const DEMO_USERS = [
   ['admin', 'Administrator'],
 ] as const;
 
-export function loginPage(o: { csrf: string; next: string; demo: boolean; error?: string; username?: string }) {
+export function loginPage(o: { csrf: string; next: string; demo: boolean; oidc: boolean; error?: string; username?: string }) {
   return page({
     title: 'Log ind',
     body: html`<div class="row"><div class="col-12 col-lg-6">
@@ -30,7 +31,7 @@ export function loginPage(o: { csrf: string; next: string; demo: boolean; error?
         </div>
         <button type="submit" class="button button-primary">Log ind</button>
       </form>
-      ${oidcConfigured()
+      ${o.oidc
         ? html`<p class="mt-5"><a class="button button-secondary" data-testid="oidc-login" href="/login/oidc?next=${encodeURIComponent(o.next)}">${OIDC_BUTTON_LABEL}</a></p>`
         : ''}
       ${o.demo

@@ -1,12 +1,12 @@
 /** A woman's register status month by month, and why, for one month (spec kib-2019.1 §2–4). */
-import type { Actor } from '../../app/context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { ParticipantView } from '../../db/participants.ts';
 import type { MonthExplanation, TimelineMonth } from '../../monitoring/explain.ts';
 import { formatDate } from '../format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
-import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../monitoring-labels.ts';
 
+import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
 const hoursFmt = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
 
 const CATEGORY_LABELS: Record<string, string> = {

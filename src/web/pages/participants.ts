@@ -1,11 +1,12 @@
 /** The participant list (search, sort, paging) and the read-only participant page. */
-import type { Actor } from '../../app/context.ts';
+import type { Actor } from '../../core/actor.ts';
 import { formatCpr } from '../../domain/cpr.ts';
 import type { ListOptions, ParticipantListRow, ParticipantView } from '../../db/participants.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { formatDate, VISITATION_LABELS } from '../format.ts';
+import { formatDate } from '../format.ts';
 
+import { EXIT_REASON_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../../core/labels.ts';
 interface ListModel {
   rows: ParticipantListRow[];
   total: number;
@@ -74,7 +75,7 @@ export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
                   <td>${formatDate(r.birthDate)}</td>
                   <td>${r.municipalityName}</td>
                   <td>${r.projectName ?? '–'}</td>
-                  <td>${r.visitation ? VISITATION_LABELS[r.visitation] ?? r.visitation : '–'}</td>
+                  <td>${r.visitation ? labelOf(VISITATION_SHORT_LABELS, r.visitation) : '–'}</td>
                   <td>${formatDate(r.enrolledOn)}${r.exitedOn ? html` <span class="meta">(udskrevet ${formatDate(r.exitedOn)})</span>` : ''}</td>
                   <td>${r.caseworkerName ?? '–'}</td>
                 </tr>`,
@@ -110,8 +111,8 @@ export function participantPage(actor: Actor, csrf: string, p: ParticipantView, 
       <div class="table-wrap"><table class="table table--zebra">
         <thead><tr><th scope="col">Projekt</th><th scope="col">Indskrevet</th><th scope="col">Visitation</th><th scope="col">Sagsbehandler</th><th scope="col">Udskrevet</th><th scope="col">Årsag</th></tr></thead>
         <tbody>${p.enrolments.map(
-          (e) => html`<tr><td>${e.projectName}</td><td>${formatDate(e.enrolledOn)}</td><td>${VISITATION_LABELS[e.visitation] ?? e.visitation}</td>
-            <td>${e.caseworkerName ?? '–'}</td><td>${formatDate(e.exitedOn)}</td><td>${e.exitReason ?? '–'}</td></tr>`,
+          (e) => html`<tr><td>${e.projectName}</td><td>${formatDate(e.enrolledOn)}</td><td>${labelOf(VISITATION_SHORT_LABELS, e.visitation)}</td>
+            <td>${e.caseworkerName ?? '–'}</td><td>${formatDate(e.exitedOn)}</td><td>${e.exitReason ? labelOf(EXIT_REASON_LABELS, e.exitReason) : '–'}</td></tr>`,
         )}</tbody>
       </table></div>
       ${sections}`,

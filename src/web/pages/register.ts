@@ -1,5 +1,5 @@
 /** Register data pages for analysts: batches with provenance, upload, and an import's progress. */
-import type { Actor } from '../../app/context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { ImportJob } from '../../app/register/import-jobs.ts';
 import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
 import type { BatchRow } from '../../db/register-store.ts';

@@ -1,14 +1,15 @@
 /** The register-based results page: targets, durable employment, status, groups, monthly series. */
-import type { Actor } from '../../app/context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { ResultsView } from '../../app/register/monitor-results.ts';
 import { percent, publishedComparison } from '../../app/register/published-comparison.ts';
 import type { GroupResult } from '../../monitoring/types.ts';
-import { PUBLISHED_FIGURES } from '../../demo/published.ts';
-import { formatDate, VISITATION_LABELS } from '../format.ts';
+import { PUBLISHED_FIGURES } from '../../reference/published.ts';
+import { formatDate } from '../format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
-import { AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, showCount, showShare } from '../monitoring-labels.ts';
+import { showCount, showShare } from '../monitoring-labels.ts';
 
+import { AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../../core/labels.ts';
 const pctFmt = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 
 function groupTable(caption: string, groups: Record<string, GroupResult>, label: (k: string) => string, testid: string) {
@@ -87,7 +88,7 @@ export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { m
 
       <h2>Grupper</h2>
       ${groupTable('Efter kommune', r.groups.kommune, (k) => k, 'by-kommune')}
-      ${groupTable('Efter visitationskategori ved indskrivning', r.groups.visitation, (k) => VISITATION_LABELS[k] ?? k, 'by-visitation')}
+      ${groupTable('Efter visitationskategori ved indskrivning', r.groups.visitation, (k) => labelOf(VISITATION_SHORT_LABELS, k), 'by-visitation')}
       ${groupTable('Efter alder ved indskrivning', r.groups.alder, (k) => AGE_LABELS[k] ?? `${k.replace('-', '–')} år`, 'by-age')}
       ${groupTable('Efter indskrivningsår', r.groups.aar, (k) => k, 'by-year')}
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireAdministrator, searchAudit } from '../../../app/security/search-audit-log.ts';
 import { auditPage } from '../../../web/pages/admin/audit.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datoen som ÅÅÅÅ-MM-DD.');

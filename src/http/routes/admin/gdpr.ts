@@ -1,12 +1,11 @@
 /** /admin/gdpr: a project leader answers access requests and erases or anonymises a woman. */
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../app/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { exportPersonData, removePerson, requireGdprActor, type Removal } from '../../../app/gdpr/person-rights.ts';
-import { retentionYears } from '../../../app/gdpr/retention.ts';
 import { getParticipant } from '../../../db/participants.ts';
 import { isUuid } from '../../../db/tenant.ts';
 import { gdprPage } from '../../../web/pages/admin/gdpr.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
 
 export function adminGdprRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -22,7 +21,7 @@ export function adminGdprRoutes(app: FastifyInstance, deps: AppDeps) {
     }
     const open = p.enrolments.some((e) => !e.exitedOn);
     const lastExit = p.enrolments.map((e) => e.exitedOn).filter(Boolean).sort().pop();
-    const years = retentionYears();
+    const years = deps.config.retentionYears;
     const retention = open
       ? `Kvinden er indskrevet. Oplysningerne opbevares, til hun er udskrevet, og i ${years} år derefter.`
       : lastExit ? `Sidst udskrevet ${lastExit}; opbevaringspligt ${years} år efter udskrivning.` : 'Kvinden har ingen indskrivninger.';
@@ -45,7 +44,7 @@ export function adminGdprRoutes(app: FastifyInstance, deps: AppDeps) {
         throw new AppError('INVALID', 'Sæt kryds for at bekræfte.');
       }
       try {
-        await removePerson(deps.db, actor, req.params.id, how);
+        await removePerson(deps.db, actor, req.params.id, how, deps.config.retentionYears);
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'CONFLICT') throw e;
         reply.status(409);

@@ -1,6 +1,6 @@
 /** The administrators' area: audit log, and (later) GDPR duties. */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { adminAuditRoutes } from './audit.ts';
 import { adminGdprRoutes } from './gdpr.ts';
 

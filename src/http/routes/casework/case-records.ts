@@ -1,6 +1,6 @@
 /** Plan, activities, conversations and assessments of one woman: `/deltagere/:id/...`. */
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../../../app/errors.ts';
+import { notFound } from '../../../core/errors.ts';
 import { getCaseFile } from '../../../app/casework/case-file.ts';
 import { savePlan } from '../../../app/casework/save-plan.ts';
 import { saveActivity } from '../../../app/casework/save-activity.ts';
@@ -9,8 +9,8 @@ import { saveAssessment } from '../../../app/casework/save-assessment.ts';
 import { deleteCaseRecord, type CaseRecordKind } from '../../../app/casework/delete-case-record.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { findInstrument, WHO5 } from '../../../domain/instruments.ts';
-import type { Actor } from '../../../app/context.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { Actor } from '../../../core/actor.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requirePersonalDataActor } from '../participants.ts';
 import { planFormPage, planValues } from '../../../web/pages/casework/plan-form.ts';
 import { activityFormPage, activityValues } from '../../../web/pages/casework/activity-form.ts';
@@ -19,7 +19,7 @@ import { assessmentFormPage } from '../../../web/pages/casework/assessment-form.
 import { dateInput, emptyState, type FormState } from '../../../web/pages/casework/form.ts';
 import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
 import { findActivityType } from '../../../domain/activities.ts';
-import { CONVERSATION_KIND_LABELS } from '../../../domain/labels.ts';
+import { CONVERSATION_KIND_LABELS } from '../../../core/labels.ts';
 import { formatDate } from '../../../web/format.ts';
 import type { CaseFile } from '../../../app/casework/case-file.ts';
 import { respond, sendHtml } from './respond.ts';

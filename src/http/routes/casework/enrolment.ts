@@ -1,7 +1,7 @@
 /** Enrolment (find or create by CPR, enrol, re-enrol) and exit. */
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../../../app/errors.ts';
-import type { Actor } from '../../../app/context.ts';
+import { notFound } from '../../../core/errors.ts';
+import type { Actor } from '../../../core/actor.ts';
 import { enrolExistingParticipant, enrolNewParticipant, enrolOptions, findParticipantByCpr, getEnrolmentSubject } from '../../../app/casework/enrol-participant.ts';
 import { exitParticipant } from '../../../app/casework/exit-participant.ts';
 import { getCaseFile } from '../../../app/casework/case-file.ts';
@@ -10,7 +10,7 @@ import { parseCpr, formatCpr } from '../../../domain/cpr.ts';
 import { checkTargetGroup } from '../../../domain/target-group.ts';
 import { normaliseDateInput } from '../../../domain/form-fields.ts';
 import { isIsoDate } from '../../../domain/dates.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requirePersonalDataActor } from '../participants.ts';
 import { enrolFormPage, enrolSearchPage } from '../../../web/pages/casework/enrol-form.ts';
 import { exitFormPage } from '../../../web/pages/casework/exit-form.ts';

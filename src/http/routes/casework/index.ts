@@ -1,6 +1,6 @@
 /** The caseworker's daily work: enrolment, plan, activities, conversations, assessments, alerts. */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { SECTION_PROVIDERS } from '../participant-sections.ts';
 import { caseRecordRoutes } from './case-records.ts';
 import { enrolmentRoutes } from './enrolment.ts';

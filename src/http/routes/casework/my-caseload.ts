@@ -1,13 +1,13 @@
 /** GET /mine-borgere: the caseworker's women with alerts, sortable and filterable. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ALERT_CODES } from '../../../domain/alerts.ts';
 import { CASELOAD_SORTS, listMyCaseload } from '../../../app/casework/list-my-caseload.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requirePersonalDataActor } from '../participants.ts';
 import { myCaseloadPage } from '../../../web/pages/casework/my-caseload.ts';
 import { sendHtml } from './respond.ts';
 
+import { ALERT_CODES } from '../../../core/codes.ts';
 const Query = z.object({
   sort: z.enum(CASELOAD_SORTS).catch('navn'),
   dir: z.enum(['asc', 'desc']).catch('asc'),

@@ -1,10 +1,10 @@
 /** Project leader pages: follow-up rules and own activity types (/projekt/:pid), cohort progression. */
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../../../app/errors.ts';
-import type { Actor } from '../../../app/context.ts';
+import { notFound } from '../../../core/errors.ts';
+import type { Actor } from '../../../core/actor.ts';
 import { addProjectActivityType, getProjectSettings, saveProjectAlertSettings } from '../../../app/casework/project-settings.ts';
 import { getCohortProgression } from '../../../app/casework/cohort-progression.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requirePersonalDataActor } from '../participants.ts';
 import { projectSettingsPage, settingsValues } from '../../../web/pages/casework/project-settings.ts';
 import { progressionPage } from '../../../web/pages/casework/progression.ts';

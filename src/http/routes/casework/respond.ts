@@ -1,6 +1,6 @@
 /** Shared helpers of the casework routes: HTML replies and mapping save outcomes to HTTP. */
 import type { FastifyReply } from 'fastify';
-import { AppError, notFound } from '../../../app/errors.ts';
+import { AppError, notFound } from '../../../core/errors.ts';
 import type { SaveResult } from '../../../app/casework/form-result.ts';
 import type { FormState } from '../../../web/pages/casework/form.ts';
 import { valuesOf } from '../../../web/pages/casework/form.ts';

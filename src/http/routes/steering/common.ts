@@ -1,7 +1,7 @@
 /** Shared bits of the steering routes: the project query parameter, path parameters, HTML replies. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { notFound } from '../../../app/errors.ts';
+import { notFound } from '../../../core/errors.ts';
 
 const ProjectQuery = z.object({ projekt: z.coerce.number().int().positive().optional().catch(undefined) });
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

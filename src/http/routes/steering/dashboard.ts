@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireJobcentre } from '../../../app/steering/access.ts';
 import { loadSteeringData, type Months } from '../../../app/steering/steering-data.ts';
 import { dashboardPage } from '../../../web/pages/steering/dashboard.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
 import { defaultMonths } from '../results.ts';
 import { projectIdOf, sendHtml } from './common.ts';

@@ -1,6 +1,6 @@
 /** Steering and reporting: goals, milestones, dashboards and reports. */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { nationalRoutes } from './national.ts';
 import { planRoutes } from './plan.ts';

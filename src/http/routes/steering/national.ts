@@ -6,7 +6,7 @@ import { pseudonymisedMicrodata, toCsv } from '../../../app/register/pseudonymis
 import { nationalReport } from '../../../reports/national-report.ts';
 import { REPORT_FORMATS } from '../../../reports/render.ts';
 import { nationalPage } from '../../../web/pages/steering/national.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
 import { paramsOf, sendHtml } from './common.ts';
 import { monthsOf } from './dashboard.ts';

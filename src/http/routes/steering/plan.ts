@@ -5,12 +5,12 @@ import { deleteGoal } from '../../../app/steering/delete-goal.ts';
 import { loadPlan } from '../../../app/steering/load-plan.ts';
 import { saveGoal } from '../../../app/steering/save-goal.ts';
 import { saveMilestone } from '../../../app/steering/save-milestone.ts';
-import { notFound } from '../../../app/errors.ts';
+import { notFound } from '../../../core/errors.ts';
 import { emptyState } from '../../../web/pages/casework/form.ts';
 import { goalFormPage, goalsPage, goalValues } from '../../../web/pages/steering/goals.ts';
 import { milestoneFormPage, milestonesPage, milestoneValues } from '../../../web/pages/steering/milestones.ts';
 import { withProject } from '../../../web/pages/steering/frame.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
 import { bodyOf, idOf, projectIdOf, sendHtml } from './common.ts';
 

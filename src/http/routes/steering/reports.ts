@@ -10,7 +10,7 @@ import { REPORT_FORMATS } from '../../../reports/render.ts';
 import { emptyState } from '../../../web/pages/casework/form.ts';
 import { withProject } from '../../../web/pages/steering/frame.ts';
 import { reportPage, reportsPage } from '../../../web/pages/steering/reports.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
 import { bodyOf, paramsOf, projectIdOf, sendHtml } from './common.ts';
 import { monthsOf } from './dashboard.ts';

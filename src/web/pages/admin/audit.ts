@@ -1,5 +1,5 @@
 /** The audit log search page for administrators. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { AuditRow } from '../../../db/audit-log.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';

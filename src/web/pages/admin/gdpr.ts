@@ -1,5 +1,5 @@
 /** The project leader's GDPR page for one woman: access export, anonymisation, erasure. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
 

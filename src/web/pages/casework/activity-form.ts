@@ -1,8 +1,8 @@
 /** Add or correct an activity: type from the catalogue, provider/company with CVR, dates, hours, status. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import { catalogueByCategory, type ActivityType } from '../../../domain/activities.ts';
-import { ACTIVITY_STATUSES } from '../../../domain/enums.ts';
-import { ACTIVITY_CATEGORY_LABELS, ACTIVITY_STATUS_LABELS } from '../../../domain/labels.ts';
+import { ACTIVITY_STATUSES } from '../../../core/codes.ts';
+import { ACTIVITY_CATEGORY_LABELS, ACTIVITY_STATUS_LABELS } from '../../../core/labels.ts';
 import type { ActivityRow } from '../../../db/casework/activities.ts';
 import { html } from '../../html.ts';
 import { casePage, type Subject } from './frame.ts';

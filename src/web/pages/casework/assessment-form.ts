@@ -1,5 +1,5 @@
 /** Score an instrument (WHO-5, Fremdriftstrappen) with her: one radio group per item. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { Instrument } from '../../../domain/instruments.ts';
 import { html } from '../../html.ts';
 import { casePage, type Subject } from './frame.ts';

@@ -6,8 +6,8 @@ import { FREMDRIFTSTRAPPEN, WHO5, findInstrument, scoreAssessment, type Distance
 import {
   ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, FLERE_SKAL_MED_LABELS, GOAL_STATUS_LABELS, RECRUITMENT_CHANNEL_LABELS, SEVERITY_LABELS,
   VISITATION_LABELS, YES_NO,
-} from '../../../domain/labels.ts';
-import type { FlereSkalMedGroup, RecruitmentChannel, Visitation } from '../../../domain/enums.ts';
+} from '../../../core/labels.ts';
+import type { FlereSkalMedGroup, RecruitmentChannel, Visitation } from '../../../core/codes.ts';
 import type { CaseEnrolment } from '../../../db/casework/access.ts';
 import type { Alert } from '../../../domain/alerts.ts';
 import { html, type SafeHtml } from '../../html.ts';

@@ -1,7 +1,7 @@
 /** Record or correct a conversation: date, kind, who took part, interpreter, short note. */
-import type { Actor } from '../../../app/context.ts';
-import { CONVERSATION_KINDS } from '../../../domain/enums.ts';
-import { CONVERSATION_KIND_LABELS } from '../../../domain/labels.ts';
+import type { Actor } from '../../../core/actor.ts';
+import { CONVERSATION_KINDS } from '../../../core/codes.ts';
+import { CONVERSATION_KIND_LABELS } from '../../../core/labels.ts';
 import type { ConversationRow } from '../../../db/casework/conversations.ts';
 import { html } from '../../html.ts';
 import { casePage, type Subject } from './frame.ts';

@@ -1,5 +1,5 @@
 /** "Are you sure?" before a record is deleted. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import { html } from '../../html.ts';
 import { casePage, type Subject } from './frame.ts';
 import { csrfField } from './form.ts';

@@ -1,9 +1,9 @@
 /** Enrolment (visitation): CPR look-up, then the enrolment form for a new or known woman. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { EnrolOptions } from '../../../app/casework/enrol-participant.ts';
 import { COUNTRIES } from '../../../domain/countries.ts';
-import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS } from '../../../domain/enums.ts';
-import { FLERE_SKAL_MED_LABELS, RECRUITMENT_CHANNEL_LABELS, VISITATION_LABELS } from '../../../domain/labels.ts';
+import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS } from '../../../core/codes.ts';
+import { FLERE_SKAL_MED_LABELS, RECRUITMENT_CHANNEL_LABELS, VISITATION_LABELS } from '../../../core/labels.ts';
 import { html } from '../../html.ts';
 import type { UnmetCriterion } from '../../../domain/target-group.ts';
 import { casePage, type Subject } from './frame.ts';

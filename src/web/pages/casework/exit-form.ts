@@ -1,5 +1,5 @@
 /** Exit (udskrivning) with a reason. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import { EXIT_REASON_OPTIONS } from '../../../domain/exit.ts';
 import { html } from '../../html.ts';
 import { casePage, type Subject } from './frame.ts';

@@ -1,5 +1,5 @@
 /** The frame of a casework form page: back link to her page, heading, error summary. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';
 import { errorSummary, type FormState } from './form.ts';

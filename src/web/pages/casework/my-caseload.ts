@@ -1,13 +1,13 @@
 /** "Mine borgere": her women with alerts, next due date and last contact; sortable and filterable. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { Caseload, CaseloadQuery, CaseloadSort } from '../../../app/casework/list-my-caseload.ts';
-import { ALERT_CODES } from '../../../domain/alerts.ts';
-import { ALERT_CODE_LABELS, SEVERITY_LABELS } from '../../../domain/labels.ts';
+import { ALERT_CODE_LABELS, SEVERITY_LABELS } from '../../../core/labels.ts';
 import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
 import { formatDate } from '../../format.ts';
 import { alertList } from './case-section.ts';
 
+import { ALERT_CODES } from '../../../core/codes.ts';
 function params(q: CaseloadQuery, over: Partial<Record<string, string>>) {
   const p = new URLSearchParams({
     sort: q.sort ?? 'navn', dir: q.dir ?? 'asc', ...(q.onlyAlerts ? { kunVarsler: 'ja' } : {}), ...(q.code ? { varsel: q.code } : {}),

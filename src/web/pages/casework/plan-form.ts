@@ -1,7 +1,7 @@
 /** The holistic plan form: job goal, ABC job strategy, CV on Jobnet, family/health plans, goals. */
-import type { Actor } from '../../../app/context.ts';
-import { GOAL_STATUSES } from '../../../domain/enums.ts';
-import { GOAL_STATUS_LABELS } from '../../../domain/labels.ts';
+import type { Actor } from '../../../core/actor.ts';
+import { GOAL_STATUSES } from '../../../core/codes.ts';
+import { GOAL_STATUS_LABELS } from '../../../core/labels.ts';
 import type { Plan } from '../../../domain/plan.ts';
 import { html } from '../../html.ts';
 import { casePage, type Subject } from './frame.ts';

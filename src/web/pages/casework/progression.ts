@@ -1,5 +1,5 @@
 /** The cohort's distance travelled on WHO-5 and Fremdriftstrappen. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { CohortProgression } from '../../../app/casework/cohort-progression.ts';
 import type { CohortDistance } from '../../../domain/instruments.ts';
 import { html } from '../../html.ts';

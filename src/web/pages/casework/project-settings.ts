@@ -1,9 +1,9 @@
 /** The project leader's page: follow-up rules (alert settings) and the project's own activity types. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { AlertSettings } from '../../../domain/alert-settings.ts';
 import { BUILT_IN_ACTIVITY_TYPES, type ActivityType } from '../../../domain/activities.ts';
-import { ACTIVITY_CATEGORIES } from '../../../domain/enums.ts';
-import { ACTIVITY_CATEGORY_LABELS, YES_NO } from '../../../domain/labels.ts';
+import { ACTIVITY_CATEGORIES } from '../../../core/codes.ts';
+import { ACTIVITY_CATEGORY_LABELS, YES_NO } from '../../../core/labels.ts';
 import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
 import { checkbox, csrfField, errorSummary, selectField, textField, type FormState } from './form.ts';

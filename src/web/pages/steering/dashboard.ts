@@ -1,13 +1,14 @@
 /** /styring: the municipal dashboard — goals against results, series, groups, enrolment, mix, contact, caseloads. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { SteeringData } from '../../../app/steering/steering-data.ts';
 import { dashboardSections } from '../../../reports/municipal-dashboard.ts';
 import { sectionHtml } from '../../../reports/render-html.ts';
 import { stamp } from '../../../reports/format.ts';
 import { html } from '../../html.ts';
 import { steeringPage, withProject } from './frame.ts';
-import { monthForm, vintageOf } from './month-form.ts';
+import { monthForm } from './month-form.ts';
 
+import { vintageOf } from '../../../reports/vintage.ts';
 export function dashboardPage(actor: Actor, csrf: string, d: SteeringData) {
   const pid = d.choice.project.id;
   return steeringPage({

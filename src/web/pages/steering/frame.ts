@@ -1,5 +1,5 @@
 /** The frame of the steering pages: project chooser and the sub-menu (overblik, mål, milepæle, rapporter). */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { ProjectChoice } from '../../../app/steering/access.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';

@@ -1,12 +1,14 @@
 /** The project's result goals (resultatmål): list, and the form to add or change one. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { ProjectChoice } from '../../../app/steering/access.ts';
-import { MEASURE_LABELS, MEASURES, type Goal } from '../../../app/steering/goal-types.ts';
+import { type Goal } from '../../../app/steering/goal-types.ts';
 import { formatDate } from '../../format.ts';
 import { html } from '../../html.ts';
 import { csrfField, dateInput, errorSummary, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
 import { steeringPage, withProject } from './frame.ts';
 
+import { MEASURES } from '../../../core/codes.ts';
+import { MEASURE_LABELS } from '../../../core/labels.ts';
 const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 export const targetText = (g: Pick<Goal, 'targetKind' | 'targetValue'>) => (g.targetKind === 'andel' ? `${nf.format(g.targetValue)} %` : nf.format(g.targetValue));
 

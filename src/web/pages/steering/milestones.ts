@@ -1,13 +1,15 @@
 /** The milestone plan (milepælsplan): phases with milestones, and the form to add or change one. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { ProjectChoice } from '../../../app/steering/access.ts';
-import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES, type Milestone } from '../../../app/steering/goal-types.ts';
+import { type Milestone } from '../../../app/steering/goal-types.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { formatDate } from '../../format.ts';
 import { html } from '../../html.ts';
 import { csrfField, dateInput, errorSummary, selectField, textArea, textField, type FormState } from '../casework/form.ts';
 import { steeringPage, withProject } from './frame.ts';
 
+import { MILESTONE_STATUSES } from '../../../core/codes.ts';
+import { MILESTONE_STATUS_LABELS } from '../../../core/labels.ts';
 /** Milestones grouped by phase, in order. */
 export function byPhase(ms: Milestone[]): { phase: number; name: string; items: Milestone[] }[] {
   const out: { phase: number; name: string; items: Milestone[] }[] = [];

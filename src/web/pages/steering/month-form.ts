@@ -1,20 +1,6 @@
-/** The report-month chooser shared by the steering pages, and the data-vintage stamp of steering data. */
-import type { Months, SteeringData } from '../../../app/steering/steering-data.ts';
-import { DEFINITION } from '../../../monitoring/types.ts';
-import type { DataVintage } from '../../../reports/model.ts';
+/** The report-month chooser shared by the steering pages. */
+import type { Months } from '../../../app/steering/steering-data.ts';
 import { html } from '../../html.ts';
-
-export function vintageOf(d: Pick<SteeringData, 'vintage' | 'result' | 'months'>, periodFrom?: string): DataVintage {
-  return {
-    definition: DEFINITION,
-    registerImportedAt: d.vintage.importedAt ? d.vintage.importedAt.toISOString() : null,
-    lastWeek: d.vintage.lastWeek,
-    lastMonth: d.vintage.lastMonth,
-    periodFrom: periodFrom ?? d.result.series[0]?.month ?? d.months.month,
-    periodTo: d.months.month,
-    caseDataAt: d.vintage.caseDataAt.toISOString(),
-  };
-}
 
 export function monthForm(action: string, projectId: number | null, m: Months) {
   return html`<form method="get" action="${action}" class="search-row">

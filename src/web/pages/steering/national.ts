@@ -1,5 +1,5 @@
 /** /nationalt: the agency's national dashboard (suppressed aggregates only). */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { NationalData } from '../../../app/steering/national-data.ts';
 import { nationalReport } from '../../../reports/national-report.ts';
 import { reportBody } from '../../../reports/render-html.ts';

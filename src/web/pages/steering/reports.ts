@@ -1,7 +1,6 @@
 /** /styring/rapporter: the project's reports (HTML and downloads) and the final report's text sections. */
-import type { Actor } from '../../../app/context.ts';
+import type { Actor } from '../../../core/actor.ts';
 import type { ProjectChoice } from '../../../app/steering/access.ts';
-import { REPORT_SECTION_LABELS, REPORT_SECTIONS } from '../../../app/steering/goal-types.ts';
 import type { Months } from '../../../app/steering/steering-data.ts';
 import { REPORT_KINDS, REPORT_TITLES, SUPPRESSED, type ReportKind } from '../../../reports/project-reports.ts';
 import { reportBody } from '../../../reports/render-html.ts';
@@ -12,6 +11,8 @@ import { downloadLinks } from './downloads.ts';
 import { steeringPage, withProject } from './frame.ts';
 import { monthForm } from './month-form.ts';
 
+import { REPORT_SECTIONS } from '../../../core/codes.ts';
+import { REPORT_SECTION_LABELS } from '../../../core/labels.ts';
 const query = (pid: number, m: Months) => `projekt=${pid}&maaned=${m.month}&varig=${m.durableMonth}&status=${m.snapshotMonth}`;
 
 export function reportsPage(actor: Actor, csrf: string, choice: ProjectChoice, months: Months, texts: FormState, saved = false) {

@@ -1,5 +1,5 @@
 /**
- * The closed value sets of the caseworker's domain, as stored (ASCII keys). Danish labels for
+ * The closed value sets of Fremdrift, as stored (ASCII keys). Danish labels for
  * every value are in labels.ts; zod schemas use these tuples with z.enum.
  */
 
@@ -48,3 +48,37 @@ export const ORIGIN_GROUPS = ['vestlig', 'ikke_vestlig'] as const;
 export type OriginGroup = (typeof ORIGIN_GROUPS)[number];
 
 export const SEXES = ['K', 'M'] as const;
+
+/** Follow-up rules (opfølgningsregler) a caseworker is alerted by. */
+export const ALERT_CODES = [
+  'virksomhedspause',
+  'samtale_frist',
+  'samtaler_aarsmaal',
+  'plan_mangler',
+  'cv_mangler',
+  'abc_mangler',
+  'who5_lav',
+  'sagsstamme',
+] as const;
+export type AlertCode = (typeof ALERT_CODES)[number];
+
+/** Who a user is: the role decides what she may see and do. */
+export const ROLES = ['sagsbehandler', 'projektleder', 'analytiker', 'administrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+// Steering: result goals (resultatmål), milestones and the final report's texts.
+export const ENGINE_MEASURES = ['maal_1_eller_2', 'maal_1', 'maal_2', 'maal_3', 'varig_fuld', 'varig'] as const;
+export const CASE_MEASURES = ['indskrevne', 'virksomhedsrettet', 'cv_abc'] as const;
+export const MEASURES = [...ENGINE_MEASURES, ...CASE_MEASURES] as const;
+export type Measure = (typeof MEASURES)[number];
+export const isEngineMeasure = (m: Measure) => (ENGINE_MEASURES as readonly string[]).includes(m);
+export const TARGET_KINDS = ['andel', 'antal'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export const MILESTONE_STATUSES = ['ikke_startet', 'i_gang', 'naaet', 'forsinket', 'udgaaet'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export const REPORT_SECTIONS = ['aktiviteter', 'erfaringer', 'laering', 'forankring'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/** How a steering goal stands against its result (not a plan goal's status, GOAL_STATUSES). */
+export const GOAL_OUTCOMES = ['naaet', 'ikke_naaet', 'undervejs', 'ukendt'] as const;
+export type GoalOutcomeStatus = (typeof GOAL_OUTCOMES)[number];

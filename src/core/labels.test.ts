@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_CODES } from './alert-types.ts';
-import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, CONVERSATION_KINDS, EXIT_REASONS, GOAL_STATUSES, RECRUITMENT_CHANNELS, VISITATIONS } from './enums.ts';
+import {
+  ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, ALERT_CODES, CONVERSATION_KINDS, EXIT_REASONS, GOAL_OUTCOMES, GOAL_STATUSES, MEASURES,
+  MILESTONE_STATUSES, RECRUITMENT_CHANNELS, REPORT_SECTIONS, ROLES, VISITATIONS,
+} from './codes.ts';
 import * as L from './labels.ts';
 
 const pairs: [readonly (string | number)[], Record<string, string>][] = [
@@ -12,6 +14,12 @@ const pairs: [readonly (string | number)[], Record<string, string>][] = [
   [CONVERSATION_KINDS, L.CONVERSATION_KIND_LABELS],
   [EXIT_REASONS, L.EXIT_REASON_LABELS],
   [ALERT_CODES, L.ALERT_CODE_LABELS],
+  [VISITATIONS, L.VISITATION_SHORT_LABELS],
+  [ROLES, L.ROLE_LABELS],
+  [MEASURES, L.MEASURE_LABELS],
+  [MILESTONE_STATUSES, L.MILESTONE_STATUS_LABELS],
+  [REPORT_SECTIONS, L.REPORT_SECTION_LABELS],
+  [GOAL_OUTCOMES, L.GOAL_OUTCOME_LABELS],
 ];
 
 describe('labels', () => {
@@ -22,5 +30,13 @@ describe('labels', () => {
       expect(texts.every((t) => t.trim().length > 1)).toBe(true);
       expect(new Set(texts).size).toBe(texts.length);
     }
+  });
+});
+
+describe('labelOf', () => {
+  it('renders a known code as its label and an unknown one as itself', () => {
+    expect(L.labelOf(L.VISITATION_SHORT_LABELS, 'jobparat')).toBe('Jobparat');
+    expect(L.labelOf(L.EXIT_REASON_LABELS, 'job_ordinaer')).toBe('Job (ordinære vilkår)');
+    expect(L.labelOf(L.VISITATION_SHORT_LABELS, 'ukendt_kode')).toBe('ukendt_kode');
   });
 });

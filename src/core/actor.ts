@@ -1,12 +1,7 @@
 /** Who is acting, for whom, from where: passed to every use case and repository. */
-export type Role = 'sagsbehandler' | 'projektleder' | 'analytiker' | 'administrator';
+import type { Role } from './codes.ts';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  sagsbehandler: 'Sagsbehandler',
-  projektleder: 'Projektleder',
-  analytiker: 'Analytiker',
-  administrator: 'Administrator',
-};
+export type { Role };
 
 export interface Actor {
   userId: number;

@@ -1,0 +1,103 @@
+/**
+ * Settings, read from the environment once at start-up (here and nowhere else), with the
+ * defaults a newcomer needs (see README → Settings). Everything else receives a `Config`.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+/** OpenID Connect sign-in; on when all four OIDC_* variables are set. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+/** The per-address token bucket (http/rate-limit.ts); burst 0 turns it off. */
+export interface RateLimitSettings {
+  burst: number;
+  perSecond: number;
+  loginCost: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  /** Connections in the PostgreSQL pool (DATABASE_POOL_MAX). */
+  databasePoolMax: number;
+  dataDir: string;
+  secret: string;
+  demo: boolean;
+  /** Mark cookies Secure (on by default outside demo mode; behind TLS in production). */
+  cookieSecure: boolean;
+  sessionIdleHours: number;
+  suppressThreshold: number;
+  /** Fastify log level (LOG_LEVEL); none = no request log. */
+  logLevel?: string;
+  /** Trust X-Forwarded-For from a proxy in front (TRUST_PROXY=true). */
+  trustProxy: boolean;
+  /** Largest register upload in bytes (MAX_UPLOAD_MB, default 300). */
+  maxUploadBytes: number;
+  rateLimit: RateLimitSettings;
+  oidc?: OidcSettings;
+  /** Years a closed case is kept after the last exit (RETENTION_YEARS_AFTER_EXIT, default 5). */
+  retentionYears: number;
+}
+
+/**
+ * The master secret: FREMDRIFT_SECRET, or in demo mode a random one kept in the data folder so
+ * a restart can still read the encrypted CPR numbers. Production without a secret is an error.
+ */
+function resolveSecret(env: NodeJS.ProcessEnv, demo: boolean, dataDir: string): string {
+  if (env.FREMDRIFT_SECRET) return env.FREMDRIFT_SECRET;
+  // A data folder made in demo mode keeps its secret, so CLI commands can open it later.
+  const file = join(dataDir, 'demo-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (!demo) throw new Error('FREMDRIFT_SECRET skal være sat (mindst 16 tegn) uden for demo-tilstand.');
+  mkdirSync(dataDir, { recursive: true });
+  const s = randomBytes(32).toString('base64url');
+  writeFileSync(file, s, { mode: 0o600 });
+  return s;
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI } = env;
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET || !OIDC_REDIRECT_URI) return undefined;
+  return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, redirectUri: OIDC_REDIRECT_URI };
+}
+
+function retentionFrom(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.RETENTION_YEARS_AFTER_EXIT ?? 5);
+  if (!Number.isInteger(n) || n < 0 || n > 100) throw new Error('RETENTION_YEARS_AFTER_EXIT skal være et helt antal år (0–100).');
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const demo = overrides.demo ?? (env.FREMDRIFT_DEMO === '1' || env.FREMDRIFT_DEMO === 'true');
+  const dataDir = resolve(overrides.dataDir ?? env.FREMDRIFT_DATA_DIR ?? './data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolMax: Number(env.DATABASE_POOL_MAX ?? 10),
+    dataDir,
+    secret: overrides.secret ?? resolveSecret(env, demo, dataDir),
+    demo,
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : !demo,
+    sessionIdleHours: Number(env.SESSION_IDLE_HOURS ?? 2),
+    suppressThreshold: Number(env.FREMDRIFT_SUPPRESS ?? 5),
+    logLevel: env.LOG_LEVEL || undefined,
+    trustProxy: env.TRUST_PROXY === 'true',
+    maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 300) * 1024 * 1024,
+    rateLimit: {
+      burst: Number(env.RATE_LIMIT_BURST ?? 1000),
+      perSecond: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
+      loginCost: Number(env.RATE_LIMIT_LOGIN_COST ?? 25),
+    },
+    oidc: oidcFrom(env),
+    retentionYears: overrides.retentionYears ?? retentionFrom(env),
+    ...overrides,
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Danish labels for every stored code (codes.ts), for forms, lists and reports: one map per
+ * concept. The database stores codes; pages and reports render these labels.
+ */
+import type {
+  AlertCode,
+  ActivityCategory,
+  ActivityStatus,
+  ConversationKind,
+  ExitReason,
+  FlereSkalMedGroup,
+  GoalOutcomeStatus,
+  GoalStatus,
+  Measure,
+  MilestoneStatus,
+  OriginGroup,
+  RecruitmentChannel,
+  ReportSection,
+  Role,
+  Severity,
+  Visitation,
+} from './codes.ts';
+
+export const VISITATION_LABELS: Record<Visitation, string> = {
+  aktivitetsparat: 'Aktivitetsparat',
+  jobparat: 'Jobparat',
+  selvforsoergende: 'Selvforsørgende (fx ægtefælleforsørget)',
+  oevrige: 'Øvrige ydelser',
+};
+
+/** Short forms for table cells and column headings, where the full label does not fit. */
+export const VISITATION_SHORT_LABELS: Record<Visitation, string> = {
+  aktivitetsparat: 'Aktivitetsparat',
+  jobparat: 'Jobparat',
+  selvforsoergende: 'Selvforsørgende',
+  oevrige: 'Øvrige',
+};
+
+export const FLERE_SKAL_MED_LABELS: Record<FlereSkalMedGroup, string> = {
+  1: 'Gruppe 1: klar til en virksomhedsrettet indsats',
+  2: 'Gruppe 2: på vej mod ressourceforløb, fleksjob eller førtidspension',
+  3: 'Gruppe 3', // STAR's own wording for group 3 not in the seeds: to be checked
+};
+
+export const RECRUITMENT_CHANNEL_LABELS: Record<RecruitmentChannel, string> = {
+  jobcenter: 'Jobcenter / sagsbehandler',
+  boligomraade: 'Boligområde',
+  lokaltv: 'Lokal-tv',
+  netvaerk_forening: 'Netværk eller forening',
+  rollemodel: 'Rollemodel',
+  andet: 'Andet',
+};
+
+/** A plan goal's status, as the caseworker sets it. */
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  aaben: 'Åben',
+  i_gang: 'I gang',
+  naaet: 'Nået',
+  opgivet: 'Opgivet',
+};
+
+export const ACTIVITY_CATEGORY_LABELS: Record<ActivityCategory, string> = {
+  virksomhedsrettet: 'Virksomhedsrettet',
+  opkvalificering: 'Opkvalificering',
+  social_sundhed: 'Social og sundhed',
+  vejledning: 'Vejledning',
+};
+
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
+  planlagt: 'Planlagt',
+  i_gang: 'I gang',
+  afsluttet: 'Afsluttet',
+  afbrudt: 'Afbrudt',
+};
+
+export const CONVERSATION_KIND_LABELS: Record<ConversationKind, string> = {
+  individuel: 'Individuel samtale',
+  virksomhed: 'Samtale på virksomhed',
+  gruppe: 'Gruppesamtale',
+  hjemmebesoeg: 'Hjemmebesøg',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  advarsel: 'Advarsel',
+  kritisk: 'Kritisk',
+};
+
+export const EXIT_REASON_LABELS: Record<ExitReason, string> = {
+  job_ordinaer: 'Job (ordinære vilkår)',
+  uddannelse: 'Uddannelse',
+  fraflyttet: 'Fraflyttet kommunen',
+  anden_indsats: 'Overgået til anden indsats',
+  sygdom: 'Sygdom',
+  oensker_ikke: 'Ønsker ikke at deltage',
+  projekt_afsluttet: 'Projektperiode afsluttet',
+  andet: 'Andet',
+};
+
+export const ORIGIN_GROUP_LABELS: Record<OriginGroup, string> = {
+  vestlig: 'Vestligt land',
+  ikke_vestlig: 'Ikke-vestligt land',
+};
+
+/** Short names of the follow-up rules, e.g. for filters and column headings. */
+export const ALERT_CODE_LABELS: Record<AlertCode, string> = {
+  virksomhedspause: 'Pause i virksomhedsrettede tilbud',
+  samtale_frist: 'Tid siden seneste samtale',
+  samtaler_aarsmaal: 'Samtaler pr. år',
+  plan_mangler: 'Plan mangler',
+  cv_mangler: 'CV på Jobnet mangler',
+  abc_mangler: 'ABC-jobstrategi mangler',
+  who5_lav: 'Lav trivsel (WHO-5)',
+  sagsstamme: 'Sagsstamme',
+};
+
+export const SEX_LABELS = { K: 'Kvinde', M: 'Mand' } as const;
+
+export const YES_NO = (b: boolean): string => (b ? 'Ja' : 'Nej');
+
+export const ROLE_LABELS: Record<Role, string> = {
+  sagsbehandler: 'Sagsbehandler',
+  projektleder: 'Projektleder',
+  analytiker: 'Analytiker',
+  administrator: 'Administrator',
+};
+
+// Steering
+export const MEASURE_LABELS: Record<Measure, string> = {
+  maal_1_eller_2: 'Nået mål 1 eller 2 (registerdata)',
+  maal_1: 'Nået mål 1: uddannelse eller beskæftigelse over 18,5 t/uge (registerdata)',
+  maal_2: 'Bedste niveau mål 2: løntimer, højst 18,5 t/uge (registerdata)',
+  maal_3: 'Bedste niveau mål 3: virksomhedspraktik eller løntilskud (registerdata)',
+  varig_fuld: 'Varig beskæftigelse over deltid (registerdata)',
+  varig: 'Varig beskæftigelse, fuld eller deltid (registerdata)',
+  indskrevne: 'Antal indskrevne kvinder (sagsdata)',
+  virksomhedsrettet: 'Har haft et virksomhedsrettet tilbud (sagsdata)',
+  cv_abc: 'Har CV på Jobnet og ABC-jobstrategi (sagsdata)',
+};
+
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+  ikke_startet: 'Ikke startet',
+  i_gang: 'I gang',
+  naaet: 'Nået',
+  forsinket: 'Forsinket',
+  udgaaet: 'Udgået',
+};
+
+export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
+  aktiviteter: 'Projektets aktiviteter',
+  erfaringer: 'Erfaringer',
+  laering: 'Læring',
+  forankring: 'Forankring og videre drift',
+};
+
+/** How a steering goal stands against its measured result. */
+export const GOAL_OUTCOME_LABELS: Record<GoalOutcomeStatus, string> = {
+  naaet: 'Nået',
+  ikke_naaet: 'Ikke nået',
+  undervejs: 'Undervejs',
+  ukendt: 'Kan ikke vises',
+};
+
+// Monitoring (spec kib-2019.1)
+export const LEVEL_LABELS: Record<string, string> = {
+  '1': 'Mål 1: uddannelse eller beskæftigelse over 18,5 t/uge',
+  '2': 'Mål 2: løntimer, højst 18,5 t/uge',
+  '3': 'Mål 3: virksomhedspraktik eller løntilskud',
+  '0': 'Intet af målene',
+  '1_or_2': 'Mål 1 eller 2',
+};
+export const SHORT_LEVEL: Record<string, string> = { '1': 'Mål 1', '2': 'Mål 2', '3': 'Mål 3', '0': 'Ingen', '1_or_2': 'Mål 1 eller 2' };
+
+export const DURABLE_LABELS: Record<string, string> = {
+  full: 'Varig beskæftigelse over deltid',
+  partial: 'Varig beskæftigelse, deltid eller mindre',
+  none: 'Ikke varig beskæftigelse',
+};
+
+export const SNAPSHOT_LABELS: Record<string, string> = {
+  udgaaet: 'Udgået af populationen',
+  uddannelse: 'Uddannelse (SU)',
+  beskaeftigelse_fuld: 'Beskæftigelse over deltid',
+  beskaeftigelse_delvis: 'Beskæftigelse, deltid eller mindre',
+  fleksjob: 'Fleksjob',
+  foertidspension: 'Førtidspension',
+  ressourceforloeb: 'Ressource- eller jobafklaringsforløb',
+  ledig_ydelse: 'Ledig på ydelse (inkl. praktik og løntilskud)',
+  selvforsoergende: 'Selvforsørgende uden løntimer',
+};
+
+export const AGE_LABELS: Record<string, string> = { other: 'Uden for 18–64' };
+
+/** The label of a stored code, or the code itself when the map has none (e.g. a code from an older release). */
+export function labelOf<K extends string>(labels: Readonly<Record<K, string>>, code: string): string {
+  return (labels as Readonly<Record<string, string>>)[code] ?? code;
+}
