@@ -1,7 +1,28 @@
 /** The dependency bundle: what the server and the use cases share, built once at start-up. */
 import type { Config } from './config.ts';
 import type { Database } from '../db/database.ts';
-import type { Vault } from '../security/vault.ts';
+
+declare const handleBrand: unique symbol;
+
+/**
+ * The database as every layer above src/db/ sees it: a handle to pass to repositories and to the
+ * door (db/door.ts), with no way to run SQL. Only db/ turns it back into a connection (db/sql.ts).
+ */
+export interface DatabaseHandle {
+  readonly kind: 'pglite' | 'postgres';
+  readonly [handleBrand]: 'database';
+}
+
+/** CPR encryption, look-up hash and pseudonyms, keyed from the master secret (security/vault.ts). */
+export interface Vault {
+  encryptCpr(cpr: string): string;
+  decryptCpr(enc: string): string;
+  hashCpr(cpr: string): string;
+  /** Stable pseudonym of a person within a scope (e.g. a project): never reveals CPR or name. */
+  pseudonym(cprHash: string, scope: string): string;
+  /** Keyed hash of a text for one purpose (e.g. a sign-in throttling key): equal texts match, none can be read back. */
+  keyedHash(purpose: string, text: string): string;
+}
 
 export interface AppDeps {
   db: Database;

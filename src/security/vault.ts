@@ -3,17 +3,10 @@
  * encrypted (AES-256-GCM) beside a keyed hash (HMAC-SHA-256) used for look-ups and for linking
  * register data, so the plain number is never in the database.
  */
+import type { Vault } from '../core/deps.ts';
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
-export interface Vault {
-  encryptCpr(cpr: string): string;
-  decryptCpr(enc: string): string;
-  hashCpr(cpr: string): string;
-  /** Stable pseudonym of a person within a scope (e.g. a project): never reveals CPR or name. */
-  pseudonym(cprHash: string, scope: string): string;
-  /** Keyed hash of a text for one purpose (e.g. a sign-in throttling key): equal texts match, none can be read back. */
-  keyedHash(purpose: string, text: string): string;
-}
+export type { Vault };
 
 function derive(secret: string, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), info, 32));

@@ -1,0 +1,64 @@
+/**
+ * The door to personal data. Every read and write of a person's data runs in `door(db, actor, fn)`:
+ * one transaction as the `fremdrift_app` role with the actor's municipalities set, so PostgreSQL's
+ * row-level security enforces the tenant rule a second time, and the audit record written by the
+ * door itself in that same transaction.
+ *
+ * `fn` gets a `Tx`: an opaque ticket that only repositories in `src/db/` can turn into SQL
+ * (`sqlOf` in db/sql.ts, which the layer check keeps inside db/). A use case therefore calls
+ * repositories with the `Tx` and never holds a connection. `fn` returns its value together with
+ * what it did, `{ value, audit }`; the door writes those records, so a use case cannot forget
+ * the audit: the type checker refuses a result without it. `audit: []` says, visibly, that
+ * nothing personal was read or changed (e.g. a form refused before anything was stored).
+ * Repositories that refuse access record the attempt themselves (`auditIn`).
+ *
+ *   return door(deps.db, actor, async (tx) => {
+ *     const p = await findParticipant(tx, id);                        // a repository in src/db/
+ *     return { value: p, audit: { action: 'vis', entity: 'participant', participantId: id } };
+ *   });
+ */
+import type { Actor } from '../core/actor.ts';
+import type { DatabaseHandle } from '../core/deps.ts';
+import type { Database } from './database.ts';
+import { bindTx, databaseOf, releaseTx, writeAudit } from './sql.ts';
+
+export interface AuditEntry {
+  action: string;
+  entity?: string;
+  participantId?: string | null;
+  municipality?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+declare const txBrand: unique symbol;
+
+/** A tenant transaction as seen outside db/: who acts, and nothing to query with. */
+export interface Tx {
+  readonly actor: Actor;
+  readonly [txBrand]: 'tenant transaction';
+}
+
+/** What a tenant transaction returns: its value and the audit records describing what it did. */
+export interface Audited<T> {
+  value: T;
+  audit: AuditEntry | readonly AuditEntry[];
+}
+
+/** Run `fn` behind the door; the door writes `fn`'s audit records in the same transaction. */
+export function door<T>(db: DatabaseHandle | Database, actor: Actor, fn: (tx: Tx) => Promise<Audited<T>>): Promise<T> {
+  return databaseOf(db).tx(async (q) => {
+    // One round trip: SET LOCAL ROLE and the tenant setting, both undone at commit.
+    await q.query(`SELECT set_config('role', 'fremdrift_app', true), set_config('fremdrift.kommuner', $1, true)`, [
+      actor.municipalities.join(','),
+    ]);
+    const tx = bindTx(q, actor);
+    try {
+      const { value, audit } = await fn(tx);
+      for (const e of [audit].flat()) await writeAudit(q, actor, e);
+      return value;
+    } finally {
+      // A Tx that escapes its transaction can no longer reach the database.
+      releaseTx(tx);
+    }
+  });
+}

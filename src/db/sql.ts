@@ -1,0 +1,65 @@
+/**
+ * Inside db/ only: how repositories reach SQL. The layer check (.dependency-cruiser.cjs) refuses an
+ * import of this file from outside src/db/, so use cases and routes cannot get a connection.
+ */
+import type { Actor } from '../core/actor.ts';
+import type { DatabaseHandle } from '../core/deps.ts';
+import type { Database, Queryable } from './database.ts';
+import type { AuditEntry, Tx } from './door.ts';
+
+const open = new WeakMap<Tx, Queryable>();
+
+export function bindTx(q: Queryable, actor: Actor): Tx {
+  const tx = Object.freeze({ actor }) as unknown as Tx;
+  open.set(tx, q);
+  return tx;
+}
+
+export function releaseTx(tx: Tx) {
+  open.delete(tx);
+}
+
+/** The SQL connection of an open tenant transaction. */
+export function sqlOf(tx: Tx): Queryable {
+  const q = open.get(tx);
+  if (!q) throw new Error('The tenant transaction is closed: a Tx cannot be used outside its door.');
+  return q;
+}
+
+/** The database behind a handle (the same object: the handle only hides its methods from the layers above). */
+export const databaseOf = (db: DatabaseHandle | Database): Database => db as unknown as Database;
+export const handleOf = (db: Database): DatabaseHandle => db as unknown as DatabaseHandle;
+
+/** Who a record is about acting: a signed-in actor, or (failed sign-in) possibly nobody known. */
+export interface AuditActor {
+  userId: number | null;
+  username: string;
+  role: Actor['role'] | null;
+  ip: string;
+}
+
+/**
+ * Append one record to the hash-chained audit log through `fremdrift_audit_append` (migration
+ * 0040): the database function locks the chain head, so concurrent appends stay one valid chain.
+ */
+export async function writeAudit(q: Queryable, actor: AuditActor, e: AuditEntry) {
+  await q.query(
+    `SELECT fremdrift_audit_append($1::int, $2::text, $3::text, $4::text, $5::text, $6::uuid, $7::char(3), $8::text, $9::jsonb)`,
+    [
+      actor.userId || null,
+      actor.username,
+      actor.role,
+      e.action,
+      e.entity ?? null,
+      e.participantId ?? null,
+      e.municipality ?? null,
+      actor.ip,
+      e.detail ? JSON.stringify(e.detail) : null,
+    ],
+  );
+}
+
+/** A repository's own audit record inside an open door (e.g. a refused look-up, `adgang_naegtet`). */
+export function auditIn(tx: Tx, e: AuditEntry): Promise<void> {
+  return writeAudit(sqlOf(tx), tx.actor, e);
+}

@@ -1,0 +1,72 @@
+/**
+ * The door (src/db/door.ts): the audit records a use case hands back are written by the door in
+ * the same transaction as its reads and writes; a failing use case leaves neither; a Tx cannot be
+ * used once its door has closed; row-level security still limits what the door's SQL can see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../src/core/actor.ts';
+import { door } from '../src/db/door.ts';
+import { sqlOf } from '../src/db/sql.ts';
+import type { Tx } from '../src/db/door.ts';
+import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+
+const actor = (municipalities: string[], username = 'door.test'): Actor => ({
+  userId: 0, username, displayName: 'Dørtest', role: 'sagsbehandler', organisationId: 0, organisationName: 'Test',
+  organisationKind: 'jobcenter', municipalities, municipalityNames: [], ip: '127.0.0.1',
+});
+
+describe.each(backends())('the door on %s', (backend) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  const auditOf = async (username: string) =>
+    (await t.db.query<{ action: string; entity: string }>('SELECT action, entity FROM audit_log WHERE username = $1 ORDER BY id', [username])).rows;
+
+  it('writes the audit records the use case returns, in its transaction', async () => {
+    const value = await door(t.db, actor(['851'], 'door.writes'), async (tx) => {
+      const n = (await sqlOf(tx).query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
+      return { value: n, audit: [{ action: 'liste', entity: 'participant' }, { action: 'vis', entity: 'test' }] };
+    });
+    expect(value).toBeGreaterThan(0);
+    expect(await auditOf('door.writes')).toEqual([{ action: 'liste', entity: 'participant' }, { action: 'vis', entity: 'test' }]);
+  });
+
+  it('leaves neither the write nor its audit when the use case fails', async () => {
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisation')).rows[0].n;
+    await expect(
+      door(t.db, actor(['851'], 'door.fails'), async (tx) => {
+        await sqlOf(tx).query(`UPDATE participant SET first_name = 'Ændret' WHERE municipality_code = '851'`);
+        throw new Error('fejl midt i');
+      }),
+    ).rejects.toThrow('fejl midt i');
+    expect(await auditOf('door.fails')).toEqual([]);
+    expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM participant WHERE first_name = 'Ændret'`)).rows[0].n).toBe(0);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisation')).rows[0].n).toBe(before);
+  });
+
+  it('refuses a Tx used after its door has closed', async () => {
+    let kept: Tx | undefined;
+    await door(t.db, actor(['851']), async (tx) => {
+      kept = tx;
+      return { value: null, audit: [] };
+    });
+    expect(kept).toBeDefined();
+    expect(() => sqlOf(kept!)).toThrow(/closed/);
+  });
+
+  it('keeps row-level security as the second lock: the door sees only the actor\'s municipalities', async () => {
+    const all = (await t.db.query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant')).rows.map((r) => r.code);
+    expect(all).toContain('851');
+    expect(all.length).toBeGreaterThan(1);
+    const seen = await door(t.db, actor(['851']), async (tx) => ({
+      value: (await sqlOf(tx).query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant')).rows.map((r) => r.code),
+      audit: { action: 'liste', entity: 'participant' },
+    }));
+    expect(seen).toEqual(['851']);
+  });
+});
