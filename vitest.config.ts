@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // expect.poll waits this long by default (not 1 s): the CI machine has two busy cores.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     setupFiles: ['test/fast-check-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { makeCpr } from '../src/domain/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 
@@ -35,7 +35,7 @@ async function tabTo(page: Page, re: RegExp, max = 400) {
 
 async function pressAndWait(page: Page, key: string, url: RegExp | string) {
   await page.keyboard.press(key);
-  await page.waitForURL(url, { timeout: 10_000 }).catch(async (e) => {
+  await page.waitForURL(url, { timeout: WAIT_MS * 2 }).catch(async (e) => {
     const summary = await page.locator('#fejlopsummering').textContent().catch(() => null);
     throw new Error(`${(e as Error).message}\nForm errors: ${summary?.replace(/\s+/g, ' ')}`);
   });
@@ -44,11 +44,16 @@ async function pressAndWait(page: Page, key: string, url: RegExp | string) {
 describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () => {
   const env = useServerAndBrowser();
 
-  const alertCodes = (page: Page, name: string) =>
-    page.locator('tbody tr', { hasText: name }).locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  /** Her row's alert codes; the row and its alert cell must exist, or an absent code proves nothing. */
+  const alertCodes = async (page: Page, name: string) => {
+    const row = page.locator('tbody tr', { hasText: name });
+    expect(await row.count(), `${name} on Mine borgere`).toBe(1);
+    expect(await row.locator('[data-testid="alerts"], [data-testid="no-alerts"]').count(), `alert cell for ${name}`).toBe(1);
+    return row.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  };
 
   it('enrols, plans, adds an internship and a conversation, scores WHO-5 twice and sees the alert come and go', async () => {
-    const page = await env.browser.newPage({ bypassCSP: true });
+    const page = await env.browser.newPage();
     await page.goto(`${env.server.url}/login`);
     await tabTo(page, /^INPUT\|Brugernavn/);
     await page.keyboard.type('sagsbehandler.aalborg');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/domain/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -21,33 +21,36 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
 
   async function alertCodesFor(page: Page, name: string) {
     await page.goto(`${env.server.url}/mine-borgere`);
+    // Her row must be there (with its alert cell) before the absence of an alert means anything.
     const row = page.locator('tbody tr', { hasText: name });
+    await expect.poll(() => row.count(), { message: `${name} on Mine borgere` }).toBe(1);
+    await expect.poll(() => row.locator('[data-testid="alerts"], [data-testid="no-alerts"]').count(), { message: `alert cell for ${name}` }).toBe(1);
     return row.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
   }
 
   it('walks a caseworker through enrolment, plan, internship, conversation, WHO-5 twice and exit', async () => {
-    const page = await env.browser.newPage({ bypassCSP: true });
+    const page = await env.browser.newPage();
     await signIn(page, env.server.url, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/mine-borgere`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine borgere');
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Indskriv borger' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Indskriv borger' }).click());
     await page.waitForURL(/\/indskrivning$/);
     await expectNoAxeViolations(page);
     await page.getByLabel('CPR-nummer').fill('320190-1234');
-    await page.getByRole('button', { name: 'Find borger' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
     await expect.poll(() => page.locator('#f-cpr-error').textContent()).toContain('gyldig dato');
     await expectNoAxeViolations(page);
     await page.getByLabel('CPR-nummer').fill(makeCpr('1985-03-09', 'K', 901));
-    await page.getByRole('button', { name: 'Find borger' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Indskriv ny borger');
     await expectNoAxeViolations(page);
 
     // First try without names: Danish errors beside the fields, typed values kept.
     await page.getByLabel('Fornavn').fill('Leyla');
     await page.getByLabel('Oprindelsesland').selectOption('IQ');
-    await page.getByRole('button', { name: 'Indskriv' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
     await expect.poll(() => page.locator('#f-lastName-error').textContent()).toContain('Angiv efternavn.');
     expect(await page.getByLabel('Fornavn').inputValue()).toBe('Leyla');
     await expectNoAxeViolations(page);
@@ -55,138 +58,138 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Projekt').selectOption({ index: 1 });
     await page.getByLabel('Aktivitetsparat').check();
     await page.getByLabel('Rekrutteret via').selectOption('boligomraade');
-    await page.getByRole('button', { name: 'Indskriv' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
     await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}$/);
     const herPage = page.url();
     await expect.poll(() => page.getByTestId('project-marking').textContent()).toContain('Deltager i');
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Plan', exact: true }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('Jobmål').fill('Køkkenmedhjælper');
     await page.getByLabel('A-job (det job, hun helst vil have)').fill('Kok');
     await page.getByLabel('B-job (et beslægtet job)').fill('Køkkenmedhjælper');
     await page.getByLabel('C-job (et job inden for rækkevidde nu)').fill('Opvasker');
     await page.getByLabel('CV er lagt på Jobnet').check();
-    await page.getByRole('button', { name: 'Gem plan' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem plan' }).click());
     await expect.poll(() => page.locator('#f-cvDate-error').textContent()).toContain('Angiv datoen');
     expect(await page.getByLabel('Jobmål').inputValue()).toBe('Køkkenmedhjælper');
     await expectNoAxeViolations(page);
     await page.getByLabel('Dato for CV på Jobnet').fill(da(today));
     await page.getByLabel(/^Delmål 1/).fill('Praktik i et storkøkken');
     await page.getByLabel('Frist for delmål 1').fill('01-01-2099');
-    await page.getByRole('button', { name: 'Gem plan' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem plan' }).click());
     await page.waitForURL(herPage);
     await expect.poll(() => page.getByTestId('plan-history').textContent()).toContain('Køkkenmedhjælper');
 
-    await page.getByRole('link', { name: 'Ny aktivitet' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Ny aktivitet' }).click());
     await page.getByLabel('Aktivitetstype').selectOption('virksomhedspraktik');
     await page.getByLabel('Udbyder eller virksomhed').fill('Storkøkkenet ApS');
     await page.getByLabel('CVR-nummer').fill('12345678');
     await page.getByLabel('Status').selectOption('i_gang');
-    await page.getByRole('button', { name: 'Gem aktivitet' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
     await expect.poll(() => page.locator('#f-cvr-error').textContent()).toContain('CVR-nummeret er ugyldigt');
     await expectNoAxeViolations(page);
     await page.getByLabel('CVR-nummer').fill(validCvr());
     await page.getByLabel('Timer pr. uge').fill('18,5');
-    await page.getByRole('button', { name: 'Gem aktivitet' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
     await page.waitForURL(herPage);
     await expect.poll(() => page.getByTestId('activities').textContent()).toContain('Virksomhedspraktik');
 
-    await page.getByRole('link', { name: 'Ny samtale' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Ny samtale' }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('Der blev brugt tolk').check();
     await page.getByLabel('Kort notat').fill('Første samtale om praktik.');
-    await page.getByRole('button', { name: 'Gem samtale' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem samtale' }).click());
     await page.waitForURL(herPage);
     await expect.poll(() => page.getByTestId('conversations').textContent()).toContain('Første samtale om praktik.');
 
     expect(await alertCodesFor(page, 'Leyla Karimi')).not.toContain('who5_lav');
     await page.goto(herPage);
-    await page.getByRole('link', { name: 'Ny WHO-5' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Ny WHO-5' }).click());
     await expectNoAxeViolations(page);
     for (const g of await page.locator('fieldset').all()) await g.getByLabel(/^1:/).check();
-    await page.getByRole('button', { name: 'Gem måling' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem måling' }).click());
     await page.waitForURL(herPage);
     expect(await alertCodesFor(page, 'Leyla Karimi')).toContain('who5_lav');
     await expectNoAxeViolations(page);
 
     await page.goto(herPage);
-    await page.getByRole('link', { name: 'Ny WHO-5' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Ny WHO-5' }).click());
     for (const g of await page.locator('fieldset').all()) await g.getByLabel(/^4:/).check();
-    await page.getByRole('button', { name: 'Gem måling' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem måling' }).click());
     await page.waitForURL(herPage);
     await expect.poll(() => page.getByTestId('distance-who5').textContent()).toContain('+60');
     expect(await alertCodesFor(page, 'Leyla Karimi')).not.toContain('who5_lav');
 
     await page.goto(herPage);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Måling: WHO-5');
-    await page.getByRole('link', { name: 'Udskriv' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Udskriv' }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('Årsag').selectOption('uddannelse');
-    await page.getByRole('button', { name: 'Udskriv' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Udskriv' }).click());
     await page.waitForURL(herPage);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Udskrevet af projektet');
     await expectNoAxeViolations(page);
-    await page.getByRole('link', { name: 'Indskriv igen' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Indskriv igen' }).click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Indskriv igen');
     await page.getByLabel('Rekrutteret via').selectOption('jobcenter');
-    await page.getByRole('button', { name: 'Indskriv' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
     await expect.poll(() => page.locator('#f-enrolmentDate-error').textContent()).toContain('overlapper');
     await expectNoAxeViolations(page);
     await page.close();
   });
 
   it('corrects and deletes records, and the project leader pages pass axe (also with errors)', async () => {
-    const page = await env.browser.newPage({ bypassCSP: true });
+    const page = await env.browser.newPage();
     await signIn(page, env.server.url, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/mine-borgere?sort=varsler&kunVarsler=ja`);
     await expectNoAxeViolations(page);
-    await page.locator('tbody tr a').first().click();
+    await follow(page, () => page.locator('tbody tr a').first().click());
     await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}$/);
     const herPage = page.url();
     await expectNoAxeViolations(page);
-    await page.getByTestId('activities').getByRole('link', { name: /^Ret/ }).first().click();
+    await follow(page, () => page.getByTestId('activities').getByRole('link', { name: /^Ret/ }).first().click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ret aktivitet');
     await page.getByLabel('Startdato').fill('99-99-2024');
-    await page.getByRole('button', { name: 'Gem aktivitet' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
     await expect.poll(() => page.locator('#f-startDate-error').textContent()).toContain('Datoen er ugyldig');
     await expectNoAxeViolations(page);
     await page.goto(herPage);
     const before = await page.getByTestId('conversations').locator('tbody tr').count();
-    await page.getByTestId('conversations').getByRole('link', { name: /^Slet/ }).first().click();
+    await follow(page, () => page.getByTestId('conversations').getByRole('link', { name: /^Slet/ }).first().click());
     await page.waitForURL(/\/slet$/);
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Ja, slet' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Ja, slet' }).click());
     await page.waitForURL(herPage);
     expect(await page.getByTestId('conversations').locator('tbody tr').count()).toBe(before - 1);
-    await page.getByRole('link', { name: 'Ny Fremdriftstrappen' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Ny Fremdriftstrappen' }).click());
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Gem måling' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem måling' }).click());
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Vælg et svar på');
     await expectNoAxeViolations(page);
-    await page.getByRole('link', { name: 'Progression' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Progression' }).click());
     await page.waitForURL(/\/progression$/);
     await expectNoAxeViolations(page);
     await page.close();
 
-    const leader = await env.browser.newPage({ bypassCSP: true });
+    const leader = await env.browser.newPage();
     await signIn(leader, env.server.url, 'projektleder.aalborg');
-    await leader.getByRole('link', { name: 'Projekt', exact: true }).click();
+    await follow(leader, () => leader.getByRole('link', { name: 'Projekt', exact: true }).click());
     await leader.waitForURL(/\/projekt$/);
     await expectNoAxeViolations(leader);
     await leader.getByLabel('Største sagsstamme pr. sagsbehandler').fill('0');
-    await leader.getByRole('button', { name: 'Gem opfølgningsregler' }).click();
+    await follow(leader, () => leader.getByRole('button', { name: 'Gem opfølgningsregler' }).click());
     await expect.poll(() => leader.locator('#f-caseloadLimit-error').textContent()).toContain('mindst 1');
     await expectNoAxeViolations(leader);
     await leader.getByLabel('Navn', { exact: true }).fill('Cykelkursus');
     await leader.getByLabel('Nøgle').fill('Cykel!');
     await leader.getByLabel('Kategori').selectOption('social_sundhed');
-    await leader.getByRole('button', { name: 'Tilføj aktivitetstype' }).click();
+    await follow(leader, () => leader.getByRole('button', { name: 'Tilføj aktivitetstype' }).click());
     await expect.poll(() => leader.locator('#f-key-error').textContent()).toContain('Nøglen skal være');
     await expectNoAxeViolations(leader);
     await leader.getByLabel('Nøgle').fill('cykelkursus');
-    await leader.getByRole('button', { name: 'Tilføj aktivitetstype' }).click();
+    await follow(leader, () => leader.getByRole('button', { name: 'Tilføj aktivitetstype' }).click());
     await expect.poll(() => leader.getByTestId('project-types').textContent()).toContain('Cykelkursus');
     await leader.goto(`${env.server.url}/mine-borgere`);
     await expectNoAxeViolations(leader);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
 
 const MAGIC: Record<string, string> = { pdf: '%PDF-', xlsx: 'PK', csv: '\uFEFF' };
 
@@ -34,55 +34,55 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   });
 
   it('opens the municipal dashboard, goals and milestones; a bad goal shows its error beside the field', async () => {
-    const page = await env.browser.newPage({ bypassCSP: true });
+    const page = await env.browser.newPage();
     await signIn(page, env.server.url, 'projektleder.aalborg');
-    await page.getByRole('link', { name: 'Styring', exact: true }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Styring', exact: true }).click());
     await page.waitForURL(/\/styring$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Styring af projektet');
     expect(await page.getByRole('img', { name: /Status i måneden/ }).count()).toBe(1);
     expect(await page.getByTestId('tabel-maal').locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
     await expectNoAxeViolations(page);
 
-    await page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Milepælsplan' }).click();
+    await follow(page, () => page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Milepælsplan' }).click());
     await page.waitForURL(/\/styring\/milepaele/);
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
       'Fase 1: Opstart og forberedelse', 'Fase 2: Idriftsættelse', 'Fase 3: Evaluering', 'Fase 4: Forankring']);
     await expectNoAxeViolations(page);
 
-    await page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Resultatmål' }).click();
-    await page.getByRole('link', { name: 'Tilføj resultatmål' }).click();
+    await follow(page, () => page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Resultatmål' }).click());
+    await follow(page, () => page.getByRole('link', { name: 'Tilføj resultatmål' }).click());
     await page.getByLabel('Titel').fill('Mindst 60 % i praktik');
     await page.getByLabel('Måletal').selectOption('virksomhedsrettet');
     await page.getByLabel('en andel').check();
     await page.getByLabel('Mål', { exact: true }).fill('160');
     await page.getByLabel('Frist').fill('31-12-2022');
-    await page.getByRole('button', { name: 'Gem' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
     await expect.poll(() => page.locator('#f-targetValue-error').textContent()).toContain('En andel kan højst være 100 %.');
     expect(await page.getByLabel('Titel').inputValue()).toBe('Mindst 60 % i praktik');
     await expectNoAxeViolations(page);
     await page.getByLabel('Mål', { exact: true }).fill('60');
-    await page.getByRole('button', { name: 'Gem' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
     await page.waitForURL(/\/styring\/maal\?projekt=/);
     expect(await page.getByTestId('goals').textContent()).toContain('Mindst 60 % i praktik');
     await expectNoAxeViolations(page);
 
-    await page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Milepælsplan' }).click();
-    await page.getByRole('link', { name: 'Ret milepæl 21' }).click();
+    await follow(page, () => page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Milepælsplan' }).click());
+    await follow(page, () => page.getByRole('link', { name: 'Ret milepæl 21' }).click());
     await page.getByLabel('Status').selectOption('naaet');
     await page.getByLabel('Tidspunkt').fill('30-02-2023');
-    await page.getByRole('button', { name: 'Gem' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
     await expect.poll(() => page.locator('#f-dueDate-error').textContent()).toContain('Datoen findes ikke.');
     expect(await page.getByLabel('Status').inputValue()).toBe('naaet');
     await expectNoAxeViolations(page);
     await page.getByLabel('Tidspunkt').fill('31-03-2023');
-    await page.getByRole('button', { name: 'Gem' }).click();
+    await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
     await page.waitForURL(/\/styring\/milepaele\?projekt=/);
     expect(await page.getByTestId('phase-3').textContent()).toContain('Nået');
     await page.close();
   });
 
   it('opens every report as a page and downloads it in every format', async () => {
-    const page = await env.browser.newPage({ bypassCSP: true, acceptDownloads: true });
+    const page = await env.browser.newPage({ acceptDownloads: true });
     await signIn(page, env.server.url, 'projektleder.aalborg');
     await page.goto(`${env.server.url}/styring/rapporter`);
     await expectNoAxeViolations(page);
@@ -94,7 +94,7 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
     }
     for (const r of reports) {
       await page.goto(`${env.server.url}/styring/rapporter`);
-      await page.getByRole('link', { name: new RegExp(`^Læs ${r} som webside`, 'i') }).click();
+      await follow(page, () => page.getByRole('link', { name: new RegExp(`^Læs ${r} som webside`, 'i') }).click());
       await page.waitForURL(/\/styring\/rapporter\/[a-z]+\?/);
       await expect.poll(() => page.getByTestId('report-stamp').textContent()).toContain('kib-2019.1');
       await expectNoAxeViolations(page);
@@ -103,9 +103,9 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   });
 
   it('opens the national dashboard for the agency and downloads it in every format', async () => {
-    const page = await env.browser.newPage({ bypassCSP: true, acceptDownloads: true });
+    const page = await env.browser.newPage({ acceptDownloads: true });
     await signIn(page, env.server.url, 'analytiker.siri');
-    await page.getByRole('link', { name: 'Nationalt overblik' }).click();
+    await follow(page, () => page.getByRole('link', { name: 'Nationalt overblik' }).click());
     await page.waitForURL(/\/nationalt$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Nationalt overblik');
     expect(await page.getByTestId('tabel-gruppe-kommune').locator('tbody tr').count()).toBe(10);

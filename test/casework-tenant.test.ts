@@ -88,17 +88,28 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
   });
 
   it('row-level security hides the casework tables across tenants and refuses foreign writes', async () => {
+    const tables = ['casework_activity', 'casework_conversation', 'casework_assessment', 'casework_plan', 'casework_plan_change'];
+    // As the owner: every table holds rows of both Aalborg and Aarhus, so hiding is observable.
+    const all: Record<string, Record<string, number>> = {};
+    for (const table of tables) {
+      const r = await t.db.query<{ code: string; n: number }>(
+        `SELECT municipality_code AS code, count(*)::int AS n FROM ${table} WHERE municipality_code IN ('851', '751') GROUP BY 1`);
+      all[table] = Object.fromEntries(r.rows.map((x) => [x.code, x.n]));
+      expect(all[table]['851'], `${table} has Aalborg rows`).toBeGreaterThan(0);
+      expect(all[table]['751'], `${table} has Aarhus rows`).toBeGreaterThan(0);
+    }
     const seen = await t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
       await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
-      const out: string[] = [];
-      for (const table of ['casework_activity', 'casework_conversation', 'casework_assessment', 'casework_plan', 'casework_plan_change']) {
-        const r = await q.query<{ code: string }>(`SELECT DISTINCT municipality_code AS code FROM ${table}`);
-        out.push(...r.rows.map((x) => x.code));
+      const out: Record<string, Record<string, number>> = {};
+      for (const table of tables) {
+        const r = await q.query<{ code: string; n: number }>(`SELECT municipality_code AS code, count(*)::int AS n FROM ${table} GROUP BY 1`);
+        out[table] = Object.fromEntries(r.rows.map((x) => [x.code, x.n]));
       }
-      return [...new Set(out)];
+      return out;
     });
-    expect(seen.every((c) => c === '851')).toBe(true);
+    // The application role sees all of Aalborg's rows and none of anyone else's.
+    expect(seen).toEqual(Object.fromEntries(tables.map((tb) => [tb, { '851': all[tb]['851'] }])));
     const aarhusWoman = await open('751');
     await expect(t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');

@@ -8,6 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { TEST_SECRET } from './helpers/env.ts';
+import { createVault } from '../src/security/vault.ts';
+import { formatCpr } from '../src/domain/cpr.ts';
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
   let t: TestDb;
@@ -50,14 +53,41 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
 
   it('does not list or find another municipality\'s women by name or CPR search', async () => {
     const s = await loginAs(app, 'sagsbehandler.aalborg');
-    const other = (await t.db.query<{ last_name: string }>(`SELECT last_name FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0];
-    const res = await s.get('/deltagere?q=' + encodeURIComponent(other.last_name));
-    expect(res.statusCode).toBe(200);
-    const ids = [...res.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
-    if (ids.length) {
-      const codes = await t.db.query<{ municipality_code: string }>('SELECT DISTINCT municipality_code FROM participant WHERE id = ANY($1::uuid[])', [ids]);
-      expect(codes.rows.map((r) => r.municipality_code)).toEqual(['851']);
+    const vault = createVault(TEST_SECRET);
+    const idsIn = (body: string) => [...body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    const codesOf = async (ids: string[]) => (await t.db.query<{ municipality_code: string }>(
+      'SELECT DISTINCT municipality_code FROM participant WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => r.municipality_code);
+    // An Aarhus woman whose surname Aalborg women share: the search must find those, not her.
+    const other = (await t.db.query<{ id: string; last_name: string; cpr_enc: string }>(
+      `SELECT p.id, p.last_name, p.cpr_enc FROM participant p WHERE p.municipality_code = '751'
+         AND EXISTS (SELECT 1 FROM participant o WHERE o.municipality_code = '851' AND o.last_name = p.last_name)
+       ORDER BY p.id LIMIT 1`)).rows[0];
+    expect(other).toBeDefined();
+    const byName = await s.get('/deltagere?q=' + encodeURIComponent(other.last_name));
+    expect(byName.statusCode).toBe(200);
+    const nameIds = idsIn(byName.body);
+    expect(nameIds.length).toBeGreaterThan(0); // the search works: Aalborg's women of that name
+    expect(await codesOf(nameIds)).toEqual(['851']);
+    expect(nameIds).not.toContain(other.id);
+
+    // CPR search: an Aalborg woman's number finds exactly her; the Aarhus woman's finds nobody.
+    const own = (await t.db.query<{ id: string; cpr_enc: string }>(
+      `SELECT id, cpr_enc FROM participant WHERE municipality_code = '851' ORDER BY id LIMIT 1`)).rows[0];
+    const ownCpr = vault.decryptCpr(own.cpr_enc);
+    const otherCpr = vault.decryptCpr(other.cpr_enc);
+    for (const q of [ownCpr, formatCpr(ownCpr)]) {
+      expect(idsIn((await s.get('/deltagere?q=' + encodeURIComponent(q))).body), `own CPR ${q}`).toEqual([own.id]);
     }
+    for (const q of [otherCpr, formatCpr(otherCpr)]) {
+      const res = await s.get('/deltagere?q=' + encodeURIComponent(q));
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('data-testid="participant-table"');
+      expect(idsIn(res.body), `Aarhus CPR ${q}`).toEqual([]);
+    }
+    // By birth date (the first six digits): whoever is found belongs to Aalborg.
+    const byBirth = idsIn((await s.get('/deltagere?q=' + otherCpr.slice(0, 6))).body);
+    if (byBirth.length) expect(await codesOf(byBirth)).toEqual(['851']);
+    expect(byBirth).not.toContain(other.id);
   });
 
   it('keeps analysts of the agency away from identifiable participants', async () => {

@@ -76,6 +76,7 @@ export function page(o: PageOptions): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${o.title} – Fremdrift</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/dkfds/css/dkfds.min.css">
   <link rel="stylesheet" href="/static/app.css">
 </head>
