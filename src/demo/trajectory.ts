@@ -33,15 +33,48 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
+/**
+ * DREAM codes from the public status list (src/register/dream-statuskoder.csv): passive
+ * benefit, virksomhedspraktik and løntilskud (private, public) under each benefit group.
+ */
+const INTEGRATION = 700; // integrationsydelse (70x)
+const UDDANNELSESHJAELP = 720; // uddannelseshjælp (72x)
+const KONTANTHJAELP = 730; // kontanthjælp (73x)
+const KONTANTHJAELP_JOBPARAT = 130; // kontanthjælp, jobparat (13x)
+const DAGPENGE = 111;
+const SYGEDAGPENGE = 890;
+const BARSEL = 881;
+/** [praktik privat, praktik offentlig, løntilskud privat, løntilskud offentlig] by passive code. */
+const ACTIVATION: Record<number, readonly [number, number, number, number]> = {
+  [INTEGRATION]: [707, 708, 705, 706],
+  [UDDANNELSESHJAELP]: [727, 728, 725, 726],
+  [KONTANTHJAELP]: [737, 738, 735, 736],
+  [KONTANTHJAELP_JOBPARAT]: [137, 138, 135, 136],
+  [DAGPENGE]: [217, 218, 215, 216],
+  [SYGEDAGPENGE]: [897, 898, 895, 896],
+};
+
+/** The virksomhedspraktik code under her benefit (integrationsydelse when she has none of those). */
+export function praktikCode(base: number, publicEmployer = false): number {
+  const a = ACTIVATION[base] ?? ACTIVATION[INTEGRATION];
+  return publicEmployer ? a[1] : a[0];
+}
+
+/** The løntilskud code under her benefit. */
+export function loentilskudCode(base: number, publicEmployer: boolean): number {
+  const a = ACTIVATION[base] ?? ACTIVATION[INTEGRATION];
+  return publicEmployer ? a[3] : a[2];
+}
+
 /** The woman's usual benefit code for her visitation (0 = none: self-supporting). */
 function baseCode(v: Visitation, age: number, rng: Rng): number {
   switch (v) {
     case 'aktivitetsparat':
-      return age < 30 && rng.chance(0.4) ? 140 : rng.chance(0.65) ? 131 : 135;
+      return age < 30 && rng.chance(0.4) ? UDDANNELSESHJAELP : rng.chance(0.65) ? KONTANTHJAELP : INTEGRATION;
     case 'jobparat':
-      return rng.weighted([[130, 55], [111, 25], [135, 20]]);
+      return rng.weighted([[KONTANTHJAELP_JOBPARAT, 55], [DAGPENGE, 25], [INTEGRATION, 20]]);
     case 'oevrige':
-      return age < 30 && rng.chance(0.7) ? 140 : rng.weighted([[890, 40], [881, 20], [111, 40]]);
+      return age < 30 && rng.chance(0.7) ? UDDANNELSESHJAELP : rng.weighted([[SYGEDAGPENGE, 40], [BARSEL, 20], [DAGPENGE, 40]]);
     case 'selvforsoergende':
       return 0;
   }
@@ -50,7 +83,7 @@ function baseCode(v: Visitation, age: number, rng: Rng): number {
 export function buildTrajectory(t: Timeline, input: TrajectoryInput, rng: Rng): void {
   const { visitation, age, enrolMonth: e, plan } = input;
   const base = baseCode(visitation, age, rng);
-  const benefit = base || 135;
+  const benefit = base || INTEGRATION;
   background(t, input, base, rng);
 
   const start = plan.start;
@@ -87,7 +120,7 @@ function background(t: Timeline, input: TrajectoryInput, base: number, rng: Rng)
   }
   if (input.visitation !== 'selvforsoergende' && preEnd > t.firstMonth + 1 && rng.chance(0.2)) {
     const w0 = rng.int(t.weekOf(t.firstMonth), t.weekOf(preEnd) - 4);
-    t.setWeeks(w0, Math.min(t.weekOf(preEnd + 1) - 1, w0 + rng.int(3, 12)), base === 135 ? 212 : 211);
+    t.setWeeks(w0, Math.min(t.weekOf(preEnd + 1) - 1, w0 + rng.int(3, 12)), praktikCode(base));
   }
   const preHoursEnd = e - 3;
   if (preHoursEnd > t.firstMonth && rng.chance(input.visitation === 'aktivitetsparat' ? 0.05 : 0.15)) {
@@ -96,11 +129,11 @@ function background(t: Timeline, input: TrajectoryInput, base: number, rng: Rng)
   if (base !== 0) {
     if (rng.chance(0.25)) {
       const w0 = rng.int(t.firstWeek, t.lastWeek);
-      t.replaceWeeks(w0, w0 + rng.int(1, 9), base, 890);
+      t.replaceWeeks(w0, w0 + rng.int(1, 9), base, SYGEDAGPENGE);
     }
     if (input.age < 40 && rng.chance(0.12)) {
       const w0 = rng.int(t.firstWeek, t.lastWeek);
-      t.replaceWeeks(w0, w0 + rng.int(17, 45), base, 881);
+      t.replaceWeeks(w0, w0 + rng.int(17, 45), base, BARSEL);
     }
   }
 }
@@ -175,7 +208,7 @@ function hoursSpell(t: Timeline, input: TrajectoryInput, base: number, rng: Rng)
 function companySpell(t: Timeline, s: number, base: number, rng: Rng): number {
   const w0 = t.weekOf(s) + rng.int(0, 1);
   const wage = rng.chance(0.3);
-  const code = wage ? (rng.chance(0.5) ? 231 : 232) : base === 135 ? 212 : 211;
+  const code = wage ? loentilskudCode(base, !rng.chance(0.5)) : praktikCode(base);
   const lastAllowed = t.weekOf(SNAPSHOT_MONTH) - 1;
   const w1 = Math.min(lastAllowed, w0 + (wage ? rng.int(12, 26) : rng.int(3, 12)));
   t.setWeeks(w0, w1, code);
@@ -186,7 +219,7 @@ function companySpell(t: Timeline, s: number, base: number, rng: Rng): number {
 function internshipBefore(t: Timeline, e: number, s: number, base: number, rng: Rng): void {
   if (s - e < 2 || !rng.chance(0.35)) return;
   const w0 = rng.int(t.weekOf(e), t.weekOf(s - 1));
-  t.setWeeks(w0, Math.min(t.weekOf(s) - 1, w0 + rng.int(3, 12)), base === 135 ? 212 : 211);
+  t.setWeeks(w0, Math.min(t.weekOf(s) - 1, w0 + rng.int(3, 12)), praktikCode(base));
 }
 
 function monthOfWeekIn(t: Timeline, w: number): number {
@@ -208,18 +241,18 @@ function afterPhase(t: Timeline, input: TrajectoryInput, p: number, benefit: num
       break;
     case 'fleksjob':
       if (p < SNAPSHOT_MONTH && rng.chance(0.4)) {
-        t.setMonths(p, p, 522); // ledighedsydelse while waiting for the fleksjob
-        t.setMonths(p + 1, last, 521);
-      } else t.setMonths(p, last, 521);
+        t.setMonths(p, p, 740); // ledighedsydelse while waiting for the fleksjob
+        t.setMonths(p + 1, last, 771);
+      } else t.setMonths(p, last, 771);
       break;
     case 'foertidspension':
       t.setMonths(p, last, 783);
       break;
     case 'ressourceforloeb':
-      t.setMonths(p, last, rng.chance(0.7) ? 740 : 741);
+      t.setMonths(p, last, rng.chance(0.7) ? 810 : 785); // ressourceforløb, jobafklaring
       break;
     case 'udgaaet':
-      t.setMonths(p, last, input.age >= 55 && rng.chance(0.3) ? 997 : 998);
+      t.setMonths(p, last, input.age >= 55 && rng.chance(0.3) ? 998 : 997); // folkepension, udvandret
       break;
     default:
       break;

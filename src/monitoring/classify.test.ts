@@ -33,20 +33,25 @@ describe('level(m) and the worked examples of spec §3', () => {
     expect(one({ weeks: { '2021-W10': 651 }, hours: { '2021-03': 10 } }, '2021-03').current).toBe(1);
   });
   it('paid hours beat a company-oriented offer: D → 2 even with praktik', () => {
-    expect(one({ weeks: { '2021-W10': 211 }, hours: { '2021-03': 10 } }, '2021-03').current).toBe(2);
+    expect(one({ weeks: { '2021-W10': 707 }, hours: { '2021-03': 10 } }, '2021-03').current).toBe(2);
   });
-  it('praktik (211) or løntilskud (231) alone is level 3; a benefit only is 0', () => {
-    expect(one({ weeks: { '2021-W10': 211 } }, '2021-03').current).toBe(3);
-    expect(one({ weeks: { '2021-W10': 231 } }, '2021-03').current).toBe(3);
-    expect(one({ weeks: { '2021-W10': 131 } }, '2021-03').current).toBe(0);
+  it('a code in category `ingen` gives no level and no flag: employment status 100 alone is 0, with hours it is the hours', () => {
+    expect(one({ weeks: { '2021-W10': 100, '2021-W11': 122 } }, '2021-03').current).toBe(0);
+    expect(one({ weeks: { '2021-W10': 100 }, hours: { '2021-03': 10 } }, '2021-03').current).toBe(2);
+    expect(one({ weeks: { '2021-W10': 100, '2021-W11': 707 } }, '2021-03').current).toBe(3);
+  });
+  it('praktik (707) or løntilskud (705) alone is level 3; a benefit only is 0', () => {
+    expect(one({ weeks: { '2021-W10': 707 } }, '2021-03').current).toBe(3);
+    expect(one({ weeks: { '2021-W10': 705 } }, '2021-03').current).toBe(3);
+    expect(one({ weeks: { '2021-W10': 730 } }, '2021-03').current).toBe(0);
   });
   it('a week straddling two months counts for the month of its Thursday only', () => {
     // 2021-W26 (28 June – 4 July) belongs to July, not June.
     expect(one({ weeks: { '2021-W26': 651 } }, '2021-06').current).toBe(0);
     expect(one({ weeks: { '2021-W26': 651 } }, '2021-07').current).toBe(1);
     // 2020-W53 (28 Dec – 3 Jan) belongs to December 2020.
-    expect(one({ weeks: { '2020-W53': 211 } }, '2020-12').current).toBe(3);
-    expect(one({ weeks: { '2020-W53': 211 } }, '2021-01').current).toBe(0);
+    expect(one({ weeks: { '2020-W53': 707 } }, '2020-12').current).toBe(3);
+    expect(one({ weeks: { '2020-W53': 707 } }, '2021-01').current).toBe(0);
   });
 });
 
@@ -75,17 +80,23 @@ describe('snapshot precedence at S (spec §4, items 1–9)', () => {
   const snap = (weeks: Record<string, number>, hours: Record<string, number> = {}) => one({ weeks, hours }, S).snapshot;
   it('1. udgaaet wins over everything', () => expect(snap({ [last]: 997 }, { [S]: 160 })).toBe('udgaaet'));
   it('2. uddannelse wins over hours', () => expect(snap({ [last]: 651 }, { [S]: 160 })).toBe('uddannelse'));
-  it('3. beskaeftigelse_fuld: F(S) beats a fleksjob code', () => expect(snap({ [last]: 521 }, { [S]: 160 })).toBe('beskaeftigelse_fuld'));
-  it('4. beskaeftigelse_delvis: D(S) beats a benefit', () => expect(snap({ [last]: 131 }, { [S]: 20 })).toBe('beskaeftigelse_delvis'));
-  it('5. fleksjob', () => expect(snap({ [last]: 521 })).toBe('fleksjob'));
+  it('3. beskaeftigelse_fuld: F(S) beats a fleksjob code', () => expect(snap({ [last]: 771 }, { [S]: 160 })).toBe('beskaeftigelse_fuld'));
+  it('4. beskaeftigelse_delvis: D(S) beats a benefit', () => expect(snap({ [last]: 730 }, { [S]: 20 })).toBe('beskaeftigelse_delvis'));
+  it('5. fleksjob', () => expect(snap({ [last]: 771 })).toBe('fleksjob'));
   it('6. foertidspension', () => expect(snap({ [last]: 783 })).toBe('foertidspension'));
-  it('7. ressourceforloeb', () => expect(snap({ [last]: 740 })).toBe('ressourceforloeb'));
+  it('7. ressourceforloeb', () => expect(snap({ [last]: 810 })).toBe('ressourceforloeb'));
   it('8. ledig_ydelse for ydelse, praktik and løntilskud', () => {
-    expect(snap({ [last]: 131 })).toBe('ledig_ydelse');
-    expect(snap({ [last]: 211 })).toBe('ledig_ydelse');
-    expect(snap({ [last]: 231 })).toBe('ledig_ydelse');
+    expect(snap({ [last]: 730 })).toBe('ledig_ydelse');
+    expect(snap({ [last]: 707 })).toBe('ledig_ydelse');
+    expect(snap({ [last]: 705 })).toBe('ledig_ydelse');
   });
   it('9. selvforsoergende: no code that week and no hours', () => expect(snap({})).toBe('selvforsoergende'));
+  it('a code in category `ingen` (0 self-support, 100 employment, 121 holiday pay from employment) is a week without a code', () => {
+    expect(snap({ [last]: 100 })).toBe('selvforsoergende');
+    expect(snap({ [last]: 121 })).toBe('selvforsoergende');
+    expect(snap({ [last]: 0 })).toBe('selvforsoergende');
+    expect(snap({ [last]: 100 }, { [S]: 20 })).toBe('beskaeftigelse_delvis');
+  });
   it('only the last week of S counts: a code the week before is ignored', () => {
     expect(snap({ '2023-W07': 997 })).toBe('selvforsoergende');
     expect(snap({ '2023-W09': 997 })).toBe('selvforsoergende'); // Thursday 2 March: belongs to March

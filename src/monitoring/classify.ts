@@ -15,7 +15,7 @@ export const FLAG_H = 4;
 export const FLAG_F = 8;
 
 /** Flag contributed by a week code of each category id (see CAT). */
-const CATEGORY_FLAG = new Uint8Array(9);
+const CATEGORY_FLAG = new Uint8Array(CAT.ingen + 1);
 CATEGORY_FLAG[CAT.uddannelse] = FLAG_U;
 CATEGORY_FLAG[CAT.praktik] = FLAG_V;
 CATEGORY_FLAG[CAT.loentilskud] = FLAG_V;
@@ -132,11 +132,16 @@ export function durableOf(flags: Uint8Array, end: number): Durable {
   return bestF >= 3 ? 'full' : bestH >= 3 ? 'partial' : 'none';
 }
 
-/** Category id of the code a person has in week w (0 when none). */
+/**
+ * Category id of the code a person has in week w; 0 when none, and 0 too for a code in the
+ * category `ingen` (spec §1.4: such a week counts as a week without a code).
+ */
 export function categoryInWeek(weeks: PersonWeeks | undefined, categoryOf: Uint8Array, w: number): number {
   if (!weeks) return 0;
   const i = w - weeks.weekStart;
-  return i >= 0 && i < weeks.codes.length ? categoryOf[weeks.codes[i]] : 0;
+  if (i < 0 || i >= weeks.codes.length) return 0;
+  const cat = categoryOf[weeks.codes[i]];
+  return cat === CAT.ingen ? CAT.none : cat;
 }
 
 /** Index into SNAPSHOTS from the last week's category and the month's flags (spec §4, 1–9). */

@@ -7,12 +7,12 @@ import fc from 'fast-check';
 
 describe('window, current and accumulated (spec §2, §4)', () => {
   it('accumulated is the best level in her window; current is level(R)', () => {
-    const input = inputOf([{ in: '2022-01-10', weeks: { '2022-W10': 211 }, hours: { '2022-06': 20 } }]);
+    const input = inputOf([{ in: '2022-01-10', weeks: { '2022-W10': 707 }, hours: { '2022-06': 20 } }]);
     const r = monitor(input, { month: '2022-12', suppress: 0 }).participants[0];
     expect(r).toEqual({ id: 'P1', current: 0, accumulated: 2, durable: 'none', snapshot: 'selvforsoergende' });
   });
   it('exit before the report month: not active (current null), accumulated counts her window only', () => {
-    const input = inputOf([{ in: '2022-01-10', out: '2022-05-03', weeks: { '2022-W10': 211 }, hours: { '2022-06': 160 } }]);
+    const input = inputOf([{ in: '2022-01-10', out: '2022-05-03', weeks: { '2022-W10': 707 }, hours: { '2022-06': 160 } }]);
     const r = monitor(input, { month: '2022-12', suppress: 0 }).participants[0];
     expect(r.current).toBeNull();
     expect(r.accumulated).toBe(3); // the hours of June fall after her exit month
@@ -57,7 +57,7 @@ describe('window, current and accumulated (spec §2, §4)', () => {
 describe('groups (spec §5)', () => {
   const input = inputOf([
     { kommune: 'Aalborg', visitation: 'jobparat', born: '1995-06-01', in: '2021-03-01', hours: { '2021-05': 160 } },
-    { kommune: 'Aalborg', visitation: 'aktivitetsparat', born: '1980-01-01', in: '2022-01-01', weeks: { '2022-W10': 211 } },
+    { kommune: 'Aalborg', visitation: 'aktivitetsparat', born: '1980-01-01', in: '2022-01-01', weeks: { '2022-W10': 707 } },
     { kommune: 'Aarhus', visitation: 'selvforsoergende', born: '1960-01-01', in: '2022-02-01', out: '2022-04-01', hours: { '2022-03': 10 } },
     { kommune: 'Aarhus', visitation: 'oevrige', born: '1950-01-01', in: '2022-02-01' },
   ]);

@@ -4,15 +4,15 @@ import { inputOf } from './test-support.ts';
 import { monitor } from './engine.ts';
 
 const input = inputOf([
-  { id: 'W', in: '2021-05-10', out: '2021-09-20', weeks: { '2021-W26': 651, '2021-W27': 131, '2021-W35': 211 }, hours: { '2021-08': 30 } },
+  { id: 'W', in: '2021-05-10', out: '2021-09-20', weeks: { '2021-W26': 651, '2021-W27': 730, '2021-W35': 707 }, hours: { '2021-08': 30 } },
 ]);
 
 describe('explainParticipant', () => {
   it('lists the weeks of the month (by Thursday) with codes and categories, and why the level', () => {
     const e = explainParticipant(input, 'W', '2021-07');
     expect(e.weeks.map((w) => w.week)).toEqual(['2021-W26', '2021-W27', '2021-W28', '2021-W29', '2021-W30']);
-    expect(e.weeks[0]).toEqual({ week: '2021-W26', monday: '2021-06-28', code: 651, category: 'uddannelse', tekst: 'SU' });
-    expect(e.weeks[1]).toMatchObject({ code: 131, category: 'ydelse' });
+    expect(e.weeks[0]).toEqual({ week: '2021-W26', monday: '2021-06-28', code: 651, category: 'uddannelse', tekst: 'SU med ydelse' });
+    expect(e.weeks[1]).toMatchObject({ code: 730, category: 'ydelse' });
     expect(e.weeks[2]).toMatchObject({ code: null, category: null });
     expect(e).toMatchObject({ level: 1, U: true, F: false, inWindow: true });
     expect(e.reason).toBe('Mål 1: uddannelse (kode 651 i uge 2021-W26).');

@@ -8,8 +8,9 @@ import { monitor } from './engine.ts';
 import { cohortArb, inputOf, R, type PersonSpec } from './test-support.ts';
 
 const CATEGORY: Record<number, string> = {
-  131: 'ydelse', 211: 'praktik', 231: 'loentilskud', 521: 'fleksjob', 651: 'uddannelse',
-  740: 'ressourceforloeb', 783: 'foertidspension', 890: 'ydelse', 997: 'udgaaet',
+  730: 'ydelse', 707: 'praktik', 705: 'loentilskud', 771: 'fleksjob', 651: 'uddannelse',
+  810: 'ressourceforloeb', 783: 'foertidspension', 890: 'ydelse', 997: 'udgaaet',
+  100: 'ingen', 121: 'ingen',
 };
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
@@ -59,7 +60,7 @@ function reference(p: PersonSpec) {
   while (d.getUTCDay() !== 4) d = new Date(d.getTime() - 86_400_000);
   const monday = ymd(new Date(d.getTime() - 3 * 86_400_000));
   const code = Object.entries(p.weeks ?? {}).find(([w]) => ymd(mondayOf(w)) === monday)?.[1];
-  const cat = code ? CATEGORY[code] : null;
+  const cat = code && CATEGORY[code] !== 'ingen' ? CATEGORY[code] : null; // `ingen` is a week without a code (§1.4)
   const h = p.hours?.[R] ?? 0;
   const snapshot =
     cat === 'udgaaet' ? 'udgaaet'

@@ -14,6 +14,7 @@ export const CATEGORIES = [
   'ressourceforloeb',
   'ydelse',
   'udgaaet',
+  'ingen',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -27,6 +28,8 @@ export const CAT = {
   ressourceforloeb: 6,
   ydelse: 7,
   udgaaet: 8,
+  /** Self-support, employment, holiday pay from employment: counts as a week without a code. */
+  ingen: 9,
 } as const;
 
 /** Largest DREAM code the compact storage holds (codes live in an Int16Array). */

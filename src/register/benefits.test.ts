@@ -22,7 +22,7 @@ describe('readBenefits: wide layout', () => {
     expect(codeAt(data, '0101901234', '2021-W01')).toBe(131);
     expect(codeAt(data, '0101901234', '2021-W26')).toBe(651);
     expect(codeAt(data, '0101901234', '2020-W52')).toBe(0);
-    expect(codeAt(data, '0202851236', '2021-W01')).toBe(211);
+    expect(codeAt(data, '0202851236', '2021-W01')).toBe(707);
   });
   it('reads YY ≥ 90 as 19YY', () => {
     const d = readBenefits(enc('cpr;y_9901\n0101901234;131\n'), 'x.csv').build(defaultCodeTable());
@@ -33,7 +33,7 @@ describe('readBenefits: wide layout', () => {
     readBenefits(fixture('ydelser-lang.csv'), 'ydelser-lang.csv', b);
     const d = b.build(defaultCodeTable());
     expect(codeAt(d, '0101901234', '2021-W01')).toBe(131);
-    expect(codeAt(d, '0303701238', '2021-W30')).toBe(231);
+    expect(codeAt(d, '0303701238', '2021-W30')).toBe(705);
   });
   it('a week column that is not a real ISO week is an error naming the column', () => {
     expect(thrown(() => readBenefits(fixture('fejl-uge-bred.csv'), 'fejl-uge-bred.csv'))).toMatchObject({ code: 'bad_week', line: 1, column: 'y_2153' });
@@ -57,8 +57,8 @@ describe('readBenefits: wide layout', () => {
 describe('readBenefits: long layout', () => {
   it('reads cpr, uge (YYYY-Www or YYWW), kode with `,`', () => {
     const d = readBenefits(fixture('ydelser-lang.csv'), 'ydelser-lang.csv').build(defaultCodeTable());
-    expect(codeAt(d, '0303701238', '2021-W30')).toBe(231);
-    expect(codeAt(d, '0303701238', '2021-W31')).toBe(231);
+    expect(codeAt(d, '0303701238', '2021-W30')).toBe(705);
+    expect(codeAt(d, '0303701238', '2021-W31')).toBe(705);
   });
   it('a bad week names line and column', () => {
     const e = thrown(() => readBenefits(fixture('fejl-uge.csv'), 'fejl-uge.csv'));
@@ -69,7 +69,7 @@ describe('readBenefits: long layout', () => {
     const d = readBenefits(fixture('ydelser-lang.csv'), 'ydelser-lang.csv').build(defaultCodeTable());
     const p = d.weeks.get('0303701238')!;
     expect(p.weekStart).toBe(parseWeek('2021-W30'));
-    expect([...p.codes]).toEqual([231, 231]);
+    expect([...p.codes]).toEqual([705, 705]);
   });
   it('an empty code means no benefit that week', () => {
     const d = readBenefits(enc('cpr;uge;kode\n0101901234;2021-W05;\n'), 'x.csv').build(defaultCodeTable());
@@ -153,11 +153,11 @@ describe('readCodeTable', () => {
     expect(t.entries.get(211)).toEqual({ code: 211, category: 'praktik', tekst: 'Virksomhedspraktik; kontanthjælp', kilde: 'x' });
     expect(t.entries.get(4711)?.category).toBe('udgaaet');
   });
-  it('the shipped default table confirms SU and censoring codes, and marks the rest to be checked', () => {
+  it('the shipped default table names its source on every row; SU and censoring codes as the spec says', () => {
     const t = defaultCodeTable();
     expect(t.entries.get(651)?.category).toBe('uddannelse');
-    expect(t.entries.get(651)?.kilde).toMatch(/bekræftet/);
-    expect(t.entries.get(131)?.kilde).toBe('skal kontrolleres mod STARs DREAM-kodeliste');
+    expect(t.entries.get(651)?.kilde).toMatch(/^DREAMs statusliste .*regel 2/);
+    for (const e of t.entries.values()) expect(e.kilde).toMatch(/^DREAMs statusliste/);
     t.categoryOf[131] = 0; // a copy: changing it leaves the default alone
     expect(defaultCodeTable().categoryOf[131]).not.toBe(0);
     expect(t.entries.get(652)?.category).toBe('uddannelse');

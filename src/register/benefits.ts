@@ -62,12 +62,20 @@ function scanBenefits(bytes: Uint8Array, file: string, sink: BenefitSink): void 
   else scanWide(r, sink);
 }
 
-/** Code in field i; 0 when empty. */
-function readCode(r: CsvReader, i: number): number {
+/**
+ * Code in field i; 0 when there is none: empty, blanks, R's `NA`, SAS's `.`, or code 0
+ * (self-support). A whole number written with decimals (`997.0`, pandas) is that number.
+ */
+export function readCode(r: CsvReader, i: number): number {
   const v = intFromBytes(r.bytes, r.starts[i], r.ends[i]);
   if (v === -1) return 0;
-  if (v < 1 || v > MAX_CODE) throw r.error('bad_code', i, `«${r.text(i)}» er ikke en gyldig ydelseskode (et heltal fra 1 til ${MAX_CODE}).`);
-  return v;
+  if (v >= 0 && v <= MAX_CODE) return v;
+  const t = r.text(i);
+  if (t === '' || t === '.' || t.toUpperCase() === 'NA') return 0;
+  const m = /^(\d{1,9})(?:[.,]0+)?$/.exec(t);
+  const n = m ? Number(m[1]) : -1;
+  if (n < 0 || n > MAX_CODE) throw r.error('bad_code', i, `«${t}» er ikke en gyldig ydelseskode (et heltal fra 0 til ${MAX_CODE}; tom, NA eller . betyder ingen kode).`);
+  return n;
 }
 
 function scanWide(r: CsvReader, sink: BenefitSink): void {
@@ -110,8 +118,11 @@ function scanWide(r: CsvReader, sink: BenefitSink): void {
     const codes = new Int16Array(span);
     for (let k = 0; k < colIdx.length; k++) {
       let v = ints[colIdx[k]];
-      if (v === -1) continue;
-      if (v < 1 || v > MAX_CODE) v = readCode(r, colIdx[k]);
+      if (v <= 0) {
+        if (v === -2) codes[offs[k]] = readCode(r, colIdx[k]);
+        continue;
+      }
+      if (v > MAX_CODE) v = readCode(r, colIdx[k]);
       codes[offs[k]] = v;
     }
     sink.row(cpr, weekStart, codes, r.rowLine, column);

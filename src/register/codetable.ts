@@ -1,6 +1,7 @@
 /**
  * The DREAM code table (spec §1.4): `kode`, `kategori`, optional `tekst` and `kilde` (where the
- * mapping comes from, e.g. "skal kontrolleres mod STARs DREAM-kodeliste"); other columns are ignored. A code maps to exactly one category.
+ * mapping comes from); other columns are ignored. A code maps to exactly one category; code 0
+ * (self-support) is a valid code.
  */
 import { readFileSync } from 'node:fs';
 import { CATEGORIES, MAX_CODE, type Category, type CodeEntry, type CodeTable } from '../monitoring/types.ts';
@@ -37,7 +38,7 @@ export function readCodeTable(bytes: Uint8Array, fileName: string): CodeTable {
     const code = intFromBytes(r.bytes, r.starts[cKode], r.ends[cKode]);
     const codeText = r.text(cKode);
     const parsed = r.quoted[cKode] ? (/^\d+$/.test(codeText) ? Number(codeText) : -2) : code;
-    if (parsed < 1 || parsed > MAX_CODE) throw r.error('bad_code', cKode, `«${codeText}» er ikke en gyldig kode (et heltal fra 1 til ${MAX_CODE}).`);
+    if (parsed < 0 || parsed > MAX_CODE) throw r.error('bad_code', cKode, `«${codeText}» er ikke en gyldig kode (et heltal fra 0 til ${MAX_CODE}).`);
     const katText = r.text(cKat).toLowerCase();
     const category = (CATEGORY_ID.has(katText) ? katText : ALIASES[katText]) as Category | undefined;
     if (!category) throw r.error('bad_value', cKat, `ukendt kategori «${r.text(cKat)}»; brug en af: ${CATEGORIES.join(', ')}.`);
@@ -54,9 +55,9 @@ export function readCodeTable(bytes: Uint8Array, fileName: string): CodeTable {
 let shipped: CodeTable | null = null;
 
 /**
- * The table shipped with Fremdrift (`kodetabel.default.csv`); only 651/652 and 997–999 are
- * confirmed, the rest say in `kilde` that they must be checked against STAR's DREAM code list.
- * Returns a copy, so a caller may add codes without changing the default.
+ * The table shipped with Fremdrift (`kodetabel.default.csv`): every code of DREAM's public
+ * status list, categorised by the rules of spec §1.4 (dream-rules.ts); each row's `kilde` names
+ * the list and the rule. Returns a copy, so a caller may add codes without changing the default.
  */
 export function defaultCodeTable(): CodeTable {
   if (!shipped) {

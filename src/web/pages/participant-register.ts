@@ -12,6 +12,7 @@ const hoursFmt = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
 const CATEGORY_LABELS: Record<string, string> = {
   uddannelse: 'Uddannelse (SU)', praktik: 'Virksomhedspraktik', loentilskud: 'Løntilskud', fleksjob: 'Fleksjob/ledighedsydelse',
   foertidspension: 'Førtidspension', ressourceforloeb: 'Ressource-/jobafklaringsforløb', ydelse: 'Anden offentlig ydelse', udgaaet: 'Udgået',
+  ingen: 'Ingen ydelse (selvforsørgelse eller beskæftigelse)',
 };
 
 function explanation(e: MonthExplanation) {
