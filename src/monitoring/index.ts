@@ -22,4 +22,6 @@ export { addCode, defaultCodeTable, emptyCodeTable, readCodeTable } from '../reg
 export { RegisterBuilder, buildRegisterData, type RegisterRows } from '../register/builder.ts';
 export { RegisterInputError, type Place, type RegisterErrorCode } from '../register/errors.ts';
 export { packPerson, unpackPerson } from '../register/pack.ts';
-export { loadMonitorInput, type InputPaths } from '../register/load.ts';
+export { loadMonitorInput, readRegister, type InputPaths, type RegisterPaths } from '../register/load.ts';
+export { keepCprHashes, keepCprs, type ReadOptions } from '../register/person-key.ts';
+export { fileSource, sourceOf, type RegisterInput } from '../register/chunks.ts';

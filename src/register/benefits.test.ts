@@ -104,7 +104,8 @@ describe('unknown codes (spec §1.4)', () => {
     const b = readBenefits(fixture('ydelser-ukendt-kode.csv'), 'ydelser-ukendt-kode.csv');
     const e = thrown(() => b.build(defaultCodeTable()));
     expect(e).toMatchObject({ code: 'unknown_codes', codes: [4711, 4712], file: 'ydelser-ukendt-kode.csv' });
-    expect(e.message).toMatch(/4711 \(første gang i ydelser-ukendt-kode\.csv, linje 3, kolonne «kode»\), 4712 \(første gang i ydelser-ukendt-kode\.csv, linje 4/);
+    expect(e.message).toMatch(/4711 \(2 uger hos 1 person; første gang i ydelser-ukendt-kode\.csv, linje 3, kolonne «kode»\), 4712 \(1 uge hos 1 person; første gang i ydelser-ukendt-kode\.csv, linje 4/);
+    expect(e.unknown).toEqual([{ code: 4711, weeks: 2, people: 1 }, { code: 4712, weeks: 1, people: 1 }]);
   });
   it('a user code table that has the codes makes the same data valid', () => {
     const table = readCodeTable(fixture('kodetabel.csv'), 'kodetabel.csv');

@@ -1,50 +1,55 @@
 /**
- * DREAM benefit weeks (spec §1.2) in the wide layout (`PNR`/`cpr` + `y_YYWW` columns) or the
- * long layout (`cpr`, `uge`, `kode`). Columns that are neither the CPR nor a `y_` week (DREAM
- * extracts carry e.g. sex and age) are ignored in the wide layout.
+ * DREAM benefit weeks (spec §1.2) in the wide layout (a person column + one column per week)
+ * or the long layout (person, `uge`, `kode`). Wide week columns are `y_YYWW` (DREAM), or
+ * `y_01 … y_53` in yearly files, whose year comes from `--year`, a four-digit year in the file
+ * name, or a year column (`aar`/`år`/`year`). Other columns (sex, age, `branche_…`) are
+ * ignored. The person column is `PNR`, `pnr`, `cpr` or `lobenr` (person-key.ts). A file is read
+ * in chunks (chunks.ts), so its size is not bounded by memory; with `keep`, rows of other
+ * people are skipped without reading their cells.
  */
+import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
 import { MAX_CODE } from '../monitoring/types.ts';
-import { isoWeekIndex } from '../monitoring/calendar.ts';
 import { RegisterBuilder, type Source } from './builder.ts';
-import { CsvReader } from './csv.ts';
+import { rereadable, sourceOf, type RegisterInput } from './chunks.ts';
+import { CsvReader, listSome } from './csv.ts';
 import { RegisterInputError, type Place } from './errors.ts';
-import { CprColumn } from './cpr-column.ts';
 import { dreamYear, intFromBytes, parseDreamWeek, weekFromBytes } from './fields.ts';
+import { fromLimits, PersonColumn, type ReadOptions } from './person-key.ts';
 
 interface BenefitSink {
   /** Wide row: codes[i] is week weekStart + i; the array is fresh for each row. */
-  row(cpr: string, weekStart: number, codes: Int16Array, line: number, column: (w: number) => string): void;
+  row(key: string, weekStart: number, codes: Int16Array, line: number, column: (w: number) => string): void;
   /** Long row. */
-  cell(cpr: string, week: number, code: number, line: number, column: string): void;
+  cell(key: string, week: number, code: number, line: number, column: string): void;
 }
 
 /** Read a benefits file into a builder (a new one unless `into` is given). */
-export function readBenefits(bytes: Uint8Array, fileName: string, into = new RegisterBuilder()): RegisterBuilder {
-  const src: Source = { file: fileName, locate: (cpr, week, before) => locateBenefit(bytes, fileName, cpr, week, before) };
+export function readBenefits(input: RegisterInput, fileName: string, into = new RegisterBuilder(), options: ReadOptions = {}): RegisterBuilder {
+  const src: Source = { file: fileName, locate: rereadable(input) ? (key, week, before) => locateBenefit(input, fileName, key, week, before, options) : undefined };
   into.addSource(src);
-  scanBenefits(bytes, fileName, {
-    row: (cpr, ws, codes, line, column) => into.addWeekRow(cpr, ws, codes, src, line, column),
-    cell: (cpr, week, code, line, column) => into.setWeek(cpr, week, code, src, line, column),
+  scanBenefits(input, fileName, options, {
+    row: (key, ws, codes, line, column) => into.addWeekRow(key, ws, codes, src, line, column),
+    cell: (key, week, code, line, column) => into.setWeek(key, week, code, src, line, column),
   });
   return into;
 }
 
 /** Re-read a file to find where a person's week first got a code (for conflict messages). */
-function locateBenefit(bytes: Uint8Array, file: string, cpr: string, week: number, beforeLine: number): Place | null {
+function locateBenefit(input: RegisterInput, file: string, key: string, week: number, beforeLine: number, options: ReadOptions): Place | null {
   let found: Place | null = null;
   const stop = new Error('found');
   try {
-    scanBenefits(bytes, file, {
+    scanBenefits(input, file, { ...options, keep: (k) => k === key }, {
       row(c, ws, codes, line, column) {
         if (line >= beforeLine) throw stop;
-        if (c === cpr && week >= ws && week < ws + codes.length && codes[week - ws] !== 0) {
+        if (week >= ws && week < ws + codes.length && codes[week - ws] !== 0) {
           found = { file, line, column: column(week) };
           throw stop;
         }
       },
-      cell(c, w, _code, line, column) {
+      cell(_c, w, _code, line, column) {
         if (line >= beforeLine) throw stop;
-        if (c === cpr && w === week) {
+        if (w === week) {
           found = { file, line, column };
           throw stop;
         }
@@ -56,10 +61,10 @@ function locateBenefit(bytes: Uint8Array, file: string, cpr: string, week: numbe
   return found;
 }
 
-function scanBenefits(bytes: Uint8Array, file: string, sink: BenefitSink): void {
-  const r = new CsvReader(bytes, file);
-  if (r.col('uge') >= 0 || r.col('kode') >= 0) scanLong(r, sink);
-  else scanWide(r, sink);
+function scanBenefits(input: RegisterInput, file: string, options: ReadOptions, sink: BenefitSink): void {
+  const r = new CsvReader(sourceOf(input), file);
+  if (r.col('uge') >= 0 || r.col('kode') >= 0) scanLong(r, options, sink);
+  else scanWide(r, options, sink);
 }
 
 /**
@@ -74,74 +79,213 @@ export function readCode(r: CsvReader, i: number): number {
   if (t === '' || t === '.' || t.toUpperCase() === 'NA') return 0;
   const m = /^(\d{1,9})(?:[.,]0+)?$/.exec(t);
   const n = m ? Number(m[1]) : -1;
-  if (n < 0 || n > MAX_CODE) throw r.error('bad_code', i, `«${t}» er ikke en gyldig ydelseskode (et heltal fra 0 til ${MAX_CODE}; tom, NA eller . betyder ingen kode).`);
+  if (n < 0 || n > MAX_CODE) throw r.error('bad_code', i, `«${t.slice(0, 40)}» er ikke en gyldig ydelseskode (et heltal fra 0 til ${MAX_CODE}; tom, NA eller . betyder ingen kode).`);
   return n;
 }
 
-function scanWide(r: CsvReader, sink: BenefitSink): void {
-  const cprs = new CprColumn(r, r.requireCol('pnr', 'cpr'));
-  const cols: number[] = [];
-  const weeks: number[] = [];
+const DATED = /^y_(\d{2})(\d{2})$/;
+const YEARLY = /^y_(\d{2})$/;
+const YEAR_COLUMNS = ['aar', 'år', 'year', 'aargang', 'årgang'];
+
+/** A year (1990–2099) standing alone in a file name, e.g. `dream_2019.csv`, or null. */
+export function yearInFileName(file: string): number | null {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const all = [...base.matchAll(/(?:^|\D)((?:19|20)\d{2})(?=\D|$)/g)].map((m) => Number(m[1])).filter((y) => y >= 1990);
+  return all.length === 1 ? all[0] : null;
+}
+
+function headerError(r: CsvReader, i: number, what: string): RegisterInputError {
+  return new RegisterInputError('bad_week', `${r.file}, linje 1, kolonne «${r.header[i]}»: ${what}`, { file: r.file, line: 1, column: r.header[i] });
+}
+
+function scanWide(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
+  const person = new PersonColumn(r);
+  const from = fromLimits(options, r.file);
+  const dated: number[] = [];
+  const yearly: number[] = [];
+  const bad: string[] = [];
   for (let i = 0; i < r.header.length; i++) {
     const h = r.headerLower[i];
     if (!h.startsWith('y_')) continue;
-    const m = /^y_(\d{2})(\d{2})$/.exec(h);
-    const w = m ? isoWeekIndex(dreamYear(Number(m[1])), Number(m[2])) : null;
-    if (w === null) throw new RegisterInputError('bad_week', `${r.file}, linje 1, kolonne «${r.header[i]}»: ikke en gyldig uge (forventet y_ÅÅUU med en ISO-uge, fx y_2107).`, { file: r.file, line: 1, column: r.header[i] });
-    const dup = weeks.indexOf(w);
-    if (dup >= 0) throw new RegisterInputError('duplicate', `${r.file}, linje 1, kolonne «${r.header[i]}»: ugen står også i kolonne «${r.header[cols[dup]]}».`, { file: r.file, line: 1, column: r.header[i] });
-    cols.push(i);
-    weeks.push(w);
+    if (DATED.test(h)) dated.push(i);
+    else if (YEARLY.test(h)) yearly.push(i);
+    else bad.push(r.header[i]);
   }
-  if (cols.length === 0) {
+  if (bad.length) {
+    throw new RegisterInputError(
+      'bad_week',
+      `${r.file}, linje 1: ${bad.length === 1 ? 'kolonnen' : `${bad.length.toLocaleString('da-DK')} kolonner`} ${listSome(bad.map((b) => `«${b}»`))} er ikke en gyldig uge (forventet y_ÅÅUU, fx y_2107, eller y_UU i en årsfil).`,
+      { file: r.file, line: 1, column: bad[0] },
+    );
+  }
+  if (dated.length && yearly.length) {
+    throw headerError(r, yearly[0], `en fil kan ikke både have ugekolonner med år (y_ÅÅUU som «${r.header[dated[0]]}») og uden (y_UU).`);
+  }
+  if (!dated.length && !yearly.length) {
     throw new RegisterInputError(
       'missing_column',
-      `${r.file}, linje 1: ingen ugekolonner (y_ÅÅUU) i bredt format og ingen kolonner «uge» og «kode» i langt format (fundet: ${r.header.join(', ')}).`,
+      `${r.file}, linje 1: ingen ugekolonner (y_ÅÅUU eller y_UU) i bredt format og ingen kolonner «uge» og «kode» i langt format (fundet: ${listSome(r.header)}).`,
       { file: r.file, line: 1, column: 'y_ÅÅUU' },
     );
   }
-  const weekStart = Math.min(...weeks);
-  const span = Math.max(...weeks) - weekStart + 1;
-  const colOfOffset = new Int32Array(span);
-  const offs = new Int32Array(cols.length);
-  for (let k = 0; k < cols.length; k++) {
-    offs[k] = weeks[k] - weekStart;
-    colOfOffset[offs[k]] = cols[k];
+  if (dated.length) scanDated(r, person, dated, from.week, options, sink);
+  else scanYearly(r, person, yearly, from.week, options, sink);
+}
+
+/** `y_YYWW` columns: each column is one fixed week. */
+function scanDated(r: CsvReader, person: PersonColumn, cols: number[], fromWeek: number, options: ReadOptions, sink: BenefitSink): void {
+  const keptCols: number[] = [];
+  const weeks: number[] = [];
+  const byWeek = new Map<number, number>();
+  for (const i of cols) {
+    const m = DATED.exec(r.headerLower[i])!;
+    const w = isoWeekIndex(dreamYear(Number(m[1])), Number(m[2]));
+    if (w === null) throw headerError(r, i, 'ikke en gyldig uge (forventet y_ÅÅUU med en ISO-uge, fx y_2107).');
+    const dup = byWeek.get(w);
+    if (dup !== undefined) throw headerError(r, i, `ugen står også i kolonne «${r.header[dup]}».`);
+    byWeek.set(w, i);
+    if (w < fromWeek) continue; // --from: older weeks are not read
+    keptCols.push(i);
+    weeks.push(w);
   }
-  const colIdx = Int32Array.from(cols);
+  if (!keptCols.length) {
+    while (r.next(undefined, person.index + 1)) person.read(); // still check the person column
+    return;
+  }
+  let weekStart = Infinity;
+  let weekEnd = -Infinity;
+  for (const w of weeks) {
+    if (w < weekStart) weekStart = w;
+    if (w > weekEnd) weekEnd = w;
+  }
+  const span = weekEnd - weekStart + 1;
+  const colOfOffset = new Int32Array(span);
+  const offs = new Int32Array(keptCols.length);
+  for (let k = 0; k < keptCols.length; k++) {
+    offs[k] = weeks[k] - weekStart;
+    colOfOffset[offs[k]] = keptCols[k];
+  }
+  const colIdx = Int32Array.from(keptCols);
   const column = (w: number) => r.header[colOfOffset[w - weekStart]];
+  const keep = options.keep;
+  const upTo = keep ? person.index + 1 : 0x7fffffff;
   // Values of the header's fields (extra fields are left to checkFieldCount).
-  const ints = new Int32Array(r.header.length + 1);
-  while (r.next(ints)) {
-    r.checkFieldCount();
-    const cpr = cprs.read();
+  const ints = new Int32Array(r.header.length);
+  while (r.next(ints, upTo)) {
+    let key: string;
+    if (keep) {
+      key = person.read();
+      if (!keep(key)) continue; // the next `next` skips the rest of the row
+      r.rest(ints);
+      r.checkFieldCount();
+    } else {
+      r.checkFieldCount();
+      key = person.read();
+    }
     const codes = new Int16Array(span);
     for (let k = 0; k < colIdx.length; k++) {
-      let v = ints[colIdx[k]];
-      if (v <= 0) {
-        if (v === -2) codes[offs[k]] = readCode(r, colIdx[k]);
-        continue;
-      }
-      if (v > MAX_CODE) v = readCode(r, colIdx[k]);
-      codes[offs[k]] = v;
+      const v = ints[colIdx[k]];
+      if (v > 0 && v <= MAX_CODE) codes[offs[k]] = v;
+      else if (v !== -1 && v !== 0) codes[offs[k]] = readCode(r, colIdx[k]);
     }
-    sink.row(cpr, weekStart, codes, r.rowLine, column);
+    sink.row(key, weekStart, codes, r.rowLine, column);
   }
 }
 
-function scanLong(r: CsvReader, sink: BenefitSink): void {
-  const cprs = new CprColumn(r, r.requireCol('cpr', 'pnr'));
+/** `y_01 … y_53` columns of one year: fixed by --year or the file name, or per row by a year column. */
+function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek: number, options: ReadOptions, sink: BenefitSink): void {
+  const weekNo = new Int32Array(cols.length);
+  const byNo = new Map<number, number>();
+  cols.forEach((i, k) => {
+    const n = Number(YEARLY.exec(r.headerLower[i])![1]);
+    if (n < 1 || n > 53) throw headerError(r, i, 'ikke en gyldig uge i en årsfil (forventet y_01 … y_53).');
+    const dup = byNo.get(n);
+    if (dup !== undefined) throw headerError(r, i, `ugen står også i kolonne «${r.header[dup]}».`);
+    byNo.set(n, i);
+    weekNo[k] = n;
+  });
+  const cYear = r.col(...YEAR_COLUMNS);
+  const fixed = options.year ?? (cYear >= 0 ? null : yearInFileName(r.file));
+  if (fixed === null && cYear < 0) {
+    throw new RegisterInputError(
+      'missing_column',
+      `${r.file}, linje 1: ugekolonnerne y_01 … y_53 siger ikke, hvilket år de hører til. ` +
+        'Angiv året med --year, i filnavnet (fx ydelser_2019.csv) eller i en kolonne «aar».',
+      { file: r.file, line: 1, column: 'aar' },
+    );
+  }
+  if (fixed !== null && !(Number.isInteger(fixed) && fixed >= 1990 && fixed <= 2099)) {
+    throw new RegisterInputError('bad_value', `${r.file}: året ${fixed} er ikke et år fra 1990 til 2099.`, { file: r.file });
+  }
+  const colIdx = Int32Array.from(cols);
+  const keep = options.keep;
+  const upTo = keep ? person.index + 1 : 0x7fffffff;
+  const ints = new Int32Array(r.header.length);
+  let year = fixed ?? 0;
+  let weekStart = 0;
+  let weeksInYear = 0;
+  const setYear = (y: number) => {
+    year = y;
+    weekStart = isoWeekIndex(y, 1)!;
+    weeksInYear = weeksInIsoYear(y);
+  };
+  if (fixed !== null) setYear(fixed);
+  const column = (w: number) => r.header[byNo.get(w - weekStart + 1) ?? cols[0]];
+  while (r.next(ints, upTo)) {
+    let key: string;
+    if (keep) {
+      key = person.read();
+      if (!keep(key)) continue;
+      r.rest(ints);
+      r.checkFieldCount();
+    } else {
+      r.checkFieldCount();
+      key = person.read();
+    }
+    if (fixed === null) {
+      const y = intFromBytes(r.bytes, r.starts[cYear], r.ends[cYear]);
+      if (!(y >= 1990 && y <= 2099)) throw r.error('bad_value', cYear, `«${r.text(cYear).slice(0, 40)}» er ikke et år (ÅÅÅÅ).`);
+      if (y !== year) setYear(y);
+    }
+    if (weekStart + weeksInYear - 1 < fromWeek) continue;
+    const codes = new Int16Array(weeksInYear);
+    for (let k = 0; k < colIdx.length; k++) {
+      const v = ints[colIdx[k]];
+      if (v === -1 || v === 0) continue;
+      const code = v > 0 && v <= MAX_CODE ? v : readCode(r, colIdx[k]);
+      if (code === 0) continue;
+      const off = weekNo[k] - 1;
+      if (off >= weeksInYear) throw r.error('bad_week', colIdx[k], `${year} har kun ${weeksInYear} ISO-uger; uge 53 skal være tom.`);
+      if (weekStart + off >= fromWeek) codes[off] = code;
+    }
+    sink.row(key, weekStart, codes, r.rowLine, column);
+  }
+}
+
+function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
+  const person = new PersonColumn(r, 'cpr', 'pnr');
   const cUge = r.requireCol('uge');
   const cKode = r.requireCol('kode');
   const kodeName = r.header[cKode];
   const weeks = new Map<number, number>();
-  while (r.next()) {
-    r.checkFieldCount();
-    const cpr = cprs.read();
+  const fromWeek = fromLimits(options, r.file).week;
+  const keep = options.keep;
+  const upTo = keep ? person.index + 1 : 0x7fffffff;
+  while (r.next(undefined, upTo)) {
+    let key: string;
+    if (keep) {
+      key = person.read();
+      if (!keep(key)) continue;
+      r.rest();
+      r.checkFieldCount();
+    } else {
+      r.checkFieldCount();
+      key = person.read();
+    }
     let week = r.quoted[cUge] ? NaN : weekFromBytes(r.bytes, r.starts[cUge], r.ends[cUge], weeks);
     if (Number.isNaN(week)) week = parseDreamWeek(r.text(cUge)) ?? NaN; // quoted or unusual forms
-    if (Number.isNaN(week)) throw r.error('bad_week', cUge, `«${r.text(cUge)}» er ikke en gyldig uge (forventet ÅÅÅÅ-Uuu, fx 2021-W07, eller ÅÅUU).`);
+    if (Number.isNaN(week)) throw r.error('bad_week', cUge, `«${r.text(cUge).slice(0, 40)}» er ikke en gyldig uge (forventet ÅÅÅÅ-Uuu, fx 2021-W07, eller ÅÅUU).`);
     const code = readCode(r, cKode);
-    if (code !== 0) sink.cell(cpr, week, code, r.rowLine, kodeName);
+    if (code !== 0 && week >= fromWeek) sink.cell(key, week, code, r.rowLine, kodeName);
   }
 }

@@ -8,7 +8,8 @@ import { maskCpr } from '../domain/cpr.ts';
 import { weekString } from '../monitoring/calendar.ts';
 import { MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks, type RegisterData } from '../monitoring/types.ts';
 import { defaultCodeTable } from './codetable.ts';
-import { RegisterInputError, placeText, type Place } from './errors.ts';
+import { listSome } from './csv.ts';
+import { RegisterInputError, placeText, type Place, type UnknownCode } from './errors.ts';
 
 /** Where data came from; `locate` re-finds an earlier cell when a conflict needs its place. */
 export interface Source {
@@ -101,7 +102,7 @@ export class RegisterBuilder {
   build(codeTable: CodeTable): RegisterData {
     const unknown: number[] = [];
     for (let c = 1; c <= MAX_CODE; c++) if (this.seen[c] && !codeTable.categoryOf[c]) unknown.push(c);
-    if (unknown.length > 0) throw unknownCodesError(unknown, this.firstSeen);
+    if (unknown.length > 0) throw unknownCodesError(countCodes(this.weeks, unknown), this.firstSeen);
     // Sums of decimal hours are kept to four decimals so that 74 h stays exactly 74 (spec §3).
     for (const p of this.hours.values()) {
       for (let i = 0; i < p.hours.length; i++) p.hours[i] = Math.round(p.hours[i] * 1e4) / 1e4;
@@ -126,25 +127,55 @@ export class RegisterBuilder {
     const there = earlier ? placeText(earlier) : 'tidligere indlæste data';
     throw new RegisterInputError(
       'conflict',
-      `${placeText(here)}: CPR ${maskCpr(cpr)} har kode ${newCode} i uge ${weekString(week)}, ` +
+      `${placeText(here)}: ${personText(cpr)} har kode ${newCode} i uge ${weekString(week)}, ` +
         `men samme person og uge har kode ${oldCode} i ${there}. En uge kan kun have én kode.`,
       { ...here, other: earlier },
     );
   }
 }
 
-function unknownCodesError(unknown: number[], firstSeen: Map<number, Place>): RegisterInputError {
-  const parts = unknown.map((c) => {
+/** CPR masked, or the running number, for messages. */
+export function personText(key: string): string {
+  return key.startsWith('#') ? `løbenummer ${key.slice(1)}` : `CPR ${maskCpr(key)}`;
+}
+
+/** How many weeks and people carry each of `codes`. */
+export function countCodes(weeks: Map<string, PersonWeeks>, codes: number[]): UnknownCode[] {
+  const index = new Map(codes.map((c, i) => [c, i]));
+  const nWeeks = new Array<number>(codes.length).fill(0);
+  const nPeople = new Array<number>(codes.length).fill(0);
+  const mark = new Int32Array(codes.length).fill(-1);
+  let person = 0;
+  for (const p of weeks.values()) {
+    for (const c of p.codes) {
+      if (c === 0) continue;
+      const i = index.get(c);
+      if (i === undefined) continue;
+      nWeeks[i]++;
+      if (mark[i] !== person) {
+        mark[i] = person;
+        nPeople[i]++;
+      }
+    }
+    person++;
+  }
+  return codes.map((code, i) => ({ code, weeks: nWeeks[i], people: nPeople[i] }));
+}
+
+function unknownCodesError(unknown: UnknownCode[], firstSeen: Map<number, Place>): RegisterInputError {
+  const parts = unknown.map(({ code: c, weeks, people }) => {
     const p = firstSeen.get(c);
-    return p && p.line > 0 ? `${c} (første gang i ${placeText(p)})` : String(c);
+    const n = `${weeks.toLocaleString('da-DK')} ${weeks === 1 ? 'uge' : 'uger'} hos ${people.toLocaleString('da-DK')} ${people === 1 ? 'person' : 'personer'}`;
+    return p && p.line > 0 ? `${c} (${n}; første gang i ${placeText(p)})` : `${c} (${n})`;
   });
-  const files = [...new Set(unknown.map((c) => firstSeen.get(c)?.file).filter((f): f is string => !!f))];
-  const first = firstSeen.get(unknown[0]);
+  const codes = unknown.map((u) => u.code);
+  const files = [...new Set(codes.map((c) => firstSeen.get(c)?.file).filter((f): f is string => !!f))];
+  const first = firstSeen.get(codes[0]);
   return new RegisterInputError(
     'unknown_codes',
-    `Ukendte ydelseskoder, som ikke står i kodetabellen: ${parts.join(', ')}. ` +
+    `Ukendte ydelseskoder, som ikke står i kodetabellen: ${listSome(parts)}. ` +
       'Tilføj dem til kodetabellen (--codes) med en kategori.',
-    { file: files.join(', '), line: files.length === 1 ? first?.line : null, column: files.length === 1 ? first?.column : null, codes: unknown },
+    { file: listSome(files), line: files.length === 1 ? first?.line : null, column: files.length === 1 ? first?.column : null, codes, unknown },
   );
 }
 

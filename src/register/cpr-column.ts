@@ -9,6 +9,8 @@ export class CprColumn {
   private last = '';
   private lastStart = -1;
   private lastLen = -1;
+  /** The chunk lastStart points into (a streamed file changes chunks). */
+  private lastBytes: Uint8Array | null = null;
 
   constructor(
     private readonly r: CsvReader,
@@ -21,7 +23,7 @@ export class CprColumn {
     const b = r.bytes;
     const s = r.starts[col];
     const len = r.ends[col] - s;
-    let same = len === this.lastLen && !r.quoted[col];
+    let same = len === this.lastLen && !r.quoted[col] && b === this.lastBytes;
     for (let k = 0; same && k < len; k++) same = b[s + k] === b[this.lastStart + k];
     if (same) return this.last;
     const cpr = r.quoted[col] ? cprFromText(r.text(col)) : cprFromBytes(b, s, r.ends[col]);
@@ -29,6 +31,7 @@ export class CprColumn {
     this.last = cpr;
     this.lastStart = s;
     this.lastLen = r.quoted[col] ? -1 : len;
+    this.lastBytes = b;
     return cpr;
   }
 }

@@ -6,6 +6,7 @@
  * without building a string per cell.
  */
 import { isUtf8 } from 'node:buffer';
+import type { ByteSource } from './chunks.ts';
 import { RegisterInputError, cellError, type Place, type RegisterErrorCode } from './errors.ts';
 
 const QUOTE = 34;
@@ -16,7 +17,8 @@ const COMMA = 44;
 const TAB = 9;
 
 export class CsvReader {
-  readonly bytes: Uint8Array;
+  /** The current chunk (the whole file when read from memory); field offsets point into it. */
+  bytes: Uint8Array;
   readonly file: string;
   readonly delim: number;
   /** Header names as written (trimmed), and lower-cased for matching. */
@@ -24,27 +26,32 @@ export class CsvReader {
   readonly headerLower: string[];
   /** Line number of the current row. */
   rowLine = 0;
-  /** Number of fields in the current row. */
+  /** Number of fields read of the current row. */
   n = 0;
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   quoted = new Uint8Array(64);
   private pos: number;
   private line = 1;
-  private readonly decodeRange: (s: number, e: number) => string;
+  /** True while a row was read only in part (`next` with `upTo`): `pos` is at its next field. */
+  private open = false;
+  /** The chunk as a Buffer (native `indexOf`), and the next quote and CR found in it. */
+  private buf: Buffer = Buffer.alloc(0);
+  private nextQuote = -1;
+  private nextCr = -1;
+  private decodeRange: (s: number, e: number) => string = () => '';
+  private cp1252 = false;
+  private readonly source: ByteSource | null;
 
-  constructor(bytes: Uint8Array, file: string) {
-    this.bytes = bytes;
+  /** `input`: the whole file in memory, or a source of chunks that end at row boundaries. */
+  constructor(input: Uint8Array | ByteSource, file: string) {
     this.file = file;
+    this.source = input instanceof Uint8Array ? null : input;
+    const bytes = input instanceof Uint8Array ? input : (input.next() ?? new Uint8Array(0));
     const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    this.bytes = bytes;
+    this.useChunk(bytes);
     this.pos = bom ? 3 : 0;
-    if (isUtf8(bytes)) {
-      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      this.decodeRange = (s, e) => buf.toString('utf8', s, e);
-    } else {
-      const dec = new TextDecoder('windows-1252');
-      this.decodeRange = (s, e) => dec.decode(bytes.subarray(s, e));
-    }
     this.delim = detectDelimiter(bytes, this.pos);
     if (this.delim < 0 || !this.next()) {
       throw new RegisterInputError('header', `${file}: filen har ingen overskriftslinje med kolonnenavne adskilt af semikolon, komma eller tabulator.`, { file, line: 1 });
@@ -52,6 +59,26 @@ export class CsvReader {
     this.header = [];
     for (let i = 0; i < this.n; i++) this.header.push(this.text(i));
     this.headerLower = this.header.map((h) => h.toLowerCase());
+  }
+
+  /**
+   * Take a new chunk: UTF-8 unless its bytes are not valid UTF-8, then Windows-1252 from there
+   * on (delimiters, quotes and digits are ASCII in both).
+   */
+  private useChunk(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.buf = buf;
+    this.pos = 0;
+    this.nextQuote = -1;
+    this.nextCr = -1;
+    if (!this.cp1252 && !isUtf8(bytes)) this.cp1252 = true;
+    if (this.cp1252) {
+      const dec = new TextDecoder('windows-1252');
+      this.decodeRange = (s, e) => dec.decode(bytes.subarray(s, e));
+    } else {
+      this.decodeRange = (s, e) => buf.toString('utf8', s, e);
+    }
   }
 
   /** Index of the first column with one of the names (any case), or -1. */
@@ -69,7 +96,7 @@ export class CsvReader {
     if (i < 0) {
       throw new RegisterInputError(
         'missing_column',
-        `${this.file}, linje 1: kolonnen «${names[0]}» mangler i overskriftslinjen (fundet: ${this.header.join(', ')}).`,
+        `${this.file}, linje 1: kolonnen «${names[0]}» mangler i overskriftslinjen (fundet: ${listSome(this.header)}).`,
         { file: this.file, line: 1, column: names[0] },
       );
     }
@@ -108,24 +135,75 @@ export class CsvReader {
    * Advance to the next non-empty row; false at the end of the file. With `ints`, also parse
    * each unquoted field as a non-negative integer in the same pass (the wide DREAM hot path):
    * ints[i] = value, -1 when empty, -2 when not plain digits (the caller re-reads the field).
+   * With `upTo`, stop after that many fields: then `rest` reads the others or `skipRow` drops
+   * the row (a reader that keeps only some people looks at the CPR first).
    */
-  next(ints?: Int32Array): boolean {
-    const b = this.bytes;
-    const len = b.length;
+  next(ints?: Int32Array, upTo = 0x7fffffff): boolean {
+    if (this.open) this.skipRow();
+    let b = this.bytes;
     let p = this.pos;
-    while (p < len && (b[p] === LF || b[p] === CR)) {
-      if (b[p] === LF || b[p + 1] !== LF) this.line++; // LF, CRLF or a lone CR ends a line
-      p++;
-    }
-    if (p >= len) {
-      this.pos = p;
-      return false;
+    for (;;) {
+      while (p < b.length && (b[p] === LF || b[p] === CR)) {
+        if (b[p] === LF || b[p + 1] !== LF) this.line++; // LF, CRLF or a lone CR ends a line
+        p++;
+      }
+      if (p < b.length) break;
+      const chunk = this.source?.next();
+      if (!chunk) {
+        this.pos = p;
+        return false;
+      }
+      this.useChunk(chunk);
+      b = chunk;
+      p = 0;
     }
     this.rowLine = this.line;
+    this.pos = p;
+    this.n = 0;
+    this.fields(ints, upTo);
+    return true;
+  }
+
+  /** Read the remaining fields of a row read in part. */
+  rest(ints?: Int32Array): void {
+    if (this.open) this.fields(ints, 0x7fffffff);
+  }
+
+  /** Skip the rest of a row read in part, without looking at its fields. */
+  skipRow(): void {
+    if (!this.open) return;
+    const b = this.buf;
+    const p = this.pos;
+    const lf = b.indexOf(LF, p);
+    if (this.nextQuote < p) {
+      const q = b.indexOf(QUOTE, p);
+      this.nextQuote = q < 0 ? Infinity : q;
+    }
+    if (this.nextCr < p) {
+      const c = b.indexOf(CR, p);
+      this.nextCr = c < 0 ? Infinity : c;
+    }
+    // A quoted field may hold a line break, and a lone CR ends a line: read those fields
+    // properly. Otherwise the row ends at the line feed (a CR just before it is CRLF).
+    if (lf < 0 || this.nextQuote < lf || this.nextCr < lf - 1) {
+      this.fields(undefined, 0x7fffffff);
+      return;
+    }
+    this.pos = lf + 1;
+    this.line++;
+    this.open = false;
+  }
+
+  /** Parse fields from `pos` until the row ends or `upTo` fields are read. */
+  private fields(ints: Int32Array | undefined, upTo: number): void {
+    const b = this.bytes;
+    const len = b.length;
     const delim = this.delim;
-    let n = 0;
+    let p = this.pos;
+    let n = this.n;
     for (;;) {
       if (n === this.starts.length) this.grow();
+      if (ints && n >= ints.length) ints = undefined; // fields beyond the header: checkFieldCount
       let s = p;
       let e: number;
       let q = 0;
@@ -180,6 +258,12 @@ export class CsvReader {
       n++;
       if (p < len && b[p] === delim) {
         p++;
+        if (n >= upTo) {
+          this.n = n;
+          this.pos = p;
+          this.open = true;
+          return;
+        }
         continue;
       }
       // End of row: CRLF, LF, lone CR or end of file.
@@ -190,7 +274,7 @@ export class CsvReader {
     }
     this.n = n;
     this.pos = p;
-    return true;
+    this.open = false;
   }
 
   private grow(): void {
@@ -205,6 +289,15 @@ export class CsvReader {
     this.ends = e;
     this.quoted = q;
   }
+}
+
+/**
+ * At most ten items joined by ", ", then how many more (an extract can have 1,700 columns or
+ * thousands of unknown values; a message must stay readable).
+ */
+export function listSome(items: readonly string[], max = 10): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} og ${(items.length - max).toLocaleString('da-DK')} flere`;
 }
 
 /** The delimiter that occurs most often in the header line (outside quotes), or -1. */

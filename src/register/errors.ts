@@ -27,6 +27,13 @@ export interface Place {
   column: string;
 }
 
+/** A code missing from the code table, with how many weeks and people carry it. */
+export interface UnknownCode {
+  code: number;
+  weeks: number;
+  people: number;
+}
+
 export class RegisterInputError extends Error {
   override name = 'RegisterInputError';
   readonly code: RegisterErrorCode;
@@ -37,11 +44,13 @@ export class RegisterInputError extends Error {
   readonly other: Place | null;
   /** The unknown codes for `unknown_codes`. */
   readonly codes: number[];
+  /** The unknown codes with their weeks and people, when counted. */
+  readonly unknown: UnknownCode[];
 
   constructor(
     code: RegisterErrorCode,
     message: string,
-    where: { file: string; line?: number | null; column?: string | null; other?: Place | null; codes?: number[] },
+    where: { file: string; line?: number | null; column?: string | null; other?: Place | null; codes?: number[]; unknown?: UnknownCode[] },
   ) {
     super(message);
     this.code = code;
@@ -50,6 +59,7 @@ export class RegisterInputError extends Error {
     this.column = where.column ?? null;
     this.other = where.other ?? null;
     this.codes = where.codes ?? [];
+    this.unknown = where.unknown ?? [];
   }
 }
 

@@ -1,24 +1,30 @@
 /**
- * Read the monitoring inputs from file paths (the CLI and scripts). All I/O of the monitoring
- * path lives here; the readers below take bytes.
+ * Read the monitoring inputs from file paths (the CLI, scripts, the effect comparison). All
+ * file I/O of the monitoring path lives here and in chunks.ts; register files are streamed in
+ * chunks, so their size is bounded neither by memory nor by Node's 2 GiB file limit.
  */
 import { readFile } from 'node:fs/promises';
 import type { EffectInput } from '../effect/types.ts';
-import type { MonitorInput } from '../monitoring/types.ts';
+import type { CodeTable, MonitorInput, RegisterData } from '../monitoring/types.ts';
 import { readBenefits } from './benefits.ts';
 import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable, readCodeTable } from './codetable.ts';
 import { RegisterInputError } from './errors.ts';
 import { readHours } from './hours.ts';
 import { readParticipants } from './participants.ts';
+import { keepCprs, type ReadOptions } from './person-key.ts';
 import { readPool } from './pool.ts';
 
 export interface InputPaths {
   participants: string;
   benefits: string[];
-  hours?: string;
+  hours?: string | string[];
   /** Code table; the shipped default when absent. */
   codes?: string;
+  /** Drop weeks and months before this month (`YYYY-MM`). */
+  from?: string;
+  /** Year of yearly benefit files (`y_01 … y_53`) when neither file name nor a column says it. */
+  year?: number;
 }
 
 async function bytesOf(path: string): Promise<Uint8Array> {
@@ -30,29 +36,56 @@ async function bytesOf(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Files are named in messages by the path as given. */
+export interface RegisterPaths {
+  benefits?: string[];
+  hours?: string[];
+}
+
+/**
+ * Read register files (streamed) into `RegisterData`, keeping only the people `options.keep`
+ * accepts and the weeks/months from `options.from`. Memory grows with the people kept.
+ *
+ *     const data = readRegister({ benefits: ['dream.csv'], hours: ['eindkomst.csv'] },
+ *       { keep: keepCprs(pool), from: '2015-01' }, codeTable);
+ */
+export function readRegister(paths: RegisterPaths, options: ReadOptions = {}, codeTable: CodeTable = defaultCodeTable()): RegisterData {
+  const builder = new RegisterBuilder();
+  for (const file of paths.benefits ?? []) readBenefits({ path: file }, file, builder, options);
+  for (const file of paths.hours ?? []) readHours({ path: file }, file, builder, options);
+  return builder.build(codeTable);
+}
+
+/** Files are named in messages by the path as given. Only the participants' register rows are kept. */
 export async function loadMonitorInput(paths: InputPaths): Promise<MonitorInput> {
   const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
   const participants = readParticipants(await bytesOf(paths.participants), paths.participants);
-  const builder = new RegisterBuilder();
-  for (const file of paths.benefits) readBenefits(await bytesOf(file), file, builder);
-  if (paths.hours) readHours(await bytesOf(paths.hours), paths.hours, builder);
-  return { participants, register: builder.build(codeTable), codeTable };
+  const hours = paths.hours === undefined ? [] : Array.isArray(paths.hours) ? paths.hours : [paths.hours];
+  const register = readRegister(
+    { benefits: paths.benefits, hours },
+    { keep: keepCprs(participants.map((p) => p.cpr)), from: paths.from, year: paths.year },
+    codeTable,
+  );
+  return { participants, register, codeTable };
 }
-
 
 export interface EffectInputPaths extends InputPaths {
   /** The comparison pool (`cpr;kommune[;oprindelsesland]`). */
   pool: string;
 }
 
-/** The effect engine's inputs (spec effekt-2026.1 §1): the monitoring files plus the pool. */
+/**
+ * The effect engine's inputs (spec effekt-2026.1 §1): the monitoring files plus the pool.
+ * Register files are streamed; only the participants' and the pool's rows are kept.
+ */
 export async function loadEffectInput(paths: EffectInputPaths): Promise<EffectInput> {
   const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
   const participants = readParticipants(await bytesOf(paths.participants), paths.participants);
   const pool = readPool(await bytesOf(paths.pool), paths.pool);
-  const builder = new RegisterBuilder();
-  for (const file of paths.benefits) readBenefits(await bytesOf(file), file, builder);
-  if (paths.hours) readHours(await bytesOf(paths.hours), paths.hours, builder);
-  return { participants, pool, register: builder.build(codeTable), codeTable };
+  const hours = paths.hours === undefined ? [] : Array.isArray(paths.hours) ? paths.hours : [paths.hours];
+  const register = readRegister(
+    { benefits: paths.benefits, hours },
+    { keep: keepCprs([...participants.map((p) => p.cpr), ...pool.map((p) => p.cpr)]), from: paths.from, year: paths.year },
+    codeTable,
+  );
+  return { participants, pool, register, codeTable };
 }

@@ -6,6 +6,7 @@ import { parseCpr } from '../domain/cpr.ts';
 import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
 import { CsvReader } from './csv.ts';
+import { runningNumberKey } from './person-key.ts';
 
 const VISITATION_ALIASES: Record<string, Visitation> = {
   selvforsørgende: 'selvforsoergende',
@@ -21,7 +22,10 @@ export function parseVisitation(text: string): Visitation | null {
 export function readParticipants(bytes: Uint8Array, fileName: string): Participant[] {
   const r = new CsvReader(bytes, fileName);
   const cId = r.requireCol('id');
-  const cCpr = r.requireCol('cpr');
+  // An extract keyed by running number (`lobenr`) carries the birth date (`foedselsdato`) instead of CPR.
+  const cLobenr = r.col('cpr') < 0 ? r.col('lobenr', 'løbenr') : -1;
+  const cCpr = cLobenr >= 0 ? -1 : r.requireCol('cpr');
+  const cBirth = cLobenr >= 0 ? r.requireCol('foedselsdato', 'fødselsdato') : -1;
   const cKommune = r.requireCol('kommune');
   const cIn = r.requireCol('indskrevet');
   const cVis = r.requireCol('visitation');
@@ -35,8 +39,20 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     const before = lineOfId.get(id);
     if (before !== undefined) throw r.error('duplicate', cId, `id «${id}» står også i linje ${before}; id skal være entydigt.`);
     lineOfId.set(id, r.rowLine);
-    const cpr = parseCpr(r.text(cCpr));
-    if (!cpr.ok) throw r.error('bad_cpr', cCpr, `«${r.text(cCpr)}»: ${cpr.error}`);
+    let key: string;
+    let birthDate: string | undefined;
+    if (cLobenr >= 0) {
+      const lobenr = r.text(cLobenr);
+      if (!/^[0-9A-Za-z_-]{1,40}$/.test(lobenr)) throw r.error('bad_cpr', cLobenr, `«${lobenr.slice(0, 40)}» er ikke et løbenummer (cifre eller bogstaver).`);
+      key = runningNumberKey(lobenr);
+      const born = isoDateText(r.text(cBirth));
+      if (born === null) throw r.error('bad_date', cBirth, `«${r.text(cBirth).slice(0, 40)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+      birthDate = born;
+    } else {
+      const cpr = parseCpr(r.text(cCpr));
+      if (!cpr.ok) throw r.error('bad_cpr', cCpr, `«${r.text(cCpr)}»: ${cpr.error}`);
+      key = cpr.value.cpr;
+    }
     const kommune = r.text(cKommune);
     if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');
     const indskrevet = isoDateText(r.text(cIn));
@@ -52,7 +68,7 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
       if (udskrevet === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
       if (udskrevet < indskrevet) throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
     }
-    out.push({ id, cpr: cpr.value.cpr, kommune, visitation, indskrevet, udskrevet });
+    out.push({ id, cpr: key, ...(birthDate ? { birthDate } : {}), kommune, visitation, indskrevet, udskrevet });
   }
   return out;
 }

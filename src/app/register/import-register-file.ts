@@ -142,6 +142,10 @@ export async function importRegisterFile(
   const builder = input.kind === 'ydelser' ? readBenefits(input.bytes, input.fileName) : readHours(input.bytes, input.fileName);
   const data = builder.build(codeTable);
   const cprs = [...new Set([...data.weeks.keys(), ...data.hours.keys()])];
+  if (cprs.some((k) => k.startsWith('#'))) {
+    throw new RegisterInputError('bad_cpr', `${input.fileName}, linje 1: filen har løbenumre (lobenr), ikke CPR-numre. Fremdrift kobler registerdata til deltagerne på CPR; brug et udtræk med kolonnen PNR eller cpr.`,
+      { file: input.fileName, line: 1, column: 'lobenr' });
+  }
   const wp = input.kind === 'ydelser' ? weekPeriod(data) : null;
   const mp = input.kind === 'loentimer' ? monthPeriod(data) : null;
   const periodFrom = wp ? weekString(wp[0]) : mp ? monthString(mp[0]) : null;

@@ -13,18 +13,23 @@ export const summary = 'Beregn resultatmål (kib-2019.1) fra registerfiler: json
 const USAGE = `Brug: fremdrift monitor --participants deltagere.csv --benefits ydelser.csv [--benefits flere.csv]
          --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
          [--durable-month ÅÅÅÅ-MM] [--snapshot-month ÅÅÅÅ-MM] [--suppress N]
-         [--format json|csv|xlsx] [--out FIL]
+         [--format json|csv|xlsx] [--out FIL] [--from ÅÅÅÅ-MM] [--year ÅÅÅÅ]
 
   --participants     deltagerliste (id, cpr, kommune, indskrevet, visitation, udskrevet)
-  --benefits         DREAM-ydelsesuger, bredt eller langt format; kan gives flere gange
-  --hours            løntimer fra eIndkomst (cpr, maaned, timer)
+  --benefits         DREAM-ydelsesuger, bredt (y_ÅÅUU eller årsfil y_01 … y_53) eller langt
+                     format; kan gives flere gange; filer af enhver størrelse læses i bidder,
+                     og kun deltagernes rækker gemmes
+  --hours            løntimer fra eIndkomst (cpr, maaned, timer); kan gives flere gange
   --codes            kodetabel (kode, kategori, tekst); uden den bruges den medfølgende
   --month            rapportmåned R
   --durable-month    måned for varig beskæftigelse (standard: R)
   --snapshot-month   måned for status (standard: R)
   --suppress         diskretion: tal fra 1 til N-1 vises som <N (standard 5; 0 slår fra)
   --format           json (standard), csv (semikolon, UTF-8) eller xlsx (kræver --out)
-  --out              skriv til fil i stedet for standardoutput`;
+  --out              skriv til fil i stedet for standardoutput
+  --from             læs kun uger og måneder fra og med denne måned (hurtigere på lange udtræk)
+  --year             året for årsfiler med ugekolonner y_01 … y_53 (ellers fra filnavnet
+                     eller en kolonne «aar»)`;
 
 function usage(problem: string): number {
   process.stderr.write(`${problem}\n\n${USAGE}\n`);
@@ -41,7 +46,9 @@ export async function run(args: string[]): Promise<number> {
       options: {
         participants: { type: 'string' },
         benefits: { type: 'string', multiple: true },
-        hours: { type: 'string' },
+        hours: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        year: { type: 'string' },
         codes: { type: 'string' },
         month: { type: 'string' },
         'durable-month': { type: 'string' },
@@ -65,6 +72,8 @@ export async function run(args: string[]): Promise<number> {
     const v = values[k];
     if (v !== undefined && parseMonth(v) === null) return usage(`--${k} skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${v}»).`);
   }
+  if (values.from !== undefined && parseMonth(values.from) === null) return usage(`--from skal være en måned på formen ÅÅÅÅ-MM, fx 2015-01 (fik «${values.from}»).`);
+  if (values.year !== undefined && !/^(19|20)\d{2}$/.test(values.year)) return usage(`--year skal være et årstal med fire cifre, fx 2019 (fik «${values.year}»).`);
   const suppress = values.suppress === undefined ? 5 : Number(values.suppress);
   if (!/^\d+$/.test(values.suppress ?? '5')) return usage(`--suppress skal være et helt tal ≥ 0 (fik «${values.suppress}»).`);
   const format = values.format ?? 'json';
@@ -73,7 +82,10 @@ export async function run(args: string[]): Promise<number> {
 
   let result: MonitorResult;
   try {
-    const input = await loadMonitorInput({ participants: values.participants!, benefits: values.benefits!, hours: values.hours, codes: values.codes });
+    const input = await loadMonitorInput({
+      participants: values.participants!, benefits: values.benefits!, hours: values.hours, codes: values.codes,
+      from: values.from, year: values.year === undefined ? undefined : Number(values.year),
+    });
     result = monitor(input, { month: values.month!, durableMonth: values['durable-month'], snapshotMonth: values['snapshot-month'], suppress });
   } catch (e) {
     if (e instanceof RegisterInputError || e instanceof MonitorOptionError) {

@@ -1,0 +1,135 @@
+/**
+ * Register files as a sequence of byte chunks that each end at a row boundary, so that a file
+ * of any size (DREAM extracts pass 2 GiB) is read in bounded memory: only one chunk is held at
+ * a time. A chunk ends after a line feed that is outside quotes; a row longer than the chunk
+ * size makes that chunk larger, never splits the row.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { RegisterInputError } from './errors.ts';
+
+/** Gives the next chunk, or null at the end. */
+export interface ByteSource {
+  next(): Uint8Array | null;
+}
+
+/**
+ * A register file: its bytes in memory (an upload), a path read in chunks (the CLI), or any
+ * source of chunks that end at row boundaries (read once: a conflict message then cannot name
+ * the earlier place).
+ */
+export type RegisterInput = Uint8Array | { path: string } | ByteSource;
+
+export const DEFAULT_CHUNK = 16 * 1024 * 1024;
+
+export function sourceOf(input: RegisterInput, chunkSize = DEFAULT_CHUNK): ByteSource {
+  if (input instanceof Uint8Array) return bytesSource(input);
+  if ('path' in input) return fileSource(input.path, chunkSize);
+  return input;
+}
+
+/** Whether the input can be read a second time (to locate an earlier cell). */
+export function rereadable(input: RegisterInput): boolean {
+  return input instanceof Uint8Array || 'path' in input;
+}
+
+/** All bytes as one chunk. */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  let done = false;
+  return {
+    next() {
+      if (done) return null;
+      done = true;
+      return bytes;
+    },
+  };
+}
+
+/** A file read with `readSync` in chunks of about `chunkSize` bytes, cut at row ends. */
+export function fileSource(path: string, chunkSize = DEFAULT_CHUNK): ByteSource {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen findes ikke' : 'filen kan ikke læses';
+    throw new RegisterInputError('bad_value', `${path}: ${why}.`, { file: path });
+  }
+  let position = 0;
+  let carry: Uint8Array | null = null; // the unfinished row after the last cut
+  let eof = false;
+  let closed = false;
+  const close = () => {
+    if (!closed) closeSync(fd);
+    closed = true;
+  };
+  return {
+    next() {
+      if (eof) {
+        close();
+        const rest = carry;
+        carry = null;
+        return rest && rest.length ? rest : null;
+      }
+      let size = Math.max(chunkSize, (carry?.length ?? 0) * 2);
+      for (;;) {
+        const buf = Buffer.allocUnsafe(size);
+        let have = 0;
+        if (carry) {
+          buf.set(carry, 0);
+          have = carry.length;
+        }
+        while (have < size) {
+          let n: number;
+          try {
+            n = readSync(fd, buf, have, size - have, position);
+          } catch (e) {
+            close();
+            throw new RegisterInputError('bad_value', `${path}: filen kan ikke læses (${(e as Error).message}).`, { file: path });
+          }
+          if (n === 0) {
+            eof = true;
+            break;
+          }
+          have += n;
+          position += n;
+        }
+        if (eof) {
+          close();
+          carry = null;
+          return have ? buf.subarray(0, have) : null;
+        }
+        const cut = lastRowEnd(buf, have);
+        if (cut > 0) {
+          // Copy the remainder: the chunk handed out must not share memory with the next one.
+          carry = have > cut ? Uint8Array.prototype.slice.call(buf, cut, have) : null;
+          return buf.subarray(0, cut);
+        }
+        // One row longer than the buffer: read on with a bigger one.
+        carry = buf.subarray(0, have);
+        size *= 2;
+      }
+    },
+  };
+}
+
+/**
+ * Offset just after the last line feed in b[0..end) that lies outside quotes (b starts at a
+ * row start), or 0 when there is none. Quotes are found with the native `indexOf`.
+ */
+export function lastRowEnd(b: Buffer, end: number): number {
+  const quotes: number[] = [];
+  for (let p = b.indexOf(34, 0); p >= 0 && p < end; p = b.indexOf(34, p + 1)) quotes.push(p);
+  let lf = b.lastIndexOf(10, end - 1);
+  while (lf >= 0) {
+    // Number of quotes before lf (binary search): even means outside a quoted field.
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quotes[mid] < lf) lo = mid + 1;
+      else hi = mid;
+    }
+    if ((lo & 1) === 0) return lf + 1;
+    lf = lo > 0 ? b.lastIndexOf(10, quotes[lo - 1]) : -1;
+  }
+  return 0;
+}

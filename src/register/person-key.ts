@@ -1,0 +1,99 @@
+/**
+ * The person column of a register file: `PNR`, `pnr` or `cpr` (a CPR number, with or without
+ * dash), or `lobenr` (a running number that an extract uses instead of CPR; the participants
+ * file must then carry the same `lobenr`). Also the options every register reader takes: which
+ * people to keep and from which month.
+ */
+import { firstWeekOfMonth, parseMonth } from '../monitoring/calendar.ts';
+import { CprColumn } from './cpr-column.ts';
+import { listSome, type CsvReader } from './csv.ts';
+import { RegisterInputError } from './errors.ts';
+
+/** Column names that hold the person, in order of preference. */
+export const PERSON_COLUMNS = ['pnr', 'cpr', 'lobenr', 'løbenr'] as const;
+
+/** Key of a person given by running number: `#` + the number, so it never equals a CPR. */
+export function runningNumberKey(lobenr: string): string {
+  return `#${lobenr}`;
+}
+
+export interface ReadOptions {
+  /**
+   * Keep only the people for whom this returns true (the key: ten-digit CPR, or `#lobenr`).
+   * Rows of other people are skipped without reading their cells, so memory grows with the
+   * people kept, not with the file. See `keepCprs` and `keepCprHashes`.
+   */
+  keep?: (key: string) => boolean;
+  /** Drop weeks and months before this month (`YYYY-MM`, a week by its Thursday); their cells are not read. */
+  from?: string;
+  /** Year of a yearly file with week columns `y_01 … y_53` (else from the file name or a year column). */
+  year?: number;
+}
+
+/** Keep the people with these CPR numbers (with or without dash). */
+export function keepCprs(cprs: Iterable<string>): (key: string) => boolean {
+  const set = new Set<string>();
+  for (const c of cprs) set.add(c.replace('-', '').trim());
+  return (key) => set.has(key);
+}
+
+/**
+ * Keep the people whose keyed CPR hash is in `hashes` (the database's `cpr_hash`), with the
+ * hash function of the vault. Each row's CPR is hashed once; the CPR set (`keepCprs`) is faster
+ * when the numbers are at hand.
+ */
+export function keepCprHashes(hashes: Iterable<string>, hash: (cpr: string) => string): (key: string) => boolean {
+  const set = new Set(hashes);
+  let lastKey = '';
+  let lastKeep = false;
+  return (key) => {
+    if (key === lastKey) return lastKeep; // rows come grouped by person
+    lastKey = key;
+    lastKeep = !key.startsWith('#') && set.has(hash(key));
+    return lastKeep;
+  };
+}
+
+/** The first week and month kept under `from` (−Infinity when absent). */
+export function fromLimits(options: ReadOptions, file: string): { week: number; month: number } {
+  if (!options.from) return { week: -Infinity, month: -Infinity };
+  const m = parseMonth(options.from);
+  if (m === null) throw new RegisterInputError('bad_month', `${file}: --from «${options.from}» er ikke en måned (forventet ÅÅÅÅ-MM).`, { file });
+  return { week: firstWeekOfMonth(m), month: m };
+}
+
+/** Reads the person key of each row. */
+export class PersonColumn {
+  readonly index: number;
+  private readonly cprs: CprColumn | null;
+  private lastRaw = '';
+  private lastKey = '';
+
+  constructor(
+    private readonly r: CsvReader,
+    ...preferred: string[]
+  ) {
+    const names = [...preferred, ...PERSON_COLUMNS.filter((n) => !preferred.includes(n))];
+    const i = r.col(...names);
+    if (i < 0) {
+      throw new RegisterInputError(
+        'missing_column',
+        `${r.file}, linje 1: ingen kolonne med personen (PNR, cpr eller lobenr) i overskriftslinjen (fundet: ${listSome(r.header)}).`,
+        { file: r.file, line: 1, column: names[0] },
+      );
+    }
+    this.index = i;
+    const name = r.headerLower[i];
+    this.cprs = name === 'lobenr' || name === 'løbenr' ? null : new CprColumn(r, i);
+  }
+
+  read(): string {
+    if (this.cprs) return this.cprs.read();
+    const raw = this.r.text(this.index);
+    if (raw === this.lastRaw && raw) return this.lastKey;
+    if (!/^[0-9A-Za-z_-]{1,40}$/.test(raw)) throw this.r.error('bad_cpr', this.index, `«${raw.slice(0, 40)}» er ikke et løbenummer (cifre eller bogstaver).`);
+    this.lastRaw = raw;
+    this.lastKey = runningNumberKey(raw);
+    return this.lastKey;
+  }
+}
