@@ -3,7 +3,6 @@ import { parseAnchor, verifyAuditChain } from '../../db/audit-chain.ts';
 import { parseArgs } from '../args.ts';
 import { withCliDatabase } from '../../app/security/open-cli-db.ts';
 
-export const summary = 'Auditloggen: "audit verify" kontrollerer hashkæden (ændrede eller slettede poster)';
 
 export async function run(args: string[]): Promise<number> {
   const { opts, rest } = parseArgs(args);

@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from '../args.ts';
 
-export const summary = 'Tag en sikkerhedskopi af databasen (--out FIL); hemmeligheden kommer ikke med';
 
 export async function run(args: string[]): Promise<number> {
   const out = parseArgs(args).opts.out?.[0];

@@ -6,7 +6,6 @@ import { seedDemoRegister } from '../../app/register/seed-demo-register.ts';
 import { createVault } from '../../security/vault.ts';
 import { parseArgs } from '../args.ts';
 
-export const summary = 'Indlæs syntetiske demodata i en tom database (--seed N, --size N)';
 
 export async function run(args: string[]): Promise<number> {
   const { opts } = parseArgs(args);

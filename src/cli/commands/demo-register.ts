@@ -10,7 +10,6 @@ import { DEFAULT_REGISTER_TO, generateRegisterData } from '../../demo/register.t
 import { addMonths } from '../../monitoring/calendar.ts';
 import { parseArgs } from '../args.ts';
 
-export const summary = 'Skriv syntetiske registerfiler til demo og benchmark (--size N --out MAPPE [--seed S] [--years 5] [--layout wide|long])';
 
 const USAGE =
   'Brug: fremdrift demo-register --out MAPPE [--size 1664] [--seed 2019] [--years 5] [--layout wide|long]\n' +

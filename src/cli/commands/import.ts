@@ -13,7 +13,6 @@ import { RegisterInputError } from '../../register/errors.ts';
 import { createVault } from '../../security/vault.ts';
 import { parseArgs } from '../args.ts';
 
-export const summary = 'Indlæs registerfiler i databasen (--codes, --benefits …, --hours)';
 
 const USAGE = 'Brug: fremdrift import [--codes kodetabel.csv] [--benefits ydelser.csv …] [--hours loentimer.csv] [--user NAVN]';
 

@@ -2,7 +2,6 @@ import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadConfig } from '../../core/config.ts';
 
-export const summary = 'Kør databasemigreringer (PGlite i ./data eller DATABASE_URL)';
 
 export async function run(): Promise<number> {
   const config = loadConfig(process.env, { secret: 'not-needed-for-migrations' });

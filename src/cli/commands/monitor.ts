@@ -4,11 +4,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 import { loadMonitorInput, monitor, MonitorOptionError, parseMonth, RegisterInputError, type MonitorResult } from '../../monitoring/index.ts';
 import { TIDY_COLUMNS, tidyRows } from '../../monitoring/tidy.ts';
 
-export const summary = 'Beregn resultatmål (kib-2019.1) fra registerfiler: json, csv eller xlsx';
 
 const USAGE = `Brug: fremdrift monitor --participants deltagere.csv --benefits ydelser.csv [--benefits flere.csv]
          --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
@@ -122,6 +120,7 @@ function toCsv(r: MonitorResult): string {
 
 /** Streamed, so 100,000 participants do not build the whole workbook in memory. */
 async function writeXlsx(r: MonitorResult, file: string): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded only for xlsx: keeps start-up fast
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
   const sheet = (name: string, rows: Iterable<unknown[]>) => {
     const ws = wb.addWorksheet(name);

@@ -3,7 +3,6 @@ import { backupKind, restorePGlite, restorePostgres, BackupError } from '../../a
 import { loadConfig } from '../../core/config.ts';
 import { parseArgs } from '../args.ts';
 
-export const summary = 'Gendan en sikkerhedskopi (--in FIL) til en tom database eller mappe';
 
 export async function run(args: string[]): Promise<number> {
   const file = parseArgs(args).opts.in?.[0];

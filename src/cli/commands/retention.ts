@@ -3,7 +3,6 @@ import { runRetention } from '../../app/gdpr/retention-job.ts';
 import { withCliDatabase } from '../../app/security/open-cli-db.ts';
 import { parseArgs } from '../args.ts';
 
-export const summary = 'Anonymiser afsluttede sager efter opbevaringsperioden (RETENTION_YEARS_AFTER_EXIT, --dry-run)';
 
 export async function run(args: string[]): Promise<number> {
   const { flags } = parseArgs(args);

@@ -3,7 +3,6 @@ import { loadConfig } from '../../core/config.ts';
 import { buildServer } from '../../http/server.ts';
 import { parseArgs } from '../args.ts';
 
-export const summary = 'Start webserveren (--demo: indlæs demodata i en tom database)';
 
 export async function run(args: string[]): Promise<number> {
   const { flags, opts } = parseArgs(args);
