@@ -12,7 +12,6 @@ import { parseMonth } from '../../monitoring/calendar.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { loadEffectInput } from '../../register/load.ts';
 
-export const summary = 'Effekt mod en matchet sammenligningsgruppe (effekt-2026.1): json, csv eller xlsx';
 
 const USAGE = `Brug: fremdrift effect --participants deltagere.csv --pool pulje.csv --benefits ydelser.csv
          [--benefits flere.csv] --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
