@@ -106,7 +106,7 @@ describe.each(backends())('register import on %s', (backend) => {
   it('gives the same national results in the worker thread (PostgreSQL) as inline, suppressed and without microdata', async () => {
     const opts = { ...CALIBRATION_MONTHS, suppress: 5 };
     const inline = monitor((await nationalMonitorInput(t.db)).input, opts);
-    const viaWorker = await nationalResults(t.db, t.url, opts);
+    const viaWorker = (await nationalResults(t.db, t.url, opts)).result;
     expect(viaWorker.participants).toEqual([]);
     expect(viaWorker.groups).toEqual(inline.groups);
     expect(viaWorker.series).toEqual(inline.series);

@@ -5,18 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
-import { csrfOf, loginAs } from './helpers/http.ts';
+import { csrfOf, loginAs, multipart } from './helpers/http.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { buildServer } from '../src/http/server.ts';
 import { loadConfig } from '../src/core/config.ts';
-
-function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
-  const boundary = '----fremdrift' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe.each(backends())('upload size limit on %s', (backend) => {
   let t: TestDb;

@@ -7,17 +7,28 @@ import type { AppDeps } from '../core/deps.ts';
 import { isSeeded, seedDemo } from './seed-demo.ts';
 import { seedDemoRegister } from './register/seed-demo-register.ts';
 
+const DEMO_SEED_LOCK = 4_711_162;
+
 export async function openApp(config: Config, log: (s: string) => void = () => undefined): Promise<AppDeps> {
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolMax: config.databasePoolMax });
   const applied = await migrate(db);
   if (applied.length) log(`Migreringer kørt: ${applied.join(', ')}`);
   const vault = createVault(config.secret);
   if (config.demo && !(await isSeeded(db))) {
-    log('Tom database: indlæser demodata …');
-    const s = await seedDemo(db, vault);
-    log(`Demodata: ${s.participants} kvinder, ${s.projects} projekter, ${s.users} brugere.`);
-    const reports = await seedDemoRegister({ db, vault });
-    log(`Demo-registerdata: ${reports.map((r) => `${r.fileName} (${r.persons} personer)`).join(', ')}.`);
+    const seed = async () => {
+      if (await isSeeded(db)) return; // another instance seeded it while this one waited
+      log('Tom database: indlæser demodata …');
+      const s = await seedDemo(db, vault);
+      log(`Demodata: ${s.participants} kvinder, ${s.projects} projekter, ${s.users} brugere.`);
+      const reports = await seedDemoRegister({ db, vault });
+      log(`Demo-registerdata: ${reports.map((r) => `${r.fileName} (${r.persons} personer)`).join(', ')}.`);
+    };
+    // Several instances starting together on PostgreSQL: one seeds, the others wait for it.
+    if (db.kind === 'postgres') await db.tx(async (q) => {
+      await q.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
+      await seed();
+    });
+    else await seed();
   }
   return { db, vault, config };
 }

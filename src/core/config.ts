@@ -44,6 +44,10 @@ export interface Config {
   oidc?: OidcSettings;
   /** Years a closed case is kept after the last exit (RETENTION_YEARS_AFTER_EXIT, default 5). */
   retentionYears: number;
+  /** Bearer token for GET /metrics (METRICS_TOKEN); unset: no metrics route. */
+  metricsToken?: string;
+  /** On SIGTERM, how long running imports may take to finish before they are stopped (SHUTDOWN_GRACE_SECONDS, default 20). */
+  shutdownGraceSeconds: number;
 }
 
 /**
@@ -98,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     oidc: oidcFrom(env),
     retentionYears: overrides.retentionYears ?? retentionFrom(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 20),
     ...overrides,
   };
 }

@@ -20,6 +20,8 @@ export interface Database extends Queryable {
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** Connections of the pool (PostgreSQL), for the metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 // Same value types on both drivers: dates as 'YYYY-MM-DD' strings, int8/numeric as numbers.
@@ -108,6 +110,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       }
     },
     close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 

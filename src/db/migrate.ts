@@ -1,10 +1,19 @@
-/** Numbered SQL migrations (`migrations/NNNN_name.sql`), each applied once, in one transaction. */
+/**
+ * Numbered SQL migrations (`migrations/NNNN_name.sql`), each applied once, in one transaction.
+ * On PostgreSQL several instances may start together: every migration takes a transaction-level
+ * advisory lock and checks again that it is still pending, so each runs exactly once and the
+ * others wait for it.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Advisory lock key of the migrations (any constant shared by every instance). */
+const MIGRATION_LOCK = 4_711_160;
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`;
 
 export function migrationFiles(): string[] {
   return readdirSync(dir)
@@ -12,20 +21,51 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-/** Apply pending migrations; returns the versions applied now. */
+async function appliedVersions(q: Queryable): Promise<Set<string>> {
+  return new Set((await q.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+}
+
+/** Versions this code knows that the database has not applied yet (readiness check). */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const exists = (await db.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`)).rows[0].t;
+  const done = exists ? await appliedVersions(db) : new Set<string>();
+  return migrationFiles().map((f) => f.slice(0, 4)).filter((v) => !done.has(v));
+}
+
+/** Apply pending migrations; returns the versions applied now (by this process). */
 export async function migrate(db: Database): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const done = new Set(
-    (await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
-  );
   const applied: string[] = [];
+  if (db.kind !== 'postgres') {
+    // PGlite: one process owns the folder, so nobody else can migrate at the same time.
+    await db.exec(CREATE_TABLE);
+    const done = await appliedVersions(db);
+    for (const file of migrationFiles()) {
+      const version = file.slice(0, 4);
+      if (done.has(version)) continue;
+      const sql = readFileSync(join(dir, file), 'utf8');
+      await db.exec(`BEGIN;\n${sql}\nINSERT INTO schema_migrations (version) VALUES ('${version}');\nCOMMIT;`);
+      applied.push(version);
+    }
+    return applied;
+  }
+  await db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await q.query(CREATE_TABLE);
+  });
+  const done = await appliedVersions(db);
   for (const file of migrationFiles()) {
     const version = file.slice(0, 4);
     if (done.has(version)) continue;
     const sql = readFileSync(join(dir, file), 'utf8');
-    await db.exec(`BEGIN;\n${sql}\nINSERT INTO schema_migrations (version) VALUES ('${version}');\nCOMMIT;`);
-    applied.push(version);
+    const ran = await db.tx(async (q) => {
+      await q.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      // Another instance may have applied it while this one waited for the lock.
+      if ((await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [version])).rowCount) return false;
+      await q.query(sql);
+      await q.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+      return true;
+    });
+    if (ran) applied.push(version);
   }
   return applied;
 }

@@ -12,6 +12,8 @@ import { errorPage } from '../web/layout.ts';
 import type { AppDeps } from '../core/deps.ts';
 import { registerSecurity } from './security.ts';
 import { registerRoutes } from './routes/index.ts';
+import { loggerOptions, requestId } from './logging.ts';
+import { registerOperations } from './operations.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
@@ -27,9 +29,17 @@ declare module 'fastify' {
   }
 }
 
-export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+export interface ServerOptions {
+  /** Log level (default: the LOG_LEVEL setting; none: no log). */
+  logLevel?: string;
+  /** Where log lines go (default stdout). */
+  logStream?: { write(s: string): unknown };
+}
+
+export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.config.logLevel ? { level: deps.config.logLevel } : false,
+    logger: loggerOptions(opts.logLevel ?? deps.config.logLevel, opts.logStream),
+    genReqId: requestId,
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
   });
@@ -37,6 +47,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody);
   await app.register(fastifyStatic, { root: dkfdsDist, prefix: '/dkfds/', decorateReply: false, maxAge: '1d' });
   await app.register(fastifyStatic, { root: join(root, 'static'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
+  registerOperations(app, deps);
   registerSecurity(app, deps);
 
   app.setErrorHandler((err, req, reply) => {
@@ -71,7 +82,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: r.url });
   });
 
-  app.get('/health', async () => ({ ok: true }));
+  app.get('/health', async () => ({ ok: true })); // kept for existing checks; /healthz and /readyz are the probes
   await registerRoutes(app, deps);
   return app;
 }

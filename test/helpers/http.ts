@@ -45,3 +45,12 @@ export async function loginAs(app: FastifyInstance, username: string, password =
       }),
   };
 }
+
+/** A multipart/form-data body with fields and one file named `file` (the register upload). */
+export function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
+  const boundary = '----fremdrift' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}

@@ -1,10 +1,32 @@
 /**
- * Imports started from the web run as background jobs in this process, so the browser can show
- * a progress bar while a large file is read and written. A job's outcome is kept for an hour.
+ * Register imports started from the web run as jobs: the upload is streamed to a private
+ * temporary file, the job and its progress are kept in the database (`import_job`), so every
+ * instance behind the balancer shows the same progress bar, and the work runs off the request
+ * path. On PostgreSQL each job runs in a worker thread with its own connections (the main
+ * thread keeps serving caseworkers); on PGlite (one process, one connection) it runs in the main
+ * thread. The worker is a thin runner around the import use case (`importRegisterFile`): one
+ * transaction, so a job stopped at any point leaves nothing behind.
+ *
+ * A job whose instance died (killed, crashed) stops beating; the next look at it decides from
+ * the batches whether its file was stored, and says so.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Database } from '../../db/database.ts';
+import {
+  failRunningJobsOf, findImportJob, finishImportJob, heartbeatImportJobs, insertImportJob, pruneImportJobs, setImportJobSha,
+  updateImportProgress, type ImportJobRow,
+} from '../../db/import-jobs.ts';
+import { findBatch } from '../../db/register-store.ts';
+import { importRows, importsRunning, importsTotal } from '../../core/telemetry.ts';
 import { RegisterInputError } from '../../register/errors.ts';
-import type { ImportProgress, ImportReport } from './import-register-file.ts';
+import type { Vault } from '../../security/vault.ts';
+import { defaultMonths } from './default-months.ts';
+import { importRegisterFile, type ImportProgress, type ImportReport, type Importer, type RegisterKind } from './import-register-file.ts';
+import { precomputeNational } from './national-results.ts';
 
 export interface ImportJob {
   id: string;
@@ -17,39 +39,219 @@ export interface ImportJob {
   startedAt: number;
 }
 
-const jobs = new Map<string, ImportJob>();
-const KEEP_MS = 3600_000;
+export interface JobDeps {
+  db: Database;
+  vault: Vault;
+  config: { databaseUrl?: string; secret: string; suppressThreshold: number };
+}
 
-export function startImportJob(
-  userId: number,
-  fileName: string,
-  run: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>,
-): ImportJob {
-  for (const [id, j] of jobs) if (Date.now() - j.startedAt > KEEP_MS) jobs.delete(id);
-  const job: ImportJob = { id: randomUUID(), userId, fileName, status: 'koerer', progress: { phase: 'laeser', done: 0, total: 1 }, startedAt: Date.now() };
-  jobs.set(job.id, job);
-  run((p) => (job.progress = p))
-    .then((report) => {
-      job.report = report;
+export interface JobInput {
+  kind: RegisterKind;
+  fileName: string;
+  /** A private temporary file with the upload; removed when the job ends. */
+  path: string;
+}
+
+/** This instance, as named in `import_job.instance`. */
+export const INSTANCE = `${hostname()}:${process.pid}`;
+/** A running job not heard of for this long died with its instance. */
+const STALE_SECONDS = 30;
+const HEARTBEAT_MS = 5000;
+const PROGRESS_EVERY_MS = 500;
+
+const FAILED = 'Indlæsningen fejlede uventet. Intet er gemt. Prøv igen, eller kontakt en administrator.';
+const STOPPED = 'Indlæsningen blev afbrudt, fordi serveren stoppede. Intet er gemt. Start indlæsningen igen.';
+
+interface LocalJob {
+  job: ImportJob;
+  worker?: Worker;
+  done: Promise<void>;
+}
+/** Jobs running on this instance (live progress without a database round trip; shutdown). */
+const local = new Map<string, LocalJob>();
+let heartbeat: NodeJS.Timeout | undefined;
+
+function errorText(e: unknown): string {
+  return e instanceof RegisterInputError ? e.message : FAILED;
+}
+
+/**
+ * Run one job to its end: read the file, import it, record the outcome, and (PostgreSQL) compute
+ * the national results for the new data ahead of the first analyst. Inline and in the worker.
+ */
+export async function runImportJob(
+  deps: JobDeps,
+  jobId: string,
+  who: Importer,
+  input: JobInput,
+  onProgress: (p: ImportProgress) => void,
+): Promise<{ report?: ImportReport; error?: string }> {
+  let lastWrite = 0;
+  const progress = (p: ImportProgress) => {
+    onProgress(p);
+    const now = Date.now();
+    // Only where a second connection exists: PGlite's one connection is busy with the import.
+    if (deps.db.kind === 'postgres' && now - lastWrite >= PROGRESS_EVERY_MS) {
+      lastWrite = now;
+      void updateImportProgress(deps.db, jobId, p).catch(() => undefined);
+    }
+  };
+  try {
+    const bytes = await readFile(input.path);
+    await setImportJobSha(deps.db, jobId, createHash('sha256').update(bytes).digest('hex'));
+    const report = await importRegisterFile(deps, who, { kind: input.kind, fileName: input.fileName, bytes }, progress);
+    // Several instances (PostgreSQL): the national results for the new data are computed before
+    // the job reports done, so every instance shows them at once. PGlite: on first view, as before.
+    if (!report.alreadyImported && deps.db.kind === 'postgres') {
+      const months = await defaultMonths(deps.db);
+      await precomputeNational(deps.db, undefined, { ...months, suppress: deps.config.suppressThreshold }).catch(() => undefined);
+    }
+    await finishImportJob(deps.db, jobId, { report });
+    importRows.inc(report.alreadyImported ? 0 : report.rows);
+    return { report };
+  } catch (e) {
+    if (!(e instanceof RegisterInputError)) console.error(e);
+    const error = errorText(e);
+    await finishImportJob(deps.db, jobId, { error }).catch(() => undefined);
+    return { error };
+  } finally {
+    await rm(dirname(input.path), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function startHeartbeat(db: Database) {
+  if (heartbeat) return;
+  heartbeat = setInterval(() => {
+    if (!local.size) {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+      return;
+    }
+    if (db.kind === 'postgres') void heartbeatImportJobs(db, [...local.keys()]).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+}
+
+export async function startImportJob(deps: JobDeps, who: Importer, input: JobInput): Promise<ImportJob> {
+  await pruneImportJobs(deps.db);
+  const id = randomUUID();
+  await insertImportJob(deps.db, { id, userId: who.userId, kind: input.kind, fileName: input.fileName, instance: INSTANCE });
+  const job: ImportJob = { id, userId: who.userId, fileName: input.fileName, status: 'koerer', progress: { phase: 'laeser', done: 0, total: 1 }, startedAt: Date.now() };
+  const finish = (r: { report?: ImportReport; error?: string }) => {
+    if (r.report) {
+      job.report = r.report;
       job.status = 'faerdig';
-    })
-    .catch((e: unknown) => {
+      importsTotal.inc({ outcome: 'faerdig' });
+    } else {
+      job.error = r.error ?? FAILED;
       job.status = 'fejl';
-      job.error = e instanceof RegisterInputError ? e.message : 'Indlæsningen fejlede uventet. Intet er gemt. Prøv igen, eller kontakt en administrator.';
-      if (!(e instanceof RegisterInputError)) console.error(e);
+      importsTotal.inc({ outcome: 'fejl' });
+    }
+    importsRunning.dec();
+    local.delete(id);
+  };
+  importsRunning.inc();
+  let worker: Worker | undefined;
+  let done: Promise<void>;
+  if (deps.db.kind === 'postgres' && deps.config.databaseUrl) {
+    worker = new Worker(new URL('./results-worker-boot.js', import.meta.url), {
+      workerData: {
+        entry: new URL('./import-worker.ts', import.meta.url).href,
+        url: deps.config.databaseUrl, secret: deps.config.secret, suppressThreshold: deps.config.suppressThreshold,
+        jobId: id, who: { userId: who.userId, username: who.username, role: who.role, ip: who.ip }, input,
+      },
     });
+    done = new Promise<void>((resolve) => {
+      let settled = false;
+      worker!.on('message', (m: { progress?: ImportProgress; result?: { report?: ImportReport; error?: string } }) => {
+        if (m.progress) job.progress = m.progress;
+        if (m.result) {
+          settled = true;
+          finish(m.result);
+        }
+      });
+      const end = () => {
+        if (!settled) {
+          settled = true;
+          finish({ error: STOPPED });
+        }
+        resolve();
+      };
+      worker!.on('error', (e) => {
+        console.error(e);
+        end();
+      });
+      worker!.on('exit', end);
+    });
+  } else {
+    done = runImportJob(deps, id, who, input, (p) => (job.progress = p)).then(finish);
+  }
+  local.set(id, { job, worker, done });
+  startHeartbeat(deps.db);
   return job;
 }
 
-/** A job, only for the user who started it. */
-export function getImportJob(id: string, userId: number): ImportJob | undefined {
-  const j = jobs.get(id);
-  return j && j.userId === userId ? j : undefined;
+function fromRow(r: ImportJobRow): ImportJob {
+  return {
+    id: r.id, userId: r.userId, fileName: r.fileName, status: r.status,
+    progress: { phase: r.phase, done: r.done, total: r.total },
+    report: (r.report ?? undefined) as ImportReport | undefined,
+    error: r.error ?? undefined,
+    startedAt: r.startedAt.getTime(),
+  };
 }
 
-/** Wait for a job to finish (tests and the CLI). */
-export async function waitForJob(job: ImportJob, timeoutMs = 120_000): Promise<ImportJob> {
+/** A job, only for the user who started it, from whichever instance runs it. */
+export async function getImportJob(db: Database, id: string, userId: number): Promise<ImportJob | undefined> {
+  const mine = local.get(id)?.job;
+  if (mine) return mine.userId === userId ? mine : undefined;
+  const row = await findImportJob(db, id, userId);
+  if (!row) return undefined;
+  if (row.status === 'koerer' && Date.now() - row.heartbeatAt.getTime() > STALE_SECONDS * 1000) {
+    // Its instance died. One transaction: either the whole file is stored (a batch with its
+    // SHA-256 exists) or nothing is.
+    const batch = row.sha256 ? await findBatch(db, row.kind, row.sha256) : undefined;
+    if (batch) {
+      const report: ImportReport = { batchId: batch.id, alreadyImported: false, kind: row.kind as RegisterKind, fileName: batch.fileName,
+        sha256: batch.sha256, rows: batch.rows, persons: batch.persons, changedPersons: batch.changedPersons,
+        periodFrom: batch.periodFrom, periodTo: batch.periodTo };
+      await finishImportJob(db, id, { report });
+    } else await finishImportJob(db, id, { error: STOPPED });
+    return fromRow((await findImportJob(db, id, userId))!);
+  }
+  return fromRow(row);
+}
+
+/** Wait for a job of this instance to end (tests and the CLI). */
+export async function waitForJob(db: Database, job: ImportJob, timeoutMs = 120_000): Promise<ImportJob> {
   const until = Date.now() + timeoutMs;
-  while (job.status === 'koerer' && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-  return job;
+  const l = local.get(job.id);
+  if (l) await Promise.race([l.done, new Promise((r) => setTimeout(r, timeoutMs))]);
+  let j = await getImportJob(db, job.id, job.userId);
+  while (j?.status === 'koerer' && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    j = await getImportJob(db, job.id, job.userId);
+  }
+  return j ?? job;
+}
+
+/**
+ * Shutdown: give running imports `graceMs` to finish; stop the rest. Stopping the worker closes
+ * its connections, so PostgreSQL rolls its one transaction back: the database is as before.
+ */
+export async function stopImportJobs(db: Database, graceMs: number): Promise<{ finished: number; stopped: number }> {
+  const running = [...local.values()];
+  if (!running.length) return { finished: 0, stopped: 0 };
+  await Promise.race([Promise.all(running.map((l) => l.done)), new Promise((r) => setTimeout(r, graceMs))]);
+  let stopped = 0;
+  for (const l of running) {
+    if (l.job.status !== 'koerer') continue;
+    stopped++;
+    if (l.worker) {
+      await l.worker.terminate();
+      await l.done;
+    }
+  }
+  if (stopped) await failRunningJobsOf(db, INSTANCE, STOPPED).catch(() => undefined);
+  return { finished: running.length - stopped, stopped };
 }

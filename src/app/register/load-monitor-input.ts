@@ -80,6 +80,6 @@ export function tenantMonitorInput(db: Database, actor: Actor, opts: { projectId
 }
 
 /** Every municipality (system path): only for suppressed aggregates in the national view. */
-export async function nationalMonitorInput(db: Database, opts: { municipalities?: string[] } = {}) {
+export async function nationalMonitorInput(db: Queryable, opts: { municipalities?: string[] } = {}) {
   return opts.municipalities ? build(db, 'WHERE p.municipality_code = ANY($1::text[])', [opts.municipalities]) : build(db, '', []);
 }

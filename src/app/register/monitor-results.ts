@@ -6,8 +6,10 @@
 import type { Actor } from '../../core/actor.ts';
 import { handlesPersonalData } from '../../core/actor.ts';
 import { AppError, forbidden } from '../../core/errors.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
+import { readDataVersion } from '../../db/data-version.ts';
 import { writeAudit } from '../../db/tenant.ts';
+import { countCache } from '../../core/telemetry.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
 import type { Vault } from '../../security/vault.ts';
@@ -34,9 +36,12 @@ export interface ResultsView {
   result: MonitorResult;
   stored: StoredMonitorInput | null;
   vintage: Vintage;
+  /** National results: when they were computed, and whether newer ones are being computed. */
+  computedAt?: Date;
+  stale?: boolean;
 }
 
-export async function registerVintage(db: Database): Promise<Vintage> {
+export async function registerVintage(db: Queryable): Promise<Vintage> {
   const r = await db.query<{ at: Date | null; w: string | null; m: string | null }>(
     `SELECT max(imported_at) AS at, max(period_to) FILTER (WHERE kind = 'ydelser') AS w,
             max(period_to) FILTER (WHERE kind = 'loentimer') AS m FROM register_batch`,
@@ -45,20 +50,14 @@ export async function registerVintage(db: Database): Promise<Vintage> {
 }
 
 /**
- * Results are cached per scope and months for five minutes, and dropped at once when the data
- * changes (a new register batch, or a new or changed enrolment): an analyst's dashboard must not
- * cost a full computation on every page view while caseworkers are working.
+ * Results are cached per scope and months in each instance, tagged with the data version
+ * (migration 0160): a new register batch, or a new or changed enrolment, raises the version in
+ * the database, so every instance drops its cached results at once. Entries also expire after an
+ * hour, and the cache keeps at most a few hundred entries.
  */
-const CACHE_MS = 300_000;
-const cache = new Map<string, { at: number; version: string; view: Omit<ResultsView, 'vintage'> }>();
-
-async function dataVersion(db: Database): Promise<string> {
-  const r = await db.query<{ v: string }>(
-    `SELECT (SELECT coalesce(max(id), 0) FROM register_batch)::text || ':' || (SELECT count(*) FROM enrolment)::text || ':' ||
-            coalesce((SELECT max(created_at) FROM enrolment)::text, '') || ':' || coalesce((SELECT max(exited_on) FROM enrolment)::text, '') AS v`,
-  );
-  return r.rows[0].v;
-}
+const CACHE_MS = 3600_000;
+const CACHE_MAX = 500;
+const cache = new Map<string, { at: number; version: number; view: Omit<ResultsView, 'vintage'> }>();
 
 export async function computeResults(
   deps: { db: Database; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string } },
@@ -68,10 +67,11 @@ export async function computeResults(
   const national = actor.organisationKind === 'styrelse' && actor.role === 'analytiker';
   if (!national && !handlesPersonalData(actor)) throw forbidden();
   const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth]);
-  const version = await dataVersion(deps.db);
+  const version = await readDataVersion(deps.db);
   const hit = cache.get(key);
   const scope = national ? ('national' as const) : ('kommune' as const);
   if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) {
+    countCache('results', 'memory');
     await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, cached: true } });
     return { ...hit.view, vintage: await registerVintage(deps.db) };
   }
@@ -79,13 +79,17 @@ export async function computeResults(
   try {
     let view: Omit<ResultsView, 'vintage'>;
     if (national) {
-      const result = await nationalResults(deps.db, deps.config.databaseUrl, { ...opts, suppress: deps.config.suppressThreshold });
+      const n = await nationalResults(deps.db, deps.config.databaseUrl, { ...opts, suppress: deps.config.suppressThreshold });
       await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope } });
-      view = { scope, result, stored: null };
+      view = { scope, result: n.result, stored: null, computedAt: n.computedAt };
+      // A result being recomputed is shown, but not cached: the next view looks again.
+      if (n.stale) return { ...view, stale: true, vintage: await registerVintage(deps.db) };
     } else {
+      countCache('results', 'computed');
       const stored = await tenantMonitorInput(deps.db, actor, { projectId: req.projectId });
       view = { scope, result: monitor(stored.input, { ...opts, suppress: 0 }), stored };
     }
+    if (cache.size >= CACHE_MAX) for (const [k, e] of cache) if (e.version !== version || cache.size >= CACHE_MAX) cache.delete(k);
     cache.set(key, { at: Date.now(), version, view });
     return { ...view, vintage: await registerVintage(deps.db) };
   } catch (e) {

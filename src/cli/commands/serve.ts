@@ -1,4 +1,6 @@
 import { openApp } from '../../app/bootstrap.ts';
+import { stopImportJobs } from '../../app/register/import-jobs.ts';
+import { stopNationalWorker } from '../../app/register/national-results.ts';
 import { loadConfig } from '../../core/config.ts';
 import { buildServer } from '../../http/server.ts';
 import { parseArgs } from '../args.ts';
@@ -13,15 +15,34 @@ export async function run(args: string[]): Promise<number> {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`;
   console.log(`Fremdrift starter på ${where}${config.demo ? ' (demo-tilstand)' : ''} …`);
   const deps = await openApp(config, (s) => console.log(s));
-  const app = await buildServer(deps);
+  const app = await buildServer(deps, { logLevel: config.logLevel ?? 'info' });
   await app.listen({ port: config.port, host: config.host });
   console.log(`Fremdrift kører på http://localhost:${config.port}`);
-  const stop = async () => {
-    await app.close();
-    await deps.db.close();
-    process.exit(0);
+
+  // SIGTERM (a deployment, the orchestrator, Ctrl-C): /readyz turns 503, the listener closes,
+  // in-flight requests finish, running imports get the grace period to finish and are otherwise
+  // stopped (their one transaction rolls back), then the database is closed.
+  const graceMs = config.shutdownGraceSeconds * 1000;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.draining = true;
+    app.log.info({ signal }, 'stopper: afvikler igangværende forespørgsler og indlæsninger');
+    setTimeout(() => process.exit(1), graceMs + 10_000).unref();
+    try {
+      await app.close();
+      const imports = await stopImportJobs(deps.db, graceMs);
+      if (imports.finished || imports.stopped) app.log.info(imports, 'indlæsninger ved stop');
+      await stopNationalWorker();
+      await deps.db.close();
+      process.exit(0);
+    } catch (e) {
+      app.log.error(e);
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   return await new Promise<number>(() => undefined);
 }

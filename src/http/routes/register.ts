@@ -1,9 +1,14 @@
-/** Register data for analysts: list of batches, upload (multipart, streamed to memory), job progress. */
+/** Register data for analysts: list of batches, upload (multipart, streamed to a temporary file), job progress. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { getImportJob, startImportJob } from '../../app/register/import-jobs.ts';
-import { importRegisterFile, REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
+import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { listBatches } from '../../db/register-store.ts';
 import { jobPage, jobPercent, jobStatusText, registerPage } from '../../web/pages/register.ts';
 import type { AppDeps } from '../../core/deps.ts';
@@ -28,46 +33,52 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     scope.post('/registerdata', async (req, reply) => {
       const actor = requireRegisterActor(req);
       let kind: string | undefined;
-      let file: { name: string; bytes: Buffer } | undefined;
+      // The file is streamed to a private temporary file, never held whole in memory.
+      const dir = await mkdtemp(join(tmpdir(), 'fremdrift-upload-'));
+      let file: { name: string; path: string; bytes: number } | undefined;
+      let started = false;
       try {
-        for await (const part of req.parts()) {
-          if (part.type === 'field' && part.fieldname === 'kind') kind = String(part.value);
-          else if (part.type === 'file' && part.fieldname === 'file') {
-            const bytes = await part.toBuffer();
-            if (part.file.truncated) throw new AppError('INVALID', 'Filen er for stor.');
-            file = { name: part.filename || 'uden-navn.csv', bytes };
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'field' && part.fieldname === 'kind') kind = String(part.value);
+            else if (part.type === 'file' && part.fieldname === 'file') {
+              const path = join(dir, 'upload.csv');
+              await pipeline(part.file, createWriteStream(path, { mode: 0o600 }));
+              if (part.file.truncated) throw new AppError('INVALID', 'Filen er for stor.');
+              file = { name: part.filename || 'uden-navn.csv', path, bytes: (await stat(path)).size };
+            } else if (part.type === 'file') part.file.resume();
           }
+        } catch (e) {
+          if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw new AppError('INVALID', `Filen er for stor (højst ${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB).`);
+          }
+          throw e;
         }
-      } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('INVALID', `Filen er for stor (højst ${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB).`);
+        const batches = await listBatches(deps.db);
+        if (!kind || !(kind in REGISTER_KINDS)) {
+          return reply.status(400).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en filtype.' }));
         }
-        throw e;
+        if (!file || file.bytes === 0) {
+          return reply.status(400).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en fil, der ikke er tom.', kind }));
+        }
+        const job = await startImportJob(deps, actor, { kind: kind as RegisterKind, fileName: file.name, path: file.path });
+        started = true; // the job removes the folder when it ends
+        return reply.redirect(`/registerdata/job/${job.id}`, 303);
+      } finally {
+        if (!started) await rm(dir, { recursive: true, force: true });
       }
-      const batches = await listBatches(deps.db);
-      if (!kind || !(kind in REGISTER_KINDS)) {
-        return reply.status(400).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en filtype.' }));
-      }
-      if (!file || file.bytes.length === 0) {
-        return reply.status(400).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en fil, der ikke er tom.', kind }));
-      }
-      const f = file;
-      const job = startImportJob(actor.userId, f.name, (onProgress) =>
-        importRegisterFile(deps, actor, { kind: kind as RegisterKind, fileName: f.name, bytes: f.bytes }, onProgress),
-      );
-      return reply.redirect(`/registerdata/job/${job.id}`, 303);
     });
 
     scope.get<{ Params: { id: string } }>('/registerdata/job/:id.json', async (req) => {
       const actor = requireRegisterActor(req);
-      const j = getImportJob(req.params.id, actor.userId);
+      const j = await getImportJob(deps.db, req.params.id, actor.userId);
       if (!j) throw notFound('Indlæsningen');
       return { status: j.status, percent: jobPercent(j), text: jobStatusText(j), report: j.report ?? null };
     });
 
     scope.get<{ Params: { id: string } }>('/registerdata/job/:id', async (req, reply) => {
       const actor = requireRegisterActor(req);
-      const j = getImportJob(req.params.id, actor.userId);
+      const j = await getImportJob(deps.db, req.params.id, actor.userId);
       if (!j) throw notFound('Indlæsningen');
       return reply.type('text/html; charset=utf-8').send(jobPage(actor, req.csrfToken!, j));
     });

@@ -42,6 +42,9 @@ export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { m
       <p class="meta" data-testid="vintage">Definition ${r.definition} · ${scopeText}<br>
         Data: ydelser til og med uge ${v.vintage.lastWeek ?? '–'}, løntimer til og med ${v.vintage.lastMonth ?? '–'}
         ${v.vintage.importedAt ? html`· senest indlæst ${formatDate(v.vintage.importedAt.toISOString())}` : ''}</p>
+      ${v.stale && v.computedAt ? html`<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">Nye data er
+        ved at blive beregnet. Siden viser beregningen fra ${v.computedAt.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' })};
+        genindlæs siden om lidt.</p></div></div>` : ''}
       <form method="get" action="/resultater" class="search-row">
         <div class="form-group"><label class="form-label" for="maaned">Rapportmåned</label>
           <input class="form-input input-width-s" id="maaned" name="maaned" type="month" value="${req.month}" pattern="[0-9]{4}-[0-9]{2}"></div>

@@ -1,0 +1,10 @@
+/**
+ * The data version (migration 0160): a number that triggers raise whenever data behind the
+ * results changes. Every instance compares it with what its caches were built from, so a change
+ * made through any instance drops every instance's caches at once; one primary-key read.
+ */
+import type { Queryable } from './database.ts';
+
+export async function readDataVersion(q: Queryable): Promise<number> {
+  return (await q.query<{ version: number }>('SELECT version FROM data_version WHERE id = 1')).rows[0]?.version ?? 0;
+}

@@ -1,0 +1,231 @@
+/**
+ * Running several instances: health and readiness probes, protected metrics, logs without
+ * personal data, the data version that drops every instance's results cache, and register
+ * imports as jobs in the database (a worker thread on PostgreSQL) whose progress and results
+ * every instance sees.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { openPostgres, type Database } from '../src/db/database.ts';
+import { readDataVersion } from '../src/db/data-version.ts';
+import { scrubLogLine } from '../src/http/logging.ts';
+import { makeCpr } from '../src/domain/cpr.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
+
+const TOKEN = 'metrics-token-for-tests-0123456789';
+
+async function upload(app: FastifyInstance, s: Session, kind: string, name: string, text: string) {
+  const m = multipart({ kind }, { name, bytes: Buffer.from(text) });
+  const csrf = csrfOf((await s.get('/registerdata')).body);
+  return app.inject({ method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`, headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body });
+}
+
+async function pollJob(app: FastifyInstance, s: Session, location: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await app.inject({ method: 'GET', url: `${location}.json`, headers: { cookie: s.cookie, accept: 'application/json' } });
+    const j = r.json() as { status: string; percent: number; text: string; report: { batchId: number } | null };
+    if (j.status !== 'koerer' || Date.now() > until) return j;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+}
+
+describe('log scrubbing', () => {
+  it('replaces CPR-shaped numbers in any form, and leaves times and ids alone', () => {
+    for (const cpr of ['0101901234', '010190-1234', '010190/1234', '010190 1234', '010190%2F1234', '010190+1234'])
+      expect(scrubLogLine(`{"msg":"x ${cpr} y"}`)).toBe('{"msg":"x [cpr] y"}');
+    const keep = '{"time":"2026-11-29T12:00:00.000Z","reqId":"6f1c2a4e-9d1b-4c55-8a0e-123456789012","pid":12345,"ms":1764417600000}';
+    expect(scrubLogLine(keep)).toBe(keep);
+  });
+});
+
+describe.each(backends())('operations on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    // On PostgreSQL with its URL, imports and national results run in worker threads, as in production.
+    app = await buildServer(testDeps(t.db, { metricsToken: TOKEN, databaseUrl: t.url }), {
+      logLevel: 'info', logStream: { write: (s: string) => logLines.push(s) },
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('answers /healthz, and /readyz only while every migration is applied', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready' });
+    const last = (await t.db.query<{ v: string }>('SELECT max(version) AS v FROM schema_migrations')).rows[0].v;
+    await t.db.query('DELETE FROM schema_migrations WHERE version = $1', [last]);
+    try {
+      const behind = await app.inject('/readyz');
+      expect(behind.statusCode).toBe(503);
+      expect(behind.json()).toEqual({ status: 'migrations-pending', pending: [last] });
+    } finally {
+      await t.db.query('INSERT INTO schema_migrations (version) VALUES ($1)', [last]);
+    }
+    expect((await app.inject('/readyz')).statusCode).toBe(200);
+    app.draining = true;
+    try {
+      expect((await app.inject('/readyz')).statusCode).toBe(503);
+    } finally {
+      app.draining = false;
+    }
+  });
+
+  it('serves Prometheus metrics only with the token: latency per route, audit writes, cache, imports', async () => {
+    await app.inject('/healthz');
+    expect((await app.inject('/metrics')).statusCode).toBe(401);
+    expect((await app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+    const s = await loginAs(app, 'analytiker.siri');
+    expect((await s.get('/resultater')).statusCode).toBe(200);
+    const m = await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(m.statusCode).toBe(200);
+    expect(m.headers['content-type']).toMatch(/text\/plain/);
+    expect(m.body).toMatch(/fremdrift_http_request_duration_seconds_count\{route="\/healthz",method="GET",status="2xx"\} \d+/);
+    expect(m.body).toMatch(/fremdrift_http_request_duration_seconds_bucket\{le="0.1",route="\/resultater",method="GET",status="2xx"\} \d+/);
+    expect(m.body).toMatch(/fremdrift_audit_writes_total [1-9]\d*/);
+    expect(m.body).toMatch(/fremdrift_results_cache_total\{cache="national",outcome="\w+"\} [1-9]/);
+    expect(m.body).toContain('fremdrift_imports_running');
+    if (backend === 'postgres') expect(m.body).toMatch(/fremdrift_db_pool_connections [1-9]/);
+  });
+
+  it('answers /metrics with 404 when no token is configured', async () => {
+    const other = await buildServer(testDeps(t.db));
+    try {
+      expect((await other.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(404);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('logs each request as JSON with its id and route, and never a CPR number or a searched name', async () => {
+    const cpr = makeCpr('1990-01-01', 'K', 1234);
+    const dashed = `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
+    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    logLines.length = 0;
+    const ids: string[] = [];
+    const keep = (r: { headers: Record<string, unknown> }) => ids.push(String(r.headers['x-request-id']));
+    keep(await s.get(`/deltagere?q=${cpr}`));
+    keep(await s.get(`/deltagere?q=${encodeURIComponent('Maryam Ahmadi')}`));
+    keep(await s.get(`/deltagere/${dashed}`));
+    keep(await s.get(`/deltagere/${cpr}/samtaler`));
+    keep(await s.post('/indskrivning/soeg', { cpr }));
+    keep(await app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `brugernavn=${cpr}&adgangskode=${dashed}` }));
+    const given = 'lb-req-0001-abcdef';
+    const echoed = await app.inject({ url: '/healthz', headers: { 'x-request-id': given } });
+    expect(echoed.headers['x-request-id']).toBe(given);
+    ids.push(given);
+    const log = logLines.join('');
+    const entries = logLines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const id of ids) expect(entries.some((e) => e.reqId === id), `log has request ${id}`).toBe(true);
+    expect(entries.some((e) => (e.req as { route?: string } | undefined)?.route === '/deltagere/:id')).toBe(true);
+    expect(entries.some((e) => typeof (e.res as { statusCode?: number } | undefined)?.statusCode === 'number')).toBe(true);
+    expect(log.length).toBeGreaterThan(500);
+    for (const secret of [cpr, dashed, cpr.slice(0, 6), 'Maryam', 'Ahmadi', s.cookie.split('=')[1]]) expect(log).not.toContain(secret);
+  });
+
+  it('raises the data version for enrolment changes and register batches, not for everyday edits', async () => {
+    const v0 = await readDataVersion(t.db);
+    await t.db.query('UPDATE enrolment SET recruitment_channel = recruitment_channel WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)');
+    expect(await readDataVersion(t.db)).toBe(v0);
+    await t.db.query('UPDATE enrolment SET exited_on = exited_on WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)');
+    const v1 = await readDataVersion(t.db);
+    expect(v1).toBeGreaterThan(v0);
+    await t.db.tx(async (q) => {
+      await q.query(`INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, imported_by_name)
+        VALUES ('loentimer', 'tom.csv', 'sha-data-version-test', 0, 0, 0, 0, 'test')`);
+      // Bumped at commit (deferred), so a long import does not hold the version row.
+      expect(await readDataVersion(q)).toBe(v1);
+    });
+    expect(await readDataVersion(t.db)).toBeGreaterThan(v1);
+  });
+
+  it('runs an upload as a job in the database, computes the national results ahead, and serves them stored', async () => {
+    const s = await loginAs(app, 'analytiker.siri');
+    const res = await upload(app, s, 'ydelser', 'ydelser-job.csv', 'cpr;uge;kode\n0101901234;2024-W05;130\n0101901234;2024-W06;211\n');
+    expect(res.statusCode).toBe(303);
+    const location = res.headers.location as string;
+    const row = (await t.db.query<{ status: string; kind: string; instance: string }>('SELECT status, kind, instance FROM import_job WHERE id = $1',
+      [location.split('/').pop()])).rows[0];
+    expect(row.kind).toBe('ydelser');
+    expect(row.instance).toMatch(/:\d+$/);
+    const j = await pollJob(app, s, location);
+    expect(j.status).toBe('faerdig');
+    expect(j.text).toMatch(/ydelser-job\.csv er indlæst som parti \d+: 2 rækker, 1 personer/);
+    const stored = (await t.db.query<{ status: string; sha256: string; report: { batchId: number } }>(
+      'SELECT status, sha256, report FROM import_job WHERE id = $1', [location.split('/').pop()])).rows[0];
+    expect(stored.status).toBe('faerdig');
+    expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.report.batchId).toBe(j.report!.batchId);
+    // On PostgreSQL the job computed the national results for the new data version before it
+    // reported done; on PGlite (one process) the first view computes them.
+    const version = await readDataVersion(t.db);
+    const national = async () => (await t.db.query<{ data_version: number }>('SELECT data_version FROM national_result')).rows.map((r) => r.data_version);
+    if (backend === 'postgres') expect(await national()).toContain(version);
+    const page = await s.get('/resultater');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('ydelser til og med uge 2024-W06');
+    expect(await national()).toContain(version);
+  });
+
+  it('does not show one analyst\'s job to another user', async () => {
+    const s = await loginAs(app, 'analytiker.siri');
+    const res = await upload(app, s, 'ydelser', 'ydelser-privat.csv', 'cpr;uge;kode\n0101901234;2024-W07;130\n');
+    const location = res.headers.location as string;
+    await pollJob(app, s, location);
+    expect((await s.get(location)).body).toContain('ydelser-privat.csv');
+    const admin = await loginAs(app, 'admin');
+    const other = await admin.get(location);
+    expect([403, 404]).toContain(other.statusCode);
+    expect(other.body).not.toContain('ydelser-privat.csv');
+  });
+});
+
+describe.runIf(backends().includes('postgres'))('two instances on one PostgreSQL database', () => {
+  let t: TestDb;
+  let second: Database;
+  let a: FastifyInstance;
+  let b: FastifyInstance;
+  beforeAll(async () => {
+    t = await openTestDb('postgres');
+    second = await openPostgres(t.url!, 5);
+    a = await buildServer(testDeps(t.db, { databaseUrl: t.url }));
+    b = await buildServer(testDeps(second, { databaseUrl: t.url }));
+    await Promise.all([a.ready(), b.ready()]);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await second?.close();
+    await t?.cleanup();
+  });
+
+  it('shows a job started on one instance with its progress on the other, and the other\'s cached results change at once', async () => {
+    const onA = await loginAs(a, 'analytiker.siri');
+    const onB = await loginAs(b, 'analytiker.siri');
+    const before = await onA.get('/resultater');
+    expect(before.body).not.toContain('2024-W10');
+    const res = await upload(b, onB, 'ydelser', 'ydelser-b.csv', 'cpr;uge;kode\n0101901234;2024-W09;130\n0101901234;2024-W10;211\n');
+    const location = res.headers.location as string;
+    // Instance A reads the job B runs from the database.
+    const first = await a.inject({ url: `${location}.json`, headers: { cookie: onA.cookie, accept: 'application/json' } });
+    expect(first.statusCode).toBe(200);
+    expect(['koerer', 'faerdig']).toContain((first.json() as { status: string }).status);
+    const j = await pollJob(a, onA, location);
+    expect(j.status).toBe('faerdig');
+    expect(j.percent).toBe(100);
+    const after = await onA.get('/resultater');
+    expect(after.body).toContain('ydelser til og med uge 2024-W10');
+  });
+});
