@@ -151,7 +151,7 @@ describe.runIf(haproxy && backends().includes('postgres'))('two instances behind
     expect(after.body).toContain(`ydelser til og med uge ${batch.period_to}`);
     expect(after.body).not.toContain('ved at blive beregnet');
     expect(ms).toBeLessThan(10_000);
-  });
+  }, 180_000);
 
   it('SIGTERM during an import with no grace rolls it back; with grace it completes; both exit cleanly', async () => {
     const analyst = new Client(`http://127.0.0.1:${a.port}`);
@@ -191,5 +191,5 @@ describe.runIf(haproxy && backends().includes('postgres'))('two instances behind
       `SELECT persons, changed_persons FROM register_batch WHERE file_name = 'ydelser-stop.csv'`)).rows;
     expect(stored).toEqual([{ persons: 20_000, changed_persons: 20_000 }]);
     expect(after.persons).toBe(before.persons + 20_000);
-  });
+  }, 300_000);
 });
