@@ -59,8 +59,8 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Aktivitetsparat').check();
     await page.getByLabel('Rekrutteret via').selectOption('boligomraade');
     await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
-    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}$/);
-    const herPage = page.url();
+    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}(\?|$)/);
+    const herPage = page.url().split('?')[0];
     await expect.poll(() => page.getByTestId('project-marking').textContent()).toContain('Deltager i');
     await expectNoAxeViolations(page);
 
@@ -79,7 +79,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel(/^Delmål 1/).fill('Praktik i et storkøkken');
     await page.getByLabel('Frist for delmål 1').fill('01-01-2099');
     await follow(page, () => page.getByRole('button', { name: 'Gem plan' }).click());
-    await page.waitForURL(herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
     await expect.poll(() => page.getByTestId('plan-history').textContent()).toContain('Køkkenmedhjælper');
 
     await follow(page, () => page.getByRole('link', { name: 'Ny aktivitet' }).click());
@@ -93,7 +93,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('CVR-nummer').fill(validCvr());
     await page.getByLabel('Timer pr. uge').fill('18,5');
     await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
-    await page.waitForURL(herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
     await expect.poll(() => page.getByTestId('activities').textContent()).toContain('Virksomhedspraktik');
 
     await follow(page, () => page.getByRole('link', { name: 'Ny samtale' }).click());
@@ -101,7 +101,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Der blev brugt tolk').check();
     await page.getByLabel('Kort notat').fill('Første samtale om praktik.');
     await follow(page, () => page.getByRole('button', { name: 'Gem samtale' }).click());
-    await page.waitForURL(herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
     await expect.poll(() => page.getByTestId('conversations').textContent()).toContain('Første samtale om praktik.');
 
     expect(await alertCodesFor(page, 'Leyla Karimi')).not.toContain('who5_lav');
@@ -110,7 +110,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     for (const g of await page.locator('fieldset').all()) await g.getByLabel(/^1:/).check();
     await follow(page, () => page.getByRole('button', { name: 'Gem måling' }).click());
-    await page.waitForURL(herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
     expect(await alertCodesFor(page, 'Leyla Karimi')).toContain('who5_lav');
     await expectNoAxeViolations(page);
 
@@ -118,7 +118,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await follow(page, () => page.getByRole('link', { name: 'Ny WHO-5' }).click());
     for (const g of await page.locator('fieldset').all()) await g.getByLabel(/^4:/).check();
     await follow(page, () => page.getByRole('button', { name: 'Gem måling' }).click());
-    await page.waitForURL(herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
     await expect.poll(() => page.getByTestId('distance-who5').textContent()).toContain('+60');
     expect(await alertCodesFor(page, 'Leyla Karimi')).not.toContain('who5_lav');
 
@@ -128,7 +128,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('Årsag').selectOption('uddannelse');
     await follow(page, () => page.getByRole('button', { name: 'Udskriv' }).click());
-    await page.waitForURL(herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Udskrevet af projektet');
     await expectNoAxeViolations(page);
     await follow(page, () => page.getByRole('link', { name: 'Indskriv igen' }).click());
@@ -146,14 +146,14 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.goto(`${env.server.url}/mine-borgere?sort=varsler&kunVarsler=ja`);
     await expectNoAxeViolations(page);
     await follow(page, () => page.locator('tbody tr a').first().click());
-    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}$/);
-    const herPage = page.url();
+    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}(\?|$)/);
+    const herPage = page.url().split('?')[0];
     await expectNoAxeViolations(page);
     await follow(page, () => page.getByTestId('activities').getByRole('link', { name: /^Ret/ }).first().click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ret aktivitet');
     await page.getByLabel('Startdato').fill('99-99-2024');
     await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
-    await expect.poll(() => page.locator('#f-startDate-error').textContent()).toContain('Datoen er ugyldig');
+    await expect.poll(() => page.locator('#f-startDate-error').textContent()).toContain('Måned 99 findes ikke.');
     await expectNoAxeViolations(page);
     await page.goto(herPage);
     const before = await page.getByTestId('conversations').locator('tbody tr').count();
@@ -161,7 +161,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.waitForURL(/\/slet$/);
     await expectNoAxeViolations(page);
     await follow(page, () => page.getByRole('button', { name: 'Ja, slet' }).click());
-    await page.waitForURL(herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
     expect(await page.getByTestId('conversations').locator('tbody tr').count()).toBe(before - 1);
     await follow(page, () => page.getByRole('link', { name: 'Ny Fremdriftstrappen' }).click());
     await expectNoAxeViolations(page);

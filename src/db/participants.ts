@@ -1,6 +1,9 @@
 /** Participants (borgere) through the tenant-scoped path: every call is audited. */
 import type { Actor } from '../core/actor.ts';
 import { normaliseCpr } from '../domain/cpr.ts';
+import { isIsoDate } from '../domain/dates.ts';
+import { normaliseDateInput } from '../domain/form-fields.ts';
+import { foldForSearch, foldSql } from '../domain/search-text.ts';
 import type { Vault } from '../security/vault.ts';
 import type { Database } from './database.ts';
 import { isUuid, withTenant } from './tenant.ts';
@@ -44,6 +47,13 @@ const LATEST_ENROLMENT = `LEFT JOIN LATERAL (
     LEFT JOIN app_user u ON u.id = e.caseworker_id
     WHERE e.participant_id = p.id ORDER BY e.enrolled_on DESC, e.created_at DESC LIMIT 1) e ON true`;
 
+/** A typed birth date (d.m.åååå, dd-mm-åååå, ddmmåååå) as ISO, or null. */
+function birthDateOf(search: string): string | null {
+  const compact = /^(\d{2})(\d{2})(\d{4})$/.exec(search);
+  const iso = normaliseDateInput(compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : search);
+  return typeof iso === 'string' && isIsoDate(iso) ? iso : null;
+}
+
 export async function listParticipants(db: Database, vault: Vault, actor: Actor, opts: ListOptions = {}) {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
@@ -61,9 +71,13 @@ export async function listParticipants(db: Database, vault: Vault, actor: Actor,
       // Birth date part of a CPR number: DDMMYY.
       params.push(search);
       where.push(`to_char(p.birth_date, 'DDMMYY') = $${params.length}`);
+    } else if (birthDateOf(search)) {
+      params.push(birthDateOf(search));
+      where.push(`p.birth_date = $${params.length}::date`);
     } else {
-      params.push(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(p.first_name || ' ' || p.last_name) ILIKE $${params.length}`);
+      // Accents and case ignored on both sides (Dogan finds Doğan).
+      params.push(`%${foldForSearch(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`${foldSql(`p.first_name || ' ' || p.last_name`)} LIKE $${params.length}`);
     }
   }
   if (opts.caseworkerId) {

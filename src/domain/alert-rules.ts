@@ -107,7 +107,7 @@ export function conversationPace(input: FollowUpInput, s: AlertSettings) {
 export const conversationTargetRule: Rule = (input, s) => {
   const { held, expected } = conversationPace(input, s);
   if (held >= expected) return [];
-  const prorated = expected < s.conversationsPerYearTarget ? ` (forholdsmæssigt for indskrivningsperioden: ${expected})` : '';
+  const prorated = expected < s.conversationsPerYearTarget ? ` (for den tid, hun har været indskrevet: ${expected})` : '';
   return [
     {
       code: 'samtaler_aarsmaal',

@@ -123,7 +123,7 @@ describe('yearly conversation target (8 a year)', () => {
     // 182 of 366 days enrolled: 8 × 182/366 = 3.98 → at least 3
     expect(at('2024-01-01', '2024-07-01', monthly(3, '2024-01-10'))).toEqual([]);
     const two = computeAlerts(input({ enrolment: { date: '2024-01-01', exitDate: null }, today: '2024-07-01', conversations: monthly(2, '2024-05-01'), activities: [praktik('2024-01-01', null, 'i_gang')] }));
-    expect(two.find((a) => a.code === 'samtaler_aarsmaal')?.message).toBe('2 samtaler de seneste 12 måneder; målet er 8 om året (forholdsmæssigt for indskrivningsperioden: 3).');
+    expect(two.find((a) => a.code === 'samtaler_aarsmaal')?.message).toBe('2 samtaler de seneste 12 måneder; målet er 8 om året (for den tid, hun har været indskrevet: 3).');
   });
 });
 
@@ -139,7 +139,7 @@ describe('plan, CV and ABC strategy within 30 days', () => {
   it('names each missing item separately', () => {
     const alerts = computeAlerts(input({ enrolment: { date: '2024-03-01', exitDate: null }, today: '2024-04-01', plan: { ...completePlan, cvOnJobnet: false, abcStrategy: { a: 'x', b: null, c: null } }, conversations: [{ date: '2024-04-01' }], activities: [praktik('2024-03-01', null, 'i_gang')] }));
     expect(alerts.map((a) => a.code)).toEqual(['abc_mangler', 'cv_mangler']);
-    expect(alerts[1].message).toBe('CV på Jobnet mangler 30 dage efter indskrivning (frist 31.03.2024).');
+    expect(alerts[1].message).toBe('CV på Jobnet mangler 30 dage efter indskrivning (frist 31.3.2024).');
     expect(at('2024-04-01', completePlan)).toEqual([]);
   });
 });
@@ -154,9 +154,9 @@ describe('WHO-5 rule', () => {
     computeAlerts(input({ today: '2024-02-01', conversations: [{ date: '2024-02-01' }], activities: [praktik('2024-01-01', null, 'i_gang')], assessments, settings })).filter((a) => a.code === 'who5_lav');
   it('uses the latest WHO-5: under 50 warns, 28 or below is critical', () => {
     expect(at([who5('2024-01-10', 52)])).toEqual([]);
-    expect(at([who5('2024-01-10', 48)])[0]).toMatchObject({ severity: 'advarsel', message: 'WHO-5-score 48 (under 50) den 10.01.2024: risiko for nedsat trivsel.' });
+    expect(at([who5('2024-01-10', 48)])[0]).toMatchObject({ severity: 'advarsel', message: 'WHO-5-score 48 (under 50) den 10.1.2024: risiko for nedsat trivsel.' });
     expect(at([who5('2024-01-10', 32)])[0].severity).toBe('advarsel');
-    expect(at([who5('2024-01-10', 28)])[0]).toMatchObject({ severity: 'kritisk', message: 'WHO-5-score 28 (under 50) den 10.01.2024: mulig depression – henvis til vurdering.' });
+    expect(at([who5('2024-01-10', 28)])[0]).toMatchObject({ severity: 'kritisk', message: 'WHO-5-score 28 (under 50) den 10.1.2024: mulig depression – henvis til vurdering.' });
     expect(at([who5('2024-01-05', 20), who5('2024-01-20', 60)])).toEqual([]);
     expect(at([who5('2024-01-05', 60), who5('2024-03-01', 20)])).toEqual([]); // after today: ignored
   });

@@ -12,7 +12,7 @@ describe('conversation schema', () => {
   });
   it('rejects a date after today with a Danish message naming today', () => {
     expect(schema.safeParse({ ...ok, date: '2024-05-11' }).error?.issues[0].message).toBe(
-      'Samtalen kan ikke ligge i fremtiden (senest 10.05.2024).',
+      'Samtalen kan ikke ligge i fremtiden (senest 10.5.2024).',
     );
   });
   it('allows a note of 2000 characters, not 2001', () => {

@@ -19,7 +19,8 @@ describe('dates', () => {
   it('adds days across a daylight-saving change without drifting', () => {
     expect(addDays('2024-03-30', 2)).toBe('2024-04-01');
     expect(daysBetween('2024-03-01', '2024-04-12')).toBe(42);
-    expect(formatDateDa('2024-04-12')).toBe('12.04.2024');
+    expect(formatDateDa('2024-04-12')).toBe('12.4.2024');
+    expect(formatDateDa('2024-11-05')).toBe('5.11.2024');
   });
   it('keeps addDays and daysBetween consistent (property)', () => {
     fc.assert(

@@ -54,8 +54,10 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-/** Danish display form: 05.03.2024. */
+/** The one Danish display form of a date in Fremdrift: d.m.åååå (5.3.2024). */
 export function formatDateDa(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
+  const [y, m, d] = date.slice(0, 10).split('-');
+  return `${Number(d)}.${Number(m)}.${y}`;
 }
+
+export const MONTH_NAMES_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;

@@ -3,7 +3,7 @@
  * Danish decimal comma, trimmed optional text. Error messages are Danish.
  */
 import { z } from 'zod';
-import { isIsoDate } from './dates.ts';
+import { isIsoDate, MONTH_NAMES_DA } from './dates.ts';
 
 /** Accepts YYYY-MM-DD (HTML date input) or DD-MM-YYYY / DD.MM.YYYY (typed by hand). */
 export function normaliseDateInput(input: unknown): unknown {
@@ -14,11 +14,32 @@ export function normaliseDateInput(input: unknown): unknown {
   return s;
 }
 
+export const DATE_FORMAT_HINT = 'Skriv datoen som d.m.åååå, fx 3.2.2025.';
+
+/**
+ * Why a typed date is not a date, in Danish, or null when it is one: empty ("Angiv datoen."), a
+ * day the calendar does not have ("31. februar 2025 findes ikke.") or another form.
+ */
+export function dateInputProblem(input: unknown): string | null {
+  const s = typeof input === 'string' ? input.trim() : input == null ? '' : String(input);
+  if (s === '') return 'Angiv datoen.';
+  const iso = normaliseDateInput(s) as string;
+  if (isIsoDate(iso)) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo >= 1 && mo <= 12 && d >= 1) return `${d}. ${MONTH_NAMES_DA[mo - 1]} ${y} findes ikke.`;
+    if (mo < 1 || mo > 12) return `Måned ${mo} findes ikke. ${DATE_FORMAT_HINT}`;
+  }
+  return DATE_FORMAT_HINT;
+}
+
 export const isoDateField = z.preprocess(
-  normaliseDateInput,
-  z
-    .string({ error: 'Angiv en dato.' })
-    .refine(isIsoDate, { message: 'Datoen er ugyldig (brug ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).' }),
+  (v) => (v == null ? '' : normaliseDateInput(v)),
+  z.string().superRefine((v, ctx) => {
+    const problem = dateInputProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 );
 
 /** Optional date: empty string and null become null. */

@@ -45,8 +45,8 @@ describe('diffPlan', () => {
     expect(d.map((c) => c.field)).toEqual([
       'jobGoal', 'abcStrategy.a', 'abcStrategy.b', 'abcStrategy.c', 'cvOnJobnet', 'cvDate', 'familyPlan', 'goals.g1',
     ]);
-    expect(d.find((c) => c.field === 'cvDate')).toEqual({ field: 'cvDate', label: 'Dato for CV på Jobnet', from: null, to: '02.04.2024' });
-    expect(d.find((c) => c.field === 'goals.g1')?.to).toBe('Start i praktik (frist 01.06.2024, åben)');
+    expect(d.find((c) => c.field === 'cvDate')).toEqual({ field: 'cvDate', label: 'Dato for CV på Jobnet', from: null, to: '2.4.2024' });
+    expect(d.find((c) => c.field === 'goals.g1')?.to).toBe('Start i praktik (frist 1.6.2024, åben)');
   });
   it('reports changed, added and removed goals with Danish labels', () => {
     const after: Plan = {
@@ -59,8 +59,8 @@ describe('diffPlan', () => {
     };
     expect(diffPlan(full, after)).toEqual([
       { field: 'healthPlan', label: 'Sundhedsplan', from: 'Nej', to: 'Ja' },
-      { field: 'goals.g2', label: 'Delmål tilføjet', from: null, to: 'Danskprøve 2 (frist 01.12.2024, i gang)' },
-      { field: 'goals.g1.dueDate', label: 'Delmål "Start i praktik": frist', from: '01.06.2024', to: '01.07.2024' },
+      { field: 'goals.g2', label: 'Delmål tilføjet', from: null, to: 'Danskprøve 2 (frist 1.12.2024, i gang)' },
+      { field: 'goals.g1.dueDate', label: 'Delmål "Start i praktik": frist', from: '1.6.2024', to: '1.7.2024' },
       { field: 'goals.g1.status', label: 'Delmål "Start i praktik": status', from: 'Åben', to: 'Nået' },
     ]);
     expect(diffPlan(after, { ...after, goals: [] }).map((c) => [c.label, c.to])).toEqual([

@@ -110,7 +110,7 @@ describe('enrolmentSchema', () => {
       expect(byPath.cpr).toMatch(/10 cifre/);
       expect(byPath.flereSkalMedGruppe).toMatch(/1, 2 eller 3/);
       expect(byPath.recruitmentChannel).toMatch(/rekrutteret/);
-      expect(byPath.enrolmentDate).toMatch(/ugyldig/);
+      expect(byPath.enrolmentDate).toBe('30. februar 2024 findes ikke.');
       expect(byPath.visitation).toMatch(/visitationskategori/);
       expect(byPath.caseworkerId).toMatch(/sagsbehandler/);
     }

@@ -30,7 +30,7 @@ describe('buildTimeline', () => {
   });
   it('writes Danish titles and details', () => {
     const byKind = (k: string) => t.filter((e) => e.kind === k);
-    expect(byKind('aktivitet_start')[1]).toEqual({ date: '2024-02-05', kind: 'aktivitet_start', title: 'Start: Virksomhedspraktik', detail: 'Føtex · 05.02.2024–29.03.2024 · 18,5 t/uge · Afsluttet' });
+    expect(byKind('aktivitet_start')[1]).toEqual({ date: '2024-02-05', kind: 'aktivitet_start', title: 'Start: Virksomhedspraktik', detail: 'Føtex · 5.2.2024–29.3.2024 · 18,5 t/uge · Afsluttet' });
     expect(byKind('samtale')[0].detail).toBe('Borger, rådgiver · med tolk · Visitation');
     expect(byKind('maaling')[0]).toMatchObject({ title: 'Måling: WHO-5 Trivselsindeks', detail: 'Score 40 · risiko for nedsat trivsel' });
     expect(byKind('planaendring')[0]).toMatchObject({ title: 'Plan ændret af Sara', detail: 'Jobmål: – → Butik' });

@@ -1,9 +1,9 @@
 /** Danish display formats shared by pages and reports. */
-/** 'YYYY-MM-DD' → 'D.M.YYYY' (Danish short date); '–' for none. */
+import { formatDateDa } from '../domain/dates.ts';
+
+/** 'YYYY-MM-DD' → 'D.M.YYYY' (the one Danish date form of the UI); '–' for none. */
 export function formatDate(d: string | null | undefined): string {
-  if (!d) return '–';
-  const [y, m, day] = d.slice(0, 10).split('-');
-  return `${Number(day)}.${Number(m)}.${y}`;
+  return d ? formatDateDa(d) : '–';
 }
 
 const nf = new Intl.NumberFormat('da-DK');

@@ -1,5 +1,5 @@
 /** The page frame on Det Fælles Designsystem: skip link, header with user and municipality, menu. */
-import type { Actor } from '../core/actor.ts';
+import { handlesPersonalData, type Actor } from '../core/actor.ts';
 import { html, type SafeHtml } from './html.ts';
 
 import { ROLE_LABELS } from '../core/labels.ts';
@@ -30,6 +30,16 @@ export interface PageOptions {
   /** The current path, to mark the active menu item. */
   path?: string;
   body: SafeHtml;
+}
+
+/** Find a woman from any page: name (accents and case ignored), CPR number or birth date. */
+function headerSearch() {
+  return html`<form role="search" method="get" action="/deltagere" aria-label="Søg borger" class="header-search">
+    <label class="form-label" for="header-q">Søg borger</label>
+    <input class="form-input" id="header-q" name="q" type="search" autocomplete="off" aria-describedby="header-q-hint">
+    <span class="sr-only" id="header-q-hint">Navn, CPR-nummer eller fødselsdato</span>
+    <button class="button button-secondary" type="submit">Søg</button>
+  </form>`;
 }
 
 function header(actor: Actor | undefined, csrf: string | undefined, path: string) {
@@ -64,6 +74,7 @@ function header(actor: Actor | undefined, csrf: string | undefined, path: string
                 (n) => html`<li class="${path.startsWith(n.href) ? 'active current' : ''}"><a href="${n.href}" class="nav-link"${path.startsWith(n.href) ? html` aria-current="page"` : ''}><span>${n.label}</span></a></li>`,
               )}
             </ul>
+            ${actor && handlesPersonalData(actor) ? headerSearch() : ''}
           </div>
         </nav>`
       : ''}

@@ -15,6 +15,7 @@ import type { Vault } from '../../security/vault.ts';
 import { countryCodeOf, countryStoredName } from './countries.ts';
 import { str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { about } from './with-case.ts';
+import { todayInDenmark } from './today.ts';
 
 export interface EnrolDeps {
   db: Database;
@@ -23,16 +24,30 @@ export interface EnrolDeps {
 
 export const ENROL_FIELDS = ['countryOfOrigin', 'enrolmentDate', 'visitation', 'flereSkalMedGruppe', 'recruitmentChannel', 'caseworkerId', 'overrideReason', 'projectId'] as const;
 
+/** A woman found by CPR number, with her enrolment open today if she has one. */
+export interface FoundByCpr {
+  id: string;
+  name: string;
+  openEnrolment: { projectName: string; enrolledOn: string } | null;
+}
+
 /** Look a woman up by CPR number among the actor's municipalities (audited; the number is not logged). */
-export async function findParticipantByCpr(deps: EnrolDeps, actor: Actor, cpr: string): Promise<string | null> {
+export async function findParticipantByCpr(deps: EnrolDeps, actor: Actor, cpr: string, today = todayInDenmark()): Promise<FoundByCpr | null> {
   return withTenant(deps.db, actor, async (q, audit) => {
     const parsed = parseCpr(cpr);
-    const id = parsed.ok
-      ? (await q.query<{ id: string }>('SELECT id FROM participant WHERE cpr_hash = $1 AND municipality_code = ANY ($2::text[]) LIMIT 1',
-          [deps.vault.hashCpr(parsed.value.cpr), actor.municipalities])).rows[0]?.id ?? null
+    const row = parsed.ok
+      ? (await q.query<{ id: string; name: string }>(
+          `SELECT id, first_name || ' ' || last_name AS name FROM participant WHERE cpr_hash = $1 AND municipality_code = ANY ($2::text[]) LIMIT 1`,
+          [deps.vault.hashCpr(parsed.value.cpr), actor.municipalities])).rows[0] ?? null
       : null;
-    await audit({ action: 'soeg_cpr', entity: 'participant', participantId: id, detail: { found: id !== null } });
-    return id;
+    await audit({ action: 'soeg_cpr', entity: 'participant', participantId: row?.id ?? null, detail: { found: row !== null } });
+    if (!row) return null;
+    const open = (await q.query<{ projectName: string; enrolledOn: string }>(
+      `SELECT pr.name AS "projectName", to_char(e.enrolled_on, 'YYYY-MM-DD') AS "enrolledOn"
+       FROM enrolment e JOIN project pr ON pr.id = e.project_id
+       WHERE e.participant_id = $1 AND e.enrolled_on <= $2 AND (e.exited_on IS NULL OR e.exited_on > $2)
+       ORDER BY e.enrolled_on DESC LIMIT 1`, [row.id, today])).rows[0] ?? null;
+    return { ...row, openEnrolment: open };
   });
 }
 

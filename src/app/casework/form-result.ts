@@ -1,10 +1,17 @@
 /** Outcomes of casework saves: done, denied (not her tenant / not her record) or invalid input. */
 import type { z } from 'zod';
+import type { AlertCode, Severity } from '../../core/codes.ts';
 
 export type FieldErrors = Record<string, string>;
 
+/** Alerts a save raised (new, or more severe) and cleared, to tell the caseworker at once. */
+export interface AlertChange {
+  raised: { code: AlertCode; severity: Severity }[];
+  cleared: { code: AlertCode }[];
+}
+
 export type SaveResult<T = string> =
-  | { status: 'ok'; id: T }
+  | { status: 'ok'; id: T; alerts?: AlertChange }
   | { status: 'denied' }
   | { status: 'forbidden' }
   | { status: 'invalid'; errors: FieldErrors };

@@ -11,6 +11,7 @@ import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project
 import { caseloadAlerts, computeAlerts, type Alert } from '../../domain/alerts.ts';
 import { nextDueDate, type DueDate } from '../../domain/follow-up.ts';
 import { lastContact } from '../../domain/conversations.ts';
+import { daysBetween } from '../../domain/dates.ts';
 import { todayInDenmark } from './today.ts';
 
 import { type AlertCode } from '../../core/codes.ts';
@@ -18,9 +19,14 @@ export interface CaseloadRow extends CaseloadEnrolment {
   alerts: Alert[];
   nextDue: DueDate | null;
   lastContact: string | null;
+  /** 0 = a possible depression, 1 = another critical alert, 2 = warnings only, 3 = no alert. */
+  urgency: 0 | 1 | 2 | 3;
+  /** Days past the earliest due date of her alerts of that level (0 when none is past). */
+  overdueDays: number;
 }
 
-export const CASELOAD_SORTS = ['navn', 'varsler', 'frist', 'kontakt'] as const;
+/** 'varsler' (the default) is the worklist order: urgency, then days overdue, then next due date. */
+export const CASELOAD_SORTS = ['varsler', 'navn', 'frist', 'kontakt'] as const;
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
 
 export interface CaseloadQuery {
@@ -41,18 +47,35 @@ export interface Caseload {
   today: string;
 }
 
-const severityScore = (r: CaseloadRow) => r.alerts.reduce((s, a) => s + (a.severity === 'kritisk' ? 100 : 1), 0);
+/**
+ * How urgent her alerts are: a possible depression (a risk to her health) before any deadline,
+ * then other critical alerts, then warnings.
+ */
+export function urgencyOf(alerts: readonly Alert[]): CaseloadRow['urgency'] {
+  if (alerts.some((a) => a.severity === 'kritisk' && a.code === 'who5_lav')) return 0;
+  if (alerts.some((a) => a.severity === 'kritisk')) return 1;
+  return alerts.length ? 2 : 3;
+}
+
+/** Days past the earliest due date among the alerts of the given urgency (0 if none is past). */
+export function overdueDaysOf(alerts: readonly Alert[], today: string): number {
+  const due = alerts.filter((a) => a.severity === 'kritisk' && a.dueDate && a.dueDate < today).map((a) => daysBetween(a.dueDate!, today));
+  return due.length ? Math.max(...due) : 0;
+}
+
+const byName = (a: CaseloadRow, b: CaseloadRow) => a.lastName.localeCompare(b.lastName, 'da') || a.firstName.localeCompare(b.firstName, 'da') || a.birthDate.localeCompare(b.birthDate);
 
 function compare(sort: CaseloadSort) {
   switch (sort) {
     case 'varsler':
-      return (a: CaseloadRow, b: CaseloadRow) => severityScore(b) - severityScore(a);
+      return (a: CaseloadRow, b: CaseloadRow) =>
+        a.urgency - b.urgency || b.overdueDays - a.overdueDays || (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999') || byName(a, b);
     case 'frist':
       return (a: CaseloadRow, b: CaseloadRow) => (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999');
     case 'kontakt':
       return (a: CaseloadRow, b: CaseloadRow) => (a.lastContact ?? '0000').localeCompare(b.lastContact ?? '0000');
     default:
-      return (a: CaseloadRow, b: CaseloadRow) => a.lastName.localeCompare(b.lastName, 'da') || a.firstName.localeCompare(b.firstName, 'da');
+      return byName;
   }
 }
 
@@ -76,7 +99,11 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
         settings: config.settings,
         extraActivityTypes: config.extraTypes,
       };
-      return { ...e, alerts: computeAlerts(input), nextDue: nextDueDate(input), lastContact: lastContact(conversations, today)?.date ?? null };
+      const alerts = computeAlerts(input);
+      return {
+        ...e, alerts, nextDue: nextDueDate(input), lastContact: lastContact(conversations, today)?.date ?? null,
+        urgency: urgencyOf(alerts), overdueDays: overdueDaysOf(alerts, today),
+      };
     });
     // Caseload per caseworker against the (first) project's limit.
     const counts = new Map<number, { name: string; n: number; projectId: number }>();
@@ -93,7 +120,7 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
     if (opts.onlyAlerts) rows = rows.filter((r) => r.alerts.length > 0);
     if (opts.code) rows = rows.filter((r) => r.alerts.some((a) => a.code === opts.code));
     if (opts.caseworkerId) rows = rows.filter((r) => r.caseworkerId === opts.caseworkerId);
-    rows = [...rows].sort(compare(opts.sort ?? 'navn'));
+    rows = [...rows].sort(compare(opts.sort ?? 'varsler'));
     if (opts.dir === 'desc') rows.reverse();
     await audit({ action: 'liste', entity: 'mine_borgere', detail: { shown: rows.length, total: all.length } });
     const caseworkers = [...counts.entries()].map(([id, c]) => ({ id, name: c.name, count: c.n })).sort((a, b) => a.name.localeCompare(b.name, 'da'));

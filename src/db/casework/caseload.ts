@@ -7,6 +7,7 @@ export interface CaseloadEnrolment {
   participantId: string;
   firstName: string;
   lastName: string;
+  birthDate: string;
   municipalityCode: string;
   projectId: number;
   projectName: string;
@@ -20,7 +21,7 @@ export interface CaseloadEnrolment {
 export async function openEnrolments(q: Queryable, today: string, caseworkerId: number | null): Promise<CaseloadEnrolment[]> {
   return (
     await q.query<CaseloadEnrolment>(
-      `SELECT p.id AS "participantId", p.first_name AS "firstName", p.last_name AS "lastName", p.municipality_code AS "municipalityCode",
+      `SELECT p.id AS "participantId", p.first_name AS "firstName", p.last_name AS "lastName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.municipality_code AS "municipalityCode",
               e.project_id AS "projectId", pr.name AS "projectName", e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn",
               e.caseworker_id AS "caseworkerId", u.display_name AS "caseworkerName"
        FROM participant p

@@ -35,7 +35,7 @@ export async function insertPlanChange(
 export async function listPlanChanges(q: Queryable, participantId: string): Promise<PlanChangeRow[]> {
   return (
     await q.query<PlanChangeRow>(
-      `SELECT id, to_char(changed_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD HH24:MI') AS "changedAt", changed_on AS "changedOn",
+      `SELECT id, to_char(changed_at AT TIME ZONE 'Europe/Copenhagen', 'FMDD.FMMM.YYYY "kl." HH24.MI') AS "changedAt", changed_on AS "changedOn",
               changed_by_name AS "changedByName", changes
        FROM casework_plan_change WHERE participant_id = $1 ORDER BY changed_at DESC, id DESC`,
       [participantId],

@@ -1,12 +1,12 @@
 /** Participant list and page: thin wrappers over the tenant-scoped repository. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { handlesPersonalData } from '../../core/actor.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { getParticipant, listParticipants, SORTS } from '../../db/participants.ts';
-import { participantListPage, participantPage } from '../../web/pages/participants.ts';
+import { participantListPage, participantPage, savedNoticeOf, type CameFrom } from '../../web/pages/participants.ts';
 import type { AppDeps } from '../../core/deps.ts';
-import { requireActor } from '../security.ts';
+import { cookieOptions, requireActor } from '../security.ts';
 import { participantSections } from './participant-sections.ts';
 
 const ListQuery = z.object({
@@ -15,6 +15,13 @@ const ListQuery = z.object({
   dir: z.enum(['asc', 'desc']).catch('asc'),
   side: z.coerce.number().int().min(1).max(100000).catch(1),
 });
+
+/** The list a caseworker last opened (Mine borgere or Deltagere): her page links back to it. */
+const LIST_COOKIE = 'fremdrift_liste';
+const cameFrom = (v: unknown): CameFrom | null => (v === 'mine-borgere' || v === 'deltagere' ? v : null);
+export function rememberList(reply: FastifyReply, deps: AppDeps, list: CameFrom) {
+  reply.setCookie(LIST_COOKIE, list, cookieOptions(deps));
+}
 
 /** Only caseworkers and project leaders of a jobcentre work with identifiable citizens. */
 export function requirePersonalDataActor(req: Parameters<typeof requireActor>[0]) {
@@ -29,14 +36,17 @@ export function participantRoutes(app: FastifyInstance, deps: AppDeps) {
     const q = ListQuery.parse(req.query ?? {});
     const opts = { search: q.q, sort: q.sort, dir: q.dir, page: q.side };
     const result = await listParticipants(deps.db, deps.vault, actor, opts);
+    rememberList(reply, deps, 'deltagere');
     return reply.type('text/html; charset=utf-8').send(participantListPage(actor, req.csrfToken!, { ...result, opts }));
   });
 
-  app.get<{ Params: { id: string } }>('/deltagere/:id', async (req, reply) => {
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/deltagere/:id', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const p = await getParticipant(deps.db, deps.vault, actor, req.params.id);
     if (!p) throw notFound('Deltageren');
     const sections = await participantSections(deps, actor, p, req.csrfToken!);
-    return reply.type('text/html; charset=utf-8').send(participantPage(actor, req.csrfToken!, p, sections));
+    const query = req.query ?? {};
+    const from = cameFrom(query.fra) ?? cameFrom(req.cookies[LIST_COOKIE]) ?? 'deltagere';
+    return reply.type('text/html; charset=utf-8').send(participantPage(actor, req.csrfToken!, p, sections, { from, saved: savedNoticeOf(query) }));
   });
 }

@@ -5,6 +5,8 @@ import type { ListOptions, ParticipantListRow, ParticipantView } from '../../db/
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import { formatDate } from '../format.ts';
+import { ALERT_CODES, type AlertCode, type Severity } from '../../core/codes.ts';
+import { ALERT_CODE_LABELS, SEVERITY_LABELS } from '../../core/labels.ts';
 
 import { EXIT_REASON_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../../core/labels.ts';
 interface ListModel {
@@ -46,9 +48,9 @@ export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
     csrf,
     path: '/deltagere',
     body: html`<h1>Deltagere</h1>
-      <form method="get" action="/deltagere" class="search-row" role="search">
+      <form method="get" action="/deltagere" class="search-row" role="search" aria-label="Søg i deltagerlisten">
         <div class="form-group">
-          <label class="form-label" for="q">Søg på navn eller CPR-nummer</label>
+          <label class="form-label" for="q">Søg på navn, CPR-nummer eller fødselsdato</label>
           <input class="form-input" id="q" name="q" type="search" value="${m.opts.search ?? ''}">
         </div>
         <input type="hidden" name="sort" value="${m.opts.sort ?? 'navn'}">
@@ -90,16 +92,86 @@ export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
 /** Sections other areas add to the participant page (plan, activities, timeline …). */
 export type ParticipantSection = (p: ParticipantView) => SafeHtml;
 
-export function participantPage(actor: Actor, csrf: string, p: ParticipantView, sections: SafeHtml[] = []) {
+/** The list she was opened from: it stays marked in the menu and the back link returns to it. */
+export type CameFrom = 'mine-borgere' | 'deltagere';
+const ORIGINS: Record<CameFrom, { path: string; back: string }> = {
+  'mine-borgere': { path: '/mine-borgere', back: 'Tilbage til Mine borgere' },
+  deltagere: { path: '/deltagere', back: 'Tilbage til deltagere' },
+};
+
+/** What was saved, for the "Gemt" notice on her page. */
+export type SavedKind = 'plan' | 'aktivitet' | 'samtale' | 'maaling' | 'slettet' | 'indskrevet' | 'afsluttet';
+
+/** What was just saved on her case and the alerts it raised or cleared (from the redirect's query). */
+export interface SavedNotice {
+  kind: SavedKind;
+  raised: { code: AlertCode; severity: Severity }[];
+  cleared: AlertCode[];
+}
+
+const SAVED_TEXTS: Record<SavedKind, string> = {
+  plan: 'Planen er gemt.',
+  aktivitet: 'Aktiviteten er gemt.',
+  samtale: 'Samtalen er gemt.',
+  maaling: 'Målingen er gemt.',
+  slettet: 'Posten er slettet.',
+  indskrevet: 'Hun er indskrevet.',
+  afsluttet: 'Forløbet er afsluttet.',
+};
+
+/** Read the notice from the query string; unknown kinds and codes are ignored. */
+export function savedNoticeOf(query: Record<string, unknown>): SavedNotice | null {
+  const kind = String(query.gemt ?? '');
+  if (!(kind in SAVED_TEXTS)) return null;
+  const codes = (v: unknown) => String(v ?? '').split(',').filter(Boolean);
+  const isCode = (c: string): c is AlertCode => (ALERT_CODES as readonly string[]).includes(c);
+  return {
+    kind: kind as SavedKind,
+    raised: codes(query.nye).map((x) => x.split('.')).filter(([c, sev]) => isCode(c) && (sev === 'kritisk' || sev === 'advarsel'))
+      .map(([c, sev]) => ({ code: c as AlertCode, severity: sev as Severity })),
+    cleared: codes(query.loeste).filter(isCode),
+  };
+}
+
+function savedNotice(n: SavedNotice) {
+  return html`<div class="alert alert-success" role="status" data-testid="saved-notice"><div class="alert-body">
+    <h2 class="alert-heading h3">Gemt</h2>
+    <p class="alert-text">${SAVED_TEXTS[n.kind]}${n.raised.length || n.cleared.length ? '' : ' Det ændrede ingen varsler.'}</p>
+    ${n.raised.length || n.cleared.length
+      ? html`<ul class="alert-text">${n.raised.map((a) => html`<li><strong>Nyt varsel:</strong> ${ALERT_CODE_LABELS[a.code]} (${SEVERITY_LABELS[a.severity].toLowerCase()}) – se Varsler nedenfor.</li>`)}${n.cleared.map((c) => html`<li><strong>Varsel løst:</strong> ${ALERT_CODE_LABELS[c]}</li>`)}</ul>`
+      : ''}
+  </div></div>`;
+}
+
+/** Her actions, at the top of her page. */
+function caseActions(p: ParticipantView) {
+  const base = `/deltagere/${p.id}`;
+  const current = p.enrolments.find((e) => !e.exitedOn);
+  return html`<ul class="action-list" data-testid="case-actions" aria-label="Handlinger">
+    <li><a class="button button-secondary" href="${base}/plan">Plan</a></li>
+    <li><a class="button button-secondary" href="${base}/aktiviteter/ny">Ny aktivitet</a></li>
+    <li><a class="button button-secondary" href="${base}/samtaler/ny">Ny samtale</a></li>
+    <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=who5">Ny WHO-5</a></li>
+    <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=fremdriftstrappen">Ny Fremdriftstrappen</a></li>
+    ${current
+      ? html`<li><a class="button button-secondary" href="${base}/udskriv">Afslut forløb</a></li>`
+      : html`<li><a class="button button-secondary" href="${base}/indskriv">Indskriv igen</a></li>`}
+  </ul>`;
+}
+
+export function participantPage(actor: Actor, csrf: string, p: ParticipantView, sections: SafeHtml[] = [], o: { from?: CameFrom; saved?: SavedNotice | null } = {}) {
   const current = p.enrolments.find((e) => !e.exitedOn) ?? p.enrolments[0];
+  const origin = ORIGINS[o.from ?? 'deltagere'];
   return page({
     title: `${p.firstName} ${p.lastName}`,
     actor,
     csrf,
-    path: '/deltagere',
-    body: html`<p><a href="/deltagere" class="back-link">Tilbage til deltagere</a></p>
+    path: origin.path,
+    body: html`<p><a href="${origin.path}" class="back-link">${origin.back}</a></p>
       <h1>${p.firstName} ${p.lastName} ${p.synthetic ? html`<span class="badge-synthetic">Syntetisk demo-person</span>` : ''}</h1>
+      ${o.saved ? savedNotice(o.saved) : ''}
       ${current && !current.exitedOn ? html`<p><strong class="badge-project" data-testid="project-marking">Deltager i ${current.projectName}</strong></p>` : ''}
+      ${p.enrolments.length ? caseActions(p) : ''}
       <dl class="facts">
         <dt>CPR-nummer</dt><dd>${formatCpr(p.cpr)}</dd>
         <dt>Fødselsdato</dt><dd>${formatDate(p.birthDate)}</dd>

@@ -58,7 +58,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const r = await savePlan(deps.db, actor, req.params.id, req.body ?? {});
     return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, async (s) =>
-      planFormPage(actor, req.csrfToken!, subject(await file(actor, req.params.id)), s));
+      planFormPage(actor, req.csrfToken!, subject(await file(actor, req.params.id)), s), 'plan');
   });
 
   // Activities
@@ -79,7 +79,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/aktiviteter', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveActivity(deps.db, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => activityForm(actor, req.params.id, req.csrfToken!, s));
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => activityForm(actor, req.params.id, req.csrfToken!, s), 'aktivitet');
   });
   app.get<P>('/deltagere/:id/aktiviteter/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -88,7 +88,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/aktiviteter/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveActivity(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => activityForm(actor, req.params.id, req.csrfToken!, s, req.params.rid));
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => activityForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'aktivitet');
   });
 
   // Conversations
@@ -109,7 +109,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/samtaler', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveConversation(deps.db, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => conversationForm(actor, req.params.id, req.csrfToken!, s));
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => conversationForm(actor, req.params.id, req.csrfToken!, s), 'samtale');
   });
   app.get<P>('/deltagere/:id/samtaler/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -118,7 +118,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/samtaler/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveConversation(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => conversationForm(actor, req.params.id, req.csrfToken!, s, req.params.rid));
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => conversationForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'samtale');
   });
 
   // Assessments (WHO-5, Fremdriftstrappen)
@@ -142,7 +142,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const r = await saveAssessment(deps.db, actor, req.params.id, req.body ?? {});
     const key = String((req.body ?? {}).instrumentKey ?? 'who5');
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, key, s));
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, key, s), 'maaling');
   });
   app.get<P>('/deltagere/:id/maalinger/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -151,7 +151,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/maalinger/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveAssessment(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, '', s, req.params.rid));
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, '', s, req.params.rid), 'maaling');
   });
 
   // Deletions (corrections), audited with the deleted content
@@ -167,7 +167,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     app.post<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
       const r = await deleteCaseRecord(deps.db, actor, req.params.id, kind, req.params.rid);
-      return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, async () => '');
+      return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, async () => '', 'slettet');
     });
   }
 }

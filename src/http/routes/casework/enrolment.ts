@@ -52,15 +52,17 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
     const cpr = String(req.body?.cpr ?? '');
     const parsed = parseCpr(cpr);
     if (!parsed.ok) return sendHtml(reply, enrolSearchPage(actor, req.csrfToken!, { values: { cpr }, errors: { cpr: parsed.error } }), 400);
-    const id = await findParticipantByCpr(deps, actor, parsed.value.cpr);
-    if (id) return reply.redirect(`/deltagere/${id}/indskriv`, 303);
+    const found = await findParticipantByCpr(deps, actor, parsed.value.cpr);
+    // Already enrolled: say so at this step, with the way to her page, instead of a form to fill in.
+    if (found?.openEnrolment) return sendHtml(reply, enrolSearchPage(actor, req.csrfToken!, { values: { cpr }, errors: {} }, found));
+    if (found) return reply.redirect(`/deltagere/${found.id}/indskriv`, 303);
     return sendHtml(reply, await newForm(actor, req.csrfToken!, emptyState({ ...defaults(actor), cpr: formatCpr(parsed.value.cpr) })));
   });
 
   app.post<P>('/indskrivning', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await enrolNewParticipant(deps, actor, req.body ?? {});
-    return respond(reply, req.body, r, (id) => `/deltagere/${id}`, (s) => newForm(actor, req.csrfToken!, s));
+    return respond(reply, req.body, r, (id) => `/deltagere/${id}`, (s) => newForm(actor, req.csrfToken!, s), 'indskrevet');
   });
 
   const existingForm = async (actor: Actor, id: string, csrf: string, s: FormState | null) => {
@@ -85,7 +87,7 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/indskriv', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await enrolExistingParticipant(deps, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => existingForm(actor, req.params.id, req.csrfToken!, s));
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => existingForm(actor, req.params.id, req.csrfToken!, s), 'indskrevet');
   });
 
   const exitForm = async (actor: Actor, id: string, csrf: string, s: FormState | null) => {
@@ -100,6 +102,6 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/udskriv', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await exitParticipant(deps.db, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => exitForm(actor, req.params.id, req.csrfToken!, { ...s, values: valuesOf(req.body) }));
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => exitForm(actor, req.params.id, req.csrfToken!, { ...s, values: valuesOf(req.body) }), 'afsluttet');
   });
 }

@@ -3,13 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CASELOAD_SORTS, listMyCaseload } from '../../../app/casework/list-my-caseload.ts';
 import type { AppDeps } from '../../../core/deps.ts';
-import { requirePersonalDataActor } from '../participants.ts';
+import { rememberList, requirePersonalDataActor } from '../participants.ts';
 import { myCaseloadPage } from '../../../web/pages/casework/my-caseload.ts';
 import { sendHtml } from './respond.ts';
 
 import { ALERT_CODES } from '../../../core/codes.ts';
 const Query = z.object({
-  sort: z.enum(CASELOAD_SORTS).catch('navn'),
+  sort: z.enum(CASELOAD_SORTS).catch('varsler'),
   dir: z.enum(['asc', 'desc']).catch('asc'),
   kunVarsler: z.string().optional().catch(undefined),
   varsel: z.enum(['', ...ALERT_CODES]).catch(''),
@@ -22,6 +22,7 @@ export function myCaseloadRoutes(app: FastifyInstance, deps: AppDeps) {
     const q = Query.parse(req.query ?? {});
     const opts = { sort: q.sort, dir: q.dir, onlyAlerts: q.kunVarsler === 'ja', code: q.varsel, caseworkerId: q.sagsbehandler };
     const c = await listMyCaseload(deps.db, actor, opts);
+    rememberList(reply, deps, 'mine-borgere');
     return sendHtml(reply, myCaseloadPage(actor, req.csrfToken!, c, opts));
   });
 }

@@ -31,8 +31,8 @@ export function activityFormPage(actor: Actor, csrf: string, subject: Subject, s
     body: html`<form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}
       ${selectField(s, { name: 'typeKey', label: 'Aktivitetstype', options: groups, required: true })}
-      ${textField(s, { name: 'provider', label: 'Udbyder eller virksomhed', hint: 'Påkrævet for virksomhedsrettede aktiviteter.' })}
-      ${textField(s, { name: 'cvr', label: 'CVR-nummer', hint: '8 cifre. Påkrævet for aktiviteter på en virksomhed.', inputmode: 'numeric', width: 's' })}
+      ${textField(s, { name: 'provider', label: 'Udbyder eller virksomhed', hint: 'Skal udfyldes ved virksomhedsrettede aktiviteter.', conditional: true })}
+      ${textField(s, { name: 'cvr', label: 'CVR-nummer', hint: '8 cifre. Skal udfyldes ved aktiviteter på en virksomhed.', inputmode: 'numeric', width: 's', conditional: true })}
       ${dateField(s, { name: 'startDate', label: 'Startdato', required: true })}
       ${dateField(s, { name: 'endDate', label: 'Slutdato' })}
       ${textField(s, { name: 'hoursPerWeek', label: 'Timer pr. uge', hint: 'Fx 18,5. Højst 37.', inputmode: 'decimal', width: 'xs' })}

@@ -36,6 +36,13 @@ function timeline(entries: TimelineEntry[]) {
   )}</ol>`;
 }
 
+/** What is expected of her so far when she has been enrolled less than a year. */
+function paceNote(p: { expected: number; target: number }) {
+  if (p.expected >= p.target) return '';
+  if (p.expected === 0) return '; hun er nyindskrevet, så der forventes ingen endnu';
+  return `; for den tid, hun har været indskrevet, forventes ${p.expected}`;
+}
+
 const CRITERION_LABELS: Record<string, string> = { koen: 'køn', alder: 'alder', oprindelse: 'oprindelse', forsoergelse: 'forsørgelse', cpr: 'CPR-nummer' };
 
 function enrolmentFacts(e: CaseEnrolment) {
@@ -62,19 +69,9 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
     ${f.enrolled
       ? html`<h3>Varsler</h3>${alertList(f.alerts)}
         <p>${f.nextDue ? html`<strong>${f.nextDue.label}:</strong> senest ${formatDate(f.nextDue.date)}. ` : ''}Seneste kontakt: ${formatDate(f.lastContact)}.</p>
-        ${f.pace ? html`<p data-testid="conversation-pace">Samtaler de seneste 12 måneder: ${f.pace.held} (mål ${f.pace.target} om året${f.pace.expected < f.pace.target ? `, forholdsmæssigt ${f.pace.expected}` : ''}).</p>` : ''}`
+        ${f.pace ? html`<p data-testid="conversation-pace">Samtaler de seneste 12 måneder: ${f.pace.held} (mål ${f.pace.target} om året${paceNote(f.pace)}).</p>` : ''}`
       : html`<p>Borgeren er ikke indskrevet i et projekt i dag.</p>`}
     ${e ? enrolmentFacts(e) : ''}
-    <ul class="action-list">
-      <li><a class="button button-secondary" href="${base}/plan">Plan</a></li>
-      <li><a class="button button-secondary" href="${base}/aktiviteter/ny">Ny aktivitet</a></li>
-      <li><a class="button button-secondary" href="${base}/samtaler/ny">Ny samtale</a></li>
-      <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=who5">Ny WHO-5</a></li>
-      <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=fremdriftstrappen">Ny Fremdriftstrappen</a></li>
-      ${e && !e.exitedOn
-        ? html`<li><a class="button button-secondary" href="${base}/udskriv">Udskriv</a></li>`
-        : html`<li><a class="button button-secondary" href="${base}/indskriv">Indskriv igen</a></li>`}
-    </ul>
 
     <h3>Plan</h3>
     ${f.plan

@@ -1,6 +1,7 @@
 /** Enrolment (visitation): CPR look-up, then the enrolment form for a new or known woman. */
 import type { Actor } from '../../../core/actor.ts';
-import type { EnrolOptions } from '../../../app/casework/enrol-participant.ts';
+import type { EnrolOptions, FoundByCpr } from '../../../app/casework/enrol-participant.ts';
+import { formatDate } from '../../format.ts';
 import { COUNTRIES } from '../../../domain/countries.ts';
 import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS } from '../../../core/codes.ts';
 import { FLERE_SKAL_MED_LABELS, RECRUITMENT_CHANNEL_LABELS, VISITATION_LABELS } from '../../../core/labels.ts';
@@ -9,10 +10,17 @@ import type { UnmetCriterion } from '../../../domain/target-group.ts';
 import { casePage, type Subject } from './frame.ts';
 import { csrfField, dateField, radioGroup, selectField, textArea, textField, type FormState } from './form.ts';
 
-export function enrolSearchPage(actor: Actor, csrf: string, s: FormState) {
+export function enrolSearchPage(actor: Actor, csrf: string, s: FormState, enrolled?: FoundByCpr) {
   return casePage({
     actor, csrf, state: s, title: 'Indskriv borger', path: '/indskrivning',
-    body: html`<p>Søg borgeren frem på CPR-nummer. Findes hun ikke, opretter du hende i næste trin.</p>
+    body: html`${enrolled?.openEnrolment
+      ? html`<div class="alert alert-info" role="status" data-testid="already-enrolled"><div class="alert-body">
+          <h2 class="alert-heading h3">${enrolled.name} er allerede indskrevet i ${enrolled.openEnrolment.projectName}</h2>
+          <p class="alert-text">Hun har været indskrevet siden ${formatDate(enrolled.openEnrolment.enrolledOn)}. Hun kan først indskrives igen, når forløbet er afsluttet.</p>
+          <p class="alert-text"><a href="/deltagere/${enrolled.id}">Gå til ${enrolled.name}</a></p>
+        </div></div>`
+      : ''}
+    <p>Søg borgeren frem på CPR-nummer. Findes hun ikke, opretter du hende i næste trin.</p>
     <form method="post" action="/indskrivning/soeg" novalidate>
       ${csrfField(csrf)}
       ${textField(s, { name: 'cpr', label: 'CPR-nummer', hint: '10 cifre, fx 010190-1234.', inputmode: 'numeric', width: 'm', required: true, autocomplete: 'off' })}

@@ -4,6 +4,8 @@
  * links to each field.
  */
 import { html, type SafeHtml } from '../../html.ts';
+import { formatDateDa } from '../../../domain/dates.ts';
+import { DATE_FORMAT_HINT } from '../../../domain/form-fields.ts';
 
 export interface FormState {
   values: Record<string, string>;
@@ -22,6 +24,8 @@ function errorMessage(name: string, s: FormState) {
   return s.errors[name] ? html`<span class="form-error-message" id="${fieldId(name)}-error"><span class="sr-only">Fejl: </span>${s.errors[name]}</span>` : '';
 }
 
+const optionalMark = (o: { required?: boolean; conditional?: boolean }) => (o.required || o.conditional ? '' : html` <span class="weight-normal">(valgfri)</span>`);
+
 const hintOf = (name: string, hint?: string) => (hint ? html`<span class="form-hint" id="${fieldId(name)}-hint">${hint}</span>` : '');
 
 export interface FieldOpts {
@@ -32,6 +36,8 @@ export interface FieldOpts {
   inputmode?: 'numeric' | 'decimal' | 'text';
   autocomplete?: string;
   required?: boolean;
+  /** Required only in some cases, which the hint explains: neither "(valgfri)" nor required. */
+  conditional?: boolean;
   width?: 'xs' | 's' | 'm' | 'l';
 }
 
@@ -39,7 +45,7 @@ export function textField(s: FormState, o: FieldOpts): SafeHtml {
   const id = fieldId(o.name);
   const desc = describedBy(o.name, s, o.hint);
   return html`<div class="form-group${s.errors[o.name] ? ' form-error' : ''}">
-    <label class="form-label" for="${id}">${o.label}${o.required ? '' : html` <span class="weight-normal">(valgfri)</span>`}</label>
+    <label class="form-label" for="${id}">${o.label}${optionalMark(o)}</label>
     ${hintOf(o.name, o.hint)}${errorMessage(o.name, s)}
     <input class="form-input${o.width ? ` input-width-${o.width}` : ''}" id="${id}" name="${o.name}" type="${o.type ?? 'text'}"
       value="${s.values[o.name] ?? ''}"${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${desc ? html` aria-describedby="${desc}"` : ''}${s.errors[o.name] ? html` aria-invalid="true"` : ''}>
@@ -47,14 +53,14 @@ export function textField(s: FormState, o: FieldOpts): SafeHtml {
 }
 
 export function dateField(s: FormState, o: Omit<FieldOpts, 'type'>): SafeHtml {
-  return textField(s, { ...o, hint: o.hint ?? 'Skriv datoen som dd-mm-åååå, fx 03-02-2025.', inputmode: 'numeric', width: 's' });
+  return textField(s, { ...o, hint: o.hint ? `${o.hint} ${DATE_FORMAT_HINT}` : DATE_FORMAT_HINT, inputmode: 'numeric', width: 's' });
 }
 
 export function textArea(s: FormState, o: FieldOpts & { rows?: number }): SafeHtml {
   const id = fieldId(o.name);
   const desc = describedBy(o.name, s, o.hint);
   return html`<div class="form-group${s.errors[o.name] ? ' form-error' : ''}">
-    <label class="form-label" for="${id}">${o.label}${o.required ? '' : html` <span class="weight-normal">(valgfri)</span>`}</label>
+    <label class="form-label" for="${id}">${o.label}${optionalMark(o)}</label>
     ${hintOf(o.name, o.hint)}${errorMessage(o.name, s)}
     <textarea class="form-input" id="${id}" name="${o.name}" rows="${o.rows ?? 4}"${desc ? html` aria-describedby="${desc}"` : ''}${s.errors[o.name] ? html` aria-invalid="true"` : ''}>${s.values[o.name] ?? ''}</textarea>
   </div>`;
@@ -70,16 +76,21 @@ export interface OptGroup {
   options: Option[];
 }
 
-export function selectField(s: FormState, o: FieldOpts & { options: (Option | OptGroup)[]; placeholder?: string }): SafeHtml {
+/**
+ * A select; with one option only and nothing chosen it is preselected. `noPlaceholder` drops the
+ * empty first option (the field has a default of its own among the options).
+ */
+export function selectField(s: FormState, o: FieldOpts & { options: (Option | OptGroup)[]; placeholder?: string; noPlaceholder?: boolean }): SafeHtml {
   const id = fieldId(o.name);
   const desc = describedBy(o.name, s, o.hint);
-  const current = s.values[o.name] ?? '';
+  const flat = o.options.flatMap((x) => ('options' in x ? x.options : [x]));
+  const current = s.values[o.name] || (o.required && flat.length === 1 ? flat[0].value : '');
   const opt = (x: Option) => html`<option value="${x.value}"${x.value === current ? html` selected` : ''}>${x.label}</option>`;
   return html`<div class="form-group${s.errors[o.name] ? ' form-error' : ''}">
-    <label class="form-label" for="${id}">${o.label}${o.required ? '' : html` <span class="weight-normal">(valgfri)</span>`}</label>
+    <label class="form-label" for="${id}">${o.label}${optionalMark(o)}</label>
     ${hintOf(o.name, o.hint)}${errorMessage(o.name, s)}
     <select class="form-select" id="${id}" name="${o.name}"${desc ? html` aria-describedby="${desc}"` : ''}${s.errors[o.name] ? html` aria-invalid="true"` : ''}>
-      <option value="">${o.placeholder ?? 'Vælg'}</option>
+      ${o.noPlaceholder || (o.required && flat.length === 1) ? '' : html`<option value="">${o.placeholder ?? 'Vælg'}</option>`}
       ${o.options.map((x) => ('options' in x ? html`<optgroup label="${x.label}">${x.options.map(opt)}</optgroup>` : opt(x)))}
     </select>
   </div>`;
@@ -117,13 +128,23 @@ export function checkbox(s: FormState, o: { name: string; label: string; hint?: 
   </div>`;
 }
 
-/** The error summary at the top of a form: each message links to its field. */
-export function errorSummary(s: FormState): SafeHtml {
-  const entries = Object.entries(s.errors);
+/**
+ * The error summary at the top of a form (the GOV.UK/DKFDS pattern): its messages in the order
+ * of the fields in the form (`body`, the rendered form), each linking to its field, and it takes
+ * focus when the page loads (`autofocus`, no script needed), so a screen reader reads it first.
+ */
+export function errorSummary(s: FormState, body?: SafeHtml | string): SafeHtml {
+  const markup = String(body ?? '');
+  const position = (k: string) => {
+    if (k === '_form') return -1;
+    const at = markup.indexOf(`id="${fieldId(k)}"`);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const entries = Object.entries(s.errors).sort(([a], [b]) => position(a) - position(b));
   if (entries.length === 0) return html``;
-  return html`<div class="alert alert-error" role="alert" id="fejlopsummering" tabindex="-1">
+  return html`<div class="alert alert-error" role="alert" id="fejlopsummering" tabindex="-1" autofocus aria-labelledby="fejlopsummering-heading">
     <div class="alert-body">
-      <h2 class="alert-heading h3">Formularen indeholder fejl</h2>
+      <h2 class="alert-heading h3" id="fejlopsummering-heading">Formularen indeholder fejl</h2>
       <ul class="alert-text nobullet-list">
         ${entries.map(([k, v]) => (k === '_form' ? html`<li>${v}</li>` : html`<li><a href="#${fieldId(k)}">${v}</a></li>`))}
       </ul>
@@ -143,5 +164,5 @@ export function valuesOf(body: unknown): Record<string, string> {
   return out;
 }
 
-/** ISO date → the dd-mm-åååå form the date fields use. */
-export const dateInput = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}` : '');
+/** ISO date → the d.m.åååå form the date fields show (the UI's one date form). */
+export const dateInput = (d: string | null | undefined) => (d ? formatDateDa(d) : '');

@@ -19,7 +19,7 @@ export function casePage(o: { actor: Actor; csrf: string; title: string; subject
     path: o.path ?? '/deltagere',
     body: html`${o.subject ? html`<p><a href="/deltagere/${o.subject.id}" class="back-link">Tilbage til ${who}</a></p>` : ''}
       <h1>${o.title}${who ? html` <span class="h1-sub">– ${who}</span>` : ''}</h1>
-      ${o.state ? errorSummary(o.state) : ''}
+      ${o.state ? errorSummary(o.state, o.body) : ''}
       ${o.body}`,
   });
 }

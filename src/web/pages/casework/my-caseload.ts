@@ -10,7 +10,7 @@ import { alertList } from './case-section.ts';
 import { ALERT_CODES } from '../../../core/codes.ts';
 function params(q: CaseloadQuery, over: Partial<Record<string, string>>) {
   const p = new URLSearchParams({
-    sort: q.sort ?? 'navn', dir: q.dir ?? 'asc', ...(q.onlyAlerts ? { kunVarsler: 'ja' } : {}), ...(q.code ? { varsel: q.code } : {}),
+    sort: q.sort ?? 'varsler', dir: q.dir ?? 'asc', ...(q.onlyAlerts ? { kunVarsler: 'ja' } : {}), ...(q.code ? { varsel: q.code } : {}),
     ...(q.caseworkerId ? { sagsbehandler: String(q.caseworkerId) } : {}),
   });
   for (const [k, v] of Object.entries(over)) if (v !== undefined) p.set(k, v);
@@ -18,14 +18,29 @@ function params(q: CaseloadQuery, over: Partial<Record<string, string>>) {
 }
 
 function sortHeader(label: string, key: CaseloadSort, q: CaseloadQuery) {
-  const active = (q.sort ?? 'navn') === key;
+  const active = (q.sort ?? 'varsler') === key;
   const dir = active && q.dir !== 'desc' ? 'desc' : 'asc';
   const aria = active ? (q.dir === 'desc' ? 'descending' : 'ascending') : 'none';
   return html`<th scope="col" aria-sort="${aria}"><a href="/mine-borgere?${params(q, { sort: key, dir })}">${label}${active ? (q.dir === 'desc' ? ' ▼' : ' ▲') : ''}</a></th>`;
 }
 
+const SORT_NOTES: Record<CaseloadSort, string> = {
+  varsler: 'de mest alvorlige varsler og de længst overskredne frister først',
+  navn: 'sorteret efter navn',
+  frist: 'sorteret efter næste frist',
+  kontakt: 'sorteret efter seneste kontakt',
+};
+
+/** A due date; one in the past is marked in words as well as colour. */
+export function dueDate(date: string, today: string) {
+  return date < today
+    ? html`<strong class="overdue">${formatDate(date)} <span class="overdue-label">(overskredet)</span></strong>`
+    : html`${formatDate(date)}`;
+}
+
 export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: CaseloadQuery) {
   const title = actor.role === 'sagsbehandler' ? 'Mine borgere' : 'Borgere i projektet';
+  const projects = [...new Set(c.rows.map((r) => r.projectName))];
   return page({
     title, actor, csrf, path: '/mine-borgere',
     body: html`<h1>${title}</h1>
@@ -34,7 +49,7 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
         ? html`<div class="alert alert-warning" data-testid="caseload-alerts"><div class="alert-body"><ul class="alert-text nobullet-list">${c.caseloadAlerts.map((a) => html`<li><strong>${SEVERITY_LABELS[a.severity]}:</strong> ${a.message}</li>`)}</ul></div></div>`
         : ''}
       <form method="get" action="/mine-borgere" class="search-row">
-        <input type="hidden" name="sort" value="${q.sort ?? 'navn'}"><input type="hidden" name="dir" value="${q.dir ?? 'asc'}">
+        <input type="hidden" name="sort" value="${q.sort ?? 'varsler'}"><input type="hidden" name="dir" value="${q.dir ?? 'asc'}">
         <div class="form-group"><ul class="nobullet-list"><li>
           <input class="form-checkbox" type="checkbox" id="kunVarsler" name="kunVarsler" value="ja"${q.onlyAlerts ? html` checked` : ''}>
           <label for="kunVarsler">Kun borgere med varsler</label></li></ul></div>
@@ -54,23 +69,23 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
             </div>`}
         <button class="button button-secondary" type="submit">Vis</button>
       </form>
-      <p class="meta" role="status">${c.rows.length} af ${c.total} indskrevne borgere · i dag ${formatDate(c.today)}</p>
-      <div class="table-wrap"><table class="table table--zebra" data-testid="caseload-table">
+      <p class="meta" role="status">${c.rows.length} af ${c.total} indskrevne borgere${projects.length === 1 ? html` i <span class="badge-project">${projects[0]}</span>` : ''} · i dag ${formatDate(c.today)} · ${SORT_NOTES[q.sort ?? 'varsler']}</p>
+      <div class="table-wrap"><table class="table table--zebra table--compact" data-testid="caseload-table">
         <caption class="sr-only">${title}</caption>
         <thead><tr>
           ${sortHeader('Navn', 'navn', q)}
-          <th scope="col">Projekt</th>
+          ${projects.length > 1 ? html`<th scope="col">Projekt</th>` : ''}
           ${sortHeader('Varsler', 'varsler', q)}
           ${sortHeader('Næste frist', 'frist', q)}
           ${sortHeader('Seneste kontakt', 'kontakt', q)}
           ${actor.role === 'sagsbehandler' ? '' : html`<th scope="col">Sagsbehandler</th>`}
         </tr></thead>
         <tbody>${c.rows.length
-          ? c.rows.map((r) => html`<tr data-participant="${r.participantId}">
-              <td><a href="/deltagere/${r.participantId}">${r.firstName} ${r.lastName}</a></td>
-              <td><span class="badge-project">${r.projectName}</span></td>
+          ? c.rows.map((r) => html`<tr data-participant="${r.participantId}" data-overdue-days="${String(r.overdueDays)}">
+              <td><a href="/deltagere/${r.participantId}?fra=mine-borgere">${r.firstName} ${r.lastName}</a><br><span class="meta" data-testid="born">født ${formatDate(r.birthDate)}</span></td>
+              ${projects.length > 1 ? html`<td><span class="badge-project">${r.projectName}</span></td>` : ''}
               <td>${alertList(r.alerts)}</td>
-              <td>${r.nextDue ? html`${formatDate(r.nextDue.date)}<br><span class="meta">${r.nextDue.label}</span>` : '–'}</td>
+              <td>${r.nextDue ? html`${dueDate(r.nextDue.date, c.today)}<br><span class="meta">${r.nextDue.label}</span>` : '–'}</td>
               <td>${formatDate(r.lastContact)}</td>
               ${actor.role === 'sagsbehandler' ? '' : html`<td>${r.caseworkerName ?? '–'}</td>`}
             </tr>`)

@@ -35,8 +35,11 @@ function goalRows(s: FormState) {
     if (m) rows.add(Number(m[1]));
   }
   const used = [...rows].sort((a, b) => a - b);
-  const next = used.length ? used[used.length - 1] + 1 : 0;
-  return [...used, next];
+  const blank = (i: number) => !s.values[`goals.${i}.text`]?.trim() && !s.values[`goals.${i}.dueDate`]?.trim();
+  // Rows sent back empty (the form's spare row after a failed save) are not repeated; one spare row is added.
+  const filled = used.filter((i) => !blank(i));
+  const next = filled.length ? filled[filled.length - 1] + 1 : 0;
+  return [...filled, next];
 }
 
 export function planFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState) {
@@ -53,17 +56,17 @@ export function planFormPage(actor: Actor, csrf: string, subject: Subject, s: Fo
       </fieldset>
       <fieldset class="mt-6"><legend class="h3">CV og planer</legend>
         ${checkbox(s, { name: 'cvOnJobnet', label: 'CV er lagt på Jobnet' })}
-        ${dateField(s, { name: 'cvDate', label: 'Dato for CV på Jobnet' })}
+        ${dateField(s, { name: 'cvDate', label: 'Dato for CV på Jobnet', hint: 'Skal udfyldes, når CV er lagt på Jobnet.', conditional: true })}
         ${checkbox(s, { name: 'familyPlan', label: 'Helhedsorienteret familieplan' })}
         ${checkbox(s, { name: 'healthPlan', label: 'Sundhedsplan' })}
       </fieldset>
       <fieldset class="mt-6"><legend class="h3">Delmål</legend>
         <p class="form-hint">Udfyld den tomme række for at tilføje et delmål. Tøm tekst og frist for at fjerne et.</p>
-        ${goalRows(s).map((i) => html`<div class="goal-row">
+        ${goalRows(s).map((i, n) => html`<div class="goal-row">
           <input type="hidden" name="goals.${i}.id" value="${s.values[`goals.${i}.id`] ?? ''}">
-          ${textField(s, { name: `goals.${i}.text`, label: `Delmål ${i + 1}` })}
-          ${dateField(s, { name: `goals.${i}.dueDate`, label: `Frist for delmål ${i + 1}` })}
-          ${selectField(s, { name: `goals.${i}.status`, label: `Status for delmål ${i + 1}`, options: statusOptions, placeholder: 'Åben' })}
+          ${textField(s, { name: `goals.${i}.text`, label: `Delmål ${n + 1}` })}
+          ${dateField(s, { name: `goals.${i}.dueDate`, label: `Frist for delmål ${n + 1}` })}
+          ${selectField(s, { name: `goals.${i}.status`, label: `Status for delmål ${n + 1}`, options: statusOptions, required: true, noPlaceholder: true })}
         </div>`)}
       </fieldset>
       <button type="submit" class="button button-primary mt-6">Gem plan</button>

@@ -1,0 +1,268 @@
+/**
+ * A caseworker's first day, over HTTP on the demo data (issue 18, points 1–7): Mine borgere as a
+ * worklist, a header search that ignores accents, a "Gemt" notice with the alerts a save raised
+ * or cleared, her page with the actions first, enrolment caught at the CPR step, one date
+ * format and distinct date errors, labels that agree with the rules.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { makeCpr } from '../src/domain/cpr.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs, type Session } from './helpers/http.ts';
+
+const who5 = (v: number) => Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [`answers.${k}`, String(v)]));
+const dmy = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
+
+/** The rows of the Mine borgere table: name cell text, alert texts and the row's markup. */
+function caseloadRows(body: string) {
+  const tbody = /<table[^>]*data-testid="caseload-table"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(body)?.[1] ?? '';
+  return [...tbody.matchAll(/<tr data-participant="([^"]+)"[\s\S]*?<\/tr>/g)].map((m) => {
+    const tr = m[0];
+    const name = /<a href="\/deltagere\/[^"]+">([^<]+)<\/a>/.exec(tr)?.[1] ?? '';
+    const alerts = [...tr.matchAll(/alert-item--(kritisk|advarsel)" data-code="(\w+)"><strong>[^<]*<\/strong>\s*([^<]*)/g)].map((a) => ({ severity: a[1], code: a[2], text: a[3] }));
+    return { id: m[1], name, alerts, tr };
+  });
+}
+
+const linkNames = (body: string) => [...body.matchAll(/<a href="\/deltagere\/[0-9a-f-]{36}(?:\?[^"]*)?">([^<]+)<\/a>/g)].map((m) => m[1]);
+
+describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let s: Session;
+  let mine = '';
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+    s = await loginAs(app, 'sagsbehandler.aalborg');
+    mine = (await s.get('/mine-borgere')).body;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  describe('1. Mine borgere is a worklist', () => {
+    it('puts the most serious alert first by default: a possible depression, then critical alerts by days overdue, then warnings, then the rest', () => {
+      const rows = caseloadRows(mine);
+      expect(rows.length).toBeGreaterThan(20);
+      expect(rows[0].alerts.some((a) => a.text.includes('mulig depression'))).toBe(true);
+      const level = (r: (typeof rows)[number]) =>
+        r.alerts.some((a) => a.severity === 'kritisk' && a.text.includes('mulig depression')) ? 0
+          : r.alerts.some((a) => a.severity === 'kritisk') ? 1 : r.alerts.length ? 2 : 3;
+      const levels = rows.map(level);
+      expect(levels).toEqual([...levels].sort((a, b) => a - b));
+      expect(new Set(levels)).toEqual(new Set([0, 1, 2, 3]));
+      // Among the critical ones, the most overdue first: the days shown are non-increasing.
+      const overdue = rows.filter((r) => level(r) === 1).map((r) => Number(/data-overdue-days="(\d+)"/.exec(r.tr)?.[1] ?? 'NaN'));
+      expect(overdue.every((d) => Number.isFinite(d))).toBe(true);
+      expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+    });
+
+    it('tells the two Emine Doğan apart by the birth date beside the name', () => {
+      const rows = caseloadRows(mine).filter((r) => r.name === 'Emine Doğan');
+      expect(rows).toHaveLength(2);
+      const born = rows.map((r) => /data-testid="born"[^>]*>født (\d{1,2}\.\d{1,2}\.\d{4})</.exec(r.tr)?.[1]);
+      expect(born.every(Boolean)).toBe(true);
+      expect(born[0]).not.toBe(born[1]);
+    });
+
+    it('marks an overdue date in text, not only colour, and names the project once instead of on every row', () => {
+      const rania = caseloadRows(mine).find((r) => r.name === 'Rania Al-Hassan')!;
+      expect(rania.tr).toMatch(/class="overdue"[^>]*>7\.2\.2020 <span[^>]*>\(overskredet\)/);
+      const project = 'Flere indvandrerkvinder i beskæftigelse – Aalborg';
+      expect(mine).toContain(project);
+      expect(mine.split(project).length - 1).toBeLessThanOrEqual(2);
+    });
+  });
+
+  describe('2. search in the header ignores accents and case, and finds CPR and birth date', () => {
+    it('is in the header of every page a caseworker opens', async () => {
+      for (const url of ['/mine-borgere', '/progression', '/styring', '/indskrivning']) {
+        const body = (await s.get(url)).body;
+        const header = /<header[\s\S]*<\/header>/.exec(body)?.[0] ?? '';
+        expect(header, url).toMatch(/<form[^>]*role="search"[^>]*action="\/deltagere"/);
+        expect(header, url).toContain('Søg borger');
+      }
+    });
+
+    it('finds Doğan as "dogan", Begić as "BEGIC", Şahin as "sahin"', async () => {
+      const names = async (q: string) => linkNames((await s.get(`/deltagere?q=${encodeURIComponent(q)}`)).body);
+      // The list covers every woman of the municipality, not only her own.
+      const dogan = await names('dogan');
+      expect(dogan.filter((n) => n === 'Emine Doğan').length).toBeGreaterThanOrEqual(2);
+      expect(dogan.every((n) => n.endsWith(' Doğan'))).toBe(true);
+      const begic = await names('BEGIC');
+      expect(begic).toEqual(expect.arrayContaining(['Songül Begić', 'Zeynep Begić']));
+      expect(begic.every((n) => n.endsWith(' Begić'))).toBe(true);
+      const sahin = await names('sahin');
+      expect(sahin).toContain('Songül Şahin');
+      expect(sahin.every((n) => n.endsWith(' Şahin'))).toBe(true);
+      expect(await names('songul sahin')).toEqual(['Songül Şahin']);
+    });
+
+    it('finds a woman by her CPR number and by her birth date written d.m.åååå or dd-mm-åååå', async () => {
+      const id = caseloadRows(mine).find((r) => r.name === 'Songül Şahin')!.id;
+      const herPage = (await s.get(`/deltagere/${id}`)).body;
+      const cpr = /CPR-nummer<\/dt><dd>(\d{6}-\d{4})</.exec(herPage)![1];
+      const born = /Fødselsdato<\/dt><dd>(\d{1,2}\.\d{1,2}\.\d{4})</.exec(herPage)![1];
+      const [d, m, y] = born.split('.');
+      for (const q of [cpr, cpr.replace('-', ''), born, `${d.padStart(2, '0')}-${m.padStart(2, '0')}-${y}`]) {
+        const names = linkNames((await s.get(`/deltagere?q=${encodeURIComponent(q)}`)).body);
+        expect(names, q).toContain('Songül Şahin');
+      }
+    });
+  });
+
+  describe('3. after every save a "Gemt" notice at the top names the alerts raised or cleared', () => {
+    it('a conversation clears "Mere end 2 måneder uden samtale" and says so above everything else', async () => {
+      const emine = caseloadRows(mine).find((r) => r.name === 'Emine Doğan' && r.alerts.some((a) => a.code === 'samtale_frist'))!;
+      const res = await s.post(`/deltagere/${emine.id}/samtaler`, { date: dmy(todayInDenmark()), kind: 'individuel' });
+      expect(res.statusCode).toBe(303);
+      const body = (await s.get(String(res.headers.location))).body;
+      const notice = /<div[^>]*data-testid="saved-notice"[\s\S]*?<\/div>\s*<\/div>/.exec(body)?.[0] ?? '';
+      expect(notice).toContain('Gemt');
+      expect(notice).toContain('Samtalen er gemt.');
+      expect(notice).toMatch(/Varsel løst:(<\/strong>)?[^<]*seneste samtale/);
+      expect(body.indexOf('data-testid="saved-notice"')).toBeLessThan(body.indexOf('data-testid="case-actions"'));
+      expect(body.indexOf('data-testid="saved-notice"')).toBeLessThan(body.indexOf('<dl class="facts"'));
+    });
+
+    it('a low WHO-5 raises a new alert and the notice says so', async () => {
+      const zeynep = caseloadRows(mine).find((r) => r.name === 'Zeynep Begić')!;
+      expect(zeynep.alerts).toEqual([]);
+      const res = await s.post(`/deltagere/${zeynep.id}/maalinger`, { instrumentKey: 'who5', date: dmy(todayInDenmark()), ...who5(1) });
+      expect(res.statusCode).toBe(303);
+      const body = (await s.get(String(res.headers.location))).body;
+      expect(body).toMatch(/data-testid="saved-notice"[\s\S]*Målingen er gemt\.[\s\S]*Nyt varsel:(<\/strong>)?[^<]*WHO-5/);
+    });
+  });
+
+  describe('4. her page: actions at the top, "Afslut forløb", navigation follows where she came from', () => {
+    it('shows the actions before her facts, with "Afslut forløb" instead of "Udskriv"', async () => {
+      const id = caseloadRows(mine)[0].id;
+      const body = (await s.get(`/deltagere/${id}`)).body;
+      const main = body.slice(body.indexOf('<main'));
+      expect(main.indexOf('data-testid="case-actions"')).toBeGreaterThan(0);
+      expect(main.indexOf('data-testid="case-actions"')).toBeLessThan(main.indexOf('<dl class="facts"'));
+      expect(main).toMatch(/<a [^>]*href="\/deltagere\/[^"]+\/udskriv"[^>]*>Afslut forløb<\/a>/);
+      expect(main).not.toMatch(/>Udskriv</);
+    });
+
+    it('keeps Mine borgere highlighted and the back link pointing there when she was opened from Mine borgere', async () => {
+      const link = /<a href="(\/deltagere\/[0-9a-f-]{36}[^"]*)">/.exec(caseloadRows(mine)[0].tr)![1].replace(/&amp;/g, '&');
+      expect(link).toContain('fra=mine-borgere');
+      const body = (await s.get(link)).body;
+      expect(body).toMatch(/<li class="active current"><a href="\/mine-borgere"/);
+      expect(body).toContain('Tilbage til Mine borgere');
+      expect(body).not.toContain('Tilbage til deltagere');
+      // Opened from the participant list, the list is highlighted instead.
+      const plain = (await s.get(link.replace(/\?.*/, ''))).body;
+      expect(plain).toMatch(/<li class="active current"><a href="\/deltagere"/);
+      expect(plain).toContain('Tilbage til deltagere');
+    });
+  });
+
+  describe('5. enrolment', () => {
+    it('catches a woman who is already enrolled at the CPR step, without opening the form', async () => {
+      const id = caseloadRows(mine)[0].id;
+      const cpr = /CPR-nummer<\/dt><dd>(\d{6}-\d{4})</.exec((await s.get(`/deltagere/${id}`)).body)![1];
+      const res = await s.post('/indskrivning/soeg', { cpr });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('er allerede indskrevet i Flere indvandrerkvinder i beskæftigelse – Aalborg');
+      expect(res.body).toContain(`href="/deltagere/${id}"`);
+      expect(res.body).not.toContain('name="visitation"');
+    });
+
+    it('preselects the only project, and orders the error summary as the form and gives it focus', async () => {
+      const res = await s.post('/indskrivning/soeg', { cpr: makeCpr('1984-06-02', 'K', 1818) });
+      expect(res.body).toMatch(/<select class="form-select" id="f-projectId"[^>]*>[\s\S]*?<option value="\d+" selected>Flere indvandrerkvinder/);
+      expect(res.body).not.toMatch(/id="f-projectId"[^>]*>\s*<option value="">Vælg<\/option>/);
+      const bad = await s.post('/indskrivning', { cpr: makeCpr('1984-06-02', 'K', 1818), enrolmentDate: '', countryOfOrigin: '', firstName: '', lastName: '' });
+      expect(bad.statusCode).toBe(400);
+      const summary = /id="fejlopsummering"[^>]*>[\s\S]*?<\/ul>/.exec(bad.body)![0];
+      expect(bad.body).toMatch(/id="fejlopsummering"[^>]*autofocus/);
+      const order = [...summary.matchAll(/href="#(f-[\w-]+)"/g)].map((m) => m[1]);
+      expect(order.length).toBeGreaterThanOrEqual(4);
+      const form = bad.body.slice(bad.body.indexOf('<form method="post" action="/indskrivning"'));
+      const positions = order.map((id) => form.indexOf(`id="${id}"`));
+      expect(positions.every((p) => p > 0)).toBe(true);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    });
+  });
+
+  describe('6. one date format, and distinct messages for an impossible and an empty date', () => {
+    it('says "31. februar 2025 findes ikke" and "Angiv datoen" and writes dates d.m.åååå', async () => {
+      const id = caseloadRows(mine)[1].id;
+      const plan = await s.post(`/deltagere/${id}/plan`, { jobGoal: 'Kok', 'goals.0.text': 'Praktik', 'goals.0.dueDate': '31-02-2025', 'goals.0.status': 'aaben' });
+      expect(plan.statusCode).toBe(400);
+      expect(plan.body).toContain('31. februar 2025 findes ikke.');
+      const act = await s.post(`/deltagere/${id}/aktiviteter`, { typeKey: 'danskundervisning', startDate: '', status: 'planlagt' });
+      expect(act.statusCode).toBe(400);
+      expect(act.body).toContain('Angiv datoen.');
+      const garbage = await s.post(`/deltagere/${id}/aktiviteter`, { typeKey: 'danskundervisning', startDate: 'i går', status: 'planlagt' });
+      expect(garbage.body).toContain('Skriv datoen som d.m.åååå');
+      // The alert texts and the plan history use the same d.m.åååå form.
+      expect(mine).toContain('(frist 7.2.2020)');
+      expect(mine).not.toMatch(/\b(0\d\.\d{1,2}|\d{1,2}\.0\d)\.\d{4}\b/);
+      const form = (await s.get(`/deltagere/${id}/aktiviteter/ny`)).body;
+      expect(form).toContain(`value="${dmy(todayInDenmark())}"`);
+      expect(form).toContain('Skriv datoen som d.m.åååå, fx 3.2.2025.');
+    });
+
+    it('writes the plan history time as d.m.åååå kl. tt.mm', async () => {
+      const id = caseloadRows(mine)[2].id;
+      const ok = await s.post(`/deltagere/${id}/plan`, { jobGoal: 'Butiksassistent' });
+      expect(ok.statusCode).toBe(303);
+      const body = (await s.get(`/deltagere/${id}`)).body;
+      const history = /data-testid="plan-history"[\s\S]*?<\/table>/.exec(body)![0];
+      expect(history).toMatch(/<td>\d{1,2}\.\d{1,2}\.\d{4} kl\. \d{2}\.\d{2}<\/td>/);
+      expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    });
+  });
+
+  describe('7. labels agree with the rules; no phantom rows; good Danish', () => {
+    it('does not call a field optional that a rule can require', async () => {
+      const id = caseloadRows(mine)[3].id;
+      const plan = (await s.get(`/deltagere/${id}/plan`)).body;
+      expect(plan).toMatch(/Dato for CV på Jobnet<\/label>/);
+      expect(plan).toContain('Skal udfyldes, når CV er lagt på Jobnet.');
+      const act = (await s.get(`/deltagere/${id}/aktiviteter/ny`)).body;
+      expect(act).toMatch(/Udbyder eller virksomhed<\/label>/);
+      expect(act).toMatch(/CVR-nummer<\/label>/);
+      expect(act).not.toMatch(/\(valgfri\)[^<]*<\/span><\/label>\s*<span class="form-hint"[^>]*>[^<]*Påkrævet/);
+    });
+
+    it('adds no empty "Delmål" row on a failed save and lists "Åben" once', async () => {
+      const id = caseloadRows(mine)[4].id;
+      const first = await s.post(`/deltagere/${id}/plan`, { cvOnJobnet: 'on', cvDate: '', 'goals.0.text': '', 'goals.0.dueDate': '', 'goals.0.status': '' });
+      expect(first.statusCode).toBe(400);
+      const count = (b: string) => (b.match(/<label class="form-label" for="f-goals-\d+-text">/g) ?? []).length;
+      // Only the one spare row: the empty row sent back is not repeated.
+      expect(count(first.body)).toBe(1);
+      const again = await s.post(`/deltagere/${id}/plan`, { cvOnJobnet: 'on', cvDate: '', 'goals.0.text': '', 'goals.0.dueDate': '', 'goals.0.status': '', 'goals.1.text': '', 'goals.1.dueDate': '' });
+      expect(count(again.body)).toBe(1);
+      const status = /<select class="form-select" id="f-goals-0-status"[\s\S]*?<\/select>/.exec(first.body)![0];
+      expect(status.match(/>Åben</g)).toHaveLength(1);
+    });
+
+    it('never writes "forholdsmæssigt 0"', async () => {
+      const res = await s.post('/indskrivning/soeg', { cpr: makeCpr('1990-01-05', 'K', 2424) });
+      const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(res.body)![1];
+      const caseworker = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(res.body)![1];
+      const made = await s.post('/indskrivning', {
+        cpr: makeCpr('1990-01-05', 'K', 2424), firstName: 'Ny', lastName: 'Deltager', countryOfOrigin: 'IQ', projectId, enrolmentDate: dmy(todayInDenmark()),
+        visitation: 'aktivitetsparat', recruitmentChannel: 'boligomraade', caseworkerId: caseworker,
+      });
+      expect(made.statusCode).toBe(303);
+      const body = (await s.get(String(made.headers.location))).body;
+      expect(body).toContain('data-testid="conversation-pace"');
+      expect(body).not.toContain('forholdsmæssigt 0');
+      expect(body).toMatch(/data-testid="conversation-pace">[^<]*nyindskrevet/);
+    });
+  });
+});
