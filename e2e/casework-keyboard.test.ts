@@ -37,7 +37,7 @@ async function pressAndWait(page: Page, key: string, url: RegExp | string | ((u:
   await page.keyboard.press(key);
   await page.waitForURL(url, { timeout: WAIT_MS * 2 }).catch(async (e) => {
     const summary = await page.locator('#fejlopsummering').textContent().catch(() => null);
-    throw new Error(`${(e as Error).message}\nForm errors: ${summary?.replace(/\s+/g, ' ')}`);
+    throw new Error(`${(e as Error).message}\nAt: ${page.url()}\nForm errors: ${summary?.replace(/\s+/g, ' ')}`);
   });
 }
 

@@ -55,7 +55,8 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     expect(await page.getByLabel('Fornavn').inputValue()).toBe('Leyla');
     await expectNoAxeViolations(page);
     await page.getByLabel('Efternavn').fill('Karimi');
-    await page.getByLabel('Projekt').selectOption({ index: 1 });
+    // The jobcentre has one project: it is chosen already (issue 18).
+    expect(await page.getByLabel('Projekt').inputValue()).not.toBe('');
     await page.getByLabel('Aktivitetsparat').check();
     await page.getByLabel('Rekrutteret via').selectOption('boligomraade');
     await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
