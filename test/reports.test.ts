@@ -17,6 +17,10 @@ import { allTables, type Report } from '../src/reports/model.ts';
 import { projectReport, REPORT_KINDS } from '../src/reports/project-reports.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { popplerAvailable, readPdf } from './helpers/pdf.ts';
+
+const poppler = popplerAvailable();
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
 
 /** One CSV line (`;`, double quotes) into its fields. */
 function csvFields(line: string): string[] {
@@ -167,6 +171,23 @@ describe.each(backends())('reports on %s', (backend) => {
     }
     const udvalg = await s.get(`/styring/rapporter/udvalg?projekt=${aalborg}`);
     for (const h of ['Sagsfremstilling', 'Indstilling', 'Beslutning', 'Bilag']) expect(udvalg.body).toContain(`<h2>${h}</h2>`);
+  });
+
+  // Issue 11, finding 12: the PDFs were untagged (pdfinfo: Tagged: no).
+  it.runIf(poppler).each(REPORT_KINDS)('tags the %s PDF: its title as H1, its sections as H2, tables with header cells', async (kind) => {
+    const s = await loginAs(app, 'projektleder.aalborg');
+    const page = await s.get(`/styring/rapporter/${kind}?projekt=${aalborg}`);
+    const pdf = await s.get(`/styring/rapporter/${kind}.pdf?projekt=${aalborg}`);
+    expect(pdf.statusCode).toBe(200);
+    const facts = readPdf(pdf.rawPayload);
+    expect(facts.tagged).toBe(true);
+    const h1 = unescape(/<h1[^>]*>([^<]+)<\/h1>/.exec(page.body)![1]);
+    expect(facts.info.Title).toBe(h1);
+    expect(facts.structure).toContain(`H1 (block)\n    "${h1}"`);
+    const sections = [...page.body.matchAll(/<section class="report-section"><h2>([^<]+)<\/h2>/g)].map((m) => unescape(m[1]));
+    expect(sections.length).toBeGreaterThan(1);
+    for (const h2 of sections) expect(facts.structure, h2).toContain(`H2 (block)\n    "${h2}"`);
+    expect(facts.structure).toMatch(/Table[^\n]*\n\s+TR[^\n]*\n\s+TH/);
   });
 
   it('keeps the project leader\'s text sections and puts them in the final report (audited)', async () => {

@@ -17,6 +17,7 @@ import { defaultMonths } from '../src/http/routes/results.ts';
 import { loadActor } from '../src/db/users.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { popplerAvailable, readPdf } from './helpers/pdf.ts';
 
 const small = (c: unknown) => typeof c === 'number' && c >= 1 && c <= 4;
 const hidden = (c: Count) => typeof c === 'string';
@@ -117,6 +118,12 @@ describe.each(backends())('national view on %s', (backend) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    if (popplerAvailable()) {
+      const facts = readPdf(pdf.rawPayload);
+      expect(facts.tagged).toBe(true);
+      expect(facts.structure).toMatch(/H1 \(block\)\n\s+"[^"]+"/);
+      expect(facts.structure).toMatch(/Table[^\n]*\n\s+TR[^\n]*\n\s+TH/);
+    }
     const xlsx = await s.get('/nationalt/rapport.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

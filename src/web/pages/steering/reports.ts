@@ -24,7 +24,7 @@ export function reportsPage(actor: Actor, csrf: string, choice: ProjectChoice, m
       ${saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Teksterne er gemt.</p></div></div>` : ''}
       <p>Hver rapport er stemplet med datagrundlaget (seneste indlæsning af registerdata, perioden og tidspunktet for sagsdata) og definitionen kib-2019.1.
         Rapporter, der sendes ud af kommunen eller er offentlige, diskretioneres: tal fra 1 til 4 vises som «<5».
-        PDF-filerne er ikke tilgængeligt opmærkede; brug HTML-udgaven for skærmlæsere.</p>
+        PDF-filerne er tilgængeligt opmærkede (overskrifter, tabeller med overskriftsceller og tekstalternativer til figurer).</p>
       ${monthForm('/styring/rapporter', pid, months)}
       ${REPORT_KINDS.map((k) => html`<section class="report-section"><h2>${REPORT_TITLES[k]}</h2>
         <p>${SUPPRESSED[k] ? 'Med diskretionering.' : 'Kommunens egne tal uden diskretionering; til intern brug.'}
