@@ -1,64 +1,168 @@
 /**
- * `npm run bench:load`: the server on PostgreSQL with 100,000 demo women, driven by 50 concurrent
- * simulated caseworkers (list, open a woman, add a conversation) and 5 analysts (results) for 60
- * seconds while a register import runs in another process. Reports throughput, p50/p95/p99 latency
- * and errors, and checks afterwards that no write was lost.
+ * `npm run bench:load`: the server on PostgreSQL with 100,000 demo women, driven by simulated
+ * caseworkers (list, open a woman, add a conversation) and analysts (results) while a register
+ * import runs. Reports throughput, p50/p95/p99 latency per page and errors, and checks afterwards
+ * that no acknowledged write was lost. Three modes:
  *
- * Options: --women N (100000) --caseworkers N (50) --analysts N (5) --seconds N (60)
+ *  - default: one instance, 50 caseworkers, 5 analysts, 60 s; the import runs in another process
+ *    (`fremdrift import`).
+ *  - `--cluster`: two instances behind HAProxy (Debian's package, started on 127.0.0.1 and stopped
+ *    afterwards), 100 caseworkers, 10 analysts, 120 s; the import is uploaded through the balancer
+ *    by an analyst (a job in a worker thread of one instance); halfway through, one instance is
+ *    killed (SIGKILL) and started again. Failed requests are counted apart for the seconds
+ *    around the kill (requests in flight on the killed instance may fail).
+ *  - `--import-latency`: one instance, 20 caseworkers, while an analyst uploads a ~100 MB DREAM
+ *    file through the web page: the caseworkers' latency before, during and after the import, with
+ *    the import in a worker thread (now) and, for comparison, on the main thread as before
+ *    (`FREMDRIFT_IMPORT_IN_PROCESS=1`), in the same run.
+ *
+ * Options: --women N (100000) --caseworkers N --analysts N --seconds N
  *          --think-ms N (2000: mean pause between a person's actions, drawn 0.5–1.5 × N; 0 = stress)
  *          --pg URL (postgres://postgres@127.0.0.1:5432/postgres) --keep (keep the database afterwards)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from '../src/cli/args.ts';
-import { openPostgres } from '../src/db/database.ts';
+import { openPostgres, type Database } from '../src/db/database.ts';
+import { freePort, startHaproxy, startInstance, type Instance } from './load/cluster.ts';
 import { percentile, VirtualUser, type Timing } from './load/client.ts';
-import { caseworkerNames, createLoadDatabase, writeHoursFile } from './load/setup.ts';
+import { caseworkerNames, createLoadDatabase, writeBenefitsFile, writeHoursFile } from './load/setup.ts';
 
 const { opts, flags } = parseArgs(process.argv.slice(2));
+const MODE = flags.has('cluster') ? 'cluster' : flags.has('import-latency') ? 'import-latency' : 'single';
 const num = (k: string, d: number) => Number(opts[k]?.[0] ?? d);
 const WOMEN = num('women', 100_000);
-const CASEWORKERS = num('caseworkers', 50);
-const ANALYSTS = num('analysts', 5);
-const SECONDS = num('seconds', 60);
+const CASEWORKERS = num('caseworkers', MODE === 'cluster' ? 100 : MODE === 'import-latency' ? 20 : 50);
+const ANALYSTS = num('analysts', MODE === 'cluster' ? 10 : MODE === 'import-latency' ? 0 : 5);
+const SECONDS = num('seconds', MODE === 'cluster' ? 120 : 60);
 const THINK = num('think-ms', 2000);
 const PG = opts.pg?.[0] ?? process.env.FREMDRIFT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = 'fremdrift-load-bench-secret-0123456789';
 const OUT = join(import.meta.dirname, 'out');
 const log = (s: string) => console.log(s);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 /** The conversation form as the caseworker pages post it. */
 export const CONVERSATION_PATH = (id: string) => `/deltagere/${id}/samtaler`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
+const instanceEnv = (url: string, extra: Record<string, string> = {}) => ({
+  DATABASE_URL: url, FREMDRIFT_SECRET: SECRET, DATABASE_POOL_MAX: '20', LOG_LEVEL: 'warn',
+  // All simulated people share one loopback address; the per-address limit is for the internet.
+  RATE_LIMIT_BURST: '0', ...extra,
+});
 
 function startServer(url: string, port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/fremdrift.js', 'serve'], {
-      env: { ...process.env, DATABASE_URL: url, FREMDRIFT_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1',
-        COOKIE_SECURE: 'false', DATABASE_POOL_MAX: '20',
-        // All simulated people share one loopback address; the per-address limit is for the internet.
-        RATE_LIMIT_BURST: '0' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout!.on('data', (d) => String(d).includes('kører på') && resolve(child));
-    child.on('exit', (c) => reject(new Error(`server stopped (${c})`)));
-  });
+  return startInstance(instanceEnv(url), port).then((i) => i.child);
 }
 
-async function main() {
+interface Run {
+  timings: Timing[];
+  posted: string[];
+  token: string;
+}
+
+/** Caseworkers and analysts until `until`; every timing lands in `run.timings`. */
+function people(caseworkers: VirtualUser[], analysts: VirtualUser[], until: () => number, run: Run) {
+  // People read a page before the next click: a pause of 0.5–1.5 × the mean think time.
+  const think = () => (THINK > 0 ? sleep(THINK * (0.5 + Math.random())) : Promise.resolve());
+  const today = new Date().toISOString().slice(0, 10);
+  const caseworkerLoop = async (u: VirtualUser, i: number) => {
+    let n = 0;
+    await think(); // people do not all click in the same millisecond
+    while (performance.now() < until()) {
+      const list = await u.request('liste', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`);
+      const ids = [...list.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+      if (!ids.length) {
+        await think();
+        continue;
+      }
+      await think();
+      const id = ids[(i + n) % ids.length];
+      await u.request('aabn_kvinde', 'GET', `/deltagere/${id}`);
+      await think();
+      const note = `${run.token} ${i}-${n}`;
+      const r = await u.request('ny_samtale', 'POST', CONVERSATION_PATH(id), {
+        date: today, kind: 'individuel', participants: 'Borger og sagsbehandler', interpreterUsed: 'false', note,
+      }, [303]);
+      if (r.ok) run.posted.push(note);
+      n++;
+      await think();
+    }
+  };
+  const analystLoop = async (u: VirtualUser) => {
+    await think();
+    while (performance.now() < until()) {
+      await u.request('resultater', 'GET', '/resultater');
+      await think();
+    }
+  };
+  return Promise.all([...caseworkers.map(caseworkerLoop), ...analysts.map(analystLoop)]);
+}
+
+async function signIn(base: string, db: Database, record: (t: Timing) => void) {
+  const names = await caseworkerNames(db, CASEWORKERS);
+  const caseworkers = names.map(() => new VirtualUser(base, record));
+  for (let i = 0; i < caseworkers.length; i += 10) await Promise.all(caseworkers.slice(i, i + 10).map((u, j) => u.login(names[i + j])));
+  const analysts = Array.from({ length: ANALYSTS }, () => new VirtualUser(base, record));
+  await Promise.all(analysts.map((u) => u.login('analytiker.siri')));
+  return { caseworkers, analysts };
+}
+
+function table(timings: Timing[], elapsed: number, ops?: string[]) {
+  const names = ops ?? [...new Set(timings.map((t) => t.op))];
+  const rows = names.map((op) => {
+    const ts = timings.filter((t) => t.op === op);
+    const ms = ts.map((t) => t.ms).sort((a, b) => a - b);
+    return { op, requests: ts.length, errors: ts.filter((t) => !t.ok).length, perSecond: ts.length / elapsed,
+      p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) };
+  });
+  log('operation      forespørgsler  fejl   pr. s     p50 ms   p95 ms   p99 ms');
+  for (const r of rows) {
+    log(`${r.op.padEnd(14)} ${String(r.requests).padStart(13)} ${String(r.errors).padStart(5)} ${r.perSecond.toFixed(1).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`);
+  }
+  return rows;
+}
+
+async function storedNotes(db: Database, token: string) {
+  return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_conversation WHERE note LIKE $1`, [`${token}%`])).rows[0].n;
+}
+
+async function dropDatabase(name: string) {
+  if (flags.has('keep')) return;
+  const admin = await openPostgres(PG, 1);
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.close();
+}
+
+/** Upload a register file as the analyst does; returns the job's URL. */
+async function uploadFile(u: VirtualUser, kind: string, name: string, bytes: Buffer): Promise<string> {
+  await u.request('registerdata', 'GET', '/registerdata');
+  const boundary = `----fremdrift${Date.now()}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`),
+    bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await u.raw('POST', `/registerdata?_csrf=${encodeURIComponent(u.csrf)}`, body, `multipart/form-data; boundary=${boundary}`);
+  if (res.status !== 303) throw new Error(`upload: ${res.status} ${res.body.slice(0, 300)}`);
+  return res.location!;
+}
+
+async function waitForJob(u: VirtualUser, location: string, timeoutMs: number) {
+  const until = performance.now() + timeoutMs;
+  for (;;) {
+    const r = await u.raw('GET', `${location}.json`, undefined, undefined, 'application/json');
+    const j = r.status === 200 ? (JSON.parse(r.body) as { status: string; text: string }) : { status: 'koerer', text: '' };
+    if (j.status !== 'koerer' || performance.now() > until) return j;
+    await sleep(500);
+  }
+}
+
+async function single() {
   log(`Fremdrift load test: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, tænketid ${THINK} ms`);
-  mkdirSync(OUT, { recursive: true });
   const name = `fremdrift_load_${process.pid}`;
   log('Opretter database …');
   const { url, db } = await createLoadDatabase(PG, name, WOMEN, SECRET, log);
@@ -66,18 +170,9 @@ async function main() {
   const hoursBytes = writeHoursFile(hoursFile, WOMEN);
   const port = await freePort();
   const server = await startServer(url, port);
-  const base = `http://127.0.0.1:${port}`;
-  const timings: Timing[] = [];
-  const record = (t: Timing) => timings.push(t);
-  const token = `load-${Date.now()}`;
-  const posted: string[] = [];
-
-  const names = await caseworkerNames(db, CASEWORKERS);
-  const caseworkers = names.map(() => new VirtualUser(base, record));
-  await Promise.all(caseworkers.map((u, i) => u.login(names[i])));
-  const analysts = Array.from({ length: ANALYSTS }, () => new VirtualUser(base, record));
-  await Promise.all(analysts.map((u) => u.login('analytiker.siri')));
-  timings.length = 0; // logins are set-up, not load
+  const run: Run = { timings: [], posted: [], token: `load-${Date.now()}` };
+  const { caseworkers, analysts } = await signIn(`http://127.0.0.1:${port}`, db, (t) => run.timings.push(t));
+  run.timings.length = 0; // logins are set-up, not load
 
   log(`Belastning i ${SECONDS} s, mens ${(hoursBytes / 1e6).toFixed(0)} MB løntimer indlæses i en anden proces …`);
   const importStart = performance.now();
@@ -87,76 +182,183 @@ async function main() {
     env: { ...process.env, DATABASE_URL: url, FREMDRIFT_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const importDone = new Promise<void>((r) => importer.on('exit', (c) => { importOk = c === 0; importEnd = performance.now(); r(); }));
-
-  const until = performance.now() + SECONDS * 1000;
-  // People read a page before the next click: a pause of 0.5–1.5 × the mean think time.
-  const think = () => (THINK > 0 ? new Promise((r) => setTimeout(r, THINK * (0.5 + Math.random()))) : Promise.resolve());
-  const today = new Date().toISOString().slice(0, 10);
-  const caseworkerLoop = async (u: VirtualUser, i: number) => {
-    let n = 0;
-    await think(); // people do not all click in the same millisecond
-    while (performance.now() < until) {
-      const list = await u.request('liste', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`);
-      const ids = [...list.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
-      if (!ids.length) continue;
-      await think();
-      const id = ids[(i + n) % ids.length];
-      await u.request('aabn_kvinde', 'GET', `/deltagere/${id}`);
-      await think();
-      const note = `${token} ${i}-${n}`;
-      const r = await u.request('ny_samtale', 'POST', CONVERSATION_PATH(id), {
-        date: today, kind: 'individuel', participants: 'Borger og sagsbehandler', interpreterUsed: 'false', note,
-      }, [303]);
-      if (r.ok) posted.push(note);
-      n++;
-      await think();
-    }
-  };
-  const analystLoop = async (u: VirtualUser) => {
-    await think();
-    while (performance.now() < until) {
-      await u.request('resultater', 'GET', '/resultater');
-      await think();
-    }
-  };
   const t0 = performance.now();
-  await Promise.all([...caseworkers.map(caseworkerLoop), ...analysts.map(analystLoop)]);
+  await people(caseworkers, analysts, () => t0 + SECONDS * 1000, run);
   const elapsed = (performance.now() - t0) / 1000;
   await importDone;
-
-  // No write lost: every conversation the server acknowledged is in the database.
-  const stored = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_conversation WHERE note LIKE $1`, [`${token}%`])).rows[0].n;
+  const stored = await storedNotes(db, run.token);
   server.kill('SIGTERM');
 
-  const ops = [...new Set(timings.map((t) => t.op))];
-  const rows = ops.map((op) => {
-    const ts = timings.filter((t) => t.op === op);
-    const ms = ts.map((t) => t.ms).sort((a, b) => a - b);
-    return { op, requests: ts.length, errors: ts.filter((t) => !t.ok).length, perSecond: ts.length / elapsed,
-      p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) };
-  });
-  const cw = timings.filter((t) => t.op !== 'resultater').map((t) => t.ms).sort((a, b) => a - b);
-  const total = { requests: timings.length, errors: timings.filter((t) => !t.ok).length, perSecond: timings.length / elapsed,
-    caseworkerP95: percentile(cw, 95) };
   log('');
-  log('operation      forespørgsler  fejl   pr. s     p50 ms   p95 ms   p99 ms');
-  for (const r of rows) {
-    log(`${r.op.padEnd(14)} ${String(r.requests).padStart(13)} ${String(r.errors).padStart(5)} ${r.perSecond.toFixed(1).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`);
-  }
+  const rows = table(run.timings, elapsed);
+  const cw = run.timings.filter((t) => t.op !== 'resultater').map((t) => t.ms).sort((a, b) => a - b);
+  const total = { requests: run.timings.length, errors: run.timings.filter((t) => !t.ok).length, perSecond: run.timings.length / elapsed,
+    caseworkerP95: percentile(cw, 95) };
   log(`I alt: ${total.requests} forespørgsler på ${elapsed.toFixed(1)} s = ${total.perSecond.toFixed(1)}/s, ${total.errors} fejl.`);
   log(`Sagsbehandlersider p95: ${total.caseworkerP95.toFixed(1)} ms (mål < 100 ms) → ${total.caseworkerP95 < 100 ? 'nået' : 'IKKE nået'}.`);
   log(`Registerimport: ${importOk ? 'gennemført' : 'FEJLEDE'} på ${((importEnd - importStart) / 1000).toFixed(1)} s under belastningen.`);
-  log(`Skrivninger: ${posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === posted.length ? 'ingen tabt' : 'TABT'}.`);
-  writeFileSync(join(OUT, 'load-latest.json'), JSON.stringify({ women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS, thinkMs: THINK, seconds: elapsed, rows, total,
-    import: { ok: importOk, seconds: (importEnd - importStart) / 1000 }, writes: { acknowledged: posted.length, stored } }, null, 2));
+  log(`Skrivninger: ${run.posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === run.posted.length ? 'ingen tabt' : 'TABT'}.`);
+  writeFileSync(join(OUT, 'load-latest.json'), JSON.stringify({ mode: MODE, women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS, thinkMs: THINK,
+    seconds: elapsed, rows, total, import: { ok: importOk, seconds: (importEnd - importStart) / 1000 }, writes: { acknowledged: run.posted.length, stored } }, null, 2));
   await db.close();
-  if (!flags.has('keep')) {
-    const admin = await openPostgres(PG, 1);
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.close();
-  }
-  const lost = stored !== posted.length;
-  process.exitCode = lost || !importOk ? 1 : 0;
+  await dropDatabase(name);
+  process.exitCode = stored !== run.posted.length || !importOk ? 1 : 0;
 }
 
-await main();
+async function cluster() {
+  log(`Fremdrift load test, to instanser bag HAProxy: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, tænketid ${THINK} ms`);
+  log(`Belastning (uptime) ved start: ${load()}`);
+  const name = `fremdrift_load_${process.pid}`;
+  log('Opretter database …');
+  const { url, db } = await createLoadDatabase(PG, name, WOMEN, SECRET, log);
+  const hoursFile = join(OUT, 'load-loentimer.csv');
+  const hoursBytes = writeHoursFile(hoursFile, WOMEN);
+  const ports = [await freePort(), await freePort()];
+  const instances: Instance[] = await Promise.all(ports.map((p) => startInstance(instanceEnv(url), p)));
+  const lb = await startHaproxy(await freePort(), ports);
+  const run: Run = { timings: [], posted: [], token: `load-${Date.now()}` };
+  const { caseworkers, analysts } = await signIn(lb.url, db, (t) => run.timings.push(t));
+  // The national results are computed once for the data version (the first view), then stored.
+  const tw = performance.now();
+  await analysts[0]?.request('resultater', 'GET', '/resultater');
+  log(`  nationale resultater beregnet og gemt på ${((performance.now() - tw) / 1000).toFixed(1)} s (første visning, før målingen)`);
+  run.timings.length = 0;
+
+  const t0 = performance.now();
+  const until = t0 + SECONDS * 1000;
+  const at = (t: Timing & { at?: number }) => t;
+  const record = run.timings;
+  // Tag every timing with its end time, to set apart the seconds around the kill.
+  const push = record.push.bind(record);
+  record.push = (...ts: Timing[]) => push(...ts.map((t) => ({ ...at(t), at: performance.now() - t0 })));
+
+  log(`Belastning i ${SECONDS} s; en analytiker uploader ${(hoursBytes / 1e6).toFixed(0)} MB løntimer gennem balanceren …`);
+  let importResult: { status: string; text: string; seconds: number; instance?: string } = { status: 'ikke startet', text: '', seconds: 0 };
+  const importer = analysts.length ? new VirtualUser(lb.url, () => undefined) : null;
+  const importRun = (async () => {
+    if (!importer) return;
+    await importer.login('analytiker.siri');
+    const ti = performance.now();
+    const location = await uploadFile(importer, 'loentimer', 'load-loentimer.csv', readFileSync(hoursFile));
+    const jobId = location.split('/').pop();
+    const instance = (await db.query<{ instance: string }>('SELECT instance FROM import_job WHERE id = $1', [jobId])).rows[0]?.instance;
+    const j = await waitForJob(importer, location, (SECONDS + 120) * 1000);
+    importResult = { ...j, seconds: (performance.now() - ti) / 1000, instance };
+  })();
+
+  // Halfway: kill instance 2 without warning, start it again 5 s later.
+  let killAt = 0;
+  let backAt = 0;
+  let killedPid = 0;
+  const chaos = (async () => {
+    await sleep((SECONDS * 1000) / 2);
+    killedPid = instances[1].child.pid ?? 0;
+    killAt = (performance.now() - t0) / 1000;
+    instances[1].child.kill('SIGKILL');
+    await instances[1].exited;
+    await sleep(5000);
+    instances[1] = await startInstance(instanceEnv(url), ports[1]);
+    backAt = (performance.now() - t0) / 1000;
+  })();
+
+  await people(caseworkers, analysts, () => until, run);
+  const elapsed = (performance.now() - t0) / 1000;
+  await chaos;
+  await importRun;
+  const stored = await storedNotes(db, run.token);
+  const loadAfter = load();
+  await lb.stop();
+  for (const i of instances) {
+    i.child.kill('SIGTERM');
+    await i.exited;
+  }
+
+  log('');
+  const rows = table(run.timings, elapsed, ['liste', 'aabn_kvinde', 'ny_samtale', 'resultater']);
+  const timed = run.timings as (Timing & { at: number })[];
+  const failed = timed.filter((t) => !t.ok);
+  // A request in flight when the instance died ends within a few seconds of the kill.
+  const nearKill = failed.filter((t) => t.at >= killAt && t.at <= killAt + 5);
+  const cw = timed.filter((t) => t.op !== 'resultater').map((t) => t.ms).sort((a, b) => a - b);
+  const total = { requests: timed.length, errors: failed.length, errorsAtKill: nearKill.length, errorsElsewhere: failed.length - nearKill.length,
+    perSecond: timed.length / elapsed, caseworkerP95: percentile(cw, 95) };
+  const importedOnKilled = importResult.instance?.endsWith(`:${killedPid}`) ?? false;
+  log(`I alt: ${total.requests} forespørgsler på ${elapsed.toFixed(1)} s = ${total.perSecond.toFixed(1)}/s; ${total.errors} fejl, ` +
+    `heraf ${total.errorsAtKill} inden for 5 s efter drabet og ${total.errorsElsewhere} andre.`);
+  log(`Instans 2 dræbt (SIGKILL) ved ${killAt.toFixed(1)} s, tilbage ved ${backAt.toFixed(1)} s.`);
+  for (const r of rows) log(`  ${r.op}: p95 ${r.p95.toFixed(0)} ms (mål < 100 ms) → ${r.p95 < 100 ? 'nået' : 'IKKE nået'}`);
+  log(`Registerimport: ${importResult.status} på ${importResult.seconds.toFixed(1)} s${importedOnKilled ? ' (kørte på den dræbte instans)' : ''}: ${importResult.text}`);
+  log(`Skrivninger: ${run.posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === run.posted.length ? 'ingen tabt' : 'TABT'}.`);
+  log(`Belastning (uptime) efter: ${loadAfter}`);
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'load-cluster-latest.json'), JSON.stringify({ mode: MODE, women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS,
+    thinkMs: THINK, seconds: elapsed, rows, total, kill: { at: killAt, back: backAt }, import: { ...importResult, onKilledInstance: importedOnKilled },
+    writes: { acknowledged: run.posted.length, stored }, loadAfter }, null, 2));
+  await db.close();
+  await dropDatabase(name);
+  process.exitCode = stored !== run.posted.length || total.errorsElsewhere > 0 ? 1 : 0;
+}
+
+async function importLatency() {
+  log(`Fremdrift: sagsbehandleres svartider mens en stor registerfil indlæses via websiden (${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere)`);
+  log(`Belastning (uptime) ved start: ${load()}`);
+  const name = `fremdrift_load_${process.pid}`;
+  const { url, db } = await createLoadDatabase(PG, name, WOMEN, SECRET, log);
+  // Two files of other women (one per run: the same file twice would change nothing).
+  const files = [join(OUT, 'load-ydelser-stor-a.csv'), join(OUT, 'load-ydelser-stor-b.csv')];
+  const bytes = writeBenefitsFile(files[0], WOMEN, 100e6, 4242);
+  writeBenefitsFile(files[1], WOMEN, 100e6, 4343);
+  log(`  to ydelsesfiler (DREAM, bredt format) à ${(bytes / 1e6).toFixed(0)} MB skrevet`);
+  const result: Record<string, unknown> = {};
+  const runs = [['hovedtråd (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]], ['arbejdstråd (nu)', {}, files[1]]] as const;
+  for (const [label, extra, file] of runs) {
+    const port = await freePort();
+    const inst = await startInstance(instanceEnv(url, extra), port);
+    const base = `http://127.0.0.1:${port}`;
+    const run: Run = { timings: [], posted: [], token: `lat-${Date.now()}` };
+    const { caseworkers } = await signIn(base, db, (t) => run.timings.push(t));
+    const analyst = new VirtualUser(base, () => undefined);
+    await analyst.login('analytiker.siri');
+    run.timings.length = 0;
+    const t0 = performance.now();
+    const phase = { start: 0, end: 0 };
+    const tagged = run.timings as (Timing & { at: number })[];
+    const push = run.timings.push.bind(run.timings);
+    run.timings.push = (...ts: Timing[]) => push(...ts.map((t) => ({ ...t, at: performance.now() - t0 })));
+    const importing = (async () => {
+      await sleep(10_000); // ten seconds of ordinary work first
+      phase.start = performance.now() - t0;
+      const location = await uploadFile(analyst, 'ydelser', file.split('/').pop()!, readFileSync(file));
+      const j = await waitForJob(analyst, location, 600_000);
+      phase.end = performance.now() - t0;
+      return j;
+    })();
+    // Caseworkers work until the import is over, and ten seconds more.
+    let stop = Infinity;
+    void importing.then(() => (stop = performance.now() + 10_000), () => (stop = 0));
+    await people(caseworkers, [], () => stop, run);
+    const j = await importing;
+    const during = tagged.filter((t) => t.at >= phase.start && t.at <= phase.end).map((t) => t.ms).sort((a, b) => a - b);
+    const outside = tagged.filter((t) => t.at < phase.start || t.at > phase.end).map((t) => t.ms).sort((a, b) => a - b);
+    const listDuring = tagged.filter((t) => t.op === 'liste' && t.at >= phase.start && t.at <= phase.end).map((t) => t.ms).sort((a, b) => a - b);
+    const r = {
+      import: { status: j.status, seconds: (phase.end - phase.start) / 1000 },
+      outside: { n: outside.length, p50: percentile(outside, 50), p95: percentile(outside, 95), max: outside.at(-1) ?? NaN },
+      during: { n: during.length, p50: percentile(during, 50), p95: percentile(during, 95), max: during.at(-1) ?? NaN },
+      listDuring: { n: listDuring.length, p95: percentile(listDuring, 95), max: listDuring.at(-1) ?? NaN },
+      errors: tagged.filter((t) => !t.ok).length, load: load(),
+    };
+    result[label] = r;
+    log(`${label}: import ${r.import.status} på ${r.import.seconds.toFixed(1)} s; sagsbehandlersider uden import p50 ${r.outside.p50.toFixed(0)} / p95 ${r.outside.p95.toFixed(0)} ms, ` +
+      `under import p50 ${r.during.p50.toFixed(0)} / p95 ${r.during.p95.toFixed(0)} / max ${r.during.max.toFixed(0)} ms (Mine borgere p95 ${r.listDuring.p95.toFixed(0)} ms); ${r.errors} fejl; belastning ${r.load}`);
+    inst.child.kill('SIGTERM');
+    await inst.exited;
+  }
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'load-import-latency.json'), JSON.stringify({ women: WOMEN, caseworkers: CASEWORKERS, fileBytes: bytes, result }, null, 2));
+  await db.close();
+  await dropDatabase(name);
+}
+
+mkdirSync(OUT, { recursive: true });
+await (MODE === 'cluster' ? cluster() : MODE === 'import-latency' ? importLatency() : single());

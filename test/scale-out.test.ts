@@ -189,7 +189,10 @@ describe.runIf(haproxy && backends().includes('postgres'))('two instances behind
     expect(after.batches).toBe(before.batches + 1);
     const stored = (await t.db.query<{ persons: number; changed_persons: number }>(
       `SELECT persons, changed_persons FROM register_batch WHERE file_name = 'ydelser-stop.csv'`)).rows;
-    expect(stored).toEqual([{ persons: 20_000, changed_persons: 20_000 }]);
-    expect(after.persons).toBe(before.persons + 20_000);
+    expect(stored.length).toBe(1);
+    expect(stored[0].persons).toBe(20_000);
+    // Every woman of the file with any code got her row (women without a code are not written).
+    expect(stored[0].changed_persons).toBeGreaterThan(15_000);
+    expect(after.persons).toBe(before.persons + stored[0].changed_persons);
   }, 300_000);
 });

@@ -47,6 +47,17 @@ export class VirtualUser {
     return { ok, status, body };
   }
 
+  /** A request with a ready body (multipart upload, JSON poll), not timed. */
+  async raw(method: 'GET' | 'POST', path: string, body?: Buffer, contentType?: string, accept?: string) {
+    const res = await fetch(this.base + path, {
+      method, redirect: 'manual',
+      headers: { cookie: this.cookieHeader(), ...(contentType ? { 'content-type': contentType } : {}), ...(accept ? { accept } : {}) },
+      body: body ? new Uint8Array(body) : undefined,
+    });
+    this.keepCookies(res);
+    return { status: res.status, body: await res.text(), location: res.headers.get('location') };
+  }
+
   async login(username: string) {
     await this.request('login-side', 'GET', '/login');
     const r = await this.request('login', 'POST', '/login', { brugernavn: username, adgangskode: 'demo' }, [303]);

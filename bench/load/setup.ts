@@ -4,7 +4,7 @@ import { seedDemoRegister } from '../../src/app/register/seed-demo-register.ts';
 import { openPostgres, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { generateCohort } from '../../src/demo/cohort.ts';
-import { loentimerCsv } from '../../src/demo/csv.ts';
+import { loentimerCsv, ydelserWideCsv } from '../../src/demo/csv.ts';
 import { generateRegisterData } from '../../src/demo/register.ts';
 import { createVault } from '../../src/security/vault.ts';
 import { writeFileSync } from 'node:fs';
@@ -45,4 +45,18 @@ export async function caseworkerNames(db: Database, n: number): Promise<string[]
     [n],
   );
   return r.rows.map((x) => x.username);
+}
+
+/**
+ * A DREAM benefits file (wide layout) of about `targetBytes`, for women the load database does
+ * not know (another seed; any CPR number of the database's cohort left out), so it imports
+ * without conflicts. About 820 bytes per woman.
+ */
+export function writeBenefitsFile(path: string, dbSize: number, targetBytes: number, seed = 4242) {
+  const taken = new Set(generateCohort({ seed: 2019, size: dbSize }).women.map((w) => w.cpr));
+  const reg = generateRegisterData(generateCohort({ seed, size: Math.ceil(targetBytes / 820) }));
+  reg.persons = reg.persons.filter((p) => !taken.has(p.cpr));
+  const chunks = [...ydelserWideCsv(reg)].map((c) => Buffer.from(c));
+  writeFileSync(path, Buffer.concat(chunks));
+  return chunks.reduce((n, c) => n + c.length, 0);
 }

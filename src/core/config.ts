@@ -48,6 +48,8 @@ export interface Config {
   metricsToken?: string;
   /** On SIGTERM, how long running imports may take to finish before they are stopped (SHUTDOWN_GRACE_SECONDS, default 20). */
   shutdownGraceSeconds: number;
+  /** Run register imports on the main thread even on PostgreSQL (FREMDRIFT_IMPORT_IN_PROCESS=1): only to compare in the benchmark. */
+  importInProcess: boolean;
 }
 
 /**
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     retentionYears: overrides.retentionYears ?? retentionFrom(env),
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 20),
+    importInProcess: env.FREMDRIFT_IMPORT_IN_PROCESS === '1',
     ...overrides,
   };
 }

@@ -42,7 +42,7 @@ export interface ImportJob {
 export interface JobDeps {
   db: Database;
   vault: Vault;
-  config: { databaseUrl?: string; secret: string; suppressThreshold: number };
+  config: { databaseUrl?: string; secret: string; suppressThreshold: number; importInProcess?: boolean };
 }
 
 export interface JobInput {
@@ -153,7 +153,7 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
   importsRunning.inc();
   let worker: Worker | undefined;
   let done: Promise<void>;
-  if (deps.db.kind === 'postgres' && deps.config.databaseUrl) {
+  if (deps.db.kind === 'postgres' && deps.config.databaseUrl && !deps.config.importInProcess) {
     worker = new Worker(new URL('./results-worker-boot.js', import.meta.url), {
       workerData: {
         entry: new URL('./import-worker.ts', import.meta.url).href,
