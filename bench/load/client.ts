@@ -3,6 +3,8 @@ export interface Timing {
   op: string;
   ms: number;
   ok: boolean;
+  /** HTTP status, 0 when the connection failed. */
+  status?: number;
 }
 
 export class VirtualUser {
@@ -43,7 +45,7 @@ export class VirtualUser {
     } catch {
       ok = false;
     }
-    this.record({ op, ms: performance.now() - t0, ok });
+    this.record({ op, ms: performance.now() - t0, ok, status });
     return { ok, status, body };
   }
 
