@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
-import { makeCpr } from '../src/domain/cpr.ts';
+import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 

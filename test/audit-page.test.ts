@@ -47,7 +47,7 @@ describe.each(backends())('audit page on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     const rows = [...res.body.matchAll(/<tr>\s*<td>(\d+)<\/td><td>[^<]+<\/td><td>([^<]+)<\/td><td>[^<]+<\/td><td>([^<]+)<\/td>/g)];
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => res.body.includes(aalborgId))).toBe(true);
+    expect(rows.every((_r) => res.body.includes(aalborgId))).toBe(true);
     expect(rows.some((r) => r[2] === 'sagsbehandler.aalborg' && r[3] === 'vis')).toBe(true);
     expect(res.body).not.toContain(aarhusId);
   });

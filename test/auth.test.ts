@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { DEMO_USERS } from '../src/web/pages/login.ts';
-import { formatCpr } from '../src/domain/cpr.ts';
+import { formatCpr } from '../src/core/cpr.ts';
 import { generateCohort } from '../src/demo/cohort.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { csrfOf, formBody, loginAs } from './helpers/http.ts';

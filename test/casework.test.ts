@@ -8,10 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
-import { makeCpr, mod11Ok } from '../src/domain/cpr.ts';
+import { makeCpr, mod11Ok } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
-import { addDays } from '../src/domain/dates.ts';
+import { addDays } from '../src/core/dates.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 

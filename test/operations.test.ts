@@ -10,7 +10,7 @@ import { buildServer } from '../src/http/server.ts';
 import { openPostgres, type Database } from '../src/db/database.ts';
 import { readDataVersion } from '../src/db/data-version.ts';
 import { scrubLogLine } from '../src/http/logging.ts';
-import { makeCpr } from '../src/domain/cpr.ts';
+import { makeCpr } from '../src/core/cpr.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 

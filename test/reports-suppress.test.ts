@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suppressCells, type AdditiveSet } from '../src/monitoring/suppress.ts';
-import { suppressJoint } from '../src/reports/suppress-joint.ts';
+import { suppressJoint } from '../src/monitoring/suppress-joint.ts';
 import { cspSafeSvg, renderChartSvg } from '../src/reports/chart-svg.ts';
 import { activityMix, caseloads, companyOrientedBy, contactFrequency } from '../src/app/steering/case-measures.ts';
 import type { CaseFacts } from '../src/db/steering/case-stats.ts';

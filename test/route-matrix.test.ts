@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { createVault } from '../src/security/vault.ts';
-import { formatCpr } from '../src/domain/cpr.ts';
+import { formatCpr } from '../src/core/cpr.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { formBody, loginAs } from './helpers/http.ts';

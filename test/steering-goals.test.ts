@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
-import { goalFormSchema, milestoneFormSchema } from '../src/app/steering/goal-types.ts';
+import { goalFormSchema, milestoneFormSchema } from '../src/domain/steering-goals.ts';
 import { DEMO_GOALS, demoGoalsFor, demoMilestonesFor } from '../src/demo/goals.ts';
 
 describe('demo goals and milestones', () => {

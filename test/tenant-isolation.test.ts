@@ -10,7 +10,7 @@ import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { createVault } from '../src/security/vault.ts';
-import { formatCpr } from '../src/domain/cpr.ts';
+import { formatCpr } from '../src/core/cpr.ts';
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
   let t: TestDb;

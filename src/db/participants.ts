@@ -1,7 +1,7 @@
 /** Participants (borgere) through the tenant-scoped path: every call is audited. */
 import type { Actor } from '../core/actor.ts';
-import { normaliseCpr } from '../domain/cpr.ts';
-import { isIsoDate } from '../domain/dates.ts';
+import { normaliseCpr } from '../core/cpr.ts';
+import { isIsoDate } from '../core/dates.ts';
 import { normaliseDateInput } from '../domain/form-fields.ts';
 import { foldForSearch, foldSql } from '../domain/search-text.ts';
 import type { Vault } from '../security/vault.ts';

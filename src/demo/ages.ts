@@ -3,7 +3,7 @@
  * benefits (incl. under-30s with an education order, uddannelsespålæg) younger. All 18–64.
  */
 import type { Visitation } from '../monitoring/types.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../core/prng.ts';
 
 const BANDS: readonly (readonly [number, number])[] = [[18, 29], [30, 39], [40, 49], [50, 59], [60, 64]];
 

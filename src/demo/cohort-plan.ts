@@ -7,7 +7,7 @@
 import { monthIndex } from '../monitoring/calendar.ts';
 import type { Snapshot, Visitation } from '../monitoring/types.ts';
 import type { DemoMunicipality } from './municipalities.ts';
-import { apportion, sampleWeighted, type Rng } from './prng.ts';
+import { apportion, sampleWeighted, type Rng } from '../core/prng.ts';
 import { TARGETS } from './targets.ts';
 import type { OutcomePlan } from './types.ts';
 

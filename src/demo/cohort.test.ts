@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, parseCpr } from '../domain/cpr.ts';
+import { ageOn, parseCpr } from '../core/cpr.ts';
 import { EXIT_REASONS } from '../core/codes.ts';
 import { generateCohort } from './cohort.ts';
 import { DEFAULT_COHORT_SIZE, DEMO_MUNICIPALITIES, DEMO_PROJECTS } from './municipalities.ts';

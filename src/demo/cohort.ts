@@ -4,7 +4,7 @@
  * size give the same cohort. The default (seed 2019, 1,664 women) is calibrated to SIRI's
  * published figures; other sizes keep the same proportions (scale mode).
  */
-import { ageOn, makeCpr } from '../domain/cpr.ts';
+import { ageOn, makeCpr } from '../core/cpr.ts';
 import { daysInMonth, monthIndex, monthOfYear, monthYear } from '../monitoring/calendar.ts';
 import type { Visitation } from '../monitoring/types.ts';
 import { birthDateForAge, drawAge } from './ages.ts';
@@ -12,7 +12,7 @@ import { planOutcomes, type PlanSubject } from './cohort-plan.ts';
 import { drawExit } from './exits.ts';
 import { DEFAULT_COHORT_SIZE, DEMO_MUNICIPALITIES, DEMO_PROJECTS } from './municipalities.ts';
 import { drawOrigin } from './names.ts';
-import { apportion, deriveSeed, mulberry32, shuffle, type Rng } from './prng.ts';
+import { apportion, deriveSeed, mulberry32, shuffle, type Rng } from '../core/prng.ts';
 import { VISITATION_NON_AKT_SHARES } from './targets.ts';
 import type { DemoCohort, DemoWoman } from './types.ts';
 

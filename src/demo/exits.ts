@@ -6,7 +6,7 @@
 import { daysInMonth, monthIndex, monthOfYear, monthYear } from '../monitoring/calendar.ts';
 import type { ExitReason } from '../core/codes.ts';
 import { REPORT_MONTH } from './cohort-plan.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../core/prng.ts';
 import type { OutcomePlan } from './types.ts';
 
 const LATEST_B1_EXIT = monthIndex(2022, 9);

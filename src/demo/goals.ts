@@ -1,11 +1,11 @@
 /**
  * The demo projects' result goals and milestone plans, taken from the seeds
- * (/work/shared/seeds): Aalborg's 24 milestones in four phases (002), Vallensbæk/Ishøj's dated
+ * (../shared/seeds in the project documents): Aalborg's 24 milestones in four phases (002), Vallensbæk/Ishøj's dated
  * milestones (001), Viborg's targets (000) and Frederikshavn's (003). Projects without a plan in
  * the seeds get the programme's common goals. Dates like "Efterår 2019" become the last day of
  * that period.
  */
-import type { GoalInput, Milestone } from '../app/steering/goal-types.ts';
+import type { GoalInput, Milestone } from '../domain/steering-goals.ts';
 
 import { type Measure, type MilestoneStatus, type TargetKind } from '../core/codes.ts';
 export type DemoGoal = Omit<GoalInput, 'note'> & { note?: string };

@@ -4,7 +4,7 @@
  * composition of immigrant women outside employment. Names are drawn within a naming region so
  * that a woman from Somalia gets a Somali-sounding name.
  */
-import type { Rng } from './prng.ts';
+import type { Rng } from '../core/prng.ts';
 
 interface Region {
   countries: readonly (readonly [string, number])[];

@@ -4,12 +4,12 @@
  * before each woman's enrolment (or a fixed `from` month) through `to` (default 2023-03).
  * Deterministic: the same cohort and seed give the same data.
  */
-import { ageOn } from '../domain/cpr.ts';
+import { ageOn } from '../core/cpr.ts';
 import { monthIndex, monthString, parseMonth } from '../monitoring/calendar.ts';
 import type { Participant, PersonHours, PersonWeeks, RegisterData } from '../monitoring/types.ts';
 import { generateCohort } from './cohort.ts';
 import { SNAPSHOT_MONTH } from './cohort-plan.ts';
-import { deriveSeed, mulberry32 } from './prng.ts';
+import { deriveSeed, mulberry32 } from '../core/prng.ts';
 import { Timeline } from './timeline.ts';
 import { buildTrajectory } from './trajectory.ts';
 import type { DemoCohort, DemoWoman, OutcomePlan } from './types.ts';

@@ -7,7 +7,7 @@
  */
 import type { Visitation } from '../monitoring/types.ts';
 import { SNAPSHOT_MONTH } from './cohort-plan.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../core/prng.ts';
 import { Timeline } from './timeline.ts';
 import type { OutcomePlan } from './types.ts';
 

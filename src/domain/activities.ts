@@ -1,6 +1,6 @@
 /**
  * The activity catalogue (aktivitetstyper), seeded from the municipal applications in
- * /work/shared/seeds. Projects add their own types; every catalogue function takes the
+ * ../shared/seeds (project documents). Projects add their own types; every catalogue function takes the
  * project's extra types as input, so this module holds no state.
  */
 import { z } from 'zod';

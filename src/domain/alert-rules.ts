@@ -8,7 +8,7 @@ import type { AlertSettings } from './alert-settings.ts';
 import { latestScored } from './assessment.ts';
 import { companyPauses } from './company-pauses.ts';
 import { lastContact } from './conversations.ts';
-import { addDays, addMonths, daysBetween, formatDateDa, maxDate, type IsoDate } from './dates.ts';
+import { addDays, addMonths, daysBetween, formatDateDa, maxDate, type IsoDate } from '../core/dates.ts';
 import { hasAbcStrategy, hasPlan } from './plan.ts';
 import { WHO5 } from './who5.ts';
 

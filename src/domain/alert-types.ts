@@ -2,7 +2,7 @@
 import type { ActivityType } from './activities.ts';
 import type { AlertSettings } from './alert-settings.ts';
 import type { ActivityPeriod } from './company-pauses.ts';
-import type { IsoDate } from './dates.ts';
+import type { IsoDate } from '../core/dates.ts';
 import type { AlertCode, Severity } from '../core/codes.ts';
 import type { Assessment } from './instrument-types.ts';
 import type { Plan } from './plan.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS } from './alert-settings.ts';
 import { caseloadAlerts, computeAlerts, type Alert, type FollowUpInput } from './alerts.ts';
 import { companyPauses } from './company-pauses.ts';
-import { addDays } from './dates.ts';
+import { addDays } from '../core/dates.ts';
 import { WHO5 } from './who5.ts';
 
 const completePlan = { jobGoal: 'Rengøringsassistent', abcStrategy: { a: 'Sosu-hjælper', b: 'Rengøring', c: 'Opvask' }, cvOnJobnet: true };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { companyPauses, type ActivityPeriod } from './company-pauses.ts';
-import { addDays } from './dates.ts';
+import { addDays } from '../core/dates.ts';
 import { ACTIVITY_STATUSES } from '../core/codes.ts';
 
 const pauses = (activities: ActivityPeriod[], enrolmentDate = '2024-01-01', exitDate: string | null = null) =>

@@ -9,7 +9,7 @@
  * will happen; activities of other categories do not count.
  */
 import { isCompanyOriented, type ActivityType } from './activities.ts';
-import { addDays, daysBetween, maxDate, type IsoDate } from './dates.ts';
+import { addDays, daysBetween, maxDate, type IsoDate } from '../core/dates.ts';
 import type { ActivityStatus } from '../core/codes.ts';
 
 export interface ActivityPeriod {

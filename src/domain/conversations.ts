@@ -3,7 +3,7 @@
  * The date may not lie after `today`, which the caller passes (the domain reads no clock).
  */
 import { z } from 'zod';
-import { formatDateDa, type IsoDate } from './dates.ts';
+import { formatDateDa, type IsoDate } from '../core/dates.ts';
 import { CONVERSATION_KINDS } from '../core/codes.ts';
 import { booleanField, isoDateField, optionalTextField } from './form-fields.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from './dates.ts';
+import { addDays } from '../core/dates.ts';
 import { checkReEnrolment, EXIT_REASON_OPTIONS, makeExitSchema, validateEnrolmentHistory, type EnrolmentPeriod } from './exit.ts';
 
 describe('exit schema', () => {

@@ -4,7 +4,7 @@
  * overlap, and at most one is open.
  */
 import { z } from 'zod';
-import { formatDateDa, type IsoDate } from './dates.ts';
+import { formatDateDa, type IsoDate } from '../core/dates.ts';
 import { EXIT_REASONS } from '../core/codes.ts';
 import { isoDateField, optionalTextField } from './form-fields.ts';
 import { EXIT_REASON_LABELS } from '../core/labels.ts';

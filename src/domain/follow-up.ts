@@ -6,7 +6,7 @@ import { conversationDeadline, missingPlanItems, openCompanyPause, planDeadline 
 import { withDefaults } from './alert-settings.ts';
 import type { FollowUpInput } from './alert-types.ts';
 import { isEnrolledOn } from './alerts.ts';
-import type { IsoDate } from './dates.ts';
+import type { IsoDate } from '../core/dates.ts';
 
 export { lastContact } from './conversations.ts';
 

@@ -3,7 +3,7 @@
  * Danish decimal comma, trimmed optional text. Error messages are Danish.
  */
 import { z } from 'zod';
-import { isIsoDate, MONTH_NAMES_DA } from './dates.ts';
+import { isIsoDate, MONTH_NAMES_DA } from '../core/dates.ts';
 
 /** Accepts YYYY-MM-DD (HTML date input) or DD-MM-YYYY / DD.MM.YYYY (typed by hand). */
 export function normaliseDateInput(input: unknown): unknown {

@@ -2,9 +2,9 @@
  * The caseworker's domain layer in one import. Pure functions and zod schemas: no database,
  * no HTTP, no clock (pass `today`). See README.md beside this file.
  */
-export * from './dates.ts';
+export * from '../core/dates.ts';
 export { isoDateField, optionalIsoDateField, parseDecimalInput, booleanField } from './form-fields.ts';
-export * from './cpr.ts';
+export * from '../core/cpr.ts';
 export * from './cvr.ts';
 export * from './countries.ts';
 export * from './target-group.ts';

@@ -4,7 +4,7 @@
  * CV on Jobnet and an ABC job strategy for every woman.
  */
 import { z } from 'zod';
-import { formatDateDa } from './dates.ts';
+import { formatDateDa } from '../core/dates.ts';
 import { GOAL_STATUSES } from '../core/codes.ts';
 import { booleanField, isoDateField, optionalIsoDateField, optionalTextField } from './form-fields.ts';
 import { GOAL_STATUS_LABELS, YES_NO } from '../core/labels.ts';

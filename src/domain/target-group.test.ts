@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCpr } from './cpr.ts';
+import { makeCpr } from '../core/cpr.ts';
 import { checkTargetGroup, enrolmentSchema } from './target-group.ts';
 
 const woman = (birthDate: string) => makeCpr(birthDate, 'K', 7);

@@ -5,7 +5,7 @@
  * written reason of at least 10 characters (see enrolmentSchema).
  */
 import { z } from 'zod';
-import { ageOn, parseCpr } from './cpr.ts';
+import { ageOn, parseCpr } from '../core/cpr.ts';
 import { findCountry } from './countries.ts';
 import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS, type Visitation } from '../core/codes.ts';
 import { isoDateField } from './form-fields.ts';

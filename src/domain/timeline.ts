@@ -6,7 +6,7 @@
  */
 import { findActivityType, type ActivityType } from './activities.ts';
 import type { PlanChange } from './plan.ts';
-import { formatDateDa, type IsoDate } from './dates.ts';
+import { formatDateDa, type IsoDate } from '../core/dates.ts';
 import type { ActivityStatus, ConversationKind, ExitReason } from '../core/codes.ts';
 import type { Assessment, Instrument } from './instrument-types.ts';
 import { findInstrument, scoreAssessment } from './instruments.ts';

@@ -7,7 +7,7 @@
  * once for all participants of her municipality enrolled in e, from a running count of her
  * support weeks (two look-ups per b52/b156).
  */
-import { deriveSeed, mulberry32 } from '../demo/prng.ts';
+import { deriveSeed, mulberry32 } from '../core/prng.ts';
 import { monthString, parseMonth } from '../monitoring/calendar.ts';
 import { participantFacts } from '../monitoring/participant-facts.ts';
 import type { PersonWeeks } from '../monitoring/types.ts';

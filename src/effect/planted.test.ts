@@ -14,7 +14,7 @@
  * p(r) + 0.08: one random month of full-time hours, otherwise none.
  */
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../demo/prng.ts';
+import { mulberry32 } from '../core/prng.ts';
 import { firstWeekOfMonth, isoWeekIndex, lastWeekOfMonth, monthIndex, monthString } from '../monitoring/calendar.ts';
 import type { Participant } from '../monitoring/types.ts';
 import { RegisterBuilder } from '../register/builder.ts';

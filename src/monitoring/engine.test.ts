@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { monitor } from './engine.ts';
 import { inputOf } from './test-support.ts';
 import { AGE_BANDS, ageAt, ageBand } from './participant-facts.ts';
-import { ageOn, parseCpr } from '../domain/cpr.ts';
+import { ageOn, parseCpr } from '../core/cpr.ts';
 import fc from 'fast-check';
 
 describe('window, current and accumulated (spec §2, §4)', () => {

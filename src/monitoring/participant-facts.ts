@@ -2,7 +2,7 @@
  * Facts of a participant the engine needs besides register data: enrolment and exit months,
  * and the group keys (spec §5).
  */
-import { centuryYear, normaliseCpr } from '../domain/cpr.ts';
+import { centuryYear, normaliseCpr } from '../core/cpr.ts';
 import { isoDateText, monthIndex } from './calendar.ts';
 import { VISITATIONS, type Participant } from './types.ts';
 

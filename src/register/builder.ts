@@ -4,7 +4,7 @@
  * error naming both places (spec §1.2); codes missing from the code table are one error
  * listing them all (spec §1.4), raised by `build`.
  */
-import { maskCpr } from '../domain/cpr.ts';
+import { maskCpr } from '../core/cpr.ts';
 import { weekString } from '../monitoring/calendar.ts';
 import { MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks, type RegisterData } from '../monitoring/types.ts';
 import { defaultCodeTable } from './codetable.ts';

@@ -2,7 +2,7 @@
  * Participants (`deltagere`, spec §1.1). A CPR number may stand on several rows (a woman
  * enrolled twice); each row is a participant of its own, and `id` must be unique.
  */
-import { parseCpr } from '../domain/cpr.ts';
+import { parseCpr } from '../core/cpr.ts';
 import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
 import { CsvReader } from './csv.ts';

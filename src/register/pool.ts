@@ -2,7 +2,7 @@
  * The comparison pool (`pulje`, spec effekt-2026.1 §1): `cpr`, `kommune`, optional
  * `oprindelsesland`. A CPR number may stand only once.
  */
-import { parseCpr } from '../domain/cpr.ts';
+import { parseCpr } from '../core/cpr.ts';
 import type { PoolMember } from '../effect/types.ts';
 import { CsvReader } from './csv.ts';
 

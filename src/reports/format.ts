@@ -1,4 +1,5 @@
 /** Danish display of report cells, shared by the HTML, PDF and CSV renderers. */
+import { formatDate } from '../core/format.ts';
 import type { Cell } from './model.ts';
 
 const nf = new Intl.NumberFormat('da-DK');
@@ -11,7 +12,7 @@ export function cellText(c: Cell): string {
     case 'count': return typeof c.value === 'number' ? nf.format(c.value) : String(c.value);
     case 'share': return typeof c.value === 'number' ? `${pct.format(100 * c.value)} %` : '–';
     case 'number': return typeof c.value === 'number' ? nf1.format(c.value) : String(c.value);
-    case 'date': { const s = String(c.value); return /^\d{4}-\d{2}-\d{2}/.test(s) ? `${Number(s.slice(8, 10))}.${Number(s.slice(5, 7))}.${s.slice(0, 4)}` : s; }
+    case 'date': { const s = String(c.value); return /^\d{4}-\d{2}-\d{2}/.test(s) ? formatDate(s) : s; }
     default: return String(c.value);
   }
 }

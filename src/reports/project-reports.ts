@@ -9,7 +9,7 @@
  */
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import type { Count } from '../monitoring/types.ts';
-import { formatDate } from '../web/format.ts';
+import { formatDate } from '../core/format.ts';
 import { dashboardSections } from './municipal-dashboard.ts';
 import type { Report, Section } from './model.ts';
 import {

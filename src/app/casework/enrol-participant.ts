@@ -8,7 +8,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { withTenant, type Audit } from '../../db/tenant.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import { caseworkersOf, projectsOf } from '../../db/casework/project-config.ts';
-import { parseCpr } from '../../domain/cpr.ts';
+import { parseCpr } from '../../core/cpr.ts';
 import { enrolmentSchema } from '../../domain/target-group.ts';
 import { checkReEnrolment } from '../../domain/exit.ts';
 import type { Vault } from '../../security/vault.ts';

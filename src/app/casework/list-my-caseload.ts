@@ -11,7 +11,7 @@ import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project
 import { caseloadAlerts, computeAlerts, type Alert } from '../../domain/alerts.ts';
 import { nextDueDate, type DueDate } from '../../domain/follow-up.ts';
 import { lastContact } from '../../domain/conversations.ts';
-import { daysBetween } from '../../domain/dates.ts';
+import { daysBetween } from '../../core/dates.ts';
 import { todayInDenmark } from './today.ts';
 
 import { type AlertCode } from '../../core/codes.ts';

@@ -5,7 +5,7 @@ import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getAssessment, insertAssessment, updateAssessment } from '../../db/casework/assessments.ts';
 import { findInstrument, scoreAssessment } from '../../domain/instruments.ts';
 import { isoDateField } from '../../domain/form-fields.ts';
-import { formatDateDa } from '../../domain/dates.ts';
+import { formatDateDa } from '../../core/dates.ts';
 import { mayCorrect, str, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { todayInDenmark } from './today.ts';
 import { about, withCase } from './with-case.ts';

@@ -5,8 +5,8 @@
  * missing CV/ABC strategy, low WHO-5). Deterministic for a seed and a date; bulk inserts.
  */
 import type { Queryable } from '../../db/database.ts';
-import { deriveSeed, mulberry32, type Rng } from '../../demo/prng.ts';
-import { addDays, addMonths, daysBetween, maxDate, minDate } from '../../domain/dates.ts';
+import { deriveSeed, mulberry32, type Rng } from '../../core/prng.ts';
+import { addDays, addMonths, daysBetween, maxDate, minDate } from '../../core/dates.ts';
 import { cvrMod11Ok } from '../../domain/cvr.ts';
 import { diffPlan, type Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';

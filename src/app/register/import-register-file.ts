@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../core/actor.ts';
-import { maskCpr } from '../../domain/cpr.ts';
+import { maskCpr } from '../../core/cpr.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import {
   batchesCovering, findBatch, insertBatch, loadCodeTable, loadPersons, replaceCodeTable, setChangedPersons, upsertPersons,

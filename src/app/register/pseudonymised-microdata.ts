@@ -7,7 +7,7 @@ import type { Actor } from '../../core/actor.ts';
 import { forbidden } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { writeAudit } from '../../db/tenant.ts';
-import { ageOn } from '../../domain/cpr.ts';
+import { ageOn } from '../../core/cpr.ts';
 import { monitor } from '../../monitoring/engine.ts';
 import { ageBand } from '../../monitoring/participant-facts.ts';
 import type { MonitorOptions } from '../../monitoring/types.ts';

@@ -6,7 +6,7 @@
 import type { CaseFacts } from '../../db/steering/case-stats.ts';
 import type { Count, MonitorResult } from '../../monitoring/types.ts';
 import { companyOrientedBy, cvAbcBy, enrolmentsBy, monthEnd } from './case-measures.ts';
-import type { Goal } from './goal-types.ts';
+import type { Goal } from '../../domain/steering-goals.ts';
 import type { GoalOutcomeStatus } from '../../core/codes.ts';
 
 export interface GoalOutcome {

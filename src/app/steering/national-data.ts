@@ -11,7 +11,7 @@ import type { AdditiveSet } from '../../monitoring/suppress.ts';
 import { isSuppressed } from '../../monitoring/suppress.ts';
 import { VISITATIONS, type Count, type MonitorResult } from '../../monitoring/types.ts';
 import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
-import { suppressJoint, shown } from '../../reports/suppress-joint.ts';
+import { suppressJoint, shown } from '../../monitoring/suppress-joint.ts';
 import type { Deps, Months } from './steering-data.ts';
 
 export interface VisitationRow {

@@ -6,7 +6,7 @@ import { getGoal, insertGoal, updateGoal } from '../../db/steering/goals.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { chooseProject, requireProjectLeader } from './access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from './form.ts';
-import { GOAL_FIELDS, goalFormSchema } from './goal-types.ts';
+import { GOAL_FIELDS, goalFormSchema } from '../../domain/steering-goals.ts';
 
 export async function saveGoal(db: Database, actor: Actor, projectId: number, form: Record<string, unknown>, goalId?: number): Promise<SaveOutcome> {
   requireProjectLeader(actor);

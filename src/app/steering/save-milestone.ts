@@ -6,7 +6,7 @@ import { getMilestone, insertMilestone, milestoneNumberTaken, updateMilestone } 
 import { withTenant } from '../../db/tenant.ts';
 import { chooseProject, requireProjectLeader } from './access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from './form.ts';
-import { MILESTONE_FIELDS, milestoneFormSchema } from './goal-types.ts';
+import { MILESTONE_FIELDS, milestoneFormSchema } from '../../domain/steering-goals.ts';
 
 export async function saveMilestone(db: Database, actor: Actor, projectId: number, form: Record<string, unknown>, milestoneId?: number): Promise<SaveOutcome> {
   requireProjectLeader(actor);

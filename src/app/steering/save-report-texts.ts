@@ -5,7 +5,7 @@ import { loadReportTexts, saveReportText } from '../../db/steering/report-texts.
 import { withTenant } from '../../db/tenant.ts';
 import { chooseProject, requireProjectLeader } from './access.ts';
 import { formValues, type SaveOutcome } from './form.ts';
-import { hasControlChars } from './goal-types.ts';
+import { hasControlChars } from '../../domain/steering-goals.ts';
 
 import { REPORT_SECTIONS } from '../../core/codes.ts';
 const MAX = 20_000;

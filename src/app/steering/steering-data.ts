@@ -17,7 +17,7 @@ import { computeResults, registerVintage, type Vintage } from '../register/monit
 import { chooseProject, type ProjectChoice } from './access.ts';
 import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, type ContactRow, type MixRow } from './case-measures.ts';
 import { evaluateGoal, type GoalOutcome } from './evaluate-goals.ts';
-import type { Milestone } from './goal-types.ts';
+import type { Milestone } from '../../domain/steering-goals.ts';
 import { loadPlan } from './load-plan.ts';
 
 import { type ReportSection } from '../../core/codes.ts';

@@ -58,7 +58,7 @@ describe('fremdrift effect (spec effekt-2026.1 §7)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const udfald = wb.getWorksheet('Udfald')!;
-    expect(udfald.getRow(1).values).toEqual([, 'udfald', 'treated', 'controls', 'effect', 'ci_lower', 'ci_upper', 'raw']);
+    expect(udfald.getRow(1).values).toEqual([undefined, 'udfald', 'treated', 'controls', 'effect', 'ci_lower', 'ci_upper', 'raw']);
     expect(udfald.getRow(2).getCell(1).value).toBe('maal1');
     expect(udfald.getRow(2).getCell(4).value).toBeCloseTo(expected.outcomes.maal1.effect!, 12);
     expect(wb.getWorksheet('Balance')!.getRow(2).getCell(1).value).toBe('b52');

@@ -1,5 +1,5 @@
 /** Result goals (resultatmål) of a project: plain rows, read and written on a tenant transaction. */
-import type { Goal, GoalInput } from '../../app/steering/goal-types.ts';
+import type { Goal, GoalInput } from '../../domain/steering-goals.ts';
 import type { Queryable } from '../database.ts';
 
 const COLS = `id, project_id AS "projectId", title, measure, target_kind AS "targetKind", target_value AS "targetValue",

@@ -1,5 +1,5 @@
 /** A project's milestone plan (milepælsplan): phases, milestones, due dates, who is responsible, status. */
-import type { Milestone, MilestoneInput } from '../../app/steering/goal-types.ts';
+import type { Milestone, MilestoneInput } from '../../domain/steering-goals.ts';
 import type { Queryable } from '../database.ts';
 
 const COLS = `id, project_id AS "projectId", phase, phase_name AS "phaseName", number, content, due_date AS "dueDate",

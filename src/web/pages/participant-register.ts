@@ -2,7 +2,7 @@
 import type { Actor } from '../../core/actor.ts';
 import type { ParticipantView } from '../../db/participants.ts';
 import type { MonthExplanation, TimelineMonth } from '../../monitoring/explain.ts';
-import { formatDate } from '../format.ts';
+import { formatDate } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 

@@ -1,14 +1,13 @@
 /** The participant list (search, sort, paging) and the read-only participant page. */
 import type { Actor } from '../../core/actor.ts';
-import { formatCpr } from '../../domain/cpr.ts';
+import { formatCpr } from '../../core/cpr.ts';
 import type { ListOptions, ParticipantListRow, ParticipantView } from '../../db/participants.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { formatDate } from '../format.ts';
+import { formatDate } from '../../core/format.ts';
 import { ALERT_CODES, type AlertCode, type Severity } from '../../core/codes.ts';
-import { ALERT_CODE_LABELS, SEVERITY_LABELS } from '../../core/labels.ts';
 
-import { EXIT_REASON_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../../core/labels.ts';
+import { ALERT_CODE_LABELS, EXIT_REASON_LABELS, SEVERITY_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../../core/labels.ts';
 interface ListModel {
   rows: ParticipantListRow[];
   total: number;

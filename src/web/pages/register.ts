@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { ImportJob } from '../../app/register/import-jobs.ts';
 import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
 import type { BatchRow } from '../../db/register-store.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 

@@ -4,7 +4,7 @@ import type { ResultsView } from '../../app/register/monitor-results.ts';
 import { percent, publishedComparison } from '../../app/register/published-comparison.ts';
 import type { GroupResult } from '../../monitoring/types.ts';
 import { PUBLISHED_FIGURES } from '../../reference/published.ts';
-import { formatDate } from '../format.ts';
+import { formatDate } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { showCount, showShare } from '../monitoring-labels.ts';

@@ -20,7 +20,7 @@ import { dateInput, emptyState, type FormState } from '../../../web/pages/casewo
 import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
 import { findActivityType } from '../../../domain/activities.ts';
 import { CONVERSATION_KIND_LABELS } from '../../../core/labels.ts';
-import { formatDate } from '../../../web/format.ts';
+import { formatDate } from '../../../core/format.ts';
 import type { CaseFile } from '../../../app/casework/case-file.ts';
 import { respond, sendHtml } from './respond.ts';
 

@@ -6,10 +6,10 @@ import { enrolExistingParticipant, enrolNewParticipant, enrolOptions, findPartic
 import { exitParticipant } from '../../../app/casework/exit-participant.ts';
 import { getCaseFile } from '../../../app/casework/case-file.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
-import { parseCpr, formatCpr } from '../../../domain/cpr.ts';
+import { parseCpr, formatCpr } from '../../../core/cpr.ts';
 import { checkTargetGroup } from '../../../domain/target-group.ts';
 import { normaliseDateInput } from '../../../domain/form-fields.ts';
-import { isIsoDate } from '../../../domain/dates.ts';
+import { isIsoDate } from '../../../core/dates.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { requirePersonalDataActor } from '../participants.ts';
 import { enrolFormPage, enrolSearchPage } from '../../../web/pages/casework/enrol-form.ts';

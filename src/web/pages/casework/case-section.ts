@@ -11,7 +11,7 @@ import type { FlereSkalMedGroup, RecruitmentChannel, Visitation } from '../../..
 import type { CaseEnrolment } from '../../../db/casework/access.ts';
 import type { Alert } from '../../../domain/alerts.ts';
 import { html, type SafeHtml } from '../../html.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate } from '../../../core/format.ts';
 
 export function alertList(alerts: Alert[]): SafeHtml {
   if (alerts.length === 0) return html`<p data-testid="no-alerts">Ingen varsler.</p>`;

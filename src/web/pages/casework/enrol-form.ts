@@ -1,7 +1,7 @@
 /** Enrolment (visitation): CPR look-up, then the enrolment form for a new or known woman. */
 import type { Actor } from '../../../core/actor.ts';
 import type { EnrolOptions, FoundByCpr } from '../../../app/casework/enrol-participant.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate } from '../../../core/format.ts';
 import { COUNTRIES } from '../../../domain/countries.ts';
 import { FLERE_SKAL_MED_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS } from '../../../core/codes.ts';
 import { FLERE_SKAL_MED_LABELS, RECRUITMENT_CHANNEL_LABELS, VISITATION_LABELS } from '../../../core/labels.ts';

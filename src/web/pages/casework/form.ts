@@ -4,7 +4,7 @@
  * links to each field.
  */
 import { html, type SafeHtml } from '../../html.ts';
-import { formatDateDa } from '../../../domain/dates.ts';
+import { formatDateDa } from '../../../core/dates.ts';
 import { DATE_FORMAT_HINT } from '../../../domain/form-fields.ts';
 
 export interface FormState {

@@ -4,7 +4,7 @@ import type { Caseload, CaseloadQuery, CaseloadSort } from '../../../app/casewor
 import { ALERT_CODE_LABELS, SEVERITY_LABELS } from '../../../core/labels.ts';
 import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate } from '../../../core/format.ts';
 import { alertList } from './case-section.ts';
 
 import { ALERT_CODES } from '../../../core/codes.ts';

@@ -1,8 +1,8 @@
 /** The project's result goals (resultatmål): list, and the form to add or change one. */
 import type { Actor } from '../../../core/actor.ts';
 import type { ProjectChoice } from '../../../app/steering/access.ts';
-import { type Goal } from '../../../app/steering/goal-types.ts';
-import { formatDate } from '../../format.ts';
+import { type Goal } from '../../../domain/steering-goals.ts';
+import { formatDate } from '../../../core/format.ts';
 import { html } from '../../html.ts';
 import { csrfField, dateInput, errorSummary, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
 import { steeringPage, withProject } from './frame.ts';

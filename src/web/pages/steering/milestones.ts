@@ -1,9 +1,9 @@
 /** The milestone plan (milepælsplan): phases with milestones, and the form to add or change one. */
 import type { Actor } from '../../../core/actor.ts';
 import type { ProjectChoice } from '../../../app/steering/access.ts';
-import { type Milestone } from '../../../app/steering/goal-types.ts';
+import { type Milestone } from '../../../domain/steering-goals.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate } from '../../../core/format.ts';
 import { html } from '../../html.ts';
 import { csrfField, dateInput, errorSummary, selectField, textArea, textField, type FormState } from '../casework/form.ts';
 import { steeringPage, withProject } from './frame.ts';

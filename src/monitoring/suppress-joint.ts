@@ -8,8 +8,8 @@
  *   protects nothing: if it is not itself small it is shown again (and never picked again) and
  *   the rule runs on, picking another cell of the set it was meant to protect.
  */
-import { PRIMARY, SECONDARY, VISIBLE, display, type AdditiveSet } from '../monitoring/suppress.ts';
-import type { Count } from '../monitoring/types.ts';
+import { PRIMARY, SECONDARY, VISIBLE, display, type AdditiveSet } from './suppress.ts';
+import type { Count } from './types.ts';
 
 export function suppressJoint(values: number[], sets: AdditiveSet[], threshold: number, fixed: Map<number, 'shown' | 'hidden'>): Uint8Array {
   const state = new Uint8Array(values.length);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, formatDateDa, isIsoDate } from './dates.ts';
-import { isoDateField, parseDecimalInput } from './form-fields.ts';
+import { isoDateField, parseDecimalInput } from '../domain/form-fields.ts';
 
 describe('dates', () => {
   it('recognises real calendar dates only', () => {

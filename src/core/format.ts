@@ -1,5 +1,5 @@
 /** Danish display formats shared by pages and reports. */
-import { formatDateDa } from '../domain/dates.ts';
+import { formatDateDa } from './dates.ts';
 
 /** 'YYYY-MM-DD' → 'D.M.YYYY' (the one Danish date form of the UI); '–' for none. */
 export function formatDate(d: string | null | undefined): string {

@@ -1,0 +1,63 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD), computed in UTC so that no time zone or
+ * daylight-saving shift can move a deadline by a day. The domain layer never reads the clock:
+ * callers pass `today`.
+ */
+
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** True for a real calendar date in YYYY-MM-DD form (rejects 2023-02-29). */
+export function isIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+function toMs(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromMs(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromMs(toMs(date) + days * DAY_MS);
+}
+
+/** Calendar months; the day is clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12;
+  const dim = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
+  return fromMs(Date.UTC(ny, nm, Math.min(d, dim)));
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toMs(to) - toMs(from)) / DAY_MS);
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/** The one Danish display form of a date in Fremdrift: d.m.åååå (5.3.2024). */
+export function formatDateDa(date: IsoDate): string {
+  const [y, m, d] = date.slice(0, 10).split('-');
+  return `${Number(d)}.${Number(m)}.${y}`;
+}
+
+export const MONTH_NAMES_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;
