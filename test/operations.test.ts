@@ -228,4 +228,27 @@ describe.runIf(backends().includes('postgres'))('two instances on one PostgreSQL
     const after = await onA.get('/resultater');
     expect(after.body).toContain('ydelser til og med uge 2024-W10');
   });
+
+  it('shares the per-address rate limit between the instances', async () => {
+    const limits = { burst: 3, perSecond: 0.01, loginCost: 25 };
+    const c = await buildServer(testDeps(t.db, { rateLimit: limits }));
+    const d = await buildServer(testDeps(second, { rateLimit: limits }));
+    try {
+      const hit = (app: FastifyInstance, ip: string) => app.inject({ url: '/healthz', remoteAddress: ip });
+      const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+      expect((await hit(c, ip)).statusCode).toBe(200);
+      expect((await hit(d, ip)).statusCode).toBe(200);
+      expect((await hit(c, ip)).statusCode).toBe(200);
+      const refused = await hit(d, ip); // the fourth, on the other instance
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await hit(d, '198.51.100.9')).statusCode).toBe(200); // another address is not affected
+      const keys = (await t.db.query<{ key: string }>('SELECT key FROM rate_bucket')).rows.map((r) => r.key);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.join(' ')).not.toContain('203.0.113');
+    } finally {
+      await c.close();
+      await d.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * A per-address token bucket in memory, for every route: each request costs a token (signing in
+ * A per-address token bucket (in memory, or in the database shared by every instance), for every route: each request costs a token (signing in
  * costs LOGIN_COST), tokens refill steadily, and an empty bucket answers 429 with a Danish page
  * and Retry-After. Complements the per-user login throttling in the database (app/login.ts).
  * Settings (`config.rateLimit`): RATE_LIMIT_BURST (bucket size, default 1000), RATE_LIMIT_PER_SECOND
@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RateLimitSettings } from '../core/config.ts';
 import { errorPage } from '../web/layout.ts';
+import type { RateBucketStore } from '../db/rate-buckets.ts';
 
 export interface RateLimitOptions extends RateLimitSettings {
   now?: () => number;
@@ -44,13 +45,18 @@ export class TokenBuckets {
   }
 }
 
-export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions) {
+/**
+ * Where the buckets live: in memory (one process: PGlite, tests), or with `shared` (PostgreSQL,
+ * several instances behind a balancer) in the database, keyed by a keyed hash of the address.
+ */
+export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions, shared?: { store: RateBucketStore; key: (ip: string) => string }) {
   if (!(o.burst > 0)) return;
   const buckets = new TokenBuckets(o);
+  const take = shared ? (ip: string, cost: number) => shared.store.take(shared.key(ip), cost) : async (ip: string, cost: number) => buckets.take(ip, cost);
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0];
     const cost = req.method === 'POST' && path === '/login' ? o.loginCost : 1;
-    const wait = buckets.take(req.ip, cost);
+    const wait = await take(req.ip, cost);
     if (!wait) return;
     reply.code(429).header('Retry-After', String(wait)).type('text/html; charset=utf-8');
     return reply.send(errorPage(429, `For mange forespørgsler fra din adresse. Vent ${wait} sekunder, og prøv igen.`));
