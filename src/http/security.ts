@@ -6,7 +6,7 @@ import { loadActor, touchSession } from '../db/users.ts';
 import type { Actor } from '../core/actor.ts';
 import type { AppDeps } from '../core/deps.ts';
 import { registerRateLimit } from './rate-limit.ts';
-import { databaseRateBuckets } from '../db/rate-buckets.ts';
+import { sharedRateBuckets } from '../app/security/rate-buckets.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,9 +54,7 @@ export function csrfFor(req: FastifyRequest, reply: FastifyReply, deps: AppDeps)
 }
 
 export function registerSecurity(app: FastifyInstance, deps: AppDeps) {
-  registerRateLimit(app, deps.config.rateLimit, deps.db.kind === 'postgres'
-    ? { store: databaseRateBuckets(deps.db, deps.config.rateLimit), key: (ip) => deps.vault.keyedHash('rate-limit', ip) }
-    : undefined);
+  registerRateLimit(app, deps.config.rateLimit, sharedRateBuckets(deps));
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
