@@ -171,3 +171,22 @@ describe('outcomes and estimates (spec §§4–5)', () => {
     expect(() => effect(inp, OPTS)).toThrow(/131/);
   });
 });
+
+describe('age band at the first day of e', () => {
+  it('bandOfBirth (hot loop) agrees with bandAt (ageAt) for births on every kind of day', async () => {
+    const { bandAt, bandOfBirth, birthOf, monthKeys } = await import('./facts.ts');
+    const { monthIndex } = await import('../monitoring/calendar.ts');
+    const births = ['1960-01-01', '1961-02-28', '1964-02-29', '1975-06-01', '1975-06-02', '1992-12-31', '2004-07-15'];
+    let checked = 0;
+    for (const born of births) {
+      const person = { cpr: `key-${born}`, birthDate: born };
+      for (let e = monthIndex(1995, 1); e <= monthIndex(2030, 12); e++) {
+        expect(bandOfBirth(birthOf(person), e)).toBe(bandAt(person, monthKeys(e)));
+        checked++;
+      }
+    }
+    expect(checked).toBe(births.length * 432);
+    // From the CPR number too (century from the seventh digit).
+    expect(birthOf({ cpr: '0505851234' })).toEqual({ year: 1985, md: 505 });
+  });
+});

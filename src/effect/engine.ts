@@ -13,7 +13,7 @@ import { participantFacts } from '../monitoring/participant-facts.ts';
 import type { PersonWeeks } from '../monitoring/types.ts';
 import { RegisterInputError } from '../register/errors.ts';
 import {
-  baselineAt, codeLookups, Horizon, monthKeys, OUTCOME_COUNT, outcomesAt, statusAt, supportPrefix, supportWeeksEnding, hoursBefore, bandAt,
+  baselineAt, birthOf, bandOfBirth, codeLookups, Horizon, monthKeys, OUTCOME_COUNT, outcomesAt, statusAt, supportPrefix, supportWeeksEnding, hoursBefore,
   type Baseline, type CodeLookups,
 } from './facts.ts';
 import { lowerMedian, quantileSorted, sampleSd, smd, weightedMoments } from './stats.ts';
@@ -261,18 +261,26 @@ function matchAll(
     const weeks = cands.map((j) => register.weeks.get(pool[j].cpr));
     const hours = cands.map((j) => register.hours.get(pool[j].cpr));
     const prefixes = weeks.map((w) => supportPrefix(w, lk));
-    const status = new Int16Array(m);
-    const band = new Int8Array(m);
+    const births = cands.map((j) => birthOf(pool[j]));
+    /** Stratum of each candidate at this e (status·8 + band), -1 when she cannot be used. */
+    const stratum = new Int16Array(m);
     const x52 = new Float64Array(m);
     const x156 = new Float64Array(m);
     const xh = new Float64Array(m);
+    const wanted = new Uint8Array(256 * 8);
     for (const [e, members] of byMonth) {
       const keys = monthKeys(e);
+      // Only strata of this month's participants need the history variables.
+      wanted.fill(0);
+      for (const i of members) wanted[baselines[i].status * 8 + baselines[i].band] = 1;
       for (let t = 0; t < m; t++) {
         const s = statusAt(weeks[t], lk, keys);
-        status[t] = s;
-        if (s === lk.udgaaet) continue; // never a candidate at e
-        band[t] = bandAt(pool[cands[t]], keys);
+        const key = s * 8 + bandOfBirth(births[t], e);
+        if (s === lk.udgaaet || wanted[key] === 0) {
+          stratum[t] = -1; // never a candidate at e (udgaaet), or nobody to compare with
+          continue;
+        }
+        stratum[t] = key;
         x52[t] = supportWeeksEnding(weeks[t], prefixes[t], keys.lastWeek, 52);
         x156[t] = supportWeeksEnding(weeks[t], prefixes[t], keys.lastWeek, 156);
         xh[t] = hoursBefore(hours[t], e);
@@ -280,11 +288,12 @@ function matchAll(
       for (const i of members) {
         const b = baselines[i];
         if (b.status === lk.udgaaet) continue;
+        const want = b.status * 8 + b.band;
         // Best k so far, nearest first; squared distances compare the same as distances.
         const bestD: number[] = [];
         const bestT: number[] = [];
         for (let t = 0; t < m; t++) {
-          if (status[t] !== b.status || band[t] !== b.band) continue;
+          if (stratum[t] !== want) continue;
           const d52 = (b.b52 - x52[t]) * i52;
           const d156 = (b.b156 - x156[t]) * i156;
           const dh = (b.h12 - xh[t]) * ih;

@@ -2,7 +2,8 @@
  * What is known about a woman at month e (spec §2) and her outcomes over the horizon (spec §4),
  * on the monitoring calendar and month classification (src/monitoring), never re-implemented.
  */
-import { firstWeekOfMonth, lastWeekOfMonth, monthString } from '../monitoring/calendar.ts';
+import { parseCpr } from '../domain/cpr.ts';
+import { firstWeekOfMonth, lastWeekOfMonth, monthOfYear, monthString, monthYear } from '../monitoring/calendar.ts';
 import { codeFlags, durableOf, LEVEL_OF_FLAGS, monthFlags, Span } from '../monitoring/classify.ts';
 import { AGE_BANDS, ageAt, ageBand } from '../monitoring/participant-facts.ts';
 import { CATEGORIES, MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks } from '../monitoring/types.ts';
@@ -70,6 +71,30 @@ export function monthKeys(e: number): MonthKeys {
 /** Index into AGE_BANDS of a woman's band at the first day of e. */
 export function bandAt(p: { id?: string; cpr: string; birthDate?: string }, keys: MonthKeys): number {
   return AGE_BANDS.indexOf(ageBand(ageAt(p, keys.firstDay)));
+}
+
+/** Birth year and month·100 + day, for the age band at many months (hot loop of the matching). */
+export interface Birth {
+  year: number;
+  md: number;
+}
+
+export function birthOf(p: { id?: string; cpr: string; birthDate?: string }): Birth {
+  let iso = p.birthDate;
+  if (!iso) {
+    const parsed = parseCpr(p.cpr);
+    if (!parsed.ok) throw new Error(`${p.id === undefined ? 'En kvinde i sammenligningspuljen' : `Deltager ${p.id}`}: ${parsed.error}`);
+    iso = parsed.value.birthDate;
+  }
+  return { year: Number(iso.slice(0, 4)), md: Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10)) };
+}
+
+const BAND_OF_AGE = Array.from({ length: 200 }, (_, age) => AGE_BANDS.indexOf(ageBand(age)));
+
+/** Same as `bandAt` (age on the first day of e, as `ageAt` counts it), from a precomputed birth. */
+export function bandOfBirth(b: Birth, e: number): number {
+  const age = monthYear(e) - b.year - (monthOfYear(e) * 100 + 1 < b.md ? 1 : 0);
+  return age >= 0 && age < 200 ? BAND_OF_AGE[age] : AGE_BANDS.indexOf('other');
 }
 
 /** Status id at e: the code of the last week of e − 1 (spec §2). */
