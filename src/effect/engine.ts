@@ -13,7 +13,7 @@ import { participantFacts } from '../monitoring/participant-facts.ts';
 import type { PersonWeeks } from '../monitoring/types.ts';
 import { RegisterInputError } from '../register/errors.ts';
 import {
-  baselineAt, birthOf, bandOfBirth, codeLookups, Horizon, monthKeys, OUTCOME_COUNT, outcomesAt, statusAt, supportPrefix, supportWeeksEnding, hoursBefore,
+  baselineAt, birthOf, bandOfBirth, codeLookups, Horizon, monthKeys, OUTCOME_COUNT, outcomesAt, statusAt, supportWeeksEnding, hoursBefore,
   type Baseline, type CodeLookups,
 } from './facts.ts';
 import { lowerMedian, quantileSorted, sampleSd, smd, weightedMoments } from './stats.ts';
@@ -125,7 +125,7 @@ export function effectDetails(input: EffectInput, opts: EffectOptions): EffectDe
   const enrol = participants.map((p) => participantFacts(p).enrol);
   const baselines = participants.map((p, i) => {
     const weeks = register.weeks.get(p.cpr);
-    return baselineAt(p, weeks, register.hours.get(p.cpr), supportPrefix(weeks, lk), lk, monthKeys(enrol[i]));
+    return baselineAt(p, weeks, register.hours.get(p.cpr), lk, monthKeys(enrol[i]));
   });
   const inv = inverseSds(baselines);
 
@@ -176,9 +176,8 @@ export function effectDetails(input: EffectInput, opts: EffectOptions): EffectDe
       const hours = register.hours.get(pool[j].cpr);
       outcomesAt(weeks, hours, lk, hz, tmp, 0);
       for (let o = 0; o < OUTCOME_COUNT; o++) poolMean[o] += tmp[o];
-      const prefix = supportPrefix(weeks, lk);
-      poolX[0][j] = supportWeeksEnding(weeks, prefix, keys.lastWeek, 52);
-      poolX[1][j] = supportWeeksEnding(weeks, prefix, keys.lastWeek, 156);
+      poolX[0][j] = supportWeeksEnding(weeks, lk, keys.lastWeek, 52);
+      poolX[1][j] = supportWeeksEnding(weeks, lk, keys.lastWeek, 156);
       poolX[2][j] = hoursBefore(hours, median);
     }
     for (let o = 0; o < OUTCOME_COUNT; o++) poolMean[o] /= pool.length;
@@ -258,42 +257,77 @@ function matchAll(
   for (const [key, byMonth] of groups) {
     const cands = poolByKommune.get(key) ?? [];
     const m = cands.length;
-    const weeks = cands.map((j) => register.weeks.get(pool[j].cpr));
-    const hours = cands.map((j) => register.hours.get(pool[j].cpr));
-    const prefixes = weeks.map((w) => supportPrefix(w, lk));
-    const births = cands.map((j) => birthOf(pool[j]));
-    /** Stratum of each candidate at this e (status·8 + band), -1 when she cannot be used. */
-    const stratum = new Int16Array(m);
-    const x52 = new Float64Array(m);
-    const x156 = new Float64Array(m);
-    const xh = new Float64Array(m);
-    const wanted = new Uint8Array(256 * 8);
-    for (const [e, members] of byMonth) {
-      const keys = monthKeys(e);
-      // Only strata of this month's participants need the history variables.
-      wanted.fill(0);
-      for (const i of members) wanted[baselines[i].status * 8 + baselines[i].band] = 1;
-      for (let t = 0; t < m; t++) {
-        const s = statusAt(weeks[t], lk, keys);
-        const key = s * 8 + bandOfBirth(births[t], e);
-        if (s === lk.udgaaet || wanted[key] === 0) {
-          stratum[t] = -1; // never a candidate at e (udgaaet), or nobody to compare with
-          continue;
+    // Baselines of every candidate at every enrolment month of this municipality, computed
+    // woman by woman (each woman's weeks are read once, in order: the data is far larger than
+    // the CPU caches), into flat arrays indexed [month × m + candidate].
+    const months = [...byMonth.keys()];
+    const E = months.length;
+    const keysOf = months.map(monthKeys);
+    const stat = new Int16Array(E * m);
+    const band = new Int8Array(E * m);
+    const x52 = new Float64Array(E * m);
+    const x156 = new Float64Array(E * m);
+    const xh = new Float64Array(E * m);
+    let scratch = new Uint16Array(1024);
+    const birth = { year: 0, md: 0 };
+    const support = lk.support;
+    for (let t = 0; t < m; t++) {
+      const person = pool[cands[t]];
+      const w = register.weeks.get(person.cpr);
+      const h = register.hours.get(person.cpr);
+      const bo = birthOf(person);
+      birth.year = bo.year;
+      birth.md = bo.md;
+      const len = w ? w.codes.length : 0;
+      if (w) {
+        if (scratch.length < len + 1) scratch = new Uint16Array(2 * (len + 1));
+        const codes = w.codes;
+        let n = 0;
+        for (let i = 0; i < len; i++) {
+          n += support[codes[i]];
+          scratch[i + 1] = n;
         }
-        stratum[t] = key;
-        x52[t] = supportWeeksEnding(weeks[t], prefixes[t], keys.lastWeek, 52);
-        x156[t] = supportWeeksEnding(weeks[t], prefixes[t], keys.lastWeek, 156);
-        xh[t] = hoursBefore(hours[t], e);
+      }
+      for (let ei = 0; ei < E; ei++) {
+        const at = ei * m + t;
+        const keys = keysOf[ei];
+        stat[at] = statusAt(w, lk, keys);
+        band[at] = bandOfBirth(birth, keys.e);
+        if (w) {
+          const hi = Math.min(keys.lastWeek - w.weekStart + 1, len);
+          const lo52 = Math.max(hi - 52, 0);
+          const lo156 = Math.max(hi - 156, 0);
+          x52[at] = hi > lo52 ? scratch[hi] - scratch[lo52] : 0;
+          x156[at] = hi > lo156 ? scratch[hi] - scratch[lo156] : 0;
+        }
+        xh[at] = hoursBefore(h, keys.e);
+      }
+    }
+    // Candidates of each wanted stratum (status·8 + band) at this e, in ascending CPR order.
+    const wanted = new Map<number, number[]>();
+    for (let ei = 0; ei < E; ei++) {
+      const members = byMonth.get(months[ei])!;
+      wanted.clear();
+      for (const i of members) {
+        const b = baselines[i];
+        if (b.status !== lk.udgaaet) wanted.set(b.status * 8 + b.band, []);
+      }
+      const row = ei * m;
+      for (let t = 0; t < m; t++) {
+        const s = stat[row + t];
+        if (s === lk.udgaaet) continue; // never a candidate at e
+        const list = wanted.get(s * 8 + band[row + t]);
+        if (list) list.push(row + t);
       }
       for (const i of members) {
         const b = baselines[i];
-        if (b.status === lk.udgaaet) continue;
-        const want = b.status * 8 + b.band;
+        const list = wanted.get(b.status * 8 + b.band);
+        if (!list) continue; // udgaaet herself
         // Best k so far, nearest first; squared distances compare the same as distances.
         const bestD: number[] = [];
         const bestT: number[] = [];
-        for (let t = 0; t < m; t++) {
-          if (stratum[t] !== want) continue;
+        for (let u = 0; u < list.length; u++) {
+          const t = list[u]; // index into the flat arrays; candidate = t - row
           const d52 = (b.b52 - x52[t]) * i52;
           const d156 = (b.b156 - x156[t]) * i156;
           const dh = (b.h12 - xh[t]) * ih;
@@ -309,7 +343,7 @@ function matchAll(
             bestT.pop();
           }
         }
-        if (bestT.length > 0) found.set(i, { participant: i, controls: bestT.map((t) => cands[t]), distances: bestD.map(Math.sqrt) });
+        if (bestT.length > 0) found.set(i, { participant: i, controls: bestT.map((t) => cands[t - row]), distances: bestD.map(Math.sqrt) });
       }
     }
   }
@@ -380,7 +414,7 @@ function balanceTable(
     const keys = monthKeys(enrol[m.participant]);
     for (const c of m.controls) {
       const weeks = register.weeks.get(pool[c].cpr);
-      const b = baselineAt(pool[c], weeks, register.hours.get(pool[c].cpr), supportPrefix(weeks, lk), lk, keys);
+      const b = baselineAt(pool[c], weeks, register.hours.get(pool[c].cpr), lk, keys);
       BALANCE_VARIABLES.forEach((v, j) => cValues[j].push(b[v]));
       cWeights.push(1 / m.controls.length);
     }

@@ -104,31 +104,16 @@ export function statusAt(weeks: PersonWeeks | undefined, lk: CodeLookups, keys: 
   return i >= 0 && i < weeks.codes.length ? lk.status[weeks.codes[i]] : SELF_SUPPORTING;
 }
 
-/**
- * Running count of support weeks: prefix[i] = support weeks among codes[0 … i−1]. Built once per
- * woman so that b52 and b156 at any e cost two look-ups each.
- */
-export function supportPrefix(weeks: PersonWeeks | undefined, lk: CodeLookups): Uint16Array | null {
-  if (!weeks) return null;
-  const codes = weeks.codes;
-  const prefix = new Uint16Array(codes.length + 1);
-  let n = 0;
-  for (let i = 0; i < codes.length; i++) {
-    n += lk.support[codes[i]];
-    prefix[i + 1] = n;
-  }
-  return prefix;
-}
-
 /** Support weeks among the `n` weeks that end with week `last` (b52: n = 52, b156: n = 156). */
-export function supportWeeksEnding(weeks: PersonWeeks | undefined, prefix: Uint16Array | null, last: number, n: number): number {
-  if (!weeks || !prefix) return 0;
-  const len = weeks.codes.length;
-  let hi = last - weeks.weekStart + 1; // exclusive
-  let lo = hi - n;
-  if (hi > len) hi = len;
-  if (lo < 0) lo = 0;
-  return hi > lo ? prefix[hi] - prefix[lo] : 0;
+export function supportWeeksEnding(weeks: PersonWeeks | undefined, lk: CodeLookups, last: number, n: number): number {
+  if (!weeks) return 0;
+  const codes = weeks.codes;
+  const hi = Math.min(last - weeks.weekStart, codes.length - 1);
+  const lo = Math.max(last - n + 1 - weeks.weekStart, 0);
+  const support = lk.support;
+  let count = 0;
+  for (let i = lo; i <= hi; i++) count += support[codes[i]];
+  return count;
 }
 
 /** Paid hours in months e − 12 … e − 1 (h12). */
@@ -154,15 +139,14 @@ export function baselineAt(
   person: { id?: string; cpr: string; birthDate?: string },
   weeks: PersonWeeks | undefined,
   hours: PersonHours | undefined,
-  prefix: Uint16Array | null,
   lk: CodeLookups,
   keys: MonthKeys,
 ): Baseline {
   return {
     status: statusAt(weeks, lk, keys),
     band: bandAt(person, keys),
-    b52: supportWeeksEnding(weeks, prefix, keys.lastWeek, 52),
-    b156: supportWeeksEnding(weeks, prefix, keys.lastWeek, 156),
+    b52: supportWeeksEnding(weeks, lk, keys.lastWeek, 52),
+    b156: supportWeeksEnding(weeks, lk, keys.lastWeek, 156),
     h12: hoursBefore(hours, keys.e),
   };
 }

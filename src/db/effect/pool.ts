@@ -1,0 +1,106 @@
+/**
+ * The national comparison pool (effekt-2026.1 §1): women under the keyed CPR hash with birth
+ * date, municipality and country of origin, and the imports that brought them. System path only
+ * (no grant to fremdrift_app); callers are analysts' use cases that audit what they do.
+ */
+import type { Queryable } from '../database.ts';
+
+export interface PoolImportRow {
+  id: number;
+  fileName: string;
+  sha256: string;
+  rows: number;
+  importedByName: string;
+  importedAt: Date;
+}
+
+export interface PoolRow {
+  hash: string;
+  birthDate: string;
+  municipality: string;
+  originCountry: string | null;
+}
+
+export async function insertPoolImport(
+  q: Queryable,
+  i: { fileName: string; sha256: string; rows: number; importedBy: number | null; importedByName: string },
+): Promise<number> {
+  const r = await q.query<{ id: number }>(
+    `INSERT INTO comparison_pool_import (file_name, sha256, rows, imported_by, imported_by_name) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [i.fileName, i.sha256, i.rows, i.importedBy, i.importedByName],
+  );
+  return r.rows[0].id;
+}
+
+export async function listPoolImports(q: Queryable): Promise<PoolImportRow[]> {
+  return (
+    await q.query<PoolImportRow>(
+      `SELECT id, file_name AS "fileName", sha256, rows, imported_by_name AS "importedByName", imported_at AS "importedAt"
+       FROM comparison_pool_import ORDER BY id DESC`,
+    )
+  ).rows;
+}
+
+/** Replace the whole pool with these women (a pool list is always complete). */
+export async function replacePool(q: Queryable, importId: number, rows: PoolRow[]): Promise<void> {
+  await q.query('DELETE FROM comparison_pool');
+  const CHUNK = 20_000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const c = rows.slice(i, i + CHUNK);
+    await q.query(
+      `INSERT INTO comparison_pool (cpr_hash, birth_date, municipality, origin_country, import_id)
+       SELECT h, b::date, m, o, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(h, b, m, o)`,
+      [c.map((r) => r.hash), c.map((r) => r.birthDate), c.map((r) => r.municipality), c.map((r) => r.originCountry), importId],
+    );
+  }
+}
+
+export async function poolSize(q: Queryable): Promise<number> {
+  return Number((await q.query<{ n: string }>('SELECT count(*) AS n FROM comparison_pool')).rows[0].n);
+}
+
+/** Every pool woman with her packed register row (null when she has none). */
+export async function loadPool(q: Queryable): Promise<(PoolRow & { data: Uint8Array | null })[]> {
+  return (
+    await q.query<PoolRow & { data: Uint8Array | null }>(
+      `SELECT c.cpr_hash AS hash, to_char(c.birth_date, 'YYYY-MM-DD') AS "birthDate", c.municipality, c.origin_country AS "originCountry", r.data
+       FROM comparison_pool c LEFT JOIN register_person r ON r.cpr_hash = c.cpr_hash ORDER BY c.cpr_hash`,
+    )
+  ).rows;
+}
+
+/**
+ * Erase one pool woman: her pool row, and her register row unless she is also a participant
+ * (whose row the casework keeps). Returns whether she was in the pool.
+ */
+export async function erasePoolMember(q: Queryable, hash: string): Promise<{ pool: boolean; register: boolean }> {
+  const pool = (await q.query('DELETE FROM comparison_pool WHERE cpr_hash = $1 RETURNING 1', [hash])).rows.length > 0;
+  const register = (
+    await q.query(
+      'DELETE FROM register_person r WHERE r.cpr_hash = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = r.cpr_hash) RETURNING 1',
+      [hash],
+    )
+  ).rows.length > 0;
+  return { pool, register };
+}
+
+/**
+ * Retention: drop the pool when its list was imported more than `years` years ago, with the
+ * register rows of pool women who are not participants. Returns the number of women removed.
+ */
+export async function pruneStalePool(q: Queryable, years: number, dryRun: boolean): Promise<number> {
+  const stale = `SELECT c.cpr_hash FROM comparison_pool c JOIN comparison_pool_import i ON i.id = c.import_id
+                 WHERE i.imported_at < now() - make_interval(years => $1::int)`;
+  if (dryRun) return Number((await q.query<{ n: string }>(`SELECT count(*) AS n FROM (${stale}) s`, [years])).rows[0].n);
+  await q.query(
+    `DELETE FROM register_person r WHERE r.cpr_hash IN (${stale})
+       AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = r.cpr_hash)`,
+    [years],
+  );
+  return (await q.query(`DELETE FROM comparison_pool WHERE cpr_hash IN (${stale}) RETURNING 1`, [years])).rows.length;
+}
+
+export async function municipalityNames(q: Queryable): Promise<Map<string, string>> {
+  const r = await q.query<{ code: string; name: string }>('SELECT code, name FROM municipality');
+  return new Map(r.rows.map((x) => [x.code.trim(), x.name]));
+}
