@@ -18,6 +18,7 @@ export const NAV: NavItem[] = [
   { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },
   { href: '/styring', label: 'Styring', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/nationalt', label: 'Nationalt overblik', roles: ['analytiker'] },
+  { href: '/effekt', label: 'Effekt', roles: ['projektleder', 'analytiker'] },
   { href: '/registerdata', label: 'Registerdata', roles: ['analytiker'] },
   { href: '/admin/audit', label: 'Auditlog', roles: ['administrator'] },
   { href: '/admin/gdpr', label: 'Persondata (GDPR)', roles: ['projektleder'] },

@@ -10,6 +10,7 @@ import { caseworkRoutes } from './casework/index.ts';
 import { steeringRoutes } from './steering/index.ts';
 import { adminRoutes } from './admin/index.ts';
 import { oidcRoutes } from './oidc.ts';
+import { effectRoutes } from './effect.ts';
 
 /** Every area's routes; each area registers its own. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -23,4 +24,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   steeringRoutes(app, deps);
   adminRoutes(app, deps);
   oidcRoutes(app, deps);
+  await effectRoutes(app, deps);
 }

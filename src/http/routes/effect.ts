@@ -1,0 +1,90 @@
+/** /effekt: effect against a matched comparison group (analysts: national; project leaders: their project), and the pool. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import { effectView } from '../../app/effect/effect-view.ts';
+import { erasePoolWoman } from '../../app/effect/erase-pool-member.ts';
+import { importPool, requirePoolAnalyst } from '../../app/effect/import-pool.ts';
+import { AppError } from '../../app/errors.ts';
+import { listPoolImports, poolSize } from '../../db/effect/pool.ts';
+import { RegisterInputError } from '../../register/errors.ts';
+import { effectCsv, effectPage, poolPage } from '../../web/pages/effect.ts';
+import type { AppDeps } from '../deps.ts';
+import { MAX_UPLOAD_BYTES } from '../limits.ts';
+import { requireActor } from '../security.ts';
+import { defaultMonths } from './results.ts';
+import { bodyOf, projectIdOf, sendHtml } from './steering/common.ts';
+
+const Query = z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) });
+
+async function viewOf(req: FastifyRequest, deps: AppDeps) {
+  const actor = requireActor(req);
+  const month = Query.parse(req.query ?? {}).maaned ?? (await defaultMonths(deps.db)).month;
+  return { actor, month, view: await effectView(deps, actor, { month, projectId: projectIdOf(req) }) };
+}
+
+export async function effectRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/effekt', async (req, reply) => {
+    const { actor, month, view } = await viewOf(req, deps);
+    return sendHtml(reply, effectPage(actor, req.csrfToken!, view, month));
+  });
+
+  app.get('/effekt.csv', async (req, reply) => {
+    const { view, month } = await viewOf(req, deps);
+    const name = view.choice ? `effekt-projekt-${view.choice.project.id}-${month}.csv` : `effekt-nationalt-${month}.csv`;
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(effectCsv(view));
+  });
+
+  const poolHtml = async (req: FastifyRequest, o: Parameters<typeof poolPage>[4] = {}) =>
+    poolPage(requireActor(req), req.csrfToken!, await listPoolImports(deps.db), await poolSize(deps.db), o);
+
+  app.get('/effekt/pulje', async (req, reply) => {
+    requirePoolAnalyst(requireActor(req));
+    return sendHtml(reply, await poolHtml(req));
+  });
+
+  app.post('/effekt/pulje/slet', async (req, reply) => {
+    const actor = requireActor(req);
+    requirePoolAnalyst(actor);
+    const cpr = String(bodyOf(req).cpr ?? '');
+    try {
+      const r = await erasePoolWoman(deps, actor, cpr);
+      const notice = r.pool ? 'Kvinden er slettet fra puljen' + (r.register ? ' sammen med hendes registerdata.' : '; hun er også deltager, så hendes registerdata bevares.') : 'Kvinden stod ikke i puljen. Intet er ændret.';
+      return sendHtml(reply, await poolHtml(req, { notice }));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'INVALID') return sendHtml(reply, await poolHtml(req, { cpr, cprError: e.fields.cpr ?? e.message }), 400);
+      throw e;
+    }
+  });
+
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2 } });
+    scope.post('/effekt/pulje', async (req, reply) => {
+      const actor = requireActor(req);
+      requirePoolAnalyst(actor);
+      let file: { name: string; bytes: Buffer } | undefined;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'file' && part.fieldname === 'file') {
+            const bytes = await part.toBuffer();
+            if (part.file.truncated) throw new AppError('INVALID', 'Filen er for stor.');
+            file = { name: part.filename || 'pulje.csv', bytes };
+          }
+        }
+      } catch (e) {
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          return sendHtml(reply, await poolHtml(req, { error: `Filen er for stor (højst ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB).` }), 400);
+        }
+        throw e;
+      }
+      if (!file || file.bytes.length === 0) return sendHtml(reply, await poolHtml(req, { error: 'Vælg en fil, der ikke er tom.' }), 400);
+      try {
+        const r = await importPool(deps, actor, { fileName: file.name, bytes: file.bytes });
+        return sendHtml(reply, await poolHtml(req, { notice: `${r.fileName} er indlæst som pulje nr. ${r.importId}: ${r.women} kvinder. Den tidligere pulje er erstattet.` }));
+      } catch (e) {
+        if (e instanceof RegisterInputError) return sendHtml(reply, await poolHtml(req, { error: `Intet er gemt. ${e.message}` }), 400);
+        throw e;
+      }
+    });
+  });
+}
