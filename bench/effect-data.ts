@@ -2,7 +2,8 @@
  * Input files of `npm run bench:effect`: `participants` women in a project and a comparison pool
  * of `pool` women in 20 municipalities, with `years` of weekly DREAM codes (wide layout) up to
  * 2022-W52 and monthly paid hours. Each woman has a latent support rate; spells of support
- * (mostly 131, some praktik 211 and løntilskud 231) alternate with weeks without a code or on
+ * (mostly 131, some praktik 137 and løntilskud 135) alternate with weeks without a code, with
+ * an `ingen` code (100, employment) or on
  * SU (651). Participants are drawn with more support than the pool (selection on history).
  * Generated once per parameter set and cached in bench/out/ (git-ignored).
  */
@@ -110,7 +111,7 @@ export function ensureEffectData(nParticipants: number, nPool: number, years: nu
     for (let w = 0; w < nWeeks; w++) {
       // Spells: stay with probability 0.95, otherwise redraw.
       if (!rng.chance(0.95)) on = rng.chance(r);
-      cells[w] = on ? (rng.chance(0.08) ? (rng.chance(0.5) ? '211' : '231') : '131') : rng.chance(0.02) ? '651' : '';
+      cells[w] = on ? (rng.chance(0.08) ? (rng.chance(0.5) ? '137' : '135') : '131') : rng.chance(0.02) ? '651' : rng.chance(0.1) ? '100' : '';
     }
     ydelser.line(`${cpr};${cells.join(';')}`);
     const q = 0.15 * (1 - r);

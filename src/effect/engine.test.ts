@@ -79,6 +79,27 @@ describe('matching (spec §3)', () => {
   });
 });
 
+describe('`ingen` weeks (monitoring.md §1.4: a week without a code)', () => {
+  // Q: 20 weeks of 131 up to W20, then code 100 (ingen: employment) in W21 and in 10 window weeks.
+  // Her status is selvforsoergende, so Z (no code in W21, same history) is her stratum and Y
+  // (131 in W21) is not; b52 counts only the 131 weeks.
+  const inp = effectInputOf(
+    [{ id: 'Q', serial: 1, in: '2021-06-10', weeks: { '2021-W01..2021-W20': 131, [W21]: 100, '2021-W30..2021-W39': 100 } }],
+    [{ serial: 400, weeks: { '2021-W01..2021-W20': 131 } }, { serial: 401, weeks: { '2021-W01..2021-W21': 131 } }],
+  );
+  const d = effectDetails(inp, OPTS);
+
+  it('gives status selvforsoergende and matches in that stratum', () => {
+    expect(d.baselines[0]).toMatchObject({ b52: 20, b156: 20 });
+    expect(d.matches[0].controls.map((c) => serialOf(d.pool[c].cpr))).toEqual([400]);
+  });
+
+  it('counts ingen weeks as self-supporting, not as support', () => {
+    expect(d.result.outcomes.weeksSelfSupporting.treated).toBe(52);
+    expect(d.result.outcomes.weeksOnSupport.treated).toBe(0);
+  });
+});
+
 describe('outcomes and estimates (spec §§4–5)', () => {
   const r = effect(input(), OPTS);
 

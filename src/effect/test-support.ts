@@ -103,7 +103,7 @@ export const HAND_POOL: WomanSpec[] = [
   { serial: 140, kommune: 'Brøndby', weeks: support(20) }, // F: other municipality
   { serial: 150, weeks: { '2021-W02..2021-W20': 131 } }, // G: no code in W21: status selvforsoergende
   { serial: 160, born: '1995-05-05', weeks: support(20) }, // H: age 26, band 18–29
-  { serial: 170, weeks: { ...support(11), '2021-W40': 211 } }, // J: Δ 1 from P2; one week of praktik (211) in the window: level 3, on support
+  { serial: 170, weeks: { ...support(11), '2021-W40': 137 } }, // J: Δ 1 from P2; one week of virksomhedspraktik (137) in the window: level 3, on support
   { serial: 171, weeks: support(13) }, // J2: Δ 3 from P2, outside
   { serial: 2, weeks: support(10) }, // P2 herself: removed from the pool
 ];

@@ -7,8 +7,8 @@
  * per audience, project and month, and reused while the data version is unchanged; the heavy
  * work runs in a worker thread on PostgreSQL (effect-runs.ts). Every view is audited.
  */
-import type { Actor } from '../context.ts';
-import { AppError, forbidden } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { AppError, forbidden } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { poolSize } from '../../db/effect/pool.ts';
 import { effectDataVersion, storedEffectResult, storeEffectResult } from '../../db/effect/results.ts';

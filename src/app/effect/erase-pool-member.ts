@@ -3,8 +3,8 @@
  * register row unless she is also a participant. Only the agency's analysts; audited (without
  * the CPR number: the audit holds the keyed hash's first characters only).
  */
-import type { Actor } from '../context.ts';
-import { AppError } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { AppError } from '../../core/errors.ts';
 import { parseCpr } from '../../domain/cpr.ts';
 import type { Database } from '../../db/database.ts';
 import { erasePoolMember } from '../../db/effect/pool.ts';

@@ -6,8 +6,8 @@
  * name. Only the agency's analysts import; the import is audited.
  */
 import { createHash } from 'node:crypto';
-import type { Actor } from '../context.ts';
-import { forbidden } from '../errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import { forbidden } from '../../core/errors.ts';
 import { parseCpr } from '../../domain/cpr.ts';
 import type { Database } from '../../db/database.ts';
 import { insertPoolImport, municipalityNames, replacePool, type PoolRow } from '../../db/effect/pool.ts';

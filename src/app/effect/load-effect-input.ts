@@ -3,7 +3,7 @@
  * (every enrolment, or one project's) and the national comparison pool, all keyed by the keyed
  * CPR hash with their birth dates, so no CPR number is decrypted.
  */
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { loadPool } from '../../db/effect/pool.ts';
 import type { EffectInput, PoolMember } from '../../effect/types.ts';

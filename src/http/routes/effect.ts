@@ -5,12 +5,11 @@ import { z } from 'zod';
 import { effectView } from '../../app/effect/effect-view.ts';
 import { erasePoolWoman } from '../../app/effect/erase-pool-member.ts';
 import { importPool, requirePoolAnalyst } from '../../app/effect/import-pool.ts';
-import { AppError } from '../../app/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { listPoolImports, poolSize } from '../../db/effect/pool.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { effectCsv, effectPage, poolPage } from '../../web/pages/effect.ts';
-import type { AppDeps } from '../deps.ts';
-import { MAX_UPLOAD_BYTES } from '../limits.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
 import { defaultMonths } from './results.ts';
 import { bodyOf, projectIdOf, sendHtml } from './steering/common.ts';
@@ -58,7 +57,7 @@ export async function effectRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2 } });
+    await scope.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 2 } });
     scope.post('/effekt/pulje', async (req, reply) => {
       const actor = requireActor(req);
       requirePoolAnalyst(actor);
@@ -73,7 +72,7 @@ export async function effectRoutes(app: FastifyInstance, deps: AppDeps) {
         }
       } catch (e) {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          return sendHtml(reply, await poolHtml(req, { error: `Filen er for stor (højst ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB).` }), 400);
+          return sendHtml(reply, await poolHtml(req, { error: `Filen er for stor (højst ${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB).` }), 400);
         }
         throw e;
       }

@@ -1,5 +1,5 @@
 /** The "Effekt" page: effect against a matched comparison group at 6, 12 and 24 months, with balance and caveats. */
-import type { Actor } from '../../app/context.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { EffectView } from '../../app/effect/effect-view.ts';
 import type { PoolImportRow } from '../../db/effect/pool.ts';
 import type { ShownEffect } from '../../effect/suppress.ts';
