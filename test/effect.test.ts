@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { createVault } from '../src/security/vault.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { seedDemoPool } from './helpers/effect-pool.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, formBody, loginAs, type Session } from './helpers/http.ts';
 
@@ -98,19 +99,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
 
   describe('with a national pool', () => {
     beforeAll(async () => {
-      // Pool: for every demo participant a woman of the same birth date and municipality whose
-      // register row is another participant's (the next one in the same municipality).
-      await t.db.query(`INSERT INTO comparison_pool_import (file_name, sha256, rows, imported_by_name) VALUES ('demo', 'demo', 0, 'test')`);
-      await t.db.query(
-        `WITH p AS (SELECT p.id, p.birth_date, m.name, r.data,
-                      lead(r.data) OVER (PARTITION BY p.municipality_code ORDER BY p.id) AS other
-                    FROM participant p JOIN municipality m ON m.code = p.municipality_code JOIN register_person r ON r.cpr_hash = p.cpr_hash)
-         INSERT INTO comparison_pool (cpr_hash, birth_date, municipality, import_id)
-         SELECT 'pulje:' || id, birth_date, name, (SELECT max(id) FROM comparison_pool_import) FROM p WHERE other IS NOT NULL`);
-      await t.db.query(
-        `WITH p AS (SELECT p.id, lead(r.data) OVER (PARTITION BY p.municipality_code ORDER BY p.id) AS other, r.batch_id
-                    FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash)
-         INSERT INTO register_person (cpr_hash, data, batch_id) SELECT 'pulje:' || id, other, batch_id FROM p WHERE other IS NOT NULL`);
+      expect(await seedDemoPool(t.db)).toBeGreaterThan(1000);
     });
 
     it('shows the analyst every municipality\'s effect at 6, 12 and 24 months with balance and caveats, no person', async () => {
