@@ -2,7 +2,7 @@
  * What is known about a woman at month e (spec §2) and her outcomes over the horizon (spec §4),
  * on the monitoring calendar and month classification (src/monitoring), never re-implemented.
  */
-import { parseCpr } from '../domain/cpr.ts';
+import { parseCpr } from '../core/cpr.ts';
 import { firstWeekOfMonth, lastWeekOfMonth, monthOfYear, monthString, monthYear } from '../monitoring/calendar.ts';
 import { codeFlags, durableOf, LEVEL_OF_FLAGS, monthFlags, Span } from '../monitoring/classify.ts';
 import { AGE_BANDS, ageAt, ageBand } from '../monitoring/participant-facts.ts';

@@ -4,7 +4,9 @@
  * flight share one run. Only suppressed aggregates leave (no ids, no matches).
  */
 import { Worker } from 'node:worker_threads';
-import type { Database } from '../../db/database.ts';
+import type { AppDeps } from '../../core/deps.ts';
+
+type Database = AppDeps['db'];
 import { effect, EffectOptionError } from '../../effect/engine.ts';
 import { suppressEffect, type ShownEffect } from '../../effect/suppress.ts';
 import { storedEffectInput, type EffectScope } from './load-effect-input.ts';

@@ -9,19 +9,15 @@
  */
 import type { Actor } from '../../core/actor.ts';
 import { AppError, forbidden } from '../../core/errors.ts';
-import type { Database } from '../../db/database.ts';
+import type { AppDeps } from '../../core/deps.ts';
 import { poolSize } from '../../db/effect/pool.ts';
-import { effectDataVersion, storedEffectResult, storeEffectResult } from '../../db/effect/results.ts';
-import { writeAudit } from '../../db/tenant.ts';
+import { auditEffectView, effectDataVersion, storedEffectResult, storeEffectResult } from '../../db/effect/results.ts';
 import { EffectOptionError } from '../../effect/engine.ts';
 import { parseMonth } from '../../monitoring/calendar.ts';
 import { chooseProject, type ProjectChoice } from '../steering/access.ts';
 import { runEffect, type EffectRuns } from './effect-runs.ts';
 
-export interface EffectViewDeps {
-  db: Database;
-  config: { suppressThreshold: number; databaseUrl?: string };
-}
+export type EffectViewDeps = Pick<AppDeps, 'db' | 'config'>;
 
 export interface EffectView {
   scope: 'national' | 'project';
@@ -51,7 +47,7 @@ export async function effectView(deps: EffectViewDeps, actor: Actor, req: { mont
   const hit = await storedEffectResult<EffectRuns>(deps.db, key, version);
   const detail = { scope: national ? 'national' : 'project', projectId: choice?.project.id ?? null, month: req.month };
   if (hit) {
-    await writeAudit(deps.db, actor, { action: 'beregning', entity: 'effekt', detail: { ...detail, cached: true } });
+    await auditEffectView(deps.db, actor, { ...detail, cached: true });
     return { scope: national ? 'national' : 'project', choice, runs: hit.result, threshold, poolSize: pool, cached: true };
   }
   let runs: EffectRuns;
@@ -66,6 +62,6 @@ export async function effectView(deps: EffectViewDeps, actor: Actor, req: { mont
     throw e;
   }
   await storeEffectResult(deps.db, key, version, runs);
-  await writeAudit(deps.db, actor, { action: 'beregning', entity: 'effekt', detail });
+  await auditEffectView(deps.db, actor, detail);
   return { scope: national ? 'national' : 'project', choice, runs, threshold, poolSize: pool, cached: false };
 }

@@ -4,10 +4,10 @@
  * requests on the main thread. The worker has its own small connection pool.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openPostgres } from '../../db/database.ts';
+import { openEffectWorkerDb } from '../../db/effect/worker-db.ts';
 import { computeEffectRuns, type EffectRunRequest } from './effect-runs.ts';
 
-const db = await openPostgres((workerData as { url: string }).url, 2);
+const db = await openEffectWorkerDb((workerData as { url: string }).url);
 
 parentPort!.on('message', async (msg: { id: number; req: EffectRunRequest }) => {
   try {

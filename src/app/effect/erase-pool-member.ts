@@ -5,21 +5,15 @@
  */
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
-import { parseCpr } from '../../domain/cpr.ts';
-import type { Database } from '../../db/database.ts';
-import { erasePoolMember } from '../../db/effect/pool.ts';
-import { writeAudit } from '../../db/tenant.ts';
-import type { Vault } from '../../security/vault.ts';
+import { parseCpr } from '../../core/cpr.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { erasePoolWomanAudited } from '../../db/effect/pool.ts';
 import { requirePoolAnalyst } from './import-pool.ts';
 
-export async function erasePoolWoman(deps: { db: Database; vault: Vault }, actor: Actor, cprText: string): Promise<{ pool: boolean; register: boolean }> {
+export async function erasePoolWoman(deps: Pick<AppDeps, 'db' | 'vault'>, actor: Actor, cprText: string): Promise<{ pool: boolean; register: boolean }> {
   requirePoolAnalyst(actor);
   const cpr = parseCpr(cprText);
   if (!cpr.ok) throw new AppError('INVALID', 'CPR-nummeret er ugyldigt.', { cpr: `${cpr.error}` });
   const hash = deps.vault.hashCpr(cpr.value.cpr);
-  return deps.db.tx(async (q) => {
-    const r = await erasePoolMember(q, hash);
-    await writeAudit(q, actor, { action: 'sletning', entity: 'comparison_pool', detail: { hashPrefix: hash.slice(0, 8), ...r } });
-    return r;
-  });
+  return erasePoolWomanAudited(deps.db, actor, hash);
 }

@@ -8,12 +8,10 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../core/actor.ts';
 import { forbidden } from '../../core/errors.ts';
-import { parseCpr } from '../../domain/cpr.ts';
-import type { Database } from '../../db/database.ts';
-import { insertPoolImport, municipalityNames, replacePool, type PoolRow } from '../../db/effect/pool.ts';
-import { writeAudit } from '../../db/tenant.ts';
+import { parseCpr } from '../../core/cpr.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { importPoolRows, listPoolImports, municipalityNames, poolSize, type PoolImportRow, type PoolRow } from '../../db/effect/pool.ts';
 import { readPool } from '../../register/pool.ts';
-import type { Vault } from '../../security/vault.ts';
 
 export interface PoolImportReport {
   importId: number;
@@ -27,7 +25,7 @@ export function requirePoolAnalyst(actor: Actor): void {
 }
 
 export async function importPool(
-  deps: { db: Database; vault: Vault },
+  deps: Pick<AppDeps, 'db' | 'vault'>,
   actor: Actor,
   input: { fileName: string; bytes: Uint8Array },
 ): Promise<PoolImportReport> {
@@ -44,10 +42,12 @@ export async function importPool(
     };
   });
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  return deps.db.tx(async (q) => {
-    const importId = await insertPoolImport(q, { fileName: input.fileName, sha256, rows: rows.length, importedBy: actor.userId || null, importedByName: actor.username });
-    await replacePool(q, importId, rows);
-    await writeAudit(q, actor, { action: 'puljeimport', entity: 'comparison_pool', detail: { importId, fileName: input.fileName, sha256, women: rows.length } });
-    return { importId, fileName: input.fileName, women: rows.length };
-  });
+  const importId = await importPoolRows(deps.db, actor, { fileName: input.fileName, sha256, rows });
+  return { importId, fileName: input.fileName, women: rows.length };
+}
+
+/** What the pool page shows: the imports with their provenance and the pool's size. */
+export async function poolOverview(deps: Pick<AppDeps, 'db'>, actor: Actor): Promise<{ imports: PoolImportRow[]; size: number }> {
+  requirePoolAnalyst(actor);
+  return { imports: await listPoolImports(deps.db), size: await poolSize(deps.db) };
 }

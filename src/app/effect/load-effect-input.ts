@@ -4,7 +4,9 @@
  * CPR hash with their birth dates, so no CPR number is decrypted.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
+import type { AppDeps } from '../../core/deps.ts';
+
+type Database = AppDeps['db'];
 import { loadPool } from '../../db/effect/pool.ts';
 import type { EffectInput, PoolMember } from '../../effect/types.ts';
 import { unpackPerson } from '../../register/pack.ts';

@@ -3,7 +3,12 @@
  * date, municipality and country of origin, and the imports that brought them. System path only
  * (no grant to fremdrift_app); callers are analysts' use cases that audit what they do.
  */
-import type { Queryable } from '../database.ts';
+import type { Actor } from '../../core/actor.ts';
+import type { DatabaseHandle } from '../../core/deps.ts';
+import type { Database, Queryable } from '../database.ts';
+import { databaseOf, writeAudit } from '../sql.ts';
+
+type Db = DatabaseHandle | Database;
 
 export interface PoolImportRow {
   id: number;
@@ -21,7 +26,7 @@ export interface PoolRow {
   originCountry: string | null;
 }
 
-export async function insertPoolImport(
+async function insertPoolImport(
   q: Queryable,
   i: { fileName: string; sha256: string; rows: number; importedBy: number | null; importedByName: string },
 ): Promise<number> {
@@ -32,9 +37,9 @@ export async function insertPoolImport(
   return r.rows[0].id;
 }
 
-export async function listPoolImports(q: Queryable): Promise<PoolImportRow[]> {
+export async function listPoolImports(db: Db): Promise<PoolImportRow[]> {
   return (
-    await q.query<PoolImportRow>(
+    await databaseOf(db).query<PoolImportRow>(
       `SELECT id, file_name AS "fileName", sha256, rows, imported_by_name AS "importedByName", imported_at AS "importedAt"
        FROM comparison_pool_import ORDER BY id DESC`,
     )
@@ -42,7 +47,7 @@ export async function listPoolImports(q: Queryable): Promise<PoolImportRow[]> {
 }
 
 /** Replace the whole pool with these women (a pool list is always complete). */
-export async function replacePool(q: Queryable, importId: number, rows: PoolRow[]): Promise<void> {
+async function replacePool(q: Queryable, importId: number, rows: PoolRow[]): Promise<void> {
   await q.query('DELETE FROM comparison_pool');
   const CHUNK = 20_000;
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -55,14 +60,14 @@ export async function replacePool(q: Queryable, importId: number, rows: PoolRow[
   }
 }
 
-export async function poolSize(q: Queryable): Promise<number> {
-  return Number((await q.query<{ n: string }>('SELECT count(*) AS n FROM comparison_pool')).rows[0].n);
+export async function poolSize(db: Db): Promise<number> {
+  return Number((await databaseOf(db).query<{ n: string }>('SELECT count(*) AS n FROM comparison_pool')).rows[0].n);
 }
 
 /** Every pool woman with her packed register row (null when she has none). */
-export async function loadPool(q: Queryable): Promise<(PoolRow & { data: Uint8Array | null })[]> {
+export async function loadPool(db: Db): Promise<(PoolRow & { data: Uint8Array | null })[]> {
   return (
-    await q.query<PoolRow & { data: Uint8Array | null }>(
+    await databaseOf(db).query<PoolRow & { data: Uint8Array | null }>(
       `SELECT c.cpr_hash AS hash, to_char(c.birth_date, 'YYYY-MM-DD') AS "birthDate", c.municipality, c.origin_country AS "originCountry", r.data
        FROM comparison_pool c LEFT JOIN register_person r ON r.cpr_hash = c.cpr_hash ORDER BY c.cpr_hash`,
     )
@@ -73,7 +78,7 @@ export async function loadPool(q: Queryable): Promise<(PoolRow & { data: Uint8Ar
  * Erase one pool woman: her pool row, and her register row unless she is also a participant
  * (whose row the casework keeps). Returns whether she was in the pool.
  */
-export async function erasePoolMember(q: Queryable, hash: string): Promise<{ pool: boolean; register: boolean }> {
+async function erasePoolMember(q: Queryable, hash: string): Promise<{ pool: boolean; register: boolean }> {
   const pool = (await q.query('DELETE FROM comparison_pool WHERE cpr_hash = $1 RETURNING 1', [hash])).rows.length > 0;
   const register = (
     await q.query(
@@ -84,23 +89,30 @@ export async function erasePoolMember(q: Queryable, hash: string): Promise<{ poo
   return { pool, register };
 }
 
-/**
- * Retention: drop the pool when its list was imported more than `years` years ago, with the
- * register rows of pool women who are not participants. Returns the number of women removed.
- */
-export async function pruneStalePool(q: Queryable, years: number, dryRun: boolean): Promise<number> {
-  const stale = `SELECT c.cpr_hash FROM comparison_pool c JOIN comparison_pool_import i ON i.id = c.import_id
-                 WHERE i.imported_at < now() - make_interval(years => $1::int)`;
-  if (dryRun) return Number((await q.query<{ n: string }>(`SELECT count(*) AS n FROM (${stale}) s`, [years])).rows[0].n);
-  await q.query(
-    `DELETE FROM register_person r WHERE r.cpr_hash IN (${stale})
-       AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = r.cpr_hash)`,
-    [years],
-  );
-  return (await q.query(`DELETE FROM comparison_pool WHERE cpr_hash IN (${stale}) RETURNING 1`, [years])).rows.length;
+export async function municipalityNames(db: Db): Promise<Map<string, string>> {
+  const r = await databaseOf(db).query<{ code: string; name: string }>('SELECT code, name FROM municipality');
+  return new Map(r.rows.map((x) => [x.code.trim(), x.name]));
 }
 
-export async function municipalityNames(q: Queryable): Promise<Map<string, string>> {
-  const r = await q.query<{ code: string; name: string }>('SELECT code, name FROM municipality');
-  return new Map(r.rows.map((x) => [x.code.trim(), x.name]));
+/** Replace the pool with these women in one transaction, with the import's provenance and its audit record. */
+export async function importPoolRows(
+  db: Db,
+  actor: Actor,
+  i: { fileName: string; sha256: string; rows: PoolRow[] },
+): Promise<number> {
+  return databaseOf(db).tx(async (q) => {
+    const importId = await insertPoolImport(q, { fileName: i.fileName, sha256: i.sha256, rows: i.rows.length, importedBy: actor.userId || null, importedByName: actor.username });
+    await replacePool(q, importId, i.rows);
+    await writeAudit(q, actor, { action: 'puljeimport', entity: 'comparison_pool', detail: { importId, fileName: i.fileName, sha256: i.sha256, women: i.rows.length } });
+    return importId;
+  });
+}
+
+/** Erase one pool woman (see erasePoolMember) with its audit record (the hash's first characters, never the CPR). */
+export async function erasePoolWomanAudited(db: Db, actor: Actor, hash: string): Promise<{ pool: boolean; register: boolean }> {
+  return databaseOf(db).tx(async (q) => {
+    const r = await erasePoolMember(q, hash);
+    await writeAudit(q, actor, { action: 'sletning', entity: 'comparison_pool', detail: { hashPrefix: hash.slice(0, 8), ...r } });
+    return r;
+  });
 }

@@ -4,9 +4,8 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { effectView } from '../../app/effect/effect-view.ts';
 import { erasePoolWoman } from '../../app/effect/erase-pool-member.ts';
-import { importPool, requirePoolAnalyst } from '../../app/effect/import-pool.ts';
+import { importPool, poolOverview, requirePoolAnalyst } from '../../app/effect/import-pool.ts';
 import { AppError } from '../../core/errors.ts';
-import { listPoolImports, poolSize } from '../../db/effect/pool.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { effectCsv, effectPage, poolPage } from '../../web/pages/effect.ts';
 import type { AppDeps } from '../../core/deps.ts';
@@ -34,8 +33,11 @@ export async function effectRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(effectCsv(view));
   });
 
-  const poolHtml = async (req: FastifyRequest, o: Parameters<typeof poolPage>[4] = {}) =>
-    poolPage(requireActor(req), req.csrfToken!, await listPoolImports(deps.db), await poolSize(deps.db), o);
+  const poolHtml = async (req: FastifyRequest, o: Parameters<typeof poolPage>[4] = {}) => {
+    const actor = requireActor(req);
+    const { imports, size } = await poolOverview(deps, actor);
+    return poolPage(actor, req.csrfToken!, imports, size, o);
+  };
 
   app.get('/effekt/pulje', async (req, reply) => {
     requirePoolAnalyst(requireActor(req));

@@ -5,7 +5,7 @@ import type { PoolImportRow } from '../../db/effect/pool.ts';
 import type { ShownEffect } from '../../effect/suppress.ts';
 import { BALANCE_VARIABLES, OUTCOMES, SHARE_OUTCOMES } from '../../effect/types.ts';
 import { BALANCE_LABELS, OUTCOME_LABELS, showInterval, showMean, showOutcomeValue, showSmd } from '../effect-labels.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { showCount } from '../monitoring-labels.ts';
