@@ -19,6 +19,8 @@
  * Options: --women N (100000) --caseworkers N --analysts N --seconds N
  *          --think-ms N (2000: mean pause between a person's actions, drawn 0.5–1.5 × N; 0 = stress)
  *          --pg URL (postgres://postgres@127.0.0.1:5432/postgres) --keep (keep the database afterwards)
+ *          --reuse NAME (use the database an earlier run kept, instead of building one: 100,000 women
+ *          take 15 minutes to build on a busy machine)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +30,7 @@ import { parseArgs } from '../src/cli/args.ts';
 import { openPostgres, type Database } from '../src/db/database.ts';
 import { freePort, startHaproxy, startInstance, type Instance } from './load/cluster.ts';
 import { percentile, VirtualUser, type Timing } from './load/client.ts';
-import { caseworkerNames, createLoadDatabase, writeBenefitsFile, writeHoursFile } from './load/setup.ts';
+import { caseworkerNames, createLoadDatabase, openLoadDatabase, writeBenefitsFile, writeHoursFile } from './load/setup.ts';
 
 const { opts, flags } = parseArgs(process.argv.slice(2));
 const MODE = flags.has('cluster') ? 'cluster' : flags.has('import-latency') ? 'import-latency' : 'single';
@@ -130,8 +132,21 @@ async function storedNotes(db: Database, token: string) {
   return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_conversation WHERE note LIKE $1`, [`${token}%`])).rows[0].n;
 }
 
+const REUSE = opts.reuse?.[0];
+
+/** A fresh load database, or (`--reuse NAME`) the one an earlier run kept. */
+async function loadDatabase() {
+  if (REUSE) {
+    log(`Bruger databasen ${REUSE} fra en tidligere kørsel …`);
+    return { name: REUSE, ...(await openLoadDatabase(PG, REUSE)) };
+  }
+  const name = `fremdrift_load_${process.pid}`;
+  log('Opretter database …');
+  return { name, ...(await createLoadDatabase(PG, name, WOMEN, SECRET, log)) };
+}
+
 async function dropDatabase(name: string) {
-  if (flags.has('keep')) return;
+  if (flags.has('keep') || REUSE) return;
   const admin = await openPostgres(PG, 1);
   await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.close();
@@ -154,7 +169,8 @@ async function uploadFile(u: VirtualUser, kind: string, name: string, bytes: Buf
 async function waitForJob(u: VirtualUser, location: string, timeoutMs: number) {
   const until = performance.now() + timeoutMs;
   for (;;) {
-    const r = await u.raw('GET', `${location}.json`, undefined, undefined, 'application/json');
+    // A poll that meets an instance being killed is simply made again.
+    const r = await u.raw('GET', `${location}.json`, undefined, undefined, 'application/json').catch(() => ({ status: 0, body: '' }));
     const j = r.status === 200 ? (JSON.parse(r.body) as { status: string; text: string }) : { status: 'koerer', text: '' };
     if (j.status !== 'koerer' || performance.now() > until) return j;
     await sleep(500);
@@ -163,9 +179,7 @@ async function waitForJob(u: VirtualUser, location: string, timeoutMs: number) {
 
 async function single() {
   log(`Fremdrift load test: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, tænketid ${THINK} ms`);
-  const name = `fremdrift_load_${process.pid}`;
-  log('Opretter database …');
-  const { url, db } = await createLoadDatabase(PG, name, WOMEN, SECRET, log);
+  const { name, url, db } = await loadDatabase();
   const hoursFile = join(OUT, 'load-loentimer.csv');
   const hoursBytes = writeHoursFile(hoursFile, WOMEN);
   const port = await freePort();
@@ -208,11 +222,10 @@ async function single() {
 async function cluster() {
   log(`Fremdrift load test, to instanser bag HAProxy: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, tænketid ${THINK} ms`);
   log(`Belastning (uptime) ved start: ${load()}`);
-  const name = `fremdrift_load_${process.pid}`;
-  log('Opretter database …');
-  const { url, db } = await createLoadDatabase(PG, name, WOMEN, SECRET, log);
+  const { name, url, db } = await loadDatabase();
   const hoursFile = join(OUT, 'load-loentimer.csv');
-  const hoursBytes = writeHoursFile(hoursFile, WOMEN);
+  // Another register seed for a reused database: the same file twice would change nothing.
+  const hoursBytes = writeHoursFile(hoursFile, WOMEN, REUSE ? 3000 + (Date.now() % 100_000) : 2019);
   const ports = [await freePort(), await freePort()];
   const instances: Instance[] = await Promise.all(ports.map((p) => startInstance(instanceEnv(url), p)));
   const lb = await startHaproxy(await freePort(), ports);
@@ -308,8 +321,7 @@ async function cluster() {
 async function importLatency() {
   log(`Fremdrift: sagsbehandleres svartider mens en stor registerfil indlæses via websiden (${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere)`);
   log(`Belastning (uptime) ved start: ${load()}`);
-  const name = `fremdrift_load_${process.pid}`;
-  const { url, db } = await createLoadDatabase(PG, name, WOMEN, SECRET, log);
+  const { name, url, db } = await loadDatabase();
   // Two files of other women (one per run: the same file twice would change nothing).
   const files = [join(OUT, 'load-ydelser-stor-a.csv'), join(OUT, 'load-ydelser-stor-b.csv')];
   const bytes = writeBenefitsFile(files[0], WOMEN, 100e6, 4242);

@@ -12,6 +12,17 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
+/** Every process started here is stopped when this process ends, even after an error. */
+const started = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+function track(c: ChildProcess) {
+  started.add(c);
+  c.on('exit', () => started.delete(c));
+  return c;
+}
+
 export function haproxyAvailable(): boolean {
   return spawnSync('haproxy', ['-v'], { stdio: 'ignore' }).status === 0;
 }
@@ -48,11 +59,11 @@ export interface Instance {
 /** Start `fremdrift serve`; resolves when it listens. */
 export function startInstance(env: Record<string, string>, port: number): Promise<Instance> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/fremdrift.js', 'serve'], {
+    const child = track(spawn(process.execPath, ['bin/fremdrift.js', 'serve'], {
       cwd: ROOT,
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    }));
     let out = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     const onData = (d: Buffer) => {
@@ -83,7 +94,7 @@ export async function startHaproxy(port: number, instancePorts: number[]): Promi
   writeFileSync(cfg, haproxyConfig(port, instancePorts), { mode: 0o600 });
   const check = spawnSync('haproxy', ['-c', '-q', '-f', cfg], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`haproxy -c: ${check.stderr}`);
-  const child = spawn('haproxy', ['-db', '-f', cfg], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = track(spawn('haproxy', ['-db', '-f', cfg], { stdio: ['ignore', 'ignore', 'pipe'] }));
   child.stderr!.on('data', (d) => {
     if (process.env.FREMDRIFT_CLUSTER_DEBUG) process.stderr.write(d);
   });

@@ -30,8 +30,9 @@ export async function createLoadDatabase(adminUrl: string, name: string, size: n
 }
 
 /** The paid-hours file that is imported while the load runs. */
-export function writeHoursFile(path: string, size: number) {
-  const reg = generateRegisterData(generateCohort({ seed: 2019, size }));
+/** `registerSeed` other than 2019 gives other hours for the same women (a new file to import). */
+export function writeHoursFile(path: string, size: number, registerSeed = 2019) {
+  const reg = generateRegisterData(generateCohort({ seed: 2019, size }), { seed: registerSeed });
   const chunks = [...loentimerCsv(reg)].map((c) => Buffer.from(c));
   writeFileSync(path, Buffer.concat(chunks));
   return chunks.reduce((n, c) => n + c.length, 0);
@@ -59,4 +60,14 @@ export function writeBenefitsFile(path: string, dbSize: number, targetBytes: num
   const chunks = [...ydelserWideCsv(reg)].map((c) => Buffer.from(c));
   writeFileSync(path, Buffer.concat(chunks));
   return chunks.reduce((n, c) => n + c.length, 0);
+}
+
+/** An existing load database (`--reuse NAME`, kept by an earlier run with `--keep`), migrated. */
+export async function openLoadDatabase(adminUrl: string, name: string) {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const db = await openPostgres(url, 4);
+  await migrate(db);
+  return { url, db };
 }
