@@ -243,7 +243,7 @@ async function cluster() {
   const record = run.timings;
   // Tag every timing with its end time, to set apart the seconds around the kill.
   const push = record.push.bind(record);
-  record.push = (...ts: Timing[]) => push(...ts.map((t) => ({ ...at(t), at: performance.now() - t0 })));
+  record.push = (...ts: Timing[]) => push(...ts.map((t) => ({ ...at(t), at: (performance.now() - t0) / 1000 })));
 
   log(`Belastning i ${SECONDS} s; en analytiker uploader ${(hoursBytes / 1e6).toFixed(0)} MB løntimer gennem balanceren …`);
   let importResult: { status: string; text: string; seconds: number; instance?: string } = { status: 'ikke startet', text: '', seconds: 0 };
