@@ -1,6 +1,7 @@
 /**
- * Register import into the database: provenance, idempotence, conflicts naming both places,
- * nothing written on a bad file, and results from stored data equal to the engine on the files.
+ * Register import into the database: provenance, idempotence, revisions replacing the weeks a
+ * file covers, nothing written on a bad file, and results from stored data equal to the engine
+ * on the files.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,14 +62,16 @@ describe.each(backends())('register import on %s', (backend) => {
     expect(await registerState(t)).toEqual(before);
   });
 
-  it('refuses a code that conflicts with stored data, naming both places, and writes nothing', async () => {
-    const before = await registerState(t);
-    const err = await imp('ydelser', 'ydelser-conflict.csv').catch((e: Error) => e);
-    expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/ydelser-conflict\.csv, linje 2/);
-    expect((err as Error).message).toMatch(/uge 2021-W02/);
-    expect((err as Error).message).toMatch(/ydelser-a\.csv/);
-    expect(await registerState(t)).toEqual(before);
+  it('a redelivered week replaces the stored code (a revision), keeps the other weeks, and keeps the earlier version', async () => {
+    const hash = vault.hashCpr('0101901234');
+    const r = await imp('ydelser', 'ydelser-conflict.csv');
+    expect(r).toMatchObject({ changedPersons: 1, changedWeeks: 1, periodFrom: '2021-W02', periodTo: '2021-W02' });
+    const row = (await t.db.query<{ data: Uint8Array }>('SELECT data FROM register_person WHERE cpr_hash = $1', [hash])).rows[0];
+    expect([...unpackPerson(row.data).weeks.codes]).toEqual([130, 131, 211, 211]);
+    const versions = (await t.db.query<{ data: Uint8Array; batch_id: number }>(
+      'SELECT data, batch_id FROM register_person_version WHERE cpr_hash = $1 ORDER BY batch_id', [hash])).rows;
+    expect(versions.map((v) => [...unpackPerson(v.data).weeks.codes])).toEqual([[130, 130, 211], [130, 130, 211, 211], [130, 130, 211, 211], [130, 131, 211, 211]]);
+    expect(versions[versions.length - 1].batch_id).toBe(r.batchId);
   });
 
   it('refuses a malformed file with file, line and column, and writes nothing', async () => {

@@ -15,6 +15,9 @@ export interface BatchRow {
   rows: number;
   persons: number;
   changedPersons: number;
+  /** Revision summary: person-weeks whose code changed, enrolments whose result moved. */
+  changedWeeks: number;
+  movedResults: number;
   periodFrom: string | null;
   periodTo: string | null;
   importedByName: string;
@@ -22,6 +25,7 @@ export interface BatchRow {
 }
 
 const BATCH_COLS = `id, kind, file_name AS "fileName", sha256, bytes, rows, persons, changed_persons AS "changedPersons",
+  changed_weeks AS "changedWeeks", moved_results AS "movedResults",
   period_from AS "periodFrom", period_to AS "periodTo", imported_by_name AS "importedByName", imported_at AS "importedAt"`;
 
 export async function findBatch(q: Queryable, kind: string, sha256: string): Promise<BatchRow | undefined> {
@@ -32,16 +36,16 @@ export async function listBatches(q: Queryable): Promise<BatchRow[]> {
   return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch ORDER BY id DESC`)).rows;
 }
 
-/** Batches of a kind whose period covers `period` ('YYYY-Www' or 'YYYY-MM' compare as text). */
-export async function batchesCovering(q: Queryable, kind: string, period: string): Promise<BatchRow[]> {
-  return (
-    await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE kind = $1 AND period_from <= $2 AND period_to >= $2 ORDER BY id`, [kind, period])
-  ).rows;
+/** Batches up to and including `asOf` (all when absent), oldest first: the deliveries results rest on. */
+export async function batchesUpTo(q: Queryable, asOf?: number): Promise<BatchRow[]> {
+  return asOf === undefined
+    ? (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch ORDER BY id`)).rows
+    : (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE id <= $1 ORDER BY id`, [asOf])).rows;
 }
 
 export async function insertBatch(
   q: Queryable,
-  b: Omit<BatchRow, 'id' | 'importedAt' | 'changedPersons'> & { importedBy: number | null },
+  b: Omit<BatchRow, 'id' | 'importedAt' | 'changedPersons' | 'changedWeeks' | 'movedResults'> & { importedBy: number | null },
 ): Promise<number> {
   const r = await q.query<{ id: number }>(
     `INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, period_from, period_to, imported_by, imported_by_name)
@@ -51,8 +55,9 @@ export async function insertBatch(
   return r.rows[0].id;
 }
 
-export async function setChangedPersons(q: Queryable, batchId: number, n: number) {
-  await q.query('UPDATE register_batch SET changed_persons = $2 WHERE id = $1', [batchId, n]);
+export async function setRevisionSummary(q: Queryable, batchId: number, s: { changedPersons: number; changedWeeks: number; movedResults: number }) {
+  await q.query('UPDATE register_batch SET changed_persons = $2, changed_weeks = $3, moved_results = $4 WHERE id = $1',
+    [batchId, s.changedPersons, s.changedWeeks, s.movedResults]);
 }
 
 /** Packed rows of these people (missing people are simply absent). */
@@ -67,6 +72,16 @@ export async function upsertPersons(q: Queryable, batchId: number, rows: { hash:
     `INSERT INTO register_person (cpr_hash, data, batch_id)
      SELECT h, decode(d, 'hex'), $3 FROM unnest($1::text[], $2::text[]) AS t(h, d)
      ON CONFLICT (cpr_hash) DO UPDATE SET data = excluded.data, batch_id = excluded.batch_id, updated_at = now()`,
+    [rows.map((r) => r.hash), rows.map((r) => Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength).toString('hex')), batchId],
+  );
+}
+
+/** Keep each changed person's new row as the version of this batch (the history of deliveries). */
+export async function insertVersions(q: Queryable, batchId: number, rows: { hash: string; data: Uint8Array }[]) {
+  if (!rows.length) return;
+  await q.query(
+    `INSERT INTO register_person_version (cpr_hash, data, batch_id)
+     SELECT h, decode(d, 'hex'), $3 FROM unnest($1::text[], $2::text[]) AS t(h, d)`,
     [rows.map((r) => r.hash), rows.map((r) => Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength).toString('hex')), batchId],
   );
 }

@@ -214,6 +214,7 @@ export async function getImportJob(db: Database, id: string, userId: number): Pr
     if (batch) {
       const report: ImportReport = { batchId: batch.id, alreadyImported: false, kind: row.kind as RegisterKind, fileName: batch.fileName,
         sha256: batch.sha256, rows: batch.rows, persons: batch.persons, changedPersons: batch.changedPersons,
+        changedWeeks: batch.changedWeeks, movedResults: batch.movedResults, moved: [], resultMonth: null,
         periodFrom: batch.periodFrom, periodTo: batch.periodTo };
       await finishImportJob(db, id, { report });
     } else await finishImportJob(db, id, { error: STOPPED });

@@ -4,13 +4,19 @@
  * everything is written in ONE transaction, so a failed or killed import leaves nothing behind.
  * The same file (by SHA-256) twice changes nothing. Every import is kept as a batch with its
  * provenance: file name, SHA-256, bytes, rows, people, period covered, who and when.
+ *
+ * A file replaces the weeks (or months) it covers for the people in it: DREAM is redelivered
+ * with its full history and past weeks change. Each changed person's new row is also kept as
+ * the version of this batch, so results can be recomputed as of any earlier delivery. The
+ * report gives the revision summary: person-weeks changed, and the enrolments whose result
+ * (current, accumulated, durable, snapshot in the last month the file covers) moved.
+ * A pure function of its inputs and the database (no module state): a worker can call it.
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../core/actor.ts';
-import { maskCpr } from '../../core/cpr.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import {
-  batchesCovering, findBatch, insertBatch, loadCodeTable, loadPersons, replaceCodeTable, setChangedPersons, upsertPersons,
+  findBatch, insertBatch, insertVersions, loadCodeTable, loadPersons, replaceCodeTable, setRevisionSummary, upsertPersons,
 } from '../../db/register-store.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import { monthString, weekString } from '../../monitoring/calendar.ts';
@@ -21,7 +27,11 @@ import { RegisterInputError } from '../../register/errors.ts';
 import { readHours } from '../../register/hours.ts';
 import { packPerson, unpackPerson } from '../../register/pack.ts';
 import type { Vault } from '../../security/vault.ts';
-import { mergeHours, mergeWeeks, trimHours, trimWeeks } from './merge.ts';
+import { monitor } from '../../monitoring/engine.ts';
+import { monthOfWeek } from '../../monitoring/calendar.ts';
+import type { ParticipantResult } from '../../monitoring/types.ts';
+import { monitorInputForPeople } from './load-monitor-input.ts';
+import { mergeHours, replaceWeeks, trimHours, trimWeeks } from './merge.ts';
 
 export type RegisterKind = 'ydelser' | 'loentimer' | 'kodetabel';
 export const REGISTER_KINDS: Record<RegisterKind, string> = {
@@ -45,9 +55,24 @@ export interface ImportReport {
   rows: number;
   persons: number;
   changedPersons: number;
+  /** Revision summary: person-weeks whose code changed for people stored before (0 for new people). */
+  changedWeeks: number;
+  /** Enrolments whose result moved in `resultMonth` (at most 1,000 listed; `movedResults` counts all). */
+  movedResults: number;
+  moved: MovedResult[];
+  resultMonth: string | null;
   periodFrom: string | null;
   periodTo: string | null;
 }
+
+export interface MovedResult {
+  enrolmentId: string;
+  participantId: string;
+  before: Omit<ParticipantResult, 'id'>;
+  after: Omit<ParticipantResult, 'id'>;
+}
+
+const NO_REVISION = { changedWeeks: 0, movedResults: 0, moved: [] as MovedResult[], resultMonth: null };
 
 /** Who imports: a signed-in analyst, or the system (userId 0) for the CLI and demo data. */
 export type Importer = Pick<Actor, 'userId' | 'username' | 'role' | 'ip'>;
@@ -66,18 +91,6 @@ function countRows(bytes: Uint8Array): number {
   }
   if (nonEmpty) n++;
   return Math.max(0, n - 1); // minus the header
-}
-
-/** The line of the file where a CPR number stands (for a conflict message naming both places). */
-function lineOf(bytes: Uint8Array, cpr: string): number | null {
-  const text = new TextDecoder('latin1').decode(bytes);
-  const dashed = `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
-  let idx = text.indexOf(cpr);
-  if (idx < 0) idx = text.indexOf(dashed);
-  if (idx < 0) return null;
-  let line = 1;
-  for (let i = 0; i < idx; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function weekPeriod(data: RegisterData): [number, number] | null {
@@ -119,7 +132,7 @@ export async function importRegisterFile(
   const existing = await findBatch(db, input.kind, sha256);
   if (existing) {
     return { ...base, batchId: existing.id, alreadyImported: true, rows: existing.rows, persons: existing.persons, changedPersons: 0,
-      periodFrom: existing.periodFrom, periodTo: existing.periodTo };
+      ...NO_REVISION, periodFrom: existing.periodFrom, periodTo: existing.periodTo };
   }
   onProgress({ phase: 'laeser', done: 0, total: 1 });
   const rows = countRows(input.bytes);
@@ -133,7 +146,7 @@ export async function importRegisterFile(
       await replaceCodeTable(q, table, batchId);
       await writeAudit(q, who, { action: 'registerimport', entity: 'register_batch', detail: { batchId, ...base, codes: table.entries.size } });
       onProgress({ phase: 'faerdig', done: 1, total: 1 });
-      return { ...base, batchId, alreadyImported: false, rows, persons: 0, changedPersons: 0, periodFrom: null, periodTo: null };
+      return { ...base, batchId, alreadyImported: false, rows, persons: 0, changedPersons: 0, ...NO_REVISION, periodFrom: null, periodTo: null };
     });
   }
 
@@ -151,15 +164,20 @@ export async function importRegisterFile(
   const periodFrom = wp ? weekString(wp[0]) : mp ? monthString(mp[0]) : null;
   const periodTo = wp ? weekString(wp[1]) : mp ? monthString(mp[1]) : null;
 
+  const resultMonth = wp ? monthOfWeek(wp[1]) : mp ? mp[1] : null;
+
   return db.tx(async (q) => {
     const batchId = await insertBatch(q, { ...base, bytes: input.bytes.length, rows, persons: cprs.length, periodFrom, periodTo,
       importedBy: who.userId || null, importedByName: who.username });
     let changed = 0;
+    let changedWeeks = 0;
+    const moved = { count: 0, list: [] as MovedResult[] };
     for (let i = 0; i < cprs.length; i += CHUNK) {
       const chunk = cprs.slice(i, i + CHUNK);
       const hashes = chunk.map((c) => vault.hashCpr(c));
       const stored = await loadPersons(q, hashes);
       const out: { hash: string; data: Uint8Array }[] = [];
+      const revised: string[] = []; // people stored before whose data changed
       for (let j = 0; j < chunk.length; j++) {
         const cpr = chunk[j];
         const before = stored.get(hashes[j]);
@@ -168,11 +186,11 @@ export async function importRegisterFile(
         let hours = old.hours;
         let dirty = false;
         const w = data.weeks.get(cpr);
-        if (w) {
-          const m = mergeWeeks(old.weeks, trimWeeks(w));
-          if (m.conflict) await throwConflict(q, input, cpr, m.conflict, batchId);
+        if (w && wp) {
+          const m = replaceWeeks(old.weeks, w, wp[0], wp[1]);
           weeks = m.merged;
           dirty ||= m.changed;
+          if (before) changedWeeks += m.changedWeeks;
         }
         const h = data.hours.get(cpr);
         if (h && mp) {
@@ -180,41 +198,56 @@ export async function importRegisterFile(
           hours = m.merged;
           dirty ||= m.changed;
         }
-        if (dirty) out.push({ hash: hashes[j], data: packPerson(weeks, hours) });
+        if (dirty) {
+          out.push({ hash: hashes[j], data: packPerson(weeks, hours) });
+          if (before) revised.push(hashes[j]);
+        }
       }
+      const beforeResults = revised.length && resultMonth !== null ? await resultsOf(q, revised, resultMonth) : null;
       await upsertPersons(q, batchId, out);
+      await insertVersions(q, batchId, out);
+      if (beforeResults) movedOf(beforeResults, await resultsOf(q, revised, resultMonth!), moved);
       changed += out.length;
       onProgress({ phase: 'skriver', done: Math.min(i + CHUNK, cprs.length), total: cprs.length });
     }
-    await setChangedPersons(q, batchId, changed);
+    const summary = { changedPersons: changed, changedWeeks, movedResults: moved.count };
+    await setRevisionSummary(q, batchId, summary);
     await writeAudit(q, who, {
       action: 'registerimport', entity: 'register_batch',
-      detail: { batchId, ...base, rows, persons: cprs.length, changedPersons: changed, periodFrom, periodTo },
+      detail: { batchId, ...base, rows, persons: cprs.length, ...summary, periodFrom, periodTo },
     });
     onProgress({ phase: 'faerdig', done: cprs.length, total: cprs.length });
-    return { ...base, batchId, alreadyImported: false, rows, persons: cprs.length, changedPersons: changed, periodFrom, periodTo };
+    return {
+      ...base, batchId, alreadyImported: false, rows, persons: cprs.length, ...summary, moved: moved.list,
+      resultMonth: resultMonth === null ? null : monthString(resultMonth), periodFrom, periodTo,
+    };
   });
 }
 
-async function throwConflict(
-  q: Queryable,
-  input: { fileName: string; bytes: Uint8Array },
-  cpr: string,
-  c: { week: number; stored: number; incoming: number },
-  thisBatch: number,
-): Promise<never> {
-  const week = weekString(c.week);
-  const earlier = (await batchesCovering(q, 'ydelser', week)).filter((b) => b.id !== thisBatch);
-  const there = earlier.length
-    ? earlier.map((b) => `${b.fileName} (indlæst ${b.importedAt.toISOString().slice(0, 10)}, parti ${b.id})`).join(' eller ')
-    : 'tidligere indlæste registerdata';
-  const line = lineOf(input.bytes, cpr);
-  throw new RegisterInputError(
-    'conflict',
-    `${input.fileName}${line ? `, linje ${line}` : ''}: CPR ${maskCpr(cpr)} har kode ${c.incoming} i uge ${week}, ` +
-      `men samme person og uge har kode ${c.stored} i ${there}. En uge kan kun have én kode.`,
-    { file: input.fileName, line, column: week },
-  );
+const MOVED_LISTED = 1000;
+
+interface PeopleResults {
+  refs: { enrolmentId: string; participantId: string }[];
+  results: ParticipantResult[];
+}
+
+/** Results in month m of the enrolments of these people, from their rows as stored now. */
+async function resultsOf(q: Queryable, hashes: string[], m: number): Promise<PeopleResults> {
+  const stored = await monitorInputForPeople(q, hashes);
+  const month = monthString(m);
+  const results = stored.input.participants.length ? monitor(stored.input, { month, suppress: 0 }).participants : [];
+  return { refs: stored.refs, results };
+}
+
+function movedOf(before: PeopleResults, after: PeopleResults, into: { count: number; list: MovedResult[] }) {
+  after.results.forEach((a, i) => {
+    const b = before.results[i];
+    if (b.current === a.current && b.accumulated === a.accumulated && b.durable === a.durable && b.snapshot === a.snapshot) return;
+    into.count++;
+    const { id: _b, ...was } = b;
+    const { id: _a, ...now } = a;
+    if (into.list.length < MOVED_LISTED) into.list.push({ enrolmentId: after.refs[i].enrolmentId, participantId: after.refs[i].participantId, before: was, after: now });
+  });
 }
 
 /** A new code table must still cover every code already stored. */

@@ -40,18 +40,31 @@ interface Row {
   data: Uint8Array | null;
 }
 
-const SQL = `SELECT e.id AS "enrolmentId", p.id AS "participantId", p.municipality_code AS code, m.name,
+const SELECT = `SELECT e.id AS "enrolmentId", p.id AS "participantId", p.municipality_code AS code, m.name,
     e.project_id AS "projectId", e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn", e.visitation,
     p.birth_date AS "birthDate", p.cpr_hash AS "cprHash", r.data
-  FROM enrolment e JOIN participant p ON p.id = e.participant_id JOIN municipality m ON m.code = p.municipality_code
-  LEFT JOIN register_person r ON r.cpr_hash = p.cpr_hash`;
+  FROM enrolment e JOIN participant p ON p.id = e.participant_id JOIN municipality m ON m.code = p.municipality_code`;
+/** Her register row now, or as it stood after batch $1 (the latest version up to it). */
+const LATEST = 'LEFT JOIN register_person r ON r.cpr_hash = p.cpr_hash';
+const AS_OF = `LEFT JOIN LATERAL (SELECT v.data FROM register_person_version v WHERE v.cpr_hash = p.cpr_hash AND v.batch_id <= $1
+    ORDER BY v.batch_id DESC LIMIT 1) r ON true`;
+
+/** Which deliveries to compute from: all (the latest data), or those up to and including a batch. */
+export interface AsOf {
+  asOfBatch?: number;
+}
 
 /**
  * Women are keyed by the CPR hash and carry their birth date, so no CPR number is decrypted to
  * compute results (the engine takes age from `birthDate` when given).
  */
-async function build(q: Queryable, where: string, params: unknown[]): Promise<StoredMonitorInput> {
-  const rows = (await q.query<Row>(`${SQL} ${where} ORDER BY e.enrolled_on, e.id`, params)).rows;
+async function build(q: Queryable, where: string, params: unknown[], asOf: AsOf = {}): Promise<StoredMonitorInput> {
+  // With a batch, it is parameter $1 and the others move up one.
+  const sql = asOf.asOfBatch === undefined
+    ? `${SELECT} ${LATEST} ${where}`
+    : `${SELECT} ${AS_OF} ${where.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 1}`)}`;
+  const args = asOf.asOfBatch === undefined ? params : [asOf.asOfBatch, ...params];
+  const rows = (await q.query<Row>(`${sql} ORDER BY e.enrolled_on, e.id`, args)).rows;
   const codeTable = await loadCodeTable(q);
   const weeks = new Map<string, PersonWeeks>();
   const hours = new Map<string, PersonHours>();
@@ -71,15 +84,24 @@ async function build(q: Queryable, where: string, params: unknown[]): Promise<St
 }
 
 /** A municipality's own women (optionally one project), audited as one computation. */
-export function tenantMonitorInput(db: Database, actor: Actor, opts: { projectId?: number } = {}) {
+export function tenantMonitorInput(db: Database, actor: Actor, opts: { projectId?: number } & AsOf = {}) {
   return withTenant(db, actor, async (q, audit) => {
-    const r = opts.projectId ? await build(q, 'WHERE e.project_id = $1', [opts.projectId]) : await build(q, '', []);
-    await audit({ action: 'beregning', entity: 'monitoring', detail: { participants: r.refs.length, projectId: opts.projectId ?? null } });
+    const r = opts.projectId ? await build(q, 'WHERE e.project_id = $1', [opts.projectId], opts) : await build(q, '', [], opts);
+    await audit({ action: 'beregning', entity: 'monitoring', detail: { participants: r.refs.length, projectId: opts.projectId ?? null, asOfBatch: opts.asOfBatch ?? null } });
     return r;
   });
 }
 
 /** Every municipality (system path): only for suppressed aggregates in the national view. */
-export async function nationalMonitorInput(db: Queryable, opts: { municipalities?: string[] } = {}) {
-  return opts.municipalities ? build(db, 'WHERE p.municipality_code = ANY($1::text[])', [opts.municipalities]) : build(db, '', []);
+export async function nationalMonitorInput(db: Queryable, opts: { municipalities?: string[] } & AsOf = {}) {
+  return opts.municipalities ? build(db, 'WHERE p.municipality_code = ANY($1::text[])', [opts.municipalities], opts) : build(db, '', [], opts);
+}
+
+/**
+ * The enrolments of these people (by CPR hash) with their register rows as stored now, inside
+ * an import's transaction (system path): the revision summary compares their results before
+ * and after the new delivery.
+ */
+export async function monitorInputForPeople(q: Queryable, cprHashes: string[]): Promise<StoredMonitorInput> {
+  return build(q, 'WHERE p.cpr_hash = ANY($1::text[])', [cprHashes]);
 }

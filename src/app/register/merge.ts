@@ -1,16 +1,11 @@
 /**
- * Merging a new file's register data into a person's stored arrays. Benefit weeks: a week's
- * code is added when empty, kept when equal, and a different code is a conflict (spec §1.2).
- * Paid hours: a new file replaces the months it covers for the people it names (a missing row
- * means 0 hours, spec §1.3, so a correction can lower a month), other months are kept.
+ * Merging a new file's register data into a person's stored arrays. A new file replaces the
+ * weeks (benefits) or months (paid hours) it covers for the people it names, and keeps the
+ * others: DREAM and eIndkomst are redelivered with corrections, and a missing code or row in
+ * the covered period means none (so a correction can remove a week or lower a month). Two
+ * different codes for one week within one file remain an error (the readers, spec §1.2).
  */
 import type { PersonHours, PersonWeeks } from '../../monitoring/types.ts';
-
-export interface WeekConflict {
-  week: number;
-  stored: number;
-  incoming: number;
-}
 
 /** Drop empty weeks/months at both ends so the stored row stays compact. */
 export function trimWeeks(p: PersonWeeks): PersonWeeks {
@@ -29,27 +24,27 @@ export function trimHours(p: PersonHours): PersonHours {
   return a === 0 && b === p.hours.length ? p : { monthStart: p.monthStart + a, hours: p.hours.slice(a, b) };
 }
 
-export function mergeWeeks(stored: PersonWeeks, incoming: PersonWeeks): { merged: PersonWeeks; changed: boolean; conflict?: WeekConflict } {
-  if (incoming.codes.length === 0) return { merged: stored, changed: false };
-  if (stored.codes.length === 0) return { merged: incoming, changed: true };
-  const start = Math.min(stored.weekStart, incoming.weekStart);
-  const end = Math.max(stored.weekStart + stored.codes.length, incoming.weekStart + incoming.codes.length);
-  const codes = new Int16Array(end - start);
-  codes.set(stored.codes, stored.weekStart - start);
-  let changed = false;
-  const off = incoming.weekStart - start;
-  for (let i = 0; i < incoming.codes.length; i++) {
-    const c = incoming.codes[i];
-    if (c === 0) continue;
-    const old = codes[off + i];
-    if (old === 0) {
-      codes[off + i] = c;
-      changed = true;
-    } else if (old !== c) {
-      return { merged: stored, changed: false, conflict: { week: incoming.weekStart + i, stored: old, incoming: c } };
+/**
+ * Replace weeks `from..to` (inclusive) of `stored` with `incoming` (no code where it has none):
+ * DREAM is redelivered with its full history and past weeks change (issue 9). Weeks outside
+ * the range are kept. `changedWeeks` counts the weeks whose code differs from before.
+ */
+export function replaceWeeks(stored: PersonWeeks, incoming: PersonWeeks, from: number, to: number): { merged: PersonWeeks; changed: boolean; changedWeeks: number } {
+  const has = stored.codes.length > 0;
+  const start = Math.min(has ? stored.weekStart : from, from);
+  const end = Math.max(has ? stored.weekStart + stored.codes.length - 1 : to, to);
+  const codes = new Int16Array(end - start + 1);
+  codes.set(stored.codes, has ? stored.weekStart - start : 0);
+  let changedWeeks = 0;
+  for (let w = from; w <= to; w++) {
+    const i = w - incoming.weekStart;
+    const v = i >= 0 && i < incoming.codes.length ? incoming.codes[i] : 0;
+    if (codes[w - start] !== v) {
+      codes[w - start] = v;
+      changedWeeks++;
     }
   }
-  return { merged: { weekStart: start, codes }, changed };
+  return { merged: trimWeeks({ weekStart: start, codes }), changed: changedWeeks > 0, changedWeeks };
 }
 
 /** Replace months `from..to` (inclusive) of `stored` with `incoming` (zero where it has none). */

@@ -8,19 +8,32 @@ import { handlesPersonalData } from '../../core/actor.ts';
 import { AppError, forbidden } from '../../core/errors.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { readDataVersion } from '../../db/data-version.ts';
+import { batchesUpTo } from '../../db/register-store.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import { countCache } from '../../core/telemetry.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
 import type { Vault } from '../../security/vault.ts';
 import { tenantMonitorInput, type StoredMonitorInput } from './load-monitor-input.ts';
-import { nationalResults } from './national-results.ts';
+import { nationalResults, nationalResultsAsOf } from './national-results.ts';
 
 export interface ResultsRequest {
   month: string;
   durableMonth?: string;
   snapshotMonth?: string;
   projectId?: number;
+  /** Compute from the deliveries up to and including this batch (default: all, the latest data). */
+  asOfBatch?: number;
+}
+
+/** A register delivery results rest on. */
+export interface Delivery {
+  id: number;
+  kind: 'ydelser' | 'loentimer' | 'kodetabel';
+  fileName: string;
+  importedAt: Date;
+  periodFrom: string | null;
+  periodTo: string | null;
 }
 
 export interface Vintage {
@@ -29,6 +42,10 @@ export interface Vintage {
   /** Latest benefit week and paid-hours month covered. */
   lastWeek: string | null;
   lastMonth: string | null;
+  /** The deliveries (register batches) the results were computed from, oldest first. */
+  deliveries: Delivery[];
+  /** The batch results were computed as of, or null for all deliveries (the latest data). */
+  asOfBatch: number | null;
 }
 
 export interface ResultsView {
@@ -41,12 +58,16 @@ export interface ResultsView {
   stale?: boolean;
 }
 
-export async function registerVintage(db: Queryable): Promise<Vintage> {
-  const r = await db.query<{ at: Date | null; w: string | null; m: string | null }>(
-    `SELECT max(imported_at) AS at, max(period_to) FILTER (WHERE kind = 'ydelser') AS w,
-            max(period_to) FILTER (WHERE kind = 'loentimer') AS m FROM register_batch`,
-  );
-  return { importedAt: r.rows[0].at, lastWeek: r.rows[0].w, lastMonth: r.rows[0].m };
+export async function registerVintage(db: Queryable, asOfBatch?: number): Promise<Vintage> {
+  const batches = await batchesUpTo(db, asOfBatch);
+  const last = (kind: string) => batches.filter((b) => b.kind === kind && b.periodTo).map((b) => b.periodTo!).sort().pop() ?? null;
+  return {
+    importedAt: batches.length ? batches[batches.length - 1].importedAt : null,
+    lastWeek: last('ydelser'),
+    lastMonth: last('loentimer'),
+    deliveries: batches.map((b) => ({ id: b.id, kind: b.kind, fileName: b.fileName, importedAt: b.importedAt, periodFrom: b.periodFrom, periodTo: b.periodTo })),
+    asOfBatch: asOfBatch ?? null,
+  };
 }
 
 /**
@@ -66,19 +87,25 @@ export async function computeResults(
 ): Promise<ResultsView> {
   const national = actor.organisationKind === 'styrelse' && actor.role === 'analytiker';
   if (!national && !handlesPersonalData(actor)) throw forbidden();
-  const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth]);
+  const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth, req.asOfBatch ?? null]);
   const version = await readDataVersion(deps.db);
   const hit = cache.get(key);
   const scope = national ? ('national' as const) : ('kommune' as const);
   if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) {
     countCache('results', 'memory');
     await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, cached: true } });
-    return { ...hit.view, vintage: await registerVintage(deps.db) };
+    return { ...hit.view, vintage: await registerVintage(deps.db, req.asOfBatch) };
   }
   const opts = { month: req.month, durableMonth: req.durableMonth, snapshotMonth: req.snapshotMonth };
   try {
     let view: Omit<ResultsView, 'vintage'>;
     if (national) {
+      if (req.asOfBatch !== undefined) {
+        // As of an earlier delivery: computed on request, not stored (rare, an analyst's check).
+        const result = await nationalResultsAsOf(deps.db, { ...opts, suppress: deps.config.suppressThreshold }, { asOfBatch: req.asOfBatch });
+        await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, asOfBatch: req.asOfBatch } });
+        return { scope, result, stored: null, vintage: await registerVintage(deps.db, req.asOfBatch) };
+      }
       const n = await nationalResults(deps.db, deps.config.databaseUrl, { ...opts, suppress: deps.config.suppressThreshold });
       await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope } });
       view = { scope, result: n.result, stored: null, computedAt: n.computedAt };
@@ -86,12 +113,12 @@ export async function computeResults(
       if (n.stale) return { ...view, stale: true, vintage: await registerVintage(deps.db) };
     } else {
       countCache('results', 'computed');
-      const stored = await tenantMonitorInput(deps.db, actor, { projectId: req.projectId });
+      const stored = await tenantMonitorInput(deps.db, actor, { projectId: req.projectId, asOfBatch: req.asOfBatch });
       view = { scope, result: monitor(stored.input, { ...opts, suppress: 0 }), stored };
     }
     if (cache.size >= CACHE_MAX) for (const [k, e] of cache) if (e.version !== version || cache.size >= CACHE_MAX) cache.delete(k);
     cache.set(key, { at: Date.now(), version, view });
-    return { ...view, vintage: await registerVintage(deps.db) };
+    return { ...view, vintage: await registerVintage(deps.db, req.asOfBatch) };
   } catch (e) {
     if (e instanceof MonitorOptionError) throw new AppError('INVALID', e.message);
     throw e;

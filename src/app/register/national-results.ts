@@ -12,7 +12,7 @@ import { readDataVersion } from '../../db/data-version.ts';
 import { lockNationalOptions, nationalComputationRunning, readNationalResult, storeNationalResult } from '../../db/national-results.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorOptions, MonitorResult } from '../../monitoring/types.ts';
-import { nationalMonitorInput } from './load-monitor-input.ts';
+import { nationalMonitorInput, type AsOf } from './load-monitor-input.ts';
 import { countCache } from '../../core/telemetry.ts';
 
 export interface NationalOutcome {
@@ -138,4 +138,15 @@ export async function stopNationalWorker() {
   const w = worker;
   worker = null;
   if (w) await w.terminate();
+}
+
+/**
+ * National results as of an earlier delivery (issue 9): every woman's register row as it stood
+ * after batch `asOfBatch`. Computed inline on request and not stored: an analyst's check of
+ * what a redelivery changed, not the page everyone reads.
+ */
+export async function nationalResultsAsOf(db: Database, opts: MonitorOptions, asOf: AsOf): Promise<MonitorResult> {
+  const result = monitor((await nationalMonitorInput(db, asOf)).input, opts);
+  result.participants = []; // microdata never leaves for the national view
+  return result;
 }

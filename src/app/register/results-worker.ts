@@ -11,7 +11,7 @@ import { computeAndStoreNational } from './national-results.ts';
 
 const db = await openPostgres((workerData as { url: string }).url, 2);
 
-parentPort!.on('message', async (msg: { id: number; opts: MonitorOptions }) => {
+parentPort!.on('message', async (msg: { id: number; opts: MonitorOptions; asOfBatch?: number }) => {
   try {
     const r = await computeAndStoreNational(db, msg.opts, true);
     parentPort!.postMessage({ id: msg.id, json: r.json, dataVersion: r.dataVersion, computedAt: new Date(r.computedAt).toISOString() });

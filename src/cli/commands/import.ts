@@ -12,6 +12,7 @@ import { migrate } from '../../db/migrate.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { createVault } from '../../security/vault.ts';
 import { parseArgs } from '../args.ts';
+import { revisionText } from '../../app/register/revision-text.ts';
 
 
 const USAGE = 'Brug: fremdrift import [--codes kodetabel.csv] [--benefits ydelser.csv …] [--hours loentimer.csv] [--user NAVN]';
@@ -48,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
       console.log(
         r.alreadyImported
           ? `${r.fileName}: allerede indlæst (parti ${r.batchId}); intet ændret.`
-          : `${r.fileName}: parti ${r.batchId}, ${r.rows} rækker, ${r.persons} personer, ${r.changedPersons} ændrede${r.periodFrom ? `, periode ${r.periodFrom}–${r.periodTo}` : ''}.`,
+          : `${r.fileName}: parti ${r.batchId}, ${r.rows} rækker, ${r.persons} personer, ${r.changedPersons} ændrede${r.periodFrom ? `, periode ${r.periodFrom}–${r.periodTo}` : ''}. ${revisionText(r)}`,
       );
     }
     return 0;

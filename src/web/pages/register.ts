@@ -1,4 +1,5 @@
 /** Register data pages for analysts: batches with provenance, upload, and an import's progress. */
+import { revisionText } from '../../app/register/revision-text.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { ImportJob } from '../../app/register/import-jobs.ts';
 import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
@@ -38,15 +39,17 @@ export function registerPage(actor: Actor, csrf: string, batches: BatchRow[], o:
         <caption class="sr-only">Indlæste registerfiler med oprindelse</caption>
         <thead><tr><th scope="col">Parti</th><th scope="col">Type</th><th scope="col">Fil</th><th scope="col">SHA-256</th>
           <th scope="col" class="text-right">Rækker</th><th scope="col" class="text-right">Personer</th><th scope="col" class="text-right">Ændrede</th>
+          <th scope="col" class="text-right">Rettede uger</th><th scope="col" class="text-right">Flyttede resultater</th>
           <th scope="col">Periode</th><th scope="col">Indlæst af</th><th scope="col">Tidspunkt</th></tr></thead>
         <tbody>${batches.length
           ? batches.map(
               (b) => html`<tr><td>${b.id}</td><td>${REGISTER_KINDS[b.kind]}</td><td>${b.fileName}</td><td><code title="${b.sha256}">${b.sha256.slice(0, 12)}…</code></td>
                 <td class="text-right">${formatNumber(b.rows)}</td><td class="text-right">${formatNumber(b.persons)}</td>
-                <td class="text-right">${formatNumber(b.changedPersons)}</td><td>${b.periodFrom ? `${b.periodFrom} – ${b.periodTo}` : '–'}</td>
+                <td class="text-right">${formatNumber(b.changedPersons)}</td>
+                <td class="text-right">${formatNumber(b.changedWeeks)}</td><td class="text-right">${formatNumber(b.movedResults)}</td><td>${b.periodFrom ? `${b.periodFrom} – ${b.periodTo}` : '–'}</td>
                 <td>${b.importedByName}</td><td>${dateTime.format(b.importedAt)}</td></tr>`,
             )
-          : html`<tr><td colspan="10">Ingen registerdata er indlæst endnu.</td></tr>`}</tbody>
+          : html`<tr><td colspan="12">Ingen registerdata er indlæst endnu.</td></tr>`}</tbody>
       </table></div>`,
   });
 }
@@ -57,7 +60,8 @@ export function jobStatusText(j: ImportJob): string {
     const r = j.report!;
     return r.alreadyImported
       ? `${r.fileName} er allerede indlæst (parti ${r.batchId}). Intet er ændret.`
-      : `${r.fileName} er indlæst som parti ${r.batchId}: ${formatNumber(r.rows)} rækker, ${formatNumber(r.persons)} personer, ${formatNumber(r.changedPersons)} med ændrede data${r.periodFrom ? `, periode ${r.periodFrom} – ${r.periodTo}` : ''}.`;
+      : `${r.fileName} er indlæst som parti ${r.batchId}: ${formatNumber(r.rows)} rækker, ${formatNumber(r.persons)} personer, ${formatNumber(r.changedPersons)} med ændrede data${r.periodFrom ? `, periode ${r.periodFrom} – ${r.periodTo}` : ''}. ` +
+        `${revisionText(r)}`;
   }
   const p = j.progress;
   return p.phase === 'laeser' ? `Læser og kontrollerer ${j.fileName} …` : `Gemmer: ${formatNumber(p.done)} af ${formatNumber(p.total)} personer …`;

@@ -1,6 +1,6 @@
 /** The register-based results page: targets, durable employment, status, groups, monthly series. */
 import type { Actor } from '../../core/actor.ts';
-import type { ResultsView } from '../../app/register/monitor-results.ts';
+import type { ResultsView, Vintage } from '../../app/register/monitor-results.ts';
 import { percent, publishedComparison } from '../../app/register/published-comparison.ts';
 import type { GroupResult } from '../../monitoring/types.ts';
 import { PUBLISHED_FIGURES } from '../../reference/published.ts';
@@ -26,7 +26,25 @@ function groupTable(caption: string, groups: Record<string, GroupResult>, label:
     )}</tbody></table></div>`;
 }
 
-export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { month: string; durableMonth: string; snapshotMonth: string }) {
+const KIND_TEXT: Record<string, string> = { ydelser: 'ydelser', loentimer: 'løntimer', kodetabel: 'kodetabel' };
+
+/** Which deliveries the figures rest on, and a choice to recompute as of an earlier one. */
+function deliveries(v: ResultsView, all: Vintage | undefined) {
+  const used = v.vintage.deliveries;
+  const choices = all?.deliveries ?? used;
+  return html`<details class="details" data-testid="deliveries"><summary class="details-summary">Beregnet på ${used.length} leverancer${v.vintage.asOfBatch !== null ? html` (til og med parti ${v.vintage.asOfBatch})` : ''}</summary>
+    <div class="details-text">
+      <ul class="nobullet-list">${used.map((d) => html`<li>Parti ${d.id}: ${d.fileName} (${KIND_TEXT[d.kind]}${d.periodFrom ? `, ${d.periodFrom} – ${d.periodTo}` : ''}), indlæst ${formatDate(d.importedAt.toISOString())}</li>`)}</ul>
+      ${choices.length > 1 ? html`<p>Vælg en tidligere leverance for at se tallene, som de var, før senere leverancer rettede dem.</p>` : ''}
+    </div></details>
+    ${choices.length > 1 ? html`<div class="form-group"><label class="form-label" for="parti">Beregn på leverancer til og med</label>
+      <select class="form-select" id="parti" name="parti">
+        <option value="">Alle (nyeste data)</option>
+        ${choices.map((d) => html`<option value="${d.id}"${v.vintage.asOfBatch === d.id ? ' selected' : ''}>Parti ${d.id}: ${d.fileName}</option>`)}
+      </select></div>` : ''}`;
+}
+
+export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { month: string; durableMonth: string; snapshotMonth: string }, allDeliveries?: Vintage) {
   const r = v.result;
   const all = r.groups.all;
   const comparison = publishedComparison(r);
@@ -52,6 +70,7 @@ export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { m
           <input class="form-input input-width-s" id="varig" name="varig" type="month" value="${req.durableMonth}" pattern="[0-9]{4}-[0-9]{2}"></div>
         <div class="form-group"><label class="form-label" for="status">Statusmåned</label>
           <input class="form-input input-width-s" id="status" name="status" type="month" value="${req.snapshotMonth}" pattern="[0-9]{4}-[0-9]{2}"></div>
+        ${deliveries(v, allDeliveries)}
         <button class="button button-secondary" type="submit">Beregn</button>
       </form>
 
