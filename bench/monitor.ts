@@ -13,6 +13,7 @@ import { parseArgs } from '../src/cli/args.ts';
 import { BENCH_DIR, ensureData, OUT_DIR, type BenchData } from './data.ts';
 import { RESULT_PREFIX, type PhaseResult } from './phase-result.ts';
 import { compareLevels, formatTable, median, min, type Agreement, type Row } from './report.ts';
+import { ensureShapes, SHAPES } from './shapes.ts';
 
 const { opts } = parseArgs(process.argv.slice(2));
 const num = (name: string, fallback: number): number => {
@@ -75,6 +76,36 @@ for (let r = 1; r <= runs; r++) {
   }
   process.stdout.write('\n');
 }
+// The shapes analysts receive: yearly files, a national-width file, the long layout.
+const shapeRows: { shape: string; split: number; e2e: number; duck: number | null; read: number; engine: number; rss: number; duckRss: number | null; mb: number; agreement: Agreement | null }[] = [];
+if (!skip.has('shapes')) {
+  const t0 = performance.now();
+  const shapes = ensureShapes(data);
+  console.log(`Shapes ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${SHAPES.map((s) => `${s} ${(shapes[s].bytes / 1e6).toFixed(0)} MB`).join(', ')}`);
+  const shapeResults: Record<string, PhaseResult> = {};
+  for (let r = 1; r <= runs; r++) {
+    process.stdout.write(`  shapes round ${r}/${runs}:`);
+    for (const s of SHAPES) {
+      for (const p of ['split', 'e2e', ...(skip.has('duckdb') ? [] : ['duckdb'])]) {
+        const name = `${p}:${s}`;
+        const t = performance.now();
+        shapeResults[name] = merge(shapeResults[name], runPhase(name, p === 'split' ? '' : lv(`${p}-${s}`)));
+        process.stdout.write(` ${name} ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      }
+    }
+    process.stdout.write('\n');
+  }
+  for (const s of SHAPES) {
+    const e = shapeResults[`e2e:${s}`];
+    const d = shapeResults[`duckdb:${s}`];
+    shapeRows.push({
+      shape: s, split: min(shapeResults[`split:${s}`].runs), e2e: min(e.runs), duck: d ? min(d.runs) : null,
+      read: min(e.parts.read), engine: min(e.parts.engine), rss: e.maxRssMb, duckRss: d ? d.maxRssMb : null, mb: shapes[s].bytes / 1e6,
+      agreement: d?.levelsFile ? compareLevels(`duckdb:${s}`, e.levelsFile!, d.levelsFile) : null,
+    });
+  }
+}
+
 const { read, engine, e2e } = results;
 const duck = results.duckdb ?? null;
 const postgres = results.postgres ?? null;
@@ -115,6 +146,15 @@ if (postgres) {
 }
 for (const [k, v] of Object.entries(ratios)) console.log(k.includes('share') ? `${k}: ${(100 * v).toFixed(0)} %` : `${k} = ${v.toFixed(1)}×`);
 
+if (shapeRows.length) {
+  console.log('\nShapes (best run, seconds): split = read every byte and split every row; e2e = fremdrift monitor; DuckDB = load + query');
+  console.log('shape      MB   split   e2e (read+engine)    DuckDB   e2e/split  DuckDB/e2e  RSS e2e/DuckDB MB');
+  for (const r of shapeRows) {
+    console.log(`${r.shape.padEnd(9)} ${r.mb.toFixed(0).padStart(4)} ${r.split.toFixed(2).padStart(7)} ${r.e2e.toFixed(2).padStart(6)} (${r.read.toFixed(2)}+${r.engine.toFixed(2)}) ${(r.duck ?? NaN).toFixed(2).padStart(8)} ${(r.e2e / r.split).toFixed(2).padStart(10)}× ${r.duck ? (r.duck / r.e2e).toFixed(2).padStart(10) + '×' : '          –'}  ${r.rss.toFixed(0)}/${r.duckRss?.toFixed(0) ?? '–'}`);
+    if (r.agreement) agreements.push(r.agreement);
+  }
+}
+
 console.log('\nAgreement with the engine (per participant: accumulated and current level):');
 let mismatches = 0;
 for (const a of agreements) {
@@ -130,6 +170,7 @@ const summary = {
   runs,
   phases: Object.fromEntries(rows.map((r) => [r.key, { label: r.label.trim(), min: min(r.result.runs), median: median(r.result.runs), runs: r.result.runs, parts: r.result.parts, personWeeksPerSecond: data.personWeeks / r.seconds, peakRssMb: r.result.maxRssMb, serverPeakMb: r.result.serverPeakMb ?? null, note: r.result.note ?? null }])),
   ratios,
+  shapes: shapeRows,
   agreement: agreements,
 };
 writeFileSync(join(OUT_DIR, 'monitor-latest.json'), JSON.stringify(summary, null, 2));

@@ -9,6 +9,7 @@ import { duckdbPhase } from './duckdb-peer.ts';
 import { endToEndPhase, enginePhase, readPhase } from './fremdrift-phases.ts';
 import { RESULT_PREFIX, type PhaseResult } from './phase-result.ts';
 import { postgresPhase } from './postgres-peer.ts';
+import { ensureShapes, shapeDuckdb, shapeEndToEnd, SHAPES, splitPhase, type Shape } from './shapes.ts';
 
 const [phase, manifest, runsText, levelsOut = ''] = process.argv.slice(2);
 const data = JSON.parse(readFileSync(manifest, 'utf8')) as BenchData;
@@ -21,6 +22,13 @@ const phases: Record<string, () => Promise<PhaseResult>> = {
   duckdb: () => duckdbPhase(data, runs, levelsOut),
   postgres: () => postgresPhase(data, runs, levelsOut),
 };
+
+for (const shape of SHAPES) {
+  const files = () => ensureShapes(data)[shape as Shape];
+  phases[`split:${shape}`] = async () => splitPhase(data, files(), runs);
+  phases[`e2e:${shape}`] = () => shapeEndToEnd(data, files(), runs, levelsOut);
+  phases[`duckdb:${shape}`] = () => shapeDuckdb(data, files(), runs, levelsOut);
+}
 
 const run = phases[phase];
 if (!run) {

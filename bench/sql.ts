@@ -84,3 +84,47 @@ FROM part p
 LEFT JOIN lv l ON l.cpr = p.cpr AND l.month BETWEEN p.m0 AND p.m1
 GROUP BY p.id, p.m0, p.m1`;
 }
+
+/**
+ * The same levels from a table `weeks(cpr, year, ww, kategori)` that already holds only the
+ * person-weeks whose code can raise a level (the shapes of bench/shapes.ts; DuckDB).
+ */
+export function levelsFromWeeks(month: string): string {
+  const R = `DATE '${month}-01'`;
+  return `
+WITH wm AS (
+  SELECT cpr, kategori,
+         CAST(date_trunc('month', make_date(year, 1, 4) - (CAST(extract(isodow FROM make_date(year, 1, 4)) AS INTEGER) - 1) + 7 * (ww - 1) + 3) AS DATE) AS month
+  FROM weeks
+),
+codes_m AS (
+  SELECT cpr, month, max(CASE WHEN kategori = 'uddannelse' THEN 1 ELSE 0 END) AS u,
+         max(CASE WHEN kategori IN ('praktik', 'loentilskud') THEN 1 ELSE 0 END) AS v
+  FROM wm GROUP BY cpr, month
+),
+hours_m AS (
+  SELECT cpr, CAST(maaned || '-01' AS DATE) AS month, sum(timer) AS h FROM loentimer GROUP BY cpr, maaned
+),
+pm AS (
+  SELECT coalesce(c.cpr, h.cpr) AS cpr, coalesce(c.month, h.month) AS month,
+         coalesce(c.u, 0) AS u, coalesce(c.v, 0) AS v, coalesce(h.h, 0) AS h
+  FROM codes_m c FULL JOIN hours_m h ON h.cpr = c.cpr AND h.month = c.month
+),
+lv AS (
+  SELECT cpr, month,
+         CASE WHEN u = 1 OR h * 7 / extract(day FROM (month + INTERVAL '1 month' - INTERVAL '1 day')) > 18.5 THEN 1
+              WHEN h > 0 THEN 2 WHEN v = 1 THEN 3 ELSE 0 END AS level
+  FROM pm
+),
+part AS (
+  SELECT id, cpr, CAST(date_trunc('month', indskrevet) AS DATE) AS m0,
+         least(${R}, coalesce(CAST(date_trunc('month', udskrevet) AS DATE), ${R})) AS m1
+  FROM deltagere
+)
+SELECT p.id,
+       coalesce(min(CASE WHEN l.level > 0 THEN l.level END), 0) AS accumulated,
+       CASE WHEN p.m0 <= ${R} AND p.m1 >= ${R} THEN coalesce(max(CASE WHEN l.month = ${R} THEN l.level END), 0) END AS current
+FROM part p
+LEFT JOIN lv l ON l.cpr = p.cpr AND l.month BETWEEN p.m0 AND p.m1
+GROUP BY p.id, p.m0, p.m1`;
+}
