@@ -58,15 +58,15 @@ export async function enginePhase(d: BenchData, runs: number): Promise<PhaseResu
   return { phase: 'engine', runs: total, parts: {}, maxRssMb: maxRssMb(), baselineRssMb: baseline, note: 'RSS includes the input read before timing; one untimed warm-up' };
 }
 
-/** (c) End to end: read the files, run the engine, serialise the JSON result. */
-export async function endToEndPhase(d: BenchData, runs: number, levelsOut: string): Promise<PhaseResult> {
+/** (c) End to end: read the files (the benefit files given, default the wide one), run the engine, serialise the JSON result. */
+export async function endToEndPhase(d: BenchData, runs: number, levelsOut: string, benefits: string[] = [d.benefits], phase = 'e2e'): Promise<PhaseResult> {
   const parts: Record<string, number[]> = { read: [], engine: [], json: [] };
   const total: number[] = [];
   let levels: Levels = {};
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     let t = performance.now();
-    const input = await loadMonitorInput(paths(d));
+    const input = await loadMonitorInput({ ...paths(d), benefits });
     parts.read.push(seconds(t)); t = performance.now();
     const res = monitor(input, MONITOR_OPTIONS);
     parts.engine.push(seconds(t)); t = performance.now();
@@ -80,5 +80,5 @@ export async function endToEndPhase(d: BenchData, runs: number, levelsOut: strin
     }
   }
   writeFileSync(levelsOut, JSON.stringify(levels));
-  return { phase: 'e2e', runs: total, parts, maxRssMb: maxRssMb(), levelsFile: levelsOut };
+  return { phase, runs: total, parts, maxRssMb: maxRssMb(), levelsFile: levelsOut };
 }

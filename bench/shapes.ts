@@ -10,15 +10,15 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitor } from '../src/monitoring/index.ts';
 import { isoWeekIndex, isoWeekOf, weeksInIsoYear } from '../src/monitoring/calendar.ts';
 import { fileSource } from '../src/register/chunks.ts';
 import { CsvReader } from '../src/register/csv.ts';
-import { loadMonitorInput, readRegister } from '../src/register/load.ts';
+import { readRegister } from '../src/register/load.ts';
 import type { BenchData } from './data.ts';
-import { MONITOR_OPTIONS } from './fremdrift-phases.ts';
+import { endToEndPhase, MONITOR_OPTIONS } from './fremdrift-phases.ts';
 import { maxRssMb, seconds, type Levels, type PhaseResult } from './phase-result.ts';
 import { levelsFromWeeks } from './sql.ts';
+import { loadSmallTables, q } from './duckdb-peer.ts';
 
 export const SHAPES = ['yearly', 'national', 'long'] as const;
 export type Shape = (typeof SHAPES)[number];
@@ -157,28 +157,9 @@ export function splitPhase(d: BenchData, s: ShapeFiles, runs: number): PhaseResu
 }
 
 /** End to end as the CLI does it: stream the files keeping the participants, engine, JSON. */
-export async function shapeEndToEnd(d: BenchData, s: ShapeFiles, runs: number, levelsOut: string): Promise<PhaseResult> {
-  const parts: Record<string, number[]> = { read: [], engine: [], json: [] };
-  const total: number[] = [];
-  let levels: Levels = {};
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    let t = performance.now();
-    const input = await loadMonitorInput({ participants: d.participants, benefits: s.benefits, hours: d.hours, codes: d.codes });
-    parts.read.push(seconds(t)); t = performance.now();
-    const res = monitor(input, MONITOR_OPTIONS);
-    parts.engine.push(seconds(t)); t = performance.now();
-    JSON.stringify(res);
-    parts.json.push(seconds(t));
-    total.push(seconds(t0));
-    levels = {};
-    for (const p of res.participants) levels[p.id] = [p.accumulated, p.current];
-  }
-  writeFileSync(levelsOut, JSON.stringify(levels));
-  return { phase: `e2e:${s.shape}`, runs: total, parts, maxRssMb: maxRssMb(), levelsFile: levelsOut };
+export function shapeEndToEnd(d: BenchData, s: ShapeFiles, runs: number, levelsOut: string): Promise<PhaseResult> {
+  return endToEndPhase(d, runs, levelsOut, s.benefits, `e2e:${s.shape}`);
 }
-
-const q = (path: string): string => `'${path.replace(/'/g, "''")}'`;
 
 /**
  * DuckDB's best query per shape, as a careful analyst writes it: typed columns; the national
@@ -193,12 +174,7 @@ export async function shapeDuckdb(d: BenchData, s: ShapeFiles, runs: number, lev
     const t0 = performance.now();
     const instance = await DuckDBInstance.create(':memory:');
     const c = await instance.connect();
-    await c.run(`CREATE TABLE deltagere AS SELECT * FROM read_csv(${q(d.participants)}, delim=';', header=true,
-      columns={'id': 'VARCHAR', 'cpr': 'VARCHAR', 'kommune': 'VARCHAR', 'indskrevet': 'DATE', 'visitation': 'VARCHAR', 'udskrevet': 'DATE'})`);
-    await c.run(`CREATE TABLE kodetabel AS SELECT * FROM read_csv(${q(d.codes)}, delim=';', header=true,
-      columns={'kode': 'INTEGER', 'kategori': 'VARCHAR', 'tekst': 'VARCHAR'})`);
-    await c.run(`CREATE TABLE loentimer AS SELECT * FROM read_csv(${q(d.hours)}, delim=';', header=true, decimal_separator=',',
-      columns={'cpr': 'VARCHAR', 'maaned': 'VARCHAR', 'timer': 'DOUBLE'})`);
+    await loadSmallTables(c, d);
     await c.run(`CREATE TABLE rel_codes AS SELECT kode, kategori FROM kodetabel WHERE kategori IN ('uddannelse', 'praktik', 'loentilskud')`);
     // weeks(cpr, year, ww, kategori): only person-weeks whose code can raise a level.
     if (s.shape === 'long') {

@@ -55,34 +55,7 @@ codes_m AS (
   FROM rel r JOIN wmap w ON w.col = r.col
   GROUP BY r.cpr, w.month
 ),
-hours_m AS (
-  SELECT cpr, CAST(maaned || '-01' AS DATE) AS month, sum(${hours}) AS h
-  FROM loentimer GROUP BY cpr, maaned
-),
-pm AS (
-  SELECT coalesce(c.cpr, h.cpr) AS cpr, coalesce(c.month, h.month) AS month,
-         coalesce(c.u, 0) AS u, coalesce(c.v, 0) AS v, coalesce(h.h, 0) AS h
-  FROM codes_m c FULL JOIN hours_m h ON h.cpr = c.cpr AND h.month = c.month
-),
-lv AS (
-  SELECT cpr, month,
-         CASE WHEN u = 1 OR h * 7 / extract(day FROM (month + INTERVAL '1 month' - INTERVAL '1 day')) > 18.5 THEN 1
-              WHEN h > 0 THEN 2
-              WHEN v = 1 THEN 3
-              ELSE 0 END AS level
-  FROM pm
-),
-part AS (
-  SELECT id, cpr, CAST(date_trunc('month', indskrevet) AS DATE) AS m0,
-         least(${R}, coalesce(CAST(date_trunc('month', udskrevet) AS DATE), ${R})) AS m1
-  FROM deltagere
-)
-SELECT p.id,
-       coalesce(min(CASE WHEN l.level > 0 THEN l.level END), 0) AS accumulated,
-       CASE WHEN p.m0 <= ${R} AND p.m1 >= ${R} THEN coalesce(max(CASE WHEN l.month = ${R} THEN l.level END), 0) END AS current
-FROM part p
-LEFT JOIN lv l ON l.cpr = p.cpr AND l.month BETWEEN p.m0 AND p.m1
-GROUP BY p.id, p.m0, p.m1`;
+${levelsTail(R, hours)}`;
 }
 
 /**
@@ -102,8 +75,17 @@ codes_m AS (
          max(CASE WHEN kategori IN ('praktik', 'loentilskud') THEN 1 ELSE 0 END) AS v
   FROM wm GROUP BY cpr, month
 ),
-hours_m AS (
-  SELECT cpr, CAST(maaned || '-01' AS DATE) AS month, sum(timer) AS h FROM loentimer GROUP BY cpr, maaned
+${levelsTail(R, 'timer')}`;
+}
+
+/**
+ * From per-person monthly codes `codes_m(cpr, month, u, v)` on: hours per month, levels, the
+ * participants' windows, and per participant the accumulated and current level.
+ */
+function levelsTail(R: string, hours: string): string {
+  return `hours_m AS (
+  SELECT cpr, CAST(maaned || '-01' AS DATE) AS month, sum(${hours}) AS h
+  FROM loentimer GROUP BY cpr, maaned
 ),
 pm AS (
   SELECT coalesce(c.cpr, h.cpr) AS cpr, coalesce(c.month, h.month) AS month,
@@ -113,7 +95,9 @@ pm AS (
 lv AS (
   SELECT cpr, month,
          CASE WHEN u = 1 OR h * 7 / extract(day FROM (month + INTERVAL '1 month' - INTERVAL '1 day')) > 18.5 THEN 1
-              WHEN h > 0 THEN 2 WHEN v = 1 THEN 3 ELSE 0 END AS level
+              WHEN h > 0 THEN 2
+              WHEN v = 1 THEN 3
+              ELSE 0 END AS level
   FROM pm
 ),
 part AS (

@@ -94,8 +94,8 @@ export function yearInFileName(file: string): number | null {
   return all.length === 1 ? all[0] : null;
 }
 
-function headerError(r: CsvReader, i: number, what: string): RegisterInputError {
-  return new RegisterInputError('bad_week', `${r.file}, linje 1, kolonne «${r.header[i]}»: ${what}`, { file: r.file, line: 1, column: r.header[i] });
+function headerError(r: CsvReader, i: number, what: string, code: 'bad_week' | 'duplicate' = 'bad_week'): RegisterInputError {
+  return new RegisterInputError(code, `${r.file}, linje 1, kolonne «${r.header[i]}»: ${what}`, { file: r.file, line: 1, column: r.header[i] });
 }
 
 function scanWide(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
@@ -142,7 +142,7 @@ function scanDated(r: CsvReader, person: PersonColumn, cols: number[], fromWeek:
     const w = isoWeekIndex(dreamYear(Number(m[1])), Number(m[2]));
     if (w === null) throw headerError(r, i, 'ikke en gyldig uge (forventet y_ÅÅUU med en ISO-uge, fx y_2107).');
     const dup = byWeek.get(w);
-    if (dup !== undefined) throw headerError(r, i, `ugen står også i kolonne «${r.header[dup]}».`);
+    if (dup !== undefined) throw headerError(r, i, `ugen står også i kolonne «${r.header[dup]}».`, 'duplicate');
     byWeek.set(w, i);
     if (w < fromWeek) continue; // --from: older weeks are not read
     keptCols.push(i);
@@ -200,7 +200,7 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
     const n = Number(YEARLY.exec(r.headerLower[i])![1]);
     if (n < 1 || n > 53) throw headerError(r, i, 'ikke en gyldig uge i en årsfil (forventet y_01 … y_53).');
     const dup = byNo.get(n);
-    if (dup !== undefined) throw headerError(r, i, `ugen står også i kolonne «${r.header[dup]}».`);
+    if (dup !== undefined) throw headerError(r, i, `ugen står også i kolonne «${r.header[dup]}».`, 'duplicate');
     byNo.set(n, i);
     weekNo[k] = n;
   });
