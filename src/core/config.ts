@@ -34,6 +34,10 @@ export interface Config {
   cookieSecure: boolean;
   sessionIdleHours: number;
   suppressThreshold: number;
+  /** Days a woman's personal link to her plan works (CITIZEN_LINK_DAYS). */
+  citizenLinkDays: number;
+  /** The address the public reaches Fremdrift at, for her link and its QR code (PUBLIC_URL); else the request's own. */
+  publicUrl?: string;
   /** Fastify log level (LOG_LEVEL); none = no request log. */
   logLevel?: string;
   /** Trust X-Forwarded-For from a proxy in front (TRUST_PROXY=true). */
@@ -94,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : !demo,
     sessionIdleHours: Number(env.SESSION_IDLE_HOURS ?? 2),
     suppressThreshold: Number(env.FREMDRIFT_SUPPRESS ?? 5),
+    citizenLinkDays: Math.min(365, Math.max(1, Number(env.CITIZEN_LINK_DAYS ?? 90) || 90)),
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 300) * 1024 * 1024,

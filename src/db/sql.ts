@@ -31,11 +31,11 @@ export function sqlOf(tx: Tx): Queryable {
 export const databaseOf = (db: DatabaseHandle | Database): Database => db as unknown as Database;
 export const handleOf = (db: Database): DatabaseHandle => db as unknown as DatabaseHandle;
 
-/** Who a record is about acting: a signed-in actor, or (failed sign-in) possibly nobody known. */
+/** Who a record is about acting: a signed-in actor, (failed sign-in) possibly nobody known, or a woman's personal link (`borger`). */
 export interface AuditActor {
   userId: number | null;
   username: string;
-  role: Actor['role'] | null;
+  role: Actor['role'] | 'borger' | null;
   ip: string;
 }
 

@@ -9,9 +9,11 @@ export interface AssessmentRow {
   answers: Record<string, number>;
   total: number;
   createdBy: number | null;
+  /** `borger` when she answered it herself through her personal link. */
+  reportedBy: 'sagsbehandler' | 'borger';
 }
 
-const COLS = `id, instrument_key AS "instrumentKey", assessed_on AS "date", answers, total, created_by AS "createdBy"`;
+const COLS = `id, instrument_key AS "instrumentKey", assessed_on AS "date", answers, total, created_by AS "createdBy", reported_by AS "reportedBy"`;
 
 export async function listAssessments(q: Queryable, participantId: string): Promise<AssessmentRow[]> {
   return (await q.query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at`, [participantId])).rows;

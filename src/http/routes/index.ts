@@ -11,6 +11,7 @@ import { steeringRoutes } from './steering/index.ts';
 import { adminRoutes } from './admin/index.ts';
 import { oidcRoutes } from './oidc.ts';
 import { effectRoutes } from './effect.ts';
+import { citizenRoutes, citizenTextRoutes } from './citizen.ts';
 
 /** Every area's routes; each area registers its own. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -25,4 +26,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   adminRoutes(app, deps);
   oidcRoutes(app, deps);
   await effectRoutes(app, deps);
+  citizenRoutes(app, deps);
+  citizenTextRoutes(app, deps);
 }

@@ -148,6 +148,7 @@ function caseActions(p: ParticipantView) {
   const current = p.enrolments.find((e) => !e.exitedOn);
   return html`<ul class="action-list" data-testid="case-actions" aria-label="Handlinger">
     <li><a class="button button-secondary" href="${base}/plan">Plan</a></li>
+    <li><a class="button button-secondary" href="${base}/min-plan">Min plan (hendes visning)</a></li>
     <li><a class="button button-secondary" href="${base}/aktiviteter/ny">Ny aktivitet</a></li>
     <li><a class="button button-secondary" href="${base}/samtaler/ny">Ny samtale</a></li>
     <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=who5">Ny WHO-5</a></li>

@@ -119,7 +119,7 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
             const ins = findInstrument(a.instrumentKey);
             const scored = ins ? scoreAssessment(ins, a.answers) : null;
             const flags = scored?.ok ? scored.value.flags.map((x) => x.text).join('; ') : '';
-            return html`<tr><td>${formatDate(a.date)}</td><td>${ins?.name ?? a.instrumentKey}</td><td>${a.total}</td><td>${flags || '–'}</td>
+            return html`<tr><td>${formatDate(a.date)}</td><td>${ins?.name ?? a.instrumentKey}${a.reportedBy === 'borger' ? html` <span class="badge-project" data-testid="self-reported">selvrapporteret</span>` : ''}</td><td>${a.total}</td><td>${flags || '–'}</td>
               <td><a href="${base}/maalinger/${a.id}">Ret<span class="sr-only"> måling ${formatDate(a.date)}</span></a> ${deleteButton(`${base}/maalinger/${a.id}/slet`, csrf, `måling ${formatDate(a.date)}`)}</td></tr>`;
           })}</tbody></table></div>`
       : html`<p>Ingen målinger.</p>`}

@@ -1,0 +1,55 @@
+/**
+ * A project leader corrects one citizen text for her municipalities, without a code change: the
+ * text is checked like a translation file's (parses, same fields, every plural form) before it is
+ * stored; an empty text removes the correction. Audited with the old and new text.
+ */
+import type { Actor } from '../../core/actor.ts';
+import type { Database } from '../../db/database.ts';
+import { withTenant } from '../../db/tenant.ts';
+import { deleteOverride, listOverrides, upsertOverride, type MessageOverrideRow } from '../../db/citizen/message-overrides.ts';
+import { catalogFile, checkMessage, isMessageKey, type MessageKey } from '../../i18n/catalog.ts';
+import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
+import { forbidden } from '../../core/errors.ts';
+import { str, type SaveResult } from '../casework/form-result.ts';
+
+function requireProjectLeader(actor: Actor) {
+  if (actor.role !== 'projektleder' || actor.municipalities.length === 0) throw forbidden();
+}
+
+export interface MessageTexts {
+  language: LanguageCode;
+  municipality: string;
+  rows: { key: MessageKey; file: string; override: MessageOverrideRow | null }[];
+}
+
+/** Every text of one language with the corrections of the actor's (first) municipality. */
+export function listMessageTexts(db: Database, actor: Actor, language: LanguageCode): Promise<MessageTexts> {
+  requireProjectLeader(actor);
+  const municipality = actor.municipalities[0];
+  return withTenant(db, actor, async (q) => {
+    const byKey = new Map((await listOverrides(q, municipality, language)).map((o) => [o.key, o]));
+    const file = catalogFile(language).messages;
+    return { language, municipality, rows: (Object.keys(catalogFile('da').messages) as MessageKey[]).map((key) => ({ key, file: file[key], override: byKey.get(key) ?? null })) };
+  });
+}
+
+export function saveMessageOverride(db: Database, actor: Actor, language: string, key: string, form: Record<string, unknown>): Promise<SaveResult<string>> {
+  requireProjectLeader(actor);
+  if (!isLanguageCode(language) || !isMessageKey(key)) return Promise.resolve({ status: 'denied' });
+  const text = str(form, 'tekst').replace(/\r\n?/g, '\n').trim();
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return Promise.resolve({ status: 'invalid', errors: { tekst: 'Teksten må ikke indeholde kontroltegn.' } });
+  if (text.length > 1000) return Promise.resolve({ status: 'invalid', errors: { tekst: 'Teksten må højst være 1000 tegn.' } });
+  if (text) {
+    const problems = checkMessage(language, key, text);
+    if (problems.length) return Promise.resolve({ status: 'invalid', errors: { tekst: problems.join(' ') } });
+  }
+  return withTenant(db, actor, async (q, audit) => {
+    for (const municipality of actor.municipalities) {
+      const before = (await listOverrides(q, municipality, language)).find((o) => o.key === key)?.text ?? null;
+      if (text && text !== catalogFile(language).messages[key]) await upsertOverride(q, municipality, language, key, text, actor.userId);
+      else await deleteOverride(q, municipality, language, key);
+      await audit({ action: 'ret', entity: 'message_override', municipality, detail: { language, key, from: before, to: text || null } });
+    }
+    return { status: 'ok', id: key } as const;
+  });
+}

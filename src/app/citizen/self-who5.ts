@@ -1,0 +1,97 @@
+/**
+ * WHO-5 answered by the woman herself through her link: in the official Danish text, or in a
+ * translation her project has loaded as validated for her language — never in an unvalidated
+ * one. Stored as her own assessment (`reported_by = borger`), which the caseworker sees marked
+ * as self-reported and which counts in the WHO-5 alert like any other.
+ */
+import type { Database } from '../../db/database.ts';
+import { withCitizenLink, type LinkOutcome } from '../../db/citizen/link-door.ts';
+import { loadEnrolments } from '../../db/casework/access.ts';
+import { getWho5Translation } from '../../db/citizen/who5-translations.ts';
+import { insertSelfReport } from '../../db/citizen/plan-view.ts';
+import type { Queryable } from '../../db/database.ts';
+import { scoreAssessment, WHO5 } from '../../domain/instruments.ts';
+import type { Translator } from '../../i18n/catalog.ts';
+import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
+import { todayInDenmark } from '../casework/today.ts';
+import { str, type FieldErrors } from '../casework/form-result.ts';
+import { loadTranslator } from './load-my-plan.ts';
+
+export interface Who5Questions {
+  /** The language the questions are in: `da` (official text) or hers, when validated. */
+  language: LanguageCode;
+  intro: string;
+  items: { key: string; text: string }[];
+  answers: { value: number; text: string }[];
+  /** Who validated the translation (null for the Danish original). */
+  validatedBy: string | null;
+}
+
+export const DANISH_WHO5: Who5Questions = {
+  language: 'da',
+  intro: WHO5.intro!,
+  items: WHO5.dimensions.map((d) => ({ key: d.key, text: d.name })),
+  answers: WHO5.dimensions[0].steps.map((s) => ({ value: s.value, text: s.text })),
+  validatedBy: null,
+};
+
+async function questionsFor(q: Queryable, participantId: string, language: LanguageCode): Promise<Who5Questions> {
+  if (language === 'da') return DANISH_WHO5;
+  const projectId = (await loadEnrolments(q, participantId))[0]?.projectId;
+  const t = projectId ? await getWho5Translation(q, projectId, language) : null;
+  if (!t) return DANISH_WHO5;
+  return {
+    language,
+    intro: t.texts.intro,
+    items: WHO5.dimensions.map((d) => ({ key: d.key, text: t.texts.items[d.key] })),
+    answers: DANISH_WHO5.answers.map((a) => ({ value: a.value, text: t.texts.answers[String(a.value)] })),
+    validatedBy: t.validatedBy,
+  };
+}
+
+export interface Who5Form {
+  language: LanguageCode;
+  tr: Translator;
+  questions: Who5Questions;
+  /** After a failed send: what she chose (kept) and which items she left out. */
+  values: Record<string, string>;
+  errors: FieldErrors;
+  saved: boolean;
+}
+
+const pickLang = (asked: unknown, linkLang: string): LanguageCode => (isLanguageCode(asked) ? asked : isLanguageCode(linkLang) ? linkLang : 'da');
+
+export function getWho5Form(db: Database, token: string, ip: string, asked?: unknown): Promise<LinkOutcome<Who5Form>> {
+  return withCitizenLink(db, token, ip, 'vis_who5', async (q, audit, link) => {
+    const language = pickLang(asked, link.language);
+    const questions = await questionsFor(q, link.participantId, language);
+    await audit({ action: 'vis', entity: 'who5_selvrapport', detail: { language, questionsIn: questions.language } });
+    return { language, tr: await loadTranslator(q, link.municipalityCode, language), questions, values: {}, errors: {}, saved: false };
+  });
+}
+
+export function submitWho5(db: Database, token: string, ip: string, form: Record<string, unknown>, asked?: unknown): Promise<LinkOutcome<Who5Form>> {
+  return withCitizenLink(db, token, ip, 'svar_who5', async (q, audit, link) => {
+    const language = pickLang(asked, link.language);
+    const questions = await questionsFor(q, link.participantId, language);
+    const tr = await loadTranslator(q, link.municipalityCode, language);
+    const values: Record<string, string> = {};
+    const errors: FieldErrors = {};
+    for (const item of questions.items) {
+      const v = str(form, `svar.${item.key}`);
+      values[item.key] = v;
+      if (!/^[0-5]$/.test(v)) errors[item.key] = tr.t('who5.missing');
+    }
+    if (Object.keys(errors).length) {
+      await audit({ action: 'afvist', entity: 'who5_selvrapport', detail: { missing: Object.keys(errors) } });
+      return { language, tr, questions, values, errors, saved: false };
+    }
+    const scored = scoreAssessment(WHO5, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])));
+    if (!scored.ok) throw new Error(scored.errors.join(' '));
+    const id = await insertSelfReport(q, link.participantId, link.municipalityCode, {
+      instrumentKey: WHO5.key, date: todayInDenmark(), answers: scored.value.answers, total: scored.value.total, language: questions.language,
+    });
+    await audit({ action: 'opret', entity: 'assessment', detail: { assessmentId: id, instrument: WHO5.key, reportedBy: 'borger', questionsIn: questions.language } });
+    return { language, tr, questions, values: {}, errors: {}, saved: true };
+  });
+}

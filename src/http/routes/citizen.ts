@@ -1,0 +1,125 @@
+/**
+ * "Min plan": the caseworker's page for it (`/deltagere/:id/min-plan…`) and her own pages behind
+ * the personal link (`/borger/:token…`). Thin: parse, call one use case, render.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { notFound } from '../../core/errors.ts';
+import { getMyPlanByLink, getMyPlanForStaff } from '../../app/citizen/show-my-plan.ts';
+import { createCitizenLink } from '../../app/citizen/create-citizen-link.ts';
+import { revokeCitizenLink } from '../../app/citizen/revoke-citizen-link.ts';
+import { setPlanLanguage } from '../../app/citizen/set-plan-language.ts';
+import { getWho5Form, submitWho5 } from '../../app/citizen/self-who5.ts';
+import type { LinkOutcome } from '../../db/citizen/link-door.ts';
+import { isMessageKey, translator } from '../../i18n/catalog.ts';
+import { listMessageTexts, saveMessageOverride } from '../../app/citizen/save-message-override.ts';
+import { textFormPage, textsPage } from '../../web/pages/citizen/texts.ts';
+import { isLanguageCode } from '../../i18n/languages.ts';
+import { citizenPlanPage, linkRefusedPage, who5Page } from '../../web/pages/citizen/citizen-pages.ts';
+import { staffMyPlanPage } from '../../web/pages/citizen/staff-my-plan.ts';
+import { emptyState, valuesOf, type FormState } from '../../web/pages/casework/form.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { csrfFor } from '../security.ts';
+import { requirePersonalDataActor } from './participants.ts';
+import { sendHtml } from './casework/respond.ts';
+
+type Staff = { Params: { id: string; rid: string }; Querystring: { sprog?: string }; Body: Record<string, unknown> };
+type Link = { Params: { token: string }; Querystring: { sprog?: string }; Body: Record<string, unknown> };
+
+/** The public address of her link: PUBLIC_URL, else this request's own origin. */
+export function citizenUrl(deps: AppDeps, req: FastifyRequest, token: string): string {
+  return `${deps.config.publicUrl ?? `${req.protocol}://${req.host}`}/borger/${token}`;
+}
+
+export const qrSvg = (url: string) => QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+
+/** A refused link shows nothing of hers: the same page for unknown, revoked and expired (already audited). */
+function refused(reply: FastifyReply, o: Extract<LinkOutcome<unknown>, { status: 'refused' }>, asked?: string) {
+  const lang = isLanguageCode(asked) ? asked : isLanguageCode(o.language) ? o.language : 'da';
+  return sendHtml(reply.header('X-Robots-Tag', 'noindex'), linkRefusedPage(translator(lang)), 404);
+}
+
+export function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
+  // The caseworker's page.
+  const staffPage = async (req: FastifyRequest<Staff>, extras: Parameters<typeof staffMyPlanPage>[3] = { linkDays: deps.config.citizenLinkDays }, status = 200) => {
+    const actor = requirePersonalDataActor(req);
+    const d = await getMyPlanForStaff(deps.db, actor, req.params.id, req.query.sprog);
+    if (!d) throw notFound('Deltageren');
+    return { html: staffMyPlanPage(actor, req.csrfToken!, d, extras), status };
+  };
+  app.get<Staff>('/deltagere/:id/min-plan', async (req, reply) => {
+    const p = await staffPage(req);
+    return sendHtml(reply, p.html, p.status);
+  });
+  app.post<Staff>('/deltagere/:id/min-plan/sprog', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await setPlanLanguage(deps.db, actor, req.params.id, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/deltagere/${req.params.id}/min-plan?sprog=${r.id}`, 303);
+    if (r.status !== 'invalid') throw notFound('Deltageren');
+    const p = await staffPage(req, { linkDays: deps.config.citizenLinkDays, state: { values: valuesOf(req.body), errors: r.errors } }, 400);
+    return sendHtml(reply, p.html, p.status);
+  });
+  app.post<Staff>('/deltagere/:id/min-plan/links', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await createCitizenLink(deps.db, actor, req.params.id, req.body ?? {}, deps.config.citizenLinkDays);
+    if (r.status === 'denied' || r.status === 'forbidden') throw notFound('Deltageren');
+    if (r.status === 'invalid') {
+      const p = await staffPage(req, { linkDays: deps.config.citizenLinkDays, state: { values: valuesOf(req.body), errors: r.errors } }, 400);
+      return sendHtml(reply, p.html, p.status);
+    }
+    const url = citizenUrl(deps, req, r.id.token);
+    req.query.sprog = r.id.language;
+    const p = await staffPage(req, { linkDays: deps.config.citizenLinkDays, created: { ...r.id, url, qrSvg: await qrSvg(url) } });
+    return sendHtml(reply, p.html);
+  });
+  app.post<Staff>('/deltagere/:id/min-plan/links/:rid/tilbagekald', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await revokeCitizenLink(deps.db, actor, req.params.id, req.params.rid);
+    if (r.status !== 'ok') throw notFound('Linket');
+    return reply.redirect(`/deltagere/${req.params.id}/min-plan`, 303);
+  });
+
+  // Her own pages behind the link.
+  app.get<Link>('/borger/:token', async (req, reply) => {
+    const r = await getMyPlanByLink(deps.db, req.params.token, req.ip, req.query.sprog);
+    if (r.status !== 'ok') return refused(reply, r, req.query.sprog);
+    return sendHtml(reply.header('X-Robots-Tag', 'noindex'), citizenPlanPage(req.params.token, r.value));
+  });
+  app.get<Link>('/borger/:token/who5', async (req, reply) => {
+    const r = await getWho5Form(deps.db, req.params.token, req.ip, req.query.sprog);
+    if (r.status !== 'ok') return refused(reply, r, req.query.sprog);
+    return sendHtml(reply.header('X-Robots-Tag', 'noindex'), who5Page(req.params.token, r.value, csrfFor(req, reply, deps)));
+  });
+  app.post<Link>('/borger/:token/who5', async (req, reply) => {
+    const r = await submitWho5(deps.db, req.params.token, req.ip, req.body ?? {}, req.query.sprog);
+    if (r.status !== 'ok') return refused(reply, r, req.query.sprog);
+    const f = r.value;
+    return sendHtml(reply.header('X-Robots-Tag', 'noindex'), who5Page(req.params.token, f, csrfFor(req, reply, deps)), f.saved ? 200 : 400);
+  });
+}
+
+/** The project leader's corrections of the citizen texts. */
+export function citizenTextRoutes(app: FastifyInstance, deps: AppDeps) {
+  type T = { Params: { sprog: string; key: string }; Querystring: { sprog?: string; gemt?: string }; Body: Record<string, unknown> };
+  app.get<T>('/projekt/tekster', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const code = isLanguageCode(req.query.sprog) ? req.query.sprog : 'da';
+    return sendHtml(reply, textsPage(actor, req.csrfToken!, await listMessageTexts(deps.db, actor, code), isMessageKey(req.query.gemt) ? req.query.gemt : undefined));
+  });
+  const form = async (req: FastifyRequest<T>, state?: FormState) => {
+    const actor = requirePersonalDataActor(req);
+    const { sprog, key } = req.params;
+    if (!isLanguageCode(sprog) || !isMessageKey(key)) throw notFound('Teksten');
+    const row = (await listMessageTexts(deps.db, actor, sprog)).rows.find((r) => r.key === key)!;
+    const current = row.override?.text ?? row.file;
+    return textFormPage(actor, req.csrfToken!, sprog, key, current, state ?? emptyState({ tekst: current }));
+  };
+  app.get<T>('/projekt/tekster/:sprog/:key', async (req, reply) => sendHtml(reply, await form(req)));
+  app.post<T>('/projekt/tekster/:sprog/:key', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveMessageOverride(deps.db, actor, req.params.sprog, req.params.key, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/projekt/tekster?sprog=${req.params.sprog}&gemt=${encodeURIComponent(r.id)}`, 303);
+    if (r.status !== 'invalid') throw notFound('Teksten');
+    return sendHtml(reply, await form(req, { values: valuesOf(req.body), errors: r.errors }), 400);
+  });
+}
