@@ -141,4 +141,87 @@ describe.each(backends())('route matrix on %s', (backend) => {
     expect(calls).toBeGreaterThan(routes.length * 5);
     expect(await fingerprint()).toEqual(before);
   });
+
+  it('the "link" role: her personal link reaches only her plan view through any route, and nothing once revoked', async () => {
+    const vault = createVault(TEST_SECRET);
+    const cw = await loginAs(app, 'sagsbehandler.aalborg');
+    // An Aalborg woman with a plan, a conversation note, a plan history and a unique last name.
+    const her = (await t.db.query<{ id: string; first_name: string; cpr_enc: string }>(
+      `SELECT p.id, p.first_name, p.cpr_enc FROM participant p JOIN casework_plan pl ON pl.participant_id = p.id
+       WHERE p.municipality_code = $1 ORDER BY p.id LIMIT 1`, [OWN])).rows[0];
+    const note = 'LINK-MATRIX-NOTAT-5512';
+    const oldGoal = 'LINK-MATRIX-GAMMELT-MAAL';
+    const last = 'Linkmatrixsen';
+    await t.db.query('UPDATE participant SET last_name = $2 WHERE id = $1', [her.id, last]);
+    await t.db.query(`INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, $2, current_date, 'individuel', $3)`, [her.id, OWN, note]);
+    await t.db.query(`INSERT INTO casework_plan_change (participant_id, municipality_code, changed_by_name, changes) VALUES ($1, $2, 'x', $3)`,
+      [her.id, OWN, JSON.stringify([{ field: 'jobGoal', label: 'Jobmål', from: oldGoal, to: 'y' }])]);
+    const jobGoal = (await t.db.query<{ g: string }>(`SELECT data->>'jobGoal' AS g FROM casework_plan WHERE participant_id = $1`, [her.id])).rows[0].g;
+    const cpr = vault.decryptCpr(her.cpr_enc);
+    const secrets = [cpr, formatCpr(cpr), last, note, oldGoal];
+    // The staff page shows them (so the checks below look at real data).
+    const staff = (await cw.get(`/deltagere/${her.id}`)).body;
+    for (const s of [formatCpr(cpr), last, note]) expect(staff).toContain(s);
+
+    const created = await cw.post(`/deltagere/${her.id}/min-plan/links`, { linkSprog: 'da' });
+    const token = /\/borger\/([A-Za-z0-9_-]{43})</.exec(created.body)![1];
+    const plan = await app.inject({ method: 'GET', url: `/borger/${token}` });
+    expect(plan.statusCode).toBe(200);
+    expect(plan.body).toContain(jobGoal);
+    // Her anonymous browser: the pre-session cookie and CSRF token from her WHO-5 page, so POSTs get past CSRF.
+    const form = await app.inject({ method: 'GET', url: `/borger/${token}/who5` });
+    const cookie = form.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1];
+    const ids = (await t.db.query<{ id: string }>(
+      `SELECT id::text FROM casework_conversation WHERE participant_id = $1
+       UNION ALL SELECT id::text FROM casework_activity WHERE participant_id = $1
+       UNION ALL SELECT id::text FROM casework_assessment WHERE participant_id = $1
+       UNION ALL SELECT id::text FROM citizen_link WHERE participant_id = $1`, [her.id])).rows.map((r) => r.id).slice(0, 12);
+    const values = [her.id, token, ...ids];
+    const routes = [...app.routeTable].filter((r) => r.url !== '/logout');
+    const calls = async () => {
+      const out: { method: string; url: string; status: number; body: string }[] = [];
+      for (const r of routes) {
+        const params = r.url.match(/:\w+|\*/g) ?? [];
+        const urls = new Set<string>();
+        if (!params.length) urls.add(r.url);
+        else for (const v of values) urls.add(r.url.replace(/:\w+|\*/g, (p) => (p === ':token' ? token : encodeURIComponent(v))));
+        for (const url of urls) {
+          const res = await app.inject({
+            method: r.method as 'GET' | 'POST', url,
+            headers: r.method === 'GET' ? { cookie } : { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            payload: r.method === 'GET' ? undefined : new URLSearchParams({ _csrf: csrf, bekraeft: 'ja' }).toString(),
+          });
+          out.push({ method: r.method, url, status: res.statusCode, body: res.body });
+        }
+      }
+      return out;
+    };
+    const failures: string[] = [];
+    const reachedPlan = new Set<string>();
+    for (const c of await calls()) {
+      if (c.status >= 500) failures.push(`${c.method} ${c.url}: ${c.status}`);
+      for (const s of secrets) if (c.body.includes(s)) failures.push(`${c.method} ${c.url}: ${c.status} shows "${s}"`);
+      if (c.status < 300 && c.body.includes(jobGoal)) reachedPlan.add(c.url.replace(token, ':token'));
+    }
+    expect(failures).toEqual([]);
+    // Her plan is reached only through her own link's pages.
+    expect([...reachedPlan].sort()).toEqual(['/borger/:token', '/borger/:token/plan.pdf'].filter((u) => routes.some((r) => r.url === u)).sort());
+
+    // Revoked: every route shows nothing of hers at all, and each use of the link is audited.
+    const linkId = (await t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE participant_id = $1 AND revoked_at IS NULL', [her.id])).rows[0].id;
+    expect((await cw.post(`/deltagere/${her.id}/min-plan/links/${linkId}/tilbagekald`, {})).statusCode).toBe(303);
+    const before = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'borgerlink_afvist' AND participant_id = $1`, [her.id])).rows[0].n;
+    let linkRoutes = 0;
+    for (const c of await calls()) {
+      if (c.url.includes(token) && c.url.startsWith('/borger/')) {
+        linkRoutes++;
+        expect(c.status, c.url).toBe(404);
+      }
+      for (const s of [...secrets, jobGoal]) expect(c.body.includes(s), `${c.method} ${c.url} after revocation`).toBe(false);
+    }
+    expect(linkRoutes).toBeGreaterThanOrEqual(2);
+    const after = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'borgerlink_afvist' AND participant_id = $1`, [her.id])).rows[0].n;
+    expect(after - before).toBe(linkRoutes);
+  }, 240_000);
 });
