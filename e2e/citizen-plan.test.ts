@@ -17,7 +17,7 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
 
   it('caseworker: Danish, Arabic and Somali with lang/dir per block, free text kept in Danish; link created with a QR code', async () => {
     const { server, browser } = env;
-    const page = await browser.newPage({ bypassCSP: true });
+    const page = await browser.newPage();
     await signIn(page, server.url, 'sagsbehandler.aalborg');
     const id = (await server.t.db.query<{ id: string }>(
       `SELECT p.id FROM participant p JOIN casework_plan pl ON pl.participant_id = p.id JOIN enrolment e ON e.participant_id = p.id
@@ -76,7 +76,7 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     await phone.close();
 
     // axe on her pages (axe needs script injection, so a JavaScript-enabled page of the same size).
-    const check = await browser.newPage({ bypassCSP: true, viewport: { width: 360, height: 640 } });
+    const check = await browser.newPage({ viewport: { width: 360, height: 640 } });
     for (const u of [url, `${url}?sprog=ar`, `${url}/who5?sprog=so`, `${url}?sprog=ckb`, `${url}?sprog=ti`]) {
       await check.goto(u);
       await expectNoAxeViolations(check);
@@ -96,7 +96,7 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     await check.emulateMedia({ media: 'screen' });
 
     // The caseworker revokes it: her link shows nothing.
-    const cw = await browser.newPage({ bypassCSP: true });
+    const cw = await browser.newPage();
     await signIn(cw, server.url, 'sagsbehandler.aalborg');
     await cw.goto(`${server.url}/deltagere/${id}/min-plan`);
     await expect.poll(() => cw.getByTestId('citizen-links').textContent()).toContain('gange');

@@ -19,7 +19,7 @@ export function citizenFrame(tr: Translator, title: string, body: SafeHtml): str
   <meta name="referrer" content="no-referrer">
   <title>${title} – Fremdrift</title>
   <link rel="stylesheet" href="/dkfds/css/dkfds.min.css">
-  <link rel="stylesheet" href="/static/citizen.css">
+  <link rel="stylesheet" href="/static/app.css">
 </head>
 <body class="citizen">
   <a class="skipnav" href="#main-content">${tr.t('page.skip')}</a>
