@@ -11,7 +11,6 @@ import { buildServer } from '../src/http/server.ts';
 import { createVault } from '../src/security/vault.ts';
 import { formatCpr } from '../src/domain/cpr.ts';
 import { hashToken } from '../src/db/citizen/link-door.ts';
-import { upsertWho5Translation } from '../src/db/citizen/who5-translations.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loginAs, type Session } from './helpers/http.ts';
@@ -152,10 +151,10 @@ describe.each(backends())('Min plan on %s', (backend) => {
 
     // Once the project has loaded a validated Somali translation, the form is in Somali.
     const pid = (await t.db.query<{ project_id: number }>('SELECT project_id FROM enrolment WHERE participant_id = $1 ORDER BY enrolled_on DESC LIMIT 1', [womanId])).rows[0].project_id;
-    await upsertWho5Translation(t.db, pid, 'so', {
+    await t.db.query(`INSERT INTO who5_translation (project_id, language, texts, validated_by) VALUES ($1, 'so', $2, 'Test: validated translation')`, [pid, JSON.stringify({
       intro: 'Su\'aal kasta…', items: { glad: 'Q1', rolig: 'Q2', aktiv: 'Q3', udhvilet: 'Q4', interesse: 'Q5' },
       answers: { 0: 'A0', 1: 'A1', 2: 'A2', 3: 'A3', 4: 'A4', 5: 'A5' },
-    }, 'Test: validated translation', 1);
+    })]);
     const so = await app.inject({ method: 'GET', url: `/borger/${token}/who5` });
     expect(so.body).toMatch(/<form [^>]*lang="so" dir="ltr" data-testid="who5-form">/);
     expect(so.body).toContain('Q1');

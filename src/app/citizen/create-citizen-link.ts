@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { withTenant } from '../../db/tenant.ts';
-import { findCaseParticipant } from '../../db/casework/access.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { door } from '../../db/door.ts';
+import { findCase } from '../../db/citizen/case-data.ts';
 import { insertLink } from '../../db/citizen/links.ts';
 import { hashToken } from '../../db/citizen/link-door.ts';
 import { isLanguageCode } from '../../i18n/languages.ts';
@@ -21,16 +21,18 @@ export interface CreatedLink {
 }
 
 export async function createCitizenLink(
-  db: Database, actor: Actor, participantId: string, form: Record<string, unknown>, days: number,
+  db: AppDeps['db'], actor: Actor, participantId: string, form: Record<string, unknown>, days: number,
 ): Promise<SaveResult<CreatedLink>> {
   const language = str(form, 'linkSprog');
   if (!isLanguageCode(language)) return { status: 'invalid', errors: { linkSprog: 'Vælg det sprog, linket skal åbne på.' } };
-  return withTenant(db, actor, async (q, audit) => {
-    const p = await findCaseParticipant(q, audit, actor, participantId, 'opret_borgerlink');
-    if (!p) return { status: 'denied' } as const;
+  return door<SaveResult<CreatedLink>>(db, actor, async (tx) => {
+    const p = await findCase(tx, participantId, 'opret_borgerlink');
+    if (!p) return { value: { status: 'denied' }, audit: [] };
     const token = randomBytes(32).toString('base64url');
-    const { id, expiresAt } = await insertLink(q, p.id, p.municipalityCode, hashToken(token), language, days, actor.userId);
-    await audit({ action: 'opret', entity: 'citizen_link', participantId: p.id, municipality: p.municipalityCode, detail: { linkId: id, language, days } });
-    return { status: 'ok', id: { linkId: id, token, expiresAt, language } } as const;
+    const { id, expiresAt } = await insertLink(tx, p.id, p.municipalityCode, hashToken(token), language, days, actor.userId);
+    return {
+      value: { status: 'ok', id: { linkId: id, token, expiresAt, language } },
+      audit: { action: 'opret', entity: 'citizen_link', participantId: p.id, municipality: p.municipalityCode, detail: { linkId: id, language, days } },
+    };
   });
 }

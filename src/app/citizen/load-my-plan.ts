@@ -1,14 +1,10 @@
 /**
- * Reads what "Min plan" shows for one woman inside a door's transaction (the staff tenant door
- * or her link's door) and builds the view with the pure rules. Conversations are read only to
- * date the next one; their notes never leave this function.
+ * Reads what "Min plan" shows for one woman inside a door's transaction (the staff door or her
+ * link's door) and builds the view with the pure rules. Conversations are read only as dates,
+ * to date the next one; their notes never reach this layer.
  */
-import type { Queryable } from '../../db/database.ts';
-import { loadEnrolments } from '../../db/casework/access.ts';
-import { listActivities } from '../../db/casework/activities.ts';
-import { listAssessments } from '../../db/casework/assessments.ts';
-import { listConversations } from '../../db/casework/conversations.ts';
-import { loadProjectConfig } from '../../db/casework/project-config.ts';
+import type { Tx } from '../../db/door.ts';
+import { activitiesOf, assessmentsOf, conversationDatesOf, enrolmentsOf, projectConfigOf } from '../../db/citizen/case-data.ts';
 import { getPlanLanguage } from '../../db/citizen/preference.ts';
 import { listOverrides } from '../../db/citizen/message-overrides.ts';
 import { getPlanHeader, getPlanWithDate } from '../../db/citizen/plan-view.ts';
@@ -26,19 +22,16 @@ export interface MyPlanData {
   enrolled: boolean;
 }
 
-export async function loadMyPlan(q: Queryable, participantId: string, today: string): Promise<MyPlanData | null> {
-  const header = await getPlanHeader(q, participantId);
+export async function loadMyPlan(tx: Tx, participantId: string, today: string): Promise<MyPlanData | null> {
+  const header = await getPlanHeader(tx, participantId);
   if (!header) return null;
-  const enrolments = await loadEnrolments(q, participantId);
-  const e = enrolments[0] ?? null;
-  const [planRow, activities, conversations, assessments, config, preferred] = [
-    await getPlanWithDate(q, participantId),
-    await listActivities(q, participantId),
-    await listConversations(q, participantId),
-    await listAssessments(q, participantId),
-    await loadProjectConfig(q, e?.projectId),
-    await getPlanLanguage(q, participantId),
-  ];
+  const e = (await enrolmentsOf(tx, participantId))[0] ?? null;
+  const planRow = await getPlanWithDate(tx, participantId);
+  const activities = await activitiesOf(tx, participantId);
+  const conversations = await conversationDatesOf(tx, participantId);
+  const assessments = await assessmentsOf(tx, participantId);
+  const config = await projectConfigOf(tx, e?.projectId);
+  const preferred = await getPlanLanguage(tx, participantId);
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
   const view = buildMyPlanView({
     firstName: header.firstName,
@@ -51,7 +44,7 @@ export async function loadMyPlan(q: Queryable, participantId: string, today: str
     followUp: e && enrolled
       ? {
           enrolment: { date: e.enrolledOn, exitDate: e.exitedOn },
-          activities, conversations: conversations.map((c) => ({ date: c.date })), plan: planRow?.plan ?? null, assessments, today,
+          activities, conversations, plan: planRow?.plan ?? null, assessments, today,
           settings: config.settings, extraActivityTypes: config.extraTypes,
         }
       : null,
@@ -67,9 +60,9 @@ export async function loadMyPlan(q: Queryable, participantId: string, today: str
 }
 
 /** Her municipality's texts in one language: the file with the municipality's corrections laid over it. */
-export async function loadTranslator(q: Queryable, municipality: string, lang: LanguageCode): Promise<Translator> {
+export async function loadTranslator(tx: Tx, municipality: string, lang: LanguageCode): Promise<Translator> {
   const overrides: Partial<Record<MessageKey, string>> = {};
-  for (const o of await listOverrides(q, municipality, lang)) if (isMessageKey(o.key)) overrides[o.key] = o.text;
+  for (const o of await listOverrides(tx, municipality, lang)) if (isMessageKey(o.key)) overrides[o.key] = o.text;
   return translator(lang, overrides);
 }
 

@@ -1,20 +1,22 @@
 /** Revoke one of her personal links at once (audited); the link then shows nothing. */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { withTenant } from '../../db/tenant.ts';
-import { auditDeniedRecord, findCaseParticipant } from '../../db/casework/access.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { door } from '../../db/door.ts';
+import { auditDenied, findCase } from '../../db/citizen/case-data.ts';
 import { revokeLink } from '../../db/citizen/links.ts';
 import type { SaveResult } from '../casework/form-result.ts';
 
-export function revokeCitizenLink(db: Database, actor: Actor, participantId: string, linkId: string): Promise<SaveResult<string>> {
-  return withTenant(db, actor, async (q, audit) => {
-    const p = await findCaseParticipant(q, audit, actor, participantId, 'tilbagekald_borgerlink');
-    if (!p) return { status: 'denied' } as const;
-    if (!(await revokeLink(q, p.id, linkId, actor.userId))) {
-      await auditDeniedRecord(audit, p, 'citizen_link', linkId, 'tilbagekald_borgerlink');
-      return { status: 'denied' } as const;
+export function revokeCitizenLink(db: AppDeps['db'], actor: Actor, participantId: string, linkId: string): Promise<SaveResult<string>> {
+  return door<SaveResult<string>>(db, actor, async (tx) => {
+    const p = await findCase(tx, participantId, 'tilbagekald_borgerlink');
+    if (!p) return { value: { status: 'denied' }, audit: [] };
+    if (!(await revokeLink(tx, p.id, linkId, actor.userId))) {
+      await auditDenied(tx, p, 'citizen_link', linkId, 'tilbagekald_borgerlink');
+      return { value: { status: 'denied' }, audit: [] };
     }
-    await audit({ action: 'tilbagekald', entity: 'citizen_link', participantId: p.id, municipality: p.municipalityCode, detail: { linkId } });
-    return { status: 'ok', id: linkId } as const;
+    return {
+      value: { status: 'ok', id: linkId },
+      audit: { action: 'tilbagekald', entity: 'citizen_link', participantId: p.id, municipality: p.municipalityCode, detail: { linkId } },
+    };
   });
 }

@@ -4,8 +4,8 @@
  * stored; an empty text removes the correction. Audited with the old and new text.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { withTenant } from '../../db/tenant.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { door, type AuditEntry } from '../../db/door.ts';
 import { deleteOverride, listOverrides, upsertOverride, type MessageOverrideRow } from '../../db/citizen/message-overrides.ts';
 import { catalogFile, checkMessage, isMessageKey, type MessageKey } from '../../i18n/catalog.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
@@ -23,17 +23,19 @@ export interface MessageTexts {
 }
 
 /** Every text of one language with the corrections of the actor's (first) municipality. */
-export function listMessageTexts(db: Database, actor: Actor, language: LanguageCode): Promise<MessageTexts> {
+export function listMessageTexts(db: AppDeps['db'], actor: Actor, language: LanguageCode): Promise<MessageTexts> {
   requireProjectLeader(actor);
   const municipality = actor.municipalities[0];
-  return withTenant(db, actor, async (q) => {
-    const byKey = new Map((await listOverrides(q, municipality, language)).map((o) => [o.key, o]));
+  // Texts, not personal data: nothing to audit.
+  return door(db, actor, async (tx) => {
+    const byKey = new Map((await listOverrides(tx, municipality, language)).map((o) => [o.key, o]));
     const file = catalogFile(language).messages;
-    return { language, municipality, rows: (Object.keys(catalogFile('da').messages) as MessageKey[]).map((key) => ({ key, file: file[key], override: byKey.get(key) ?? null })) };
+    const rows = (Object.keys(catalogFile('da').messages) as MessageKey[]).map((key) => ({ key, file: file[key], override: byKey.get(key) ?? null }));
+    return { value: { language, municipality, rows }, audit: [] };
   });
 }
 
-export function saveMessageOverride(db: Database, actor: Actor, language: string, key: string, form: Record<string, unknown>): Promise<SaveResult<string>> {
+export function saveMessageOverride(db: AppDeps['db'], actor: Actor, language: string, key: string, form: Record<string, unknown>): Promise<SaveResult<string>> {
   requireProjectLeader(actor);
   if (!isLanguageCode(language) || !isMessageKey(key)) return Promise.resolve({ status: 'denied' });
   const text = str(form, 'tekst').replace(/\r\n?/g, '\n').trim();
@@ -43,13 +45,14 @@ export function saveMessageOverride(db: Database, actor: Actor, language: string
     const problems = checkMessage(language, key, text);
     if (problems.length) return Promise.resolve({ status: 'invalid', errors: { tekst: problems.join(' ') } });
   }
-  return withTenant(db, actor, async (q, audit) => {
+  return door<SaveResult<string>>(db, actor, async (tx) => {
+    const audit: AuditEntry[] = [];
     for (const municipality of actor.municipalities) {
-      const before = (await listOverrides(q, municipality, language)).find((o) => o.key === key)?.text ?? null;
-      if (text && text !== catalogFile(language).messages[key]) await upsertOverride(q, municipality, language, key, text, actor.userId);
-      else await deleteOverride(q, municipality, language, key);
-      await audit({ action: 'ret', entity: 'message_override', municipality, detail: { language, key, from: before, to: text || null } });
+      const before = (await listOverrides(tx, municipality, language)).find((o) => o.key === key)?.text ?? null;
+      if (text && text !== catalogFile(language).messages[key]) await upsertOverride(tx, municipality, language, key, text, actor.userId);
+      else await deleteOverride(tx, municipality, language, key);
+      audit.push({ action: 'ret', entity: 'message_override', municipality, detail: { language, key, from: before, to: text || null } });
     }
-    return { status: 'ok', id: key } as const;
+    return { value: { status: 'ok', id: key }, audit };
   });
 }

@@ -4,12 +4,12 @@
  * one. Stored as her own assessment (`reported_by = borger`), which the caseworker sees marked
  * as self-reported and which counts in the WHO-5 alert like any other.
  */
-import type { Database } from '../../db/database.ts';
-import { withCitizenLink, type LinkOutcome } from '../../db/citizen/link-door.ts';
-import { loadEnrolments } from '../../db/casework/access.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import type { Tx } from '../../db/door.ts';
+import { citizenDoor, type LinkOutcome } from '../../db/citizen/link-door.ts';
+import { enrolmentsOf } from '../../db/citizen/case-data.ts';
 import { getWho5Translation } from '../../db/citizen/who5-translations.ts';
 import { insertSelfReport } from '../../db/citizen/plan-view.ts';
-import type { Queryable } from '../../db/database.ts';
 import { scoreAssessment, WHO5 } from '../../domain/instruments.ts';
 import type { Translator } from '../../i18n/catalog.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
@@ -35,10 +35,10 @@ export const DANISH_WHO5: Who5Questions = {
   validatedBy: null,
 };
 
-async function questionsFor(q: Queryable, participantId: string, language: LanguageCode): Promise<Who5Questions> {
+async function questionsFor(tx: Tx, participantId: string, language: LanguageCode): Promise<Who5Questions> {
   if (language === 'da') return DANISH_WHO5;
-  const projectId = (await loadEnrolments(q, participantId))[0]?.projectId;
-  const t = projectId ? await getWho5Translation(q, projectId, language) : null;
+  const projectId = (await enrolmentsOf(tx, participantId))[0]?.projectId;
+  const t = projectId ? await getWho5Translation(tx, projectId, language) : null;
   if (!t) return DANISH_WHO5;
   return {
     language,
@@ -61,20 +61,22 @@ export interface Who5Form {
 
 const pickLang = (asked: unknown, linkLang: string): LanguageCode => (isLanguageCode(asked) ? asked : isLanguageCode(linkLang) ? linkLang : 'da');
 
-export function getWho5Form(db: Database, token: string, ip: string, asked?: unknown): Promise<LinkOutcome<Who5Form>> {
-  return withCitizenLink(db, token, ip, 'vis_who5', async (q, audit, link) => {
+export function getWho5Form(db: AppDeps['db'], token: string, ip: string, asked?: unknown): Promise<LinkOutcome<Who5Form>> {
+  return citizenDoor(db, token, ip, 'vis_who5', async (tx, link) => {
     const language = pickLang(asked, link.language);
-    const questions = await questionsFor(q, link.participantId, language);
-    await audit({ action: 'vis', entity: 'who5_selvrapport', detail: { language, questionsIn: questions.language } });
-    return { language, tr: await loadTranslator(q, link.municipalityCode, language), questions, values: {}, errors: {}, saved: false };
+    const questions = await questionsFor(tx, link.participantId, language);
+    return {
+      value: { language, tr: await loadTranslator(tx, link.municipalityCode, language), questions, values: {}, errors: {}, saved: false },
+      audit: { action: 'vis', entity: 'who5_selvrapport', detail: { language, questionsIn: questions.language } },
+    };
   });
 }
 
-export function submitWho5(db: Database, token: string, ip: string, form: Record<string, unknown>, asked?: unknown): Promise<LinkOutcome<Who5Form>> {
-  return withCitizenLink(db, token, ip, 'svar_who5', async (q, audit, link) => {
+export function submitWho5(db: AppDeps['db'], token: string, ip: string, form: Record<string, unknown>, asked?: unknown): Promise<LinkOutcome<Who5Form>> {
+  return citizenDoor<Who5Form>(db, token, ip, 'svar_who5', async (tx, link) => {
     const language = pickLang(asked, link.language);
-    const questions = await questionsFor(q, link.participantId, language);
-    const tr = await loadTranslator(q, link.municipalityCode, language);
+    const questions = await questionsFor(tx, link.participantId, language);
+    const tr = await loadTranslator(tx, link.municipalityCode, language);
     const values: Record<string, string> = {};
     const errors: FieldErrors = {};
     for (const item of questions.items) {
@@ -83,15 +85,16 @@ export function submitWho5(db: Database, token: string, ip: string, form: Record
       if (!/^[0-5]$/.test(v)) errors[item.key] = tr.t('who5.missing');
     }
     if (Object.keys(errors).length) {
-      await audit({ action: 'afvist', entity: 'who5_selvrapport', detail: { missing: Object.keys(errors) } });
-      return { language, tr, questions, values, errors, saved: false };
+      return { value: { language, tr, questions, values, errors, saved: false }, audit: { action: 'afvist', entity: 'who5_selvrapport', detail: { missing: Object.keys(errors) } } };
     }
     const scored = scoreAssessment(WHO5, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])));
     if (!scored.ok) throw new Error(scored.errors.join(' '));
-    const id = await insertSelfReport(q, link.participantId, link.municipalityCode, {
+    const id = await insertSelfReport(tx, link.participantId, link.municipalityCode, {
       instrumentKey: WHO5.key, date: todayInDenmark(), answers: scored.value.answers, total: scored.value.total, language: questions.language,
     });
-    await audit({ action: 'opret', entity: 'assessment', detail: { assessmentId: id, instrument: WHO5.key, reportedBy: 'borger', questionsIn: questions.language } });
-    return { language, tr, questions, values: {}, errors: {}, saved: true };
+    return {
+      value: { language, tr, questions, values: {}, errors: {}, saved: true },
+      audit: { action: 'opret', entity: 'assessment', detail: { assessmentId: id, instrument: WHO5.key, reportedBy: 'borger', questionsIn: questions.language } },
+    };
   });
 }

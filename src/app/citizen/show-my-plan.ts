@@ -3,14 +3,15 @@
  * through her personal link. Both are audited as `vis` of `min_plan`.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { withTenant } from '../../db/tenant.ts';
-import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { door } from '../../db/door.ts';
+import type { CaseParticipant } from '../../db/casework/access.ts';
+import { findCase } from '../../db/citizen/case-data.ts';
 import { listLinks, type CitizenLinkRow } from '../../db/citizen/links.ts';
-import { withCitizenLink, type LinkOutcome } from '../../db/citizen/link-door.ts';
+import { citizenDoor, type LinkOutcome } from '../../db/citizen/link-door.ts';
 import { getWho5Translation } from '../../db/citizen/who5-translations.ts';
 import type { Translator } from '../../i18n/catalog.ts';
-import type { LanguageCode } from '../../i18n/languages.ts';
+import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
 import { todayInDenmark } from '../casework/today.ts';
 import { loadMyPlan, loadTranslator, pickLanguage, type MyPlanData } from './load-my-plan.ts';
 
@@ -22,17 +23,19 @@ export interface StaffMyPlan extends MyPlanData {
   today: string;
 }
 
-export async function getMyPlanForStaff(db: Database, actor: Actor, participantId: string, asked?: unknown): Promise<StaffMyPlan | null> {
+export function getMyPlanForStaff(db: AppDeps['db'], actor: Actor, participantId: string, asked?: unknown): Promise<StaffMyPlan | null> {
   const today = todayInDenmark();
-  return withTenant(db, actor, async (q, audit) => {
-    const p = await findCaseParticipant(q, audit, actor, participantId, 'vis_min_plan');
-    if (!p) return null;
-    const data = (await loadMyPlan(q, p.id, today))!;
+  return door(db, actor, async (tx) => {
+    const p = await findCase(tx, participantId, 'vis_min_plan');
+    if (!p) return { value: null, audit: [] }; // the refusal is audited by findCase
+    const data = (await loadMyPlan(tx, p.id, today))!;
     const language = pickLanguage(asked, data);
-    const tr = await loadTranslator(q, p.municipalityCode, language);
-    const links = await listLinks(q, p.id);
-    await audit({ action: 'vis', entity: 'min_plan', participantId: p.id, municipality: p.municipalityCode, detail: { language } });
-    return { ...data, participant: p, language, tr, links, today };
+    const tr = await loadTranslator(tx, p.municipalityCode, language);
+    const links = await listLinks(tx, p.id);
+    return {
+      value: { ...data, participant: p, language, tr, links, today },
+      audit: { action: 'vis', entity: 'min_plan', participantId: p.id, municipality: p.municipalityCode, detail: { language } },
+    };
   });
 }
 
@@ -44,14 +47,13 @@ export interface CitizenMyPlan extends MyPlanData {
   today: string;
 }
 
-export function getMyPlanByLink(db: Database, token: string, ip: string, asked?: unknown): Promise<LinkOutcome<CitizenMyPlan>> {
+export function getMyPlanByLink(db: AppDeps['db'], token: string, ip: string, asked?: unknown): Promise<LinkOutcome<CitizenMyPlan>> {
   const today = todayInDenmark();
-  return withCitizenLink(db, token, ip, 'vis_min_plan', async (q, audit, link) => {
-    const data = (await loadMyPlan(q, link.participantId, today))!;
-    const language = pickLanguage(asked, { preferred: (link.language as LanguageCode) ?? data.preferred, suggested: data.suggested });
-    const tr = await loadTranslator(q, link.municipalityCode, language);
-    const who5Translated = language !== 'da' && data.projectId !== null && (await getWho5Translation(q, data.projectId, language)) !== null;
-    await audit({ action: 'vis', entity: 'min_plan', detail: { language } });
-    return { ...data, language, tr, who5Translated, today };
+  return citizenDoor(db, token, ip, 'vis_min_plan', async (tx, link) => {
+    const data = (await loadMyPlan(tx, link.participantId, today))!;
+    const language = pickLanguage(asked, { preferred: isLanguageCode(link.language) ? link.language : data.preferred, suggested: data.suggested });
+    const tr = await loadTranslator(tx, link.municipalityCode, language);
+    const who5Translated = language !== 'da' && data.projectId !== null && (await getWho5Translation(tx, data.projectId, language)) !== null;
+    return { value: { ...data, language, tr, who5Translated, today }, audit: { action: 'vis', entity: 'min_plan', detail: { language } } };
   });
 }

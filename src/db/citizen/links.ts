@@ -2,7 +2,8 @@
  * Her personal links (SQL only). Only the SHA-256 of a token is stored; a link is found by that
  * hash through `fremdrift_citizen_link_find` (migration 0150), the one way in before a tenant is set.
  */
-import type { Queryable } from '../database.ts';
+import type { Tx } from '../door.ts';
+import { sqlOf } from '../sql.ts';
 import { isUuid } from '../tenant.ts';
 
 export interface CitizenLinkRow {
@@ -27,10 +28,10 @@ export interface FoundLink {
 }
 
 export async function insertLink(
-  q: Queryable, participantId: string, municipality: string, tokenHash: string, language: string, days: number, userId: number,
+  tx: Tx, participantId: string, municipality: string, tokenHash: string, language: string, days: number, userId: number,
 ): Promise<{ id: string; expiresAt: Date }> {
   return (
-    await q.query<{ id: string; expiresAt: Date }>(
+    await sqlOf(tx).query<{ id: string; expiresAt: Date }>(
       `INSERT INTO citizen_link (participant_id, municipality_code, token_hash, language, expires_at, created_by)
        VALUES ($1, $2, $3, $4, now() + make_interval(days => $5::int), $6) RETURNING id, expires_at AS "expiresAt"`,
       [participantId, municipality, tokenHash, language, days, userId],
@@ -38,9 +39,9 @@ export async function insertLink(
   ).rows[0];
 }
 
-export async function listLinks(q: Queryable, participantId: string): Promise<CitizenLinkRow[]> {
+export async function listLinks(tx: Tx, participantId: string): Promise<CitizenLinkRow[]> {
   return (
-    await q.query<CitizenLinkRow>(
+    await sqlOf(tx).query<CitizenLinkRow>(
       `SELECT l.id, l.language, l.created_at AS "createdAt", cu.display_name AS "createdByName", l.expires_at AS "expiresAt",
               l.revoked_at AS "revokedAt", ru.display_name AS "revokedByName", l.last_used_at AS "lastUsedAt", l.uses
        FROM citizen_link l LEFT JOIN app_user cu ON cu.id = l.created_by LEFT JOIN app_user ru ON ru.id = l.revoked_by
@@ -51,9 +52,9 @@ export async function listLinks(q: Queryable, participantId: string): Promise<Ci
 }
 
 /** Revoke one of her links; false when it is not hers or already revoked. */
-export async function revokeLink(q: Queryable, participantId: string, id: string, userId: number): Promise<boolean> {
+export async function revokeLink(tx: Tx, participantId: string, id: string, userId: number): Promise<boolean> {
   if (!isUuid(id)) return false;
-  const r = await q.query(
+  const r = await sqlOf(tx).query(
     'UPDATE citizen_link SET revoked_at = now(), revoked_by = $3 WHERE id = $1 AND participant_id = $2 AND revoked_at IS NULL',
     [id, participantId, userId],
   );
@@ -61,9 +62,9 @@ export async function revokeLink(q: Queryable, participantId: string, id: string
 }
 
 /** The link whose token has this hash, whatever its state; the caller decides whether it may be used. */
-export async function findLinkByHash(q: Queryable, tokenHash: string): Promise<FoundLink | null> {
+export async function findLinkByHash(tx: Tx, tokenHash: string): Promise<FoundLink | null> {
   return (
-    await q.query<FoundLink>(
+    await sqlOf(tx).query<FoundLink>(
       `SELECT id, participant_id AS "participantId", municipality_code AS "municipalityCode", language,
               expires_at AS "expiresAt", revoked_at AS "revokedAt"
        FROM fremdrift_citizen_link_find($1)`,
@@ -72,14 +73,14 @@ export async function findLinkByHash(q: Queryable, tokenHash: string): Promise<F
   ).rows[0] ?? null;
 }
 
-export async function markLinkUsed(q: Queryable, id: string): Promise<void> {
-  await q.query('UPDATE citizen_link SET last_used_at = now(), uses = uses + 1 WHERE id = $1', [id]);
+export async function markLinkUsed(tx: Tx, id: string): Promise<void> {
+  await sqlOf(tx).query('UPDATE citizen_link SET last_used_at = now(), uses = uses + 1 WHERE id = $1', [id]);
 }
 
 /** The token's hash if this link belongs to her and can still be used (to put a QR code on her print). */
-export async function linkUsableFor(q: Queryable, participantId: string, tokenHash: string): Promise<boolean> {
+export async function linkUsableFor(tx: Tx, participantId: string, tokenHash: string): Promise<boolean> {
   return (
-    await q.query(
+    await sqlOf(tx).query(
       'SELECT 1 FROM citizen_link WHERE participant_id = $1 AND token_hash = $2 AND revoked_at IS NULL AND expires_at > now()',
       [participantId, tokenHash],
     )

@@ -1,5 +1,6 @@
 /** A municipality's corrections of the citizen texts (not personal data; tenant-scoped like the rest). */
-import type { Queryable } from '../database.ts';
+import type { Tx } from '../door.ts';
+import { sqlOf } from '../sql.ts';
 
 export interface MessageOverrideRow {
   key: string;
@@ -8,9 +9,9 @@ export interface MessageOverrideRow {
   updatedByName: string | null;
 }
 
-export async function listOverrides(q: Queryable, municipality: string, language: string): Promise<MessageOverrideRow[]> {
+export async function listOverrides(tx: Tx, municipality: string, language: string): Promise<MessageOverrideRow[]> {
   return (
-    await q.query<MessageOverrideRow>(
+    await sqlOf(tx).query<MessageOverrideRow>(
       `SELECT o.key, o.text, o.updated_at AS "updatedAt", u.display_name AS "updatedByName"
        FROM message_override o LEFT JOIN app_user u ON u.id = o.updated_by
        WHERE o.municipality_code = $1 AND o.language = $2 ORDER BY o.key`,
@@ -19,14 +20,14 @@ export async function listOverrides(q: Queryable, municipality: string, language
   ).rows;
 }
 
-export async function upsertOverride(q: Queryable, municipality: string, language: string, key: string, text: string, userId: number) {
-  await q.query(
+export async function upsertOverride(tx: Tx, municipality: string, language: string, key: string, text: string, userId: number) {
+  await sqlOf(tx).query(
     `INSERT INTO message_override (municipality_code, language, key, text, updated_by) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (municipality_code, language, key) DO UPDATE SET text = EXCLUDED.text, updated_by = EXCLUDED.updated_by, updated_at = now()`,
     [municipality, language, key, text, userId],
   );
 }
 
-export async function deleteOverride(q: Queryable, municipality: string, language: string, key: string): Promise<boolean> {
-  return (await q.query('DELETE FROM message_override WHERE municipality_code = $1 AND language = $2 AND key = $3', [municipality, language, key])).rowCount > 0;
+export async function deleteOverride(tx: Tx, municipality: string, language: string, key: string): Promise<boolean> {
+  return (await sqlOf(tx).query('DELETE FROM message_override WHERE municipality_code = $1 AND language = $2 AND key = $3', [municipality, language, key])).rowCount > 0;
 }
