@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../core/actor.ts';
 import type { Queryable } from './database.ts';
+import { writeAudit, type AuditActor } from './sql.ts';
 
 export interface AuditFilter {
   user?: string;
@@ -70,4 +71,16 @@ export async function searchAuditLog(q: Queryable, actor: Actor, f: AuditFilter)
 /** The actions in the log, for the filter's drop-down. */
 export async function auditActions(q: Queryable): Promise<string[]> {
   return (await q.query<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')).rows.map((r) => r.action);
+}
+
+/**
+ * Record a request refused before it reached any data (e.g. control characters in its input):
+ * who, which route pattern and which fields — never the values.
+ */
+export async function auditRefusedRequest(
+  db: Queryable,
+  who: AuditActor,
+  detail: { method: string; route: string | null; fields: string[]; reason: string },
+) {
+  await writeAudit(db, who, { action: 'afvist_input', entity: 'forespoergsel', detail });
 }

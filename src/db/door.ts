@@ -21,6 +21,7 @@ import type { Actor } from '../core/actor.ts';
 import type { DatabaseHandle } from '../core/deps.ts';
 import type { Database } from './database.ts';
 import { bindTx, databaseOf, releaseTx, writeAudit } from './sql.ts';
+import { isUuid } from './tenant.ts';
 
 export interface AuditEntry {
   action: string;
@@ -61,4 +62,14 @@ export function door<T>(db: DatabaseHandle | Database, actor: Actor, fn: (tx: Tx
       releaseTx(tx);
     }
   });
+}
+
+/**
+ * The record of a refused look-up of a person: it names the person asked for (when the id is
+ * one), so the attempt is in her own audit trail and her access export — the log function adds
+ * her municipality — and never the text of an id that is not one.
+ */
+export function deniedAccess(requestedId: string, purpose: string): AuditEntry {
+  const id = isUuid(requestedId) ? requestedId.toLowerCase() : null;
+  return { action: 'adgang_naegtet', entity: 'participant', participantId: id, detail: id ? { purpose } : { purpose, malformedId: true } };
 }

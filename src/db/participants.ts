@@ -1,12 +1,12 @@
 /** Participants (borgere) through the tenant-scoped path: every call is audited. */
 import type { Actor } from '../core/actor.ts';
-import { normaliseCpr } from '../core/cpr.ts';
 import { isIsoDate } from '../core/dates.ts';
 import { normaliseDateInput } from '../domain/form-fields.ts';
-import { foldForSearch, foldSql } from '../domain/search-text.ts';
+import { foldSql, parseSearch, searchForAudit } from '../domain/search-text.ts';
 import type { Vault } from '../security/vault.ts';
 import type { Database } from './database.ts';
 import { isUuid, withTenant } from './tenant.ts';
+import { deniedAccess } from './door.ts';
 
 export interface ParticipantListRow {
   id: string;
@@ -62,23 +62,21 @@ export async function listParticipants(db: Database, vault: Vault, actor: Actor,
   const params: unknown[] = [actor.municipalities];
   const where: string[] = ['p.municipality_code = ANY($1::bpchar[])'];
   const search = (opts.search ?? '').trim();
-  if (search) {
-    const cpr = normaliseCpr(search);
-    if (cpr) {
-      params.push(vault.hashCpr(cpr));
-      where.push(`p.cpr_hash = $${params.length}`);
-    } else if (/^\d{6}$/.test(search)) {
-      // Birth date part of a CPR number: DDMMYY.
-      params.push(search);
-      where.push(`to_char(p.birth_date, 'DDMMYY') = $${params.length}`);
-    } else if (birthDateOf(search)) {
-      params.push(birthDateOf(search));
-      where.push(`p.birth_date = $${params.length}::date`);
-    } else {
-      // Accents and case ignored on both sides (Dogan finds Doğan).
-      params.push(`%${foldForSearch(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`${foldSql(`p.first_name || ' ' || p.last_name`)} LIKE $${params.length}`);
-    }
+  const term = parseSearch(search, birthDateOf);
+  if (term?.kind === 'cpr') {
+    params.push(vault.hashCpr(term.cpr));
+    where.push(`p.cpr_hash = $${params.length}`);
+  } else if (term?.kind === 'foedselsdato' && 'ddmmyy' in term) {
+    // Birth date part of a CPR number: DDMMYY.
+    params.push(term.ddmmyy);
+    where.push(`to_char(p.birth_date, 'DDMMYY') = $${params.length}`);
+  } else if (term?.kind === 'foedselsdato') {
+    params.push(term.date);
+    where.push(`p.birth_date = $${params.length}::date`);
+  } else if (term?.kind === 'navn') {
+    // Accents and case ignored on both sides (Dogan finds Doğan).
+    params.push(`%${term.folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`${foldSql(`p.first_name || ' ' || p.last_name`)} LIKE $${params.length}`);
   }
   if (opts.caseworkerId) {
     params.push(opts.caseworkerId);
@@ -117,7 +115,7 @@ export async function listParticipants(db: Database, vault: Vault, actor: Actor,
     await audit({
       action: 'liste',
       entity: 'participant',
-      detail: { search: search ? (normaliseCpr(search) ? '[cpr]' : search) : null, page, shown: rows.length, total },
+      detail: { search: searchForAudit(search), page, shown: rows.length, total },
     });
     return { rows, total, page, pageSize };
   });
@@ -166,7 +164,7 @@ export async function getParticipant(db: Database, vault: Vault, actor: Actor, i
         ).rows[0]
       : undefined;
     if (!p) {
-      await audit({ action: 'adgang_naegtet', entity: 'participant', detail: { requestedId: id, purpose } });
+      await audit(deniedAccess(id, purpose));
       return null;
     }
     const enrolments = (

@@ -7,6 +7,7 @@ import type { Actor } from '../core/actor.ts';
 import type { AppDeps } from '../core/deps.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { sharedRateBuckets } from '../app/security/rate-buckets.ts';
+import { registerInputGuard } from './input-guard.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -79,6 +80,9 @@ export function registerSecurity(app: FastifyInstance, deps: AppDeps) {
     req.sessionId = sid;
     req.csrfToken = s.csrfToken;
   });
+
+  // Control characters are refused (and the refusal audited) before any route touches data.
+  registerInputGuard(app, deps);
 
   // Every state-changing request must carry the CSRF token (form field or header).
   app.addHook('preHandler', async (req) => {

@@ -13,6 +13,7 @@ import { personTables } from '../../db/gdpr/tables.ts';
 import { isUuid, withTenant } from '../../db/tenant.ts';
 import type { Vault } from '../../security/vault.ts';
 import { RETENTION_SQL, retentionMessage, type RetentionState } from './retention.ts';
+import { deniedAccess } from '../../db/door.ts';
 
 export function requireGdprActor(actor: Actor) {
   if (actor.role !== 'projektleder' || actor.municipalities.length === 0) throw forbidden();
@@ -40,7 +41,7 @@ export async function removePerson(db: Database, actor: Actor, id: string, how: 
           'SELECT municipality_code, anonymised_at FROM participant WHERE id = $1 FOR UPDATE', [id])).rows[0]
       : undefined;
     if (!p) {
-      await audit({ action: 'adgang_naegtet', entity: 'participant', detail: { requestedId: id, purpose: how } });
+      await audit(deniedAccess(id, how));
       throw notFound('Deltageren');
     }
     const state = (await q.query<RetentionState>(RETENTION_SQL, [id, years])).rows[0];

@@ -5,6 +5,7 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Queryable } from '../database.ts';
 import { isUuid, type Audit } from '../tenant.ts';
+import { deniedAccess } from '../door.ts';
 
 export interface CaseEnrolment {
   id: string;
@@ -68,7 +69,7 @@ export async function findCaseParticipant(
       ).rows[0]
     : undefined;
   if (!p) {
-    await audit({ action: 'adgang_naegtet', entity: 'participant', detail: { requestedId: id, purpose } });
+    await audit(deniedAccess(id, purpose));
     return null;
   }
   const enrolments = await loadEnrolments(q, p.id);

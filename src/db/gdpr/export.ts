@@ -9,6 +9,7 @@ import type { Vault } from '../../security/vault.ts';
 import type { Database } from '../database.ts';
 import { isUuid, withTenant } from '../tenant.ts';
 import { ident, personTables } from './tables.ts';
+import { deniedAccess } from '../door.ts';
 
 export interface PersonExport {
   format: 'fremdrift-indsigt-1';
@@ -31,7 +32,7 @@ export async function exportPerson(db: Database, vault: Vault, actor: Actor, par
       ? (await q.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(p) AS r FROM participant p WHERE id = $1', [participantId])).rows[0]?.r
       : undefined;
     if (!p) {
-      await audit({ action: 'adgang_naegtet', entity: 'participant', detail: { requestedId: participantId, purpose: 'indsigt' } });
+      await audit(deniedAccess(participantId, 'indsigt'));
       return null;
     }
     const { cpr_enc: cprEnc, cpr_hash: cprHash, ...rest } = p as Record<string, unknown> & { cpr_enc: string; cpr_hash: string };

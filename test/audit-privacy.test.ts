@@ -1,0 +1,127 @@
+/**
+ * Issue 11, findings 1, 6 and 11: the audit log keeps what was done, never what was typed.
+ * - A search is stored as its kind and counts, never its text: no name or CPR number stays in the
+ *   append-only log (and on the administrator's audit page) after she is erased.
+ * - Control characters (a NUL byte) are refused with a Danish 400 before anything touches the
+ *   database, and the refusal is audited.
+ * - A denied look-up of another tenant's woman carries her id, so it is in her audit trail and in
+ *   her access-request export; a failed sign-in is audited (see also test/auth.test.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { formatCpr } from '../src/domain/cpr.ts';
+import { createVault } from '../src/security/vault.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { TEST_SECRET } from './helpers/env.ts';
+import { loginAs } from './helpers/http.ts';
+
+describe.each(backends())('what the audit log keeps, on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  const auditText = async () =>
+    (await t.db.query<{ s: string }>(`SELECT string_agg(username || ' ' || action || ' ' || coalesce(detail::text, ''), E'\\n' ORDER BY id) AS s FROM audit_log`)).rows[0].s;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  /** An Aalborg woman with no enrolment inside the retention period (so she may be erased). */
+  async function erasableWoman(offset: number) {
+    const p = (await t.db.query<{ id: string; first: string; last: string; enc: string }>(
+      `SELECT id, first_name AS first, last_name AS last, cpr_enc AS enc FROM participant
+       WHERE municipality_code = '851' AND anonymised_at IS NULL ORDER BY id OFFSET $1 LIMIT 1`, [offset])).rows[0];
+    await t.db.query(
+      `UPDATE enrolment SET enrolled_on = current_date - interval '12 years', exited_on = current_date - interval '11 years', exit_reason = coalesce(exit_reason, 'andet')
+       WHERE participant_id = $1`, [p.id]);
+    return { id: p.id, name: `${p.first} ${p.last}`, cpr: createVault(TEST_SECRET).decryptCpr(p.enc) };
+  }
+
+  it('stores a search as its kind and counts: no name or CPR number stays after she is erased (finding 1)', async () => {
+    const w = await erasableWoman(3);
+    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const ddmmyy = w.cpr.slice(0, 6);
+    const searches = [w.name, formatCpr(w.cpr), `${ddmmyy}/${w.cpr.slice(6)}`, `cpr ${w.cpr}`, ddmmyy, 'Maryam Ahmadi'];
+    for (const q of searches) expect((await s.get(`/deltagere?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
+    const pl = await loginAs(app, 'projektleder.aalborg');
+    expect((await pl.post(`/admin/gdpr/${w.id}/slet`, { bekraeft: 'ja' })).statusCode).toBe(200);
+    expect((await t.db.query('SELECT 1 FROM participant WHERE id = $1', [w.id])).rowCount).toBe(0);
+    const log = await auditText();
+    expect(log).toContain('slettet');
+    for (const needle of [w.name, w.cpr, 'Maryam', 'Ahmadi']) expect(log, needle).not.toContain(needle);
+    // Her birth date part as a number of its own (not inside an id's hex digits).
+    expect(log).not.toMatch(new RegExp(`(?<![0-9a-f-])${ddmmyy}(?![0-9a-f])`));
+
+    // The searches are in the log, as kinds with counts.
+    const logged = await t.db.query<{ detail: { search: { kind: string; length: number } | null; total: number } }>(
+      `SELECT detail FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste' AND entity = 'participant' ORDER BY id DESC LIMIT $1`, [searches.length]);
+    expect(logged.rows.map((r) => r.detail.search?.kind).reverse()).toEqual(['navn', 'cpr', 'cpr', 'navn', 'foedselsdato', 'navn']);
+    expect(logged.rows.every((r) => typeof r.detail.total === 'number')).toBe(true);
+
+    // Nor on the administrator's audit page.
+    const admin = await loginAs(app, 'admin');
+    const page = await admin.get('/admin/audit?handling=liste');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('sagsbehandler.aalborg');
+    for (const needle of [w.name, w.cpr, 'Maryam']) expect(page.body, needle).not.toContain(needle);
+    expect(page.body).not.toMatch(new RegExp(`(?<![0-9a-f-])${ddmmyy}(?![0-9a-f])`));
+  });
+
+  it('keeps no typed text from the administrator\'s audit search either', async () => {
+    const admin = await loginAs(app, 'admin');
+    expect((await admin.get(`/admin/audit?bruger=${encodeURIComponent('Fatima Hassan 1204851234')}`)).statusCode).toBe(200);
+    expect((await admin.get('/admin/audit?bruger=sagsbehandler.aarhus')).statusCode).toBe(200);
+    const rows = (await t.db.query<{ d: string }>(`SELECT detail::text AS d FROM audit_log WHERE action = 'soeg' AND entity = 'audit_log' ORDER BY id DESC LIMIT 2`)).rows;
+    expect(rows[1].d).not.toMatch(/Fatima|Hassan|1204851234/);
+    expect(rows[0].d).toContain('sagsbehandler.aarhus'); // a known user name is what the search was for
+  });
+
+  it('refuses a NUL byte with a Danish 400 before the database, and audits the refusal (finding 6)', async () => {
+    const s = await loginAs(app, 'projektleder.aalborg');
+    const admin = await loginAs(app, 'admin');
+    const before = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'afvist_input'`)).rows[0].n;
+    const urls: [typeof s, string, string][] = [
+      [s, '/deltagere?q=%00', '/deltagere'],
+      [s, '/deltagere/%00', '/deltagere/:id'],
+      [s, '/admin/gdpr/%00/eksport', '/admin/gdpr/:id/eksport'],
+      [admin, '/admin/audit?bruger=%00', '/admin/audit'],
+      [s, '/deltagere?q=a%01b', '/deltagere'],
+    ];
+    for (const [who, url] of urls) {
+      const res = await who.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.body, url).toContain('ugyldige tegn');
+      expect(res.headers['content-security-policy'], url).toBeDefined();
+    }
+    const post = await s.post('/deltagere/00000000-0000-0000-0000-000000000000/samtaler', { dato: '2024-01-01', note: 'a\u0000b' });
+    expect(post.statusCode).toBe(400);
+    const refused = (await t.db.query<{ username: string; detail: { route: string; fields: string[] } }>(
+      `SELECT username, detail FROM audit_log WHERE action = 'afvist_input' ORDER BY id`)).rows.slice(before);
+    expect(refused.map((r) => r.detail.route)).toEqual([...urls.map((u) => u[2]), '/deltagere/:id/samtaler']);
+    expect(refused[0].username).toBe('projektleder.aalborg');
+    expect(refused[3].username).toBe('admin');
+    expect(refused[0].detail.fields).toEqual(['query.q']);
+    expect(refused[5].detail.fields).toEqual(['body.note']);
+  });
+
+  it('puts a denied look-up of another tenant\'s woman in her audit trail and her access export (finding 11)', async () => {
+    const id = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '851' AND anonymised_at IS NULL ORDER BY id DESC LIMIT 1`)).rows[0].id;
+    const other = await loginAs(app, 'sagsbehandler.aarhus');
+    expect((await other.get(`/deltagere/${id}`)).statusCode).toBe(404);
+    const denied = (await t.db.query<{ participant_id: string | null; municipality_code: string | null }>(
+      `SELECT participant_id, municipality_code FROM audit_log WHERE action = 'adgang_naegtet' AND username = 'sagsbehandler.aarhus' ORDER BY id DESC LIMIT 1`)).rows[0];
+    expect(denied.participant_id).toBe(id);
+    expect(denied.municipality_code).toBe('851'); // so Aalborg's own administrators see it too
+    const pl = await loginAs(app, 'projektleder.aalborg');
+    const exp = await pl.get(`/admin/gdpr/${id}/eksport`);
+    expect(exp.statusCode).toBe(200);
+    const trail = (JSON.parse(exp.body) as { auditTrail: { action: string; username: string }[] }).auditTrail;
+    expect(trail.some((a) => a.action === 'adgang_naegtet' && a.username === 'sagsbehandler.aarhus')).toBe(true);
+  });
+});
