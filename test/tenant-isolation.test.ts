@@ -45,7 +45,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     }
     const audited = await t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg'
-         AND action = 'adgang_naegtet' AND detail->>'requestedId' = $1`,
+         AND action = 'adgang_naegtet' AND participant_id = $1::uuid`,
       [aarhusId],
     );
     expect(audited.rows[0].n).toBeGreaterThanOrEqual(participantRoutes.length);

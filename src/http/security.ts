@@ -54,17 +54,22 @@ export function csrfFor(req: FastifyRequest, reply: FastifyReply, deps: AppDeps)
   return pre;
 }
 
+/** The headers every response carries (also those answered before routing, see server.ts). */
+export function setSecurityHeaders(reply: FastifyReply, deps: Pick<AppDeps, 'config'>) {
+  reply.header('Content-Security-Policy', CSP);
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('X-Frame-Options', 'DENY');
+  reply.header('Referrer-Policy', 'no-referrer');
+  reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  if (deps.config.cookieSecure) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+}
+
 export function registerSecurity(app: FastifyInstance, deps: AppDeps) {
   registerRateLimit(app, deps.config.rateLimit, sharedRateBuckets(deps));
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', CSP);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    if (deps.config.cookieSecure) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    setSecurityHeaders(reply, deps);
     return payload;
   });
 

@@ -1,5 +1,5 @@
 /** Builds the Fastify app: plugins, security, routes, Danish error pages. Owns nothing else. */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -10,7 +10,7 @@ import { ZodError } from 'zod';
 import { AppError, HTTP_STATUS } from '../core/errors.ts';
 import { errorPage } from '../web/layout.ts';
 import type { AppDeps } from '../core/deps.ts';
-import { registerSecurity } from './security.ts';
+import { registerSecurity, setSecurityHeaders } from './security.ts';
 import { registerRoutes } from './routes/index.ts';
 import { loggerOptions, requestId } from './logging.ts';
 import { registerOperations } from './operations.ts';
@@ -42,6 +42,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     genReqId: requestId,
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
+    // A URL that cannot be decoded (or a bad constraint) is answered before routing, so no hook
+    // runs: it still gets the security headers and a Danish page, not Fastify's bare JSON.
+    frameworkErrors: (_err, _req, reply) => {
+      const r = reply as unknown as FastifyReply;
+      setSecurityHeaders(r, deps);
+      return r.code(400).type('text/html; charset=utf-8').send(errorPage(400, 'Forespørgslen kunne ikke læses.'));
+    },
   });
   await app.register(cookie);
   await app.register(formbody);

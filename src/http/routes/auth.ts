@@ -7,7 +7,9 @@ import { loginPage } from '../../web/pages/login.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { cookieOptions, csrfFor, SESSION_COOKIE } from '../security.ts';
 
-const LoginBody = z.object({ brugernavn: z.string().max(100).default(''), adgangskode: z.string().max(200).default(''), next: z.string().optional() });
+// No control characters: the user name is looked up in the database, which holds no NUL byte.
+const plain = (max: number) => z.string().max(max).refine((v) => !/[\u0000-\u001f\u007f]/.test(v)).default('');
+const LoginBody = z.object({ brugernavn: plain(100), adgangskode: plain(200), next: z.string().optional() });
 
 /** Only local paths are followed after login (no open redirect). */
 const safeNext = (n?: string) => (n && /^\/(?!\/)[^\s\\]*$/.test(n) ? n : '/');
