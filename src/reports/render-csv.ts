@@ -1,12 +1,12 @@
 /**
- * CSV renderer for Danish Excel: UTF-8 with BOM, `;` between fields, decimal comma, CRLF. Each
+ * CSV renderer for Danish Excel (the one writer, core/csv.ts: BOM, `;`, CRLF, formulas neutralised), decimal comma. Each
  * table follows its caption; a share is written in percent (one decimal), a suppressed count as
  * shown (`<5`, `x`).
  */
+import { csvDocument } from '../core/csv.ts';
 import { stamp } from './format.ts';
 import type { Cell, Report } from './model.ts';
 
-const quote = (s: string) => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const dec = (n: number, digits: number) => n.toFixed(digits).replace('.', ',').replace(/,0+$/, '');
 
 export function csvValue(c: Cell): string {
@@ -29,5 +29,5 @@ export function renderCsv(r: Report): Buffer {
       if (t.note) lines.push([t.note]);
     }
   }
-  return Buffer.from(`\uFEFF${lines.map((l) => l.map(quote).join(';')).join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(csvDocument(lines), 'utf8');
 }

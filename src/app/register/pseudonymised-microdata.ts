@@ -13,6 +13,7 @@ import { ageBand } from '../../monitoring/participant-facts.ts';
 import type { MonitorOptions } from '../../monitoring/types.ts';
 import type { Vault } from '../../security/vault.ts';
 import { nationalMonitorInput } from './load-monitor-input.ts';
+import { csvDocument } from '../../core/csv.ts';
 
 export const MICRODATA_COLUMNS = [
   'pseudonym', 'projekt', 'kommune', 'visitation', 'aldersgruppe', 'indskrevet_maaned', 'udskrevet_maaned',
@@ -38,8 +39,5 @@ export async function pseudonymisedMicrodata(deps: { db: Database; vault: Vault 
   return [[...MICRODATA_COLUMNS], ...rows];
 }
 
-/** `;`-separated UTF-8 with BOM, as Danish Excel opens it. */
-export function toCsv(rows: string[][]): string {
-  const cell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
-}
+/** `;`-separated UTF-8 with BOM, as Danish Excel opens it (the one CSV writer). */
+export const toCsv = (rows: string[][]): string => csvDocument(rows);

@@ -11,6 +11,7 @@ import { BALANCE_VARIABLES, OUTCOMES } from '../../effect/types.ts';
 import { parseMonth } from '../../monitoring/calendar.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { loadEffectInput } from '../../register/load.ts';
+import { csvCell } from '../../core/csv.ts';
 
 
 const USAGE = `Brug: fremdrift effect --participants deltagere.csv --pool pulje.csv --benefits ydelser.csv
@@ -105,11 +106,6 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadMonitorInput, monitor, MonitorOptionError, parseMonth, RegisterInputError, type MonitorResult } from '../../monitoring/index.ts';
 import { TIDY_COLUMNS, tidyRows } from '../../monitoring/tidy.ts';
+import { csvCell } from '../../core/csv.ts';
 
 
 const USAGE = `Brug: fremdrift monitor --participants deltagere.csv --benefits ydelser.csv [--benefits flere.csv]
@@ -106,10 +107,6 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-function csvCell(v: unknown): string {
-  const s = String(v ?? '');
-  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */
 function toCsv(r: MonitorResult): string {

