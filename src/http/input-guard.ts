@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
-import { auditRefusedRequest } from '../db/audit-log.ts';
+import { recordRefusedRequest } from '../app/security/record-refused-request.ts';
 import type { AppDeps } from '../core/deps.ts';
 
 const IN_URL = /[\u0000-\u001f\u007f]/;
@@ -47,12 +47,7 @@ export function registerInputGuard(app: FastifyInstance, deps: AppDeps) {
   app.addHook('preHandler', async (req) => {
     const fields = fieldsWithControlCharacters(req);
     if (!fields.length) return;
-    const a = req.actor;
-    await auditRefusedRequest(
-      deps.db,
-      a ? { userId: a.userId, username: a.username, role: a.role, ip: req.ip } : { userId: null, username: '(anonym)', role: null, ip: req.ip },
-      { method: req.method, route: req.routeOptions.url ?? null, fields, reason: 'styretegn' },
-    );
+    await recordRefusedRequest(deps.db, req.actor, req.ip, { method: req.method, route: req.routeOptions.url ?? null, fields, reason: 'styretegn' });
     throw new AppError('INVALID', CONTROL_CHARACTER_MESSAGE);
   });
 }

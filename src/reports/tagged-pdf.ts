@@ -82,9 +82,7 @@ interface PdfKitDoc {
 }
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const PDFDocument = require('pdfkit') as new (o: object) => PdfKitDoc;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const SVGtoPDF = require('svg-to-pdfkit') as (doc: PdfKitDoc, svg: string, x: number, y: number, o: object) => void;
 
 /** DKFDS's typeface, shipped with the design system package. */
