@@ -13,7 +13,7 @@ import { participantFacts } from '../monitoring/participant-facts.ts';
 import type { PersonWeeks } from '../monitoring/types.ts';
 import { RegisterInputError } from '../register/errors.ts';
 import {
-  baselineAt, birthOf, bandOfBirth, codeLookups, Horizon, monthKeys, OUTCOME_COUNT, outcomesAt, statusAt, supportWeeksEnding, hoursBefore,
+  addSupportByCategoryYear, baselineAt, birthOf, bandOfBirth, codeLookups, Horizon, monthKeys, OUTCOME_COUNT, outcomesAt, statusAt, supportWeeksEnding, hoursBefore,
   type Baseline, type CodeLookups,
 } from './facts.ts';
 import { lowerMedian, quantileSorted, sampleSd, smd, weightedMoments } from './stats.ts';
@@ -106,6 +106,11 @@ export interface EffectDetails {
   pool: PoolMember[];
   /** Baselines of all participants at their own e. */
   baselines: Baseline[];
+  /**
+   * Support weeks saved per matched participant (mean over her controls − hers, averaged over
+   * matched participants) by support category and calendar year: the investment case's input.
+   */
+  supportSaved: { category: string; year: number; weeks: number }[];
   inverseSd: Float64Array;
 }
 
@@ -151,13 +156,16 @@ export function effectDetails(input: EffectInput, opts: EffectOptions): EffectDe
   const tmp = new Float64Array(OUTCOME_COUNT);
   const used = new Set<number>();
   let fewerControls = 0;
+  const saved = new Map<string, number>();
   matches.forEach((m, r) => {
     const p = participants[m.participant];
     const hz = horizonAt(enrol[m.participant]);
     outcomesAt(register.weeks.get(p.cpr), register.hours.get(p.cpr), lk, hz, yT, r * OUTCOME_COUNT);
+    addSupportByCategoryYear(register.weeks.get(p.cpr), lk, hz, -1, saved);
     if (m.controls.length < k) fewerControls++;
     for (const c of m.controls) {
       used.add(c);
+      addSupportByCategoryYear(register.weeks.get(pool[c].cpr), lk, hz, 1 / m.controls.length, saved);
       outcomesAt(register.weeks.get(pool[c].cpr), register.hours.get(pool[c].cpr), lk, hz, tmp, 0);
       for (let o = 0; o < OUTCOME_COUNT; o++) yC[r * OUTCOME_COUNT + o] += tmp[o] / m.controls.length;
     }
@@ -210,6 +218,9 @@ export function effectDetails(input: EffectInput, opts: EffectOptions): EffectDe
     pool,
     baselines,
     inverseSd: inv,
+    supportSaved: [...saved]
+      .map(([key, weeks]) => ({ category: key.split(':')[0], year: Number(key.split(':')[1]), weeks: n > 0 ? weeks / n : 0 }))
+      .sort((a, b) => a.category.localeCompare(b.category) || a.year - b.year),
   };
 }
 

@@ -3,7 +3,7 @@
  * on the monitoring calendar and month classification (src/monitoring), never re-implemented.
  */
 import { parseCpr } from '../core/cpr.ts';
-import { firstWeekOfMonth, lastWeekOfMonth, monthOfYear, monthString, monthYear } from '../monitoring/calendar.ts';
+import { firstWeekOfMonth, lastWeekOfMonth, monthOfWeek, monthOfYear, monthString, monthYear } from '../monitoring/calendar.ts';
 import { codeFlags, durableOf, LEVEL_OF_FLAGS, monthFlags, Span } from '../monitoring/classify.ts';
 import { AGE_BANDS, ageAt, ageBand } from '../monitoring/participant-facts.ts';
 import { CATEGORIES, MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks } from '../monitoring/types.ts';
@@ -222,4 +222,19 @@ export function outcomesAt(
   out[at + 3] = onSupport;
   out[at + 4] = self;
   return unknown;
+}
+
+/**
+ * Add `sign` × this woman's support weeks in the horizon window to `into`, keyed
+ * `category:year` (the calendar year of the week's month), for the investment case (spec §6).
+ */
+export function addSupportByCategoryYear(weeks: PersonWeeks | undefined, lk: CodeLookups, hz: Horizon, sign: number, into: Map<string, number>): void {
+  if (!weeks) return;
+  for (let w = hz.firstWeek; w <= hz.lastWeek; w++) {
+    const i = w - weeks.weekStart;
+    const code = i >= 0 && i < weeks.codes.length ? weeks.codes[i] : 0;
+    if (!lk.support[code]) continue;
+    const key = `${CATEGORIES[lk.categoryOf[code] - 1]}:${monthYear(monthOfWeek(w))}`;
+    into.set(key, (into.get(key) ?? 0) + sign);
+  }
 }
