@@ -16,6 +16,8 @@ const [phase, manifest, matchesOut] = process.argv.slice(2);
 const d = JSON.parse(readFileSync(manifest, 'utf8')) as EffectBenchData;
 const opts = effectBenchOptions(d);
 const q = (path: string): string => `'${path.replace(/'/g, "''")}'`;
+/** CPU seconds (user + system) of this process since it started: on a shared machine the fairer figure. */
+const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 
 /** Fremdrift end to end: read the five files, match and estimate, serialise the JSON. */
 async function fremdrift(): Promise<PhaseResult> {
@@ -34,7 +36,7 @@ async function fremdrift(): Promise<PhaseResult> {
   const matches: Record<string, string[]> = {};
   for (const m of det.matches) matches[input.participants[m.participant].id] = m.controls.map((c) => det.pool[c].cpr);
   writeFileSync(matchesOut, JSON.stringify({ matches, result: det.result }));
-  return { phase: 'fremdrift', runs: [total], parts: { read: [read], engine: [engine], json: [jsonS] }, maxRssMb: maxRssMb() };
+  return { phase: 'fremdrift', runs: [total], parts: { read: [read], engine: [engine], json: [jsonS], cpu: [cpuSeconds()] }, maxRssMb: maxRssMb() };
 }
 
 /** DuckDB: read_csv the five files (load), then the matching statements (query). */
@@ -65,7 +67,7 @@ async function duckdb(): Promise<PhaseResult> {
   writeFileSync(matchesOut, JSON.stringify({ matches }));
   c.closeSync();
   instance.closeSync();
-  return { phase: 'duckdb', runs: [total], parts: { load: [load], query: [query] }, maxRssMb: maxRssMb(), note: 'in-process native engine' };
+  return { phase: 'duckdb', runs: [total], parts: { load: [load], query: [query], cpu: [cpuSeconds()] }, maxRssMb: maxRssMb(), note: 'in-process native engine' };
 }
 
 const phases: Record<string, () => Promise<PhaseResult>> = { fremdrift, duckdb };
