@@ -44,6 +44,13 @@ export async function run(args: string[]): Promise<number> {
       }
       const r = await importRegisterFile({ db, vault }, who, { kind: f.kind, fileName: basename(f.path), bytes }, (p) => {
         if (p.phase === 'skriver') process.stderr.write(`\r${basename(f.path)}: ${p.done}/${p.total} personer gemt`);
+        // 'faerdig' is reported inside the file's transaction, before COMMIT. The kill test sets
+        // this to stop there for good (a synchronous wait: no COMMIT can be sent), so killing
+        // the process always hits a fully written, uncommitted import, never a race.
+        if (p.phase === 'faerdig' && process.env.FREMDRIFT_TEST_PAUSE_BEFORE_COMMIT === '1') {
+          process.stderr.write('\nventer før COMMIT\n');
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+        }
       });
       process.stderr.write('\n');
       console.log(
