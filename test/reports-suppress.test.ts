@@ -5,6 +5,7 @@
  * Also: charts are CSP-safe and labelled; case measures count as documented.
  */
 import fc from 'fast-check';
+import { runs } from './fast-check-setup.ts';
 import { describe, expect, it } from 'vitest';
 import { suppressCells, type AdditiveSet } from '../src/monitoring/suppress.ts';
 import { suppressJoint } from '../src/monitoring/suppress-joint.ts';
@@ -52,7 +53,7 @@ describe('joint suppression', () => {
       const state = suppressJoint(values, sets, 5, new Map());
       const k = known(values, state, sets);
       values.forEach((v, i) => { if (v >= 1 && v < 5) expect(k[i], `cell ${i}=${v}`).toBe(false); });
-    }), { numRuns: 1500 });
+    }), { numRuns: runs(1500) });
   });
 
   it('keeps the row totals as another table shows them, hides every small count, and leaves none recoverable when the other table shows all totals', () => {
@@ -72,7 +73,7 @@ describe('joint suppression', () => {
         const k = known(values, state, sets);
         values.forEach((v, i) => { if (v >= 1 && v < 5) expect(k[i], `cell ${i}=${v}`).toBe(false); });
       }
-    }), { numRuns: 1500 });
+    }), { numRuns: runs(1500) });
   });
 });
 

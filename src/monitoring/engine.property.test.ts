@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../../test/fast-check-setup.ts';
 import { monitor } from './engine.ts';
 import { participantTimeline } from './explain.ts';
 import { cohortArb, inputOf, R } from './test-support.ts';
@@ -61,7 +62,7 @@ describe('engine properties', () => {
           expect(p.current === null).toBe(!months.some((m) => m.month === R));
         });
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -74,7 +75,7 @@ describe('engine properties', () => {
         expect(num(r.groups.all.current.active)).toBe(r.participants.filter((p) => p.current !== null).length);
         for (const s of r.series) expect(num(s.active) + 0).toBeLessThanOrEqual(num(s.enrolled));
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -97,7 +98,30 @@ describe('engine properties', () => {
           }
         }
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
+    );
+  });
+
+  it('without suppression n = active + not active in every group, counted woman by woman', () => {
+    fc.assert(
+      fc.property(cohortArb, (people) => {
+        const r = monitor(inputOf(people), { month: R, suppress: 0 });
+        const inactive = (keep: (i: number) => boolean) => r.participants.filter((p, i) => keep(i) && p.current === null).length;
+        const active = (keep: (i: number) => boolean) => r.participants.filter((p, i) => keep(i) && p.current !== null).length;
+        expect(num(r.groups.all.n) - num(r.groups.all.current.active)).toBe(inactive(() => true));
+        expect(num(r.groups.all.current.active)).toBe(active(() => true));
+        for (const [dim, of] of [['kommune', (i: number) => people[i].kommune], ['visitation', (i: number) => people[i].visitation]] as const) {
+          const groups = r.groups[dim];
+          expect(Object.keys(groups).length).toBeGreaterThan(0);
+          for (const [key, g] of Object.entries(groups)) {
+            const members = (i: number) => of(i) === key;
+            expect(num(g.n), `${dim} ${key}`).toBe(people.filter((_, i) => members(i)).length);
+            expect(num(g.current.active), `${dim} ${key}`).toBe(active(members));
+            expect(num(g.n) - num(g.current.active), `${dim} ${key}`).toBe(inactive(members));
+          }
+        }
+      }),
+      { numRuns: runs(40) },
     );
   });
 
@@ -109,10 +133,18 @@ describe('engine properties', () => {
           const hidden = [total, ...parts].filter((c) => typeof c === 'string').length;
           expect(hidden).not.toBe(1);
         }
-        // every visible count is 0 or ≥ n
-        for (const c of cells(r.groups.all)) if (typeof c === 'number') expect(c === 0 || c >= n).toBe(true);
+        // Every visible count of every group is 0 or ≥ n, and so is the number of women not
+        // active (n − active) wherever both are visible.
+        const groups = [r.groups.all, ...(['kommune', 'visitation', 'alder', 'aar'] as const).flatMap((d) => Object.values(r.groups[d]))];
+        for (const g of groups) {
+          for (const c of cells(g)) if (typeof c === 'number') expect(c === 0 || c >= n, `visible ${c} with N=${n}`).toBe(true);
+          if (typeof g.n === 'number' && typeof g.current.active === 'number') {
+            const notActive = g.n - g.current.active;
+            expect(notActive === 0 || notActive >= n, `n ${g.n} − active ${g.current.active} with N=${n}`).toBe(true);
+          }
+        }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

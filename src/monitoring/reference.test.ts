@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../../test/fast-check-setup.ts';
 import { monitor } from './engine.ts';
 import { cohortArb, inputOf, R, type PersonSpec } from './test-support.ts';
 
@@ -83,7 +84,7 @@ describe('engine vs a naive reading of the spec', () => {
           expect(got).toEqual(reference(p));
         });
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../../test/fast-check-setup.ts';
 import { PRIMARY, SECONDARY, share, suppressCells, VISIBLE, type AdditiveSet } from './suppress.ts';
 import { monitor } from './engine.ts';
 import { inputOf } from './test-support.ts';
@@ -65,7 +66,7 @@ describe('suppressCells (spec §6)', () => {
           for (let i = 0; i < values.length; i++) if (values[i] >= 1 && values[i] < 5) expect(s[i]).toBe(PRIMARY);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -10,7 +10,7 @@ import type { CodeTable, MonitorInput, Participant, Visitation } from './types.t
 
 export interface PersonSpec {
   id?: string;
-  /** Birth date YYYY-MM-DD (1900–1999), default 1985-05-05. */
+  /** Birth date YYYY-MM-DD (1858–2057), default 1985-05-05. */
   born?: string;
   kommune?: string;
   visitation?: Visitation;
@@ -22,10 +22,20 @@ export interface PersonSpec {
   hours?: Record<string, number>;
 }
 
-/** A CPR number for a 1900s birth date; `serial` keeps numbers apart. */
+/**
+ * A CPR number for a birth date from 1858 to 2057; `serial` keeps numbers apart. The seventh
+ * digit carries the century (domain/cpr.ts): 0–3 for the 1900s, 4 for 2000–2036, 5 for
+ * 2037–2057 and for 1858–1899, so that a woman born in 2005 is not read as born in 1905.
+ */
 export function testCpr(born: string, serial: number): string {
   const [y, m, d] = born.split('-');
-  return `${d}${m}${y.slice(2)}${String(serial % 4000).padStart(4, '0')}`;
+  const year = Number(y);
+  let tail: string;
+  if (year >= 1900 && year <= 1999) tail = String(serial % 4000).padStart(4, '0');
+  else if (year >= 2000 && year <= 2036) tail = `4${String(serial % 1000).padStart(3, '0')}`;
+  else if ((year >= 2037 && year <= 2057) || (year >= 1858 && year <= 1899)) tail = `5${String(serial % 1000).padStart(3, '0')}`;
+  else throw new Error(`no CPR number can carry the birth year ${year}`);
+  return `${d}${m}${y.slice(2)}${tail}`;
 }
 
 export function inputOf(people: PersonSpec[], codeTable: CodeTable = defaultCodeTable()): MonitorInput {
@@ -61,7 +71,9 @@ const personArb: fc.Arbitrary<PersonSpec> = fc
     stay: fc.option(fc.integer({ min: 0, max: 30 })),
     kommune: fc.constantFrom('Aalborg', 'Aarhus', 'Brøndby'),
     visitation: fc.constantFrom('aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige' as const),
-    born: fc.constantFrom('1950-03-01', '1962-07-15', '1975-01-31', '1990-12-01', '2005-06-06'),
+    // Born 1950–2006: women past 64 and under 18 at enrolment, and born after 2000, occur.
+    born: fc.record({ y: fc.integer({ min: 1950, max: 2006 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+      .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
     weeks: fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.constantFrom(...CODES)), { maxLength: 15 }),
     hours: fc.array(fc.tuple(fc.integer({ min: 0, max: 27 }), fc.constantFrom(0, 5, 40, 74, 74.5, 81.93, 160)), { maxLength: 8 }),
   })

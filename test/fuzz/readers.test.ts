@@ -4,6 +4,7 @@
  * crash with another error, never a hang.
  */
 import fc from 'fast-check';
+import { runs } from '../fast-check-setup.ts';
 import { describe, expect, it } from 'vitest';
 import { defaultCodeTable, readBenefits, readCodeTable, readHours, readParticipants, RegisterInputError } from '../../src/monitoring/index.ts';
 
@@ -48,10 +49,10 @@ describe('register readers under fuzzing', () => {
 
   for (const [name, read] of Object.entries(READERS)) {
     it(`${name}: random bytes give data or a RegisterInputError`, () => {
-      fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (b) => expectCleanOutcome(read, b)), { numRuns: 400 });
+      fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (b) => expectCleanOutcome(read, b)), { numRuns: runs(400) });
     });
     it(`${name}: almost-valid CSV gives data or a RegisterInputError`, () => {
-      fc.assert(fc.property(csvLike, (b) => expectCleanOutcome(read, b)), { numRuns: 600 });
+      fc.assert(fc.property(csvLike, (b) => expectCleanOutcome(read, b)), { numRuns: runs(600) });
     });
   }
 });
