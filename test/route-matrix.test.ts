@@ -3,8 +3,11 @@
  * later are covered automatically), called as every role of Aalborg's jobcentre and the agency —
  * and anonymously — with Aarhus' ids put in for every `:param` (her participant id, and the ids
  * of Aarhus rows in every table with a municipality_code, found through information_schema).
- * No 2xx answer may contain an Aarhus woman's name or CPR number, no answer may be a 500, and
- * Aarhus' rows must be unchanged afterwards.
+ * No 2xx answer may contain an Aarhus woman's name or CPR number, nor the contents of the Aarhus
+ * records involved (notes, providers, goals: every distinctive text of those rows), read from
+ * HTML, CSV, and from PDF (text by poppler's pdftotext) and XLSX (every cell by exceljs)
+ * downloads; report routes are also called with real kinds and formats and `?projekt=` an
+ * Aarhus project. No answer may be a 500, and Aarhus' rows must be unchanged afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -14,10 +17,13 @@ import { formatCpr } from '../src/core/cpr.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { formBody, loginAs } from './helpers/http.ts';
+import { REPORT_KINDS } from '../src/reports/project-reports.ts';
+import { fold, readableText } from './helpers/downloads.ts';
 
 const OTHER = '751'; // Aarhus
 const OWN = '851'; // Aalborg
 const USERS = ['sagsbehandler.aalborg', 'projektleder.aalborg', 'analytiker.siri', 'admin'];
+
 
 describe.each(backends())('route matrix on %s', (backend) => {
   let t: TestDb;
@@ -57,7 +63,20 @@ describe.each(backends())('route matrix on %s', (backend) => {
     return out;
   }
 
-  it('no role of another tenant gets an Aarhus woman\'s data from any route, and nothing answers 500', async () => {
+  it('reads downloads as their reader does: the own project\'s report PDF and XLSX name the project', async () => {
+    const s = await loginAs(app, 'projektleder.aalborg');
+    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const name = (await t.db.query<{ name: string }>('SELECT name FROM project WHERE id = $1', [pid])).rows[0].name;
+    for (const format of ['pdf', 'xlsx'] as const) {
+      const res = await s.get(`/styring/rapporter/maanedlig.${format}?projekt=${pid}`);
+      expect(res.statusCode).toBe(200);
+      const { kind, text } = await readableText(res);
+      expect(kind).toBe(format);
+      expect(fold(text)).toContain(name);
+    }
+  });
+
+  it('no role of another tenant gets an Aarhus woman\'s data from any route, and nothing answers 500', { timeout: 900_000 }, async () => {
     const vault = createVault(TEST_SECRET);
     // Ids to substitute: Aarhus' participants and one Aarhus row of every tenant table; Aarhus-only projects.
     const candidates = new Set<string>();
@@ -68,6 +87,11 @@ describe.each(backends())('route matrix on %s', (backend) => {
     const ownWoman = (await t.db.query<{ id: string }>('SELECT id FROM participant WHERE municipality_code = $1 ORDER BY id LIMIT 1', [OWN])).rows[0].id;
     candidates.add(aarhusWoman);
     women.add(aarhusWoman);
+    // Her records get contents found nowhere else (demo texts repeat across municipalities).
+    await t.db.query(`INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, participants, note)
+      VALUES ($1, $2, current_date - 3, 'individuel', 'Borgeren og Q7Z-tolken', 'Fortroligt Q7Z-notat om gæld og helbred')`, [aarhusWoman, OTHER]);
+    await t.db.query(`INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, start_date, status)
+      VALUES ($1, $2, 'virksomhedspraktik', 'Q7Z Bageriet i Aarhus ApS', current_date - 30, 'i_gang')`, [aarhusWoman, OTHER]);
     for (const tb of await tenantTables()) {
       if (!tb.hasId) continue;
       const row = (await t.db.query<{ id: string; pid: string | null }>(
@@ -94,17 +118,55 @@ describe.each(backends())('route matrix on %s', (backend) => {
     }
     expect(secrets.length).toBeGreaterThanOrEqual(women.size * 2);
 
+    // The contents of the Aarhus records involved: every text of those rows (of the women, the
+    // substituted rows and Aarhus-only projects) that no row outside Aarhus has in that column.
+    const aarhusProjects = (await t.db.query<{ id: number }>(
+      `SELECT project_id AS id FROM project_municipality GROUP BY project_id HAVING bool_and(municipality_code = $1)`, [OTHER])).rows.map((r) => r.id);
+    const contents: string[] = [];
+    for (const tb of await tenantTables()) {
+      if (tb.table === 'participant') continue; // names and CPR numbers above
+      const cols = (await t.db.query<{ column_name: string; data_type: string }>(
+        `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, [tb.table])).rows;
+      const has = (c: string) => cols.some((x) => x.column_name === c);
+      const params: unknown[] = [OTHER];
+      const mine = [
+        has('id') ? `x.id::text = ANY ($${params.push([...candidates])}::text[])` : null,
+        has('participant_id') ? `x.participant_id::text = ANY ($${params.push([...women])}::text[])` : null,
+        has('project_id') ? `x.project_id = ANY ($${params.push(aarhusProjects)}::int[])` : null,
+      ].filter(Boolean).join(' OR ');
+      if (!mine) continue;
+      for (const c of cols.filter((x) => ['text', 'character varying'].includes(x.data_type) && !/(_hash|_enc|_id|^id)$/.test(x.column_name))) {
+        const col = `"${c.column_name}"`;
+        contents.push(...(await t.db.query<{ v: string }>(
+          `SELECT DISTINCT x.${col} AS v FROM "${tb.table}" x WHERE x.municipality_code = $1 AND (${mine}) AND length(x.${col}) >= 8
+             AND NOT EXISTS (SELECT 1 FROM "${tb.table}" o WHERE o.municipality_code <> $1 AND o.${col} = x.${col})
+           ORDER BY 1 LIMIT 15`, params)).rows.map((r) => fold(r.v)));
+      }
+    }
+    // Her notes and activities are among them (so the check below is about real contents).
+    expect(contents).toEqual(expect.arrayContaining(['Fortroligt Q7Z-notat om gæld og helbred', 'Q7Z Bageriet i Aarhus ApS', 'Borgeren og Q7Z-tolken']));
+    secrets.push(...contents);
+
     const before = await fingerprint();
     const routes = [...app.routeTable].sort((a, b) => Number(a.url === '/logout') - Number(b.url === '/logout'));
     expect(routes.length).toBeGreaterThan(10);
     const urlsFor = (url: string): string[] => {
       const params = url.match(/:\w+|\*/g) ?? [];
-      if (!params.length) return [url];
+      // Steering and national pages read `?projekt=`: ask them for an Aarhus project too.
+      const withProject = /^\/(styring|nationalt)/.test(url) ? aarhusProjects.map((p) => `${url}?projekt=${p}`) : [];
+      if (!params.length) return [url, ...withProject];
       const fill = (values: string[]) => {
         let i = 0;
         return url.replace(/:\w+|\*/g, () => encodeURIComponent(values[Math.min(i++, values.length - 1)]));
       };
       const out = new Set<string>();
+      // Report routes with real kinds and formats, for an Aarhus project.
+      if (params.some((p) => p === ':kind' || p === ':format')) {
+        for (const kind of REPORT_KINDS) for (const format of ['pdf', 'xlsx', 'csv']) {
+          const u = url.replace(':kind', kind).replace(':format', format);
+          for (const p of aarhusProjects) out.add(`${u}?projekt=${p}`);
+        }
+      }
       for (const c of candidates) {
         out.add(fill([c]));
         if (params.length > 1) {
@@ -116,10 +178,14 @@ describe.each(backends())('route matrix on %s', (backend) => {
     };
 
     const failures: string[] = [];
-    const check = (who: string, method: string, url: string, res: LightMyRequestResponse) => {
+    const decoded = { pdf: 0, xlsx: 0, text: 0 };
+    const check = async (who: string, method: string, url: string, res: LightMyRequestResponse) => {
       if (res.statusCode >= 500) failures.push(`${who} ${method} ${url}: ${res.statusCode}`);
       if (res.statusCode >= 200 && res.statusCode < 300) {
-        for (const s of secrets) if (res.body.includes(s)) failures.push(`${who} ${method} ${url}: ${res.statusCode} shows "${s}"`);
+        const { kind, text } = await readableText(res);
+        decoded[kind]++;
+        const seen = fold(text);
+        for (const s of secrets) if (seen.includes(s)) failures.push(`${who} ${method} ${url}: ${res.statusCode} ${kind} shows "${s}"`);
       }
     };
     let calls = 0;
@@ -133,12 +199,15 @@ describe.each(backends())('route matrix on %s', (backend) => {
             ? s ? await s.get(url) : await app.inject({ method: 'GET', url })
             : s ? await s.post(url, { bekraeft: 'ja' })
               : await app.inject({ method: r.method as 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody({ bekraeft: 'ja' }) });
-          check(who, r.method, url, res);
+          await check(who, r.method, url, res);
         }
       }
     }
     expect(failures).toEqual([]);
     expect(calls).toBeGreaterThan(routes.length * 5);
+    // Downloads were read: the agency's national PDF and XLSX at least.
+    expect(decoded.pdf).toBeGreaterThan(0);
+    expect(decoded.xlsx).toBeGreaterThan(0);
     expect(await fingerprint()).toEqual(before);
   });
 

@@ -1,0 +1,35 @@
+/** Read downloads the way their reader does: PDF text (poppler's pdftotext) and XLSX cells (exceljs). */
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
+
+/** Every cell's text of every sheet of an XLSX file, by sheet. */
+export async function xlsxCells(bytes: Buffer): Promise<Map<string, string[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out = new Map<string, string[][]>();
+  wb.eachSheet((ws) => {
+    const rows: string[][] = [];
+    ws.eachRow((row, r) => { rows[r - 1] = (row.values as unknown[]).slice(1).map((_, i) => row.getCell(i + 1).text); });
+    out.set(ws.name, rows);
+  });
+  return out;
+}
+
+/** The text of a PDF, as poppler extracts it. */
+export function pdfText(bytes: Buffer): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes, maxBuffer: 64 << 20 }).toString('utf8');
+}
+
+/** The text a reader of the answer sees: PDF text, every XLSX cell, or the body. */
+export async function readableText(res: LightMyRequestResponse): Promise<{ kind: 'pdf' | 'xlsx' | 'text'; text: string }> {
+  const type = String(res.headers['content-type'] ?? '');
+  if (type.startsWith('application/pdf')) return { kind: 'pdf', text: pdfText(res.rawPayload) };
+  if (type.includes('spreadsheetml')) {
+    const sheets = await xlsxCells(res.rawPayload);
+    return { kind: 'xlsx', text: [...sheets].map(([name, rows]) => [name, ...rows.map((r) => (r ?? []).join('\t'))].join('\n')).join('\n') };
+  }
+  return { kind: 'text', text: res.body };
+}
+/** Whitespace folded, so that a name broken over two PDF lines is still found. */
+export const fold = (s: string) => s.replace(/\s+/g, ' ');
