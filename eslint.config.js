@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'test/fixtures/', 'static/', '**/*.cjs'] },
+  { ignores: ['node_modules/', 'data/', 'test/fixtures/', 'static/', '**/*.cjs', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
