@@ -68,6 +68,12 @@ describe.each(backends())('Min plan on %s', (backend) => {
 
   const mustNotShow = () => [cpr, formatCpr(cpr), LAST, NOTE, OLD_GOAL];
 
+  it('demo women have their plans in several languages, suggested from their country of origin', async () => {
+    const r = (await t.db.query<{ language: string }>('SELECT DISTINCT language FROM citizen_preference')).rows.map((x) => x.language);
+    expect(r.length).toBeGreaterThanOrEqual(4);
+    expect(r).toContain('ar');
+  });
+
   it('the caseworker opens her plan in Danish, Arabic (right to left) and Somali, audited, with her own text kept in Danish', async () => {
     for (const [code, dir] of [['da', 'ltr'], ['ar', 'rtl'], ['so', 'ltr']] as const) {
       const res = await cw.get(`/deltagere/${womanId}/min-plan?sprog=${code}`);

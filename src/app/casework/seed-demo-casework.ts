@@ -10,6 +10,7 @@ import { addDays, addMonths, daysBetween, maxDate, minDate } from '../../core/da
 import { cvrMod11Ok } from '../../domain/cvr.ts';
 import { diffPlan, type Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';
+import { suggestLanguage } from '../../i18n/languages.ts';
 
 const COMPANY_TYPES = ['virksomhedspraktik', 'virksomhedspraktik', 'loentilskud', 'snusepraktik', 'loentimer'] as const;
 const OTHER_TYPES = ['danskundervisning', 'kvindecafe', 'jobklub', 'sundhedskursus', 'mentor'] as const;
@@ -171,6 +172,15 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
     `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_at, changed_on, changed_by, changed_by_name, changes)
      SELECT p, m, o::timestamptz, o, b, n, c::jsonb FROM unnest($1::uuid[], $2::text[], $3::date[], $4::int[], $5::text[], $6::text[]) AS x(p, m, o, b, n, c)`,
     [plan.pid, plan.mun, plan.on, plan.by, plan.name, plan.changes],
+  );
+  // "Min plan": each demo woman with a plan has it in the language her country of origin suggests
+  // (Arabic, Somali, Tigrinya, Dari, Farsi, Turkish, Urdu, Ukrainian … or Danish).
+  const planned = (await q.query<{ id: string; m: string; c: string | null }>(
+    `SELECT p.id, p.municipality_code AS m, p.country_of_origin AS c FROM participant p WHERE p.id = ANY ($1::uuid[])`, [plan.pid])).rows;
+  await q.query(
+    `INSERT INTO citizen_preference (participant_id, municipality_code, language)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (participant_id) DO NOTHING`,
+    [planned.map((w) => w.id), planned.map((w) => w.m), planned.map((w) => suggestLanguage(w.c))],
   );
   return { plans: plan.pid.length, activities: act.pid.length, conversations: con.pid.length, assessments: ass.pid.length };
 }

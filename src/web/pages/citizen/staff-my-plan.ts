@@ -31,15 +31,9 @@ function linkStatus(l: StaffMyPlan['links'][number]): string {
 function createdPanel(id: string, csrf: string, c: NonNullable<StaffMyPlanExtras['created']>): SafeHtml {
   return html`<div class="alert alert-success" role="status" data-testid="link-created"><div class="alert-body">
     <h2 class="alert-heading h3">Personligt link oprettet</h2>
-    <p class="alert-text">Linket vises kun nu. Giv det til hende, eller udskriv planen med QR-koden. Det virker til ${when(c.expiresAt)}.</p>
+    <p class="alert-text">Linket vises kun nu. Giv det til hende, eller lad hende skanne QR-koden. Det virker til ${when(c.expiresAt)}.</p>
     <p class="alert-text"><code class="citizen-url" data-testid="citizen-url">${c.url}</code></p>
     <div class="qr" role="img" aria-label="QR-kode med linket til hendes plan">${raw(c.qrSvg)}</div>
-    <form method="post" action="/deltagere/${id}/min-plan/udskrift">
-      <input type="hidden" name="_csrf" value="${csrf}">
-      <input type="hidden" name="token" value="${c.token}">
-      <input type="hidden" name="sprog" value="${c.language}">
-      <button type="submit" class="button button-primary">Hent planen med QR-kode (PDF, A4)</button>
-    </form>
   </div></div>`;
 }
 
@@ -53,9 +47,7 @@ export function staffMyPlanPage(actor: Actor, csrf: string, d: StaffMyPlan, x: S
       ${x.created ? createdPanel(id, csrf, x.created) : ''}
       <p>Sådan ser hun sin plan. Teksterne er i let dansk og oversat; det, du selv har skrevet, står på dansk og er markeret med en blyant.</p>
       ${languagePicker(d.language, 'Vis planen på', 'Vis', `/deltagere/${id}/min-plan`, true)}
-      <ul class="action-list">
-        <li><a class="button button-secondary" href="/deltagere/${id}/min-plan/plan.pdf?sprog=${d.language}">Hent planen som PDF (A4, ${language(d.language).nameDa.toLowerCase()})</a></li>
-      </ul>
+      <p class="meta">Til papir: åbn hendes link og brug browserens udskrift – kun planen kommer med.</p>
 
       <h2>Hendes sprog</h2>
       <p>Planen og linket åbner på: <strong data-testid="plan-language">${language(d.preferred ?? d.suggested).nameDa}</strong>${d.preferred ? '' : ' (foreslået ud fra oprindelsesland; ikke valgt endnu)'}.</p>
