@@ -3,6 +3,7 @@
  * locale Intl formats dates, numbers and plurals with); the texts and who checked them live in
  * one ICU MessageFormat file per language in `messages/`.
  */
+import { COUNTRIES } from '../domain/countries.ts';
 
 export const LANGUAGE_CODES = ['da', 'en', 'ar', 'so', 'ti', 'prs', 'fa', 'ckb', 'kmr', 'tr', 'ur', 'uk'] as const;
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
@@ -58,5 +59,8 @@ const BY_COUNTRY: Record<string, LanguageCode> = {
 };
 
 export function suggestLanguage(countryOfOrigin: string | null | undefined): LanguageCode {
-  return (countryOfOrigin && BY_COUNTRY[countryOfOrigin.toUpperCase()]) || 'da';
+  if (!countryOfOrigin) return 'da';
+  // Stored as the Danish name (e.g. "Syrien") or as the code.
+  const code = COUNTRIES.find((c) => c.name === countryOfOrigin)?.code ?? countryOfOrigin.toUpperCase();
+  return BY_COUNTRY[code] ?? 'da';
 }
