@@ -61,9 +61,14 @@ export interface Config {
  * a restart can still read the encrypted CPR numbers. Production without a secret is an error.
  */
 function resolveSecret(env: NodeJS.ProcessEnv, demo: boolean, dataDir: string): string {
-  if (env.FREMDRIFT_SECRET) return env.FREMDRIFT_SECRET;
-  // A data folder made in demo mode keeps its secret, so CLI commands can open it later.
   const file = join(dataDir, 'demo-secret');
+  // Outside demo mode a demo-secret in the data folder is refused, also beside FREMDRIFT_SECRET:
+  // the folder was made for demo data, and its key lies beside the data it protects.
+  if (!demo && existsSync(file)) {
+    throw new Error(`Datamappen ${dataDir} indeholder en demo-secret og er lavet i demo-tilstand. Uden for demo-tilstand bruges den ikke: brug en ny datamappe med FREMDRIFT_SECRET, eller start med --demo.`);
+  }
+  if (env.FREMDRIFT_SECRET) return env.FREMDRIFT_SECRET;
+  // A data folder made in demo mode keeps its secret, so a restart can read its CPR numbers.
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   if (!demo) throw new Error('FREMDRIFT_SECRET skal være sat (mindst 16 tegn) uden for demo-tilstand.');
   mkdirSync(dataDir, { recursive: true });
