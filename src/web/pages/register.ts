@@ -35,7 +35,7 @@ export function registerPage(actor: Actor, csrf: string, batches: BatchRow[], o:
         <button type="submit" class="button button-primary">Indlæs fil</button>
       </form>
       <h2>Indlæste filer</h2>
-      <div class="table-wrap"><table class="table table--zebra" data-testid="batches">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Indlæste registerfiler"><table class="table table--zebra" data-testid="batches">
         <caption class="sr-only">Indlæste registerfiler med oprindelse</caption>
         <thead><tr><th scope="col">Parti</th><th scope="col">Type</th><th scope="col">Fil</th><th scope="col">SHA-256</th>
           <th scope="col" class="text-right">Rækker</th><th scope="col" class="text-right">Personer</th><th scope="col" class="text-right">Ændrede</th>
