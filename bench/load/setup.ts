@@ -53,9 +53,12 @@ export async function caseworkerNames(db: Database, n: number): Promise<string[]
  * not know (another seed; any CPR number of the database's cohort left out), so it imports
  * without conflicts. About 820 bytes per woman.
  */
-export function writeBenefitsFile(path: string, dbSize: number, targetBytes: number, seed = 4242) {
+export function writeBenefitsFile(path: string, dbSize: number, targetBytes: number, seed = 4242, avoidSeeds: number[] = []) {
+  const size = Math.ceil(targetBytes / 820);
   const taken = new Set(generateCohort({ seed: 2019, size: dbSize }).women.map((w) => w.cpr));
-  const reg = generateRegisterData(generateCohort({ seed, size: Math.ceil(targetBytes / 820) }));
+  // Nor anyone of another file of this run (the same person and week with another code is refused).
+  for (const s of avoidSeeds) for (const w of generateCohort({ seed: s, size }).women) taken.add(w.cpr);
+  const reg = generateRegisterData(generateCohort({ seed, size }));
   reg.persons = reg.persons.filter((p) => !taken.has(p.cpr));
   const chunks = [...ydelserWideCsv(reg)].map((c) => Buffer.from(c));
   writeFileSync(path, Buffer.concat(chunks));
