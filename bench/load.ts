@@ -325,8 +325,9 @@ async function importLatency() {
   // Two files of other women (one per run: the same file twice would change nothing).
   const files = [join(OUT, 'load-ydelser-stor-a.csv'), join(OUT, 'load-ydelser-stor-b.csv')];
   const seeds = [4000 + (Date.now() % 1000), 5000 + (Date.now() % 1000)]; // new women on a reused database
-  const bytes = writeBenefitsFile(files[0], WOMEN, 100e6, seeds[0]);
-  writeBenefitsFile(files[1], WOMEN, 100e6, seeds[1], [seeds[0]]);
+  const earlier = REUSE ? [4242] : []; // women of the file an earlier run may have imported
+  const bytes = writeBenefitsFile(files[0], WOMEN, 100e6, seeds[0], earlier);
+  writeBenefitsFile(files[1], WOMEN, 100e6, seeds[1], [...earlier, seeds[0]]);
   log(`  to ydelsesfiler (DREAM, bredt format) à ${(bytes / 1e6).toFixed(0)} MB skrevet`);
   const result: Record<string, unknown> = {};
   const runs = [['hovedtråd (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]], ['arbejdstråd (nu)', {}, files[1]]] as const;
