@@ -20,8 +20,15 @@ export function releaseTx(tx: Tx) {
   open.delete(tx);
 }
 
+/**
+ * What a repository takes: the door's Tx. A raw connection is still accepted while the last
+ * callers of the deprecated `withTenant` move to the door; no layer above db/ can obtain one.
+ */
+export type Sql = Tx | Queryable;
+
 /** The SQL connection of an open tenant transaction. */
-export function sqlOf(tx: Tx): Queryable {
+export function sqlOf(tx: Sql): Queryable {
+  if ('query' in tx) return tx;
   const q = open.get(tx);
   if (!q) throw new Error('The tenant transaction is closed: a Tx cannot be used outside its door.');
   return q;

@@ -3,8 +3,8 @@
  * alerts, next due date and distance travelled computed by the domain rules.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database, Queryable } from '../../db/database.ts';
-import { withTenant, type Audit } from '../../db/tenant.ts';
+import type { Database } from '../../db/database.ts';
+import { door, type Tx } from '../../db/door.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import { listActivities, type ActivityRow } from '../../db/casework/activities.ts';
 import { listConversations, type ConversationRow } from '../../db/casework/conversations.ts';
@@ -39,14 +39,14 @@ export interface CaseFile {
 }
 
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
-export async function loadCaseData(q: Queryable, p: CaseParticipant, today: string): Promise<CaseFile> {
+export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
   const [plan, planChanges, activities, conversations, assessments, config] = [
-    await getPlan(q, p.id),
-    await listPlanChanges(q, p.id),
-    await listActivities(q, p.id),
-    await listConversations(q, p.id),
-    await listAssessments(q, p.id),
-    await loadProjectConfig(q, p.enrolment?.projectId),
+    await getPlan(tx, p.id),
+    await listPlanChanges(tx, p.id),
+    await listActivities(tx, p.id),
+    await listConversations(tx, p.id),
+    await listAssessments(tx, p.id),
+    await loadProjectConfig(tx, p.enrolment?.projectId),
   ];
   const e = p.enrolment;
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
@@ -82,11 +82,10 @@ export async function loadCaseData(q: Queryable, p: CaseParticipant, today: stri
 
 /** Read her case file (audited as `vis` of `forloeb`), or null when she is not visible. */
 export async function getCaseFile(db: Database, actor: Actor, participantId: string, today = todayInDenmark()): Promise<CaseFile | null> {
-  return withTenant(db, actor, async (q, audit: Audit) => {
-    const p = await findCaseParticipant(q, audit, actor, participantId, 'vis_forloeb');
-    if (!p) return null;
-    const file = await loadCaseData(q, p, today);
-    await audit({ action: 'vis', entity: 'forloeb', participantId: p.id, municipality: p.municipalityCode });
-    return file;
+  return door(db, actor, async (tx) => {
+    const p = await findCaseParticipant(tx, participantId, 'vis_forloeb');
+    if (!p) return { value: null, audit: [] };
+    const file = await loadCaseData(tx, p, today);
+    return { value: file, audit: { action: 'vis', entity: 'forloeb', participantId: p.id, municipality: p.municipalityCode } };
   });
 }

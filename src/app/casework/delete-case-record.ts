@@ -1,19 +1,19 @@
 /** Delete an activity, conversation or assessment she entered (a correction), audited with its content. */
 import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
+import type { Tx } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { deleteActivity, getActivity } from '../../db/casework/activities.ts';
 import { deleteAssessment, getAssessment } from '../../db/casework/assessments.ts';
 import { deleteConversation, getConversation } from '../../db/casework/conversations.ts';
-import type { Queryable } from '../../db/database.ts';
 import { mayCorrect, type SaveResult } from './form-result.ts';
-import { about, withCase } from './with-case.ts';
+import { about, audited, unaudited, withCase } from './with-case.ts';
 
 export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling';
 
 const OPS: Record<CaseRecordKind, {
-  get: (q: Queryable, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
-  del: (q: Queryable, pid: string, id: string) => Promise<void>;
+  get: (tx: Tx, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
+  del: (tx: Tx, pid: string, id: string) => Promise<void>;
 }> = {
   aktivitet: { get: getActivity, del: deleteActivity },
   samtale: { get: getConversation, del: deleteConversation },
@@ -21,16 +21,15 @@ const OPS: Record<CaseRecordKind, {
 };
 
 export async function deleteCaseRecord(db: Database, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {
-  return withCase<string>(db, actor, participantId, `slet_${kind}`, async (q, audit, p) => {
+  return withCase<string>(db, actor, participantId, `slet_${kind}`, async (tx, p) => {
     const ops = OPS[kind];
-    const before = /^[0-9a-f-]{36}$/i.test(recordId) ? await ops.get(q, p.id, recordId) : undefined;
+    const before = /^[0-9a-f-]{36}$/i.test(recordId) ? await ops.get(tx, p.id, recordId) : undefined;
     if (!before) {
-      await auditDeniedRecord(audit, p, kind, recordId, `slet_${kind}`);
-      return { status: 'denied' };
+      await auditDeniedRecord(tx, p, kind, recordId, `slet_${kind}`);
+      return unaudited({ status: 'denied' });
     }
-    if (!mayCorrect(actor, before.createdBy)) return { status: 'forbidden' };
-    await ops.del(q, p.id, recordId);
-    await audit({ action: 'slet', entity: kind, ...about(p), detail: { id: recordId, deleted: { ...before, note: undefined } } });
-    return { status: 'ok', id: recordId };
+    if (!mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
+    await ops.del(tx, p.id, recordId);
+    return audited({ status: 'ok', id: recordId }, { action: 'slet', entity: kind, ...about(p), detail: { id: recordId, deleted: { ...before, note: undefined } } });
   });
 }

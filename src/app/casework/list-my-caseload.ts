@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { door } from '../../db/door.ts';
 import { caseloadRecords, openEnrolments, type CaseloadEnrolment } from '../../db/casework/caseload.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
 import { caseloadAlerts, computeAlerts, type Alert } from '../../domain/alerts.ts';
@@ -80,12 +80,12 @@ function compare(sort: CaseloadSort) {
 }
 
 export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQuery = {}, today = todayInDenmark()): Promise<Caseload> {
-  return withTenant(db, actor, async (q, audit) => {
+  return door(db, actor, async (tx) => {
     const own = actor.role === 'sagsbehandler' ? actor.userId : null;
-    const enrolments = await openEnrolments(q, today, own);
-    const records = await caseloadRecords(q, enrolments.map((e) => e.participantId));
+    const enrolments = await openEnrolments(tx, today, own);
+    const records = await caseloadRecords(tx, enrolments.map((e) => e.participantId));
     const configs = new Map<number, ProjectConfig>();
-    for (const id of new Set(enrolments.map((e) => e.projectId))) configs.set(id, await loadProjectConfig(q, id));
+    for (const id of new Set(enrolments.map((e) => e.projectId))) configs.set(id, await loadProjectConfig(tx, id));
     const all: CaseloadRow[] = enrolments.map((e) => {
       const config = configs.get(e.projectId)!;
       const conversations = records.conversations.get(e.participantId) ?? [];
@@ -122,8 +122,10 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
     if (opts.caseworkerId) rows = rows.filter((r) => r.caseworkerId === opts.caseworkerId);
     rows = [...rows].sort(compare(opts.sort ?? 'varsler'));
     if (opts.dir === 'desc') rows.reverse();
-    await audit({ action: 'liste', entity: 'mine_borgere', detail: { shown: rows.length, total: all.length } });
     const caseworkers = [...counts.entries()].map(([id, c]) => ({ id, name: c.name, count: c.n })).sort((a, b) => a.name.localeCompare(b.name, 'da'));
-    return { rows, total: all.length, caseloadAlerts: load, caseworkers, today };
+    return {
+      value: { rows, total: all.length, caseloadAlerts: load, caseworkers, today },
+      audit: { action: 'liste', entity: 'mine_borgere', detail: { shown: rows.length, total: all.length } },
+    };
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { door } from '../../db/door.ts';
 import {
   insertActivityType, loadActivityTypes, loadAlertSettings, projectsOf, saveAlertSettings as storeAlertSettings,
 } from '../../db/casework/project-config.ts';
@@ -23,10 +23,10 @@ export async function projectFor(db: Database, actor: Actor, projectId?: number)
 export async function getProjectSettings(db: Database, actor: Actor, projectId?: number) {
   const { projects, project } = await projectFor(db, actor, projectId);
   if (!project) return null;
-  return withTenant(db, actor, async (q, audit) => {
-    await audit({ action: 'vis', entity: 'projektindstillinger', detail: { projectId: project.id } });
-    return { projects, project, settings: await loadAlertSettings(q, project.id), types: await loadActivityTypes(q, project.id) };
-  });
+  return door(db, actor, async (tx) => ({
+    value: { projects, project, settings: await loadAlertSettings(tx, project.id), types: await loadActivityTypes(tx, project.id) },
+    audit: { action: 'vis', entity: 'projektindstillinger', detail: { projectId: project.id } },
+  }));
 }
 
 const requireLeader = (actor: Actor) => {
@@ -40,10 +40,9 @@ export async function saveProjectAlertSettings(db: Database, actor: Actor, proje
   const keys = Object.keys(alertSettingsSchema.shape);
   const parsed = alertSettingsSchema.safeParse(Object.fromEntries(keys.map((k) => [k, str(form, k)])));
   if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
-  return withTenant(db, actor, async (q, audit) => {
-    await storeAlertSettings(q, projectId, parsed.data, actor.userId);
-    await audit({ action: 'gem', entity: 'projektindstillinger', detail: { projectId, settings: parsed.data } });
-    return { status: 'ok', id: projectId };
+  return door<SaveResult<number>>(db, actor, async (tx) => {
+    await storeAlertSettings(tx, projectId, parsed.data, actor.userId);
+    return { value: { status: 'ok', id: projectId }, audit: { action: 'gem', entity: 'projektindstillinger', detail: { projectId, settings: parsed.data } } };
   });
 }
 
@@ -55,10 +54,9 @@ export async function addProjectActivityType(db: Database, actor: Actor, project
     key: str(form, 'key'), name: str(form, 'name'), category: str(form, 'category'), atCompany: booleanField.parse(str(form, 'atCompany')),
   });
   if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
-  return withTenant(db, actor, async (q, audit) => {
-    const added = await insertActivityType(q, projectId, parsed.data, actor.userId);
-    if (!added) return { status: 'invalid', errors: { key: 'Projektet har allerede en aktivitetstype med denne nøgle.' } };
-    await audit({ action: 'opret', entity: 'aktivitetstype', detail: { projectId, key: parsed.data.key } });
-    return { status: 'ok', id: projectId };
+  return door<SaveResult<number>>(db, actor, async (tx) => {
+    const added = await insertActivityType(tx, projectId, parsed.data, actor.userId);
+    if (!added) return { value: { status: 'invalid', errors: { key: 'Projektet har allerede en aktivitetstype med denne nøgle.' } }, audit: [] };
+    return { value: { status: 'ok', id: projectId }, audit: { action: 'opret', entity: 'aktivitetstype', detail: { projectId, key: parsed.data.key } } };
   });
 }

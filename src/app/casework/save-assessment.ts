@@ -8,7 +8,7 @@ import { isoDateField } from '../../domain/form-fields.ts';
 import { formatDateDa } from '../../core/dates.ts';
 import { mayCorrect, str, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { todayInDenmark } from './today.ts';
-import { about, withCase } from './with-case.ts';
+import { about, audited, unaudited, withCase } from './with-case.ts';
 
 /** Answers are the form fields `answers.<dimension key>`. */
 export function validateAssessmentForm(instrumentKey: string, form: FormData, today: string) {
@@ -33,22 +33,20 @@ export function validateAssessmentForm(instrumentKey: string, form: FormData, to
 export async function saveAssessment(
   db: Database, actor: Actor, participantId: string, form: FormData, assessmentId?: string, today = todayInDenmark(),
 ): Promise<SaveResult> {
-  return withCase<string>(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (q, audit, p) => {
-    const before = assessmentId ? await getAssessment(q, p.id, assessmentId) : undefined;
+  return withCase<string>(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (tx, p) => {
+    const before = assessmentId ? await getAssessment(tx, p.id, assessmentId) : undefined;
     if (assessmentId && !before) {
-      await auditDeniedRecord(audit, p, 'maaling', assessmentId, 'ret_maaling');
-      return { status: 'denied' };
+      await auditDeniedRecord(tx, p, 'maaling', assessmentId, 'ret_maaling');
+      return unaudited({ status: 'denied' });
     }
-    if (before && !mayCorrect(actor, before.createdBy)) return { status: 'forbidden' };
+    if (before && !mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
     const { errors, value } = validateAssessmentForm(before?.instrumentKey ?? str(form, 'instrumentKey'), form, today);
-    if (!value) return { status: 'invalid', errors };
+    if (!value) return unaudited({ status: 'invalid', errors });
     if (assessmentId) {
-      await updateAssessment(q, p.id, assessmentId, value);
-      await audit({ action: 'ret', entity: 'maaling', ...about(p), detail: { id: assessmentId, before: { date: before!.date, total: before!.total }, total: value.total } });
-      return { status: 'ok', id: assessmentId };
+      await updateAssessment(tx, p.id, assessmentId, value);
+      return audited({ status: 'ok', id: assessmentId }, { action: 'ret', entity: 'maaling', ...about(p), detail: { id: assessmentId, before: { date: before!.date, total: before!.total }, total: value.total } });
     }
-    const id = await insertAssessment(q, p.id, p.municipalityCode, value, actor.userId);
-    await audit({ action: 'opret', entity: 'maaling', ...about(p), detail: { id, instrument: value.instrumentKey, total: value.total } });
-    return { status: 'ok', id };
+    const id = await insertAssessment(tx, p.id, p.municipalityCode, value, actor.userId);
+    return audited({ status: 'ok', id }, { action: 'opret', entity: 'maaling', ...about(p), detail: { id, instrument: value.instrumentKey, total: value.total } });
   });
 }

@@ -6,30 +6,28 @@ import { getConversation, insertConversation, updateConversation } from '../../d
 import { makeConversationSchema } from '../../domain/conversations.ts';
 import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { todayInDenmark } from './today.ts';
-import { about, withCase } from './with-case.ts';
+import { about, audited, unaudited, withCase } from './with-case.ts';
 
 export const CONVERSATION_FIELDS = ['date', 'kind', 'participants', 'interpreterUsed', 'note'] as const;
 
 export async function saveConversation(
   db: Database, actor: Actor, participantId: string, form: FormData, conversationId?: string, today = todayInDenmark(),
 ): Promise<SaveResult> {
-  return withCase<string>(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (q, audit, p) => {
-    const before = conversationId ? await getConversation(q, p.id, conversationId) : undefined;
+  return withCase<string>(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (tx, p) => {
+    const before = conversationId ? await getConversation(tx, p.id, conversationId) : undefined;
     if (conversationId && !before) {
-      await auditDeniedRecord(audit, p, 'samtale', conversationId, 'ret_samtale');
-      return { status: 'denied' };
+      await auditDeniedRecord(tx, p, 'samtale', conversationId, 'ret_samtale');
+      return unaudited({ status: 'denied' });
     }
-    if (before && !mayCorrect(actor, before.createdBy)) return { status: 'forbidden' };
+    if (before && !mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
     const input = Object.fromEntries(CONVERSATION_FIELDS.map((f) => [f, str(form, f)]));
     const parsed = makeConversationSchema(today).safeParse(input);
-    if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
+    if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     if (conversationId) {
-      await updateConversation(q, p.id, conversationId, parsed.data);
-      await audit({ action: 'ret', entity: 'samtale', ...about(p), detail: { id: conversationId, before: { ...before, note: undefined }, date: parsed.data.date } });
-      return { status: 'ok', id: conversationId };
+      await updateConversation(tx, p.id, conversationId, parsed.data);
+      return audited({ status: 'ok', id: conversationId }, { action: 'ret', entity: 'samtale', ...about(p), detail: { id: conversationId, before: { ...before, note: undefined }, date: parsed.data.date } });
     }
-    const id = await insertConversation(q, p.id, p.municipalityCode, parsed.data, actor.userId);
-    await audit({ action: 'opret', entity: 'samtale', ...about(p), detail: { id, date: parsed.data.date, kind: parsed.data.kind } });
-    return { status: 'ok', id };
+    const id = await insertConversation(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
+    return audited({ status: 'ok', id }, { action: 'opret', entity: 'samtale', ...about(p), detail: { id, date: parsed.data.date, kind: parsed.data.kind } });
   });
 }

@@ -6,7 +6,7 @@ import { getPlan, insertPlanChange, upsertPlan } from '../../db/casework/plan.ts
 import { diffPlan, planSchema } from '../../domain/plan.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { todayInDenmark } from './today.ts';
-import { about, withCase } from './with-case.ts';
+import { about, audited, unaudited, withCase } from './with-case.ts';
 
 /** Goal rows in the form are `goals.N.id|text|dueDate|status`; a row left empty is ignored. */
 export function planFromForm(form: FormData) {
@@ -41,7 +41,7 @@ export function planFromForm(form: FormData) {
 }
 
 export async function savePlan(db: Database, actor: Actor, participantId: string, form: FormData, today = todayInDenmark()): Promise<SaveResult<number>> {
-  return withCase(db, actor, participantId, 'gem_plan', async (q, audit, p) => {
+  return withCase(db, actor, participantId, 'gem_plan', async (tx, p) => {
     const { input, rows } = planFromForm(form);
     const parsed = planSchema.safeParse(input);
     if (!parsed.success) {
@@ -51,15 +51,14 @@ export async function savePlan(db: Database, actor: Actor, participantId: string
         const m = /^goals\.(\d+)\.(.+)$/.exec(k);
         mapped[m ? `goals.${rows[Number(m[1])]}.${m[2]}` : k] = v;
       }
-      return { status: 'invalid', errors: mapped };
+      return unaudited({ status: 'invalid', errors: mapped });
     }
-    const before = await getPlan(q, p.id);
+    const before = await getPlan(tx, p.id);
     const changes = diffPlan(before, parsed.data);
     if (changes.length > 0) {
-      await upsertPlan(q, p.id, p.municipalityCode, parsed.data, actor.userId);
-      await insertPlanChange(q, p.id, p.municipalityCode, today, actor.userId, actor.displayName, changes);
+      await upsertPlan(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
+      await insertPlanChange(tx, p.id, p.municipalityCode, today, actor.userId, actor.displayName, changes);
     }
-    await audit({ action: 'gem', entity: 'plan', ...about(p), detail: { fields: changes.map((c) => c.field) } });
-    return { status: 'ok', id: changes.length };
+    return audited({ status: 'ok', id: changes.length }, { action: 'gem', entity: 'plan', ...about(p), detail: { fields: changes.map((c) => c.field) } });
   });
 }

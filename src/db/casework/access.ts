@@ -1,11 +1,10 @@
 /**
  * The door to one woman's case inside a tenant transaction: finds her (row-level security and
- * an explicit municipality check) and audits a denied look-up as `adgang_naegtet`.
+ * an explicit municipality check) and audits a denied look-up as `adgang_naegtet` itself.
  */
-import type { Actor } from '../../core/actor.ts';
-import type { Queryable } from '../database.ts';
-import { isUuid, type Audit } from '../tenant.ts';
-import { deniedAccess } from '../door.ts';
+import { isUuid } from '../tenant.ts';
+import { deniedAccess, type Tx } from '../door.ts';
+import { auditIn, sqlOf, type Sql } from '../sql.ts';
 
 export interface CaseEnrolment {
   id: string;
@@ -36,9 +35,9 @@ export interface CaseParticipant {
   enrolments: CaseEnrolment[];
 }
 
-export async function loadEnrolments(q: Queryable, participantId: string): Promise<CaseEnrolment[]> {
+export async function loadEnrolments(tx: Sql, participantId: string): Promise<CaseEnrolment[]> {
   return (
-    await q.query<CaseEnrolment>(
+    await sqlOf(tx).query<CaseEnrolment>(
       `SELECT e.id, e.project_id AS "projectId", pr.name AS "projectName", e.enrolled_on AS "enrolledOn",
               e.exited_on AS "exitedOn", e.exit_reason AS "exitReason", e.visitation, e.caseworker_id AS "caseworkerId",
               u.display_name AS "caseworkerName", e.flere_skal_med AS "flereSkalMed", e.recruitment_channel AS "recruitmentChannel",
@@ -51,34 +50,28 @@ export async function loadEnrolments(q: Queryable, participantId: string): Promi
 }
 
 /** The woman if the actor may see her; otherwise null, with the denied attempt audited. */
-export async function findCaseParticipant(
-  q: Queryable,
-  audit: Audit,
-  actor: Actor,
-  id: string,
-  purpose: string,
-): Promise<CaseParticipant | null> {
+export async function findCaseParticipant(tx: Tx, id: string, purpose: string): Promise<CaseParticipant | null> {
   const p = isUuid(id)
     ? (
-        await q.query<Omit<CaseParticipant, 'enrolment' | 'enrolments'>>(
+        await sqlOf(tx).query<Omit<CaseParticipant, 'enrolment' | 'enrolments'>>(
           `SELECT id, municipality_code AS "municipalityCode", first_name AS "firstName", last_name AS "lastName",
                   birth_date AS "birthDate", country_of_origin AS "countryOfOrigin"
            FROM participant WHERE id = $1 AND municipality_code = ANY ($2::text[])`,
-          [id, actor.municipalities],
+          [id, tx.actor.municipalities],
         )
       ).rows[0]
     : undefined;
   if (!p) {
-    await audit(deniedAccess(id, purpose));
+    await auditIn(tx, deniedAccess(id, purpose));
     return null;
   }
-  const enrolments = await loadEnrolments(q, p.id);
+  const enrolments = await loadEnrolments(tx, p.id);
   return { ...p, enrolment: enrolments[0] ?? null, enrolments };
 }
 
 /** Audit a denied look-up of a record (activity, conversation …) that is not hers or not visible. */
-export async function auditDeniedRecord(audit: Audit, p: CaseParticipant, entity: string, recordId: string, purpose: string) {
-  await audit({
+export async function auditDeniedRecord(tx: Tx, p: CaseParticipant, entity: string, recordId: string, purpose: string) {
+  await auditIn(tx, {
     action: 'adgang_naegtet',
     entity,
     participantId: p.id,

@@ -1,7 +1,7 @@
 /** Activities of one woman (SQL only; the caller runs inside withTenant and audits). */
 import type { ActivityStatus } from '../../core/codes.ts';
-import type { Queryable } from '../database.ts';
 import { isUuid } from '../tenant.ts';
+import { sqlOf, type Sql } from '../sql.ts';
 
 export interface ActivityRow {
   id: string;
@@ -28,18 +28,18 @@ export interface ActivityData {
 const COLS = `id, type_key AS "typeKey", provider, cvr, start_date AS "startDate", end_date AS "endDate",
   hours_per_week AS "hoursPerWeek", status, created_by AS "createdBy"`;
 
-export async function listActivities(q: Queryable, participantId: string): Promise<ActivityRow[]> {
-  return (await q.query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE participant_id = $1 ORDER BY start_date DESC, created_at DESC`, [participantId])).rows;
+export async function listActivities(tx: Sql, participantId: string): Promise<ActivityRow[]> {
+  return (await sqlOf(tx).query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE participant_id = $1 ORDER BY start_date DESC, created_at DESC`, [participantId])).rows;
 }
 
-export async function getActivity(q: Queryable, participantId: string, id: string): Promise<ActivityRow | undefined> {
+export async function getActivity(tx: Sql, participantId: string, id: string): Promise<ActivityRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await q.query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE id = $1 AND participant_id = $2`, [id, participantId])).rows[0];
+  return (await sqlOf(tx).query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE id = $1 AND participant_id = $2`, [id, participantId])).rows[0];
 }
 
-export async function insertActivity(q: Queryable, participantId: string, municipality: string, a: ActivityData, userId: number): Promise<string> {
+export async function insertActivity(tx: Sql, participantId: string, municipality: string, a: ActivityData, userId: number): Promise<string> {
   return (
-    await q.query<{ id: string }>(
+    await sqlOf(tx).query<{ id: string }>(
       `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [participantId, municipality, a.typeKey, a.provider, a.cvr, a.startDate, a.endDate, a.hoursPerWeek, a.status, userId],
@@ -47,14 +47,14 @@ export async function insertActivity(q: Queryable, participantId: string, munici
   ).rows[0].id;
 }
 
-export async function updateActivity(q: Queryable, participantId: string, id: string, a: ActivityData): Promise<void> {
-  await q.query(
+export async function updateActivity(tx: Sql, participantId: string, id: string, a: ActivityData): Promise<void> {
+  await sqlOf(tx).query(
     `UPDATE casework_activity SET type_key = $3, provider = $4, cvr = $5, start_date = $6, end_date = $7, hours_per_week = $8,
             status = $9, updated_at = now() WHERE id = $1 AND participant_id = $2`,
     [id, participantId, a.typeKey, a.provider, a.cvr, a.startDate, a.endDate, a.hoursPerWeek, a.status],
   );
 }
 
-export async function deleteActivity(q: Queryable, participantId: string, id: string): Promise<void> {
-  await q.query('DELETE FROM casework_activity WHERE id = $1 AND participant_id = $2', [id, participantId]);
+export async function deleteActivity(tx: Sql, participantId: string, id: string): Promise<void> {
+  await sqlOf(tx).query('DELETE FROM casework_activity WHERE id = $1 AND participant_id = $2', [id, participantId]);
 }

@@ -1,7 +1,6 @@
 /** Bulk reads for a caseload: open enrolments and every record of those women, a few queries in all. */
 import type { ActivityStatus, ConversationKind } from '../../core/codes.ts';
 import type { Plan } from '../../domain/plan.ts';
-import type { Queryable } from '../database.ts';
 
 export interface CaseloadEnrolment {
   participantId: string;
@@ -17,10 +16,11 @@ export interface CaseloadEnrolment {
   caseworkerName: string | null;
 }
 
+import { sqlOf, type Sql } from '../sql.ts';
 /** Women whose latest enrolment is open on `today`; only the caseworker's own when `caseworkerId` is set. */
-export async function openEnrolments(q: Queryable, today: string, caseworkerId: number | null): Promise<CaseloadEnrolment[]> {
+export async function openEnrolments(tx: Sql, today: string, caseworkerId: number | null): Promise<CaseloadEnrolment[]> {
   return (
-    await q.query<CaseloadEnrolment>(
+    await sqlOf(tx).query<CaseloadEnrolment>(
       `SELECT p.id AS "participantId", p.first_name AS "firstName", p.last_name AS "lastName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.municipality_code AS "municipalityCode",
               e.project_id AS "projectId", pr.name AS "projectName", e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn",
               e.caseworker_id AS "caseworkerId", u.display_name AS "caseworkerName"
@@ -52,16 +52,16 @@ function group<T extends { pid: string }>(rows: T[]): Map<string, Omit<T, 'pid'>
   return m;
 }
 
-export async function caseloadRecords(q: Queryable, ids: string[]): Promise<CaseloadRecords> {
-  const a = await q.query<{ pid: string; typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }>(
+export async function caseloadRecords(tx: Sql, ids: string[]): Promise<CaseloadRecords> {
+  const a = await sqlOf(tx).query<{ pid: string; typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }>(
     `SELECT participant_id AS pid, type_key AS "typeKey", start_date AS "startDate", end_date AS "endDate", status
      FROM casework_activity WHERE participant_id = ANY ($1::uuid[])`, [ids]);
-  const c = await q.query<{ pid: string; date: string; kind: ConversationKind }>(
+  const c = await sqlOf(tx).query<{ pid: string; date: string; kind: ConversationKind }>(
     `SELECT participant_id AS pid, held_on AS "date", kind FROM casework_conversation WHERE participant_id = ANY ($1::uuid[])`, [ids]);
-  const s = await q.query<{ pid: string; instrumentKey: string; date: string; answers: Record<string, number> }>(
+  const s = await sqlOf(tx).query<{ pid: string; instrumentKey: string; date: string; answers: Record<string, number> }>(
     `SELECT participant_id AS pid, instrument_key AS "instrumentKey", assessed_on AS "date", answers
      FROM casework_assessment WHERE participant_id = ANY ($1::uuid[])`, [ids]);
-  const p = await q.query<{ pid: string; data: Plan }>(`SELECT participant_id AS pid, data FROM casework_plan WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+  const p = await sqlOf(tx).query<{ pid: string; data: Plan }>(`SELECT participant_id AS pid, data FROM casework_plan WHERE participant_id = ANY ($1::uuid[])`, [ids]);
   return {
     activities: group(a.rows),
     conversations: group(c.rows),

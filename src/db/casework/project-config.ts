@@ -1,44 +1,43 @@
 /** Per-project follow-up settings and the project's own activity types (not personal data). */
 import type { ActivityType } from '../../domain/activities.ts';
 import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../domain/alert-settings.ts';
-import type { Queryable } from '../database.ts';
 
 export interface ProjectConfig {
   settings: AlertSettings;
   extraTypes: ActivityType[];
 }
 
-export async function loadAlertSettings(q: Queryable, projectId: number): Promise<AlertSettings> {
-  const row = (await q.query<{ settings: unknown }>('SELECT settings FROM project_alert_settings WHERE project_id = $1', [projectId])).rows[0];
+export async function loadAlertSettings(tx: Sql, projectId: number): Promise<AlertSettings> {
+  const row = (await sqlOf(tx).query<{ settings: unknown }>('SELECT settings FROM project_alert_settings WHERE project_id = $1', [projectId])).rows[0];
   if (!row) return DEFAULT_ALERT_SETTINGS;
   const parsed = alertSettingsSchema.safeParse(row.settings);
   return parsed.success ? parsed.data : DEFAULT_ALERT_SETTINGS;
 }
 
-export async function loadActivityTypes(q: Queryable, projectId: number): Promise<ActivityType[]> {
+export async function loadActivityTypes(tx: Sql, projectId: number): Promise<ActivityType[]> {
   return (
-    await q.query<ActivityType>(
+    await sqlOf(tx).query<ActivityType>(
       `SELECT key, name, category, at_company AS "atCompany" FROM project_activity_type WHERE project_id = $1 ORDER BY name`,
       [projectId],
     )
   ).rows;
 }
 
-export async function loadProjectConfig(q: Queryable, projectId: number | null | undefined): Promise<ProjectConfig> {
+export async function loadProjectConfig(tx: Sql, projectId: number | null | undefined): Promise<ProjectConfig> {
   if (!projectId) return { settings: DEFAULT_ALERT_SETTINGS, extraTypes: [] };
-  return { settings: await loadAlertSettings(q, projectId), extraTypes: await loadActivityTypes(q, projectId) };
+  return { settings: await loadAlertSettings(tx, projectId), extraTypes: await loadActivityTypes(tx, projectId) };
 }
 
-export async function saveAlertSettings(q: Queryable, projectId: number, settings: AlertSettings, userId: number) {
-  await q.query(
+export async function saveAlertSettings(tx: Sql, projectId: number, settings: AlertSettings, userId: number) {
+  await sqlOf(tx).query(
     `INSERT INTO project_alert_settings (project_id, settings, updated_by) VALUES ($1, $2, $3)
      ON CONFLICT (project_id) DO UPDATE SET settings = EXCLUDED.settings, updated_by = EXCLUDED.updated_by, updated_at = now()`,
     [projectId, JSON.stringify(settings), userId],
   );
 }
 
-export async function insertActivityType(q: Queryable, projectId: number, t: ActivityType, userId: number): Promise<boolean> {
-  const r = await q.query(
+export async function insertActivityType(tx: Sql, projectId: number, t: ActivityType, userId: number): Promise<boolean> {
+  const r = await sqlOf(tx).query(
     `INSERT INTO project_activity_type (project_id, key, name, category, at_company, created_by) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT DO NOTHING`,
     [projectId, t.key, t.name, t.category, t.atCompany, userId],
@@ -51,10 +50,11 @@ export interface ActorProject {
   name: string;
 }
 
+import { sqlOf, type Sql } from '../sql.ts';
 /** Projects run in the actor's municipalities. */
-export async function projectsOf(q: Queryable, municipalities: string[]): Promise<ActorProject[]> {
+export async function projectsOf(tx: Sql, municipalities: string[]): Promise<ActorProject[]> {
   return (
-    await q.query<ActorProject>(
+    await sqlOf(tx).query<ActorProject>(
       `SELECT DISTINCT p.id, p.name FROM project p JOIN project_municipality pm ON pm.project_id = p.id
        WHERE pm.municipality_code = ANY ($1::text[]) ORDER BY p.name`,
       [municipalities],
@@ -63,9 +63,9 @@ export async function projectsOf(q: Queryable, municipalities: string[]): Promis
 }
 
 /** Caseworkers of the actor's jobcentre (to assign a woman to). */
-export async function caseworkersOf(q: Queryable, organisationId: number): Promise<{ id: number; name: string }[]> {
+export async function caseworkersOf(tx: Sql, organisationId: number): Promise<{ id: number; name: string }[]> {
   return (
-    await q.query<{ id: number; name: string }>(
+    await sqlOf(tx).query<{ id: number; name: string }>(
       `SELECT id, display_name AS name FROM app_user WHERE organisation_id = $1 AND active AND role IN ('sagsbehandler', 'projektleder')
        ORDER BY role DESC, display_name`,
       [organisationId],
