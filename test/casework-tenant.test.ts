@@ -10,6 +10,7 @@ import { buildServer } from '../src/http/server.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { createMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
@@ -34,8 +35,11 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
     )).rows[0].id;
 
   it('refuses editing and deleting another municipality\'s records by id, and audits each attempt', async () => {
-    const aarhus = await loginAs(app, 'sagsbehandler.aarhus');
-    const aarhusWoman = await open('751');
+    // Two fresh municipalities of this test's own (no demo data): one owns the records, the other tries them.
+    const owner = await createMunicipality(t.db);
+    const other = await createMunicipality(t.db);
+    const aarhus = await loginAs(app, owner.caseworker.username);
+    const aarhusWoman = owner.women[0].id;
     expect((await aarhus.post(`/deltagere/${aarhusWoman}/aktiviteter`, { typeKey: 'kursus', startDate: da(today), status: 'i_gang' })).statusCode).toBe(303);
     expect((await aarhus.post(`/deltagere/${aarhusWoman}/samtaler`, { date: da(today), kind: 'individuel', note: 'Aarhus-notat' })).statusCode).toBe(303);
     const who5 = Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [`answers.${k}`, '3']));
@@ -48,8 +52,8 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
               (SELECT json_agg(s ORDER BY s.id) FROM casework_assessment s WHERE participant_id = $1) AS s`, [aarhusWoman])).rows[0];
     const before = await snapshot();
 
-    const aalborg = await loginAs(app, 'sagsbehandler.aalborg');
-    const aalborgWoman = await open('851');
+    const aalborg = await loginAs(app, other.caseworker.username);
+    const aalborgWoman = other.women[0].id;
     const forms: Record<string, Record<string, string>> = {
       aktiviteter: { typeKey: 'kursus', startDate: da(today), status: 'afbrudt', endDate: da(today) },
       samtaler: { date: da(today), kind: 'gruppe', note: 'overskrevet' },
@@ -72,8 +76,8 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
     }
     expect(await snapshot()).toEqual(before);
     const denied = await t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'adgang_naegtet'
-         AND detail->>'requestedId' = ANY ($1::text[])`, [[...Object.values(records), aarhusWoman]]);
+      `SELECT count(*)::int AS n FROM audit_log WHERE username = $2 AND action = 'adgang_naegtet'
+         AND detail->>'requestedId' = ANY ($1::text[])`, [[...Object.values(records), aarhusWoman], other.caseworker.username]);
     expect(denied.rows[0].n).toBeGreaterThanOrEqual(attempts);
   });
 
