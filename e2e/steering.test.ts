@@ -54,13 +54,13 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
     await page.getByLabel('Titel').fill('Mindst 60 % i praktik');
     await page.getByLabel('Måletal').selectOption('virksomhedsrettet');
     await page.getByLabel('en andel').check();
-    await page.getByLabel('Mål', { exact: true }).fill('160');
+    await page.getByLabel('Målsætning', { exact: true }).fill('160');
     await page.getByLabel('Frist').fill('31-12-2022');
     await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
     await expect.poll(() => page.locator('#f-targetValue-error').textContent()).toContain('En andel kan højst være 100 %.');
     expect(await page.getByLabel('Titel').inputValue()).toBe('Mindst 60 % i praktik');
     await expectNoAxeViolations(page);
-    await page.getByLabel('Mål', { exact: true }).fill('60');
+    await page.getByLabel('Målsætning', { exact: true }).fill('60');
     await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
     await page.waitForURL(/\/styring\/maal\?projekt=/);
     expect(await page.getByTestId('goals').textContent()).toContain('Mindst 60 % i praktik');

@@ -99,9 +99,9 @@ describe('charts', () => {
 describe('case measures', () => {
   const facts: CaseFacts = {
     enrolments: [
-      { enrolmentId: 'e1', participantId: 'p1', enrolledOn: '2021-01-01', exitedOn: null, caseworker: 'A' },
-      { enrolmentId: 'e2', participantId: 'p2', enrolledOn: '2021-07-02', exitedOn: '2021-12-31', caseworker: 'B' },
-      { enrolmentId: 'e3', participantId: 'p3', enrolledOn: '2022-03-01', exitedOn: null, caseworker: 'A' },
+      { enrolmentId: 'e1', participantId: 'p1', enrolledOn: '2021-01-01', exitedOn: null, caseworker: 'A', visitation: 'aktivitetsparat' },
+      { enrolmentId: 'e2', participantId: 'p2', enrolledOn: '2021-07-02', exitedOn: '2021-12-31', caseworker: 'B', visitation: 'aktivitetsparat' },
+      { enrolmentId: 'e3', participantId: 'p3', enrolledOn: '2022-03-01', exitedOn: null, caseworker: 'A', visitation: 'aktivitetsparat' },
     ],
     activities: [
       { participantId: 'p1', category: 'virksomhedsrettet', startDate: '2021-02-01', status: 'afsluttet' },

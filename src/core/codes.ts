@@ -72,6 +72,9 @@ export const CASE_MEASURES = ['indskrevne', 'virksomhedsrettet', 'cv_abc'] as co
 export const MEASURES = [...ENGINE_MEASURES, ...CASE_MEASURES] as const;
 export type Measure = (typeof MEASURES)[number];
 export const isEngineMeasure = (m: Measure) => (ENGINE_MEASURES as readonly string[]).includes(m);
+/** The women a goal counts: every woman enrolled, or one visitation group at enrolment. */
+export const POPULATIONS = ['alle', ...VISITATIONS] as const;
+export type Population = (typeof POPULATIONS)[number];
 export const TARGET_KINDS = ['andel', 'antal'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 export const MILESTONE_STATUSES = ['ikke_startet', 'i_gang', 'naaet', 'forsinket', 'udgaaet'] as const;

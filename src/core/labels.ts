@@ -14,6 +14,7 @@ import type {
   Measure,
   MilestoneStatus,
   OriginGroup,
+  Population,
   RecruitmentChannel,
   ReportSection,
   Role,
@@ -125,6 +126,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 // Steering
+export const POPULATION_LABELS: Record<Population, string> = {
+  alle: 'Alle indskrevne kvinder',
+  aktivitetsparat: 'Aktivitetsparate kvinder',
+  jobparat: 'Jobparate kvinder',
+  selvforsoergende: 'Selvforsørgende kvinder',
+  oevrige: 'Øvrige kvinder',
+};
+
 export const MEASURE_LABELS: Record<Measure, string> = {
   maal_1_eller_2: 'Nået mål 1 eller 2 (registerdata)',
   maal_1: 'Nået mål 1: uddannelse eller beskæftigelse over 18,5 t/uge (registerdata)',

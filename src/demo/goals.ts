@@ -7,17 +7,17 @@
  */
 import type { GoalInput, Milestone } from '../domain/steering-goals.ts';
 
-import { type Measure, type MilestoneStatus, type TargetKind } from '../core/codes.ts';
+import { type Measure, type MilestoneStatus, type Population, type TargetKind } from '../core/codes.ts';
 export type DemoGoal = Omit<GoalInput, 'note'> & { note?: string };
 export type DemoMilestone = Omit<Milestone, 'id' | 'projectId' | 'note'> & { note?: string };
 
 const END = '2022-12-31';
-const g = (title: string, measure: Measure, targetKind: TargetKind, targetValue: number, deadline = END, note?: string): DemoGoal =>
-  ({ title, measure, targetKind, targetValue, deadline, note });
+const g = (title: string, measure: Measure, targetKind: TargetKind, targetValue: number, deadline = END, note?: string, population: Population = 'alle'): DemoGoal =>
+  ({ title, measure, population, targetKind, targetValue, deadline, note });
 
 export const DEMO_GOALS: Record<string, DemoGoal[]> = {
   aalborg: [
-    g('86 aktivitetsparate kvinder indskrevet', 'indskrevne', 'antal', 86, END, '25–30 kvinder starter pr. år.'),
+    g('86 aktivitetsparate kvinder indskrevet', 'indskrevne', 'antal', 86, END, '25–30 kvinder starter pr. år.', 'aktivitetsparat'),
     g('50 % har lønnede timer eller er ordinært beskæftigede', 'maal_1_eller_2', 'andel', 50, END, 'Milepæl 18.'),
     g('Alle deltagere har CV på Jobnet og ABC-jobstrategi', 'cv_abc', 'andel', 100, END, 'Milepæl 11, 14 og 17.'),
     g('Flest muligt i virksomhedsrettet indsats', 'virksomhedsrettet', 'andel', 75, END),

@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 
-import { MEASURES, MILESTONE_STATUSES, TARGET_KINDS, type Measure, type MilestoneStatus, type TargetKind } from '../core/codes.ts';
+import { MEASURES, MILESTONE_STATUSES, POPULATIONS, TARGET_KINDS, type Measure, type MilestoneStatus, type Population, type TargetKind } from '../core/codes.ts';
 
 export interface Goal {
   id: number;
   projectId: number;
   title: string;
   measure: Measure;
+  population: Population;
   targetKind: TargetKind;
   targetValue: number;
   deadline: string;
@@ -62,6 +63,7 @@ export const goalFormSchema = z
   .object({
     title: z.string().trim().min(2, { message: 'Skriv en titel på mindst 2 tegn.' }).max(200, { message: 'Titlen må højst være 200 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
     measure: z.enum(MEASURES, { error: 'Vælg et måletal.' }),
+    population: z.preprocess((v) => (v === '' || v == null ? 'alle' : v), z.enum(POPULATIONS, { error: 'Vælg, hvilke kvinder målet gælder.' })),
     targetKind: z.enum(TARGET_KINDS, { error: 'Vælg andel eller antal.' }),
     targetValue: z
       .string()
@@ -96,5 +98,5 @@ export const milestoneFormSchema = z.object({
 });
 export type MilestoneInput = z.output<typeof milestoneFormSchema>;
 
-export const GOAL_FIELDS = ['title', 'measure', 'targetKind', 'targetValue', 'deadline', 'note'] as const;
+export const GOAL_FIELDS = ['title', 'measure', 'population', 'targetKind', 'targetValue', 'deadline', 'note'] as const;
 export const MILESTONE_FIELDS = ['phase', 'phaseName', 'number', 'content', 'dueDate', 'responsible', 'status', 'note'] as const;

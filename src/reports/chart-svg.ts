@@ -11,19 +11,40 @@ import type { Chart } from './model.ts';
 /** Colours with at least 3:1 contrast against white (WCAG 1.4.11). */
 export const PALETTE = ['#004993', '#b35b00', '#2a7a2a', '#8a2b8a', '#a8001c', '#4d4d4d'];
 
-export function chartOption(c: Chart): echarts.EChartsOption {
+/** Room per category label; long labels wrap, and many categories are turned on their side. */
+function categoryAxis(c: Chart, plotWidth: number) {
+  const hidden = c.hidden ?? [];
+  const labels = c.categories.map((l, i) => (hidden[i] ? `${l}\n(skjult)` : l));
+  const many = labels.length > 12;
+  return {
+    labels,
+    rotate: many ? 90 : 0,
+    width: many ? undefined : Math.max(40, Math.floor(plotWidth / Math.max(1, labels.length)) - 8),
+    bottom: many ? 72 : 16 + 14 * Math.min(4, Math.max(...labels.map((l) => Math.ceil(l.length / 14)), 1) + (hidden.some(Boolean) ? 1 : 0)),
+  };
+}
+
+export function chartOption(c: Chart, plotWidth = 640): echarts.EChartsOption {
+  const axis = categoryAxis(c, plotWidth);
+  const hidden = c.hidden ?? [];
+  // A suppressed category gets a marker on the axis and its own legend entry, so it is not read as 0.
+  const gapSeries = hidden.some(Boolean)
+    ? [{ name: 'Skjult: for få til at vise', type: 'scatter', symbol: 'diamond', symbolSize: 12, itemStyle: { color: '#ffffff', borderColor: '#1a1a1a', borderWidth: 2 },
+        data: hidden.map((h) => (h ? 0 : null)), label: { show: true, position: 'top', formatter: 'skjult', color: '#1a1a1a' } }]
+    : [];
   return {
     animation: false,
     color: PALETTE,
     textStyle: { fontFamily: 'sans-serif', color: '#1a1a1a' },
     legend: { top: 0, textStyle: { color: '#1a1a1a' } },
-    grid: { left: 56, right: 16, top: 48, bottom: 48 },
-    xAxis: { type: 'category', data: c.categories, axisLabel: { color: '#1a1a1a', hideOverlap: true } },
+    grid: { left: 56, right: 16, top: 48, bottom: axis.bottom, containLabel: false },
+    // Every category keeps its label (interval 0): wrapped when there is room, turned when there are many.
+    xAxis: { type: 'category', data: axis.labels, axisLabel: { color: '#1a1a1a', interval: 0, rotate: axis.rotate, width: axis.width, overflow: 'break' } },
     yAxis: { type: 'value', name: c.yName, axisLabel: { color: '#1a1a1a', formatter: c.percent ? '{value} %' : '{value}' }, nameTextStyle: { color: '#1a1a1a' } },
     series: c.series.map((s) => ({
       name: s.name, type: s.type, data: s.data, stack: s.stack, showSymbol: false, connectNulls: false,
       lineStyle: s.dashed ? { type: 'dashed', width: 2 } : { width: 2 },
-    })) as echarts.SeriesOption[],
+    })).concat(gapSeries as never[]) as echarts.SeriesOption[],
   };
 }
 

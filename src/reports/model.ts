@@ -14,6 +14,8 @@ export interface Cell {
   value: Count | number | string | null;
   /** Engine path of a count (`groups.all.accumulated.1`), or of a share's count and denominator. */
   ref?: string | { count: string; denominator: string };
+  /** A status shown in colour as well as words: good (reached), bad (missed, late), neutral. */
+  tone?: 'good' | 'bad' | 'neutral';
 }
 
 export interface Table {
@@ -46,6 +48,8 @@ export interface Chart {
   yName?: string;
   percent?: boolean;
   tableId: string;
+  /** Categories whose figures are suppressed: drawn as a marked gap («skjult»), never as 0. */
+  hidden?: boolean[];
 }
 
 export interface Section {
@@ -80,6 +84,7 @@ export interface Report {
 
 export const count = (value: Count | null | undefined, ref?: string): Cell => ({ kind: 'count', value: value ?? null, ...(ref ? { ref } : {}) });
 export const text = (value: string): Cell => ({ kind: 'text', value });
+export const status = (value: string, tone: NonNullable<Cell['tone']>): Cell => ({ kind: 'text', value, tone });
 export const num = (value: number | null): Cell => ({ kind: 'number', value });
 export const date = (value: string): Cell => ({ kind: 'date', value });
 

@@ -13,7 +13,7 @@ export function tableHtml(t: Table): SafeHtml {
       ? html`<tr><td colspan="${t.columns.length}">Ingen data endnu.</td></tr>`
       : t.rows.map((row) => html`<tr>${row.map((c, i) => (i === 0
         ? html`<th scope="row">${cellText(c)}</th>`
-        : html`<td${c.kind === 'count' ? html` class="text-right count"` : isNumeric(c) ? html` class="text-right"` : ''}>${cellText(c)}</td>`))}</tr>`)}</tbody>
+        : html`<td${c.kind === 'count' ? html` class="text-right count"` : isNumeric(c) ? html` class="text-right"` : ''}>${c.tone ? html`<span class="status status--${c.tone}">${cellText(c)}</span>` : cellText(c)}</td>`))}</tr>`)}</tbody>
   </table></div>${t.note ? html`<p class="meta">${t.note}</p>` : ''}`;
 }
 

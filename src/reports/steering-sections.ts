@@ -5,10 +5,10 @@
 
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import { ACTIVITY_CATEGORIES } from '../core/codes.ts';
-import { ACTIVITY_CATEGORY_LABELS, GOAL_OUTCOME_LABELS, MEASURE_LABELS, MILESTONE_STATUS_LABELS, AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
+import { ACTIVITY_CATEGORY_LABELS, GOAL_OUTCOME_LABELS, MEASURE_LABELS, POPULATION_LABELS, MILESTONE_STATUS_LABELS, AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
 import { suppressCells, display } from '../monitoring/suppress.ts';
 import type { Count, GroupResult, MonitorResult } from '../monitoring/types.ts';
-import { count, date, num, share, text, type Cell, type Chart, type Table } from './model.ts';
+import { count, date, num, share, status, text, type Cell, type Chart, type Table } from './model.ts';
 
 const LEVELS = ['1', '2', '3', '0'] as const;
 const DURABLES = ['full', 'partial', 'none'] as const;
@@ -19,17 +19,17 @@ const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 export function goalsTable(d: SteeringData): Table {
   return {
     id: 'maal', caption: 'Resultatmål holdt op mod resultaterne', source: 'plan',
-    columns: ['Mål', 'Måletal', 'Mål', 'Frist', 'Opgjort', 'Resultat', 'Nævner', 'Andel', 'Status'],
+    columns: ['Resultatmål', 'Måletal', 'Gælder', 'Målsætning', 'Frist', 'Opgjort', 'Resultat', 'Nævner', 'Andel', 'Status'],
     rows: d.goals.map((o) => {
       const ref = o.engineRef;
       const simpleRef = ref && !ref.count.includes('+') ? ref : undefined;
       return [
-        text(o.goal.title), text(MEASURE_LABELS[o.goal.measure]),
+        text(o.goal.title), text(MEASURE_LABELS[o.goal.measure]), text(POPULATION_LABELS[o.goal.population ?? 'alle']),
         text(o.goal.targetKind === 'andel' ? `${nf.format(o.goal.targetValue)} %` : nf.format(o.goal.targetValue)),
         date(o.goal.deadline), text(o.asOf),
         count(o.count, simpleRef?.count), count(o.denominator, simpleRef?.denominator ?? undefined),
         o.denominator === null ? text('') : share(o.count, o.denominator, simpleRef && simpleRef.denominator ? { count: simpleRef.count, denominator: simpleRef.denominator } : undefined),
-        text(GOAL_OUTCOME_LABELS[o.status]),
+        status(GOAL_OUTCOME_LABELS[o.status], o.status === 'naaet' ? 'good' : o.status === 'ikke_naaet' ? 'bad' : 'neutral'),
       ];
     }),
   };
@@ -53,11 +53,35 @@ export function goalsChart(d: SteeringData): Chart {
   };
 }
 
+/** Milestone numbers a goal's note refers to ("Milepæl 18.", "Milepæl 11, 14 og 17."). */
+export function milestoneNumbersOf(note: string | null): number[] {
+  const m = /milepæle?\s+([\d\s,og]+)/i.exec(note ?? '');
+  return m ? [...m[1].matchAll(/\d+/g)].map((x) => Number(x[0])) : [];
+}
+
+/**
+ * The plan with each milestone's status in words and colour; a milestone past its date says so,
+ * and one that belongs to a missed result goal names that goal, so "I gang" or "Nået" does not
+ * stand alone beside a missed goal.
+ */
 export function milestonesTable(d: SteeringData): Table {
+  const missed = new Map<number, string[]>();
+  for (const o of d.goals) {
+    if (o.status !== 'ikke_naaet') continue;
+    for (const n of milestoneNumbersOf(o.goal.note)) missed.set(n, [...(missed.get(n) ?? []), o.goal.title]);
+  }
+  const today = d.today;
   return {
     id: 'milepaele', caption: 'Milepælsplan', source: 'plan',
     columns: ['Nr.', 'Fase', 'Indhold', 'Tidspunkt', 'Ansvarlig', 'Status'],
-    rows: d.milestones.map((m) => [text(String(m.number)), text(`${m.phase}. ${m.phaseName}`), text(m.content), date(m.dueDate), text(m.responsible), text(MILESTONE_STATUS_LABELS[m.status])]),
+    rows: d.milestones.map((m) => {
+      const late = m.dueDate < today && m.status !== 'naaet' && m.status !== 'udgaaet';
+      const goals = missed.get(m.number) ?? [];
+      const words = [MILESTONE_STATUS_LABELS[m.status], ...(late ? ['tidspunktet er overskredet'] : []),
+        ...goals.map((g) => `Resultatmålet «${g}» er ikke nået`)].join('. ');
+      const tone = m.status === 'naaet' && !goals.length ? 'good' : late || m.status === 'forsinket' || goals.length ? 'bad' : 'neutral';
+      return [text(String(m.number)), text(`${m.phase}. ${m.phaseName}`), text(m.content), date(m.dueDate), text(m.responsible), status(words, tone)];
+    }),
   };
 }
 
@@ -139,7 +163,8 @@ export function groupChart(r: MonitorResult, by: 'visitation' | 'alder' | 'kommu
   return {
     id: `graf-${by}`, title, tableId: t.id, percent: true, yName: 'Andel',
     categories: t.rows.map((row) => String(row[0].value)),
-    description: 'Andel af deltagerne i hver gruppe, der har nået mål 1 eller 2, og andel i varig beskæftigelse over deltid. Skjulte tal vises ikke.',
+    description: 'Andel af deltagerne i hver gruppe, der har nået mål 1 eller 2, og andel i varig beskæftigelse over deltid. En gruppe med skjulte tal er markeret «skjult».',
+    hidden: Object.values(r.groups[by]).map((g) => [g.n, g.accumulated['1_or_2'], g.durable.full].some((c) => typeof c === 'string')),
     series: [
       { name: 'Mål 1 eller 2', type: 'bar', data: Object.values(r.groups[by]).map((g) => pctOf(g.accumulated['1_or_2'], g.n)) },
       { name: 'Varig over deltid', type: 'bar', data: Object.values(r.groups[by]).map((g) => pctOf(g.durable.full, g.n)) },

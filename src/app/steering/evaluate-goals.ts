@@ -7,7 +7,7 @@ import type { CaseFacts } from '../../db/steering/case-stats.ts';
 import type { Count, MonitorResult } from '../../monitoring/types.ts';
 import { companyOrientedBy, cvAbcBy, enrolmentsBy, monthEnd } from './case-measures.ts';
 import type { Goal } from '../../domain/steering-goals.ts';
-import type { GoalOutcomeStatus } from '../../core/codes.ts';
+import { isEngineMeasure, type GoalOutcomeStatus } from '../../core/codes.ts';
 
 export interface GoalOutcome {
   goal: Goal;
@@ -28,7 +28,24 @@ function judge(goal: Goal, count: Count, denominator: Count | null, final: boole
   return final ? 'ikke_naaet' : 'undervejs';
 }
 
-export function evaluateGoal(goal: Goal, r: MonitorResult, facts: CaseFacts): GoalOutcome {
+/** Only the enrolments of the goal's population (all, or one visitation group). */
+export function factsFor(facts: CaseFacts, population: Goal['population']): CaseFacts {
+  if (population === 'alle') return facts;
+  const enrolments = facts.enrolments.filter((e) => e.visitation === population);
+  const women = new Set(enrolments.map((e) => e.participantId));
+  return {
+    enrolments,
+    activities: facts.activities.filter((a) => women.has(a.participantId)),
+    conversations: facts.conversations.filter((c) => women.has(c.participantId)),
+    cvAbc: new Set([...facts.cvAbc].filter((w) => women.has(w))),
+  };
+}
+
+/** A goal counts the women it names: all enrolled, or one visitation group (issue 18). */
+export function evaluateGoal(goal: Goal, r: MonitorResult, allFacts: CaseFacts): GoalOutcome {
+  const population = goal.population ?? 'alle';
+  if (population !== 'alle' && isEngineMeasure(goal.measure)) return evaluateGroupGoal(goal, r, population);
+  const facts = factsFor(allFacts, population);
   const deadlineMonth = goal.deadline.slice(0, 7);
   const asOf = deadlineMonth < r.month ? deadlineMonth : r.month;
   const final = deadlineMonth <= r.month;
@@ -53,5 +70,31 @@ export function evaluateGoal(goal: Goal, r: MonitorResult, facts: CaseFacts): Go
     case 'indskrevne': return done(enrolmentsBy(facts, at), null, null);
     case 'virksomhedsrettet': { const x = companyOrientedBy(facts, at); return done(x.count, x.denominator, null); }
     case 'cv_abc': { const x = cvAbcBy(facts, at); return done(x.count, x.denominator, null); }
+  }
+}
+
+/**
+ * A register measure for one visitation group: the engine's group result at the report month
+ * (the engine keeps groups for that month only, so a deadline before it cannot be judged here).
+ */
+function evaluateGroupGoal(goal: Goal, r: MonitorResult, population: Exclude<Goal['population'], 'alle'>): GoalOutcome {
+  const deadlineMonth = goal.deadline.slice(0, 7);
+  const final = deadlineMonth <= r.month;
+  const g = r.groups.visitation[population];
+  const ref = (k: string) => ({ count: `groups.visitation.${population}.${k}`, denominator: `groups.visitation.${population}.n` });
+  if (!g) return { goal, asOf: r.month, count: 0, denominator: 0, engineRef: null, status: final ? 'ikke_naaet' : 'undervejs' };
+  if (deadlineMonth < r.month) return { goal, asOf: deadlineMonth, count: 'x', denominator: 'x', engineRef: null, status: 'ukendt' };
+  const done = (count: Count, engineRef: GoalOutcome['engineRef'], month = r.month): GoalOutcome =>
+    ({ goal, asOf: month, count, denominator: g.n, engineRef, status: judge(goal, count, g.n, final) });
+  switch (goal.measure) {
+    case 'maal_1_eller_2': return done(g.accumulated['1_or_2'], ref('accumulated.1_or_2'));
+    case 'maal_1': return done(g.accumulated['1'], ref('accumulated.1'));
+    case 'maal_2': return done(g.accumulated['2'], ref('accumulated.2'));
+    case 'maal_3': return done(g.accumulated['3'], ref('accumulated.3'));
+    case 'varig_fuld': return done(g.durable.full, ref('durable.full'), r.durableMonth);
+    default: {
+      const { full, partial } = g.durable;
+      return done(typeof full === 'number' && typeof partial === 'number' ? full + partial : 'x', ref('durable.full+durable.partial'), r.durableMonth);
+    }
   }
 }

@@ -5,6 +5,7 @@
  * municipality (spec §6): the engine suppresses its groups and series, and the case-data tables
  * are suppressed here; caseloads per caseworker never leave.
  */
+import { todayInDenmark } from '../casework/today.ts';
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import { loadActivityTypes, loadAlertSettings } from '../../db/casework/project-config.ts';
@@ -45,6 +46,8 @@ export interface SteeringData {
   /** Empty in the suppressed form. */
   caseloads: CaseloadRow[];
   caseloadLimit: number;
+  /** The day the data was read (milestones past their date are marked against it). */
+  today: string;
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
@@ -91,6 +94,7 @@ export async function loadSteeringData(deps: Deps, actor: Actor, projectId: numb
     goals: opts.suppress ? goals.map((o) => suppressOutcome(o, deps.config.suppressThreshold)) : goals,
     milestones: plan.milestones,
     texts: plan.texts,
+    today: todayInDenmark(),
     plannedByMonth: plannedEnrolment(choice.project.startDate, choice.project.endDate, choice.project.plannedParticipants ?? 0, result.series.map((s) => s.month)),
     mix: activityMix(facts, at),
     contact: contactFrequency(facts, at),

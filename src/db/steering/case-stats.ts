@@ -15,6 +15,8 @@ export interface EnrolmentFact {
   enrolledOn: string;
   exitedOn: string | null;
   caseworker: string | null;
+  /** Visitation category at enrolment. */
+  visitation: string;
 }
 
 export interface ActivityFact {
@@ -35,7 +37,7 @@ export interface CaseFacts {
 export async function loadCaseFacts(q: Queryable, projectId: number, extraTypes: ActivityType[]): Promise<CaseFacts> {
   const enrolments = (await q.query<EnrolmentFact>(
     `SELECT e.id AS "enrolmentId", e.participant_id AS "participantId", e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn",
-            u.display_name AS caseworker
+            u.display_name AS caseworker, e.visitation
      FROM enrolment e LEFT JOIN app_user u ON u.id = e.caseworker_id WHERE e.project_id = $1 ORDER BY e.enrolled_on`,
     [projectId],
   )).rows;

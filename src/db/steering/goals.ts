@@ -2,7 +2,7 @@
 import type { Goal, GoalInput } from '../../domain/steering-goals.ts';
 import type { Queryable } from '../database.ts';
 
-const COLS = `id, project_id AS "projectId", title, measure, target_kind AS "targetKind", target_value AS "targetValue",
+const COLS = `id, project_id AS "projectId", title, measure, population, target_kind AS "targetKind", target_value AS "targetValue",
   deadline, note`;
 
 export async function listGoals(q: Queryable, projectId: number): Promise<Goal[]> {
@@ -15,9 +15,9 @@ export async function getGoal(q: Queryable, projectId: number, id: number): Prom
 
 export async function insertGoal(q: Queryable, projectId: number, g: GoalInput, userId: number | null): Promise<number> {
   const r = await q.query<{ id: number }>(
-    `INSERT INTO project_goal (project_id, title, measure, target_kind, target_value, deadline, note, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [projectId, g.title, g.measure, g.targetKind, g.targetValue, g.deadline, g.note, userId],
+    `INSERT INTO project_goal (project_id, title, measure, target_kind, target_value, deadline, note, updated_by, population)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [projectId, g.title, g.measure, g.targetKind, g.targetValue, g.deadline, g.note, userId, g.population],
   );
   return r.rows[0].id;
 }
@@ -25,8 +25,8 @@ export async function insertGoal(q: Queryable, projectId: number, g: GoalInput, 
 export async function updateGoal(q: Queryable, projectId: number, id: number, g: GoalInput, userId: number) {
   await q.query(
     `UPDATE project_goal SET title = $3, measure = $4, target_kind = $5, target_value = $6, deadline = $7, note = $8,
-       updated_by = $9, updated_at = now() WHERE project_id = $1 AND id = $2`,
-    [projectId, id, g.title, g.measure, g.targetKind, g.targetValue, g.deadline, g.note, userId],
+       updated_by = $9, updated_at = now(), population = $10 WHERE project_id = $1 AND id = $2`,
+    [projectId, id, g.title, g.measure, g.targetKind, g.targetValue, g.deadline, g.note, userId, g.population],
   );
 }
 

@@ -7,8 +7,8 @@ import { html } from '../../html.ts';
 import { csrfField, dateInput, errorSummary, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
 import { steeringPage, withProject } from './frame.ts';
 
-import { MEASURES } from '../../../core/codes.ts';
-import { MEASURE_LABELS } from '../../../core/labels.ts';
+import { MEASURES, POPULATIONS } from '../../../core/codes.ts';
+import { MEASURE_LABELS, POPULATION_LABELS } from '../../../core/labels.ts';
 const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 export const targetText = (g: Pick<Goal, 'targetKind' | 'targetValue'>) => (g.targetKind === 'andel' ? `${nf.format(g.targetValue)} %` : nf.format(g.targetValue));
 
@@ -22,17 +22,17 @@ export function goalsPage(actor: Actor, csrf: string, choice: ProjectChoice, goa
       ${leader ? html`<p><a class="button button-primary" href="${withProject('/styring/maal/ny', pid)}">Tilføj resultatmål</a></p>` : ''}
       <div class="table-wrap"><table class="table table--zebra" data-testid="goals">
         <caption>Projektets resultatmål</caption>
-        <thead><tr><th scope="col">Mål</th><th scope="col">Måletal</th><th scope="col" class="text-right">Mål</th><th scope="col">Frist</th>
+        <thead><tr><th scope="col">Resultatmål</th><th scope="col">Måletal</th><th scope="col">Gælder</th><th scope="col" class="text-right">Målsætning</th><th scope="col">Frist</th>
           ${leader ? html`<th scope="col"><span class="sr-only">Handling</span></th>` : ''}</tr></thead>
         <tbody>${goals.map((g) => html`<tr><th scope="row">${g.title}${g.note ? html`<br><span class="meta">${g.note}</span>` : ''}</th>
-          <td>${MEASURE_LABELS[g.measure]}</td><td class="text-right">${targetText(g)}</td><td>${formatDate(g.deadline)}</td>
+          <td>${MEASURE_LABELS[g.measure]}</td><td>${POPULATION_LABELS[g.population]}</td><td class="text-right">${targetText(g)}</td><td>${formatDate(g.deadline)}</td>
           ${leader ? html`<td><a href="${withProject(`/styring/maal/${g.id}`, pid)}">Ret<span class="sr-only"> ${g.title}</span></a></td>` : ''}</tr>`)}</tbody>
       </table></div>`,
   });
 }
 
 export const goalValues = (g: Goal): Record<string, string> => ({
-  title: g.title, measure: g.measure, targetKind: g.targetKind, targetValue: String(g.targetValue).replace('.', ','),
+  title: g.title, measure: g.measure, population: g.population, targetKind: g.targetKind, targetValue: String(g.targetValue).replace('.', ','),
   deadline: dateInput(g.deadline), note: g.note ?? '',
 });
 
@@ -47,8 +47,9 @@ export function goalFormPage(actor: Actor, csrf: string, choice: ProjectChoice, 
         ${csrfField(csrf)}
         ${textField(s, { name: 'title', label: 'Titel', required: true, width: 'l' })}
         ${selectField(s, { name: 'measure', label: 'Måletal', required: true, options: MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] })) })}
-        ${radioGroup(s, { name: 'targetKind', legend: 'Målet er', options: [{ value: 'andel', label: 'en andel (procent af de indskrevne)' }, { value: 'antal', label: 'et antal kvinder' }] })}
-        ${textField(s, { name: 'targetValue', label: 'Mål', hint: 'Procent eller antal, fx 50 eller 12,5.', required: true, inputmode: 'decimal', width: 'xs' })}
+        ${selectField(s, { name: 'population', label: 'Gælder', hint: 'Hvilke kvinder målet tæller: alle indskrevne eller én visitationskategori ved indskrivningen.', required: true, noPlaceholder: true, options: POPULATIONS.map((p) => ({ value: p, label: POPULATION_LABELS[p] })) })}
+        ${radioGroup(s, { name: 'targetKind', legend: 'Målet er', options: [{ value: 'andel', label: 'en andel (procent af de kvinder, målet gælder)' }, { value: 'antal', label: 'et antal kvinder' }] })}
+        ${textField(s, { name: 'targetValue', label: 'Målsætning', hint: 'Procent eller antal, fx 50 eller 12,5.', required: true, inputmode: 'decimal', width: 'xs' })}
         ${textField(s, { name: 'deadline', label: 'Frist', hint: 'Skriv datoen som dd-mm-åååå, fx 31-12-2022.', required: true, inputmode: 'numeric', width: 's' })}
         ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}
         <button class="button button-primary" type="submit">Gem</button>

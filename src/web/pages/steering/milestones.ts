@@ -24,12 +24,23 @@ export function byPhase(ms: Milestone[]): { phase: number; name: string; items: 
 /** Past its date and neither reached nor dropped: shown beside the status so it is not missed. */
 export const isOverdue = (m: Milestone, today: string) => m.dueDate < today && m.status !== 'naaet' && m.status !== 'udgaaet';
 
+/** At the top of the plan: how many milestones are past their date, and which. */
+function overdueSummary(ms: Milestone[], today: string) {
+  const late = ms.filter((m) => isOverdue(m, today));
+  if (late.length === 0) return html`<p data-testid="overdue-summary">Ingen milepæle har overskredet tidspunktet.</p>`;
+  return html`<div class="alert alert-warning" data-testid="overdue-summary"><div class="alert-body">
+    <h2 class="alert-heading h3">${late.length === 1 ? '1 milepæl har' : `${late.length} milepæle har`} overskredet tidspunktet</h2>
+    <ul class="alert-text">${late.map((m) => html`<li>Nr. ${m.number} (fase ${m.phase}): ${m.content} – ${MILESTONE_STATUS_LABELS[m.status].toLowerCase()}, tidspunkt ${formatDate(m.dueDate)}</li>`)}</ul>
+  </div></div>`;
+}
+
 export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice, ms: Milestone[], today = todayInDenmark()) {
   const pid = choice.project.id;
   const leader = actor.role === 'projektleder';
   return steeringPage({
     actor, csrf, choice, path: '/styring/milepaele', title: 'Milepælsplan',
     body: html`<h1>Milepælsplan</h1>
+      ${overdueSummary(ms, today)}
       ${leader ? html`<p><a class="button button-primary" href="${withProject('/styring/milepaele/ny', pid)}">Tilføj milepæl</a></p>` : ''}
       ${byPhase(ms).map((p) => html`<h2>Fase ${p.phase}: ${p.name}</h2>
         <div class="table-wrap"><table class="table table--zebra" data-testid="phase-${p.phase}">
@@ -37,7 +48,7 @@ export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice
           <thead><tr><th scope="col">Nr.</th><th scope="col">Indhold</th><th scope="col">Tidspunkt</th><th scope="col">Ansvarlig</th><th scope="col">Status</th>
             ${leader ? html`<th scope="col"><span class="sr-only">Handling</span></th>` : ''}</tr></thead>
           <tbody>${p.items.map((m) => html`<tr><th scope="row">${m.number}</th><td>${m.content}${m.note ? html`<br><span class="meta">${m.note}</span>` : ''}</td>
-            <td>${formatDate(m.dueDate)}</td><td>${m.responsible}</td><td>${MILESTONE_STATUS_LABELS[m.status]}${isOverdue(m, today) ? html`<br><strong>Tidspunktet er overskredet</strong>` : ''}</td>
+            <td>${formatDate(m.dueDate)}</td><td>${m.responsible}</td><td><span class="status status--${m.status === 'naaet' ? 'good' : isOverdue(m, today) || m.status === 'forsinket' ? 'bad' : 'neutral'}">${MILESTONE_STATUS_LABELS[m.status]}</span>${isOverdue(m, today) ? html`<br><strong>Tidspunktet er overskredet</strong>` : ''}</td>
             ${leader ? html`<td><a href="${withProject(`/styring/milepaele/${m.id}`, pid)}">Ret<span class="sr-only"> milepæl ${m.number}</span></a></td>` : ''}</tr>`)}</tbody>
         </table></div>`)}`,
   });

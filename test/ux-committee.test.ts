@@ -1,0 +1,206 @@
+/**
+ * A project leader's and a committee's reading, on the demo data (issue 18, points 8–11): goals
+ * count the women they name (checked against hand counts in SQL), every bar of a chart has its
+ * label and a suppressed value is a marked gap, status in colour and words, a summary of overdue
+ * milestones, the committee brief in plain Danish with a glossary, and spreadsheets with whole
+ * sheet names, real dates and numbers, and suppression as notes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
+import { buildServer } from '../src/http/server.ts';
+import { activityCatalogue } from '../src/domain/activities.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs, type Session } from './helpers/http.ts';
+
+const DEADLINE = '2022-12-31';
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const strip = (s: string) => decode(s.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+
+/** A table by its data-testid: header texts and rows of cell texts. */
+function table(body: string, id: string) {
+  const t = new RegExp(`data-testid="tabel-${id}"[\\s\\S]*?</table>`).exec(body)?.[0] ?? '';
+  const head = [...(/<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '').matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => strip(m[1]));
+  const rows = [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(t)?.[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+    [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => ({ text: strip(c[1]), html: c[1] })));
+  return { head, rows, raw: t };
+}
+
+describe('a project leader’s and a committee’s reading (issue 18)', () => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let s: Session;
+  let pid = 0;
+  let styring = '';
+  const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
+
+  beforeAll(async () => {
+    t = await openTestDb('pglite');
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+    s = await loginAs(app, 'projektleder.aalborg');
+    pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
+    styring = (await s.get(`/styring?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  describe('8. a goal counts the women it names', () => {
+    const goalRow = (title: string) => {
+      const g = table(styring, 'maal');
+      const row = g.rows.find((r) => r[0].text.startsWith(title))!;
+      return Object.fromEntries(g.head.map((h, i) => [h, row[i]?.text ?? '']));
+    };
+
+    it('counts "86 aktivitetsparate kvinder" among the aktivitetsparate only (hand count)', async () => {
+      const [{ n }] = await q<{ n: number }>(
+        `SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND visitation = 'aktivitetsparat' AND enrolled_on <= $2`, [pid, DEADLINE]);
+      const [{ all }] = await q<{ all: number }>(`SELECT count(*)::int AS "all" FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2`, [pid, DEADLINE]);
+      expect(n).toBeLessThan(all);
+      const row = goalRow('86 aktivitetsparate kvinder indskrevet');
+      expect(row['Gælder']).toBe('Aktivitetsparate kvinder');
+      expect(row.Resultat).toBe(String(n));
+      expect(row.Status).toBe(n >= 86 ? 'Nået' : 'Ikke nået');
+    });
+
+    it('counts CV and ABC strategy, and company-oriented offers, against every woman enrolled by the deadline (hand counts)', async () => {
+      const women = (await q<{ participant_id: string }>(
+        `SELECT DISTINCT participant_id FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2`, [pid, DEADLINE])).map((r) => r.participant_id);
+      const [{ cv }] = await q<{ cv: number }>(
+        `SELECT count(*)::int AS cv FROM casework_plan WHERE participant_id = ANY($1::uuid[]) AND (data->>'cvOnJobnet')::boolean
+           AND coalesce(data->'abcStrategy'->>'a', '') <> '' AND coalesce(data->'abcStrategy'->>'b', '') <> '' AND coalesce(data->'abcStrategy'->>'c', '') <> ''`,
+        [women]);
+      const companyKeys = activityCatalogue([]).filter((a) => a.category === 'virksomhedsrettet').map((a) => a.key);
+      const [{ company }] = await q<{ company: number }>(
+        `SELECT count(DISTINCT participant_id)::int AS company FROM casework_activity
+         WHERE participant_id = ANY($1::uuid[]) AND type_key = ANY($2::text[]) AND status <> 'planlagt' AND start_date <= $3`,
+        [women, companyKeys, DEADLINE]);
+      const cvRow = goalRow('Alle deltagere har CV på Jobnet og ABC-jobstrategi');
+      expect([cvRow.Resultat, cvRow['Nævner']]).toEqual([String(cv), String(women.length)]);
+      const coRow = goalRow('Flest muligt i virksomhedsrettet indsats');
+      expect([coRow.Resultat, coRow['Nævner']]).toEqual([String(company), String(women.length)]);
+      expect(cvRow['Gælder']).toBe('Alle indskrevne kvinder');
+    });
+
+    it('states one total of women enrolled on the page: goals, series and levels agree', () => {
+      const series = table(styring, 'serie');
+      const last = series.rows.find((r) => r[0].text === '2022-12')!;
+      const total = last[series.head.indexOf('Indskrevne i alt')].text;
+      const levels = table(styring, 'niveauer');
+      expect(levels.rows.find((r) => r[0].text.startsWith('Deltagere i alt'))![1].text).toBe(total);
+      for (const title of ['Alle deltagere har CV på Jobnet og ABC-jobstrategi', 'Flest muligt i virksomhedsrettet indsats', '50 % har lønnede timer']) {
+        expect(goalRow(title)['Nævner'], title).toBe(total);
+      }
+    });
+  });
+
+  describe('9. charts, columns, status and milestones', () => {
+    it('labels every bar of the goals and group charts', () => {
+      const goals = /data-testid="graf-graf-maal"[\s\S]*?<\/svg>/.exec(styring)?.[0] ?? '';
+      const n = table(styring, 'maal').rows.length;
+      expect(n).toBeGreaterThan(3);
+      for (let i = 1; i <= n; i++) expect(goals, `goal ${i}`).toMatch(new RegExp(`>${i}\\. `));
+      const groups = /data-testid="graf-graf-visitation"[\s\S]*?<\/svg>/.exec(styring)?.[0] ?? '';
+      for (const g of ['Aktivitetsparat', 'Jobparat', 'Selvforsørgende', 'Øvrige']) expect(groups, g).toContain(`>${g}`);
+    });
+
+    it('gives no table two columns with the same heading', () => {
+      const ids = [...styring.matchAll(/data-testid="tabel-([\w-]+)"/g)].map((m) => m[1]);
+      expect(ids.length).toBeGreaterThan(5);
+      for (const id of ids) {
+        const head = table(styring, id).head;
+        expect(new Set(head).size, `${id}: ${head.join(' | ')}`).toBe(head.length);
+      }
+    });
+
+    it('shows goal status in words and in colour', () => {
+      const g = table(styring, 'maal');
+      const i = g.head.indexOf('Status');
+      for (const r of g.rows) expect(r[i].html).toMatch(/<span class="status status--(good|bad|neutral)">(Nået|Ikke nået|Undervejs|Kan ikke vises)<\/span>/);
+      expect(g.raw).toContain('status--bad');
+    });
+
+    it('sums up the overdue milestones at the top of the plan (hand count)', async () => {
+      const today = todayInDenmark();
+      const overdue = await q<{ number: number }>(
+        `SELECT number FROM project_milestone WHERE project_id = $1 AND due_date < $2 AND status NOT IN ('naaet', 'udgaaet') ORDER BY number`, [pid, today]);
+      expect(overdue.length).toBeGreaterThan(0);
+      const body = (await s.get(`/styring/milepaele?projekt=${pid}`)).body;
+      const summary = /data-testid="overdue-summary"[\s\S]*?<\/div>\s*<\/div>/.exec(body)?.[0] ?? '';
+      expect(strip(summary)).toContain(`${overdue.length} milepæle har overskredet tidspunktet`);
+      for (const m of overdue) expect(summary).toContain(`Nr. ${m.number}`);
+      expect(body.indexOf('data-testid="overdue-summary"')).toBeLessThan(body.indexOf('data-testid="phase-1"'));
+    });
+
+    it('says so beside a milestone whose result goal is missed', async () => {
+      const body = (await s.get(`/styring/rapporter/maanedlig?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body;
+      const ms = table(body, 'milepaele');
+      const m18 = ms.rows.find((r) => r[0].text === '18')!;
+      expect(m18.map((c) => c.text).join(' ')).toContain('Resultatmålet «50 % har lønnede timer eller er ordinært beskæftigede» er ikke nået');
+    });
+  });
+
+  describe('10. the committee brief in plain Danish', () => {
+    let brief = '';
+    beforeAll(async () => {
+      brief = (await s.get(`/styring/rapporter/udvalg?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body;
+    });
+
+    it('tells what the project did, for whom and with what result, and explains its words in a glossary', () => {
+      const main = brief.slice(brief.indexOf('<main'));
+      for (const h of ['Kort fortalt', 'Hvem er med?', 'Hvad har projektet gjort?', 'Hvad er resultatet?', 'Ord og begreber']) expect(main).toContain(`<h2>${h}</h2>`);
+      const glossary = main.slice(main.indexOf('<h2>Ord og begreber</h2>'));
+      for (const term of ['Mål 1', 'Mål 2', 'Mål 3', 'Diskretionering', 'Registerdata', 'Aktivitetsparat']) expect(glossary).toContain(`<dt>${term}</dt>`);
+      const before = strip(main.slice(0, main.indexOf('<h2>Ord og begreber</h2>')));
+      for (const jargon of ['kib-2019.1', 'Nævner', '2023-W13', 'Mål 1', 'Mål 2', 'Mål 3', '2022-12']) expect(before, jargon).not.toContain(jargon);
+      expect(before).toContain('december 2022');
+    });
+
+    it('prints no placeholder text and draws a suppressed group as a marked gap, not as 0', () => {
+      expect(brief).not.toContain('Afsnittet er ikke skrevet endnu');
+      const chart = /<figure class="chart"[\s\S]*?<\/figure>/.exec(brief.slice(brief.indexOf('<main')))?.[0] ?? '';
+      expect(chart).toContain('<svg');
+      expect(chart).toMatch(/>Selvforsørgende/);
+      expect(chart).toMatch(/skjult/);
+    });
+  });
+
+  describe('11. spreadsheets', () => {
+    it('has whole sheet names, real dates, numbers as numbers and suppression as notes', async () => {
+      const res = await s.get(`/styring/rapporter/halvaarlig.xlsx?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`);
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const names = wb.worksheets.map((w) => w.name);
+      expect(names.length).toBeGreaterThan(4);
+      for (const n of names) {
+        expect(n.length).toBeLessThanOrEqual(31);
+        // A name is cut only between words: its last word is a whole word of the table's caption.
+        const caption = String(wb.getWorksheet(n)!.getCell('A1').value ?? '');
+        if (n !== 'Om rapporten') expect(caption.split(/\s+/), `${n} / ${caption}`).toContain(n.replace(/ \d+$/, '').split(' ').pop());
+      }
+      let dates = 0;
+      let suppressed = 0;
+      for (const ws of wb.worksheets.slice(1)) {
+        const head = (ws.getRow(2).values as unknown[]).slice(1).map(String);
+        ws.eachRow((row, r) => {
+          if (r <= 2) return;
+          row.eachCell((cell, c) => {
+            if (cell.value instanceof Date) dates++;
+            if (typeof cell.value === 'string' && /^(<\d+|x)$/.test(cell.value)) throw new Error(`${ws.name} ${head[c - 1]}: marker in a number column`);
+            if (cell.note) suppressed++;
+          });
+        });
+      }
+      expect(dates).toBeGreaterThan(0);
+      expect(suppressed).toBeGreaterThan(0);
+      const ms = wb.worksheets.find((w) => String(w.getCell('A1').value).startsWith('Milep'))!;
+      const due = ms.getRow(3).getCell(4);
+      expect(due.value).toBeInstanceOf(Date);
+      expect(due.numFmt).toBe('d.m.yyyy');
+    });
+  });
+});
