@@ -140,13 +140,14 @@ describe.each(backends())('reports on %s', (backend) => {
           checked++;
         }));
       }
-      expect(checked).toBeGreaterThan(20);
+      expect(checked).toBeGreaterThan(kind === 'udvalg' ? 5 : 20);
     }
     for (const kind of ['halvaarlig', 'slutrapport', 'udvalg']) {
       const page = await s.get(`/styring/rapporter/${kind}?projekt=${pid}`);
       expect(page.statusCode).toBe(200);
       const cells = [...page.body.matchAll(/<td class="text-right count">([^<]*)<\/td>/g)].map((m) => m[1].trim());
-      expect(cells.length).toBeGreaterThan(20);
+      // The committee brief has few tables: its figures are mostly in sentences (issue 18).
+      expect(cells.length).toBeGreaterThan(kind === 'udvalg' ? 5 : 20);
       for (const c of cells) expect(['1', '2', '3', '4']).not.toContain(c);
     }
   });
@@ -156,7 +157,11 @@ describe.each(backends())('reports on %s', (backend) => {
     for (const kind of REPORT_KINDS) {
       const page = await s.get(`/styring/rapporter/${kind}?projekt=${aalborg}`);
       expect(page.statusCode).toBe(200);
-      expect(page.body).toMatch(/data-testid="report-stamp">Definition kib-2019\.1\. Periode \d{4}-\d{2} til \d{4}-\d{2}\. Registerdata senest indlæst/);
+      // The committee brief says the same in plain words and names the definition in its glossary (issue 18).
+      if (kind === 'udvalg') {
+        expect(page.body).toMatch(/data-testid="report-stamp">Tallene gælder til og med [a-zæøå]+ \d{4}\. De bygger på jobcentrets egne oplysninger/);
+        expect(page.body).toContain('kib-2019.1');
+      } else expect(page.body).toMatch(/data-testid="report-stamp">Definition kib-2019\.1\. Periode \d{4}-\d{2} til \d{4}-\d{2}\. Registerdata senest indlæst/);
       const pdf = await s.get(`/styring/rapporter/${kind}.pdf?projekt=${aalborg}`);
       expect(pdf.statusCode, kind).toBe(200);
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -166,7 +171,7 @@ describe.each(backends())('reports on %s', (backend) => {
       const csv = await s.get(`/styring/rapporter/${kind}.csv?projekt=${aalborg}`);
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-disposition']).toContain(`${kind}-aalborg-`);
-      expect(csv.body).toContain('Definition kib-2019.1');
+      expect(csv.body).toContain(kind === 'udvalg' ? 'kib-2019.1' : 'Definition kib-2019.1');
       expect(csv.body.split('\r\n').some((l) => l.startsWith('Niveau;Akkumuleret antal;Andel af deltagere (%)'))).toBe(true);
     }
     const udvalg = await s.get(`/styring/rapporter/udvalg?projekt=${aalborg}`);

@@ -19,7 +19,8 @@ export function cellText(c: Cell): string {
 
 export const isNumeric = (c: Cell) => c.kind === 'count' || c.kind === 'share' || c.kind === 'number';
 
-export function stamp(v: { definition: string; registerImportedAt: string | null; lastWeek: string | null; lastMonth: string | null; periodFrom: string; periodTo: string; caseDataAt: string }): string {
+export function stamp(v: { definition: string; registerImportedAt: string | null; lastWeek: string | null; lastMonth: string | null; periodFrom: string; periodTo: string; caseDataAt: string; plain?: string }): string {
+  if (v.plain) return v.plain;
   const at = (s: string | null) => (s ? new Date(s).toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' }) : '–');
   return `Definition ${v.definition}. Periode ${v.periodFrom} til ${v.periodTo}. Registerdata senest indlæst ${at(v.registerImportedAt)} `
     + `(ydelser til og med uge ${v.lastWeek ?? '–'}, løntimer til og med ${v.lastMonth ?? '–'}). Sagsdata pr. ${at(v.caseDataAt)}.`;

@@ -69,6 +69,8 @@ export interface DataVintage {
   periodFrom: string;
   periodTo: string;
   caseDataAt: string;
+  /** The same in plain words, for readers outside the analysts (the committee brief). */
+  plain?: string;
 }
 
 export interface Report {

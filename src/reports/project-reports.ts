@@ -4,8 +4,8 @@
  * - halvaarlig: the half-yearly written follow-up to SIRI (suppressed, spec §6);
  * - slutrapport: the final report to SIRI — activities, participants, results and the project
  *   leader's text sections (suppressed);
- * - udvalg: a brief for the political committee in the shape of the committee minutes
- *   (Sagsfremstilling, Indstilling, Beslutning, Bilag); a public document, so suppressed.
+ * - udvalg: a brief for the political committee in plain Danish (committee-brief.ts); a public
+ *   document, so suppressed.
  */
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import type { Count } from '../monitoring/types.ts';
@@ -18,6 +18,7 @@ import {
 } from './steering-sections.ts';
 
 import { vintageOf } from './vintage.ts';
+import { committeeSections, committeeStamp, monthInWords } from './committee-brief.ts';
 export const REPORT_KINDS = ['maanedlig', 'halvaarlig', 'slutrapport', 'udvalg'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -93,35 +94,17 @@ function final(d: SteeringData): Section[] {
   ];
 }
 
-function committee(d: SteeringData): Section[] {
-  const r = d.result;
-  const pr = d.choice.project;
-  return [
-    {
-      heading: 'Sagsfremstilling',
-      paragraphs: [
-        `Styrelsen for International Rekruttering og Integration (SIRI) har bevilget midler til projektet «${pr.name}». `
-          + `Projektet løber i perioden ${formatDate(pr.startDate)} til ${formatDate(pr.endDate)}.`,
-        ...summary(d).slice(1),
-      ],
-    },
-    { heading: 'Projektets resultater', charts: [groupChart(r, 'visitation', 'Resultater efter visitationskategori')], tables: [groupTable(r, 'visitation', 'Resultater efter visitationskategori'), goalsTable(d), levelsTable(r)] },
-    { heading: 'Erfaringer', freeText: d.texts.erfaringer ?? '' },
-    { heading: 'Indstilling', paragraphs: [`Jobcentret indstiller, at orienteringen om projektet «${pr.name}» tages til efterretning.`] },
-    { heading: 'Beslutning', paragraphs: ['Udvalgets beslutning indføres efter mødet.'] },
-    { heading: 'Bilag', paragraphs: [`1. ${REPORT_TITLES.maanedlig} for ${r.month}.`, `2. Milepælsplan for projektet.`] },
-  ];
-}
-
 export function projectReport(kind: ReportKind, d: SteeringData): Report {
   const pr = d.choice.project;
   const from = kind === 'halvaarlig' ? halfYearStart(d.months.month) : undefined;
-  const sections = kind === 'maanedlig' ? monthly(d) : kind === 'halvaarlig' ? halfYearly(d) : kind === 'slutrapport' ? final(d) : committee(d);
+  const sections = kind === 'maanedlig' ? monthly(d) : kind === 'halvaarlig' ? halfYearly(d) : kind === 'slutrapport' ? final(d) : committeeSections(d);
   return {
     kind: kind === 'maanedlig' ? 'maanedlig' : kind === 'halvaarlig' ? 'halvaar' : kind === 'slutrapport' ? 'slut' : 'udvalg',
     title: `${REPORT_TITLES[kind]}: ${pr.name}`,
-    subtitle: `${pr.municipalityNames.join(' og ')} · rapportmåned ${d.months.month}${from ? ` · halvåret ${from} til ${d.months.month}` : ''}`,
-    vintage: vintageOf(d, from),
+    subtitle: kind === 'udvalg'
+      ? `${pr.municipalityNames.join(' og ')} · tal til og med ${monthInWords(d.months.month)}`
+      : `${pr.municipalityNames.join(' og ')} · rapportmåned ${d.months.month}${from ? ` · halvåret ${from} til ${d.months.month}` : ''}`,
+    vintage: kind === 'udvalg' ? { ...vintageOf(d, from), plain: committeeStamp(d) } : vintageOf(d, from),
     suppressed: d.suppressed,
     threshold: d.threshold,
     sections,
