@@ -172,10 +172,10 @@ describe.each(backends())('reports on %s', (backend) => {
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-disposition']).toContain(`${kind}-aalborg-`);
       expect(csv.body).toContain(kind === 'udvalg' ? 'kib-2019.1' : 'Definition kib-2019.1');
-      expect(csv.body.split('\r\n').some((l) => l.startsWith('Niveau;Akkumuleret antal;Andel af deltagere (%)'))).toBe(true);
+      expect(csv.body.split('\r\n').some((l) => l.startsWith(kind === 'udvalg' ? 'Udgangspunkt;Kvinder;' : 'Niveau;Akkumuleret antal;Andel af deltagere (%)'))).toBe(true);
     }
     const udvalg = await s.get(`/styring/rapporter/udvalg?projekt=${aalborg}`);
-    for (const h of ['Sagsfremstilling', 'Indstilling', 'Beslutning', 'Bilag']) expect(udvalg.body).toContain(`<h2>${h}</h2>`);
+    for (const h of ['Kort fortalt', 'Indstilling', 'Beslutning', 'Bilag']) expect(udvalg.body).toContain(`<h2>${h}</h2>`);
   });
 
   // Issue 11, finding 12: the PDFs were untagged (pdfinfo: Tagged: no).
