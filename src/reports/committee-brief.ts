@@ -8,7 +8,7 @@
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import { MONTH_NAMES_DA } from '../domain/dates.ts';
 import type { Count, GroupResult } from '../monitoring/types.ts';
-import { formatDate } from '../web/format.ts';
+import { formatDate } from '../core/format.ts';
 import { count, share, status, text, type Chart, type Section, type Table } from './model.ts';
 
 const nf = new Intl.NumberFormat('da-DK');

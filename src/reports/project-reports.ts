@@ -13,7 +13,7 @@ import { formatDate } from '../core/format.ts';
 import { dashboardSections } from './municipal-dashboard.ts';
 import type { Report, Section } from './model.ts';
 import {
-  contactChart, contactTable, durableTable, enrolmentChart, enrolmentTable, goalsTable, groupChart, groupTable, levelsTable,
+  contactChart, contactTable, durableTable, enrolmentChart, enrolmentTable, goalsTable, groupTable, levelsTable,
   milestonesTable, mixChart, mixTable, seriesCharts, seriesTable, snapshotTable,
 } from './steering-sections.ts';
 
