@@ -180,4 +180,6 @@ export interface MonitorResult {
   participants: ParticipantResult[];
   groups: Groups;
   series: SeriesPoint[];
+  /** National view: enrolments after the report month, left out of every figure and shown apart. */
+  laterEnrolments?: number;
 }

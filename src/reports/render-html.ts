@@ -43,9 +43,11 @@ export function sectionHtml(s: Section, level: 2 | 3 = 2): SafeHtml {
 }
 
 /** The report's body: title, the data-vintage stamp and every section. */
-export function reportBody(r: Report): SafeHtml {
+/** `afterHeading`: what the page adds under the heading (month choice, downloads), never above it. */
+export function reportBody(r: Report, afterHeading?: SafeHtml): SafeHtml {
   return html`<h1>${r.title}</h1>
     <p class="lead">${r.subtitle}</p>
     <p class="meta" data-testid="report-stamp">${stamp(r.vintage)}${r.suppressed ? ` Diskretionering: tal fra 1 til ${r.threshold - 1} vises som «<${r.threshold}», og tal, der ville afsløre dem, som «x».` : ''}</p>
+    ${afterHeading ?? ''}
     ${r.sections.map((s) => sectionHtml(s))}`;
 }

@@ -88,7 +88,7 @@ export function page(o: PageOptions): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${o.title} – Fremdrift</title>
-  <link rel="icon" href="data:,">
+  <link rel="icon" href="/favicon.ico" type="image/svg+xml">
   <link rel="stylesheet" href="/dkfds/css/dkfds.min.css">
   <link rel="stylesheet" href="/static/app.css">
 </head>

@@ -51,6 +51,9 @@ function getWorker(url: string): Worker {
   return w;
 }
 
+/** `YYYY-MM` → the month's last day. */
+const endOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
 /** The options as stored: a stable key. */
 export function nationalKey(opts: MonitorOptions): string {
   return JSON.stringify({ month: opts.month, durableMonth: opts.durableMonth ?? null, snapshotMonth: opts.snapshotMonth ?? null,
@@ -67,7 +70,13 @@ export async function computeAndStoreNational(db: Database, opts: MonitorOptions
     const stored = await readNationalResult(q, key);
     if (stored && stored.dataVersion >= version) return { json: stored.json, dataVersion: stored.dataVersion, computedAt: stored.computedAt };
     const t0 = performance.now();
-    const result = monitor((await nationalMonitorInput(q)).input, opts);
+    // The evaluation's cohort: women enrolled by the end of the report month; later enrolments
+    // are counted apart (laterEnrolments), never in the comparison (issue 18).
+    const input = (await nationalMonitorInput(q)).input;
+    const end = endOfMonth(opts.month);
+    const cohort = input.participants.filter((p) => p.indskrevet <= end);
+    const result = monitor({ ...input, participants: cohort }, opts);
+    result.laterEnrolments = input.participants.length - cohort.length;
     result.participants = []; // microdata never leaves for the national view
     const json = JSON.stringify(result);
     await storeNationalResult(q, key, version, json, performance.now() - t0);

@@ -41,7 +41,10 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
   if (result.participants.length) throw new Error('microdata in the national view');
   const rows = (await deps.db.query<{ name: string; visitation: string; n: number }>(
     `SELECT m.name, e.visitation, count(*)::int AS n FROM enrolment e JOIN participant p ON p.id = e.participant_id
-     JOIN municipality m ON m.code = p.municipality_code GROUP BY m.name, e.visitation`,
+     JOIN municipality m ON m.code = p.municipality_code
+     WHERE e.enrolled_on < (to_date($1, 'YYYY-MM') + interval '1 month')
+     GROUP BY m.name, e.visitation`,
+    [months.month],
   )).rows;
   await writeAudit(deps.db, actor, { action: 'laes', entity: 'nationalt_overblik', detail: { month: months.month } });
   const threshold = deps.config.suppressThreshold;

@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { html } from '../../web/html.ts';
 import { NAV, page } from '../../web/layout.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
 
-/** The front page: where each role starts. */
+const FAVICON = readFileSync(new URL('../../../static/favicon.svg', import.meta.url));
+
+/** The front page: where each role starts. Also the icon browsers ask for on every page. */
 export function homeRoutes(app: FastifyInstance, _deps: AppDeps) {
+  app.get('/favicon.ico', async (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON));
+
   app.get('/', async (req, reply) => {
     const actor = requireActor(req);
     const items = NAV.filter((n) => n.roles.includes(actor.role));

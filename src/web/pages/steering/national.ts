@@ -7,14 +7,25 @@ import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
 import { downloadLinks } from './downloads.ts';
 import { monthForm } from './month-form.ts';
+import { MONTH_NAMES_DA } from '../../../domain/dates.ts';
+
+/** Women enrolled after the report month are not in the figures; say how many (suppressed). */
+function laterNote(d: NationalData) {
+  const n = d.result.laterEnrolments ?? 0;
+  if (n === 0) return '';
+  const th = 5;
+  const words = n < th ? `Færre end ${th}` : String(n);
+  const [y, m] = d.months.month.split('-');
+  return html`<p data-testid="later-enrolments">${words} kvinder er indskrevet efter ${MONTH_NAMES_DA[Number(m) - 1]} ${y} og indgår ikke i tallene.</p>`;
+}
 
 export function nationalPage(actor: Actor, csrf: string, d: NationalData) {
   const q = `maaned=${d.months.month}&varig=${d.months.durableMonth}&status=${d.months.snapshotMonth}`;
   return page({
     title: 'Nationalt overblik', actor, csrf, path: '/nationalt',
-    body: html`${monthForm('/nationalt', null, d.months)}
-      ${downloadLinks('/nationalt/rapport', q, 'Hent det nationale overblik')}
-      ${reportBody(nationalReport(d))}
+    body: html`${reportBody(nationalReport(d), html`${monthForm('/nationalt', null, d.months)}
+      ${downloadLinks('/nationalt/rapport', q, 'Hent det nationale overblik')}`)}
+      ${laterNote(d)}
       <p>Se også <a href="/resultater">resultaterne med alle grupper og måned for måned</a>.</p>
       <p><a href="/nationalt/mikrodata.csv?${q}" download>Hent pseudonymiserede mikrodata (CSV)</a>: én række pr. indskrivning
         med et fast pseudonym pr. kvinde og projekt, aldersgruppe og resultater – aldrig CPR-nummer eller navn.</p>`,

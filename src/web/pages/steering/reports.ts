@@ -42,7 +42,6 @@ export function reportsPage(actor: Actor, csrf: string, choice: ProjectChoice, m
 export function reportPage(actor: Actor, csrf: string, choice: ProjectChoice, kind: ReportKind, months: Months, report: Report) {
   return steeringPage({
     actor, csrf, choice, path: '/styring/rapporter', title: REPORT_TITLES[kind],
-    body: html`${downloadLinks(`/styring/rapporter/${kind}`, query(choice.project.id, months), `Hent ${REPORT_TITLES[kind].toLowerCase()}`)}
-      ${reportBody(report)}`,
+    body: reportBody(report, downloadLinks(`/styring/rapporter/${kind}`, query(choice.project.id, months), `Hent ${REPORT_TITLES[kind].toLowerCase()}`)),
   });
 }
