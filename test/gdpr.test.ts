@@ -139,10 +139,28 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
 
   it('erases a closed case past retention with every row in every participant table, and records the erasure', async () => {
     const id = await woman(5, 6);
+    // Her register data, keyed by her CPR hash: the latest row, its per-delivery history and a
+    // comparison-pool row (she is also a pool woman). Another woman's register row must stay.
+    const hash = (await t.db.query<{ cpr_hash: string }>('SELECT cpr_hash FROM participant WHERE id = $1', [id])).rows[0].cpr_hash;
+    const batch = (await t.db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
+    expect(batch).toBeTruthy();
+    await t.db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ($1, '\\x00', $2) ON CONFLICT (cpr_hash) DO NOTHING`, [hash, batch]);
+    await t.db.query(`INSERT INTO register_person_version (cpr_hash, batch_id, data) VALUES ($1, $2, '\\x00') ON CONFLICT DO NOTHING`, [hash, batch]);
+    await t.db.query(`INSERT INTO comparison_pool_import (file_name, sha256, rows, imported_by_name) VALUES ('gdpr', 'gdpr', 1, 'test')`);
+    await t.db.query(`INSERT INTO comparison_pool (cpr_hash, birth_date, municipality, import_id) VALUES ($1, '1990-01-01', 'Aalborg', (SELECT max(id) FROM comparison_pool_import))`, [hash]);
+    await t.db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ('andens-hash', '\\x00', $1) ON CONFLICT (cpr_hash) DO NOTHING`, [batch]);
+    const registerRows = async (h: string) => Object.fromEntries(await Promise.all(['register_person', 'register_person_version', 'comparison_pool'].map(
+      async (table) => [table, (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE cpr_hash = $1`, [h])).rows[0].n] as const)));
+    expect(await registerRows(hash)).toEqual({ register_person: 1, register_person_version: expect.any(Number), comparison_pool: 1 });
+    expect((await registerRows(hash)).register_person_version).toBeGreaterThanOrEqual(1);
     const pl = await loginAs(app, 'projektleder.aalborg');
+    expect(JSON.parse((await pl.get(`/admin/gdpr/${id}/eksport`)).body).registerData).toHaveLength(1);
     const res = await pl.post(`/admin/gdpr/${id}/slet`, { bekraeft: 'ja' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('slettet');
+    expect(res.body).toContain('registerdata');
+    expect(await registerRows(hash)).toEqual({ register_person: 0, register_person_version: 0, comparison_pool: 0 });
+    expect((await registerRows('andens-hash')).register_person).toBe(1);
     for (const table of [...(await tablesWithParticipantId()), 'participant']) {
       const col = table === 'participant' ? 'id' : 'participant_id';
       expect((await t.db.query(`SELECT 1 FROM "${table}" WHERE ${col} = $1`, [id])).rows, table).toHaveLength(0);
@@ -151,6 +169,9 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
     expect(rec.rows).toHaveLength(1);
     expect(rec.rows[0].detail.deleted.participant).toBe(1);
     expect(rec.rows[0].detail.deleted.gdpr_extra).toBe(1);
+    expect(rec.rows[0].detail.deleted.register_person).toBe(1);
+    expect(rec.rows[0].detail.deleted.comparison_pool).toBe(1);
+    expect(rec.rows[0].detail.deleted.register_person_version).toBeGreaterThanOrEqual(1);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 

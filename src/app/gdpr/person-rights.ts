@@ -9,6 +9,8 @@ import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { exportPerson } from '../../db/gdpr/export.ts';
 import { anonymiseInTx, eraseInTx } from '../../db/gdpr/erase.ts';
+
+export { REGISTER_TABLES } from '../../db/gdpr/erase.ts';
 import { personTables } from '../../db/gdpr/tables.ts';
 import { isUuid, withTenant } from '../../db/tenant.ts';
 import type { Vault } from '../../security/vault.ts';

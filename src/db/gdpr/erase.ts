@@ -3,7 +3,8 @@
  * Anonymise: names, CPR hash and cipher replaced, birth date cut to the year, and every free-text
  * or JSON column of her rows in every participant_id table cleared — structured codes used by the
  * statistics (KEEP) stay. Erase: every row in every participant_id table and the participant row
- * are deleted. The audit log keeps its record of either.
+ * are deleted, and so is her register data keyed by her CPR hash (register_person, its history and
+ * the comparison pool; fremdrift_erase_register, migration 0112). The audit log keeps its record of either.
  */
 import type { Queryable } from '../database.ts';
 import { ident, type PersonTable } from './tables.ts';
@@ -33,8 +34,14 @@ export async function anonymiseInTx(q: Queryable, tables: PersonTable[], partici
   return cleared;
 }
 
+/** Tables keyed by her CPR hash rather than participant_id; their counts are "registerdata". */
+export const REGISTER_TABLES = ['register_person', 'register_person_version', 'comparison_pool'] as const;
+
 export async function eraseInTx(q: Queryable, tables: PersonTable[], participantId: string) {
   const deleted: Record<string, number> = {};
+  // Before her participant row goes: the function finds her hash (and her tenant) through it.
+  const register = (await q.query<{ r: Record<string, number | boolean> }>('SELECT fremdrift_erase_register($1) AS r', [participantId])).rows[0].r;
+  for (const table of REGISTER_TABLES) deleted[table] = Number(register[table] ?? 0);
   for (const t of tables) {
     if (t.table === 'participant') continue;
     deleted[t.table] = (await q.query(`DELETE FROM ${ident(t.table)} WHERE participant_id = $1`, [participantId])).rowCount;

@@ -1,7 +1,7 @@
 /** /admin/gdpr: a project leader answers access requests and erases or anonymises a woman. */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
-import { exportPersonData, removePerson, requireGdprActor, type Removal } from '../../../app/gdpr/person-rights.ts';
+import { exportPersonData, REGISTER_TABLES, removePerson, requireGdprActor, type Removal } from '../../../app/gdpr/person-rights.ts';
 import { getParticipant } from '../../../db/participants.ts';
 import { isUuid } from '../../../db/tenant.ts';
 import { gdprPage } from '../../../web/pages/admin/gdpr.ts';
@@ -43,15 +43,28 @@ export function adminGdprRoutes(app: FastifyInstance, deps: AppDeps) {
       if ((req.body as { bekraeft?: string } | undefined)?.bekraeft !== 'ja') {
         throw new AppError('INVALID', 'Sæt kryds for at bekræfte.');
       }
+      let removed: Awaited<ReturnType<typeof removePerson>>;
       try {
-        await removePerson(deps.db, actor, req.params.id, how, deps.config.retentionYears);
+        removed = await removePerson(deps.db, actor, req.params.id, how, deps.config.retentionYears);
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'CONFLICT') throw e;
         reply.status(409);
         return reply.type('text/html; charset=utf-8').send(gdprPage(actor, req.csrfToken!, { id: req.params.id, message: { kind: 'error', text: e.message } }));
       }
-      const text = how === 'slet' ? 'Kvindens oplysninger er slettet.' : 'Kvindens oplysninger er anonymiseret.';
+      const text = how === 'slet' ? erasedText(removed.detail as Record<string, number>) : 'Kvindens oplysninger er anonymiseret.';
       return reply.type('text/html; charset=utf-8').send(gdprPage(actor, req.csrfToken!, { message: { kind: 'success', text } }));
     });
   }
+}
+
+/** What an erasure removed, in Danish: rows of her case tables and of her register data. */
+function erasedText(deleted: Record<string, number>) {
+  const register = new Set<string>(REGISTER_TABLES);
+  let caseRows = 0;
+  let registerRows = 0;
+  for (const [table, n] of Object.entries(deleted)) {
+    if (register.has(table)) registerRows += n;
+    else caseRows += n;
+  }
+  return `Kvindens oplysninger er slettet: ${caseRows} rækker i sagen og ${registerRows} rækker registerdata.`;
 }
