@@ -125,10 +125,10 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
 
     await page.goto(herPage);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Måling: WHO-5');
-    await follow(page, () => page.getByRole('link', { name: 'Udskriv' }).click());
+    await follow(page, () => page.getByRole('link', { name: 'Afslut forløb' }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('Årsag').selectOption('uddannelse');
-    await follow(page, () => page.getByRole('button', { name: 'Udskriv' }).click());
+    await follow(page, () => page.getByRole('button', { name: 'Afslut forløb' }).click());
     await page.waitForURL((u) => u.href.split('?')[0] === herPage);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Udskrevet af projektet');
     await expectNoAxeViolations(page);
