@@ -4,8 +4,31 @@ import type { DatabaseHandle } from '../../core/deps.ts';
 import type { Database } from '../../db/database.ts';
 import { door, type Audited, type AuditEntry, type Tx } from '../../db/door.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
-import type { SaveResult } from './form-result.ts';
+import type { Alert } from '../../domain/alerts.ts';
+import type { AlertChange, SaveResult } from './form-result.ts';
+import { loadCaseData } from './case-file.ts';
+import { todayInDenmark } from './today.ts';
 
+/** Her alerts today, read inside the caller's transaction (none when she has no enrolment). */
+async function alertsOf(tx: Tx, p: CaseParticipant): Promise<Alert[]> {
+  return p.enrolment ? (await loadCaseData(tx, p, todayInDenmark())).alerts : [];
+}
+
+/** What changed between two lists of her alerts: new or more severe ones, and ones gone. */
+export function alertChange(before: readonly Alert[], after: readonly Alert[]): AlertChange {
+  const rank = (a: Alert) => (a.severity === 'kritisk' ? 2 : 1);
+  const was = new Map(before.map((a) => [a.code, rank(a)]));
+  const now = new Set(after.map((a) => a.code));
+  return {
+    raised: after.filter((a) => rank(a) > (was.get(a.code) ?? 0)).map((a) => ({ code: a.code, severity: a.severity })),
+    cleared: [...was.keys()].filter((c) => !now.has(c)).map((code) => ({ code })),
+  };
+}
+
+/**
+ * Run a use case on one woman's case; a successful write also reports the alerts it raised or
+ * cleared (her alerts computed in the same transaction, before and after), for the "Gemt" notice.
+ */
 export function withCase<T>(
   db: DatabaseHandle | Database,
   actor: Actor,
@@ -16,7 +39,10 @@ export function withCase<T>(
   return door(db, actor, async (tx) => {
     const p = await findCaseParticipant(tx, participantId, purpose);
     if (!p) return { value: { status: 'denied' } as const, audit: [] };
-    return fn(tx, p);
+    const before = await alertsOf(tx, p);
+    const out = await fn(tx, p);
+    if (out.value.status !== 'ok') return out;
+    return { value: { ...out.value, alerts: alertChange(before, await alertsOf(tx, p)) }, audit: out.audit };
   });
 }
 
