@@ -248,11 +248,13 @@ async function cluster() {
   log(`Belastning i ${SECONDS} s; en analytiker uploader ${(hoursBytes / 1e6).toFixed(0)} MB løntimer gennem balanceren …`);
   let importResult: { status: string; text: string; seconds: number; instance?: string } = { status: 'ikke startet', text: '', seconds: 0 };
   const importer = analysts.length ? new VirtualUser(lb.url, () => undefined) : null;
+  let markUploaded: () => void = () => undefined;
+  const uploaded = new Promise<void>((resolve) => (markUploaded = resolve));
   const importRun = (async () => {
-    if (!importer) return;
+    if (!importer) return markUploaded();
     await importer.login('analytiker.siri');
     const ti = performance.now();
-    const location = await uploadFile(importer, 'loentimer', 'load-loentimer.csv', readFileSync(hoursFile));
+    const location = await uploadFile(importer, 'loentimer', 'load-loentimer.csv', readFileSync(hoursFile)).finally(markUploaded);
     const jobId = location.split('/').pop();
     const instance = (await db.query<{ instance: string }>('SELECT instance FROM import_job WHERE id = $1', [jobId])).rows[0]?.instance;
     const j = await waitForJob(importer, location, (SECONDS + 120) * 1000);
@@ -268,6 +270,9 @@ async function cluster() {
   let killedPid = 0;
   const chaos = (async () => {
     await sleep((SECONDS * 1000) / 2);
+    // The upload must have reached an instance (and its job be recorded) before one is chosen:
+    // otherwise a short run could kill the instance still receiving the file.
+    await Promise.race([uploaded, sleep(60_000)]);
     const running = (await db.query<{ instance: string }>(`SELECT instance FROM import_job WHERE status = 'koerer' ORDER BY started_at DESC LIMIT 1`)).rows[0]?.instance;
     const k = running?.endsWith(`:${instances[1].child.pid}`) ? 0 : 1;
     killedPid = instances[k].child.pid ?? 0;
