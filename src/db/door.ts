@@ -45,8 +45,11 @@ export interface Audited<T> {
   audit: AuditEntry | readonly AuditEntry[];
 }
 
+/** The database as a use case holds it: something to hand to the door and to repositories, never to query. */
+export type Db = DatabaseHandle | Database;
+
 /** Run `fn` behind the door; the door writes `fn`'s audit records in the same transaction. */
-export function door<T>(db: DatabaseHandle | Database, actor: Actor, fn: (tx: Tx) => Promise<Audited<T>>): Promise<T> {
+export function door<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<Audited<T>>): Promise<T> {
   return databaseOf(db).tx(async (q) => {
     // One round trip: SET LOCAL ROLE and the tenant setting, both undone at commit.
     await q.query(`SELECT set_config('role', 'fremdrift_app', true), set_config('fremdrift.kommuner', $1, true)`, [
@@ -59,6 +62,25 @@ export function door<T>(db: DatabaseHandle | Database, actor: Actor, fn: (tx: Tx
       return value;
     } finally {
       // A Tx that escapes its transaction can no longer reach the database.
+      releaseTx(tx);
+    }
+  });
+}
+
+/**
+ * The system door: one transaction as the database owner, so row-level security does not narrow
+ * it to the actor's municipalities, for the agency's aggregated views and system jobs that must
+ * see every municipality. Its callers show only suppressed aggregates or act on every tenant
+ * by design (retention). Audited like `door`: `fn` returns its records and the door writes them.
+ */
+export function systemDoor<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<Audited<T>>): Promise<T> {
+  return databaseOf(db).tx(async (q) => {
+    const tx = bindTx(q, actor);
+    try {
+      const { value, audit } = await fn(tx);
+      for (const e of [audit].flat()) await writeAudit(q, actor, e);
+      return value;
+    } finally {
       releaseTx(tx);
     }
   });

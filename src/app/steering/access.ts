@@ -2,7 +2,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { handlesPersonalData } from '../../core/actor.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import type { Database } from '../../db/database.ts';
+import type { Db } from '../../db/door.ts';
 import { projectsIn, type SteeringProject } from '../../db/steering/projects.ts';
 
 export function requireJobcentre(actor: Actor) {
@@ -20,7 +20,7 @@ export interface ProjectChoice {
 }
 
 /** The chosen project (default: the first of the actor's), or 404 when it is not one of theirs. */
-export async function chooseProject(db: Database, actor: Actor, projectId?: number): Promise<ProjectChoice> {
+export async function chooseProject(db: Db, actor: Actor, projectId?: number): Promise<ProjectChoice> {
   requireJobcentre(actor);
   const projects = await projectsIn(db, actor.municipalities);
   const project = projectId === undefined ? projects[0] : projects.find((p) => p.id === projectId);

@@ -6,7 +6,8 @@
  */
 import type { Actor } from '../../core/actor.ts';
 import { forbidden } from '../../core/errors.ts';
-import { writeAudit } from '../../db/tenant.ts';
+import { systemDoor } from '../../db/door.ts';
+import { enrolmentsByMunicipalityAndVisitation } from '../../db/steering/national.ts';
 import type { AdditiveSet } from '../../monitoring/suppress.ts';
 import { isSuppressed } from '../../monitoring/suppress.ts';
 import { VISITATIONS, type Count, type MonitorResult } from '../../monitoring/types.ts';
@@ -39,14 +40,10 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
   const view = await computeResults(deps, actor, months);
   const result = view.result;
   if (result.participants.length) throw new Error('microdata in the national view');
-  const rows = (await deps.db.query<{ name: string; visitation: string; n: number }>(
-    `SELECT m.name, e.visitation, count(*)::int AS n FROM enrolment e JOIN participant p ON p.id = e.participant_id
-     JOIN municipality m ON m.code = p.municipality_code
-     WHERE e.enrolled_on < (to_date($1, 'YYYY-MM') + interval '1 month')
-     GROUP BY m.name, e.visitation`,
-    [months.month],
-  )).rows;
-  await writeAudit(deps.db, actor, { action: 'laes', entity: 'nationalt_overblik', detail: { month: months.month } });
+  const rows = await systemDoor(deps.db, actor, async (tx) => ({
+    value: await enrolmentsByMunicipalityAndVisitation(tx, months.month),
+    audit: { action: 'laes', entity: 'nationalt_overblik', detail: { month: months.month } },
+  }));
   const threshold = deps.config.suppressThreshold;
   const munis = Object.keys(result.groups.kommune);
   const vis = VISITATIONS as readonly string[];

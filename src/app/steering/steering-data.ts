@@ -10,7 +10,7 @@ import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import { loadActivityTypes, loadAlertSettings } from '../../db/casework/project-config.ts';
 import { loadCaseFacts } from '../../db/steering/case-stats.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { door } from '../../db/door.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
 import { tenantMonitorInput } from '../register/load-monitor-input.ts';
@@ -78,9 +78,10 @@ export async function loadSteeringData(deps: Deps, actor: Actor, projectId: numb
   const pid = choice.project.id;
   const result = await engineResult(deps, actor, pid, months, opts.suppress);
   const plan = await loadPlan(deps.db, actor, pid);
-  const { facts, settings } = await withTenant(deps.db, actor, async (q) => ({
-    facts: await loadCaseFacts(q, pid, await loadActivityTypes(q, pid)),
-    settings: await loadAlertSettings(q, pid),
+  // Case facts only become figures here; the engine computation above is the audited read of her data.
+  const { facts, settings } = await door(deps.db, actor, async (tx) => ({
+    value: { facts: await loadCaseFacts(tx, pid, await loadActivityTypes(tx, pid)), settings: await loadAlertSettings(tx, pid) },
+    audit: [],
   }));
   const at = monthEnd(months.month);
   const goals = plan.goals.map((g) => evaluateGoal(g, result, facts));

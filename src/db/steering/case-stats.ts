@@ -7,7 +7,7 @@ import type { ActivityType } from '../../domain/activities.ts';
 import { activityCatalogue } from '../../domain/activities.ts';
 import type { ActivityCategory } from '../../core/codes.ts';
 import { hasAbcStrategy } from '../../domain/plan.ts';
-import type { Queryable } from '../database.ts';
+import { sqlOf, type Sql } from '../sql.ts';
 
 export interface EnrolmentFact {
   enrolmentId: string;
@@ -34,25 +34,25 @@ export interface CaseFacts {
   cvAbc: Set<string>;
 }
 
-export async function loadCaseFacts(q: Queryable, projectId: number, extraTypes: ActivityType[]): Promise<CaseFacts> {
-  const enrolments = (await q.query<EnrolmentFact>(
+export async function loadCaseFacts(tx: Sql, projectId: number, extraTypes: ActivityType[]): Promise<CaseFacts> {
+  const enrolments = (await sqlOf(tx).query<EnrolmentFact>(
     `SELECT e.id AS "enrolmentId", e.participant_id AS "participantId", e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn",
             u.display_name AS caseworker, e.visitation
      FROM enrolment e LEFT JOIN app_user u ON u.id = e.caseworker_id WHERE e.project_id = $1 ORDER BY e.enrolled_on`,
     [projectId],
   )).rows;
   const category = new Map(activityCatalogue(extraTypes).map((t) => [t.key, t.category]));
-  const acts = (await q.query<{ participantId: string; typeKey: string; startDate: string; status: string }>(
+  const acts = (await sqlOf(tx).query<{ participantId: string; typeKey: string; startDate: string; status: string }>(
     `SELECT a.participant_id AS "participantId", a.type_key AS "typeKey", a.start_date AS "startDate", a.status
      FROM casework_activity a WHERE a.participant_id IN (SELECT participant_id FROM enrolment WHERE project_id = $1)`,
     [projectId],
   )).rows;
-  const conversations = (await q.query<{ participantId: string; heldOn: string }>(
+  const conversations = (await sqlOf(tx).query<{ participantId: string; heldOn: string }>(
     `SELECT c.participant_id AS "participantId", c.held_on AS "heldOn" FROM casework_conversation c
      WHERE c.participant_id IN (SELECT participant_id FROM enrolment WHERE project_id = $1)`,
     [projectId],
   )).rows;
-  const plans = (await q.query<{ participantId: string; data: { cvOnJobnet?: boolean; abcStrategy?: { a: string; b: string; c: string } } }>(
+  const plans = (await sqlOf(tx).query<{ participantId: string; data: { cvOnJobnet?: boolean; abcStrategy?: { a: string; b: string; c: string } } }>(
     `SELECT participant_id AS "participantId", data FROM casework_plan
      WHERE participant_id IN (SELECT participant_id FROM enrolment WHERE project_id = $1)`,
     [projectId],
