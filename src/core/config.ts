@@ -2,9 +2,10 @@
  * Settings, read from the environment once at start-up (here and nowhere else), with the
  * defaults a newcomer needs (see README → Settings). Everything else receives a `Config`.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './private-files.ts';
 
 /** OpenID Connect sign-in; on when all four OIDC_* variables are set. */
 export interface OidcSettings {
@@ -71,9 +72,9 @@ function resolveSecret(env: NodeJS.ProcessEnv, demo: boolean, dataDir: string): 
   // A data folder made in demo mode keeps its secret, so a restart can read its CPR numbers.
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   if (!demo) throw new Error('FREMDRIFT_SECRET skal være sat (mindst 16 tegn) uden for demo-tilstand.');
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const s = randomBytes(32).toString('base64url');
-  writeFileSync(file, s, { mode: 0o600 });
+  writeFileSync(file, s, { mode: PRIVATE_FILE_MODE });
   return s;
 }
 

@@ -3,6 +3,7 @@
  * and CI). Everything above this file speaks plain SQL with $1 parameters through `Queryable`.
  */
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
+import { makePrivateDir, restrictTree, tightenUmask } from '../core/private-files.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -32,6 +33,13 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 export async function openPGlite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const options = { parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity } };
+  // The folder holds personal data: owner only (0700/0600), also when the process umask is lax
+  // and for folders made by older versions. PGlite creates its files with the process umask.
+  if (dataDir) {
+    tightenUmask();
+    makePrivateDir(dataDir);
+    restrictTree(dataDir);
+  }
   // PGlite reads a non-string first argument as the options, so in memory they go first.
   const db: PGliteType = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await db.waitReady;
@@ -54,7 +62,11 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
         throw e;
       }
     },
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      // Files written on close (the relation cache init files) do not follow the umask.
+      if (dataDir) restrictTree(dataDir);
+    },
   };
 }
 

@@ -6,7 +6,8 @@
  * a backup: keep it separately, or the CPR numbers in a restored copy cannot be read.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { makePrivateDir, PRIVATE_FILE_MODE, restrictTree, tightenUmask } from '../../core/private-files.ts';
 import { openPostgres } from '../../db/database.ts';
 
 export type BackupKind = 'pglite' | 'postgres';
@@ -33,20 +34,30 @@ function assertEmptyDir(dir: string) {
   }
 }
 
+/** The backup file and the folder are owner-only (0600/0700) whatever the umask. */
 export async function backupPGlite(dataDir: string, out: string) {
+  tightenUmask();
+  restrictTree(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite(dataDir);
   try {
     await db.waitReady;
     const blob = await db.dumpDataDir('gzip');
-    writeFileSync(out, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
+    writeFileSync(out, Buffer.from(await blob.arrayBuffer()), { mode: PRIVATE_FILE_MODE });
+    // `mode` only applies to a new file; an existing one keeps its mode unless set.
+    chmodSync(out, PRIVATE_FILE_MODE);
   } finally {
     await db.close();
+    // Files written on close (the relation cache init files) do not follow the umask.
+    restrictTree(dataDir);
   }
 }
 
+/** The restored folder is owner-only (0700/0600), whatever the umask and the modes in the archive. */
 export async function restorePGlite(file: string, dataDir: string) {
   assertEmptyDir(dataDir);
+  tightenUmask();
+  makePrivateDir(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite(dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
   try {
@@ -54,6 +65,7 @@ export async function restorePGlite(file: string, dataDir: string) {
     await db.query('SELECT 1');
   } finally {
     await db.close();
+    restrictTree(dataDir);
   }
 }
 
