@@ -96,7 +96,7 @@ describe.each(backends())('backup and restore on %s', (backend) => {
     const again = cli(['restore', '--in', file], target);
     expect(again.code).toBe(1);
     expect(again.out).toMatch(/ikke tom/);
-  });
+  }, 240_000); // three CLI processes, each starting PGlite or pg_dump/pg_restore on the whole demo database
 
   it('refuses a file that is not a backup', () => {
     const bogus = join(work, 'ikke-en-kopi.txt');

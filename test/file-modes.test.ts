@@ -85,5 +85,5 @@ describe('file modes of the PGlite folder, backups and restores under umask 0', 
     expect(countFiles(target)).toBeGreaterThan(100);
     expect(openToOthers(target)).toEqual([]);
     expect(openToOthers(t.dir!)).toEqual([]);
-  });
+  }, 240_000); // two CLI processes, each starting PGlite on the whole demo database
 });
