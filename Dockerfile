@@ -10,6 +10,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-slim AS runtime
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
+# Noto fonts for "Min plan" printed in Arabic script and Tigrinya (reports/tagged-pdf.ts).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --chown=root:root package.json ./

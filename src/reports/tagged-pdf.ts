@@ -9,9 +9,17 @@
  * of blocks in reading order; the renderer does layout and tagging. Charts come in as SVG (e.g.
  * from chart-svg.ts) with an `alt` text; keep their numbers in a table beside them.
  * Check a result with poppler: `pdfinfo doc.pdf` (Tagged: yes) and `pdfinfo -struct-text doc.pdf`.
+ *
+ * Text in any of the plan languages (a woman's plan, reports/my-plan-pdf.ts) goes in `text`,
+ * `items`, `image` and `steps` blocks: made of parts, each in its own language (tagged as a Span
+ * with Lang when it differs from the block's), laid out here word by word with a font per script
+ * (IBM Plex Sans; Noto Sans Arabic and Ethiopic from Debian's fonts-noto-core) and in the
+ * document's direction, right to left with the words of a line in bidirectional order (pdf-bidi.ts).
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { forFontkit, visualOrder, wordType, type Direction, type WordType } from './pdf-bidi.ts';
 
 /** A table cell: text, right-aligned when numeric. */
 export interface PdfCell {
@@ -34,7 +42,29 @@ export type PdfBlock =
   /** A key–value list (e.g. name: value) as a two-column table with row headings. */
   | { kind: 'facts'; caption?: string; items: [string, string][] }
   /** A figure drawn from SVG, with its text alternative (required). */
-  | { kind: 'figure'; svg: string; alt: string; width?: number; height?: number };
+  | { kind: 'figure'; svg: string; alt: string; width?: number; height?: number }
+  /**
+   * Running text made of parts (H1–H3 or P), in the document's direction. `icon`: a decorative
+   * pictogram (path data on a 24 × 24 grid, an artifact) beside it, at the start of the line.
+   */
+  | { kind: 'text'; tag: 'H1' | 'H2' | 'H3' | 'P'; parts: PdfInline[]; icon?: readonly string[]; small?: boolean; muted?: boolean }
+  /** A bulleted list whose items are made of parts. */
+  | { kind: 'items'; items: PdfInline[][] }
+  /** A PNG picture (a Figure with its text alternative), `size` points wide and high, with text beside it. */
+  | { kind: 'image'; png: Buffer; alt: string; size: number; beside: PdfInline[] }
+  /** Rows of a simple picture of steps (a Figure each: `of` steps rising, `step` of them filled) with text beside. */
+  | { kind: 'steps'; rows: { step: number; of: number; alt: string; beside: PdfInline[] }[] };
+
+/**
+ * A piece of running text. `lang`: its language when it is not the block's (a Span with Lang);
+ * `pencil`: a pencil pictogram before it (an artifact), e.g. to mark text a caseworker typed.
+ */
+export interface PdfInline {
+  text: string;
+  lang?: string;
+  bold?: boolean;
+  pencil?: boolean;
+}
 
 export interface PdfDocument {
   /** Document title (metadata and window title); usually also the first H1. */
@@ -45,6 +75,10 @@ export interface PdfDocument {
   author?: string;
   /** Running footer, e.g. the title; " · side N af M" is appended. Marked as an artifact. */
   footer?: string;
+  /** The page number in the footer, instead of "side N af M". */
+  pageLabel?: (page: number, pages: number) => string;
+  /** Direction of the text blocks (`text`, `items`, `image`, `steps`), default left to right. */
+  dir?: Direction;
   blocks: PdfBlock[];
 }
 
@@ -74,6 +108,21 @@ interface PdfKitDoc {
   struct(type: string, options?: object, children?: unknown): StructElem;
   addStructure(s: StructElem): PdfKitDoc;
   markContent(tag: string, options?: object): PdfKitDoc;
+  save(): PdfKitDoc;
+  restore(): PdfKitDoc;
+  translate(x: number, y: number): PdfKitDoc;
+  scale(s: number): PdfKitDoc;
+  path(d: string): PdfKitDoc;
+  rect(x: number, y: number, w: number, h: number): PdfKitDoc;
+  stroke(): PdfKitDoc;
+  fill(c?: string): PdfKitDoc;
+  lineWidth(w: number): PdfKitDoc;
+  lineCap(c: string): PdfKitDoc;
+  lineJoin(j: string): PdfKitDoc;
+  strokeColor(c: string): PdfKitDoc;
+  image(src: Buffer, x: number, y: number, o?: object): PdfKitDoc;
+  /** pdfkit's current font: its fontkit font and ascender (per 1000 units). */
+  _font: { ascender: number; font: { hasGlyphForCodePoint(c: number): boolean } };
   endMarkedContent(): PdfKitDoc;
   bufferedPageRange(): { start: number; count: number };
   switchToPage(n: number): PdfKitDoc;
@@ -88,6 +137,16 @@ const SVGtoPDF = require('svg-to-pdfkit') as (doc: PdfKitDoc, svg: string, x: nu
 /** DKFDS's typeface, shipped with the design system package. */
 const FONT_DIR = join(dirname(require.resolve('dkfds')), '..', '..', 'src', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
 const FONTS = { regular: join(FONT_DIR, 'IBMPlexSans-Regular.ttf'), bold: join(FONT_DIR, 'IBMPlexSans-SemiBold.ttf'), italic: join(FONT_DIR, 'IBMPlexSans-Italic.ttf') };
+
+/**
+ * Fonts for running text, tried in this order for each character: IBM Plex Sans (Latin, Cyrillic),
+ * then Debian's fonts-noto-core for Arabic script and Ethiopic (Tigrinya), then Noto Sans. A
+ * font that is not installed is left out (its characters then show as missing glyphs).
+ */
+const NOTO = '/usr/share/fonts/truetype/noto';
+const chain = (plex: string, weight: 'Regular' | 'Bold') =>
+  [plex, ...['NotoSansArabic', 'NotoSansEthiopic', 'NotoSans'].map((f) => join(NOTO, `${f}-${weight}.ttf`)).filter((f) => existsSync(f))];
+const CHAINS = { regular: chain(FONTS.regular, 'Regular'), bold: chain(FONTS.bold, 'Bold') };
 
 const MARGIN = 48;
 const TEXT = '#1a1a1a';
@@ -134,6 +193,61 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
       doc.text(text, MARGIN, doc.y, { width });
     });
     doc.y += o.gap ?? 4;
+  };
+  const rtl = d.dir === 'rtl';
+  const docLang = d.lang ?? 'da';
+  /** Decorative drawing, outside the structure tree. */
+  const artifact = (draw: () => void) => {
+    doc.markContent('Artifact', { type: 'Layout' });
+    draw();
+    doc.endMarkedContent();
+  };
+  /** Running text of parts as one structure element of `type` under `parent`, page by page; returns when drawn (doc.y below it). */
+  const runText = (parent: StructElem, type: string, parts: PdfInline[], o: { x: number; width: number; size: number; bold?: boolean; color: string }) => {
+    const kept = parts.filter((p) => p.text.trim());
+    const lines = wrapWords(doc, kept, o.width, o.size, o.bold ?? false);
+    // Right to left, the page holds each word's glyphs in visual order: the element also carries
+    // its text in reading order (ActualText), which assistive technology reads instead.
+    const opts = (p: PdfInline) => ({
+      ...(p.lang && p.lang !== docLang ? { lang: p.lang } : {}),
+      ...(rtl ? { actual: p.text.replace(/\s+/g, ' ').trim() } : {}),
+    });
+    const el = doc.struct(type, kept.length === 1 ? opts(kept[0]) : {});
+    parent.add(el);
+    const spans = kept.length > 1 ? kept.map((p) => { const s = doc.struct('Span', opts(p)); el.add(s); return s; }) : null;
+    let i = 0;
+    while (i < lines.length) {
+      const placed: Placed[] = [];
+      let y = doc.y;
+      const start = i;
+      while (i < lines.length) {
+        const h = lineHeight(lines[i], o.size);
+        if (y + h > doc.page.maxY()) {
+          if (i > start) break;
+          if (y > doc.page.margins.top + 1) { doc.addPage(); y = doc.y; }
+        }
+        placed.push(...placeLine(doc, lines[i], o.x, o.width, y, o.size, d.dir ?? 'ltr'));
+        y += h;
+        i++;
+      }
+      kept.forEach((_, p) => {
+        const mine = placed.filter((s) => s.part === p && s.text !== null);
+        if (!mine.length) return;
+        (spans ? spans[p] : el).add(() => {
+          for (const s of mine) {
+            doc.font(s.font).fontSize(s.size).fillColor(o.color);
+            doc.text(s.text!, s.x, s.baseline - (doc._font.ascender / 1000) * s.size, { lineBreak: false });
+          }
+        });
+      });
+      const pencils = placed.filter((s) => s.text === null);
+      if (pencils.length) artifact(() => { for (const s of pencils) drawPictogram(doc, PENCIL, s.x, s.baseline - s.size * 0.9, s.size * 1.05, MUTED); });
+      doc.x = MARGIN;
+      doc.y = y;
+      if (i < lines.length) doc.addPage();
+    }
+    spans?.forEach((s) => s.end());
+    el.end();
   };
   /** Start a new page when less than `h` points are left (keeps headings with what follows). */
   const keep = (h: number) => {
@@ -214,6 +328,75 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
         doc.y = y + h + 6;
         break;
       }
+      case 'text': {
+        const size = b.tag === 'P' ? (b.small ? SIZE.small : SIZE.body) : SIZE[Number(b.tag[1]) as 1 | 2 | 3];
+        const heading = b.tag !== 'P';
+        if (b.tag === 'H2') doc.y += 10;
+        if (b.tag === 'H3') doc.y += 6;
+        if (heading) keep(size * 2 + 8 + Math.min(startHeight(d.blocks[index + 1]), 120));
+        const icon = b.icon ? Math.max(size * 1.6, 20) : 0;
+        if (icon) keep(icon + 4);
+        const top = doc.y;
+        const x = rtl || !icon ? MARGIN : MARGIN + icon + 8;
+        const w = width - (icon ? icon + 8 : 0);
+        runText(root, b.tag, b.parts, { x, width: w, size, bold: heading, color: b.muted ? MUTED : TEXT });
+        if (icon) {
+          const ix = rtl ? MARGIN + width - icon : MARGIN;
+          artifact(() => drawPictogram(doc, b.icon!, ix, top - 2, icon, TEXT));
+          doc.y = Math.max(doc.y, top + icon);
+        }
+        doc.y += heading ? 4 : 3;
+        break;
+      }
+      case 'items': {
+        const list = doc.struct('L');
+        root.add(list);
+        for (const item of b.items) {
+          const li = doc.struct('LI');
+          list.add(li);
+          keep(SIZE.body * 2);
+          const y = doc.y;
+          tagged(li, 'Lbl', () => {
+            doc.font(FONTS.regular).fontSize(SIZE.body).fillColor(TEXT);
+            doc.text('•', rtl ? MARGIN + width - 10 : MARGIN + 4, y + 1, { width: 10, lineBreak: false });
+          });
+          doc.y = y;
+          runText(li, 'LBody', item, { x: rtl ? MARGIN : MARGIN + 16, width: width - 16, size: SIZE.body, color: TEXT });
+          li.end();
+          doc.y += 3;
+        }
+        list.end();
+        doc.y += 2;
+        break;
+      }
+      case 'image': {
+        keep(b.size + 8);
+        const y = doc.y;
+        const ix = rtl ? MARGIN + width - b.size : MARGIN;
+        tagged(root, 'Figure', () => {
+          doc.image(b.png, ix, y, { width: b.size, height: b.size });
+        }, { alt: b.alt, bbox: [ix, y, ix + b.size, y + b.size] });
+        doc.y = y + 4;
+        runText(root, 'P', b.beside, { x: rtl ? MARGIN : MARGIN + b.size + 12, width: width - b.size - 12, size: SIZE.body, color: TEXT });
+        doc.x = MARGIN;
+        doc.y = Math.max(doc.y, y + b.size) + 6;
+        break;
+      }
+      case 'steps': {
+        const sw = 62;
+        const sh = 40;
+        for (const row of b.rows) {
+          keep(sh + 6);
+          const y = doc.y;
+          const ix = rtl ? MARGIN + width - sw : MARGIN;
+          tagged(root, 'Figure', () => drawSteps(doc, ix, y, sw, sh, row.step, row.of), { alt: row.alt, bbox: [ix, y, ix + sw, y + sh] });
+          doc.y = y + 4;
+          runText(root, 'P', row.beside, { x: rtl ? MARGIN : MARGIN + sw + 12, width: width - sw - 12, size: SIZE.body, color: TEXT });
+          doc.x = MARGIN;
+          doc.y = Math.max(doc.y, y + sh) + 6;
+        }
+        break;
+      }
     }
   });
   root.end();
@@ -226,13 +409,149 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font(FONTS.regular).fontSize(SIZE.footer).fillColor(MUTED);
-    const label = `${d.footer ?? d.title} · side ${i + 1} af ${range.count}`;
+    const label = `${d.footer ?? d.title} · ${d.pageLabel ? d.pageLabel(i + 1, range.count) : `side ${i + 1} af ${range.count}`}`;
     doc.text(label, MARGIN, doc.page.height - MARGIN + 8, { width, align: 'center', lineBreak: false });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;
+}
+
+/** The pencil of pictograms (core/pictograms.ts), drawn before text a caseworker typed. */
+const PENCIL = ['M4 20l1-5L16 4l4 4L9 19z', 'M14 6l4 4'];
+
+/** A pictogram (stroked path data on a 24 × 24 grid) at (x, y), `size` points wide. */
+function drawPictogram(doc: PdfKitDoc, paths: readonly string[], x: number, y: number, size: number, color: string) {
+  doc.save().translate(x, y).scale(size / 24);
+  doc.lineWidth(1.8).lineCap('round').lineJoin('round').strokeColor(color);
+  for (const p of paths) doc.path(p).stroke();
+  doc.restore();
+}
+
+/** `of` steps rising left to right in a w × h box, the first `step` filled, the rest outlined. */
+function drawSteps(doc: PdfKitDoc, x: number, y: number, w: number, h: number, step: number, of: number) {
+  const sw = w / of;
+  for (let i = 1; i <= of; i++) {
+    const sh = (h * i) / of;
+    doc.save().rect(x + (i - 1) * sw + 1, y + h - sh, sw - 2, sh);
+    if (i <= step) doc.fill('#2e7d32');
+    else doc.lineWidth(0.8).strokeColor('#757575').stroke();
+    doc.restore();
+  }
+}
+
+/** The gap between two words, in ems (about a space of IBM Plex Sans). */
+const SPACE = 0.26;
+
+/** A run of characters drawn in one font. */
+interface Segment { text: string; font: string; width: number }
+/** A word of running text: its part, bidirectional type and segments; `pencil` when the pictogram goes before it. */
+interface Word { part: number; type: WordType; segments: Segment[]; width: number; pencil: boolean; size: number; last?: boolean }
+/** A segment placed on the page; `text` null for a pencil pictogram. */
+interface Placed { part: number; text: string | null; font: string; size: number; x: number; baseline: number }
+
+const isArabicFont = (f: string) => f.includes('Arabic');
+
+/** A word cut into runs of one font each: a character stays in the font before it when that font has it, else the first of the chain that has it. */
+function segmentsOf(doc: PdfKitDoc, word: string, bold: boolean, size: number): Segment[] {
+  const fonts = bold ? CHAINS.bold : CHAINS.regular;
+  const has = (f: string, c: string) => doc.font(f)._font.font.hasGlyphForCodePoint(c.codePointAt(0)!);
+  const out: { text: string; font: string }[] = [];
+  for (const c of word) {
+    const last = out.at(-1);
+    // Joiners and combining marks always stay with the character before them.
+    if (last && (/[\p{M}\p{Cf}]/u.test(c) || has(last.font, c))) last.text += c;
+    else out.push({ text: c, font: fonts.find((f) => has(f, c)) ?? fonts[0] });
+  }
+  // Merge neighbours that ended up in one font.
+  const merged: { text: string; font: string }[] = [];
+  for (const s of out) {
+    const last = merged.at(-1);
+    if (last && last.font === s.font) last.text += s.text;
+    else merged.push({ ...s });
+  }
+  return merged.map((s) => ({ ...s, width: doc.font(s.font).fontSize(size).widthOfString(s.text) }));
+}
+
+/** Lines (each its words in logical order) of parts wrapped to `width`; a line break in a part's text is kept. */
+function wrapWords(doc: PdfKitDoc, parts: PdfInline[], width: number, size: number, bold: boolean): Word[][] {
+  const space = size * SPACE;
+  const lines: Word[][] = [[]];
+  let used = 0;
+  const put = (w: Word) => {
+    const line = lines[lines.length - 1];
+    if (line.length && used + space + w.width > width) {
+      lines.push([w]);
+      used = w.width;
+    } else {
+      used += (line.length ? space : 0) + w.width;
+      line.push(w);
+    }
+  };
+  parts.forEach((p, part) => {
+    const pencil = size * 1.25;
+    p.text.split('\n').forEach((piece, n) => {
+      if (n > 0) { lines.push([]); used = 0; }
+      piece.split(/\s+/).filter(Boolean).forEach((text, k) => {
+        const segments = segmentsOf(doc, text, bold || Boolean(p.bold), size);
+        const type = wordType(text);
+        const first = Boolean(p.pencil) && n === 0 && k === 0;
+        let total = segments.reduce((a, s) => a + s.width, 0) + (first ? pencil : 0);
+        // A word longer than the line (e.g. a web address) is cut where it must be.
+        if (total > width && segments.length === 1 && !first) {
+          const s = segments[0];
+          let cut = '';
+          for (const c of s.text) {
+            if (cut && doc.font(s.font).fontSize(size).widthOfString(cut + c) > width) {
+              put({ part, type, segments: [{ text: cut, font: s.font, width: doc.widthOfString(cut) }], width: doc.widthOfString(cut), pencil: false, size });
+              cut = '';
+            }
+            cut += c;
+          }
+          total = doc.font(s.font).fontSize(size).widthOfString(cut);
+          put({ part, type, segments: [{ text: cut, font: s.font, width: total }], width: total, pencil: false, size });
+          return;
+        }
+        put({ part, type, segments, width: total, pencil: first, size });
+      });
+    });
+  });
+  const out = lines.filter((l, i) => l.length || i < lines.length - 1);
+  const lastLine = out.at(-1);
+  if (lastLine?.length) lastLine[lastLine.length - 1].last = true;
+  return out;
+}
+
+/** Height of one line: Arabic script needs room above and below. */
+const lineHeight = (line: Word[], size: number) =>
+  size * (line.some((w) => w.segments.some((s) => isArabicFont(s.font))) ? 1.75 : 1.35);
+
+/** A line's segments in visual order, from the left (ltr) or flush right (rtl). */
+function placeLine(doc: PdfKitDoc, line: Word[], x: number, width: number, top: number, size: number, dir: Direction): Placed[] {
+  const space = size * SPACE;
+  const total = line.reduce((a, w) => a + w.width, 0) + space * Math.max(0, line.length - 1);
+  let cx = dir === 'rtl' ? x + width - total : x;
+  const baseline = top + size * (lineHeight(line, size) > size * 1.5 ? 1.25 : 1.0);
+  const out: Placed[] = [];
+  for (const i of visualOrder(line.map((w) => w.type), dir)) {
+    const w = line[i];
+    const pencilW = w.pencil ? size * 1.25 : 0;
+    // The pencil goes before the word in its own direction: left of a left-to-right word, right of a right-to-left one.
+    if (w.pencil && w.type !== 'R') { out.push({ part: w.part, text: null, font: '', size: w.size, x: cx, baseline }); cx += pencilW; }
+    const segs = w.type === 'R' ? [...w.segments].reverse() : w.segments;
+    for (const s of segs) {
+      // The word's space is drawn after its last character (invisible), so text extracted from the
+      // structure has its spaces; fontkit puts it to the left of an Arabic run it turns around.
+      const spaced = !w.last && s === w.segments.at(-1);
+      const shift = spaced && w.type === 'R' && isArabicFont(s.font) ? doc.font(s.font).fontSize(w.size).widthOfString(' ') : 0;
+      out.push({ part: w.part, text: forFontkit(s.text, w.type) + (spaced ? ' ' : ''), font: s.font, size: w.size, x: cx - shift, baseline });
+      cx += s.width;
+    }
+    if (w.pencil && w.type === 'R') { out.push({ part: w.part, text: null, font: '', size: w.size, x: cx + 1, baseline }); cx += pencilW; }
+    cx += space;
+  }
+  return out;
 }
 
 /**

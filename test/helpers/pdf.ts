@@ -59,3 +59,34 @@ export function altTexts(pdf: Buffer | Uint8Array, type = 'Figure'): string[] {
   const re = new RegExp(`/S /${type}\\s*/Alt \\(((?:\\\\.|[^\\\\)])*)\\)`, 'g');
   return [...raw.matchAll(re)].map((m) => pdfString(m[1]));
 }
+
+/** Every `/ActualText` of the structure elements (text in reading order, e.g. of right-to-left text). */
+export function actualTexts(pdf: Buffer | Uint8Array): string[] {
+  const raw = Buffer.from(pdf).toString('latin1');
+  return [...raw.matchAll(/\/ActualText \(((?:\\.|[^\\)])*)\)/g)].map((m) => pdfString(m[1]));
+}
+
+/** The images of a PDF as poppler's `pdfimages -list` lists them (one entry per image drawn). */
+export function pdfImages(pdf: Buffer | Uint8Array): { page: number; width: number; height: number; type: string }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'fremdrift-pdf-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const r = spawnSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`pdfimages -list: ${r.stderr}`);
+    return r.stdout.split('\n').slice(2).filter((l) => l.trim()).map((l) => {
+      const f = l.trim().split(/\s+/);
+      return { page: Number(f[0]), type: f[2], width: Number(f[3]), height: Number(f[4]) };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Words of a PDF with their boxes (poppler's `pdftotext -bbox`), to check where text sits on the page. */
+export function pdfWords(pdf: Buffer | Uint8Array): { text: string; xMin: number; xMax: number; yMin: number }[] {
+  const r = spawnSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-', '-'], { input: Buffer.from(pdf), encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`pdftotext -bbox: ${r.stderr}`);
+  return [...r.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+    .map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4].replace(/&amp;/g, '&') }));
+}

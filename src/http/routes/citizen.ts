@@ -10,6 +10,8 @@ import { createCitizenLink } from '../../app/citizen/create-citizen-link.ts';
 import { revokeCitizenLink } from '../../app/citizen/revoke-citizen-link.ts';
 import { setPlanLanguage } from '../../app/citizen/set-plan-language.ts';
 import { getWho5Form, submitWho5 } from '../../app/citizen/self-who5.ts';
+import { printMyPlanByLink, printMyPlanForStaff, type MyPlanForPrint } from '../../app/citizen/print-my-plan.ts';
+import { renderMyPlanPdf } from '../../reports/my-plan-pdf.ts';
 import type { LinkOutcome } from '../../db/citizen/link-door.ts';
 import { isMessageKey, translator } from '../../i18n/catalog.ts';
 import { listMessageTexts, saveMessageOverride } from '../../app/citizen/save-message-override.ts';
@@ -33,6 +35,17 @@ export function citizenUrl(deps: AppDeps, req: FastifyRequest, token: string): s
 
 export const qrSvg = (url: string) => QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 
+/** The A4 print as a download: never cached, never indexed. */
+async function sendPlanPdf(reply: FastifyReply, p: MyPlanForPrint, linkUrl: string | undefined) {
+  const pdf = await renderMyPlanPdf({ view: p.view, tr: p.tr, today: p.today, linkUrl });
+  return reply
+    .type('application/pdf')
+    .header('Content-Disposition', `attachment; filename="min-plan-${p.language}.pdf"`)
+    .header('Cache-Control', 'no-store')
+    .header('X-Robots-Tag', 'noindex')
+    .send(pdf);
+}
+
 /** A refused link shows nothing of hers: the same page for unknown, revoked and expired (already audited). */
 function refused(reply: FastifyReply, o: Extract<LinkOutcome<unknown>, { status: 'refused' }>, asked?: string) {
   const lang = isLanguageCode(asked) ? asked : isLanguageCode(o.language) ? o.language : 'da';
@@ -51,6 +64,16 @@ export function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     const p = await staffPage(req);
     return sendHtml(reply, p.html, p.status);
   });
+  // The A4 print; POSTed with the token of a link just made, it carries that link's QR code.
+  const staffPdf = async (req: FastifyRequest<Staff>, reply: FastifyReply, token?: unknown) => {
+    const actor = requirePersonalDataActor(req);
+    const body = req.body ?? {};
+    const p = await printMyPlanForStaff(deps.db, actor, req.params.id, body.sprog ?? req.query.sprog, token);
+    if (!p) throw notFound('Deltageren');
+    return sendPlanPdf(reply, p, p.linkToken ? citizenUrl(deps, req, p.linkToken) : undefined);
+  };
+  app.get<Staff>('/deltagere/:id/min-plan.pdf', (req, reply) => staffPdf(req, reply));
+  app.post<Staff>('/deltagere/:id/min-plan.pdf', (req, reply) => staffPdf(req, reply, (req.body ?? {}).link));
   app.post<Staff>('/deltagere/:id/min-plan/sprog', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await setPlanLanguage(deps.db, actor, req.params.id, req.body ?? {});
@@ -84,6 +107,11 @@ export function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     const r = await getMyPlanByLink(deps.db, req.params.token, req.ip, req.query.sprog);
     if (r.status !== 'ok') return refused(reply, r, req.query.sprog);
     return sendHtml(reply.header('X-Robots-Tag', 'noindex'), citizenPlanPage(req.params.token, r.value));
+  });
+  app.get<Link>('/borger/:token/plan.pdf', async (req, reply) => {
+    const r = await printMyPlanByLink(deps.db, req.params.token, req.ip, req.query.sprog);
+    if (r.status !== 'ok') return refused(reply, r, req.query.sprog);
+    return sendPlanPdf(reply, r.value, citizenUrl(deps, req, req.params.token));
   });
   app.get<Link>('/borger/:token/who5', async (req, reply) => {
     const r = await getWho5Form(deps.db, req.params.token, req.ip, req.query.sprog);

@@ -49,6 +49,7 @@ export function citizenPlanPage(token: string, d: CitizenMyPlan): string {
         <p><a class="button button-primary" href="${base(token)}/who5${q}">${tr.t('who5.start')}</a></p>
       </div>
     </section>
+    <p class="citizen-actions">${pictogram('print', 'cw-pencil')}<a href="${base(token)}/plan.pdf${q}" data-testid="plan-pdf">${tr.t('page.print')}</a></p>
     <p class="meta">${tr.t('link.private')}</p>`);
 }
 

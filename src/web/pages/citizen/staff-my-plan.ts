@@ -6,7 +6,7 @@
 import type { Actor } from '../../../core/actor.ts';
 import type { StaffMyPlan } from '../../../app/citizen/show-my-plan.ts';
 import type { CreatedLink } from '../../../app/citizen/create-citizen-link.ts';
-import { language, LANGUAGES } from '../../../i18n/languages.ts';
+import { language, LANGUAGES, type LanguageCode } from '../../../i18n/languages.ts';
 import { html, raw, type SafeHtml } from '../../html.ts';
 import { casePage } from '../casework/frame.ts';
 import { selectField, emptyState, type FormState } from '../casework/form.ts';
@@ -34,6 +34,12 @@ function createdPanel(id: string, csrf: string, c: NonNullable<StaffMyPlanExtras
     <p class="alert-text">Linket vises kun nu. Giv det til hende, eller lad hende skanne QR-koden. Det virker til ${when(c.expiresAt)}.</p>
     <p class="alert-text"><code class="citizen-url" data-testid="citizen-url">${c.url}</code></p>
     <div class="qr" role="img" aria-label="QR-kode med linket til hendes plan">${raw(c.qrSvg)}</div>
+    <form method="post" action="/deltagere/${id}/min-plan.pdf">
+      <input type="hidden" name="_csrf" value="${csrf}">
+      <input type="hidden" name="link" value="${c.token}">
+      <input type="hidden" name="sprog" value="${c.language}">
+      <button type="submit" class="button button-primary" data-testid="plan-pdf-qr">Hent planen med QR-kode (PDF, A4, ${language(c.language as LanguageCode).nameDa.toLowerCase()})</button>
+    </form>
   </div></div>`;
 }
 
@@ -47,7 +53,10 @@ export function staffMyPlanPage(actor: Actor, csrf: string, d: StaffMyPlan, x: S
       ${x.created ? createdPanel(id, csrf, x.created) : ''}
       <p>Sådan ser hun sin plan. Teksterne er i let dansk og oversat; det, du selv har skrevet, står på dansk og er markeret med en blyant.</p>
       ${languagePicker(d.language, 'Vis planen på', 'Vis', `/deltagere/${id}/min-plan`, true)}
-      <p class="meta">Til papir: åbn hendes link og brug browserens udskrift – kun planen kommer med.</p>
+      <ul class="action-list">
+        <li><a class="button button-secondary" href="/deltagere/${id}/min-plan.pdf?sprog=${d.language}" data-testid="plan-pdf">Hent planen som PDF (A4, ${language(d.language).nameDa.toLowerCase()})</a></li>
+      </ul>
+      <p class="meta">QR-koden til hendes link kommer med på udskriften, når du henter den lige efter, du har oprettet linket.</p>
 
       <h2>Hendes sprog</h2>
       <p>Planen og linket åbner på: <strong data-testid="plan-language">${language(d.preferred ?? d.suggested).nameDa}</strong>${d.preferred ? '' : ' (foreslået ud fra oprindelsesland; ikke valgt endnu)'}.</p>
