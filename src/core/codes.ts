@@ -29,6 +29,10 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const CONVERSATION_KINDS = ['individuel', 'virksomhed', 'gruppe', 'hjemmebesoeg'] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
+/** Why the follow-up rules pause for her (Aalborg exempts women "sygemeldte, på barsel"). */
+export const EXEMPTION_KINDS = ['barsel', 'sygdom', 'ferie', 'andet'] as const;
+export type ExemptionKind = (typeof EXEMPTION_KINDS)[number];
+
 export const SEVERITIES = ['advarsel', 'kritisk'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

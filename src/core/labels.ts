@@ -7,6 +7,7 @@ import type {
   ActivityCategory,
   ActivityStatus,
   ConversationKind,
+  ExemptionKind,
   ExitReason,
   FlereSkalMedGroup,
   GoalOutcomeStatus,
@@ -79,6 +80,13 @@ export const CONVERSATION_KIND_LABELS: Record<ConversationKind, string> = {
   virksomhed: 'Samtale på virksomhed',
   gruppe: 'Gruppesamtale',
   hjemmebesoeg: 'Hjemmebesøg',
+};
+
+export const EXEMPTION_KIND_LABELS: Record<ExemptionKind, string> = {
+  barsel: 'Barsel',
+  sygdom: 'Sygdom',
+  ferie: 'Ferie',
+  andet: 'Andet',
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = {

@@ -8,6 +8,7 @@ import type { AlertSettings } from './alert-settings.ts';
 import { latestScored } from './assessment.ts';
 import { companyPauses } from './company-pauses.ts';
 import { lastContact } from './conversations.ts';
+import { exemptDays, shiftDeadline } from './exemptions.ts';
 import { addDays, addMonths, daysBetween, formatDateDa, maxDate, type IsoDate } from '../core/dates.ts';
 import { hasAbcStrategy, hasPlan } from './plan.ts';
 import { WHO5 } from './who5.ts';
@@ -24,7 +25,10 @@ function timed(today: IsoDate, deadline: IsoDate, leadDays: number, warn: () => 
 const weeks = (n: number) => (n === 1 ? '1 uge' : `${n} uger`);
 const months = (n: number) => (n === 1 ? '1 måned' : `${n} måneder`);
 
-/** The first pause not yet closed by today that is, or will be, too long. */
+/**
+ * The first pause not yet closed by today that is, or will be, too long. Its deadline is moved
+ * by her exempt days inside it, and a pause that ends by the moved deadline is not too long.
+ */
 export function openCompanyPause(input: FollowUpInput, s: AlertSettings) {
   return companyPauses({
     enrolmentDate: input.enrolment.date,
@@ -32,7 +36,14 @@ export function openCompanyPause(input: FollowUpInput, s: AlertSettings) {
     activities: input.activities,
     maxPauseWeeks: s.maxPauseCompanyWeeks,
     extraTypes: input.extraActivityTypes,
-  }).find((p) => (p.nextStart === null || p.nextStart > input.today) && p.exceeded);
+  })
+    .filter((p) => p.nextStart === null || p.nextStart > input.today)
+    .map((p) => {
+      const deadline = shiftDeadline(input.exemptions, p.start, p.deadline, input.today);
+      const end = p.lengthDays === null ? null : addDays(p.start, p.lengthDays);
+      return { ...p, deadline, exceeded: end === null || end > deadline };
+    })
+    .find((p) => p.exceeded);
 }
 
 export const companyPauseRule: Rule = (input, s) => {
@@ -66,7 +77,7 @@ const latestConversationDate = (conversations: readonly { date: IsoDate }[], tod
 export function conversationDeadline(input: FollowUpInput, s: AlertSettings): IsoDate {
   const last = latestConversationDate(input.conversations, input.today);
   const base = last === null ? input.enrolment.date : maxDate(last, input.enrolment.date);
-  return addMonths(base, s.maxMonthsWithoutConversation);
+  return shiftDeadline(input.exemptions, base, addMonths(base, s.maxMonthsWithoutConversation), input.today);
 }
 
 export const conversationIntervalRule: Rule = (input, s) => {
@@ -94,12 +105,16 @@ export const conversationIntervalRule: Rule = (input, s) => {
   );
 };
 
-/** Conversations in the last 12 months against the yearly target, prorated for newcomers. */
+/**
+ * Conversations in the last 12 months against the yearly target, prorated for newcomers and
+ * for the days she was exempt.
+ */
 export function conversationPace(input: FollowUpInput, s: AlertSettings) {
   const windowStart = addMonths(input.today, -12);
   const from = maxDate(windowStart, input.enrolment.date);
   const held = input.conversations.filter((c) => c.date > windowStart && c.date >= input.enrolment.date && c.date <= input.today).length;
-  const fraction = Math.min(1, Math.max(0, daysBetween(from, input.today)) / daysBetween(windowStart, input.today));
+  const exempt = from < input.today ? exemptDays(input.exemptions, from, addDays(input.today, -1), input.today) : 0;
+  const fraction = Math.min(1, Math.max(0, daysBetween(from, input.today) - exempt) / daysBetween(windowStart, input.today));
   const expected = Math.floor(s.conversationsPerYearTarget * fraction);
   return { held, expected };
 }
@@ -118,7 +133,8 @@ export const conversationTargetRule: Rule = (input, s) => {
 };
 
 /** The day plan, CV and ABC strategy are due. */
-export const planDeadline = (input: FollowUpInput, s: AlertSettings): IsoDate => addDays(input.enrolment.date, s.planDueDays);
+export const planDeadline = (input: FollowUpInput, s: AlertSettings): IsoDate =>
+  shiftDeadline(input.exemptions, input.enrolment.date, addDays(input.enrolment.date, s.planDueDays), input.today);
 
 export function missingPlanItems(plan: FollowUpInput['plan']) {
   const items: { code: 'plan_mangler' | 'cv_mangler' | 'abc_mangler'; what: string }[] = [];
@@ -161,3 +177,6 @@ export const who5Rule: Rule = (input, s) => {
 };
 
 export const RULES: readonly Rule[] = [companyPauseRule, conversationIntervalRule, conversationTargetRule, planRule, who5Rule];
+
+/** The rules that still apply while she is exempt: only those not about a deadline. */
+export const RULES_WHILE_EXEMPT: readonly Rule[] = [who5Rule];

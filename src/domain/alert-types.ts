@@ -2,6 +2,7 @@
 import type { ActivityType } from './activities.ts';
 import type { AlertSettings } from './alert-settings.ts';
 import type { ActivityPeriod } from './company-pauses.ts';
+import type { ExemptionPeriod } from './exemptions.ts';
 import type { IsoDate } from '../core/dates.ts';
 import type { AlertCode, Severity } from '../core/codes.ts';
 import type { Assessment } from './instrument-types.ts';
@@ -29,4 +30,6 @@ export interface FollowUpInput {
   settings?: Partial<AlertSettings>;
   /** The project's own activity types (to know which are company-oriented). */
   extraActivityTypes?: readonly ActivityType[];
+  /** Her exemption periods (barsel, sygdom …): the time-based rules pause and their deadlines move. */
+  exemptions?: readonly ExemptionPeriod[];
 }

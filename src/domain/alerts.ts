@@ -3,7 +3,8 @@
  * (caseloadAlerts). Pure: pass `today` and the project's settings. See alert-rules.ts for the
  * rules and their deadlines.
  */
-import { RULES } from './alert-rules.ts';
+import { RULES, RULES_WHILE_EXEMPT } from './alert-rules.ts';
+import { exemptionOn } from './exemptions.ts';
 import { withDefaults, type AlertSettings } from './alert-settings.ts';
 import type { Alert, FollowUpInput } from './alert-types.ts';
 
@@ -22,11 +23,12 @@ export function sortAlerts<T extends Alert>(alerts: T[]): T[] {
   );
 }
 
-/** All alerts for one woman today. A woman who has exited gets none. */
+/** All alerts for one woman today. A woman who has exited gets none; an exempt one only WHO-5's. */
 export function computeAlerts(input: FollowUpInput): Alert[] {
   if (!isEnrolledOn(input.enrolment, input.today)) return [];
   const s = withDefaults(input.settings);
-  return sortAlerts(RULES.flatMap((rule) => rule(input, s)));
+  const rules = exemptionOn(input.exemptions, input.today) ? RULES_WHILE_EXEMPT : RULES;
+  return sortAlerts(rules.flatMap((rule) => rule(input, s)));
 }
 
 export interface CaseloadCount {

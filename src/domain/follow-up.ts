@@ -6,6 +6,7 @@ import { conversationDeadline, missingPlanItems, openCompanyPause, planDeadline 
 import { withDefaults } from './alert-settings.ts';
 import type { FollowUpInput } from './alert-types.ts';
 import { isEnrolledOn } from './alerts.ts';
+import { exemptionOn } from './exemptions.ts';
 import type { IsoDate } from '../core/dates.ts';
 
 export { lastContact } from './conversations.ts';
@@ -29,10 +30,12 @@ const LABELS: Record<DueKind, string> = {
  * Every upcoming (or overdue) due date for her, earliest first: the next conversation, the
  * latest start of the next company-oriented activity (none while one runs without an end
  * date or the planned ones keep within the limit), and the plan deadline while plan, CV or
- * ABC strategy is missing. Empty when she is not enrolled today.
+ * ABC strategy is missing. Empty when she is not enrolled today, or exempt today without a
+ * known end (the dates move for as long as it lasts).
  */
 export function dueDates(input: FollowUpInput): DueDate[] {
   if (!isEnrolledOn(input.enrolment, input.today)) return [];
+  if (exemptionOn(input.exemptions, input.today)?.endDate === null) return [];
   const s = withDefaults(input.settings);
   const out: DueDate[] = [{ date: conversationDeadline(input, s), kind: 'samtale', label: LABELS.samtale }];
   const pause = openCompanyPause(input, s);

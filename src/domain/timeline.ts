@@ -6,13 +6,15 @@
  */
 import { findActivityType, type ActivityType } from './activities.ts';
 import type { PlanChange } from './plan.ts';
-import { formatDateDa, type IsoDate } from '../core/dates.ts';
-import type { ActivityStatus, ConversationKind, ExitReason } from '../core/codes.ts';
+import { addDays, formatDateDa, type IsoDate } from '../core/dates.ts';
+import type { ActivityStatus, ConversationKind, ExemptionKind, ExitReason } from '../core/codes.ts';
 import type { Assessment, Instrument } from './instrument-types.ts';
 import { findInstrument, scoreAssessment } from './instruments.ts';
-import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXIT_REASON_LABELS } from '../core/labels.ts';
+import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, EXIT_REASON_LABELS } from '../core/labels.ts';
 
-export type TimelineKind = 'indskrivning' | 'udskrivning' | 'aktivitet_start' | 'aktivitet_slut' | 'samtale' | 'maaling' | 'planaendring' | 'registerstatus';
+export type TimelineKind =
+  | 'indskrivning' | 'udskrivning' | 'aktivitet_start' | 'aktivitet_slut' | 'samtale' | 'maaling' | 'planaendring' | 'registerstatus'
+  | 'fritagelse_start' | 'fritagelse_slut';
 
 export interface TimelineEntry {
   date: IsoDate;
@@ -40,12 +42,16 @@ export interface TimelineInput {
   /** One group per saved plan version; `date` is when it was saved, `by` who saved it. */
   planChanges?: readonly { date: IsoDate; by?: string; changes: readonly PlanChange[] }[];
   registerStatuses?: readonly { month: string; level: RegisterLevel; snapshot: string }[];
+  /** Exemption periods: the start, and the day after the end (when the rules apply again). */
+  exemptions?: readonly { kind: ExemptionKind; startDate: IsoDate; endDate: IsoDate | null; reason?: string | null }[];
   extraActivityTypes?: readonly ActivityType[];
   extraInstruments?: readonly Instrument[];
 }
 
 /** Order of kinds on the same day: enrolment first, exit last. */
-const KIND_ORDER: TimelineKind[] = ['indskrivning', 'registerstatus', 'aktivitet_slut', 'aktivitet_start', 'samtale', 'maaling', 'planaendring', 'udskrivning'];
+const KIND_ORDER: TimelineKind[] = [
+  'indskrivning', 'registerstatus', 'fritagelse_slut', 'aktivitet_slut', 'aktivitet_start', 'samtale', 'maaling', 'planaendring', 'fritagelse_start', 'udskrivning',
+];
 
 const hours = (h: number | null | undefined) => (h == null ? '' : `${String(h).replace('.', ',')} t/uge`);
 const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p).join(' · ');
@@ -83,6 +89,12 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
   }
   for (const r of input.registerStatuses ?? []) {
     out.push({ date: `${r.month}-01`, kind: 'registerstatus', title: `Registerstatus ${r.month}: ${REGISTER_LEVEL_LABELS[r.level]}`, detail: r.snapshot });
+  }
+  for (const x of input.exemptions ?? []) {
+    const label = EXEMPTION_KIND_LABELS[x.kind].toLowerCase();
+    const period = x.endDate ? `${formatDateDa(x.startDate)}–${formatDateDa(x.endDate)}` : `fra ${formatDateDa(x.startDate)}, uden slutdato`;
+    out.push({ date: x.startDate, kind: 'fritagelse_start', title: `Fritaget (${label}): opfølgningsreglerne holder pause`, detail: join(period, x.reason) });
+    if (x.endDate) out.push({ date: addDays(x.endDate, 1), kind: 'fritagelse_slut', title: `Fritagelse (${label}) slut: opfølgningsreglerne gælder igen`, detail: '' });
   }
   return out
     .map((entry, i) => ({ entry, i }))

@@ -9,6 +9,8 @@ import { findCaseParticipant, type CaseParticipant } from '../../db/casework/acc
 import { listActivities, type ActivityRow } from '../../db/casework/activities.ts';
 import { listConversations, type ConversationRow } from '../../db/casework/conversations.ts';
 import { listAssessments, type AssessmentRow } from '../../db/casework/assessments.ts';
+import { listExemptions, type ExemptionRow } from '../../db/casework/exemptions.ts';
+import { exemptionOn } from '../../domain/exemptions.ts';
 import { getPlan, listPlanChanges, type PlanChangeRow } from '../../db/casework/plan.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
 import { computeAlerts, type Alert } from '../../domain/alerts.ts';
@@ -27,6 +29,10 @@ export interface CaseFile {
   activities: ActivityRow[];
   conversations: ConversationRow[];
   assessments: AssessmentRow[];
+  /** Her exemption periods, newest first. */
+  exemptions: ExemptionRow[];
+  /** The period covering today, if any (the follow-up rules pause). */
+  exemptToday: ExemptionRow | null;
   config: ProjectConfig;
   /** True while her latest enrolment is open today. */
   enrolled: boolean;
@@ -40,12 +46,13 @@ export interface CaseFile {
 
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
-  const [plan, planChanges, activities, conversations, assessments, config] = [
+  const [plan, planChanges, activities, conversations, assessments, exemptions, config] = [
     await getPlan(tx, p.id),
     await listPlanChanges(tx, p.id),
     await listActivities(tx, p.id),
     await listConversations(tx, p.id),
     await listAssessments(tx, p.id),
+    await listExemptions(tx, p.id),
     await loadProjectConfig(tx, p.enrolment?.projectId),
   ];
   const e = p.enrolment;
@@ -60,6 +67,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
         today,
         settings: config.settings,
         extraActivityTypes: config.extraTypes,
+        exemptions,
       }
     : null;
   return {
@@ -70,6 +78,8 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     activities,
     conversations,
     assessments,
+    exemptions,
+    exemptToday: enrolled ? exemptionOn(exemptions, today) : null,
     config,
     enrolled,
     alerts: input ? computeAlerts(input) : [],

@@ -46,6 +46,7 @@ export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly Reg
     assessments: file.assessments,
     planChanges: file.planChanges.map((c) => ({ date: c.changedOn, by: c.changedByName, changes: c.changes })),
     registerStatuses,
+    exemptions: file.exemptions,
     extraActivityTypes: file.config.extraTypes,
   });
   const all = [...periods, ...rest];

@@ -1,4 +1,4 @@
-/** Delete an activity, conversation or assessment she entered (a correction), audited with its content. */
+/** Delete an activity, conversation, assessment or exemption period she entered (a correction), audited with its content. */
 import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import type { Tx } from '../../db/door.ts';
@@ -6,10 +6,11 @@ import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { deleteActivity, getActivity } from '../../db/casework/activities.ts';
 import { deleteAssessment, getAssessment } from '../../db/casework/assessments.ts';
 import { deleteConversation, getConversation } from '../../db/casework/conversations.ts';
+import { deleteExemption, getExemption } from '../../db/casework/exemptions.ts';
 import { mayCorrect, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling';
+export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse';
 
 const OPS: Record<CaseRecordKind, {
   get: (tx: Tx, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
@@ -18,6 +19,7 @@ const OPS: Record<CaseRecordKind, {
   aktivitet: { get: getActivity, del: deleteActivity },
   samtale: { get: getConversation, del: deleteConversation },
   maaling: { get: getAssessment, del: deleteAssessment },
+  fritagelse: { get: getExemption, del: deleteExemption },
 };
 
 export async function deleteCaseRecord(db: Database, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {
@@ -30,6 +32,6 @@ export async function deleteCaseRecord(db: Database, actor: Actor, participantId
     }
     if (!mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
     await ops.del(tx, p.id, recordId);
-    return audited({ status: 'ok', id: recordId }, { action: 'slet', entity: kind, ...about(p), detail: { id: recordId, deleted: { ...before, note: undefined } } });
+    return audited({ status: 'ok', id: recordId }, { action: 'slet', entity: kind, ...about(p), detail: { id: recordId, deleted: { ...before, note: undefined, reason: undefined } } });
   });
 }

@@ -8,6 +8,8 @@ import type { Database } from '../../db/database.ts';
 import { door } from '../../db/door.ts';
 import { caseloadRecords, openEnrolments, type CaseloadEnrolment } from '../../db/casework/caseload.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
+import { exemptionsOf } from '../../db/casework/exemptions.ts';
+import { exemptionOn, type ExemptionPeriod } from '../../domain/exemptions.ts';
 import { caseloadAlerts, computeAlerts, type Alert } from '../../domain/alerts.ts';
 import { nextDueDate, type DueDate } from '../../domain/follow-up.ts';
 import { lastContact } from '../../domain/conversations.ts';
@@ -23,6 +25,8 @@ export interface CaseloadRow extends CaseloadEnrolment {
   urgency: 0 | 1 | 2 | 3;
   /** Days past the earliest due date of her alerts of that level (0 when none is past). */
   overdueDays: number;
+  /** The exemption period covering today ("fritaget til …"), if any. */
+  exempt: ExemptionPeriod | null;
 }
 
 /** 'varsler' (the default) is the worklist order: urgency, then days overdue, then next due date. */
@@ -84,6 +88,7 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
     const own = actor.role === 'sagsbehandler' ? actor.userId : null;
     const enrolments = await openEnrolments(tx, today, own);
     const records = await caseloadRecords(tx, enrolments.map((e) => e.participantId));
+    const exemptions = await exemptionsOf(tx, enrolments.map((e) => e.participantId));
     const configs = new Map<number, ProjectConfig>();
     for (const id of new Set(enrolments.map((e) => e.projectId))) configs.set(id, await loadProjectConfig(tx, id));
     const all: CaseloadRow[] = enrolments.map((e) => {
@@ -98,11 +103,14 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
         today,
         settings: config.settings,
         extraActivityTypes: config.extraTypes,
+        exemptions: exemptions.get(e.participantId) ?? [],
       };
       const alerts = computeAlerts(input);
+      const exempt = exemptionOn(input.exemptions, today);
       return {
         ...e, alerts, nextDue: nextDueDate(input), lastContact: lastContact(conversations, today)?.date ?? null,
         urgency: urgencyOf(alerts), overdueDays: overdueDaysOf(alerts, today),
+        exempt: exempt ? { kind: exempt.kind, startDate: exempt.startDate, endDate: exempt.endDate } : null,
       };
     });
     // Caseload per caseworker against the (first) project's limit.

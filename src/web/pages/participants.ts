@@ -99,7 +99,7 @@ const ORIGINS: Record<CameFrom, { path: string; back: string }> = {
 };
 
 /** What was saved, for the "Gemt" notice on her page. */
-export type SavedKind = 'plan' | 'aktivitet' | 'samtale' | 'maaling' | 'slettet' | 'indskrevet' | 'afsluttet';
+export type SavedKind = 'plan' | 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'slettet' | 'indskrevet' | 'afsluttet';
 
 /** What was just saved on her case and the alerts it raised or cleared (from the redirect's query). */
 export interface SavedNotice {
@@ -113,6 +113,7 @@ const SAVED_TEXTS: Record<SavedKind, string> = {
   aktivitet: 'Aktiviteten er gemt.',
   samtale: 'Samtalen er gemt.',
   maaling: 'Målingen er gemt.',
+  fritagelse: 'Fritagelsen er gemt.',
   slettet: 'Posten er slettet.',
   indskrevet: 'Hun er indskrevet.',
   afsluttet: 'Forløbet er afsluttet.',
@@ -153,6 +154,7 @@ function caseActions(p: ParticipantView) {
     <li><a class="button button-secondary" href="${base}/samtaler/ny">Ny samtale</a></li>
     <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=who5">Ny WHO-5</a></li>
     <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=fremdriftstrappen">Ny Fremdriftstrappen</a></li>
+    <li><a class="button button-secondary" href="${base}/fritagelser/ny">Ny fritagelse</a></li>
     ${current
       ? html`<li><a class="button button-secondary" href="${base}/udskriv">Afslut forløb</a></li>`
       : html`<li><a class="button button-secondary" href="${base}/indskriv">Indskriv igen</a></li>`}

@@ -6,6 +6,7 @@ import { savePlan } from '../../../app/casework/save-plan.ts';
 import { saveActivity } from '../../../app/casework/save-activity.ts';
 import { saveConversation } from '../../../app/casework/save-conversation.ts';
 import { saveAssessment } from '../../../app/casework/save-assessment.ts';
+import { saveExemption } from '../../../app/casework/save-exemption.ts';
 import { deleteCaseRecord, type CaseRecordKind } from '../../../app/casework/delete-case-record.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { findInstrument, WHO5 } from '../../../domain/instruments.ts';
@@ -16,10 +17,11 @@ import { planFormPage, planValues } from '../../../web/pages/casework/plan-form.
 import { activityFormPage, activityValues } from '../../../web/pages/casework/activity-form.ts';
 import { conversationFormPage, conversationValues } from '../../../web/pages/casework/conversation-form.ts';
 import { assessmentFormPage } from '../../../web/pages/casework/assessment-form.ts';
+import { exemptionFormPage, exemptionValues } from '../../../web/pages/casework/exemption-form.ts';
 import { dateInput, emptyState, type FormState } from '../../../web/pages/casework/form.ts';
 import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
 import { findActivityType } from '../../../domain/activities.ts';
-import { CONVERSATION_KIND_LABELS } from '../../../core/labels.ts';
+import { CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS } from '../../../core/labels.ts';
 import { formatDate } from '../../../core/format.ts';
 import type { CaseFile } from '../../../app/casework/case-file.ts';
 import { respond, sendHtml } from './respond.ts';
@@ -33,6 +35,10 @@ function describeRecord(f: CaseFile, kind: CaseRecordKind, id: string): string |
   if (kind === 'samtale') {
     const c = f.conversations.find((x) => x.id === id);
     return c ? `samtalen (${CONVERSATION_KIND_LABELS[c.kind].toLowerCase()}) den ${formatDate(c.date)}` : null;
+  }
+  if (kind === 'fritagelse') {
+    const x = f.exemptions.find((e) => e.id === id);
+    return x ? `fritagelsen (${EXEMPTION_KIND_LABELS[x.kind].toLowerCase()}) fra ${formatDate(x.startDate)}` : null;
   }
   const m = f.assessments.find((x) => x.id === id);
   return m ? `målingen (${findInstrument(m.instrumentKey)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}` : null;
@@ -154,8 +160,38 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, '', s, req.params.rid), 'maaling');
   });
 
+  // Exemption periods (barsel, sygdom, ferie, andet)
+  const exemptionForm = async (actor: Actor, id: string, csrf: string, s: FormState | null, rid?: string) => {
+    const f = await file(actor, id);
+    let state = s;
+    if (!state && rid) {
+      const x = f.exemptions.find((e) => e.id === rid);
+      if (!x) throw notFound('Fritagelsen');
+      state = emptyState(exemptionValues(x));
+    }
+    return exemptionFormPage(actor, csrf, subject(f), state ?? emptyState({ startDate: dateInput(todayInDenmark()) }), rid);
+  };
+  app.get<P>('/deltagere/:id/fritagelser/ny', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await exemptionForm(actor, req.params.id, req.csrfToken!, null));
+  });
+  app.post<P>('/deltagere/:id/fritagelser', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveExemption(deps.db, actor, req.params.id, req.body ?? {});
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => exemptionForm(actor, req.params.id, req.csrfToken!, s), 'fritagelse');
+  });
+  app.get<P>('/deltagere/:id/fritagelser/:rid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await exemptionForm(actor, req.params.id, req.csrfToken!, null, req.params.rid));
+  });
+  app.post<P>('/deltagere/:id/fritagelser/:rid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveExemption(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => exemptionForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'fritagelse');
+  });
+
   // Deletions (corrections), audited with the deleted content
-  const kinds: [string, CaseRecordKind][] = [['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling']];
+  const kinds: [string, CaseRecordKind][] = [['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling'], ['fritagelser', 'fritagelse']];
   for (const [path, kind] of kinds) {
     app.get<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);

@@ -4,12 +4,13 @@ import type { TimelineEntry } from '../../../domain/timeline.ts';
 import { findActivityType } from '../../../domain/activities.ts';
 import { FREMDRIFTSTRAPPEN, WHO5, findInstrument, scoreAssessment, type DistanceTravelled } from '../../../domain/instruments.ts';
 import {
-  ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, FLERE_SKAL_MED_LABELS, GOAL_STATUS_LABELS, RECRUITMENT_CHANNEL_LABELS, SEVERITY_LABELS,
+  ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, FLERE_SKAL_MED_LABELS, GOAL_STATUS_LABELS, RECRUITMENT_CHANNEL_LABELS, SEVERITY_LABELS,
   VISITATION_LABELS, YES_NO,
 } from '../../../core/labels.ts';
 import type { FlereSkalMedGroup, RecruitmentChannel, Visitation } from '../../../core/codes.ts';
 import type { CaseEnrolment } from '../../../db/casework/access.ts';
 import type { Alert } from '../../../domain/alerts.ts';
+import type { ExemptionPeriod } from '../../../domain/exemptions.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { formatDate } from '../../../core/format.ts';
 
@@ -18,6 +19,12 @@ export function alertList(alerts: Alert[]): SafeHtml {
   return html`<ul class="alert-list" data-testid="alerts">${alerts.map(
     (a) => html`<li class="alert-item alert-item--${a.severity}" data-code="${a.code}"><strong>${SEVERITY_LABELS[a.severity]}:</strong> ${a.message}</li>`,
   )}</ul>`;
+}
+
+/** "Fritaget til …": she is exempt today and the follow-up rules pause. */
+export function exemptNote(e: ExemptionPeriod): SafeHtml {
+  const until = e.endDate ? `til ${formatDate(e.endDate)}` : `fra ${formatDate(e.startDate)}, uden slutdato`;
+  return html`<p class="meta" data-testid="exempt-note"><strong>Fritaget ${until}</strong> (${EXEMPTION_KIND_LABELS[e.kind].toLowerCase()})</p>`;
 }
 
 /** A link to the confirmation page (deleting is a correction; the audit log keeps what was deleted). */
@@ -67,7 +74,9 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
   return html`<section aria-labelledby="forloeb-heading" class="case-section">
     <h2 id="forloeb-heading">Forløb</h2>
     ${f.enrolled
-      ? html`<h3>Varsler</h3>${alertList(f.alerts)}
+      ? html`<h3>Varsler</h3>${f.exemptToday
+          ? html`${exemptNote(f.exemptToday)}<p>Opfølgningsreglerne holder pause, og fristerne rykkes med fritagelsens længde.</p>`
+          : ''}${alertList(f.alerts)}
         <p>${f.nextDue ? html`<strong>${f.nextDue.label}:</strong> senest ${formatDate(f.nextDue.date)}. ` : ''}Seneste kontakt: ${formatDate(f.lastContact)}.</p>
         ${f.pace ? html`<p data-testid="conversation-pace">Samtaler de seneste 12 måneder: ${f.pace.held} (mål ${f.pace.target} om året${paceNote(f.pace)}).</p>` : ''}`
       : html`<p>Borgeren er ikke indskrevet i et projekt i dag.</p>`}
@@ -99,6 +108,18 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
               <td><a href="${base}/aktiviteter/${a.id}">Ret<span class="sr-only"> ${name} ${formatDate(a.startDate)}</span></a> ${deleteButton(`${base}/aktiviteter/${a.id}/slet`, csrf, `${name} ${formatDate(a.startDate)}`)}</td></tr>`;
           })}</tbody></table></div>`
       : html`<p>Ingen aktiviteter.</p>`}
+
+    <h3>Fritagelser</h3>
+    ${f.exemptions.length
+      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="exemptions">
+          <thead><tr><th scope="col">Årsag</th><th scope="col">Periode</th><th scope="col">Begrundelse</th><th scope="col">Ret eller slet</th></tr></thead>
+          <tbody>${f.exemptions.map((x) => {
+            const what = `fritagelse ${formatDate(x.startDate)}`;
+            return html`<tr><td>${EXEMPTION_KIND_LABELS[x.kind]}</td><td>${formatDate(x.startDate)}–${x.endDate ? formatDate(x.endDate) : ''}</td><td>${x.reason ?? '–'}</td>
+              <td><a href="${base}/fritagelser/${x.id}">Ret<span class="sr-only"> ${what}</span></a> ${deleteButton(`${base}/fritagelser/${x.id}/slet`, csrf, what)}</td></tr>`;
+          })}</tbody></table></div>`
+      : html`<p>Ingen fritagelser.</p>`}
+    <p><a href="${base}/fritagelser/ny">Registrer fritagelse (barsel, sygdom, ferie …)</a></p>
 
     <h3>Samtaler</h3>
     ${f.conversations.length

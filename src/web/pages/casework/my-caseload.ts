@@ -5,7 +5,7 @@ import { ALERT_CODE_LABELS, SEVERITY_LABELS } from '../../../core/labels.ts';
 import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
 import { formatDate } from '../../../core/format.ts';
-import { alertList } from './case-section.ts';
+import { alertList, exemptNote } from './case-section.ts';
 
 import { ALERT_CODES } from '../../../core/codes.ts';
 function params(q: CaseloadQuery, over: Partial<Record<string, string>>) {
@@ -84,7 +84,7 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
           ? c.rows.map((r) => html`<tr data-participant="${r.participantId}" data-overdue-days="${String(r.overdueDays)}">
               <td><a href="/deltagere/${r.participantId}?fra=mine-borgere">${r.firstName} ${r.lastName}</a><br><span class="meta" data-testid="born">født ${formatDate(r.birthDate)}</span></td>
               ${projects.length > 1 ? html`<td><span class="badge-project">${r.projectName}</span></td>` : ''}
-              <td>${alertList(r.alerts)}</td>
+              <td>${r.exempt ? exemptNote(r.exempt) : ''}${alertList(r.alerts)}</td>
               <td>${r.nextDue ? html`${dueDate(r.nextDue.date, c.today)}<br><span class="meta">${r.nextDue.label}</span>` : '–'}</td>
               <td>${formatDate(r.lastContact)}</td>
               ${actor.role === 'sagsbehandler' ? '' : html`<td>${r.caseworkerName ?? '–'}</td>`}
