@@ -15,6 +15,8 @@
         if (text.textContent !== j.text) text.textContent = j.text;
         alert.setAttribute('data-status', j.status);
         alert.className = 'alert ' + (j.status === 'fejl' ? 'alert-error' : j.status === 'faerdig' ? 'alert-success' : 'alert-info');
+        // Unknown codes: the page itself shows the form to map them.
+        if (j.codes) { window.location.replace('/registerdata/job/' + id); return; }
         if (j.status === 'koerer') setTimeout(tick, 400);
       })
       .catch(function () { setTimeout(tick, 2000); });

@@ -205,6 +205,13 @@ export const SNAPSHOT_LABELS: Record<string, string> = {
   selvforsoergende: 'Selvforsørgende uden løntimer',
 };
 
+/** The code table's categories (spec §1.4), as analysts and caseworkers read them. */
+export const CODE_CATEGORY_LABELS: Record<string, string> = {
+  uddannelse: 'Uddannelse (SU)', praktik: 'Virksomhedspraktik', loentilskud: 'Løntilskud', fleksjob: 'Fleksjob/ledighedsydelse',
+  foertidspension: 'Førtidspension', ressourceforloeb: 'Ressource-/jobafklaringsforløb', ydelse: 'Anden offentlig ydelse', udgaaet: 'Udgået',
+  ingen: 'Ingen ydelse (selvforsørgelse eller beskæftigelse)',
+};
+
 export const AGE_LABELS: Record<string, string> = { other: 'Uden for 18–64' };
 
 /** The label of a stored code, or the code itself when the map has none (e.g. a code from an older release). */

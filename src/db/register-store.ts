@@ -5,6 +5,7 @@
 import { addCode, defaultCodeTable, emptyCodeTable } from '../register/codetable.ts';
 import type { Category, CodeTable } from '../monitoring/types.ts';
 import type { Queryable } from './database.ts';
+import { applyCodeMappings } from './register-code-mappings.ts';
 
 export interface BatchRow {
   id: number;
@@ -86,8 +87,16 @@ export async function insertVersions(q: Queryable, batchId: number, rows: { hash
   );
 }
 
-/** The code table in force: the stored one, or the shipped default when none is loaded. */
+/**
+ * The code table in force: the stored one (or the shipped default when none is loaded), with
+ * the codes the agency's analysts mapped themselves (register-code-mappings.ts) on top.
+ */
 export async function loadCodeTable(q: Queryable): Promise<CodeTable> {
+  return applyCodeMappings(q, await loadBaseCodeTable(q));
+}
+
+/** The stored code table, or the shipped default when none is loaded, without own mappings. */
+export async function loadBaseCodeTable(q: Queryable): Promise<CodeTable> {
   const r = await q.query<{ code: number; category: Category; text: string }>('SELECT code, category, text FROM register_code');
   if (!r.rows.length) return defaultCodeTable();
   const t = emptyCodeTable();

@@ -20,6 +20,7 @@ import {
   failRunningJobsOf, findImportJob, finishImportJob, heartbeatImportJobs, insertImportJob, pruneImportJobs, setImportJobSha,
   updateImportProgress, type ImportJobRow,
 } from '../../db/import-jobs.ts';
+import { insertPendingUpload, prunePendingUploads } from '../../db/register-code-mappings.ts';
 import { findBatch } from '../../db/register-store.ts';
 import { importRows, importsRunning, importsTotal } from '../../core/telemetry.ts';
 import { RegisterInputError } from '../../register/errors.ts';
@@ -87,6 +88,7 @@ export async function runImportJob(
   onProgress: (p: ImportProgress) => void,
 ): Promise<{ report?: ImportReport; error?: string }> {
   let lastWrite = 0;
+  let keep = false;
   const progress = (p: ImportProgress) => {
     onProgress(p);
     const now = Date.now();
@@ -112,10 +114,16 @@ export async function runImportJob(
   } catch (e) {
     if (!(e instanceof RegisterInputError)) console.error(e);
     const error = errorText(e);
+    // Unknown codes from an analyst's upload: the file waits (its private folder kept) until she
+    // has mapped each code to a category on the job page; then it is imported.
+    if (e instanceof RegisterInputError && e.code === 'unknown_codes' && e.unknown.length && who.userId) {
+      keep = await insertPendingUpload(deps.db, { jobId, userId: who.userId, kind: input.kind, fileName: input.fileName, path: input.path,
+        instance: INSTANCE, unknown: e.unknown }).then(() => true, () => false);
+    }
     await finishImportJob(deps.db, jobId, { error }).catch(() => undefined);
     return { error };
   } finally {
-    await rm(dirname(input.path), { recursive: true, force: true }).catch(() => undefined);
+    if (!keep) await rm(dirname(input.path), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -134,6 +142,7 @@ function startHeartbeat(db: Database) {
 
 export async function startImportJob(deps: JobDeps, who: Importer, input: JobInput): Promise<ImportJob> {
   await pruneImportJobs(deps.db);
+  for (const p of await prunePendingUploads(deps.db)) await rm(dirname(p.path), { recursive: true, force: true }).catch(() => undefined);
   const id = randomUUID();
   await insertImportJob(deps.db, { id, userId: who.userId, kind: input.kind, fileName: input.fileName, instance: INSTANCE });
   const job: ImportJob = { id, userId: who.userId, fileName: input.fileName, status: 'koerer', progress: { phase: 'laeser', done: 0, total: 1 }, startedAt: Date.now() };

@@ -18,6 +18,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import {
   findBatch, insertBatch, insertVersions, loadCodeTable, loadPersons, replaceCodeTable, setRevisionSummary, upsertPersons,
 } from '../../db/register-store.ts';
+import { applyCodeMappings } from '../../db/register-code-mappings.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import { monthString, weekString } from '../../monitoring/calendar.ts';
 import type { CodeTable, PersonHours, PersonWeeks, RegisterData } from '../../monitoring/types.ts';
@@ -250,8 +251,9 @@ function movedOf(before: PeopleResults, after: PeopleResults, into: { count: num
   });
 }
 
-/** A new code table must still cover every code already stored. */
-async function checkStoredCodes(q: Queryable, table: CodeTable, fileName: string) {
+/** A new code table (with the analysts' own mappings on top) must still cover every code already stored. */
+async function checkStoredCodes(q: Queryable, uploaded: CodeTable, fileName: string) {
+  const table = await applyCodeMappings(q, { entries: new Map(uploaded.entries), categoryOf: uploaded.categoryOf.slice() });
   const r = await q.query<{ data: Uint8Array }>('SELECT data FROM register_person');
   const missing = new Set<number>();
   for (const row of r.rows) {

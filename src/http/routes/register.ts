@@ -2,7 +2,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
-import { getImportJob, startImportJob } from '../../app/register/import-jobs.ts';
+import { getImportJob, startImportJob, type ImportJob } from '../../app/register/import-jobs.ts';
+import {
+  categoryField, correctCodeMapping, mapUnknownCodes, ownCode, ownCodes, pendingUpload, readChoices, reasonField,
+} from '../../app/register/map-codes.ts';
 import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -10,9 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { listBatches } from '../../db/register-store.ts';
-import { jobPage, jobPercent, jobStatusText, registerPage } from '../../web/pages/register.ts';
+import { codeEditPage, codesPage, jobPage, jobPercent, jobStatusText, registerPage } from '../../web/pages/register.ts';
+import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
+
+const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
 /** Register files are national data handled by the agency's analysts and administrators. */
 function requireRegisterActor(req: FastifyRequest) {
@@ -69,18 +75,73 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
       }
     });
 
+    /** An ended job whose file waits for its unknown codes to be mapped (only the uploader's). */
+    const pendingOf = async (j: ImportJob, actor: Actor) => (j.status === 'fejl' ? pendingUpload(deps, actor, j.id) : undefined);
+
     scope.get<{ Params: { id: string } }>('/registerdata/job/:id.json', async (req) => {
       const actor = requireRegisterActor(req);
       const j = await getImportJob(deps.db, req.params.id, actor.userId);
       if (!j) throw notFound('Indlæsningen');
-      return { status: j.status, percent: jobPercent(j), text: jobStatusText(j), report: j.report ?? null };
+      const pending = await pendingOf(j, actor);
+      return { status: j.status, percent: jobPercent(j), text: jobStatusText(j, !!pending), report: j.report ?? null, codes: !!pending };
     });
 
     scope.get<{ Params: { id: string } }>('/registerdata/job/:id', async (req, reply) => {
       const actor = requireRegisterActor(req);
       const j = await getImportJob(deps.db, req.params.id, actor.userId);
       if (!j) throw notFound('Indlæsningen');
-      return reply.type('text/html; charset=utf-8').send(jobPage(actor, req.csrfToken!, j));
+      const pending = await pendingOf(j, actor);
+      return reply.type('text/html; charset=utf-8')
+        .send(jobPage(actor, req.csrfToken!, j, pending && { unknown: pending.unknown, form: { values: {}, errors: {} } }));
+    });
+
+    // The analyst maps each unknown code to a category with a reason; then the file is imported.
+    scope.post<{ Params: { id: string } }>('/registerdata/job/:id/koder', async (req, reply) => {
+      const actor = requireRegisterActor(req);
+      const j = await getImportJob(deps.db, req.params.id, actor.userId);
+      if (!j) throw notFound('Indlæsningen');
+      const pending = await pendingOf(j, actor);
+      if (!pending) return reply.redirect(`/registerdata/job/${j.id}`, 303);
+      const { choices, form } = readChoices(pending.unknown.map((u) => u.code), bodyOf(req));
+      if (!choices.length) {
+        return reply.status(400).type('text/html; charset=utf-8').send(jobPage(actor, req.csrfToken!, j, { unknown: pending.unknown, form }));
+      }
+      const saved = await mapUnknownCodes(deps, actor, j.id, choices);
+      if (!saved) return reply.redirect(`/registerdata/job/${j.id}`, 303);
+      // The file lies in a private folder on the instance that received it.
+      const there = await stat(saved.path).then((st) => st.isFile(), () => false);
+      if (!there) {
+        const rows = await ownCodes(deps, actor);
+        return reply.type('text/html; charset=utf-8').send(codesPage(actor, req.csrfToken!, rows, {
+          notice: `Koderne er gemt. Filen ${saved.fileName} ligger ikke længere på denne server; indlæs den igen under Registerdata.` }));
+      }
+      const next = await startImportJob(deps, actor, { kind: saved.kind as RegisterKind, fileName: saved.fileName, path: saved.path });
+      return reply.redirect(`/registerdata/job/${next.id}`, 303);
+    });
+
+    scope.get('/registerdata/koder', async (req, reply) => {
+      const actor = requireRegisterActor(req);
+      return reply.type('text/html; charset=utf-8').send(codesPage(actor, req.csrfToken!, await ownCodes(deps, actor),
+        { notice: (req.query as { rettet?: string }).rettet ? `Kode ${Number((req.query as { rettet: string }).rettet)} er rettet.` : undefined }));
+    });
+
+    scope.get<{ Params: { code: string } }>('/registerdata/koder/:code', async (req, reply) => {
+      const actor = requireRegisterActor(req);
+      const code = Number(req.params.code);
+      const current = /^\d{1,5}$/.test(req.params.code) ? await ownCode(deps, actor, code) : undefined;
+      if (!current) throw notFound('Koden');
+      return reply.type('text/html; charset=utf-8').send(codeEditPage(actor, req.csrfToken!, current,
+        { values: { [categoryField(code)]: current.category, [reasonField(code)]: current.reason }, errors: {} }));
+    });
+
+    scope.post<{ Params: { code: string } }>('/registerdata/koder/:code', async (req, reply) => {
+      const actor = requireRegisterActor(req);
+      const code = /^\d{1,5}$/.test(req.params.code) ? Number(req.params.code) : -1;
+      const r = await correctCodeMapping(deps, actor, code, bodyOf(req));
+      if (r.ok) return reply.redirect(`/registerdata/koder?rettet=${code}`, 303);
+      if ('notFound' in r) throw notFound('Koden');
+      const current = (await ownCode(deps, actor, code))!;
+      return reply.status(400).type('text/html; charset=utf-8').send(codeEditPage(actor, req.csrfToken!, current, r.form));
     });
   });
 }

@@ -6,14 +6,9 @@ import { formatDate } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 
-import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
+import { CODE_CATEGORY_LABELS as CATEGORY_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
 const hoursFmt = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
 
-const CATEGORY_LABELS: Record<string, string> = {
-  uddannelse: 'Uddannelse (SU)', praktik: 'Virksomhedspraktik', loentilskud: 'Løntilskud', fleksjob: 'Fleksjob/ledighedsydelse',
-  foertidspension: 'Førtidspension', ressourceforloeb: 'Ressource-/jobafklaringsforløb', ydelse: 'Anden offentlig ydelse', udgaaet: 'Udgået',
-  ingen: 'Ingen ydelse (selvforsørgelse eller beskæftigelse)',
-};
 
 function explanation(e: MonthExplanation) {
   return html`<section aria-labelledby="forklaring" data-testid="explanation">
