@@ -10,8 +10,11 @@ import { buildServer } from '../../src/http/server.ts';
 import { backends, openTestDb, testDeps, type TestDb } from '../helpers/db.ts';
 import { loginAs, type Session } from '../helpers/http.ts';
 
-/** Posts that are not forms about a woman's case (login, logout, multipart upload). */
-const NOT_CASE_FORMS = new Set(['/login', '/logout', '/registerdata']);
+/**
+ * Posts that are not forms about a woman's case (login, logout, multipart upload, the analysts'
+ * code mappings, whose bad input test/register-unknown-codes.test.ts covers).
+ */
+const NOT_CASE_FORMS = new Set(['/login', '/logout', '/registerdata', '/registerdata/job/:id/koder', '/registerdata/koder/:code']);
 
 const field = fc.oneof(
   fc.string({ maxLength: 30 }),
