@@ -35,11 +35,20 @@ export const DANISH_WHO5: Who5Questions = {
   validatedBy: null,
 };
 
-async function questionsFor(tx: Tx, participantId: string, language: LanguageCode): Promise<Who5Questions> {
-  if (language === 'da') return DANISH_WHO5;
+/**
+ * The questions in her language when her project has loaded a validated translation (unless she
+ * chose the Danish text), else the official Danish text; and the languages she is offered.
+ */
+async function questionsFor(tx: Tx, participantId: string, language: LanguageCode, danish: boolean): Promise<{ questions: Who5Questions; offered: LanguageCode[] }> {
+  const t = await translationFor(tx, participantId, language);
+  return { questions: t && !danish ? t : DANISH_WHO5, offered: t ? ['da', language] : ['da'] };
+}
+
+async function translationFor(tx: Tx, participantId: string, language: LanguageCode): Promise<Who5Questions | null> {
+  if (language === 'da') return null;
   const projectId = (await enrolmentsOf(tx, participantId))[0]?.projectId;
   const t = projectId ? await getWho5Translation(tx, projectId, language) : null;
-  if (!t) return DANISH_WHO5;
+  if (!t) return null;
   return {
     language,
     intro: t.texts.intro,
@@ -53,6 +62,8 @@ export interface Who5Form {
   language: LanguageCode;
   tr: Translator;
   questions: Who5Questions;
+  /** The languages she can answer in: Danish (the official text) always, hers only when a validated translation is loaded. */
+  offered: LanguageCode[];
   /** After a failed send: what she chose (kept) and which items she left out. */
   values: Record<string, string>;
   errors: FieldErrors;
@@ -61,21 +72,22 @@ export interface Who5Form {
 
 const pickLang = (asked: unknown, linkLang: string): LanguageCode => (isLanguageCode(asked) ? asked : isLanguageCode(linkLang) ? linkLang : 'da');
 
-export function getWho5Form(db: AppDeps['db'], token: string, ip: string, asked?: unknown): Promise<LinkOutcome<Who5Form>> {
+/** `danish`: she chose the official Danish text although her language is offered. */
+export function getWho5Form(db: AppDeps['db'], token: string, ip: string, asked?: unknown, danish = false): Promise<LinkOutcome<Who5Form>> {
   return citizenDoor(db, token, ip, 'vis_who5', async (tx, link) => {
     const language = pickLang(asked, link.language);
-    const questions = await questionsFor(tx, link.participantId, language);
+    const { questions, offered } = await questionsFor(tx, link.participantId, language, danish);
     return {
-      value: { language, tr: await loadTranslator(tx, link.municipalityCode, language), questions, values: {}, errors: {}, saved: false },
+      value: { language, tr: await loadTranslator(tx, link.municipalityCode, language), questions, offered, values: {}, errors: {}, saved: false },
       audit: { action: 'vis', entity: 'who5_selvrapport', detail: { language, questionsIn: questions.language } },
     };
   });
 }
 
-export function submitWho5(db: AppDeps['db'], token: string, ip: string, form: Record<string, unknown>, asked?: unknown): Promise<LinkOutcome<Who5Form>> {
+export function submitWho5(db: AppDeps['db'], token: string, ip: string, form: Record<string, unknown>, asked?: unknown, danish = false): Promise<LinkOutcome<Who5Form>> {
   return citizenDoor<Who5Form>(db, token, ip, 'svar_who5', async (tx, link) => {
     const language = pickLang(asked, link.language);
-    const questions = await questionsFor(tx, link.participantId, language);
+    const { questions, offered } = await questionsFor(tx, link.participantId, language, danish);
     const tr = await loadTranslator(tx, link.municipalityCode, language);
     const values: Record<string, string> = {};
     const errors: FieldErrors = {};
@@ -85,7 +97,7 @@ export function submitWho5(db: AppDeps['db'], token: string, ip: string, form: R
       if (!/^[0-5]$/.test(v)) errors[item.key] = tr.t('who5.missing');
     }
     if (Object.keys(errors).length) {
-      return { value: { language, tr, questions, values, errors, saved: false }, audit: { action: 'afvist', entity: 'who5_selvrapport', detail: { missing: Object.keys(errors) } } };
+      return { value: { language, tr, questions, offered, values, errors, saved: false }, audit: { action: 'afvist', entity: 'who5_selvrapport', detail: { missing: Object.keys(errors) } } };
     }
     const scored = scoreAssessment(WHO5, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])));
     if (!scored.ok) throw new Error(scored.errors.join(' '));
@@ -93,7 +105,7 @@ export function submitWho5(db: AppDeps['db'], token: string, ip: string, form: R
       instrumentKey: WHO5.key, date: todayInDenmark(), answers: scored.value.answers, total: scored.value.total, language: questions.language,
     });
     return {
-      value: { language, tr, questions, values: {}, errors: {}, saved: true },
+      value: { language, tr, questions, offered, values: {}, errors: {}, saved: true },
       audit: { action: 'opret', entity: 'assessment', detail: { assessmentId: id, instrument: WHO5.key, reportedBy: 'borger', questionsIn: questions.language } },
     };
   });

@@ -16,6 +16,10 @@ import type { LinkOutcome } from '../../db/citizen/link-door.ts';
 import { isMessageKey, translator } from '../../i18n/catalog.ts';
 import { listMessageTexts, saveMessageOverride } from '../../app/citizen/save-message-override.ts';
 import { textFormPage, textsPage } from '../../web/pages/citizen/texts.ts';
+import {
+  getProjectWho5Translation, listProjectWho5Translations, removeProjectWho5Translation, saveProjectWho5Translation,
+} from '../../app/citizen/who5-translations.ts';
+import { who5FormValues, who5TranslationFormPage, who5TranslationsPage } from '../../web/pages/citizen/who5-translations.ts';
 import { isLanguageCode } from '../../i18n/languages.ts';
 import { citizenPlanPage, linkRefusedPage, who5Page } from '../../web/pages/citizen/citizen-pages.ts';
 import { staffMyPlanPage } from '../../web/pages/citizen/staff-my-plan.ts';
@@ -26,7 +30,7 @@ import { requirePersonalDataActor } from './participants.ts';
 import { sendHtml } from './casework/respond.ts';
 
 type Staff = { Params: { id: string; rid: string }; Querystring: { sprog?: string }; Body: Record<string, unknown> };
-type Link = { Params: { token: string }; Querystring: { sprog?: string }; Body: Record<string, unknown> };
+type Link = { Params: { token: string }; Querystring: { sprog?: string; tekst?: string }; Body: Record<string, unknown> };
 
 /** The public address of her link: PUBLIC_URL, else this request's own origin. */
 export function citizenUrl(deps: AppDeps, req: FastifyRequest, token: string): string {
@@ -114,12 +118,12 @@ export function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     return sendPlanPdf(reply, r.value, citizenUrl(deps, req, req.params.token));
   });
   app.get<Link>('/borger/:token/who5', async (req, reply) => {
-    const r = await getWho5Form(deps.db, req.params.token, req.ip, req.query.sprog);
+    const r = await getWho5Form(deps.db, req.params.token, req.ip, req.query.sprog, req.query.tekst === 'da');
     if (r.status !== 'ok') return refused(reply, r, req.query.sprog);
     return sendHtml(reply.header('X-Robots-Tag', 'noindex'), who5Page(req.params.token, r.value, csrfFor(req, reply, deps)));
   });
   app.post<Link>('/borger/:token/who5', async (req, reply) => {
-    const r = await submitWho5(deps.db, req.params.token, req.ip, req.body ?? {}, req.query.sprog);
+    const r = await submitWho5(deps.db, req.params.token, req.ip, req.body ?? {}, req.query.sprog, req.query.tekst === 'da');
     if (r.status !== 'ok') return refused(reply, r, req.query.sprog);
     const f = r.value;
     return sendHtml(reply.header('X-Robots-Tag', 'noindex'), who5Page(req.params.token, f, csrfFor(req, reply, deps)), f.saved ? 200 : 400);
@@ -149,5 +153,39 @@ export function citizenTextRoutes(app: FastifyInstance, deps: AppDeps) {
     if (r.status === 'ok') return reply.redirect(`/projekt/tekster?sprog=${req.params.sprog}&gemt=${encodeURIComponent(r.id)}`, 303);
     if (r.status !== 'invalid') throw notFound('Teksten');
     return sendHtml(reply, await form(req, { values: valuesOf(req.body), errors: r.errors }), 400);
+  });
+
+  // Validated WHO-5 translations of her project (project leaders).
+  type W = { Params: { sprog: string }; Querystring: { projekt?: string; gemt?: string; fjernet?: string }; Body: Record<string, unknown> };
+  const projectOf = (req: FastifyRequest<W>) => (/^\d{1,9}$/.test(req.query.projekt ?? '') ? Number(req.query.projekt) : undefined);
+  app.get<W>('/projekt/who5-oversaettelser', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const l = await listProjectWho5Translations(deps.db, actor, projectOf(req));
+    if (!l) throw notFound('Projektet');
+    const done = isLanguageCode(req.query.gemt) ? { language: req.query.gemt, removed: false } : isLanguageCode(req.query.fjernet) ? { language: req.query.fjernet, removed: true } : undefined;
+    return sendHtml(reply, who5TranslationsPage(actor, req.csrfToken!, l, done));
+  });
+  const who5Form = async (req: FastifyRequest<W>, state?: FormState) => {
+    const actor = requirePersonalDataActor(req);
+    const pid = projectOf(req) ?? (await listProjectWho5Translations(deps.db, actor))?.project.id;
+    const r = pid === undefined ? null : await getProjectWho5Translation(deps.db, actor, pid, req.params.sprog);
+    if (!r) throw notFound('Projektet eller sproget');
+    return who5TranslationFormPage(actor, req.csrfToken!, r.project, r.language, r.row, state ?? emptyState(who5FormValues(r.row)));
+  };
+  app.get<W>('/projekt/who5-oversaettelser/:sprog', async (req, reply) => sendHtml(reply, await who5Form(req)));
+  app.post<W>('/projekt/who5-oversaettelser/:sprog', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const pid = projectOf(req);
+    const r = pid === undefined ? { status: 'denied' as const } : await saveProjectWho5Translation(deps.db, actor, pid, req.params.sprog, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/projekt/who5-oversaettelser?projekt=${pid}&gemt=${r.id}`, 303);
+    if (r.status !== 'invalid') throw notFound('Projektet eller sproget');
+    return sendHtml(reply, await who5Form(req, { values: valuesOf(req.body), errors: r.errors }), 400);
+  });
+  app.post<W>('/projekt/who5-oversaettelser/:sprog/fjern', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const pid = projectOf(req);
+    const r = pid === undefined ? { status: 'denied' as const } : await removeProjectWho5Translation(deps.db, actor, pid, req.params.sprog);
+    if (r.status !== 'ok') throw notFound('Oversættelsen');
+    return reply.redirect(`/projekt/who5-oversaettelser?projekt=${pid}&fjernet=${r.id}`, 303);
   });
 }

@@ -77,8 +77,17 @@ export function who5Page(token: string, f: Who5Form, csrf: string): string {
         </div></div>`
       : ''}
     <p>${tr.t('who5.intro')}</p>
-    ${q.language !== f.language ? html`<p class="my-plan-notice">${tr.t('who5.danishOnly')}</p>` : ''}
-    <form method="post" action="${base(token)}/who5?sprog=${f.language}" novalidate lang="${qLang.code}" dir="${qLang.dir}" data-testid="who5-form">
+    ${f.offered.length < 2 && q.language !== f.language ? html`<p class="my-plan-notice">${tr.t('who5.danishOnly')}</p>` : ''}
+    ${f.offered.length > 1
+      ? html`<nav class="who5-languages" aria-label="${tr.t('page.language')}" data-testid="who5-languages"><ul class="nobullet-list">${f.offered.map((code) => {
+          const l = language(code);
+          const href = `${base(token)}/who5?sprog=${f.language}${code === 'da' ? '&tekst=da' : ''}`;
+          return html`<li>${code === q.language
+            ? html`<strong lang="${l.code}" dir="${l.dir}" aria-current="true">${l.nativeName}</strong>`
+            : html`<a href="${href}" lang="${l.code}" dir="${l.dir}" hreflang="${l.code}">${l.nativeName}</a>`}</li>`;
+        })}</ul></nav>`
+      : ''}
+    <form method="post" action="${base(token)}/who5?sprog=${f.language}${q.language === 'da' && f.language !== 'da' ? '&tekst=da' : ''}" novalidate lang="${qLang.code}" dir="${qLang.dir}" data-testid="who5-form">
       <input type="hidden" name="_csrf" value="${csrf}">
       <p>${q.intro}</p>
       ${q.items.map((item, n) => {

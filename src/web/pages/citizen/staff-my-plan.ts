@@ -87,7 +87,10 @@ export function staffMyPlanPage(actor: Actor, csrf: string, d: StaffMyPlan, x: S
                 : '–'}</td></tr>`)}</tbody></table></div>`
         : html`<p>Hun har ingen personlige links.</p>`}
 
-      ${actor.role === 'projektleder' ? html`<p><a href="/projekt/tekster?sprog=${d.language}">Ret teksterne i Min plan for din kommune</a></p>` : ''}
+      ${actor.role === 'projektleder'
+        ? html`<ul class="action-list"><li><a href="/projekt/tekster?sprog=${d.language}">Ret teksterne i Min plan for din kommune</a></li>
+            <li><a href="/projekt/who5-oversaettelser">WHO-5 på andre sprog (validerede oversættelser)</a></li></ul>`
+        : ''}
       <h2>Forhåndsvisning</h2>
       <div class="my-plan-preview">${myPlanBlock(d.view, d.tr, { level: 2 })}</div>`,
   });
