@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleFor } from '../../bin/bundle-for.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './commands.ts';
@@ -9,11 +11,16 @@ const bin = fileURLToPath(new URL('../../bin/fremdrift.js', import.meta.url));
 
 /** Best of two wall-clock times of `fremdrift <args>` (ms), and the last output. */
 function time(...args: string[]) {
+  return timeWith({}, ...args);
+}
+
+function timeWith(env: Record<string, string>, ...args: string[]) {
   let best = Infinity;
-  let out = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  const opts = { cwd: root, encoding: 'utf8' as const, env: { ...process.env, ...env } };
+  let out = spawnSync(process.execPath, [bin, ...args], opts);
   for (let i = 0; i < 2; i++) {
     const t = performance.now();
-    out = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+    out = spawnSync(process.execPath, [bin, ...args], opts);
     best = Math.min(best, performance.now() - t);
   }
   return { ms: best, out };
@@ -39,4 +46,48 @@ describe('fremdrift command list', () => {
     expect(help.ms).toBeLessThan(bare.ms * 1.5 + 50);
     expect(monitor.ms).toBeLessThan(bare.ms * 2 + 100);
   }, 120_000);
+});
+
+describe('fast start of help and monitor (issue 9, item 8)', () => {
+  const SOURCES = { FREMDRIFT_NO_BUNDLE: '1' };
+  const fx = (name: string) => join('test', 'fixtures', 'register', name);
+  const monitorArgs = ['monitor', '--participants', fx('deltagere.csv'), '--benefits', fx('ydelser-bred.csv'), '--hours', fx('loentimer.csv'), '--month', '2021-12'];
+
+  it('runs help and monitor from their precompiled bundles while fresh, with the same output as the sources, and without tsx', () => {
+    const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    expect(build.stdout).toMatch(/build-cli: help, monitor/);
+    expect(bundleFor(root, 'help')?.key).toBe('help');
+    expect(bundleFor(root, undefined)?.key).toBe('help');
+    expect(bundleFor(root, 'monitor')?.key).toBe('monitor');
+    expect(bundleFor(root, 'serve')).toBeNull();
+
+    const fastHelp = timeWith({}, 'help');
+    const srcHelp = timeWith(SOURCES, 'help');
+    expect(fastHelp.out.status).toBe(0);
+    expect(fastHelp.out.stdout).toBe(srcHelp.out.stdout);
+    const fastMonitor = timeWith({}, ...monitorArgs);
+    const srcMonitor = timeWith(SOURCES, ...monitorArgs);
+    expect(fastMonitor.out.status).toBe(0);
+    expect(fastMonitor.out.stdout).toBe(srcMonitor.out.stdout);
+    expect(JSON.parse(fastMonitor.out.stdout).participants.length).toBeGreaterThan(0);
+    // Loading tsx costs several times Node's own start; the bundles skip it.
+    expect(fastHelp.ms).toBeLessThan(srcHelp.ms * 0.7);
+    expect(fastMonitor.ms).toBeLessThan(srcMonitor.ms * 0.7);
+  }, 180_000);
+
+  it('falls back to the sources once a source file is newer than its bundle', () => {
+    if (!bundleFor(root, 'help')) spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
+    const source = join(root, 'src', 'cli', 'commands.ts');
+    const before = statSync(source);
+    try {
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(source, later, later);
+      expect(bundleFor(root, 'help')).toBeNull();
+      expect(bundleFor(root, 'monitor')?.key).toBe('monitor'); // not built from commands.ts
+    } finally {
+      utimesSync(source, before.atime, before.mtime);
+    }
+    expect(bundleFor(root, 'help')?.key).toBe('help');
+  });
 });

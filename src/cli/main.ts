@@ -4,16 +4,11 @@
  * `commands.ts`, so that `help` loads no command module and a command loads only its own.
  */
 import { COMMANDS } from './commands.ts';
+import { run as help } from './help.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const names = Object.keys(COMMANDS).sort();
-  if (!name || name === '--help' || name === 'help') {
-    const lines = ['Brug: fremdrift <kommando> [tilvalg]', '', 'Kommandoer:'];
-    for (const n of names) lines.push(`  ${n.padEnd(14)} ${COMMANDS[n]}`);
-    console.log(lines.join('\n'));
-    return name ? 0 : 1;
-  }
+  if (!name || name === '--help' || name === 'help') return help(rest, !!name);
   if (!Object.hasOwn(COMMANDS, name)) {
     console.error(`Ukendt kommando: ${name}. Skriv 'fremdrift help' for en liste.`);
     return 2;
