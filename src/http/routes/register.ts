@@ -1,6 +1,7 @@
 /** Register data for analysts: list of batches, upload (multipart, streamed to a temporary file), job progress. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
+import { stat } from 'node:fs/promises';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { getImportJob, startImportJob, type ImportJob } from '../../app/register/import-jobs.ts';
 import {
