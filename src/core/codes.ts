@@ -63,6 +63,7 @@ export const ALERT_CODES = [
   'abc_mangler',
   'who5_lav',
   'sagsstamme',
+  'ansaettelse_opfoelgning',
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 
@@ -89,3 +90,9 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 /** How a steering goal stands against its result (not a plan goal's status, GOAL_STATUSES). */
 export const GOAL_OUTCOMES = ['naaet', 'ikke_naaet', 'undervejs', 'ukendt'] as const;
 export type GoalOutcomeStatus = (typeof GOAL_OUTCOMES)[number];
+
+// Companies (issue 14): logged contacts and the follow-up checkpoints after a hiring.
+export const COMPANY_CONTACT_KINDS = ['besoeg', 'moede', 'telefon', 'mail'] as const;
+export type CompanyContactKind = (typeof COMPANY_CONTACT_KINDS)[number];
+export const FOLLOW_UP_CHECKPOINTS = [1, 3, 6] as const;
+export type FollowUpCheckpoint = (typeof FOLLOW_UP_CHECKPOINTS)[number];

@@ -5,6 +5,7 @@
 import type {
   AlertCode,
   ActivityCategory,
+  CompanyContactKind,
   ActivityStatus,
   ConversationKind,
   ExemptionKind,
@@ -120,6 +121,7 @@ export const ALERT_CODE_LABELS: Record<AlertCode, string> = {
   abc_mangler: 'ABC-jobstrategi mangler',
   who5_lav: 'Lav trivsel (WHO-5)',
   sagsstamme: 'Sagsstamme',
+  ansaettelse_opfoelgning: 'Opfølgning på ansættelse',
 };
 
 export const SEX_LABELS = { K: 'Kvinde', M: 'Mand' } as const;
@@ -218,3 +220,10 @@ export const AGE_LABELS: Record<string, string> = { other: 'Uden for 18–64' };
 export function labelOf<K extends string>(labels: Readonly<Record<K, string>>, code: string): string {
   return (labels as Readonly<Record<string, string>>)[code] ?? code;
 }
+
+export const COMPANY_CONTACT_KIND_LABELS: Record<CompanyContactKind, string> = {
+  besoeg: 'Virksomhedsbesøg',
+  moede: 'Møde',
+  telefon: 'Telefonsamtale',
+  mail: 'E-mail',
+};

@@ -7,6 +7,7 @@ import type { Alert, FollowUpInput } from './alert-types.ts';
 import type { AlertSettings } from './alert-settings.ts';
 import { latestScored } from './assessment.ts';
 import { companyPauses } from './company-pauses.ts';
+import { hiringFollowUpAlerts } from './companies.ts';
 import { lastContact } from './conversations.ts';
 import { exemptDays, shiftDeadline } from './exemptions.ts';
 import { addDays, addMonths, daysBetween, formatDateDa, maxDate, type IsoDate } from '../core/dates.ts';
@@ -176,7 +177,11 @@ export const who5Rule: Rule = (input, s) => {
   ];
 };
 
-export const RULES: readonly Rule[] = [companyPauseRule, conversationIntervalRule, conversationTargetRule, planRule, who5Rule];
+/** Follow-up on her hirings after 1, 3 and 6 months (companies.ts). */
+export const hiringFollowUpRule: Rule = (input) =>
+  input.hiringFollowUp ? hiringFollowUpAlerts(input.hiringFollowUp.hirings, input.hiringFollowUp.recorded, input.today) : [];
+
+export const RULES: readonly Rule[] = [companyPauseRule, conversationIntervalRule, conversationTargetRule, planRule, who5Rule, hiringFollowUpRule];
 
 /** The rules that still apply while she is exempt: only those not about a deadline. */
 export const RULES_WHILE_EXEMPT: readonly Rule[] = [who5Rule];

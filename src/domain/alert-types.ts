@@ -7,6 +7,7 @@ import type { IsoDate } from '../core/dates.ts';
 import type { AlertCode, Severity } from '../core/codes.ts';
 import type { Assessment } from './instrument-types.ts';
 import type { Plan } from './plan.ts';
+import type { HiringPeriod, RecordedFollowUp } from './companies.ts';
 
 export interface Alert {
   code: AlertCode;
@@ -30,6 +31,8 @@ export interface FollowUpInput {
   settings?: Partial<AlertSettings>;
   /** The project's own activity types (to know which are company-oriented). */
   extraActivityTypes?: readonly ActivityType[];
+  /** Her hirings and the follow-ups recorded on them (companies.ts); without it no follow-up alert. */
+  hiringFollowUp?: { hirings: readonly HiringPeriod[]; recorded: readonly RecordedFollowUp[] };
   /** Her exemption periods (barsel, sygdom …): the time-based rules pause and their deadlines move. */
   exemptions?: readonly ExemptionPeriod[];
 }

@@ -1,6 +1,7 @@
 /** The municipal dashboard (/styring) as report sections: goals, series, groups, enrolment, mix, contact, caseloads. */
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import type { Section } from './model.ts';
+import { companySection } from './company-section.ts';
 import {
   caseloadChart, caseloadTable, contactChart, contactTable, enrolmentChart, enrolmentTable, goalsChart, goalsTable, groupChart, groupTable,
   levelsTable, mixChart, mixTable, seriesCharts, seriesTable,
@@ -21,6 +22,7 @@ export function dashboardSections(d: SteeringData): Section[] {
       paragraphs: ['Fordelingen af påbegyndte aktiviteter viser, om indsatsen flytter sig fra kurser mod virksomhedsrettede tilbud.'],
     },
     { heading: 'Kontakthyppighed', charts: [contactChart(d)], tables: [contactTable(d)] },
+    ...companySection(d),
     ...(d.suppressed ? [] : [{ heading: 'Sagsstammer', charts: [caseloadChart(d)], tables: [caseloadTable(d)] }]),
   ];
 }

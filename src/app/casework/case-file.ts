@@ -12,6 +12,7 @@ import { listAssessments, type AssessmentRow } from '../../db/casework/assessmen
 import { listExemptions, type ExemptionRow } from '../../db/casework/exemptions.ts';
 import { exemptionOn } from '../../domain/exemptions.ts';
 import { getPlan, listPlanChanges, type PlanChangeRow } from '../../db/casework/plan.ts';
+import { followUpsOfParticipants, type FollowUpRow } from '../../db/companies.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
 import { computeAlerts, type Alert } from '../../domain/alerts.ts';
 import { nextDueDate, type DueDate } from '../../domain/follow-up.ts';
@@ -27,6 +28,8 @@ export interface CaseFile {
   plan: Plan | null;
   planChanges: PlanChangeRow[];
   activities: ActivityRow[];
+  /** Follow-ups recorded on her hirings after 1, 3 and 6 months. */
+  followUps: FollowUpRow[];
   conversations: ConversationRow[];
   assessments: AssessmentRow[];
   /** Her exemption periods, newest first. */
@@ -55,12 +58,14 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     await listExemptions(tx, p.id),
     await loadProjectConfig(tx, p.enrolment?.projectId),
   ];
+  const followUps = await followUpsOfParticipants(tx, [p.id]);
   const e = p.enrolment;
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
   const input = e
     ? {
         enrolment: { date: e.enrolledOn, exitDate: e.exitedOn },
         activities,
+        hiringFollowUp: { hirings: activities, recorded: followUps },
         conversations,
         plan,
         assessments,
@@ -76,6 +81,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     plan,
     planChanges,
     activities,
+    followUps,
     conversations,
     assessments,
     exemptions,

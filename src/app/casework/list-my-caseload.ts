@@ -94,9 +94,11 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
     const all: CaseloadRow[] = enrolments.map((e) => {
       const config = configs.get(e.projectId)!;
       const conversations = records.conversations.get(e.participantId) ?? [];
+      const activities = records.activities.get(e.participantId) ?? [];
       const input = {
         enrolment: { date: e.enrolledOn, exitDate: e.exitedOn },
-        activities: records.activities.get(e.participantId) ?? [],
+        activities,
+        hiringFollowUp: { hirings: activities, recorded: records.followUps.get(e.participantId) ?? [] },
         conversations,
         plan: records.plans.get(e.participantId) ?? null,
         assessments: records.assessments.get(e.participantId) ?? [],

@@ -8,6 +8,7 @@ import type { Queryable } from '../../db/database.ts';
 import { deriveSeed, mulberry32, type Rng } from '../../core/prng.ts';
 import { addDays, addMonths, daysBetween, maxDate, minDate } from '../../core/dates.ts';
 import { cvrMod11Ok } from '../../domain/cvr.ts';
+import { HIRING_TYPES } from '../../domain/companies.ts';
 import { diffPlan, type Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';
 import { suggestLanguage } from '../../i18n/languages.ts';
@@ -182,5 +183,58 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (participant_id) DO NOTHING`,
     [planned.map((w) => w.id), planned.map((w) => w.m), planned.map((w) => suggestLanguage(w.c))],
   );
+  await seedDemoCompanies(q, today);
   return { plans: plan.pid.length, activities: act.pid.length, conversations: con.pid.length, assessments: ass.pid.length };
+}
+
+const INDUSTRY: Record<string, [string, string]> = {
+  Storkøkkenet: ['Storkøkken og kantine', 'Industrivej 4'],
+  'Plejecenter Solhaven': ['Ældrepleje', 'Solhavevej 12'],
+  Netto: ['Dagligvarehandel', 'Torvet 1'],
+  'Rengøringsservice Nord': ['Rengøring', 'Nordre Ringvej 30'],
+  'Hotel Havnen': ['Hotel og restaurant', 'Havnegade 8'],
+  'Børnehuset Mælkebøtten': ['Dagtilbud', 'Mælkebøttevej 2'],
+  Bageriet: ['Bageri', 'Bagerstræde 5'],
+  Genbrugsbutikken: ['Genbrug og detail', 'Genbrugsgade 17'],
+};
+const CONTACT_NAMES = ['Mette Holm', 'Lars Winther', 'Susanne Krogh', 'Jens Bach', 'Hanne Lund', 'Peter Dahl'];
+
+/**
+ * The companies the demo placements created (the CVR trigger, migration 0140), given an
+ * industry, an address, a contact person and a few logged contacts; and the follow-ups on the
+ * hirings after 1, 3 and 6 months — all recorded, except some recent ones (which raise alerts).
+ */
+async function seedDemoCompanies(q: Queryable, today: string) {
+  const names = Object.keys(INDUSTRY);
+  await q.query(
+    `UPDATE company c SET industry = x.industry, address = x.address || ', ' || m.name
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, industry, address), municipality m
+     WHERE c.name = x.name AND m.code = c.municipality_code AND c.industry IS NULL`,
+    [names, names.map((n) => INDUSTRY[n][0]), names.map((n) => INDUSTRY[n][1])],
+  );
+  await q.query(
+    `INSERT INTO company_contact_person (company_id, municipality_code, name, title, phone, email)
+     SELECT c.id, c.municipality_code, ($1::text[])[1 + (c.cvr::int + c.municipality_code::int) % array_length($1::text[], 1)], 'Leder',
+            '70 ' || lpad(((c.cvr::int + c.municipality_code::int) % 1000000)::text, 6, '0'), 'kontakt@' || c.cvr || '.demo.invalid'
+     FROM company c WHERE NOT EXISTS (SELECT 1 FROM company_contact_person p WHERE p.company_id = c.id)`,
+    [CONTACT_NAMES],
+  );
+  await q.query(
+    `INSERT INTO company_contact (company_id, municipality_code, occurred_on, kind, note)
+     SELECT c.id, c.municipality_code, $1::date - (k * 41 + (c.cvr::int + c.municipality_code::int) % 30),
+            (ARRAY['besoeg', 'telefon', 'moede'])[k], (ARRAY['Besøg med kvinde i praktik.', 'Opfølgning på ansættelse.', 'Møde om nye praktikpladser.'])[k]
+     FROM company c CROSS JOIN generate_series(1, 3) AS k
+     WHERE NOT EXISTS (SELECT 1 FROM company_contact x WHERE x.company_id = c.id)`,
+    [today],
+  );
+  await q.query(
+    `INSERT INTO placement_follow_up (activity_id, participant_id, municipality_code, checkpoint_months, checked_on, still_employed, created_by)
+     SELECT a.id, a.participant_id, a.municipality_code, m, d.due + 3, true, a.created_by
+     FROM casework_activity a CROSS JOIN unnest(ARRAY[1, 3, 6]) AS m
+     CROSS JOIN LATERAL (SELECT (a.start_date + make_interval(months => m))::date AS due) d
+     WHERE a.type_key = ANY ($2::text[]) AND (a.end_date IS NULL OR a.end_date >= d.due) AND d.due + 3 <= $1::date
+       AND NOT (d.due > $1::date - 45 AND extract(day FROM a.start_date)::int % 3 = 0)
+     ON CONFLICT (activity_id, checkpoint_months) DO NOTHING`,
+    [today, HIRING_TYPES],
+  );
 }

@@ -20,6 +20,7 @@ import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, t
 import { evaluateGoal, type GoalOutcome } from './evaluate-goals.ts';
 import type { Milestone } from '../../domain/steering-goals.ts';
 import { loadPlan } from './load-plan.ts';
+import { companySteering, type CompanySteeringFacts } from '../companies/companies.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
 export interface Months {
@@ -48,6 +49,8 @@ export interface SteeringData {
   caseloadLimit: number;
   /** The day the data was read (milestones past their date are marked against it). */
   today: string;
+  /** Company work at the month's end (issue 14): companies in use and hirings. */
+  companies?: CompanySteeringFacts;
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
@@ -102,6 +105,7 @@ export async function loadSteeringData(deps: Deps, actor: Actor, projectId: numb
     contactTarget: settings.conversationsPerYearTarget,
     caseloads: opts.suppress ? [] : caseloads(facts, at),
     caseloadLimit: settings.caseloadLimit,
+    companies: await companySteering(deps.db, actor, pid, at),
   };
 }
 

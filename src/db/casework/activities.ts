@@ -13,6 +13,8 @@ export interface ActivityRow {
   hoursPerWeek: number | null;
   status: ActivityStatus;
   createdBy: number | null;
+  /** The company of a placement (set from the CVR number by the database, migration 0140). */
+  companyId: string | null;
 }
 
 export interface ActivityData {
@@ -26,7 +28,7 @@ export interface ActivityData {
 }
 
 const COLS = `id, type_key AS "typeKey", provider, cvr, start_date AS "startDate", end_date AS "endDate",
-  hours_per_week AS "hoursPerWeek", status, created_by AS "createdBy"`;
+  hours_per_week AS "hoursPerWeek", status, created_by AS "createdBy", company_id AS "companyId"`;
 
 export async function listActivities(tx: Sql, participantId: string): Promise<ActivityRow[]> {
   return (await sqlOf(tx).query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE participant_id = $1 ORDER BY start_date DESC, created_at DESC`, [participantId])).rows;

@@ -36,7 +36,9 @@ export async function openEnrolments(tx: Sql, today: string, caseworkerId: numbe
 }
 
 export interface CaseloadRecords {
-  activities: Map<string, { typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }[]>;
+  activities: Map<string, { id: string; typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }[]>;
+  /** Follow-ups recorded on her hirings (companies, migration 0140). */
+  followUps: Map<string, { activityId: string; checkpointMonths: number; stillEmployed: boolean }[]>;
   conversations: Map<string, { date: string; kind: ConversationKind }[]>;
   assessments: Map<string, { instrumentKey: string; date: string; answers: Record<string, number> }[]>;
   plans: Map<string, Plan>;
@@ -53,8 +55,8 @@ function group<T extends { pid: string }>(rows: T[]): Map<string, Omit<T, 'pid'>
 }
 
 export async function caseloadRecords(tx: Sql, ids: string[]): Promise<CaseloadRecords> {
-  const a = await sqlOf(tx).query<{ pid: string; typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }>(
-    `SELECT participant_id AS pid, type_key AS "typeKey", start_date AS "startDate", end_date AS "endDate", status
+  const a = await sqlOf(tx).query<{ pid: string; id: string; typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }>(
+    `SELECT participant_id AS pid, id, type_key AS "typeKey", start_date AS "startDate", end_date AS "endDate", status
      FROM casework_activity WHERE participant_id = ANY ($1::uuid[])`, [ids]);
   const c = await sqlOf(tx).query<{ pid: string; date: string; kind: ConversationKind }>(
     `SELECT participant_id AS pid, held_on AS "date", kind FROM casework_conversation WHERE participant_id = ANY ($1::uuid[])`, [ids]);
@@ -62,8 +64,12 @@ export async function caseloadRecords(tx: Sql, ids: string[]): Promise<CaseloadR
     `SELECT participant_id AS pid, instrument_key AS "instrumentKey", assessed_on AS "date", answers
      FROM casework_assessment WHERE participant_id = ANY ($1::uuid[])`, [ids]);
   const p = await sqlOf(tx).query<{ pid: string; data: Plan }>(`SELECT participant_id AS pid, data FROM casework_plan WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+  const f = await sqlOf(tx).query<{ pid: string; activityId: string; checkpointMonths: number; stillEmployed: boolean }>(
+    `SELECT participant_id AS pid, activity_id AS "activityId", checkpoint_months AS "checkpointMonths", still_employed AS "stillEmployed"
+     FROM placement_follow_up WHERE participant_id = ANY ($1::uuid[])`, [ids]);
   return {
     activities: group(a.rows),
+    followUps: group(f.rows),
     conversations: group(c.rows),
     assessments: group(s.rows),
     plans: new Map(p.rows.map((r) => [r.pid, r.data])),

@@ -7,6 +7,7 @@ import { resultsRoutes } from './results.ts';
 import { participantRegisterRoutes } from './participant-register.ts';
 import { registerRoutes as registerDataRoutes } from './register.ts';
 import { caseworkRoutes } from './casework/index.ts';
+import { companyRoutes } from './companies.ts';
 import { steeringRoutes } from './steering/index.ts';
 import { adminRoutes } from './admin/index.ts';
 import { oidcRoutes } from './oidc.ts';
@@ -22,6 +23,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   participantRegisterRoutes(app, deps);
   await registerDataRoutes(app, deps);
   caseworkRoutes(app, deps);
+  companyRoutes(app, deps);
   steeringRoutes(app, deps);
   adminRoutes(app, deps);
   oidcRoutes(app, deps);

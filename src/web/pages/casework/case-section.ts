@@ -13,6 +13,7 @@ import type { Alert } from '../../../domain/alerts.ts';
 import type { ExemptionPeriod } from '../../../domain/exemptions.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { formatDate } from '../../../core/format.ts';
+import { followUpSummary } from '../companies/follow-up-summary.ts';
 
 export function alertList(alerts: Alert[]): SafeHtml {
   if (alerts.length === 0) return html`<p data-testid="no-alerts">Ingen varsler.</p>`;
@@ -102,7 +103,7 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
           <thead><tr><th scope="col">Aktivitet</th><th scope="col">Udbyder / virksomhed</th><th scope="col">Periode</th><th scope="col">Timer/uge</th><th scope="col">Status</th><th scope="col">Ret eller slet</th></tr></thead>
           <tbody>${f.activities.map((a) => {
             const name = findActivityType(a.typeKey, extra)?.name ?? a.typeKey;
-            return html`<tr><td>${name}</td><td>${a.provider ?? '–'}${a.cvr ? html` <span class="meta">(CVR ${a.cvr})</span>` : ''}</td>
+            return html`<tr><td>${name}</td><td>${a.companyId ? html`<a href="/virksomheder/${a.companyId}">${a.provider ?? `CVR ${a.cvr}`}</a>` : a.provider ?? '–'}${a.cvr ? html` <span class="meta">(CVR ${a.cvr})</span>` : ''}${followUpSummary(a, f.followUps, f.today)}</td>
               <td>${formatDate(a.startDate)}–${a.endDate ? formatDate(a.endDate) : ''}</td><td>${a.hoursPerWeek == null ? '–' : String(a.hoursPerWeek).replace('.', ',')}</td>
               <td>${ACTIVITY_STATUS_LABELS[a.status]}</td>
               <td><a href="${base}/aktiviteter/${a.id}">Ret<span class="sr-only"> ${name} ${formatDate(a.startDate)}</span></a> ${deleteButton(`${base}/aktiviteter/${a.id}/slet`, csrf, `${name} ${formatDate(a.startDate)}`)}</td></tr>`;

@@ -1,0 +1,106 @@
+/**
+ * The company register in Chromium (issue 14), axe on every page under the real CSP, with the
+ * pages that show form errors: the list, a new company (bad CVR number first), its page, a
+ * contact person (bad e-mail first), a logged visit, a demo company with women, and the
+ * follow-up after hiring (no answer first). The new-company form is also driven by keyboard only.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { cvrMod11Ok } from '../src/domain/cvr.ts';
+
+const cvrFrom = (start: number) => {
+  for (let n = start; ; n++) if (cvrMod11Ok(String(n))) return String(n);
+};
+
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el) return '';
+    return `${el.tagName}|${el.labels?.[0]?.textContent?.trim() ?? ''}|${(el.textContent ?? '').trim()}`;
+  });
+}
+
+async function tabTo(page: Page, re: RegExp, max = 200) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (re.test(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${re}`);
+}
+
+describe.runIf(browserAvailable())('company register in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  it('creates a company, adds a contact person and a visit, and follows up a demo hiring, with Danish errors and no axe violations', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${env.server.url}/virksomheder`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Virksomheder');
+    await expectNoAxeViolations(page);
+
+    await follow(page, () => page.getByRole('link', { name: 'Opret virksomhed' }).click());
+    await expectNoAxeViolations(page);
+    await page.getByLabel('CVR-nummer').fill('12345678');
+    await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
+    await expect.poll(() => page.locator('#f-cvr-error').textContent()).toContain('kontrolcifferet passer ikke');
+    await expect.poll(() => page.locator('#f-name-error').textContent()).toContain('Angiv virksomhedens navn.');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('CVR-nummer').fill(cvrFrom(43000000));
+    await page.getByLabel('Navn').fill('Browservirksomheden ApS');
+    await page.getByLabel('Branche (valgfri)').fill('Detail');
+    await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Browservirksomheden ApS');
+    await expectNoAxeViolations(page);
+
+    await page.locator('summary', { hasText: 'Tilføj kontaktperson' }).click();
+    await page.getByLabel('Navn').fill('Hanne Lund');
+    await page.getByLabel('E-mail (valgfri)').fill('ikke-en-mail');
+    await follow(page, () => page.locator('form[action$="/kontaktpersoner"] button[type=submit]').click());
+    await expect.poll(() => page.locator('#f-email-error').textContent()).toContain('Skriv en e-mailadresse');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('E-mail (valgfri)').fill('hl@browser.dk');
+    await follow(page, () => page.locator('form[action$="/kontaktpersoner"] button[type=submit]').click());
+    await expect.poll(() => page.getByTestId('contact-persons').textContent()).toContain('Hanne Lund');
+
+    await page.locator('summary', { hasText: 'Registrér kontakt eller besøg' }).click();
+    await page.getByLabel('Slags kontakt').selectOption('besoeg');
+    await page.getByLabel('Note (valgfri)').fill('Første besøg');
+    await follow(page, () => page.locator('form[action$="/kontakter"] button[type=submit]').click());
+    await expect.poll(() => page.getByTestId('company-contacts').textContent()).toContain('Første besøg');
+    await expectNoAxeViolations(page);
+
+    // A demo company with women and hirings, and the follow-up form.
+    await page.goto(`${env.server.url}/virksomheder`);
+    await follow(page, () => page.getByRole('link', { name: 'Netto' }).first().click());
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Netto');
+    await expectNoAxeViolations(page);
+    const link = page.getByRole('link', { name: /Registrér opfølgning/ }).first();
+    await expect.poll(() => link.count(), { timeout: WAIT_MS }).toBeGreaterThan(0);
+    await follow(page, () => link.click());
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Opfølgning på ansættelse');
+    await expectNoAxeViolations(page);
+    await follow(page, () => page.getByRole('button', { name: 'Gem opfølgning' }).click());
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Svar om hun stadig er ansat.');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Ja, stadig ansat').check();
+    await follow(page, () => page.getByRole('button', { name: 'Gem opfølgning' }).click());
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Opfølgningen er gemt.');
+    await expectNoAxeViolations(page);
+  });
+
+  it('creates a company with the keyboard alone', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${env.server.url}/virksomheder/ny`);
+    await tabTo(page, /^INPUT\|CVR-nummer/);
+    await page.keyboard.type(cvrFrom(44000000));
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^INPUT\|Navn/);
+    await page.keyboard.type('Tastaturfirmaet A/S');
+    await tabTo(page, /^BUTTON\|\|Gem/);
+    await Promise.all([page.waitForURL(/\/virksomheder\/[0-9a-f-]{36}/, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Tastaturfirmaet A/S');
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * The company register (issue 14) end to end: demo placements' CVR numbers became companies
+ * (shared within a jobcentre), a company is created with a checked CVR number, a placement with
+ * a new CVR number makes a company, the company page shows the women there now and is closed to
+ * another jobcentre, contact people and contacts are logged and deleted (audited), the
+ * follow-up after hiring raises an alert that recording it clears, and Styring's company counts
+ * equal hand counts on the demo data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { cvrMod11Ok } from '../src/domain/cvr.ts';
+import { HIRING_TYPES } from '../src/domain/companies.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { companySteering } from '../src/app/companies/companies.ts';
+import { listMyCaseload } from '../src/app/casework/list-my-caseload.ts';
+import { loadActor } from '../src/db/users.ts';
+import { addDays, addMonths } from '../src/core/dates.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs, type Session } from './helpers/http.ts';
+
+const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+const cvrs = (from: number, n: number) => {
+  const out: string[] = [];
+  for (let x = from; out.length < n; x++) if (cvrMod11Ok(String(x))) out.push(String(x));
+  return out;
+};
+
+describe.each(backends())('company register on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let s: Session;
+  const today = todayInDenmark();
+  const [newCvr, placementCvr] = cvrs(42000000, 2);
+  let womanId = '';
+  let companyId = '';
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+    s = await loginAs(app, 'sagsbehandler.aalborg');
+    womanId = (await t.db.query<{ id: string }>(
+      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN app_user u ON u.id = e.caseworker_id
+       WHERE u.username = 'sagsbehandler.aalborg' AND e.exited_on IS NULL ORDER BY p.last_name, p.id LIMIT 1`)).rows[0].id;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('linked every demo placement with a CVR number to a company of its own jobcentre, one company per CVR number and jobcentre', async () => {
+    const unlinked = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_activity WHERE cvr IS NOT NULL AND company_id IS NULL`)).rows[0].n;
+    expect(unlinked).toBe(0);
+    const mismatched = (await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM casework_activity a JOIN company c ON c.id = a.company_id
+       WHERE c.cvr <> a.cvr OR NOT EXISTS (SELECT 1 FROM organisation_municipality o1 JOIN organisation_municipality o2 USING (organisation_id)
+         WHERE o1.municipality_code = a.municipality_code AND o2.municipality_code = c.municipality_code)`)).rows[0].n;
+    expect(mismatched).toBe(0);
+    const perJobcentre = (await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT o.organisation_id, c.cvr FROM company c JOIN organisation_municipality o ON o.municipality_code = c.municipality_code
+       JOIN organisation g ON g.id = o.organisation_id AND g.kind = 'jobcenter' GROUP BY 1, 2 HAVING count(*) > 1) x`)).rows[0].n;
+    expect(perJobcentre).toBe(0);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company')).rows[0].n).toBeGreaterThan(8);
+  });
+
+  it('refuses a company with a bad CVR number or no name in Danish, keeps what was typed, and creates it when correct', async () => {
+    const bad = await s.post('/virksomheder/ny', { cvr: '12345678', name: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('kontrolcifferet passer ikke');
+    expect(bad.body).toContain('Angiv virksomhedens navn.');
+    expect(bad.body).toContain('value="12345678"');
+    const ok = await s.post('/virksomheder/ny', { cvr: `DK ${newCvr}`, name: 'Testvirksomheden ApS', industry: 'Rengøring' });
+    expect(ok.statusCode).toBe(303);
+    companyId = /\/virksomheder\/([0-9a-f-]{36})/.exec(ok.headers.location as string)![1];
+    const again = await s.post('/virksomheder/ny', { cvr: newCvr, name: 'Dublet' });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('allerede registreret som Testvirksomheden ApS');
+    const list = await s.get('/virksomheder');
+    expect(list.body).toContain('Testvirksomheden ApS');
+    const audit = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'opret'`)).rows[0].n;
+    expect(audit).toBe(1);
+  });
+
+  it('makes a company from a placement with a new CVR number and shows her on its page as a current woman', async () => {
+    const res = await s.post(`/deltagere/${womanId}/aktiviteter`, {
+      typeKey: 'virksomhedspraktik', provider: 'Ny Praktikplads A/S', cvr: placementCvr, startDate: da(addDays(today, -10)), endDate: '', hoursPerWeek: '15', status: 'i_gang',
+    });
+    expect(res.statusCode).toBe(303);
+    const c = (await t.db.query<{ id: string; name: string }>(`SELECT id, name FROM company WHERE cvr = $1`, [placementCvr])).rows;
+    expect(c).toHaveLength(1);
+    expect(c[0].name).toBe('Ny Praktikplads A/S');
+    const page = await s.get(`/virksomheder/${c[0].id}`);
+    expect(page.statusCode).toBe(200);
+    const name = (await t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant WHERE id = $1`, [womanId])).rows[0].n;
+    expect(page.body).toMatch(new RegExp(`data-testid="current-women">[\\s\\S]*${name}`));
+    const seen = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed_placering' AND participant_id = $1`, [womanId])).rows[0].n;
+    expect(seen).toBeGreaterThan(0);
+    // Her page links the placement to its company.
+    expect((await s.get(`/deltagere/${womanId}`)).body).toContain(`href="/virksomheder/${c[0].id}"`);
+  });
+
+  it('is closed to another jobcentre: Aarhus gets 404 for an Aalborg company and its forms, and nothing changes', async () => {
+    const other = await loginAs(app, 'sagsbehandler.aarhus');
+    expect((await other.get(`/virksomheder/${companyId}`)).statusCode).toBe(404);
+    expect((await other.post(`/virksomheder/${companyId}/ret`, { name: 'Overtaget' })).statusCode).toBe(404);
+    expect((await other.post(`/virksomheder/${companyId}/kontaktpersoner`, { name: 'Fremmed' })).statusCode).toBe(404);
+    expect((await other.get('/virksomheder')).body).not.toContain('Testvirksomheden ApS');
+    expect((await t.db.query<{ name: string }>('SELECT name FROM company WHERE id = $1', [companyId])).rows[0].name).toBe('Testvirksomheden ApS');
+    const analyst = await loginAs(app, 'analytiker.siri');
+    expect((await analyst.get('/virksomheder')).statusCode).toBe(403);
+  });
+
+  it('adds a contact person (bad e-mail refused in Danish), logs a visit (no future date), and deletes both, audited', async () => {
+    const bad = await s.post(`/virksomheder/${companyId}/kontaktpersoner`, { name: 'Mette Holm', email: 'ikke-en-mail' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Skriv en e-mailadresse som navn@virksomhed.dk.');
+    expect((await s.post(`/virksomheder/${companyId}/kontaktpersoner`, { name: 'Mette Holm', title: 'Driftsleder', email: 'mh@test.dk', phone: '98 12 34 56' })).statusCode).toBe(303);
+    const future = await s.post(`/virksomheder/${companyId}/kontakter`, { occurredOn: da(addDays(today, 3)), kind: 'besoeg' });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Datoen kan ikke ligge i fremtiden.');
+    expect((await s.post(`/virksomheder/${companyId}/kontakter`, { occurredOn: da(today), kind: 'besoeg', note: 'Rundvisning' })).statusCode).toBe(303);
+    const page = (await s.get(`/virksomheder/${companyId}`)).body;
+    expect(page).toContain('Mette Holm, Driftsleder');
+    expect(page).toContain('Rundvisning');
+    const pid = (await t.db.query<{ id: string }>('SELECT id FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0].id;
+    const kid = (await t.db.query<{ id: string }>('SELECT id FROM company_contact WHERE company_id = $1', [companyId])).rows[0].id;
+    expect((await s.post(`/virksomheder/${companyId}/kontaktpersoner/${pid}/slet`, {})).statusCode).toBe(303);
+    expect((await s.post(`/virksomheder/${companyId}/kontakter/${kid}/slet`, {})).statusCode).toBe(303);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0].n).toBe(0);
+    const deletions = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'slet'`)).rows[0].n;
+    expect(deletions).toBe(2);
+    // A company without placements may be deleted; one with placements may not.
+    const used = (await t.db.query<{ id: string }>('SELECT id FROM company WHERE cvr = $1', [placementCvr])).rows[0].id;
+    expect((await s.post(`/virksomheder/${used}/slet`, {})).statusCode).toBe(409);
+    expect((await s.post(`/virksomheder/${companyId}/slet`, {})).statusCode).toBe(303);
+  });
+
+  it('raises a follow-up alert for a hiring whose 1-month check is overdue; recording it clears the alert; bad input is refused', async () => {
+    const start = addDays(addMonths(today, -1), -20);
+    expect((await s.post(`/deltagere/${womanId}/aktiviteter`, {
+      typeKey: 'loentimer', provider: 'Ny Praktikplads A/S', cvr: placementCvr, startDate: da(start), endDate: '', hoursPerWeek: '12', status: 'i_gang',
+    })).statusCode).toBe(303);
+    const aid = (await t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'loentimer' AND start_date = $2`, [womanId, start])).rows[0].id;
+    const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
+    const alertsOf = async () => (await listMyCaseload(t.db, actor)).rows.find((r) => r.participantId === womanId)!.alerts.filter((a) => a.code === 'ansaettelse_opfoelgning');
+    const before = await alertsOf();
+    expect(before.map((a) => a.severity)).toContain('kritisk');
+    expect(before.find((a) => a.severity === 'kritisk')!.message).toMatch(/Opfølgning 1 måned efter ansættelsen/);
+
+    const form = await s.get(`/deltagere/${womanId}/aktiviteter/${aid}/opfoelgning`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Er ');
+    const bad = await s.post(`/deltagere/${womanId}/aktiviteter/${aid}/opfoelgning`, { checkpointMonths: '1', checkedOn: da(addDays(start, -1)) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Opfølgningen kan ikke ligge før ansættelsen begyndte');
+    expect(bad.body).toContain('Svar om hun stadig er ansat.');
+    const ok = await s.post(`/deltagere/${womanId}/aktiviteter/${aid}/opfoelgning`, { checkpointMonths: '1', checkedOn: da(today), stillEmployed: 'ja' });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toMatch(/^\/virksomheder\/[0-9a-f-]{36}\?gemt=opfoelgning/);
+    expect(await alertsOf()).toEqual([]);
+    // A practice placement is not a hiring: no follow-up form.
+    const praktik = (await t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'virksomhedspraktik' AND cvr = $2`, [womanId, placementCvr])).rows[0].id;
+    expect((await s.get(`/deltagere/${womanId}/aktiviteter/${praktik}/opfoelgning`)).statusCode).toBe(404);
+    // Undo: deleting the follow-up brings the alert back.
+    const fid = (await t.db.query<{ id: string }>('SELECT id FROM placement_follow_up WHERE activity_id = $1', [aid])).rows[0].id;
+    expect((await s.post(`/deltagere/${womanId}/opfoelgninger/${fid}/slet`, {})).statusCode).toBe(303);
+    expect((await alertsOf()).length).toBeGreaterThan(0);
+  });
+
+  it('counts active companies and hirings on Styring as a hand count of the demo data does', async () => {
+    const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
+    const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
+    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const day = today;
+    const facts = await companySteering(t.db, actor, pid, day);
+    // By hand, from the rows: the project's women's placements with a company, started by the day.
+    const rows = (await t.db.query<{ id: string; company: string; type: string; start: string; end: string | null; status: string }>(
+      `SELECT a.id, a.company_id AS company, a.type_key AS type, to_char(a.start_date, 'YYYY-MM-DD') AS start, to_char(a.end_date, 'YYYY-MM-DD') AS "end", a.status
+       FROM casework_activity a WHERE a.company_id IS NOT NULL AND a.participant_id IN (SELECT participant_id FROM enrolment WHERE project_id = $1)`, [pid])).rows
+      .filter((r) => r.start <= day);
+    const follow = (await t.db.query<{ activity: string; still: boolean }>(
+      `SELECT activity_id AS activity, still_employed AS still FROM placement_follow_up WHERE checkpoint_months = 6`)).rows;
+    const hires = rows.filter((r) => HIRING_TYPES.includes(r.type));
+    const hireIds = new Set(hires.map((r) => r.id));
+    expect(facts.activeCompanies).toBe(new Set(rows.filter((r) => (r.end === null || r.end >= day) && r.status !== 'afbrudt').map((r) => r.company)).size);
+    expect(facts.companiesUsed).toBe(new Set(rows.map((r) => r.company)).size);
+    expect(facts.hirings).toBe(hires.length);
+    expect(facts.answeredAt6).toBe(follow.filter((f) => hireIds.has(f.activity)).length);
+    expect(facts.stillAt6).toBe(follow.filter((f) => hireIds.has(f.activity) && f.still).length);
+    expect(facts.activeCompanies).toBeGreaterThan(0);
+    expect(facts.hirings).toBeGreaterThan(0);
+    const pl = await loginAs(app, 'projektleder.aalborg');
+    const styring = await pl.get('/styring');
+    expect(styring.statusCode).toBe(200);
+    expect(styring.body).toContain('Virksomhedssamarbejde');
+  });
+});
