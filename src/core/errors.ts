@@ -5,7 +5,6 @@ export type AppErrorCode =
   | 'UNAUTHORIZED'
   | 'INVALID'
   | 'CONFLICT'
-  | 'TOO_LARGE'
   | 'TOO_MANY_REQUESTS';
 
 export class AppError extends Error {
@@ -30,6 +29,5 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
 };

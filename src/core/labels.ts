@@ -221,6 +221,17 @@ export function labelOf<K extends string>(labels: Readonly<Record<K, string>>, c
   return (labels as Readonly<Record<string, string>>)[code] ?? code;
 }
 
+/** Support categories of the investment case's weekly rates (effekt-2026.1 §2, public support). */
+export const SUPPORT_CATEGORIES = ['ydelse', 'praktik', 'loentilskud', 'fleksjob', 'foertidspension', 'ressourceforloeb'] as const;
+export const SUPPORT_CATEGORY_LABELS: Record<string, string> = {
+  ydelse: 'Ydelse (fx kontanthjælp)',
+  praktik: 'Virksomhedspraktik',
+  loentilskud: 'Løntilskud',
+  fleksjob: 'Fleksjob',
+  foertidspension: 'Førtidspension',
+  ressourceforloeb: 'Ressourceforløb',
+};
+
 export const COMPANY_CONTACT_KIND_LABELS: Record<CompanyContactKind, string> = {
   besoeg: 'Virksomhedsbesøg',
   moede: 'Møde',
