@@ -154,6 +154,7 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   indskrevne: 'Antal indskrevne kvinder (sagsdata)',
   virksomhedsrettet: 'Har haft et virksomhedsrettet tilbud (sagsdata)',
   cv_abc: 'Har CV på Jobnet og ABC-jobstrategi (sagsdata)',
+  opvisiteret: 'Opvisiteret fra aktivitetsparat til jobparat (sagsdata)',
 };
 
 export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
