@@ -5,6 +5,7 @@ export type AppErrorCode =
   | 'UNAUTHORIZED'
   | 'INVALID'
   | 'CONFLICT'
+  | 'TOO_LARGE'
   | 'TOO_MANY_REQUESTS';
 
 export class AppError extends Error {
@@ -29,5 +30,6 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
 };

@@ -24,7 +24,7 @@ export interface ImportJobRow {
 const COLUMNS = `id, user_id AS "userId", kind, file_name AS "fileName", sha256, status, phase, done, total, report, error, instance,
   started_at AS "startedAt", heartbeat_at AS "heartbeatAt", finished_at AS "finishedAt"`;
 /** Messages are bounded: a job's error is shown on every poll of its status. */
-const MAX_ERROR = 4000;
+const MAX_ERROR = 2000;
 const bound = (s: string) => (s.length > MAX_ERROR ? `${s.slice(0, MAX_ERROR - 1)}…` : s);
 
 export async function insertImportJob(q: Queryable, j: { id: string; userId: number; kind: string; fileName: string; instance: string }) {

@@ -5,7 +5,7 @@
  * size makes that chunk larger, never splits the row.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { RegisterInputError } from './errors.ts';
+import { RegisterInputError, sizeText } from './errors.ts';
 
 /** Gives the next chunk, or null at the end. */
 export interface ByteSource {
@@ -20,10 +20,13 @@ export interface ByteSource {
 export type RegisterInput = Uint8Array | { path: string } | ByteSource;
 
 export const DEFAULT_CHUNK = 16 * 1024 * 1024;
+/** The longest row read (a wide DREAM row is some 10 kB): a longer one is refused, not held in memory. */
+export const MAX_ROW_BYTES = 64 * 1024 * 1024;
 
-export function sourceOf(input: RegisterInput, chunkSize = DEFAULT_CHUNK): ByteSource {
+/** `name`: the file's name in messages (default its path). */
+export function sourceOf(input: RegisterInput, chunkSize = DEFAULT_CHUNK, name?: string): ByteSource {
   if (input instanceof Uint8Array) return bytesSource(input);
-  if ('path' in input) return fileSource(input.path, chunkSize);
+  if ('path' in input) return fileSource(input.path, chunkSize, name);
   return input;
 }
 
@@ -45,13 +48,13 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
 }
 
 /** A file read with `readSync` in chunks of about `chunkSize` bytes, cut at row ends. */
-export function fileSource(path: string, chunkSize = DEFAULT_CHUNK): ByteSource {
+export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path, maxRow = MAX_ROW_BYTES): ByteSource {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen findes ikke' : 'filen kan ikke læses';
-    throw new RegisterInputError('bad_value', `${path}: ${why}.`, { file: path });
+    throw new RegisterInputError('bad_value', `${name}: ${why}.`, { file: name });
   }
   let position = 0;
   let carry: Uint8Array | null = null; // the unfinished row after the last cut
@@ -83,7 +86,7 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK): ByteSource 
             n = readSync(fd, buf, have, size - have, position);
           } catch (e) {
             close();
-            throw new RegisterInputError('bad_value', `${path}: filen kan ikke læses (${(e as Error).message}).`, { file: path });
+            throw new RegisterInputError('bad_value', `${name}: filen kan ikke læses (${(e as Error).message}).`, { file: name });
           }
           if (n === 0) {
             eof = true;
@@ -103,7 +106,11 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK): ByteSource 
           carry = have > cut ? Uint8Array.prototype.slice.call(buf, cut, have) : null;
           return buf.subarray(0, cut);
         }
-        // One row longer than the buffer: read on with a bigger one.
+        // One row longer than the buffer: read on with a bigger one, up to the longest row allowed.
+        if (have >= maxRow) {
+          close();
+          throw new RegisterInputError('too_large', `${name}: en linje er længere end ${sizeText(maxRow)}, som er det højeste tilladte. Er det den rigtige fil?`, { file: name });
+        }
         carry = buf.subarray(0, have);
         size *= 2;
       }

@@ -7,7 +7,14 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { ByteSource } from './chunks.ts';
-import { RegisterInputError, cellError, type Place, type RegisterErrorCode } from './errors.ts';
+import { RegisterInputError, cellError, shorten, sizeText, type Place, type RegisterErrorCode } from './errors.ts';
+
+/**
+ * The header line's bounds: a wide DREAM extract has about 1,900 columns in some 20 kB; a file
+ * beyond these is not a register file, and its header is refused before it is read into names.
+ */
+export const MAX_COLUMNS = 10_000;
+export const MAX_HEADER_BYTES = 1024 * 1024;
 
 const QUOTE = 34;
 const LF = 10;
@@ -52,9 +59,16 @@ export class CsvReader {
     this.bytes = bytes;
     this.useChunk(bytes);
     this.pos = bom ? 3 : 0;
+    const headerEnd = this.buf.indexOf(LF, this.pos);
+    if ((headerEnd < 0 ? bytes.length : headerEnd) - this.pos > MAX_HEADER_BYTES) {
+      throw new RegisterInputError('too_large', `${file}, linje 1: overskriftslinjen er længere end ${sizeText(MAX_HEADER_BYTES)}, som er det højeste tilladte. Er det den rigtige fil?`, { file, line: 1 });
+    }
     this.delim = detectDelimiter(bytes, this.pos);
-    if (this.delim < 0 || !this.next()) {
+    if (this.delim < 0 || !this.next(undefined, MAX_COLUMNS + 1)) {
       throw new RegisterInputError('header', `${file}: filen har ingen overskriftslinje med kolonnenavne adskilt af semikolon, komma eller tabulator.`, { file, line: 1 });
+    }
+    if (this.n > MAX_COLUMNS) {
+      throw new RegisterInputError('too_large', `${file}, linje 1: overskriftslinjen har flere end ${MAX_COLUMNS.toLocaleString('da-DK')} kolonner, som er det højeste tilladte. Er det den rigtige fil?`, { file, line: 1 });
     }
     this.header = [];
     for (let i = 0; i < this.n; i++) this.header.push(this.text(i));
@@ -296,8 +310,9 @@ export class CsvReader {
  * thousands of unknown values; a message must stay readable).
  */
 export function listSome(items: readonly string[], max = 10): string {
-  if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} og ${(items.length - max).toLocaleString('da-DK')} flere`;
+  const some = items.slice(0, max).map((s) => shorten(s));
+  if (items.length <= max) return some.join(', ');
+  return `${some.join(', ')} og ${(items.length - max).toLocaleString('da-DK')} flere`;
 }
 
 /** The delimiter that occurs most often in the header line (outside quotes), or -1. */

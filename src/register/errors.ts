@@ -17,7 +17,28 @@ export type RegisterErrorCode =
   | 'bad_value'
   | 'duplicate'
   | 'conflict'
-  | 'unknown_codes';
+  | 'unknown_codes'
+  | 'too_large';
+
+/**
+ * Every message is bounded (a file can have a million columns or a megabyte-long name, and a
+ * job's message is resent on every poll of its status): a name is cut at `MAX_NAME` characters,
+ * a list names at most ten items and counts the rest (csv.ts listSome), a message is cut at
+ * `MAX_MESSAGE` characters.
+ */
+export const MAX_NAME = 80;
+export const MAX_MESSAGE = 2000;
+
+/** A size in a message: whole MB from 1 MB, else kB. */
+export function sizeText(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${Math.floor(mb).toLocaleString('da-DK')} MB` : `${Math.ceil(bytes / 1024).toLocaleString('da-DK')} kB`;
+}
+
+/** A name or value as shown in a message: at most `max` characters, cut with an ellipsis. */
+export function shorten(s: string, max = MAX_NAME): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
 
 export interface Place {
   file: string;
@@ -52,9 +73,9 @@ export class RegisterInputError extends Error {
     message: string,
     where: { file: string; line?: number | null; column?: string | null; other?: Place | null; codes?: number[]; unknown?: UnknownCode[] },
   ) {
-    super(message);
+    super(shorten(message, MAX_MESSAGE));
     this.code = code;
-    this.file = where.file;
+    this.file = shorten(where.file, 255);
     this.line = where.line ?? null;
     this.column = where.column ?? null;
     this.other = where.other ?? null;
@@ -65,9 +86,9 @@ export class RegisterInputError extends Error {
 
 /** "fil.csv, linje 4, kolonne «timer»" */
 export function placeText(p: { file: string; line?: number | null; column?: string | null }): string {
-  let s = p.file;
+  let s = shorten(p.file, 255);
   if (p.line != null) s += `, linje ${p.line}`;
-  if (p.column != null) s += `, kolonne «${p.column}»`;
+  if (p.column != null) s += `, kolonne «${shorten(p.column)}»`;
   return s;
 }
 

@@ -4,10 +4,12 @@
  */
 import { parseCpr } from '../core/cpr.ts';
 import type { PoolMember } from '../effect/types.ts';
+import { sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader } from './csv.ts';
 
-export function readPool(bytes: Uint8Array, fileName: string): PoolMember[] {
-  const r = new CsvReader(bytes, fileName);
+/** `input`: the bytes, or a path read in chunks. */
+export function readPool(input: RegisterInput, fileName: string): PoolMember[] {
+  const r = new CsvReader(input instanceof Uint8Array ? input : sourceOf(input, undefined, fileName), fileName);
   const cCpr = r.requireCol('cpr', 'pnr');
   const cKommune = r.requireCol('kommune');
   const cLand = r.col('oprindelsesland');

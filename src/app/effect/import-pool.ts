@@ -6,6 +6,7 @@
  * name. Only the agency's analysts import; the import is audited.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { Actor } from '../../core/actor.ts';
 import { forbidden } from '../../core/errors.ts';
 import { parseCpr } from '../../core/cpr.ts';
@@ -27,10 +28,11 @@ export function requirePoolAnalyst(actor: Actor): void {
 export async function importPool(
   deps: Pick<AppDeps, 'db' | 'vault'>,
   actor: Actor,
-  input: { fileName: string; bytes: Uint8Array },
+  /** The file in memory, or its path (an upload: read in chunks, never whole). */
+  input: { fileName: string; bytes: Uint8Array } | { fileName: string; path: string },
 ): Promise<PoolImportReport> {
   requirePoolAnalyst(actor);
-  const members = readPool(input.bytes, input.fileName);
+  const members = readPool('bytes' in input ? input.bytes : { path: input.path }, input.fileName);
   const names = await municipalityNames(deps.db);
   const rows: PoolRow[] = members.map((m) => {
     const k = m.kommune.trim();
@@ -41,9 +43,15 @@ export async function importPool(
       originCountry: m.oprindelsesland ?? null,
     };
   });
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = 'bytes' in input ? createHash('sha256').update(input.bytes).digest('hex') : await fileSha256(input.path);
   const importId = await importPoolRows(deps.db, actor, { fileName: input.fileName, sha256, rows });
   return { importId, fileName: input.fileName, women: rows.length };
+}
+
+async function fileSha256(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
 }
 
 /** What the pool page shows: the imports with their provenance and the pool's size. */

@@ -24,6 +24,7 @@ import { monthString, weekString } from '../../monitoring/calendar.ts';
 import type { CodeTable, PersonHours, PersonWeeks, RegisterData } from '../../monitoring/types.ts';
 import { readBenefits } from '../../register/benefits.ts';
 import { readCodeTable } from '../../register/codetable.ts';
+import { listSome } from '../../register/csv.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { readHours } from '../../register/hours.ts';
 import { packPerson, unpackPerson } from '../../register/pack.ts';
@@ -263,7 +264,7 @@ async function checkStoredCodes(q: Queryable, uploaded: CodeTable, fileName: str
   if (missing.size) {
     const codes = [...missing].sort((a, b) => a - b);
     throw new RegisterInputError('unknown_codes',
-      `${fileName}: kodetabellen mangler koder, som findes i de indlæste registerdata: ${codes.join(', ')}. Tilføj dem med en kategori.`,
+      `${fileName}: kodetabellen mangler koder, som findes i de indlæste registerdata: ${listSome(codes.map(String))}. Tilføj dem med en kategori.`,
       { file: fileName, codes });
   }
 }

@@ -10,6 +10,7 @@ import { RegisterInputError } from '../../register/errors.ts';
 import { effectCsv, effectPage, poolPage } from '../../web/pages/effect.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
+import { discardUpload, multipartLimits, receiveUpload, type ReceivedUpload } from '../upload.ts';
 import { defaultMonths } from './results.ts';
 import { bodyOf, projectIdOf, sendHtml } from './steering/common.ts';
 
@@ -59,32 +60,30 @@ export async function effectRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 2 } });
+    await scope.register(multipart, multipartLimits(deps.config.maxUploadBytes, 2));
     scope.post('/effekt/pulje', async (req, reply) => {
       const actor = requireActor(req);
       requirePoolAnalyst(actor);
-      let file: { name: string; bytes: Buffer } | undefined;
+      // Streamed to a private temporary file with the byte limit and read from there in chunks.
+      let upload: ReceivedUpload;
       try {
-        for await (const part of req.parts()) {
-          if (part.type === 'file' && part.fieldname === 'file') {
-            const bytes = await part.toBuffer();
-            if (part.file.truncated) throw new AppError('INVALID', 'Filen er for stor.');
-            file = { name: part.filename || 'pulje.csv', bytes };
-          }
-        }
+        upload = await receiveUpload(req, { maxBytes: deps.config.maxUploadBytes, defaultName: 'pulje.csv' });
       } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          return sendHtml(reply, await poolHtml(req, { error: `Filen er for stor (højst ${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB).` }), 400);
-        }
+        if (e instanceof AppError && e.code === 'TOO_LARGE') return sendHtml(reply, await poolHtml(req, { error: e.message }), 413);
         throw e;
       }
-      if (!file || file.bytes.length === 0) return sendHtml(reply, await poolHtml(req, { error: 'Vælg en fil, der ikke er tom.' }), 400);
       try {
-        const r = await importPool(deps, actor, { fileName: file.name, bytes: file.bytes });
-        return sendHtml(reply, await poolHtml(req, { notice: `${r.fileName} er indlæst som pulje nr. ${r.importId}: ${r.women} kvinder. Den tidligere pulje er erstattet.` }));
-      } catch (e) {
-        if (e instanceof RegisterInputError) return sendHtml(reply, await poolHtml(req, { error: `Intet er gemt. ${e.message}` }), 400);
-        throw e;
+        const file = upload.file;
+        if (!file || file.bytes === 0) return sendHtml(reply, await poolHtml(req, { error: 'Vælg en fil, der ikke er tom.' }), 400);
+        try {
+          const r = await importPool(deps, actor, { fileName: file.name, path: file.path });
+          return sendHtml(reply, await poolHtml(req, { notice: `${r.fileName} er indlæst som pulje nr. ${r.importId}: ${r.women} kvinder. Den tidligere pulje er erstattet.` }));
+        } catch (e) {
+          if (e instanceof RegisterInputError) return sendHtml(reply, await poolHtml(req, { error: `Intet er gemt. ${e.message}` }), 400);
+          throw e;
+        }
+      } finally {
+        await discardUpload(upload);
       }
     });
   });

@@ -1,22 +1,19 @@
 /** Register data for analysts: list of batches, upload (multipart, streamed to a temporary file), job progress. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
+import { stat } from 'node:fs/promises';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { getImportJob, startImportJob, type ImportJob } from '../../app/register/import-jobs.ts';
 import {
   categoryField, correctCodeMapping, mapUnknownCodes, ownCode, ownCodes, pendingUpload, readChoices, reasonField,
 } from '../../app/register/map-codes.ts';
 import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { listBatches } from '../../db/register-store.ts';
 import { codeEditPage, codesPage, jobPage, jobPercent, jobStatusText, registerPage } from '../../web/pages/register.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
+import { discardUpload, multipartLimits, receiveUpload, type ReceivedUpload } from '../upload.ts';
 
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
@@ -29,7 +26,7 @@ function requireRegisterActor(req: FastifyRequest) {
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5 } });
+    await scope.register(multipart, multipartLimits(deps.config.maxUploadBytes, 5));
 
     scope.get('/registerdata', async (req, reply) => {
       const actor = requireRegisterActor(req);
@@ -38,28 +35,18 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
     scope.post('/registerdata', async (req, reply) => {
       const actor = requireRegisterActor(req);
-      let kind: string | undefined;
-      // The file is streamed to a private temporary file, never held whole in memory.
-      const dir = await mkdtemp(join(tmpdir(), 'fremdrift-upload-'));
-      let file: { name: string; path: string; bytes: number } | undefined;
+      // The file is streamed to a private temporary file with the byte limit, never held whole in memory.
+      let upload: ReceivedUpload;
+      try {
+        upload = await receiveUpload(req, { maxBytes: deps.config.maxUploadBytes, defaultName: 'uden-navn.csv' });
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'TOO_LARGE')) throw e;
+        return reply.status(413).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, await listBatches(deps.db), { error: e.message }));
+      }
       let started = false;
       try {
-        try {
-          for await (const part of req.parts()) {
-            if (part.type === 'field' && part.fieldname === 'kind') kind = String(part.value);
-            else if (part.type === 'file' && part.fieldname === 'file') {
-              const path = join(dir, 'upload.csv');
-              await pipeline(part.file, createWriteStream(path, { mode: 0o600 }));
-              if (part.file.truncated) throw new AppError('INVALID', 'Filen er for stor.');
-              file = { name: part.filename || 'uden-navn.csv', path, bytes: (await stat(path)).size };
-            } else if (part.type === 'file') part.file.resume();
-          }
-        } catch (e) {
-          if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError('INVALID', `Filen er for stor (højst ${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB).`);
-          }
-          throw e;
-        }
+        const { kind } = upload.fields;
+        const file = upload.file;
         const batches = await listBatches(deps.db);
         if (!kind || !(kind in REGISTER_KINDS)) {
           return reply.status(400).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en filtype.' }));
@@ -71,7 +58,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
         started = true; // the job removes the folder when it ends
         return reply.redirect(`/registerdata/job/${job.id}`, 303);
       } finally {
-        if (!started) await rm(dir, { recursive: true, force: true });
+        if (!started) await discardUpload(upload);
       }
     });
 
