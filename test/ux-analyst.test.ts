@@ -27,6 +27,22 @@ describe('an analyst’s trust (issue 18)', () => {
     await t?.cleanup();
   });
 
+  it('12. draws a suppressed municipality as a marked gap, every municipality named whole', async () => {
+    const analyst = await loginAs(app, 'analytiker.siri');
+    const body = (await analyst.get('/nationalt?maaned=2022-12&varig=2023-02&status=2023-02')).body;
+    const chart = /<figure class="chart" data-testid="graf-graf-aktivitetsparate">[\s\S]*?<\/figure>/.exec(body)?.[0] ?? '';
+    expect(chart).toContain('<svg');
+    const muni = /data-testid="tabel-kommune-visitation"[\s\S]*?<\/table>/.exec(body)![0];
+    const rows = [...muni.matchAll(/<tr><th scope="row">([^<]+)<\/th>([\s\S]*?)<\/tr>/g)].map((m) => ({ name: m[1], hidden: /<td[^>]*>–<\/td>\s*$/.test(m[2]) }));
+    expect(rows.length).toBeGreaterThan(5);
+    const labels = [...chart.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    for (const r of rows) expect(labels, r.name).toContain(r.name);
+    // A municipality whose share is hidden is drawn as «skjult», not as a bar of 0.
+    const hidden = rows.filter((r) => r.hidden);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(labels.filter((l) => l === '(skjult)').length).toBe(hidden.length);
+  });
+
   it('13. keeps a woman enrolled today out of the 2019–2022 comparison and shows her apart', async () => {
     const cw = await loginAs(app, 'sagsbehandler.aalborg');
     const form = (await cw.post('/indskrivning/soeg', { cpr: makeCpr('1983-05-17', 'K', 5151) })).body;

@@ -13,6 +13,13 @@ import { activityCatalogue } from '../src/domain/activities.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs, type Session } from './helpers/http.ts';
+import { pdfPages, popplerAvailable } from './helpers/pdf.ts';
+import { renderTaggedPdf } from '../src/reports/tagged-pdf.ts';
+import { renderPdf } from '../src/reports/render-pdf.ts';
+import { chartHtml } from '../src/reports/render-html.ts';
+import type { Chart, Report } from '../src/reports/model.ts';
+
+const poppler = popplerAvailable();
 
 const DEADLINE = '2022-12-31';
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
@@ -165,6 +172,90 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       expect(chart).toContain('<svg');
       expect(chart).toMatch(/>Selvforsørgende/);
       expect(chart).toMatch(/skjult/);
+    });
+  });
+
+  describe('10. the committee brief reads as Danish and fills its pages', () => {
+    let brief = '';
+    beforeAll(async () => {
+      brief = strip((await s.get(`/styring/rapporter/udvalg?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body);
+    });
+
+    it('puts the verb second after a fronted clause ("Da de begyndte, var 102 …"), never "Af dem 102 var"', () => {
+      expect(brief).not.toMatch(/Af dem \d+ var/);
+      expect(brief).toMatch(/Da de begyndte, var \d+ aktivitetsparate \(de kunne ikke tage et job med det samme\)/);
+      // A sentence never starts in lower case ("færre end 5 …", "et skjult antal …").
+      expect(brief).not.toMatch(/[.!?] (færre end|et skjult antal)/);
+    });
+
+    it.runIf(poppler)('has no half-empty page: every page of the PDF carries a good share of text (pdftotext per page)', async () => {
+      const res = await s.get(`/styring/rapporter/udvalg.pdf?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`);
+      expect(res.statusCode).toBe(200);
+      const pages = pdfPages(res.rawPayload);
+      expect(pages.length).toBeGreaterThan(0);
+      const chars = pages.map((p) => p.replace(/\s+/g, '').length);
+      const fullest = Math.max(...chars);
+      chars.forEach((c, i) => {
+        expect(c, `page ${i + 1} of ${pages.length}: ${c} characters (fullest ${fullest})`).toBeGreaterThan(Math.max(600, fullest * 0.4));
+      });
+      expect(pages.join('\n')).not.toContain('Afsnittet er ikke skrevet endnu');
+    });
+  });
+
+  describe('10. a chart whose every figure is suppressed says so instead of drawing an empty chart', () => {
+    const chart: Chart = {
+      id: 'tom', title: 'Andel i job efter udgangspunkt', description: 'Andel pr. gruppe.', tableId: 't', percent: true,
+      categories: ['Aktivitetsparate', 'Jobparate'], hidden: [true, true],
+      series: [{ name: 'I job', type: 'bar', data: [null, null] }, { name: 'Varigt', type: 'bar', data: [null, null] }],
+    };
+
+    it('on the page: a sentence, no SVG', () => {
+      const out = String(chartHtml(chart));
+      expect(out).not.toContain('<svg');
+      expect(out).toContain('ingen søjler at vise, fordi hver gruppe har for få kvinder');
+      // One shown value is enough to draw the chart, the hidden group marked.
+      const some = String(chartHtml({ ...chart, hidden: [false, true], series: [{ name: 'I job', type: 'bar', data: [40, null] }] }));
+      expect(some).toContain('<svg');
+      expect(some).toContain('skjult');
+    });
+
+    it.runIf(poppler)('in the PDF: the same sentence, no figure', async () => {
+      const report: Report = {
+        kind: 'udvalg', title: 'Orientering', subtitle: 'Test', suppressed: true, threshold: 5,
+        vintage: { definition: 'kib-2019.1', registerImportedAt: null, lastWeek: null, lastMonth: null, periodFrom: '2022-01', periodTo: '2022-12', caseDataAt: new Date().toISOString() },
+        sections: [{ heading: 'Resultat', charts: [chart], tables: [{ id: 't', caption: 'Tal', source: 'engine', columns: ['Gruppe', 'Andel'], rows: [] }] }],
+      };
+      const text = pdfPages(await renderPdf(report)).join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain('ingen søjler at vise, fordi hver gruppe har for få kvinder');
+    });
+  });
+
+  describe('11. the half-yearly PDF keeps every month on one line', () => {
+    it.runIf(poppler)('prints each month of the series whole (pdftotext), never "2019-0" over "9"', async () => {
+      const res = await s.get(`/styring/rapporter/halvaarlig.pdf?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`);
+      expect(res.statusCode).toBe(200);
+      const text = pdfPages(res.rawPayload).join('\n');
+      const months = table((await s.get(`/styring/rapporter/halvaarlig?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body, 'serie').rows.map((r) => r[0].text);
+      expect(months.length).toBeGreaterThan(12);
+      const lines = text.split('\n').map((l) => l.trim());
+      for (const m of months) expect(lines, m).toContain(m);
+      expect(lines.filter((l) => /^\d{4}-\d$/.test(l))).toEqual([]);
+    });
+
+    it.runIf(poppler)('sets a table too wide for the page in smaller type, and breaks heading words before a month or a number', async () => {
+      const months = Array.from({ length: 18 }, (_, i) => `${2019 + Math.floor((i + 8) / 12)}-${String(((i + 8) % 12) + 1).padStart(2, '0')}`);
+      const pdfWith = async (columns: string[]) => {
+        const rows = months.map((m, i) => [{ text: m }, ...columns.slice(1).map((_, j) => ({ text: String(1000 + 7 * i + j), numeric: true }))]);
+        return pdfPages(await renderTaggedPdf({ title: 'T', lang: 'da', blocks: [{ kind: 'table', caption: 'Bred tabel', columns, rows, rowHeaders: true }] }))
+          .join('\n').split('\n').map((l) => l.trim());
+      };
+      const base = ['Måned', 'Indskrevne i alt', 'Aktive', 'Mål 1 i måneden', 'Mål 2 i måneden', 'Mål 3 i måneden', 'Akk. mål 1', 'Akk. mål 2', 'Akk. mål 3',
+        'Akk. mål 1 eller 2', 'Andel akk. mål 1 eller 2', 'Varig over deltid', 'Andel varig', 'Skjulte tal'];
+      for (const columns of [base, [...base, 'Fleksjob', 'Førtidspension', 'Uddannelse', 'Beskæftigelse', 'Selvforsørgende', 'Ressourceforløb']]) {
+        const lines = await pdfWith(columns);
+        for (const m of months) expect(lines, `${columns.length} columns: ${m}`).toContain(m);
+        expect(lines.filter((l) => /^\d{4}-\d$/.test(l)), `${columns.length} columns`).toEqual([]);
+      }
     });
   });
 

@@ -16,11 +16,18 @@ function categoryAxis(c: Chart, plotWidth: number) {
   const hidden = c.hidden ?? [];
   const labels = c.categories.map((l, i) => (hidden[i] ? `${l}\n(skjult)` : l));
   const many = labels.length > 12;
+  const slot = Math.max(40, Math.floor(plotWidth / Math.max(1, labels.length)) - 8);
+  // About 7 px a character at 12 px: a word longer than its slot ("Frederikshavn") is never
+  // broken inside; the labels are turned instead, so every name stays whole.
+  const longestWord = Math.max(1, ...c.categories.flatMap((l) => l.split(/\s+/).map((w) => w.length)));
+  const longest = Math.max(1, ...c.categories.map((l) => l.length));
+  const turned = !many && longestWord * 7 > slot;
   return {
     labels,
-    rotate: many ? 90 : 0,
-    width: many ? undefined : Math.max(40, Math.floor(plotWidth / Math.max(1, labels.length)) - 8),
-    bottom: many ? 72 : 16 + 14 * Math.min(4, Math.max(...labels.map((l) => Math.ceil(l.length / 14)), 1) + (hidden.some(Boolean) ? 1 : 0)),
+    rotate: many ? 90 : turned ? 30 : 0,
+    width: many || turned ? undefined : slot,
+    bottom: many ? 72 : turned ? 24 + Math.ceil(longest * 7 * 0.5) + (hidden.some(Boolean) ? 14 : 0)
+      : 16 + 14 * Math.min(4, Math.max(...labels.map((l) => Math.ceil(l.length / 14)), 1) + (hidden.some(Boolean) ? 1 : 0)),
   };
 }
 

@@ -10,7 +10,6 @@ import { MONTH_NAMES_DA } from '../domain/dates.ts';
 import type { Count, GroupResult } from '../monitoring/types.ts';
 import { formatDate } from '../core/format.ts';
 import { count, share, status, text, type Chart, type Section, type Table } from './model.ts';
-import { effectMoneySections } from './effect-money-section.ts';
 
 const nf = new Intl.NumberFormat('da-DK');
 const pct = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
@@ -18,23 +17,32 @@ const pct = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 /** 'YYYY-MM' → 'december 2022'. */
 export const monthInWords = (month: string) => `${MONTH_NAMES_DA[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
-/** A count in words: a number, "færre end 5" or "et skjult antal". */
+/** A count in words: a number, "færre end 5" or "et skjult antal" (the glossary says why). */
 function howMany(c: Count, threshold: number): string {
   if (typeof c === 'number') return nf.format(c);
-  return c.startsWith('<') ? `færre end ${threshold}` : 'et antal, der er skjult for at beskytte de enkelte';
+  return c.startsWith('<') ? `færre end ${threshold}` : 'et skjult antal';
 }
 
-const pctText = (c: Count, d: Count) => (typeof c === 'number' && typeof d === 'number' && d > 0 ? ` (${pct.format((100 * c) / d)} %)` : '');
+/** The same at the start of a sentence. */
+const HowMany = (c: Count, threshold: number) => {
+  const s = howMany(c, threshold);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
 
-/** Sections the effect work adds ("Effekt og økonomi": what the project cost and what it gave). */
-export const COMMITTEE_EFFECT_SECTIONS: ((d: SteeringData) => Section[])[] = [effectMoneySections];
+const pctText = (c: Count, d: Count) => (typeof c === 'number' && typeof d === 'number' && d > 0 ? ` (${pct.format((100 * c) / d)}\u00a0%)` : '');
+
+/** Sections the effect work adds ("Effekt og økonomi": what the project cost and what it gave). Empty until then. */
+export const COMMITTEE_EFFECT_SECTIONS: ((d: SteeringData) => Section[])[] = [];
 
 const GROUP_WORDS: Record<string, string> = {
-  aktivitetsparat: 'var aktivitetsparate, da de begyndte: de kunne ikke tage et job med det samme',
-  jobparat: 'var jobparate: de kunne tage et job med det samme',
-  selvforsoergende: 'var selvforsørgende og ikke på en offentlig ydelse',
-  oevrige: 'var i andre situationer',
+  aktivitetsparat: 'aktivitetsparate (de kunne ikke tage et job med det samme)',
+  jobparat: 'jobparate (de kunne tage et job med det samme)',
+  selvforsoergende: 'selvforsørgende (ikke på en offentlig ydelse)',
+  oevrige: 'i andre situationer',
 };
+
+/** "a, b og c". */
+const listDa = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} og ${xs[xs.length - 1]}`);
 
 function whoTakesPart(d: SteeringData): Section {
   const a = d.result.groups.all;
@@ -43,9 +51,9 @@ function whoTakesPart(d: SteeringData): Section {
   return {
     heading: 'Hvem er med?',
     paragraphs: [
-      `Projektet er for indvandrerkvinder, der står langt fra arbejdsmarkedet. ${howMany(a.n, d.threshold)} kvinder er kommet med til og med ${monthInWords(d.result.month)}`
+      `Projektet er for indvandrerkvinder, der står langt fra arbejdsmarkedet. ${HowMany(a.n, d.threshold)} kvinder er kommet med til og med ${monthInWords(d.result.month)}`
         + `${planned ? `; planen var ${nf.format(planned)}` : ''}.`,
-      `Af dem ${groups.filter(([, g]) => g.n !== 0).map(([k, g]) => `${howMany(g.n, d.threshold)} ${GROUP_WORDS[k] ?? k}`).join(', ')}.`,
+      `Da de begyndte, var ${listDa(groups.filter(([, g]) => g.n !== 0).map(([k, g]) => `${howMany(g.n, d.threshold)} ${GROUP_WORDS[k] ?? k}`))}.`,
     ],
   };
 }
@@ -120,11 +128,11 @@ function theResult(d: SteeringData): Section {
   return {
     heading: 'Hvad er resultatet?',
     paragraphs: [
-      `${howMany(a.accumulated['1_or_2'], th)} af de ${howMany(a.n, th)} kvinder${pctText(a.accumulated['1_or_2'], a.n)} har været i job eller uddannelse eller haft løntimer, mens de var med i projektet. `
-        + `${howMany(a.accumulated['1'], th)}${pctText(a.accumulated['1'], a.n)} har haft et job på mere end 18,5 timer om ugen eller været i uddannelse.`,
-      `${howMany(a.accumulated['3'], th)}${pctText(a.accumulated['3'], a.n)} er nået til praktik eller job med løntilskud på en arbejdsplads, men endnu ikke til et almindeligt job. `
-        + `${howMany(a.accumulated['0'], th)}${pctText(a.accumulated['0'], a.n)} er ikke nået så langt endnu.`,
-      `${howMany(a.durable.full, th)} kvinder${pctText(a.durable.full, a.n)} er varigt i job på mere end deltid.`,
+      `${HowMany(a.accumulated['1_or_2'], th)} af de ${howMany(a.n, th)} kvinder${pctText(a.accumulated['1_or_2'], a.n)} har været i job eller uddannelse eller haft løntimer, mens de var med i projektet. `
+        + `${HowMany(a.accumulated['1'], th)}${pctText(a.accumulated['1'], a.n)} har haft et job på mere end 18,5 timer om ugen eller været i uddannelse.`,
+      `${HowMany(a.accumulated['3'], th)}${pctText(a.accumulated['3'], a.n)} er nået til praktik eller job med løntilskud på en arbejdsplads, men endnu ikke til et almindeligt job. `
+        + `${HowMany(a.accumulated['0'], th)}${pctText(a.accumulated['0'], a.n)} er ikke nået så langt endnu.`,
+      `${HowMany(a.durable.full, th)} kvinder${pctText(a.durable.full, a.n)} er varigt i job på mere end deltid.`,
       `${d.goals.filter((g) => g.status === 'naaet').length} af projektets ${d.goals.length} mål er nået. Tabellen viser hvert mål.`,
     ],
     charts: [groupChart(d, t)],
@@ -140,15 +148,13 @@ const GLOSSARY: [string, string][] = [
   ['Mål 3', 'SIRI’s tredje resultatmål: praktik eller job med løntilskud på en arbejdsplads.'],
   ['Varig beskæftigelse', 'Job, der har varet ved over en længere periode efter SIRI’s opgørelse; «over deltid» betyder mere end 18,5 timer om ugen.'],
   ['Registerdata', 'Oplysninger fra statens registre om ydelser (DREAM) og løntimer (eIndkomst). Resultaterne opgøres efter SIRI’s definition kib-2019.1.'],
-  ['Lignende kvinder', 'Kvinder uden for projektet fra samme kommune, med samme udgangspunkt og alder og med samme historik på offentlig forsørgelse og løn. De bruges til at se, hvad der ville være sket uden projektet (SIRI’s definition effekt-2026.1).'],
-  ['Helårsperson', 'Et helt års offentlig forsørgelse for én person: 52 uger. 104 sparede uger er fx 2 helårspersoner.'],
-  ['Diskretionering', 'Tal fra 1 til 4 vises ikke, så ingen kan genkendes; de står som «<5» eller «færre end 5», og tal, der ville afsløre dem, som «x».'],
+  ['Diskretionering', 'Tal fra 1 til 4 vises ikke, så ingen kan genkendes; de står som «<5» eller «færre end 5», og tal, der ville afsløre dem, som «x» eller «et skjult antal».'],
 ];
 
 function glossary(): Section {
   return {
     heading: 'Ord og begreber',
-    tables: [{ id: 'udvalg-ord', caption: 'Ord og begreber', source: 'plan', columns: ['Ord', 'Betydning'], rows: GLOSSARY.map(([t, m]) => [text(t), text(m)]) }],
+    tables: [{ id: 'udvalg-ord', caption: 'Ordforklaringer', source: 'plan', columns: ['Ord', 'Betydning'], rows: GLOSSARY.map(([t, m]) => [text(t), text(m)]) }],
   };
 }
 
@@ -162,7 +168,7 @@ export function committeeSections(d: SteeringData): Section[] {
       paragraphs: [
         `Projektet «${pr.name}» skal hjælpe indvandrerkvinder, der står langt fra arbejdsmarkedet, i job eller uddannelse. Det løber fra ${formatDate(pr.startDate)} til ${formatDate(pr.endDate)} `
           + `i ${pr.municipalityNames.join(' og ')} og er støttet af Styrelsen for International Rekruttering og Integration (SIRI).`,
-        `Til og med ${monthInWords(d.result.month)} er ${howMany(a.n, d.threshold)} kvinder kommet med. ${howMany(a.accumulated['1_or_2'], d.threshold)} af dem${pctText(a.accumulated['1_or_2'], a.n)} har været i job eller uddannelse eller haft løntimer. `
+        `Til og med ${monthInWords(d.result.month)} er ${howMany(a.n, d.threshold)} kvinder kommet med. ${HowMany(a.accumulated['1_or_2'], d.threshold)} af dem${pctText(a.accumulated['1_or_2'], a.n)} har været i job eller uddannelse eller haft løntimer. `
           + `${d.goals.filter((g) => g.status === 'naaet').length} af projektets ${d.goals.length} mål er nået.`,
       ],
     },

@@ -52,6 +52,15 @@ export interface Chart {
   hidden?: boolean[];
 }
 
+/** True when the chart has something to draw: some value shown (not every figure suppressed). */
+export function chartHasData(c: Chart): boolean {
+  return c.series.some((s) => s.data.some((v) => v !== null && v !== undefined));
+}
+
+/** What stands in place of a chart with nothing to draw (page and PDF say the same). */
+export const EMPTY_CHART_TEXT = (c: Chart) =>
+  `${c.title}: ingen søjler at vise, fordi hver gruppe har for få kvinder til, at tallene kan vises (diskretionering). Tabellen viser det, der kan vises.`;
+
 export interface Section {
   heading: string;
   paragraphs?: string[];

@@ -45,7 +45,9 @@ function aktChart(d: NationalData, t: Table): Chart {
   return {
     id: 'graf-aktivitetsparate', title: 'Andel aktivitetsparate pr. kommune', tableId: t.id, percent: true, yName: 'Andel',
     categories: d.visitationByMunicipality.map((r) => r.municipality),
-    description: 'Andel af hver kommunes deltagere, der var aktivitetsparate ved indtræden. Skjulte tal vises ikke.',
+    description: 'Andel af hver kommunes deltagere, der var aktivitetsparate ved indtræden. En kommune med skjulte tal er markeret «skjult».',
+    // A municipality whose figures are suppressed is a marked gap, never a bar of 0 (issue 18).
+    hidden: d.visitationByMunicipality.map((r) => typeof r.n !== 'number' || typeof r.byVisitation.aktivitetsparat !== 'number'),
     series: [{ name: 'Aktivitetsparate', type: 'bar', data: t.rows.map((r) => (typeof r[r.length - 1].value === 'number' ? Math.round(1000 * (r[r.length - 1].value as number)) / 10 : null)) }],
   };
 }

@@ -2,7 +2,7 @@
 import { html, raw, type SafeHtml } from '../web/html.ts';
 import { renderChartSvg } from './chart-svg.ts';
 import { cellText, isNumeric, stamp } from './format.ts';
-import type { Chart, Report, Section, Table } from './model.ts';
+import { chartHasData, EMPTY_CHART_TEXT, type Chart, type Report, type Section, type Table } from './model.ts';
 
 export function tableHtml(t: Table): SafeHtml {
   // A wide table scrolls on its own: keyboard users reach it (tabindex) and hear what it is (region label).
@@ -18,6 +18,7 @@ export function tableHtml(t: Table): SafeHtml {
 }
 
 export function chartHtml(c: Chart, table?: Table): SafeHtml {
+  if (!chartHasData(c)) return html`<p class="meta chart-empty" data-testid="graf-${c.id}-tom">${EMPTY_CHART_TEXT(c)}</p>`;
   return html`<figure class="chart" data-testid="graf-${c.id}">
     ${raw(renderChartSvg(c))}
     <figcaption>${c.title}. ${table ? html`Tallene står i tabellen «${table.caption}».` : ''}</figcaption>

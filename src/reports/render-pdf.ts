@@ -5,7 +5,7 @@
  */
 import { renderChartSvg } from './chart-svg.ts';
 import { cellText, isNumeric, stamp } from './format.ts';
-import type { Report, Table } from './model.ts';
+import { chartHasData, EMPTY_CHART_TEXT, type Report, type Table } from './model.ts';
 import { renderTaggedPdf, type PdfBlock, type PdfDocument } from './tagged-pdf.ts';
 
 function tableBlock(t: Table): PdfBlock {
@@ -35,7 +35,8 @@ export function reportDocument(r: Report): PdfDocument {
     const tables = new Map((s.tables ?? []).map((t) => [t.id, t]));
     const done = new Set<string>();
     for (const c of s.charts ?? []) {
-      blocks.push({ kind: 'figure', svg: renderChartSvg(c, { width: 720, height: 300 }), alt: `${c.title}. ${c.description}`, width: 720, height: 300 });
+      if (chartHasData(c)) blocks.push({ kind: 'figure', svg: renderChartSvg(c, { width: 720, height: 300 }), alt: `${c.title}. ${c.description}`, width: 720, height: 300 });
+      else blocks.push({ kind: 'paragraph', text: EMPTY_CHART_TEXT(c), muted: true });
       const t = tables.get(c.tableId);
       if (t && !done.has(t.id)) { blocks.push(tableBlock(t)); done.add(t.id); }
     }

@@ -151,7 +151,7 @@ const CHAINS = { regular: chain(FONTS.regular, 'Regular'), bold: chain(FONTS.bol
 const MARGIN = 48;
 const TEXT = '#1a1a1a';
 const MUTED = '#545454';
-const SIZE = { 1: 18, 2: 13, 3: 11, body: 9.5, small: 8, table: 7.5, footer: 7 } as const;
+const SIZE = { 1: 18, 2: 13, 3: 11, body: 9.5, small: 8, table: 7.5, tableMin: 5.5, footer: 7 } as const;
 
 export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -558,14 +558,16 @@ function placeLine(doc: PdfKitDoc, line: Word[], x: number, width: number, top: 
  * Column widths from the text they hold: every column first gets its minimum (its longest
  * heading word, and its longest cell word — a date or number is one word), then the width left
  * is shared out by how much more each column would like (its longest cell on one line).
+ * Text is measured once at the table size; widths at another size scale with it.
  */
-function columnWidths(doc: PdfKitDoc, t: { columns: string[]; rows: PdfCell[][] }, width: number): number[] {
+function columnWidths(doc: PdfKitDoc, t: { columns: string[]; rows: PdfCell[][] }, width: number): { widths: number[]; size: number } {
   const n = Math.max(t.columns.length, ...t.rows.map((r) => r.length));
   const pad = 6;
   const sample = t.rows.slice(0, 300);
   const words = (s: string) => s.split(/\s+/).filter(Boolean);
   const min: number[] = [];
   const want: number[] = [];
+  const data: number[] = [];
   for (let i = 0; i < n; i++) {
     doc.font(FONTS.bold).fontSize(SIZE.table);
     const head = t.columns[i] ?? '';
@@ -575,19 +577,36 @@ function columnWidths(doc: PdfKitDoc, t: { columns: string[]; rows: PdfCell[][] 
     const cells = sample.map((r) => r[i]?.text ?? '');
     const cellWord = Math.max(0, ...cells.flatMap((c) => words(c).map((w) => doc.widthOfString(w))));
     const cellLine = Math.max(0, ...cells.map((c) => doc.widthOfString(c)));
-    min.push(Math.max(headWord, cellWord) + pad);
-    want.push(Math.max(headLine, cellLine) + pad);
+    min.push(Math.max(headWord, cellWord));
+    want.push(Math.max(headLine, cellLine));
+    data.push(cellWord);
   }
-  const minSum = min.reduce((a, b) => a + b, 0);
-  if (minSum >= width) return min.map((w) => (w / minSum) * width);
-  const extra = want.map((w, i) => Math.max(0, w - min[i]));
-  const extraSum = extra.reduce((a, b) => a + b, 0);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  // A wide table is set in a smaller type until no word (a month, a number, a heading word) has
+  // to be broken inside, down to the smallest readable size.
+  const fitting = (SIZE.table * (width - n * pad)) / Math.max(1, sum(min));
+  const size = Math.max(SIZE.tableMin, Math.min(SIZE.table, Math.floor(fitting * 4) / 4));
+  const k = size / SIZE.table;
+  const minW = min.map((w) => w * k + pad);
+  const minSum = sum(minW);
+  if (minSum > width) {
+    // Too narrow even so: a cell's words (a month, a number) stay whole, and the heading words
+    // share what is left, broken if they must; only when even the cells cannot fit is all scaled.
+    const dataW = data.map((w) => w * k + pad);
+    const dataSum = sum(dataW);
+    if (dataSum > width) return { widths: minW.map((w) => (w / minSum) * width), size };
+    const short = minW.map((w, i) => w - dataW[i]);
+    const shortSum = sum(short);
+    return { widths: dataW.map((w, i) => w + (short[i] / shortSum) * (width - dataSum)), size };
+  }
+  const extra = want.map((w, i) => Math.max(0, w * k + pad - minW[i]));
+  const extraSum = sum(extra);
   const left = width - minSum;
   if (extraSum <= left) {
     // Everything fits on one line: spread the rest evenly, so the table spans the page.
-    return min.map((w, i) => w + extra[i] + (left - extraSum) / n);
+    return { widths: minW.map((w, i) => w + extra[i] + (left - extraSum) / n), size };
   }
-  return min.map((w, i) => w + (extra[i] / extraSum) * left);
+  return { widths: minW.map((w, i) => w + (extra[i] / extraSum) * left), size };
 }
 
 function table(
@@ -599,11 +618,11 @@ function table(
 ) {
   if (doc.y + 60 > doc.page.maxY()) doc.addPage();
   if (t.caption) paragraph(root, t.caption, { size: SIZE.small, font: FONTS.italic, gap: 2 });
-  const widths = columnWidths(doc, t, width);
+  const { widths, size } = columnWidths(doc, t, width);
   // A column of numbers is right-aligned, its heading too.
   const numeric = t.columns.map((_, i) => t.rows.some((r) => r[i]?.numeric) && t.rows.every((r) => !r[i]?.text || r[i].numeric));
   const header = t.columns.length
-    ? [t.columns.map((c, i) => ({ text: c, type: 'TH', scope: 'Column', font: { src: FONTS.bold }, align: { x: numeric[i] ? 'right' : 'left', y: 'bottom' } }))]
+    ? [t.columns.map((c, i) => ({ text: c, type: 'TH', scope: 'Column', font: { src: FONTS.bold, size }, align: { x: numeric[i] ? 'right' : 'left', y: 'bottom' } }))]
     : [];
   const body = t.rows.map((r) => r.map((c, i) => ({
     text: c.text,
@@ -611,7 +630,7 @@ function table(
     ...(t.rowHeaders && i === 0 ? { scope: 'Row' } : {}),
     align: { x: c.numeric ? 'right' : 'left' },
   })));
-  doc.font(FONTS.regular).fontSize(SIZE.table).fillColor(TEXT);
+  doc.font(FONTS.regular).fontSize(size).fillColor(TEXT);
   doc.table({
     structParent: root,
     position: { x: MARGIN, y: doc.y },

@@ -90,3 +90,20 @@ export function pdfWords(pdf: Buffer | Uint8Array): { text: string; xMin: number
   return [...r.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
     .map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4].replace(/&amp;/g, '&') }));
 }
+
+/** The text of every page, in reading order (poppler's `pdftotext`, one call per page). */
+export function pdfPages(pdf: Buffer | Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'fremdrift-pdf-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
+    return Array.from({ length: pages }, (_, i) => {
+      const r = spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`pdftotext: ${r.stderr}`);
+      return r.stdout;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
