@@ -82,7 +82,7 @@ function checkpointText(p: PlacementView): SafeHtml {
 export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: CompanyPageForms = {}) {
   const c = d.company;
   const current = d.placements.filter((p) => p.current);
-  const hirings = d.placements.filter((p) => p.hiring && p.checkpoints.some((k) => k.state === 'mangler' || k.state === 'kommende') && !p.followUps.some((f) => !f.stillEmployed));
+  const hirings = d.placements.filter((p) => p.hiring && p.startDate <= d.today && p.checkpoints.some((k) => k.state === 'mangler' || k.state === 'kommende') && !p.followUps.some((f) => !f.stillEmployed));
   const person = forms.person ?? emptyState();
   const contact = forms.contact ?? emptyState({ occurredOn: formatDateDa(d.today) });
   const personFields = html`${textField(person, { name: 'name', label: 'Navn', required: true, width: 'l' })}
