@@ -73,7 +73,7 @@ export type Role = (typeof ROLES)[number];
 
 // Steering: result goals (resultatmål), milestones and the final report's texts.
 export const ENGINE_MEASURES = ['maal_1_eller_2', 'maal_1', 'maal_2', 'maal_3', 'varig_fuld', 'varig'] as const;
-export const CASE_MEASURES = ['indskrevne', 'virksomhedsrettet', 'cv_abc'] as const;
+export const CASE_MEASURES = ['indskrevne', 'virksomhedsrettet', 'cv_abc', 'opvisiteret'] as const;
 export const MEASURES = [...ENGINE_MEASURES, ...CASE_MEASURES] as const;
 export type Measure = (typeof MEASURES)[number];
 export const isEngineMeasure = (m: Measure) => (ENGINE_MEASURES as readonly string[]).includes(m);

@@ -49,6 +49,8 @@ export interface Config {
   oidc?: OidcSettings;
   /** Years a closed case is kept after the last exit (RETENTION_YEARS_AFTER_EXIT, default 5). */
   retentionYears: number;
+  /** Months the comparison pool is kept after its list was imported (POOL_RETENTION_MONTHS, default 36). */
+  poolRetentionMonths: number;
   /** Bearer token for GET /metrics (METRICS_TOKEN); unset: no metrics route. */
   metricsToken?: string;
   /** On SIGTERM, how long running imports may take to finish before they are stopped (SHUTDOWN_GRACE_SECONDS, default 20). */
@@ -90,6 +92,12 @@ function retentionFrom(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+function poolRetentionFrom(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.POOL_RETENTION_MONTHS ?? 36);
+  if (!Number.isInteger(n) || n < 1 || n > 1200) throw new Error('POOL_RETENTION_MONTHS skal være et helt antal måneder (1–1200).');
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const demo = overrides.demo ?? (env.FREMDRIFT_DEMO === '1' || env.FREMDRIFT_DEMO === 'true');
   const dataDir = resolve(overrides.dataDir ?? env.FREMDRIFT_DATA_DIR ?? './data');
@@ -116,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     oidc: oidcFrom(env),
     retentionYears: overrides.retentionYears ?? retentionFrom(env),
+    poolRetentionMonths: overrides.poolRetentionMonths ?? poolRetentionFrom(env),
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 20),
     importInProcess: env.FREMDRIFT_IMPORT_IN_PROCESS === '1',

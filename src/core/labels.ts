@@ -154,6 +154,7 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   indskrevne: 'Antal indskrevne kvinder (sagsdata)',
   virksomhedsrettet: 'Har haft et virksomhedsrettet tilbud (sagsdata)',
   cv_abc: 'Har CV på Jobnet og ABC-jobstrategi (sagsdata)',
+  opvisiteret: 'Opvisiteret fra aktivitetsparat til jobparat (sagsdata)',
 };
 
 export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
@@ -220,6 +221,17 @@ export const AGE_LABELS: Record<string, string> = { other: 'Uden for 18–64' };
 export function labelOf<K extends string>(labels: Readonly<Record<K, string>>, code: string): string {
   return (labels as Readonly<Record<string, string>>)[code] ?? code;
 }
+
+/** Support categories of the investment case's weekly rates (effekt-2026.1 §2, public support). */
+export const SUPPORT_CATEGORIES = ['ydelse', 'praktik', 'loentilskud', 'fleksjob', 'foertidspension', 'ressourceforloeb'] as const;
+export const SUPPORT_CATEGORY_LABELS: Record<string, string> = {
+  ydelse: 'Ydelse (fx kontanthjælp)',
+  praktik: 'Virksomhedspraktik',
+  loentilskud: 'Løntilskud',
+  fleksjob: 'Fleksjob',
+  foertidspension: 'Førtidspension',
+  ressourceforloeb: 'Ressourceforløb',
+};
 
 export const COMPANY_CONTACT_KIND_LABELS: Record<CompanyContactKind, string> = {
   besoeg: 'Virksomhedsbesøg',

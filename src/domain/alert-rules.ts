@@ -183,5 +183,8 @@ export const hiringFollowUpRule: Rule = (input) =>
 
 export const RULES: readonly Rule[] = [companyPauseRule, conversationIntervalRule, conversationTargetRule, planRule, who5Rule, hiringFollowUpRule];
 
-/** The rules that still apply while she is exempt: only those not about a deadline. */
-export const RULES_WHILE_EXEMPT: readonly Rule[] = [who5Rule];
+/**
+ * The rules that still apply while she is exempt: WHO-5 (her health) and the follow-up with the
+ * company after a hiring (a duty toward the employer, not a meeting with her).
+ */
+export const RULES_WHILE_EXEMPT: readonly Rule[] = [who5Rule, hiringFollowUpRule];

@@ -7,14 +7,14 @@
 import { findActivityType, type ActivityType } from './activities.ts';
 import type { PlanChange } from './plan.ts';
 import { addDays, formatDateDa, type IsoDate } from '../core/dates.ts';
-import type { ActivityStatus, ConversationKind, ExemptionKind, ExitReason } from '../core/codes.ts';
+import type { ActivityStatus, ConversationKind, ExemptionKind, ExitReason, Visitation } from '../core/codes.ts';
 import type { Assessment, Instrument } from './instrument-types.ts';
 import { findInstrument, scoreAssessment } from './instruments.ts';
-import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, EXIT_REASON_LABELS } from '../core/labels.ts';
+import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, EXIT_REASON_LABELS, VISITATION_LABELS } from '../core/labels.ts';
 
 export type TimelineKind =
   | 'indskrivning' | 'udskrivning' | 'aktivitet_start' | 'aktivitet_slut' | 'samtale' | 'maaling' | 'planaendring' | 'registerstatus'
-  | 'fritagelse_start' | 'fritagelse_slut';
+  | 'fritagelse_start' | 'fritagelse_slut' | 'visitation';
 
 export interface TimelineEntry {
   date: IsoDate;
@@ -44,13 +44,15 @@ export interface TimelineInput {
   registerStatuses?: readonly { month: string; level: RegisterLevel; snapshot: string }[];
   /** Exemption periods: the start, and the day after the end (when the rules apply again). */
   exemptions?: readonly { kind: ExemptionKind; startDate: IsoDate; endDate: IsoDate | null; reason?: string | null }[];
+  /** Changes of visitation, each with where it came from. */
+  visitationChanges?: readonly { date: IsoDate; from: Visitation; to: Visitation; reason?: string | null }[];
   extraActivityTypes?: readonly ActivityType[];
   extraInstruments?: readonly Instrument[];
 }
 
 /** Order of kinds on the same day: enrolment first, exit last. */
 const KIND_ORDER: TimelineKind[] = [
-  'indskrivning', 'registerstatus', 'fritagelse_slut', 'aktivitet_slut', 'aktivitet_start', 'samtale', 'maaling', 'planaendring', 'fritagelse_start', 'udskrivning',
+  'indskrivning', 'visitation', 'registerstatus', 'fritagelse_slut', 'aktivitet_slut', 'aktivitet_start', 'samtale', 'maaling', 'planaendring', 'fritagelse_start', 'udskrivning',
 ];
 
 const hours = (h: number | null | undefined) => (h == null ? '' : `${String(h).replace('.', ',')} t/uge`);
@@ -89,6 +91,9 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
   }
   for (const r of input.registerStatuses ?? []) {
     out.push({ date: `${r.month}-01`, kind: 'registerstatus', title: `Registerstatus ${r.month}: ${REGISTER_LEVEL_LABELS[r.level]}`, detail: r.snapshot });
+  }
+  for (const v of input.visitationChanges ?? []) {
+    out.push({ date: v.date, kind: 'visitation', title: `Visitation ændret: ${VISITATION_LABELS[v.from]} → ${VISITATION_LABELS[v.to]}`, detail: v.reason ?? '' });
   }
   for (const x of input.exemptions ?? []) {
     const label = EXEMPTION_KIND_LABELS[x.kind].toLowerCase();

@@ -83,3 +83,70 @@ export function investmentCase(i: InvestmentInput): InvestmentCase {
     ratesUsed: [...used.values()],
   };
 }
+
+/**
+ * Rates for the category-years the case needs: a year without its own rate takes the rate of
+ * the nearest year of the same category that has one (the earlier on a tie), and says so in its
+ * source. A category with no rate at all stays missing (listed, 0 kr.).
+ */
+export function ratesForYears(rates: readonly WeeklyRate[], needed: readonly { category: string; year: number }[]): WeeklyRate[] {
+  const out = [...rates];
+  const have = new Set(rates.map((r) => `${r.category}:${r.year}`));
+  for (const n of needed) {
+    const key = `${n.category}:${n.year}`;
+    if (have.has(key)) continue;
+    const same = rates.filter((r) => r.category === n.category);
+    if (!same.length) continue;
+    const nearest = same.reduce((a, b) => {
+      const da = Math.abs(a.year - n.year);
+      const db = Math.abs(b.year - n.year);
+      return db < da || (db === da && b.year < a.year) ? b : a;
+    });
+    out.push({ category: n.category, year: n.year, rate: nearest.rate, source: `Satsen for ${nearest.year} (ingen sats for ${n.year}): ${nearest.source}` });
+    have.add(key);
+  }
+  return out;
+}
+
+/** Savings per woman at a horizon: kroner of the case divided by the matched participants. */
+export interface SavingsPoint {
+  horizon: number;
+  perWoman: number;
+}
+
+export interface BreakEven {
+  /** Women who must go through the project for the savings at this horizon to cover the cost (null: no saving). */
+  womenNeeded: { horizon: number; women: number | null }[];
+  /**
+   * The first whole month after enrolment (1 … the longest horizon) at which every participant
+   * saving as much as the matched women covers the cost; null when not within the horizons.
+   */
+  month: number | null;
+}
+
+/**
+ * Break-even (issue 12): savings per woman s(m) rise linearly from 0 at enrolment through the
+ * points at the horizons (6, 12, 24 months); the project pays at the first month m where
+ * participants × s(m) ≥ cost. Women needed at horizon H = ⌈cost / s(H)⌉.
+ */
+export function breakEven(cost: number, participants: number, points: readonly SavingsPoint[]): BreakEven {
+  const pts = [{ horizon: 0, perWoman: 0 }, ...[...points].sort((a, b) => a.horizon - b.horizon)];
+  const at = (m: number) => {
+    for (let i = 1; i < pts.length; i++) {
+      const a = pts[i - 1];
+      const b = pts[i];
+      if (m <= b.horizon) return a.perWoman + ((b.perWoman - a.perWoman) * (m - a.horizon)) / (b.horizon - a.horizon);
+    }
+    return pts[pts.length - 1].perWoman;
+  };
+  const last = pts[pts.length - 1].horizon;
+  let month: number | null = null;
+  for (let m = 1; m <= last; m++) {
+    // A cent's tolerance, so that exact break-even in floating point counts.
+    if (participants * at(m) >= cost - 0.005) { month = m; break; }
+  }
+  return {
+    womenNeeded: points.map((p) => ({ horizon: p.horizon, women: p.perWoman > 0 ? Math.ceil(cost / p.perWoman - 1e-9) : null })),
+    month: cost <= 0 ? 0 : month,
+  };
+}

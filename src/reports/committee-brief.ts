@@ -10,6 +10,7 @@ import { MONTH_NAMES_DA } from '../domain/dates.ts';
 import type { Count, GroupResult } from '../monitoring/types.ts';
 import { formatDate } from '../core/format.ts';
 import { count, share, status, text, type Chart, type Section, type Table } from './model.ts';
+import { effectMoneySections } from './effect-money-section.ts';
 
 const nf = new Intl.NumberFormat('da-DK');
 const pct = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
@@ -31,8 +32,8 @@ const HowMany = (c: Count, threshold: number) => {
 
 const pctText = (c: Count, d: Count) => (typeof c === 'number' && typeof d === 'number' && d > 0 ? ` (${pct.format((100 * c) / d)}\u00a0%)` : '');
 
-/** Sections the effect work adds ("Effekt og økonomi": what the project cost and what it gave). Empty until then. */
-export const COMMITTEE_EFFECT_SECTIONS: ((d: SteeringData) => Section[])[] = [];
+/** Sections the effect work adds ("Effekt og økonomi": what the project cost and what it gave). */
+export const COMMITTEE_EFFECT_SECTIONS: ((d: SteeringData) => Section[])[] = [effectMoneySections];
 
 const GROUP_WORDS: Record<string, string> = {
   aktivitetsparat: 'aktivitetsparate (de kunne ikke tage et job med det samme)',
@@ -148,6 +149,8 @@ const GLOSSARY: [string, string][] = [
   ['Mål 3', 'SIRI’s tredje resultatmål: praktik eller job med løntilskud på en arbejdsplads.'],
   ['Varig beskæftigelse', 'Job, der har varet ved over en længere periode efter SIRI’s opgørelse; «over deltid» betyder mere end 18,5 timer om ugen.'],
   ['Registerdata', 'Oplysninger fra statens registre om ydelser (DREAM) og løntimer (eIndkomst). Resultaterne opgøres efter SIRI’s definition kib-2019.1.'],
+  ['Lignende kvinder', 'Kvinder uden for projektet fra samme kommune, med samme udgangspunkt og alder og med samme historik på offentlig forsørgelse og løn. De bruges til at se, hvad der ville være sket uden projektet (SIRI’s definition effekt-2026.1).'],
+  ['Helårsperson', 'Et helt års offentlig forsørgelse for én person: 52 uger. 104 sparede uger er fx 2 helårspersoner.'],
   ['Diskretionering', 'Tal fra 1 til 4 vises ikke, så ingen kan genkendes; de står som «<5» eller «færre end 5», og tal, der ville afsløre dem, som «x» eller «et skjult antal».'],
 ];
 

@@ -19,6 +19,7 @@ import {
 
 import { vintageOf } from './vintage.ts';
 import { committeeSections, committeeStamp, monthInWords } from './committee-brief.ts';
+import { effectMoneySections } from './effect-money-section.ts';
 export const REPORT_KINDS = ['maanedlig', 'halvaarlig', 'slutrapport', 'udvalg'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -31,6 +32,9 @@ export const REPORT_TITLES: Record<ReportKind, string> = {
 
 /** Reports that leave the municipality, or are public, apply small-number suppression. */
 export const SUPPRESSED: Record<ReportKind, boolean> = { maanedlig: false, halvaarlig: true, slutrapport: true, udvalg: true };
+
+/** Reports with the section "Effekt og økonomi" (issue 12), which needs the effect computed. */
+export const WITH_EFFECT: Record<ReportKind, boolean> = { maanedlig: false, halvaarlig: false, slutrapport: true, udvalg: true };
 
 const nf = new Intl.NumberFormat('da-DK');
 const pct = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
@@ -88,6 +92,7 @@ function final(d: SteeringData): Section[] {
     },
     { heading: 'Resultater', charts: seriesCharts(r).slice(1), tables: [seriesTable(r), goalsTable(d), levelsTable(r), durableTable(r), snapshotTable(r)] },
     { heading: 'Milepæle', tables: [milestonesTable(d)] },
+    ...effectMoneySections(d),
     { heading: 'Erfaringer', freeText: t.erfaringer ?? '' },
     { heading: 'Læring', freeText: t.laering ?? '' },
     { heading: 'Forankring og videre drift', freeText: t.forankring ?? '' },

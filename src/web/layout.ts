@@ -22,6 +22,7 @@ export const NAV: NavItem[] = [
   { href: '/effekt', label: 'Effekt', roles: ['projektleder', 'analytiker'] },
   { href: '/registerdata', label: 'Registerdata', roles: ['analytiker'] },
   { href: '/admin/audit', label: 'Auditlog', roles: ['administrator'] },
+  { href: '/admin/satser', label: 'Satser', roles: ['administrator'] },
   { href: '/admin/gdpr', label: 'Persondata (GDPR)', roles: ['projektleder'] },
 ];
 

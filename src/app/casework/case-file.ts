@@ -11,6 +11,9 @@ import { listConversations, type ConversationRow } from '../../db/casework/conve
 import { listAssessments, type AssessmentRow } from '../../db/casework/assessments.ts';
 import { listExemptions, type ExemptionRow } from '../../db/casework/exemptions.ts';
 import { exemptionOn } from '../../domain/exemptions.ts';
+import { listVisitationChanges, type VisitationChangeRow } from '../../db/casework/visitation.ts';
+import { visitationHistory, type VisitationStep } from '../../domain/visitation.ts';
+import type { Visitation } from '../../core/codes.ts';
 import { getPlan, listPlanChanges, type PlanChangeRow } from '../../db/casework/plan.ts';
 import { followUpsOfParticipants, type FollowUpRow } from '../../db/companies.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
@@ -32,6 +35,8 @@ export interface CaseFile {
   followUps: FollowUpRow[];
   conversations: ConversationRow[];
   assessments: AssessmentRow[];
+  /** Changes of visitation in her latest enrolment, oldest first, each with where it came from. */
+  visitationSteps: VisitationStep<VisitationChangeRow>[];
   /** Her exemption periods, newest first. */
   exemptions: ExemptionRow[];
   /** The period covering today, if any (the follow-up rules pause). */
@@ -49,13 +54,14 @@ export interface CaseFile {
 
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
-  const [plan, planChanges, activities, conversations, assessments, exemptions, config] = [
+  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config] = [
     await getPlan(tx, p.id),
     await listPlanChanges(tx, p.id),
     await listActivities(tx, p.id),
     await listConversations(tx, p.id),
     await listAssessments(tx, p.id),
     await listExemptions(tx, p.id),
+    await listVisitationChanges(tx, p.id),
     await loadProjectConfig(tx, p.enrolment?.projectId),
   ];
   const followUps = await followUpsOfParticipants(tx, [p.id]);
@@ -85,6 +91,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     conversations,
     assessments,
     exemptions,
+    visitationSteps: e ? visitationHistory(e.visitation as Visitation, visitationChanges.filter((c) => c.enrolmentId === e.id)) : [],
     exemptToday: enrolled ? exemptionOn(exemptions, today) : null,
     config,
     enrolled,

@@ -47,6 +47,7 @@ export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly Reg
     planChanges: file.planChanges.map((c) => ({ date: c.changedOn, by: c.changedByName, changes: c.changes })),
     registerStatuses,
     exemptions: file.exemptions,
+    visitationChanges: file.visitationSteps.map((s) => ({ date: s.change.date, from: s.from, to: s.to, reason: s.change.reason })),
     extraActivityTypes: file.config.extraTypes,
   });
   const all = [...periods, ...rest];

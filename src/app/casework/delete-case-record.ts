@@ -1,4 +1,4 @@
-/** Delete an activity, conversation, assessment or exemption period she entered (a correction), audited with its content. */
+/** Delete an activity, conversation, assessment, exemption period or visitation change she entered (a correction), audited with its content. */
 import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import type { Tx } from '../../db/door.ts';
@@ -7,10 +7,11 @@ import { deleteActivity, getActivity } from '../../db/casework/activities.ts';
 import { deleteAssessment, getAssessment } from '../../db/casework/assessments.ts';
 import { deleteConversation, getConversation } from '../../db/casework/conversations.ts';
 import { deleteExemption, getExemption } from '../../db/casework/exemptions.ts';
+import { deleteVisitationChange, getVisitationChange } from '../../db/casework/visitation.ts';
 import { mayCorrect, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse';
+export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation';
 
 const OPS: Record<CaseRecordKind, {
   get: (tx: Tx, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
@@ -20,6 +21,7 @@ const OPS: Record<CaseRecordKind, {
   samtale: { get: getConversation, del: deleteConversation },
   maaling: { get: getAssessment, del: deleteAssessment },
   fritagelse: { get: getExemption, del: deleteExemption },
+  visitation: { get: getVisitationChange, del: deleteVisitationChange },
 };
 
 export async function deleteCaseRecord(db: Database, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {

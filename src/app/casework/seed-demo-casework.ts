@@ -183,6 +183,7 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (participant_id) DO NOTHING`,
     [planned.map((w) => w.id), planned.map((w) => w.m), planned.map((w) => suggestLanguage(w.c))],
   );
+  await seedDemoExemptionsAndVisitation(q, seed, today);
   await seedDemoCompanies(q, today);
   return { plans: plan.pid.length, activities: act.pid.length, conversations: con.pid.length, assessments: ass.pid.length };
 }
@@ -236,5 +237,50 @@ async function seedDemoCompanies(q: Queryable, today: string) {
        AND NOT (d.due > $1::date - 45 AND extract(day FROM a.start_date)::int % 3 = 0)
      ON CONFLICT (activity_id, checkpoint_months) DO NOTHING`,
     [today, HIRING_TYPES],
+  );
+}
+
+/**
+ * Issue 13 in the demo: some women exempt today (barsel, sygdom; "Fritaget til …" on Mine
+ * borgere), some with a past holiday or sickness that moved their deadlines, and some enrolled
+ * as aktivitetsparat later changed to jobparat (Viborg's opvisitering). Own random streams, so
+ * the rest of the demo does not change.
+ */
+async function seedDemoExemptionsAndVisitation(q: Queryable, seed: number, today: string) {
+  const rows = (await q.query<{ eid: string; pid: string; mun: string; on: string; exit: string | null; visitation: string; cw: number | null }>(
+    `SELECT e.id AS eid, p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.visitation, e.caseworker_id AS cw
+     FROM participant p JOIN enrolment e ON e.participant_id = p.id
+     WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on`,
+  )).rows;
+  const ex = { pid: [] as string[], mun: [] as string[], kind: [] as string[], start: [] as string[], end: [] as (string | null)[], reason: [] as (string | null)[], by: [] as (number | null)[] };
+  const vc = { pid: [] as string[], mun: [] as string[], eid: [] as string[], on: [] as string[], to: [] as string[], reason: [] as string[], by: [] as (number | null)[] };
+  rows.forEach((w, i) => {
+    const rng = mulberry32(deriveSeed(seed, 13_000 + i));
+    const end = w.exit && w.exit < today ? w.exit : today;
+    const open = !w.exit || w.exit > today;
+    const add = (kind: string, start: string, stop: string | null, reason: string | null) => {
+      ex.pid.push(w.pid); ex.mun.push(w.mun); ex.kind.push(kind); ex.start.push(start); ex.end.push(stop); ex.reason.push(reason); ex.by.push(w.cw);
+    };
+    if (open && daysBetween(w.on, today) > 60 && rng.chance(0.05)) {
+      const kind = rng.pick(['barsel', 'barsel', 'sygdom'] as const);
+      add(kind, addDays(today, -rng.int(5, 40)), kind === 'barsel' && rng.chance(0.3) ? null : addDays(today, rng.int(10, 120)), null);
+    } else if (daysBetween(w.on, end) > 150 && rng.chance(0.08)) {
+      const start = addDays(w.on, rng.int(60, daysBetween(w.on, end) - 60));
+      add(rng.pick(['ferie', 'sygdom'] as const), start, addDays(start, rng.int(10, 25)), null);
+    }
+    if (w.visitation === 'aktivitetsparat' && daysBetween(w.on, end) > 120 && rng.chance(0.2)) {
+      vc.pid.push(w.pid); vc.mun.push(w.mun); vc.eid.push(w.eid); vc.on.push(addDays(w.on, rng.int(90, daysBetween(w.on, end))));
+      vc.to.push('jobparat'); vc.reason.push(rng.pick(['Ny vurdering efter praktik.', 'Klar til ordinære timer.', 'Helbred afklaret.'])); vc.by.push(w.cw);
+    }
+  });
+  await q.query(
+    `INSERT INTO casework_exemption (participant_id, municipality_code, kind, start_date, end_date, reason, created_by)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[], $7::int[])`,
+    [ex.pid, ex.mun, ex.kind, ex.start, ex.end, ex.reason, ex.by],
+  );
+  await q.query(
+    `INSERT INTO casework_visitation_change (participant_id, municipality_code, enrolment_id, changed_on, visitation, reason, created_by)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::int[])`,
+    [vc.pid, vc.mun, vc.eid, vc.on, vc.to, vc.reason, vc.by],
   );
 }

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppDeps } from '../../core/deps.ts';
 
 type Database = AppDeps['db'];
-import { effect, EffectOptionError } from '../../effect/engine.ts';
+import { effectDetails, EffectOptionError } from '../../effect/engine.ts';
 import { suppressEffect, type ShownEffect } from '../../effect/suppress.ts';
 import { storedEffectInput, type EffectScope } from './load-effect-input.ts';
 
@@ -22,19 +22,32 @@ export interface EffectRunRequest {
   bootstrap?: number;
 }
 
+/** A horizon's shown figures with the investment case's input (null when no estimate is shown). */
+export interface ShownRun extends ShownEffect {
+  /** Support weeks saved per matched participant by category and year (aggregate; null when too few). */
+  supportSaved: { category: string; year: number; weeks: number }[] | null;
+  /** The number of matched participants (for the investment case; null when too few to show). */
+  matchedN: number | null;
+}
+
 export interface EffectRuns {
   month: string;
   projectId: number | null;
   pool: number;
-  horizons: ShownEffect[];
+  horizons: ShownRun[];
   computedAt: string;
 }
 
 export async function computeEffectRuns(db: Database, req: EffectRunRequest): Promise<EffectRuns> {
   const input = await storedEffectInput(db, req.scope);
-  const horizons = HORIZONS.map((horizon) =>
-    suppressEffect(effect(input, { month: req.month, horizon, controls: 3, bootstrap: req.bootstrap ?? 1000, seed: 1 }), req.suppress),
-  );
+  const horizons = HORIZONS.map((horizon): ShownRun => {
+    const d = effectDetails(input, { month: req.month, horizon, controls: 3, bootstrap: req.bootstrap ?? 1000, seed: 1 });
+    const shown = suppressEffect(d.result, req.suppress);
+    // The investment case needs the matched count: kept only where the estimate and the count
+    // itself are shown (not hidden to protect another count), so it reveals nothing hidden.
+    const open = !shown.tooFew && typeof shown.matched === 'number' && shown.matched > 0;
+    return { ...shown, supportSaved: open ? d.supportSaved : null, matchedN: open ? d.result.matched : null };
+  });
   return { month: req.month, projectId: req.scope.kind === 'project' ? req.scope.projectId : null, pool: input.pool.length, horizons, computedAt: new Date().toISOString() };
 }
 

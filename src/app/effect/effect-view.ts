@@ -15,9 +15,14 @@ import { auditEffectView, effectDataVersion, storedEffectResult, storeEffectResu
 import { EffectOptionError } from '../../effect/engine.ts';
 import { parseMonth } from '../../monitoring/calendar.ts';
 import { chooseProject, type ProjectChoice } from '../steering/access.ts';
+import { listRates } from '../../db/effect/rates.ts';
+import { allMoneyEntries } from '../../db/steering/money.ts';
+import { summariseMoney, type MoneySummary } from '../../domain/project-money.ts';
+import { loadProjectMoney } from '../steering/project-money.ts';
 import { runEffect, type EffectRuns } from './effect-runs.ts';
+import { investmentView, type InvestmentView } from './investment-view.ts';
 
-export type EffectViewDeps = Pick<AppDeps, 'db' | 'config'>;
+export type EffectViewDeps = Pick<AppDeps, 'db'> & { config: Pick<AppDeps['config'], 'suppressThreshold' | 'databaseUrl'> };
 
 export interface EffectView {
   scope: 'national' | 'project';
@@ -26,6 +31,11 @@ export interface EffectView {
   threshold: number;
   poolSize: number;
   cached: boolean;
+  investment: InvestmentView;
+  /** The project's money (project scope), or the projects' summed cost (national scope). */
+  money: MoneySummary | null;
+  /** National scope: how many projects have a cost entered. */
+  projectsWithCost: number;
 }
 
 export function isNationalAnalyst(actor: Actor): boolean {
@@ -33,29 +43,55 @@ export function isNationalAnalyst(actor: Actor): boolean {
 }
 
 export async function effectView(deps: EffectViewDeps, actor: Actor, req: { month: string; projectId?: number }): Promise<EffectView> {
-  if (parseMonth(req.month) === null) throw new AppError('INVALID', 'Måneden skal skrives ÅÅÅÅ-MM.', { maaned: 'Skriv måneden som ÅÅÅÅ-MM, fx 2022-12.' });
   const national = isNationalAnalyst(actor);
   let choice: ProjectChoice | null = null;
   if (!national) {
     if (actor.organisationKind !== 'jobcenter' || actor.role !== 'projektleder') throw forbidden();
     choice = await chooseProject(deps.db, actor, req.projectId);
   }
+  const { runs, cached } = await effectRunsFor(deps, actor, choice, req.month);
+  const rates = await listRates(deps.db);
+  let money: MoneySummary | null = null;
+  let projectsWithCost = 0;
+  let cost: { cost: number | null; costBasis: MoneySummary['costBasis'] };
+  if (choice) {
+    money = (await loadProjectMoney(deps.db, actor, choice.project.id)).summary;
+    cost = money;
+  } else {
+    const costs = [...(await allMoneyEntries(deps.db)).values()].map((e) => summariseMoney(e).cost).filter((c): c is number => c !== null);
+    projectsWithCost = costs.length;
+    cost = { cost: costs.length ? costs.reduce((a, b) => a + b, 0) : null, costBasis: null };
+  }
+  return {
+    scope: national ? 'national' : 'project', choice, runs, threshold: deps.config.suppressThreshold, poolSize: await poolSize(deps.db), cached,
+    investment: investmentView(runs, rates, cost), money, projectsWithCost,
+  };
+}
+
+/**
+ * The effect runs of the national scope (choice null) or one project's (her municipalities'
+ * participants against the national pool): stored and reused while the data is unchanged,
+ * suppressed, audited. Also used by the committee brief, for everyone who steers the project.
+ */
+export async function effectRunsFor(deps: EffectViewDeps, actor: Actor, choice: ProjectChoice | null, month: string): Promise<{ runs: EffectRuns; cached: boolean }> {
+  if (parseMonth(month) === null) throw new AppError('INVALID', 'Måneden skal skrives ÅÅÅÅ-MM.', { maaned: 'Skriv måneden som ÅÅÅÅ-MM, fx 2022-12.' });
+  const national = choice === null;
   const threshold = deps.config.suppressThreshold;
-  const key = JSON.stringify(national ? ['national', req.month] : ['project', choice!.project.id, [...actor.municipalities].sort(), req.month]);
+  // 'v2': runs carry the investment case's input (supportSaved, matchedN).
+  const key = JSON.stringify(national ? ['national', month, 'v2'] : ['project', choice.project.id, [...actor.municipalities].sort(), month, 'v2']);
   const version = await effectDataVersion(deps.db);
-  const pool = await poolSize(deps.db);
   const hit = await storedEffectResult<EffectRuns>(deps.db, key, version);
-  const detail = { scope: national ? 'national' : 'project', projectId: choice?.project.id ?? null, month: req.month };
+  const detail = { scope: national ? 'national' : 'project', projectId: choice?.project.id ?? null, month };
   if (hit) {
     await auditEffectView(deps.db, actor, { ...detail, cached: true });
-    return { scope: national ? 'national' : 'project', choice, runs: hit.result, threshold, poolSize: pool, cached: true };
+    return { runs: hit.result, cached: true };
   }
   let runs: EffectRuns;
   try {
     runs = await runEffect(deps.db, deps.config.databaseUrl, {
-      month: req.month,
+      month,
       suppress: threshold,
-      scope: national ? { kind: 'national' } : { kind: 'project', projectId: choice!.project.id, actor },
+      scope: national ? { kind: 'national' } : { kind: 'project', projectId: choice.project.id, actor },
     });
   } catch (e) {
     if (e instanceof EffectOptionError) throw new AppError('INVALID', e.message);
@@ -63,5 +99,5 @@ export async function effectView(deps: EffectViewDeps, actor: Actor, req: { mont
   }
   await storeEffectResult(deps.db, key, version, runs);
   await auditEffectView(deps.db, actor, detail);
-  return { scope: national ? 'national' : 'project', choice, runs, threshold, poolSize: pool, cached: false };
+  return { runs, cached: false };
 }

@@ -1,6 +1,7 @@
 /** Steering measures from case data (pure): enrolment, company-oriented offers, CV/ABC, mix, contact, caseloads. */
 import type { CaseFacts } from '../../db/steering/case-stats.ts';
-import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../../core/codes.ts';
+import { ACTIVITY_CATEGORIES, type ActivityCategory, type Visitation } from '../../core/codes.ts';
+import { upgradedOn } from '../../domain/visitation.ts';
 
 export interface Ratio {
   count: number;
@@ -27,6 +28,19 @@ export function companyOrientedBy(f: CaseFacts, date: string): Ratio {
 export function cvAbcBy(f: CaseFacts, date: string): Ratio {
   const women = new Set(enrolledBy(f, date).map((e) => e.participantId));
   return { count: [...women].filter((w) => f.cvAbc.has(w)).length, denominator: women.size };
+}
+
+/**
+ * Opvisitering (Viborg): of the enrolments visited as aktivitetsparat at enrolment by `date`,
+ * those changed to jobparat by `date` (a change in that enrolment, from aktivitetsparat).
+ */
+export function upgradedBy(f: CaseFacts, date: string): Ratio {
+  const base = enrolledBy(f, date).filter((e) => e.visitation === 'aktivitetsparat');
+  const count = base.filter((e) => {
+    const changes = (f.visitationChanges ?? []).filter((c) => c.enrolmentId === e.enrolmentId && c.date <= date).map((c) => ({ date: c.date, visitation: c.visitation as Visitation }));
+    return upgradedOn('aktivitetsparat', changes) !== null;
+  }).length;
+  return { count, denominator: base.length };
 }
 
 export const halfYearOf = (date: string) => `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? '1' : '2'}. halvår`;

@@ -5,7 +5,7 @@
  */
 import type { CaseFacts } from '../../db/steering/case-stats.ts';
 import type { Count, MonitorResult } from '../../monitoring/types.ts';
-import { companyOrientedBy, cvAbcBy, enrolmentsBy, monthEnd } from './case-measures.ts';
+import { companyOrientedBy, cvAbcBy, enrolmentsBy, monthEnd, upgradedBy } from './case-measures.ts';
 import type { Goal } from '../../domain/steering-goals.ts';
 import { isEngineMeasure, type GoalOutcomeStatus } from '../../core/codes.ts';
 
@@ -38,6 +38,7 @@ export function factsFor(facts: CaseFacts, population: Goal['population']): Case
     activities: facts.activities.filter((a) => women.has(a.participantId)),
     conversations: facts.conversations.filter((c) => women.has(c.participantId)),
     cvAbc: new Set([...facts.cvAbc].filter((w) => women.has(w))),
+    visitationChanges: facts.visitationChanges,
   };
 }
 
@@ -70,6 +71,7 @@ export function evaluateGoal(goal: Goal, r: MonitorResult, allFacts: CaseFacts):
     case 'indskrevne': return done(enrolmentsBy(facts, at), null, null);
     case 'virksomhedsrettet': { const x = companyOrientedBy(facts, at); return done(x.count, x.denominator, null); }
     case 'cv_abc': { const x = cvAbcBy(facts, at); return done(x.count, x.denominator, null); }
+    case 'opvisiteret': { const x = upgradedBy(facts, at); return done(x.count, x.denominator, null); }
   }
 }
 

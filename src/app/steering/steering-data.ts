@@ -20,6 +20,12 @@ import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, t
 import { evaluateGoal, type GoalOutcome } from './evaluate-goals.ts';
 import type { Milestone } from '../../domain/steering-goals.ts';
 import { loadPlan } from './load-plan.ts';
+import { loadProjectMoney } from './project-money.ts';
+import type { MoneySummary } from '../../domain/project-money.ts';
+import { listRates } from '../../db/effect/rates.ts';
+import { effectRunsFor } from '../effect/effect-view.ts';
+import type { EffectRuns } from '../effect/effect-runs.ts';
+import { investmentView, type InvestmentView } from '../effect/investment-view.ts';
 import { companySteering, type CompanySteeringFacts } from '../companies/companies.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
@@ -49,6 +55,10 @@ export interface SteeringData {
   caseloadLimit: number;
   /** The day the data was read (milestones past their date are marked against it). */
   today: string;
+  /** The project's budget and spending as the project leader entered them. */
+  money: MoneySummary;
+  /** Effect (suppressed runs) and the investment case, when asked for (opts.effect); null otherwise. */
+  effect: { runs: EffectRuns; investment: InvestmentView } | null;
   /** Company work at the month's end (issue 14): companies in use and hirings. */
   companies?: CompanySteeringFacts;
 }
@@ -76,7 +86,9 @@ function plannedEnrolment(start: string, end: string, planned: number, months: s
   }));
 }
 
-export async function loadSteeringData(deps: Deps, actor: Actor, projectId: number | undefined, months: Months, opts: { suppress: boolean }): Promise<SteeringData> {
+export async function loadSteeringData(
+  deps: Deps, actor: Actor, projectId: number | undefined, months: Months, opts: { suppress: boolean; effect?: boolean },
+): Promise<SteeringData> {
   const choice = await chooseProject(deps.db, actor, projectId);
   const pid = choice.project.id;
   const result = await engineResult(deps, actor, pid, months, opts.suppress);
@@ -88,7 +100,16 @@ export async function loadSteeringData(deps: Deps, actor: Actor, projectId: numb
   }));
   const at = monthEnd(months.month);
   const goals = plan.goals.map((g) => evaluateGoal(g, result, facts));
+  const money = (await loadProjectMoney(deps.db, actor, pid)).summary;
+  let effect: SteeringData['effect'] = null;
+  if (opts.effect) {
+    // Always the suppressed form: the effect is computed against the national pool.
+    const { runs } = await effectRunsFor(deps, actor, choice, months.month);
+    effect = { runs, investment: investmentView(runs, await listRates(deps.db), money) };
+  }
   return {
+    money,
+    effect,
     choice,
     months,
     vintage: { ...(await registerVintage(deps.db)), caseDataAt: new Date() },

@@ -1,5 +1,6 @@
 /** `fremdrift retention [--dry-run]`: anonymise closed cases past the retention period. */
 import { runRetention } from '../../app/gdpr/retention-job.ts';
+import { runPoolRetention } from '../../app/effect/pool-retention.ts';
 import { withCliDatabase } from '../../app/security/open-cli-db.ts';
 import { parseArgs } from '../args.ts';
 
@@ -15,6 +16,10 @@ export async function run(args: string[]): Promise<number> {
     } else {
       console.log(`Anonymiseret: ${r.anonymised} afsluttede sager (opbevaringsperiode ${r.years} år efter udskrivning).`);
     }
+    const p = await runPoolRetention({ db }, { months: config.poolRetentionMonths, dryRun });
+    console.log(dryRun
+      ? `Prøvekørsel: ${p.women} kvinder i sammenligningspuljen er indlæst for mere end ${p.months} måneder siden og ville blive slettet med deres registerdata. Intet er ændret.`
+      : `Slettet fra sammenligningspuljen: ${p.women} kvinder indlæst for mere end ${p.months} måneder siden, og ${p.registerRows} af deres registerdata.`);
     return 0;
   });
 }

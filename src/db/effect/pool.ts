@@ -80,6 +80,11 @@ export async function loadPool(db: Db): Promise<(PoolRow & { data: Uint8Array | 
  */
 async function erasePoolMember(q: Queryable, hash: string): Promise<{ pool: boolean; register: boolean }> {
   const pool = (await q.query('DELETE FROM comparison_pool WHERE cpr_hash = $1 RETURNING 1', [hash])).rows.length > 0;
+  // Her per-delivery history too (register_person_version), unless she is a participant.
+  await q.query(
+    'DELETE FROM register_person_version v WHERE v.cpr_hash = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = v.cpr_hash)',
+    [hash],
+  );
   const register = (
     await q.query(
       'DELETE FROM register_person r WHERE r.cpr_hash = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = r.cpr_hash) RETURNING 1',
@@ -114,5 +119,29 @@ export async function erasePoolWomanAudited(db: Db, actor: Actor, hash: string):
     const r = await erasePoolMember(q, hash);
     await writeAudit(q, actor, { action: 'sletning', entity: 'comparison_pool', detail: { hashPrefix: hash.slice(0, 8), ...r } });
     return r;
+  });
+}
+
+/**
+ * Retention of the comparison pool: every pool woman whose pool list was imported before
+ * `cutoff` is deleted, with her register data (register_person and its per-delivery history)
+ * unless she is also a participant; audited with the counts. `dryRun` counts only.
+ */
+export async function deleteExpiredPool(db: Db, actor: Actor, cutoff: Date, dryRun: boolean): Promise<{ women: number; registerRows: number }> {
+  return databaseOf(db).tx(async (q) => {
+    const expired = `SELECT c.cpr_hash FROM comparison_pool c JOIN comparison_pool_import i ON i.id = c.import_id WHERE i.imported_at < $1`;
+    const notParticipant = (t: string) => `NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = ${t}.cpr_hash)`;
+    if (dryRun) {
+      const n = (await q.query<{ women: number; reg: number }>(
+        `SELECT count(*)::int AS women, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM register_person r WHERE r.cpr_hash = e.cpr_hash) AND ${notParticipant('e')})::int AS reg
+         FROM (${expired}) e`, [cutoff])).rows[0];
+      await writeAudit(q, actor, { action: 'opbevaring_kontrol', entity: 'comparison_pool', detail: { cutoff: cutoff.toISOString(), due: n.women, dryRun: true } });
+      return { women: n.women, registerRows: n.reg };
+    }
+    await q.query(`DELETE FROM register_person_version v WHERE v.cpr_hash IN (${expired}) AND ${notParticipant('v')}`, [cutoff]);
+    const registerRows = (await q.query(`DELETE FROM register_person r WHERE r.cpr_hash IN (${expired}) AND ${notParticipant('r')} RETURNING 1`, [cutoff])).rows.length;
+    const women = (await q.query(`DELETE FROM comparison_pool WHERE cpr_hash IN (${expired}) RETURNING 1`, [cutoff])).rows.length;
+    await writeAudit(q, actor, { action: 'opbevaring', entity: 'comparison_pool', detail: { cutoff: cutoff.toISOString(), women, registerRows } });
+    return { women, registerRows };
   });
 }

@@ -32,6 +32,8 @@ export interface CaseFacts {
   conversations: { participantId: string; heldOn: string }[];
   /** Participants with a CV on Jobnet and all of A, B and C filled in. */
   cvAbc: Set<string>;
+  /** Changes of visitation after enrolment, per enrolment (oldest first). */
+  visitationChanges?: { enrolmentId: string; date: string; visitation: string }[];
 }
 
 export async function loadCaseFacts(tx: Sql, projectId: number, extraTypes: ActivityType[]): Promise<CaseFacts> {
@@ -57,8 +59,14 @@ export async function loadCaseFacts(tx: Sql, projectId: number, extraTypes: Acti
      WHERE participant_id IN (SELECT participant_id FROM enrolment WHERE project_id = $1)`,
     [projectId],
   )).rows;
+  const visitationChanges = (await sqlOf(tx).query<{ enrolmentId: string; date: string; visitation: string }>(
+    `SELECT v.enrolment_id AS "enrolmentId", v.changed_on AS "date", v.visitation FROM casework_visitation_change v
+     WHERE v.enrolment_id IN (SELECT id FROM enrolment WHERE project_id = $1) ORDER BY v.changed_on, v.created_at`,
+    [projectId],
+  )).rows;
   return {
     enrolments,
+    visitationChanges,
     activities: acts.map((a) => ({ participantId: a.participantId, category: category.get(a.typeKey) ?? null, startDate: a.startDate, status: a.status })),
     conversations,
     cvAbc: new Set(plans.filter((p) => p.data?.cvOnJobnet === true && hasAbcStrategy(p.data as never)).map((p) => p.participantId)),

@@ -9,6 +9,9 @@ import { formatNumber } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { showCount } from '../monitoring-labels.ts';
+import { SUPPORT_CATEGORY_LABELS } from '../../core/labels.ts';
+import { halfYearText } from '../../domain/project-money.ts';
+import { showHelaar, showKroner, showKronerOere, showWeeks } from '../effect-money.ts';
 
 const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
@@ -87,8 +90,62 @@ export function effectPage(actor: Actor, csrf: string, v: EffectView, month: str
         <button class="button button-secondary" type="submit">Beregn</button>
       </form>
       <p><a href="/effekt.csv?maaned=${month}${v.choice ? `&projekt=${v.choice.project.id}` : ''}" data-testid="effect-csv">Hent tallene som CSV</a>${v.scope === 'national' ? html` · <a href="/effekt/pulje">Sammenligningspuljen</a>` : ''}</p>
-      ${r.horizons.map((e) => horizonSection(e, v.threshold))}`,
+      ${r.horizons.map((e) => horizonSection(e, v.threshold))}
+      ${investmentSection(v)}`,
   });
+}
+
+const monthsText = (m: number | null, last: number) => (m === null ? `ikke inden for ${last} måneder` : m === 0 ? 'straks (ingen omkostning)' : `efter ${m} måneder`);
+
+/** What the project cost, in words. */
+function costText(v: EffectView): string {
+  const i = v.investment;
+  if (i.cost === null) {
+    return v.scope === 'national'
+      ? 'Ingen projekter har indtastet budget eller forbrug endnu, så der kan ikke regnes et nettoresultat.'
+      : 'Projektlederen har ikke indtastet budget eller forbrug endnu (under Styring → Økonomi), så der kan ikke regnes et nettoresultat.';
+  }
+  if (v.scope === 'national') return `Omkostning: ${showKroner(i.cost)}, summen af det, ${v.projectsWithCost} projekter har indtastet (forbrug til dato, ellers budget).`;
+  const m = v.money!;
+  const basis = i.costBasis === 'forbrug' ? `forbrug til og med ${halfYearText(m.spentUntil!)}` : i.costBasis === 'budget' ? 'hele budgettet (der er ikke indtastet forbrug endnu)' : 'bevilling og egenfinansiering (der er ikke indtastet budget eller forbrug)';
+  return `Projektets omkostning: ${showKroner(i.cost)} – ${basis}, som projektlederen har indtastet.`;
+}
+
+/** The investment case (spec §6): kroner saved against the cost, with the interval and break-even. */
+function investmentSection(v: EffectView) {
+  const i = v.investment;
+  const last = i.horizons.at(-1)?.horizon ?? 24;
+  const leaderLink = v.scope === 'project' ? html` <a href="/styring/oekonomi?projekt=${v.choice!.project.id}">Budget og forbrug</a>.` : '';
+  return html`<section aria-labelledby="investering" data-testid="investment">
+    <h2 id="investering">Investeringscase: hvad effekten er værd i kroner</h2>
+    <p data-testid="investment-cost">${costText(v)}${leaderLink}</p>
+    ${i.horizons.length === 0
+      ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">Der kan ikke regnes en investeringscase, før der er en effekt at vise.</p></div></div>`
+      : html`<div class="effect-grid">
+      <div class="table-wrap"><table class="table table--zebra" data-testid="investment-table">
+        <caption>Sparede uger på offentlig forsørgelse i kroner (effekten × matchede deltagere × ugesatsen), med 95 %-interval, mod omkostningen.</caption>
+        <thead><tr><th scope="col">Periode</th><th scope="col" class="text-right">Matchede</th><th scope="col" class="text-right">Sparede uger</th>
+          <th scope="col" class="text-right">Helårspersoner</th><th scope="col" class="text-right">Sparet</th><th scope="col" class="text-right">95 %-interval</th>
+          <th scope="col" class="text-right">Netto (sparet − omkostning)</th></tr></thead>
+        <tbody>${i.horizons.map((h) => html`<tr data-testid="investment-${h.horizon}"><th scope="row">${h.horizon} måneder</th><td class="text-right">${h.matched}</td>
+          <td class="text-right">${showWeeks(h.case.weeksSaved)}</td><td class="text-right">${showHelaar(h.case.helaarspersoner)}</td>
+          <td class="text-right"><strong>${showKroner(h.case.kroner)}</strong></td>
+          <td class="text-right">${h.case.atBounds ? `${showKroner(h.case.atBounds.fewest.kroner)} til ${showKroner(h.case.atBounds.most.kroner)}` : '–'}</td>
+          <td class="text-right">${i.cost === null ? '–' : showKroner(h.case.net)}</td></tr>`)}</tbody></table></div>
+      <aside class="effect-caveat" aria-label="Forbehold ved investeringscasen">
+        <p><strong>Forbehold.</strong> Kun offentlig forsørgelse regnes med, til standardsatser pr. uge – ikke skat af løn, ikke andre udgifter.
+          Beløbet er ikke mere sikkert end effekten: intervallet kan gå fra underskud til overskud. Omkostningen er den, projektlederen har indtastet.</p>
+      </aside></div>
+      ${i.breakEven ? html`<p data-testid="break-even">Hvis alle ${i.participants} deltagere sparer lige så meget som de matchede, har projektet tjent sig hjem
+        <strong>${monthsText(i.breakEven.estimate.month, last)}</strong> efter indskrivningen
+        (med usikkerheden: ${monthsText(i.breakEven.most?.month ?? null, last)} til ${monthsText(i.breakEven.fewest?.month ?? null, last)}).
+        ${i.breakEven.estimate.womenNeeded.map((w) => (w.women === null ? `Efter ${w.horizon} måneder er der ingen besparelse at regne med. ` : `Med besparelsen efter ${w.horizon} måneder skal ${w.women} kvinder igennem projektet, før det har betalt sig. `))}</p>` : ''}
+      <div class="table-wrap"><table class="table table--zebra" data-testid="rates-used">
+        <caption>Ugesatser brugt i beregningen, med kilde. Satserne vedligeholdes af en administrator.</caption>
+        <thead><tr><th scope="col">Forsørgelse</th><th scope="col">År</th><th scope="col" class="text-right">Sats pr. uge</th><th scope="col">Kilde</th></tr></thead>
+        <tbody>${i.ratesUsed.map((r) => html`<tr><th scope="row">${SUPPORT_CATEGORY_LABELS[r.category] ?? r.category}</th><td>${r.year}</td><td class="text-right">${showKronerOere(r.rate)}</td><td>${r.source}</td></tr>`)}</tbody></table></div>
+      ${i.missingRates.length ? html`<p data-testid="missing-rates"><strong>Mangler sats</strong> (regnet som 0 kr.): ${i.missingRates.map((m) => `${SUPPORT_CATEGORY_LABELS[m.category] ?? m.category} ${m.year}`).join(', ')}.</p>` : ''}`}
+  </section>`;
 }
 
 /** CSV of the shown (suppressed) figures: horizon;afsnit;navn;maal;vaerdi. */
@@ -105,6 +162,15 @@ export function effectCsv(v: EffectView): string {
     }
     for (const b of e.balance) for (const k of ['smdBefore', 'smdAfter', 'warning'] as const) lines.push(`${e.horizon};balance;${b.variable};${k};${cell(b[k])}`);
   }
+  const i = v.investment;
+  lines.push(`;investering;omkostning;;${cell(i.cost)}`);
+  for (const h of i.horizons) {
+    const vals: [string, unknown][] = [['weeksSaved', h.case.weeksSaved], ['helaarspersoner', h.case.helaarspersoner], ['kroner', h.case.kroner],
+      ['kroner_lower', h.case.atBounds?.fewest.kroner], ['kroner_upper', h.case.atBounds?.most.kroner], ['net', i.cost === null ? null : h.case.net]];
+    for (const [k, val] of vals) lines.push(`${h.horizon};investering;sparet;${k};${cell(val)}`);
+  }
+  if (i.breakEven) lines.push(`;investering;break_even_maaned;;${cell(i.breakEven.estimate.month)}`);
+  for (const r of i.ratesUsed) lines.push(`;sats;${r.category};${r.year};${r.rate}`);
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 

@@ -99,7 +99,7 @@ const ORIGINS: Record<CameFrom, { path: string; back: string }> = {
 };
 
 /** What was saved, for the "Gemt" notice on her page. */
-export type SavedKind = 'plan' | 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'slettet' | 'indskrevet' | 'afsluttet';
+export type SavedKind = 'plan' | 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'slettet' | 'indskrevet' | 'afsluttet';
 
 /** What was just saved on her case and the alerts it raised or cleared (from the redirect's query). */
 export interface SavedNotice {
@@ -114,6 +114,7 @@ const SAVED_TEXTS: Record<SavedKind, string> = {
   samtale: 'Samtalen er gemt.',
   maaling: 'Målingen er gemt.',
   fritagelse: 'Fritagelsen er gemt.',
+  visitation: 'Visitationen er ændret.',
   slettet: 'Posten er slettet.',
   indskrevet: 'Hun er indskrevet.',
   afsluttet: 'Forløbet er afsluttet.',

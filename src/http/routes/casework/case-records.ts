@@ -7,6 +7,7 @@ import { saveActivity } from '../../../app/casework/save-activity.ts';
 import { saveConversation } from '../../../app/casework/save-conversation.ts';
 import { saveAssessment } from '../../../app/casework/save-assessment.ts';
 import { saveExemption } from '../../../app/casework/save-exemption.ts';
+import { saveVisitationChange } from '../../../app/casework/save-visitation-change.ts';
 import { deleteCaseRecord, type CaseRecordKind } from '../../../app/casework/delete-case-record.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { findInstrument, WHO5 } from '../../../domain/instruments.ts';
@@ -18,10 +19,12 @@ import { activityFormPage, activityValues } from '../../../web/pages/casework/ac
 import { conversationFormPage, conversationValues } from '../../../web/pages/casework/conversation-form.ts';
 import { assessmentFormPage } from '../../../web/pages/casework/assessment-form.ts';
 import { exemptionFormPage, exemptionValues } from '../../../web/pages/casework/exemption-form.ts';
+import { visitationFormPage } from '../../../web/pages/casework/visitation-form.ts';
 import { dateInput, emptyState, type FormState } from '../../../web/pages/casework/form.ts';
 import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
 import { findActivityType } from '../../../domain/activities.ts';
-import { CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS } from '../../../core/labels.ts';
+import { CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, VISITATION_LABELS } from '../../../core/labels.ts';
+import type { Visitation } from '../../../core/codes.ts';
 import { formatDate } from '../../../core/format.ts';
 import type { CaseFile } from '../../../app/casework/case-file.ts';
 import { respond, sendHtml } from './respond.ts';
@@ -39,6 +42,10 @@ function describeRecord(f: CaseFile, kind: CaseRecordKind, id: string): string |
   if (kind === 'fritagelse') {
     const x = f.exemptions.find((e) => e.id === id);
     return x ? `fritagelsen (${EXEMPTION_KIND_LABELS[x.kind].toLowerCase()}) fra ${formatDate(x.startDate)}` : null;
+  }
+  if (kind === 'visitation') {
+    const v = f.visitationSteps.find((x) => x.change.id === id);
+    return v ? `ændringen af visitation den ${formatDate(v.change.date)} (${VISITATION_LABELS[v.from]} → ${VISITATION_LABELS[v.to]})` : null;
   }
   const m = f.assessments.find((x) => x.id === id);
   return m ? `målingen (${findInstrument(m.instrumentKey)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}` : null;
@@ -190,8 +197,27 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => exemptionForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'fritagelse');
   });
 
+  // Visitation over time (a change; corrected by deleting it and adding the right one)
+  const visitationForm = async (actor: Actor, id: string, csrf: string, s: FormState | null) => {
+    const f = await file(actor, id);
+    const atEnrolment = (f.participant.enrolment?.visitation ?? null) as Visitation | null;
+    const current = f.visitationSteps.length ? f.visitationSteps[f.visitationSteps.length - 1].to : atEnrolment;
+    return visitationFormPage(actor, csrf, subject(f), s ?? emptyState({ date: dateInput(todayInDenmark()) }), { atEnrolment, current });
+  };
+  app.get<P>('/deltagere/:id/visitation', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await visitationForm(actor, req.params.id, req.csrfToken!, null));
+  });
+  app.post<P>('/deltagere/:id/visitation', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveVisitationChange(deps.db, actor, req.params.id, req.body ?? {});
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => visitationForm(actor, req.params.id, req.csrfToken!, s), 'visitation');
+  });
+
   // Deletions (corrections), audited with the deleted content
-  const kinds: [string, CaseRecordKind][] = [['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling'], ['fritagelser', 'fritagelse']];
+  const kinds: [string, CaseRecordKind][] = [
+    ['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling'], ['fritagelser', 'fritagelse'], ['visitationer', 'visitation'],
+  ];
   for (const [path, kind] of kinds) {
     app.get<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);

@@ -5,7 +5,7 @@ import { chooseProject } from '../../../app/steering/access.ts';
 import { loadPlan } from '../../../app/steering/load-plan.ts';
 import { saveReportTexts } from '../../../app/steering/save-report-texts.ts';
 import { loadSteeringData } from '../../../app/steering/steering-data.ts';
-import { projectReport, REPORT_KINDS, SUPPRESSED } from '../../../reports/project-reports.ts';
+import { projectReport, REPORT_KINDS, SUPPRESSED, WITH_EFFECT } from '../../../reports/project-reports.ts';
 import { REPORT_FORMATS } from '../../../reports/render.ts';
 import { emptyState } from '../../../web/pages/casework/form.ts';
 import { withProject } from '../../../web/pages/steering/frame.ts';
@@ -38,13 +38,13 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(req);
     const { kind } = paramsOf(Kind, req, 'Rapporten');
     const months = await monthsOf(req, deps);
-    const d = await loadSteeringData(deps, actor, projectIdOf(req), months, { suppress: SUPPRESSED[kind] });
+    const d = await loadSteeringData(deps, actor, projectIdOf(req), months, { suppress: SUPPRESSED[kind], effect: WITH_EFFECT[kind] });
     return sendHtml(reply, reportPage(actor, req.csrfToken!, d.choice, kind, months, projectReport(kind, d)));
   });
   app.get('/styring/rapporter/:kind.:format', async (req, reply) => {
     const actor = requireActor(req);
     const { kind, format } = paramsOf(KindFormat, req, 'Rapporten');
-    const d = await loadSteeringData(deps, actor, projectIdOf(req), await monthsOf(req, deps), { suppress: SUPPRESSED[kind] });
+    const d = await loadSteeringData(deps, actor, projectIdOf(req), await monthsOf(req, deps), { suppress: SUPPRESSED[kind], effect: WITH_EFFECT[kind] });
     return sendReport(reply, projectReport(kind, d), format, `${kind}-${d.choice.project.key}-${d.months.month}`);
   });
 }

@@ -53,10 +53,14 @@ function paceNote(p: { expected: number; target: number }) {
 
 const CRITERION_LABELS: Record<string, string> = { koen: 'køn', alder: 'alder', oprindelse: 'oprindelse', forsoergelse: 'forsørgelse', cpr: 'CPR-nummer' };
 
-function enrolmentFacts(e: CaseEnrolment) {
+function enrolmentFacts(e: CaseEnrolment, f: CaseFile) {
+  const steps = f.visitationSteps;
+  const now = steps.length ? steps[steps.length - 1].to : null;
   return html`<dl class="facts" data-testid="enrolment-facts">
     <dt>Projekt</dt><dd><span class="badge-project">${e.projectName}</span></dd>
-    <dt>Visitation</dt><dd>${VISITATION_LABELS[e.visitation as Visitation] ?? e.visitation}</dd>
+    <dt>Visitation</dt><dd>${now
+      ? html`${VISITATION_LABELS[now]} siden ${formatDate(steps[steps.length - 1].change.date)} <span class="meta">(ved indskrivningen: ${VISITATION_LABELS[e.visitation as Visitation] ?? e.visitation})</span>`
+      : VISITATION_LABELS[e.visitation as Visitation] ?? e.visitation}${f.enrolled ? html` <a href="/deltagere/${f.participant.id}/visitation">Ændr visitation</a>` : ''}</dd>
     <dt>Flere skal med</dt><dd>${e.flereSkalMed ? FLERE_SKAL_MED_LABELS[e.flereSkalMed as FlereSkalMedGroup] : 'Ikke screenet'}</dd>
     <dt>Rekrutteret via</dt><dd>${e.recruitmentChannel ? RECRUITMENT_CHANNEL_LABELS[e.recruitmentChannel as RecruitmentChannel] ?? e.recruitmentChannel : '–'}</dd>
     <dt>Sagsbehandler</dt><dd>${e.caseworkerName ?? '–'}</dd>
@@ -81,7 +85,17 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
         <p>${f.nextDue ? html`<strong>${f.nextDue.label}:</strong> senest ${formatDate(f.nextDue.date)}. ` : ''}Seneste kontakt: ${formatDate(f.lastContact)}.</p>
         ${f.pace ? html`<p data-testid="conversation-pace">Samtaler de seneste 12 måneder: ${f.pace.held} (mål ${f.pace.target} om året${paceNote(f.pace)}).</p>` : ''}`
       : html`<p>Borgeren er ikke indskrevet i et projekt i dag.</p>`}
-    ${e ? enrolmentFacts(e) : ''}
+    ${e ? enrolmentFacts(e, f) : ''}
+    ${f.visitationSteps.length
+      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="visitation-history">
+          <caption>Visitationshistorik</caption>
+          <thead><tr><th scope="col">Dato</th><th scope="col">Fra</th><th scope="col">Til</th><th scope="col">Begrundelse</th><th scope="col">Registreret af</th><th scope="col">Slet</th></tr></thead>
+          <tbody>${f.visitationSteps.map((st) => {
+            const what = `visitationsændring ${formatDate(st.change.date)}`;
+            return html`<tr><td>${formatDate(st.change.date)}</td><td>${VISITATION_LABELS[st.from]}</td><td>${VISITATION_LABELS[st.to]}</td><td>${st.change.reason ?? '–'}</td>
+              <td>${st.change.createdByName ?? '–'}</td><td>${deleteButton(`${base}/visitationer/${st.change.id}/slet`, csrf, what)}</td></tr>`;
+          })}</tbody></table></div>`
+      : ''}
 
     <h3>Plan</h3>
     ${f.plan

@@ -7,6 +7,7 @@ import { stamp } from '../../../reports/format.ts';
 import { html } from '../../html.ts';
 import { steeringPage, withProject } from './frame.ts';
 import { monthForm } from './month-form.ts';
+import { moneyOverview, moneyTable } from './money.ts';
 
 import { vintageOf } from '../../../reports/vintage.ts';
 export function dashboardPage(actor: Actor, csrf: string, d: SteeringData) {
@@ -18,6 +19,11 @@ export function dashboardPage(actor: Actor, csrf: string, d: SteeringData) {
       ${monthForm('/styring', pid, d.months)}
       <p>Se også <a href="/resultater">alle resultater fra registerdata</a>, <a href="${withProject('/styring/milepaele', pid)}">milepælsplanen</a> og
         <a href="${withProject('/styring/rapporter', pid)}">rapporterne</a>.</p>
-      ${dashboardSections(d).map((s) => sectionHtml(s))}`,
+      ${dashboardSections(d).map((s) => sectionHtml(s))}
+      <section aria-labelledby="oekonomi" data-testid="money-section">
+        <h2 id="oekonomi">Budget og forbrug</h2>
+        <p>${moneyOverview(d.money)} <a href="${withProject('/styring/oekonomi', pid)}">${actor.role === 'projektleder' ? 'Indtast eller ret budget og forbrug' : 'Se budget, forbrug og historik'}</a>.</p>
+        ${moneyTable(d.money, 'dashboard-money')}
+      </section>`,
   });
 }

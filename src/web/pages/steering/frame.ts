@@ -8,6 +8,7 @@ const TABS = [
   { href: '/styring', label: 'Overblik' },
   { href: '/styring/maal', label: 'Resultatmål' },
   { href: '/styring/milepaele', label: 'Milepælsplan' },
+  { href: '/styring/oekonomi', label: 'Økonomi' },
   { href: '/styring/rapporter', label: 'Rapporter' },
 ];
 

@@ -1,9 +1,12 @@
 /**
- * Exemption periods over HTTP (issue 13, item 3): a woman without a conversation for three
+ * Issue 13 over HTTP. Exemption periods (item 3): a woman without a conversation for three
  * months has a critical conversation alert; an exemption covering today silences it (her page
  * and Mine borgere say "Fritaget til …"), corrected to have ended it returns with the deadline
  * moved by its length, and deleted the original deadline is back. Danish errors for bad input,
  * every write audited, and another municipality cannot read or change her periods.
+ * Visitation over time (item 2): a change from aktivitetsparat to jobparat is shown with from,
+ * to and reason on her page and timeline, counts for a goal "opvisiteret", keeps her category at
+ * enrolment, and is deleted (a correction) with an audit record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +16,10 @@ import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays, addMonths, daysBetween } from '../src/core/dates.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs, type Session } from './helpers/http.ts';
+import { upgradedBy } from '../src/app/steering/case-measures.ts';
+import { loadCaseFacts, type CaseFacts } from '../src/db/steering/case-stats.ts';
+import { door } from '../src/db/door.ts';
+import type { Actor } from '../src/core/actor.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const dk = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
@@ -127,5 +134,87 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const audit = await t.db.query<{ detail: { deleted: { kind: string } } }>(
       `SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'fritagelse' AND participant_id = $1`, [womanId]);
     expect(audit.rows[0].detail.deleted.kind).toBe('sygdom');
+  });
+
+  it('changes her visitation: refused in Danish when wrong, then shown with from, to and reason on her page and timeline', async () => {
+    const form = await s.get(`/deltagere/${womanId}/visitation`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Hun er nu visiteret som <strong>Aktivitetsparat</strong>');
+    const same = await s.post(`/deltagere/${womanId}/visitation`, { date: da(today), visitation: 'aktivitetsparat' });
+    expect(same.statusCode).toBe(400);
+    expect(same.body).toContain('Hun har allerede den visitation på datoen.');
+    const early = await s.post(`/deltagere/${womanId}/visitation`, { date: da(addDays(enrolled, -1)), visitation: 'jobparat' });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('Datoen kan ikke ligge før indskrivningen');
+    const ok = await s.post(`/deltagere/${womanId}/visitation`, { date: da(addDays(today, -3)), visitation: 'jobparat', reason: 'Klar efter praktik' });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toContain('gemt=visitation');
+    const body = (await s.get(`/deltagere/${womanId}`)).body;
+    expect(body).toContain(`Jobparat siden ${dk(addDays(today, -3))}`);
+    expect(body).toContain('(ved indskrivningen: Aktivitetsparat)');
+    const history = /<table[^>]*data-testid="visitation-history">[\s\S]*?<\/table>/.exec(body)![0];
+    expect(history).toMatch(/<td>Aktivitetsparat<\/td><td>Jobparat<\/td><td>Klar efter praktik<\/td>/);
+    expect(body).toContain('Visitation ændret: Aktivitetsparat → Jobparat');
+    // The enrolment keeps her category at enrolment (results by visitation use it).
+    expect((await t.db.query<{ visitation: string }>('SELECT visitation FROM enrolment WHERE participant_id = $1', [womanId])).rows[0].visitation).toBe('aktivitetsparat');
+    const audit = await t.db.query<{ detail: { from: string; to: string } }>(`SELECT detail FROM audit_log WHERE action = 'opret' AND entity = 'visitation' AND participant_id = $1`, [womanId]);
+    expect(audit.rows[0].detail).toMatchObject({ from: 'aktivitetsparat', to: 'jobparat' });
+    expect((await other.get(`/deltagere/${womanId}/visitation`)).statusCode).toBe(404);
+    expect((await other.post(`/deltagere/${womanId}/visitation`, { date: da(today), visitation: 'oevrige' })).statusCode).toBe(404);
+  });
+
+  it('a goal "opvisiteret" counts her among the women enrolled as aktivitetsparat, by hand', async () => {
+    const project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const pl = await loginAs(app, 'projektleder.aalborg');
+    const res = await pl.post(`/styring/maal/ny?projekt=${project}`, {
+      title: 'Opvisitering til jobparat', measure: 'opvisiteret', population: 'alle', targetKind: 'andel', targetValue: '20', deadline: da(addDays(today, 300)),
+    });
+    expect(res.statusCode).toBe(303);
+    const goal = await t.db.query<{ measure: string }>(`SELECT measure FROM project_goal WHERE project_id = $1 AND measure = 'opvisiteret'`, [project]);
+    expect(goal.rows.length).toBe(1);
+    // The hand count: enrolments as aktivitetsparat by today, and those changed to jobparat since.
+    const hand = await t.db.query<{ base: number; up: number }>(
+      `SELECT count(*)::int AS base,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM casework_visitation_change v WHERE v.enrolment_id = e.id AND v.visitation = 'jobparat'))::int AS up
+       FROM enrolment e WHERE e.project_id = $1 AND e.visitation = 'aktivitetsparat' AND e.enrolled_on <= $2`, [project, today]);
+    expect(hand.rows[0].up).toBeGreaterThanOrEqual(1);
+    const mun = (await t.db.query<{ m: string }>('SELECT municipality_code AS m FROM participant WHERE id = $1', [womanId])).rows[0].m;
+    const actor: Actor = {
+      userId: 0, username: 'opvisitering.test', displayName: 'Test', role: 'projektleder', organisationId: 0, organisationName: 'Test',
+      organisationKind: 'jobcenter', municipalities: [mun], municipalityNames: [], ip: '127.0.0.1',
+    };
+    const facts = await door(t.db, actor, async (tx) => ({ value: await loadCaseFacts(tx, project, []), audit: [] }));
+    expect(upgradedBy(facts, today)).toEqual({ count: hand.rows[0].up, denominator: hand.rows[0].base });
+  });
+
+  it('deleting the change (a correction) restores her category, audited', async () => {
+    const id = (await t.db.query<{ id: string }>('SELECT id FROM casework_visitation_change WHERE participant_id = $1', [womanId])).rows[0].id;
+    expect((await other.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {})).statusCode).toBe(404);
+    expect((await s.get(`/deltagere/${womanId}/visitationer/${id}/slet`)).body).toContain('ændringen af visitation');
+    expect((await s.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {})).statusCode).toBe(303);
+    const body = (await s.get(`/deltagere/${womanId}`)).body;
+    expect(body).not.toContain('data-testid="visitation-history"');
+    expect(body).not.toContain('Visitation ændret');
+    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'slet' AND entity = 'visitation' AND participant_id = $1`, [womanId])).rows.length).toBe(1);
+  });
+});
+
+describe('opvisitering measure', () => {
+  const e = (id: string, visitation: string, enrolledOn = '2024-01-01') => ({ enrolmentId: id, participantId: `p${id}`, enrolledOn, exitedOn: null, caseworker: null, visitation });
+  const facts = (changes: { enrolmentId: string; date: string; visitation: string }[]): CaseFacts => ({
+    enrolments: [e('1', 'aktivitetsparat'), e('2', 'aktivitetsparat'), e('3', 'jobparat'), e('4', 'aktivitetsparat', '2024-08-01')],
+    activities: [], conversations: [], cvAbc: new Set(), visitationChanges: changes,
+  });
+  it('counts enrolments visited as aktivitetsparat at enrolment and changed to jobparat by the date', () => {
+    const f = facts([
+      { enrolmentId: '1', date: '2024-03-01', visitation: 'jobparat' },
+      { enrolmentId: '2', date: '2024-03-01', visitation: 'oevrige' },
+      { enrolmentId: '2', date: '2024-05-01', visitation: 'jobparat' }, // from øvrige, not an opvisitering
+      { enrolmentId: '3', date: '2024-03-01', visitation: 'aktivitetsparat' },
+      { enrolmentId: '4', date: '2024-09-01', visitation: 'jobparat' },
+    ]);
+    expect(upgradedBy(f, '2024-02-29')).toEqual({ count: 0, denominator: 2 });
+    expect(upgradedBy(f, '2024-06-30')).toEqual({ count: 1, denominator: 2 });
+    expect(upgradedBy(f, '2024-12-31')).toEqual({ count: 2, denominator: 3 });
   });
 });
