@@ -195,8 +195,11 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       expect(pages.length).toBeGreaterThan(0);
       const chars = pages.map((p) => p.replace(/\s+/g, '').length);
       const fullest = Math.max(...chars);
+      // Every page but the last is well filled (a figure pushed to the next page leaves no half-empty page behind);
+      // the last page ends where the brief ends, but is not a stray line or two.
       chars.forEach((c, i) => {
-        expect(c, `page ${i + 1} of ${pages.length}: ${c} characters (fullest ${fullest})`).toBeGreaterThan(Math.max(600, fullest * 0.4));
+        const last = i === pages.length - 1;
+        expect(c, `page ${i + 1} of ${pages.length}: ${c} characters (fullest ${fullest})`).toBeGreaterThan(last ? 300 : Math.max(600, fullest * 0.4));
       });
       expect(pages.join('\n')).not.toContain('Afsnittet er ikke skrevet endnu');
     });
