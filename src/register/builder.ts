@@ -173,7 +173,9 @@ function unknownCodesError(unknown: UnknownCode[], firstSeen: Map<number, Place>
   const first = firstSeen.get(codes[0]);
   return new RegisterInputError(
     'unknown_codes',
-    `Ukendte ydelseskoder, som ikke står i kodetabellen: ${listSome(parts)}. ` +
+    // Each part is a code, two counts and a place whose names are already cut (placeText), so
+    // the parts are bounded; cutting them at a name's length would cut the place in half.
+    `Ukendte ydelseskoder, som ikke står i kodetabellen: ${listSome(parts, 10, 400)}. ` +
       'Tilføj dem til kodetabellen (--codes) med en kategori.',
     { file: listSome(files), line: files.length === 1 ? first?.line : null, column: files.length === 1 ? first?.column : null, codes, unknown },
   );

@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { ByteSource } from './chunks.ts';
-import { RegisterInputError, cellError, shorten, sizeText, type Place, type RegisterErrorCode } from './errors.ts';
+import { MAX_NAME, RegisterInputError, cellError, shorten, sizeText, type Place, type RegisterErrorCode } from './errors.ts';
 
 /**
  * The header line's bounds: a wide DREAM extract has about 1,900 columns in some 20 kB; a file
@@ -309,8 +309,8 @@ export class CsvReader {
  * At most ten items joined by ", ", then how many more (an extract can have 1,700 columns or
  * thousands of unknown values; a message must stay readable).
  */
-export function listSome(items: readonly string[], max = 10): string {
-  const some = items.slice(0, max).map((s) => shorten(s));
+export function listSome(items: readonly string[], max = 10, itemMax = MAX_NAME): string {
+  const some = items.slice(0, max).map((s) => shorten(s, itemMax));
   if (items.length <= max) return some.join(', ');
   return `${some.join(', ')} og ${(items.length - max).toLocaleString('da-DK')} flere`;
 }
