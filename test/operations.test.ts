@@ -126,8 +126,12 @@ describe.each(backends())('operations on %s', (backend) => {
     const echoed = await app.inject({ url: '/healthz', headers: { 'x-request-id': given } });
     expect(echoed.headers['x-request-id']).toBe(given);
     ids.push(given);
+    // A request's completion line is written by the onResponse hook, which runs after the
+    // response has ended (and so after inject() resolves): wait until every request has its line.
+    const parsed = () => logLines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    await expect.poll(() => ids.filter((id) => !parsed().some((e) => e.reqId === id && e.res !== undefined))).toEqual([]);
     const log = logLines.join('');
-    const entries = logLines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const entries = parsed();
     for (const id of ids) expect(entries.some((e) => e.reqId === id), `log has request ${id}`).toBe(true);
     expect(entries.some((e) => (e.req as { route?: string } | undefined)?.route === '/deltagere/:id')).toBe(true);
     expect(entries.some((e) => typeof (e.res as { statusCode?: number } | undefined)?.statusCode === 'number')).toBe(true);
