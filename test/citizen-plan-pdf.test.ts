@@ -2,7 +2,8 @@
  * "Min plan" as an A4 print (issue 15): a tagged PDF in her language — read back with poppler
  * (pdfinfo: tagged, title, structure; pdftotext: the translated texts; pdfimages: the QR code) —
  * right to left for Arabic, from the caseworker's page (audited like the page) and through her
- * link (audited; a revoked or expired link gives no PDF, and that is audited too).
+ * link (audited; a revoked or expired link gives no PDF, and that is audited too). An activity's
+ * address and days and times (the activity form) show in her plan and on her print.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -167,6 +168,39 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     // Nor does the caseworker's print carry the revoked link.
     const staff = await cw.post(`/deltagere/${womanId}/min-plan.pdf`, { link: revoked });
     expect(pdfImages(staff.rawPayload).filter((i) => i.type === 'image')).toEqual([]);
+  });
+
+  it('an activity\'s address and days and times, entered on the activity form, show in her plan and on her print as written', async () => {
+    const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+    const start = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10); // running since yesterday: among her current activities
+    const form = { typeKey: 'danskundervisning', provider: 'Sprogcenter Nord', address: 'Havnegade 12, 9000 Aalborg', schedule: 'Tirsdag og torsdag kl. 9-12', startDate: da(start), endDate: '', hoursPerWeek: '', status: 'i_gang' };
+    const tooLong = await cw.post(`/deltagere/${womanId}/aktiviteter`, { ...form, schedule: 'x'.repeat(201) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('Tidspunktet må højst være 200 tegn.');
+    expect(tooLong.body).toContain('value="Havnegade 12, 9000 Aalborg"');
+    expect((await cw.post(`/deltagere/${womanId}/aktiviteter`, form)).statusCode).toBe(303);
+    const row = (await t.db.query<{ id: string; address: string; schedule: string }>(
+      `SELECT id, address, schedule FROM casework_activity WHERE participant_id = $1 AND provider = 'Sprogcenter Nord'`, [womanId])).rows[0];
+    expect(row).toMatchObject({ address: form.address, schedule: form.schedule });
+    // The correction form shows them again.
+    expect((await cw.get(`/deltagere/${womanId}/aktiviteter/${row.id}`)).body).toContain(`value="${form.schedule}"`);
+
+    const page = await cw.get(`/deltagere/${womanId}/min-plan?sprog=so`);
+    expect(page.body).toMatch(new RegExp(`<span class="cw-text" lang="da" dir="ltr" data-free-text>.*${form.address}`));
+    expect(page.body).toMatch(new RegExp(`<span class="cw-text" lang="da" dir="ltr" data-free-text>.*${form.schedule}`));
+    for (const code of ['so', 'ar'] as const) {
+      const pdf = await cw.get(`/deltagere/${womanId}/min-plan.pdf?sprog=${code}`);
+      const text = fold(pdfText(pdf.rawPayload));
+      expect(text, code).toContain(form.address);
+      expect(text, code).toContain(form.schedule);
+    }
+    expect(readPdf((await cw.get(`/deltagere/${womanId}/min-plan.pdf?sprog=da`)).rawPayload).structure)
+      .toMatch(/Span[^\n]*\n\s+"Tirsdag og torsdag kl\. 9-12"/);
+    // Corrected: the new time replaces the old.
+    expect((await cw.post(`/deltagere/${womanId}/aktiviteter/${row.id}`, { ...form, schedule: 'Mandag kl. 10-14' })).statusCode).toBe(303);
+    const after = await cw.get(`/deltagere/${womanId}/min-plan?sprog=da`);
+    expect(after.body).toContain('Mandag kl. 10-14');
+    expect(after.body).not.toContain(form.schedule);
   });
 
   it('another municipality gets no PDF of her, and the refusal is audited', async () => {

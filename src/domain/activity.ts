@@ -1,6 +1,7 @@
 /**
  * One activity in a woman's course (aktivitet): type from the catalogue, provider or company,
- * CVR where it happens at a company, dates, hours per week and status.
+ * CVR where it happens at a company, the address and the days and times she goes there (for her
+ * plan), dates, hours per week and status.
  */
 import { z } from 'zod';
 import { findActivityType, type ActivityType } from './activities.ts';
@@ -22,6 +23,8 @@ export function makeActivitySchema(extraTypes: readonly ActivityType[] = []) {
         message: 'Vælg en aktivitetstype fra kataloget.',
       }),
       provider: optionalTextField(200, 'Navnet må højst være 200 tegn.'),
+      address: optionalTextField(200, 'Adressen må højst være 200 tegn.'),
+      schedule: optionalTextField(200, 'Tidspunktet må højst være 200 tegn.'),
       cvr: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : (v ?? null)), z.string().nullable()),
       startDate: isoDateField,
       endDate: optionalIsoDateField,

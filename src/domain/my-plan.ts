@@ -19,6 +19,10 @@ export interface MyPlanActivity {
   typeNameDa: string;
   /** Where: the provider or company as the caseworker wrote it. */
   place: string | null;
+  /** The address she goes to, as written. */
+  address: string | null;
+  /** The days and times, as written (e.g. "Mandag og onsdag kl. 9–12"). */
+  schedule: string | null;
   start: IsoDate;
   end: IsoDate | null;
   hoursPerWeek: number | null;
@@ -43,7 +47,7 @@ export interface MyPlanInput {
   firstName: string;
   plan: Plan | null;
   planUpdatedOn: IsoDate | null;
-  activities: readonly { typeKey: string; provider: string | null; startDate: IsoDate; endDate: IsoDate | null; hoursPerWeek: number | string | null; status: ActivityStatus }[];
+  activities: readonly { typeKey: string; provider: string | null; address?: string | null; schedule?: string | null; startDate: IsoDate; endDate: IsoDate | null; hoursPerWeek: number | string | null; status: ActivityStatus }[];
   assessments: readonly { instrumentKey: string; date: IsoDate; answers: Record<string, number> }[];
   extraTypes: readonly ActivityType[];
   caseworkerName: string | null;
@@ -62,6 +66,8 @@ function activity(a: MyPlanInput['activities'][number], extra: readonly Activity
     typeKey: isBuiltIn(a.typeKey) ? a.typeKey : null,
     typeNameDa: findActivityType(a.typeKey, extra)?.name ?? a.typeKey,
     place: a.provider,
+    address: a.address ?? null,
+    schedule: a.schedule ?? null,
     start: a.startDate,
     end: a.endDate,
     hoursPerWeek: a.hoursPerWeek == null ? null : Number(a.hoursPerWeek),

@@ -32,7 +32,9 @@ export async function renderMyPlanPdf(p: MyPlanPrint): Promise<Buffer> {
   const activity = (a: MyPlanActivity): PdfInline[] => [
     a.typeKey ? { text: tr.t(`activity.${a.typeKey}` as MessageKey), bold: true } : { ...own(a.typeNameDa), bold: true },
     ...(a.place ? [said(`\n${tr.t('activities.place')}:`), own(a.place)] : []),
+    ...(a.address ? (a.place ? [own(`\n${a.address}`)] : [said(`\n${tr.t('activities.place')}:`), own(a.address)]) : []),
     said(`\n${tr.t('activities.when')}: ${a.end ? tr.t('activities.period', { start: date(a.start), end: date(a.end) }) : tr.t('activities.from', { start: date(a.start) })}`),
+    ...(a.schedule ? [own(`\n${a.schedule}`)] : []),
     ...(a.hoursPerWeek ? [said(`\n${tr.t('activities.hours', { hours: a.hoursPerWeek })}`)] : []),
   ];
   const activities = (list: MyPlanActivity[]): PdfBlock => (list.length ? { kind: 'items', items: list.map(activity) } : P(said(tr.t('activities.none'))));

@@ -491,12 +491,14 @@ function wrapWords(doc: PdfKitDoc, parts: PdfInline[], width: number, size: numb
   };
   parts.forEach((p, part) => {
     const pencil = size * 1.25;
+    let firstWord = true;
     p.text.split('\n').forEach((piece, n) => {
       if (n > 0) { lines.push([]); used = 0; }
-      piece.split(/\s+/).filter(Boolean).forEach((text, k) => {
+      piece.split(/\s+/).filter(Boolean).forEach((text) => {
         const segments = segmentsOf(doc, text, bold || Boolean(p.bold), size);
         const type = wordType(text);
-        const first = Boolean(p.pencil) && n === 0 && k === 0;
+        const first = Boolean(p.pencil) && firstWord;
+        firstWord = false;
         let total = segments.reduce((a, s) => a + s.width, 0) + (first ? pencil : 0);
         // A word longer than the line (e.g. a web address) is cut where it must be.
         if (total > width && segments.length === 1 && !first) {

@@ -8,7 +8,7 @@ import { makeActivitySchema } from '../../domain/activity.ts';
 import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-export const ACTIVITY_FIELDS = ['typeKey', 'provider', 'cvr', 'startDate', 'endDate', 'hoursPerWeek', 'status'] as const;
+export const ACTIVITY_FIELDS = ['typeKey', 'provider', 'address', 'schedule', 'cvr', 'startDate', 'endDate', 'hoursPerWeek', 'status'] as const;
 
 /** `activityId` undefined → a new activity; otherwise a correction of an existing one of hers. */
 export async function saveActivity(db: Database, actor: Actor, participantId: string, form: FormData, activityId?: string): Promise<SaveResult> {

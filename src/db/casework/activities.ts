@@ -7,6 +7,8 @@ export interface ActivityRow {
   id: string;
   typeKey: string;
   provider: string | null;
+  address: string | null;
+  schedule: string | null;
   cvr: string | null;
   startDate: string;
   endDate: string | null;
@@ -20,6 +22,8 @@ export interface ActivityRow {
 export interface ActivityData {
   typeKey: string;
   provider: string | null;
+  address: string | null;
+  schedule: string | null;
   cvr: string | null;
   startDate: string;
   endDate: string | null;
@@ -27,7 +31,7 @@ export interface ActivityData {
   status: ActivityStatus;
 }
 
-const COLS = `id, type_key AS "typeKey", provider, cvr, start_date AS "startDate", end_date AS "endDate",
+const COLS = `id, type_key AS "typeKey", provider, address, schedule, cvr, start_date AS "startDate", end_date AS "endDate",
   hours_per_week AS "hoursPerWeek", status, created_by AS "createdBy", company_id AS "companyId"`;
 
 export async function listActivities(tx: Sql, participantId: string): Promise<ActivityRow[]> {
@@ -42,9 +46,9 @@ export async function getActivity(tx: Sql, participantId: string, id: string): P
 export async function insertActivity(tx: Sql, participantId: string, municipality: string, a: ActivityData, userId: number): Promise<string> {
   return (
     await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [participantId, municipality, a.typeKey, a.provider, a.cvr, a.startDate, a.endDate, a.hoursPerWeek, a.status, userId],
+      `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by, address, schedule)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [participantId, municipality, a.typeKey, a.provider, a.cvr, a.startDate, a.endDate, a.hoursPerWeek, a.status, userId, a.address ?? null, a.schedule ?? null],
     )
   ).rows[0].id;
 }
@@ -52,8 +56,8 @@ export async function insertActivity(tx: Sql, participantId: string, municipalit
 export async function updateActivity(tx: Sql, participantId: string, id: string, a: ActivityData): Promise<void> {
   await sqlOf(tx).query(
     `UPDATE casework_activity SET type_key = $3, provider = $4, cvr = $5, start_date = $6, end_date = $7, hours_per_week = $8,
-            status = $9, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, a.typeKey, a.provider, a.cvr, a.startDate, a.endDate, a.hoursPerWeek, a.status],
+            status = $9, address = $10, schedule = $11, updated_at = now() WHERE id = $1 AND participant_id = $2`,
+    [id, participantId, a.typeKey, a.provider, a.cvr, a.startDate, a.endDate, a.hoursPerWeek, a.status, a.address ?? null, a.schedule ?? null],
   );
 }
 

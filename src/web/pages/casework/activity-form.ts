@@ -1,4 +1,4 @@
-/** Add or correct an activity: type from the catalogue, provider/company with CVR, dates, hours, status. */
+/** Add or correct an activity: type from the catalogue, provider/company with CVR, address and times (for her plan), dates, hours, status. */
 import type { Actor } from '../../../core/actor.ts';
 import { catalogueByCategory, type ActivityType } from '../../../domain/activities.ts';
 import { ACTIVITY_STATUSES } from '../../../core/codes.ts';
@@ -12,6 +12,8 @@ export function activityValues(a: ActivityRow): Record<string, string> {
   return {
     typeKey: a.typeKey,
     provider: a.provider ?? '',
+    address: a.address ?? '',
+    schedule: a.schedule ?? '',
     cvr: a.cvr ?? '',
     startDate: dateInput(a.startDate),
     endDate: dateInput(a.endDate),
@@ -32,6 +34,8 @@ export function activityFormPage(actor: Actor, csrf: string, subject: Subject, s
       ${csrfField(csrf)}
       ${selectField(s, { name: 'typeKey', label: 'Aktivitetstype', options: groups, required: true })}
       ${textField(s, { name: 'provider', label: 'Udbyder eller virksomhed', hint: 'Skal udfyldes ved virksomhedsrettede aktiviteter.', conditional: true })}
+      ${textField(s, { name: 'address', label: 'Adresse', hint: 'Hvor hun skal møde op. Står i hendes plan (Min plan), som du skriver det.', width: 'l' })}
+      ${textField(s, { name: 'schedule', label: 'Dage og tidspunkt', hint: 'Fx "Mandag og onsdag kl. 9–12". Står i hendes plan, som du skriver det.', width: 'l' })}
       ${textField(s, { name: 'cvr', label: 'CVR-nummer', hint: '8 cifre. Skal udfyldes ved aktiviteter på en virksomhed.', inputmode: 'numeric', width: 's', conditional: true })}
       ${dateField(s, { name: 'startDate', label: 'Startdato', required: true })}
       ${dateField(s, { name: 'endDate', label: 'Slutdato' })}

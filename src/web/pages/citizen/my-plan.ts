@@ -33,9 +33,10 @@ function activityItem(a: MyPlanActivity, tr: Translator): SafeHtml {
   return html`<li class="my-plan-activity">
     <strong>${name}</strong>
     <dl class="my-plan-facts">
-      ${a.place ? html`<dt>${tr.t('activities.place')}</dt><dd>${freeText(a.place, tr)}</dd>` : ''}
+      ${a.place || a.address ? html`<dt>${tr.t('activities.place')}</dt><dd>${[a.place, a.address].filter((x): x is string => Boolean(x)).map((x, i) => html`${i ? html`<br>` : ''}${freeText(x, tr)}`)}</dd>` : ''}
       <dt>${tr.t('activities.when')}</dt>
       <dd>${a.end ? tr.t('activities.period', { start: date(a.start), end: date(a.end) }) : tr.t('activities.from', { start: date(a.start) })}${
+        a.schedule ? html`<br>${freeText(a.schedule, tr)}` : ''}${
         a.hoursPerWeek ? html`<br>${tr.t('activities.hours', { hours: a.hoursPerWeek })}` : ''}</dd>
     </dl>
   </li>`;
