@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPoolRetention } from '../src/app/effect/pool-retention.ts';
+import { importPoolRows } from '../src/db/effect/pool.ts';
 import { createVault } from '../src/security/vault.ts';
 import { backends } from './helpers/db.ts';
 import { seedDemoPool } from './helpers/effect-pool.ts';
@@ -216,5 +217,30 @@ describe.each(backends())('effect and money on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     expect((await db.query('SELECT 1 FROM register_person_version WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
     expect((await db.query('SELECT 1 FROM comparison_pool WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
+  });
+
+  it('a new pool list that drops a woman deletes her register data with her, keeps a participant\'s and the women still listed', async () => {
+    const db = s.t.db;
+    const batch = (await db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
+    const participantHash = (await db.query<{ h: string }>('SELECT p.cpr_hash AS h FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash LIMIT 1')).rows[0].h;
+    const saved = (await db.query<{ cpr_hash: string; birth_date: string; municipality: string; origin_country: string | null }>(
+      `SELECT cpr_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, municipality, origin_country FROM comparison_pool`)).rows;
+    const row = (hash: string) => ({ hash, birthDate: '1980-01-01', municipality: 'Aalborg', originCountry: null });
+    for (const h of ['drop:a', 'drop:b']) {
+      await db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ($1, '\\x01', $2)`, [h, batch]);
+      await db.query(`INSERT INTO register_person_version (cpr_hash, batch_id, data) VALUES ($1, $2, '\\x01')`, [h, batch]);
+    }
+    const actor = { userId: 0, username: 'test-analytiker', role: 'analytiker' as const, ip: '127.0.0.1' } as Parameters<typeof importPoolRows>[1];
+    await importPoolRows(db, actor, { fileName: 'pulje-1.csv', sha256: 'a', rows: [row('drop:a'), row('drop:b'), row(participantHash)] });
+    await importPoolRows(db, actor, { fileName: 'pulje-2.csv', sha256: 'b', rows: [row('drop:b')] });
+    const has = async (table: string, h: string) => (await db.query(`SELECT 1 FROM ${table} WHERE cpr_hash = $1`, [h])).rows.length;
+    expect([await has('register_person', 'drop:a'), await has('register_person_version', 'drop:a')]).toEqual([0, 0]);
+    expect([await has('register_person', 'drop:b'), await has('register_person_version', 'drop:b')]).toEqual([1, 1]);
+    expect(await has('register_person', participantHash)).toBe(1);
+    const audit = (await db.query<{ detail: { droppedRegisterRows: number } }>(
+      `SELECT detail FROM audit_log WHERE action = 'puljeimport' ORDER BY id DESC LIMIT 1`)).rows[0];
+    expect(audit.detail.droppedRegisterRows).toBe(1);
+    // Put the demo pool back for any test after this one.
+    await importPoolRows(db, actor, { fileName: 'demo', sha256: 'c', rows: saved.map((r) => ({ hash: r.cpr_hash, birthDate: r.birth_date, municipality: r.municipality, originCountry: r.origin_country })) });
   });
 });

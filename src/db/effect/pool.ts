@@ -46,9 +46,14 @@ export async function listPoolImports(db: Db): Promise<PoolImportRow[]> {
   ).rows;
 }
 
-/** Replace the whole pool with these women (a pool list is always complete). */
-async function replacePool(q: Queryable, importId: number, rows: PoolRow[]): Promise<void> {
-  await q.query('DELETE FROM comparison_pool');
+/**
+ * Replace the whole pool with these women (a pool list is always complete). A woman the new
+ * list drops loses her register data too (register_person and its per-delivery history), unless
+ * she is a participant: it was kept only because she was in the pool. Returns how many women's
+ * register data went.
+ */
+async function replacePool(q: Queryable, importId: number, rows: PoolRow[]): Promise<number> {
+  const old = (await q.query<{ h: string[] | null }>('WITH d AS (DELETE FROM comparison_pool RETURNING cpr_hash) SELECT array_agg(cpr_hash) AS h FROM d')).rows[0].h ?? [];
   const CHUNK = 20_000;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const c = rows.slice(i, i + CHUNK);
@@ -58,6 +63,11 @@ async function replacePool(q: Queryable, importId: number, rows: PoolRow[]): Pro
       [c.map((r) => r.hash), c.map((r) => r.birthDate), c.map((r) => r.municipality), c.map((r) => r.originCountry), importId],
     );
   }
+  if (!old.length) return 0;
+  const dropped = `SELECT h FROM unnest($1::text[]) AS o(h)
+    WHERE NOT EXISTS (SELECT 1 FROM comparison_pool c WHERE c.cpr_hash = o.h) AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = o.h)`;
+  await q.query(`DELETE FROM register_person_version WHERE cpr_hash IN (${dropped})`, [old]);
+  return (await q.query(`DELETE FROM register_person WHERE cpr_hash IN (${dropped}) RETURNING 1`, [old])).rows.length;
 }
 
 export async function poolSize(db: Db): Promise<number> {
@@ -107,8 +117,8 @@ export async function importPoolRows(
 ): Promise<number> {
   return databaseOf(db).tx(async (q) => {
     const importId = await insertPoolImport(q, { fileName: i.fileName, sha256: i.sha256, rows: i.rows.length, importedBy: actor.userId || null, importedByName: actor.username });
-    await replacePool(q, importId, i.rows);
-    await writeAudit(q, actor, { action: 'puljeimport', entity: 'comparison_pool', detail: { importId, fileName: i.fileName, sha256: i.sha256, women: i.rows.length } });
+    const droppedRegisterRows = await replacePool(q, importId, i.rows);
+    await writeAudit(q, actor, { action: 'puljeimport', entity: 'comparison_pool', detail: { importId, fileName: i.fileName, sha256: i.sha256, women: i.rows.length, droppedRegisterRows } });
     return importId;
   });
 }
