@@ -1,5 +1,5 @@
 /**
- * Public API of register reading and monitoring (spec `kib-2019.1`, /work/shared/spec/monitoring.md).
+ * Public API of register reading and monitoring (spec `kib-2019.1`, ../shared/spec/monitoring.md).
  */
 export * from './types.ts';
 export * as calendar from './calendar.ts';
