@@ -57,14 +57,20 @@ export function ensureData(size: number, seed: number, years: number): BenchData
   return { ...data, generatedSeconds: (performance.now() - t0) / 1000 };
 }
 
-/** Week column names from the wide file's header line (the first 64 kB hold it). */
-export function weekColumns(benefits: string): string[] {
+/**
+ * The column names of a CSV file's header line, read from its first 64 kB only: the files run to
+ * a gigabyte (the national shape at 100,000 women), more than one string can hold.
+ */
+export function headerColumns(file: string): string[] {
   const buf = Buffer.alloc(1 << 16);
-  const fd = openSync(benefits, 'r');
+  const fd = openSync(file, 'r');
   try {
     const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
-    return text.slice(0, text.indexOf('\n')).replace(/\r$/, '').split(';').slice(1);
+    return text.slice(0, text.indexOf('\n')).replace(/\r$/, '').split(';');
   } finally {
     closeSync(fd);
   }
 }
+
+/** Week column names from the wide file's header line. */
+export const weekColumns = (benefits: string): string[] => headerColumns(benefits).slice(1);

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { effectDetails } from '../src/effect/engine.ts';
 import { loadEffectInput } from '../src/register/load.ts';
 import type { EffectBenchData } from './effect-data.ts';
+import { weekColumns } from './data.ts';
 import { effectBenchOptions } from './effect-options.ts';
 import { matchingSql } from './effect-sql.ts';
 import { maxRssMb, RESULT_PREFIX, seconds, type PhaseResult } from './phase-result.ts';
@@ -42,8 +43,7 @@ async function fremdrift(): Promise<PhaseResult> {
 /** DuckDB: read_csv the five files (load), then the matching statements (query). */
 async function duckdb(): Promise<PhaseResult> {
   const t0 = performance.now();
-  const header = readFileSync(d.benefits, { encoding: 'utf8' }).slice(0, 1 << 16);
-  const weeks = header.slice(0, header.indexOf('\n')).split(';').slice(1);
+  const weeks = weekColumns(d.benefits);
   const columns = `{'PNR': 'VARCHAR', ${weeks.map((w) => `'${w}': 'SMALLINT'`).join(', ')}}`;
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();

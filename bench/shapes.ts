@@ -14,7 +14,7 @@ import { isoWeekIndex, isoWeekOf, weeksInIsoYear } from '../src/monitoring/calen
 import { fileSource } from '../src/register/chunks.ts';
 import { CsvReader } from '../src/register/csv.ts';
 import { readRegister } from '../src/register/load.ts';
-import type { BenchData } from './data.ts';
+import { headerColumns, type BenchData } from './data.ts';
 import { endToEndPhase, MONITOR_OPTIONS } from './fremdrift-phases.ts';
 import { maxRssMb, seconds, type Levels, type PhaseResult } from './phase-result.ts';
 import { levelsFromWeeks } from './sql.ts';
@@ -189,7 +189,7 @@ export async function shapeDuckdb(d: BenchData, s: ShapeFiles, runs: number, lev
               ON COLUMNS('^y_') INTO NAME col VALUE kode) u
         JOIN rel_codes k ON k.kode = u.kode`);
     } else {
-      const header = readFileSync(s.benefits[0], 'utf8').slice(0, 1 << 16).split('\n')[0].split(';');
+      const header = headerColumns(s.benefits[0]);
       const cols = `{${header.map((h) => `'${h}': '${h.startsWith('y_') ? 'SMALLINT' : 'VARCHAR'}'`).join(', ')}}`;
       await c.run(`CREATE TABLE weeks AS SELECT u.PNR AS cpr,
           CASE WHEN CAST(substr(u.col, 3, 2) AS INTEGER) < 90 THEN 2000 ELSE 1900 END + CAST(substr(u.col, 3, 2) AS INTEGER) AS year,
