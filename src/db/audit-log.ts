@@ -5,8 +5,11 @@
  * organisation's users.
  */
 import type { Actor } from '../core/actor.ts';
-import type { Queryable } from './database.ts';
+import type { Database, Queryable } from './database.ts';
+import type { AuditEntry } from './door.ts';
 import { writeAudit, type AuditActor } from './sql.ts';
+
+export type { AuditActor } from './sql.ts';
 
 export interface AuditFilter {
   user?: string;
@@ -83,4 +86,13 @@ export async function auditRefusedRequest(
   detail: { method: string; route: string | null; fields: string[]; reason: string },
 ) {
   await writeAudit(db, who, { action: 'afvist_input', entity: 'forespoergsel', detail });
+}
+
+/**
+ * Append a record about an account event outside any tenant transaction (a sign-in, a refused
+ * sign-in, a provisioned user): no citizen's data is read, so no door is needed, but the record
+ * goes into the same hash-chained log.
+ */
+export function appendAccountAudit(db: Database, who: AuditActor, e: AuditEntry): Promise<void> {
+  return writeAudit(db, who, e);
 }

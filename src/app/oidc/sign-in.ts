@@ -7,26 +7,24 @@
 import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { AppError } from '../../core/errors.ts';
-import type { Database } from '../../db/database.ts';
-import { writeAudit } from '../../db/tenant.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { appendAccountAudit } from '../../db/audit-log.ts';
+import { provisionOidcUser, storePendingSignIn, takePendingSignIn } from '../../db/oidc.ts';
 import { createSession, sha256 } from '../../db/users.ts';
 import { providerConfig } from './client.ts';
 import { mapClaims } from './claims.ts';
-import { provisionUser } from './provision.ts';
 import type { OidcSettings } from '../../core/config.ts';
 
 export const PENDING_MINUTES = 10;
 export const SCOPE = 'openid profile fremdrift';
 
-export async function startSignIn(db: Database, s: OidcSettings, next: string) {
+export async function startSignIn(db: AppDeps['db'], s: OidcSettings, next: string) {
   const config = await providerConfig(s);
   const cookie = randomBytes(32).toString('base64url');
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const verifier = oidc.randomPKCECodeVerifier();
-  await db.query(`DELETE FROM oidc_pending WHERE created_at < now() - make_interval(mins => $1)`, [PENDING_MINUTES]);
-  await db.query('INSERT INTO oidc_pending (id_hash, state, nonce, code_verifier, next) VALUES ($1, $2, $3, $4, $5)',
-    [sha256(cookie), state, nonce, verifier, next]);
+  await storePendingSignIn(db, sha256(cookie), { state, nonce, verifier, next }, PENDING_MINUTES);
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: s.redirectUri,
     scope: SCOPE,
@@ -42,13 +40,9 @@ export async function startSignIn(db: Database, s: OidcSettings, next: string) {
 const failed = () => new AppError('INVALID', 'Login-forsøget kunne ikke bekræftes. Prøv at logge ind igen.');
 
 /** `sessionHours`: the session's first expiry — the idle time, so an unused session ends as early as the setting says. */
-export async function finishSignIn(db: Database, s: OidcSettings, cookie: string | undefined, query: URLSearchParams, ip: string, sessionHours: number) {
+export async function finishSignIn(db: AppDeps['db'], s: OidcSettings, cookie: string | undefined, query: URLSearchParams, ip: string, sessionHours: number) {
   // The pending sign-in is used once, whatever happens next.
-  const pending = cookie
-    ? (await db.query<{ state: string; nonce: string; verifier: string; next: string }>(
-        `DELETE FROM oidc_pending WHERE id_hash = $1 AND created_at > now() - make_interval(mins => $2)
-         RETURNING state, nonce, code_verifier AS verifier, next`, [sha256(cookie), PENDING_MINUTES])).rows[0]
-    : undefined;
+  const pending = cookie ? await takePendingSignIn(db, sha256(cookie), PENDING_MINUTES) : undefined;
   if (!pending || query.get('state') !== pending.state) throw failed();
   if (query.get('error')) throw new AppError('FORBIDDEN', 'Login blev afbrudt eller afvist hos login-udbyderen.');
   const config = await providerConfig(s);
@@ -73,15 +67,14 @@ export async function finishSignIn(db: Database, s: OidcSettings, cookie: string
   try {
     mapped = mapClaims(claims);
   } catch (e) {
-    await writeAudit(db, { userId: null, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip }, {
+    await appendAccountAudit(db, { userId: null, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip }, {
       action: 'login_afvist', entity: 'session', detail: { method: 'oidc', issuer, reason: (e as Error).message },
     });
     throw e;
   }
-  const userId = await provisionUser(db, issuer, mapped, ip);
-  const session = await createSession(db, userId, Math.min(12, sessionHours));
-  const user = (await db.query<{ username: string; role: string }>('SELECT username, role FROM app_user WHERE id = $1', [userId])).rows[0];
-  await writeAudit(db, { userId, username: user.username, role: user.role as never, ip }, {
+  const user = await provisionOidcUser(db, issuer, mapped, ip);
+  const session = await createSession(db, user.id, Math.min(12, sessionHours));
+  await appendAccountAudit(db, { userId: user.id, username: user.username, role: user.role, ip }, {
     action: 'login', entity: 'session', detail: { method: 'oidc', issuer },
   });
   return { sessionId: session.id, next: pending.next };
