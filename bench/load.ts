@@ -18,6 +18,8 @@
  *
  * Options: --women N (100000) --caseworkers N --analysts N --seconds N
  *          --think-ms N (2000: mean pause between a person's actions, drawn 0.5–1.5 × N; 0 = stress)
+ *          --realistic (think time 30 s: about the pace of real caseworkers, see bench/README.md; the
+ *          default 2 s offers far more requests per person than people make, to load the server)
  *          --pg URL (postgres://postgres@127.0.0.1:5432/postgres) --keep (keep the database afterwards)
  *          --reuse NAME (use the database an earlier run kept, instead of building one: 100,000 women
  *          take 15 minutes to build on a busy machine)
@@ -39,11 +41,15 @@ const WOMEN = num('women', 100_000);
 const CASEWORKERS = num('caseworkers', MODE === 'cluster' ? 100 : MODE === 'import-latency' ? 20 : 50);
 const ANALYSTS = num('analysts', MODE === 'cluster' ? 10 : MODE === 'import-latency' ? 0 : 5);
 const SECONDS = num('seconds', MODE === 'cluster' ? 120 : 60);
-const THINK = num('think-ms', 2000);
+const REALISTIC = flags.has('realistic');
+const THINK = num('think-ms', REALISTIC ? 30_000 : 2000);
 const PG = opts.pg?.[0] ?? process.env.FREMDRIFT_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = 'fremdrift-load-bench-secret-0123456789';
 const OUT = join(import.meta.dirname, 'out');
 const log = (s: string) => console.log(s);
+/** Requests a second the simulated people would make if every answer came at once: each clicks once per mean think time. */
+const offered = () => (THINK > 0 ? `${((CASEWORKERS + ANALYSTS) / (THINK / 1000)).toFixed(1)}/s` : 'ubegrænset (ingen tænketid)');
+const describeThink = () => `tænketid ${THINK} ms${REALISTIC ? ' (realistisk)' : ''}; tilbudt belastning højst ${offered()}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -75,9 +81,14 @@ function people(caseworkers: VirtualUser[], analysts: VirtualUser[], until: () =
     let n = 0;
     await think(); // people do not all click in the same millisecond
     while (performance.now() < until()) {
-      const list = await u.request('liste', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`);
-      const ids = [...list.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+      // Her worklist (Mine borgere) each round; every third round she looks a woman up in the
+      // municipality's list of participants (Deltagere) instead.
+      const list = n % 3 === 2
+        ? await u.request('deltagere', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`)
+        : await u.request('mine_borgere', 'GET', '/mine-borgere');
+      const ids = [...list.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})(?:\?[^"]*)?"/g)].map((m) => m[1]);
       if (!ids.length) {
+        n++;
         await think();
         continue;
       }
@@ -178,7 +189,7 @@ async function waitForJob(u: VirtualUser, location: string, timeoutMs: number) {
 }
 
 async function single() {
-  log(`Fremdrift load test: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, tænketid ${THINK} ms`);
+  log(`Fremdrift load test: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, ${describeThink()}`);
   const { name, url, db } = await loadDatabase();
   const hoursFile = join(OUT, 'load-loentimer.csv');
   const hoursBytes = writeHoursFile(hoursFile, WOMEN);
@@ -212,7 +223,7 @@ async function single() {
   log(`Sagsbehandlersider p95: ${total.caseworkerP95.toFixed(1)} ms (mål < 100 ms) → ${total.caseworkerP95 < 100 ? 'nået' : 'IKKE nået'}.`);
   log(`Registerimport: ${importOk ? 'gennemført' : 'FEJLEDE'} på ${((importEnd - importStart) / 1000).toFixed(1)} s under belastningen.`);
   log(`Skrivninger: ${run.posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === run.posted.length ? 'ingen tabt' : 'TABT'}.`);
-  writeFileSync(join(OUT, 'load-latest.json'), JSON.stringify({ mode: MODE, women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS, thinkMs: THINK,
+  writeFileSync(join(OUT, 'load-latest.json'), JSON.stringify({ mode: MODE, women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS, thinkMs: THINK, realistic: REALISTIC,
     seconds: elapsed, rows, total, import: { ok: importOk, seconds: (importEnd - importStart) / 1000 }, writes: { acknowledged: run.posted.length, stored } }, null, 2));
   await db.close();
   await dropDatabase(name);
@@ -220,7 +231,7 @@ async function single() {
 }
 
 async function cluster() {
-  log(`Fremdrift load test, to instanser bag HAProxy: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, tænketid ${THINK} ms`);
+  log(`Fremdrift load test, to instanser bag HAProxy: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, ${describeThink()}`);
   log(`Belastning (uptime) ved start: ${load()}`);
   const { name, url, db } = await loadDatabase();
   const hoursFile = join(OUT, 'load-loentimer.csv');
@@ -297,7 +308,7 @@ async function cluster() {
   }
 
   log('');
-  const rows = table(run.timings, elapsed, ['liste', 'aabn_kvinde', 'ny_samtale', 'resultater']);
+  const rows = table(run.timings, elapsed, ['mine_borgere', 'deltagere', 'aabn_kvinde', 'ny_samtale', 'resultater']);
   const timed = run.timings as (Timing & { at: number })[];
   const failed = timed.filter((t) => !t.ok);
   // A request in flight when the instance died ends within a few seconds of the kill.
@@ -315,7 +326,7 @@ async function cluster() {
   log(`Belastning (uptime) efter: ${loadAfter}`);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'load-cluster-latest.json'), JSON.stringify({ mode: MODE, women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS,
-    thinkMs: THINK, seconds: elapsed, rows, total, kill: { at: killAt, back: backAt }, import: { ...importResult, onKilledInstance: importedOnKilled },
+    thinkMs: THINK, realistic: REALISTIC, seconds: elapsed, rows, total, kill: { at: killAt, back: backAt }, import: { ...importResult, onKilledInstance: importedOnKilled },
     writes: { acknowledged: run.posted.length, stored }, loadAfter,
     failures: failed.map((t) => ({ op: t.op, status: t.status, at: Number(t.at.toFixed(2)), ms: Math.round(t.ms) })) }, null, 2));
   await db.close();
@@ -365,7 +376,7 @@ async function importLatency() {
     const j = await importing;
     const during = tagged.filter((t) => t.at >= phase.start && t.at <= phase.end).map((t) => t.ms).sort((a, b) => a - b);
     const outside = tagged.filter((t) => t.at < phase.start || t.at > phase.end).map((t) => t.ms).sort((a, b) => a - b);
-    const listDuring = tagged.filter((t) => t.op === 'liste' && t.at >= phase.start && t.at <= phase.end).map((t) => t.ms).sort((a, b) => a - b);
+    const listDuring = tagged.filter((t) => t.op === 'mine_borgere' && t.at >= phase.start && t.at <= phase.end).map((t) => t.ms).sort((a, b) => a - b);
     const r = {
       import: { status: j.status, seconds: (phase.end - phase.start) / 1000 },
       outside: { n: outside.length, p50: percentile(outside, 50), p95: percentile(outside, 95), max: outside.at(-1) ?? NaN },

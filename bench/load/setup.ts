@@ -26,6 +26,7 @@ export async function createLoadDatabase(adminUrl: string, name: string, size: n
   t = performance.now();
   const [ydelser] = await seedDemoRegister({ db, vault }, { size, kinds: ['ydelser'] });
   log(`  ydelsesuger for ${ydelser.persons} personer indlæst på ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await analyze(db);
   return { url, db };
 }
 
@@ -72,5 +73,15 @@ export async function openLoadDatabase(adminUrl: string, name: string) {
   const url = u.toString();
   const db = await openPostgres(url, 4);
   await migrate(db);
+  await analyze(db);
   return { url, db };
+}
+
+/**
+ * Planner statistics for the freshly loaded tables. Production has autovacuum's analyse; a server
+ * with autovacuum off (as on shared test machines) would otherwise plan every page's queries for
+ * empty tables: Mine borgere took 3–4 s instead of 0.2 s on a never-analysed database.
+ */
+async function analyze(db: Database) {
+  await db.exec('ANALYZE');
 }
