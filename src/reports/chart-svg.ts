@@ -14,7 +14,8 @@ export const PALETTE = ['#004993', '#b35b00', '#2a7a2a', '#8a2b8a', '#a8001c', '
 /** Room per category label; long labels wrap, and many categories are turned on their side. */
 function categoryAxis(c: Chart, plotWidth: number) {
   const hidden = c.hidden ?? [];
-  const labels = c.categories.map((l, i) => (hidden[i] ? `${l}\n(skjult)` : l));
+  const partly = c.partlyHidden ?? [];
+  const labels = c.categories.map((l, i) => (hidden[i] ? `${l}\n(skjult)` : partly[i] ? `${l}\n(delvis skjult)` : l));
   const many = labels.length > 12;
   const slot = Math.max(40, Math.floor(plotWidth / Math.max(1, labels.length)) - 8);
   // About 7 px a character at 12 px: a word longer than its slot ("Frederikshavn") is never
@@ -26,8 +27,8 @@ function categoryAxis(c: Chart, plotWidth: number) {
     labels,
     rotate: many ? 90 : turned ? 30 : 0,
     width: many || turned ? undefined : slot,
-    bottom: many ? 72 : turned ? 24 + Math.ceil(longest * 7 * 0.5) + (hidden.some(Boolean) ? 14 : 0)
-      : 16 + 14 * Math.min(4, Math.max(...labels.map((l) => Math.ceil(l.length / 14)), 1) + (hidden.some(Boolean) ? 1 : 0)),
+    bottom: many ? 72 : turned ? 24 + Math.ceil(longest * 7 * 0.5) + (hidden.some(Boolean) || partly.some(Boolean) ? 14 : 0)
+      : 16 + 14 * Math.min(4, Math.max(...labels.map((l) => Math.ceil(l.length / 14)), 1) + (hidden.some(Boolean) || partly.some(Boolean) ? 1 : 0)),
   };
 }
 

@@ -9,7 +9,7 @@ import type { SteeringData } from '../app/steering/steering-data.ts';
 import { MONTH_NAMES_DA } from '../domain/dates.ts';
 import type { Count, GroupResult } from '../monitoring/types.ts';
 import { formatDate } from '../core/format.ts';
-import { count, share, status, text, type Chart, type Section, type Table } from './model.ts';
+import { count, gapMarks, share, status, text, type Chart, type Section, type Table } from './model.ts';
 import { effectMoneySections } from './effect-money-section.ts';
 
 const nf = new Intl.NumberFormat('da-DK');
@@ -110,15 +110,16 @@ function groupTable(d: SteeringData): Table {
 function groupChart(d: SteeringData, t: Table): Chart {
   const groups = Object.values(d.result.groups.visitation);
   const p = (c: Count, n: Count) => (typeof c === 'number' && typeof n === 'number' && n > 0 ? Math.round((1000 * c) / n) / 10 : null);
+  const series: Chart['series'] = [
+    { name: 'I job, uddannelse eller med løntimer', type: 'bar', data: groups.map((g) => p(g.accumulated['1_or_2'], g.n)) },
+    { name: 'Varigt i job', type: 'bar', data: groups.map((g) => p(g.durable.full, g.n)) },
+  ];
   return {
     id: 'udvalg-grupper', title: 'Andel i job eller uddannelse efter udgangspunkt', tableId: t.id, percent: true, yName: 'Andel',
     categories: t.rows.map((r) => String(r[0].value)),
-    description: 'Andel af kvinderne i hver gruppe, der har været i job eller uddannelse eller haft løntimer, og andel, der er varigt i job. En gruppe med for få kvinder til at vise tallet er markeret «skjult».',
-    hidden: groups.map((g) => [g.n, g.accumulated['1_or_2'], g.durable.full].some((c) => typeof c === 'string')),
-    series: [
-      { name: 'I job, uddannelse eller med løntimer', type: 'bar', data: groups.map((g) => p(g.accumulated['1_or_2'], g.n)) },
-      { name: 'Varigt i job', type: 'bar', data: groups.map((g) => p(g.durable.full, g.n)) },
-    ],
+    description: 'Andel af kvinderne i hver gruppe, der har været i job eller uddannelse eller haft løntimer, og andel, der er varigt i job. En gruppe, hvor ingen af tallene kan vises, er markeret «skjult», og en gruppe, hvor kun nogle kan, «delvis skjult».',
+    series,
+    ...gapMarks(series, groups.map((g) => [g.n, g.accumulated['1_or_2'], g.durable.full].some((c) => typeof c === 'string'))),
   };
 }
 

@@ -12,6 +12,8 @@ import { num, text, type Section, type Table } from './model.ts';
 const kr = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 const dec1 = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pct = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
+/** A money figure the project leader has not entered. */
+export const NOT_ENTERED = 'Ikke skrevet ind';
 const kroner = (n: number) => `${kr.format(Math.round(n))} kr.`;
 
 const PERIOD_WORDS: Record<number, string> = { 6: 'det første halve år', 12: 'det første år', 24: 'de første to år' };
@@ -72,11 +74,13 @@ function effectParagraphs(d: SteeringData, r: ShownRun): string[] {
 
 function moneyTable(d: SteeringData): Table {
   const m = d.money;
+  // What has not been entered says so: a 0 would read as a project that cost nothing (issue 18).
+  const entered = (has: boolean, v: number | null) => (has && v !== null ? num(v) : text(NOT_ENTERED));
   const rows = [
-    [text('Bevilling fra SIRI'), num(m.grant)],
-    [text('Egenfinansiering'), num(m.ownFinancing)],
-    [text('Budget i alt'), num(m.budgetTotal)],
-    [text(m.spentUntil ? `Brugt til og med ${halfYearText(m.spentUntil)}` : 'Brugt'), num(m.spentTotal)],
+    [text('Bevilling fra SIRI'), entered(true, m.grant)],
+    [text('Egenfinansiering'), entered(true, m.ownFinancing)],
+    [text('Budget i alt'), entered(m.lines.some((l) => l.budget !== null), m.budgetTotal)],
+    [text(m.spentUntil ? `Brugt til og med ${halfYearText(m.spentUntil)}` : 'Brugt'), entered(m.spentUntil !== null, m.spentTotal)],
   ];
   for (const h of d.effect?.investment.horizons ?? []) {
     rows.push([text(`Sparet i ydelser, ${periodWords(h.horizon)}`), num(h.case.kroner)]);

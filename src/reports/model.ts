@@ -48,8 +48,20 @@ export interface Chart {
   yName?: string;
   percent?: boolean;
   tableId: string;
-  /** Categories whose figures are suppressed: drawn as a marked gap («skjult»), never as 0. */
+  /** Categories whose figures are suppressed and nothing is drawn: a marked gap («skjult»), never 0. */
   hidden?: boolean[];
+  /** Categories with some bars drawn and some suppressed: labelled «delvis skjult». */
+  partlyHidden?: boolean[];
+}
+
+/**
+ * Which categories to mark: `suppressed[i]` says category i has a suppressed figure. Only a
+ * category with nothing drawn is a gap («skjult»); one with a bar drawn is «delvis skjult»
+ * (issue 18: all four groups were marked though two had their bars).
+ */
+export function gapMarks(series: ChartSeries[], suppressed: boolean[]): Pick<Chart, 'hidden' | 'partlyHidden'> {
+  const drawn = suppressed.map((_, i) => series.some((s) => s.data[i] !== null && s.data[i] !== undefined));
+  return { hidden: suppressed.map((h, i) => h && !drawn[i]), partlyHidden: suppressed.map((h, i) => h && drawn[i]) };
 }
 
 /** True when the chart has something to draw: some value shown (not every figure suppressed). */

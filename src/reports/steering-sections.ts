@@ -8,7 +8,7 @@ import { ACTIVITY_CATEGORIES } from '../core/codes.ts';
 import { ACTIVITY_CATEGORY_LABELS, GOAL_OUTCOME_LABELS, MEASURE_LABELS, POPULATION_LABELS, MILESTONE_STATUS_LABELS, AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
 import { suppressCells, display } from '../monitoring/suppress.ts';
 import type { Count, GroupResult, MonitorResult } from '../monitoring/types.ts';
-import { count, date, num, share, status, text, type Cell, type Chart, type Table } from './model.ts';
+import { count, date, gapMarks, num, share, status, text, type Cell, type Chart, type Table } from './model.ts';
 
 const LEVELS = ['1', '2', '3', '0'] as const;
 const DURABLES = ['full', 'partial', 'none'] as const;
@@ -160,15 +160,16 @@ export function groupTable(r: MonitorResult, by: 'visitation' | 'alder' | 'kommu
 
 export function groupChart(r: MonitorResult, by: 'visitation' | 'alder' | 'kommune', title: string): Chart {
   const t = groupTable(r, by, title);
+  const series: Chart['series'] = [
+    { name: 'Mål 1 eller 2', type: 'bar', data: Object.values(r.groups[by]).map((g) => pctOf(g.accumulated['1_or_2'], g.n)) },
+    { name: 'Varig over deltid', type: 'bar', data: Object.values(r.groups[by]).map((g) => pctOf(g.durable.full, g.n)) },
+  ];
   return {
     id: `graf-${by}`, title, tableId: t.id, percent: true, yName: 'Andel',
     categories: t.rows.map((row) => String(row[0].value)),
-    description: 'Andel af deltagerne i hver gruppe, der har nået mål 1 eller 2, og andel i varig beskæftigelse over deltid. En gruppe med skjulte tal er markeret «skjult».',
-    hidden: Object.values(r.groups[by]).map((g) => [g.n, g.accumulated['1_or_2'], g.durable.full].some((c) => typeof c === 'string')),
-    series: [
-      { name: 'Mål 1 eller 2', type: 'bar', data: Object.values(r.groups[by]).map((g) => pctOf(g.accumulated['1_or_2'], g.n)) },
-      { name: 'Varig over deltid', type: 'bar', data: Object.values(r.groups[by]).map((g) => pctOf(g.durable.full, g.n)) },
-    ],
+    description: 'Andel af deltagerne i hver gruppe, der har nået mål 1 eller 2, og andel i varig beskæftigelse over deltid. En gruppe, hvor ingen af tallene kan vises, er markeret «skjult», og en gruppe, hvor kun nogle kan, «delvis skjult».',
+    series,
+    ...gapMarks(series, Object.values(r.groups[by]).map((g) => [g.n, g.accumulated['1_or_2'], g.durable.full].some((c) => typeof c === 'string'))),
   };
 }
 

@@ -105,3 +105,19 @@ export async function nationalMonitorInput(db: Queryable, opts: { municipalities
 export async function monitorInputForPeople(q: Queryable, cprHashes: string[]): Promise<StoredMonitorInput> {
   return build(q, 'WHERE p.cpr_hash = ANY($1::text[])', [cprHashes]);
 }
+
+/** `YYYY-MM` → the month's last day, `YYYY-MM-DD`. */
+const endOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/**
+ * The population a report month names: the women enrolled by the end of that month. A woman
+ * enrolled later is not in any figure for the month (issue 18: 121 counted for a month with 120);
+ * `later` says how many were left out, for views that show them apart. An invalid month is left
+ * for the engine to refuse.
+ */
+export function cohortOf(input: MonitorInput, month: string): { input: MonitorInput; later: number } {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return { input, later: 0 };
+  const end = endOfMonth(month);
+  const participants = input.participants.filter((p) => p.indskrevet <= end);
+  return { input: { ...input, participants }, later: input.participants.length - participants.length };
+}

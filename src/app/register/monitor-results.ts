@@ -14,7 +14,7 @@ import { countCache } from '../../core/telemetry.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
 import type { Vault } from '../../security/vault.ts';
-import { tenantMonitorInput, type StoredMonitorInput } from './load-monitor-input.ts';
+import { cohortOf, tenantMonitorInput, type StoredMonitorInput } from './load-monitor-input.ts';
 import { nationalResults, nationalResultsAsOf } from './national-results.ts';
 
 export interface ResultsRequest {
@@ -114,7 +114,8 @@ export async function computeResults(
     } else {
       countCache('results', 'computed');
       const stored = await tenantMonitorInput(deps.db, actor, { projectId: req.projectId, asOfBatch: req.asOfBatch });
-      view = { scope, result: monitor(stored.input, { ...opts, suppress: 0 }), stored };
+      // The report month bounds the population: a woman enrolled later is in no figure for it.
+      view = { scope, result: monitor(cohortOf(stored.input, req.month).input, { ...opts, suppress: 0 }), stored };
     }
     if (cache.size >= CACHE_MAX) for (const [k, e] of cache) if (e.version !== version || cache.size >= CACHE_MAX) cache.delete(k);
     cache.set(key, { at: Date.now(), version, view });

@@ -12,7 +12,7 @@ import { readDataVersion } from '../../db/data-version.ts';
 import { lockNationalOptions, nationalComputationRunning, readNationalResult, storeNationalResult } from '../../db/national-results.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorOptions, MonitorResult } from '../../monitoring/types.ts';
-import { nationalMonitorInput, type AsOf } from './load-monitor-input.ts';
+import { cohortOf, nationalMonitorInput, type AsOf } from './load-monitor-input.ts';
 import { countCache } from '../../core/telemetry.ts';
 
 export interface NationalOutcome {
@@ -51,9 +51,6 @@ function getWorker(url: string): Worker {
   return w;
 }
 
-/** `YYYY-MM` → the month's last day. */
-const endOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-
 /** The options as stored: a stable key. */
 export function nationalKey(opts: MonitorOptions): string {
   return JSON.stringify({ month: opts.month, durableMonth: opts.durableMonth ?? null, snapshotMonth: opts.snapshotMonth ?? null,
@@ -72,11 +69,9 @@ export async function computeAndStoreNational(db: Database, opts: MonitorOptions
     const t0 = performance.now();
     // The evaluation's cohort: women enrolled by the end of the report month; later enrolments
     // are counted apart (laterEnrolments), never in the comparison (issue 18).
-    const input = (await nationalMonitorInput(q)).input;
-    const end = endOfMonth(opts.month);
-    const cohort = input.participants.filter((p) => p.indskrevet <= end);
-    const result = monitor({ ...input, participants: cohort }, opts);
-    result.laterEnrolments = input.participants.length - cohort.length;
+    const cohort = cohortOf((await nationalMonitorInput(q)).input, opts.month);
+    const result = monitor(cohort.input, opts);
+    result.laterEnrolments = cohort.later;
     result.participants = []; // microdata never leaves for the national view
     const json = JSON.stringify(result);
     await storeNationalResult(q, key, version, json, performance.now() - t0);
@@ -155,7 +150,9 @@ export async function stopNationalWorker() {
  * what a redelivery changed, not the page everyone reads.
  */
 export async function nationalResultsAsOf(db: Database, opts: MonitorOptions, asOf: AsOf): Promise<MonitorResult> {
-  const result = monitor((await nationalMonitorInput(db, asOf)).input, opts);
+  const cohort = cohortOf((await nationalMonitorInput(db, asOf)).input, opts.month);
+  const result = monitor(cohort.input, opts);
+  result.laterEnrolments = cohort.later;
   result.participants = []; // microdata never leaves for the national view
   return result;
 }

@@ -13,7 +13,7 @@ import { loadCaseFacts } from '../../db/steering/case-stats.ts';
 import { door } from '../../db/door.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
-import { tenantMonitorInput } from '../register/load-monitor-input.ts';
+import { cohortOf, tenantMonitorInput } from '../register/load-monitor-input.ts';
 import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
 import { chooseProject, type ProjectChoice } from './access.ts';
 import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, type ContactRow, type MixRow } from './case-measures.ts';
@@ -70,7 +70,7 @@ async function engineResult(deps: Deps, actor: Actor, projectId: number, months:
   if (!suppress) return (await computeResults(deps, actor, { ...months, projectId })).result;
   const stored = await tenantMonitorInput(deps.db, actor, { projectId });
   try {
-    return monitor(stored.input, { ...months, suppress: deps.config.suppressThreshold });
+    return monitor(cohortOf(stored.input, months.month).input, { ...months, suppress: deps.config.suppressThreshold });
   } catch (e) {
     if (e instanceof MonitorOptionError) throw new AppError('INVALID', e.message);
     throw e;
