@@ -17,8 +17,11 @@ import { dreamYear, intFromBytes, parseDreamWeek, weekFromBytes } from './fields
 import { fromLimits, PersonColumn, type ReadOptions } from './person-key.ts';
 
 interface BenefitSink {
-  /** Wide row: codes[i] is week weekStart + i; the array is fresh for each row. */
-  row(key: string, weekStart: number, codes: Int16Array, line: number, column: (w: number) => string): void;
+  /**
+   * Wide row: codes[i] is week weekStart + i. The array is fresh for each row unless `reused`
+   * (then it is the scanner's scratch array, overwritten by the next row: copy what you keep).
+   */
+  row(key: string, weekStart: number, codes: Int16Array, line: number, column: (w: number) => string, reused?: boolean): void;
   /** Long row. */
   cell(key: string, week: number, code: number, line: number, column: string): void;
 }
@@ -28,7 +31,7 @@ export function readBenefits(input: RegisterInput, fileName: string, into = new 
   const src: Source = { file: fileName, locate: rereadable(input) ? (key, week, before) => locateBenefit(input, fileName, key, week, before, options) : undefined };
   into.addSource(src);
   scanBenefits(input, fileName, options, {
-    row: (key, ws, codes, line, column) => into.addWeekRow(key, ws, codes, src, line, column),
+    row: (key, ws, codes, line, column, reused) => into.addWeekRow(key, ws, codes, src, line, column, reused),
     cell: (key, week, code, line, column) => into.setWeek(key, week, code, src, line, column),
   });
   return into;
@@ -231,6 +234,8 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
   };
   if (fixed !== null) setYear(fixed);
   const column = (w: number) => r.header[byNo.get(w - weekStart + 1) ?? cols[0]];
+  const scratch52 = new Int16Array(52);
+  const scratch53 = new Int16Array(53);
   while (r.next(ints, upTo)) {
     let key: string;
     if (keep) {
@@ -248,7 +253,10 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
       if (y !== year) setYear(y);
     }
     if (weekStart + weeksInYear - 1 < fromWeek) continue;
-    const codes = new Int16Array(weeksInYear);
+    // One scratch array per year length: a year's row is 52 or 53 weeks, and most people are
+    // already known from an earlier year's file, so a fresh array per row would only feed the GC.
+    const codes = weeksInYear === 53 ? scratch53 : scratch52;
+    codes.fill(0);
     for (let k = 0; k < colIdx.length; k++) {
       const v = ints[colIdx[k]];
       if (v === -1 || v === 0) continue;
@@ -258,7 +266,7 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
       if (off >= weeksInYear) throw r.error('bad_week', colIdx[k], `${year} har kun ${weeksInYear} ISO-uger; uge 53 skal være tom.`);
       if (weekStart + off >= fromWeek) codes[off] = code;
     }
-    sink.row(key, weekStart, codes, r.rowLine, column);
+    sink.row(key, weekStart, codes, r.rowLine, column, true);
   }
 }
 

@@ -25,7 +25,7 @@ export class RegisterBuilder {
   private readonly sources: Source[] = [];
   private readonly seen = new Uint8Array(MAX_CODE + 1);
   private readonly firstSeen = new Map<number, Place>();
-  /** Week arrays grown with room to spare (long layout), trimmed by `build`. */
+  /** Week arrays grown with room to spare (long layout, yearly files), trimmed by `build`. */
   private readonly slack = new Set<PersonWeeks>();
   private lastHoursCpr = '';
   private lastHours: PersonHours | undefined;
@@ -36,9 +36,19 @@ export class RegisterBuilder {
 
   /**
    * Merge one row of weekly codes (codes[i] belongs to week weekStart + i). The array is kept
-   * as is when the person is new, so callers must not reuse it.
+   * as is when the person is new, so callers must not reuse it — unless they say `reused`: then
+   * it is copied, and a person's weeks grow with room to spare (yearly files add a year per file,
+   * so growing by exactly one year each time would copy her weeks once per file).
    */
-  addWeekRow(cpr: string, weekStart: number, codes: Int16Array, src: Source = MEMORY, line = 0, column: (w: number) => string = weekString): void {
+  addWeekRow(
+    cpr: string,
+    weekStart: number,
+    codes: Int16Array,
+    src: Source = MEMORY,
+    line = 0,
+    column: (w: number) => string = weekString,
+    reused = false,
+  ): void {
     const seen = this.seen;
     let prev = 0;
     for (let i = 0; i < codes.length; i++) {
@@ -49,10 +59,16 @@ export class RegisterBuilder {
     }
     const p = this.weeks.get(cpr);
     if (!p) {
-      this.weeks.set(cpr, { weekStart, codes });
+      this.weeks.set(cpr, { weekStart, codes: reused ? codes.slice() : codes });
       return;
     }
-    ensureWeeks(p, weekStart, weekStart + codes.length - 1);
+    const hi = weekStart + codes.length - 1;
+    if (reused && (weekStart < p.weekStart || hi >= p.weekStart + p.codes.length)) {
+      // Grow by at least the current length in the direction of growth; `build` trims the rest.
+      const room = p.codes.length;
+      ensureWeeks(p, weekStart < p.weekStart ? weekStart - room : weekStart, hi >= p.weekStart + p.codes.length ? hi + room : hi);
+      this.slack.add(p);
+    } else ensureWeeks(p, weekStart, hi);
     const off = weekStart - p.weekStart;
     const dst = p.codes;
     for (let i = 0; i < codes.length; i++) {

@@ -42,6 +42,30 @@ describe('yearly files with y_01 … y_53', () => {
     expect(codeAt(d, A, '2020-W53')).toBe(707); // 2020 has 53 ISO weeks
     expect(codeAt(d, A, '2021-W02')).toBe(731);
   });
+  it('reads several yearly files, in any order, into the same weeks as one wide file', () => {
+    // Each row is read into one reused array: a builder that kept it would give every person the
+    // last row's codes; years read backwards make her weeks grow at the front as well.
+    const years = [2021, 2019, 2023, 2020, 2022];
+    const codeOf = (key: string, y: number, w: number) => ((w * 7 + y + Number(key.slice(-2))) % 9 === 0 ? [730, 731, 707][(w + y) % 3] : 0);
+    const weeksIn = (y: number) => (y === 2020 ? 53 : 52);
+    const b = readBenefits(enc('PNR;y_01\n'), 'start_2019.csv');
+    for (const y of years) {
+      const rows = [A, B].map((k) => `${k};${Array.from({ length: 53 }, (_, i) => (i < weeksIn(y) && codeOf(k, y, i + 1) ? codeOf(k, y, i + 1) : '')).join(';')}`);
+      readBenefits(enc(`PNR;${weekHeader(53)}\n${rows.join('\n')}\n`), `ydelser_${y}.csv`, b);
+    }
+    const d = b.build(defaultCodeTable());
+    let coded = 0;
+    for (const k of [A, B]) {
+      for (const y of years) {
+        for (let w = 1; w <= weeksIn(y); w++) {
+          const want = codeOf(k, y, w);
+          if (want) coded++;
+          expect(codeAt(d, k, `${y}-W${String(w).padStart(2, '0')}`), `${k} ${y}-W${w}`).toBe(want);
+        }
+      }
+    }
+    expect(coded).toBeGreaterThan(40);
+  });
   it('refuses a yearly file whose year nothing tells, with a clear Danish message', () => {
     const e = thrown(() => readBenefits(enc(body), 'uger.csv'));
     expect(e).toMatchObject({ code: 'missing_column', line: 1 });
