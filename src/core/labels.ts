@@ -9,6 +9,9 @@ import type {
   ActivityStatus,
   ConversationKind,
   ExemptionKind,
+  OutreachChannel,
+  OutreachKind,
+  DeclineReason,
   ExitReason,
   FlereSkalMedGroup,
   GoalOutcomeStatus,
@@ -87,6 +90,36 @@ export const EXEMPTION_KIND_LABELS: Record<ExemptionKind, string> = {
   barsel: 'Barsel',
   sygdom: 'Sygdom',
   ferie: 'Ferie',
+  andet: 'Andet',
+};
+
+export const OUTREACH_CHANNEL_LABELS: Record<OutreachChannel, string> = {
+  telefon: 'Telefon',
+  brev: 'Brev',
+  hjemmebesoeg: 'Hjemmebesøg',
+  boligsocial: 'Boligsocial medarbejder',
+  moske_forening: 'Moské eller forening',
+  rollemodel: 'Rollemodel',
+  tv_medier: 'TV og medier',
+  andet: 'Andet',
+};
+
+export const OUTREACH_KIND_LABELS: Record<OutreachKind, string> = {
+  kontakt: 'Kontaktforsøg',
+  invitation: 'Inviteret til informationsmøde',
+  deltog: 'Deltog i informationsmøde',
+  afslag: 'Takkede nej',
+  indskrevet: 'Indskrevet',
+};
+
+export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
+  ikke_interesseret: 'Ikke interesseret',
+  boernepasning: 'Mangler børnepasning',
+  helbred: 'Helbred',
+  job_uddannelse: 'Er i job eller uddannelse',
+  familie: 'Familiens holdning',
+  andet_tilbud: 'Er i et andet tilbud',
+  fraflyttet: 'Fraflyttet',
   andet: 'Andet',
 };
 

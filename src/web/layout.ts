@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/mine-borgere', label: 'Mine borgere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
+  { href: '/kandidater', label: 'Kandidater', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/virksomheder', label: 'Virksomheder', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/progression', label: 'Progression', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/projekt', label: 'Projekt', roles: ['projektleder'] },

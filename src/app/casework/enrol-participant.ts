@@ -19,6 +19,7 @@ import { countryCodeOf, countryStoredName } from './countries.ts';
 import { str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 import { todayInDenmark } from './today.ts';
+import { linkEnrolledCandidate } from '../recruitment/enrol-candidate.ts';
 
 export interface EnrolDeps {
   db: Database;
@@ -72,9 +73,33 @@ const enrolled = (p: Pick<CaseParticipant, 'id' | 'municipalityCode'>, enrolment
   ({ action: 'indskriv', entity: 'enrolment', participantId: p.id, municipality: p.municipalityCode,
     detail: { enrolmentId, projectId: v.projectId, unmetCriteria: v.unmetCriteria } });
 
+/** A refused link to a candidate: thrown inside the transaction so the enrolment is rolled back. */
+class CandidateMismatch extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super('candidate mismatch');
+  }
+}
+
+/** With `kandidat` in the form (enrolment from the candidate list): link her candidate record. */
+async function candidateLink(tx: Tx, form: FormData, her: { id: string; cprHash: string }, enrolledOn: string, userId: number) {
+  const candidateId = str(form, 'kandidat');
+  if (!candidateId) return { audit: [] };
+  const r = await linkEnrolledCandidate(tx, candidateId, her, enrolledOn, userId);
+  return 'errors' in r ? r : { audit: [r.audit] };
+}
+
+async function refusingMismatch(run: () => Promise<SaveResult>): Promise<SaveResult> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof CandidateMismatch) return { status: 'invalid', errors: e.errors };
+    throw e;
+  }
+}
+
 /** A new woman: CPR, names, and her first enrolment, all in one transaction. */
 export async function enrolNewParticipant(deps: EnrolDeps, actor: Actor, form: FormData): Promise<SaveResult> {
-  return door<SaveResult>(deps.db, actor, async (tx) => {
+  return refusingMismatch(() => door<SaveResult>(deps.db, actor, async (tx) => {
     const errors: FieldErrors = {};
     const cpr = parseCpr(str(form, 'cpr'));
     if (!cpr.ok) errors.cpr = cpr.error;
@@ -98,8 +123,10 @@ export async function enrolNewParticipant(deps: EnrolDeps, actor: Actor, form: F
     });
     const p = { id, municipalityCode: municipality };
     const enrolmentId = await insertEnrolment(tx, p, checked.value);
-    return { value: { status: 'ok', id }, audit: [{ action: 'opret', entity: 'participant', participantId: id, municipality }, enrolled(p, enrolmentId, checked.value)] };
-  });
+    const fromCandidate = await candidateLink(tx, form, { id, cprHash: deps.vault.hashCpr(cpr.value.cpr) }, checked.value.enrolmentDate, actor.userId);
+    if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
+    return { value: { status: 'ok', id }, audit: [{ action: 'opret', entity: 'participant', participantId: id, municipality }, enrolled(p, enrolmentId, checked.value), ...fromCandidate.audit] };
+  }));
 }
 
 /** Her stored facts for the enrolment form of an existing woman (audited read). */
@@ -114,7 +141,7 @@ export async function getEnrolmentSubject(deps: EnrolDeps, actor: Actor, partici
 
 /** Enrol (or re-enrol) a woman already known; her earlier enrolments stay as history. */
 export async function enrolExistingParticipant(deps: EnrolDeps, actor: Actor, participantId: string, form: FormData): Promise<SaveResult> {
-  return withCase(deps.db, actor, participantId, 'indskriv', async (tx, p) => {
+  return refusingMismatch(() => withCase(deps.db, actor, participantId, 'indskriv', async (tx, p) => {
     const checked = await validateEnrolment(tx, actor, deps.vault.decryptCpr(await cprEncOf(tx, p.id)), form);
     const errors = { ...checked.errors };
     if (checked.value) {
@@ -125,6 +152,8 @@ export async function enrolExistingParticipant(deps: EnrolDeps, actor: Actor, pa
     if (Object.keys(errors).length > 0 || !checked.value) return unaudited({ status: 'invalid', errors });
     await setCountryOfOrigin(tx, p.id, countryStoredName(checked.value.countryOfOrigin));
     const enrolmentId = await insertEnrolment(tx, p, checked.value);
-    return audited({ status: 'ok', id: p.id }, enrolled(p, enrolmentId, checked.value));
-  });
+    const fromCandidate = await candidateLink(tx, form, { id: p.id, cprHash: deps.vault.hashCpr(deps.vault.decryptCpr(await cprEncOf(tx, p.id))) }, checked.value.enrolmentDate, actor.userId);
+    if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
+    return { value: { status: 'ok', id: p.id }, audit: [enrolled(p, enrolmentId, checked.value), ...fromCandidate.audit] };
+  }));
 }

@@ -10,7 +10,7 @@ import type { Queryable } from '../database.ts';
 import { ident, type PersonTable } from './tables.ts';
 
 /** Structured columns kept on anonymisation (codes the statistics need, never free text). */
-export const KEEP = new Set(['participant_id', 'municipality_code', 'exit_reason', 'recruitment_channel', 'visitation', 'status', 'kind', 'type_key', 'instrument_key']);
+export const KEEP = new Set(['participant_id', 'municipality_code', 'exit_reason', 'recruitment_channel', 'visitation', 'status', 'kind', 'type_key', 'instrument_key', 'channel', 'decline_reason']);
 const FREE_TEXT = new Set(['text', 'character varying', 'json', 'jsonb']);
 
 export async function anonymiseInTx(q: Queryable, tables: PersonTable[], participantId: string) {

@@ -13,6 +13,7 @@ import { adminRoutes } from './admin/index.ts';
 import { oidcRoutes } from './oidc.ts';
 import { effectRoutes } from './effect.ts';
 import { citizenRoutes, citizenTextRoutes } from './citizen.ts';
+import { recruitmentRoutes } from './recruitment.ts';
 
 /** Every area's routes; each area registers its own. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -30,4 +31,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   await effectRoutes(app, deps);
   citizenRoutes(app, deps);
   citizenTextRoutes(app, deps);
+  await recruitmentRoutes(app, deps);
 }

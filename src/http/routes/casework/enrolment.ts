@@ -65,7 +65,7 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
     return respond(reply, req.body, r, (id) => `/deltagere/${id}`, (s) => newForm(actor, req.csrfToken!, s), 'indskrevet');
   });
 
-  const existingForm = async (actor: Actor, id: string, csrf: string, s: FormState | null) => {
+  const existingForm = async (actor: Actor, id: string, csrf: string, s: FormState | null, kandidat = '') => {
     const subj = await getEnrolmentSubject(deps, actor, id);
     if (!subj) throw notFound('Deltageren');
     const last = subj.participant.enrolment;
@@ -74,15 +74,18 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
       countryOfOrigin: subj.countryCode,
       visitation: last?.visitation ?? '',
       projectId: last ? String(last.projectId) : '',
+      ...(kandidat ? { kandidat } : {}),
     });
     return enrolFormPage(actor, csrf, state, {
       subject: subj.participant, options: await enrolOptions(deps.db, actor), municipalities: municipalities(actor), mod11Warning: mod11Warning(subj.cpr),
       unmet: unmet(subj.cpr, state),
     });
   };
-  app.get<P>('/deltagere/:id/indskriv', async (req, reply) => {
+  app.get<P & { Querystring: { kandidat?: string } }>('/deltagere/:id/indskriv', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
-    return sendHtml(reply, await existingForm(actor, req.params.id, req.csrfToken!, null));
+    // From the candidate list: the candidate is named so the enrolment links her record (checked on save).
+    const kandidat = /^[0-9a-f-]{36}$/i.test(req.query.kandidat ?? '') ? req.query.kandidat! : '';
+    return sendHtml(reply, await existingForm(actor, req.params.id, req.csrfToken!, null, kandidat));
   });
   app.post<P>('/deltagere/:id/indskriv', async (req, reply) => {
     const actor = requirePersonalDataActor(req);

@@ -62,10 +62,12 @@ export function enrolFormPage(actor: Actor, csrf: string, s: FormState, m: Enrol
   return casePage({
     actor, csrf, state: s, subject: m.subject, title: m.subject ? 'Indskriv igen' : 'Indskriv ny borger', path: m.subject ? '/deltagere' : '/indskrivning',
     body: html`${m.mod11Warning ? mod11Alert() : ''}${unmetAlert(m.unmet)}
+    ${s.values.kandidat ? html`<p data-testid="from-candidate">Indskrivning fra kandidatlisten: felterne er udfyldt med det, listen og opsøgningen ved. Tjek dem, og udfyld resten.</p>` : ''}
     <p>Målgruppen er kvinder på 18–64 år med ikke-vestlig oprindelse, som er på en ydelse eller selvforsørgende.
       Opfylder borgeren ikke kriterierne, skal du skrive en begrundelse for at indskrive hende alligevel.</p>
     <form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}
+      ${s.values.kandidat ? html`<input type="hidden" name="kandidat" value="${s.values.kandidat}">` : ''}
       ${m.subject
         ? ''
         : html`${textField(s, { name: 'cpr', label: 'CPR-nummer', inputmode: 'numeric', width: 'm', required: true, autocomplete: 'off' })}
