@@ -28,6 +28,8 @@ export class RegisterBuilder {
   /** Week arrays grown with room to spare (long layout, yearly files), trimmed by `build`. */
   private readonly slack = new Set<PersonWeeks>();
   private lastHoursCpr = '';
+  private lastWeeksCpr = '';
+  private lastWeeks: PersonWeeks | undefined;
   private lastHours: PersonHours | undefined;
 
   addSource(src: Source): void {
@@ -84,14 +86,19 @@ export class RegisterBuilder {
   setWeek(cpr: string, week: number, code: number, src: Source = MEMORY, line = 0, column = 'kode'): void {
     if (code === 0) return;
     if (this.seen[code] === 0) this.markSeen(code, { file: src.file, line, column });
-    let p = this.weeks.get(cpr);
+    // Rows come grouped by person: keep the last one at hand.
+    let p = cpr === this.lastWeeksCpr ? this.lastWeeks : this.weeks.get(cpr);
     if (!p) {
       p = { weekStart: week, codes: new Int16Array(64) };
       this.weeks.set(cpr, p);
       this.slack.add(p);
     }
+    this.lastWeeksCpr = cpr;
+    this.lastWeeks = p;
     if (week < p.weekStart || week >= p.weekStart + p.codes.length) {
-      ensureWeeks(p, week - 32, week + 32);
+      // Grow by at least her current length (doubling), so weeks read in order cost a few copies, not one per 32 weeks.
+      const room = Math.max(32, p.codes.length);
+      ensureWeeks(p, week < p.weekStart ? week - room : p.weekStart, week >= p.weekStart ? week + room : p.weekStart);
       this.slack.add(p);
     }
     const j = week - p.weekStart;
