@@ -4,7 +4,7 @@
  */
 import { addCode, defaultCodeTable, emptyCodeTable } from '../register/codetable.ts';
 import type { Category, CodeTable } from '../monitoring/types.ts';
-import type { Queryable } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 import { applyCodeMappings } from './register-code-mappings.ts';
 
 export interface BatchRow {
@@ -29,31 +29,76 @@ const BATCH_COLS = `id, kind, file_name AS "fileName", sha256, bytes, rows, pers
   changed_weeks AS "changedWeeks", moved_results AS "movedResults",
   period_from AS "periodFrom", period_to AS "periodTo", imported_by_name AS "importedByName", imported_at AS "importedAt"`;
 
+/**
+ * A batch still being written in committed steps (PGlite, migration 0113) is `pending`: it is not
+ * a delivery yet, so none of the readers below sees it, and it is removed if the import fails.
+ */
 export async function findBatch(q: Queryable, kind: string, sha256: string): Promise<BatchRow | undefined> {
-  return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE kind = $1 AND sha256 = $2`, [kind, sha256])).rows[0];
+  return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE kind = $1 AND sha256 = $2 AND NOT pending`, [kind, sha256])).rows[0];
 }
 
 export async function listBatches(q: Queryable): Promise<BatchRow[]> {
-  return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch ORDER BY id DESC`)).rows;
+  return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE NOT pending ORDER BY id DESC`)).rows;
 }
 
 /** Batches up to and including `asOf` (all when absent), oldest first: the deliveries results rest on. */
 export async function batchesUpTo(q: Queryable, asOf?: number): Promise<BatchRow[]> {
   return asOf === undefined
-    ? (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch ORDER BY id`)).rows
-    : (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE id <= $1 ORDER BY id`, [asOf])).rows;
+    ? (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE NOT pending ORDER BY id`)).rows
+    : (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE id <= $1 AND NOT pending ORDER BY id`, [asOf])).rows;
 }
 
 export async function insertBatch(
   q: Queryable,
-  b: Omit<BatchRow, 'id' | 'importedAt' | 'changedPersons' | 'changedWeeks' | 'movedResults'> & { importedBy: number | null },
+  b: Omit<BatchRow, 'id' | 'importedAt' | 'changedPersons' | 'changedWeeks' | 'movedResults'> & { importedBy: number | null; pending?: boolean },
 ): Promise<number> {
   const r = await q.query<{ id: number }>(
-    `INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, period_from, period_to, imported_by, imported_by_name)
-     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10) RETURNING id`,
-    [b.kind, b.fileName, b.sha256, b.bytes, b.rows, b.persons, b.periodFrom, b.periodTo, b.importedBy, b.importedByName],
+    `INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, period_from, period_to, imported_by, imported_by_name, pending)
+     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11) RETURNING id`,
+    [b.kind, b.fileName, b.sha256, b.bytes, b.rows, b.persons, b.periodFrom, b.periodTo, b.importedBy, b.importedByName, b.pending ?? false],
   );
   return r.rows[0].id;
+}
+
+/** The last step of an import written in batches: the batch becomes a delivery. */
+export async function markDelivered(q: Queryable, batchId: number) {
+  await q.query('UPDATE register_batch SET pending = false WHERE id = $1', [batchId]);
+}
+
+/**
+ * Remove everything a pending batch wrote, in one transaction: each person whose row it wrote
+ * gets back the version she had before it (the latest one of an earlier batch: every row
+ * written is also kept as the version of its batch), or loses the row if it was new; then its
+ * versions and the batch go. The database is as it was before the import began.
+ */
+export async function undoPendingBatch(db: Database, batchId: number): Promise<void> {
+  await db.tx(async (q) => {
+    const pending = await q.query('SELECT 1 FROM register_batch WHERE id = $1 AND pending', [batchId]);
+    if (!pending.rows.length) return;
+    await q.query(
+      `UPDATE register_person r SET data = prev.data, batch_id = prev.batch_id
+       FROM (SELECT DISTINCT ON (v.cpr_hash) v.cpr_hash, v.data, v.batch_id
+               FROM register_person_version v JOIN register_person p ON p.cpr_hash = v.cpr_hash AND p.batch_id = $1
+              WHERE v.batch_id < $1 ORDER BY v.cpr_hash, v.batch_id DESC) prev
+       WHERE r.cpr_hash = prev.cpr_hash`,
+      [batchId],
+    );
+    await q.query('DELETE FROM register_person WHERE batch_id = $1', [batchId]);
+    await q.query('DELETE FROM register_person_version WHERE batch_id = $1', [batchId]);
+    await q.query('DELETE FROM register_batch WHERE id = $1', [batchId]);
+  });
+}
+
+/** Pending batches left by a process that died mid-import (PGlite): undo each. */
+export async function undoAbandonedBatches(db: Database, running: Set<number> = new Set()): Promise<number> {
+  const r = await db.query<{ id: number }>('SELECT id FROM register_batch WHERE pending ORDER BY id DESC');
+  let n = 0;
+  for (const { id } of r.rows) {
+    if (running.has(id)) continue;
+    await undoPendingBatch(db, id);
+    n++;
+  }
+  return n;
 }
 
 export async function setRevisionSummary(q: Queryable, batchId: number, s: { changedPersons: number; changedWeeks: number; movedResults: number }) {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CATEGORIES, MAX_CODE, type Category, type CodeEntry, type CodeTable } from '../monitoring/types.ts';
+import type { ByteSource } from './chunks.ts';
 import { CsvReader } from './csv.ts';
 import { intFromBytes } from './fields.ts';
 
@@ -26,8 +27,8 @@ export function addCode(table: CodeTable, entry: CodeEntry): void {
   table.categoryOf[entry.code] = CATEGORY_ID.get(entry.category)!;
 }
 
-export function readCodeTable(bytes: Uint8Array, fileName: string): CodeTable {
-  const r = new CsvReader(bytes, fileName);
+export function readCodeTable(input: Uint8Array | ByteSource, fileName: string): CodeTable {
+  const r = new CsvReader(input, fileName);
   const cKode = r.requireCol('kode');
   const cKat = r.requireCol('kategori');
   const cTekst = r.col('tekst');

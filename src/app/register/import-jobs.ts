@@ -1,17 +1,20 @@
 /**
  * Register imports started from the web run as jobs: the upload is streamed to a private
- * temporary file, the job and its progress are kept in the database (`import_job`), so every
- * instance behind the balancer shows the same progress bar, and the work runs off the request
- * path. On PostgreSQL each job runs in a worker thread with its own connections (the main
- * thread keeps serving caseworkers); on PGlite (one process, one connection) it runs in the main
- * thread. The worker is a thin runner around the import use case (`importRegisterFile`): one
- * transaction, so a job stopped at any point leaves nothing behind.
+ * temporary file (0600), read by the job as a stream (never whole) and removed when the job ends;
+ * the job and its progress are kept in the database (`import_job`), so every instance behind the
+ * balancer shows the same progress bar, and the work runs off the request path. On PostgreSQL
+ * each job runs in a worker thread with its own connections (the main thread keeps serving
+ * caseworkers), in one transaction. On PGlite (one engine in this process, which a transaction
+ * holds for everyone) the file is read and checked in a worker thread and the main thread writes
+ * the people in short committed batches under a pending batch, yielding between them; a failure,
+ * a stop or a crash undoes the pending batch. Either way a job stopped at any point leaves
+ * nothing behind.
  *
  * A job whose instance died (killed, crashed) stops beating; the next look at it decides from
  * the batches whether its file was stored, and says so.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -21,12 +24,16 @@ import {
   updateImportProgress, type ImportJobRow,
 } from '../../db/import-jobs.ts';
 import { insertPendingUpload, prunePendingUploads } from '../../db/register-code-mappings.ts';
-import { findBatch } from '../../db/register-store.ts';
+import { findBatch, undoAbandonedBatches } from '../../db/register-store.ts';
 import { importRows, importsRunning, importsTotal } from '../../core/telemetry.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import type { Vault } from '../../security/vault.ts';
 import { defaultMonths } from './default-months.ts';
-import { importRegisterFile, type ImportProgress, type ImportReport, type Importer, type RegisterKind } from './import-register-file.ts';
+import {
+  importRegisterFile, ImportStopped, writingHere, type ImportOptions, type ImportProgress, type ImportReport, type Importer, type ParsedPeople,
+  type RegisterKind,
+} from './import-register-file.ts';
+import type { CodeTable } from '../../monitoring/types.ts';
 import { precomputeNational } from './national-results.ts';
 
 export interface ImportJob {
@@ -66,6 +73,8 @@ const STOPPED = 'Indlæsningen blev afbrudt, fordi serveren stoppede. Intet er g
 interface LocalJob {
   job: ImportJob;
   worker?: Worker;
+  /** Set when the server stops: an import written in batches ends at the next batch and is undone. */
+  stop?: string;
   done: Promise<void>;
 }
 /** Jobs running on this instance (live progress without a database round trip; shutdown). */
@@ -73,7 +82,61 @@ const local = new Map<string, LocalJob>();
 let heartbeat: NodeJS.Timeout | undefined;
 
 function errorText(e: unknown): string {
-  return e instanceof RegisterInputError ? e.message : FAILED;
+  return e instanceof RegisterInputError || e instanceof ImportStopped ? e.message : FAILED;
+}
+
+const bootUrl = new URL('./results-worker-boot.js', import.meta.url);
+
+/**
+ * Read and check the file in a worker thread (PGlite): the main thread gets the people in
+ * chunks as it writes them.
+ */
+function parseInWorker(input: JobInput, secret: string): (codeTable: CodeTable) => Promise<ParsedPeople> {
+  return (codeTable) => new Promise((resolve, reject) => {
+    const worker = new Worker(bootUrl, {
+      workerData: { entry: new URL('./import-parse-worker.ts', import.meta.url).href, input: { path: input.path }, kind: input.kind, fileName: input.fileName,
+        codeTable, secret },
+    });
+    let waiting: { resolve: (c: unknown) => void; reject: (e: Error) => void } | null = null;
+    let failed: Error | null = null;
+    let from = 0;
+    const fail = (e: Error) => {
+      failed = e;
+      if (waiting) waiting.reject(e);
+      else reject(e);
+      waiting = null;
+    };
+    worker.on('message', (m: { meta?: ParsedPeople['meta']; chunk?: unknown; error?: { input?: ConstructorParameters<typeof RegisterInputError>[2] & { code: RegisterInputError['code']; message: string }; message: string } }) => {
+      if (m.error) {
+        fail(m.error.input ? new RegisterInputError(m.error.input.code, m.error.input.message, m.error.input) : new Error(m.error.message));
+        return;
+      }
+      if (m.chunk) {
+        const w = waiting;
+        waiting = null;
+        w?.resolve(m.chunk);
+        return;
+      }
+      if (!m.meta) return;
+      const meta = m.meta;
+      resolve({
+        meta,
+        next(n) {
+          if (failed) return Promise.reject(failed);
+          if (from >= meta.persons) return Promise.resolve(null);
+          const p = new Promise<ParsedPeople extends { next(n: number): Promise<infer C> } ? C : never>((res, rej) => (waiting = { resolve: res as (c: unknown) => void, reject: rej }));
+          worker.postMessage({ from, n });
+          from += n;
+          return p;
+        },
+        close: () => void worker.terminate(),
+      });
+    });
+    worker.on('error', (e) => fail(e));
+    worker.on('exit', () => {
+      if (!failed) fail(new Error('import parse worker ended'));
+    });
+  });
 }
 
 /**
@@ -86,6 +149,7 @@ export async function runImportJob(
   who: Importer,
   input: JobInput,
   onProgress: (p: ImportProgress) => void,
+  opts: ImportOptions = {},
 ): Promise<{ report?: ImportReport; error?: string }> {
   let lastWrite = 0;
   let keep = false;
@@ -99,9 +163,9 @@ export async function runImportJob(
     }
   };
   try {
-    const bytes = await readFile(input.path);
-    await setImportJobSha(deps.db, jobId, createHash('sha256').update(bytes).digest('hex'));
-    const report = await importRegisterFile(deps, who, { kind: input.kind, fileName: input.fileName, bytes }, progress);
+    // The file is read as a stream, from its path: never whole in memory.
+    const report = await importRegisterFile(deps, who, { kind: input.kind, fileName: input.fileName, path: input.path }, progress,
+      { ...opts, onDigest: (sha) => setImportJobSha(deps.db, jobId, sha) });
     // Several instances (PostgreSQL): the national results for the new data are computed before
     // the job reports done, so every instance shows them at once. PGlite: on first view, as before.
     if (!report.alreadyImported && deps.db.kind === 'postgres') {
@@ -112,7 +176,7 @@ export async function runImportJob(
     importRows.inc(report.alreadyImported ? 0 : report.rows);
     return { report };
   } catch (e) {
-    if (!(e instanceof RegisterInputError)) console.error(e);
+    if (!(e instanceof RegisterInputError || e instanceof ImportStopped)) console.error(e);
     const error = errorText(e);
     // Unknown codes from an analyst's upload: the file waits (its private folder kept) until she
     // has mapped each code to a category on the job page; then it is imported.
@@ -142,6 +206,7 @@ function startHeartbeat(db: Database) {
 
 export async function startImportJob(deps: JobDeps, who: Importer, input: JobInput): Promise<ImportJob> {
   await pruneImportJobs(deps.db);
+  if (deps.db.kind === 'pglite') await recoverImports(deps.db);
   for (const p of await prunePendingUploads(deps.db)) await rm(dirname(p.path), { recursive: true, force: true }).catch(() => undefined);
   const id = randomUUID();
   await insertImportJob(deps.db, { id, userId: who.userId, kind: input.kind, fileName: input.fileName, instance: INSTANCE });
@@ -192,12 +257,25 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
       });
       worker!.on('exit', end);
     });
+  } else if (deps.db.kind === 'pglite') {
+    // One engine for everyone: parse in a worker thread, write in short batches (see top).
+    const opts: ImportOptions = { mode: 'batches', parse: parseInWorker(input, deps.config.secret), stopped: () => local.get(id)?.stop ?? null };
+    done = runImportJob(deps, id, who, input, (p) => (job.progress = p), opts).then(finish);
   } else {
+    // PostgreSQL with FREMDRIFT_IMPORT_IN_PROCESS=1: on the main thread, as before the worker (benchmark comparison).
     done = runImportJob(deps, id, who, input, (p) => (job.progress = p)).then(finish);
   }
   local.set(id, { job, worker, done });
   startHeartbeat(deps.db);
   return job;
+}
+
+/**
+ * Undo what imports of a process that died mid-write left (PGlite: pending batches no import
+ * here is writing). At start-up and before each new job.
+ */
+export async function recoverImports(db: Database): Promise<number> {
+  return undoAbandonedBatches(db, writingHere);
 }
 
 function fromRow(r: ImportJobRow): ImportJob {
@@ -259,6 +337,10 @@ export async function stopImportJobs(db: Database, graceMs: number): Promise<{ f
     stopped++;
     if (l.worker) {
       await l.worker.terminate();
+      await l.done;
+    } else {
+      // Written in batches (PGlite): it stops at the next batch and undoes what it wrote.
+      l.stop = STOPPED;
       await l.done;
     }
   }

@@ -13,16 +13,19 @@
  * A pure function of its inputs and the database (no module state): a worker can call it.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Actor } from '../../core/actor.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import {
-  findBatch, insertBatch, insertVersions, loadCodeTable, loadPersons, replaceCodeTable, setRevisionSummary, upsertPersons,
+  findBatch, insertBatch, insertVersions, loadCodeTable, loadPersons, markDelivered, replaceCodeTable, setRevisionSummary, undoPendingBatch,
+  upsertPersons,
 } from '../../db/register-store.ts';
 import { applyCodeMappings } from '../../db/register-code-mappings.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import { monthString, weekString } from '../../monitoring/calendar.ts';
 import type { CodeTable, PersonHours, PersonWeeks, RegisterData } from '../../monitoring/types.ts';
 import { readBenefits } from '../../register/benefits.ts';
+import { sourceOf, type RegisterInput } from '../../register/chunks.ts';
 import { readCodeTable } from '../../register/codetable.ts';
 import { listSome } from '../../register/csv.ts';
 import { RegisterInputError } from '../../register/errors.ts';
@@ -79,21 +82,69 @@ const NO_REVISION = { changedWeeks: 0, movedResults: 0, moved: [] as MovedResult
 /** Who imports: a signed-in analyst, or the system (userId 0) for the CLI and demo data. */
 export type Importer = Pick<Actor, 'userId' | 'username' | 'role' | 'ip'>;
 
+/** People per write in one transaction (PostgreSQL, the CLI). */
 const CHUNK = 2000;
+/**
+ * People per committed batch on PGlite, where one engine serves every request and a transaction
+ * holds it: measured on a 2-core machine, 250 people (read stored rows, merge, write the row and
+ * its version) take about 20–50 ms, so a caseworker's query waits at most that long.
+ */
+export const PGLITE_BATCH = 250;
 
-function countRows(bytes: Uint8Array): number {
-  let n = 0;
-  let nonEmpty = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 10) {
-      if (nonEmpty) n++;
-      nonEmpty = false;
-    } else if (b !== 13) nonEmpty = true;
+/** Counts non-empty lines over chunks (a line may span two chunks). */
+export class RowCounter {
+  private n = 0;
+  private nonEmpty = false;
+  add(bytes: Uint8Array): void {
+    let n = this.n;
+    let nonEmpty = this.nonEmpty;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === 10) {
+        if (nonEmpty) n++;
+        nonEmpty = false;
+      } else if (b !== 13) nonEmpty = true;
+    }
+    this.n = n;
+    this.nonEmpty = nonEmpty;
   }
-  if (nonEmpty) n++;
-  return Math.max(0, n - 1); // minus the header
+  /** Data rows: lines minus the header. */
+  rows(): number {
+    return Math.max(0, this.n + (this.nonEmpty ? 1 : 0) - 1);
+  }
 }
+
+/** A register file: its bytes in memory (demo data, tests) or a path read as a stream (uploads, the CLI). */
+export type FileInput = { bytes: Uint8Array } | { path: string };
+
+/** SHA-256, size and data rows of a file, read in 1 MB pieces (never whole). */
+export function digestFile(input: FileInput): { sha256: string; bytes: number; rows: number } {
+  const hash = createHash('sha256');
+  const rows = new RowCounter();
+  if ('bytes' in input) {
+    hash.update(input.bytes);
+    rows.add(input.bytes);
+    return { sha256: hash.digest('hex'), bytes: input.bytes.length, rows: rows.rows() };
+  }
+  const fd = openSync(input.path, 'r');
+  const buf = Buffer.allocUnsafe(1024 * 1024);
+  let size = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (!n) break;
+      const piece = buf.subarray(0, n);
+      hash.update(piece);
+      rows.add(piece);
+      size += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest('hex'), bytes: size, rows: rows.rows() };
+}
+
+const registerInput = (input: FileInput): RegisterInput => ('bytes' in input ? input.bytes : { path: input.path });
 
 function weekPeriod(data: RegisterData): [number, number] | null {
   let lo = Infinity;
@@ -122,28 +173,113 @@ function monthPeriod(data: RegisterData): [number, number] | null {
 const EMPTY_WEEKS: PersonWeeks = { weekStart: 0, codes: new Int16Array(0) };
 const EMPTY_HOURS: PersonHours = { monthStart: 0, hours: new Float64Array(0) };
 
+/** What a benefits or paid-hours file holds, read and checked: the people come in chunks. */
+export interface ParsedMeta {
+  persons: number;
+  wp: [number, number] | null;
+  mp: [number, number] | null;
+}
+
+/** People of a parsed file by CPR hash, in the file's order. */
+export interface PersonChunk {
+  hashes: string[];
+  weeks: (PersonWeeks | undefined)[];
+  hours: (PersonHours | undefined)[];
+}
+
+export interface ParsedPeople {
+  meta: ParsedMeta;
+  /** The next `n` people, or null after the last. */
+  next(n: number): Promise<PersonChunk | null>;
+  /** Let go of the parse (the worker thread, when there is one). */
+  close(): void;
+}
+
+/**
+ * Read and check a benefits or paid-hours file completely (streamed from its path in chunks):
+ * the CPU-heavy part of an import, pure, so it runs in a worker thread on PGlite.
+ */
+export function parseRegisterFile(
+  input: FileInput, kind: 'ydelser' | 'loentimer', fileName: string, codeTable: CodeTable, hashCpr: (cpr: string) => string,
+): { meta: ParsedMeta; chunk(from: number, n: number): PersonChunk } {
+  const src = registerInput(input);
+  const builder = kind === 'ydelser' ? readBenefits(src, fileName) : readHours(src, fileName);
+  const data = builder.build(codeTable);
+  const cprs = [...new Set([...data.weeks.keys(), ...data.hours.keys()])];
+  if (cprs.some((k) => k.startsWith('#'))) {
+    throw new RegisterInputError('bad_cpr', `${fileName}, linje 1: filen har løbenumre (lobenr), ikke CPR-numre. Fremdrift kobler registerdata til deltagerne på CPR; brug et udtræk med kolonnen PNR eller cpr.`,
+      { file: fileName, line: 1, column: 'lobenr' });
+  }
+  const wp = kind === 'ydelser' ? weekPeriod(data) : null;
+  const mp = kind === 'loentimer' ? monthPeriod(data) : null;
+  return {
+    meta: { persons: cprs.length, wp, mp },
+    chunk(from, n) {
+      const some = cprs.slice(from, from + n);
+      return { hashes: some.map(hashCpr), weeks: some.map((c) => data.weeks.get(c)), hours: some.map((c) => data.hours.get(c)) };
+    },
+  };
+}
+
+/** The same parse in this thread (PostgreSQL's worker, the CLI, demo data). */
+function parseInline(input: FileInput, kind: 'ydelser' | 'loentimer', fileName: string, codeTable: CodeTable, vault: Vault): ParsedPeople {
+  const p = parseRegisterFile(input, kind, fileName, codeTable, (c) => vault.hashCpr(c));
+  let at = 0;
+  return {
+    meta: p.meta,
+    async next(n) {
+      if (at >= p.meta.persons) return null;
+      const c = p.chunk(at, n);
+      at += n;
+      return c;
+    },
+    close() {},
+  };
+}
+
+export interface ImportOptions {
+  /**
+   * 'transaction' (default): everything in one transaction. 'batches' (PGlite, the web): the
+   * people are written in committed batches of PGLITE_BATCH under a batch marked pending, which
+   * no reader counts as delivered; the last step marks it delivered. A failure, a stop or a
+   * crash removes everything of the pending batch again (`undoPendingBatch`), so the outcome is
+   * still all or nothing, while other requests get the engine between batches.
+   */
+  mode?: 'transaction' | 'batches';
+  /** Parse elsewhere (a worker thread): given the code table in force, the parsed people. */
+  parse?: (codeTable: CodeTable) => Promise<ParsedPeople>;
+  /** Checked between batches: a stopping server ends the import (and undoes it). */
+  stopped?: () => string | null;
+  /** People per committed batch (default PGLITE_BATCH; the benchmark measures others). */
+  batchSize?: number;
+  /** The file's SHA-256 once it is read (the job records it). */
+  onDigest?: (sha256: string) => Promise<void>;
+}
+
 export async function importRegisterFile(
   deps: { db: Database; vault: Vault },
   who: Importer,
-  input: { kind: RegisterKind; fileName: string; bytes: Uint8Array },
+  input: { kind: RegisterKind; fileName: string } & FileInput,
   onProgress: (p: ImportProgress) => void = () => undefined,
+  opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const { db, vault } = deps;
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  onProgress({ phase: 'laeser', done: 0, total: 1 });
+  const file = digestFile(input);
+  const { sha256, rows } = file;
+  await opts.onDigest?.(sha256);
   const base = { kind: input.kind, fileName: input.fileName, sha256 };
   const existing = await findBatch(db, input.kind, sha256);
   if (existing) {
     return { ...base, batchId: existing.id, alreadyImported: true, rows: existing.rows, persons: existing.persons, changedPersons: 0,
       ...NO_REVISION, periodFrom: existing.periodFrom, periodTo: existing.periodTo };
   }
-  onProgress({ phase: 'laeser', done: 0, total: 1 });
-  const rows = countRows(input.bytes);
 
   if (input.kind === 'kodetabel') {
-    const table = readCodeTable(input.bytes, input.fileName);
+    const table = readCodeTable(sourceOf(registerInput(input)), input.fileName);
     return db.tx(async (q) => {
       await checkStoredCodes(q, table, input.fileName);
-      const batchId = await insertBatch(q, { ...base, bytes: input.bytes.length, rows, persons: 0, periodFrom: null, periodTo: null,
+      const batchId = await insertBatch(q, { ...base, bytes: file.bytes, rows, persons: 0, periodFrom: null, periodTo: null,
         importedBy: who.userId || null, importedByName: who.username });
       await replaceCodeTable(q, table, batchId);
       await writeAudit(q, who, { action: 'registerimport', entity: 'register_batch', detail: { batchId, ...base, codes: table.entries.size } });
@@ -154,47 +290,37 @@ export async function importRegisterFile(
 
   // Read and check the whole file first: nothing is written for a file with an error.
   const codeTable = await loadCodeTable(db);
-  const builder = input.kind === 'ydelser' ? readBenefits(input.bytes, input.fileName) : readHours(input.bytes, input.fileName);
-  const data = builder.build(codeTable);
-  const cprs = [...new Set([...data.weeks.keys(), ...data.hours.keys()])];
-  if (cprs.some((k) => k.startsWith('#'))) {
-    throw new RegisterInputError('bad_cpr', `${input.fileName}, linje 1: filen har løbenumre (lobenr), ikke CPR-numre. Fremdrift kobler registerdata til deltagerne på CPR; brug et udtræk med kolonnen PNR eller cpr.`,
-      { file: input.fileName, line: 1, column: 'lobenr' });
-  }
-  const wp = input.kind === 'ydelser' ? weekPeriod(data) : null;
-  const mp = input.kind === 'loentimer' ? monthPeriod(data) : null;
-  const periodFrom = wp ? weekString(wp[0]) : mp ? monthString(mp[0]) : null;
-  const periodTo = wp ? weekString(wp[1]) : mp ? monthString(mp[1]) : null;
+  const parsed = opts.parse ? await opts.parse(codeTable) : parseInline(input, input.kind, input.fileName, codeTable, vault);
+  try {
+    const { wp, mp, persons } = parsed.meta;
+    const periodFrom = wp ? weekString(wp[0]) : mp ? monthString(mp[0]) : null;
+    const periodTo = wp ? weekString(wp[1]) : mp ? monthString(mp[1]) : null;
+    const resultMonth = wp ? monthOfWeek(wp[1]) : mp ? mp[1] : null;
+    const batchRow = { ...base, bytes: file.bytes, rows, persons, periodFrom, periodTo, importedBy: who.userId || null, importedByName: who.username };
+    const state = { changed: 0, changedWeeks: 0, moved: { count: 0, list: [] as MovedResult[] } };
 
-  const resultMonth = wp ? monthOfWeek(wp[1]) : mp ? mp[1] : null;
-
-  return db.tx(async (q) => {
-    const batchId = await insertBatch(q, { ...base, bytes: input.bytes.length, rows, persons: cprs.length, periodFrom, periodTo,
-      importedBy: who.userId || null, importedByName: who.username });
-    let changed = 0;
-    let changedWeeks = 0;
-    const moved = { count: 0, list: [] as MovedResult[] };
-    for (let i = 0; i < cprs.length; i += CHUNK) {
-      const chunk = cprs.slice(i, i + CHUNK);
-      const hashes = chunk.map((c) => vault.hashCpr(c));
+    /** Merge and write the next chunk of people; false after the last. */
+    const writeChunk = async (q: Queryable, batchId: number, size: number, done: number): Promise<number> => {
+      const chunk = await parsed.next(size);
+      if (!chunk) return -1;
+      const hashes = chunk.hashes;
       const stored = await loadPersons(q, hashes);
       const out: { hash: string; data: Uint8Array }[] = [];
       const revised: string[] = []; // people stored before whose data changed
-      for (let j = 0; j < chunk.length; j++) {
-        const cpr = chunk[j];
+      for (let j = 0; j < hashes.length; j++) {
         const before = stored.get(hashes[j]);
         const old = before ? unpackPerson(before) : { weeks: EMPTY_WEEKS, hours: EMPTY_HOURS };
         let weeks = old.weeks;
         let hours = old.hours;
         let dirty = false;
-        const w = data.weeks.get(cpr);
+        const w = chunk.weeks[j];
         if (w && wp) {
           const m = replaceWeeks(old.weeks, w, wp[0], wp[1]);
           weeks = m.merged;
           dirty ||= m.changed;
-          if (before) changedWeeks += m.changedWeeks;
+          if (before) state.changedWeeks += m.changedWeeks;
         }
-        const h = data.hours.get(cpr);
+        const h = chunk.hours[j];
         if (h && mp) {
           const m = mergeHours(old.hours, h, mp[0], mp[1]);
           hours = m.merged;
@@ -208,22 +334,75 @@ export async function importRegisterFile(
       const beforeResults = revised.length && resultMonth !== null ? await resultsOf(q, revised, resultMonth) : null;
       await upsertPersons(q, batchId, out);
       await insertVersions(q, batchId, out);
-      if (beforeResults) movedOf(beforeResults, await resultsOf(q, revised, resultMonth!), moved);
-      changed += out.length;
-      onProgress({ phase: 'skriver', done: Math.min(i + CHUNK, cprs.length), total: cprs.length });
-    }
-    const summary = { changedPersons: changed, changedWeeks, movedResults: moved.count };
-    await setRevisionSummary(q, batchId, summary);
-    await writeAudit(q, who, {
-      action: 'registerimport', entity: 'register_batch',
-      detail: { batchId, ...base, rows, persons: cprs.length, ...summary, periodFrom, periodTo },
-    });
-    onProgress({ phase: 'faerdig', done: cprs.length, total: cprs.length });
-    return {
-      ...base, batchId, alreadyImported: false, rows, persons: cprs.length, ...summary, moved: moved.list,
-      resultMonth: resultMonth === null ? null : monthString(resultMonth), periodFrom, periodTo,
+      if (beforeResults) movedOf(beforeResults, await resultsOf(q, revised, resultMonth!), state.moved);
+      state.changed += out.length;
+      const now = Math.min(done + hashes.length, persons);
+      onProgress({ phase: 'skriver', done: now, total: persons });
+      return now;
     };
-  });
+
+    const finish = async (q: Queryable, batchId: number): Promise<ImportReport> => {
+      const summary = { changedPersons: state.changed, changedWeeks: state.changedWeeks, movedResults: state.moved.count };
+      await setRevisionSummary(q, batchId, summary);
+      await writeAudit(q, who, {
+        action: 'registerimport', entity: 'register_batch',
+        detail: { batchId, ...base, rows, persons, ...summary, periodFrom, periodTo },
+      });
+      onProgress({ phase: 'faerdig', done: persons, total: persons });
+      return {
+        ...base, batchId, alreadyImported: false, rows, persons, ...summary, moved: state.moved.list,
+        resultMonth: resultMonth === null ? null : monthString(resultMonth), periodFrom, periodTo,
+      };
+    };
+
+    if (opts.mode !== 'batches') {
+      return await db.tx(async (q) => {
+        const batchId = await insertBatch(q, batchRow);
+        for (let done = 0; done >= 0 && done < persons;) done = await writeChunk(q, batchId, CHUNK, done);
+        return finish(q, batchId);
+      });
+    }
+
+    // Batches: one import writes at a time (the undo of one must not meet another's rows).
+    return await exclusive(async () => {
+      const batchId = await insertBatch(db, { ...batchRow, pending: true });
+      writingHere.add(batchId);
+      try {
+        for (let done = 0; done >= 0 && done < persons;) {
+          const why = opts.stopped?.();
+          if (why) throw new ImportStopped(why);
+          done = await db.tx((q) => writeChunk(q, batchId, opts.batchSize ?? PGLITE_BATCH, done));
+          // Let the requests that queued meanwhile have the engine before the next batch.
+          await new Promise((r) => setImmediate(r));
+        }
+        return await db.tx(async (q) => {
+          const report = await finish(q, batchId);
+          await markDelivered(q, batchId);
+          return report;
+        });
+      } catch (e) {
+        await undoPendingBatch(db, batchId);
+        throw e;
+      } finally {
+        writingHere.delete(batchId);
+      }
+    });
+  } finally {
+    parsed.close();
+  }
+}
+
+/** A running import ended by a stopping server (its message says so). */
+export class ImportStopped extends Error {}
+
+/** Pending batches this process is writing now (not abandoned: see `undoAbandonedBatches`). */
+export const writingHere = new Set<number>();
+let writing: Promise<unknown> = Promise.resolve();
+/** Run imports that write in batches one after another. */
+function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const run = writing.then(fn, fn);
+  writing = run.catch(() => undefined);
+  return run;
 }
 
 const MOVED_LISTED = 1000;

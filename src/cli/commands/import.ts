@@ -3,7 +3,8 @@
  * through the same use case as the upload page. Code table first, then benefits, then hours;
  * each file is one batch and one transaction.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { importRegisterFile, type RegisterKind } from '../../app/register/import-register-file.ts';
 import { loadConfig } from '../../core/config.ts';
@@ -35,14 +36,14 @@ export async function run(args: string[]): Promise<number> {
     await migrate(db);
     const vault = createVault(config.secret);
     for (const f of files) {
-      let bytes: Uint8Array;
       try {
-        bytes = await readFile(f.path);
+        await access(f.path, constants.R_OK);
       } catch {
         console.error(`${f.path}: filen findes ikke eller kan ikke læses.`);
         return 1;
       }
-      const r = await importRegisterFile({ db, vault }, who, { kind: f.kind, fileName: basename(f.path), bytes }, (p) => {
+      // Read as a stream from its path, never whole in memory.
+      const r = await importRegisterFile({ db, vault }, who, { kind: f.kind, fileName: basename(f.path), path: f.path }, (p) => {
         if (p.phase === 'skriver') process.stderr.write(`\r${basename(f.path)}: ${p.done}/${p.total} personer gemt`);
         // 'faerdig' is reported inside the file's transaction, before COMMIT. The kill test sets
         // this to stop there for good (a synchronous wait: no COMMIT can be sent), so killing

@@ -1,5 +1,5 @@
 import { openApp } from '../../app/bootstrap.ts';
-import { stopImportJobs } from '../../app/register/import-jobs.ts';
+import { recoverImports, stopImportJobs } from '../../app/register/import-jobs.ts';
 import { stopNationalWorker } from '../../app/register/national-results.ts';
 import { loadConfig } from '../../core/config.ts';
 import { buildServer } from '../../http/server.ts';
@@ -15,6 +15,11 @@ export async function run(args: string[]): Promise<number> {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`;
   console.log(`Fremdrift starter på ${where}${config.demo ? ' (demo-tilstand)' : ''} …`);
   const deps = await openApp(config, (s) => console.log(s));
+  // PGlite: an import this process was writing in batches when it died is undone before anyone reads.
+  if (deps.db.kind === 'pglite') {
+    const undone = await recoverImports(deps.db);
+    if (undone) console.log(`${undone} afbrudt(e) registerindlæsning(er) fjernet; intet af dem er gemt.`);
+  }
   const app = await buildServer(deps, { logLevel: config.logLevel ?? 'info' });
   await app.listen({ port: config.port, host: config.host });
   console.log(`Fremdrift kører på http://localhost:${config.port}`);

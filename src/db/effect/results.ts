@@ -6,10 +6,13 @@ import { databaseOf, writeAudit } from '../sql.ts';
 
 type Db = DatabaseHandle | Database;
 
-/** Changes whenever register data, enrolments or the pool change. */
+/**
+ * Changes whenever register data, enrolments or the pool change (`data_version` also moves when
+ * an import written in batches is delivered or undone: its batch id exists from its start).
+ */
 export async function effectDataVersion(db: Db): Promise<string> {
   const r = await databaseOf(db).query<{ v: string }>(
-    `SELECT (SELECT coalesce(max(id), 0) FROM register_batch)::text || ':' || (SELECT coalesce(max(id), 0) FROM comparison_pool_import)::text || ':' ||
+    `SELECT (SELECT coalesce(max(id), 0) FROM register_batch)::text || ':' || (SELECT version FROM data_version WHERE id = 1)::text || ':' || (SELECT coalesce(max(id), 0) FROM comparison_pool_import)::text || ':' ||
             (SELECT count(*) FROM enrolment)::text || ':' || coalesce((SELECT max(created_at) FROM enrolment)::text, '') || ':' ||
             coalesce((SELECT max(exited_on) FROM enrolment)::text, '') || ':' || (SELECT count(*) FROM comparison_pool)::text AS v`,
   );
