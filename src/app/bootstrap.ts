@@ -1,7 +1,7 @@
 /** Open the database, migrate it, and (in demo mode) fill an empty one with demo data. */
 import type { Config } from '../core/config.ts';
 import { openDatabase } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate, oneInstanceAtATime } from '../db/migrate.ts';
 import { createVault } from '../security/vault.ts';
 import type { AppDeps } from '../core/deps.ts';
 import { isSeeded, seedDemo } from './seed-demo.ts';
@@ -24,11 +24,7 @@ export async function openApp(config: Config, log: (s: string) => void = () => u
       log(`Demo-registerdata: ${reports.map((r) => `${r.fileName} (${r.persons} personer)`).join(', ')}.`);
     };
     // Several instances starting together on PostgreSQL: one seeds, the others wait for it.
-    if (db.kind === 'postgres') await db.tx(async (q) => {
-      await q.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
-      await seed();
-    });
-    else await seed();
+    await oneInstanceAtATime(db, DEMO_SEED_LOCK, seed);
   }
   return { db, vault, config };
 }

@@ -7,7 +7,7 @@
 import type { Actor } from '../core/actor.ts';
 import type { Database, Queryable } from './database.ts';
 import type { AuditEntry } from './door.ts';
-import { writeAudit, type AuditActor } from './sql.ts';
+import { sqlOf, writeAudit, type AuditActor, type Sql } from './sql.ts';
 
 export type { AuditActor } from './sql.ts';
 
@@ -41,7 +41,8 @@ function scope(actor: Actor, params: unknown[]): string | null {
   return `(municipality_code = ANY ($${m}::text[]) OR user_id IN (SELECT id FROM app_user WHERE organisation_id = $${m + 1}))`;
 }
 
-export async function searchAuditLog(q: Queryable, actor: Actor, f: AuditFilter) {
+export async function searchAuditLog(tx: Sql, actor: Actor, f: AuditFilter) {
+  const q = sqlOf(tx);
   const pageSize = Math.min(Math.max(f.pageSize ?? 50, 1), 500);
   const page = Math.max(f.page ?? 1, 1);
   const params: unknown[] = [];
@@ -72,8 +73,8 @@ export async function searchAuditLog(q: Queryable, actor: Actor, f: AuditFilter)
 }
 
 /** The actions in the log, for the filter's drop-down. */
-export async function auditActions(q: Queryable): Promise<string[]> {
-  return (await q.query<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')).rows.map((r) => r.action);
+export async function auditActions(tx: Sql): Promise<string[]> {
+  return (await sqlOf(tx).query<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')).rows.map((r) => r.action);
 }
 
 /**

@@ -69,3 +69,16 @@ export async function migrate(db: Database): Promise<string[]> {
   }
   return applied;
 }
+
+/**
+ * Run `fn` in one instance at a time: several instances starting together on PostgreSQL queue
+ * on an advisory lock held by a transaction of its own while `fn` runs (`fn` uses the database as
+ * usual). PGlite is one process, so it just runs. `fn` checks again whether its work is still to do.
+ */
+export async function oneInstanceAtATime(db: Database, lock: number, fn: () => Promise<void>): Promise<void> {
+  if (db.kind !== 'postgres') return fn();
+  await db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+    await fn();
+  });
+}

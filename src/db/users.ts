@@ -4,7 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Role } from '../core/actor.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Database } from './database.ts';
+import { sqlOf, type Sql } from './sql.ts';
 
 export interface UserRow {
   id: number;
@@ -18,8 +19,8 @@ export interface UserRow {
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
-  const r = await db.query<UserRow>(
+export async function findUserByUsername(db: Sql, username: string): Promise<UserRow | undefined> {
+  const r = await sqlOf(db).query<UserRow>(
     `SELECT id, username, display_name AS "displayName", role, organisation_id AS "organisationId",
             password_hash AS "passwordHash", active FROM app_user WHERE lower(username) = lower($1)`,
     [username],

@@ -1,7 +1,7 @@
 /** `fremdrift audit verify`: recompute the audit log's hash chain; exit 1 at the first broken record. */
 import { parseAnchor, verifyAuditChain } from '../../db/audit-chain.ts';
 import { parseArgs } from '../args.ts';
-import { withCliDatabase } from '../../app/security/open-cli-db.ts';
+import { withCliDatabase } from '../open-cli-db.ts';
 
 
 export async function run(args: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 /** `fremdrift backup --out FILE`: a full copy of the database (PGlite folder or PostgreSQL). */
-import { backupPGlite, backupPostgres, BackupError } from '../../app/security/backup.ts';
+import { backupPGlite, backupPostgres, BackupError } from '../../db/backup.ts';
 import { loadConfig } from '../../core/config.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /** `fremdrift restore --in FILE`: restore a backup into an empty PGlite folder or PostgreSQL database. */
-import { backupKind, restorePGlite, restorePostgres, BackupError } from '../../app/security/backup.ts';
+import { backupKind, restorePGlite, restorePostgres, BackupError } from '../../db/backup.ts';
 import { loadConfig } from '../../core/config.ts';
 import { parseArgs } from '../args.ts';
 

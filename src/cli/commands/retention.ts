@@ -2,7 +2,7 @@
 import { runRetention } from '../../app/gdpr/retention-job.ts';
 import { runPoolRetention } from '../../app/effect/pool-retention.ts';
 import { runCandidateRetention } from '../../app/recruitment/candidate-retention.ts';
-import { withCliDatabase } from '../../app/security/open-cli-db.ts';
+import { withCliDatabase } from '../open-cli-db.ts';
 import { parseArgs } from '../args.ts';
 
 

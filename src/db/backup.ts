@@ -7,8 +7,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { makePrivateDir, PRIVATE_FILE_MODE, restrictTree, tightenUmask } from '../../core/private-files.ts';
-import { openPostgres } from '../../db/database.ts';
+import { makePrivateDir, PRIVATE_FILE_MODE, restrictTree, tightenUmask } from '../core/private-files.ts';
+import { openPostgres } from './database.ts';
 
 export type BackupKind = 'pglite' | 'postgres';
 

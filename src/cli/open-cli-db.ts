@@ -1,6 +1,6 @@
 /** Opens the configured database (DATABASE_URL or the PGlite folder) for an operations command. */
-import { loadConfig, type Config } from '../../core/config.ts';
-import { openDatabase, type Database } from '../../db/database.ts';
+import { loadConfig, type Config } from '../core/config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
 
 export async function withCliDatabase<T>(fn: (db: Database, config: Config) => Promise<T>, needsSecret = false): Promise<T> {
   const config = loadConfig(process.env, needsSecret ? {} : { secret: 'not-needed-for-this-command' });
