@@ -142,7 +142,10 @@ describe.each(backends())('company register on %s', (backend) => {
       typeKey: 'loentimer', provider: 'Ny Praktikplads A/S', cvr: placementCvr, startDate: da(start), endDate: '', hoursPerWeek: '12', status: 'i_gang',
     })).statusCode).toBe(303);
     const aid = (await t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'loentimer' AND start_date = $2`, [womanId, start])).rows[0].id;
-    const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    // The follow-up is on her company consultant's worklist when she has one (build 2), else her caseworker's.
+    const uid = (await t.db.query<{ id: number }>(
+      `SELECT coalesce((SELECT consultant_id FROM company_consultant_change WHERE participant_id = $1 AND from_date <= current_date
+                        ORDER BY from_date DESC, created_at DESC LIMIT 1), (SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg')) AS id`, [womanId])).rows[0].id;
     const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
     const alertsOf = async () => (await listMyCaseload(t.db, actor)).rows.find((r) => r.participantId === womanId)!.alerts.filter((a) => a.code === 'ansaettelse_opfoelgning');
     const before = await alertsOf();

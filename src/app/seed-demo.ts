@@ -114,6 +114,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
       action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },
     });
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019 });
+    await (await import('./companies/seed-demo-consultants.ts')).seedDemoConsultants(q);
     await seedDemoGoals(q);
     return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length, users, participants: women.length };
   });

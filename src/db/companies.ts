@@ -53,6 +53,8 @@ export interface PlacementRow {
   endDate: string | null;
   hoursPerWeek: number | null;
   status: ActivityStatus;
+  /** Her company consultant today (virksomhedskonsulent, migration 0141), who owns this work. */
+  consultantName: string | null;
 }
 
 export interface FollowUpRow {
@@ -181,7 +183,10 @@ export async function companyPlacements(tx: Tx, companyId: string): Promise<Plac
     await sqlOf(tx).query<PlacementRow>(
       `SELECT a.id AS "activityId", a.participant_id AS "participantId", p.first_name AS "firstName", p.last_name AS "lastName",
               a.type_key AS "typeKey", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate",
-              a.hours_per_week::float AS "hoursPerWeek", a.status
+              a.hours_per_week::float AS "hoursPerWeek", a.status,
+              (SELECT u.display_name FROM company_consultant_change k LEFT JOIN app_user u ON u.id = k.consultant_id
+               WHERE k.participant_id = a.participant_id AND k.from_date <= current_date
+               ORDER BY k.from_date DESC, k.created_at DESC LIMIT 1) AS "consultantName"
        FROM casework_activity a JOIN participant p ON p.id = a.participant_id
        WHERE a.company_id = $1 AND a.municipality_code = ANY ($2::text[]) ORDER BY a.start_date DESC, a.created_at DESC`,
       [companyId, mine(tx)],

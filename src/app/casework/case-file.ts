@@ -15,6 +15,8 @@ import { listVisitationChanges, type VisitationChangeRow } from '../../db/casewo
 import { visitationHistory, type VisitationStep } from '../../domain/visitation.ts';
 import type { Visitation } from '../../core/codes.ts';
 import { getPlan, listPlanChanges, type PlanChangeRow } from '../../db/casework/plan.ts';
+import { listConsultantChanges, type ConsultantChangeRow } from '../../db/casework/consultants.ts';
+import { consultantOn } from '../../domain/consultant.ts';
 import { followUpsOfParticipants, type FollowUpRow } from '../../db/companies.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
 import { computeAlerts, type Alert } from '../../domain/alerts.ts';
@@ -37,6 +39,9 @@ export interface CaseFile {
   assessments: AssessmentRow[];
   /** Changes of visitation in her latest enrolment, oldest first, each with where it came from. */
   visitationSteps: VisitationStep<VisitationChangeRow>[];
+  /** Her company consultants over time (virksomhedskonsulent), oldest first, and the one today. */
+  consultantChanges: ConsultantChangeRow[];
+  consultant: ConsultantChangeRow | null;
   /** Her exemption periods, newest first. */
   exemptions: ExemptionRow[];
   /** The period covering today, if any (the follow-up rules pause). */
@@ -65,6 +70,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     await loadProjectConfig(tx, p.enrolment?.projectId),
   ];
   const followUps = await followUpsOfParticipants(tx, [p.id]);
+  const consultantChanges = await listConsultantChanges(tx, p.id);
   const e = p.enrolment;
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
   const input = e
@@ -91,6 +97,8 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     conversations,
     assessments,
     exemptions,
+    consultantChanges,
+    consultant: consultantOn(consultantChanges, today),
     visitationSteps: e ? visitationHistory(e.visitation as Visitation, visitationChanges.filter((c) => c.enrolmentId === e.id)) : [],
     exemptToday: enrolled ? exemptionOn(exemptions, today) : null,
     config,

@@ -1,4 +1,4 @@
-/** Delete an activity, conversation, assessment, exemption period or visitation change she entered (a correction), audited with its content. */
+/** Delete an activity, conversation, assessment, exemption period, visitation change or company-consultant change she entered (a correction), audited with its content. */
 import type { Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/database.ts';
 import type { Tx } from '../../db/door.ts';
@@ -8,10 +8,11 @@ import { deleteAssessment, getAssessment } from '../../db/casework/assessments.t
 import { deleteConversation, getConversation } from '../../db/casework/conversations.ts';
 import { deleteExemption, getExemption } from '../../db/casework/exemptions.ts';
 import { deleteVisitationChange, getVisitationChange } from '../../db/casework/visitation.ts';
+import { deleteConsultantChange, getConsultantChange } from '../../db/casework/consultants.ts';
 import { mayCorrect, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation';
+export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'virksomhedskonsulent';
 
 const OPS: Record<CaseRecordKind, {
   get: (tx: Tx, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
@@ -22,6 +23,7 @@ const OPS: Record<CaseRecordKind, {
   maaling: { get: getAssessment, del: deleteAssessment },
   fritagelse: { get: getExemption, del: deleteExemption },
   visitation: { get: getVisitationChange, del: deleteVisitationChange },
+  virksomhedskonsulent: { get: getConsultantChange, del: deleteConsultantChange },
 };
 
 export async function deleteCaseRecord(db: Database, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {

@@ -10,6 +10,7 @@ import { findCaseParticipant, type CaseParticipant } from '../../db/casework/acc
 import {
   cprEncOf, findByCprHash, insertEnrolment, insertParticipant, openEnrolmentOn, setCountryOfOrigin,
 } from '../../db/casework/enrolments.ts';
+import { insertConsultantChange } from '../../db/casework/consultants.ts';
 import { caseworkersOf, projectsOf } from '../../db/casework/project-config.ts';
 import { parseCpr } from '../../core/cpr.ts';
 import { enrolmentSchema } from '../../domain/target-group.ts';
@@ -65,13 +66,17 @@ async function validateEnrolment(tx: Tx, actor: Actor, cpr: string, form: FormDa
   if (!projects.some((p) => p.id === projectId)) errors.projectId = 'Vælg et projekt.';
   const caseworkers = await caseworkersOf(tx, actor.organisationId);
   if (parsed.success && !caseworkers.some((c) => c.id === parsed.data.caseworkerId)) errors.caseworkerId = 'Vælg en sagsbehandler fra dit jobcenter.';
-  return { errors, value: parsed.success ? { ...parsed.data, projectId } : null };
+  // Her company consultant (optional): any caseworker or project leader of the jobcentre.
+  const consultant = str(form, 'consultantId').trim();
+  const consultantId = consultant === '' ? null : Number(consultant);
+  if (consultantId !== null && !caseworkers.some((c) => c.id === consultantId)) errors.consultantId = 'Vælg en virksomhedskonsulent fra dit jobcenter, eller "Ingen endnu".';
+  return { errors, value: parsed.success ? { ...parsed.data, projectId, consultantId } : null };
 }
 
 /** The audit record of a new enrolment. */
-const enrolled = (p: Pick<CaseParticipant, 'id' | 'municipalityCode'>, enrolmentId: string, v: { projectId: number; unmetCriteria: string[] }) =>
+const enrolled = (p: Pick<CaseParticipant, 'id' | 'municipalityCode'>, enrolmentId: string, v: { projectId: number; unmetCriteria: string[]; consultantId: number | null }) =>
   ({ action: 'indskriv', entity: 'enrolment', participantId: p.id, municipality: p.municipalityCode,
-    detail: { enrolmentId, projectId: v.projectId, unmetCriteria: v.unmetCriteria } });
+    detail: { enrolmentId, projectId: v.projectId, unmetCriteria: v.unmetCriteria, consultantId: v.consultantId } });
 
 /** A refused link to a candidate: thrown inside the transaction so the enrolment is rolled back. */
 class CandidateMismatch extends Error {
@@ -123,6 +128,7 @@ export async function enrolNewParticipant(deps: EnrolDeps, actor: Actor, form: F
     });
     const p = { id, municipalityCode: municipality };
     const enrolmentId = await insertEnrolment(tx, p, checked.value);
+    if (checked.value.consultantId !== null) await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
     const fromCandidate = await candidateLink(tx, form, { id, cprHash: deps.vault.hashCpr(cpr.value.cpr) }, checked.value.enrolmentDate, actor.userId);
     if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
     return { value: { status: 'ok', id }, audit: [{ action: 'opret', entity: 'participant', participantId: id, municipality }, enrolled(p, enrolmentId, checked.value), ...fromCandidate.audit] };
@@ -152,6 +158,7 @@ export async function enrolExistingParticipant(deps: EnrolDeps, actor: Actor, pa
     if (Object.keys(errors).length > 0 || !checked.value) return unaudited({ status: 'invalid', errors });
     await setCountryOfOrigin(tx, p.id, countryStoredName(checked.value.countryOfOrigin));
     const enrolmentId = await insertEnrolment(tx, p, checked.value);
+    if (checked.value.consultantId !== null) await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
     const fromCandidate = await candidateLink(tx, form, { id: p.id, cprHash: deps.vault.hashCpr(deps.vault.decryptCpr(await cprEncOf(tx, p.id))) }, checked.value.enrolmentDate, actor.userId);
     if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
     return { value: { status: 'ok', id: p.id }, audit: [enrolled(p, enrolmentId, checked.value), ...fromCandidate.audit] };

@@ -1,6 +1,7 @@
 /**
  * "Mine borgere": each of the caseworker's enrolled women with her alerts, next due date and
- * last contact, plus the caseload alert. A project leader sees every enrolled woman of her
+ * last contact, plus the caseload alert, and the women she is company consultant for (marked,
+ * with only the company work's alerts). A project leader sees every enrolled woman of her
  * municipalities. One audited read.
  */
 import type { Actor } from '../../core/actor.ts';
@@ -9,6 +10,7 @@ import { door } from '../../db/door.ts';
 import { caseloadRecords, openEnrolments, type CaseloadEnrolment } from '../../db/casework/caseload.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
 import { exemptionsOf } from '../../db/casework/exemptions.ts';
+import { consultantsOn, womenOfConsultant } from '../../db/casework/consultants.ts';
 import { exemptionOn, type ExemptionPeriod } from '../../domain/exemptions.ts';
 import { caseloadAlerts, computeAlerts, type Alert } from '../../domain/alerts.ts';
 import { nextDueDate, type DueDate } from '../../domain/follow-up.ts';
@@ -27,6 +29,25 @@ export interface CaseloadRow extends CaseloadEnrolment {
   overdueDays: number;
   /** The exemption period covering today ("fritaget til …"), if any. */
   exempt: ExemptionPeriod | null;
+  /** Her company consultant today (virksomhedskonsulent), if any. */
+  consultantId: number | null;
+  consultantName: string | null;
+  /** In the list because the caseworker is her company consultant, not her caseworker. */
+  asConsultant: boolean;
+}
+
+/** Alerts that belong to the company work: the company consultant gets them, not the caseworker. */
+const COMPANY_ALERTS: readonly AlertCode[] = ['ansaettelse_opfoelgning'];
+
+/**
+ * Whose worklist an alert belongs on: with a company consultant, the hiring follow-up goes to
+ * her, and the consultant sees only that company work; without one, the caseworker has it all.
+ */
+export function alertsFor(alerts: Alert[], viewer: number | null, caseworkerId: number | null, consultantId: number | null): Alert[] {
+  if (viewer === null || consultantId === null) return alerts;
+  const company = (a: Alert) => COMPANY_ALERTS.includes(a.code);
+  if (viewer === caseworkerId) return viewer === consultantId ? alerts : alerts.filter((a) => !company(a));
+  return viewer === consultantId ? alerts.filter(company) : alerts;
 }
 
 /** 'varsler' (the default) is the worklist order: urgency, then days overdue, then next due date. */
@@ -86,7 +107,8 @@ function compare(sort: CaseloadSort) {
 export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQuery = {}, today = todayInDenmark()): Promise<Caseload> {
   return door(db, actor, async (tx) => {
     const own = actor.role === 'sagsbehandler' ? actor.userId : null;
-    const enrolments = await openEnrolments(tx, today, own);
+    const enrolments = await openEnrolments(tx, today, own, own === null ? [] : await womenOfConsultant(tx, own, today));
+    const consultants = await consultantsOn(tx, enrolments.map((e) => e.participantId), today);
     const records = await caseloadRecords(tx, enrolments.map((e) => e.participantId));
     const exemptions = await exemptionsOf(tx, enrolments.map((e) => e.participantId));
     const configs = new Map<number, ProjectConfig>();
@@ -107,10 +129,12 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
         extraActivityTypes: config.extraTypes,
         exemptions: exemptions.get(e.participantId) ?? [],
       };
-      const alerts = computeAlerts(input);
+      const consultant = consultants.get(e.participantId) ?? null;
+      const alerts = alertsFor(computeAlerts(input), own, e.caseworkerId, consultant?.id ?? null);
       const exempt = exemptionOn(input.exemptions, today);
       return {
-        ...e, alerts, nextDue: nextDueDate(input), lastContact: lastContact(conversations, today)?.date ?? null,
+        ...e, alerts, consultantId: consultant?.id ?? null, consultantName: consultant?.name ?? null,
+        asConsultant: own !== null && e.caseworkerId !== own, nextDue: nextDueDate(input), lastContact: lastContact(conversations, today)?.date ?? null,
         urgency: urgencyOf(alerts), overdueDays: overdueDaysOf(alerts, today),
         exempt: exempt ? { kind: exempt.kind, startDate: exempt.startDate, endDate: exempt.endDate } : null,
       };
@@ -118,7 +142,7 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
     // Caseload per caseworker against the (first) project's limit.
     const counts = new Map<number, { name: string; n: number; projectId: number }>();
     for (const e of all) {
-      if (e.caseworkerId === null) continue;
+      if (e.caseworkerId === null || e.asConsultant) continue;
       const c = counts.get(e.caseworkerId) ?? { name: e.caseworkerName ?? '', n: 0, projectId: e.projectId };
       c.n++;
       counts.set(e.caseworkerId, c);

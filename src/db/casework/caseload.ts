@@ -17,8 +17,11 @@ export interface CaseloadEnrolment {
 }
 
 import { sqlOf, type Sql } from '../sql.ts';
-/** Women whose latest enrolment is open on `today`; only the caseworker's own when `caseworkerId` is set. */
-export async function openEnrolments(tx: Sql, today: string, caseworkerId: number | null): Promise<CaseloadEnrolment[]> {
+/**
+ * Women whose latest enrolment is open on `today`; only the caseworker's own when `caseworkerId`
+ * is set, and then also the women in `alsoIds` (those she is company consultant for).
+ */
+export async function openEnrolments(tx: Sql, today: string, caseworkerId: number | null, alsoIds: readonly string[] = []): Promise<CaseloadEnrolment[]> {
   return (
     await sqlOf(tx).query<CaseloadEnrolment>(
       `SELECT p.id AS "participantId", p.first_name AS "firstName", p.last_name AS "lastName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.municipality_code AS "municipalityCode",
@@ -28,9 +31,9 @@ export async function openEnrolments(tx: Sql, today: string, caseworkerId: numbe
        JOIN LATERAL (SELECT * FROM enrolment e WHERE e.participant_id = p.id ORDER BY e.enrolled_on DESC, e.created_at DESC LIMIT 1) e ON true
        JOIN project pr ON pr.id = e.project_id
        LEFT JOIN app_user u ON u.id = e.caseworker_id
-       WHERE e.enrolled_on <= $1 AND (e.exited_on IS NULL OR e.exited_on > $1) AND ($2::int IS NULL OR e.caseworker_id = $2)
+       WHERE e.enrolled_on <= $1 AND (e.exited_on IS NULL OR e.exited_on > $1) AND ($2::int IS NULL OR e.caseworker_id = $2 OR p.id = ANY ($3::uuid[]))
        ORDER BY p.last_name, p.first_name`,
-      [today, caseworkerId],
+      [today, caseworkerId, alsoIds],
     )
   ).rows;
 }

@@ -8,6 +8,8 @@ import { saveConversation } from '../../../app/casework/save-conversation.ts';
 import { saveAssessment } from '../../../app/casework/save-assessment.ts';
 import { saveExemption } from '../../../app/casework/save-exemption.ts';
 import { saveVisitationChange } from '../../../app/casework/save-visitation-change.ts';
+import { saveConsultantChange } from '../../../app/casework/save-consultant-change.ts';
+import { enrolOptions } from '../../../app/casework/enrol-participant.ts';
 import { deleteCaseRecord, type CaseRecordKind } from '../../../app/casework/delete-case-record.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { findInstrument, WHO5 } from '../../../domain/instruments.ts';
@@ -20,6 +22,7 @@ import { conversationFormPage, conversationValues } from '../../../web/pages/cas
 import { assessmentFormPage } from '../../../web/pages/casework/assessment-form.ts';
 import { exemptionFormPage, exemptionValues } from '../../../web/pages/casework/exemption-form.ts';
 import { visitationFormPage } from '../../../web/pages/casework/visitation-form.ts';
+import { consultantFormPage } from '../../../web/pages/casework/consultant-form.ts';
 import { dateInput, emptyState, type FormState } from '../../../web/pages/casework/form.ts';
 import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
 import { findActivityType } from '../../../domain/activities.ts';
@@ -46,6 +49,10 @@ function describeRecord(f: CaseFile, kind: CaseRecordKind, id: string): string |
   if (kind === 'visitation') {
     const v = f.visitationSteps.find((x) => x.change.id === id);
     return v ? `ændringen af visitation den ${formatDate(v.change.date)} (${VISITATION_LABELS[v.from]} → ${VISITATION_LABELS[v.to]})` : null;
+  }
+  if (kind === 'virksomhedskonsulent') {
+    const c = f.consultantChanges.find((x) => x.id === id);
+    return c ? `skiftet af virksomhedskonsulent fra ${formatDate(c.fromDate)} (${c.consultantId === null ? 'ingen' : c.consultantName ?? '–'})` : null;
   }
   const m = f.assessments.find((x) => x.id === id);
   return m ? `målingen (${findInstrument(m.instrumentKey)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}` : null;
@@ -214,9 +221,27 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => visitationForm(actor, req.params.id, req.csrfToken!, s), 'visitation');
   });
 
+  // Her company consultant over time (a change; corrected by deleting it and adding the right one)
+  const consultantForm = async (actor: Actor, id: string, csrf: string, s: FormState | null) => {
+    const f = await file(actor, id);
+    const { caseworkers } = await enrolOptions(deps.db, actor);
+    return consultantFormPage(actor, csrf, subject(f), s ?? emptyState({ fromDate: dateInput(todayInDenmark()) }), {
+      current: f.consultant?.consultantName ?? null, consultants: caseworkers,
+    });
+  };
+  app.get<P>('/deltagere/:id/virksomhedskonsulent', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await consultantForm(actor, req.params.id, req.csrfToken!, null));
+  });
+  app.post<P>('/deltagere/:id/virksomhedskonsulent', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveConsultantChange(deps.db, actor, req.params.id, req.body ?? {});
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => consultantForm(actor, req.params.id, req.csrfToken!, s), 'virksomhedskonsulent');
+  });
+
   // Deletions (corrections), audited with the deleted content
   const kinds: [string, CaseRecordKind][] = [
-    ['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling'], ['fritagelser', 'fritagelse'], ['visitationer', 'visitation'],
+    ['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling'], ['fritagelser', 'fritagelse'], ['visitationer', 'visitation'], ['virksomhedskonsulenter', 'virksomhedskonsulent'],
   ];
   for (const [path, kind] of kinds) {
     app.get<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {

@@ -64,11 +64,24 @@ function enrolmentFacts(e: CaseEnrolment, f: CaseFile) {
     <dt>Flere skal med</dt><dd>${e.flereSkalMed ? FLERE_SKAL_MED_LABELS[e.flereSkalMed as FlereSkalMedGroup] : 'Ikke screenet'}</dd>
     <dt>Rekrutteret via</dt><dd>${e.recruitmentChannel ? RECRUITMENT_CHANNEL_LABELS[e.recruitmentChannel as RecruitmentChannel] ?? e.recruitmentChannel : '–'}</dd>
     <dt>Sagsbehandler</dt><dd>${e.caseworkerName ?? '–'}</dd>
+    <dt>Virksomhedskonsulent</dt><dd data-testid="consultant">${f.consultant
+      ? html`${f.consultant.consultantName ?? '–'} <span class="meta">(fra ${formatDate(f.consultant.fromDate)})</span>`
+      : 'Ingen'}${f.enrolled ? html` <a href="/deltagere/${f.participant.id}/virksomhedskonsulent">Skift virksomhedskonsulent</a>` : ''}</dd>
     ${e.unmetCriteria.length
       ? html`<dt>Indskrevet uden for målgruppen</dt><dd>${e.unmetCriteria.map((c) => CRITERION_LABELS[c] ?? c).join(', ')}: ${e.overrideReason ?? ''}</dd>`
       : ''}
     ${e.exitNote ? html`<dt>Bemærkning til udskrivning</dt><dd>${e.exitNote}</dd>` : ''}
   </dl>`;
+}
+
+/** Who was her company consultant from when (a wrong row is deleted and entered again). */
+function consultantHistory(f: CaseFile, base: string, csrf: string) {
+  return html`<div class="table-wrap"><table class="table table--zebra" data-testid="consultant-history">
+    <caption>Virksomhedskonsulenter</caption>
+    <thead><tr><th scope="col">Fra</th><th scope="col">Virksomhedskonsulent</th><th scope="col">Registreret af</th><th scope="col">Slet</th></tr></thead>
+    <tbody>${f.consultantChanges.map((c) => html`<tr><td>${formatDate(c.fromDate)}</td><td>${c.consultantId === null ? 'Ingen' : c.consultantName ?? '–'}</td>
+      <td>${c.createdByName ?? '–'}</td><td>${deleteButton(`${base}/virksomhedskonsulenter/${c.id}/slet`, csrf, `skift af virksomhedskonsulent ${formatDate(c.fromDate)}`)}</td></tr>`)}</tbody>
+  </table></div>`;
 }
 
 export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[]): SafeHtml {
@@ -96,6 +109,7 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
               <td>${st.change.createdByName ?? '–'}</td><td>${deleteButton(`${base}/visitationer/${st.change.id}/slet`, csrf, what)}</td></tr>`;
           })}</tbody></table></div>`
       : ''}
+    ${f.consultantChanges.length ? consultantHistory(f, base, csrf) : ''}
 
     <h3>Plan</h3>
     ${f.plan

@@ -81,6 +81,7 @@ export function enrolFormPage(actor: Actor, csrf: string, s: FormState, m: Enrol
       ${selectField(s, { name: 'flereSkalMedGruppe', label: 'Flere skal med-gruppe', options: FLERE_SKAL_MED_GROUPS.map((g) => ({ value: String(g), label: FLERE_SKAL_MED_LABELS[g] })), placeholder: 'Ikke screenet' })}
       ${selectField(s, { name: 'recruitmentChannel', label: 'Rekrutteret via', options: RECRUITMENT_CHANNELS.map((c) => ({ value: c, label: RECRUITMENT_CHANNEL_LABELS[c] })), required: true })}
       ${selectField(s, { name: 'caseworkerId', label: 'Sagsbehandler', options: m.options.caseworkers.map((c) => ({ value: String(c.id), label: c.name })), required: true })}
+      ${selectField(s, { name: 'consultantId', label: 'Virksomhedskonsulent', hint: 'Den, der har virksomhedsarbejdet: praktikker, job og opfølgning efter ansættelse. Kan vælges senere.', options: m.options.caseworkers.map((c) => ({ value: String(c.id), label: c.name })), placeholder: 'Ingen endnu' })}
       ${textArea(s, { name: 'overrideReason', label: 'Begrundelse, hvis målgruppekriterierne ikke er opfyldt', hint: 'Mindst 10 tegn.', rows: 3 })}
       <button type="submit" class="button button-primary">Indskriv</button>
     </form>`,

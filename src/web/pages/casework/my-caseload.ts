@@ -82,7 +82,9 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
         </tr></thead>
         <tbody>${c.rows.length
           ? c.rows.map((r) => html`<tr data-participant="${r.participantId}" data-overdue-days="${String(r.overdueDays)}">
-              <td><a href="/deltagere/${r.participantId}?fra=mine-borgere">${r.firstName} ${r.lastName}</a><br><span class="meta" data-testid="born">født ${formatDate(r.birthDate)}</span></td>
+              <td><a href="/deltagere/${r.participantId}?fra=mine-borgere">${r.firstName} ${r.lastName}</a><br><span class="meta" data-testid="born">født ${formatDate(r.birthDate)}</span>${r.asConsultant
+                ? html`<br><span class="meta" data-testid="as-consultant">som virksomhedskonsulent (sagsbehandler: ${r.caseworkerName ?? '–'})</span>`
+                : r.consultantName && actor.role === 'sagsbehandler' ? html`<br><span class="meta">virksomhedskonsulent: ${r.consultantName}</span>` : ''}</td>
               ${projects.length > 1 ? html`<td><span class="badge-project">${r.projectName}</span></td>` : ''}
               <td>${r.exempt ? exemptNote(r.exempt) : ''}${alertList(r.alerts)}</td>
               <td>${r.nextDue ? html`${dueDate(r.nextDue.date, c.today)}<br><span class="meta">${r.nextDue.label}</span>` : '–'}</td>

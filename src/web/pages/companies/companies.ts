@@ -106,7 +106,7 @@ export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: C
 
     <h2>Kvinder i virksomheden nu</h2>
     ${current.length
-      ? html`<ul data-testid="current-women">${current.map((p) => html`<li><a href="/deltagere/${p.participantId}">${p.firstName} ${p.lastName}</a> – ${typeName(p.typeKey)}, ${period(p)}${p.hoursPerWeek ? `, ${String(p.hoursPerWeek).replace('.', ',')} timer/uge` : ''}</li>`)}</ul>`
+      ? html`<ul data-testid="current-women">${current.map((p) => html`<li><a href="/deltagere/${p.participantId}">${p.firstName} ${p.lastName}</a> – ${typeName(p.typeKey)}, ${period(p)}${p.hoursPerWeek ? `, ${String(p.hoursPerWeek).replace('.', ',')} timer/uge` : ''}${p.consultantName ? html` <span class="meta">(virksomhedskonsulent: ${p.consultantName})</span>` : ''}</li>`)}</ul>`
       : html`<p>Ingen kvinder i virksomheden i dag.</p>`}
 
     <h2 id="opfoelgning">Opfølgning på ansættelser</h2>
@@ -114,6 +114,7 @@ export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: C
     ${hirings.length
       ? hirings.map((p) => html`<div class="follow-up" data-testid="follow-up">
           <h3 class="h4">${p.firstName} ${p.lastName} – ${typeName(p.typeKey)} fra ${formatDateDa(p.startDate)}</h3>
+          ${p.consultantName ? html`<p class="meta">Virksomhedskonsulent: ${p.consultantName}</p>` : ''}
           ${checkpointText(p)}
           ${p.followUps.map((f) => html`<p class="meta">Registreret efter ${months(f.checkpointMonths)}: ${f.stillEmployed ? 'stadig ansat' : 'ikke længere ansat'} (${formatDateDa(f.checkedOn)})${f.note ? ` – ${f.note}` : ''}
             ${del(`/deltagere/${p.participantId}/opfoelgninger/${f.id}/slet`, `opfølgning efter ${months(f.checkpointMonths)} for ${p.firstName} ${p.lastName}`)}</p>`)}
@@ -150,9 +151,9 @@ export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: C
     ${d.placements.length
       ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="placements">
           <caption class="sr-only">Alle forløb i virksomheden</caption>
-          <thead><tr><th scope="col">Borger</th><th scope="col">Forløb</th><th scope="col">Periode</th><th scope="col">Status</th></tr></thead>
+          <thead><tr><th scope="col">Borger</th><th scope="col">Forløb</th><th scope="col">Periode</th><th scope="col">Status</th><th scope="col">Virksomhedskonsulent</th></tr></thead>
           <tbody>${d.placements.map((p) => html`<tr><td><a href="/deltagere/${p.participantId}">${p.firstName} ${p.lastName}</a></td><td>${typeName(p.typeKey)}</td>
-            <td>${period(p)}</td><td>${ACTIVITY_STATUS_LABELS[p.status]}</td></tr>`)}</tbody></table></div>`
+            <td>${period(p)}</td><td>${ACTIVITY_STATUS_LABELS[p.status]}</td><td>${p.consultantName ?? '–'}</td></tr>`)}</tbody></table></div>`
       : html`<p>Ingen forløb i virksomheden endnu.</p>
         <form method="post" action="/virksomheder/${c.id}/slet">${csrfField(csrf)}<button type="submit" class="button button-secondary">Slet virksomheden</button></form>`}`,
     { href: '/virksomheder', label: 'Tilbage til virksomheder' });

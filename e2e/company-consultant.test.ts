@@ -1,0 +1,79 @@
+/**
+ * The company consultant in Chromium (issue 14 build 2), keyboard only: from "Mine borgere" to a
+ * woman's page, "Skift virksomhedskonsulent", a refused form (no choice, an impossible date) with
+ * Danish errors, then a valid change; the consultant's own "Mine borgere" marks her. Axe on
+ * every page under the real CSP.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el) return '';
+    return `${el.tagName}|${el.labels?.[0]?.textContent?.trim() ?? ''}|${(el.textContent ?? '').trim()}`;
+  });
+}
+
+async function tabTo(page: Page, re: RegExp, max = 300) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (re.test(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${re}`);
+}
+
+async function enter(page: Page, url: RegExp) {
+  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
+}
+
+describe.runIf(browserAvailable())('company consultant in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  it('changes her company consultant with the keyboard alone, with Danish errors first, and the consultant sees her', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${env.server.url}/mine-borgere?sortering=navn`);
+    await expectNoAxeViolations(page);
+    const name = (await page.locator('table a[href^="/deltagere/"]').first().textContent())!.trim();
+    await tabTo(page, new RegExp(`^A\\|\\|${name}`));
+    await enter(page, /\/deltagere\/[0-9a-f-]{36}/);
+    await expectNoAxeViolations(page);
+
+    await tabTo(page, /^A\|\|Skift virksomhedskonsulent/);
+    await enter(page, /\/virksomhedskonsulent$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Skift virksomhedskonsulent');
+    await expectNoAxeViolations(page);
+
+    // No choice and an impossible date: refused in Danish.
+    await tabTo(page, /^INPUT\|Fra dato/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('31.02.2026');
+    await tabTo(page, /^BUTTON\|\|Gem virksomhedskonsulent/);
+    await enter(page, /\/virksomhedskonsulent$/);
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Vælg en virksomhedskonsulent');
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('31. februar 2026 findes ikke.');
+    await expectNoAxeViolations(page);
+
+    // Choose by typing on the focused list, and a good date.
+    await tabTo(page, /^SELECT\|Virksomhedskonsulent/);
+    await page.keyboard.type('Projektleder');
+    expect(await page.locator('select[name=consultantId] option:checked').textContent()).toBe('Projektleder Aalborg');
+    await tabTo(page, /^INPUT\|Fra dato/);
+    await page.keyboard.press('Control+A');
+    const d = new Date();
+    await page.keyboard.type(`${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`);
+    await tabTo(page, /^BUTTON\|\|Gem virksomhedskonsulent/);
+    await enter(page, /\/deltagere\/[0-9a-f-]{36}(\?|$)/);
+    await expect.poll(() => page.getByTestId('consultant').textContent()).toContain('Projektleder Aalborg');
+    await expect.poll(() => page.getByTestId('consultant-history').textContent()).toContain('Projektleder Aalborg');
+    await expectNoAxeViolations(page);
+
+    const leader = await env.browser.newPage();
+    await signIn(leader, env.server.url, 'virksomhedskonsulent.aalborg');
+    await leader.goto(`${env.server.url}/mine-borgere?sortering=navn`);
+    await expect.poll(() => leader.getByTestId('as-consultant').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(leader);
+  });
+});
