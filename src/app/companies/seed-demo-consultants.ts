@@ -5,7 +5,8 @@
  * women had her own caseworker doing the company work from enrolment first, so her page shows a
  * history of two rows.
  */
-import type { Queryable } from '../../db/database.ts';
+/** Runs inside seedDemo's transaction; typed by what it uses, so app/ needs no connection type from db/. */
+type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rowCount: number }> };
 
 export async function seedDemoConsultants(q: Queryable): Promise<{ consultants: number; assigned: number }> {
   const users = await q.query(
