@@ -106,3 +106,12 @@ export const COMPANY_CONTACT_KINDS = ['besoeg', 'moede', 'telefon', 'mail'] as c
 export type CompanyContactKind = (typeof COMPANY_CONTACT_KINDS)[number];
 export const FOLLOW_UP_CHECKPOINTS = [1, 3, 6] as const;
 export type FollowUpCheckpoint = (typeof FOLLOW_UP_CHECKPOINTS)[number];
+
+// Steering group and committee meetings (issue 14): the kind of meeting, where an agenda point
+// came from, and a follow-up action's status.
+export const MEETING_KINDS = ['styregruppe', 'udvalg'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const AGENDA_SOURCES = ['manuel', 'maal', 'milepael', 'handling'] as const;
+export type AgendaSource = (typeof AGENDA_SOURCES)[number];
+export const ACTION_STATUSES = ['aaben', 'i_gang', 'udfoert', 'udgaaet'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];

@@ -3,6 +3,9 @@
  * concept. The database stores codes; pages and reports render these labels.
  */
 import type {
+  ActionStatus,
+  AgendaSource,
+  MeetingKind,
   AlertCode,
   ActivityCategory,
   CompanyContactKind,
@@ -271,4 +274,23 @@ export const COMPANY_CONTACT_KIND_LABELS: Record<CompanyContactKind, string> = {
   moede: 'Møde',
   telefon: 'Telefonsamtale',
   mail: 'E-mail',
+};
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  styregruppe: 'Styregruppemøde',
+  udvalg: 'Møde i det politiske udvalg',
+};
+
+export const AGENDA_SOURCE_LABELS: Record<AgendaSource, string> = {
+  manuel: 'Skrevet af projektlederen',
+  maal: 'Resultatmål, der ikke er nået',
+  milepael: 'Milepæl, der har overskredet tidspunktet',
+  handling: 'Åben handling fra sidste møde',
+};
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  aaben: 'Åben',
+  i_gang: 'I gang',
+  udfoert: 'Udført',
+  udgaaet: 'Udgået',
 };
