@@ -27,6 +27,7 @@ import { effectRunsFor } from '../effect/effect-view.ts';
 import type { EffectRuns } from '../effect/effect-runs.ts';
 import { investmentView, type InvestmentView } from '../effect/investment-view.ts';
 import { companySteering, type CompanySteeringFacts } from '../companies/companies.ts';
+import { loadMeetingSteering, type MeetingSteering } from './meetings/load-meetings.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
 export interface Months {
@@ -61,6 +62,8 @@ export interface SteeringData {
   effect: { runs: EffectRuns; investment: InvestmentView } | null;
   /** Company work at the month's end (issue 14): companies in use and hirings. */
   companies?: CompanySteeringFacts;
+  /** Steering group and committee meetings (issue 14): the yearly count, overdue actions, the committee's decision. */
+  meetings?: MeetingSteering;
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
@@ -127,6 +130,7 @@ export async function loadSteeringData(
     caseloads: opts.suppress ? [] : caseloads(facts, at),
     caseloadLimit: settings.caseloadLimit,
     companies: await companySteering(deps.db, actor, pid, at),
+    meetings: await loadMeetingSteering(deps.db, actor, choice, months.month),
   };
 }
 

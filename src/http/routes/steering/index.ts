@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../core/deps.ts';
 import { dashboardRoutes } from './dashboard.ts';
+import { meetingRoutes } from './meetings.ts';
 import { moneyRoutes } from './money.ts';
 import { nationalRoutes } from './national.ts';
 import { planRoutes } from './plan.ts';
@@ -11,6 +12,7 @@ export function steeringRoutes(app: FastifyInstance, deps: AppDeps) {
   planRoutes(app, deps);
   dashboardRoutes(app, deps);
   moneyRoutes(app, deps);
+  meetingRoutes(app, deps);
   nationalRoutes(app, deps);
   reportRoutes(app, deps);
 }

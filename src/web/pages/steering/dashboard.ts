@@ -8,6 +8,7 @@ import { html } from '../../html.ts';
 import { steeringPage, withProject } from './frame.ts';
 import { monthForm } from './month-form.ts';
 import { moneyOverview, moneyTable } from './money.ts';
+import { overdueActions, yearWarning } from './meetings.ts';
 
 import { vintageOf } from '../../../reports/vintage.ts';
 export function dashboardPage(actor: Actor, csrf: string, d: SteeringData) {
@@ -24,6 +25,12 @@ export function dashboardPage(actor: Actor, csrf: string, d: SteeringData) {
         <h2 id="oekonomi">Budget og forbrug</h2>
         <p>${moneyOverview(d.money)} <a href="${withProject('/styring/oekonomi', pid)}">${actor.role === 'projektleder' ? 'Indtast eller ret budget og forbrug' : 'Se budget, forbrug og historik'}</a>.</p>
         ${moneyTable(d.money, 'dashboard-money')}
-      </section>`,
+      </section>
+      ${d.meetings ? html`<section aria-labelledby="moeder" data-testid="meetings-section">
+        <h2 id="moeder">Møder og opfølgning</h2>
+        ${yearWarning(d.meetings.years, d.meetings.perYear)}
+        ${overdueActions(d.meetings.overdue, pid)}
+        <p><a href="${withProject('/styring/moeder', pid)}">Se mødeplanen, dagsordener og referater</a>.</p>
+      </section>` : ''}`,
   });
 }

@@ -9,6 +9,7 @@ const TABS = [
   { href: '/styring/maal', label: 'Resultatmål' },
   { href: '/styring/milepaele', label: 'Milepælsplan' },
   { href: '/styring/oekonomi', label: 'Økonomi' },
+  { href: '/styring/moeder', label: 'Møder' },
   { href: '/styring/rapporter', label: 'Rapporter' },
 ];
 

@@ -1,0 +1,46 @@
+/**
+ * Follow-up actions from a meeting (projektleder only): a description, who is responsible (named
+ * in words, as a milestone's responsible person is), a due date, a status and optionally the
+ * milestone it serves. Added, changed and deleted with before and after in the audit log.
+ */
+import type { Actor } from '../../../core/actor.ts';
+import { notFound } from '../../../core/errors.ts';
+import { door, type Audited, type Db } from '../../../db/door.ts';
+import { getMilestone } from '../../../db/steering/milestones.ts';
+import { deleteAction as remove, getAction, getMeeting, insertAction, updateAction } from '../../../db/steering/meetings.ts';
+import { ACTION_FIELDS, actionFormSchema } from '../../../domain/steering-meetings.ts';
+import { chooseProject, requireProjectLeader } from '../access.ts';
+import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
+
+export async function saveAction(db: Db, actor: Actor, projectId: number, meetingId: number, form: Record<string, unknown>, actionId?: number): Promise<SaveOutcome> {
+  requireProjectLeader(actor);
+  await chooseProject(db, actor, projectId);
+  const values = formValues(form, ACTION_FIELDS);
+  const parsed = actionFormSchema.safeParse(values);
+  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  const a = parsed.data;
+  return door(db, actor, async (tx): Promise<Audited<SaveOutcome>> => {
+    if (!(await getMeeting(tx, projectId, meetingId))) throw notFound('Mødet');
+    if (a.milestoneId !== null && !(await getMilestone(tx, projectId, a.milestoneId))) {
+      return { value: { status: 'invalid' as const, errors: { milestoneId: 'Vælg en milepæl fra projektets milepælsplan.' }, values }, audit: [] };
+    }
+    if (actionId !== undefined) {
+      const before = await getAction(tx, projectId, meetingId, actionId);
+      if (!before) throw notFound('Handlingen');
+      await updateAction(tx, projectId, meetingId, actionId, a, actor.userId);
+      return { value: { status: 'ok' as const, id: actionId }, audit: { action: 'ret', entity: 'moedehandling', detail: { projectId, meetingId, id: actionId, before, after: a } } };
+    }
+    const id = await insertAction(tx, projectId, meetingId, a, actor.userId);
+    return { value: { status: 'ok' as const, id }, audit: { action: 'opret', entity: 'moedehandling', detail: { projectId, meetingId, id, after: a } } };
+  });
+}
+
+export async function deleteAction(db: Db, actor: Actor, projectId: number, meetingId: number, actionId: number): Promise<void> {
+  requireProjectLeader(actor);
+  await chooseProject(db, actor, projectId);
+  await door(db, actor, async (tx) => {
+    const before = await getAction(tx, projectId, meetingId, actionId);
+    if (!before || !(await remove(tx, projectId, meetingId, actionId))) throw notFound('Handlingen');
+    return { value: undefined, audit: { action: 'slet', entity: 'moedehandling', detail: { projectId, meetingId, id: actionId, before } } };
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * Steering group and committee meetings (issue 14, item 7) through the HTTP routes, on both
+ * backends: the meeting plan with its yearly warning and setting; the agenda drawn from Styring
+ * (open actions from the last meeting, goals behind target, milestones past their date), edited,
+ * reordered and deleted; actions overdue on Styring; the committee brief's "Beslutning" from the
+ * committee meeting's recorded decision; Danish errors with values kept; who may read and edit;
+ * every change audited.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { loginAs, type Session } from './helpers/http.ts';
+import { useTestServer } from './helpers/server.ts';
+
+const strip = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const BRIEF = 'maaned=2022-12&varig=2023-02&status=2023-02';
+
+describe.each(backends())('steering meetings on %s', (backend) => {
+  const s = useTestServer(backend);
+  let pid = 0;
+  let pl: Session;
+  const meetingIdOf = (location: string | string[] | number | undefined) => Number(/\/styring\/moeder\/(\d+)/.exec(String(location))![1]);
+  const newMeeting = async (f: Record<string, string>) => {
+    const res = await pl.post(`/styring/moeder/ny?projekt=${pid}`, { place: '', participants: '', ...f });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+    return meetingIdOf(res.headers.location);
+  };
+  const audits = async (entity: string) => (await s.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE entity = $1', [entity])).rows[0].n;
+
+  beforeAll(async () => {
+    pid = (await s.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    pl = await loginAs(s.app, 'projektleder.aalborg');
+  });
+
+  it('plans meetings with Danish errors for bad input, and warns when a year has fewer steering group meetings than promised', async () => {
+    const bad = await pl.post(`/styring/moeder/ny?projekt=${pid}`, { kind: 'styregruppe', heldOn: '31.2.2021', title: 'x', place: '', participants: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('31. februar 2021 findes ikke.');
+    expect(bad.body).toContain('Skriv en overskrift på mindst 2 tegn');
+    expect(bad.body).toContain('value="31.2.2021"');
+    const noKind = await pl.post(`/styring/moeder/ny?projekt=${pid}`, { kind: 'fest', heldOn: '1.3.2021', title: 'Møde', place: '', participants: '' });
+    expect(noKind.statusCode).toBe(400);
+    expect(noKind.body).toContain('Vælg, hvilket slags møde det er.');
+    expect(await audits('styringsmoede')).toBe(0);
+
+    for (const [d, t] of [['15.3.2021', 'Styregruppemøde marts 2021'], ['14.6.2021', 'Styregruppemøde juni 2021'], ['20.9.2021', 'Styregruppemøde september 2021']]) {
+      await newMeeting({ kind: 'styregruppe', heldOn: d, title: t });
+    }
+    const plan = strip((await pl.get(`/styring/moeder?projekt=${pid}`)).body);
+    // Four a year by default; the project runs September 2019 – December 2022, so 2019 asks for 2 (4 × 4/12).
+    expect(plan).toContain('Projektet holder for få styregruppemøder');
+    expect(plan).toContain('2021: 3 styregruppemøder planlagt, der skal være mindst 4.');
+    expect(plan).toContain('2019: 0 styregruppemøder planlagt, der skal være mindst 2.');
+    expect(plan).toContain('Styregruppemøde juni 2021');
+
+    const badSetting = await pl.post(`/styring/moeder/antal?projekt=${pid}`, { meetingsPerYear: '0' });
+    expect(badSetting.statusCode).toBe(400);
+    expect(badSetting.body).toContain('Antallet skal være mellem 1 og 24 møder om året.');
+    expect((await pl.post(`/styring/moeder/antal?projekt=${pid}`, { meetingsPerYear: '3' })).statusCode).toBe(303);
+    const after = strip((await pl.get(`/styring/moeder?projekt=${pid}`)).body);
+    expect(after).not.toContain('2021: 3 styregruppemøder');
+    expect(after).toContain('2019: 0 styregruppemøder planlagt, der skal være mindst 1.');
+    expect(await audits('styringsmoede')).toBe(3);
+    expect(await audits('styringsmoede_antal')).toBe(1);
+  });
+
+  it('draws the agenda from Styring: open actions from the last meeting, goals behind target, milestones past their date', async () => {
+    // Two goals of our own: one far out of reach, one certainly reached.
+    for (const g of [
+      { title: 'Alle kvinder i job eller uddannelse', measure: 'maal_1_eller_2', targetKind: 'andel', targetValue: '100', deadline: '31-12-2022' },
+      { title: 'Mindst én kvinde indskrevet', measure: 'indskrevne', targetKind: 'antal', targetValue: '1', deadline: '31-12-2020' },
+    ]) expect((await pl.post(`/styring/maal/ny?projekt=${pid}`, { ...g, population: 'alle', note: '' })).statusCode).toBe(303);
+
+    const first = await newMeeting({ kind: 'styregruppe', heldOn: '1.2.2022', title: 'Styregruppemøde februar 2022' });
+    const milestone = (await s.t.db.query<{ id: number; number: number }>('SELECT id, number FROM project_milestone WHERE project_id = $1 ORDER BY number LIMIT 1', [pid])).rows[0];
+    const action = (f: Record<string, string>) => pl.post(`/styring/moeder/${first}/handlinger/ny?projekt=${pid}`, { milestoneId: '', ...f });
+    const badAction = await action({ description: 'Ring til virksomhederne', owner: '', dueDate: '1.13.2022', status: 'aaben' });
+    expect(badAction.statusCode).toBe(400);
+    expect(badAction.body).toContain('Skriv, hvem der er ansvarlig for handlingen.');
+    expect(badAction.body).toContain('Måned 13 findes ikke.');
+    expect(badAction.body).toContain('Ring til virksomhederne');
+    const otherProjectsMilestone = (await s.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id <> $1 LIMIT 1', [pid])).rows[0].id;
+    const foreign = await action({ description: 'Følg op', owner: 'Projektleder', dueDate: '1.3.2022', status: 'aaben', milestoneId: String(otherProjectsMilestone) });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.body).toContain('Vælg en milepæl fra projektets milepælsplan.');
+    expect((await action({ description: 'Indkald virksomhedsnetværket', owner: 'Projektleder Aalborg', dueDate: '1.3.2022', status: 'aaben', milestoneId: String(milestone.id) })).statusCode).toBe(303);
+    expect((await action({ description: 'Send budgetopfølgning til SIRI', owner: 'Økonomikonsulent', dueDate: '15.2.2022', status: 'udfoert' })).statusCode).toBe(303);
+
+    const second = await newMeeting({ kind: 'styregruppe', heldOn: '2.5.2022', title: 'Styregruppemøde maj 2022' });
+    expect((await pl.post(`/styring/moeder/${second}/hent-punkter?projekt=${pid}`, {})).statusCode).toBe(303);
+    const page = await pl.get(`/styring/moeder/${second}?projekt=${pid}`);
+    const agenda = strip(page.body.slice(page.body.indexOf('data-testid="agenda"'), page.body.indexOf('<h2>Opfølgningshandlinger')));
+    expect(agenda).toContain('Godkendelse af referat fra sidste møde');
+    expect(agenda).toContain('Styregruppemøde februar 2022, 1.2.2022.');
+    expect(agenda).toContain('Opfølgning: Indkald virksomhedsnetværket');
+    expect(agenda).toContain('Frist 1.3.2022, overskredet');
+    expect(agenda).not.toContain('Send budgetopfølgning'); // done
+    expect(agenda).toContain('Resultatmål ikke nået: Alle kvinder i job eller uddannelse');
+    expect(agenda).toContain('mod målsætningen 100 %');
+    expect(agenda).not.toContain('Mindst én kvinde indskrevet');
+    // Every milestone past its date and neither reached nor dropped, and no other (hand count from the plan).
+    const overdue = (await s.t.db.query<{ number: number }>(
+      `SELECT number FROM project_milestone WHERE project_id = $1 AND due_date < current_date AND status NOT IN ('naaet', 'udgaaet') ORDER BY number`, [pid])).rows;
+    const onTime = (await s.t.db.query<{ number: number }>(
+      `SELECT number FROM project_milestone WHERE project_id = $1 AND NOT (due_date < current_date AND status NOT IN ('naaet', 'udgaaet'))`, [pid])).rows;
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const m of overdue) expect(agenda).toContain(`Milepæl ${m.number} er forsinket`);
+    for (const m of onTime) expect(agenda).not.toContain(`Milepæl ${m.number} er forsinket`);
+    const points = (await s.t.db.query<{ id: number; title: string; position: number }>(
+      'SELECT id, title, position FROM steering_meeting_point WHERE meeting_id = $1 ORDER BY position', [second])).rows;
+    expect(points.map((p) => p.position)).toEqual(points.map((_, i) => i + 1));
+    expect(points[points.length - 1].title).toBe('Eventuelt');
+
+    // The leader reorders, edits and deletes points.
+    const last = points[points.length - 1];
+    expect((await pl.post(`/styring/moeder/${second}/punkter/${last.id}/flyt?projekt=${pid}`, { retning: 'op' })).statusCode).toBe(303);
+    const moved = (await s.t.db.query<{ position: number }>('SELECT position FROM steering_meeting_point WHERE id = $1', [last.id])).rows[0].position;
+    expect(moved).toBe(points.length - 1);
+    const badPoint = await pl.post(`/styring/moeder/${second}/punkter/${points[0].id}?projekt=${pid}`, { title: '', body: '', minutes: '', decision: 'Godkendt' });
+    expect(badPoint.statusCode).toBe(400);
+    expect(badPoint.body).toContain('Skriv punktets overskrift (mindst 2 tegn).');
+    expect(badPoint.body).toContain('Godkendt');
+    expect((await pl.post(`/styring/moeder/${second}/punkter/${points[0].id}?projekt=${pid}`, { title: points[0].title, body: '', minutes: 'Ingen bemærkninger.', decision: 'Referatet blev godkendt.' })).statusCode).toBe(303);
+    const confirm = await pl.get(`/styring/moeder/${second}/punkter/${points[1].id}/slet?projekt=${pid}`);
+    expect(strip(confirm.body)).toContain('Vil du slette punktet «Opfølgning: Indkald virksomhedsnetværket»');
+    expect((await pl.post(`/styring/moeder/${second}/punkter/${points[1].id}/slet?projekt=${pid}`, {})).statusCode).toBe(303);
+    const remaining = (await s.t.db.query<{ position: number }>('SELECT position FROM steering_meeting_point WHERE meeting_id = $1 ORDER BY position', [second])).rows;
+    expect(remaining.map((p) => p.position)).toEqual(remaining.map((_, i) => i + 1));
+
+    // The minutes' print view carries the decision and the actions; the agenda's print view neither.
+    expect(strip((await pl.get(`/styring/moeder/${second}/referat?projekt=${pid}`)).body)).toContain('Beslutning: Referatet blev godkendt.');
+    const printedAgenda = strip((await pl.get(`/styring/moeder/${second}/dagsorden?projekt=${pid}`)).body);
+    expect(printedAgenda).toContain('Dagsorden: Styregruppemøde maj 2022');
+    expect(printedAgenda).not.toContain('Referatet blev godkendt');
+    expect(strip((await pl.get(`/styring/moeder/${first}/referat?projekt=${pid}`)).body)).toContain(`Indkald virksomhedsnetværket Projektleder Aalborg 1.3.2022 Åben Nr. ${milestone.number}`);
+  });
+
+  it('shows open actions past their due date on Styring, and not done ones', async () => {
+    const styring = await pl.get(`/styring?projekt=${pid}`);
+    expect(styring.statusCode).toBe(200);
+    const section = strip(styring.body.slice(styring.body.indexOf('data-testid="meetings-section"')));
+    expect(section).toContain('1 handling fra møderne har overskredet fristen');
+    expect(section).toContain('Indkald virksomhedsnetværket');
+    expect(section).not.toContain('Send budgetopfølgning');
+    const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
+    expect(strip((await cw.get(`/styring?projekt=${pid}`)).body)).toContain('Indkald virksomhedsnetværket');
+  });
+
+  it('lets caseworkers read but not edit, hides the meetings from another jobcentre, and audits every change and deletion', async () => {
+    const meeting = (await s.t.db.query<{ id: number }>(`SELECT id FROM steering_meeting WHERE project_id = $1 AND title = 'Styregruppemøde februar 2022'`, [pid])).rows[0].id;
+    const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
+    const read = await cw.get(`/styring/moeder/${meeting}?projekt=${pid}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).not.toContain('Tilføj handling');
+    expect((await cw.post(`/styring/moeder/${meeting}/slet?projekt=${pid}`, {})).statusCode).toBe(403);
+    expect((await cw.post(`/styring/moeder/ny?projekt=${pid}`, { kind: 'styregruppe', heldOn: '1.1.2022', title: 'Forsøg' })).statusCode).toBe(403);
+
+    const aarhus = await loginAs(s.app, 'projektleder.aarhus');
+    for (const url of [`/styring/moeder/${meeting}?projekt=${pid}`, `/styring/moeder/${meeting}`, `/styring/moeder/${meeting}/referat`]) {
+      const res = await aarhus.get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('Indkald virksomhedsnetværket');
+    }
+    expect((await aarhus.post(`/styring/moeder/${meeting}/slet`, {})).statusCode).toBe(404);
+    expect((await aarhus.post(`/styring/moeder/${meeting}/punkter/ny`, { title: 'Indbrud' })).statusCode).toBe(404);
+
+    const before = await audits('styringsmoede');
+    const confirm = strip((await pl.get(`/styring/moeder/${meeting}/slet?projekt=${pid}`)).body);
+    expect(confirm).toContain('Vil du slette mødet «Styregruppemøde februar 2022» 1.2.2022 med dagsorden, referat og 2 handlinger');
+    expect((await pl.post(`/styring/moeder/${meeting}/slet?projekt=${pid}`, {})).statusCode).toBe(303);
+    expect((await s.t.db.query('SELECT 1 FROM steering_meeting_action WHERE meeting_id = $1', [meeting])).rowCount).toBe(0);
+    const del = (await s.t.db.query<{ detail: { actions: { description: string }[] } }>(
+      `SELECT detail FROM audit_log WHERE entity = 'styringsmoede' AND action = 'slet' ORDER BY id DESC LIMIT 1`)).rows[0];
+    expect(del.detail.actions.map((a) => a.description).sort()).toEqual(['Indkald virksomhedsnetværket', 'Send budgetopfølgning til SIRI']);
+    expect(await audits('styringsmoede')).toBe(before + 1);
+    expect(await audits('moedehandling')).toBe(2);
+    expect(await audits('dagsordenspunkt')).toBeGreaterThanOrEqual(5);
+    // Gone from Styring with its meeting.
+    expect(strip((await pl.get(`/styring?projekt=${pid}`)).body)).toContain('Ingen handlinger fra møderne har overskredet fristen.');
+  });
+
+});
