@@ -145,6 +145,29 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(strip((await cw.get(`/styring?projekt=${pid}`)).body)).toContain('Indkald virksomhedsnetværket');
   });
 
+  it('fills the committee brief\'s "Beslutning" from the decision recorded at the committee meeting it goes to, and follows a correction', async () => {
+    const brief = async () => {
+      const body = strip((await pl.get(`/styring/rapporter/udvalg?projekt=${pid}&${BRIEF}`)).body);
+      return body.slice(body.indexOf('Beslutning'), body.indexOf('Bilag'));
+    };
+    expect(await brief()).toContain('Udvalgets beslutning skrives ind efter mødet.');
+    // A committee meeting before the report month is not the one the brief goes to.
+    await newMeeting({ kind: 'udvalg', heldOn: '10.11.2022', title: 'Beskæftigelsesudvalget november 2022' });
+    const committee = await newMeeting({ kind: 'udvalg', heldOn: '24.1.2023', title: 'Beskæftigelsesudvalget januar 2023' });
+    expect(await brief()).toContain('Udvalgets beslutning skrives ind efter mødet den 24.1.2023.');
+    const point = (f: Record<string, string>) => pl.post(`/styring/moeder/${committee}/punkter/ny?projekt=${pid}`, { body: '', minutes: '', ...f });
+    expect((await point({ title: 'Orientering om projektet', decision: 'Udvalget tog orienteringen til efterretning.' })).statusCode).toBe(303);
+    expect(await brief()).toContain('Udvalget besluttede på mødet den 24.1.2023: Udvalget tog orienteringen til efterretning.');
+    // Corrected in the minutes, corrected in the brief.
+    const pointId = (await s.t.db.query<{ id: number }>('SELECT id FROM steering_meeting_point WHERE meeting_id = $1', [committee])).rows[0].id;
+    expect((await pl.post(`/styring/moeder/${committee}/punkter/${pointId}?projekt=${pid}`, {
+      title: 'Orientering om projektet', body: '', minutes: '', decision: 'Udvalget tog orienteringen til efterretning og ønsker en status i juni.',
+    })).statusCode).toBe(303);
+    const corrected = await brief();
+    expect(corrected).toContain('ønsker en status i juni');
+    expect(corrected).not.toContain('skrives ind efter mødet');
+  });
+
   it('lets caseworkers read but not edit, hides the meetings from another jobcentre, and audits every change and deletion', async () => {
     const meeting = (await s.t.db.query<{ id: number }>(`SELECT id FROM steering_meeting WHERE project_id = $1 AND title = 'Styregruppemøde februar 2022'`, [pid])).rows[0].id;
     const cw = await loginAs(s.app, 'sagsbehandler.aalborg');

@@ -11,6 +11,7 @@ import type { Count, GroupResult } from '../monitoring/types.ts';
 import { formatDate } from '../core/format.ts';
 import { count, gapMarks, share, status, text, type Chart, type Section, type Table } from './model.ts';
 import { effectMoneySections } from './effect-money-section.ts';
+import { committeeDecision } from './committee-decision.ts';
 
 const nf = new Intl.NumberFormat('da-DK');
 const pct = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
@@ -183,7 +184,7 @@ export function committeeSections(d: SteeringData): Section[] {
     ...COMMITTEE_EFFECT_SECTIONS.flatMap((f) => f(d)),
     ...(written ? [{ heading: 'Erfaringer', freeText: written }] : []),
     { heading: 'Indstilling', paragraphs: [`Jobcentret indstiller, at udvalget tager orienteringen om projektet «${pr.name}» til efterretning.`] },
-    { heading: 'Beslutning', paragraphs: ['Udvalgets beslutning skrives ind efter mødet.'] },
+    { heading: 'Beslutning', paragraphs: committeeDecision(d) },
     { heading: 'Bilag', paragraphs: [`1. Månedlig opgørelse for projektet til og med ${monthInWords(d.result.month)}.`, '2. Projektets plan med milepæle.'] },
     glossary(),
   ];
