@@ -201,4 +201,25 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(strip((await pl.get(`/styring?projekt=${pid}`)).body)).toContain('Ingen handlinger fra møderne har overskredet fristen.');
   });
 
+  it('has demo meeting histories: Viborg four a year with the committee\'s decision in its brief, Ishøj and Vallensbæk three a year with 2021 short', async () => {
+    const viborg = await loginAs(s.app, 'projektleder.viborg');
+    const vplan = strip((await viborg.get('/styring/moeder')).body);
+    expect(vplan).toContain('Der er planlagt mindst 4 styregruppemøder om året i hele projektperioden.');
+    // 2019-09-23 and every third month to 2022-12-23: 14 steering group meetings, and the committee in January 2023.
+    const vpid = (await s.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'viborg'`)).rows[0].id;
+    const kinds = (await s.t.db.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM steering_meeting WHERE project_id = $1 GROUP BY kind ORDER BY kind', [vpid])).rows;
+    expect(kinds).toEqual([{ kind: 'styregruppe', n: 14 }, { kind: 'udvalg', n: 1 }]);
+    // Open past their date: the last steering group meeting's two actions and the committee's one.
+    const styring = strip((await viborg.get('/styring')).body);
+    expect(styring).toContain('3 handlinger fra møderne har overskredet fristen');
+    const brief = strip((await viborg.get(`/styring/rapporter/udvalg?${BRIEF}`)).body);
+    expect(brief).toContain('Udvalget besluttede på mødet den 23.1.2023: Udvalget tog orienteringen til efterretning og ønsker at høre om forankringen af indsatsen i juni 2023.');
+
+    const ishoej = await loginAs(s.app, 'projektleder.ishoej-vallensbaek');
+    const iplan = strip((await ishoej.get('/styring/moeder')).body);
+    expect(iplan).toContain('Projektet skal holde 3 styregruppemøder om året');
+    expect(iplan).toContain('2021: 2 styregruppemøder planlagt, der skal være mindst 3.');
+    expect(iplan).not.toContain('2020: ');
+    expect(strip((await ishoej.get(`/styring/rapporter/udvalg?${BRIEF}`)).body)).toContain('Udvalgets beslutning skrives ind efter mødet den 6.2.2023.');
+  });
 });

@@ -10,6 +10,7 @@ import { generateCohort } from '../demo/cohort.ts';
 import { hashPassword } from '../security/passwords.ts';
 import type { Vault } from '../security/vault.ts';
 import { seedDemoGoals } from './steering/seed-demo-goals.ts';
+import { seedDemoMeetings } from './steering/seed-demo-meetings.ts';
 
 export const AGENCY_NAME = 'Styrelsen for International Rekruttering og Integration (SIRI)';
 
@@ -116,6 +117,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019 });
     await (await import('./companies/seed-demo-consultants.ts')).seedDemoConsultants(q);
     await seedDemoGoals(q);
+    await seedDemoMeetings(q);
     return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length, users, participants: women.length };
   });
 }
