@@ -6,56 +6,83 @@
  */
 import type { Actor } from '../../core/actor.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
-import type { Database } from '../../db/database.ts';
 import { exportPerson } from '../../db/gdpr/export.ts';
 import { anonymiseInTx, eraseInTx } from '../../db/gdpr/erase.ts';
 
 export { REGISTER_TABLES } from '../../db/gdpr/erase.ts';
 import { personTables } from '../../db/gdpr/tables.ts';
-import { isUuid, withTenant } from '../../db/tenant.ts';
 import type { Vault } from '../../security/vault.ts';
-import { RETENTION_SQL, retentionMessage, type RetentionState } from './retention.ts';
-import { deniedAccess } from '../../db/door.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { getParticipant } from '../../db/participants.ts';
+import { lockParticipantForRemoval, retentionState } from '../../db/gdpr/retention.ts';
+import { door, type Db } from '../../db/door.ts';
+import { retentionMessage } from './retention.ts';
 
 export function requireGdprActor(actor: Actor) {
   if (actor.role !== 'projektleder' || actor.municipalities.length === 0) throw forbidden();
   return actor;
 }
 
-export async function exportPersonData(db: Database, vault: Vault, actor: Actor, id: string) {
+export async function exportPersonData(db: Db, vault: Vault, actor: Actor, id: string) {
   requireGdprActor(actor);
   const data = await exportPerson(db, vault, actor, id);
   if (!data) throw notFound('Deltageren');
   return data;
 }
 
+/**
+ * The page a project leader opens for a woman: her name and what the retention rule says of her,
+ * or null when she does not exist or is not the actor's (the look-up audits the refusal).
+ */
+export async function personRightsOverview(deps: Pick<AppDeps, 'db' | 'vault' | 'config'>, actor: Actor, id: string) {
+  requireGdprActor(actor);
+  const p = await getParticipant(deps.db, deps.vault, actor, id, 'gdpr');
+  if (!p) return null;
+  const open = p.enrolments.some((e) => !e.exitedOn);
+  const lastExit = p.enrolments.map((e) => e.exitedOn).filter(Boolean).sort().pop();
+  const years = deps.config.retentionYears;
+  const retention = open
+    ? `Kvinden er indskrevet. Oplysningerne opbevares, til hun er udskrevet, og i ${years} år derefter.`
+    : lastExit
+      ? `Sidst udskrevet ${lastExit}; opbevaringspligt ${years} år efter udskrivning.`
+      : 'Kvinden har ingen indskrivninger.';
+  return { name: `${p.firstName} ${p.lastName}`, retention };
+}
+
 export type Removal = 'anonymiser' | 'slet';
 
+/** What was removed: the columns cleared per table (anonymised) or the rows deleted per table (erased). */
+export interface Removed {
+  how: Removal;
+  detail: Record<string, string[]> | Record<string, number>;
+}
+
 /** Anonymise or erase one person; refused (Danish message) within the retention period. */
-export async function removePerson(db: Database, actor: Actor, id: string, how: Removal, years: number) {
+export async function removePerson(db: Db, actor: Actor, id: string, how: Removal, years: number): Promise<Removed> {
   requireGdprActor(actor);
   const tables = await personTables(db);
   const blocked = tables.filter((t) => t.table !== 'participant' && !t.writable).map((t) => t.table);
   if (blocked.length) throw new AppError('CONFLICT', `Kan ikke slette: applikationen kan ikke ændre tabellerne ${blocked.join(', ')}. Kontakt driften.`);
-  return withTenant(db, actor, async (q, audit) => {
-    const p = isUuid(id)
-      ? (await q.query<{ municipality_code: string; anonymised_at: string | null }>(
-          'SELECT municipality_code, anonymised_at FROM participant WHERE id = $1 FOR UPDATE', [id])).rows[0]
-      : undefined;
-    if (!p) {
-      await audit(deniedAccess(id, how));
-      throw notFound('Deltageren');
-    }
-    const state = (await q.query<RetentionState>(RETENTION_SQL, [id, years])).rows[0];
+  const done = await door<Removed | null>(db, actor, async (tx) => {
+    const p = await lockParticipantForRemoval(tx, id, how);
+    // Not found: the refused attempt is already audited and must be kept, so the door commits.
+    if (!p) return { value: null, audit: [] };
+    const state = await retentionState(tx, id, years);
     if (state.retainedUntil) throw new AppError('CONFLICT', retentionMessage(state, years));
-    const municipality = p.municipality_code.trim();
+    const municipality = p.municipalityCode;
     if (how === 'anonymiser') {
-      const cleared = await anonymiseInTx(q, tables, id);
-      await audit({ action: 'anonymiseret', entity: 'participant', participantId: id, municipality, detail: { cleared, retentionYears: years } });
-      return { how, detail: cleared };
+      const cleared = await anonymiseInTx(tx, tables, id);
+      return {
+        value: { how, detail: cleared },
+        audit: { action: 'anonymiseret', entity: 'participant', participantId: id, municipality, detail: { cleared, retentionYears: years } },
+      };
     }
-    const deleted = await eraseInTx(q, tables, id);
-    await audit({ action: 'slettet', entity: 'participant', participantId: id, municipality, detail: { deleted, retentionYears: years } });
-    return { how, detail: deleted };
+    const deleted = await eraseInTx(tx, tables, id);
+    return {
+      value: { how, detail: deleted },
+      audit: { action: 'slettet', entity: 'participant', participantId: id, municipality, detail: { deleted, retentionYears: years } },
+    };
   });
+  if (!done) throw notFound('Deltageren');
+  return done;
 }

@@ -6,14 +6,15 @@
  * are deleted, and so is her register data keyed by her CPR hash (register_person, its history and
  * the comparison pool; fremdrift_erase_register, migration 0112). The audit log keeps its record of either.
  */
-import type { Queryable } from '../database.ts';
+import { sqlOf, type Sql } from '../sql.ts';
 import { ident, type PersonTable } from './tables.ts';
 
 /** Structured columns kept on anonymisation (codes the statistics need, never free text). */
 export const KEEP = new Set(['participant_id', 'municipality_code', 'exit_reason', 'recruitment_channel', 'visitation', 'status', 'kind', 'type_key', 'instrument_key', 'channel', 'decline_reason']);
 const FREE_TEXT = new Set(['text', 'character varying', 'json', 'jsonb']);
 
-export async function anonymiseInTx(q: Queryable, tables: PersonTable[], participantId: string) {
+export async function anonymiseInTx(tx: Sql, tables: PersonTable[], participantId: string) {
+  const q = sqlOf(tx);
   const cleared: Record<string, string[]> = {};
   for (const t of tables) {
     const sets: string[] = [];
@@ -37,7 +38,8 @@ export async function anonymiseInTx(q: Queryable, tables: PersonTable[], partici
 /** Tables keyed by her CPR hash rather than participant_id; their counts are "registerdata". */
 export const REGISTER_TABLES = ['register_person', 'register_person_version', 'comparison_pool'] as const;
 
-export async function eraseInTx(q: Queryable, tables: PersonTable[], participantId: string) {
+export async function eraseInTx(tx: Sql, tables: PersonTable[], participantId: string) {
+  const q = sqlOf(tx);
   const deleted: Record<string, number> = {};
   // Before her participant row goes: the function finds her hash (and her tenant) through it.
   const register = (await q.query<{ r: Record<string, number | boolean> }>('SELECT fremdrift_erase_register($1) AS r', [participantId])).rows[0].r;

@@ -6,10 +6,10 @@
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Vault } from '../../security/vault.ts';
-import type { Database } from '../database.ts';
+import { databaseOf } from '../sql.ts';
 import { isUuid, withTenant } from '../tenant.ts';
 import { ident, personTables } from './tables.ts';
-import { deniedAccess } from '../door.ts';
+import { deniedAccess, type Db } from '../door.ts';
 
 export interface PersonExport {
   format: 'fremdrift-indsigt-1';
@@ -21,7 +21,8 @@ export interface PersonExport {
   auditTrail: Record<string, unknown>[];
 }
 
-export async function exportPerson(db: Database, vault: Vault, actor: Actor, participantId: string): Promise<PersonExport | null> {
+export async function exportPerson(handle: Db, vault: Vault, actor: Actor, participantId: string): Promise<PersonExport | null> {
+  const db = databaseOf(handle);
   const tables = await personTables(db);
   const unreadable = tables.filter((t) => !t.readable).map((t) => t.table);
   if (unreadable.length) {

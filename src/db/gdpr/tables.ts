@@ -3,7 +3,9 @@
  * discovered from information_schema, so tables other areas add later are covered automatically.
  * The audit log is left out (append-only; read through fremdrift_audit_trail).
  */
-import type { Queryable } from '../database.ts';
+import type { DatabaseHandle } from '../../core/deps.ts';
+import type { Database } from '../database.ts';
+import { databaseOf } from '../sql.ts';
 
 export interface PersonTable {
   table: string;
@@ -15,7 +17,8 @@ export interface PersonTable {
 
 export const EXCLUDED = new Set(['audit_log']);
 
-export async function personTables(q: Queryable): Promise<PersonTable[]> {
+export async function personTables(db: DatabaseHandle | Database): Promise<PersonTable[]> {
+  const q = databaseOf(db);
   const r = await q.query<{ table: string; column: string; type: string; nullable: string; readable: boolean; writable: boolean }>(
     `SELECT c.table_name AS "table", c.column_name AS "column", c.data_type AS type, c.is_nullable AS nullable,
             has_table_privilege('fremdrift_app', format('%I.%I', c.table_schema, c.table_name), 'SELECT') AS readable,

@@ -1,9 +1,7 @@
 /** /admin/gdpr: a project leader answers access requests and erases or anonymises a woman. */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
-import { exportPersonData, REGISTER_TABLES, removePerson, requireGdprActor, type Removal } from '../../../app/gdpr/person-rights.ts';
-import { getParticipant } from '../../../db/participants.ts';
-import { isUuid } from '../../../db/tenant.ts';
+import { exportPersonData, personRightsOverview, REGISTER_TABLES, removePerson, requireGdprActor, type Removal } from '../../../app/gdpr/person-rights.ts';
 import { gdprPage } from '../../../web/pages/admin/gdpr.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
@@ -14,18 +12,12 @@ export function adminGdprRoutes(app: FastifyInstance, deps: AppDeps) {
     const id = String((req.query as { deltager?: string }).deltager ?? '').trim();
     const send = (m: Parameters<typeof gdprPage>[2]) => reply.type('text/html; charset=utf-8').send(gdprPage(actor, req.csrfToken!, m));
     if (!id) return send({});
-    const p = isUuid(id) ? await getParticipant(deps.db, deps.vault, actor, id, 'gdpr') : null;
-    if (!p) {
+    const overview = await personRightsOverview(deps, actor, id);
+    if (!overview) {
       reply.status(404);
       return send({ id, message: { kind: 'error', text: 'Deltageren findes ikke, eller du har ikke adgang til hende.' } });
     }
-    const open = p.enrolments.some((e) => !e.exitedOn);
-    const lastExit = p.enrolments.map((e) => e.exitedOn).filter(Boolean).sort().pop();
-    const years = deps.config.retentionYears;
-    const retention = open
-      ? `Kvinden er indskrevet. Oplysningerne opbevares, til hun er udskrevet, og i ${years} år derefter.`
-      : lastExit ? `Sidst udskrevet ${lastExit}; opbevaringspligt ${years} år efter udskrivning.` : 'Kvinden har ingen indskrivninger.';
-    return send({ id, name: `${p.firstName} ${p.lastName}`, retention });
+    return send({ id, ...overview });
   });
 
   app.get<{ Params: { id: string } }>('/admin/gdpr/:id/eksport', async (req, reply) => {
