@@ -55,8 +55,13 @@ export interface Config {
   metricsToken?: string;
   /** On SIGTERM, how long running imports may take to finish before they are stopped (SHUTDOWN_GRACE_SECONDS, default 20). */
   shutdownGraceSeconds: number;
-  /** Run register imports on the main thread even on PostgreSQL (FREMDRIFT_IMPORT_IN_PROCESS=1): only to compare in the benchmark. */
+  /**
+   * Run register imports on the main thread in one transaction, as before the worker thread
+   * (PostgreSQL) and the batches (PGlite) (FREMDRIFT_IMPORT_IN_PROCESS=1): only to compare in the benchmark.
+   */
   importInProcess: boolean;
+  /** PGlite: people per committed batch of a web import (FREMDRIFT_IMPORT_BATCH, default 250; the benchmark compares others). */
+  importBatch?: number;
 }
 
 /**
@@ -128,6 +133,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 20),
     importInProcess: env.FREMDRIFT_IMPORT_IN_PROCESS === '1',
+    importBatch: positiveInt(env.FREMDRIFT_IMPORT_BATCH),
     ...overrides,
   };
+}
+
+/** A whole number ≥ 1 from the environment, or undefined (unset or not a whole number ≥ 1: the default). */
+function positiveInt(v: string | undefined): number | undefined {
+  const n = Number(v);
+  return v && Number.isInteger(n) && n >= 1 ? n : undefined;
 }

@@ -23,6 +23,11 @@ export interface Database extends Queryable {
   close(): Promise<void>;
   /** Connections of the pool (PostgreSQL), for the metrics. */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /**
+   * PGlite: statements and transactions asked for and not yet answered (running or queued for
+   * the one engine). A long job working in batches gives way while it is above 0.
+   */
+  busy?(): number;
 }
 
 // Same value types on both drivers: dates as 'YYYY-MM-DD' strings, int8/numeric as numbers.
@@ -50,10 +55,20 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
     },
   });
   const base = wrap(db);
+  let busy = 0;
+  const counted = async <T>(run: () => Promise<T>): Promise<T> => {
+    busy++;
+    try {
+      return await run();
+    } finally {
+      busy--;
+    }
+  };
   return {
     kind: 'pglite',
-    query: base.query,
-    tx: (fn) => db.transaction((t) => fn(wrap(t))),
+    query: (sql, params) => counted(() => base.query(sql, params)),
+    tx: (fn) => counted(() => db.transaction((t) => fn(wrap(t)))),
+    busy: () => busy,
     exec: async (sql) => {
       try {
         await db.exec(sql);

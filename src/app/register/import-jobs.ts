@@ -50,7 +50,7 @@ export interface ImportJob {
 export interface JobDeps {
   db: Database;
   vault: Vault;
-  config: { databaseUrl?: string; secret: string; suppressThreshold: number; importInProcess?: boolean };
+  config: { databaseUrl?: string; secret: string; suppressThreshold: number; importInProcess?: boolean; importBatch?: number };
 }
 
 export interface JobInput {
@@ -257,12 +257,13 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
       });
       worker!.on('exit', end);
     });
-  } else if (deps.db.kind === 'pglite') {
+  } else if (deps.db.kind === 'pglite' && !deps.config.importInProcess) {
     // One engine for everyone: parse in a worker thread, write in short batches (see top).
-    const opts: ImportOptions = { mode: 'batches', parse: parseInWorker(input, deps.config.secret), stopped: () => local.get(id)?.stop ?? null };
+    const opts: ImportOptions = { mode: 'batches', parse: parseInWorker(input, deps.config.secret), stopped: () => local.get(id)?.stop ?? null,
+      batchSize: deps.config.importBatch };
     done = runImportJob(deps, id, who, input, (p) => (job.progress = p), opts).then(finish);
   } else {
-    // PostgreSQL with FREMDRIFT_IMPORT_IN_PROCESS=1: on the main thread, as before the worker (benchmark comparison).
+    // FREMDRIFT_IMPORT_IN_PROCESS=1: on the main thread in one transaction, as before (benchmark comparison).
     done = runImportJob(deps, id, who, input, (p) => (job.progress = p)).then(finish);
   }
   local.set(id, { job, worker, done });
