@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCasework } from '../src/app/casework/seed-demo-casework.ts';
 import { listMyCaseload } from '../src/app/casework/list-my-caseload.ts';
 import { loadActor } from '../src/db/users.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { addDays } from '../src/core/dates.ts';
 import { backends, openTestDb, type TestDb } from './helpers/db.ts';
 
 describe.each(backends())('demo casework on %s', (backend) => {
@@ -60,5 +62,27 @@ describe.each(backends())('demo casework on %s', (backend) => {
     expect(first).toEqual(second);
     expect(first.summary.conversations).toBeGreaterThan(1000);
     expect(first.last <= '2026-01-15').toBe(true);
+  });
+  it('lists a woman only under the caseworker of her latest enrolment, even if an older one was never closed', async () => {
+    const id = async (u: string) => (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = $1`, [u])).rows[0].id;
+    const caseworker = (await loadActor(t.db, await id('sagsbehandler.aalborg'), '127.0.0.1'))!;
+    const leader = (await loadActor(t.db, await id('projektleder.aalborg'), '127.0.0.1'))!;
+    const before = await listMyCaseload(t.db, caseworker);
+    const her = before.rows.find((r) => r.exitedOn === null && r.enrolledOn < addDays(todayInDenmark(), -1))!;
+    // A later enrolment with another caseworker beside her open one (bypassing the overlap check).
+    const later = addDays(her.enrolledOn, 1);
+    const e = (await t.db.query<{ id: string }>(
+      `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id)
+       VALUES ($1, $2, $3, $4, 'jobparat', $5) RETURNING id`,
+      [her.participantId, her.projectId, her.municipalityCode, later, leader.userId],
+    )).rows[0].id;
+    try {
+      expect((await listMyCaseload(t.db, caseworker)).rows.map((r) => r.participantId)).not.toContain(her.participantId);
+      const all = await listMyCaseload(t.db, leader);
+      expect(all.rows.filter((r) => r.participantId === her.participantId).map((r) => [r.caseworkerId, r.enrolledOn])).toEqual([[leader.userId, later]]);
+      expect(new Set(all.rows.map((r) => r.participantId)).size).toBe(all.rows.length);
+    } finally {
+      await t.db.query('DELETE FROM enrolment WHERE id = $1', [e]);
+    }
   });
 });

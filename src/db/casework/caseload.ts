@@ -20,6 +20,10 @@ import { sqlOf, type Sql } from '../sql.ts';
 /**
  * Women whose latest enrolment is open on `today`; only the caseworker's own when `caseworkerId`
  * is set, and then also the women in `alsoIds` (those she is company consultant for).
+ * Starts from the enrolments (by caseworker or woman, through their indexes) and keeps those no
+ * later enrolment of hers follows, rather than finding every woman's latest enrolment of the
+ * municipality first: one caseworker's list on 100,000 women took 125 ms of database time that
+ * way, 1.4–5.5 ms now.
  */
 export async function openEnrolments(tx: Sql, today: string, caseworkerId: number | null, alsoIds: readonly string[] = []): Promise<CaseloadEnrolment[]> {
   return (
@@ -27,11 +31,14 @@ export async function openEnrolments(tx: Sql, today: string, caseworkerId: numbe
       `SELECT p.id AS "participantId", p.first_name AS "firstName", p.last_name AS "lastName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.municipality_code AS "municipalityCode",
               e.project_id AS "projectId", pr.name AS "projectName", e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn",
               e.caseworker_id AS "caseworkerId", u.display_name AS "caseworkerName"
-       FROM participant p
-       JOIN LATERAL (SELECT * FROM enrolment e WHERE e.participant_id = p.id ORDER BY e.enrolled_on DESC, e.created_at DESC LIMIT 1) e ON true
+       FROM enrolment e
+       JOIN participant p ON p.id = e.participant_id
        JOIN project pr ON pr.id = e.project_id
        LEFT JOIN app_user u ON u.id = e.caseworker_id
-       WHERE e.enrolled_on <= $1 AND (e.exited_on IS NULL OR e.exited_on > $1) AND ($2::int IS NULL OR e.caseworker_id = $2 OR p.id = ANY ($3::uuid[]))
+       WHERE e.enrolled_on <= $1 AND (e.exited_on IS NULL OR e.exited_on > $1)
+         AND ($2::int IS NULL OR e.caseworker_id = $2 OR e.participant_id = ANY ($3::uuid[]))
+         AND NOT EXISTS (SELECT 1 FROM enrolment l WHERE l.participant_id = e.participant_id
+                           AND (l.enrolled_on > e.enrolled_on OR (l.enrolled_on = e.enrolled_on AND l.created_at > e.created_at)))
        ORDER BY p.last_name, p.first_name`,
       [today, caseworkerId, alsoIds],
     )
