@@ -59,18 +59,19 @@ export interface CaseFile {
 
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
-  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config] = [
-    await getPlan(tx, p.id),
-    await listPlanChanges(tx, p.id),
-    await listActivities(tx, p.id),
-    await listConversations(tx, p.id),
-    await listAssessments(tx, p.id),
-    await listExemptions(tx, p.id),
-    await listVisitationChanges(tx, p.id),
-    await loadProjectConfig(tx, p.enrolment?.projectId),
-  ];
-  const followUps = await followUpsOfParticipants(tx, [p.id]);
-  const consultantChanges = await listConsultantChanges(tx, p.id);
+  // Started together, so PostgreSQL gets them as one message (db/database.ts: batchingQueryable).
+  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges] = await Promise.all([
+    getPlan(tx, p.id),
+    listPlanChanges(tx, p.id),
+    listActivities(tx, p.id),
+    listConversations(tx, p.id),
+    listAssessments(tx, p.id),
+    listExemptions(tx, p.id),
+    listVisitationChanges(tx, p.id),
+    loadProjectConfig(tx, p.enrolment?.projectId),
+    followUpsOfParticipants(tx, [p.id]),
+    listConsultantChanges(tx, p.id),
+  ]);
   const e = p.enrolment;
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
   const input = e

@@ -108,11 +108,16 @@ export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQ
   return door(db, actor, async (tx) => {
     const own = actor.role === 'sagsbehandler' ? actor.userId : null;
     const enrolments = await openEnrolments(tx, today, own, own === null ? [] : await womenOfConsultant(tx, own, today));
-    const consultants = await consultantsOn(tx, enrolments.map((e) => e.participantId), today);
-    const records = await caseloadRecords(tx, enrolments.map((e) => e.participantId));
-    const exemptions = await exemptionsOf(tx, enrolments.map((e) => e.participantId));
-    const configs = new Map<number, ProjectConfig>();
-    for (const id of new Set(enrolments.map((e) => e.projectId))) configs.set(id, await loadProjectConfig(tx, id));
+    const ids = enrolments.map((e) => e.participantId);
+    const projectIds = [...new Set(enrolments.map((e) => e.projectId))];
+    // Started together: one message to PostgreSQL (db/database.ts: batchingQueryable).
+    const [consultants, records, exemptions, projectConfigs] = await Promise.all([
+      consultantsOn(tx, ids, today),
+      caseloadRecords(tx, ids),
+      exemptionsOf(tx, ids),
+      Promise.all(projectIds.map((id) => loadProjectConfig(tx, id))),
+    ]);
+    const configs = new Map<number, ProjectConfig>(projectIds.map((id, i) => [id, projectConfigs[i]]));
     const all: CaseloadRow[] = enrolments.map((e) => {
       const config = configs.get(e.projectId)!;
       const conversations = records.conversations.get(e.participantId) ?? [];

@@ -65,18 +65,22 @@ function group<T extends { pid: string }>(rows: T[]): Map<string, Omit<T, 'pid'>
 }
 
 export async function caseloadRecords(tx: Sql, ids: string[]): Promise<CaseloadRecords> {
-  const a = await sqlOf(tx).query<{ pid: string; id: string; typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }>(
-    `SELECT participant_id AS pid, id, type_key AS "typeKey", start_date AS "startDate", end_date AS "endDate", status
-     FROM casework_activity WHERE participant_id = ANY ($1::uuid[])`, [ids]);
-  const c = await sqlOf(tx).query<{ pid: string; date: string; kind: ConversationKind }>(
-    `SELECT participant_id AS pid, held_on AS "date", kind FROM casework_conversation WHERE participant_id = ANY ($1::uuid[])`, [ids]);
-  const s = await sqlOf(tx).query<{ pid: string; instrumentKey: string; date: string; answers: Record<string, number> }>(
-    `SELECT participant_id AS pid, instrument_key AS "instrumentKey", assessed_on AS "date", answers
-     FROM casework_assessment WHERE participant_id = ANY ($1::uuid[])`, [ids]);
-  const p = await sqlOf(tx).query<{ pid: string; data: Plan }>(`SELECT participant_id AS pid, data FROM casework_plan WHERE participant_id = ANY ($1::uuid[])`, [ids]);
-  const f = await sqlOf(tx).query<{ pid: string; activityId: string; checkpointMonths: number; stillEmployed: boolean }>(
-    `SELECT participant_id AS pid, activity_id AS "activityId", checkpoint_months AS "checkpointMonths", still_employed AS "stillEmployed"
-     FROM placement_follow_up WHERE participant_id = ANY ($1::uuid[])`, [ids]);
+  const q = sqlOf(tx);
+  // Started together: one message to PostgreSQL (db/database.ts: batchingQueryable).
+  const [a, c, s, p, f] = await Promise.all([
+    q.query<{ pid: string; id: string; typeKey: string; startDate: string; endDate: string | null; status: ActivityStatus }>(
+      `SELECT participant_id AS pid, id, type_key AS "typeKey", start_date AS "startDate", end_date AS "endDate", status
+       FROM casework_activity WHERE participant_id = ANY ($1::uuid[])`, [ids]),
+    q.query<{ pid: string; date: string; kind: ConversationKind }>(
+      `SELECT participant_id AS pid, held_on AS "date", kind FROM casework_conversation WHERE participant_id = ANY ($1::uuid[])`, [ids]),
+    q.query<{ pid: string; instrumentKey: string; date: string; answers: Record<string, number> }>(
+      `SELECT participant_id AS pid, instrument_key AS "instrumentKey", assessed_on AS "date", answers
+       FROM casework_assessment WHERE participant_id = ANY ($1::uuid[])`, [ids]),
+    q.query<{ pid: string; data: Plan }>(`SELECT participant_id AS pid, data FROM casework_plan WHERE participant_id = ANY ($1::uuid[])`, [ids]),
+    q.query<{ pid: string; activityId: string; checkpointMonths: number; stillEmployed: boolean }>(
+      `SELECT participant_id AS pid, activity_id AS "activityId", checkpoint_months AS "checkpointMonths", still_employed AS "stillEmployed"
+       FROM placement_follow_up WHERE participant_id = ANY ($1::uuid[])`, [ids]),
+  ]);
   return {
     activities: group(a.rows),
     followUps: group(f.rows),

@@ -25,7 +25,8 @@ export async function loadActivityTypes(tx: Sql, projectId: number): Promise<Act
 
 export async function loadProjectConfig(tx: Sql, projectId: number | null | undefined): Promise<ProjectConfig> {
   if (!projectId) return { settings: DEFAULT_ALERT_SETTINGS, extraTypes: [] };
-  return { settings: await loadAlertSettings(tx, projectId), extraTypes: await loadActivityTypes(tx, projectId) };
+  const [settings, extraTypes] = await Promise.all([loadAlertSettings(tx, projectId), loadActivityTypes(tx, projectId)]);
+  return { settings, extraTypes };
 }
 
 export async function saveAlertSettings(tx: Sql, projectId: number, settings: AlertSettings, userId: number) {
