@@ -14,7 +14,11 @@
  *  - `--import-latency`: one instance, 20 caseworkers, while an analyst uploads a ~100 MB DREAM
  *    file through the web page: the caseworkers' latency before, during and after the import, with
  *    the import in a worker thread (now) and, for comparison, on the main thread as before
- *    (`FREMDRIFT_IMPORT_IN_PROCESS=1`), in the same run.
+ *    (`FREMDRIFT_IMPORT_IN_PROCESS=1`), in the same run; p50/p95 with and without the import and
+ *    their ratio. `--pglite`: the same on the embedded database (a PGlite folder built for the run
+ *    in bench/out, 20,000 women by default): now = parsed in a worker thread and written in
+ *    batches (`--batch N` sets FREMDRIFT_IMPORT_BATCH), before = one transaction on the main thread.
+ *    `--file-mb N` (100) sets the file's size.
  *
  * Options: --women N (100000) --caseworkers N --analysts N --seconds N
  *          --think-ms N (2000: mean pause between a person's actions, drawn 0.5–1.5 × N; 0 = stress)
@@ -25,11 +29,15 @@
  *          take 15 minutes to build on a busy machine)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from '../src/cli/args.ts';
-import { openPostgres, type Database } from '../src/db/database.ts';
+import { seedDemo } from '../src/app/seed-demo.ts';
+import { seedDemoRegister } from '../src/app/register/seed-demo-register.ts';
+import { openPGlite, openPostgres, type Database } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createVault } from '../src/security/vault.ts';
 import { freePort, startHaproxy, startInstance, type Instance } from './load/cluster.ts';
 import { percentile, VirtualUser, type Timing } from './load/client.ts';
 import { caseworkerNames, createLoadDatabase, openLoadDatabase, writeBenefitsFile, writeHoursFile } from './load/setup.ts';
@@ -37,7 +45,8 @@ import { caseworkerNames, createLoadDatabase, openLoadDatabase, writeBenefitsFil
 const { opts, flags } = parseArgs(process.argv.slice(2));
 const MODE = flags.has('cluster') ? 'cluster' : flags.has('import-latency') ? 'import-latency' : 'single';
 const num = (k: string, d: number) => Number(opts[k]?.[0] ?? d);
-const WOMEN = num('women', 100_000);
+const PGLITE = flags.has('pglite');
+const WOMEN = num('women', PGLITE ? 20_000 : 100_000);
 const CASEWORKERS = num('caseworkers', MODE === 'cluster' ? 100 : MODE === 'import-latency' ? 20 : 50);
 const ANALYSTS = num('analysts', MODE === 'cluster' ? 10 : MODE === 'import-latency' ? 0 : 5);
 const SECONDS = num('seconds', MODE === 'cluster' ? 120 : 60);
@@ -115,8 +124,8 @@ function people(caseworkers: VirtualUser[], analysts: VirtualUser[], until: () =
   return Promise.all([...caseworkers.map(caseworkerLoop), ...analysts.map(analystLoop)]);
 }
 
-async function signIn(base: string, db: Database, record: (t: Timing) => void) {
-  const names = await caseworkerNames(db, CASEWORKERS);
+async function signIn(base: string, db: Database | string[], record: (t: Timing) => void) {
+  const names = Array.isArray(db) ? db : await caseworkerNames(db, CASEWORKERS);
   const caseworkers = names.map(() => new VirtualUser(base, record));
   for (let i = 0; i < caseworkers.length; i += 10) await Promise.all(caseworkers.slice(i, i + 10).map((u, j) => u.login(names[i + j])));
   const analysts = Array.from({ length: ANALYSTS }, () => new VirtualUser(base, record));
@@ -334,25 +343,53 @@ async function cluster() {
   process.exitCode = stored !== run.posted.length || total.errorsElsewhere > 0 ? 1 : 0;
 }
 
+/**
+ * `--pglite`: a PGlite folder in bench/out with the demo organisation, WOMEN women and their
+ * benefit weeks, built for the run (removed afterwards unless --keep); the caseworkers' names
+ * are read before the server opens the folder (PGlite is one process's).
+ */
+async function pgliteFolder() {
+  const dir = join(OUT, `load-pglite-${process.pid}`);
+  log(`Opretter PGlite-mappe med ${WOMEN} kvinder …`);
+  const t = performance.now();
+  const db = await openPGlite(dir);
+  await migrate(db);
+  const vault = createVault(SECRET);
+  await seedDemo(db, vault, { size: WOMEN });
+  await seedDemoRegister({ db, vault }, { size: WOMEN, kinds: ['ydelser'] });
+  const names = await caseworkerNames(db, CASEWORKERS);
+  await db.close();
+  log(`  bygget på ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return { dir, names };
+}
+
 async function importLatency() {
-  log(`Fremdrift: sagsbehandleres svartider mens en stor registerfil indlæses via websiden (${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere)`);
+  log(`Fremdrift: sagsbehandleres svartider mens en stor registerfil indlæses via websiden (${PGLITE ? 'PGlite' : 'PostgreSQL'}, ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere)`);
   log(`Belastning (uptime) ved start: ${load()}`);
-  const { name, url, db } = await loadDatabase();
+  const pg = PGLITE ? null : await loadDatabase();
+  const lite = PGLITE ? await pgliteFolder() : null;
+  const envOf = (extra: Record<string, string>) => lite
+    ? { FREMDRIFT_DATA_DIR: lite.dir, FREMDRIFT_SECRET: SECRET, LOG_LEVEL: 'warn', RATE_LIMIT_BURST: '0', ...extra }
+    : instanceEnv(pg!.url, extra);
+  const fileBytes = num('file-mb', 100) * 1e6;
   // Two files of other women (one per run: the same file twice would change nothing).
   const files = [join(OUT, 'load-ydelser-stor-a.csv'), join(OUT, 'load-ydelser-stor-b.csv')];
   const seeds = [4000 + (Date.now() % 1000), 5000 + (Date.now() % 1000)]; // new women on a reused database
   const earlier = REUSE ? [4242] : []; // women of the file an earlier run may have imported
-  const bytes = writeBenefitsFile(files[0], WOMEN, 100e6, seeds[0], earlier);
-  writeBenefitsFile(files[1], WOMEN, 100e6, seeds[1], [...earlier, seeds[0]]);
+  const bytes = writeBenefitsFile(files[0], WOMEN, fileBytes, seeds[0], earlier);
+  writeBenefitsFile(files[1], WOMEN, fileBytes, seeds[1], [...earlier, seeds[0]]);
   log(`  to ydelsesfiler (DREAM, bredt format) à ${(bytes / 1e6).toFixed(0)} MB skrevet`);
   const result: Record<string, unknown> = {};
-  const runs = [['hovedtråd (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]], ['arbejdstråd (nu)', {}, files[1]]] as const;
+  const batch: Record<string, string> = opts.batch?.[0] ? { FREMDRIFT_IMPORT_BATCH: opts.batch[0] } : {};
+  const runs = PGLITE
+    ? [['én transaktion på hovedtråden (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]], ['arbejdstråd + portioner (nu)', batch, files[1]]] as const
+    : [['hovedtråd (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]], ['arbejdstråd (nu)', {}, files[1]]] as const;
   for (const [label, extra, file] of runs) {
     const port = await freePort();
-    const inst = await startInstance(instanceEnv(url, extra), port);
+    const inst = await startInstance(envOf(extra), port);
     const base = `http://127.0.0.1:${port}`;
     const run: Run = { timings: [], posted: [], token: `lat-${Date.now()}` };
-    const { caseworkers } = await signIn(base, db, (t) => run.timings.push(t));
+    const { caseworkers } = await signIn(base, lite ? lite.names : pg!.db, (t) => run.timings.push(t));
     const analyst = new VirtualUser(base, () => undefined);
     await analyst.login('analytiker.siri');
     run.timings.length = 0;
@@ -384,16 +421,23 @@ async function importLatency() {
       listDuring: { n: listDuring.length, p95: percentile(listDuring, 95), max: listDuring.at(-1) ?? NaN },
       errors: tagged.filter((t) => !t.ok).length, load: load(),
     };
-    result[label] = r;
+    const ratio = { p50: r.during.p50 / r.outside.p50, p95: r.during.p95 / r.outside.p95 };
+    result[label] = { ...r, ratio, importText: j.text };
     log(`${label}: import ${r.import.status} på ${r.import.seconds.toFixed(1)} s; sagsbehandlersider uden import p50 ${r.outside.p50.toFixed(0)} / p95 ${r.outside.p95.toFixed(0)} ms, ` +
-      `under import p50 ${r.during.p50.toFixed(0)} / p95 ${r.during.p95.toFixed(0)} / max ${r.during.max.toFixed(0)} ms (Mine borgere p95 ${r.listDuring.p95.toFixed(0)} ms); ${r.errors} fejl; belastning ${r.load}`);
+      `under import p50 ${r.during.p50.toFixed(0)} / p95 ${r.during.p95.toFixed(0)} / max ${r.during.max.toFixed(0)} ms (Mine borgere p95 ${r.listDuring.p95.toFixed(0)} ms); ` +
+      `forhold under/uden p50 ${ratio.p50.toFixed(2)} / p95 ${ratio.p95.toFixed(2)}; ${r.errors} fejl; belastning ${r.load}`);
+    if (j.status !== 'faerdig') log(`  importen: ${j.text}`);
     inst.child.kill('SIGTERM');
     await inst.exited;
   }
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'load-import-latency.json'), JSON.stringify({ women: WOMEN, caseworkers: CASEWORKERS, fileBytes: bytes, result }, null, 2));
-  await db.close();
-  await dropDatabase(name);
+  writeFileSync(join(OUT, PGLITE ? 'load-import-latency-pglite.json' : 'load-import-latency.json'),
+    JSON.stringify({ database: PGLITE ? 'pglite' : 'postgres', women: WOMEN, caseworkers: CASEWORKERS, thinkMs: THINK, fileBytes: bytes, batch: opts.batch?.[0] ?? null, result }, null, 2));
+  if (pg) {
+    await pg.db.close();
+    await dropDatabase(pg.name);
+  }
+  if (lite && !flags.has('keep')) rmSync(lite.dir, { recursive: true, force: true });
 }
 
 mkdirSync(OUT, { recursive: true });
