@@ -19,30 +19,125 @@ export const VISIBLE = 0;
 export const PRIMARY = 1;
 export const SECONDARY = 2;
 
+export interface SuppressOptions {
+  /**
+   * Headline cells (e.g. durable employment of those who reached Mål 1): never picked as a
+   * complement while another cell can do, and shown again at the end when hiding them protects
+   * nothing (issue 18: SIRI's headline 47 % was hidden for nothing).
+   */
+  headline?: ReadonlySet<number>;
+  /** Cells that must stay shown (another table shows them); never picked. */
+  keepShown?: (i: number) => boolean;
+  /** Filled with the reason of every secondary cell: the hidden cell it protects. */
+  protects?: Map<number, number>;
+  /**
+   * Solve the whole system after the one-set rule (protectAll): for a small table with row and
+   * column totals, where the one-set rule alone can leave a cell determined by several sets.
+   */
+  solve?: boolean;
+}
+
 /** States (VISIBLE, PRIMARY, SECONDARY) of every cell; all VISIBLE when threshold < 1. */
-export function suppressCells(values: ArrayLike<number>, sets: AdditiveSet[], threshold: number): Uint8Array {
+export function suppressCells(values: ArrayLike<number>, sets: AdditiveSet[], threshold: number, opts: SuppressOptions = {}): Uint8Array {
   const state = new Uint8Array(values.length);
   if (threshold < 1) return state;
   for (let i = 0; i < values.length; i++) if (values[i] >= 1 && values[i] < threshold) state[i] = PRIMARY;
+  const headline = opts.headline ?? new Set<number>();
+  const pickable = (i: number) => state[i] === VISIBLE && values[i] > 0 && !(opts.keepShown?.(i));
   let changed = true;
   while (changed) {
     changed = false;
     for (const set of sets) {
       let hidden = state[set.total] !== VISIBLE ? 1 : 0;
-      for (const p of set.parts) if (state[p] !== VISIBLE) hidden++;
+      let which = set.total;
+      for (const p of set.parts) if (state[p] !== VISIBLE) { hidden++; which = p; }
       if (hidden !== 1) continue;
       let pick = -1;
-      for (const p of set.parts) {
-        if (state[p] === VISIBLE && values[p] > 0 && (pick < 0 || values[p] < values[pick])) pick = p;
-      }
-      if (pick < 0 && state[set.total] === VISIBLE && values[set.total] > 0) pick = set.total;
+      const better = (p: number) => pick < 0 || (headline.has(pick) && !headline.has(p)) || (headline.has(pick) === headline.has(p) && values[p] < values[pick]);
+      for (const p of set.parts) if (pickable(p) && better(p)) pick = p;
+      if (pickable(set.total) && (pick < 0 || (headline.has(pick) && !headline.has(set.total)))) pick = set.total;
       if (pick >= 0) {
         state[pick] = SECONDARY;
+        opts.protects?.set(pick, which);
         changed = true;
       }
     }
   }
+  if (opts.solve) protectAll(values, sets, state, pickable, headline, opts.protects);
   return state;
+}
+
+/**
+ * The one-set rule above leaves no set with a single hidden cell, but several sets together can
+ * still pin a hidden cell down (rows and columns of a table, a total shown in two tables). This
+ * solves the whole system as a reader would: every set is an equation over the hidden cells (the
+ * shown ones are known numbers); a hidden cell is determined when elimination leaves it alone in
+ * its row. While one is, another cell of a set it is in is hidden (the smallest, headline cells
+ * last). Then the headline cells hidden as complements are shown again where nothing becomes
+ * determined by it. Every hidden cell's true value is ≥ 1, so a cell not determined by the
+ * equations is not determined by "counts are ≥ 0" either.
+ */
+function protectAll(values: ArrayLike<number>, sets: AdditiveSet[], state: Uint8Array, pickable: (i: number) => boolean,
+  headline: ReadonlySet<number>, protects?: Map<number, number>): void {
+  const setsOf = new Map<number, number[]>();
+  sets.forEach((s, k) => { for (const c of [s.total, ...s.parts]) { const l = setsOf.get(c); if (l) l.push(k); else setsOf.set(c, [k]); } });
+  for (let round = 0; round < 10_000; round++) {
+    const det = determinedCells(values, sets, state);
+    if (!det.length) break;
+    let hidAny = false;
+    for (const d of det) {
+      // Still determined after earlier picks this round is checked next round; pick one complement now.
+      let pick = -1;
+      for (const k of setsOf.get(d) ?? []) {
+        for (const c of [sets[k].total, ...sets[k].parts]) {
+          if (!pickable(c)) continue;
+          if (pick < 0 || (headline.has(pick) && !headline.has(c)) || (headline.has(pick) === headline.has(c) && values[c] < values[pick])) pick = c;
+        }
+      }
+      if (pick >= 0) { state[pick] = SECONDARY; protects?.set(pick, d); hidAny = true; break; }
+    }
+    if (!hidAny) break;
+  }
+  for (const h of headline) {
+    if (state[h] !== SECONDARY) continue;
+    state[h] = VISIBLE;
+    if (determinedCells(values, sets, state).length) state[h] = SECONDARY;
+    else protects?.delete(h);
+  }
+}
+
+/**
+ * Hidden cells whose value follows from the shown cells and the sets: Gauss–Jordan elimination
+ * over the hidden cells only (sparse rows; coefficients stay small integers, so a tolerance is safe).
+ */
+export function determinedCells(values: ArrayLike<number>, sets: AdditiveSet[], state: Uint8Array): number[] {
+  const EPS = 1e-9;
+  const pivots = new Map<number, Map<number, number>>();
+  const combine = (target: Map<number, number>, source: Map<number, number>, c: number) => {
+    const f = target.get(c)! / source.get(c)!;
+    for (const [k, v] of source) {
+      const w = (target.get(k) ?? 0) - f * v;
+      if (Math.abs(w) < EPS) target.delete(k); else target.set(k, w);
+    }
+  };
+  for (const s of sets) {
+    const row = new Map<number, number>();
+    for (const c of [s.total, ...s.parts]) {
+      if (state[c] === VISIBLE) continue;
+      row.set(c, (row.get(c) ?? 0) + (c === s.total ? -1 : 1));
+    }
+    for (const [c, v] of row) if (v === 0) row.delete(c);
+    if (!row.size) continue;
+    for (const [c, pr] of pivots) if (row.has(c)) combine(row, pr, c);
+    if (!row.size) continue;
+    let c0 = -1;
+    for (const c of row.keys()) if (c0 < 0 || c < c0) c0 = c;
+    for (const pr of pivots.values()) if (pr.has(c0)) combine(pr, row, c0);
+    pivots.set(c0, row);
+  }
+  const out: number[] = [];
+  for (const [c, row] of pivots) if (row.size === 1) out.push(c);
+  return out.sort((a, b) => a - b);
 }
 
 /** The shown form of a cell. */

@@ -12,6 +12,7 @@ import { formatDate } from '../core/format.ts';
 import { count, gapMarks, share, status, text, type Chart, type Section, type Table } from './model.ts';
 import { effectMoneySections } from './effect-money-section.ts';
 import { committeeDecision } from './committee-decision.ts';
+import { mixTotals, talksTotal } from './steering-sections.ts';
 
 const nf = new Intl.NumberFormat('da-DK');
 const pct = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
@@ -61,17 +62,17 @@ function whoTakesPart(d: SteeringData): Section {
 }
 
 function whatWasDone(d: SteeringData): Section {
-  const started = d.mix.reduce((s, r) => s + r.total, 0);
-  const company = d.mix.reduce((s, r) => s + r.counts.virksomhedsrettet, 0);
-  const talks = d.contact.reduce((s, r) => s + r.conversations, 0);
+  // The totals as the suppressed tables show them: a sum over hidden counts would give them away (issue 18).
+  const { started, company } = mixTotals(d);
+  const talks = talksTotal(d);
   const ms = d.milestones;
   const reached = ms.filter((m) => m.status === 'naaet').length;
   const late = ms.filter((m) => m.status !== 'naaet' && m.status !== 'udgaaet' && m.dueDate < d.today);
   return {
     heading: 'Hvad har projektet gjort?',
     paragraphs: [
-      `Kvinderne har fået en fast kontaktperson i jobcentret og en plan for vejen mod job. Jobcentret har holdt ${nf.format(talks)} samtaler med dem, `
-        + `og de er startet på ${nf.format(started)} forløb. ${nf.format(company)} af forløbene foregik på en arbejdsplads, fx praktik eller job med løntilskud; `
+      `Kvinderne har fået en fast kontaktperson i jobcentret og en plan for vejen mod job. Jobcentret har holdt ${talks.atLeast ? 'mindst ' : ''}${nf.format(talks.n)} samtaler med dem, `
+        + `og de er startet på ${howMany(started, d.threshold)} forløb. ${HowMany(company, d.threshold)} af forløbene foregik på en arbejdsplads, fx praktik eller job med løntilskud; `
         + 'resten var fx danskundervisning, kurser, vejledning og hjælp med helbred og familie.',
       ms.length
         ? `Projektplanen har ${nf.format(ms.length)} milepæle. ${nf.format(reached)} er nået${late.length ? `, og ${nf.format(late.length)} er forsinket i forhold til planen` : ''}.`

@@ -218,35 +218,64 @@ export function enrolmentChart(d: SteeringData): Chart {
   };
 }
 
-/** Activity mix; in the suppressed form each half-year row is protected as an additive set. */
+/**
+ * Activity mix with its column totals (the row «I alt»), suppressed as one grid: each half-year
+ * row and each category column is an additive set, so the totals the committee brief says in
+ * words cannot give a hidden count away (issue 18).
+ */
+function mixGrid(d: SteeringData): { rows: Count[][]; totals: Count[] } {
+  const cats = ACTIVITY_CATEGORIES;
+  const w = cats.length + 1;
+  const values: number[] = [];
+  for (const m of d.mix) values.push(m.total, ...cats.map((c) => m.counts[c]));
+  const R = d.mix.length;
+  values.push(d.mix.reduce((a, m) => a + m.total, 0), ...cats.map((c) => d.mix.reduce((a, m) => a + m.counts[c], 0)));
+  const at = (r: number, c: number) => r * w + c;
+  const sets = [
+    ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: cats.map((_, i) => at(r, i + 1)) })),
+    ...Array.from({ length: w }, (_, c) => ({ total: at(R, c), parts: d.mix.map((_, r) => at(r, c)) })),
+  ];
+  const state = suppressCells(values, sets, d.suppressed ? d.threshold : 0, { solve: true });
+  const v = (i: number): Count => display(values[i], state[i], d.threshold);
+  const row = (r: number) => Array.from({ length: w }, (_, c) => v(at(r, c)));
+  return { rows: d.mix.map((_, r) => row(r)), totals: row(R) };
+}
+
+/** All started activities and the company-oriented ones, as the suppressed table shows them. */
+export function mixTotals(d: SteeringData): { started: Count; company: Count } {
+  const { totals } = mixGrid(d);
+  return { started: totals[0], company: totals[1 + ACTIVITY_CATEGORIES.indexOf('virksomhedsrettet')] };
+}
+
 export function mixTable(d: SteeringData): Table {
   const cats = ACTIVITY_CATEGORIES;
-  const values: number[] = [];
-  const sets = d.mix.map((m) => {
-    const base = values.length;
-    values.push(m.total, ...cats.map((c) => m.counts[c]));
-    return { total: base, parts: cats.map((_, i) => base + 1 + i) };
-  });
-  const state = suppressCells(values, sets, d.suppressed ? d.threshold : 0);
-  const v = (i: number): Count => display(values[i], state[i], d.threshold);
+  const { rows, totals } = mixGrid(d);
+  const line = (label: string, r: Count[]) => [text(label), ...r.map((c) => count(c)), share(r[1], r[0])];
   return {
     id: 'aktiviteter', caption: 'Påbegyndte aktiviteter pr. halvår efter kategori', source: 'case',
     columns: ['Halvår', 'I alt', ...cats.map((c) => ACTIVITY_CATEGORY_LABELS[c]), 'Andel virksomhedsrettet'],
-    rows: d.mix.map((m, r) => {
-      const b = sets[r].total;
-      return [text(m.period), count(v(b)), ...cats.map((_, i) => count(v(b + 1 + i))), share(v(b + 1), v(b))];
-    }),
+    rows: d.mix.length ? [...d.mix.map((m, r) => line(m.period, rows[r])), line('I alt', totals)] : [],
   };
 }
 
 export function mixChart(d: SteeringData): Chart {
-  const t = mixTable(d);
+  const { rows } = mixGrid(d);
   return {
-    id: 'graf-aktiviteter', title: 'Aktivitetsmiks: virksomhedsrettet mod kurser og øvrige', tableId: t.id, yName: 'Aktiviteter',
+    id: 'graf-aktiviteter', title: 'Aktivitetsmiks: virksomhedsrettet mod kurser og øvrige', tableId: 'aktiviteter', yName: 'Aktiviteter',
     categories: d.mix.map((m) => m.period),
     description: 'Antal påbegyndte aktiviteter pr. halvår, stablet efter kategori: virksomhedsrettet, opkvalificering, social og sundhed, vejledning.',
-    series: ACTIVITY_CATEGORIES.map((c, i) => ({ name: ACTIVITY_CATEGORY_LABELS[c], type: 'bar' as const, stack: 'mix', data: t.rows.map((row) => (typeof row[2 + i].value === 'number' ? (row[2 + i].value as number) : null)) })),
+    series: ACTIVITY_CATEGORIES.map((c, i) => ({ name: ACTIVITY_CATEGORY_LABELS[c], type: 'bar' as const, stack: 'mix', data: rows.map((row) => (typeof row[1 + i] === 'number' ? (row[1 + i] as number) : null)) })),
   };
+}
+
+/**
+ * Conversations in all years as the suppressed contact table allows: the sum when every year is
+ * shown, otherwise only a lower bound (the shown years), so the total never gives a hidden year away.
+ */
+export function talksTotal(d: SteeringData): { atLeast: boolean; n: number } {
+  const t = contactTable(d);
+  const shown = t.rows.map((r) => r[1].value);
+  return { atLeast: shown.some((c) => typeof c !== 'number'), n: shown.reduce<number>((a, c) => a + (typeof c === 'number' ? c : 0), 0) };
 }
 
 export function contactTable(d: SteeringData): Table {
