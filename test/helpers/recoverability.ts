@@ -1,0 +1,104 @@
+/**
+ * A reader's attack on suppressed tables, written for the tests only (independent of
+ * src/monitoring/suppress*.ts): every published count is a known number or an unknown (a hidden
+ * `<5`/`x`, or a count the page never prints but that the relations name), the relations are
+ * linear equations between them (row and column totals, the same figure in two tables), and
+ * exact Gauss–Jordan elimination over the rationals (BigInt) tells which unknowns are determined:
+ * an unknown is determined when its pivot row has no other unknown left. A hidden count that is
+ * determined can be read off by anyone with the tables and a pencil.
+ */
+
+export type Shown = number | string;
+
+/** total = sum of parts; keys name figures (the same key in two tables is the same figure). */
+export interface Relation {
+  total: string;
+  parts: string[];
+}
+
+export interface Recovered {
+  key: string;
+  shown: string;
+  value: number;
+}
+
+const abs = (a: bigint) => (a < 0n ? -a : a);
+function gcd(a: bigint, b: bigint): bigint {
+  a = abs(a); b = abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Hidden published figures whose value follows from the shown ones and the relations.
+ * `published`: key → shown value (number when shown, string when suppressed).
+ */
+export function recoverable(published: Map<string, Shown>, relations: Relation[]): Recovered[] {
+  const known = (k: string) => typeof published.get(k) === 'number';
+  const col = new Map<string, number>();
+  const keys: string[] = [];
+  const colOf = (k: string) => {
+    let c = col.get(k);
+    if (c === undefined) { c = keys.length; col.set(k, c); keys.push(k); }
+    return c;
+  };
+  // Each row: sparse coefficients over unknowns, and the right-hand side.
+  type Row = { a: Map<number, bigint>; b: bigint };
+  const rows: Row[] = [];
+  for (const r of relations) {
+    const a = new Map<number, bigint>();
+    let b = 0n;
+    const add = (k: string, s: bigint) => {
+      if (known(k)) b -= s * BigInt(published.get(k) as number);
+      else { const c = colOf(k); const v = (a.get(c) ?? 0n) + s; if (v === 0n) a.delete(c); else a.set(c, v); }
+    };
+    add(r.total, -1n);
+    for (const p of r.parts) add(p, 1n);
+    if (a.size) rows.push({ a, b });
+    else if (b !== 0n) throw new Error(`relation does not hold on the shown figures: ${r.total} = ${r.parts.join(' + ')}`);
+  }
+  // Gauss–Jordan, fraction-free with gcd normalisation.
+  const pivotRowOf = new Map<number, Row>();
+  for (const row of rows) {
+    // Reduce by the existing pivots.
+    for (const [c, pr] of pivotRowOf) {
+      const f = row.a.get(c);
+      if (!f) continue;
+      const p = pr.a.get(c)!;
+      const next = new Map<number, bigint>();
+      for (const [k, v] of row.a) next.set(k, v * p);
+      for (const [k, v] of pr.a) { const w = (next.get(k) ?? 0n) - f * v; if (w === 0n) next.delete(k); else next.set(k, w); }
+      row.b = row.b * p - f * pr.b;
+      row.a = next;
+    }
+    if (!row.a.size) continue;
+    let g = abs(row.b);
+    for (const v of row.a.values()) g = gcd(g, v);
+    if (g > 1n) { for (const [k, v] of row.a) row.a.set(k, v / g); row.b /= g; }
+    const c = Math.min(...row.a.keys());
+    // Eliminate the new pivot from the rows before it (reduced form).
+    for (const pr of pivotRowOf.values()) {
+      const f = pr.a.get(c);
+      if (!f) continue;
+      const p = row.a.get(c)!;
+      const next = new Map<number, bigint>();
+      for (const [k, v] of pr.a) next.set(k, v * p);
+      for (const [k, v] of row.a) { const w = (next.get(k) ?? 0n) - f * v; if (w === 0n) next.delete(k); else next.set(k, w); }
+      pr.b = pr.b * p - f * row.b;
+      pr.a = next;
+      let h = abs(pr.b);
+      for (const v of pr.a.values()) h = gcd(h, v);
+      if (h > 1n) { for (const [k, v] of pr.a) pr.a.set(k, v / h); pr.b /= h; }
+    }
+    pivotRowOf.set(c, row);
+  }
+  const out: Recovered[] = [];
+  for (const [c, row] of pivotRowOf) {
+    if (row.a.size !== 1) continue;
+    const k = keys[c];
+    const shown = published.get(k);
+    if (typeof shown !== 'string') continue; // not printed anywhere: a reader learns it, but nothing was hidden
+    out.push({ key: k, shown, value: Number(row.b / row.a.get(c)!) });
+  }
+  return out.sort((x, y) => x.key.localeCompare(y.key));
+}

@@ -1,0 +1,191 @@
+/**
+ * Issue 18 point 12 and issue 17: no suppressed count can be worked out from what is published.
+ * Every table of the national page and of Aalborg's reports that leave the municipality
+ * (half-yearly, final, committee: the model every format — HTML, PDF, XLSX, CSV, chart data — is
+ * rendered from) is read as figures; the relations between them are written here from the
+ * definitions (kib-2019.1: a group's levels add up to its women, the groups of a dimension to all,
+ * the series' report month is the whole group, the municipality × visitation table's margins are
+ * the engine's counts, Aalborg's project is Aalborg's women in the national view, the committee
+ * brief's totals are the sums of the activity and contact tables); the independent solver in
+ * helpers/recoverability.ts then says which hidden figures are determined. None may be.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNationalData } from '../src/app/steering/national-data.ts';
+import { loadSteeringData } from '../src/app/steering/steering-data.ts';
+import { loadActor } from '../src/db/users.ts';
+import { defaultMonths } from '../src/http/routes/results.ts';
+import type { MonitorResult } from '../src/monitoring/types.ts';
+import { allTables, type Report } from '../src/reports/model.ts';
+import { nationalReport } from '../src/reports/national-report.ts';
+import { projectReport } from '../src/reports/project-reports.ts';
+import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { recoverable, type Relation, type Shown } from './helpers/recoverability.ts';
+
+const LEVELS = ['1', '2', '3', '0'];
+const DURABLE = ['full', 'partial', 'none'];
+const SNAPSHOTS = ['udgaaet', 'uddannelse', 'beskaeftigelse_fuld', 'beskaeftigelse_delvis', 'fleksjob', 'foertidspension', 'ressourceforloeb', 'ledig_ydelse', 'selvforsoergende'];
+const VISITATIONS = ['aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige'];
+
+/** Every figure of one group, by its path below the group. */
+const GROUP_FIGURES = [
+  'n', ...LEVELS.map((k) => `accumulated.${k}`), 'accumulated.1_or_2', 'current.active', ...LEVELS.map((k) => `current.${k}`), 'inactive',
+  ...DURABLE.map((d) => `durable.${d}`), ...LEVELS.flatMap((k) => DURABLE.map((d) => `durableByAccumulated.${k}.${d}`)), ...SNAPSHOTS.map((s) => `snapshot.${s}`),
+];
+
+/** The definitions' relations inside one group (prefix `p`), written from the spec's §5. */
+function groupRelations(p: string): Relation[] {
+  const k = (s: string) => `${p}.${s}`;
+  return [
+    { total: k('n'), parts: LEVELS.map((l) => k(`accumulated.${l}`)) },
+    { total: k('accumulated.1_or_2'), parts: [k('accumulated.1'), k('accumulated.2')] },
+    { total: k('n'), parts: [k('current.active'), k('inactive')] }, // a woman is active in the month or not
+    { total: k('current.active'), parts: LEVELS.map((l) => k(`current.${l}`)) },
+    { total: k('n'), parts: DURABLE.map((d) => k(`durable.${d}`)) },
+    { total: k('n'), parts: SNAPSHOTS.map((s) => k(`snapshot.${s}`)) },
+    ...LEVELS.map((l) => ({ total: k(`accumulated.${l}`), parts: DURABLE.map((d) => k(`durableByAccumulated.${l}.${d}`)) })),
+    ...DURABLE.map((d) => ({ total: k(`durable.${d}`), parts: LEVELS.map((l) => k(`durableByAccumulated.${l}.${d}`)) })),
+  ];
+}
+
+/** All relations of one engine result under namespace `ns`. */
+function engineRelations(ns: string, r: MonitorResult): Relation[] {
+  const out: Relation[] = groupRelations(`${ns}groups.all`);
+  for (const dim of ['kommune', 'visitation', 'alder', 'aar'] as const) {
+    const keys = Object.keys(r.groups[dim]);
+    for (const g of keys) out.push(...groupRelations(`${ns}groups.${dim}.${g}`));
+    if (keys.length) for (const f of GROUP_FIGURES) out.push({ total: `${ns}groups.all.${f}`, parts: keys.map((g) => `${ns}groups.${dim}.${g}.${f}`) });
+  }
+  r.series.forEach((_, i) => {
+    const k = (s: string) => `${ns}series.${i}.${s}`;
+    out.push(
+      { total: k('enrolled'), parts: [k('active'), k('inactive')] },
+      { total: k('active'), parts: LEVELS.map((l) => k(`current.${l}`)) },
+      { total: k('enrolled'), parts: LEVELS.map((l) => k(`accumulated.${l}`)) },
+      { total: k('accumulated.1_or_2'), parts: [k('accumulated.1'), k('accumulated.2')] },
+    );
+  });
+  // The series in the report month is the whole group: the same women, the same month.
+  const last = r.series.length - 1;
+  if (last >= 0 && r.series[last].month === r.month) {
+    const same = (a: string, b: string) => out.push({ total: `${ns}series.${last}.${a}`, parts: [`${ns}groups.all.${b}`] });
+    same('enrolled', 'n');
+    same('active', 'current.active');
+    for (const l of LEVELS) { same(`current.${l}`, `current.${l}`); same(`accumulated.${l}`, `accumulated.${l}`); }
+    same('accumulated.1_or_2', 'accumulated.1_or_2');
+  }
+  return out;
+}
+
+/** The counts of a report's tables that name their engine figure, under namespace `ns`. */
+function engineFigures(ns: string, report: Report, into: Map<string, Shown>) {
+  for (const t of allTables(report)) {
+    for (const row of t.rows) {
+      for (const c of row) {
+        if (c.kind !== 'count' || typeof c.ref !== 'string' || c.value === null) continue;
+        const key = `${ns}${c.ref}`;
+        const before = into.get(key);
+        expect(before === undefined || before === c.value, `${key} shown as ${String(before)} and ${String(c.value)}`).toBe(true);
+        into.set(key, c.value as Shown);
+      }
+    }
+  }
+}
+
+describe('no suppressed figure can be worked out from the published tables (issue 18 point 12, issue 17)', () => {
+  let t: TestDb;
+  const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
+  const actorOf = async (username: string) => (await loadActor(t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
+  const national = { published: new Map<string, Shown>(), relations: [] as Relation[] };
+  const aalborg = { published: new Map<string, Shown>(), relations: [] as Relation[] };
+  let nationalResult: MonitorResult;
+
+  beforeAll(async () => {
+    t = await openTestDb('pglite');
+    const months = await defaultMonths(t.db);
+    const deps = testDeps(t.db);
+    // The national page.
+    const nd = await loadNationalData(deps, await actorOf('analytiker.siri'), months);
+    nationalResult = nd.result;
+    const nr = nationalReport(nd);
+    engineFigures('N:', nr, national.published);
+    national.relations.push(...engineRelations('N:', nd.result));
+    const kv = allTables(nr).find((x) => x.id === 'kommune-visitation')!;
+    for (const row of kv.rows) {
+      const m = String(row[0].value);
+      // Its "Deltagere" is the engine's municipality count; its columns add up to it and, over the
+      // municipalities, to the engine's visitation counts.
+      national.published.set(`N:groups.kommune.${m}.n`, row[1].value as Shown);
+      VISITATIONS.forEach((v, i) => national.published.set(`N:kv.${m}.${v}`, row[2 + i].value as Shown));
+      national.relations.push({ total: `N:groups.kommune.${m}.n`, parts: VISITATIONS.map((v) => `N:kv.${m}.${v}`) });
+    }
+    for (const v of VISITATIONS) national.relations.push({ total: `N:groups.visitation.${v}.n`, parts: kv.rows.map((row) => `N:kv.${String(row[0].value)}.${v}`) });
+
+    // Aalborg's reports that leave the municipality.
+    const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
+    const d = await loadSteeringData(deps, await actorOf('projektleder.aalborg'), pid, months, { suppress: true, effect: true });
+    aalborg.relations.push(...engineRelations('P:', d.result));
+    for (const kind of ['halvaarlig', 'slutrapport', 'udvalg'] as const) {
+      const r = projectReport(kind, d);
+      engineFigures('P:', r, aalborg.published);
+      for (const tb of allTables(r)) {
+        if (tb.id === 'aktiviteter') {
+          for (const row of tb.rows) {
+            const keys = row.slice(1, -1).map((_, i) => `P:mix.${String(row[0].value)}.${tb.columns[1 + i]}`);
+            row.slice(1, -1).forEach((c, i) => aalborg.published.set(keys[i], c.value as Shown));
+            aalborg.relations.push({ total: keys[0], parts: keys.slice(1) });
+          }
+          // A total row, when the table has one, is the sum of the half-years, column by column.
+          if (tb.rows.some((row) => row[0].value === 'I alt')) {
+            for (const col of tb.columns.slice(1, -1)) aalborg.relations.push({ total: `P:mix.I alt.${col}`, parts: d.mix.map((m) => `P:mix.${m.period}.${col}`) });
+          }
+        }
+        if (tb.id === 'kontakt') for (const row of tb.rows) aalborg.published.set(`P:talks.${String(row[0].value)}`, row[1].value as Shown);
+      }
+      if (kind === 'udvalg') {
+        // The committee brief says the totals in words: they are sums over the tables' rows.
+        const text = r.sections.flatMap((s) => s.paragraphs ?? []).join(' ');
+        const said = (re: RegExp) => { const m = re.exec(text); return m ? Number(m[1].replace(/\./g, '')) : null; };
+        const talks = said(/holdt ([\d.]+) samtaler/);
+        const started = said(/startet på ([\d.]+) forløb/);
+        const company = said(/([\d.]+) af forløbene foregik på en arbejdsplads/);
+        const periods = d.mix.map((m) => m.period);
+        if (talks !== null) { aalborg.published.set('P:talks.sum', talks); aalborg.relations.push({ total: 'P:talks.sum', parts: d.contact.map((c) => `P:talks.${c.year}`) }); }
+        if (started !== null) { aalborg.published.set('P:mix.sum.I alt', started); aalborg.relations.push({ total: 'P:mix.sum.I alt', parts: periods.map((p) => `P:mix.${p}.I alt`) }); }
+        if (company !== null) {
+          const col = allTables(r).find((x) => x.id === 'aktiviteter')?.columns[2] ?? 'Virksomhedsrettet';
+          aalborg.published.set(`P:mix.sum.${col}`, company);
+          aalborg.relations.push({ total: `P:mix.sum.${col}`, parts: periods.map((p) => `P:mix.${p}.${col}`) });
+        }
+      }
+    }
+  }, 600_000);
+  afterAll(async () => { await t?.cleanup(); });
+
+  const show = (r: { key: string; shown: string; value: number }[]) => r.map((x) => `${x.key} shown ${x.shown} is ${x.value}`).join('\n');
+
+  it('the national page alone', () => {
+    expect(national.published.size).toBeGreaterThan(120);
+    expect([...national.published.values()].filter((v) => typeof v === 'string').length, 'some figures are suppressed').toBeGreaterThan(5);
+    const found = recoverable(national.published, national.relations);
+    expect(found, show(found)).toEqual([]);
+  });
+
+  it('Aalborg’s half-yearly, final and committee reports together', () => {
+    expect([...aalborg.published.values()].filter((v) => typeof v === 'string').length, 'some figures are suppressed').toBeGreaterThan(5);
+    const found = recoverable(aalborg.published, aalborg.relations);
+    expect(found, show(found)).toEqual([]);
+  });
+
+  it('the national page and Aalborg’s reports together', async () => {
+    // Hand count: the Aalborg project's women are Aalborg's women in the national view (one project there).
+    const [{ projects }] = await q<{ projects: number }>(`SELECT count(*)::int AS projects FROM project_municipality pm JOIN municipality m ON m.code = pm.municipality_code WHERE m.name = 'Aalborg'`);
+    expect(projects).toBe(1);
+    expect(nationalResult.groups.kommune.Aalborg).toBeDefined();
+    const published = new Map([...national.published, ...aalborg.published]);
+    const relations = [...national.relations, ...aalborg.relations];
+    for (const f of GROUP_FIGURES) relations.push({ total: `N:groups.kommune.Aalborg.${f}`, parts: [`P:groups.all.${f}`] });
+    for (const v of VISITATIONS) relations.push({ total: `N:kv.Aalborg.${v}`, parts: [`P:groups.visitation.${v}.n`] });
+    const found = recoverable(published, relations);
+    expect(found, show(found)).toEqual([]);
+  });
+});
