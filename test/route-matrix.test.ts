@@ -7,7 +7,9 @@
  * records involved (notes, providers, goals: every distinctive text of those rows), read from
  * HTML, CSV, and from PDF (text by poppler's pdftotext) and XLSX (every cell by exceljs)
  * downloads; report routes are also called with real kinds and formats and `?projekt=` an
- * Aarhus project. No answer may be a 500, and Aarhus' rows must be unchanged afterwards.
+ * Aarhus project. Project-scoped rows (meetings with their agenda, minutes and actions, goals,
+ * milestones) of an Aarhus-only project are substituted and looked for the same way. No answer may
+ * be a 500, and Aarhus' rows must be unchanged afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -104,6 +106,29 @@ describe.each(backends())('route matrix on %s', (backend) => {
     for (const r of (await t.db.query<{ id: number }>(
       `SELECT project_id AS id FROM project_municipality GROUP BY project_id HAVING bool_and(municipality_code = $1)`, [OTHER])).rows) candidates.add(String(r.id));
     expect(candidates.size).toBeGreaterThan(4);
+    // Project data (meetings with their agenda, minutes and actions; goals; milestones) is scoped
+    // by project, not municipality: an Aarhus steering group meeting with texts found nowhere else,
+    // and one row id of every project-scoped table of an Aarhus-only project.
+    const onlyAarhus = (await t.db.query<{ id: number }>(
+      `SELECT project_id AS id FROM project_municipality GROUP BY project_id HAVING bool_and(municipality_code = $1)`, [OTHER])).rows.map((r) => r.id);
+    const meeting = (await t.db.query<{ id: number }>(`INSERT INTO steering_meeting (project_id, kind, held_on, title, place, participants)
+      VALUES ($1, 'styregruppe', '2021-05-03', 'Q7Z-styregruppemøde i Aarhus', 'Q7Z-mødelokalet', 'Q7Z-direktøren og Q7Z-chefen') RETURNING id`, [onlyAarhus[0]])).rows[0].id;
+    await t.db.query(`INSERT INTO steering_meeting_point (project_id, meeting_id, position, title, minutes, decision)
+      VALUES ($1, $2, 1, 'Q7Z-punkt om budgettet', 'Q7Z-referat af drøftelsen', 'Q7Z-beslutning om besparelser')`, [onlyAarhus[0], meeting]);
+    await t.db.query(`INSERT INTO steering_meeting_action (project_id, meeting_id, description, owner, due_date, status)
+      VALUES ($1, $2, 'Q7Z-handling om opsigelser', 'Q7Z-ansvarlig chef', '2021-06-01', 'aaben')`, [onlyAarhus[0], meeting]);
+    const projectTables = (await t.db.query<{ table: string }>(
+      `SELECT c.table_name AS "table" FROM information_schema.columns c
+       JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
+       WHERE c.table_schema = current_schema() AND c.column_name = 'project_id'
+         AND EXISTS (SELECT 1 FROM information_schema.columns i WHERE i.table_schema = c.table_schema AND i.table_name = c.table_name AND i.column_name = 'id')
+         AND NOT EXISTS (SELECT 1 FROM information_schema.columns m WHERE m.table_schema = c.table_schema AND m.table_name = c.table_name AND m.column_name = 'municipality_code')
+       ORDER BY 1`)).rows.map((r) => r.table);
+    expect(projectTables).toEqual(expect.arrayContaining(['steering_meeting', 'steering_meeting_point', 'steering_meeting_action', 'project_milestone']));
+    for (const tb of projectTables) {
+      const row = (await t.db.query<{ id: string }>(`SELECT id::text AS id FROM "${tb}" WHERE project_id = ANY ($1::int[]) ORDER BY id LIMIT 1`, [onlyAarhus])).rows[0];
+      if (row) candidates.add(row.id);
+    }
 
     // What must never appear: the full names and CPR numbers of the Aarhus women involved.
     const secrets: string[] = [];
@@ -143,11 +168,33 @@ describe.each(backends())('route matrix on %s', (backend) => {
            ORDER BY 1 LIMIT 15`, params)).rows.map((r) => fold(r.v)));
       }
     }
+    // The texts of Aarhus-only projects' project-scoped rows that no other project's row has.
+    for (const tb of projectTables) {
+      const cols = (await t.db.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND data_type IN ('text', 'character varying')`, [tb])).rows;
+      for (const c of cols.filter((x) => !/(_hash|_enc|_id|^id|^kind|^status|^source)$/.test(x.column_name))) {
+        const col = `"${c.column_name}"`;
+        contents.push(...(await t.db.query<{ v: string }>(
+          `SELECT DISTINCT x.${col} AS v FROM "${tb}" x WHERE x.project_id = ANY ($1::int[]) AND length(x.${col}) >= 8
+             AND NOT EXISTS (SELECT 1 FROM "${tb}" o WHERE NOT (o.project_id = ANY ($1::int[])) AND o.${col} = x.${col})
+           ORDER BY 1 LIMIT 15`, [onlyAarhus])).rows.map((r) => fold(r.v)));
+      }
+    }
+    expect(contents).toEqual(expect.arrayContaining(['Q7Z-styregruppemøde i Aarhus', 'Q7Z-beslutning om besparelser', 'Q7Z-handling om opsigelser', 'Q7Z-ansvarlig chef']));
     // Her notes and activities are among them (so the check below is about real contents).
     expect(contents).toEqual(expect.arrayContaining(['Fortroligt Q7Z-notat om gæld og helbred', 'Q7Z Bageriet i Aarhus ApS', 'Borgeren og Q7Z-tolken']));
     secrets.push(...contents);
 
     const before = await fingerprint();
+    const projectPrint = async () => {
+      const out: Record<string, string> = {};
+      for (const tb of projectTables) {
+        out[tb] = (await t.db.query<{ h: string }>(
+          `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${tb}" x WHERE project_id = ANY ($1::int[])`, [onlyAarhus])).rows[0].h;
+      }
+      return out;
+    };
+    const projectBefore = await projectPrint();
     const routes = [...app.routeTable].sort((a, b) => Number(a.url === '/logout') - Number(b.url === '/logout'));
     expect(routes.length).toBeGreaterThan(10);
     const urlsFor = (url: string): string[] => {
@@ -209,6 +256,7 @@ describe.each(backends())('route matrix on %s', (backend) => {
     expect(decoded.pdf).toBeGreaterThan(0);
     expect(decoded.xlsx).toBeGreaterThan(0);
     expect(await fingerprint()).toEqual(before);
+    expect(await projectPrint()).toEqual(projectBefore);
   });
 
   it('the "link" role: her personal link reaches only her plan view through any route, and nothing once revoked', async () => {
