@@ -3,13 +3,13 @@
  * the projects' end; durable and status month the last complete month of data (for the demo:
  * 2022-12 and 2023-02).
  */
-import type { Queryable } from '../../db/database.ts';
+import { latestProjectEnd, type RegisterReader } from '../../db/register-input.ts';
 import { monthOfWeek, monthString, parseMonth, parseWeek } from '../../monitoring/calendar.ts';
 import { registerVintage } from './monitor-results.ts';
 
-export async function defaultMonths(db: Queryable) {
+export async function defaultMonths(db: RegisterReader) {
   const v = await registerVintage(db);
-  const end = (await db.query<{ e: string | null }>('SELECT max(end_date) AS e FROM project')).rows[0].e;
+  const end = await latestProjectEnd(db);
   const fromWeek = v.lastWeek ? parseWeek(v.lastWeek) : null;
   const candidates = [v.lastMonth ? parseMonth(v.lastMonth) : null, fromWeek !== null ? monthOfWeek(fromWeek) : null]
     .filter((m): m is number => m !== null);

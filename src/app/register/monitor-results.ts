@@ -6,8 +6,9 @@
 import type { Actor } from '../../core/actor.ts';
 import { handlesPersonalData } from '../../core/actor.ts';
 import { AppError, forbidden } from '../../core/errors.ts';
-import type { Database, Queryable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { readDataVersion } from '../../db/data-version.ts';
+import type { RegisterReader } from '../../db/register-input.ts';
 import { batchesUpTo } from '../../db/register-store.ts';
 import { writeAudit } from '../../db/tenant.ts';
 import { countCache } from '../../core/telemetry.ts';
@@ -58,7 +59,7 @@ export interface ResultsView {
   stale?: boolean;
 }
 
-export async function registerVintage(db: Queryable, asOfBatch?: number): Promise<Vintage> {
+export async function registerVintage(db: RegisterReader, asOfBatch?: number): Promise<Vintage> {
   const batches = await batchesUpTo(db, asOfBatch);
   const last = (kind: string) => batches.filter((b) => b.kind === kind && b.periodTo).map((b) => b.periodTo!).sort().pop() ?? null;
   return {

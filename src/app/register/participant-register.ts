@@ -1,12 +1,12 @@
 /**
  * One woman's register data, explained: her month-by-month status from the monitoring engine and,
- * for any month, which weeks' codes and which hours put her there. Read through `withTenant`
+ * for any month, which weeks' codes and which hours put her there. Read through the door
  * (row-level security lets a municipality read only its own women's register rows) and audited.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
+import { door, type Db } from '../../db/door.ts';
+import { participantRegisterRows } from '../../db/register-input.ts';
 import { loadCodeTable } from '../../db/register-store.ts';
-import { withTenant } from '../../db/tenant.ts';
 import { monthOfWeek, monthString } from '../../monitoring/calendar.ts';
 import { explainParticipant, participantTimeline, type MonthExplanation, type TimelineMonth } from '../../monitoring/explain.ts';
 import type { MonitorInput, Participant } from '../../monitoring/types.ts';
@@ -24,7 +24,7 @@ export interface ParticipantRegister {
  * Her register row joined through her participant row (no CPR number needed), and her
  * enrolments as the engine's participants, keyed by the CPR hash with her birth date.
  */
-export function loadParticipantRegister(db: Database, actor: Actor, participantId: string): Promise<ParticipantRegister> {
+export function loadParticipantRegister(db: Db, actor: Actor, participantId: string): Promise<ParticipantRegister> {
   // Her page asks twice in one request (the register section and the timeline): the actor is
   // built per request, so it keys a memo that reads and audits once per page view.
   let mine = perRequest.get(actor);
@@ -36,21 +36,11 @@ export function loadParticipantRegister(db: Database, actor: Actor, participantI
 
 const perRequest = new WeakMap<Actor, Map<string, Promise<ParticipantRegister>>>();
 
-function readParticipantRegister(db: Database, actor: Actor, participantId: string): Promise<ParticipantRegister> {
-  return withTenant(db, actor, async (q, audit) => {
-    const rows = (
-      await q.query<{ hash: string; birthDate: string; kommune: string; code: string; id: string; enrolledOn: string; exitedOn: string | null;
-        visitation: Participant['visitation']; data: Uint8Array | null }>(
-        `SELECT p.cpr_hash AS hash, p.birth_date AS "birthDate", m.name AS kommune, p.municipality_code AS code, e.id,
-                e.enrolled_on AS "enrolledOn", e.exited_on AS "exitedOn", e.visitation, r.data
-         FROM participant p JOIN municipality m ON m.code = p.municipality_code
-         JOIN enrolment e ON e.participant_id = p.id LEFT JOIN register_person r ON r.cpr_hash = p.cpr_hash
-         WHERE p.id = $1 ORDER BY e.enrolled_on DESC, e.created_at DESC`,
-        [participantId],
-      )
-    ).rows;
-    const codeTable = await loadCodeTable(q);
-    await audit({ action: 'vis_registerdata', entity: 'register_person', participantId, municipality: rows[0]?.code ?? null });
+function readParticipantRegister(db: Db, actor: Actor, participantId: string): Promise<ParticipantRegister> {
+  return door(db, actor, async (tx) => {
+    const rows = await participantRegisterRows(tx, participantId);
+    const codeTable = await loadCodeTable(tx);
+    const audit = { action: 'vis_registerdata', entity: 'register_person', participantId, municipality: rows[0]?.code ?? null };
     const weeks: MonitorInput['register']['weeks'] = new Map();
     const hours: MonitorInput['register']['hours'] = new Map();
     let firstMonth: string | null = null;
@@ -71,12 +61,12 @@ function readParticipantRegister(db: Database, actor: Actor, participantId: stri
     const participants: Participant[] = rows.map((r) => ({
       id: r.id, cpr: r.hash, birthDate: r.birthDate, kommune: r.kommune, visitation: r.visitation, indskrevet: r.enrolledOn, udskrevet: r.exitedOn,
     }));
-    return { input: { participants, register: { weeks, hours }, codeTable }, hasData: !!data, firstMonth, lastMonth };
+    return { value: { input: { participants, register: { weeks, hours }, codeTable }, hasData: !!data, firstMonth, lastMonth }, audit };
   });
 }
 
 /** Monthly statuses for her timeline (the casework timeline's register source). */
-export async function registerStatusesFor(db: Database, actor: Actor, participantId: string) {
+export async function registerStatusesFor(db: Db, actor: Actor, participantId: string) {
   const r = await loadParticipantRegister(db, actor, participantId);
   return registerTimeline(r).map((m) => ({ month: m.month, level: m.level, snapshot: m.snapshot }));
 }
