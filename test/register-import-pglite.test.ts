@@ -149,6 +149,17 @@ describe('register import on PGlite off the request path', () => {
     await expect.poll(uploads).toEqual([]);
   });
 
+  it('imports the same file uploaded twice at once only once: the second waits its turn and reports it as already imported', async () => {
+    const bytes = benefitsFile(10, 3000);
+    const a = await upload('ydelser-to-gange-a.csv', bytes);
+    const b = await upload('ydelser-to-gange-b.csv', bytes);
+    const [ea, eb] = [await untilEnded(a.job), await untilEnded(b.job)];
+    expect([ea.status, eb.status]).toEqual(['faerdig', 'faerdig']);
+    expect([ea.report!.alreadyImported, eb.report!.alreadyImported].sort()).toEqual([false, true]);
+    expect(eb.report!.batchId).toBe(ea.report!.batchId);
+    expect((await fullState(t)).pending).toBe(0);
+  });
+
   it('undoes what an import left when its process died mid-write: earlier rows come back, new ones go', async () => {
     const before = await fullState(t);
     const stored = (await t.db.query<{ h: string }>('SELECT cpr_hash AS h FROM register_person ORDER BY cpr_hash LIMIT 3')).rows.map((r) => r.h);

@@ -368,6 +368,12 @@ export async function importRegisterFile(
 
     // Batches: one import writes at a time (the undo of one must not meet another's rows).
     return await exclusive(async () => {
+      // The same file may have been delivered while this one waited for its turn.
+      const same = await findBatch(db, input.kind, sha256);
+      if (same) {
+        return { ...base, batchId: same.id, alreadyImported: true, rows: same.rows, persons: same.persons, changedPersons: 0,
+          ...NO_REVISION, periodFrom: same.periodFrom, periodTo: same.periodTo };
+      }
       const batchId = await insertBatch(db, { ...batchRow, pending: true });
       writingHere.add(batchId);
       try {
