@@ -116,6 +116,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     });
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019 });
     await (await import('./companies/seed-demo-consultants.ts')).seedDemoConsultants(q);
+    await (await import('./group-sessions/seed-demo-sessions.ts')).seedDemoSessions(q);
     await seedDemoGoals(q);
     await seedDemoMeetings(q);
     return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length, users, participants: women.length };

@@ -2,6 +2,7 @@
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import type { Section } from './model.ts';
 import { companySection } from './company-section.ts';
+import { groupSessionSection } from './group-session-section.ts';
 import {
   caseloadChart, caseloadTable, contactChart, contactTable, enrolmentChart, enrolmentTable, goalsChart, goalsTable, groupChart, groupTable,
   levelsTable, mixChart, mixTable, seriesCharts, seriesTable,
@@ -23,6 +24,7 @@ export function dashboardSections(d: SteeringData): Section[] {
     },
     { heading: 'Kontakthyppighed', charts: [contactChart(d)], tables: [contactTable(d)] },
     ...companySection(d),
+    ...groupSessionSection(d),
     ...(d.suppressed ? [] : [{ heading: 'Sagsstammer', charts: [caseloadChart(d)], tables: [caseloadTable(d)] }]),
   ];
 }

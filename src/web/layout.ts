@@ -15,6 +15,7 @@ export const NAV: NavItem[] = [
   { href: '/deltagere', label: 'Deltagere', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/kandidater', label: 'Kandidater', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/virksomheder', label: 'Virksomheder', roles: ['sagsbehandler', 'projektleder'] },
+  { href: '/grupper', label: 'Gruppemøder', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/progression', label: 'Progression', roles: ['sagsbehandler', 'projektleder'] },
   { href: '/projekt', label: 'Projekt', roles: ['projektleder'] },
   { href: '/resultater', label: 'Resultater', roles: ['sagsbehandler', 'projektleder', 'analytiker'] },

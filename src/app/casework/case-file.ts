@@ -17,6 +17,7 @@ import type { Visitation } from '../../core/codes.ts';
 import { getPlan, listPlanChanges, type PlanChangeRow } from '../../db/casework/plan.ts';
 import { listConsultantChanges, type ConsultantChangeRow } from '../../db/casework/consultants.ts';
 import { consultantOn } from '../../domain/consultant.ts';
+import { attendanceOf, type HerAttendanceRow } from '../../db/group-sessions.ts';
 import { followUpsOfParticipants, type FollowUpRow } from '../../db/companies.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
 import { computeAlerts, type Alert } from '../../domain/alerts.ts';
@@ -42,6 +43,8 @@ export interface CaseFile {
   /** Her company consultants over time (virksomhedskonsulent), oldest first, and the one today. */
   consultantChanges: ConsultantChangeRow[];
   consultant: ConsultantChangeRow | null;
+  /** Her attendance at group sessions (issue 14 build 3), oldest first. */
+  groupAttendance: HerAttendanceRow[];
   /** Her exemption periods, newest first. */
   exemptions: ExemptionRow[];
   /** The period covering today, if any (the follow-up rules pause). */
@@ -60,7 +63,7 @@ export interface CaseFile {
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
   // Started together, so PostgreSQL gets them as one message (db/database.ts: batchingQueryable).
-  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges] = await Promise.all([
+  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges, groupAttendance] = await Promise.all([
     getPlan(tx, p.id),
     listPlanChanges(tx, p.id),
     listActivities(tx, p.id),
@@ -71,6 +74,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     loadProjectConfig(tx, p.enrolment?.projectId),
     followUpsOfParticipants(tx, [p.id]),
     listConsultantChanges(tx, p.id),
+    attendanceOf(tx, p.id),
   ]);
   const e = p.enrolment;
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
@@ -99,6 +103,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     assessments,
     exemptions,
     consultantChanges,
+    groupAttendance,
     consultant: consultantOn(consultantChanges, today),
     visitationSteps: e ? visitationHistory(e.visitation as Visitation, visitationChanges.filter((c) => c.enrolmentId === e.id)) : [],
     exemptToday: enrolled ? exemptionOn(exemptions, today) : null,

@@ -9,6 +9,7 @@ import type { Database } from '../../db/database.ts';
 import { buildTimeline, type RegisterLevel, type TimelineEntry } from '../../domain/timeline.ts';
 import { EXIT_REASONS, type ExitReason } from '../../core/codes.ts';
 import type { CaseFile } from './case-file.ts';
+import { ATTENDANCE_LABELS, GROUP_SESSION_KIND_LABELS } from '../../domain/group-sessions.ts';
 
 export interface RegisterStatus {
   month: string;
@@ -50,7 +51,13 @@ export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly Reg
     visitationChanges: file.visitationSteps.map((s) => ({ date: s.change.date, from: s.from, to: s.to, reason: s.change.reason })),
     extraActivityTypes: file.config.extraTypes,
   });
-  const all = [...periods, ...rest];
+  // Group sessions she was registered at (a cancelled one shows as cancelled).
+  const sessions: TimelineEntry[] = file.groupAttendance.map((a) => ({
+    date: a.heldOn, kind: 'gruppemoede',
+    title: `${GROUP_SESSION_KIND_LABELS[a.kind]}: ${a.cancelled ? 'aflyst' : ATTENDANCE_LABELS[a.status].toLowerCase()}`,
+    detail: [a.title, `kl. ${a.startsAt.replace(':', '.')}`, a.place].filter(Boolean).join(' · '),
+  }));
+  const all = [...periods, ...rest, ...sessions];
   const order = all.map((entry, i) => ({ entry, i }));
   order.sort((x, y) => y.entry.date.localeCompare(x.entry.date) || y.i - x.i);
   return order.map((x) => x.entry);

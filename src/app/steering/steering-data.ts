@@ -28,6 +28,7 @@ import type { EffectRuns } from '../effect/effect-runs.ts';
 import { investmentView, type InvestmentView } from '../effect/investment-view.ts';
 import { companySteering, type CompanySteeringFacts } from '../companies/companies.ts';
 import { loadMeetingSteering, type MeetingSteering } from './meetings/load-meetings.ts';
+import { sessionSteering, type AttendanceRate } from '../group-sessions/group-sessions.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
 export interface Months {
@@ -64,6 +65,8 @@ export interface SteeringData {
   companies?: CompanySteeringFacts;
   /** Steering group and committee meetings (issue 14): the yearly count, overdue actions, the committee's decision. */
   meetings?: MeetingSteering;
+  /** Group sessions held up to the month's end and their attendance rate per kind (issue 14 build 3). */
+  groupSessions?: AttendanceRate[];
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
@@ -131,6 +134,7 @@ export async function loadSteeringData(
     caseloadLimit: settings.caseloadLimit,
     companies: await companySteering(deps.db, actor, pid, at),
     meetings: await loadMeetingSteering(deps.db, actor, choice, months.month),
+    groupSessions: await sessionSteering(deps.db, actor, pid, at),
   };
 }
 

@@ -8,6 +8,7 @@ import { participantRegisterRoutes } from './participant-register.ts';
 import { registerRoutes as registerDataRoutes } from './register.ts';
 import { caseworkRoutes } from './casework/index.ts';
 import { companyRoutes } from './companies.ts';
+import { groupSessionRoutes } from './group-sessions.ts';
 import { steeringRoutes } from './steering/index.ts';
 import { adminRoutes } from './admin/index.ts';
 import { oidcRoutes } from './oidc.ts';
@@ -25,6 +26,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   await registerDataRoutes(app, deps);
   caseworkRoutes(app, deps);
   companyRoutes(app, deps);
+  groupSessionRoutes(app, deps);
   steeringRoutes(app, deps);
   adminRoutes(app, deps);
   oidcRoutes(app, deps);

@@ -1,0 +1,92 @@
+/**
+ * Group sessions in Chromium (issue 14 build 3), keyboard only: from the list to a new session
+ * (a refused form first: no kind, an impossible time), attendance for a woman, and a cancellation
+ * (refused without a reason first). Axe on every page under the real CSP.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el) return '';
+    return `${el.tagName}|${el.labels?.[0]?.textContent?.trim() ?? ''}|${(el.textContent ?? '').trim()}`;
+  });
+}
+
+async function tabTo(page: Page, re: RegExp, max = 300) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (re.test(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${re}`);
+}
+
+async function enter(page: Page, url: RegExp) {
+  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
+}
+
+describe.runIf(browserAvailable())('group sessions in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  it('creates a session, records attendance and cancels it with the keyboard alone, with Danish errors first', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${env.server.url}/grupper`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gruppemøder');
+    await expectNoAxeViolations(page);
+
+    await tabTo(page, /^A\|\|Opret gruppemøde/);
+    await enter(page, /\/grupper\/ny$/);
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^INPUT\|Starttidspunkt/);
+    await page.keyboard.type('25.00');
+    await tabTo(page, /^BUTTON\|\|Gem/);
+    await enter(page, /\/grupper\/ny$/);
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Vælg hvilken slags møde det er.');
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Skriv starttidspunktet som tt.mm');
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Angiv stedet.');
+    await expectNoAxeViolations(page);
+
+    await tabTo(page, /^SELECT\|Slags møde/);
+    await page.keyboard.type('Kvinde');
+    expect(await page.locator('select[name=kind] option:checked').textContent()).toBe('Kvindecafé');
+    await tabTo(page, /^INPUT\|Titel/);
+    await page.keyboard.type('Tastaturcaféen');
+    await tabTo(page, /^INPUT\|Starttidspunkt/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12.30');
+    await tabTo(page, /^INPUT\|Sted/);
+    await page.keyboard.type('Beboerhuset');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('arabisk, somali');
+    await tabTo(page, /^BUTTON\|\|Gem/);
+    await enter(page, /\/grupper\/[0-9a-f-]{36}/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kvindecafé: Tastaturcaféen');
+    await expect.poll(() => page.getByTestId('session-facts').textContent()).toContain('arabisk, somali');
+    await expectNoAxeViolations(page);
+
+    // Attendance for the first woman.
+    await tabTo(page, /^SELECT\|Fremmøde for /);
+    await page.keyboard.type('M');
+    await tabTo(page, /^BUTTON\|\|Gem fremmøde/);
+    await enter(page, /gemt=fremmoede/);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Fremmødet er gemt.');
+    await expect.poll(() => page.getByTestId('attendance').locator('caption').textContent()).toContain('Mødt: 1');
+    await expectNoAxeViolations(page);
+
+    // Cancel: a reason is required.
+    await tabTo(page, /^BUTTON\|\|Aflys mødet/);
+    await enter(page, /\/aflys$/);
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Skriv hvorfor mødet er aflyst.');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^INPUT\|Begrundelse for aflysning/);
+    await page.keyboard.type('Lokalet er optaget.');
+    await enter(page, /gemt=aflyst/);
+    await expect.poll(() => page.getByTestId('cancelled').textContent()).toContain('Lokalet er optaget.');
+    await expectNoAxeViolations(page);
+  });
+});

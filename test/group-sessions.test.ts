@@ -1,0 +1,179 @@
+/**
+ * Group sessions (issue 14 build 3) end to end: bad input refused in Danish; a repeating series
+ * created (every 4 weeks until a date) and one session of it corrected alone; attendance per woman
+ * recorded, changed and undone (each audited on her) and shown on her timeline; a woman outside
+ * the roster and an unknown status refused; a session cancelled (reason required), closed to
+ * attendance, left out of the rate, and taken back; another jobcentre sees none of it; the
+ * attendance rate per kind on Styring equals a hand count of the demo data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/http/server.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { sessionSteering } from '../src/app/group-sessions/group-sessions.ts';
+import { loadActor } from '../src/db/users.ts';
+import { addDays } from '../src/core/dates.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs, type Session } from './helpers/http.ts';
+
+const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+
+describe.each(backends())('group sessions on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let s: Session;
+  let pid = 0;
+  const today = todayInDenmark();
+  const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params)).rows[0].n;
+  const form = (o: Record<string, string> = {}) => ({
+    kind: 'faellesmoede', title: '', projectId: String(pid), heldOn: da(addDays(today, -7)), startsAt: '13.00', endsAt: '15.00',
+    place: 'Jobcentret, lokale 4', languages: 'arabisk, somali', note: '', repeatWeeks: '', repeatUntil: '', ...o,
+  });
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+    s = await loginAs(app, 'sagsbehandler.aalborg');
+    pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('refuses a bad session in Danish, keeps what was typed and stores nothing', async () => {
+    const before = await count('SELECT count(*)::int AS n FROM group_session');
+    const bad = await s.post('/grupper/ny', form({ kind: '', startsAt: '25.00', place: '', languages: 'arabisk, 123', repeatWeeks: '4' }));
+    expect(bad.statusCode).toBe(400);
+    for (const m of ['Vælg hvilken slags møde det er.', 'Skriv starttidspunktet som tt.mm', 'Angiv stedet.', 'Skriv sprogene med bogstaver', 'Angiv hvornår gentagelsen slutter.']) {
+      expect(bad.body).toContain(m);
+    }
+    expect(bad.body).toContain('value="arabisk, 123"');
+    const backwards = await s.post('/grupper/ny', form({ startsAt: '15.00', endsAt: '13.00', repeatWeeks: '4', repeatUntil: da(addDays(today, -14)) }));
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('Sluttidspunktet skal ligge efter starttidspunktet.');
+    expect(backwards.body).toContain('Gentagelsen skal slutte efter det første møde');
+    const tooMany = await s.post('/grupper/ny', form({ repeatWeeks: '1', repeatUntil: da(addDays(today, 800)) }));
+    expect(tooMany.body).toContain('En serie kan højst have 53 møder.');
+    const foreign = await s.post('/grupper/ny', form({ projectId: String((await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id) }));
+    expect(foreign.body).toContain('Vælg et af jobcentrets projekter.');
+    expect(await count('SELECT count(*)::int AS n FROM group_session')).toBe(before);
+  });
+
+  it('creates a series every 4 weeks until a date, and corrects one session of it alone', async () => {
+    const first = addDays(today, 3);
+    const res = await s.post('/grupper/ny', form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(first), startsAt: '9.30', endsAt: '11', repeatWeeks: '4', repeatUntil: da(addDays(first, 12 * 7)) }));
+    expect(res.statusCode).toBe(303);
+    const rows = (await t.db.query<{ id: string; held: string; series: string; starts: string; langs: string[] }>(
+      `SELECT id, to_char(held_on, 'YYYY-MM-DD') AS held, series_id AS series, to_char(starts_at, 'HH24:MI') AS starts, interpreter_languages AS langs
+       FROM group_session WHERE title = 'Serietest' ORDER BY held_on`)).rows;
+    expect(rows.map((r) => r.held)).toEqual([0, 4, 8, 12].map((w) => addDays(first, w * 7)));
+    expect(new Set(rows.map((r) => r.series)).size).toBe(1);
+    expect(rows[0].series).not.toBeNull();
+    expect(rows[0].starts).toBe('09:30');
+    expect(rows[0].langs).toEqual(['arabisk', 'somali']);
+    expect(res.headers.location).toBe(`/grupper/${rows[0].id}?gemt=serie`);
+    const list = (await s.get('/grupper')).body;
+    expect(list.match(/Kvindecafé: Serietest/g)?.length).toBe(4);
+
+    const edit = await s.post(`/grupper/${rows[1].id}/ret`, form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11' }));
+    expect(edit.statusCode).toBe(303);
+    const places = (await t.db.query<{ place: string }>(`SELECT place FROM group_session WHERE title = 'Serietest' ORDER BY held_on`)).rows.map((r) => r.place);
+    expect(places).toEqual(['Jobcentret, lokale 4', 'Biblioteket', 'Jobcentret, lokale 4', 'Jobcentret, lokale 4']);
+  });
+
+  it('records, changes and undoes attendance per woman, audited on her, shown on her timeline; refuses strangers and unknown answers', async () => {
+    const res = await s.post('/grupper/ny', form({ title: 'Fremmødetest' }));
+    expect(res.statusCode).toBe(303);
+    const sid = /\/grupper\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
+    const page = await s.get(`/grupper/${sid}`);
+    expect(page.statusCode).toBe(200);
+    const roster = [...page.body.matchAll(/name="a_([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(roster.length).toBeGreaterThan(3);
+    // The roster is the women enrolled in the project on the session's day.
+    const day = addDays(today, -7);
+    const hand = (await t.db.query<{ id: string }>(
+      `SELECT DISTINCT participant_id AS id FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2 AND (exited_on IS NULL OR exited_on >= $2)`, [pid, day])).rows.map((r) => r.id);
+    expect([...roster].sort()).toEqual([...hand].sort());
+    const [a, b, c] = roster;
+
+    const aarhus = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;
+    const stranger = await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${aarhus}`]: 'moedt' });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.body).toContain('Fremmøde kan kun registreres for kvinder i projektet på mødets dato.');
+    const unknown = await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${b}`]: 'maaske' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toMatch(/Vælg mødt, afbud eller udeblevet for /);
+    expect(await count('SELECT count(*)::int AS n FROM group_session_attendance WHERE session_id = $1', [sid])).toBe(0);
+
+    expect((await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${b}`]: 'afbud', [`a_${c}`]: 'udeblevet' })).statusCode).toBe(303);
+    const statuses = async () => Object.fromEntries((await t.db.query<{ p: string; st: string }>(
+      'SELECT participant_id AS p, status AS st FROM group_session_attendance WHERE session_id = $1', [sid])).rows.map((r) => [r.p, r.st]));
+    expect(await statuses()).toEqual({ [a]: 'moedt', [b]: 'afbud', [c]: 'udeblevet' });
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'gruppemoede_fremmoede' AND action = 'opret' AND participant_id = ANY ($1::uuid[])`, [[a, b, c]])).toBe(3);
+    const timeline = (await s.get(`/deltagere/${a}`)).body;
+    expect(timeline).toMatch(/<strong>Fællesmøde: mødt<\/strong><br><span class="meta">Fremmødetest · kl\. 13\.00 · Jobcentret, lokale 4<\/span>/);
+
+    // Change one, undo one; only the changes are written.
+    expect((await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'afbud', [`a_${b}`]: 'afbud', [`a_${c}`]: '' })).statusCode).toBe(303);
+    expect(await statuses()).toEqual({ [a]: 'afbud', [b]: 'afbud' });
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'gruppemoede_fremmoede' AND action IN ('ret', 'slet') AND participant_id = ANY ($1::uuid[])`, [[a, b, c]])).toBe(2);
+    expect((await s.get(`/deltagere/${a}`)).body).toContain('Fællesmøde: afbud');
+  });
+
+  it('cancels a session with a reason, closes it to attendance, leaves it out of the rate, and takes the cancellation back', async () => {
+    const sid = (await t.db.query<{ id: string }>(`SELECT id FROM group_session WHERE title = 'Fremmødetest'`)).rows[0].id;
+    const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
+    const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
+    const rate = async () => (await sessionSteering(t.db, actor, pid, today)).find((r) => r.kind === 'faellesmoede')!;
+    const held = await rate();
+    const noReason = await s.post(`/grupper/${sid}/aflys`, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Skriv hvorfor mødet er aflyst.');
+    expect((await s.post(`/grupper/${sid}/aflys`, { reason: 'Tolken blev syg.' })).statusCode).toBe(303);
+    expect((await s.get(`/grupper/${sid}`)).body).toContain('Mødet er aflyst');
+    const closed = await s.post(`/grupper/${sid}/fremmoede`, {});
+    expect(closed.statusCode).toBe(400);
+    expect(closed.body).toContain('Mødet er aflyst. Genoptag det for at registrere fremmøde.');
+    const cancelled = await rate();
+    expect(cancelled.sessions).toBe(held.sessions - 1);
+    expect(cancelled.registered).toBe(held.registered - 2);
+    expect((await s.post(`/grupper/${sid}/genoptag`, {})).statusCode).toBe(303);
+    expect(await rate()).toEqual(held);
+  });
+
+  it('is closed to another jobcentre', async () => {
+    const sid = (await t.db.query<{ id: string }>(`SELECT id FROM group_session WHERE title = 'Fremmødetest'`)).rows[0].id;
+    const other = await loginAs(app, 'sagsbehandler.aarhus');
+    expect((await other.get(`/grupper/${sid}`)).statusCode).toBe(404);
+    expect((await other.post(`/grupper/${sid}/aflys`, { reason: 'Forsøg' })).statusCode).toBe(404);
+    expect((await other.post(`/grupper/${sid}/ret`, form())).statusCode).toBe(404);
+    expect((await other.get('/grupper')).body).not.toContain('Fremmødetest');
+    expect(await count(`SELECT count(*)::int AS n FROM group_session WHERE id = $1 AND cancelled_on IS NOT NULL`, [sid])).toBe(0);
+  });
+
+  it('shows the attendance rate per kind on Styring as a hand count of the demo data does', async () => {
+    const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
+    const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
+    const rates = await sessionSteering(t.db, actor, pid, today);
+    const hand = (await t.db.query<{ kind: string; sessions: number; registered: number; attended: number; excused: number; absent: number }>(
+      `SELECT s.kind, count(DISTINCT s.id)::int AS sessions, count(a.id)::int AS registered,
+              count(a.id) FILTER (WHERE a.status = 'moedt')::int AS attended, count(a.id) FILTER (WHERE a.status = 'afbud')::int AS excused,
+              count(a.id) FILTER (WHERE a.status = 'udeblevet')::int AS absent
+       FROM group_session s LEFT JOIN group_session_attendance a ON a.session_id = s.id
+       WHERE s.project_id = $1 AND s.held_on <= $2 AND s.cancelled_on IS NULL GROUP BY s.kind`, [pid, today])).rows;
+    for (const h of hand) {
+      const r = rates.find((x) => x.kind === h.kind)!;
+      expect({ kind: r.kind, sessions: r.sessions, registered: r.registered, attended: r.attended, excused: r.excused, absent: r.absent }).toEqual(h);
+      expect(r.rate).toBeCloseTo(h.attended / h.registered, 10);
+    }
+    expect(hand.length).toBe(5);
+    expect(hand.every((h) => h.registered > 0)).toBe(true);
+    const pl = await loginAs(app, 'projektleder.aalborg');
+    const styring = await pl.get(`/styring?projekt=${pid}`);
+    expect(styring.statusCode).toBe(200);
+    expect(styring.body).toContain('Gruppemøder og fremmøde');
+    expect(styring.body).toContain('Møde for partnere og mænd');
+  });
+});
