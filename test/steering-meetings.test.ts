@@ -143,6 +143,12 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(section).not.toContain('Send budgetopfølgning');
     const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
     expect(strip((await cw.get(`/styring?projekt=${pid}`)).body)).toContain('Indkald virksomhedsnetværket');
+    // The action tied to a milestone stands under it in the milestone plan, linked to its meeting.
+    const plan = await pl.get(`/styring/milepaele?projekt=${pid}`);
+    const milestone = (await s.t.db.query<{ id: number }>('SELECT milestone_id AS id FROM steering_meeting_action WHERE description = $1', ['Indkald virksomhedsnetværket'])).rows[0].id;
+    const under = strip(plan.body.slice(plan.body.indexOf(`data-testid="milestone-actions-${milestone}"`)).split('</span>')[0]);
+    expect(under).toContain('Handlinger fra møder: Indkald virksomhedsnetværket (åben, frist 1.3.2022)');
+    expect(plan.body).not.toContain('Send budgetopfølgning');
   });
 
   it('fills the committee brief\'s "Beslutning" from the decision recorded at the committee meeting it goes to, and follows a correction', async () => {

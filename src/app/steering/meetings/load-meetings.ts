@@ -79,3 +79,13 @@ export async function loadMeetingSteering(db: Db, actor: Actor, choice: ProjectC
     : [];
   return { perYear: plan.perYear, years: plan.years, overdue: plan.overdue, committee: meeting ? { meeting, decisions } : null };
 }
+
+/** Actions tied to milestones, with their meeting, for the milestone plan. */
+export async function loadMilestoneActions(db: Db, actor: Actor, projectId: number): Promise<(MeetingAction & { meeting: Meeting })[]> {
+  await chooseProject(db, actor, projectId);
+  return door(db, actor, async (tx) => {
+    const meetings = new Map((await listMeetings(tx, projectId)).map((m) => [m.id, m]));
+    const actions = (await listActions(tx, projectId)).filter((a) => a.milestoneId !== null).map((a) => ({ ...a, meeting: meetings.get(a.meetingId)! }));
+    return { value: actions, audit: [] };
+  });
+}

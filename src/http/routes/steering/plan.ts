@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { chooseProject, requireProjectLeader } from '../../../app/steering/access.ts';
 import { deleteGoal } from '../../../app/steering/delete-goal.ts';
 import { loadPlan } from '../../../app/steering/load-plan.ts';
+import { loadMilestoneActions } from '../../../app/steering/meetings/load-meetings.ts';
 import { saveGoal } from '../../../app/steering/save-goal.ts';
 import { saveMilestone } from '../../../app/steering/save-milestone.ts';
 import { notFound } from '../../../core/errors.ts';
@@ -57,7 +58,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(req);
     const choice = await chooseProject(deps.db, actor, projectIdOf(req));
     const plan = await loadPlan(deps.db, actor, choice.project.id);
-    return sendHtml(reply, milestonesPage(actor, req.csrfToken!, choice, plan.milestones));
+    return sendHtml(reply, milestonesPage(actor, req.csrfToken!, choice, plan.milestones, undefined, await loadMilestoneActions(deps.db, actor, choice.project.id)));
   });
   app.get('/styring/milepaele/ny', async (req, reply) => {
     const { actor, choice } = await leader(req);

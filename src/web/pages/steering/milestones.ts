@@ -9,7 +9,8 @@ import { csrfField, dateInput, errorSummary, selectField, textArea, textField, t
 import { steeringPage, withProject } from './frame.ts';
 
 import { MILESTONE_STATUSES } from '../../../core/codes.ts';
-import { MILESTONE_STATUS_LABELS } from '../../../core/labels.ts';
+import { ACTION_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../../core/labels.ts';
+import type { Meeting, MeetingAction } from '../../../domain/steering-meetings.ts';
 /** Milestones grouped by phase, in order. */
 export function byPhase(ms: Milestone[]): { phase: number; name: string; items: Milestone[] }[] {
   const out: { phase: number; name: string; items: Milestone[] }[] = [];
@@ -34,7 +35,16 @@ function overdueSummary(ms: Milestone[], today: string) {
   </div></div>`;
 }
 
-export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice, ms: Milestone[], today = todayInDenmark()) {
+/** The follow-up actions from meetings that serve a milestone, under its content. */
+function milestoneActions(actions: MilestoneAction[], milestoneId: number, pid: number) {
+  const mine = actions.filter((a) => a.milestoneId === milestoneId);
+  if (mine.length === 0) return '';
+  return html`<br><span class="meta" data-testid="milestone-actions-${milestoneId}">Handlinger fra møder: ${mine.map((a, i) => html`${i ? '; ' : ''}<a href="${withProject(`/styring/moeder/${a.meeting.id}`, pid)}">${a.description}</a> (${ACTION_STATUS_LABELS[a.status].toLowerCase()}, frist ${formatDate(a.dueDate)})`)}</span>`;
+}
+
+export type MilestoneAction = Pick<MeetingAction, 'milestoneId' | 'description' | 'status' | 'dueDate'> & { meeting: Pick<Meeting, 'id'> };
+
+export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice, ms: Milestone[], today = todayInDenmark(), actions: MilestoneAction[] = []) {
   const pid = choice.project.id;
   const leader = actor.role === 'projektleder';
   return steeringPage({
@@ -47,7 +57,7 @@ export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice
           <caption>Milepæle i fase ${p.phase}</caption>
           <thead><tr><th scope="col">Nr.</th><th scope="col">Indhold</th><th scope="col">Tidspunkt</th><th scope="col">Ansvarlig</th><th scope="col">Status</th>
             ${leader ? html`<th scope="col"><span class="sr-only">Handling</span></th>` : ''}</tr></thead>
-          <tbody>${p.items.map((m) => html`<tr><th scope="row">${m.number}</th><td>${m.content}${m.note ? html`<br><span class="meta">${m.note}</span>` : ''}</td>
+          <tbody>${p.items.map((m) => html`<tr><th scope="row">${m.number}</th><td>${m.content}${m.note ? html`<br><span class="meta">${m.note}</span>` : ''}${milestoneActions(actions, m.id, pid)}</td>
             <td>${formatDate(m.dueDate)}</td><td>${m.responsible}</td><td><span class="status status--${m.status === 'naaet' ? 'good' : isOverdue(m, today) || m.status === 'forsinket' ? 'bad' : 'neutral'}">${MILESTONE_STATUS_LABELS[m.status]}</span>${isOverdue(m, today) ? html`<br><strong>Tidspunktet er overskredet</strong>` : ''}</td>
             ${leader ? html`<td><a href="${withProject(`/styring/milepaele/${m.id}`, pid)}">Ret<span class="sr-only"> milepæl ${m.number}</span></a></td>` : ''}</tr>`)}</tbody>
         </table></div>`)}`,
