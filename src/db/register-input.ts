@@ -4,13 +4,11 @@
  * CPR number is decrypted to compute results. Read inside the door for a municipality's own
  * users, or on the system path for the agency's suppressed aggregates and an import's revision.
  */
-import type { DatabaseHandle } from '../core/deps.ts';
 import type { Participant } from '../monitoring/types.ts';
-import type { Database } from './database.ts';
-import { sqlOf, type Sql } from './sql.ts';
+import { sqlOf, type Reader } from './sql.ts';
 
 /** A door's Tx, an open transaction of the system path, or the database itself. */
-export type RegisterReader = Sql | DatabaseHandle | Database;
+export type RegisterReader = Reader;
 
 export interface EnrolmentRegisterRow {
   enrolmentId: string;
@@ -47,7 +45,7 @@ function whereOf(scope: EnrolmentScope, n: number): { where: string; params: unk
 
 /** The enrolments in `scope` with their register rows, in enrolment order. */
 export async function enrolmentRegisterRows(reader: RegisterReader, scope: EnrolmentScope, asOfBatch?: number): Promise<EnrolmentRegisterRow[]> {
-  const q = sqlOf(reader as Sql);
+  const q = sqlOf(reader);
   if (asOfBatch === undefined) {
     const { where, params } = whereOf(scope, 1);
     return (await q.query<EnrolmentRegisterRow>(`${SELECT} ${LATEST} ${where} ORDER BY e.enrolled_on, e.id`, params)).rows;
@@ -60,7 +58,7 @@ export async function enrolmentRegisterRows(reader: RegisterReader, scope: Enrol
 /** One woman's enrolments (newest first) with her register row as stored now. */
 export async function participantRegisterRows(reader: RegisterReader, participantId: string) {
   return (
-    await sqlOf(reader as Sql).query<{
+    await sqlOf(reader).query<{
       hash: string;
       birthDate: string;
       kommune: string;
@@ -83,11 +81,11 @@ export async function participantRegisterRows(reader: RegisterReader, participan
 
 /** The last day of the latest-ending project (null without projects). */
 export async function latestProjectEnd(reader: RegisterReader): Promise<string | null> {
-  return (await sqlOf(reader as Sql).query<{ e: string | null }>('SELECT max(end_date) AS e FROM project')).rows[0].e;
+  return (await sqlOf(reader).query<{ e: string | null }>('SELECT max(end_date) AS e FROM project')).rows[0].e;
 }
 
 /** Each project's id and its short key (pseudonym scope and the microdata's project column). */
 export async function projectKeys(reader: RegisterReader): Promise<Map<number, string>> {
-  const r = await sqlOf(reader as Sql).query<{ id: number; key: string }>('SELECT id, key FROM project');
+  const r = await sqlOf(reader).query<{ id: number; key: string }>('SELECT id, key FROM project');
   return new Map(r.rows.map((row) => [row.id, row.key]));
 }

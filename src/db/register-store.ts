@@ -7,7 +7,7 @@ import type { Category, CodeTable } from '../monitoring/types.ts';
 import type { Database, Queryable } from './database.ts';
 import { applyCodeMappings } from './register-code-mappings.ts';
 import type { RegisterReader } from './register-input.ts';
-import { sqlOf, type Sql } from './sql.ts';
+import { sqlOf } from './sql.ts';
 
 export interface BatchRow {
   id: number;
@@ -45,7 +45,7 @@ export async function listBatches(q: Queryable): Promise<BatchRow[]> {
 
 /** Batches up to and including `asOf` (all when absent), oldest first: the deliveries results rest on. */
 export async function batchesUpTo(reader: RegisterReader, asOf?: number): Promise<BatchRow[]> {
-  const q = sqlOf(reader as Sql);
+  const q = sqlOf(reader);
   return asOf === undefined
     ? (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE NOT pending ORDER BY id`)).rows
     : (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE id <= $1 AND NOT pending ORDER BY id`, [asOf])).rows;
@@ -140,7 +140,7 @@ export async function insertVersions(q: Queryable, batchId: number, rows: { hash
  * the codes the agency's analysts mapped themselves (register-code-mappings.ts) on top.
  */
 export async function loadCodeTable(reader: RegisterReader): Promise<CodeTable> {
-  const q = sqlOf(reader as Sql);
+  const q = sqlOf(reader);
   return applyCodeMappings(q, await loadBaseCodeTable(q));
 }
 

@@ -26,10 +26,16 @@ export function releaseTx(tx: Tx) {
  */
 export type Sql = Tx | Queryable;
 
-/** The SQL connection of an open tenant transaction. */
-export function sqlOf(tx: Sql): Queryable {
-  if ('query' in tx) return tx;
-  const q = open.get(tx);
+/**
+ * What a repository of data that is not personal (projects, code tables, user lists) reads from:
+ * a door's Tx, an open transaction, or the database handle itself.
+ */
+export type Reader = Sql | DatabaseHandle | Database;
+
+/** The SQL connection of an open tenant transaction (or of the database behind a handle: the same object). */
+export function sqlOf(tx: Sql | DatabaseHandle | Database): Queryable {
+  if ('query' in tx) return tx as Queryable;
+  const q = open.get(tx as Tx);
   if (!q) throw new Error('The tenant transaction is closed: a Tx cannot be used outside its door.');
   return q;
 }

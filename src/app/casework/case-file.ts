@@ -3,8 +3,7 @@
  * alerts, next due date and distance travelled computed by the domain rules.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { door, type Tx } from '../../db/door.ts';
+import { door, type Tx, type Db } from '../../db/door.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import { listActivities, type ActivityRow } from '../../db/casework/activities.ts';
 import { listConversations, type ConversationRow } from '../../db/casework/conversations.ts';
@@ -118,7 +117,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
 }
 
 /** Read her case file (audited as `vis` of `forloeb`), or null when she is not visible. */
-export async function getCaseFile(db: Database, actor: Actor, participantId: string, today = todayInDenmark()): Promise<CaseFile | null> {
+export async function getCaseFile(db: Db, actor: Actor, participantId: string, today = todayInDenmark()): Promise<CaseFile | null> {
   return door(db, actor, async (tx) => {
     const p = await findCaseParticipant(tx, participantId, 'vis_forloeb');
     if (!p) return { value: null, audit: [] };

@@ -5,7 +5,7 @@
  * shows them.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
+import type { Db } from '../../db/door.ts';
 import { buildTimeline, type RegisterLevel, type TimelineEntry } from '../../domain/timeline.ts';
 import { EXIT_REASONS, type ExitReason } from '../../core/codes.ts';
 import type { CaseFile } from './case-file.ts';
@@ -17,7 +17,7 @@ export interface RegisterStatus {
   snapshot: string;
 }
 
-export type RegisterStatusSource = (db: Database, actor: Actor, participantId: string) => Promise<RegisterStatus[]>;
+export type RegisterStatusSource = (db: Db, actor: Actor, participantId: string) => Promise<RegisterStatus[]>;
 
 let registerStatusSource: RegisterStatusSource = async () => [];
 
@@ -26,7 +26,7 @@ export function setRegisterStatusSource(source: RegisterStatusSource) {
   registerStatusSource = source;
 }
 
-export function loadRegisterStatuses(db: Database, actor: Actor, participantId: string) {
+export function loadRegisterStatuses(db: Db, actor: Actor, participantId: string) {
   return registerStatusSource(db, actor, participantId);
 }
 

@@ -3,8 +3,7 @@
  * every woman of a project leader's municipalities. One audited read.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { door } from '../../db/door.ts';
+import { door, type Db } from '../../db/door.ts';
 import { assessmentsOfCaseload } from '../../db/casework/assessments.ts';
 import { cohortDistance, FREMDRIFTSTRAPPEN, WHO5, type Assessment, type CohortDistance } from '../../domain/instruments.ts';
 
@@ -14,7 +13,7 @@ export interface CohortProgression {
   trappen: CohortDistance;
 }
 
-export async function getCohortProgression(db: Database, actor: Actor): Promise<CohortProgression> {
+export async function getCohortProgression(db: Db, actor: Actor): Promise<CohortProgression> {
   return door(db, actor, async (tx) => {
     const own = actor.role === 'sagsbehandler' ? actor.userId : null;
     const rows = await assessmentsOfCaseload(tx, own);

@@ -1,7 +1,6 @@
 /** Delete an activity, conversation, assessment, exemption period, visitation change or company-consultant change she entered (a correction), audited with its content. */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import type { Tx } from '../../db/door.ts';
+import type { Db, Tx } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { deleteActivity, getActivity } from '../../db/casework/activities.ts';
 import { deleteAssessment, getAssessment } from '../../db/casework/assessments.ts';
@@ -26,7 +25,7 @@ const OPS: Record<CaseRecordKind, {
   virksomhedskonsulent: { get: getConsultantChange, del: deleteConsultantChange },
 };
 
-export async function deleteCaseRecord(db: Database, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {
+export async function deleteCaseRecord(db: Db, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, `slet_${kind}`, async (tx, p) => {
     const ops = OPS[kind];
     const before = /^[0-9a-f-]{36}$/i.test(recordId) ? await ops.get(tx, p.id, recordId) : undefined;

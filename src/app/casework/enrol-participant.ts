@@ -4,8 +4,7 @@
  * Re-enrolment after an exit keeps her earlier enrolments as history.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { door, type Tx } from '../../db/door.ts';
+import { door, type Tx, type Db } from '../../db/door.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import {
   cprEncOf, findByCprHash, insertEnrolment, insertParticipant, openEnrolmentOn, setCountryOfOrigin,
@@ -23,7 +22,7 @@ import { todayInDenmark } from './today.ts';
 import { linkEnrolledCandidate } from '../recruitment/enrol-candidate.ts';
 
 export interface EnrolDeps {
-  db: Database;
+  db: Db;
   vault: Vault;
 }
 
@@ -51,7 +50,7 @@ export interface EnrolOptions {
   caseworkers: { id: number; name: string }[];
 }
 
-export async function enrolOptions(db: Database, actor: Actor): Promise<EnrolOptions> {
+export async function enrolOptions(db: Db, actor: Actor): Promise<EnrolOptions> {
   return { projects: await projectsOf(db, actor.municipalities), caseworkers: await caseworkersOf(db, actor.organisationId) };
 }
 

@@ -1,12 +1,12 @@
 /** Exit (udskrivning) of her open enrolment with a reason; the enrolment stays as history. */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
+import type { Db } from '../../db/door.ts';
 import { closeEnrolment } from '../../db/casework/enrolments.ts';
 import { makeExitSchema } from '../../domain/exit.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-export async function exitParticipant(db: Database, actor: Actor, participantId: string, form: FormData): Promise<SaveResult> {
+export async function exitParticipant(db: Db, actor: Actor, participantId: string, form: FormData): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, 'udskriv', async (tx, p) => {
     const e = p.enrolment;
     if (!e || e.exitedOn) return unaudited({ status: 'invalid', errors: { _form: 'Borgeren er ikke indskrevet i et projekt.' } });

@@ -5,8 +5,7 @@
  * municipalities. One audited read.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { door } from '../../db/door.ts';
+import { door, type Db } from '../../db/door.ts';
 import { caseloadRecords, openEnrolments, type CaseloadEnrolment } from '../../db/casework/caseload.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
 import { exemptionsOf } from '../../db/casework/exemptions.ts';
@@ -104,7 +103,7 @@ function compare(sort: CaseloadSort) {
   }
 }
 
-export async function listMyCaseload(db: Database, actor: Actor, opts: CaseloadQuery = {}, today = todayInDenmark()): Promise<Caseload> {
+export async function listMyCaseload(db: Db, actor: Actor, opts: CaseloadQuery = {}, today = todayInDenmark()): Promise<Caseload> {
   return door(db, actor, async (tx) => {
     const own = actor.role === 'sagsbehandler' ? actor.userId : null;
     const enrolments = await openEnrolments(tx, today, own, own === null ? [] : await womenOfConsultant(tx, own, today));

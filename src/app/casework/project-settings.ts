@@ -3,8 +3,7 @@
  * project's own activity types. Stored per project; each change is audited.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
-import { door } from '../../db/door.ts';
+import { door, type Db } from '../../db/door.ts';
 import {
   insertActivityType, loadActivityTypes, loadAlertSettings, projectsOf, saveAlertSettings as storeAlertSettings,
 } from '../../db/casework/project-config.ts';
@@ -15,12 +14,12 @@ import { forbidden } from '../../core/errors.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 
 /** The actor's project (first, or the one asked for); null when she has none. */
-export async function projectFor(db: Database, actor: Actor, projectId?: number) {
+export async function projectFor(db: Db, actor: Actor, projectId?: number) {
   const projects = await projectsOf(db, actor.municipalities);
   return { projects, project: projects.find((p) => p.id === projectId) ?? projects[0] ?? null };
 }
 
-export async function getProjectSettings(db: Database, actor: Actor, projectId?: number) {
+export async function getProjectSettings(db: Db, actor: Actor, projectId?: number) {
   const { projects, project } = await projectFor(db, actor, projectId);
   if (!project) return null;
   return door(db, actor, async (tx) => ({
@@ -33,7 +32,7 @@ const requireLeader = (actor: Actor) => {
   if (actor.role !== 'projektleder') throw forbidden();
 };
 
-export async function saveProjectAlertSettings(db: Database, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
+export async function saveProjectAlertSettings(db: Db, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
   requireLeader(actor);
   const { project } = await projectFor(db, actor, projectId);
   if (!project || project.id !== projectId) return { status: 'denied' };
@@ -46,7 +45,7 @@ export async function saveProjectAlertSettings(db: Database, actor: Actor, proje
   });
 }
 
-export async function addProjectActivityType(db: Database, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
+export async function addProjectActivityType(db: Db, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
   requireLeader(actor);
   const { project } = await projectFor(db, actor, projectId);
   if (!project || project.id !== projectId) return { status: 'denied' };

@@ -1,6 +1,6 @@
 /** Add or correct an activity of hers (type from the project's catalogue, CVR checked). */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
+import type { Db } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getActivity, insertActivity, updateActivity } from '../../db/casework/activities.ts';
 import { loadActivityTypes } from '../../db/casework/project-config.ts';
@@ -11,7 +11,7 @@ import { about, audited, unaudited, withCase } from './with-case.ts';
 export const ACTIVITY_FIELDS = ['typeKey', 'provider', 'address', 'schedule', 'cvr', 'startDate', 'endDate', 'hoursPerWeek', 'status'] as const;
 
 /** `activityId` undefined → a new activity; otherwise a correction of an existing one of hers. */
-export async function saveActivity(db: Database, actor: Actor, participantId: string, form: FormData, activityId?: string): Promise<SaveResult> {
+export async function saveActivity(db: Db, actor: Actor, participantId: string, form: FormData, activityId?: string): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, activityId ? 'ret_aktivitet' : 'opret_aktivitet', async (tx, p) => {
     const before = activityId ? await getActivity(tx, p.id, activityId) : undefined;
     if (activityId && !before) {

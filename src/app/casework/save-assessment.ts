@@ -1,6 +1,6 @@
 /** Record or correct a progression assessment (WHO-5, Fremdriftstrappen) for her. */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
+import type { Db } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getAssessment, insertAssessment, updateAssessment } from '../../db/casework/assessments.ts';
 import { findInstrument, scoreAssessment } from '../../domain/instruments.ts';
@@ -31,7 +31,7 @@ export function validateAssessmentForm(instrumentKey: string, form: FormData, to
 }
 
 export async function saveAssessment(
-  db: Database, actor: Actor, participantId: string, form: FormData, assessmentId?: string, today = todayInDenmark(),
+  db: Db, actor: Actor, participantId: string, form: FormData, assessmentId?: string, today = todayInDenmark(),
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (tx, p) => {
     const before = assessmentId ? await getAssessment(tx, p.id, assessmentId) : undefined;

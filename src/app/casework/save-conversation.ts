@@ -1,6 +1,6 @@
 /** Record or correct a conversation with her (date not in the future). */
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
+import type { Db } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getConversation, insertConversation, updateConversation } from '../../db/casework/conversations.ts';
 import { makeConversationSchema } from '../../domain/conversations.ts';
@@ -11,7 +11,7 @@ import { about, audited, unaudited, withCase } from './with-case.ts';
 export const CONVERSATION_FIELDS = ['date', 'kind', 'participants', 'interpreterUsed', 'note'] as const;
 
 export async function saveConversation(
-  db: Database, actor: Actor, participantId: string, form: FormData, conversationId?: string, today = todayInDenmark(),
+  db: Db, actor: Actor, participantId: string, form: FormData, conversationId?: string, today = todayInDenmark(),
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (tx, p) => {
     const before = conversationId ? await getConversation(tx, p.id, conversationId) : undefined;

@@ -1,7 +1,7 @@
 /** Save her holistic plan; every change is kept in the plan history (who, what, when). */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../core/actor.ts';
-import type { Database } from '../../db/database.ts';
+import type { Db } from '../../db/door.ts';
 import { getPlan, insertPlanChange, upsertPlan } from '../../db/casework/plan.ts';
 import { diffPlan, planSchema } from '../../domain/plan.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
@@ -40,7 +40,7 @@ export function planFromForm(form: FormData) {
   };
 }
 
-export async function savePlan(db: Database, actor: Actor, participantId: string, form: FormData, today = todayInDenmark()): Promise<SaveResult<number>> {
+export async function savePlan(db: Db, actor: Actor, participantId: string, form: FormData, today = todayInDenmark()): Promise<SaveResult<number>> {
   return withCase(db, actor, participantId, 'gem_plan', async (tx, p) => {
     const { input, rows } = planFromForm(form);
     const parsed = planSchema.safeParse(input);

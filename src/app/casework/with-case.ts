@@ -1,8 +1,6 @@
 /** Run a use case on one woman's case behind the door, her visibility checked first. */
 import type { Actor } from '../../core/actor.ts';
-import type { DatabaseHandle } from '../../core/deps.ts';
-import type { Database } from '../../db/database.ts';
-import { door, type Audited, type AuditEntry, type Tx } from '../../db/door.ts';
+import { door, type Audited, type AuditEntry, type Db, type Tx } from '../../db/door.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import type { Alert } from '../../domain/alerts.ts';
 import type { AlertChange, SaveResult } from './form-result.ts';
@@ -30,7 +28,7 @@ export function alertChange(before: readonly Alert[], after: readonly Alert[]): 
  * cleared (her alerts computed in the same transaction, before and after), for the "Gemt" notice.
  */
 export function withCase<T>(
-  db: DatabaseHandle | Database,
+  db: Db,
   actor: Actor,
   participantId: string,
   purpose: string,

@@ -51,9 +51,9 @@ export interface ActorProject {
   name: string;
 }
 
-import { sqlOf, type Sql } from '../sql.ts';
+import { sqlOf, type Reader, type Sql } from '../sql.ts';
 /** Projects run in the actor's municipalities. */
-export async function projectsOf(tx: Sql, municipalities: string[]): Promise<ActorProject[]> {
+export async function projectsOf(tx: Reader, municipalities: string[]): Promise<ActorProject[]> {
   return (
     await sqlOf(tx).query<ActorProject>(
       `SELECT DISTINCT p.id, p.name FROM project p JOIN project_municipality pm ON pm.project_id = p.id
@@ -64,7 +64,7 @@ export async function projectsOf(tx: Sql, municipalities: string[]): Promise<Act
 }
 
 /** Caseworkers of the actor's jobcentre (to assign a woman to). */
-export async function caseworkersOf(tx: Sql, organisationId: number): Promise<{ id: number; name: string }[]> {
+export async function caseworkersOf(tx: Reader, organisationId: number): Promise<{ id: number; name: string }[]> {
   return (
     await sqlOf(tx).query<{ id: number; name: string }>(
       `SELECT id, display_name AS name FROM app_user WHERE organisation_id = $1 AND active AND role IN ('sagsbehandler', 'projektleder')
