@@ -47,3 +47,15 @@ describe('form fields', () => {
     expect(parseDecimalInput('')).toBeUndefined();
   });
 });
+
+describe('date arithmetic memo', () => {
+  it('answers the same before and after the memo fills and is dropped (150,000 distinct days)', () => {
+    const first = [addDays('2024-02-28', 1), daysBetween('2023-12-31', '2024-03-01'), addMonths('2024-01-31', 1)];
+    let d = '1800-01-01';
+    for (let i = 0; i < 150_000; i++) d = addDays(d, 1);
+    expect(d).toBe(addDays('1800-01-01', 150_000));
+    expect(daysBetween('1800-01-01', d)).toBe(150_000);
+    expect([addDays('2024-02-28', 1), daysBetween('2023-12-31', '2024-03-01'), addMonths('2024-01-31', 1)]).toEqual(first);
+    expect(first).toEqual(['2024-02-29', 61, '2024-02-29']);
+  });
+});

@@ -18,13 +18,32 @@ export function isIsoDate(s: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
+// The alert rules run these for every woman on a list many times over (Mine borgere for a
+// project leader: hundreds of thousands of calls a page), so both keep what they computed:
+// there are only so many distinct dates in play (bounded: the memo is dropped when it grows big).
+const MEMO_LIMIT = 100_000;
+const msOf = new Map<string, number>();
+const isoOf = new Map<number, IsoDate>();
+
 function toMs(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+  let ms = msOf.get(date);
+  if (ms === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    ms = Date.UTC(y, m - 1, d);
+    if (msOf.size >= MEMO_LIMIT) msOf.clear();
+    msOf.set(date, ms);
+  }
+  return ms;
 }
 
 function fromMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  let iso = isoOf.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString().slice(0, 10);
+    if (isoOf.size >= MEMO_LIMIT) isoOf.clear();
+    isoOf.set(ms, iso);
+  }
+  return iso;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
