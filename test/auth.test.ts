@@ -54,6 +54,20 @@ describe.each(backends())('login and sessions on %s', (backend) => {
     expect(res.body).toContain('Formularen er udløbet');
   });
 
+  it('stops a live session at once when its user is deactivated (session and user are read together)', async () => {
+    const s = await loginAs(app, 'projektleder.aarhus');
+    expect((await s.get('/deltagere')).statusCode).toBe(200);
+    await t.db.query(`UPDATE app_user SET active = false WHERE username = 'projektleder.aarhus'`);
+    try {
+      const after = await s.get('/deltagere');
+      expect(after.statusCode).toBe(303);
+      expect(after.headers.location).toMatch(/^\/login/);
+    } finally {
+      await t.db.query(`UPDATE app_user SET active = true WHERE username = 'projektleder.aarhus'`);
+    }
+    expect((await s.get('/deltagere')).statusCode).toBe(200);
+  });
+
   it('ends the session at logout', async () => {
     const s = await loginAs(app, 'sagsbehandler.aarhus');
     expect((await s.get('/deltagere')).statusCode).toBe(200);

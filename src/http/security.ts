@@ -2,7 +2,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
-import { loadActor, touchSession } from '../db/users.ts';
+import { touchSessionActor } from '../db/users.ts';
 import type { Actor } from '../core/actor.ts';
 import type { AppDeps } from '../core/deps.ts';
 import { registerRateLimit } from './rate-limit.ts';
@@ -77,13 +77,11 @@ export function registerSecurity(app: FastifyInstance, deps: AppDeps) {
   app.addHook('preHandler', async (req) => {
     const sid = req.cookies[SESSION_COOKIE];
     if (!sid) return;
-    const s = await touchSession(deps.db, sid, deps.config.sessionIdleHours);
-    if (!s) return;
-    const actor = await loadActor(deps.db, s.userId, req.ip);
-    if (!actor) return;
-    req.actor = actor;
+    const found = await touchSessionActor(deps.db, sid, deps.config.sessionIdleHours, req.ip);
+    if (!found?.actor) return;
+    req.actor = found.actor;
     req.sessionId = sid;
-    req.csrfToken = s.csrfToken;
+    req.csrfToken = found.session.csrfToken;
   });
 
   // Control characters are refused (and the refusal audited) before any route touches data.
