@@ -8,6 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
+import { fold, pdfText } from './helpers/downloads.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
 
@@ -132,6 +133,18 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(printedAgenda).toContain('Dagsorden: Styregruppemøde maj 2022');
     expect(printedAgenda).not.toContain('Referatet blev godkendt');
     expect(strip((await pl.get(`/styring/moeder/${first}/referat?projekt=${pid}`)).body)).toContain(`Indkald virksomhedsnetværket Projektleder Aalborg 1.3.2022 Åben Nr. ${milestone.number}`);
+    // The same as tagged PDFs.
+    const pdf = await pl.get(`/styring/moeder/${second}/referat.pdf?projekt=${pid}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const pdfMinutes = fold(pdfText(pdf.rawPayload));
+    expect(pdfMinutes).toContain('Referat: Styregruppemøde maj 2022');
+    expect(pdfMinutes).toContain('Beslutning: Referatet blev godkendt.');
+    const pdfAgenda = fold(pdfText((await pl.get(`/styring/moeder/${second}/dagsorden.pdf?projekt=${pid}`)).rawPayload));
+    expect(pdfAgenda).toContain('Dagsorden: Styregruppemøde maj 2022');
+    expect(pdfAgenda).toContain('Godkendelse af referat fra sidste møde');
+    expect(pdfAgenda).not.toContain('Referatet blev godkendt');
+    expect(fold(pdfText((await pl.get(`/styring/moeder/${first}/referat.pdf?projekt=${pid}`)).rawPayload))).toContain('Indkald virksomhedsnetværket');
   });
 
   it('shows open actions past their due date on Styring, and not done ones', async () => {

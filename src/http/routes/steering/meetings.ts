@@ -7,6 +7,7 @@ import { loadMeeting, loadMeetingPlan } from '../../../app/steering/meetings/loa
 import { deleteAction, saveAction } from '../../../app/steering/meetings/meeting-actions.ts';
 import { deleteMeeting, saveMeeting, saveMeetingSetting } from '../../../app/steering/meetings/save-meeting.ts';
 import { loadSteeringData } from '../../../app/steering/steering-data.ts';
+import { meetingPdf } from '../../../reports/meeting-pdf.ts';
 import type { Actor } from '../../../core/actor.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { notFound } from '../../../core/errors.ts';
@@ -106,6 +107,12 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
       const c = await ctx(req);
       const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, meetingOf(req));
       return sendHtml(reply, meetingPrintPage(c.actor, req.csrfToken!, c.choice, v, what));
+    });
+    app.get(`/styring/moeder/:id/${what}.pdf`, async (req, reply) => {
+      const c = await ctx(req);
+      const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, meetingOf(req));
+      const pdf = await meetingPdf({ ...v, projectName: c.choice.project.name }, what);
+      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${what}-${v.meeting.heldOn}.pdf"`).send(pdf);
     });
   }
 

@@ -66,6 +66,8 @@ export function meetingPage(actor: Actor, csrf: string, choice: ProjectChoice, v
       <ul class="action-list">
         <li><a href="${withProject(`${base}/dagsorden`, pid)}">Udskriv dagsorden</a></li>
         <li><a href="${withProject(`${base}/referat`, pid)}">Udskriv referat</a></li>
+        <li><a href="${withProject(`${base}/dagsorden.pdf`, pid)}">Dagsorden som PDF</a></li>
+        <li><a href="${withProject(`${base}/referat.pdf`, pid)}">Referat som PDF</a></li>
         ${leader ? html`<li><a href="${withProject(`${base}/ret`, pid)}">Ret mødet</a></li><li><a href="${withProject(`${base}/slet`, pid)}">Slet mødet</a></li>` : ''}
       </ul>
       <h2>Dagsorden og referat</h2>
