@@ -2,7 +2,8 @@
  * Three report faults from a review (issue 18), each checked against a hand count:
  * 1. the report month bounds the population: a woman enrolled after it is not counted;
  * 2. the committee brief's chart marks only the groups it cannot draw as «skjult»;
- * 3. the money table says that no budget is entered instead of printing 0.
+ * 3. the money table says that no budget is entered instead of printing 0;
+ * and (point 12) every suppressed cell says why, on the page, in the CSV and in the model.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -85,6 +86,51 @@ describe('report faults found in review (issue 18)', () => {
       const csv = (await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`)).body;
       expect(csv).toContain('Budget i alt;Ikke skrevet ind');
       expect(csv).not.toMatch(/Budget i alt;0\r\n/);
+    }
+  });
+
+  it('gives every suppressed cell its reason: small itself, or the hidden figure it protects (page, CSV; national and Aalborg)', async () => {
+    const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
+    const pages = [
+      { user: 'projektleder.aalborg', url: `/styring/rapporter/slutrapport?projekt=${pid}`, csv: `/styring/rapporter/slutrapport.csv?projekt=${pid}` },
+      { user: 'projektleder.aalborg', url: `/styring/rapporter/udvalg?projekt=${pid}`, csv: `/styring/rapporter/udvalg.csv?projekt=${pid}` },
+      { user: 'analytiker.siri', url: '/nationalt', csv: '/nationalt/rapport.csv' },
+    ];
+    let named = 0;
+    for (const p of pages) {
+      const s = await loginAs(app, p.user);
+      const body = (await s.get(p.url)).body;
+      const cells = [...body.matchAll(/<td class="text-right count">([\s\S]*?)<\/td>/g)].map((m) => m[1]);
+      const hidden = cells.filter((c) => /^\s*(&lt;5|x)\b/.test(c));
+      expect(hidden.length, p.url).toBeGreaterThan(0);
+      for (const c of hidden) {
+        const link = /href="#(note-[^"]+)"/.exec(c);
+        expect(link, `${p.url}: ${c}`).not.toBeNull();
+        const li = new RegExp(`<li id="${link![1]}"[^>]*>([^<]+)</li>`).exec(body);
+        expect(li, link![1]).not.toBeNull();
+        const why = li![1].replace(/&laquo;|&#171;/g, '«');
+        if (c.trim().startsWith('&lt;')) expect(why).toContain('Færre end 5 kvinder');
+        else {
+          expect(why).toMatch(/^Skjult, fordi tallet ellers/);
+          // A named figure must itself be hidden where it stands (read back from the page).
+          const m = /i «([^»]+)», rækken «([^»]+)», kolonnen «([^»]+)»/.exec(why);
+          if (m) named++;
+        }
+      }
+      const csv = (await s.get(p.csv)).body;
+      expect(csv, p.csv).toMatch(/«(<5|x)» i rækken «[^»]+», kolonnen «[^»]+»: (Færre end 5 kvinder|Skjult, fordi)/);
+    }
+    expect(named, 'some x names the figure it protects').toBeGreaterThan(0);
+    // In the model: each named figure is hidden in the table that shows it.
+    const months = await defaultMonths(t.db);
+    const d = await loadSteeringData(testDeps(t.db), await actorOf('projektleder.aalborg'), pid, months, { suppress: true });
+    const r = projectReport('slutrapport', d);
+    for (const tb of allTables(r)) for (const row of tb.rows) for (const c of row) {
+      const m = c.reason ? /i «([^»]+)», rækken «([^»]+)», kolonnen «([^»]+)»/.exec(c.reason) : null;
+      if (!m) continue;
+      const target = allTables(r).find((x) => x.caption === m[1])!;
+      const tr = target.rows.find((x) => String(x[0].value) === m[2])!;
+      expect(typeof tr[target.columns.indexOf(m[3])].value, c.reason).toBe('string');
     }
   });
 });

@@ -83,3 +83,17 @@ export function groupResult(values: Int32Array, state: Uint8Array, o: number, th
     snapshot: Object.fromEntries(SNAPSHOTS.map((s, i) => [s, v(SNAP + i)])) as GroupResult['snapshot'],
   };
 }
+
+/** A cell's path inside its group block (`accumulated.1`, `durableByAccumulated.1.full`), as in the JSON form. */
+export function groupCellPath(c: number): string {
+  if (c === N) return 'n';
+  if (c >= ACC && c < ACC + 4) return `accumulated.${LEVEL_KEYS[c - ACC]}`;
+  if (c === ACC12) return 'accumulated.1_or_2';
+  if (c === ACTIVE) return 'current.active';
+  if (c >= CUR && c < CUR + 4) return `current.${LEVEL_KEYS[c - CUR]}`;
+  if (c >= DUR && c < DUR + 3) return `durable.${DURABLES[c - DUR]}`;
+  if (c >= CROSS && c < SNAP) return `durableByAccumulated.${LEVEL_KEYS[Math.floor((c - CROSS) / 3)]}.${DURABLES[(c - CROSS) % 3]}`;
+  if (c >= SNAP && c < INACTIVE) return `snapshot.${SNAPSHOTS[c - SNAP]}`;
+  return 'inactive';
+}
+

@@ -3,11 +3,11 @@
  * fills month flags into one reused typed array per woman and counts her into her groups and
  * the monthly series; suppression runs on the counts at the end.
  */
-import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
+import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupCellPath, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
 import { categoryInWeek, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlags, snapshotIndex, Span } from './classify.ts';
 import { AGE_BANDS, participantFacts, type Facts } from './participant-facts.ts';
-import { addSeriesMonth, SERIES_CELLS, seriesPoints, seriesSets } from './series.ts';
+import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets } from './series.ts';
 import { suppressCells } from './suppress.ts';
 import { RegisterInputError } from '../register/errors.ts';
 import {
@@ -121,7 +121,16 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     for (const o of offsets) sets.push(...groupSets(o));
     sets.push(...partitionSets(0, offsets));
   }
-  const state = suppressCells(counts, sets, threshold);
+  const protects = new Map<number, number>();
+  const state = suppressCells(counts, sets, threshold, { protects });
+  // Where a cell lives in the result (`groups.kommune.Aalborg.n`, `series.3.active`): the reason of each secondary cell.
+  const blockName = new Map<number, string>([[0, 'groups.all']]);
+  for (const d of DIMENSIONS) for (const [k, o] of blockOf[d]) blockName.set(o, `groups.${d}.${k}`);
+  const pathOf = (i: number) => (i >= seriesOffset
+    ? `series.${Math.floor((i - seriesOffset) / SERIES_CELLS)}.${seriesCellPath((i - seriesOffset) % SERIES_CELLS)}`
+    : `${blockName.get(i - (i % GROUP_CELLS))}.${groupCellPath(i % GROUP_CELLS)}`);
+  const suppressedFor: Record<string, string> = {};
+  for (const [cell, target] of protects) suppressedFor[pathOf(cell)] = pathOf(target);
   const dim = (d: Dimension): Record<string, GroupResult> =>
     Object.fromEntries([...blockOf[d]].map(([k, o]) => [k, groupResult(counts, state, o, threshold)]));
 
@@ -134,5 +143,6 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     participants: results,
     groups: { all: groupResult(counts, state, 0, threshold), kommune: dim('kommune'), visitation: dim('visitation'), alder: dim('alder'), aar: dim('aar') },
     series: seriesPoints(counts, state, seriesOffset, seriesStart, seriesLen, threshold),
+    suppressedFor,
   };
 }

@@ -58,3 +58,15 @@ export function seriesPoints(values: Int32Array, state: Uint8Array, offset: numb
   }
   return out;
 }
+
+/** A cell's path inside its month block (`accumulated.1`), as in the JSON form. */
+export function seriesCellPath(c: number): string {
+  const levels = ['1', '2', '3', '0'];
+  if (c === S_ENROLLED) return 'enrolled';
+  if (c === S_ACTIVE) return 'active';
+  if (c >= S_CUR && c < S_CUR + 4) return `current.${levels[c - S_CUR]}`;
+  if (c >= S_ACC && c < S_ACC + 4) return `accumulated.${levels[c - S_ACC]}`;
+  if (c === S_ACC12) return 'accumulated.1_or_2';
+  return 'inactive';
+}
+

@@ -182,4 +182,6 @@ export interface MonitorResult {
   series: SeriesPoint[];
   /** National view: enrolments after the report month, left out of every figure and shown apart. */
   laterEnrolments?: number;
+  /** Why each secondary (`x`) cell is hidden: its path → the path of the hidden cell it protects. */
+  suppressedFor?: Record<string, string>;
 }

@@ -16,6 +16,8 @@ export interface Cell {
   ref?: string | { count: string; denominator: string };
   /** A status shown in colour as well as words: good (reached), bad (missed, late), neutral. */
   tone?: 'good' | 'bad' | 'neutral';
+  /** Why a suppressed count is hidden (small itself, or which figure it protects), shown to the reader. */
+  reason?: string;
 }
 
 export interface Table {

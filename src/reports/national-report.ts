@@ -10,6 +10,7 @@ import { count, num, share, text, type Chart, type Report, type Table } from './
 import { durableTable, groupChart, groupTable, levelsTable, snapshotTable } from './steering-sections.ts';
 
 import { VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
+import { explainSuppression } from './suppression-reasons.ts';
 function visitationMixTable(d: NationalData): Table {
   const all = d.result.groups.all;
   return {
@@ -56,7 +57,7 @@ export function nationalReport(d: NationalData): Report {
   const r = d.result;
   const mv = municipalityVisitationTable(d);
   const kommuneTitle = 'Resultater pr. kommune';
-  return {
+  return explainSuppression({
     kind: 'national',
     title: 'Nationalt overblik',
     subtitle: `Alle kommuner side om side. Rapportmåned ${r.month}, varig beskæftigelse ${r.durableMonth}, status ${r.snapshotMonth}.`,
@@ -78,5 +79,5 @@ export function nationalReport(d: NationalData): Report {
       { heading: 'Aktivitetsparate pr. kommune', charts: [aktChart(d, mv)], tables: [mv] },
       { heading: 'Resultater efter visitation', tables: [groupTable(r, 'visitation', 'Resultater efter visitationskategori ved indtræden')] },
     ],
-  };
+  }, r);
 }

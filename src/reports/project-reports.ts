@@ -20,6 +20,7 @@ import {
 import { vintageOf } from './vintage.ts';
 import { committeeSections, committeeStamp, monthInWords } from './committee-brief.ts';
 import { effectMoneySections } from './effect-money-section.ts';
+import { explainSuppression } from './suppression-reasons.ts';
 export const REPORT_KINDS = ['maanedlig', 'halvaarlig', 'slutrapport', 'udvalg'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -103,7 +104,7 @@ export function projectReport(kind: ReportKind, d: SteeringData): Report {
   const pr = d.choice.project;
   const from = kind === 'halvaarlig' ? halfYearStart(d.months.month) : undefined;
   const sections = kind === 'maanedlig' ? monthly(d) : kind === 'halvaarlig' ? halfYearly(d) : kind === 'slutrapport' ? final(d) : committeeSections(d);
-  return {
+  return explainSuppression({
     kind: kind === 'maanedlig' ? 'maanedlig' : kind === 'halvaarlig' ? 'halvaar' : kind === 'slutrapport' ? 'slut' : 'udvalg',
     title: `${REPORT_TITLES[kind]}: ${pr.name}`,
     subtitle: kind === 'udvalg'
@@ -113,5 +114,5 @@ export function projectReport(kind: ReportKind, d: SteeringData): Report {
     suppressed: d.suppressed,
     threshold: d.threshold,
     sections,
-  };
+  }, d.result);
 }

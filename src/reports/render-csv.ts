@@ -6,6 +6,7 @@
 import { csvDocument } from '../core/csv.ts';
 import { stamp } from './format.ts';
 import type { Cell, Report } from './model.ts';
+import { reasonLines } from './suppression-reasons.ts';
 
 const dec = (n: number, digits: number) => n.toFixed(digits).replace('.', ',').replace(/,0+$/, '');
 
@@ -27,6 +28,7 @@ export function renderCsv(r: Report): Buffer {
       lines.push([t.caption], t.columns.map((c, i) => (i > 0 && t.rows[0]?.[i]?.kind === 'share' ? `${c} (%)` : c)));
       for (const row of t.rows) lines.push(row.map(csvValue));
       if (t.note) lines.push([t.note]);
+      for (const l of reasonLines(t)) lines.push([l]);
     }
   }
   return Buffer.from(csvDocument(lines), 'utf8');

@@ -4,7 +4,18 @@ import { renderChartSvg } from './chart-svg.ts';
 import { cellText, isNumeric, stamp } from './format.ts';
 import { chartHasData, EMPTY_CHART_TEXT, type Chart, type Report, type Section, type Table } from './model.ts';
 
+/** The distinct reasons of a table's suppressed cells, numbered in reading order. */
+function reasonNumbers(t: Table): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const row of t.rows) for (const c of row) if (c.reason && !n.has(c.reason)) n.set(c.reason, n.size + 1);
+  return n;
+}
+
 export function tableHtml(t: Table): SafeHtml {
+  const notes = reasonNumbers(t);
+  const mark = (c: Table['rows'][number][number]) => (c.reason
+    ? html` <sup><a href="#note-${t.id}-${notes.get(c.reason)}" class="suppression-mark">${notes.get(c.reason)}<span class="sr-only"> – hvorfor tallet er skjult</span></a></sup>`
+    : '');
   // A wide table scrolls on its own: keyboard users reach it (tabindex) and hear what it is (region label).
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t.caption}"><table class="table table--zebra table--compact" id="tabel-${t.id}" data-testid="tabel-${t.id}">
     <caption>${t.caption}</caption>
@@ -13,8 +24,8 @@ export function tableHtml(t: Table): SafeHtml {
       ? html`<tr><td colspan="${t.columns.length}">Ingen data endnu.</td></tr>`
       : t.rows.map((row) => html`<tr>${row.map((c, i) => (i === 0
         ? html`<th scope="row">${cellText(c)}</th>`
-        : html`<td${c.kind === 'count' ? html` class="text-right count"` : isNumeric(c) ? html` class="text-right"` : ''}>${c.tone ? html`<span class="status status--${c.tone}">${cellText(c)}</span>` : cellText(c)}</td>`))}</tr>`)}</tbody>
-  </table></div>${t.note ? html`<p class="meta">${t.note}</p>` : ''}`;
+        : html`<td${c.kind === 'count' ? html` class="text-right count"` : isNumeric(c) ? html` class="text-right"` : ''}>${c.tone ? html`<span class="status status--${c.tone}">${cellText(c)}</span>` : cellText(c)}${mark(c)}</td>`))}</tr>`)}</tbody>
+  </table></div>${t.note ? html`<p class="meta">${t.note}</p>` : ''}${notes.size ? html`<ol class="meta suppression-notes" data-testid="skjult-${t.id}" aria-label="Hvorfor tal i tabellen «${t.caption}» er skjult">${[...notes].map(([reason, k]) => html`<li id="note-${t.id}-${k}" value="${k}">${reason}</li>`)}</ol>` : ''}`;
 }
 
 export function chartHtml(c: Chart, table?: Table): SafeHtml {

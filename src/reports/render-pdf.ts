@@ -7,12 +7,15 @@ import { renderChartSvg } from './chart-svg.ts';
 import { cellText, isNumeric, stamp } from './format.ts';
 import { chartHasData, EMPTY_CHART_TEXT, type Report, type Table } from './model.ts';
 import { renderTaggedPdf, type PdfBlock, type PdfDocument } from './tagged-pdf.ts';
+import { reasonLines } from './suppression-reasons.ts';
 
 function tableBlock(t: Table): PdfBlock {
   const rows = t.rows.length
     ? t.rows.map((row) => row.map((c) => ({ text: cellText(c), numeric: isNumeric(c) })))
     : [[{ text: 'Ingen data endnu.' }, ...t.columns.slice(1).map(() => ({ text: '' }))]];
-  return { kind: 'table', caption: t.caption, columns: t.columns, rows, rowHeaders: t.rows.length > 0, note: t.note };
+  const why = reasonLines(t);
+  const note = [t.note, ...(why.length ? ['Skjulte tal:', ...why] : [])].filter(Boolean).join('\n');
+  return { kind: 'table', caption: t.caption, columns: t.columns, rows, rowHeaders: t.rows.length > 0, note: note || undefined };
 }
 
 export function reportDocument(r: Report): PdfDocument {

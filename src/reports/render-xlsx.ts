@@ -75,7 +75,7 @@ export async function renderXlsx(r: Report): Promise<Buffer> {
         const cell = x.getCell(i + 1);
         if (c.kind === 'share' && typeof c.value === 'number') cell.numFmt = '0%';
         if (c.kind === 'date' && cell.value instanceof Date) cell.numFmt = 'd.m.yyyy';
-        if (isMarker(c)) cell.note = `${String(c.value)}: ${suppressionNote(String(c.value), r.threshold)}`;
+        if (isMarker(c)) cell.note = `${String(c.value)}: ${c.reason ?? suppressionNote(String(c.value), r.threshold)}`;
       });
     }
     if (t.note) ws.addRow([t.note]);
