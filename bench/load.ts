@@ -90,9 +90,9 @@ function people(caseworkers: VirtualUser[], analysts: VirtualUser[], until: () =
     let n = 0;
     await think(); // people do not all click in the same millisecond
     while (performance.now() < until()) {
-      // Her worklist (Mine borgere) each round; every third round she looks a woman up in the
-      // municipality's list of participants (Deltagere) instead.
-      const list = n % 3 === 2
+      // Her worklist (Mine borgere); every third round (offset by caseworker, so a short run with
+      // long think times has some) she looks a woman up in the municipality's Deltagere instead.
+      const list = (i + n) % 3 === 2
         ? await u.request('deltagere', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`)
         : await u.request('mine_borgere', 'GET', '/mine-borgere');
       const ids = [...list.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})(?:\?[^"]*)?"/g)].map((m) => m[1]);
