@@ -203,6 +203,8 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     const dalia = await idOf('Dalia Testkandidat');
     const elif = await idOf('Elif Håndkandidat');
     const amina = await idOf('Amina Testkandidat');
+    // The demo's candidates (other projects, long past their period) are kept out of this count.
+    await t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date WHERE project_id <> $1`, [project]);
     // Dalia was last listed 7 months ago; Elif 5 months ago; Amina (enrolled) 2 years ago.
     await t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '7 months' WHERE id = $1`, [dalia]);
     await t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '5 months' WHERE id = $1`, [elif]);

@@ -142,6 +142,14 @@ describe.each(backends())('route matrix on %s', (backend) => {
       if (!w.shared) secrets.push(`${w.first_name} ${w.last_name}`);
     }
     expect(secrets.length).toBeGreaterThanOrEqual(women.size * 2);
+    // Aarhus' candidates (issue 13: the gross group), never enrolled: their CPR numbers as well.
+    const aarhusCandidates = (await t.db.query<{ cpr_enc: string }>(
+      'SELECT cpr_enc FROM recruitment_candidate WHERE municipality_code = $1 AND participant_id IS NULL ORDER BY id LIMIT 5', [OTHER])).rows;
+    expect(aarhusCandidates.length).toBeGreaterThan(0);
+    for (const c of aarhusCandidates) {
+      const cpr = vault.decryptCpr(c.cpr_enc);
+      secrets.push(cpr, formatCpr(cpr));
+    }
 
     // The contents of the Aarhus records involved: every text of those rows (of the women, the
     // substituted rows and Aarhus-only projects) that no row outside Aarhus has in that column.

@@ -11,6 +11,7 @@ import { hashPassword } from '../security/passwords.ts';
 import type { Vault } from '../security/vault.ts';
 import { seedDemoGoals } from './steering/seed-demo-goals.ts';
 import { seedDemoMeetings } from './steering/seed-demo-meetings.ts';
+import { seedDemoRecruitment } from './recruitment/seed-demo-recruitment.ts';
 
 export const AGENCY_NAME = 'Styrelsen for International Rekruttering og Integration (SIRI)';
 
@@ -119,6 +120,8 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     await (await import('./group-sessions/seed-demo-sessions.ts')).seedDemoSessions(q);
     await seedDemoGoals(q);
     await seedDemoMeetings(q);
+    // The gross group and its outreach (issue 13): its own module, independent of register data.
+    await seedDemoRecruitment(q, vault, { seed: opts.seed ?? 2019 });
     return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length, users, participants: women.length };
   });
 }

@@ -101,6 +101,22 @@ export async function refreshCandidate(tx: Sql, id: string, c: { name: string; b
      WHERE id = $1`, [id, c.name, c.benefit, c.origin, on ?? null]);
 }
 
+/** These candidates stood on a list on `on` (the demo's lists; an import uses refreshCandidate). */
+export async function markListed(tx: Sql, ids: string[], on: string) {
+  await sqlOf(tx).query('UPDATE recruitment_candidate SET last_listed_on = greatest(last_listed_on, $2::date) WHERE id = ANY ($1::uuid[])', [ids, on]);
+}
+
+/** Demo only: a project's synthetic participants enrolled in a window, to seed as enrolled candidates. */
+export async function demoParticipantsOf(tx: Sql, projectKey: string, from: string, to: string, n: number) {
+  return (await sqlOf(tx).query<{ id: string; projectId: number; municipalityCode: string; cprEnc: string; firstName: string; lastName: string; countryOfOrigin: string | null; enrolledOn: string }>(
+    `SELECT p.id, e.project_id AS "projectId", trim(p.municipality_code) AS "municipalityCode", p.cpr_enc AS "cprEnc", p.first_name AS "firstName",
+       p.last_name AS "lastName", p.country_of_origin AS "countryOfOrigin", to_char(min(e.enrolled_on), 'YYYY-MM-DD') AS "enrolledOn"
+     FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN project pr ON pr.id = e.project_id
+     WHERE p.synthetic AND pr.key = $1
+     GROUP BY p.id, e.project_id HAVING min(e.enrolled_on) BETWEEN $2::date AND $3::date
+     ORDER BY min(e.enrolled_on), p.last_name, p.first_name, p.id LIMIT $4`, [projectKey, from, to, n])).rows;
+}
+
 /** The project's latest list's candidates (to tell who is new on the next one). */
 export async function latestListMembers(tx: Sql, projectId: number): Promise<{ listId: number | null; members: Set<string> }> {
   const q = sqlOf(tx);
