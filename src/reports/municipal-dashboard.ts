@@ -3,6 +3,7 @@ import type { SteeringData } from '../app/steering/steering-data.ts';
 import type { Section } from './model.ts';
 import { companySection } from './company-section.ts';
 import { groupSessionSection } from './group-session-section.ts';
+import { recruitmentSection } from './recruitment-section.ts';
 import {
   caseloadChart, caseloadTable, contactChart, contactTable, enrolmentChart, enrolmentTable, goalsChart, goalsTable, groupChart, groupTable,
   levelsTable, mixChart, mixTable, seriesCharts, seriesTable,
@@ -18,6 +19,7 @@ export function dashboardSections(d: SteeringData): Section[] {
     { heading: 'Status i måneden og akkumuleret', charts: seriesCharts(r), tables: [seriesTable(r), levelsTable(r)] },
     { heading: 'Resultater efter visitation og alder', charts: [vis.chart, age.chart], tables: [vis.table, age.table] },
     { heading: 'Indskrivning mod plan', charts: [enrolmentChart(d)], tables: [enrolmentTable(d)] },
+    ...recruitmentSection(d),
     {
       heading: 'Aktivitetsmiks', charts: [mixChart(d)], tables: [mixTable(d)],
       paragraphs: ['Fordelingen af påbegyndte aktiviteter viser, om indsatsen flytter sig fra kurser mod virksomhedsrettede tilbud.'],

@@ -21,6 +21,7 @@ import { vintageOf } from './vintage.ts';
 import { committeeSections, committeeStamp, monthInWords } from './committee-brief.ts';
 import { effectMoneySections } from './effect-money-section.ts';
 import { explainSuppression } from './suppression-reasons.ts';
+import { recruitmentSection } from './recruitment-section.ts';
 export const REPORT_KINDS = ['maanedlig', 'halvaarlig', 'slutrapport', 'udvalg'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -77,6 +78,7 @@ function halfYearly(d: SteeringData): Section[] {
     { heading: 'Milepæle', tables: [milestonesTable(d)] },
     { heading: 'Resultater fra registerdata', charts: seriesCharts(r), tables: [seriesTable(r), levelsTable(r)] },
     { heading: 'Indskrivning mod plan', charts: [enrolmentChart(d)], tables: [enrolmentTable(d)] },
+    ...recruitmentSection(d, halfYearStart(d.months.month)),
     { heading: 'Aktiviteter og kontakt', charts: [mixChart(d), contactChart(d)], tables: [mixTable(d), contactTable(d)] },
   ];
 }

@@ -29,6 +29,8 @@ import { investmentView, type InvestmentView } from '../effect/investment-view.t
 import { companySteering, type CompanySteeringFacts } from '../companies/companies.ts';
 import { loadMeetingSteering, type MeetingSteering } from './meetings/load-meetings.ts';
 import { sessionSteering, type AttendanceRate } from '../group-sessions/group-sessions.ts';
+import { projectFunnel } from '../recruitment/recruitment-funnel.ts';
+import type { Funnel } from '../../domain/recruitment.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
 export interface Months {
@@ -67,6 +69,8 @@ export interface SteeringData {
   meetings?: MeetingSteering;
   /** Group sessions held up to the month's end and their attendance rate per kind (issue 14 build 3). */
   groupSessions?: AttendanceRate[];
+  /** The recruitment funnel up to the month's end (issue 13): gross group and outreach. */
+  recruitment?: Funnel;
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
@@ -135,6 +139,7 @@ export async function loadSteeringData(
     companies: await companySteering(deps.db, actor, pid, at),
     meetings: await loadMeetingSteering(deps.db, actor, choice, months.month),
     groupSessions: await sessionSteering(deps.db, actor, pid, at),
+    recruitment: await projectFunnel(deps.db, actor, pid, at),
   };
 }
 
