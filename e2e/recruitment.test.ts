@@ -1,0 +1,147 @@
+/**
+ * Gross group and outreach in Chromium with the keyboard alone (issue 13, build 1): a caseworker
+ * imports a candidate list with a bad row (refused, the line named, nothing saved), imports it
+ * again skipping the bad row, logs outreach on a candidate (first forgetting the channel, and the
+ * error summary says so), and enrols her from the candidate: the enrolment form is pre-filled from
+ * the list and the outreach, and her candidate page then says "Indskrevet". Every action is a key
+ * press (the file chooser opens from the keyboard); axe on every page, under the real CSP.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { formatCpr, makeCpr } from '../src/core/cpr.ts';
+
+/** "TAG|label|legend|text" of the focused element. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el) return '';
+    const label = el.labels?.[0]?.textContent?.trim() ?? '';
+    const legend = el.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? '';
+    return `${el.tagName}|${label}|${legend}|${(el.textContent ?? '').trim()}`;
+  });
+}
+
+async function tabTo(page: Page, re: RegExp, max = 250) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (re.test(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${re} on ${page.url()}`);
+}
+
+async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => boolean)) {
+  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press(key)]);
+  await settled(page);
+}
+
+/**
+ * Choose the file from the keyboard: Tab to the file field and Space opens the file chooser. The
+ * test browser opens the chooser from the keyboard once per run; later, the file is set on the
+ * focused field (the operating system's dialog is not part of the page anyway).
+ */
+async function chooseFile(page: Page, file: string, viaChooser: boolean) {
+  await tabTo(page, /^INPUT\|CSV-fil med kandidater/);
+  if (!viaChooser) return page.locator(':focus').setInputFiles(file);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(file);
+}
+
+describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboard only)', () => {
+  const env = useServerAndBrowser();
+  let dir: string;
+  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-')); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports a list with a bad row, logs outreach and enrols from the candidate', async () => {
+    const cpr = makeCpr('1986-04-12', 'K', 5511);
+    const file = join(dir, 'kandidater.csv');
+    writeFileSync(file, `cpr;navn;ydelse;oprindelse\n${formatCpr(cpr)};Sahra Tastaturkandidat;Kontanthjælp;Somalia\n12345;Fejl Rækkesen;Kontanthjælp;Irak\n`);
+    /** A fresh page signed in with the keyboard, on Kandidater (reached from the menu). */
+    const candidatesPage = async () => {
+      const p = await env.browser.newPage();
+      await p.goto(`${env.server.url}/login`);
+      await tabTo(p, /^INPUT\|Brugernavn/);
+      await p.keyboard.type('sagsbehandler.aalborg');
+      await p.keyboard.press('Tab');
+      await p.keyboard.type('demo');
+      await pressAndWait(p, 'Enter', (u) => !u.pathname.startsWith('/login'));
+      await tabTo(p, /^A\|\|\|Kandidater$/);
+      await pressAndWait(p, 'Enter', (u) => u.pathname === '/kandidater');
+      return p;
+    };
+    const first = await candidatesPage();
+    await expectNoAxeViolations(first);
+
+    // The list with a bad row: refused, the line named, nothing saved.
+    await chooseFile(first, file, true);
+    await tabTo(first, /^BUTTON\|\|\|Indlæs liste$/);
+    await pressAndWait(first, 'Enter', (u) => u.pathname === '/kandidater/import');
+    await expect.poll(() => first.getByTestId('import-error').textContent(), { timeout: WAIT_MS }).toContain('Linje 3');
+    expect(await first.getByTestId('import-error').textContent()).toContain('Intet er gemt');
+    expect(await first.getByTestId('candidates').textContent()).not.toContain('Sahra Tastaturkandidat');
+    await expectNoAxeViolations(first);
+    await first.close();
+
+    // Again, skipping the bad row.
+    const page = await candidatesPage();
+    await chooseFile(page, file, false);
+    await tabTo(page, /^INPUT\|Spring rækker med fejl over/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^BUTTON\|\|\|Indlæs liste$/);
+    await pressAndWait(page, 'Enter', (u) => u.pathname === '/kandidater/import');
+    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: WAIT_MS }).toContain('1 kvinder, heraf 1 nye på listen. 1 rækker med fejl er sprunget over.');
+    await expectNoAxeViolations(page);
+
+    await tabTo(page, /^A\|\|\|Sahra Tastaturkandidat$/);
+    await pressAndWait(page, 'Enter', (u) => /^\/kandidater\/[0-9a-f-]{36}$/.test(u.pathname));
+    const candidatePage = page.url();
+    await expectNoAxeViolations(page);
+
+    // A contact attempt without its channel: the error summary says what is missing.
+    await tabTo(page, /^INPUT\|Kontaktforsøg\|Hvad skete der\?/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^BUTTON\|\|\|Gem opsøgning$/);
+    await pressAndWait(page, 'Enter', (u) => u.pathname.endsWith('/opsoegning'));
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Vælg hvordan hun blev kontaktet.');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^SELECT\|Kanal/);
+    await page.keyboard.type('Bolig'); // type-ahead: Boligsocial medarbejder
+    await tabTo(page, /^BUTTON\|\|\|Gem opsøgning$/);
+    await pressAndWait(page, 'Enter', (u) => u.href.startsWith(candidatePage) && u.search.includes('gemt=opsoegning'));
+    await expect.poll(() => page.getByTestId('outreach-log').textContent()).toContain('Boligsocial medarbejder');
+
+    // She attended the information meeting (third option of the group).
+    await tabTo(page, /^INPUT\|Kontaktforsøg\|Hvad skete der\?/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, /^BUTTON\|\|\|Gem opsøgning$/);
+    await pressAndWait(page, 'Enter', (u) => u.search.includes('gemt=opsoegning'));
+    await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Deltog i informationsmøde');
+    await expectNoAxeViolations(page);
+
+    // "Indskriv": the enrolment form pre-filled from the list and the outreach.
+    await tabTo(page, /^A\|\|\|Indskriv$/);
+    await pressAndWait(page, 'Enter', (u) => u.pathname.endsWith('/indskriv'));
+    expect(await page.getByLabel('CPR-nummer').inputValue()).toBe(formatCpr(cpr));
+    expect(await page.getByLabel('Fornavn').inputValue()).toBe('Sahra');
+    expect(await page.getByLabel('Efternavn').inputValue()).toBe('Tastaturkandidat');
+    expect(await page.getByLabel('Oprindelsesland').inputValue()).toBe('SO');
+    expect(await page.getByLabel('Rekrutteret via').inputValue()).toBe('boligomraade');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^INPUT\|Aktivitetsparat\|Visitation/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^BUTTON\|\|\|Indskriv$/);
+    await pressAndWait(page, 'Enter', (u) => /^\/deltagere\/[0-9a-f-]{36}$/.test(u.pathname));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Sahra Tastaturkandidat');
+
+    await page.goto(candidatePage);
+    await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Indskrevet');
+    expect(await page.getByTestId('outreach-log').textContent()).toContain('Indskrevet');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
