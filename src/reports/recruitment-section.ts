@@ -23,51 +23,61 @@ const CHANNEL_LABEL = (c: FunnelChannel) =>
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const monthName = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
-/** Rows of counts with their totals row, suppressed column by column as additive sets. */
-function protect(rows: FunnelCounts[], total: FunnelCounts, threshold: number): Count[][] {
-  const values: number[] = [];
-  const k = STAGES.length;
-  for (const r of [total, ...rows]) for (const [s] of STAGES) values.push(r[s]);
-  const sets: AdditiveSet[] = STAGES.map((_, j) => ({ total: j, parts: rows.map((_, i) => (i + 1) * k + j) }));
-  const state = suppressCells(values, sets, threshold);
-  const out: Count[][] = [];
-  for (let i = 0; i <= rows.length; i++) out.push(STAGES.map((_, j) => display(values[i * k + j], state[i * k + j], threshold)));
-  return out;
-}
-
+/**
+ * Every published count of the section as one grid, suppressed together: the totals; the channel
+ * rows (each column adds up to its total); the months shown and the months before them, which are
+ * not shown but take part (each column of months adds up to the total); and the declines by reason
+ * (adding up to the declined). So a hidden count cannot be worked out from another table's figures.
+ */
 export function recruitmentTables(d: SteeringData, fromMonth?: string): { channel: Table; month: Table; reasons: Table } | null {
   const f = d.recruitment;
   if (!f || f.total.gross === 0) return null;
   const threshold = d.suppressed ? d.threshold : 0;
-  const byChannel = protect(f.byChannel.map((c) => c.counts), f.total, threshold);
   const months = f.byMonth.filter((m) => !fromMonth || m.month >= fromMonth);
-  // Months are not additive to the (cumulative) total: each cell stands alone (primary suppression).
-  const monthState = suppressCells(months.flatMap((m) => STAGES.map(([s]) => m.counts[s])), [], threshold);
-  const reasonValues = [f.total.declined, ...f.declinedByReason.map((r) => r.count)];
-  const reasonState = suppressCells(reasonValues, [{ total: 0, parts: f.declinedByReason.map((_, i) => i + 1) }], threshold);
+  const before = Object.fromEntries(STAGES.map(([s]) => [s, f.total[s] - months.reduce((a, m) => a + m.counts[s], 0)])) as unknown as FunnelCounts;
+  const values: number[] = [];
+  const block = (rows: FunnelCounts[]) => {
+    const at = values.length;
+    for (const r of rows) for (const [s] of STAGES) values.push(r[s]);
+    return (i: number, j: number) => at + i * STAGES.length + j;
+  };
+  const totalAt = block([f.total]);
+  const channelAt = block(f.byChannel.map((c) => c.counts));
+  const beforeAt = block([before]);
+  const monthAt = block(months.map((m) => m.counts));
+  const reasonStart = values.length;
+  values.push(...f.declinedByReason.map((r) => r.count));
+  const declinedCol = STAGES.findIndex(([s]) => s === 'declined');
+  const sets: AdditiveSet[] = [
+    ...STAGES.map((_, j) => ({ total: totalAt(0, j), parts: f.byChannel.map((_, i) => channelAt(i, j)) })),
+    ...STAGES.map((_, j) => ({ total: totalAt(0, j), parts: [beforeAt(0, j), ...months.map((_, i) => monthAt(i, j))] })),
+    { total: totalAt(0, declinedCol), parts: f.declinedByReason.map((_, i) => reasonStart + i) },
+  ];
+  const state = suppressCells(values, sets, threshold);
+  const v = (i: number): Count => display(values[i], state[i], threshold);
   const columns = STAGES.map(([, l]) => l);
   return {
     channel: {
       id: 'rekruttering-kanal', caption: 'Rekrutteringstragten efter kanal (første kontakt)', source: 'case',
       columns: ['Kanal', ...columns],
       rows: [
-        ...f.byChannel.map((c, i) => [text(CHANNEL_LABEL(c.channel)), ...byChannel[i + 1].map((v) => count(v))]),
-        [text('I alt'), ...byChannel[0].map((v) => count(v))],
+        ...f.byChannel.map((c, i) => [text(CHANNEL_LABEL(c.channel)), ...STAGES.map((_, j) => count(v(channelAt(i, j))))]),
+        [text('I alt'), ...STAGES.map((_, j) => count(v(totalAt(0, j))))],
       ],
       note: 'Kilde: kandidatlister og opsøgning. Kontaktet: mindst ét registreret skridt. Informeret: deltog i informationsmøde. Takket nej: takkede nej og blev ikke indskrevet.',
     },
     month: {
       id: 'rekruttering-maaned', caption: fromMonth ? 'Rekruttering pr. måned i halvåret' : 'Rekruttering pr. måned', source: 'case',
       columns: ['Måned', 'Nye kandidater', ...columns.slice(1)],
-      rows: months.map((m, i) => [text(monthName(m.month)), ...STAGES.map((_, j) => count(display(m.counts[STAGES[j][0]], monthState[i * STAGES.length + j], threshold)))]),
+      rows: months.map((m, i) => [text(monthName(m.month)), ...STAGES.map((_, j) => count(v(monthAt(i, j))))]),
       note: 'Hver kvinde tælles i den måned, hun nåede trinnet første gang (takket nej: seneste afslag).',
     },
     reasons: {
       id: 'rekruttering-afslag', caption: 'Takket nej efter årsag', source: 'case',
       columns: ['Årsag', 'Kvinder'],
       rows: [
-        ...f.declinedByReason.map((r, i) => [text(DECLINE_REASON_LABELS[r.reason]), count(display(r.count, reasonState[i + 1], threshold))]),
-        [text('I alt'), count(display(f.total.declined, reasonState[0], threshold))],
+        ...f.declinedByReason.map((r, i) => [text(DECLINE_REASON_LABELS[r.reason]), count(v(reasonStart + i))]),
+        [text('I alt'), count(v(totalAt(0, declinedCol)))],
       ],
     },
   };
