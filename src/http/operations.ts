@@ -9,7 +9,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { pendingMigrations } from '../db/migrate.ts';
+import { migrationsBehind } from '../app/readiness.ts';
 import { dbPoolGauges, httpDuration, registry } from '../core/telemetry.ts';
 import type { AppDeps } from '../core/deps.ts';
 
@@ -43,7 +43,7 @@ export function registerOperations(app: FastifyInstance, deps: AppDeps) {
     reply.header('Cache-Control', 'no-store');
     if (app.draining) return reply.status(503).send({ status: 'draining' });
     try {
-      const pending = await pendingMigrations(deps.db);
+      const pending = await migrationsBehind(deps);
       if (pending.length) return reply.status(503).send({ status: 'migrations-pending', pending });
       return reply.send({ status: 'ready' });
     } catch {

@@ -2,7 +2,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
-import { touchSessionActor } from '../db/users.ts';
+import { resumeSession } from '../app/sessions.ts';
 import type { Actor } from '../core/actor.ts';
 import type { AppDeps } from '../core/deps.ts';
 import { registerRateLimit } from './rate-limit.ts';
@@ -77,11 +77,11 @@ export function registerSecurity(app: FastifyInstance, deps: AppDeps) {
   app.addHook('preHandler', async (req) => {
     const sid = req.cookies[SESSION_COOKIE];
     if (!sid) return;
-    const found = await touchSessionActor(deps.db, sid, deps.config.sessionIdleHours, req.ip);
-    if (!found?.actor) return;
-    req.actor = found.actor;
+    const s = await resumeSession(deps, sid, req.ip);
+    if (!s) return;
+    req.actor = s.actor;
     req.sessionId = sid;
-    req.csrfToken = found.session.csrfToken;
+    req.csrfToken = s.csrfToken;
   });
 
   // Control characters are refused (and the refusal audited) before any route touches data.

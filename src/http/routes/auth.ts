@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { login } from '../../app/login.ts';
-import { deleteSession } from '../../db/users.ts';
+import { endSession } from '../../app/sessions.ts';
 import { loginPage } from '../../web/pages/login.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { cookieOptions, csrfFor, SESSION_COOKIE } from '../security.ts';
@@ -33,13 +33,13 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       );
     }
     // A new session id at every login (no fixation); the old one, if any, is dropped.
-    if (req.sessionId) await deleteSession(deps.db, req.sessionId);
+    if (req.sessionId) await endSession(deps, req.sessionId);
     reply.setCookie(SESSION_COOKIE, result.sessionId, { ...cookieOptions(deps), maxAge: 12 * 3600 });
     return reply.redirect(next, 303);
   });
 
   app.post('/logout', async (req, reply) => {
-    if (req.sessionId) await deleteSession(deps.db, req.sessionId);
+    if (req.sessionId) await endSession(deps, req.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/login', 303);
   });

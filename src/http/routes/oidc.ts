@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { finishSignIn, PENDING_MINUTES, startSignIn } from '../../app/oidc/sign-in.ts';
-import { deleteSession } from '../../db/users.ts';
+import { endSession } from '../../app/sessions.ts';
 import { loginPage } from '../../web/pages/login.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { cookieOptions, csrfFor, SESSION_COOKIE } from '../security.ts';
@@ -30,7 +30,7 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
     reply.clearCookie(OIDC_COOKIE, { path: '/login/oidc' });
     try {
       const r = await finishSignIn(deps.db, s, req.cookies[OIDC_COOKIE], query, req.ip, deps.config.sessionIdleHours);
-      if (req.sessionId) await deleteSession(deps.db, req.sessionId);
+      if (req.sessionId) await endSession(deps, req.sessionId);
       reply.setCookie(SESSION_COOKIE, r.sessionId, { ...cookieOptions(deps), maxAge: 12 * 3600 });
       return reply.redirect(r.next, 303);
     } catch (e) {

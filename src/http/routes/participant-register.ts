@@ -5,7 +5,7 @@ import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
 import { explainMonth, loadParticipantRegister, registerStatusesFor, registerTimeline } from '../../app/register/participant-register.ts';
 import { setRegisterStatusSource } from '../../app/casework/case-timeline.ts';
-import { getParticipant, type ParticipantView } from '../../db/participants.ts';
+import { viewParticipant, type ParticipantView } from '../../app/participants.ts';
 import { html } from '../../web/html.ts';
 import { participantRegisterPage } from '../../web/pages/participant-register.ts';
 import type { AppDeps } from '../../core/deps.ts';
@@ -39,7 +39,7 @@ export function participantRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get<{ Params: { id: string } }>('/deltagere/:id/register', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
-    const p = await getParticipant(deps.db, deps.vault, actor, req.params.id);
+    const p = await viewParticipant(deps, actor, req.params.id);
     if (!p) throw notFound('Deltageren');
     const q = Query.parse(req.query ?? {});
     const r = await loadParticipantRegister(deps.db, actor, p.id);

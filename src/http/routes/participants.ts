@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { handlesPersonalData } from '../../core/actor.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import { getParticipant, listParticipants, SORTS } from '../../db/participants.ts';
+import { findParticipants, PARTICIPANT_SORTS, viewParticipant } from '../../app/participants.ts';
 import { participantListPage, participantPage, savedNoticeOf, type CameFrom } from '../../web/pages/participants.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { cookieOptions, requireActor } from '../security.ts';
@@ -11,7 +11,7 @@ import { participantSections } from './participant-sections.ts';
 
 const ListQuery = z.object({
   q: z.string().max(100).optional(),
-  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).catch('navn'),
+  sort: z.enum(PARTICIPANT_SORTS).catch('navn'),
   dir: z.enum(['asc', 'desc']).catch('asc'),
   side: z.coerce.number().int().min(1).max(100000).catch(1),
 });
@@ -35,14 +35,14 @@ export function participantRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const q = ListQuery.parse(req.query ?? {});
     const opts = { search: q.q, sort: q.sort, dir: q.dir, page: q.side };
-    const result = await listParticipants(deps.db, deps.vault, actor, opts);
+    const result = await findParticipants(deps, actor, opts);
     rememberList(reply, deps, 'deltagere');
     return reply.type('text/html; charset=utf-8').send(participantListPage(actor, req.csrfToken!, { ...result, opts }));
   });
 
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/deltagere/:id', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
-    const p = await getParticipant(deps.db, deps.vault, actor, req.params.id);
+    const p = await viewParticipant(deps, actor, req.params.id);
     if (!p) throw notFound('Deltageren');
     const sections = await participantSections(deps, actor, p, req.csrfToken!);
     const query = req.query ?? {};

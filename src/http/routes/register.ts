@@ -8,7 +8,7 @@ import {
   categoryField, correctCodeMapping, mapUnknownCodes, ownCode, ownCodes, pendingUpload, readChoices, reasonField,
 } from '../../app/register/map-codes.ts';
 import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
-import { listBatches } from '../../db/register-store.ts';
+import { registerDeliveries } from '../../app/register/deliveries.ts';
 import { codeEditPage, codesPage, jobPage, jobPercent, jobStatusText, registerPage } from '../../web/pages/register.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
@@ -30,7 +30,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
     scope.get('/registerdata', async (req, reply) => {
       const actor = requireRegisterActor(req);
-      return reply.type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, await listBatches(deps.db)));
+      return reply.type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, await registerDeliveries(deps)));
     });
 
     scope.post('/registerdata', async (req, reply) => {
@@ -41,13 +41,13 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
         upload = await receiveUpload(req, { maxBytes: deps.config.maxUploadBytes, defaultName: 'uden-navn.csv' });
       } catch (e) {
         if (!(e instanceof AppError && e.code === 'TOO_LARGE')) throw e;
-        return reply.status(413).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, await listBatches(deps.db), { error: e.message }));
+        return reply.status(413).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, await registerDeliveries(deps), { error: e.message }));
       }
       let started = false;
       try {
         const { kind } = upload.fields;
         const file = upload.file;
-        const batches = await listBatches(deps.db);
+        const batches = await registerDeliveries(deps);
         if (!kind || !(kind in REGISTER_KINDS)) {
           return reply.status(400).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en filtype.' }));
         }
