@@ -23,6 +23,9 @@ export interface CohortOptions {
 
 export const DEFAULT_SEED = 2019;
 
+/** Last day of the KIB projects: every woman of the historical cohort has left by then. */
+export const PROJECT_END = '2022-12-31';
+
 /** Enrolment months 2019-09 … 2022-10 with a slow start, a dip in the spring 2020 lockdown and a tail. */
 const ENROL_MONTHS: readonly (readonly [number, number])[] = (() => {
   const out: [number, number][] = [];
@@ -48,7 +51,9 @@ export function generateCohort(options: CohortOptions = {}): DemoCohort {
   const women: DemoWoman[] = subjects.map((s, i) => {
     const birthDate = exactBirthDate(s.indskrevet, s.age, rng);
     const origin = drawOrigin(rng);
-    const exit = drawExit(s.indskrevet, plans[i], exitRng);
+    // The project ended on its last day: a woman still enrolled then was written out then.
+    const drawn = drawExit(s.indskrevet, plans[i], exitRng);
+    const exit = drawn.udskrevet ? drawn : { udskrevet: PROJECT_END, exitReason: 'projekt_afsluttet' as const };
     return {
       id: `D${String(i + 1).padStart(6, '0')}`,
       cpr: uniqueCpr(birthDate, rng, usedCpr),
@@ -92,14 +97,14 @@ function drawSubjects(size: number, rng: Rng): Subject[] {
   return shuffle(subjects, rng);
 }
 
-function exactBirthDate(on: string, age: number, rng: Rng): string {
+export function exactBirthDate(on: string, age: number, rng: Rng): string {
   let b = birthDateForAge(on, age, rng);
   // 29 February edge cases: step back a day until the age is right.
   while (ageOn(b, on) !== age) b = new Date(Date.parse(b) - 86_400_000).toISOString().slice(0, 10);
   return b;
 }
 
-function uniqueCpr(birthDate: string, rng: Rng, used: Set<string>): string {
+export function uniqueCpr(birthDate: string, rng: Rng, used: Set<string>): string {
   for (let serial = rng.int(0, 3999); ; serial++) {
     const cpr = makeCpr(birthDate, 'K', serial);
     if (!used.has(cpr)) {

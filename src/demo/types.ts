@@ -17,7 +17,7 @@ export interface DemoWoman {
   /** Enrolment date YYYY-MM-DD. */
   indskrevet: string;
   visitation: Visitation;
-  /** Exit date YYYY-MM-DD, or null while enrolled (through the end of the project). */
+  /** Exit date YYYY-MM-DD (the historical cohort: at the latest the projects' last day), or null while enrolled. */
   udskrevet: string | null;
   /** Danish exit reason (labels of domain/labels.ts), or null. */
   exitReason: ExitReason | null;
