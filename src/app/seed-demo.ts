@@ -6,7 +6,10 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { writeAudit } from '../db/tenant.ts';
 import { DEMO_MUNICIPALITIES, DEMO_PROJECTS } from '../demo/municipalities.ts';
-import { generateCohort } from '../demo/cohort.ts';
+import { CURRENT_PROJECTS, currentProjectKey } from '../demo/current.ts';
+import { demoWorld } from '../demo/world.ts';
+import type { CaseActivity } from '../demo/case-file.ts';
+import { todayInDenmark } from './casework/today.ts';
 import { hashPassword } from '../security/passwords.ts';
 import type { Vault } from '../security/vault.ts';
 import { seedDemoGoals } from './steering/seed-demo-goals.ts';
@@ -33,9 +36,12 @@ export async function isSeeded(db: Database): Promise<boolean> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisation')).rows[0].n > 0;
 }
 
-export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number; size?: number } = {}): Promise<SeedSummary> {
-  const cohort = generateCohort({ seed: opts.seed ?? 2019, size: opts.size });
-  const women = cohort.women;
+export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number; size?: number; today?: string } = {}): Promise<SeedSummary> {
+  const today = opts.today ?? todayInDenmark();
+  // The historical KIB cohort and the current projects, with case files that agree with their register data.
+  const world = demoWorld({ seed: opts.seed, size: opts.size, today });
+  const women = world.women;
+  const caseFiles = new Map<string, CaseActivity[]>();
   const pw = await hashPassword('demo');
   return db.tx(async (q) => {
     for (const m of DEMO_MUNICIPALITIES) {
@@ -72,6 +78,18 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
       for (const k of p.kommuneKoder) {
         await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [pid, k]);
       }
+      // The jobcentre's current project (from 2025), run by the same team.
+      const c = CURRENT_PROJECTS.find((x) => x.key === currentProjectKey(p.key))!;
+      const cid = await id(
+        q,
+        `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [c.key, c.navn, c.bevilling, c.periodeFra, c.periodeTil, c.planlagteDeltagere],
+      );
+      projectIds.set(c.key, cid);
+      for (const k of c.kommuneKoder) {
+        await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [cid, k]);
+      }
       const team = await id(q, 'INSERT INTO team (organisation_id, name) VALUES ($1, $2) RETURNING id', [org, 'KIB-teamet']);
       const place = p.jobcenter.replace('Jobcenter ', '');
       await addUser(`projektleder.${p.key}`, `Projektleder ${place}`, 'projektleder', org, team);
@@ -82,6 +100,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
         ids.push(await addUser(`sagsbehandler.${p.key}${i === 1 ? '' : i}`, `Sagsbehandler ${i} ${place}`, 'sagsbehandler', org, team));
       }
       caseworkersByProject.set(p.key, ids);
+      caseworkersByProject.set(c.key, ids);
     }
 
     // Women and their enrolments in bulk (arrays → unnest), caseworkers round-robin.
@@ -90,8 +109,9 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     const en = { pid: [] as string[], project: [] as number[], mun: [] as string[], on: [] as string[], vis: [] as string[],
       cw: [] as number[], exit: [] as (string | null)[], reason: [] as (string | null)[] };
     const rr = new Map<string, number>();
-    for (const w of women) {
+    women.forEach((w, wi) => {
       const pid = crypto.randomUUID();
+      caseFiles.set(pid, world.activities[wi]);
       cols.id.push(pid); cols.mun.push(w.kommuneKode); cols.hash.push(vault.hashCpr(w.cpr)); cols.enc.push(vault.encryptCpr(w.cpr));
       cols.fn.push(w.firstName); cols.ln.push(w.lastName); cols.bd.push(w.birthDate); cols.country.push(w.countryOfOrigin);
       const cws = caseworkersByProject.get(w.projectKey)!;
@@ -99,7 +119,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
       rr.set(w.projectKey, i + 1);
       en.pid.push(pid); en.project.push(projectIds.get(w.projectKey)!); en.mun.push(w.kommuneKode); en.on.push(w.indskrevet);
       en.vis.push(w.visitation); en.cw.push(cws[i % cws.length]); en.exit.push(w.udskrevet); en.reason.push(w.exitReason);
-    }
+    });
     await q.query(
       `INSERT INTO participant (id, municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex, country_of_origin, synthetic)
        SELECT i, m, h, e, f, l, b::date, 'K', c, true
@@ -115,13 +135,13 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     await writeAudit(q, { userId: 0, username: 'system', role: 'administrator', ip: 'localhost' }, {
       action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },
     });
-    await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019 });
+    await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019, today, caseFiles });
     await (await import('./companies/seed-demo-consultants.ts')).seedDemoConsultants(q);
     await (await import('./group-sessions/seed-demo-sessions.ts')).seedDemoSessions(q);
     await seedDemoGoals(q);
     await seedDemoMeetings(q);
     // The gross group and its outreach (issue 13): its own module, independent of register data.
     await seedDemoRecruitment(q, vault, { seed: opts.seed ?? 2019 });
-    return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length, users, participants: women.length };
+    return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length + CURRENT_PROJECTS.length, users, participants: women.length };
   });
 }

@@ -25,9 +25,9 @@ export interface TrajectoryInput {
 }
 
 /** Paid hours above part time: a(m) = h×7/days ≥ 85×7/31 = 19.2 > 18.5 in every month. */
-const fullHours = (rng: Rng): number => round1(85 + rng.next() * 75);
+export const fullHours = (rng: Rng): number => round1(85 + rng.next() * 75);
 /** Paid hours at most part time: a(m) ≤ 70×7/28 = 17.5 ≤ 18.5 in every month. */
-const partHours = (rng: Rng): number => round1(6 + rng.next() * 64);
+export const partHours = (rng: Rng): number => round1(6 + rng.next() * 64);
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
@@ -37,7 +37,7 @@ function round1(x: number): number {
  * DREAM codes from the public status list (src/register/dream-statuskoder.csv): passive
  * benefit, virksomhedspraktik and løntilskud (private, public) under each benefit group.
  */
-const INTEGRATION = 700; // integrationsydelse (70x)
+export const INTEGRATION = 700; // integrationsydelse (70x)
 const UDDANNELSESHJAELP = 720; // uddannelseshjælp (72x)
 const KONTANTHJAELP = 730; // kontanthjælp (73x)
 const KONTANTHJAELP_JOBPARAT = 130; // kontanthjælp, jobparat (13x)
@@ -67,7 +67,7 @@ export function loentilskudCode(base: number, publicEmployer: boolean): number {
 }
 
 /** The woman's usual benefit code for her visitation (0 = none: self-supporting). */
-function baseCode(v: Visitation, age: number, rng: Rng): number {
+export function baseCode(v: Visitation, age: number, rng: Rng): number {
   switch (v) {
     case 'aktivitetsparat':
       return age < 30 && rng.chance(0.4) ? UDDANNELSESHJAELP : rng.chance(0.65) ? KONTANTHJAELP : INTEGRATION;

@@ -12,10 +12,13 @@ import { HIRING_TYPES } from '../../domain/companies.ts';
 import { diffPlan, type Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';
 import { suggestLanguage } from '../../i18n/languages.ts';
+import type { CaseActivity } from '../../demo/case-file.ts';
 
-const COMPANY_TYPES = ['virksomhedspraktik', 'virksomhedspraktik', 'loentilskud', 'snusepraktik', 'loentimer'] as const;
 const OTHER_TYPES = ['danskundervisning', 'kvindecafe', 'jobklub', 'sundhedskursus', 'mentor'] as const;
 const COMPANIES = ['Storkøkkenet', 'Plejecenter Solhaven', 'Netto', 'Rengøringsservice Nord', 'Hotel Havnen', 'Børnehuset Mælkebøtten', 'Bageriet', 'Genbrugsbutikken'];
+/** Indexes of COMPANIES that are public employers (DREAM's "Off." codes) and private ones. */
+const PUBLIC_COMPANIES = [1, 5];
+const PRIVATE_COMPANIES = [0, 2, 3, 4, 6, 7];
 const JOBS = [
   ['Køkkenmedhjælper', 'Kok', 'Opvasker'],
   ['Social- og sundhedshjælper', 'Plejehjemsassistent', 'Servicemedarbejder på plejecenter'],
@@ -50,7 +53,10 @@ export interface CaseworkSeedSummary {
 const who5Answers = (rng: Rng, level: number) =>
   Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [k, Math.max(0, Math.min(5, level + rng.int(-1, 1)))]));
 
-export async function seedDemoCasework(q: Queryable, opts: { seed?: number; today?: string } = {}): Promise<CaseworkSeedSummary> {
+export async function seedDemoCasework(
+  q: Queryable,
+  opts: { seed?: number; today?: string; caseFiles?: ReadonlyMap<string, readonly CaseActivity[]> } = {},
+): Promise<CaseworkSeedSummary> {
   const seed = opts.seed ?? 2019;
   const today = opts.today ?? todayInDenmark();
   const women = (
@@ -81,8 +87,8 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
     if (w.on > end) return;
     const open = !w.exit || w.exit > today;
     // Who falls behind today (only open enrolments): each decides one kind of alert.
+    // (Pauses between company-oriented offers come from her case file.)
     const lateConversation = open && rng.chance(0.15);
-    const longPause = open && rng.chance(0.12);
     const lowWho5 = rng.chance(0.12);
 
     // Detailed history covers her last 12 months (plus the first talk), to keep seeding fast.
@@ -100,13 +106,11 @@ export async function seedDemoCasework(q: Queryable, opts: { seed?: number; toda
       con.tolk.push(rng.chance(0.4)); con.note.push(rng.pick(['Status på forløbet.', 'Drøftet praktik og sprog.', 'Opfølgning på plan.', 'Aftalt næste skridt.']));
     }
 
-    // Company-oriented activities of 8–20 weeks with pauses of 1–5 weeks, and one upskilling course.
-    const actEnd = longPause ? addDays(end, -rng.int(50, 80)) : w.exit ? end : addDays(end, rng.int(20, 60));
-    for (let d = addDays(from, rng.int(7, 30)); d <= actEnd; ) {
-      let stop = addDays(d, rng.int(8, 20) * 7 - 1);
-      if ((longPause || w.exit) && stop > actEnd) stop = actEnd;
-      addActivity(w, rng.pick(COMPANY_TYPES), d, stop, rng.pick([10, 15, 18.5, 20, 25]), rng.int(0, COMPANIES.length - 1));
-      d = addDays(stop, rng.int(1, 5) * 7);
+    // Company-oriented activities: her case file as the demo world tells it (src/demo/case-file.ts),
+    // so each praktik or løntilskud shows in her DREAM weeks and each job in her paid hours.
+    for (const a of opts.caseFiles?.get(w.pid) ?? []) {
+      const pool = a.publicEmployer ? PUBLIC_COMPANIES : PRIVATE_COMPANIES;
+      addActivity(w, a.type, a.start, a.end, a.hoursPerWeek, pool[rng.int(0, pool.length - 1)]);
     }
     const other = rng.pick(OTHER_TYPES);
     const oStart = addDays(w.on, rng.int(0, 20));

@@ -1,11 +1,11 @@
 /**
- * Demo register data: the generator's DREAM weeks and paid hours for the demo cohort, written as
+ * Demo register data: the generator's DREAM weeks and paid hours for the demo women, written as
  * the CSV files an analyst would receive and imported through the same use case as real files.
  */
 import type { Database } from '../../db/database.ts';
-import { generateCohort } from '../../demo/cohort.ts';
 import { loentimerCsv, ydelserWideCsv } from '../../demo/csv.ts';
-import { generateRegisterData } from '../../demo/register.ts';
+import { demoWorld } from '../../demo/world.ts';
+import { todayInDenmark } from '../casework/today.ts';
 import type { Vault } from '../../security/vault.ts';
 import { importRegisterFile, type ImportReport } from './import-register-file.ts';
 
@@ -24,10 +24,10 @@ export const DEMO_IMPORTER = { userId: 0, username: 'demodata', role: 'analytike
 
 export async function seedDemoRegister(
   deps: { db: Database; vault: Vault },
-  opts: { seed?: number; size?: number; kinds?: ('ydelser' | 'loentimer')[] } = {},
+  opts: { seed?: number; size?: number; today?: string; kinds?: ('ydelser' | 'loentimer')[] } = {},
 ): Promise<ImportReport[]> {
-  const cohort = generateCohort({ seed: opts.seed ?? 2019, size: opts.size });
-  const reg = generateRegisterData(cohort);
+  // Both demo projects' women, to the last complete month before today (the same world seedDemo made).
+  const reg = demoWorld({ seed: opts.seed, size: opts.size, today: opts.today ?? todayInDenmark() }).register;
   const seed = opts.seed ?? 2019;
   const kinds = opts.kinds ?? ['ydelser', 'loentimer'];
   const out: ImportReport[] = [];
