@@ -41,7 +41,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     s = await loginAs(app, 'sagsbehandler.aalborg');
     other = await loginAs(app, 'sagsbehandler.aarhus');
     const cw = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
-    const project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const res = await s.post('/indskrivning', {
       cpr: makeCpr('1990-05-17', 'K', 1307), firstName: 'Hodan', lastName: 'Fritagetsen', countryOfOrigin: 'SO', projectId: String(project),
       enrolmentDate: da(enrolled), visitation: 'aktivitetsparat', recruitmentChannel: 'jobcenter', caseworkerId: String(cw),

@@ -23,7 +23,7 @@ describe.each(backends())('project settings on %s', (backend) => {
 
   it('stores follow-up rules per project; a lower caseload limit raises the caseload alert on Mine borgere', async () => {
     const leader = await loginAs(app, 'projektleder.aalborg');
-    const aalborg = await pid('aalborg');
+    const aalborg = await pid('aalborg-2025'); // the running project, where her open women are
     const bad = await leader.post(`/projekt/${aalborg}/opfoelgning`, settings({ caseloadLimit: '0', who5Threshold: 'halvtreds' }));
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Største sagsstamme skal være mindst 1.');
@@ -43,7 +43,7 @@ describe.each(backends())('project settings on %s', (backend) => {
 
   it('adds a project activity type that then appears in the activity form; refuses duplicates and built-in keys', async () => {
     const leader = await loginAs(app, 'projektleder.aalborg');
-    const aalborg = await pid('aalborg');
+    const aalborg = await pid('aalborg-2025'); // the running project, where her open women are
     const builtIn = await leader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'kursus', name: 'Kursus', category: 'opkvalificering' });
     expect(builtIn.statusCode).toBe(400);
     expect(builtIn.body).toContain('bruges allerede af en indbygget aktivitetstype');

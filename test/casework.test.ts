@@ -41,7 +41,7 @@ describe.each(backends())('casework on %s', (backend) => {
   });
 
   const caseworkerId = async () => (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
-  const projectId = async () => (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+  const projectId = async () => (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
 
   it('finds no woman by an unknown CPR number and offers the enrolment form; rejects a malformed CPR in Danish', async () => {
     const bad = await s.post('/indskrivning/soeg', { cpr: '3113901234' });

@@ -175,7 +175,7 @@ describe.each(backends())('company register on %s', (backend) => {
   it('counts active companies and hirings on Styring as a hand count of the demo data does', async () => {
     const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
     const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
-    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const day = today;
     const facts = await companySteering(t.db, actor, pid, day);
     // By hand, from the rows: the project's women's placements with a company, started by the day.

@@ -25,7 +25,7 @@ import type { DemoWoman } from './types.ts';
 export const CURRENT_START = '2025-01-06';
 export const CURRENT_END = '2027-12-31';
 /** The current project's women per historical woman of the same municipality. */
-const SHARE = 0.35;
+const SHARE = 0.55;
 const HISTORY_MONTHS = 24;
 
 /** Key of the current project run by the jobcentre of a historical project. */
@@ -118,7 +118,7 @@ function buildWoman(woman: DemoWoman, today: string, lastMonth: number, rng: Rng
   t.setMonths(t.firstMonth, t.lastMonth, base);
   // Some have left: after at least three months, before today.
   const enrolledDays = daysBetween(woman.indskrevet, today);
-  if (enrolledDays > 120 && rng.chance(0.3)) {
+  if (enrolledDays > 120 && rng.chance(0.25)) {
     woman.udskrevet = addDays(woman.indskrevet, rng.int(90, enrolledDays - 1));
     woman.exitReason = rng.weighted(EXIT_REASONS);
   }

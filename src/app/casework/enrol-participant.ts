@@ -51,7 +51,8 @@ export interface EnrolOptions {
 }
 
 export async function enrolOptions(db: Db, actor: Actor): Promise<EnrolOptions> {
-  return { projects: await projectsOf(db, actor.municipalities), caseworkers: await caseworkersOf(db, actor.organisationId) };
+  // A woman is enrolled in a project that is still running (not in one that ended years ago).
+  return { projects: await projectsOf(db, actor.municipalities, todayInDenmark()), caseworkers: await caseworkersOf(db, actor.organisationId) };
 }
 
 /** Validate the shared enrolment fields against the domain schema and the actor's projects/caseworkers. */
@@ -60,9 +61,9 @@ async function validateEnrolment(tx: Tx, actor: Actor, cpr: string, form: FormDa
   input.cpr = cpr;
   const parsed = enrolmentSchema.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
-  const projects = await projectsOf(tx, actor.municipalities);
+  const projects = await projectsOf(tx, actor.municipalities, todayInDenmark());
   const projectId = Number(str(form, 'projectId'));
-  if (!projects.some((p) => p.id === projectId)) errors.projectId = 'Vælg et projekt.';
+  if (!projects.some((p) => p.id === projectId)) errors.projectId = 'Vælg et projekt, der stadig kører.';
   const caseworkers = await caseworkersOf(tx, actor.organisationId);
   if (parsed.success && !caseworkers.some((c) => c.id === parsed.data.caseworkerId)) errors.caseworkerId = 'Vælg en sagsbehandler fra dit jobcenter.';
   // Her company consultant (optional): any caseworker or project leader of the jobcentre.

@@ -52,13 +52,13 @@ export interface ActorProject {
 }
 
 import { sqlOf, type Reader, type Sql } from '../sql.ts';
-/** Projects run in the actor's municipalities. */
-export async function projectsOf(tx: Reader, municipalities: string[]): Promise<ActorProject[]> {
+/** Projects run in the actor's municipalities; with `runningOn`, only those not ended by that day. */
+export async function projectsOf(tx: Reader, municipalities: string[], runningOn?: string): Promise<ActorProject[]> {
   return (
     await sqlOf(tx).query<ActorProject>(
       `SELECT DISTINCT p.id, p.name FROM project p JOIN project_municipality pm ON pm.project_id = p.id
-       WHERE pm.municipality_code = ANY ($1::text[]) ORDER BY p.name`,
-      [municipalities],
+       WHERE pm.municipality_code = ANY ($1::text[]) AND ($2::date IS NULL OR p.end_date IS NULL OR p.end_date >= $2::date) ORDER BY p.name`,
+      [municipalities, runningOn ?? null],
     )
   ).rows;
 }
