@@ -95,14 +95,35 @@ export function caseActivitiesFromRegister(e: Enrolment, weeks: PersonWeeks, hou
   return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
+/** The last week and month the register covers (calendar.ts indexes). */
+export interface Coverage {
+  lastWeek: number;
+  lastMonth: number;
+}
+
 /**
  * Where a case file and the register disagree (empty when they tell one story): a praktik or
  * løntilskud week without the matching DREAM code, a job month without paid hours, an activity
- * outside her enrolment. Weeks and months after the register's last one are not checked (the
- * register has not arrived yet for them).
+ * outside her enrolment. Weeks and months after the register's coverage are not checked (the
+ * register has not arrived for them yet); inside it, a woman without data has no code and no hours.
  */
-export function checkCaseFile(e: Enrolment, activities: readonly Pick<CaseActivity, 'type' | 'start' | 'end'>[], weeks: PersonWeeks | null, hours: PersonHours | null, codeTable: CodeTable): string[] {
+export function checkCaseFile(
+  e: Enrolment,
+  activities: readonly Pick<CaseActivity, 'type' | 'start' | 'end'>[],
+  weeks: PersonWeeks | null,
+  hours: PersonHours | null,
+  codeTable: CodeTable,
+  coverage: Coverage,
+): string[] {
   const problems: string[] = [];
+  const codeOf = (w: number): number => {
+    const i = weeks ? w - weeks.weekStart : -1;
+    return weeks && i >= 0 && i < weeks.codes.length ? weeks.codes[i] : 0;
+  };
+  const hoursOf = (m: number): number => {
+    const i = hours ? m - hours.monthStart : -1;
+    return hours && i >= 0 && i < hours.hours.length ? hours.hours[i] : 0;
+  };
   for (const a of activities) {
     const sign = REGISTER_SIGN[a.type];
     const what = `${a.type} ${a.start}–${a.end ?? ''}`;
@@ -110,18 +131,14 @@ export function checkCaseFile(e: Enrolment, activities: readonly Pick<CaseActivi
     const s = dayOf(a.start);
     const t = a.end ? dayOf(a.end) : Infinity;
     if (sign === 'hours') {
-      if (!hours) { problems.push(`${what}: ingen løntimer i registeret`); continue; }
-      const last = Math.min(hours.monthStart + hours.hours.length - 1, t === Infinity ? Infinity : monthOfDate(a.end!));
+      const last = Math.min(coverage.lastMonth, t === Infinity ? Infinity : monthOfDate(a.end!));
       for (let m = monthOfDate(a.start); m <= last; m++) {
-        const i = m - hours.monthStart;
-        if (i < 0 || !(hours.hours[i] > 0)) problems.push(`${what}: ingen løntimer i ${monthYear(m)}-${String(monthOfYear(m)).padStart(2, '0')}`);
+        if (!(hoursOf(m) > 0)) problems.push(`${what}: ingen løntimer i ${monthYear(m)}-${String(monthOfYear(m)).padStart(2, '0')}`);
       }
     } else {
-      if (!weeks) { problems.push(`${what}: ingen ydelsesuger i registeret`); continue; }
-      const last = Math.min(weeks.weekStart + weeks.codes.length - 1, t === Infinity ? Infinity : weekOfDay(t));
+      const last = Math.min(coverage.lastWeek, t === Infinity ? Infinity : weekOfDay(t));
       for (let w = weekOfDay(s); w <= last; w++) {
-        const i = w - weeks.weekStart;
-        const c = i >= 0 ? weeks.codes[i] : 0;
+        const c = codeOf(w);
         const cat = codeTable.entries.get(c)?.category;
         if (cat !== sign) {
           const d = dateOfDay(mondayOf(w));

@@ -9,3 +9,6 @@ export { deltagereCsv, ydelserWideCsv, ydelserLongCsv, loentimerCsv, kodetabelCs
 export { writeDemoRegisterFiles, writeChunks, type BenefitLayout, type DemoFiles } from './files.ts';
 export { monitorDemo, CALIBRATION_MONTHS } from './monitor-demo.ts';
 export type { DemoCohort, DemoWoman, OutcomePlan } from './types.ts';
+export { demoWorld, type DemoWorld } from './world.ts';
+export { CURRENT_PROJECTS, currentProjectKey, generateCurrentProject, lastCompleteMonth } from './current.ts';
+export { caseActivitiesFromRegister, checkCaseFile, type CaseActivity } from './case-file.ts';
