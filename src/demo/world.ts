@@ -34,7 +34,9 @@ export function demoWorld(opts: { seed?: number; size?: number; today: string })
   const codeTable = defaultCodeTable();
   const registerTo = lastCompleteMonth(opts.today);
   const historical = generateCohort({ seed, size: opts.size });
-  const hreg = generateRegisterData(historical, { to: registerTo });
+  // The calibrated register data as the evaluation saw it (to 2023-03), each woman's last state then
+  // carried on to the last complete month: the data up to 2023-03 is the same as generateRegisterData's.
+  const hreg = extendRegister(generateRegisterData(historical), registerTo);
   const women = historical.women.map((w, i) => reconcileExit(w, hreg.persons[i], codeTable));
   const activities = women.map((w, i) => caseActivitiesFromRegister(w, hreg.persons[i].weeks, hreg.persons[i].hours, codeTable));
   const current = generateCurrentProject({ seed, today: opts.today, usedCpr: new Set(women.map((w) => w.cpr)) });
@@ -85,4 +87,25 @@ export function hasSuAround(date: string, p: Pick<PersonRegister, 'weeks'>, code
     if (codeTable.entries.get(p.weeks.codes[i])?.category === 'uddannelse') return true;
   }
   return false;
+}
+
+/**
+ * The register carried on to month `to` (YYYY-MM): every woman keeps the code of her last week and
+ * the paid hours of her last month (a steady job stays, a benefit stays). Earlier weeks and months
+ * are unchanged.
+ */
+export function extendRegister(reg: DemoRegister, to: string): DemoRegister {
+  const lastMonth = monthIndex(Number(to.slice(0, 4)), Number(to.slice(5, 7)));
+  if (lastMonth <= reg.lastMonth) return reg;
+  const lastWeek = firstWeekOfMonthCached(lastMonth + 1) - 1;
+  const persons = reg.persons.map((p) => {
+    const codes = new Int16Array(lastWeek - p.weeks.weekStart + 1);
+    codes.set(p.weeks.codes);
+    codes.fill(p.weeks.codes[p.weeks.codes.length - 1] ?? 0, p.weeks.codes.length);
+    const hours = new Float64Array(lastMonth - p.hours.monthStart + 1);
+    hours.set(p.hours.hours);
+    hours.fill(p.hours.hours[p.hours.hours.length - 1] ?? 0, p.hours.hours.length);
+    return { cpr: p.cpr, weeks: { weekStart: p.weeks.weekStart, codes }, hours: { monthStart: p.hours.monthStart, hours } };
+  });
+  return { persons, firstWeek: reg.firstWeek, lastWeek, firstMonth: reg.firstMonth, lastMonth };
 }
