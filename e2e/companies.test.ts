@@ -70,12 +70,18 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
     await expect.poll(() => page.getByTestId('company-contacts').textContent()).toContain('Første besøg');
     await expectNoAxeViolations(page);
 
-    // A demo company with women and hirings, and the follow-up form.
+    // A demo company with a hiring waiting for follow-up (which one depends on today), and the follow-up form.
     await page.goto(`${env.server.url}/virksomheder`);
-    await follow(page, () => page.getByRole('link', { name: 'Netto' }).first().click());
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Netto');
-    await expectNoAxeViolations(page);
+    const companies = await page.locator('main a[href^="/virksomheder/"]').evaluateAll((as) =>
+      [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /^\/virksomheder\/\d+$/.test(h)))]);
+    expect(companies.length).toBeGreaterThan(3);
     const link = page.getByRole('link', { name: /Registrér opfølgning/ }).first();
+    for (const href of companies) {
+      await page.goto(`${env.server.url}${href}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      if ((await link.count()) > 0) break;
+    }
+    await expectNoAxeViolations(page);
     await expect.poll(() => link.count(), { timeout: WAIT_MS }).toBeGreaterThan(0);
     await follow(page, () => link.click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Opfølgning på ansættelse');
