@@ -228,7 +228,15 @@ describe.each(backends())('casework on %s', (backend) => {
     });
     expect(overlap.statusCode).toBe(400);
     expect(overlap.body).toContain('overlapper');
+    // Not in the KIB project that ended in 2022: only a running project takes new enrolments.
+    const ended = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
     const tomorrow = addDays(today, 1);
+    const intoEnded = await s.post(`/deltagere/${womanId}/indskriv`, {
+      countryOfOrigin: 'SY', projectId: String(ended), enrolmentDate: da(tomorrow), visitation: 'jobparat',
+      recruitmentChannel: 'jobcenter', caseworkerId: String(await caseworkerId()),
+    });
+    expect(intoEnded.statusCode).toBe(400);
+    expect(intoEnded.body).toContain('Vælg et projekt, der stadig kører.');
     expect((await s.post(`/deltagere/${womanId}/indskriv`, {
       countryOfOrigin: 'SY', projectId: String(await projectId()), enrolmentDate: da(tomorrow), visitation: 'jobparat',
       recruitmentChannel: 'jobcenter', caseworkerId: String(await caseworkerId()),
