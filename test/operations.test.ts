@@ -11,6 +11,8 @@ import { openPostgres, type Database } from '../src/db/database.ts';
 import { readDataVersion } from '../src/db/data-version.ts';
 import { scrubLogLine } from '../src/http/logging.ts';
 import { makeCpr } from '../src/core/cpr.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { parseDate, weekOfDay, weekString } from '../src/monitoring/calendar.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 
@@ -31,6 +33,9 @@ async function pollJob(app: FastifyInstance, s: Session, location: string, timeo
     await new Promise((res) => setTimeout(res, 50));
   }
 }
+
+/** A week `n` weeks after this one: later than the demo's register data (to the last complete month). */
+const weekAhead = (n: number) => weekString(weekOfDay(parseDate(todayInDenmark())!) + n);
 
 describe('log scrubbing', () => {
   it('replaces CPR-shaped numbers in any form, and leaves times and ids alone', () => {
@@ -157,7 +162,7 @@ describe.each(backends())('operations on %s', (backend) => {
 
   it('runs an upload as a job in the database, computes the national results ahead, and serves them stored', async () => {
     const s = await loginAs(app, 'analytiker.siri');
-    const res = await upload(app, s, 'ydelser', 'ydelser-job.csv', 'cpr;uge;kode\n0101901234;2024-W05;130\n0101901234;2024-W06;211\n');
+    const res = await upload(app, s, 'ydelser', 'ydelser-job.csv', `cpr;uge;kode\n0101901234;${weekAhead(1)};130\n0101901234;${weekAhead(2)};211\n`);
     expect(res.statusCode).toBe(303);
     const location = res.headers.location as string;
     const row = (await t.db.query<{ status: string; kind: string; instance: string }>('SELECT status, kind, instance FROM import_job WHERE id = $1',
@@ -179,7 +184,7 @@ describe.each(backends())('operations on %s', (backend) => {
     if (backend === 'postgres') expect(await national()).toContain(version);
     const page = await s.get('/resultater');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('ydelser til og med uge 2024-W06');
+    expect(page.body).toContain(`ydelser til og med uge ${weekAhead(2)}`);
     expect(await national()).toContain(version);
   });
 
@@ -219,8 +224,8 @@ describe.runIf(backends().includes('postgres'))('two instances on one PostgreSQL
     const onA = await loginAs(a, 'analytiker.siri');
     const onB = await loginAs(b, 'analytiker.siri');
     const before = await onA.get('/resultater');
-    expect(before.body).not.toContain('2024-W10');
-    const res = await upload(b, onB, 'ydelser', 'ydelser-b.csv', 'cpr;uge;kode\n0101901234;2024-W09;130\n0101901234;2024-W10;211\n');
+    expect(before.body).not.toContain(weekAhead(4));
+    const res = await upload(b, onB, 'ydelser', 'ydelser-b.csv', `cpr;uge;kode\n0101901234;${weekAhead(3)};130\n0101901234;${weekAhead(4)};211\n`);
     const location = res.headers.location as string;
     // Instance A reads the job B runs from the database.
     const first = await a.inject({ url: `${location}.json`, headers: { cookie: onA.cookie, accept: 'application/json' } });
@@ -230,7 +235,7 @@ describe.runIf(backends().includes('postgres'))('two instances on one PostgreSQL
     expect(j.status).toBe('faerdig');
     expect(j.percent).toBe(100);
     const after = await onA.get('/resultater');
-    expect(after.body).toContain('ydelser til og med uge 2024-W10');
+    expect(after.body).toContain(`ydelser til og med uge ${weekAhead(4)}`);
   });
 
   it('shares the per-address rate limit between the instances', async () => {

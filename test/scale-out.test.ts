@@ -13,6 +13,10 @@ import { freePort, haproxyAvailable, startHaproxy, startInstance, type Balancer,
 import { generateCohort } from '../src/demo/cohort.ts';
 import { ydelserWideCsv } from '../src/demo/csv.ts';
 import { generateRegisterData } from '../src/demo/register.ts';
+import { demoWorld } from '../src/demo/world.ts';
+import { lastCompleteMonth } from '../src/demo/current.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { addMonths } from '../src/monitoring/calendar.ts';
 import { backends, openTestDb, type TestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { multipart } from './helpers/http.ts';
@@ -79,10 +83,13 @@ describe.runIf(haproxy && backends().includes('postgres'))('two instances behind
   beforeAll(async () => {
     t = await openTestDb('postgres');
     dir = mkdtempSync(join(tmpdir(), 'fremdrift-scale-'));
-    // Women the demo database does not know: a different seed.
-    const taken = new Set(generateCohort({ seed: 2019 }).women.map((w) => w.cpr));
+    // Women the demo database does not know (both its projects): a different seed. Their weeks run
+    // past the demo's register data (to the last complete month), so the new batch is the latest.
+    const today = todayInDenmark();
+    const taken = new Set(demoWorld({ today }).women.map((w) => w.cpr));
+    const to = addMonths(lastCompleteMonth(today), 2);
     const file = (seed: number) => {
-      const reg = generateRegisterData(generateCohort({ seed, size: 21_000 }));
+      const reg = generateRegisterData(generateCohort({ seed, size: 21_000 }), { to });
       reg.persons = reg.persons.filter((p) => !taken.has(p.cpr)).slice(0, 20_000);
       for (const p of reg.persons) taken.add(p.cpr);
       return Buffer.concat([...ydelserWideCsv(reg)].map((c) => Buffer.from(c)));
