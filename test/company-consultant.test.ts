@@ -34,7 +34,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
     app = await buildServer(testDeps(t.db));
     await app.ready();
     s = await loginAs(app, 'sagsbehandler.aalborg');
-    const project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const form = {
       cpr: makeCpr('1988-03-11', 'K', 2204), firstName: 'Amina', lastName: 'Konsulentsen', countryOfOrigin: 'SO', projectId: String(project),
       enrolmentDate: da(enrolled), visitation: 'jobparat', recruitmentChannel: 'jobcenter', caseworkerId: String(await uid('sagsbehandler.aalborg')),

@@ -35,7 +35,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
     app = await buildServer(testDeps(t.db));
     await app.ready();
     s = await loginAs(app, 'sagsbehandler.aalborg');
-    pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
   });
   afterAll(async () => {
     await app?.close();

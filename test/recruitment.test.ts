@@ -45,7 +45,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     s = await loginAs(app, 'sagsbehandler.aalborg');
     leader = await loginAs(app, 'projektleder.aalborg');
     other = await loginAs(app, 'sagsbehandler.aarhus');
-    project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     await t.db.query('DELETE FROM recruitment_candidate WHERE project_id = $1', [project]);
     await t.db.query('DELETE FROM recruitment_list WHERE project_id = $1', [project]);
   });
