@@ -2,7 +2,7 @@
  * Sign in with a local account: slowed down per user-and-address pair after failures
  * (domain/login-delay.ts), audited whether it succeeds or fails, returns a fresh session.
  */
-import { appendAccountAudit } from '../db/audit-log.ts';
+import { appendAudit } from '../db/audit-log.ts';
 import { databaseLoginThrottleStore, type LoginThrottleStore } from '../db/login-throttle.ts';
 import { createSession, findUserByUsername } from '../db/users.ts';
 import { LOGIN_FORGET_AFTER_MS, loginSecondsToWait } from '../domain/login-delay.ts';
@@ -43,14 +43,14 @@ export async function login(
 
   const wait = loginSecondsToWait(await store.get(pair), now);
   if (wait > 0) {
-    await appendAccountAudit(db, who, { action: 'login_mislykket', entity: 'session', detail: { reason: 'forsinket', waitSeconds: wait } });
+    await appendAudit(db, who, { action: 'login_mislykket', entity: 'session', detail: { reason: 'forsinket', waitSeconds: wait } });
     return { ok: false, status: 429, retryAfter: wait, message: `For mange mislykkede forsøg fra din adresse. Vent ${waitInDanish(wait)}, og prøv igen.` };
   }
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
   const ok = user?.active ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(DUMMY, input.password).then(() => false);
   if (!ok || !user) {
     const state = await store.recordFailure(pair, now, LOGIN_FORGET_AFTER_MS);
-    await appendAccountAudit(db, who, {
+    await appendAudit(db, who, {
       action: 'login_mislykket', entity: 'session',
       detail: { reason: user ? (user.active ? 'forkert_adgangskode' : 'deaktiveret') : 'ukendt_bruger', failures: state.failures },
     });
@@ -59,7 +59,7 @@ export async function login(
   await store.clear(pair);
   // The idle expiry from the start; touchSession slides it forward while she works (12 h at most).
   const session = await createSession(db, user.id, Math.min(12, deps.config.sessionIdleHours));
-  await appendAccountAudit(db, { userId: user.id, username: user.username, role: user.role, ip: input.ip }, { action: 'login', entity: 'session' });
+  await appendAudit(db, { userId: user.id, username: user.username, role: user.role, ip: input.ip }, { action: 'login', entity: 'session' });
   return { ok: true, sessionId: session.id, userId: user.id };
 }
 

@@ -7,7 +7,8 @@
 import type { Actor } from '../core/actor.ts';
 import type { Database, Queryable } from './database.ts';
 import type { AuditEntry } from './door.ts';
-import { sqlOf, writeAudit, type AuditActor, type Sql } from './sql.ts';
+import type { DatabaseHandle } from '../core/deps.ts';
+import { databaseOf, sqlOf, writeAudit, type AuditActor, type Sql } from './sql.ts';
 
 export type { AuditActor } from './sql.ts';
 
@@ -90,10 +91,11 @@ export async function auditRefusedRequest(
 }
 
 /**
- * Append a record about an account event outside any tenant transaction (a sign-in, a refused
- * sign-in, a provisioned user): no citizen's data is read, so no door is needed, but the record
- * goes into the same hash-chained log.
+ * Append a record outside any door's transaction, for what reads no woman's data through a door:
+ * account events (a sign-in, a refused sign-in, a provisioned user) and the agency's aggregated
+ * computations (suppressed results, served from a cache or computed). Same hash-chained log.
  */
-export function appendAccountAudit(db: Database, who: AuditActor, e: AuditEntry): Promise<void> {
-  return writeAudit(db, who, e);
+export function appendAudit(db: DatabaseHandle | Database, who: AuditActor, e: AuditEntry): Promise<void> {
+  return writeAudit(databaseOf(db), who, e);
 }
+

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { AppError } from '../../core/errors.ts';
 import type { AppDeps } from '../../core/deps.ts';
-import { appendAccountAudit } from '../../db/audit-log.ts';
+import { appendAudit } from '../../db/audit-log.ts';
 import { provisionOidcUser, storePendingSignIn, takePendingSignIn } from '../../db/oidc.ts';
 import { createSession, sha256 } from '../../db/users.ts';
 import { providerConfig } from './client.ts';
@@ -67,14 +67,14 @@ export async function finishSignIn(db: AppDeps['db'], s: OidcSettings, cookie: s
   try {
     mapped = mapClaims(claims);
   } catch (e) {
-    await appendAccountAudit(db, { userId: null, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip }, {
+    await appendAudit(db, { userId: null, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip }, {
       action: 'login_afvist', entity: 'session', detail: { method: 'oidc', issuer, reason: (e as Error).message },
     });
     throw e;
   }
   const user = await provisionOidcUser(db, issuer, mapped, ip);
   const session = await createSession(db, user.id, Math.min(12, sessionHours));
-  await appendAccountAudit(db, { userId: user.id, username: user.username, role: user.role, ip }, {
+  await appendAudit(db, { userId: user.id, username: user.username, role: user.role, ip }, {
     action: 'login', entity: 'session', detail: { method: 'oidc', issuer },
   });
   return { sessionId: session.id, next: pending.next };

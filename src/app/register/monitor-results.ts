@@ -10,7 +10,7 @@ import type { Database } from '../../db/database.ts';
 import { readDataVersion } from '../../db/data-version.ts';
 import type { RegisterReader } from '../../db/register-input.ts';
 import { batchesUpTo } from '../../db/register-store.ts';
-import { writeAudit } from '../../db/tenant.ts';
+import { appendAudit } from '../../db/audit-log.ts';
 import { countCache } from '../../core/telemetry.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
@@ -94,7 +94,7 @@ export async function computeResults(
   const scope = national ? ('national' as const) : ('kommune' as const);
   if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) {
     countCache('results', 'memory');
-    await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, cached: true } });
+    await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, cached: true } });
     return { ...hit.view, vintage: await registerVintage(deps.db, req.asOfBatch) };
   }
   const opts = { month: req.month, durableMonth: req.durableMonth, snapshotMonth: req.snapshotMonth };
@@ -104,11 +104,11 @@ export async function computeResults(
       if (req.asOfBatch !== undefined) {
         // As of an earlier delivery: computed on request, not stored (rare, an analyst's check).
         const result = await nationalResultsAsOf(deps.db, { ...opts, suppress: deps.config.suppressThreshold }, { asOfBatch: req.asOfBatch });
-        await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, asOfBatch: req.asOfBatch } });
+        await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, asOfBatch: req.asOfBatch } });
         return { scope, result, stored: null, vintage: await registerVintage(deps.db, req.asOfBatch) };
       }
       const n = await nationalResults(deps.db, deps.config.databaseUrl, { ...opts, suppress: deps.config.suppressThreshold });
-      await writeAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope } });
+      await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope } });
       view = { scope, result: n.result, stored: null, computedAt: n.computedAt };
       // A result being recomputed is shown, but not cached: the next view looks again.
       if (n.stale) return { ...view, stale: true, vintage: await registerVintage(deps.db) };
