@@ -6,32 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
+
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 400 });
 
 const validCvr = () => {
   for (let n = 30000000; ; n++) if (cvrMod11Ok(String(n))) return String(n);
 };
-
-/** "TAG|label|legend|text" of the focused element. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    if (!el) return '';
-    const label = el.labels?.[0]?.textContent?.trim() ?? '';
-    const legend = el.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? '';
-    return `${el.tagName}|${label}|${legend}|${(el.textContent ?? '').trim()}`;
-  });
-}
-
-/** Press Tab until the focused element matches. */
-async function tabTo(page: Page, re: RegExp, max = 400) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (re.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${re}`);
-}
 
 async function pressAndWait(page: Page, key: string, url: RegExp | string | ((u: URL) => boolean)) {
   await page.keyboard.press(key);

@@ -7,27 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { focused, tabUntil } from './keyboard.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
+
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 200, format: 'short' });
 
 const cvrFrom = (start: number) => {
   for (let n = start; ; n++) if (cvrMod11Ok(String(n))) return String(n);
 };
-
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    if (!el) return '';
-    return `${el.tagName}|${el.labels?.[0]?.textContent?.trim() ?? ''}|${(el.textContent ?? '').trim()}`;
-  });
-}
-
-async function tabTo(page: Page, re: RegExp, max = 200) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (re.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${re}`);
-}
 
 describe.runIf(browserAvailable())('company register in Chromium', () => {
   const env = useServerAndBrowser();
@@ -102,7 +89,7 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
     await tabTo(page, /^INPUT\|CVR-nummer/);
     await page.keyboard.type(cvrFrom(44000000));
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toMatch(/^INPUT\|Navn/);
+    expect(await focused(page, 'short')).toMatch(/^INPUT\|Navn/);
     await page.keyboard.type('Tastaturfirmaet A/S');
     await tabTo(page, /^BUTTON\|\|Gem/);
     await Promise.all([page.waitForURL(/\/virksomheder\/[0-9a-f-]{36}/, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);

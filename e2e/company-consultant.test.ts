@@ -7,22 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { tabUntil } from './keyboard.ts';
 
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    if (!el) return '';
-    return `${el.tagName}|${el.labels?.[0]?.textContent?.trim() ?? ''}|${(el.textContent ?? '').trim()}`;
-  });
-}
-
-async function tabTo(page: Page, re: RegExp, max = 300) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (re.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${re}`);
-}
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
 async function enter(page: Page, url: RegExp) {
   await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);

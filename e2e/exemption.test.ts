@@ -8,28 +8,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
 
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re);
+
 const today = todayInDenmark();
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
-
-/** "TAG|label|legend" of the focused element. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    if (!el) return '';
-    return `${el.tagName}|${el.labels?.[0]?.textContent?.trim() ?? ''}|${el.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? ''}|${(el.textContent ?? '').trim()}`;
-  });
-
-async function tabTo(page: Page, re: RegExp, max = 300) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (re.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${re}`);
-}
 
 describe.runIf(browserAvailable())('exemption periods in Chromium', () => {
   const env = useServerAndBrowser();

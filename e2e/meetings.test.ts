@@ -8,23 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { focused, tabUntil } from './keyboard.ts';
 
-/** "TAG|label|text" of the focused element. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    if (!el) return '';
-    return `${el.tagName}|${el.labels?.[0]?.textContent?.trim() ?? ''}|${(el.textContent ?? '').trim().replace(/\s+/g, ' ')}`;
-  });
-}
-
-async function tabTo(page: Page, re: RegExp, max = 300) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (re.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${re} on ${page.url()}`);
-}
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short', collapse: true });
 
 async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => boolean)) {
   await Promise.all([page.waitForEvent('load', { timeout: WAIT_MS * 2 }), page.keyboard.press(key)]);
@@ -63,7 +49,7 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
     await page.keyboard.type('M');
     await pressAndWait(page, 'Enter', /\/styring\/moeder\/ny/);
     // The error summary takes focus and links to each field.
-    expect(await focused(page)).toMatch(/^DIV\|\|Formularen indeholder fejl/);
+    expect(await focused(page, 'short', true)).toMatch(/^DIV\|\|Formularen indeholder fejl/);
     expect(await page.locator('#f-heldOn-error').textContent()).toContain('30. februar 2022 findes ikke.');
     expect(await page.locator('#f-title-error').textContent()).toContain('Skriv en overskrift på mindst 2 tegn');
     expect(await page.locator('#f-heldOn').inputValue()).toBe('30.2.2022');

@@ -12,26 +12,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { tabUntil } from './keyboard.ts';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
 
-/** "TAG|label|legend|text" of the focused element. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    if (!el) return '';
-    const label = el.labels?.[0]?.textContent?.trim() ?? '';
-    const legend = el.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? '';
-    return `${el.tagName}|${label}|${legend}|${(el.textContent ?? '').trim()}`;
-  });
-}
-
-async function tabTo(page: Page, re: RegExp, max = 250) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (re.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${re} on ${page.url()}`);
-}
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 250 });
 
 async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => boolean)) {
   await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press(key)]);

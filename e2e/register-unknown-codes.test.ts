@@ -11,29 +11,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { focused, tabUntil } from './keyboard.ts';
 
-/** "TAG|label|legend|text" of the focused element. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    if (!el) return '';
-    const label = el.labels?.[0]?.textContent?.trim() ?? '';
-    const legend = el.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? '';
-    return `${el.tagName}|${label}|${legend}|${(el.textContent ?? '').trim()}`;
-  });
-}
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 200 });
 
 /** Each body row of a table as its cells' texts. */
 const cells = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr')
   .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
-
-async function tabTo(page: Page, re: RegExp, max = 200) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (re.test(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${re} on ${page.url()}`);
-}
 
 async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => boolean)) {
   await page.keyboard.press(key);

@@ -7,19 +7,14 @@
  *  - `name` (display name) and `preferred_username` (shown user name; falls back to `sub`).
  * Anything else is refused with a Danish message; nothing is guessed.
  */
+import type { AccountClaims } from '../../db/oidc.ts';
 import type { Role } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 
 export const ROLES: Role[] = ['sagsbehandler', 'projektleder', 'analytiker', 'administrator'];
 
-export interface MappedClaims {
-  subject: string;
-  role: Role;
-  municipalities: string[];
-  organisationName?: string;
-  displayName: string;
-  preferredUsername: string;
-}
+/** The claims provisioning needs, checked (db/oidc.ts provisions the user from them). */
+export type MappedClaims = AccountClaims;
 
 const refuse = (msg: string) => new AppError('FORBIDDEN', msg);
 

@@ -1,0 +1,36 @@
+/**
+ * Keyboard-only browser tests: what has focus, and Tab until something does. One place for the
+ * helpers every keyboard flow uses (casework, companies, sessions, recruitment, register …).
+ */
+import type { Page } from 'playwright-core';
+
+/**
+ * The focused element as `TAG|label|text` (`short`), or `TAG|label|legend|text` (`legend`: the
+ * legend of its fieldset too, for radio buttons and grouped fields); `collapse` folds runs of
+ * white space in the text into one space.
+ */
+export function focused(page: Page, format: 'short' | 'legend' = 'legend', collapse = false): Promise<string> {
+  return page.evaluate(
+    ([withLegend, fold]) => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return '';
+      const label = el.labels?.[0]?.textContent?.trim() ?? '';
+      const text = (el.textContent ?? '').trim();
+      const shown = fold ? text.replace(/\s+/g, ' ') : text;
+      if (!withLegend) return `${el.tagName}|${label}|${shown}`;
+      const legend = el.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? '';
+      return `${el.tagName}|${label}|${legend}|${shown}`;
+    },
+    [format === 'legend', collapse] as const,
+  );
+}
+
+/** Press Tab until the focused element (described as `focused` does) matches `re`; fail after `max` presses. */
+export async function tabUntil(page: Page, re: RegExp, opts: { max?: number; format?: 'short' | 'legend'; collapse?: boolean } = {}) {
+  const { max = 300, format = 'legend', collapse = false } = opts;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (re.test(await focused(page, format, collapse))) return;
+  }
+  throw new Error(`Tab never reached ${re} on ${page.url()}`);
+}
