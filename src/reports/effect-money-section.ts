@@ -30,7 +30,9 @@ function moneyParagraph(d: SteeringData): string {
   const first = parts.length ? `${parts.join(' ')}. ` : '';
   const budget = m.budgetTotal > 0 ? `Budgettet er på ${kroner(m.budgetTotal)}` : 'Der er ikke lagt et budget ind';
   const spent = m.spentUntil ? `, og til og med ${halfYearText(m.spentUntil)} er der brugt ${kroner(m.spentTotal)}` : ', og der er ikke skrevet forbrug ind endnu';
-  return `${first}${budget}${spent}.`;
+  // A sentence ending in an amount ("… kr.") has its full stop already.
+  const text = `${first}${budget}${spent}`;
+  return text.endsWith('.') ? text : `${text}.`;
 }
 
 /** The horizon told in the text: 12 months when it has an estimate, else the longest one that has. */
@@ -56,8 +58,12 @@ function effectParagraphs(d: SteeringData, r: ShownRun): string[] {
   const h = inv.horizons.find((x) => x.horizon === r.horizon);
   if (h) {
     const c = h.case;
-    const bounds = c.atBounds ? ` Med usikkerheden er det mellem ${kroner(c.atBounds.fewest.kroner)} og ${kroner(c.atBounds.most.kroner)}.` : '';
-    let money = `De sparede uger svarer til ${dec1.format(c.helaarspersoner)} helårspersoner og omkring ${kroner(c.kroner)} i offentlige ydelser.${bounds}`;
+    // kroner() ends in "kr.", which also ends the sentence.
+    const bounds = c.atBounds ? ` Med usikkerheden er det mellem ${kroner(c.atBounds.fewest.kroner)} og ${kroner(c.atBounds.most.kroner)}` : '';
+    // More weeks on support than the comparison cost money: said as such, not as a negative saving.
+    let money = c.kroner >= 0
+      ? `De sparede uger svarer til ${dec1.format(c.helaarspersoner)} helårspersoner og omkring ${kroner(c.kroner)} i offentlige ydelser.${bounds}`
+      : `De ekstra uger på forsørgelse svarer til ${dec1.format(Math.abs(c.helaarspersoner))} helårspersoner og omkring ${kroner(-c.kroner)} mere i offentlige ydelser.${bounds}`;
     if (inv.cost !== null) {
       money += ` Holdt op mod projektets omkostning på ${kroner(inv.cost)} giver det ${c.net >= 0 ? `et overskud på ${kroner(c.net)}` : `et underskud på ${kroner(-c.net)}`} for de kvinder, der kan følges.`;
     }
