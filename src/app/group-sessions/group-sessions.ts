@@ -30,9 +30,12 @@ export async function listSessions(db: Db, actor: Actor): Promise<GroupSessionLi
   return door(db, actor, async (tx) => ({ value: await listGroupSessions(tx), audit: { action: 'liste', entity: 'gruppemoede' } }));
 }
 
-/** The actor's projects (for the form). */
-export async function sessionProjects(db: Db, actor: Actor): Promise<{ id: number; name: string }[]> {
-  return door(db, actor, async (tx) => ({ value: await projectsOf(tx, actor.municipalities), audit: [] }));
+/**
+ * The actor's projects for the form: a new session only in a project still running (as a new
+ * enrolment); a correction of a held session also in the project it belongs to, ended or not.
+ */
+export async function sessionProjects(db: Db, actor: Actor, existing = false): Promise<{ id: number; name: string }[]> {
+  return door(db, actor, async (tx) => ({ value: await projectsOf(tx, actor.municipalities, existing ? undefined : todayInDenmark()), audit: [] }));
 }
 
 export interface SessionPage {
@@ -62,7 +65,7 @@ export async function saveSession(db: Db, actor: Actor, f: FormData, id?: string
   return door<SaveResult>(db, actor, async (tx) => {
     const before = id ? await getGroupSession(tx, id) : undefined;
     if (id && !before) return unaudited({ status: 'denied' });
-    const projects = (await projectsOf(tx, actor.municipalities)).map((p) => p.id);
+    const projects = (await projectsOf(tx, actor.municipalities, before ? undefined : todayInDenmark())).map((p) => p.id);
     const parsed = parseGroupSession(Object.fromEntries(SESSION_FIELDS.map((k) => [k, str(f, k)])), { projects, creating: !before });
     if (!parsed.ok) return unaudited({ status: 'invalid', errors: parsed.errors });
     const v = parsed.value;

@@ -59,7 +59,7 @@ export function groupSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       kind: s.kind, title: s.title ?? '', projectId: String(s.projectId), heldOn: dateInput(s.heldOn), startsAt: s.startsAt.replace(':', '.'),
       endsAt: s.endsAt.replace(':', '.'), place: s.place, languages: s.languages.join(', '), note: s.note ?? '',
     };
-    return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, emptyState(values), await sessionProjects(deps.db, actor), s));
+    return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, emptyState(values), await sessionProjects(deps.db, actor, true), s));
   });
   app.post<Id>('/grupper/:id/ret', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -68,7 +68,7 @@ export function groupSessionRoutes(app: FastifyInstance, deps: AppDeps) {
     if (r.status !== 'invalid') throw notFound('Mødet');
     const d = await getSessionPage(deps.db, actor, req.params.id);
     if (!d) throw notFound('Mødet');
-    return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, { values: valuesOf(req.body), errors: r.errors }, await sessionProjects(deps.db, actor), d.session), 400);
+    return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, { values: valuesOf(req.body), errors: r.errors }, await sessionProjects(deps.db, actor, true), d.session), 400);
   });
   app.post<Id>('/grupper/:id/fremmoede', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
