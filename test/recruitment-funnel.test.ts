@@ -4,11 +4,10 @@
  * a gross group; the half-yearly report suppresses small cells; another municipality's project
  * leader sees none of it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { useTestServer } from './helpers/server.ts';
 
 /** A cell's shown value: its text without the suppression note mark (<sup>…</sup>). */
 const cellsOf = (table: string) => [...table.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/\s*<sup>[\s\S]*?<\/sup>/g, '').trim());
@@ -21,22 +20,11 @@ function row(body: string, tableId: string, heading: string): string[] {
 }
 
 describe.each(backends())('recruitment funnel on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const env = useTestServer(backend);
 
   /** The hand count: each stage straight from the tables, without the funnel code. */
   async function handCount(projectId: number, until: string) {
-    const n = async (sql: string, extra: unknown[] = []) => (await t.db.query<{ n: number }>(sql, [projectId, until, ...extra])).rows[0].n;
+    const n = async (sql: string, extra: unknown[] = []) => (await env.t.db.query<{ n: number }>(sql, [projectId, until, ...extra])).rows[0].n;
     const has = (kind: string) => `EXISTS (SELECT 1 FROM recruitment_outreach o WHERE o.candidate_id = c.id AND o.kind = '${kind}' AND o.occurred_on <= $2)`;
     const base = 'SELECT count(*)::int AS n FROM recruitment_candidate c WHERE c.project_id = $1 AND c.added_on <= $2';
     return {
@@ -53,8 +41,8 @@ describe.each(backends())('recruitment funnel on %s', (backend) => {
 
   it('Styring shows the funnel of each demo project equal to a hand count, by channel and in total', async () => {
     for (const key of ['aalborg', 'viborg', 'ishoej-vallensbaek']) {
-      const s = await loginAs(app, `projektleder.${key}`);
-      const pid = (await t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
+      const s = await loginAs(env.app, `projektleder.${key}`);
+      const pid = (await env.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
       const res = await s.get(`/styring?projekt=${pid}`);
       expect(res.statusCode).toBe(200);
       const month = /name="maaned"[^>]*value="(\d{4}-\d{2})"/.exec(res.body)?.[1] ?? /<option value="(\d{4}-\d{2})" selected/.exec(res.body)?.[1];
@@ -73,8 +61,8 @@ describe.each(backends())('recruitment funnel on %s', (backend) => {
   });
 
   it('the half-yearly report carries the funnel, suppressed; the monthly report unsuppressed', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
-    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const s = await loginAs(env.app, 'projektleder.aalborg');
+    const pid = (await env.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
     const half = await s.get(`/styring/rapporter/halvaarlig?projekt=${pid}`);
     expect(half.statusCode).toBe(200);
     expect(half.body).toContain('Rekruttering fra bruttomålgruppen');
@@ -89,13 +77,13 @@ describe.each(backends())('recruitment funnel on %s', (backend) => {
   });
 
   it('another municipality\'s project leader sees none of Aalborg\'s funnel', async () => {
-    const s = await loginAs(app, 'projektleder.aarhus');
-    const aalborg = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const s = await loginAs(env.app, 'projektleder.aarhus');
+    const aalborg = (await env.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
     const res = await s.get(`/styring?projekt=${aalborg}`);
     expect(res.statusCode).toBe(404);
     const own = await s.get('/styring');
-    const aarhus = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id;
-    const hand = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE project_id = $1', [aarhus])).rows[0].n;
+    const aarhus = (await env.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id;
+    const hand = (await env.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE project_id = $1', [aarhus])).rows[0].n;
     expect(Number(row(own.body, 'rekruttering-kanal', 'I alt')[0])).toBe(hand);
   });
 });

@@ -6,8 +6,7 @@
  * died, leave the register data as before; the upload's temporary file is private (0600) and
  * gone when the job ends.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { generateCohort } from '../src/demo/cohort.ts';
 import { ydelserWideCsv } from '../src/demo/csv.ts';
 import { generateRegisterData } from '../src/demo/register.ts';
 import { buildServer } from '../src/http/server.ts';
+import { usePrivateTmpdir } from './helpers/tmpdir.ts';
 import { insertBatch, insertVersions, upsertPersons } from '../src/db/register-store.ts';
 import { packPerson } from '../src/register/pack.ts';
 import { createVault } from '../src/security/vault.ts';
@@ -48,12 +48,10 @@ describe('register import on PGlite off the request path', () => {
   let app: FastifyInstance;
   let analyst: Session;
   let caseworker: Session;
-  const tmp = mkdtempSync(join(tmpdir(), 'fremdrift-importw-'));
-  const oldTmp = process.env.TMPDIR;
+  const { dir: tmp, uploads } = usePrivateTmpdir('fremdrift-importw-');
 
   beforeAll(async () => {
     t = await openTestDb('pglite');
-    process.env.TMPDIR = tmp; // the upload folders land here, apart from other tests'
     app = await buildServer(testDeps(t.db));
     analyst = await loginAs(app, 'analytiker.siri');
     caseworker = await loginAs(app, 'sagsbehandler.aalborg');
@@ -61,12 +59,8 @@ describe('register import on PGlite off the request path', () => {
   afterAll(async () => {
     await app?.close();
     await t?.cleanup();
-    if (oldTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = oldTmp;
-    rmSync(tmp, { recursive: true, force: true });
   });
 
-  const uploads = () => readdirSync(tmp).filter((n) => n.startsWith('fremdrift-upload-'));
 
   async function upload(name: string, bytes: Buffer) {
     const m = multipart({ kind: 'ydelser' }, { name, bytes });

@@ -5,13 +5,11 @@
  * a short message naming the limit, which is what every poll of the job's status resends.
  */
 import { request } from 'node:http';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
+import { usePrivateTmpdir } from './helpers/tmpdir.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 
@@ -52,12 +50,10 @@ describe.each(backends())('bounded uploads and messages on %s', (backend) => {
   let app: FastifyInstance;
   let port: number;
   let s: Session;
-  const tmp = mkdtempSync(join(tmpdir(), 'fremdrift-uploads-'));
-  const oldTmp = process.env.TMPDIR;
+  const { uploads: uploadFolders } = usePrivateTmpdir('fremdrift-uploads-');
 
   beforeAll(async () => {
     t = await openTestDb(backend);
-    process.env.TMPDIR = tmp; // the server's upload folders land here, apart from other tests'
     app = await buildServer(testDeps(t.db, { maxUploadBytes: LIMIT, databaseUrl: t.url }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
@@ -66,13 +62,9 @@ describe.each(backends())('bounded uploads and messages on %s', (backend) => {
   afterAll(async () => {
     await app?.close();
     await t?.cleanup();
-    if (oldTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = oldTmp;
-    rmSync(tmp, { recursive: true, force: true });
   });
 
   const csrf = async (page: string) => csrfOf((await s.get(page)).body);
-  const uploadFolders = () => readdirSync(tmp).filter((n) => n.startsWith('fremdrift-upload-'));
 
   it('refuses a register upload over the limit with a Danish 413 while it streams, deletes the partial file, keeps memory bounded', async () => {
     const token = await csrf('/registerdata');
