@@ -111,6 +111,24 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(points.map((p) => p.position)).toEqual(points.map((_, i) => i + 1));
     expect(points[points.length - 1].title).toBe('Eventuelt');
 
+    // "Hent punkter" again, and twice at once (a double click): nothing is added a second time.
+    const again = await pl.post(`/styring/moeder/${second}/hent-punkter?projekt=${pid}`, {});
+    expect(again.headers.location).toContain('gemt=hentet-ingen');
+    expect(strip((await pl.get(String(again.headers.location))).body)).toContain('Dagsordenen har allerede alle punkter fra overblikket. Intet er tilføjet.');
+    await Promise.all([1, 2].map(() => pl.post(`/styring/moeder/${second}/hent-punkter?projekt=${pid}`, {})));
+    const afterAgain = (await s.t.db.query<{ id: number }>('SELECT id FROM steering_meeting_point WHERE meeting_id = $1 ORDER BY position', [second])).rows;
+    expect(afterAgain.map((p) => p.id)).toEqual(points.map((p) => p.id));
+    // A point deleted from the agenda comes back on the next draw, and "Eventuelt" stays last.
+    const goalPoint = points.find((p) => p.title.startsWith('Resultatmål ikke nået'))!;
+    expect((await pl.post(`/styring/moeder/${second}/punkter/${goalPoint.id}/slet?projekt=${pid}`, {})).statusCode).toBe(303);
+    expect((await pl.post(`/styring/moeder/${second}/hent-punkter?projekt=${pid}`, {})).headers.location).toContain('gemt=hentet&');
+    const redrawn = (await s.t.db.query<{ id: number; title: string; position: number }>(
+      'SELECT id, title, position FROM steering_meeting_point WHERE meeting_id = $1 ORDER BY position', [second])).rows;
+    expect(redrawn.map((p) => p.title).sort()).toEqual(points.map((p) => p.title).sort());
+    expect(redrawn.map((p) => p.position)).toEqual(redrawn.map((_, i) => i + 1));
+    expect(redrawn[redrawn.length - 1].title).toBe('Eventuelt');
+    points.splice(0, points.length, ...redrawn);
+
     // The leader reorders, edits and deletes points.
     const last = points[points.length - 1];
     expect((await pl.post(`/styring/moeder/${second}/punkter/${last.id}/flyt?projekt=${pid}`, { retning: 'op' })).statusCode).toBe(303);

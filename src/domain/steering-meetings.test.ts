@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFormSchema, committeeMeetingFor, draftAgenda, isActionOverdue, meetingFormSchema, meetingPlanByYear } from './steering-meetings.ts';
+import { actionFormSchema, committeeMeetingFor, draftAgenda, eventueltLast, isActionOverdue, meetingFormSchema, meetingPlanByYear, pointsNotOnAgenda } from './steering-meetings.ts';
 
 const project = { startDate: '2019-09-01', endDate: '2022-12-31' };
 const sg = (heldOn: string) => ({ kind: 'styregruppe' as const, heldOn });
@@ -60,5 +60,22 @@ describe('actions and forms', () => {
     const a = actionFormSchema.safeParse({ description: 'Følg op', owner: 'PL', dueDate: '1.3.2021', status: 'aaben', milestoneId: 'x' });
     expect(a.error!.issues.map((i) => i.message)).toEqual(['Vælg en milepæl fra listen.']);
     expect(actionFormSchema.parse({ description: 'Følg op', owner: 'PL', dueDate: '1.3.2021', status: 'aaben', milestoneId: '' }).milestoneId).toBeNull();
+  });
+});
+
+describe('drawing the agenda twice', () => {
+  const draft = [
+    { title: 'Opfølgning: Ring til virksomhederne', body: null, source: 'handling' as const },
+    { title: 'Milepæl 3 er forsinket: Netværk', body: null, source: 'milepael' as const },
+    { title: 'Eventuelt', body: null, source: 'manuel' as const },
+  ];
+  it('proposes only the points not already on the agenda, by title regardless of case and spacing', () => {
+    expect(pointsNotOnAgenda(draft, [])).toEqual(draft);
+    expect(pointsNotOnAgenda(draft, [{ title: ' opfølgning:  Ring til virksomhederne' }, { title: 'EVENTUELT' }]).map((p) => p.title)).toEqual(['Milepæl 3 er forsinket: Netværk']);
+    expect(pointsNotOnAgenda(draft, draft)).toEqual([]);
+  });
+  it('keeps "Eventuelt" last after points are appended', () => {
+    expect(eventueltLast([{ id: 1, title: 'A' }, { id: 2, title: 'Eventuelt' }, { id: 3, title: 'B' }])).toEqual([1, 3, 2]);
+    expect(eventueltLast([{ id: 1, title: 'A' }, { id: 3, title: 'B' }])).toEqual([1, 3]);
   });
 });

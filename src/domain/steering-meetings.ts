@@ -158,6 +158,23 @@ export function draftAgenda(f: AgendaFacts): DraftPoint[] {
   return points.map((p) => ({ ...p, title: p.title.length > 300 ? `${p.title.slice(0, 299)}…` : p.title }));
 }
 
+const sameTitle = (t: string) => t.trim().toLocaleLowerCase('da-DK').replace(/\s+/g, ' ');
+
+/**
+ * The drafted points not yet on the agenda (same title, ignoring case and spacing): drawing the
+ * agenda twice adds nothing the first time already added, only what Styring has found since.
+ */
+export function pointsNotOnAgenda(draft: DraftPoint[], agenda: Pick<AgendaPoint, 'title'>[]): DraftPoint[] {
+  const have = new Set(agenda.map((p) => sameTitle(p.title)));
+  return draft.filter((p) => !have.has(sameTitle(p.title)));
+}
+
+/** Point ids in agenda order with "Eventuelt" moved last (where it belongs after points are appended). */
+export function eventueltLast(agenda: Pick<AgendaPoint, 'id' | 'title'>[]): number[] {
+  const isEventuelt = (p: Pick<AgendaPoint, 'title'>) => sameTitle(p.title) === 'eventuelt';
+  return [...agenda.filter((p) => !isEventuelt(p)), ...agenda.filter(isEventuelt)].map((p) => p.id);
+}
+
 /**
  * The committee meeting a committee brief with figures to the end of `month` is for: the first
  * committee meeting after that month (the brief goes to the next meeting); null when none is planned.

@@ -15,6 +15,11 @@ export async function getMeeting(tx: Sql, projectId: number, id: number): Promis
   return (await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 AND id = $2`, [projectId, id])).rows[0];
 }
 
+/** The meeting, locked until the transaction ends (two drafts of one agenda at once run one after the other). */
+export async function lockMeeting(tx: Sql, projectId: number, id: number): Promise<Meeting | undefined> {
+  return (await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 AND id = $2 FOR UPDATE`, [projectId, id])).rows[0];
+}
+
 export async function insertMeeting(tx: Sql, projectId: number, m: MeetingInput, userId: number | null): Promise<number> {
   return (await sqlOf(tx).query<{ id: number }>(
     `INSERT INTO steering_meeting (project_id, kind, held_on, title, place, participants, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,

@@ -6,8 +6,8 @@
 import type { Actor } from '../../../core/actor.ts';
 import { notFound } from '../../../core/errors.ts';
 import { door, type Db } from '../../../db/door.ts';
-import { deletePoint as remove, getMeeting, getPoint, insertPoint, listActions, listMeetings, listPoints, renumberPoints, updatePoint } from '../../../db/steering/meetings.ts';
-import { draftAgenda, isActionOverdue, isOpen, POINT_FIELDS, pointFormSchema, type AgendaFacts, type Meeting } from '../../../domain/steering-meetings.ts';
+import { deletePoint as remove, getMeeting, getPoint, insertPoint, listActions, listMeetings, listPoints, lockMeeting, renumberPoints, updatePoint } from '../../../db/steering/meetings.ts';
+import { draftAgenda, eventueltLast, isActionOverdue, isOpen, POINT_FIELDS, pointFormSchema, pointsNotOnAgenda, type AgendaFacts, type Meeting } from '../../../domain/steering-meetings.ts';
 import { todayInDenmark } from '../../casework/today.ts';
 import { chooseProject, requireProjectLeader } from '../access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
@@ -91,16 +91,22 @@ export function agendaFacts(d: Pick<SteeringData, 'goals' | 'milestones' | 'toda
 
 /**
  * Adds the points Styring proposes to the end of the agenda (the leader then edits, reorders or
- * deletes them). `d` is the project's steering data (unsuppressed: the meeting is internal).
+ * deletes them), "Eventuelt" kept last. Idempotent: a point already on the agenda (by title) is not
+ * added again, so pressing "Hent punkter" twice (or two presses at once: the meeting row is locked)
+ * adds only what is new. `d` is the project's steering data (unsuppressed: the meeting is internal).
+ * Returns how many points were added.
  */
 export async function draftAgendaFromSteering(db: Db, actor: Actor, d: Pick<SteeringData, 'goals' | 'milestones' | 'today' | 'choice'>, meetingId: number): Promise<number> {
   const projectId = d.choice.project.id;
   await leaderOn(db, actor, projectId);
   return door(db, actor, async (tx) => {
-    const meeting = await getMeeting(tx, projectId, meetingId);
+    const meeting = await lockMeeting(tx, projectId, meetingId);
     if (!meeting) throw notFound('Mødet');
-    const points = draftAgenda(agendaFacts({ ...d, today: d.today || todayInDenmark() }, await listMeetings(tx, projectId), await listActions(tx, projectId), meeting));
+    const draft = draftAgenda(agendaFacts({ ...d, today: d.today || todayInDenmark() }, await listMeetings(tx, projectId), await listActions(tx, projectId), meeting));
+    const points = pointsNotOnAgenda(draft, await listPoints(tx, projectId, meetingId));
+    if (points.length === 0) return { value: 0, audit: [] };
     for (const p of points) await insertPoint(tx, projectId, meetingId, { ...p, minutes: null, decision: null }, actor.userId);
+    await renumberPoints(tx, projectId, meetingId, eventueltLast(await listPoints(tx, projectId, meetingId)));
     return { value: points.length, audit: { action: 'opret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, drawnFromSteering: points.map((p) => p.title) } } };
   });
 }

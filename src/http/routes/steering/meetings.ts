@@ -27,6 +27,7 @@ const ActionParams = z.object({ id: Id, handling: Id });
 const NOTICES: Record<string, string> = {
   moede: 'Mødet er gemt.', punkt: 'Punktet er gemt.', handling: 'Handlingen er gemt.', slettet: 'Det er slettet. Indholdet står i loggen.',
   hentet: 'Punkterne fra overblikket er tilføjet sidst på dagsordenen.',
+  'hentet-ingen': 'Dagsordenen har allerede alle punkter fra overblikket. Intet er tilføjet.',
 };
 
 export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -122,8 +123,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
     const id = meetingOf(req);
     await loadMeeting(deps.db, c.actor, c.choice.project.id, id);
     const d = await loadSteeringData(deps, c.actor, c.choice.project.id, await monthsOf(req, deps), { suppress: false });
-    await draftAgendaFromSteering(deps.db, c.actor, d, id);
-    return toMeeting(reply, c, id, 'hentet');
+    const added = await draftAgendaFromSteering(deps.db, c.actor, d, id);
+    return toMeeting(reply, c, id, added > 0 ? 'hentet' : 'hentet-ingen');
   });
 
   // Agenda points with their minutes and decision.
