@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { monitor, type MonitorInput } from '../src/monitoring/index.ts';
-import { readBenefits, readCodeTable, readHours, readParticipants, RegisterBuilder, loadMonitorInput } from '../src/monitoring/index.ts';
+import { readBenefits, readCodeTable, readHours, readParticipants, RegisterBuilder, loadMonitorInput } from '../src/register/index.ts';
 import type { BenchData } from './data.ts';
 import { maxRssMb, rssMb, seconds, type Levels, type PhaseResult } from './phase-result.ts';
 

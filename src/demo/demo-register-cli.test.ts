@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../cli/commands/demo-register.ts';
-import { loadMonitorInput, monitor } from '../monitoring/index.ts';
+import { monitor } from '../monitoring/index.ts';
+import { loadMonitorInput } from '../register/index.ts';
 import { generateCohort } from './cohort.ts';
 import { CALIBRATION_MONTHS } from './monitor-demo.ts';
 

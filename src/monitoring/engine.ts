@@ -9,7 +9,7 @@ import { categoryInWeek, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFl
 import { AGE_BANDS, participantFacts, type Facts } from './participant-facts.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets } from './series.ts';
 import { suppressCells } from './suppress.ts';
-import { RegisterInputError } from '../register/errors.ts';
+import { RegisterInputError } from './input-errors.ts';
 import {
   DEFINITION, SNAPSHOTS, VISITATIONS,
   type GroupResult, type Level, type MonitorInput, type MonitorOptions, type MonitorResult, type ParticipantResult,

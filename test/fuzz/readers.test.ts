@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { runs } from '../fast-check-setup.ts';
 import { describe, expect, it } from 'vitest';
-import { defaultCodeTable, readBenefits, readCodeTable, readHours, readParticipants, RegisterInputError } from '../../src/monitoring/index.ts';
+import { defaultCodeTable, readBenefits, readCodeTable, readHours, readParticipants, RegisterInputError } from '../../src/register/index.ts';
 
 const enc = new TextEncoder();
 const READERS = {

@@ -4,7 +4,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadMonitorInput, monitor, MonitorOptionError, parseMonth, RegisterInputError, type MonitorResult } from '../../monitoring/index.ts';
+import { monitor, MonitorOptionError, parseMonth, RegisterInputError, type MonitorResult } from '../../monitoring/index.ts';
+import { loadMonitorInput } from '../../register/index.ts';
 import { TIDY_COLUMNS, tidyRows } from '../../monitoring/tidy.ts';
 import { csvCell } from '../../core/csv.ts';
 
