@@ -2,6 +2,7 @@
  * Scoring progression assessments and measuring distance travelled (first vs latest), for one
  * woman and for a cohort. Works for any Instrument, built-in or a project's own.
  */
+import { VISITATIONS, type Visitation } from '../core/codes.ts';
 import type { Assessment, Instrument, ScoreFlag } from './instrument-types.ts';
 
 export interface ScoredAssessment {
@@ -84,10 +85,14 @@ export function distanceTravelled(instrument: Instrument, assessments: readonly 
   if (list.length < 2) return null;
   const first = list[0];
   const latest = list[list.length - 1];
+  return fromTo(instrument, first, latest, list.length);
+}
+
+function fromTo(instrument: Instrument, first: { a: Assessment; s: { value: ScoredAssessment } }, latest: { a: Assessment; s: { value: ScoredAssessment } }, count: number): DistanceTravelled {
   return {
     firstDate: first.a.date,
     latestDate: latest.a.date,
-    count: list.length,
+    count,
     total: { from: first.s.value.total, to: latest.s.value.total, change: latest.s.value.total - first.s.value.total },
     dimensions: instrument.dimensions.map((d) => {
       const from = first.s.value.answers[d.key];
@@ -126,5 +131,60 @@ export function cohortDistance(instrument: Instrument, women: readonly (readonly
       meanChange: mean(dists.map((d) => d.dimensions[i].change)),
       n,
     })),
+  };
+}
+
+/**
+ * Her first and latest valid assessment on an instrument (the same one when she has only one),
+ * with the change when there are two or more: the microdata's columns. Null without any.
+ */
+export function firstAndLatest(instrument: Instrument, assessments: readonly Assessment[]): (DistanceTravelled & { changed: boolean }) | null {
+  const list = validInOrder(instrument, assessments);
+  if (list.length === 0) return null;
+  return { ...fromTo(instrument, list[0], list[list.length - 1], list.length), changed: list.length >= 2 };
+}
+
+/** One enrolment's assessments with her visitation at enrolment (results by visitation use it, as SIRI does). */
+export interface EnrolmentAssessments {
+  visitation: Visitation;
+  assessments: readonly Assessment[];
+}
+
+export interface VisitationDistance {
+  visitation: Visitation;
+  /** Enrolments in the group (with or without assessments). */
+  enrolments: number;
+  distance: CohortDistance;
+}
+
+export interface DistanceByVisitation {
+  instrumentKey: string;
+  instrumentName: string;
+  /** Jobparat and aktivitetsparat always; the other categories only when a woman has them. */
+  groups: VisitationDistance[];
+  all: { enrolments: number; distance: CohortDistance };
+}
+
+/** Visitation groups shown: SIRI's two main groups always, then any other present, in code order. */
+export function visitationGroupsOf(present: Iterable<Visitation>): Visitation[] {
+  const seen = new Set(present);
+  return VISITATIONS.filter((v) => v === 'jobparat' || v === 'aktivitetsparat' || seen.has(v));
+}
+
+/**
+ * Distance travelled (first to latest valid assessment) per visitation group at enrolment and
+ * for everyone: the one place the reports, the national view, the Progression page and
+ * project-defined instruments group progression by visitation.
+ */
+export function distanceByVisitation(instrument: Instrument, enrolments: readonly EnrolmentAssessments[]): DistanceByVisitation {
+  const groups = visitationGroupsOf(enrolments.map((e) => e.visitation)).map((v) => {
+    const mine = enrolments.filter((e) => e.visitation === v);
+    return { visitation: v, enrolments: mine.length, distance: cohortDistance(instrument, mine.map((e) => e.assessments)) };
+  });
+  return {
+    instrumentKey: instrument.key,
+    instrumentName: instrument.name,
+    groups,
+    all: { enrolments: enrolments.length, distance: cohortDistance(instrument, enrolments.map((e) => e.assessments)) },
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cohortDistance, distanceTravelled, findInstrument, FREMDRIFTSTRAPPEN, scoreAssessment, WHO5, type Assessment } from './instruments.ts';
+import { cohortDistance, distanceByVisitation, distanceTravelled, findInstrument, firstAndLatest, FREMDRIFTSTRAPPEN, scoreAssessment, WHO5, type Assessment } from './instruments.ts';
 
 const who5Answers = (...v: number[]) => Object.fromEntries(WHO5.dimensions.map((d, i) => [d.key, v[i]]));
 const ladder = (v: number) => Object.fromEntries(FREMDRIFTSTRAPPEN.dimensions.map((d) => [d.key, v]));
@@ -120,5 +120,37 @@ describe('cohortDistance', () => {
     expect(c.n).toBe(0);
     expect(c.meanTotalChange).toBeNull();
     expect(c.dimensions[0].meanChange).toBeNull();
+  });
+});
+
+describe('distanceByVisitation', () => {
+  it('groups by visitation at enrolment: jobparat and aktivitetsparat always, others only when present', () => {
+    const r = distanceByVisitation(FREMDRIFTSTRAPPEN, [
+      { visitation: 'jobparat', assessments: [a('2024-01-01', ladder(1)), a('2024-06-01', ladder(3))] },
+      { visitation: 'jobparat', assessments: [a('2024-01-01', ladder(2)), a('2024-06-01', ladder(2))] },
+      { visitation: 'jobparat', assessments: [a('2024-01-01', ladder(2))] },
+      { visitation: 'oevrige', assessments: [a('2024-01-01', ladder(4)), a('2024-03-01', ladder(5))] },
+    ]);
+    expect(r.instrumentKey).toBe('fremdriftstrappen');
+    expect(r.groups.map((g) => g.visitation)).toEqual(['aktivitetsparat', 'jobparat', 'oevrige']);
+    const job = r.groups[1];
+    expect(job.enrolments).toBe(3);
+    expect(job.distance.n).toBe(2);
+    expect(job.distance.meanTotalChange).toBe(7);
+    expect(r.groups[0]).toMatchObject({ enrolments: 0, distance: { n: 0, meanTotalChange: null } });
+    expect(r.groups[2].distance.dimensions[0].meanChange).toBe(1);
+    expect(r.all.enrolments).toBe(4);
+    expect(r.all.distance.n).toBe(3);
+    expect(r.all.distance.meanTotalChange).toBe((14 + 0 + 7) / 3);
+  });
+});
+
+describe('firstAndLatest', () => {
+  it('gives first and latest (the same with one assessment) and marks whether there was a change to measure', () => {
+    const one = firstAndLatest(WHO5, [a('2024-01-01', who5Answers(2, 2, 2, 2, 2), 'who5')]);
+    expect(one).toMatchObject({ count: 1, changed: false, total: { from: 40, to: 40, change: 0 } });
+    const two = firstAndLatest(WHO5, [a('2024-05-01', who5Answers(3, 3, 3, 3, 3), 'who5'), a('2024-01-01', who5Answers(2, 2, 2, 2, 2), 'who5')]);
+    expect(two).toMatchObject({ count: 2, changed: true, firstDate: '2024-01-01', total: { from: 40, to: 60, change: 20 } });
+    expect(firstAndLatest(WHO5, [])).toBeNull();
   });
 });

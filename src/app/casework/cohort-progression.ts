@@ -1,16 +1,66 @@
 /**
  * The cohort's distance travelled on WHO-5 and Fremdriftstrappen: a caseworker's own women, or
  * every woman of a project leader's municipalities. One audited read.
+ *
+ * Also the one place that groups progression by visitation at enrolment (issue 13): per
+ * enrolment, her assessments dated inside the enrolment, and the distance travelled per
+ * visitation group for each instrument (`progressionByVisitation`). The project reports, the
+ * national view and project-defined instruments use these.
  */
 import type { Actor } from '../../core/actor.ts';
+import type { Visitation } from '../../core/codes.ts';
 import { door, type Db } from '../../db/door.ts';
-import { assessmentsOfCaseload } from '../../db/casework/assessments.ts';
-import { cohortDistance, FREMDRIFTSTRAPPEN, WHO5, type Assessment, type CohortDistance } from '../../domain/instruments.ts';
+import type { Sql } from '../../db/sql.ts';
+import { assessmentsOfCaseload, enrolmentAssessments, type EnrolmentAssessmentRow } from '../../db/casework/assessments.ts';
+import {
+  BUILT_IN_INSTRUMENTS, cohortDistance, distanceByVisitation, FREMDRIFTSTRAPPEN, WHO5,
+  type Assessment, type CohortDistance, type DistanceByVisitation, type EnrolmentAssessments, type Instrument,
+} from '../../domain/instruments.ts';
 
 export interface CohortProgression {
   women: number;
   who5: CohortDistance;
   trappen: CohortDistance;
+  /** Per instrument, distance travelled per visitation group at enrolment (her enrolments in scope). */
+  byVisitation: DistanceByVisitation[];
+}
+
+/** One enrolment with her assessments dated inside it. */
+export interface EnrolmentProgression extends EnrolmentAssessments {
+  enrolmentId: string;
+  participantId: string;
+  projectId: number;
+  municipality: string;
+  enrolledOn: string;
+  exitedOn: string | null;
+  assessments: Assessment[];
+}
+
+/** Rows of `enrolmentAssessments` (one per assessment) → one entry per enrolment. */
+export function groupByEnrolment(rows: readonly EnrolmentAssessmentRow[]): EnrolmentProgression[] {
+  const out = new Map<string, EnrolmentProgression>();
+  for (const r of rows) {
+    let e = out.get(r.enrolmentId);
+    if (!e) {
+      e = {
+        enrolmentId: r.enrolmentId, participantId: r.participantId, projectId: r.projectId, municipality: r.municipality.trim(),
+        visitation: r.visitation as Visitation, enrolledOn: r.enrolledOn, exitedOn: r.exitedOn, assessments: [],
+      };
+      out.set(r.enrolmentId, e);
+    }
+    if (r.instrumentKey !== null && r.date !== null && r.answers !== null) e.assessments.push({ instrumentKey: r.instrumentKey, date: r.date, answers: r.answers });
+  }
+  return [...out.values()];
+}
+
+/** Inside a door: the enrolments in scope with their assessments (see `enrolmentAssessments`). */
+export async function loadEnrolmentProgression(tx: Sql, f: Parameters<typeof enrolmentAssessments>[1]): Promise<EnrolmentProgression[]> {
+  return groupByEnrolment(await enrolmentAssessments(tx, f));
+}
+
+/** Distance travelled per visitation group at enrolment, one entry per instrument (WHO-5 and Fremdriftstrappen unless given). */
+export function progressionByVisitation(enrolments: readonly EnrolmentAssessments[], instruments: readonly Instrument[] = BUILT_IN_INSTRUMENTS): DistanceByVisitation[] {
+  return instruments.map((i) => distanceByVisitation(i, enrolments));
 }
 
 export async function getCohortProgression(db: Db, actor: Actor): Promise<CohortProgression> {
@@ -24,8 +74,12 @@ export async function getCohortProgression(db: Db, actor: Actor): Promise<Cohort
       byWoman.set(r.pid, list);
     }
     const women = [...byWoman.values()];
+    const enrolments = await loadEnrolmentProgression(tx, { caseworkerId: own });
     return {
-      value: { women: women.length, who5: cohortDistance(WHO5, women), trappen: cohortDistance(FREMDRIFTSTRAPPEN, women) },
+      value: {
+        women: women.length, who5: cohortDistance(WHO5, women), trappen: cohortDistance(FREMDRIFTSTRAPPEN, women),
+        byVisitation: progressionByVisitation(enrolments),
+      },
       audit: { action: 'liste', entity: 'progression', detail: { women: women.length, own: own !== null } },
     };
   });

@@ -65,3 +65,43 @@ export async function assessmentsOfCaseload(tx: Sql, caseworkerId: number | null
     )
   ).rows;
 }
+
+export interface EnrolmentAssessmentRow {
+  enrolmentId: string;
+  participantId: string;
+  projectId: number;
+  municipality: string;
+  visitation: string;
+  enrolledOn: string;
+  exitedOn: string | null;
+  instrumentKey: string | null;
+  date: string | null;
+  answers: Record<string, number> | null;
+}
+
+/**
+ * Enrolments with their assessments dated inside the enrolment (from enrolment to exit, and up
+ * to `until`), one row per assessment (or one row with nulls for an enrolment without any).
+ * Filters: a project, a caseworker's own enrolments, enrolments from `until` or before. Row-level
+ * security scopes it to the tenant; the agency's system door reads every municipality.
+ */
+export async function enrolmentAssessments(
+  tx: Sql, f: { projectId?: number | null; caseworkerId?: number | null; until?: string | null; instrumentKeys?: readonly string[] | null },
+): Promise<EnrolmentAssessmentRow[]> {
+  return (
+    await sqlOf(tx).query<EnrolmentAssessmentRow>(
+      `SELECT e.id AS "enrolmentId", e.participant_id AS "participantId", e.project_id AS "projectId", e.municipality_code AS municipality,
+              e.visitation, e.enrolled_on::text AS "enrolledOn", e.exited_on::text AS "exitedOn",
+              a.instrument_key AS "instrumentKey", a.assessed_on::text AS "date", a.answers
+       FROM enrolment e
+       LEFT JOIN casework_assessment a ON a.participant_id = e.participant_id
+         AND a.assessed_on >= e.enrolled_on AND (e.exited_on IS NULL OR a.assessed_on <= e.exited_on)
+         AND ($3::date IS NULL OR a.assessed_on <= $3::date)
+         AND ($4::text[] IS NULL OR a.instrument_key = ANY ($4::text[]))
+       WHERE ($1::int IS NULL OR e.project_id = $1) AND ($2::int IS NULL OR e.caseworker_id = $2)
+         AND ($3::date IS NULL OR e.enrolled_on <= $3::date)
+       ORDER BY e.municipality_code, e.id, a.assessed_on, a.created_at`,
+      [f.projectId ?? null, f.caseworkerId ?? null, f.until ?? null, f.instrumentKeys ?? null],
+    )
+  ).rows;
+}
