@@ -9,8 +9,7 @@
  */
 import type { Actor } from '../../core/actor.ts';
 import type { Visitation } from '../../core/codes.ts';
-import { door, type Db } from '../../db/door.ts';
-import type { Sql } from '../../db/sql.ts';
+import { door, type Db, type Tx } from '../../db/door.ts';
 import { assessmentsOfCaseload, enrolmentAssessments, type EnrolmentAssessmentRow } from '../../db/casework/assessments.ts';
 import {
   BUILT_IN_INSTRUMENTS, cohortDistance, distanceByVisitation, FREMDRIFTSTRAPPEN, WHO5,
@@ -54,7 +53,7 @@ export function groupByEnrolment(rows: readonly EnrolmentAssessmentRow[]): Enrol
 }
 
 /** Inside a door: the enrolments in scope with their assessments (see `enrolmentAssessments`). */
-export async function loadEnrolmentProgression(tx: Sql, f: Parameters<typeof enrolmentAssessments>[1]): Promise<EnrolmentProgression[]> {
+export async function loadEnrolmentProgression(tx: Tx, f: Parameters<typeof enrolmentAssessments>[1]): Promise<EnrolmentProgression[]> {
   return groupByEnrolment(await enrolmentAssessments(tx, f));
 }
 
