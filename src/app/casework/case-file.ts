@@ -23,7 +23,9 @@ import { computeAlerts, type Alert } from '../../domain/alerts.ts';
 import { nextDueDate, type DueDate } from '../../domain/follow-up.ts';
 import { lastContact } from '../../domain/conversations.ts';
 import { conversationPace } from '../../domain/alert-rules.ts';
-import { distanceTravelled, FREMDRIFTSTRAPPEN, WHO5, type DistanceTravelled } from '../../domain/instruments.ts';
+import { distanceTravelled, FREMDRIFTSTRAPPEN, WHO5, type DistanceTravelled, type Instrument } from '../../domain/instruments.ts';
+import { toInstrument, type ProjectInstrumentVersion } from '../../domain/project-instruments.ts';
+import { instrumentVersionsOfCase, scorableVersions } from './case-instruments.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';
 
@@ -57,12 +59,22 @@ export interface CaseFile {
   /** Conversations in the last 12 months against the (prorated) yearly target; null when not enrolled. */
   pace: { held: number; expected: number; target: number } | null;
   distance: { who5: DistanceTravelled | null; trappen: DistanceTravelled | null };
+  /**
+   * Her projects' own instruments (issue 14 build 5): every version (as Instruments, to read her
+   * scores under the version they were given under), the versions that take a new score, and her
+   * distance travelled on each version she has scores on — within that version only.
+   */
+  projectInstruments: {
+    instruments: Instrument[];
+    scorable: ProjectInstrumentVersion[];
+    distance: { instrument: Instrument; version: ProjectInstrumentVersion; distance: DistanceTravelled | null }[];
+  };
 }
 
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
   // Started together, so PostgreSQL gets them as one message (db/database.ts: batchingQueryable).
-  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges, groupAttendance] = await Promise.all([
+  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges, groupAttendance, instrumentVersions] = await Promise.all([
     getPlan(tx, p.id),
     listPlanChanges(tx, p.id),
     listActivities(tx, p.id),
@@ -74,6 +86,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     followUpsOfParticipants(tx, [p.id]),
     listConsultantChanges(tx, p.id),
     attendanceOf(tx, p.id),
+    instrumentVersionsOfCase(tx, p),
   ]);
   const e = p.enrolment;
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
@@ -113,6 +126,17 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     lastContact: lastContact(conversations, today)?.date ?? null,
     pace: input && enrolled ? { ...conversationPace(input, config.settings), target: config.settings.conversationsPerYearTarget } : null,
     distance: { who5: distanceTravelled(WHO5, assessments), trappen: distanceTravelled(FREMDRIFTSTRAPPEN, assessments) },
+    projectInstruments: projectInstrumentsOf(p, instrumentVersions, assessments),
+  };
+}
+
+function projectInstrumentsOf(p: CaseParticipant, versions: ProjectInstrumentVersion[], assessments: AssessmentRow[]): CaseFile['projectInstruments'] {
+  const used = new Set(assessments.map((a) => a.instrumentKey));
+  const pairs = versions.map((v) => ({ version: v, instrument: toInstrument(v) }));
+  return {
+    instruments: pairs.map((x) => x.instrument),
+    scorable: scorableVersions(p, versions),
+    distance: pairs.filter((x) => used.has(x.instrument.key)).map((x) => ({ ...x, distance: distanceTravelled(x.instrument, assessments) })),
   };
 }
 

@@ -50,6 +50,7 @@ export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly Reg
     exemptions: file.exemptions,
     visitationChanges: file.visitationSteps.map((s) => ({ date: s.change.date, from: s.from, to: s.to, reason: s.change.reason })),
     extraActivityTypes: file.config.extraTypes,
+    extraInstruments: file.projectInstruments.instruments,
   });
   // Group sessions she was registered at (a cancelled one shows as cancelled).
   const sessions: TimelineEntry[] = file.groupAttendance.map((a) => ({

@@ -1,19 +1,22 @@
-/** Record or correct a progression assessment (WHO-5, Fremdriftstrappen) for her. */
+/** Record or correct a progression assessment (WHO-5, Fremdriftstrappen, a project's own instrument) for her. */
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getAssessment, insertAssessment, updateAssessment } from '../../db/casework/assessments.ts';
-import { findInstrument, scoreAssessment } from '../../domain/instruments.ts';
+import { findInstrument, scoreAssessment, type Instrument } from '../../domain/instruments.ts';
+import { parseProjectInstrumentKey, toInstrument } from '../../domain/project-instruments.ts';
+import { markVersionUsed } from '../../db/casework/project-instruments.ts';
+import { versionForScore } from './case-instruments.ts';
 import { isoDateField } from '../../domain/form-fields.ts';
 import { formatDateDa } from '../../core/dates.ts';
 import { mayCorrect, str, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { todayInDenmark } from './today.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-/** Answers are the form fields `answers.<dimension key>`. */
-export function validateAssessmentForm(instrumentKey: string, form: FormData, today: string) {
+/** Answers are the form fields `answers.<dimension key>`; `extra`: the project instruments that may be used. */
+export function validateAssessmentForm(instrumentKey: string, form: FormData, today: string, extra: readonly Instrument[] = []) {
   const errors: FieldErrors = {};
-  const instrument = findInstrument(instrumentKey);
+  const instrument = findInstrument(instrumentKey, extra);
   if (!instrument) return { errors: { instrumentKey: 'Vælg et måleredskab.' } as FieldErrors, value: null };
   const date = isoDateField.safeParse(str(form, 'date'));
   if (!date.success) errors.date = date.error.issues[0].message;
@@ -40,13 +43,20 @@ export async function saveAssessment(
       return unaudited({ status: 'denied' });
     }
     if (before && !mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
-    const { errors, value } = validateAssessmentForm(before?.instrumentKey ?? str(form, 'instrumentKey'), form, today);
+    const key = before?.instrumentKey ?? str(form, 'instrumentKey');
+    // A project's own instrument: the version is locked, so its texts cannot change under the score.
+    const version = parseProjectInstrumentKey(key) ? await versionForScore(tx, p, key, !before) : undefined;
+    if (parseProjectInstrumentKey(key) && !version) {
+      return unaudited({ status: 'invalid', errors: { _form: 'Måleredskabet findes ikke i hendes projekt, eller versionen er udfaset. Brug den nyeste version.' } });
+    }
+    const { errors, value } = validateAssessmentForm(key, form, today, version ? [toInstrument(version)] : []);
     if (!value) return unaudited({ status: 'invalid', errors });
+    if (version) await markVersionUsed(tx, version.id);
     if (assessmentId) {
       await updateAssessment(tx, p.id, assessmentId, value);
       return audited({ status: 'ok', id: assessmentId }, { action: 'ret', entity: 'maaling', ...about(p), detail: { id: assessmentId, before: { date: before!.date, total: before!.total }, total: value.total } });
     }
-    const id = await insertAssessment(tx, p.id, p.municipalityCode, value, actor.userId);
+    const id = await insertAssessment(tx, p.id, p.municipalityCode, { ...value, instrumentVersionId: version?.id ?? null }, actor.userId);
     return audited({ status: 'ok', id }, { action: 'opret', entity: 'maaling', ...about(p), detail: { id, instrument: value.instrumentKey, total: value.total } });
   });
 }

@@ -29,14 +29,16 @@ export interface AssessmentData {
   date: string;
   answers: Record<string, number>;
   total: number;
+  /** A project instrument's version (its key names it too); null for WHO-5 and Fremdriftstrappen. */
+  instrumentVersionId?: number | null;
 }
 
 export async function insertAssessment(tx: Sql, participantId: string, municipality: string, a: AssessmentData, userId: number): Promise<string> {
   return (
     await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [participantId, municipality, a.instrumentKey, a.date, JSON.stringify(a.answers), a.total, userId],
+      `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by, instrument_version_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [participantId, municipality, a.instrumentKey, a.date, JSON.stringify(a.answers), a.total, userId, a.instrumentVersionId ?? null],
     )
   ).rows[0].id;
 }

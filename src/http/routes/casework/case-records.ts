@@ -13,6 +13,7 @@ import { enrolOptions } from '../../../app/casework/enrol-participant.ts';
 import { deleteCaseRecord, type CaseRecordKind } from '../../../app/casework/delete-case-record.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { findInstrument, WHO5 } from '../../../domain/instruments.ts';
+import { parseProjectInstrumentKey, projectInstrumentKey } from '../../../domain/project-instruments.ts';
 import type { Actor } from '../../../core/actor.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { requirePersonalDataActor } from '../participants.ts';
@@ -55,7 +56,7 @@ function describeRecord(f: CaseFile, kind: CaseRecordKind, id: string): string |
     return c ? `skiftet af virksomhedskonsulent fra ${formatDate(c.fromDate)} (${c.consultantId === null ? 'ingen' : c.consultantName ?? '–'})` : null;
   }
   const m = f.assessments.find((x) => x.id === id);
-  return m ? `målingen (${findInstrument(m.instrumentKey)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}` : null;
+  return m ? `målingen (${findInstrument(m.instrumentKey, f.projectInstruments.instruments)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}` : null;
 }
 
 type P = { Params: { id: string; rid: string }; Querystring: { redskab?: string }; Body: Record<string, unknown> };
@@ -142,14 +143,25 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // Assessments (WHO-5, Fremdriftstrappen)
-  const assessmentForm = async (actor: Actor, id: string, csrf: string, key: string, s: FormState | null, rid?: string) => {
+  const assessmentForm = async (actor: Actor, id: string, csrf: string, askedKey: string, s: FormState | null, rid?: string) => {
+    let key = askedKey;
     const f = await file(actor, id);
     let state = s;
-    let instrument = findInstrument(key) ?? WHO5;
+    // A new score on a project instrument: only a version that takes new scores (in her latest project).
+    const scorable = f.projectInstruments.instruments.filter((i) => f.projectInstruments.scorable.some((v) => projectInstrumentKey(v.instrumentId, v.version) === i.key));
+    // An older or retired version (a stale link, or a version replaced while the form was open):
+    // the version of the same instrument that takes scores now, or not found.
+    const asked = parseProjectInstrumentKey(key);
+    if (!rid && asked && !findInstrument(key, scorable)) {
+      const now = f.projectInstruments.scorable.find((v) => v.instrumentId === asked.instrumentId);
+      if (!now) throw notFound('Måleredskabet');
+      key = projectInstrumentKey(now.instrumentId, now.version);
+    }
+    let instrument = findInstrument(key, scorable) ?? WHO5;
     if (rid) {
       const a = f.assessments.find((x) => x.id === rid);
       if (!a) throw notFound('Målingen');
-      instrument = findInstrument(a.instrumentKey) ?? WHO5;
+      instrument = findInstrument(a.instrumentKey, f.projectInstruments.instruments) ?? WHO5;
       state ??= emptyState({ date: dateInput(a.date), ...Object.fromEntries(Object.entries(a.answers).map(([k, v]) => [`answers.${k}`, String(v)])) });
     }
     return assessmentFormPage(actor, csrf, subject(f), instrument, state ?? emptyState({ date: dateInput(todayInDenmark()) }), rid);

@@ -1,6 +1,6 @@
 /** Project leader pages: follow-up rules and own activity types (/projekt/:pid), cohort progression. */
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../../../core/errors.ts';
+import { forbidden, notFound } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/actor.ts';
 import { addProjectActivityType, getProjectSettings, saveProjectAlertSettings } from '../../../app/casework/project-settings.ts';
 import { getCohortProgression } from '../../../app/casework/cohort-progression.ts';
@@ -10,8 +10,21 @@ import { projectSettingsPage, settingsValues } from '../../../web/pages/casework
 import { progressionPage } from '../../../web/pages/casework/progression.ts';
 import { emptyState, valuesOf, type FormState } from '../../../web/pages/casework/form.ts';
 import { sendHtml } from './respond.ts';
+import {
+  createProjectInstrument, editProjectInstrument, getProjectInstrument, listProjectInstruments, retireProjectInstrumentVersion,
+} from '../../../app/casework/project-instruments.ts';
+import { instrumentFormPage, instrumentListPage, instrumentPage } from '../../../web/pages/casework/project-instruments.ts';
+import { definitionValues } from '../../../domain/project-instruments.ts';
 
 type P = { Params: { pid: string }; Querystring: { gemt?: string }; Body: Record<string, unknown> };
+type I = { Params: { pid: string; iid: string; v?: string }; Querystring: { gemt?: string }; Body: Record<string, unknown> };
+
+const NOTICES: Record<string, string> = {
+  oprettet: 'Måleredskabet er oprettet.',
+  rettet: 'Ændringerne er gemt i den nyeste version (den har ingen målinger endnu).',
+  uaendret: 'Der var ingen ændringer at gemme.',
+  udfaset: 'Versionen er udfaset: den tager ikke nye målinger, og dens målinger bevares.',
+};
 
 export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
   const render = async (actor: Actor, csrf: string, pid: number | undefined, o: { settings?: FormState; type?: FormState; saved?: boolean } = {}) => {
@@ -45,6 +58,62 @@ export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     if (r.status === 'ok') return reply.redirect(`/projekt/${pid}?gemt=ja`, 303);
     if (r.status !== 'invalid') throw notFound('Projektet');
     return sendHtml(reply, await render(actor, req.csrfToken!, pid, { type: { values: valuesOf(req.body), errors: r.errors } }), 400);
+  });
+  // The project's own progression instruments (issue 14 build 5).
+  const instrument = async (actor: Actor, pid: string, iid: string) => {
+    const r = await getProjectInstrument(deps.db, actor, Number(pid), Number(iid));
+    if (!r) throw notFound('Måleredskabet');
+    return r;
+  };
+  const projectOf = async (actor: Actor, pid: string) => {
+    const r = await listProjectInstruments(deps.db, actor, Number(pid));
+    if (!r) throw notFound('Projektet');
+    return r;
+  };
+  app.get<P>('/projekt/:pid/maaleredskaber', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, instrumentListPage(actor, req.csrfToken!, await projectOf(actor, req.params.pid)));
+  });
+  app.get<P>('/projekt/:pid/maaleredskaber/nyt', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    if (actor.role !== 'projektleder') throw forbidden();
+    const { project } = await projectOf(actor, req.params.pid);
+    return sendHtml(reply, instrumentFormPage(actor, req.csrfToken!, { project, state: emptyState({ scaleMin: '1', scaleMax: '5' }) }));
+  });
+  app.post<P>('/projekt/:pid/maaleredskaber', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await createProjectInstrument(deps.db, actor, Number(req.params.pid), req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/projekt/${req.params.pid}/maaleredskaber/${r.id}?gemt=oprettet`, 303);
+    if (r.status !== 'invalid') throw notFound('Projektet');
+    const { project } = await projectOf(actor, req.params.pid);
+    return sendHtml(reply, instrumentFormPage(actor, req.csrfToken!, { project, state: { values: valuesOf(req.body), errors: r.errors } }), 400);
+  });
+  app.get<I>('/projekt/:pid/maaleredskaber/:iid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await instrument(actor, req.params.pid, req.params.iid);
+    return sendHtml(reply, instrumentPage(actor, req.csrfToken!, { ...r, notice: NOTICES[String(req.query.gemt ?? '')] ?? (/^version-\d+$/.test(String(req.query.gemt)) ? `Ændringen er gemt som version ${String(req.query.gemt).slice(8)}. Tidligere målinger beholder deres version.` : null) }));
+  });
+  app.get<I>('/projekt/:pid/maaleredskaber/:iid/ret', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    if (actor.role !== 'projektleder') throw forbidden();
+    const r = await instrument(actor, req.params.pid, req.params.iid);
+    const v = r.instrument.versions[r.instrument.versions.length - 1];
+    return sendHtml(reply, instrumentFormPage(actor, req.csrfToken!, { ...r, state: emptyState(definitionValues(v)) }));
+  });
+  app.post<I>('/projekt/:pid/maaleredskaber/:iid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await editProjectInstrument(deps.db, actor, Number(req.params.pid), Number(req.params.iid), req.body ?? {});
+    const base = `/projekt/${req.params.pid}/maaleredskaber/${req.params.iid}`;
+    if (r.status === 'ok') return reply.redirect(`${base}?gemt=${r.id.created ? `version-${r.id.version}` : r.id.unchanged ? 'uaendret' : 'rettet'}`, 303);
+    if (r.status !== 'invalid') throw notFound('Måleredskabet');
+    const found = await instrument(actor, req.params.pid, req.params.iid);
+    return sendHtml(reply, instrumentFormPage(actor, req.csrfToken!, { ...found, state: { values: valuesOf(req.body), errors: r.errors } }), 400);
+  });
+  app.post<I>('/projekt/:pid/maaleredskaber/:iid/versioner/:v/udfas', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await retireProjectInstrumentVersion(deps.db, actor, Number(req.params.pid), Number(req.params.iid), Number(req.params.v));
+    if (r.status !== 'ok') throw notFound('Versionen');
+    return reply.redirect(`/projekt/${req.params.pid}/maaleredskaber/${req.params.iid}?gemt=udfaset`, 303);
   });
   app.get('/progression', async (req, reply) => {
     const actor = requirePersonalDataActor(req);

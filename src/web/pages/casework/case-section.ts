@@ -3,6 +3,7 @@ import type { CaseFile } from '../../../app/casework/case-file.ts';
 import type { TimelineEntry } from '../../../domain/timeline.ts';
 import { findActivityType } from '../../../domain/activities.ts';
 import { FREMDRIFTSTRAPPEN, WHO5, findInstrument, scoreAssessment, type DistanceTravelled } from '../../../domain/instruments.ts';
+import { parseProjectInstrumentKey, projectInstrumentKey } from '../../../domain/project-instruments.ts';
 import {
   ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, FLERE_SKAL_MED_LABELS, GOAL_STATUS_LABELS, RECRUITMENT_CHANNEL_LABELS, SEVERITY_LABELS,
   VISITATION_LABELS, YES_NO,
@@ -31,10 +32,24 @@ export function exemptNote(e: ExemptionPeriod): SafeHtml {
 /** A link to the confirmation page (deleting is a correction; the audit log keeps what was deleted). */
 const deleteButton = (action: string, _csrf: string, what: string) => html`<a href="${action}">Slet<span class="sr-only"> ${what}</span></a>`;
 
+const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
+
 function distance(d: DistanceTravelled | null, name: string) {
   if (!d) return html`<p>${name}: kræver mindst to målinger for at vise udviklingen.</p>`;
-  const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
   return html`<p data-testid="distance-${name === WHO5.name ? 'who5' : 'trappen'}"><strong>${name}:</strong> fra ${d.total.from} (${formatDate(d.firstDate)}) til ${d.total.to} (${formatDate(d.latestDate)}), ændring ${sign(d.total.change)} over ${d.count} målinger.</p>`;
+}
+
+/** Her distance travelled on a project instrument's version: per dimension, with the step texts. */
+function projectDistance(x: CaseFile['projectInstruments']['distance'][number]) {
+  const { instrument, distance: d } = x;
+  if (!d) return html`<p data-testid="distance-${instrument.key}">${instrument.name}: kræver mindst to målinger på samme version for at vise udviklingen.</p>`;
+  const text = (dim: string, value: number) => instrument.dimensions.find((y) => y.key === dim)?.steps.find((s) => s.value === value)?.text ?? '';
+  return html`<div class="table-wrap"><table class="table table--compact" data-testid="distance-${instrument.key}">
+    <caption>${instrument.name}: udvikling fra ${formatDate(d.firstDate)} til ${formatDate(d.latestDate)} (${d.count} målinger)</caption>
+    <thead><tr><th scope="col">Dimension</th><th scope="col">Første måling</th><th scope="col">Seneste måling</th><th scope="col">Ændring</th></tr></thead>
+    <tbody>${d.dimensions.map((c) => html`<tr><th scope="row">${c.name}</th><td>${c.from}: ${text(c.key, c.from)}</td><td>${c.to}: ${text(c.key, c.to)}</td><td>${sign(c.change)}</td></tr>`)}
+      <tr><th scope="row">I alt</th><td>${d.total.from}</td><td>${d.total.to}</td><td>${sign(d.total.change)}</td></tr></tbody>
+  </table></div>`;
 }
 
 function timeline(entries: TimelineEntry[]) {
@@ -162,14 +177,23 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
     <h3>Progression</h3>
     ${distance(f.distance.who5, WHO5.name)}
     ${distance(f.distance.trappen, FREMDRIFTSTRAPPEN.name)}
+    ${f.projectInstruments.distance.map(projectDistance)}
+    ${f.projectInstruments.scorable.length
+      ? html`<ul class="action-list" data-testid="project-instrument-actions" aria-label="Projektets måleredskaber">${f.projectInstruments.scorable.map((v) =>
+          html`<li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=${projectInstrumentKey(v.instrumentId, v.version)}">Ny måling: ${v.name}</a></li>`)}</ul>`
+      : ''}
     ${f.assessments.length
       ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="assessments">
           <thead><tr><th scope="col">Dato</th><th scope="col">Måleredskab</th><th scope="col">Score</th><th scope="col">Vurdering</th><th scope="col">Ret eller slet</th></tr></thead>
           <tbody>${[...f.assessments].reverse().map((a) => {
-            const ins = findInstrument(a.instrumentKey);
+            const ins = findInstrument(a.instrumentKey, f.projectInstruments.instruments);
             const scored = ins ? scoreAssessment(ins, a.answers) : null;
             const flags = scored?.ok ? scored.value.flags.map((x) => x.text).join('; ') : '';
-            return html`<tr><td>${formatDate(a.date)}</td><td>${ins?.name ?? a.instrumentKey}${a.reportedBy === 'borger' ? html` <span class="badge-project" data-testid="self-reported">selvrapporteret</span>` : ''}</td><td>${a.total}</td><td>${flags || '–'}</td>
+            // A project instrument's score shows the step text of each dimension, as given under its version.
+            const steps = ins && parseProjectInstrumentKey(ins.key)
+              ? html`<ul class="nobullet-list" data-testid="step-texts">${ins.dimensions.map((d) => html`<li><strong>${d.name}:</strong> ${a.answers[d.key]} – ${d.steps.find((s) => s.value === a.answers[d.key])?.text ?? ''}</li>`)}</ul>`
+              : '';
+            return html`<tr><td>${formatDate(a.date)}</td><td>${ins?.name ?? a.instrumentKey}${a.reportedBy === 'borger' ? html` <span class="badge-project" data-testid="self-reported">selvrapporteret</span>` : ''}</td><td>${a.total}</td><td>${steps || flags || '–'}</td>
               <td><a href="${base}/maalinger/${a.id}">Ret<span class="sr-only"> måling ${formatDate(a.date)}</span></a> ${deleteButton(`${base}/maalinger/${a.id}/slet`, csrf, `måling ${formatDate(a.date)}`)}</td></tr>`;
           })}</tbody></table></div>`
       : html`<p>Ingen målinger.</p>`}

@@ -52,6 +52,9 @@ export function projectSettingsPage(actor: Actor, csrf: string, m: ProjectSettin
       ${leader ? html`<h2 class="mt-8">Min plan</h2>
         <ul class="action-list"><li><a href="/projekt/tekster">Tekster i Min plan</a></li>
           <li><a href="/projekt/who5-oversaettelser?projekt=${m.project.id}">WHO-5 på andre sprog</a></li></ul>` : ''}
+      <h2 class="mt-8">Projektets egne måleredskaber</h2>
+      <p>Fx en progressionstrappe med egne dimensioner, skala og trintekster, versioneret så tidligere målinger bevarer deres betydning.</p>
+      <p><a href="${base}/maaleredskaber">Projektets måleredskaber</a></p>
       <h2 class="mt-8">Projektets egne aktivitetstyper</h2>
       <p>Ud over de ${BUILT_IN_ACTIVITY_TYPES.length} indbyggede typer.</p>
       ${m.types.length

@@ -1,0 +1,182 @@
+/**
+ * A project's own progression instruments (issue 14 build 5): the project leader defines one
+ * (name, scale, dimensions, a text per step) with Danish errors; a caseworker scores a woman on
+ * it; editing a used version makes the next version while earlier scores keep their version and
+ * texts; a retired version takes no new scores; distance travelled is computed within a version
+ * only; everything audited, and another jobcentre sees none of it.
+ */
+import { describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { loginAs } from './helpers/http.ts';
+import { useTestServer } from './helpers/server.ts';
+
+const STEPS_1_5 = (prefix: string) => [1, 2, 3, 4, 5].map((n) => `${prefix} trin ${n}`).join('\n');
+
+describe.each(backends())('project instruments on %s', (backend) => {
+  const s = useTestServer(backend);
+  const pid = async (key: string) => (await s.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
+  /** An Aalborg woman enrolled (open) in the running project, with no project-instrument scores yet. */
+  const woman = async (project: number, skip = 0) => (await s.t.db.query<{ id: string }>(
+    `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+     WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND e.project_id = $1
+       AND e.enrolled_on = (SELECT max(enrolled_on) FROM enrolment x WHERE x.participant_id = p.id)
+       AND NOT EXISTS (SELECT 1 FROM casework_assessment a WHERE a.participant_id = p.id AND a.instrument_version_id IS NOT NULL)
+     ORDER BY p.id OFFSET $2 LIMIT 1`, [project, skip])).rows[0].id;
+  const form = (o: Record<string, string> = {}) => ({
+    name: 'Testtrappen', scaleMin: '1', scaleMax: '5',
+    'dim1.name': 'Sprog', 'dim1.steps': STEPS_1_5('Sprog'),
+    'dim2.name': 'Netværk', 'dim2.steps': STEPS_1_5('Netværk'),
+    ...o,
+  });
+  const versionRow = async (instrumentId: number, version: number) => (await s.t.db.query<{ id: number; used_at: string | null; retired_at: string | null; dimensions: { name: string; steps: string[] }[] }>(
+    'SELECT id, used_at, retired_at, dimensions FROM project_instrument_version WHERE instrument_id = $1 AND version = $2', [instrumentId, version])).rows[0];
+
+  it('refuses a definition without a text per step, with Danish errors beside the fields, and keeps what was typed', async () => {
+    const leader = await loginAs(s.app, 'projektleder.aalborg');
+    const project = await pid('aalborg-2025');
+    const res = await leader.post(`/projekt/${project}/maaleredskaber`, form({
+      name: '', 'dim1.steps': 'kun ét trin\nog et til', 'dim2.name': '', scaleMax: '1',
+    }));
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Giv måleredskabet et navn.');
+    expect(res.body).toContain('Skalaens højeste trin skal være større end det laveste.');
+    expect(res.body).toContain('Giv dimension nr. 2 et navn.');
+    expect(res.body).toContain('kun ét trin');
+    const wrongCount = await leader.post(`/projekt/${project}/maaleredskaber`, form({ 'dim1.steps': 'a\nb\nc\nd' }));
+    expect(wrongCount.statusCode).toBe(400);
+    expect(wrongCount.body).toContain('Dimensionen &quot;Sprog&quot; skal have en tekst for hvert trin: 5 trin (1–5), én linje pr. trin. Der er 4.');
+    const gap = await leader.post(`/projekt/${project}/maaleredskaber`, form({ 'dim2.steps': 'a\n\nc\nd\ne' }));
+    expect(gap.body).toContain('Dimensionen &quot;Netværk&quot; har en tom linje');
+    const big = await leader.post(`/projekt/${project}/maaleredskaber`, form({ scaleMax: '11' }));
+    expect(big.body).toContain('Skalaens højeste trin skal være et helt tal fra 0 til 10.');
+    const none = await leader.post(`/projekt/${project}/maaleredskaber`, { name: 'Tom', scaleMin: '1', scaleMax: '5' });
+    expect(none.body).toContain('Måleredskabet skal have mindst én dimension med navn og trintekster.');
+    expect((await s.t.db.query('SELECT 1 FROM project_instrument WHERE project_id = $1', [project])).rows.length).toBe(0);
+    // Only the project leader defines instruments.
+    const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
+    expect((await cw.post(`/projekt/${project}/maaleredskaber`, form())).statusCode).toBe(403);
+    expect((await cw.get(`/projekt/${project}/maaleredskaber/nyt`)).statusCode).toBe(403);
+  });
+
+  it('versions: a used version is frozen, an edit makes the next version, old scores keep their texts, distance compares within a version', async () => {
+    const leader = await loginAs(s.app, 'projektleder.aalborg');
+    const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
+    const project = await pid('aalborg-2025');
+    const created = await leader.post(`/projekt/${project}/maaleredskaber`, form());
+    expect(created.statusCode).toBe(303);
+    const iid = Number(/maaleredskaber\/(\d+)/.exec(String(created.headers.location))![1]);
+    expect((await s.t.db.query(`SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'opret' AND entity = 'maaleredskab'`)).rows.length).toBe(1);
+    // Unused: an edit changes version 1 in place.
+    const inPlace = await leader.post(`/projekt/${project}/maaleredskaber/${iid}`, form({ 'dim1.steps': STEPS_1_5('Dansk') }));
+    expect(inPlace.headers.location).toContain('gemt=rettet');
+    expect((await versionRow(iid, 1)).dimensions[0].steps[0]).toBe('Dansk trin 1');
+    expect((await versionRow(iid, 2))).toBeUndefined();
+
+    // The caseworker scores her on it from her page.
+    const her = await woman(project);
+    const page = await cw.get(`/deltagere/${her}`);
+    const key = `projekt-${iid}-v1`;
+    expect(page.body).toContain(`/deltagere/${her}/maalinger/ny?redskab=${key}`);
+    const blank = await cw.get(`/deltagere/${her}/maalinger/ny?redskab=${key}`);
+    expect(blank.statusCode).toBe(200);
+    expect(blank.body).toContain('3: Dansk trin 3');
+    const missing = await cw.post(`/deltagere/${her}/maalinger`, { _: '', instrumentKey: key, date: '1.3.2026', 'answers.d1': '2' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Vælg et svar på &quot;Netværk&quot;.');
+    const outOfScale = await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key, date: '1.3.2026', 'answers.d1': '6', 'answers.d2': '2' });
+    expect(outOfScale.statusCode).toBe(400);
+    expect((await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key, date: '1.3.2026', 'answers.d1': '2', 'answers.d2': '1' })).statusCode).toBe(303);
+    const v1 = await versionRow(iid, 1);
+    expect(v1.used_at).not.toBeNull();
+    const stored = (await s.t.db.query<{ instrument_version_id: number; total: string }>(
+      'SELECT instrument_version_id, total::int AS total FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key])).rows;
+    expect(stored).toEqual([{ instrument_version_id: v1.id, total: 3 }]);
+    // The database itself refuses to change the texts of a used version.
+    await expect(s.t.db.query(`UPDATE project_instrument_version SET name = 'Snyd' WHERE id = $1`, [v1.id])).rejects.toThrow(/cannot change/);
+
+    // Used: the edit becomes version 2; version 1 and her score keep their texts.
+    const edited = await leader.post(`/projekt/${project}/maaleredskaber/${iid}`, form({ name: 'Testtrappen 2', 'dim1.steps': STEPS_1_5('Nyt sprog') }));
+    expect(edited.headers.location).toContain('gemt=version-2');
+    expect((await versionRow(iid, 1)).dimensions[0].steps[1]).toBe('Dansk trin 2');
+    expect((await versionRow(iid, 2)).dimensions[0].steps[1]).toBe('Nyt sprog trin 2');
+    expect((await s.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'opret' AND entity = 'maaleredskab_version'`)).rows.length).toBe(1);
+    const show = await leader.get(String(edited.headers.location));
+    expect(show.body).toContain('Ændringen er gemt som version 2');
+    expect(show.body).toContain('Afløst af version 2');
+    expect(show.body).toContain('Tager nye målinger');
+    const after = await cw.get(`/deltagere/${her}`);
+    expect(after.body).toContain('<strong>Sprog:</strong> 2 – Dansk trin 2');
+    expect(after.body).not.toContain('Nyt sprog trin 2');
+    // A new score goes on version 2; version 1 takes none.
+    expect(after.body).toContain(`redskab=projekt-${iid}-v2`);
+    expect(after.body).not.toContain(`redskab=projekt-${iid}-v1`);
+    // An old link opens the version that takes scores now.
+    const stale = await cw.get(`/deltagere/${her}/maalinger/ny?redskab=${key}`);
+    expect(stale.body).toContain(`name="instrumentKey" value="projekt-${iid}-v2"`);
+    expect(stale.body).toContain('3: Nyt sprog trin 3');
+    const old = await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key, date: '2.3.2026', 'answers.d1': '3', 'answers.d2': '3' });
+    expect(old.statusCode).toBe(400);
+    expect(old.body).toContain('versionen er udfaset');
+    expect(old.body).toContain(`name="instrumentKey" value="projekt-${iid}-v2"`);
+    const key2 = `projekt-${iid}-v2`;
+    expect((await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.4.2026', 'answers.d1': '1', 'answers.d2': '2' })).statusCode).toBe(303);
+    // One score per version: no distance yet (versions are not bridged).
+    const one = await cw.get(`/deltagere/${her}`);
+    expect(one.body).toContain('kræver mindst to målinger på samme version');
+    expect((await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.6.2026', 'answers.d1': '4', 'answers.d2': '3' })).statusCode).toBe(303);
+    const two = await cw.get(`/deltagere/${her}`);
+    const table = new RegExp(`data-testid="distance-${key2}"[\\s\\S]*?</table>`).exec(two.body)![0];
+    expect(table).toContain('<th scope="row">Sprog</th><td>1: Nyt sprog trin 1</td><td>4: Nyt sprog trin 4</td><td>+3</td>');
+    expect(table).toContain('<th scope="row">Netværk</th><td>2: Netværk trin 2</td><td>3: Netværk trin 3</td><td>+1</td>');
+    expect(table).toContain('<td>3</td><td>7</td><td>+4</td>');
+
+    // A correction keeps the version it was given under, even after a newer version exists.
+    const scoreId = (await s.t.db.query<{ id: string }>('SELECT id FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key])).rows[0].id;
+    const fix = await cw.get(`/deltagere/${her}/maalinger/${scoreId}`);
+    expect(fix.body).toContain('Dansk trin 4');
+    expect((await cw.post(`/deltagere/${her}/maalinger/${scoreId}`, { date: '1.3.2026', 'answers.d1': '4', 'answers.d2': '1' })).statusCode).toBe(303);
+    expect((await s.t.db.query<{ instrument_key: string; total: string }>('SELECT instrument_key, total::int AS total FROM casework_assessment WHERE id = $1', [scoreId])).rows[0])
+      .toEqual({ instrument_key: key, total: 5 });
+
+    // Retire version 2: no new scores on it, her scores stay.
+    expect((await cw.post(`/projekt/${project}/maaleredskaber/${iid}/versioner/2/udfas`, {})).statusCode).toBe(403);
+    const retired = await leader.post(`/projekt/${project}/maaleredskaber/${iid}/versioner/2/udfas`, {});
+    expect(retired.statusCode).toBe(303);
+    expect((await versionRow(iid, 2)).retired_at).not.toBeNull();
+    expect((await s.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'udfas' AND entity = 'maaleredskab_version'`)).rows.length).toBe(1);
+    const gone = await cw.get(`/deltagere/${her}`);
+    expect(gone.body).not.toContain(`redskab=${key2}`);
+    expect(gone.body).toContain(`data-testid="distance-${key2}"`);
+    const refused = await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '2.6.2026', 'answers.d1': '4', 'answers.d2': '3' });
+    expect(refused.statusCode).toBe(404);
+    expect((await cw.get(`/deltagere/${her}/maalinger/ny?redskab=${key2}`)).statusCode).toBe(404);
+    expect((await s.t.db.query('SELECT 1 FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key2])).rows.length).toBe(2);
+    expect((await leader.get(`/projekt/${project}/maaleredskaber/${iid}`)).body).toContain('Udfaset');
+  });
+
+  it('shows nothing of a project\'s instruments to another jobcentre, and the database policy hides them too', async () => {
+    const project = await pid('aalborg-2025');
+    const leader = await loginAs(s.app, 'projektleder.aalborg');
+    const created = await leader.post(`/projekt/${project}/maaleredskaber`, form({ name: 'Hemmelig Aalborgtrappe' }));
+    const iid = Number(/maaleredskaber\/(\d+)/.exec(String(created.headers.location))![1]);
+    expect((await leader.get(`/projekt/${project}/maaleredskaber`)).body).toContain('Hemmelig Aalborgtrappe');
+    const aarhus = await loginAs(s.app, 'projektleder.aarhus');
+    expect((await aarhus.get(`/projekt/${project}/maaleredskaber`)).statusCode).toBe(404);
+    expect((await aarhus.get(`/projekt/${project}/maaleredskaber/${iid}`)).statusCode).toBe(404);
+    expect((await aarhus.post(`/projekt/${project}/maaleredskaber/${iid}`, form({ name: 'Overtaget' }))).statusCode).toBe(404);
+    expect((await aarhus.post(`/projekt/${project}/maaleredskaber/${iid}/versioner/1/udfas`, {})).statusCode).toBe(404);
+    const own = await aarhus.get('/projekt');
+    const aarhusProject = Number(/\/projekt\/(\d+)\/maaleredskaber/.exec(own.body)![1]);
+    // The Aalborg instrument under an Aarhus project's address: not found.
+    expect((await aarhus.get(`/projekt/${aarhusProject}/maaleredskaber/${iid}`)).statusCode).toBe(404);
+    expect((await aarhus.get(`/projekt/${aarhusProject}/maaleredskaber`)).body).not.toContain('Hemmelig Aalborgtrappe');
+    // Row-level security: as the application role with Aarhus as tenant, the rows are not there.
+    const seen = await s.t.db.tx(async (q) => {
+      await q.query('SET LOCAL ROLE fremdrift_app');
+      await q.query(`SELECT set_config('fremdrift.kommuner', '751', true)`);
+      return (await q.query('SELECT id FROM project_instrument_version WHERE instrument_id = $1', [iid])).rows.length;
+    });
+    expect(seen).toBe(0);
+    expect((await s.t.db.query(`SELECT 1 FROM project_instrument_version WHERE instrument_id = $1`, [iid])).rows.length).toBe(1);
+  });
+});
