@@ -170,7 +170,8 @@ export async function runImportJob(
     // the job reports done, so every instance shows them at once. PGlite: on first view, as before.
     if (!report.alreadyImported && deps.db.kind === 'postgres') {
       const months = await defaultMonths(deps.db);
-      await precomputeNational(deps.db, undefined, { ...months, suppress: deps.config.suppressThreshold }).catch(() => undefined);
+      // Unsuppressed for /nationalt (it suppresses all its tables in one pass), suppressed for /resultater.
+      for (const suppress of [0, deps.config.suppressThreshold]) await precomputeNational(deps.db, undefined, { ...months, suppress }).catch(() => undefined);
     }
     await finishImportJob(deps.db, jobId, { report });
     importRows.inc(report.alreadyImported ? 0 : report.rows);

@@ -25,6 +25,11 @@ export interface ResultsRequest {
   projectId?: number;
   /** Compute from the deliveries up to and including this batch (default: all, the latest data). */
   asOfBatch?: number;
+  /**
+   * National scope only: the counts before suppression, for a page that suppresses all its
+   * tables in one pass (app/steering/national-data.ts) and never shows them as they are.
+   */
+  unsuppressed?: boolean;
 }
 
 /** A register delivery results rest on. */
@@ -88,7 +93,8 @@ export async function computeResults(
 ): Promise<ResultsView> {
   const national = actor.organisationKind === 'styrelse' && actor.role === 'analytiker';
   if (!national && !handlesPersonalData(actor)) throw forbidden();
-  const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth, req.asOfBatch ?? null]);
+  const suppress = national && !req.unsuppressed ? deps.config.suppressThreshold : 0;
+  const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth, req.asOfBatch ?? null, suppress]);
   const version = await readDataVersion(deps.db);
   const hit = cache.get(key);
   const scope = national ? ('national' as const) : ('kommune' as const);
@@ -103,11 +109,11 @@ export async function computeResults(
     if (national) {
       if (req.asOfBatch !== undefined) {
         // As of an earlier delivery: computed on request, not stored (rare, an analyst's check).
-        const result = await nationalResultsAsOf(deps.db, { ...opts, suppress: deps.config.suppressThreshold }, { asOfBatch: req.asOfBatch });
+        const result = await nationalResultsAsOf(deps.db, { ...opts, suppress }, { asOfBatch: req.asOfBatch });
         await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, asOfBatch: req.asOfBatch } });
         return { scope, result, stored: null, vintage: await registerVintage(deps.db, req.asOfBatch) };
       }
-      const n = await nationalResults(deps.db, deps.config.databaseUrl, { ...opts, suppress: deps.config.suppressThreshold });
+      const n = await nationalResults(deps.db, deps.config.databaseUrl, { ...opts, suppress });
       await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope } });
       view = { scope, result: n.result, stored: null, computedAt: n.computedAt };
       // A result being recomputed is shown, but not cached: the next view looks again.

@@ -1,0 +1,152 @@
+/**
+ * The one suppression pass (src/monitoring/suppress-pass.ts, issue 18 point 12) on small
+ * hand-made tables, checked with the independent exact solver (helpers/recoverability.ts): no
+ * hidden figure may be determined, the least is hidden (every `x` is needed: showing any one of
+ * them gives a hidden figure away), headline figures stay shown when a cheaper complement
+ * exists, and a figure shown in two tables is one variable.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COMPLEMENT, SHOWN, SMALL, suppressTogether, type Figure, type Relation } from '../src/monitoring/suppress-pass.ts';
+import { suppressCells } from '../src/monitoring/suppress.ts';
+import { recoverable, type Shown } from './helpers/recoverability.ts';
+
+const fig = (value: number, more: Partial<Figure> = {}): Figure => ({ value, ...more });
+
+/** What a reader sees: printed figures, shown or marked. */
+function published(figures: Map<string, Figure>, display: (k: string) => Shown): Map<string, Shown> {
+  const out = new Map<string, Shown>();
+  for (const [k, f] of figures) if (f.printed !== false) out.set(k, display(k));
+  return out;
+}
+
+/** No hidden figure is determined, and every `x` is needed (showing it alone reveals one). */
+function expectSafeAndMinimal(figures: Map<string, Figure>, relations: Relation[], threshold = 5) {
+  const pass = suppressTogether(figures, relations, threshold);
+  const pub = published(figures, (k) => pass.display(k));
+  expect(recoverable(pub, relations)).toEqual([]);
+  for (const [k, f] of figures) if (f.value >= 1 && f.value < threshold && f.printed !== false) expect(pass.display(k)).toBe(`<${threshold}`);
+  for (const [k, s] of pass.state) {
+    if (s !== COMPLEMENT) continue;
+    const again = new Map(pub);
+    again.set(k, figures.get(k)!.value);
+    // Shown again, a small figure (printed or not) could be worked out: the x is needed.
+    const withUnprinted = new Map(again);
+    const found = recoverable(withUnprinted, relations).filter((r) => r.shown.startsWith('<'));
+    const unprintedSmall = [...figures].filter(([, f]) => f.printed === false && f.value >= 1 && f.value < threshold).map(([key]) => key);
+    const leaks = found.length + unprintedSmall.filter((u) => determinedUnprinted(again, relations, u)).length;
+    expect(leaks, `${k} is hidden for nothing`).toBeGreaterThan(0);
+  }
+  return pass;
+}
+
+/** Whether an unprinted figure follows from the shown ones (mark it hidden and ask the solver). */
+function determinedUnprinted(pub: Map<string, Shown>, relations: Relation[], key: string): boolean {
+  const p = new Map(pub);
+  p.set(key, '?');
+  return recoverable(p, relations).some((r) => r.key === key);
+}
+
+/** A table with row and column totals: cells r{i}c{j}, row totals r{i}, column totals c{j}, grand total T. */
+function grid(prefix: string, cells: number[][]): { figures: Map<string, Figure>; relations: Relation[] } {
+  const figures = new Map<string, Figure>();
+  const relations: Relation[] = [];
+  const rows = cells.length;
+  const cols = cells[0].length;
+  cells.forEach((row, i) => row.forEach((v, j) => figures.set(`${prefix}r${i}c${j}`, fig(v))));
+  cells.forEach((row, i) => {
+    figures.set(`${prefix}r${i}`, fig(row.reduce((a, b) => a + b, 0)));
+    relations.push({ total: `${prefix}r${i}`, parts: row.map((_, j) => `${prefix}r${i}c${j}`) });
+  });
+  for (let j = 0; j < cols; j++) {
+    figures.set(`${prefix}c${j}`, fig(cells.reduce((a, r) => a + r[j], 0)));
+    relations.push({ total: `${prefix}c${j}`, parts: cells.map((_, i) => `${prefix}r${i}c${j}`) });
+  }
+  figures.set(`${prefix}T`, fig(cells.flat().reduce((a, b) => a + b, 0)));
+  relations.push({ total: `${prefix}T`, parts: Array.from({ length: rows }, (_, i) => `${prefix}r${i}`) });
+  relations.push({ total: `${prefix}T`, parts: Array.from({ length: cols }, (_, j) => `${prefix}c${j}`) });
+  return { figures, relations };
+}
+
+describe('one suppression pass over all tables (issue 18 point 12)', () => {
+  it('hides a small cell of a table with margins and the cheapest rectangle around it, nothing more', () => {
+    const { figures, relations } = grid('', [[3, 20, 30], [40, 50, 60], [70, 80, 90]]);
+    const pass = expectSafeAndMinimal(figures, relations);
+    expect(pass.display('r0c0')).toBe('<5');
+    // The cheapest cells that close a cycle with r0c0: r0c1 (20) and r1c0 (40), then r1c1 (50).
+    expect(['r0c1', 'r1c0', 'r1c1'].map((k) => pass.display(k))).toEqual(['x', 'x', 'x']);
+    expect(pass.hiddenCount()).toBe(4);
+    expect(pass.display('T')).toBe(443);
+    expect(pass.protects.get('r0c1')).toBe('r0c0');
+  });
+
+  it('treats a total shown in two tables as one figure: the complement picked in one table is protected in the other', () => {
+    // Table A: T = a1 + a2; table B: the same T = b1 + b2. a1 is small; a2 is a headline figure.
+    const figures = new Map<string, Figure>([
+      ['T', fig(23)], ['a1', fig(3)], ['a2', fig(20, { cost: 20_000 })], ['b1', fig(10)], ['b2', fig(13)],
+    ]);
+    const relations: Relation[] = [{ total: 'T', parts: ['a1', 'a2'] }, { total: 'T', parts: ['b1', 'b2'] }];
+    const pass = expectSafeAndMinimal(figures, relations);
+    expect(pass.display('a2')).toBe(20); // the headline stays shown
+    expect(pass.display('T')).toBe('x');
+    expect(pass.display('b1')).toBe('x'); // the cheaper part of B, so that T cannot be added up there
+    expect(pass.display('b2')).toBe(13);
+    // Table by table, A would hide T (a2 kept) and B would show T's parts: a1 = b1 + b2 − a2.
+    const values = [23, 3, 20, 10, 13];
+    const a = suppressCells(values, [{ total: 0, parts: [1, 2] }], 5, { headline: new Set([2]) });
+    const apart = new Map<string, Shown>([['T', a[0] ? 'x' : 23], ['a1', '<5'], ['a2', a[2] ? 'x' : 20], ['b1', 10], ['b2', 13]]);
+    expect(recoverable(apart, relations).map((r) => r.key)).toContain('a1');
+  });
+
+  it('keeps a headline figure shown when a cheaper complement protects as well (Mål 1 durable in miniature)', () => {
+    // Best level × durable status with margins, as the engine counts them; "Mål 2, full" is 4.
+    const cells = [[297, 126, 209], [4, 66, 130], [0, 0, 366], [0, 0, 466]];
+    const { figures, relations } = grid('', cells);
+    const headline = (k: string) => /^r\dc\d$/.test(k);
+    for (const [k, f] of figures) if (headline(k)) f.cost = f.value * 10_000;
+    const pass = expectSafeAndMinimal(figures, relations);
+    expect(pass.display('r0c0')).toBe(297);
+    expect(pass.display('r1c0')).toBe('<5');
+    // The per-table rule hides the headline: its cheapest part in the column is 297.
+    const flat = [...figures.values()].map((f) => f.value);
+    const keys = [...figures.keys()];
+    const sets = relations.map((r) => ({ total: keys.indexOf(r.total), parts: r.parts.map((p) => keys.indexOf(p)) }));
+    expect(suppressCells(flat, sets, 5)[keys.indexOf('r0c0')]).not.toBe(SHOWN);
+  });
+
+  it('protects a small figure that is never printed but follows from printed ones (n − active)', () => {
+    const figures = new Map<string, Figure>([
+      ['n', fig(30)], ['active', fig(28)], ['inactive', fig(2, { printed: false })], ['a', fig(15)], ['b', fig(15)],
+    ]);
+    const relations: Relation[] = [{ total: 'n', parts: ['active', 'inactive'] }, { total: 'n', parts: ['a', 'b'] }];
+    const pass = expectSafeAndMinimal(figures, relations);
+    expect(pass.display('active')).toBe('x'); // cheaper than n, which would need a or b too
+    expect(pass.display('n')).toBe(30);
+    expect(pass.hiddenCount()).toBe(1);
+    expect(pass.state.get('inactive')).toBe(SMALL);
+  });
+
+  it('hides nothing without small figures, and nothing at threshold 0', () => {
+    const { figures, relations } = grid('', [[3, 20], [40, 50]]);
+    expect(suppressTogether(figures, relations, 0).hiddenCount()).toBe(0);
+    const big = grid('', [[30, 20], [40, 50]]);
+    expect(suppressTogether(big.figures, big.relations, 5).hiddenCount()).toBe(0);
+  });
+
+  it('random tables with margins and a second table sharing the row totals: nothing recoverable, every x needed', () => {
+    const cell = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 60 }));
+    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 4 }), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }),
+      (cells, split) => {
+        const a = grid('', cells);
+        // A second table: each row total split in two parts (the same row total key: one variable).
+        cells.forEach((row, i) => {
+          const total = row.reduce((x, y) => x + y, 0);
+          const first = Math.min(total, split[i]);
+          a.figures.set(`s${i}a`, fig(first));
+          a.figures.set(`s${i}b`, fig(total - first));
+          a.relations.push({ total: `r${i}`, parts: [`s${i}a`, `s${i}b`] });
+        });
+        expectSafeAndMinimal(a.figures, a.relations);
+      }), { numRuns: 60 });
+  });
+});
