@@ -119,6 +119,9 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
   it('anonymises a closed case past retention: names, CPR and free text gone, statistics kept, audited', async () => {
     const id = await woman(4, 6);
     const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrolment WHERE participant_id = $1', [id])).rows[0].n;
+    // Danish tuition (issue 14 build 4): a passed test's result and her sprogmakker's name are free text.
+    await t.db.query(`INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result) VALUES ($1, '851', 'modultest', 2, '2021-03-01', 'bestaaet', '12')`, [id]);
+    await t.db.query(`INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name) VALUES ($1, '851', '2021-01-01', 'Gdpr Sprogmakker')`, [id]);
     const pl = await loginAs(app, 'projektleder.aalborg');
     const res = await pl.post(`/admin/gdpr/${id}/anonymiser`, { bekraeft: 'ja' });
     expect(res.statusCode).toBe(200);
@@ -134,6 +137,9 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
             + (SELECT count(*) FROM enrolment WHERE participant_id = $1 AND (exit_note IS NOT NULL OR override_reason IS NOT NULL)) AS n`, [id]);
     expect(notes.rows[0].n).toBe(0);
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrolment WHERE participant_id = $1', [id])).rows[0].n).toBe(before);
+    // The passed test stays for the statistics (kind, outcome), its result and the sprogmakker's name are gone.
+    expect((await t.db.query('SELECT kind, outcome, result FROM danish_test WHERE participant_id = $1', [id])).rows).toEqual([{ kind: 'modultest', outcome: 'bestaaet', result: null }]);
+    expect((await t.db.query('SELECT buddy_name FROM danish_buddy WHERE participant_id = $1', [id])).rows).toEqual([{ buddy_name: null }]);
     expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'anonymiseret' AND participant_id = $1`, [id])).rows).toHaveLength(1);
   });
 

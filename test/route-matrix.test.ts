@@ -94,6 +94,15 @@ describe.each(backends())('route matrix on %s', (backend) => {
       VALUES ($1, $2, current_date - 3, 'individuel', 'Borgeren og Q7Z-tolken', 'Fortroligt Q7Z-notat om gæld og helbred')`, [aarhusWoman, OTHER]);
     await t.db.query(`INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, start_date, status)
       VALUES ($1, $2, 'virksomhedspraktik', 'Q7Z Bageriet i Aarhus ApS', current_date - 30, 'i_gang')`, [aarhusWoman, OTHER]);
+    // Her Danish tuition (issue 14 build 4): every kind of record, with texts found nowhere else.
+    await t.db.query(`INSERT INTO danish_course (participant_id, municipality_code, education, module, provider, start_date)
+      VALUES ($1, $2, 'du2', 3, 'Q7Z Sprogskolen i Aarhus', current_date - 90)`, [aarhusWoman, OTHER]);
+    await t.db.query(`INSERT INTO danish_attendance (participant_id, municipality_code, month, percent)
+      VALUES ($1, $2, date_trunc('month', current_date - 40)::date, 37)`, [aarhusWoman, OTHER]);
+    await t.db.query(`INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result)
+      VALUES ($1, $2, 'modultest', 3, current_date - 10, 'bestaaet', 'Q7Z-karakter tolv')`, [aarhusWoman, OTHER]);
+    await t.db.query(`INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name)
+      VALUES ($1, $2, current_date - 20, 'Q7Z-sprogmakker Jensen')`, [aarhusWoman, OTHER]);
     for (const tb of await tenantTables()) {
       if (!tb.hasId) continue;
       const row = (await t.db.query<{ id: string; pid: string | null }>(
@@ -191,6 +200,7 @@ describe.each(backends())('route matrix on %s', (backend) => {
     expect(contents).toEqual(expect.arrayContaining(['Q7Z-styregruppemøde i Aarhus', 'Q7Z-beslutning om besparelser', 'Q7Z-handling om opsigelser', 'Q7Z-ansvarlig chef']));
     // Her notes and activities are among them (so the check below is about real contents).
     expect(contents).toEqual(expect.arrayContaining(['Fortroligt Q7Z-notat om gæld og helbred', 'Q7Z Bageriet i Aarhus ApS', 'Borgeren og Q7Z-tolken']));
+    expect(contents).toEqual(expect.arrayContaining(['Q7Z Sprogskolen i Aarhus', 'Q7Z-karakter tolv', 'Q7Z-sprogmakker Jensen']));
     // A candidate's name that a woman outside Aarhus also has proves nothing (as for the women above):
     // names come from one generator, and a never-enrolled Aarhus candidate may share an Aalborg woman's.
     const namesElsewhere = new Set((await t.db.query<{ n: string }>(
@@ -209,6 +219,10 @@ describe.each(backends())('route matrix on %s', (backend) => {
     const projectBefore = await projectPrint();
     const routes = [...app.routeTable].sort((a, b) => Number(a.url === '/logout') - Number(b.url === '/logout'));
     expect(routes.length).toBeGreaterThan(10);
+    // Danish tuition's routes (issue 14 build 4) are among them, each kind with new, correct and delete.
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['kurser', 'fremmoede', 'proever', 'sprogmakker'].flatMap((k) => [
+      `GET /deltagere/:id/dansk/${k}/ny`, `POST /deltagere/:id/dansk/${k}`, `GET /deltagere/:id/dansk/${k}/:rid`, `POST /deltagere/:id/dansk/${k}/:rid`,
+      `GET /deltagere/:id/dansk/${k}/:rid/slet`, `POST /deltagere/:id/dansk/${k}/:rid/slet`])));
     const urlsFor = (url: string): string[] => {
       const params = url.match(/:\w+|\*/g) ?? [];
       // Steering and national pages read `?projekt=`: ask them for an Aarhus project too.

@@ -138,6 +138,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019, today, caseFiles });
     await (await import('./companies/seed-demo-consultants.ts')).seedDemoConsultants(q);
     await (await import('./group-sessions/seed-demo-sessions.ts')).seedDemoSessions(q);
+    await (await import('./danish/seed-demo-danish.ts')).seedDemoDanish(q, today);
     await seedDemoGoals(q);
     await seedDemoMeetings(q);
     // The gross group and its outreach (issue 13): its own module, independent of register data.

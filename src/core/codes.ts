@@ -83,7 +83,7 @@ export type Role = (typeof ROLES)[number];
 
 // Steering: result goals (resultatmål), milestones and the final report's texts.
 export const ENGINE_MEASURES = ['maal_1_eller_2', 'maal_1', 'maal_2', 'maal_3', 'varig_fuld', 'varig'] as const;
-export const CASE_MEASURES = ['indskrevne', 'virksomhedsrettet', 'cv_abc', 'opvisiteret'] as const;
+export const CASE_MEASURES = ['indskrevne', 'virksomhedsrettet', 'cv_abc', 'opvisiteret', 'dansk_stabil', 'dansk_bestaaet'] as const;
 export const MEASURES = [...ENGINE_MEASURES, ...CASE_MEASURES] as const;
 export type Measure = (typeof MEASURES)[number];
 export const isEngineMeasure = (m: Measure) => (ENGINE_MEASURES as readonly string[]).includes(m);
@@ -115,3 +115,13 @@ export const AGENDA_SOURCES = ['manuel', 'maal', 'milepael', 'handling'] as cons
 export type AgendaSource = (typeof AGENDA_SOURCES)[number];
 export const ACTION_STATUSES = ['aaben', 'i_gang', 'udfoert', 'udgaaet'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+// Danish tuition (issue 14 build 4): danskuddannelse 1–3 with modules 1–6, the tests she takes
+// (a module test or Prøve i Dansk 1–3) and how a test went.
+export const DANISH_EDUCATIONS = ['du1', 'du2', 'du3'] as const;
+export type DanishEducation = (typeof DANISH_EDUCATIONS)[number];
+export const DANISH_MODULES = [1, 2, 3, 4, 5, 6] as const;
+export const DANISH_TEST_KINDS = ['modultest', 'pd1', 'pd2', 'pd3'] as const;
+export type DanishTestKind = (typeof DANISH_TEST_KINDS)[number];
+export const DANISH_TEST_OUTCOMES = ['bestaaet', 'ikke_bestaaet', 'afventer'] as const;
+export type DanishTestOutcome = (typeof DANISH_TEST_OUTCOMES)[number];

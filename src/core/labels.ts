@@ -4,6 +4,9 @@
  */
 import type {
   ActionStatus,
+  DanishEducation,
+  DanishTestKind,
+  DanishTestOutcome,
   AgendaSource,
   MeetingKind,
   AlertCode,
@@ -191,6 +194,8 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   virksomhedsrettet: 'Har haft et virksomhedsrettet tilbud (sagsdata)',
   cv_abc: 'Har CV på Jobnet og ABC-jobstrategi (sagsdata)',
   opvisiteret: 'Opvisiteret fra aktivitetsparat til jobparat (sagsdata)',
+  dansk_stabil: 'Møder stabilt til danskundervisning (sagsdata)',
+  dansk_bestaaet: 'Bestået danskuddannelse eller modultest (sagsdata)',
 };
 
 export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
@@ -293,4 +298,23 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   i_gang: 'I gang',
   udfoert: 'Udført',
   udgaaet: 'Udgået',
+};
+
+export const DANISH_EDUCATION_LABELS: Record<DanishEducation, string> = {
+  du1: 'Danskuddannelse 1',
+  du2: 'Danskuddannelse 2',
+  du3: 'Danskuddannelse 3',
+};
+
+export const DANISH_TEST_KIND_LABELS: Record<DanishTestKind, string> = {
+  modultest: 'Modultest',
+  pd1: 'Prøve i Dansk 1',
+  pd2: 'Prøve i Dansk 2',
+  pd3: 'Prøve i Dansk 3',
+};
+
+export const DANISH_TEST_OUTCOME_LABELS: Record<DanishTestOutcome, string> = {
+  bestaaet: 'Bestået',
+  ikke_bestaaet: 'Ikke bestået',
+  afventer: 'Afventer resultat',
 };

@@ -42,8 +42,23 @@ export const DEMO_GOALS: Record<string, DemoGoal[]> = {
   ],
 };
 
-/** Projects without their own goals in the seeds get the programme's common targets. */
+/**
+ * Slagelse's Danish promises ("Kvinderne møder stabilt til deres danskundervisning", "består
+ * danskuddannelse", seed 004) as goals of the current projects, which have the demo tuition.
+ */
+const danishGoals = (planned: number): DemoGoal[] => [
+  g('Mindst 60 % møder stabilt til danskundervisning', 'dansk_stabil', 'andel', 60, '2027-12-31',
+    'Stabilt: mindst 80 % fremmøde (projektindstilling) i hver af de seneste 3 registrerede måneder.'),
+  g(`${Math.max(1, Math.round(planned / 3))} kvinder består en modultest eller Prøve i Dansk`, 'dansk_bestaaet', 'antal', Math.max(1, Math.round(planned / 3)), '2027-12-31'),
+];
+
+/** Projects without their own goals in the seeds get the programme's common targets; the current ones also the Danish goals. */
 export function demoGoalsFor(projectKey: string, plannedParticipants: number): DemoGoal[] {
+  const common = commonGoalsFor(projectKey, plannedParticipants);
+  return projectKey.endsWith('-2025') ? [...common, ...danishGoals(plannedParticipants)] : common;
+}
+
+function commonGoalsFor(projectKey: string, plannedParticipants: number): DemoGoal[] {
   return DEMO_GOALS[projectKey] ?? [
     g(`${plannedParticipants} kvinder indskrevet`, 'indskrevne', 'antal', plannedParticipants, END),
     g('40 % når mål 1 eller 2', 'maal_1_eller_2', 'andel', 40, END),

@@ -36,6 +36,8 @@ export const alertSettingsSchema = z.object({
   caseloadLimit: int(1, 200, 40, 'Største sagsstamme'),
   /** Warn when a caseload is within this many cases of the limit. */
   caseloadWarningMargin: int(0, 50, 2, 'Varsel før sagsstammegrænsen (sager)'),
+  /** "Møder stabilt til danskundervisning": attendance of at least this % in each of her last 3 recorded months (Slagelse; default 80). */
+  danishAttendanceThreshold: int(0, 100, 80, 'Tærskel for stabilt fremmøde til dansk (%)'),
 });
 
 export type AlertSettings = z.output<typeof alertSettingsSchema>;

@@ -14,7 +14,7 @@ import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS
 
 export type TimelineKind =
   | 'indskrivning' | 'udskrivning' | 'aktivitet_start' | 'aktivitet_slut' | 'samtale' | 'maaling' | 'planaendring' | 'registerstatus'
-  | 'fritagelse_start' | 'fritagelse_slut' | 'visitation' | 'gruppemoede';
+  | 'fritagelse_start' | 'fritagelse_slut' | 'visitation' | 'gruppemoede' | 'dansk';
 
 export interface TimelineEntry {
   date: IsoDate;
@@ -52,7 +52,7 @@ export interface TimelineInput {
 
 /** Order of kinds on the same day: enrolment first, exit last. */
 const KIND_ORDER: TimelineKind[] = [
-  'indskrivning', 'visitation', 'registerstatus', 'fritagelse_slut', 'aktivitet_slut', 'aktivitet_start', 'samtale', 'gruppemoede', 'maaling', 'planaendring', 'fritagelse_start', 'udskrivning',
+  'indskrivning', 'visitation', 'registerstatus', 'fritagelse_slut', 'aktivitet_slut', 'aktivitet_start', 'samtale', 'gruppemoede', 'dansk', 'maaling', 'planaendring', 'fritagelse_start', 'udskrivning',
 ];
 
 const hours = (h: number | null | undefined) => (h == null ? '' : `${String(h).replace('.', ',')} t/uge`);

@@ -17,6 +17,7 @@ import { getPlan, listPlanChanges, type PlanChangeRow } from '../../db/casework/
 import { listConsultantChanges, type ConsultantChangeRow } from '../../db/casework/consultants.ts';
 import { consultantOn } from '../../domain/consultant.ts';
 import { attendanceOf, type HerAttendanceRow } from '../../db/group-sessions.ts';
+import { listDanish, type DanishRecords } from '../../db/danish.ts';
 import { followUpsOfParticipants, type FollowUpRow } from '../../db/companies.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../db/casework/project-config.ts';
 import { computeAlerts, type Alert } from '../../domain/alerts.ts';
@@ -46,6 +47,8 @@ export interface CaseFile {
   consultant: ConsultantChangeRow | null;
   /** Her attendance at group sessions (issue 14 build 3), oldest first. */
   groupAttendance: HerAttendanceRow[];
+  /** Her Danish tuition (issue 14 build 4): courses, attendance per month, tests, sprogmakker; each oldest first. */
+  danish: DanishRecords;
   /** Her exemption periods, newest first. */
   exemptions: ExemptionRow[];
   /** The period covering today, if any (the follow-up rules pause). */
@@ -74,7 +77,7 @@ export interface CaseFile {
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
   // Started together, so PostgreSQL gets them as one message (db/database.ts: batchingQueryable).
-  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges, groupAttendance, instrumentVersions] = await Promise.all([
+  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges, groupAttendance, instrumentVersions, danish] = await Promise.all([
     getPlan(tx, p.id),
     listPlanChanges(tx, p.id),
     listActivities(tx, p.id),
@@ -87,6 +90,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     listConsultantChanges(tx, p.id),
     attendanceOf(tx, p.id),
     instrumentVersionsOfCase(tx, p),
+    listDanish(tx, p.id),
   ]);
   const e = p.enrolment;
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
@@ -116,6 +120,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     exemptions,
     consultantChanges,
     groupAttendance,
+    danish,
     consultant: consultantOn(consultantChanges, today),
     visitationSteps: e ? visitationHistory(e.visitation as Visitation, visitationChanges.filter((c) => c.enrolmentId === e.id)) : [],
     exemptToday: enrolled ? exemptionOn(exemptions, today) : null,

@@ -10,6 +10,7 @@ import { buildTimeline, type RegisterLevel, type TimelineEntry } from '../../dom
 import { EXIT_REASONS, type ExitReason } from '../../core/codes.ts';
 import type { CaseFile } from './case-file.ts';
 import { ATTENDANCE_LABELS, GROUP_SESSION_KIND_LABELS } from '../../domain/group-sessions.ts';
+import { danishTimeline } from '../../domain/danish.ts';
 
 export interface RegisterStatus {
   month: string;
@@ -58,7 +59,7 @@ export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly Reg
     title: `${GROUP_SESSION_KIND_LABELS[a.kind]}: ${a.cancelled ? 'aflyst' : ATTENDANCE_LABELS[a.status].toLowerCase()}`,
     detail: [a.title, `kl. ${a.startsAt.replace(':', '.')}`, a.place].filter(Boolean).join(' · '),
   }));
-  const all = [...periods, ...rest, ...sessions];
+  const all = [...periods, ...rest, ...sessions, ...danishTimeline(file.danish)];
   const order = all.map((entry, i) => ({ entry, i }));
   order.sort((x, y) => y.entry.date.localeCompare(x.entry.date) || y.i - x.i);
   return order.map((x) => x.entry);

@@ -2,6 +2,7 @@
 import type { CaseFacts } from '../../db/steering/case-stats.ts';
 import { ACTIVITY_CATEGORIES, type ActivityCategory, type Visitation } from '../../core/codes.ts';
 import { upgradedOn } from '../../domain/visitation.ts';
+import { DEFAULT_DANISH_THRESHOLD, passedTests, steadyAttendance } from '../../domain/danish.ts';
 
 export interface Ratio {
   count: number;
@@ -41,6 +42,19 @@ export function upgradedBy(f: CaseFacts, date: string): Ratio {
     return upgradedOn('aktivitetsparat', changes) !== null;
   }).length;
   return { count, denominator: base.length };
+}
+
+/** "Møder stabilt til danskundervisning" as of `date` (definition in domain/danish.ts). */
+export function danishSteadyBy(f: CaseFacts, date: string): Ratio {
+  const women = new Set(enrolledBy(f, date).map((e) => e.participantId));
+  return steadyAttendance(women, f.danishAttendance ?? [], date, f.danishThreshold ?? DEFAULT_DANISH_THRESHOLD);
+}
+
+/** "Bestået danskuddannelse eller modultest" as of `date`: women enrolled by then who passed a test after enrolling. */
+export function danishPassedBy(f: CaseFacts, date: string): Ratio {
+  const first = new Map<string, string>();
+  for (const e of enrolledBy(f, date)) if (!first.has(e.participantId) || e.enrolledOn < first.get(e.participantId)!) first.set(e.participantId, e.enrolledOn);
+  return passedTests(first, f.danishTests ?? [], date);
 }
 
 export const halfYearOf = (date: string) => `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? '1' : '2'}. halvår`;

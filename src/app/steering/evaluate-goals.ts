@@ -5,7 +5,7 @@
  */
 import type { CaseFacts } from '../../db/steering/case-stats.ts';
 import type { Count, MonitorResult } from '../../monitoring/types.ts';
-import { companyOrientedBy, cvAbcBy, enrolmentsBy, monthEnd, upgradedBy } from './case-measures.ts';
+import { companyOrientedBy, cvAbcBy, danishPassedBy, danishSteadyBy, enrolmentsBy, monthEnd, upgradedBy } from './case-measures.ts';
 import type { Goal } from '../../domain/steering-goals.ts';
 import { isEngineMeasure, type GoalOutcomeStatus } from '../../core/codes.ts';
 
@@ -39,6 +39,9 @@ export function factsFor(facts: CaseFacts, population: Goal['population']): Case
     conversations: facts.conversations.filter((c) => women.has(c.participantId)),
     cvAbc: new Set([...facts.cvAbc].filter((w) => women.has(w))),
     visitationChanges: facts.visitationChanges,
+    danishAttendance: facts.danishAttendance?.filter((a) => women.has(a.participantId)),
+    danishTests: facts.danishTests?.filter((t) => women.has(t.participantId)),
+    danishThreshold: facts.danishThreshold,
   };
 }
 
@@ -72,6 +75,8 @@ export function evaluateGoal(goal: Goal, r: MonitorResult, allFacts: CaseFacts):
     case 'virksomhedsrettet': { const x = companyOrientedBy(facts, at); return done(x.count, x.denominator, null); }
     case 'cv_abc': { const x = cvAbcBy(facts, at); return done(x.count, x.denominator, null); }
     case 'opvisiteret': { const x = upgradedBy(facts, at); return done(x.count, x.denominator, null); }
+    case 'dansk_stabil': { const x = danishSteadyBy(facts, at); return done(x.count, x.denominator, null); }
+    case 'dansk_bestaaet': { const x = danishPassedBy(facts, at); return done(x.count, x.denominator, null); }
   }
 }
 

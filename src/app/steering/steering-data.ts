@@ -109,7 +109,7 @@ export async function loadSteeringData(
     audit: [],
   }));
   const at = monthEnd(months.month);
-  const goals = plan.goals.map((g) => evaluateGoal(g, result, facts));
+  const goals = plan.goals.map((g) => evaluateGoal(g, result, { ...facts, danishThreshold: settings.danishAttendanceThreshold }));
   const money = (await loadProjectMoney(deps.db, actor, pid)).summary;
   let effect: SteeringData['effect'] = null;
   if (opts.effect) {

@@ -8,6 +8,8 @@ import { activityCatalogue } from '../../domain/activities.ts';
 import type { ActivityCategory } from '../../core/codes.ts';
 import { hasAbcStrategy } from '../../domain/plan.ts';
 import { sqlOf, type Sql } from '../sql.ts';
+import { loadDanishFacts } from '../danish.ts';
+import type { AttendanceFact, TestFact } from '../../domain/danish.ts';
 
 export interface EnrolmentFact {
   enrolmentId: string;
@@ -34,6 +36,11 @@ export interface CaseFacts {
   cvAbc: Set<string>;
   /** Changes of visitation after enrolment, per enrolment (oldest first). */
   visitationChanges?: { enrolmentId: string; date: string; visitation: string }[];
+  /** Danish tuition: attendance per month and tests of the project's women (issue 14 build 4). */
+  danishAttendance?: AttendanceFact[];
+  danishTests?: TestFact[];
+  /** The project's threshold for "møder stabilt til danskundervisning" (%); default 80. */
+  danishThreshold?: number;
 }
 
 export async function loadCaseFacts(tx: Sql, projectId: number, extraTypes: ActivityType[]): Promise<CaseFacts> {
@@ -64,9 +71,12 @@ export async function loadCaseFacts(tx: Sql, projectId: number, extraTypes: Acti
      WHERE v.enrolment_id IN (SELECT id FROM enrolment WHERE project_id = $1) ORDER BY v.changed_on, v.created_at`,
     [projectId],
   )).rows;
+  const danish = await loadDanishFacts(tx, projectId);
   return {
     enrolments,
     visitationChanges,
+    danishAttendance: danish.attendance,
+    danishTests: danish.tests,
     activities: acts.map((a) => ({ participantId: a.participantId, category: category.get(a.typeKey) ?? null, startDate: a.startDate, status: a.status })),
     conversations,
     cvAbc: new Set(plans.filter((p) => p.data?.cvOnJobnet === true && hasAbcStrategy(p.data as never)).map((p) => p.participantId)),

@@ -9,6 +9,7 @@ import { registerRoutes as registerDataRoutes } from './register.ts';
 import { caseworkRoutes } from './casework/index.ts';
 import { companyRoutes } from './companies.ts';
 import { groupSessionRoutes } from './group-sessions.ts';
+import { danishRoutes } from './danish.ts';
 import { steeringRoutes } from './steering/index.ts';
 import { adminRoutes } from './admin/index.ts';
 import { oidcRoutes } from './oidc.ts';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   caseworkRoutes(app, deps);
   companyRoutes(app, deps);
   groupSessionRoutes(app, deps);
+  danishRoutes(app, deps);
   steeringRoutes(app, deps);
   adminRoutes(app, deps);
   oidcRoutes(app, deps);

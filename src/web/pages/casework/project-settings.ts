@@ -19,6 +19,7 @@ export const SETTING_LABELS: Record<keyof AlertSettings, string> = {
   who5Threshold: 'WHO-5-tærskel (varsel under)',
   caseloadLimit: 'Største sagsstamme pr. sagsbehandler',
   caseloadWarningMargin: 'Varsel før sagsstammegrænsen (sager)',
+  danishAttendanceThreshold: 'Stabilt fremmøde til dansk: mindst (%) i hver af de seneste 3 måneder',
 };
 
 export const settingsValues = (s: AlertSettings) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, String(v)]));

@@ -1,0 +1,99 @@
+/**
+ * Danish tuition in Chromium (issue 14 build 4), keyboard only: from "Mine borgere" to a woman's
+ * page, attendance for a month refused first (a month in the future, 140 %) with Danish errors and
+ * the typing kept, then saved; a module test refused without its module and result, then saved;
+ * both shown in her section and on her timeline; the attendance deleted after confirming. Axe on
+ * every page under the real CSP.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { tabUntil } from './keyboard.ts';
+
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short', max: 800 });
+
+async function enter(page: Page, url: RegExp) {
+  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
+}
+
+describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  it('records attendance and a module test with the keyboard alone, with Danish errors first, and deletes after confirming', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    await page.goto(`${env.server.url}/mine-borgere?sortering=navn`);
+    const name = (await page.locator('table a[href^="/deltagere/"]').first().textContent())!.trim();
+    await tabTo(page, new RegExp(`^A\\|\\|${name}`));
+    await enter(page, /\/deltagere\/[0-9a-f-]{36}(\?|$)/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Danskundervisning' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    // Attendance: a month in the future and 140 % are refused in Danish.
+    await tabTo(page, /^A\|\|Registrer fremmøde for en måned/);
+    await enter(page, /\/dansk\/fremmoede\/ny$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Nyt fremmøde til dansk');
+    await expectNoAxeViolations(page);
+    const next = new Date();
+    next.setMonth(next.getMonth() + 2);
+    await tabTo(page, /^INPUT\|Måned/);
+    await page.keyboard.type(`${String(next.getMonth() + 1).padStart(2, '0')}-${next.getFullYear()}`);
+    await tabTo(page, /^INPUT\|Fremmøde i procent/);
+    await page.keyboard.type('140');
+    await tabTo(page, /^BUTTON\|\|Gem/);
+    await enter(page, /\/dansk\/fremmoede$/);
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Måneden ligger i fremtiden.');
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Fremmødet skal være mellem 0 og 100 %.');
+    expect(await page.locator('input[name=percent]').inputValue()).toBe('140');
+    // The summary has focus, so a screen reader reads the errors first.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fejlopsummering');
+    await expectNoAxeViolations(page);
+
+    await tabTo(page, /^INPUT\|Måned/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('01-2020');
+    await tabTo(page, /^INPUT\|Fremmøde i procent/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('92');
+    await tabTo(page, /^BUTTON\|\|Gem/);
+    await enter(page, /gemt=dansk/);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Danskundervisningen er opdateret.');
+    await expect.poll(() => page.getByTestId('danish-attendance').textContent()).toContain('januar 2020');
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Fremmøde til dansk i januar 2020: 92 %');
+    await expectNoAxeViolations(page);
+
+    // A module test marked passed, without module and result: refused.
+    await tabTo(page, /^A\|\|Registrer prøve/);
+    await enter(page, /\/dansk\/proever\/ny$/);
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^INPUT\|Modultest/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^INPUT\|Bestået/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^BUTTON\|\|Gem/);
+    await enter(page, /\/dansk\/proever$/);
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Vælg hvilket modul modultesten gjaldt.');
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Skriv resultatet (karakter eller point), når prøven er bestået.');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^SELECT\|Modul/);
+    await page.keyboard.type('Modul 2');
+    expect(await page.locator('select[name=module] option:checked').textContent()).toBe('Modul 2');
+    await tabTo(page, /^INPUT\|Resultat/);
+    await page.keyboard.type('10');
+    await tabTo(page, /^BUTTON\|\|Gem/);
+    await enter(page, /gemt=dansk/);
+    await expect.poll(() => page.getByTestId('danish-tests').textContent()).toContain('Modultest, modul 2');
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Dansk: modultest, modul 2 – bestået');
+    await expectNoAxeViolations(page);
+
+    // Delete the attendance after confirming.
+    await tabTo(page, /^A\|\|Slet fremmøde januar 2020/);
+    await enter(page, /\/slet$/);
+    await expect.poll(() => page.locator('main').textContent()).toContain('fremmødet for januar 2020 (92 %)');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^BUTTON\|\|Ja, slet/);
+    await enter(page, /gemt=slettet/);
+    await expect.poll(async () => (await page.getByTestId('danish-section').textContent()) ?? '').not.toContain('januar 2020');
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Danish tuition on her page (issue 14 build 4): /deltagere/:id/dansk/{kurser,fremmoede,proever,sprogmakker}
+ * — new, correct, delete after confirming. Caseworkers and project leaders, behind the door.
+ */
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../core/errors.ts';
+import type { Actor } from '../../core/actor.ts';
+import type { AppDeps } from '../../core/deps.ts';
+import { deleteDanishRecord, getDanishView, saveDanish, type DanishKind, type DanishView } from '../../app/danish/danish.ts';
+import { formatDate } from '../../core/format.ts';
+import { DANISH_EDUCATION_LABELS } from '../../core/labels.ts';
+import { formatMonthDa } from '../../domain/danish.ts';
+import { dateInput, emptyState, type FormState } from '../../web/pages/casework/form.ts';
+import { deleteConfirmPage } from '../../web/pages/casework/delete-confirm.ts';
+import { DANISH_PATHS, danishFormPage, danishSection, danishValues, testText } from '../../web/pages/danish/danish.ts';
+import { html } from '../../web/html.ts';
+import { respond, sendHtml } from './casework/respond.ts';
+import { requirePersonalDataActor } from './participants.ts';
+import { SECTION_PROVIDERS, type SectionProvider } from './participant-sections.ts';
+
+type P = { Params: { id: string; rid: string }; Body: Record<string, unknown> };
+
+export const danishSectionProvider: SectionProvider = async (deps, actor, p) => {
+  const v = await getDanishView(deps.db, actor, p.id);
+  return v ? danishSection(v) : html``;
+};
+
+/** One of her records of this kind, or undefined. */
+function recordOf(v: DanishView, kind: DanishKind, id: string): Record<string, unknown> | undefined {
+  const list = kind === 'kursus' ? v.records.courses : kind === 'fremmoede' ? v.records.attendance : kind === 'proeve' ? v.records.tests : v.records.buddies;
+  return (list as { id: string }[]).find((r) => r.id === id) as Record<string, unknown> | undefined;
+}
+
+/** A short Danish description of one of her records for the confirmation page. */
+function describe(v: DanishView, kind: DanishKind, id: string): string | null {
+  const r = recordOf(v, kind, id);
+  if (!r) return null;
+  if (kind === 'kursus') return `${DANISH_EDUCATION_LABELS[r.education as 'du1']}, modul ${String(r.module)}, fra ${formatDate(r.startDate as string)}`;
+  if (kind === 'fremmoede') return `fremmødet for ${formatMonthDa(r.month as string)} (${String(r.percent)} %)`;
+  if (kind === 'proeve') return `prøven ${testText(r as never)} den ${formatDate(r.takenOn as string)}`;
+  return `sprogmakkeren fra ${formatDate(r.fromDate as string)} (${(r.buddyName as string | null) ?? 'ingen'})`;
+}
+
+const KINDS = Object.keys(DANISH_PATHS) as DanishKind[];
+
+export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
+  if (!SECTION_PROVIDERS.includes(danishSectionProvider)) SECTION_PROVIDERS.push(danishSectionProvider);
+
+  const view = async (actor: Actor, id: string) => {
+    const v = await getDanishView(deps.db, actor, id);
+    if (!v) throw notFound('Deltageren');
+    return v;
+  };
+  const form = async (actor: Actor, id: string, csrf: string, kind: DanishKind, s: FormState | null, rid?: string) => {
+    const v = await view(actor, id);
+    let state = s;
+    if (!state && rid) {
+      const r = recordOf(v, kind, rid);
+      if (!r) throw notFound('Posten');
+      state = emptyState(danishValues(kind, r));
+    }
+    const today = dateInput(v.today);
+    const fresh: Record<DanishKind, Record<string, string>> = {
+      kursus: { startDate: today }, fremmoede: {}, proeve: { takenOn: today }, sprogmakker: { fromDate: today, hasBuddy: 'ja' },
+    };
+    return danishFormPage(actor, csrf, v.participant, kind, state ?? emptyState(fresh[kind]), rid);
+  };
+  const back = (id: string) => `/deltagere/${id}`;
+
+  for (const kind of KINDS) {
+    const base = `/deltagere/:id/dansk/${DANISH_PATHS[kind]}`;
+    app.get<P>(`${base}/ny`, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      return sendHtml(reply, await form(actor, req.params.id, req.csrfToken!, kind, null));
+    });
+    app.post<P>(base, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      const r = await saveDanish(deps.db, actor, req.params.id, kind, req.body ?? {});
+      return respond(reply, req.body, r, () => back(req.params.id), (s) => form(actor, req.params.id, req.csrfToken!, kind, s), 'dansk');
+    });
+    app.get<P>(`${base}/:rid`, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      return sendHtml(reply, await form(actor, req.params.id, req.csrfToken!, kind, null, req.params.rid));
+    });
+    app.post<P>(`${base}/:rid`, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      const r = await saveDanish(deps.db, actor, req.params.id, kind, req.body ?? {}, req.params.rid);
+      return respond(reply, req.body, r, () => back(req.params.id), (s) => form(actor, req.params.id, req.csrfToken!, kind, s, req.params.rid), 'dansk');
+    });
+    app.get<P>(`${base}/:rid/slet`, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      const v = await view(actor, req.params.id);
+      const what = describe(v, kind, req.params.rid);
+      if (!what) throw notFound('Posten');
+      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, v.participant, what, `/deltagere/${req.params.id}/dansk/${DANISH_PATHS[kind]}/${req.params.rid}/slet`));
+    });
+    app.post<P>(`${base}/:rid/slet`, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      const r = await deleteDanishRecord(deps.db, actor, req.params.id, kind, req.params.rid);
+      return respond(reply, req.body, r, () => back(req.params.id), async () => '', 'slettet');
+    });
+  }
+}
