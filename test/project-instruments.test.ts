@@ -18,7 +18,7 @@ describe.each(backends())('project instruments on %s', (backend) => {
   /** An Aalborg woman enrolled (open) in the running project, with no project-instrument scores yet. */
   const woman = async (project: number, skip = 0) => (await s.t.db.query<{ id: string }>(
     `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-     WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND e.project_id = $1
+     WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND e.project_id = $1 AND e.enrolled_on < '2026-02-01'
        AND e.enrolled_on = (SELECT max(enrolled_on) FROM enrolment x WHERE x.participant_id = p.id)
        AND NOT EXISTS (SELECT 1 FROM casework_assessment a WHERE a.participant_id = p.id AND a.instrument_version_id IS NOT NULL)
      ORDER BY p.id OFFSET $2 LIMIT 1`, [project, skip])).rows[0].id;
@@ -129,6 +129,29 @@ describe.each(backends())('project instruments on %s', (backend) => {
     expect(table).toContain('<th scope="row">Sprog</th><td>1: Nyt sprog trin 1</td><td>4: Nyt sprog trin 4</td><td>+3</td>');
     expect(table).toContain('<th scope="row">Netværk</th><td>2: Netværk trin 2</td><td>3: Netværk trin 3</td><td>+1</td>');
     expect(table).toContain('<td>3</td><td>7</td><td>+4</td>');
+
+    // The Progression page: per version, the mean change per dimension and visitation group, by hand.
+    const second = await woman(project, 1);
+    expect(second).not.toBe(her);
+    expect((await cw.post(`/deltagere/${second}/maalinger`, { instrumentKey: key2, date: '1.5.2026', 'answers.d1': '2', 'answers.d2': '2' })).statusCode).toBe(303);
+    expect((await cw.post(`/deltagere/${second}/maalinger`, { instrumentKey: key2, date: '1.7.2026', 'answers.d1': '3', 'answers.d2': '2' })).statusCode).toBe(303);
+    const prog = (await leader.get('/progression')).body;
+    const cohort = new RegExp(`data-testid="cohort-${key2}"[\\s\\S]*?</table>`).exec(prog)![0];
+    // Sprog: (+3, +1) → +2; Netværk: (+1, 0) → +0,5; total (+4, +1) → +2,5; the last column is everyone.
+    expect(cohort).toMatch(/<th scope="col">Alle <span class="weight-normal">\(2 borgere\)<\/span><\/th><\/tr>/);
+    expect(cohort).toMatch(/<th scope="row">Sprog<\/th>.*<td>\+2<\/td><\/tr>/);
+    expect(cohort).toMatch(/<th scope="row">Netværk<\/th>.*<td>\+0,5<\/td><\/tr>/);
+    expect(cohort).toMatch(/<th scope="row">I alt<\/th>.*<td>\+2,5<\/td><\/tr>/);
+    // Per visitation group: each woman in her group at enrolment.
+    const groups = (await s.t.db.query<{ visitation: string }>(
+      `SELECT e.visitation FROM enrolment e WHERE e.participant_id = ANY ($1::uuid[]) AND e.exited_on IS NULL ORDER BY e.participant_id = $2 DESC`, [[her, second], her])).rows.map((r) => r.visitation);
+    if (groups[0] !== groups[1]) {
+      expect(cohort).toContain('(1 borger)');
+    } else {
+      expect(cohort).toMatch(/\(2 borgere\)[\s\S]*\(2 borgere\)/);
+    }
+    // Version 1 (one score) is its own table, and nobody has two scores on it.
+    expect(prog).toMatch(new RegExp(`data-testid="cohort-${key}"[\\s\\S]*?Alle <span class="weight-normal">\\(0 borgere\\)`));
 
     // A correction keeps the version it was given under, even after a newer version exists.
     const scoreId = (await s.t.db.query<{ id: string }>('SELECT id FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key])).rows[0].id;

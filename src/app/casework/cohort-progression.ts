@@ -10,6 +10,8 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Visitation } from '../../core/codes.ts';
 import { door, type Db, type Tx } from '../../db/door.ts';
+import { listInstrumentVersions } from '../../db/casework/project-instruments.ts';
+import { toInstrument, type ProjectInstrumentVersion } from '../../domain/project-instruments.ts';
 import { assessmentsOfCaseload, enrolmentAssessments, type EnrolmentAssessmentRow } from '../../db/casework/assessments.ts';
 import {
   BUILT_IN_INSTRUMENTS, cohortDistance, distanceByVisitation, FREMDRIFTSTRAPPEN, WHO5,
@@ -22,6 +24,11 @@ export interface CohortProgression {
   trappen: CohortDistance;
   /** Per instrument, distance travelled per visitation group at enrolment (her enrolments in scope). */
   byVisitation: DistanceByVisitation[];
+  /**
+   * The projects' own instruments (issue 14 build 5), one entry per version with scores: distance
+   * travelled per visitation group within that version only (versions are not bridged).
+   */
+  projectInstruments: { version: ProjectInstrumentVersion; instrument: Instrument; byVisitation: DistanceByVisitation }[];
 }
 
 /** One enrolment with her assessments dated inside it. */
@@ -74,10 +81,17 @@ export async function getCohortProgression(db: Db, actor: Actor): Promise<Cohort
     }
     const women = [...byWoman.values()];
     const enrolments = await loadEnrolmentProgression(tx, { caseworkerId: own });
+    const versions = (await listInstrumentVersions(tx, [...new Set(enrolments.map((e) => e.projectId))])).filter((v) => v.usedAt);
+    const projectInstruments = versions.map((version) => {
+      const instrument = toInstrument(version);
+      // Only the enrolments in this version's project count (her scores are dated inside them).
+      return { version, instrument, byVisitation: distanceByVisitation(instrument, enrolments.filter((e) => e.projectId === version.projectId)) };
+    });
     return {
       value: {
         women: women.length, who5: cohortDistance(WHO5, women), trappen: cohortDistance(FREMDRIFTSTRAPPEN, women),
         byVisitation: progressionByVisitation(enrolments),
+        projectInstruments,
       },
       audit: { action: 'liste', entity: 'progression', detail: { women: women.length, own: own !== null } },
     };
