@@ -141,6 +141,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     await (await import('./danish/seed-demo-danish.ts')).seedDemoDanish(q, today);
     await seedDemoGoals(q);
     await seedDemoMeetings(q);
+    await (await import('./casework/seed-demo-family.ts')).seedDemoFamily(q, { seed: opts.seed ?? 2019, today });
     // The gross group and its outreach (issue 13): its own module, independent of register data.
     await seedDemoRecruitment(q, vault, { seed: opts.seed ?? 2019 });
     return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length + CURRENT_PROJECTS.length, users, participants: women.length };

@@ -116,6 +116,11 @@ export type AgendaSource = (typeof AGENDA_SOURCES)[number];
 export const ACTION_STATUSES = ['aaben', 'i_gang', 'udfoert', 'udgaaet'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
+// Her family situation (issue 14 build 6): childcare in place, and the partner's involvement.
+export const CHILDCARE_STATUSES = ['ja', 'nej', 'delvis', 'ikke_relevant'] as const;
+export type ChildcareStatus = (typeof CHILDCARE_STATUSES)[number];
+export const PARTNER_INVOLVEMENTS = ['ja', 'nej', 'ukendt', 'ingen_partner'] as const;
+export type PartnerInvolvement = (typeof PARTNER_INVOLVEMENTS)[number];
 // Danish tuition (issue 14 build 4): danskuddannelse 1–3 with modules 1–6, the tests she takes
 // (a module test or Prøve i Dansk 1–3) and how a test went.
 export const DANISH_EDUCATIONS = ['du1', 'du2', 'du3'] as const;

@@ -4,6 +4,8 @@
  */
 import type {
   ActionStatus,
+  ChildcareStatus,
+  PartnerInvolvement,
   DanishEducation,
   DanishTestKind,
   DanishTestOutcome,
@@ -298,6 +300,20 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   i_gang: 'I gang',
   udfoert: 'Udført',
   udgaaet: 'Udgået',
+};
+
+export const CHILDCARE_LABELS: Record<ChildcareStatus, string> = {
+  ja: 'Ja, på plads',
+  nej: 'Nej, mangler',
+  delvis: 'Delvis',
+  ikke_relevant: 'Ikke relevant',
+};
+
+export const PARTNER_INVOLVEMENT_LABELS: Record<PartnerInvolvement, string> = {
+  ja: 'Ja, deltager',
+  nej: 'Nej, deltager ikke',
+  ukendt: 'Ukendt',
+  ingen_partner: 'Hun har ingen partner',
 };
 
 export const DANISH_EDUCATION_LABELS: Record<DanishEducation, string> = {

@@ -3,6 +3,7 @@ import type { SteeringData } from '../app/steering/steering-data.ts';
 import type { Section } from './model.ts';
 import { companySection } from './company-section.ts';
 import { groupSessionSection } from './group-session-section.ts';
+import { familySection } from './family-section.ts';
 import { recruitmentSection } from './recruitment-section.ts';
 import {
   caseloadChart, caseloadTable, contactChart, contactTable, enrolmentChart, enrolmentTable, goalsChart, goalsTable, groupChart, groupTable,
@@ -27,6 +28,7 @@ export function dashboardSections(d: SteeringData): Section[] {
     { heading: 'Kontakthyppighed', charts: [contactChart(d)], tables: [contactTable(d)] },
     ...companySection(d),
     ...groupSessionSection(d),
+    ...familySection(d),
     ...(d.suppressed ? [] : [{ heading: 'Sagsstammer', charts: [caseloadChart(d)], tables: [caseloadTable(d)] }]),
   ];
 }

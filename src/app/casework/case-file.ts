@@ -16,6 +16,8 @@ import type { Visitation } from '../../core/codes.ts';
 import { getPlan, listPlanChanges, type PlanChangeRow } from '../../db/casework/plan.ts';
 import { listConsultantChanges, type ConsultantChangeRow } from '../../db/casework/consultants.ts';
 import { consultantOn } from '../../domain/consultant.ts';
+import { listFamilyChanges, type FamilyChangeRow } from '../../db/casework/family.ts';
+import { familyOn } from '../../domain/family.ts';
 import { attendanceOf, type HerAttendanceRow } from '../../db/group-sessions.ts';
 import { listDanish, type DanishRecords } from '../../db/danish.ts';
 import { followUpsOfParticipants, type FollowUpRow } from '../../db/companies.ts';
@@ -45,6 +47,10 @@ export interface CaseFile {
   /** Her company consultants over time (virksomhedskonsulent), oldest first, and the one today. */
   consultantChanges: ConsultantChangeRow[];
   consultant: ConsultantChangeRow | null;
+  /** Her family situation over time (issue 14 build 6), oldest first; the one in force today and at her enrolment. */
+  familyChanges: FamilyChangeRow[];
+  family: FamilyChangeRow | null;
+  familyAtEnrolment: FamilyChangeRow | null;
   /** Her attendance at group sessions (issue 14 build 3), oldest first. */
   groupAttendance: HerAttendanceRow[];
   /** Her Danish tuition (issue 14 build 4): courses, attendance per month, tests, sprogmakker; each oldest first. */
@@ -77,7 +83,7 @@ export interface CaseFile {
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
   // Started together, so PostgreSQL gets them as one message (db/database.ts: batchingQueryable).
-  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges, groupAttendance, instrumentVersions, danish] = await Promise.all([
+  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges, groupAttendance, instrumentVersions, danish, familyChanges] = await Promise.all([
     getPlan(tx, p.id),
     listPlanChanges(tx, p.id),
     listActivities(tx, p.id),
@@ -91,6 +97,7 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     attendanceOf(tx, p.id),
     instrumentVersionsOfCase(tx, p),
     listDanish(tx, p.id),
+    listFamilyChanges(tx, p.id),
   ]);
   const e = p.enrolment;
   const enrolled = Boolean(e && e.enrolledOn <= today && (!e.exitedOn || e.exitedOn > today));
@@ -122,6 +129,9 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     groupAttendance,
     danish,
     consultant: consultantOn(consultantChanges, today),
+    familyChanges,
+    family: familyOn(familyChanges, today),
+    familyAtEnrolment: e ? familyOn(familyChanges, e.enrolledOn) : null,
     visitationSteps: e ? visitationHistory(e.visitation as Visitation, visitationChanges.filter((c) => c.enrolmentId === e.id)) : [],
     exemptToday: enrolled ? exemptionOn(exemptions, today) : null,
     config,

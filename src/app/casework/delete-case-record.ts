@@ -1,4 +1,4 @@
-/** Delete an activity, conversation, assessment, exemption period, visitation change or company-consultant change she entered (a correction), audited with its content. */
+/** Delete an activity, conversation, assessment, exemption period, visitation change, company-consultant change or family situation she entered (a correction), audited with its content. */
 import type { Actor } from '../../core/actor.ts';
 import type { Db, Tx } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
@@ -8,10 +8,11 @@ import { deleteConversation, getConversation } from '../../db/casework/conversat
 import { deleteExemption, getExemption } from '../../db/casework/exemptions.ts';
 import { deleteVisitationChange, getVisitationChange } from '../../db/casework/visitation.ts';
 import { deleteConsultantChange, getConsultantChange } from '../../db/casework/consultants.ts';
+import { deleteFamilyChange, getFamilyChange } from '../../db/casework/family.ts';
 import { mayCorrect, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'virksomhedskonsulent';
+export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'virksomhedskonsulent' | 'familiesituation';
 
 const OPS: Record<CaseRecordKind, {
   get: (tx: Tx, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
@@ -23,6 +24,7 @@ const OPS: Record<CaseRecordKind, {
   fritagelse: { get: getExemption, del: deleteExemption },
   visitation: { get: getVisitationChange, del: deleteVisitationChange },
   virksomhedskonsulent: { get: getConsultantChange, del: deleteConsultantChange },
+  familiesituation: { get: getFamilyChange, del: deleteFamilyChange },
 };
 
 export async function deleteCaseRecord(db: Db, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {

@@ -10,6 +10,8 @@ import {
   cprEncOf, findByCprHash, insertEnrolment, insertParticipant, openEnrolmentOn, setCountryOfOrigin,
 } from '../../db/casework/enrolments.ts';
 import { insertConsultantChange } from '../../db/casework/consultants.ts';
+import { insertFamilyChange } from '../../db/casework/family.ts';
+import { FAMILY_FIELDS, familyFieldsSchema, isUnrecorded, type FamilySituation } from '../../domain/family.ts';
 import { caseworkersOf, projectsOf } from '../../db/casework/project-config.ts';
 import { parseCpr } from '../../core/cpr.ts';
 import { enrolmentSchema } from '../../domain/target-group.ts';
@@ -70,13 +72,23 @@ async function validateEnrolment(tx: Tx, actor: Actor, cpr: string, form: FormDa
   const consultant = str(form, 'consultantId').trim();
   const consultantId = consultant === '' ? null : Number(consultant);
   if (consultantId !== null && !caseworkers.some((c) => c.id === consultantId)) errors.consultantId = 'Vælg en virksomhedskonsulent fra dit jobcenter, eller "Ingen endnu".';
-  return { errors, value: parsed.success ? { ...parsed.data, projectId, consultantId } : null };
+  // Her family situation at enrolment (optional fields; issue 14 build 6).
+  const family = familyFieldsSchema.safeParse(Object.fromEntries(FAMILY_FIELDS.map((f) => [f, str(form, f)])));
+  if (!family.success) Object.assign(errors, zodFieldErrors(family.error), errors);
+  return { errors, value: parsed.success && family.success ? { ...parsed.data, projectId, consultantId, family: family.data } : null };
 }
 
 /** The audit record of a new enrolment. */
 const enrolled = (p: Pick<CaseParticipant, 'id' | 'municipalityCode'>, enrolmentId: string, v: { projectId: number; unmetCriteria: string[]; consultantId: number | null }) =>
   ({ action: 'indskriv', entity: 'enrolment', participantId: p.id, municipality: p.municipalityCode,
     detail: { enrolmentId, projectId: v.projectId, unmetCriteria: v.unmetCriteria, consultantId: v.consultantId } });
+
+/** Her family situation from her enrolment date, when any of its fields was filled in. */
+async function recordFamily(tx: Tx, p: { id: string; municipalityCode: string }, enrolledOn: string, family: FamilySituation, userId: number) {
+  if (isUnrecorded(family)) return [];
+  const id = await insertFamilyChange(tx, p, enrolledOn, family, userId);
+  return [{ action: 'opret', entity: 'familiesituation', participantId: p.id, municipality: p.municipalityCode, detail: { id, fromDate: enrolledOn, after: family } }];
+}
 
 /** A refused link to a candidate: thrown inside the transaction so the enrolment is rolled back. */
 class CandidateMismatch extends Error {
@@ -129,9 +141,10 @@ export async function enrolNewParticipant(deps: EnrolDeps, actor: Actor, form: F
     const p = { id, municipalityCode: municipality };
     const enrolmentId = await insertEnrolment(tx, p, checked.value);
     if (checked.value.consultantId !== null) await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
+    const familyAudit = await recordFamily(tx, p, checked.value.enrolmentDate, checked.value.family, actor.userId);
     const fromCandidate = await candidateLink(tx, form, { id, cprHash: deps.vault.hashCpr(cpr.value.cpr) }, checked.value.enrolmentDate, actor.userId);
     if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
-    return { value: { status: 'ok', id }, audit: [{ action: 'opret', entity: 'participant', participantId: id, municipality }, enrolled(p, enrolmentId, checked.value), ...fromCandidate.audit] };
+    return { value: { status: 'ok', id }, audit: [{ action: 'opret', entity: 'participant', participantId: id, municipality }, enrolled(p, enrolmentId, checked.value), ...familyAudit, ...fromCandidate.audit] };
   }));
 }
 
@@ -159,8 +172,9 @@ export async function enrolExistingParticipant(deps: EnrolDeps, actor: Actor, pa
     await setCountryOfOrigin(tx, p.id, countryStoredName(checked.value.countryOfOrigin));
     const enrolmentId = await insertEnrolment(tx, p, checked.value);
     if (checked.value.consultantId !== null) await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
+    const familyAudit = await recordFamily(tx, p, checked.value.enrolmentDate, checked.value.family, actor.userId);
     const fromCandidate = await candidateLink(tx, form, { id: p.id, cprHash: deps.vault.hashCpr(deps.vault.decryptCpr(await cprEncOf(tx, p.id))) }, checked.value.enrolmentDate, actor.userId);
     if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
-    return { value: { status: 'ok', id: p.id }, audit: [enrolled(p, enrolmentId, checked.value), ...fromCandidate.audit] };
+    return { value: { status: 'ok', id: p.id }, audit: [enrolled(p, enrolmentId, checked.value), ...familyAudit, ...fromCandidate.audit] };
   }));
 }

@@ -30,6 +30,8 @@ import { companySteering, type CompanySteeringFacts } from '../companies/compani
 import { loadMeetingSteering, type MeetingSteering } from './meetings/load-meetings.ts';
 import { sessionSteering, type AttendanceRate } from '../group-sessions/group-sessions.ts';
 import { projectFunnel } from '../recruitment/recruitment-funnel.ts';
+import { familySteering } from './family-barriers.ts';
+import type { BarrierCounts } from '../../domain/family.ts';
 import type { Funnel } from '../../domain/recruitment.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
@@ -71,6 +73,8 @@ export interface SteeringData {
   groupSessions?: AttendanceRate[];
   /** The recruitment funnel up to the month's end (issue 13): gross group and outreach. */
   recruitment?: Funnel;
+  /** Family barriers of the women enrolled at the month's end, at their enrolment and then (issue 14 build 6). */
+  family?: BarrierCounts;
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
@@ -140,6 +144,7 @@ export async function loadSteeringData(
     meetings: await loadMeetingSteering(deps.db, actor, choice, months.month),
     groupSessions: await sessionSteering(deps.db, actor, pid, at),
     recruitment: await projectFunnel(deps.db, actor, pid, at),
+    family: await familySteering(deps.db, actor, pid, at),
   };
 }
 

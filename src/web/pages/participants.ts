@@ -99,7 +99,7 @@ const ORIGINS: Record<CameFrom, { path: string; back: string }> = {
 };
 
 /** What was saved, for the "Gemt" notice on her page. */
-export type SavedKind = 'plan' | 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'virksomhedskonsulent' | 'dansk' | 'slettet' | 'indskrevet' | 'afsluttet';
+export type SavedKind = 'plan' | 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'virksomhedskonsulent' | 'familie' | 'dansk' | 'slettet' | 'indskrevet' | 'afsluttet';
 
 /** What was just saved on her case and the alerts it raised or cleared (from the redirect's query). */
 export interface SavedNotice {
@@ -116,6 +116,7 @@ const SAVED_TEXTS: Record<SavedKind, string> = {
   fritagelse: 'Fritagelsen er gemt.',
   visitation: 'Visitationen er ændret.',
   virksomhedskonsulent: 'Virksomhedskonsulenten er gemt.',
+  familie: 'Familiesituationen er gemt.',
   dansk: 'Danskundervisningen er opdateret.',
   slettet: 'Posten er slettet.',
   indskrevet: 'Hun er indskrevet.',

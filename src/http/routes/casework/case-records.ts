@@ -9,6 +9,7 @@ import { saveAssessment } from '../../../app/casework/save-assessment.ts';
 import { saveExemption } from '../../../app/casework/save-exemption.ts';
 import { saveVisitationChange } from '../../../app/casework/save-visitation-change.ts';
 import { saveConsultantChange } from '../../../app/casework/save-consultant-change.ts';
+import { saveFamilySituation } from '../../../app/casework/save-family-situation.ts';
 import { enrolOptions } from '../../../app/casework/enrol-participant.ts';
 import { deleteCaseRecord, type CaseRecordKind } from '../../../app/casework/delete-case-record.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
@@ -24,6 +25,7 @@ import { assessmentFormPage } from '../../../web/pages/casework/assessment-form.
 import { exemptionFormPage, exemptionValues } from '../../../web/pages/casework/exemption-form.ts';
 import { visitationFormPage } from '../../../web/pages/casework/visitation-form.ts';
 import { consultantFormPage } from '../../../web/pages/casework/consultant-form.ts';
+import { familyFormPage, familyValues } from '../../../web/pages/casework/family-form.ts';
 import { dateInput, emptyState, type FormState } from '../../../web/pages/casework/form.ts';
 import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
 import { findActivityType } from '../../../domain/activities.ts';
@@ -54,6 +56,10 @@ function describeRecord(f: CaseFile, kind: CaseRecordKind, id: string): string |
   if (kind === 'virksomhedskonsulent') {
     const c = f.consultantChanges.find((x) => x.id === id);
     return c ? `skiftet af virksomhedskonsulent fra ${formatDate(c.fromDate)} (${c.consultantId === null ? 'ingen' : c.consultantName ?? '–'})` : null;
+  }
+  if (kind === 'familiesituation') {
+    const c = f.familyChanges.find((x) => x.id === id);
+    return c ? `familiesituationen fra ${formatDate(c.fromDate)}` : null;
   }
   const m = f.assessments.find((x) => x.id === id);
   return m ? `målingen (${findInstrument(m.instrumentKey, f.projectInstruments.instruments)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}` : null;
@@ -251,9 +257,24 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => consultantForm(actor, req.params.id, req.csrfToken!, s), 'virksomhedskonsulent');
   });
 
+  // Her family situation over time (a new snapshot from a date; corrected by deleting it and entering it again)
+  const familyForm = async (actor: Actor, id: string, csrf: string, s: FormState | null) => {
+    const f = await file(actor, id);
+    return familyFormPage(actor, csrf, subject(f), s ?? emptyState({ ...familyValues(f.family), fromDate: dateInput(todayInDenmark()) }), { recorded: f.family !== null });
+  };
+  app.get<P>('/deltagere/:id/familie', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    return sendHtml(reply, await familyForm(actor, req.params.id, req.csrfToken!, null));
+  });
+  app.post<P>('/deltagere/:id/familie', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await saveFamilySituation(deps.db, actor, req.params.id, req.body ?? {});
+    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => familyForm(actor, req.params.id, req.csrfToken!, s), 'familie');
+  });
+
   // Deletions (corrections), audited with the deleted content
   const kinds: [string, CaseRecordKind][] = [
-    ['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling'], ['fritagelser', 'fritagelse'], ['visitationer', 'visitation'], ['virksomhedskonsulenter', 'virksomhedskonsulent'],
+    ['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling'], ['fritagelser', 'fritagelse'], ['visitationer', 'visitation'], ['virksomhedskonsulenter', 'virksomhedskonsulent'], ['familiesituationer', 'familiesituation'],
   ];
   for (const [path, kind] of kinds) {
     app.get<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {

@@ -3,9 +3,10 @@ import type { CaseFile } from '../../../app/casework/case-file.ts';
 import type { TimelineEntry } from '../../../domain/timeline.ts';
 import { findActivityType } from '../../../domain/activities.ts';
 import { FREMDRIFTSTRAPPEN, WHO5, findInstrument, scoreAssessment, type DistanceTravelled } from '../../../domain/instruments.ts';
+import { childrenText, type FamilySituation } from '../../../domain/family.ts';
 import { parseProjectInstrumentKey, projectInstrumentKey } from '../../../domain/project-instruments.ts';
 import {
-  ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, FLERE_SKAL_MED_LABELS, GOAL_STATUS_LABELS, RECRUITMENT_CHANNEL_LABELS, SEVERITY_LABELS,
+  ACTIVITY_STATUS_LABELS, CHILDCARE_LABELS, PARTNER_INVOLVEMENT_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, FLERE_SKAL_MED_LABELS, GOAL_STATUS_LABELS, RECRUITMENT_CHANNEL_LABELS, SEVERITY_LABELS,
   VISITATION_LABELS, YES_NO,
 } from '../../../core/labels.ts';
 import type { FlereSkalMedGroup, RecruitmentChannel, Visitation } from '../../../core/codes.ts';
@@ -99,6 +100,36 @@ function consultantHistory(f: CaseFile, base: string, csrf: string) {
   </table></div>`;
 }
 
+const interpreterText = (f: FamilySituation) =>
+  f.interpreterNeeded === null ? (f.interpreterLanguage ? `Ikke oplyst (sprog: ${f.interpreterLanguage})` : 'Ikke oplyst')
+    : f.interpreterNeeded ? `Ja, ${f.interpreterLanguage ?? ''}` : `Nej${f.interpreterLanguage ? ` (sprog: ${f.interpreterLanguage})` : ''}`;
+
+/** Her family situation now, what it was at her enrolment, and each change (a wrong row is deleted and entered again). */
+function familySection(f: CaseFile, base: string, csrf: string) {
+  const now = f.family;
+  const at = f.familyAtEnrolment;
+  const facts = (x: FamilySituation) => html`
+    <dt>Børn</dt><dd>${childrenText(x)}</dd>
+    <dt>Børnepasning og dagtilbud</dt><dd>${x.childcare ? CHILDCARE_LABELS[x.childcare] : 'Ikke oplyst'}</dd>
+    <dt>Partneren deltager</dt><dd>${x.partnerInvolvement ? PARTNER_INVOLVEMENT_LABELS[x.partnerInvolvement] : 'Ikke oplyst'}</dd>
+    <dt>Tolk</dt><dd>${interpreterText(x)}</dd>`;
+  return html`<h3 id="familie-heading">Familiesituation</h3>
+    ${now
+      ? html`<dl class="facts" data-testid="family-now"><dt>Gælder fra</dt><dd>${formatDate(now.fromDate)}</dd>${facts(now)}</dl>`
+      : html`<p data-testid="family-now">Ikke registreret.</p>`}
+    <p><a href="${base}/familie">${now ? 'Ret familiesituation' : 'Registrér familiesituation'}</a></p>
+    ${f.familyChanges.length
+      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="family-history">
+          <caption>Familiesituation over tid${at ? html` <span class="weight-normal">(ved indskrivningen: den fra ${formatDate(at.fromDate)})</span>` : ''}</caption>
+          <thead><tr><th scope="col">Fra</th><th scope="col">Børn</th><th scope="col">Børnepasning</th><th scope="col">Partneren deltager</th><th scope="col">Tolk</th><th scope="col">Registreret af</th><th scope="col">Slet</th></tr></thead>
+          <tbody>${f.familyChanges.map((c) => html`<tr><td>${formatDate(c.fromDate)}</td><td>${childrenText(c)}</td>
+            <td>${c.childcare ? CHILDCARE_LABELS[c.childcare] : '–'}</td><td>${c.partnerInvolvement ? PARTNER_INVOLVEMENT_LABELS[c.partnerInvolvement] : '–'}</td>
+            <td>${interpreterText(c)}</td><td>${c.createdByName ?? '–'}</td>
+            <td>${deleteButton(`${base}/familiesituationer/${c.id}/slet`, csrf, `familiesituation fra ${formatDate(c.fromDate)}`)}</td></tr>`)}</tbody>
+        </table></div>`
+      : ''}`;
+}
+
 export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[]): SafeHtml {
   const id = f.participant.id;
   const base = `/deltagere/${id}`;
@@ -125,6 +156,7 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
           })}</tbody></table></div>`
       : ''}
     ${f.consultantChanges.length ? consultantHistory(f, base, csrf) : ''}
+    ${familySection(f, base, csrf)}
 
     <h3>Plan</h3>
     ${f.plan

@@ -8,6 +8,7 @@ import { FLERE_SKAL_MED_LABELS, RECRUITMENT_CHANNEL_LABELS, VISITATION_LABELS } 
 import { html } from '../../html.ts';
 import type { UnmetCriterion } from '../../../domain/target-group.ts';
 import { casePage, type Subject } from './frame.ts';
+import { familyFields } from './family-form.ts';
 import { csrfField, dateField, radioGroup, selectField, textArea, textField, type FormState } from './form.ts';
 
 export function enrolSearchPage(actor: Actor, csrf: string, s: FormState, enrolled?: FoundByCpr) {
@@ -83,6 +84,7 @@ export function enrolFormPage(actor: Actor, csrf: string, s: FormState, m: Enrol
       ${selectField(s, { name: 'caseworkerId', label: 'Sagsbehandler', options: m.options.caseworkers.map((c) => ({ value: String(c.id), label: c.name })), required: true })}
       ${selectField(s, { name: 'consultantId', label: 'Virksomhedskonsulent', hint: 'Den, der har virksomhedsarbejdet: praktikker, job og opfølgning efter ansættelse. Kan vælges senere.', options: m.options.caseworkers.map((c) => ({ value: String(c.id), label: c.name })), placeholder: 'Ingen endnu' })}
       ${textArea(s, { name: 'overrideReason', label: 'Begrundelse, hvis målgruppekriterierne ikke er opfyldt', hint: 'Mindst 10 tegn.', rows: 3 })}
+      ${familyFields(s, 'Familiesituation ved indskrivningen', 'Alle felter kan udfyldes senere på hendes side. Det, der står her, gælder fra indskrivningsdatoen.')}
       <button type="submit" class="button button-primary">Indskriv</button>
     </form>`,
   });

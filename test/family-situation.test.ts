@@ -1,0 +1,189 @@
+/**
+ * Her family situation (issue 14 build 6) through the HTTP routes, on both backends: recorded on
+ * enrolment (optional fields, Danish errors with what was typed kept, nothing saved on a refusal),
+ * changed on her page from a date with the earlier snapshot kept as history, corrected by deleting
+ * a row, every write audited; shown on her page; counted on Styring as barriers at enrolment and
+ * now, equal to a hand count over the demo data; the demo data covers it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { defaultMonths } from '../src/app/register/default-months.ts';
+import { addDays, addMonths } from '../src/core/dates.ts';
+import { makeCpr } from '../src/core/cpr.ts';
+import { backends } from './helpers/db.ts';
+import { loginAs, type Session } from './helpers/http.ts';
+import { useTestServer } from './helpers/server.ts';
+
+const da = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
+const strip = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const monthEnd = (m: string) => addDays(addMonths(`${m}-01`, 1), -1);
+
+type Row = { pid: string; from: string; childcare: string | null; partner: string | null; interp: boolean | null; lang: string | null; ages: number[]; n: number | null };
+
+describe.each(backends())('family situation on %s', (backend) => {
+  const s = useTestServer(backend);
+  const today = todayInDenmark();
+  const enrolled = addMonths(today, -4);
+  let cw: Session;
+  let pid = 0;
+  let womanId = '';
+  let base: Record<string, string> = {};
+  const uid = async (username: string) => (await s.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
+  const rowsOf = async (id: string) => (await s.t.db.query<{ from: string; childcare: string | null; interp: boolean | null }>(
+    `SELECT to_char(from_date, 'YYYY-MM-DD') AS "from", childcare, interpreter_needed AS interp FROM family_situation WHERE participant_id = $1 ORDER BY from_date, created_at`, [id])).rows;
+  const audits = async () => (await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'familiesituation'`)).rows[0].n;
+
+  beforeAll(async () => {
+    cw = await loginAs(s.app, 'sagsbehandler.aalborg');
+    pid = (await s.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    base = {
+      cpr: makeCpr('1990-06-14', 'K', 3306), firstName: 'Hodan', lastName: 'Familiesen', countryOfOrigin: 'SO', projectId: String(pid),
+      enrolmentDate: da(enrolled), visitation: 'aktivitetsparat', recruitmentChannel: 'jobcenter', caseworkerId: String(await uid('sagsbehandler.aalborg')),
+    };
+  });
+
+  it('records her family situation on enrolment, refusing bad input in Danish with what was typed kept and nothing saved', async () => {
+    const before = await audits();
+    const bad = await cw.post('/indskrivning', {
+      ...base, childrenCount: '0', childAges: 'to og fem', childcare: 'nej', partnerInvolvement: 'maaske', interpreterNeeded: 'ja', interpreterLanguage: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Skriv børnenes alder i hele år, adskilt af komma, fx 2, 5, 11.');
+    expect(bad.body).toContain('Vælg, om partneren deltager.');
+    expect(bad.body).toContain('value="to og fem"');
+    const mismatched = await cw.post('/indskrivning', { ...base, childrenCount: '0', childAges: '', childcare: 'nej', interpreterNeeded: 'ja', interpreterLanguage: '' });
+    expect(mismatched.statusCode).toBe(400);
+    expect(strip(mismatched.body)).toContain('Hun har ingen børn. Vælg «Ikke relevant», eller ret antallet af børn.');
+    expect(mismatched.body).toContain('Skriv, hvilket sprog hun skal have tolk på.');
+    const count = await cw.post('/indskrivning', { ...base, childrenCount: '3', childAges: '2, 7' });
+    expect(count.statusCode).toBe(400);
+    expect(count.body).toContain('Du har skrevet 2 aldre, men 3 børn.');
+    expect((await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM participant WHERE last_name = 'Familiesen'`)).rows[0].n).toBe(0);
+    expect(await audits()).toBe(before);
+
+    const ok = await cw.post('/indskrivning', {
+      ...base, childrenCount: '3', childAges: '9, 1, 4', childcare: 'nej', partnerInvolvement: 'ukendt', interpreterNeeded: 'ja', interpreterLanguage: 'Somali',
+    });
+    expect(ok.statusCode, ok.body.slice(0, 400)).toBe(303);
+    womanId = /\/deltagere\/([0-9a-f-]{36})/.exec(String(ok.headers.location))![1];
+    expect(await rowsOf(womanId)).toEqual([{ from: enrolled, childcare: 'nej', interp: true }]);
+    expect(await audits()).toBe(before + 1);
+    const page = strip((await cw.get(`/deltagere/${womanId}`)).body);
+    expect(page).toContain('Familiesituation');
+    expect(page).toContain('3 børn (alder 1, 4, 9 år: 1 på 0–2 år, 1 på 3–5 år, 1 på 6–17 år)');
+    expect(page).toContain('Børnepasning og dagtilbud Nej, mangler');
+    expect(page).toContain('Tolk Ja, Somali');
+  });
+
+  it('enrols without any family field: nothing is recorded, and her page says so', async () => {
+    const res = await cw.post('/indskrivning', { ...base, cpr: makeCpr('1985-02-03', 'K', 4408), lastName: 'Udenfamilie' });
+    expect(res.statusCode).toBe(303);
+    const id = /\/deltagere\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1];
+    expect(await rowsOf(id)).toEqual([]);
+    expect(strip((await cw.get(`/deltagere/${id}`)).body)).toContain('Familiesituation Ikke registreret. Registrér familiesituation');
+  });
+
+  it('keeps it current on her page: a change from a date, the earlier one kept as history, Danish errors, corrections audited', async () => {
+    const form = await cw.get(`/deltagere/${womanId}/familie`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="1, 4, 9"'); // starts from what is in force
+    const post = (f: Record<string, string>) => cw.post(`/deltagere/${womanId}/familie`, {
+      childrenCount: '3', childAges: '1, 4, 9', childcare: 'nej', partnerInvolvement: 'ukendt', interpreterNeeded: 'ja', interpreterLanguage: 'Somali', ...f,
+    });
+    const before = await audits();
+    const future = await post({ fromDate: da(addDays(today, 3)), childcare: 'ja' });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Datoen kan ikke ligge efter i dag');
+    const same = await post({ fromDate: da(addDays(enrolled, 20)) });
+    expect(same.statusCode).toBe(400);
+    expect(same.body).toContain('Det er den familiesituation, der allerede gælder på datoen.');
+    const empty = await cw.post(`/deltagere/${womanId}/familie`, { fromDate: da(today) });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Udfyld mindst ét felt om hendes familiesituation.');
+    const badDate = await post({ fromDate: '31.2.2025', childcare: 'ja' });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.body).toContain('31. februar 2025 findes ikke.');
+    expect(await audits()).toBe(before);
+
+    // Childcare found and no interpreter needed any more, from three weeks after her enrolment.
+    const changedOn = addDays(enrolled, 21);
+    const ok = await post({ fromDate: da(changedOn), childcare: 'ja', interpreterNeeded: 'nej', partnerInvolvement: 'ja' });
+    expect(ok.statusCode, ok.body.slice(0, 400)).toBe(303);
+    expect(String(ok.headers.location)).toContain('gemt=familie');
+    expect(await rowsOf(womanId)).toEqual([{ from: enrolled, childcare: 'nej', interp: true }, { from: changedOn, childcare: 'ja', interp: false }]);
+    expect(await audits()).toBe(before + 1);
+    const page = await cw.get(`/deltagere/${womanId}`);
+    const now = strip(page.body.slice(page.body.indexOf('data-testid="family-now"'), page.body.indexOf('data-testid="family-history"')));
+    expect(now).toContain(`Gælder fra ${da(changedOn)}`);
+    expect(now).toContain('Ja, på plads');
+    expect(now).toContain('Nej (sprog: Somali)');
+    const history = strip(page.body.slice(page.body.indexOf('data-testid="family-history"')).split('</table>')[0]);
+    expect(history).toContain(`${da(enrolled)} 3 børn`);
+    expect(history).toContain('Nej, mangler');
+    expect(history).toContain(`${da(changedOn)} 3 børn`);
+
+    // A wrong row is deleted (a correction) with its content in the audit log, then entered again.
+    const wrong = await post({ fromDate: da(addDays(enrolled, 40)), childcare: 'delvis', interpreterNeeded: 'nej', partnerInvolvement: 'ja' });
+    expect(wrong.statusCode).toBe(303);
+    const wrongId = (await s.t.db.query<{ id: string }>(`SELECT id FROM family_situation WHERE participant_id = $1 AND childcare = 'delvis'`, [womanId])).rows[0].id;
+    const confirm = await cw.get(`/deltagere/${womanId}/familiesituationer/${wrongId}/slet`);
+    expect(strip(confirm.body)).toContain(`familiesituationen fra ${da(addDays(enrolled, 40))}`);
+    expect((await cw.post(`/deltagere/${womanId}/familiesituationer/${wrongId}/slet`, {})).statusCode).toBe(303);
+    expect((await rowsOf(womanId)).length).toBe(2);
+    const deleted = (await s.t.db.query<{ detail: { deleted: { childcare: string } } }>(
+      `SELECT detail FROM audit_log WHERE entity = 'familiesituation' AND action = 'slet' ORDER BY id DESC LIMIT 1`)).rows[0];
+    expect(deleted.detail.deleted.childcare).toBe('delvis');
+  });
+
+  it('hides her family situation from another jobcentre', async () => {
+    const aarhus = await loginAs(s.app, 'sagsbehandler.aarhus');
+    expect((await aarhus.get(`/deltagere/${womanId}/familie`)).statusCode).toBe(404);
+    const res = await aarhus.post(`/deltagere/${womanId}/familie`, { fromDate: da(today), childcare: 'ja' });
+    expect(res.statusCode).toBe(404);
+    expect((await rowsOf(womanId)).length).toBe(2);
+  });
+
+  it('counts the barriers on Styring at enrolment and now, equal to a hand count over the demo data', async () => {
+    const month = (await defaultMonths(s.t.db)).month;
+    const at = monthEnd(month);
+    // By hand: the women enrolled in the project at the month's end; each one's snapshot in force on her enrolment date and at the month's end.
+    const women = (await s.t.db.query<{ pid: string; on: string }>(
+      `SELECT participant_id AS pid, to_char(max(enrolled_on), 'YYYY-MM-DD') AS on FROM enrolment
+       WHERE project_id = $1 AND enrolled_on <= $2 AND (exited_on IS NULL OR exited_on > $2) GROUP BY participant_id`, [pid, at])).rows;
+    const rows = (await s.t.db.query<Row>(
+      `SELECT participant_id AS pid, to_char(from_date, 'YYYY-MM-DD') AS "from", childcare, partner_involvement AS partner, interpreter_needed AS interp,
+              interpreter_language AS lang, child_ages AS ages, children_count AS n
+       FROM family_situation ORDER BY from_date, created_at`)).rows;
+    const inForce = (p: string, d: string) => rows.filter((r) => r.pid === p && r.from <= d).at(-1) ?? null;
+    const tally = { recorded: [0, 0], childcare: [0, 0], interp: [0, 0], partner: [0, 0], small: [0, 0] };
+    for (const w of women) {
+      [inForce(w.pid, w.on), inForce(w.pid, at)].forEach((r, i) => {
+        if (!r) return;
+        tally.recorded[i]++;
+        if (r.childcare === 'nej' || r.childcare === 'delvis') tally.childcare[i]++;
+        if (r.interp === true) tally.interp[i]++;
+        if (r.partner === 'nej') tally.partner[i]++;
+        if (r.ages.some((a) => a <= 5)) tally.small[i]++;
+      });
+    }
+    expect(women.length).toBeGreaterThan(20);
+    expect(tally.childcare[0]).toBeGreaterThan(tally.childcare[1]); // the demo finds childcare for some
+    expect(tally.recorded[1]).toBeGreaterThan(tally.recorded[0]); // and records some only after enrolment
+
+    const pl = await loginAs(s.app, 'projektleder.aalborg');
+    const page = await pl.get(`/styring?projekt=${pid}`);
+    expect(page.statusCode).toBe(200);
+    const table = page.body.slice(page.body.indexOf('data-testid="tabel-familie-barrierer"')).split('</table>')[0];
+    const cells = (label: string) => {
+      const row = table.split('<tr').find((r) => strip(r).includes(label));
+      expect(row, label).toBeDefined();
+      return [...row!.matchAll(/<td[^>]*>([^<]*)</g)].map((m) => Number(m[1].replace(/\./g, '')));
+    };
+    expect(cells('Familiesituation registreret')).toEqual(tally.recorded);
+    expect(cells('Mangler børnepasning (helt eller delvis)')).toEqual(tally.childcare);
+    expect(cells('Har brug for tolk')).toEqual(tally.interp);
+    expect(cells('Partneren deltager ikke')).toEqual(tally.partner);
+    expect(cells('Har børn under skolealderen (0–5 år)')).toEqual(tally.small);
+    expect(strip(page.body)).toContain(`Kvinder indskrevet ved månedens udgang: ${women.length}.`);
+  });
+});
