@@ -15,6 +15,7 @@ import { pdfText, fold } from './helpers/downloads.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
+import { handleOf } from '../src/db/database.ts';
 
 const vault = createVault(TEST_SECRET);
 const kr = (n: number) => `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format(n)} kr.`;
@@ -195,10 +196,10 @@ describe.each(backends())('effect and money on %s', (backend) => {
     const pool = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM comparison_pool')).rows[0].n;
     const before = await pool();
 
-    const dry = await runPoolRetention({ db }, { months: 36, dryRun: true });
+    const dry = await runPoolRetention({ db: handleOf(db) }, { months: 36, dryRun: true });
     expect([dry.women, dry.registerRows]).toEqual([2, 1]);
     expect(await pool()).toBe(before);
-    const r = await runPoolRetention({ db }, { months: 36, dryRun: false });
+    const r = await runPoolRetention({ db: handleOf(db) }, { months: 36, dryRun: false });
     expect([r.women, r.registerRows]).toEqual([2, 1]);
     expect(await pool()).toBe(before - 2);
     expect((await db.query(`SELECT 1 FROM register_person WHERE cpr_hash = 'ret:gammel'`)).rows).toHaveLength(0);

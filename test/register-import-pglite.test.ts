@@ -23,6 +23,7 @@ import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 import { registerState } from './helpers/register.ts';
+import { handleOf } from '../src/db/database.ts';
 
 const vault = createVault(TEST_SECRET);
 
@@ -71,7 +72,7 @@ describe('register import on PGlite off the request path', () => {
     const id = (r.headers.location as string).split('/').pop()!;
     const userId = (await t.db.query<{ user_id: number }>('SELECT user_id FROM import_job WHERE id = $1', [id])).rows[0].user_id;
     // This instance's own view of the job: no database round trip, so it never waits for the engine.
-    return { id, job: () => getImportJob(t.db, id, userId) };
+    return { id, job: () => getImportJob(handleOf(t.db), id, userId) };
   }
 
   async function untilWriting(job: () => ReturnType<typeof getImportJob>) {
@@ -120,7 +121,7 @@ describe('register import on PGlite off the request path', () => {
     const { job } = await upload('ydelser-stoppet.csv', benefitsFile(8));
     await untilWriting(job);
     expect((await fullState(t)).pending).toBe(1); // some people are written, under a pending batch
-    const r = await stopImportJobs(t.db, 0);
+    const r = await stopImportJobs(handleOf(t.db), 0);
     expect(r.stopped).toBe(1);
     const end = (await job()) ?? (await untilEnded(job));
     expect(end.status).toBe('fejl');
@@ -166,7 +167,7 @@ describe('register import on PGlite off the request path', () => {
     expect(await fullState(t)).not.toEqual(before);
     // Nothing reads it as a delivery meanwhile.
     expect((await analyst.get('/registerdata')).body).not.toContain('doed.csv');
-    expect(await recoverImports(t.db)).toBe(1);
+    expect(await recoverImports(handleOf(t.db))).toBe(1);
     expect(await fullState(t)).toEqual(before);
   });
 });

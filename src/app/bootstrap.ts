@@ -1,6 +1,6 @@
 /** Open the database, migrate it, and (in demo mode) fill an empty one with demo data. */
 import type { Config } from '../core/config.ts';
-import { openDatabase } from '../db/database.ts';
+import { handleOf, openDatabase } from '../db/database.ts';
 import { migrate, oneInstanceAtATime } from '../db/migrate.ts';
 import { createVault } from '../security/vault.ts';
 import type { AppDeps } from '../core/deps.ts';
@@ -26,5 +26,5 @@ export async function openApp(config: Config, log: (s: string) => void = () => u
     // Several instances starting together on PostgreSQL: one seeds, the others wait for it.
     await oneInstanceAtATime(db, DEMO_SEED_LOCK, seed);
   }
-  return { db, vault, config };
+  return { db: handleOf(db), vault, config };
 }

@@ -1,6 +1,5 @@
 /** The dependency bundle: what the server and the use cases share, built once at start-up. */
 import type { Config } from './config.ts';
-import type { Database } from '../db/database.ts';
 
 declare const handleBrand: unique symbol;
 
@@ -11,6 +10,12 @@ declare const handleBrand: unique symbol;
 export interface DatabaseHandle {
   readonly kind: 'pglite' | 'postgres';
   readonly [handleBrand]: 'database';
+  /** Close the connections (at shut-down). */
+  close(): Promise<void>;
+  /** Connections of the pool (PostgreSQL), for the metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
+  /** PGlite: statements asked for and not yet answered (a long job gives way while above 0). */
+  busy?(): number;
 }
 
 /** CPR encryption, look-up hash and pseudonyms, keyed from the master secret (security/vault.ts). */
@@ -25,7 +30,7 @@ export interface Vault {
 }
 
 export interface AppDeps {
-  db: Database;
+  db: DatabaseHandle;
   vault: Vault;
   config: Config;
 }

@@ -5,10 +5,10 @@
  * organisation's users.
  */
 import type { Actor } from '../core/actor.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Database } from './database.ts';
 import type { AuditEntry } from './door.ts';
 import type { DatabaseHandle } from '../core/deps.ts';
-import { databaseOf, sqlOf, writeAudit, type AuditActor, type Sql } from './sql.ts';
+import { databaseOf, sqlOf, writeAudit, type AuditActor, type Sql, type Reader } from './sql.ts';
 
 export type { AuditActor } from './sql.ts';
 
@@ -83,10 +83,11 @@ export async function auditActions(tx: Sql): Promise<string[]> {
  * who, which route pattern and which fields — never the values.
  */
 export async function auditRefusedRequest(
-  db: Queryable,
+  handle: Reader,
   who: AuditActor,
   detail: { method: string; route: string | null; fields: string[]; reason: string },
 ) {
+  const db = sqlOf(handle);
   await writeAudit(db, who, { action: 'afvist_input', entity: 'forespoergsel', detail });
 }
 

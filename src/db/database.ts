@@ -3,6 +3,7 @@
  * and CI). Everything above this file speaks plain SQL with $1 parameters through `Queryable`.
  */
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
+import type { DatabaseHandle } from '../core/deps.ts';
 import { makePrivateDir, restrictTree, tightenUmask } from '../core/private-files.ts';
 
 export interface QueryResult<T> {
@@ -29,6 +30,10 @@ export interface Database extends Queryable {
    */
   busy?(): number;
 }
+
+/** The database behind a handle (the same object: the handle only hides its methods from the layers above). */
+export const databaseOf = (db: DatabaseHandle | Database): Database => db as unknown as Database;
+export const handleOf = (db: Database): DatabaseHandle => db as unknown as DatabaseHandle;
 
 // Same value types on both drivers: dates as 'YYYY-MM-DD' strings, int8/numeric as numbers.
 const identity = (v: string) => v;

@@ -5,7 +5,7 @@
  * Keys are opaque keyed hashes made by the caller.
  */
 import type { LoginFailures } from '../domain/login-delay.ts';
-import type { Queryable } from './database.ts';
+import { type Reader, sqlOf } from './sql.ts';
 
 export interface LoginThrottleStore {
   /** The pair's failures so far, if any. */
@@ -17,7 +17,8 @@ export interface LoginThrottleStore {
 }
 
 /** The store in the application's database (shared by every instance on that database). */
-export function databaseLoginThrottleStore(db: Queryable): LoginThrottleStore {
+export function databaseLoginThrottleStore(handle: Reader): LoginThrottleStore {
+  const db = sqlOf(handle);
   const row = (r: { failures: number; at: string }): LoginFailures => ({ failures: r.failures, lastFailureAt: Number(r.at) });
   return {
     async get(pair) {

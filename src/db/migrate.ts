@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database, Queryable } from './database.ts';
+import { type Reader, sqlOf } from './sql.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Advisory lock key of the migrations (any constant shared by every instance). */
@@ -26,7 +27,8 @@ async function appliedVersions(q: Queryable): Promise<Set<string>> {
 }
 
 /** Versions this code knows that the database has not applied yet (readiness check). */
-export async function pendingMigrations(db: Queryable): Promise<string[]> {
+export async function pendingMigrations(handle: Reader): Promise<string[]> {
+  const db = sqlOf(handle);
   const exists = (await db.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`)).rows[0].t;
   const done = exists ? await appliedVersions(db) : new Set<string>();
   return migrationFiles().map((f) => f.slice(0, 4)).filter((v) => !done.has(v));

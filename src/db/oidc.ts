@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '../core/actor.ts';
 import { AppError } from '../core/errors.ts';
-import type { Database, Queryable } from './database.ts';
-import { writeAudit } from './sql.ts';
+import type { Queryable } from './database.ts';
+import { databaseOf, writeAudit, type Db } from './sql.ts';
 
 export interface PendingSignIn {
   state: string;
@@ -17,7 +17,8 @@ export interface PendingSignIn {
 }
 
 /** Keep a new pending sign-in and forget those older than `minutes`. */
-export async function storePendingSignIn(db: Database, idHash: string, p: PendingSignIn, minutes: number) {
+export async function storePendingSignIn(handle: Db, idHash: string, p: PendingSignIn, minutes: number) {
+  const db = databaseOf(handle);
   await db.query(`DELETE FROM oidc_pending WHERE created_at < now() - make_interval(mins => $1)`, [minutes]);
   await db.query('INSERT INTO oidc_pending (id_hash, state, nonce, code_verifier, next) VALUES ($1, $2, $3, $4, $5)', [
     idHash,
@@ -29,7 +30,8 @@ export async function storePendingSignIn(db: Database, idHash: string, p: Pendin
 }
 
 /** Take (and delete) the pending sign-in under `idHash` if it is younger than `minutes`: it is used once, whatever happens next. */
-export async function takePendingSignIn(db: Database, idHash: string, minutes: number): Promise<PendingSignIn | undefined> {
+export async function takePendingSignIn(handle: Db, idHash: string, minutes: number): Promise<PendingSignIn | undefined> {
+  const db = databaseOf(handle);
   const r = await db.query<PendingSignIn>(
     `DELETE FROM oidc_pending WHERE id_hash = $1 AND created_at > now() - make_interval(mins => $2)
      RETURNING state, nonce, code_verifier AS verifier, next`,
@@ -68,11 +70,12 @@ async function findOrganisation(q: Queryable, c: AccountClaims): Promise<number>
  * stays out. One transaction; the creation is audited in it.
  */
 export async function provisionOidcUser(
-  db: Database,
+  handle: Db,
   issuer: string,
   c: AccountClaims,
   ip: string,
 ): Promise<{ id: number; username: string; role: Role }> {
+  const db = databaseOf(handle);
   return db.tx(async (q) => {
     const organisationId = await findOrganisation(q, c);
     const linked = (

@@ -4,9 +4,9 @@ import { isIsoDate } from '../core/dates.ts';
 import { normaliseDateInput } from '../domain/form-fields.ts';
 import { foldSql, parseSearch, searchForAudit } from '../domain/search-text.ts';
 import type { Vault } from '../security/vault.ts';
-import type { Database } from './database.ts';
 import { isUuid, withTenant } from './tenant.ts';
 import { deniedAccess } from './door.ts';
+import { type Db, databaseOf } from './sql.ts';
 
 export interface ParticipantListRow {
   id: string;
@@ -54,7 +54,8 @@ function birthDateOf(search: string): string | null {
   return typeof iso === 'string' && isIsoDate(iso) ? iso : null;
 }
 
-export async function listParticipants(db: Database, vault: Vault, actor: Actor, opts: ListOptions = {}) {
+export async function listParticipants(handle: Db, vault: Vault, actor: Actor, opts: ListOptions = {}) {
+  const db = databaseOf(handle);
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
   // The tenant's municipalities as a plain parameter too (row-level security still applies): the
@@ -150,7 +151,8 @@ export interface ParticipantView {
 }
 
 /** One participant with her enrolments, or null (audited as a denied look-up) if not visible. */
-export async function getParticipant(db: Database, vault: Vault, actor: Actor, id: string, purpose = 'vis') {
+export async function getParticipant(handle: Db, vault: Vault, actor: Actor, id: string, purpose = 'vis') {
+  const db = databaseOf(handle);
   return withTenant(db, actor, async (q, audit) => {
     const p = isUuid(id)
       ? (

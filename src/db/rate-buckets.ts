@@ -3,14 +3,15 @@
  * balancer). One statement per request: refill by the time passed, take `cost` if there is
  * enough, and say whether it was taken. Keys are opaque keyed hashes made by the caller.
  */
-import type { Queryable } from './database.ts';
+import { type Reader, sqlOf } from './sql.ts';
 
 export interface RateBucketStore {
   /** Take `cost` tokens for `key`; returns 0 when allowed, else the seconds to wait. */
   take(key: string, cost: number): Promise<number>;
 }
 
-export function databaseRateBuckets(db: Queryable, o: { burst: number; perSecond: number }): RateBucketStore {
+export function databaseRateBuckets(handle: Reader, o: { burst: number; perSecond: number }): RateBucketStore {
+  const db = sqlOf(handle);
   let calls = 0;
   return {
     async take(key, cost) {

@@ -4,10 +4,9 @@
  */
 import { addCode, defaultCodeTable, emptyCodeTable } from '../register/codetable.ts';
 import type { Category, CodeTable } from '../monitoring/types.ts';
-import type { Database, Queryable } from './database.ts';
 import { applyCodeMappings } from './register-code-mappings.ts';
 import type { RegisterReader } from './register-input.ts';
-import { sqlOf } from './sql.ts';
+import { databaseOf, sqlOf, type Db, type Reader } from './sql.ts';
 
 export interface BatchRow {
   id: number;
@@ -35,11 +34,13 @@ const BATCH_COLS = `id, kind, file_name AS "fileName", sha256, bytes, rows, pers
  * A batch still being written in committed steps (PGlite, migration 0113) is `pending`: it is not
  * a delivery yet, so none of the readers below sees it, and it is removed if the import fails.
  */
-export async function findBatch(q: Queryable, kind: string, sha256: string): Promise<BatchRow | undefined> {
+export async function findBatch(handle: Reader, kind: string, sha256: string): Promise<BatchRow | undefined> {
+  const q = sqlOf(handle);
   return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE kind = $1 AND sha256 = $2 AND NOT pending`, [kind, sha256])).rows[0];
 }
 
-export async function listBatches(q: Queryable): Promise<BatchRow[]> {
+export async function listBatches(handle: Reader): Promise<BatchRow[]> {
+  const q = sqlOf(handle);
   return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE NOT pending ORDER BY id DESC`)).rows;
 }
 
@@ -52,9 +53,10 @@ export async function batchesUpTo(reader: RegisterReader, asOf?: number): Promis
 }
 
 export async function insertBatch(
-  q: Queryable,
+  handle: Reader,
   b: Omit<BatchRow, 'id' | 'importedAt' | 'changedPersons' | 'changedWeeks' | 'movedResults'> & { importedBy: number | null; pending?: boolean },
 ): Promise<number> {
+  const q = sqlOf(handle);
   const r = await q.query<{ id: number }>(
     `INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, period_from, period_to, imported_by, imported_by_name, pending)
      VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11) RETURNING id`,
@@ -64,7 +66,8 @@ export async function insertBatch(
 }
 
 /** The last step of an import written in batches: the batch becomes a delivery. */
-export async function markDelivered(q: Queryable, batchId: number) {
+export async function markDelivered(handle: Reader, batchId: number) {
+  const q = sqlOf(handle);
   await q.query('UPDATE register_batch SET pending = false WHERE id = $1', [batchId]);
 }
 
@@ -74,7 +77,8 @@ export async function markDelivered(q: Queryable, batchId: number) {
  * written is also kept as the version of its batch), or loses the row if it was new; then its
  * versions and the batch go. The database is as it was before the import began.
  */
-export async function undoPendingBatch(db: Database, batchId: number): Promise<void> {
+export async function undoPendingBatch(handle: Db, batchId: number): Promise<void> {
+  const db = databaseOf(handle);
   await db.tx(async (q) => {
     const pending = await q.query('SELECT 1 FROM register_batch WHERE id = $1 AND pending', [batchId]);
     if (!pending.rows.length) return;
@@ -93,7 +97,8 @@ export async function undoPendingBatch(db: Database, batchId: number): Promise<v
 }
 
 /** Pending batches left by a process that died mid-import (PGlite): undo each. */
-export async function undoAbandonedBatches(db: Database, running: Set<number> = new Set()): Promise<number> {
+export async function undoAbandonedBatches(handle: Db, running: Set<number> = new Set()): Promise<number> {
+  const db = databaseOf(handle);
   const r = await db.query<{ id: number }>('SELECT id FROM register_batch WHERE pending ORDER BY id DESC');
   let n = 0;
   for (const { id } of r.rows) {
@@ -104,18 +109,21 @@ export async function undoAbandonedBatches(db: Database, running: Set<number> = 
   return n;
 }
 
-export async function setRevisionSummary(q: Queryable, batchId: number, s: { changedPersons: number; changedWeeks: number; movedResults: number }) {
+export async function setRevisionSummary(handle: Reader, batchId: number, s: { changedPersons: number; changedWeeks: number; movedResults: number }) {
+  const q = sqlOf(handle);
   await q.query('UPDATE register_batch SET changed_persons = $2, changed_weeks = $3, moved_results = $4 WHERE id = $1',
     [batchId, s.changedPersons, s.changedWeeks, s.movedResults]);
 }
 
 /** Packed rows of these people (missing people are simply absent). */
-export async function loadPersons(q: Queryable, hashes: string[]): Promise<Map<string, Uint8Array>> {
+export async function loadPersons(handle: Reader, hashes: string[]): Promise<Map<string, Uint8Array>> {
+  const q = sqlOf(handle);
   const r = await q.query<{ h: string; data: Uint8Array }>('SELECT cpr_hash AS h, data FROM register_person WHERE cpr_hash = ANY($1::text[])', [hashes]);
   return new Map(r.rows.map((x) => [x.h, x.data]));
 }
 
-export async function upsertPersons(q: Queryable, batchId: number, rows: { hash: string; data: Uint8Array }[]) {
+export async function upsertPersons(handle: Reader, batchId: number, rows: { hash: string; data: Uint8Array }[]) {
+  const q = sqlOf(handle);
   if (!rows.length) return;
   await q.query(
     `INSERT INTO register_person (cpr_hash, data, batch_id)
@@ -126,7 +134,8 @@ export async function upsertPersons(q: Queryable, batchId: number, rows: { hash:
 }
 
 /** Keep each changed person's new row as the version of this batch (the history of deliveries). */
-export async function insertVersions(q: Queryable, batchId: number, rows: { hash: string; data: Uint8Array }[]) {
+export async function insertVersions(handle: Reader, batchId: number, rows: { hash: string; data: Uint8Array }[]) {
+  const q = sqlOf(handle);
   if (!rows.length) return;
   await q.query(
     `INSERT INTO register_person_version (cpr_hash, data, batch_id)
@@ -145,7 +154,8 @@ export async function loadCodeTable(reader: RegisterReader): Promise<CodeTable> 
 }
 
 /** The stored code table, or the shipped default when none is loaded, without own mappings. */
-export async function loadBaseCodeTable(q: Queryable): Promise<CodeTable> {
+export async function loadBaseCodeTable(handle: Reader): Promise<CodeTable> {
+  const q = sqlOf(handle);
   const r = await q.query<{ code: number; category: Category; text: string }>('SELECT code, category, text FROM register_code');
   if (!r.rows.length) return defaultCodeTable();
   const t = emptyCodeTable();
@@ -153,7 +163,8 @@ export async function loadBaseCodeTable(q: Queryable): Promise<CodeTable> {
   return t;
 }
 
-export async function replaceCodeTable(q: Queryable, table: CodeTable, batchId: number) {
+export async function replaceCodeTable(handle: Reader, table: CodeTable, batchId: number) {
+  const q = sqlOf(handle);
   await q.query('DELETE FROM register_code');
   const e = [...table.entries.values()];
   await q.query(

@@ -32,6 +32,9 @@ export type Sql = Tx | Queryable;
  */
 export type Reader = Sql | DatabaseHandle | Database;
 
+/** The database as a caller above db/ holds it (a handle), or as db/ itself holds it. */
+export type Db = DatabaseHandle | Database;
+
 /** The SQL connection of an open tenant transaction (or of the database behind a handle: the same object). */
 export function sqlOf(tx: Sql | DatabaseHandle | Database): Queryable {
   if ('query' in tx) return tx as Queryable;
@@ -40,9 +43,7 @@ export function sqlOf(tx: Sql | DatabaseHandle | Database): Queryable {
   return q;
 }
 
-/** The database behind a handle (the same object: the handle only hides its methods from the layers above). */
-export const databaseOf = (db: DatabaseHandle | Database): Database => db as unknown as Database;
-export const handleOf = (db: Database): DatabaseHandle => db as unknown as DatabaseHandle;
+export { databaseOf, handleOf } from './database.ts';
 
 /** Who a record is about acting: a signed-in actor, (failed sign-in) possibly nobody known, or a woman's personal link (`borger`). */
 export interface AuditActor {

@@ -4,8 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Role } from '../core/actor.ts';
+import { databaseOf, sqlOf, type Db, type Reader } from './sql.ts';
 import type { Database } from './database.ts';
-import { sqlOf, type Sql } from './sql.ts';
 
 export interface UserRow {
   id: number;
@@ -19,7 +19,8 @@ export interface UserRow {
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function findUserByUsername(db: Sql, username: string): Promise<UserRow | undefined> {
+export async function findUserByUsername(handle: Reader, username: string): Promise<UserRow | undefined> {
+  const db = sqlOf(handle);
   const r = await sqlOf(db).query<UserRow>(
     `SELECT id, username, display_name AS "displayName", role, organisation_id AS "organisationId",
             password_hash AS "passwordHash", active FROM app_user WHERE lower(username) = lower($1)`,
@@ -73,7 +74,8 @@ export interface SessionRow {
   expiresAt: Date;
 }
 
-export async function createSession(db: Database, userId: number, hours: number) {
+export async function createSession(handle: Db, userId: number, hours: number) {
+  const db = databaseOf(handle);
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.query(
@@ -106,7 +108,8 @@ export async function touchSession(db: Database, id: string, idleHours: number):
  * `touchSession` and `loadActor` in one round trip (every request of a signed-in user makes it):
  * the session, and its user as an actor when the user is still active.
  */
-export async function touchSessionActor(db: Database, id: string, idleHours: number, ip: string): Promise<{ session: SessionRow; actor?: Actor } | undefined> {
+export async function touchSessionActor(handle: Db, id: string, idleHours: number, ip: string): Promise<{ session: SessionRow; actor?: Actor } | undefined> {
+  const db = databaseOf(handle);
   const r = await db.query<SessionRow & { actor: ActorRow | null }>(
     `${SESSION_CTE}
      SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt", to_jsonb(a) AS actor
@@ -119,6 +122,7 @@ export async function touchSessionActor(db: Database, id: string, idleHours: num
   return { session, actor: actor ? actorOf(actor, ip) : undefined };
 }
 
-export async function deleteSession(db: Database, id: string) {
+export async function deleteSession(handle: Db, id: string) {
+  const db = databaseOf(handle);
   await db.query('DELETE FROM user_session WHERE id_hash = $1', [sha256(id)]);
 }

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { openPGlite, openPostgres, type Database } from '../../src/db/database.ts';
+import { handleOf, openPGlite, openPostgres, type Database } from '../../src/db/database.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { createVault } from '../../src/security/vault.ts';
 import type { AppDeps } from '../../src/core/deps.ts';
@@ -64,7 +64,7 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
 
 export function testDeps(db: Database, overrides: Partial<AppDeps['config']> = {}): AppDeps {
   return {
-    db,
+    db: handleOf(db),
     vault: createVault(TEST_SECRET),
     config: loadConfig({}, { secret: TEST_SECRET, demo: true, cookieSecure: false, dataDir: tmpdir(), ...overrides }),
   };

@@ -18,11 +18,11 @@ import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Database } from '../../db/database.ts';
 import {
   failRunningJobsOf, findImportJob, finishImportJob, heartbeatImportJobs, insertImportJob, pruneImportJobs, setImportJobSha,
   updateImportProgress, type ImportJobRow,
 } from '../../db/import-jobs.ts';
+import type { DatabaseHandle } from '../../core/deps.ts';
 import { insertPendingUpload, prunePendingUploads } from '../../db/register-code-mappings.ts';
 import { findBatch, undoAbandonedBatches } from '../../db/register-store.ts';
 import { importRows, importsRunning, importsTotal } from '../../core/telemetry.ts';
@@ -48,7 +48,7 @@ export interface ImportJob {
 }
 
 export interface JobDeps {
-  db: Database;
+  db: DatabaseHandle;
   vault: Vault;
   config: { databaseUrl?: string; secret: string; suppressThreshold: number; importInProcess?: boolean; importBatch?: number };
 }
@@ -192,7 +192,7 @@ export async function runImportJob(
   }
 }
 
-function startHeartbeat(db: Database) {
+function startHeartbeat(db: DatabaseHandle) {
   if (heartbeat) return;
   heartbeat = setInterval(() => {
     if (!local.size) {
@@ -276,7 +276,7 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
  * Undo what imports of a process that died mid-write left (PGlite: pending batches no import
  * here is writing). At start-up and before each new job.
  */
-export async function recoverImports(db: Database): Promise<number> {
+export async function recoverImports(db: DatabaseHandle): Promise<number> {
   return undoAbandonedBatches(db, writingHere);
 }
 
@@ -291,7 +291,7 @@ function fromRow(r: ImportJobRow): ImportJob {
 }
 
 /** A job, only for the user who started it, from whichever instance runs it. */
-export async function getImportJob(db: Database, id: string, userId: number): Promise<ImportJob | undefined> {
+export async function getImportJob(db: DatabaseHandle, id: string, userId: number): Promise<ImportJob | undefined> {
   const mine = local.get(id)?.job;
   if (mine) return mine.userId === userId ? mine : undefined;
   const row = await findImportJob(db, id, userId);
@@ -313,7 +313,7 @@ export async function getImportJob(db: Database, id: string, userId: number): Pr
 }
 
 /** Wait for a job of this instance to end (tests and the CLI). */
-export async function waitForJob(db: Database, job: ImportJob, timeoutMs = 120_000): Promise<ImportJob> {
+export async function waitForJob(db: DatabaseHandle, job: ImportJob, timeoutMs = 120_000): Promise<ImportJob> {
   const until = Date.now() + timeoutMs;
   const l = local.get(job.id);
   if (l) await Promise.race([l.done, new Promise((r) => setTimeout(r, timeoutMs))]);
@@ -329,7 +329,7 @@ export async function waitForJob(db: Database, job: ImportJob, timeoutMs = 120_0
  * Shutdown: give running imports `graceMs` to finish; stop the rest. Stopping the worker closes
  * its connections, so PostgreSQL rolls its one transaction back: the database is as before.
  */
-export async function stopImportJobs(db: Database, graceMs: number): Promise<{ finished: number; stopped: number }> {
+export async function stopImportJobs(db: DatabaseHandle, graceMs: number): Promise<{ finished: number; stopped: number }> {
   const running = [...local.values()];
   if (!running.length) return { finished: 0, stopped: 0 };
   await Promise.race([Promise.all(running.map((l) => l.done)), new Promise((r) => setTimeout(r, graceMs))]);

@@ -15,7 +15,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Actor } from '../../core/actor.ts';
-import type { Database, Queryable } from '../../db/database.ts';
+import { databaseOf, type Database, type Queryable } from '../../db/database.ts';
+import type { DatabaseHandle } from '../../core/deps.ts';
 import {
   findBatch, insertBatch, insertVersions, loadCodeTable, loadPersons, markDelivered, replaceCodeTable, setRevisionSummary, undoPendingBatch,
   upsertPersons,
@@ -260,13 +261,14 @@ export interface ImportOptions {
 }
 
 export async function importRegisterFile(
-  deps: { db: Database; vault: Vault },
+  deps: { db: DatabaseHandle | Database; vault: Vault },
   who: Importer,
   input: { kind: RegisterKind; fileName: string } & FileInput,
   onProgress: (p: ImportProgress) => void = () => undefined,
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { db, vault } = deps;
+  const { vault } = deps;
+  const db = databaseOf(deps.db);
   onProgress({ phase: 'laeser', done: 0, total: 1 });
   const file = digestFile(input);
   const { sha256, rows } = file;

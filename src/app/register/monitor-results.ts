@@ -6,7 +6,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { handlesPersonalData } from '../../core/actor.ts';
 import { AppError, forbidden } from '../../core/errors.ts';
-import type { Database } from '../../db/database.ts';
+import type { DatabaseHandle } from '../../core/deps.ts';
 import { readDataVersion } from '../../db/data-version.ts';
 import type { RegisterReader } from '../../db/register-input.ts';
 import { batchesUpTo } from '../../db/register-store.ts';
@@ -87,7 +87,7 @@ const CACHE_MAX = 500;
 const cache = new Map<string, { at: number; version: number; view: Omit<ResultsView, 'vintage'> }>();
 
 export async function computeResults(
-  deps: { db: Database; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string } },
+  deps: { db: DatabaseHandle; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string } },
   actor: Actor,
   req: ResultsRequest,
 ): Promise<ResultsView> {

@@ -7,7 +7,8 @@
  * a newer version, the previous result is served and marked as being recomputed.
  */
 import { Worker } from 'node:worker_threads';
-import type { Database, Queryable } from '../../db/database.ts';
+import { databaseOf, type Database, type Queryable } from '../../db/database.ts';
+import type { DatabaseHandle } from '../../core/deps.ts';
 import { readDataVersion } from '../../db/data-version.ts';
 import { lockNationalOptions, nationalComputationRunning, readNationalResult, storeNationalResult } from '../../db/national-results.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
@@ -58,7 +59,8 @@ export function nationalKey(opts: MonitorOptions): string {
 }
 
 /** Compute for the current data version and store it (inline; PGlite, and the worker thread). */
-export async function computeAndStoreNational(db: Database, opts: MonitorOptions, underLock = false) {
+export async function computeAndStoreNational(handle: DatabaseHandle | Database, opts: MonitorOptions, underLock = false) {
+  const db = databaseOf(handle);
   const key = nationalKey(opts);
   const run = async (q: Queryable) => {
     if (underLock) await lockNationalOptions(q, key);
@@ -109,7 +111,8 @@ function compute(db: Database, databaseUrl: string | undefined, opts: MonitorOpt
   return run;
 }
 
-export async function nationalResults(db: Database, databaseUrl: string | undefined, opts: MonitorOptions): Promise<NationalOutcome> {
+export async function nationalResults(handle: DatabaseHandle | Database, databaseUrl: string | undefined, opts: MonitorOptions): Promise<NationalOutcome> {
+  const db = databaseOf(handle);
   const key = nationalKey(opts);
   const version = await readDataVersion(db);
   const mem = parsed.get(key);
@@ -132,7 +135,8 @@ export async function nationalResults(db: Database, databaseUrl: string | undefi
 }
 
 /** Compute ahead (after an import), so the first analyst after it does not wait. */
-export async function precomputeNational(db: Database, databaseUrl: string | undefined, opts: MonitorOptions): Promise<void> {
+export async function precomputeNational(handle: DatabaseHandle | Database, databaseUrl: string | undefined, opts: MonitorOptions): Promise<void> {
+  const db = databaseOf(handle);
   const key = nationalKey(opts);
   parse(key, await compute(db, databaseUrl, opts, key));
 }
@@ -149,7 +153,8 @@ export async function stopNationalWorker() {
  * after batch `asOfBatch`. Computed inline on request and not stored: an analyst's check of
  * what a redelivery changed, not the page everyone reads.
  */
-export async function nationalResultsAsOf(db: Database, opts: MonitorOptions, asOf: AsOf): Promise<MonitorResult> {
+export async function nationalResultsAsOf(handle: DatabaseHandle | Database, opts: MonitorOptions, asOf: AsOf): Promise<MonitorResult> {
+  const db = databaseOf(handle);
   const cohort = cohortOf((await nationalMonitorInput(db, asOf)).input, opts.month);
   const result = monitor(cohort.input, opts);
   result.laterEnrolments = cohort.later;

@@ -3,6 +3,7 @@
  * the CSV files an analyst would receive and imported through the same use case as real files.
  */
 import type { Database } from '../../db/database.ts';
+import type { DatabaseHandle } from '../../core/deps.ts';
 import { loentimerCsv, ydelserWideCsv } from '../../demo/csv.ts';
 import { demoWorld } from '../../demo/world.ts';
 import { todayInDenmark } from '../casework/today.ts';
@@ -23,7 +24,7 @@ function concat(chunks: Iterable<Uint8Array>): Uint8Array {
 export const DEMO_IMPORTER = { userId: 0, username: 'demodata', role: 'analytiker' as const, ip: 'localhost' };
 
 export async function seedDemoRegister(
-  deps: { db: Database; vault: Vault },
+  deps: { db: DatabaseHandle | Database; vault: Vault },
   opts: { seed?: number; size?: number; today?: string; kinds?: ('ydelser' | 'loentimer')[] } = {},
 ): Promise<ImportReport[]> {
   // Both demo projects' women, to the last complete month before today (the same world seedDemo made).

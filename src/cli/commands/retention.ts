@@ -2,6 +2,7 @@
 import { runRetention } from '../../app/gdpr/retention-job.ts';
 import { runPoolRetention } from '../../app/effect/pool-retention.ts';
 import { runCandidateRetention } from '../../app/recruitment/candidate-retention.ts';
+import { handleOf } from '../../db/database.ts';
 import { withCliDatabase } from '../open-cli-db.ts';
 import { parseArgs } from '../args.ts';
 
@@ -17,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
     } else {
       console.log(`Anonymiseret: ${r.anonymised} afsluttede sager (opbevaringsperiode ${r.years} år efter udskrivning).`);
     }
-    const p = await runPoolRetention({ db }, { months: config.poolRetentionMonths, dryRun });
+    const p = await runPoolRetention({ db: handleOf(db) }, { months: config.poolRetentionMonths, dryRun });
     console.log(dryRun
       ? `Prøvekørsel: ${p.women} kvinder i sammenligningspuljen er indlæst for mere end ${p.months} måneder siden og ville blive slettet med deres registerdata. Intet er ændret.`
       : `Slettet fra sammenligningspuljen: ${p.women} kvinder indlæst for mere end ${p.months} måneder siden, og ${p.registerRows} af deres registerdata.`);

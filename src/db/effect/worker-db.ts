@@ -1,6 +1,7 @@
-/** The effect worker thread's own small connection pool (PostgreSQL). */
-import { openPostgres, type Database } from '../database.ts';
+/** The effect worker thread's own small connection pool (PostgreSQL), as a handle for the use case. */
+import type { DatabaseHandle } from '../../core/deps.ts';
+import { handleOf, openPostgres } from '../database.ts';
 
-export function openEffectWorkerDb(url: string): Promise<Database> {
-  return openPostgres(url, 2);
+export async function openEffectWorkerDb(url: string): Promise<DatabaseHandle> {
+  return handleOf(await openPostgres(url, 2));
 }
