@@ -71,13 +71,17 @@ export interface Participant {
   udskrevet: string | null;
 }
 
-/** One person's benefit weeks: codes[i] is the code of week index weekStart + i (0 = none). */
+/**
+ * One person's benefit weeks: codes[i] is the code of week index weekStart + i (0 = none).
+ * The register readers give views into buffers shared by many people: copy (`slice`) an
+ * array before sending it to another thread.
+ */
 export interface PersonWeeks {
   weekStart: number;
   codes: Int16Array;
 }
 
-/** One person's paid hours: hours[i] is the sum for month index monthStart + i. */
+/** One person's paid hours: hours[i] is the sum for month index monthStart + i (a shared buffer, as above). */
 export interface PersonHours {
   monthStart: number;
   hours: Float64Array;

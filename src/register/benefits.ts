@@ -14,16 +14,17 @@ import { rereadable, sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader, listSome } from './csv.ts';
 import { RegisterInputError, type Place } from './errors.ts';
 import { dreamYear, intFromBytes, parseDreamWeek, weekFromBytes } from './fields.ts';
-import { fromLimits, PersonColumn, type ReadOptions } from './person-key.ts';
+import type { NumIndex } from './num-index.ts';
+import { fromLimits, keepNumbers, PersonColumn, type PersonKey, type ReadOptions } from './person-key.ts';
 
 interface BenefitSink {
   /**
    * Wide row: codes[i] is week weekStart + i. The array is fresh for each row unless `reused`
    * (then it is the scanner's scratch array, overwritten by the next row: copy what you keep).
    */
-  row(key: string, weekStart: number, codes: Int16Array, line: number, column: (w: number) => string, reused?: boolean): void;
+  row(key: PersonKey, weekStart: number, codes: Int16Array, line: number, column: (w: number) => string, reused?: boolean): void;
   /** Long row. */
-  cell(key: string, week: number, code: number, line: number, column: string): void;
+  cell(key: PersonKey, week: number, code: number, line: number, column: string): void;
 }
 
 /** Read a benefits file into a builder (a new one unless `into` is given). */
@@ -171,19 +172,21 @@ function scanDated(r: CsvReader, person: PersonColumn, cols: number[], fromWeek:
   const colIdx = Int32Array.from(keptCols);
   const column = (w: number) => r.header[colOfOffset[w - weekStart]];
   const keep = options.keep;
+  const keepNum = keepNumbers(keep);
   const upTo = keep ? person.index + 1 : 0x7fffffff;
   // Values of the header's fields (extra fields are left to checkFieldCount).
   const ints = new Int32Array(r.header.length);
   while (r.next(ints, upTo)) {
-    let key: string;
+    let key: PersonKey;
     if (keep) {
-      key = person.read();
-      if (!keep(key)) continue; // the next `next` skips the rest of the row
+      const k = person.keptKey(keep, keepNum);
+      if (k === null) continue; // the next `next` skips the rest of the row
+      key = k;
       r.rest(ints);
       r.checkFieldCount();
     } else {
       r.checkFieldCount();
-      key = person.read();
+      key = person.key();
     }
     const codes = new Int16Array(span);
     for (let k = 0; k < colIdx.length; k++) {
@@ -222,6 +225,7 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
   }
   const colIdx = Int32Array.from(cols);
   const keep = options.keep;
+  const keepNum = keepNumbers(keep);
   const upTo = keep ? person.index + 1 : 0x7fffffff;
   const ints = new Int32Array(r.header.length);
   let year = fixed ?? 0;
@@ -236,16 +240,28 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
   const column = (w: number) => r.header[byNo.get(w - weekStart + 1) ?? cols[0]];
   const scratch52 = new Int16Array(52);
   const scratch53 = new Int16Array(53);
-  while (r.next(ints, upTo)) {
-    let key: string;
+  // Plain rows of a year fixed for the file are parsed by `plainYearlyRows`; any other row,
+  // and the first of each chunk, by the general reader below.
+  let plain: (() => void) | null = null;
+  if (fixed !== null && person.isCpr && (!keep || keepNum !== null) && weekStart + weeksInYear - 1 >= fromWeek) {
+    const offOfCol = new Int32Array(r.header.length).fill(-1);
+    cols.forEach((i, k) => (offOfCol[i] = weekNo[k] - 1));
+    const codes = weeksInYear === 53 ? scratch53 : scratch52;
+    plain = plainYearlyRows(r, person.index, offOfCol, codes, weekStart, fromWeek, keepNum, (num, line) => sink.row(num, weekStart, codes, line, column, true));
+  }
+  for (;;) {
+    if (plain) plain();
+    if (!r.next(ints, upTo)) break;
+    let key: PersonKey;
     if (keep) {
-      key = person.read();
-      if (!keep(key)) continue;
+      const k = person.keptKey(keep, keepNum);
+      if (k === null) continue;
+      key = k;
       r.rest(ints);
       r.checkFieldCount();
     } else {
       r.checkFieldCount();
-      key = person.read();
+      key = person.key();
     }
     if (fixed === null) {
       const y = intFromBytes(r.bytes, r.starts[cYear], r.ends[cYear]);
@@ -278,17 +294,24 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
   const weeks = new Map<number, number>();
   const fromWeek = fromLimits(options, r.file).week;
   const keep = options.keep;
+  const keepNum = keepNumbers(keep);
   const upTo = keep ? person.index + 1 : 0x7fffffff;
-  while (r.next(undefined, upTo)) {
-    let key: string;
+  // Plain rows (three unquoted fields, a ten-digit CPR) are parsed by `plainLongRows`; any
+  // other row, and the first of each chunk, by the general reader below.
+  const plain = r.header.length === 3 && person.isCpr && (!keep || keepNum !== null) ? plainLongRows(r, person.index, cUge, cKode, keepNum, fromWeek, kodeName, sink) : null;
+  for (;;) {
+    if (plain) plain();
+    if (!r.next(undefined, upTo)) break;
+    let key: PersonKey;
     if (keep) {
-      key = person.read();
-      if (!keep(key)) continue;
+      const k = person.keptKey(keep, keepNum);
+      if (k === null) continue;
+      key = k;
       r.rest();
       r.checkFieldCount();
     } else {
       r.checkFieldCount();
-      key = person.read();
+      key = person.key();
     }
     let week = r.quoted[cUge] ? NaN : weekFromBytes(r.bytes, r.starts[cUge], r.ends[cUge], weeks);
     if (Number.isNaN(week)) week = parseDreamWeek(r.text(cUge)) ?? NaN; // quoted or unusual forms
@@ -296,4 +319,218 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
     const code = readCode(r, cKode);
     if (code !== 0 && week >= fromWeek) sink.cell(key, week, code, r.rowLine, kodeName);
   }
+}
+
+/**
+ * The yearly layout's hot path: rows of the plain form `0101901234;;;130;130;;…` (unquoted,
+ * the CPR as ten digits, each week empty or a code's digits, other columns without quotes)
+ * parsed straight from the chunk's bytes into `codes` (its length is the year's number of
+ * weeks), the person looked up by number. It stops before the first row of any other form,
+ * which the general reader then takes, so results and messages are the general reader's.
+ */
+function plainYearlyRows(
+  r: CsvReader, cPerson: number, offOfCol: Int32Array, codes: Int16Array, weekStart: number, fromWeek: number,
+  keepNum: NumIndex<true> | null, row: (num: number, line: number) => void,
+): () => void {
+  const nFields = offOfCol.length;
+  const weeks = codes.length;
+  const delim = r.delim;
+  return () => {
+    let p = r.nextRowAt;
+    if (p < 0) return;
+    const b = r.bytes;
+    const len = b.length;
+    const line0 = r.nextLine;
+    let rows = 0;
+    rows: while (p < len) {
+      const rowStart = p;
+      codes.fill(0);
+      let num = -1;
+      for (let f = 0; f < nFields; f++) {
+        if (f === cPerson) {
+          if (p + 10 > len) {
+            p = rowStart;
+            break rows;
+          }
+          num = 0;
+          for (let k = 0; k < 10; k++) {
+            const c = b[p++];
+            if (c < 48 || c > 57) {
+              p = rowStart;
+              break rows;
+            }
+            num = num * 10 + (c - 48);
+          }
+          if (keepNum !== null && !keepNum.has(num)) {
+            // Not asked for: on to the next line feed, unless a quote or a lone CR needs the general reader.
+            const lf = b.indexOf(10, p);
+            if (lf < 0) {
+              p = rowStart;
+              break rows;
+            }
+            for (let q = p; q < lf; q++) {
+              const c = b[q];
+              if (c === 34 || (c === 13 && q !== lf - 1)) {
+                p = rowStart;
+                break rows;
+              }
+            }
+            p = lf + 1;
+            rows++;
+            continue rows;
+          }
+        } else {
+          const off = offOfCol[f];
+          const s = p;
+          if (off >= 0) {
+            let v = 0;
+            for (let c = b[p]; c >= 48 && c <= 57 && p - s < 6; c = b[++p]) v = v * 10 + (c - 48);
+            if (v !== 0) {
+              if (v > MAX_CODE || off >= weeks) {
+                p = rowStart;
+                break rows;
+              }
+              if (weekStart + off >= fromWeek) codes[off] = v;
+            }
+          } else {
+            for (let c = b[p]; c !== delim && c !== 10 && c !== 13 && p < len; c = b[++p]) {
+              if (c === 34) {
+                p = rowStart;
+                break rows;
+              }
+            }
+          }
+        }
+        const c = b[p];
+        if (f < nFields - 1 && c === delim) p++;
+        else if (f === nFields - 1 && c === 10) p++;
+        else if (f === nFields - 1 && c === 13 && b[p + 1] === 10) p += 2;
+        else {
+          p = rowStart;
+          break rows;
+        }
+      }
+      rows++;
+      row(num, line0 + rows - 1);
+    }
+    r.skipTo(p, rows);
+  };
+}
+
+const UNKNOWN = -0x80000000;
+const INVALID = -0x7fffffff;
+
+/**
+ * The long layout's hot path: a loop over the chunk's bytes that reads rows of the plain form
+ * `0101901234;2021-W07;730` (fields in the header's order, `;`, `,` or tab, LF or CRLF; week
+ * `YYYY-Www` or `YYWW`) straight into numbers: the CPR as a number, looked up only when it
+ * changes (a person's rows come together), the week from a table, the code from its digits.
+ * It stops before the first row of any other form (quotes, blanks, NA, an empty or bad
+ * field, the chunk's end): the general reader takes that row, so results and error messages
+ * are the same as the general reader's alone.
+ */
+function plainLongRows(
+  r: CsvReader, cPerson: number, cUge: number, cKode: number, keepNum: NumIndex<true> | null, fromWeek: number, kodeName: string, sink: BenefitSink,
+): () => void {
+  // Week index by `YYYY-Www` (years 1900–2155) and by `YYWW`; UNKNOWN until first met.
+  const byIso = new Int32Array(256 * 100).fill(UNKNOWN);
+  const byDream = new Int32Array(10_000).fill(UNKNOWN);
+  const delim = r.delim;
+  let lastNum = -1;
+  let lastKept = false;
+  return () => {
+    let p = r.nextRowAt;
+    if (p < 0) return;
+    const b = r.bytes;
+    const len = b.length;
+    const line0 = r.nextLine;
+    let rows = 0;
+    rows: while (p < len) {
+      const rowStart = p;
+      let num = 0;
+      let week = 0;
+      let code = 0;
+      for (let f = 0; f < 3; f++) {
+        if (f === cPerson) {
+          if (p + 10 > len) {
+            p = rowStart;
+            break rows;
+          }
+          for (let k = 0; k < 10; k++) {
+            const c = b[p++];
+            if (c < 48 || c > 57) {
+              p = rowStart;
+              break rows;
+            }
+            num = num * 10 + (c - 48);
+          }
+        } else if (f === cUge) {
+          let slot: number;
+          let table: Int32Array;
+          if (b[p + 4] === 45) {
+            // YYYY-Www
+            const y = digits(b, p, 4);
+            const w = digits(b, p + 6, 2);
+            const ch = b[p + 5];
+            if (y < 1900 || y > 2155 || w < 0 || (ch !== 87 && ch !== 119)) {
+              p = rowStart;
+              break rows;
+            }
+            table = byIso;
+            slot = (y - 1900) * 100 + w;
+            if (table[slot] === UNKNOWN) table[slot] = isoWeekIndex(y, w) ?? INVALID;
+            p += 8;
+          } else {
+            const yyww = digits(b, p, 4);
+            if (yyww < 0) {
+              p = rowStart;
+              break rows;
+            }
+            table = byDream;
+            slot = yyww;
+            if (table[slot] === UNKNOWN) table[slot] = isoWeekIndex(dreamYear(Math.floor(yyww / 100)), yyww % 100) ?? INVALID;
+            p += 4;
+          }
+          week = table[slot];
+          if (week === INVALID) {
+            p = rowStart;
+            break rows;
+          }
+        } else {
+          const s = p;
+          for (let c = b[p]; c >= 48 && c <= 57 && p - s < 9; c = b[++p]) code = code * 10 + (c - 48);
+          if (p === s || code > MAX_CODE) {
+            p = rowStart;
+            break rows;
+          }
+        }
+        const c = b[p];
+        if (f < 2 && c === delim) p++;
+        else if (f === 2 && c === 10) p++;
+        else if (f === 2 && c === 13 && b[p + 1] === 10) p += 2;
+        else {
+          p = rowStart;
+          break rows;
+        }
+      }
+      rows++;
+      if (num !== lastNum) {
+        lastNum = num;
+        lastKept = keepNum === null || keepNum.has(num);
+      }
+      if (lastKept && code !== 0 && week >= fromWeek) sink.cell(num, week, code, line0 + rows - 1, kodeName);
+    }
+    r.skipTo(p, rows);
+  };
+}
+
+/** n ASCII digits at b[s…] as a number, or -1. */
+function digits(b: Uint8Array, s: number, n: number): number {
+  let v = 0;
+  for (let p = s; p < s + n; p++) {
+    const c = b[p];
+    if (!(c >= 48 && c <= 57)) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
 }

@@ -10,6 +10,12 @@ import { MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks, type Regi
 import { defaultCodeTable } from './codetable.ts';
 import { listSome } from './csv.ts';
 import { RegisterInputError, placeText, type Place, type UnknownCode } from './errors.ts';
+import { cprText } from './fields.ts';
+import { NumIndex } from './num-index.ts';
+
+import type { PersonKey } from './person-key.ts';
+
+const keyText = (key: PersonKey): string => (typeof key === 'number' ? cprText(key) : key);
 
 /** Where data came from; `locate` re-finds an earlier cell when a conflict needs its place. */
 export interface Source {
@@ -19,6 +25,35 @@ export interface Source {
 
 const MEMORY: Source = { file: '(data i hukommelsen)' };
 
+/**
+ * Typed arrays carved out of shared slabs. A small typed array with a buffer of its own costs
+ * an allocation the GC must track and sweep; 100,000 people whose weeks grow a few times each
+ * (yearly files, the long layout) made that a good part of the reading time. `build` copies
+ * the grown arrays into one exact slab, so the growth steps are not kept.
+ */
+class Arena<T extends Int16Array | Float64Array> {
+  private slab: T | null = null;
+  private used = 0;
+
+  constructor(
+    private readonly make: (n: number) => T,
+    private readonly slabLength: number,
+  ) {}
+
+  alloc(n: number): T {
+    if (n * 8 > this.slabLength) return this.make(n);
+    if (this.slab === null || this.used + n > this.slab.length) {
+      this.slab = this.make(this.slabLength);
+      this.used = 0;
+    }
+    const a = this.slab.subarray(this.used, this.used + n) as T;
+    this.used += n;
+    return a;
+  }
+}
+
+const SLAB = 1 << 19;
+
 export class RegisterBuilder {
   readonly weeks = new Map<string, PersonWeeks>();
   readonly hours = new Map<string, PersonHours>();
@@ -27,10 +62,21 @@ export class RegisterBuilder {
   private readonly firstSeen = new Map<number, Place>();
   /** Week arrays grown with room to spare (long layout, yearly files), trimmed by `build`. */
   private readonly slack = new Set<PersonWeeks>();
-  private lastHoursCpr = '';
-  private lastWeeksCpr = '';
+  /** The same people by CPR number (a cache over `weeks` and `hours`, filled as numbers are used). */
+  private readonly weeksByNum = new NumIndex<PersonWeeks>();
+  private readonly hoursByNum = new NumIndex<PersonHours>();
+  private lastHoursCpr: PersonKey = '';
+  private lastWeeksCpr: PersonKey = '';
   private lastWeeks: PersonWeeks | undefined;
   private lastHours: PersonHours | undefined;
+  private readonly weekArena = new Arena((n) => new Int16Array(n), SLAB);
+  private readonly hourArena = new Arena((n) => new Float64Array(n), SLAB / 4);
+  /** People added under a key string (then a CPR number not yet cached may still be in `weeks`). */
+  private weeksByText = 0;
+  private hoursByText = 0;
+  /** Weeks a new person's array is made to cover at once (`expectWeeks`). */
+  private expectLo = 0;
+  private expectHi = -1;
 
   addSource(src: Source): void {
     this.sources.push(src);
@@ -43,7 +89,7 @@ export class RegisterBuilder {
    * so growing by exactly one year each time would copy her weeks once per file).
    */
   addWeekRow(
-    cpr: string,
+    cpr: PersonKey,
     weekStart: number,
     codes: Int16Array,
     src: Source = MEMORY,
@@ -59,18 +105,29 @@ export class RegisterBuilder {
       prev = c;
       if (c !== 0 && seen[c] === 0) this.markSeen(c, { file: src.file, line, column: column(weekStart + i) });
     }
-    const p = this.weeks.get(cpr);
+    const p = this.weeksOf(cpr);
     if (!p) {
-      this.weeks.set(cpr, { weekStart, codes: reused ? codes.slice() : codes });
+      if (!reused) {
+        this.newWeeks(cpr, { weekStart, codes });
+        return;
+      }
+      // Made to cover the weeks expected from the other files at once, so it need not grow.
+      const lo = this.expectHi >= 0 ? Math.min(weekStart, this.expectLo) : weekStart;
+      const end = Math.max(weekStart + codes.length - 1, this.expectHi);
+      const copy = this.weekArena.alloc(end - lo + 1);
+      copy.set(codes, weekStart - lo);
+      const q = { weekStart: lo, codes: copy };
+      this.newWeeks(cpr, q);
+      this.slack.add(q);
       return;
     }
     const hi = weekStart + codes.length - 1;
     if (reused && (weekStart < p.weekStart || hi >= p.weekStart + p.codes.length)) {
       // Grow by at least the current length in the direction of growth; `build` trims the rest.
       const room = p.codes.length;
-      ensureWeeks(p, weekStart < p.weekStart ? weekStart - room : weekStart, hi >= p.weekStart + p.codes.length ? hi + room : hi);
+      this.ensureWeeks(p, weekStart < p.weekStart ? weekStart - room : weekStart, hi >= p.weekStart + p.codes.length ? hi + room : hi);
       this.slack.add(p);
-    } else ensureWeeks(p, weekStart, hi);
+    } else this.ensureWeeks(p, weekStart, hi);
     const off = weekStart - p.weekStart;
     const dst = p.codes;
     for (let i = 0; i < codes.length; i++) {
@@ -82,15 +139,26 @@ export class RegisterBuilder {
     }
   }
 
+  /**
+   * The weeks the files still to come are expected to cover (five yearly files: 2019–2023), so
+   * a person's array is made that size when she is first met instead of growing per file.
+   * Only a size: `build` trims what stays empty.
+   */
+  expectWeeks(lo: number, hi: number): void {
+    if (hi - lo > 60 * 53) return; // a span beyond sixty years is not a plan worth pre-sizing
+    this.expectLo = lo;
+    this.expectHi = hi;
+  }
+
   /** Set one week's code (long layout, in-memory rows). */
-  setWeek(cpr: string, week: number, code: number, src: Source = MEMORY, line = 0, column = 'kode'): void {
+  setWeek(cpr: PersonKey, week: number, code: number, src: Source = MEMORY, line = 0, column = 'kode'): void {
     if (code === 0) return;
     if (this.seen[code] === 0) this.markSeen(code, { file: src.file, line, column });
     // Rows come grouped by person: keep the last one at hand.
-    let p = cpr === this.lastWeeksCpr ? this.lastWeeks : this.weeks.get(cpr);
+    let p = cpr === this.lastWeeksCpr ? this.lastWeeks : this.weeksOf(cpr);
     if (!p) {
-      p = { weekStart: week, codes: new Int16Array(64) };
-      this.weeks.set(cpr, p);
+      p = { weekStart: week, codes: this.weekArena.alloc(64) };
+      this.newWeeks(cpr, p);
       this.slack.add(p);
     }
     this.lastWeeksCpr = cpr;
@@ -98,7 +166,7 @@ export class RegisterBuilder {
     if (week < p.weekStart || week >= p.weekStart + p.codes.length) {
       // Grow by at least her current length (doubling), so weeks read in order cost a few copies, not one per 32 weeks.
       const room = Math.max(32, p.codes.length);
-      ensureWeeks(p, week < p.weekStart ? week - room : p.weekStart, week >= p.weekStart ? week + room : p.weekStart);
+      this.ensureWeeks(p, week < p.weekStart ? week - room : p.weekStart, week >= p.weekStart ? week + room : p.weekStart);
       this.slack.add(p);
     }
     const j = week - p.weekStart;
@@ -108,16 +176,18 @@ export class RegisterBuilder {
   }
 
   /** Add paid hours for one month (several rows for a month are summed, spec §1.3). */
-  addHours(cpr: string, month: number, hours: number): void {
+  addHours(cpr: PersonKey, month: number, hours: number): void {
     // Rows come grouped by person: keep the last one at hand.
-    let p = cpr === this.lastHoursCpr ? this.lastHours : this.hours.get(cpr);
+    let p = cpr === this.lastHoursCpr ? this.lastHours : this.hoursOf(cpr);
     if (!p) {
-      p = { monthStart: month, hours: new Float64Array(12) };
-      this.hours.set(cpr, p);
+      p = { monthStart: month, hours: this.hourArena.alloc(12) };
+      this.hours.set(keyText(cpr), p);
+      if (typeof cpr === 'number') this.hoursByNum.set(cpr, p);
+      else this.hoursByText++;
     }
     this.lastHoursCpr = cpr;
     this.lastHours = p;
-    if (month < p.monthStart || month >= p.monthStart + p.hours.length) ensureMonths(p, month - 6, month + 6);
+    if (month < p.monthStart || month >= p.monthStart + p.hours.length) this.ensureMonths(p, month - 6, month + 6);
     p.hours[month - p.monthStart] += hours;
   }
 
@@ -126,14 +196,96 @@ export class RegisterBuilder {
     const unknown: number[] = [];
     for (let c = 1; c <= MAX_CODE; c++) if (this.seen[c] && !codeTable.categoryOf[c]) unknown.push(c);
     if (unknown.length > 0) throw unknownCodesError(countCodes(this.weeks, unknown), this.firstSeen);
-    // Sums of decimal hours are kept to four decimals so that 74 h stays exactly 74 (spec §3).
+    // Sums of decimal hours are kept to four decimals so that 74 h stays exactly 74 (spec §3);
+    // the arrays are copied into one slab of exactly their size (see Arena).
+    let months = 0;
+    for (const p of this.hours.values()) months += p.hours.length;
+    const hourSlab = new Float64Array(months);
+    let m = 0;
     for (const p of this.hours.values()) {
-      for (let i = 0; i < p.hours.length; i++) p.hours[i] = Math.round(p.hours[i] * 1e4) / 1e4;
+      const n = p.hours.length;
+      const h = hourSlab.subarray(m, m + n);
+      for (let i = 0; i < n; i++) h[i] = Math.round(p.hours[i] * 1e4) / 1e4;
+      p.hours = h;
+      m += n;
     }
-    for (const p of this.slack) trimWeeks(p);
+    // Trim the grown arrays (weeks without a code at either end) and copy them into one slab
+    // of exactly their size (see Arena).
+    const people = [...this.slack];
+    const bounds = new Int32Array(people.length * 2);
+    let total = 0;
+    people.forEach((p, k) => {
+      const c = p.codes;
+      let lo = 0;
+      let hi = c.length;
+      while (lo < hi && c[lo] === 0) lo++;
+      while (hi > lo && c[hi - 1] === 0) hi--;
+      bounds[2 * k] = lo;
+      bounds[2 * k + 1] = hi;
+      total += hi - lo;
+    });
+    const slab = new Int16Array(total);
+    let at = 0;
+    people.forEach((p, k) => {
+      const lo = bounds[2 * k];
+      const n = bounds[2 * k + 1] - lo;
+      slab.set(lo === 0 && n === p.codes.length ? p.codes : p.codes.subarray(lo, lo + n), at);
+      p.weekStart += lo;
+      p.codes = slab.subarray(at, at + n);
+      at += n;
+    });
     this.slack.clear();
     this.sources.length = 0;
     return { weeks: this.weeks, hours: this.hours };
+  }
+
+  /** A person's weeks by key string or CPR number. */
+  private weeksOf(key: PersonKey): PersonWeeks | undefined {
+    if (typeof key === 'string') return this.weeks.get(key);
+    let p = this.weeksByNum.get(key);
+    if (p === undefined && this.weeksByText > 0) {
+      // Added under her string (in-memory rows, another reader): remember her number too.
+      p = this.weeks.get(cprText(key));
+      if (p) this.weeksByNum.set(key, p);
+    }
+    return p;
+  }
+
+  private newWeeks(key: PersonKey, p: PersonWeeks): void {
+    this.weeks.set(keyText(key), p);
+    if (typeof key === 'number') this.weeksByNum.set(key, p);
+    else this.weeksByText++;
+  }
+
+  /** Grow a person's week array to cover lo..hi. */
+  private ensureWeeks(p: PersonWeeks, lo: number, hi: number): void {
+    const start = Math.min(p.weekStart, lo);
+    const end = Math.max(p.weekStart + p.codes.length - 1, hi);
+    if (start === p.weekStart && end === p.weekStart + p.codes.length - 1) return;
+    const next = this.weekArena.alloc(end - start + 1);
+    next.set(p.codes, p.weekStart - start);
+    p.weekStart = start;
+    p.codes = next;
+    this.slack.add(p); // arena memory: compacted by `build`
+  }
+
+  private ensureMonths(p: PersonHours, lo: number, hi: number): void {
+    const start = Math.min(p.monthStart, lo);
+    const end = Math.max(p.monthStart + p.hours.length - 1, hi);
+    const next = this.hourArena.alloc(end - start + 1);
+    next.set(p.hours, p.monthStart - start);
+    p.monthStart = start;
+    p.hours = next;
+  }
+
+  private hoursOf(key: PersonKey): PersonHours | undefined {
+    if (typeof key === 'string') return this.hours.get(key);
+    let p = this.hoursByNum.get(key);
+    if (p === undefined && this.hoursByText > 0) {
+      p = this.hours.get(cprText(key));
+      if (p) this.hoursByNum.set(key, p);
+    }
+    return p;
   }
 
   private markSeen(code: number, place: Place): void {
@@ -141,7 +293,8 @@ export class RegisterBuilder {
     this.firstSeen.set(code, place);
   }
 
-  private conflict(cpr: string, week: number, oldCode: number, newCode: number, here: Place): never {
+  private conflict(key: PersonKey, week: number, oldCode: number, newCode: number, here: Place): never {
+    const cpr = keyText(key);
     let earlier: Place | null = null;
     for (const s of this.sources) {
       earlier = s.locate?.(cpr, week, s.file === here.file ? here.line : Infinity) ?? null;
@@ -202,37 +355,6 @@ function unknownCodesError(unknown: UnknownCode[], firstSeen: Map<number, Place>
       'Tilføj dem til kodetabellen (--codes) med en kategori.',
     { file: listSome(files), line: files.length === 1 ? first?.line : null, column: files.length === 1 ? first?.column : null, codes, unknown },
   );
-}
-
-/** Grow a person's week array to cover lo..hi. */
-function ensureWeeks(p: PersonWeeks, lo: number, hi: number): void {
-  const start = Math.min(p.weekStart, lo);
-  const end = Math.max(p.weekStart + p.codes.length - 1, hi);
-  if (start === p.weekStart && end === p.weekStart + p.codes.length - 1) return;
-  const next = new Int16Array(end - start + 1);
-  next.set(p.codes, p.weekStart - start);
-  p.weekStart = start;
-  p.codes = next;
-}
-
-/** Drop leading and trailing weeks without a code (keeps stored rows small). */
-function trimWeeks(p: PersonWeeks): void {
-  let lo = 0;
-  let hi = p.codes.length - 1;
-  while (lo <= hi && p.codes[lo] === 0) lo++;
-  while (hi >= lo && p.codes[hi] === 0) hi--;
-  if (lo === 0 && hi === p.codes.length - 1) return;
-  p.weekStart += lo;
-  p.codes = p.codes.slice(lo, hi + 1);
-}
-
-function ensureMonths(p: PersonHours, lo: number, hi: number): void {
-  const start = Math.min(p.monthStart, lo);
-  const end = Math.max(p.monthStart + p.hours.length - 1, hi);
-  const next = new Float64Array(end - start + 1);
-  next.set(p.hours, p.monthStart - start);
-  p.monthStart = start;
-  p.hours = next;
 }
 
 /** In-memory rows for `buildRegisterData` (demo generator, application). */

@@ -3,7 +3,7 @@
  * when a row's raw bytes equal the previous row's, the previous string is reused.
  */
 import type { CsvReader } from './csv.ts';
-import { cprFromBytes, cprFromText } from './fields.ts';
+import { cprFromBytes, cprFromText, cprNumberFromBytes } from './fields.ts';
 
 export class CprColumn {
   private last = '';
@@ -16,6 +16,12 @@ export class CprColumn {
     private readonly r: CsvReader,
     private readonly col: number,
   ) {}
+
+  /** The current row's CPR as a number when it is unquoted and well formed, else -1 (see `read`). */
+  number(): number {
+    const { r, col } = this;
+    return r.quoted[col] ? -1 : cprNumberFromBytes(r.bytes, r.starts[col], r.ends[col]);
+  }
 
   /** Ten-digit CPR of the current row; a malformed one is an error naming line and column. */
   read(): string {

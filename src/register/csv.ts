@@ -178,6 +178,25 @@ export class CsvReader {
     return true;
   }
 
+  /**
+   * Between rows, the offset in `bytes` where the next row starts, for a caller that parses
+   * plain rows itself (the long layout); -1 while a row is read only in part.
+   */
+  get nextRowAt(): number {
+    return this.open ? -1 : this.pos;
+  }
+
+  /** Line number of the next row (between rows). */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** After a caller parsed `lines` rows itself: go on at `pos`, the start of the next row. */
+  skipTo(pos: number, lines: number): void {
+    this.pos = pos;
+    this.line += lines;
+  }
+
   /** Read the remaining fields of a row read in part. */
   rest(ints?: Int32Array): void {
     if (this.open) this.fields(ints, 0x7fffffff);

@@ -24,6 +24,38 @@ export function cprFromBytes(b: Uint8Array, s: number, e: number): string | null
   return out.length === 10 ? out : null;
 }
 
+/**
+ * The same CPR as `cprFromBytes`, as the number its ten digits spell (leading zeros dropped;
+ * `cprText` gives the string back), or -1. No string is built: the readers key people by this.
+ */
+export function cprNumberFromBytes(b: Uint8Array, s: number, e: number): number {
+  while (s < e && b[s] === SPACE) s++;
+  while (e > s && b[e - 1] === SPACE) e--;
+  const len = e - s;
+  let v = 0;
+  if (len === 10) {
+    for (let p = s; p < e; p++) {
+      const d = b[p] - D0;
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  if (len !== 11 || b[s + 6] !== DASH) return -1;
+  for (let p = s; p < e; p++) {
+    if (p === s + 6) continue;
+    const d = b[p] - D0;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** The ten-digit CPR string of a number from `cprNumberFromBytes`. */
+export function cprText(n: number): string {
+  return String(n).padStart(10, '0');
+}
+
 /** Ten-digit CPR from text with or without dash, or null. */
 export function cprFromText(t: string): string | null {
   const s = t.trim();

@@ -8,7 +8,7 @@ import { RegisterBuilder } from './builder.ts';
 import { sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader } from './csv.ts';
 import { decimalFromBytes, monthFromBytes, parseDecimal } from './fields.ts';
-import { fromLimits, PersonColumn, type ReadOptions } from './person-key.ts';
+import { fromLimits, keepNumbers, PersonColumn, type PersonKey, type ReadOptions } from './person-key.ts';
 
 export function readHours(input: RegisterInput, fileName: string, into = new RegisterBuilder(), options: ReadOptions = {}): RegisterBuilder {
   const r = new CsvReader(sourceOf(input), fileName);
@@ -18,17 +18,19 @@ export function readHours(input: RegisterInput, fileName: string, into = new Reg
   into.addSource({ file: fileName });
   const fromMonth = fromLimits(options, fileName).month;
   const keep = options.keep;
+  const keepNum = keepNumbers(keep);
   const upTo = keep ? person.index + 1 : 0x7fffffff;
   while (r.next(undefined, upTo)) {
-    let key: string;
+    let key: PersonKey;
     if (keep) {
-      key = person.read();
-      if (!keep(key)) continue;
+      const k = person.keptKey(keep, keepNum);
+      if (k === null) continue;
+      key = k;
       r.rest();
       r.checkFieldCount();
     } else {
       r.checkFieldCount();
-      key = person.read();
+      key = person.key();
     }
     const b = r.bytes;
     const month = r.quoted[cMonth] ? parseMonth(r.text(cMonth)) ?? NaN : monthFromBytes(b, r.starts[cMonth], r.ends[cMonth], BASE_YEAR);

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import type { EffectInput } from '../effect/types.ts';
 import type { CodeTable, MonitorInput, RegisterData } from '../monitoring/types.ts';
-import { readBenefits } from './benefits.ts';
+import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
+import { readBenefits, yearInFileName } from './benefits.ts';
 import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable, readCodeTable } from './codetable.ts';
 import { RegisterInputError } from './errors.ts';
@@ -50,6 +51,14 @@ export interface RegisterPaths {
  */
 export function readRegister(paths: RegisterPaths, options: ReadOptions = {}, codeTable: CodeTable = defaultCodeTable()): RegisterData {
   const builder = new RegisterBuilder();
+  // Yearly files (`ydelser_2019.csv … ydelser_2023.csv`): a person's weeks are sized for all
+  // the years at once rather than grown file by file.
+  const years = (paths.benefits ?? []).map(yearInFileName);
+  if (years.length > 1 && options.year === undefined && years.every((y) => y !== null)) {
+    const ys = years as number[];
+    const last = Math.max(...ys);
+    builder.expectWeeks(isoWeekIndex(Math.min(...ys), 1)!, isoWeekIndex(last, weeksInIsoYear(last))!);
+  }
   for (const file of paths.benefits ?? []) readBenefits({ path: file }, file, builder, options);
   for (const file of paths.hours ?? []) readHours({ path: file }, file, builder, options);
   return builder.build(codeTable);

@@ -8,9 +8,16 @@ import { firstWeekOfMonth, parseMonth } from '../monitoring/calendar.ts';
 import { CprColumn } from './cpr-column.ts';
 import { listSome, type CsvReader } from './csv.ts';
 import { RegisterInputError } from './errors.ts';
+import { NumIndex } from './num-index.ts';
 
 /** Column names that hold the person, in order of preference. */
 export const PERSON_COLUMNS = ['pnr', 'cpr', 'lobenr', 'løbenr'] as const;
+
+/**
+ * A person as the readers give her: the key string (ten-digit CPR or `#lobenr`), or a CPR as
+ * the number its digits spell (`cprNumberFromBytes`), which saves building a string per row.
+ */
+export type PersonKey = string | number;
 
 /** Key of a person given by running number: `#` + the number, so it never equals a CPR. */
 export function runningNumberKey(lobenr: string): string {
@@ -30,11 +37,27 @@ export interface ReadOptions {
   year?: number;
 }
 
+/** A `keep` that can also answer for a CPR number (`cprNumberFromBytes`) without its string. */
+export interface KeepByNumber {
+  (key: string): boolean;
+  readonly numbers: NumIndex<true>;
+}
+
 /** Keep the people with these CPR numbers (with or without dash). */
-export function keepCprs(cprs: Iterable<string>): (key: string) => boolean {
+export function keepCprs(cprs: Iterable<string>): KeepByNumber {
   const set = new Set<string>();
-  for (const c of cprs) set.add(c.replace('-', '').trim());
-  return (key) => set.has(key);
+  const numbers = new NumIndex<true>();
+  for (const c of cprs) {
+    const key = c.replace('-', '').trim();
+    set.add(key);
+    if (/^\d{10}$/.test(key)) numbers.set(Number(key), true);
+  }
+  return Object.assign((key: string) => set.has(key), { numbers });
+}
+
+/** The number set of a `keep` made by `keepCprs`, or null (then ask `keep` with the string). */
+export function keepNumbers(keep: ReadOptions['keep']): NumIndex<true> | null {
+  return keep && 'numbers' in keep ? (keep as KeepByNumber).numbers : null;
 }
 
 /**
@@ -87,7 +110,47 @@ export class PersonColumn {
     this.cprs = name === 'lobenr' || name === 'løbenr' ? null : new CprColumn(r, i);
   }
 
+  /**
+   * The row's CPR as a number (`cprNumberFromBytes`) when it is a plain unquoted CPR, else -1:
+   * a running number, a quoted or malformed field (then `read` gives the key or the error).
+   */
+  number(): number {
+    this.present();
+    return this.cprs ? this.cprs.number() : -1;
+  }
+
+  /**
+   * A row too short to have the person column is the field-count error (a reader that keeps
+   * only some people reads the person before the rest of the row).
+   */
+  private present(): void {
+    if (this.index >= this.r.n) this.r.checkFieldCount();
+  }
+
+  /** True for a CPR column (not running numbers). */
+  get isCpr(): boolean {
+    return this.cprs !== null;
+  }
+
+  /** The row's person: her CPR number when the field is a plain CPR, else her key string (or the error). */
+  key(): PersonKey {
+    const n = this.number();
+    return n >= 0 ? n : this.read();
+  }
+
+  /**
+   * The row's person, or null when `keep` leaves her out. With the number set of `keepCprs`
+   * no string is built for a plain CPR.
+   */
+  keptKey(keep: (key: string) => boolean, numbers: NumIndex<true> | null): PersonKey | null {
+    const n = numbers ? this.number() : -1;
+    if (n >= 0) return numbers!.has(n) ? n : null;
+    const key = this.read();
+    return keep(key) ? key : null;
+  }
+
   read(): string {
+    this.present();
     if (this.cprs) return this.cprs.read();
     const raw = this.r.text(this.index);
     if (raw === this.lastRaw && raw) return this.lastKey;

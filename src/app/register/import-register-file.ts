@@ -203,6 +203,9 @@ export interface ParsedPeople {
  * Read and check a benefits or paid-hours file completely (streamed from its path in chunks):
  * the CPU-heavy part of an import, pure, so it runs in a worker thread on PGlite.
  */
+const ownWeeks = (p: PersonWeeks | undefined): PersonWeeks | undefined => p && { weekStart: p.weekStart, codes: p.codes.slice() };
+const ownHours = (p: PersonHours | undefined): PersonHours | undefined => p && { monthStart: p.monthStart, hours: p.hours.slice() };
+
 export function parseRegisterFile(
   input: FileInput, kind: 'ydelser' | 'loentimer', fileName: string, codeTable: CodeTable, hashCpr: (cpr: string) => string,
 ): { meta: ParsedMeta; chunk(from: number, n: number): PersonChunk } {
@@ -220,7 +223,13 @@ export function parseRegisterFile(
     meta: { persons: cprs.length, wp, mp },
     chunk(from, n) {
       const some = cprs.slice(from, from + n);
-      return { hashes: some.map(hashCpr), weeks: some.map((c) => data.weeks.get(c)), hours: some.map((c) => data.hours.get(c)) };
+      // Arrays of their own: the builder's share a few large buffers, which a worker's message
+      // (structured clone) would otherwise copy whole for every chunk.
+      return {
+        hashes: some.map(hashCpr),
+        weeks: some.map((c) => ownWeeks(data.weeks.get(c))),
+        hours: some.map((c) => ownHours(data.hours.get(c))),
+      };
     },
   };
 }

@@ -1,0 +1,295 @@
+/**
+ * The register readers' fast paths (issue 9, item 8) give exactly what the general reader
+ * gives: the CPR read as a number, the integer-keyed index, the long layout's loop over plain
+ * rows, and the builder's arrays carved from shared slabs.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runs } from '../../test/fast-check-setup.ts';
+import { parseWeek } from '../monitoring/calendar.ts';
+import type { RegisterData } from '../monitoring/types.ts';
+import { readBenefits } from './benefits.ts';
+import { RegisterBuilder } from './builder.ts';
+import type { ByteSource } from './chunks.ts';
+import { defaultCodeTable } from './codetable.ts';
+import { cprFromBytes, cprNumberFromBytes, cprText } from './fields.ts';
+import { NumIndex } from './num-index.ts';
+import { keepCprHashes, keepCprs, type ReadOptions } from './person-key.ts';
+import { thrown } from './test-files.ts';
+
+const enc = new TextEncoder();
+
+describe('CPR as a number', () => {
+  it('is the CPR that cprFromBytes reads, or -1 exactly when that is null', () => {
+    const chars = fc.constantFrom('0', '1', '2', '3', '9', '-', ' ', 'x', '/');
+    const text = fc.oneof(
+      fc.array(chars, { maxLength: 14 }).map((a) => a.join('')),
+      fc.tuple(fc.integer({ min: 0, max: 9_999_999_999 }), fc.boolean(), fc.boolean()).map(([n, dash, pad]) => {
+        const t = String(n).padStart(10, '0');
+        return (pad ? ' ' : '') + (dash ? `${t.slice(0, 6)}-${t.slice(6)}` : t) + (pad ? ' ' : '');
+      }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const b = enc.encode(`;${t};`);
+        const s = cprFromBytes(b, 1, b.length - 1);
+        const n = cprNumberFromBytes(b, 1, b.length - 1);
+        if (s === null) expect(n).toBe(-1);
+        else expect(cprText(n)).toBe(s);
+      }),
+      { numRuns: runs(2000) },
+    );
+    expect(cprNumberFromBytes(enc.encode('010190-1234'), 0, 11)).toBe(101901234);
+    expect(cprText(101901234)).toBe('0101901234');
+  });
+});
+
+describe('NumIndex', () => {
+  it('answers as a Map does, through growth, for keys beyond 32 bits', () => {
+    const op = fc.tuple(fc.boolean(), fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 9_999_999_999 })), fc.integer());
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const ix = new NumIndex<number>(1);
+        const map = new Map<number, number>();
+        for (const [set, k, v] of ops) {
+          if (set) {
+            ix.set(k, v);
+            map.set(k, v);
+          }
+          expect(ix.get(k)).toBe(map.get(k));
+          expect(ix.has(k)).toBe(map.has(k));
+        }
+        expect(ix.size).toBe(map.size);
+        for (const [k, v] of map) expect(ix.get(k)).toBe(v);
+      }),
+      { numRuns: runs(300) },
+    );
+    expect(() => new NumIndex<number>().set(-1, 1)).toThrow(RangeError);
+  });
+});
+
+/** Bytes handed out in chunks that end after every `every`-th line feed (as a file is read). */
+function chunked(bytes: Uint8Array, every: number): ByteSource {
+  let at = 0;
+  return {
+    next() {
+      if (at >= bytes.length) return null;
+      let p = at;
+      for (let n = 0; n < every && p < bytes.length; p++) if (bytes[p] === 10) n++;
+      const chunk = bytes.slice(at, p);
+      at = p;
+      return chunk;
+    },
+  };
+}
+
+function weeksOf(data: RegisterData): Record<string, Record<number, number>> {
+  const out: Record<string, Record<number, number>> = {};
+  for (const [k, p] of data.weeks) {
+    const w: Record<number, number> = {};
+    p.codes.forEach((c, i) => {
+      if (c !== 0) w[p.weekStart + i] = c;
+    });
+    out[k] = w;
+  }
+  return out;
+}
+
+function outcome(read: () => RegisterBuilder): { data: Record<string, Record<number, number>> } | { error: string } {
+  try {
+    return { data: weeksOf(read().build(defaultCodeTable())) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+describe('the long layout: plain rows read by the fast loop', () => {
+  const CPRS = ['0101901234', '0202851236', '1512884321', '3112999999'];
+  const cprCell = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...CPRS) },
+    { weight: 1, arbitrary: fc.constantFrom('010190-1234', ' 0101901234', '01019O1234', '123', '') },
+  );
+  const weekCell = fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 53 }).map((w) => `2020-W${String(w).padStart(2, '0')}`) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 53 }).map((w) => `21${String(w).padStart(2, '0')}`) },
+    { weight: 1, arbitrary: fc.constantFrom('2021-W53', '2021-w07', '2021-W00', '9053', '1990-W01', '1899-W01', '2021-W7', ' 2107', '2107 ', 'uge', '') },
+  );
+  const codeCell = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('130', '131', '135', '651', '0') },
+    { weight: 1, arbitrary: fc.constantFrom('', 'NA', '.', '997.0', '0130', '13a', '32768', '999999999', '1234567890', ' 131') },
+  );
+  const file = fc.record({
+    order: fc.constantFrom([0, 1, 2], [2, 0, 1], [1, 2, 0]),
+    name: fc.constantFrom('cpr', 'PNR'),
+    sep: fc.constantFrom(';', ',', '\t'),
+    nl: fc.constantFrom('\n', '\r\n'),
+    rows: fc.array(fc.tuple(cprCell, weekCell, codeCell, fc.constantFrom('', '', '', '', 'blank', 'extra', 'short')), { maxLength: 40 }),
+    last: fc.boolean(),
+    every: fc.integer({ min: 1, max: 8 }),
+  });
+
+  type LongFile = typeof file extends fc.Arbitrary<infer T> ? T : never;
+
+  /** The file as written, and the same file with every non-empty field quoted (rows only the general reader reads). */
+  function render(f: LongFile, quote: boolean): Uint8Array {
+    const q = (c: string) => (quote && c !== '' ? `"${c}"` : c);
+    const names = [f.name, 'uge', 'kode'];
+    const lines = [f.order.map((i) => names[i]).join(f.sep)];
+    for (const [cpr, week, code, odd] of f.rows) {
+      const cells = [cpr, week, code];
+      let fields = f.order.map((i) => q(cells[i]));
+      if (odd === 'extra') fields = [...fields, ''];
+      if (odd === 'short') fields = fields.slice(0, 2);
+      lines.push(fields.join(f.sep));
+      if (odd === 'blank') lines.push('');
+    }
+    return enc.encode(lines.join(f.nl) + (f.last ? f.nl : ''));
+  }
+
+  const keeps: [string, () => ReadOptions][] = [
+    ['everyone', () => ({})],
+    ['keepCprs', () => ({ keep: keepCprs(['0101901234', '1512884321']) })],
+    ['keepCprHashes', () => ({ keep: keepCprHashes(['h0101901234', 'h3112999999'], (c) => `h${c}`) })],
+    ['from', () => ({ from: '2020-06' })],
+  ];
+  for (const [what, options] of keeps) {
+    it(`gives the general reader's data or error message (${what}), in one piece and in chunks`, () => {
+      fc.assert(
+        fc.property(file, (f) => {
+          const plain = render(f, false);
+          const quoted = render(f, true);
+          const want = outcome(() => readBenefits(quoted, 'lang.csv', new RegisterBuilder(), options()));
+          expect(outcome(() => readBenefits(plain, 'lang.csv', new RegisterBuilder(), options()))).toEqual(want);
+          const wantChunked = outcome(() => readBenefits(chunked(quoted, f.every), 'lang.csv', new RegisterBuilder(), options()));
+          expect(outcome(() => readBenefits(chunked(plain, f.every), 'lang.csv', new RegisterBuilder(), options()))).toEqual(wantChunked);
+        }),
+        { numRuns: runs(300) },
+      );
+    });
+  }
+
+  it('reads plain rows into the right weeks, and names the line of a conflict', () => {
+    const rows = ['cpr;uge;kode', '0101901234;2021-W01;130', '0101901234;2021-W02;651', '0202851236;2107;135', '0101901234;2021-W03;0'];
+    const data = readBenefits(enc.encode(rows.join('\n') + '\n'), 'lang.csv').build(defaultCodeTable());
+    expect(weeksOf(data)).toEqual({
+      '0101901234': { [parseWeek('2021-W01')!]: 130, [parseWeek('2021-W02')!]: 651 },
+      '0202851236': { [parseWeek('2021-W07')!]: 135 },
+    });
+    const clash = [...rows, '0202851236;2021-W07;131'];
+    const e = thrown(() => readBenefits(enc.encode(clash.join('\n')), 'lang.csv'));
+    expect(e.message).toMatch(/^lang\.csv, linje 6, kolonne «kode»: CPR 020285-xxxx har kode 131 i uge 2021-W07, men samme person og uge har kode 135 i lang\.csv, linje 4/);
+  });
+});
+
+describe('the yearly layout: plain rows read by the fast loop', () => {
+  const CPRS = ['0101901234', '0202851236', '1512884321', '3112999999'];
+  const cprCell = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...CPRS) },
+    { weight: 1, arbitrary: fc.constantFrom('010190-1234', ' 0101901234', '01019O1234', '123', '') },
+  );
+  const codeCell = fc.oneof(
+    { weight: 10, arbitrary: fc.constantFrom('', '', '', '130', '131', '651', '0') },
+    { weight: 1, arbitrary: fc.constantFrom('NA', '.', '997.0', '0130', '13a', '32768', '9999999', ' 131', 'K') },
+  );
+  const COLUMNS = ['PNR', 'koen', 'y_01', 'y_02', 'y_30', 'y_52', 'y_53'];
+  const file = fc.record({
+    order: fc.shuffledSubarray([1, 2, 3, 4, 5, 6], { minLength: 1 }).map((rest) => [0, ...rest]),
+    first: fc.boolean(),
+    year: fc.constantFrom(2020, 2021),
+    sep: fc.constantFrom(';', ',', '\t'),
+    nl: fc.constantFrom('\n', '\r\n'),
+    rows: fc.array(fc.tuple(cprCell, fc.constantFrom('K', 'M', ''), fc.array(codeCell, { minLength: 5, maxLength: 5 }), fc.constantFrom('', '', '', '', 'blank', 'extra', 'short')), { maxLength: 25 }),
+    last: fc.boolean(),
+    every: fc.integer({ min: 1, max: 6 }),
+  });
+  type YearlyFile = typeof file extends fc.Arbitrary<infer T> ? T : never;
+
+  function render(f: YearlyFile, quote: boolean): Uint8Array {
+    const q = (c: string) => (quote && c !== '' ? `"${c}"` : c);
+    // The person column first or last.
+    const order = f.first ? f.order : [...f.order.slice(1), 0];
+    const lines = [order.map((i) => COLUMNS[i]).join(f.sep)];
+    for (const [cpr, koen, codes, odd] of f.rows) {
+      const cells = [cpr, koen, ...codes];
+      let fields = order.map((i) => q(cells[i]));
+      if (odd === 'extra') fields = [...fields, ''];
+      if (odd === 'short') fields = fields.slice(0, -1);
+      lines.push(fields.join(f.sep));
+      if (odd === 'blank') lines.push('');
+    }
+    return enc.encode(lines.join(f.nl) + (f.last ? f.nl : ''));
+  }
+
+  const keeps: [string, () => ReadOptions][] = [
+    ['everyone', () => ({})],
+    ['keepCprs', () => ({ keep: keepCprs(['0101901234', '1512884321']) })],
+    ['keepCprHashes', () => ({ keep: keepCprHashes(['h0101901234'], (c) => `h${c}`) })],
+    ['from', () => ({ from: '2020-07' })],
+  ];
+  for (const [what, options] of keeps) {
+    it(`gives the general reader's data or error message (${what}), in one piece and in chunks`, () => {
+      fc.assert(
+        fc.property(file, (f) => {
+          const name = `ydelser_${f.year}.csv`;
+          const plain = render(f, false);
+          const quoted = render(f, true);
+          const want = outcome(() => readBenefits(quoted, name, new RegisterBuilder(), options()));
+          expect(outcome(() => readBenefits(plain, name, new RegisterBuilder(), options()))).toEqual(want);
+          const wantChunked = outcome(() => readBenefits(chunked(quoted, f.every), name, new RegisterBuilder(), options()));
+          expect(outcome(() => readBenefits(chunked(plain, f.every), name, new RegisterBuilder(), options()))).toEqual(wantChunked);
+        }),
+        { numRuns: runs(300) },
+      );
+    });
+  }
+
+  it("reads yearly files of plain rows into each person's weeks", () => {
+    const b = new RegisterBuilder();
+    for (const year of [2019, 2020, 2021]) {
+      const rows = ['PNR;y_01;y_02;y_53', `0101901234;130;;${year === 2020 ? '651' : ''}`, `0202851236;;131;`];
+      readBenefits(enc.encode(rows.join('\n') + '\n'), `ydelser_${year}.csv`, b);
+    }
+    const w = weeksOf(b.build(defaultCodeTable()));
+    expect(w['0101901234']).toEqual({
+      [parseWeek('2019-W01')!]: 130, [parseWeek('2020-W01')!]: 130, [parseWeek('2020-W53')!]: 651, [parseWeek('2021-W01')!]: 130,
+    });
+    expect(w['0202851236']).toEqual({ [parseWeek('2019-W02')!]: 131, [parseWeek('2020-W02')!]: 131, [parseWeek('2021-W02')!]: 131 });
+  });
+});
+
+describe('the builder with CPR numbers', () => {
+  it('merges a person given by her CPR string and by her number into one', () => {
+    const b = new RegisterBuilder();
+    b.setWeek('0101901234', parseWeek('2021-W01')!, 130);
+    readBenefits(enc.encode('cpr;uge;kode\n0101901234;2021-W02;131\n'), 'lang.csv', b);
+    b.addHours('0101901234', 300, 10);
+    b.addHours(101901234, 300, 5);
+    const data = b.build(defaultCodeTable());
+    expect([...data.weeks.keys()]).toEqual(['0101901234']);
+    expect(weeksOf(data)['0101901234']).toEqual({ [parseWeek('2021-W01')!]: 130, [parseWeek('2021-W02')!]: 131 });
+    expect(data.hours.get('0101901234')!.hours[300 - data.hours.get('0101901234')!.monthStart]).toBe(15);
+  });
+
+  it('keeps every person her own weeks when arrays are carved from shared slabs', () => {
+    // Yearly files: five years per person, each year a fresh scratch row (copied into the arena).
+    const b = new RegisterBuilder();
+    const people = 3000;
+    for (let y = 0; y < 5; y++) {
+      const row = new Int16Array(52);
+      for (let i = 0; i < people; i++) {
+        row.fill(0);
+        row[(i + y) % 52] = 130 + (i % 2);
+        b.addWeekRow(String(1_000_000_000 + i), 1000 + y * 52, row, undefined, 0, undefined, true);
+      }
+    }
+    const data = b.build(defaultCodeTable());
+    let checked = 0;
+    for (const [k, p] of data.weeks) {
+      const i = Number(k) - 1_000_000_000;
+      for (let y = 0; y < 5; y++) expect(p.codes[1000 + y * 52 + ((i + y) % 52) - p.weekStart]).toBe(130 + (i % 2));
+      expect(p.codes.reduce((n, c) => n + (c !== 0 ? 1 : 0), 0)).toBe(5);
+      checked++;
+    }
+    expect(checked).toBe(people);
+  });
+});
