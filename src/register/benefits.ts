@@ -25,6 +25,8 @@ interface BenefitSink {
   row(key: PersonKey, weekStart: number, codes: Int16Array, line: number, column: (w: number) => string, reused?: boolean): void;
   /** Long row. */
   cell(key: PersonKey, week: number, code: number, line: number, column: string): void;
+  /** The builder the rows go to, for a fast path that writes codes straight into a person's weeks. */
+  into?: { builder: RegisterBuilder; src: Source };
 }
 
 /** Read a benefits file into a builder (a new one unless `into` is given). */
@@ -34,6 +36,7 @@ export function readBenefits(input: RegisterInput, fileName: string, into = new 
   scanBenefits(input, fileName, options, {
     row: (key, ws, codes, line, column, reused) => into.addWeekRow(key, ws, codes, src, line, column, reused),
     cell: (key, week, code, line, column) => into.setWeek(key, week, code, src, line, column),
+    into: { builder: into, src },
   });
   return into;
 }
@@ -242,12 +245,14 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
   const scratch53 = new Int16Array(53);
   // Plain rows of a year fixed for the file are parsed by `plainYearlyRows`; any other row,
   // and the first of each chunk, by the general reader below.
+  // (The person column must come before the weeks, and the weeks in order, so that codes are
+  // met in the general reader's order: the first place of a code is named in messages.)
   let plain: (() => void) | null = null;
-  if (fixed !== null && person.isCpr && (!keep || keepNum !== null) && weekStart + weeksInYear - 1 >= fromWeek) {
+  const inOrder = cols.every((i, k) => i > person.index && (k === 0 || weekNo[k] > weekNo[k - 1]));
+  if (sink.into && inOrder && fixed !== null && person.isCpr && (!keep || keepNum !== null) && weekStart + weeksInYear - 1 >= fromWeek) {
     const offOfCol = new Int32Array(r.header.length).fill(-1);
     cols.forEach((i, k) => (offOfCol[i] = weekNo[k] - 1));
-    const codes = weeksInYear === 53 ? scratch53 : scratch52;
-    plain = plainYearlyRows(r, person.index, offOfCol, codes, weekStart, fromWeek, keepNum, (num, line) => sink.row(num, weekStart, codes, line, column, true));
+    plain = plainYearlyRows(r, person.index, offOfCol, weeksInYear, weekStart, fromWeek, keepNum, sink.into.builder, sink.into.src.file);
   }
   for (;;) {
     if (plain) plain();
@@ -323,17 +328,17 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
 
 /**
  * The yearly layout's hot path: rows of the plain form `0101901234;;;130;130;;…` (unquoted,
- * the CPR as ten digits, each week empty or a code's digits, other columns without quotes)
- * parsed straight from the chunk's bytes into `codes` (its length is the year's number of
- * weeks), the person looked up by number. It stops before the first row of any other form,
- * which the general reader then takes, so results and messages are the general reader's.
+ * the CPR as ten digits before the weeks, each week empty or a code's digits, other columns
+ * without quotes) parsed straight from the chunk's bytes into the person's weeks, found by
+ * number. It stops before the first row of any other form, and before a code that differs from
+ * the one she has, which the general reader then takes (codes it finds already written are the
+ * same and pass), so results and messages are the general reader's.
  */
 function plainYearlyRows(
-  r: CsvReader, cPerson: number, offOfCol: Int32Array, codes: Int16Array, weekStart: number, fromWeek: number,
-  keepNum: NumIndex<true> | null, row: (num: number, line: number) => void,
+  r: CsvReader, cPerson: number, offOfCol: Int32Array, weeks: number, weekStart: number, fromWeek: number,
+  keepNum: NumIndex<true> | null, builder: RegisterBuilder, file: string,
 ): () => void {
   const nFields = offOfCol.length;
-  const weeks = codes.length;
   const delim = r.delim;
   return () => {
     let p = r.nextRowAt;
@@ -344,15 +349,15 @@ function plainYearlyRows(
     let rows = 0;
     rows: while (p < len) {
       const rowStart = p;
-      codes.fill(0);
-      let num = -1;
+      let dst: Int16Array | null = null;
+      let base = 0;
       for (let f = 0; f < nFields; f++) {
         if (f === cPerson) {
           if (p + 10 > len) {
             p = rowStart;
             break rows;
           }
-          num = 0;
+          let num = 0;
           for (let k = 0; k < 10; k++) {
             const c = b[p++];
             if (c < 48 || c > 57) {
@@ -360,6 +365,11 @@ function plainYearlyRows(
               break rows;
             }
             num = num * 10 + (c - 48);
+          }
+          const c = b[p];
+          if (c !== delim && !(f === nFields - 1 && (c === 10 || c === 13))) {
+            p = rowStart;
+            break rows;
           }
           if (keepNum !== null && !keepNum.has(num)) {
             // Not asked for: on to the next line feed, unless a quote or a lone CR needs the general reader.
@@ -379,18 +389,30 @@ function plainYearlyRows(
             rows++;
             continue rows;
           }
+          const person = builder.weeksForRow(num, weekStart, weeks);
+          dst = person.codes;
+          base = weekStart - person.weekStart;
         } else {
           const off = offOfCol[f];
           const s = p;
           if (off >= 0) {
             let v = 0;
             for (let c = b[p]; c >= 48 && c <= 57 && p - s < 6; c = b[++p]) v = v * 10 + (c - 48);
-            if (v !== 0) {
+            if (v !== 0 && dst !== null) {
               if (v > MAX_CODE || off >= weeks) {
                 p = rowStart;
                 break rows;
               }
-              if (weekStart + off >= fromWeek) codes[off] = v;
+              if (weekStart + off >= fromWeek) {
+                const j = base + off;
+                const old = dst[j];
+                if (old === 0) dst[j] = v;
+                else if (old !== v) {
+                  p = rowStart;
+                  break rows;
+                }
+                if (!builder.hasSeen(v)) builder.noteCode(v, { file, line: line0 + rows, column: r.header[f] });
+              }
             }
           } else {
             for (let c = b[p]; c !== delim && c !== 10 && c !== 13 && p < len; c = b[++p]) {
@@ -411,7 +433,6 @@ function plainYearlyRows(
         }
       }
       rows++;
-      row(num, line0 + rows - 1);
     }
     r.skipTo(p, rows);
   };

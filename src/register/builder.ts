@@ -105,29 +105,16 @@ export class RegisterBuilder {
       prev = c;
       if (c !== 0 && seen[c] === 0) this.markSeen(c, { file: src.file, line, column: column(weekStart + i) });
     }
-    const p = this.weeksOf(cpr);
-    if (!p) {
-      if (!reused) {
+    let p: PersonWeeks | undefined;
+    if (reused) p = this.weeksForRow(cpr, weekStart, codes.length);
+    else {
+      p = this.weeksOf(cpr);
+      if (!p) {
         this.newWeeks(cpr, { weekStart, codes });
         return;
       }
-      // Made to cover the weeks expected from the other files at once, so it need not grow.
-      const lo = this.expectHi >= 0 ? Math.min(weekStart, this.expectLo) : weekStart;
-      const end = Math.max(weekStart + codes.length - 1, this.expectHi);
-      const copy = this.weekArena.alloc(end - lo + 1);
-      copy.set(codes, weekStart - lo);
-      const q = { weekStart: lo, codes: copy };
-      this.newWeeks(cpr, q);
-      this.slack.add(q);
-      return;
+      this.ensureWeeks(p, weekStart, weekStart + codes.length - 1);
     }
-    const hi = weekStart + codes.length - 1;
-    if (reused && (weekStart < p.weekStart || hi >= p.weekStart + p.codes.length)) {
-      // Grow by at least the current length in the direction of growth; `build` trims the rest.
-      const room = p.codes.length;
-      this.ensureWeeks(p, weekStart < p.weekStart ? weekStart - room : weekStart, hi >= p.weekStart + p.codes.length ? hi + room : hi);
-      this.slack.add(p);
-    } else this.ensureWeeks(p, weekStart, hi);
     const off = weekStart - p.weekStart;
     const dst = p.codes;
     for (let i = 0; i < codes.length; i++) {
@@ -137,6 +124,40 @@ export class RegisterBuilder {
       if (old === 0) dst[off + i] = c;
       else if (old !== c) this.conflict(cpr, weekStart + i, old, c, { file: src.file, line, column: column(weekStart + i) });
     }
+  }
+
+  /**
+   * A person's weeks, covering weekStart … weekStart + n − 1 (made or grown as needed), for a
+   * reader that writes a row's codes straight into them (yearly files). A new person's array
+   * is sized for the weeks expected (`expectWeeks`); one that must grow grows by at least her
+   * current length, so yearly files copy her weeks a few times, not once per file. `build`
+   * trims the rest.
+   */
+  weeksForRow(cpr: PersonKey, weekStart: number, n: number): PersonWeeks {
+    const hi = weekStart + n - 1;
+    const p = this.weeksOf(cpr);
+    if (!p) {
+      const lo = this.expectHi >= 0 ? Math.min(weekStart, this.expectLo) : weekStart;
+      const q = { weekStart: lo, codes: this.weekArena.alloc(Math.max(hi, this.expectHi) - lo + 1) };
+      this.newWeeks(cpr, q);
+      this.slack.add(q);
+      return q;
+    }
+    if (weekStart < p.weekStart || hi >= p.weekStart + p.codes.length) {
+      const room = p.codes.length;
+      this.ensureWeeks(p, weekStart < p.weekStart ? weekStart - room : weekStart, hi >= p.weekStart + p.codes.length ? hi + room : hi);
+    }
+    return p;
+  }
+
+  /** Whether a code has been met (`noteCode` records where first). */
+  hasSeen(code: number): boolean {
+    return this.seen[code] !== 0;
+  }
+
+  /** Record where a code was first met (for the unknown-codes message). */
+  noteCode(code: number, place: Place): void {
+    if (this.seen[code] === 0) this.markSeen(code, place);
   }
 
   /**

@@ -45,14 +45,28 @@ export interface KeepByNumber {
 
 /** Keep the people with these CPR numbers (with or without dash). */
 export function keepCprs(cprs: Iterable<string>): KeepByNumber {
-  const set = new Set<string>();
+  const keys: string[] = [];
   const numbers = new NumIndex<true>();
   for (const c of cprs) {
     const key = c.replace('-', '').trim();
-    set.add(key);
-    if (/^\d{10}$/.test(key)) numbers.set(Number(key), true);
+    keys.push(key);
+    const n = key.length === 10 ? tenDigits(key) : -1;
+    if (n >= 0) numbers.set(n, true);
   }
-  return Object.assign((key: string) => set.has(key), { numbers });
+  // The string set is made only when a reader asks by string (running numbers, quoted CPRs).
+  let set: Set<string> | null = null;
+  return Object.assign((key: string) => (set ??= new Set(keys)).has(key), { numbers });
+}
+
+/** The number ten ASCII digits spell, or -1. */
+function tenDigits(s: string): number {
+  let v = 0;
+  for (let i = 0; i < 10; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** The number set of a `keep` made by `keepCprs`, or null (then ask `keep` with the string). */
