@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPLEMENT, SHOWN, SMALL, suppressTogether, type Figure, type Relation } from '../src/monitoring/suppress-pass.ts';
 import { suppressCells } from '../src/monitoring/suppress.ts';
-import { recoverable, type Shown } from './helpers/recoverability.ts';
+import { ranges, recoverable, type Shown } from './helpers/recoverability.ts';
 
 const fig = (value: number, more: Partial<Figure> = {}): Figure => ({ value, ...more });
 
@@ -148,5 +148,25 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
         });
         expectSafeAndMinimal(a.figures, a.relations);
       }), { numRuns: 60 });
+  });
+});
+
+describe('interval reasoning in the test solver (issue 17): counts ≥ 0 bound a hidden figure', () => {
+  it('narrows two small counts with a known sum, and leaves a protected one at 1–4', () => {
+    // n = a + b + c; a and b are small and c is shown: a + b = 7, so each is 3 or 4.
+    const pub = new Map<string, Shown>([['n', 30], ['a', '<5'], ['b', '<5'], ['c', 23]]);
+    const rel: Relation[] = [{ total: 'n', parts: ['a', 'b', 'c'] }];
+    expect(recoverable(pub, rel)).toEqual([]); // no equation gives either away…
+    expect(ranges(pub, rel, 5)).toEqual([{ key: 'a', shown: '<5', lo: 3, hi: 4 }, { key: 'b', shown: '<5', lo: 3, hi: 4 }]); // …but bounds do
+    // With c hidden too, a and b are 1–4 again and c is 21–28.
+    pub.set('c', 'x');
+    expect(ranges(pub, rel, 5)).toEqual([{ key: 'a', shown: '<5', lo: 1, hi: 4 }, { key: 'b', shown: '<5', lo: 1, hi: 4 }, { key: 'c', shown: 'x', lo: 22, hi: 28 }]);
+  });
+
+  it('bounds a hidden total by its parts and a part by the total through a chain of relations', () => {
+    // T = x + 40 (x hidden); x = p + 10 with p small: x is 11–14, T 51–54.
+    const pub = new Map<string, Shown>([['T', 'x'], ['x', 'x'], ['s', 40], ['p', '<5'], ['q', 10]]);
+    const rel: Relation[] = [{ total: 'T', parts: ['x', 's'] }, { total: 'x', parts: ['p', 'q'] }];
+    expect(ranges(pub, rel, 5)).toEqual([{ key: 'p', shown: '<5', lo: 1, hi: 4 }, { key: 'T', shown: 'x', lo: 51, hi: 54 }, { key: 'x', shown: 'x', lo: 11, hi: 14 }]);
   });
 });

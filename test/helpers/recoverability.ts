@@ -102,3 +102,52 @@ export function recoverable(published: Map<string, Shown>, relations: Relation[]
   }
   return out.sort((x, y) => x.key.localeCompare(y.key));
 }
+
+/** A hidden figure's feasible range under the relations and counts ≥ 0. */
+export interface Range {
+  key: string;
+  shown: string;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Interval reasoning (issue 17): beyond what the equations determine, counts are ≥ 0 and a `<N`
+ * is 1..N−1, so a reader can bound a hidden figure from a total and the other parts' bounds
+ * (total = Σ parts: each part ≤ total − Σ others' lower bounds, ≥ total − Σ others' upper bounds;
+ * the total between Σ lower and Σ upper). Bounds are propagated to a fixed point; the result is
+ * the range of every hidden published figure (a sound outer bound of what an LP would give).
+ */
+export function ranges(published: Map<string, Shown>, relations: Relation[], threshold: number): Range[] {
+  const lo = new Map<string, number>();
+  const hi = new Map<string, number>();
+  const keys = new Set<string>();
+  for (const r of relations) for (const k of [r.total, ...r.parts]) keys.add(k);
+  for (const k of keys) {
+    const v = published.get(k);
+    if (typeof v === 'number') { lo.set(k, v); hi.set(k, v); }
+    else if (typeof v === 'string' && v.startsWith('<')) { lo.set(k, 1); hi.set(k, threshold - 1); }
+    else { lo.set(k, 0); hi.set(k, Infinity); }
+  }
+  for (let round = 0, changed = true; changed && round < 200; round++) {
+    changed = false;
+    const tighten = (k: string, l: number, h: number) => {
+      if (l > lo.get(k)!) { lo.set(k, l); changed = true; }
+      if (h < hi.get(k)!) { hi.set(k, h); changed = true; }
+    };
+    for (const r of relations) {
+      let sumLo = 0;
+      let sumHi = 0;
+      for (const p of r.parts) { sumLo += lo.get(p)!; sumHi += hi.get(p)!; }
+      tighten(r.total, sumLo, sumHi);
+      for (const p of r.parts) {
+        const othersLo = sumLo - lo.get(p)!;
+        const othersHi = sumHi === Infinity ? r.parts.filter((q) => q !== p).reduce((a, q) => a + hi.get(q)!, 0) : sumHi - hi.get(p)!;
+        tighten(p, lo.get(r.total)! - othersHi, hi.get(r.total)! - othersLo);
+      }
+    }
+  }
+  const out: Range[] = [];
+  for (const [k, v] of published) if (typeof v === 'string' && keys.has(k)) out.push({ key: k, shown: v, lo: lo.get(k)!, hi: hi.get(k)! });
+  return out.sort((a, b) => a.key.localeCompare(b.key));
+}
