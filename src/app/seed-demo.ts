@@ -136,6 +136,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
       action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },
     });
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019, today, caseFiles });
+    await (await import('./casework/seed-demo-instruments.ts')).seedDemoInstruments(q, { seed: opts.seed ?? 2019, today });
     await (await import('./companies/seed-demo-consultants.ts')).seedDemoConsultants(q);
     await (await import('./group-sessions/seed-demo-sessions.ts')).seedDemoSessions(q);
     await (await import('./danish/seed-demo-danish.ts')).seedDemoDanish(q, today);

@@ -1,0 +1,92 @@
+/**
+ * Demo data for the projects' own instruments (issue 14 build 5): Aalborg's current project gets
+ * its progressionstrappe (the application, seed 002: "en progressionstrappe for borgerens forløb,
+ * der understøtter og synliggør faglig stillingtagen til retning og forventet progression"),
+ * scale 1–5 with four dimensions, and about two in five of its women two scores on it, the first
+ * in her first weeks and the second at least three months later, inside her enrolment. Own
+ * random stream, so the rest of the demo does not change.
+ */
+import type { Queryable } from '../../db/database.ts';
+import { deriveSeed, mulberry32 } from '../../core/prng.ts';
+import { addDays, daysBetween, minDate } from '../../core/dates.ts';
+import type { ProjectDimension } from '../../domain/project-instruments.ts';
+
+export const AALBORG_TRAPPE: { name: string; scaleMin: number; scaleMax: number; dimensions: ProjectDimension[] } = {
+  name: 'Aalborgs progressionstrappe',
+  scaleMin: 1,
+  scaleMax: 5,
+  dimensions: [
+    { key: 'd1', name: 'Dansk i hverdag og job', steps: [
+      'Taler kun lidt dansk og har brug for tolk',
+      'Klarer enkle hverdagssituationer på dansk',
+      'Kan føre en enkel samtale om arbejde på dansk',
+      'Forstår instrukser på en arbejdsplads',
+      'Bruger dansk uden besvær i job og hverdag',
+    ] },
+    { key: 'd2', name: 'Afklaring af jobmål', steps: [
+      'Har intet jobmål endnu',
+      'Har ønsker, men kender ikke vejen',
+      'Har et realistisk jobmål',
+      'Har afprøvet jobmålet i praktik',
+      'Søger job inden for jobmålet',
+    ] },
+    { key: 'd3', name: 'Mødestabilitet', steps: [
+      'Udebliver ofte uden afbud',
+      'Møder op efter påmindelse',
+      'Møder som regel op eller melder afbud',
+      'Møder stabilt til aftaler og tilbud',
+      'Møder stabilt på en arbejdsplads',
+    ] },
+    { key: 'd4', name: 'Netværk og børnepasning', steps: [
+      'Intet netværk, børnepasning mangler',
+      'Lidt netværk, børnepasning under afklaring',
+      'Børnepasning på plads i dagtimerne',
+      'Netværk og børnepasning støtter deltagelse',
+      'Hverdagen hænger sammen med et job',
+    ] },
+  ],
+};
+
+export async function seedDemoInstruments(q: Queryable, opts: { seed: number; today: string }): Promise<{ scores: number }> {
+  const project = (await q.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0];
+  if (!project) return { scores: 0 };
+  const leader = (await q.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0]?.id ?? null;
+  const instrumentId = (await q.query<{ id: number }>(
+    `INSERT INTO project_instrument (project_id, created_by, created_at) VALUES ($1, $2, '2025-01-06') RETURNING id`, [project.id, leader])).rows[0].id;
+  const t = AALBORG_TRAPPE;
+  const versionId = (await q.query<{ id: number }>(
+    `INSERT INTO project_instrument_version (project_id, instrument_id, version, name, scale_min, scale_max, dimensions, created_by, created_at)
+     VALUES ($1, $2, 1, $3, $4, $5, $6, $7, '2025-01-06') RETURNING id`,
+    [project.id, instrumentId, t.name, t.scaleMin, t.scaleMax, JSON.stringify(t.dimensions), leader])).rows[0].id;
+  const women = (await q.query<{ pid: string; mun: string; on: string; exit: string | null; cw: number | null }>(
+    `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on::text AS "on", e.exited_on::text AS "exit", e.caseworker_id AS cw
+     FROM participant p JOIN enrolment e ON e.participant_id = p.id
+     WHERE p.synthetic AND e.project_id = $1 ORDER BY p.last_name, p.first_name, p.birth_date, e.enrolled_on`, [project.id])).rows;
+  const s = { pid: [] as string[], mun: [] as string[], on: [] as string[], answers: [] as string[], total: [] as number[], by: [] as (number | null)[] };
+  const key = `projekt-${instrumentId}-v1`;
+  women.forEach((w, i) => {
+    const rng = mulberry32(deriveSeed(opts.seed, 14_500 + i));
+    const end = w.exit ? minDate(w.exit, opts.today) : opts.today;
+    if (daysBetween(w.on, end) < 140 || !rng.chance(0.4)) return;
+    const first = addDays(w.on, rng.int(14, 40));
+    const second = addDays(first, rng.int(90, Math.max(90, daysBetween(first, end))));
+    if (second > end) return;
+    const a1: Record<string, number> = {};
+    const a2: Record<string, number> = {};
+    for (const d of t.dimensions) {
+      a1[d.key] = rng.int(1, 3);
+      a2[d.key] = Math.max(1, Math.min(5, a1[d.key] + rng.weighted([[-1, 1], [0, 3], [1, 4], [2, 2]] as const)));
+    }
+    for (const [on, a] of [[first, a1], [second, a2]] as const) {
+      s.pid.push(w.pid); s.mun.push(w.mun); s.on.push(on); s.by.push(w.cw);
+      s.answers.push(JSON.stringify(a)); s.total.push(Object.values(a).reduce((x, y) => x + y, 0));
+    }
+  });
+  await q.query(
+    `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by, instrument_version_id)
+     SELECT p, m, $7, d, a::jsonb, t, b, $8 FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,
+    [s.pid, s.mun, s.on, s.answers, s.total, s.by, key, versionId],
+  );
+  if (s.pid.length > 0) await q.query(`UPDATE project_instrument_version SET used_at = $2::date WHERE id = $1`, [versionId, [...s.on].sort()[0]]);
+  return { scores: s.pid.length };
+}
