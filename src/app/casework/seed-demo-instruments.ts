@@ -6,10 +6,12 @@
  * in her first weeks and the second at least three months later, inside her enrolment. Own
  * random stream, so the rest of the demo does not change.
  */
-import type { Queryable } from '../../db/database.ts';
 import { deriveSeed, mulberry32 } from '../../core/prng.ts';
 import { addDays, daysBetween, minDate } from '../../core/dates.ts';
 import type { ProjectDimension } from '../../domain/project-instruments.ts';
+
+/** The seeding connection (the database owner), as seedDemo hands it over; no connection type above db/. */
+type Queryable = { query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> };
 
 export const AALBORG_TRAPPE: { name: string; scaleMin: number; scaleMax: number; dimensions: ProjectDimension[] } = {
   name: 'Aalborgs progressionstrappe',
