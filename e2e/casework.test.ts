@@ -171,6 +171,12 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     await follow(page, () => page.getByRole('link', { name: 'Progression' }).click());
     await page.waitForURL(/\/progression$/);
+    // Distance travelled per visitation (issue 13): an SVG chart named for assistive technology, with its table as text alternative.
+    const chart = page.getByRole('img', { name: /^Distance travelled på Fremdriftstrappen efter visitation/ });
+    expect(await chart.count()).toBe(1);
+    expect(await chart.getAttribute('aria-label')).toMatch(/Jobparat|Aktivitetsparat/);
+    expect(await page.getByRole('table', { name: /^Fremdriftstrappen: gennemsnitlig ændring/ }).locator('tbody tr').count()).toBe(1 + 1 + 7);
+    expect(await page.getByRole('table', { name: /^WHO-5.*gennemsnitlig ændring/ }).count()).toBe(1);
     await expectNoAxeViolations(page);
     await page.close();
 

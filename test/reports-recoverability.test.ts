@@ -97,6 +97,7 @@ describe('no suppressed figure can be worked out from the published tables (issu
   const national = { published: new Map<string, Shown>(), relations: [] as Relation[] };
   const aalborg = { published: new Map<string, Shown>(), relations: [] as Relation[] };
   let nationalResult: MonitorResult;
+  const progressionGroups = new Map<string, string[]>();
 
   beforeAll(async () => {
     t = await openTestDb('pglite');
@@ -121,6 +122,24 @@ describe('no suppressed figure can be worked out from the published tables (issu
       national.relations.push({ total: `N:groups.kommune.${m}.n`, parts: VISITATIONS.map((v) => `N:kv.${m}.${v}`) });
     }
     for (const v of VISITATIONS) national.relations.push({ total: `N:groups.visitation.${v}.n`, parts: kv.rows.map((row) => `N:kv.${String(row[0].value)}.${v}`) });
+    // Progression (issue 13): women with two or more measurements per municipality × visitation
+    // group; groups add up to "I alt", municipalities to "Hele landet", and the national
+    // dimension table's count row is the "Hele landet" row again.
+    for (const instrument of ['who5', 'fremdriftstrappen']) {
+      const pk = allTables(nr).find((x) => x.id === `progression-kommune-${instrument}`)!;
+      const groups = pk.columns.filter((c) => c.endsWith(': borgere')).map((c) => c.replace(': borgere', ''));
+      const key = (m: string, g: string) => `N:prog.${instrument}.${m}.${g}`;
+      for (const row of pk.rows) {
+        const m = String(row[0].value);
+        for (const g of groups) national.published.set(key(m, g), row[pk.columns.indexOf(`${g}: borgere`)].value as Shown);
+        national.relations.push({ total: key(m, 'I alt'), parts: groups.filter((g) => g !== 'I alt').map((g) => key(m, g)) });
+      }
+      const munis = pk.rows.map((row) => String(row[0].value)).filter((m) => m !== 'Hele landet');
+      for (const g of groups) national.relations.push({ total: key('Hele landet', g), parts: munis.map((m) => key(m, g)) });
+      const dt = allTables(nr).find((x) => x.id === `progression-${instrument}`)!;
+      dt.columns.slice(1).forEach((g, i) => national.published.set(`N:progdim.${instrument}.${g}`, dt.rows[0][1 + i].value as Shown));
+      for (const g of dt.columns.slice(1)) national.relations.push({ total: `N:progdim.${instrument}.${g}`, parts: [key('Hele landet', g)] });
+    }
 
     // Aalborg's reports that leave the municipality.
     const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
@@ -142,6 +161,14 @@ describe('no suppressed figure can be worked out from the published tables (issu
           }
         }
         if (tb.id === 'kontakt') for (const row of tb.rows) aalborg.published.set(`P:talks.${String(row[0].value)}`, row[1].value as Shown);
+        // Progression: the groups' women with two or more measurements add up to "I alt".
+        const prog = /^progression-(who5|fremdriftstrappen)$/.exec(tb.id);
+        if (prog) {
+          const groups = tb.columns.slice(1);
+          groups.forEach((g, i) => aalborg.published.set(`P:prog.${prog[1]}.${g}`, tb.rows[0][1 + i].value as Shown));
+          aalborg.relations.push({ total: `P:prog.${prog[1]}.I alt`, parts: groups.filter((g) => g !== 'I alt').map((g) => `P:prog.${prog[1]}.${g}`) });
+          progressionGroups.set(prog[1], groups);
+        }
       }
       if (kind === 'udvalg') {
         // The committee brief says the totals in words: they are sums over the tables' rows.
@@ -190,6 +217,11 @@ describe('no suppressed figure can be worked out from the published tables (issu
     const relations = [...national.relations, ...aalborg.relations];
     for (const f of GROUP_FIGURES) relations.push({ total: `N:groups.kommune.Aalborg.${f}`, parts: [`P:groups.all.${f}`] });
     for (const v of VISITATIONS) relations.push({ total: `N:kv.Aalborg.${v}`, parts: [`P:groups.visitation.${v}.n`] });
+    // Progression: Aalborg's row nationally is the project's figures.
+    for (const [instrument, groups] of progressionGroups) {
+      expect(groups.length).toBeGreaterThan(1);
+      for (const g of groups) relations.push({ total: `N:prog.${instrument}.Aalborg.${g}`, parts: [`P:prog.${instrument}.${g}`] });
+    }
     const found = recoverable(published, relations);
     expect(found, show(found)).toEqual([]);
   });

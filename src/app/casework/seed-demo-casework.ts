@@ -1,6 +1,6 @@
 /**
  * Demo casework for the synthetic women: plans (with their first history entry), activities,
- * conversations and a few WHO-5 assessments, dated up to `today` so that "Mine borgere" shows a
+ * conversations, WHO-5 assessments and Fremdriftstrappen ratings (two or three for about half the women), dated up to `today` so that "Mine borgere" shows a
  * realistic mix of alerts (missed conversations, pauses between company-oriented offers,
  * missing CV/ABC strategy, low WHO-5). Deterministic for a seed and a date; bulk inserts.
  */
@@ -11,6 +11,7 @@ import { cvrMod11Ok } from '../../domain/cvr.ts';
 import { HIRING_TYPES } from '../../domain/companies.ts';
 import { diffPlan, type Plan } from '../../domain/plan.ts';
 import { todayInDenmark } from './today.ts';
+import { FREMDRIFTSTRAPPEN } from '../../domain/fremdriftstrappen.ts';
 import { suggestLanguage } from '../../i18n/languages.ts';
 import type { CaseActivity } from '../../demo/case-file.ts';
 
@@ -41,6 +42,7 @@ interface Woman {
   exit: string | null;
   cw: number | null;
   cwName: string | null;
+  visitation: string;
 }
 
 export interface CaseworkSeedSummary {
@@ -49,6 +51,8 @@ export interface CaseworkSeedSummary {
   conversations: number;
   assessments: number;
 }
+
+const TRAPPEN_KEYS = FREMDRIFTSTRAPPEN.dimensions.map((d) => d.key);
 
 const who5Answers = (rng: Rng, level: number) =>
   Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [k, Math.max(0, Math.min(5, level + rng.int(-1, 1)))]));
@@ -61,7 +65,7 @@ export async function seedDemoCasework(
   const today = opts.today ?? todayInDenmark();
   const women = (
     await q.query<Woman>(
-      `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.caseworker_id AS cw, u.display_name AS "cwName"
+      `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.caseworker_id AS cw, u.display_name AS "cwName", e.visitation
        FROM participant p JOIN enrolment e ON e.participant_id = p.id LEFT JOIN app_user u ON u.id = e.caseworker_id
        WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on, e.visitation, e.exited_on NULLS LAST`,
     )
@@ -71,6 +75,7 @@ export async function seedDemoCasework(
     start: [] as string[], end: [] as (string | null)[], hours: [] as (number | null)[], status: [] as string[], by: [] as (number | null)[] };
   const con = { pid: [] as string[], mun: [] as string[], on: [] as string[], kind: [] as string[], who: [] as string[], tolk: [] as boolean[], note: [] as string[], by: [] as (number | null)[] };
   const ass = { pid: [] as string[], mun: [] as string[], on: [] as string[], answers: [] as string[], total: [] as number[], by: [] as (number | null)[] };
+  const trappen = { pid: [] as string[], mun: [] as string[], on: [] as string[], answers: [] as string[], total: [] as number[], by: [] as (number | null)[] };
   const plan = { pid: [] as string[], mun: [] as string[], data: [] as string[], by: [] as (number | null)[], on: [] as string[], name: [] as string[], changes: [] as string[] };
 
   const addActivity = (w: Woman, type: string, start: string, end: string | null, hours: number | null, company: number | null) => {
@@ -150,6 +155,32 @@ export async function seedDemoCasework(
         ass.answers.push(JSON.stringify(answers)); ass.total.push(4 * Object.values(answers).reduce((a, b) => a + b, 0));
       }
     }
+
+    // Fremdriftstrappen (issue 13): rated together with her at the start and again every few
+    // months, for about half the women enrolled at least four months. Its own random stream, so
+    // the rest of her case file is unchanged. Aktivitetsparat women start lower on the ladder and
+    // move less on Dansk and Jobsøgning; most move a step or two on a few dimensions.
+    const tr = mulberry32(deriveSeed(seed, 9100 + i));
+    if (daysBetween(w.on, end) >= 120 && tr.chance(0.5)) {
+      const ready = w.visitation === 'jobparat';
+      const level = Object.fromEntries(TRAPPEN_KEYS.map((k) => [k, Math.max(1, Math.min(5, (ready ? 3 : 2) + tr.int(-1, 0)))]));
+      const n = tr.int(2, 3);
+      const first = addDays(w.on, tr.int(14, 45));
+      const last = minDate(end, addDays(first, tr.int(120, 400)));
+      for (let k = 0; k < n; k++) {
+        const on = addDays(first, Math.round((k / (n - 1)) * Math.max(0, daysBetween(first, last))));
+        if (on > end) break;
+        if (k > 0) {
+          for (const key of TRAPPEN_KEYS) {
+            const slow = !ready && (key === 'dansk' || key === 'jobsoegning');
+            if (tr.chance(slow ? 0.2 : 0.4)) level[key] = Math.min(5, level[key] + 1);
+            else if (tr.chance(0.05)) level[key] = Math.max(1, level[key] - 1);
+          }
+        }
+        trappen.pid.push(w.pid); trappen.mun.push(w.mun); trappen.on.push(on); trappen.by.push(w.cw);
+        trappen.answers.push(JSON.stringify(level)); trappen.total.push(Object.values(level).reduce((a, b) => a + b, 0));
+      }
+    }
   });
 
   await q.query(
@@ -166,6 +197,11 @@ export async function seedDemoCasework(
     `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
      SELECT p, m, 'who5', d, a::jsonb, t, b FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,
     [ass.pid, ass.mun, ass.on, ass.answers, ass.total, ass.by],
+  );
+  await q.query(
+    `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
+     SELECT p, m, 'fremdriftstrappen', d, a::jsonb, t, b FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,
+    [trappen.pid, trappen.mun, trappen.on, trappen.answers, trappen.total, trappen.by],
   );
   await q.query(
     `INSERT INTO casework_plan (participant_id, municipality_code, data, updated_by, updated_at)
@@ -189,7 +225,7 @@ export async function seedDemoCasework(
   );
   await seedDemoExemptionsAndVisitation(q, seed, today);
   await seedDemoCompanies(q, today);
-  return { plans: plan.pid.length, activities: act.pid.length, conversations: con.pid.length, assessments: ass.pid.length };
+  return { plans: plan.pid.length, activities: act.pid.length, conversations: con.pid.length, assessments: ass.pid.length + trappen.pid.length };
 }
 
 const INDUSTRY: Record<string, [string, string]> = {

@@ -14,11 +14,36 @@ import type { Vault } from '../../security/vault.ts';
 import { projectKeys } from '../../db/register-input.ts';
 import { nationalMonitorInput } from './load-monitor-input.ts';
 import { csvDocument } from '../../core/csv.ts';
+import { BUILT_IN_INSTRUMENTS, firstAndLatest, type Instrument } from '../../domain/instruments.ts';
+import { loadEnrolmentProgression } from '../casework/cohort-progression.ts';
+import { monthEnd } from '../steering/case-measures.ts';
 
 export const MICRODATA_COLUMNS = [
   'pseudonym', 'projekt', 'kommune', 'visitation', 'aldersgruppe', 'indskrevet_maaned', 'udskrevet_maaned',
   'aktuel', 'akkumuleret', 'varig', 'status',
 ] as const;
+
+/**
+ * Progression columns (issue 13), per instrument: the number of valid assessments inside the
+ * enrolment up to the report month, then first, latest and their difference for the total and
+ * for each dimension (`who5_foerste`, `fremdriftstrappen_dansk_aendring` …). First and latest
+ * are the same with one assessment; the difference is empty until there are two.
+ */
+export function progressionColumns(instruments: readonly Instrument[] = BUILT_IN_INSTRUMENTS): string[] {
+  return instruments.flatMap((i) => [
+    `${i.key}_antal`,
+    ...[i.key, ...i.dimensions.map((d) => `${i.key}_${d.key}`)].flatMap((c) => [`${c}_foerste`, `${c}_seneste`, `${c}_aendring`]),
+  ]);
+}
+
+function progressionCells(instruments: readonly Instrument[], assessments: Parameters<typeof firstAndLatest>[1]): string[] {
+  return instruments.flatMap((i) => {
+    const d = firstAndLatest(i, assessments);
+    if (!d) return ['0', ...Array<string>(3 * (1 + i.dimensions.length)).fill('')];
+    const trio = (x: { from: number; to: number; change: number }) => [String(x.from), String(x.to), d.changed ? String(x.change) : ''];
+    return [String(d.count), ...trio(d.total), ...d.dimensions.flatMap(trio)];
+  });
+}
 
 export async function pseudonymisedMicrodata(deps: { db: Db; vault: Vault }, actor: Actor, opts: MonitorOptions): Promise<string[][]> {
   if (actor.organisationKind !== 'styrelse' || actor.role !== 'analytiker') throw forbidden();
@@ -27,6 +52,7 @@ export async function pseudonymisedMicrodata(deps: { db: Db; vault: Vault }, act
     const stored = await nationalMonitorInput(tx);
     const result = monitor(stored.input, { ...opts, suppress: 0 });
     const keys = await projectKeys(tx);
+    const progression = new Map((await loadEnrolmentProgression(tx, { until: monthEnd(opts.month) })).map((e) => [e.enrolmentId, e.assessments]));
     const rows = stored.refs.map((ref, i) => {
       const p = stored.input.participants[i];
       const r = result.participants[i];
@@ -35,10 +61,11 @@ export async function pseudonymisedMicrodata(deps: { db: Db; vault: Vault }, act
         deps.vault.pseudonym(ref.cprHash, project), project, ref.municipalityCode, p.visitation,
         ageBand(ageOn(p.birthDate!, p.indskrevet)), p.indskrevet.slice(0, 7), p.udskrevet?.slice(0, 7) ?? '',
         r.current === null ? '' : String(r.current), String(r.accumulated), r.durable, r.snapshot,
+        ...progressionCells(BUILT_IN_INSTRUMENTS, progression.get(ref.enrolmentId) ?? []),
       ];
     });
     return {
-      value: [[...MICRODATA_COLUMNS], ...rows],
+      value: [[...MICRODATA_COLUMNS, ...progressionColumns()], ...rows],
       audit: { action: 'mikrodata_eksport', entity: 'monitoring', detail: { rows: rows.length, month: opts.month } },
     };
   });

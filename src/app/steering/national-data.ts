@@ -9,7 +9,11 @@
 import type { Actor } from '../../core/actor.ts';
 import { forbidden } from '../../core/errors.ts';
 import { systemDoor } from '../../db/door.ts';
-import { enrolmentsByMunicipalityAndVisitation } from '../../db/steering/national.ts';
+import { enrolmentsByMunicipalityAndVisitation, municipalityNames } from '../../db/steering/national.ts';
+import { suppressCells, VISIBLE, type AdditiveSet } from '../../monitoring/suppress.ts';
+import { distanceByVisitation, BUILT_IN_INSTRUMENTS, type DistanceByVisitation, type Instrument } from '../../domain/instruments.ts';
+import { loadEnrolmentProgression, type EnrolmentProgression } from '../casework/cohort-progression.ts';
+import { monthEnd } from './case-measures.ts';
 import { suppressTogether, type Figure, type PassResult, type Relation } from '../../monitoring/suppress-pass.ts';
 import { resultFigures, suppressedResult } from '../../monitoring/suppress-result.ts';
 import { VISITATIONS, type Count, type MonitorResult } from '../../monitoring/types.ts';
@@ -30,6 +34,52 @@ export interface NationalData {
   visitationByMunicipality: VisitationRow[];
   /** How many printed figures of the page are hidden (`<N` or `x`). */
   hidden: number;
+  /** Distance travelled per instrument, municipality and visitation at enrolment (issue 13), suppressed. */
+  progression: NationalProgression[];
+}
+
+/** One instrument nationally: per municipality × visitation group at enrolment, already suppressed. */
+export interface NationalProgression {
+  national: DistanceByVisitation;
+  /** The national columns' states (groups, then total), from the table's suppression. */
+  nationalState: Uint8Array;
+  rows: { municipality: string; groups: { n: Count; meanTotal: number | null | 'x' }[]; total: { n: Count; meanTotal: number | null | 'x' } }[];
+}
+
+/**
+ * Distance travelled per municipality × visitation for one instrument: the women with two or
+ * more measurements per cell (rows and columns add up, national row last) suppressed together
+ * (small cells and complements, solved over the whole table); a hidden count hides its mean too.
+ * No relation ties these counts to the page's other figures (they count women with two or more
+ * measurements, which no other table does), so the table is its own system.
+ */
+export function nationalProgression(instrument: Instrument, enrolments: readonly EnrolmentProgression[], names: ReadonlyMap<string, string>, order: readonly string[], threshold: number): NationalProgression {
+  const national = distanceByVisitation(instrument, enrolments);
+  const groups = national.groups.map((g) => g.visitation);
+  const nameOf = (code: string) => names.get(code) ?? code;
+  const present = [...new Set(enrolments.map((e) => nameOf(e.municipality)))];
+  const munis = [...order.filter((m) => present.includes(m)), ...present.filter((m) => !order.includes(m)).sort()];
+  const per = munis.map((m) => distanceByVisitation(instrument, enrolments.filter((e) => nameOf(e.municipality) === m)));
+  const width = groups.length + 1;
+  const at = (r: number, c: number) => r * width + c;
+  const cellsOf = (d: typeof national) => [...groups.map((v) => d.groups.find((g) => g.visitation === v)?.distance ?? null), d.all.distance];
+  const dists = [...per, national].map(cellsOf);
+  const values = dists.flatMap((row) => row.map((x) => x?.n ?? 0));
+  const nat = munis.length;
+  const sets: AdditiveSet[] = [
+    ...[...munis.keys(), nat].map((r) => ({ total: at(r, groups.length), parts: groups.map((_, c) => at(r, c)) })),
+    ...[...groups.keys(), groups.length].map((c) => ({ total: at(nat, c), parts: munis.map((_, r) => at(r, c)) })),
+  ];
+  const state = suppressCells(values, sets, threshold, { solve: true });
+  const cell = (r: number, c: number) => {
+    const hidden = state[at(r, c)] !== VISIBLE;
+    return { n: hidden ? (state[at(r, c)] === 1 ? `<${threshold}` : 'x') : values[at(r, c)], meanTotal: hidden ? 'x' as const : dists[r][c]?.meanTotalChange ?? null };
+  };
+  return {
+    national,
+    nationalState: state.slice(at(nat, 0), at(nat, 0) + width),
+    rows: munis.map((m, r) => ({ municipality: m, groups: groups.map((_, c) => cell(r, c)), total: cell(r, groups.length) })),
+  };
 }
 
 export function requireAgencyAnalyst(actor: Actor) {
@@ -41,8 +91,12 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
   const view = await computeResults(deps, actor, { ...months, unsuppressed: true });
   const raw = view.result;
   if (raw.participants.length) throw new Error('microdata in the national view');
-  const rows = await systemDoor(deps.db, actor, async (tx) => ({
-    value: await enrolmentsByMunicipalityAndVisitation(tx, months.month),
+  const { rows, enrolments, names } = await systemDoor(deps.db, actor, async (tx) => ({
+    value: {
+      rows: await enrolmentsByMunicipalityAndVisitation(tx, months.month),
+      enrolments: await loadEnrolmentProgression(tx, { until: monthEnd(months.month) }),
+      names: await municipalityNames(tx),
+    },
     audit: { action: 'laes', entity: 'nationalt_overblik', detail: { month: months.month } },
   }));
   const threshold = deps.config.suppressThreshold;
@@ -59,6 +113,7 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
     result,
     visitationByMunicipality: munis.map((m) => ({ municipality: m, n: pass.display(`groups.kommune.${m}.n`), byVisitation: Object.fromEntries(vis.map((v) => [v, kv(m, v)])) })),
     hidden: pass.hiddenCount(),
+    progression: BUILT_IN_INSTRUMENTS.map((i) => nationalProgression(i, enrolments, names, munis, threshold)),
   };
 }
 

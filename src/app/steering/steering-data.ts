@@ -33,6 +33,8 @@ import { projectFunnel } from '../recruitment/recruitment-funnel.ts';
 import { familySteering } from './family-barriers.ts';
 import type { BarrierCounts } from '../../domain/family.ts';
 import type { Funnel } from '../../domain/recruitment.ts';
+import type { DistanceByVisitation } from '../../domain/instruments.ts';
+import { loadEnrolmentProgression, progressionByVisitation } from '../casework/cohort-progression.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
 export interface Months {
@@ -75,6 +77,8 @@ export interface SteeringData {
   recruitment?: Funnel;
   /** Family barriers of the women enrolled at the month's end, at their enrolment and then (issue 14 build 6). */
   family?: BarrierCounts;
+  /** Distance travelled per instrument and visitation group at enrolment, up to the month's end (issue 13). */
+  progression?: DistanceByVisitation[];
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
@@ -108,11 +112,14 @@ export async function loadSteeringData(
   const result = await engineResult(deps, actor, pid, months, opts.suppress);
   const plan = await loadPlan(deps.db, actor, pid);
   // Case facts only become figures here; the engine computation above is the audited read of her data.
-  const { facts, settings } = await door(deps.db, actor, async (tx) => ({
-    value: { facts: await loadCaseFacts(tx, pid, await loadActivityTypes(tx, pid)), settings: await loadAlertSettings(tx, pid) },
+  const at = monthEnd(months.month);
+  const { facts, settings, enrolments } = await door(deps.db, actor, async (tx) => ({
+    value: {
+      facts: await loadCaseFacts(tx, pid, await loadActivityTypes(tx, pid)), settings: await loadAlertSettings(tx, pid),
+      enrolments: await loadEnrolmentProgression(tx, { projectId: pid, until: at }),
+    },
     audit: [],
   }));
-  const at = monthEnd(months.month);
   const goals = plan.goals.map((g) => evaluateGoal(g, result, { ...facts, danishThreshold: settings.danishAttendanceThreshold }));
   const money = (await loadProjectMoney(deps.db, actor, pid)).summary;
   let effect: SteeringData['effect'] = null;
@@ -145,6 +152,7 @@ export async function loadSteeringData(
     groupSessions: await sessionSteering(deps.db, actor, pid, at),
     recruitment: await projectFunnel(deps.db, actor, pid, at),
     family: await familySteering(deps.db, actor, pid, at),
+    progression: progressionByVisitation(enrolments),
   };
 }
 

@@ -4,6 +4,8 @@ import type { CohortProgression } from '../../../app/casework/cohort-progression
 import type { CohortDistance } from '../../../domain/instruments.ts';
 import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
+import { progressionSection } from '../../../reports/progression-section.ts';
+import { sectionHtml } from '../../../reports/render-html.ts';
 import { projectInstrumentProgression } from './project-instrument-progression.ts';
 
 const num = (n: number | null) => (n === null ? '–' : (n > 0 ? '+' : '') + new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(n));
@@ -24,6 +26,7 @@ export function progressionPage(actor: Actor, csrf: string, p: CohortProgression
       <p>${actor.role === 'sagsbehandler' ? 'Dine borgere' : 'Alle borgere i dine kommuner'}: ${p.women} med mindst én måling. Udviklingen måles fra første til seneste måling.</p>
       ${table('WHO-5 Trivselsindeks', p.who5, 'cohort-who5')}
       ${table('Fremdriftstrappen', p.trappen, 'cohort-trappen')}
+      ${sectionHtml({ ...progressionSection(p.byVisitation, null), heading: 'Distance travelled efter visitation ved indskrivning' })}
       ${projectInstrumentProgression(p.projectInstruments)}`,
   });
 }
