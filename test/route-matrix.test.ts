@@ -98,7 +98,7 @@ describe.each(backends())('route matrix on %s', (backend) => {
     await t.db.query(`INSERT INTO danish_course (participant_id, municipality_code, education, module, provider, start_date)
       VALUES ($1, $2, 'du2', 3, 'Q7Z Sprogskolen i Aarhus', current_date - 90)`, [aarhusWoman, OTHER]);
     await t.db.query(`INSERT INTO danish_attendance (participant_id, municipality_code, month, percent)
-      VALUES ($1, $2, date_trunc('month', current_date - 40)::date, 37)`, [aarhusWoman, OTHER]);
+      VALUES ($1, $2, '2019-01-01', 37)`, [aarhusWoman, OTHER]);
     await t.db.query(`INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result)
       VALUES ($1, $2, 'modultest', 3, current_date - 10, 'bestaaet', 'Q7Z-karakter tolv')`, [aarhusWoman, OTHER]);
     await t.db.query(`INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name)
