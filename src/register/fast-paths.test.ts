@@ -10,7 +10,10 @@ import { parseWeek } from '../monitoring/calendar.ts';
 import type { RegisterData } from '../monitoring/types.ts';
 import { readBenefits } from './benefits.ts';
 import { RegisterBuilder } from './builder.ts';
-import type { ByteSource } from './chunks.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileSource, type ByteSource } from './chunks.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { cprFromBytes, cprNumberFromBytes, cprText } from './fields.ts';
 import { NumIndex } from './num-index.ts';
@@ -291,5 +294,37 @@ describe('the builder with CPR numbers', () => {
       checked++;
     }
     expect(checked).toBe(people);
+  });
+});
+
+describe('fileSource', () => {
+  it('takes turns with two buffers: a chunk stays intact while the next is read, and all bytes come through', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
+    try {
+      const rows = ['cpr;uge;kode'];
+      for (let i = 0; i < 12_000; i++) rows.push(`${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${i % 1000 === 999 ? 'x'.repeat(9000) : '130'}`);
+      const text = rows.join('\n') + '\n';
+      const path = join(dir, 'lang.csv');
+      writeFileSync(path, text);
+      const src = fileSource(path, 8192);
+      const parts: Buffer[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      let prev: Uint8Array | null = null;
+      let prevCopy: Buffer | null = null;
+      for (let c = src.next(); c; c = src.next()) {
+        if (prev) expect(Buffer.from(prev).equals(prevCopy!)).toBe(true);
+        expect(c[c.length - 1]).toBe(10); // each chunk ends at a row end
+        buffers.add(c.buffer);
+        parts.push(Buffer.from(c));
+        prev = c;
+        prevCopy = Buffer.from(c);
+      }
+      expect(Buffer.concat(parts).toString()).toBe(text);
+      expect(parts.length).toBeGreaterThan(40);
+      // A buffer per chunk before (46 here); now two in turn, replaced only where a 9,000-byte row outgrew them.
+      expect(buffers.size).toBeLessThanOrEqual(8);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
