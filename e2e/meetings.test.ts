@@ -97,8 +97,10 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
     await expectNoAxeViolations(page);
     await tabTo(page, /^TEXTAREA\|Handling/);
     await page.keyboard.type('Plan for flere virksomhedspraktikker');
-    await tabTo(page, /^INPUT\|Ansvarlig/);
-    await page.keyboard.type('Projektleder Aalborg');
+    // The owner chosen among the project's users by typing on the focused list.
+    await tabTo(page, /^SELECT\|Ansvarlig/);
+    await page.keyboard.type('Projektleder');
+    expect(await page.locator('select[name=ownerUserId] option:checked').textContent()).toBe('Projektleder Aalborg');
     await tabTo(page, /^INPUT\|Frist/);
     await page.keyboard.type('1.15.2022');
     await tabTo(page, /^SELECT\|Milepæl/);
@@ -107,6 +109,7 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
     await pressAndWait(page, 'Enter', /\/handlinger\/ny/);
     expect(await page.locator('#f-dueDate-error').textContent()).toContain('Måned 15 findes ikke.');
     expect(await page.locator('#f-description').inputValue()).toBe('Plan for flere virksomhedspraktikker');
+    expect(await page.locator('select[name=ownerUserId] option:checked').textContent()).toBe('Projektleder Aalborg');
     await expectNoAxeViolations(page);
     await tabTo(page, /^INPUT\|Frist/);
     await page.keyboard.press('Control+A');
@@ -117,6 +120,7 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
     expect(actions).toContain('Plan for flere virksomhedspraktikker');
     expect(actions).toContain('Fristen er overskredet');
     expect(actions).toContain('Nr. 1:');
+    expect(actions).toContain('Projektleder Aalborg');
     await expectNoAxeViolations(page);
 
     // The printable minutes.

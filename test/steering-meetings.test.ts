@@ -86,6 +86,29 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect((await action({ description: 'Indkald virksomhedsnetværket', owner: 'Projektleder Aalborg', dueDate: '1.3.2022', status: 'aaben', milestoneId: String(milestone.id) })).statusCode).toBe(303);
     expect((await action({ description: 'Send budgetopfølgning til SIRI', owner: 'Økonomikonsulent', dueDate: '15.2.2022', status: 'udfoert' })).statusCode).toBe(303);
 
+    // The owner chosen among the project's users (stored with the user and her name), a user of
+    // another jobcentre refused in Danish, and free text kept for owners outside, e.g. "Styregruppen".
+    const user = async (u: string) => (await s.t.db.query<{ id: number; name: string }>('SELECT id, display_name AS name FROM app_user WHERE username = $1', [u])).rows[0];
+    const own = await user('sagsbehandler.aalborg');
+    const foreignUser = await user('sagsbehandler.aarhus');
+    const form = await pl.get(`/styring/moeder/${first}/handlinger/ny?projekt=${pid}`);
+    expect(form.body).toContain(`<option value="${own.id}">${own.name}</option>`);
+    expect(form.body).not.toContain(`>${foreignUser.name}</option>`);
+    const refused = await action({ description: 'Tal med Aarhus', ownerUserId: String(foreignUser.id), owner: '', dueDate: '1.3.2022', status: 'aaben' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Vælg en ansvarlig blandt projektets medarbejdere, eller skriv en anden.');
+    expect((await action({ description: 'Book lokaler til kvindecaféen', ownerUserId: String(own.id), owner: '', dueDate: '1.4.2022', status: 'udfoert' })).statusCode).toBe(303);
+    expect((await action({ description: 'Godkend revideret budget', ownerUserId: '', owner: 'Styregruppen', dueDate: '1.4.2022', status: 'udfoert' })).statusCode).toBe(303);
+    const owners = (await s.t.db.query<{ description: string; owner: string; uid: number | null }>(
+      `SELECT description, owner, owner_user_id AS uid FROM steering_meeting_action WHERE meeting_id = $1 AND description IN ('Book lokaler til kvindecaféen', 'Godkend revideret budget') ORDER BY description`, [first])).rows;
+    expect(owners).toEqual([
+      { description: 'Book lokaler til kvindecaféen', owner: own.name, uid: own.id },
+      { description: 'Godkend revideret budget', owner: 'Styregruppen', uid: null },
+    ]);
+    const booked = (await s.t.db.query<{ id: number }>(`SELECT id FROM steering_meeting_action WHERE description = 'Book lokaler til kvindecaféen'`)).rows[0].id;
+    const edit = await pl.get(`/styring/moeder/${first}/handlinger/${booked}?projekt=${pid}`);
+    expect(edit.body).toContain(`<option value="${own.id}" selected>${own.name}</option>`);
+
     const second = await newMeeting({ kind: 'styregruppe', heldOn: '2.5.2022', title: 'Styregruppemøde maj 2022' });
     expect((await pl.post(`/styring/moeder/${second}/hent-punkter?projekt=${pid}`, {})).statusCode).toBe(303);
     const page = await pl.get(`/styring/moeder/${second}?projekt=${pid}`);
@@ -225,14 +248,14 @@ describe.each(backends())('steering meetings on %s', (backend) => {
 
     const before = await audits('styringsmoede');
     const confirm = strip((await pl.get(`/styring/moeder/${meeting}/slet?projekt=${pid}`)).body);
-    expect(confirm).toContain('Vil du slette mødet «Styregruppemøde februar 2022» 1.2.2022 med dagsorden, referat og 2 handlinger');
+    expect(confirm).toContain('Vil du slette mødet «Styregruppemøde februar 2022» 1.2.2022 med dagsorden, referat og 4 handlinger');
     expect((await pl.post(`/styring/moeder/${meeting}/slet?projekt=${pid}`, {})).statusCode).toBe(303);
     expect((await s.t.db.query('SELECT 1 FROM steering_meeting_action WHERE meeting_id = $1', [meeting])).rowCount).toBe(0);
     const del = (await s.t.db.query<{ detail: { actions: { description: string }[] } }>(
       `SELECT detail FROM audit_log WHERE entity = 'styringsmoede' AND action = 'slet' ORDER BY id DESC LIMIT 1`)).rows[0];
-    expect(del.detail.actions.map((a) => a.description).sort()).toEqual(['Indkald virksomhedsnetværket', 'Send budgetopfølgning til SIRI']);
+    expect(del.detail.actions.map((a) => a.description).sort()).toEqual(['Book lokaler til kvindecaféen', 'Godkend revideret budget', 'Indkald virksomhedsnetværket', 'Send budgetopfølgning til SIRI']);
     expect(await audits('styringsmoede')).toBe(before + 1);
-    expect(await audits('moedehandling')).toBe(2);
+    expect(await audits('moedehandling')).toBe(4);
     expect(await audits('dagsordenspunkt')).toBeGreaterThanOrEqual(5);
     // Gone from Styring with its meeting.
     expect(strip((await pl.get(`/styring?projekt=${pid}`)).body)).toContain('Ingen handlinger fra møderne har overskredet fristen.');

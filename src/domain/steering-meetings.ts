@@ -35,6 +35,8 @@ export interface MeetingAction {
   meetingId: number;
   description: string;
   owner: string;
+  /** The project's user who owns it, when chosen from the list (null: named in words only, e.g. "Styregruppen"). */
+  ownerUserId: number | null;
   dueDate: string;
   status: ActionStatus;
   milestoneId: number | null;
@@ -70,14 +72,21 @@ export const POINT_FIELDS = ['title', 'body', 'minutes', 'decision'] as const;
 
 export const actionFormSchema = z.object({
   description: required(2, 1000, 'Beskriv handlingen (mindst 2 tegn).', 'Beskrivelsen må højst være 1.000 tegn.'),
-  owner: required(1, 200, 'Skriv, hvem der er ansvarlig for handlingen.', 'Den ansvarlige må højst være 200 tegn.'),
+  /** One of the project's users (checked against the list by the use case), or none: then `owner` names someone else. */
+  ownerUserId: z.preprocess((v) => (v === '' || v == null ? null : v),
+    z.string().regex(/^\d{1,9}$/, { message: 'Vælg en ansvarlig fra listen, eller skriv en anden.' }).transform(Number).nullable()),
+  owner: optional(200, 'Den ansvarlige må højst være 200 tegn.'),
   dueDate: isoDateField,
   status: z.enum(ACTION_STATUSES, { error: 'Vælg en status.' }),
   milestoneId: z.preprocess((v) => (v === '' || v == null ? null : v),
     z.string().regex(/^\d{1,9}$/, { message: 'Vælg en milepæl fra listen.' }).transform(Number).nullable()),
+}).superRefine((v, ctx) => {
+  if (v.ownerUserId === null && v.owner === null) ctx.addIssue({ code: 'custom', path: ['owner'], message: 'Skriv, hvem der er ansvarlig for handlingen.' });
 });
-export type ActionInput = z.output<typeof actionFormSchema>;
-export const ACTION_FIELDS = ['description', 'owner', 'dueDate', 'status', 'milestoneId'] as const;
+export type ActionForm = z.output<typeof actionFormSchema>;
+/** An action as stored: the owner always named in words (the chosen user's name, or what was written). */
+export type ActionInput = Omit<ActionForm, 'owner'> & { owner: string };
+export const ACTION_FIELDS = ['description', 'ownerUserId', 'owner', 'dueDate', 'status', 'milestoneId'] as const;
 
 export const settingFormSchema = z.object({
   meetingsPerYear: z.string().trim().regex(/^\d{1,2}$/, { message: 'Skriv antallet som et helt tal, fx 4.' }).transform(Number)

@@ -5,7 +5,7 @@ import { sqlOf, type Sql } from '../sql.ts';
 
 const MEETING = `id, project_id AS "projectId", kind, held_on AS "heldOn", title, place, participants`;
 const POINT = `id, meeting_id AS "meetingId", position, title, body, source, minutes, decision`;
-const ACTION = `id, meeting_id AS "meetingId", description, owner, due_date AS "dueDate", status, milestone_id AS "milestoneId"`;
+const ACTION = `id, meeting_id AS "meetingId", description, owner, owner_user_id AS "ownerUserId", due_date AS "dueDate", status, milestone_id AS "milestoneId"`;
 
 export async function listMeetings(tx: Sql, projectId: number): Promise<Meeting[]> {
   return (await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 ORDER BY held_on, id`, [projectId])).rows;
@@ -97,19 +97,19 @@ export async function getAction(tx: Sql, projectId: number, meetingId: number, i
     `SELECT ${ACTION} FROM steering_meeting_action WHERE project_id = $1 AND meeting_id = $2 AND id = $3`, [projectId, meetingId, id])).rows[0];
 }
 
-export async function insertAction(tx: Sql, projectId: number, meetingId: number, a: ActionInput, userId: number | null): Promise<number> {
+export async function insertAction(tx: Sql, projectId: number, meetingId: number, a: Omit<ActionInput, 'ownerUserId'> & { ownerUserId?: number | null }, userId: number | null): Promise<number> {
   return (await sqlOf(tx).query<{ id: number }>(
-    `INSERT INTO steering_meeting_action (project_id, meeting_id, description, owner, due_date, status, milestone_id, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [projectId, meetingId, a.description, a.owner, a.dueDate, a.status, a.milestoneId, userId],
+    `INSERT INTO steering_meeting_action (project_id, meeting_id, description, owner, due_date, status, milestone_id, updated_by, owner_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [projectId, meetingId, a.description, a.owner, a.dueDate, a.status, a.milestoneId, userId, a.ownerUserId ?? null],
   )).rows[0].id;
 }
 
 export async function updateAction(tx: Sql, projectId: number, meetingId: number, id: number, a: ActionInput, userId: number) {
   await sqlOf(tx).query(
-    `UPDATE steering_meeting_action SET description = $4, owner = $5, due_date = $6, status = $7, milestone_id = $8, updated_by = $9, updated_at = now()
+    `UPDATE steering_meeting_action SET description = $4, owner = $5, due_date = $6, status = $7, milestone_id = $8, updated_by = $9, owner_user_id = $10, updated_at = now()
      WHERE project_id = $1 AND meeting_id = $2 AND id = $3`,
-    [projectId, meetingId, id, a.description, a.owner, a.dueDate, a.status, a.milestoneId, userId],
+    [projectId, meetingId, id, a.description, a.owner, a.dueDate, a.status, a.milestoneId, userId, a.ownerUserId ?? null],
   );
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../../../core/actor.ts';
 import { notFound } from '../../../core/errors.ts';
+import { caseworkersOf } from '../../../db/casework/project-config.ts';
 import { door, type Db } from '../../../db/door.ts';
 import { listMilestones } from '../../../db/steering/milestones.ts';
 import { getMeeting, listActions, listMeetings, listPoints, loadMeetingsPerYear } from '../../../db/steering/meetings.ts';
@@ -42,6 +43,8 @@ export interface MeetingView {
   actions: MeetingAction[];
   milestones: Milestone[];
   today: string;
+  /** Who can own a follow-up action: the project's users (the jobcentre's caseworkers and project leaders). */
+  users: { id: number; name: string }[];
 }
 
 export async function loadMeeting(db: Db, actor: Actor, projectId: number, meetingId: number): Promise<MeetingView> {
@@ -52,7 +55,7 @@ export async function loadMeeting(db: Db, actor: Actor, projectId: number, meeti
     return {
       value: {
         meeting, points: await listPoints(tx, projectId, meetingId), actions: await listActions(tx, projectId, meetingId),
-        milestones: await listMilestones(tx, projectId), today: todayInDenmark(),
+        milestones: await listMilestones(tx, projectId), today: todayInDenmark(), users: await caseworkersOf(tx, actor.organisationId),
       },
       audit: [],
     };

@@ -1,6 +1,7 @@
 /**
- * Follow-up actions from a meeting (projektleder only): a description, who is responsible (named
- * in words, as a milestone's responsible person is), a due date, a status and optionally the
+ * Follow-up actions from a meeting (projektleder only): a description, who is responsible (one of
+ * the project's users — the jobcentre's caseworkers and project leaders — or, for someone outside
+ * it such as "Styregruppen", named in words), a due date, a status and optionally the
  * milestone it serves. Added, changed and deleted with before and after in the audit log.
  */
 import type { Actor } from '../../../core/actor.ts';
@@ -9,6 +10,7 @@ import { door, type Audited, type Db } from '../../../db/door.ts';
 import { getMilestone } from '../../../db/steering/milestones.ts';
 import { deleteAction as remove, getAction, getMeeting, insertAction, updateAction } from '../../../db/steering/meetings.ts';
 import { ACTION_FIELDS, actionFormSchema } from '../../../domain/steering-meetings.ts';
+import { caseworkersOf } from '../../../db/casework/project-config.ts';
 import { chooseProject, requireProjectLeader } from '../access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
 
@@ -18,9 +20,14 @@ export async function saveAction(db: Db, actor: Actor, projectId: number, meetin
   const values = formValues(form, ACTION_FIELDS);
   const parsed = actionFormSchema.safeParse(values);
   if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
-  const a = parsed.data;
+  const input = parsed.data;
   return door(db, actor, async (tx): Promise<Audited<SaveOutcome>> => {
     if (!(await getMeeting(tx, projectId, meetingId))) throw notFound('Mødet');
+    const user = input.ownerUserId === null ? null : (await caseworkersOf(tx, actor.organisationId)).find((u) => u.id === input.ownerUserId);
+    if (user === undefined) {
+      return { value: { status: 'invalid' as const, errors: { ownerUserId: 'Vælg en ansvarlig blandt projektets medarbejdere, eller skriv en anden.' }, values }, audit: [] };
+    }
+    const a = { ...input, owner: user ? user.name : input.owner! };
     if (a.milestoneId !== null && !(await getMilestone(tx, projectId, a.milestoneId))) {
       return { value: { status: 'invalid' as const, errors: { milestoneId: 'Vælg en milepæl fra projektets milepælsplan.' }, values }, audit: [] };
     }

@@ -109,7 +109,7 @@ export function pointFormPage(actor: Actor, csrf: string, choice: ProjectChoice,
 }
 
 export const actionValues = (a: MeetingAction): Record<string, string> => ({
-  description: a.description, owner: a.owner, dueDate: dateInput(a.dueDate), status: a.status, milestoneId: a.milestoneId === null ? '' : String(a.milestoneId),
+  description: a.description, ownerUserId: a.ownerUserId === null ? '' : String(a.ownerUserId), owner: a.ownerUserId === null ? a.owner : '', dueDate: dateInput(a.dueDate), status: a.status, milestoneId: a.milestoneId === null ? '' : String(a.milestoneId),
 });
 
 export function actionFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, actionId?: number) {
@@ -119,7 +119,8 @@ export function actionFormPage(actor: Actor, csrf: string, choice: ProjectChoice
   const form = html`<form method="post" action="${withProject(actionId ? `${base}/handlinger/${actionId}` : `${base}/handlinger/ny`, pid)}" novalidate>
       ${csrfField(csrf)}
       ${textArea(s, { name: 'description', label: 'Handling', required: true, rows: 3 })}
-      ${textField(s, { name: 'owner', label: 'Ansvarlig', hint: 'Navn og rolle, fx «Projektleder Mette Holm».', required: true, width: 'l' })}
+      ${selectField(s, { name: 'ownerUserId', label: 'Ansvarlig', hint: 'En af projektets medarbejdere. Er den ansvarlige ikke på listen, så vælg «En anden» og skriv hvem nedenfor.', placeholder: 'En anden (skriv hvem nedenfor)', conditional: true, options: v.users.map((u) => ({ value: String(u.id), label: u.name })) })}
+      ${textField(s, { name: 'owner', label: 'Anden ansvarlig', hint: 'Fx «Styregruppen» eller en samarbejdspartner uden for jobcentret. Udfyldes kun, når ingen er valgt ovenfor.', conditional: true, width: 'l' })}
       ${dateField(s, { name: 'dueDate', label: 'Frist', required: true })}
       ${selectField(s, { name: 'status', label: 'Status', required: true, options: ACTION_STATUSES.map((x) => ({ value: x, label: ACTION_STATUS_LABELS[x] })) })}
       ${selectField(s, { name: 'milestoneId', label: 'Milepæl', hint: 'Den milepæl i milepælsplanen, handlingen hører til.', placeholder: 'Ingen milepæl', options: v.milestones.map((m) => ({ value: String(m.id), label: `Nr. ${m.number}: ${m.content.length > 80 ? `${m.content.slice(0, 79)}…` : m.content}` })) })}
