@@ -8,7 +8,7 @@
  * people are skipped without reading their cells.
  */
 import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
-import { MAX_CODE } from '../monitoring/types.ts';
+import { MAX_CODE, type PersonWeeks } from '../monitoring/types.ts';
 import { RegisterBuilder, type Source } from './builder.ts';
 import { rereadable, sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader, listSome } from './csv.ts';
@@ -457,8 +457,10 @@ function plainLongRows(
   const byIso = new Int32Array(256 * 100).fill(UNKNOWN);
   const byDream = new Int32Array(10_000).fill(UNKNOWN);
   const delim = r.delim;
+  const builder = sink.into?.builder ?? null;
   let lastNum = -1;
   let lastKept = false;
+  let cur: PersonWeeks | null = null;
   return () => {
     let p = r.nextRowAt;
     if (p < 0) return;
@@ -538,8 +540,21 @@ function plainLongRows(
       if (num !== lastNum) {
         lastNum = num;
         lastKept = keepNum === null || keepNum.has(num);
+        cur = null;
       }
-      if (lastKept && code !== 0 && week >= fromWeek) sink.cell(num, week, code, line0 + rows - 1, kodeName);
+      if (!lastKept || code === 0 || week < fromWeek) continue;
+      // Her weeks at hand: a week inside them and a code already met is written here; anything
+      // else (a new code, growth, a conflict) goes through the builder as every other row does.
+      if (cur !== null && builder !== null && builder.hasSeen(code)) {
+        const j = week - cur.weekStart;
+        const codes = cur.codes;
+        if (j >= 0 && j < codes.length && codes[j] === 0) {
+          codes[j] = code;
+          continue;
+        }
+      }
+      sink.cell(num, week, code, line0 + rows - 1, kodeName);
+      if (builder !== null) cur = builder.weeksOfPerson(num) ?? null;
     }
     r.skipTo(p, rows);
   };

@@ -150,6 +150,11 @@ export class RegisterBuilder {
     return p;
   }
 
+  /** A person's weeks so far (by key string or CPR number), or undefined. */
+  weeksOfPerson(key: PersonKey): PersonWeeks | undefined {
+    return this.weeksOf(key);
+  }
+
   /** Whether a code has been met (`noteCode` records where first). */
   hasSeen(code: number): boolean {
     return this.seen[code] !== 0;
