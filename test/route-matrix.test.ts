@@ -126,6 +126,11 @@ describe.each(backends())('route matrix on %s', (backend) => {
       VALUES ($1, $2, 1, 'Q7Z-punkt om budgettet', 'Q7Z-referat af drøftelsen', 'Q7Z-beslutning om besparelser')`, [onlyAarhus[0], meeting]);
     await t.db.query(`INSERT INTO steering_meeting_action (project_id, meeting_id, description, owner, due_date, status)
       VALUES ($1, $2, 'Q7Z-handling om opsigelser', 'Q7Z-ansvarlig chef', '2021-06-01', 'aaben')`, [onlyAarhus[0], meeting]);
+    // A project's own progression instrument (issue 14 build 5) with a name and step texts found nowhere else.
+    const aarhusInstrument = (await t.db.query<{ id: number }>('INSERT INTO project_instrument (project_id) VALUES ($1) RETURNING id', [onlyAarhus[0]])).rows[0].id;
+    await t.db.query(`INSERT INTO project_instrument_version (project_id, instrument_id, version, name, scale_min, scale_max, dimensions)
+      VALUES ($1, $2, 1, 'Q7Z-progressionstrappe i Aarhus', 1, 2, $3)`,
+    [onlyAarhus[0], aarhusInstrument, JSON.stringify([{ key: 'd1', name: 'Q7Z-dimension om sprog', steps: ['Q7Z-trin et om sprog', 'Q7Z-trin to om sprog'] }])]);
     const projectTables = (await t.db.query<{ table: string }>(
       `SELECT c.table_name AS "table" FROM information_schema.columns c
        JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
@@ -133,7 +138,8 @@ describe.each(backends())('route matrix on %s', (backend) => {
          AND EXISTS (SELECT 1 FROM information_schema.columns i WHERE i.table_schema = c.table_schema AND i.table_name = c.table_name AND i.column_name = 'id')
          AND NOT EXISTS (SELECT 1 FROM information_schema.columns m WHERE m.table_schema = c.table_schema AND m.table_name = c.table_name AND m.column_name = 'municipality_code')
        ORDER BY 1`)).rows.map((r) => r.table);
-    expect(projectTables).toEqual(expect.arrayContaining(['steering_meeting', 'steering_meeting_point', 'steering_meeting_action', 'project_milestone']));
+    expect(projectTables).toEqual(expect.arrayContaining(['steering_meeting', 'steering_meeting_point', 'steering_meeting_action', 'project_milestone',
+      'project_instrument', 'project_instrument_version']));
     for (const tb of projectTables) {
       const row = (await t.db.query<{ id: string }>(`SELECT id::text AS id FROM "${tb}" WHERE project_id = ANY ($1::int[]) ORDER BY id LIMIT 1`, [onlyAarhus])).rows[0];
       if (row) candidates.add(row.id);
@@ -197,7 +203,10 @@ describe.each(backends())('route matrix on %s', (backend) => {
            ORDER BY 1 LIMIT 15`, [onlyAarhus])).rows.map((r) => fold(r.v)));
       }
     }
-    expect(contents).toEqual(expect.arrayContaining(['Q7Z-styregruppemøde i Aarhus', 'Q7Z-beslutning om besparelser', 'Q7Z-handling om opsigelser', 'Q7Z-ansvarlig chef']));
+    expect(contents).toEqual(expect.arrayContaining(['Q7Z-styregruppemøde i Aarhus', 'Q7Z-beslutning om besparelser', 'Q7Z-handling om opsigelser', 'Q7Z-ansvarlig chef',
+      'Q7Z-progressionstrappe i Aarhus']));
+    // The instrument's dimensions and step texts are JSON, not text columns: named here.
+    contents.push('Q7Z-dimension om sprog', 'Q7Z-trin et om sprog', 'Q7Z-trin to om sprog');
     // Her notes and activities are among them (so the check below is about real contents).
     expect(contents).toEqual(expect.arrayContaining(['Fortroligt Q7Z-notat om gæld og helbred', 'Q7Z Bageriet i Aarhus ApS', 'Borgeren og Q7Z-tolken']));
     expect(contents).toEqual(expect.arrayContaining(['Q7Z Sprogskolen i Aarhus', 'Q7Z-karakter tolv', 'Q7Z-sprogmakker Jensen']));
