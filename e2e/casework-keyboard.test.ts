@@ -74,6 +74,8 @@ describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () =>
     // Her page, whatever notice or origin its query string carries.
     const herPath = page.url().split('?')[0];
     const herPage = (u: URL) => u.href.split('?')[0] === herPath;
+    /** One section of her page (where a save of that kind lands), whatever its query string. */
+    const herSection = (section: string) => (u: URL) => u.href.split('?')[0] === `${herPath}/${section}`;
 
     await tabTo(page, /^A\|\|\|Plan$/);
     await pressAndWait(page, 'Enter', /\/plan$/);
@@ -104,7 +106,7 @@ describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () =>
     await tabTo(page, /^SELECT\|Status/);
     await page.keyboard.press('ArrowDown'); // from the preset Planlagt to I gang
     await tabTo(page, /^BUTTON\|\|\|Gem aktivitet$/);
-    await pressAndWait(page, 'Enter', herPage);
+    await pressAndWait(page, 'Enter', herSection('aktiviteter'));
     await expect.poll(() => page.getByTestId('activities').textContent()).toContain('Børnehuset Mælkebøtten');
 
     await tabTo(page, /^A\|\|\|Ny samtale$/);
@@ -114,8 +116,19 @@ describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () =>
     await tabTo(page, /^TEXTAREA\|Kort notat/);
     await page.keyboard.type('Samtale med tolk om praktik.');
     await tabTo(page, /^BUTTON\|\|\|Gem samtale$/);
-    await pressAndWait(page, 'Enter', herPage);
+    await pressAndWait(page, 'Enter', herSection('samtaler'));
     await expect.poll(() => page.getByTestId('conversations').textContent()).toContain('Samtale med tolk om praktik.');
+
+    // The section menu by keyboard: Tidslinje, then back to Overblik; the open section is aria-current.
+    await tabTo(page, /^A\|\|\|Tidslinje$/);
+    await pressAndWait(page, 'Enter', herSection('tidslinje'));
+    expect(await page.getByTestId('section-nav').locator('[aria-current="page"]').textContent()).toBe('Tidslinje');
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Start: Virksomhedspraktik');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^A\|\|\|Overblik$/);
+    await pressAndWait(page, 'Enter', herPage);
+    expect(await page.getByTestId('section-nav').locator('[aria-current="page"]').textContent()).toBe('Overblik');
+    await expect.poll(() => page.getByTestId('plan').textContent()).toContain('Pædagogmedhjælper');
 
     const scoreWho5 = async (downs: number) => {
       await tabTo(page, /^A\|\|\|Ny WHO-5$/);
@@ -126,7 +139,7 @@ describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () =>
         for (let i = 0; i < downs; i++) await page.keyboard.press('ArrowDown');
       }
       await tabTo(page, /^BUTTON\|\|\|Gem måling$/);
-      await pressAndWait(page, 'Enter', herPage);
+      await pressAndWait(page, 'Enter', herSection('maalinger'));
     };
     const toMine = async () => {
       await tabTo(page, /^A\|\|\|Mine borgere$/);

@@ -81,6 +81,9 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Frist for delmål 1').fill('01-01-2099');
     await follow(page, () => page.getByRole('button', { name: 'Gem plan' }).click());
     await page.waitForURL((u) => u.href.split('?')[0] === herPage);
+    // The plan's history is one click away, through the section menu.
+    await follow(page, () => page.getByTestId('section-nav').getByRole('link', { name: 'Historik' }).click());
+    await page.waitForURL(`${herPage}/historik`);
     await expect.poll(() => page.getByTestId('plan-history').textContent()).toContain('Køkkenmedhjælper');
 
     await follow(page, () => page.getByRole('link', { name: 'Ny aktivitet' }).click());
@@ -94,7 +97,8 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('CVR-nummer').fill(validCvr());
     await page.getByLabel('Timer pr. uge').fill('18,5');
     await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
-    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === `${herPage}/aktiviteter`);
+    await expect.poll(() => page.getByTestId('saved-notice').textContent()).toContain('Aktiviteten er gemt.');
     await expect.poll(() => page.getByTestId('activities').textContent()).toContain('Virksomhedspraktik');
 
     await follow(page, () => page.getByRole('link', { name: 'Ny samtale' }).click());
@@ -102,7 +106,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Der blev brugt tolk').check();
     await page.getByLabel('Kort notat').fill('Første samtale om praktik.');
     await follow(page, () => page.getByRole('button', { name: 'Gem samtale' }).click());
-    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === `${herPage}/samtaler`);
     await expect.poll(() => page.getByTestId('conversations').textContent()).toContain('Første samtale om praktik.');
 
     expect(await alertCodesFor(page, 'Leyla Karimi')).not.toContain('who5_lav');
@@ -111,7 +115,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     for (const g of await page.locator('fieldset').all()) await g.getByLabel(/^1:/).check();
     await follow(page, () => page.getByRole('button', { name: 'Gem måling' }).click());
-    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === `${herPage}/maalinger`);
     expect(await alertCodesFor(page, 'Leyla Karimi')).toContain('who5_lav');
     await expectNoAxeViolations(page);
 
@@ -119,17 +123,18 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await follow(page, () => page.getByRole('link', { name: 'Ny WHO-5' }).click());
     for (const g of await page.locator('fieldset').all()) await g.getByLabel(/^4:/).check();
     await follow(page, () => page.getByRole('button', { name: 'Gem måling' }).click());
-    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === `${herPage}/maalinger`);
     await expect.poll(() => page.getByTestId('distance-who5').textContent()).toContain('+60');
     expect(await alertCodesFor(page, 'Leyla Karimi')).not.toContain('who5_lav');
 
-    await page.goto(herPage);
+    await page.goto(`${herPage}/tidslinje`);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Måling: WHO-5');
     await follow(page, () => page.getByRole('link', { name: 'Afslut forløb' }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('Årsag').selectOption('uddannelse');
     await follow(page, () => page.getByRole('button', { name: 'Afslut forløb' }).click());
     await page.waitForURL((u) => u.href.split('?')[0] === herPage);
+    await follow(page, () => page.getByTestId('section-nav').getByRole('link', { name: 'Tidslinje' }).click());
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Udskrevet af projektet');
     await expectNoAxeViolations(page);
     await follow(page, () => page.getByRole('link', { name: 'Indskriv igen' }).click());
@@ -150,19 +155,20 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}(\?|$)/);
     const herPage = page.url().split('?')[0];
     await expectNoAxeViolations(page);
+    await page.goto(`${herPage}/aktiviteter`);
     await follow(page, () => page.getByTestId('activities').getByRole('link', { name: /^Ret/ }).first().click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ret aktivitet');
     await page.getByLabel('Startdato').fill('99-99-2024');
     await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
     await expect.poll(() => page.locator('#f-startDate-error').textContent()).toContain('Måned 99 findes ikke.');
     await expectNoAxeViolations(page);
-    await page.goto(herPage);
+    await page.goto(`${herPage}/samtaler`);
     const before = await page.getByTestId('conversations').locator('tbody tr').count();
     await follow(page, () => page.getByTestId('conversations').getByRole('link', { name: /^Slet/ }).first().click());
     await page.waitForURL(/\/slet$/);
     await expectNoAxeViolations(page);
     await follow(page, () => page.getByRole('button', { name: 'Ja, slet' }).click());
-    await page.waitForURL((u) => u.href.split('?')[0] === herPage);
+    await page.waitForURL((u) => u.href.split('?')[0] === `${herPage}/samtaler`);
     expect(await page.getByTestId('conversations').locator('tbody tr').count()).toBe(before - 1);
     await follow(page, () => page.getByRole('link', { name: 'Ny Fremdriftstrappen' }).click());
     await expectNoAxeViolations(page);

@@ -110,7 +110,7 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     await expectNoAxeViolations(check);
     await check.close();
     // The self-reported WHO-5 on her page.
-    await cw.goto(`${server.url}/deltagere/${id}`);
+    await cw.goto(`${server.url}/deltagere/${id}/maalinger`);
     await expect.poll(() => cw.getByTestId('self-reported').count()).toBe(1);
     await cw.close();
   }, 300_000);

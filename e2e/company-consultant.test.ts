@@ -54,6 +54,10 @@ describe.runIf(browserAvailable())('company consultant in Chromium', () => {
     await tabTo(page, /^BUTTON\|\|Gem virksomhedskonsulent/);
     await enter(page, /\/deltagere\/[0-9a-f-]{36}(\?|$)/);
     await expect.poll(() => page.getByTestId('consultant').textContent()).toContain('Projektleder Aalborg');
+    await expectNoAxeViolations(page);
+    // Who was her consultant when: in the Historik section, reached through the section menu.
+    await tabTo(page, /^A\|\|Historik/);
+    await enter(page, /\/historik$/);
     await expect.poll(() => page.getByTestId('consultant-history').textContent()).toContain('Projektleder Aalborg');
     await expectNoAxeViolations(page);
 

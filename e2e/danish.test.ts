@@ -26,6 +26,9 @@ describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
     const name = (await page.locator('table a[href^="/deltagere/"]').first().textContent())!.trim();
     await tabTo(page, new RegExp(`^A\\|\\|${name}`));
     await enter(page, /\/deltagere\/[0-9a-f-]{36}(\?|$)/);
+    // Her Danish tuition is a section of her page, one key press away in its menu.
+    await tabTo(page, /^A\|\|Dansk$/);
+    await enter(page, /\/dansk$/);
     await expect.poll(() => page.getByRole('heading', { name: 'Danskundervisning' }).count()).toBe(1);
     await expectNoAxeViolations(page);
 
@@ -59,7 +62,11 @@ describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
     await enter(page, /gemt=dansk/);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Danskundervisningen er opdateret.');
     await expect.poll(() => page.getByTestId('danish-attendance').textContent()).toContain('januar 2020');
+    await tabTo(page, /^A\|\|Tidslinje$/);
+    await enter(page, /\/tidslinje$/);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Fremmøde til dansk i januar 2020: 92 %');
+    await tabTo(page, /^A\|\|Dansk$/);
+    await enter(page, /\/dansk$/);
     await expectNoAxeViolations(page);
 
     // A module test marked passed, without module and result: refused.
@@ -83,7 +90,11 @@ describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
     await tabTo(page, /^BUTTON\|\|Gem/);
     await enter(page, /gemt=dansk/);
     await expect.poll(() => page.getByTestId('danish-tests').textContent()).toContain('Modultest, modul 2');
+    await tabTo(page, /^A\|\|Tidslinje$/);
+    await enter(page, /\/tidslinje$/);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Dansk: modultest, modul 2 – bestået');
+    await tabTo(page, /^A\|\|Dansk$/);
+    await enter(page, /\/dansk$/);
     await expectNoAxeViolations(page);
 
     // Delete the attendance after confirming.

@@ -58,10 +58,18 @@ describe.runIf(browserAvailable())('exemption periods in Chromium', () => {
     await tabTo(page, /^INPUT\|Til og med/);
     await page.keyboard.type(da(addDays(today, 30)));
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.href.split('?')[0] === herPage, { timeout: WAIT_MS });
+    // She lands on Fritagelser with the notice; the overview (one key press away in the menu) says she is exempt.
+    await page.waitForURL((u) => u.href.split('?')[0] === `${herPage}/fritagelser`, { timeout: WAIT_MS });
     await expect.poll(() => page.getByTestId('saved-notice').textContent()).toContain('Fritagelsen er gemt.');
+    await expect.poll(() => page.getByTestId('exemptions').textContent()).toContain('Barsel');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^A\|\|\|Overblik$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(herPage, { timeout: WAIT_MS });
     await expect.poll(() => page.locator('main [data-testid="exempt-note"]').first().textContent()).toContain('Fritaget til');
+    await expect.poll(() => page.locator('[data-testid="alerts"], [data-testid="no-alerts"]').count()).toBe(1);
     expect(await alertCodes(page)).not.toContain('samtale_frist');
+    await page.goto(`${herPage}/tidslinje`);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Fritaget (barsel)');
     await expectNoAxeViolations(page);
 
@@ -72,11 +80,12 @@ describe.runIf(browserAvailable())('exemption periods in Chromium', () => {
     expect(await row.locator('[data-code="samtale_frist"]').count()).toBe(0);
     await expectNoAxeViolations(page);
 
-    await page.goto(herPage);
+    await page.goto(`${herPage}/fritagelser`);
     await follow(page, () => page.getByTestId('exemptions').getByRole('link', { name: /Slet/ }).click());
     await expectNoAxeViolations(page);
     await follow(page, () => page.getByRole('button', { name: 'Ja, slet' }).click());
-    await page.waitForURL((u) => u.href.split('?')[0] === herPage, { timeout: WAIT_MS });
+    await page.waitForURL((u) => u.href.split('?')[0] === `${herPage}/fritagelser`, { timeout: WAIT_MS });
+    await page.goto(herPage);
     expect(await alertCodes(page)).toContain('samtale_frist');
     await page.close();
   });

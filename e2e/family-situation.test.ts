@@ -80,6 +80,10 @@ describe.runIf(browserAvailable())('family situation in Chromium', () => {
     await enter(page, /\/deltagere\/[0-9a-f-]{36}(\?|$)/);
     await expect.poll(() => page.getByTestId('family-now').textContent()).toContain('2 børn (alder 1, 6 år');
     await expect.poll(() => page.getByTestId('family-now').textContent()).toContain('Ja, arabisk');
+    await expectNoAxeViolations(page);
+    // Each change is in the Historik section, one key press away in her page's menu.
+    await tabTo(page, /^A\|\|Historik$/);
+    await enter(page, /\/historik$/);
     await expect.poll(() => page.getByTestId('family-history').textContent()).toContain('Delvis');
     await expectNoAxeViolations(page);
 

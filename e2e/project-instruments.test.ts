@@ -70,7 +70,7 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
        ORDER BY p.id LIMIT 1`, [project])).rows[0].id;
     const cw = await env.browser.newPage();
     await signIn(cw, env.server.url, 'sagsbehandler.aalborg');
-    await cw.goto(`${env.server.url}/deltagere/${her}`);
+    await cw.goto(`${env.server.url}/deltagere/${her}/maalinger`);
     await tabTo(cw, /^A\|\|Ny måling: Tastaturtrappen/);
     await enter(cw, new RegExp(`/maalinger/ny\\?redskab=projekt-${iid}-v1$`));
     await expectNoAxeViolations(cw);
@@ -111,7 +111,7 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
     await enter(leader, /gemt=udfaset$/);
     await expect.poll(() => leader.getByTestId('version-2').textContent()).toContain('Udfaset');
     await expectNoAxeViolations(leader);
-    await cw.goto(`${env.server.url}/deltagere/${her}`);
+    await cw.goto(`${env.server.url}/deltagere/${her}/maalinger`);
     await expect.poll(() => cw.getByTestId('step-texts').first().textContent()).toContain('Sprog: 2 – Sprog trin 2');
     expect(await cw.getByText('Ny måling: Tastaturtrappen').count()).toBe(0);
   });

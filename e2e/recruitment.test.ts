@@ -107,6 +107,41 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
     await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Deltog i informationsmøde');
     await expectNoAxeViolations(page);
 
+    // Correct the contact attempt (the channel was wrong), with a reason: keyboard only, axe on every page.
+    await tabTo(page, /^A\|\|\|Ret kontaktforsøg den /);
+    await pressAndWait(page, 'Enter', (u) => /\/opsoegning\/[0-9a-f-]{36}$/.test(u.pathname));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ret opsøgning');
+    expect(await page.getByLabel('Kanal').inputValue()).toBe('boligsocial');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^SELECT\|Kanal/);
+    await page.keyboard.type('Rolle'); // type-ahead: Rollemodel
+    await tabTo(page, /^BUTTON\|\|\|Gem rettelsen$/);
+    await pressAndWait(page, 'Enter', (u) => /\/opsoegning\/[0-9a-f-]{36}$/.test(u.pathname));
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Skriv hvorfor du retter eller sletter opsøgningen.');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^TEXTAREA\|Hvorfor rettes opsøgningen\?/);
+    await page.keyboard.type('Hun blev fundet via en rollemodel');
+    await tabTo(page, /^BUTTON\|\|\|Gem rettelsen$/);
+    await pressAndWait(page, 'Enter', (u) => u.search.includes('gemt=opsoegning_rettet'));
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Opsøgningen er rettet.');
+    expect(await page.getByTestId('outreach-log').textContent()).toContain('Rollemodel');
+
+    // Delete the meeting step (logged by mistake), with a reason; then log it again.
+    await tabTo(page, /^A\|\|\|Slet deltog i informationsmøde den /);
+    await pressAndWait(page, 'Enter', (u) => u.pathname.endsWith('/slet'));
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^TEXTAREA\|Hvorfor slettes opsøgningen\?/);
+    await page.keyboard.type('Registreret to gange');
+    await tabTo(page, /^BUTTON\|\|\|Ja, slet$/);
+    await pressAndWait(page, 'Enter', (u) => u.search.includes('gemt=opsoegning_slettet'));
+    await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Kontaktet');
+    await tabTo(page, /^INPUT\|Kontaktforsøg\|Hvad skete der\?/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, /^BUTTON\|\|\|Gem opsøgning$/);
+    await pressAndWait(page, 'Enter', (u) => u.search.includes('gemt=opsoegning'));
+    await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Deltog i informationsmøde');
+
     // "Indskriv": the enrolment form pre-filled from the list and the outreach.
     await tabTo(page, /^A\|\|\|Indskriv$/);
     await pressAndWait(page, 'Enter', (u) => u.pathname.endsWith('/indskriv'));
@@ -114,7 +149,8 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
     expect(await page.getByLabel('Fornavn').inputValue()).toBe('Sahra');
     expect(await page.getByLabel('Efternavn').inputValue()).toBe('Tastaturkandidat');
     expect(await page.getByLabel('Oprindelsesland').inputValue()).toBe('SO');
-    expect(await page.getByLabel('Rekrutteret via').inputValue()).toBe('boligomraade');
+    // The corrected channel is the one the enrolment starts with.
+    expect(await page.getByLabel('Rekrutteret via').inputValue()).toBe('rollemodel');
     await expectNoAxeViolations(page);
     await tabTo(page, /^INPUT\|Aktivitetsparat\|Visitation/);
     await page.keyboard.press('Space');

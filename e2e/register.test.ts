@@ -72,9 +72,10 @@ describe.runIf(browserAvailable())('register data in Chromium', () => {
     await page.goto(`${env.server.url}/deltagere`);
     await follow(page, () => page.getByTestId('participant-table').locator('tbody a').first().click());
     await expect.poll(() => page.getByTestId('register-section').textContent()).toMatch(/Registerstatus/);
-    // Her timeline carries the monthly register statuses from the engine, in Danish.
+    // Her timeline (a section of her page) carries the monthly register statuses from the engine, in Danish.
+    await follow(page, () => page.getByTestId('section-nav').getByRole('link', { name: 'Tidslinje' }).click());
     expect(await page.getByText(/^Registerstatus \d{4}-\d{2}: /).count()).toBeGreaterThan(3);
-    await follow(page, () => page.getByRole('link', { name: 'Se registerdata måned for måned' }).click());
+    await follow(page, () => page.getByTestId('section-nav').getByRole('link', { name: 'Registerdata' }).click());
     await follow(page, () => page.getByTestId('register-months').locator('tbody a').first().click());
     await expect.poll(() => page.getByTestId('explanation').textContent()).toMatch(/torsdag/);
     await expectNoAxeViolations(page);

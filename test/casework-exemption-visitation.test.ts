@@ -85,8 +85,9 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const { severity, body } = await conversationAlert();
     expect(severity).toBeNull();
     expect(body).toContain(`Fritaget til ${dk(end)}`);
-    expect(body).toMatch(/Fritaget \(barsel\): opfølgningsreglerne holder pause/);
-    expect(body).toContain('data-testid="exemptions"');
+    expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).toMatch(/Fritaget \(barsel\): opfølgningsreglerne holder pause/);
+    expect(res.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/fritagelser\\?`));
+    expect((await s.get(`/deltagere/${womanId}/fritagelser`)).body).toContain('data-testid="exemptions"');
     const list = await s.get('/mine-borgere');
     const row = new RegExp(`<tr data-participant="${womanId}"[\\s\\S]*?</tr>`).exec(list.body)![0];
     expect(row).toContain(`Fritaget til ${dk(end)}`);
@@ -106,7 +107,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(moved).toBe(addDays(today, 6));
     expect(severity).toBe('advarsel');
     expect(body).toContain(dk(moved));
-    expect(body).toMatch(/Fritagelse \(sygdom\) slut: opfølgningsreglerne gælder igen/);
+    expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).toMatch(/Fritagelse \(sygdom\) slut: opfølgningsreglerne gælder igen/);
     const audit = await t.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE entity = 'fritagelse' AND participant_id = $1 ORDER BY id`, [womanId]);
     expect(audit.rows.map((r) => r.action)).toEqual(['opret', 'ret']);
@@ -130,7 +131,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const { severity, body } = await conversationAlert();
     expect(severity).toBe('kritisk');
     expect(body).toContain('Mere end 2 måneder uden samtale');
-    expect(body).toContain('Ingen fritagelser.');
+    expect((await s.get(`/deltagere/${womanId}/fritagelser`)).body).toContain('Ingen fritagelser.');
     const audit = await t.db.query<{ detail: { deleted: { kind: string } } }>(
       `SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'fritagelse' AND participant_id = $1`, [womanId]);
     expect(audit.rows[0].detail.deleted.kind).toBe('sygdom');
@@ -152,9 +153,9 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const body = (await s.get(`/deltagere/${womanId}`)).body;
     expect(body).toContain(`Jobparat siden ${dk(addDays(today, -3))}`);
     expect(body).toContain('(ved indskrivningen: Aktivitetsparat)');
-    const history = /<table[^>]*data-testid="visitation-history">[\s\S]*?<\/table>/.exec(body)![0];
+    const history = /<table[^>]*data-testid="visitation-history">[\s\S]*?<\/table>/.exec((await s.get(`/deltagere/${womanId}/historik`)).body)![0];
     expect(history).toMatch(/<td>Aktivitetsparat<\/td><td>Jobparat<\/td><td>Klar efter praktik<\/td>/);
-    expect(body).toContain('Visitation ændret: Aktivitetsparat → Jobparat');
+    expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).toContain('Visitation ændret: Aktivitetsparat → Jobparat');
     // The enrolment keeps her category at enrolment (results by visitation use it).
     expect((await t.db.query<{ visitation: string }>('SELECT visitation FROM enrolment WHERE participant_id = $1', [womanId])).rows[0].visitation).toBe('aktivitetsparat');
     const audit = await t.db.query<{ detail: { from: string; to: string } }>(`SELECT detail FROM audit_log WHERE action = 'opret' AND entity = 'visitation' AND participant_id = $1`, [womanId]);
@@ -191,10 +192,11 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const id = (await t.db.query<{ id: string }>('SELECT id FROM casework_visitation_change WHERE participant_id = $1', [womanId])).rows[0].id;
     expect((await other.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {})).statusCode).toBe(404);
     expect((await s.get(`/deltagere/${womanId}/visitationer/${id}/slet`)).body).toContain('ændringen af visitation');
-    expect((await s.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {})).statusCode).toBe(303);
-    const body = (await s.get(`/deltagere/${womanId}`)).body;
-    expect(body).not.toContain('data-testid="visitation-history"');
-    expect(body).not.toContain('Visitation ændret');
+    const del = await s.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {});
+    expect(del.statusCode).toBe(303);
+    expect(del.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/historik\\?gemt=slettet`));
+    expect((await s.get(`/deltagere/${womanId}/historik`)).body).not.toContain('data-testid="visitation-history"');
+    expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).not.toContain('Visitation ændret');
     expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'slet' AND entity = 'visitation' AND participant_id = $1`, [womanId])).rows.length).toBe(1);
   });
 });

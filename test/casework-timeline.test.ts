@@ -34,7 +34,7 @@ describe.each(backends())('casework timeline on %s', (backend) => {
       return [{ month: '2021-03', level: 3, snapshot: 'Virksomhedspraktik' }];
     });
     const s = await loginAs(app, 'sagsbehandler.aalborg');
-    const res = await s.get(`/deltagere/${woman}`);
+    const res = await s.get(`/deltagere/${woman}/tidslinje`);
     expect(res.statusCode).toBe(200);
     expect(asked).toEqual([`sagsbehandler.aalborg:${woman}`]);
     const timeline = /data-testid="timeline">([\s\S]*?)<\/ol>/.exec(res.body)![1];

@@ -149,7 +149,8 @@ describe.each(backends())('casework on %s', (backend) => {
       jobGoal: 'Kantinemedarbejder', 'abcStrategy.a': 'Kok', 'abcStrategy.b': 'Køkkenmedhjælper', 'abcStrategy.c': 'Opvasker',
       cvOnJobnet: 'on', cvDate: da(today),
     });
-    const page = await s.get(`/deltagere/${womanId}`);
+    // The plan's history is one click away, in the Historik section of her page.
+    const page = await s.get(`/deltagere/${womanId}/historik`);
     expect(page.body).toContain('data-testid="plan-history"');
     expect(page.body).toMatch(/Jobmål<\/td><td>Køkkenmedhjælper<\/td><td>Kantinemedarbejder/);
     expect(page.body).toContain('Delmål fjernet');
@@ -163,7 +164,10 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('CVR-nummeret er ugyldigt');
     expect(bad.body).toContain('value="Storkøkkenet ApS"');
-    expect((await s.post(`/deltagere/${womanId}/aktiviteter`, { ...form, cvr: validCvr() })).statusCode).toBe(303);
+    const saved = await s.post(`/deltagere/${womanId}/aktiviteter`, { ...form, cvr: validCvr() });
+    expect(saved.statusCode).toBe(303);
+    // She lands on the section where the activity is listed, with the "Gemt" notice.
+    expect(saved.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/aktiviteter\\?gemt=aktivitet`));
     const aid = (await t.db.query<{ id: string }>('SELECT id FROM casework_activity WHERE participant_id = $1', [womanId])).rows[0].id;
     expect((await s.post(`/deltagere/${womanId}/aktiviteter/${aid}`, { ...form, cvr: validCvr(), hoursPerWeek: '20' })).statusCode).toBe(303);
     const hours = await t.db.query<{ h: number }>('SELECT hours_per_week AS h FROM casework_activity WHERE id = $1', [aid]);
@@ -174,11 +178,15 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(future.body).toContain('Samtalen kan ikke ligge i fremtiden');
     expect(future.body).toContain('Første samtale');
     expect((await s.post(`/deltagere/${womanId}/samtaler`, { date: da(today), kind: 'individuel', participants: 'Borger, sagsbehandler', interpreterUsed: 'on', note: 'Første samtale' })).statusCode).toBe(303);
+    expect((await s.get(`/deltagere/${womanId}/aktiviteter`)).body).toMatch(/data-testid="activities"[\s\S]*Virksomhedspraktik/);
+    expect((await s.get(`/deltagere/${womanId}/samtaler`)).body).toMatch(/data-testid="conversations"[\s\S]*Første samtale/);
+    const timeline = (await s.get(`/deltagere/${womanId}/tidslinje`)).body;
+    expect(timeline).toContain('data-testid="timeline"');
+    expect(timeline).toContain('Start: Virksomhedspraktik');
+    // The overview keeps what is due and the pace, not the long lists.
     const page = await s.get(`/deltagere/${womanId}`);
-    expect(page.body).toContain('Virksomhedspraktik');
-    expect(page.body).toContain('Første samtale');
-    expect(page.body).toContain('data-testid="timeline"');
-    expect(page.body).toContain('Start: Virksomhedspraktik');
+    expect(page.body).not.toContain('data-testid="timeline"');
+    expect(page.body).not.toContain('data-testid="activities"');
     expect(page.body).toMatch(/Samtaler de seneste 12 måneder: 1 \(mål 8 om året; hun er nyindskrevet, så der forventes ingen endnu\)/);
   });
 
@@ -195,7 +203,7 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(row(mine.body)).not.toContain('who5_lav');
     const filtered = await s.get('/mine-borgere?kunVarsler=ja&varsel=who5_lav');
     expect(filtered.body).not.toContain(`data-participant="${womanId}"`);
-    const page = await s.get(`/deltagere/${womanId}`);
+    const page = await s.get(`/deltagere/${womanId}/maalinger`);
     expect(page.body).toMatch(/fra 20 .* til 80 .* ændring \+60/);
   });
 
@@ -209,6 +217,7 @@ describe.each(backends())('casework on %s', (backend) => {
     expect((await t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(1);
     const del = await s.post(`/deltagere/${womanId}/samtaler/${cid}/slet`, {});
     expect(del.statusCode).toBe(303);
+    expect(del.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/samtaler\\?gemt=slettet`));
     expect((await t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(0);
     const audit = await t.db.query<{ detail: { id: string } }>(`SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'samtale' AND participant_id = $1`, [womanId]);
     expect(audit.rows.map((r) => r.detail.id)).toContain(cid);
@@ -241,7 +250,7 @@ describe.each(backends())('casework on %s', (backend) => {
       countryOfOrigin: 'SY', projectId: String(await projectId()), enrolmentDate: da(tomorrow), visitation: 'jobparat',
       recruitmentChannel: 'jobcenter', caseworkerId: String(await caseworkerId()),
     })).statusCode).toBe(303);
-    page = await s.get(`/deltagere/${womanId}`);
+    page = await s.get(`/deltagere/${womanId}/tidslinje`);
     expect((page.body.match(/Indskrevet i projektet/g) ?? []).length).toBe(2);
     expect(page.body).toContain('Virksomhedspraktik');
   });

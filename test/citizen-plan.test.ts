@@ -111,7 +111,7 @@ describe.each(backends())('Min plan on %s', (backend) => {
     expect(page.body).not.toContain('<script');
     for (const s of mustNotShow()) expect(page.body).not.toContain(s);
     // The caseworker's page does show what the link hides (so the check above looks at real data).
-    const staff = await cw.get(`/deltagere/${womanId}`);
+    const staff = await cw.get(`/deltagere/${womanId}/samtaler`);
     expect(staff.body).toContain(NOTE);
     expect(staff.body).toContain(LAST);
 
@@ -151,7 +151,7 @@ describe.each(backends())('Min plan on %s', (backend) => {
     expect(Number(rows[0].total)).toBe(24);
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId])).rows[0].n).toBe(before + 1);
     const staff = await cw.get(`/deltagere/${womanId}`);
-    expect(staff.body).toContain('data-testid="self-reported"');
+    expect((await cw.get(`/deltagere/${womanId}/maalinger`)).body).toContain('data-testid="self-reported"');
     expect(staff.body).toContain('who5_lav'); // her low score raises the caseworker's alert like any other
     expect((await audits(`role = 'borger' AND entity = 'assessment' AND participant_id = $1`, [womanId])).map((r) => r.action)).toEqual(['opret']);
 

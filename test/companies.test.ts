@@ -96,8 +96,8 @@ describe.each(backends())('company register on %s', (backend) => {
     expect(page.body).toMatch(new RegExp(`data-testid="current-women">[\\s\\S]*${name}`));
     const seen = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed_placering' AND participant_id = $1`, [womanId])).rows[0].n;
     expect(seen).toBeGreaterThan(0);
-    // Her page links the placement to its company.
-    expect((await s.get(`/deltagere/${womanId}`)).body).toContain(`href="/virksomheder/${c[0].id}"`);
+    // Her page (the Aktiviteter section) links the placement to its company.
+    expect((await s.get(`/deltagere/${womanId}/aktiviteter`)).body).toContain(`href="/virksomheder/${c[0].id}"`);
   });
 
   it('is closed to another jobcentre: Aarhus gets 404 for an Aalborg company and its forms, and nothing changes', async () => {

@@ -87,7 +87,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     const ok = async (path: string, form: Record<string, string>) => {
       const r = await s.post(`${base}/${path}`, form);
       expect(r.statusCode, r.body.slice(0, 2000)).toBe(303);
-      expect(r.headers.location).toBe(`/deltagere/${her}?gemt=dansk`);
+      expect(r.headers.location).toBe(`/deltagere/${her}/dansk?gemt=dansk`);
     };
     await ok('kurser', { education: 'du2', module: '3', provider: 'Sprogcenter Aalborg', startDate: da(addDays(today, -100)), endDate: '' });
     await ok('fremmoede', { month: mmyyyy(lastMonth), percent: '85' });
@@ -102,7 +102,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     const stored = (await t.db.query<{ month: string; percent: number }>(
       `SELECT to_char(month, 'YYYY-MM') AS month, percent FROM danish_attendance WHERE participant_id = $1 ORDER BY month`, [her])).rows;
     expect(stored).toEqual([{ month: addMonths(lastMonth, -1).slice(0, 7), percent: 0 }, { month: lastMonth.slice(0, 7), percent: 85 }]);
-    const page = (await s.get(`/deltagere/${her}?gemt=dansk`)).body;
+    const page = (await s.get(`/deltagere/${her}/dansk?gemt=dansk`)).body;
     expect(page).toContain('Danskundervisningen er opdateret.');
     const section = page.slice(page.indexOf('data-testid="danish-section"'));
     expect(section).toContain('Danskuddannelse 2');
@@ -110,7 +110,9 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     expect(section).toMatch(/<td class="text-right">85 %<\/td>/);
     expect(section).toContain('Modultest, modul 3');
     expect(section).toMatch(/Sprogmakker i dag:<\/strong> Karen Sprogmakker/);
-    const timeline = page.slice(page.indexOf('data-testid="timeline"'));
+    const tl = (await s.get(`/deltagere/${her}/tidslinje`)).body;
+    expect(tl).toContain('data-testid="timeline"');
+    const timeline = tl.slice(tl.indexOf('data-testid="timeline"'));
     expect(timeline).toContain('Dansk: modultest, modul 3 – bestået');
     expect(timeline).toContain('Resultat: 10');
     expect(timeline).toContain('Dansk: Danskuddannelse 2, modul 3');
@@ -144,7 +146,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     expect((await s.post(`${base}/sprogmakker`, { fromDate: da(today), hasBuddy: 'nej', buddyName: 'ignored' })).statusCode).toBe(303);
     const names = (await t.db.query<{ name: string | null }>('SELECT buddy_name AS name FROM danish_buddy WHERE participant_id = $1 ORDER BY from_date', [her])).rows;
     expect(names).toEqual([{ name: 'Karen Sprogmakker' }, { name: null }]);
-    expect((await s.get(`/deltagere/${her}`)).body).toMatch(/Sprogmakker i dag:<\/strong> Ingen/);
+    expect((await s.get(`/deltagere/${her}/dansk`)).body).toMatch(/Sprogmakker i dag:<\/strong> Ingen/);
   });
 
   it('another jobcentre neither sees nor changes her tuition', async () => {

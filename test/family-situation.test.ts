@@ -113,11 +113,15 @@ describe.each(backends())('family situation on %s', (backend) => {
     expect(await rowsOf(womanId)).toEqual([{ from: enrolled, childcare: 'nej', interp: true }, { from: changedOn, childcare: 'ja', interp: false }]);
     expect(await audits()).toBe(before + 1);
     const page = await cw.get(`/deltagere/${womanId}`);
-    const now = strip(page.body.slice(page.body.indexOf('data-testid="family-now"'), page.body.indexOf('data-testid="family-history"')));
+    expect(page.body).toContain('data-testid="family-now"');
+    const now = strip(page.body.slice(page.body.indexOf('data-testid="family-now"')).split('</dl>')[0]);
     expect(now).toContain(`Gælder fra ${da(changedOn)}`);
     expect(now).toContain('Ja, på plads');
     expect(now).toContain('Nej (sprog: Somali)');
-    const history = strip(page.body.slice(page.body.indexOf('data-testid="family-history"')).split('</table>')[0]);
+    // Each change is in the Historik section of her page.
+    const hist = (await cw.get(`/deltagere/${womanId}/historik`)).body;
+    expect(hist).toContain('data-testid="family-history"');
+    const history = strip(hist.slice(hist.indexOf('data-testid="family-history"')).split('</table>')[0]);
     expect(history).toContain(`${da(enrolled)} 3 børn`);
     expect(history).toContain('Nej, mangler');
     expect(history).toContain(`${da(changedOn)} 3 børn`);

@@ -75,7 +75,7 @@ describe.each(backends())('project instruments on %s', (backend) => {
 
     // The caseworker scores her on it from her page.
     const her = await woman(project);
-    const page = await cw.get(`/deltagere/${her}`);
+    const page = await cw.get(`/deltagere/${her}/maalinger`);
     const key = `projekt-${iid}-v1`;
     expect(page.body).toContain(`/deltagere/${her}/maalinger/ny?redskab=${key}`);
     const blank = await cw.get(`/deltagere/${her}/maalinger/ny?redskab=${key}`);
@@ -105,7 +105,7 @@ describe.each(backends())('project instruments on %s', (backend) => {
     expect(show.body).toContain('Ændringen er gemt som version 2');
     expect(show.body).toContain('Afløst af version 2');
     expect(show.body).toContain('Tager nye målinger');
-    const after = await cw.get(`/deltagere/${her}`);
+    const after = await cw.get(`/deltagere/${her}/maalinger`);
     expect(after.body).toContain('<strong>Sprog:</strong> 2 – Dansk trin 2');
     expect(after.body).not.toContain('Nyt sprog trin 2');
     // A new score goes on version 2; version 1 takes none.
@@ -122,10 +122,10 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const key2 = `projekt-${iid}-v2`;
     expect((await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.4.2026', 'answers.d1': '1', 'answers.d2': '2' })).statusCode).toBe(303);
     // One score per version: no distance yet (versions are not bridged).
-    const one = await cw.get(`/deltagere/${her}`);
+    const one = await cw.get(`/deltagere/${her}/maalinger`);
     expect(one.body).toContain('kræver mindst to målinger på samme version');
     expect((await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.6.2026', 'answers.d1': '4', 'answers.d2': '3' })).statusCode).toBe(303);
-    const two = await cw.get(`/deltagere/${her}`);
+    const two = await cw.get(`/deltagere/${her}/maalinger`);
     const table = new RegExp(`data-testid="distance-${key2}"[\\s\\S]*?</table>`).exec(two.body)![0];
     expect(table).toContain('<th scope="row">Sprog</th><td>1: Nyt sprog trin 1</td><td>4: Nyt sprog trin 4</td><td>+3</td>');
     expect(table).toContain('<th scope="row">Netværk</th><td>2: Netværk trin 2</td><td>3: Netværk trin 3</td><td>+1</td>');
@@ -168,7 +168,7 @@ describe.each(backends())('project instruments on %s', (backend) => {
     expect(retired.statusCode).toBe(303);
     expect((await versionRow(iid, 2)).retired_at).not.toBeNull();
     expect((await s.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'udfas' AND entity = 'maaleredskab_version'`)).rows.length).toBe(1);
-    const gone = await cw.get(`/deltagere/${her}`);
+    const gone = await cw.get(`/deltagere/${her}/maalinger`);
     expect(gone.body).not.toContain(`redskab=${key2}`);
     expect(gone.body).toContain(`data-testid="distance-${key2}"`);
     const refused = await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '2.6.2026', 'answers.d1': '4', 'answers.d2': '3' });

@@ -122,6 +122,51 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(audit).toEqual(expect.arrayContaining([{ action: 'opret', entity: 'opsoegning' }, { action: 'vis', entity: 'kandidat' }]));
   });
 
+  it('corrects and deletes a logged step, each with a reason; audited with before, after and why; other municipalities get 404', async () => {
+    const id = await idOf('Elif Håndkandidat');
+    expect((await s.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'moske_forening' })).statusCode).toBe(303);
+    expect((await s.post(`/kandidater/${id}/opsoegning`, { kind: 'afslag', occurredOn: da(today), declineReason: 'boernepasning' })).statusCode).toBe(303);
+    const steps = async () => (await t.db.query<{ id: string; kind: string; decline_reason: string | null; channel: string | null }>(
+      'SELECT id, kind, decline_reason, channel FROM recruitment_outreach WHERE candidate_id = $1 ORDER BY occurred_on, created_at', [id])).rows;
+    const [contact, decline] = await steps();
+    expect([contact.kind, decline.kind]).toEqual(['kontakt', 'afslag']);
+    // The log links to both, and the correction form comes filled with what was logged.
+    const page = (await s.get(`/kandidater/${id}`)).body;
+    expect(page).toContain(`href="/kandidater/${id}/opsoegning/${decline.id}"`);
+    expect(page).toContain(`href="/kandidater/${id}/opsoegning/${contact.id}/slet"`);
+    const form = (await s.get(`/kandidater/${id}/opsoegning/${decline.id}`)).body;
+    expect(form).toMatch(/<option value="boernepasning" selected>/);
+
+    // Without a reason: a Danish error, what was typed kept, nothing changed.
+    const noReason = await s.post(`/kandidater/${id}/opsoegning/${decline.id}`, { kind: 'afslag', occurredOn: da(today), declineReason: 'helbred', correctionReason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Skriv hvorfor du retter eller sletter opsøgningen.');
+    expect(noReason.body).toMatch(/<option value="helbred" selected>/);
+    expect((await steps())[1].decline_reason).toBe('boernepasning');
+    // Another municipality neither sees nor changes it.
+    for (const url of [`/kandidater/${id}/opsoegning/${decline.id}`, `/kandidater/${id}/opsoegning/${decline.id}/slet`]) expect((await other.get(url)).statusCode).toBe(404);
+    expect((await other.post(`/kandidater/${id}/opsoegning/${decline.id}`, { kind: 'afslag', occurredOn: da(today), declineReason: 'helbred', correctionReason: 'x' })).statusCode).toBe(404);
+    expect((await other.post(`/kandidater/${id}/opsoegning/${contact.id}/slet`, { correctionReason: 'x' })).statusCode).toBe(404);
+    expect((await steps()).length).toBe(2);
+
+    const ok = await s.post(`/kandidater/${id}/opsoegning/${decline.id}`, { kind: 'afslag', occurredOn: da(today), declineReason: 'helbred', correctionReason: 'Forkert årsag valgt' });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`/kandidater/${id}?gemt=opsoegning_rettet`);
+    expect((await steps())[1].decline_reason).toBe('helbred');
+    expect((await s.get(String(ok.headers.location))).body).toContain('Opsøgningen er rettet.');
+
+    expect((await s.post(`/kandidater/${id}/opsoegning/${contact.id}/slet`, {})).statusCode).toBe(400);
+    const del = await s.post(`/kandidater/${id}/opsoegning/${contact.id}/slet`, { correctionReason: 'Registreret på den forkerte kvinde' });
+    expect(del.statusCode).toBe(303);
+    expect((await steps()).map((x) => x.kind)).toEqual(['afslag']);
+
+    const audit = (await t.db.query<{ action: string; detail: Record<string, unknown> }>(
+      `SELECT action, detail FROM audit_log WHERE entity = 'opsoegning' AND action IN ('ret', 'slet') AND detail->>'candidateId' = $1 ORDER BY id`, [id])).rows;
+    expect(audit.map((a) => a.action)).toEqual(['ret', 'slet']);
+    expect(audit[0].detail).toMatchObject({ outreachId: decline.id, before: { declineReason: 'boernepasning' }, after: { declineReason: 'helbred' }, reason: 'Forkert årsag valgt' });
+    expect(audit[1].detail).toMatchObject({ outreachId: contact.id, deleted: { kind: 'kontakt', channel: 'moske_forening' }, reason: 'Registreret på den forkerte kvinde' });
+  });
+
   it('"Indskriv" opens the enrolment pre-filled and links her candidate record to her case', async () => {
     const id = await idOf('Amina Testkandidat');
     await s.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'rollemodel' });

@@ -184,6 +184,24 @@ export async function insertOutreach(tx: Sql, c: Pick<CandidateRow, 'id' | 'muni
   )).rows[0].id;
 }
 
+/** One outreach step of a candidate (undefined when it is not hers or not visible). */
+export async function getOutreach(tx: Sql, candidateId: string, id: string): Promise<OutreachRow | undefined> {
+  return (await sqlOf(tx).query<OutreachRow>(
+    `SELECT ${OUTREACH_COLS} FROM recruitment_outreach o LEFT JOIN app_user u ON u.id = o.created_by
+     WHERE o.candidate_id = $1 AND o.id = $2`, [candidateId, id])).rows[0];
+}
+
+/** Correct a logged step in place (the audit log keeps what it was). */
+export async function updateOutreach(tx: Sql, id: string, o: NewOutreach) {
+  await sqlOf(tx).query(
+    'UPDATE recruitment_outreach SET occurred_on = $2, kind = $3, channel = $4, decline_reason = $5, note = $6 WHERE id = $1',
+    [id, o.occurredOn, o.kind, o.channel, o.declineReason, o.note]);
+}
+
+export async function deleteOutreach(tx: Sql, id: string): Promise<number> {
+  return (await sqlOf(tx).query('DELETE FROM recruitment_outreach WHERE id = $1', [id])).rowCount;
+}
+
 /** She was enrolled: her candidate record and outreach become part of her case (GDPR follows her). */
 export async function linkCandidate(tx: Sql, candidateId: string, participantId: string) {
   const q = sqlOf(tx);
@@ -229,4 +247,16 @@ export async function expiredCandidates(tx: Sql, today: string): Promise<{ id: s
        AND greatest(c.last_listed_on, (SELECT max(o.occurred_on) FROM recruitment_outreach o WHERE o.candidate_id = c.id))
            + make_interval(months => coalesce(s.retention_months, 12)) <= $1::date
      ORDER BY c.id`, [today])).rows;
+}
+
+/** National: every candidate (municipality name, day added) and her outreach as codes and dates, for the funnel; no name or CPR number. */
+export async function nationalFunnelInput(tx: Sql): Promise<{ candidates: { id: string; municipality: string; addedOn: string }[]; events: { candidateId: string; kind: OutreachKind; occurredOn: string; channel: OutreachChannel | null; declineReason: DeclineReason | null }[] }> {
+  const q = sqlOf(tx);
+  const candidates = (await q.query<{ id: string; municipality: string; addedOn: string }>(
+    `SELECT c.id, m.name AS municipality, to_char(c.added_on, 'YYYY-MM-DD') AS "addedOn"
+     FROM recruitment_candidate c JOIN municipality m ON m.code = c.municipality_code`)).rows;
+  const events = (await q.query<{ candidateId: string; kind: OutreachKind; occurredOn: string; channel: OutreachChannel | null; declineReason: DeclineReason | null }>(
+    `SELECT o.candidate_id AS "candidateId", o.kind, to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn", o.channel, o.decline_reason AS "declineReason"
+     FROM recruitment_outreach o`)).rows;
+  return { candidates, events };
 }

@@ -41,6 +41,13 @@ export const outreachSchema = z
   });
 export type OutreachInput = z.output<typeof outreachSchema>;
 
+export const MAX_CORRECTION_REASON = 500;
+/** Why a logged outreach step is corrected or deleted (kept in the audit log with what changed). */
+export const correctionReasonSchema = z.object({
+  correctionReason: z.string().trim().min(1, 'Skriv hvorfor du retter eller sletter opsøgningen.')
+    .max(MAX_CORRECTION_REASON, `Begrundelsen må højst være ${MAX_CORRECTION_REASON} tegn.`),
+});
+
 const shortText = (max: number, label: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v),
     z.string().max(max, `${label} må højst være ${max} tegn.`).nullable());

@@ -11,14 +11,14 @@ import { parseCpr } from '../../core/cpr.ts';
 import { door, type Db, type Tx } from '../../db/door.ts';
 import { projectsOf } from '../../db/casework/project-config.ts';
 import {
-  candidateExport, deleteCandidate, findCandidateByHash, getCandidate, insertCandidate, insertOutreach, listCandidates, listLists,
-  outreachOf, retentionMonths, saveRetentionMonths, type CandidateRow, type ListRow, type OutreachRow,
+  candidateExport, deleteCandidate, deleteOutreach as deleteOutreachRow, findCandidateByHash, getCandidate, getOutreach, insertCandidate, insertOutreach,
+  listCandidates, listLists, outreachOf, retentionMonths, saveRetentionMonths, updateOutreach, type CandidateRow, type ListRow, type OutreachRow,
 } from '../../db/recruitment.ts';
 import {
-  candidateErasureDue, candidateProgress, candidateSchema, candidateStage, outreachSchema, type CandidateStage, type FunnelCandidate,
+  candidateErasureDue, candidateProgress, candidateSchema, candidateStage, correctionReasonSchema, outreachSchema, type CandidateStage, type FunnelCandidate,
 } from '../../domain/recruitment.ts';
 import type { Vault } from '../../security/vault.ts';
-import { str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
+import { mayCorrect, str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
 import { todayInDenmark } from '../casework/today.ts';
 
 export interface RecruitmentDeps {
@@ -172,6 +172,66 @@ export async function logOutreach(deps: RecruitmentDeps, actor: Actor, candidate
     return {
       value: { status: 'ok', id: c.id },
       audit: { action: 'opret', ...about(c), entity: 'opsoegning', detail: { candidateId: c.id, outreachId: id, kind: step.kind, channel: step.channel, declineReason: step.declineReason } },
+    };
+  });
+}
+
+/** One logged outreach step of a candidate, to correct or delete it (audited read; null when not found). */
+export async function getOutreachStep(deps: RecruitmentDeps, actor: Actor, candidateId: string, outreachId: string) {
+  return door(deps.db, actor, async (tx) => {
+    const c = await candidateIn(tx, candidateId);
+    const o = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
+    if (!c || !o || o.kind === 'indskrevet') return { value: null, audit: refused(candidateId, 'vis_opsoegning') };
+    return { value: { candidate: c, step: o }, audit: { action: 'vis', ...about(c), entity: 'opsoegning', detail: { candidateId: c.id, outreachId: o.id } } };
+  });
+}
+
+/**
+ * Correct a logged outreach step (a wrong date, kind, channel or reason): the same rules as logging
+ * it, plus a reason for the correction; the audit log keeps the step before and after and the reason.
+ * Only the one who logged it or a project leader corrects it; the enrolment step is not corrected here.
+ */
+export async function correctOutreach(deps: RecruitmentDeps, actor: Actor, candidateId: string, outreachId: string, form: FormData): Promise<SaveResult> {
+  return door<SaveResult>(deps.db, actor, async (tx) => {
+    const c = await candidateIn(tx, candidateId);
+    const before = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
+    if (!c || !before || before.kind === 'indskrevet') return { value: { status: 'denied' }, audit: refused(candidateId, 'ret_opsoegning') };
+    if (!mayCorrect(actor, before.createdBy)) return { value: { status: 'forbidden' }, audit: [] };
+    const errors: FieldErrors = {};
+    const parsed = outreachSchema.safeParse(Object.fromEntries(OUTREACH_FIELDS.map((f) => [f, str(form, f)])));
+    if (!parsed.success) Object.assign(errors, zodFieldErrors(parsed.error));
+    const why = correctionReasonSchema.safeParse({ correctionReason: str(form, 'correctionReason') });
+    if (!why.success) Object.assign(errors, zodFieldErrors(why.error));
+    if (parsed.success && parsed.data.occurredOn > todayInDenmark()) errors.occurredOn = 'Datoen kan ikke ligge i fremtiden.';
+    if (Object.keys(errors).length || !parsed.success || !why.success) return { value: { status: 'invalid', errors }, audit: [] };
+    const v = parsed.data;
+    const step = { kind: v.kind, occurredOn: v.occurredOn, channel: v.channel, declineReason: v.kind === 'afslag' ? v.declineReason : null, note: v.note };
+    await updateOutreach(tx, before.id, step);
+    const was = { kind: before.kind, occurredOn: before.occurredOn, channel: before.channel, declineReason: before.declineReason };
+    return {
+      value: { status: 'ok', id: c.id },
+      audit: {
+        action: 'ret', ...about(c), entity: 'opsoegning',
+        detail: { candidateId: c.id, outreachId: before.id, before: was, after: { ...step, note: undefined }, reason: why.data.correctionReason },
+      },
+    };
+  });
+}
+
+/** Delete a step logged by mistake, with a reason; the audit log keeps what was deleted and why. */
+export async function deleteOutreach(deps: RecruitmentDeps, actor: Actor, candidateId: string, outreachId: string, form: FormData): Promise<SaveResult> {
+  return door<SaveResult>(deps.db, actor, async (tx) => {
+    const c = await candidateIn(tx, candidateId);
+    const before = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
+    if (!c || !before || before.kind === 'indskrevet') return { value: { status: 'denied' }, audit: refused(candidateId, 'slet_opsoegning') };
+    if (!mayCorrect(actor, before.createdBy)) return { value: { status: 'forbidden' }, audit: [] };
+    const why = correctionReasonSchema.safeParse({ correctionReason: str(form, 'correctionReason') });
+    if (!why.success) return { value: { status: 'invalid', errors: zodFieldErrors(why.error) }, audit: [] };
+    await deleteOutreachRow(tx, before.id);
+    const deleted = { kind: before.kind, occurredOn: before.occurredOn, channel: before.channel, declineReason: before.declineReason, createdBy: before.createdBy };
+    return {
+      value: { status: 'ok', id: c.id },
+      audit: { action: 'slet', ...about(c), entity: 'opsoegning', detail: { candidateId: c.id, outreachId: before.id, deleted, reason: why.data.correctionReason } },
     };
   });
 }

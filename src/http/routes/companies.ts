@@ -108,7 +108,7 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
     return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'slettet', () => ({}));
   });
 
-  const next = (participantId: string, companyId: string) => (companyId ? `/virksomheder/${companyId}?gemt=opfoelgning#opfoelgning` : `/deltagere/${participantId}`);
+  const next = (participantId: string, companyId: string) => (companyId ? `/virksomheder/${companyId}?gemt=opfoelgning#opfoelgning` : `/deltagere/${participantId}/aktiviteter`);
   app.get<Hire>('/deltagere/:id/aktiviteter/:rid/opfoelgning', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const v = await getHiringFollowUp(deps.db, actor, req.params.id, req.params.rid);
@@ -127,7 +127,7 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<Sub>('/deltagere/:id/opfoelgninger/:kid/slet', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await removeFollowUp(deps.db, actor, req.params.id, req.params.kid);
-    if (r.status === 'ok') return reply.redirect(r.id ? `/virksomheder/${r.id}?gemt=slettet#opfoelgning` : `/deltagere/${req.params.id}`, 303);
+    if (r.status === 'ok') return reply.redirect(r.id ? `/virksomheder/${r.id}?gemt=slettet#opfoelgning` : `/deltagere/${req.params.id}/aktiviteter`, 303);
     throw notFound('Opfølgningen');
   });
 }

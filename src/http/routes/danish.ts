@@ -17,10 +17,13 @@ import { html } from '../../web/html.ts';
 import { respond, sendHtml } from './casework/respond.ts';
 import { requirePersonalDataActor } from './participants.ts';
 import { SECTION_PROVIDERS, type SectionProvider } from './participant-sections.ts';
+import { sectionUrl } from '../../web/pages/participant-nav.ts';
 
 type P = { Params: { id: string; rid: string }; Body: Record<string, unknown> };
 
-export const danishSectionProvider: SectionProvider = async (deps, actor, p) => {
+/** Her Danish tuition: the Dansk section of her page. */
+export const danishSectionProvider: SectionProvider = async (deps, actor, p, _csrf, section) => {
+  if (section !== 'dansk') return html``;
   const v = await getDanishView(deps.db, actor, p.id);
   return v ? danishSection(v) : html``;
 };
@@ -65,7 +68,7 @@ export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
     };
     return danishFormPage(actor, csrf, v.participant, kind, state ?? emptyState(fresh[kind]), rid);
   };
-  const back = (id: string) => `/deltagere/${id}`;
+  const back = (id: string) => sectionUrl(id, 'dansk');
 
   for (const kind of KINDS) {
     const base = `/deltagere/:id/dansk/${DANISH_PATHS[kind]}`;
@@ -92,7 +95,7 @@ export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
       const v = await view(actor, req.params.id);
       const what = describe(v, kind, req.params.rid);
       if (!what) throw notFound('Posten');
-      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, v.participant, what, `/deltagere/${req.params.id}/dansk/${DANISH_PATHS[kind]}/${req.params.rid}/slet`));
+      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, v.participant, what, `/deltagere/${req.params.id}/dansk/${DANISH_PATHS[kind]}/${req.params.rid}/slet`, 'dansk'));
     });
     app.post<P>(`${base}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);

@@ -10,13 +10,15 @@ import { html } from '../../web/html.ts';
 import { participantRegisterPage } from '../../web/pages/participant-register.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { SECTION_PROVIDERS } from './participant-sections.ts';
+import type { CaseSectionKey } from '../../web/pages/participant-nav.ts';
 import { requirePersonalDataActor } from './participants.ts';
 
 import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
 const Query = z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) });
 
 /** The summary on her page: latest month's status and best level, with a link to the details. */
-async function registerSection(deps: AppDeps, actor: Actor, p: ParticipantView) {
+async function registerSection(deps: AppDeps, actor: Actor, p: ParticipantView, _csrf: string, section: CaseSectionKey) {
+  if (section !== 'overblik') return html``;
   const r = await loadParticipantRegister(deps.db, actor, p.id);
   const months = registerTimeline(r);
   const last = months.at(-1);
@@ -31,7 +33,7 @@ async function registerSection(deps: AppDeps, actor: Actor, p: ParticipantView) 
 }
 
 export function participantRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
-  SECTION_PROVIDERS.push(registerSection);
+  if (!SECTION_PROVIDERS.includes(registerSection)) SECTION_PROVIDERS.push(registerSection);
   // Her timeline shows the monthly register status too, with the status in Danish.
   setRegisterStatusSource(async (db, actor, id) =>
     (await registerStatusesFor(db, actor, id)).map((m) => ({ ...m, snapshot: SNAPSHOT_LABELS[m.snapshot] ?? m.snapshot })),

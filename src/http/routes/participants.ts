@@ -8,6 +8,7 @@ import { participantListPage, participantPage, savedNoticeOf, type CameFrom } fr
 import type { AppDeps } from '../../core/deps.ts';
 import { cookieOptions, requireActor } from '../security.ts';
 import { participantSections } from './participant-sections.ts';
+import { PARTICIPANT_SECTIONS, type CaseSectionKey } from '../../web/pages/participant-nav.ts';
 
 const ListQuery = z.object({
   q: z.string().max(100).optional(),
@@ -40,13 +41,18 @@ export function participantRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.type('text/html; charset=utf-8').send(participantListPage(actor, req.csrfToken!, { ...result, opts }));
   });
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/deltagere/:id', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const p = await viewParticipant(deps, actor, req.params.id);
-    if (!p) throw notFound('Deltageren');
-    const sections = await participantSections(deps, actor, p, req.csrfToken!);
-    const query = req.query ?? {};
-    const from = cameFrom(query.fra) ?? cameFrom(req.cookies[LIST_COOKIE]) ?? 'deltagere';
-    return reply.type('text/html; charset=utf-8').send(participantPage(actor, req.csrfToken!, p, sections, { from, saved: savedNoticeOf(query) }));
-  });
+  // Her page: the overview at /deltagere/:id and each section at its own URL (Registerdata has its own route).
+  for (const section of PARTICIPANT_SECTIONS) {
+    if (section.key === 'register') continue;
+    const key: CaseSectionKey = section.key;
+    app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(`/deltagere/:id${section.path}`, async (req, reply) => {
+      const actor = requirePersonalDataActor(req);
+      const p = await viewParticipant(deps, actor, req.params.id);
+      if (!p) throw notFound('Deltageren');
+      const sections = await participantSections(deps, actor, p, req.csrfToken!, key);
+      const query = req.query ?? {};
+      const from = cameFrom(query.fra) ?? cameFrom(req.cookies[LIST_COOKIE]) ?? 'deltagere';
+      return reply.type('text/html; charset=utf-8').send(participantPage(actor, req.csrfToken!, p, sections, { from, saved: savedNoticeOf(query), section: key }));
+    });
+  }
 }

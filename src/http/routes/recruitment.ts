@@ -6,20 +6,23 @@ import type { Actor } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import {
-  addCandidate, candidateOverview, eraseCandidate, exportCandidate, getCandidateFile, logOutreach, recruitmentProject, saveCandidateRetention,
+  addCandidate, candidateOverview, correctOutreach, deleteOutreach, eraseCandidate, exportCandidate, getCandidateFile, getOutreachStep, logOutreach,
+  recruitmentProject, saveCandidateRetention,
 } from '../../app/recruitment/candidates.ts';
 import { importCandidateList } from '../../app/recruitment/import-candidates.ts';
 import { candidateEnrolment } from '../../app/recruitment/candidate-enrolment.ts';
 import { enrolOptions } from '../../app/casework/enrol-participant.ts';
 import { todayInDenmark } from '../../app/casework/today.ts';
-import { candidateFormPage, candidateListPage, candidatePage, type ImportProblem } from '../../web/pages/recruitment/candidates.ts';
+import {
+  candidateFormPage, candidateListPage, candidatePage, outreachCorrectionPage, outreachDeletePage, outreachValues, type ImportProblem,
+} from '../../web/pages/recruitment/candidates.ts';
 import { enrolFormPage } from '../../web/pages/casework/enrol-form.ts';
 import { dateInput, emptyState, valuesOf, type FormState } from '../../web/pages/casework/form.ts';
 import { discardUpload, multipartLimits, receiveUpload, type ReceivedUpload } from '../upload.ts';
 import { requirePersonalDataActor } from './participants.ts';
-import { sendHtml } from './casework/respond.ts';
+import { cannotCorrect, sendHtml } from './casework/respond.ts';
 
-type P = { Params: { id: string }; Querystring: { projekt?: string; gemt?: string }; Body: Record<string, unknown> };
+type P = { Params: { id: string; oid?: string }; Querystring: { projekt?: string; gemt?: string }; Body: Record<string, unknown> };
 
 const projectParam = (req: FastifyRequest) => {
   const v = (req.query as { projekt?: string } | undefined)?.projekt;
@@ -29,6 +32,8 @@ const projectParam = (req: FastifyRequest) => {
 const NOTICES: Record<string, string> = {
   kandidat: 'Kandidaten er tilføjet.',
   opsoegning: 'Opsøgningen er gemt.',
+  opsoegning_rettet: 'Opsøgningen er rettet.',
+  opsoegning_slettet: 'Opsøgningen er slettet.',
   indstillinger: 'Perioden for sletning er gemt.',
   slettet: 'Kandidaten er slettet med hele sin opsøgning.',
 };
@@ -89,6 +94,41 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
     if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=opsoegning`, 303);
     if (r.status !== 'invalid') throw notFound('Kandidaten');
     return sendHtml(reply, await candidateHtml(actor, req.csrfToken!, req.params.id, { values: valuesOf(req.body), errors: r.errors }), 400);
+  });
+
+  // Correcting or deleting a logged outreach step, each with a reason (audited with before and after).
+  const step = async (actor: Actor, id: string, oid: string) => {
+    const st = await getOutreachStep(deps, actor, id, oid);
+    if (!st) throw notFound('Opsøgningen');
+    return st;
+  };
+  app.get<P>('/kandidater/:id/opsoegning/:oid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
+    return sendHtml(reply, outreachCorrectionPage(actor, req.csrfToken!, candidate, o, emptyState(outreachValues(o))));
+  });
+  app.post<P>('/kandidater/:id/opsoegning/:oid', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await correctOutreach(deps, actor, req.params.id, req.params.oid!, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=opsoegning_rettet`, 303);
+    if (r.status === 'forbidden') throw cannotCorrect();
+    if (r.status !== 'invalid') throw notFound('Opsøgningen');
+    const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
+    return sendHtml(reply, outreachCorrectionPage(actor, req.csrfToken!, candidate, o, { values: valuesOf(req.body), errors: r.errors }), 400);
+  });
+  app.get<P>('/kandidater/:id/opsoegning/:oid/slet', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
+    return sendHtml(reply, outreachDeletePage(actor, req.csrfToken!, candidate, o, emptyState()));
+  });
+  app.post<P>('/kandidater/:id/opsoegning/:oid/slet', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await deleteOutreach(deps, actor, req.params.id, req.params.oid!, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=opsoegning_slettet`, 303);
+    if (r.status === 'forbidden') throw cannotCorrect();
+    if (r.status !== 'invalid') throw notFound('Opsøgningen');
+    const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
+    return sendHtml(reply, outreachDeletePage(actor, req.csrfToken!, candidate, o, { values: valuesOf(req.body), errors: r.errors }), 400);
   });
 
   app.get<P>('/kandidater/:id/indsigt.json', async (req, reply) => {

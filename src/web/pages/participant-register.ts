@@ -5,6 +5,7 @@ import type { MonthExplanation, TimelineMonth } from '../../monitoring/explain.t
 import { formatDate } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
+import { withSectionNav } from './participant-nav.ts';
 
 import { CODE_CATEGORY_LABELS as CATEGORY_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
 const hoursFmt = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
@@ -38,7 +39,7 @@ export function participantRegisterPage(actor: Actor, csrf: string, p: Participa
     path: '/deltagere',
     body: html`<p><a href="/deltagere/${p.id}" class="back-link">Tilbage til ${p.firstName} ${p.lastName}</a></p>
       <h1>Registerdata for ${p.firstName} ${p.lastName}</h1>
-      <p>Status måned for måned efter SIRI's definitioner (kib-2019.1), beregnet af ydelsesuger (DREAM) og løntimer (eIndkomst).
+      ${withSectionNav(p.id, 'register', html`<p>Status måned for måned efter SIRI's definitioner (kib-2019.1), beregnet af ydelsesuger (DREAM) og løntimer (eIndkomst).
         Vælg en måned for at se, hvilke uger og timer der giver hendes niveau.</p>
       ${e ? explanation(e) : ''}
       ${months.length
@@ -50,6 +51,6 @@ export function participantRegisterPage(actor: Actor, csrf: string, p: Participa
                 <td>${SHORT_LEVEL[String(m.level)]}</td><td>${SHORT_LEVEL[String(m.accumulated)]}</td><td>${SNAPSHOT_LABELS[m.snapshot]}</td></tr>`,
             )}</tbody>
           </table></div>`
-        : html`<p>Der er ingen registerdata for hende endnu.</p>`}`,
+        : html`<p>Der er ingen registerdata for hende endnu.</p>`}`)}`,
   });
 }

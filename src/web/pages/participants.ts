@@ -7,6 +7,7 @@ import { page } from '../layout.ts';
 import { formatDate } from '../../core/format.ts';
 import { ALERT_CODES, type AlertCode, type Severity } from '../../core/codes.ts';
 
+import { sectionOf, withSectionNav, type CaseSectionKey } from './participant-nav.ts';
 import { ALERT_CODE_LABELS, EXIT_REASON_LABELS, SEVERITY_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../../core/labels.ts';
 interface ListModel {
   rows: ParticipantListRow[];
@@ -137,12 +138,13 @@ export function savedNoticeOf(query: Record<string, unknown>): SavedNotice | nul
   };
 }
 
-function savedNotice(n: SavedNotice) {
+function savedNotice(n: SavedNotice, overviewUrl: string | null) {
+  const seeAlerts = overviewUrl ? html`se Varsler under <a href="${overviewUrl}">Overblik</a>` : 'se Varsler nedenfor';
   return html`<div class="alert alert-success" role="status" data-testid="saved-notice"><div class="alert-body">
     <h2 class="alert-heading h3">Gemt</h2>
     <p class="alert-text">${SAVED_TEXTS[n.kind]}${n.raised.length || n.cleared.length ? '' : ' Det ændrede ingen varsler.'}</p>
     ${n.raised.length || n.cleared.length
-      ? html`<ul class="alert-text">${n.raised.map((a) => html`<li><strong>Nyt varsel:</strong> ${ALERT_CODE_LABELS[a.code]} (${SEVERITY_LABELS[a.severity].toLowerCase()}) – se Varsler nedenfor.</li>`)}${n.cleared.map((c) => html`<li><strong>Varsel løst:</strong> ${ALERT_CODE_LABELS[c]}</li>`)}</ul>`
+      ? html`<ul class="alert-text">${n.raised.map((a) => html`<li><strong>Nyt varsel:</strong> ${ALERT_CODE_LABELS[a.code]} (${SEVERITY_LABELS[a.severity].toLowerCase()}) – ${seeAlerts}.</li>`)}${n.cleared.map((c) => html`<li><strong>Varsel løst:</strong> ${ALERT_CODE_LABELS[c]}</li>`)}</ul>`
       : ''}
   </div></div>`;
 }
@@ -165,20 +167,19 @@ function caseActions(p: ParticipantView) {
   </ul>`;
 }
 
-export function participantPage(actor: Actor, csrf: string, p: ParticipantView, sections: SafeHtml[] = [], o: { from?: CameFrom; saved?: SavedNotice | null } = {}) {
+/**
+ * Her page: the header (name, notice, project, actions) and the section menu on every section; the
+ * overview adds her facts and enrolments, the other sections only their own content.
+ */
+export function participantPage(
+  actor: Actor, csrf: string, p: ParticipantView, sections: SafeHtml[] = [],
+  o: { from?: CameFrom; saved?: SavedNotice | null; section?: CaseSectionKey } = {},
+) {
   const current = p.enrolments.find((e) => !e.exitedOn) ?? p.enrolments[0];
   const origin = ORIGINS[o.from ?? 'deltagere'];
-  return page({
-    title: `${p.firstName} ${p.lastName}`,
-    actor,
-    csrf,
-    path: origin.path,
-    body: html`<p><a href="${origin.path}" class="back-link">${origin.back}</a></p>
-      <h1>${p.firstName} ${p.lastName} ${p.synthetic ? html`<span class="badge-synthetic">Syntetisk demo-person</span>` : ''}</h1>
-      ${o.saved ? savedNotice(o.saved) : ''}
-      ${current && !current.exitedOn ? html`<p><strong class="badge-project" data-testid="project-marking">Deltager i ${current.projectName}</strong></p>` : ''}
-      ${p.enrolments.length ? caseActions(p) : ''}
-      <dl class="facts">
+  const section = o.section ?? 'overblik';
+  const name = `${p.firstName} ${p.lastName}`;
+  const overview = html`<dl class="facts">
         <dt>CPR-nummer</dt><dd>${formatCpr(p.cpr)}</dd>
         <dt>Fødselsdato</dt><dd>${formatDate(p.birthDate)}</dd>
         <dt>Køn</dt><dd>${p.sex === 'K' ? 'Kvinde' : 'Mand'}</dd>
@@ -192,8 +193,19 @@ export function participantPage(actor: Actor, csrf: string, p: ParticipantView, 
           (e) => html`<tr><td>${e.projectName}</td><td>${formatDate(e.enrolledOn)}</td><td>${labelOf(VISITATION_SHORT_LABELS, e.visitation)}</td>
             <td>${e.caseworkerName ?? '–'}</td><td>${formatDate(e.exitedOn)}</td><td>${e.exitReason ? labelOf(EXIT_REASON_LABELS, e.exitReason) : '–'}</td></tr>`,
         )}</tbody>
-      </table></div>
-      ${sections}`,
+      </table></div>`;
+  return page({
+    title: section === 'overblik' ? name : `${sectionOf(section).label} – ${name}`,
+    actor,
+    csrf,
+    path: origin.path,
+    body: html`<p><a href="${origin.path}" class="back-link">${origin.back}</a></p>
+      <h1>${name} ${p.synthetic ? html`<span class="badge-synthetic">Syntetisk demo-person</span>` : ''}</h1>
+      ${o.saved ? savedNotice(o.saved, section === 'overblik' ? null : `/deltagere/${p.id}`) : ''}
+      ${current && !current.exitedOn ? html`<p><strong class="badge-project" data-testid="project-marking">Deltager i ${current.projectName}</strong></p>` : ''}
+      ${p.enrolments.length ? caseActions(p) : ''}
+      ${withSectionNav(p.id, section, section === 'overblik'
+        ? html`${sections}${overview}`
+        : html`<h2 class="h2-section">${sectionOf(section).label}</h2>${sections}`)}`,
   });
 }
-

@@ -34,6 +34,7 @@ import type { Visitation } from '../../../core/codes.ts';
 import { formatDate } from '../../../core/format.ts';
 import type { CaseFile } from '../../../app/casework/case-file.ts';
 import { respond, sendHtml } from './respond.ts';
+import { sectionUrl, type CaseSectionKey } from '../../../web/pages/participant-nav.ts';
 
 /** A short Danish description of one of her records, or null when it is not hers. */
 function describeRecord(f: CaseFile, kind: CaseRecordKind, id: string): string | null {
@@ -106,7 +107,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/aktiviteter', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveActivity(deps.db, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => activityForm(actor, req.params.id, req.csrfToken!, s), 'aktivitet');
+    return respond(reply, req.body, r, () => sectionUrl(req.params.id, 'aktiviteter'), (s) => activityForm(actor, req.params.id, req.csrfToken!, s), 'aktivitet');
   });
   app.get<P>('/deltagere/:id/aktiviteter/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -115,7 +116,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/aktiviteter/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveActivity(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => activityForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'aktivitet');
+    return respond(reply, req.body, r, () => sectionUrl(req.params.id, 'aktiviteter'), (s) => activityForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'aktivitet');
   });
 
   // Conversations
@@ -136,7 +137,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/samtaler', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveConversation(deps.db, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => conversationForm(actor, req.params.id, req.csrfToken!, s), 'samtale');
+    return respond(reply, req.body, r, () => sectionUrl(req.params.id, 'samtaler'), (s) => conversationForm(actor, req.params.id, req.csrfToken!, s), 'samtale');
   });
   app.get<P>('/deltagere/:id/samtaler/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -145,7 +146,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/samtaler/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveConversation(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => conversationForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'samtale');
+    return respond(reply, req.body, r, () => sectionUrl(req.params.id, 'samtaler'), (s) => conversationForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'samtale');
   });
 
   // Assessments (WHO-5, Fremdriftstrappen)
@@ -180,7 +181,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const r = await saveAssessment(deps.db, actor, req.params.id, req.body ?? {});
     const key = String((req.body ?? {}).instrumentKey ?? 'who5');
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, key, s), 'maaling');
+    return respond(reply, req.body, r, () => sectionUrl(req.params.id, 'maalinger'), (s) => assessmentForm(actor, req.params.id, req.csrfToken!, key, s), 'maaling');
   });
   app.get<P>('/deltagere/:id/maalinger/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -189,7 +190,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/maalinger/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveAssessment(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => assessmentForm(actor, req.params.id, req.csrfToken!, '', s, req.params.rid), 'maaling');
+    return respond(reply, req.body, r, () => sectionUrl(req.params.id, 'maalinger'), (s) => assessmentForm(actor, req.params.id, req.csrfToken!, '', s, req.params.rid), 'maaling');
   });
 
   // Exemption periods (barsel, sygdom, ferie, andet)
@@ -210,7 +211,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/fritagelser', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveExemption(deps.db, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => exemptionForm(actor, req.params.id, req.csrfToken!, s), 'fritagelse');
+    return respond(reply, req.body, r, () => sectionUrl(req.params.id, 'fritagelser'), (s) => exemptionForm(actor, req.params.id, req.csrfToken!, s), 'fritagelse');
   });
   app.get<P>('/deltagere/:id/fritagelser/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -219,7 +220,7 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/fritagelser/:rid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveExemption(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => exemptionForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'fritagelse');
+    return respond(reply, req.body, r, () => sectionUrl(req.params.id, 'fritagelser'), (s) => exemptionForm(actor, req.params.id, req.csrfToken!, s, req.params.rid), 'fritagelse');
   });
 
   // Visitation over time (a change; corrected by deleting it and adding the right one)
@@ -273,21 +274,24 @@ export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // Deletions (corrections), audited with the deleted content
-  const kinds: [string, CaseRecordKind][] = [
-    ['aktiviteter', 'aktivitet'], ['samtaler', 'samtale'], ['maalinger', 'maaling'], ['fritagelser', 'fritagelse'], ['visitationer', 'visitation'], ['virksomhedskonsulenter', 'virksomhedskonsulent'], ['familiesituationer', 'familiesituation'],
+  // Each kind with the section of her page it is listed in (where the user lands after deleting).
+  const kinds: [string, CaseRecordKind, CaseSectionKey][] = [
+    ['aktiviteter', 'aktivitet', 'aktiviteter'], ['samtaler', 'samtale', 'samtaler'], ['maalinger', 'maaling', 'maalinger'],
+    ['fritagelser', 'fritagelse', 'fritagelser'], ['visitationer', 'visitation', 'historik'], ['virksomhedskonsulenter', 'virksomhedskonsulent', 'historik'],
+    ['familiesituationer', 'familiesituation', 'historik'],
   ];
-  for (const [path, kind] of kinds) {
+  for (const [path, kind, section] of kinds) {
     app.get<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
       const f = await file(actor, req.params.id);
       const what = describeRecord(f, kind, req.params.rid);
       if (!what) throw notFound('Posten');
-      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, subject(f), what, `/deltagere/${req.params.id}/${path}/${req.params.rid}/slet`));
+      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, subject(f), what, `/deltagere/${req.params.id}/${path}/${req.params.rid}/slet`, section));
     });
     app.post<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
       const r = await deleteCaseRecord(deps.db, actor, req.params.id, kind, req.params.rid);
-      return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, async () => '', 'slettet');
+      return respond(reply, req.body, r, () => sectionUrl(req.params.id, section), async () => '', 'slettet');
     });
   }
 }

@@ -6,6 +6,10 @@ import { pseudonymisedMicrodata, toCsv } from '../../../app/register/pseudonymis
 import { nationalReport } from '../../../reports/national-report.ts';
 import { REPORT_FORMATS } from '../../../reports/render.ts';
 import { nationalPage } from '../../../web/pages/steering/national.ts';
+import { loadNationalFunnel } from '../../../app/steering/national-funnel.ts';
+import { nationalFunnelSection } from '../../../reports/national-funnel-section.ts';
+import { sectionHtml } from '../../../reports/render-html.ts';
+import { html } from '../../../web/html.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
 import { paramsOf, sendHtml } from './common.ts';
@@ -19,7 +23,8 @@ export function nationalRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(req);
     requireAgencyAnalyst(actor);
     const d = await loadNationalData(deps, actor, await monthsOf(req, deps));
-    return sendHtml(reply, nationalPage(actor, req.csrfToken!, d));
+    const funnel = nationalFunnelSection(await loadNationalFunnel(deps, actor, d.months.month), d.threshold);
+    return sendHtml(reply, nationalPage(actor, req.csrfToken!, d, html`${funnel.map((s) => sectionHtml(s))}`));
   });
   // Pseudonymised microdata for the analyst's own analysis (a download, never a page).
   app.get('/nationalt/mikrodata.csv', async (req, reply) => {

@@ -29,6 +29,7 @@ export function activityFormPage(actor: Actor, csrf: string, subject: Subject, s
   }));
   const action = activityId ? `/deltagere/${subject.id}/aktiviteter/${activityId}` : `/deltagere/${subject.id}/aktiviteter`;
   return casePage({
+    section: 'aktiviteter',
     actor, csrf, subject, state: s, title: activityId ? 'Ret aktivitet' : 'Ny aktivitet',
     body: html`<form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}

@@ -8,6 +8,7 @@ import { csrfField, dateField, radioGroup, type FormState } from './form.ts';
 export function assessmentFormPage(actor: Actor, csrf: string, subject: Subject, instrument: Instrument, s: FormState, assessmentId?: string) {
   const action = assessmentId ? `/deltagere/${subject.id}/maalinger/${assessmentId}` : `/deltagere/${subject.id}/maalinger`;
   return casePage({
+    section: 'maalinger',
     actor, csrf, subject, state: s, title: `${assessmentId ? 'Ret måling' : 'Ny måling'}: ${instrument.name}`,
     body: html`<form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}

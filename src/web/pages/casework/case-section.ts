@@ -15,6 +15,7 @@ import type { Alert } from '../../../domain/alerts.ts';
 import type { ExemptionPeriod } from '../../../domain/exemptions.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { formatDate } from '../../../core/format.ts';
+import type { CaseSectionKey } from '../participant-nav.ts';
 import { followUpSummary } from '../companies/follow-up-summary.ts';
 
 export function alertList(alerts: Alert[]): SafeHtml {
@@ -104,38 +105,46 @@ const interpreterText = (f: FamilySituation) =>
   f.interpreterNeeded === null ? (f.interpreterLanguage ? `Ikke oplyst (sprog: ${f.interpreterLanguage})` : 'Ikke oplyst')
     : f.interpreterNeeded ? `Ja, ${f.interpreterLanguage ?? ''}` : `Nej${f.interpreterLanguage ? ` (sprog: ${f.interpreterLanguage})` : ''}`;
 
-/** Her family situation now, what it was at her enrolment, and each change (a wrong row is deleted and entered again). */
-function familySection(f: CaseFile, base: string, csrf: string) {
+/** Her family situation now (on the overview), with the link to change it. */
+function familyNow(f: CaseFile, base: string) {
   const now = f.family;
-  const at = f.familyAtEnrolment;
-  const facts = (x: FamilySituation) => html`
+  return html`<h3 id="familie-heading">Familiesituation</h3>
+    ${now
+      ? html`<dl class="facts" data-testid="family-now"><dt>Gælder fra</dt><dd>${formatDate(now.fromDate)}</dd>${familyFacts(now)}</dl>`
+      : html`<p data-testid="family-now">Ikke registreret.</p>`}
+    <p><a href="${base}/familie">${now ? 'Ret familiesituation' : 'Registrér familiesituation'}</a></p>`;
+}
+
+const familyFacts = (x: FamilySituation) => html`
     <dt>Børn</dt><dd>${childrenText(x)}</dd>
     <dt>Børnepasning og dagtilbud</dt><dd>${x.childcare ? CHILDCARE_LABELS[x.childcare] : 'Ikke oplyst'}</dd>
     <dt>Partneren deltager</dt><dd>${x.partnerInvolvement ? PARTNER_INVOLVEMENT_LABELS[x.partnerInvolvement] : 'Ikke oplyst'}</dd>
     <dt>Tolk</dt><dd>${interpreterText(x)}</dd>`;
-  return html`<h3 id="familie-heading">Familiesituation</h3>
-    ${now
-      ? html`<dl class="facts" data-testid="family-now"><dt>Gælder fra</dt><dd>${formatDate(now.fromDate)}</dd>${facts(now)}</dl>`
-      : html`<p data-testid="family-now">Ikke registreret.</p>`}
-    <p><a href="${base}/familie">${now ? 'Ret familiesituation' : 'Registrér familiesituation'}</a></p>
-    ${f.familyChanges.length
-      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="family-history">
-          <caption>Familiesituation over tid${at ? html` <span class="weight-normal">(ved indskrivningen: den fra ${formatDate(at.fromDate)})</span>` : ''}</caption>
-          <thead><tr><th scope="col">Fra</th><th scope="col">Børn</th><th scope="col">Børnepasning</th><th scope="col">Partneren deltager</th><th scope="col">Tolk</th><th scope="col">Registreret af</th><th scope="col">Slet</th></tr></thead>
-          <tbody>${f.familyChanges.map((c) => html`<tr><td>${formatDate(c.fromDate)}</td><td>${childrenText(c)}</td>
-            <td>${c.childcare ? CHILDCARE_LABELS[c.childcare] : '–'}</td><td>${c.partnerInvolvement ? PARTNER_INVOLVEMENT_LABELS[c.partnerInvolvement] : '–'}</td>
-            <td>${interpreterText(c)}</td><td>${c.createdByName ?? '–'}</td>
-            <td>${deleteButton(`${base}/familiesituationer/${c.id}/slet`, csrf, `familiesituation fra ${formatDate(c.fromDate)}`)}</td></tr>`)}</tbody>
-        </table></div>`
-      : ''}`;
+
+/** Each change of her family situation and what it was at her enrolment (a wrong row is deleted and entered again). */
+function familyHistory(f: CaseFile, base: string, csrf: string) {
+  const at = f.familyAtEnrolment;
+  return f.familyChanges.length
+    ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="family-history">
+        <caption>Familiesituation over tid${at ? html` <span class="weight-normal">(ved indskrivningen: den fra ${formatDate(at.fromDate)})</span>` : ''}</caption>
+        <thead><tr><th scope="col">Fra</th><th scope="col">Børn</th><th scope="col">Børnepasning</th><th scope="col">Partneren deltager</th><th scope="col">Tolk</th><th scope="col">Registreret af</th><th scope="col">Slet</th></tr></thead>
+        <tbody>${f.familyChanges.map((c) => html`<tr><td>${formatDate(c.fromDate)}</td><td>${childrenText(c)}</td>
+          <td>${c.childcare ? CHILDCARE_LABELS[c.childcare] : '–'}</td><td>${c.partnerInvolvement ? PARTNER_INVOLVEMENT_LABELS[c.partnerInvolvement] : '–'}</td>
+          <td>${interpreterText(c)}</td><td>${c.createdByName ?? '–'}</td>
+          <td>${deleteButton(`${base}/familiesituationer/${c.id}/slet`, csrf, `familiesituation fra ${formatDate(c.fromDate)}`)}</td></tr>`)}</tbody>
+      </table></div>`
+    : html`<p>Ingen familiesituation registreret.</p>`;
 }
 
-export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[]): SafeHtml {
+/** What each section of her page shows (the overview: alerts, next step, enrolment facts and plan). */
+export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[], section: CaseSectionKey = 'overblik'): SafeHtml {
   const id = f.participant.id;
   const base = `/deltagere/${id}`;
   const e = f.participant.enrolment;
   const extra = f.config.extraTypes;
-  return html`<section aria-labelledby="forloeb-heading" class="case-section">
+  switch (section) {
+    case 'overblik':
+      return html`<section aria-labelledby="forloeb-heading" class="case-section">
     <h2 id="forloeb-heading">Forløb</h2>
     ${f.enrolled
       ? html`<h3>Varsler</h3>${f.exemptToday
@@ -145,19 +154,7 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
         ${f.pace ? html`<p data-testid="conversation-pace">Samtaler de seneste 12 måneder: ${f.pace.held} (mål ${f.pace.target} om året${paceNote(f.pace)}).</p>` : ''}`
       : html`<p>Borgeren er ikke indskrevet i et projekt i dag.</p>`}
     ${e ? enrolmentFacts(e, f) : ''}
-    ${f.visitationSteps.length
-      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="visitation-history">
-          <caption>Visitationshistorik</caption>
-          <thead><tr><th scope="col">Dato</th><th scope="col">Fra</th><th scope="col">Til</th><th scope="col">Begrundelse</th><th scope="col">Registreret af</th><th scope="col">Slet</th></tr></thead>
-          <tbody>${f.visitationSteps.map((st) => {
-            const what = `visitationsændring ${formatDate(st.change.date)}`;
-            return html`<tr><td>${formatDate(st.change.date)}</td><td>${VISITATION_LABELS[st.from]}</td><td>${VISITATION_LABELS[st.to]}</td><td>${st.change.reason ?? '–'}</td>
-              <td>${st.change.createdByName ?? '–'}</td><td>${deleteButton(`${base}/visitationer/${st.change.id}/slet`, csrf, what)}</td></tr>`;
-          })}</tbody></table></div>`
-      : ''}
-    ${f.consultantChanges.length ? consultantHistory(f, base, csrf) : ''}
-    ${familySection(f, base, csrf)}
-
+    ${familyNow(f, base)}
     <h3>Plan</h3>
     ${f.plan
       ? html`<dl class="facts" data-testid="plan">
@@ -172,7 +169,9 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
         </dl>`
       : html`<p>Der er ikke lavet en plan endnu.</p>`}
 
-    <h3>Aktiviteter</h3>
+  </section>`;
+    case 'aktiviteter':
+      return html`<div class="case-section" data-testid="section-aktiviteter">
     ${f.activities.length
       ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="activities">
           <thead><tr><th scope="col">Aktivitet</th><th scope="col">Udbyder / virksomhed</th><th scope="col">Periode</th><th scope="col">Timer/uge</th><th scope="col">Status</th><th scope="col">Ret eller slet</th></tr></thead>
@@ -184,8 +183,9 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
               <td><a href="${base}/aktiviteter/${a.id}">Ret<span class="sr-only"> ${name} ${formatDate(a.startDate)}</span></a> ${deleteButton(`${base}/aktiviteter/${a.id}/slet`, csrf, `${name} ${formatDate(a.startDate)}`)}</td></tr>`;
           })}</tbody></table></div>`
       : html`<p>Ingen aktiviteter.</p>`}
-
-    <h3>Fritagelser</h3>
+  </div>`;
+    case 'fritagelser':
+      return html`<div class="case-section" data-testid="section-fritagelser">
     ${f.exemptions.length
       ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="exemptions">
           <thead><tr><th scope="col">Årsag</th><th scope="col">Periode</th><th scope="col">Begrundelse</th><th scope="col">Ret eller slet</th></tr></thead>
@@ -197,7 +197,9 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
       : html`<p>Ingen fritagelser.</p>`}
     <p><a href="${base}/fritagelser/ny">Registrer fritagelse (barsel, sygdom, ferie …)</a></p>
 
-    <h3>Samtaler</h3>
+  </div>`;
+    case 'samtaler':
+      return html`<div class="case-section" data-testid="section-samtaler">
     ${f.conversations.length
       ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="conversations">
           <thead><tr><th scope="col">Dato</th><th scope="col">Type</th><th scope="col">Deltagere</th><th scope="col">Tolk</th><th scope="col">Notat</th><th scope="col">Ret eller slet</th></tr></thead>
@@ -205,8 +207,9 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
             <td>${YES_NO(c.interpreterUsed)}</td><td>${c.note ?? ''}</td>
             <td><a href="${base}/samtaler/${c.id}">Ret<span class="sr-only"> samtale ${formatDate(c.date)}</span></a> ${deleteButton(`${base}/samtaler/${c.id}/slet`, csrf, `samtale ${formatDate(c.date)}`)}</td></tr>`)}</tbody></table></div>`
       : html`<p>Ingen samtaler.</p>`}
-
-    <h3>Progression</h3>
+  </div>`;
+    case 'maalinger':
+      return html`<div class="case-section" data-testid="section-maalinger">
     ${distance(f.distance.who5, WHO5.name)}
     ${distance(f.distance.trappen, FREMDRIFTSTRAPPEN.name)}
     ${f.projectInstruments.distance.map(projectDistance)}
@@ -230,6 +233,24 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
           })}</tbody></table></div>`
       : html`<p>Ingen målinger.</p>`}
 
+  </div>`;
+    case 'historik':
+      return html`<div class="case-section" data-testid="section-historik">
+    <h3>Visitation</h3>
+    ${f.visitationSteps.length
+      ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="visitation-history">
+          <caption>Visitationshistorik</caption>
+          <thead><tr><th scope="col">Dato</th><th scope="col">Fra</th><th scope="col">Til</th><th scope="col">Begrundelse</th><th scope="col">Registreret af</th><th scope="col">Slet</th></tr></thead>
+          <tbody>${f.visitationSteps.map((st) => {
+            const what = `visitationsændring ${formatDate(st.change.date)}`;
+            return html`<tr><td>${formatDate(st.change.date)}</td><td>${VISITATION_LABELS[st.from]}</td><td>${VISITATION_LABELS[st.to]}</td><td>${st.change.reason ?? '–'}</td>
+              <td>${st.change.createdByName ?? '–'}</td><td>${deleteButton(`${base}/visitationer/${st.change.id}/slet`, csrf, what)}</td></tr>`;
+          })}</tbody></table></div>`
+      : html`<p>Visitationen er ikke ændret siden indskrivningen.</p>`}
+    <h3>Virksomhedskonsulent</h3>
+    ${f.consultantChanges.length ? consultantHistory(f, base, csrf) : html`<p>Ingen skift registreret.</p>`}
+    <h3>Familiesituation</h3>
+    ${familyHistory(f, base, csrf)}
     <h3>Planhistorik</h3>
     ${f.planChanges.length
       ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="plan-history">
@@ -237,7 +258,12 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[])
           <tbody>${f.planChanges.flatMap((c) => c.changes.map((ch) => html`<tr><td>${c.changedAt}</td><td>${c.changedByName}</td><td>${ch.label}</td><td>${ch.from ?? '–'}</td><td>${ch.to ?? '–'}</td></tr>`))}</tbody></table></div>`
       : html`<p>Planen er ikke ændret endnu.</p>`}
 
-    <h3>Tidslinje</h3>
+  </div>`;
+    case 'dansk':
+      return html``; // her Danish tuition comes from its own provider (routes/danish.ts)
+    case 'tidslinje':
+      return html`<div class="case-section" data-testid="section-tidslinje">
     ${timeline(entries)}
-  </section>`;
+  </div>`;
+  }
 }

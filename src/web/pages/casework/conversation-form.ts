@@ -14,6 +14,7 @@ export function conversationValues(c: ConversationRow): Record<string, string> {
 export function conversationFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState, conversationId?: string) {
   const action = conversationId ? `/deltagere/${subject.id}/samtaler/${conversationId}` : `/deltagere/${subject.id}/samtaler`;
   return casePage({
+    section: 'samtaler',
     actor, csrf, subject, state: s, title: conversationId ? 'Ret samtale' : 'Ny samtale',
     body: html`<form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}

@@ -121,7 +121,7 @@ export function danishFormPage(actor: Actor, csrf: string, subject: Subject, kin
   const base = `/deltagere/${subject.id}/dansk/${DANISH_PATHS[kind]}`;
   const action = recordId ? `${base}/${recordId}` : base;
   return casePage({
-    actor, csrf, subject, state: s, title: TITLES[kind][recordId ? 1 : 0],
+    actor, csrf, subject, state: s, title: TITLES[kind][recordId ? 1 : 0], section: 'dansk',
     body: html`<form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}
       ${fields(kind, s)}

@@ -7,10 +7,11 @@ import { DECLINE_REASON_LABELS, OUTREACH_CHANNEL_LABELS, OUTREACH_KIND_LABELS } 
 import { formatCpr, maskCpr } from '../../../core/cpr.ts';
 import { formatDate, formatNumber } from '../../../core/format.ts';
 import type { CandidateStage } from '../../../domain/recruitment.ts';
-import { MAX_OUTREACH_NOTE } from '../../../domain/recruitment.ts';
+import { MAX_CORRECTION_REASON, MAX_OUTREACH_NOTE } from '../../../domain/recruitment.ts';
+import type { CandidateRow, OutreachRow } from '../../../db/recruitment.ts';
 import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
-import { checkbox, csrfField, dateField, errorSummary, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import { checkbox, csrfField, dateField, dateInput, errorSummary, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
 
 export const STAGE_LABELS: Record<CandidateStage, string> = {
   ny: 'Ikke kontaktet',
@@ -131,16 +132,68 @@ export function candidateFormPage(actor: Actor, csrf: string, projects: { id: nu
   });
 }
 
+/** The fields of one outreach step (logging it and correcting it). */
+function outreachFields(s: FormState) {
+  return html`${radioGroup(s, { name: 'kind', legend: 'Hvad skete der?', options: LOGGED_OUTREACH_KINDS.map((k) => ({ value: k, label: OUTREACH_KIND_LABELS[k] })) })}
+      ${dateField(s, { name: 'occurredOn', label: 'Dato', required: true })}
+      ${selectField(s, { name: 'channel', label: 'Kanal', hint: 'Skal udfyldes ved kontaktforsøg.', conditional: true, options: OUTREACH_CHANNELS.map((k) => ({ value: k, label: OUTREACH_CHANNEL_LABELS[k] })), placeholder: 'Vælg kanal' })}
+      ${selectField(s, { name: 'declineReason', label: 'Årsag til nej', hint: 'Skal udfyldes, når hun takker nej.', conditional: true, options: DECLINE_REASONS.map((k) => ({ value: k, label: DECLINE_REASON_LABELS[k] })), placeholder: 'Vælg årsag' })}
+      ${textArea(s, { name: 'note', label: 'Bemærkning', hint: `Skal udfyldes ved årsagen "Andet". Højst ${MAX_OUTREACH_NOTE} tegn.`, rows: 3 })}`;
+}
+
+/** A logged step's values for the correction form. */
+export function outreachValues(o: OutreachRow): Record<string, string> {
+  return { kind: o.kind, occurredOn: dateInput(o.occurredOn), channel: o.channel ?? '', declineReason: o.declineReason ?? '', note: o.note ?? '' };
+}
+
+const reasonField = (s: FormState, label: string) =>
+  textArea(s, { name: 'correctionReason', label, hint: `Gemmes i loggen sammen med det, der stod før. Højst ${MAX_CORRECTION_REASON} tegn.`, rows: 2, required: true });
+
+const stepText = (o: OutreachRow) => `${OUTREACH_KIND_LABELS[o.kind].toLowerCase()} den ${formatDate(o.occurredOn)}`;
+
+/** Correct one logged outreach step, with a reason (audited with the step before and after). */
+export function outreachCorrectionPage(actor: Actor, csrf: string, c: CandidateRow, o: OutreachRow, s: FormState) {
+  const body = html`<form method="post" action="/kandidater/${c.id}/opsoegning/${o.id}" novalidate data-testid="outreach-correction-form">
+      ${csrfField(csrf)}
+      ${outreachFields(s)}
+      ${reasonField(s, 'Hvorfor rettes opsøgningen?')}
+      <button type="submit" class="button button-primary">Gem rettelsen</button>
+      <a class="button button-secondary" href="/kandidater/${c.id}">Fortryd</a>
+    </form>`;
+  return page({
+    title: `Ret opsøgning – ${c.name}`, actor, csrf, path: '/kandidater',
+    body: html`<p><a href="/kandidater/${c.id}" class="back-link">Tilbage til ${c.name}</a></p>
+      <h1>Ret opsøgning <span class="h1-sub">– ${c.name}</span></h1>
+      ${errorSummary(s, body)}
+      <p>Du retter: ${stepText(o)}${o.createdByName ? `, registreret af ${o.createdByName}` : ''}.</p>
+      ${body}`,
+  });
+}
+
+/** Delete one logged outreach step, with a reason (audited with what was deleted). */
+export function outreachDeletePage(actor: Actor, csrf: string, c: CandidateRow, o: OutreachRow, s: FormState) {
+  const body = html`<form method="post" action="/kandidater/${c.id}/opsoegning/${o.id}/slet" novalidate data-testid="outreach-delete-form">
+      ${csrfField(csrf)}
+      ${reasonField(s, 'Hvorfor slettes opsøgningen?')}
+      <button type="submit" class="button button-primary">Ja, slet</button>
+      <a class="button button-secondary" href="/kandidater/${c.id}">Fortryd</a>
+    </form>`;
+  return page({
+    title: `Slet opsøgning – ${c.name}`, actor, csrf, path: '/kandidater',
+    body: html`<p><a href="/kandidater/${c.id}" class="back-link">Tilbage til ${c.name}</a></p>
+      <h1>Slet opsøgning <span class="h1-sub">– ${c.name}</span></h1>
+      ${errorSummary(s, body)}
+      <p>Vil du slette <strong>${stepText(o)}</strong>? Sletningen gemmes i loggen med indholdet og din begrundelse.</p>
+      ${body}`,
+  });
+}
+
 export function candidatePage(actor: Actor, csrf: string, f: CandidateFile, s: FormState, o: { notice?: string } = {}) {
   const c = f.candidate;
   const leader = actor.role === 'projektleder';
   const form = html`<form method="post" action="/kandidater/${c.id}/opsoegning" novalidate data-testid="outreach-form">
       ${csrfField(csrf)}
-      ${radioGroup(s, { name: 'kind', legend: 'Hvad skete der?', options: LOGGED_OUTREACH_KINDS.map((k) => ({ value: k, label: OUTREACH_KIND_LABELS[k] })) })}
-      ${dateField(s, { name: 'occurredOn', label: 'Dato', required: true })}
-      ${selectField(s, { name: 'channel', label: 'Kanal', hint: 'Skal udfyldes ved kontaktforsøg.', conditional: true, options: OUTREACH_CHANNELS.map((k) => ({ value: k, label: OUTREACH_CHANNEL_LABELS[k] })), placeholder: 'Vælg kanal' })}
-      ${selectField(s, { name: 'declineReason', label: 'Årsag til nej', hint: 'Skal udfyldes, når hun takker nej.', conditional: true, options: DECLINE_REASONS.map((k) => ({ value: k, label: DECLINE_REASON_LABELS[k] })), placeholder: 'Vælg årsag' })}
-      ${textArea(s, { name: 'note', label: 'Bemærkning', hint: `Skal udfyldes ved årsagen "Andet". Højst ${MAX_OUTREACH_NOTE} tegn.`, rows: 3 })}
+      ${outreachFields(s)}
       <button type="submit" class="button button-primary">Gem opsøgning</button>
     </form>`;
   return page({
@@ -167,11 +220,13 @@ export function candidatePage(actor: Actor, csrf: string, f: CandidateFile, s: F
       <h2>Opsøgning</h2>
       <div class="table-wrap"><table class="table table--zebra" data-testid="outreach-log">
         <caption class="sr-only">Opsøgning af kandidaten</caption>
-        <thead><tr><th scope="col">Dato</th><th scope="col">Hvad</th><th scope="col">Kanal</th><th scope="col">Årsag</th><th scope="col">Bemærkning</th><th scope="col">Registreret af</th></tr></thead>
+        <thead><tr><th scope="col">Dato</th><th scope="col">Hvad</th><th scope="col">Kanal</th><th scope="col">Årsag</th><th scope="col">Bemærkning</th><th scope="col">Registreret af</th><th scope="col">Ret eller slet</th></tr></thead>
         <tbody>${f.outreach.length
           ? f.outreach.map((e) => html`<tr><td>${formatDate(e.occurredOn)}</td><td>${OUTREACH_KIND_LABELS[e.kind]}</td><td>${e.channel ? OUTREACH_CHANNEL_LABELS[e.channel] : ''}</td>
-              <td>${e.declineReason ? DECLINE_REASON_LABELS[e.declineReason] : ''}</td><td>${e.note ?? ''}</td><td>${e.createdByName ?? ''}</td></tr>`)
-          : html`<tr><td colspan="6">Ingen opsøgning endnu.</td></tr>`}</tbody></table></div>
+              <td>${e.declineReason ? DECLINE_REASON_LABELS[e.declineReason] : ''}</td><td>${e.note ?? ''}</td><td>${e.createdByName ?? ''}</td>
+              <td>${e.kind === 'indskrevet' ? '–' : html`<a href="/kandidater/${c.id}/opsoegning/${e.id}">Ret<span class="sr-only"> ${stepText(e)}</span></a>
+                <a href="/kandidater/${c.id}/opsoegning/${e.id}/slet">Slet<span class="sr-only"> ${stepText(e)}</span></a>`}</td></tr>`)
+          : html`<tr><td colspan="7">Ingen opsøgning endnu.</td></tr>`}</tbody></table></div>
       ${c.participantId ? '' : html`<h2>Registrér opsøgning</h2>${form}`}
       ${leader && !c.participantId
         ? html`<h2>Slet kandidat</h2>
