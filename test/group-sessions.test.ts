@@ -77,10 +77,43 @@ describe.each(backends())('group sessions on %s', (backend) => {
     const list = (await s.get('/grupper')).body;
     expect(list.match(/Kvindecafé: Serietest/g)?.length).toBe(4);
 
-    const edit = await s.post(`/grupper/${rows[1].id}/ret`, form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11' }));
+    // A session of a series asks which sessions the change is for, preselecting this one only.
+    const editForm = await s.get(`/grupper/${rows[1].id}/ret`);
+    expect(editForm.body).toMatch(/name="scope" value="kun_denne" checked/);
+    expect(editForm.body).toContain('Hele serien');
+    const noScope = await s.post(`/grupper/${rows[1].id}/ret`, form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11' }));
+    expect(noScope.statusCode).toBe(400);
+    expect(noScope.body).toContain('Vælg, om ændringen gælder kun dette møde eller hele serien.');
+    expect(noScope.body).toContain('value="Biblioteket"');
+
+    const edit = await s.post(`/grupper/${rows[1].id}/ret`, form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11', scope: 'kun_denne' }));
     expect(edit.statusCode).toBe(303);
-    const places = (await t.db.query<{ place: string }>(`SELECT place FROM group_session WHERE title = 'Serietest' ORDER BY held_on`)).rows.map((r) => r.place);
-    expect(places).toEqual(['Jobcentret, lokale 4', 'Biblioteket', 'Jobcentret, lokale 4', 'Jobcentret, lokale 4']);
+    const series = async () => (await t.db.query<{ id: string; held: string; place: string; starts: string; langs: string[] }>(
+      `SELECT id, to_char(held_on, 'YYYY-MM-DD') AS held, place, to_char(starts_at, 'HH24:MI') AS starts, interpreter_languages AS langs
+       FROM group_session WHERE series_id = $1 ORDER BY held_on`, [rows[0].series])).rows;
+    expect((await series()).map((r) => r.place)).toEqual(['Jobcentret, lokale 4', 'Biblioteket', 'Jobcentret, lokale 4', 'Jobcentret, lokale 4']);
+
+    // "Hele serien": the date-independent fields change on every session; only this one's date moves.
+    const moved = addDays(rows[2].held, 1);
+    const whole = await s.post(`/grupper/${rows[2].id}/ret`, form({
+      kind: 'kvindecafe', title: 'Serietest', heldOn: da(moved), place: 'Medborgerhuset', startsAt: '10', endsAt: '12', languages: 'arabisk, dari', scope: 'hele_serien',
+    }));
+    expect(whole.statusCode).toBe(303);
+    expect(whole.headers.location).toBe(`/grupper/${rows[2].id}?gemt=serie-rettet`);
+    const after = await series();
+    expect(after.map((r) => r.held)).toEqual([rows[0].held, rows[1].held, moved, rows[3].held]);
+    expect(after.map((r) => r.place)).toEqual(['Medborgerhuset', 'Medborgerhuset', 'Medborgerhuset', 'Medborgerhuset']);
+    expect(after.map((r) => r.starts)).toEqual(['10:00', '10:00', '10:00', '10:00']);
+    expect(after.every((r) => r.langs.join(',') === 'arabisk,dari')).toBe(true);
+    const audit = (await t.db.query<{ detail: { scope: string; alsoChanged: string[] } }>(
+      `SELECT detail FROM audit_log WHERE entity = 'gruppemoede' AND action = 'ret' ORDER BY id DESC LIMIT 1`)).rows[0].detail;
+    expect(audit.scope).toBe('hele_serien');
+    expect(audit.alsoChanged.sort()).toEqual([rows[0].id, rows[1].id, rows[3].id].sort());
+    // A session outside any series has no such choice and needs none.
+    const single = await s.post('/grupper/ny', form({ title: 'Enkeltmøde' }));
+    const sid = /\/grupper\/([0-9a-f-]{36})/.exec(String(single.headers.location))![1];
+    expect((await s.get(`/grupper/${sid}/ret`)).body).not.toContain('name="scope"');
+    expect((await s.post(`/grupper/${sid}/ret`, form({ title: 'Enkeltmøde', place: 'Biblioteket' }))).statusCode).toBe(303);
   });
 
   it('records, changes and undoes attendance per woman, audited on her, shown on her timeline; refuses strangers and unknown answers', async () => {

@@ -78,6 +78,18 @@ export async function updateGroupSession(tx: Tx, id: string, v: GroupSessionInpu
     [id, v.projectId, v.kind, v.title, v.heldOn, v.startsAt, v.endsAt, v.place, v.languages, v.note, mine(tx)]);
 }
 
+/**
+ * "Ret hele serien": the date-independent fields (kind, title, project, times, place, interpreter
+ * languages, note) of the other sessions of the series; each keeps its own date. Returns their ids.
+ */
+export async function updateSeriesSessions(tx: Tx, seriesId: string, exceptId: string, v: GroupSessionInput): Promise<string[]> {
+  return (await sqlOf(tx).query<{ id: string }>(
+    `UPDATE group_session SET project_id = $3, kind = $4, title = $5, starts_at = $6::time, ends_at = $7::time, place = $8,
+       interpreter_languages = $9::text[], note = $10, updated_at = now()
+     WHERE series_id = $1 AND id <> $2 AND municipality_code = ANY ($11::text[]) RETURNING id`,
+    [seriesId, exceptId, v.projectId, v.kind, v.title, v.startsAt, v.endsAt, v.place, v.languages, v.note, mine(tx)])).rows.map((r) => r.id);
+}
+
 /** Cancel (with a reason) or undo a cancellation (null). */
 export async function setCancelled(tx: Tx, id: string, on: string | null, reason: string | null): Promise<void> {
   await sqlOf(tx).query(

@@ -118,6 +118,12 @@ export function parseGroupSession(raw: Record<string, string>, o: { projects: re
   return { ok: true, value: o.creating ? value : { ...value, repeatWeeks: 0, repeatUntil: null } };
 }
 
+/** Editing a session of a series: this one only, or the date-independent fields of the whole series. */
+export const SERIES_SCOPES = ['kun_denne', 'hele_serien'] as const;
+export type SeriesScope = (typeof SERIES_SCOPES)[number];
+export const SERIES_SCOPE_LABELS: Record<SeriesScope, string> = { kun_denne: 'Kun dette møde', hele_serien: 'Hele serien' };
+export const seriesScopeOf = (v: string): SeriesScope | null => ((SERIES_SCOPES as readonly string[]).includes(v) ? (v as SeriesScope) : null);
+
 /** The dates of a series: the first, then every `weeks` weeks up to and including `until`. */
 export function seriesDates(first: IsoDate, weeks: number, until: IsoDate | null): IsoDate[] {
   if (!weeks || !until) return [first];

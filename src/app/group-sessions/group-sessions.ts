@@ -8,10 +8,10 @@ import type { Actor } from '../../core/actor.ts';
 import { door, type AuditEntry } from '../../db/door.ts';
 import { projectsOf } from '../../db/casework/project-config.ts';
 import {
-  getGroupSession, insertGroupSessions, listGroupSessions, projectSessionFacts, sessionRoster, setAttendance, setCancelled, updateGroupSession,
+  getGroupSession, insertGroupSessions, listGroupSessions, projectSessionFacts, sessionRoster, setAttendance, setCancelled, updateGroupSession, updateSeriesSessions,
   type AttendanceRow, type GroupSessionListRow, type GroupSessionRow,
 } from '../../db/group-sessions.ts';
-import { attendanceRates, cancelSchema, parseAttendance, parseGroupSession, seriesDates, type AttendanceRate } from '../../domain/group-sessions.ts';
+import { attendanceRates, cancelSchema, parseAttendance, parseGroupSession, seriesDates, seriesScopeOf, type AttendanceRate } from '../../domain/group-sessions.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
 import { audited, unaudited } from '../casework/with-case.ts';
 import { todayInDenmark } from '../casework/today.ts';
@@ -67,11 +67,17 @@ export async function saveSession(db: Db, actor: Actor, f: FormData, id?: string
     if (id && !before) return unaudited({ status: 'denied' });
     const projects = (await projectsOf(tx, actor.municipalities, before ? undefined : todayInDenmark())).map((p) => p.id);
     const parsed = parseGroupSession(Object.fromEntries(SESSION_FIELDS.map((k) => [k, str(f, k)])), { projects, creating: !before });
-    if (!parsed.ok) return unaudited({ status: 'invalid', errors: parsed.errors });
+    // A session of a series: this one only, or the whole series' date-independent fields.
+    const scope = before?.seriesId ? seriesScopeOf(str(f, 'scope')) : 'kun_denne';
+    const scopeError: Record<string, string> = scope ? {} : { scope: 'Vælg, om ændringen gælder kun dette møde eller hele serien.' };
+    if (!parsed.ok || !scope) return unaudited({ status: 'invalid', errors: { ...(parsed.ok ? {} : parsed.errors), ...scopeError } });
     const v = parsed.value;
     if (before) {
       await updateGroupSession(tx, before.id, v);
-      return audited({ status: 'ok', id: before.id }, sessionAudit(before, 'ret', { before: { ...before, note: undefined }, after: { ...v, note: undefined } }));
+      const others = scope === 'hele_serien' && before.seriesId ? await updateSeriesSessions(tx, before.seriesId, before.id, v) : [];
+      return audited({ status: 'ok', id: before.id }, sessionAudit(before, 'ret', {
+        scope, ...(others.length ? { seriesId: before.seriesId, alsoChanged: others } : {}), before: { ...before, note: undefined }, after: { ...v, note: undefined },
+      }));
     }
     const dates = seriesDates(v.heldOn, v.repeatWeeks, v.repeatUntil);
     const municipality = actor.municipalities[0];

@@ -19,6 +19,7 @@ const SAVED: Record<string, string> = {
   oprettet: 'Mødet er oprettet.',
   serie: 'Møderne i serien er oprettet.',
   gemt: 'Ændringerne er gemt.',
+  'serie-rettet': 'Ændringerne er gemt for hele serien. Hvert møde beholder sin dato.',
   fremmoede: 'Fremmødet er gemt.',
   aflyst: 'Mødet er aflyst.',
   genoptaget: 'Mødet er genoptaget.',
@@ -57,14 +58,14 @@ export function groupSessionRoutes(app: FastifyInstance, deps: AppDeps) {
     const s = d.session;
     const values = {
       kind: s.kind, title: s.title ?? '', projectId: String(s.projectId), heldOn: dateInput(s.heldOn), startsAt: s.startsAt.replace(':', '.'),
-      endsAt: s.endsAt.replace(':', '.'), place: s.place, languages: s.languages.join(', '), note: s.note ?? '',
+      endsAt: s.endsAt.replace(':', '.'), place: s.place, languages: s.languages.join(', '), note: s.note ?? '', scope: s.seriesId ? 'kun_denne' : '',
     };
     return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, emptyState(values), await sessionProjects(deps.db, actor, true), s));
   });
   app.post<Id>('/grupper/:id/ret', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveSession(deps.db, actor, req.body ?? {}, req.params.id);
-    if (r.status === 'ok') return reply.redirect(`/grupper/${r.id}?gemt=gemt`, 303);
+    if (r.status === 'ok') return reply.redirect(`/grupper/${r.id}?gemt=${valuesOf(req.body).scope === 'hele_serien' ? 'serie-rettet' : 'gemt'}`, 303);
     if (r.status !== 'invalid') throw notFound('Mødet');
     const d = await getSessionPage(deps.db, actor, req.params.id);
     if (!d) throw notFound('Mødet');

@@ -6,10 +6,10 @@
 import type { Actor } from '../../../core/actor.ts';
 import type { GroupSessionListRow, GroupSessionRow, SessionPage } from '../../../app/group-sessions/group-sessions.ts';
 import { formatDateDa } from '../../../core/dates.ts';
-import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, GROUP_SESSION_KIND_LABELS, GROUP_SESSION_KINDS } from '../../../domain/group-sessions.ts';
+import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, GROUP_SESSION_KIND_LABELS, GROUP_SESSION_KINDS, SERIES_SCOPE_LABELS, SERIES_SCOPES } from '../../../domain/group-sessions.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';
-import { csrfField, dateField, errorSummary, fieldId, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import { csrfField, dateField, errorSummary, fieldId, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
 
 function frame(actor: Actor, csrf: string, title: string, body: SafeHtml, back?: { href: string; label: string }) {
   return page({
@@ -61,7 +61,13 @@ export function sessionFormPage(actor: Actor, csrf: string, state: FormState, pr
       ${textField(state, { name: 'languages', label: 'Tolkesprog', hint: 'Adskil med komma, fx arabisk, somali. Tomt: ingen tolk.', width: 'l' })}
       ${textArea(state, { name: 'note', label: 'Note', rows: 3, hint: 'Højst 2000 tegn. Skriv ikke følsomme oplysninger om borgere her.' })}
       ${existing
-        ? html`<p>Ændringen gælder kun dette møde${existing.seriesId ? ', ikke resten af serien' : ''}.</p>`
+        ? existing.seriesId
+          ? radioGroup(state, {
+              name: 'scope', legend: 'Hvilke møder skal ændres?',
+              hint: 'Mødet er en del af en serie. Datoen ændres kun for dette møde; slags møde, titel, projekt, tidspunkter, sted, tolkesprog og note kan rettes for hele serien.',
+              options: SERIES_SCOPES.map((x) => ({ value: x, label: SERIES_SCOPE_LABELS[x] })),
+            })
+          : ''
         : html`<fieldset><legend class="h4">Gentagelse</legend>
           ${selectField(state, { name: 'repeatWeeks', label: 'Gentag', noPlaceholder: true, options: [
             { value: '', label: 'Gentages ikke' }, { value: '1', label: 'Hver uge' }, { value: '2', label: 'Hver 2. uge' }, { value: '3', label: 'Hver 3. uge' },
@@ -116,7 +122,7 @@ export function sessionPage(actor: Actor, csrf: string, d: SessionPage, forms: S
       <dt>Projekt</dt><dd>${s.projectName}</dd>
       ${s.note ? html`<dt>Note</dt><dd>${s.note}</dd>` : ''}
     </dl>
-    <p><a href="/grupper/${s.id}/ret">Ret mødet</a>${s.seriesId ? ' (kun dette møde i serien)' : ''}</p>
+    <p><a href="/grupper/${s.id}/ret">${s.seriesId ? 'Ret mødet eller hele serien' : 'Ret mødet'}</a></p>
 
     <h2>Fremmøde</h2>
     ${s.cancelledOn
