@@ -90,6 +90,71 @@ function engineFigures(ns: string, report: Report, into: Map<string, Shown>) {
   }
 }
 
+/**
+ * The breakdown tables (issue 13 build 4, ids `opdeling-…`), read as the reader gets them. Per row:
+ * women = Mål 1 or 2 + Mål 3 + no goal; women = durable over part-time + not; women = with a
+ * company-oriented course + without; women = with CV and ABC + without (the «without» figures are
+ * never printed: unknowns). Columns add up to the total row, which is the engine's whole group;
+ * in municipality × visitation the municipalities' rows add up to the engine's municipality
+ * groups, and over the municipalities to the engine's visitation groups (and on the national page
+ * each woman count is the municipality × visitation table's).
+ */
+const VIS_OF_LABEL: Record<string, string> = { Aktivitetsparat: 'aktivitetsparat', Jobparat: 'jobparat', 'Selvforsørgende': 'selvforsoergende', 'Øvrige': 'oevrige' };
+const BD_FIGS = [['n', 1], ['m12', 2], ['m3', 4], ['virk', 5], ['cv', 6]] as const;
+const ENGINE_OF: Record<string, string> = { n: 'n', m12: 'accumulated.1_or_2', m3: 'accumulated.3', varig: 'durable.full', acc0: 'accumulated.0' };
+const BD_ALL = ['n', 'm12', 'm3', 'varig', 'virk', 'cv', 'acc0', 'notVarig', 'notVirk', 'notCv'];
+function breakdownFigures(ns: string, report: Report, out: { published: Map<string, Shown>; relations: Relation[] }, kvNational = false) {
+  for (const tb of allTables(report).filter((x) => x.id.startsWith('opdeling-'))) {
+    const dim = tb.id.slice('opdeling-'.length);
+    // A row's key for figure f: engine groups where the row is one, else the table's own.
+    const keyOf = (row: string, f: string) => {
+      if (row === '*' && ENGINE_OF[f]) return `${ns}groups.all.${ENGINE_OF[f]}`;
+      const [m, v] = row.split('|');
+      if (dim === 'kommune_visitation' && v === '*' && ENGINE_OF[f]) return `${ns}groups.kommune.${m}.${ENGINE_OF[f]}`;
+      if (dim === 'kommune_visitation' && m === '*' && ENGINE_OF[f]) return `${ns}groups.visitation.${v}.${ENGINE_OF[f]}`;
+      if (dim === 'kommune_visitation' && kvNational && f === 'n' && m !== '*' && v !== '*') return `${ns}kv.${m}.${v}`;
+      return `${ns}bd.${dim}.${row}.${f}`;
+    };
+    const rows: string[] = [];
+    for (const cells of tb.rows) {
+      const label = String(cells[0].value);
+      let row = label === 'I alt' ? '*' : label;
+      if (dim === 'kommune_visitation' && row !== '*') {
+        const sub = / i alt$/.exec(label);
+        row = sub ? `${label.slice(0, sub.index)}|*` : `${label.slice(0, label.lastIndexOf(': '))}|${VIS_OF_LABEL[label.slice(label.lastIndexOf(': ') + 2)]}`;
+      }
+      rows.push(row);
+      for (const [f, i] of BD_FIGS) {
+        const key = keyOf(row, f);
+        const before = out.published.get(key);
+        expect(before === undefined || before === cells[i].value, `${key} shown as ${String(before)} and ${String(cells[i].value)}`).toBe(true);
+        out.published.set(key, cells[i].value as Shown);
+      }
+    }
+    const rel = (total: string, parts: string[]) => out.relations.push({ total, parts });
+    const margins = dim === 'kommune_visitation' ? VISITATIONS.map((v) => `*|${v}`) : [];
+    for (const row of [...rows, ...margins]) {
+      const k = (f: string) => keyOf(row, f);
+      rel(k('n'), [k('m12'), k('m3'), k('acc0')]);
+      rel(k('n'), [k('varig'), k('notVarig')]);
+      rel(k('n'), [k('virk'), k('notVirk')]);
+      rel(k('n'), [k('cv'), k('notCv')]);
+    }
+    const groups = rows.filter((r) => r !== '*' && !r.endsWith('|*'));
+    for (const f of BD_ALL) {
+      if (dim !== 'kommune_visitation') { rel(keyOf('*', f), groups.map((r) => keyOf(r, f))); continue; }
+      const munis = [...new Set(groups.map((r) => r.split('|')[0]))];
+      for (const m of munis) {
+        const mine = groups.filter((r) => r.startsWith(`${m}|`)).map((r) => keyOf(r, f));
+        rel(munis.length > 1 ? keyOf(`${m}|*`, f) : keyOf('*', f), mine);
+      }
+      if (munis.length > 1) rel(keyOf('*', f), munis.map((m) => keyOf(`${m}|*`, f)));
+      for (const v of VISITATIONS) rel(keyOf(`*|${v}`, f), groups.filter((r) => r.endsWith(`|${v}`)).map((r) => keyOf(r, f)));
+      rel(keyOf('*', f), VISITATIONS.map((v) => keyOf(`*|${v}`, f)));
+    }
+  }
+}
+
 describe('no suppressed figure can be worked out from the published tables (issue 18 point 12, issue 17)', () => {
   let t: TestDb;
   const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
@@ -122,6 +187,8 @@ describe('no suppressed figure can be worked out from the published tables (issu
       national.relations.push({ total: `N:groups.kommune.${m}.n`, parts: VISITATIONS.map((v) => `N:kv.${m}.${v}`) });
     }
     for (const v of VISITATIONS) national.relations.push({ total: `N:groups.visitation.${v}.n`, parts: kv.rows.map((row) => `N:kv.${String(row[0].value)}.${v}`) });
+    expect(allTables(nr).filter((x) => x.id.startsWith('opdeling-')).length, 'the four national breakdowns are on the national page').toBe(4);
+    breakdownFigures('N:', nr, national, true);
     // Progression (issue 13): women with two or more measurements per municipality × visitation
     // group; groups add up to "I alt", municipalities to "Hele landet", and the national
     // dimension table's count row is the "Hele landet" row again.
@@ -148,6 +215,7 @@ describe('no suppressed figure can be worked out from the published tables (issu
     for (const kind of ['halvaarlig', 'slutrapport', 'udvalg'] as const) {
       const r = projectReport(kind, d);
       engineFigures('P:', r, aalborg.published);
+      breakdownFigures('P:', r, aalborg);
       for (const tb of allTables(r)) {
         if (tb.id === 'aktiviteter') {
           for (const row of tb.rows) {

@@ -8,6 +8,7 @@ import { writeAudit } from '../db/tenant.ts';
 import { DEMO_MUNICIPALITIES, DEMO_PROJECTS } from '../demo/municipalities.ts';
 import { CURRENT_PROJECTS, currentProjectKey } from '../demo/current.ts';
 import { demoWorld } from '../demo/world.ts';
+import { demoRecorded } from '../demo/recorded.ts';
 import type { CaseActivity } from '../demo/case-file.ts';
 import { todayInDenmark } from './casework/today.ts';
 import { hashPassword } from '../security/passwords.ts';
@@ -107,7 +108,7 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     const cols = { id: [] as string[], mun: [] as string[], hash: [] as string[], enc: [] as string[], fn: [] as string[],
       ln: [] as string[], bd: [] as string[], country: [] as string[] };
     const en = { pid: [] as string[], project: [] as number[], mun: [] as string[], on: [] as string[], vis: [] as string[],
-      cw: [] as number[], exit: [] as (string | null)[], reason: [] as (string | null)[] };
+      cw: [] as number[], exit: [] as (string | null)[], reason: [] as (string | null)[], fsm: [] as (number | null)[], channel: [] as (string | null)[] };
     const rr = new Map<string, number>();
     women.forEach((w, wi) => {
       const pid = crypto.randomUUID();
@@ -119,6 +120,8 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
       rr.set(w.projectKey, i + 1);
       en.pid.push(pid); en.project.push(projectIds.get(w.projectKey)!); en.mun.push(w.kommuneKode); en.on.push(w.indskrevet);
       en.vis.push(w.visitation); en.cw.push(cws[i % cws.length]); en.exit.push(w.udskrevet); en.reason.push(w.exitReason);
+      const rec = demoRecorded(wi, w.visitation);
+      en.fsm.push(rec.flereSkalMed); en.channel.push(rec.channel);
     });
     await q.query(
       `INSERT INTO participant (id, municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex, country_of_origin, synthetic)
@@ -127,10 +130,12 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
       [cols.id, cols.mun, cols.hash, cols.enc, cols.fn, cols.ln, cols.bd, cols.country],
     );
     await q.query(
-      `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id, exited_on, exit_reason)
-       SELECT p, pr, m, o::date, v, c, x::date, r
-       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[]) AS t(p, pr, m, o, v, c, x, r)`,
-      [en.pid, en.project, en.mun, en.on, en.vis, en.cw, en.exit, en.reason],
+      `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id, exited_on, exit_reason,
+         flere_skal_med, recruitment_channel)
+       SELECT p, pr, m, o::date, v, c, x::date, r, f, k
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::smallint[], $10::text[])
+         AS t(p, pr, m, o, v, c, x, r, f, k)`,
+      [en.pid, en.project, en.mun, en.on, en.vis, en.cw, en.exit, en.reason, en.fsm, en.channel],
     );
     await writeAudit(q, { userId: 0, username: 'system', role: 'administrator', ip: 'localhost' }, {
       action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },

@@ -63,6 +63,17 @@ export type OriginGroup = (typeof ORIGIN_GROUPS)[number];
 
 export const SEXES = ['K', 'M'] as const;
 
+/**
+ * What results and case measures are broken down by (issue 13 build 4): recorded fields of the
+ * enrolment. Visitation is her category at enrolment, as SIRI counts it.
+ */
+export const BREAKDOWN_DIMENSIONS = ['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning', 'kommune_visitation'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+/** Row key of an enrolment whose field is empty. */
+export const NOT_RECORDED = 'ikke_oplyst';
+/** Row key (exit reason) of an enrolment not exited by the report month's end. */
+export const NOT_EXITED = 'ikke_udskrevet';
+
 /** Follow-up rules (opfølgningsregler) a caseworker is alerted by. */
 export const ALERT_CODES = [
   'virksomhedspause',

@@ -3,6 +3,7 @@
  * concept. The database stores codes; pages and reports render these labels.
  */
 import type {
+  BreakdownDimension,
   ActionStatus,
   ChildcareStatus,
   PartnerInvolvement,
@@ -151,6 +152,18 @@ export const ORIGIN_GROUP_LABELS: Record<OriginGroup, string> = {
   vestlig: 'Vestligt land',
   ikke_vestlig: 'Ikke-vestligt land',
 };
+
+/** Headings of the breakdowns of results and case measures (issue 13 build 4). */
+export const BREAKDOWN_LABELS: Record<BreakdownDimension, string> = {
+  flere_skal_med: 'Flere skal med-gruppe',
+  kanal: 'Rekrutteringskanal',
+  oprindelse: 'Oprindelsesland (Danmarks Statistiks gruppering)',
+  udskrivning: 'Udskrivningsårsag',
+  kommune_visitation: 'Kommune og visitationskategori ved indskrivning',
+};
+
+/** Short group labels for breakdown rows: an empty field, and an enrolment not yet exited. */
+export const BREAKDOWN_ROW_LABELS = { ikke_oplyst: 'Ikke oplyst', ikke_udskrevet: 'Endnu ikke udskrevet' } as const;
 
 /** Short names of the follow-up rules, e.g. for filters and column headings. */
 export const ALERT_CODE_LABELS: Record<AlertCode, string> = {

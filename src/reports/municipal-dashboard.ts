@@ -5,6 +5,7 @@ import { companySection } from './company-section.ts';
 import { groupSessionSection } from './group-session-section.ts';
 import { familySection } from './family-section.ts';
 import { recruitmentSection } from './recruitment-section.ts';
+import { breakdownSection } from './breakdown-section.ts';
 import {
   caseloadChart, caseloadTable, contactChart, contactTable, enrolmentChart, enrolmentTable, goalsChart, goalsTable, groupChart, groupTable,
   levelsTable, mixChart, mixTable, seriesCharts, seriesTable,
@@ -21,6 +22,7 @@ export function dashboardSections(d: SteeringData): Section[] {
     { heading: 'Resultater efter visitation og alder', charts: [vis.chart, age.chart], tables: [vis.table, age.table] },
     { heading: 'Indskrivning mod plan', charts: [enrolmentChart(d)], tables: [enrolmentTable(d)] },
     ...recruitmentSection(d),
+    ...breakdownSection(d.breakdowns),
     {
       heading: 'Aktivitetsmiks', charts: [mixChart(d)], tables: [mixTable(d)],
       paragraphs: ['Fordelingen af påbegyndte aktiviteter viser, om indsatsen flytter sig fra kurser mod virksomhedsrettede tilbud.'],

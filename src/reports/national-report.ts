@@ -11,6 +11,7 @@ import { durableTable, groupChart, groupTable, levelsTable, snapshotTable } from
 
 import { VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
 import { explainSuppression } from './suppression-reasons.ts';
+import { breakdownSection } from './breakdown-section.ts';
 import { nationalProgressionTables, PROGRESSION_NOTE } from './progression-section.ts';
 function visitationMixTable(d: NationalData): Table {
   const all = d.result.groups.all;
@@ -79,6 +80,7 @@ export function nationalReport(d: NationalData): Report {
       { heading: kommuneTitle, charts: [groupChart(r, 'kommune', kommuneTitle)], tables: [groupTable(r, 'kommune', kommuneTitle)] },
       { heading: 'Aktivitetsparate pr. kommune', charts: [aktChart(d, mv)], tables: [mv] },
       { heading: 'Resultater efter visitation', tables: [groupTable(r, 'visitation', 'Resultater efter visitationskategori ved indtræden')] },
+      ...breakdownSection(d.breakdowns),
       { heading: 'Progression: distance travelled pr. kommune og visitation', paragraphs: [PROGRESSION_NOTE], tables: d.progression.flatMap((p) => nationalProgressionTables(p, d.threshold)) },
     ],
   }, r);

@@ -22,6 +22,7 @@ import { committeeSections, committeeStamp, monthInWords } from './committee-bri
 import { effectMoneySections } from './effect-money-section.ts';
 import { explainSuppression } from './suppression-reasons.ts';
 import { recruitmentSection } from './recruitment-section.ts';
+import { breakdownSection } from './breakdown-section.ts';
 import { progressionSection } from './progression-section.ts';
 export const REPORT_KINDS = ['maanedlig', 'halvaarlig', 'slutrapport', 'udvalg'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -86,6 +87,7 @@ function halfYearly(d: SteeringData): Section[] {
     { heading: 'Indskrivning mod plan', charts: [enrolmentChart(d)], tables: [enrolmentTable(d)] },
     ...recruitmentSection(d, halfYearStart(d.months.month)),
     { heading: 'Aktiviteter og kontakt', charts: [mixChart(d), contactChart(d)], tables: [mixTable(d), contactTable(d)] },
+    ...breakdownSection(d.breakdowns),
     ...progression(d),
   ];
 }
@@ -101,6 +103,7 @@ function final(d: SteeringData): Section[] {
       tables: [enrolmentTable(d), groupTable(r, 'visitation', 'Deltagere og resultater efter visitationskategori'), groupTable(r, 'alder', 'Deltagere og resultater efter alder')],
     },
     { heading: 'Resultater', charts: seriesCharts(r).slice(1), tables: [seriesTable(r), goalsTable(d), levelsTable(r), durableTable(r), snapshotTable(r)] },
+    ...breakdownSection(d.breakdowns),
     ...progression(d),
     { heading: 'Milepæle', tables: [milestonesTable(d)] },
     ...effectMoneySections(d),

@@ -84,7 +84,10 @@ export async function registerVintage(db: RegisterReader, asOfBatch?: number): P
  */
 const CACHE_MS = 3600_000;
 const CACHE_MAX = 500;
-const cache = new Map<string, { at: number; version: number; view: Omit<ResultsView, 'vintage'> }>();
+type CacheEntry = { at: number; version: number; view: Omit<ResultsView, 'vintage'> };
+/** One cache per database (data versions of two databases in one process, e.g. tests on both backends, are unrelated). */
+const caches = new WeakMap<object, Map<string, CacheEntry>>();
+const cacheOf = (db: object) => caches.get(db) ?? (caches.set(db, new Map()), caches.get(db)!);
 
 export async function computeResults(
   deps: { db: DatabaseHandle; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string } },
@@ -96,6 +99,7 @@ export async function computeResults(
   const suppress = national && !req.unsuppressed ? deps.config.suppressThreshold : 0;
   const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth, req.asOfBatch ?? null, suppress]);
   const version = await readDataVersion(deps.db);
+  const cache = cacheOf(deps.db);
   const hit = cache.get(key);
   const scope = national ? ('national' as const) : ('kommune' as const);
   if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) {

@@ -19,6 +19,7 @@ import { resultFigures, suppressedResult } from '../../monitoring/suppress-resul
 import { VISITATIONS, type Count, type MonitorResult } from '../../monitoring/types.ts';
 import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
 import type { Deps, Months } from './steering-data.ts';
+import { breakdownsOf, nationalMembers, NATIONAL_BREAKDOWNS, type Breakdown } from './breakdowns.ts';
 
 export interface VisitationRow {
   municipality: string;
@@ -34,6 +35,8 @@ export interface NationalData {
   visitationByMunicipality: VisitationRow[];
   /** How many printed figures of the page are hidden (`<N` or `x`). */
   hidden: number;
+  /** Results and case measures by recorded fields, all municipalities, suppressed (issue 13 build 4). */
+  breakdowns: Breakdown[];
   /** Distance travelled per instrument, municipality and visitation at enrolment (issue 13), suppressed. */
   progression: NationalProgression[];
 }
@@ -106,6 +109,10 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
   const pass = nationalPass(raw, munis.map((m) => vis.map((v) => cellsOf(m, v))), threshold);
   const result = suppressedResult(raw, pass);
   const kv = (m: string, v: string) => pass.display(`kv.${m}.${v}`);
+  // The breakdowns share their totals with the engine's tables and their municipality × visitation
+  // women with the table above: those cells keep the state they have there.
+  const kvShown = new Map(munis.flatMap((m) => vis.map((v) => [`${m}|${v}`, kv(m, v)] as const)));
+  const members = await nationalMembers(deps.db, actor, months);
   return {
     months,
     vintage: { ...(await registerVintage(deps.db)), caseDataAt: new Date() },
@@ -113,6 +120,7 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
     result,
     visitationByMunicipality: munis.map((m) => ({ municipality: m, n: pass.display(`groups.kommune.${m}.n`), byVisitation: Object.fromEntries(vis.map((v) => [v, kv(m, v)])) })),
     hidden: pass.hiddenCount(),
+    breakdowns: breakdownsOf(members, monthEnd(months.month), threshold, { result, kvShown }, NATIONAL_BREAKDOWNS),
     progression: BUILT_IN_INSTRUMENTS.map((i) => nationalProgression(i, enrolments, names, munis, threshold)),
   };
 }

@@ -33,6 +33,7 @@ import { projectFunnel } from '../recruitment/recruitment-funnel.ts';
 import { familySteering } from './family-barriers.ts';
 import type { BarrierCounts } from '../../domain/family.ts';
 import type { Funnel } from '../../domain/recruitment.ts';
+import { projectBreakdowns, type Breakdown } from './breakdowns.ts';
 import type { DistanceByVisitation } from '../../domain/instruments.ts';
 import { loadEnrolmentProgression, progressionByVisitation } from '../casework/cohort-progression.ts';
 
@@ -75,6 +76,8 @@ export interface SteeringData {
   groupSessions?: AttendanceRate[];
   /** The recruitment funnel up to the month's end (issue 13): gross group and outreach. */
   recruitment?: Funnel;
+  /** Results and case measures by Flere skal med group, channel, origin, exit reason and municipality × visitation (issue 13). */
+  breakdowns?: Breakdown[];
   /** Family barriers of the women enrolled at the month's end, at their enrolment and then (issue 14 build 6). */
   family?: BarrierCounts;
   /** Distance travelled per instrument and visitation group at enrolment, up to the month's end (issue 13). */
@@ -151,6 +154,7 @@ export async function loadSteeringData(
     meetings: await loadMeetingSteering(deps.db, actor, choice, months.month),
     groupSessions: await sessionSteering(deps.db, actor, pid, at),
     recruitment: await projectFunnel(deps.db, actor, pid, at),
+    breakdowns: await projectBreakdowns(deps.db, actor, pid, result, opts.suppress ? deps.config.suppressThreshold : 0),
     family: await familySteering(deps.db, actor, pid, at),
     progression: progressionByVisitation(enrolments),
   };

@@ -1,0 +1,212 @@
+/**
+ * Issue 13 build 4: results (register) and case measures by Flere skal med group, recruitment
+ * channel, country of origin (DST's grouping), exit reason and municipality × visitation — on
+ * Styring, in the project reports and nationally (suppressed).
+ *
+ * The expected figures are a hand count from the database rows: the recorded fields, activities
+ * and plans are read with plain SQL here and counted in the test; the register level of each
+ * enrolment is the engine's own per-enrolment result (the engine is not the code under test, the
+ * grouping is). Country groups come from the public country list (domain/countries.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { breakdownOf, type Breakdown, type Member } from '../src/app/steering/breakdowns.ts';
+import { loadNationalData } from '../src/app/steering/national-data.ts';
+import { loadSteeringData } from '../src/app/steering/steering-data.ts';
+import { defaultMonths } from '../src/app/register/default-months.ts';
+import { BUILT_IN_ACTIVITY_TYPES } from '../src/domain/activities.ts';
+import { COUNTRIES } from '../src/domain/countries.ts';
+import { loadActor } from '../src/db/users.ts';
+import { buildServer } from '../src/http/server.ts';
+import { determinedCells } from '../src/monitoring/suppress.ts';
+import type { MonitorResult } from '../src/monitoring/types.ts';
+import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { loginAs } from './helpers/http.ts';
+
+type Row = { id: string; participantId: string; projectId: number; municipality: string; visitation: string; fsm: number | null; channel: string | null;
+  country: string | null; exitedOn: string | null; exitReason: string | null };
+
+const monthEndOf = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/** A group that a hand-counted enrolment falls in, for each dimension. */
+function keysOf(r: Row, at: string): Record<Breakdown['dimension'], string> {
+  const lower = (r.country ?? '').trim().toLowerCase();
+  const country = COUNTRIES.find((c) => c.name.toLowerCase() === lower || c.code.toLowerCase() === lower);
+  return {
+    flere_skal_med: r.fsm === null ? 'ikke_oplyst' : String(r.fsm),
+    kanal: r.channel ?? 'ikke_oplyst',
+    oprindelse: country?.group ?? 'ikke_oplyst',
+    udskrivning: r.exitedOn && r.exitedOn <= at ? (r.exitReason ?? 'ikke_oplyst') : 'ikke_udskrevet',
+    kommune_visitation: `${r.municipality}|${r.visitation}`,
+  };
+}
+
+describe.each(backends())('results and case measures by recorded fields on %s', (backend) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
+  const actorOf = async (username: string) => (await loadActor(t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    app = await buildServer(testDeps(t.db));
+    await app.ready();
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  /** The hand count: [women, Mål 1 or 2, Mål 3, company-oriented course, CV and ABC] per group key. */
+  async function handCount(scope: { projectId: number } | 'all', result: MonitorResult, at: string) {
+    const where = scope === 'all' ? '' : 'AND e.project_id = $2';
+    const rows = await q<Row>(
+      `SELECT e.id, e.participant_id AS "participantId", e.project_id AS "projectId", m.name AS municipality, e.visitation, e.flere_skal_med AS fsm,
+              e.recruitment_channel AS channel, p.country_of_origin AS country, e.exited_on::text AS "exitedOn", e.exit_reason AS "exitReason"
+       FROM enrolment e JOIN participant p ON p.id = e.participant_id JOIN municipality m ON m.code = p.municipality_code
+       WHERE e.enrolled_on <= $1::date ${where}`, scope === 'all' ? [at] : [at, scope.projectId]);
+    const acts = await q<{ participantId: string; typeKey: string; startDate: string; status: string }>(
+      `SELECT participant_id AS "participantId", type_key AS "typeKey", start_date::text AS "startDate", status FROM casework_activity`);
+    const extra = await q<{ projectId: number; key: string; category: string }>(`SELECT project_id AS "projectId", key, category FROM project_activity_type`);
+    const plans = new Map((await q<{ participantId: string; data: { cvOnJobnet?: boolean; abcStrategy?: { a?: string; b?: string; c?: string } } }>(
+      `SELECT participant_id AS "participantId", data FROM casework_plan`)).map((p) => [p.participantId, p.data]));
+    const builtIn = new Map(BUILT_IN_ACTIVITY_TYPES.map((b) => [b.key, b.category]));
+    const categoryOf = (projectId: number, key: string) => builtIn.get(key) ?? extra.find((x) => x.projectId === projectId && x.key === key)?.category;
+    const level = new Map(result.participants.map((p) => [p.id, p]));
+    const counts = new Map<string, number[]>();
+    const bump = (k: string, v: number[]) => { const c = counts.get(k) ?? [0, 0, 0, 0, 0]; v.forEach((x, i) => { c[i] += x; }); counts.set(k, c); };
+    let members = 0;
+    for (const r of rows) {
+      const res = level.get(r.id);
+      if (!res) continue; // not in the engine's cohort
+      members++;
+      const company = acts.some((a) => a.participantId === r.participantId && a.status !== 'planlagt' && a.startDate <= at && categoryOf(r.projectId, a.typeKey) === 'virksomhedsrettet');
+      const plan = plans.get(r.participantId);
+      const cv = plan?.cvOnJobnet === true && Boolean(plan.abcStrategy?.a && plan.abcStrategy.b && plan.abcStrategy.c);
+      const v = [1, res.accumulated === 1 || res.accumulated === 2 ? 1 : 0, res.accumulated === 3 ? 1 : 0, company ? 1 : 0, cv ? 1 : 0];
+      const keys = keysOf(r, at);
+      for (const [dim, k] of Object.entries(keys)) {
+        bump(`${dim}:${k}`, v);
+        bump(`${dim}:*`, v);
+        if (dim === 'kommune_visitation') bump(`${dim}:${r.municipality}|*`, v);
+      }
+    }
+    return { counts, members };
+  }
+
+  it('a project’s tables on Styring equal a hand count, with both municipalities and visitation at enrolment', async () => {
+    const [{ id: pid }] = await q<{ id: number }>(`SELECT id FROM project WHERE key = 'ishoej-vallensbaek-2025'`);
+    const months = await defaultMonths(t.db);
+    const d = await loadSteeringData(testDeps(t.db), await actorOf('projektleder.ishoej-vallensbaek'), pid, months, { suppress: false });
+    const { counts, members } = await handCount({ projectId: pid }, d.result, monthEndOf(months.month));
+    expect(members).toBeGreaterThan(100);
+    const bs = d.breakdowns!;
+    expect(bs.map((b) => b.dimension)).toEqual(['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning', 'kommune_visitation']);
+    let compared = 0;
+    for (const b of bs) {
+      for (const row of b.rows) {
+        const want = counts.get(`${b.dimension}:${row.key}`) ?? [0, 0, 0, 0, 0];
+        expect(row.values, `${b.dimension} ${row.key}`).toEqual(want);
+        compared++;
+      }
+      // Every hand-counted group has its row.
+      for (const k of counts.keys()) if (k.startsWith(`${b.dimension}:`)) expect(b.rows.some((r) => `${b.dimension}:${r.key}` === k), k).toBe(true);
+      // The total is the engine's whole group.
+      const total = b.rows.find((r) => r.kind === 'total')!.values;
+      expect(total.slice(0, 3)).toEqual([d.result.groups.all.n, d.result.groups.all.accumulated['1_or_2'], d.result.groups.all.accumulated['3']]);
+    }
+    expect(compared).toBeGreaterThan(30);
+    // The demo records something in every breakdown: more than one group with women.
+    for (const b of bs) expect(b.rows.filter((r) => r.kind === 'group' && r.values[0] !== 0).length, b.dimension).toBeGreaterThan(b.dimension === 'oprindelse' ? 0 : 1);
+    // Two municipalities: each with its subtotal, which is the engine's municipality group.
+    const kv = bs.find((b) => b.dimension === 'kommune_visitation')!;
+    for (const m of ['Ishøj', 'Vallensbæk']) expect(kv.rows.find((r) => r.key === `${m}|*`)!.values[0]).toBe(d.result.groups.kommune[m].n);
+
+    // Shown on Styring, saying that visitation is her category at enrolment.
+    const s = await loginAs(app, 'projektleder.ishoej-vallensbaek');
+    const page = await s.get(`/styring?projekt=${pid}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h2>Resultater og indsats efter baggrund</h2>');
+    for (const id of ['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning', 'kommune_visitation']) expect(page.body).toContain(`data-testid="tabel-opdeling-${id}"`);
+    expect(page.body).toContain('kvindens kategori ved indskrivningen, som i SIRI');
+    const fsm = /data-testid="tabel-opdeling-kanal"[\s\S]*?<\/table>/.exec(page.body)![0];
+    const jobcenter = counts.get('kanal:jobcenter')!;
+    expect(fsm).toMatch(new RegExp(`Jobcenter / sagsbehandler</th>\\s*<td[^>]*>${new Intl.NumberFormat('da-DK').format(jobcenter[0])}</td>`));
+  }, 300_000);
+
+  it('the half-yearly and final reports carry the tables in every format', async () => {
+    const [{ id: pid }] = await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`);
+    const s = await loginAs(app, 'projektleder.aalborg');
+    for (const kind of ['halvaarlig', 'slutrapport']) {
+      const csv = await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toContain('Resultater og indsats efter rekrutteringskanal');
+      expect(csv.body).toContain('Resultater og indsats efter kommune og visitationskategori ved indskrivning');
+      const htmlRes = await s.get(`/styring/rapporter/${kind}?projekt=${pid}`);
+      expect(htmlRes.body).toContain('Resultater og indsats efter Flere skal med-gruppe');
+      for (const format of ['pdf', 'xlsx']) {
+        const r = await s.get(`/styring/rapporter/${kind}.${format}?projekt=${pid}`);
+        expect(r.statusCode, `${kind}.${format}`).toBe(200);
+        expect(r.rawPayload.length).toBeGreaterThan(5_000);
+      }
+    }
+  }, 300_000);
+
+  it('nationally: every shown figure equals the hand count, small ones are hidden, and no hidden one follows from the rest', async () => {
+    const months = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023-02' };
+    // The demo's national groups are large: a threshold of 20 makes small cells (and complements) occur.
+    const nd = await loadNationalData(testDeps(t.db, { suppressThreshold: 20 }), await actorOf('analytiker.siri'), months);
+    expect(nd.threshold).toBe(20);
+    expect(nd.breakdowns.map((b) => b.dimension)).toEqual(['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning']);
+    // The engine's per-enrolment results for the hand count (unsuppressed, only inside the test).
+    const { monitor } = await import('../src/monitoring/engine.ts');
+    const { nationalMonitorInput, cohortOf } = await import('../src/app/register/load-monitor-input.ts');
+    const full = monitor(cohortOf((await nationalMonitorInput(t.db)).input, months.month).input, { ...months, suppress: 0 });
+    const { counts } = await handCount('all', full, monthEndOf(months.month));
+    let small = 0, secondary = 0;
+    for (const b of nd.breakdowns) {
+      for (const row of b.rows) {
+        const want = counts.get(`${b.dimension}:${row.key}`) ?? [0, 0, 0, 0, 0];
+        row.values.forEach((v, i) => {
+          const w = want[i];
+          if (w >= 1 && w < nd.threshold) { expect(v, `${b.dimension} ${row.key} ${i}`).toBe(`<${nd.threshold}`); small++; }
+          else if (v === 'x') secondary++;
+          else expect(v, `${b.dimension} ${row.key} ${i}`).toBe(w);
+        });
+      }
+      // No hidden cell is determined by the table's rows and columns (the exact check).
+      expect(determinedCells(b.cells.values, b.cells.sets, b.cells.state), b.dimension).toEqual([]);
+    }
+    expect(small).toBeGreaterThan(0);
+    expect(secondary).toBeGreaterThan(0);
+    // The national page shows them.
+    const s = await loginAs(app, 'analytiker.siri');
+    const page = await s.get(`/nationalt?maaned=${months.month}&varig=${months.durableMonth}&status=${months.snapshotMonth}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-testid="tabel-opdeling-udskrivning"');
+    expect(page.body).not.toContain('data-testid="tabel-opdeling-kommune_visitation"');
+    expect(page.body).toContain('Ikke-vestligt land');
+  }, 300_000);
+});
+
+describe('suppression of a breakdown table', () => {
+  const fact = (channel: string) => ({ enrolmentId: '', municipality: 'Aalborg', visitation: 'jobparat', flereSkalMed: 1, recruitmentChannel: channel,
+    countryOfOrigin: 'Syrien', exitedOn: null, exitReason: null, companyOriented: false, cvAbc: false });
+  const members = (channel: string, n: number): Member[] => Array.from({ length: n }, () => ({ fact: fact(channel), accumulated: 0, durable: 'none' }));
+  const g = (n: number) => ({ n, accumulated: { '1': 0, '2': 0, '3': 0, '0': n, '1_or_2': 0 }, durable: { full: 0, partial: 0, none: n } });
+  const result = { groups: { all: g(33), kommune: { Aalborg: g(33) }, visitation: {} } } as unknown as MonitorResult;
+
+  it('hides a small group and a complement in the same column, and shows the total the engine shows', () => {
+    const b = breakdownOf('kanal', [...members('jobcenter', 20), ...members('boligomraade', 3), ...members('lokaltv', 10)], '2024-12-31', 5, { result });
+    const n = Object.fromEntries(b.rows.map((r) => [r.key, r.values[0]]));
+    expect(n).toEqual({ jobcenter: 20, boligomraade: '<5', lokaltv: 'x', netvaerk_forening: 0, rollemodel: 0, andet: 0, '*': 33 });
+    expect(b.rows[0].values).toHaveLength(5);
+    // The three without a company-oriented course (never shown) are protected too: the rows' «virksomhed» (0) cannot give them away.
+    expect(determinedCells(b.cells.values, b.cells.sets, b.cells.state)).toEqual([]);
+  });
+
+  it('shows everything inside the municipality (no suppression)', () => {
+    const b = breakdownOf('kanal', [...members('jobcenter', 20), ...members('boligomraade', 3)], '2024-12-31', 0, null);
+    expect(b.rows.map((r) => r.values[0])).toEqual([20, 3, 0, 0, 0, 0, 23]);
+  });
+});
