@@ -201,9 +201,9 @@ describe.each(backends())('project instruments on %s', (backend) => {
       const row = new RegExp(`<th scope="row">${d.name}</th>(.*?)</tr>`).exec(cohort)![1];
       expect(row.endsWith(`<td>${fmt(mean(d.key))}</td>`), `${d.name}: ${row}`).toBe(true);
     }
-    // Her page shows her scores with the step texts, and her distance travelled.
+    // Her page (its Målinger section) shows her scores with the step texts, and her distance travelled.
     const [her, scores] = [...byWoman.entries()][0];
-    const page = (await leader.get(`/deltagere/${her}`)).body;
+    const page = (await leader.get(`/deltagere/${her}/maalinger`)).body;
     const d1 = v.dimensions[0];
     expect(page).toContain(`<strong>${d1.name}:</strong> ${scores[1].d1} – ${d1.steps[scores[1].d1 - 1]}`);
     expect(page).toContain(`data-testid="distance-${key}"`);
