@@ -31,8 +31,8 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
   const handCount = async (instrument: string, until: string, projectKey: string | null): Promise<Hand[]> => (await t.db.query<Hand>(
     `WITH a AS (
        SELECT e.id AS eid, e.municipality_code AS m, e.visitation AS v, s.total, s.answers,
-              row_number() OVER (PARTITION BY e.id ORDER BY s.assessed_on, s.created_at) AS r1,
-              row_number() OVER (PARTITION BY e.id ORDER BY s.assessed_on DESC, s.created_at DESC) AS r2,
+              row_number() OVER (PARTITION BY e.id ORDER BY s.assessed_on, s.created_at, s.id) AS r1,
+              row_number() OVER (PARTITION BY e.id ORDER BY s.assessed_on DESC, s.created_at DESC, s.id DESC) AS r2,
               count(*) OVER (PARTITION BY e.id) AS k
        FROM enrolment e JOIN project pr ON pr.id = e.project_id
        JOIN casework_assessment s ON s.participant_id = e.participant_id AND s.instrument_key = $1

@@ -60,10 +60,10 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
     const vault = createVault(TEST_SECRET);
     const fact = async (instrument: string, dim: string) => (await t.db.query<{ hash: string; project: string; on: string; n: number; f: number | null; l: number | null; fd: number | null; ld: number | null }>(
       `SELECT p.cpr_hash AS hash, pr.key AS project, to_char(e.enrolled_on, 'YYYY-MM') AS "on", count(a.id)::int AS n,
-              ((array_agg(a.total ORDER BY a.assessed_on, a.created_at) FILTER (WHERE a.id IS NOT NULL))[1])::int AS f,
-              ((array_agg(a.total ORDER BY a.assessed_on DESC, a.created_at DESC) FILTER (WHERE a.id IS NOT NULL))[1])::int AS l,
-              ((array_agg((a.answers ->> $2)::int ORDER BY a.assessed_on, a.created_at) FILTER (WHERE a.id IS NOT NULL))[1]) AS fd,
-              ((array_agg((a.answers ->> $2)::int ORDER BY a.assessed_on DESC, a.created_at DESC) FILTER (WHERE a.id IS NOT NULL))[1]) AS ld
+              ((array_agg(a.total ORDER BY a.assessed_on, a.created_at, a.id) FILTER (WHERE a.id IS NOT NULL))[1])::int AS f,
+              ((array_agg(a.total ORDER BY a.assessed_on DESC, a.created_at DESC, a.id DESC) FILTER (WHERE a.id IS NOT NULL))[1])::int AS l,
+              ((array_agg((a.answers ->> $2)::int ORDER BY a.assessed_on, a.created_at, a.id) FILTER (WHERE a.id IS NOT NULL))[1]) AS fd,
+              ((array_agg((a.answers ->> $2)::int ORDER BY a.assessed_on DESC, a.created_at DESC, a.id DESC) FILTER (WHERE a.id IS NOT NULL))[1]) AS ld
        FROM enrolment e JOIN participant p ON p.id = e.participant_id JOIN project pr ON pr.id = e.project_id
        LEFT JOIN casework_assessment a ON a.participant_id = e.participant_id AND a.instrument_key = $1
          AND a.assessed_on BETWEEN e.enrolled_on AND LEAST(coalesce(e.exited_on, DATE '2022-12-31'), DATE '2022-12-31')

@@ -40,6 +40,15 @@ const identity = (v: string) => v;
 const toNumber = (v: string) => (v === null ? null : Number(v));
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 
+/**
+ * Every session runs on Danish time, so the database's `current_date` is the date the users and
+ * the casework layer (app/casework/today.ts) call today: on a server clock in UTC it would still be
+ * yesterday between midnight and 01:00 (02:00 in summer) Danish time, and a record dated today by
+ * the application would lie "in the future" of the database. Stored instants (timestamptz) are
+ * unaffected; the audit chain's canonical form names UTC itself.
+ */
+export const SESSION_TIME_ZONE = 'Europe/Copenhagen';
+
 export async function openPGlite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const options = { parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity } };
@@ -53,6 +62,7 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
   // PGlite reads a non-string first argument as the options, so in memory they go first.
   const db: PGliteType = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await db.waitReady;
+  await db.exec(`SET TimeZone TO '${SESSION_TIME_ZONE}'`);
   const wrap = (q: { query: PGliteType['query'] }): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await q.query<T>(sql, params as unknown[]);
@@ -99,7 +109,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       return pg.types.getTypeParser(oid, format as 'text');
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max, types });
+  const pool = new pg.Pool({ connectionString: url, max, types, options: `-c TimeZone=${SESSION_TIME_ZONE}` });
   pool.on('error', () => {
     /* idle client errors are reported on next use */
   });

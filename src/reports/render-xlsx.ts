@@ -29,7 +29,8 @@ export function sheetName(s: string, used: Set<string>): string {
   return name;
 }
 
-const isMarker = (c: Cell) => c.kind === 'count' && typeof c.value === 'string';
+/** A suppressed figure: a count, share or number cell that holds its marker ("<5", "x") instead of a value. */
+const isMarker = (c: Cell) => c.kind !== 'text' && c.kind !== 'date' && typeof c.value === 'string';
 const isoDate = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : null);
 
 function suppressionNote(marker: string, threshold: number): string {

@@ -16,7 +16,7 @@ export interface AssessmentRow {
 const COLS = `id, instrument_key AS "instrumentKey", assessed_on AS "date", answers, total, created_by AS "createdBy", reported_by AS "reportedBy"`;
 
 export async function listAssessments(tx: Sql, participantId: string): Promise<AssessmentRow[]> {
-  return (await sqlOf(tx).query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at`, [participantId])).rows;
+  return (await sqlOf(tx).query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at, id`, [participantId])).rows;
 }
 
 export async function getAssessment(tx: Sql, participantId: string, id: string): Promise<AssessmentRow | undefined> {
@@ -102,7 +102,7 @@ export async function enrolmentAssessments(
          AND ($4::text[] IS NULL OR a.instrument_key = ANY ($4::text[]))
        WHERE ($1::int IS NULL OR e.project_id = $1) AND ($2::int IS NULL OR e.caseworker_id = $2)
          AND ($3::date IS NULL OR e.enrolled_on <= $3::date)
-       ORDER BY e.municipality_code, e.id, a.assessed_on, a.created_at`,
+       ORDER BY e.municipality_code, e.id, a.assessed_on, a.created_at, a.id`,
       [f.projectId ?? null, f.caseworkerId ?? null, f.until ?? null, f.instrumentKeys ?? null],
     )
   ).rows;
