@@ -54,7 +54,9 @@ function watch(page: Page): Page {
   });
   page.on('requestfailed', (r) => {
     if (r.isNavigationRequest() && r.frame() === page.mainFrame()) w.pending = Math.max(0, w.pending - 1);
-    else w.problems.push(`failed to load ${r.url()} on ${page.url()}: ${r.failure()?.errorText}`);
+    // A sub-resource the browser itself cancelled because the page moved on (net::ERR_ABORTED) is not
+    // missing; anything else that failed (refused, blocked, not found) is a problem of the page.
+    else if (r.failure()?.errorText !== 'net::ERR_ABORTED') w.problems.push(`failed to load ${r.url()} on ${page.url()}: ${r.failure()?.errorText}`);
   });
   page.on('download', () => { w.pending = 0; });
   page.on('framenavigated', (f) => { if (f === page.mainFrame()) w.pending = 0; });

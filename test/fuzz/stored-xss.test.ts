@@ -54,14 +54,14 @@ describe.each(backends())('stored text is shown escaped on %s', (backend) => {
     {
       name: 'conversation note',
       save: async (v) => (await s.post(`/deltagere/${womanId}/samtaler`, { date: da(todayInDenmark()), kind: 'individuel', note: v })).statusCode,
-      read: async () => [(await s.get(`/deltagere/${womanId}`)).body],
+      read: async () => [(await s.get(`/deltagere/${womanId}/samtaler`)).body],
     },
     {
       name: 'activity provider',
       save: async (v) => (await s.post(`/deltagere/${womanId}/aktiviteter`, {
         typeKey: 'virksomhedspraktik', provider: v, cvr: validCvr(), startDate: da(todayInDenmark()), endDate: '', hoursPerWeek: '10', status: 'i_gang',
       })).statusCode,
-      read: async () => [(await s.get(`/deltagere/${womanId}`)).body],
+      read: async () => [(await s.get(`/deltagere/${womanId}/aktiviteter`)).body],
     },
     {
       name: 'plan job goal',
