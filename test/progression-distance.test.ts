@@ -5,30 +5,28 @@
  * against a hand count made here in SQL from the demo's rows (first and latest assessment inside
  * the enrolment, by date), not through the code under test.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { loadSteeringData } from '../src/app/steering/steering-data.ts';
 import { VISITATION_LABELS } from '../src/core/labels.ts';
 import { loadActor } from '../src/db/users.ts';
 import { defaultMonths } from '../src/http/routes/results.ts';
-import { buildServer } from '../src/http/server.ts';
+import { useTestServer } from './helpers/server.ts';
 import { allTables, type Table } from '../src/reports/model.ts';
 import { projectReport } from '../src/reports/project-reports.ts';
 import { nationalReport } from '../src/reports/national-report.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends, testDeps } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 
 interface Hand { name: string; visitation: string; n: number; mean: number; dansk: number | null }
 
 describe.each(backends())('progression by visitation on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  const actorOf = async (u: string) => (await loadActor(t.db, (await t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [u])).rows[0].id, '127.0.0.1'))!;
-  const projectId = async (key: string) => (await t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
+  const srv = useTestServer(backend);
+  const actorOf = async (u: string) => (await loadActor(srv.t.db, (await srv.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [u])).rows[0].id, '127.0.0.1'))!;
+  const projectId = async (key: string) => (await srv.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
 
   /** Per municipality × visitation: enrolments with two or more measurements, their mean change in total and on Dansk. */
-  const handCount = async (instrument: string, until: string, projectKey: string | null): Promise<Hand[]> => (await t.db.query<Hand>(
+  const handCount = async (instrument: string, until: string, projectKey: string | null): Promise<Hand[]> => (await srv.t.db.query<Hand>(
     `WITH a AS (
        SELECT e.id AS eid, e.municipality_code AS m, e.visitation AS v, s.total, s.answers,
               row_number() OVER (PARTITION BY e.id ORDER BY s.assessed_on, s.created_at, s.id) AS r1,
@@ -53,22 +51,13 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
   const column = (tb: Table, label: string) => tb.columns.indexOf(label);
   const row = (tb: Table, heading: string) => tb.rows.find((r) => r[0].value === heading)!;
 
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  }, 600_000);
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   it('the demo has women with two or more Fremdriftstrappen measurements in both visitation groups', async () => {
-    const months = await defaultMonths(t.db);
+    const months = await defaultMonths(srv.t.db);
     const hand = await handCount('fremdriftstrappen', `${months.month}-28`, null);
     for (const v of ['jobparat', 'aktivitetsparat']) expect(sum(hand.filter((h) => h.visitation === v)).n, v).toBeGreaterThan(30);
     // Every measurement lies inside her enrolment and not after today.
-    const [{ outside }] = (await t.db.query<{ outside: number }>(
+    const [{ outside }] = (await srv.t.db.query<{ outside: number }>(
       `SELECT count(*)::int AS outside FROM casework_assessment s WHERE s.instrument_key = 'fremdriftstrappen' AND (s.assessed_on > current_date
          OR NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = s.participant_id AND s.assessed_on >= e.enrolled_on AND (e.exited_on IS NULL OR s.assessed_on <= e.exited_on)))`)).rows;
     expect(outside).toBe(0);
@@ -76,9 +65,9 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
 
   it('the half-yearly and final reports show distance travelled per visitation equal to a hand count, in every format', async () => {
     const actor = await actorOf('projektleder.aalborg');
-    const months = await defaultMonths(t.db);
+    const months = await defaultMonths(srv.t.db);
     const pid = await projectId('aalborg-2025');
-    const d = await loadSteeringData(testDeps(t.db), actor, pid, months, { suppress: false });
+    const d = await loadSteeringData(testDeps(srv.t.db), actor, pid, months, { suppress: false });
     const [y, m] = months.month.split('-').map(Number);
     const until = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
     for (const [instrument, dim] of [['fremdriftstrappen', 'Dansk'], ['who5', null]] as const) {
@@ -97,7 +86,7 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
       expect(sum(hand).n, instrument).toBeGreaterThan(0);
     }
     // Every format of the report carries the tables (suppressed form, as it leaves the municipality).
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const html = await s.get(`/styring/rapporter/halvaarlig?projekt=${pid}`);
     expect(html.body).toContain('data-testid="tabel-progression-fremdriftstrappen"');
     expect(html.body).toContain('data-testid="graf-graf-progression-fremdriftstrappen"');
@@ -114,8 +103,8 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
 
   it('a report that leaves the municipality hides a small group and a complement, and their means', async () => {
     const actor = await actorOf('projektleder.aalborg');
-    const months = await defaultMonths(t.db);
-    const d = await loadSteeringData(testDeps(t.db), actor, await projectId('aalborg-2025'), months, { suppress: true });
+    const months = await defaultMonths(srv.t.db);
+    const d = await loadSteeringData(testDeps(srv.t.db), actor, await projectId('aalborg-2025'), months, { suppress: true });
     // Make one group small: keep two jobparat women with two measurements, so it is 2 (< 5).
     const tr = d.progression!.find((p) => p.instrumentKey === 'fremdriftstrappen')!;
     const job = tr.groups.find((g) => g.visitation === 'jobparat')!;
@@ -133,7 +122,7 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
 
   it('the national view shows municipality × visitation equal to a hand count, small cells and their complements hidden', async () => {
     const months = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023-02' };
-    const nd = await loadNationalData(testDeps(t.db), await actorOf('analytiker.siri'), months);
+    const nd = await loadNationalData(testDeps(srv.t.db), await actorOf('analytiker.siri'), months);
     const report = nationalReport(nd);
     for (const instrument of ['fremdriftstrappen', 'who5']) {
       const hand = await handCount(instrument, '2022-12-31', null);
@@ -175,13 +164,13 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
       expect(hiddenCells, `${instrument}: the demo has small cells`).toBeGreaterThan(0);
       expect(allTables(report).some((x) => x.id === `progression-${instrument}`)).toBe(true);
     }
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const page = await s.get('/nationalt?maaned=2022-12&varig=2023-02&status=2023-02');
     expect(page.body).toContain('data-testid="tabel-progression-kommune-fremdriftstrappen"');
   });
 
   it('the Progression page shows the chart per visitation with the table as its text alternative', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.get('/progression');
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/data-testid="graf-graf-progression-fremdriftstrappen">\s*<svg role="img" aria-label="Distance travelled på Fremdriftstrappen/);

@@ -8,8 +8,7 @@
  * enrolment is the engine's own per-enrolment result (the engine is not the code under test, the
  * grouping is). Country groups come from the public country list (domain/countries.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { breakdownOf, type Breakdown, type Member } from '../src/app/steering/breakdowns.ts';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { loadSteeringData } from '../src/app/steering/steering-data.ts';
@@ -17,10 +16,10 @@ import { defaultMonths } from '../src/app/register/default-months.ts';
 import { BUILT_IN_ACTIVITY_TYPES } from '../src/domain/activities.ts';
 import { COUNTRIES } from '../src/domain/countries.ts';
 import { loadActor } from '../src/db/users.ts';
-import { buildServer } from '../src/http/server.ts';
+import { useTestServer } from './helpers/server.ts';
 import { determinedCells } from '../src/monitoring/suppress.ts';
 import type { MonitorResult } from '../src/monitoring/types.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends, testDeps } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 
 type Row = { id: string; participantId: string; projectId: number; municipality: string; visitation: string; fsm: number | null; channel: string | null;
@@ -42,20 +41,10 @@ function keysOf(r: Row, at: string): Record<Breakdown['dimension'], string> {
 }
 
 describe.each(backends())('results and case measures by recorded fields on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
-  const actorOf = async (username: string) => (await loadActor(t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
+  const srv = useTestServer(backend);
+  const q = <T>(sql: string, params: unknown[] = []) => srv.t.db.query<T>(sql, params).then((r) => r.rows);
+  const actorOf = async (username: string) => (await loadActor(srv.t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
 
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  }, 600_000);
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   /** The hand count: [women, Mål 1 or 2, Mål 3, company-oriented course, CV and ABC] per group key. */
   async function handCount(scope: { projectId: number } | 'all', result: MonitorResult, at: string) {
@@ -96,8 +85,8 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
 
   it('a project’s tables on Styring equal a hand count, with both municipalities and visitation at enrolment', async () => {
     const [{ id: pid }] = await q<{ id: number }>(`SELECT id FROM project WHERE key = 'ishoej-vallensbaek-2025'`);
-    const months = await defaultMonths(t.db);
-    const d = await loadSteeringData(testDeps(t.db), await actorOf('projektleder.ishoej-vallensbaek'), pid, months, { suppress: false });
+    const months = await defaultMonths(srv.t.db);
+    const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.ishoej-vallensbaek'), pid, months, { suppress: false });
     const { counts, members } = await handCount({ projectId: pid }, d.result, monthEndOf(months.month));
     expect(members).toBeGreaterThan(100);
     const bs = d.breakdowns!;
@@ -123,7 +112,7 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
     for (const m of ['Ishøj', 'Vallensbæk']) expect(kv.rows.find((r) => r.key === `${m}|*`)!.values[0]).toBe(d.result.groups.kommune[m].n);
 
     // Shown on Styring, saying that visitation is her category at enrolment.
-    const s = await loginAs(app, 'projektleder.ishoej-vallensbaek');
+    const s = await loginAs(srv.app, 'projektleder.ishoej-vallensbaek');
     const page = await s.get(`/styring?projekt=${pid}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h2>Resultater og indsats efter baggrund</h2>');
@@ -136,7 +125,7 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
 
   it('the half-yearly and final reports carry the tables in every format', async () => {
     const [{ id: pid }] = await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`);
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     for (const kind of ['halvaarlig', 'slutrapport']) {
       const csv = await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`);
       expect(csv.statusCode).toBe(200);
@@ -155,13 +144,13 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
   it('nationally: every shown figure equals the hand count, small ones are hidden, and no hidden one follows from the rest', async () => {
     const months = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023-02' };
     // The demo's national groups are large: a threshold of 20 makes small cells (and complements) occur.
-    const nd = await loadNationalData(testDeps(t.db, { suppressThreshold: 20 }), await actorOf('analytiker.siri'), months);
+    const nd = await loadNationalData(testDeps(srv.t.db, { suppressThreshold: 20 }), await actorOf('analytiker.siri'), months);
     expect(nd.threshold).toBe(20);
     expect(nd.breakdowns.map((b) => b.dimension)).toEqual(['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning']);
     // The engine's per-enrolment results for the hand count (unsuppressed, only inside the test).
     const { monitor } = await import('../src/monitoring/engine.ts');
     const { nationalMonitorInput, cohortOf } = await import('../src/app/register/load-monitor-input.ts');
-    const full = monitor(cohortOf((await nationalMonitorInput(t.db)).input, months.month).input, { ...months, suppress: 0 });
+    const full = monitor(cohortOf((await nationalMonitorInput(srv.t.db)).input, months.month).input, { ...months, suppress: 0 });
     const { counts } = await handCount('all', full, monthEndOf(months.month));
     let small = 0, secondary = 0;
     for (const b of nd.breakdowns) {
@@ -180,7 +169,7 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
     expect(small).toBeGreaterThan(0);
     expect(secondary).toBeGreaterThan(0);
     // The national page shows them.
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const page = await s.get(`/nationalt?maaned=${months.month}&varig=${months.durableMonth}&status=${months.snapshotMonth}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('data-testid="tabel-opdeling-udskrivning"');
