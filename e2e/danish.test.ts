@@ -29,7 +29,14 @@ describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
     // Her Danish tuition is a section of her page, one key press away in its menu.
     await tabTo(page, /^A\|\|Dansk$/);
     await enter(page, /\/dansk$/);
-    await expect.poll(() => page.getByRole('heading', { name: 'Danskundervisning' }).count()).toBe(1);
+    // One heading for the section, the one its menu link names; no second heading for the same thing.
+    await expect.poll(() => page.getByRole('heading', { name: 'Dansk', exact: true, level: 2 }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Danskundervisning' }).count()).toBe(0);
+    // The outline: h1 her name, h2 the section, h3 its parts — no level skipped.
+    const levels = await page.evaluate(() => [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')].map((h) => Number(h.tagName[1])));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1), `heading levels ${levels.join(',')}`).toEqual([]);
+    expect(levels.filter((l) => l === 3).length).toBe(4);
     await expectNoAxeViolations(page);
 
     // Attendance: a month in the future and 140 % are refused in Danish.

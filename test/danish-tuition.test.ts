@@ -105,6 +105,11 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     const page = (await s.get(`/deltagere/${her}/dansk?gemt=dansk`)).body;
     expect(page).toContain('Danskundervisningen er opdateret.');
     const section = page.slice(page.indexOf('data-testid="danish-section"'));
+    // One heading for the section ("Dansk", as in the menu), its parts one level below it.
+    const body = page.slice(page.indexOf('data-testid="section-body"'));
+    expect([...body.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(['Dansk']);
+    expect([...section.matchAll(/<h3[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1])).toEqual(['Danskuddannelse', 'Fremmøde pr. måned', 'Prøver', 'Sprogmakker']);
+    expect(page).not.toContain('>Danskundervisning</h');
     expect(section).toContain('Danskuddannelse 2');
     expect(section).toContain('Sprogcenter Aalborg');
     expect(section).toMatch(/<td class="text-right">85 %<\/td>/);

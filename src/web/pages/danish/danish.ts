@@ -1,4 +1,4 @@
-/** Danish tuition on her page (section "Danskundervisning") and its forms: course, attendance, test, sprogmakker. */
+/** Danish tuition on her page (section "Dansk") and its forms: course, attendance, test, sprogmakker. */
 import type { Actor } from '../../../core/actor.ts';
 import { DANISH_EDUCATIONS, DANISH_MODULES, DANISH_TEST_KINDS, DANISH_TEST_OUTCOMES } from '../../../core/codes.ts';
 import { DANISH_EDUCATION_LABELS, DANISH_TEST_KIND_LABELS, DANISH_TEST_OUTCOME_LABELS } from '../../../core/labels.ts';
@@ -28,8 +28,8 @@ export function danishSection(v: DanishView): SafeHtml {
   const base = `/deltagere/${v.participant.id}/dansk`;
   const { courses, attendance, tests, buddies } = v.records;
   const b = v.buddyToday;
-  return html`<section aria-labelledby="dansk-heading" data-testid="danish-section">
-    <h2 id="dansk-heading">Danskundervisning</h2>
+  // The page gives the section its one heading ("Dansk", as in her menu); its parts are h3 below it.
+  return html`<div class="case-section" data-testid="danish-section">
     <p data-testid="danish-buddy"><strong>Sprogmakker i dag:</strong> ${b && b.buddyName ? html`${b.buddyName} <span class="meta">(fra ${formatDate(b.fromDate)})</span>` : 'Ingen'}</p>
 
     <h3>Danskuddannelse</h3>
@@ -72,7 +72,7 @@ export function danishSection(v: DanishView): SafeHtml {
         </table></div>`
       : ''}
     <p><a href="${base}/sprogmakker/ny">Registrer sprogmakker (eller ingen)</a></p>
-  </section>`;
+  </div>`;
 }
 
 /** A stored record as form values. */
