@@ -1,6 +1,6 @@
 /** Open the database, migrate it, and (in demo mode) fill an empty one with demo data. */
 import type { Config } from '../core/config.ts';
-import { handleOf, openDatabase } from '../db/database.ts';
+import { openHandle } from '../db/open.ts';
 import { migrate, oneInstanceAtATime } from '../db/migrate.ts';
 import { createVault } from '../security/vault.ts';
 import type { AppDeps } from '../core/deps.ts';
@@ -10,7 +10,7 @@ import { seedDemoRegister } from './register/seed-demo-register.ts';
 const DEMO_SEED_LOCK = 4_711_162;
 
 export async function openApp(config: Config, log: (s: string) => void = () => undefined): Promise<AppDeps> {
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolMax: config.databasePoolMax });
+  const db = await openHandle({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolMax: config.databasePoolMax });
   const applied = await migrate(db);
   if (applied.length) log(`Migreringer kørt: ${applied.join(', ')}`);
   const vault = createVault(config.secret);
@@ -26,5 +26,5 @@ export async function openApp(config: Config, log: (s: string) => void = () => u
     // Several instances starting together on PostgreSQL: one seeds, the others wait for it.
     await oneInstanceAtATime(db, DEMO_SEED_LOCK, seed);
   }
-  return { db: handleOf(db), vault, config };
+  return { db, vault, config };
 }

@@ -1,10 +1,17 @@
 /**
  * Fills an empty database with the demo: the agency, the demo municipalities, jobcentres,
  * projects, teams and users (password `demo`), and the synthetic cohort of women. Runs on the
- * system path with one audit record; only ever in demo mode.
+ * system path with one audit record; only ever in demo mode. The writes are repositories in
+ * src/db/demo/.
  */
-import type { Database, Queryable } from '../db/database.ts';
-import { writeAudit } from '../db/tenant.ts';
+import { auditAs, ownerTx, type Db } from '../db/door.ts';
+import {
+  insertDemoEnrolments, insertDemoMunicipality, insertDemoParticipants, insertDemoProject, insertDemoUser, insertOrganisation, insertTeam,
+  isSeeded as anythingSeeded, linkOrganisationMunicipality, linkProjectMunicipality,
+} from '../db/demo/seed.ts';
+import { seedDemoConsultants } from '../db/demo/consultants.ts';
+import { seedDemoDanish } from '../db/demo/danish.ts';
+import { seedDemoSessions } from '../db/demo/group-sessions.ts';
 import { DEMO_MUNICIPALITIES, DEMO_PROJECTS } from '../demo/municipalities.ts';
 import { CURRENT_PROJECTS, currentProjectKey } from '../demo/current.ts';
 import { demoWorld } from '../demo/world.ts';
@@ -29,35 +36,24 @@ export interface SeedSummary {
   participants: number;
 }
 
-async function id(q: Queryable, sql: string, params: unknown[]): Promise<number> {
-  return (await q.query<{ id: number }>(sql, params)).rows[0].id;
+export function isSeeded(db: Db): Promise<boolean> {
+  return anythingSeeded(db);
 }
 
-export async function isSeeded(db: Database): Promise<boolean> {
-  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisation')).rows[0].n > 0;
-}
-
-export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number; size?: number; today?: string } = {}): Promise<SeedSummary> {
+export async function seedDemo(db: Db, vault: Vault, opts: { seed?: number; size?: number; today?: string } = {}): Promise<SeedSummary> {
   const today = opts.today ?? todayInDenmark();
   // The historical KIB cohort and the current projects, with case files that agree with their register data.
   const world = demoWorld({ seed: opts.seed, size: opts.size, today });
   const women = world.women;
   const caseFiles = new Map<string, CaseActivity[]>();
   const pw = await hashPassword('demo');
-  return db.tx(async (q) => {
-    for (const m of DEMO_MUNICIPALITIES) {
-      await q.query('INSERT INTO municipality (code, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [m.kode, m.navn]);
-    }
-    const agency = await id(q, `INSERT INTO organisation (kind, name) VALUES ('styrelse', $1) RETURNING id`, [AGENCY_NAME]);
+  return ownerTx(db, async (q) => {
+    for (const m of DEMO_MUNICIPALITIES) await insertDemoMunicipality(q, m.kode, m.navn);
+    const agency = await insertOrganisation(q, 'styrelse', AGENCY_NAME);
     let users = 0;
     const addUser = async (username: string, name: string, role: string, org: number, team: number | null) => {
       users++;
-      return id(
-        q,
-        `INSERT INTO app_user (username, display_name, role, organisation_id, team_id, password_hash, demo)
-         VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
-        [username, name, role, org, team, pw],
-      );
+      return insertDemoUser(q, { username, name, role, organisationId: org, teamId: team, passwordHash: pw });
     };
     await addUser('analytiker.siri', 'Anne Analytiker', 'analytiker', agency, null);
     await addUser('admin', 'Adam Administrator', 'administrator', agency, null);
@@ -65,33 +61,17 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
     const caseworkersByProject = new Map<string, number[]>();
     const projectIds = new Map<string, number>();
     for (const p of DEMO_PROJECTS) {
-      const org = await id(q, `INSERT INTO organisation (kind, name) VALUES ('jobcenter', $1) RETURNING id`, [p.jobcenter]);
-      for (const k of p.kommuneKoder) {
-        await q.query('INSERT INTO organisation_municipality (organisation_id, municipality_code) VALUES ($1, $2)', [org, k]);
-      }
-      const pid = await id(
-        q,
-        `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [p.key, p.navn, p.bevilling, p.periodeFra, p.periodeTil, p.planlagteDeltagere],
-      );
+      const org = await insertOrganisation(q, 'jobcenter', p.jobcenter);
+      for (const k of p.kommuneKoder) await linkOrganisationMunicipality(q, org, k);
+      const pid = await insertDemoProject(q, { key: p.key, name: p.navn, grantDkk: p.bevilling, from: p.periodeFra, to: p.periodeTil, planned: p.planlagteDeltagere });
       projectIds.set(p.key, pid);
-      for (const k of p.kommuneKoder) {
-        await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [pid, k]);
-      }
+      for (const k of p.kommuneKoder) await linkProjectMunicipality(q, pid, k);
       // The jobcentre's current project (from 2025), run by the same team.
       const c = CURRENT_PROJECTS.find((x) => x.key === currentProjectKey(p.key))!;
-      const cid = await id(
-        q,
-        `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [c.key, c.navn, c.bevilling, c.periodeFra, c.periodeTil, c.planlagteDeltagere],
-      );
+      const cid = await insertDemoProject(q, { key: c.key, name: c.navn, grantDkk: c.bevilling, from: c.periodeFra, to: c.periodeTil, planned: c.planlagteDeltagere });
       projectIds.set(c.key, cid);
-      for (const k of c.kommuneKoder) {
-        await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [cid, k]);
-      }
-      const team = await id(q, 'INSERT INTO team (organisation_id, name) VALUES ($1, $2) RETURNING id', [org, 'KIB-teamet']);
+      for (const k of c.kommuneKoder) await linkProjectMunicipality(q, cid, k);
+      const team = await insertTeam(q, org, 'KIB-teamet');
       const place = p.jobcenter.replace('Jobcenter ', '');
       await addUser(`projektleder.${p.key}`, `Projektleder ${place}`, 'projektleder', org, team);
       const size = women.filter((w) => w.projectKey === p.key).length;
@@ -123,28 +103,16 @@ export async function seedDemo(db: Database, vault: Vault, opts: { seed?: number
       const rec = demoRecorded(wi, w.visitation);
       en.fsm.push(rec.flereSkalMed); en.channel.push(rec.channel);
     });
-    await q.query(
-      `INSERT INTO participant (id, municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex, country_of_origin, synthetic)
-       SELECT i, m, h, e, f, l, b::date, 'K', c, true
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(i, m, h, e, f, l, b, c)`,
-      [cols.id, cols.mun, cols.hash, cols.enc, cols.fn, cols.ln, cols.bd, cols.country],
-    );
-    await q.query(
-      `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id, exited_on, exit_reason,
-         flere_skal_med, recruitment_channel)
-       SELECT p, pr, m, o::date, v, c, x::date, r, f, k
-       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::smallint[], $10::text[])
-         AS t(p, pr, m, o, v, c, x, r, f, k)`,
-      [en.pid, en.project, en.mun, en.on, en.vis, en.cw, en.exit, en.reason, en.fsm, en.channel],
-    );
-    await writeAudit(q, { userId: 0, username: 'system', role: 'administrator', ip: 'localhost' }, {
+    await insertDemoParticipants(q, cols);
+    await insertDemoEnrolments(q, en);
+    await auditAs(q, { userId: 0, username: 'system', role: 'administrator', ip: 'localhost' }, {
       action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },
     });
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019, today, caseFiles });
     await (await import('./casework/seed-demo-instruments.ts')).seedDemoInstruments(q, { seed: opts.seed ?? 2019, today });
-    await (await import('./companies/seed-demo-consultants.ts')).seedDemoConsultants(q);
-    await (await import('./group-sessions/seed-demo-sessions.ts')).seedDemoSessions(q);
-    await (await import('./danish/seed-demo-danish.ts')).seedDemoDanish(q, today);
+    await seedDemoConsultants(q);
+    await seedDemoSessions(q, todayInDenmark());
+    await seedDemoDanish(q, today);
     await seedDemoGoals(q);
     await seedDemoMeetings(q);
     await (await import('./casework/seed-demo-family.ts')).seedDemoFamily(q, { seed: opts.seed ?? 2019, today });

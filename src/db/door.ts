@@ -20,7 +20,7 @@
 import type { Actor } from '../core/actor.ts';
 import type { DatabaseHandle } from '../core/deps.ts';
 import type { Database } from './database.ts';
-import { bindTx, databaseOf, releaseTx, writeAudit } from './sql.ts';
+import { bindTx, databaseOf, releaseTx, sqlOf, writeAudit, type AuditActor } from './sql.ts';
 import { isUuid } from './tenant.ts';
 
 export interface AuditEntry {
@@ -84,6 +84,37 @@ export function systemDoor<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<Audi
       releaseTx(tx);
     }
   });
+}
+
+/** Who acts in an `ownerTx`: the system itself (nobody signed in). */
+const OWNER: Actor = {
+  userId: 0, username: 'system', displayName: 'Fremdrift', role: 'administrator', organisationId: 0, organisationName: 'Fremdrift',
+  organisationKind: 'styrelse', municipalities: [], municipalityNames: [], ip: 'localhost',
+};
+
+/**
+ * One transaction as the database owner for system work whose records the work writes itself
+ * (`auditAs`) or that touches no one's personal data: a register import, the stored national
+ * results under their advisory lock, the demo seed. Like the doors it hands out a `Tx` that only
+ * repositories can use, so the caller never holds a connection; unlike them it writes no record
+ * of its own.
+ */
+export function ownerTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return databaseOf(db).tx(async (q) => {
+    const tx = bindTx(q, OWNER);
+    try {
+      return await fn(tx);
+    } finally {
+      releaseTx(tx);
+    }
+  });
+}
+
+export type { AuditActor };
+
+/** One audit record by a named actor inside an open transaction (an import by an analyst, the demo seed). */
+export function auditAs(tx: Tx, who: AuditActor, e: AuditEntry): Promise<void> {
+  return writeAudit(sqlOf(tx), who, e);
 }
 
 /**

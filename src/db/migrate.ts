@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database, Queryable } from './database.ts';
-import { type Reader, sqlOf } from './sql.ts';
+import type { Queryable } from './database.ts';
+import { databaseOf, type Db, type Reader, sqlOf } from './sql.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Advisory lock key of the migrations (any constant shared by every instance). */
@@ -35,7 +35,8 @@ export async function pendingMigrations(handle: Reader): Promise<string[]> {
 }
 
 /** Apply pending migrations; returns the versions applied now (by this process). */
-export async function migrate(db: Database): Promise<string[]> {
+export async function migrate(handle: Db): Promise<string[]> {
+  const db = databaseOf(handle);
   const applied: string[] = [];
   if (db.kind !== 'postgres') {
     // PGlite: one process owns the folder, so nobody else can migrate at the same time.
@@ -77,7 +78,8 @@ export async function migrate(db: Database): Promise<string[]> {
  * on an advisory lock held by a transaction of its own while `fn` runs (`fn` uses the database as
  * usual). PGlite is one process, so it just runs. `fn` checks again whether its work is still to do.
  */
-export async function oneInstanceAtATime(db: Database, lock: number, fn: () => Promise<void>): Promise<void> {
+export async function oneInstanceAtATime(handle: Db, lock: number, fn: () => Promise<void>): Promise<void> {
+  const db = databaseOf(handle);
   if (db.kind !== 'postgres') return fn();
   await db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock($1)', [lock]);

@@ -9,7 +9,7 @@ import type { Category, CodeTable } from '../monitoring/types.ts';
 import type { UnknownCode } from '../register/errors.ts';
 import { addCode } from '../register/codetable.ts';
 import type { Database, Queryable } from './database.ts';
-import { databaseOf, writeAudit } from './sql.ts';
+import { databaseOf, sqlOf, writeAudit, type Reader } from './sql.ts';
 
 type Db = DatabaseHandle | Database;
 
@@ -35,8 +35,8 @@ const COLS = `id, organisation_id AS "organisationId", code, category, reason, f
  * the organisations that import it (in practice one) apply; the latest mapping of a code wins.
  * Only code and category are read, so a municipality's users may call it.
  */
-export async function applyCodeMappings(q: Queryable, table: CodeTable): Promise<CodeTable> {
-  const r = await q.query<{ code: number; category: Category }>(
+export async function applyCodeMappings(reader: Reader, table: CodeTable): Promise<CodeTable> {
+  const r = await sqlOf(reader).query<{ code: number; category: Category }>(
     'SELECT code, category FROM register_code_mapping WHERE replaced_at IS NULL ORDER BY mapped_at');
   for (const m of r.rows) addCode(table, { code: m.code, category: m.category, tekst: table.entries.get(m.code)?.tekst ?? '', kilde: 'egen tilknytning' });
   return table;

@@ -115,6 +115,11 @@ export async function setRevisionSummary(handle: Reader, batchId: number, s: { c
     [batchId, s.changedPersons, s.changedWeeks, s.movedResults]);
 }
 
+/** Every stored person's packed row (a new code table is checked against all of them). */
+export async function allPackedPersons(handle: Reader): Promise<Uint8Array[]> {
+  return (await sqlOf(handle).query<{ data: Uint8Array }>('SELECT data FROM register_person')).rows.map((r) => r.data);
+}
+
 /** Packed rows of these people (missing people are simply absent). */
 export async function loadPersons(handle: Reader, hashes: string[]): Promise<Map<string, Uint8Array>> {
   const q = sqlOf(handle);

@@ -4,7 +4,11 @@
  * realistic mix of alerts (missed conversations, pauses between company-oriented offers,
  * missing CV/ABC strategy, low WHO-5). Deterministic for a seed and a date; bulk inserts.
  */
-import type { Queryable } from '../../db/database.ts';
+import {
+  completeDemoCompanies, demoCaseWomen, demoEnrolments, insertDemoActivities, insertDemoAssessments, insertDemoConversations,
+  insertDemoExemptionsAndVisitation, insertDemoPlans, type DemoCaseWoman,
+} from '../../db/demo/casework.ts';
+import type { SeedTx } from '../../db/demo/seed.ts';
 import { deriveSeed, mulberry32, type Rng } from '../../core/prng.ts';
 import { addDays, addMonths, daysBetween, maxDate, minDate } from '../../core/dates.ts';
 import { cvrMod11Ok } from '../../domain/cvr.ts';
@@ -35,15 +39,7 @@ function demoCvrs(n: number): string[] {
   return out;
 }
 
-interface Woman {
-  pid: string;
-  mun: string;
-  on: string;
-  exit: string | null;
-  cw: number | null;
-  cwName: string | null;
-  visitation: string;
-}
+type Woman = DemoCaseWoman;
 
 export interface CaseworkSeedSummary {
   plans: number;
@@ -58,18 +54,12 @@ const who5Answers = (rng: Rng, level: number) =>
   Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [k, Math.max(0, Math.min(5, level + rng.int(-1, 1)))]));
 
 export async function seedDemoCasework(
-  q: Queryable,
+  q: SeedTx,
   opts: { seed?: number; today?: string; caseFiles?: ReadonlyMap<string, readonly CaseActivity[]> } = {},
 ): Promise<CaseworkSeedSummary> {
   const seed = opts.seed ?? 2019;
   const today = opts.today ?? todayInDenmark();
-  const women = (
-    await q.query<Woman>(
-      `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.caseworker_id AS cw, u.display_name AS "cwName", e.visitation
-       FROM participant p JOIN enrolment e ON e.participant_id = p.id LEFT JOIN app_user u ON u.id = e.caseworker_id
-       WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on, e.visitation, e.exited_on NULLS LAST`,
-    )
-  ).rows;
+  const women = await demoCaseWomen(q);
   const cvrs = demoCvrs(COMPANIES.length);
   const act = { pid: [] as string[], mun: [] as string[], type: [] as string[], prov: [] as (string | null)[], cvr: [] as (string | null)[],
     start: [] as string[], end: [] as (string | null)[], hours: [] as (number | null)[], status: [] as string[], by: [] as (number | null)[] };
@@ -183,46 +173,13 @@ export async function seedDemoCasework(
     }
   });
 
-  await q.query(
-    `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::numeric[], $9::text[], $10::int[])`,
-    [act.pid, act.mun, act.type, act.prov, act.cvr, act.start, act.end, act.hours, act.status, act.by],
-  );
-  await q.query(
-    `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, participants, interpreter_used, note, created_by)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::int[])`,
-    [con.pid, con.mun, con.on, con.kind, con.who, con.tolk, con.note, con.by],
-  );
-  await q.query(
-    `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
-     SELECT p, m, 'who5', d, a::jsonb, t, b FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,
-    [ass.pid, ass.mun, ass.on, ass.answers, ass.total, ass.by],
-  );
-  await q.query(
-    `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
-     SELECT p, m, 'fremdriftstrappen', d, a::jsonb, t, b FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,
-    [trappen.pid, trappen.mun, trappen.on, trappen.answers, trappen.total, trappen.by],
-  );
-  await q.query(
-    `INSERT INTO casework_plan (participant_id, municipality_code, data, updated_by, updated_at)
-     SELECT p, m, d::jsonb, b, o::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::date[]) AS x(p, m, d, b, o)
-     ON CONFLICT (participant_id) DO NOTHING`,
-    [plan.pid, plan.mun, plan.data, plan.by, plan.on],
-  );
-  await q.query(
-    `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_at, changed_on, changed_by, changed_by_name, changes)
-     SELECT p, m, o::timestamptz, o, b, n, c::jsonb FROM unnest($1::uuid[], $2::text[], $3::date[], $4::int[], $5::text[], $6::text[]) AS x(p, m, o, b, n, c)`,
-    [plan.pid, plan.mun, plan.on, plan.by, plan.name, plan.changes],
-  );
+  await insertDemoActivities(q, act);
+  await insertDemoConversations(q, con);
+  await insertDemoAssessments(q, 'who5', ass);
+  await insertDemoAssessments(q, 'fremdriftstrappen', trappen);
   // "Min plan": each demo woman with a plan has it in the language her country of origin suggests
   // (Arabic, Somali, Tigrinya, Dari, Farsi, Turkish, Urdu, Ukrainian … or Danish).
-  const planned = (await q.query<{ id: string; m: string; c: string | null }>(
-    `SELECT p.id, p.municipality_code AS m, p.country_of_origin AS c FROM participant p WHERE p.id = ANY ($1::uuid[])`, [plan.pid])).rows;
-  await q.query(
-    `INSERT INTO citizen_preference (participant_id, municipality_code, language)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (participant_id) DO NOTHING`,
-    [planned.map((w) => w.id), planned.map((w) => w.m), planned.map((w) => suggestLanguage(w.c))],
-  );
+  await insertDemoPlans(q, plan, suggestLanguage);
   await seedDemoExemptionsAndVisitation(q, seed, today);
   await seedDemoCompanies(q, today);
   return { plans: plan.pid.length, activities: act.pid.length, conversations: con.pid.length, assessments: ass.pid.length + trappen.pid.length };
@@ -240,44 +197,12 @@ const INDUSTRY: Record<string, [string, string]> = {
 };
 const CONTACT_NAMES = ['Mette Holm', 'Lars Winther', 'Susanne Krogh', 'Jens Bach', 'Hanne Lund', 'Peter Dahl'];
 
-/**
- * The companies the demo placements created (the CVR trigger, migration 0140), given an
- * industry, an address, a contact person and a few logged contacts; and the follow-ups on the
- * hirings after 1, 3 and 6 months — all recorded, except some recent ones (which raise alerts).
- */
-async function seedDemoCompanies(q: Queryable, today: string) {
+/** The companies the demo placements created get an industry, an address, a contact person, contacts and follow-ups (db/demo/casework.ts). */
+async function seedDemoCompanies(q: SeedTx, today: string) {
   const names = Object.keys(INDUSTRY);
-  await q.query(
-    `UPDATE company c SET industry = x.industry, address = x.address || ', ' || m.name
-     FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, industry, address), municipality m
-     WHERE c.name = x.name AND m.code = c.municipality_code AND c.industry IS NULL`,
-    [names, names.map((n) => INDUSTRY[n][0]), names.map((n) => INDUSTRY[n][1])],
-  );
-  await q.query(
-    `INSERT INTO company_contact_person (company_id, municipality_code, name, title, phone, email)
-     SELECT c.id, c.municipality_code, ($1::text[])[1 + (c.cvr::int + c.municipality_code::int) % array_length($1::text[], 1)], 'Leder',
-            '70 ' || lpad(((c.cvr::int + c.municipality_code::int) % 1000000)::text, 6, '0'), 'kontakt@' || c.cvr || '.demo.invalid'
-     FROM company c WHERE NOT EXISTS (SELECT 1 FROM company_contact_person p WHERE p.company_id = c.id)`,
-    [CONTACT_NAMES],
-  );
-  await q.query(
-    `INSERT INTO company_contact (company_id, municipality_code, occurred_on, kind, note)
-     SELECT c.id, c.municipality_code, $1::date - (k * 41 + (c.cvr::int + c.municipality_code::int) % 30),
-            (ARRAY['besoeg', 'telefon', 'moede'])[k], (ARRAY['Besøg med kvinde i praktik.', 'Opfølgning på ansættelse.', 'Møde om nye praktikpladser.'])[k]
-     FROM company c CROSS JOIN generate_series(1, 3) AS k
-     WHERE NOT EXISTS (SELECT 1 FROM company_contact x WHERE x.company_id = c.id)`,
-    [today],
-  );
-  await q.query(
-    `INSERT INTO placement_follow_up (activity_id, participant_id, municipality_code, checkpoint_months, checked_on, still_employed, created_by)
-     SELECT a.id, a.participant_id, a.municipality_code, m, d.due + 3, true, a.created_by
-     FROM casework_activity a CROSS JOIN unnest(ARRAY[1, 3, 6]) AS m
-     CROSS JOIN LATERAL (SELECT (a.start_date + make_interval(months => m))::date AS due) d
-     WHERE a.type_key = ANY ($2::text[]) AND (a.end_date IS NULL OR a.end_date >= d.due) AND d.due + 3 <= $1::date
-       AND NOT (d.due > $1::date - 45 AND extract(day FROM a.start_date)::int % 3 = 0)
-     ON CONFLICT (activity_id, checkpoint_months) DO NOTHING`,
-    [today, HIRING_TYPES],
-  );
+  await completeDemoCompanies(q, today, {
+    names, industries: names.map((n) => INDUSTRY[n][0]), addresses: names.map((n) => INDUSTRY[n][1]), contactNames: CONTACT_NAMES, hiringTypes: HIRING_TYPES,
+  });
 }
 
 /**
@@ -286,12 +211,8 @@ async function seedDemoCompanies(q: Queryable, today: string) {
  * as aktivitetsparat later changed to jobparat (Viborg's opvisitering). Own random streams, so
  * the rest of the demo does not change.
  */
-async function seedDemoExemptionsAndVisitation(q: Queryable, seed: number, today: string) {
-  const rows = (await q.query<{ eid: string; pid: string; mun: string; on: string; exit: string | null; visitation: string; cw: number | null }>(
-    `SELECT e.id AS eid, p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.visitation, e.caseworker_id AS cw
-     FROM participant p JOIN enrolment e ON e.participant_id = p.id
-     WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on`,
-  )).rows;
+async function seedDemoExemptionsAndVisitation(q: SeedTx, seed: number, today: string) {
+  const rows = await demoEnrolments(q);
   const ex = { pid: [] as string[], mun: [] as string[], kind: [] as string[], start: [] as string[], end: [] as (string | null)[], reason: [] as (string | null)[], by: [] as (number | null)[] };
   const vc = { pid: [] as string[], mun: [] as string[], eid: [] as string[], on: [] as string[], to: [] as string[], reason: [] as string[], by: [] as (number | null)[] };
   rows.forEach((w, i) => {
@@ -313,14 +234,5 @@ async function seedDemoExemptionsAndVisitation(q: Queryable, seed: number, today
       vc.to.push('jobparat'); vc.reason.push(rng.pick(['Ny vurdering efter praktik.', 'Klar til ordinære timer.', 'Helbred afklaret.'])); vc.by.push(w.cw);
     }
   });
-  await q.query(
-    `INSERT INTO casework_exemption (participant_id, municipality_code, kind, start_date, end_date, reason, created_by)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[], $7::int[])`,
-    [ex.pid, ex.mun, ex.kind, ex.start, ex.end, ex.reason, ex.by],
-  );
-  await q.query(
-    `INSERT INTO casework_visitation_change (participant_id, municipality_code, enrolment_id, changed_on, visitation, reason, created_by)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::int[])`,
-    [vc.pid, vc.mun, vc.eid, vc.on, vc.to, vc.reason, vc.by],
-  );
+  await insertDemoExemptionsAndVisitation(q, ex, vc);
 }

@@ -12,18 +12,8 @@ import type { ChildcareStatus, PartnerInvolvement } from '../../core/codes.ts';
 import type { FamilySituation } from '../../domain/family.ts';
 import { language, suggestLanguage } from '../../i18n/languages.ts';
 
-/** Runs inside seedDemo's transaction; typed by what it uses, so app/ needs no connection type from db/. */
-type Queryable = { query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }> };
-
-interface Woman {
-  id: string;
-  mun: string;
-  enrolledOn: string;
-  exitedOn: string | null;
-  birthDate: string;
-  country: string | null;
-  cw: number | null;
-}
+import { demoWomenWithoutFamily, insertDemoFamilySituations, type DemoWoman as Woman } from '../../db/demo/family.ts';
+import type { SeedTx } from '../../db/demo/seed.ts';
 
 function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
   let r = rng.next() * items.reduce((s, [, w]) => s + w, 0);
@@ -56,14 +46,8 @@ function laterSituation(rng: Rng, s: FamilySituation): FamilySituation | null {
   return changed ? next : null;
 }
 
-export async function seedDemoFamily(q: Queryable, o: { seed: number; today: string }): Promise<number> {
-  const women = (await q.query<Woman>(
-    `SELECT DISTINCT ON (p.id) p.id, p.municipality_code AS mun, to_char(e.enrolled_on, 'YYYY-MM-DD') AS "enrolledOn", to_char(e.exited_on, 'YYYY-MM-DD') AS "exitedOn",
-            to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.country_of_origin AS country, e.caseworker_id AS cw
-     FROM participant p JOIN enrolment e ON e.participant_id = p.id
-     WHERE p.synthetic AND NOT EXISTS (SELECT 1 FROM family_situation f WHERE f.participant_id = p.id)
-     ORDER BY p.id, e.enrolled_on DESC`,
-  )).rows.sort((a, b) => a.enrolledOn.localeCompare(b.enrolledOn) || a.birthDate.localeCompare(b.birthDate) || a.mun.localeCompare(b.mun) || (a.country ?? '').localeCompare(b.country ?? '') || a.id.localeCompare(b.id));
+export async function seedDemoFamily(q: SeedTx, o: { seed: number; today: string }): Promise<number> {
+  const women = (await demoWomenWithoutFamily(q)).sort((a, b) => a.enrolledOn.localeCompare(b.enrolledOn) || a.birthDate.localeCompare(b.birthDate) || a.mun.localeCompare(b.mun) || (a.country ?? '').localeCompare(b.country ?? '') || a.id.localeCompare(b.id));
   const rng = mulberry32(deriveSeed(o.seed, 1406));
   const rows: { pid: string; mun: string; from: string; s: FamilySituation; by: number | null }[] = [];
   for (const w of women) {
@@ -82,14 +66,6 @@ export async function seedDemoFamily(q: Queryable, o: { seed: number; today: str
     }
   }
   if (rows.length === 0) return 0;
-  await q.query(
-    `INSERT INTO family_situation (participant_id, municipality_code, from_date, children_count, child_ages, childcare, partner_involvement, interpreter_needed, interpreter_language, created_by)
-     SELECT p, m, f::date, n, a::smallint[], c, pa, i, l, b
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::int[]) AS t(p, m, f, n, a, c, pa, i, l, b)`,
-    [
-      rows.map((r) => r.pid), rows.map((r) => r.mun), rows.map((r) => r.from), rows.map((r) => r.s.childrenCount), rows.map((r) => `{${r.s.childAges.join(',')}}`),
-      rows.map((r) => r.s.childcare), rows.map((r) => r.s.partnerInvolvement), rows.map((r) => r.s.interpreterNeeded), rows.map((r) => r.s.interpreterLanguage), rows.map((r) => r.by),
-    ],
-  );
+  await insertDemoFamilySituations(q, rows);
   return rows.length;
 }

@@ -9,9 +9,8 @@
 import { deriveSeed, mulberry32 } from '../../core/prng.ts';
 import { addDays, daysBetween, minDate } from '../../core/dates.ts';
 import type { ProjectDimension } from '../../domain/project-instruments.ts';
-
-/** The seeding connection (the database owner), as seedDemo hands it over; no connection type above db/. */
-type Queryable = { query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> };
+import { demoWomenOfProject, insertDemoInstrument, insertDemoInstrumentScores } from '../../db/demo/instruments.ts';
+import { projectIdOfKey, userIdOfName, type SeedTx } from '../../db/demo/seed.ts';
 
 export const AALBORG_TRAPPE: { name: string; scaleMin: number; scaleMax: number; dimensions: ProjectDimension[] } = {
   name: 'Aalborgs progressionstrappe',
@@ -49,21 +48,13 @@ export const AALBORG_TRAPPE: { name: string; scaleMin: number; scaleMax: number;
   ],
 };
 
-export async function seedDemoInstruments(q: Queryable, opts: { seed: number; today: string }): Promise<{ scores: number }> {
-  const project = (await q.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0];
-  if (!project) return { scores: 0 };
-  const leader = (await q.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0]?.id ?? null;
-  const instrumentId = (await q.query<{ id: number }>(
-    `INSERT INTO project_instrument (project_id, created_by, created_at) VALUES ($1, $2, '2025-01-06') RETURNING id`, [project.id, leader])).rows[0].id;
+export async function seedDemoInstruments(q: SeedTx, opts: { seed: number; today: string }): Promise<{ scores: number }> {
+  const projectId = await projectIdOfKey(q, 'aalborg-2025');
+  if (!projectId) return { scores: 0 };
+  const leader = await userIdOfName(q, 'projektleder.aalborg');
   const t = AALBORG_TRAPPE;
-  const versionId = (await q.query<{ id: number }>(
-    `INSERT INTO project_instrument_version (project_id, instrument_id, version, name, scale_min, scale_max, dimensions, created_by, created_at)
-     VALUES ($1, $2, 1, $3, $4, $5, $6, $7, '2025-01-06') RETURNING id`,
-    [project.id, instrumentId, t.name, t.scaleMin, t.scaleMax, JSON.stringify(t.dimensions), leader])).rows[0].id;
-  const women = (await q.query<{ pid: string; mun: string; on: string; exit: string | null; cw: number | null }>(
-    `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on::text AS "on", e.exited_on::text AS "exit", e.caseworker_id AS cw
-     FROM participant p JOIN enrolment e ON e.participant_id = p.id
-     WHERE p.synthetic AND e.project_id = $1 ORDER BY p.last_name, p.first_name, p.birth_date, e.enrolled_on`, [project.id])).rows;
+  const { instrumentId, versionId } = await insertDemoInstrument(q, projectId, leader, t);
+  const women = await demoWomenOfProject(q, projectId);
   const s = { pid: [] as string[], mun: [] as string[], on: [] as string[], answers: [] as string[], total: [] as number[], by: [] as (number | null)[] };
   const key = `projekt-${instrumentId}-v1`;
   women.forEach((w, i) => {
@@ -84,11 +75,6 @@ export async function seedDemoInstruments(q: Queryable, opts: { seed: number; to
       s.answers.push(JSON.stringify(a)); s.total.push(Object.values(a).reduce((x, y) => x + y, 0));
     }
   });
-  await q.query(
-    `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by, instrument_version_id)
-     SELECT p, m, $7, d, a::jsonb, t, b, $8 FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,
-    [s.pid, s.mun, s.on, s.answers, s.total, s.by, key, versionId],
-  );
-  if (s.pid.length > 0) await q.query(`UPDATE project_instrument_version SET used_at = $2::date WHERE id = $1`, [versionId, [...s.on].sort()[0]]);
+  await insertDemoInstrumentScores(q, key, versionId, s);
   return { scores: s.pid.length };
 }

@@ -15,14 +15,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Actor } from '../../core/actor.ts';
-import { databaseOf, type Database, type Queryable } from '../../db/database.ts';
-import type { DatabaseHandle } from '../../core/deps.ts';
+import { auditAs, ownerTx, type Db, type Tx } from '../../db/door.ts';
 import {
-  findBatch, insertBatch, insertVersions, loadCodeTable, loadPersons, markDelivered, replaceCodeTable, setRevisionSummary, undoPendingBatch,
+  allPackedPersons, findBatch, insertBatch, insertVersions, loadCodeTable, loadPersons, markDelivered, replaceCodeTable, setRevisionSummary, undoPendingBatch,
   upsertPersons,
 } from '../../db/register-store.ts';
 import { applyCodeMappings } from '../../db/register-code-mappings.ts';
-import { writeAudit } from '../../db/tenant.ts';
 import { monthString, weekString } from '../../monitoring/calendar.ts';
 import type { CodeTable, PersonHours, PersonWeeks, RegisterData } from '../../monitoring/types.ts';
 import { readBenefits } from '../../register/benefits.ts';
@@ -270,14 +268,14 @@ export interface ImportOptions {
 }
 
 export async function importRegisterFile(
-  deps: { db: DatabaseHandle | Database; vault: Vault },
+  deps: { db: Db; vault: Vault },
   who: Importer,
   input: { kind: RegisterKind; fileName: string } & FileInput,
   onProgress: (p: ImportProgress) => void = () => undefined,
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const { vault } = deps;
-  const db = databaseOf(deps.db);
+  const db = deps.db;
   onProgress({ phase: 'laeser', done: 0, total: 1 });
   const file = digestFile(input);
   const { sha256, rows } = file;
@@ -291,12 +289,12 @@ export async function importRegisterFile(
 
   if (input.kind === 'kodetabel') {
     const table = readCodeTable(sourceOf(registerInput(input)), input.fileName);
-    return db.tx(async (q) => {
+    return ownerTx(db, async (q) => {
       await checkStoredCodes(q, table, input.fileName);
       const batchId = await insertBatch(q, { ...base, bytes: file.bytes, rows, persons: 0, periodFrom: null, periodTo: null,
         importedBy: who.userId || null, importedByName: who.username });
       await replaceCodeTable(q, table, batchId);
-      await writeAudit(q, who, { action: 'registerimport', entity: 'register_batch', detail: { batchId, ...base, codes: table.entries.size } });
+      await auditAs(q, who, { action: 'registerimport', entity: 'register_batch', detail: { batchId, ...base, codes: table.entries.size } });
       onProgress({ phase: 'faerdig', done: 1, total: 1 });
       return { ...base, batchId, alreadyImported: false, rows, persons: 0, changedPersons: 0, ...NO_REVISION, periodFrom: null, periodTo: null };
     });
@@ -314,7 +312,7 @@ export async function importRegisterFile(
     const state = { changed: 0, changedWeeks: 0, moved: { count: 0, list: [] as MovedResult[] } };
 
     /** Merge and write the next chunk of people; false after the last. */
-    const writeChunk = async (q: Queryable, batchId: number, size: number, done: number): Promise<number> => {
+    const writeChunk = async (q: Tx, batchId: number, size: number, done: number): Promise<number> => {
       const chunk = await parsed.next(size);
       if (!chunk) return -1;
       const hashes = chunk.hashes;
@@ -355,10 +353,10 @@ export async function importRegisterFile(
       return now;
     };
 
-    const finish = async (q: Queryable, batchId: number): Promise<ImportReport> => {
+    const finish = async (q: Tx, batchId: number): Promise<ImportReport> => {
       const summary = { changedPersons: state.changed, changedWeeks: state.changedWeeks, movedResults: state.moved.count };
       await setRevisionSummary(q, batchId, summary);
-      await writeAudit(q, who, {
+      await auditAs(q, who, {
         action: 'registerimport', entity: 'register_batch',
         detail: { batchId, ...base, rows, persons, ...summary, periodFrom, periodTo },
       });
@@ -370,7 +368,7 @@ export async function importRegisterFile(
     };
 
     if (opts.mode !== 'batches') {
-      return await db.tx(async (q) => {
+      return await ownerTx(db, async (q) => {
         const batchId = await insertBatch(q, batchRow);
         for (let done = 0; done >= 0 && done < persons;) done = await writeChunk(q, batchId, CHUNK, done);
         return finish(q, batchId);
@@ -391,10 +389,10 @@ export async function importRegisterFile(
         for (let done = 0; done >= 0 && done < persons;) {
           const why = opts.stopped?.();
           if (why) throw new ImportStopped(why);
-          done = await db.tx((q) => writeChunk(q, batchId, opts.batchSize ?? PGLITE_BATCH, done));
+          done = await ownerTx(db, (q) => writeChunk(q, batchId, opts.batchSize ?? PGLITE_BATCH, done));
           await giveWay(db);
         }
-        return await db.tx(async (q) => {
+        return await ownerTx(db, async (q) => {
           const report = await finish(q, batchId);
           await markDelivered(q, batchId);
           return report;
@@ -420,7 +418,7 @@ const MAX_GIVE_WAY_MS = 250;
  * statements run one after another instead of each waiting for a batch; at most
  * MAX_GIVE_WAY_MS, so the import still moves under steady traffic.
  */
-async function giveWay(db: Database): Promise<void> {
+async function giveWay(db: Db): Promise<void> {
   const until = performance.now() + MAX_GIVE_WAY_MS;
   await new Promise((r) => setTimeout(r, 0));
   while ((db.busy?.() ?? 0) > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 1));
@@ -447,7 +445,7 @@ interface PeopleResults {
 }
 
 /** Results in month m of the enrolments of these people, from their rows as stored now. */
-async function resultsOf(q: Queryable, hashes: string[], m: number): Promise<PeopleResults> {
+async function resultsOf(q: Tx, hashes: string[], m: number): Promise<PeopleResults> {
   const stored = await monitorInputForPeople(q, hashes);
   const month = monthString(m);
   const results = stored.input.participants.length ? monitor(stored.input, { month, suppress: 0 }).participants : [];
@@ -466,12 +464,11 @@ function movedOf(before: PeopleResults, after: PeopleResults, into: { count: num
 }
 
 /** A new code table (with the analysts' own mappings on top) must still cover every code already stored. */
-async function checkStoredCodes(q: Queryable, uploaded: CodeTable, fileName: string) {
+async function checkStoredCodes(q: Tx, uploaded: CodeTable, fileName: string) {
   const table = await applyCodeMappings(q, { entries: new Map(uploaded.entries), categoryOf: uploaded.categoryOf.slice() });
-  const r = await q.query<{ data: Uint8Array }>('SELECT data FROM register_person');
   const missing = new Set<number>();
-  for (const row of r.rows) {
-    const { weeks } = unpackPerson(row.data);
+  for (const data of await allPackedPersons(q)) {
+    const { weeks } = unpackPerson(data);
     for (const c of weeks.codes) if (c !== 0 && !table.categoryOf[c]) missing.add(c);
   }
   if (missing.size) {

@@ -7,8 +7,7 @@
  * a newer version, the previous result is served and marked as being recomputed.
  */
 import { Worker } from 'node:worker_threads';
-import { databaseOf, type Database, type Queryable } from '../../db/database.ts';
-import type { DatabaseHandle } from '../../core/deps.ts';
+import { ownerTx, type Db, type Tx } from '../../db/door.ts';
 import { readDataVersion } from '../../db/data-version.ts';
 import { lockNationalOptions, nationalComputationRunning, readNationalResult, storeNationalResult } from '../../db/national-results.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
@@ -59,10 +58,9 @@ export function nationalKey(opts: MonitorOptions): string {
 }
 
 /** Compute for the current data version and store it (inline; PGlite, and the worker thread). */
-export async function computeAndStoreNational(handle: DatabaseHandle | Database, opts: MonitorOptions, underLock = false) {
-  const db = databaseOf(handle);
+export async function computeAndStoreNational(db: Db, opts: MonitorOptions, underLock = false) {
   const key = nationalKey(opts);
-  const run = async (q: Queryable) => {
+  const run = async (q: Tx | Db) => {
     if (underLock) await lockNationalOptions(q, key);
     // Read the version before the data: a result is never labelled newer than what it was computed from.
     const version = await readDataVersion(q);
@@ -79,7 +77,7 @@ export async function computeAndStoreNational(handle: DatabaseHandle | Database,
     await storeNationalResult(q, key, version, json, performance.now() - t0);
     return { json, dataVersion: version, computedAt: new Date() };
   };
-  return underLock ? db.tx(run) : run(db);
+  return underLock ? ownerTx(db, run) : run(db);
 }
 
 const inFlight = new Map<string, Promise<{ json: string; dataVersion: number; computedAt: Date | string }>>();
@@ -93,7 +91,7 @@ function parse(key: string, s: { json: string; dataVersion: number; computedAt: 
   return v;
 }
 
-function compute(db: Database, databaseUrl: string | undefined, opts: MonitorOptions, key: string) {
+function compute(db: Db, databaseUrl: string | undefined, opts: MonitorOptions, key: string) {
   const running = inFlight.get(key);
   if (running) return running;
   const run = (async () => {
@@ -111,8 +109,7 @@ function compute(db: Database, databaseUrl: string | undefined, opts: MonitorOpt
   return run;
 }
 
-export async function nationalResults(handle: DatabaseHandle | Database, databaseUrl: string | undefined, opts: MonitorOptions): Promise<NationalOutcome> {
-  const db = databaseOf(handle);
+export async function nationalResults(db: Db, databaseUrl: string | undefined, opts: MonitorOptions): Promise<NationalOutcome> {
   const key = nationalKey(opts);
   const version = await readDataVersion(db);
   const mem = parsed.get(key);
@@ -135,8 +132,7 @@ export async function nationalResults(handle: DatabaseHandle | Database, databas
 }
 
 /** Compute ahead (after an import), so the first analyst after it does not wait. */
-export async function precomputeNational(handle: DatabaseHandle | Database, databaseUrl: string | undefined, opts: MonitorOptions): Promise<void> {
-  const db = databaseOf(handle);
+export async function precomputeNational(db: Db, databaseUrl: string | undefined, opts: MonitorOptions): Promise<void> {
   const key = nationalKey(opts);
   parse(key, await compute(db, databaseUrl, opts, key));
 }
@@ -153,8 +149,7 @@ export async function stopNationalWorker() {
  * after batch `asOfBatch`. Computed inline on request and not stored: an analyst's check of
  * what a redelivery changed, not the page everyone reads.
  */
-export async function nationalResultsAsOf(handle: DatabaseHandle | Database, opts: MonitorOptions, asOf: AsOf): Promise<MonitorResult> {
-  const db = databaseOf(handle);
+export async function nationalResultsAsOf(db: Db, opts: MonitorOptions, asOf: AsOf): Promise<MonitorResult> {
   const cohort = cohortOf((await nationalMonitorInput(db, asOf)).input, opts.month);
   const result = monitor(cohort.input, opts);
   result.laterEnrolments = cohort.later;

@@ -5,11 +5,11 @@
  * an advisory lock, so several instances compute one set of options once.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openPostgres } from '../../db/database.ts';
+import { openPostgresHandle } from '../../db/open.ts';
 import type { MonitorOptions } from '../../monitoring/types.ts';
 import { computeAndStoreNational } from './national-results.ts';
 
-const db = await openPostgres((workerData as { url: string }).url, 2);
+const db = await openPostgresHandle((workerData as { url: string }).url, 2);
 
 parentPort!.on('message', async (msg: { id: number; opts: MonitorOptions; asOfBatch?: number }) => {
   try {

@@ -2,8 +2,7 @@
  * Demo register data: the generator's DREAM weeks and paid hours for the demo women, written as
  * the CSV files an analyst would receive and imported through the same use case as real files.
  */
-import type { Database } from '../../db/database.ts';
-import type { DatabaseHandle } from '../../core/deps.ts';
+import type { Db } from '../../db/door.ts';
 import { loentimerCsv, ydelserWideCsv } from '../../demo/csv.ts';
 import { demoWorld } from '../../demo/world.ts';
 import { todayInDenmark } from '../casework/today.ts';
@@ -24,7 +23,7 @@ function concat(chunks: Iterable<Uint8Array>): Uint8Array {
 export const DEMO_IMPORTER = { userId: 0, username: 'demodata', role: 'analytiker' as const, ip: 'localhost' };
 
 export async function seedDemoRegister(
-  deps: { db: DatabaseHandle | Database; vault: Vault },
+  deps: { db: Db; vault: Vault },
   opts: { seed?: number; size?: number; today?: string; kinds?: ('ydelser' | 'loentimer')[] } = {},
 ): Promise<ImportReport[]> {
   // Both demo projects' women, to the last complete month before today (the same world seedDemo made).

@@ -1,13 +1,11 @@
 /** Demo goals and milestone plans for every demo project (inside seedDemo's transaction). */
-import type { Queryable } from '../../db/database.ts';
+import { demoProjects, type SeedTx } from '../../db/demo/seed.ts';
 import { insertGoal } from '../../db/steering/goals.ts';
 import { insertMilestone } from '../../db/steering/milestones.ts';
 import { demoGoalsFor, demoMilestonesFor } from '../../demo/goals.ts';
 
-export async function seedDemoGoals(q: Queryable): Promise<{ goals: number; milestones: number }> {
-  const projects = (await q.query<{ id: number; key: string; planned: number | null }>(
-    'SELECT id, key, planned_participants AS planned FROM project ORDER BY id',
-  )).rows;
+export async function seedDemoGoals(q: SeedTx): Promise<{ goals: number; milestones: number }> {
+  const projects = await demoProjects(q);
   let goals = 0;
   let milestones = 0;
   for (const p of projects) {

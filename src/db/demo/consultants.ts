@@ -5,10 +5,10 @@
  * women had her own caseworker doing the company work from enrolment first, so her page shows a
  * history of two rows.
  */
-/** Runs inside seedDemo's transaction; typed by what it uses, so app/ needs no connection type from db/. */
-type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rowCount: number }> };
+import { sqlOf, type Sql } from '../sql.ts';
 
-export async function seedDemoConsultants(q: Queryable): Promise<{ consultants: number; assigned: number }> {
+export async function seedDemoConsultants(tx: Sql): Promise<{ consultants: number; assigned: number }> {
+  const q = sqlOf(tx);
   const users = await q.query(
     `INSERT INTO app_user (username, display_name, role, organisation_id, team_id, password_hash, demo)
      SELECT 'virksomhedskonsulent.' || substr(u.username, 14), 'Virksomhedskonsulent ' || substr(u.display_name, 14), 'sagsbehandler',

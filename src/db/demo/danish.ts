@@ -8,9 +8,7 @@
  * some failed), Prøve i Dansk 2 for some DU2 women; a sprogmakker for about one in four.
  * Stable within a database (hashes of her id), like the demo group sessions.
  */
-/** Runs inside seedDemo's transaction; typed by what it uses, so app/ needs no connection type from db/. */
-type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rowCount: number }> };
-import { todayInDenmark } from '../casework/today.ts';
+import { sqlOf, type Sql } from '../sql.ts';
 
 const TAUGHT = `
   SELECT DISTINCT ON (e.participant_id) e.participant_id AS pid, e.municipality_code AS m, e.enrolled_on AS enrolled, e.exited_on AS exited,
@@ -19,7 +17,8 @@ const TAUGHT = `
   WHERE p.key LIKE '%-2025' AND e.enrolled_on + 7 < $1::date AND (e.exited_on IS NULL OR e.exited_on >= e.enrolled_on + 7) AND abs(hashtext(e.participant_id::text || 'dansk')) % 10 < 7
   ORDER BY e.participant_id, e.enrolled_on DESC`;
 
-export async function seedDemoDanish(q: Queryable, today = todayInDenmark()): Promise<{ courses: number; months: number; tests: number; buddies: number }> {
+export async function seedDemoDanish(tx: Sql, today: string): Promise<{ courses: number; months: number; tests: number; buddies: number }> {
+  const q = sqlOf(tx);
   const courses = await q.query(
     `INSERT INTO danish_course (participant_id, municipality_code, education, module, provider, start_date, end_date, created_by)
      SELECT pid, m, (ARRAY['du1', 'du2', 'du3'])[1 + h % 3], 1 + (h / 3) % 4, 'Sprogcenter ' || place, enrolled + 7, exited, by

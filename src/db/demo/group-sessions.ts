@@ -5,11 +5,10 @@
  * Attendance at the held sessions for the women enrolled on the day (at the kvindecafé about half
  * of them): mostly mødt, some afbud and udeblevet, by a hash so it is stable within a database.
  */
-/** Runs inside seedDemo's transaction; typed by what it uses, so app/ needs no connection type from db/. */
-type Queryable = { query(sql: string, params?: unknown[]): Promise<{ rowCount: number }> };
-import { todayInDenmark } from '../casework/today.ts';
+import { sqlOf, type Sql } from '../sql.ts';
 
-export async function seedDemoSessions(q: Queryable, today = todayInDenmark()): Promise<{ sessions: number; attendance: number }> {
+export async function seedDemoSessions(tx: Sql, today: string): Promise<{ sessions: number; attendance: number }> {
+  const q = sqlOf(tx);
   // Two windows per project: the last five months of its period (what Styring's month shows) and
   // from five months ago to two months ahead (what a caseworker sees today); one when they meet.
   const sessions = await q.query(
