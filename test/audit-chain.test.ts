@@ -6,12 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
 import { openPGlite, openPostgres, type Database, type Queryable } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/db/audit-chain.ts';
 import { writeAudit } from '../src/db/tenant.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -34,122 +33,111 @@ function cliVerify(env: Record<string, string | undefined>) {
 }
 
 describe.each(backends())('hash-chained audit log on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   async function rows() {
-    return (await t.db.query<{ id: number }>('SELECT id FROM audit_log ORDER BY id')).rows.map((r) => r.id);
+    return (await srv.t.db.query<{ id: number }>('SELECT id FROM audit_log ORDER BY id')).rows.map((r) => r.id);
   }
 
   it('chains every append, including reads of a participant through the web', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
-    const id = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '851' LIMIT 1`)).rows[0].id;
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const id = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '851' LIMIT 1`)).rows[0].id;
     expect((await s.get(`/deltagere/${id}`)).statusCode).toBe(200);
-    const read = await t.db.query<{ prev_hash: string; hash: string }>(
+    const read = await srv.t.db.query<{ prev_hash: string; hash: string }>(
       `SELECT prev_hash, hash FROM audit_log WHERE participant_id = $1 AND action = 'vis' AND username = 'sagsbehandler.aalborg'`, [id]);
     expect(read.rows.length).toBeGreaterThanOrEqual(1);
     expect(read.rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
-    const r = await verifyAuditChain(t.db);
+    const r = await verifyAuditChain(srv.t.db);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.records).toBeGreaterThan(2);
-    const links = await t.db.query<{ bad: number }>(
+    const links = await srv.t.db.query<{ bad: number }>(
       `SELECT count(*)::int AS bad FROM audit_log a JOIN audit_log b ON b.id = (SELECT min(id) FROM audit_log WHERE id > a.id)
        WHERE b.prev_hash <> a.hash`);
     expect(links.rows[0].bad).toBe(0);
   });
 
   it('the application role can append only through the function, and can neither read nor rewrite the log', async () => {
-    const asApp = (sql: string) => t.db.tx(async (q) => {
+    const asApp = (sql: string) => srv.t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
       await q.query(sql);
     });
     await expect(asApp(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(/permission denied/);
     await expect(asApp(`UPDATE audit_head SET last_hash = 'x'`)).rejects.toThrow(/permission denied/);
     await expect(asApp(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/permission denied/);
-    await t.db.tx(async (q) => {
+    await srv.t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
       await writeAudit(q, who, { action: 'test', entity: 'app-role' });
     });
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    expect((await verifyAuditChain(srv.t.db)).ok).toBe(true);
   });
 
   it('refuses UPDATE, DELETE and direct INSERT even for the owner while the triggers are on', async () => {
-    await expect(t.db.query(`UPDATE audit_log SET action = 'x' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/kun tilføjes/);
-    await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/kun tilføjes/);
-    await expect(t.db.query(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(/fremdrift_audit_append/);
+    await expect(srv.t.db.query(`UPDATE audit_log SET action = 'x' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/kun tilføjes/);
+    await expect(srv.t.db.query('DELETE FROM audit_log')).rejects.toThrow(/kun tilføjes/);
+    await expect(srv.t.db.query(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(/fremdrift_audit_append/);
   });
 
   it('detects an altered record and names it', async () => {
-    for (let i = 0; i < 5; i++) await writeAudit(t.db, who, { action: 'test', detail: { i, tekst: 'æøå "citat" \\ ny\nlinje' } });
+    for (let i = 0; i < 5; i++) await writeAudit(srv.t.db, who, { action: 'test', detail: { i, tekst: 'æøå "citat" \\ ny\nlinje' } });
     const ids = await rows();
     const victim = ids[ids.length - 3];
-    const before = (await t.db.query<{ detail: unknown; username: string }>('SELECT detail, username FROM audit_log WHERE id = $1', [victim])).rows[0];
-    await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET username = 'en-anden' WHERE id = $1`, [victim]).then(() => undefined));
-    const r = await verifyAuditChain(t.db);
+    const before = (await srv.t.db.query<{ detail: unknown; username: string }>('SELECT detail, username FROM audit_log WHERE id = $1', [victim])).rows[0];
+    await asOwner(srv.t.db, (q) => q.query(`UPDATE audit_log SET username = 'en-anden' WHERE id = $1`, [victim]).then(() => undefined));
+    const r = await verifyAuditChain(srv.t.db);
     expect(r).toMatchObject({ ok: false, brokenId: String(victim), problem: 'aendret' });
     // Even a change of the detail alone, with the same text length, is found.
-    await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET username = $2, detail = jsonb_set(detail, '{i}', '9') WHERE id = $1`, [victim, before.username]).then(() => undefined));
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(victim) });
-    await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET detail = $2 WHERE id = $1`, [victim, JSON.stringify(before.detail)]).then(() => undefined));
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    await asOwner(srv.t.db, (q) => q.query(`UPDATE audit_log SET username = $2, detail = jsonb_set(detail, '{i}', '9') WHERE id = $1`, [victim, before.username]).then(() => undefined));
+    expect(await verifyAuditChain(srv.t.db)).toMatchObject({ ok: false, brokenId: String(victim) });
+    await asOwner(srv.t.db, (q) => q.query(`UPDATE audit_log SET detail = $2 WHERE id = $1`, [victim, JSON.stringify(before.detail)]).then(() => undefined));
+    expect((await verifyAuditChain(srv.t.db)).ok).toBe(true);
   });
 
   it('detects an altered record whose hash the intruder recomputed: the next record no longer points at it', async () => {
     const ids = await rows();
     const victim = ids[ids.length - 2];
-    const orig = (await t.db.query<{ action: string; hash: string }>('SELECT action, hash FROM audit_log WHERE id = $1', [victim])).rows[0];
-    await asOwner(t.db, async (q) => {
+    const orig = (await srv.t.db.query<{ action: string; hash: string }>('SELECT action, hash FROM audit_log WHERE id = $1', [victim])).rows[0];
+    await asOwner(srv.t.db, async (q) => {
       await q.query(`UPDATE audit_log SET action = 'skjult' WHERE id = $1`, [victim]);
       await q.query(
         `UPDATE audit_log SET hash = encode(sha256(convert_to(fremdrift_audit_canonical(id, at, user_id, username, role, action,
            entity, participant_id, municipality_code, ip, detail, prev_hash), 'UTF8')), 'hex') WHERE id = $1`, [victim]);
     });
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(ids[ids.length - 1]), problem: 'kaede_brudt' });
-    await asOwner(t.db, (q) => q.query('UPDATE audit_log SET action = $2, hash = $3 WHERE id = $1', [victim, orig.action, orig.hash]).then(() => undefined));
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    expect(await verifyAuditChain(srv.t.db)).toMatchObject({ ok: false, brokenId: String(ids[ids.length - 1]), problem: 'kaede_brudt' });
+    await asOwner(srv.t.db, (q) => q.query('UPDATE audit_log SET action = $2, hash = $3 WHERE id = $1', [victim, orig.action, orig.hash]).then(() => undefined));
+    expect((await verifyAuditChain(srv.t.db)).ok).toBe(true);
   });
 
   it('detects a deleted record in the middle and at the end', async () => {
     const ids = await rows();
     const middle = ids[ids.length - 4];
-    const saved = (await t.db.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(a) AS r FROM audit_log a WHERE id = $1', [middle])).rows[0].r;
-    await asOwner(t.db, (q) => q.query('DELETE FROM audit_log WHERE id = $1', [middle]).then(() => undefined));
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(ids[ids.length - 3]), problem: 'kaede_brudt' });
+    const saved = (await srv.t.db.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(a) AS r FROM audit_log a WHERE id = $1', [middle])).rows[0].r;
+    await asOwner(srv.t.db, (q) => q.query('DELETE FROM audit_log WHERE id = $1', [middle]).then(() => undefined));
+    expect(await verifyAuditChain(srv.t.db)).toMatchObject({ ok: false, brokenId: String(ids[ids.length - 3]), problem: 'kaede_brudt' });
     const cols = Object.keys(saved);
-    await asOwner(t.db, (q) => q.query(
+    await asOwner(srv.t.db, (q) => q.query(
       `INSERT INTO audit_log (${cols.join(', ')}) SELECT ${cols.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::audit_log, $1::jsonb) r`,
       [JSON.stringify(saved)]).then(() => undefined));
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    expect((await verifyAuditChain(srv.t.db)).ok).toBe(true);
 
     const last = ids[ids.length - 1];
-    await asOwner(t.db, (q) => q.query('DELETE FROM audit_log WHERE id = $1', [last]).then(() => undefined));
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: String(last), problem: 'hale_slettet' });
+    await asOwner(srv.t.db, (q) => q.query('DELETE FROM audit_log WHERE id = $1', [last]).then(() => undefined));
+    expect(await verifyAuditChain(srv.t.db)).toMatchObject({ ok: false, brokenId: String(last), problem: 'hale_slettet' });
   });
 
   it('an anchor kept outside the database exposes a chain rewritten from start to end', async () => {
-    const fresh = await verifyAuditChain(t.db);
+    const fresh = await verifyAuditChain(srv.t.db);
     // (The previous test deleted the last record; repair the head first, as a thorough intruder would.)
-    const tail = (await t.db.query<{ id: string; hash: string }>('SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1')).rows[0];
-    await t.db.query('UPDATE audit_head SET last_id = $1::bigint, last_hash = $2', [tail.id, tail.hash]);
+    const tail = (await srv.t.db.query<{ id: string; hash: string }>('SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1')).rows[0];
+    await srv.t.db.query('UPDATE audit_head SET last_id = $1::bigint, last_hash = $2', [tail.id, tail.hash]);
     expect(fresh.ok).toBe(false);
-    const ok = await verifyAuditChain(t.db);
+    const ok = await verifyAuditChain(srv.t.db);
     expect(ok).toMatchObject({ ok: true });
     if (!ok.ok) return;
     const anchor = { id: ok.lastId!, hash: ok.headHash };
-    expect(await verifyAuditChain(t.db, 7, anchor)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(srv.t.db, 7, anchor)).toMatchObject({ ok: true });
     // Rewrite one early record and recompute every hash after it, and the head: the chain alone looks intact.
     const ids = await rows();
-    await asOwner(t.db, async (q) => {
+    await asOwner(srv.t.db, async (q) => {
       await q.query(`UPDATE audit_log SET username = 'skjult' WHERE id = $1`, [ids[2]]);
       let prev = (await q.query<{ hash: string }>('SELECT hash FROM audit_log WHERE id = $1', [ids[1]])).rows[0].hash;
       for (const id of ids.slice(2)) {
@@ -160,24 +148,24 @@ describe.each(backends())('hash-chained audit log on %s', (backend) => {
       }
       await q.query('UPDATE audit_head SET last_hash = $1', [prev]);
     });
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
-    expect(await verifyAuditChain(t.db, 7, anchor)).toMatchObject({ ok: false, problem: 'anker', brokenId: anchor.id });
-    expect(await verifyAuditChain(t.db, 7, { id: '999999999', hash: anchor.hash })).toMatchObject({ ok: false, problem: 'anker' });
+    expect(await verifyAuditChain(srv.t.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(srv.t.db, 7, anchor)).toMatchObject({ ok: false, problem: 'anker', brokenId: anchor.id });
+    expect(await verifyAuditChain(srv.t.db, 7, { id: '999999999', hash: anchor.hash })).toMatchObject({ ok: false, problem: 'anker' });
   });
 
   it('`fremdrift audit verify` exits 1 naming the first broken record, in Danish', async () => {
     // Alter an early record as the owner; the CLI must name it.
     const ids = await rows();
     const victim = ids[3];
-    await asOwner(t.db, (q) => q.query(`UPDATE audit_log SET ip = '10.6.6.6' WHERE id = $1`, [victim]).then(() => undefined));
+    await asOwner(srv.t.db, (q) => q.query(`UPDATE audit_log SET ip = '10.6.6.6' WHERE id = $1`, [victim]).then(() => undefined));
     let env: Record<string, string>;
-    if (backend === 'postgres') env = { DATABASE_URL: t.url! };
+    if (backend === 'postgres') env = { DATABASE_URL: srv.t.url! };
     else {
-      await t.db.close(); // one process at a time on a PGlite folder
-      env = { FREMDRIFT_DATA_DIR: t.dir! };
+      await srv.t.db.close(); // one process at a time on a PGlite folder
+      env = { FREMDRIFT_DATA_DIR: srv.t.dir! };
     }
     const r = cliVerify(env);
-    if (backend === 'pglite') t.db = await openPGlite(t.dir);
+    if (backend === 'pglite') srv.t.db = await openPGlite(srv.t.dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`Første brudte post: ${victim}`);
     expect(r.out).toMatch(/ikke intakt/);

@@ -3,43 +3,34 @@
  * participant, action, date range; paged); the search is itself audited; other roles get 403;
  * a jobcentre's administrator sees only her own municipalities' records.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '../src/db/tenant.ts';
 import { hashPassword } from '../src/security/passwords.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 
 describe.each(backends())('audit page on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let aalborgId: string;
   let aarhusId: string;
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    const id = async (code: string) => (await t.db.query<{ id: string }>('SELECT id FROM participant WHERE municipality_code = $1 ORDER BY id LIMIT 1', [code])).rows[0].id;
+    const id = async (code: string) => (await srv.t.db.query<{ id: string }>('SELECT id FROM participant WHERE municipality_code = $1 ORDER BY id LIMIT 1', [code])).rows[0].id;
     aalborgId = await id('851');
     aarhusId = await id('751');
     // A jobcentre administrator in Aarhus.
-    await t.db.query(
+    await srv.t.db.query(
       `INSERT INTO app_user (username, display_name, role, organisation_id, password_hash)
        SELECT 'admin.aarhus', 'Admin Aarhus', 'administrator', organisation_id, $1 FROM organisation_municipality WHERE municipality_code = '751' LIMIT 1`,
       [await hashPassword('demo')],
     );
   });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   it('shows the administrator who read a woman\'s page, filtered by participant', async () => {
-    const cw = await loginAs(app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     expect((await cw.get(`/deltagere/${aalborgId}`)).statusCode).toBe(200);
-    const admin = await loginAs(app, 'admin');
+    const admin = await loginAs(srv.app, 'admin');
     const home = await admin.get('/');
     expect(home.body).toContain('href="/admin/audit"');
     expect(home.body).toContain('Auditlog');
@@ -53,7 +44,7 @@ describe.each(backends())('audit page on %s', (backend) => {
   });
 
   it('filters by user, action and date range', async () => {
-    const admin = await loginAs(app, 'admin');
+    const admin = await loginAs(srv.app, 'admin');
     const byUser = await admin.get('/admin/audit?bruger=sagsbehandler.aalborg&handling=login');
     const users = [...byUser.body.matchAll(/<tr>\s*<td>\d+<\/td><td>[^<]+<\/td><td>([^<]+)<\/td><td>[^<]+<\/td><td>([^<]+)<\/td>/g)];
     expect(users.length).toBeGreaterThan(0);
@@ -68,8 +59,8 @@ describe.each(backends())('audit page on %s', (backend) => {
 
   it('pages through the records, newest first', async () => {
     const who = { userId: 0, username: 'massetest', role: 'administrator' as const, ip: '10.0.0.1' };
-    for (let i = 0; i < 120; i++) await writeAudit(t.db, who, { action: 'massetest', detail: { i } });
-    const admin = await loginAs(app, 'admin');
+    for (let i = 0; i < 120; i++) await writeAudit(srv.t.db, who, { action: 'massetest', detail: { i } });
+    const admin = await loginAs(srv.app, 'admin');
     const p1 = await admin.get('/admin/audit?bruger=massetest');
     expect(p1.body).toContain('120 poster');
     expect(p1.body).toContain('Side 1 af 3');
@@ -84,9 +75,9 @@ describe.each(backends())('audit page on %s', (backend) => {
   });
 
   it('audits the search itself', async () => {
-    const admin = await loginAs(app, 'admin');
+    const admin = await loginAs(srv.app, 'admin');
     await admin.get(`/admin/audit?deltager=${aarhusId}&handling=vis`);
-    const r = await t.db.query<{ participant_id: string; detail: { filter: { action: string } } }>(
+    const r = await srv.t.db.query<{ participant_id: string; detail: { filter: { action: string } } }>(
       `SELECT participant_id, detail FROM audit_log WHERE username = 'admin' AND action = 'soeg' AND entity = 'audit_log' ORDER BY id DESC LIMIT 1`);
     expect(r.rows[0].participant_id).toBe(aarhusId);
     expect(r.rows[0].detail.filter.action).toBe('vis');
@@ -94,12 +85,12 @@ describe.each(backends())('audit page on %s', (backend) => {
 
   it('refuses every other role and rejects a malformed participant id in Danish', async () => {
     for (const u of ['sagsbehandler.aalborg', 'projektleder.aarhus', 'analytiker.siri']) {
-      const s = await loginAs(app, u);
+      const s = await loginAs(srv.app, u);
       expect((await s.get('/admin/audit')).statusCode, u).toBe(403);
       expect((await s.get('/')).body, u).not.toContain('href="/admin/audit"');
     }
-    expect((await app.inject({ method: 'GET', url: '/admin/audit' })).statusCode).toBe(303);
-    const admin = await loginAs(app, 'admin');
+    expect((await srv.app.inject({ method: 'GET', url: '/admin/audit' })).statusCode).toBe(303);
+    const admin = await loginAs(srv.app, 'admin');
     const bad = await admin.get('/admin/audit?deltager=1%27%20OR%201=1');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Deltager-id skal være et gyldigt id');
@@ -107,9 +98,9 @@ describe.each(backends())('audit page on %s', (backend) => {
   });
 
   it('a jobcentre administrator sees her own municipalities\' records, not another\'s', async () => {
-    const cw = await loginAs(app, 'sagsbehandler.aarhus');
+    const cw = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await cw.get(`/deltagere/${aarhusId}`)).statusCode).toBe(200);
-    const local = await loginAs(app, 'admin.aarhus');
+    const local = await loginAs(srv.app, 'admin.aarhus');
     const own = await local.get(`/admin/audit?deltager=${aarhusId}`);
     expect(own.body).toMatch(/<td>sagsbehandler\.aarhus<\/td>/);
     const other = await local.get(`/admin/audit?deltager=${aalborgId}`);

@@ -1,30 +1,21 @@
 /** Login, sessions, CSRF, throttling, Danish error pages and the participant list's search. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { DEMO_USERS } from '../src/web/pages/login.ts';
 import { formatCpr } from '../src/core/cpr.ts';
 import { generateCohort } from '../src/demo/cohort.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends, openTestDb, testDeps } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { csrfOf, formBody, loginAs } from './helpers/http.ts';
 import { LOGIN_FREE_FAILURES } from '../src/domain/login-delay.ts';
 
 describe.each(backends())('login and sessions on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   it('lets every demo user sign in with the password demo and shows who and where in the header', async () => {
     for (const [username] of DEMO_USERS) {
-      const s = await loginAs(app, username);
+      const s = await loginAs(srv.app, username);
       const home = await s.get('/');
       const page = home.statusCode === 303 ? await s.get(home.headers.location as string) : home;
       expect(page.statusCode, username).toBe(200);
@@ -33,9 +24,9 @@ describe.each(backends())('login and sessions on %s', (backend) => {
   });
 
   it('sets an httpOnly, SameSite session cookie and a strict Content-Security-Policy', async () => {
-    const page = await app.inject({ method: 'GET', url: '/login' });
+    const page = await srv.app.inject({ method: 'GET', url: '/login' });
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const res = await app.inject({
+    const res = await srv.app.inject({
       method: 'POST', url: '/login',
       headers: { cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
       payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'sagsbehandler.aalborg', adgangskode: 'demo' }),
@@ -43,33 +34,33 @@ describe.each(backends())('login and sessions on %s', (backend) => {
     const sid = res.cookies.find((c) => c.name === 'fremdrift_sid')!;
     expect(sid.httpOnly).toBe(true);
     expect(sid.sameSite).toBe('Lax');
-    const stored = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM user_session WHERE id_hash = $1', [sid.value]);
+    const stored = await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM user_session WHERE id_hash = $1', [sid.value]);
     expect(stored.rows[0].n).toBe(0); // only the hash is stored
   });
 
   it('refuses a POST without the CSRF token', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
-    const res = await app.inject({ method: 'POST', url: '/logout', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const res = await srv.app.inject({ method: 'POST', url: '/logout', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Formularen er udløbet');
   });
 
   it('stops a live session at once when its user is deactivated (session and user are read together)', async () => {
-    const s = await loginAs(app, 'projektleder.aarhus');
+    const s = await loginAs(srv.app, 'projektleder.aarhus');
     expect((await s.get('/deltagere')).statusCode).toBe(200);
-    await t.db.query(`UPDATE app_user SET active = false WHERE username = 'projektleder.aarhus'`);
+    await srv.t.db.query(`UPDATE app_user SET active = false WHERE username = 'projektleder.aarhus'`);
     try {
       const after = await s.get('/deltagere');
       expect(after.statusCode).toBe(303);
       expect(after.headers.location).toMatch(/^\/login/);
     } finally {
-      await t.db.query(`UPDATE app_user SET active = true WHERE username = 'projektleder.aarhus'`);
+      await srv.t.db.query(`UPDATE app_user SET active = true WHERE username = 'projektleder.aarhus'`);
     }
     expect((await s.get('/deltagere')).statusCode).toBe(200);
   });
 
   it('ends the session at logout', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aarhus');
+    const s = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await s.get('/deltagere')).statusCode).toBe(200);
     expect((await s.post('/logout', {})).statusCode).toBe(303);
     const after = await s.get('/deltagere');
@@ -80,22 +71,22 @@ describe.each(backends())('login and sessions on %s', (backend) => {
   // Finding 7 (issue 11): five failures locked a user name for everyone, even against the right
   // password, and twenty from one address locked everyone behind it.
   it('lets nobody else lock a user out: failures from one address do not slow the same user elsewhere', async () => {
-    for (let i = 0; i < 8; i++) await expect(loginAs(app, 'projektleder.aarhus', 'forkert', '10.1.2.3')).rejects.toThrow(/401|429/);
-    const s = await loginAs(app, 'projektleder.aarhus', 'demo', '10.9.9.9');
+    for (let i = 0; i < 8; i++) await expect(loginAs(srv.app, 'projektleder.aarhus', 'forkert', '10.1.2.3')).rejects.toThrow(/401|429/);
+    const s = await loginAs(srv.app, 'projektleder.aarhus', 'demo', '10.9.9.9');
     expect((await s.get('/')).statusCode).toBeLessThan(400);
   });
 
   it('does not lock everyone behind a shared address after many failures there', async () => {
     const nat = '10.1.2.4';
-    for (let i = 0; i < 25; i++) await expect(loginAs(app, `ukendt.${i}`, 'forkert', nat)).rejects.toThrow(/401/);
-    await loginAs(app, 'sagsbehandler.aarhus', 'demo', nat);
+    for (let i = 0; i < 25; i++) await expect(loginAs(srv.app, `ukendt.${i}`, 'forkert', nat)).rejects.toThrow(/401/);
+    await loginAs(srv.app, 'sagsbehandler.aarhus', 'demo', nat);
   });
 
   it('slows one user-and-address pair down exponentially, and lets the right password in once the delay has passed', async () => {
     const ip = '10.1.2.5';
-    for (let i = 0; i < LOGIN_FREE_FAILURES; i++) await expect(loginAs(app, 'projektleder.aalborg', 'forkert', ip)).rejects.toThrow(/401/);
-    const page = await app.inject({ method: 'GET', url: '/login', remoteAddress: ip });
-    const slowed = await app.inject({
+    for (let i = 0; i < LOGIN_FREE_FAILURES; i++) await expect(loginAs(srv.app, 'projektleder.aalborg', 'forkert', ip)).rejects.toThrow(/401/);
+    const page = await srv.app.inject({ method: 'GET', url: '/login', remoteAddress: ip });
+    const slowed = await srv.app.inject({
       method: 'POST', url: '/login', remoteAddress: ip,
       headers: { cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
       payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'projektleder.aalborg', adgangskode: 'demo' }),
@@ -105,17 +96,17 @@ describe.each(backends())('login and sessions on %s', (backend) => {
     expect(slowed.body).toContain('Vent 1 sekund');
     expect(slowed.body).toContain('value="projektleder.aalborg"');
     // Once the delay has passed, the right password signs in and the pair starts afresh.
-    const moved = await t.db.query(`UPDATE login_throttle SET last_failure_at = last_failure_at - interval '1 hour'`);
+    const moved = await srv.t.db.query(`UPDATE login_throttle SET last_failure_at = last_failure_at - interval '1 hour'`);
     expect(moved.rowCount).toBeGreaterThan(0);
-    await loginAs(app, 'projektleder.aalborg', 'demo', ip);
-    await expect(loginAs(app, 'projektleder.aalborg', 'forkert', ip)).rejects.toThrow(/401/);
+    await loginAs(srv.app, 'projektleder.aalborg', 'demo', ip);
+    await expect(loginAs(srv.app, 'projektleder.aalborg', 'forkert', ip)).rejects.toThrow(/401/);
   });
 
   // Finding 11 (issue 11): failed sign-ins left no audit record.
   it('audits failed sign-ins, naming a known user but never the text typed for an unknown one', async () => {
-    await expect(loginAs(app, 'analytiker.siri', 'forkert', '10.1.2.6')).rejects.toThrow(/401/);
-    await expect(loginAs(app, '0101901234 Maryam', 'forkert', '10.1.2.6')).rejects.toThrow(/401/);
-    const rows = await t.db.query<{ username: string; userId: number | null; detail: string }>(
+    await expect(loginAs(srv.app, 'analytiker.siri', 'forkert', '10.1.2.6')).rejects.toThrow(/401/);
+    await expect(loginAs(srv.app, '0101901234 Maryam', 'forkert', '10.1.2.6')).rejects.toThrow(/401/);
+    const rows = await srv.t.db.query<{ username: string; userId: number | null; detail: string }>(
       `SELECT username, user_id AS "userId", detail::text AS detail FROM audit_log WHERE action = 'login_mislykket' AND ip = '10.1.2.6' ORDER BY id`,
     );
     expect(rows.rows).toHaveLength(2);
@@ -126,16 +117,16 @@ describe.each(backends())('login and sessions on %s', (backend) => {
   });
 
   it('shows Danish error pages and sends anonymous users to the login page', async () => {
-    const missing = await app.inject({ method: 'GET', url: '/findes-ikke' });
+    const missing = await srv.app.inject({ method: 'GET', url: '/findes-ikke' });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Siden findes ikke');
-    const anon = await app.inject({ method: 'GET', url: '/deltagere' });
+    const anon = await srv.app.inject({ method: 'GET', url: '/deltagere' });
     expect(anon.statusCode).toBe(303);
     expect(anon.headers.location).toBe('/login?next=%2Fdeltagere');
   });
 
   it('finds a woman by full CPR number (with or without dash) and by birth date, and pages the list', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const w = generateCohort({ seed: 2019 }).women.find((x) => x.kommuneKode === '851')!;
     for (const q of [w.cpr, formatCpr(w.cpr)]) {
       const res = await s.get(`/deltagere?q=${encodeURIComponent(q)}`);
@@ -150,7 +141,7 @@ describe.each(backends())('login and sessions on %s', (backend) => {
     expect(names(p1.body)).toHaveLength(25);
     expect(names(p2.body)[0]).not.toBe(names(p1.body)[0]);
     expect(p1.body).toContain('Side 1 af');
-    const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste'`);
+    const audit = await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste'`);
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(5);
   });
 });

@@ -8,13 +8,12 @@
  * to and reason on her page and timeline, counts for a goal "opvisiteret", keeps her category at
  * enrolment, and is deleted (a correction) with an audit record.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays, addMonths, daysBetween } from '../src/core/dates.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { upgradedBy } from '../src/app/steering/case-measures.ts';
 import { loadCaseFacts, type CaseFacts } from '../src/db/steering/case-stats.ts';
@@ -25,8 +24,7 @@ const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(
 const dk = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
 
 describe.each(backends())('exemption periods on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   let other: Session;
   const today = todayInDenmark();
@@ -35,23 +33,16 @@ describe.each(backends())('exemption periods on %s', (backend) => {
   let exemptionId = '';
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    other = await loginAs(app, 'sagsbehandler.aarhus');
-    const cw = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
-    const project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    other = await loginAs(srv.app, 'sagsbehandler.aarhus');
+    const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const res = await s.post('/indskrivning', {
       cpr: makeCpr('1990-05-17', 'K', 1307), firstName: 'Hodan', lastName: 'Fritagetsen', countryOfOrigin: 'SO', projectId: String(project),
       enrolmentDate: da(enrolled), visitation: 'aktivitetsparat', recruitmentChannel: 'jobcenter', caseworkerId: String(cw),
     });
     expect(res.statusCode).toBe(303);
     womanId = /\/deltagere\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
   });
 
   const conversationAlert = async () => {
@@ -70,7 +61,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(res.body).toContain('Slutdatoen kan ikke ligge før startdatoen.');
     expect(res.body).toContain('Skriv begrundelsen, når årsagen er');
     expect(res.body).toContain(`value="${da(addDays(today, -1))}"`);
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_exemption WHERE participant_id = $1', [womanId])).rows[0].n).toBe(0);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_exemption WHERE participant_id = $1', [womanId])).rows[0].n).toBe(0);
   });
 
   it('an exemption covering today pauses the rules; her page, timeline and Mine borgere say so', async () => {
@@ -81,7 +72,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const res = await s.post(`/deltagere/${womanId}/fritagelser`, { kind: 'barsel', startDate: da(addDays(today, -10)), endDate: da(end) });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toContain('gemt=fritagelse');
-    exemptionId = (await t.db.query<{ id: string }>('SELECT id FROM casework_exemption WHERE participant_id = $1', [womanId])).rows[0].id;
+    exemptionId = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_exemption WHERE participant_id = $1', [womanId])).rows[0].id;
     const { severity, body } = await conversationAlert();
     expect(severity).toBeNull();
     expect(body).toContain(`Fritaget til ${dk(end)}`);
@@ -108,7 +99,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(severity).toBe('advarsel');
     expect(body).toContain(dk(moved));
     expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).toMatch(/Fritagelse \(sygdom\) slut: opfølgningsreglerne gælder igen/);
-    const audit = await t.db.query<{ action: string }>(
+    const audit = await srv.t.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE entity = 'fritagelse' AND participant_id = $1 ORDER BY id`, [womanId]);
     expect(audit.rows.map((r) => r.action)).toEqual(['opret', 'ret']);
   });
@@ -119,7 +110,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     }
     expect((await other.post(`/deltagere/${womanId}/fritagelser/${exemptionId}`, { kind: 'ferie', startDate: da(today) })).statusCode).toBe(404);
     expect((await other.post(`/deltagere/${womanId}/fritagelser/${exemptionId}/slet`, {})).statusCode).toBe(404);
-    const still = await t.db.query<{ kind: string }>('SELECT kind FROM casework_exemption WHERE id = $1', [exemptionId]);
+    const still = await srv.t.db.query<{ kind: string }>('SELECT kind FROM casework_exemption WHERE id = $1', [exemptionId]);
     expect(still.rows[0].kind).toBe('sygdom');
   });
 
@@ -132,7 +123,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(severity).toBe('kritisk');
     expect(body).toContain('Mere end 2 måneder uden samtale');
     expect((await s.get(`/deltagere/${womanId}/fritagelser`)).body).toContain('Ingen fritagelser.');
-    const audit = await t.db.query<{ detail: { deleted: { kind: string } } }>(
+    const audit = await srv.t.db.query<{ detail: { deleted: { kind: string } } }>(
       `SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'fritagelse' AND participant_id = $1`, [womanId]);
     expect(audit.rows[0].detail.deleted.kind).toBe('sygdom');
   });
@@ -157,39 +148,39 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(history).toMatch(/<td>Aktivitetsparat<\/td><td>Jobparat<\/td><td>Klar efter praktik<\/td>/);
     expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).toContain('Visitation ændret: Aktivitetsparat → Jobparat');
     // The enrolment keeps her category at enrolment (results by visitation use it).
-    expect((await t.db.query<{ visitation: string }>('SELECT visitation FROM enrolment WHERE participant_id = $1', [womanId])).rows[0].visitation).toBe('aktivitetsparat');
-    const audit = await t.db.query<{ detail: { from: string; to: string } }>(`SELECT detail FROM audit_log WHERE action = 'opret' AND entity = 'visitation' AND participant_id = $1`, [womanId]);
+    expect((await srv.t.db.query<{ visitation: string }>('SELECT visitation FROM enrolment WHERE participant_id = $1', [womanId])).rows[0].visitation).toBe('aktivitetsparat');
+    const audit = await srv.t.db.query<{ detail: { from: string; to: string } }>(`SELECT detail FROM audit_log WHERE action = 'opret' AND entity = 'visitation' AND participant_id = $1`, [womanId]);
     expect(audit.rows[0].detail).toMatchObject({ from: 'aktivitetsparat', to: 'jobparat' });
     expect((await other.get(`/deltagere/${womanId}/visitation`)).statusCode).toBe(404);
     expect((await other.post(`/deltagere/${womanId}/visitation`, { date: da(today), visitation: 'oevrige' })).statusCode).toBe(404);
   });
 
   it('a goal "opvisiteret" counts her among the women enrolled as aktivitetsparat, by hand', async () => {
-    const project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-    const pl = await loginAs(app, 'projektleder.aalborg');
+    const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const pl = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await pl.post(`/styring/maal/ny?projekt=${project}`, {
       title: 'Opvisitering til jobparat', measure: 'opvisiteret', population: 'alle', targetKind: 'andel', targetValue: '20', deadline: da(addDays(today, 300)),
     });
     expect(res.statusCode).toBe(303);
-    const goal = await t.db.query<{ measure: string }>(`SELECT measure FROM project_goal WHERE project_id = $1 AND measure = 'opvisiteret'`, [project]);
+    const goal = await srv.t.db.query<{ measure: string }>(`SELECT measure FROM project_goal WHERE project_id = $1 AND measure = 'opvisiteret'`, [project]);
     expect(goal.rows.length).toBe(1);
     // The hand count: enrolments as aktivitetsparat by today, and those changed to jobparat since.
-    const hand = await t.db.query<{ base: number; up: number }>(
+    const hand = await srv.t.db.query<{ base: number; up: number }>(
       `SELECT count(*)::int AS base,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM casework_visitation_change v WHERE v.enrolment_id = e.id AND v.visitation = 'jobparat'))::int AS up
        FROM enrolment e WHERE e.project_id = $1 AND e.visitation = 'aktivitetsparat' AND e.enrolled_on <= $2`, [project, today]);
     expect(hand.rows[0].up).toBeGreaterThanOrEqual(1);
-    const mun = (await t.db.query<{ m: string }>('SELECT municipality_code AS m FROM participant WHERE id = $1', [womanId])).rows[0].m;
+    const mun = (await srv.t.db.query<{ m: string }>('SELECT municipality_code AS m FROM participant WHERE id = $1', [womanId])).rows[0].m;
     const actor: Actor = {
       userId: 0, username: 'opvisitering.test', displayName: 'Test', role: 'projektleder', organisationId: 0, organisationName: 'Test',
       organisationKind: 'jobcenter', municipalities: [mun], municipalityNames: [], ip: '127.0.0.1',
     };
-    const facts = await door(t.db, actor, async (tx) => ({ value: await loadCaseFacts(tx, project, []), audit: [] }));
+    const facts = await door(srv.t.db, actor, async (tx) => ({ value: await loadCaseFacts(tx, project, []), audit: [] }));
     expect(upgradedBy(facts, today)).toEqual({ count: hand.rows[0].up, denominator: hand.rows[0].base });
   });
 
   it('deleting the change (a correction) restores her category, audited', async () => {
-    const id = (await t.db.query<{ id: string }>('SELECT id FROM casework_visitation_change WHERE participant_id = $1', [womanId])).rows[0].id;
+    const id = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_visitation_change WHERE participant_id = $1', [womanId])).rows[0].id;
     expect((await other.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {})).statusCode).toBe(404);
     expect((await s.get(`/deltagere/${womanId}/visitationer/${id}/slet`)).body).toContain('ændringen af visitation');
     const del = await s.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {});
@@ -197,7 +188,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(del.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/historik\\?gemt=slettet`));
     expect((await s.get(`/deltagere/${womanId}/historik`)).body).not.toContain('data-testid="visitation-history"');
     expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).not.toContain('Visitation ændret');
-    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'slet' AND entity = 'visitation' AND participant_id = $1`, [womanId])).rows.length).toBe(1);
+    expect((await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'slet' AND entity = 'visitation' AND participant_id = $1`, [womanId])).rows.length).toBe(1);
   });
 });
 

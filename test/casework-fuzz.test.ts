@@ -2,10 +2,9 @@
  * Fuzzing the casework forms with malformed input under their real field names: never a 5xx,
  * never a stack trace, and a rejected form leaves every row about the woman as it was (helpers/fuzz.ts).
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { fuzzForm, malformedForm, womanFingerprint } from './helpers/fuzz.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
@@ -22,30 +21,23 @@ const form = malformedForm(
 const CASEWORK = /^\/(deltagere\/:id\/(plan|aktiviteter|samtaler|maalinger|indskriv|udskriv)|indskrivning|projekt\/)/;
 
 describe.each(backends())('casework forms under fuzzing on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let womanId: string;
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    womanId = (await t.db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+    womanId = (await srv.t.db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`)).rows[0].id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
   });
 
   it.each(['sagsbehandler.aalborg', 'projektleder.aalborg'])('answers every malformed casework form from %s without a crash', async (user) => {
-    const s: Session = await loginAs(app, user);
+    const s: Session = await loginAs(srv.app, user);
     // Her rows, and the project settings these forms also write.
-    const fingerprint = womanFingerprint(t.db, womanId,
+    const fingerprint = womanFingerprint(srv.t.db, womanId,
       `SELECT (SELECT string_agg(x::text, '|' ORDER BY x::text) FROM project_alert_settings x) || (SELECT string_agg(y::text, '|' ORDER BY y::text) FROM project_activity_type y)`);
     const recordId = async (table: string) =>
-      (await t.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE participant_id = $1 LIMIT 1`, [womanId])).rows[0]?.id ?? '00000000-0000-4000-8000-000000000000';
-    const projectId = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-    const posts = app.routeTable.filter((r) => r.method === 'POST' && CASEWORK.test(r.url));
+      (await srv.t.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE participant_id = $1 LIMIT 1`, [womanId])).rows[0]?.id ?? '00000000-0000-4000-8000-000000000000';
+    const projectId = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const posts = srv.app.routeTable.filter((r) => r.method === 'POST' && CASEWORK.test(r.url));
     expect(posts.length).toBeGreaterThan(10);
     for (const route of posts) {
       const table = route.url.includes('aktiviteter') ? 'casework_activity' : route.url.includes('samtaler') ? 'casework_conversation' : 'casework_assessment';

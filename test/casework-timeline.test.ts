@@ -3,29 +3,18 @@
  * enrolments newest first; monthly register statuses appear once a source is registered with
  * setRegisterStatusSource (the monitoring engine's hook).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { setRegisterStatusSource } from '../src/app/casework/case-timeline.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 
 describe.each(backends())('casework timeline on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    setRegisterStatusSource(async () => []);
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
+  afterAll(() => setRegisterStatusSource(async () => []));
 
   it('lists her history newest first and includes register statuses from the registered source', async () => {
-    const woman = (await t.db.query<{ id: string }>(
+    const woman = (await srv.t.db.query<{ id: string }>(
       `SELECT p.id FROM participant p JOIN casework_conversation c ON c.participant_id = p.id
        JOIN casework_activity a ON a.participant_id = p.id WHERE p.municipality_code = '851' LIMIT 1`)).rows[0].id;
     const asked: string[] = [];
@@ -33,7 +22,7 @@ describe.each(backends())('casework timeline on %s', (backend) => {
       asked.push(`${actor.username}:${id}`);
       return [{ month: '2021-03', level: 3, snapshot: 'Virksomhedspraktik' }];
     });
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const res = await s.get(`/deltagere/${woman}/tidslinje`);
     expect(res.statusCode).toBe(200);
     expect(asked).toEqual([`sagsbehandler.aalborg:${woman}`]);

@@ -1,6 +1,6 @@
 /** Start the real HTTP server on a free port over a fresh test database. */
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/http/server.ts';
+import { buildServer, type ServerOptions } from '../../src/http/server.ts';
 import { afterAll, beforeAll } from 'vitest';
 import type { AppDeps } from '../../src/core/deps.ts';
 import { openTestDb, testDeps, type Backend, type TestDb } from './db.ts';
@@ -29,17 +29,32 @@ export async function startServer(backend: Backend = 'pglite'): Promise<RunningS
   };
 }
 
+type Config = Partial<AppDeps['config']>;
+
+export interface TestServerOptions {
+  /** Runs on the fresh database before the server is built (data the server reads as it starts, extra tables). */
+  seed?: (t: TestDb) => Promise<void>;
+  /** Log level and log stream of the server. */
+  server?: ServerOptions;
+  /** Listen on a free port of 127.0.0.1 (for tests that stream to a real socket) instead of only `inject`. */
+  listen?: boolean;
+}
+
 /**
  * The usual set-up of an integration test file, once: a fresh test database on `backend` and the
- * Fastify app over it (not listening; use `app.inject`), closed after the file. Read `t` and `app`
- * inside tests or hooks (they are set in beforeAll).
+ * Fastify app over it (not listening unless asked; use `app.inject`), closed after the file. Read
+ * `t` and `app` inside tests or hooks (they are set in beforeAll, which runs before the file's own
+ * beforeAll hooks). `config` may depend on the database (e.g. its `url`). A test may replace
+ * `app` (say, after reopening the database); the one there at the end is closed.
  */
-export function useTestServer(backend: Backend, config: Partial<AppDeps['config']> = {}) {
+export function useTestServer(backend: Backend, config: Config | ((t: TestDb) => Config) = {}, opts: TestServerOptions = {}) {
   const s = {} as { t: TestDb; app: FastifyInstance };
   beforeAll(async () => {
     s.t = await openTestDb(backend);
-    s.app = await buildServer(testDeps(s.t.db, config));
-    await s.app.ready();
+    await opts.seed?.(s.t);
+    s.app = await buildServer(testDeps(s.t.db, typeof config === 'function' ? config(s.t) : config), opts.server);
+    if (opts.listen) await s.app.listen({ port: 0, host: '127.0.0.1' });
+    else await s.app.ready();
   });
   afterAll(async () => {
     await s.app?.close();
