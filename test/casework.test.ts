@@ -5,14 +5,13 @@
  * show Danish errors beside the fields; every save is one transaction; every read and write is
  * audited; records of another municipality cannot be read or changed through any route.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCpr, mod11Ok } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
@@ -22,26 +21,18 @@ const validCvr = () => {
 const who5 = (v: number) => Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [`answers.${k}`, String(v)]));
 
 describe.each(backends())('casework on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   const today = todayInDenmark();
   const cpr = makeCpr('1988-04-12', 'K', 4711);
   let womanId = '';
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
   });
 
-  const caseworkerId = async () => (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
-  const projectId = async () => (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+  const caseworkerId = async () => (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+  const projectId = async () => (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
 
   it('finds no woman by an unknown CPR number and offers the enrolment form; rejects a malformed CPR in Danish', async () => {
     const bad = await s.post('/indskrivning/soeg', { cpr: '3113901234' });
@@ -55,7 +46,7 @@ describe.each(backends())('casework on %s', (backend) => {
   });
 
   it('rejects a bad enrolment with Danish messages beside the fields, keeps the input, and saves nothing', async () => {
-    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
+    const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
     const res = await s.post('/indskrivning', {
       cpr, firstName: 'Amina', lastName: '', countryOfOrigin: 'SY', projectId: String(await projectId()),
       enrolmentDate: '31-02-2025', visitation: 'aktivitetsparat', recruitmentChannel: 'boligomraade', caseworkerId: String(await caseworkerId()),
@@ -67,7 +58,7 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(res.body).toContain('value="31-02-2025"');
     expect(res.body).toContain('aria-invalid="true"');
     expect(res.body).toContain('Formularen indeholder fejl');
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n).toBe(before);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n).toBe(before);
   });
 
   it('requires a written reason when target-group criteria are unmet (a Western country)', async () => {
@@ -97,7 +88,7 @@ describe.each(backends())('casework on %s', (backend) => {
       overrideReason: 'Deltager i netværksgruppen efter aftale med projektlederen.',
     });
     expect(enrolled.statusCode).toBe(303);
-    const stored = await t.db.query<{ unmet_criteria: string[]; override_reason: string }>(
+    const stored = await srv.t.db.query<{ unmet_criteria: string[]; override_reason: string }>(
       `SELECT e.unmet_criteria, e.override_reason FROM enrolment e WHERE e.participant_id = $1`, [/[0-9a-f-]{36}/.exec(enrolled.headers.location as string)![0]]);
     expect(stored.rows[0].unmet_criteria).toEqual(['alder']);
     expect(stored.rows[0].override_reason).toContain('netværksgruppen');
@@ -154,7 +145,7 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(page.body).toContain('data-testid="plan-history"');
     expect(page.body).toMatch(/Jobmål<\/td><td>Køkkenmedhjælper<\/td><td>Kantinemedarbejder/);
     expect(page.body).toContain('Delmål fjernet');
-    const changes = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_plan_change WHERE participant_id = $1', [womanId]);
+    const changes = await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_plan_change WHERE participant_id = $1', [womanId]);
     expect(changes.rows[0].n).toBe(2);
   });
 
@@ -168,9 +159,9 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(saved.statusCode).toBe(303);
     // She lands on the section where the activity is listed, with the "Gemt" notice.
     expect(saved.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/aktiviteter\\?gemt=aktivitet`));
-    const aid = (await t.db.query<{ id: string }>('SELECT id FROM casework_activity WHERE participant_id = $1', [womanId])).rows[0].id;
+    const aid = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_activity WHERE participant_id = $1', [womanId])).rows[0].id;
     expect((await s.post(`/deltagere/${womanId}/aktiviteter/${aid}`, { ...form, cvr: validCvr(), hoursPerWeek: '20' })).statusCode).toBe(303);
-    const hours = await t.db.query<{ h: number }>('SELECT hours_per_week AS h FROM casework_activity WHERE id = $1', [aid]);
+    const hours = await srv.t.db.query<{ h: number }>('SELECT hours_per_week AS h FROM casework_activity WHERE id = $1', [aid]);
     expect(hours.rows[0].h).toBe(20);
 
     const future = await s.post(`/deltagere/${womanId}/samtaler`, { date: da(addDays(today, 3)), kind: 'individuel', note: 'Første samtale' });
@@ -208,18 +199,18 @@ describe.each(backends())('casework on %s', (backend) => {
   });
 
   it('deletes a record she entered, with the deleted content in the audit log', async () => {
-    const cid = (await t.db.query<{ id: string }>('SELECT id FROM casework_conversation WHERE participant_id = $1', [womanId])).rows[0].id;
+    const cid = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_conversation WHERE participant_id = $1', [womanId])).rows[0].id;
     const extra = await s.post(`/deltagere/${womanId}/samtaler`, { date: da(today), kind: 'gruppe' });
     expect(extra.statusCode).toBe(303);
     const confirm = await s.get(`/deltagere/${womanId}/samtaler/${cid}/slet`);
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toContain('Vil du slette <strong>samtalen (individuel samtale)');
-    expect((await t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(1);
+    expect((await srv.t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(1);
     const del = await s.post(`/deltagere/${womanId}/samtaler/${cid}/slet`, {});
     expect(del.statusCode).toBe(303);
     expect(del.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/samtaler\\?gemt=slettet`));
-    expect((await t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(0);
-    const audit = await t.db.query<{ detail: { id: string } }>(`SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'samtale' AND participant_id = $1`, [womanId]);
+    expect((await srv.t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(0);
+    const audit = await srv.t.db.query<{ detail: { id: string } }>(`SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'samtale' AND participant_id = $1`, [womanId]);
     expect(audit.rows.map((r) => r.detail.id)).toContain(cid);
   });
 
@@ -238,7 +229,7 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(overlap.statusCode).toBe(400);
     expect(overlap.body).toContain('overlapper');
     // Not in the KIB project that ended in 2022: only a running project takes new enrolments.
-    const ended = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const ended = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
     const tomorrow = addDays(today, 1);
     const intoEnded = await s.post(`/deltagere/${womanId}/indskriv`, {
       countryOfOrigin: 'SY', projectId: String(ended), enrolmentDate: da(tomorrow), visitation: 'jobparat',
@@ -256,30 +247,30 @@ describe.each(backends())('casework on %s', (backend) => {
   });
 
   it('audits every read and write of her case', async () => {
-    const rows = await t.db.query<{ action: string; entity: string }>(
+    const rows = await srv.t.db.query<{ action: string; entity: string }>(
       `SELECT DISTINCT action, entity FROM audit_log WHERE participant_id = $1 AND username = 'sagsbehandler.aalborg'`, [womanId]);
     const got = rows.rows.map((r) => `${r.action}:${r.entity}`);
     for (const e of ['opret:participant', 'indskriv:enrolment', 'gem:plan', 'opret:aktivitet', 'ret:aktivitet', 'opret:samtale', 'slet:samtale',
       'opret:maaling', 'udskriv:enrolment', 'vis:forloeb', 'vis:participant', 'soeg_cpr:participant']) {
       expect(got, e).toContain(e);
     }
-    const list = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'liste' AND entity = 'mine_borgere' AND username = 'sagsbehandler.aalborg'`);
+    const list = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'liste' AND entity = 'mine_borgere' AND username = 'sagsbehandler.aalborg'`);
     expect(list.rows.length).toBeGreaterThan(0);
   });
 
   it('saves nothing half: a failure in the history write rolls back the plan change and its audit', async () => {
-    const before = (await t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])).rows[0].data.jobGoal;
-    const audits = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE participant_id = $1 AND action = 'gem'`, [womanId])).rows[0].n;
+    const before = (await srv.t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])).rows[0].data.jobGoal;
+    const audits = async () => (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE participant_id = $1 AND action = 'gem'`, [womanId])).rows[0].n;
     const n = await audits();
-    await t.db.exec(`CREATE FUNCTION casework_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test failure'; END $$;
+    await srv.t.db.exec(`CREATE FUNCTION casework_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test failure'; END $$;
       CREATE TRIGGER casework_test_fail BEFORE INSERT ON casework_plan_change FOR EACH ROW EXECUTE FUNCTION casework_test_fail();`);
     try {
       const res = await s.post(`/deltagere/${womanId}/plan`, { jobGoal: 'Noget helt andet', 'abcStrategy.a': 'A', 'abcStrategy.b': 'B', 'abcStrategy.c': 'C' });
       expect(res.statusCode).toBe(500);
     } finally {
-      await t.db.exec('DROP TRIGGER casework_test_fail ON casework_plan_change; DROP FUNCTION casework_test_fail();');
+      await srv.t.db.exec('DROP TRIGGER casework_test_fail ON casework_plan_change; DROP FUNCTION casework_test_fail();');
     }
-    const after = (await t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])).rows[0].data.jobGoal;
+    const after = (await srv.t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])).rows[0].data.jobGoal;
     expect(after).toBe(before);
     expect(await audits()).toBe(n);
   });

@@ -5,12 +5,11 @@
  * link (audited; a revoked or expired link gives no PDF, and that is audited too). An activity's
  * address and days and times (the activity form) show in her plan and on her print.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/db/citizen/link-door.ts';
 import { catalogFile } from '../src/i18n/catalog.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { actualTexts, altTexts, pdfImages, pdfWords, popplerAvailable, readPdf } from './helpers/pdf.ts';
 import { fold, pdfText } from './helpers/downloads.ts';
@@ -24,42 +23,34 @@ const msg = (code: 'da' | 'ar' | 'so', key: string) => catalogFile(code).message
 const RIGHT = 595.28 - 48;
 
 describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let cw: Session;
   let womanId = '';
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    cw = await loginAs(app, 'sagsbehandler.aalborg');
-    womanId = (await t.db.query<{ id: string }>(
+    cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    womanId = (await srv.t.db.query<{ id: string }>(
       `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
        WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`)).rows[0].id;
-    await t.db.query(
+    await srv.t.db.query(
       `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, '851', $2)
        ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
       [womanId, JSON.stringify({ jobGoal: JOB_GOAL, abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' }, cvOnJobnet: false, cvDate: null,
         familyPlan: false, healthPlan: false, goals: [{ id: 'g1', text: SUB_GOAL, dueDate: '2099-01-01', status: 'i_gang' }] })],
     );
-    await t.db.query(
+    await srv.t.db.query(
       `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, '851', current_date, 'individuel', $2)`,
       [womanId, NOTE],
     );
-    await t.db.query(
+    await srv.t.db.query(
       `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, reported_by)
        VALUES ($1, '851', 'fremdriftstrappen', current_date + 1, '{"dansk": 3, "helbred": 2}', 5, 'sagsbehandler')`,
       [womanId],
     );
   });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   const audits = async (where: string, params: unknown[] = []) =>
-    (await t.db.query<{ action: string; role: string; detail: Record<string, unknown> | null; participant_id: string | null }>(
+    (await srv.t.db.query<{ action: string; role: string; detail: Record<string, unknown> | null; participant_id: string | null }>(
       `SELECT action, role, detail, participant_id FROM audit_log WHERE ${where} ORDER BY id`, params)).rows;
 
   it('the caseworker downloads her plan as a tagged PDF in Danish: title, headings, her own text, no QR without a link, audited', async () => {
@@ -133,9 +124,9 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     expect(other.statusCode).toBe(200);
     expect(pdfImages(other.rawPayload).filter((i) => i.type === 'image')).toEqual([]);
 
-    const page = await app.inject({ method: 'GET', url: `/borger/${token}` });
+    const page = await srv.app.inject({ method: 'GET', url: `/borger/${token}` });
     expect(page.body).toContain(`href="/borger/${token}/plan.pdf?sprog=so"`);
-    const mine = await app.inject({ method: 'GET', url: `/borger/${token}/plan.pdf?sprog=ar` });
+    const mine = await srv.app.inject({ method: 'GET', url: `/borger/${token}/plan.pdf?sprog=ar` });
     expect(mine.statusCode).toBe(200);
     expect(mine.headers['content-type']).toBe('application/pdf');
     expect(readPdf(mine.rawPayload).tagged).toBe(true);
@@ -151,12 +142,12 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
   it('a revoked or expired link gives no PDF, and each try is audited', async () => {
     const revoked = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'da' })).body);
     const expired = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'da' })).body);
-    expect((await app.inject({ method: 'GET', url: `/borger/${revoked}/plan.pdf` })).statusCode).toBe(200);
-    const linkId = (await t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE token_hash = $1', [hashToken(revoked)])).rows[0].id;
+    expect((await srv.app.inject({ method: 'GET', url: `/borger/${revoked}/plan.pdf` })).statusCode).toBe(200);
+    const linkId = (await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE token_hash = $1', [hashToken(revoked)])).rows[0].id;
     expect((await cw.post(`/deltagere/${womanId}/min-plan/links/${linkId}/tilbagekald`, {})).statusCode).toBe(303);
-    await t.db.query(`UPDATE citizen_link SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hashToken(expired)]);
+    await srv.t.db.query(`UPDATE citizen_link SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hashToken(expired)]);
     for (const [token, reason] of [[revoked, 'tilbagekaldt'], [expired, 'udloebet']] as const) {
-      const res = await app.inject({ method: 'GET', url: `/borger/${token}/plan.pdf` });
+      const res = await srv.app.inject({ method: 'GET', url: `/borger/${token}/plan.pdf` });
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.body).toContain('data-testid="link-refused"');
@@ -179,7 +170,7 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     expect(tooLong.body).toContain('Tidspunktet må højst være 200 tegn.');
     expect(tooLong.body).toContain('value="Havnegade 12, 9000 Aalborg"');
     expect((await cw.post(`/deltagere/${womanId}/aktiviteter`, form)).statusCode).toBe(303);
-    const row = (await t.db.query<{ id: string; address: string; schedule: string }>(
+    const row = (await srv.t.db.query<{ id: string; address: string; schedule: string }>(
       `SELECT id, address, schedule FROM casework_activity WHERE participant_id = $1 AND provider = 'Sprogcenter Nord'`, [womanId])).rows[0];
     expect(row).toMatchObject({ address: form.address, schedule: form.schedule });
     // The correction form shows them again.
@@ -204,7 +195,7 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
   });
 
   it('another municipality gets no PDF of her, and the refusal is audited', async () => {
-    const other = await loginAs(app, 'sagsbehandler.aarhus');
+    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
     const res = await other.get(`/deltagere/${womanId}/min-plan.pdf`);
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).not.toContain('pdf');

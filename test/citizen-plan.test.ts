@@ -5,13 +5,12 @@
  * WHO-5 herself (Danish, or a validated translation) and the caseworker sees it as
  * self-reported; a project leader corrects a text without a code change.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createVault } from '../src/security/vault.ts';
 import { formatCpr } from '../src/domain/cpr.ts';
 import { hashToken } from '../src/db/citizen/link-door.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
@@ -24,52 +23,44 @@ const LAST = 'Efternavnsen-Hemmelig';
 const tokenOf = (body: string) => /\/borger\/([A-Za-z0-9_-]{43})</.exec(body)?.[1] ?? '';
 
 describe.each(backends())('Min plan on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let cw: Session;
   let womanId = '';
   let cpr = '';
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    cw = await loginAs(app, 'sagsbehandler.aalborg');
+    cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     // An Aalborg woman enrolled today, with her plan, and the things the link must never show.
-    const w = (await t.db.query<{ id: string; cpr_enc: string }>(
+    const w = (await srv.t.db.query<{ id: string; cpr_enc: string }>(
       `SELECT p.id, p.cpr_enc FROM participant p JOIN enrolment e ON e.participant_id = p.id
        WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`)).rows[0];
     womanId = w.id;
     cpr = createVault(TEST_SECRET).decryptCpr(w.cpr_enc);
-    await t.db.query(`UPDATE participant SET last_name = $2 WHERE id = $1`, [womanId, LAST]);
-    await t.db.query(
+    await srv.t.db.query(`UPDATE participant SET last_name = $2 WHERE id = $1`, [womanId, LAST]);
+    await srv.t.db.query(
       `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, '851', $2)
        ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
       [womanId, JSON.stringify({ jobGoal: JOB_GOAL, abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' }, cvOnJobnet: false, cvDate: null,
         familyPlan: false, healthPlan: false, goals: [{ id: 'g1', text: 'Praktik i et storkøkken', dueDate: '2099-01-01', status: 'aaben' }] })],
     );
-    await t.db.query(
+    await srv.t.db.query(
       `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_by_name, changes) VALUES ($1, '851', 'x', $2)`,
       [womanId, JSON.stringify([{ field: 'jobGoal', label: 'Jobmål', from: OLD_GOAL, to: JOB_GOAL }])],
     );
-    await t.db.query(
+    await srv.t.db.query(
       `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, '851', current_date, 'individuel', $2)`,
       [womanId, NOTE],
     );
   });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   const audits = async (where: string, params: unknown[] = []) =>
-    (await t.db.query<{ action: string; role: string; entity: string; detail: Record<string, unknown> | null; participant_id: string | null }>(
+    (await srv.t.db.query<{ action: string; role: string; entity: string; detail: Record<string, unknown> | null; participant_id: string | null }>(
       `SELECT action, role, entity, detail, participant_id FROM audit_log WHERE ${where} ORDER BY id`, params)).rows;
 
   const mustNotShow = () => [cpr, formatCpr(cpr), LAST, NOTE, OLD_GOAL];
 
   it('demo women have their plans in several languages, suggested from their country of origin', async () => {
-    const r = (await t.db.query<{ language: string }>('SELECT DISTINCT language FROM citizen_preference')).rows.map((x) => x.language);
+    const r = (await srv.t.db.query<{ language: string }>('SELECT DISTINCT language FROM citizen_preference')).rows.map((x) => x.language);
     expect(r.length).toBeGreaterThanOrEqual(4);
     expect(r).toContain('ar');
   });
@@ -98,11 +89,11 @@ describe.each(backends())('Min plan on %s', (backend) => {
     const token = tokenOf(res.body);
     expect(token).toHaveLength(43);
     expect(res.body).toContain('<svg'); // the QR code
-    const stored = (await t.db.query<{ token_hash: string; language: string }>('SELECT token_hash, language FROM citizen_link WHERE participant_id = $1', [womanId])).rows;
+    const stored = (await srv.t.db.query<{ token_hash: string; language: string }>('SELECT token_hash, language FROM citizen_link WHERE participant_id = $1', [womanId])).rows;
     expect(stored).toEqual([{ token_hash: hashToken(token), language: 'so' }]);
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const page = await app.inject({ method: 'GET', url: `/borger/${token}` });
+    const page = await srv.app.inject({ method: 'GET', url: `/borger/${token}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<html lang="so" dir="ltr">');
     expect(page.body).toContain('Qorshahayga');
@@ -115,7 +106,7 @@ describe.each(backends())('Min plan on %s', (backend) => {
     expect(staff.body).toContain(NOTE);
     expect(staff.body).toContain(LAST);
 
-    const ar = await app.inject({ method: 'GET', url: `/borger/${token}?sprog=ar` });
+    const ar = await srv.app.inject({ method: 'GET', url: `/borger/${token}?sprog=ar` });
     expect(ar.body).toContain('<html lang="ar" dir="rtl">');
     const rows = await audits(`role = 'borger' AND participant_id = $1 AND entity = 'min_plan'`, [womanId]);
     expect(rows.length).toBe(2);
@@ -126,17 +117,17 @@ describe.each(backends())('Min plan on %s', (backend) => {
 
   it('she answers WHO-5 herself in Danish (no validated translation), errors keep her choices, and the caseworker sees it as self-reported', async () => {
     const token = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'so' })).body);
-    const get = await app.inject({ method: 'GET', url: `/borger/${token}/who5` });
+    const get = await srv.app.inject({ method: 'GET', url: `/borger/${token}/who5` });
     expect(get.statusCode).toBe(200);
     expect(get.body).toMatch(/<form [^>]*lang="da" dir="ltr" data-testid="who5-form">/);
     expect(get.body).toContain('I de sidste 2 uger har jeg været glad og i godt humør');
     const cookie = get.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(get.body)![1];
-    const post = (form: Record<string, string>) => app.inject({
+    const post = (form: Record<string, string>) => srv.app.inject({
       method: 'POST', url: `/borger/${token}/who5`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
     });
-    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId])).rows[0].n;
+    const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId])).rows[0].n;
     const bad = await post({ 'svar.glad': '3', 'svar.rolig': '2' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Kama aadan jawaabin 3 su&#39;aalood.'); // escaped apostrophe
@@ -144,24 +135,24 @@ describe.each(backends())('Min plan on %s', (backend) => {
     const ok = await post({ 'svar.glad': '1', 'svar.rolig': '1', 'svar.aktiv': '2', 'svar.udhvilet': '1', 'svar.interesse': '1' });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('data-testid="who5-thanks"');
-    const rows = (await t.db.query<{ total: string; reported_by: string; created_by: number | null; answered_language: string }>(
+    const rows = (await srv.t.db.query<{ total: string; reported_by: string; created_by: number | null; answered_language: string }>(
       `SELECT total, reported_by, created_by, answered_language FROM casework_assessment WHERE participant_id = $1 AND reported_by = 'borger'`, [womanId])).rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ reported_by: 'borger', created_by: null, answered_language: 'da' });
     expect(Number(rows[0].total)).toBe(24);
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId])).rows[0].n).toBe(before + 1);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId])).rows[0].n).toBe(before + 1);
     const staff = await cw.get(`/deltagere/${womanId}`);
     expect((await cw.get(`/deltagere/${womanId}/maalinger`)).body).toContain('data-testid="self-reported"');
     expect(staff.body).toContain('who5_lav'); // her low score raises the caseworker's alert like any other
     expect((await audits(`role = 'borger' AND entity = 'assessment' AND participant_id = $1`, [womanId])).map((r) => r.action)).toEqual(['opret']);
 
     // Once the project has loaded a validated Somali translation, the form is in Somali.
-    const pid = (await t.db.query<{ project_id: number }>('SELECT project_id FROM enrolment WHERE participant_id = $1 ORDER BY enrolled_on DESC LIMIT 1', [womanId])).rows[0].project_id;
-    await t.db.query(`INSERT INTO who5_translation (project_id, language, texts, validated_by) VALUES ($1, 'so', $2, 'Test: validated translation')`, [pid, JSON.stringify({
+    const pid = (await srv.t.db.query<{ project_id: number }>('SELECT project_id FROM enrolment WHERE participant_id = $1 ORDER BY enrolled_on DESC LIMIT 1', [womanId])).rows[0].project_id;
+    await srv.t.db.query(`INSERT INTO who5_translation (project_id, language, texts, validated_by) VALUES ($1, 'so', $2, 'Test: validated translation')`, [pid, JSON.stringify({
       intro: 'Su\'aal kasta…', items: { glad: 'Q1', rolig: 'Q2', aktiv: 'Q3', udhvilet: 'Q4', interesse: 'Q5' },
       answers: { 0: 'A0', 1: 'A1', 2: 'A2', 3: 'A3', 4: 'A4', 5: 'A5' },
     })]);
-    const so = await app.inject({ method: 'GET', url: `/borger/${token}/who5` });
+    const so = await srv.app.inject({ method: 'GET', url: `/borger/${token}/who5` });
     expect(so.body).toMatch(/<form [^>]*lang="so" dir="ltr" data-testid="who5-form">/);
     expect(so.body).toContain('Q1');
   });
@@ -169,15 +160,15 @@ describe.each(backends())('Min plan on %s', (backend) => {
   it('a revoked, an expired and an unknown link show nothing of hers, and each use is audited', async () => {
     const revoked = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'ar' })).body);
     const expired = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'da' })).body);
-    expect((await app.inject({ method: 'GET', url: `/borger/${revoked}` })).statusCode).toBe(200);
-    const linkId = (await t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE token_hash = $1', [hashToken(revoked)])).rows[0].id;
+    expect((await srv.app.inject({ method: 'GET', url: `/borger/${revoked}` })).statusCode).toBe(200);
+    const linkId = (await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE token_hash = $1', [hashToken(revoked)])).rows[0].id;
     const r = await cw.post(`/deltagere/${womanId}/min-plan/links/${linkId}/tilbagekald`, {});
     expect(r.statusCode).toBe(303);
-    await t.db.query(`UPDATE citizen_link SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hashToken(expired)]);
+    await srv.t.db.query(`UPDATE citizen_link SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hashToken(expired)]);
     const unknown = 'A'.repeat(43);
     for (const [token, reason] of [[revoked, 'tilbagekaldt'], [expired, 'udloebet'], [unknown, 'ukendt']] as const) {
       for (const url of [`/borger/${token}`, `/borger/${token}/who5`]) {
-        const res = await app.inject({ method: 'GET', url });
+        const res = await srv.app.inject({ method: 'GET', url });
         expect(res.statusCode, url).toBe(404);
         expect(res.body).toContain('data-testid="link-refused"');
         for (const s of [JOB_GOAL, 'Opvasker', ...mustNotShow()]) expect(res.body).not.toContain(s);
@@ -186,17 +177,17 @@ describe.each(backends())('Min plan on %s', (backend) => {
       expect(denied.length, reason).toBe(2);
       expect(denied[0].participant_id).toBe(reason === 'ukendt' ? null : womanId);
     }
-    expect((await app.inject({ method: 'GET', url: `/borger/${revoked}` })).body).toContain('<html lang="ar" dir="rtl">');
+    expect((await srv.app.inject({ method: 'GET', url: `/borger/${revoked}` })).body).toContain('<html lang="ar" dir="rtl">');
     expect((await audits(`action = 'tilbagekald' AND entity = 'citizen_link'`)).length).toBe(1);
     // Another municipality's caseworker cannot revoke her link.
-    const other = await loginAs(app, 'sagsbehandler.aarhus');
-    const live = (await t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE participant_id = $1 AND revoked_at IS NULL LIMIT 1', [womanId])).rows[0].id;
+    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
+    const live = (await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE participant_id = $1 AND revoked_at IS NULL LIMIT 1', [womanId])).rows[0].id;
     expect((await other.post(`/deltagere/${womanId}/min-plan/links/${live}/tilbagekald`, {})).statusCode).toBe(404);
-    expect((await t.db.query('SELECT 1 FROM citizen_link WHERE id = $1 AND revoked_at IS NULL', [live])).rows).toHaveLength(1);
+    expect((await srv.t.db.query('SELECT 1 FROM citizen_link WHERE id = $1 AND revoked_at IS NULL', [live])).rows).toHaveLength(1);
   });
 
   it('a project leader corrects a text for her municipality without a code change; a broken text is refused in Danish', async () => {
-    const pl = await loginAs(app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, 'projektleder.aalborg');
     expect((await cw.get('/projekt/tekster?sprog=so')).statusCode).toBe(403);
     const list = await pl.get('/projekt/tekster?sprog=so');
     expect(list.statusCode).toBe(200);
@@ -208,17 +199,17 @@ describe.each(backends())('Min plan on %s', (backend) => {
     const ok = await pl.post('/projekt/tekster/so/page.title', { tekst: 'Qorshahaaga shaqada' });
     expect(ok.statusCode).toBe(303);
     const token = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'so' })).body);
-    expect((await app.inject({ method: 'GET', url: `/borger/${token}` })).body).toContain('Qorshahaaga shaqada');
+    expect((await srv.app.inject({ method: 'GET', url: `/borger/${token}` })).body).toContain('Qorshahaaga shaqada');
     const audit = await audits(`entity = 'message_override'`);
     expect(audit.map((a) => a.detail?.to)).toContain('Qorshahaaga shaqada');
     // Aarhus keeps the file's text.
-    const aarhus = await loginAs(app, 'sagsbehandler.aarhus');
-    const aarhusWoman = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;
+    const aarhus = await loginAs(srv.app, 'sagsbehandler.aarhus');
+    const aarhusWoman = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;
     const theirs = await aarhus.get(`/deltagere/${aarhusWoman}/min-plan?sprog=so`);
     expect(theirs.body).toContain('Qorshahayga');
     expect(theirs.body).not.toContain('Qorshahaaga shaqada');
     // An empty text goes back to the file's.
     await pl.post('/projekt/tekster/so/page.title', { tekst: '' });
-    expect((await app.inject({ method: 'GET', url: `/borger/${token}` })).body).not.toContain('Qorshahaaga shaqada');
+    expect((await srv.app.inject({ method: 'GET', url: `/borger/${token}` })).body).not.toContain('Qorshahaaga shaqada');
   });
 });

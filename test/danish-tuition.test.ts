@@ -7,26 +7,24 @@
  * jobcentre sees and changes none of it; the project's threshold setting; and the two goal
  * measures on Styring equal a hand count of the demo data in independent SQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays, addMonths } from '../src/core/dates.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const mmyyyy = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 describe.each(backends())('Danish tuition on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   let other: Session;
   let her = '';
   const today = todayInDenmark();
   const lastMonth = addMonths(`${today.slice(0, 7)}-01`, -1);
-  const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params)).rows[0].n;
+  const count = async (sql: string, params: unknown[] = []) => (await srv.t.db.query<{ n: number }>(sql, params)).rows[0].n;
   const rows = async () => count(
     `SELECT ((SELECT count(*) FROM danish_course WHERE participant_id = $1) + (SELECT count(*) FROM danish_attendance WHERE participant_id = $1)
       + (SELECT count(*) FROM danish_test WHERE participant_id = $1) + (SELECT count(*) FROM danish_buddy WHERE participant_id = $1))::int AS n`, [her]);
@@ -34,22 +32,15 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     count('SELECT count(*)::int AS n FROM audit_log WHERE entity = $1 AND action = $2 AND participant_id = $3', [entity, action, her]);
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    other = await loginAs(app, 'sagsbehandler.aarhus');
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    other = await loginAs(srv.app, 'sagsbehandler.aarhus');
     // An Aalborg woman of the current project without demo tuition (so the counts below are hers alone).
-    her = (await t.db.query<{ id: string }>(
+    her = (await srv.t.db.query<{ id: string }>(
       `SELECT e.participant_id AS id FROM enrolment e JOIN project p ON p.id = e.project_id
        WHERE p.key = 'aalborg-2025' AND e.exited_on IS NULL
          AND NOT EXISTS (SELECT 1 FROM danish_course c WHERE c.participant_id = e.participant_id)
          AND NOT EXISTS (SELECT 1 FROM danish_attendance a WHERE a.participant_id = e.participant_id)
        ORDER BY e.enrolled_on LIMIT 1`)).rows[0].id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
   });
 
   it('refuses bad input in Danish, keeps what was typed and stores nothing', async () => {
@@ -99,7 +90,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     expect(twice.statusCode).toBe(400);
     expect(twice.body).toContain('er allerede registreret. Ret det i stedet.');
 
-    const stored = (await t.db.query<{ month: string; percent: number }>(
+    const stored = (await srv.t.db.query<{ month: string; percent: number }>(
       `SELECT to_char(month, 'YYYY-MM') AS month, percent FROM danish_attendance WHERE participant_id = $1 ORDER BY month`, [her])).rows;
     expect(stored).toEqual([{ month: addMonths(lastMonth, -1).slice(0, 7), percent: 0 }, { month: lastMonth.slice(0, 7), percent: 85 }]);
     const page = (await s.get(`/deltagere/${her}/dansk?gemt=dansk`)).body;
@@ -127,13 +118,13 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     expect(await audits('danskfremmoede', 'opret')).toBe(2);
     expect(await audits('dansk', 'vis')).toBeGreaterThan(0);
     // The sprogmakker's name (a third person) is not written to the audit log.
-    const detail = (await t.db.query<{ d: string }>(`SELECT detail::text AS d FROM audit_log WHERE entity = 'sprogmakker' AND participant_id = $1`, [her])).rows[0].d;
+    const detail = (await srv.t.db.query<{ d: string }>(`SELECT detail::text AS d FROM audit_log WHERE entity = 'sprogmakker' AND participant_id = $1`, [her])).rows[0].d;
     expect(detail).not.toContain('Karen');
   });
 
   it('corrects and deletes after confirming, audited; "ingen sprogmakker" ends the arrangement', async () => {
     const base = `/deltagere/${her}/dansk`;
-    const att = (await t.db.query<{ id: string }>(`SELECT id FROM danish_attendance WHERE participant_id = $1 AND percent = 85`, [her])).rows[0].id;
+    const att = (await srv.t.db.query<{ id: string }>(`SELECT id FROM danish_attendance WHERE participant_id = $1 AND percent = 85`, [her])).rows[0].id;
     const form = await s.get(`${base}/fremmoede/${att}`);
     expect(form.body).toContain(`value="${mmyyyy(lastMonth)}"`);
     expect(form.body).toContain('value="85"');
@@ -149,7 +140,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     expect(await audits('danskfremmoede', 'slet')).toBe(1);
 
     expect((await s.post(`${base}/sprogmakker`, { fromDate: da(today), hasBuddy: 'nej', buddyName: 'ignored' })).statusCode).toBe(303);
-    const names = (await t.db.query<{ name: string | null }>('SELECT buddy_name AS name FROM danish_buddy WHERE participant_id = $1 ORDER BY from_date', [her])).rows;
+    const names = (await srv.t.db.query<{ name: string | null }>('SELECT buddy_name AS name FROM danish_buddy WHERE participant_id = $1 ORDER BY from_date', [her])).rows;
     expect(names).toEqual([{ name: 'Karen Sprogmakker' }, { name: null }]);
     expect((await s.get(`/deltagere/${her}/dansk`)).body).toMatch(/Sprogmakker i dag:<\/strong> Ingen/);
   });
@@ -157,7 +148,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
   it('another jobcentre neither sees nor changes her tuition', async () => {
     const base = `/deltagere/${her}/dansk`;
     const before = await rows();
-    const test = (await t.db.query<{ id: string }>('SELECT id FROM danish_test WHERE participant_id = $1', [her])).rows[0].id;
+    const test = (await srv.t.db.query<{ id: string }>('SELECT id FROM danish_test WHERE participant_id = $1', [her])).rows[0].id;
     for (const url of [`${base}/kurser/ny`, `${base}/proever/${test}`, `${base}/proever/${test}/slet`]) expect((await other.get(url)).statusCode).toBe(404);
     expect((await other.post(`${base}/fremmoede`, { month: mmyyyy(lastMonth), percent: '50' })).statusCode).toBe(404);
     expect((await other.post(`${base}/proever/${test}`, { kind: 'pd1', takenOn: da(today), outcome: 'ikke_bestaaet', result: '' })).statusCode).toBe(404);
@@ -168,9 +159,9 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
   });
 
   it('evaluates "møder stabilt" and "bestået" on Styring equal to a hand count of the demo data, with the project threshold', async () => {
-    const pl = await loginAs(app, 'projektleder.aalborg');
-    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
-    const goals = (await t.db.query<{ measure: string }>(`SELECT measure FROM project_goal WHERE project_id = $1 AND measure LIKE 'dansk%' ORDER BY measure`, [pid])).rows;
+    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    const goals = (await srv.t.db.query<{ measure: string }>(`SELECT measure FROM project_goal WHERE project_id = $1 AND measure LIKE 'dansk%' ORDER BY measure`, [pid])).rows;
     expect(goals.map((g) => g.measure)).toEqual(['dansk_bestaaet', 'dansk_stabil']);
 
     const cells = async (label: string) => {
@@ -181,15 +172,15 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     };
     // Columns: goal, measure, population, target, deadline, as of (YYYY-MM), result, denominator, share, status.
     const hand = async (asOf: string, threshold: number) => {
-      const end = (await t.db.query<{ d: string }>(`SELECT to_char((date_trunc('month', $1::date) + interval '1 month - 1 day')::date, 'YYYY-MM-DD') AS d`, [`${asOf}-01`])).rows[0].d;
-      const stable = (await t.db.query<{ count: number; denominator: number }>(
+      const end = (await srv.t.db.query<{ d: string }>(`SELECT to_char((date_trunc('month', $1::date) + interval '1 month - 1 day')::date, 'YYYY-MM-DD') AS d`, [`${asOf}-01`])).rows[0].d;
+      const stable = (await srv.t.db.query<{ count: number; denominator: number }>(
         `WITH women AS (SELECT DISTINCT participant_id FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2::date),
               m AS (SELECT a.participant_id, a.percent, row_number() OVER (PARTITION BY a.participant_id ORDER BY a.month DESC) AS k
                     FROM danish_attendance a JOIN women w USING (participant_id) WHERE a.month <= date_trunc('month', $2::date))
          SELECT count(*) FILTER (WHERE n3 = 3 AND low3 >= $3)::int AS count, count(*)::int AS denominator
          FROM (SELECT participant_id, count(*) FILTER (WHERE k <= 3) AS n3, min(percent) FILTER (WHERE k <= 3) AS low3 FROM m GROUP BY participant_id) x`,
         [pid, end, threshold])).rows[0];
-      const passed = (await t.db.query<{ count: number; denominator: number }>(
+      const passed = (await srv.t.db.query<{ count: number; denominator: number }>(
         `WITH women AS (SELECT participant_id, min(enrolled_on) AS first FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2::date GROUP BY participant_id)
          SELECT (SELECT count(DISTINCT t.participant_id) FROM danish_test t JOIN women w USING (participant_id)
                  WHERE t.outcome = 'bestaaet' AND t.taken_on <= $2::date AND t.taken_on >= w.first)::int AS count,

@@ -2,11 +2,10 @@
  * The "Effekt" page and the comparison pool: who may see what, pool women stored only under the
  * keyed hash, suppression of small numbers, erasure, and the CSV download.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createVault } from '../src/security/vault.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { seedDemoPool } from './helpers/effect-pool.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, formBody, loginAs, type Session } from './helpers/http.ts';
@@ -20,33 +19,22 @@ function multipart(session: Session, url: string, fileName: string, text: string
 }
 
 describe.each(backends())('effect page and pool on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   /** An analyst's session with the CSRF token of the pool page (her home page has no form). */
   async function analyst(): Promise<Session> {
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const csrf = csrfOf((await s.get('/effekt/pulje')).body);
     return {
       ...s,
       csrf,
-      post: (url, form) => app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody({ _csrf: csrf, ...form }) }),
+      post: (url, form) => srv.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody({ _csrf: csrf, ...form }) }),
     };
   }
 
   async function upload(s: Session, fileName: string, text: string) {
     const m = multipart(s, '/effekt/pulje', fileName, text);
-    return app.inject({ method: 'POST', url: m.url, headers: { cookie: s.cookie, 'content-type': `multipart/form-data; boundary=${m.boundary}` }, payload: m.body });
+    return srv.app.inject({ method: 'POST', url: m.url, headers: { cookie: s.cookie, 'content-type': `multipart/form-data; boundary=${m.boundary}` }, payload: m.body });
   }
 
   it('lets the agency\'s analyst import a pool, stored under the keyed hash only; a bad file saves nothing', async () => {
@@ -54,28 +42,28 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
     const ok = await upload(s, 'pulje.csv', 'cpr;kommune;oprindelsesland\n010185-4002;Aalborg;Syrien\n0202864002;851;\n030387-4002;Aarhus;Somalia\n');
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('3 kvinder');
-    const rows = (await t.db.query<{ cpr_hash: string; birth: string; municipality: string; origin_country: string | null }>(
+    const rows = (await srv.t.db.query<{ cpr_hash: string; birth: string; municipality: string; origin_country: string | null }>(
       `SELECT cpr_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth, municipality, origin_country FROM comparison_pool ORDER BY birth_date`)).rows;
     expect(rows.map((r) => [r.birth, r.municipality, r.origin_country])).toEqual([
       ['1985-01-01', 'Aalborg', 'Syrien'], ['1986-02-02', 'Aalborg', null], ['1987-03-03', 'Aarhus', 'Somalia'],
     ]);
     expect(rows[0].cpr_hash).toBe(vault.hashCpr('0101854002'));
     expect(JSON.stringify(rows)).not.toMatch(/\d{6}-?4002/);
-    const audit = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'puljeimport'`)).rows[0].n;
+    const audit = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'puljeimport'`)).rows[0].n;
     expect(audit).toBe(1);
 
     const bad = await upload(s, 'fejl.csv', 'cpr;kommune\n0404884002;Aalborg\n12345;Aalborg\n');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('fejl.csv, linje 3, kolonne «cpr»');
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comparison_pool')).rows[0].n).toBe(3);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comparison_pool')).rows[0].n).toBe(3);
   });
 
   it('erases a pool woman and her register row on request, keeps a participant\'s', async () => {
     const s = await analyst();
     const hash = vault.hashCpr('0303874002');
-    await t.db.query(`INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, imported_by_name) VALUES ('ydelser', 't.csv', 'x', 1, 1, 1, 1, 'test') ON CONFLICT DO NOTHING`);
-    const batch = (await t.db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
-    await t.db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ($1, '\\x01', $2)`, [hash, batch]);
+    await srv.t.db.query(`INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, imported_by_name) VALUES ('ydelser', 't.csv', 'x', 1, 1, 1, 1, 'test') ON CONFLICT DO NOTHING`);
+    const batch = (await srv.t.db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
+    await srv.t.db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ($1, '\\x01', $2)`, [hash, batch]);
     const bad = await s.post('/effekt/pulje/slet', { cpr: '12-34' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('value="12-34"');
@@ -83,27 +71,27 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
     const res = await s.post('/effekt/pulje/slet', { cpr: '030387-4002' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('sammen med hendes registerdata');
-    expect((await t.db.query('SELECT 1 FROM comparison_pool WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
-    expect((await t.db.query('SELECT 1 FROM register_person WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
+    expect((await srv.t.db.query('SELECT 1 FROM comparison_pool WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
+    expect((await srv.t.db.query('SELECT 1 FROM register_person WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
   });
 
   it('refuses the pool to everyone but the agency\'s analysts', async () => {
     for (const u of ['sagsbehandler.aalborg', 'projektleder.aalborg', 'admin']) {
-      const s = await loginAs(app, u);
+      const s = await loginAs(srv.app, u);
       expect((await s.get('/effekt/pulje')).statusCode).toBe(403);
       expect((await s.post('/effekt/pulje/slet', { cpr: '0101854002' })).statusCode).toBe(403);
       expect((await upload(s, 'p.csv', 'cpr;kommune\n0505854002;Aalborg\n')).statusCode).toBe(403);
     }
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comparison_pool')).rows[0].n).toBe(2);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comparison_pool')).rows[0].n).toBe(2);
   });
 
   describe('with a national pool', () => {
     beforeAll(async () => {
-      expect(await seedDemoPool(t.db)).toBeGreaterThan(1000);
+      expect(await seedDemoPool(srv.t.db)).toBeGreaterThan(1000);
     });
 
     it('shows the analyst every municipality\'s effect at 6, 12 and 24 months with balance and caveats, no person', async () => {
-      const s = await loginAs(app, 'analytiker.siri');
+      const s = await loginAs(srv.app, 'analytiker.siri');
       const res = await s.get('/effekt');
       expect(res.statusCode).toBe(200);
       for (const h of [6, 12, 24]) expect(res.body).toContain(`Efter ${h} måneder`);
@@ -111,20 +99,20 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
       expect(res.body).toContain('data-testid="balance-12"');
       expect(res.body).toContain('Registrene viser ikke motivation');
       expect(res.body).not.toMatch(/\b\d{6}-?\d{4}\b/);
-      const names = (await t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant ORDER BY random() LIMIT 30`)).rows;
+      const names = (await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant ORDER BY random() LIMIT 30`)).rows;
       for (const { n } of names) expect(res.body).not.toContain(n);
       const matched = /Matchede deltagere: <strong>([^<]+)<\/strong>/.exec(res.body)![1];
       expect(Number(matched.replace(/\./g, ''))).toBeGreaterThan(100);
-      const audit = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'beregning' AND entity = 'effekt'`)).rows[0].n;
+      const audit = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'beregning' AND entity = 'effekt'`)).rows[0].n;
       expect(audit).toBeGreaterThan(0);
       // Stored and reused while the data is unchanged.
       const again = await s.get('/effekt');
       expect(again.body).toContain(`Matchede deltagere: <strong>${matched}</strong>`);
-      expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM effect_result')).rows[0].n).toBeGreaterThan(0);
+      expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM effect_result')).rows[0].n).toBeGreaterThan(0);
     });
 
     it('downloads the analyst\'s figures as CSV without a count from 1 to 4 and without ids', async () => {
-      const s = await loginAs(app, 'analytiker.siri');
+      const s = await loginAs(srv.app, 'analytiker.siri');
       const res = await s.get('/effekt.csv');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
@@ -137,12 +125,12 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
     });
 
     it('shows a project leader her own project against the national pool, and not another municipality\'s project', async () => {
-      const s = await loginAs(app, 'projektleder.aalborg');
+      const s = await loginAs(srv.app, 'projektleder.aalborg');
       const res = await s.get('/effekt');
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('Projektet ');
       expect(res.body).toContain('mod den nationale sammenligningspulje');
-      const aarhusOnly = (await t.db.query<{ id: number }>(
+      const aarhusOnly = (await srv.t.db.query<{ id: number }>(
         `SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_municipality pm WHERE pm.project_id = p.id AND pm.municipality_code = '851') LIMIT 1`)).rows[0].id;
       expect((await s.get(`/effekt?projekt=${aarhusOnly}`)).statusCode).toBe(404);
       expect((await s.get(`/effekt.csv?projekt=${aarhusOnly}`)).statusCode).toBe(404);
@@ -150,11 +138,11 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
 
     it('refuses caseworkers and administrators, and a bad month is a Danish error', async () => {
       for (const u of ['sagsbehandler.aalborg', 'admin']) {
-        const s = await loginAs(app, u);
+        const s = await loginAs(srv.app, u);
         expect((await s.get('/effekt')).statusCode).toBe(403);
         expect((await s.get('/effekt.csv')).statusCode).toBe(403);
       }
-      const s = await loginAs(app, 'analytiker.siri');
+      const s = await loginAs(srv.app, 'analytiker.siri');
       const bad = await s.get('/effekt?maaned=2022-13');
       expect(bad.statusCode).toBe(400);
     });

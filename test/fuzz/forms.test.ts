@@ -3,10 +3,9 @@
  * (never a 5xx, never a stack trace), a clear answer, and a rejected form leaves nothing
  * half-written (every row about the woman is byte-for-byte as before).
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from '../helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../helpers/db.ts';
+import { useTestServer } from '../helpers/server.ts';
 import { fuzzForm, malformedForm, womanFingerprint } from '../helpers/fuzz.ts';
 import { loginAs, type Session } from '../helpers/http.ts';
 
@@ -26,29 +25,22 @@ const form = malformedForm(
 );
 
 describe.each(backends())('form endpoints under fuzzing on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   let womanId: string;
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    womanId = (await t.db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    womanId = (await srv.t.db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
       WHERE p.municipality_code = '851' AND e.exited_on IS NULL LIMIT 1`)).rows[0].id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
   });
 
   it('answers every malformed form without a crash and writes nothing for a rejected one', async () => {
-    const posts = app.routeTable.filter((r) => r.method === 'POST' && !NOT_CASE_FORMS.has(r.url));
+    const posts = srv.app.routeTable.filter((r) => r.method === 'POST' && !NOT_CASE_FORMS.has(r.url));
     expect(posts.length).toBeGreaterThan(3);
     for (const route of posts) {
       const url = route.url.replace(':id', womanId).replace(/:[a-z]+/g, '00000000-0000-4000-8000-000000000000');
-      await fuzzForm(s, url, form, { numRuns: 15, fingerprint: womanFingerprint(t.db, womanId) });
+      await fuzzForm(s, url, form, { numRuns: 15, fingerprint: womanFingerprint(srv.t.db, womanId) });
     }
   });
 });
