@@ -2,13 +2,17 @@
  * The architecture is checked, not just written down: the layer rule (.dependency-cruiser.cjs,
  * README → Architecture) fails on a planted wrong-way import and on a use case that reaches for
  * SQL around the door, and the type checker refuses a use case that treats the door's Tx as a
- * connection. Each plant sits beside a well-behaved control that passes the same check.
+ * connection, and the SQL check (scripts/sql-outside-db.mjs, also in `npm run lint`) lists a
+ * file outside db/ that holds SQL. Each plant sits beside a well-behaved control that passes the
+ * same check.
  */
 import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain ES module script without type declarations
+import { sqlOutsideDb } from '../scripts/sql-outside-db.mjs';
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,5 +45,23 @@ describe('the door by type', () => {
     expect(r.code).not.toBe(0);
     expect(r.out).toMatch(/read-woman-without-door\.ts\(\d+,\d+\): error TS2339: Property 'query' does not exist on type 'Tx'/);
     expect(r.out).not.toContain('read-woman-through-door');
+  });
+});
+
+describe('all SQL in db/', () => {
+  const outside = sqlOutsideDb as (srcDir: string) => string[];
+
+  it('finds no SQL statement in src/ outside src/db/ (where there are hundreds)', () => {
+    expect(outside(join(root, 'src'))).toEqual([]);
+  });
+
+  it('lists a planted use case that writes its own SQL, and not the one that calls a repository', () => {
+    expect(outside(join(root, 'test/fixtures/layers/src'))).toEqual(['app/read-woman-without-door.ts']);
+  });
+
+  it('fails `npm run lint`\'s check and names the file', async () => {
+    const r = await failing(process.execPath, [join(root, 'scripts/sql-outside-db.mjs'), 'test/fixtures/layers/src']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('test/fixtures/layers/src/app/read-woman-without-door.ts');
   });
 });

@@ -12,6 +12,7 @@ import type { RegisterReader } from '../../db/register-input.ts';
 import { batchesUpTo } from '../../db/register-store.ts';
 import { appendAudit } from '../../db/audit-log.ts';
 import { countCache } from '../../core/telemetry.ts';
+import { versionCache } from '../../core/version-cache.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
 import type { Vault } from '../../security/vault.ts';
@@ -78,16 +79,10 @@ export async function registerVintage(db: RegisterReader, asOfBatch?: number): P
 
 /**
  * Results are cached per scope and months in each instance, tagged with the data version
- * (migration 0160): a new register batch, or a new or changed enrolment, raises the version in
- * the database, so every instance drops its cached results at once. Entries also expire after an
- * hour, and the cache keeps at most a few hundred entries.
+ * (core/version-cache.ts): every instance drops its cached results at once when the data
+ * changes. Entries also expire after an hour, and the cache keeps at most a few hundred entries.
  */
-const CACHE_MS = 3600_000;
-const CACHE_MAX = 500;
-type CacheEntry = { at: number; version: number; view: Omit<ResultsView, 'vintage'> };
-/** One cache per database (data versions of two databases in one process, e.g. tests on both backends, are unrelated). */
-const caches = new WeakMap<object, Map<string, CacheEntry>>();
-const cacheOf = (db: object) => caches.get(db) ?? (caches.set(db, new Map()), caches.get(db)!);
+const cache = versionCache<Omit<ResultsView, 'vintage'>>({ ttlMs: 3600_000, max: 500 });
 
 export async function computeResults(
   deps: { db: DatabaseHandle; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string } },
@@ -99,13 +94,12 @@ export async function computeResults(
   const suppress = national && !req.unsuppressed ? deps.config.suppressThreshold : 0;
   const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth, req.asOfBatch ?? null, suppress]);
   const version = await readDataVersion(deps.db);
-  const cache = cacheOf(deps.db);
-  const hit = cache.get(key);
+  const hit = cache.get(deps.db, key, version);
   const scope = national ? ('national' as const) : ('kommune' as const);
-  if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) {
+  if (hit) {
     countCache('results', 'memory');
     await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, cached: true } });
-    return { ...hit.view, vintage: await registerVintage(deps.db, req.asOfBatch) };
+    return { ...hit, vintage: await registerVintage(deps.db, req.asOfBatch) };
   }
   const opts = { month: req.month, durableMonth: req.durableMonth, snapshotMonth: req.snapshotMonth };
   try {
@@ -128,8 +122,7 @@ export async function computeResults(
       // The report month bounds the population: a woman enrolled later is in no figure for it.
       view = { scope, result: monitor(cohortOf(stored.input, req.month).input, { ...opts, suppress: 0 }), stored };
     }
-    if (cache.size >= CACHE_MAX) for (const [k, e] of cache) if (e.version !== version || cache.size >= CACHE_MAX) cache.delete(k);
-    cache.set(key, { at: Date.now(), version, view });
+    cache.set(deps.db, key, version, view);
     return { ...view, vintage: await registerVintage(deps.db, req.asOfBatch) };
   } catch (e) {
     if (e instanceof MonitorOptionError) throw new AppError('INVALID', e.message);

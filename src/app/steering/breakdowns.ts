@@ -35,6 +35,7 @@ import { countryCodeOf } from '../casework/countries.ts';
 import { cohortOf, nationalMonitorInput } from '../register/load-monitor-input.ts';
 import type { computeResults } from '../register/monitor-results.ts';
 import { monthEnd } from './case-measures.ts';
+import { versionCache } from '../../core/version-cache.ts';
 
 /** The shown columns of every breakdown row, in order. */
 export const BREAKDOWN_FIGURES = ['n', 'maal12', 'maal3', 'virksomhed', 'cvAbc'] as const;
@@ -290,22 +291,18 @@ export async function projectBreakdowns(db: Db, actor: Actor, projectId: number,
  * for a few minutes (case data can change without a new data version). Counts only leave this
  * module suppressed.
  */
-const CACHE_MS = 5 * 60_000;
-const nationalCaches = new WeakMap<object, Map<string, { at: number; version: number; members: Member[] }>>();
+const nationalCache = versionCache<Member[]>({ ttlMs: 5 * 60_000, max: 20 });
 
 export async function nationalMembers(db: Parameters<typeof computeResults>[0]['db'], actor: Actor, months: { month: string; durableMonth: string; snapshotMonth: string }): Promise<Member[]> {
   const key = JSON.stringify(months);
   const version = await readDataVersion(db);
-  const nationalCache = nationalCaches.get(db) ?? new Map();
-  nationalCaches.set(db, nationalCache);
   return systemDoor(db, actor, async (tx) => {
-    const hit = nationalCache.get(key);
-    if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) return { value: hit.members, audit: [] };
+    const hit = nationalCache.get(db, key, version);
+    if (hit) return { value: hit, audit: [] };
     const cohort = cohortOf((await nationalMonitorInput(tx)).input, months.month);
     const result = monitor(cohort.input, { ...months, suppress: 0 });
     const members = membersOf(result, await loadBreakdownFacts(tx, 'all', monthEnd(months.month)));
-    if (nationalCache.size > 20) nationalCache.clear();
-    nationalCache.set(key, { at: Date.now(), version, members });
+    nationalCache.set(db, key, version, members);
     return { value: members, audit: { action: 'beregning', entity: 'monitoring', detail: { scope: 'national', breakdown: true, month: months.month } } };
   });
 }
