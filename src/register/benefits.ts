@@ -336,7 +336,7 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
  */
 function plainYearlyRows(
   r: CsvReader, cPerson: number, offOfCol: Int32Array, weeks: number, weekStart: number, fromWeek: number,
-  keepNum: NumIndex<true> | null, builder: RegisterBuilder, file: string,
+  keepNum: NumIndex<string> | null, builder: RegisterBuilder, file: string,
 ): () => void {
   const nFields = offOfCol.length;
   const delim = r.delim;
@@ -451,7 +451,7 @@ const INVALID = -0x7fffffff;
  * are the same as the general reader's alone.
  */
 function plainLongRows(
-  r: CsvReader, cPerson: number, cUge: number, cKode: number, keepNum: NumIndex<true> | null, fromWeek: number, kodeName: string, sink: BenefitSink,
+  r: CsvReader, cPerson: number, cUge: number, cKode: number, keepNum: NumIndex<string> | null, fromWeek: number, kodeName: string, sink: BenefitSink,
 ): () => void {
   // Week index by `YYYY-Www` (years 1900–2155) and by `YYWW`; UNKNOWN until first met.
   const byIso = new Int32Array(256 * 100).fill(UNKNOWN);

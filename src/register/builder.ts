@@ -15,7 +15,6 @@ import { NumIndex } from './num-index.ts';
 
 import type { PersonKey } from './person-key.ts';
 
-const keyText = (key: PersonKey): string => (typeof key === 'number' ? cprText(key) : key);
 
 /** Where data came from; `locate` re-finds an earlier cell when a conflict needs its place. */
 export interface Source {
@@ -63,8 +62,10 @@ export class RegisterBuilder {
   /** Week arrays grown with room to spare (long layout, yearly files), trimmed by `build`. */
   private readonly slack = new Set<PersonWeeks>();
   /** The same people by CPR number (a cache over `weeks` and `hours`, filled as numbers are used). */
-  private readonly weeksByNum = new NumIndex<PersonWeeks>();
-  private readonly hoursByNum = new NumIndex<PersonHours>();
+  private weeksByNum = new NumIndex<PersonWeeks>();
+  private hoursByNum = new NumIndex<PersonHours>();
+  /** Key strings by CPR number, from the caller (`knownPeople`); else made with `cprText`. */
+  private names: NumIndex<string> | null = null;
   private lastHoursCpr: PersonKey = '';
   private lastWeeksCpr: PersonKey = '';
   private lastWeeks: PersonWeeks | undefined;
@@ -77,6 +78,23 @@ export class RegisterBuilder {
   /** Weeks a new person's array is made to cover at once (`expectWeeks`). */
   private expectLo = 0;
   private expectHi = -1;
+
+  /**
+   * The people the readers will keep, by CPR number with each one's key string (the `numbers`
+   * of `keepCprs`): the indexes are sized for them at once, and a person found by number is
+   * keyed by that string rather than a new one (the engine then finds her by the very string
+   * of her participant row). Only a size and a cache: anyone else is still taken.
+   */
+  knownPeople(names: NumIndex<string>): void {
+    this.names = names;
+    if (this.weeksByNum.size === 0) this.weeksByNum = new NumIndex<PersonWeeks>(names.size);
+    if (this.hoursByNum.size === 0) this.hoursByNum = new NumIndex<PersonHours>(names.size);
+  }
+
+  private keyText(key: PersonKey): string {
+    if (typeof key !== 'number') return key;
+    return this.names?.get(key) ?? cprText(key);
+  }
 
   addSource(src: Source): void {
     this.sources.push(src);
@@ -207,7 +225,7 @@ export class RegisterBuilder {
     let p = cpr === this.lastHoursCpr ? this.lastHours : this.hoursOf(cpr);
     if (!p) {
       p = { monthStart: month, hours: this.hourArena.alloc(12) };
-      this.hours.set(keyText(cpr), p);
+      this.hours.set(this.keyText(cpr), p);
       if (typeof cpr === 'number') this.hoursByNum.set(cpr, p);
       else this.hoursByText++;
     }
@@ -278,7 +296,7 @@ export class RegisterBuilder {
   }
 
   private newWeeks(key: PersonKey, p: PersonWeeks): void {
-    this.weeks.set(keyText(key), p);
+    this.weeks.set(this.keyText(key), p);
     if (typeof key === 'number') this.weeksByNum.set(key, p);
     else this.weeksByText++;
   }
@@ -320,7 +338,7 @@ export class RegisterBuilder {
   }
 
   private conflict(key: PersonKey, week: number, oldCode: number, newCode: number, here: Place): never {
-    const cpr = keyText(key);
+    const cpr = this.keyText(key);
     let earlier: Place | null = null;
     for (const s of this.sources) {
       earlier = s.locate?.(cpr, week, s.file === here.file ? here.line : Infinity) ?? null;

@@ -65,7 +65,7 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path,
   let carry: Uint8Array | null = null; // the unfinished row after the last cut (in the other buffer)
   let eof = false;
   let closed = false;
-  const spare: (Buffer | null)[] = [null, null];
+  const spare: (Buffer | null)[] = [takeBuffer(chunkSize), takeBuffer(chunkSize)];
   let turn = 0;
   const close = () => {
     if (!closed) closeSync(fd);
@@ -77,7 +77,10 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path,
         close();
         const rest = carry;
         carry = null;
-        return rest && rest.length ? rest : null;
+        if (rest && rest.length) return rest;
+        // Done: no chunk of this file is read any more, so its buffers serve the next file.
+        giveBuffers(spare);
+        return null;
       }
       let size = Math.max(chunkSize, (carry?.length ?? 0) * 2);
       // This call's buffer; the other one holds the chunk handed out last, which must stay intact.
@@ -110,7 +113,9 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path,
         if (eof) {
           close();
           carry = null;
-          return have ? buf.subarray(0, have) : null;
+          if (have) return buf.subarray(0, have);
+          giveBuffers(spare);
+          return null;
         }
         const cut = lastRowEnd(buf, have);
         if (cut > 0) {
@@ -128,6 +133,30 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path,
       }
     },
   };
+}
+
+/**
+ * Chunk buffers of finished files, for the next file: five yearly files and a wage file each
+ * took two fresh 16 MiB buffers, and that much new memory outside the heap made V8 run full
+ * collections over the people already read. A source takes two (or makes them) and gives them
+ * back when it has handed out its last chunk (`next` returned null); one abandoned half-way
+ * (an error) keeps its own, which the GC frees as before.
+ */
+const freeBuffers: Buffer[] = [];
+
+function takeBuffer(size: number): Buffer | null {
+  for (let i = 0; i < freeBuffers.length; i++) {
+    if (freeBuffers[i].length >= size) return freeBuffers.splice(i, 1)[0];
+  }
+  return null;
+}
+
+function giveBuffers(bufs: (Buffer | null)[]): void {
+  for (let i = 0; i < bufs.length; i++) {
+    const b = bufs[i];
+    bufs[i] = null;
+    if (b && freeBuffers.length < 2 && b.length <= DEFAULT_CHUNK * 4) freeBuffers.push(b);
+  }
 }
 
 /**

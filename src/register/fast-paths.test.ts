@@ -17,7 +17,8 @@ import { fileSource, type ByteSource } from './chunks.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { cprFromBytes, cprNumberFromBytes, cprText } from './fields.ts';
 import { NumIndex } from './num-index.ts';
-import { keepCprHashes, keepCprs, type ReadOptions } from './person-key.ts';
+import { keepCprHashes, keepCprs, keepNumbers, type ReadOptions } from './person-key.ts';
+import { readHours } from './hours.ts';
 import { thrown } from './test-files.ts';
 
 const enc = new TextEncoder();
@@ -261,6 +262,25 @@ describe('the yearly layout: plain rows read by the fast loop', () => {
 });
 
 describe('the builder with CPR numbers', () => {
+  it('gives the same data when told the people to keep (knownPeople), also for people it was not told of', () => {
+    const yearly = (y: number) => enc.encode(['PNR;y_01;y_02;y_53', `0101901234;130;;${y === 2020 ? '651' : ''}`, '0202851236;;131;', '1512884321;135;135;'].join('\n') + '\n');
+    const long = enc.encode('cpr;uge;kode\n0101901234;2022-W05;131\n3112999999;2022-W06;130\n');
+    const hours = enc.encode('cpr;maaned;timer\n0101901234;2022-01;10\n0202851236;2022-02;7,5\n');
+    const read = (known: boolean) => {
+      const b = new RegisterBuilder();
+      // Told of two people (one with a dash); the others are read as before.
+      if (known) b.knownPeople(keepNumbers(keepCprs(['0101901234', '020285-1236']))!);
+      for (const y of [2019, 2020]) readBenefits(yearly(y), `ydelser_${y}.csv`, b);
+      readBenefits(long, 'lang.csv', b);
+      readHours(hours, 'timer.csv', b);
+      const data = b.build(defaultCodeTable());
+      return { weeks: weeksOf(data), hours: [...data.hours].map(([k, p]) => [k, p.monthStart, [...p.hours]]) };
+    };
+    const want = read(false);
+    expect(Object.keys(want.weeks).sort()).toEqual(['0101901234', '0202851236', '1512884321', '3112999999']);
+    expect(read(true)).toEqual(want);
+  });
+
   it('merges a person given by her CPR string and by her number into one', () => {
     const b = new RegisterBuilder();
     b.setWeek('0101901234', parseWeek('2021-W01')!, 130);
@@ -298,6 +318,56 @@ describe('the builder with CPR numbers', () => {
 });
 
 describe('fileSource', () => {
+  it('passes its buffers on to the next file only when finished, never while one is being read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
+    try {
+      const text = (tag: string) => ['cpr;uge;kode', ...Array.from({ length: 3000 }, (_, i) => `${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${tag}`)].join('\n') + '\n';
+      const files = ['a', 'b', 'c'].map((tag) => {
+        const path = join(dir, `${tag}.csv`);
+        writeFileSync(path, text(tag));
+        return { path, text: text(tag) };
+      });
+      const readAll = (src: ByteSource, keep: Buffer[] = []) => {
+        for (let c = src.next(); c; c = src.next()) keep.push(Buffer.from(c));
+        return Buffer.concat(keep).toString();
+      };
+      // a is read half-way, b and c start and finish meanwhile (c gets b's buffers), then a goes on.
+      const a = fileSource(files[0].path, 4096);
+      const aParts: Buffer[] = [];
+      const first = a.next()!;
+      const firstCopy = Buffer.from(first);
+      aParts.push(Buffer.from(first));
+      const second = a.next()!;
+      const secondCopy = Buffer.from(second);
+      aParts.push(Buffer.from(second));
+      const bBuffers = new Set<ArrayBufferLike>();
+      const b = fileSource(files[1].path, 4096);
+      const bParts: Buffer[] = [];
+      for (let c = b.next(); c; c = b.next()) {
+        bBuffers.add(c.buffer);
+        bParts.push(Buffer.from(c));
+      }
+      expect(Buffer.concat(bParts).toString()).toBe(files[1].text);
+      const cBuffers = new Set<ArrayBufferLike>();
+      const c = fileSource(files[2].path, 4096);
+      const cParts: Buffer[] = [];
+      for (let x = c.next(); x; x = c.next()) {
+        cBuffers.add(x.buffer);
+        cParts.push(Buffer.from(x));
+      }
+      expect(Buffer.concat(cParts).toString()).toBe(files[2].text);
+      expect([...cBuffers].some((x) => bBuffers.has(x))).toBe(true); // b's buffers were reused by c
+      // a's last two chunks are intact although two files were read since.
+      expect(Buffer.from(second).equals(secondCopy)).toBe(true);
+      expect(Buffer.from(first).equals(firstCopy)).toBe(true);
+      expect(readAll(a, aParts)).toBe(files[0].text);
+      // Read again, a and then the others, each whole.
+      for (const f of files) expect(readAll(fileSource(f.path, 4096))).toBe(f.text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes turns with two buffers: a chunk stays intact while the next is read, and all bytes come through', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
     try {

@@ -13,7 +13,7 @@ import { defaultCodeTable, readCodeTable } from './codetable.ts';
 import { RegisterInputError } from './errors.ts';
 import { readHours } from './hours.ts';
 import { readParticipants } from './participants.ts';
-import { keepCprs, type ReadOptions } from './person-key.ts';
+import { keepCprs, keepNumbers, type ReadOptions } from './person-key.ts';
 import { readPool } from './pool.ts';
 
 export interface InputPaths {
@@ -51,6 +51,8 @@ export interface RegisterPaths {
  */
 export function readRegister(paths: RegisterPaths, options: ReadOptions = {}, codeTable: CodeTable = defaultCodeTable()): RegisterData {
   const builder = new RegisterBuilder();
+  const known = keepNumbers(options.keep);
+  if (known) builder.knownPeople(known);
   // Yearly files (`ydelser_2019.csv … ydelser_2023.csv`): a person's weeks are sized for all
   // the years at once rather than grown file by file.
   const years = (paths.benefits ?? []).map(yearInFileName);

@@ -2,7 +2,7 @@
  * Participants (`deltagere`, spec §1.1). A CPR number may stand on several rows (a woman
  * enrolled twice); each row is a participant of its own, and `id` must be unique.
  */
-import { parseCpr } from '../core/cpr.ts';
+import { isPlainCpr, parseCpr } from '../core/cpr.ts';
 import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
 import { CsvReader } from './csv.ts';
@@ -49,9 +49,13 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
       if (born === null) throw r.error('bad_date', cBirth, `«${r.text(cBirth).slice(0, 40)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
       birthDate = born;
     } else {
-      const cpr = parseCpr(r.text(cCpr));
-      if (!cpr.ok) throw r.error('bad_cpr', cCpr, `«${r.text(cCpr)}»: ${cpr.error}`);
-      key = cpr.value.cpr;
+      const text = r.text(cCpr);
+      if (isPlainCpr(text)) key = text;
+      else {
+        const cpr = parseCpr(text);
+        if (!cpr.ok) throw r.error('bad_cpr', cCpr, `«${text}»: ${cpr.error}`);
+        key = cpr.value.cpr;
+      }
     }
     const kommune = r.text(cKommune);
     if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');
@@ -68,7 +72,7 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
       if (udskrevet === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
       if (udskrevet < indskrevet) throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
     }
-    out.push({ id, cpr: key, ...(birthDate ? { birthDate } : {}), kommune, visitation, indskrevet, udskrevet });
+    out.push(birthDate ? { id, cpr: key, birthDate, kommune, visitation, indskrevet, udskrevet } : { id, cpr: key, kommune, visitation, indskrevet, udskrevet });
   }
   return out;
 }

@@ -37,21 +37,31 @@ export interface ReadOptions {
   year?: number;
 }
 
-/** A `keep` that can also answer for a CPR number (`cprNumberFromBytes`) without its string. */
+/**
+ * A `keep` that can also answer for a CPR number (`cprNumberFromBytes`) without its string;
+ * `numbers` holds each kept number's key string (the caller's own string, which the builder
+ * then uses as the person's key instead of making another).
+ */
 export interface KeepByNumber {
   (key: string): boolean;
-  readonly numbers: NumIndex<true>;
+  readonly numbers: NumIndex<string>;
 }
 
 /** Keep the people with these CPR numbers (with or without dash). */
 export function keepCprs(cprs: Iterable<string>): KeepByNumber {
   const keys: string[] = [];
-  const numbers = new NumIndex<true>();
-  for (const c of cprs) {
-    const key = c.replace('-', '').trim();
+  const list = [...cprs];
+  const numbers = new NumIndex<string>(list.length);
+  for (const c of list) {
+    // A plain ten-digit number is its own key (the same string: no copy per participant).
+    let key = c;
+    let n = c.length === 10 ? tenDigits(c) : -1;
+    if (n < 0) {
+      key = c.replace('-', '').trim();
+      n = key.length === 10 ? tenDigits(key) : -1;
+    }
     keys.push(key);
-    const n = key.length === 10 ? tenDigits(key) : -1;
-    if (n >= 0) numbers.set(n, true);
+    if (n >= 0) numbers.set(n, key);
   }
   // The string set is made only when a reader asks by string (running numbers, quoted CPRs).
   let set: Set<string> | null = null;
@@ -70,7 +80,7 @@ function tenDigits(s: string): number {
 }
 
 /** The number set of a `keep` made by `keepCprs`, or null (then ask `keep` with the string). */
-export function keepNumbers(keep: ReadOptions['keep']): NumIndex<true> | null {
+export function keepNumbers(keep: ReadOptions['keep']): NumIndex<string> | null {
   return keep && 'numbers' in keep ? (keep as KeepByNumber).numbers : null;
 }
 
@@ -156,7 +166,7 @@ export class PersonColumn {
    * The row's person, or null when `keep` leaves her out. With the number set of `keepCprs`
    * no string is built for a plain CPR.
    */
-  keptKey(keep: (key: string) => boolean, numbers: NumIndex<true> | null): PersonKey | null {
+  keptKey(keep: (key: string) => boolean, numbers: NumIndex<string> | null): PersonKey | null {
     const n = numbers ? this.number() : -1;
     if (n >= 0) return numbers!.has(n) ? n : null;
     const key = this.read();
