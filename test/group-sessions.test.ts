@@ -6,40 +6,31 @@
  * attendance, left out of the rate, and taken back; another jobcentre sees none of it; the
  * attendance rate per kind on Styring equals a hand count of the demo data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { sessionSteering } from '../src/app/group-sessions/group-sessions.ts';
 import { loadActor } from '../src/db/users.ts';
 import { addDays } from '../src/core/dates.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 describe.each(backends())('group sessions on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   let pid = 0;
   const today = todayInDenmark();
-  const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params)).rows[0].n;
+  const count = async (sql: string, params: unknown[] = []) => (await srv.t.db.query<{ n: number }>(sql, params)).rows[0].n;
   const form = (o: Record<string, string> = {}) => ({
     kind: 'faellesmoede', title: '', projectId: String(pid), heldOn: da(addDays(today, -7)), startsAt: '13.00', endsAt: '15.00',
     place: 'Jobcentret, lokale 4', languages: 'arabisk, somali', note: '', repeatWeeks: '', repeatUntil: '', ...o,
   });
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
   });
 
   it('refuses a bad session in Danish, keeps what was typed and stores nothing', async () => {
@@ -56,7 +47,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect(backwards.body).toContain('Gentagelsen skal slutte efter det første møde');
     const tooMany = await s.post('/grupper/ny', form({ repeatWeeks: '1', repeatUntil: da(addDays(today, 800)) }));
     expect(tooMany.body).toContain('En serie kan højst have 53 møder.');
-    const foreign = await s.post('/grupper/ny', form({ projectId: String((await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id) }));
+    const foreign = await s.post('/grupper/ny', form({ projectId: String((await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id) }));
     expect(foreign.body).toContain('Vælg et af jobcentrets projekter.');
     expect(await count('SELECT count(*)::int AS n FROM group_session')).toBe(before);
   });
@@ -65,7 +56,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
     const first = addDays(today, 3);
     const res = await s.post('/grupper/ny', form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(first), startsAt: '9.30', endsAt: '11', repeatWeeks: '4', repeatUntil: da(addDays(first, 12 * 7)) }));
     expect(res.statusCode).toBe(303);
-    const rows = (await t.db.query<{ id: string; held: string; series: string; starts: string; langs: string[] }>(
+    const rows = (await srv.t.db.query<{ id: string; held: string; series: string; starts: string; langs: string[] }>(
       `SELECT id, to_char(held_on, 'YYYY-MM-DD') AS held, series_id AS series, to_char(starts_at, 'HH24:MI') AS starts, interpreter_languages AS langs
        FROM group_session WHERE title = 'Serietest' ORDER BY held_on`)).rows;
     expect(rows.map((r) => r.held)).toEqual([0, 4, 8, 12].map((w) => addDays(first, w * 7)));
@@ -88,7 +79,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
 
     const edit = await s.post(`/grupper/${rows[1].id}/ret`, form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11', scope: 'kun_denne' }));
     expect(edit.statusCode).toBe(303);
-    const series = async () => (await t.db.query<{ id: string; held: string; place: string; starts: string; langs: string[] }>(
+    const series = async () => (await srv.t.db.query<{ id: string; held: string; place: string; starts: string; langs: string[] }>(
       `SELECT id, to_char(held_on, 'YYYY-MM-DD') AS held, place, to_char(starts_at, 'HH24:MI') AS starts, interpreter_languages AS langs
        FROM group_session WHERE series_id = $1 ORDER BY held_on`, [rows[0].series])).rows;
     expect((await series()).map((r) => r.place)).toEqual(['Jobcentret, lokale 4', 'Biblioteket', 'Jobcentret, lokale 4', 'Jobcentret, lokale 4']);
@@ -105,7 +96,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect(after.map((r) => r.place)).toEqual(['Medborgerhuset', 'Medborgerhuset', 'Medborgerhuset', 'Medborgerhuset']);
     expect(after.map((r) => r.starts)).toEqual(['10:00', '10:00', '10:00', '10:00']);
     expect(after.every((r) => r.langs.join(',') === 'arabisk,dari')).toBe(true);
-    const audit = (await t.db.query<{ detail: { scope: string; alsoChanged: string[] } }>(
+    const audit = (await srv.t.db.query<{ detail: { scope: string; alsoChanged: string[] } }>(
       `SELECT detail FROM audit_log WHERE entity = 'gruppemoede' AND action = 'ret' ORDER BY id DESC LIMIT 1`)).rows[0].detail;
     expect(audit.scope).toBe('hele_serien');
     expect(audit.alsoChanged.sort()).toEqual([rows[0].id, rows[1].id, rows[3].id].sort());
@@ -126,12 +117,12 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect(roster.length).toBeGreaterThan(3);
     // The roster is the women enrolled in the project on the session's day.
     const day = addDays(today, -7);
-    const hand = (await t.db.query<{ id: string }>(
+    const hand = (await srv.t.db.query<{ id: string }>(
       `SELECT DISTINCT participant_id AS id FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2 AND (exited_on IS NULL OR exited_on >= $2)`, [pid, day])).rows.map((r) => r.id);
     expect([...roster].sort()).toEqual([...hand].sort());
     const [a, b, c] = roster;
 
-    const aarhus = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;
+    const aarhus = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;
     const stranger = await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${aarhus}`]: 'moedt' });
     expect(stranger.statusCode).toBe(400);
     expect(stranger.body).toContain('Fremmøde kan kun registreres for kvinder i projektet på mødets dato.');
@@ -141,7 +132,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect(await count('SELECT count(*)::int AS n FROM group_session_attendance WHERE session_id = $1', [sid])).toBe(0);
 
     expect((await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${b}`]: 'afbud', [`a_${c}`]: 'udeblevet' })).statusCode).toBe(303);
-    const statuses = async () => Object.fromEntries((await t.db.query<{ p: string; st: string }>(
+    const statuses = async () => Object.fromEntries((await srv.t.db.query<{ p: string; st: string }>(
       'SELECT participant_id AS p, status AS st FROM group_session_attendance WHERE session_id = $1', [sid])).rows.map((r) => [r.p, r.st]));
     expect(await statuses()).toEqual({ [a]: 'moedt', [b]: 'afbud', [c]: 'udeblevet' });
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'gruppemoede_fremmoede' AND action = 'opret' AND participant_id = ANY ($1::uuid[])`, [[a, b, c]])).toBe(3);
@@ -156,10 +147,10 @@ describe.each(backends())('group sessions on %s', (backend) => {
   });
 
   it('cancels a session with a reason, closes it to attendance, leaves it out of the rate, and takes the cancellation back', async () => {
-    const sid = (await t.db.query<{ id: string }>(`SELECT id FROM group_session WHERE title = 'Fremmødetest'`)).rows[0].id;
-    const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
-    const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
-    const rate = async () => (await sessionSteering(t.db, actor, pid, today)).find((r) => r.kind === 'faellesmoede')!;
+    const sid = (await srv.t.db.query<{ id: string }>(`SELECT id FROM group_session WHERE title = 'Fremmødetest'`)).rows[0].id;
+    const uid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
+    const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
+    const rate = async () => (await sessionSteering(srv.t.db, actor, pid, today)).find((r) => r.kind === 'faellesmoede')!;
     const held = await rate();
     const noReason = await s.post(`/grupper/${sid}/aflys`, { reason: ' ' });
     expect(noReason.statusCode).toBe(400);
@@ -177,8 +168,8 @@ describe.each(backends())('group sessions on %s', (backend) => {
   });
 
   it('is closed to another jobcentre', async () => {
-    const sid = (await t.db.query<{ id: string }>(`SELECT id FROM group_session WHERE title = 'Fremmødetest'`)).rows[0].id;
-    const other = await loginAs(app, 'sagsbehandler.aarhus');
+    const sid = (await srv.t.db.query<{ id: string }>(`SELECT id FROM group_session WHERE title = 'Fremmødetest'`)).rows[0].id;
+    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await other.get(`/grupper/${sid}`)).statusCode).toBe(404);
     expect((await other.post(`/grupper/${sid}/aflys`, { reason: 'Forsøg' })).statusCode).toBe(404);
     expect((await other.post(`/grupper/${sid}/ret`, form())).statusCode).toBe(404);
@@ -187,10 +178,10 @@ describe.each(backends())('group sessions on %s', (backend) => {
   });
 
   it('shows the attendance rate per kind on Styring as a hand count of the demo data does', async () => {
-    const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
-    const actor = (await loadActor(t.db, uid, '127.0.0.1'))!;
-    const rates = await sessionSteering(t.db, actor, pid, today);
-    const hand = (await t.db.query<{ kind: string; sessions: number; registered: number; attended: number; excused: number; absent: number }>(
+    const uid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
+    const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
+    const rates = await sessionSteering(srv.t.db, actor, pid, today);
+    const hand = (await srv.t.db.query<{ kind: string; sessions: number; registered: number; attended: number; excused: number; absent: number }>(
       `SELECT s.kind, count(DISTINCT s.id)::int AS sessions, count(a.id)::int AS registered,
               count(a.id) FILTER (WHERE a.status = 'moedt')::int AS attended, count(a.id) FILTER (WHERE a.status = 'afbud')::int AS excused,
               count(a.id) FILTER (WHERE a.status = 'udeblevet')::int AS absent
@@ -203,7 +194,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
     }
     expect(hand.length).toBe(5);
     expect(hand.every((h) => h.registered > 0)).toBe(true);
-    const pl = await loginAs(app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, 'projektleder.aalborg');
     // Styring counts the sessions held by the end of its month: this month, so every demo kind is held by then (the
     // default month follows the register data, and the one partner session, 60 days before today, may fall after it).
     const styring = await pl.get(`/styring?projekt=${pid}&maaned=${today.slice(0, 7)}`);

@@ -4,35 +4,24 @@
  * sees neither. Her register data page is audited (`vis_registerdata`), and when the audit
  * record cannot be written the read is aborted: no register data leaves the server unaudited.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 
 const ESBJERG = '561';
 const FANOE = '563';
 
 describe.each(backends())('a jobcentre of two municipalities on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   const idsIn = (body: string) => [...body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
-  const woman = async (code: string) => (await t.db.query<{ id: string; last_name: string }>(
+  const woman = async (code: string) => (await srv.t.db.query<{ id: string; last_name: string }>(
     `SELECT p.id, p.last_name FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN register_person r ON r.cpr_hash = p.cpr_hash
      WHERE p.municipality_code = $1 ORDER BY p.id LIMIT 1`, [code])).rows[0];
 
   it('shows the caseworker the women of both municipalities, and no one else\'s', async () => {
-    const s = await loginAs(app, 'sagsbehandler.esbjerg-fanoe');
+    const s = await loginAs(srv.app, 'sagsbehandler.esbjerg-fanoe');
     const fanoe = await woman(FANOE);
     const esbjerg = await woman(ESBJERG);
     expect(fanoe && esbjerg).toBeTruthy();
@@ -46,7 +35,7 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
       if (!ids.length) break;
       ids.forEach((id) => seen.add(id));
     }
-    const codes = (await t.db.query<{ code: string; n: number }>(
+    const codes = (await srv.t.db.query<{ code: string; n: number }>(
       'SELECT municipality_code AS code, count(*)::int AS n FROM participant WHERE id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1', [[...seen]])).rows;
     expect(codes.map((c) => c.code)).toEqual([ESBJERG, FANOE]);
     // Searching finds the Fanø woman.
@@ -57,7 +46,7 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
   });
 
   it('keeps both municipalities\' women from Aalborg', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     for (const code of [ESBJERG, FANOE]) {
       const w = await woman(code);
       expect([403, 404], code).toContain((await s.get(`/deltagere/${w.id}`)).statusCode);
@@ -67,10 +56,10 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
   });
 
   it('row-level security with the tenant of both sees exactly their rows', async () => {
-    const all = (await t.db.query<{ code: string; n: number }>(
+    const all = (await srv.t.db.query<{ code: string; n: number }>(
       `SELECT municipality_code AS code, count(*)::int AS n FROM participant WHERE municipality_code IN ($1, $2) GROUP BY 1 ORDER BY 1`, [ESBJERG, FANOE])).rows;
     expect(all.length).toBe(2);
-    const seen = await t.db.tx(async (q) => {
+    const seen = await srv.t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
       await q.query(`SELECT set_config('fremdrift.kommuner', $1, true)`, [`${ESBJERG},${FANOE}`]);
       return (await q.query<{ code: string; n: number }>('SELECT municipality_code AS code, count(*)::int AS n FROM participant GROUP BY 1 ORDER BY 1')).rows;
@@ -79,9 +68,9 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
   });
 
   it('audits the register data page (vis_registerdata), and a failed audit append aborts the read', async () => {
-    const s = await loginAs(app, 'sagsbehandler.esbjerg-fanoe');
+    const s = await loginAs(srv.app, 'sagsbehandler.esbjerg-fanoe');
     const w = await woman(FANOE);
-    const audits = async () => (await t.db.query<{ n: number }>(
+    const audits = async () => (await srv.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'vis_registerdata' AND username = 'sagsbehandler.esbjerg-fanoe' AND participant_id = $1`, [w.id])).rows[0].n;
     const before = await audits();
     const ok = await s.get(`/deltagere/${w.id}/register`);
@@ -90,9 +79,9 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
     expect(await audits()).toBe(before + 1);
 
     // The audit log refuses the record: the page must not show her register data.
-    await t.db.query(`CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+    await srv.t.db.query(`CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.action = 'vis_registerdata' THEN RAISE EXCEPTION 'audit refused by test'; END IF; RETURN NEW; END $$`);
-    await t.db.query(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
+    await srv.t.db.query(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
     try {
       const refused = await s.get(`/deltagere/${w.id}/register`);
       expect(refused.statusCode).toBeGreaterThanOrEqual(500);
@@ -100,7 +89,7 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
       expect(refused.body).not.toMatch(/Registerstatus \d{4}-\d{2}/);
       expect(await audits()).toBe(before + 1);
     } finally {
-      await t.db.query('DROP TRIGGER test_refuse_audit ON audit_log');
+      await srv.t.db.query('DROP TRIGGER test_refuse_audit ON audit_log');
     }
     expect((await s.get(`/deltagere/${w.id}/register`)).statusCode).toBe(200);
     expect(await audits()).toBe(before + 2);

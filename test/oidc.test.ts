@@ -6,11 +6,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 // @ts-expect-error oidc-provider ships no type declarations (and @types/oidc-provider is not installed)
 import Provider from 'oidc-provider';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 
 const REDIRECT = 'http://127.0.0.1:3999/login/oidc/callback';
 const CLIENT = { id: 'fremdrift', secret: 'en-hemmelig-testklient-0123456789' };
@@ -84,25 +84,18 @@ async function signInAtProvider(authUrl: string, sub: string): Promise<URL> {
 }
 
 describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
   let op: { issuer: string; server: Server };
-
   beforeAll(async () => {
     op = await startProvider();
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db, { oidc: { issuer: op.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUri: REDIRECT } }));
-    await app.ready();
   });
   afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
     await new Promise((r) => op?.server.close(r));
   });
+  const srv = useTestServer(backend, () => ({ oidc: { issuer: op.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUri: REDIRECT } }));
 
   /** Start at Fremdrift, sign in at the provider, come back: the callback's response. */
   async function flow(sub: string, next = '/deltagere') {
-    const start = await app.inject({ method: 'GET', url: `/login/oidc?next=${encodeURIComponent(next)}` });
+    const start = await srv.app.inject({ method: 'GET', url: `/login/oidc?next=${encodeURIComponent(next)}` });
     expect(start.statusCode).toBe(303);
     const auth = new URL(start.headers.location as string);
     expect(auth.origin).toBe(op.issuer);
@@ -112,12 +105,12 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     const pending = cookieOf(start, 'fremdrift_oidc')!;
     expect(pending).toBeTruthy();
     const back = await signInAtProvider(auth.href, sub);
-    const res = await app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
+    const res = await srv.app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
     return { res, back, pending };
   }
 
   it('shows the provider button on the login page when configured', async () => {
-    const res = await app.inject({ method: 'GET', url: '/login?next=/deltagere' });
+    const res = await srv.app.inject({ method: 'GET', url: '/login?next=/deltagere' });
     expect(res.body).toContain('Log ind med NemLog-in/organisationens login');
     expect(res.body).toContain('href="/login/oidc?next=%2Fdeltagere"');
   });
@@ -127,10 +120,10 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/deltagere');
     const sid = cookieOf(res, 'fremdrift_sid')!;
-    const list = await app.inject({ method: 'GET', url: '/deltagere', headers: { cookie: `fremdrift_sid=${sid}` } });
+    const list = await srv.app.inject({ method: 'GET', url: '/deltagere', headers: { cookie: `fremdrift_sid=${sid}` } });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Kirsten Kommune');
-    const u = await t.db.query<{ username: string; role: string; password_hash: string | null; codes: string[] }>(
+    const u = await srv.t.db.query<{ username: string; role: string; password_hash: string | null; codes: string[] }>(
       `SELECT u.username, u.role, u.password_hash, array_agg(om.municipality_code::text) AS codes
        FROM user_identity i JOIN app_user u ON u.id = i.user_id JOIN organisation_municipality om ON om.organisation_id = u.organisation_id
        WHERE i.issuer = $1 AND i.subject = 'sub-kirsten' GROUP BY u.id`, [op.issuer]);
@@ -139,9 +132,9 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     expect(u.rows[0].codes).toContain('851');
     // A fresh session lasts the idle time (2 hours), not the 12-hour maximum.
     const { sha256 } = await import('../src/db/users.ts');
-    const left = await t.db.query<{ h: number }>('SELECT extract(epoch FROM expires_at - now()) / 3600 AS h FROM user_session WHERE id_hash = $1', [sha256(sid)]);
+    const left = await srv.t.db.query<{ h: number }>('SELECT extract(epoch FROM expires_at - now()) / 3600 AS h FROM user_session WHERE id_hash = $1', [sha256(sid)]);
     expect(left.rows[0].h).toBeLessThanOrEqual(2.01);
-    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login' AND username = $1 AND detail->>'method' = 'oidc'`, [u.rows[0].username]);
+    const audit = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login' AND username = $1 AND detail->>'method' = 'oidc'`, [u.rows[0].username]);
     expect(audit.rows).toHaveLength(1);
   });
 
@@ -149,7 +142,7 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     accounts['sub-kirsten'].fremdrift_rolle = 'projektleder';
     const { res } = await flow('sub-kirsten');
     expect(res.statusCode).toBe(303);
-    const users = await t.db.query<{ role: string }>(`SELECT u.role FROM user_identity i JOIN app_user u ON u.id = i.user_id WHERE i.subject = 'sub-kirsten'`);
+    const users = await srv.t.db.query<{ role: string }>(`SELECT u.role FROM user_identity i JOIN app_user u ON u.id = i.user_id WHERE i.subject = 'sub-kirsten'`);
     expect(users.rows).toEqual([{ role: 'projektleder' }]);
     accounts['sub-kirsten'].fremdrift_rolle = 'sagsbehandler';
   });
@@ -157,7 +150,7 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
   it('never takes over a local account with the same user name', async () => {
     const { res } = await flow('sub-admin', '/');
     expect(res.statusCode).toBe(303);
-    const rows = await t.db.query<{ username: string; organisation: string }>(
+    const rows = await srv.t.db.query<{ username: string; organisation: string }>(
       `SELECT u.username, o.name AS organisation FROM user_identity i JOIN app_user u ON u.id = i.user_id JOIN organisation o ON o.id = u.organisation_id WHERE i.subject = 'sub-admin'`);
     expect(rows.rows[0].username).not.toBe('admin');
     expect(rows.rows[0].organisation).toMatch(/Aarhus/);
@@ -168,26 +161,26 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Din rolle (superbruger) giver ikke adgang til Fremdrift');
     expect(cookieOf(res, 'fremdrift_sid')).toBeUndefined();
-    expect((await t.db.query(`SELECT 1 FROM user_identity WHERE subject = 'sub-ukendt'`)).rows).toHaveLength(0);
-    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login_afvist' AND username = 'oidc:sub-ukendt'`)).rows).toHaveLength(1);
+    expect((await srv.t.db.query(`SELECT 1 FROM user_identity WHERE subject = 'sub-ukendt'`)).rows).toHaveLength(0);
+    expect((await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login_afvist' AND username = 'oidc:sub-ukendt'`)).rows).toHaveLength(1);
   });
 
   it('rejects a wrong state, a replayed callback and a callback without the browser cookie', async () => {
-    const start = await app.inject({ method: 'GET', url: '/login/oidc' });
+    const start = await srv.app.inject({ method: 'GET', url: '/login/oidc' });
     const pending = cookieOf(start, 'fremdrift_oidc')!;
     const back = await signInAtProvider(start.headers.location as string, 'sub-kirsten');
     const wrong = new URL(back);
     wrong.searchParams.set('state', 'forfalsket');
-    const bad = await app.inject({ method: 'GET', url: wrong.pathname + wrong.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
+    const bad = await srv.app.inject({ method: 'GET', url: wrong.pathname + wrong.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Login-forsøget kunne ikke bekræftes');
     expect(cookieOf(bad, 'fremdrift_sid')).toBeUndefined();
     // The pending sign-in was used up by the failed attempt: the genuine answer cannot be replayed.
-    const replay = await app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
+    const replay = await srv.app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
     expect(replay.statusCode).toBe(400);
     // Another browser (no cookie) cannot use someone else's code.
     const other = await flow('sub-kirsten');
-    const stolen = await app.inject({ method: 'GET', url: other.back.pathname + other.back.search });
+    const stolen = await srv.app.inject({ method: 'GET', url: other.back.pathname + other.back.search });
     expect(stolen.statusCode).toBe(400);
     expect(cookieOf(stolen, 'fremdrift_sid')).toBeUndefined();
   });

@@ -14,6 +14,7 @@ import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { parseDate, weekOfDay, weekString } from '../src/monitoring/calendar.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -47,53 +48,42 @@ describe('log scrubbing', () => {
 });
 
 describe.each(backends())('operations on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
   const logLines: string[] = [];
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    // On PostgreSQL with its URL, imports and national results run in worker threads, as in production.
-    app = await buildServer(testDeps(t.db, { metricsToken: TOKEN, databaseUrl: t.url }), {
-      logLevel: 'info', logStream: { write: (s: string) => logLines.push(s) },
-    });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+  // On PostgreSQL with its URL, imports and national results run in worker threads, as in production.
+  const srv = useTestServer(backend, (t) => ({ metricsToken: TOKEN, databaseUrl: t.url }), {
+    server: { logLevel: 'info', logStream: { write: (s: string) => logLines.push(s) } },
   });
 
   it('answers /healthz, and /readyz only while every migration is applied', async () => {
-    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
-    const ready = await app.inject('/readyz');
+    expect((await srv.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await srv.app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: 'ready' });
-    const last = (await t.db.query<{ v: string }>('SELECT max(version) AS v FROM schema_migrations')).rows[0].v;
-    await t.db.query('DELETE FROM schema_migrations WHERE version = $1', [last]);
+    const last = (await srv.t.db.query<{ v: string }>('SELECT max(version) AS v FROM schema_migrations')).rows[0].v;
+    await srv.t.db.query('DELETE FROM schema_migrations WHERE version = $1', [last]);
     try {
-      const behind = await app.inject('/readyz');
+      const behind = await srv.app.inject('/readyz');
       expect(behind.statusCode).toBe(503);
       expect(behind.json()).toEqual({ status: 'migrations-pending', pending: [last] });
     } finally {
-      await t.db.query('INSERT INTO schema_migrations (version) VALUES ($1)', [last]);
+      await srv.t.db.query('INSERT INTO schema_migrations (version) VALUES ($1)', [last]);
     }
-    expect((await app.inject('/readyz')).statusCode).toBe(200);
-    app.draining = true;
+    expect((await srv.app.inject('/readyz')).statusCode).toBe(200);
+    srv.app.draining = true;
     try {
-      expect((await app.inject('/readyz')).statusCode).toBe(503);
+      expect((await srv.app.inject('/readyz')).statusCode).toBe(503);
     } finally {
-      app.draining = false;
+      srv.app.draining = false;
     }
   });
 
   it('serves Prometheus metrics only with the token: latency per route, audit writes, cache, imports', async () => {
-    await app.inject('/healthz');
-    expect((await app.inject('/metrics')).statusCode).toBe(401);
-    expect((await app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
-    const s = await loginAs(app, 'analytiker.siri');
+    await srv.app.inject('/healthz');
+    expect((await srv.app.inject('/metrics')).statusCode).toBe(401);
+    expect((await srv.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+    const s = await loginAs(srv.app, 'analytiker.siri');
     expect((await s.get('/resultater')).statusCode).toBe(200);
-    const m = await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    const m = await srv.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
     expect(m.statusCode).toBe(200);
     expect(m.headers['content-type']).toMatch(/text\/plain/);
     expect(m.body).toMatch(/fremdrift_http_request_duration_seconds_count\{route="\/healthz",method="GET",status="2xx"\} \d+/);
@@ -105,7 +95,7 @@ describe.each(backends())('operations on %s', (backend) => {
   });
 
   it('answers /metrics with 404 when no token is configured', async () => {
-    const other = await buildServer(testDeps(t.db));
+    const other = await buildServer(testDeps(srv.t.db));
     try {
       expect((await other.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(404);
     } finally {
@@ -116,7 +106,7 @@ describe.each(backends())('operations on %s', (backend) => {
   it('logs each request as JSON with its id and route, and never a CPR number or a searched name', async () => {
     const cpr = makeCpr('1990-01-01', 'K', 1234);
     const dashed = `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     logLines.length = 0;
     const ids: string[] = [];
     const keep = (r: { headers: Record<string, unknown> }) => ids.push(String(r.headers['x-request-id']));
@@ -125,10 +115,10 @@ describe.each(backends())('operations on %s', (backend) => {
     keep(await s.get(`/deltagere/${dashed}`));
     keep(await s.get(`/deltagere/${cpr}/samtaler`));
     keep(await s.post('/indskrivning/soeg', { cpr }));
-    keep(await app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    keep(await srv.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: `brugernavn=${cpr}&adgangskode=${dashed}` }));
     const given = 'lb-req-0001-abcdef';
-    const echoed = await app.inject({ url: '/healthz', headers: { 'x-request-id': given } });
+    const echoed = await srv.app.inject({ url: '/healthz', headers: { 'x-request-id': given } });
     expect(echoed.headers['x-request-id']).toBe(given);
     ids.push(given);
     // A request's completion line is written by the onResponse hook, which runs after the
@@ -145,42 +135,42 @@ describe.each(backends())('operations on %s', (backend) => {
   });
 
   it('raises the data version for enrolment changes and register batches, not for everyday edits', async () => {
-    const v0 = await readDataVersion(t.db);
-    await t.db.query('UPDATE enrolment SET recruitment_channel = recruitment_channel WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)');
-    expect(await readDataVersion(t.db)).toBe(v0);
-    await t.db.query('UPDATE enrolment SET exited_on = exited_on WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)');
-    const v1 = await readDataVersion(t.db);
+    const v0 = await readDataVersion(srv.t.db);
+    await srv.t.db.query('UPDATE enrolment SET recruitment_channel = recruitment_channel WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)');
+    expect(await readDataVersion(srv.t.db)).toBe(v0);
+    await srv.t.db.query('UPDATE enrolment SET exited_on = exited_on WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)');
+    const v1 = await readDataVersion(srv.t.db);
     expect(v1).toBeGreaterThan(v0);
-    await t.db.tx(async (q) => {
+    await srv.t.db.tx(async (q) => {
       await q.query(`INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, imported_by_name)
         VALUES ('loentimer', 'tom.csv', 'sha-data-version-test', 0, 0, 0, 0, 'test')`);
       // Bumped at commit (deferred), so a long import does not hold the version row.
       expect(await readDataVersion(q)).toBe(v1);
     });
-    expect(await readDataVersion(t.db)).toBeGreaterThan(v1);
+    expect(await readDataVersion(srv.t.db)).toBeGreaterThan(v1);
   });
 
   it('runs an upload as a job in the database, computes the national results ahead, and serves them stored', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
-    const res = await upload(app, s, 'ydelser', 'ydelser-job.csv', `cpr;uge;kode\n0101901234;${weekAhead(1)};130\n0101901234;${weekAhead(2)};211\n`);
+    const s = await loginAs(srv.app, 'analytiker.siri');
+    const res = await upload(srv.app, s, 'ydelser', 'ydelser-job.csv', `cpr;uge;kode\n0101901234;${weekAhead(1)};130\n0101901234;${weekAhead(2)};211\n`);
     expect(res.statusCode).toBe(303);
     const location = res.headers.location as string;
-    const row = (await t.db.query<{ status: string; kind: string; instance: string }>('SELECT status, kind, instance FROM import_job WHERE id = $1',
+    const row = (await srv.t.db.query<{ status: string; kind: string; instance: string }>('SELECT status, kind, instance FROM import_job WHERE id = $1',
       [location.split('/').pop()])).rows[0];
     expect(row.kind).toBe('ydelser');
     expect(row.instance).toMatch(/:\d+$/);
-    const j = await pollJob(app, s, location);
+    const j = await pollJob(srv.app, s, location);
     expect(j.status).toBe('faerdig');
     expect(j.text).toMatch(/ydelser-job\.csv er indlæst som parti \d+: 2 rækker, 1 personer/);
-    const stored = (await t.db.query<{ status: string; sha256: string; report: { batchId: number } }>(
+    const stored = (await srv.t.db.query<{ status: string; sha256: string; report: { batchId: number } }>(
       'SELECT status, sha256, report FROM import_job WHERE id = $1', [location.split('/').pop()])).rows[0];
     expect(stored.status).toBe('faerdig');
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.report.batchId).toBe(j.report!.batchId);
     // On PostgreSQL the job computed the national results for the new data version before it
     // reported done; on PGlite (one process) the first view computes them.
-    const version = await readDataVersion(t.db);
-    const national = async () => (await t.db.query<{ data_version: number }>('SELECT data_version FROM national_result')).rows.map((r) => r.data_version);
+    const version = await readDataVersion(srv.t.db);
+    const national = async () => (await srv.t.db.query<{ data_version: number }>('SELECT data_version FROM national_result')).rows.map((r) => r.data_version);
     if (backend === 'postgres') expect(await national()).toContain(version);
     const page = await s.get('/resultater');
     expect(page.statusCode).toBe(200);
@@ -189,12 +179,12 @@ describe.each(backends())('operations on %s', (backend) => {
   });
 
   it('does not show one analyst\'s job to another user', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
-    const res = await upload(app, s, 'ydelser', 'ydelser-privat.csv', 'cpr;uge;kode\n0101901234;2024-W07;130\n');
+    const s = await loginAs(srv.app, 'analytiker.siri');
+    const res = await upload(srv.app, s, 'ydelser', 'ydelser-privat.csv', 'cpr;uge;kode\n0101901234;2024-W07;130\n');
     const location = res.headers.location as string;
-    await pollJob(app, s, location);
+    await pollJob(srv.app, s, location);
     expect((await s.get(location)).body).toContain('ydelser-privat.csv');
-    const admin = await loginAs(app, 'admin');
+    const admin = await loginAs(srv.app, 'admin');
     const other = await admin.get(location);
     expect([403, 404]).toContain(other.statusCode);
     expect(other.body).not.toContain('ydelser-privat.csv');

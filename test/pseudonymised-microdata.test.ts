@@ -1,34 +1,24 @@
 /** The analyst's microdata download: stable pseudonyms per person and project, never CPR or names. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCohort } from '../src/demo/cohort.ts';
-import { buildServer } from '../src/http/server.ts';
 import { createVault } from '../src/security/vault.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loginAs } from './helpers/http.ts';
 
 describe.each(backends())('pseudonymised microdata on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   it('gives the analyst one row per enrolment with a stable pseudonym and no CPR number or name', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const res = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('mikrodata-pseudonymiseret-2022-12.csv');
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
     expect(lines[0].slice(0, 11)).toEqual(['pseudonym', 'projekt', 'kommune', 'visitation', 'aldersgruppe', 'indskrevet_maaned', 'udskrevet_maaned',
       'aktuel', 'akkumuleret', 'varig', 'status']);
-    const enrolments = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrolment')).rows[0].n;
+    const enrolments = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrolment')).rows[0].n;
     expect(lines.length - 1).toBe(enrolments);
     const women = generateCohort({ seed: 2019 }).women;
     const cells = new Set(lines.flat());
@@ -44,12 +34,12 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
     expect(lines.some((l) => l[0] === expected && l[1] === 'aalborg')).toBe(true);
     const again = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
     expect(again.body).toBe(res.body);
-    const audited = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'mikrodata_eksport'`);
+    const audited = await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'mikrodata_eksport'`);
     expect(audited.rows[0].n).toBe(2);
   });
 
   it('adds per instrument and dimension the first and latest score inside the enrolment and their difference (hand count from the rows)', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const res = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
     const [head, ...rows] = res.body.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
     const col = (name: string) => { const i = head.indexOf(name); expect(i, name).toBeGreaterThan(0); return i; };
@@ -58,7 +48,7 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
       'fremdriftstrappen_jobsoegning_aendring']) col(c);
     // Independently: her assessments dated inside the enrolment and up to the report month, first and latest by date.
     const vault = createVault(TEST_SECRET);
-    const fact = async (instrument: string, dim: string) => (await t.db.query<{ hash: string; project: string; on: string; n: number; f: number | null; l: number | null; fd: number | null; ld: number | null }>(
+    const fact = async (instrument: string, dim: string) => (await srv.t.db.query<{ hash: string; project: string; on: string; n: number; f: number | null; l: number | null; fd: number | null; ld: number | null }>(
       `SELECT p.cpr_hash AS hash, pr.key AS project, to_char(e.enrolled_on, 'YYYY-MM') AS "on", count(a.id)::int AS n,
               ((array_agg(a.total ORDER BY a.assessed_on, a.created_at, a.id) FILTER (WHERE a.id IS NOT NULL))[1])::int AS f,
               ((array_agg(a.total ORDER BY a.assessed_on DESC, a.created_at DESC, a.id DESC) FILTER (WHERE a.id IS NOT NULL))[1])::int AS l,
@@ -82,7 +72,7 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
 
   it('is refused to a municipality\'s caseworker and project leader', async () => {
     for (const u of ['sagsbehandler.aalborg', 'projektleder.aalborg']) {
-      const s = await loginAs(app, u);
+      const s = await loginAs(srv.app, u);
       expect((await s.get('/nationalt/mikrodata.csv')).statusCode).toBe(403);
     }
   });

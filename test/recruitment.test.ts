@@ -7,20 +7,18 @@
  * candidates (and the attempt is audited); reads and writes are audited; a project leader exports
  * and erases a candidate; the retention job erases candidates never enrolled after the period.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { runCandidateRetention } from '../src/app/recruitment/candidate-retention.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, multipart, type Session } from './helpers/http.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 describe.each(backends())('gross group and outreach on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   let leader: Session;
   let other: Session;
@@ -33,25 +31,18 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
 
   const upload = (sess: Session, csv: string, fields: Record<string, string> = {}) => {
     const m = multipart({ projectId: String(project), ...fields }, { name: 'kandidater.csv', bytes: Buffer.from(csv, 'utf8') });
-    return app.inject({ method: 'POST', url: `/kandidater/import?_csrf=${encodeURIComponent(sess.csrf)}`, headers: { cookie: sess.cookie, 'content-type': m.type }, payload: m.body });
+    return srv.app.inject({ method: 'POST', url: `/kandidater/import?_csrf=${encodeURIComponent(sess.csrf)}`, headers: { cookie: sess.cookie, 'content-type': m.type }, payload: m.body });
   };
-  const candidates = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE project_id = $1', [project])).rows[0].n;
-  const idOf = async (name: string) => (await t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE name = $1', [name])).rows[0].id;
+  const candidates = async () => (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE project_id = $1', [project])).rows[0].n;
+  const idOf = async (name: string) => (await srv.t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE name = $1', [name])).rows[0].id;
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    leader = await loginAs(app, 'projektleder.aalborg');
-    other = await loginAs(app, 'sagsbehandler.aarhus');
-    project = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
-    await t.db.query('DELETE FROM recruitment_candidate WHERE project_id = $1', [project]);
-    await t.db.query('DELETE FROM recruitment_list WHERE project_id = $1', [project]);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    leader = await loginAs(srv.app, 'projektleder.aalborg');
+    other = await loginAs(srv.app, 'sagsbehandler.aarhus');
+    project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    await srv.t.db.query('DELETE FROM recruitment_candidate WHERE project_id = $1', [project]);
+    await srv.t.db.query('DELETE FROM recruitment_list WHERE project_id = $1', [project]);
   });
 
   it('refuses a list with a bad row, naming the line, and saves nothing; skipping bad rows imports the rest', async () => {
@@ -67,10 +58,10 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('2 kvinder, heraf 2 nye på listen. 1 rækker med fejl er sprunget over.');
     expect(await candidates()).toBe(2);
-    const list = (await t.db.query<{ rows_skipped: number }>('SELECT rows_skipped FROM recruitment_list WHERE project_id = $1', [project])).rows;
+    const list = (await srv.t.db.query<{ rows_skipped: number }>('SELECT rows_skipped FROM recruitment_list WHERE project_id = $1', [project])).rows;
     expect(list).toEqual([{ rows_skipped: 1 }]);
     // The CPR number is stored encrypted and hashed, never in clear.
-    const stored = (await t.db.query<{ r: string }>('SELECT to_jsonb(c)::text AS r FROM recruitment_candidate c WHERE project_id = $1', [project])).rows.map((r) => r.r).join();
+    const stored = (await srv.t.db.query<{ r: string }>('SELECT to_jsonb(c)::text AS r FROM recruitment_candidate c WHERE project_id = $1', [project])).rows.map((r) => r.r).join();
     expect(stored).not.toContain(cprA);
   });
 
@@ -117,7 +108,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(page).toContain('Moské eller forening');
     expect(page).toContain('Mangler børnepasning');
     expect(page).toMatch(/data-testid="candidate-stage">Takkede nej</);
-    const audit = (await t.db.query<{ action: string; entity: string }>(
+    const audit = (await srv.t.db.query<{ action: string; entity: string }>(
       `SELECT action, entity FROM audit_log WHERE detail->>'candidateId' = $1 ORDER BY id`, [id])).rows;
     expect(audit).toEqual(expect.arrayContaining([{ action: 'opret', entity: 'opsoegning' }, { action: 'vis', entity: 'kandidat' }]));
   });
@@ -126,7 +117,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     const id = await idOf('Elif Håndkandidat');
     expect((await s.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'moske_forening' })).statusCode).toBe(303);
     expect((await s.post(`/kandidater/${id}/opsoegning`, { kind: 'afslag', occurredOn: da(today), declineReason: 'boernepasning' })).statusCode).toBe(303);
-    const steps = async () => (await t.db.query<{ id: string; kind: string; decline_reason: string | null; channel: string | null }>(
+    const steps = async () => (await srv.t.db.query<{ id: string; kind: string; decline_reason: string | null; channel: string | null }>(
       'SELECT id, kind, decline_reason, channel FROM recruitment_outreach WHERE candidate_id = $1 ORDER BY occurred_on, created_at', [id])).rows;
     const [contact, decline] = await steps();
     expect([contact.kind, decline.kind]).toEqual(['kontakt', 'afslag']);
@@ -160,7 +151,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(del.statusCode).toBe(303);
     expect((await steps()).map((x) => x.kind)).toEqual(['afslag']);
 
-    const audit = (await t.db.query<{ action: string; detail: Record<string, unknown> }>(
+    const audit = (await srv.t.db.query<{ action: string; detail: Record<string, unknown> }>(
       `SELECT action, detail FROM audit_log WHERE entity = 'opsoegning' AND action IN ('ret', 'slet') AND detail->>'candidateId' = $1 ORDER BY id`, [id])).rows;
     expect(audit.map((a) => a.action)).toEqual(['ret', 'slet']);
     expect(audit[0].detail).toMatchObject({ outreachId: decline.id, before: { declineReason: 'boernepasning' }, after: { declineReason: 'helbred' }, reason: 'Forkert årsag valgt' });
@@ -178,16 +169,16 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(form.body).toMatch(/name="firstName"[^>]*value="Amina"/);
     expect(form.body).toMatch(/<option value="SO" selected>/);
     expect(form.body).toMatch(/<option value="rollemodel" selected>/);
-    const cw = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
     const res = await s.post('/indskrivning', {
       kandidat: id, cpr: formatCpr(cprA), firstName: 'Amina', lastName: 'Testkandidat', countryOfOrigin: 'SO', projectId: String(project),
       enrolmentDate: da(today), visitation: 'aktivitetsparat', recruitmentChannel: 'rollemodel', caseworkerId: String(cw),
     });
     expect(res.statusCode).toBe(303);
     const her = /\/deltagere\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
-    const c = (await t.db.query<{ participant_id: string }>('SELECT participant_id FROM recruitment_candidate WHERE id = $1', [id])).rows[0];
+    const c = (await srv.t.db.query<{ participant_id: string }>('SELECT participant_id FROM recruitment_candidate WHERE id = $1', [id])).rows[0];
     expect(c.participant_id).toBe(her);
-    const steps = (await t.db.query<{ kind: string; participant_id: string }>('SELECT kind, participant_id FROM recruitment_outreach WHERE candidate_id = $1 ORDER BY created_at', [id])).rows;
+    const steps = (await srv.t.db.query<{ kind: string; participant_id: string }>('SELECT kind, participant_id FROM recruitment_outreach WHERE candidate_id = $1 ORDER BY created_at', [id])).rows;
     expect(steps.map((x) => x.kind)).toEqual(['kontakt', 'deltog', 'indskrevet']);
     expect(steps.every((x) => x.participant_id === her)).toBe(true);
     expect((await s.get(`/kandidater/${id}`)).body).toMatch(/data-testid="candidate-stage">Indskrevet</);
@@ -197,15 +188,15 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
 
   it('refuses to link a candidate whose CPR number is not the enrolled woman\'s (nothing saved)', async () => {
     const id = await idOf('Dalia Testkandidat');
-    const cw = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
-    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
+    const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
     const res = await s.post('/indskrivning', {
       kandidat: id, cpr: makeCpr('1990-02-02', 'K', 4499), firstName: 'Forkert', lastName: 'Kvinde', countryOfOrigin: 'SO', projectId: String(project),
       enrolmentDate: da(today), visitation: 'jobparat', recruitmentChannel: 'jobcenter', caseworkerId: String(cw),
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('CPR-nummeret er et andet end kandidatens');
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n).toBe(before);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n).toBe(before);
   });
 
   it('another municipality cannot see, change, enrol or export Aalborg\'s candidates; the attempt is audited', async () => {
@@ -215,11 +206,11 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect((await other.get(`/kandidater/${id}`)).statusCode).toBe(404);
     expect((await other.get(`/kandidater/${id}/indskriv`)).statusCode).toBe(404);
     expect((await other.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'telefon' })).statusCode).toBe(404);
-    const aarhusLeader = await loginAs(app, 'projektleder.aarhus');
+    const aarhusLeader = await loginAs(srv.app, 'projektleder.aarhus');
     expect((await aarhusLeader.get(`/kandidater/${id}/indsigt.json`)).statusCode).toBe(404);
     expect((await aarhusLeader.post(`/kandidater/${id}/slet`, {})).statusCode).toBe(404);
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n).toBe(0);
-    const denied = (await t.db.query<{ n: number }>(
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n).toBe(0);
+    const denied = (await srv.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'adgang_naegtet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [id])).rows[0].n;
     expect(denied).toBeGreaterThanOrEqual(4);
     // A caseworker may not export or erase (the project leader answers for the data).
@@ -236,9 +227,9 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(data.lists.length).toBe(2);
     const del = await leader.post(`/kandidater/${id}/slet`, {});
     expect(del.statusCode).toBe(303);
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n).toBe(0);
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE id = $1', [id])).rows[0].n).toBe(0);
-    expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [id])).rows[0].n).toBe(1);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n).toBe(0);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE id = $1', [id])).rows[0].n).toBe(0);
+    expect((await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [id])).rows[0].n).toBe(1);
   });
 
   it('the retention job erases candidates never enrolled after the project\'s period, and keeps enrolled ones', async () => {
@@ -249,19 +240,19 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     const elif = await idOf('Elif Håndkandidat');
     const amina = await idOf('Amina Testkandidat');
     // The demo's candidates (other projects, long past their period) are kept out of this count.
-    await t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date WHERE project_id <> $1`, [project]);
+    await srv.t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date WHERE project_id <> $1`, [project]);
     // Dalia was last listed 7 months ago; Elif 5 months ago; Amina (enrolled) 2 years ago.
-    await t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '7 months' WHERE id = $1`, [dalia]);
-    await t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '5 months' WHERE id = $1`, [elif]);
-    await t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '2 years' WHERE id = $1`, [amina]);
-    await t.db.query(`UPDATE recruitment_outreach SET occurred_on = current_date - interval '2 years' WHERE candidate_id = $1`, [amina]);
-    const dry = await runCandidateRetention(t.db, { dryRun: true });
+    await srv.t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '7 months' WHERE id = $1`, [dalia]);
+    await srv.t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '5 months' WHERE id = $1`, [elif]);
+    await srv.t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '2 years' WHERE id = $1`, [amina]);
+    await srv.t.db.query(`UPDATE recruitment_outreach SET occurred_on = current_date - interval '2 years' WHERE candidate_id = $1`, [amina]);
+    const dry = await runCandidateRetention(srv.t.db, { dryRun: true });
     expect(dry.due).toBe(1);
     expect(await candidates()).toBe(3);
-    const r = await runCandidateRetention(t.db, { dryRun: false });
+    const r = await runCandidateRetention(srv.t.db, { dryRun: false });
     expect(r.erased).toBe(1);
-    const left = (await t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE project_id = $1 ORDER BY id', [project])).rows.map((x) => x.id);
+    const left = (await srv.t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE project_id = $1 ORDER BY id', [project])).rows.map((x) => x.id);
     expect(left.sort()).toEqual([amina, elif].sort());
-    expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [dalia])).rows[0].n).toBe(1);
+    expect((await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [dalia])).rows[0].n).toBe(1);
   });
 });

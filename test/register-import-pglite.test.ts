@@ -8,18 +8,17 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getImportJob, recoverImports, stopImportJobs } from '../src/app/register/import-jobs.ts';
 import { generateCohort } from '../src/demo/cohort.ts';
 import { ydelserWideCsv } from '../src/demo/csv.ts';
 import { generateRegisterData } from '../src/demo/register.ts';
-import { buildServer } from '../src/http/server.ts';
 import { usePrivateTmpdir } from './helpers/tmpdir.ts';
 import { insertBatch, insertVersions, upsertPersons } from '../src/db/register-store.ts';
 import { packPerson } from '../src/register/pack.ts';
 import { createVault } from '../src/security/vault.ts';
-import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { type TestDb } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 import { registerState } from './helpers/register.ts';
@@ -45,34 +44,27 @@ async function fullState(t: TestDb) {
 }
 
 describe('register import on PGlite off the request path', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer('pglite');
   let analyst: Session;
   let caseworker: Session;
   const { dir: tmp, uploads } = usePrivateTmpdir('fremdrift-importw-');
 
   beforeAll(async () => {
-    t = await openTestDb('pglite');
-    app = await buildServer(testDeps(t.db));
-    analyst = await loginAs(app, 'analytiker.siri');
-    caseworker = await loginAs(app, 'sagsbehandler.aalborg');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+    analyst = await loginAs(srv.app, 'analytiker.siri');
+    caseworker = await loginAs(srv.app, 'sagsbehandler.aalborg');
   });
 
 
   async function upload(name: string, bytes: Buffer) {
     const m = multipart({ kind: 'ydelser' }, { name, bytes });
     const csrf = csrfOf((await analyst.get('/registerdata')).body);
-    const r = await app.inject({ method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
+    const r = await srv.app.inject({ method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
       headers: { cookie: analyst.cookie, 'content-type': m.type }, payload: m.body });
     expect(r.statusCode).toBe(303);
     const id = (r.headers.location as string).split('/').pop()!;
-    const userId = (await t.db.query<{ user_id: number }>('SELECT user_id FROM import_job WHERE id = $1', [id])).rows[0].user_id;
+    const userId = (await srv.t.db.query<{ user_id: number }>('SELECT user_id FROM import_job WHERE id = $1', [id])).rows[0].user_id;
     // This instance's own view of the job: no database round trip, so it never waits for the engine.
-    return { id, job: () => getImportJob(handleOf(t.db), id, userId) };
+    return { id, job: () => getImportJob(handleOf(srv.t.db), id, userId) };
   }
 
   async function untilWriting(job: () => ReturnType<typeof getImportJob>) {
@@ -88,7 +80,7 @@ describe('register import on PGlite off the request path', () => {
   }
 
   it('answers a caseworker\'s page while the import is still writing, keeps the upload 0600 meanwhile and removes it after', async () => {
-    const before = await fullState(t);
+    const before = await fullState(srv.t);
     const { job } = await upload('ydelser-stor.csv', benefitsFile(7));
     await untilWriting(job);
     // The upload is private while the job reads it.
@@ -108,7 +100,7 @@ describe('register import on PGlite off the request path', () => {
     expect(end.status).toBe('faerdig');
     expect(end.report).toMatchObject({ alreadyImported: false, persons: 8000 });
     expect(end.report!.changedPersons).toBeGreaterThan(0);
-    const after = await fullState(t);
+    const after = await fullState(srv.t);
     expect(after.pending).toBe(0);
     expect(after.persons).toBeGreaterThan(before.persons);
     // A delivery like any other: listed, and found again by its SHA-256.
@@ -117,21 +109,21 @@ describe('register import on PGlite off the request path', () => {
   });
 
   it('leaves the register data as before when an import is stopped while writing (the server stopping)', async () => {
-    const before = await fullState(t);
+    const before = await fullState(srv.t);
     const { job } = await upload('ydelser-stoppet.csv', benefitsFile(8));
     await untilWriting(job);
-    expect((await fullState(t)).pending).toBe(1); // some people are written, under a pending batch
-    const r = await stopImportJobs(handleOf(t.db), 0);
+    expect((await fullState(srv.t)).pending).toBe(1); // some people are written, under a pending batch
+    const r = await stopImportJobs(handleOf(srv.t.db), 0);
     expect(r.stopped).toBe(1);
     const end = (await job()) ?? (await untilEnded(job));
     expect(end.status).toBe('fejl');
     expect(end.error).toContain('Intet er gemt');
-    expect(await fullState(t)).toEqual(before);
+    expect(await fullState(srv.t)).toEqual(before);
     await expect.poll(uploads).toEqual([]);
   });
 
   it('leaves the register data as before when the file has an error in its last row', async () => {
-    const before = await fullState(t);
+    const before = await fullState(srv.t);
     const good = benefitsFile(9, 2000).toString('utf8').trimEnd().split('\n');
     const cells = good[good.length - 1].split(';');
     cells[cells.length - 1] = 'x9';
@@ -140,7 +132,7 @@ describe('register import on PGlite off the request path', () => {
     const end = await untilEnded(job);
     expect(end.status).toBe('fejl');
     expect(end.error).toMatch(/ydelser-fejl\.csv, linje \d+, kolonne «[^»]+»: «x9» er ikke en gyldig ydelseskode/);
-    expect(await fullState(t)).toEqual(before);
+    expect(await fullState(srv.t)).toEqual(before);
     await expect.poll(uploads).toEqual([]);
   });
 
@@ -152,22 +144,22 @@ describe('register import on PGlite off the request path', () => {
     expect([ea.status, eb.status]).toEqual(['faerdig', 'faerdig']);
     expect([ea.report!.alreadyImported, eb.report!.alreadyImported].sort()).toEqual([false, true]);
     expect(eb.report!.batchId).toBe(ea.report!.batchId);
-    expect((await fullState(t)).pending).toBe(0);
+    expect((await fullState(srv.t)).pending).toBe(0);
   });
 
   it('undoes what an import left when its process died mid-write: earlier rows come back, new ones go', async () => {
-    const before = await fullState(t);
-    const stored = (await t.db.query<{ h: string }>('SELECT cpr_hash AS h FROM register_person ORDER BY cpr_hash LIMIT 3')).rows.map((r) => r.h);
+    const before = await fullState(srv.t);
+    const stored = (await srv.t.db.query<{ h: string }>('SELECT cpr_hash AS h FROM register_person ORDER BY cpr_hash LIMIT 3')).rows.map((r) => r.h);
     // What a dead import leaves: a pending batch with some people's rows replaced and a new one.
-    const batchId = await insertBatch(t.db, { kind: 'ydelser', fileName: 'doed.csv', sha256: 'f'.repeat(64), bytes: 1, rows: 4, persons: 4,
+    const batchId = await insertBatch(srv.t.db, { kind: 'ydelser', fileName: 'doed.csv', sha256: 'f'.repeat(64), bytes: 1, rows: 4, persons: 4,
       periodFrom: null, periodTo: null, importedBy: null, importedByName: 'test', pending: true });
     const rows = [...stored, vault.hashCpr('0101999999')].map((hash) => ({ hash, data: packPerson({ weekStart: 1000, codes: Int16Array.of(130) }, undefined) }));
-    await upsertPersons(t.db, batchId, rows);
-    await insertVersions(t.db, batchId, rows);
-    expect(await fullState(t)).not.toEqual(before);
+    await upsertPersons(srv.t.db, batchId, rows);
+    await insertVersions(srv.t.db, batchId, rows);
+    expect(await fullState(srv.t)).not.toEqual(before);
     // Nothing reads it as a delivery meanwhile.
     expect((await analyst.get('/registerdata')).body).not.toContain('doed.csv');
-    expect(await recoverImports(handleOf(t.db))).toBe(1);
-    expect(await fullState(t)).toEqual(before);
+    expect(await recoverImports(handleOf(srv.t.db))).toBe(1);
+    expect(await fullState(srv.t)).toEqual(before);
   });
 });

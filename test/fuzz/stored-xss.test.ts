@@ -5,13 +5,12 @@
  * each accepted save is followed by reading her page (and the form that edits it).
  */
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../../src/app/casework/today.ts';
 import { cvrMod11Ok } from '../../src/domain/cvr.ts';
 import { runs } from '../fast-check-setup.ts';
-import { backends, openTestDb, testDeps, type TestDb } from '../helpers/db.ts';
+import { backends } from '../helpers/db.ts';
+import { useTestServer } from '../helpers/server.ts';
 import { loginAs, type Session } from '../helpers/http.ts';
 
 const ATTACKS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "' autofocus onfocus='alert(3)", '</textarea><svg onload=alert(4)>',
@@ -34,20 +33,13 @@ const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(
 const validCvr = () => { for (let n = 40000000; ; n++) if (cvrMod11Ok(String(n))) return String(n); };
 
 describe.each(backends())('stored text is shown escaped on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   let womanId: string;
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    womanId = (await t.db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    womanId = (await srv.t.db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id DESC LIMIT 1`)).rows[0].id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
   });
 
   /** The page shows `typed` escaped, and nowhere raw (when it has anything HTML would read). */
