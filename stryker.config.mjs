@@ -9,7 +9,7 @@ export default {
     'src/monitoring/**/*.ts', '!src/monitoring/**/*.test.ts', '!src/monitoring/test-support.ts', '!src/monitoring/index.ts',
     'src/register/**/*.ts', '!src/register/**/*.test.ts', '!src/register/test-files.ts',
     'src/web/html.ts',
-    'src/reports/suppress-joint.ts',
+    'src/monitoring/suppress-joint.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1), // the machine is shared
