@@ -3,7 +3,8 @@
  * enrolment (optional fields, Danish errors with what was typed kept, nothing saved on a refusal),
  * changed on her page from a date with the earlier snapshot kept as history, corrected by deleting
  * a row, every write audited; shown on her page; counted on Styring as barriers at enrolment and
- * now, equal to a hand count over the demo data; the demo data covers it.
+ * now, equal to a hand count over the demo data, and the same counts suppressed in the half-yearly
+ * and final reports (XLSX cells, PDF text, CSV rows); the demo data covers it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -13,6 +14,8 @@ import { makeCpr } from '../src/core/cpr.ts';
 import { backends } from './helpers/db.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
+import { fold, pdfText, xlsxCells } from './helpers/downloads.ts';
+import { popplerAvailable } from './helpers/pdf.ts';
 
 const da = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
 const strip = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -189,5 +192,60 @@ describe.each(backends())('family situation on %s', (backend) => {
     expect(cells('Partneren deltager ikke')).toEqual(tally.partner);
     expect(cells('Har børn under skolealderen (0–5 år)')).toEqual(tally.small);
     expect(strip(page.body)).toContain(`Kvinder indskrevet ved månedens udgang: ${women.length}.`);
+
+    // The reports to SIRI carry the same counts, suppressed: a count from 1 to 4 shown as «<5» (read back from the downloads).
+    const threshold = 5;
+    const shown = (n: number) => (n >= 1 && n < threshold ? `<${threshold}` : String(n));
+    const expected: [string, number[]][] = [
+      ['Familiesituation registreret', tally.recorded], ['Mangler børnepasning (helt eller delvis)', tally.childcare],
+      ['Har brug for tolk', tally.interp], ['Partneren deltager ikke', tally.partner], ['Har børn under skolealderen (0–5 år)', tally.small],
+    ];
+    // Interpreter need per language, as Styring shows it (inside the municipality, unsuppressed): small counts here exercise suppression.
+    const langTable = page.body.slice(page.body.indexOf('data-testid="tabel-familie-tolkesprog"')).split('</table>')[0];
+    const languages = [...langTable.matchAll(/<th scope="row">([^<]*)<\/th>\s*<td[^>]*>([^<]*)</g)].map((m) => [strip(m[1]).trim(), Number(m[2].replace(/\./g, ''))] as const);
+    expect(languages.length).toBeGreaterThan(1);
+    expect(languages.reduce((a, [, n]) => a + n, 0)).toBe(tally.interp[1]);
+    expect([...expected.flatMap(([, v]) => v), ...languages.map(([, n]) => n)].some((n) => n >= 1 && n < threshold), 'some small count, so suppression is exercised').toBe(true);
+    for (const kind of ['halvaarlig', 'slutrapport'] as const) {
+      const xlsx = await pl.get(`/styring/rapporter/${kind}.xlsx?projekt=${pid}`);
+      expect(xlsx.statusCode, kind).toBe(200);
+      const sheet = [...(await xlsxCells(xlsx.rawPayload)).values()].find((rows) => rows[0]?.[0] === 'Barrierer ved indskrivning og nu');
+      expect(sheet, `${kind}: the family sheet`).toBeDefined();
+      expect(sheet![1].slice(0, 3)).toEqual(['Barriere', 'Ved indskrivning', 'Nu']);
+      for (const [label, values] of expected) {
+        const row = sheet!.find((r) => r?.[0] === label);
+        expect(row, `${kind}: ${label}`).toBeDefined();
+        values.forEach((n, i) => {
+          const column = ['Ved indskrivning', 'Nu'][i];
+          // A suppressed count is an empty cell, named with its marker in the row's last column; no count from 1 to 4 is written.
+          if (shown(n) !== String(n)) {
+            expect(row![1 + i] ?? '', `${kind}: ${label} ${column}`).toBe('');
+            expect(row!.at(-1), `${kind}: ${label}`).toContain(`${column}: <${threshold}`);
+          } else expect(Number(row![1 + i]), `${kind}: ${label} ${column}`).toBe(n);
+        });
+      }
+      const langSheet = [...(await xlsxCells(xlsx.rawPayload)).values()].find((rows) => rows[0]?.[0] === 'Tolkebehov nu efter sprog');
+      expect(langSheet, `${kind}: the language sheet`).toBeDefined();
+      for (const [language, n] of languages) {
+        const row = langSheet!.find((r) => r?.[0] === language);
+        expect(row, `${kind}: ${language}`).toBeDefined();
+        if (shown(n) !== String(n)) {
+          expect(row![1] ?? '', `${kind}: ${language}`).toBe('');
+          expect(row!.at(-1)).toContain(`Kvinder: <${threshold}`);
+        } else expect(Number(row![1]), `${kind}: ${language}`).toBe(n);
+      }
+      if (popplerAvailable()) {
+        const pdf = await pl.get(`/styring/rapporter/${kind}.pdf?projekt=${pid}`);
+        expect(pdf.statusCode, kind).toBe(200);
+        const text = fold(pdfText(pdf.rawPayload));
+        expect(text).toContain('Familiesituation og barrierer');
+        expect(text).toContain('Barrierer ved indskrivning og nu');
+        expect(text).toContain(`Kvinder indskrevet ved månedens udgang: ${shown(women.length)}.`);
+        for (const [label, values] of expected) expect(text, `${kind} PDF: ${label}`).toContain(`${label} ${values.map(shown).join(' ')}`);
+      }
+      const csv = (await pl.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`)).body;
+      for (const [label, values] of expected) expect(csv, `${kind} CSV: ${label}`).toContain(`${label};${values.map(shown).join(';')}`);
+      for (const [language, n] of languages) expect(csv, `${kind} CSV: ${language}`).toContain(`\r\n${language};${shown(n)}\r\n`);
+    }
   });
 });

@@ -3,13 +3,16 @@
  * over the demo's candidate and outreach tables, not the funnel code) for every municipality with
  * a gross group; small cells are shown as "<N" with their reason; no hidden cell can be worked out
  * from the shown ones (the additive sets of both tables, checked with the recoverability solver);
- * only the agency's analyst sees it, and never a name.
+ * the national report's PDF, XLSX and CSV hold both tables with the cells the page shows; only the
+ * agency's analyst sees it, and never a name.
  */
 import { describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
 import { recoverable, type Relation, type Shown } from './helpers/recoverability.ts';
+import { fold, pdfText, xlsxCells } from './helpers/downloads.ts';
+import { popplerAvailable } from './helpers/pdf.ts';
 
 const STAGES = ['gross', 'contacted', 'informed', 'enrolled', 'declined'] as const;
 
@@ -94,6 +97,57 @@ describe.each(backends())('national recruitment funnel on %s', (backend) => {
     // Only counts: no candidate's name on the page.
     const someName = (await env.t.db.query<{ name: string }>('SELECT name FROM recruitment_candidate WHERE name IS NOT NULL LIMIT 1')).rows[0].name;
     expect(res.body).not.toContain(someName);
+  });
+
+  it('puts both funnel tables in the national report\'s PDF, XLSX and CSV, with the cells the page shows', async () => {
+    const s = await loginAs(env.app, 'analytiker.siri');
+    const page = (await s.get('/nationalt')).body;
+    const tables = { 'Rekrutteringstragten pr. kommune': tableRows(page, 'rekruttering-kommune'), 'Takket nej efter årsag pr. kommune': tableRows(page, 'rekruttering-kommune-afslag') };
+    const threshold = 5;
+    let hidden = 0;
+
+    const xlsx = await s.get('/nationalt/rapport.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    const sheets = [...(await xlsxCells(xlsx.rawPayload)).values()];
+    const csv = await s.get('/nationalt/rapport.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Rekruttering pr. kommune');
+    for (const [caption, rows] of Object.entries(tables)) {
+      expect(rows.size, caption).toBeGreaterThan(2);
+      const sheet = sheets.find((r) => r[0]?.[0] === caption);
+      expect(sheet, `XLSX sheet ${caption}`).toBeDefined();
+      for (const [name, cells] of rows) {
+        const row = sheet!.find((r) => r?.[0] === name);
+        expect(row, `${caption}: ${name}`).toBeDefined();
+        const columns = sheet![1];
+        cells.forEach((c, j) => {
+          if (/^\d+$/.test(c)) expect(row![1 + j], `${caption}: ${name} ${columns[1 + j]}`).toBe(c);
+          else {
+            // Hidden as on the page: an empty cell, named with its marker in the row's last column; never the number.
+            hidden++;
+            expect(c).toMatch(new RegExp(`^(<${threshold}|x)$`));
+            expect(row![1 + j] ?? '', `${caption}: ${name} ${columns[1 + j]}`).toBe('');
+            expect(row!.at(-1)).toContain(`${columns[1 + j]}: ${c}`);
+          }
+        });
+        // The CSV row is the page's row.
+        expect(csv.body, `CSV ${caption}: ${name}`).toContain(`\r\n${name};${cells.join(';')}\r\n`);
+      }
+    }
+    expect(hidden, 'some hidden cell, so suppression is exercised').toBeGreaterThan(0);
+    expect(csv.body).toMatch(/«(<5|x)» i rækken «[^»]+», kolonnen «(Bruttomålgruppe|Kontaktet|Informeret|Indskrevet|Takket nej)»/);
+
+    if (popplerAvailable()) {
+      const pdf = await s.get('/nationalt/rapport.pdf');
+      expect(pdf.statusCode).toBe(200);
+      const text = fold(pdfText(pdf.rawPayload));
+      expect(text).toContain('Rekruttering pr. kommune');
+      for (const [caption, rows] of Object.entries(tables)) {
+        expect(text).toContain(caption);
+        const after = text.slice(text.indexOf(caption));
+        for (const [name, cells] of rows) expect(after, `PDF ${caption}: ${name}`).toContain(`${name} ${cells.join(' ')}`);
+      }
+    }
   });
 
   it('is the agency analyst\'s only: a municipality\'s project leader gets no national view', async () => {

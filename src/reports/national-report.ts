@@ -6,7 +6,7 @@ import { publishedComparison } from '../app/register/published-comparison.ts';
 import type { NationalData } from '../app/steering/national-data.ts';
 import { PUBLISHED_FIGURES } from '../reference/published.ts';
 import { VISITATIONS, DEFINITION } from '../monitoring/types.ts';
-import { count, num, share, text, type Chart, type Report, type Table } from './model.ts';
+import { count, num, share, text, type Chart, type Report, type Section, type Table } from './model.ts';
 import { durableTable, groupChart, groupTable, levelsTable, snapshotTable } from './steering-sections.ts';
 
 import { VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
@@ -55,7 +55,8 @@ function aktChart(d: NationalData, t: Table): Chart {
   };
 }
 
-export function nationalReport(d: NationalData): Report {
+/** `extra`: sections the national page adds after the report's own (the recruitment funnel per municipality, already suppressed). */
+export function nationalReport(d: NationalData, extra: Section[] = []): Report {
   const r = d.result;
   const mv = municipalityVisitationTable(d);
   const kommuneTitle = 'Resultater pr. kommune';
@@ -82,6 +83,7 @@ export function nationalReport(d: NationalData): Report {
       { heading: 'Resultater efter visitation', tables: [groupTable(r, 'visitation', 'Resultater efter visitationskategori ved indtræden')] },
       ...breakdownSection(d.breakdowns),
       { heading: 'Progression: distance travelled pr. kommune og visitation', paragraphs: [PROGRESSION_NOTE], tables: d.progression.flatMap((p) => nationalProgressionTables(p, d.threshold)) },
+      ...extra,
     ],
   }, r);
 }

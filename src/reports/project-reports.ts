@@ -24,6 +24,7 @@ import { explainSuppression } from './suppression-reasons.ts';
 import { recruitmentSection } from './recruitment-section.ts';
 import { breakdownSection } from './breakdown-section.ts';
 import { progressionSection } from './progression-section.ts';
+import { familySection } from './family-section.ts';
 export const REPORT_KINDS = ['maanedlig', 'halvaarlig', 'slutrapport', 'udvalg'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -89,6 +90,7 @@ function halfYearly(d: SteeringData): Section[] {
     { heading: 'Aktiviteter og kontakt', charts: [mixChart(d), contactChart(d)], tables: [mixTable(d), contactTable(d)] },
     ...breakdownSection(d.breakdowns),
     ...progression(d),
+    ...familySection(d),
   ];
 }
 
@@ -105,6 +107,7 @@ function final(d: SteeringData): Section[] {
     { heading: 'Resultater', charts: seriesCharts(r).slice(1), tables: [seriesTable(r), goalsTable(d), levelsTable(r), durableTable(r), snapshotTable(r)] },
     ...breakdownSection(d.breakdowns),
     ...progression(d),
+    ...familySection(d),
     { heading: 'Milepæle', tables: [milestonesTable(d)] },
     ...effectMoneySections(d),
     { heading: 'Erfaringer', freeText: t.erfaringer ?? '' },

@@ -41,6 +41,8 @@ export function nationalRoutes(app: FastifyInstance, deps: AppDeps) {
     requireAgencyAnalyst(actor);
     const { format } = paramsOf(Format, req);
     const d = await loadNationalData(deps, actor, await monthsOf(req, deps));
-    return sendReport(reply, nationalReport(d), format, `nationalt-overblik-${d.months.month}`);
+    // The downloads hold what the page shows, the recruitment funnel per municipality included.
+    const funnel = nationalFunnelSection(await loadNationalFunnel(deps, actor, d.months.month), d.threshold);
+    return sendReport(reply, nationalReport(d, funnel), format, `nationalt-overblik-${d.months.month}`);
   });
 }
