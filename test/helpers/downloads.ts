@@ -16,9 +16,12 @@ export async function xlsxCells(bytes: Buffer): Promise<Map<string, string[][]>>
   return out;
 }
 
-/** The text of a PDF, as poppler extracts it. */
-export function pdfText(bytes: Buffer): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes, maxBuffer: 64 << 20 }).toString('utf8');
+/**
+ * The text of a PDF, as poppler extracts it. `layout`: keep the physical layout, so that a table
+ * row is one line even when a header above it wraps (reading order may interleave them).
+ */
+export function pdfText(bytes: Buffer, o: { layout?: boolean } = {}): string {
+  return execFileSync('pdftotext', [...(o.layout ? ['-layout'] : []), '-enc', 'UTF-8', '-', '-'], { input: bytes, maxBuffer: 64 << 20 }).toString('utf8');
 }
 
 /** The text a reader of the answer sees: PDF text, every XLSX cell, or the body. */
