@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/core/actor.ts';
-import { door } from '../src/db/door.ts';
+import { auditAs, door, ownerTx } from '../src/db/door.ts';
 import { sqlOf } from '../src/db/sql.ts';
 import type { Tx } from '../src/db/door.ts';
 import { backends, openTestDb, type TestDb } from './helpers/db.ts';
@@ -68,5 +68,27 @@ describe.each(backends())('the door on %s', (backend) => {
       audit: { action: 'liste', entity: 'participant' },
     }));
     expect(seen).toEqual(['851']);
+  });
+
+  it('ownerTx: one transaction on every municipality, audited only by what its work writes, and rolled back whole', async () => {
+    let kept: Tx | undefined;
+    const records = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+    const before = await records();
+    const codes = await ownerTx(t.db, async (tx) => {
+      kept = tx;
+      await auditAs(tx, { userId: null, username: 'owner.import', role: 'analytiker', ip: '127.0.0.1' }, { action: 'registerimport', entity: 'test' });
+      return (await sqlOf(tx).query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant')).rows.length;
+    });
+    expect(codes).toBeGreaterThan(1); // no tenant narrowing
+    expect(await auditOf('owner.import')).toEqual([{ action: 'registerimport', entity: 'test' }]);
+    expect(await records()).toBe(before + 1); // the transaction itself records nothing
+    expect(() => sqlOf(kept!)).toThrow(/closed/);
+    await expect(
+      ownerTx(t.db, async (tx) => {
+        await auditAs(tx, { userId: null, username: 'owner.fails', role: 'analytiker', ip: '127.0.0.1' }, { action: 'registerimport', entity: 'test' });
+        throw new Error('fejl midt i');
+      }),
+    ).rejects.toThrow('fejl midt i');
+    expect(await auditOf('owner.fails')).toEqual([]);
   });
 });
