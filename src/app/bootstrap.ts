@@ -6,6 +6,7 @@ import { createVault } from '../security/vault.ts';
 import type { AppDeps } from '../core/deps.ts';
 import { isSeeded, seedDemo } from './seed-demo.ts';
 import { seedDemoRegister } from './register/seed-demo-register.ts';
+import { appProviders } from './providers.ts';
 
 const DEMO_SEED_LOCK = 4_711_162;
 
@@ -26,5 +27,5 @@ export async function openApp(config: Config, log: (s: string) => void = () => u
     // Several instances starting together on PostgreSQL: one seeds, the others wait for it.
     await oneInstanceAtATime(db, DEMO_SEED_LOCK, seed);
   }
-  return { db, vault, config };
+  return { db, vault, config, ...appProviders() };
 }

@@ -1,4 +1,5 @@
 /** The dependency bundle: what the server and the use cases share, built once at start-up. */
+import type { Actor } from './actor.ts';
 import type { Config } from './config.ts';
 
 declare const handleBrand: unique symbol;
@@ -29,8 +30,23 @@ export interface Vault {
   keyedHash(purpose: string, text: string): string;
 }
 
+/** One month of her register status: `YYYY-MM`, the level reached (0–3) and the snapshot in Danish. */
+export interface RegisterStatus {
+  month: string;
+  level: 0 | 1 | 2 | 3;
+  snapshot: string;
+}
+
+/** Where her monthly register statuses come from, for the timeline on her page. */
+export type RegisterStatusSource = (db: DatabaseHandle, actor: Actor, participantId: string) => Promise<RegisterStatus[]>;
+
 export interface AppDeps {
   db: DatabaseHandle;
   vault: Vault;
   config: Config;
+  /**
+   * Providers, chosen once where the bundle is built (app/providers.ts for the server and the
+   * tests; a test may pass its own). Nothing in a module is set from outside at start-up.
+   */
+  registerStatuses: RegisterStatusSource;
 }

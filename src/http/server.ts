@@ -12,6 +12,7 @@ import { errorPage } from '../web/layout.ts';
 import type { AppDeps } from '../core/deps.ts';
 import { registerSecurity, setSecurityHeaders } from './security.ts';
 import { registerRoutes } from './routes/index.ts';
+import type { SectionProvider } from './routes/participant-sections.ts';
 import { loggerOptions, requestId } from './logging.ts';
 import { registerOperations } from './operations.ts';
 
@@ -34,6 +35,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** Where log lines go (default stdout). */
   logStream?: { write(s: string): unknown };
+  /** The sections of her page (default: every area's, participantSectionProviders()). */
+  sections?: readonly SectionProvider[];
 }
 
 export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Promise<FastifyInstance> {
@@ -90,6 +93,6 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
 
   app.get('/health', async () => ({ ok: true })); // kept for existing checks; /healthz and /readyz are the probes
-  await registerRoutes(app, deps);
+  await registerRoutes(app, deps, opts.sections);
   return app;
 }

@@ -10,6 +10,7 @@ import { handleOf, openPGlite, openPostgres, type Database } from '../../src/db/
 import { loadConfig } from '../../src/core/config.ts';
 import { createVault } from '../../src/security/vault.ts';
 import type { AppDeps } from '../../src/core/deps.ts';
+import { appProviders } from '../../src/app/providers.ts';
 import { TEST_SECRET, pgAdminUrl, pgDbUrl } from './env.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -67,5 +68,6 @@ export function testDeps(db: Database, overrides: Partial<AppDeps['config']> = {
     db: handleOf(db),
     vault: createVault(TEST_SECRET),
     config: loadConfig({}, { secret: TEST_SECRET, demo: true, cookieSecure: false, dataDir: tmpdir(), ...overrides }),
+    ...appProviders(),
   };
 }

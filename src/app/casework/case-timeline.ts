@@ -1,34 +1,26 @@
 /**
  * Her timeline: enrolments, activities, conversations, assessments and plan changes in one
  * list, newest first. Register statuses per month (from the monitoring engine) are optional:
- * pass them in, or register a source with `setRegisterStatusSource` so the participant page
- * shows them.
+ * pass them in, or read them from the dependency bundle's source with `loadCaseTimeline`.
  */
 import type { Actor } from '../../core/actor.ts';
-import type { Db } from '../../db/door.ts';
-import { buildTimeline, type RegisterLevel, type TimelineEntry } from '../../domain/timeline.ts';
+import type { AppDeps, RegisterStatus } from '../../core/deps.ts';
+import { buildTimeline, type TimelineEntry } from '../../domain/timeline.ts';
 import { EXIT_REASONS, type ExitReason } from '../../core/codes.ts';
-import type { CaseFile } from './case-file.ts';
+import { getCaseFile, type CaseFile } from './case-file.ts';
 import { ATTENDANCE_LABELS, GROUP_SESSION_KIND_LABELS } from '../../domain/group-sessions.ts';
 import { danishTimeline } from '../../domain/danish.ts';
 
-export interface RegisterStatus {
-  month: string;
-  level: RegisterLevel;
-  snapshot: string;
-}
-
-export type RegisterStatusSource = (db: Db, actor: Actor, participantId: string) => Promise<RegisterStatus[]>;
-
-let registerStatusSource: RegisterStatusSource = async () => [];
-
-/** The lead's hook: where monthly register statuses for a woman come from (default: none). */
-export function setRegisterStatusSource(source: RegisterStatusSource) {
-  registerStatusSource = source;
-}
-
-export function loadRegisterStatuses(db: Db, actor: Actor, participantId: string) {
-  return registerStatusSource(db, actor, participantId);
+/**
+ * Her case file for a section of her page and, when the section shows it, her timeline with the
+ * monthly register statuses from the bundle's source (deps.registerStatuses; only then are her
+ * register data read). Null when she is not in the actor's case load.
+ */
+export async function loadCaseSection(deps: Pick<AppDeps, 'db' | 'registerStatuses'>, actor: Actor, participantId: string, withTimeline: boolean) {
+  const file = await getCaseFile(deps.db, actor, participantId);
+  if (!file) return null;
+  const timeline = withTimeline ? buildCaseTimeline(file, await deps.registerStatuses(deps.db, actor, participantId)) : [];
+  return { file, timeline };
 }
 
 /** The stored exit reason as a known code (migration 0095 turned stored labels into codes). */

@@ -16,7 +16,7 @@ import { DANISH_PATHS, danishFormPage, danishSection, danishValues, testText } f
 import { html } from '../../web/html.ts';
 import { respond, sendHtml } from './casework/respond.ts';
 import { requirePersonalDataActor } from './participants.ts';
-import { SECTION_PROVIDERS, type SectionProvider } from './participant-sections.ts';
+import type { SectionProvider } from './participant-sections.ts';
 import { sectionUrl } from '../../web/pages/participant-nav.ts';
 
 type P = { Params: { id: string; rid: string }; Body: Record<string, unknown> };
@@ -47,8 +47,6 @@ function describe(v: DanishView, kind: DanishKind, id: string): string | null {
 const KINDS = Object.keys(DANISH_PATHS) as DanishKind[];
 
 export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
-  if (!SECTION_PROVIDERS.includes(danishSectionProvider)) SECTION_PROVIDERS.push(danishSectionProvider);
-
   const view = async (actor: Actor, id: string) => {
     const v = await getDanishView(deps.db, actor, id);
     if (!v) throw notFound('Deltageren');

@@ -1,23 +1,20 @@
 /** /deltagere/:id/register: her register status by month and the explanation of one month. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
-import { explainMonth, loadParticipantRegister, registerStatusesFor, registerTimeline } from '../../app/register/participant-register.ts';
-import { setRegisterStatusSource } from '../../app/casework/case-timeline.ts';
-import { viewParticipant, type ParticipantView } from '../../app/participants.ts';
+import { explainMonth, loadParticipantRegister, registerTimeline } from '../../app/register/participant-register.ts';
+import { viewParticipant } from '../../app/participants.ts';
 import { html } from '../../web/html.ts';
 import { participantRegisterPage } from '../../web/pages/participant-register.ts';
 import type { AppDeps } from '../../core/deps.ts';
-import { SECTION_PROVIDERS } from './participant-sections.ts';
-import type { CaseSectionKey } from '../../web/pages/participant-nav.ts';
+import type { SectionProvider } from './participant-sections.ts';
 import { requirePersonalDataActor } from './participants.ts';
 
 import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
 const Query = z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) });
 
 /** The summary on her page: latest month's status and best level, with a link to the details. */
-async function registerSection(deps: AppDeps, actor: Actor, p: ParticipantView, _csrf: string, section: CaseSectionKey) {
+export const registerSection: SectionProvider = async (deps, actor, p, _csrf, section) => {
   if (section !== 'overblik') return html``;
   const r = await loadParticipantRegister(deps.db, actor, p.id);
   const months = registerTimeline(r);
@@ -30,15 +27,9 @@ async function registerSection(deps: AppDeps, actor: Actor, p: ParticipantView, 
       : html`<p>Der er ingen registerdata for hende endnu.</p>`}
     <p><a href="/deltagere/${p.id}/register">Se registerdata måned for måned</a></p>
   </section>`;
-}
+};
 
 export function participantRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
-  if (!SECTION_PROVIDERS.includes(registerSection)) SECTION_PROVIDERS.push(registerSection);
-  // Her timeline shows the monthly register status too, with the status in Danish.
-  setRegisterStatusSource(async (db, actor, id) =>
-    (await registerStatusesFor(db, actor, id)).map((m) => ({ ...m, snapshot: SNAPSHOT_LABELS[m.snapshot] ?? m.snapshot })),
-  );
-
   app.get<{ Params: { id: string } }>('/deltagere/:id/register', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const p = await viewParticipant(deps, actor, req.params.id);

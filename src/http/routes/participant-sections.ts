@@ -1,7 +1,8 @@
 /**
- * The sections of the participant page, contributed by other areas (casework, register data).
- * Each provider receives the already-authorised participant and the section being shown, and
- * renders its part of that section (or nothing).
+ * The sections of the participant page, contributed by other areas (casework, register data,
+ * Danish tuition). The server builds its list once (routes/index.ts) and hands it to the page's
+ * routes; nothing is registered in module state. Each provider receives the already-authorised
+ * participant and the section being shown, and renders its part of that section (or nothing).
  */
 import type { Actor } from '../../core/actor.ts';
 import type { ParticipantView } from '../../db/participants.ts';
@@ -11,11 +12,9 @@ import type { AppDeps } from '../../core/deps.ts';
 
 export type SectionProvider = (deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string, section: CaseSectionKey) => Promise<SafeHtml>;
 
-export const SECTION_PROVIDERS: SectionProvider[] = [];
-
-export async function participantSections(deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string, section: CaseSectionKey = 'overblik') {
+/** Each provider's part of the section, in the order of the list, one after another (as audited). */
+export async function participantSections(providers: readonly SectionProvider[], deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string, section: CaseSectionKey) {
   const out: SafeHtml[] = [];
-  // A provider registered by several server instances in one process still renders once.
-  for (const s of new Set(SECTION_PROVIDERS)) out.push(await s(deps, actor, p, csrf, section));
+  for (const s of providers) out.push(await s(deps, actor, p, csrf, section));
   return out;
 }

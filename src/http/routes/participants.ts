@@ -7,7 +7,7 @@ import { findParticipants, PARTICIPANT_SORTS, viewParticipant } from '../../app/
 import { participantListPage, participantPage, savedNoticeOf, type CameFrom } from '../../web/pages/participants.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { cookieOptions, requireActor } from '../security.ts';
-import { participantSections } from './participant-sections.ts';
+import { participantSections, type SectionProvider } from './participant-sections.ts';
 import { PARTICIPANT_SECTIONS, type CaseSectionKey } from '../../web/pages/participant-nav.ts';
 
 const ListQuery = z.object({
@@ -31,7 +31,8 @@ export function requirePersonalDataActor(req: Parameters<typeof requireActor>[0]
   return actor;
 }
 
-export function participantRoutes(app: FastifyInstance, deps: AppDeps) {
+/** `sections`: the server's providers of her page's sections, built once in routes/index.ts. */
+export function participantRoutes(app: FastifyInstance, deps: AppDeps, sections: readonly SectionProvider[]) {
   app.get('/deltagere', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const q = ListQuery.parse(req.query ?? {});
@@ -49,10 +50,10 @@ export function participantRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requirePersonalDataActor(req);
       const p = await viewParticipant(deps, actor, req.params.id);
       if (!p) throw notFound('Deltageren');
-      const sections = await participantSections(deps, actor, p, req.csrfToken!, key);
+      const parts = await participantSections(sections, deps, actor, p, req.csrfToken!, key);
       const query = req.query ?? {};
       const from = cameFrom(query.fra) ?? cameFrom(req.cookies[LIST_COOKIE]) ?? 'deltagere';
-      return reply.type('text/html; charset=utf-8').send(participantPage(actor, req.csrfToken!, p, sections, { from, saved: savedNoticeOf(query), section: key }));
+      return reply.type('text/html; charset=utf-8').send(participantPage(actor, req.csrfToken!, p, parts, { from, saved: savedNoticeOf(query), section: key }));
     });
   }
 }

@@ -1,15 +1,12 @@
 /** The caseworker's daily work: enrolment, plan, activities, conversations, assessments, alerts. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../core/deps.ts';
-import { SECTION_PROVIDERS } from '../participant-sections.ts';
 import { caseRecordRoutes } from './case-records.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { myCaseloadRoutes } from './my-caseload.ts';
 import { projectRoutes } from './project.ts';
-import { caseworkSection } from './section.ts';
 
 export function caseworkRoutes(app: FastifyInstance, deps: AppDeps) {
-  if (!SECTION_PROVIDERS.includes(caseworkSection)) SECTION_PROVIDERS.push(caseworkSection);
   enrolmentRoutes(app, deps);
   caseRecordRoutes(app, deps);
   myCaseloadRoutes(app, deps);
