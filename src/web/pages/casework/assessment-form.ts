@@ -3,7 +3,13 @@ import type { Actor } from '../../../core/actor.ts';
 import type { Instrument } from '../../../domain/instruments.ts';
 import { html } from '../../html.ts';
 import { casePage, type Subject } from './frame.ts';
-import { csrfField, dateField, radioGroup, type FormState } from './form.ts';
+import { csrfField, dateField, dateInput, radioGroup, type FormState } from './form.ts';
+import type { AssessmentRow } from '../../../db/casework/assessments.ts';
+
+/** The form's values for correcting a stored assessment: its date and each answer. */
+export function assessmentValues(a: AssessmentRow): Record<string, string> {
+  return { date: dateInput(a.date), ...Object.fromEntries(Object.entries(a.answers).map(([k, v]) => [`answers.${k}`, String(v)])) };
+}
 
 export function assessmentFormPage(actor: Actor, csrf: string, subject: Subject, instrument: Instrument, s: FormState, assessmentId?: string) {
   const action = assessmentId ? `/deltagere/${subject.id}/maalinger/${assessmentId}` : `/deltagere/${subject.id}/maalinger`;
