@@ -1,15 +1,12 @@
 /** Enrolment (find or create by CPR, enrol, re-enrol) and exit. */
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/actor.ts';
-import { enrolExistingParticipant, enrolNewParticipant, enrolOptions, findParticipantByCpr, getEnrolmentSubject } from '../../../app/casework/enrol-participant.ts';
+import { enrolExistingParticipant, enrolNewParticipant, findParticipantByCpr } from '../../../app/casework/enrol-participant.ts';
+import { enrolFormContext, reEnrolmentForm } from '../../../app/casework/enrol-form.ts';
 import { exitParticipant } from '../../../app/casework/exit-participant.ts';
-import { getCaseFile } from '../../../app/casework/case-file.ts';
+import { caseFileForForm } from '../../../app/casework/case-record-forms.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { parseCpr, formatCpr } from '../../../core/cpr.ts';
-import { checkTargetGroup } from '../../../domain/target-group.ts';
-import { normaliseDateInput } from '../../../domain/form-fields.ts';
-import { isIsoDate } from '../../../core/dates.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { requirePersonalDataActor } from '../participants.ts';
 import { enrolFormPage, enrolSearchPage } from '../../../web/pages/casework/enrol-form.ts';
@@ -20,27 +17,12 @@ import { respond, sendHtml } from './respond.ts';
 type P = { Params: { id: string }; Body: Record<string, unknown> };
 
 export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
-  const municipalities = (a: Actor) => a.municipalities.map((code, i) => ({ code, name: a.municipalityNames[i] ?? code }));
   const defaults = (a: Actor) => ({
     enrolmentDate: dateInput(todayInDenmark()),
     caseworkerId: a.role === 'sagsbehandler' ? String(a.userId) : '',
   });
-  const mod11Warning = (cpr: string) => {
-    const r = parseCpr(cpr);
-    return r.ok && !r.value.mod11;
-  };
-  /** Criteria that can be judged from what the form holds so far (CPR, country, visitation). */
-  const unmet = (cpr: string, s: FormState) =>
-    checkTargetGroup({
-      cpr, countryOfOrigin: s.values.countryOfOrigin ?? '', visitation: s.values.visitation || null,
-      enrolmentDate: normaliseDateInput(s.values.enrolmentDate ?? '') as string,
-    }).filter((u) => u.code !== 'cpr' && (u.code !== 'oprindelse' || s.values.countryOfOrigin) && (u.code !== 'forsoergelse' || s.values.visitation)
-      && (u.code !== 'alder' || isIsoDate(normaliseDateInput(s.values.enrolmentDate ?? '') as string)));
   const newForm = async (actor: Actor, csrf: string, s: FormState) =>
-    enrolFormPage(actor, csrf, s, {
-      options: await enrolOptions(deps.db, actor), municipalities: municipalities(actor), mod11Warning: mod11Warning(s.values.cpr ?? ''),
-      unmet: unmet(s.values.cpr ?? '', s),
-    });
+    enrolFormPage(actor, csrf, s, await enrolFormContext(deps, actor, s.values.cpr ?? '', s.values));
 
   app.get('/indskrivning', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -66,20 +48,9 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   const existingForm = async (actor: Actor, id: string, csrf: string, s: FormState | null, kandidat = '') => {
-    const subj = await getEnrolmentSubject(deps, actor, id);
-    if (!subj) throw notFound('Deltageren');
-    const last = subj.participant.enrolment;
-    const state = s ?? emptyState({
-      ...defaults(actor),
-      countryOfOrigin: subj.countryCode,
-      visitation: last?.visitation ?? '',
-      projectId: last ? String(last.projectId) : '',
-      ...(kandidat ? { kandidat } : {}),
-    });
-    return enrolFormPage(actor, csrf, state, {
-      subject: subj.participant, options: await enrolOptions(deps.db, actor), municipalities: municipalities(actor), mod11Warning: mod11Warning(subj.cpr),
-      unmet: unmet(subj.cpr, state),
-    });
+    const her = await reEnrolmentForm(deps, actor, id);
+    const state = s ?? emptyState({ ...defaults(actor), ...her.start, ...(kandidat ? { kandidat } : {}) });
+    return enrolFormPage(actor, csrf, state, { subject: her.subject, ...(await enrolFormContext(deps, actor, her.cpr, state.values)) });
   };
   app.get<P & { Querystring: { kandidat?: string } }>('/deltagere/:id/indskriv', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -94,8 +65,7 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   const exitForm = async (actor: Actor, id: string, csrf: string, s: FormState | null) => {
-    const f = await getCaseFile(deps.db, actor, id);
-    if (!f) throw notFound('Deltageren');
+    const f = await caseFileForForm(deps.db, actor, id);
     return exitFormPage(actor, csrf, f.participant, f.participant.enrolment?.projectName ?? '', s ?? emptyState({ exitDate: dateInput(todayInDenmark()) }));
   };
   app.get<P>('/deltagere/:id/udskriv', async (req, reply) => {
