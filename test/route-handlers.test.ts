@@ -16,7 +16,6 @@ const ALLOWED: Record<string, string> = {
   'src/http/routes/register.ts POST /registerdata':
     'the multipart upload of a register file: streams the parts to a temporary file and starts the import job (request handling, not domain logic)',
   'src/http/routes/admin/audit.ts GET /admin/audit': 'the CSV download writes the audit log row by row as a stream',
-  'src/http/routes/home.ts GET /': 'picks the start page per role; to move into a use case next',
   'src/http/routes/admin/gdpr.ts erasedText': 'renders the list of what an erasure removed (text of the receipt)',
   'src/http/routes/participant-sections.ts participantSections': "renders the server's section providers one after another (in order, as audited)",
 };

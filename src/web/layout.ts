@@ -28,6 +28,9 @@ export const NAV: NavItem[] = [
   { href: '/admin/gdpr', label: 'Persondata (GDPR)', roles: ['projektleder'] },
 ];
 
+/** The menu items of the actor's role, in menu order. */
+export const navOf = (actor: Actor): NavItem[] => NAV.filter((n) => n.roles.includes(actor.role));
+
 export interface PageOptions {
   title: string;
   actor?: Actor;
@@ -48,7 +51,7 @@ function headerSearch() {
 }
 
 function header(actor: Actor | undefined, csrf: string | undefined, path: string) {
-  const items = actor ? NAV.filter((n) => n.roles.includes(actor.role)) : [];
+  const items = actor ? navOf(actor) : [];
   const where = actor ? (actor.municipalityNames.length ? actor.municipalityNames.join(' og ') : actor.organisationName) : '';
   return html`<header class="header">
     <div class="portal-info">

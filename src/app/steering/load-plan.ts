@@ -1,4 +1,5 @@
 /** A project's goals, milestones and report texts, read on the tenant path (row-level security). */
+import { notFound } from '../../core/errors.ts';
 import type { Actor } from '../../core/actor.ts';
 import { door, type Db } from '../../db/door.ts';
 import { listGoals } from '../../db/steering/goals.ts';
@@ -15,4 +16,18 @@ export function loadPlan(db: Db, actor: Actor, projectId: number) {
     },
     audit: [],
   }));
+}
+
+/** One goal of the project's plan (to correct), or not found (Målet). */
+export async function loadGoal(db: Db, actor: Actor, projectId: number, goalId: number) {
+  const goal = (await loadPlan(db, actor, projectId)).goals.find((g) => g.id === goalId);
+  if (!goal) throw notFound('Målet');
+  return goal;
+}
+
+/** One milestone of the project's plan (to correct), or not found (Milepælen). */
+export async function loadMilestone(db: Db, actor: Actor, projectId: number, milestoneId: number) {
+  const milestone = (await loadPlan(db, actor, projectId)).milestones.find((m) => m.id === milestoneId);
+  if (!milestone) throw notFound('Milepælen');
+  return milestone;
 }

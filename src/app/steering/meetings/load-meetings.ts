@@ -63,6 +63,22 @@ export async function loadMeeting(db: Db, actor: Actor, projectId: number, meeti
 }
 
 /** What Styring and the committee brief show of the meetings. */
+/** A meeting and one point of its agenda (to correct or delete), or not found (Punktet). */
+export async function loadMeetingPoint(db: Db, actor: Actor, projectId: number, meetingId: number, pointId: number) {
+  const view = await loadMeeting(db, actor, projectId, meetingId);
+  const point = view.points.find((x) => x.id === pointId);
+  if (!point) throw notFound('Punktet');
+  return { view, point };
+}
+
+/** A meeting and one of its follow-up actions (to correct or delete), or not found (Handlingen). */
+export async function loadMeetingAction(db: Db, actor: Actor, projectId: number, meetingId: number, actionId: number) {
+  const view = await loadMeeting(db, actor, projectId, meetingId);
+  const action = view.actions.find((x) => x.id === actionId);
+  if (!action) throw notFound('Handlingen');
+  return { view, action };
+}
+
 export interface MeetingSteering {
   perYear: number;
   years: YearPlan[];

@@ -3,14 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { chooseProject, requireProjectLeader, type ProjectChoice } from '../../../app/steering/access.ts';
 import { deletePoint, draftAgendaFromSteering, movePoint, savePoint } from '../../../app/steering/meetings/agenda.ts';
-import { loadMeeting, loadMeetingPlan } from '../../../app/steering/meetings/load-meetings.ts';
+import { loadMeeting, loadMeetingAction, loadMeetingPlan, loadMeetingPoint } from '../../../app/steering/meetings/load-meetings.ts';
 import { deleteAction, saveAction } from '../../../app/steering/meetings/meeting-actions.ts';
 import { deleteMeeting, saveMeeting, saveMeetingSetting } from '../../../app/steering/meetings/save-meeting.ts';
 import { loadSteeringData } from '../../../app/steering/steering-data.ts';
 import { meetingPdf } from '../../../reports/meeting-pdf.ts';
 import type { Actor } from '../../../core/actor.ts';
 import type { AppDeps } from '../../../core/deps.ts';
-import { notFound } from '../../../core/errors.ts';
 import { formatDate } from '../../../core/format.ts';
 import { emptyState, type FormState } from '../../../web/pages/casework/form.ts';
 import { withProject } from '../../../web/pages/steering/frame.ts';
@@ -144,10 +143,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/styring/moeder/:id/punkter/:punkt', async (req, reply) => {
     const c = await leader(req);
     const { id, punkt } = paramsOf(PointParams, req, 'Punktet');
-    const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, id);
-    const p = v.points.find((x) => x.id === punkt);
-    if (!p) throw notFound('Punktet');
-    return sendHtml(reply, pointFormPage(c.actor, req.csrfToken!, c.choice, v, emptyState(pointValues(p)), p.id));
+    const { view, point } = await loadMeetingPoint(deps.db, c.actor, c.choice.project.id, id, punkt);
+    return sendHtml(reply, pointFormPage(c.actor, req.csrfToken!, c.choice, view, emptyState(pointValues(point)), point.id));
   });
   app.post('/styring/moeder/:id/punkter/:punkt', async (req, reply) => {
     const c = await leader(req);
@@ -165,11 +162,9 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/styring/moeder/:id/punkter/:punkt/slet', async (req, reply) => {
     const c = await leader(req);
     const { id, punkt } = paramsOf(PointParams, req, 'Punktet');
-    const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, id);
-    const p = v.points.find((x) => x.id === punkt);
-    if (!p) throw notFound('Punktet');
+    const { point } = await loadMeetingPoint(deps.db, c.actor, c.choice.project.id, id, punkt);
     const base = `/styring/moeder/${id}`;
-    return sendHtml(reply, meetingDeletePage(c.actor, req.csrfToken!, c.choice, `punktet «${p.title}» med referat og beslutning`,
+    return sendHtml(reply, meetingDeletePage(c.actor, req.csrfToken!, c.choice, `punktet «${point.title}» med referat og beslutning`,
       withProject(`${base}/punkter/${punkt}/slet`, c.choice.project.id), withProject(base, c.choice.project.id)));
   });
   app.post('/styring/moeder/:id/punkter/:punkt/slet', async (req, reply) => {
@@ -196,10 +191,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/styring/moeder/:id/handlinger/:handling', async (req, reply) => {
     const c = await leader(req);
     const { id, handling } = paramsOf(ActionParams, req, 'Handlingen');
-    const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, id);
-    const a = v.actions.find((x) => x.id === handling);
-    if (!a) throw notFound('Handlingen');
-    return sendHtml(reply, actionFormPage(c.actor, req.csrfToken!, c.choice, v, emptyState(actionValues(a)), a.id));
+    const { view, action } = await loadMeetingAction(deps.db, c.actor, c.choice.project.id, id, handling);
+    return sendHtml(reply, actionFormPage(c.actor, req.csrfToken!, c.choice, view, emptyState(actionValues(action)), action.id));
   });
   app.post('/styring/moeder/:id/handlinger/:handling', async (req, reply) => {
     const c = await leader(req);
@@ -211,11 +204,9 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/styring/moeder/:id/handlinger/:handling/slet', async (req, reply) => {
     const c = await leader(req);
     const { id, handling } = paramsOf(ActionParams, req, 'Handlingen');
-    const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, id);
-    const a = v.actions.find((x) => x.id === handling);
-    if (!a) throw notFound('Handlingen');
+    const { action } = await loadMeetingAction(deps.db, c.actor, c.choice.project.id, id, handling);
     const base = `/styring/moeder/${id}`;
-    return sendHtml(reply, meetingDeletePage(c.actor, req.csrfToken!, c.choice, `handlingen «${a.description}»`,
+    return sendHtml(reply, meetingDeletePage(c.actor, req.csrfToken!, c.choice, `handlingen «${action.description}»`,
       withProject(`${base}/handlinger/${handling}/slet`, c.choice.project.id), withProject(base, c.choice.project.id)));
   });
   app.post('/styring/moeder/:id/handlinger/:handling/slet', async (req, reply) => {

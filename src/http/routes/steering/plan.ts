@@ -2,11 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { chooseProject, requireProjectLeader } from '../../../app/steering/access.ts';
 import { deleteGoal } from '../../../app/steering/delete-goal.ts';
-import { loadPlan } from '../../../app/steering/load-plan.ts';
+import { loadGoal, loadMilestone, loadPlan } from '../../../app/steering/load-plan.ts';
 import { loadMilestoneActions } from '../../../app/steering/meetings/load-meetings.ts';
 import { saveGoal } from '../../../app/steering/save-goal.ts';
 import { saveMilestone } from '../../../app/steering/save-milestone.ts';
-import { notFound } from '../../../core/errors.ts';
 import { emptyState } from '../../../web/pages/casework/form.ts';
 import { goalFormPage, goalsPage, goalValues } from '../../../web/pages/steering/goals.ts';
 import { milestoneFormPage, milestonesPage, milestoneValues } from '../../../web/pages/steering/milestones.ts';
@@ -34,8 +33,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.get('/styring/maal/:id', async (req, reply) => {
     const { actor, choice } = await leader(req);
-    const goal = (await loadPlan(deps.db, actor, choice.project.id)).goals.find((g) => g.id === idOf(req));
-    if (!goal) throw notFound('Målet');
+    const goal = await loadGoal(deps.db, actor, choice.project.id, idOf(req));
     return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, emptyState(goalValues(goal)), goal.id));
   });
   const postGoal = (id?: (req: Parameters<typeof idOf>[0]) => number) => async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
@@ -66,8 +64,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.get('/styring/milepaele/:id', async (req, reply) => {
     const { actor, choice } = await leader(req);
-    const m = (await loadPlan(deps.db, actor, choice.project.id)).milestones.find((x) => x.id === idOf(req));
-    if (!m) throw notFound('Milepælen');
+    const m = await loadMilestone(deps.db, actor, choice.project.id, idOf(req));
     return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, emptyState(milestoneValues(m)), m.id));
   });
   const postMilestone = (id?: (req: Parameters<typeof idOf>[0]) => number) => async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
