@@ -88,9 +88,8 @@ export function measureRouteHandlers(dir = join(root, 'src', 'http', 'routes')):
   return out;
 }
 
-/** A handler or helper that is not parse-call-render: long, or with logic in it. */
-export const isHeavy = (f: RouteFunction, maxLines = 25) =>
-  f.lines > maxLines || f.logic.some((l) => l === 'loop' || l === 'sql' || l === '.filter' || l === '.reduce' || l === '.sort' || l === '.flatMap');
+/** A handler or helper that is not parse-call-render: long, or with logic in it (anything but `.map` to render). */
+export const isHeavy = (f: RouteFunction, maxLines = 25) => f.lines > maxLines || f.logic.some((l) => l !== '.map');
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const all = measureRouteHandlers();
