@@ -8,12 +8,11 @@
  * 730 kontanthjælp → ydelse, 740 ledighedsydelse → fleksjob, 997 udvandret → udgaaet.
  * The report is read back as its user gets it: the CSV download of `/styring/rapporter`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { importRegisterFile } from '../src/app/register/import-register-file.ts';
-import { buildServer } from '../src/http/server.ts';
 import { createVault } from '../src/security/vault.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loginAs } from './helpers/http.ts';
 import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
@@ -79,32 +78,24 @@ const EXPECTED = {
 };
 
 describe.each(backends())('the monthly report against a hand count on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend, {}, {
+    seed: async (t) => {
+      m = await createMunicipality(t.db, { women: PLANS.length, enrolledOn: '2021-01-04' });
+      const header = ['PNR', ...WEEKS.map(col)].join(';');
+      const rows = m.women.map((w, i) => [w.cpr, ...WEEKS.map((wk) => PLANS[i].weeks[wk] ?? '')].join(';'));
+      await importRegisterFile({ db: t.db, vault }, analyst, {
+        kind: 'ydelser', fileName: 'haandtal-ydelser.csv', bytes: new TextEncoder().encode([header, ...rows].join('\n')),
+      });
+      const hours = m.women.flatMap((w, i) => Object.entries(PLANS[i].hours).map(([mo, h]) => `${w.cpr};${mo};${h}`));
+      await importRegisterFile({ db: t.db, vault }, analyst, {
+        kind: 'loentimer', fileName: 'haandtal-loentimer.csv', bytes: new TextEncoder().encode(['cpr;maaned;timer', ...hours].join('\n')),
+      });
+    },
+  });
   let m: TestMunicipality;
 
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    m = await createMunicipality(t.db, { women: PLANS.length, enrolledOn: '2021-01-04' });
-    const header = ['PNR', ...WEEKS.map(col)].join(';');
-    const rows = m.women.map((w, i) => [w.cpr, ...WEEKS.map((wk) => PLANS[i].weeks[wk] ?? '')].join(';'));
-    await importRegisterFile({ db: t.db, vault }, analyst, {
-      kind: 'ydelser', fileName: 'haandtal-ydelser.csv', bytes: new TextEncoder().encode([header, ...rows].join('\n')),
-    });
-    const hours = m.women.flatMap((w, i) => Object.entries(PLANS[i].hours).map(([mo, h]) => `${w.cpr};${mo};${h}`));
-    await importRegisterFile({ db: t.db, vault }, analyst, {
-      kind: 'loentimer', fileName: 'haandtal-loentimer.csv', bytes: new TextEncoder().encode(['cpr;maaned;timer', ...hours].join('\n')),
-    });
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
-
   async function monthlyCsv() {
-    const s = await loginAs(app, m.leader.username);
+    const s = await loginAs(srv.app, m.leader.username);
     const res = await s.get(`/styring/rapporter/maanedlig.csv?projekt=${m.projectId}&maaned=2021-06&varig=2021-06&status=2021-06`);
     expect(res.statusCode).toBe(200);
     return res.body;

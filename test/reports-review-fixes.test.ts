@@ -5,49 +5,37 @@
  * 3. the money table says that no budget is entered instead of printing 0;
  * and (point 12) every suppressed cell says why, on the page, in the CSV and in the model.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { describe, expect, it } from 'vitest';
 import { loadSteeringData } from '../src/app/steering/steering-data.ts';
 import { loadActor } from '../src/db/users.ts';
 import { defaultMonths } from '../src/http/routes/results.ts';
 import { allTables } from '../src/reports/model.ts';
 import { projectReport } from '../src/reports/project-reports.ts';
-import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { testDeps } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 import { createMunicipality } from './helpers/world.ts';
 
 describe('report faults found in review (issue 18)', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
-  const actorOf = async (username: string) => (await loadActor(t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
-
-  beforeAll(async () => {
-    t = await openTestDb('pglite');
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer('pglite');
+  const q = <T>(sql: string, params: unknown[] = []) => srv.t.db.query<T>(sql, params).then((r) => r.rows);
+  const actorOf = async (username: string) => (await loadActor(srv.t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
 
   it('1. counts only the women enrolled by the end of the report month, in every report and on Styring', async () => {
-    const m = await createMunicipality(t.db, { women: 4, enrolledOn: '2025-01-06' });
+    const m = await createMunicipality(srv.t.db, { women: 4, enrolledOn: '2025-01-06' });
     // One of the four is enrolled after the report month (March 2025).
     await q(`UPDATE enrolment SET enrolled_on = '2025-06-02' WHERE participant_id = $1`, [m.women[3].id]);
     const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= '2025-03-31'`, [m.projectId]);
     expect(n).toBe(3);
     const months = { month: '2025-03', durableMonth: '2025-03', snapshotMonth: '2025-03' };
     const actor = await actorOf(m.leader.username);
-    const d = await loadSteeringData(testDeps(t.db), actor, m.projectId, months, { suppress: false });
+    const d = await loadSteeringData(testDeps(srv.t.db), actor, m.projectId, months, { suppress: false });
     expect(d.result.groups.all.n).toBe(n);
     const report = projectReport('maanedlig', d);
     expect(report.sections[0].paragraphs!.join(' ')).toContain(`Til og med 2025-03 er ${n} kvinder indskrevet.`);
     const levels = allTables(report).find((x) => x.id === 'niveauer')!;
     expect(levels.rows.at(-1)![1].value).toBe(n);
-    const s = await loginAs(app, m.leader.username);
+    const s = await loginAs(srv.app, m.leader.username);
     const page = await s.get(`/styring?projekt=${m.projectId}&maaned=2025-03&varig=2025-03&status=2025-03`);
     expect(page.statusCode).toBe(200);
     const row = /<th scope="row">Deltagere i alt \/ aktive<\/th>\s*<td[^>]*>([^<]*)<\/td>/.exec(page.body);
@@ -56,8 +44,8 @@ describe('report faults found in review (issue 18)', () => {
 
   it('2. marks a group «skjult» in the committee chart only when its bars cannot be drawn (Aalborg, hand count)', async () => {
     const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
-    const months = await defaultMonths(t.db);
-    const d = await loadSteeringData(testDeps(t.db), await actorOf('projektleder.aalborg'), pid, months, { suppress: true });
+    const months = await defaultMonths(srv.t.db);
+    const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.aalborg'), pid, months, { suppress: true });
     const chart = projectReport('udvalg', d).sections.flatMap((x) => x.charts ?? []).find((c) => c.id === 'udvalg-grupper')!;
     const byGroup = new Map((await q<{ visitation: string; n: number }>(
       `SELECT visitation, count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2 GROUP BY visitation`, [pid, `${months.month}-28`]))
@@ -77,7 +65,7 @@ describe('report faults found in review (issue 18)', () => {
     const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
     const [{ lines }] = await q<{ lines: number }>(`SELECT count(*)::int AS lines FROM project_money_entry WHERE project_id = $1`, [pid]);
     expect(lines).toBe(0);
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     for (const kind of ['udvalg', 'slutrapport']) {
       const page = (await s.get(`/styring/rapporter/${kind}?projekt=${pid}`)).body;
       const row = /<th scope="row">Budget i alt<\/th>\s*<td[^>]*>([^<]*)<\/td>/.exec(page);
@@ -98,7 +86,7 @@ describe('report faults found in review (issue 18)', () => {
     ];
     let named = 0;
     for (const p of pages) {
-      const s = await loginAs(app, p.user);
+      const s = await loginAs(srv.app, p.user);
       const body = (await s.get(p.url)).body;
       const cells = [...body.matchAll(/<td class="text-right count">([\s\S]*?)<\/td>/g)].map((m) => m[1]);
       const hidden = cells.filter((c) => /^\s*(&lt;5|x)\b/.test(c));
@@ -122,8 +110,8 @@ describe('report faults found in review (issue 18)', () => {
     }
     expect(named, 'some x names the figure it protects').toBeGreaterThan(0);
     // In the model: each named figure is hidden in the table that shows it.
-    const months = await defaultMonths(t.db);
-    const d = await loadSteeringData(testDeps(t.db), await actorOf('projektleder.aalborg'), pid, months, { suppress: true });
+    const months = await defaultMonths(srv.t.db);
+    const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.aalborg'), pid, months, { suppress: true });
     const r = projectReport('slutrapport', d);
     for (const tb of allTables(r)) for (const row of tb.rows) for (const c of row) {
       const m = c.reason ? /i «([^»]+)», rækken «([^»]+)», kolonnen «([^»]+)»/.exec(c.reason) : null;

@@ -2,27 +2,15 @@
  * Upload size limit: the register upload (@fastify/multipart) stops a file larger than
  * `config.maxUploadBytes` (MAX_UPLOAD_MB) with a Danish message and imports nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { csrfOf, loginAs, multipart } from './helpers/http.ts';
 import { TEST_SECRET } from './helpers/env.ts';
-import { buildServer } from '../src/http/server.ts';
 import { loadConfig } from '../src/core/config.ts';
 
 describe.each(backends())('upload size limit on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db, { maxUploadBytes: loadConfig({ MAX_UPLOAD_MB: '1' }, { secret: TEST_SECRET }).maxUploadBytes }));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend, { maxUploadBytes: loadConfig({ MAX_UPLOAD_MB: '1' }, { secret: TEST_SECRET }).maxUploadBytes });
 
   it('takes the limit from MAX_UPLOAD_MB', () => {
     expect(loadConfig({ MAX_UPLOAD_MB: '1' }, { secret: TEST_SECRET }).maxUploadBytes).toBe(1024 * 1024);
@@ -30,14 +18,14 @@ describe.each(backends())('upload size limit on %s', (backend) => {
   });
 
   it('refuses a register file over the limit with a Danish message, and imports nothing', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
-    const batches = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n;
+    const s = await loginAs(srv.app, 'analytiker.siri');
+    const batches = async () => (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n;
     const before = await batches();
     const big = Buffer.alloc(1024 * 1024 + 4096, 'a');
     const m = multipart({ kind: 'ydelser' }, { name: 'stor.csv', bytes: big });
     const csrf = csrfOf((await s.get('/registerdata')).body);
     expect(csrf).not.toBe('');
-    const res = await app.inject({
+    const res = await srv.app.inject({
       method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
       headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body,
     });

@@ -3,11 +3,11 @@
  * HSTS with COOKIE_SECURE, session rotation at sign-in, idle and absolute session expiry, and
  * no stack trace on an unexpected error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.ts';
 import { TokenBuckets } from '../src/http/rate-limit.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends, testDeps } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { csrfOf, formBody, loginAs } from './helpers/http.ts';
 
 describe('token bucket', () => {
@@ -29,21 +29,10 @@ describe('token bucket', () => {
 });
 
 describe.each(backends())('hardening on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   it('rate-limits an address with a Danish 429 page; a sign-in costs more than a page view', async () => {
-    const limited = await buildServer(testDeps(t.db, { rateLimit: { burst: 60, perSecond: 0.001, loginCost: 20 } }));
+    const limited = await buildServer(testDeps(srv.t.db, { rateLimit: { burst: 60, perSecond: 0.001, loginCost: 20 } }));
     try {
       const ip = '203.0.113.7';
       const page = await limited.inject({ method: 'GET', url: '/login', remoteAddress: ip });
@@ -71,7 +60,7 @@ describe.each(backends())('hardening on %s', (backend) => {
   });
 
   it('marks cookies Secure and sends HSTS when COOKIE_SECURE is on, and not when off', async () => {
-    const secure = await buildServer(testDeps(t.db, { cookieSecure: true }));
+    const secure = await buildServer(testDeps(srv.t.db, { cookieSecure: true }));
     try {
       const page = await secure.inject({ method: 'GET', url: '/login' });
       expect(page.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
@@ -86,17 +75,17 @@ describe.each(backends())('hardening on %s', (backend) => {
     } finally {
       await secure.close();
     }
-    const plain = await app.inject({ method: 'GET', url: '/login' });
+    const plain = await srv.app.inject({ method: 'GET', url: '/login' });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('rotates the session id at sign-in: the old session is gone', async () => {
-    const first = await loginAs(app, 'sagsbehandler.aalborg');
-    const page = await app.inject({ method: 'GET', url: '/login?next=/', headers: { cookie: first.cookie } });
+    const first = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const page = await srv.app.inject({ method: 'GET', url: '/login?next=/', headers: { cookie: first.cookie } });
     expect(page.statusCode).toBe(303); // already signed in
-    const pre = await app.inject({ method: 'GET', url: '/login' });
+    const pre = await srv.app.inject({ method: 'GET', url: '/login' });
     const cookie = [first.cookie, ...pre.cookies.map((c) => `${c.name}=${c.value}`)].join('; ');
-    const again = await app.inject({
+    const again = await srv.app.inject({
       method: 'POST', url: '/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: formBody({ _csrf: first.csrf, brugernavn: 'sagsbehandler.aalborg', adgangskode: 'demo' }),
     });
@@ -105,7 +94,7 @@ describe.each(backends())('hardening on %s', (backend) => {
     const newSid = again.cookies.find((c) => c.name === 'fremdrift_sid')!.value;
     expect(newSid).not.toBe(oldSid);
     expect((await first.get('/deltagere')).statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url: '/deltagere', headers: { cookie: `fremdrift_sid=${newSid}` } })).statusCode).toBe(200);
+    expect((await srv.app.inject({ method: 'GET', url: '/deltagere', headers: { cookie: `fremdrift_sid=${newSid}` } })).statusCode).toBe(200);
   });
 
   const sidHash = async (cookie: string) => {
@@ -114,16 +103,16 @@ describe.each(backends())('hardening on %s', (backend) => {
   };
 
   /** Move a session back in time, as if everything about it happened `interval` earlier. */
-  const travel = (h: string, interval: string) => t.db.query(
+  const travel = (h: string, interval: string) => srv.t.db.query(
     `UPDATE user_session SET created_at = created_at - $2::interval, last_seen = last_seen - $2::interval, expires_at = expires_at - $2::interval
      WHERE id_hash = $1`, [h, interval]);
 
   it('ends a session left unused for longer than the idle time (SESSION_IDLE_HOURS, 2)', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const h = await sidHash(s.cookie);
     await travel(h, '1 hour 50 minutes');
     expect((await s.get('/deltagere')).statusCode).toBe(200);
-    const fresh = await loginAs(app, 'sagsbehandler.aalborg');
+    const fresh = await loginAs(srv.app, 'sagsbehandler.aalborg');
     await travel(await sidHash(fresh.cookie), '2 hours 1 minute');
     const res = await fresh.get('/deltagere');
     expect(res.statusCode).toBe(303);
@@ -131,19 +120,19 @@ describe.each(backends())('hardening on %s', (backend) => {
   });
 
   it('ends a session 12 hours after sign-in however busy it is', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const h = await sidHash(s.cookie);
     // Eleven hours and 59 minutes in: still valid, but activity cannot carry it past 12 hours.
-    await t.db.query(`UPDATE user_session SET created_at = now() - interval '11 hours 59 minutes', expires_at = now() + interval '1 minute' WHERE id_hash = $1`, [h]);
+    await srv.t.db.query(`UPDATE user_session SET created_at = now() - interval '11 hours 59 minutes', expires_at = now() + interval '1 minute' WHERE id_hash = $1`, [h]);
     expect((await s.get('/deltagere')).statusCode).toBe(200);
-    const left = await t.db.query<{ s: number }>(`SELECT extract(epoch FROM expires_at - now()) AS s FROM user_session WHERE id_hash = $1`, [h]);
+    const left = await srv.t.db.query<{ s: number }>(`SELECT extract(epoch FROM expires_at - now()) AS s FROM user_session WHERE id_hash = $1`, [h]);
     expect(left.rows[0].s).toBeLessThanOrEqual(61);
-    await t.db.query(`UPDATE user_session SET created_at = now() - interval '12 hours 1 minute', expires_at = now() - interval '1 minute' WHERE id_hash = $1`, [h]);
+    await srv.t.db.query(`UPDATE user_session SET created_at = now() - interval '12 hours 1 minute', expires_at = now() - interval '1 minute' WHERE id_hash = $1`, [h]);
     expect((await s.get('/deltagere')).statusCode).toBe(303);
   });
 
   it('shows the Danish 500 page without the stack or the error text on an unexpected error', async () => {
-    const boom = await buildServer(testDeps(t.db));
+    const boom = await buildServer(testDeps(srv.t.db));
     boom.get('/test/fejl', async () => {
       throw new TypeError('hemmelig intern detalje: cannot read properties of undefined');
     });

@@ -3,28 +3,16 @@
  * series, groups, enrolment against plan, activity mix, contact and caseloads — with charts
  * that carry role="img" and an aria-label, no inline style (CSP), and the numbers in tables.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 
 describe.each(backends())('municipal dashboard on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   it('shows every part of the dashboard to a caseworker, with accessible CSP-safe charts', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const res = await s.get('/styring');
     expect(res.statusCode).toBe(200);
     for (const h of ['Resultatmål', 'Status i måneden og akkumuleret', 'Resultater efter visitation og alder', 'Indskrivning mod plan',
@@ -41,7 +29,7 @@ describe.each(backends())('municipal dashboard on %s', (backend) => {
   });
 
   it('fills the activity mix and contact tables from the case data', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.get('/styring');
     const mix = /data-testid="tabel-aktiviteter"[\s\S]*?<\/table>/.exec(res.body)![0];
     expect(mix).toMatch(/halvår/);
@@ -50,10 +38,10 @@ describe.each(backends())('municipal dashboard on %s', (backend) => {
   });
 
   it('refuses the agency and other municipalities\' projects', async () => {
-    const analyst = await loginAs(app, 'analytiker.siri');
+    const analyst = await loginAs(srv.app, 'analytiker.siri');
     expect((await analyst.get('/styring')).statusCode).toBe(403);
-    const aarhus = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id;
-    const pl = await loginAs(app, 'projektleder.aalborg');
+    const aarhus = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id;
+    const pl = await loginAs(srv.app, 'projektleder.aalborg');
     expect((await pl.get(`/styring?projekt=${aarhus}`)).statusCode).toBe(404);
   });
 });

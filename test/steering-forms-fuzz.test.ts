@@ -3,10 +3,9 @@
  * (303) or the form again with Danish errors (400), and a rejected form writes nothing.
  */
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { beforeAll, describe, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { fuzzForm, malformedForm } from './helpers/fuzz.ts';
 import { loginAs } from './helpers/http.ts';
 
@@ -16,27 +15,19 @@ const form = malformedForm(keys, ['50', '12,5', '100,0001', '31-12-2022', '2022-
   'andel', 'antal', 'maal_1', 'indskrevne', 'naaet', 'i_gang', '2147483648', '3']);
 
 describe.each(backends())('steering forms under fuzzing on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let pid: number;
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+    pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
   });
 
   it('answers 303 or 400 to anything, and a 400 writes nothing', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
-    const goal = (await t.db.query<{ id: number }>('SELECT id FROM project_goal WHERE project_id = $1 ORDER BY id LIMIT 1', [pid])).rows[0].id;
-    const ms = (await t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 ORDER BY id LIMIT 1', [pid])).rows[0].id;
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
+    const goal = (await srv.t.db.query<{ id: number }>('SELECT id FROM project_goal WHERE project_id = $1 ORDER BY id LIMIT 1', [pid])).rows[0].id;
+    const ms = (await srv.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 ORDER BY id LIMIT 1', [pid])).rows[0].id;
     const urls = ['/styring/maal/ny', `/styring/maal/${goal}`, '/styring/milepaele/ny', `/styring/milepaele/${ms}`, '/styring/rapporter/tekster'];
-    const snapshot = async () => (await t.db.query<{ h: string }>(
+    const snapshot = async () => (await srv.t.db.query<{ h: string }>(
       `SELECT md5((SELECT coalesce(string_agg(g::text, '|' ORDER BY g.id), '') FROM project_goal g WHERE project_id = $1) ||
                   (SELECT coalesce(string_agg(m::text, '|' ORDER BY m.id), '') FROM project_milestone m WHERE project_id = $1) ||
                   (SELECT coalesce(string_agg(x::text, '|' ORDER BY x.section), '') FROM project_report_text x WHERE project_id = $1)) AS h`, [pid])).rows[0].h;

@@ -3,10 +3,9 @@
  * dated goals), the project leader's edit pages with a Danish error beside each bad field and
  * the values kept, the audit of every edit, and who may not edit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 import { goalFormSchema, milestoneFormSchema } from '../src/domain/steering-goals.ts';
 import { DEMO_GOALS, demoGoalsFor, demoMilestonesFor } from '../src/demo/goals.ts';
@@ -27,41 +26,33 @@ describe('demo goals and milestones', () => {
 });
 
 describe.each(backends())('steering goals and milestones on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let aalborg: number;
   let aarhus: number;
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    const ids = (await t.db.query<{ id: number; key: string }>('SELECT id, key FROM project')).rows;
+    const ids = (await srv.t.db.query<{ id: number; key: string }>('SELECT id, key FROM project')).rows;
     aalborg = ids.find((p) => p.key === 'aalborg')!.id;
     aarhus = ids.find((p) => p.key === 'aarhus')!.id;
   });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   it('seeds Aalborg with 24 milestones in four phases and Vallensbæk with its dated goals', async () => {
-    const phases = await t.db.query<{ phase: number; n: number }>(
+    const phases = await srv.t.db.query<{ phase: number; n: number }>(
       'SELECT phase, count(*)::int AS n FROM project_milestone WHERE project_id = $1 GROUP BY phase ORDER BY phase', [aalborg]);
     expect(phases.rows).toEqual([{ phase: 1, n: 8 }, { phase: 2, n: 11 }, { phase: 3, n: 3 }, { phase: 4, n: 2 }]);
-    const v = await t.db.query<{ measure: string; target_value: number; deadline: string }>(
+    const v = await srv.t.db.query<{ measure: string; target_value: number; deadline: string }>(
       `SELECT measure, target_value, deadline FROM project_goal g JOIN project p ON p.id = g.project_id
        WHERE p.key = 'ishoej-vallensbaek' AND deadline = '2020-12-31' ORDER BY measure`);
     expect(v.rows).toEqual([
       { measure: 'indskrevne', target_value: 50, deadline: '2020-12-31' },
       { measure: 'virksomhedsrettet', target_value: 25, deadline: '2020-12-31' },
     ]);
-    const everyProject = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_goal g WHERE g.project_id = p.id)');
+    const everyProject = await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_goal g WHERE g.project_id = p.id)');
     expect(everyProject.rows[0].n).toBe(0);
   });
 
   it('shows the milestone plan and goals to the project leader', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.get(`/styring/milepaele?projekt=${aalborg}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Opstart og forberedelse');
@@ -78,7 +69,7 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   });
 
   it('keeps the values and puts a Danish error beside each bad field', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.post(`/styring/maal/ny?projekt=${aalborg}`, {
       title: 'Mål med fejl', measure: 'maal_1', targetKind: 'andel', targetValue: '150', deadline: '2022-02-30', note: '',
     });
@@ -88,26 +79,26 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
     expect(res.body).toMatch(/id="f-targetValue"[^>]*value="150"/);
     expect(res.body).toContain('value="Mål med fejl"');
     expect(res.body).toMatch(/aria-describedby="[^"]*f-targetValue-error"/);
-    const n = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project_goal WHERE title = 'Mål med fejl'`);
+    const n = await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project_goal WHERE title = 'Mål med fejl'`);
     expect(n.rows[0].n).toBe(0);
   });
 
   it('saves a new goal and a changed milestone, each with an audit record in the same transaction', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.post(`/styring/maal/ny?projekt=${aalborg}`, {
       title: '30 kvinder starter i 2020', measure: 'indskrevne', targetKind: 'antal', targetValue: '30', deadline: '2020-12-31', note: 'Hold 1',
     });
     expect(res.statusCode).toBe(303);
-    const goal = (await t.db.query<{ id: number }>(`SELECT id FROM project_goal WHERE title = '30 kvinder starter i 2020'`)).rows[0];
+    const goal = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project_goal WHERE title = '30 kvinder starter i 2020'`)).rows[0];
     expect(goal).toBeDefined();
-    const ms = (await t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 AND number = 21', [aalborg])).rows[0];
+    const ms = (await srv.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 AND number = 21', [aalborg])).rows[0];
     const edit = await s.post(`/styring/milepaele/${ms.id}?projekt=${aalborg}`, {
       phase: '3', phaseName: 'Evaluering', number: '21', content: 'Afsluttende rapport er sendt til SIRI', dueDate: '2023-03-31',
       responsible: 'Projektejer', status: 'naaet', note: 'Sendt 28. marts 2023.',
     });
     expect(edit.statusCode).toBe(303);
-    expect((await t.db.query<{ status: string }>('SELECT status FROM project_milestone WHERE id = $1', [ms.id])).rows[0].status).toBe('naaet');
-    const audit = await t.db.query<{ action: string; entity: string; detail: { before?: { status: string }; after: { status?: string } } }>(
+    expect((await srv.t.db.query<{ status: string }>('SELECT status FROM project_milestone WHERE id = $1', [ms.id])).rows[0].status).toBe('naaet');
+    const audit = await srv.t.db.query<{ action: string; entity: string; detail: { before?: { status: string }; after: { status?: string } } }>(
       `SELECT action, entity, detail FROM audit_log WHERE username = 'projektleder.aalborg' AND entity IN ('resultatmaal', 'milepael') ORDER BY id`);
     expect(audit.rows.map((r) => [r.action, r.entity])).toEqual([['opret', 'resultatmaal'], ['ret', 'milepael']]);
     expect(audit.rows[1].detail.before?.status).toBe('ikke_startet');
@@ -115,7 +106,7 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   });
 
   it('rejects a duplicate milestone number beside the field', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.post(`/styring/milepaele/ny?projekt=${aalborg}`, {
       phase: '4', phaseName: 'Forankring', number: '24', content: 'Ny milepæl', dueDate: '2023-06-30', responsible: 'Styregruppen', status: 'ikke_startet', note: '',
     });
@@ -124,18 +115,18 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   });
 
   it('lets no caseworker edit, and no one reach another municipality\'s project', async () => {
-    const cw = await loginAs(app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const res = await cw.post(`/styring/maal/ny?projekt=${aalborg}`, {
       title: 'Ikke tilladt', measure: 'maal_1', targetKind: 'andel', targetValue: '10', deadline: '2022-12-31', note: '',
     });
     expect(res.statusCode).toBe(403);
-    const pl = await loginAs(app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, 'projektleder.aalborg');
     expect((await pl.get(`/styring/maal?projekt=${aarhus}`)).statusCode).toBe(404);
     const other = await pl.post(`/styring/maal/ny?projekt=${aarhus}`, {
       title: 'Andens projekt', measure: 'maal_1', targetKind: 'andel', targetValue: '10', deadline: '2022-12-31', note: '',
     });
     expect(other.statusCode).toBe(404);
-    const analyst = await loginAs(app, 'analytiker.siri');
+    const analyst = await loginAs(srv.app, 'analytiker.siri');
     expect((await analyst.get('/styring')).statusCode).toBe(403);
   });
 });

@@ -6,9 +6,7 @@
  * table and across the engine's tables and the municipality × visitation table.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { describe, expect, it } from 'vitest';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { nationalReport } from '../src/reports/national-report.ts';
 import { loadNationalFunnel } from '../src/app/steering/national-funnel.ts';
@@ -17,7 +15,8 @@ import { allTables } from '../src/reports/model.ts';
 import type { Count, GroupResult, MonitorResult } from '../src/monitoring/types.ts';
 import { defaultMonths } from '../src/http/routes/results.ts';
 import { loadActor } from '../src/db/users.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends, testDeps } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 import { popplerAvailable, readPdf } from './helpers/pdf.ts';
 
@@ -46,36 +45,25 @@ function relations(r: MonitorResult): Count[][] {
 }
 
 describe.each(backends())('national view on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   async function data() {
-    const deps = testDeps(t.db);
-    const id = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'analytiker.siri'`)).rows[0].id;
-    const actor = (await loadActor(t.db, id, '127.0.0.1'))!;
-    return loadNationalData(deps, actor, await defaultMonths(t.db));
+    const deps = testDeps(srv.t.db);
+    const id = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'analytiker.siri'`)).rows[0].id;
+    const actor = (await loadActor(srv.t.db, id, '127.0.0.1'))!;
+    return loadNationalData(deps, actor, await defaultMonths(srv.t.db));
   }
   /** The national report as its download route builds it: the page's sections, the recruitment funnel per municipality included. */
   async function downloadedReport() {
-    const deps = testDeps(t.db);
-    const id = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'analytiker.siri'`)).rows[0].id;
-    const actor = (await loadActor(t.db, id, '127.0.0.1'))!;
-    const d = await loadNationalData(deps, actor, await defaultMonths(t.db));
+    const deps = testDeps(srv.t.db);
+    const id = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'analytiker.siri'`)).rows[0].id;
+    const actor = (await loadActor(srv.t.db, id, '127.0.0.1'))!;
+    const d = await loadNationalData(deps, actor, await defaultMonths(srv.t.db));
     return nationalReport(d, nationalFunnelSection(await loadNationalFunnel(deps, actor, d.months.month), d.threshold));
   }
 
   it('shows every municipality and the evaluation\'s figures, and no name or CPR number', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const res = await s.get('/nationalt');
     expect(res.statusCode).toBe(200);
     for (const m of ['Aalborg', 'Aarhus', 'Brøndby', 'Esbjerg', 'Fanø', 'Frederikshavn', 'Hvidovre', 'Ishøj', 'Vallensbæk', 'Viborg']) expect(res.body).toContain(m);
@@ -83,7 +71,7 @@ describe.each(backends())('national view on %s', (backend) => {
       expect(res.body).toContain(`<h2>${h}</h2>`);
     }
     expect(res.body).not.toMatch(/\b\d{6}-?\d{4}\b/);
-    const names = (await t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant ORDER BY random() LIMIT 50`)).rows;
+    const names = (await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant ORDER BY random() LIMIT 50`)).rows;
     for (const { n } of names) expect(res.body).not.toContain(n);
     expect(res.body).not.toMatch(/<style|\sstyle="/);
   });
@@ -97,7 +85,7 @@ describe.each(backends())('national view on %s', (backend) => {
         }
       }
     }
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const body = (await s.get('/nationalt')).body;
     const cells = [...body.matchAll(/<td class="text-right count">([^<]*)(?:<sup>[\s\S]*?<\/sup>)?<\/td>/g)].map((m) => m[1].trim());
     expect(cells.length).toBeGreaterThan(100);
@@ -128,7 +116,7 @@ describe.each(backends())('national view on %s', (backend) => {
   });
 
   it('downloads the national view as PDF, XLSX and CSV, suppressed like the page', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const pdf = await s.get('/nationalt/rapport.pdf');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -153,7 +141,7 @@ describe.each(backends())('national view on %s', (backend) => {
   it('writes no count from 1 to 4 into the XLSX download: every count column read back, sheet by sheet', async () => {
     const report = await downloadedReport();
     expect(allTables(report).map((x) => x.id)).toContain('rekruttering-kommune');
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await s.get('/nationalt/rapport.xlsx')).rawPayload as unknown as ArrayBuffer);
     const sheets = wb.worksheets.slice(1);
@@ -179,7 +167,7 @@ describe.each(backends())('national view on %s', (backend) => {
   });
 
   it('is for the agency\'s analysts only', async () => {
-    const pl = await loginAs(app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, 'projektleder.aalborg');
     expect((await pl.get('/nationalt')).statusCode).toBe(403);
     expect((await pl.get('/nationalt/rapport.csv')).statusCode).toBe(403);
   });

@@ -3,39 +3,28 @@
  * with an Aarhus woman's id, answers 403 or 404 and is audited; (2) a raw query as the
  * application database role, around the repository, sees only its own municipality's rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { createVault } from '../src/security/vault.ts';
 import { formatCpr } from '../src/core/cpr.ts';
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer(backend);
 
   async function idOf(code: string) {
-    return (await t.db.query<{ id: string }>('SELECT id FROM participant WHERE municipality_code = $1 LIMIT 1', [code])).rows[0].id;
+    return (await srv.t.db.query<{ id: string }>('SELECT id FROM participant WHERE municipality_code = $1 LIMIT 1', [code])).rows[0].id;
   }
 
   it('answers 403/404 for another municipality on every participant route, and audits each attempt', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const aarhusId = await idOf('751');
     const own = await s.get(`/deltagere/${await idOf('851')}`);
     expect(own.statusCode).toBe(200);
-    const participantRoutes = collectParticipantRoutes(app);
+    const participantRoutes = collectParticipantRoutes(srv.app);
     expect(participantRoutes.length).toBeGreaterThan(0);
     for (const r of participantRoutes) {
       const url = r.url.replace(':id', aarhusId);
@@ -43,7 +32,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
       expect([403, 404], `${r.method} ${r.url}`).toContain(res.statusCode);
       expect(res.body).not.toMatch(/\d{6}-\d{4}/); // no CPR number leaks into the error page
     }
-    const audited = await t.db.query<{ n: number }>(
+    const audited = await srv.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg'
          AND action = 'adgang_naegtet' AND participant_id = $1::uuid`,
       [aarhusId],
@@ -52,13 +41,13 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
   });
 
   it('does not list or find another municipality\'s women by name or CPR search', async () => {
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const vault = createVault(TEST_SECRET);
     const idsIn = (body: string) => [...body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
-    const codesOf = async (ids: string[]) => (await t.db.query<{ municipality_code: string }>(
+    const codesOf = async (ids: string[]) => (await srv.t.db.query<{ municipality_code: string }>(
       'SELECT DISTINCT municipality_code FROM participant WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => r.municipality_code);
     // An Aarhus woman whose surname Aalborg women share: the search must find those, not her.
-    const other = (await t.db.query<{ id: string; last_name: string; cpr_enc: string }>(
+    const other = (await srv.t.db.query<{ id: string; last_name: string; cpr_enc: string }>(
       `SELECT p.id, p.last_name, p.cpr_enc FROM participant p WHERE p.municipality_code = '751'
          AND EXISTS (SELECT 1 FROM participant o WHERE o.municipality_code = '851' AND o.last_name = p.last_name)
        ORDER BY p.id LIMIT 1`)).rows[0];
@@ -71,7 +60,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     expect(nameIds).not.toContain(other.id);
 
     // CPR search: an Aalborg woman's number finds exactly her; the Aarhus woman's finds nobody.
-    const own = (await t.db.query<{ id: string; cpr_enc: string }>(
+    const own = (await srv.t.db.query<{ id: string; cpr_enc: string }>(
       `SELECT id, cpr_enc FROM participant WHERE municipality_code = '851' ORDER BY id LIMIT 1`)).rows[0];
     const ownCpr = vault.decryptCpr(own.cpr_enc);
     const otherCpr = vault.decryptCpr(other.cpr_enc);
@@ -91,13 +80,13 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
   });
 
   it('keeps analysts of the agency away from identifiable participants', async () => {
-    const s = await loginAs(app, 'analytiker.siri');
+    const s = await loginAs(srv.app, 'analytiker.siri');
     expect((await s.get('/deltagere')).statusCode).toBe(403);
     expect((await s.get(`/deltagere/${await idOf('851')}`)).statusCode).toBe(403);
   });
 
   it('row-level security: the application role sees only its tenant\'s rows, even without a WHERE clause', async () => {
-    const counts = await t.db.tx(async (q) => {
+    const counts = await srv.t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
       await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
       const p = await q.query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant');
@@ -105,18 +94,18 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
       return { p: p.rows.map((r) => r.code), e: e.rows.map((r) => r.code) };
     });
     expect(counts).toEqual({ p: ['851'], e: ['851'] });
-    const none = await t.db.tx(async (q) => {
+    const none = await srv.t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
       return (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
     });
     expect(none).toBe(0);
-    const total = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
+    const total = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
     expect(total).toBeGreaterThan(1000);
   });
 
   it('row-level security refuses writing a row into another municipality', async () => {
     await expect(
-      t.db.tx(async (q) => {
+      srv.t.db.tx(async (q) => {
         await q.query('SET LOCAL ROLE fremdrift_app');
         await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
         await q.query(
@@ -129,7 +118,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
 
   it('the application role cannot read the audit log or password hashes', async () => {
     const attempt = (sql: string) =>
-      t.db.tx(async (q) => {
+      srv.t.db.tx(async (q) => {
         await q.query('SET LOCAL ROLE fremdrift_app');
         await q.query(sql);
       });

@@ -6,11 +6,10 @@
  */
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { usePrivateTmpdir } from './helpers/tmpdir.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 
 const LIMIT = 1024 * 1024;
@@ -46,29 +45,21 @@ function streamUpload(port: number, path: string, cookie: string, fields: Record
 }
 
 describe.each(backends())('bounded uploads and messages on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const { uploads: uploadFolders } = usePrivateTmpdir('fremdrift-uploads-');
+  const srv = useTestServer(backend, (t) => ({ maxUploadBytes: LIMIT, databaseUrl: t.url }), { listen: true });
   let port: number;
   let s: Session;
-  const { uploads: uploadFolders } = usePrivateTmpdir('fremdrift-uploads-');
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db, { maxUploadBytes: LIMIT, databaseUrl: t.url }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    port = (app.server.address() as AddressInfo).port;
-    s = await loginAs(app, 'analytiker.siri');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+    port = (srv.app.server.address() as AddressInfo).port;
+    s = await loginAs(srv.app, 'analytiker.siri');
   });
 
   const csrf = async (page: string) => csrfOf((await s.get(page)).body);
 
   it('refuses a register upload over the limit with a Danish 413 while it streams, deletes the partial file, keeps memory bounded', async () => {
     const token = await csrf('/registerdata');
-    const batches = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n;
+    const batches = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n;
     // A first refused upload warms up what any upload starts once (the import's worker thread,
     // socket buffers), so the growth measured below is what the 64 MB body itself costs.
     expect((await streamUpload(port, `/registerdata?_csrf=${encodeURIComponent(token)}`, s.cookie, { kind: 'ydelser' }, 4 * LIMIT)).status).toBe(413);
@@ -80,7 +71,7 @@ describe.each(backends())('bounded uploads and messages on %s', (backend) => {
     expect(r.body).toContain('Filen er for stor. Den største fil, der kan lægges op, er 1 MB. Intet er gemt.');
     expect(r.body).toContain('<html lang="da"');
     expect(uploadFolders()).toEqual([]);
-    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n).toBe(batches);
+    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n).toBe(batches);
     // Far less than the 64 MB sent: the body is never held whole.
     expect(grown).toBeLessThan(48 * 1024 * 1024);
     console.log(`[upload-bounds] ${backend}: ${(r.sent / 1024 / 1024).toFixed(0)} MB sent before the 413, RSS grew ${(grown / 1024 / 1024).toFixed(1)} MB`);
@@ -89,7 +80,7 @@ describe.each(backends())('bounded uploads and messages on %s', (backend) => {
   it('refuses a pool upload over the limit with a Danish 413, and deletes the partial file', async () => {
     const token = await csrf('/effekt/pulje');
     const m = multipart({}, { name: 'pulje.csv', bytes: Buffer.alloc(LIMIT + 4096, 'a') });
-    const r = await app.inject({ method: 'POST', url: `/effekt/pulje?_csrf=${encodeURIComponent(token)}`, headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body });
+    const r = await srv.app.inject({ method: 'POST', url: `/effekt/pulje?_csrf=${encodeURIComponent(token)}`, headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body });
     expect(r.statusCode).toBe(413);
     expect(r.body).toContain('Filen er for stor. Den største fil, der kan lægges op, er 1 MB. Intet er gemt.');
     expect(uploadFolders()).toEqual([]);
@@ -100,19 +91,19 @@ describe.each(backends())('bounded uploads and messages on %s', (backend) => {
     const header = Array.from({ length: 150_000 }, (_, i) => `k${i % 10}`).join(';');
     const m = multipart({ kind: 'ydelser' }, { name: 'bred.csv', bytes: Buffer.from(`${header}\n`) });
     const token = await csrf('/registerdata');
-    const r = await app.inject({ method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(token)}`, headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body });
+    const r = await srv.app.inject({ method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(token)}`, headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body });
     expect(r.statusCode).toBe(303);
     const location = r.headers.location as string;
     let poll = '';
     await expect.poll(async () => {
-      poll = (await app.inject({ url: `${location}.json`, headers: { cookie: s.cookie, accept: 'application/json' } })).body;
+      poll = (await srv.app.inject({ url: `${location}.json`, headers: { cookie: s.cookie, accept: 'application/json' } })).body;
       return (JSON.parse(poll) as { status: string }).status;
     }, { timeout: 60_000 }).toBe('fejl');
     const job = JSON.parse(poll) as { text: string };
     expect(job.text).toContain('bred.csv, linje 1: overskriftslinjen har flere end 10.000 kolonner, som er det højeste tilladte');
     expect(job.text.length).toBeLessThan(2000);
     expect(poll.length).toBeLessThan(2000);
-    const stored = (await t.db.query<{ error: string }>(`SELECT error FROM import_job WHERE id = $1`, [location.split('/').pop()])).rows[0].error;
+    const stored = (await srv.t.db.query<{ error: string }>(`SELECT error FROM import_job WHERE id = $1`, [location.split('/').pop()])).rows[0].error;
     expect(stored.length).toBeLessThan(2000);
     await expect.poll(uploadFolders).toEqual([]); // the job removes its upload when it ends
   });

@@ -3,32 +3,19 @@
  * evaluation's cohort and period (a woman enrolled today is shown apart, not in the 2019–2022
  * figures), downloads sit below the page heading, and every page has a favicon.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { describe, expect, it } from 'vitest';
 import { makeCpr } from '../src/domain/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
-import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { useTestServer } from './helpers/server.ts';
 
 const dmy = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
 
 describe('an analyst’s trust (issue 18)', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await openTestDb('pglite');
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
+  const srv = useTestServer('pglite');
 
   it('12. draws a suppressed municipality as a marked gap, every municipality named whole', async () => {
-    const analyst = await loginAs(app, 'analytiker.siri');
+    const analyst = await loginAs(srv.app, 'analytiker.siri');
     const body = (await analyst.get('/nationalt?maaned=2022-12&varig=2023-02&status=2023-02')).body;
     const chart = /<figure class="chart" data-testid="graf-graf-aktivitetsparate">[\s\S]*?<\/figure>/.exec(body)?.[0] ?? '';
     expect(chart).toContain('<svg');
@@ -44,7 +31,7 @@ describe('an analyst’s trust (issue 18)', () => {
   });
 
   it('13. keeps a woman enrolled today out of the 2019–2022 comparison and shows her apart', async () => {
-    const cw = await loginAs(app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const form = (await cw.post('/indskrivning/soeg', { cpr: makeCpr('1983-05-17', 'K', 5151) })).body;
     const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(form)![1];
     const caseworker = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(form)![1];
@@ -54,10 +41,10 @@ describe('an analyst’s trust (issue 18)', () => {
     });
     expect(made.statusCode).toBe(303);
 
-    const analyst = await loginAs(app, 'analytiker.siri');
+    const analyst = await loginAs(srv.app, 'analytiker.siri');
     const body = (await analyst.get('/nationalt?maaned=2022-12&varig=2023-02&status=2023-02')).body;
-    const [{ cohort }] = (await t.db.query<{ cohort: number }>(`SELECT count(*)::int AS cohort FROM enrolment WHERE enrolled_on <= '2022-12-31'`)).rows;
-    const [{ later }] = (await t.db.query<{ later: number }>(`SELECT count(*)::int AS later FROM enrolment WHERE enrolled_on > '2022-12-31'`)).rows;
+    const [{ cohort }] = (await srv.t.db.query<{ cohort: number }>(`SELECT count(*)::int AS cohort FROM enrolment WHERE enrolled_on <= '2022-12-31'`)).rows;
+    const [{ later }] = (await srv.t.db.query<{ later: number }>(`SELECT count(*)::int AS later FROM enrolment WHERE enrolled_on > '2022-12-31'`)).rows;
     expect(later).toBeGreaterThan(0);
     const levels = /data-testid="tabel-niveauer"[\s\S]*?<\/table>/.exec(body)![0];
     const total = /Deltagere i alt[^<]*<\/th><td[^>]*>([^<]+)</.exec(levels)![1].replace(/\./g, '');
@@ -68,13 +55,13 @@ describe('an analyst’s trust (issue 18)', () => {
   });
 
   it('14. puts the downloads below the heading and serves a favicon', async () => {
-    const analyst = await loginAs(app, 'analytiker.siri');
+    const analyst = await loginAs(srv.app, 'analytiker.siri');
     const body = (await analyst.get('/nationalt?maaned=2022-12&varig=2023-02&status=2023-02')).body;
     const main = body.slice(body.indexOf('<main'));
     expect(main.indexOf('<h1>')).toBeGreaterThan(0);
     expect(main.indexOf('<h1>')).toBeLessThan(main.indexOf('/nationalt/rapport.pdf'));
     expect(body).toMatch(/<link rel="icon" href="\/favicon\.ico"/);
-    const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
+    const icon = await srv.app.inject({ method: 'GET', url: '/favicon.ico' });
     expect(icon.statusCode).toBe(200);
     expect(String(icon.headers['content-type'])).toMatch(/image\//);
     expect(icon.rawPayload.length).toBeGreaterThan(50);

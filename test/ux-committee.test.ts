@@ -5,19 +5,17 @@
  * milestones, the committee brief in plain Danish with a glossary, and spreadsheets with whole
  * sheet names, real dates and numbers, and suppression as notes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { buildServer } from '../src/http/server.ts';
 import { activityCatalogue } from '../src/domain/activities.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
-import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { pdfPages, popplerAvailable } from './helpers/pdf.ts';
 import { renderTaggedPdf } from '../src/reports/tagged-pdf.ts';
 import { renderPdf } from '../src/reports/render-pdf.ts';
 import { chartHtml } from '../src/reports/render-html.ts';
 import type { Chart, Report } from '../src/reports/model.ts';
+import { useTestServer } from './helpers/server.ts';
 
 const poppler = popplerAvailable();
 
@@ -35,24 +33,16 @@ function table(body: string, id: string) {
 }
 
 describe('a project leader’s and a committee’s reading (issue 18)', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer('pglite');
   let s: Session;
   let pid = 0;
   let styring = '';
-  const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
+  const q = <T>(sql: string, params: unknown[] = []) => srv.t.db.query<T>(sql, params).then((r) => r.rows);
 
   beforeAll(async () => {
-    t = await openTestDb('pglite');
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'projektleder.aalborg');
+    s = await loginAs(srv.app, 'projektleder.aalborg');
     pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
     styring = (await s.get(`/styring?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
   });
 
   describe('8. a goal counts the women it names', () => {

@@ -4,10 +4,9 @@
  * link offer WHO-5 in that language (the official Danish text always). Project leaders only, of
  * their own project; loading, replacing and removing are audited.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
 const tokenOf = (body: string) => /\/borger\/([A-Za-z0-9_-]{43})</.exec(body)?.[1] ?? '';
@@ -31,8 +30,7 @@ const ARABIC = {
 };
 
 describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let pl: Session;
   let cw: Session;
   let womanId = '';
@@ -40,12 +38,9 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
   let token = '';
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    pl = await loginAs(app, 'projektleder.aalborg');
-    cw = await loginAs(app, 'sagsbehandler.aalborg');
-    const w = (await t.db.query<{ id: string; project_id: number }>(
+    pl = await loginAs(srv.app, 'projektleder.aalborg');
+    cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const w = (await srv.t.db.query<{ id: string; project_id: number }>(
       `SELECT p.id, e.project_id FROM participant p JOIN enrolment e ON e.participant_id = p.id
        WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`)).rows[0];
     womanId = w.id;
@@ -53,15 +48,11 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
     token = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'ar' })).body);
     expect(token).toHaveLength(43);
   });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
-  });
 
   const audits = async () =>
-    (await t.db.query<{ action: string; detail: Record<string, unknown> }>(
+    (await srv.t.db.query<{ action: string; detail: Record<string, unknown> }>(
       `SELECT action, detail FROM audit_log WHERE entity = 'who5_oversaettelse' ORDER BY id`)).rows;
-  const who5 = (query = '') => app.inject({ method: 'GET', url: `/borger/${token}/who5${query}` });
+  const who5 = (query = '') => srv.app.inject({ method: 'GET', url: `/borger/${token}/who5${query}` });
 
   it('only a project leader reaches the page; Danish is the official text, no other language is loaded yet', async () => {
     expect((await cw.get(`/projekt/who5-oversaettelser?projekt=${projectId}`)).statusCode).toBe(403);
@@ -85,13 +76,13 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
     expect(bad.body).toContain('Skriv mindst 3 tegn.');
     expect(bad.body).toContain('Skriv spørgsmål 3.');
     expect(bad.body).toContain(ARABIC['item.glad']); // what was typed is kept
-    expect((await t.db.query('SELECT 1 FROM who5_translation WHERE project_id = $1', [projectId])).rows).toEqual([]);
+    expect((await srv.t.db.query('SELECT 1 FROM who5_translation WHERE project_id = $1', [projectId])).rows).toEqual([]);
   });
 
   it('once loaded, her link offers WHO-5 in Arabic (right to left) beside the Danish text, and stores the language she answered in', async () => {
     const ok = await pl.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, ARABIC);
     expect(ok.statusCode).toBe(303);
-    const stored = (await t.db.query<{ validated_by: string; source: string; texts: { items: Record<string, string>; answers: Record<string, string> } }>(
+    const stored = (await srv.t.db.query<{ validated_by: string; source: string; texts: { items: Record<string, string>; answers: Record<string, string> } }>(
       `SELECT validated_by, source, texts FROM who5_translation WHERE project_id = $1 AND language = 'ar'`, [projectId])).rows[0];
     expect(stored).toMatchObject({ validated_by: ARABIC.validatedBy, source: ARABIC.source });
     expect(stored.texts.items.aktiv).toBe(ARABIC['item.aktiv']);
@@ -115,34 +106,34 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
 
     const cookie = ar.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(ar.body)![1];
-    const answer = (query: string) => app.inject({
+    const answer = (query: string) => srv.app.inject({
       method: 'POST', url: `/borger/${token}/who5${query}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: csrf, 'svar.glad': '4', 'svar.rolig': '4', 'svar.aktiv': '3', 'svar.udhvilet': '4', 'svar.interesse': '5' }).toString(),
     });
     expect((await answer('?sprog=ar')).statusCode).toBe(200);
     expect((await answer('?sprog=ar&tekst=da')).statusCode).toBe(200);
-    const rows = (await t.db.query<{ answered_language: string }>(
+    const rows = (await srv.t.db.query<{ answered_language: string }>(
       `SELECT answered_language FROM casework_assessment WHERE participant_id = $1 AND reported_by = 'borger' ORDER BY created_at, answered_language DESC`, [womanId])).rows;
     expect(rows.map((r) => r.answered_language).sort()).toEqual(['ar', 'da']);
   });
 
   it('another municipality\'s project leader cannot read or change the project\'s translations', async () => {
-    const other = await loginAs(app, 'projektleder.aarhus');
-    const own = (await t.db.query<{ n: number }>(
+    const other = await loginAs(srv.app, 'projektleder.aarhus');
+    const own = (await srv.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM project_municipality WHERE project_id = $1 AND municipality_code = '751'`, [projectId])).rows[0].n;
     expect(own).toBe(0); // (Aalborg's project is not Aarhus')
     expect((await other.get(`/projekt/who5-oversaettelser?projekt=${projectId}`)).statusCode).toBe(404);
     expect((await other.get(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`)).statusCode).toBe(404);
     expect((await other.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, { ...ARABIC, validatedBy: 'Nogen andre' })).statusCode).toBe(404);
     expect((await other.post(`/projekt/who5-oversaettelser/ar/fjern?projekt=${projectId}`, {})).statusCode).toBe(404);
-    expect((await t.db.query<{ validated_by: string }>(`SELECT validated_by FROM who5_translation WHERE project_id = $1`, [projectId])).rows)
+    expect((await srv.t.db.query<{ validated_by: string }>(`SELECT validated_by FROM who5_translation WHERE project_id = $1`, [projectId])).rows)
       .toEqual([{ validated_by: ARABIC.validatedBy }]);
   });
 
   it('removing it gives her the Danish text again; the removed texts stay in the audit log', async () => {
     const r = await pl.post(`/projekt/who5-oversaettelser/ar/fjern?projekt=${projectId}`, {});
     expect(r.statusCode).toBe(303);
-    expect((await t.db.query('SELECT 1 FROM who5_translation WHERE project_id = $1', [projectId])).rows).toEqual([]);
+    expect((await srv.t.db.query('SELECT 1 FROM who5_translation WHERE project_id = $1', [projectId])).rows).toEqual([]);
     const removed = (await audits()).find((a) => a.action === 'slet');
     expect(JSON.stringify(removed?.detail)).toContain(ARABIC['item.interesse']);
     const page = await who5();
