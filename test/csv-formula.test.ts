@@ -6,24 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_KINDS } from '../src/reports/project-reports.ts';
+import { csvFields } from './helpers/downloads.ts';
 import { loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
-
-/** The fields of a `;`-separated CSV text (quotes undone). */
-function fields(csv: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i];
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';' || ch === '\n') { out.push(cur.replace(/\r$/, '')); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((f) => f.replace(/^\uFEFF/, ''));
-}
 
 /** A field a spreadsheet would read as a formula. */
 const formula = (f: string) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(f);
@@ -47,7 +32,7 @@ describe('CSV downloads and formulas', () => {
     for (const kind of REPORT_KINDS) {
       const res = await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`);
       expect(res.statusCode, kind).toBe(200);
-      const f = fields(res.body);
+      const f = csvFields(res.body);
       expect(f.filter(formula), kind).toEqual([]);
       for (const x of f) if (x.startsWith("'")) seen.add(x);
     }
@@ -61,7 +46,7 @@ describe('CSV downloads and formulas', () => {
     for (const url of ['/nationalt/rapport.csv', '/nationalt/mikrodata.csv']) {
       const res = await s.get(url);
       expect(res.statusCode, url).toBe(200);
-      const f = fields(res.body);
+      const f = csvFields(res.body);
       expect(f.length, url).toBeGreaterThan(20);
       expect(f.filter(formula), url).toEqual([]);
     }

@@ -4,9 +4,7 @@
  * municipality show no count from 1 to 4; the project leader's text sections reach the final
  * report; each report is stamped with its data vintage and definition.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tenantMonitorInput } from '../src/app/register/load-monitor-input.ts';
 import { loadSteeringData } from '../src/app/steering/steering-data.ts';
 import { loadActor } from '../src/db/users.ts';
@@ -15,28 +13,14 @@ import { monitor } from '../src/monitoring/engine.ts';
 import type { MonitorResult } from '../src/monitoring/types.ts';
 import { allTables, type Report } from '../src/reports/model.ts';
 import { projectReport, REPORT_KINDS } from '../src/reports/project-reports.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends, testDeps } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
+import { csvFields } from './helpers/downloads.ts';
 import { loginAs } from './helpers/http.ts';
 import { popplerAvailable, readPdf } from './helpers/pdf.ts';
 
 const poppler = popplerAvailable();
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
-
-/** One CSV line (`;`, double quotes) into its fields. */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 function at(r: MonitorResult, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], r);
@@ -65,32 +49,24 @@ function checkAgainstEngine(report: Report, engine: MonitorResult): number {
 }
 
 describe.each(backends())('reports on %s', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let aalborg: number;
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    aalborg = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
+    aalborg = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
   });
 
   async function actorOf(username: string) {
-    const id = (await t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
-    return (await loadActor(t.db, id, '127.0.0.1'))!;
+    const id = (await srv.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
+    return (await loadActor(srv.t.db, id, '127.0.0.1'))!;
   }
 
   it('checks every figure of the monthly report against the engine\'s own numbers', async () => {
     const actor = await actorOf('projektleder.aalborg');
-    const months = await defaultMonths(t.db);
-    const d = await loadSteeringData(testDeps(t.db), actor, aalborg, months, { suppress: false });
+    const months = await defaultMonths(srv.t.db);
+    const d = await loadSteeringData(testDeps(srv.t.db), actor, aalborg, months, { suppress: false });
     const report = projectReport('maanedlig', d);
-    const stored = await tenantMonitorInput(t.db, actor, { projectId: aalborg });
+    const stored = await tenantMonitorInput(srv.t.db, actor, { projectId: aalborg });
     const engine = monitor(stored.input, { ...months, suppress: 0 });
     const checked = checkAgainstEngine(report, engine);
     expect(checked).toBeGreaterThan(engine.series.length * 10);
@@ -100,22 +76,22 @@ describe.each(backends())('reports on %s', (backend) => {
 
   it('takes the case-data goals from the case data (Vallensbæk/Ishøj: enrolled by 31 December 2020)', async () => {
     const actor = await actorOf('projektleder.ishoej-vallensbaek');
-    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'ishoej-vallensbaek'`)).rows[0].id;
-    const d = await loadSteeringData(testDeps(t.db), actor, pid, await defaultMonths(t.db), { suppress: false });
+    const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'ishoej-vallensbaek'`)).rows[0].id;
+    const d = await loadSteeringData(testDeps(srv.t.db), actor, pid, await defaultMonths(srv.t.db), { suppress: false });
     const goal = d.goals.find((g) => g.goal.measure === 'indskrevne' && g.goal.deadline === '2020-12-31')!;
-    const sql = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= '2020-12-31'`, [pid]);
+    const sql = await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= '2020-12-31'`, [pid]);
     expect(goal.count).toBe(sql.rows[0].n);
     expect(goal.status).toBe(sql.rows[0].n >= 50 ? 'naaet' : 'ikke_naaet');
   });
 
   it('suppresses the reports that leave the municipality: no count from 1 to 4, engine figures as the suppressed engine gives them', async () => {
     const actor = await actorOf('projektleder.esbjerg-fanoe');
-    const pid = (await t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'esbjerg-fanoe'`)).rows[0].id;
-    const months = await defaultMonths(t.db);
-    const stored = await tenantMonitorInput(t.db, actor, { projectId: pid });
+    const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'esbjerg-fanoe'`)).rows[0].id;
+    const months = await defaultMonths(srv.t.db);
+    const stored = await tenantMonitorInput(srv.t.db, actor, { projectId: pid });
     const engine = monitor(stored.input, { ...months, suppress: 5 });
     for (const kind of ['halvaarlig', 'slutrapport', 'udvalg'] as const) {
-      const d = await loadSteeringData(testDeps(t.db), actor, pid, months, { suppress: true });
+      const d = await loadSteeringData(testDeps(srv.t.db), actor, pid, months, { suppress: true });
       const report = projectReport(kind, d);
       expect(report.suppressed).toBe(true);
       checkAgainstEngine(report, engine);
@@ -124,10 +100,10 @@ describe.each(backends())('reports on %s', (backend) => {
         expect(table.id).not.toBe('sagsstammer');
       }
     }
-    const s = await loginAs(app, 'projektleder.esbjerg-fanoe');
+    const s = await loginAs(srv.app, 'projektleder.esbjerg-fanoe');
     // The CSV downloads: every count column of every table, read back from the file.
     for (const kind of ['halvaarlig', 'slutrapport', 'udvalg'] as const) {
-      const model = projectReport(kind, await loadSteeringData(testDeps(t.db), actor, pid, months, { suppress: true }));
+      const model = projectReport(kind, await loadSteeringData(testDeps(srv.t.db), actor, pid, months, { suppress: true }));
       const lines = (await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`)).body.split('\r\n').map(csvFields);
       let checked = 0;
       for (const table of allTables(model)) {
@@ -153,7 +129,7 @@ describe.each(backends())('reports on %s', (backend) => {
   });
 
   it('downloads every report in every format, stamped with vintage and definition', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     for (const kind of REPORT_KINDS) {
       const page = await s.get(`/styring/rapporter/${kind}?projekt=${aalborg}`);
       expect(page.statusCode).toBe(200);
@@ -180,7 +156,7 @@ describe.each(backends())('reports on %s', (backend) => {
 
   // Issue 11, finding 12: the PDFs were untagged (pdfinfo: Tagged: no).
   it.runIf(poppler).each(REPORT_KINDS)('tags the %s PDF: its title as H1, its sections as H2, tables with header cells', async (kind) => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const page = await s.get(`/styring/rapporter/${kind}?projekt=${aalborg}`);
     const pdf = await s.get(`/styring/rapporter/${kind}.pdf?projekt=${aalborg}`);
     expect(pdf.statusCode).toBe(200);
@@ -196,7 +172,7 @@ describe.each(backends())('reports on %s', (backend) => {
   });
 
   it('keeps the project leader\'s text sections and puts them in the final report (audited)', async () => {
-    const s = await loginAs(app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.post(`/styring/rapporter/tekster?projekt=${aalborg}`, {
       aktiviteter: 'Kick-start-forløb og jobklub.', erfaringer: 'Tæt virksomhedssamarbejde virker.', laering: 'Flere samtaler gav tillid.', forankring: '',
     });
@@ -206,9 +182,9 @@ describe.each(backends())('reports on %s', (backend) => {
     expect(report.body).toContain('Flere samtaler gav tillid.');
     const csv = await s.get(`/styring/rapporter/slutrapport.csv?projekt=${aalborg}`);
     expect(csv.body).toContain('Kick-start-forløb og jobklub.');
-    const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'slutrapport_tekst' AND username = 'projektleder.aalborg'`);
+    const audit = await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'slutrapport_tekst' AND username = 'projektleder.aalborg'`);
     expect(audit.rows[0].n).toBe(1);
-    const cw = await loginAs(app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     expect((await cw.post(`/styring/rapporter/tekster?projekt=${aalborg}`, { erfaringer: 'x' })).statusCode).toBe(403);
   });
 });

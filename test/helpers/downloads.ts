@@ -36,3 +36,19 @@ export async function readableText(res: LightMyRequestResponse): Promise<{ kind:
 }
 /** Whitespace folded, so that a name broken over two PDF lines is still found. */
 export const fold = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The fields of a `;`-separated CSV text or line, in order across lines (quotes undone, no BOM). */
+export function csvFields(csv: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';' || ch === '\n') { out.push(cur.replace(/\r$/, '')); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((f) => f.replace(/^\uFEFF/, ''));
+}
