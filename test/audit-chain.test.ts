@@ -5,11 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPGlite, openPostgres, type Database, type Queryable } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/db/audit-chain.ts';
 import { writeAudit } from '../src/db/tenant.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
 
@@ -173,13 +173,7 @@ describe.each(backends())('hash-chained audit log on %s', (backend) => {
 });
 
 describe.each(backends().filter((b) => b === 'postgres'))('concurrent appends on %s', (backend) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const t = useTestDb(backend);
 
   it('parallel writers on separate connections still give one valid chain', async () => {
     const pools = [t.db, await openPostgres(t.url!, 8), await openPostgres(t.url!, 8)];

@@ -1,20 +1,14 @@
 /** Demo casework: deterministic for a seed and date, and "Mine borgere" shows a realistic mix of alerts. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoCasework } from '../src/app/casework/seed-demo-casework.ts';
 import { listMyCaseload } from '../src/app/casework/list-my-caseload.ts';
 import { loadActor } from '../src/db/users.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 
 describe.each(backends())('demo casework on %s', (backend) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const t = useTestDb(backend);
 
   it('gives sagsbehandler.aalborg a caseload where some, not all, women have alerts of several kinds', async () => {
     const uid = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;

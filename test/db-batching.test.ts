@@ -3,9 +3,9 @@
  * batchingQueryable): the values that arrive and the rows that come back must be exactly those
  * of one statement at a time, and an error must reach every statement of the batch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { batchingQueryable, replaceParameters } from '../src/db/database.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 
 describe('batching a transaction\'s statements', () => {
   it('replaces $n only where it is a parameter: not in quotes, comments, dollar quotes or identifiers', () => {
@@ -37,13 +37,7 @@ describe('batching a transaction\'s statements', () => {
 });
 
 describe.each(backends().filter((b) => b === 'postgres'))('batched statements on %s', (backend) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const t = useTestDb(backend);
 
   const VALUES: unknown[] = [
     "O'Brien \\ back\\slash $1 ' ; -- not a comment", 'æøå Doğan', null, 42, -3.5, true, false,

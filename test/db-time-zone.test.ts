@@ -2,18 +2,12 @@
  * The database's "today" is the Danish date the application uses (app/casework/today.ts): a record
  * the demo or a form dates today is never in the database's future, whatever the server clock's zone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 
 describe.each(backends())('session time zone on %s', (backend) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const t = useTestDb(backend);
 
   it('runs every session on Danish time, so current_date is the Danish date', async () => {
     const before = todayInDenmark();

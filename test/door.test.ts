@@ -3,12 +3,12 @@
  * the same transaction as its reads and writes; a failing use case leaves neither; a Tx cannot be
  * used once its door has closed; row-level security still limits what the door's SQL can see.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../src/core/actor.ts';
 import { auditAs, door, ownerTx } from '../src/db/door.ts';
 import { sqlOf } from '../src/db/sql.ts';
 import type { Tx } from '../src/db/door.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 
 const actor = (municipalities: string[], username = 'door.test'): Actor => ({
   userId: 0, username, displayName: 'Dørtest', role: 'sagsbehandler', organisationId: 0, organisationName: 'Test',
@@ -16,13 +16,7 @@ const actor = (municipalities: string[], username = 'door.test'): Actor => ({
 });
 
 describe.each(backends())('the door on %s', (backend) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const t = useTestDb(backend);
 
   const auditOf = async (username: string) =>
     (await t.db.query<{ action: string; entity: string }>('SELECT action, entity FROM audit_log WHERE username = $1 ORDER BY id', [username])).rows;

@@ -13,7 +13,7 @@ import { openPGlite } from '../src/db/database.ts';
 import { generateCohort } from '../src/demo/cohort.ts';
 import { ydelserWideCsv } from '../src/demo/csv.ts';
 import { generateRegisterData } from '../src/demo/register.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { registerState } from './helpers/register.ts';
 
@@ -62,11 +62,7 @@ function importUntilCommit(env: Record<string, string>) {
 }
 
 describe.each(backends())('an import killed halfway on %s', (backend) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = useTestDb(backend);
 
   it('leaves the stored register data and batches exactly as before', { timeout: 300_000 }, async () => {
     const before = await registerState(t);

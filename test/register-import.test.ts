@@ -4,7 +4,7 @@
  * on the files.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importRegisterFile } from '../src/app/register/import-register-file.ts';
 import { nationalMonitorInput } from '../src/app/register/load-monitor-input.ts';
 import { nationalResults, stopNationalWorker } from '../src/app/register/national-results.ts';
@@ -13,7 +13,7 @@ import { monitorDemo, CALIBRATION_MONTHS } from '../src/demo/monitor-demo.ts';
 import { monitor } from '../src/monitoring/engine.ts';
 import { unpackPerson } from '../src/register/pack.ts';
 import { createVault } from '../src/security/vault.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { registerState } from './helpers/register.ts';
 
@@ -22,13 +22,9 @@ const who = { userId: 0, username: 'test-analytiker', role: 'analytiker' as cons
 const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/import/${name}`));
 
 describe.each(backends())('register import on %s', (backend) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-  });
+  const t = useTestDb(backend);
   afterAll(async () => {
     await stopNationalWorker();
-    await t?.cleanup();
   });
 
   const imp = (kind: 'ydelser' | 'loentimer' | 'kodetabel', name: string) =>

@@ -3,7 +3,7 @@
  * women whose result the changes move are reported, the revision summary says so, and results
  * as of the first delivery are unchanged.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importRegisterFile } from '../src/app/register/import-register-file.ts';
 import { nationalMonitorInput } from '../src/app/register/load-monitor-input.ts';
 import { registerVintage } from '../src/app/register/monitor-results.ts';
@@ -15,7 +15,7 @@ import { firstWeekOfMonth, monthOfWeek, monthString, parseMonth } from '../src/m
 import { monitor } from '../src/monitoring/engine.ts';
 import { defaultCodeTable } from '../src/register/codetable.ts';
 import { createVault } from '../src/security/vault.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 
 const vault = createVault(TEST_SECRET);
@@ -60,11 +60,7 @@ function redelivery() {
 const runs = [...backends().map((b) => [b, 'transaction'] as const), ['pglite', 'batches'] as const];
 
 describe.each(runs)('a revised DREAM delivery on %s, written in %s', (backend, mode) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(backend);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = useTestDb(backend);
 
   it('replaces the weeks it covers, reports the person-weeks and the women whose result moved, and keeps the earlier delivery', async () => {
     const { bytes, moving, still, month } = redelivery();

@@ -5,8 +5,8 @@
  * Reference tables that describe municipalities rather than hold a municipality's data are
  * named below with why; anything else without RLS fails.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { backends, useTestDb } from './helpers/db.ts';
 
 /** Tables with a municipality_code that hold no personal or tenant data of their own. */
 const REFERENCE = new Map<string, string>([
@@ -16,9 +16,7 @@ const REFERENCE = new Map<string, string>([
 ]);
 
 describe.each(backends())('row-level security in the schema on %s', (backend) => {
-  let t: TestDb;
-  beforeAll(async () => { t = await openTestDb(backend); });
-  afterAll(async () => t?.cleanup());
+  const t = useTestDb(backend);
 
   it('is enabled and has a tenant policy on every table with a municipality_code', async () => {
     const rows = (await t.db.query<{ name: string; rls: boolean; forced: boolean; policies: string[] }>(

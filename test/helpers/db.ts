@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { handleOf, openPGlite, openPostgres, type Database } from '../../src/db/database.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { createVault } from '../../src/security/vault.ts';
@@ -59,6 +59,31 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
       const a = await openPostgres(pgAdminUrl(), 1);
       await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.close();
+    },
+  };
+}
+
+/**
+ * A fresh test database on `backend` for the describe block it is called in: opened in beforeAll,
+ * removed in afterAll. The handle returned reads through to it, so use it inside tests or hooks.
+ */
+export function useTestDb(backend: Backend): TestDb {
+  let t: TestDb | undefined;
+  const open = () => t ?? (() => { throw new Error('the test database opens in beforeAll'); })();
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+  return {
+    get db() { return open().db; },
+    set db(db: Database) { open().db = db; },
+    get url() { return open().url; },
+    get dir() { return open().dir; },
+    cleanup: async () => {
+      await t?.cleanup();
+      t = undefined;
     },
   };
 }
