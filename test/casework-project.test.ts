@@ -4,6 +4,7 @@ import { DEFAULT_ALERT_SETTINGS } from '../src/domain/alert-settings.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
+import { openDemoWoman } from './helpers/world.ts';
 
 describe.each(backends())('project settings on %s', (backend) => {
   const srv = useTestServer(backend);
@@ -39,8 +40,7 @@ describe.each(backends())('project settings on %s', (backend) => {
     expect((await leader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'cykelkursus', name: 'Cykelkursus', category: 'social_sundhed' })).statusCode).toBe(303);
     const dup = await leader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'cykelkursus', name: 'Cykel igen', category: 'social_sundhed' });
     expect(dup.statusCode).toBe(400);
-    const woman = (await srv.t.db.query<{ id: string }>(
-      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id WHERE p.municipality_code = '851' AND e.exited_on IS NULL LIMIT 1`)).rows[0].id;
+    const woman = await openDemoWoman(srv.t.db);
     const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     expect((await cw.get(`/deltagere/${woman}/aktiviteter/ny`)).body).toContain('<option value="cykelkursus"');
     const aarhusWoman = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;

@@ -13,6 +13,7 @@ import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { actualTexts, altTexts, pdfImages, pdfWords, popplerAvailable, readPdf } from './helpers/pdf.ts';
 import { fold, pdfText } from './helpers/downloads.ts';
+import { openDemoWoman } from './helpers/world.ts';
 
 const JOB_GOAL = 'Kok i kantine';
 const SUB_GOAL = 'Praktik i et storkøkken';
@@ -29,9 +30,7 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
 
   beforeAll(async () => {
     cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    womanId = (await srv.t.db.query<{ id: string }>(
-      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`)).rows[0].id;
+    womanId = await openDemoWoman(srv.t.db);
     await srv.t.db.query(
       `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, '851', $2)
        ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,

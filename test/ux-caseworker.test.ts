@@ -4,14 +4,14 @@
  * or cleared, her page with the actions first, enrolment caught at the CPR step, one date
  * format and distinct date errors, labels that agree with the rules.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/http/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCpr } from '../src/domain/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { addDays, addMonths } from '../src/core/dates.ts';
+import { backends } from './helpers/db.ts';
+import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
-import { createMunicipality } from './helpers/world.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const who5 = (v: number) => Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [`answers.${k}`, String(v)]));
 const dmy = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
@@ -30,29 +30,34 @@ function caseloadRows(body: string) {
 const linkNames = (body: string) => [...body.matchAll(/<a href="\/deltagere\/[0-9a-f-]{36}(?:\?[^"]*)?">([^<]+)<\/a>/g)].map((m) => m[1]);
 
 describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  const srv = useTestServer(backend);
   let s: Session;
   let mine = '';
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
-    app = await buildServer(testDeps(t.db));
-    await app.ready();
-    s = await loginAs(app, 'sagsbehandler.aalborg');
-    // Whether the demo gives one of her women a low WHO-5 depends on the day it is seeded: give one
-    // woman with other alerts a WHO-5 of 20 (mulig depression) so the order below always has all levels.
-    const her = [...caseloadRows((await s.get('/mine-borgere')).body)].reverse().find((r) => r.alerts.length > 0)!;
-    const saved = await s.post(`/deltagere/${her.id}/maalinger`, { instrumentKey: 'who5', date: dmy(todayInDenmark()), ...who5(1) });
-    expect(saved.statusCode).toBe(303);
+    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     mine = (await s.get('/mine-borgere')).body;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.cleanup();
   });
 
   describe('1. Mine borgere is a worklist', () => {
+    // Her own caseload in a test municipality, so every level is there whatever day it is (the
+    // demo's alerts depend on the day it is seeded): enrolled today (no alert yet), 25 days ago
+    // (plan, CV and ABC strategy due within the week: warnings), or 40–200 days ago (deadlines
+    // passed: critical, overdue by different numbers of days); one overdue woman gets a WHO-5 of 20
+    // (mulig depression).
+    const AGO = [0, 0, 0, 0, 0, 0, 0, 0, 25, 25, 25, 25, 25, 25, 25, 25, 40, 55, 70, 90, 120, 150, 180, 200];
+    let own: TestMunicipality;
+    let s: Session;
+    let mine = '';
+    beforeAll(async () => {
+      const today = todayInDenmark();
+      own = await createMunicipality(srv.t.db, { women: AGO.length, enrolledOn: (i) => addDays(today, -AGO[i]), projectEnd: addMonths(today, 24) });
+      s = await loginAs(srv.app, own.caseworker.username);
+      const saved = await s.post(`/deltagere/${own.women[AGO.length - 3].id}/maalinger`, { instrumentKey: 'who5', date: dmy(today), ...who5(1) });
+      expect(saved.statusCode).toBe(303);
+      mine = (await s.get('/mine-borgere')).body;
+    });
+
     it('puts the most serious alert first by default: a possible depression, then critical alerts by days overdue, then warnings, then the rest', () => {
       const rows = caseloadRows(mine);
       expect(rows.length).toBeGreaterThan(20);
@@ -77,7 +82,7 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       const form = (await s.post('/indskrivning/soeg', { cpr: cprNew })).body;
       const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(form)![1];
       const caseworkerId = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(form)?.[1]
-        ?? (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+        ?? own.caseworker.id;
       const res = await s.post('/indskrivning', {
         cpr: cprNew, firstName, lastName: last.join(' '), countryOfOrigin: 'TR', projectId, enrolmentDate: dmy(todayInDenmark()),
         visitation: 'jobparat', recruitmentChannel: 'jobcenter', caseworkerId: String(caseworkerId),
@@ -95,7 +100,7 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       // The most overdue woman (first among the critical ones) has her deadline in text, d.m.åååå.
       const overdue = caseloadRows(mine).find((r) => /class="overdue"/.test(r.tr))!;
       expect(overdue.tr).toMatch(/class="overdue"[^>]*>\d{1,2}\.\d{1,2}\.20\d\d <span[^>]*>\(overskredet\)/);
-      const project = 'Flere indvandrerkvinder i beskæftigelse – Aalborg (videreført 2025–2027)';
+      const project = own.projectName;
       expect(mine).toContain(project);
       expect(mine.split(project).length - 1).toBeLessThanOrEqual(2);
     });
@@ -147,8 +152,8 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
 
     it('a conversation clears "Mere end 2 måneder uden samtale" and says so above everything else', async () => {
       // Enrolled on 6.1.2025 with no conversation since: more than two months without one.
-      const m = await createMunicipality(t.db, { women: 1, enrolledOn: '2025-01-06' });
-      const cw = await loginAs(app, m.caseworker.username);
+      const m = await createMunicipality(srv.t.db, { women: 1, enrolledOn: '2025-01-06' });
+      const cw = await loginAs(srv.app, m.caseworker.username);
       const woman = m.women[0];
       const before = alertsOnHerPage((await cw.get(`/deltagere/${woman.id}`)).body);
       expect(before).toContainEqual(expect.objectContaining({ code: 'samtale_frist', severity: 'kritisk', text: expect.stringContaining('Mere end 2 måneder uden samtale') }));
@@ -169,8 +174,8 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
     });
 
     it('a low WHO-5 raises a new alert and the notice says so', async () => {
-      const m = await createMunicipality(t.db, { women: 1, enrolledOn: todayInDenmark() });
-      const cw = await loginAs(app, m.caseworker.username);
+      const m = await createMunicipality(srv.t.db, { women: 1, enrolledOn: todayInDenmark() });
+      const cw = await loginAs(srv.app, m.caseworker.username);
       const woman = m.women[0];
       expect(alertsOnHerPage((await cw.get(`/deltagere/${woman.id}`)).body).map((a) => a.code)).not.toContain('who5_lav');
       const res = await cw.post(`/deltagere/${woman.id}/maalinger`, { instrumentKey: 'who5', date: dmy(todayInDenmark()), ...who5(1) });
@@ -183,8 +188,8 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
     });
 
     it('a save that changes no alert says so', async () => {
-      const m = await createMunicipality(t.db, { women: 1, enrolledOn: todayInDenmark() });
-      const cw = await loginAs(app, m.caseworker.username);
+      const m = await createMunicipality(srv.t.db, { women: 1, enrolledOn: todayInDenmark() });
+      const cw = await loginAs(srv.app, m.caseworker.username);
       const woman = m.women[0];
       const res = await cw.post(`/deltagere/${woman.id}/maalinger`, { instrumentKey: 'who5', date: dmy(todayInDenmark()), ...who5(5) });
       expect(res.statusCode).toBe(303);

@@ -8,6 +8,7 @@ import { backends } from '../helpers/db.ts';
 import { useTestServer } from '../helpers/server.ts';
 import { fuzzForm, malformedForm, womanFingerprint } from '../helpers/fuzz.ts';
 import { loginAs, type Session } from '../helpers/http.ts';
+import { openDemoWoman } from '../helpers/world.ts';
 
 /**
  * Posts that are not forms about a woman's case (login, logout, multipart upload, the analysts'
@@ -31,8 +32,7 @@ describe.each(backends())('form endpoints under fuzzing on %s', (backend) => {
 
   beforeAll(async () => {
     s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    womanId = (await srv.t.db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-      WHERE p.municipality_code = '851' AND e.exited_on IS NULL LIMIT 1`)).rows[0].id;
+    womanId = await openDemoWoman(srv.t.db);
   });
 
   it('answers every malformed form without a crash and writes nothing for a rejected one', async () => {

@@ -12,6 +12,7 @@ import { runs } from '../fast-check-setup.ts';
 import { backends } from '../helpers/db.ts';
 import { useTestServer } from '../helpers/server.ts';
 import { loginAs, type Session } from '../helpers/http.ts';
+import { openDemoWoman } from '../helpers/world.ts';
 
 const ATTACKS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "' autofocus onfocus='alert(3)", '</textarea><svg onload=alert(4)>',
   '&lt;b&gt; already escaped?', '<a href="javascript:alert(5)">x</a>'];
@@ -38,8 +39,7 @@ describe.each(backends())('stored text is shown escaped on %s', (backend) => {
   let womanId: string;
   beforeAll(async () => {
     s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    womanId = (await srv.t.db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-      WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id DESC LIMIT 1`)).rows[0].id;
+    womanId = await openDemoWoman(srv.t.db, { last: true });
   });
 
   /** The page shows `typed` escaped, and nowhere raw (when it has anything HTML would read). */

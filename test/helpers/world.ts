@@ -21,6 +21,7 @@ export interface TestMunicipality {
   code: string;
   name: string;
   projectId: number;
+  projectName: string;
   caseworker: { id: number; username: string };
   leader: { id: number; username: string };
   women: TestWoman[];
@@ -38,8 +39,14 @@ async function freeCode(q: Queryable): Promise<string> {
   throw new Error('no free test municipality code');
 }
 
-/** A fresh municipality with its own users and `women` enrolled women (enrolled on `enrolledOn`). */
-export async function createMunicipality(db: Database, opts: { women?: number; enrolledOn?: string } = {}): Promise<TestMunicipality> {
+/**
+ * A fresh municipality with its own users and `women` enrolled women, enrolled on `enrolledOn` (a
+ * date, or the date of the i-th woman), in a project running from 2024 to `projectEnd`.
+ */
+export async function createMunicipality(
+  db: Database,
+  opts: { women?: number; enrolledOn?: string | ((i: number) => string); projectEnd?: string } = {},
+): Promise<TestMunicipality> {
   const pw = await hashPassword('demo');
   return db.tx(async (q) => {
     const code = await freeCode(q);
@@ -49,9 +56,10 @@ export async function createMunicipality(db: Database, opts: { women?: number; e
     await q.query('INSERT INTO municipality (code, name) VALUES ($1, $2)', [code, name]);
     const org = (await one<{ id: number }>(`INSERT INTO organisation (kind, name) VALUES ('jobcenter', $1) RETURNING id`, [`Jobcenter ${name}`])).id;
     await q.query('INSERT INTO organisation_municipality (organisation_id, municipality_code) VALUES ($1, $2)', [org, code]);
+    const projectName = `Testprojekt ${code}`;
     const projectId = (await one<{ id: number }>(
-      `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants) VALUES ($1, $2, 1000000, '2024-01-01', '2027-12-31', 50) RETURNING id`,
-      [key, `Testprojekt ${code}`])).id;
+      `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants) VALUES ($1, $2, 1000000, '2024-01-01', $3, 50) RETURNING id`,
+      [key, projectName, opts.projectEnd ?? '2027-12-31'])).id;
     await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [projectId, code]);
     const team = (await one<{ id: number }>('INSERT INTO team (organisation_id, name) VALUES ($1, $2) RETURNING id', [org, 'Testteam'])).id;
     const user = async (role: string, username: string, display: string) => ({
@@ -73,9 +81,18 @@ export async function createMunicipality(db: Database, opts: { women?: number; e
         [code, vault.hashCpr(cpr), vault.encryptCpr(cpr), w.firstName, w.lastName, birthDate])).id;
       await q.query(
         `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id) VALUES ($1, $2, $3, $4, 'jobparat', $5)`,
-        [id, projectId, code, opts.enrolledOn ?? '2025-01-06', caseworker.id]);
+        [id, projectId, code, typeof opts.enrolledOn === 'function' ? opts.enrolledOn(i) : (opts.enrolledOn ?? '2025-01-06'), caseworker.id]);
       women.push({ id, ...w });
     }
-    return { code, name, projectId, caseworker, leader, women };
+    return { code, name, projectId, projectName, caseworker, leader, women };
   });
+}
+
+/**
+ * A woman of the demo municipality `code` (Aalborg by default) with an open enrolment: the one with
+ * the lowest id, or with `last` the highest.
+ */
+export async function openDemoWoman(db: Queryable, { code = '851', last = false }: { code?: string; last?: boolean } = {}): Promise<string> {
+  return (await db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+    WHERE p.municipality_code = $1 AND e.exited_on IS NULL ORDER BY p.id ${last ? 'DESC' : ''} LIMIT 1`, [code])).rows[0].id;
 }
