@@ -3,13 +3,25 @@
  * (name, scale, dimensions, a text per step) with Danish errors; a caseworker scores a woman on
  * it; editing a used version makes the next version while earlier scores keep their version and
  * texts; a retired version takes no new scores; distance travelled is computed within a version
- * only; everything audited, and another jobcentre sees none of it.
+ * only; everything audited, and another jobcentre sees none of it; the demo's progressionstrappe
+ * is counted wherever WHO-5 and Fremdriftstrappen are — the half-yearly and final reports, the
+ * national view and its downloads, the pseudonymised microdata — equal to a hand count in SQL.
  */
 import { describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
+import { defaultMonths } from '../src/app/register/default-months.ts';
+import { addDays, addMonths } from '../src/core/dates.ts';
+import { loadNationalData } from '../src/app/steering/national-data.ts';
+import { loadActor } from '../src/db/users.ts';
+import { allTables } from '../src/reports/model.ts';
+import { nationalReport } from '../src/reports/national-report.ts';
+import { testDeps } from './helpers/db.ts';
+import { fold, pdfText, xlsxCells } from './helpers/downloads.ts';
+import { popplerAvailable } from './helpers/pdf.ts';
 
+const csvOf = (body: string) => body.replace(/^\uFEFF/, '');
 const STEPS_1_5 = (prefix: string) => [1, 2, 3, 4, 5].map((n) => `${prefix} trin ${n}`).join('\n');
 
 describe.each(backends())('project instruments on %s', (backend) => {
@@ -207,6 +219,70 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const d1 = v.dimensions[0];
     expect(page).toContain(`<strong>${d1.name}:</strong> ${scores[1].d1} – ${d1.steps[scores[1].d1 - 1]}`);
     expect(page).toContain(`data-testid="distance-${key}"`);
+  });
+
+  it('counts Aalborg\'s progressionstrappe where WHO-5 and Fremdriftstrappen are: half-yearly and final reports, national view, microdata (hand count)', async () => {
+    const project = await pid('aalborg-2025');
+    const v = (await s.t.db.query<{ id: number; instrument_id: number; version: number; name: string; dimensions: { key: string; name: string }[] }>(
+      `SELECT id, instrument_id, version, name, dimensions FROM project_instrument_version WHERE project_id = $1 AND name = 'Aalborgs progressionstrappe'`, [project])).rows[0];
+    const key = `projekt-${v.instrument_id}-v${v.version}`;
+    const caption = `${v.name} (version ${v.version}): gennemsnitlig ændring fra første til seneste måling efter visitation ved indskrivning`;
+    // By hand: per enrolment in the project, her scores on this version inside the enrolment up to the report month's end.
+    const { month } = await defaultMonths(s.t.db);
+    const until = addDays(addMonths(`${month}-01`, 1), -1);
+    const rows = (await s.t.db.query<{ eid: string; answers: Record<string, number> }>(
+      `SELECT e.id AS eid, a.answers FROM enrolment e
+       JOIN casework_assessment a ON a.participant_id = e.participant_id AND a.instrument_version_id = $1
+         AND a.assessed_on >= e.enrolled_on AND a.assessed_on <= LEAST(coalesce(e.exited_on, $2::date), $2::date)
+       WHERE e.project_id = $3 AND e.enrolled_on <= $2::date ORDER BY e.id, a.assessed_on, a.created_at, a.id`, [v.id, until, project])).rows;
+    const byEnrolment = new Map<string, Record<string, number>[]>();
+    for (const r of rows) byEnrolment.set(r.eid, [...(byEnrolment.get(r.eid) ?? []), r.answers]);
+    const moved = [...byEnrolment.values()].filter((l) => l.length >= 2);
+    expect(moved.length, `enrolments with two scores by ${until}`).toBeGreaterThanOrEqual(5);
+    const change = (l: Record<string, number>[], k: string) => l.at(-1)![k] - l[0][k];
+    const mean = (k: string | null) => moved.reduce((a, l) => a + (k ? change(l, k) : v.dimensions.reduce((t, d) => t + change(l, d.key), 0)), 0) / moved.length;
+    const round1 = (x: number) => Math.round(x * 10) / 10;
+
+    // The half-yearly and final reports (suppressed; the whole cohort is not small): XLSX cells of "I alt", the PDF's caption.
+    const leader = await loginAs(s.app, 'projektleder.aalborg');
+    for (const kind of ['halvaarlig', 'slutrapport']) {
+      expect((await leader.get(`/styring/rapporter/${kind}?projekt=${project}`)).body).toContain(`data-testid="tabel-progression-${key}"`);
+      const sheet = [...(await xlsxCells((await leader.get(`/styring/rapporter/${kind}.xlsx?projekt=${project}`)).rawPayload)).values()].find((r) => r[0]?.[0] === caption);
+      expect(sheet, `${kind}: ${caption}`).toBeDefined();
+      const total = sheet![1].indexOf('I alt');
+      const cell = (label: string) => sheet!.find((r) => r?.[0] === label)?.[total];
+      expect(Number(cell('Borgere med mindst to målinger')), kind).toBe(moved.length);
+      expect(Number(cell('Ændring i samlet score')), kind).toBeCloseTo(round1(mean(null)), 5);
+      for (const d of v.dimensions) expect(Number(cell(d.name)), `${kind}: ${d.name}`).toBeCloseTo(round1(mean(d.key)), 5);
+      if (popplerAvailable()) expect(fold(pdfText((await leader.get(`/styring/rapporter/${kind}.pdf?projekt=${project}`)).rawPayload))).toContain(fold(caption));
+    }
+
+    // The national view: per municipality × visitation (its own suppressed table), on the page and in its downloads.
+    const analyst = await loginAs(s.app, 'analytiker.siri');
+    expect((await analyst.get('/nationalt')).body).toContain(`data-testid="tabel-progression-kommune-${key}"`);
+    const aid = (await s.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'analytiker.siri'`)).rows[0].id;
+    const nd = await loadNationalData(testDeps(s.t.db), (await loadActor(s.t.db, aid, '127.0.0.1'))!, await defaultMonths(s.t.db));
+    const tb = allTables(nationalReport(nd)).find((x) => x.id === `progression-kommune-${key}`)!;
+    expect(tb, 'national table').toBeDefined();
+    const n = tb.columns.indexOf('I alt: borgere');
+    expect(tb.rows.map((r) => [r[0].value, r[n].value])).toEqual([['Aalborg', moved.length], ['Hele landet', moved.length]]);
+    expect(csvOf((await analyst.get('/nationalt/rapport.csv')).body)).toContain(caption);
+
+    // The microdata: one column group for the version; her project's enrolments have counts, every other enrolment empty cells.
+    const [head, ...lines] = csvOf((await analyst.get('/nationalt/mikrodata.csv')).body).trim().split('\r\n').map((l) => l.split(';'));
+    const col = (name: string) => { const i = head.indexOf(name); expect(i, name).toBeGreaterThan(0); return i; };
+    const own = lines.filter((l) => l[col('projekt')] === 'aalborg-2025');
+    const others = lines.filter((l) => l[col('projekt')] !== 'aalborg-2025');
+    expect(own.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((l) => l[col(`${key}_antal`)] === '' && l[col(`${key}_d1_aendring`)] === '')).toBe(true);
+    expect(own.reduce((a, l) => a + Number(l[col(`${key}_antal`)]), 0)).toBe(rows.length);
+    const two = own.filter((l) => Number(l[col(`${key}_antal`)]) >= 2);
+    expect(two.length).toBe(moved.length);
+    for (const d of v.dimensions) {
+      expect(two.reduce((a, l) => a + Number(l[col(`${key}_${d.key}_aendring`)]), 0) / two.length, d.name).toBeCloseTo(mean(d.key), 9);
+    }
+    expect(two.reduce((a, l) => a + Number(l[col(`${key}_aendring`)]), 0) / two.length).toBeCloseTo(mean(null), 9);
   });
 
   it('shows nothing of a project\'s instruments to another jobcentre, and the database policy hides them too', async () => {

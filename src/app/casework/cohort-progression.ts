@@ -69,6 +69,28 @@ export function progressionByVisitation(enrolments: readonly EnrolmentAssessment
   return instruments.map((i) => distanceByVisitation(i, enrolments));
 }
 
+/** One instrument and the enrolments its distance travelled is counted over. */
+export interface InstrumentCohort {
+  instrument: Instrument;
+  /** The project whose own instrument it is; null for WHO-5 and Fremdriftstrappen (every project's). */
+  projectId: number | null;
+  enrolments: EnrolmentProgression[];
+}
+
+/**
+ * Inside a door: every instrument counted for these enrolments — WHO-5 and Fremdriftstrappen over
+ * all of them, then each version of a project's own instrument that has scores (issue 14 build 5)
+ * over its project's enrolments only (versions are not bridged). The project reports, the national
+ * view and the microdata count the same instruments as the Progression page.
+ */
+export async function instrumentCohorts(tx: Tx, enrolments: readonly EnrolmentProgression[]): Promise<InstrumentCohort[]> {
+  const versions = (await listInstrumentVersions(tx, [...new Set(enrolments.map((e) => e.projectId))])).filter((v) => v.usedAt);
+  return [
+    ...BUILT_IN_INSTRUMENTS.map((instrument) => ({ instrument, projectId: null, enrolments: [...enrolments] })),
+    ...versions.map((v) => ({ instrument: toInstrument(v), projectId: v.projectId, enrolments: enrolments.filter((e) => e.projectId === v.projectId) })),
+  ];
+}
+
 export async function getCohortProgression(db: Db, actor: Actor): Promise<CohortProgression> {
   return door(db, actor, async (tx) => {
     const own = actor.role === 'sagsbehandler' ? actor.userId : null;

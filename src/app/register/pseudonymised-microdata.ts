@@ -15,7 +15,7 @@ import { projectKeys } from '../../db/register-input.ts';
 import { nationalMonitorInput } from './load-monitor-input.ts';
 import { csvDocument } from '../../core/csv.ts';
 import { BUILT_IN_INSTRUMENTS, firstAndLatest, type Instrument } from '../../domain/instruments.ts';
-import { loadEnrolmentProgression } from '../casework/cohort-progression.ts';
+import { instrumentCohorts, loadEnrolmentProgression } from '../casework/cohort-progression.ts';
 import { monthEnd } from '../steering/case-measures.ts';
 
 export const MICRODATA_COLUMNS = [
@@ -36,8 +36,10 @@ export function progressionColumns(instruments: readonly Instrument[] = BUILT_IN
   ]);
 }
 
-function progressionCells(instruments: readonly Instrument[], assessments: Parameters<typeof firstAndLatest>[1]): string[] {
+/** Her cells per instrument; all empty for an instrument of another project than hers (`applies` false), which she cannot have. */
+function progressionCells(instruments: readonly Instrument[], assessments: Parameters<typeof firstAndLatest>[1], applies: (i: Instrument) => boolean = () => true): string[] {
   return instruments.flatMap((i) => {
+    if (!applies(i)) return Array<string>(1 + 3 * (1 + i.dimensions.length)).fill('');
     const d = firstAndLatest(i, assessments);
     if (!d) return ['0', ...Array<string>(3 * (1 + i.dimensions.length)).fill('')];
     const trio = (x: { from: number; to: number; change: number }) => [String(x.from), String(x.to), d.changed ? String(x.change) : ''];
@@ -52,7 +54,13 @@ export async function pseudonymisedMicrodata(deps: { db: Db; vault: Vault }, act
     const stored = await nationalMonitorInput(tx);
     const result = monitor(stored.input, { ...opts, suppress: 0 });
     const keys = await projectKeys(tx);
-    const progression = new Map((await loadEnrolmentProgression(tx, { until: monthEnd(opts.month) })).map((e) => [e.enrolmentId, e.assessments]));
+    const enrolments = await loadEnrolmentProgression(tx, { until: monthEnd(opts.month) });
+    const progression = new Map(enrolments.map((e) => [e.enrolmentId, e.assessments]));
+    // WHO-5, Fremdriftstrappen and every project's own instrument with scores (issue 14 build 5), one
+    // column group per version; a project's instrument applies to its own project's enrolments only.
+    const cohorts = await instrumentCohorts(tx, enrolments);
+    const instruments = cohorts.map((c) => c.instrument);
+    const projectOf = new Map(cohorts.map((c) => [c.instrument.key, c.projectId]));
     const rows = stored.refs.map((ref, i) => {
       const p = stored.input.participants[i];
       const r = result.participants[i];
@@ -61,11 +69,11 @@ export async function pseudonymisedMicrodata(deps: { db: Db; vault: Vault }, act
         deps.vault.pseudonym(ref.cprHash, project), project, ref.municipalityCode, p.visitation,
         ageBand(ageOn(p.birthDate!, p.indskrevet)), p.indskrevet.slice(0, 7), p.udskrevet?.slice(0, 7) ?? '',
         r.current === null ? '' : String(r.current), String(r.accumulated), r.durable, r.snapshot,
-        ...progressionCells(BUILT_IN_INSTRUMENTS, progression.get(ref.enrolmentId) ?? []),
+        ...progressionCells(instruments, progression.get(ref.enrolmentId) ?? [], (x) => [null, ref.projectId].includes(projectOf.get(x.key)!)),
       ];
     });
     return {
-      value: [[...MICRODATA_COLUMNS, ...progressionColumns()], ...rows],
+      value: [[...MICRODATA_COLUMNS, ...progressionColumns(instruments)], ...rows],
       audit: { action: 'mikrodata_eksport', entity: 'monitoring', detail: { rows: rows.length, month: opts.month } },
     };
   });

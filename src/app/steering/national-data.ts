@@ -11,8 +11,8 @@ import { forbidden } from '../../core/errors.ts';
 import { systemDoor } from '../../db/door.ts';
 import { enrolmentsByMunicipalityAndVisitation, municipalityNames } from '../../db/steering/national.ts';
 import { suppressCells, VISIBLE, type AdditiveSet } from '../../monitoring/suppress.ts';
-import { distanceByVisitation, BUILT_IN_INSTRUMENTS, type DistanceByVisitation, type Instrument } from '../../domain/instruments.ts';
-import { loadEnrolmentProgression, type EnrolmentProgression } from '../casework/cohort-progression.ts';
+import { distanceByVisitation, type DistanceByVisitation, type Instrument } from '../../domain/instruments.ts';
+import { instrumentCohorts, loadEnrolmentProgression, type EnrolmentProgression } from '../casework/cohort-progression.ts';
 import { monthEnd } from './case-measures.ts';
 import { suppressTogether, type Figure, type PassResult, type Relation } from '../../monitoring/suppress-pass.ts';
 import { resultFigures, suppressedResult } from '../../monitoring/suppress-result.ts';
@@ -94,10 +94,10 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
   const view = await computeResults(deps, actor, { ...months, unsuppressed: true });
   const raw = view.result;
   if (raw.participants.length) throw new Error('microdata in the national view');
-  const { rows, enrolments, names } = await systemDoor(deps.db, actor, async (tx) => ({
+  const { rows, cohorts, names } = await systemDoor(deps.db, actor, async (tx) => ({
     value: {
       rows: await enrolmentsByMunicipalityAndVisitation(tx, months.month),
-      enrolments: await loadEnrolmentProgression(tx, { until: monthEnd(months.month) }),
+      cohorts: await instrumentCohorts(tx, await loadEnrolmentProgression(tx, { until: monthEnd(months.month) })),
       names: await municipalityNames(tx),
     },
     audit: { action: 'laes', entity: 'nationalt_overblik', detail: { month: months.month } },
@@ -121,7 +121,7 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
     visitationByMunicipality: munis.map((m) => ({ municipality: m, n: pass.display(`groups.kommune.${m}.n`), byVisitation: Object.fromEntries(vis.map((v) => [v, kv(m, v)])) })),
     hidden: pass.hiddenCount(),
     breakdowns: breakdownsOf(members, monthEnd(months.month), threshold, { result, kvShown }, NATIONAL_BREAKDOWNS),
-    progression: BUILT_IN_INSTRUMENTS.map((i) => nationalProgression(i, enrolments, names, munis, threshold)),
+    progression: cohorts.map((c) => nationalProgression(c.instrument, c.enrolments, names, munis, threshold)),
   };
 }
 

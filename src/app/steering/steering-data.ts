@@ -34,8 +34,8 @@ import { familySteering } from './family-barriers.ts';
 import type { BarrierCounts } from '../../domain/family.ts';
 import type { Funnel } from '../../domain/recruitment.ts';
 import { projectBreakdowns, type Breakdown } from './breakdowns.ts';
-import type { DistanceByVisitation } from '../../domain/instruments.ts';
-import { loadEnrolmentProgression, progressionByVisitation } from '../casework/cohort-progression.ts';
+import { distanceByVisitation, type DistanceByVisitation } from '../../domain/instruments.ts';
+import { instrumentCohorts, loadEnrolmentProgression } from '../casework/cohort-progression.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
 export interface Months {
@@ -116,10 +116,11 @@ export async function loadSteeringData(
   const plan = await loadPlan(deps.db, actor, pid);
   // Case facts only become figures here; the engine computation above is the audited read of her data.
   const at = monthEnd(months.month);
-  const { facts, settings, enrolments } = await door(deps.db, actor, async (tx) => ({
+  const { facts, settings, cohorts } = await door(deps.db, actor, async (tx) => ({
     value: {
       facts: await loadCaseFacts(tx, pid, await loadActivityTypes(tx, pid)), settings: await loadAlertSettings(tx, pid),
-      enrolments: await loadEnrolmentProgression(tx, { projectId: pid, until: at }),
+      // WHO-5, Fremdriftstrappen and the project's own instruments (issue 14 build 5), over its enrolments.
+      cohorts: await instrumentCohorts(tx, await loadEnrolmentProgression(tx, { projectId: pid, until: at })),
     },
     audit: [],
   }));
@@ -156,7 +157,7 @@ export async function loadSteeringData(
     recruitment: await projectFunnel(deps.db, actor, pid, at),
     breakdowns: await projectBreakdowns(deps.db, actor, pid, result, opts.suppress ? deps.config.suppressThreshold : 0),
     family: await familySteering(deps.db, actor, pid, at),
-    progression: progressionByVisitation(enrolments),
+    progression: cohorts.map((c) => distanceByVisitation(c.instrument, c.enrolments)),
   };
 }
 
