@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPGlite, openPostgres, type Database } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/db/audit-chain.ts';
 import { writeAudit } from '../src/db/tenant.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 import { pgAdminUrl, pgDbUrl } from './helpers/env.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -33,16 +33,14 @@ async function snapshot(db: Database) {
 }
 
 describe.each(backends())('backup and restore on %s', (backend) => {
-  let t: TestDb;
+  const t = useTestDb(backend);
   const work = mkdtempSync(join(tmpdir(), 'fremdrift-backup-'));
   const restoredDb = `fremdrift_restore_${process.pid}`;
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
     await writeAudit(t.db, { userId: 0, username: 'backup-test', role: 'administrator', ip: '127.0.0.1' }, { action: 'markør', detail: { tekst: 'før kopien' } });
   });
   afterAll(async () => {
-    await t?.cleanup();
     rmSync(work, { recursive: true, force: true });
     if (backend === 'postgres') {
       const a = await openPostgres(pgAdminUrl(), 1);

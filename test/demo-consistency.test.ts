@@ -6,7 +6,7 @@
  * KIB projects have every woman exited by their end; the current projects have women enrolled
  * up to today and register data to the last complete month before today.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { loadCodeTable } from '../src/db/register-store.ts';
 import { checkCaseFile, type CompanyActivityType } from '../src/demo/case-file.ts';
@@ -16,7 +16,7 @@ import { monthOfWeek, monthString, parseMonth, parseWeek } from '../src/monitori
 import { registerVintage } from '../src/app/register/monitor-results.ts';
 import type { CodeTable, PersonHours, PersonWeeks } from '../src/monitoring/types.ts';
 import { unpackPerson } from '../src/register/pack.ts';
-import { backends, openTestDb, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb } from './helpers/db.ts';
 
 interface Enrolment {
   pid: string;
@@ -28,7 +28,7 @@ interface Enrolment {
 }
 
 describe.each(backends())('the demo world on %s', (backend) => {
-  let t: TestDb;
+  const t = useTestDb(backend);
   let enrolments: Enrolment[];
   let register: Map<string, { weeks: PersonWeeks; hours: PersonHours }>;
   let activities: Map<string, { type: CompanyActivityType; start: string; end: string | null }[]>;
@@ -36,7 +36,6 @@ describe.each(backends())('the demo world on %s', (backend) => {
   const today = todayInDenmark();
 
   beforeAll(async () => {
-    t = await openTestDb(backend);
     enrolments = (await t.db.query<Enrolment>(
       `SELECT p.id AS pid, pr.key AS project, pr.end_date::text AS "end", e.enrolled_on::text AS indskrevet,
               e.exited_on::text AS udskrevet, e.exit_reason AS reason
@@ -53,9 +52,6 @@ describe.each(backends())('the demo world on %s', (backend) => {
        WHERE type_key IN ('virksomhedspraktik', 'snusepraktik', 'loentilskud', 'loentimer')`,
     )).rows) activities.set(a.pid, [...(activities.get(a.pid) ?? []), a]);
     codeTable = await loadCodeTable(t.db);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
   });
 
   it('gives every demo woman register data and a case file that agrees with it', async () => {

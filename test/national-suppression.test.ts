@@ -5,7 +5,7 @@
  * and complements chosen by cost it is shown, fewer figures are hidden than table by table, and
  * still none can be worked out (test/reports-recoverability.test.ts runs the exact solver).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeResults } from '../src/app/register/monitor-results.ts';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { systemDoor } from '../src/db/door.ts';
@@ -17,7 +17,7 @@ import type { AdditiveSet } from '../src/monitoring/suppress.ts';
 import { VISITATIONS, type Count, type MonitorResult } from '../src/monitoring/types.ts';
 import { allTables } from '../src/reports/model.ts';
 import { nationalReport } from '../src/reports/national-report.ts';
-import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { backends, useTestDb, testDeps } from './helpers/db.ts';
 
 /** The evaluation's months (the demo's historical KIB cohort). */
 const MONTHS = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023-02' };
@@ -29,14 +29,12 @@ function hiddenIn(r: MonitorResult): number {
 }
 
 describe.each(backends())('national page, one suppression pass, on %s', (backend) => {
-  let t: TestDb;
+  const t = useTestDb(backend);
   let actor: Actor;
   beforeAll(async () => {
-    t = await openTestDb(backend);
     const id = (await t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'analytiker.siri'`)).rows[0].id;
     actor = (await loadActor(t.db, id, '127.0.0.1'))!;
   }, 300_000);
-  afterAll(async () => { await t?.cleanup(); });
 
   it('shows Mål 1 durable employment (SIRI\'s headline) with its denominator, as the engine counts it', async () => {
     const deps = testDeps(t.db);

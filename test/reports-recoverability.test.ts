@@ -9,7 +9,7 @@
  * brief's totals are the sums of the activity and contact tables); the independent solver in
  * helpers/recoverability.ts then says which hidden figures are determined. None may be.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { loadSteeringData } from '../src/app/steering/steering-data.ts';
 import { loadActor } from '../src/db/users.ts';
@@ -17,7 +17,7 @@ import type { MonitorResult } from '../src/monitoring/types.ts';
 import { allTables, type Report } from '../src/reports/model.ts';
 import { nationalReport } from '../src/reports/national-report.ts';
 import { projectReport } from '../src/reports/project-reports.ts';
-import { openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { testDeps, useTestDb } from './helpers/db.ts';
 import { recoverable, type Relation, type Shown } from './helpers/recoverability.ts';
 
 const LEVELS = ['1', '2', '3', '0'];
@@ -156,7 +156,7 @@ function breakdownFigures(ns: string, report: Report, out: { published: Map<stri
 }
 
 describe('no suppressed figure can be worked out from the published tables (issue 18 point 12, issue 17)', () => {
-  let t: TestDb;
+  const t = useTestDb('pglite');
   const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
   const actorOf = async (username: string) => (await loadActor(t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
   const national = { published: new Map<string, Shown>(), relations: [] as Relation[] };
@@ -165,7 +165,6 @@ describe('no suppressed figure can be worked out from the published tables (issu
   const progressionGroups = new Map<string, string[]>();
 
   beforeAll(async () => {
-    t = await openTestDb('pglite');
     // The evaluation's months: the national view on the historical KIB cohort (the current projects'
     // women, enrolled from 2025, are not in it). These were the default months while the demo's
     // register data ended in 2023-03.
@@ -256,7 +255,6 @@ describe('no suppressed figure can be worked out from the published tables (issu
       }
     }
   }, 600_000);
-  afterAll(async () => { await t?.cleanup(); });
 
   const show = (r: { key: string; shown: string; value: number }[]) => r.map((x) => `${x.key} shown ${x.shown} is ${x.value}`).join('\n');
 
