@@ -13,7 +13,7 @@ import { RegisterBuilder } from './builder.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileSource, type ByteSource } from './chunks.ts';
+import { fileSource, pooledChunkBytes, type ByteSource } from './chunks.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { cprFromBytes, cprNumberFromBytes, cprText } from './fields.ts';
 import { NumIndex } from './num-index.ts';
@@ -447,6 +447,23 @@ describe('fileSource', () => {
       expect(readAll(a, aParts)).toBe(files[0].text);
       // Read again, a and then the others, each whole.
       for (const f of files) expect(readAll(fileSource(f.path, 4096))).toBe(f.text);
+      expect(pooledChunkBytes()).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets the pooled buffers go at the next turn of the event loop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
+    try {
+      const path = join(dir, 'a.csv');
+      writeFileSync(path, 'cpr;uge;kode\n0101901234;2021-W01;130\n');
+      const src = fileSource(path, 4096);
+      while (src.next());
+      expect(pooledChunkBytes()).toBeGreaterThan(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(pooledChunkBytes()).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
