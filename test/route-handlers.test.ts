@@ -18,8 +18,6 @@ const ALLOWED: Record<string, string> = {
   'src/http/routes/admin/audit.ts GET /admin/audit': 'the CSV download writes the audit log row by row as a stream',
   'src/http/routes/admin/gdpr.ts erasedText': 'renders the list of what an erasure removed (text of the receipt)',
   'src/http/routes/participant-sections.ts participantSections': "renders the server's section providers one after another (in order, as audited)",
-  'src/http/routes/danish.ts recordOf': 'finds the Danish record being corrected or deleted; to move into app/danish next (like app/casework/case-record-forms.ts)',
-  'src/http/routes/citizen.ts form': 'finds the citizen text being corrected in the list; to move into app/citizen next',
 };
 
 describe('route handlers', () => {

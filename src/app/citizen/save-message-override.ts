@@ -9,7 +9,7 @@ import { door, type AuditEntry } from '../../db/door.ts';
 import { deleteOverride, listOverrides, upsertOverride, type MessageOverrideRow } from '../../db/citizen/message-overrides.ts';
 import { catalogFile, checkMessage, isMessageKey, type MessageKey } from '../../i18n/catalog.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
-import { forbidden } from '../../core/errors.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
 import { str, type SaveResult } from '../casework/form-result.ts';
 
 function requireProjectLeader(actor: Actor) {
@@ -33,6 +33,13 @@ export function listMessageTexts(db: AppDeps['db'], actor: Actor, language: Lang
     const rows = (Object.keys(catalogFile('da').messages) as MessageKey[]).map((key) => ({ key, file: file[key], override: byKey.get(key) ?? null }));
     return { value: { language, municipality, rows }, audit: [] };
   });
+}
+
+/** One text as it reads now for the actor's municipality (its correction, else the file's), or not found (Teksten). */
+export async function currentMessageText(db: AppDeps['db'], actor: Actor, language: string, key: string): Promise<{ language: LanguageCode; key: MessageKey; text: string }> {
+  if (!isLanguageCode(language) || !isMessageKey(key)) throw notFound('Teksten');
+  const row = (await listMessageTexts(db, actor, language)).rows.find((r) => r.key === key)!;
+  return { language, key, text: row.override?.text ?? row.file };
 }
 
 export function saveMessageOverride(db: AppDeps['db'], actor: Actor, language: string, key: string, form: Record<string, unknown>): Promise<SaveResult<string>> {

@@ -3,6 +3,7 @@
  * record, correct and delete each. Behind the door, every read and write audited on her.
  */
 import type { Actor } from '../../core/actor.ts';
+import { notFound } from '../../core/errors.ts';
 import { door, type Db, type Tx } from '../../db/door.ts';
 import { auditDeniedRecord, findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import {
@@ -35,6 +36,21 @@ export function getDanishView(db: Db, actor: Actor, participantId: string, today
       audit: { action: 'vis', entity: 'dansk', ...about(p) },
     };
   });
+}
+
+/**
+ * Her Danish tuition for one of its forms and, for a correction or deletion (`recordId`), her
+ * record of this kind; not found (Deltageren) when she is not visible, (Posten) when the record is not hers.
+ */
+export async function danishRecordForm(db: Db, actor: Actor, participantId: string, kind: DanishKind, recordId?: string) {
+  const view = await getDanishView(db, actor, participantId);
+  if (!view) throw notFound('Deltageren');
+  if (!recordId) return { view, record: null };
+  const r = view.records;
+  const list: { id: string }[] = kind === 'kursus' ? r.courses : kind === 'fremmoede' ? r.attendance : kind === 'proeve' ? r.tests : r.buddies;
+  const record = list.find((x) => x.id === recordId) as Record<string, unknown> | undefined;
+  if (!record) throw notFound('Posten');
+  return { view, record };
 }
 
 export const DANISH_FIELDS: Record<DanishKind, readonly string[]> = {

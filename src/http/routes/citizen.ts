@@ -14,7 +14,7 @@ import { printMyPlanByLink, printMyPlanForStaff, type MyPlanForPrint } from '../
 import { renderMyPlanPdf } from '../../reports/my-plan-pdf.ts';
 import type { LinkOutcome } from '../../db/citizen/link-door.ts';
 import { isMessageKey, translator } from '../../i18n/catalog.ts';
-import { listMessageTexts, saveMessageOverride } from '../../app/citizen/save-message-override.ts';
+import { currentMessageText, listMessageTexts, saveMessageOverride } from '../../app/citizen/save-message-override.ts';
 import { textFormPage, textsPage } from '../../web/pages/citizen/texts.ts';
 import {
   getProjectWho5Translation, listProjectWho5Translations, removeProjectWho5Translation, saveProjectWho5Translation,
@@ -140,11 +140,8 @@ export function citizenTextRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   const form = async (req: FastifyRequest<T>, state?: FormState) => {
     const actor = requirePersonalDataActor(req);
-    const { sprog, key } = req.params;
-    if (!isLanguageCode(sprog) || !isMessageKey(key)) throw notFound('Teksten');
-    const row = (await listMessageTexts(deps.db, actor, sprog)).rows.find((r) => r.key === key)!;
-    const current = row.override?.text ?? row.file;
-    return textFormPage(actor, req.csrfToken!, sprog, key, current, state ?? emptyState({ tekst: current }));
+    const t = await currentMessageText(deps.db, actor, req.params.sprog, req.params.key);
+    return textFormPage(actor, req.csrfToken!, t.language, t.key, t.text, state ?? emptyState({ tekst: t.text }));
   };
   app.get<T>('/projekt/tekster/:sprog/:key', async (req, reply) => sendHtml(reply, await form(req)));
   app.post<T>('/projekt/tekster/:sprog/:key', async (req, reply) => {

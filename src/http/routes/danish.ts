@@ -3,10 +3,9 @@
  * — new, correct, delete after confirming. Caseworkers and project leaders, behind the door.
  */
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../../core/errors.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
-import { deleteDanishRecord, getDanishView, saveDanish, type DanishKind, type DanishView } from '../../app/danish/danish.ts';
+import { danishRecordForm, deleteDanishRecord, getDanishView, saveDanish, type DanishKind } from '../../app/danish/danish.ts';
 import { formatDate } from '../../core/format.ts';
 import { DANISH_EDUCATION_LABELS } from '../../core/labels.ts';
 import { formatMonthDa } from '../../domain/danish.ts';
@@ -28,16 +27,8 @@ export const danishSectionProvider: SectionProvider = async (deps, actor, p, _cs
   return v ? danishSection(v) : html``;
 };
 
-/** One of her records of this kind, or undefined. */
-function recordOf(v: DanishView, kind: DanishKind, id: string): Record<string, unknown> | undefined {
-  const list = kind === 'kursus' ? v.records.courses : kind === 'fremmoede' ? v.records.attendance : kind === 'proeve' ? v.records.tests : v.records.buddies;
-  return (list as { id: string }[]).find((r) => r.id === id) as Record<string, unknown> | undefined;
-}
-
 /** A short Danish description of one of her records for the confirmation page. */
-function describe(v: DanishView, kind: DanishKind, id: string): string | null {
-  const r = recordOf(v, kind, id);
-  if (!r) return null;
+function describe(kind: DanishKind, r: Record<string, unknown>): string {
   if (kind === 'kursus') return `${DANISH_EDUCATION_LABELS[r.education as 'du1']}, modul ${String(r.module)}, fra ${formatDate(r.startDate as string)}`;
   if (kind === 'fremmoede') return `fremmødet for ${formatMonthDa(r.month as string)} (${String(r.percent)} %)`;
   if (kind === 'proeve') return `prøven ${testText(r as never)} den ${formatDate(r.takenOn as string)}`;
@@ -47,19 +38,10 @@ function describe(v: DanishView, kind: DanishKind, id: string): string | null {
 const KINDS = Object.keys(DANISH_PATHS) as DanishKind[];
 
 export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
-  const view = async (actor: Actor, id: string) => {
-    const v = await getDanishView(deps.db, actor, id);
-    if (!v) throw notFound('Deltageren');
-    return v;
-  };
   const form = async (actor: Actor, id: string, csrf: string, kind: DanishKind, s: FormState | null, rid?: string) => {
-    const v = await view(actor, id);
-    let state = s;
-    if (!state && rid) {
-      const r = recordOf(v, kind, rid);
-      if (!r) throw notFound('Posten');
-      state = emptyState(danishValues(kind, r));
-    }
+    // A correction's record is looked up only on the first view (a re-shown form keeps what was typed).
+    const { view: v, record } = await danishRecordForm(deps.db, actor, id, kind, s ? undefined : rid);
+    const state = s ?? (record ? emptyState(danishValues(kind, record)) : null);
     const today = dateInput(v.today);
     const fresh: Record<DanishKind, Record<string, string>> = {
       kursus: { startDate: today }, fremmoede: {}, proeve: { takenOn: today }, sprogmakker: { fromDate: today, hasBuddy: 'ja' },
@@ -90,10 +72,8 @@ export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
     });
     app.get<P>(`${base}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
-      const v = await view(actor, req.params.id);
-      const what = describe(v, kind, req.params.rid);
-      if (!what) throw notFound('Posten');
-      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, v.participant, what, `/deltagere/${req.params.id}/dansk/${DANISH_PATHS[kind]}/${req.params.rid}/slet`, 'dansk'));
+      const { view, record } = await danishRecordForm(deps.db, actor, req.params.id, kind, req.params.rid);
+      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, view.participant, describe(kind, record!), `/deltagere/${req.params.id}/dansk/${DANISH_PATHS[kind]}/${req.params.rid}/slet`, 'dansk'));
     });
     app.post<P>(`${base}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
