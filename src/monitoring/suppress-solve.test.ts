@@ -79,6 +79,19 @@ describe('suppressCells options', () => {
     expect(protects.get(extra[0])).toBeLessThanOrEqual(2);
   });
 
+  it('solve: a small count pinned down through sets it is not in gets a complement there (zeros around it)', () => {
+    // Found by the property below (seed 20191101): the 1 at row 2, column 3 ends with only hidden
+    // cells and zeros in its own row and column, yet row 1, column 1 and the column totals give it
+    // away (1 + 3 = 10, 17 = 1, 17 + 19 = 11, 19 = 3 + 7, so 7 = 1). The solver stopped there.
+    const { values, sets } = grid([[5, 12, 5], [0, 5, 1], [0, 5, 0], [0, 0, 0]]);
+    expect(values[7]).toBe(1);
+    const plain = suppressCells(values, sets, 5);
+    expect(readable(values, sets, plain)).toContain(7);
+    const solved = suppressCells(values, sets, 5, { solve: true });
+    expect(solved[7]).toBe(PRIMARY);
+    expect(readable(values, sets, solved)).toEqual([]);
+  });
+
   it('solve: every small count is hidden and none can be worked out, on random tables (property)', () => {
     fc.assert(fc.property(table, (rows) => {
       const { values, sets } = grid(rows);

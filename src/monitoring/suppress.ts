@@ -88,12 +88,18 @@ function protectAll(values: ArrayLike<number>, sets: AdditiveSet[], state: Uint8
     for (const d of det) {
       // Still determined after earlier picks this round is checked next round; pick one complement now.
       let pick = -1;
-      for (const k of setsOf.get(d) ?? []) {
-        for (const c of [sets[k].total, ...sets[k].parts]) {
-          if (!pickable(c)) continue;
-          if (pick < 0 || (headline.has(pick) && !headline.has(c)) || (headline.has(pick) === headline.has(c) && values[c] < values[pick])) pick = c;
+      const consider = (ks: Iterable<number>) => {
+        for (const k of ks) {
+          for (const c of [sets[k].total, ...sets[k].parts]) {
+            if (!pickable(c)) continue;
+            if (pick < 0 || (headline.has(pick) && !headline.has(c)) || (headline.has(pick) === headline.has(c) && values[c] < values[pick])) pick = c;
+          }
         }
-      }
+      };
+      consider(setsOf.get(d) ?? []);
+      // Nothing to hide beside d (its sets hold only hidden cells and zeros): the equation that
+      // gives d away runs through the sets its hidden neighbours are in; hide a cell there.
+      if (pick < 0) consider(setsLinkedTo(d, sets, setsOf, state));
       if (pick >= 0) { state[pick] = SECONDARY; protects?.set(pick, d); hidAny = true; break; }
     }
     if (!hidAny) break;
@@ -104,6 +110,20 @@ function protectAll(values: ArrayLike<number>, sets: AdditiveSet[], state: Uint8
     if (determinedCells(values, sets, state).length) state[h] = SECONDARY;
     else protects?.delete(h);
   }
+}
+
+/** The sets reachable from the sets of `d` through hidden cells (breadth first, `d`'s own sets included). */
+function setsLinkedTo(d: number, sets: AdditiveSet[], setsOf: Map<number, number[]>, state: Uint8Array): number[] {
+  const seen = new Set<number>(setsOf.get(d) ?? []);
+  const queue = [...seen];
+  for (let q = 0; q < queue.length; q++) {
+    const s = sets[queue[q]];
+    for (const c of [s.total, ...s.parts]) {
+      if (state[c] === VISIBLE) continue;
+      for (const k of setsOf.get(c) ?? []) if (!seen.has(k)) { seen.add(k); queue.push(k); }
+    }
+  }
+  return queue;
 }
 
 /**
