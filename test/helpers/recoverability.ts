@@ -112,8 +112,8 @@ export interface Range {
 }
 
 /**
- * Interval reasoning (issue 17): beyond what the equations determine, counts are ≥ 0 and a `<N`
- * is 1..N−1, so a reader can bound a hidden figure from a total and the other parts' bounds
+ * Interval reasoning (issue 17): beyond what the equations determine, counts are ≥ 0, a `<N`
+ * is 1..N−1 and an `x` is N or more (a complement is never a small count, nor 0), so a reader can bound a hidden figure from a total and the other parts' bounds
  * (total = Σ parts: each part ≤ total − Σ others' lower bounds, ≥ total − Σ others' upper bounds;
  * the total between Σ lower and Σ upper). Bounds are propagated to a fixed point; the result is
  * the range of every hidden published figure (a sound outer bound of what an LP would give).
@@ -127,6 +127,8 @@ export function ranges(published: Map<string, Shown>, relations: Relation[], thr
     const v = published.get(k);
     if (typeof v === 'number') { lo.set(k, v); hi.set(k, v); }
     else if (typeof v === 'string' && v.startsWith('<')) { lo.set(k, 1); hi.set(k, threshold - 1); }
+    // An `x` hides a count the rule did not find small: the reader knows it is N or more.
+    else if (v === 'x') { lo.set(k, threshold); hi.set(k, Infinity); }
     else { lo.set(k, 0); hi.set(k, Infinity); }
   }
   for (let round = 0, changed = true; changed && round < 200; round++) {
@@ -150,4 +152,19 @@ export function ranges(published: Map<string, Shown>, relations: Relation[], thr
   const out: Range[] = [];
   for (const [k, v] of published) if (typeof v === 'string' && keys.has(k)) out.push({ key: k, shown: v, lo: lo.get(k)!, hi: hi.get(k)! });
   return out.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * Hidden figures a reader can bound more tightly than the rule allows (spec §6, issue 17):
+ * a `<N` count narrower than what the markers and zeros say among themselves — every shown
+ * figure is 0 or N or more, so that is its range with every shown non-zero figure read as
+ * "N or more" (a `<5` total of two `<5` parts makes each part 1–3 whatever else is shown) —
+ * or an `x` pinned to one value.
+ */
+export function narrowed(published: Map<string, Shown>, relations: Relation[], threshold: number): Range[] {
+  const blind = new Map<string, Shown>();
+  for (const [k, v] of published) blind.set(k, typeof v === 'number' && v > 0 ? 'x' : v);
+  const base = new Map(ranges(blind, relations, threshold).map((r) => [r.key, r]));
+  return ranges(published, relations, threshold).filter((r) =>
+    r.shown.startsWith('<') ? r.lo > base.get(r.key)!.lo || r.hi < base.get(r.key)!.hi : r.lo >= r.hi);
 }
