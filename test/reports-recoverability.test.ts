@@ -14,7 +14,7 @@ import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { loadSteeringData } from '../src/app/steering/steering-data.ts';
 import { loadActor } from '../src/db/users.ts';
 import type { MonitorResult } from '../src/monitoring/types.ts';
-import { allTables, type Report } from '../src/reports/model.ts';
+import { allTables } from '../src/reports/model.ts';
 import { nationalReport } from '../src/reports/national-report.ts';
 import { projectReport } from '../src/reports/project-reports.ts';
 import { testDeps, useTestDb } from './helpers/db.ts';
