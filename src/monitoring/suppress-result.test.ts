@@ -131,6 +131,12 @@ describe('resultFigures', () => {
     for (const rel of relations) expect(rel.total.startsWith('series.')).toBe(false);
   });
 
+  it('refuses a result that is already suppressed (a <5 or x is not a count)', () => {
+    const suppressed = monitor(inputOf(people), { month: R, suppress: 5 });
+    expect(suppressed.groups.kommune.Aarhus.n).toBe('<5');
+    expect(() => resultFigures(suppressed)).toThrow(/^not an unsuppressed count: /);
+  });
+
   it('a prefix namespaces every key and is what the cost function sees', () => {
     const r = raw();
     const seen: string[] = [];
