@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPGlite, openPostgres, type Database, type Queryable } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/db/audit-chain.ts';
-import { writeAudit } from '../src/db/tenant.ts';
+import { writeAudit } from '../src/db/sql.ts';
 import { backends, useTestDb } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';

@@ -4,7 +4,7 @@
  * a jobcentre's administrator sees only her own municipalities' records.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeAudit } from '../src/db/tenant.ts';
+import { writeAudit } from '../src/db/sql.ts';
 import { hashPassword } from '../src/security/passwords.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';

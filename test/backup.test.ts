@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPGlite, openPostgres, type Database } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/db/audit-chain.ts';
-import { writeAudit } from '../src/db/tenant.ts';
+import { writeAudit } from '../src/db/sql.ts';
 import { backends, useTestDb } from './helpers/db.ts';
 import { pgAdminUrl, pgDbUrl } from './helpers/env.ts';
 

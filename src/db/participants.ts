@@ -4,9 +4,9 @@ import { isIsoDate } from '../core/dates.ts';
 import { normaliseDateInput } from '../domain/form-fields.ts';
 import { foldSql, parseSearch, searchForAudit } from '../domain/search-text.ts';
 import type { Vault } from '../security/vault.ts';
-import { isUuid, withTenant } from './tenant.ts';
-import { deniedAccess } from './door.ts';
-import { type Db, databaseOf } from './sql.ts';
+import { isUuid } from './tenant.ts';
+import { deniedAccess, door } from './door.ts';
+import { type Db, sqlOf } from './sql.ts';
 
 export interface ParticipantListRow {
   id: string;
@@ -54,8 +54,7 @@ function birthDateOf(search: string): string | null {
   return typeof iso === 'string' && isIsoDate(iso) ? iso : null;
 }
 
-export async function listParticipants(handle: Db, vault: Vault, actor: Actor, opts: ListOptions = {}) {
-  const db = databaseOf(handle);
+export async function listParticipants(db: Db, vault: Vault, actor: Actor, opts: ListOptions = {}) {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
   // The tenant's municipalities as a plain parameter too (row-level security still applies): the
@@ -94,7 +93,8 @@ export async function listParticipants(handle: Db, vault: Vault, actor: Actor, o
        ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
     : `SELECT p.* FROM participant p JOIN municipality m ON m.code = p.municipality_code ${whereSql}
        ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  return withTenant(db, actor, async (q, audit) => {
+  return door(db, actor, async (tx) => {
+    const q = sqlOf(tx);
     const total = (
       await q.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM participant p ${needsEnrolment ? LATEST_ENROLMENT : ''} ${whereSql}`,
@@ -113,12 +113,10 @@ export async function listParticipants(handle: Db, vault: Vault, actor: Actor, o
         params,
       )
     ).rows;
-    await audit({
-      action: 'liste',
-      entity: 'participant',
-      detail: { search: searchForAudit(search), page, shown: rows.length, total },
-    });
-    return { rows, total, page, pageSize };
+    return {
+      value: { rows, total, page, pageSize },
+      audit: { action: 'liste', entity: 'participant', detail: { search: searchForAudit(search), page, shown: rows.length, total } },
+    };
   });
 }
 
@@ -151,9 +149,9 @@ export interface ParticipantView {
 }
 
 /** One participant with her enrolments, or null (audited as a denied look-up) if not visible. */
-export async function getParticipant(handle: Db, vault: Vault, actor: Actor, id: string, purpose = 'vis') {
-  const db = databaseOf(handle);
-  return withTenant(db, actor, async (q, audit) => {
+export async function getParticipant(db: Db, vault: Vault, actor: Actor, id: string, purpose = 'vis') {
+  return door(db, actor, async (tx) => {
+    const q = sqlOf(tx);
     const p = isUuid(id)
       ? (
           await q.query<Omit<ParticipantView, 'cpr' | 'enrolments'> & { cprEnc: string }>(
@@ -165,10 +163,7 @@ export async function getParticipant(handle: Db, vault: Vault, actor: Actor, id:
           )
         ).rows[0]
       : undefined;
-    if (!p) {
-      await audit(deniedAccess(id, purpose));
-      return null;
-    }
+    if (!p) return { value: null, audit: deniedAccess(id, purpose) };
     const enrolments = (
       await q.query<EnrolmentView>(
         `SELECT e.id, e.project_id AS "projectId", pr.name AS "projectName", e.enrolled_on AS "enrolledOn",
@@ -180,8 +175,10 @@ export async function getParticipant(handle: Db, vault: Vault, actor: Actor, id:
         [id],
       )
     ).rows;
-    await audit({ action: purpose, entity: 'participant', participantId: p.id, municipality: p.municipalityCode });
     const { cprEnc, ...rest } = p;
-    return { ...rest, cpr: vault.decryptCpr(cprEnc), enrolments } satisfies ParticipantView;
+    return {
+      value: { ...rest, cpr: vault.decryptCpr(cprEnc), enrolments } satisfies ParticipantView,
+      audit: { action: purpose, entity: 'participant', participantId: p.id, municipality: p.municipalityCode },
+    };
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Stored register data: batches with provenance, one packed row per person, the code table.
- * System path (imports by analysts); tenant reads go through `withTenant` and row-level security.
+ * System path (imports by analysts); tenant reads go through `door` (db/door.ts) and row-level security.
  */
 import { addCode, defaultCodeTable, emptyCodeTable } from '../register/codetable.ts';
 import type { Category, CodeTable } from '../monitoring/types.ts';

@@ -21,8 +21,8 @@ export function releaseTx(tx: Tx) {
 }
 
 /**
- * What a repository takes: the door's Tx. A raw connection is still accepted while the last
- * callers of the deprecated `withTenant` move to the door; no layer above db/ can obtain one.
+ * What a repository takes: the door's Tx, or, from another repository inside db/, the connection
+ * of the transaction it already runs in. No layer above db/ can obtain a connection.
  */
 export type Sql = Tx | Queryable;
 

@@ -1,4 +1,4 @@
-/** Activities of one woman (SQL only; the caller runs inside withTenant and audits). */
+/** Activities of one woman (SQL only; the caller runs inside the door, which writes the audit record). */
 import type { ActivityStatus } from '../../core/codes.ts';
 import { isUuid } from '../tenant.ts';
 import { sqlOf, type Sql } from '../sql.ts';

@@ -1,4 +1,4 @@
-/** Conversations with one woman (SQL only; the caller runs inside withTenant and audits). */
+/** Conversations with one woman (SQL only; the caller runs inside the door, which writes the audit record). */
 import type { ConversationKind } from '../../core/codes.ts';
 import { isUuid } from '../tenant.ts';
 import { sqlOf, type Sql } from '../sql.ts';

@@ -6,10 +6,10 @@
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Vault } from '../../security/vault.ts';
-import { databaseOf } from '../sql.ts';
-import { isUuid, withTenant } from '../tenant.ts';
+import { databaseOf, sqlOf } from '../sql.ts';
+import { isUuid } from '../tenant.ts';
 import { ident, personTables } from './tables.ts';
-import { deniedAccess, type Db } from '../door.ts';
+import { deniedAccess, door, type Db } from '../door.ts';
 
 export interface PersonExport {
   format: 'fremdrift-indsigt-1';
@@ -28,14 +28,12 @@ export async function exportPerson(handle: Db, vault: Vault, actor: Actor, parti
   if (unreadable.length) {
     throw new AppError('CONFLICT', `Indsigt kan ikke laves: applikationen kan ikke læse tabellerne ${unreadable.join(', ')}. Kontakt driften.`);
   }
-  return withTenant(db, actor, async (q, audit) => {
+  return door(db, actor, async (tx) => {
+    const q = sqlOf(tx);
     const p = isUuid(participantId)
       ? (await q.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(p) AS r FROM participant p WHERE id = $1', [participantId])).rows[0]?.r
       : undefined;
-    if (!p) {
-      await audit(deniedAccess(participantId, 'indsigt'));
-      return null;
-    }
+    if (!p) return { value: null, audit: deniedAccess(participantId, 'indsigt') };
     const { cpr_enc: cprEnc, cpr_hash: cprHash, ...rest } = p as Record<string, unknown> & { cpr_enc: string; cpr_hash: string };
     const participant = { ...rest, cpr: cprEnc ? vault.decryptCpr(cprEnc) : null };
     const out: Record<string, Record<string, unknown>[]> = {};
@@ -48,11 +46,8 @@ export async function exportPerson(handle: Db, vault: Vault, actor: Actor, parti
        FROM register_person WHERE cpr_hash = $1`, [cprHash])).rows.map((r) => r.r);
     const auditTrail = (await q.query<{ r: Record<string, unknown> }>(
       'SELECT to_jsonb(a) AS r FROM fremdrift_audit_trail($1) a', [participantId])).rows.map((r) => r.r);
-    await audit({
-      action: 'indsigt', entity: 'participant', participantId, municipality: String(p.municipality_code),
-      detail: { tables: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length])) },
-    });
-    return {
+    // The door writes this record after the trail above was read, so the export does not list itself.
+    const value: PersonExport = {
       format: 'fremdrift-indsigt-1',
       generatedAt: new Date().toISOString(),
       generatedBy: actor.username,
@@ -60,6 +55,13 @@ export async function exportPerson(handle: Db, vault: Vault, actor: Actor, parti
       tables: out,
       registerData,
       auditTrail,
+    };
+    return {
+      value,
+      audit: {
+        action: 'indsigt', entity: 'participant', participantId, municipality: String(p.municipality_code),
+        detail: { tables: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length])) },
+      },
     };
   });
 }

@@ -10,7 +10,7 @@ import { databaseOf } from '../sql.ts';
 export interface PersonTable {
   table: string;
   columns: { name: string; type: string; nullable: boolean }[];
-  /** The application role may read it (needed for every table reached through withTenant). */
+  /** The application role may read it (needed for every table reached through the door). */
   readable: boolean;
   writable: boolean;
 }
