@@ -143,3 +143,21 @@ function positiveInt(v: string | undefined): number | undefined {
   const n = Number(v);
   return v && Number.isInteger(n) && n >= 1 ? n : undefined;
 }
+
+/** The settings of this process, read from its environment (the CLI commands' entry point). */
+export function configFromEnvironment(overrides: Partial<Config> = {}): Config {
+  return loadConfig(process.env, overrides);
+}
+
+/** Who runs a CLI command, for its audit record (`cli:<login>`). */
+export function cliUsername(): string {
+  return `cli:${process.env.USER ?? 'ukendt'}`;
+}
+
+/**
+ * Set only by the register-import kill test: stop an import inside its transaction, before COMMIT,
+ * so killing the process always hits a written, uncommitted import.
+ */
+export function pauseImportBeforeCommit(): boolean {
+  return process.env.FREMDRIFT_TEST_PAUSE_BEFORE_COMMIT === '1';
+}

@@ -1,6 +1,6 @@
 /** `fremdrift backup --out FILE`: a full copy of the database (PGlite folder or PostgreSQL). */
 import { backupPGlite, backupPostgres, BackupError } from '../../db/backup.ts';
-import { loadConfig } from '../../core/config.ts';
+import { configFromEnvironment } from '../../core/config.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from '../args.ts';
@@ -12,7 +12,7 @@ export async function run(args: string[]): Promise<number> {
     console.error('Brug: fremdrift backup --out FIL');
     return 2;
   }
-  const config = loadConfig(process.env, { secret: 'not-needed-for-backup' });
+  const config = configFromEnvironment({ secret: 'not-needed-for-backup' });
   try {
     if (config.databaseUrl) backupPostgres(config.databaseUrl, out);
     else await backupPGlite(config.dataDir, out);

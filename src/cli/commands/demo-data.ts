@@ -1,6 +1,6 @@
 import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import { loadConfig } from '../../core/config.ts';
+import { configFromEnvironment } from '../../core/config.ts';
 import { isSeeded, seedDemo } from '../../app/seed-demo.ts';
 import { seedDemoRegister } from '../../app/register/seed-demo-register.ts';
 import { createVault } from '../../security/vault.ts';
@@ -15,7 +15,7 @@ export async function run(args: string[]): Promise<number> {
     console.error('Ugyldig --seed eller --size: brug hele tal.');
     return 2;
   }
-  const config = loadConfig(process.env, { demo: true });
+  const config = configFromEnvironment({ demo: true });
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   try {
     await migrate(db);

@@ -7,7 +7,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { importRegisterFile, type RegisterKind } from '../../app/register/import-register-file.ts';
-import { loadConfig } from '../../core/config.ts';
+import { cliUsername, configFromEnvironment, pauseImportBeforeCommit } from '../../core/config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { RegisterInputError } from '../../register/errors.ts';
@@ -29,9 +29,9 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = loadConfig();
+  const config = configFromEnvironment();
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
-  const who = { userId: 0, username: opts.user?.[0] ?? `cli:${process.env.USER ?? 'ukendt'}`, role: 'analytiker' as const, ip: 'localhost' };
+  const who = { userId: 0, username: opts.user?.[0] ?? cliUsername(), role: 'analytiker' as const, ip: 'localhost' };
   try {
     await migrate(db);
     const vault = createVault(config.secret);
@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
         // 'faerdig' is reported inside the file's transaction, before COMMIT. The kill test sets
         // this to stop there for good (a synchronous wait: no COMMIT can be sent), so killing
         // the process always hits a fully written, uncommitted import, never a race.
-        if (p.phase === 'faerdig' && process.env.FREMDRIFT_TEST_PAUSE_BEFORE_COMMIT === '1') {
+        if (p.phase === 'faerdig' && pauseImportBeforeCommit()) {
           process.stderr.write('\nventer før COMMIT\n');
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
         }

@@ -1,6 +1,6 @@
 /** `fremdrift restore --in FILE`: restore a backup into an empty PGlite folder or PostgreSQL database. */
 import { backupKind, restorePGlite, restorePostgres, BackupError } from '../../db/backup.ts';
-import { loadConfig } from '../../core/config.ts';
+import { configFromEnvironment } from '../../core/config.ts';
 import { parseArgs } from '../args.ts';
 
 
@@ -10,7 +10,7 @@ export async function run(args: string[]): Promise<number> {
     console.error('Brug: fremdrift restore --in FIL');
     return 2;
   }
-  const config = loadConfig(process.env, { secret: 'not-needed-for-restore' });
+  const config = configFromEnvironment({ secret: 'not-needed-for-restore' });
   try {
     const kind = backupKind(file);
     const target = config.databaseUrl ? 'postgres' : 'pglite';

@@ -1,14 +1,14 @@
 import { openApp } from '../../app/bootstrap.ts';
 import { recoverImports, stopImportJobs } from '../../app/register/import-jobs.ts';
 import { stopNationalWorker } from '../../app/register/national-results.ts';
-import { loadConfig } from '../../core/config.ts';
+import { configFromEnvironment } from '../../core/config.ts';
 import { buildServer } from '../../http/server.ts';
 import { parseArgs } from '../args.ts';
 
 
 export async function run(args: string[]): Promise<number> {
   const { flags, opts } = parseArgs(args);
-  const config = loadConfig(process.env, {
+  const config = configFromEnvironment({
     ...(flags.has('demo') ? { demo: true } : {}),
     ...(opts.port ? { port: Number(opts.port[0]) } : {}),
   });
