@@ -33,7 +33,6 @@ const UNEXPLAINED = new Set<string>([
   'src/register/benefits.ts plainYearlyRows',
   'src/register/benefits.ts scanYearly',
   'src/register/chunks.ts fileSource',
-  'src/register/csv.ts fields',
   'src/reports/tagged-pdf.ts <callback>',
   'src/reports/tagged-pdf.ts renderTaggedPdf',
   'src/web/pages/casework/case-section.ts caseSection',

@@ -227,7 +227,12 @@ export class CsvReader {
     this.open = false;
   }
 
-  /** Parse fields from `pos` until the row ends or `upTo` fields are read. */
+  /**
+   * Parse fields from `pos` until the row ends or `upTo` fields are read.
+   * Long on purpose: the byte loop of the reader (quoted fields, integers parsed in place, row
+   * ends) runs once per byte of a register file, with its state in locals; split into helpers it
+   * would write `pos`/`n` back to the object or allocate per field.
+   */
   private fields(ints: Int32Array | undefined, upTo: number): void {
     const b = this.bytes;
     const len = b.length;
