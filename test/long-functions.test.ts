@@ -21,7 +21,6 @@ const UNEXPLAINED = new Set<string>([
   'src/app/register/import-register-file.ts importRegisterFile',
   'src/app/seed-demo.ts seedDemo',
   'src/effect/engine.ts effectDetails',
-  'src/effect/engine.ts matchAll',
   'src/http/routes/casework/project.ts projectRoutes',
   'src/http/routes/companies.ts companyRoutes',
   'src/http/routes/recruitment.ts recruitmentRoutes',

@@ -227,6 +227,10 @@ export function effectDetails(input: EffectInput, opts: EffectOptions): EffectDe
 /**
  * §3: for each participant inside the horizon, the k nearest candidates of her stratum within
  * the caliper, ties to the smaller CPR. Returns matches in participant order.
+ * Long on purpose: the engine's hot loop. Per municipality it fills flat typed arrays with every
+ * candidate's baseline at every enrolment month (each woman's weeks read once, in order) and then
+ * scans them per participant; the arrays, the prefix-sum scratch and the inverse-variance weights
+ * stay in locals shared by both phases instead of being passed to or rebuilt by helpers.
  */
 function matchAll(
   input: EffectInput,
