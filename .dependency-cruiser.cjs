@@ -5,7 +5,22 @@
  * `npm run lint`. Paths are matched anywhere (`(^|/)src/…`) so a planted fixture under test/
  * is judged like the real tree (test/layers.test.ts).
  */
-const LAYERS = ['core', 'reference', 'monitoring', 'register', 'effect', 'security', 'domain', 'demo', 'db', 'app', 'reports', 'web', 'http', 'cli'];
+const LAYERS = [
+  'core',
+  'reference',
+  'monitoring',
+  'register',
+  'effect',
+  'security',
+  'domain',
+  'demo',
+  'db',
+  'app',
+  'reports',
+  'web',
+  'http',
+  'cli',
+];
 const ENGINES = ['core', 'reference', 'monitoring', 'register', 'effect'];
 const MAY_IMPORT = {
   core: ['core'],

@@ -35,7 +35,10 @@ export interface BenchData {
 function generatorHash(): string {
   const h = createHash('sha256');
   const demo = join(BENCH_DIR, '..', 'src', 'demo');
-  for (const f of readdirSync(demo).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) h.update(f).update(readFileSync(join(demo, f)));
+  for (const f of readdirSync(demo)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort())
+    h.update(f).update(readFileSync(join(demo, f)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -50,8 +53,18 @@ export function ensureData(size: number, seed: number, years: number): BenchData
   const files = writeDemoRegisterFiles(dir, cohort.women, reg, 'wide');
   const weeks = reg.lastWeek - reg.firstWeek + 1;
   const data: BenchData = {
-    dir, participants: files.participants, benefits: files.benefits, hours: files.hours, codes: files.codes,
-    size, seed, years, weeks, personWeeks: size * weeks, bytes: files.bytes, generatedSeconds: null,
+    dir,
+    participants: files.participants,
+    benefits: files.benefits,
+    hours: files.hours,
+    codes: files.codes,
+    size,
+    seed,
+    years,
+    weeks,
+    personWeeks: size * weeks,
+    bytes: files.bytes,
+    generatedSeconds: null,
   };
   writeFileSync(manifest, JSON.stringify(data, null, 2));
   return { ...data, generatedSeconds: (performance.now() - t0) / 1000 };

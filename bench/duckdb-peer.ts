@@ -50,5 +50,13 @@ export async function duckdbPhase(d: BenchData, runs: number, levelsOut: string)
     instance.closeSync();
   }
   writeFileSync(levelsOut, JSON.stringify(levels));
-  return { phase: 'duckdb', runs: total, parts, maxRssMb: maxRssMb(), baselineRssMb: baseline, levelsFile: levelsOut, note: 'in-process native engine' };
+  return {
+    phase: 'duckdb',
+    runs: total,
+    parts,
+    maxRssMb: maxRssMb(),
+    baselineRssMb: baseline,
+    levelsFile: levelsOut,
+    note: 'in-process native engine',
+  };
 }

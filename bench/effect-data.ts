@@ -36,7 +36,10 @@ export const EFFECT_MONTH = '2022-12';
 const KOMMUNER = Array.from({ length: 20 }, (_, i) => `K${String(i + 1).padStart(2, '0')}`);
 
 function generatorHash(): string {
-  return createHash('sha256').update(readFileSync(join(BENCH_DIR, 'effect-data.ts'))).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(readFileSync(join(BENCH_DIR, 'effect-data.ts')))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 class Out {
@@ -80,8 +83,11 @@ export function ensureEffectData(nParticipants: number, nPool: number, years: nu
     return `y_${String(year % 100).padStart(2, '0')}${String(week).padStart(2, '0')}`;
   });
   const files = {
-    participants: join(dir, 'deltagere.csv'), pool: join(dir, 'pulje.csv'), benefits: join(dir, 'ydelser.csv'),
-    hours: join(dir, 'loentimer.csv'), codes: join(dir, 'kodetabel.csv'),
+    participants: join(dir, 'deltagere.csv'),
+    pool: join(dir, 'pulje.csv'),
+    benefits: join(dir, 'ydelser.csv'),
+    hours: join(dir, 'loentimer.csv'),
+    codes: join(dir, 'kodetabel.csv'),
   };
   copyFileSync(join(BENCH_DIR, '..', 'src', 'register', 'kodetabel.default.csv'), files.codes);
   const deltagere = new Out(files.participants);
@@ -111,7 +117,17 @@ export function ensureEffectData(nParticipants: number, nPool: number, years: nu
     for (let w = 0; w < nWeeks; w++) {
       // Spells: stay with probability 0.95, otherwise redraw.
       if (!rng.chance(0.95)) on = rng.chance(r);
-      cells[w] = on ? (rng.chance(0.08) ? (rng.chance(0.5) ? '137' : '135') : '131') : rng.chance(0.02) ? '651' : rng.chance(0.1) ? '100' : '';
+      cells[w] = on
+        ? rng.chance(0.08)
+          ? rng.chance(0.5)
+            ? '137'
+            : '135'
+          : '131'
+        : rng.chance(0.02)
+          ? '651'
+          : rng.chance(0.1)
+            ? '100'
+            : '';
     }
     ydelser.line(`${cpr};${cells.join(';')}`);
     const q = 0.15 * (1 - r);
@@ -126,8 +142,17 @@ export function ensureEffectData(nParticipants: number, nPool: number, years: nu
   for (const o of [deltagere, pulje, ydelser, timer]) o.close();
   const bytes = Object.values(files).reduce((s, f) => s + statSync(f).size, 0);
   const data: EffectBenchData = {
-    dir, ...files, nParticipants, nPool, years, seed, weeks: nWeeks, personWeeks: (nParticipants + nPool) * nWeeks, bytes,
-    month: EFFECT_MONTH, generatedSeconds: null,
+    dir,
+    ...files,
+    nParticipants,
+    nPool,
+    years,
+    seed,
+    weeks: nWeeks,
+    personWeeks: (nParticipants + nPool) * nWeeks,
+    bytes,
+    month: EFFECT_MONTH,
+    generatedSeconds: null,
   };
   writeFileSync(manifest, JSON.stringify(data, null, 2));
   return { ...data, generatedSeconds: (performance.now() - t0) / 1000 };

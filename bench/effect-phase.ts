@@ -18,13 +18,22 @@ const d = JSON.parse(readFileSync(manifest, 'utf8')) as EffectBenchData;
 const opts = effectBenchOptions(d);
 const q = (path: string): string => `'${path.replace(/'/g, "''")}'`;
 /** CPU seconds (user + system) of this process since it started: on a shared machine the fairer figure. */
-const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 /** Fremdrift end to end: read the five files, match and estimate, serialise the JSON. */
 async function fremdrift(): Promise<PhaseResult> {
   const t0 = performance.now();
   let t = t0;
-  const input = await loadEffectInput({ participants: d.participants, pool: d.pool, benefits: [d.benefits], hours: d.hours, codes: d.codes });
+  const input = await loadEffectInput({
+    participants: d.participants,
+    pool: d.pool,
+    benefits: [d.benefits],
+    hours: d.hours,
+    codes: d.codes,
+  });
   const read = seconds(t);
   t = performance.now();
   const det = effectDetails(input, opts);
@@ -37,7 +46,12 @@ async function fremdrift(): Promise<PhaseResult> {
   const matches: Record<string, string[]> = {};
   for (const m of det.matches) matches[input.participants[m.participant].id] = m.controls.map((c) => det.pool[c].cpr);
   writeFileSync(matchesOut, JSON.stringify({ matches, result: det.result }));
-  return { phase: 'fremdrift', runs: [total], parts: { read: [read], engine: [engine], json: [jsonS], cpu: [cpuSeconds()] }, maxRssMb: maxRssMb() };
+  return {
+    phase: 'fremdrift',
+    runs: [total],
+    parts: { read: [read], engine: [engine], json: [jsonS], cpu: [cpuSeconds()] },
+    maxRssMb: maxRssMb(),
+  };
 }
 
 /** DuckDB: read_csv the five files (load), then the matching statements (query). */
@@ -49,7 +63,9 @@ async function duckdb(): Promise<PhaseResult> {
   const c = await instance.connect();
   await c.run(`CREATE TABLE deltagere AS SELECT * FROM read_csv(${q(d.participants)}, delim=';', header=true,
     columns={'id': 'VARCHAR', 'cpr': 'VARCHAR', 'kommune': 'VARCHAR', 'indskrevet': 'DATE', 'visitation': 'VARCHAR'})`);
-  await c.run(`CREATE TABLE pulje AS SELECT * FROM read_csv(${q(d.pool)}, delim=';', header=true, columns={'cpr': 'VARCHAR', 'kommune': 'VARCHAR'})`);
+  await c.run(
+    `CREATE TABLE pulje AS SELECT * FROM read_csv(${q(d.pool)}, delim=';', header=true, columns={'cpr': 'VARCHAR', 'kommune': 'VARCHAR'})`,
+  );
   await c.run(`CREATE TABLE kodetabel AS SELECT kode, kategori FROM read_csv(${q(d.codes)}, delim=';', header=true,
     columns={'kode': 'INTEGER', 'kategori': 'VARCHAR', 'tekst': 'VARCHAR', 'kilde': 'VARCHAR'})`);
   await c.run(`CREATE TABLE loentimer AS SELECT * FROM read_csv(${q(d.hours)}, delim=';', header=true, decimal_separator=',',
@@ -67,7 +83,13 @@ async function duckdb(): Promise<PhaseResult> {
   writeFileSync(matchesOut, JSON.stringify({ matches }));
   c.closeSync();
   instance.closeSync();
-  return { phase: 'duckdb', runs: [total], parts: { load: [load], query: [query], cpu: [cpuSeconds()] }, maxRssMb: maxRssMb(), note: 'in-process native engine' };
+  return {
+    phase: 'duckdb',
+    runs: [total],
+    parts: { load: [load], query: [query], cpu: [cpuSeconds()] },
+    maxRssMb: maxRssMb(),
+    note: 'in-process native engine',
+  };
 }
 
 const phases: Record<string, () => Promise<PhaseResult>> = { fremdrift, duckdb };

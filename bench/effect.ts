@@ -30,14 +30,20 @@ const seed = num('seed', 12);
 const skip = new Set((opts.skip?.[0] ?? '').split(',').filter(Boolean));
 
 mkdirSync(OUT_DIR, { recursive: true });
-console.log(`Fremdrift effect benchmark: ${nParticipants.toLocaleString('en')} participants, pool ${nPool.toLocaleString('en')}, ${years} years, ${runs} rounds, ${cpus().length} cores, Node ${process.version}`);
+console.log(
+  `Fremdrift effect benchmark: ${nParticipants.toLocaleString('en')} participants, pool ${nPool.toLocaleString('en')}, ${years} years, ${runs} rounds, ${cpus().length} cores, Node ${process.version}`,
+);
 const data = ensureEffectData(nParticipants, nPool, years, seed);
-console.log(`${data.generatedSeconds === null ? 'Reusing' : `Generated in ${data.generatedSeconds.toFixed(1)} s:`} ${data.dir} (${(data.bytes / 1e6).toFixed(0)} MB, ${data.personWeeks.toLocaleString('en')} person-weeks)\n`);
+console.log(
+  `${data.generatedSeconds === null ? 'Reusing' : `Generated in ${data.generatedSeconds.toFixed(1)} s:`} ${data.dir} (${(data.bytes / 1e6).toFixed(0)} MB, ${data.personWeeks.toLocaleString('en')} person-weeks)\n`,
+);
 
 const manifest = join(data.dir, 'manifest.json');
 function runPhase(phase: string, out: string): PhaseResult {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'effect-phase.ts'), phase, manifest, out], {
-    encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   if (child.status !== 0 || !line) throw new Error(`phase ${phase} failed (exit ${child.status}):\n${child.stderr}${child.stdout}`);
@@ -56,12 +62,17 @@ for (let r = 0; r < runs; r++) {
 }
 
 const fmt = (xs: number[]) => `${min(xs).toFixed(2)} / ${median(xs).toFixed(2)}`;
-const parts = (rs: PhaseResult[]) => Object.keys(rs[0].parts).map((k) => `${k} ${min(rs.map((x) => x.parts[k][0])).toFixed(2)}`).join(', ');
+const parts = (rs: PhaseResult[]) =>
+  Object.keys(rs[0].parts)
+    .map((k) => `${k} ${min(rs.map((x) => x.parts[k][0])).toFixed(2)}`)
+    .join(', ');
 console.log('phase                      best s / median s   parts (best)                          peak RSS MB');
 for (const p of phases) {
   const rs = results[p];
   const label = p === 'fremdrift' ? 'Fremdrift end to end' : 'DuckDB SQL (load + match)';
-  console.log(`${label.padEnd(26)} ${fmt(rs.map((x) => x.runs[0])).padEnd(19)} ${parts(rs).padEnd(37)} ${Math.max(...rs.map((x) => x.maxRssMb)).toFixed(0)}`);
+  console.log(
+    `${label.padEnd(26)} ${fmt(rs.map((x) => x.runs[0])).padEnd(19)} ${parts(rs).padEnd(37)} ${Math.max(...rs.map((x) => x.maxRssMb)).toFixed(0)}`,
+  );
 }
 
 let agreement: { compared: number; differing: number; onlyOne: number; examples: string[] } | null = null;
@@ -83,13 +94,22 @@ if (results.duckdb) {
     }
   }
   const ratio = min(results.duckdb.map((x) => x.runs[0])) / min(results.fremdrift.map((x) => x.runs[0]));
-  console.log(`\nDuckDB / Fremdrift (best runs): ${ratio.toFixed(1)}×; query only / engine only: ${(min(results.duckdb.map((x) => x.parts.query[0])) / min(results.fremdrift.map((x) => x.parts.engine[0]))).toFixed(1)}×`);
-  console.log(`Matches: ${agreement.compared} participants compared, ${agreement.differing} with different controls, ${agreement.onlyOne} matched by only one${agreement.examples.length ? `\n  ${agreement.examples.join('\n  ')}` : ''}`);
+  console.log(
+    `\nDuckDB / Fremdrift (best runs): ${ratio.toFixed(1)}×; query only / engine only: ${(min(results.duckdb.map((x) => x.parts.query[0])) / min(results.fremdrift.map((x) => x.parts.engine[0]))).toFixed(1)}×`,
+  );
+  console.log(
+    `Matches: ${agreement.compared} participants compared, ${agreement.differing} with different controls, ${agreement.onlyOne} matched by only one${agreement.examples.length ? `\n  ${agreement.examples.join('\n  ')}` : ''}`,
+  );
 }
 const r = fm.result;
-console.log(`Result: matched ${r.matched}, unmatched ${r.unmatched.length}, maal1 effect ${r.outcomes.maal1.effect?.toFixed(3)} [${r.outcomes.maal1.ci?.map((x: number) => x.toFixed(3)).join(', ')}], raw ${r.outcomes.maal1.raw?.toFixed(3)}`);
+console.log(
+  `Result: matched ${r.matched}, unmatched ${r.unmatched.length}, maal1 effect ${r.outcomes.maal1.effect?.toFixed(3)} [${r.outcomes.maal1.ci?.map((x: number) => x.toFixed(3)).join(', ')}], raw ${r.outcomes.maal1.raw?.toFixed(3)}`,
+);
 console.log(`Load average (1 min) before → after each run: ${loads.map(([a, b]) => `${a.toFixed(1)}→${b.toFixed(1)}`).join(', ')}`);
-writeFileSync(join(OUT_DIR, 'effect-latest.json'), JSON.stringify({ when: new Date().toISOString(), data, results, agreement, loads }, null, 2));
+writeFileSync(
+  join(OUT_DIR, 'effect-latest.json'),
+  JSON.stringify({ when: new Date().toISOString(), data, results, agreement, loads }, null, 2),
+);
 const best = min(results.fremdrift?.map((x) => x.runs[0]) ?? [Infinity]);
 if (agreement && (agreement.differing > 0 || agreement.onlyOne > 0)) process.exitCode = 1;
 if (best >= 20) console.log(`\nOver the 20 s target: ${best.toFixed(1)} s`);

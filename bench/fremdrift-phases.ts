@@ -22,16 +22,21 @@ export async function readPhase(d: BenchData, runs: number): Promise<PhaseResult
     const t0 = performance.now();
     let t = performance.now();
     const [pb, bb, hb, cb] = await Promise.all([readFile(d.participants), readFile(d.benefits), readFile(d.hours), readFile(d.codes)]);
-    parts.bytes.push(seconds(t)); t = performance.now();
+    parts.bytes.push(seconds(t));
+    t = performance.now();
     const codeTable = readCodeTable(cb, 'kodetabel.csv');
-    parts.codes.push(seconds(t)); t = performance.now();
+    parts.codes.push(seconds(t));
+    t = performance.now();
     const participants = readParticipants(pb, 'deltagere.csv');
-    parts.participants.push(seconds(t)); t = performance.now();
+    parts.participants.push(seconds(t));
+    t = performance.now();
     const b = new RegisterBuilder();
     readBenefits(bb, 'ydelser.csv', b);
-    parts.benefits.push(seconds(t)); t = performance.now();
+    parts.benefits.push(seconds(t));
+    t = performance.now();
     readHours(hb, 'loentimer.csv', b);
-    parts.hours.push(seconds(t)); t = performance.now();
+    parts.hours.push(seconds(t));
+    t = performance.now();
     const register = b.build(codeTable);
     parts.build.push(seconds(t));
     total.push(seconds(t0));
@@ -55,11 +60,24 @@ export async function enginePhase(d: BenchData, runs: number): Promise<PhaseResu
     total.push(seconds(t0));
     if (res.participants.length !== d.size) throw new Error('engine phase: wrong number of participants');
   }
-  return { phase: 'engine', runs: total, parts: {}, maxRssMb: maxRssMb(), baselineRssMb: baseline, note: 'RSS includes the input read before timing; one untimed warm-up' };
+  return {
+    phase: 'engine',
+    runs: total,
+    parts: {},
+    maxRssMb: maxRssMb(),
+    baselineRssMb: baseline,
+    note: 'RSS includes the input read before timing; one untimed warm-up',
+  };
 }
 
 /** (c) End to end: read the files (the benefit files given, default the wide one), run the engine, serialise the JSON result. */
-export async function endToEndPhase(d: BenchData, runs: number, levelsOut: string, benefits: string[] = [d.benefits], phase = 'e2e'): Promise<PhaseResult> {
+export async function endToEndPhase(
+  d: BenchData,
+  runs: number,
+  levelsOut: string,
+  benefits: string[] = [d.benefits],
+  phase = 'e2e',
+): Promise<PhaseResult> {
   const parts: Record<string, number[]> = { read: [], engine: [], json: [] };
   const total: number[] = [];
   let levels: Levels = {};
@@ -67,9 +85,11 @@ export async function endToEndPhase(d: BenchData, runs: number, levelsOut: strin
     const t0 = performance.now();
     let t = performance.now();
     const input = await loadMonitorInput({ ...paths(d), benefits });
-    parts.read.push(seconds(t)); t = performance.now();
+    parts.read.push(seconds(t));
+    t = performance.now();
     const res = monitor(input, MONITOR_OPTIONS);
-    parts.engine.push(seconds(t)); t = performance.now();
+    parts.engine.push(seconds(t));
+    t = performance.now();
     const json = JSON.stringify(res);
     parts.json.push(seconds(t));
     total.push(seconds(t0));

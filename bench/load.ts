@@ -60,15 +60,22 @@ const log = (s: string) => console.log(s);
 const offered = () => (THINK > 0 ? `${((CASEWORKERS + ANALYSTS) / (THINK / 1000)).toFixed(1)}/s` : 'ubegrænset (ingen tænketid)');
 const describeThink = () => `tænketid ${THINK} ms${REALISTIC ? ' (realistisk)' : ''}; tilbudt belastning højst ${offered()}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 /** The conversation form as the caseworker pages post it. */
 export const CONVERSATION_PATH = (id: string) => `/deltagere/${id}/samtaler`;
 
 const instanceEnv = (url: string, extra: Record<string, string> = {}) => ({
-  DATABASE_URL: url, FREMDRIFT_SECRET: SECRET, DATABASE_POOL_MAX: '20', LOG_LEVEL: 'warn',
+  DATABASE_URL: url,
+  FREMDRIFT_SECRET: SECRET,
+  DATABASE_POOL_MAX: '20',
+  LOG_LEVEL: 'warn',
   // All simulated people share one loopback address; the per-address limit is for the internet.
-  RATE_LIMIT_BURST: '0', ...extra,
+  RATE_LIMIT_BURST: '0',
+  ...extra,
 });
 
 function startServer(url: string, port: number): Promise<ChildProcess> {
@@ -92,9 +99,10 @@ function people(caseworkers: VirtualUser[], analysts: VirtualUser[], until: () =
     while (performance.now() < until()) {
       // Her worklist (Mine borgere); every third round (offset by caseworker, so a short run with
       // long think times has some) she looks a woman up in the municipality's Deltagere instead.
-      const list = (i + n) % 3 === 2
-        ? await u.request('deltagere', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`)
-        : await u.request('mine_borgere', 'GET', '/mine-borgere');
+      const list =
+        (i + n) % 3 === 2
+          ? await u.request('deltagere', 'GET', `/deltagere?side=${1 + ((i * 7 + n) % 20)}`)
+          : await u.request('mine_borgere', 'GET', '/mine-borgere');
       const ids = [...list.body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})(?:\?[^"]*)?"/g)].map((m) => m[1]);
       if (!ids.length) {
         n++;
@@ -106,9 +114,19 @@ function people(caseworkers: VirtualUser[], analysts: VirtualUser[], until: () =
       await u.request('aabn_kvinde', 'GET', `/deltagere/${id}`);
       await think();
       const note = `${run.token} ${i}-${n}`;
-      const r = await u.request('ny_samtale', 'POST', CONVERSATION_PATH(id), {
-        date: today, kind: 'individuel', participants: 'Borger og sagsbehandler', interpreterUsed: 'false', note,
-      }, [303]);
+      const r = await u.request(
+        'ny_samtale',
+        'POST',
+        CONVERSATION_PATH(id),
+        {
+          date: today,
+          kind: 'individuel',
+          participants: 'Borger og sagsbehandler',
+          interpreterUsed: 'false',
+          note,
+        },
+        [303],
+      );
       if (r.ok) run.posted.push(note);
       n++;
       await think();
@@ -138,18 +156,28 @@ function table(timings: Timing[], elapsed: number, ops?: string[]) {
   const rows = names.map((op) => {
     const ts = timings.filter((t) => t.op === op);
     const ms = ts.map((t) => t.ms).sort((a, b) => a - b);
-    return { op, requests: ts.length, errors: ts.filter((t) => !t.ok).length, perSecond: ts.length / elapsed,
-      p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) };
+    return {
+      op,
+      requests: ts.length,
+      errors: ts.filter((t) => !t.ok).length,
+      perSecond: ts.length / elapsed,
+      p50: percentile(ms, 50),
+      p95: percentile(ms, 95),
+      p99: percentile(ms, 99),
+    };
   });
   log('operation      forespørgsler  fejl   pr. s     p50 ms   p95 ms   p99 ms');
   for (const r of rows) {
-    log(`${r.op.padEnd(14)} ${String(r.requests).padStart(13)} ${String(r.errors).padStart(5)} ${r.perSecond.toFixed(1).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`);
+    log(
+      `${r.op.padEnd(14)} ${String(r.requests).padStart(13)} ${String(r.errors).padStart(5)} ${r.perSecond.toFixed(1).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`,
+    );
   }
   return rows;
 }
 
 async function storedNotes(db: Database, token: string) {
-  return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_conversation WHERE note LIKE $1`, [`${token}%`])).rows[0].n;
+  return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_conversation WHERE note LIKE $1`, [`${token}%`])).rows[0]
+    .n;
 }
 
 const REUSE = opts.reuse?.[0];
@@ -179,7 +207,8 @@ async function uploadFile(u: VirtualUser, kind: string, name: string, bytes: Buf
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`),
-    bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const res = await u.raw('POST', `/registerdata?_csrf=${encodeURIComponent(u.csrf)}`, body, `multipart/form-data; boundary=${boundary}`);
   if (res.status !== 303) throw new Error(`upload: ${res.status} ${res.body.slice(0, 300)}`);
@@ -213,9 +242,16 @@ async function single() {
   let importEnd = 0;
   let importOk = false;
   const importer = spawn(process.execPath, ['bin/fremdrift.js', 'import', '--hours', hoursFile, '--user', 'load-test'], {
-    env: { ...process.env, DATABASE_URL: url, FREMDRIFT_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: url, FREMDRIFT_SECRET: SECRET },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const importDone = new Promise<void>((r) => importer.on('exit', (c) => { importOk = c === 0; importEnd = performance.now(); r(); }));
+  const importDone = new Promise<void>((r) =>
+    importer.on('exit', (c) => {
+      importOk = c === 0;
+      importEnd = performance.now();
+      r();
+    }),
+  );
   const t0 = performance.now();
   await people(caseworkers, analysts, () => t0 + SECONDS * 1000, run);
   const elapsed = (performance.now() - t0) / 1000;
@@ -225,22 +261,51 @@ async function single() {
 
   log('');
   const rows = table(run.timings, elapsed);
-  const cw = run.timings.filter((t) => t.op !== 'resultater').map((t) => t.ms).sort((a, b) => a - b);
-  const total = { requests: run.timings.length, errors: run.timings.filter((t) => !t.ok).length, perSecond: run.timings.length / elapsed,
-    caseworkerP95: percentile(cw, 95) };
+  const cw = run.timings
+    .filter((t) => t.op !== 'resultater')
+    .map((t) => t.ms)
+    .sort((a, b) => a - b);
+  const total = {
+    requests: run.timings.length,
+    errors: run.timings.filter((t) => !t.ok).length,
+    perSecond: run.timings.length / elapsed,
+    caseworkerP95: percentile(cw, 95),
+  };
   log(`I alt: ${total.requests} forespørgsler på ${elapsed.toFixed(1)} s = ${total.perSecond.toFixed(1)}/s, ${total.errors} fejl.`);
   log(`Sagsbehandlersider p95: ${total.caseworkerP95.toFixed(1)} ms (mål < 100 ms) → ${total.caseworkerP95 < 100 ? 'nået' : 'IKKE nået'}.`);
   log(`Registerimport: ${importOk ? 'gennemført' : 'FEJLEDE'} på ${((importEnd - importStart) / 1000).toFixed(1)} s under belastningen.`);
-  log(`Skrivninger: ${run.posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === run.posted.length ? 'ingen tabt' : 'TABT'}.`);
-  writeFileSync(join(OUT, 'load-latest.json'), JSON.stringify({ mode: MODE, women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS, thinkMs: THINK, realistic: REALISTIC,
-    seconds: elapsed, rows, total, import: { ok: importOk, seconds: (importEnd - importStart) / 1000 }, writes: { acknowledged: run.posted.length, stored } }, null, 2));
+  log(
+    `Skrivninger: ${run.posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === run.posted.length ? 'ingen tabt' : 'TABT'}.`,
+  );
+  writeFileSync(
+    join(OUT, 'load-latest.json'),
+    JSON.stringify(
+      {
+        mode: MODE,
+        women: WOMEN,
+        caseworkers: CASEWORKERS,
+        analysts: ANALYSTS,
+        thinkMs: THINK,
+        realistic: REALISTIC,
+        seconds: elapsed,
+        rows,
+        total,
+        import: { ok: importOk, seconds: (importEnd - importStart) / 1000 },
+        writes: { acknowledged: run.posted.length, stored },
+      },
+      null,
+      2,
+    ),
+  );
   await db.close();
   await dropDatabase(name);
   process.exitCode = stored !== run.posted.length || !importOk ? 1 : 0;
 }
 
 async function cluster() {
-  log(`Fremdrift load test, to instanser bag HAProxy: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, ${describeThink()}`);
+  log(
+    `Fremdrift load test, to instanser bag HAProxy: ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere, ${ANALYSTS} analytikere, ${SECONDS} s, ${describeThink()}`,
+  );
   log(`Belastning (uptime) ved start: ${load()}`);
   const { name, url, db } = await loadDatabase();
   const hoursFile = join(OUT, 'load-loentimer.csv');
@@ -293,7 +358,9 @@ async function cluster() {
     // The upload must have reached an instance (and its job be recorded) before one is chosen:
     // otherwise a short run could kill the instance still receiving the file.
     await Promise.race([uploaded, sleep(60_000)]);
-    const running = (await db.query<{ instance: string }>(`SELECT instance FROM import_job WHERE status = 'koerer' ORDER BY started_at DESC LIMIT 1`)).rows[0]?.instance;
+    const running = (
+      await db.query<{ instance: string }>(`SELECT instance FROM import_job WHERE status = 'koerer' ORDER BY started_at DESC LIMIT 1`)
+    ).rows[0]?.instance;
     const k = running?.endsWith(`:${instances[1].child.pid}`) ? 0 : 1;
     killedPid = instances[k].child.pid ?? 0;
     killAt = (performance.now() - t0) / 1000;
@@ -322,22 +389,58 @@ async function cluster() {
   const failed = timed.filter((t) => !t.ok);
   // A request in flight when the instance died ends within a few seconds of the kill.
   const nearKill = failed.filter((t) => t.at >= killAt && t.at <= killAt + 5);
-  const cw = timed.filter((t) => t.op !== 'resultater').map((t) => t.ms).sort((a, b) => a - b);
-  const total = { requests: timed.length, errors: failed.length, errorsAtKill: nearKill.length, errorsElsewhere: failed.length - nearKill.length,
-    perSecond: timed.length / elapsed, caseworkerP95: percentile(cw, 95) };
+  const cw = timed
+    .filter((t) => t.op !== 'resultater')
+    .map((t) => t.ms)
+    .sort((a, b) => a - b);
+  const total = {
+    requests: timed.length,
+    errors: failed.length,
+    errorsAtKill: nearKill.length,
+    errorsElsewhere: failed.length - nearKill.length,
+    perSecond: timed.length / elapsed,
+    caseworkerP95: percentile(cw, 95),
+  };
   const importedOnKilled = importResult.instance?.endsWith(`:${killedPid}`) ?? false;
-  log(`I alt: ${total.requests} forespørgsler på ${elapsed.toFixed(1)} s = ${total.perSecond.toFixed(1)}/s; ${total.errors} fejl, ` +
-    `heraf ${total.errorsAtKill} inden for 5 s efter drabet og ${total.errorsElsewhere} andre.`);
-  log(`En instans dræbt (SIGKILL) ved ${killAt.toFixed(1)} s, tilbage ved ${backAt.toFixed(1)} s; fejl: ${failed.map((t) => `${t.op} ${t.status} @${t.at.toFixed(1)} s`).join(', ') || 'ingen'}.`);
+  log(
+    `I alt: ${total.requests} forespørgsler på ${elapsed.toFixed(1)} s = ${total.perSecond.toFixed(1)}/s; ${total.errors} fejl, ` +
+      `heraf ${total.errorsAtKill} inden for 5 s efter drabet og ${total.errorsElsewhere} andre.`,
+  );
+  log(
+    `En instans dræbt (SIGKILL) ved ${killAt.toFixed(1)} s, tilbage ved ${backAt.toFixed(1)} s; fejl: ${failed.map((t) => `${t.op} ${t.status} @${t.at.toFixed(1)} s`).join(', ') || 'ingen'}.`,
+  );
   for (const r of rows) log(`  ${r.op}: p95 ${r.p95.toFixed(0)} ms (mål < 100 ms) → ${r.p95 < 100 ? 'nået' : 'IKKE nået'}`);
-  log(`Registerimport: ${importResult.status} på ${importResult.seconds.toFixed(1)} s${importedOnKilled ? ' (kørte på den dræbte instans)' : ''}: ${importResult.text}`);
-  log(`Skrivninger: ${run.posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === run.posted.length ? 'ingen tabt' : 'TABT'}.`);
+  log(
+    `Registerimport: ${importResult.status} på ${importResult.seconds.toFixed(1)} s${importedOnKilled ? ' (kørte på den dræbte instans)' : ''}: ${importResult.text}`,
+  );
+  log(
+    `Skrivninger: ${run.posted.length} samtaler kvitteret, ${stored} fundet i databasen → ${stored === run.posted.length ? 'ingen tabt' : 'TABT'}.`,
+  );
   log(`Belastning (uptime) efter: ${loadAfter}`);
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'load-cluster-latest.json'), JSON.stringify({ mode: MODE, women: WOMEN, caseworkers: CASEWORKERS, analysts: ANALYSTS,
-    thinkMs: THINK, realistic: REALISTIC, seconds: elapsed, rows, total, kill: { at: killAt, back: backAt }, import: { ...importResult, onKilledInstance: importedOnKilled },
-    writes: { acknowledged: run.posted.length, stored }, loadAfter,
-    failures: failed.map((t) => ({ op: t.op, status: t.status, at: Number(t.at.toFixed(2)), ms: Math.round(t.ms) })) }, null, 2));
+  writeFileSync(
+    join(OUT, 'load-cluster-latest.json'),
+    JSON.stringify(
+      {
+        mode: MODE,
+        women: WOMEN,
+        caseworkers: CASEWORKERS,
+        analysts: ANALYSTS,
+        thinkMs: THINK,
+        realistic: REALISTIC,
+        seconds: elapsed,
+        rows,
+        total,
+        kill: { at: killAt, back: backAt },
+        import: { ...importResult, onKilledInstance: importedOnKilled },
+        writes: { acknowledged: run.posted.length, stored },
+        loadAfter,
+        failures: failed.map((t) => ({ op: t.op, status: t.status, at: Number(t.at.toFixed(2)), ms: Math.round(t.ms) })),
+      },
+      null,
+      2,
+    ),
+  );
   await db.close();
   await dropDatabase(name);
   process.exitCode = stored !== run.posted.length || total.errorsElsewhere > 0 ? 1 : 0;
@@ -364,13 +467,16 @@ async function pgliteFolder() {
 }
 
 async function importLatency() {
-  log(`Fremdrift: sagsbehandleres svartider mens en stor registerfil indlæses via websiden (${PGLITE ? 'PGlite' : 'PostgreSQL'}, ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere)`);
+  log(
+    `Fremdrift: sagsbehandleres svartider mens en stor registerfil indlæses via websiden (${PGLITE ? 'PGlite' : 'PostgreSQL'}, ${WOMEN} kvinder, ${CASEWORKERS} sagsbehandlere)`,
+  );
   log(`Belastning (uptime) ved start: ${load()}`);
   const pg = PGLITE ? null : await loadDatabase();
   const lite = PGLITE ? await pgliteFolder() : null;
-  const envOf = (extra: Record<string, string>) => lite
-    ? { FREMDRIFT_DATA_DIR: lite.dir, FREMDRIFT_SECRET: SECRET, LOG_LEVEL: 'warn', RATE_LIMIT_BURST: '0', ...extra }
-    : instanceEnv(pg!.url, extra);
+  const envOf = (extra: Record<string, string>) =>
+    lite
+      ? { FREMDRIFT_DATA_DIR: lite.dir, FREMDRIFT_SECRET: SECRET, LOG_LEVEL: 'warn', RATE_LIMIT_BURST: '0', ...extra }
+      : instanceEnv(pg!.url, extra);
   const fileBytes = num('file-mb', 100) * 1e6;
   // Two files of other women (one per run: the same file twice would change nothing).
   const files = [join(OUT, 'load-ydelser-stor-a.csv'), join(OUT, 'load-ydelser-stor-b.csv')];
@@ -382,8 +488,14 @@ async function importLatency() {
   const result: Record<string, unknown> = {};
   const batch: Record<string, string> = opts.batch?.[0] ? { FREMDRIFT_IMPORT_BATCH: opts.batch[0] } : {};
   const runs = PGLITE
-    ? [['én transaktion på hovedtråden (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]], ['arbejdstråd + portioner (nu)', batch, files[1]]] as const
-    : [['hovedtråd (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]], ['arbejdstråd (nu)', {}, files[1]]] as const;
+    ? ([
+        ['én transaktion på hovedtråden (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]],
+        ['arbejdstråd + portioner (nu)', batch, files[1]],
+      ] as const)
+    : ([
+        ['hovedtråd (før)', { FREMDRIFT_IMPORT_IN_PROCESS: '1' }, files[0]],
+        ['arbejdstråd (nu)', {}, files[1]],
+      ] as const);
   for (const [label, extra, file] of runs) {
     const port = await freePort();
     const inst = await startInstance(envOf(extra), port);
@@ -408,31 +520,60 @@ async function importLatency() {
     })();
     // Caseworkers work until the import is over, and ten seconds more.
     let stop = Infinity;
-    void importing.then(() => (stop = performance.now() + 10_000), () => (stop = 0));
+    void importing.then(
+      () => (stop = performance.now() + 10_000),
+      () => (stop = 0),
+    );
     await people(caseworkers, [], () => stop, run);
     const j = await importing;
-    const during = tagged.filter((t) => t.at >= phase.start && t.at <= phase.end).map((t) => t.ms).sort((a, b) => a - b);
-    const outside = tagged.filter((t) => t.at < phase.start || t.at > phase.end).map((t) => t.ms).sort((a, b) => a - b);
-    const listDuring = tagged.filter((t) => t.op === 'mine_borgere' && t.at >= phase.start && t.at <= phase.end).map((t) => t.ms).sort((a, b) => a - b);
+    const during = tagged
+      .filter((t) => t.at >= phase.start && t.at <= phase.end)
+      .map((t) => t.ms)
+      .sort((a, b) => a - b);
+    const outside = tagged
+      .filter((t) => t.at < phase.start || t.at > phase.end)
+      .map((t) => t.ms)
+      .sort((a, b) => a - b);
+    const listDuring = tagged
+      .filter((t) => t.op === 'mine_borgere' && t.at >= phase.start && t.at <= phase.end)
+      .map((t) => t.ms)
+      .sort((a, b) => a - b);
     const r = {
       import: { status: j.status, seconds: (phase.end - phase.start) / 1000 },
       outside: { n: outside.length, p50: percentile(outside, 50), p95: percentile(outside, 95), max: outside.at(-1) ?? NaN },
       during: { n: during.length, p50: percentile(during, 50), p95: percentile(during, 95), max: during.at(-1) ?? NaN },
       listDuring: { n: listDuring.length, p95: percentile(listDuring, 95), max: listDuring.at(-1) ?? NaN },
-      errors: tagged.filter((t) => !t.ok).length, load: load(),
+      errors: tagged.filter((t) => !t.ok).length,
+      load: load(),
     };
     const ratio = { p50: r.during.p50 / r.outside.p50, p95: r.during.p95 / r.outside.p95 };
     result[label] = { ...r, ratio, importText: j.text };
-    log(`${label}: import ${r.import.status} på ${r.import.seconds.toFixed(1)} s; sagsbehandlersider uden import p50 ${r.outside.p50.toFixed(0)} / p95 ${r.outside.p95.toFixed(0)} ms, ` +
-      `under import p50 ${r.during.p50.toFixed(0)} / p95 ${r.during.p95.toFixed(0)} / max ${r.during.max.toFixed(0)} ms (Mine borgere p95 ${r.listDuring.p95.toFixed(0)} ms); ` +
-      `forhold under/uden p50 ${ratio.p50.toFixed(2)} / p95 ${ratio.p95.toFixed(2)}; ${r.errors} fejl; belastning ${r.load}`);
+    log(
+      `${label}: import ${r.import.status} på ${r.import.seconds.toFixed(1)} s; sagsbehandlersider uden import p50 ${r.outside.p50.toFixed(0)} / p95 ${r.outside.p95.toFixed(0)} ms, ` +
+        `under import p50 ${r.during.p50.toFixed(0)} / p95 ${r.during.p95.toFixed(0)} / max ${r.during.max.toFixed(0)} ms (Mine borgere p95 ${r.listDuring.p95.toFixed(0)} ms); ` +
+        `forhold under/uden p50 ${ratio.p50.toFixed(2)} / p95 ${ratio.p95.toFixed(2)}; ${r.errors} fejl; belastning ${r.load}`,
+    );
     if (j.status !== 'faerdig') log(`  importen: ${j.text}`);
     inst.child.kill('SIGTERM');
     await inst.exited;
   }
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, PGLITE ? 'load-import-latency-pglite.json' : 'load-import-latency.json'),
-    JSON.stringify({ database: PGLITE ? 'pglite' : 'postgres', women: WOMEN, caseworkers: CASEWORKERS, thinkMs: THINK, fileBytes: bytes, batch: opts.batch?.[0] ?? null, result }, null, 2));
+  writeFileSync(
+    join(OUT, PGLITE ? 'load-import-latency-pglite.json' : 'load-import-latency.json'),
+    JSON.stringify(
+      {
+        database: PGLITE ? 'pglite' : 'postgres',
+        women: WOMEN,
+        caseworkers: CASEWORKERS,
+        thinkMs: THINK,
+        fileBytes: bytes,
+        batch: opts.batch?.[0] ?? null,
+        result,
+      },
+      null,
+      2,
+    ),
+  );
   if (pg) {
     await pg.db.close();
     await dropDatabase(pg.name);

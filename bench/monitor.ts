@@ -28,7 +28,9 @@ const years = num('years', 5);
 const skip = new Set((opts.skip?.[0] ?? '').split(',').filter(Boolean));
 
 mkdirSync(OUT_DIR, { recursive: true });
-console.log(`Fremdrift monitor benchmark: ${size.toLocaleString('en')} women, ${years} years of weekly codes, ${runs} runs, ${cpus().length} cores, Node ${process.version}`);
+console.log(
+  `Fremdrift monitor benchmark: ${size.toLocaleString('en')} women, ${years} years of weekly codes, ${runs} runs, ${cpus().length} cores, Node ${process.version}`,
+);
 const data: BenchData = ensureData(size, seed, years);
 const mb = Object.values(data.bytes).reduce((s, b) => s + b, 0) / 1e6;
 console.log(
@@ -43,7 +45,9 @@ const manifest = join(data.dir, 'manifest.json');
 /** One run of a phase in a fresh child process (so its peak memory is its own). */
 function runPhase(phase: string, levels = ''): PhaseResult {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'phase.ts'), phase, manifest, '1', levels], {
-    encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   if (child.status !== 0 || !line) throw new Error(`phase ${phase} failed (exit ${child.status}):\n${child.stderr}${child.stdout}`);
@@ -55,7 +59,10 @@ function merge(a: PhaseResult | undefined, b: PhaseResult): PhaseResult {
   const parts: Record<string, number[]> = {};
   for (const k of Object.keys(b.parts)) parts[k] = [...(a.parts[k] ?? []), ...b.parts[k]];
   return {
-    ...b, runs: [...a.runs, ...b.runs], parts, maxRssMb: Math.max(a.maxRssMb, b.maxRssMb),
+    ...b,
+    runs: [...a.runs, ...b.runs],
+    parts,
+    maxRssMb: Math.max(a.maxRssMb, b.maxRssMb),
     serverPeakMb: a.serverPeakMb != null || b.serverPeakMb != null ? Math.max(a.serverPeakMb ?? 0, b.serverPeakMb ?? 0) : null,
   };
 }
@@ -63,7 +70,11 @@ function merge(a: PhaseResult | undefined, b: PhaseResult): PhaseResult {
 const lv = (name: string): string => join(OUT_DIR, `levels-${name}.json`);
 // Phases are interleaved round by round, so that load from other work on a shared machine
 // falls on all of them alike rather than on whichever phase ran at a busy moment.
-const plan: [string, string][] = [['read', ''], ['engine', ''], ['e2e', lv('engine')]];
+const plan: [string, string][] = [
+  ['read', ''],
+  ['engine', ''],
+  ['e2e', lv('engine')],
+];
 if (!skip.has('duckdb')) plan.push(['duckdb', lv('duckdb')]);
 if (!skip.has('postgres')) plan.push(['postgres', lv('postgres')]);
 const results: Record<string, PhaseResult> = {};
@@ -77,11 +88,24 @@ for (let r = 1; r <= runs; r++) {
   process.stdout.write('\n');
 }
 // The shapes analysts receive: yearly files, a national-width file, the long layout.
-const shapeRows: { shape: string; split: number; e2e: number; duck: number | null; read: number; engine: number; rss: number; duckRss: number | null; mb: number; agreement: Agreement | null }[] = [];
+const shapeRows: {
+  shape: string;
+  split: number;
+  e2e: number;
+  duck: number | null;
+  read: number;
+  engine: number;
+  rss: number;
+  duckRss: number | null;
+  mb: number;
+  agreement: Agreement | null;
+}[] = [];
 if (!skip.has('shapes')) {
   const t0 = performance.now();
   const shapes = ensureShapes(data);
-  console.log(`Shapes ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${SHAPES.map((s) => `${s} ${(shapes[s].bytes / 1e6).toFixed(0)} MB`).join(', ')}`);
+  console.log(
+    `Shapes ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${SHAPES.map((s) => `${s} ${(shapes[s].bytes / 1e6).toFixed(0)} MB`).join(', ')}`,
+  );
   const shapeResults: Record<string, PhaseResult> = {};
   for (let r = 1; r <= runs; r++) {
     process.stdout.write(`  shapes round ${r}/${runs}:`);
@@ -99,8 +123,15 @@ if (!skip.has('shapes')) {
     const e = shapeResults[`e2e:${s}`];
     const d = shapeResults[`duckdb:${s}`];
     shapeRows.push({
-      shape: s, split: min(shapeResults[`split:${s}`].runs), e2e: min(e.runs), duck: d ? min(d.runs) : null,
-      read: min(e.parts.read), engine: min(e.parts.engine), rss: e.maxRssMb, duckRss: d ? d.maxRssMb : null, mb: shapes[s].bytes / 1e6,
+      shape: s,
+      split: min(shapeResults[`split:${s}`].runs),
+      e2e: min(e.runs),
+      duck: d ? min(d.runs) : null,
+      read: min(e.parts.read),
+      engine: min(e.parts.engine),
+      rss: e.maxRssMb,
+      duckRss: d ? d.maxRssMb : null,
+      mb: shapes[s].bytes / 1e6,
       agreement: d?.levelsFile ? compareLevels(`duckdb:${s}`, e.levelsFile!, d.levelsFile) : null,
     });
   }
@@ -117,22 +148,66 @@ for (const p of [duck, postgres]) if (p?.levelsFile) agreements.push(compareLeve
 const best = (r: PhaseResult, part?: string): number => min(part ? r.parts[part] : r.runs);
 const partsText = (r: PhaseResult, names: string[]): string => names.map((n) => `${n} ${best(r, n).toFixed(2)}`).join(', ');
 const rows: Row[] = [
-  { key: 'read', label: '(a) read files → per-person arrays', result: read, seconds: best(read), extra: partsText(read, ['bytes', 'participants', 'benefits', 'hours', 'build']) },
-  { key: 'engine', label: '(b) engine alone (in memory)', result: engine, seconds: best(engine), extra: `RSS before engine ${engine.baselineRssMb?.toFixed(0)} MB` },
-  { key: 'endToEnd', label: '(c) end to end (read + engine + JSON)', result: e2e, seconds: best(e2e), extra: partsText(e2e, ['read', 'engine', 'json']) },
+  {
+    key: 'read',
+    label: '(a) read files → per-person arrays',
+    result: read,
+    seconds: best(read),
+    extra: partsText(read, ['bytes', 'participants', 'benefits', 'hours', 'build']),
+  },
+  {
+    key: 'engine',
+    label: '(b) engine alone (in memory)',
+    result: engine,
+    seconds: best(engine),
+    extra: `RSS before engine ${engine.baselineRssMb?.toFixed(0)} MB`,
+  },
+  {
+    key: 'endToEnd',
+    label: '(c) end to end (read + engine + JSON)',
+    result: e2e,
+    seconds: best(e2e),
+    extra: partsText(e2e, ['read', 'engine', 'json']),
+  },
 ];
 if (duck) {
-  rows.push({ key: 'duckdb', label: '(d) DuckDB end to end (load + SQL)', result: duck, seconds: best(duck), extra: `load ${best(duck, 'load').toFixed(2)}; ${duck.note}` });
-  rows.push({ key: 'duckdbQuery', label: '    DuckDB query only', result: { ...duck, runs: duck.parts.query }, seconds: best(duck, 'query'), extra: '' });
+  rows.push({
+    key: 'duckdb',
+    label: '(d) DuckDB end to end (load + SQL)',
+    result: duck,
+    seconds: best(duck),
+    extra: `load ${best(duck, 'load').toFixed(2)}; ${duck.note}`,
+  });
+  rows.push({
+    key: 'duckdbQuery',
+    label: '    DuckDB query only',
+    result: { ...duck, runs: duck.parts.query },
+    seconds: best(duck, 'query'),
+    extra: '',
+  });
 }
 if (postgres) {
-  rows.push({ key: 'postgres', label: '(e) PostgreSQL end to end (COPY + SQL)', result: postgres, seconds: best(postgres), extra: `load ${best(postgres, 'load').toFixed(2)}; ${postgres.note}` });
-  rows.push({ key: 'postgresQuery', label: '    PostgreSQL query only', result: { ...postgres, runs: postgres.parts.query }, seconds: best(postgres, 'query'), extra: '' });
+  rows.push({
+    key: 'postgres',
+    label: '(e) PostgreSQL end to end (COPY + SQL)',
+    result: postgres,
+    seconds: best(postgres),
+    extra: `load ${best(postgres, 'load').toFixed(2)}; ${postgres.note}`,
+  });
+  rows.push({
+    key: 'postgresQuery',
+    label: '    PostgreSQL query only',
+    result: { ...postgres, runs: postgres.parts.query },
+    seconds: best(postgres, 'query'),
+    extra: '',
+  });
 }
 
 console.log('\n' + formatTable(rows, data.personWeeks) + '\n');
 const loadAfter = loadavg()[0];
-console.log(`Rates and ratios use the best run (min). Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (${cpus().length} cores).`);
+console.log(
+  `Rates and ratios use the best run (min). Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (${cpus().length} cores).`,
+);
 const ratios: Record<string, number> = {
   'read share of end to end': best(e2e, 'read') / best(e2e),
 };
@@ -144,13 +219,16 @@ if (postgres) {
   ratios['PostgreSQL end-to-end / Fremdrift end-to-end'] = best(postgres) / best(e2e);
   ratios['PostgreSQL query only / Fremdrift engine alone'] = best(postgres, 'query') / best(engine);
 }
-for (const [k, v] of Object.entries(ratios)) console.log(k.includes('share') ? `${k}: ${(100 * v).toFixed(0)} %` : `${k} = ${v.toFixed(1)}×`);
+for (const [k, v] of Object.entries(ratios))
+  console.log(k.includes('share') ? `${k}: ${(100 * v).toFixed(0)} %` : `${k} = ${v.toFixed(1)}×`);
 
 if (shapeRows.length) {
   console.log('\nShapes (best run, seconds): split = read every byte and split every row; e2e = fremdrift monitor; DuckDB = load + query');
   console.log('shape      MB   split   e2e (read+engine)    DuckDB   e2e/split  DuckDB/e2e  RSS e2e/DuckDB MB');
   for (const r of shapeRows) {
-    console.log(`${r.shape.padEnd(9)} ${r.mb.toFixed(0).padStart(4)} ${r.split.toFixed(2).padStart(7)} ${r.e2e.toFixed(2).padStart(6)} (${r.read.toFixed(2)}+${r.engine.toFixed(2)}) ${(r.duck ?? NaN).toFixed(2).padStart(8)} ${(r.e2e / r.split).toFixed(2).padStart(10)}× ${r.duck ? (r.duck / r.e2e).toFixed(2).padStart(10) + '×' : '          –'}  ${r.rss.toFixed(0)}/${r.duckRss?.toFixed(0) ?? '–'}`);
+    console.log(
+      `${r.shape.padEnd(9)} ${r.mb.toFixed(0).padStart(4)} ${r.split.toFixed(2).padStart(7)} ${r.e2e.toFixed(2).padStart(6)} (${r.read.toFixed(2)}+${r.engine.toFixed(2)}) ${(r.duck ?? NaN).toFixed(2).padStart(8)} ${(r.e2e / r.split).toFixed(2).padStart(10)}× ${r.duck ? (r.duck / r.e2e).toFixed(2).padStart(10) + '×' : '          –'}  ${r.rss.toFixed(0)}/${r.duckRss?.toFixed(0) ?? '–'}`,
+    );
     if (r.agreement) agreements.push(r.agreement);
   }
 }
@@ -160,15 +238,38 @@ let mismatches = 0;
 for (const a of agreements) {
   const bad = a.missing + a.accumulatedMismatches + a.currentMismatches;
   mismatches += bad;
-  console.log(`  ${a.peer}: ${a.compared.toLocaleString('en')} compared, ${a.accumulatedMismatches} accumulated and ${a.currentMismatches} current mismatches, ${a.missing} missing${a.examples.length ? ' — ' + a.examples.join('; ') : ''}`);
+  console.log(
+    `  ${a.peer}: ${a.compared.toLocaleString('en')} compared, ${a.accumulatedMismatches} accumulated and ${a.currentMismatches} current mismatches, ${a.missing} missing${a.examples.length ? ' — ' + a.examples.join('; ') : ''}`,
+  );
 }
 
 const summary = {
   when: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), node: process.version, loadAverage: { before: loadBefore, after: loadAfter } },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 1e9),
+    node: process.version,
+    loadAverage: { before: loadBefore, after: loadAfter },
+  },
   data: { size, seed, years, weeks: data.weeks, personWeeks: data.personWeeks, bytes: data.bytes, generatedSeconds: data.generatedSeconds },
   runs,
-  phases: Object.fromEntries(rows.map((r) => [r.key, { label: r.label.trim(), min: min(r.result.runs), median: median(r.result.runs), runs: r.result.runs, parts: r.result.parts, personWeeksPerSecond: data.personWeeks / r.seconds, peakRssMb: r.result.maxRssMb, serverPeakMb: r.result.serverPeakMb ?? null, note: r.result.note ?? null }])),
+  phases: Object.fromEntries(
+    rows.map((r) => [
+      r.key,
+      {
+        label: r.label.trim(),
+        min: min(r.result.runs),
+        median: median(r.result.runs),
+        runs: r.result.runs,
+        parts: r.result.parts,
+        personWeeksPerSecond: data.personWeeks / r.seconds,
+        peakRssMb: r.result.maxRssMb,
+        serverPeakMb: r.result.serverPeakMb ?? null,
+        note: r.result.note ?? null,
+      },
+    ]),
+  ),
   ratios,
   shapes: shapeRows,
   agreement: agreements,

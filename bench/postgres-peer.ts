@@ -57,7 +57,8 @@ async function openPglite(): Promise<Db> {
     kind: 'PGlite (in-process WASM)',
     exec: async (sql) => void (await db.exec(sql)),
     rows: async (sql) => (await db.query<unknown[]>(sql, [], { rowMode: 'array' })).rows,
-    copy: async (table, path) => void (await db.query(`COPY ${table} FROM '/dev/blob' WITH ${COPY_OPTS}`, [], { blob: new Blob([readFileSync(path)]) })),
+    copy: async (table, path) =>
+      void (await db.query(`COPY ${table} FROM '/dev/blob' WITH ${COPY_OPTS}`, [], { blob: new Blob([readFileSync(path)]) })),
     serverPeakMb: async () => null,
     close: () => db.close(),
   };
@@ -77,7 +78,9 @@ export async function postgresPhase(d: BenchData, runs: number, levelsOut: strin
     const db = (await connectServer()) ?? (await openPglite());
     kind = db.kind;
     try {
-      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema}; SET work_mem = '256MB'`);
+      await db.exec(
+        `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema}; SET work_mem = '256MB'`,
+      );
       await db.exec(`
         CREATE UNLOGGED TABLE deltagere (id text, cpr text, kommune text, indskrevet date, visitation text, udskrevet date);
         CREATE UNLOGGED TABLE kodetabel (kode integer, kategori text, tekst text);
@@ -105,7 +108,13 @@ export async function postgresPhase(d: BenchData, runs: number, levelsOut: strin
   }
   writeFileSync(levelsOut, JSON.stringify(levels));
   return {
-    phase: 'postgres', runs: total, parts, maxRssMb: maxRssMb(), baselineRssMb: baseline, serverPeakMb: serverPeak, levelsFile: levelsOut,
+    phase: 'postgres',
+    runs: total,
+    parts,
+    maxRssMb: maxRssMb(),
+    baselineRssMb: baseline,
+    serverPeakMb: serverPeak,
+    levelsFile: levelsOut,
     note: kind === 'PostgreSQL server' ? 'server process; +server = backend VmHWM' : kind,
   };
 }

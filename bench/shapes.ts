@@ -175,7 +175,9 @@ export async function shapeDuckdb(d: BenchData, s: ShapeFiles, runs: number, lev
     const instance = await DuckDBInstance.create(':memory:');
     const c = await instance.connect();
     await loadSmallTables(c, d);
-    await c.run(`CREATE TABLE rel_codes AS SELECT kode, kategori FROM kodetabel WHERE kategori IN ('uddannelse', 'praktik', 'loentilskud')`);
+    await c.run(
+      `CREATE TABLE rel_codes AS SELECT kode, kategori FROM kodetabel WHERE kategori IN ('uddannelse', 'praktik', 'loentilskud')`,
+    );
     // weeks(cpr, year, ww, kategori): only person-weeks whose code can raise a level.
     if (s.shape === 'long') {
       await c.run(`CREATE TABLE weeks AS SELECT y.cpr, CAST(substr(y.uge, 1, 4) AS INTEGER) AS year, CAST(substr(y.uge, 7, 2) AS INTEGER) AS ww, k.kategori
@@ -210,5 +212,12 @@ export async function shapeDuckdb(d: BenchData, s: ShapeFiles, runs: number, lev
     instance.closeSync();
   }
   writeFileSync(levelsOut, JSON.stringify(levels));
-  return { phase: `duckdb:${s.shape}`, runs: total, parts, maxRssMb: maxRssMb(), levelsFile: levelsOut, note: 'read_csv + UNPIVOT, relevant codes first' };
+  return {
+    phase: `duckdb:${s.shape}`,
+    runs: total,
+    parts,
+    maxRssMb: maxRssMb(),
+    levelsFile: levelsOut,
+    note: 'read_csv + UNPIVOT, relevant codes first',
+  };
 }

@@ -27,9 +27,13 @@ describe.runIf(browserAvailable())('breakdowns in Chromium', () => {
     // The scrollable table region takes focus from the keyboard and is named by its caption.
     const region = page.getByRole('region', { name: 'Resultater og indsats efter rekrutteringskanal' });
     await region.focus();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Resultater og indsats efter rekrutteringskanal');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Resultater og indsats efter rekrutteringskanal',
+    );
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Resultater og indsats efter oprindelsesland (Danmarks Statistiks gruppering)');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Resultater og indsats efter oprindelsesland (Danmarks Statistiks gruppering)',
+    );
     await expectNoAxeViolations(page);
     await page.close();
   });

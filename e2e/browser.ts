@@ -56,10 +56,15 @@ function watch(page: Page): Page {
     if (r.isNavigationRequest() && r.frame() === page.mainFrame()) w.pending = Math.max(0, w.pending - 1);
     // A sub-resource the browser itself cancelled because the page moved on (net::ERR_ABORTED) is not
     // missing; anything else that failed (refused, blocked, not found) is a problem of the page.
-    else if (r.failure()?.errorText !== 'net::ERR_ABORTED') w.problems.push(`failed to load ${r.url()} on ${page.url()}: ${r.failure()?.errorText}`);
+    else if (r.failure()?.errorText !== 'net::ERR_ABORTED')
+      w.problems.push(`failed to load ${r.url()} on ${page.url()}: ${r.failure()?.errorText}`);
   });
-  page.on('download', () => { w.pending = 0; });
-  page.on('framenavigated', (f) => { if (f === page.mainFrame()) w.pending = 0; });
+  page.on('download', () => {
+    w.pending = 0;
+  });
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) w.pending = 0;
+  });
   page.on('response', async (r) => {
     const req = r.request();
     if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
@@ -93,11 +98,21 @@ function instrument(browser: Browser): Browser {
 }
 
 export async function launch(): Promise<Browser> {
-  return instrument(await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  }));
+  return instrument(
+    await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    }),
+  );
 }
 
 /** What the page has complained about so far (and forget it): CSP violations, errors, failed loads. */
@@ -135,8 +150,15 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * actually painted beneath the text's centre (the topmost filled SVG shape or element background
  * there, decorative background images such as a select's arrow or an alert's stripe ignored).
  */
-interface AxeNode { target: string[]; any: { message: string }[] }
-interface AxeRule { id: string; help: string; nodes: AxeNode[] }
+interface AxeNode {
+  target: string[];
+  any: { message: string }[];
+}
+interface AxeRule {
+  id: string;
+  help: string;
+  nodes: AxeNode[];
+}
 
 /** Run axe for WCAG 2.0/2.1 A and AA on the page, under its CSP, and fail with a readable list. */
 export async function expectNoAxeViolations(page: Page) {
@@ -150,15 +172,18 @@ export async function expectNoAxeViolations(page: Page) {
     const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return { violations: res.violations as AxeRule[], incomplete: res.incomplete as AxeRule[], passes: (res.passes as unknown[]).length };
   }, WCAG_AA);
-  const summary = (rules: AxeRule[]) => rules.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  const summary = (rules: AxeRule[]) =>
+    rules.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   expect(r.passes, `axe ran on ${page.url()}`).toBeGreaterThan(0);
   expect(summary(r.violations), `axe violations on ${page.url()}`).toEqual([]);
 
   const undecided = r.incomplete.filter((v) => v.id !== 'color-contrast');
   const contrastTargets = r.incomplete.filter((v) => v.id === 'color-contrast').flatMap((v) => v.nodes.map((n) => n.target));
   const contrast = await page.evaluate(decideContrast, contrastTargets);
-  expect({ undecided: summary(undecided), lowContrast: contrast.filter((c) => !c.ok) }, `axe incomplete on ${page.url()}`)
-    .toEqual({ undecided: [], lowContrast: [] });
+  expect({ undecided: summary(undecided), lowContrast: contrast.filter((c) => !c.ok) }, `axe incomplete on ${page.url()}`).toEqual({
+    undecided: [],
+    lowContrast: [],
+  });
   expectNoPageProblems(page);
 }
 
@@ -169,7 +194,10 @@ function decideContrast(targets: string[][]) {
     return m ? [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]] : null;
   };
   const lum = ([r, g, b]: number[]) => {
-    const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+    const f = (v: number) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
   const shapes = new Set(['rect', 'path', 'circle', 'polygon', 'ellipse', 'line', 'polyline']);
@@ -180,7 +208,8 @@ function decideContrast(targets: string[][]) {
     const cs = getComputedStyle(el);
     const isSvg = el instanceof SVGElement;
     const fg = parse(isSvg ? cs.fill : cs.color);
-    if (!fg || fg[3] < 1 || Number(cs.opacity) < 1) return { target: sel, ok: false, why: `foreground ${isSvg ? cs.fill : cs.color} opacity ${cs.opacity}` };
+    if (!fg || fg[3] < 1 || Number(cs.opacity) < 1)
+      return { target: sel, ok: false, why: `foreground ${isSvg ? cs.fill : cs.color} opacity ${cs.opacity}` };
     const box = el.getBoundingClientRect();
     const under = document.elementsFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     let bg: [number, number, number, number] | null = null;

@@ -19,7 +19,10 @@ const validCvr = () => {
 async function pressAndWait(page: Page, key: string, url: RegExp | string | ((u: URL) => boolean)) {
   await page.keyboard.press(key);
   await page.waitForURL(url, { timeout: WAIT_MS * 2 }).catch(async (e) => {
-    const summary = await page.locator('#fejlopsummering').textContent().catch(() => null);
+    const summary = await page
+      .locator('#fejlopsummering')
+      .textContent()
+      .catch(() => null);
     throw new Error(`${(e as Error).message}\nAt: ${page.url()}\nForm errors: ${summary?.replace(/\s+/g, ' ')}`);
   });
 }

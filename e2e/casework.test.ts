@@ -24,7 +24,9 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     // Her row must be there (with its alert cell) before the absence of an alert means anything.
     const row = page.locator('tbody tr', { hasText: name });
     await expect.poll(() => row.count(), { message: `${name} on Mine borgere` }).toBe(1);
-    await expect.poll(() => row.locator('[data-testid="alerts"], [data-testid="no-alerts"]').count(), { message: `alert cell for ${name}` }).toBe(1);
+    await expect
+      .poll(() => row.locator('[data-testid="alerts"], [data-testid="no-alerts"]').count(), { message: `alert cell for ${name}` })
+      .toBe(1);
     return row.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
   }
 
@@ -181,7 +183,12 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     const chart = page.getByRole('img', { name: /^Distance travelled på Fremdriftstrappen efter visitation/ });
     expect(await chart.count()).toBe(1);
     expect(await chart.getAttribute('aria-label')).toMatch(/Jobparat|Aktivitetsparat/);
-    expect(await page.getByRole('table', { name: /^Fremdriftstrappen: gennemsnitlig ændring/ }).locator('tbody tr').count()).toBe(1 + 1 + 7);
+    expect(
+      await page
+        .getByRole('table', { name: /^Fremdriftstrappen: gennemsnitlig ændring/ })
+        .locator('tbody tr')
+        .count(),
+    ).toBe(1 + 1 + 7);
     expect(await page.getByRole('table', { name: /^WHO-5.*gennemsnitlig ændring/ }).count()).toBe(1);
     await expectNoAxeViolations(page);
     await page.close();

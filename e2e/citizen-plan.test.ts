@@ -9,7 +9,10 @@ import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser } from './browser.ts';
 
 async function langDir(page: Page, selector: string) {
-  return page.locator(selector).first().evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir')]);
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir')]);
 }
 
 describe.runIf(browserAvailable())('Min plan in Chromium', () => {
@@ -19,14 +22,23 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     const { server, browser } = env;
     const page = await browser.newPage();
     await signIn(page, server.url, 'sagsbehandler.aalborg');
-    const id = (await server.t.db.query<{ id: string }>(
-      `SELECT p.id FROM participant p JOIN casework_plan pl ON pl.participant_id = p.id JOIN enrolment e ON e.participant_id = p.id
-       WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND pl.data->>'jobGoal' IS NOT NULL ORDER BY p.id LIMIT 1`)).rows[0].id;
-    const jobGoal = (await server.t.db.query<{ g: string }>(`SELECT data->>'jobGoal' AS g FROM casework_plan WHERE participant_id = $1`, [id])).rows[0].g;
+    const id = (
+      await server.t.db.query<{ id: string }>(
+        `SELECT p.id FROM participant p JOIN casework_plan pl ON pl.participant_id = p.id JOIN enrolment e ON e.participant_id = p.id
+       WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND pl.data->>'jobGoal' IS NOT NULL ORDER BY p.id LIMIT 1`,
+      )
+    ).rows[0].id;
+    const jobGoal = (
+      await server.t.db.query<{ g: string }>(`SELECT data->>'jobGoal' AS g FROM casework_plan WHERE participant_id = $1`, [id])
+    ).rows[0].g;
     await page.goto(`${server.url}/deltagere/${id}`);
     await page.getByRole('link', { name: 'Min plan (hendes visning)' }).click();
     await page.waitForURL(/\/min-plan$/);
-    for (const [label, code, dir, title] of [['Dansk', 'da', 'ltr', 'Min plan'], ['Arabisk', 'ar', 'rtl', 'خطتي'], ['Somali', 'so', 'ltr', 'Qorshahayga']] as const) {
+    for (const [label, code, dir, title] of [
+      ['Dansk', 'da', 'ltr', 'Min plan'],
+      ['Arabisk', 'ar', 'rtl', 'خطتي'],
+      ['Somali', 'so', 'ltr', 'Qorshahayga'],
+    ] as const) {
       await page.getByLabel('Vis planen på').selectOption({ label });
       await page.getByRole('button', { name: 'Vis', exact: true }).click();
       await page.waitForURL(new RegExp(`sprog=${code}`));
@@ -50,7 +62,9 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
     const her = await phone.newPage();
     const errors: string[] = [];
-    her.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    her.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await her.goto(url);
     expect(await langDir(her, 'html')).toEqual(['so', 'ltr']);
     expect(await her.locator('h1').textContent()).toBe('Qorshahayga');
@@ -100,7 +114,10 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     await signIn(cw, server.url, 'sagsbehandler.aalborg');
     await cw.goto(`${server.url}/deltagere/${id}/min-plan`);
     await expect.poll(() => cw.getByTestId('citizen-links').textContent()).toContain('gange');
-    await cw.getByRole('button', { name: /^Tilbagekald/ }).first().click();
+    await cw
+      .getByRole('button', { name: /^Tilbagekald/ })
+      .first()
+      .click();
     await cw.waitForURL(/\/min-plan$/);
     await expect.poll(() => cw.getByTestId('citizen-links').textContent()).toContain('Tilbagekaldt');
     await expectNoAxeViolations(cw);

@@ -59,8 +59,11 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
 
     // A demo company with a hiring waiting for follow-up (which one depends on today), and the follow-up form.
     await page.goto(`${env.server.url}/virksomheder`);
-    const companies = await page.locator('main a[href^="/virksomheder/"]').evaluateAll((as) =>
-      [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /^\/virksomheder\/[^/?#]+$/.test(h) && h !== '/virksomheder/ny'))]);
+    const companies = await page
+      .locator('main a[href^="/virksomheder/"]')
+      .evaluateAll((as) => [
+        ...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /^\/virksomheder\/[^/?#]+$/.test(h) && h !== '/virksomheder/ny')),
+      ]);
     expect(companies.length).toBeGreaterThan(3);
     const link = page.getByRole('link', { name: /Registrér opfølgning/ }).first();
     for (const href of companies) {

@@ -33,9 +33,14 @@ describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Dansk', exact: true, level: 2 }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Danskundervisning' }).count()).toBe(0);
     // The outline: h1 her name, h2 the section, h3 its parts — no level skipped.
-    const levels = await page.evaluate(() => [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')].map((h) => Number(h.tagName[1])));
+    const levels = await page.evaluate(() =>
+      [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')].map((h) => Number(h.tagName[1])),
+    );
     expect(levels[0]).toBe(1);
-    expect(levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1), `heading levels ${levels.join(',')}`).toEqual([]);
+    expect(
+      levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1),
+      `heading levels ${levels.join(',')}`,
+    ).toEqual([]);
     expect(levels.filter((l) => l === 3).length).toBe(4);
     await expectNoAxeViolations(page);
 
@@ -87,7 +92,9 @@ describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
     await tabTo(page, /^BUTTON\|\|Gem/);
     await enter(page, /\/dansk\/proever$/);
     await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Vælg hvilket modul modultesten gjaldt.');
-    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Skriv resultatet (karakter eller point), når prøven er bestået.');
+    await expect
+      .poll(() => page.locator('#fejlopsummering').textContent())
+      .toContain('Skriv resultatet (karakter eller point), når prøven er bestået.');
     await expectNoAxeViolations(page);
     await tabTo(page, /^SELECT\|Modul/);
     await page.keyboard.type('Modul 2');

@@ -14,7 +14,9 @@ import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBr
 describe.runIf(browserAvailable())('effect pages in Chromium', () => {
   const env = useServerAndBrowser();
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lets the analyst import a pool, with a Danish error for a bad file and for a mistyped CPR number', async () => {

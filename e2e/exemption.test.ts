@@ -21,7 +21,8 @@ const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(
 describe.runIf(browserAvailable())('exemption periods in Chromium', () => {
   const env = useServerAndBrowser();
 
-  const alertCodes = async (page: Page) => page.locator('[data-testid="alerts"] [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  const alertCodes = async (page: Page) =>
+    page.locator('[data-testid="alerts"] [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
   it('adds a maternity leave with the keyboard, sees the conversation alert pause, and back after deleting it', async () => {
     const page = await env.browser.newPage();
@@ -50,7 +51,9 @@ describe.runIf(browserAvailable())('exemption periods in Chromium', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('31-02-2025');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#f-startDate-error').textContent(), { timeout: WAIT_MS }).toContain('31. februar 2025 findes ikke');
+    await expect
+      .poll(() => page.locator('#f-startDate-error').textContent(), { timeout: WAIT_MS })
+      .toContain('31. februar 2025 findes ikke');
     await expectNoAxeViolations(page);
     await tabTo(page, /^INPUT\|Fra og med/);
     await page.keyboard.press('Control+A');

@@ -46,7 +46,9 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
     const first = rows.first().locator('a');
     const name = (await first.textContent())!.trim();
     await page.getByLabel('Søg på navn, CPR-nummer eller fødselsdato').fill(name.split(' ').slice(-1)[0]);
-    await follow(page, () => page.getByRole('search', { name: 'Søg i deltagerlisten' }).getByRole('button', { name: 'Søg', exact: true }).click());
+    await follow(page, () =>
+      page.getByRole('search', { name: 'Søg i deltagerlisten' }).getByRole('button', { name: 'Søg', exact: true }).click(),
+    );
     await page.waitForURL(/q=/);
     await follow(page, () => page.getByRole('link', { name }).first().click());
     await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}$/);

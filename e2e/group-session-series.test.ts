@@ -51,7 +51,9 @@ describe.runIf(browserAvailable())('group session series in Chromium', () => {
     await enter(page, /gemt=serie-rettet/);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Ændringerne er gemt for hele serien');
     await expectNoAxeViolations(page);
-    const places = (await env.server.t.db.query<{ place: string }>(`SELECT place FROM group_session WHERE title = 'Serietastatur' ORDER BY held_on`)).rows.map((r) => r.place);
+    const places = (
+      await env.server.t.db.query<{ place: string }>(`SELECT place FROM group_session WHERE title = 'Serietastatur' ORDER BY held_on`)
+    ).rows.map((r) => r.place);
     expect(places).toEqual(['Medborgerhuset', 'Medborgerhuset', 'Medborgerhuset']);
   });
 });

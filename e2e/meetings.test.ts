@@ -79,7 +79,12 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
     // "Eventuelt" (last) one place up.
     await tabTo(page, new RegExp(`^BUTTON\\|\\|Flyt op punkt ${points}: Eventuelt$`));
     await pressAndWait(page, 'Enter', /\/styring\/moeder\/\d+\?projekt=/);
-    expect(await page.getByTestId(`point-${points - 1}`).locator('h3').textContent()).toBe('Eventuelt');
+    expect(
+      await page
+        .getByTestId(`point-${points - 1}`)
+        .locator('h3')
+        .textContent(),
+    ).toBe('Eventuelt');
 
     // A decision on point 1.
     await tabTo(page, /^A\|\|Ret, skriv referat og beslutning for punkt 1:/);
@@ -89,7 +94,9 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
     await page.keyboard.type('Styregruppen beder projektlederen om en plan for flere virksomhedspraktikker.');
     await tabTo(page, /^BUTTON\|\|Gem punkt$/);
     await pressAndWait(page, 'Enter', /gemt=punkt/);
-    expect(await text(page, 'decision-1')).toContain('Beslutning: Styregruppen beder projektlederen om en plan for flere virksomhedspraktikker.');
+    expect(await text(page, 'decision-1')).toContain(
+      'Beslutning: Styregruppen beder projektlederen om en plan for flere virksomhedspraktikker.',
+    );
 
     // A follow-up action: a bad due date first.
     await tabTo(page, /^A\|\|Tilføj handling$/);

@@ -14,7 +14,11 @@ const SECTIONS = ['Overblik', 'Aktiviteter', 'Samtaler', 'Målinger', 'Fritagels
 async function bulletsBeforeButtons(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('li')]
-      .filter((li) => li.parentElement?.matches('.action-list, .download-list') || li.querySelector(':scope > .button, :scope > button, :scope > form button'))
+      .filter(
+        (li) =>
+          li.parentElement?.matches('.action-list, .download-list') ||
+          li.querySelector(':scope > .button, :scope > button, :scope > form button'),
+      )
       .map((li) => ({ text: (li.textContent ?? '').trim().slice(0, 40), before: getComputedStyle(li, '::before').content })),
   );
 }
@@ -30,7 +34,8 @@ describe.runIf(browserAvailable())('her page in sections, in Chromium', () => {
          SELECT participant_id FROM casework_activity UNION ALL SELECT participant_id FROM casework_conversation
          UNION ALL SELECT participant_id FROM casework_assessment UNION ALL SELECT participant_id FROM casework_plan_change
        ) x JOIN participant p ON p.id = x.participant_id WHERE p.municipality_code = '851'
-       GROUP BY participant_id ORDER BY n DESC, participant_id LIMIT 1`);
+       GROUP BY participant_id ORDER BY n DESC, participant_id LIMIT 1`,
+    );
     return r.rows[0];
   }
 
@@ -46,7 +51,8 @@ describe.runIf(browserAvailable())('her page in sections, in Chromium', () => {
     await expect.poll(() => page.locator('#forloeb-heading').count()).toBe(1);
     expect(await page.getByTestId('enrolment-facts').count()).toBe(1);
     expect(await page.locator('[data-testid="alerts"], [data-testid="no-alerts"]').count()).toBe(1);
-    for (const long of ['timeline', 'activities', 'conversations', 'assessments', 'plan-history']) expect(await page.getByTestId(long).count()).toBe(0);
+    for (const long of ['timeline', 'activities', 'conversations', 'assessments', 'plan-history'])
+      expect(await page.getByTestId(long).count()).toBe(0);
     const overviewHeight = await page.evaluate(() => document.documentElement.scrollHeight);
     console.log(`[person page] overview of the busiest demo woman (${woman.n} records): ${overviewHeight} px tall`);
     expect(overviewHeight).toBeLessThan(2500);
@@ -94,7 +100,10 @@ describe.runIf(browserAvailable())('her page in sections, in Chromium', () => {
       await page.goto(`${env.server.url}${path}`);
       const items = await bulletsBeforeButtons(page);
       expect(items.length, `list items with buttons on ${path}`).toBeGreaterThan(0);
-      expect(items.filter((i) => !drawsNothing(i.before)), `bullets before buttons on ${path}`).toEqual([]);
+      expect(
+        items.filter((i) => !drawsNothing(i.before)),
+        `bullets before buttons on ${path}`,
+      ).toEqual([]);
       await page.close();
     }
   });

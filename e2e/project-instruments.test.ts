@@ -42,7 +42,8 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
     await leader.keyboard.type('Ingen dansk\nLidt dansk\nNogen dansk');
     await tabTo(leader, /^BUTTON\|\|Opret måleredskab/);
     await enter(leader, /\/maaleredskaber$/);
-    await expect.poll(() => leader.locator('#fejlopsummering').textContent())
+    await expect
+      .poll(() => leader.locator('#fejlopsummering').textContent())
       .toContain('Dimensionen "Sprog" skal have en tekst for hvert trin: 5 trin (1–5), én linje pr. trin. Der er 3.');
     await expectNoAxeViolations(leader);
     // The summary links to the field; what was typed is kept.
@@ -63,11 +64,15 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
     const iid = Number(/maaleredskaber\/(\d+)/.exec(instrumentUrl)![1]);
 
     // A caseworker scores a woman of the project from her page.
-    const her = (await env.server.t.db.query<{ id: string }>(
-      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+    const her = (
+      await env.server.t.db.query<{ id: string }>(
+        `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
        WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND e.project_id = $1 AND e.enrolled_on < '2026-01-01'
          AND e.enrolled_on = (SELECT max(enrolled_on) FROM enrolment x WHERE x.participant_id = p.id)
-       ORDER BY p.id LIMIT 1`, [project])).rows[0].id;
+       ORDER BY p.id LIMIT 1`,
+        [project],
+      )
+    ).rows[0].id;
     const cw = await env.browser.newPage();
     await signIn(cw, env.server.url, 'sagsbehandler.aalborg');
     await cw.goto(`${env.server.url}/deltagere/${her}/maalinger`);

@@ -37,13 +37,18 @@ async function chooseFile(page: Page, file: string, viaChooser: boolean) {
 describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboard only)', () => {
   const env = useServerAndBrowser();
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports a list with a bad row, logs outreach and enrols from the candidate', async () => {
     const cpr = makeCpr('1986-04-12', 'K', 5511);
     const file = join(dir, 'kandidater.csv');
-    writeFileSync(file, `cpr;navn;ydelse;oprindelse\n${formatCpr(cpr)};Sahra Tastaturkandidat;Kontanthjælp;Somalia\n12345;Fejl Rækkesen;Kontanthjælp;Irak\n`);
+    writeFileSync(
+      file,
+      `cpr;navn;ydelse;oprindelse\n${formatCpr(cpr)};Sahra Tastaturkandidat;Kontanthjælp;Somalia\n12345;Fejl Rækkesen;Kontanthjælp;Irak\n`,
+    );
     /** A fresh page signed in with the keyboard, on Kandidater (reached from the menu). */
     const candidatesPage = async () => {
       const p = await env.browser.newPage();
@@ -77,7 +82,9 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
     await page.keyboard.press('Space');
     await tabTo(page, /^BUTTON\|\|\|Indlæs liste$/);
     await pressAndWait(page, 'Enter', (u) => u.pathname === '/kandidater/import');
-    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: WAIT_MS }).toContain('1 kvinder, heraf 1 nye på listen. 1 rækker med fejl er sprunget over.');
+    await expect
+      .poll(() => page.getByTestId('notice').textContent(), { timeout: WAIT_MS })
+      .toContain('1 kvinder, heraf 1 nye på listen. 1 rækker med fejl er sprunget over.');
     await expectNoAxeViolations(page);
 
     await tabTo(page, /^A\|\|\|Sahra Tastaturkandidat$/);

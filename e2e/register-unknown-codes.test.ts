@@ -16,8 +16,11 @@ import { focused, tabUntil } from './keyboard.ts';
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 200 });
 
 /** Each body row of a table as its cells' texts. */
-const cells = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr')
-  .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
+const cells = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
 
 async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => boolean)) {
   await page.keyboard.press(key);
@@ -28,12 +31,17 @@ async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => 
 describe.runIf(browserAvailable())('unknown codes mapped in Chromium (keyboard only)', () => {
   const env = useServerAndBrowser();
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lists the unknown codes, takes a category and a reason for each, and imports the file', async () => {
     const file = join(dir, 'ydelser-nye-koder.csv');
-    writeFileSync(file, 'cpr;uge;kode\n0101904711;2023-W05;130\n0101904711;2023-W06;4711\n0202904712;2023-W05;4711\n0202904712;2023-W06;4712\n');
+    writeFileSync(
+      file,
+      'cpr;uge;kode\n0101904711;2023-W05;130\n0101904711;2023-W06;4711\n0202904712;2023-W05;4711\n0202904712;2023-W06;4712\n',
+    );
     const page = await env.browser.newPage();
     await page.goto(`${env.server.url}/login`);
     await tabTo(page, /^INPUT\|Brugernavn/);
@@ -56,7 +64,10 @@ describe.runIf(browserAvailable())('unknown codes mapped in Chromium (keyboard o
     await expect.poll(() => page.getByTestId('unknown-codes').count(), { timeout: 60_000 }).toBe(1);
     await settled(page);
     expect(await page.locator('#job-text').textContent()).toContain('har koder, som kodetabellen ikke kender');
-    expect(await cells(page, 'unknown-table')).toEqual([['4711', '2', '2'], ['4712', '1', '1']]);
+    expect(await cells(page, 'unknown-table')).toEqual([
+      ['4711', '2', '2'],
+      ['4712', '1', '1'],
+    ]);
     await expectNoAxeViolations(page);
 
     // First only code 4711: the error summary names what is missing.
@@ -93,7 +104,13 @@ describe.runIf(browserAvailable())('unknown codes mapped in Chromium (keyboard o
     await pressAndWait(page, 'Enter', /\/registerdata\/koder$/);
     const own = (await cells(page, 'own-codes')).map((r) => r.slice(0, 5));
     expect(own).toEqual([
-      ['4711', 'Virksomhedspraktik', 'Virksomhedspraktik ifølge DREAM 2024', 'ydelser-nye-koder.csv (2 uger, 2 kvinder)', 'analytiker.siri'],
+      [
+        '4711',
+        'Virksomhedspraktik',
+        'Virksomhedspraktik ifølge DREAM 2024',
+        'ydelser-nye-koder.csv (2 uger, 2 kvinder)',
+        'analytiker.siri',
+      ],
       ['4712', 'Anden offentlig ydelse', 'Hjemrejseydelse, kode fra 2019', 'ydelser-nye-koder.csv (1 uge, 1 kvinde)', 'analytiker.siri'],
     ]);
     await expectNoAxeViolations(page);

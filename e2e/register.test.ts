@@ -11,7 +11,9 @@ import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBr
 describe.runIf(browserAvailable())('register data in Chromium', () => {
   const env = useServerAndBrowser();
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('uploads a benefits file, shows progress to completion, and lists the batch with its provenance', async () => {

@@ -25,7 +25,9 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   it('renders the dashboard under the real CSP without violations', async () => {
     const page = await env.browser.newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     await signIn(page, env.server.url, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/styring`);
     await expect.poll(() => page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(7);
@@ -48,8 +50,7 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
     const h2 = await page.getByRole('heading', { level: 2 }).allTextContents();
     // The overdue summary comes first (issue 18, point 9), then the four phases in order.
     expect(h2[0]).toMatch(/^\d+ milepæle? har overskredet tidspunktet$/);
-    expect(h2.slice(1)).toEqual([
-      'Fase 1: Opstart og forberedelse', 'Fase 2: Idriftsættelse', 'Fase 3: Evaluering', 'Fase 4: Forankring']);
+    expect(h2.slice(1)).toEqual(['Fase 1: Opstart og forberedelse', 'Fase 2: Idriftsættelse', 'Fase 3: Evaluering', 'Fase 4: Forankring']);
     await expectNoAxeViolations(page);
 
     await follow(page, () => page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Resultatmål' }).click());
@@ -89,9 +90,18 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
     await signIn(page, env.server.url, 'projektleder.aalborg');
     await page.goto(`${env.server.url}/styring/rapporter`);
     await expectNoAxeViolations(page);
-    const reports = ['månedlig monitoreringsrapport', 'halvårlig skriftlig opfølgning til siri', 'afsluttende rapport til siri', 'orientering til det politiske udvalg'];
+    const reports = [
+      'månedlig monitoreringsrapport',
+      'halvårlig skriftlig opfølgning til siri',
+      'afsluttende rapport til siri',
+      'orientering til det politiske udvalg',
+    ];
     for (const r of reports) {
-      for (const [ext, label] of [['pdf', 'PDF'], ['xlsx', 'Excel'], ['csv', 'CSV']]) {
+      for (const [ext, label] of [
+        ['pdf', 'PDF'],
+        ['xlsx', 'Excel'],
+        ['csv', 'CSV'],
+      ]) {
         await download(page, new RegExp(`^Hent ${r} som ${label}`, 'i'), ext);
       }
     }
@@ -120,7 +130,12 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Nationalt overblik');
     expect(await page.getByTestId('tabel-gruppe-kommune').locator('tbody tr').count()).toBe(10);
     await expectNoAxeViolations(page);
-    for (const [ext, label] of [['pdf', 'PDF'], ['xlsx', 'Excel'], ['csv', 'CSV']]) await download(page, new RegExp(`som ${label}`), ext);
+    for (const [ext, label] of [
+      ['pdf', 'PDF'],
+      ['xlsx', 'Excel'],
+      ['csv', 'CSV'],
+    ])
+      await download(page, new RegExp(`som ${label}`), ext);
     await page.close();
   });
 });

@@ -42,7 +42,10 @@ try {
     if (seen.has(file)) return [];
     seen.add(file);
     const o = r.metafile.outputs[file];
-    return [...Object.keys(o.inputs), ...o.imports.filter((i) => !i.external && i.kind === 'import-statement').flatMap((i) => inputsOf(i.path, seen))];
+    return [
+      ...Object.keys(o.inputs),
+      ...o.imports.filter((i) => !i.external && i.kind === 'import-statement').flatMap((i) => inputsOf(i.path, seen)),
+    ];
   };
   const bundles = {};
   for (const [file, o] of Object.entries(r.metafile.outputs)) {

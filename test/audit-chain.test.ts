@@ -27,7 +27,9 @@ async function asOwner(db: Database, fn: (q: Queryable) => Promise<void>) {
 
 function cliVerify(env: Record<string, string | undefined>) {
   const r = spawnSync(process.execPath, ['bin/fremdrift.js', 'audit', 'verify'], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
   });
   return { code: r.status, out: r.stdout + r.stderr };
 }
@@ -44,7 +46,9 @@ describe.each(backends())('hash-chained audit log on %s', (backend) => {
     const id = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '851' LIMIT 1`)).rows[0].id;
     expect((await s.get(`/deltagere/${id}`)).statusCode).toBe(200);
     const read = await srv.t.db.query<{ prev_hash: string; hash: string }>(
-      `SELECT prev_hash, hash FROM audit_log WHERE participant_id = $1 AND action = 'vis' AND username = 'sagsbehandler.aalborg'`, [id]);
+      `SELECT prev_hash, hash FROM audit_log WHERE participant_id = $1 AND action = 'vis' AND username = 'sagsbehandler.aalborg'`,
+      [id],
+    );
     expect(read.rows.length).toBeGreaterThanOrEqual(1);
     expect(read.rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
     const r = await verifyAuditChain(srv.t.db);
@@ -52,16 +56,20 @@ describe.each(backends())('hash-chained audit log on %s', (backend) => {
     if (r.ok) expect(r.records).toBeGreaterThan(2);
     const links = await srv.t.db.query<{ bad: number }>(
       `SELECT count(*)::int AS bad FROM audit_log a JOIN audit_log b ON b.id = (SELECT min(id) FROM audit_log WHERE id > a.id)
-       WHERE b.prev_hash <> a.hash`);
+       WHERE b.prev_hash <> a.hash`,
+    );
     expect(links.rows[0].bad).toBe(0);
   });
 
   it('the application role can append only through the function, and can neither read nor rewrite the log', async () => {
-    const asApp = (sql: string) => srv.t.db.tx(async (q) => {
-      await q.query('SET LOCAL ROLE fremdrift_app');
-      await q.query(sql);
-    });
-    await expect(asApp(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(/permission denied/);
+    const asApp = (sql: string) =>
+      srv.t.db.tx(async (q) => {
+        await q.query('SET LOCAL ROLE fremdrift_app');
+        await q.query(sql);
+      });
+    await expect(asApp(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(
+      /permission denied/,
+    );
     await expect(asApp(`UPDATE audit_head SET last_hash = 'x'`)).rejects.toThrow(/permission denied/);
     await expect(asApp(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/permission denied/);
     await srv.t.db.tx(async (q) => {
@@ -72,51 +80,74 @@ describe.each(backends())('hash-chained audit log on %s', (backend) => {
   });
 
   it('refuses UPDATE, DELETE and direct INSERT even for the owner while the triggers are on', async () => {
-    await expect(srv.t.db.query(`UPDATE audit_log SET action = 'x' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/kun tilføjes/);
+    await expect(srv.t.db.query(`UPDATE audit_log SET action = 'x' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(
+      /kun tilføjes/,
+    );
     await expect(srv.t.db.query('DELETE FROM audit_log')).rejects.toThrow(/kun tilføjes/);
-    await expect(srv.t.db.query(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(/fremdrift_audit_append/);
+    await expect(srv.t.db.query(`INSERT INTO audit_log (username, action, prev_hash, hash) VALUES ('x', 'y', 'z', 'w')`)).rejects.toThrow(
+      /fremdrift_audit_append/,
+    );
   });
 
   it('detects an altered record and names it', async () => {
     for (let i = 0; i < 5; i++) await writeAudit(srv.t.db, who, { action: 'test', detail: { i, tekst: 'æøå "citat" \\ ny\nlinje' } });
     const ids = await rows();
     const victim = ids[ids.length - 3];
-    const before = (await srv.t.db.query<{ detail: unknown; username: string }>('SELECT detail, username FROM audit_log WHERE id = $1', [victim])).rows[0];
+    const before = (
+      await srv.t.db.query<{ detail: unknown; username: string }>('SELECT detail, username FROM audit_log WHERE id = $1', [victim])
+    ).rows[0];
     await asOwner(srv.t.db, (q) => q.query(`UPDATE audit_log SET username = 'en-anden' WHERE id = $1`, [victim]).then(() => undefined));
     const r = await verifyAuditChain(srv.t.db);
     expect(r).toMatchObject({ ok: false, brokenId: String(victim), problem: 'aendret' });
     // Even a change of the detail alone, with the same text length, is found.
-    await asOwner(srv.t.db, (q) => q.query(`UPDATE audit_log SET username = $2, detail = jsonb_set(detail, '{i}', '9') WHERE id = $1`, [victim, before.username]).then(() => undefined));
+    await asOwner(srv.t.db, (q) =>
+      q
+        .query(`UPDATE audit_log SET username = $2, detail = jsonb_set(detail, '{i}', '9') WHERE id = $1`, [victim, before.username])
+        .then(() => undefined),
+    );
     expect(await verifyAuditChain(srv.t.db)).toMatchObject({ ok: false, brokenId: String(victim) });
-    await asOwner(srv.t.db, (q) => q.query(`UPDATE audit_log SET detail = $2 WHERE id = $1`, [victim, JSON.stringify(before.detail)]).then(() => undefined));
+    await asOwner(srv.t.db, (q) =>
+      q.query(`UPDATE audit_log SET detail = $2 WHERE id = $1`, [victim, JSON.stringify(before.detail)]).then(() => undefined),
+    );
     expect((await verifyAuditChain(srv.t.db)).ok).toBe(true);
   });
 
   it('detects an altered record whose hash the intruder recomputed: the next record no longer points at it', async () => {
     const ids = await rows();
     const victim = ids[ids.length - 2];
-    const orig = (await srv.t.db.query<{ action: string; hash: string }>('SELECT action, hash FROM audit_log WHERE id = $1', [victim])).rows[0];
+    const orig = (await srv.t.db.query<{ action: string; hash: string }>('SELECT action, hash FROM audit_log WHERE id = $1', [victim]))
+      .rows[0];
     await asOwner(srv.t.db, async (q) => {
       await q.query(`UPDATE audit_log SET action = 'skjult' WHERE id = $1`, [victim]);
       await q.query(
         `UPDATE audit_log SET hash = encode(sha256(convert_to(fremdrift_audit_canonical(id, at, user_id, username, role, action,
-           entity, participant_id, municipality_code, ip, detail, prev_hash), 'UTF8')), 'hex') WHERE id = $1`, [victim]);
+           entity, participant_id, municipality_code, ip, detail, prev_hash), 'UTF8')), 'hex') WHERE id = $1`,
+        [victim],
+      );
     });
     expect(await verifyAuditChain(srv.t.db)).toMatchObject({ ok: false, brokenId: String(ids[ids.length - 1]), problem: 'kaede_brudt' });
-    await asOwner(srv.t.db, (q) => q.query('UPDATE audit_log SET action = $2, hash = $3 WHERE id = $1', [victim, orig.action, orig.hash]).then(() => undefined));
+    await asOwner(srv.t.db, (q) =>
+      q.query('UPDATE audit_log SET action = $2, hash = $3 WHERE id = $1', [victim, orig.action, orig.hash]).then(() => undefined),
+    );
     expect((await verifyAuditChain(srv.t.db)).ok).toBe(true);
   });
 
   it('detects a deleted record in the middle and at the end', async () => {
     const ids = await rows();
     const middle = ids[ids.length - 4];
-    const saved = (await srv.t.db.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(a) AS r FROM audit_log a WHERE id = $1', [middle])).rows[0].r;
+    const saved = (await srv.t.db.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(a) AS r FROM audit_log a WHERE id = $1', [middle]))
+      .rows[0].r;
     await asOwner(srv.t.db, (q) => q.query('DELETE FROM audit_log WHERE id = $1', [middle]).then(() => undefined));
     expect(await verifyAuditChain(srv.t.db)).toMatchObject({ ok: false, brokenId: String(ids[ids.length - 3]), problem: 'kaede_brudt' });
     const cols = Object.keys(saved);
-    await asOwner(srv.t.db, (q) => q.query(
-      `INSERT INTO audit_log (${cols.join(', ')}) SELECT ${cols.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::audit_log, $1::jsonb) r`,
-      [JSON.stringify(saved)]).then(() => undefined));
+    await asOwner(srv.t.db, (q) =>
+      q
+        .query(
+          `INSERT INTO audit_log (${cols.join(', ')}) SELECT ${cols.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_record(NULL::audit_log, $1::jsonb) r`,
+          [JSON.stringify(saved)],
+        )
+        .then(() => undefined),
+    );
     expect((await verifyAuditChain(srv.t.db)).ok).toBe(true);
 
     const last = ids[ids.length - 1];
@@ -127,7 +158,9 @@ describe.each(backends())('hash-chained audit log on %s', (backend) => {
   it('an anchor kept outside the database exposes a chain rewritten from start to end', async () => {
     const fresh = await verifyAuditChain(srv.t.db);
     // (The previous test deleted the last record; repair the head first, as a thorough intruder would.)
-    const tail = (await srv.t.db.query<{ id: string; hash: string }>('SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1')).rows[0];
+    const tail = (
+      await srv.t.db.query<{ id: string; hash: string }>('SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1')
+    ).rows[0];
     await srv.t.db.query('UPDATE audit_head SET last_id = $1::bigint, last_hash = $2', [tail.id, tail.hash]);
     expect(fresh.ok).toBe(false);
     const ok = await verifyAuditChain(srv.t.db);
@@ -141,9 +174,13 @@ describe.each(backends())('hash-chained audit log on %s', (backend) => {
       await q.query(`UPDATE audit_log SET username = 'skjult' WHERE id = $1`, [ids[2]]);
       let prev = (await q.query<{ hash: string }>('SELECT hash FROM audit_log WHERE id = $1', [ids[1]])).rows[0].hash;
       for (const id of ids.slice(2)) {
-        const h = (await q.query<{ hash: string }>(
-          `UPDATE audit_log SET prev_hash = $2, hash = encode(sha256(convert_to(fremdrift_audit_canonical(id, at, user_id, username, role, action,
-             entity, participant_id, municipality_code, ip, detail, $2), 'UTF8')), 'hex') WHERE id = $1 RETURNING hash`, [id, prev])).rows[0].hash;
+        const h = (
+          await q.query<{ hash: string }>(
+            `UPDATE audit_log SET prev_hash = $2, hash = encode(sha256(convert_to(fremdrift_audit_canonical(id, at, user_id, username, role, action,
+             entity, participant_id, municipality_code, ip, detail, $2), 'UTF8')), 'hex') WHERE id = $1 RETURNING hash`,
+            [id, prev],
+          )
+        ).rows[0].hash;
         prev = h;
       }
       await q.query('UPDATE audit_head SET last_hash = $1', [prev]);
@@ -189,10 +226,12 @@ describe.each(backends().filter((b) => b === 'postgres'))('concurrent appends on
     );
     // Some writers roll back: their records and their chain step vanish together.
     const failing = Array.from({ length: 10 }, (_, i) =>
-      pools[i % pools.length].tx(async (q) => {
-        await writeAudit(q, who, { action: 'rollback', detail: { i } });
-        throw new Error('rollback');
-      }).catch(() => 'rolled back'),
+      pools[i % pools.length]
+        .tx(async (q) => {
+          await writeAudit(q, who, { action: 'rollback', detail: { i } });
+          throw new Error('rollback');
+        })
+        .catch(() => 'rolled back'),
     );
     await Promise.all([...writers, ...failing]);
     await Promise.all(pools.slice(1).map((p) => p.close()));

@@ -16,7 +16,9 @@ describe.each(backends())('audit page on %s', (backend) => {
   let aarhusId: string;
 
   beforeAll(async () => {
-    const id = async (code: string) => (await srv.t.db.query<{ id: string }>('SELECT id FROM participant WHERE municipality_code = $1 ORDER BY id LIMIT 1', [code])).rows[0].id;
+    const id = async (code: string) =>
+      (await srv.t.db.query<{ id: string }>('SELECT id FROM participant WHERE municipality_code = $1 ORDER BY id LIMIT 1', [code])).rows[0]
+        .id;
     aalborgId = await id('851');
     aarhusId = await id('751');
     // A jobcentre administrator in Aarhus.
@@ -27,7 +29,7 @@ describe.each(backends())('audit page on %s', (backend) => {
     );
   });
 
-  it('shows the administrator who read a woman\'s page, filtered by participant', async () => {
+  it("shows the administrator who read a woman's page, filtered by participant", async () => {
     const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     expect((await cw.get(`/deltagere/${aalborgId}`)).statusCode).toBe(200);
     const admin = await loginAs(srv.app, 'admin');
@@ -78,7 +80,8 @@ describe.each(backends())('audit page on %s', (backend) => {
     const admin = await loginAs(srv.app, 'admin');
     await admin.get(`/admin/audit?deltager=${aarhusId}&handling=vis`);
     const r = await srv.t.db.query<{ participant_id: string; detail: { filter: { action: string } } }>(
-      `SELECT participant_id, detail FROM audit_log WHERE username = 'admin' AND action = 'soeg' AND entity = 'audit_log' ORDER BY id DESC LIMIT 1`);
+      `SELECT participant_id, detail FROM audit_log WHERE username = 'admin' AND action = 'soeg' AND entity = 'audit_log' ORDER BY id DESC LIMIT 1`,
+    );
     expect(r.rows[0].participant_id).toBe(aarhusId);
     expect(r.rows[0].detail.filter.action).toBe('vis');
   });
@@ -97,7 +100,7 @@ describe.each(backends())('audit page on %s', (backend) => {
     expect(bad.body).toContain('value="1&#39; OR 1=1"');
   });
 
-  it('a jobcentre administrator sees her own municipalities\' records, not another\'s', async () => {
+  it("a jobcentre administrator sees her own municipalities' records, not another's", async () => {
     const cw = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await cw.get(`/deltagere/${aarhusId}`)).statusCode).toBe(200);
     const local = await loginAs(srv.app, 'admin.aarhus');

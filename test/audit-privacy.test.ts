@@ -18,16 +18,26 @@ import { csrfOf, loginAs } from './helpers/http.ts';
 describe.each(backends())('what the audit log keeps, on %s', (backend) => {
   const srv = useTestServer(backend);
   const auditText = async () =>
-    (await srv.t.db.query<{ s: string }>(`SELECT string_agg(username || ' ' || action || ' ' || coalesce(detail::text, ''), E'\\n' ORDER BY id) AS s FROM audit_log`)).rows[0].s;
+    (
+      await srv.t.db.query<{ s: string }>(
+        `SELECT string_agg(username || ' ' || action || ' ' || coalesce(detail::text, ''), E'\\n' ORDER BY id) AS s FROM audit_log`,
+      )
+    ).rows[0].s;
 
   /** An Aalborg woman with no enrolment inside the retention period (so she may be erased). */
   async function erasableWoman(offset: number) {
-    const p = (await srv.t.db.query<{ id: string; first: string; last: string; enc: string }>(
-      `SELECT id, first_name AS first, last_name AS last, cpr_enc AS enc FROM participant
-       WHERE municipality_code = '851' AND anonymised_at IS NULL ORDER BY id OFFSET $1 LIMIT 1`, [offset])).rows[0];
+    const p = (
+      await srv.t.db.query<{ id: string; first: string; last: string; enc: string }>(
+        `SELECT id, first_name AS first, last_name AS last, cpr_enc AS enc FROM participant
+       WHERE municipality_code = '851' AND anonymised_at IS NULL ORDER BY id OFFSET $1 LIMIT 1`,
+        [offset],
+      )
+    ).rows[0];
     await srv.t.db.query(
       `UPDATE enrolment SET enrolled_on = current_date - interval '12 years', exited_on = current_date - interval '11 years', exit_reason = coalesce(exit_reason, 'andet')
-       WHERE participant_id = $1`, [p.id]);
+       WHERE participant_id = $1`,
+      [p.id],
+    );
     return { id: p.id, name: `${p.first} ${p.last}`, cpr: createVault(TEST_SECRET).decryptCpr(p.enc) };
   }
 
@@ -48,7 +58,9 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
 
     // The searches are in the log, as kinds with counts.
     const logged = await srv.t.db.query<{ detail: { search: { kind: string; length: number } | null; total: number } }>(
-      `SELECT detail FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste' AND entity = 'participant' ORDER BY id DESC LIMIT $1`, [searches.length]);
+      `SELECT detail FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste' AND entity = 'participant' ORDER BY id DESC LIMIT $1`,
+      [searches.length],
+    );
     expect(logged.rows.map((r) => r.detail.search?.kind).reverse()).toEqual(['navn', 'cpr', 'cpr', 'navn', 'foedselsdato', 'navn']);
     expect(logged.rows.every((r) => typeof r.detail.total === 'number')).toBe(true);
 
@@ -61,11 +73,15 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
     expect(page.body).not.toMatch(new RegExp(`(?<![0-9a-f-])${ddmmyy}(?![0-9a-f])`));
   });
 
-  it('keeps no typed text from the administrator\'s audit search either', async () => {
+  it("keeps no typed text from the administrator's audit search either", async () => {
     const admin = await loginAs(srv.app, 'admin');
     expect((await admin.get(`/admin/audit?bruger=${encodeURIComponent('Fatima Hassan 1204851234')}`)).statusCode).toBe(200);
     expect((await admin.get('/admin/audit?bruger=sagsbehandler.aarhus')).statusCode).toBe(200);
-    const rows = (await srv.t.db.query<{ d: string }>(`SELECT detail::text AS d FROM audit_log WHERE action = 'soeg' AND entity = 'audit_log' ORDER BY id DESC LIMIT 2`)).rows;
+    const rows = (
+      await srv.t.db.query<{ d: string }>(
+        `SELECT detail::text AS d FROM audit_log WHERE action = 'soeg' AND entity = 'audit_log' ORDER BY id DESC LIMIT 2`,
+      )
+    ).rows;
     expect(rows[1].d).not.toMatch(/Fatima|Hassan|1204851234/);
     expect(rows[0].d).toContain('sagsbehandler.aarhus'); // a known user name is what the search was for
   });
@@ -73,7 +89,8 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
   it('refuses a NUL byte with a Danish 400 before the database, and audits the refusal (finding 6)', async () => {
     const s = await loginAs(srv.app, 'projektleder.aalborg');
     const admin = await loginAs(srv.app, 'admin');
-    const before = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'afvist_input'`)).rows[0].n;
+    const before = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'afvist_input'`)).rows[0]
+      .n;
     const urls: [typeof s, string, string][] = [
       [s, '/deltagere?q=%00', '/deltagere'],
       [s, '/deltagere/%00', '/deltagere/:id'],
@@ -90,13 +107,17 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
     // A sign-in form with one is refused as unreadable, not a server error.
     const page = await srv.app.inject({ method: 'GET', url: '/login' });
     const login = await srv.app.inject({
-      method: 'POST', url: '/login',
+      method: 'POST',
+      url: '/login',
       headers: { cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(csrfOf(page.body))}&brugernavn=admin%00&adgangskode=x`,
     });
     expect(login.statusCode).toBe(400);
-    const refused = (await srv.t.db.query<{ username: string; detail: { route: string; fields: string[] } }>(
-      `SELECT username, detail FROM audit_log WHERE action = 'afvist_input' ORDER BY id`)).rows.slice(before);
+    const refused = (
+      await srv.t.db.query<{ username: string; detail: { route: string; fields: string[] } }>(
+        `SELECT username, detail FROM audit_log WHERE action = 'afvist_input' ORDER BY id`,
+      )
+    ).rows.slice(before);
     expect(refused.map((r) => r.detail.route)).toEqual(urls.map((u) => u[2]));
     expect(refused[0].username).toBe('projektleder.aalborg');
     expect(refused[3].username).toBe('admin');
@@ -104,12 +125,19 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
     expect(refused[1].detail.fields).toEqual(['params.id']);
   });
 
-  it('puts a denied look-up of another tenant\'s woman in her audit trail and her access export (finding 11)', async () => {
-    const id = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '851' AND anonymised_at IS NULL ORDER BY id DESC LIMIT 1`)).rows[0].id;
+  it("puts a denied look-up of another tenant's woman in her audit trail and her access export (finding 11)", async () => {
+    const id = (
+      await srv.t.db.query<{ id: string }>(
+        `SELECT id FROM participant WHERE municipality_code = '851' AND anonymised_at IS NULL ORDER BY id DESC LIMIT 1`,
+      )
+    ).rows[0].id;
     const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await other.get(`/deltagere/${id}`)).statusCode).toBe(404);
-    const denied = (await srv.t.db.query<{ participant_id: string | null; municipality_code: string | null }>(
-      `SELECT participant_id, municipality_code FROM audit_log WHERE action = 'adgang_naegtet' AND username = 'sagsbehandler.aarhus' ORDER BY id DESC LIMIT 1`)).rows[0];
+    const denied = (
+      await srv.t.db.query<{ participant_id: string | null; municipality_code: string | null }>(
+        `SELECT participant_id, municipality_code FROM audit_log WHERE action = 'adgang_naegtet' AND username = 'sagsbehandler.aarhus' ORDER BY id DESC LIMIT 1`,
+      )
+    ).rows[0];
     expect(denied.participant_id).toBe(id);
     expect(denied.municipality_code).toBe('851'); // so Aalborg's own administrators see it too
     const pl = await loginAs(srv.app, 'projektleder.aalborg');

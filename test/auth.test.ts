@@ -27,7 +27,8 @@ describe.each(backends())('login and sessions on %s', (backend) => {
     const page = await srv.app.inject({ method: 'GET', url: '/login' });
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const res = await srv.app.inject({
-      method: 'POST', url: '/login',
+      method: 'POST',
+      url: '/login',
       headers: { cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
       payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'sagsbehandler.aalborg', adgangskode: 'demo' }),
     });
@@ -40,7 +41,12 @@ describe.each(backends())('login and sessions on %s', (backend) => {
 
   it('refuses a POST without the CSRF token', async () => {
     const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    const res = await srv.app.inject({ method: 'POST', url: '/logout', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const res = await srv.app.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Formularen er udløbet');
   });
@@ -84,10 +90,13 @@ describe.each(backends())('login and sessions on %s', (backend) => {
 
   it('slows one user-and-address pair down exponentially, and lets the right password in once the delay has passed', async () => {
     const ip = '10.1.2.5';
-    for (let i = 0; i < LOGIN_FREE_FAILURES; i++) await expect(loginAs(srv.app, 'projektleder.aalborg', 'forkert', ip)).rejects.toThrow(/401/);
+    for (let i = 0; i < LOGIN_FREE_FAILURES; i++)
+      await expect(loginAs(srv.app, 'projektleder.aalborg', 'forkert', ip)).rejects.toThrow(/401/);
     const page = await srv.app.inject({ method: 'GET', url: '/login', remoteAddress: ip });
     const slowed = await srv.app.inject({
-      method: 'POST', url: '/login', remoteAddress: ip,
+      method: 'POST',
+      url: '/login',
+      remoteAddress: ip,
       headers: { cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
       payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'projektleder.aalborg', adgangskode: 'demo' }),
     });
@@ -141,7 +150,9 @@ describe.each(backends())('login and sessions on %s', (backend) => {
     expect(names(p1.body)).toHaveLength(25);
     expect(names(p2.body)[0]).not.toBe(names(p1.body)[0]);
     expect(p1.body).toContain('Side 1 af');
-    const audit = await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste'`);
+    const audit = await srv.t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste'`,
+    );
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(5);
   });
 });

@@ -17,15 +17,20 @@ const root = join(import.meta.dirname, '..');
 
 function cli(args: string[], env: Record<string, string>) {
   const r = spawnSync(process.execPath, ['bin/fremdrift.js', ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
   });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
 /** Row counts of every table, and a fingerprint of the participants. */
 async function snapshot(db: Database) {
-  const tables = (await db.query<{ t: string }>(
-    `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).rows.map((r) => r.t);
+  const tables = (
+    await db.query<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    )
+  ).rows.map((r) => r.t);
   const counts: Record<string, number> = {};
   for (const t of tables) counts[t] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0].n;
   const people = (await db.query<{ h: string }>(`SELECT md5(string_agg(p::text, '|' ORDER BY p.id)) AS h FROM participant p`)).rows[0].h;
@@ -38,7 +43,11 @@ describe.each(backends())('backup and restore on %s', (backend) => {
   const restoredDb = `fremdrift_restore_${process.pid}`;
 
   beforeAll(async () => {
-    await writeAudit(t.db, { userId: 0, username: 'backup-test', role: 'administrator', ip: '127.0.0.1' }, { action: 'markør', detail: { tekst: 'før kopien' } });
+    await writeAudit(
+      t.db,
+      { userId: 0, username: 'backup-test', role: 'administrator', ip: '127.0.0.1' },
+      { action: 'markør', detail: { tekst: 'før kopien' } },
+    );
   });
   afterAll(async () => {
     rmSync(work, { recursive: true, force: true });
@@ -99,7 +108,10 @@ describe.each(backends())('backup and restore on %s', (backend) => {
   it('refuses a file that is not a backup', () => {
     const bogus = join(work, 'ikke-en-kopi.txt');
     spawnSync('sh', ['-c', `echo hej > ${bogus}`]);
-    const r = cli(['restore', '--in', bogus], backend === 'postgres' ? { DATABASE_URL: pgDbUrl('findes_ikke') } : { FREMDRIFT_DATA_DIR: join(work, 'tom') });
+    const r = cli(
+      ['restore', '--in', bogus],
+      backend === 'postgres' ? { DATABASE_URL: pgDbUrl('findes_ikke') } : { FREMDRIFT_DATA_DIR: join(work, 'tom') },
+    );
     expect(r.code).toBe(1);
     expect(r.out).toContain('er ikke en sikkerhedskopi fra Fremdrift');
   });

@@ -32,7 +32,13 @@ describe.each(backends())('demo casework on %s', (backend) => {
     const fingerprint = () =>
       t.db
         .tx(async (q) => {
-          for (const table of ['casework_activity', 'casework_conversation', 'casework_assessment', 'casework_plan_change', 'casework_plan']) {
+          for (const table of [
+            'casework_activity',
+            'casework_conversation',
+            'casework_assessment',
+            'casework_plan_change',
+            'casework_plan',
+          ]) {
             await q.query(`DELETE FROM ${table}`);
           }
           const summary = await seedDemoCasework(q, { seed: 7, today: '2026-01-15' });
@@ -65,15 +71,19 @@ describe.each(backends())('demo casework on %s', (backend) => {
     const her = before.rows.find((r) => r.exitedOn === null && r.enrolledOn < addDays(todayInDenmark(), -1))!;
     // A later enrolment with another caseworker beside her open one (bypassing the overlap check).
     const later = addDays(her.enrolledOn, 1);
-    const e = (await t.db.query<{ id: string }>(
-      `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id)
+    const e = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id)
        VALUES ($1, $2, $3, $4, 'jobparat', $5) RETURNING id`,
-      [her.participantId, her.projectId, her.municipalityCode, later, leader.userId],
-    )).rows[0].id;
+        [her.participantId, her.projectId, her.municipalityCode, later, leader.userId],
+      )
+    ).rows[0].id;
     try {
       expect((await listMyCaseload(t.db, caseworker)).rows.map((r) => r.participantId)).not.toContain(her.participantId);
       const all = await listMyCaseload(t.db, leader);
-      expect(all.rows.filter((r) => r.participantId === her.participantId).map((r) => [r.caseworkerId, r.enrolledOn])).toEqual([[leader.userId, later]]);
+      expect(all.rows.filter((r) => r.participantId === her.participantId).map((r) => [r.caseworkerId, r.enrolledOn])).toEqual([
+        [leader.userId, later],
+      ]);
       expect(new Set(all.rows.map((r) => r.participantId)).size).toBe(all.rows.length);
     } finally {
       await t.db.query('DELETE FROM enrolment WHERE id = $1', [e]);

@@ -38,8 +38,15 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
     const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const res = await s.post('/indskrivning', {
-      cpr: makeCpr('1990-05-17', 'K', 1307), firstName: 'Hodan', lastName: 'Fritagetsen', countryOfOrigin: 'SO', projectId: String(project),
-      enrolmentDate: da(enrolled), visitation: 'aktivitetsparat', recruitmentChannel: 'jobcenter', caseworkerId: String(cw),
+      cpr: makeCpr('1990-05-17', 'K', 1307),
+      firstName: 'Hodan',
+      lastName: 'Fritagetsen',
+      countryOfOrigin: 'SO',
+      projectId: String(project),
+      enrolmentDate: da(enrolled),
+      visitation: 'aktivitetsparat',
+      recruitmentChannel: 'jobcenter',
+      caseworkerId: String(cw),
     });
     expect(res.statusCode).toBe(303);
     womanId = /\/deltagere\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
@@ -56,12 +63,20 @@ describe.each(backends())('exemption periods on %s', (backend) => {
   });
 
   it('refuses a bad period in Danish, keeps the input and saves nothing', async () => {
-    const res = await s.post(`/deltagere/${womanId}/fritagelser`, { kind: 'andet', startDate: da(today), endDate: da(addDays(today, -1)), reason: '' });
+    const res = await s.post(`/deltagere/${womanId}/fritagelser`, {
+      kind: 'andet',
+      startDate: da(today),
+      endDate: da(addDays(today, -1)),
+      reason: '',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Slutdatoen kan ikke ligge før startdatoen.');
     expect(res.body).toContain('Skriv begrundelsen, når årsagen er');
     expect(res.body).toContain(`value="${da(addDays(today, -1))}"`);
-    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_exemption WHERE participant_id = $1', [womanId])).rows[0].n).toBe(0);
+    expect(
+      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_exemption WHERE participant_id = $1', [womanId]))
+        .rows[0].n,
+    ).toBe(0);
   });
 
   it('an exemption covering today pauses the rules; her page, timeline and Mine borgere say so', async () => {
@@ -72,7 +87,8 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const res = await s.post(`/deltagere/${womanId}/fritagelser`, { kind: 'barsel', startDate: da(addDays(today, -10)), endDate: da(end) });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toContain('gemt=fritagelse');
-    exemptionId = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_exemption WHERE participant_id = $1', [womanId])).rows[0].id;
+    exemptionId = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_exemption WHERE participant_id = $1', [womanId])).rows[0]
+      .id;
     const { severity, body } = await conversationAlert();
     expect(severity).toBeNull();
     expect(body).toContain(`Fritaget til ${dk(end)}`);
@@ -91,7 +107,11 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const start = addDays(enrolled, 9);
     const end = addDays(start, len - 1);
     expect(end < today).toBe(true);
-    const res = await s.post(`/deltagere/${womanId}/fritagelser/${exemptionId}`, { kind: 'sygdom', startDate: da(start), endDate: da(end) });
+    const res = await s.post(`/deltagere/${womanId}/fritagelser/${exemptionId}`, {
+      kind: 'sygdom',
+      startDate: da(start),
+      endDate: da(end),
+    });
     expect(res.statusCode).toBe(303);
     const moved = addDays(addMonths(enrolled, 2), daysBetween(start, end) + 1);
     const { severity, body } = await conversationAlert();
@@ -100,15 +120,23 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(body).toContain(dk(moved));
     expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).toMatch(/Fritagelse \(sygdom\) slut: opfølgningsreglerne gælder igen/);
     const audit = await srv.t.db.query<{ action: string }>(
-      `SELECT action FROM audit_log WHERE entity = 'fritagelse' AND participant_id = $1 ORDER BY id`, [womanId]);
+      `SELECT action FROM audit_log WHERE entity = 'fritagelse' AND participant_id = $1 ORDER BY id`,
+      [womanId],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['opret', 'ret']);
   });
 
   it('another municipality cannot see, correct or delete her periods', async () => {
-    for (const url of [`/deltagere/${womanId}/fritagelser/ny`, `/deltagere/${womanId}/fritagelser/${exemptionId}`, `/deltagere/${womanId}/fritagelser/${exemptionId}/slet`]) {
+    for (const url of [
+      `/deltagere/${womanId}/fritagelser/ny`,
+      `/deltagere/${womanId}/fritagelser/${exemptionId}`,
+      `/deltagere/${womanId}/fritagelser/${exemptionId}/slet`,
+    ]) {
       expect((await other.get(url)).statusCode).toBe(404);
     }
-    expect((await other.post(`/deltagere/${womanId}/fritagelser/${exemptionId}`, { kind: 'ferie', startDate: da(today) })).statusCode).toBe(404);
+    expect((await other.post(`/deltagere/${womanId}/fritagelser/${exemptionId}`, { kind: 'ferie', startDate: da(today) })).statusCode).toBe(
+      404,
+    );
     expect((await other.post(`/deltagere/${womanId}/fritagelser/${exemptionId}/slet`, {})).statusCode).toBe(404);
     const still = await srv.t.db.query<{ kind: string }>('SELECT kind FROM casework_exemption WHERE id = $1', [exemptionId]);
     expect(still.rows[0].kind).toBe('sygdom');
@@ -124,7 +152,9 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(body).toContain('Mere end 2 måneder uden samtale');
     expect((await s.get(`/deltagere/${womanId}/fritagelser`)).body).toContain('Ingen fritagelser.');
     const audit = await srv.t.db.query<{ detail: { deleted: { kind: string } } }>(
-      `SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'fritagelse' AND participant_id = $1`, [womanId]);
+      `SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'fritagelse' AND participant_id = $1`,
+      [womanId],
+    );
     expect(audit.rows[0].detail.deleted.kind).toBe('sygdom');
   });
 
@@ -138,18 +168,30 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const early = await s.post(`/deltagere/${womanId}/visitation`, { date: da(addDays(enrolled, -1)), visitation: 'jobparat' });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('Datoen kan ikke ligge før indskrivningen');
-    const ok = await s.post(`/deltagere/${womanId}/visitation`, { date: da(addDays(today, -3)), visitation: 'jobparat', reason: 'Klar efter praktik' });
+    const ok = await s.post(`/deltagere/${womanId}/visitation`, {
+      date: da(addDays(today, -3)),
+      visitation: 'jobparat',
+      reason: 'Klar efter praktik',
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toContain('gemt=visitation');
     const body = (await s.get(`/deltagere/${womanId}`)).body;
     expect(body).toContain(`Jobparat siden ${dk(addDays(today, -3))}`);
     expect(body).toContain('(ved indskrivningen: Aktivitetsparat)');
-    const history = /<table[^>]*data-testid="visitation-history">[\s\S]*?<\/table>/.exec((await s.get(`/deltagere/${womanId}/historik`)).body)![0];
+    const history = /<table[^>]*data-testid="visitation-history">[\s\S]*?<\/table>/.exec(
+      (await s.get(`/deltagere/${womanId}/historik`)).body,
+    )![0];
     expect(history).toMatch(/<td>Aktivitetsparat<\/td><td>Jobparat<\/td><td>Klar efter praktik<\/td>/);
     expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).toContain('Visitation ændret: Aktivitetsparat → Jobparat');
     // The enrolment keeps her category at enrolment (results by visitation use it).
-    expect((await srv.t.db.query<{ visitation: string }>('SELECT visitation FROM enrolment WHERE participant_id = $1', [womanId])).rows[0].visitation).toBe('aktivitetsparat');
-    const audit = await srv.t.db.query<{ detail: { from: string; to: string } }>(`SELECT detail FROM audit_log WHERE action = 'opret' AND entity = 'visitation' AND participant_id = $1`, [womanId]);
+    expect(
+      (await srv.t.db.query<{ visitation: string }>('SELECT visitation FROM enrolment WHERE participant_id = $1', [womanId])).rows[0]
+        .visitation,
+    ).toBe('aktivitetsparat');
+    const audit = await srv.t.db.query<{ detail: { from: string; to: string } }>(
+      `SELECT detail FROM audit_log WHERE action = 'opret' AND entity = 'visitation' AND participant_id = $1`,
+      [womanId],
+    );
     expect(audit.rows[0].detail).toMatchObject({ from: 'aktivitetsparat', to: 'jobparat' });
     expect((await other.get(`/deltagere/${womanId}/visitation`)).statusCode).toBe(404);
     expect((await other.post(`/deltagere/${womanId}/visitation`, { date: da(today), visitation: 'oevrige' })).statusCode).toBe(404);
@@ -159,28 +201,47 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
     const pl = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await pl.post(`/styring/maal/ny?projekt=${project}`, {
-      title: 'Opvisitering til jobparat', measure: 'opvisiteret', population: 'alle', targetKind: 'andel', targetValue: '20', deadline: da(addDays(today, 300)),
+      title: 'Opvisitering til jobparat',
+      measure: 'opvisiteret',
+      population: 'alle',
+      targetKind: 'andel',
+      targetValue: '20',
+      deadline: da(addDays(today, 300)),
     });
     expect(res.statusCode).toBe(303);
-    const goal = await srv.t.db.query<{ measure: string }>(`SELECT measure FROM project_goal WHERE project_id = $1 AND measure = 'opvisiteret'`, [project]);
+    const goal = await srv.t.db.query<{ measure: string }>(
+      `SELECT measure FROM project_goal WHERE project_id = $1 AND measure = 'opvisiteret'`,
+      [project],
+    );
     expect(goal.rows.length).toBe(1);
     // The hand count: enrolments as aktivitetsparat by today, and those changed to jobparat since.
     const hand = await srv.t.db.query<{ base: number; up: number }>(
       `SELECT count(*)::int AS base,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM casework_visitation_change v WHERE v.enrolment_id = e.id AND v.visitation = 'jobparat'))::int AS up
-       FROM enrolment e WHERE e.project_id = $1 AND e.visitation = 'aktivitetsparat' AND e.enrolled_on <= $2`, [project, today]);
+       FROM enrolment e WHERE e.project_id = $1 AND e.visitation = 'aktivitetsparat' AND e.enrolled_on <= $2`,
+      [project, today],
+    );
     expect(hand.rows[0].up).toBeGreaterThanOrEqual(1);
     const mun = (await srv.t.db.query<{ m: string }>('SELECT municipality_code AS m FROM participant WHERE id = $1', [womanId])).rows[0].m;
     const actor: Actor = {
-      userId: 0, username: 'opvisitering.test', displayName: 'Test', role: 'projektleder', organisationId: 0, organisationName: 'Test',
-      organisationKind: 'jobcenter', municipalities: [mun], municipalityNames: [], ip: '127.0.0.1',
+      userId: 0,
+      username: 'opvisitering.test',
+      displayName: 'Test',
+      role: 'projektleder',
+      organisationId: 0,
+      organisationName: 'Test',
+      organisationKind: 'jobcenter',
+      municipalities: [mun],
+      municipalityNames: [],
+      ip: '127.0.0.1',
     };
     const facts = await door(srv.t.db, actor, async (tx) => ({ value: await loadCaseFacts(tx, project, []), audit: [] }));
     expect(upgradedBy(facts, today)).toEqual({ count: hand.rows[0].up, denominator: hand.rows[0].base });
   });
 
   it('deleting the change (a correction) restores her category, audited', async () => {
-    const id = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_visitation_change WHERE participant_id = $1', [womanId])).rows[0].id;
+    const id = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_visitation_change WHERE participant_id = $1', [womanId]))
+      .rows[0].id;
     expect((await other.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {})).statusCode).toBe(404);
     expect((await s.get(`/deltagere/${womanId}/visitationer/${id}/slet`)).body).toContain('ændringen af visitation');
     const del = await s.post(`/deltagere/${womanId}/visitationer/${id}/slet`, {});
@@ -188,15 +249,28 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     expect(del.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/historik\\?gemt=slettet`));
     expect((await s.get(`/deltagere/${womanId}/historik`)).body).not.toContain('data-testid="visitation-history"');
     expect((await s.get(`/deltagere/${womanId}/tidslinje`)).body).not.toContain('Visitation ændret');
-    expect((await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'slet' AND entity = 'visitation' AND participant_id = $1`, [womanId])).rows.length).toBe(1);
+    expect(
+      (await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'slet' AND entity = 'visitation' AND participant_id = $1`, [womanId]))
+        .rows.length,
+    ).toBe(1);
   });
 });
 
 describe('opvisitering measure', () => {
-  const e = (id: string, visitation: string, enrolledOn = '2024-01-01') => ({ enrolmentId: id, participantId: `p${id}`, enrolledOn, exitedOn: null, caseworker: null, visitation });
+  const e = (id: string, visitation: string, enrolledOn = '2024-01-01') => ({
+    enrolmentId: id,
+    participantId: `p${id}`,
+    enrolledOn,
+    exitedOn: null,
+    caseworker: null,
+    visitation,
+  });
   const facts = (changes: { enrolmentId: string; date: string; visitation: string }[]): CaseFacts => ({
     enrolments: [e('1', 'aktivitetsparat'), e('2', 'aktivitetsparat'), e('3', 'jobparat'), e('4', 'aktivitetsparat', '2024-08-01')],
-    activities: [], conversations: [], cvAbc: new Set(), visitationChanges: changes,
+    activities: [],
+    conversations: [],
+    cvAbc: new Set(),
+    visitationChanges: changes,
   });
   it('counts enrolments visited as aktivitetsparat at enrolment and changed to jobparat by the date', () => {
     const f = facts([

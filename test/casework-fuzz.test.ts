@@ -10,12 +10,55 @@ import { loginAs, type Session } from './helpers/http.ts';
 import { openDemoWoman } from './helpers/world.ts';
 
 const form = malformedForm(
-  ['date', 'kind', 'participants', 'interpreterUsed', 'note', 'typeKey', 'provider', 'cvr', 'startDate', 'endDate',
-    'hoursPerWeek', 'status', 'jobGoal', 'abcStrategy.a', 'abcStrategy.b', 'abcStrategy.c', 'cvOnJobnet', 'cvDate', 'familyPlan',
-    'goals.0.text', 'goals.0.dueDate', 'goals.0.status', 'goals.0.id', 'reason', 'exitDate', 'visitation', 'instrumentKey',
-    'answers.glad', 'answers.rolig', 'answers.arbejdsidentitet', 'cpr', 'firstName', 'lastName', 'countryOfOrigin', 'enrolmentDate',
-    'caseworkerId', 'overrideReason', 'flereSkalMedGruppe', 'recruitmentChannel', 'projectId', 'municipalityCode', 'caseloadLimit',
-    'who5Threshold', 'key', 'name', 'category', 'atCompany'],
+  [
+    'date',
+    'kind',
+    'participants',
+    'interpreterUsed',
+    'note',
+    'typeKey',
+    'provider',
+    'cvr',
+    'startDate',
+    'endDate',
+    'hoursPerWeek',
+    'status',
+    'jobGoal',
+    'abcStrategy.a',
+    'abcStrategy.b',
+    'abcStrategy.c',
+    'cvOnJobnet',
+    'cvDate',
+    'familyPlan',
+    'goals.0.text',
+    'goals.0.dueDate',
+    'goals.0.status',
+    'goals.0.id',
+    'reason',
+    'exitDate',
+    'visitation',
+    'instrumentKey',
+    'answers.glad',
+    'answers.rolig',
+    'answers.arbejdsidentitet',
+    'cpr',
+    'firstName',
+    'lastName',
+    'countryOfOrigin',
+    'enrolmentDate',
+    'caseworkerId',
+    'overrideReason',
+    'flereSkalMedGruppe',
+    'recruitmentChannel',
+    'projectId',
+    'municipalityCode',
+    'caseloadLimit',
+    'who5Threshold',
+    'key',
+    'name',
+    'category',
+    'atCompany',
+  ],
   ['38', '5', 'who5', 'virksomhedspraktik', 'i_gang', 'afsluttet', 'individuel', 'andet', 'SY', 'aktivitetsparat', '0101501234'],
 );
 
@@ -29,20 +72,34 @@ describe.each(backends())('casework forms under fuzzing on %s', (backend) => {
     womanId = await openDemoWoman(srv.t.db);
   });
 
-  it.each(['sagsbehandler.aalborg', 'projektleder.aalborg'])('answers every malformed casework form from %s without a crash', async (user) => {
-    const s: Session = await loginAs(srv.app, user);
-    // Her rows, and the project settings these forms also write.
-    const fingerprint = womanFingerprint(srv.t.db, womanId,
-      `SELECT (SELECT string_agg(x::text, '|' ORDER BY x::text) FROM project_alert_settings x) || (SELECT string_agg(y::text, '|' ORDER BY y::text) FROM project_activity_type y)`);
-    const recordId = async (table: string) =>
-      (await srv.t.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE participant_id = $1 LIMIT 1`, [womanId])).rows[0]?.id ?? '00000000-0000-4000-8000-000000000000';
-    const projectId = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-    const posts = srv.app.routeTable.filter((r) => r.method === 'POST' && CASEWORK.test(r.url));
-    expect(posts.length).toBeGreaterThan(10);
-    for (const route of posts) {
-      const table = route.url.includes('aktiviteter') ? 'casework_activity' : route.url.includes('samtaler') ? 'casework_conversation' : 'casework_assessment';
-      const url = route.url.replace(':id', womanId).replace(':rid', await recordId(table)).replace(':pid', String(projectId));
-      await fuzzForm(s, url, form, { numRuns: 12, fingerprint });
-    }
-  });
+  it.each(['sagsbehandler.aalborg', 'projektleder.aalborg'])(
+    'answers every malformed casework form from %s without a crash',
+    async (user) => {
+      const s: Session = await loginAs(srv.app, user);
+      // Her rows, and the project settings these forms also write.
+      const fingerprint = womanFingerprint(
+        srv.t.db,
+        womanId,
+        `SELECT (SELECT string_agg(x::text, '|' ORDER BY x::text) FROM project_alert_settings x) || (SELECT string_agg(y::text, '|' ORDER BY y::text) FROM project_activity_type y)`,
+      );
+      const recordId = async (table: string) =>
+        (await srv.t.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE participant_id = $1 LIMIT 1`, [womanId])).rows[0]?.id ??
+        '00000000-0000-4000-8000-000000000000';
+      const projectId = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+      const posts = srv.app.routeTable.filter((r) => r.method === 'POST' && CASEWORK.test(r.url));
+      expect(posts.length).toBeGreaterThan(10);
+      for (const route of posts) {
+        const table = route.url.includes('aktiviteter')
+          ? 'casework_activity'
+          : route.url.includes('samtaler')
+            ? 'casework_conversation'
+            : 'casework_assessment';
+        const url = route.url
+          .replace(':id', womanId)
+          .replace(':rid', await recordId(table))
+          .replace(':pid', String(projectId));
+        await fuzzForm(s, url, form, { numRuns: 12, fingerprint });
+      }
+    },
+  );
 });

@@ -9,7 +9,10 @@ import { openDemoWoman } from './helpers/world.ts';
 describe.each(backends())('project settings on %s', (backend) => {
   const srv = useTestServer(backend);
   const pid = async (key: string) => (await srv.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
-  const settings = (over: Record<string, string>) => ({ ...Object.fromEntries(Object.entries(DEFAULT_ALERT_SETTINGS).map(([k, v]) => [k, String(v)])), ...over });
+  const settings = (over: Record<string, string>) => ({
+    ...Object.fromEntries(Object.entries(DEFAULT_ALERT_SETTINGS).map(([k, v]) => [k, String(v)])),
+    ...over,
+  });
 
   it('stores follow-up rules per project; a lower caseload limit raises the caseload alert on Mine borgere', async () => {
     const leader = await loginAs(srv.app, 'projektleder.aalborg');
@@ -22,28 +25,45 @@ describe.each(backends())('project settings on %s', (backend) => {
     const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     expect((await cw.get('/mine-borgere')).body).not.toContain('data-testid="caseload-alerts"');
     expect((await leader.post(`/projekt/${aalborg}/opfoelgning`, settings({ caseloadLimit: '5' }))).statusCode).toBe(303);
-    const stored = await srv.t.db.query<{ settings: { caseloadLimit: number } }>('SELECT settings FROM project_alert_settings WHERE project_id = $1', [aalborg]);
+    const stored = await srv.t.db.query<{ settings: { caseloadLimit: number } }>(
+      'SELECT settings FROM project_alert_settings WHERE project_id = $1',
+      [aalborg],
+    );
     expect(stored.rows[0].settings.caseloadLimit).toBe(5);
     const mine = await cw.get('/mine-borgere');
     expect(mine.body).toContain('data-testid="caseload-alerts"');
     expect(mine.body).toContain('grænsen er 5');
-    const audit = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'gem' AND entity = 'projektindstillinger'`);
+    const audit = await srv.t.db.query(
+      `SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'gem' AND entity = 'projektindstillinger'`,
+    );
     expect(audit.rows.length).toBe(1);
   });
 
   it('adds a project activity type that then appears in the activity form; refuses duplicates and built-in keys', async () => {
     const leader = await loginAs(srv.app, 'projektleder.aalborg');
     const aalborg = await pid('aalborg-2025'); // the running project, where her open women are
-    const builtIn = await leader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'kursus', name: 'Kursus', category: 'opkvalificering' });
+    const builtIn = await leader.post(`/projekt/${aalborg}/aktivitetstyper`, {
+      key: 'kursus',
+      name: 'Kursus',
+      category: 'opkvalificering',
+    });
     expect(builtIn.statusCode).toBe(400);
     expect(builtIn.body).toContain('bruges allerede af en indbygget aktivitetstype');
-    expect((await leader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'cykelkursus', name: 'Cykelkursus', category: 'social_sundhed' })).statusCode).toBe(303);
-    const dup = await leader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'cykelkursus', name: 'Cykel igen', category: 'social_sundhed' });
+    expect(
+      (await leader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'cykelkursus', name: 'Cykelkursus', category: 'social_sundhed' }))
+        .statusCode,
+    ).toBe(303);
+    const dup = await leader.post(`/projekt/${aalborg}/aktivitetstyper`, {
+      key: 'cykelkursus',
+      name: 'Cykel igen',
+      category: 'social_sundhed',
+    });
     expect(dup.statusCode).toBe(400);
     const woman = await openDemoWoman(srv.t.db);
     const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     expect((await cw.get(`/deltagere/${woman}/aktiviteter/ny`)).body).toContain('<option value="cykelkursus"');
-    const aarhusWoman = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;
+    const aarhusWoman = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0]
+      .id;
     const aarhus = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await aarhus.get(`/deltagere/${aarhusWoman}/aktiviteter/ny`)).body).not.toContain('cykelkursus');
   });
@@ -55,16 +75,20 @@ describe.each(backends())('project settings on %s', (backend) => {
     const otherLeader = await loginAs(srv.app, 'projektleder.aarhus');
     expect((await otherLeader.post(`/projekt/${aalborg}/opfoelgning`, settings({ caseloadLimit: '1' }))).statusCode).toBe(404);
     expect((await otherLeader.get(`/projekt/${aalborg}`)).statusCode).toBe(404);
-    expect((await otherLeader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'x_type', name: 'X', category: 'vejledning' })).statusCode).toBe(404);
+    expect(
+      (await otherLeader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'x_type', name: 'X', category: 'vejledning' })).statusCode,
+    ).toBe(404);
   });
 
-  it('shows the cohort\'s distance travelled on WHO-5 from the demo assessments', async () => {
+  it("shows the cohort's distance travelled on WHO-5 from the demo assessments", async () => {
     const leader = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await leader.get('/progression');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('data-testid="cohort-who5"');
     expect(res.body).toMatch(/data-testid="cohort-who5-total">[+-]?\d/);
-    const audit = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'liste' AND entity = 'progression'`);
+    const audit = await srv.t.db.query(
+      `SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'liste' AND entity = 'progression'`,
+    );
     expect(audit.rows.length).toBe(1);
   });
 
@@ -78,7 +102,9 @@ describe.each(backends())('project settings on %s', (backend) => {
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.length).toBeLessThan([...all.body.matchAll(/data-participant="/g)].length);
     const owners = await srv.t.db.query<{ cw: number }>(
-      `SELECT DISTINCT e.caseworker_id AS cw FROM enrolment e WHERE e.participant_id = ANY ($1::uuid[]) AND e.exited_on IS NULL`, [ids]);
+      `SELECT DISTINCT e.caseworker_id AS cw FROM enrolment e WHERE e.participant_id = ANY ($1::uuid[]) AND e.exited_on IS NULL`,
+      [ids],
+    );
     expect(owners.rows.map((r) => r.cw)).toEqual([cw]);
   });
 });

@@ -18,26 +18,50 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
   const today = todayInDenmark();
 
   const open = async (code: string) =>
-    (await srv.t.db.query<{ id: string }>(
-      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id WHERE p.municipality_code = $1 AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`, [code],
-    )).rows[0].id;
+    (
+      await srv.t.db.query<{ id: string }>(
+        `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id WHERE p.municipality_code = $1 AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`,
+        [code],
+      )
+    ).rows[0].id;
 
-  it('refuses editing and deleting another municipality\'s records by id, and audits each attempt', async () => {
+  it("refuses editing and deleting another municipality's records by id, and audits each attempt", async () => {
     // Two fresh municipalities of this test's own (no demo data): one owns the records, the other tries them.
     const owner = await createMunicipality(srv.t.db);
     const other = await createMunicipality(srv.t.db);
     const aarhus = await loginAs(srv.app, owner.caseworker.username);
     const aarhusWoman = owner.women[0].id;
-    expect((await aarhus.post(`/deltagere/${aarhusWoman}/aktiviteter`, { typeKey: 'kursus', startDate: da(today), status: 'i_gang' })).statusCode).toBe(303);
-    expect((await aarhus.post(`/deltagere/${aarhusWoman}/samtaler`, { date: da(today), kind: 'individuel', note: 'Aarhus-notat' })).statusCode).toBe(303);
+    expect(
+      (await aarhus.post(`/deltagere/${aarhusWoman}/aktiviteter`, { typeKey: 'kursus', startDate: da(today), status: 'i_gang' }))
+        .statusCode,
+    ).toBe(303);
+    expect(
+      (await aarhus.post(`/deltagere/${aarhusWoman}/samtaler`, { date: da(today), kind: 'individuel', note: 'Aarhus-notat' })).statusCode,
+    ).toBe(303);
     const who5 = Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [`answers.${k}`, '3']));
-    expect((await aarhus.post(`/deltagere/${aarhusWoman}/maalinger`, { instrumentKey: 'who5', date: da(today), ...who5 })).statusCode).toBe(303);
-    const id = async (table: string) => (await srv.t.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE participant_id = $1 ORDER BY created_at DESC LIMIT 1`, [aarhusWoman])).rows[0].id;
-    const records = { aktiviteter: await id('casework_activity'), samtaler: await id('casework_conversation'), maalinger: await id('casework_assessment') };
-    const snapshot = async () => (await srv.t.db.query(
-      `SELECT (SELECT json_agg(a ORDER BY a.id) FROM casework_activity a WHERE participant_id = $1) AS a,
+    expect((await aarhus.post(`/deltagere/${aarhusWoman}/maalinger`, { instrumentKey: 'who5', date: da(today), ...who5 })).statusCode).toBe(
+      303,
+    );
+    const id = async (table: string) =>
+      (
+        await srv.t.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE participant_id = $1 ORDER BY created_at DESC LIMIT 1`, [
+          aarhusWoman,
+        ])
+      ).rows[0].id;
+    const records = {
+      aktiviteter: await id('casework_activity'),
+      samtaler: await id('casework_conversation'),
+      maalinger: await id('casework_assessment'),
+    };
+    const snapshot = async () =>
+      (
+        await srv.t.db.query(
+          `SELECT (SELECT json_agg(a ORDER BY a.id) FROM casework_activity a WHERE participant_id = $1) AS a,
               (SELECT json_agg(c ORDER BY c.id) FROM casework_conversation c WHERE participant_id = $1) AS c,
-              (SELECT json_agg(s ORDER BY s.id) FROM casework_assessment s WHERE participant_id = $1) AS s`, [aarhusWoman])).rows[0];
+              (SELECT json_agg(s ORDER BY s.id) FROM casework_assessment s WHERE participant_id = $1) AS s`,
+          [aarhusWoman],
+        )
+      ).rows[0];
     const before = await snapshot();
 
     const aalborg = await loginAs(srv.app, other.caseworker.username);
@@ -65,17 +89,22 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
     expect(await snapshot()).toEqual(before);
     const denied = await srv.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE username = $2 AND action = 'adgang_naegtet'
-         AND (detail->>'requestedId' = ANY ($1::text[]) OR participant_id::text = ANY ($1::text[]))`, [[...Object.values(records), aarhusWoman], other.caseworker.username]);
+         AND (detail->>'requestedId' = ANY ($1::text[]) OR participant_id::text = ANY ($1::text[]))`,
+      [[...Object.values(records), aarhusWoman], other.caseworker.username],
+    );
     expect(denied.rows[0].n).toBeGreaterThanOrEqual(attempts);
   });
 
-  it('does not show another municipality\'s women on Mine borgere', async () => {
+  it("does not show another municipality's women on Mine borgere", async () => {
     const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.get('/mine-borgere');
     expect(res.statusCode).toBe(200);
     const ids = [...res.body.matchAll(/data-participant="([0-9a-f-]{36})"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(0);
-    const codes = await srv.t.db.query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant WHERE id = ANY ($1::uuid[])', [ids]);
+    const codes = await srv.t.db.query<{ code: string }>(
+      'SELECT DISTINCT municipality_code AS code FROM participant WHERE id = ANY ($1::uuid[])',
+      [ids],
+    );
     expect(codes.rows.map((r) => r.code)).toEqual(['851']);
   });
 
@@ -85,7 +114,8 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
     const all: Record<string, Record<string, number>> = {};
     for (const table of tables) {
       const r = await srv.t.db.query<{ code: string; n: number }>(
-        `SELECT municipality_code AS code, count(*)::int AS n FROM ${table} WHERE municipality_code IN ('851', '751') GROUP BY 1`);
+        `SELECT municipality_code AS code, count(*)::int AS n FROM ${table} WHERE municipality_code IN ('851', '751') GROUP BY 1`,
+      );
       all[table] = Object.fromEntries(r.rows.map((x) => [x.code, x.n]));
       expect(all[table]['851'], `${table} has Aalborg rows`).toBeGreaterThan(0);
       expect(all[table]['751'], `${table} has Aarhus rows`).toBeGreaterThan(0);
@@ -95,7 +125,9 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
       await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
       const out: Record<string, Record<string, number>> = {};
       for (const table of tables) {
-        const r = await q.query<{ code: string; n: number }>(`SELECT municipality_code AS code, count(*)::int AS n FROM ${table} GROUP BY 1`);
+        const r = await q.query<{ code: string; n: number }>(
+          `SELECT municipality_code AS code, count(*)::int AS n FROM ${table} GROUP BY 1`,
+        );
         out[table] = Object.fromEntries(r.rows.map((x) => [x.code, x.n]));
       }
       return out;
@@ -103,11 +135,16 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
     // The application role sees all of Aalborg's rows and none of anyone else's.
     expect(seen).toEqual(Object.fromEntries(tables.map((tb) => [tb, { '851': all[tb]['851'] }])));
     const aarhusWoman = await open('751');
-    await expect(srv.t.db.tx(async (q) => {
-      await q.query('SET LOCAL ROLE fremdrift_app');
-      await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
-      await q.query(`INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind) VALUES ($1, '751', current_date, 'individuel')`, [aarhusWoman]);
-    })).rejects.toThrow(/row-level security/);
+    await expect(
+      srv.t.db.tx(async (q) => {
+        await q.query('SET LOCAL ROLE fremdrift_app');
+        await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
+        await q.query(
+          `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind) VALUES ($1, '751', current_date, 'individuel')`,
+          [aarhusWoman],
+        );
+      }),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('keeps analysts and administrators away from the casework pages', async () => {

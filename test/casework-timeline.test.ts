@@ -28,9 +28,12 @@ describe.each(backends())('casework timeline on %s', (backend) => {
     return [{ month: '2020-01', level: 1, snapshot: 'Ledighedsydelse' }];
   };
   const womanWithHistory = async () =>
-    (await t.db.query<{ id: string }>(
-      `SELECT p.id FROM participant p JOIN casework_conversation c ON c.participant_id = p.id
-       JOIN casework_activity a ON a.participant_id = p.id WHERE p.municipality_code = '851' LIMIT 1`)).rows[0].id;
+    (
+      await t.db.query<{ id: string }>(
+        `SELECT p.id FROM participant p JOIN casework_conversation c ON c.participant_id = p.id
+       JOIN casework_activity a ON a.participant_id = p.id WHERE p.municipality_code = '851' LIMIT 1`,
+      )
+    ).rows[0].id;
   const timelineOf = (body: string) => /data-testid="timeline">([\s\S]*?)<\/ol>/.exec(body)![1];
 
   // Its own set-up rather than useTestServer(): two servers over one database, each with its own deps.
@@ -38,9 +41,12 @@ describe.each(backends())('casework timeline on %s', (backend) => {
     t = await openTestDb(backend);
     app = await buildServer({ ...testDeps(t.db), registerStatuses: source });
     // A second server in the same process, over the same database, with its own source and sections.
-    other = await buildServer({ ...testDeps(t.db), registerStatuses: otherSource }, {
-      sections: [async (_deps, _actor, p, _csrf, section) => html`<p data-testid="own-section">${section}: ${p.id}</p>`, caseworkSection],
-    });
+    other = await buildServer(
+      { ...testDeps(t.db), registerStatuses: otherSource },
+      {
+        sections: [async (_deps, _actor, p, _csrf, section) => html`<p data-testid="own-section">${section}: ${p.id}</p>`, caseworkSection],
+      },
+    );
     await app.ready();
     await other.ready();
   });

@@ -31,7 +31,8 @@ describe.each(backends())('casework on %s', (backend) => {
     s = await loginAs(srv.app, 'sagsbehandler.aalborg');
   });
 
-  const caseworkerId = async () => (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+  const caseworkerId = async () =>
+    (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
   const projectId = async () => (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
 
   it('finds no woman by an unknown CPR number and offers the enrolment form; rejects a malformed CPR in Danish', async () => {
@@ -48,8 +49,15 @@ describe.each(backends())('casework on %s', (backend) => {
   it('rejects a bad enrolment with Danish messages beside the fields, keeps the input, and saves nothing', async () => {
     const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
     const res = await s.post('/indskrivning', {
-      cpr, firstName: 'Amina', lastName: '', countryOfOrigin: 'SY', projectId: String(await projectId()),
-      enrolmentDate: '31-02-2025', visitation: 'aktivitetsparat', recruitmentChannel: 'boligomraade', caseworkerId: String(await caseworkerId()),
+      cpr,
+      firstName: 'Amina',
+      lastName: '',
+      countryOfOrigin: 'SY',
+      projectId: String(await projectId()),
+      enrolmentDate: '31-02-2025',
+      visitation: 'aktivitetsparat',
+      recruitmentChannel: 'boligomraade',
+      caseworkerId: String(await caseworkerId()),
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Angiv efternavn.');
@@ -63,8 +71,15 @@ describe.each(backends())('casework on %s', (backend) => {
 
   it('requires a written reason when target-group criteria are unmet (a Western country)', async () => {
     const res = await s.post('/indskrivning', {
-      cpr, firstName: 'Amina', lastName: 'Haddad', countryOfOrigin: 'SE', projectId: String(await projectId()),
-      enrolmentDate: da(today), visitation: 'aktivitetsparat', recruitmentChannel: 'boligomraade', caseworkerId: String(await caseworkerId()),
+      cpr,
+      firstName: 'Amina',
+      lastName: 'Haddad',
+      countryOfOrigin: 'SE',
+      projectId: String(await projectId()),
+      enrolmentDate: da(today),
+      visitation: 'aktivitetsparat',
+      recruitmentChannel: 'boligomraade',
+      caseworkerId: String(await caseworkerId()),
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('vestligt land');
@@ -83,20 +98,36 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(res.body).toContain('Målgruppekontrol');
     expect(res.body).toMatch(/Borgeren er 7\d år på indskrivningsdatoen/);
     const enrolled = await s.post('/indskrivning', {
-      cpr: old, firstName: 'Fatima', lastName: 'Older', countryOfOrigin: 'IR', projectId: String(await projectId()),
-      enrolmentDate: da(today), visitation: 'oevrige', recruitmentChannel: 'netvaerk_forening', caseworkerId: String(await caseworkerId()),
+      cpr: old,
+      firstName: 'Fatima',
+      lastName: 'Older',
+      countryOfOrigin: 'IR',
+      projectId: String(await projectId()),
+      enrolmentDate: da(today),
+      visitation: 'oevrige',
+      recruitmentChannel: 'netvaerk_forening',
+      caseworkerId: String(await caseworkerId()),
       overrideReason: 'Deltager i netværksgruppen efter aftale med projektlederen.',
     });
     expect(enrolled.statusCode).toBe(303);
     const stored = await srv.t.db.query<{ unmet_criteria: string[]; override_reason: string }>(
-      `SELECT e.unmet_criteria, e.override_reason FROM enrolment e WHERE e.participant_id = $1`, [/[0-9a-f-]{36}/.exec(enrolled.headers.location as string)![0]]);
+      `SELECT e.unmet_criteria, e.override_reason FROM enrolment e WHERE e.participant_id = $1`,
+      [/[0-9a-f-]{36}/.exec(enrolled.headers.location as string)![0]],
+    );
     expect(stored.rows[0].unmet_criteria).toEqual(['alder']);
     expect(stored.rows[0].override_reason).toContain('netværksgruppen');
     const her = await s.get(enrolled.headers.location as string);
     expect(her.body).toContain('Indskrevet uden for målgruppen</dt><dd>alder: Deltager i netværksgruppen');
     const dup = await s.post('/indskrivning', {
-      cpr: old, firstName: 'Fatima', lastName: 'Older', countryOfOrigin: 'IR', projectId: String(await projectId()),
-      enrolmentDate: da(today), visitation: 'oevrige', recruitmentChannel: 'netvaerk_forening', caseworkerId: String(await caseworkerId()),
+      cpr: old,
+      firstName: 'Fatima',
+      lastName: 'Older',
+      countryOfOrigin: 'IR',
+      projectId: String(await projectId()),
+      enrolmentDate: da(today),
+      visitation: 'oevrige',
+      recruitmentChannel: 'netvaerk_forening',
+      caseworkerId: String(await caseworkerId()),
       overrideReason: 'Deltager i netværksgruppen efter aftale med projektlederen.',
     });
     expect(dup.statusCode).toBe(400);
@@ -105,8 +136,15 @@ describe.each(backends())('casework on %s', (backend) => {
 
   it('enrols a new woman and marks her as a project participant', async () => {
     const res = await s.post('/indskrivning', {
-      cpr, firstName: 'Amina', lastName: 'Haddad', countryOfOrigin: 'SY', projectId: String(await projectId()),
-      enrolmentDate: da(today), visitation: 'aktivitetsparat', flereSkalMedGruppe: '2', recruitmentChannel: 'boligomraade',
+      cpr,
+      firstName: 'Amina',
+      lastName: 'Haddad',
+      countryOfOrigin: 'SY',
+      projectId: String(await projectId()),
+      enrolmentDate: da(today),
+      visitation: 'aktivitetsparat',
+      flereSkalMedGruppe: '2',
+      recruitmentChannel: 'boligomraade',
       caseworkerId: String(await caseworkerId()),
     });
     expect(res.statusCode).toBe(303);
@@ -132,25 +170,46 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(bad.body).toContain('Angiv datoen, hvor CV’et blev lagt på Jobnet.');
     expect(bad.body).toContain('Køkkenmedhjælper');
     const ok = await s.post(`/deltagere/${womanId}/plan`, {
-      jobGoal: 'Køkkenmedhjælper', 'abcStrategy.a': 'Kok', 'abcStrategy.b': 'Køkkenmedhjælper', 'abcStrategy.c': 'Opvasker',
-      cvOnJobnet: 'on', cvDate: da(today), 'goals.0.text': 'Praktik i et storkøkken', 'goals.0.dueDate': da(addDays(today, 60)), 'goals.0.status': 'aaben',
+      jobGoal: 'Køkkenmedhjælper',
+      'abcStrategy.a': 'Kok',
+      'abcStrategy.b': 'Køkkenmedhjælper',
+      'abcStrategy.c': 'Opvasker',
+      cvOnJobnet: 'on',
+      cvDate: da(today),
+      'goals.0.text': 'Praktik i et storkøkken',
+      'goals.0.dueDate': da(addDays(today, 60)),
+      'goals.0.status': 'aaben',
     });
     expect(ok.statusCode).toBe(303);
     await s.post(`/deltagere/${womanId}/plan`, {
-      jobGoal: 'Kantinemedarbejder', 'abcStrategy.a': 'Kok', 'abcStrategy.b': 'Køkkenmedhjælper', 'abcStrategy.c': 'Opvasker',
-      cvOnJobnet: 'on', cvDate: da(today),
+      jobGoal: 'Kantinemedarbejder',
+      'abcStrategy.a': 'Kok',
+      'abcStrategy.b': 'Køkkenmedhjælper',
+      'abcStrategy.c': 'Opvasker',
+      cvOnJobnet: 'on',
+      cvDate: da(today),
     });
     // The plan's history is one click away, in the Historik section of her page.
     const page = await s.get(`/deltagere/${womanId}/historik`);
     expect(page.body).toContain('data-testid="plan-history"');
     expect(page.body).toMatch(/Jobmål<\/td><td>Køkkenmedhjælper<\/td><td>Kantinemedarbejder/);
     expect(page.body).toContain('Delmål fjernet');
-    const changes = await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_plan_change WHERE participant_id = $1', [womanId]);
+    const changes = await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_plan_change WHERE participant_id = $1', [
+      womanId,
+    ]);
     expect(changes.rows[0].n).toBe(2);
   });
 
   it('adds an internship (CVR checked) and a conversation, and corrects them', async () => {
-    const form = { typeKey: 'virksomhedspraktik', provider: 'Storkøkkenet ApS', cvr: '12345678', startDate: da(today), endDate: '', hoursPerWeek: '18,5', status: 'i_gang' };
+    const form = {
+      typeKey: 'virksomhedspraktik',
+      provider: 'Storkøkkenet ApS',
+      cvr: '12345678',
+      startDate: da(today),
+      endDate: '',
+      hoursPerWeek: '18,5',
+      status: 'i_gang',
+    };
     const bad = await s.post(`/deltagere/${womanId}/aktiviteter`, form);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('CVR-nummeret er ugyldigt');
@@ -160,15 +219,31 @@ describe.each(backends())('casework on %s', (backend) => {
     // She lands on the section where the activity is listed, with the "Gemt" notice.
     expect(saved.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/aktiviteter\\?gemt=aktivitet`));
     const aid = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_activity WHERE participant_id = $1', [womanId])).rows[0].id;
-    expect((await s.post(`/deltagere/${womanId}/aktiviteter/${aid}`, { ...form, cvr: validCvr(), hoursPerWeek: '20' })).statusCode).toBe(303);
+    expect((await s.post(`/deltagere/${womanId}/aktiviteter/${aid}`, { ...form, cvr: validCvr(), hoursPerWeek: '20' })).statusCode).toBe(
+      303,
+    );
     const hours = await srv.t.db.query<{ h: number }>('SELECT hours_per_week AS h FROM casework_activity WHERE id = $1', [aid]);
     expect(hours.rows[0].h).toBe(20);
 
-    const future = await s.post(`/deltagere/${womanId}/samtaler`, { date: da(addDays(today, 3)), kind: 'individuel', note: 'Første samtale' });
+    const future = await s.post(`/deltagere/${womanId}/samtaler`, {
+      date: da(addDays(today, 3)),
+      kind: 'individuel',
+      note: 'Første samtale',
+    });
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain('Samtalen kan ikke ligge i fremtiden');
     expect(future.body).toContain('Første samtale');
-    expect((await s.post(`/deltagere/${womanId}/samtaler`, { date: da(today), kind: 'individuel', participants: 'Borger, sagsbehandler', interpreterUsed: 'on', note: 'Første samtale' })).statusCode).toBe(303);
+    expect(
+      (
+        await s.post(`/deltagere/${womanId}/samtaler`, {
+          date: da(today),
+          kind: 'individuel',
+          participants: 'Borger, sagsbehandler',
+          interpreterUsed: 'on',
+          note: 'Første samtale',
+        })
+      ).statusCode,
+    ).toBe(303);
     expect((await s.get(`/deltagere/${womanId}/aktiviteter`)).body).toMatch(/data-testid="activities"[\s\S]*Virksomhedspraktik/);
     expect((await s.get(`/deltagere/${womanId}/samtaler`)).body).toMatch(/data-testid="conversations"[\s\S]*Første samtale/);
     const timeline = (await s.get(`/deltagere/${womanId}/tidslinje`)).body;
@@ -182,10 +257,17 @@ describe.each(backends())('casework on %s', (backend) => {
   });
 
   it('scores WHO-5 twice: a low score raises an alert on Mine borgere, a good one clears it', async () => {
-    const missing = await s.post(`/deltagere/${womanId}/maalinger`, { instrumentKey: 'who5', date: da(today), ...who5(1), 'answers.glad': '' });
+    const missing = await s.post(`/deltagere/${womanId}/maalinger`, {
+      instrumentKey: 'who5',
+      date: da(today),
+      ...who5(1),
+      'answers.glad': '',
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Vælg et svar på');
-    expect((await s.post(`/deltagere/${womanId}/maalinger`, { instrumentKey: 'who5', date: da(addDays(today, -14)), ...who5(1) })).statusCode).toBe(303);
+    expect(
+      (await s.post(`/deltagere/${womanId}/maalinger`, { instrumentKey: 'who5', date: da(addDays(today, -14)), ...who5(1) })).statusCode,
+    ).toBe(303);
     const row = (body: string) => new RegExp(`data-participant="${womanId}"[\\s\\S]*?</tr>`).exec(body)![0];
     let mine = await s.get('/mine-borgere?kunVarsler=ja');
     expect(row(mine.body)).toContain('data-code="who5_lav"');
@@ -199,7 +281,8 @@ describe.each(backends())('casework on %s', (backend) => {
   });
 
   it('deletes a record she entered, with the deleted content in the audit log', async () => {
-    const cid = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_conversation WHERE participant_id = $1', [womanId])).rows[0].id;
+    const cid = (await srv.t.db.query<{ id: string }>('SELECT id FROM casework_conversation WHERE participant_id = $1', [womanId])).rows[0]
+      .id;
     const extra = await s.post(`/deltagere/${womanId}/samtaler`, { date: da(today), kind: 'gruppe' });
     expect(extra.statusCode).toBe(303);
     const confirm = await s.get(`/deltagere/${womanId}/samtaler/${cid}/slet`);
@@ -210,7 +293,10 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(del.statusCode).toBe(303);
     expect(del.headers.location).toMatch(new RegExp(`^/deltagere/${womanId}/samtaler\\?gemt=slettet`));
     expect((await srv.t.db.query('SELECT 1 FROM casework_conversation WHERE id = $1', [cid])).rows.length).toBe(0);
-    const audit = await srv.t.db.query<{ detail: { id: string } }>(`SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'samtale' AND participant_id = $1`, [womanId]);
+    const audit = await srv.t.db.query<{ detail: { id: string } }>(
+      `SELECT detail FROM audit_log WHERE action = 'slet' AND entity = 'samtale' AND participant_id = $1`,
+      [womanId],
+    );
     expect(audit.rows.map((r) => r.detail.id)).toContain(cid);
   });
 
@@ -223,8 +309,12 @@ describe.each(backends())('casework on %s', (backend) => {
     expect(page.body).toContain('Job (ordinære vilkår)');
     expect(page.body).not.toContain('data-testid="project-marking"');
     const overlap = await s.post(`/deltagere/${womanId}/indskriv`, {
-      countryOfOrigin: 'SY', projectId: String(await projectId()), enrolmentDate: da(today), visitation: 'jobparat',
-      recruitmentChannel: 'jobcenter', caseworkerId: String(await caseworkerId()),
+      countryOfOrigin: 'SY',
+      projectId: String(await projectId()),
+      enrolmentDate: da(today),
+      visitation: 'jobparat',
+      recruitmentChannel: 'jobcenter',
+      caseworkerId: String(await caseworkerId()),
     });
     expect(overlap.statusCode).toBe(400);
     expect(overlap.body).toContain('overlapper');
@@ -232,15 +322,27 @@ describe.each(backends())('casework on %s', (backend) => {
     const ended = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
     const tomorrow = addDays(today, 1);
     const intoEnded = await s.post(`/deltagere/${womanId}/indskriv`, {
-      countryOfOrigin: 'SY', projectId: String(ended), enrolmentDate: da(tomorrow), visitation: 'jobparat',
-      recruitmentChannel: 'jobcenter', caseworkerId: String(await caseworkerId()),
+      countryOfOrigin: 'SY',
+      projectId: String(ended),
+      enrolmentDate: da(tomorrow),
+      visitation: 'jobparat',
+      recruitmentChannel: 'jobcenter',
+      caseworkerId: String(await caseworkerId()),
     });
     expect(intoEnded.statusCode).toBe(400);
     expect(intoEnded.body).toContain('Vælg et projekt, der stadig kører.');
-    expect((await s.post(`/deltagere/${womanId}/indskriv`, {
-      countryOfOrigin: 'SY', projectId: String(await projectId()), enrolmentDate: da(tomorrow), visitation: 'jobparat',
-      recruitmentChannel: 'jobcenter', caseworkerId: String(await caseworkerId()),
-    })).statusCode).toBe(303);
+    expect(
+      (
+        await s.post(`/deltagere/${womanId}/indskriv`, {
+          countryOfOrigin: 'SY',
+          projectId: String(await projectId()),
+          enrolmentDate: da(tomorrow),
+          visitation: 'jobparat',
+          recruitmentChannel: 'jobcenter',
+          caseworkerId: String(await caseworkerId()),
+        })
+      ).statusCode,
+    ).toBe(303);
     page = await s.get(`/deltagere/${womanId}/tidslinje`);
     expect((page.body.match(/Indskrevet i projektet/g) ?? []).length).toBe(2);
     expect(page.body).toContain('Virksomhedspraktik');
@@ -248,29 +350,60 @@ describe.each(backends())('casework on %s', (backend) => {
 
   it('audits every read and write of her case', async () => {
     const rows = await srv.t.db.query<{ action: string; entity: string }>(
-      `SELECT DISTINCT action, entity FROM audit_log WHERE participant_id = $1 AND username = 'sagsbehandler.aalborg'`, [womanId]);
+      `SELECT DISTINCT action, entity FROM audit_log WHERE participant_id = $1 AND username = 'sagsbehandler.aalborg'`,
+      [womanId],
+    );
     const got = rows.rows.map((r) => `${r.action}:${r.entity}`);
-    for (const e of ['opret:participant', 'indskriv:enrolment', 'gem:plan', 'opret:aktivitet', 'ret:aktivitet', 'opret:samtale', 'slet:samtale',
-      'opret:maaling', 'udskriv:enrolment', 'vis:forloeb', 'vis:participant', 'soeg_cpr:participant']) {
+    for (const e of [
+      'opret:participant',
+      'indskriv:enrolment',
+      'gem:plan',
+      'opret:aktivitet',
+      'ret:aktivitet',
+      'opret:samtale',
+      'slet:samtale',
+      'opret:maaling',
+      'udskriv:enrolment',
+      'vis:forloeb',
+      'vis:participant',
+      'soeg_cpr:participant',
+    ]) {
       expect(got, e).toContain(e);
     }
-    const list = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'liste' AND entity = 'mine_borgere' AND username = 'sagsbehandler.aalborg'`);
+    const list = await srv.t.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'liste' AND entity = 'mine_borgere' AND username = 'sagsbehandler.aalborg'`,
+    );
     expect(list.rows.length).toBeGreaterThan(0);
   });
 
   it('saves nothing half: a failure in the history write rolls back the plan change and its audit', async () => {
-    const before = (await srv.t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])).rows[0].data.jobGoal;
-    const audits = async () => (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE participant_id = $1 AND action = 'gem'`, [womanId])).rows[0].n;
+    const before = (
+      await srv.t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])
+    ).rows[0].data.jobGoal;
+    const audits = async () =>
+      (
+        await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE participant_id = $1 AND action = 'gem'`, [
+          womanId,
+        ])
+      ).rows[0].n;
     const n = await audits();
-    await srv.t.db.exec(`CREATE FUNCTION casework_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test failure'; END $$;
+    await srv.t.db
+      .exec(`CREATE FUNCTION casework_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test failure'; END $$;
       CREATE TRIGGER casework_test_fail BEFORE INSERT ON casework_plan_change FOR EACH ROW EXECUTE FUNCTION casework_test_fail();`);
     try {
-      const res = await s.post(`/deltagere/${womanId}/plan`, { jobGoal: 'Noget helt andet', 'abcStrategy.a': 'A', 'abcStrategy.b': 'B', 'abcStrategy.c': 'C' });
+      const res = await s.post(`/deltagere/${womanId}/plan`, {
+        jobGoal: 'Noget helt andet',
+        'abcStrategy.a': 'A',
+        'abcStrategy.b': 'B',
+        'abcStrategy.c': 'C',
+      });
       expect(res.statusCode).toBe(500);
     } finally {
       await srv.t.db.exec('DROP TRIGGER casework_test_fail ON casework_plan_change; DROP FUNCTION casework_test_fail();');
     }
-    const after = (await srv.t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])).rows[0].data.jobGoal;
+    const after = (
+      await srv.t.db.query<{ data: { jobGoal: string } }>('SELECT data FROM casework_plan WHERE participant_id = $1', [womanId])
+    ).rows[0].data.jobGoal;
     expect(after).toBe(before);
     expect(await audits()).toBe(n);
   });

@@ -16,7 +16,11 @@ describe('CI closing line', () => {
 
   it('says a run did not succeed even when the report counts nothing as failed', () => {
     expect(summary({ numPassedTests: 3, numFailedTests: 0, numFailedTestSuites: 0, success: false })).toMatch(/did not succeed/);
-    expect(summary({ numPassedTests: 3, numFailedTests: 0, numFailedTestSuites: 0, numPendingTests: 0, success: true })).toBe('3 passed, 0 failed');
-    expect(summary({ numPassedTests: 3, numFailedTests: 2, numFailedTestSuites: 3, numPendingTests: 1, success: false })).toBe('3 passed, 2 failed, 3 failed suites, 1 skipped');
+    expect(summary({ numPassedTests: 3, numFailedTests: 0, numFailedTestSuites: 0, numPendingTests: 0, success: true })).toBe(
+      '3 passed, 0 failed',
+    );
+    expect(summary({ numPassedTests: 3, numFailedTests: 2, numFailedTestSuites: 3, numPendingTests: 1, success: false })).toBe(
+      '3 passed, 2 failed, 3 failed suites, 1 skipped',
+    );
   });
 });

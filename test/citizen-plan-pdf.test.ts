@@ -34,8 +34,18 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     await srv.t.db.query(
       `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, '851', $2)
        ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
-      [womanId, JSON.stringify({ jobGoal: JOB_GOAL, abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' }, cvOnJobnet: false, cvDate: null,
-        familyPlan: false, healthPlan: false, goals: [{ id: 'g1', text: SUB_GOAL, dueDate: '2099-01-01', status: 'i_gang' }] })],
+      [
+        womanId,
+        JSON.stringify({
+          jobGoal: JOB_GOAL,
+          abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' },
+          cvOnJobnet: false,
+          cvDate: null,
+          familyPlan: false,
+          healthPlan: false,
+          goals: [{ id: 'g1', text: SUB_GOAL, dueDate: '2099-01-01', status: 'i_gang' }],
+        }),
+      ],
     );
     await srv.t.db.query(
       `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, '851', current_date, 'individuel', $2)`,
@@ -49,8 +59,12 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
   });
 
   const audits = async (where: string, params: unknown[] = []) =>
-    (await srv.t.db.query<{ action: string; role: string; detail: Record<string, unknown> | null; participant_id: string | null }>(
-      `SELECT action, role, detail, participant_id FROM audit_log WHERE ${where} ORDER BY id`, params)).rows;
+    (
+      await srv.t.db.query<{ action: string; role: string; detail: Record<string, unknown> | null; participant_id: string | null }>(
+        `SELECT action, role, detail, participant_id FROM audit_log WHERE ${where} ORDER BY id`,
+        params,
+      )
+    ).rows;
 
   it('the caseworker downloads her plan as a tagged PDF in Danish: title, headings, her own text, no QR without a link, audited', async () => {
     const page = await cw.get(`/deltagere/${womanId}/min-plan?sprog=da`);
@@ -66,7 +80,15 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     expect(Buffer.from(res.rawPayload).toString('latin1')).toContain('/Lang (da)');
     const s = pdf.structure;
     expect(s).toMatch(/H1[^\n]*\n\s+"Min plan"/);
-    for (const key of ['jobGoal.heading', 'abc.heading', 'goals.heading', 'activities.now.heading', 'activities.next.heading', 'conversation.heading', 'progress.heading']) {
+    for (const key of [
+      'jobGoal.heading',
+      'abc.heading',
+      'goals.heading',
+      'activities.now.heading',
+      'activities.next.heading',
+      'conversation.heading',
+      'progress.heading',
+    ]) {
       expect(s).toMatch(new RegExp(`H2[^\\n]*\\n\\s+"${msg('da', key)}"`));
     }
     expect(s).toMatch(/Span[^\n]*\n\s+"Kok i kantine"/);
@@ -93,7 +115,8 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     expect(Buffer.from(ar.rawPayload).toString('latin1')).toContain('/Lang (ar)');
     const text = fold(pdfText(ar.rawPayload));
     // (Words without the lam-alef ligature: poppler puts a ligature's two letters back in visual order.)
-    for (const key of ['page.title', 'jobGoal.heading', 'goals.heading', 'conversation.heading']) expect(text, key).toContain(msg('ar', key));
+    for (const key of ['page.title', 'jobGoal.heading', 'goals.heading', 'conversation.heading'])
+      expect(text, key).toContain(msg('ar', key));
     expect(text).toContain(JOB_GOAL); // her caseworker's text, as written
     // Right to left: the title ends at the right margin, and the structure carries each text in reading order.
     const words = pdfWords(ar.rawPayload);
@@ -105,7 +128,8 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
 
     const so = await cw.get(`/deltagere/${womanId}/min-plan.pdf?sprog=so`);
     const soText = fold(pdfText(so.rawPayload));
-    for (const key of ['page.title', 'jobGoal.heading', 'goals.heading', 'conversation.heading', 'progress.heading']) expect(soText, key).toContain(msg('so', key));
+    for (const key of ['page.title', 'jobGoal.heading', 'goals.heading', 'conversation.heading', 'progress.heading'])
+      expect(soText, key).toContain(msg('so', key));
     expect(Buffer.from(so.rawPayload).toString('latin1')).toContain('/Lang (so)');
     expect(pdfWords(so.rawPayload).find((w) => w.text === msg('so', 'page.title'))!.xMin).toBeCloseTo(48, 0);
   });
@@ -135,23 +159,34 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     expect(text).toContain(msg('ar', 'page.title'));
     expect(text).not.toContain(NOTE);
     const rows = await audits(`role = 'borger' AND participant_id = $1 AND detail->>'format' = 'pdf'`, [womanId]);
-    expect(rows).toEqual([expect.objectContaining({ action: 'vis', detail: expect.objectContaining({ language: 'ar', linkId: expect.any(String), purpose: 'udskriv_min_plan' }) })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        action: 'vis',
+        detail: expect.objectContaining({ language: 'ar', linkId: expect.any(String), purpose: 'udskriv_min_plan' }),
+      }),
+    ]);
   });
 
   it('a revoked or expired link gives no PDF, and each try is audited', async () => {
     const revoked = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'da' })).body);
     const expired = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'da' })).body);
     expect((await srv.app.inject({ method: 'GET', url: `/borger/${revoked}/plan.pdf` })).statusCode).toBe(200);
-    const linkId = (await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE token_hash = $1', [hashToken(revoked)])).rows[0].id;
+    const linkId = (await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE token_hash = $1', [hashToken(revoked)])).rows[0]
+      .id;
     expect((await cw.post(`/deltagere/${womanId}/min-plan/links/${linkId}/tilbagekald`, {})).statusCode).toBe(303);
     await srv.t.db.query(`UPDATE citizen_link SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hashToken(expired)]);
-    for (const [token, reason] of [[revoked, 'tilbagekaldt'], [expired, 'udloebet']] as const) {
+    for (const [token, reason] of [
+      [revoked, 'tilbagekaldt'],
+      [expired, 'udloebet'],
+    ] as const) {
       const res = await srv.app.inject({ method: 'GET', url: `/borger/${token}/plan.pdf` });
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.body).toContain('data-testid="link-refused"');
       expect(res.body).not.toContain(JOB_GOAL);
-      const denied = await audits(`action = 'borgerlink_afvist' AND detail->>'reason' = $1 AND detail->>'purpose' = 'udskriv_min_plan'`, [reason]);
+      const denied = await audits(`action = 'borgerlink_afvist' AND detail->>'reason' = $1 AND detail->>'purpose' = 'udskriv_min_plan'`, [
+        reason,
+      ]);
       expect(denied, reason).toHaveLength(1);
       expect(denied[0].participant_id).toBe(womanId);
     }
@@ -160,17 +195,30 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     expect(pdfImages(staff.rawPayload).filter((i) => i.type === 'image')).toEqual([]);
   });
 
-  it('an activity\'s address and days and times, entered on the activity form, show in her plan and on her print as written', async () => {
+  it("an activity's address and days and times, entered on the activity form, show in her plan and on her print as written", async () => {
     const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
     const start = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10); // running since yesterday: among her current activities
-    const form = { typeKey: 'danskundervisning', provider: 'Sprogcenter Nord', address: 'Havnegade 12, 9000 Aalborg', schedule: 'Tirsdag og torsdag kl. 9-12', startDate: da(start), endDate: '', hoursPerWeek: '', status: 'i_gang' };
+    const form = {
+      typeKey: 'danskundervisning',
+      provider: 'Sprogcenter Nord',
+      address: 'Havnegade 12, 9000 Aalborg',
+      schedule: 'Tirsdag og torsdag kl. 9-12',
+      startDate: da(start),
+      endDate: '',
+      hoursPerWeek: '',
+      status: 'i_gang',
+    };
     const tooLong = await cw.post(`/deltagere/${womanId}/aktiviteter`, { ...form, schedule: 'x'.repeat(201) });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.body).toContain('Tidspunktet må højst være 200 tegn.');
     expect(tooLong.body).toContain('value="Havnegade 12, 9000 Aalborg"');
     expect((await cw.post(`/deltagere/${womanId}/aktiviteter`, form)).statusCode).toBe(303);
-    const row = (await srv.t.db.query<{ id: string; address: string; schedule: string }>(
-      `SELECT id, address, schedule FROM casework_activity WHERE participant_id = $1 AND provider = 'Sprogcenter Nord'`, [womanId])).rows[0];
+    const row = (
+      await srv.t.db.query<{ id: string; address: string; schedule: string }>(
+        `SELECT id, address, schedule FROM casework_activity WHERE participant_id = $1 AND provider = 'Sprogcenter Nord'`,
+        [womanId],
+      )
+    ).rows[0];
     expect(row).toMatchObject({ address: form.address, schedule: form.schedule });
     // The correction form shows them again.
     expect((await cw.get(`/deltagere/${womanId}/aktiviteter/${row.id}`)).body).toContain(`value="${form.schedule}"`);
@@ -184,8 +232,9 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
       expect(text, code).toContain(form.address);
       expect(text, code).toContain(form.schedule);
     }
-    expect(readPdf((await cw.get(`/deltagere/${womanId}/min-plan.pdf?sprog=da`)).rawPayload).structure)
-      .toMatch(/Span[^\n]*\n\s+"Tirsdag og torsdag kl\. 9-12"/);
+    expect(readPdf((await cw.get(`/deltagere/${womanId}/min-plan.pdf?sprog=da`)).rawPayload).structure).toMatch(
+      /Span[^\n]*\n\s+"Tirsdag og torsdag kl\. 9-12"/,
+    );
     // Corrected: the new time replaces the old.
     expect((await cw.post(`/deltagere/${womanId}/aktiviteter/${row.id}`, { ...form, schedule: 'Mandag kl. 10-14' })).statusCode).toBe(303);
     const after = await cw.get(`/deltagere/${womanId}/min-plan?sprog=da`);

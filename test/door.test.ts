@@ -11,23 +11,44 @@ import type { Tx } from '../src/db/door.ts';
 import { backends, useTestDb } from './helpers/db.ts';
 
 const actor = (municipalities: string[], username = 'door.test'): Actor => ({
-  userId: 0, username, displayName: 'Dørtest', role: 'sagsbehandler', organisationId: 0, organisationName: 'Test',
-  organisationKind: 'jobcenter', municipalities, municipalityNames: [], ip: '127.0.0.1',
+  userId: 0,
+  username,
+  displayName: 'Dørtest',
+  role: 'sagsbehandler',
+  organisationId: 0,
+  organisationName: 'Test',
+  organisationKind: 'jobcenter',
+  municipalities,
+  municipalityNames: [],
+  ip: '127.0.0.1',
 });
 
 describe.each(backends())('the door on %s', (backend) => {
   const t = useTestDb(backend);
 
   const auditOf = async (username: string) =>
-    (await t.db.query<{ action: string; entity: string }>('SELECT action, entity FROM audit_log WHERE username = $1 ORDER BY id', [username])).rows;
+    (
+      await t.db.query<{ action: string; entity: string }>('SELECT action, entity FROM audit_log WHERE username = $1 ORDER BY id', [
+        username,
+      ])
+    ).rows;
 
   it('writes the audit records the use case returns, in its transaction', async () => {
     const value = await door(t.db, actor(['851'], 'door.writes'), async (tx) => {
       const n = (await sqlOf(tx).query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
-      return { value: n, audit: [{ action: 'liste', entity: 'participant' }, { action: 'vis', entity: 'test' }] };
+      return {
+        value: n,
+        audit: [
+          { action: 'liste', entity: 'participant' },
+          { action: 'vis', entity: 'test' },
+        ],
+      };
     });
     expect(value).toBeGreaterThan(0);
-    expect(await auditOf('door.writes')).toEqual([{ action: 'liste', entity: 'participant' }, { action: 'vis', entity: 'test' }]);
+    expect(await auditOf('door.writes')).toEqual([
+      { action: 'liste', entity: 'participant' },
+      { action: 'vis', entity: 'test' },
+    ]);
   });
 
   it('leaves neither the write nor its audit when the use case fails', async () => {
@@ -53,12 +74,14 @@ describe.each(backends())('the door on %s', (backend) => {
     expect(() => sqlOf(kept!)).toThrow(/closed/);
   });
 
-  it('keeps row-level security as the second lock: the door sees only the actor\'s municipalities', async () => {
+  it("keeps row-level security as the second lock: the door sees only the actor's municipalities", async () => {
     const all = (await t.db.query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant')).rows.map((r) => r.code);
     expect(all).toContain('851');
     expect(all.length).toBeGreaterThan(1);
     const seen = await door(t.db, actor(['851']), async (tx) => ({
-      value: (await sqlOf(tx).query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant')).rows.map((r) => r.code),
+      value: (await sqlOf(tx).query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant')).rows.map(
+        (r) => r.code,
+      ),
       audit: { action: 'liste', entity: 'participant' },
     }));
     expect(seen).toEqual(['851']);
@@ -70,7 +93,11 @@ describe.each(backends())('the door on %s', (backend) => {
     const before = await records();
     const codes = await ownerTx(t.db, async (tx) => {
       kept = tx;
-      await auditAs(tx, { userId: null, username: 'owner.import', role: 'analytiker', ip: '127.0.0.1' }, { action: 'registerimport', entity: 'test' });
+      await auditAs(
+        tx,
+        { userId: null, username: 'owner.import', role: 'analytiker', ip: '127.0.0.1' },
+        { action: 'registerimport', entity: 'test' },
+      );
       return (await sqlOf(tx).query<{ code: string }>('SELECT DISTINCT municipality_code AS code FROM participant')).rows.length;
     });
     expect(codes).toBeGreaterThan(1); // no tenant narrowing
@@ -79,7 +106,11 @@ describe.each(backends())('the door on %s', (backend) => {
     expect(() => sqlOf(kept!)).toThrow(/closed/);
     await expect(
       ownerTx(t.db, async (tx) => {
-        await auditAs(tx, { userId: null, username: 'owner.fails', role: 'analytiker', ip: '127.0.0.1' }, { action: 'registerimport', entity: 'test' });
+        await auditAs(
+          tx,
+          { userId: null, username: 'owner.fails', role: 'analytiker', ip: '127.0.0.1' },
+          { action: 'registerimport', entity: 'test' },
+        );
         throw new Error('fejl midt i');
       }),
     ).rejects.toThrow('fejl midt i');

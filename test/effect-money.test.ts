@@ -28,26 +28,36 @@ describe.each(backends())('effect and money on %s', (backend) => {
 
   beforeAll(async () => {
     expect(await seedDemoPool(s.t.db)).toBeGreaterThan(1000);
-    pid = (await s.t.db.query<{ id: number }>(
-      `SELECT p.id FROM project p JOIN project_municipality pm ON pm.project_id = p.id WHERE pm.municipality_code = '851' ORDER BY p.id LIMIT 1`)).rows[0].id;
-    aarhusPid = (await s.t.db.query<{ id: number }>(
-      `SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_municipality pm WHERE pm.project_id = p.id AND pm.municipality_code = '851') LIMIT 1`)).rows[0].id;
+    pid = (
+      await s.t.db.query<{ id: number }>(
+        `SELECT p.id FROM project p JOIN project_municipality pm ON pm.project_id = p.id WHERE pm.municipality_code = '851' ORDER BY p.id LIMIT 1`,
+      )
+    ).rows[0].id;
+    aarhusPid = (
+      await s.t.db.query<{ id: number }>(
+        `SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_municipality pm WHERE pm.project_id = p.id AND pm.municipality_code = '851') LIMIT 1`,
+      )
+    ).rows[0].id;
   });
 
-  const entries = async () => (await s.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_money_entry WHERE project_id = $1', [pid])).rows[0].n;
+  const entries = async () =>
+    (await s.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_money_entry WHERE project_id = $1', [pid])).rows[0].n;
 
   it('lets the project leader enter grant, budget and spending, correct them with the history kept, and shows them on Styring', async () => {
     const pl = await loginAs(s.app, 'projektleder.aalborg');
-    const post = (f: Record<string, string>) => pl.post(`/styring/oekonomi?projekt=${pid}`, { line: '', year: '', half: '', note: '', ...f });
+    const post = (f: Record<string, string>) =>
+      pl.post(`/styring/oekonomi?projekt=${pid}`, { line: '', year: '', half: '', note: '', ...f });
     for (const f of <Record<string, string>[]>[
-      { kind: 'bevilling', amount: '2.000.000' }, { kind: 'egenfinansiering', amount: '500000' },
+      { kind: 'bevilling', amount: '2.000.000' },
+      { kind: 'egenfinansiering', amount: '500000' },
       { kind: 'budget', line: 'Løn til projektmedarbejdere', year: '2021', amount: '800.000' },
       { kind: 'budget', line: 'Løn til projektmedarbejdere', year: '2022', amount: '900.000' },
       { kind: 'forbrug', line: 'Løn til projektmedarbejdere', year: '2021', half: '1', amount: '380.000' },
       { kind: 'forbrug', line: 'Løn til projektmedarbejdere', year: '2021', half: '2', amount: '410.500,50' },
       // A correction: the 2021 budget was 850,000.
       { kind: 'budget', line: 'Løn til projektmedarbejdere', year: '2021', amount: '850.000', note: 'Rettet efter regnskab' },
-    ]) expect((await post(f)).statusCode).toBe(303);
+    ])
+      expect((await post(f)).statusCode).toBe(303);
     expect(await entries()).toBe(7);
 
     const bad = await post({ kind: 'forbrug', line: 'Løn til projektmedarbejdere', year: '21', half: '', amount: '12.000' });
@@ -78,18 +88,22 @@ describe.each(backends())('effect and money on %s', (backend) => {
     expect(styring).toContain('Bevilling fra SIRI: 2.000.000 kr.');
     expect(styring).toContain('egenfinansiering: 500.000 kr.');
 
-    const audit = (await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'projekt_oekonomi'`)).rows[0].n;
+    const audit = (await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'projekt_oekonomi'`)).rows[0]
+      .n;
     expect(audit).toBe(7);
   });
 
-  it('lets a caseworker read but not enter, and nobody reach another municipality\'s project', async () => {
+  it("lets a caseworker read but not enter, and nobody reach another municipality's project", async () => {
     const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
     expect((await cw.get(`/styring/oekonomi?projekt=${pid}`)).statusCode).toBe(200);
     expect((await cw.post(`/styring/oekonomi?projekt=${pid}`, { kind: 'bevilling', amount: '1' })).statusCode).toBe(403);
     const pl = await loginAs(s.app, 'projektleder.aalborg');
     expect((await pl.get(`/styring/oekonomi?projekt=${aarhusPid}`)).statusCode).toBe(404);
     expect((await pl.post(`/styring/oekonomi?projekt=${aarhusPid}`, { kind: 'bevilling', amount: '1' })).statusCode).toBe(404);
-    expect((await s.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_money_entry WHERE project_id = $1', [aarhusPid])).rows[0].n).toBe(0);
+    expect(
+      (await s.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_money_entry WHERE project_id = $1', [aarhusPid])).rows[0]
+        .n,
+    ).toBe(0);
     for (const u of ['analytiker.siri', 'admin']) expect((await (await loginAs(s.app, u)).get('/styring/oekonomi')).statusCode).toBe(403);
   });
 
@@ -100,19 +114,29 @@ describe.each(backends())('effect and money on %s', (backend) => {
     expect(strip(page.body)).toContain('3.663,23 kr.');
     expect(page.body).toContain('Beskæftigelsesministeriet, Satser for 2023');
     const csrf = csrfOf(page.body);
-    const post = (f: Record<string, string>) => s.app.inject({
-      method: 'POST', url: '/admin/satser', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, ...f }).toString(),
-    });
+    const post = (f: Record<string, string>) =>
+      s.app.inject({
+        method: 'POST',
+        url: '/admin/satser',
+        headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, ...f }).toString(),
+      });
     expect((await post({ category: 'fleksjob', year: '2022', rate: '2.500,00', source: 'Testkilde for fleksjob' })).statusCode).toBe(303);
     expect((await post({ category: 'fleksjob', year: '2022', rate: '2.600', source: 'Rettet testkilde' })).statusCode).toBe(303);
     const bad = await post({ category: 'fleksjob', year: '2022', rate: 'mange', source: '' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Skriv satsen i kroner pr. uge');
-    const row = (await s.t.db.query<{ rate: number; source: string }>(`SELECT weekly_rate::float8 AS rate, source FROM effect_rate WHERE category = 'fleksjob' AND year = 2022`)).rows[0];
+    const row = (
+      await s.t.db.query<{ rate: number; source: string }>(
+        `SELECT weekly_rate::float8 AS rate, source FROM effect_rate WHERE category = 'fleksjob' AND year = 2022`,
+      )
+    ).rows[0];
     expect(row).toEqual({ rate: 2600, source: 'Rettet testkilde' });
-    const audit = (await s.t.db.query<{ action: string; detail: { before: unknown; after: unknown } }>(
-      `SELECT action, detail FROM audit_log WHERE entity = 'effekt_sats' ORDER BY id`)).rows;
+    const audit = (
+      await s.t.db.query<{ action: string; detail: { before: unknown; after: unknown } }>(
+        `SELECT action, detail FROM audit_log WHERE entity = 'effekt_sats' ORDER BY id`,
+      )
+    ).rows;
     expect(audit.map((a) => a.action)).toEqual(['opret', 'ret']);
     expect(audit[1].detail.before).toEqual({ rate: 2500, source: 'Testkilde for fleksjob' });
     expect((await post({ category: 'fleksjob', year: '2022', rate: '', source: '' })).statusCode).toBe(303);
@@ -122,22 +146,37 @@ describe.each(backends())('effect and money on %s', (backend) => {
       expect((await x.get('/admin/satser')).statusCode).toBe(403);
       expect((await x.post('/admin/satser', { category: 'ydelse', year: '2023', rate: '1', source: 'xx' })).statusCode).toBe(403);
     }
-    expect((await s.t.db.query<{ r: number }>(`SELECT weekly_rate::float8 AS r FROM effect_rate WHERE category = 'ydelse' AND year = 2023`)).rows[0].r).toBe(3663.23);
+    expect(
+      (await s.t.db.query<{ r: number }>(`SELECT weekly_rate::float8 AS r FROM effect_rate WHERE category = 'ydelse' AND year = 2023`))
+        .rows[0].r,
+    ).toBe(3663.23);
   });
 
-  it('shows the project leader the investment case in kroner, to the krone of the test\'s own sum, with break-even and caveats', async () => {
+  it("shows the project leader the investment case in kroner, to the krone of the test's own sum, with break-even and caveats", async () => {
     const pl = await loginAs(s.app, 'projektleder.aalborg');
     const res = await pl.get(`/effekt?projekt=${pid}`);
     expect(res.statusCode).toBe(200);
-    const stored = (await s.t.db.query<{ key: string; result: { horizons: { horizon: number; supportSaved: { category: string; year: number; weeks: number }[] | null; matchedN: number | null }[] } }>(
-      `SELECT key, result FROM effect_result WHERE key LIKE '["project",' || $1 || ',%'`, [pid])).rows[0];
+    const stored = (
+      await s.t.db.query<{
+        key: string;
+        result: {
+          horizons: {
+            horizon: number;
+            supportSaved: { category: string; year: number; weeks: number }[] | null;
+            matchedN: number | null;
+          }[];
+        };
+      }>(`SELECT key, result FROM effect_result WHERE key LIKE '["project",' || $1 || ',%'`, [pid])
+    ).rows[0];
     const h12 = stored.result.horizons.find((h) => h.horizon === 12)!;
     expect(h12.matchedN).toBeGreaterThan(5);
     // The test's own sum: weeks × matched × the shipped rate of the year, or of the nearest year (the earlier on a tie).
     const RATE: Record<string, Record<number, number>> = {
-      ydelse: { 2021: 3587.77, 2023: 3663.23 }, praktik: { 2021: 3587.77, 2023: 3663.23 }, ressourceforloeb: { 2021: 3587.77, 2023: 3663.23 },
+      ydelse: { 2021: 3587.77, 2023: 3663.23 },
+      praktik: { 2021: 3587.77, 2023: 3663.23 },
+      ressourceforloeb: { 2021: 3587.77, 2023: 3663.23 },
     };
-    const rate = (c: string, y: number) => (RATE[c] ? RATE[c][y] ?? (y <= 2022 ? RATE[c][2021] : RATE[c][2023]) : 0);
+    const rate = (c: string, y: number) => (RATE[c] ? (RATE[c][y] ?? (y <= 2022 ? RATE[c][2021] : RATE[c][2023])) : 0);
     const sum = h12.supportSaved!.reduce((acc, x) => acc + x.weeks * h12.matchedN! * rate(x.category, x.year), 0);
     const row = /data-testid="investment-12">([\s\S]*?)<\/tr>/.exec(res.body)![1];
     expect(strip(row)).toContain(kr(Math.round(sum)));
@@ -163,7 +202,9 @@ describe.each(backends())('effect and money on %s', (backend) => {
     const html = (await pl.get(`/styring/rapporter/udvalg?projekt=${pid}`)).body;
     const main = html.slice(html.indexOf('<main'));
     expect(main).toContain('<h2>Effekt og økonomi</h2>');
-    const section = strip(main.slice(main.indexOf('<h2>Effekt og økonomi</h2>'), main.indexOf('<h2>', main.indexOf('<h2>Effekt og økonomi</h2>') + 5)));
+    const section = strip(
+      main.slice(main.indexOf('<h2>Effekt og økonomi</h2>'), main.indexOf('<h2>', main.indexOf('<h2>Effekt og økonomi</h2>') + 5)),
+    );
     expect(section).toContain('Projektet har fået 2.000.000 kr. fra SIRI og 500.000 kr. i egenfinansiering.');
     expect(section).toContain('til og med andet halvår 2021 er der brugt 790.501 kr.');
     expect(section).toContain('lignende kvinder');
@@ -183,13 +224,22 @@ describe.each(backends())('effect and money on %s', (backend) => {
     expect(text).toContain(kroner);
   });
 
-  it('deletes pool women past the retention period with their register data, keeps a participant\'s, and erasure removes her register history', async () => {
+  it("deletes pool women past the retention period with their register data, keeps a participant's, and erasure removes her register history", async () => {
     const db = s.t.db;
     const batch = (await db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
-    const participantHash = (await db.query<{ h: string }>('SELECT p.cpr_hash AS h FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash LIMIT 1')).rows[0].h;
-    const old = (await db.query<{ id: number }>(`INSERT INTO comparison_pool_import (file_name, sha256, rows, imported_by_name, imported_at) VALUES ('gammel', 'x', 2, 'test', now() - interval '40 months') RETURNING id`)).rows[0].id;
+    const participantHash = (
+      await db.query<{ h: string }>('SELECT p.cpr_hash AS h FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash LIMIT 1')
+    ).rows[0].h;
+    const old = (
+      await db.query<{ id: number }>(
+        `INSERT INTO comparison_pool_import (file_name, sha256, rows, imported_by_name, imported_at) VALUES ('gammel', 'x', 2, 'test', now() - interval '40 months') RETURNING id`,
+      )
+    ).rows[0].id;
     for (const h of ['ret:gammel', participantHash]) {
-      await db.query(`INSERT INTO comparison_pool (cpr_hash, birth_date, municipality, import_id) VALUES ($1, '1980-01-01', 'Aalborg', $2)`, [h, old]);
+      await db.query(
+        `INSERT INTO comparison_pool (cpr_hash, birth_date, municipality, import_id) VALUES ($1, '1980-01-01', 'Aalborg', $2)`,
+        [h, old],
+      );
     }
     await db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ('ret:gammel', '\\x01', $1)`, [batch]);
     await db.query(`INSERT INTO register_person_version (cpr_hash, batch_id, data) VALUES ('ret:gammel', $1, '\\x01')`, [batch]);
@@ -207,44 +257,75 @@ describe.each(backends())('effect and money on %s', (backend) => {
     expect((await db.query('SELECT 1 FROM register_person WHERE cpr_hash = $1', [participantHash])).rows).toHaveLength(1);
     // The demo pool, imported now, is kept.
     expect(await pool()).toBeGreaterThan(1000);
-    const audit = (await db.query<{ detail: { women: number } }>(`SELECT detail FROM audit_log WHERE action = 'opbevaring' AND entity = 'comparison_pool'`)).rows;
+    const audit = (
+      await db.query<{ detail: { women: number } }>(
+        `SELECT detail FROM audit_log WHERE action = 'opbevaring' AND entity = 'comparison_pool'`,
+      )
+    ).rows;
     expect(audit.map((a) => a.detail.women)).toEqual([2]);
 
     // Erasure on request also removes her per-delivery register history.
     const hash = vault.hashCpr('0505904002');
-    await db.query(`INSERT INTO comparison_pool (cpr_hash, birth_date, municipality, import_id) VALUES ($1, '1990-05-05', 'Aalborg', $2)`, [hash, old + 0]);
+    await db.query(`INSERT INTO comparison_pool (cpr_hash, birth_date, municipality, import_id) VALUES ($1, '1990-05-05', 'Aalborg', $2)`, [
+      hash,
+      old + 0,
+    ]);
     await db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ($1, '\\x01', $2)`, [hash, batch]);
     await db.query(`INSERT INTO register_person_version (cpr_hash, batch_id, data) VALUES ($1, $2, '\\x01')`, [hash, batch]);
     const analyst = await loginAs(s.app, 'analytiker.siri');
     const csrf = csrfOf((await analyst.get('/effekt/pulje')).body);
-    const res = await s.app.inject({ method: 'POST', url: '/effekt/pulje/slet', headers: { cookie: analyst.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, cpr: '050590-4002' }).toString() });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/effekt/pulje/slet',
+      headers: { cookie: analyst.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, cpr: '050590-4002' }).toString(),
+    });
     expect(res.statusCode).toBe(200);
     expect((await db.query('SELECT 1 FROM register_person_version WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
     expect((await db.query('SELECT 1 FROM comparison_pool WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
   });
 
-  it('a new pool list that drops a woman deletes her register data with her, keeps a participant\'s and the women still listed', async () => {
+  it("a new pool list that drops a woman deletes her register data with her, keeps a participant's and the women still listed", async () => {
     const db = s.t.db;
     const batch = (await db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
-    const participantHash = (await db.query<{ h: string }>('SELECT p.cpr_hash AS h FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash LIMIT 1')).rows[0].h;
-    const saved = (await db.query<{ cpr_hash: string; birth_date: string; municipality: string; origin_country: string | null }>(
-      `SELECT cpr_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, municipality, origin_country FROM comparison_pool`)).rows;
+    const participantHash = (
+      await db.query<{ h: string }>('SELECT p.cpr_hash AS h FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash LIMIT 1')
+    ).rows[0].h;
+    const saved = (
+      await db.query<{ cpr_hash: string; birth_date: string; municipality: string; origin_country: string | null }>(
+        `SELECT cpr_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, municipality, origin_country FROM comparison_pool`,
+      )
+    ).rows;
     const row = (hash: string) => ({ hash, birthDate: '1980-01-01', municipality: 'Aalborg', originCountry: null });
     for (const h of ['drop:a', 'drop:b']) {
       await db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ($1, '\\x01', $2)`, [h, batch]);
       await db.query(`INSERT INTO register_person_version (cpr_hash, batch_id, data) VALUES ($1, $2, '\\x01')`, [h, batch]);
     }
-    const actor = { userId: 0, username: 'test-analytiker', role: 'analytiker' as const, ip: '127.0.0.1' } as Parameters<typeof importPoolRows>[1];
+    const actor = { userId: 0, username: 'test-analytiker', role: 'analytiker' as const, ip: '127.0.0.1' } as Parameters<
+      typeof importPoolRows
+    >[1];
     await importPoolRows(db, actor, { fileName: 'pulje-1.csv', sha256: 'a', rows: [row('drop:a'), row('drop:b'), row(participantHash)] });
     await importPoolRows(db, actor, { fileName: 'pulje-2.csv', sha256: 'b', rows: [row('drop:b')] });
     const has = async (table: string, h: string) => (await db.query(`SELECT 1 FROM ${table} WHERE cpr_hash = $1`, [h])).rows.length;
     expect([await has('register_person', 'drop:a'), await has('register_person_version', 'drop:a')]).toEqual([0, 0]);
     expect([await has('register_person', 'drop:b'), await has('register_person_version', 'drop:b')]).toEqual([1, 1]);
     expect(await has('register_person', participantHash)).toBe(1);
-    const audit = (await db.query<{ detail: { droppedRegisterRows: number } }>(
-      `SELECT detail FROM audit_log WHERE action = 'puljeimport' ORDER BY id DESC LIMIT 1`)).rows[0];
+    const audit = (
+      await db.query<{ detail: { droppedRegisterRows: number } }>(
+        `SELECT detail FROM audit_log WHERE action = 'puljeimport' ORDER BY id DESC LIMIT 1`,
+      )
+    ).rows[0];
     expect(audit.detail.droppedRegisterRows).toBe(1);
     // Put the demo pool back for any test after this one.
-    await importPoolRows(db, actor, { fileName: 'demo', sha256: 'c', rows: saved.map((r) => ({ hash: r.cpr_hash, birthDate: r.birth_date, municipality: r.municipality, originCountry: r.origin_country })) });
+    await importPoolRows(db, actor, {
+      fileName: 'demo',
+      sha256: 'c',
+      rows: saved.map((r) => ({
+        hash: r.cpr_hash,
+        birthDate: r.birth_date,
+        municipality: r.municipality,
+        originCountry: r.origin_country,
+      })),
+    });
   });
 });

@@ -28,24 +28,44 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
     return {
       ...s,
       csrf,
-      post: (url, form) => srv.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody({ _csrf: csrf, ...form }) }),
+      post: (url, form) =>
+        srv.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: formBody({ _csrf: csrf, ...form }),
+        }),
     };
   }
 
   async function upload(s: Session, fileName: string, text: string) {
     const m = multipart(s, '/effekt/pulje', fileName, text);
-    return srv.app.inject({ method: 'POST', url: m.url, headers: { cookie: s.cookie, 'content-type': `multipart/form-data; boundary=${m.boundary}` }, payload: m.body });
+    return srv.app.inject({
+      method: 'POST',
+      url: m.url,
+      headers: { cookie: s.cookie, 'content-type': `multipart/form-data; boundary=${m.boundary}` },
+      payload: m.body,
+    });
   }
 
-  it('lets the agency\'s analyst import a pool, stored under the keyed hash only; a bad file saves nothing', async () => {
+  it("lets the agency's analyst import a pool, stored under the keyed hash only; a bad file saves nothing", async () => {
     const s = await analyst();
-    const ok = await upload(s, 'pulje.csv', 'cpr;kommune;oprindelsesland\n010185-4002;Aalborg;Syrien\n0202864002;851;\n030387-4002;Aarhus;Somalia\n');
+    const ok = await upload(
+      s,
+      'pulje.csv',
+      'cpr;kommune;oprindelsesland\n010185-4002;Aalborg;Syrien\n0202864002;851;\n030387-4002;Aarhus;Somalia\n',
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('3 kvinder');
-    const rows = (await srv.t.db.query<{ cpr_hash: string; birth: string; municipality: string; origin_country: string | null }>(
-      `SELECT cpr_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth, municipality, origin_country FROM comparison_pool ORDER BY birth_date`)).rows;
+    const rows = (
+      await srv.t.db.query<{ cpr_hash: string; birth: string; municipality: string; origin_country: string | null }>(
+        `SELECT cpr_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth, municipality, origin_country FROM comparison_pool ORDER BY birth_date`,
+      )
+    ).rows;
     expect(rows.map((r) => [r.birth, r.municipality, r.origin_country])).toEqual([
-      ['1985-01-01', 'Aalborg', 'Syrien'], ['1986-02-02', 'Aalborg', null], ['1987-03-03', 'Aarhus', 'Somalia'],
+      ['1985-01-01', 'Aalborg', 'Syrien'],
+      ['1986-02-02', 'Aalborg', null],
+      ['1987-03-03', 'Aarhus', 'Somalia'],
     ]);
     expect(rows[0].cpr_hash).toBe(vault.hashCpr('0101854002'));
     expect(JSON.stringify(rows)).not.toMatch(/\d{6}-?4002/);
@@ -58,10 +78,12 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
     expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM comparison_pool')).rows[0].n).toBe(3);
   });
 
-  it('erases a pool woman and her register row on request, keeps a participant\'s', async () => {
+  it("erases a pool woman and her register row on request, keeps a participant's", async () => {
     const s = await analyst();
     const hash = vault.hashCpr('0303874002');
-    await srv.t.db.query(`INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, imported_by_name) VALUES ('ydelser', 't.csv', 'x', 1, 1, 1, 1, 'test') ON CONFLICT DO NOTHING`);
+    await srv.t.db.query(
+      `INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, imported_by_name) VALUES ('ydelser', 't.csv', 'x', 1, 1, 1, 1, 'test') ON CONFLICT DO NOTHING`,
+    );
     const batch = (await srv.t.db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
     await srv.t.db.query(`INSERT INTO register_person (cpr_hash, data, batch_id) VALUES ($1, '\\x01', $2)`, [hash, batch]);
     const bad = await s.post('/effekt/pulje/slet', { cpr: '12-34' });
@@ -75,7 +97,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
     expect((await srv.t.db.query('SELECT 1 FROM register_person WHERE cpr_hash = $1', [hash])).rows).toHaveLength(0);
   });
 
-  it('refuses the pool to everyone but the agency\'s analysts', async () => {
+  it("refuses the pool to everyone but the agency's analysts", async () => {
     for (const u of ['sagsbehandler.aalborg', 'projektleder.aalborg', 'admin']) {
       const s = await loginAs(srv.app, u);
       expect((await s.get('/effekt/pulje')).statusCode).toBe(403);
@@ -90,7 +112,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
       expect(await seedDemoPool(srv.t.db)).toBeGreaterThan(1000);
     });
 
-    it('shows the analyst every municipality\'s effect at 6, 12 and 24 months with balance and caveats, no person', async () => {
+    it("shows the analyst every municipality's effect at 6, 12 and 24 months with balance and caveats, no person", async () => {
       const s = await loginAs(srv.app, 'analytiker.siri');
       const res = await s.get('/effekt');
       expect(res.statusCode).toBe(200);
@@ -99,11 +121,15 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
       expect(res.body).toContain('data-testid="balance-12"');
       expect(res.body).toContain('Registrene viser ikke motivation');
       expect(res.body).not.toMatch(/\b\d{6}-?\d{4}\b/);
-      const names = (await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant ORDER BY random() LIMIT 30`)).rows;
+      const names = (
+        await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant ORDER BY random() LIMIT 30`)
+      ).rows;
       for (const { n } of names) expect(res.body).not.toContain(n);
       const matched = /Matchede deltagere: <strong>([^<]+)<\/strong>/.exec(res.body)![1];
       expect(Number(matched.replace(/\./g, ''))).toBeGreaterThan(100);
-      const audit = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'beregning' AND entity = 'effekt'`)).rows[0].n;
+      const audit = (
+        await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'beregning' AND entity = 'effekt'`)
+      ).rows[0].n;
       expect(audit).toBeGreaterThan(0);
       // Stored and reused while the data is unchanged.
       const again = await s.get('/effekt');
@@ -111,12 +137,15 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
       expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM effect_result')).rows[0].n).toBeGreaterThan(0);
     });
 
-    it('downloads the analyst\'s figures as CSV without a count from 1 to 4 and without ids', async () => {
+    it("downloads the analyst's figures as CSV without a count from 1 to 4 and without ids", async () => {
       const s = await loginAs(srv.app, 'analytiker.siri');
       const res = await s.get('/effekt.csv');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
-      const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+      const lines = res.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toBe('horisont;afsnit;navn;maal;vaerdi');
       const counts = lines.filter((l) => l.split(';')[1] === 'antal');
       expect(counts).toHaveLength(12);
@@ -124,14 +153,17 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
       expect(res.body).not.toMatch(/\b\d{6}-?\d{4}\b/);
     });
 
-    it('shows a project leader her own project against the national pool, and not another municipality\'s project', async () => {
+    it("shows a project leader her own project against the national pool, and not another municipality's project", async () => {
       const s = await loginAs(srv.app, 'projektleder.aalborg');
       const res = await s.get('/effekt');
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('Projektet ');
       expect(res.body).toContain('mod den nationale sammenligningspulje');
-      const aarhusOnly = (await srv.t.db.query<{ id: number }>(
-        `SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_municipality pm WHERE pm.project_id = p.id AND pm.municipality_code = '851') LIMIT 1`)).rows[0].id;
+      const aarhusOnly = (
+        await srv.t.db.query<{ id: number }>(
+          `SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_municipality pm WHERE pm.project_id = p.id AND pm.municipality_code = '851') LIMIT 1`,
+        )
+      ).rows[0].id;
       expect((await s.get(`/effekt?projekt=${aarhusOnly}`)).statusCode).toBe(404);
       expect((await s.get(`/effekt.csv?projekt=${aarhusOnly}`)).statusCode).toBe(404);
     });

@@ -18,10 +18,25 @@ import { fold, pdfText, xlsxCells } from './helpers/downloads.ts';
 import { popplerAvailable } from './helpers/pdf.ts';
 
 const da = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
-const strip = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const strip = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 const monthEnd = (m: string) => addDays(addMonths(`${m}-01`, 1), -1);
 
-type Row = { pid: string; from: string; childcare: string | null; partner: string | null; interp: boolean | null; lang: string | null; ages: number[]; n: number | null };
+type Row = {
+  pid: string;
+  from: string;
+  childcare: string | null;
+  partner: string | null;
+  interp: boolean | null;
+  lang: string | null;
+  ages: number[];
+  n: number | null;
+};
 
 describe.each(backends())('family situation on %s', (backend) => {
   const s = useTestServer(backend);
@@ -31,41 +46,76 @@ describe.each(backends())('family situation on %s', (backend) => {
   let pid = 0;
   let womanId = '';
   let base: Record<string, string> = {};
-  const uid = async (username: string) => (await s.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
-  const rowsOf = async (id: string) => (await s.t.db.query<{ from: string; childcare: string | null; interp: boolean | null }>(
-    `SELECT to_char(from_date, 'YYYY-MM-DD') AS "from", childcare, interpreter_needed AS interp FROM family_situation WHERE participant_id = $1 ORDER BY from_date, created_at`, [id])).rows;
-  const audits = async () => (await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'familiesituation'`)).rows[0].n;
+  const uid = async (username: string) =>
+    (await s.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
+  const rowsOf = async (id: string) =>
+    (
+      await s.t.db.query<{ from: string; childcare: string | null; interp: boolean | null }>(
+        `SELECT to_char(from_date, 'YYYY-MM-DD') AS "from", childcare, interpreter_needed AS interp FROM family_situation WHERE participant_id = $1 ORDER BY from_date, created_at`,
+        [id],
+      )
+    ).rows;
+  const audits = async () =>
+    (await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'familiesituation'`)).rows[0].n;
 
   beforeAll(async () => {
     cw = await loginAs(s.app, 'sagsbehandler.aalborg');
     pid = (await s.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     base = {
-      cpr: makeCpr('1990-06-14', 'K', 3306), firstName: 'Hodan', lastName: 'Familiesen', countryOfOrigin: 'SO', projectId: String(pid),
-      enrolmentDate: da(enrolled), visitation: 'aktivitetsparat', recruitmentChannel: 'jobcenter', caseworkerId: String(await uid('sagsbehandler.aalborg')),
+      cpr: makeCpr('1990-06-14', 'K', 3306),
+      firstName: 'Hodan',
+      lastName: 'Familiesen',
+      countryOfOrigin: 'SO',
+      projectId: String(pid),
+      enrolmentDate: da(enrolled),
+      visitation: 'aktivitetsparat',
+      recruitmentChannel: 'jobcenter',
+      caseworkerId: String(await uid('sagsbehandler.aalborg')),
     };
   });
 
   it('records her family situation on enrolment, refusing bad input in Danish with what was typed kept and nothing saved', async () => {
     const before = await audits();
     const bad = await cw.post('/indskrivning', {
-      ...base, childrenCount: '0', childAges: 'to og fem', childcare: 'nej', partnerInvolvement: 'maaske', interpreterNeeded: 'ja', interpreterLanguage: '',
+      ...base,
+      childrenCount: '0',
+      childAges: 'to og fem',
+      childcare: 'nej',
+      partnerInvolvement: 'maaske',
+      interpreterNeeded: 'ja',
+      interpreterLanguage: '',
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Skriv børnenes alder i hele år, adskilt af komma, fx 2, 5, 11.');
     expect(bad.body).toContain('Vælg, om partneren deltager.');
     expect(bad.body).toContain('value="to og fem"');
-    const mismatched = await cw.post('/indskrivning', { ...base, childrenCount: '0', childAges: '', childcare: 'nej', interpreterNeeded: 'ja', interpreterLanguage: '' });
+    const mismatched = await cw.post('/indskrivning', {
+      ...base,
+      childrenCount: '0',
+      childAges: '',
+      childcare: 'nej',
+      interpreterNeeded: 'ja',
+      interpreterLanguage: '',
+    });
     expect(mismatched.statusCode).toBe(400);
     expect(strip(mismatched.body)).toContain('Hun har ingen børn. Vælg «Ikke relevant», eller ret antallet af børn.');
     expect(mismatched.body).toContain('Skriv, hvilket sprog hun skal have tolk på.');
     const count = await cw.post('/indskrivning', { ...base, childrenCount: '3', childAges: '2, 7' });
     expect(count.statusCode).toBe(400);
     expect(count.body).toContain('Du har skrevet 2 aldre, men 3 børn.');
-    expect((await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM participant WHERE last_name = 'Familiesen'`)).rows[0].n).toBe(0);
+    expect((await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM participant WHERE last_name = 'Familiesen'`)).rows[0].n).toBe(
+      0,
+    );
     expect(await audits()).toBe(before);
 
     const ok = await cw.post('/indskrivning', {
-      ...base, childrenCount: '3', childAges: '9, 1, 4', childcare: 'nej', partnerInvolvement: 'ukendt', interpreterNeeded: 'ja', interpreterLanguage: 'Somali',
+      ...base,
+      childrenCount: '3',
+      childAges: '9, 1, 4',
+      childcare: 'nej',
+      partnerInvolvement: 'ukendt',
+      interpreterNeeded: 'ja',
+      interpreterLanguage: 'Somali',
     });
     expect(ok.statusCode, ok.body.slice(0, 400)).toBe(303);
     womanId = /\/deltagere\/([0-9a-f-]{36})/.exec(String(ok.headers.location))![1];
@@ -90,9 +140,16 @@ describe.each(backends())('family situation on %s', (backend) => {
     const form = await cw.get(`/deltagere/${womanId}/familie`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('value="1, 4, 9"'); // starts from what is in force
-    const post = (f: Record<string, string>) => cw.post(`/deltagere/${womanId}/familie`, {
-      childrenCount: '3', childAges: '1, 4, 9', childcare: 'nej', partnerInvolvement: 'ukendt', interpreterNeeded: 'ja', interpreterLanguage: 'Somali', ...f,
-    });
+    const post = (f: Record<string, string>) =>
+      cw.post(`/deltagere/${womanId}/familie`, {
+        childrenCount: '3',
+        childAges: '1, 4, 9',
+        childcare: 'nej',
+        partnerInvolvement: 'ukendt',
+        interpreterNeeded: 'ja',
+        interpreterLanguage: 'Somali',
+        ...f,
+      });
     const before = await audits();
     const future = await post({ fromDate: da(addDays(today, 3)), childcare: 'ja' });
     expect(future.statusCode).toBe(400);
@@ -113,7 +170,10 @@ describe.each(backends())('family situation on %s', (backend) => {
     const ok = await post({ fromDate: da(changedOn), childcare: 'ja', interpreterNeeded: 'nej', partnerInvolvement: 'ja' });
     expect(ok.statusCode, ok.body.slice(0, 400)).toBe(303);
     expect(String(ok.headers.location)).toContain('gemt=familie');
-    expect(await rowsOf(womanId)).toEqual([{ from: enrolled, childcare: 'nej', interp: true }, { from: changedOn, childcare: 'ja', interp: false }]);
+    expect(await rowsOf(womanId)).toEqual([
+      { from: enrolled, childcare: 'nej', interp: true },
+      { from: changedOn, childcare: 'ja', interp: false },
+    ]);
     expect(await audits()).toBe(before + 1);
     const page = await cw.get(`/deltagere/${womanId}`);
     expect(page.body).toContain('data-testid="family-now"');
@@ -130,15 +190,25 @@ describe.each(backends())('family situation on %s', (backend) => {
     expect(history).toContain(`${da(changedOn)} 3 børn`);
 
     // A wrong row is deleted (a correction) with its content in the audit log, then entered again.
-    const wrong = await post({ fromDate: da(addDays(enrolled, 40)), childcare: 'delvis', interpreterNeeded: 'nej', partnerInvolvement: 'ja' });
+    const wrong = await post({
+      fromDate: da(addDays(enrolled, 40)),
+      childcare: 'delvis',
+      interpreterNeeded: 'nej',
+      partnerInvolvement: 'ja',
+    });
     expect(wrong.statusCode).toBe(303);
-    const wrongId = (await s.t.db.query<{ id: string }>(`SELECT id FROM family_situation WHERE participant_id = $1 AND childcare = 'delvis'`, [womanId])).rows[0].id;
+    const wrongId = (
+      await s.t.db.query<{ id: string }>(`SELECT id FROM family_situation WHERE participant_id = $1 AND childcare = 'delvis'`, [womanId])
+    ).rows[0].id;
     const confirm = await cw.get(`/deltagere/${womanId}/familiesituationer/${wrongId}/slet`);
     expect(strip(confirm.body)).toContain(`familiesituationen fra ${da(addDays(enrolled, 40))}`);
     expect((await cw.post(`/deltagere/${womanId}/familiesituationer/${wrongId}/slet`, {})).statusCode).toBe(303);
     expect((await rowsOf(womanId)).length).toBe(2);
-    const deleted = (await s.t.db.query<{ detail: { deleted: { childcare: string } } }>(
-      `SELECT detail FROM audit_log WHERE entity = 'familiesituation' AND action = 'slet' ORDER BY id DESC LIMIT 1`)).rows[0];
+    const deleted = (
+      await s.t.db.query<{ detail: { deleted: { childcare: string } } }>(
+        `SELECT detail FROM audit_log WHERE entity = 'familiesituation' AND action = 'slet' ORDER BY id DESC LIMIT 1`,
+      )
+    ).rows[0];
     expect(deleted.detail.deleted.childcare).toBe('delvis');
   });
 
@@ -154,13 +224,20 @@ describe.each(backends())('family situation on %s', (backend) => {
     const month = (await defaultMonths(s.t.db)).month;
     const at = monthEnd(month);
     // By hand: the women enrolled in the project at the month's end; each one's snapshot in force on her enrolment date and at the month's end.
-    const women = (await s.t.db.query<{ pid: string; on: string }>(
-      `SELECT participant_id AS pid, to_char(max(enrolled_on), 'YYYY-MM-DD') AS on FROM enrolment
-       WHERE project_id = $1 AND enrolled_on <= $2 AND (exited_on IS NULL OR exited_on > $2) GROUP BY participant_id`, [pid, at])).rows;
-    const rows = (await s.t.db.query<Row>(
-      `SELECT participant_id AS pid, to_char(from_date, 'YYYY-MM-DD') AS "from", childcare, partner_involvement AS partner, interpreter_needed AS interp,
+    const women = (
+      await s.t.db.query<{ pid: string; on: string }>(
+        `SELECT participant_id AS pid, to_char(max(enrolled_on), 'YYYY-MM-DD') AS on FROM enrolment
+       WHERE project_id = $1 AND enrolled_on <= $2 AND (exited_on IS NULL OR exited_on > $2) GROUP BY participant_id`,
+        [pid, at],
+      )
+    ).rows;
+    const rows = (
+      await s.t.db.query<Row>(
+        `SELECT participant_id AS pid, to_char(from_date, 'YYYY-MM-DD') AS "from", childcare, partner_involvement AS partner, interpreter_needed AS interp,
               interpreter_language AS lang, child_ages AS ages, children_count AS n
-       FROM family_situation ORDER BY from_date, created_at`)).rows;
+       FROM family_situation ORDER BY from_date, created_at`,
+      )
+    ).rows;
     const inForce = (p: string, d: string) => rows.filter((r) => r.pid === p && r.from <= d).at(-1) ?? null;
     const tally = { recorded: [0, 0], childcare: [0, 0], interp: [0, 0], partner: [0, 0], small: [0, 0] };
     for (const w of women) {
@@ -197,15 +274,23 @@ describe.each(backends())('family situation on %s', (backend) => {
     const threshold = 5;
     const shown = (n: number) => (n >= 1 && n < threshold ? `<${threshold}` : String(n));
     const expected: [string, number[]][] = [
-      ['Familiesituation registreret', tally.recorded], ['Mangler børnepasning (helt eller delvis)', tally.childcare],
-      ['Har brug for tolk', tally.interp], ['Partneren deltager ikke', tally.partner], ['Har børn under skolealderen (0–5 år)', tally.small],
+      ['Familiesituation registreret', tally.recorded],
+      ['Mangler børnepasning (helt eller delvis)', tally.childcare],
+      ['Har brug for tolk', tally.interp],
+      ['Partneren deltager ikke', tally.partner],
+      ['Har børn under skolealderen (0–5 år)', tally.small],
     ];
     // Interpreter need per language, as Styring shows it (inside the municipality, unsuppressed): small counts here exercise suppression.
     const langTable = page.body.slice(page.body.indexOf('data-testid="tabel-familie-tolkesprog"')).split('</table>')[0];
-    const languages = [...langTable.matchAll(/<th scope="row">([^<]*)<\/th>\s*<td[^>]*>([^<]*)</g)].map((m) => [strip(m[1]).trim(), Number(m[2].replace(/\./g, ''))] as const);
+    const languages = [...langTable.matchAll(/<th scope="row">([^<]*)<\/th>\s*<td[^>]*>([^<]*)</g)].map(
+      (m) => [strip(m[1]).trim(), Number(m[2].replace(/\./g, ''))] as const,
+    );
     expect(languages.length).toBeGreaterThan(1);
     expect(languages.reduce((a, [, n]) => a + n, 0)).toBe(tally.interp[1]);
-    expect([...expected.flatMap(([, v]) => v), ...languages.map(([, n]) => n)].some((n) => n >= 1 && n < threshold), 'some small count, so suppression is exercised').toBe(true);
+    expect(
+      [...expected.flatMap(([, v]) => v), ...languages.map(([, n]) => n)].some((n) => n >= 1 && n < threshold),
+      'some small count, so suppression is exercised',
+    ).toBe(true);
     for (const kind of ['halvaarlig', 'slutrapport'] as const) {
       const xlsx = await pl.get(`/styring/rapporter/${kind}.xlsx?projekt=${pid}`);
       expect(xlsx.statusCode, kind).toBe(200);

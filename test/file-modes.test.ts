@@ -17,7 +17,9 @@ const root = join(import.meta.dirname, '..');
 
 function cli(args: string[], env: Record<string, string>) {
   const r = spawnSync(process.execPath, ['bin/fremdrift.js', ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
   });
   return { code: r.status, out: r.stdout + r.stderr };
 }

@@ -65,7 +65,9 @@ export default async function setup(project: TestProject) {
     rmSync(dir, { recursive: true, force: true });
     if (pgTemplate) {
       const admin = await openPostgres(pgAdminUrl(), 1);
-      const left = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'fremdrift_t_${process.pid}_%'`);
+      const left = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'fremdrift_t_${process.pid}_%'`,
+      );
       for (const r of left.rows) await admin.exec(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       await admin.exec(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`);
       await admin.close();

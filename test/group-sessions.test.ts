@@ -24,8 +24,18 @@ describe.each(backends())('group sessions on %s', (backend) => {
   const today = todayInDenmark();
   const count = async (sql: string, params: unknown[] = []) => (await srv.t.db.query<{ n: number }>(sql, params)).rows[0].n;
   const form = (o: Record<string, string> = {}) => ({
-    kind: 'faellesmoede', title: '', projectId: String(pid), heldOn: da(addDays(today, -7)), startsAt: '13.00', endsAt: '15.00',
-    place: 'Jobcentret, lokale 4', languages: 'arabisk, somali', note: '', repeatWeeks: '', repeatUntil: '', ...o,
+    kind: 'faellesmoede',
+    title: '',
+    projectId: String(pid),
+    heldOn: da(addDays(today, -7)),
+    startsAt: '13.00',
+    endsAt: '15.00',
+    place: 'Jobcentret, lokale 4',
+    languages: 'arabisk, somali',
+    note: '',
+    repeatWeeks: '',
+    repeatUntil: '',
+    ...o,
   });
 
   beforeAll(async () => {
@@ -37,28 +47,54 @@ describe.each(backends())('group sessions on %s', (backend) => {
     const before = await count('SELECT count(*)::int AS n FROM group_session');
     const bad = await s.post('/grupper/ny', form({ kind: '', startsAt: '25.00', place: '', languages: 'arabisk, 123', repeatWeeks: '4' }));
     expect(bad.statusCode).toBe(400);
-    for (const m of ['Vælg hvilken slags møde det er.', 'Skriv starttidspunktet som tt.mm', 'Angiv stedet.', 'Skriv sprogene med bogstaver', 'Angiv hvornår gentagelsen slutter.']) {
+    for (const m of [
+      'Vælg hvilken slags møde det er.',
+      'Skriv starttidspunktet som tt.mm',
+      'Angiv stedet.',
+      'Skriv sprogene med bogstaver',
+      'Angiv hvornår gentagelsen slutter.',
+    ]) {
       expect(bad.body).toContain(m);
     }
     expect(bad.body).toContain('value="arabisk, 123"');
-    const backwards = await s.post('/grupper/ny', form({ startsAt: '15.00', endsAt: '13.00', repeatWeeks: '4', repeatUntil: da(addDays(today, -14)) }));
+    const backwards = await s.post(
+      '/grupper/ny',
+      form({ startsAt: '15.00', endsAt: '13.00', repeatWeeks: '4', repeatUntil: da(addDays(today, -14)) }),
+    );
     expect(backwards.statusCode).toBe(400);
     expect(backwards.body).toContain('Sluttidspunktet skal ligge efter starttidspunktet.');
     expect(backwards.body).toContain('Gentagelsen skal slutte efter det første møde');
     const tooMany = await s.post('/grupper/ny', form({ repeatWeeks: '1', repeatUntil: da(addDays(today, 800)) }));
     expect(tooMany.body).toContain('En serie kan højst have 53 møder.');
-    const foreign = await s.post('/grupper/ny', form({ projectId: String((await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id) }));
+    const foreign = await s.post(
+      '/grupper/ny',
+      form({ projectId: String((await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id) }),
+    );
     expect(foreign.body).toContain('Vælg et af jobcentrets projekter.');
     expect(await count('SELECT count(*)::int AS n FROM group_session')).toBe(before);
   });
 
   it('creates a series every 4 weeks until a date, and corrects one session of it alone', async () => {
     const first = addDays(today, 3);
-    const res = await s.post('/grupper/ny', form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(first), startsAt: '9.30', endsAt: '11', repeatWeeks: '4', repeatUntil: da(addDays(first, 12 * 7)) }));
+    const res = await s.post(
+      '/grupper/ny',
+      form({
+        kind: 'kvindecafe',
+        title: 'Serietest',
+        heldOn: da(first),
+        startsAt: '9.30',
+        endsAt: '11',
+        repeatWeeks: '4',
+        repeatUntil: da(addDays(first, 12 * 7)),
+      }),
+    );
     expect(res.statusCode).toBe(303);
-    const rows = (await srv.t.db.query<{ id: string; held: string; series: string; starts: string; langs: string[] }>(
-      `SELECT id, to_char(held_on, 'YYYY-MM-DD') AS held, series_id AS series, to_char(starts_at, 'HH24:MI') AS starts, interpreter_languages AS langs
-       FROM group_session WHERE title = 'Serietest' ORDER BY held_on`)).rows;
+    const rows = (
+      await srv.t.db.query<{ id: string; held: string; series: string; starts: string; langs: string[] }>(
+        `SELECT id, to_char(held_on, 'YYYY-MM-DD') AS held, series_id AS series, to_char(starts_at, 'HH24:MI') AS starts, interpreter_languages AS langs
+       FROM group_session WHERE title = 'Serietest' ORDER BY held_on`,
+      )
+    ).rows;
     expect(rows.map((r) => r.held)).toEqual([0, 4, 8, 12].map((w) => addDays(first, w * 7)));
     expect(new Set(rows.map((r) => r.series)).size).toBe(1);
     expect(rows[0].series).not.toBeNull();
@@ -72,23 +108,57 @@ describe.each(backends())('group sessions on %s', (backend) => {
     const editForm = await s.get(`/grupper/${rows[1].id}/ret`);
     expect(editForm.body).toMatch(/name="scope" value="kun_denne" checked/);
     expect(editForm.body).toContain('Hele serien');
-    const noScope = await s.post(`/grupper/${rows[1].id}/ret`, form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11' }));
+    const noScope = await s.post(
+      `/grupper/${rows[1].id}/ret`,
+      form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11' }),
+    );
     expect(noScope.statusCode).toBe(400);
     expect(noScope.body).toContain('Vælg, om ændringen gælder kun dette møde eller hele serien.');
     expect(noScope.body).toContain('value="Biblioteket"');
 
-    const edit = await s.post(`/grupper/${rows[1].id}/ret`, form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11', scope: 'kun_denne' }));
+    const edit = await s.post(
+      `/grupper/${rows[1].id}/ret`,
+      form({
+        kind: 'kvindecafe',
+        title: 'Serietest',
+        heldOn: da(rows[1].held),
+        place: 'Biblioteket',
+        startsAt: '9.30',
+        endsAt: '11',
+        scope: 'kun_denne',
+      }),
+    );
     expect(edit.statusCode).toBe(303);
-    const series = async () => (await srv.t.db.query<{ id: string; held: string; place: string; starts: string; langs: string[] }>(
-      `SELECT id, to_char(held_on, 'YYYY-MM-DD') AS held, place, to_char(starts_at, 'HH24:MI') AS starts, interpreter_languages AS langs
-       FROM group_session WHERE series_id = $1 ORDER BY held_on`, [rows[0].series])).rows;
-    expect((await series()).map((r) => r.place)).toEqual(['Jobcentret, lokale 4', 'Biblioteket', 'Jobcentret, lokale 4', 'Jobcentret, lokale 4']);
+    const series = async () =>
+      (
+        await srv.t.db.query<{ id: string; held: string; place: string; starts: string; langs: string[] }>(
+          `SELECT id, to_char(held_on, 'YYYY-MM-DD') AS held, place, to_char(starts_at, 'HH24:MI') AS starts, interpreter_languages AS langs
+       FROM group_session WHERE series_id = $1 ORDER BY held_on`,
+          [rows[0].series],
+        )
+      ).rows;
+    expect((await series()).map((r) => r.place)).toEqual([
+      'Jobcentret, lokale 4',
+      'Biblioteket',
+      'Jobcentret, lokale 4',
+      'Jobcentret, lokale 4',
+    ]);
 
     // "Hele serien": the date-independent fields change on every session; only this one's date moves.
     const moved = addDays(rows[2].held, 1);
-    const whole = await s.post(`/grupper/${rows[2].id}/ret`, form({
-      kind: 'kvindecafe', title: 'Serietest', heldOn: da(moved), place: 'Medborgerhuset', startsAt: '10', endsAt: '12', languages: 'arabisk, dari', scope: 'hele_serien',
-    }));
+    const whole = await s.post(
+      `/grupper/${rows[2].id}/ret`,
+      form({
+        kind: 'kvindecafe',
+        title: 'Serietest',
+        heldOn: da(moved),
+        place: 'Medborgerhuset',
+        startsAt: '10',
+        endsAt: '12',
+        languages: 'arabisk, dari',
+        scope: 'hele_serien',
+      }),
+    );
     expect(whole.statusCode).toBe(303);
     expect(whole.headers.location).toBe(`/grupper/${rows[2].id}?gemt=serie-rettet`);
     const after = await series();
@@ -96,8 +166,11 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect(after.map((r) => r.place)).toEqual(['Medborgerhuset', 'Medborgerhuset', 'Medborgerhuset', 'Medborgerhuset']);
     expect(after.map((r) => r.starts)).toEqual(['10:00', '10:00', '10:00', '10:00']);
     expect(after.every((r) => r.langs.join(',') === 'arabisk,dari')).toBe(true);
-    const audit = (await srv.t.db.query<{ detail: { scope: string; alsoChanged: string[] } }>(
-      `SELECT detail FROM audit_log WHERE entity = 'gruppemoede' AND action = 'ret' ORDER BY id DESC LIMIT 1`)).rows[0].detail;
+    const audit = (
+      await srv.t.db.query<{ detail: { scope: string; alsoChanged: string[] } }>(
+        `SELECT detail FROM audit_log WHERE entity = 'gruppemoede' AND action = 'ret' ORDER BY id DESC LIMIT 1`,
+      )
+    ).rows[0].detail;
     expect(audit.scope).toBe('hele_serien');
     expect(audit.alsoChanged.sort()).toEqual([rows[0].id, rows[1].id, rows[3].id].sort());
     // A session outside any series has no such choice and needs none.
@@ -117,8 +190,12 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect(roster.length).toBeGreaterThan(3);
     // The roster is the women enrolled in the project on the session's day.
     const day = addDays(today, -7);
-    const hand = (await srv.t.db.query<{ id: string }>(
-      `SELECT DISTINCT participant_id AS id FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2 AND (exited_on IS NULL OR exited_on >= $2)`, [pid, day])).rows.map((r) => r.id);
+    const hand = (
+      await srv.t.db.query<{ id: string }>(
+        `SELECT DISTINCT participant_id AS id FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2 AND (exited_on IS NULL OR exited_on >= $2)`,
+        [pid, day],
+      )
+    ).rows.map((r) => r.id);
     expect([...roster].sort()).toEqual([...hand].sort());
     const [a, b, c] = roster;
 
@@ -131,18 +208,39 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect(unknown.body).toMatch(/Vælg mødt, afbud eller udeblevet for /);
     expect(await count('SELECT count(*)::int AS n FROM group_session_attendance WHERE session_id = $1', [sid])).toBe(0);
 
-    expect((await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${b}`]: 'afbud', [`a_${c}`]: 'udeblevet' })).statusCode).toBe(303);
-    const statuses = async () => Object.fromEntries((await srv.t.db.query<{ p: string; st: string }>(
-      'SELECT participant_id AS p, status AS st FROM group_session_attendance WHERE session_id = $1', [sid])).rows.map((r) => [r.p, r.st]));
+    expect(
+      (await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${b}`]: 'afbud', [`a_${c}`]: 'udeblevet' })).statusCode,
+    ).toBe(303);
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await srv.t.db.query<{ p: string; st: string }>(
+            'SELECT participant_id AS p, status AS st FROM group_session_attendance WHERE session_id = $1',
+            [sid],
+          )
+        ).rows.map((r) => [r.p, r.st]),
+      );
     expect(await statuses()).toEqual({ [a]: 'moedt', [b]: 'afbud', [c]: 'udeblevet' });
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'gruppemoede_fremmoede' AND action = 'opret' AND participant_id = ANY ($1::uuid[])`, [[a, b, c]])).toBe(3);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'gruppemoede_fremmoede' AND action = 'opret' AND participant_id = ANY ($1::uuid[])`,
+        [[a, b, c]],
+      ),
+    ).toBe(3);
     const timeline = (await s.get(`/deltagere/${a}/tidslinje`)).body;
-    expect(timeline).toMatch(/<strong>Fællesmøde: mødt<\/strong><br><span class="meta">Fremmødetest · kl\. 13\.00 · Jobcentret, lokale 4<\/span>/);
+    expect(timeline).toMatch(
+      /<strong>Fællesmøde: mødt<\/strong><br><span class="meta">Fremmødetest · kl\. 13\.00 · Jobcentret, lokale 4<\/span>/,
+    );
 
     // Change one, undo one; only the changes are written.
     expect((await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'afbud', [`a_${b}`]: 'afbud', [`a_${c}`]: '' })).statusCode).toBe(303);
     expect(await statuses()).toEqual({ [a]: 'afbud', [b]: 'afbud' });
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'gruppemoede_fremmoede' AND action IN ('ret', 'slet') AND participant_id = ANY ($1::uuid[])`, [[a, b, c]])).toBe(2);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'gruppemoede_fremmoede' AND action IN ('ret', 'slet') AND participant_id = ANY ($1::uuid[])`,
+        [[a, b, c]],
+      ),
+    ).toBe(2);
     expect((await s.get(`/deltagere/${a}/tidslinje`)).body).toContain('Fællesmøde: afbud');
   });
 
@@ -181,15 +279,26 @@ describe.each(backends())('group sessions on %s', (backend) => {
     const uid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
     const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
     const rates = await sessionSteering(srv.t.db, actor, pid, today);
-    const hand = (await srv.t.db.query<{ kind: string; sessions: number; registered: number; attended: number; excused: number; absent: number }>(
-      `SELECT s.kind, count(DISTINCT s.id)::int AS sessions, count(a.id)::int AS registered,
+    const hand = (
+      await srv.t.db.query<{ kind: string; sessions: number; registered: number; attended: number; excused: number; absent: number }>(
+        `SELECT s.kind, count(DISTINCT s.id)::int AS sessions, count(a.id)::int AS registered,
               count(a.id) FILTER (WHERE a.status = 'moedt')::int AS attended, count(a.id) FILTER (WHERE a.status = 'afbud')::int AS excused,
               count(a.id) FILTER (WHERE a.status = 'udeblevet')::int AS absent
        FROM group_session s LEFT JOIN group_session_attendance a ON a.session_id = s.id
-       WHERE s.project_id = $1 AND s.held_on <= $2 AND s.cancelled_on IS NULL GROUP BY s.kind`, [pid, today])).rows;
+       WHERE s.project_id = $1 AND s.held_on <= $2 AND s.cancelled_on IS NULL GROUP BY s.kind`,
+        [pid, today],
+      )
+    ).rows;
     for (const h of hand) {
       const r = rates.find((x) => x.kind === h.kind)!;
-      expect({ kind: r.kind, sessions: r.sessions, registered: r.registered, attended: r.attended, excused: r.excused, absent: r.absent }).toEqual(h);
+      expect({
+        kind: r.kind,
+        sessions: r.sessions,
+        registered: r.registered,
+        attended: r.attended,
+        excused: r.excused,
+        absent: r.absent,
+      }).toEqual(h);
       expect(r.rate).toBeCloseTo(h.attended / h.registered, 10);
     }
     expect(hand.length).toBe(5);

@@ -16,11 +16,16 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
   const srv = useTestServer(backend);
 
   const idsIn = (body: string) => [...body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
-  const woman = async (code: string) => (await srv.t.db.query<{ id: string; last_name: string }>(
-    `SELECT p.id, p.last_name FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN register_person r ON r.cpr_hash = p.cpr_hash
-     WHERE p.municipality_code = $1 ORDER BY p.id LIMIT 1`, [code])).rows[0];
+  const woman = async (code: string) =>
+    (
+      await srv.t.db.query<{ id: string; last_name: string }>(
+        `SELECT p.id, p.last_name FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN register_person r ON r.cpr_hash = p.cpr_hash
+     WHERE p.municipality_code = $1 ORDER BY p.id LIMIT 1`,
+        [code],
+      )
+    ).rows[0];
 
-  it('shows the caseworker the women of both municipalities, and no one else\'s', async () => {
+  it("shows the caseworker the women of both municipalities, and no one else's", async () => {
     const s = await loginAs(srv.app, 'sagsbehandler.esbjerg-fanoe');
     const fanoe = await woman(FANOE);
     const esbjerg = await woman(ESBJERG);
@@ -35,8 +40,12 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
       if (!ids.length) break;
       ids.forEach((id) => seen.add(id));
     }
-    const codes = (await srv.t.db.query<{ code: string; n: number }>(
-      'SELECT municipality_code AS code, count(*)::int AS n FROM participant WHERE id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1', [[...seen]])).rows;
+    const codes = (
+      await srv.t.db.query<{ code: string; n: number }>(
+        'SELECT municipality_code AS code, count(*)::int AS n FROM participant WHERE id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1',
+        [[...seen]],
+      )
+    ).rows;
     expect(codes.map((c) => c.code)).toEqual([ESBJERG, FANOE]);
     // Searching finds the Fanø woman.
     expect(idsIn((await s.get(`/deltagere?q=${encodeURIComponent(fanoe.last_name)}`)).body)).toContain(fanoe.id);
@@ -45,7 +54,7 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
     expect([403, 404]).toContain((await s.get(`/deltagere/${aalborg.id}`)).statusCode);
   });
 
-  it('keeps both municipalities\' women from Aalborg', async () => {
+  it("keeps both municipalities' women from Aalborg", async () => {
     const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     for (const code of [ESBJERG, FANOE]) {
       const w = await woman(code);
@@ -56,13 +65,21 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
   });
 
   it('row-level security with the tenant of both sees exactly their rows', async () => {
-    const all = (await srv.t.db.query<{ code: string; n: number }>(
-      `SELECT municipality_code AS code, count(*)::int AS n FROM participant WHERE municipality_code IN ($1, $2) GROUP BY 1 ORDER BY 1`, [ESBJERG, FANOE])).rows;
+    const all = (
+      await srv.t.db.query<{ code: string; n: number }>(
+        `SELECT municipality_code AS code, count(*)::int AS n FROM participant WHERE municipality_code IN ($1, $2) GROUP BY 1 ORDER BY 1`,
+        [ESBJERG, FANOE],
+      )
+    ).rows;
     expect(all.length).toBe(2);
     const seen = await srv.t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
       await q.query(`SELECT set_config('fremdrift.kommuner', $1, true)`, [`${ESBJERG},${FANOE}`]);
-      return (await q.query<{ code: string; n: number }>('SELECT municipality_code AS code, count(*)::int AS n FROM participant GROUP BY 1 ORDER BY 1')).rows;
+      return (
+        await q.query<{ code: string; n: number }>(
+          'SELECT municipality_code AS code, count(*)::int AS n FROM participant GROUP BY 1 ORDER BY 1',
+        )
+      ).rows;
     });
     expect(seen).toEqual(all);
   });
@@ -70,8 +87,13 @@ describe.each(backends())('a jobcentre of two municipalities on %s', (backend) =
   it('audits the register data page (vis_registerdata), and a failed audit append aborts the read', async () => {
     const s = await loginAs(srv.app, 'sagsbehandler.esbjerg-fanoe');
     const w = await woman(FANOE);
-    const audits = async () => (await srv.t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'vis_registerdata' AND username = 'sagsbehandler.esbjerg-fanoe' AND participant_id = $1`, [w.id])).rows[0].n;
+    const audits = async () =>
+      (
+        await srv.t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'vis_registerdata' AND username = 'sagsbehandler.esbjerg-fanoe' AND participant_id = $1`,
+          [w.id],
+        )
+      ).rows[0].n;
     const before = await audits();
     const ok = await s.get(`/deltagere/${w.id}/register`);
     expect(ok.statusCode).toBe(200);

@@ -59,7 +59,7 @@ describe('all SQL in db/', () => {
     expect(outside(join(root, 'test/fixtures/layers/src'))).toEqual(['app/read-woman-without-door.ts']);
   });
 
-  it('fails `npm run lint`\'s check and names the file', async () => {
+  it("fails `npm run lint`'s check and names the file", async () => {
     const r = await failing(process.execPath, [join(root, 'scripts/sql-outside-db.mjs'), 'test/fixtures/layers/src']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('test/fixtures/layers/src/app/read-woman-without-door.ts');

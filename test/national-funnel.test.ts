@@ -21,7 +21,16 @@ function tableRows(body: string, tableId: string): Map<string, string[]> {
   const table = new RegExp(`id="tabel-${tableId}"[\\s\\S]*?</table>`).exec(body)?.[0] ?? '';
   const out = new Map<string, string[]>();
   for (const r of table.matchAll(/<th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)) {
-    out.set(r[1], [...r[2].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/\s*<sup>[\s\S]*?<\/sup>/g, '').replace(/\./g, '').replace(/&lt;/g, '<').trim()));
+    out.set(
+      r[1],
+      [...r[2].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) =>
+        m[1]
+          .replace(/\s*<sup>[\s\S]*?<\/sup>/g, '')
+          .replace(/\./g, '')
+          .replace(/&lt;/g, '<')
+          .trim(),
+      ),
+    );
   }
   return out;
 }
@@ -31,19 +40,29 @@ describe.each(backends())('national recruitment funnel on %s', (backend) => {
 
   /** The hand count per municipality name up to `until`, straight from the tables. */
   async function handCount(until: string) {
-    const has = (kind: string) => `EXISTS (SELECT 1 FROM recruitment_outreach o WHERE o.candidate_id = c.id AND o.kind = '${kind}' AND o.occurred_on <= $1)`;
-    const r = await env.t.db.query<{ name: string; gross: number; contacted: number; informed: number; enrolled: number; declined: number }>(
+    const has = (kind: string) =>
+      `EXISTS (SELECT 1 FROM recruitment_outreach o WHERE o.candidate_id = c.id AND o.kind = '${kind}' AND o.occurred_on <= $1)`;
+    const r = await env.t.db.query<{
+      name: string;
+      gross: number;
+      contacted: number;
+      informed: number;
+      enrolled: number;
+      declined: number;
+    }>(
       `SELECT m.name, count(*)::int AS gross,
          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM recruitment_outreach o WHERE o.candidate_id = c.id AND o.occurred_on <= $1))::int AS contacted,
          count(*) FILTER (WHERE ${has('deltog')})::int AS informed,
          count(*) FILTER (WHERE ${has('indskrevet')})::int AS enrolled,
          count(*) FILTER (WHERE ${has('afslag')} AND NOT ${has('indskrevet')})::int AS declined
        FROM recruitment_candidate c JOIN municipality m ON m.code = c.municipality_code
-       WHERE c.added_on <= $1 GROUP BY m.name ORDER BY m.name`, [until]);
+       WHERE c.added_on <= $1 GROUP BY m.name ORDER BY m.name`,
+      [until],
+    );
     return r.rows;
   }
 
-  it('shows each municipality\'s funnel equal to a hand count, small cells suppressed with a reason and none recoverable', async () => {
+  it("shows each municipality's funnel equal to a hand count, small cells suppressed with a reason and none recoverable", async () => {
     const s = await loginAs(env.app, 'analytiker.siri');
     const res = await s.get('/nationalt');
     expect(res.statusCode).toBe(200);
@@ -60,8 +79,11 @@ describe.each(backends())('national recruitment funnel on %s', (backend) => {
     for (const h of hand) {
       const shown = funnel.get(h.name)!;
       STAGES.forEach((st, j) => {
-        if (shown[j] === `<${threshold}`) { small++; expect(h[st]).toBeGreaterThan(0); expect(h[st]).toBeLessThan(threshold); }
-        else if (shown[j] !== 'x') expect(Number(shown[j]), `${h.name} ${st}`).toBe(h[st]);
+        if (shown[j] === `<${threshold}`) {
+          small++;
+          expect(h[st]).toBeGreaterThan(0);
+          expect(h[st]).toBeLessThan(threshold);
+        } else if (shown[j] !== 'x') expect(Number(shown[j]), `${h.name} ${st}`).toBe(h[st]);
       });
     }
     const total = funnel.get('Alle kommuner')!;
@@ -95,14 +117,18 @@ describe.each(backends())('national recruitment funnel on %s', (backend) => {
     expect(recoverable(published, rel)).toEqual([]);
 
     // Only counts: no candidate's name on the page.
-    const someName = (await env.t.db.query<{ name: string }>('SELECT name FROM recruitment_candidate WHERE name IS NOT NULL LIMIT 1')).rows[0].name;
+    const someName = (await env.t.db.query<{ name: string }>('SELECT name FROM recruitment_candidate WHERE name IS NOT NULL LIMIT 1'))
+      .rows[0].name;
     expect(res.body).not.toContain(someName);
   });
 
-  it('puts both funnel tables in the national report\'s PDF, XLSX and CSV, with the cells the page shows', async () => {
+  it("puts both funnel tables in the national report's PDF, XLSX and CSV, with the cells the page shows", async () => {
     const s = await loginAs(env.app, 'analytiker.siri');
     const page = (await s.get('/nationalt')).body;
-    const tables = { 'Rekrutteringstragten pr. kommune': tableRows(page, 'rekruttering-kommune'), 'Takket nej efter årsag pr. kommune': tableRows(page, 'rekruttering-kommune-afslag') };
+    const tables = {
+      'Rekrutteringstragten pr. kommune': tableRows(page, 'rekruttering-kommune'),
+      'Takket nej efter årsag pr. kommune': tableRows(page, 'rekruttering-kommune-afslag'),
+    };
     const threshold = 5;
     let hidden = 0;
 
@@ -141,20 +167,25 @@ describe.each(backends())('national recruitment funnel on %s', (backend) => {
       const pdf = await s.get('/nationalt/rapport.pdf');
       expect(pdf.statusCode).toBe(200);
       // Line by line as laid out: each table row is one line (its header may wrap above it).
-      const lines = pdfText(pdf.rawPayload, { layout: true }).split('\n').map((l) => fold(l).trim());
+      const lines = pdfText(pdf.rawPayload, { layout: true })
+        .split('\n')
+        .map((l) => fold(l).trim());
       expect(lines).toContain('Rekruttering pr. kommune');
       for (const [caption, rows] of Object.entries(tables)) {
         const at = lines.findIndex((l) => l.includes(caption));
         expect(at, `PDF: ${caption}`).toBeGreaterThan(0);
         const after = lines.slice(at);
         // A name may wrap in a narrow first column («Alle» over «kommuner»): the row's line then starts with its first word.
-        const rowLine = (name: string, cells: string[]) => after.find((l) => l === `${name} ${cells.join(' ')}` || (l.startsWith(`${name.split(' ')[0]} `) && l.endsWith(` ${cells.join(' ')}`)));
+        const rowLine = (name: string, cells: string[]) =>
+          after.find(
+            (l) => l === `${name} ${cells.join(' ')}` || (l.startsWith(`${name.split(' ')[0]} `) && l.endsWith(` ${cells.join(' ')}`)),
+          );
         for (const [name, cells] of rows) expect(rowLine(name, cells), `PDF ${caption}: ${name} ${cells.join(' ')}`).toBeDefined();
       }
     }
   });
 
-  it('is the agency analyst\'s only: a municipality\'s project leader gets no national view', async () => {
+  it("is the agency analyst's only: a municipality's project leader gets no national view", async () => {
     const pl = await loginAs(env.app, 'projektleder.aalborg');
     expect((await pl.get('/nationalt')).statusCode).toBe(403);
   });

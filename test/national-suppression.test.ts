@@ -24,7 +24,8 @@ const MONTHS = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023
 
 /** Hidden figures of the engine's groups and series. */
 function hiddenIn(r: MonitorResult): number {
-  const walk = (o: unknown): number => (typeof o === 'string' ? 1 : o && typeof o === 'object' ? Object.values(o).reduce((s: number, v) => s + walk(v), 0) : 0);
+  const walk = (o: unknown): number =>
+    typeof o === 'string' ? 1 : o && typeof o === 'object' ? Object.values(o).reduce((s: number, v) => s + walk(v), 0) : 0;
   return walk(r.groups) + r.series.reduce((s, p) => s + walk({ ...p, month: 0 }), 0);
 }
 
@@ -36,7 +37,7 @@ describe.each(backends())('national page, one suppression pass, on %s', (backend
     actor = (await loadActor(t.db, id, '127.0.0.1'))!;
   }, 300_000);
 
-  it('shows Mål 1 durable employment (SIRI\'s headline) with its denominator, as the engine counts it', async () => {
+  it("shows Mål 1 durable employment (SIRI's headline) with its denominator, as the engine counts it", async () => {
     const deps = testDeps(t.db);
     const d = await loadNationalData(deps, actor, MONTHS);
     const raw = (await computeResults(deps, actor, { ...MONTHS, unsuppressed: true })).result;
@@ -62,17 +63,25 @@ describe.each(backends())('national page, one suppression pass, on %s', (backend
     const deps = testDeps(t.db);
     for (const months of [MONTHS, { month: '2026-09', durableMonth: '2026-09', snapshotMonth: '2026-09' }]) {
       const d = await loadNationalData(deps, actor, months);
-      const after = hiddenIn(d.result) + d.visitationByMunicipality.reduce((s, r) => s + Object.values(r.byVisitation).filter((c) => typeof c === 'string').length, 0);
+      const after =
+        hiddenIn(d.result) +
+        d.visitationByMunicipality.reduce((s, r) => s + Object.values(r.byVisitation).filter((c) => typeof c === 'string').length, 0);
       // Before: the engine's own rule on its groups and series, and the municipality × visitation
       // cells suppressed jointly with the engine's totals fixed as the engine shows them.
       const old = (await computeResults(deps, actor, months)).result;
-      const rows = await systemDoor(t.db, actor, async (tx) => ({ value: await enrolmentsByMunicipalityAndVisitation(tx, months.month), audit: { action: 'laes', entity: 'nationalt_overblik', detail: { month: months.month } } }));
+      const rows = await systemDoor(t.db, actor, async (tx) => ({
+        value: await enrolmentsByMunicipalityAndVisitation(tx, months.month),
+        audit: { action: 'laes', entity: 'nationalt_overblik', detail: { month: months.month } },
+      }));
       const munis = Object.keys(old.groups.kommune);
       const width = VISITATIONS.length + 1;
       const values: number[] = [];
       for (const m of [...munis, '*']) {
         const mine = rows.filter((r) => m === '*' || r.name === m);
-        values.push(mine.reduce((s, r) => s + r.n, 0), ...VISITATIONS.map((v) => mine.filter((r) => r.visitation === v).reduce((s, r) => s + r.n, 0)));
+        values.push(
+          mine.reduce((s, r) => s + r.n, 0),
+          ...VISITATIONS.map((v) => mine.filter((r) => r.visitation === v).reduce((s, r) => s + r.n, 0)),
+        );
       }
       const at = (r: number, c: number) => r * width + c;
       const nat = munis.length;
@@ -87,7 +96,11 @@ describe.each(backends())('national page, one suppression pass, on %s', (backend
       fixed.set(at(nat, 0), engineState(old.groups.all.n));
       const state = suppressJoint(values, sets, 5, fixed);
       let oldKv = 0;
-      munis.forEach((_, r) => VISITATIONS.forEach((_, c) => { if (state[at(r, c + 1)] !== 0) oldKv++; }));
+      munis.forEach((_, r) =>
+        VISITATIONS.forEach((_, c) => {
+          if (state[at(r, c + 1)] !== 0) oldKv++;
+        }),
+      );
       const before = hiddenIn(old) + oldKv;
       console.log(`hidden figures ${months.month}: table by table ${before}, one pass ${after}`);
       expect(after).toBeLessThanOrEqual(before);

@@ -27,10 +27,17 @@ async function startProvider(): Promise<{ issuer: string; server: Server }> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [REDIRECT], token_endpoint_auth_method: 'client_secret_post' }],
+    clients: [
+      { client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [REDIRECT], token_endpoint_auth_method: 'client_secret_post' },
+    ],
     scopes: ['openid', 'profile', 'fremdrift'],
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username'], fremdrift: ['fremdrift_rolle', 'fremdrift_kommuner', 'fremdrift_organisation'] },
-    findAccount: async (_ctx: unknown, sub: string) => (accounts[sub] ? { accountId: sub, claims: async () => ({ sub, ...accounts[sub] }) } : undefined),
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      fremdrift: ['fremdrift_rolle', 'fremdrift_kommuner', 'fremdrift_organisation'],
+    },
+    findAccount: async (_ctx: unknown, sub: string) =>
+      accounts[sub] ? { accountId: sub, claims: async () => ({ sub, ...accounts[sub] }) } : undefined,
     cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
     features: { devInteractions: { enabled: true } },
   });
@@ -74,7 +81,9 @@ async function signInAtProvider(authUrl: string, sub: string): Promise<URL> {
     if (res.status !== 200 || !prompt || !action) throw new Error(`unexpected provider page ${res.status}: ${body.slice(0, 300)}`);
     const form = new URLSearchParams(prompt === 'login' ? { prompt, login: sub, password: 'x' } : { prompt });
     const post = await fetch(new URL(action, url), {
-      method: 'POST', redirect: 'manual', body: form,
+      method: 'POST',
+      redirect: 'manual',
+      body: form,
       headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
     });
     jar.take(post);
@@ -91,7 +100,9 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
   afterAll(async () => {
     await new Promise((r) => op?.server.close(r));
   });
-  const srv = useTestServer(backend, () => ({ oidc: { issuer: op.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUri: REDIRECT } }));
+  const srv = useTestServer(backend, () => ({
+    oidc: { issuer: op.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUri: REDIRECT },
+  }));
 
   /** Start at Fremdrift, sign in at the provider, come back: the callback's response. */
   async function flow(sub: string, next = '/deltagere') {
@@ -126,15 +137,22 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     const u = await srv.t.db.query<{ username: string; role: string; password_hash: string | null; codes: string[] }>(
       `SELECT u.username, u.role, u.password_hash, array_agg(om.municipality_code::text) AS codes
        FROM user_identity i JOIN app_user u ON u.id = i.user_id JOIN organisation_municipality om ON om.organisation_id = u.organisation_id
-       WHERE i.issuer = $1 AND i.subject = 'sub-kirsten' GROUP BY u.id`, [op.issuer]);
+       WHERE i.issuer = $1 AND i.subject = 'sub-kirsten' GROUP BY u.id`,
+      [op.issuer],
+    );
     expect(u.rows).toHaveLength(1);
     expect(u.rows[0]).toMatchObject({ username: `kirsten@${new URL(op.issuer).host}`, role: 'sagsbehandler', password_hash: null });
     expect(u.rows[0].codes).toContain('851');
     // A fresh session lasts the idle time (2 hours), not the 12-hour maximum.
     const { sha256 } = await import('../src/db/users.ts');
-    const left = await srv.t.db.query<{ h: number }>('SELECT extract(epoch FROM expires_at - now()) / 3600 AS h FROM user_session WHERE id_hash = $1', [sha256(sid)]);
+    const left = await srv.t.db.query<{ h: number }>(
+      'SELECT extract(epoch FROM expires_at - now()) / 3600 AS h FROM user_session WHERE id_hash = $1',
+      [sha256(sid)],
+    );
     expect(left.rows[0].h).toBeLessThanOrEqual(2.01);
-    const audit = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login' AND username = $1 AND detail->>'method' = 'oidc'`, [u.rows[0].username]);
+    const audit = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login' AND username = $1 AND detail->>'method' = 'oidc'`, [
+      u.rows[0].username,
+    ]);
     expect(audit.rows).toHaveLength(1);
   });
 
@@ -142,7 +160,9 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     accounts['sub-kirsten'].fremdrift_rolle = 'projektleder';
     const { res } = await flow('sub-kirsten');
     expect(res.statusCode).toBe(303);
-    const users = await srv.t.db.query<{ role: string }>(`SELECT u.role FROM user_identity i JOIN app_user u ON u.id = i.user_id WHERE i.subject = 'sub-kirsten'`);
+    const users = await srv.t.db.query<{ role: string }>(
+      `SELECT u.role FROM user_identity i JOIN app_user u ON u.id = i.user_id WHERE i.subject = 'sub-kirsten'`,
+    );
     expect(users.rows).toEqual([{ role: 'projektleder' }]);
     accounts['sub-kirsten'].fremdrift_rolle = 'sagsbehandler';
   });
@@ -151,7 +171,8 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     const { res } = await flow('sub-admin', '/');
     expect(res.statusCode).toBe(303);
     const rows = await srv.t.db.query<{ username: string; organisation: string }>(
-      `SELECT u.username, o.name AS organisation FROM user_identity i JOIN app_user u ON u.id = i.user_id JOIN organisation o ON o.id = u.organisation_id WHERE i.subject = 'sub-admin'`);
+      `SELECT u.username, o.name AS organisation FROM user_identity i JOIN app_user u ON u.id = i.user_id JOIN organisation o ON o.id = u.organisation_id WHERE i.subject = 'sub-admin'`,
+    );
     expect(rows.rows[0].username).not.toBe('admin');
     expect(rows.rows[0].organisation).toMatch(/Aarhus/);
   });
@@ -162,7 +183,9 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     expect(res.body).toContain('Din rolle (superbruger) giver ikke adgang til Fremdrift');
     expect(cookieOf(res, 'fremdrift_sid')).toBeUndefined();
     expect((await srv.t.db.query(`SELECT 1 FROM user_identity WHERE subject = 'sub-ukendt'`)).rows).toHaveLength(0);
-    expect((await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login_afvist' AND username = 'oidc:sub-ukendt'`)).rows).toHaveLength(1);
+    expect(
+      (await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'login_afvist' AND username = 'oidc:sub-ukendt'`)).rows,
+    ).toHaveLength(1);
   });
 
   it('rejects a wrong state, a replayed callback and a callback without the browser cookie', async () => {
@@ -171,12 +194,20 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     const back = await signInAtProvider(start.headers.location as string, 'sub-kirsten');
     const wrong = new URL(back);
     wrong.searchParams.set('state', 'forfalsket');
-    const bad = await srv.app.inject({ method: 'GET', url: wrong.pathname + wrong.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
+    const bad = await srv.app.inject({
+      method: 'GET',
+      url: wrong.pathname + wrong.search,
+      headers: { cookie: `fremdrift_oidc=${pending}` },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Login-forsøget kunne ikke bekræftes');
     expect(cookieOf(bad, 'fremdrift_sid')).toBeUndefined();
     // The pending sign-in was used up by the failed attempt: the genuine answer cannot be replayed.
-    const replay = await srv.app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
+    const replay = await srv.app.inject({
+      method: 'GET',
+      url: back.pathname + back.search,
+      headers: { cookie: `fremdrift_oidc=${pending}` },
+    });
     expect(replay.statusCode).toBe(400);
     // Another browser (no cookie) cannot use someone else's code.
     const other = await flow('sub-kirsten');

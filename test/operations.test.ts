@@ -22,7 +22,12 @@ const TOKEN = 'metrics-token-for-tests-0123456789';
 async function upload(app: FastifyInstance, s: Session, kind: string, name: string, text: string) {
   const m = multipart({ kind }, { name, bytes: Buffer.from(text) });
   const csrf = csrfOf((await s.get('/registerdata')).body);
-  return app.inject({ method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`, headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body });
+  return app.inject({
+    method: 'POST',
+    url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
+    headers: { cookie: s.cookie, 'content-type': m.type },
+    payload: m.body,
+  });
 }
 
 async function pollJob(app: FastifyInstance, s: Session, location: string, timeoutMs = 60_000) {
@@ -115,19 +120,33 @@ describe.each(backends())('operations on %s', (backend) => {
     keep(await s.get(`/deltagere/${dashed}`));
     keep(await s.get(`/deltagere/${cpr}/samtaler`));
     keep(await s.post('/indskrivning/soeg', { cpr }));
-    keep(await srv.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `brugernavn=${cpr}&adgangskode=${dashed}` }));
+    keep(
+      await srv.app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `brugernavn=${cpr}&adgangskode=${dashed}`,
+      }),
+    );
     const given = 'lb-req-0001-abcdef';
     const echoed = await srv.app.inject({ url: '/healthz', headers: { 'x-request-id': given } });
     expect(echoed.headers['x-request-id']).toBe(given);
     ids.push(given);
     // A request's completion line is written by the onResponse hook, which runs after the
     // response has ended (and so after inject() resolves): wait until every request has its line.
-    const parsed = () => logLines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const parsed = () =>
+      logLines
+        .flatMap((l) => l.split('\n'))
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
     await expect.poll(() => ids.filter((id) => !parsed().some((e) => e.reqId === id && e.res !== undefined))).toEqual([]);
     const log = logLines.join('');
     const entries = parsed();
-    for (const id of ids) expect(entries.some((e) => e.reqId === id), `log has request ${id}`).toBe(true);
+    for (const id of ids)
+      expect(
+        entries.some((e) => e.reqId === id),
+        `log has request ${id}`,
+      ).toBe(true);
     expect(entries.some((e) => (e.req as { route?: string } | undefined)?.route === '/deltagere/:id')).toBe(true);
     expect(entries.some((e) => typeof (e.res as { statusCode?: number } | undefined)?.statusCode === 'number')).toBe(true);
     expect(log.length).toBeGreaterThan(500);
@@ -136,7 +155,9 @@ describe.each(backends())('operations on %s', (backend) => {
 
   it('raises the data version for enrolment changes and register batches, not for everyday edits', async () => {
     const v0 = await readDataVersion(srv.t.db);
-    await srv.t.db.query('UPDATE enrolment SET recruitment_channel = recruitment_channel WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)');
+    await srv.t.db.query(
+      'UPDATE enrolment SET recruitment_channel = recruitment_channel WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)',
+    );
     expect(await readDataVersion(srv.t.db)).toBe(v0);
     await srv.t.db.query('UPDATE enrolment SET exited_on = exited_on WHERE id = (SELECT id FROM enrolment ORDER BY id LIMIT 1)');
     const v1 = await readDataVersion(srv.t.db);
@@ -152,25 +173,40 @@ describe.each(backends())('operations on %s', (backend) => {
 
   it('runs an upload as a job in the database, computes the national results ahead, and serves them stored', async () => {
     const s = await loginAs(srv.app, 'analytiker.siri');
-    const res = await upload(srv.app, s, 'ydelser', 'ydelser-job.csv', `cpr;uge;kode\n0101901234;${weekAhead(1)};130\n0101901234;${weekAhead(2)};211\n`);
+    const res = await upload(
+      srv.app,
+      s,
+      'ydelser',
+      'ydelser-job.csv',
+      `cpr;uge;kode\n0101901234;${weekAhead(1)};130\n0101901234;${weekAhead(2)};211\n`,
+    );
     expect(res.statusCode).toBe(303);
     const location = res.headers.location as string;
-    const row = (await srv.t.db.query<{ status: string; kind: string; instance: string }>('SELECT status, kind, instance FROM import_job WHERE id = $1',
-      [location.split('/').pop()])).rows[0];
+    const row = (
+      await srv.t.db.query<{ status: string; kind: string; instance: string }>(
+        'SELECT status, kind, instance FROM import_job WHERE id = $1',
+        [location.split('/').pop()],
+      )
+    ).rows[0];
     expect(row.kind).toBe('ydelser');
     expect(row.instance).toMatch(/:\d+$/);
     const j = await pollJob(srv.app, s, location);
     expect(j.status).toBe('faerdig');
     expect(j.text).toMatch(/ydelser-job\.csv er indlæst som parti \d+: 2 rækker, 1 personer/);
-    const stored = (await srv.t.db.query<{ status: string; sha256: string; report: { batchId: number } }>(
-      'SELECT status, sha256, report FROM import_job WHERE id = $1', [location.split('/').pop()])).rows[0];
+    const stored = (
+      await srv.t.db.query<{ status: string; sha256: string; report: { batchId: number } }>(
+        'SELECT status, sha256, report FROM import_job WHERE id = $1',
+        [location.split('/').pop()],
+      )
+    ).rows[0];
     expect(stored.status).toBe('faerdig');
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.report.batchId).toBe(j.report!.batchId);
     // On PostgreSQL the job computed the national results for the new data version before it
     // reported done; on PGlite (one process) the first view computes them.
     const version = await readDataVersion(srv.t.db);
-    const national = async () => (await srv.t.db.query<{ data_version: number }>('SELECT data_version FROM national_result')).rows.map((r) => r.data_version);
+    const national = async () =>
+      (await srv.t.db.query<{ data_version: number }>('SELECT data_version FROM national_result')).rows.map((r) => r.data_version);
     if (backend === 'postgres') expect(await national()).toContain(version);
     const page = await s.get('/resultater');
     expect(page.statusCode).toBe(200);
@@ -178,7 +214,7 @@ describe.each(backends())('operations on %s', (backend) => {
     expect(await national()).toContain(version);
   });
 
-  it('does not show one analyst\'s job to another user', async () => {
+  it("does not show one analyst's job to another user", async () => {
     const s = await loginAs(srv.app, 'analytiker.siri');
     const res = await upload(srv.app, s, 'ydelser', 'ydelser-privat.csv', 'cpr;uge;kode\n0101901234;2024-W07;130\n');
     const location = res.headers.location as string;
@@ -210,12 +246,18 @@ describe.runIf(backends().includes('postgres'))('two instances on one PostgreSQL
     await t?.cleanup();
   });
 
-  it('shows a job started on one instance with its progress on the other, and the other\'s cached results change at once', async () => {
+  it("shows a job started on one instance with its progress on the other, and the other's cached results change at once", async () => {
     const onA = await loginAs(a, 'analytiker.siri');
     const onB = await loginAs(b, 'analytiker.siri');
     const before = await onA.get('/resultater');
     expect(before.body).not.toContain(weekAhead(4));
-    const res = await upload(b, onB, 'ydelser', 'ydelser-b.csv', `cpr;uge;kode\n0101901234;${weekAhead(3)};130\n0101901234;${weekAhead(4)};211\n`);
+    const res = await upload(
+      b,
+      onB,
+      'ydelser',
+      'ydelser-b.csv',
+      `cpr;uge;kode\n0101901234;${weekAhead(3)};130\n0101901234;${weekAhead(4)};211\n`,
+    );
     const location = res.headers.location as string;
     // Instance A reads the job B runs from the database.
     const first = await a.inject({ url: `${location}.json`, headers: { cookie: onA.cookie, accept: 'application/json' } });

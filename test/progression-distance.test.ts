@@ -18,16 +18,30 @@ import { nationalReport } from '../src/reports/national-report.ts';
 import { backends, testDeps } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 
-interface Hand { name: string; visitation: string; n: number; mean: number; dansk: number | null }
+interface Hand {
+  name: string;
+  visitation: string;
+  n: number;
+  mean: number;
+  dansk: number | null;
+}
 
 describe.each(backends())('progression by visitation on %s', (backend) => {
   const srv = useTestServer(backend);
-  const actorOf = async (u: string) => (await loadActor(srv.t.db, (await srv.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [u])).rows[0].id, '127.0.0.1'))!;
-  const projectId = async (key: string) => (await srv.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
+  const actorOf = async (u: string) =>
+    (await loadActor(
+      srv.t.db,
+      (await srv.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [u])).rows[0].id,
+      '127.0.0.1',
+    ))!;
+  const projectId = async (key: string) =>
+    (await srv.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
 
   /** Per municipality × visitation: enrolments with two or more measurements, their mean change in total and on Dansk. */
-  const handCount = async (instrument: string, until: string, projectKey: string | null): Promise<Hand[]> => (await srv.t.db.query<Hand>(
-    `WITH a AS (
+  const handCount = async (instrument: string, until: string, projectKey: string | null): Promise<Hand[]> =>
+    (
+      await srv.t.db.query<Hand>(
+        `WITH a AS (
        SELECT e.id AS eid, e.municipality_code AS m, e.visitation AS v, s.total, s.answers,
               row_number() OVER (PARTITION BY e.id ORDER BY s.assessed_on, s.created_at, s.id) AS r1,
               row_number() OVER (PARTITION BY e.id ORDER BY s.assessed_on DESC, s.created_at DESC, s.id DESC) AS r2,
@@ -41,25 +55,34 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
               sum((answers ->> 'dansk')::int) FILTER (WHERE r2 = 1) - sum((answers ->> 'dansk')::int) FILTER (WHERE r1 = 1) AS dansk
        FROM a WHERE k >= 2 GROUP BY eid, m, v)
      SELECT mu.name, d.v AS visitation, count(*)::int AS n, avg(change)::float AS mean, avg(dansk)::float AS dansk
-     FROM d JOIN municipality mu ON mu.code = d.m GROUP BY mu.name, d.v`, [instrument, until, projectKey])).rows;
+     FROM d JOIN municipality mu ON mu.code = d.m GROUP BY mu.name, d.v`,
+        [instrument, until, projectKey],
+      )
+    ).rows;
 
   const sum = (rows: Hand[]) => {
     const n = rows.reduce((s, r) => s + r.n, 0);
-    return { n, mean: n === 0 ? null : rows.reduce((s, r) => s + r.n * r.mean, 0) / n, dansk: n === 0 ? null : rows.reduce((s, r) => s + r.n * (r.dansk ?? 0), 0) / n };
+    return {
+      n,
+      mean: n === 0 ? null : rows.reduce((s, r) => s + r.n * r.mean, 0) / n,
+      dansk: n === 0 ? null : rows.reduce((s, r) => s + r.n * (r.dansk ?? 0), 0) / n,
+    };
   };
   const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
   const column = (tb: Table, label: string) => tb.columns.indexOf(label);
   const row = (tb: Table, heading: string) => tb.rows.find((r) => r[0].value === heading)!;
-
 
   it('the demo has women with two or more Fremdriftstrappen measurements in both visitation groups', async () => {
     const months = await defaultMonths(srv.t.db);
     const hand = await handCount('fremdriftstrappen', `${months.month}-28`, null);
     for (const v of ['jobparat', 'aktivitetsparat']) expect(sum(hand.filter((h) => h.visitation === v)).n, v).toBeGreaterThan(30);
     // Every measurement lies inside her enrolment and not after today.
-    const [{ outside }] = (await srv.t.db.query<{ outside: number }>(
-      `SELECT count(*)::int AS outside FROM casework_assessment s WHERE s.instrument_key = 'fremdriftstrappen' AND (s.assessed_on > current_date
-         OR NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = s.participant_id AND s.assessed_on >= e.enrolled_on AND (e.exited_on IS NULL OR s.assessed_on <= e.exited_on)))`)).rows;
+    const [{ outside }] = (
+      await srv.t.db.query<{ outside: number }>(
+        `SELECT count(*)::int AS outside FROM casework_assessment s WHERE s.instrument_key = 'fremdriftstrappen' AND (s.assessed_on > current_date
+         OR NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = s.participant_id AND s.assessed_on >= e.enrolled_on AND (e.exited_on IS NULL OR s.assessed_on <= e.exited_on)))`,
+      )
+    ).rows;
     expect(outside).toBe(0);
   });
 
@@ -70,12 +93,19 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
     const d = await loadSteeringData(testDeps(srv.t.db), actor, pid, months, { suppress: false });
     const [y, m] = months.month.split('-').map(Number);
     const until = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    for (const [instrument, dim] of [['fremdriftstrappen', 'Dansk'], ['who5', null]] as const) {
+    for (const [instrument, dim] of [
+      ['fremdriftstrappen', 'Dansk'],
+      ['who5', null],
+    ] as const) {
       const hand = await handCount(instrument, until, 'aalborg-2025');
       for (const kind of ['halvaarlig', 'slutrapport'] as const) {
         const tb = allTables({ ...projectReport(kind, d) }).find((x) => x.id === `progression-${instrument}`)!;
         expect(tb, `${kind} ${instrument}`).toBeDefined();
-        for (const [v, label] of [['jobparat', VISITATION_LABELS.jobparat], ['aktivitetsparat', VISITATION_LABELS.aktivitetsparat], [null, 'I alt']] as const) {
+        for (const [v, label] of [
+          ['jobparat', VISITATION_LABELS.jobparat],
+          ['aktivitetsparat', VISITATION_LABELS.aktivitetsparat],
+          [null, 'I alt'],
+        ] as const) {
           const h = sum(hand.filter((x) => v === null || x.visitation === v));
           const c = column(tb, label);
           expect(row(tb, 'Borgere med mindst to målinger')[c].value, `${instrument} ${label}`).toBe(h.n);
@@ -108,8 +138,14 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
     // Make one group small: keep two jobparat women with two measurements, so it is 2 (< 5).
     const tr = d.progression!.find((p) => p.instrumentKey === 'fremdriftstrappen')!;
     const job = tr.groups.find((g) => g.visitation === 'jobparat')!;
-    const small = { ...tr, groups: tr.groups.map((g) => (g === job ? { ...g, distance: { ...g.distance, n: 2 } } : g)), all: { ...tr.all, distance: { ...tr.all.distance, n: tr.all.distance.n - job.distance.n + 2 } } };
-    const tb = allTables(projectReport('halvaarlig', { ...d, progression: [small] })).find((x) => x.id === 'progression-fremdriftstrappen')!;
+    const small = {
+      ...tr,
+      groups: tr.groups.map((g) => (g === job ? { ...g, distance: { ...g.distance, n: 2 } } : g)),
+      all: { ...tr.all, distance: { ...tr.all.distance, n: tr.all.distance.n - job.distance.n + 2 } },
+    };
+    const tb = allTables(projectReport('halvaarlig', { ...d, progression: [small] })).find(
+      (x) => x.id === 'progression-fremdriftstrappen',
+    )!;
     const n = row(tb, 'Borgere med mindst to målinger');
     const jc = column(tb, VISITATION_LABELS.jobparat);
     expect(n[jc].value).toBe('<5');
@@ -128,8 +164,11 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
       const hand = await handCount(instrument, '2022-12-31', null);
       const tb = allTables(report).find((x) => x.id === `progression-kommune-${instrument}`)!;
       expect(tb, instrument).toBeDefined();
-      const groups = tb.columns.slice(1).filter((c) => c.endsWith(': borgere')).map((c) => c.replace(': borgere', ''));
-      const code = (label: string) => (Object.entries(VISITATION_LABELS).find(([, l]) => l === label)?.[0] ?? null);
+      const groups = tb.columns
+        .slice(1)
+        .filter((c) => c.endsWith(': borgere'))
+        .map((c) => c.replace(': borgere', ''));
+      const code = (label: string) => Object.entries(VISITATION_LABELS).find(([, l]) => l === label)?.[0] ?? null;
       let shown = 0;
       let hiddenCells = 0;
       for (const r of tb.rows) {
@@ -173,7 +212,9 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
     const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.get('/progression');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/data-testid="graf-graf-progression-fremdriftstrappen">\s*<svg role="img" aria-label="Distance travelled på Fremdriftstrappen/);
+    expect(res.body).toMatch(
+      /data-testid="graf-graf-progression-fremdriftstrappen">\s*<svg role="img" aria-label="Distance travelled på Fremdriftstrappen/,
+    );
     expect(res.body).toContain('data-testid="tabel-progression-fremdriftstrappen"');
     expect(res.body).toContain('Tallene står i tabellen');
   });

@@ -28,27 +28,52 @@ describe.each(backends())('project instruments on %s', (backend) => {
   const s = useTestServer(backend);
   const pid = async (key: string) => (await s.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
   /** An Aalborg woman enrolled (open) in the running project, with no project-instrument scores yet. */
-  const woman = async (project: number, skip = 0) => (await s.t.db.query<{ id: string }>(
-    `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+  const woman = async (project: number, skip = 0) =>
+    (
+      await s.t.db.query<{ id: string }>(
+        `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
      WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND e.project_id = $1 AND e.enrolled_on < '2026-02-01'
        AND e.enrolled_on = (SELECT max(enrolled_on) FROM enrolment x WHERE x.participant_id = p.id)
        AND NOT EXISTS (SELECT 1 FROM casework_assessment a WHERE a.participant_id = p.id AND a.instrument_version_id IS NOT NULL)
-     ORDER BY p.id OFFSET $2 LIMIT 1`, [project, skip])).rows[0].id;
+     ORDER BY p.id OFFSET $2 LIMIT 1`,
+        [project, skip],
+      )
+    ).rows[0].id;
   const form = (o: Record<string, string> = {}) => ({
-    name: 'Testtrappen', scaleMin: '1', scaleMax: '5',
-    'dim1.name': 'Sprog', 'dim1.steps': STEPS_1_5('Sprog'),
-    'dim2.name': 'Netværk', 'dim2.steps': STEPS_1_5('Netværk'),
+    name: 'Testtrappen',
+    scaleMin: '1',
+    scaleMax: '5',
+    'dim1.name': 'Sprog',
+    'dim1.steps': STEPS_1_5('Sprog'),
+    'dim2.name': 'Netværk',
+    'dim2.steps': STEPS_1_5('Netværk'),
     ...o,
   });
-  const versionRow = async (instrumentId: number, version: number) => (await s.t.db.query<{ id: number; used_at: string | null; retired_at: string | null; dimensions: { name: string; steps: string[] }[] }>(
-    'SELECT id, used_at, retired_at, dimensions FROM project_instrument_version WHERE instrument_id = $1 AND version = $2', [instrumentId, version])).rows[0];
+  const versionRow = async (instrumentId: number, version: number) =>
+    (
+      await s.t.db.query<{
+        id: number;
+        used_at: string | null;
+        retired_at: string | null;
+        dimensions: { name: string; steps: string[] }[];
+      }>('SELECT id, used_at, retired_at, dimensions FROM project_instrument_version WHERE instrument_id = $1 AND version = $2', [
+        instrumentId,
+        version,
+      ])
+    ).rows[0];
 
   it('refuses a definition without a text per step, with Danish errors beside the fields, and keeps what was typed', async () => {
     const leader = await loginAs(s.app, 'projektleder.aalborg');
     const project = await pid('aalborg-2025');
-    const res = await leader.post(`/projekt/${project}/maaleredskaber`, form({
-      name: '', 'dim1.steps': 'kun ét trin\nog et til', 'dim2.name': '', scaleMax: '1',
-    }));
+    const res = await leader.post(
+      `/projekt/${project}/maaleredskaber`,
+      form({
+        name: '',
+        'dim1.steps': 'kun ét trin\nog et til',
+        'dim2.name': '',
+        scaleMax: '1',
+      }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Giv måleredskabet et navn.');
     expect(res.body).toContain('Skalaens højeste trin skal være større end det laveste.');
@@ -56,7 +81,9 @@ describe.each(backends())('project instruments on %s', (backend) => {
     expect(res.body).toContain('kun ét trin');
     const wrongCount = await leader.post(`/projekt/${project}/maaleredskaber`, form({ 'dim1.steps': 'a\nb\nc\nd' }));
     expect(wrongCount.statusCode).toBe(400);
-    expect(wrongCount.body).toContain('Dimensionen &quot;Sprog&quot; skal have en tekst for hvert trin: 5 trin (1–5), én linje pr. trin. Der er 4.');
+    expect(wrongCount.body).toContain(
+      'Dimensionen &quot;Sprog&quot; skal have en tekst for hvert trin: 5 trin (1–5), én linje pr. trin. Der er 4.',
+    );
     const gap = await leader.post(`/projekt/${project}/maaleredskaber`, form({ 'dim2.steps': 'a\n\nc\nd\ne' }));
     expect(gap.body).toContain('Dimensionen &quot;Netværk&quot; har en tom linje');
     const big = await leader.post(`/projekt/${project}/maaleredskaber`, form({ scaleMax: '11' }));
@@ -78,12 +105,18 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const created = await leader.post(`/projekt/${project}/maaleredskaber`, form());
     expect(created.statusCode).toBe(303);
     const iid = Number(/maaleredskaber\/(\d+)/.exec(String(created.headers.location))![1]);
-    expect((await s.t.db.query(`SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'opret' AND entity = 'maaleredskab'`)).rows.length).toBe(1);
+    expect(
+      (
+        await s.t.db.query(
+          `SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'opret' AND entity = 'maaleredskab'`,
+        )
+      ).rows.length,
+    ).toBe(1);
     // Unused: an edit changes version 1 in place.
     const inPlace = await leader.post(`/projekt/${project}/maaleredskaber/${iid}`, form({ 'dim1.steps': STEPS_1_5('Dansk') }));
     expect(inPlace.headers.location).toContain('gemt=rettet');
     expect((await versionRow(iid, 1)).dimensions[0].steps[0]).toBe('Dansk trin 1');
-    expect((await versionRow(iid, 2))).toBeUndefined();
+    expect(await versionRow(iid, 2)).toBeUndefined();
 
     // The caseworker scores her on it from her page.
     const her = await woman(project);
@@ -96,19 +129,36 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const missing = await cw.post(`/deltagere/${her}/maalinger`, { _: '', instrumentKey: key, date: '1.3.2026', 'answers.d1': '2' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Vælg et svar på &quot;Netværk&quot;.');
-    const outOfScale = await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key, date: '1.3.2026', 'answers.d1': '6', 'answers.d2': '2' });
+    const outOfScale = await cw.post(`/deltagere/${her}/maalinger`, {
+      instrumentKey: key,
+      date: '1.3.2026',
+      'answers.d1': '6',
+      'answers.d2': '2',
+    });
     expect(outOfScale.statusCode).toBe(400);
-    expect((await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key, date: '1.3.2026', 'answers.d1': '2', 'answers.d2': '1' })).statusCode).toBe(303);
+    expect(
+      (await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key, date: '1.3.2026', 'answers.d1': '2', 'answers.d2': '1' }))
+        .statusCode,
+    ).toBe(303);
     const v1 = await versionRow(iid, 1);
     expect(v1.used_at).not.toBeNull();
-    const stored = (await s.t.db.query<{ instrument_version_id: number; total: string }>(
-      'SELECT instrument_version_id, total::int AS total FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key])).rows;
+    const stored = (
+      await s.t.db.query<{ instrument_version_id: number; total: string }>(
+        'SELECT instrument_version_id, total::int AS total FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2',
+        [her, key],
+      )
+    ).rows;
     expect(stored).toEqual([{ instrument_version_id: v1.id, total: 3 }]);
     // The database itself refuses to change the texts of a used version.
-    await expect(s.t.db.query(`UPDATE project_instrument_version SET name = 'Snyd' WHERE id = $1`, [v1.id])).rejects.toThrow(/cannot change/);
+    await expect(s.t.db.query(`UPDATE project_instrument_version SET name = 'Snyd' WHERE id = $1`, [v1.id])).rejects.toThrow(
+      /cannot change/,
+    );
 
     // Used: the edit becomes version 2; version 1 and her score keep their texts.
-    const edited = await leader.post(`/projekt/${project}/maaleredskaber/${iid}`, form({ name: 'Testtrappen 2', 'dim1.steps': STEPS_1_5('Nyt sprog') }));
+    const edited = await leader.post(
+      `/projekt/${project}/maaleredskaber/${iid}`,
+      form({ name: 'Testtrappen 2', 'dim1.steps': STEPS_1_5('Nyt sprog') }),
+    );
     expect(edited.headers.location).toContain('gemt=version-2');
     expect((await versionRow(iid, 1)).dimensions[0].steps[1]).toBe('Dansk trin 2');
     expect((await versionRow(iid, 2)).dimensions[0].steps[1]).toBe('Nyt sprog trin 2');
@@ -127,16 +177,27 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const stale = await cw.get(`/deltagere/${her}/maalinger/ny?redskab=${key}`);
     expect(stale.body).toContain(`name="instrumentKey" value="projekt-${iid}-v2"`);
     expect(stale.body).toContain('3: Nyt sprog trin 3');
-    const old = await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key, date: '2.3.2026', 'answers.d1': '3', 'answers.d2': '3' });
+    const old = await cw.post(`/deltagere/${her}/maalinger`, {
+      instrumentKey: key,
+      date: '2.3.2026',
+      'answers.d1': '3',
+      'answers.d2': '3',
+    });
     expect(old.statusCode).toBe(400);
     expect(old.body).toContain('versionen er udfaset');
     expect(old.body).toContain(`name="instrumentKey" value="projekt-${iid}-v2"`);
     const key2 = `projekt-${iid}-v2`;
-    expect((await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.4.2026', 'answers.d1': '1', 'answers.d2': '2' })).statusCode).toBe(303);
+    expect(
+      (await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.4.2026', 'answers.d1': '1', 'answers.d2': '2' }))
+        .statusCode,
+    ).toBe(303);
     // One score per version: no distance yet (versions are not bridged).
     const one = await cw.get(`/deltagere/${her}/maalinger`);
     expect(one.body).toContain('kræver mindst to målinger på samme version');
-    expect((await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.6.2026', 'answers.d1': '4', 'answers.d2': '3' })).statusCode).toBe(303);
+    expect(
+      (await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.6.2026', 'answers.d1': '4', 'answers.d2': '3' }))
+        .statusCode,
+    ).toBe(303);
     const two = await cw.get(`/deltagere/${her}/maalinger`);
     const table = new RegExp(`data-testid="distance-${key2}"[\\s\\S]*?</table>`).exec(two.body)![0];
     expect(table).toContain('<th scope="row">Sprog</th><td>1: Nyt sprog trin 1</td><td>4: Nyt sprog trin 4</td><td>+3</td>');
@@ -146,8 +207,14 @@ describe.each(backends())('project instruments on %s', (backend) => {
     // The Progression page: per version, the mean change per dimension and visitation group, by hand.
     const second = await woman(project, 1);
     expect(second).not.toBe(her);
-    expect((await cw.post(`/deltagere/${second}/maalinger`, { instrumentKey: key2, date: '1.5.2026', 'answers.d1': '2', 'answers.d2': '2' })).statusCode).toBe(303);
-    expect((await cw.post(`/deltagere/${second}/maalinger`, { instrumentKey: key2, date: '1.7.2026', 'answers.d1': '3', 'answers.d2': '2' })).statusCode).toBe(303);
+    expect(
+      (await cw.post(`/deltagere/${second}/maalinger`, { instrumentKey: key2, date: '1.5.2026', 'answers.d1': '2', 'answers.d2': '2' }))
+        .statusCode,
+    ).toBe(303);
+    expect(
+      (await cw.post(`/deltagere/${second}/maalinger`, { instrumentKey: key2, date: '1.7.2026', 'answers.d1': '3', 'answers.d2': '2' }))
+        .statusCode,
+    ).toBe(303);
     const prog = (await leader.get('/progression')).body;
     const cohort = new RegExp(`data-testid="cohort-${key2}"[\\s\\S]*?</table>`).exec(prog)![0];
     // Sprog: (+3, +1) → +2; Netværk: (+1, 0) → +0,5; total (+4, +1) → +2,5; the last column is everyone.
@@ -156,8 +223,12 @@ describe.each(backends())('project instruments on %s', (backend) => {
     expect(cohort).toMatch(/<th scope="row">Netværk<\/th>(?:<td>[^<]*<\/td>)*<td>\+0,5<\/td><\/tr>/);
     expect(cohort).toMatch(/<th scope="row">I alt<\/th>(?:<td>[^<]*<\/td>)*<td>\+2,5<\/td><\/tr>/);
     // Per visitation group: each woman in her group at enrolment.
-    const groups = (await s.t.db.query<{ visitation: string }>(
-      `SELECT e.visitation FROM enrolment e WHERE e.participant_id = ANY ($1::uuid[]) AND e.exited_on IS NULL ORDER BY e.participant_id = $2 DESC`, [[her, second], her])).rows.map((r) => r.visitation);
+    const groups = (
+      await s.t.db.query<{ visitation: string }>(
+        `SELECT e.visitation FROM enrolment e WHERE e.participant_id = ANY ($1::uuid[]) AND e.exited_on IS NULL ORDER BY e.participant_id = $2 DESC`,
+        [[her, second], her],
+      )
+    ).rows.map((r) => r.visitation);
     if (groups[0] !== groups[1]) {
       expect(cohort).toContain('(1 borger)');
     } else {
@@ -167,12 +238,22 @@ describe.each(backends())('project instruments on %s', (backend) => {
     expect(prog).toMatch(new RegExp(`data-testid="cohort-${key}"[\\s\\S]*?Alle <span class="weight-normal">\\(0 borgere\\)`));
 
     // A correction keeps the version it was given under, even after a newer version exists.
-    const scoreId = (await s.t.db.query<{ id: string }>('SELECT id FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key])).rows[0].id;
+    const scoreId = (
+      await s.t.db.query<{ id: string }>('SELECT id FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key])
+    ).rows[0].id;
     const fix = await cw.get(`/deltagere/${her}/maalinger/${scoreId}`);
     expect(fix.body).toContain('Dansk trin 4');
-    expect((await cw.post(`/deltagere/${her}/maalinger/${scoreId}`, { date: '1.3.2026', 'answers.d1': '4', 'answers.d2': '1' })).statusCode).toBe(303);
-    expect((await s.t.db.query<{ instrument_key: string; total: string }>('SELECT instrument_key, total::int AS total FROM casework_assessment WHERE id = $1', [scoreId])).rows[0])
-      .toEqual({ instrument_key: key, total: 5 });
+    expect(
+      (await cw.post(`/deltagere/${her}/maalinger/${scoreId}`, { date: '1.3.2026', 'answers.d1': '4', 'answers.d2': '1' })).statusCode,
+    ).toBe(303);
+    expect(
+      (
+        await s.t.db.query<{ instrument_key: string; total: string }>(
+          'SELECT instrument_key, total::int AS total FROM casework_assessment WHERE id = $1',
+          [scoreId],
+        )
+      ).rows[0],
+    ).toEqual({ instrument_key: key, total: 5 });
 
     // Retire version 2: no new scores on it, her scores stay.
     expect((await cw.post(`/projekt/${project}/maaleredskaber/${iid}/versioner/2/udfas`, {})).statusCode).toBe(403);
@@ -183,20 +264,35 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const gone = await cw.get(`/deltagere/${her}/maalinger`);
     expect(gone.body).not.toContain(`redskab=${key2}`);
     expect(gone.body).toContain(`data-testid="distance-${key2}"`);
-    const refused = await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '2.6.2026', 'answers.d1': '4', 'answers.d2': '3' });
+    const refused = await cw.post(`/deltagere/${her}/maalinger`, {
+      instrumentKey: key2,
+      date: '2.6.2026',
+      'answers.d1': '4',
+      'answers.d2': '3',
+    });
     expect(refused.statusCode).toBe(404);
     expect((await cw.get(`/deltagere/${her}/maalinger/ny?redskab=${key2}`)).statusCode).toBe(404);
-    expect((await s.t.db.query('SELECT 1 FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key2])).rows.length).toBe(2);
+    expect(
+      (await s.t.db.query('SELECT 1 FROM casework_assessment WHERE participant_id = $1 AND instrument_key = $2', [her, key2])).rows.length,
+    ).toBe(2);
     expect((await leader.get(`/projekt/${project}/maaleredskaber/${iid}`)).body).toContain('Udfaset');
   });
 
-  it('demo: Aalborg\'s progressionstrappe has women with two scores each, and the Progression page equals a hand count', async () => {
+  it("demo: Aalborg's progressionstrappe has women with two scores each, and the Progression page equals a hand count", async () => {
     const project = await pid('aalborg-2025');
-    const v = (await s.t.db.query<{ id: number; instrument_id: number; dimensions: { key: string; name: string; steps: string[] }[] }>(
-      `SELECT id, instrument_id, dimensions FROM project_instrument_version WHERE project_id = $1 AND name = 'Aalborgs progressionstrappe'`, [project])).rows[0];
+    const v = (
+      await s.t.db.query<{ id: number; instrument_id: number; dimensions: { key: string; name: string; steps: string[] }[] }>(
+        `SELECT id, instrument_id, dimensions FROM project_instrument_version WHERE project_id = $1 AND name = 'Aalborgs progressionstrappe'`,
+        [project],
+      )
+    ).rows[0];
     expect(v.dimensions.map((d) => d.steps.length)).toEqual([5, 5, 5, 5]);
-    const rows = (await s.t.db.query<{ pid: string; answers: Record<string, number> }>(
-      `SELECT participant_id AS pid, answers FROM casework_assessment WHERE instrument_version_id = $1 ORDER BY participant_id, assessed_on`, [v.id])).rows;
+    const rows = (
+      await s.t.db.query<{ pid: string; answers: Record<string, number> }>(
+        `SELECT participant_id AS pid, answers FROM casework_assessment WHERE instrument_version_id = $1 ORDER BY participant_id, assessed_on`,
+        [v.id],
+      )
+    ).rows;
     const byWoman = new Map<string, Record<string, number>[]>();
     for (const r of rows) byWoman.set(r.pid, [...(byWoman.get(r.pid) ?? []), r.answers]);
     expect(byWoman.size).toBeGreaterThanOrEqual(5);
@@ -221,40 +317,52 @@ describe.each(backends())('project instruments on %s', (backend) => {
     expect(page).toContain(`data-testid="distance-${key}"`);
   });
 
-  it('counts Aalborg\'s progressionstrappe where WHO-5 and Fremdriftstrappen are: half-yearly and final reports, national view, microdata (hand count)', async () => {
+  it("counts Aalborg's progressionstrappe where WHO-5 and Fremdriftstrappen are: half-yearly and final reports, national view, microdata (hand count)", async () => {
     const project = await pid('aalborg-2025');
-    const v = (await s.t.db.query<{ id: number; instrument_id: number; version: number; name: string; dimensions: { key: string; name: string }[] }>(
-      `SELECT id, instrument_id, version, name, dimensions FROM project_instrument_version WHERE project_id = $1 AND name = 'Aalborgs progressionstrappe'`, [project])).rows[0];
+    const v = (
+      await s.t.db.query<{ id: number; instrument_id: number; version: number; name: string; dimensions: { key: string; name: string }[] }>(
+        `SELECT id, instrument_id, version, name, dimensions FROM project_instrument_version WHERE project_id = $1 AND name = 'Aalborgs progressionstrappe'`,
+        [project],
+      )
+    ).rows[0];
     const key = `projekt-${v.instrument_id}-v${v.version}`;
     const caption = `${v.name} (version ${v.version}): gennemsnitlig ændring fra første til seneste måling efter visitation ved indskrivning`;
     // By hand: per enrolment in the project, her scores on this version inside the enrolment up to the report month's end.
     const { month } = await defaultMonths(s.t.db);
     const until = addDays(addMonths(`${month}-01`, 1), -1);
-    const rows = (await s.t.db.query<{ eid: string; answers: Record<string, number> }>(
-      `SELECT e.id AS eid, a.answers FROM enrolment e
+    const rows = (
+      await s.t.db.query<{ eid: string; answers: Record<string, number> }>(
+        `SELECT e.id AS eid, a.answers FROM enrolment e
        JOIN casework_assessment a ON a.participant_id = e.participant_id AND a.instrument_version_id = $1
          AND a.assessed_on >= e.enrolled_on AND a.assessed_on <= LEAST(coalesce(e.exited_on, $2::date), $2::date)
-       WHERE e.project_id = $3 AND e.enrolled_on <= $2::date ORDER BY e.id, a.assessed_on, a.created_at, a.id`, [v.id, until, project])).rows;
+       WHERE e.project_id = $3 AND e.enrolled_on <= $2::date ORDER BY e.id, a.assessed_on, a.created_at, a.id`,
+        [v.id, until, project],
+      )
+    ).rows;
     const byEnrolment = new Map<string, Record<string, number>[]>();
     for (const r of rows) byEnrolment.set(r.eid, [...(byEnrolment.get(r.eid) ?? []), r.answers]);
     const moved = [...byEnrolment.values()].filter((l) => l.length >= 2);
     expect(moved.length, `enrolments with two scores by ${until}`).toBeGreaterThanOrEqual(5);
     const change = (l: Record<string, number>[], k: string) => l.at(-1)![k] - l[0][k];
-    const mean = (k: string | null) => moved.reduce((a, l) => a + (k ? change(l, k) : v.dimensions.reduce((t, d) => t + change(l, d.key), 0)), 0) / moved.length;
+    const mean = (k: string | null) =>
+      moved.reduce((a, l) => a + (k ? change(l, k) : v.dimensions.reduce((t, d) => t + change(l, d.key), 0)), 0) / moved.length;
     const round1 = (x: number) => Math.round(x * 10) / 10;
 
     // The half-yearly and final reports (suppressed; the whole cohort is not small): XLSX cells of "I alt", the PDF's caption.
     const leader = await loginAs(s.app, 'projektleder.aalborg');
     for (const kind of ['halvaarlig', 'slutrapport']) {
       expect((await leader.get(`/styring/rapporter/${kind}?projekt=${project}`)).body).toContain(`data-testid="tabel-progression-${key}"`);
-      const sheet = [...(await xlsxCells((await leader.get(`/styring/rapporter/${kind}.xlsx?projekt=${project}`)).rawPayload)).values()].find((r) => r[0]?.[0] === caption);
+      const sheet = [
+        ...(await xlsxCells((await leader.get(`/styring/rapporter/${kind}.xlsx?projekt=${project}`)).rawPayload)).values(),
+      ].find((r) => r[0]?.[0] === caption);
       expect(sheet, `${kind}: ${caption}`).toBeDefined();
       const total = sheet![1].indexOf('I alt');
       const cell = (label: string) => sheet!.find((r) => r?.[0] === label)?.[total];
       expect(Number(cell('Borgere med mindst to målinger')), kind).toBe(moved.length);
       expect(Number(cell('Ændring i samlet score')), kind).toBeCloseTo(round1(mean(null)), 5);
       for (const d of v.dimensions) expect(Number(cell(d.name)), `${kind}: ${d.name}`).toBeCloseTo(round1(mean(d.key)), 5);
-      if (popplerAvailable()) expect(fold(pdfText((await leader.get(`/styring/rapporter/${kind}.pdf?projekt=${project}`)).rawPayload))).toContain(fold(caption));
+      if (popplerAvailable())
+        expect(fold(pdfText((await leader.get(`/styring/rapporter/${kind}.pdf?projekt=${project}`)).rawPayload))).toContain(fold(caption));
     }
 
     // The national view: per municipality × visitation (its own suppressed table), on the page and in its downloads.
@@ -265,12 +373,22 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const tb = allTables(nationalReport(nd)).find((x) => x.id === `progression-kommune-${key}`)!;
     expect(tb, 'national table').toBeDefined();
     const n = tb.columns.indexOf('I alt: borgere');
-    expect(tb.rows.map((r) => [r[0].value, r[n].value])).toEqual([['Aalborg', moved.length], ['Hele landet', moved.length]]);
+    expect(tb.rows.map((r) => [r[0].value, r[n].value])).toEqual([
+      ['Aalborg', moved.length],
+      ['Hele landet', moved.length],
+    ]);
     expect(csvOf((await analyst.get('/nationalt/rapport.csv')).body)).toContain(caption);
 
     // The microdata: one column group for the version; her project's enrolments have counts, every other enrolment empty cells.
-    const [head, ...lines] = csvOf((await analyst.get('/nationalt/mikrodata.csv')).body).trim().split('\r\n').map((l) => l.split(';'));
-    const col = (name: string) => { const i = head.indexOf(name); expect(i, name).toBeGreaterThan(0); return i; };
+    const [head, ...lines] = csvOf((await analyst.get('/nationalt/mikrodata.csv')).body)
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    const col = (name: string) => {
+      const i = head.indexOf(name);
+      expect(i, name).toBeGreaterThan(0);
+      return i;
+    };
     const own = lines.filter((l) => l[col('projekt')] === 'aalborg-2025');
     const others = lines.filter((l) => l[col('projekt')] !== 'aalborg-2025');
     expect(own.length).toBeGreaterThan(0);
@@ -285,7 +403,7 @@ describe.each(backends())('project instruments on %s', (backend) => {
     expect(two.reduce((a, l) => a + Number(l[col(`${key}_aendring`)]), 0) / two.length).toBeCloseTo(mean(null), 9);
   });
 
-  it('shows nothing of a project\'s instruments to another jobcentre, and the database policy hides them too', async () => {
+  it("shows nothing of a project's instruments to another jobcentre, and the database policy hides them too", async () => {
     const project = await pid('aalborg-2025');
     const leader = await loginAs(s.app, 'projektleder.aalborg');
     const created = await leader.post(`/projekt/${project}/maaleredskaber`, form({ name: 'Hemmelig Aalborgtrappe' }));

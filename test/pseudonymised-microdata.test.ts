@@ -15,9 +15,24 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
     const res = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('mikrodata-pseudonymiseret-2022-12.csv');
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
-    expect(lines[0].slice(0, 11)).toEqual(['pseudonym', 'projekt', 'kommune', 'visitation', 'aldersgruppe', 'indskrevet_maaned', 'udskrevet_maaned',
-      'aktuel', 'akkumuleret', 'varig', 'status']);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    expect(lines[0].slice(0, 11)).toEqual([
+      'pseudonym',
+      'projekt',
+      'kommune',
+      'visitation',
+      'aldersgruppe',
+      'indskrevet_maaned',
+      'udskrevet_maaned',
+      'aktuel',
+      'akkumuleret',
+      'varig',
+      'status',
+    ]);
     const enrolments = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrolment')).rows[0].n;
     expect(lines.length - 1).toBe(enrolments);
     const women = generateCohort({ seed: 2019 }).women;
@@ -41,15 +56,45 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
   it('adds per instrument and dimension the first and latest score inside the enrolment and their difference (hand count from the rows)', async () => {
     const s = await loginAs(srv.app, 'analytiker.siri');
     const res = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
-    const [head, ...rows] = res.body.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
-    const col = (name: string) => { const i = head.indexOf(name); expect(i, name).toBeGreaterThan(0); return i; };
-    for (const c of ['who5_antal', 'who5_foerste', 'who5_seneste', 'who5_aendring', 'who5_glad_foerste', 'fremdriftstrappen_antal',
-      'fremdriftstrappen_aendring', 'fremdriftstrappen_dansk_foerste', 'fremdriftstrappen_dansk_seneste', 'fremdriftstrappen_dansk_aendring',
-      'fremdriftstrappen_jobsoegning_aendring']) col(c);
+    const [head, ...rows] = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    const col = (name: string) => {
+      const i = head.indexOf(name);
+      expect(i, name).toBeGreaterThan(0);
+      return i;
+    };
+    for (const c of [
+      'who5_antal',
+      'who5_foerste',
+      'who5_seneste',
+      'who5_aendring',
+      'who5_glad_foerste',
+      'fremdriftstrappen_antal',
+      'fremdriftstrappen_aendring',
+      'fremdriftstrappen_dansk_foerste',
+      'fremdriftstrappen_dansk_seneste',
+      'fremdriftstrappen_dansk_aendring',
+      'fremdriftstrappen_jobsoegning_aendring',
+    ])
+      col(c);
     // Independently: her assessments dated inside the enrolment and up to the report month, first and latest by date.
     const vault = createVault(TEST_SECRET);
-    const fact = async (instrument: string, dim: string) => (await srv.t.db.query<{ hash: string; project: string; on: string; n: number; f: number | null; l: number | null; fd: number | null; ld: number | null }>(
-      `SELECT p.cpr_hash AS hash, pr.key AS project, to_char(e.enrolled_on, 'YYYY-MM') AS "on", count(a.id)::int AS n,
+    const fact = async (instrument: string, dim: string) =>
+      (
+        await srv.t.db.query<{
+          hash: string;
+          project: string;
+          on: string;
+          n: number;
+          f: number | null;
+          l: number | null;
+          fd: number | null;
+          ld: number | null;
+        }>(
+          `SELECT p.cpr_hash AS hash, pr.key AS project, to_char(e.enrolled_on, 'YYYY-MM') AS "on", count(a.id)::int AS n,
               ((array_agg(a.total ORDER BY a.assessed_on, a.created_at, a.id) FILTER (WHERE a.id IS NOT NULL))[1])::int AS f,
               ((array_agg(a.total ORDER BY a.assessed_on DESC, a.created_at DESC, a.id DESC) FILTER (WHERE a.id IS NOT NULL))[1])::int AS l,
               ((array_agg((a.answers ->> $2)::int ORDER BY a.assessed_on, a.created_at, a.id) FILTER (WHERE a.id IS NOT NULL))[1]) AS fd,
@@ -57,12 +102,40 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
        FROM enrolment e JOIN participant p ON p.id = e.participant_id JOIN project pr ON pr.id = e.project_id
        LEFT JOIN casework_assessment a ON a.participant_id = e.participant_id AND a.instrument_key = $1
          AND a.assessed_on BETWEEN e.enrolled_on AND LEAST(coalesce(e.exited_on, DATE '2022-12-31'), DATE '2022-12-31')
-       GROUP BY e.id, p.cpr_hash, pr.key, e.enrolled_on`, [instrument, dim])).rows;
-    for (const [instrument, dim] of [['fremdriftstrappen', 'dansk'], ['who5', 'glad']] as const) {
-      const expected = (await fact(instrument, dim)).map((r) => [vault.pseudonym(r.hash, r.project), r.on, r.n,
-        r.f === null ? '' : r.f, r.l === null ? '' : r.l, r.n >= 2 ? r.l! - r.f! : '', r.fd ?? '', r.ld ?? '', r.n >= 2 ? r.ld! - r.fd! : ''].join('|')).sort();
-      const got = rows.map((l) => [l[0], l[col('indskrevet_maaned')], ...['antal', 'foerste', 'seneste', 'aendring', `${dim}_foerste`, `${dim}_seneste`, `${dim}_aendring`]
-        .map((c) => l[col(`${instrument}_${c}`)])].join('|')).sort();
+       GROUP BY e.id, p.cpr_hash, pr.key, e.enrolled_on`,
+          [instrument, dim],
+        )
+      ).rows;
+    for (const [instrument, dim] of [
+      ['fremdriftstrappen', 'dansk'],
+      ['who5', 'glad'],
+    ] as const) {
+      const expected = (await fact(instrument, dim))
+        .map((r) =>
+          [
+            vault.pseudonym(r.hash, r.project),
+            r.on,
+            r.n,
+            r.f === null ? '' : r.f,
+            r.l === null ? '' : r.l,
+            r.n >= 2 ? r.l! - r.f! : '',
+            r.fd ?? '',
+            r.ld ?? '',
+            r.n >= 2 ? r.ld! - r.fd! : '',
+          ].join('|'),
+        )
+        .sort();
+      const got = rows
+        .map((l) =>
+          [
+            l[0],
+            l[col('indskrevet_maaned')],
+            ...['antal', 'foerste', 'seneste', 'aendring', `${dim}_foerste`, `${dim}_seneste`, `${dim}_aendring`].map(
+              (c) => l[col(`${instrument}_${c}`)],
+            ),
+          ].join('|'),
+        )
+        .sort();
       expect(got).toEqual(expected);
       // The demo has women with two or more measurements on each instrument, and some who moved.
       const moved = rows.filter((l) => Number(l[col(`${instrument}_antal`)]) >= 2 && l[col(`${instrument}_aendring`)] !== '0');
@@ -70,7 +143,7 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
     }
   });
 
-  it('is refused to a municipality\'s caseworker and project leader', async () => {
+  it("is refused to a municipality's caseworker and project leader", async () => {
     for (const u of ['sagsbehandler.aalborg', 'projektleder.aalborg']) {
       const s = await loginAs(srv.app, u);
       expect((await s.get('/nationalt/mikrodata.csv')).statusCode).toBe(403);

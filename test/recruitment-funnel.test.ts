@@ -10,7 +10,8 @@ import { loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
 
 /** A cell's shown value: its text without the suppression note mark (<sup>…</sup>). */
-const cellsOf = (table: string) => [...table.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/\s*<sup>[\s\S]*?<\/sup>/g, '').trim());
+const cellsOf = (table: string) =>
+  [...table.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/\s*<sup>[\s\S]*?<\/sup>/g, '').trim());
 
 /** The cells of one row (by its heading) of a rendered table. */
 function row(body: string, tableId: string, heading: string): string[] {
@@ -24,8 +25,10 @@ describe.each(backends())('recruitment funnel on %s', (backend) => {
 
   /** The hand count: each stage straight from the tables, without the funnel code. */
   async function handCount(projectId: number, until: string) {
-    const n = async (sql: string, extra: unknown[] = []) => (await env.t.db.query<{ n: number }>(sql, [projectId, until, ...extra])).rows[0].n;
-    const has = (kind: string) => `EXISTS (SELECT 1 FROM recruitment_outreach o WHERE o.candidate_id = c.id AND o.kind = '${kind}' AND o.occurred_on <= $2)`;
+    const n = async (sql: string, extra: unknown[] = []) =>
+      (await env.t.db.query<{ n: number }>(sql, [projectId, until, ...extra])).rows[0].n;
+    const has = (kind: string) =>
+      `EXISTS (SELECT 1 FROM recruitment_outreach o WHERE o.candidate_id = c.id AND o.kind = '${kind}' AND o.occurred_on <= $2)`;
     const base = 'SELECT count(*)::int AS n FROM recruitment_candidate c WHERE c.project_id = $1 AND c.added_on <= $2';
     return {
       gross: await n(base),
@@ -34,7 +37,8 @@ describe.each(backends())('recruitment funnel on %s', (backend) => {
       informed: await n(`${base} AND ${has('deltog')}`),
       enrolled: await n(`${base} AND ${has('indskrevet')}`),
       declined: await n(`${base} AND ${has('afslag')} AND NOT ${has('indskrevet')}`),
-      telefonContacted: await n(`${base} AND (SELECT o.channel FROM recruitment_outreach o WHERE o.candidate_id = c.id AND o.kind = 'kontakt' AND o.occurred_on <= $2
+      telefonContacted:
+        await n(`${base} AND (SELECT o.channel FROM recruitment_outreach o WHERE o.candidate_id = c.id AND o.kind = 'kontakt' AND o.occurred_on <= $2
         ORDER BY o.occurred_on, o.created_at LIMIT 1) = 'telefon'`),
     };
   }
@@ -45,7 +49,8 @@ describe.each(backends())('recruitment funnel on %s', (backend) => {
       const pid = (await env.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
       const res = await s.get(`/styring?projekt=${pid}`);
       expect(res.statusCode).toBe(200);
-      const month = /name="maaned"[^>]*value="(\d{4}-\d{2})"/.exec(res.body)?.[1] ?? /<option value="(\d{4}-\d{2})" selected/.exec(res.body)?.[1];
+      const month =
+        /name="maaned"[^>]*value="(\d{4}-\d{2})"/.exec(res.body)?.[1] ?? /<option value="(\d{4}-\d{2})" selected/.exec(res.body)?.[1];
       expect(month, 'the report month on Styring').toBeTruthy();
       const until = new Date(Date.UTC(Number(month!.slice(0, 4)), Number(month!.slice(5, 7)), 0)).toISOString().slice(0, 10);
       const hand = await handCount(pid, until);
@@ -76,14 +81,16 @@ describe.each(backends())('recruitment funnel on %s', (backend) => {
     expect(mcells.some((c) => /^[1-4]$/.test(c))).toBe(true);
   });
 
-  it('another municipality\'s project leader sees none of Aalborg\'s funnel', async () => {
+  it("another municipality's project leader sees none of Aalborg's funnel", async () => {
     const s = await loginAs(env.app, 'projektleder.aarhus');
     const aalborg = (await env.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
     const res = await s.get(`/styring?projekt=${aalborg}`);
     expect(res.statusCode).toBe(404);
     const own = await s.get('/styring');
     const aarhus = (await env.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id;
-    const hand = (await env.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE project_id = $1', [aarhus])).rows[0].n;
+    const hand = (
+      await env.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE project_id = $1', [aarhus])
+    ).rows[0].n;
     expect(Number(row(own.body, 'rekruttering-kanal', 'I alt')[0])).toBe(hand);
   });
 });

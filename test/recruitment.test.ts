@@ -31,10 +31,18 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
 
   const upload = (sess: Session, csv: string, fields: Record<string, string> = {}) => {
     const m = multipart({ projectId: String(project), ...fields }, { name: 'kandidater.csv', bytes: Buffer.from(csv, 'utf8') });
-    return srv.app.inject({ method: 'POST', url: `/kandidater/import?_csrf=${encodeURIComponent(sess.csrf)}`, headers: { cookie: sess.cookie, 'content-type': m.type }, payload: m.body });
+    return srv.app.inject({
+      method: 'POST',
+      url: `/kandidater/import?_csrf=${encodeURIComponent(sess.csrf)}`,
+      headers: { cookie: sess.cookie, 'content-type': m.type },
+      payload: m.body,
+    });
   };
-  const candidates = async () => (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE project_id = $1', [project])).rows[0].n;
-  const idOf = async (name: string) => (await srv.t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE name = $1', [name])).rows[0].id;
+  const candidates = async () =>
+    (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE project_id = $1', [project])).rows[0]
+      .n;
+  const idOf = async (name: string) =>
+    (await srv.t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE name = $1', [name])).rows[0].id;
 
   beforeAll(async () => {
     s = await loginAs(srv.app, 'sagsbehandler.aalborg');
@@ -58,10 +66,16 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('2 kvinder, heraf 2 nye på listen. 1 rækker med fejl er sprunget over.');
     expect(await candidates()).toBe(2);
-    const list = (await srv.t.db.query<{ rows_skipped: number }>('SELECT rows_skipped FROM recruitment_list WHERE project_id = $1', [project])).rows;
+    const list = (
+      await srv.t.db.query<{ rows_skipped: number }>('SELECT rows_skipped FROM recruitment_list WHERE project_id = $1', [project])
+    ).rows;
     expect(list).toEqual([{ rows_skipped: 1 }]);
     // The CPR number is stored encrypted and hashed, never in clear.
-    const stored = (await srv.t.db.query<{ r: string }>('SELECT to_jsonb(c)::text AS r FROM recruitment_candidate c WHERE project_id = $1', [project])).rows.map((r) => r.r).join();
+    const stored = (
+      await srv.t.db.query<{ r: string }>('SELECT to_jsonb(c)::text AS r FROM recruitment_candidate c WHERE project_id = $1', [project])
+    ).rows
+      .map((r) => r.r)
+      .join();
     expect(stored).not.toContain(cprA);
   });
 
@@ -77,7 +91,8 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     const third = await upload(s, `cpr\tnavn\n${cprA}\tAmina Testkandidat\n${cprC}\tDalia Testkandidat\n`);
     expect(third.body).toContain('2 kvinder, heraf 1 nye på listen.');
     const page = (await s.get(`/kandidater?projekt=${project}`)).body;
-    const row = (name: string) => new RegExp(`<tr data-candidate="[^"]+">\\s*<td><a[^>]*>${name}</a>([^<]*<span[^>]*>[^<]*</span>)*`).exec(page)?.[0] ?? '';
+    const row = (name: string) =>
+      new RegExp(`<tr data-candidate="[^"]+">\\s*<td><a[^>]*>${name}</a>([^<]*<span[^>]*>[^<]*</span>)*`).exec(page)?.[0] ?? '';
     expect(row('Amina Testkandidat')).toContain('Ny på listen');
     expect(row('Dalia Testkandidat')).not.toContain('Ny på listen');
     expect(row('Capri Testkandidat')).not.toContain('Ny på listen');
@@ -90,7 +105,13 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(bad.body).toContain('Angiv navn.');
     const dup = await s.post('/kandidater', { projectId: String(project), cpr: cprA, name: 'Amina igen' });
     expect(dup.body).toContain('Kvinden står allerede på projektets kandidatliste.');
-    const ok = await s.post('/kandidater', { projectId: String(project), cpr: cprD, name: 'Elif Håndkandidat', benefit: 'Kontanthjælp', origin: 'Tyrkiet' });
+    const ok = await s.post('/kandidater', {
+      projectId: String(project),
+      cpr: cprD,
+      name: 'Elif Håndkandidat',
+      benefit: 'Kontanthjælp',
+      origin: 'Tyrkiet',
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toMatch(/^\/kandidater\/[0-9a-f-]{36}\?gemt=kandidat$/);
   });
@@ -102,23 +123,45 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(missing.body).toContain('Vælg hvordan hun blev kontaktet.');
     const other = await s.post(`/kandidater/${id}/opsoegning`, { kind: 'afslag', occurredOn: da(today), declineReason: 'andet' });
     expect(other.body).toContain('Skriv årsagen i bemærkningen');
-    expect((await s.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'moske_forening' })).statusCode).toBe(303);
-    expect((await s.post(`/kandidater/${id}/opsoegning`, { kind: 'afslag', occurredOn: da(today), declineReason: 'boernepasning' })).statusCode).toBe(303);
+    expect(
+      (await s.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'moske_forening' })).statusCode,
+    ).toBe(303);
+    expect(
+      (await s.post(`/kandidater/${id}/opsoegning`, { kind: 'afslag', occurredOn: da(today), declineReason: 'boernepasning' })).statusCode,
+    ).toBe(303);
     const page = (await s.get(`/kandidater/${id}`)).body;
     expect(page).toContain('Moské eller forening');
     expect(page).toContain('Mangler børnepasning');
     expect(page).toMatch(/data-testid="candidate-stage">Takkede nej</);
-    const audit = (await srv.t.db.query<{ action: string; entity: string }>(
-      `SELECT action, entity FROM audit_log WHERE detail->>'candidateId' = $1 ORDER BY id`, [id])).rows;
-    expect(audit).toEqual(expect.arrayContaining([{ action: 'opret', entity: 'opsoegning' }, { action: 'vis', entity: 'kandidat' }]));
+    const audit = (
+      await srv.t.db.query<{ action: string; entity: string }>(
+        `SELECT action, entity FROM audit_log WHERE detail->>'candidateId' = $1 ORDER BY id`,
+        [id],
+      )
+    ).rows;
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'opret', entity: 'opsoegning' },
+        { action: 'vis', entity: 'kandidat' },
+      ]),
+    );
   });
 
   it('corrects and deletes a logged step, each with a reason; audited with before, after and why; other municipalities get 404', async () => {
     const id = await idOf('Elif Håndkandidat');
-    expect((await s.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'moske_forening' })).statusCode).toBe(303);
-    expect((await s.post(`/kandidater/${id}/opsoegning`, { kind: 'afslag', occurredOn: da(today), declineReason: 'boernepasning' })).statusCode).toBe(303);
-    const steps = async () => (await srv.t.db.query<{ id: string; kind: string; decline_reason: string | null; channel: string | null }>(
-      'SELECT id, kind, decline_reason, channel FROM recruitment_outreach WHERE candidate_id = $1 ORDER BY occurred_on, created_at', [id])).rows;
+    expect(
+      (await s.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'moske_forening' })).statusCode,
+    ).toBe(303);
+    expect(
+      (await s.post(`/kandidater/${id}/opsoegning`, { kind: 'afslag', occurredOn: da(today), declineReason: 'boernepasning' })).statusCode,
+    ).toBe(303);
+    const steps = async () =>
+      (
+        await srv.t.db.query<{ id: string; kind: string; decline_reason: string | null; channel: string | null }>(
+          'SELECT id, kind, decline_reason, channel FROM recruitment_outreach WHERE candidate_id = $1 ORDER BY occurred_on, created_at',
+          [id],
+        )
+      ).rows;
     const [contact, decline] = await steps();
     expect([contact.kind, decline.kind]).toEqual(['kontakt', 'afslag']);
     // The log links to both, and the correction form comes filled with what was logged.
@@ -129,18 +172,38 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(form).toMatch(/<option value="boernepasning" selected>/);
 
     // Without a reason: a Danish error, what was typed kept, nothing changed.
-    const noReason = await s.post(`/kandidater/${id}/opsoegning/${decline.id}`, { kind: 'afslag', occurredOn: da(today), declineReason: 'helbred', correctionReason: ' ' });
+    const noReason = await s.post(`/kandidater/${id}/opsoegning/${decline.id}`, {
+      kind: 'afslag',
+      occurredOn: da(today),
+      declineReason: 'helbred',
+      correctionReason: ' ',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Skriv hvorfor du retter eller sletter opsøgningen.');
     expect(noReason.body).toMatch(/<option value="helbred" selected>/);
     expect((await steps())[1].decline_reason).toBe('boernepasning');
     // Another municipality neither sees nor changes it.
-    for (const url of [`/kandidater/${id}/opsoegning/${decline.id}`, `/kandidater/${id}/opsoegning/${decline.id}/slet`]) expect((await other.get(url)).statusCode).toBe(404);
-    expect((await other.post(`/kandidater/${id}/opsoegning/${decline.id}`, { kind: 'afslag', occurredOn: da(today), declineReason: 'helbred', correctionReason: 'x' })).statusCode).toBe(404);
+    for (const url of [`/kandidater/${id}/opsoegning/${decline.id}`, `/kandidater/${id}/opsoegning/${decline.id}/slet`])
+      expect((await other.get(url)).statusCode).toBe(404);
+    expect(
+      (
+        await other.post(`/kandidater/${id}/opsoegning/${decline.id}`, {
+          kind: 'afslag',
+          occurredOn: da(today),
+          declineReason: 'helbred',
+          correctionReason: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await other.post(`/kandidater/${id}/opsoegning/${contact.id}/slet`, { correctionReason: 'x' })).statusCode).toBe(404);
     expect((await steps()).length).toBe(2);
 
-    const ok = await s.post(`/kandidater/${id}/opsoegning/${decline.id}`, { kind: 'afslag', occurredOn: da(today), declineReason: 'helbred', correctionReason: 'Forkert årsag valgt' });
+    const ok = await s.post(`/kandidater/${id}/opsoegning/${decline.id}`, {
+      kind: 'afslag',
+      occurredOn: da(today),
+      declineReason: 'helbred',
+      correctionReason: 'Forkert årsag valgt',
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe(`/kandidater/${id}?gemt=opsoegning_rettet`);
     expect((await steps())[1].decline_reason).toBe('helbred');
@@ -151,11 +214,24 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(del.statusCode).toBe(303);
     expect((await steps()).map((x) => x.kind)).toEqual(['afslag']);
 
-    const audit = (await srv.t.db.query<{ action: string; detail: Record<string, unknown> }>(
-      `SELECT action, detail FROM audit_log WHERE entity = 'opsoegning' AND action IN ('ret', 'slet') AND detail->>'candidateId' = $1 ORDER BY id`, [id])).rows;
+    const audit = (
+      await srv.t.db.query<{ action: string; detail: Record<string, unknown> }>(
+        `SELECT action, detail FROM audit_log WHERE entity = 'opsoegning' AND action IN ('ret', 'slet') AND detail->>'candidateId' = $1 ORDER BY id`,
+        [id],
+      )
+    ).rows;
     expect(audit.map((a) => a.action)).toEqual(['ret', 'slet']);
-    expect(audit[0].detail).toMatchObject({ outreachId: decline.id, before: { declineReason: 'boernepasning' }, after: { declineReason: 'helbred' }, reason: 'Forkert årsag valgt' });
-    expect(audit[1].detail).toMatchObject({ outreachId: contact.id, deleted: { kind: 'kontakt', channel: 'moske_forening' }, reason: 'Registreret på den forkerte kvinde' });
+    expect(audit[0].detail).toMatchObject({
+      outreachId: decline.id,
+      before: { declineReason: 'boernepasning' },
+      after: { declineReason: 'helbred' },
+      reason: 'Forkert årsag valgt',
+    });
+    expect(audit[1].detail).toMatchObject({
+      outreachId: contact.id,
+      deleted: { kind: 'kontakt', channel: 'moske_forening' },
+      reason: 'Registreret på den forkerte kvinde',
+    });
   });
 
   it('"Indskriv" opens the enrolment pre-filled and links her candidate record to her case', async () => {
@@ -171,14 +247,28 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(form.body).toMatch(/<option value="rollemodel" selected>/);
     const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
     const res = await s.post('/indskrivning', {
-      kandidat: id, cpr: formatCpr(cprA), firstName: 'Amina', lastName: 'Testkandidat', countryOfOrigin: 'SO', projectId: String(project),
-      enrolmentDate: da(today), visitation: 'aktivitetsparat', recruitmentChannel: 'rollemodel', caseworkerId: String(cw),
+      kandidat: id,
+      cpr: formatCpr(cprA),
+      firstName: 'Amina',
+      lastName: 'Testkandidat',
+      countryOfOrigin: 'SO',
+      projectId: String(project),
+      enrolmentDate: da(today),
+      visitation: 'aktivitetsparat',
+      recruitmentChannel: 'rollemodel',
+      caseworkerId: String(cw),
     });
     expect(res.statusCode).toBe(303);
     const her = /\/deltagere\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
-    const c = (await srv.t.db.query<{ participant_id: string }>('SELECT participant_id FROM recruitment_candidate WHERE id = $1', [id])).rows[0];
+    const c = (await srv.t.db.query<{ participant_id: string }>('SELECT participant_id FROM recruitment_candidate WHERE id = $1', [id]))
+      .rows[0];
     expect(c.participant_id).toBe(her);
-    const steps = (await srv.t.db.query<{ kind: string; participant_id: string }>('SELECT kind, participant_id FROM recruitment_outreach WHERE candidate_id = $1 ORDER BY created_at', [id])).rows;
+    const steps = (
+      await srv.t.db.query<{ kind: string; participant_id: string }>(
+        'SELECT kind, participant_id FROM recruitment_outreach WHERE candidate_id = $1 ORDER BY created_at',
+        [id],
+      )
+    ).rows;
     expect(steps.map((x) => x.kind)).toEqual(['kontakt', 'deltog', 'indskrevet']);
     expect(steps.every((x) => x.participant_id === her)).toBe(true);
     expect((await s.get(`/kandidater/${id}`)).body).toMatch(/data-testid="candidate-stage">Indskrevet</);
@@ -186,38 +276,54 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect((await s.get(`/kandidater/${id}/indskriv`)).headers.location).toBe(`/deltagere/${her}`);
   });
 
-  it('refuses to link a candidate whose CPR number is not the enrolled woman\'s (nothing saved)', async () => {
+  it("refuses to link a candidate whose CPR number is not the enrolled woman's (nothing saved)", async () => {
     const id = await idOf('Dalia Testkandidat');
     const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
     const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
     const res = await s.post('/indskrivning', {
-      kandidat: id, cpr: makeCpr('1990-02-02', 'K', 4499), firstName: 'Forkert', lastName: 'Kvinde', countryOfOrigin: 'SO', projectId: String(project),
-      enrolmentDate: da(today), visitation: 'jobparat', recruitmentChannel: 'jobcenter', caseworkerId: String(cw),
+      kandidat: id,
+      cpr: makeCpr('1990-02-02', 'K', 4499),
+      firstName: 'Forkert',
+      lastName: 'Kvinde',
+      countryOfOrigin: 'SO',
+      projectId: String(project),
+      enrolmentDate: da(today),
+      visitation: 'jobparat',
+      recruitmentChannel: 'jobcenter',
+      caseworkerId: String(cw),
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('CPR-nummeret er et andet end kandidatens');
     expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n).toBe(before);
   });
 
-  it('another municipality cannot see, change, enrol or export Aalborg\'s candidates; the attempt is audited', async () => {
+  it("another municipality cannot see, change, enrol or export Aalborg's candidates; the attempt is audited", async () => {
     const id = await idOf('Dalia Testkandidat');
     const list = (await other.get('/kandidater')).body;
     expect(list).not.toContain('Testkandidat');
     expect((await other.get(`/kandidater/${id}`)).statusCode).toBe(404);
     expect((await other.get(`/kandidater/${id}/indskriv`)).statusCode).toBe(404);
-    expect((await other.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'telefon' })).statusCode).toBe(404);
+    expect(
+      (await other.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'telefon' })).statusCode,
+    ).toBe(404);
     const aarhusLeader = await loginAs(srv.app, 'projektleder.aarhus');
     expect((await aarhusLeader.get(`/kandidater/${id}/indsigt.json`)).statusCode).toBe(404);
     expect((await aarhusLeader.post(`/kandidater/${id}/slet`, {})).statusCode).toBe(404);
-    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n).toBe(0);
-    const denied = (await srv.t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'adgang_naegtet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [id])).rows[0].n;
+    expect(
+      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n,
+    ).toBe(0);
+    const denied = (
+      await srv.t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'adgang_naegtet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`,
+        [id],
+      )
+    ).rows[0].n;
     expect(denied).toBeGreaterThanOrEqual(4);
     // A caseworker may not export or erase (the project leader answers for the data).
     expect((await s.get(`/kandidater/${id}/indsigt.json`)).statusCode).toBe(403);
   });
 
-  it('a project leader exports a candidate\'s data and erases her with her outreach', async () => {
+  it("a project leader exports a candidate's data and erases her with her outreach", async () => {
     const id = await idOf('Capri Testkandidat');
     const exp = await leader.get(`/kandidater/${id}/indsigt.json`);
     expect(exp.statusCode).toBe(200);
@@ -227,15 +333,30 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(data.lists.length).toBe(2);
     const del = await leader.post(`/kandidater/${id}/slet`, {});
     expect(del.statusCode).toBe(303);
-    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n).toBe(0);
-    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE id = $1', [id])).rows[0].n).toBe(0);
-    expect((await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [id])).rows[0].n).toBe(1);
+    expect(
+      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n,
+    ).toBe(0);
+    expect(
+      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE id = $1', [id])).rows[0].n,
+    ).toBe(0);
+    expect(
+      (
+        await srv.t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`,
+          [id],
+        )
+      ).rows[0].n,
+    ).toBe(1);
   });
 
-  it('the retention job erases candidates never enrolled after the project\'s period, and keeps enrolled ones', async () => {
+  it("the retention job erases candidates never enrolled after the project's period, and keeps enrolled ones", async () => {
     const months = 6;
-    expect((await leader.post('/kandidater/indstillinger', { projectId: String(project), retentionMonths: 'tolv' })).body).toContain('Skriv et helt antal måneder fra 1 til 60.');
-    expect((await leader.post('/kandidater/indstillinger', { projectId: String(project), retentionMonths: String(months) })).statusCode).toBe(303);
+    expect((await leader.post('/kandidater/indstillinger', { projectId: String(project), retentionMonths: 'tolv' })).body).toContain(
+      'Skriv et helt antal måneder fra 1 til 60.',
+    );
+    expect(
+      (await leader.post('/kandidater/indstillinger', { projectId: String(project), retentionMonths: String(months) })).statusCode,
+    ).toBe(303);
     const dalia = await idOf('Dalia Testkandidat');
     const elif = await idOf('Elif Håndkandidat');
     const amina = await idOf('Amina Testkandidat');
@@ -245,14 +366,25 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     await srv.t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '7 months' WHERE id = $1`, [dalia]);
     await srv.t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '5 months' WHERE id = $1`, [elif]);
     await srv.t.db.query(`UPDATE recruitment_candidate SET last_listed_on = current_date - interval '2 years' WHERE id = $1`, [amina]);
-    await srv.t.db.query(`UPDATE recruitment_outreach SET occurred_on = current_date - interval '2 years' WHERE candidate_id = $1`, [amina]);
+    await srv.t.db.query(`UPDATE recruitment_outreach SET occurred_on = current_date - interval '2 years' WHERE candidate_id = $1`, [
+      amina,
+    ]);
     const dry = await runCandidateRetention(srv.t.db, { dryRun: true });
     expect(dry.due).toBe(1);
     expect(await candidates()).toBe(3);
     const r = await runCandidateRetention(srv.t.db, { dryRun: false });
     expect(r.erased).toBe(1);
-    const left = (await srv.t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE project_id = $1 ORDER BY id', [project])).rows.map((x) => x.id);
+    const left = (
+      await srv.t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE project_id = $1 ORDER BY id', [project])
+    ).rows.map((x) => x.id);
     expect(left.sort()).toEqual([amina, elif].sort());
-    expect((await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [dalia])).rows[0].n).toBe(1);
+    expect(
+      (
+        await srv.t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`,
+          [dalia],
+        )
+      ).rows[0].n,
+    ).toBe(1);
   });
 });

@@ -39,7 +39,8 @@ function benefitsFile(registerSeed: number, size = 8000): Buffer {
 async function fullState(t: TestDb) {
   const r = await t.db.query<{ versions: number; pending: number; batchIds: string | null }>(
     `SELECT (SELECT count(*)::int FROM register_person_version) AS versions, (SELECT count(*)::int FROM register_batch WHERE pending) AS pending,
-            (SELECT string_agg(id::text, ',' ORDER BY id) FROM register_batch) AS "batchIds"`);
+            (SELECT string_agg(id::text, ',' ORDER BY id) FROM register_batch) AS "batchIds"`,
+  );
   return { ...(await registerState(t)), ...r.rows[0] };
 }
 
@@ -54,12 +55,15 @@ describe('register import on PGlite off the request path', () => {
     caseworker = await loginAs(srv.app, 'sagsbehandler.aalborg');
   });
 
-
   async function upload(name: string, bytes: Buffer) {
     const m = multipart({ kind: 'ydelser' }, { name, bytes });
     const csrf = csrfOf((await analyst.get('/registerdata')).body);
-    const r = await srv.app.inject({ method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
-      headers: { cookie: analyst.cookie, 'content-type': m.type }, payload: m.body });
+    const r = await srv.app.inject({
+      method: 'POST',
+      url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
+      headers: { cookie: analyst.cookie, 'content-type': m.type },
+      payload: m.body,
+    });
     expect(r.statusCode).toBe(303);
     const id = (r.headers.location as string).split('/').pop()!;
     const userId = (await srv.t.db.query<{ user_id: number }>('SELECT user_id FROM import_job WHERE id = $1', [id])).rows[0].user_id;
@@ -68,10 +72,19 @@ describe('register import on PGlite off the request path', () => {
   }
 
   async function untilWriting(job: () => ReturnType<typeof getImportJob>) {
-    await expect.poll(async () => {
-      const j = await job();
-      return j?.status === 'koerer' && j.progress.phase === 'skriver' && j.progress.done > 0;
-    }, { timeout: 45_000, interval: 5, message: 'the import was never seen writing while this test could look (the engine was held for the whole write)' }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const j = await job();
+          return j?.status === 'koerer' && j.progress.phase === 'skriver' && j.progress.done > 0;
+        },
+        {
+          timeout: 45_000,
+          interval: 5,
+          message: 'the import was never seen writing while this test could look (the engine was held for the whole write)',
+        },
+      )
+      .toBe(true);
   }
 
   async function untilEnded(job: () => ReturnType<typeof getImportJob>) {
@@ -79,7 +92,7 @@ describe('register import on PGlite off the request path', () => {
     return (await job())!;
   }
 
-  it('answers a caseworker\'s page while the import is still writing, keeps the upload 0600 meanwhile and removes it after', async () => {
+  it("answers a caseworker's page while the import is still writing, keeps the upload 0600 meanwhile and removes it after", async () => {
     const before = await fullState(srv.t);
     const { job } = await upload('ydelser-stor.csv', benefitsFile(7));
     await untilWriting(job);
@@ -149,11 +162,27 @@ describe('register import on PGlite off the request path', () => {
 
   it('undoes what an import left when its process died mid-write: earlier rows come back, new ones go', async () => {
     const before = await fullState(srv.t);
-    const stored = (await srv.t.db.query<{ h: string }>('SELECT cpr_hash AS h FROM register_person ORDER BY cpr_hash LIMIT 3')).rows.map((r) => r.h);
+    const stored = (await srv.t.db.query<{ h: string }>('SELECT cpr_hash AS h FROM register_person ORDER BY cpr_hash LIMIT 3')).rows.map(
+      (r) => r.h,
+    );
     // What a dead import leaves: a pending batch with some people's rows replaced and a new one.
-    const batchId = await insertBatch(srv.t.db, { kind: 'ydelser', fileName: 'doed.csv', sha256: 'f'.repeat(64), bytes: 1, rows: 4, persons: 4,
-      periodFrom: null, periodTo: null, importedBy: null, importedByName: 'test', pending: true });
-    const rows = [...stored, vault.hashCpr('0101999999')].map((hash) => ({ hash, data: packPerson({ weekStart: 1000, codes: Int16Array.of(130) }, undefined) }));
+    const batchId = await insertBatch(srv.t.db, {
+      kind: 'ydelser',
+      fileName: 'doed.csv',
+      sha256: 'f'.repeat(64),
+      bytes: 1,
+      rows: 4,
+      persons: 4,
+      periodFrom: null,
+      periodTo: null,
+      importedBy: null,
+      importedByName: 'test',
+      pending: true,
+    });
+    const rows = [...stored, vault.hashCpr('0101999999')].map((hash) => ({
+      hash,
+      data: packPerson({ weekStart: 1000, codes: Int16Array.of(130) }, undefined),
+    }));
     await upsertPersons(srv.t.db, batchId, rows);
     await insertVersions(srv.t.db, batchId, rows);
     expect(await fullState(srv.t)).not.toEqual(before);

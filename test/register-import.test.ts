@@ -32,12 +32,25 @@ describe.each(backends())('register import on %s', (backend) => {
 
   it('stores one packed row per person and keeps the batch with its provenance', async () => {
     const r = await imp('ydelser', 'ydelser-a.csv');
-    expect(r).toMatchObject({ alreadyImported: false, rows: 2, persons: 2, changedPersons: 2, periodFrom: '2021-W01', periodTo: '2021-W03' });
-    const b = (await t.db.query<{ file_name: string; sha256: string; imported_by_name: string }>('SELECT * FROM register_batch WHERE id = $1', [r.batchId])).rows[0];
+    expect(r).toMatchObject({
+      alreadyImported: false,
+      rows: 2,
+      persons: 2,
+      changedPersons: 2,
+      periodFrom: '2021-W01',
+      periodTo: '2021-W03',
+    });
+    const b = (
+      await t.db.query<{ file_name: string; sha256: string; imported_by_name: string }>('SELECT * FROM register_batch WHERE id = $1', [
+        r.batchId,
+      ])
+    ).rows[0];
     expect(b.file_name).toBe('ydelser-a.csv');
     expect(b.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(b.imported_by_name).toBe('test-analytiker');
-    const row = (await t.db.query<{ data: Uint8Array }>('SELECT data FROM register_person WHERE cpr_hash = $1', [vault.hashCpr('0101901234')])).rows[0];
+    const row = (
+      await t.db.query<{ data: Uint8Array }>('SELECT data FROM register_person WHERE cpr_hash = $1', [vault.hashCpr('0101901234')])
+    ).rows[0];
     expect([...unpackPerson(row.data).weeks.codes]).toEqual([130, 130, 211]);
   });
 
@@ -45,7 +58,9 @@ describe.each(backends())('register import on %s', (backend) => {
     const b = await imp('ydelser', 'ydelser-b.csv');
     expect(b.changedPersons).toBe(1);
     await imp('loentimer', 'loentimer-a.csv');
-    const row = (await t.db.query<{ data: Uint8Array }>('SELECT data FROM register_person WHERE cpr_hash = $1', [vault.hashCpr('0101901234')])).rows[0];
+    const row = (
+      await t.db.query<{ data: Uint8Array }>('SELECT data FROM register_person WHERE cpr_hash = $1', [vault.hashCpr('0101901234')])
+    ).rows[0];
     const u = unpackPerson(row.data);
     expect([...u.weeks.codes]).toEqual([130, 130, 211, 211]);
     expect([...u.hours.hours]).toEqual([74, 80.5]);
@@ -64,9 +79,18 @@ describe.each(backends())('register import on %s', (backend) => {
     expect(r).toMatchObject({ changedPersons: 1, changedWeeks: 1, periodFrom: '2021-W02', periodTo: '2021-W02' });
     const row = (await t.db.query<{ data: Uint8Array }>('SELECT data FROM register_person WHERE cpr_hash = $1', [hash])).rows[0];
     expect([...unpackPerson(row.data).weeks.codes]).toEqual([130, 131, 211, 211]);
-    const versions = (await t.db.query<{ data: Uint8Array; batch_id: number }>(
-      'SELECT data, batch_id FROM register_person_version WHERE cpr_hash = $1 ORDER BY batch_id', [hash])).rows;
-    expect(versions.map((v) => [...unpackPerson(v.data).weeks.codes])).toEqual([[130, 130, 211], [130, 130, 211, 211], [130, 130, 211, 211], [130, 131, 211, 211]]);
+    const versions = (
+      await t.db.query<{ data: Uint8Array; batch_id: number }>(
+        'SELECT data, batch_id FROM register_person_version WHERE cpr_hash = $1 ORDER BY batch_id',
+        [hash],
+      )
+    ).rows;
+    expect(versions.map((v) => [...unpackPerson(v.data).weeks.codes])).toEqual([
+      [130, 130, 211],
+      [130, 130, 211, 211],
+      [130, 130, 211, 211],
+      [130, 131, 211, 211],
+    ]);
     expect(versions[versions.length - 1].batch_id).toBe(r.batchId);
   });
 
@@ -76,7 +100,7 @@ describe.each(backends())('register import on %s', (backend) => {
     expect(await registerState(t)).toEqual(before);
   });
 
-  it('loads a user\'s own code table, which then admits its codes, and refuses one that drops stored codes', async () => {
+  it("loads a user's own code table, which then admits its codes, and refuses one that drops stored codes", async () => {
     await expect(imp('ydelser', 'ydelser-egen-kode.csv')).rejects.toThrow(/Ukendte ydelseskoder.*4711/);
     const before = await registerState(t);
     await expect(imp('kodetabel', 'kodetabel-mangler.csv')).rejects.toThrow(/mangler koder.*130/);
@@ -91,11 +115,15 @@ describe.each(backends())('register import on %s', (backend) => {
 
   it('computes the same results from stored demo data as the engine does on the generated files', async () => {
     const stored = await nationalMonitorInput(t.db);
-    const demoHashes = new Set((await t.db.query<{ h: string }>(`SELECT cpr_hash AS h FROM participant WHERE synthetic`)).rows.map((r) => r.h));
+    const demoHashes = new Set(
+      (await t.db.query<{ h: string }>(`SELECT cpr_hash AS h FROM participant WHERE synthetic`)).rows.map((r) => r.h),
+    );
     // The evaluation's cohort: women enrolled by the end of the report month (the historical KIB
     // cohort; the current project's women are enrolled from 2025).
     const inCohort = stored.input.participants.filter((p) => p.indskrevet <= '2022-12-31');
-    expect(stored.refs.filter((r, i) => demoHashes.has(r.cprHash) && stored.input.participants[i].indskrevet <= '2022-12-31').length).toBe(1664);
+    expect(stored.refs.filter((r, i) => demoHashes.has(r.cprHash) && stored.input.participants[i].indskrevet <= '2022-12-31').length).toBe(
+      1664,
+    );
     expect(inCohort).toHaveLength(1664);
     const fromDb = monitor({ ...stored.input, participants: inCohort }, { ...CALIBRATION_MONTHS, suppress: 0 });
     const fromFiles = monitorDemo(generateCohort({ seed: 2019 }));

@@ -30,7 +30,10 @@ function redelivery() {
   const cohort = generateCohort({ seed: 2019 });
   const reg = generateRegisterData(cohort);
   const month = monthString(monthOfWeek(reg.lastWeek)); // the import compares results in the last month the file covers
-  const before = monitor({ participants: toParticipants(cohort.women), register: toRegisterData(reg), codeTable: defaultCodeTable() }, { month, suppress: 0 });
+  const before = monitor(
+    { participants: toParticipants(cohort.women), register: toRegisterData(reg), codeTable: defaultCodeTable() },
+    { month, suppress: 0 },
+  );
   const table = defaultCodeTable();
   const moving: string[] = [];
   const still: string[] = [];
@@ -69,21 +72,39 @@ describe.each(runs)('a revised DREAM delivery on %s, written in %s', (backend, m
     const firstDelivery = (await t.db.query<{ id: number }>('SELECT max(id)::int AS id FROM register_batch')).rows[0].id;
     const asFirst = monitor((await nationalMonitorInput(t.db)).input, { month, suppress: 0 });
 
-    const r = await importRegisterFile({ db: t.db, vault }, who, { kind: 'ydelser', fileName: 'dream-redelivery.csv', bytes }, undefined, { mode });
+    const r = await importRegisterFile({ db: t.db, vault }, who, { kind: 'ydelser', fileName: 'dream-redelivery.csv', bytes }, undefined, {
+      mode,
+    });
     expect(r).toMatchObject({ alreadyImported: false, changedPersons: 10, changedWeeks: 50, movedResults: 5, resultMonth: month });
     const enrolmentsOf = async (cprs: string[]) =>
-      (await t.db.query<{ id: string }>('SELECT e.id FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE p.cpr_hash = ANY($1::text[])',
-        [cprs.map((c) => vault.hashCpr(c))])).rows.map((x) => x.id).sort();
+      (
+        await t.db.query<{ id: string }>(
+          'SELECT e.id FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE p.cpr_hash = ANY($1::text[])',
+          [cprs.map((c) => vault.hashCpr(c))],
+        )
+      ).rows
+        .map((x) => x.id)
+        .sort();
     expect(r.moved.map((m) => m.enrolmentId).sort()).toEqual(await enrolmentsOf(moving));
     for (const m of r.moved) expect(m).toMatchObject({ before: { accumulated: 0 }, after: { accumulated: 3 } });
-    expect(revisionText(r)).toBe(`Rettelser: 50 personuger fik en anden kode; 5 kvinder fik et andet resultat i ${month}. Tidligere leverancer er gemt, og resultaterne kan beregnes som før rettelsen.`);
-    const stored = (await t.db.query<{ changed_weeks: number; moved_results: number }>('SELECT changed_weeks, moved_results FROM register_batch WHERE id = $1', [r.batchId])).rows[0];
+    expect(revisionText(r)).toBe(
+      `Rettelser: 50 personuger fik en anden kode; 5 kvinder fik et andet resultat i ${month}. Tidligere leverancer er gemt, og resultaterne kan beregnes som før rettelsen.`,
+    );
+    const stored = (
+      await t.db.query<{ changed_weeks: number; moved_results: number }>(
+        'SELECT changed_weeks, moved_results FROM register_batch WHERE id = $1',
+        [r.batchId],
+      )
+    ).rows[0];
     expect(stored).toEqual({ changed_weeks: 50, moved_results: 5 });
 
     // Latest data: exactly those enrolments moved.
     const latest = await nationalMonitorInput(t.db);
     const now = monitor(latest.input, { month, suppress: 0 });
-    const movedNow = now.participants.filter((p, i) => JSON.stringify(p) !== JSON.stringify(asFirst.participants[i])).map((p) => p.id).sort();
+    const movedNow = now.participants
+      .filter((p, i) => JSON.stringify(p) !== JSON.stringify(asFirst.participants[i]))
+      .map((p) => p.id)
+      .sort();
     expect(movedNow).toEqual(await enrolmentsOf(moving));
     // As of the first delivery: every result as it was.
     const then = monitor((await nationalMonitorInput(t.db, { asOfBatch: firstDelivery })).input, { month, suppress: 0 });
@@ -94,6 +115,8 @@ describe.each(runs)('a revised DREAM delivery on %s, written in %s', (backend, m
     expect(v.deliveries.map((d) => d.id)).not.toContain(r.batchId);
     expect((await registerVintage(t.db)).deliveries.map((d) => d.fileName)).toContain('dream-redelivery.csv');
     // The same redelivery again changes nothing.
-    expect(await importRegisterFile({ db: t.db, vault }, who, { kind: 'ydelser', fileName: 'igen.csv', bytes }, undefined, { mode })).toMatchObject({ alreadyImported: true });
+    expect(
+      await importRegisterFile({ db: t.db, vault }, who, { kind: 'ydelser', fileName: 'igen.csv', bytes }, undefined, { mode }),
+    ).toMatchObject({ alreadyImported: true });
   }, 240_000);
 });

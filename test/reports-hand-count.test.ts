@@ -24,9 +24,11 @@ const analyst = { userId: 0, username: 'test-analytiker', role: 'analytiker' as 
 const WEEKS = Array.from({ length: 25 }, (_, i) => i + 1);
 const col = (w: number) => `y_21${String(w).padStart(2, '0')}`;
 
-interface Plan { weeks: Record<number, number>; hours: Record<string, number> }
-const fill = (code: number, except: Record<number, number> = {}) =>
-  Object.fromEntries(WEEKS.map((w) => [w, except[w] ?? code]));
+interface Plan {
+  weeks: Record<number, number>;
+  hours: Record<string, number>;
+}
+const fill = (code: number, except: Record<number, number> = {}) => Object.fromEntries(WEEKS.map((w) => [w, except[w] ?? code]));
 
 /**
  * Per woman (index 0–9), her weeks (week number → code) and hours (month → hours). The comments
@@ -61,10 +63,17 @@ const PLANS: Plan[] = [
 /** Hand-counted expectations for report month 2021-06 (see PLANS). */
 const EXPECTED = {
   levels: { '1': [3, 2], '2': [2, 1], '3': [2, 1], '0': [3, 6], '1_or_2': [5] }, // [accumulated, current in June]
-  total: 10, active: 10,
+  total: 10,
+  active: 10,
   durableFull: { '1': 1, '2': 0, '3': 0, '0': 0 },
   snapshot: {
-    ledig_ydelse: 4, beskaeftigelse_fuld: 1, beskaeftigelse_delvis: 1, selvforsoergende: 1, fleksjob: 1, udgaaet: 1, uddannelse: 1,
+    ledig_ydelse: 4,
+    beskaeftigelse_fuld: 1,
+    beskaeftigelse_delvis: 1,
+    selvforsoergende: 1,
+    fleksjob: 1,
+    udgaaet: 1,
+    uddannelse: 1,
   },
   /** Month → [enrolled, active, current 1, 2, 3, acc 1, 2, 3, acc 1 or 2]. */
   series: {
@@ -78,20 +87,28 @@ const EXPECTED = {
 };
 
 describe.each(backends())('the monthly report against a hand count on %s', (backend) => {
-  const srv = useTestServer(backend, {}, {
-    seed: async (t) => {
-      m = await createMunicipality(t.db, { women: PLANS.length, enrolledOn: '2021-01-04' });
-      const header = ['PNR', ...WEEKS.map(col)].join(';');
-      const rows = m.women.map((w, i) => [w.cpr, ...WEEKS.map((wk) => PLANS[i].weeks[wk] ?? '')].join(';'));
-      await importRegisterFile({ db: t.db, vault }, analyst, {
-        kind: 'ydelser', fileName: 'haandtal-ydelser.csv', bytes: new TextEncoder().encode([header, ...rows].join('\n')),
-      });
-      const hours = m.women.flatMap((w, i) => Object.entries(PLANS[i].hours).map(([mo, h]) => `${w.cpr};${mo};${h}`));
-      await importRegisterFile({ db: t.db, vault }, analyst, {
-        kind: 'loentimer', fileName: 'haandtal-loentimer.csv', bytes: new TextEncoder().encode(['cpr;maaned;timer', ...hours].join('\n')),
-      });
+  const srv = useTestServer(
+    backend,
+    {},
+    {
+      seed: async (t) => {
+        m = await createMunicipality(t.db, { women: PLANS.length, enrolledOn: '2021-01-04' });
+        const header = ['PNR', ...WEEKS.map(col)].join(';');
+        const rows = m.women.map((w, i) => [w.cpr, ...WEEKS.map((wk) => PLANS[i].weeks[wk] ?? '')].join(';'));
+        await importRegisterFile({ db: t.db, vault }, analyst, {
+          kind: 'ydelser',
+          fileName: 'haandtal-ydelser.csv',
+          bytes: new TextEncoder().encode([header, ...rows].join('\n')),
+        });
+        const hours = m.women.flatMap((w, i) => Object.entries(PLANS[i].hours).map(([mo, h]) => `${w.cpr};${mo};${h}`));
+        await importRegisterFile({ db: t.db, vault }, analyst, {
+          kind: 'loentimer',
+          fileName: 'haandtal-loentimer.csv',
+          bytes: new TextEncoder().encode(['cpr;maaned;timer', ...hours].join('\n')),
+        });
+      },
     },
-  });
+  );
   let m: TestMunicipality;
 
   async function monthlyCsv() {
@@ -114,7 +131,13 @@ describe.each(backends())('the monthly report against a hand count on %s', (back
       expect(row, `row ${re} in ${JSON.stringify(body)}`).toBeDefined();
       return row!;
     };
-    const rowOf = { '1': byLabel(/^Mål 1:/), '2': byLabel(/^Mål 2:/), '3': byLabel(/^Mål 3:/), '0': byLabel(/^Intet af målene$/), '1_or_2': byLabel(/^Mål 1 eller 2$/) };
+    const rowOf = {
+      '1': byLabel(/^Mål 1:/),
+      '2': byLabel(/^Mål 2:/),
+      '3': byLabel(/^Mål 3:/),
+      '0': byLabel(/^Intet af målene$/),
+      '1_or_2': byLabel(/^Mål 1 eller 2$/),
+    };
     for (const [k, [acc, cur]] of Object.entries(EXPECTED.levels)) {
       const row = rowOf[k as keyof typeof rowOf];
       expect(Number(row[1]), `accumulated ${k}`).toBe(acc);
@@ -149,7 +172,7 @@ describe.each(backends())('the monthly report against a hand count on %s', (back
       'Ledig på ydelse (inkl. praktik og løntilskud)': EXPECTED.snapshot.ledig_ydelse,
       'Beskæftigelse over deltid': EXPECTED.snapshot.beskaeftigelse_fuld,
       'Beskæftigelse, deltid eller mindre': EXPECTED.snapshot.beskaeftigelse_delvis,
-      'Fleksjob': EXPECTED.snapshot.fleksjob,
+      Fleksjob: EXPECTED.snapshot.fleksjob,
       'Udgået af populationen': EXPECTED.snapshot.udgaaet,
       'Uddannelse (SU)': EXPECTED.snapshot.uddannelse,
     });

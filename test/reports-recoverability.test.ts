@@ -19,12 +19,21 @@ import { nationalReport } from '../src/reports/national-report.ts';
 import { projectReport } from '../src/reports/project-reports.ts';
 import { testDeps, useTestDb } from './helpers/db.ts';
 import { recoverable, type Relation, type Shown } from './helpers/recoverability.ts';
-import { breakdownFigures, engineFigures, engineRelations, GROUP_FIGURES, nationalCoreFigures, nationalProgressionFigures, VISITATIONS } from './helpers/published-tables.ts';
+import {
+  breakdownFigures,
+  engineFigures,
+  engineRelations,
+  GROUP_FIGURES,
+  nationalCoreFigures,
+  nationalProgressionFigures,
+  VISITATIONS,
+} from './helpers/published-tables.ts';
 
 describe('no suppressed figure can be worked out from the published tables (issue 18 point 12, issue 17)', () => {
   const t = useTestDb('pglite');
   const q = <T>(sql: string, params: unknown[] = []) => t.db.query<T>(sql, params).then((r) => r.rows);
-  const actorOf = async (username: string) => (await loadActor(t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
+  const actorOf = async (username: string) =>
+    (await loadActor(t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
   const national = { published: new Map<string, Shown>(), relations: [] as Relation[] };
   const aalborg = { published: new Map<string, Shown>(), relations: [] as Relation[] };
   let nationalResult: MonitorResult;
@@ -41,7 +50,9 @@ describe('no suppressed figure can be worked out from the published tables (issu
     nationalResult = nd.result;
     const nr = nationalReport(nd);
     nationalCoreFigures('N:', nr, nd.result, national);
-    expect(allTables(nr).filter((x) => x.id.startsWith('opdeling-')).length, 'the four national breakdowns are on the national page').toBe(4);
+    expect(allTables(nr).filter((x) => x.id.startsWith('opdeling-')).length, 'the four national breakdowns are on the national page').toBe(
+      4,
+    );
     breakdownFigures('N:', nr, national, true);
     nationalProgressionFigures('N:', nr, national);
 
@@ -62,7 +73,8 @@ describe('no suppressed figure can be worked out from the published tables (issu
           }
           // A total row, when the table has one, is the sum of the half-years, column by column.
           if (tb.rows.some((row) => row[0].value === 'I alt')) {
-            for (const col of tb.columns.slice(1, -1)) aalborg.relations.push({ total: `P:mix.I alt.${col}`, parts: d.mix.map((m) => `P:mix.${m.period}.${col}`) });
+            for (const col of tb.columns.slice(1, -1))
+              aalborg.relations.push({ total: `P:mix.I alt.${col}`, parts: d.mix.map((m) => `P:mix.${m.period}.${col}`) });
           }
         }
         if (tb.id === 'kontakt') for (const row of tb.rows) aalborg.published.set(`P:talks.${String(row[0].value)}`, row[1].value as Shown);
@@ -71,20 +83,32 @@ describe('no suppressed figure can be worked out from the published tables (issu
         if (prog) {
           const groups = tb.columns.slice(1);
           groups.forEach((g, i) => aalborg.published.set(`P:prog.${prog[1]}.${g}`, tb.rows[0][1 + i].value as Shown));
-          aalborg.relations.push({ total: `P:prog.${prog[1]}.I alt`, parts: groups.filter((g) => g !== 'I alt').map((g) => `P:prog.${prog[1]}.${g}`) });
+          aalborg.relations.push({
+            total: `P:prog.${prog[1]}.I alt`,
+            parts: groups.filter((g) => g !== 'I alt').map((g) => `P:prog.${prog[1]}.${g}`),
+          });
           progressionGroups.set(prog[1], groups);
         }
       }
       if (kind === 'udvalg') {
         // The committee brief says the totals in words: they are sums over the tables' rows.
         const text = r.sections.flatMap((s) => s.paragraphs ?? []).join(' ');
-        const said = (re: RegExp) => { const m = re.exec(text); return m ? Number(m[1].replace(/\./g, '')) : null; };
+        const said = (re: RegExp) => {
+          const m = re.exec(text);
+          return m ? Number(m[1].replace(/\./g, '')) : null;
+        };
         const talks = said(/holdt ([\d.]+) samtaler/);
         const started = said(/startet på ([\d.]+) forløb/);
         const company = said(/([\d.]+) af forløbene foregik på en arbejdsplads/);
         const periods = d.mix.map((m) => m.period);
-        if (talks !== null) { aalborg.published.set('P:talks.sum', talks); aalborg.relations.push({ total: 'P:talks.sum', parts: d.contact.map((c) => `P:talks.${c.year}`) }); }
-        if (started !== null) { aalborg.published.set('P:mix.sum.I alt', started); aalborg.relations.push({ total: 'P:mix.sum.I alt', parts: periods.map((p) => `P:mix.${p}.I alt`) }); }
+        if (talks !== null) {
+          aalborg.published.set('P:talks.sum', talks);
+          aalborg.relations.push({ total: 'P:talks.sum', parts: d.contact.map((c) => `P:talks.${c.year}`) });
+        }
+        if (started !== null) {
+          aalborg.published.set('P:mix.sum.I alt', started);
+          aalborg.relations.push({ total: 'P:mix.sum.I alt', parts: periods.map((p) => `P:mix.${p}.I alt`) });
+        }
         if (company !== null) {
           const col = allTables(r).find((x) => x.id === 'aktiviteter')?.columns[2] ?? 'Virksomhedsrettet';
           aalborg.published.set(`P:mix.sum.${col}`, company);
@@ -114,7 +138,8 @@ describe('no suppressed figure can be worked out from the published tables (issu
     // woman enrolled by the report month is in it).
     const [{ others }] = await q<{ others: number }>(
       `SELECT count(*)::int AS others FROM enrolment e JOIN project p ON p.id = e.project_id
-       WHERE e.municipality_code = '851' AND e.enrolled_on <= '2022-12-31' AND p.key <> 'aalborg'`);
+       WHERE e.municipality_code = '851' AND e.enrolled_on <= '2022-12-31' AND p.key <> 'aalborg'`,
+    );
     expect(others).toBe(0);
     expect(nationalResult.groups.kommune.Aalborg).toBeDefined();
     const published = new Map([...national.published, ...aalborg.published]);

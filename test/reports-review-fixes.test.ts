@@ -19,13 +19,17 @@ import { createMunicipality } from './helpers/world.ts';
 describe('report faults found in review (issue 18)', () => {
   const srv = useTestServer('pglite');
   const q = <T>(sql: string, params: unknown[] = []) => srv.t.db.query<T>(sql, params).then((r) => r.rows);
-  const actorOf = async (username: string) => (await loadActor(srv.t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
+  const actorOf = async (username: string) =>
+    (await loadActor(srv.t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
 
   it('1. counts only the women enrolled by the end of the report month, in every report and on Styring', async () => {
     const m = await createMunicipality(srv.t.db, { women: 4, enrolledOn: '2025-01-06' });
     // One of the four is enrolled after the report month (March 2025).
     await q(`UPDATE enrolment SET enrolled_on = '2025-06-02' WHERE participant_id = $1`, [m.women[3].id]);
-    const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= '2025-03-31'`, [m.projectId]);
+    const [{ n }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= '2025-03-31'`,
+      [m.projectId],
+    );
     expect(n).toBe(3);
     const months = { month: '2025-03', durableMonth: '2025-03', snapshotMonth: '2025-03' };
     const actor = await actorOf(m.leader.username);
@@ -46,10 +50,17 @@ describe('report faults found in review (issue 18)', () => {
     const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
     const months = await defaultMonths(srv.t.db);
     const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.aalborg'), pid, months, { suppress: true });
-    const chart = projectReport('udvalg', d).sections.flatMap((x) => x.charts ?? []).find((c) => c.id === 'udvalg-grupper')!;
-    const byGroup = new Map((await q<{ visitation: string; n: number }>(
-      `SELECT visitation, count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2 GROUP BY visitation`, [pid, `${months.month}-28`]))
-      .map((r) => [r.visitation, r.n]));
+    const chart = projectReport('udvalg', d)
+      .sections.flatMap((x) => x.charts ?? [])
+      .find((c) => c.id === 'udvalg-grupper')!;
+    const byGroup = new Map(
+      (
+        await q<{ visitation: string; n: number }>(
+          `SELECT visitation, count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2 GROUP BY visitation`,
+          [pid, `${months.month}-28`],
+        )
+      ).map((r) => [r.visitation, r.n]),
+    );
     const keys = ['aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige'];
     // By hand: the large groups have their bar for "job, education or paid hours" drawn; the small ones (1–4 women) do not.
     const large = keys.map((k) => (byGroup.get(k) ?? 0) >= 5);
@@ -80,8 +91,16 @@ describe('report faults found in review (issue 18)', () => {
   it('gives every suppressed cell its reason: small itself, or the hidden figure it protects (page, CSV; national and Aalborg)', async () => {
     const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
     const pages = [
-      { user: 'projektleder.aalborg', url: `/styring/rapporter/slutrapport?projekt=${pid}`, csv: `/styring/rapporter/slutrapport.csv?projekt=${pid}` },
-      { user: 'projektleder.aalborg', url: `/styring/rapporter/udvalg?projekt=${pid}`, csv: `/styring/rapporter/udvalg.csv?projekt=${pid}` },
+      {
+        user: 'projektleder.aalborg',
+        url: `/styring/rapporter/slutrapport?projekt=${pid}`,
+        csv: `/styring/rapporter/slutrapport.csv?projekt=${pid}`,
+      },
+      {
+        user: 'projektleder.aalborg',
+        url: `/styring/rapporter/udvalg?projekt=${pid}`,
+        csv: `/styring/rapporter/udvalg.csv?projekt=${pid}`,
+      },
       { user: 'analytiker.siri', url: '/nationalt', csv: '/nationalt/rapport.csv' },
     ];
     let named = 0;
@@ -113,12 +132,14 @@ describe('report faults found in review (issue 18)', () => {
     const months = await defaultMonths(srv.t.db);
     const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.aalborg'), pid, months, { suppress: true });
     const r = projectReport('slutrapport', d);
-    for (const tb of allTables(r)) for (const row of tb.rows) for (const c of row) {
-      const m = c.reason ? /i «([^»]+)», rækken «([^»]+)», kolonnen «([^»]+)»/.exec(c.reason) : null;
-      if (!m) continue;
-      const target = allTables(r).find((x) => x.caption === m[1])!;
-      const tr = target.rows.find((x) => String(x[0].value) === m[2])!;
-      expect(typeof tr[target.columns.indexOf(m[3])].value, c.reason).toBe('string');
-    }
+    for (const tb of allTables(r))
+      for (const row of tb.rows)
+        for (const c of row) {
+          const m = c.reason ? /i «([^»]+)», rækken «([^»]+)», kolonnen «([^»]+)»/.exec(c.reason) : null;
+          if (!m) continue;
+          const target = allTables(r).find((x) => x.caption === m[1])!;
+          const tr = target.rows.find((x) => String(x[0].value) === m[2])!;
+          expect(typeof tr[target.columns.indexOf(m[3])].value, c.reason).toBe('string');
+        }
   });
 });

@@ -16,12 +16,15 @@ import type { CaseFacts } from '../src/db/steering/case-stats.ts';
 /** Cells a reader can compute: start from the shown ones, solve every set with one unknown, repeat. */
 function known(values: number[], state: Uint8Array, sets: AdditiveSet[]): boolean[] {
   const k = Array.from(state, (s) => s === 0);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const s of sets) {
       const cells = [s.total, ...s.parts];
       const unknown = cells.filter((c) => !k[c]);
-      if (unknown.length === 1) { k[unknown[0]] = true; changed = true; }
+      if (unknown.length === 1) {
+        k[unknown[0]] = true;
+        changed = true;
+      }
     }
   }
   return k;
@@ -32,9 +35,16 @@ function grid(rows: number[][]) {
   const C = rows[0].length;
   const w = C + 1;
   const values: number[] = [];
-  for (const r of rows) values.push(r.reduce((a, b) => a + b, 0), ...r);
+  for (const r of rows)
+    values.push(
+      r.reduce((a, b) => a + b, 0),
+      ...r,
+    );
   const colTotals = Array.from({ length: C }, (_, c) => rows.reduce((a, r) => a + r[c], 0));
-  values.push(colTotals.reduce((a, b) => a + b, 0), ...colTotals);
+  values.push(
+    colTotals.reduce((a, b) => a + b, 0),
+    ...colTotals,
+  );
   const at = (r: number, c: number) => r * w + c;
   const sets: AdditiveSet[] = [
     ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: Array.from({ length: C }, (_, c) => at(r, c + 1)) })),
@@ -43,41 +53,66 @@ function grid(rows: number[][]) {
   return { values, sets, at, R };
 }
 
-const table = fc.integer({ min: 1, max: 6 }).chain((R) => fc.integer({ min: 1, max: 5 }).chain((C) =>
-  fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 60 })), { minLength: C, maxLength: C }), { minLength: R, maxLength: R })));
+const table = fc
+  .integer({ min: 1, max: 6 })
+  .chain((R) =>
+    fc
+      .integer({ min: 1, max: 5 })
+      .chain((C) =>
+        fc.array(
+          fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 60 })), {
+            minLength: C,
+            maxLength: C,
+          }),
+          { minLength: R, maxLength: R },
+        ),
+      ),
+  );
 
 describe('joint suppression', () => {
   it('hides every small count and leaves none recoverable (no fixed cells)', () => {
-    fc.assert(fc.property(table, (rows) => {
-      const { values, sets } = grid(rows);
-      const state = suppressJoint(values, sets, 5, new Map());
-      const k = known(values, state, sets);
-      values.forEach((v, i) => { if (v >= 1 && v < 5) expect(k[i], `cell ${i}=${v}`).toBe(false); });
-    }), { numRuns: runs(1500) });
+    fc.assert(
+      fc.property(table, (rows) => {
+        const { values, sets } = grid(rows);
+        const state = suppressJoint(values, sets, 5, new Map());
+        const k = known(values, state, sets);
+        values.forEach((v, i) => {
+          if (v >= 1 && v < 5) expect(k[i], `cell ${i}=${v}`).toBe(false);
+        });
+      }),
+      { numRuns: runs(1500) },
+    );
   });
 
   it('keeps the row totals as another table shows them, hides every small count, and leaves none recoverable when the other table shows all totals', () => {
     let solved = 0;
     let cases = 0;
-    fc.assert(fc.property(table, (rows) => {
-      cases++;
-      const { values, sets, at, R } = grid(rows);
-      // The other table: the row totals and the grand total, suppressed as the engine would.
-      const totals = [...Array.from({ length: R }, (_, r) => values[at(r, 0)]), values[at(R, 0)]];
-      const other = suppressCells(totals, [{ total: R, parts: Array.from({ length: R }, (_, r) => r) }], 5);
-      const fixed = new Map<number, 'shown' | 'hidden'>();
-      for (let r = 0; r <= R; r++) fixed.set(at(r, 0), other[r] === 0 ? 'shown' : 'hidden');
-      const state = suppressJoint(values, sets, 5, fixed);
-      for (let r = 0; r <= R; r++) expect(state[at(r, 0)] === 0).toBe(other[r] === 0);
-      values.forEach((v, i) => { if (v >= 1 && v < 5) expect(state[i], `cell ${i}=${v}`).not.toBe(0); });
-      // When the other table shows every total, nothing small can be recovered from the two together.
-      // (When it hides some, it may itself reveal their sum; see src/reports/README.md.)
-      if ([...other].every((x) => x === 0)) {
-        solved++;
-        const k = known(values, state, sets);
-        values.forEach((v, i) => { if (v >= 1 && v < 5) expect(k[i], `cell ${i}=${v}`).toBe(false); });
-      }
-    }), { numRuns: runs(1500) });
+    fc.assert(
+      fc.property(table, (rows) => {
+        cases++;
+        const { values, sets, at, R } = grid(rows);
+        // The other table: the row totals and the grand total, suppressed as the engine would.
+        const totals = [...Array.from({ length: R }, (_, r) => values[at(r, 0)]), values[at(R, 0)]];
+        const other = suppressCells(totals, [{ total: R, parts: Array.from({ length: R }, (_, r) => r) }], 5);
+        const fixed = new Map<number, 'shown' | 'hidden'>();
+        for (let r = 0; r <= R; r++) fixed.set(at(r, 0), other[r] === 0 ? 'shown' : 'hidden');
+        const state = suppressJoint(values, sets, 5, fixed);
+        for (let r = 0; r <= R; r++) expect(state[at(r, 0)] === 0).toBe(other[r] === 0);
+        values.forEach((v, i) => {
+          if (v >= 1 && v < 5) expect(state[i], `cell ${i}=${v}`).not.toBe(0);
+        });
+        // When the other table shows every total, nothing small can be recovered from the two together.
+        // (When it hides some, it may itself reveal their sum; see src/reports/README.md.)
+        if ([...other].every((x) => x === 0)) {
+          solved++;
+          const k = known(values, state, sets);
+          values.forEach((v, i) => {
+            if (v >= 1 && v < 5) expect(k[i], `cell ${i}=${v}`).toBe(false);
+          });
+        }
+      }),
+      { numRuns: runs(1500) },
+    );
     // The recoverability check above is conditional: it must have run on a good share of cases.
     expect(solved, `recoverability checked in ${solved} of ${cases} cases`).toBeGreaterThan(cases / 4);
   });
@@ -86,8 +121,15 @@ describe('joint suppression', () => {
 describe('charts', () => {
   it('are SVG without style elements or attributes, labelled for assistive technology', () => {
     const svg = renderChartSvg({
-      id: 'x', title: 'Test', description: 'En beskrivelse', tableId: 't', categories: ['a', 'b'],
-      series: [{ name: 'S', type: 'bar', data: [1, 2] }, { name: 'T', type: 'line', data: [2, null], dashed: true }],
+      id: 'x',
+      title: 'Test',
+      description: 'En beskrivelse',
+      tableId: 't',
+      categories: ['a', 'b'],
+      series: [
+        { name: 'S', type: 'bar', data: [1, 2] },
+        { name: 'T', type: 'line', data: [2, null], dashed: true },
+      ],
     });
     expect(svg.startsWith('<svg role="img" aria-label="Test. En beskrivelse"')).toBe(true);
     expect(svg).not.toMatch(/<style|\sstyle=|ecmeta_/);
@@ -100,7 +142,14 @@ describe('case measures', () => {
   const facts: CaseFacts = {
     enrolments: [
       { enrolmentId: 'e1', participantId: 'p1', enrolledOn: '2021-01-01', exitedOn: null, caseworker: 'A', visitation: 'aktivitetsparat' },
-      { enrolmentId: 'e2', participantId: 'p2', enrolledOn: '2021-07-02', exitedOn: '2021-12-31', caseworker: 'B', visitation: 'aktivitetsparat' },
+      {
+        enrolmentId: 'e2',
+        participantId: 'p2',
+        enrolledOn: '2021-07-02',
+        exitedOn: '2021-12-31',
+        caseworker: 'B',
+        visitation: 'aktivitetsparat',
+      },
       { enrolmentId: 'e3', participantId: 'p3', enrolledOn: '2022-03-01', exitedOn: null, caseworker: 'A', visitation: 'aktivitetsparat' },
     ],
     activities: [
@@ -109,7 +158,11 @@ describe('case measures', () => {
       { participantId: 'p2', category: 'opkvalificering', startDate: '2021-08-01', status: 'i_gang' },
       { participantId: 'p3', category: 'virksomhedsrettet', startDate: '2022-04-01', status: 'i_gang' },
     ],
-    conversations: [{ participantId: 'p1', heldOn: '2021-03-01' }, { participantId: 'p1', heldOn: '2021-09-01' }, { participantId: 'p2', heldOn: '2021-09-01' }],
+    conversations: [
+      { participantId: 'p1', heldOn: '2021-03-01' },
+      { participantId: 'p1', heldOn: '2021-09-01' },
+      { participantId: 'p2', heldOn: '2021-09-01' },
+    ],
     cvAbc: new Set(['p1']),
   };
 
@@ -120,7 +173,10 @@ describe('case measures', () => {
 
   it('sorts started activities into half-years and categories', () => {
     expect(activityMix(facts, '2022-12-31').map((m) => [m.period, m.total, m.counts.virksomhedsrettet])).toEqual([
-      ['2021-1. halvår', 1, 1], ['2021-2. halvår', 1, 0], ['2022-1. halvår', 1, 1]]);
+      ['2021-1. halvår', 1, 1],
+      ['2021-2. halvår', 1, 0],
+      ['2022-1. halvår', 1, 1],
+    ]);
   });
 
   it('gives conversations per woman-year and caseloads on a date', () => {

@@ -20,7 +20,14 @@ import { loginAs } from './helpers/http.ts';
 import { popplerAvailable, readPdf } from './helpers/pdf.ts';
 
 const poppler = popplerAvailable();
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 
 function at(r: MonitorResult, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], r);
@@ -39,7 +46,9 @@ function checkAgainstEngine(report: Report, engine: MonitorResult): number {
         } else {
           const n = at(engine, c.ref.count);
           const d = at(engine, c.ref.denominator);
-          expect(c.value, `${t.id} ${c.ref.count}/${c.ref.denominator}`).toEqual(typeof n === 'number' && typeof d === 'number' && d > 0 ? n / d : null);
+          expect(c.value, `${t.id} ${c.ref.count}/${c.ref.denominator}`).toEqual(
+            typeof n === 'number' && typeof d === 'number' && d > 0 ? n / d : null,
+          );
         }
         checked++;
       }
@@ -61,7 +70,7 @@ describe.each(backends())('reports on %s', (backend) => {
     return (await loadActor(srv.t.db, id, '127.0.0.1'))!;
   }
 
-  it('checks every figure of the monthly report against the engine\'s own numbers', async () => {
+  it("checks every figure of the monthly report against the engine's own numbers", async () => {
     const actor = await actorOf('projektleder.aalborg');
     const months = await defaultMonths(srv.t.db);
     const d = await loadSteeringData(testDeps(srv.t.db), actor, aalborg, months, { suppress: false });
@@ -79,7 +88,10 @@ describe.each(backends())('reports on %s', (backend) => {
     const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'ishoej-vallensbaek'`)).rows[0].id;
     const d = await loadSteeringData(testDeps(srv.t.db), actor, pid, await defaultMonths(srv.t.db), { suppress: false });
     const goal = d.goals.find((g) => g.goal.measure === 'indskrevne' && g.goal.deadline === '2020-12-31')!;
-    const sql = await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= '2020-12-31'`, [pid]);
+    const sql = await srv.t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND enrolled_on <= '2020-12-31'`,
+      [pid],
+    );
     expect(goal.count).toBe(sql.rows[0].n);
     expect(goal.status).toBe(sql.rows[0].n >= 50 ? 'naaet' : 'ikke_naaet');
   });
@@ -96,7 +108,9 @@ describe.each(backends())('reports on %s', (backend) => {
       expect(report.suppressed).toBe(true);
       checkAgainstEngine(report, engine);
       for (const table of allTables(report)) {
-        for (const row of table.rows) for (const c of row) if (c.kind === 'count') expect([1, 2, 3, 4], `${kind} ${table.id} ${JSON.stringify(row)}`).not.toContain(c.value);
+        for (const row of table.rows)
+          for (const c of row)
+            if (c.kind === 'count') expect([1, 2, 3, 4], `${kind} ${table.id} ${JSON.stringify(row)}`).not.toContain(c.value);
         expect(table.id).not.toBe('sagsstammer');
       }
     }
@@ -109,12 +123,14 @@ describe.each(backends())('reports on %s', (backend) => {
       for (const table of allTables(model)) {
         const start = lines.findIndex((l) => l.length === 1 && l[0] === table.caption);
         expect(start, `${kind}: ${table.caption}`).toBeGreaterThan(-1);
-        table.rows.forEach((row, r) => row.forEach((c, i) => {
-          if (c.kind !== 'count') return;
-          const field = lines[start + 2 + r][i];
-          expect(['1', '2', '3', '4'], `${kind} ${table.id} row ${r}`).not.toContain(field);
-          checked++;
-        }));
+        table.rows.forEach((row, r) =>
+          row.forEach((c, i) => {
+            if (c.kind !== 'count') return;
+            const field = lines[start + 2 + r][i];
+            expect(['1', '2', '3', '4'], `${kind} ${table.id} row ${r}`).not.toContain(field);
+            checked++;
+          }),
+        );
       }
       expect(checked).toBeGreaterThan(kind === 'udvalg' ? 5 : 20);
     }
@@ -135,9 +151,14 @@ describe.each(backends())('reports on %s', (backend) => {
       expect(page.statusCode).toBe(200);
       // The committee brief says the same in plain words and names the definition in its glossary (issue 18).
       if (kind === 'udvalg') {
-        expect(page.body).toMatch(/data-testid="report-stamp">Tallene gælder til og med [a-zæøå]+ \d{4}\. De bygger på jobcentrets egne oplysninger/);
+        expect(page.body).toMatch(
+          /data-testid="report-stamp">Tallene gælder til og med [a-zæøå]+ \d{4}\. De bygger på jobcentrets egne oplysninger/,
+        );
         expect(page.body).toContain('kib-2019.1');
-      } else expect(page.body).toMatch(/data-testid="report-stamp">Definition kib-2019\.1\. Periode \d{4}-\d{2} til \d{4}-\d{2}\. Registerdata senest indlæst/);
+      } else
+        expect(page.body).toMatch(
+          /data-testid="report-stamp">Definition kib-2019\.1\. Periode \d{4}-\d{2} til \d{4}-\d{2}\. Registerdata senest indlæst/,
+        );
       const pdf = await s.get(`/styring/rapporter/${kind}.pdf?projekt=${aalborg}`);
       expect(pdf.statusCode, kind).toBe(200);
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -148,7 +169,11 @@ describe.each(backends())('reports on %s', (backend) => {
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-disposition']).toContain(`${kind}-aalborg-`);
       expect(csv.body).toContain(kind === 'udvalg' ? 'kib-2019.1' : 'Definition kib-2019.1');
-      expect(csv.body.split('\r\n').some((l) => l.startsWith(kind === 'udvalg' ? 'Udgangspunkt;Kvinder;' : 'Niveau;Akkumuleret antal;Andel af deltagere (%)'))).toBe(true);
+      expect(
+        csv.body
+          .split('\r\n')
+          .some((l) => l.startsWith(kind === 'udvalg' ? 'Udgangspunkt;Kvinder;' : 'Niveau;Akkumuleret antal;Andel af deltagere (%)')),
+      ).toBe(true);
     }
     const udvalg = await s.get(`/styring/rapporter/udvalg?projekt=${aalborg}`);
     for (const h of ['Kort fortalt', 'Indstilling', 'Beslutning', 'Bilag']) expect(udvalg.body).toContain(`<h2>${h}</h2>`);
@@ -171,10 +196,13 @@ describe.each(backends())('reports on %s', (backend) => {
     expect(facts.structure).toMatch(/Table[^\n]*\n\s+TR[^\n]*\n\s+TH/);
   });
 
-  it('keeps the project leader\'s text sections and puts them in the final report (audited)', async () => {
+  it("keeps the project leader's text sections and puts them in the final report (audited)", async () => {
     const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.post(`/styring/rapporter/tekster?projekt=${aalborg}`, {
-      aktiviteter: 'Kick-start-forløb og jobklub.', erfaringer: 'Tæt virksomhedssamarbejde virker.', laering: 'Flere samtaler gav tillid.', forankring: '',
+      aktiviteter: 'Kick-start-forløb og jobklub.',
+      erfaringer: 'Tæt virksomhedssamarbejde virker.',
+      laering: 'Flere samtaler gav tillid.',
+      forankring: '',
     });
     expect(res.statusCode).toBe(303);
     const report = await s.get(`/styring/rapporter/slutrapport?projekt=${aalborg}`);
@@ -182,7 +210,9 @@ describe.each(backends())('reports on %s', (backend) => {
     expect(report.body).toContain('Flere samtaler gav tillid.');
     const csv = await s.get(`/styring/rapporter/slutrapport.csv?projekt=${aalborg}`);
     expect(csv.body).toContain('Kick-start-forløb og jobklub.');
-    const audit = await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'slutrapport_tekst' AND username = 'projektleder.aalborg'`);
+    const audit = await srv.t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'slutrapport_tekst' AND username = 'projektleder.aalborg'`,
+    );
     expect(audit.rows[0].n).toBe(1);
     const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     expect((await cw.post(`/styring/rapporter/tekster?projekt=${aalborg}`, { erfaringer: 'x' })).statusCode).toBe(403);

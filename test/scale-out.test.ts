@@ -43,8 +43,14 @@ class Client {
     if (init.type) headers['content-type'] = init.type;
     if (init.json) headers.accept = 'application/json';
     const res = await fetch(this.base + path, {
-      method: init.method ?? (init.form || init.body ? 'POST' : 'GET'), redirect: 'manual', headers,
-      body: init.form ? new URLSearchParams({ _csrf: this.csrf, ...init.form }).toString() : init.body ? new Uint8Array(init.body) : undefined,
+      method: init.method ?? (init.form || init.body ? 'POST' : 'GET'),
+      redirect: 'manual',
+      headers,
+      body: init.form
+        ? new URLSearchParams({ _csrf: this.csrf, ...init.form }).toString()
+        : init.body
+          ? new Uint8Array(init.body)
+          : undefined,
     });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
@@ -121,7 +127,13 @@ describe.runIf(haproxy && backends().includes('postgres'))('two instances behind
     const woman = /href="\/deltagere\/([0-9a-f-]{36})"/.exec(list.body)![1];
     const note = `scale-out ${Date.now()}`;
     const saved = await viaLb.req(`/deltagere/${woman}/samtaler`, {
-      form: { date: new Date().toISOString().slice(0, 10), kind: 'individuel', participants: 'Borger og sagsbehandler', interpreterUsed: 'false', note },
+      form: {
+        date: new Date().toISOString().slice(0, 10),
+        kind: 'individuel',
+        participants: 'Borger og sagsbehandler',
+        interpreterUsed: 'false',
+        note,
+      },
     });
     expect(saved.status).toBe(303);
     expect((await t.db.query('SELECT 1 FROM casework_conversation WHERE note = $1', [note])).rowCount).toBe(1);
@@ -150,7 +162,8 @@ describe.runIf(haproxy && backends().includes('postgres'))('two instances behind
     const done = await onB.job(location);
     expect(done.text).toMatch(/ydelser-skala\.csv er indlæst som parti \d+: 20\.000 rækker, 20\.000 personer/);
     // The new batch is in B's results at once, read from the national results computed by the job.
-    const batch = (await t.db.query<{ period_to: string }>(`SELECT period_to FROM register_batch WHERE file_name = 'ydelser-skala.csv'`)).rows[0];
+    const batch = (await t.db.query<{ period_to: string }>(`SELECT period_to FROM register_batch WHERE file_name = 'ydelser-skala.csv'`))
+      .rows[0];
     const t0 = performance.now();
     const after = await onB.req('/resultater');
     const ms = performance.now() - t0;
@@ -194,8 +207,11 @@ describe.runIf(haproxy && backends().includes('postgres'))('two instances behind
     expect(finished.status).toBe('faerdig');
     const after = await registerState(t);
     expect(after.batches).toBe(before.batches + 1);
-    const stored = (await t.db.query<{ persons: number; changed_persons: number }>(
-      `SELECT persons, changed_persons FROM register_batch WHERE file_name = 'ydelser-stop.csv'`)).rows;
+    const stored = (
+      await t.db.query<{ persons: number; changed_persons: number }>(
+        `SELECT persons, changed_persons FROM register_batch WHERE file_name = 'ydelser-stop.csv'`,
+      )
+    ).rows;
     expect(stored.length).toBe(1);
     expect(stored[0].persons).toBe(20_000);
     // Every woman of the file with any code got her row (women without a code are not written).

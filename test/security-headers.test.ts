@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from './helpers/server.ts';
 
-const HEADERS = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'permissions-policy'];
+const HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'cross-origin-opener-policy',
+  'permissions-policy',
+];
 
 describe('security headers on every response', () => {
   const srv = useTestServer('pglite');

@@ -26,8 +26,10 @@ describe.each(backends())('upload size limit on %s', (backend) => {
     const csrf = csrfOf((await s.get('/registerdata')).body);
     expect(csrf).not.toBe('');
     const res = await srv.app.inject({
-      method: 'POST', url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
-      headers: { cookie: s.cookie, 'content-type': m.type }, payload: m.body,
+      method: 'POST',
+      url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
+      headers: { cookie: s.cookie, 'content-type': m.type },
+      payload: m.body,
     });
     expect([400, 413]).toContain(res.statusCode);
     expect(res.body).toContain('Filen er for stor');

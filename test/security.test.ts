@@ -37,11 +37,14 @@ describe.each(backends())('hardening on %s', (backend) => {
       const ip = '203.0.113.7';
       const page = await limited.inject({ method: 'GET', url: '/login', remoteAddress: ip });
       const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      const post = () => limited.inject({
-        method: 'POST', url: '/login', remoteAddress: ip,
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'ingen', adgangskode: 'forkert' }),
-      });
+      const post = () =>
+        limited.inject({
+          method: 'POST',
+          url: '/login',
+          remoteAddress: ip,
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'ingen', adgangskode: 'forkert' }),
+        });
       expect((await post()).statusCode).toBe(401); // 1 + 20
       expect((await post()).statusCode).toBe(401); // 41
       const third = await post(); // 61 > 60
@@ -67,7 +70,9 @@ describe.each(backends())('hardening on %s', (backend) => {
       expect(page.cookies.every((c) => c.secure && c.httpOnly)).toBe(true);
       const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       const res = await secure.inject({
-        method: 'POST', url: '/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+        url: '/login',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
         payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'admin', adgangskode: 'demo' }),
       });
       const sid = res.cookies.find((c) => c.name === 'fremdrift_sid')!;
@@ -86,7 +91,9 @@ describe.each(backends())('hardening on %s', (backend) => {
     const pre = await srv.app.inject({ method: 'GET', url: '/login' });
     const cookie = [first.cookie, ...pre.cookies.map((c) => `${c.name}=${c.value}`)].join('; ');
     const again = await srv.app.inject({
-      method: 'POST', url: '/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: '/login',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: formBody({ _csrf: first.csrf, brugernavn: 'sagsbehandler.aalborg', adgangskode: 'demo' }),
     });
     expect(again.statusCode).toBe(303);
@@ -94,7 +101,9 @@ describe.each(backends())('hardening on %s', (backend) => {
     const newSid = again.cookies.find((c) => c.name === 'fremdrift_sid')!.value;
     expect(newSid).not.toBe(oldSid);
     expect((await first.get('/deltagere')).statusCode).toBe(303);
-    expect((await srv.app.inject({ method: 'GET', url: '/deltagere', headers: { cookie: `fremdrift_sid=${newSid}` } })).statusCode).toBe(200);
+    expect((await srv.app.inject({ method: 'GET', url: '/deltagere', headers: { cookie: `fremdrift_sid=${newSid}` } })).statusCode).toBe(
+      200,
+    );
   });
 
   const sidHash = async (cookie: string) => {
@@ -103,9 +112,12 @@ describe.each(backends())('hardening on %s', (backend) => {
   };
 
   /** Move a session back in time, as if everything about it happened `interval` earlier. */
-  const travel = (h: string, interval: string) => srv.t.db.query(
-    `UPDATE user_session SET created_at = created_at - $2::interval, last_seen = last_seen - $2::interval, expires_at = expires_at - $2::interval
-     WHERE id_hash = $1`, [h, interval]);
+  const travel = (h: string, interval: string) =>
+    srv.t.db.query(
+      `UPDATE user_session SET created_at = created_at - $2::interval, last_seen = last_seen - $2::interval, expires_at = expires_at - $2::interval
+     WHERE id_hash = $1`,
+      [h, interval],
+    );
 
   it('ends a session left unused for longer than the idle time (SESSION_IDLE_HOURS, 2)', async () => {
     const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
@@ -123,11 +135,20 @@ describe.each(backends())('hardening on %s', (backend) => {
     const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const h = await sidHash(s.cookie);
     // Eleven hours and 59 minutes in: still valid, but activity cannot carry it past 12 hours.
-    await srv.t.db.query(`UPDATE user_session SET created_at = now() - interval '11 hours 59 minutes', expires_at = now() + interval '1 minute' WHERE id_hash = $1`, [h]);
+    await srv.t.db.query(
+      `UPDATE user_session SET created_at = now() - interval '11 hours 59 minutes', expires_at = now() + interval '1 minute' WHERE id_hash = $1`,
+      [h],
+    );
     expect((await s.get('/deltagere')).statusCode).toBe(200);
-    const left = await srv.t.db.query<{ s: number }>(`SELECT extract(epoch FROM expires_at - now()) AS s FROM user_session WHERE id_hash = $1`, [h]);
+    const left = await srv.t.db.query<{ s: number }>(
+      `SELECT extract(epoch FROM expires_at - now()) AS s FROM user_session WHERE id_hash = $1`,
+      [h],
+    );
     expect(left.rows[0].s).toBeLessThanOrEqual(61);
-    await srv.t.db.query(`UPDATE user_session SET created_at = now() - interval '12 hours 1 minute', expires_at = now() - interval '1 minute' WHERE id_hash = $1`, [h]);
+    await srv.t.db.query(
+      `UPDATE user_session SET created_at = now() - interval '12 hours 1 minute', expires_at = now() - interval '1 minute' WHERE id_hash = $1`,
+      [h],
+    );
     expect((await s.get('/deltagere')).statusCode).toBe(303);
   });
 

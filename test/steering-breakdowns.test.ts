@@ -22,8 +22,18 @@ import type { MonitorResult } from '../src/monitoring/types.ts';
 import { backends, testDeps } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 
-type Row = { id: string; participantId: string; projectId: number; municipality: string; visitation: string; fsm: number | null; channel: string | null;
-  country: string | null; exitedOn: string | null; exitReason: string | null };
+type Row = {
+  id: string;
+  participantId: string;
+  projectId: number;
+  municipality: string;
+  visitation: string;
+  fsm: number | null;
+  channel: string | null;
+  country: string | null;
+  exitedOn: string | null;
+  exitReason: string | null;
+};
 
 const monthEndOf = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
@@ -43,8 +53,8 @@ function keysOf(r: Row, at: string): Record<Breakdown['dimension'], string> {
 describe.each(backends())('results and case measures by recorded fields on %s', (backend) => {
   const srv = useTestServer(backend);
   const q = <T>(sql: string, params: unknown[] = []) => srv.t.db.query<T>(sql, params).then((r) => r.rows);
-  const actorOf = async (username: string) => (await loadActor(srv.t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
-
+  const actorOf = async (username: string) =>
+    (await loadActor(srv.t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
 
   /** The hand count: [women, Mål 1 or 2, Mål 3, company-oriented course, CV and ABC] per group key. */
   async function handCount(scope: { projectId: number } | 'all', result: MonitorResult, at: string) {
@@ -53,23 +63,46 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
       `SELECT e.id, e.participant_id AS "participantId", e.project_id AS "projectId", m.name AS municipality, e.visitation, e.flere_skal_med AS fsm,
               e.recruitment_channel AS channel, p.country_of_origin AS country, e.exited_on::text AS "exitedOn", e.exit_reason AS "exitReason"
        FROM enrolment e JOIN participant p ON p.id = e.participant_id JOIN municipality m ON m.code = p.municipality_code
-       WHERE e.enrolled_on <= $1::date ${where}`, scope === 'all' ? [at] : [at, scope.projectId]);
+       WHERE e.enrolled_on <= $1::date ${where}`,
+      scope === 'all' ? [at] : [at, scope.projectId],
+    );
     const acts = await q<{ participantId: string; typeKey: string; startDate: string; status: string }>(
-      `SELECT participant_id AS "participantId", type_key AS "typeKey", start_date::text AS "startDate", status FROM casework_activity`);
-    const extra = await q<{ projectId: number; key: string; category: string }>(`SELECT project_id AS "projectId", key, category FROM project_activity_type`);
-    const plans = new Map((await q<{ participantId: string; data: { cvOnJobnet?: boolean; abcStrategy?: { a?: string; b?: string; c?: string } } }>(
-      `SELECT participant_id AS "participantId", data FROM casework_plan`)).map((p) => [p.participantId, p.data]));
+      `SELECT participant_id AS "participantId", type_key AS "typeKey", start_date::text AS "startDate", status FROM casework_activity`,
+    );
+    const extra = await q<{ projectId: number; key: string; category: string }>(
+      `SELECT project_id AS "projectId", key, category FROM project_activity_type`,
+    );
+    const plans = new Map(
+      (
+        await q<{ participantId: string; data: { cvOnJobnet?: boolean; abcStrategy?: { a?: string; b?: string; c?: string } } }>(
+          `SELECT participant_id AS "participantId", data FROM casework_plan`,
+        )
+      ).map((p) => [p.participantId, p.data]),
+    );
     const builtIn = new Map(BUILT_IN_ACTIVITY_TYPES.map((b) => [b.key, b.category]));
-    const categoryOf = (projectId: number, key: string) => builtIn.get(key) ?? extra.find((x) => x.projectId === projectId && x.key === key)?.category;
+    const categoryOf = (projectId: number, key: string) =>
+      builtIn.get(key) ?? extra.find((x) => x.projectId === projectId && x.key === key)?.category;
     const level = new Map(result.participants.map((p) => [p.id, p]));
     const counts = new Map<string, number[]>();
-    const bump = (k: string, v: number[]) => { const c = counts.get(k) ?? [0, 0, 0, 0, 0]; v.forEach((x, i) => { c[i] += x; }); counts.set(k, c); };
+    const bump = (k: string, v: number[]) => {
+      const c = counts.get(k) ?? [0, 0, 0, 0, 0];
+      v.forEach((x, i) => {
+        c[i] += x;
+      });
+      counts.set(k, c);
+    };
     let members = 0;
     for (const r of rows) {
       const res = level.get(r.id);
       if (!res) continue; // not in the engine's cohort
       members++;
-      const company = acts.some((a) => a.participantId === r.participantId && a.status !== 'planlagt' && a.startDate <= at && categoryOf(r.projectId, a.typeKey) === 'virksomhedsrettet');
+      const company = acts.some(
+        (a) =>
+          a.participantId === r.participantId &&
+          a.status !== 'planlagt' &&
+          a.startDate <= at &&
+          categoryOf(r.projectId, a.typeKey) === 'virksomhedsrettet',
+      );
       const plan = plans.get(r.participantId);
       const cv = plan?.cvOnJobnet === true && Boolean(plan.abcStrategy?.a && plan.abcStrategy.b && plan.abcStrategy.c);
       const v = [1, res.accumulated === 1 || res.accumulated === 2 ? 1 : 0, res.accumulated === 3 ? 1 : 0, company ? 1 : 0, cv ? 1 : 0];
@@ -86,7 +119,9 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
   it('a project’s tables on Styring equal a hand count, with both municipalities and visitation at enrolment', async () => {
     const [{ id: pid }] = await q<{ id: number }>(`SELECT id FROM project WHERE key = 'ishoej-vallensbaek-2025'`);
     const months = await defaultMonths(srv.t.db);
-    const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.ishoej-vallensbaek'), pid, months, { suppress: false });
+    const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.ishoej-vallensbaek'), pid, months, {
+      suppress: false,
+    });
     const { counts, members } = await handCount({ projectId: pid }, d.result, monthEndOf(months.month));
     expect(members).toBeGreaterThan(100);
     const bs = d.breakdowns!;
@@ -99,14 +134,26 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
         compared++;
       }
       // Every hand-counted group has its row.
-      for (const k of counts.keys()) if (k.startsWith(`${b.dimension}:`)) expect(b.rows.some((r) => `${b.dimension}:${r.key}` === k), k).toBe(true);
+      for (const k of counts.keys())
+        if (k.startsWith(`${b.dimension}:`))
+          expect(
+            b.rows.some((r) => `${b.dimension}:${r.key}` === k),
+            k,
+          ).toBe(true);
       // The total is the engine's whole group.
       const total = b.rows.find((r) => r.kind === 'total')!.values;
-      expect(total.slice(0, 3)).toEqual([d.result.groups.all.n, d.result.groups.all.accumulated['1_or_2'], d.result.groups.all.accumulated['3']]);
+      expect(total.slice(0, 3)).toEqual([
+        d.result.groups.all.n,
+        d.result.groups.all.accumulated['1_or_2'],
+        d.result.groups.all.accumulated['3'],
+      ]);
     }
     expect(compared).toBeGreaterThan(30);
     // The demo records something in every breakdown: more than one group with women.
-    for (const b of bs) expect(b.rows.filter((r) => r.kind === 'group' && r.values[0] !== 0).length, b.dimension).toBeGreaterThan(b.dimension === 'oprindelse' ? 0 : 1);
+    for (const b of bs)
+      expect(b.rows.filter((r) => r.kind === 'group' && r.values[0] !== 0).length, b.dimension).toBeGreaterThan(
+        b.dimension === 'oprindelse' ? 0 : 1,
+      );
     // Two municipalities: each with its subtotal, which is the engine's municipality group.
     const kv = bs.find((b) => b.dimension === 'kommune_visitation')!;
     for (const m of ['Ishøj', 'Vallensbæk']) expect(kv.rows.find((r) => r.key === `${m}|*`)!.values[0]).toBe(d.result.groups.kommune[m].n);
@@ -116,11 +163,14 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
     const page = await s.get(`/styring?projekt=${pid}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h2>Resultater og indsats efter baggrund</h2>');
-    for (const id of ['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning', 'kommune_visitation']) expect(page.body).toContain(`data-testid="tabel-opdeling-${id}"`);
+    for (const id of ['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning', 'kommune_visitation'])
+      expect(page.body).toContain(`data-testid="tabel-opdeling-${id}"`);
     expect(page.body).toContain('kvindens kategori ved indskrivningen, som i SIRI');
     const fsm = /data-testid="tabel-opdeling-kanal"[\s\S]*?<\/table>/.exec(page.body)![0];
     const jobcenter = counts.get('kanal:jobcenter')!;
-    expect(fsm).toMatch(new RegExp(`Jobcenter / sagsbehandler</th>\\s*<td[^>]*>${new Intl.NumberFormat('da-DK').format(jobcenter[0])}</td>`));
+    expect(fsm).toMatch(
+      new RegExp(`Jobcenter / sagsbehandler</th>\\s*<td[^>]*>${new Intl.NumberFormat('da-DK').format(jobcenter[0])}</td>`),
+    );
   }, 300_000);
 
   it('the half-yearly and final reports carry the tables in every format', async () => {
@@ -152,14 +202,17 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
     const { nationalMonitorInput, cohortOf } = await import('../src/app/register/load-monitor-input.ts');
     const full = monitor(cohortOf((await nationalMonitorInput(srv.t.db)).input, months.month).input, { ...months, suppress: 0 });
     const { counts } = await handCount('all', full, monthEndOf(months.month));
-    let small = 0, secondary = 0;
+    let small = 0,
+      secondary = 0;
     for (const b of nd.breakdowns) {
       for (const row of b.rows) {
         const want = counts.get(`${b.dimension}:${row.key}`) ?? [0, 0, 0, 0, 0];
         row.values.forEach((v, i) => {
           const w = want[i];
-          if (w >= 1 && w < nd.threshold) { expect(v, `${b.dimension} ${row.key} ${i}`).toBe(`<${nd.threshold}`); small++; }
-          else if (v === 'x') secondary++;
+          if (w >= 1 && w < nd.threshold) {
+            expect(v, `${b.dimension} ${row.key} ${i}`).toBe(`<${nd.threshold}`);
+            small++;
+          } else if (v === 'x') secondary++;
           else expect(v, `${b.dimension} ${row.key} ${i}`).toBe(w);
         });
       }
@@ -179,14 +232,31 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
 });
 
 describe('suppression of a breakdown table', () => {
-  const fact = (channel: string) => ({ enrolmentId: '', municipality: 'Aalborg', visitation: 'jobparat', flereSkalMed: 1, recruitmentChannel: channel,
-    countryOfOrigin: 'Syrien', exitedOn: null, exitReason: null, companyOriented: false, cvAbc: false });
-  const members = (channel: string, n: number): Member[] => Array.from({ length: n }, () => ({ fact: fact(channel), accumulated: 0, durable: 'none' }));
+  const fact = (channel: string) => ({
+    enrolmentId: '',
+    municipality: 'Aalborg',
+    visitation: 'jobparat',
+    flereSkalMed: 1,
+    recruitmentChannel: channel,
+    countryOfOrigin: 'Syrien',
+    exitedOn: null,
+    exitReason: null,
+    companyOriented: false,
+    cvAbc: false,
+  });
+  const members = (channel: string, n: number): Member[] =>
+    Array.from({ length: n }, () => ({ fact: fact(channel), accumulated: 0, durable: 'none' }));
   const g = (n: number) => ({ n, accumulated: { '1': 0, '2': 0, '3': 0, '0': n, '1_or_2': 0 }, durable: { full: 0, partial: 0, none: n } });
   const result = { groups: { all: g(33), kommune: { Aalborg: g(33) }, visitation: {} } } as unknown as MonitorResult;
 
   it('hides a small group and a complement in the same column, and shows the total the engine shows', () => {
-    const b = breakdownOf('kanal', [...members('jobcenter', 20), ...members('boligomraade', 3), ...members('lokaltv', 10)], '2024-12-31', 5, { result });
+    const b = breakdownOf(
+      'kanal',
+      [...members('jobcenter', 20), ...members('boligomraade', 3), ...members('lokaltv', 10)],
+      '2024-12-31',
+      5,
+      { result },
+    );
     const n = Object.fromEntries(b.rows.map((r) => [r.key, r.values[0]]));
     expect(n).toEqual({ jobcenter: 20, boligomraade: '<5', lokaltv: 'x', netvaerk_forening: 0, rollemodel: 0, andet: 0, '*': 33 });
     expect(b.rows[0].values).toHaveLength(5);

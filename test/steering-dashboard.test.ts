@@ -15,8 +15,16 @@ describe.each(backends())('municipal dashboard on %s', (backend) => {
     const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const res = await s.get('/styring');
     expect(res.statusCode).toBe(200);
-    for (const h of ['Resultatmål', 'Status i måneden og akkumuleret', 'Resultater efter visitation og alder', 'Indskrivning mod plan',
-      'Aktivitetsmiks', 'Kontakthyppighed', 'Sagsstammer']) expect(res.body).toContain(`<h2>${h}</h2>`);
+    for (const h of [
+      'Resultatmål',
+      'Status i måneden og akkumuleret',
+      'Resultater efter visitation og alder',
+      'Indskrivning mod plan',
+      'Aktivitetsmiks',
+      'Kontakthyppighed',
+      'Sagsstammer',
+    ])
+      expect(res.body).toContain(`<h2>${h}</h2>`);
     const svgs = res.body.match(/<svg [^>]*>/g) ?? [];
     expect(svgs.length).toBeGreaterThanOrEqual(7);
     for (const svg of svgs) {
@@ -37,7 +45,7 @@ describe.each(backends())('municipal dashboard on %s', (backend) => {
     expect(contact).toMatch(/<th scope="row">20\d\d<\/th>/);
   });
 
-  it('refuses the agency and other municipalities\' projects', async () => {
+  it("refuses the agency and other municipalities' projects", async () => {
     const analyst = await loginAs(srv.app, 'analytiker.siri');
     expect((await analyst.get('/styring')).statusCode).toBe(403);
     const aarhus = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id;

@@ -11,7 +11,7 @@ import { goalFormSchema, milestoneFormSchema } from '../src/domain/steering-goal
 import { DEMO_GOALS, demoGoalsFor, demoMilestonesFor } from '../src/demo/goals.ts';
 
 describe('demo goals and milestones', () => {
-  it('pass the same checks as the project leader\'s forms', () => {
+  it("pass the same checks as the project leader's forms", () => {
     for (const key of [...Object.keys(DEMO_GOALS), 'aarhus']) {
       for (const g of demoGoalsFor(key, 100)) {
         const r = goalFormSchema.safeParse({ ...g, targetValue: String(g.targetValue), note: g.note ?? '' });
@@ -38,16 +38,26 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
 
   it('seeds Aalborg with 24 milestones in four phases and Vallensbæk with its dated goals', async () => {
     const phases = await srv.t.db.query<{ phase: number; n: number }>(
-      'SELECT phase, count(*)::int AS n FROM project_milestone WHERE project_id = $1 GROUP BY phase ORDER BY phase', [aalborg]);
-    expect(phases.rows).toEqual([{ phase: 1, n: 8 }, { phase: 2, n: 11 }, { phase: 3, n: 3 }, { phase: 4, n: 2 }]);
+      'SELECT phase, count(*)::int AS n FROM project_milestone WHERE project_id = $1 GROUP BY phase ORDER BY phase',
+      [aalborg],
+    );
+    expect(phases.rows).toEqual([
+      { phase: 1, n: 8 },
+      { phase: 2, n: 11 },
+      { phase: 3, n: 3 },
+      { phase: 4, n: 2 },
+    ]);
     const v = await srv.t.db.query<{ measure: string; target_value: number; deadline: string }>(
       `SELECT measure, target_value, deadline FROM project_goal g JOIN project p ON p.id = g.project_id
-       WHERE p.key = 'ishoej-vallensbaek' AND deadline = '2020-12-31' ORDER BY measure`);
+       WHERE p.key = 'ishoej-vallensbaek' AND deadline = '2020-12-31' ORDER BY measure`,
+    );
     expect(v.rows).toEqual([
       { measure: 'indskrevne', target_value: 50, deadline: '2020-12-31' },
       { measure: 'virksomhedsrettet', target_value: 25, deadline: '2020-12-31' },
     ]);
-    const everyProject = await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_goal g WHERE g.project_id = p.id)');
+    const everyProject = await srv.t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_goal g WHERE g.project_id = p.id)',
+    );
     expect(everyProject.rows[0].n).toBe(0);
   });
 
@@ -71,7 +81,12 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   it('keeps the values and puts a Danish error beside each bad field', async () => {
     const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.post(`/styring/maal/ny?projekt=${aalborg}`, {
-      title: 'Mål med fejl', measure: 'maal_1', targetKind: 'andel', targetValue: '150', deadline: '2022-02-30', note: '',
+      title: 'Mål med fejl',
+      measure: 'maal_1',
+      targetKind: 'andel',
+      targetValue: '150',
+      deadline: '2022-02-30',
+      note: '',
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('En andel kan højst være 100 %.');
@@ -86,21 +101,43 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   it('saves a new goal and a changed milestone, each with an audit record in the same transaction', async () => {
     const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.post(`/styring/maal/ny?projekt=${aalborg}`, {
-      title: '30 kvinder starter i 2020', measure: 'indskrevne', targetKind: 'antal', targetValue: '30', deadline: '2020-12-31', note: 'Hold 1',
+      title: '30 kvinder starter i 2020',
+      measure: 'indskrevne',
+      targetKind: 'antal',
+      targetValue: '30',
+      deadline: '2020-12-31',
+      note: 'Hold 1',
     });
     expect(res.statusCode).toBe(303);
     const goal = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project_goal WHERE title = '30 kvinder starter i 2020'`)).rows[0];
     expect(goal).toBeDefined();
-    const ms = (await srv.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 AND number = 21', [aalborg])).rows[0];
+    const ms = (await srv.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 AND number = 21', [aalborg]))
+      .rows[0];
     const edit = await s.post(`/styring/milepaele/${ms.id}?projekt=${aalborg}`, {
-      phase: '3', phaseName: 'Evaluering', number: '21', content: 'Afsluttende rapport er sendt til SIRI', dueDate: '2023-03-31',
-      responsible: 'Projektejer', status: 'naaet', note: 'Sendt 28. marts 2023.',
+      phase: '3',
+      phaseName: 'Evaluering',
+      number: '21',
+      content: 'Afsluttende rapport er sendt til SIRI',
+      dueDate: '2023-03-31',
+      responsible: 'Projektejer',
+      status: 'naaet',
+      note: 'Sendt 28. marts 2023.',
     });
     expect(edit.statusCode).toBe(303);
-    expect((await srv.t.db.query<{ status: string }>('SELECT status FROM project_milestone WHERE id = $1', [ms.id])).rows[0].status).toBe('naaet');
-    const audit = await srv.t.db.query<{ action: string; entity: string; detail: { before?: { status: string }; after: { status?: string } } }>(
-      `SELECT action, entity, detail FROM audit_log WHERE username = 'projektleder.aalborg' AND entity IN ('resultatmaal', 'milepael') ORDER BY id`);
-    expect(audit.rows.map((r) => [r.action, r.entity])).toEqual([['opret', 'resultatmaal'], ['ret', 'milepael']]);
+    expect((await srv.t.db.query<{ status: string }>('SELECT status FROM project_milestone WHERE id = $1', [ms.id])).rows[0].status).toBe(
+      'naaet',
+    );
+    const audit = await srv.t.db.query<{
+      action: string;
+      entity: string;
+      detail: { before?: { status: string }; after: { status?: string } };
+    }>(
+      `SELECT action, entity, detail FROM audit_log WHERE username = 'projektleder.aalborg' AND entity IN ('resultatmaal', 'milepael') ORDER BY id`,
+    );
+    expect(audit.rows.map((r) => [r.action, r.entity])).toEqual([
+      ['opret', 'resultatmaal'],
+      ['ret', 'milepael'],
+    ]);
     expect(audit.rows[1].detail.before?.status).toBe('ikke_startet');
     expect(audit.rows[1].detail.after.status).toBe('naaet');
   });
@@ -108,22 +145,39 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   it('rejects a duplicate milestone number beside the field', async () => {
     const s = await loginAs(srv.app, 'projektleder.aalborg');
     const res = await s.post(`/styring/milepaele/ny?projekt=${aalborg}`, {
-      phase: '4', phaseName: 'Forankring', number: '24', content: 'Ny milepæl', dueDate: '2023-06-30', responsible: 'Styregruppen', status: 'ikke_startet', note: '',
+      phase: '4',
+      phaseName: 'Forankring',
+      number: '24',
+      content: 'Ny milepæl',
+      dueDate: '2023-06-30',
+      responsible: 'Styregruppen',
+      status: 'ikke_startet',
+      note: '',
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Nummeret bruges allerede af en anden milepæl.');
   });
 
-  it('lets no caseworker edit, and no one reach another municipality\'s project', async () => {
+  it("lets no caseworker edit, and no one reach another municipality's project", async () => {
     const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const res = await cw.post(`/styring/maal/ny?projekt=${aalborg}`, {
-      title: 'Ikke tilladt', measure: 'maal_1', targetKind: 'andel', targetValue: '10', deadline: '2022-12-31', note: '',
+      title: 'Ikke tilladt',
+      measure: 'maal_1',
+      targetKind: 'andel',
+      targetValue: '10',
+      deadline: '2022-12-31',
+      note: '',
     });
     expect(res.statusCode).toBe(403);
     const pl = await loginAs(srv.app, 'projektleder.aalborg');
     expect((await pl.get(`/styring/maal?projekt=${aarhus}`)).statusCode).toBe(404);
     const other = await pl.post(`/styring/maal/ny?projekt=${aarhus}`, {
-      title: 'Andens projekt', measure: 'maal_1', targetKind: 'andel', targetValue: '10', deadline: '2022-12-31', note: '',
+      title: 'Andens projekt',
+      measure: 'maal_1',
+      targetKind: 'andel',
+      targetValue: '10',
+      deadline: '2022-12-31',
+      note: '',
     });
     expect(other.statusCode).toBe(404);
     const analyst = await loginAs(srv.app, 'analytiker.siri');

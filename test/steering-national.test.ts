@@ -62,16 +62,26 @@ describe.each(backends())('national view on %s', (backend) => {
     return nationalReport(d, nationalFunnelSection(await loadNationalFunnel(deps, actor, d.months.month), d.threshold));
   }
 
-  it('shows every municipality and the evaluation\'s figures, and no name or CPR number', async () => {
+  it("shows every municipality and the evaluation's figures, and no name or CPR number", async () => {
     const s = await loginAs(srv.app, 'analytiker.siri');
     const res = await s.get('/nationalt');
     expect(res.statusCode).toBe(200);
-    for (const m of ['Aalborg', 'Aarhus', 'Brøndby', 'Esbjerg', 'Fanø', 'Frederikshavn', 'Hvidovre', 'Ishøj', 'Vallensbæk', 'Viborg']) expect(res.body).toContain(m);
-    for (const h of ['Evalueringens tal', 'Visitation ved indtræden', 'Bedste niveau i projektperioden', 'Varig beskæftigelse efter bedste niveau', 'Resultater pr. kommune', 'Aktivitetsparate pr. kommune']) {
+    for (const m of ['Aalborg', 'Aarhus', 'Brøndby', 'Esbjerg', 'Fanø', 'Frederikshavn', 'Hvidovre', 'Ishøj', 'Vallensbæk', 'Viborg'])
+      expect(res.body).toContain(m);
+    for (const h of [
+      'Evalueringens tal',
+      'Visitation ved indtræden',
+      'Bedste niveau i projektperioden',
+      'Varig beskæftigelse efter bedste niveau',
+      'Resultater pr. kommune',
+      'Aktivitetsparate pr. kommune',
+    ]) {
       expect(res.body).toContain(`<h2>${h}</h2>`);
     }
     expect(res.body).not.toMatch(/\b\d{6}-?\d{4}\b/);
-    const names = (await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant ORDER BY random() LIMIT 50`)).rows;
+    const names = (
+      await srv.t.db.query<{ n: string }>(`SELECT first_name || ' ' || last_name AS n FROM participant ORDER BY random() LIMIT 50`)
+    ).rows;
     for (const { n } of names) expect(res.body).not.toContain(n);
     expect(res.body).not.toMatch(/<style|\sstyle="/);
   });
@@ -150,23 +160,25 @@ describe.each(backends())('national view on %s', (backend) => {
     let checked = 0;
     tables.forEach((table, ti) => {
       expect(sheets[ti].getCell(1, 1).value).toBe(table.caption);
-      table.rows.forEach((row, r) => row.forEach((c, i) => {
-        if (c.kind !== 'count') return;
-        const cell = sheets[ti].getCell(3 + r, i + 1);
-        const v = cell.value;
-        expect(small(v), `${table.id} row ${r} col ${i}`).toBe(false);
-        // A suppressed count is an empty cell, named with its marker in the row's last column (issue 18).
-        if (typeof c.value === 'string') {
-          expect(v).toBeNull();
-          expect(String(sheets[ti].getCell(3 + r, table.columns.length + 1).value)).toContain(`${table.columns[i]}: ${c.value}`);
-        } else expect(v).toEqual(c.value);
-        checked++;
-      }));
+      table.rows.forEach((row, r) =>
+        row.forEach((c, i) => {
+          if (c.kind !== 'count') return;
+          const cell = sheets[ti].getCell(3 + r, i + 1);
+          const v = cell.value;
+          expect(small(v), `${table.id} row ${r} col ${i}`).toBe(false);
+          // A suppressed count is an empty cell, named with its marker in the row's last column (issue 18).
+          if (typeof c.value === 'string') {
+            expect(v).toBeNull();
+            expect(String(sheets[ti].getCell(3 + r, table.columns.length + 1).value)).toContain(`${table.columns[i]}: ${c.value}`);
+          } else expect(v).toEqual(c.value);
+          checked++;
+        }),
+      );
     });
     expect(checked).toBeGreaterThan(200);
   });
 
-  it('is for the agency\'s analysts only', async () => {
+  it("is for the agency's analysts only", async () => {
     const pl = await loginAs(srv.app, 'projektleder.aalborg');
     expect((await pl.get('/nationalt')).statusCode).toBe(403);
     expect((await pl.get('/nationalt/rapport.csv')).statusCode).toBe(403);

@@ -25,7 +25,8 @@ function expectSafeAndMinimal(figures: Map<string, Figure>, relations: Relation[
   const pass = suppressTogether(figures, relations, threshold);
   const pub = published(figures, (k) => pass.display(k));
   expect(recoverable(pub, relations)).toEqual([]);
-  for (const [k, f] of figures) if (f.value >= 1 && f.value < threshold && f.printed !== false) expect(pass.display(k)).toBe(`<${threshold}`);
+  for (const [k, f] of figures)
+    if (f.value >= 1 && f.value < threshold && f.printed !== false) expect(pass.display(k)).toBe(`<${threshold}`);
   for (const [k, s] of pass.state) {
     if (s !== COMPLEMENT) continue;
     const again = new Map(pub);
@@ -70,7 +71,11 @@ function grid(prefix: string, cells: number[][]): { figures: Map<string, Figure>
 
 describe('one suppression pass over all tables (issue 18 point 12)', () => {
   it('hides a small cell of a table with margins and the cheapest rectangle around it, nothing more', () => {
-    const { figures, relations } = grid('', [[3, 20, 30], [40, 50, 60], [70, 80, 90]]);
+    const { figures, relations } = grid('', [
+      [3, 20, 30],
+      [40, 50, 60],
+      [70, 80, 90],
+    ]);
     const pass = expectSafeAndMinimal(figures, relations);
     expect(pass.display('r0c0')).toBe('<5');
     // The cheapest cells that close a cycle with r0c0: r0c1 (20) and r1c0 (40), then r1c1 (50).
@@ -83,9 +88,16 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
   it('treats a total shown in two tables as one figure: the complement picked in one table is protected in the other', () => {
     // Table A: T = a1 + a2; table B: the same T = b1 + b2. a1 is small; a2 is a headline figure.
     const figures = new Map<string, Figure>([
-      ['T', fig(23)], ['a1', fig(3)], ['a2', fig(20, { cost: 20_000 })], ['b1', fig(10)], ['b2', fig(13)],
+      ['T', fig(23)],
+      ['a1', fig(3)],
+      ['a2', fig(20, { cost: 20_000 })],
+      ['b1', fig(10)],
+      ['b2', fig(13)],
     ]);
-    const relations: Relation[] = [{ total: 'T', parts: ['a1', 'a2'] }, { total: 'T', parts: ['b1', 'b2'] }];
+    const relations: Relation[] = [
+      { total: 'T', parts: ['a1', 'a2'] },
+      { total: 'T', parts: ['b1', 'b2'] },
+    ];
     const pass = expectSafeAndMinimal(figures, relations);
     expect(pass.display('a2')).toBe(20); // the headline stays shown
     expect(pass.display('T')).toBe('x');
@@ -94,13 +106,24 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
     // Table by table, A would hide T (a2 kept) and B would show T's parts: a1 = b1 + b2 − a2.
     const values = [23, 3, 20, 10, 13];
     const a = suppressCells(values, [{ total: 0, parts: [1, 2] }], 5, { headline: new Set([2]) });
-    const apart = new Map<string, Shown>([['T', a[0] ? 'x' : 23], ['a1', '<5'], ['a2', a[2] ? 'x' : 20], ['b1', 10], ['b2', 13]]);
+    const apart = new Map<string, Shown>([
+      ['T', a[0] ? 'x' : 23],
+      ['a1', '<5'],
+      ['a2', a[2] ? 'x' : 20],
+      ['b1', 10],
+      ['b2', 13],
+    ]);
     expect(recoverable(apart, relations).map((r) => r.key)).toContain('a1');
   });
 
   it('keeps a headline figure shown when a cheaper complement protects as well (Mål 1 durable in miniature)', () => {
     // Best level × durable status with margins, as the engine counts them; "Mål 2, full" is 4.
-    const cells = [[297, 126, 209], [4, 66, 130], [0, 0, 366], [0, 0, 466]];
+    const cells = [
+      [297, 126, 209],
+      [4, 66, 130],
+      [0, 0, 366],
+      [0, 0, 466],
+    ];
     const { figures, relations } = grid('', cells);
     const headline = (k: string) => /^r\dc\d$/.test(k);
     for (const [k, f] of figures) if (headline(k)) f.cost = f.value * 10_000;
@@ -116,9 +139,16 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
 
   it('protects a small figure that is never printed but follows from printed ones (n − active)', () => {
     const figures = new Map<string, Figure>([
-      ['n', fig(30)], ['active', fig(28)], ['inactive', fig(2, { printed: false })], ['a', fig(15)], ['b', fig(15)],
+      ['n', fig(30)],
+      ['active', fig(28)],
+      ['inactive', fig(2, { printed: false })],
+      ['a', fig(15)],
+      ['b', fig(15)],
     ]);
-    const relations: Relation[] = [{ total: 'n', parts: ['active', 'inactive'] }, { total: 'n', parts: ['a', 'b'] }];
+    const relations: Relation[] = [
+      { total: 'n', parts: ['active', 'inactive'] },
+      { total: 'n', parts: ['a', 'b'] },
+    ];
     const pass = expectSafeAndMinimal(figures, relations);
     expect(pass.display('active')).toBe('x'); // cheaper than n, which would need a or b too
     expect(pass.display('n')).toBe(30);
@@ -127,46 +157,83 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
   });
 
   it('hides nothing without small figures, and nothing at threshold 0', () => {
-    const { figures, relations } = grid('', [[3, 20], [40, 50]]);
+    const { figures, relations } = grid('', [
+      [3, 20],
+      [40, 50],
+    ]);
     expect(suppressTogether(figures, relations, 0).hiddenCount()).toBe(0);
-    const big = grid('', [[30, 20], [40, 50]]);
+    const big = grid('', [
+      [30, 20],
+      [40, 50],
+    ]);
     expect(suppressTogether(big.figures, big.relations, 5).hiddenCount()).toBe(0);
   });
 
   it('random tables with margins and a second table sharing the row totals: nothing recoverable, every x needed', () => {
     const cell = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 60 }));
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 4 }), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }),
-      (cells, split) => {
-        const a = grid('', cells);
-        // A second table: each row total split in two parts (the same row total key: one variable).
-        cells.forEach((row, i) => {
-          const total = row.reduce((x, y) => x + y, 0);
-          const first = Math.min(total, split[i]);
-          a.figures.set(`s${i}a`, fig(first));
-          a.figures.set(`s${i}b`, fig(total - first));
-          a.relations.push({ total: `r${i}`, parts: [`s${i}a`, `s${i}b`] });
-        });
-        expectSafeAndMinimal(a.figures, a.relations);
-      }), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }),
+        (cells, split) => {
+          const a = grid('', cells);
+          // A second table: each row total split in two parts (the same row total key: one variable).
+          cells.forEach((row, i) => {
+            const total = row.reduce((x, y) => x + y, 0);
+            const first = Math.min(total, split[i]);
+            a.figures.set(`s${i}a`, fig(first));
+            a.figures.set(`s${i}b`, fig(total - first));
+            a.relations.push({ total: `r${i}`, parts: [`s${i}a`, `s${i}b`] });
+          });
+          expectSafeAndMinimal(a.figures, a.relations);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
 describe('interval reasoning in the test solver (issue 17): counts ≥ 0 bound a hidden figure', () => {
   it('narrows two small counts with a known sum, and leaves a protected one at 1–4', () => {
     // n = a + b + c; a and b are small and c is shown: a + b = 7, so each is 3 or 4.
-    const pub = new Map<string, Shown>([['n', 30], ['a', '<5'], ['b', '<5'], ['c', 23]]);
+    const pub = new Map<string, Shown>([
+      ['n', 30],
+      ['a', '<5'],
+      ['b', '<5'],
+      ['c', 23],
+    ]);
     const rel: Relation[] = [{ total: 'n', parts: ['a', 'b', 'c'] }];
     expect(recoverable(pub, rel)).toEqual([]); // no equation gives either away…
-    expect(ranges(pub, rel, 5)).toEqual([{ key: 'a', shown: '<5', lo: 3, hi: 4 }, { key: 'b', shown: '<5', lo: 3, hi: 4 }]); // …but bounds do
+    expect(ranges(pub, rel, 5)).toEqual([
+      { key: 'a', shown: '<5', lo: 3, hi: 4 },
+      { key: 'b', shown: '<5', lo: 3, hi: 4 },
+    ]); // …but bounds do
     // With c hidden too, a and b are 1–4 again and c is 21–28.
     pub.set('c', 'x');
-    expect(ranges(pub, rel, 5)).toEqual([{ key: 'a', shown: '<5', lo: 1, hi: 4 }, { key: 'b', shown: '<5', lo: 1, hi: 4 }, { key: 'c', shown: 'x', lo: 22, hi: 28 }]);
+    expect(ranges(pub, rel, 5)).toEqual([
+      { key: 'a', shown: '<5', lo: 1, hi: 4 },
+      { key: 'b', shown: '<5', lo: 1, hi: 4 },
+      { key: 'c', shown: 'x', lo: 22, hi: 28 },
+    ]);
   });
 
   it('bounds a hidden total by its parts and a part by the total through a chain of relations', () => {
     // T = x + 40 (x hidden); x = p + 10 with p small: x is 11–14, T 51–54.
-    const pub = new Map<string, Shown>([['T', 'x'], ['x', 'x'], ['s', 40], ['p', '<5'], ['q', 10]]);
-    const rel: Relation[] = [{ total: 'T', parts: ['x', 's'] }, { total: 'x', parts: ['p', 'q'] }];
-    expect(ranges(pub, rel, 5)).toEqual([{ key: 'p', shown: '<5', lo: 1, hi: 4 }, { key: 'T', shown: 'x', lo: 51, hi: 54 }, { key: 'x', shown: 'x', lo: 11, hi: 14 }]);
+    const pub = new Map<string, Shown>([
+      ['T', 'x'],
+      ['x', 'x'],
+      ['s', 40],
+      ['p', '<5'],
+      ['q', 10],
+    ]);
+    const rel: Relation[] = [
+      { total: 'T', parts: ['x', 's'] },
+      { total: 'x', parts: ['p', 'q'] },
+    ];
+    expect(ranges(pub, rel, 5)).toEqual([
+      { key: 'p', shown: '<5', lo: 1, hi: 4 },
+      { key: 'T', shown: 'x', lo: 51, hi: 54 },
+      { key: 'x', shown: 'x', lo: 11, hi: 14 },
+    ]);
   });
 });

@@ -12,21 +12,44 @@ const report: Report = {
   kind: 'udvalg',
   title: 'Orientering til udvalget: Fremdrift Aalborg',
   subtitle: 'Projektperiode 2024-01 til 2026-12',
-  vintage: { definition: 'kib-2019.1', registerImportedAt: null, lastWeek: '2026-W40', lastMonth: '2026-09', periodFrom: '2024-01', periodTo: '2026-09', caseDataAt: '2026-11-01T10:00:00Z' },
+  vintage: {
+    definition: 'kib-2019.1',
+    registerImportedAt: null,
+    lastWeek: '2026-W40',
+    lastMonth: '2026-09',
+    periodFrom: '2024-01',
+    periodTo: '2026-09',
+    caseDataAt: '2026-11-01T10:00:00Z',
+  },
   suppressed: true,
   threshold: 5,
   sections: [
     {
       heading: 'Resultater',
       paragraphs: ['Andelen i job eller uddannelse steg i perioden.'],
-      charts: [{
-        id: 'c1', title: 'Akkumuleret resultat', description: 'Linjen stiger fra 10 til 40 procent over perioden.',
-        categories: ['2026-07', '2026-08', '2026-09'], series: [{ name: 'Mål 1', type: 'line', data: [10, 25, 40] }], percent: true, tableId: 't1',
-      }],
-      tables: [{
-        id: 't1', caption: 'Resultatmål pr. måned', source: 'engine', columns: ['Måned', 'Antal', 'Andel'],
-        rows: [[text('2026-07'), count(12), share(12, 120)], [text('2026-08'), count('<5'), share(null, 120)]],
-      }],
+      charts: [
+        {
+          id: 'c1',
+          title: 'Akkumuleret resultat',
+          description: 'Linjen stiger fra 10 til 40 procent over perioden.',
+          categories: ['2026-07', '2026-08', '2026-09'],
+          series: [{ name: 'Mål 1', type: 'line', data: [10, 25, 40] }],
+          percent: true,
+          tableId: 't1',
+        },
+      ],
+      tables: [
+        {
+          id: 't1',
+          caption: 'Resultatmål pr. måned',
+          source: 'engine',
+          columns: ['Måned', 'Antal', 'Andel'],
+          rows: [
+            [text('2026-07'), count(12), share(12, 120)],
+            [text('2026-08'), count('<5'), share(null, 120)],
+          ],
+        },
+      ],
     },
     { heading: 'Sagsfremstilling', freeText: 'Projektet følger planen.\n\nDer er ansat to nye medarbejdere.' },
   ],

@@ -40,17 +40,25 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     expect(audited.rows[0].n).toBeGreaterThanOrEqual(participantRoutes.length);
   });
 
-  it('does not list or find another municipality\'s women by name or CPR search', async () => {
+  it("does not list or find another municipality's women by name or CPR search", async () => {
     const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
     const vault = createVault(TEST_SECRET);
     const idsIn = (body: string) => [...body.matchAll(/href="\/deltagere\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
-    const codesOf = async (ids: string[]) => (await srv.t.db.query<{ municipality_code: string }>(
-      'SELECT DISTINCT municipality_code FROM participant WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => r.municipality_code);
+    const codesOf = async (ids: string[]) =>
+      (
+        await srv.t.db.query<{ municipality_code: string }>(
+          'SELECT DISTINCT municipality_code FROM participant WHERE id = ANY($1::uuid[])',
+          [ids],
+        )
+      ).rows.map((r) => r.municipality_code);
     // An Aarhus woman whose surname Aalborg women share: the search must find those, not her.
-    const other = (await srv.t.db.query<{ id: string; last_name: string; cpr_enc: string }>(
-      `SELECT p.id, p.last_name, p.cpr_enc FROM participant p WHERE p.municipality_code = '751'
+    const other = (
+      await srv.t.db.query<{ id: string; last_name: string; cpr_enc: string }>(
+        `SELECT p.id, p.last_name, p.cpr_enc FROM participant p WHERE p.municipality_code = '751'
          AND EXISTS (SELECT 1 FROM participant o WHERE o.municipality_code = '851' AND o.last_name = p.last_name)
-       ORDER BY p.id LIMIT 1`)).rows[0];
+       ORDER BY p.id LIMIT 1`,
+      )
+    ).rows[0];
     expect(other).toBeDefined();
     const byName = await s.get('/deltagere?q=' + encodeURIComponent(other.last_name));
     expect(byName.statusCode).toBe(200);
@@ -60,8 +68,11 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     expect(nameIds).not.toContain(other.id);
 
     // CPR search: an Aalborg woman's number finds exactly her; the Aarhus woman's finds nobody.
-    const own = (await srv.t.db.query<{ id: string; cpr_enc: string }>(
-      `SELECT id, cpr_enc FROM participant WHERE municipality_code = '851' ORDER BY id LIMIT 1`)).rows[0];
+    const own = (
+      await srv.t.db.query<{ id: string; cpr_enc: string }>(
+        `SELECT id, cpr_enc FROM participant WHERE municipality_code = '851' ORDER BY id LIMIT 1`,
+      )
+    ).rows[0];
     const ownCpr = vault.decryptCpr(own.cpr_enc);
     const otherCpr = vault.decryptCpr(other.cpr_enc);
     for (const q of [ownCpr, formatCpr(ownCpr)]) {
@@ -85,7 +96,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     expect((await s.get(`/deltagere/${await idOf('851')}`)).statusCode).toBe(403);
   });
 
-  it('row-level security: the application role sees only its tenant\'s rows, even without a WHERE clause', async () => {
+  it("row-level security: the application role sees only its tenant's rows, even without a WHERE clause", async () => {
     const counts = await srv.t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
       await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);

@@ -20,7 +20,10 @@ describe('an analyst’s trust (issue 18)', () => {
     const chart = /<figure class="chart" data-testid="graf-graf-aktivitetsparate">[\s\S]*?<\/figure>/.exec(body)?.[0] ?? '';
     expect(chart).toContain('<svg');
     const muni = /data-testid="tabel-kommune-visitation"[\s\S]*?<\/table>/.exec(body)![0];
-    const rows = [...muni.matchAll(/<tr><th scope="row">([^<]+)<\/th>([\s\S]*?)<\/tr>/g)].map((m) => ({ name: m[1], hidden: /<td[^>]*>–<\/td>\s*$/.test(m[2]) }));
+    const rows = [...muni.matchAll(/<tr><th scope="row">([^<]+)<\/th>([\s\S]*?)<\/tr>/g)].map((m) => ({
+      name: m[1],
+      hidden: /<td[^>]*>–<\/td>\s*$/.test(m[2]),
+    }));
     expect(rows.length).toBeGreaterThan(5);
     const labels = [...chart.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
     for (const r of rows) expect(labels, r.name).toContain(r.name);
@@ -36,20 +39,33 @@ describe('an analyst’s trust (issue 18)', () => {
     const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(form)![1];
     const caseworker = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(form)![1];
     const made = await cw.post('/indskrivning', {
-      cpr: makeCpr('1983-05-17', 'K', 5151), firstName: 'Sara', lastName: 'Nyborg', countryOfOrigin: 'IQ', projectId,
-      enrolmentDate: dmy(todayInDenmark()), visitation: 'aktivitetsparat', recruitmentChannel: 'boligomraade', caseworkerId: caseworker,
+      cpr: makeCpr('1983-05-17', 'K', 5151),
+      firstName: 'Sara',
+      lastName: 'Nyborg',
+      countryOfOrigin: 'IQ',
+      projectId,
+      enrolmentDate: dmy(todayInDenmark()),
+      visitation: 'aktivitetsparat',
+      recruitmentChannel: 'boligomraade',
+      caseworkerId: caseworker,
     });
     expect(made.statusCode).toBe(303);
 
     const analyst = await loginAs(srv.app, 'analytiker.siri');
     const body = (await analyst.get('/nationalt?maaned=2022-12&varig=2023-02&status=2023-02')).body;
-    const [{ cohort }] = (await srv.t.db.query<{ cohort: number }>(`SELECT count(*)::int AS cohort FROM enrolment WHERE enrolled_on <= '2022-12-31'`)).rows;
-    const [{ later }] = (await srv.t.db.query<{ later: number }>(`SELECT count(*)::int AS later FROM enrolment WHERE enrolled_on > '2022-12-31'`)).rows;
+    const [{ cohort }] = (
+      await srv.t.db.query<{ cohort: number }>(`SELECT count(*)::int AS cohort FROM enrolment WHERE enrolled_on <= '2022-12-31'`)
+    ).rows;
+    const [{ later }] = (
+      await srv.t.db.query<{ later: number }>(`SELECT count(*)::int AS later FROM enrolment WHERE enrolled_on > '2022-12-31'`)
+    ).rows;
     expect(later).toBeGreaterThan(0);
     const levels = /data-testid="tabel-niveauer"[\s\S]*?<\/table>/.exec(body)![0];
     const total = /Deltagere i alt[^<]*<\/th><td[^>]*>([^<]+)</.exec(levels)![1].replace(/\./g, '');
     expect(Number(total)).toBe(cohort);
-    expect(body).toMatch(/data-testid="later-enrolments"[^>]*>[^<]*(\d+|[Ff]ærre end 5) kvinder er indskrevet efter december 2022 og indgår ikke i tallene/);
+    expect(body).toMatch(
+      /data-testid="later-enrolments"[^>]*>[^<]*(\d+|[Ff]ærre end 5) kvinder er indskrevet efter december 2022 og indgår ikke i tallene/,
+    );
     const muni = /data-testid="tabel-kommune-visitation"[\s\S]*?<\/table>/.exec(body)![0];
     expect(muni).not.toMatch(/<th scope="row">2026/);
   });

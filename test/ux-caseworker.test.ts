@@ -22,7 +22,11 @@ function caseloadRows(body: string) {
   return [...tbody.matchAll(/<tr data-participant="([^"]+)"[\s\S]*?<\/tr>/g)].map((m) => {
     const tr = m[0];
     const name = /<a href="\/deltagere\/[^"]+">([^<]+)<\/a>/.exec(tr)?.[1] ?? '';
-    const alerts = [...tr.matchAll(/alert-item--(kritisk|advarsel)" data-code="(\w+)"><strong>[^<]*<\/strong>\s*([^<]*)/g)].map((a) => ({ severity: a[1], code: a[2], text: a[3] }));
+    const alerts = [...tr.matchAll(/alert-item--(kritisk|advarsel)" data-code="(\w+)"><strong>[^<]*<\/strong>\s*([^<]*)/g)].map((a) => ({
+      severity: a[1],
+      code: a[2],
+      text: a[3],
+    }));
     return { id: m[1], name, alerts, tr };
   });
 }
@@ -51,9 +55,17 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
     let mine = '';
     beforeAll(async () => {
       const today = todayInDenmark();
-      own = await createMunicipality(srv.t.db, { women: AGO.length, enrolledOn: (i) => addDays(today, -AGO[i]), projectEnd: addMonths(today, 24) });
+      own = await createMunicipality(srv.t.db, {
+        women: AGO.length,
+        enrolledOn: (i) => addDays(today, -AGO[i]),
+        projectEnd: addMonths(today, 24),
+      });
       s = await loginAs(srv.app, own.caseworker.username);
-      const saved = await s.post(`/deltagere/${own.women[AGO.length - 3].id}/maalinger`, { instrumentKey: 'who5', date: dmy(today), ...who5(1) });
+      const saved = await s.post(`/deltagere/${own.women[AGO.length - 3].id}/maalinger`, {
+        instrumentKey: 'who5',
+        date: dmy(today),
+        ...who5(1),
+      });
       expect(saved.statusCode).toBe(303);
       mine = (await s.get('/mine-borgere')).body;
     });
@@ -63,8 +75,13 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       expect(rows.length).toBeGreaterThan(20);
       expect(rows[0].alerts.some((a) => a.text.includes('mulig depression'))).toBe(true);
       const level = (r: (typeof rows)[number]) =>
-        r.alerts.some((a) => a.severity === 'kritisk' && a.text.includes('mulig depression')) ? 0
-          : r.alerts.some((a) => a.severity === 'kritisk') ? 1 : r.alerts.length ? 2 : 3;
+        r.alerts.some((a) => a.severity === 'kritisk' && a.text.includes('mulig depression'))
+          ? 0
+          : r.alerts.some((a) => a.severity === 'kritisk')
+            ? 1
+            : r.alerts.length
+              ? 2
+              : 3;
       const levels = rows.map(level);
       expect(levels).toEqual([...levels].sort((a, b) => a - b));
       expect(new Set(levels)).toEqual(new Set([0, 1, 2, 3]));
@@ -81,11 +98,17 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       const cprNew = makeCpr('1979-03-14', 'K', 3131);
       const form = (await s.post('/indskrivning/soeg', { cpr: cprNew })).body;
       const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(form)![1];
-      const caseworkerId = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(form)?.[1]
-        ?? own.caseworker.id;
+      const caseworkerId = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(form)?.[1] ?? own.caseworker.id;
       const res = await s.post('/indskrivning', {
-        cpr: cprNew, firstName, lastName: last.join(' '), countryOfOrigin: 'TR', projectId, enrolmentDate: dmy(todayInDenmark()),
-        visitation: 'jobparat', recruitmentChannel: 'jobcenter', caseworkerId: String(caseworkerId),
+        cpr: cprNew,
+        firstName,
+        lastName: last.join(' '),
+        countryOfOrigin: 'TR',
+        projectId,
+        enrolmentDate: dmy(todayInDenmark()),
+        visitation: 'jobparat',
+        recruitmentChannel: 'jobcenter',
+        caseworkerId: String(caseworkerId),
       });
       expect(res.statusCode).toBe(303);
       const rows = caseloadRows((await s.get('/mine-borgere')).body).filter((r) => r.name === first.name);
@@ -148,7 +171,11 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
     // Each test builds the woman it needs in a municipality of its own, so the demo data's drift
     // (conversations and WHO-5 dated relative to today) cannot decide the outcome.
     const alertsOnHerPage = (body: string) =>
-      [...body.matchAll(/alert-item--(kritisk|advarsel)" data-code="(\w+)"><strong>[^<]*<\/strong>\s*([^<]*)/g)].map((a) => ({ severity: a[1], code: a[2], text: a[3] }));
+      [...body.matchAll(/alert-item--(kritisk|advarsel)" data-code="(\w+)"><strong>[^<]*<\/strong>\s*([^<]*)/g)].map((a) => ({
+        severity: a[1],
+        code: a[2],
+        text: a[3],
+      }));
 
     it('a conversation clears "Mere end 2 måneder uden samtale" and says so above everything else', async () => {
       // Enrolled on 6.1.2025 with no conversation since: more than two months without one.
@@ -156,7 +183,13 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       const cw = await loginAs(srv.app, m.caseworker.username);
       const woman = m.women[0];
       const before = alertsOnHerPage((await cw.get(`/deltagere/${woman.id}`)).body);
-      expect(before).toContainEqual(expect.objectContaining({ code: 'samtale_frist', severity: 'kritisk', text: expect.stringContaining('Mere end 2 måneder uden samtale') }));
+      expect(before).toContainEqual(
+        expect.objectContaining({
+          code: 'samtale_frist',
+          severity: 'kritisk',
+          text: expect.stringContaining('Mere end 2 måneder uden samtale'),
+        }),
+      );
       const res = await cw.post(`/deltagere/${woman.id}/samtaler`, { date: dmy(todayInDenmark()), kind: 'individuel' });
       expect(res.statusCode).toBe(303);
       const body = (await cw.get(String(res.headers.location))).body;
@@ -184,7 +217,9 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       expect(body).toMatch(/data-testid="saved-notice"[\s\S]*Målingen er gemt\.[\s\S]*Nyt varsel:(<\/strong>)?[^<]*WHO-5/);
       // The notice on Målinger links to the overview, where the alert now is.
       expect(body).toContain(`se Varsler under <a href="/deltagere/${woman.id}">Overblik</a>`);
-      expect(alertsOnHerPage((await cw.get(`/deltagere/${woman.id}`)).body)).toContainEqual(expect.objectContaining({ code: 'who5_lav', severity: 'kritisk' }));
+      expect(alertsOnHerPage((await cw.get(`/deltagere/${woman.id}`)).body)).toContainEqual(
+        expect.objectContaining({ code: 'who5_lav', severity: 'kritisk' }),
+      );
     });
 
     it('a save that changes no alert says so', async () => {
@@ -236,9 +271,17 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
 
     it('preselects the only project, and orders the error summary as the form and gives it focus', async () => {
       const res = await s.post('/indskrivning/soeg', { cpr: makeCpr('1984-06-02', 'K', 1818) });
-      expect(res.body).toMatch(/<select class="form-select" id="f-projectId"[^>]*>[\s\S]*?<option value="\d+" selected>Flere indvandrerkvinder/);
+      expect(res.body).toMatch(
+        /<select class="form-select" id="f-projectId"[^>]*>[\s\S]*?<option value="\d+" selected>Flere indvandrerkvinder/,
+      );
       expect(res.body).not.toMatch(/id="f-projectId"[^>]*>\s*<option value="">Vælg<\/option>/);
-      const bad = await s.post('/indskrivning', { cpr: makeCpr('1984-06-02', 'K', 1818), enrolmentDate: '', countryOfOrigin: '', firstName: '', lastName: '' });
+      const bad = await s.post('/indskrivning', {
+        cpr: makeCpr('1984-06-02', 'K', 1818),
+        enrolmentDate: '',
+        countryOfOrigin: '',
+        firstName: '',
+        lastName: '',
+      });
       expect(bad.statusCode).toBe(400);
       const summary = /id="fejlopsummering"[^>]*>[\s\S]*?<\/ul>/.exec(bad.body)![0];
       expect(bad.body).toMatch(/id="fejlopsummering"[^>]*autofocus/);
@@ -254,13 +297,22 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
   describe('6. one date format, and distinct messages for an impossible and an empty date', () => {
     it('says "31. februar 2025 findes ikke" and "Angiv datoen" and writes dates d.m.åååå', async () => {
       const id = caseloadRows(mine)[1].id;
-      const plan = await s.post(`/deltagere/${id}/plan`, { jobGoal: 'Kok', 'goals.0.text': 'Praktik', 'goals.0.dueDate': '31-02-2025', 'goals.0.status': 'aaben' });
+      const plan = await s.post(`/deltagere/${id}/plan`, {
+        jobGoal: 'Kok',
+        'goals.0.text': 'Praktik',
+        'goals.0.dueDate': '31-02-2025',
+        'goals.0.status': 'aaben',
+      });
       expect(plan.statusCode).toBe(400);
       expect(plan.body).toContain('31. februar 2025 findes ikke.');
       const act = await s.post(`/deltagere/${id}/aktiviteter`, { typeKey: 'danskundervisning', startDate: '', status: 'planlagt' });
       expect(act.statusCode).toBe(400);
       expect(act.body).toContain('Angiv datoen.');
-      const garbage = await s.post(`/deltagere/${id}/aktiviteter`, { typeKey: 'danskundervisning', startDate: 'i går', status: 'planlagt' });
+      const garbage = await s.post(`/deltagere/${id}/aktiviteter`, {
+        typeKey: 'danskundervisning',
+        startDate: 'i går',
+        status: 'planlagt',
+      });
       expect(garbage.body).toContain('Skriv datoen som d.m.åååå');
       // The alert texts and the plan history use the same d.m.åååå form.
       // Any deadline in the worklist (the demo's shift as other issues add records): d.m.åååå,
@@ -298,12 +350,26 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
 
     it('adds no empty "Delmål" row on a failed save and lists "Åben" once', async () => {
       const id = caseloadRows(mine)[4].id;
-      const first = await s.post(`/deltagere/${id}/plan`, { cvOnJobnet: 'on', cvDate: '', 'goals.0.text': '', 'goals.0.dueDate': '', 'goals.0.status': '' });
+      const first = await s.post(`/deltagere/${id}/plan`, {
+        cvOnJobnet: 'on',
+        cvDate: '',
+        'goals.0.text': '',
+        'goals.0.dueDate': '',
+        'goals.0.status': '',
+      });
       expect(first.statusCode).toBe(400);
       const count = (b: string) => (b.match(/<label class="form-label" for="f-goals-\d+-text">/g) ?? []).length;
       // Only the one spare row: the empty row sent back is not repeated.
       expect(count(first.body)).toBe(1);
-      const again = await s.post(`/deltagere/${id}/plan`, { cvOnJobnet: 'on', cvDate: '', 'goals.0.text': '', 'goals.0.dueDate': '', 'goals.0.status': '', 'goals.1.text': '', 'goals.1.dueDate': '' });
+      const again = await s.post(`/deltagere/${id}/plan`, {
+        cvOnJobnet: 'on',
+        cvDate: '',
+        'goals.0.text': '',
+        'goals.0.dueDate': '',
+        'goals.0.status': '',
+        'goals.1.text': '',
+        'goals.1.dueDate': '',
+      });
       expect(count(again.body)).toBe(1);
       const status = /<select class="form-select" id="f-goals-0-status"[\s\S]*?<\/select>/.exec(first.body)![0];
       expect(status.match(/>Åben</g)).toHaveLength(1);
@@ -314,8 +380,15 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(res.body)![1];
       const caseworker = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(res.body)![1];
       const made = await s.post('/indskrivning', {
-        cpr: makeCpr('1990-01-05', 'K', 2424), firstName: 'Ny', lastName: 'Deltager', countryOfOrigin: 'IQ', projectId, enrolmentDate: dmy(todayInDenmark()),
-        visitation: 'aktivitetsparat', recruitmentChannel: 'boligomraade', caseworkerId: caseworker,
+        cpr: makeCpr('1990-01-05', 'K', 2424),
+        firstName: 'Ny',
+        lastName: 'Deltager',
+        countryOfOrigin: 'IQ',
+        projectId,
+        enrolmentDate: dmy(todayInDenmark()),
+        visitation: 'aktivitetsparat',
+        recruitmentChannel: 'boligomraade',
+        caseworkerId: caseworker,
       });
       expect(made.statusCode).toBe(303);
       const body = (await s.get(String(made.headers.location))).body;

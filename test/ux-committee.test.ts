@@ -20,15 +20,25 @@ import { useTestServer } from './helpers/server.ts';
 const poppler = popplerAvailable();
 
 const DEADLINE = '2022-12-31';
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-const strip = (s: string) => decode(s.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+const strip = (s: string) =>
+  decode(s.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A table by its data-testid: header texts and rows of cell texts. */
 function table(body: string, id: string) {
   const t = new RegExp(`data-testid="tabel-${id}"[\\s\\S]*?</table>`).exec(body)?.[0] ?? '';
   const head = [...(/<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '').matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => strip(m[1]));
   const rows = [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(t)?.[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
-    [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => ({ text: strip(c[1]), html: c[1] })));
+    [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => ({ text: strip(c[1]), html: c[1] })),
+  );
   return { head, rows, raw: t };
 }
 
@@ -54,8 +64,13 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
 
     it('counts "86 aktivitetsparate kvinder" among the aktivitetsparate only (hand count)', async () => {
       const [{ n }] = await q<{ n: number }>(
-        `SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND visitation = 'aktivitetsparat' AND enrolled_on <= $2`, [pid, DEADLINE]);
-      const [{ all }] = await q<{ all: number }>(`SELECT count(*)::int AS "all" FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2`, [pid, DEADLINE]);
+        `SELECT count(*)::int AS n FROM enrolment WHERE project_id = $1 AND visitation = 'aktivitetsparat' AND enrolled_on <= $2`,
+        [pid, DEADLINE],
+      );
+      const [{ all }] = await q<{ all: number }>(
+        `SELECT count(*)::int AS "all" FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2`,
+        [pid, DEADLINE],
+      );
       expect(n).toBeLessThan(all);
       const row = goalRow('86 aktivitetsparate kvinder indskrevet');
       expect(row['Gælder']).toBe('Aktivitetsparate kvinder');
@@ -64,17 +79,25 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
     });
 
     it('counts CV and ABC strategy, and company-oriented offers, against every woman enrolled by the deadline (hand counts)', async () => {
-      const women = (await q<{ participant_id: string }>(
-        `SELECT DISTINCT participant_id FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2`, [pid, DEADLINE])).map((r) => r.participant_id);
+      const women = (
+        await q<{ participant_id: string }>(`SELECT DISTINCT participant_id FROM enrolment WHERE project_id = $1 AND enrolled_on <= $2`, [
+          pid,
+          DEADLINE,
+        ])
+      ).map((r) => r.participant_id);
       const [{ cv }] = await q<{ cv: number }>(
         `SELECT count(*)::int AS cv FROM casework_plan WHERE participant_id = ANY($1::uuid[]) AND (data->>'cvOnJobnet')::boolean
            AND coalesce(data->'abcStrategy'->>'a', '') <> '' AND coalesce(data->'abcStrategy'->>'b', '') <> '' AND coalesce(data->'abcStrategy'->>'c', '') <> ''`,
-        [women]);
-      const companyKeys = activityCatalogue([]).filter((a) => a.category === 'virksomhedsrettet').map((a) => a.key);
+        [women],
+      );
+      const companyKeys = activityCatalogue([])
+        .filter((a) => a.category === 'virksomhedsrettet')
+        .map((a) => a.key);
       const [{ company }] = await q<{ company: number }>(
         `SELECT count(DISTINCT participant_id)::int AS company FROM casework_activity
          WHERE participant_id = ANY($1::uuid[]) AND type_key = ANY($2::text[]) AND status <> 'planlagt' AND start_date <= $3`,
-        [women, companyKeys, DEADLINE]);
+        [women, companyKeys, DEADLINE],
+      );
       const cvRow = goalRow('Alle deltagere har CV på Jobnet og ABC-jobstrategi');
       expect([cvRow.Resultat, cvRow['Nævner']]).toEqual([String(cv), String(women.length)]);
       const coRow = goalRow('Flest muligt i virksomhedsrettet indsats');
@@ -88,7 +111,11 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       const total = last[series.head.indexOf('Indskrevne i alt')].text;
       const levels = table(styring, 'niveauer');
       expect(levels.rows.find((r) => r[0].text.startsWith('Deltagere i alt'))![1].text).toBe(total);
-      for (const title of ['Alle deltagere har CV på Jobnet og ABC-jobstrategi', 'Flest muligt i virksomhedsrettet indsats', '50 % har lønnede timer']) {
+      for (const title of [
+        'Alle deltagere har CV på Jobnet og ABC-jobstrategi',
+        'Flest muligt i virksomhedsrettet indsats',
+        '50 % har lønnede timer',
+      ]) {
         expect(goalRow(title)['Nævner'], title).toBe(total);
       }
     });
@@ -116,14 +143,17 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
     it('shows goal status in words and in colour', () => {
       const g = table(styring, 'maal');
       const i = g.head.indexOf('Status');
-      for (const r of g.rows) expect(r[i].html).toMatch(/<span class="status status--(good|bad|neutral)">(Nået|Ikke nået|Undervejs|Kan ikke vises)<\/span>/);
+      for (const r of g.rows)
+        expect(r[i].html).toMatch(/<span class="status status--(good|bad|neutral)">(Nået|Ikke nået|Undervejs|Kan ikke vises)<\/span>/);
       expect(g.raw).toContain('status--bad');
     });
 
     it('sums up the overdue milestones at the top of the plan (hand count)', async () => {
       const today = todayInDenmark();
       const overdue = await q<{ number: number }>(
-        `SELECT number FROM project_milestone WHERE project_id = $1 AND due_date < $2 AND status NOT IN ('naaet', 'udgaaet') ORDER BY number`, [pid, today]);
+        `SELECT number FROM project_milestone WHERE project_id = $1 AND due_date < $2 AND status NOT IN ('naaet', 'udgaaet') ORDER BY number`,
+        [pid, today],
+      );
       expect(overdue.length).toBeGreaterThan(0);
       const body = (await s.get(`/styring/milepaele?projekt=${pid}`)).body;
       const summary = /data-testid="overdue-summary"[\s\S]*?<\/div>\s*<\/div>/.exec(body)?.[0] ?? '';
@@ -136,7 +166,9 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       const body = (await s.get(`/styring/rapporter/maanedlig?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body;
       const ms = table(body, 'milepaele');
       const m18 = ms.rows.find((r) => r[0].text === '18')!;
-      expect(m18.map((c) => c.text).join(' ')).toContain('Resultatmålet «50 % har lønnede timer eller er ordinært beskæftigede» er ikke nået');
+      expect(m18.map((c) => c.text).join(' ')).toContain(
+        'Resultatmålet «50 % har lønnede timer eller er ordinært beskæftigede» er ikke nået',
+      );
     });
   });
 
@@ -148,11 +180,14 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
 
     it('tells what the project did, for whom and with what result, and explains its words in a glossary', () => {
       const main = brief.slice(brief.indexOf('<main'));
-      for (const h of ['Kort fortalt', 'Hvem er med?', 'Hvad har projektet gjort?', 'Hvad er resultatet?', 'Ord og begreber']) expect(main).toContain(`<h2>${h}</h2>`);
+      for (const h of ['Kort fortalt', 'Hvem er med?', 'Hvad har projektet gjort?', 'Hvad er resultatet?', 'Ord og begreber'])
+        expect(main).toContain(`<h2>${h}</h2>`);
       const glossary = main.slice(main.indexOf('<h2>Ord og begreber</h2>'));
-      for (const term of ['Mål 1', 'Mål 2', 'Mål 3', 'Diskretionering', 'Registerdata', 'Aktivitetsparat']) expect(glossary).toContain(`<th scope="row">${term}</th>`);
+      for (const term of ['Mål 1', 'Mål 2', 'Mål 3', 'Diskretionering', 'Registerdata', 'Aktivitetsparat'])
+        expect(glossary).toContain(`<th scope="row">${term}</th>`);
       const before = strip(main.slice(0, main.indexOf('<h2>Ord og begreber</h2>')));
-      for (const jargon of ['kib-2019.1', 'Nævner', '2023-W13', 'Mål 1', 'Mål 2', 'Mål 3', '2022-12']) expect(before, jargon).not.toContain(jargon);
+      for (const jargon of ['kib-2019.1', 'Nævner', '2023-W13', 'Mål 1', 'Mål 2', 'Mål 3', '2022-12'])
+        expect(before, jargon).not.toContain(jargon);
       expect(before).toContain('december 2022');
     });
 
@@ -189,7 +224,9 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       // the last page ends where the brief ends, but is not a stray line or two.
       chars.forEach((c, i) => {
         const last = i === pages.length - 1;
-        expect(c, `page ${i + 1} of ${pages.length}: ${c} characters (fullest ${fullest})`).toBeGreaterThan(last ? 300 : Math.max(600, fullest * 0.4));
+        expect(c, `page ${i + 1} of ${pages.length}: ${c} characters (fullest ${fullest})`).toBeGreaterThan(
+          last ? 300 : Math.max(600, fullest * 0.4),
+        );
       });
       expect(pages.join('\n')).not.toContain('Afsnittet er ikke skrevet endnu');
     });
@@ -197,9 +234,17 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
 
   describe('10. a chart whose every figure is suppressed says so instead of drawing an empty chart', () => {
     const chart: Chart = {
-      id: 'tom', title: 'Andel i job efter udgangspunkt', description: 'Andel pr. gruppe.', tableId: 't', percent: true,
-      categories: ['Aktivitetsparate', 'Jobparate'], hidden: [true, true],
-      series: [{ name: 'I job', type: 'bar', data: [null, null] }, { name: 'Varigt', type: 'bar', data: [null, null] }],
+      id: 'tom',
+      title: 'Andel i job efter udgangspunkt',
+      description: 'Andel pr. gruppe.',
+      tableId: 't',
+      percent: true,
+      categories: ['Aktivitetsparate', 'Jobparate'],
+      hidden: [true, true],
+      series: [
+        { name: 'I job', type: 'bar', data: [null, null] },
+        { name: 'Varigt', type: 'bar', data: [null, null] },
+      ],
     };
 
     it('on the page: a sentence, no SVG', () => {
@@ -214,11 +259,31 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
 
     it.runIf(poppler)('in the PDF: the same sentence, no figure', async () => {
       const report: Report = {
-        kind: 'udvalg', title: 'Orientering', subtitle: 'Test', suppressed: true, threshold: 5,
-        vintage: { definition: 'kib-2019.1', registerImportedAt: null, lastWeek: null, lastMonth: null, periodFrom: '2022-01', periodTo: '2022-12', caseDataAt: new Date().toISOString() },
-        sections: [{ heading: 'Resultat', charts: [chart], tables: [{ id: 't', caption: 'Tal', source: 'engine', columns: ['Gruppe', 'Andel'], rows: [] }] }],
+        kind: 'udvalg',
+        title: 'Orientering',
+        subtitle: 'Test',
+        suppressed: true,
+        threshold: 5,
+        vintage: {
+          definition: 'kib-2019.1',
+          registerImportedAt: null,
+          lastWeek: null,
+          lastMonth: null,
+          periodFrom: '2022-01',
+          periodTo: '2022-12',
+          caseDataAt: new Date().toISOString(),
+        },
+        sections: [
+          {
+            heading: 'Resultat',
+            charts: [chart],
+            tables: [{ id: 't', caption: 'Tal', source: 'engine', columns: ['Gruppe', 'Andel'], rows: [] }],
+          },
+        ],
       };
-      const text = pdfPages(await renderPdf(report)).join('\n').replace(/\s+/g, ' ');
+      const text = pdfPages(await renderPdf(report))
+        .join('\n')
+        .replace(/\s+/g, ' ');
       expect(text).toContain('ingen søjler at vise, fordi hver gruppe har for få kvinder');
     });
   });
@@ -228,28 +293,68 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       const res = await s.get(`/styring/rapporter/halvaarlig.pdf?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`);
       expect(res.statusCode).toBe(200);
       const text = pdfPages(res.rawPayload).join('\n');
-      const months = table((await s.get(`/styring/rapporter/halvaarlig?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body, 'serie').rows.map((r) => r[0].text);
+      const months = table(
+        (await s.get(`/styring/rapporter/halvaarlig?projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`)).body,
+        'serie',
+      ).rows.map((r) => r[0].text);
       expect(months.length).toBeGreaterThan(12);
       const lines = text.split('\n').map((l) => l.trim());
       for (const m of months) expect(lines, m).toContain(m);
       expect(lines.filter((l) => /^\d{4}-\d$/.test(l))).toEqual([]);
     });
 
-    it.runIf(poppler)('sets a table too wide for the page in smaller type, and breaks heading words before a month or a number', async () => {
-      const months = Array.from({ length: 18 }, (_, i) => `${2019 + Math.floor((i + 8) / 12)}-${String(((i + 8) % 12) + 1).padStart(2, '0')}`);
-      const pdfWith = async (columns: string[]) => {
-        const rows = months.map((m, i) => [{ text: m }, ...columns.slice(1).map((_, j) => ({ text: String(1000 + 7 * i + j), numeric: true }))]);
-        return pdfPages(await renderTaggedPdf({ title: 'T', lang: 'da', blocks: [{ kind: 'table', caption: 'Bred tabel', columns, rows, rowHeaders: true }] }))
-          .join('\n').split('\n').map((l) => l.trim());
-      };
-      const base = ['Måned', 'Indskrevne i alt', 'Aktive', 'Mål 1 i måneden', 'Mål 2 i måneden', 'Mål 3 i måneden', 'Akk. mål 1', 'Akk. mål 2', 'Akk. mål 3',
-        'Akk. mål 1 eller 2', 'Andel akk. mål 1 eller 2', 'Varig over deltid', 'Andel varig', 'Skjulte tal'];
-      for (const columns of [base, [...base, 'Fleksjob', 'Førtidspension', 'Uddannelse', 'Beskæftigelse', 'Selvforsørgende', 'Ressourceforløb']]) {
-        const lines = await pdfWith(columns);
-        for (const m of months) expect(lines, `${columns.length} columns: ${m}`).toContain(m);
-        expect(lines.filter((l) => /^\d{4}-\d$/.test(l)), `${columns.length} columns`).toEqual([]);
-      }
-    });
+    it.runIf(poppler)(
+      'sets a table too wide for the page in smaller type, and breaks heading words before a month or a number',
+      async () => {
+        const months = Array.from(
+          { length: 18 },
+          (_, i) => `${2019 + Math.floor((i + 8) / 12)}-${String(((i + 8) % 12) + 1).padStart(2, '0')}`,
+        );
+        const pdfWith = async (columns: string[]) => {
+          const rows = months.map((m, i) => [
+            { text: m },
+            ...columns.slice(1).map((_, j) => ({ text: String(1000 + 7 * i + j), numeric: true })),
+          ]);
+          return pdfPages(
+            await renderTaggedPdf({
+              title: 'T',
+              lang: 'da',
+              blocks: [{ kind: 'table', caption: 'Bred tabel', columns, rows, rowHeaders: true }],
+            }),
+          )
+            .join('\n')
+            .split('\n')
+            .map((l) => l.trim());
+        };
+        const base = [
+          'Måned',
+          'Indskrevne i alt',
+          'Aktive',
+          'Mål 1 i måneden',
+          'Mål 2 i måneden',
+          'Mål 3 i måneden',
+          'Akk. mål 1',
+          'Akk. mål 2',
+          'Akk. mål 3',
+          'Akk. mål 1 eller 2',
+          'Andel akk. mål 1 eller 2',
+          'Varig over deltid',
+          'Andel varig',
+          'Skjulte tal',
+        ];
+        for (const columns of [
+          base,
+          [...base, 'Fleksjob', 'Førtidspension', 'Uddannelse', 'Beskæftigelse', 'Selvforsørgende', 'Ressourceforløb'],
+        ]) {
+          const lines = await pdfWith(columns);
+          for (const m of months) expect(lines, `${columns.length} columns: ${m}`).toContain(m);
+          expect(
+            lines.filter((l) => /^\d{4}-\d$/.test(l)),
+            `${columns.length} columns`,
+          ).toEqual([]);
+        }
+      },
+    );
   });
 
   describe('11. spreadsheets', () => {
@@ -276,7 +381,8 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
           if (r <= 2) return;
           row.eachCell((cell, c) => {
             if (cell.value instanceof Date) dates++;
-            if (typeof cell.value === 'string' && /^(<\d+|x)$/.test(cell.value)) throw new Error(`${ws.name} ${head[c - 1]}: marker in a number column`);
+            if (typeof cell.value === 'string' && /^(<\d+|x)$/.test(cell.value))
+              throw new Error(`${ws.name} ${head[c - 1]}: marker in a number column`);
             if (head[c - 1] === 'Skjulte tal' && /: (<\d+|x)\b/.test(String(cell.value))) suppressed++;
           });
         });

@@ -40,9 +40,12 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
   beforeAll(async () => {
     pl = await loginAs(srv.app, 'projektleder.aalborg');
     cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    const w = (await srv.t.db.query<{ id: string; project_id: number }>(
-      `SELECT p.id, e.project_id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`)).rows[0];
+    const w = (
+      await srv.t.db.query<{ id: string; project_id: number }>(
+        `SELECT p.id, e.project_id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`,
+      )
+    ).rows[0];
     womanId = w.id;
     projectId = w.project_id;
     token = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'ar' })).body);
@@ -50,8 +53,11 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
   });
 
   const audits = async () =>
-    (await srv.t.db.query<{ action: string; detail: Record<string, unknown> }>(
-      `SELECT action, detail FROM audit_log WHERE entity = 'who5_oversaettelse' ORDER BY id`)).rows;
+    (
+      await srv.t.db.query<{ action: string; detail: Record<string, unknown> }>(
+        `SELECT action, detail FROM audit_log WHERE entity = 'who5_oversaettelse' ORDER BY id`,
+      )
+    ).rows;
   const who5 = (query = '') => srv.app.inject({ method: 'GET', url: `/borger/${token}/who5${query}` });
 
   it('only a project leader reaches the page; Danish is the official text, no other language is loaded yet', async () => {
@@ -70,7 +76,12 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
   });
 
   it('a translation without who validated it or its source, or with an item missing, is refused in Danish and nothing is stored', async () => {
-    const bad = await pl.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, { ...ARABIC, validatedBy: '', source: 'x', 'item.aktiv': '' });
+    const bad = await pl.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, {
+      ...ARABIC,
+      validatedBy: '',
+      source: 'x',
+      'item.aktiv': '',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Skriv hvem der har valideret oversættelsen.');
     expect(bad.body).toContain('Skriv mindst 3 tegn.');
@@ -82,15 +93,25 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
   it('once loaded, her link offers WHO-5 in Arabic (right to left) beside the Danish text, and stores the language she answered in', async () => {
     const ok = await pl.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, ARABIC);
     expect(ok.statusCode).toBe(303);
-    const stored = (await srv.t.db.query<{ validated_by: string; source: string; texts: { items: Record<string, string>; answers: Record<string, string> } }>(
-      `SELECT validated_by, source, texts FROM who5_translation WHERE project_id = $1 AND language = 'ar'`, [projectId])).rows[0];
+    const stored = (
+      await srv.t.db.query<{
+        validated_by: string;
+        source: string;
+        texts: { items: Record<string, string>; answers: Record<string, string> };
+      }>(`SELECT validated_by, source, texts FROM who5_translation WHERE project_id = $1 AND language = 'ar'`, [projectId])
+    ).rows[0];
     expect(stored).toMatchObject({ validated_by: ARABIC.validatedBy, source: ARABIC.source });
     expect(stored.texts.items.aktiv).toBe(ARABIC['item.aktiv']);
     expect(stored.texts.answers['5']).toBe(ARABIC['answer.5']);
     const list = await pl.get(`/projekt/who5-oversaettelser?projekt=${projectId}`);
     expect(list.body).toContain(ARABIC.source);
     expect(list.body.match(/Ikke indlæst: kun dansk/g)).toHaveLength(10);
-    expect((await audits()).find((a) => a.action === 'opret')?.detail).toMatchObject({ projectId, language: 'ar', validatedBy: ARABIC.validatedBy, source: ARABIC.source });
+    expect((await audits()).find((a) => a.action === 'opret')?.detail).toMatchObject({
+      projectId,
+      language: 'ar',
+      validatedBy: ARABIC.validatedBy,
+      source: ARABIC.source,
+    });
 
     const ar = await who5();
     expect(ar.body).toMatch(/<form [^>]*lang="ar" dir="rtl" data-testid="who5-form">/);
@@ -101,33 +122,56 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
     // She may choose the official Danish text instead; her page stays in Arabic.
     const da = await who5('?sprog=ar&tekst=da');
     expect(da.body).toContain('<html lang="ar" dir="rtl">');
-    expect(da.body).toMatch(/<form [^>]*action="\/borger\/[^"]+\/who5\?sprog=ar&amp;tekst=da"[^>]*lang="da" dir="ltr" data-testid="who5-form">/);
+    expect(da.body).toMatch(
+      /<form [^>]*action="\/borger\/[^"]+\/who5\?sprog=ar&amp;tekst=da"[^>]*lang="da" dir="ltr" data-testid="who5-form">/,
+    );
     expect(da.body).toContain('I de sidste 2 uger har jeg været glad og i godt humør');
 
     const cookie = ar.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(ar.body)![1];
-    const answer = (query: string) => srv.app.inject({
-      method: 'POST', url: `/borger/${token}/who5${query}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, 'svar.glad': '4', 'svar.rolig': '4', 'svar.aktiv': '3', 'svar.udhvilet': '4', 'svar.interesse': '5' }).toString(),
-    });
+    const answer = (query: string) =>
+      srv.app.inject({
+        method: 'POST',
+        url: `/borger/${token}/who5${query}`,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          _csrf: csrf,
+          'svar.glad': '4',
+          'svar.rolig': '4',
+          'svar.aktiv': '3',
+          'svar.udhvilet': '4',
+          'svar.interesse': '5',
+        }).toString(),
+      });
     expect((await answer('?sprog=ar')).statusCode).toBe(200);
     expect((await answer('?sprog=ar&tekst=da')).statusCode).toBe(200);
-    const rows = (await srv.t.db.query<{ answered_language: string }>(
-      `SELECT answered_language FROM casework_assessment WHERE participant_id = $1 AND reported_by = 'borger' ORDER BY created_at, answered_language DESC`, [womanId])).rows;
+    const rows = (
+      await srv.t.db.query<{ answered_language: string }>(
+        `SELECT answered_language FROM casework_assessment WHERE participant_id = $1 AND reported_by = 'borger' ORDER BY created_at, answered_language DESC`,
+        [womanId],
+      )
+    ).rows;
     expect(rows.map((r) => r.answered_language).sort()).toEqual(['ar', 'da']);
   });
 
-  it('another municipality\'s project leader cannot read or change the project\'s translations', async () => {
+  it("another municipality's project leader cannot read or change the project's translations", async () => {
     const other = await loginAs(srv.app, 'projektleder.aarhus');
-    const own = (await srv.t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM project_municipality WHERE project_id = $1 AND municipality_code = '751'`, [projectId])).rows[0].n;
+    const own = (
+      await srv.t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM project_municipality WHERE project_id = $1 AND municipality_code = '751'`,
+        [projectId],
+      )
+    ).rows[0].n;
     expect(own).toBe(0); // (Aalborg's project is not Aarhus')
     expect((await other.get(`/projekt/who5-oversaettelser?projekt=${projectId}`)).statusCode).toBe(404);
     expect((await other.get(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`)).statusCode).toBe(404);
-    expect((await other.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, { ...ARABIC, validatedBy: 'Nogen andre' })).statusCode).toBe(404);
+    expect(
+      (await other.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, { ...ARABIC, validatedBy: 'Nogen andre' })).statusCode,
+    ).toBe(404);
     expect((await other.post(`/projekt/who5-oversaettelser/ar/fjern?projekt=${projectId}`, {})).statusCode).toBe(404);
-    expect((await srv.t.db.query<{ validated_by: string }>(`SELECT validated_by FROM who5_translation WHERE project_id = $1`, [projectId])).rows)
-      .toEqual([{ validated_by: ARABIC.validatedBy }]);
+    expect(
+      (await srv.t.db.query<{ validated_by: string }>(`SELECT validated_by FROM who5_translation WHERE project_id = $1`, [projectId])).rows,
+    ).toEqual([{ validated_by: ARABIC.validatedBy }]);
   });
 
   it('removing it gives her the Danish text again; the removed texts stay in the audit log', async () => {

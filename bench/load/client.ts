@@ -10,7 +10,10 @@ export interface Timing {
 export class VirtualUser {
   private cookies = new Map<string, string>();
   csrf = '';
-  constructor(readonly base: string, readonly record: (t: Timing) => void) {}
+  constructor(
+    readonly base: string,
+    readonly record: (t: Timing) => void,
+  ) {}
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -52,7 +55,8 @@ export class VirtualUser {
   /** A request with a ready body (multipart upload, JSON poll), not timed. */
   async raw(method: 'GET' | 'POST', path: string, body?: Buffer, contentType?: string, accept?: string) {
     const res = await fetch(this.base + path, {
-      method, redirect: 'manual',
+      method,
+      redirect: 'manual',
       headers: { cookie: this.cookieHeader(), ...(contentType ? { 'content-type': contentType } : {}), ...(accept ? { accept } : {}) },
       body: body ? new Uint8Array(body) : undefined,
     });

@@ -59,11 +59,13 @@ export interface Instance {
 /** Start `fremdrift serve`; resolves when it listens. */
 export function startInstance(env: Record<string, string>, port: number): Promise<Instance> {
   return new Promise((resolve, reject) => {
-    const child = track(spawn(process.execPath, ['bin/fremdrift.js', 'serve'], {
-      cwd: ROOT,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }));
+    const child = track(
+      spawn(process.execPath, ['bin/fremdrift.js', 'serve'], {
+        cwd: ROOT,
+        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     let out = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     const onData = (d: Buffer) => {

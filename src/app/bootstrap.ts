@@ -11,7 +11,11 @@ import { appProviders } from './providers.ts';
 const DEMO_SEED_LOCK = 4_711_162;
 
 export async function openApp(config: Config, log: (s: string) => void = () => undefined): Promise<AppDeps> {
-  const db = await openHandle({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolMax: config.databasePoolMax });
+  const db = await openHandle({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    poolMax: config.databasePoolMax,
+  });
   const applied = await migrate(db);
   if (applied.length) log(`Migreringer kørt: ${applied.join(', ')}`);
   const vault = createVault(config.secret);

@@ -10,8 +10,7 @@ import { verifyPassword } from '../security/passwords.ts';
 import type { AppDeps } from '../core/deps.ts';
 
 export type LoginResult =
-  | { ok: true; sessionId: string; userId: number }
-  | { ok: false; status: 401 | 429; message: string; retryAfter?: number };
+  { ok: true; sessionId: string; userId: number } | { ok: false; status: 401 | 429; message: string; retryAfter?: number };
 
 export interface LoginOptions {
   /** Where failures are counted (default: the application's database). */
@@ -44,14 +43,22 @@ export async function login(
   const wait = loginSecondsToWait(await store.get(pair), now);
   if (wait > 0) {
     await appendAudit(db, who, { action: 'login_mislykket', entity: 'session', detail: { reason: 'forsinket', waitSeconds: wait } });
-    return { ok: false, status: 429, retryAfter: wait, message: `For mange mislykkede forsøg fra din adresse. Vent ${waitInDanish(wait)}, og prøv igen.` };
+    return {
+      ok: false,
+      status: 429,
+      retryAfter: wait,
+      message: `For mange mislykkede forsøg fra din adresse. Vent ${waitInDanish(wait)}, og prøv igen.`,
+    };
   }
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
-  const ok = user?.active ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(DUMMY, input.password).then(() => false);
+  const ok = user?.active
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(DUMMY, input.password).then(() => false);
   if (!ok || !user) {
     const state = await store.recordFailure(pair, now, LOGIN_FORGET_AFTER_MS);
     await appendAudit(db, who, {
-      action: 'login_mislykket', entity: 'session',
+      action: 'login_mislykket',
+      entity: 'session',
       detail: { reason: user ? (user.active ? 'forkert_adgangskode' : 'deaktiveret') : 'ukendt_bruger', failures: state.failures },
     });
     return { ok: false, status: 401, message: 'Forkert brugernavn eller adgangskode.' };
@@ -59,7 +66,11 @@ export async function login(
   await store.clear(pair);
   // The idle expiry from the start; touchSession slides it forward while she works (12 h at most).
   const session = await createSession(db, user.id, Math.min(12, deps.config.sessionIdleHours));
-  await appendAudit(db, { userId: user.id, username: user.username, role: user.role, ip: input.ip }, { action: 'login', entity: 'session' });
+  await appendAudit(
+    db,
+    { userId: user.id, username: user.username, role: user.role, ip: input.ip },
+    { action: 'login', entity: 'session' },
+  );
   return { ok: true, sessionId: session.id, userId: user.id };
 }
 

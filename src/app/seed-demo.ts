@@ -6,8 +6,16 @@
  */
 import { auditAs, ownerTx, type Db } from '../db/door.ts';
 import {
-  insertDemoEnrolments, insertDemoMunicipality, insertDemoParticipants, insertDemoProject, insertDemoUser, insertOrganisation, insertTeam,
-  isSeeded as anythingSeeded, linkOrganisationMunicipality, linkProjectMunicipality,
+  insertDemoEnrolments,
+  insertDemoMunicipality,
+  insertDemoParticipants,
+  insertDemoProject,
+  insertDemoUser,
+  insertOrganisation,
+  insertTeam,
+  isSeeded as anythingSeeded,
+  linkOrganisationMunicipality,
+  linkProjectMunicipality,
 } from '../db/demo/seed.ts';
 import { seedDemoConsultants } from '../db/demo/consultants.ts';
 import { seedDemoDanish } from '../db/demo/danish.ts';
@@ -63,12 +71,26 @@ export async function seedDemo(db: Db, vault: Vault, opts: { seed?: number; size
     for (const p of DEMO_PROJECTS) {
       const org = await insertOrganisation(q, 'jobcenter', p.jobcenter);
       for (const k of p.kommuneKoder) await linkOrganisationMunicipality(q, org, k);
-      const pid = await insertDemoProject(q, { key: p.key, name: p.navn, grantDkk: p.bevilling, from: p.periodeFra, to: p.periodeTil, planned: p.planlagteDeltagere });
+      const pid = await insertDemoProject(q, {
+        key: p.key,
+        name: p.navn,
+        grantDkk: p.bevilling,
+        from: p.periodeFra,
+        to: p.periodeTil,
+        planned: p.planlagteDeltagere,
+      });
       projectIds.set(p.key, pid);
       for (const k of p.kommuneKoder) await linkProjectMunicipality(q, pid, k);
       // The jobcentre's current project (from 2025), run by the same team.
       const c = CURRENT_PROJECTS.find((x) => x.key === currentProjectKey(p.key))!;
-      const cid = await insertDemoProject(q, { key: c.key, name: c.navn, grantDkk: c.bevilling, from: c.periodeFra, to: c.periodeTil, planned: c.planlagteDeltagere });
+      const cid = await insertDemoProject(q, {
+        key: c.key,
+        name: c.navn,
+        grantDkk: c.bevilling,
+        from: c.periodeFra,
+        to: c.periodeTil,
+        planned: c.planlagteDeltagere,
+      });
       projectIds.set(c.key, cid);
       for (const k of c.kommuneKoder) await linkProjectMunicipality(q, cid, k);
       const team = await insertTeam(q, org, 'KIB-teamet');
@@ -85,29 +107,66 @@ export async function seedDemo(db: Db, vault: Vault, opts: { seed?: number; size
     }
 
     // Women and their enrolments in bulk (arrays → unnest), caseworkers round-robin.
-    const cols = { id: [] as string[], mun: [] as string[], hash: [] as string[], enc: [] as string[], fn: [] as string[],
-      ln: [] as string[], bd: [] as string[], country: [] as string[] };
-    const en = { pid: [] as string[], project: [] as number[], mun: [] as string[], on: [] as string[], vis: [] as string[],
-      cw: [] as number[], exit: [] as (string | null)[], reason: [] as (string | null)[], fsm: [] as (number | null)[], channel: [] as (string | null)[] };
+    const cols = {
+      id: [] as string[],
+      mun: [] as string[],
+      hash: [] as string[],
+      enc: [] as string[],
+      fn: [] as string[],
+      ln: [] as string[],
+      bd: [] as string[],
+      country: [] as string[],
+    };
+    const en = {
+      pid: [] as string[],
+      project: [] as number[],
+      mun: [] as string[],
+      on: [] as string[],
+      vis: [] as string[],
+      cw: [] as number[],
+      exit: [] as (string | null)[],
+      reason: [] as (string | null)[],
+      fsm: [] as (number | null)[],
+      channel: [] as (string | null)[],
+    };
     const rr = new Map<string, number>();
     women.forEach((w, wi) => {
       const pid = crypto.randomUUID();
       caseFiles.set(pid, world.activities[wi]);
-      cols.id.push(pid); cols.mun.push(w.kommuneKode); cols.hash.push(vault.hashCpr(w.cpr)); cols.enc.push(vault.encryptCpr(w.cpr));
-      cols.fn.push(w.firstName); cols.ln.push(w.lastName); cols.bd.push(w.birthDate); cols.country.push(w.countryOfOrigin);
+      cols.id.push(pid);
+      cols.mun.push(w.kommuneKode);
+      cols.hash.push(vault.hashCpr(w.cpr));
+      cols.enc.push(vault.encryptCpr(w.cpr));
+      cols.fn.push(w.firstName);
+      cols.ln.push(w.lastName);
+      cols.bd.push(w.birthDate);
+      cols.country.push(w.countryOfOrigin);
       const cws = caseworkersByProject.get(w.projectKey)!;
       const i = rr.get(w.projectKey) ?? 0;
       rr.set(w.projectKey, i + 1);
-      en.pid.push(pid); en.project.push(projectIds.get(w.projectKey)!); en.mun.push(w.kommuneKode); en.on.push(w.indskrevet);
-      en.vis.push(w.visitation); en.cw.push(cws[i % cws.length]); en.exit.push(w.udskrevet); en.reason.push(w.exitReason);
+      en.pid.push(pid);
+      en.project.push(projectIds.get(w.projectKey)!);
+      en.mun.push(w.kommuneKode);
+      en.on.push(w.indskrevet);
+      en.vis.push(w.visitation);
+      en.cw.push(cws[i % cws.length]);
+      en.exit.push(w.udskrevet);
+      en.reason.push(w.exitReason);
       const rec = demoRecorded(wi, w.visitation);
-      en.fsm.push(rec.flereSkalMed); en.channel.push(rec.channel);
+      en.fsm.push(rec.flereSkalMed);
+      en.channel.push(rec.channel);
     });
     await insertDemoParticipants(q, cols);
     await insertDemoEnrolments(q, en);
-    await auditAs(q, { userId: 0, username: 'system', role: 'administrator', ip: 'localhost' }, {
-      action: 'demo_data', entity: 'participant', detail: { seed: opts.seed ?? 2019, participants: women.length },
-    });
+    await auditAs(
+      q,
+      { userId: 0, username: 'system', role: 'administrator', ip: 'localhost' },
+      {
+        action: 'demo_data',
+        entity: 'participant',
+        detail: { seed: opts.seed ?? 2019, participants: women.length },
+      },
+    );
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019, today, caseFiles });
     await (await import('./casework/seed-demo-instruments.ts')).seedDemoInstruments(q, { seed: opts.seed ?? 2019, today });
     await seedDemoConsultants(q);
@@ -118,6 +177,11 @@ export async function seedDemo(db: Db, vault: Vault, opts: { seed?: number; size
     await (await import('./casework/seed-demo-family.ts')).seedDemoFamily(q, { seed: opts.seed ?? 2019, today });
     // The gross group and its outreach (issue 13): its own module, independent of register data.
     await seedDemoRecruitment(q, vault, { seed: opts.seed ?? 2019 });
-    return { municipalities: DEMO_MUNICIPALITIES.length, projects: DEMO_PROJECTS.length + CURRENT_PROJECTS.length, users, participants: women.length };
+    return {
+      municipalities: DEMO_MUNICIPALITIES.length,
+      projects: DEMO_PROJECTS.length + CURRENT_PROJECTS.length,
+      users,
+      participants: women.length,
+    };
   });
 }

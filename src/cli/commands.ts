@@ -7,7 +7,8 @@ export const COMMANDS: Record<string, string> = {
   audit: 'Auditloggen: "audit verify" kontrollerer hashkæden (ændrede eller slettede poster)',
   backup: 'Tag en sikkerhedskopi af databasen (--out FIL); hemmeligheden kommer ikke med',
   'demo-data': 'Indlæs syntetiske demodata i en tom database (--seed N, --size N)',
-  'demo-register': 'Skriv syntetiske registerfiler til demo og benchmark (--size N --out MAPPE [--seed S] [--years 5] [--layout wide|long])',
+  'demo-register':
+    'Skriv syntetiske registerfiler til demo og benchmark (--size N --out MAPPE [--seed S] [--years 5] [--layout wide|long])',
   effect: 'Effekt mod en matchet sammenligningsgruppe (effekt-2026.1): json, csv eller xlsx',
   import: 'Indlæs registerfiler i databasen (--codes, --benefits …, --hours)',
   migrate: 'Kør databasemigreringer (PGlite i ./data eller DATABASE_URL)',

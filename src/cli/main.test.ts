@@ -28,7 +28,9 @@ function timeWith(env: Record<string, string>, ...args: string[]) {
 
 describe('fremdrift command list', () => {
   it('lists every command module in commands/ with a summary', () => {
-    const files = readdirSync(new URL('./commands/', import.meta.url)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => f.slice(0, -3));
+    const files = readdirSync(new URL('./commands/', import.meta.url))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => f.slice(0, -3));
     expect(Object.keys(COMMANDS).sort()).toEqual(files.sort());
     for (const s of Object.values(COMMANDS)) expect(s.length).toBeGreaterThan(10);
   });
@@ -51,7 +53,17 @@ describe('fremdrift command list', () => {
 describe('fast start of help and monitor (issue 9, item 8)', () => {
   const SOURCES = { FREMDRIFT_NO_BUNDLE: '1' };
   const fx = (name: string) => join('test', 'fixtures', 'register', name);
-  const monitorArgs = ['monitor', '--participants', fx('deltagere.csv'), '--benefits', fx('ydelser-bred.csv'), '--hours', fx('loentimer.csv'), '--month', '2021-12'];
+  const monitorArgs = [
+    'monitor',
+    '--participants',
+    fx('deltagere.csv'),
+    '--benefits',
+    fx('ydelser-bred.csv'),
+    '--hours',
+    fx('loentimer.csv'),
+    '--month',
+    '2021-12',
+  ];
 
   it('runs help and monitor from their precompiled bundles while fresh, with the same output as the sources, and without tsx', () => {
     const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, encoding: 'utf8' });

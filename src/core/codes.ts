@@ -34,13 +34,31 @@ export const EXEMPTION_KINDS = ['barsel', 'sygdom', 'ferie', 'andet'] as const;
 export type ExemptionKind = (typeof EXEMPTION_KINDS)[number];
 
 /** Gross group and outreach (issue 13): how a candidate was contacted, what happened, why she declined. */
-export const OUTREACH_CHANNELS = ['telefon', 'brev', 'hjemmebesoeg', 'boligsocial', 'moske_forening', 'rollemodel', 'tv_medier', 'andet'] as const;
+export const OUTREACH_CHANNELS = [
+  'telefon',
+  'brev',
+  'hjemmebesoeg',
+  'boligsocial',
+  'moske_forening',
+  'rollemodel',
+  'tv_medier',
+  'andet',
+] as const;
 export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];
 export const OUTREACH_KINDS = ['kontakt', 'invitation', 'deltog', 'afslag', 'indskrevet'] as const;
 export type OutreachKind = (typeof OUTREACH_KINDS)[number];
 /** What a caseworker logs by hand ("indskrevet" comes from the enrolment itself). */
 export const LOGGED_OUTREACH_KINDS = ['kontakt', 'invitation', 'deltog', 'afslag'] as const;
-export const DECLINE_REASONS = ['ikke_interesseret', 'boernepasning', 'helbred', 'job_uddannelse', 'familie', 'andet_tilbud', 'fraflyttet', 'andet'] as const;
+export const DECLINE_REASONS = [
+  'ikke_interesseret',
+  'boernepasning',
+  'helbred',
+  'job_uddannelse',
+  'familie',
+  'andet_tilbud',
+  'fraflyttet',
+  'andet',
+] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 export const SEVERITIES = ['advarsel', 'kritisk'] as const;

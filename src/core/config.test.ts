@@ -7,7 +7,9 @@ import { loadConfig } from './config.ts';
 // Issue 11, finding 10: production mode started on a stray demo-secret found in the data folder.
 describe('the master secret', () => {
   const dirs: string[] = [];
-  afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
   const folderWithDemoSecret = () => {
     const d = mkdtempSync(join(tmpdir(), 'fremdrift-cfg-'));
     dirs.push(d);
@@ -26,7 +28,9 @@ describe('the master secret', () => {
     expect(loadConfig({ FREMDRIFT_DATA_DIR: dir, FREMDRIFT_DEMO: '1' }).secret).toBe('demo-secret-value-0123456789');
     const clean = mkdtempSync(join(tmpdir(), 'fremdrift-cfg-'));
     dirs.push(clean);
-    expect(loadConfig({ FREMDRIFT_DATA_DIR: clean, FREMDRIFT_SECRET: 'a-real-production-secret-0123' }).secret).toBe('a-real-production-secret-0123');
+    expect(loadConfig({ FREMDRIFT_DATA_DIR: clean, FREMDRIFT_SECRET: 'a-real-production-secret-0123' }).secret).toBe(
+      'a-real-production-secret-0123',
+    );
     expect(() => loadConfig({ FREMDRIFT_DATA_DIR: clean })).toThrow(/FREMDRIFT_SECRET/);
   });
 });

@@ -73,7 +73,9 @@ function resolveSecret(env: NodeJS.ProcessEnv, demo: boolean, dataDir: string): 
   // Outside demo mode a demo-secret in the data folder is refused, also beside FREMDRIFT_SECRET:
   // the folder was made for demo data, and its key lies beside the data it protects.
   if (!demo && existsSync(file)) {
-    throw new Error(`Datamappen ${dataDir} indeholder en demo-secret og er lavet i demo-tilstand. Uden for demo-tilstand bruges den ikke: brug en ny datamappe med FREMDRIFT_SECRET, eller start med --demo.`);
+    throw new Error(
+      `Datamappen ${dataDir} indeholder en demo-secret og er lavet i demo-tilstand. Uden for demo-tilstand bruges den ikke: brug en ny datamappe med FREMDRIFT_SECRET, eller start med --demo.`,
+    );
   }
   if (env.FREMDRIFT_SECRET) return env.FREMDRIFT_SECRET;
   // A data folder made in demo mode keeps its secret, so a restart can read its CPR numbers.

@@ -45,7 +45,17 @@ describe("isPlainCpr (the participants reader's fast check)", () => {
     // Every day 00–99 of every month 00–13 for years from each century rule, against the
     // calendar's own answer (Date.UTC), which is what the check replaced.
     const seen = { ok: 0, bad: 0 };
-    for (const [yy, seventh] of [[0, 4], [0, 0], [4, 4], [96, 3], [58, 5], [57, 5], [36, 9], [37, 9], [1, 7]]) {
+    for (const [yy, seventh] of [
+      [0, 4],
+      [0, 0],
+      [4, 4],
+      [96, 3],
+      [58, 5],
+      [57, 5],
+      [36, 9],
+      [37, 9],
+      [1, 7],
+    ]) {
       for (let m = 0; m <= 13; m++) {
         for (let d = 0; d <= 40; d++) {
           const s = `${two(d)}${two(m)}${two(yy)}${seventh}123`;

@@ -79,4 +79,17 @@ export function formatDateDa(date: IsoDate): string {
   return `${Number(d)}.${Number(m)}.${y}`;
 }
 
-export const MONTH_NAMES_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;
+export const MONTH_NAMES_DA = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;

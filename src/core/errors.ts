@@ -1,12 +1,5 @@
 /** One error type for errors a user can act on, with a machine code mapped to HTTP status here, in one place. */
-export type AppErrorCode =
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHORIZED'
-  | 'INVALID'
-  | 'CONFLICT'
-  | 'TOO_LARGE'
-  | 'TOO_MANY_REQUESTS';
+export type AppErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'INVALID' | 'CONFLICT' | 'TOO_LARGE' | 'TOO_MANY_REQUESTS';
 
 export class AppError extends Error {
   constructor(

@@ -8,4 +8,5 @@ export function formatDate(d: string | null | undefined): string {
 
 const nf = new Intl.NumberFormat('da-DK');
 export const formatNumber = (n: number) => nf.format(n);
-export const formatPercent = (part: number, whole: number) => (whole > 0 ? `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format((100 * part) / whole)} %` : '–');
+export const formatPercent = (part: number, whole: number) =>
+  whole > 0 ? `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format((100 * part) / whole)} %` : '–';

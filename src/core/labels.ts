@@ -266,8 +266,14 @@ export const SNAPSHOT_LABELS: Record<string, string> = {
 
 /** The code table's categories (spec §1.4), as analysts and caseworkers read them. */
 export const CODE_CATEGORY_LABELS: Record<string, string> = {
-  uddannelse: 'Uddannelse (SU)', praktik: 'Virksomhedspraktik', loentilskud: 'Løntilskud', fleksjob: 'Fleksjob/ledighedsydelse',
-  foertidspension: 'Førtidspension', ressourceforloeb: 'Ressource-/jobafklaringsforløb', ydelse: 'Anden offentlig ydelse', udgaaet: 'Udgået',
+  uddannelse: 'Uddannelse (SU)',
+  praktik: 'Virksomhedspraktik',
+  loentilskud: 'Løntilskud',
+  fleksjob: 'Fleksjob/ledighedsydelse',
+  foertidspension: 'Førtidspension',
+  ressourceforloeb: 'Ressource-/jobafklaringsforløb',
+  ydelse: 'Anden offentlig ydelse',
+  udgaaet: 'Udgået',
   ingen: 'Ingen ydelse (selvforsørgelse eller beskæftigelse)',
 };
 

@@ -26,7 +26,20 @@ export interface AuditChainRow {
   hash: string | null;
 }
 
-const FIELDS = ['id', 'at', 'user_id', 'username', 'role', 'action', 'entity', 'participant_id', 'municipality_code', 'ip', 'detail', 'prev_hash'] as const;
+const FIELDS = [
+  'id',
+  'at',
+  'user_id',
+  'username',
+  'role',
+  'action',
+  'entity',
+  'participant_id',
+  'municipality_code',
+  'ip',
+  'detail',
+  'prev_hash',
+] as const;
 
 export function canonicalAuditRecord(r: AuditChainRow): string {
   return FIELDS.map((f) => (r[f] === null ? '-' : Buffer.from(r[f] as string, 'utf8').toString('hex'))).join('|');
@@ -58,9 +71,11 @@ const SELECT = `SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-D
 
 /** Walk the whole log in id order, a page at a time. */
 export async function verifyAuditChain(q: Queryable, pageSize = 5000, anchor?: Anchor): Promise<ChainResult> {
-  const head = (await q.query<{ last_id: string | null; last_hash: string }>(
-    'SELECT last_id::text AS last_id, last_hash FROM audit_head WHERE singleton',
-  )).rows[0];
+  const head = (
+    await q.query<{ last_id: string | null; last_hash: string }>(
+      'SELECT last_id::text AS last_id, last_hash FROM audit_head WHERE singleton',
+    )
+  ).rows[0];
   let prev = GENESIS_HASH;
   let lastId: string | null = null;
   let records = 0;
@@ -72,16 +87,31 @@ export async function verifyAuditChain(q: Queryable, pageSize = 5000, anchor?: A
       records++;
       if (r.prev_hash !== prev) {
         return {
-          ok: false, records, brokenId: r.id, problem: 'kaede_brudt',
+          ok: false,
+          records,
+          brokenId: r.id,
+          problem: 'kaede_brudt',
           message: `Kæden er brudt ved post ${r.id}: den peger ikke på den forrige post${lastId ? ` (${lastId})` : ''}. En eller flere poster før den er slettet, indsat eller ændret.`,
         };
       }
       if (auditRecordHash(r) !== r.hash) {
-        return { ok: false, records, brokenId: r.id, problem: 'aendret', message: `Post ${r.id} er ændret: dens indhold svarer ikke til dens hash.` };
+        return {
+          ok: false,
+          records,
+          brokenId: r.id,
+          problem: 'aendret',
+          message: `Post ${r.id} er ændret: dens indhold svarer ikke til dens hash.`,
+        };
       }
       if (anchor && r.id === anchor.id) {
         if (r.hash !== anchor.hash) {
-          return { ok: false, records, brokenId: r.id, problem: 'anker', message: `Post ${r.id} har ikke den hash, der blev gemt uden for databasen: kæden er skrevet om.` };
+          return {
+            ok: false,
+            records,
+            brokenId: r.id,
+            problem: 'anker',
+            message: `Post ${r.id} har ikke den hash, der blev gemt uden for databasen: kæden er skrevet om.`,
+          };
         }
         anchorSeen = true;
       }
@@ -92,12 +122,21 @@ export async function verifyAuditChain(q: Queryable, pageSize = 5000, anchor?: A
     after = rows[rows.length - 1].id;
   }
   if (anchor && !anchorSeen) {
-    return { ok: false, records, brokenId: anchor.id, problem: 'anker', message: `Post ${anchor.id}, som ankeret peger på, findes ikke længere.` };
+    return {
+      ok: false,
+      records,
+      brokenId: anchor.id,
+      problem: 'anker',
+      message: `Post ${anchor.id}, som ankeret peger på, findes ikke længere.`,
+    };
   }
   if (!head) return { ok: false, records, brokenId: null, problem: 'hoved_mangler', message: 'Kædens hoved (audit_head) mangler.' };
   if (head.last_hash !== prev || head.last_id !== lastId) {
     return {
-      ok: false, records, brokenId: head.last_id, problem: 'hale_slettet',
+      ok: false,
+      records,
+      brokenId: head.last_id,
+      problem: 'hale_slettet',
       message: `Den sidste post ${head.last_id ?? '(ingen)'} mangler eller er ændret: loggen slutter ved ${lastId ?? '(ingen poster)'}.`,
     };
   }

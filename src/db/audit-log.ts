@@ -99,4 +99,3 @@ export async function auditRefusedRequest(
 export function appendAudit(db: DatabaseHandle | Database, who: AuditActor, e: AuditEntry): Promise<void> {
   return writeAudit(databaseOf(db), who, e);
 }
-

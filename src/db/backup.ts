@@ -23,7 +23,8 @@ export function backupKind(file: string): BackupKind {
 
 function tool(name: 'pg_dump' | 'pg_restore', args: string[]) {
   const r = spawnSync(name, args, { encoding: 'utf8' });
-  if (r.error) throw new BackupError(`${name} blev ikke fundet. Installér PostgreSQL' klientværktøjer (fx apt-get install postgresql-client).`);
+  if (r.error)
+    throw new BackupError(`${name} blev ikke fundet. Installér PostgreSQL' klientværktøjer (fx apt-get install postgresql-client).`);
   if (r.status !== 0) throw new BackupError(`${name} fejlede: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
 }
 
@@ -76,7 +77,8 @@ export function backupPostgres(url: string, out: string) {
 export async function restorePostgres(file: string, url: string) {
   const db = await openPostgres(url, 1);
   try {
-    const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`)).rows[0].n;
+    const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`))
+      .rows[0].n;
     if (n > 0) throw new BackupError('Databasen er ikke tom. Gendan til en ny, tom database (createdb).');
     // The application role is cluster-wide, so a new cluster needs it before the grants are restored.
     await db.exec(`DO $$ BEGIN CREATE ROLE fremdrift_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`);

@@ -87,12 +87,20 @@ export async function listCompanies(tx: Tx, today: string, hiringTypes: readonly
 
 export async function getCompany(tx: Tx, id: string): Promise<CompanyRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await sqlOf(tx).query<CompanyRow>(`SELECT ${COLS} FROM company c WHERE c.id = $1 AND c.municipality_code = ANY ($2::text[])`, [id, mine(tx)])).rows[0];
+  return (
+    await sqlOf(tx).query<CompanyRow>(`SELECT ${COLS} FROM company c WHERE c.id = $1 AND c.municipality_code = ANY ($2::text[])`, [
+      id,
+      mine(tx),
+    ])
+  ).rows[0];
 }
 
 export async function findCompanyByCvr(tx: Tx, cvr: string): Promise<CompanyRow | undefined> {
   return (
-    await sqlOf(tx).query<CompanyRow>(`SELECT ${COLS} FROM company c WHERE c.cvr = $1 AND c.municipality_code = ANY ($2::text[]) ORDER BY c.created_at LIMIT 1`, [cvr, mine(tx)])
+    await sqlOf(tx).query<CompanyRow>(
+      `SELECT ${COLS} FROM company c WHERE c.cvr = $1 AND c.municipality_code = ANY ($2::text[]) ORDER BY c.created_at LIMIT 1`,
+      [cvr, mine(tx)],
+    )
   ).rows[0];
 }
 
@@ -219,7 +227,12 @@ export async function followUpsOfParticipants(tx: Tx, participantIds: readonly s
 }
 
 /** One answer per hiring and checkpoint: a new answer replaces the earlier one (a correction). */
-export async function upsertFollowUp(tx: Tx, p: { id: string; municipalityCode: string }, activityId: string, f: FollowUpInput): Promise<string> {
+export async function upsertFollowUp(
+  tx: Tx,
+  p: { id: string; municipalityCode: string },
+  activityId: string,
+  f: FollowUpInput,
+): Promise<string> {
   return (
     await sqlOf(tx).query<{ id: string }>(
       `INSERT INTO placement_follow_up (activity_id, participant_id, municipality_code, checkpoint_months, checked_on, still_employed, note, created_by)
@@ -255,7 +268,12 @@ export interface CompanySteeringFacts {
 }
 
 /** Counts only (no person) for Styring, for the women enrolled in the project. */
-export async function companySteeringFacts(tx: Tx, projectId: number, day: string, hiringTypes: readonly string[]): Promise<CompanySteeringFacts> {
+export async function companySteeringFacts(
+  tx: Tx,
+  projectId: number,
+  day: string,
+  hiringTypes: readonly string[],
+): Promise<CompanySteeringFacts> {
   return (
     await sqlOf(tx).query<CompanySteeringFacts>(
       `WITH a AS (SELECT a.* FROM casework_activity a WHERE a.company_id IS NOT NULL AND a.municipality_code = ANY ($4::text[])

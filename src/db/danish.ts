@@ -3,7 +3,14 @@
  * sprogmakker. The caller runs behind the door and audits.
  */
 import type { DanishEducation, DanishTestKind, DanishTestOutcome } from '../core/codes.ts';
-import type { DanishAttendanceInput, DanishBuddyInput, DanishCourseInput, DanishTestInput, AttendanceFact, TestFact } from '../domain/danish.ts';
+import type {
+  DanishAttendanceInput,
+  DanishBuddyInput,
+  DanishCourseInput,
+  DanishTestInput,
+  AttendanceFact,
+  TestFact,
+} from '../domain/danish.ts';
 import { isUuid } from './tenant.ts';
 import { sqlOf, type Sql } from './sql.ts';
 
@@ -62,7 +69,11 @@ const TABLE: Record<DanishKind, { table: string; cols: string; order: string }> 
     cols: `t.kind, t.module, to_char(t.taken_on, 'YYYY-MM-DD') AS "takenOn", t.outcome, t.result`,
     order: 't.taken_on, t.created_at',
   },
-  sprogmakker: { table: 'danish_buddy', cols: `to_char(t.from_date, 'YYYY-MM-DD') AS "fromDate", t.buddy_name AS "buddyName"`, order: 't.from_date, t.created_at' },
+  sprogmakker: {
+    table: 'danish_buddy',
+    cols: `to_char(t.from_date, 'YYYY-MM-DD') AS "fromDate", t.buddy_name AS "buddyName"`,
+    order: 't.from_date, t.created_at',
+  },
 };
 
 const select = (k: DanishKind) => `SELECT ${META}, ${TABLE[k].cols} FROM ${TABLE[k].table} t LEFT JOIN app_user u ON u.id = t.created_by`;
@@ -70,9 +81,14 @@ const select = (k: DanishKind) => `SELECT ${META}, ${TABLE[k].cols} FROM ${TABLE
 /** Everything of hers, each list oldest first. */
 export async function listDanish(tx: Sql, participantId: string): Promise<DanishRecords> {
   const q = <T>(k: DanishKind) =>
-    sqlOf(tx).query<T>(`${select(k)} WHERE t.participant_id = $1 ORDER BY ${TABLE[k].order}`, [participantId]).then((r) => r.rows);
+    sqlOf(tx)
+      .query<T>(`${select(k)} WHERE t.participant_id = $1 ORDER BY ${TABLE[k].order}`, [participantId])
+      .then((r) => r.rows);
   const [courses, attendance, tests, buddies] = await Promise.all([
-    q<DanishCourseRow>('kursus'), q<DanishAttendanceRow>('fremmoede'), q<DanishTestRow>('proeve'), q<DanishBuddyRow>('sprogmakker'),
+    q<DanishCourseRow>('kursus'),
+    q<DanishAttendanceRow>('fremmoede'),
+    q<DanishTestRow>('proeve'),
+    q<DanishBuddyRow>('sprogmakker'),
   ]);
   return { courses, attendance, tests, buddies };
 }
@@ -94,57 +110,81 @@ export async function deleteDanish(tx: Sql, kind: DanishKind, participantId: str
 type Her = { id: string; municipalityCode: string };
 
 export async function insertCourse(tx: Sql, p: Her, c: DanishCourseInput, userId: number): Promise<string> {
-  return (await sqlOf(tx).query<{ id: string }>(
-    `INSERT INTO danish_course (participant_id, municipality_code, education, module, provider, start_date, end_date, created_by)
+  return (
+    await sqlOf(tx).query<{ id: string }>(
+      `INSERT INTO danish_course (participant_id, municipality_code, education, module, provider, start_date, end_date, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [p.id, p.municipalityCode, c.education, c.module, c.provider, c.startDate, c.endDate, userId])).rows[0].id;
+      [p.id, p.municipalityCode, c.education, c.module, c.provider, c.startDate, c.endDate, userId],
+    )
+  ).rows[0].id;
 }
 
 export async function updateCourse(tx: Sql, participantId: string, id: string, c: DanishCourseInput): Promise<void> {
   await sqlOf(tx).query(
     `UPDATE danish_course SET education = $3, module = $4, provider = $5, start_date = $6, end_date = $7, updated_at = now()
-     WHERE id = $1 AND participant_id = $2`, [id, participantId, c.education, c.module, c.provider, c.startDate, c.endDate]);
+     WHERE id = $1 AND participant_id = $2`,
+    [id, participantId, c.education, c.module, c.provider, c.startDate, c.endDate],
+  );
 }
 
 /** The month's row of hers, if any (one row per month). */
 export async function attendanceInMonth(tx: Sql, participantId: string, month: string): Promise<{ id: string } | undefined> {
-  return (await sqlOf(tx).query<{ id: string }>(
-    `SELECT id FROM danish_attendance WHERE participant_id = $1 AND month = $2::date`, [participantId, `${month}-01`])).rows[0];
+  return (
+    await sqlOf(tx).query<{ id: string }>(`SELECT id FROM danish_attendance WHERE participant_id = $1 AND month = $2::date`, [
+      participantId,
+      `${month}-01`,
+    ])
+  ).rows[0];
 }
 
 export async function insertAttendance(tx: Sql, p: Her, a: DanishAttendanceInput, userId: number): Promise<string> {
-  return (await sqlOf(tx).query<{ id: string }>(
-    `INSERT INTO danish_attendance (participant_id, municipality_code, month, percent, created_by)
-     VALUES ($1, $2, $3::date, $4, $5) RETURNING id`, [p.id, p.municipalityCode, `${a.month}-01`, a.percent, userId])).rows[0].id;
+  return (
+    await sqlOf(tx).query<{ id: string }>(
+      `INSERT INTO danish_attendance (participant_id, municipality_code, month, percent, created_by)
+     VALUES ($1, $2, $3::date, $4, $5) RETURNING id`,
+      [p.id, p.municipalityCode, `${a.month}-01`, a.percent, userId],
+    )
+  ).rows[0].id;
 }
 
 export async function updateAttendance(tx: Sql, participantId: string, id: string, a: DanishAttendanceInput): Promise<void> {
-  await sqlOf(tx).query(`UPDATE danish_attendance SET month = $3::date, percent = $4, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, `${a.month}-01`, a.percent]);
+  await sqlOf(tx).query(
+    `UPDATE danish_attendance SET month = $3::date, percent = $4, updated_at = now() WHERE id = $1 AND participant_id = $2`,
+    [id, participantId, `${a.month}-01`, a.percent],
+  );
 }
 
 export async function insertTest(tx: Sql, p: Her, t: DanishTestInput, userId: number): Promise<string> {
-  return (await sqlOf(tx).query<{ id: string }>(
-    `INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result, created_by)
+  return (
+    await sqlOf(tx).query<{ id: string }>(
+      `INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [p.id, p.municipalityCode, t.kind, t.module, t.takenOn, t.outcome, t.result, userId])).rows[0].id;
+      [p.id, p.municipalityCode, t.kind, t.module, t.takenOn, t.outcome, t.result, userId],
+    )
+  ).rows[0].id;
 }
 
 export async function updateTest(tx: Sql, participantId: string, id: string, t: DanishTestInput): Promise<void> {
   await sqlOf(tx).query(
     `UPDATE danish_test SET kind = $3, module = $4, taken_on = $5, outcome = $6, result = $7, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, t.kind, t.module, t.takenOn, t.outcome, t.result]);
+    [id, participantId, t.kind, t.module, t.takenOn, t.outcome, t.result],
+  );
 }
 
 export async function insertBuddy(tx: Sql, p: Her, b: DanishBuddyInput, userId: number): Promise<string> {
-  return (await sqlOf(tx).query<{ id: string }>(
-    `INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [p.id, p.municipalityCode, b.fromDate, b.buddyName, userId])).rows[0].id;
+  return (
+    await sqlOf(tx).query<{ id: string }>(
+      `INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [p.id, p.municipalityCode, b.fromDate, b.buddyName, userId],
+    )
+  ).rows[0].id;
 }
 
 export async function updateBuddy(tx: Sql, participantId: string, id: string, b: DanishBuddyInput): Promise<void> {
-  await sqlOf(tx).query(`UPDATE danish_buddy SET from_date = $3, buddy_name = $4, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, b.fromDate, b.buddyName]);
+  await sqlOf(tx).query(
+    `UPDATE danish_buddy SET from_date = $3, buddy_name = $4, updated_at = now() WHERE id = $1 AND participant_id = $2`,
+    [id, participantId, b.fromDate, b.buddyName],
+  );
 }
 
 /** Attendance and tests of the women of a project (counts for steering; rows never leave the app layer). */
@@ -152,9 +192,13 @@ export async function loadDanishFacts(tx: Sql, projectId: number): Promise<{ att
   const women = 'SELECT participant_id FROM enrolment WHERE project_id = $1';
   const [attendance, tests] = await Promise.all([
     sqlOf(tx).query<AttendanceFact>(
-      `SELECT participant_id AS "participantId", to_char(month, 'YYYY-MM') AS month, percent FROM danish_attendance WHERE participant_id IN (${women})`, [projectId]),
+      `SELECT participant_id AS "participantId", to_char(month, 'YYYY-MM') AS month, percent FROM danish_attendance WHERE participant_id IN (${women})`,
+      [projectId],
+    ),
     sqlOf(tx).query<TestFact>(
-      `SELECT participant_id AS "participantId", to_char(taken_on, 'YYYY-MM-DD') AS "takenOn", outcome FROM danish_test WHERE participant_id IN (${women})`, [projectId]),
+      `SELECT participant_id AS "participantId", to_char(taken_on, 'YYYY-MM-DD') AS "takenOn", outcome FROM danish_test WHERE participant_id IN (${women})`,
+      [projectId],
+    ),
   ]);
   return { attendance: attendance.rows, tests: tests.rows };
 }

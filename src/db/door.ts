@@ -88,8 +88,16 @@ export function systemDoor<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<Audi
 
 /** Who acts in an `ownerTx`: the system itself (nobody signed in). */
 const OWNER: Actor = {
-  userId: 0, username: 'system', displayName: 'Fremdrift', role: 'administrator', organisationId: 0, organisationName: 'Fremdrift',
-  organisationKind: 'styrelse', municipalities: [], municipalityNames: [], ip: 'localhost',
+  userId: 0,
+  username: 'system',
+  displayName: 'Fremdrift',
+  role: 'administrator',
+  organisationId: 0,
+  organisationName: 'Fremdrift',
+  organisationKind: 'styrelse',
+  municipalities: [],
+  municipalityNames: [],
+  ip: 'localhost',
 };
 
 /**

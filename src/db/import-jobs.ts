@@ -29,14 +29,23 @@ const bound = (s: string) => (s.length > MAX_ERROR ? `${s.slice(0, MAX_ERROR - 1
 
 export async function insertImportJob(handle: Reader, j: { id: string; userId: number; kind: string; fileName: string; instance: string }) {
   const q = sqlOf(handle);
-  await q.query('INSERT INTO import_job (id, user_id, kind, file_name, instance) VALUES ($1, $2, $3, $4, $5)',
-    [j.id, j.userId, j.kind, j.fileName.slice(0, 255), j.instance]);
+  await q.query('INSERT INTO import_job (id, user_id, kind, file_name, instance) VALUES ($1, $2, $3, $4, $5)', [
+    j.id,
+    j.userId,
+    j.kind,
+    j.fileName.slice(0, 255),
+    j.instance,
+  ]);
 }
 
 export async function updateImportProgress(handle: Reader, id: string, p: { phase: string; done: number; total: number }) {
   const q = sqlOf(handle);
-  await q.query(`UPDATE import_job SET phase = $2, done = $3, total = $4, heartbeat_at = now() WHERE id = $1 AND status = 'koerer'`,
-    [id, p.phase, p.done, p.total]);
+  await q.query(`UPDATE import_job SET phase = $2, done = $3, total = $4, heartbeat_at = now() WHERE id = $1 AND status = 'koerer'`, [
+    id,
+    p.phase,
+    p.done,
+    p.total,
+  ]);
 }
 
 export async function heartbeatImportJobs(handle: Reader, ids: string[]) {
@@ -47,11 +56,16 @@ export async function heartbeatImportJobs(handle: Reader, ids: string[]) {
 export async function finishImportJob(handle: Reader, id: string, outcome: { report: unknown } | { error: string }) {
   const q = sqlOf(handle);
   if ('report' in outcome) {
-    await q.query(`UPDATE import_job SET status = 'faerdig', phase = 'faerdig', done = total, report = $2::jsonb, finished_at = now(),
-      heartbeat_at = now() WHERE id = $1`, [id, JSON.stringify(outcome.report)]);
+    await q.query(
+      `UPDATE import_job SET status = 'faerdig', phase = 'faerdig', done = total, report = $2::jsonb, finished_at = now(),
+      heartbeat_at = now() WHERE id = $1`,
+      [id, JSON.stringify(outcome.report)],
+    );
   } else {
-    await q.query(`UPDATE import_job SET status = 'fejl', error = $2, finished_at = now(), heartbeat_at = now() WHERE id = $1`,
-      [id, bound(outcome.error)]);
+    await q.query(`UPDATE import_job SET status = 'fejl', error = $2, finished_at = now(), heartbeat_at = now() WHERE id = $1`, [
+      id,
+      bound(outcome.error),
+    ]);
   }
 }
 
@@ -71,8 +85,10 @@ export async function setImportJobSha(handle: Reader, id: string, sha256: string
 /** Jobs of this instance still marked running (shutdown: mark them stopped). */
 export async function failRunningJobsOf(handle: Reader, instance: string, message: string) {
   const q = sqlOf(handle);
-  await q.query(`UPDATE import_job SET status = 'fejl', error = $2, finished_at = now() WHERE instance = $1 AND status = 'koerer'`,
-    [instance, bound(message)]);
+  await q.query(`UPDATE import_job SET status = 'fejl', error = $2, finished_at = now() WHERE instance = $1 AND status = 'koerer'`, [
+    instance,
+    bound(message),
+  ]);
 }
 
 /** Finished jobs are kept for a day; the batches themselves are the lasting record. */

@@ -39,7 +39,10 @@ export function databaseLoginThrottleStore(handle: Reader): LoginThrottleStore {
       );
       // Pairs forgotten long ago are dropped now and then, so the table stays small.
       if (r.rows[0].failures === 1) {
-        await db.query(`DELETE FROM login_throttle WHERE last_failure_at < to_timestamp(($1::double precision - $2) / 1000)`, [at, forgetAfterMs]);
+        await db.query(`DELETE FROM login_throttle WHERE last_failure_at < to_timestamp(($1::double precision - $2) / 1000)`, [
+          at,
+          forgetAfterMs,
+        ]);
       }
       return row(r.rows[0]);
     },

@@ -31,7 +31,9 @@ export async function pendingMigrations(handle: Reader): Promise<string[]> {
   const db = sqlOf(handle);
   const exists = (await db.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`)).rows[0].t;
   const done = exists ? await appliedVersions(db) : new Set<string>();
-  return migrationFiles().map((f) => f.slice(0, 4)).filter((v) => !done.has(v));
+  return migrationFiles()
+    .map((f) => f.slice(0, 4))
+    .filter((v) => !done.has(v));
 }
 
 /** Apply pending migrations; returns the versions applied now (by this process). */

@@ -14,16 +14,22 @@ export interface StoredNationalResult {
 export const NATIONAL_LOCK_NAMESPACE = 4_711_161;
 
 export async function readNationalResult(reader: Reader, options: string): Promise<StoredNationalResult | undefined> {
-  return (await sqlOf(reader).query<StoredNationalResult>(
-    `SELECT data_version AS "dataVersion", result AS json, computed_at AS "computedAt" FROM national_result WHERE options = $1`, [options],
-  )).rows[0];
+  return (
+    await sqlOf(reader).query<StoredNationalResult>(
+      `SELECT data_version AS "dataVersion", result AS json, computed_at AS "computedAt" FROM national_result WHERE options = $1`,
+      [options],
+    )
+  ).rows[0];
 }
 
 export async function storeNationalResult(reader: Reader, options: string, dataVersion: number, json: string, computeMs: number) {
-  await sqlOf(reader).query(`INSERT INTO national_result (options, data_version, result, compute_ms) VALUES ($1, $2, $3, $4)
+  await sqlOf(reader).query(
+    `INSERT INTO national_result (options, data_version, result, compute_ms) VALUES ($1, $2, $3, $4)
     ON CONFLICT (options) DO UPDATE SET data_version = excluded.data_version, result = excluded.result,
       compute_ms = excluded.compute_ms, computed_at = now()
-    WHERE national_result.data_version < excluded.data_version`, [options, dataVersion, json, Math.round(computeMs)]);
+    WHERE national_result.data_version < excluded.data_version`,
+    [options, dataVersion, json, Math.round(computeMs)],
+  );
 }
 
 /** Wait for the computing lock of these options (inside a transaction; released at its end). */
@@ -36,6 +42,7 @@ export async function nationalComputationRunning(reader: Reader, options: string
   const r = await sqlOf(reader).query<{ running: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
        AND classid = $1::oid AND objid = (hashtext($2)::bigint & 4294967295)::oid AND objsubid = 2) AS running`,
-    [NATIONAL_LOCK_NAMESPACE, options]);
+    [NATIONAL_LOCK_NAMESPACE, options],
+  );
   return r.rows[0].running;
 }

@@ -60,7 +60,8 @@ async function findOrganisation(q: Queryable, c: AccountClaims): Promise<number>
      ORDER BY (SELECT count(*) FROM organisation_municipality om WHERE om.organisation_id = o.id), o.id LIMIT 1`,
     [c.organisationName ?? null, c.municipalities],
   );
-  if (!r.rows[0]) throw new AppError('FORBIDDEN', 'Din organisation eller dine kommuner kendes ikke i Fremdrift. Kontakt din administrator.');
+  if (!r.rows[0])
+    throw new AppError('FORBIDDEN', 'Din organisation eller dine kommuner kendes ikke i Fremdrift. Kontakt din administrator.');
   return r.rows[0].id;
 }
 
@@ -107,12 +108,20 @@ export async function provisionOidcUser(
         [username, c.displayName, c.role, organisationId],
       )
     ).rows[0].id;
-    await q.query('INSERT INTO user_identity (issuer, subject, user_id, last_login_at) VALUES ($1, $2, $3, now())', [issuer, c.subject, userId]);
-    await writeAudit(q, { userId, username, role: c.role, ip }, {
-      action: 'bruger_oprettet',
-      entity: 'app_user',
-      detail: { method: 'oidc', issuer, organisationId, role: c.role },
-    });
+    await q.query('INSERT INTO user_identity (issuer, subject, user_id, last_login_at) VALUES ($1, $2, $3, now())', [
+      issuer,
+      c.subject,
+      userId,
+    ]);
+    await writeAudit(
+      q,
+      { userId, username, role: c.role, ip },
+      {
+        action: 'bruger_oprettet',
+        entity: 'app_user',
+        detail: { method: 'oidc', issuer, organisationId, role: c.role },
+      },
+    );
     return { id: userId, username, role: c.role };
   });
 }

@@ -37,35 +37,56 @@ const COLS = `id, organisation_id AS "organisationId", code, category, reason, f
  */
 export async function applyCodeMappings(reader: Reader, table: CodeTable): Promise<CodeTable> {
   const r = await sqlOf(reader).query<{ code: number; category: Category }>(
-    'SELECT code, category FROM register_code_mapping WHERE replaced_at IS NULL ORDER BY mapped_at');
-  for (const m of r.rows) addCode(table, { code: m.code, category: m.category, tekst: table.entries.get(m.code)?.tekst ?? '', kilde: 'egen tilknytning' });
+    'SELECT code, category FROM register_code_mapping WHERE replaced_at IS NULL ORDER BY mapped_at',
+  );
+  for (const m of r.rows)
+    addCode(table, { code: m.code, category: m.category, tekst: table.entries.get(m.code)?.tekst ?? '', kilde: 'egen tilknytning' });
   return table;
 }
 
 /** An organisation's mappings, current first, then the replaced ones (the history). */
 export async function listCodeMappings(db: Db, organisationId: number): Promise<CodeMappingRow[]> {
-  return (await databaseOf(db).query<CodeMappingRow>(
-    `SELECT ${COLS} FROM register_code_mapping WHERE organisation_id = $1 ORDER BY (replaced_at IS NOT NULL), code, mapped_at DESC`,
-    [organisationId])).rows;
+  return (
+    await databaseOf(db).query<CodeMappingRow>(
+      `SELECT ${COLS} FROM register_code_mapping WHERE organisation_id = $1 ORDER BY (replaced_at IS NOT NULL), code, mapped_at DESC`,
+      [organisationId],
+    )
+  ).rows;
 }
 
 export async function currentCodeMapping(db: Db | Queryable, organisationId: number, code: number): Promise<CodeMappingRow | undefined> {
-  return (await (db as Queryable).query<CodeMappingRow>(
-    `SELECT ${COLS} FROM register_code_mapping WHERE organisation_id = $1 AND code = $2 AND replaced_at IS NULL`, [organisationId, code])).rows[0];
+  return (
+    await (db as Queryable).query<CodeMappingRow>(
+      `SELECT ${COLS} FROM register_code_mapping WHERE organisation_id = $1 AND code = $2 AND replaced_at IS NULL`,
+      [organisationId, code],
+    )
+  ).rows[0];
 }
 
 /** Save one mapping; an earlier current mapping of the code is kept and marked replaced by it. */
 async function saveCodeMapping(
   q: Queryable,
-  m: { organisationId: number; code: number; category: Category; reason: string; fileName: string | null; weeks: number | null; people: number | null;
-    mappedBy: number | null; mappedByName: string },
+  m: {
+    organisationId: number;
+    code: number;
+    category: Category;
+    reason: string;
+    fileName: string | null;
+    weeks: number | null;
+    people: number | null;
+    mappedBy: number | null;
+    mappedByName: string;
+  },
 ): Promise<{ id: number; previous: CodeMappingRow | undefined }> {
   const previous = await currentCodeMapping(q, m.organisationId, m.code);
   if (previous) await q.query('UPDATE register_code_mapping SET replaced_at = now() WHERE id = $1', [previous.id]);
-  const id = (await q.query<{ id: number }>(
-    `INSERT INTO register_code_mapping (organisation_id, code, category, reason, file_name, weeks, people, mapped_by, mapped_by_name)
+  const id = (
+    await q.query<{ id: number }>(
+      `INSERT INTO register_code_mapping (organisation_id, code, category, reason, file_name, weeks, people, mapped_by, mapped_by_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [m.organisationId, m.code, m.category, m.reason, m.fileName, m.weeks, m.people, m.mappedBy, m.mappedByName])).rows[0].id;
+      [m.organisationId, m.code, m.category, m.reason, m.fileName, m.weeks, m.people, m.mappedBy, m.mappedByName],
+    )
+  ).rows[0].id;
   if (previous) await q.query('UPDATE register_code_mapping SET replaced_by = $2 WHERE id = $1', [previous.id, id]);
   // The code table behind every result changed: every instance drops its results cache.
   await q.query('UPDATE data_version SET version = version + 1, changed_at = now() WHERE id = 1');
@@ -86,14 +107,21 @@ export interface PendingUpload {
 const PENDING_COLS = `job_id AS "jobId", user_id AS "userId", kind, file_name AS "fileName", path, instance, unknown, created_at AS "createdAt"`;
 
 export async function insertPendingUpload(db: Db, p: Omit<PendingUpload, 'createdAt'>) {
-  await databaseOf(db).query('INSERT INTO register_pending_upload (job_id, user_id, kind, file_name, path, instance, unknown) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)',
-    [p.jobId, p.userId, p.kind, p.fileName.slice(0, 255), p.path, p.instance, JSON.stringify(p.unknown)]);
+  await databaseOf(db).query(
+    'INSERT INTO register_pending_upload (job_id, user_id, kind, file_name, path, instance, unknown) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)',
+    [p.jobId, p.userId, p.kind, p.fileName.slice(0, 255), p.path, p.instance, JSON.stringify(p.unknown)],
+  );
 }
 
 /** The upload of this job waiting for its codes, only for the user who made it. */
 export async function findPendingUpload(db: Db | Queryable, jobId: string, userId: number): Promise<PendingUpload | undefined> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(jobId)) return undefined;
-  return (await (db as Queryable).query<PendingUpload>(`SELECT ${PENDING_COLS} FROM register_pending_upload WHERE job_id = $1 AND user_id = $2`, [jobId, userId])).rows[0];
+  return (
+    await (db as Queryable).query<PendingUpload>(`SELECT ${PENDING_COLS} FROM register_pending_upload WHERE job_id = $1 AND user_id = $2`, [
+      jobId,
+      userId,
+    ])
+  ).rows[0];
 }
 
 async function deletePendingUpload(q: Queryable, jobId: string) {
@@ -102,8 +130,11 @@ async function deletePendingUpload(q: Queryable, jobId: string) {
 
 /** Uploads left waiting for a day are dropped (their files with them, by the caller). */
 export async function prunePendingUploads(db: Db): Promise<PendingUpload[]> {
-  return (await databaseOf(db).query<PendingUpload>(
-    `DELETE FROM register_pending_upload WHERE created_at < now() - interval '1 day' RETURNING ${PENDING_COLS}`)).rows;
+  return (
+    await databaseOf(db).query<PendingUpload>(
+      `DELETE FROM register_pending_upload WHERE created_at < now() - interval '1 day' RETURNING ${PENDING_COLS}`,
+    )
+  ).rows;
 }
 
 export interface CodeChoice {
@@ -126,13 +157,31 @@ export function saveUploadMappings(db: Db, actor: Actor, jobId: string, choices:
       const u = counts.get(c.code);
       if (!u) continue;
       const { id, previous } = await saveCodeMapping(q, {
-        organisationId: actor.organisationId, code: c.code, category: c.category, reason: c.reason, fileName: pending.fileName,
-        weeks: u.weeks, people: u.people, mappedBy: actor.userId || null, mappedByName: actor.username,
+        organisationId: actor.organisationId,
+        code: c.code,
+        category: c.category,
+        reason: c.reason,
+        fileName: pending.fileName,
+        weeks: u.weeks,
+        people: u.people,
+        mappedBy: actor.userId || null,
+        mappedByName: actor.username,
       });
-      await writeAudit(q, actor, { action: 'kode_tilknyttet', entity: 'register_code_mapping', detail: {
-        mappingId: id, code: c.code, category: c.category, reason: c.reason, fileName: pending.fileName, weeks: u.weeks, people: u.people,
-        jobId, replaces: previous ? { mappingId: previous.id, category: previous.category } : null,
-      } });
+      await writeAudit(q, actor, {
+        action: 'kode_tilknyttet',
+        entity: 'register_code_mapping',
+        detail: {
+          mappingId: id,
+          code: c.code,
+          category: c.category,
+          reason: c.reason,
+          fileName: pending.fileName,
+          weeks: u.weeks,
+          people: u.people,
+          jobId,
+          replaces: previous ? { mappingId: previous.id, category: previous.category } : null,
+        },
+      });
     }
     await deletePendingUpload(q, jobId);
     return pending;
@@ -145,13 +194,27 @@ export function correctMapping(db: Db, actor: Actor, c: CodeChoice): Promise<boo
     const current = await currentCodeMapping(q, actor.organisationId, c.code);
     if (!current) return false;
     const { id } = await saveCodeMapping(q, {
-      organisationId: actor.organisationId, code: c.code, category: c.category, reason: c.reason, fileName: current.fileName,
-      weeks: current.weeks, people: current.people, mappedBy: actor.userId || null, mappedByName: actor.username,
+      organisationId: actor.organisationId,
+      code: c.code,
+      category: c.category,
+      reason: c.reason,
+      fileName: current.fileName,
+      weeks: current.weeks,
+      people: current.people,
+      mappedBy: actor.userId || null,
+      mappedByName: actor.username,
     });
-    await writeAudit(q, actor, { action: 'kode_rettet', entity: 'register_code_mapping', detail: {
-      mappingId: id, code: c.code, category: c.category, reason: c.reason,
-      replaces: { mappingId: current.id, category: current.category, reason: current.reason },
-    } });
+    await writeAudit(q, actor, {
+      action: 'kode_rettet',
+      entity: 'register_code_mapping',
+      detail: {
+        mappingId: id,
+        code: c.code,
+        category: c.category,
+        reason: c.reason,
+        replaces: { mappingId: current.id, category: current.category, reason: current.reason },
+      },
+    });
     return true;
   });
 }

@@ -44,7 +44,11 @@ function whereOf(scope: EnrolmentScope, n: number): { where: string; params: unk
 }
 
 /** The enrolments in `scope` with their register rows, in enrolment order. */
-export async function enrolmentRegisterRows(reader: RegisterReader, scope: EnrolmentScope, asOfBatch?: number): Promise<EnrolmentRegisterRow[]> {
+export async function enrolmentRegisterRows(
+  reader: RegisterReader,
+  scope: EnrolmentScope,
+  asOfBatch?: number,
+): Promise<EnrolmentRegisterRow[]> {
   const q = sqlOf(reader);
   if (asOfBatch === undefined) {
     const { where, params } = whereOf(scope, 1);

@@ -36,7 +36,9 @@ const BATCH_COLS = `id, kind, file_name AS "fileName", sha256, bytes, rows, pers
  */
 export async function findBatch(handle: Reader, kind: string, sha256: string): Promise<BatchRow | undefined> {
   const q = sqlOf(handle);
-  return (await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE kind = $1 AND sha256 = $2 AND NOT pending`, [kind, sha256])).rows[0];
+  return (
+    await q.query<BatchRow>(`SELECT ${BATCH_COLS} FROM register_batch WHERE kind = $1 AND sha256 = $2 AND NOT pending`, [kind, sha256])
+  ).rows[0];
 }
 
 export async function listBatches(handle: Reader): Promise<BatchRow[]> {
@@ -54,13 +56,28 @@ export async function batchesUpTo(reader: RegisterReader, asOf?: number): Promis
 
 export async function insertBatch(
   handle: Reader,
-  b: Omit<BatchRow, 'id' | 'importedAt' | 'changedPersons' | 'changedWeeks' | 'movedResults'> & { importedBy: number | null; pending?: boolean },
+  b: Omit<BatchRow, 'id' | 'importedAt' | 'changedPersons' | 'changedWeeks' | 'movedResults'> & {
+    importedBy: number | null;
+    pending?: boolean;
+  },
 ): Promise<number> {
   const q = sqlOf(handle);
   const r = await q.query<{ id: number }>(
     `INSERT INTO register_batch (kind, file_name, sha256, bytes, rows, persons, changed_persons, period_from, period_to, imported_by, imported_by_name, pending)
      VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11) RETURNING id`,
-    [b.kind, b.fileName, b.sha256, b.bytes, b.rows, b.persons, b.periodFrom, b.periodTo, b.importedBy, b.importedByName, b.pending ?? false],
+    [
+      b.kind,
+      b.fileName,
+      b.sha256,
+      b.bytes,
+      b.rows,
+      b.persons,
+      b.periodFrom,
+      b.periodTo,
+      b.importedBy,
+      b.importedByName,
+      b.pending ?? false,
+    ],
   );
   return r.rows[0].id;
 }
@@ -109,10 +126,18 @@ export async function undoAbandonedBatches(handle: Db, running: Set<number> = ne
   return n;
 }
 
-export async function setRevisionSummary(handle: Reader, batchId: number, s: { changedPersons: number; changedWeeks: number; movedResults: number }) {
+export async function setRevisionSummary(
+  handle: Reader,
+  batchId: number,
+  s: { changedPersons: number; changedWeeks: number; movedResults: number },
+) {
   const q = sqlOf(handle);
-  await q.query('UPDATE register_batch SET changed_persons = $2, changed_weeks = $3, moved_results = $4 WHERE id = $1',
-    [batchId, s.changedPersons, s.changedWeeks, s.movedResults]);
+  await q.query('UPDATE register_batch SET changed_persons = $2, changed_weeks = $3, moved_results = $4 WHERE id = $1', [
+    batchId,
+    s.changedPersons,
+    s.changedWeeks,
+    s.movedResults,
+  ]);
 }
 
 /** Every stored person's packed row (a new code table is checked against all of them). */
@@ -123,7 +148,10 @@ export async function allPackedPersons(handle: Reader): Promise<Uint8Array[]> {
 /** Packed rows of these people (missing people are simply absent). */
 export async function loadPersons(handle: Reader, hashes: string[]): Promise<Map<string, Uint8Array>> {
   const q = sqlOf(handle);
-  const r = await q.query<{ h: string; data: Uint8Array }>('SELECT cpr_hash AS h, data FROM register_person WHERE cpr_hash = ANY($1::text[])', [hashes]);
+  const r = await q.query<{ h: string; data: Uint8Array }>(
+    'SELECT cpr_hash AS h, data FROM register_person WHERE cpr_hash = ANY($1::text[])',
+    [hashes],
+  );
   return new Map(r.rows.map((x) => [x.h, x.data]));
 }
 

@@ -41,8 +41,15 @@ const actorSelect = (userIdSql: string) =>
    WHERE u.id = ${userIdSql} AND u.active GROUP BY u.id, o.id`;
 
 interface ActorRow {
-  id: number; username: string; displayName: string; role: Role; organisationId: number;
-  organisationName: string; organisationKind: 'styrelse' | 'jobcenter'; codes: string[] | null; names: string[] | null;
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisationId: number;
+  organisationName: string;
+  organisationKind: 'styrelse' | 'jobcenter';
+  codes: string[] | null;
+  names: string[] | null;
 }
 
 function actorOf(u: ActorRow, ip: string): Actor {
@@ -108,7 +115,12 @@ export async function touchSession(db: Database, id: string, idleHours: number):
  * `touchSession` and `loadActor` in one round trip (every request of a signed-in user makes it):
  * the session, and its user as an actor when the user is still active.
  */
-export async function touchSessionActor(handle: Db, id: string, idleHours: number, ip: string): Promise<{ session: SessionRow; actor?: Actor } | undefined> {
+export async function touchSessionActor(
+  handle: Db,
+  id: string,
+  idleHours: number,
+  ip: string,
+): Promise<{ session: SessionRow; actor?: Actor } | undefined> {
   const db = databaseOf(handle);
   const r = await db.query<SessionRow & { actor: ActorRow | null }>(
     `${SESSION_CTE}

@@ -5,7 +5,13 @@
 import type { Visitation } from '../monitoring/types.ts';
 import type { Rng } from '../core/prng.ts';
 
-const BANDS: readonly (readonly [number, number])[] = [[18, 29], [30, 39], [40, 49], [50, 59], [60, 64]];
+const BANDS: readonly (readonly [number, number])[] = [
+  [18, 29],
+  [30, 39],
+  [40, 49],
+  [50, 59],
+  [60, 64],
+];
 
 const WEIGHTS: Record<Visitation, readonly number[]> = {
   aktivitetsparat: [12, 30, 32, 22, 4],

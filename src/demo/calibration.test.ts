@@ -33,7 +33,7 @@ function unit(name: string): { n: number; akt: number; reached: number; durableF
   };
 }
 
-describe('calibration of the default demo cohort to SIRI\'s published figures', () => {
+describe("calibration of the default demo cohort to SIRI's published figures", () => {
   it('has the 1,664 women of the evaluation', () => {
     expect(num(all.n)).toBe(P.participants);
   });

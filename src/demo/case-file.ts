@@ -6,7 +6,17 @@
  * only while she is enrolled. `checkCaseFile` is the other direction: it lists every place where
  * a case file says something the register does not show.
  */
-import { dateOfDay, dayNumber, daysInMonth, isoDate, mondayOf, monthIndex, monthOfYear, monthYear, weekOfDay } from '../monitoring/calendar.ts';
+import {
+  dateOfDay,
+  dayNumber,
+  daysInMonth,
+  isoDate,
+  mondayOf,
+  monthIndex,
+  monthOfYear,
+  monthYear,
+  weekOfDay,
+} from '../monitoring/calendar.ts';
 import type { CodeTable, PersonHours, PersonWeeks } from '../monitoring/types.ts';
 
 export type CompanyActivityType = 'virksomhedspraktik' | 'snusepraktik' | 'loentilskud' | 'loentimer';
@@ -56,9 +66,12 @@ export function caseActivitiesFromRegister(e: Enrolment, weeks: PersonWeeks, hou
     return c === 'praktik' || c === 'loentilskud' ? c : null;
   };
   const lastWeek = Math.min(weeks.weekStart + weeks.codes.length - 1, to === Infinity ? Infinity : weekOfDay(to));
-  for (let w = Math.max(weeks.weekStart, weekOfDay(from)); w <= lastWeek; ) {
+  for (let w = Math.max(weeks.weekStart, weekOfDay(from)); w <= lastWeek;) {
     const c = cat(w);
-    if (!c) { w++; continue; }
+    if (!c) {
+      w++;
+      continue;
+    }
     const code = weeks.codes[w - weeks.weekStart];
     let w1 = w;
     while (w1 + 1 <= lastWeek && weeks.codes[w1 + 1 - weeks.weekStart] === code) w1++;
@@ -76,8 +89,11 @@ export function caseActivitiesFromRegister(e: Enrolment, weeks: PersonWeeks, hou
   }
   const m0 = Math.max(hours.monthStart, monthOfDate(e.indskrevet));
   const mLast = Math.min(hours.monthStart + hours.hours.length - 1, e.udskrevet ? monthOfDate(e.udskrevet) : Infinity);
-  for (let m = m0; m <= mLast; ) {
-    if (!(hours.hours[m - hours.monthStart] > 0)) { m++; continue; }
+  for (let m = m0; m <= mLast;) {
+    if (!(hours.hours[m - hours.monthStart] > 0)) {
+      m++;
+      continue;
+    }
     let m1 = m;
     let sum = 0;
     while (m1 <= mLast && hours.hours[m1 - hours.monthStart] > 0) sum += hours.hours[m1++ - hours.monthStart];
@@ -127,7 +143,8 @@ export function checkCaseFile(
   for (const a of activities) {
     const sign = REGISTER_SIGN[a.type];
     const what = `${a.type} ${a.start}–${a.end ?? ''}`;
-    if (a.start < e.indskrevet || (e.udskrevet !== null && (a.end === null || a.end > e.udskrevet))) problems.push(`${what} ligger uden for indskrivningen ${e.indskrevet}–${e.udskrevet ?? ''}`);
+    if (a.start < e.indskrevet || (e.udskrevet !== null && (a.end === null || a.end > e.udskrevet)))
+      problems.push(`${what} ligger uden for indskrivningen ${e.indskrevet}–${e.udskrevet ?? ''}`);
     const s = dayOf(a.start);
     const t = a.end ? dayOf(a.end) : Infinity;
     if (sign === 'hours') {
@@ -142,7 +159,9 @@ export function checkCaseFile(
         const cat = codeTable.entries.get(c)?.category;
         if (cat !== sign) {
           const d = dateOfDay(mondayOf(w));
-          problems.push(`${what}: uge med mandag ${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} har kode ${c} (${cat ?? 'ukendt'}), ikke ${sign}`);
+          problems.push(
+            `${what}: uge med mandag ${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} har kode ${c} (${cat ?? 'ukendt'}), ikke ${sign}`,
+          );
         }
       }
     }

@@ -34,7 +34,14 @@ const uniform = (): number => 1;
 
 export function planOutcomes(subjects: readonly PlanSubject[], munis: readonly DemoMunicipality[], rng: Rng): OutcomePlan[] {
   const n = subjects.length;
-  const plans: OutcomePlan[] = subjects.map(() => ({ best: 0, route: 'none', durable: 'none', hoursEndJan: false, snapshot: 'ledig_ydelse', start: -1 }));
+  const plans: OutcomePlan[] = subjects.map(() => ({
+    best: 0,
+    route: 'none',
+    durable: 'none',
+    hoursEndJan: false,
+    snapshot: 'ledig_ydelse',
+    start: -1,
+  }));
   const groups = munis.map((m) => subjects.map((s, i) => (s.kommune.kode === m.kode ? i : -1)).filter((i) => i >= 0));
 
   // Mål 1 or 2 per municipality, split between aktivitetsparate and the rest.
@@ -50,12 +57,18 @@ export function planOutcomes(subjects: readonly PlanSubject[], munis: readonly D
   const reachedTotal = reached.reduce((s, r) => s + r.length, 0);
 
   // Mål 1 (education or full time) vs Mål 2 (part time).
-  const level1Counts = apportion(Math.min(reachedTotal, Math.round(TARGETS.level1 * n)), reached.map((r) => r.length));
+  const level1Counts = apportion(
+    Math.min(reachedTotal, Math.round(TARGETS.level1 * n)),
+    reached.map((r) => r.length),
+  );
   const level1 = reached.map((r, k) => new Set(sampleWeighted(r, level1Counts[k], uniform, rng)));
   reached.forEach((r, k) => r.forEach((i) => set(plans[i], level1[k].has(i) ? 1 : 2, level1[k].has(i) ? 'job' : 'hours')));
 
   // Mål 1 by education (SU): mostly young women, above all those with an education order.
-  const suCounts = apportion(Math.round(TARGETS.educationRoute * n), level1.map((s) => s.size));
+  const suCounts = apportion(
+    Math.round(TARGETS.educationRoute * n),
+    level1.map((s) => s.size),
+  );
   const suWeight = (i: number): number => {
     const s = subjects[i];
     if (s.age < 30) return s.visitation === 'oevrige' ? 8 : 3;
@@ -67,11 +80,19 @@ export function planOutcomes(subjects: readonly PlanSubject[], munis: readonly D
   const jobs = level1.map((s) => [...s].filter((i) => plans[i].route === 'job'));
   const level1Total = level1.reduce((s, x) => s + x.size, 0);
   const fullTotal = Math.round(TARGETS.durable1Full * level1Total);
-  const fixedFull = munis.map((m, k) => (m.durableFullShare === undefined ? -1 : Math.min(jobs[k].length, Math.round(m.durableFullShare * groups[k].length))));
+  const fixedFull = munis.map((m, k) =>
+    m.durableFullShare === undefined ? -1 : Math.min(jobs[k].length, Math.round(m.durableFullShare * groups[k].length)),
+  );
   const fixedSum = fixedFull.reduce((s, x) => s + Math.max(0, x), 0);
-  const freeFull = apportion(Math.max(0, fullTotal - fixedSum), jobs.map((j, k) => (fixedFull[k] >= 0 ? 0 : j.length)));
+  const freeFull = apportion(
+    Math.max(0, fullTotal - fixedSum),
+    jobs.map((j, k) => (fixedFull[k] >= 0 ? 0 : j.length)),
+  );
   const fullCounts = fixedFull.map((f, k) => Math.min(jobs[k].length, f >= 0 ? f : freeFull[k]));
-  const partialCounts = apportion(Math.round(TARGETS.durable1Partial * level1Total), jobs.map((j, k) => j.length - fullCounts[k]));
+  const partialCounts = apportion(
+    Math.round(TARGETS.durable1Partial * level1Total),
+    jobs.map((j, k) => j.length - fullCounts[k]),
+  );
   jobs.forEach((j, k) => {
     const chosen = sampleWeighted(j, fullCounts[k] + Math.min(j.length - fullCounts[k], partialCounts[k]), uniform, rng);
     chosen.forEach((i, x) => (plans[i].durable = x < fullCounts[k] ? 'full' : 'partial'));
@@ -87,8 +108,13 @@ export function planOutcomes(subjects: readonly PlanSubject[], munis: readonly D
 
   // Mål 3 among the rest, in proportion to each municipality's remaining women.
   const others = groups.map((idx) => idx.filter((i) => plans[i].best === 0));
-  const level3Counts = apportion(Math.round(TARGETS.level3 * n), others.map((o) => o.length));
-  others.forEach((o, k) => sampleWeighted(o, Math.min(o.length, level3Counts[k]), uniform, rng).forEach((i) => set(plans[i], 3, 'company')));
+  const level3Counts = apportion(
+    Math.round(TARGETS.level3 * n),
+    others.map((o) => o.length),
+  );
+  others.forEach((o, k) =>
+    sampleWeighted(o, Math.min(o.length, level3Counts[k]), uniform, rng).forEach((i) => set(plans[i], 3, 'company')),
+  );
 
   // First month at the best level, within the window up to R.
   plans.forEach((p, i) => {
@@ -125,10 +151,16 @@ function planSnapshots(subjects: readonly PlanSubject[], plans: OutcomePlan[], r
   const inEducation = new Set(sampleWeighted(students, education, uniform, rng));
   inEducation.forEach((i) => (plans[i].snapshot = 'uddannelse'));
 
-  let pool = plans.map((p, i) => i).filter((i) => !inEducation.has(i) && plans[i].snapshot !== 'beskaeftigelse_fuld' && plans[i].snapshot !== 'beskaeftigelse_delvis');
+  let pool = plans
+    .map((p, i) => i)
+    .filter((i) => !inEducation.has(i) && plans[i].snapshot !== 'beskaeftigelse_fuld' && plans[i].snapshot !== 'beskaeftigelse_delvis');
   const isAkt = (i: number): boolean => subjects[i].visitation === 'aktivitetsparat';
   const quotas: [Snapshot, number, (i: number) => number][] = [
-    ['foertidspension', TARGETS.snapshotFoertidspension, (i) => (isAkt(i) ? 1 : 0.1) * (subjects[i].age >= 45 ? 4 : subjects[i].age >= 35 ? 1.5 : 0.3)],
+    [
+      'foertidspension',
+      TARGETS.snapshotFoertidspension,
+      (i) => (isAkt(i) ? 1 : 0.1) * (subjects[i].age >= 45 ? 4 : subjects[i].age >= 35 ? 1.5 : 0.3),
+    ],
     ['fleksjob', TARGETS.snapshotFleksjob, (i) => (isAkt(i) ? 1 : subjects[i].visitation === 'jobparat' ? 0.3 : 0.2)],
     ['ressourceforloeb', TARGETS.snapshotRessourceforloeb, (i) => (isAkt(i) ? 1 : 0.1)],
     ['udgaaet', TARGETS.snapshotUdgaaet, (i) => (subjects[i].age >= 58 ? 5 : 1)],

@@ -77,13 +77,19 @@ type Subject = PlanSubject & { indskrevet: string };
 
 /** Municipality sizes and visitation counts by quota; then enrolment dates and ages at random. */
 function drawSubjects(size: number, rng: Rng): Subject[] {
-  const sizes = apportion(size, DEMO_MUNICIPALITIES.map((m) => m.size));
+  const sizes = apportion(
+    size,
+    DEMO_MUNICIPALITIES.map((m) => m.size),
+  );
   const nonAkt = Object.entries(VISITATION_NON_AKT_SHARES) as [Visitation, number][];
   const subjects: Subject[] = [];
   DEMO_MUNICIPALITIES.forEach((kommune, k) => {
     const n = sizes[k];
     const akt = Math.round((kommune.aktivitetsparate / kommune.size) * n);
-    const counts = apportion(n - akt, nonAkt.map(([, s]) => s));
+    const counts = apportion(
+      n - akt,
+      nonAkt.map(([, s]) => s),
+    );
     const visitations: Visitation[] = Array(akt).fill('aktivitetsparat');
     nonAkt.forEach(([v], j) => visitations.push(...Array<Visitation>(counts[j]).fill(v)));
     for (const visitation of shuffle(visitations, rng)) {

@@ -31,10 +31,12 @@ function* textChunks(lines: Iterable<string>): Generator<Uint8Array> {
 }
 
 export function deltagereCsv(women: readonly DemoWoman[]): Generator<Uint8Array> {
-  return textChunks((function* () {
-    yield 'id;cpr;kommune;indskrevet;visitation;udskrevet';
-    for (const w of women) yield `${w.id};${w.cpr};${w.kommuneKode};${w.indskrevet};${w.visitation};${w.udskrevet ?? ''}`;
-  })());
+  return textChunks(
+    (function* () {
+      yield 'id;cpr;kommune;indskrevet;visitation;udskrevet';
+      for (const w of women) yield `${w.id};${w.cpr};${w.kommuneKode};${w.indskrevet};${w.visitation};${w.udskrevet ?? ''}`;
+    })(),
+  );
 }
 
 /** DREAM's wide column name of a week: `y_YYWW` (two-digit ISO year and week). */
@@ -97,13 +99,15 @@ function cached(f: (n: number) => string): (n: number) => string {
 /** Long `ydelser`: `cpr;uge;kode`, one row per week with a code, `uge` as `YYYY-Www`. */
 export function ydelserLongCsv(reg: DemoRegister): Generator<Uint8Array> {
   const label = cached(weekString);
-  return textChunks((function* () {
-    yield 'cpr;uge;kode';
-    for (const p of reg.persons) {
-      const { weekStart, codes } = p.weeks;
-      for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) yield `${p.cpr};${label(weekStart + i)};${codes[i]}`;
-    }
-  })());
+  return textChunks(
+    (function* () {
+      yield 'cpr;uge;kode';
+      for (const p of reg.persons) {
+        const { weekStart, codes } = p.weeks;
+        for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) yield `${p.cpr};${label(weekStart + i)};${codes[i]}`;
+      }
+    })(),
+  );
 }
 
 /** Hours with a decimal comma: 80,5 (the generator keeps one decimal). */
@@ -117,19 +121,23 @@ export function decimalComma(h: number): string {
 /** `loentimer`: `cpr;maaned;timer`, only months with paid hours (a missing row means 0). */
 export function loentimerCsv(reg: DemoRegister): Generator<Uint8Array> {
   const label = cached(monthString);
-  return textChunks((function* () {
-    yield 'cpr;maaned;timer';
-    for (const p of reg.persons) {
-      const { monthStart, hours } = p.hours;
-      for (let i = 0; i < hours.length; i++) if (hours[i] > 0) yield `${p.cpr};${label(monthStart + i)};${decimalComma(hours[i])}`;
-    }
-  })());
+  return textChunks(
+    (function* () {
+      yield 'cpr;maaned;timer';
+      for (const p of reg.persons) {
+        const { monthStart, hours } = p.hours;
+        for (let i = 0; i < hours.length; i++) if (hours[i] > 0) yield `${p.cpr};${label(monthStart + i)};${decimalComma(hours[i])}`;
+      }
+    })(),
+  );
 }
 
 /** `kodetabel`: `kode;kategori;tekst` of a code table, in code order. */
 export function kodetabelCsv(table: CodeTable): Generator<Uint8Array> {
-  return textChunks((function* () {
-    yield 'kode;kategori;tekst';
-    for (const e of [...table.entries.values()].sort((a, b) => a.code - b.code)) yield `${e.code};${e.category};${e.tekst}`;
-  })());
+  return textChunks(
+    (function* () {
+      yield 'kode;kategori;tekst';
+      for (const e of [...table.entries.values()].sort((a, b) => a.code - b.code)) yield `${e.code};${e.category};${e.tekst}`;
+    })(),
+  );
 }

@@ -36,7 +36,7 @@ export const CURRENT_PROJECTS: readonly DemoProject[] = DEMO_PROJECTS.map((p) =>
   ...p,
   key: currentProjectKey(p.key),
   navn: `${p.navn} (videreført 2025–2027)`,
-  bevilling: Math.round(p.bevilling * 0.4 / 10_000) * 10_000,
+  bevilling: Math.round((p.bevilling * 0.4) / 10_000) * 10_000,
   periodeFra: '2025-01-01',
   periodeTil: CURRENT_END,
   planlagteDeltagere: Math.round(p.planlagteDeltagere * 0.3),
@@ -61,7 +61,13 @@ export function lastCompleteMonth(today: string): string {
 }
 
 const EXIT_REASONS: readonly (readonly [ExitReason, number])[] = [
-  ['job_ordinaer', 45], ['uddannelse', 15], ['fraflyttet', 8], ['anden_indsats', 12], ['sygdom', 8], ['oensker_ikke', 8], ['andet', 4],
+  ['job_ordinaer', 45],
+  ['uddannelse', 15],
+  ['fraflyttet', 8],
+  ['anden_indsats', 12],
+  ['sygdom', 8],
+  ['oensker_ikke', 8],
+  ['andet', 4],
 ];
 
 const monthOf = (date: string): number => monthIndex(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
@@ -83,8 +89,13 @@ export function generateCurrentProject(opts: { seed: number; today: string; used
   for (const m of DEMO_MUNICIPALITIES) {
     const size = Math.max(1, Math.round(m.size * SHARE));
     for (let k = 0; k < size; k++) {
-      const visitation: Visitation = rng.chance(m.aktivitetsparate / m.size) ? 'aktivitetsparat'
-        : rng.weighted([['jobparat', 27], ['selvforsoergende', 7.5], ['oevrige', 8.6]] as const);
+      const visitation: Visitation = rng.chance(m.aktivitetsparate / m.size)
+        ? 'aktivitetsparat'
+        : rng.weighted([
+            ['jobparat', 27],
+            ['selvforsoergende', 7.5],
+            ['oevrige', 8.6],
+          ] as const);
       const indskrevet = addDays(CURRENT_START, rng.int(0, span));
       const age = drawAge(visitation, rng);
       const birthDate = exactBirthDate(indskrevet, age, rng);
@@ -128,9 +139,15 @@ function buildWoman(woman: DemoWoman, today: string, lastMonth: number, rng: Rng
   const stop = exit ?? (longPause ? addDays(today, -rng.int(50, 80)) : addDays(today, rng.int(20, 60)));
   const activities: CaseActivity[] = [];
   // Self-supporting women have no benefit, so no praktik or løntilskud code: they get jobs with hours.
-  const kinds: readonly (readonly [CaseActivity['type'], number])[] = base === 0
-    ? [['loentimer', 1]]
-    : [['virksomhedspraktik', 50], ['snusepraktik', 8], ['loentilskud', 20], ['loentimer', 22]];
+  const kinds: readonly (readonly [CaseActivity['type'], number])[] =
+    base === 0
+      ? [['loentimer', 1]]
+      : [
+          ['virksomhedspraktik', 50],
+          ['snusepraktik', 8],
+          ['loentilskud', 20],
+          ['loentimer', 22],
+        ];
   let d = mondayFrom(addDays(woman.indskrevet, rng.int(7, 35)));
   let lastHoursMonth = -1;
   while (d <= stop) {
@@ -154,7 +171,13 @@ function buildWoman(woman: DemoWoman, today: string, lastMonth: number, rng: Rng
       lastHoursMonth = monthOf(end);
       const start = firstOfMonth(m) < woman.indskrevet ? woman.indskrevet : firstOfMonth(m);
       const days = daysBetween(firstOfMonth(m), lastOfMonth(monthOf(end))) + 1;
-      activities.push({ type, start, end, hoursPerWeek: Math.min(37, Math.max(0.5, Math.round((sum * 14) / days) / 2)), publicEmployer: false });
+      activities.push({
+        type,
+        start,
+        end,
+        hoursPerWeek: Math.min(37, Math.max(0.5, Math.round((sum * 14) / days) / 2)),
+        publicEmployer: false,
+      });
       d = mondayFrom(addDays(end, rng.int(1, 5) * 7));
       continue;
     }
@@ -179,5 +202,9 @@ function buildWoman(woman: DemoWoman, today: string, lastMonth: number, rng: Rng
       t.setWeeks(xw, t.lastWeek, rng.chance(0.8) ? 651 : 652);
     }
   }
-  return { woman, register: { cpr: woman.cpr, weeks: { weekStart: t.firstWeek, codes: t.codes }, hours: { monthStart: t.firstMonth, hours: t.hours } }, activities };
+  return {
+    woman,
+    register: { cpr: woman.cpr, weeks: { weekStart: t.firstWeek, codes: t.codes }, hours: { monthStart: t.firstMonth, hours: t.hours } },
+    activities,
+  };
 }

@@ -11,7 +11,11 @@ import type { OutcomePlan } from './types.ts';
 
 const LATEST_B1_EXIT = monthIndex(2022, 9);
 const OTHER_REASONS: readonly (readonly [ExitReason, number])[] = [
-  ['fraflyttet', 2], ['anden_indsats', 3], ['sygdom', 2], ['oensker_ikke', 2], ['andet', 1],
+  ['fraflyttet', 2],
+  ['anden_indsats', 3],
+  ['sygdom', 2],
+  ['oensker_ikke', 2],
+  ['andet', 1],
 ];
 
 export interface Exit {

@@ -35,7 +35,12 @@ export function writeChunks(path: string, chunks: Iterable<Uint8Array>): number 
   return total;
 }
 
-export function writeDemoRegisterFiles(dir: string, women: readonly DemoWoman[], reg: DemoRegister, layout: BenefitLayout = 'wide'): DemoFiles {
+export function writeDemoRegisterFiles(
+  dir: string,
+  women: readonly DemoWoman[],
+  reg: DemoRegister,
+  layout: BenefitLayout = 'wide',
+): DemoFiles {
   mkdirSync(dir, { recursive: true });
   const files = {
     participants: join(dir, 'deltagere.csv'),

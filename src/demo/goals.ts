@@ -12,8 +12,15 @@ export type DemoGoal = Omit<GoalInput, 'note'> & { note?: string };
 export type DemoMilestone = Omit<Milestone, 'id' | 'projectId' | 'note'> & { note?: string };
 
 const END = '2022-12-31';
-const g = (title: string, measure: Measure, targetKind: TargetKind, targetValue: number, deadline = END, note?: string, population: Population = 'alle'): DemoGoal =>
-  ({ title, measure, population, targetKind, targetValue, deadline, note });
+const g = (
+  title: string,
+  measure: Measure,
+  targetKind: TargetKind,
+  targetValue: number,
+  deadline = END,
+  note?: string,
+  population: Population = 'alle',
+): DemoGoal => ({ title, measure, population, targetKind, targetValue, deadline, note });
 
 export const DEMO_GOALS: Record<string, DemoGoal[]> = {
   aalborg: [
@@ -47,9 +54,21 @@ export const DEMO_GOALS: Record<string, DemoGoal[]> = {
  * danskuddannelse", seed 004) as goals of the current projects, which have the demo tuition.
  */
 const danishGoals = (planned: number): DemoGoal[] => [
-  g('Mindst 60 % møder stabilt til danskundervisning', 'dansk_stabil', 'andel', 60, '2027-12-31',
-    'Stabilt: mindst 80 % fremmøde (projektindstilling) i hver af de seneste 3 registrerede måneder.'),
-  g(`${Math.max(1, Math.round(planned / 3))} kvinder består en modultest eller Prøve i Dansk`, 'dansk_bestaaet', 'antal', Math.max(1, Math.round(planned / 3)), '2027-12-31'),
+  g(
+    'Mindst 60 % møder stabilt til danskundervisning',
+    'dansk_stabil',
+    'andel',
+    60,
+    '2027-12-31',
+    'Stabilt: mindst 80 % fremmøde (projektindstilling) i hver af de seneste 3 registrerede måneder.',
+  ),
+  g(
+    `${Math.max(1, Math.round(planned / 3))} kvinder består en modultest eller Prøve i Dansk`,
+    'dansk_bestaaet',
+    'antal',
+    Math.max(1, Math.round(planned / 3)),
+    '2027-12-31',
+  ),
 ];
 
 /** Projects without their own goals in the seeds get the programme's common targets; the current ones also the Danish goals. */
@@ -59,20 +78,31 @@ export function demoGoalsFor(projectKey: string, plannedParticipants: number): D
 }
 
 function commonGoalsFor(projectKey: string, plannedParticipants: number): DemoGoal[] {
-  return DEMO_GOALS[projectKey] ?? [
-    g(`${plannedParticipants} kvinder indskrevet`, 'indskrevne', 'antal', plannedParticipants, END),
-    g('40 % når mål 1 eller 2', 'maal_1_eller_2', 'andel', 40, END),
-    g('Mindst 50 % i virksomhedsrettet tilbud', 'virksomhedsrettet', 'andel', 50, END),
-  ];
+  return (
+    DEMO_GOALS[projectKey] ?? [
+      g(`${plannedParticipants} kvinder indskrevet`, 'indskrevne', 'antal', plannedParticipants, END),
+      g('40 % når mål 1 eller 2', 'maal_1_eller_2', 'andel', 40, END),
+      g('Mindst 50 % i virksomhedsrettet tilbud', 'virksomhedsrettet', 'andel', 50, END),
+    ]
+  );
 }
 
 const F1 = 'Opstart og forberedelse';
 const F2 = 'Idriftsættelse';
 const F3 = 'Evaluering';
 const F4 = 'Forankring';
-const m = (phase: number, phaseName: string, number: number, content: string, dueDate: string, responsible: string, status: MilestoneStatus, note?: string): DemoMilestone =>
-  ({ phase, phaseName, number, content, dueDate, responsible, status, note });
-const INDSATS = 'Alle deltagere er visiteret og igangsat i videre indsatser, herunder hyppig kontakt og enten virksomhedsvendt eller opkvalificerende indsats i relation til den enkelte borger';
+const m = (
+  phase: number,
+  phaseName: string,
+  number: number,
+  content: string,
+  dueDate: string,
+  responsible: string,
+  status: MilestoneStatus,
+  note?: string,
+): DemoMilestone => ({ phase, phaseName, number, content, dueDate, responsible, status, note });
+const INDSATS =
+  'Alle deltagere er visiteret og igangsat i videre indsatser, herunder hyppig kontakt og enten virksomhedsvendt eller opkvalificerende indsats i relation til den enkelte borger';
 const CV = 'Alle deltagere skal have et aktivt CV på Jobnet og en ABC-jobstrategi';
 
 /** Aalborg's "Foreløbig tids- og milepælsplan" (seed 002), 24 milestones in four phases. */
@@ -84,7 +114,16 @@ const AALBORG: DemoMilestone[] = [
   m(1, F1, 5, 'Indholdet i kick-start-forløbet er endeligt fastlagt', '2019-10-31', 'Projektleder og projektejer', 'naaet'),
   m(1, F1, 6, 'Der er udvalgt borgere til forløbet', '2019-10-31', 'Projektleder', 'naaet'),
   m(1, F1, 7, 'Alle borgere er blevet screenet (sagsgennemgang)', '2019-11-30', 'Projektleder', 'naaet'),
-  m(1, F1, 8, 'Der er afholdt samtaler med alle borgere og alle er visiteret til indsatsen', '2019-12-31', 'Projektleder', 'naaet', 'I planen: november/december 2019.'),
+  m(
+    1,
+    F1,
+    8,
+    'Der er afholdt samtaler med alle borgere og alle er visiteret til indsatsen',
+    '2019-12-31',
+    'Projektleder',
+    'naaet',
+    'I planen: november/december 2019.',
+  ),
   m(2, F2, 9, '1. hold af ca. 25-30 borgere er igangsat på kick-start-forløb', '2020-01-31', 'Projektleder', 'naaet'),
   m(2, F2, 10, INDSATS, '2020-01-31', 'Projektleder', 'naaet'),
   m(2, F2, 11, CV, '2020-01-31', 'Projektleder', 'forsinket', 'ABC-strategierne blev først færdige i foråret 2020.'),
@@ -95,12 +134,56 @@ const AALBORG: DemoMilestone[] = [
   m(2, F2, 16, INDSATS, '2022-01-31', 'Projektleder', 'naaet'),
   m(2, F2, 17, CV, '2022-01-31', 'Projektleder', 'i_gang'),
   m(2, F2, 18, '50 pct. af alle deltagere har lønnede timer eller er ordinært beskæftigede', '2022-12-31', 'Projektleder', 'i_gang'),
-  m(2, F2, 19, 'De resterende deltagere, der ikke har opnået ordinære timer, er kommet tættere på arbejdsmarkedet via opkvalificering eller virksomhedsvendt indsats', '2022-12-31', 'Projektleder', 'i_gang', 'Målsætninger om progression gøres konkrete og målbare, når borgerne er screenet. Projektperioden udløber december 2022.'),
-  m(3, F3, 20, 'Der er lavet en skriftlig opfølgning på projektet, der involverer data fra alle deltagere', '2023-01-31', 'Styregruppen', 'ikke_startet'),
+  m(
+    2,
+    F2,
+    19,
+    'De resterende deltagere, der ikke har opnået ordinære timer, er kommet tættere på arbejdsmarkedet via opkvalificering eller virksomhedsvendt indsats',
+    '2022-12-31',
+    'Projektleder',
+    'i_gang',
+    'Målsætninger om progression gøres konkrete og målbare, når borgerne er screenet. Projektperioden udløber december 2022.',
+  ),
+  m(
+    3,
+    F3,
+    20,
+    'Der er lavet en skriftlig opfølgning på projektet, der involverer data fra alle deltagere',
+    '2023-01-31',
+    'Styregruppen',
+    'ikke_startet',
+  ),
   m(3, F3, 21, 'Afsluttende rapport er sendt til SIRI', '2023-03-31', 'Projektejer', 'ikke_startet', 'I planen: afventer.'),
-  m(3, F3, 22, 'Det politiske udvalg i Aalborg Kommune er blevet orienteret', '2023-05-31', 'Styregruppen', 'ikke_startet', 'I planen: foråret 2023.'),
-  m(4, F4, 23, 'Der er afholdt opsamlingsmøde med projektgruppen – hvad lærte vi af projektet, hvad kan vi forankre, hvad skal vi ikke gøre?', '2023-05-31', 'Styregruppen', 'ikke_startet', 'I planen: foråret 2023.'),
-  m(4, F4, 24, 'Der sker eventuelt en politisk behandling af budgetansøgning eller lignende i forhold til fortsættelse af serviceniveauer m.v. afhængigt af den tilbageværende målgruppes størrelse', '2023-05-31', 'Styregruppen', 'ikke_startet', 'I planen: foråret 2023.'),
+  m(
+    3,
+    F3,
+    22,
+    'Det politiske udvalg i Aalborg Kommune er blevet orienteret',
+    '2023-05-31',
+    'Styregruppen',
+    'ikke_startet',
+    'I planen: foråret 2023.',
+  ),
+  m(
+    4,
+    F4,
+    23,
+    'Der er afholdt opsamlingsmøde med projektgruppen – hvad lærte vi af projektet, hvad kan vi forankre, hvad skal vi ikke gøre?',
+    '2023-05-31',
+    'Styregruppen',
+    'ikke_startet',
+    'I planen: foråret 2023.',
+  ),
+  m(
+    4,
+    F4,
+    24,
+    'Der sker eventuelt en politisk behandling af budgetansøgning eller lignende i forhold til fortsættelse af serviceniveauer m.v. afhængigt af den tilbageværende målgruppes størrelse',
+    '2023-05-31',
+    'Styregruppen',
+    'ikke_startet',
+    'I planen: foråret 2023.',
+  ),
 ];
 
 /** Vallensbæk and Ishøj's "Tidsplan og milepæle" (seed 001). */
@@ -108,9 +191,33 @@ const ISHOEJ_VALLENSBAEK: DemoMilestone[] = [
   m(1, F1, 1, 'Projektet bemandes med projektleder', '2019-09-01', 'Jobcenterchef', 'naaet'),
   m(1, F1, 2, 'Samarbejdsaftale er på plads, styregruppe er nedsat (møde 3 gange årligt)', '2019-10-01', 'Styregruppen', 'naaet'),
   m(1, F1, 3, 'Koordinerende sagsbehandler og jobformidler tiltræder', '2019-12-01', 'Projektleder', 'naaet'),
-  m(2, F2, 4, 'Arbejdet med målgruppen påbegyndes med løbende optag; rekrutteringskampagnen er gennemført; visitation påbegyndes; administrativ medarbejder tiltræder', '2020-01-01', 'Projektleder', 'naaet'),
-  m(2, F2, 5, '50 borgere er visiteret i forløb/indsatser; mindst 25 har deltaget i et eller flere virksomhedsrettede forløb', '2020-12-31', 'Projektleder', 'naaet'),
-  m(2, F2, 6, '100 borgere er visiteret i forløb/indsatser; mindst 25 har deltaget i et eller flere virksomhedsrettede forløb', '2021-12-31', 'Projektleder', 'naaet'),
+  m(
+    2,
+    F2,
+    4,
+    'Arbejdet med målgruppen påbegyndes med løbende optag; rekrutteringskampagnen er gennemført; visitation påbegyndes; administrativ medarbejder tiltræder',
+    '2020-01-01',
+    'Projektleder',
+    'naaet',
+  ),
+  m(
+    2,
+    F2,
+    5,
+    '50 borgere er visiteret i forløb/indsatser; mindst 25 har deltaget i et eller flere virksomhedsrettede forløb',
+    '2020-12-31',
+    'Projektleder',
+    'naaet',
+  ),
+  m(
+    2,
+    F2,
+    6,
+    '100 borgere er visiteret i forløb/indsatser; mindst 25 har deltaget i et eller flere virksomhedsrettede forløb',
+    '2021-12-31',
+    'Projektleder',
+    'naaet',
+  ),
   m(2, F2, 7, 'Mindst 25 har opnået ordinære ansættelser', '2022-12-31', 'Projektleder', 'i_gang'),
 ];
 
@@ -121,7 +228,16 @@ const COMMON: DemoMilestone[] = [
   m(2, F2, 3, 'Skriftlig opfølgning til SIRI (halvår)', '2021-06-30', 'Projektleder', 'naaet'),
   m(2, F2, 4, 'Status til det politiske udvalg', '2021-12-31', 'Projektleder', 'naaet'),
   m(3, F3, 5, 'Afsluttende rapport er sendt til SIRI', '2023-03-31', 'Projektejer', 'ikke_startet'),
-  m(3, F3, 6, 'Evalueringen er forelagt det politiske udvalg', '2024-03-06', 'Jobcenterchef', 'ikke_startet', 'Frederikshavn: Arbejdsmarkedsudvalget 6. marts 2024.'),
+  m(
+    3,
+    F3,
+    6,
+    'Evalueringen er forelagt det politiske udvalg',
+    '2024-03-06',
+    'Jobcenterchef',
+    'ikke_startet',
+    'Frederikshavn: Arbejdsmarkedsudvalget 6. marts 2024.',
+  ),
 ];
 
 export function demoMilestonesFor(projectKey: string): DemoMilestone[] {

@@ -4,7 +4,15 @@
  */
 export { generateCohort, DEFAULT_SEED, type CohortOptions } from './cohort.ts';
 export { DEMO_MUNICIPALITIES, DEMO_PROJECTS, DEFAULT_COHORT_SIZE, type DemoMunicipality, type DemoProject } from './municipalities.ts';
-export { generateRegisterData, toParticipants, toRegisterData, DEFAULT_REGISTER_TO, type DemoRegister, type PersonRegister, type RegisterOptions } from './register.ts';
+export {
+  generateRegisterData,
+  toParticipants,
+  toRegisterData,
+  DEFAULT_REGISTER_TO,
+  type DemoRegister,
+  type PersonRegister,
+  type RegisterOptions,
+} from './register.ts';
 export { deltagereCsv, ydelserWideCsv, ydelserLongCsv, loentimerCsv, kodetabelCsv, decimalComma, wideWeekColumn } from './csv.ts';
 export { writeDemoRegisterFiles, writeChunks, type BenefitLayout, type DemoFiles } from './files.ts';
 export { monitorDemo, CALIBRATION_MONTHS } from './monitor-demo.ts';

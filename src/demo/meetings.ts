@@ -7,10 +7,32 @@
  */
 import type { ActionStatus, MeetingKind } from '../core/codes.ts';
 
-export interface DemoPoint { title: string; body?: string; minutes?: string; decision?: string }
-export interface DemoAction { description: string; owner: string; dueDate: string; status: ActionStatus; milestoneNumber?: number }
-export interface DemoMeeting { kind: MeetingKind; heldOn: string; title: string; place: string; participants: string; points: DemoPoint[]; actions: DemoAction[] }
-export interface DemoMeetingPlan { perYear: number; meetings: DemoMeeting[] }
+export interface DemoPoint {
+  title: string;
+  body?: string;
+  minutes?: string;
+  decision?: string;
+}
+export interface DemoAction {
+  description: string;
+  owner: string;
+  dueDate: string;
+  status: ActionStatus;
+  milestoneNumber?: number;
+}
+export interface DemoMeeting {
+  kind: MeetingKind;
+  heldOn: string;
+  title: string;
+  place: string;
+  participants: string;
+  points: DemoPoint[];
+  actions: DemoAction[];
+}
+export interface DemoMeetingPlan {
+  perYear: number;
+  meetings: DemoMeeting[];
+}
 
 const QUARTER = ['1. kvartal', '2. kvartal', '3. kvartal', '4. kvartal'];
 
@@ -23,17 +45,44 @@ function steeringMeeting(place: string, participants: string, heldOn: string, i:
     return d.toISOString().slice(0, 10);
   };
   return {
-    kind: 'styregruppe', heldOn, title: `Styregruppemøde ${q} ${year}`, place, participants,
+    kind: 'styregruppe',
+    heldOn,
+    title: `Styregruppemøde ${q} ${year}`,
+    place,
+    participants,
     points: [
       ...(i > 0 ? [{ title: 'Godkendelse af referat fra sidste møde', decision: 'Referatet blev godkendt.' }] : []),
-      { title: 'Status på rekruttering og indskrivning', body: 'Projektlederen gennemgår indskrivningen mod planen.', minutes: 'Indskrivningen følger planen; der er flest henvisninger fra sagsbehandlerne.', decision: 'Styregruppen tog orienteringen til efterretning.' },
-      { title: 'Virksomhedssamarbejdet', minutes: 'Flere virksomheder har taget imod kvinder i praktik.', decision: i % 2 ? 'Virksomhedskonsulenten besøger tre nye virksomheder før næste møde.' : 'Styregruppen godkendte oplægget til et virksomhedsnetværk.' },
+      {
+        title: 'Status på rekruttering og indskrivning',
+        body: 'Projektlederen gennemgår indskrivningen mod planen.',
+        minutes: 'Indskrivningen følger planen; der er flest henvisninger fra sagsbehandlerne.',
+        decision: 'Styregruppen tog orienteringen til efterretning.',
+      },
+      {
+        title: 'Virksomhedssamarbejdet',
+        minutes: 'Flere virksomheder har taget imod kvinder i praktik.',
+        decision:
+          i % 2
+            ? 'Virksomhedskonsulenten besøger tre nye virksomheder før næste møde.'
+            : 'Styregruppen godkendte oplægget til et virksomhedsnetværk.',
+      },
       { title: 'Budget og forbrug', minutes: 'Forbruget ligger tæt på budgettet.' },
       { title: 'Eventuelt' },
     ],
     actions: [
-      { description: `Opdater milepælsplanen efter mødet i ${q.toLowerCase()} ${year}`, owner: 'Projektleder', dueDate: next(1), status: last ? 'aaben' : 'udfoert' },
-      { description: 'Følg op på kvinder, der har afbrudt forløbet', owner: 'Teamleder, KIB-teamet', dueDate: next(2), status: last ? 'i_gang' : 'udfoert', milestoneNumber: 1 },
+      {
+        description: `Opdater milepælsplanen efter mødet i ${q.toLowerCase()} ${year}`,
+        owner: 'Projektleder',
+        dueDate: next(1),
+        status: last ? 'aaben' : 'udfoert',
+      },
+      {
+        description: 'Følg op på kvinder, der har afbrudt forløbet',
+        owner: 'Teamleder, KIB-teamet',
+        dueDate: next(2),
+        status: last ? 'i_gang' : 'udfoert',
+        milestoneNumber: 1,
+      },
     ],
   };
 }
@@ -54,17 +103,48 @@ function plan(place: string, participants: string, dates: string[], committee: D
 }
 
 export const DEMO_MEETINGS: Record<string, DemoMeetingPlan> = {
-  viborg: plan('Jobcenter Viborg, mødelokale 2', 'Jobcenterchef (formand)\nAfdelingsleder, integration\nProjektleder\nTeamleder, KIB-teamet\nRepræsentant for SIRI',
-    quarterly('2019-09-23', '2022-12-31', 3), {
-      kind: 'udvalg', heldOn: '2023-01-23', title: 'Beskæftigelsesudvalget januar 2023', place: 'Viborg Rådhus, udvalgsværelse 1', participants: 'Beskæftigelsesudvalget\nJobcenterchef\nProjektleder',
-      points: [{ title: 'Orientering om projektet «Flere indvandrerkvinder i beskæftigelse»', body: 'Orientering til udvalget ved projektets afslutning.', decision: 'Udvalget tog orienteringen til efterretning og ønsker at høre om forankringen af indsatsen i juni 2023.' }],
-      actions: [{ description: 'Plan for forankring af indsatsen forelægges udvalget', owner: 'Jobcenterchef', dueDate: '2023-06-15', status: 'aaben' }],
-    }, 4),
-  'ishoej-vallensbaek': plan('Jobcenter Ishøj-Vallensbæk', 'Jobcenterchef, Ishøj (formand)\nJobcenterchef, Vallensbæk\nProjektleder\nVirksomhedskonsulent',
+  viborg: plan(
+    'Jobcenter Viborg, mødelokale 2',
+    'Jobcenterchef (formand)\nAfdelingsleder, integration\nProjektleder\nTeamleder, KIB-teamet\nRepræsentant for SIRI',
+    quarterly('2019-09-23', '2022-12-31', 3),
+    {
+      kind: 'udvalg',
+      heldOn: '2023-01-23',
+      title: 'Beskæftigelsesudvalget januar 2023',
+      place: 'Viborg Rådhus, udvalgsværelse 1',
+      participants: 'Beskæftigelsesudvalget\nJobcenterchef\nProjektleder',
+      points: [
+        {
+          title: 'Orientering om projektet «Flere indvandrerkvinder i beskæftigelse»',
+          body: 'Orientering til udvalget ved projektets afslutning.',
+          decision: 'Udvalget tog orienteringen til efterretning og ønsker at høre om forankringen af indsatsen i juni 2023.',
+        },
+      ],
+      actions: [
+        {
+          description: 'Plan for forankring af indsatsen forelægges udvalget',
+          owner: 'Jobcenterchef',
+          dueDate: '2023-06-15',
+          status: 'aaben',
+        },
+      ],
+    },
+    4,
+  ),
+  'ishoej-vallensbaek': plan(
+    'Jobcenter Ishøj-Vallensbæk',
+    'Jobcenterchef, Ishøj (formand)\nJobcenterchef, Vallensbæk\nProjektleder\nVirksomhedskonsulent',
     // Three a year; in 2021 one meeting was cancelled.
-    quarterly('2019-11-05', '2022-12-31', 4, ['2021-07-05']), {
-      kind: 'udvalg', heldOn: '2023-02-06', title: 'Beskæftigelses- og integrationsudvalget februar 2023', place: 'Ishøj Rådhus', participants: 'Beskæftigelses- og integrationsudvalget\nProjektleder',
+    quarterly('2019-11-05', '2022-12-31', 4, ['2021-07-05']),
+    {
+      kind: 'udvalg',
+      heldOn: '2023-02-06',
+      title: 'Beskæftigelses- og integrationsudvalget februar 2023',
+      place: 'Ishøj Rådhus',
+      participants: 'Beskæftigelses- og integrationsudvalget\nProjektleder',
       points: [{ title: 'Orientering om projektet', body: 'Slutorientering; beslutningen skrives ind efter mødet.' }],
       actions: [],
-    }, 3),
+    },
+    3,
+  ),
 };

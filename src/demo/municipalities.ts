@@ -44,8 +44,16 @@ export interface DemoProject {
 }
 
 const M = (
-  kode: string, navn: string, jobcenter: string, projectKey: string, unit: string,
-  size: number, aktivitetsparate: number, resultShare: number, aktResultShare: number, durableFullShare?: number,
+  kode: string,
+  navn: string,
+  jobcenter: string,
+  projectKey: string,
+  unit: string,
+  size: number,
+  aktivitetsparate: number,
+  resultShare: number,
+  aktResultShare: number,
+  durableFullShare?: number,
 ): DemoMunicipality => ({ kode, navn, jobcenter, projectKey, unit, size, aktivitetsparate, resultShare, aktResultShare, durableFullShare });
 
 export const DEMO_MUNICIPALITIES: readonly DemoMunicipality[] = [
@@ -65,8 +73,21 @@ export const DEMO_MUNICIPALITIES: readonly DemoMunicipality[] = [
 export const DEFAULT_COHORT_SIZE = DEMO_MUNICIPALITIES.reduce((s, m) => s + m.size, 0);
 
 const PERIOD = { periodeFra: '2019-09-01', periodeTil: '2022-12-31' };
-const P = (key: string, by: string, jobcenter: string, bevilling: number, kommuneKoder: string[], planlagteDeltagere: number): DemoProject => ({
-  key, navn: `Flere indvandrerkvinder i beskæftigelse – ${by}`, jobcenter, bevilling, ...PERIOD, kommuneKoder, planlagteDeltagere,
+const P = (
+  key: string,
+  by: string,
+  jobcenter: string,
+  bevilling: number,
+  kommuneKoder: string[],
+  planlagteDeltagere: number,
+): DemoProject => ({
+  key,
+  navn: `Flere indvandrerkvinder i beskæftigelse – ${by}`,
+  jobcenter,
+  bevilling,
+  ...PERIOD,
+  kommuneKoder,
+  planlagteDeltagere,
 });
 
 /** One project per jobcentre; Ishøj/Vallensbæk and Esbjerg/Fanø run joint projects. */

@@ -14,8 +14,31 @@ interface Region {
 
 const REGIONS: readonly Region[] = [
   {
-    countries: [['Syrien', 18], ['Irak', 10], ['Libanon', 7], ['Statsløs', 3], ['Marokko', 3]],
-    first: ['Amal', 'Rania', 'Fatima', 'Noor', 'Huda', 'Samira', 'Layla', 'Maysa', 'Rasha', 'Dalia', 'Hanan', 'Nadia', 'Sawsan', 'Yasmin', 'Zainab', 'Rim'],
+    countries: [
+      ['Syrien', 18],
+      ['Irak', 10],
+      ['Libanon', 7],
+      ['Statsløs', 3],
+      ['Marokko', 3],
+    ],
+    first: [
+      'Amal',
+      'Rania',
+      'Fatima',
+      'Noor',
+      'Huda',
+      'Samira',
+      'Layla',
+      'Maysa',
+      'Rasha',
+      'Dalia',
+      'Hanan',
+      'Nadia',
+      'Sawsan',
+      'Yasmin',
+      'Zainab',
+      'Rim',
+    ],
     last: ['Al-Hassan', 'Haddad', 'Khalil', 'Mansour', 'Saleh', 'Ibrahim', 'Darwish', 'Nasser', 'Hamdan', 'Youssef', 'Abbas', 'Kassem'],
   },
   {
@@ -24,32 +47,50 @@ const REGIONS: readonly Region[] = [
     last: ['Warsame', 'Abdi', 'Farah', 'Osman', 'Hirsi', 'Jama', 'Mohamud', 'Aden', 'Guled', 'Nur'],
   },
   {
-    countries: [['Afghanistan', 8], ['Iran', 6]],
+    countries: [
+      ['Afghanistan', 8],
+      ['Iran', 6],
+    ],
     first: ['Mariam', 'Zahra', 'Parwana', 'Shabnam', 'Farzana', 'Nilofar', 'Soraya', 'Maryam', 'Shirin', 'Laleh', 'Roya', 'Tahmina'],
     last: ['Ahmadi', 'Hosseini', 'Rahimi', 'Karimi', 'Mohammadi', 'Sultani', 'Noori', 'Rezaei', 'Hakimi', 'Azizi'],
   },
   {
-    countries: [['Tyrkiet', 9], ['Bosnien-Hercegovina', 2]],
+    countries: [
+      ['Tyrkiet', 9],
+      ['Bosnien-Hercegovina', 2],
+    ],
     first: ['Ayşe', 'Fatma', 'Emine', 'Hatice', 'Zeynep', 'Elif', 'Songül', 'Sevgi', 'Derya', 'Gülsen', 'Amra', 'Selma'],
     last: ['Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Aydın', 'Öztürk', 'Arslan', 'Doğan', 'Hodžić', 'Begić'],
   },
   {
-    countries: [['Eritrea', 6], ['Etiopien', 2]],
+    countries: [
+      ['Eritrea', 6],
+      ['Etiopien', 2],
+    ],
     first: ['Semhar', 'Helen', 'Freweyni', 'Selam', 'Luwam', 'Senait', 'Mebrat', 'Rahel', 'Winta', 'Almaz'],
     last: ['Tesfay', 'Gebremedhin', 'Habte', 'Kidane', 'Berhane', 'Yohannes', 'Tekle', 'Haile', 'Negash', 'Ghebre'],
   },
   {
-    countries: [['Pakistan', 6], ['Sri Lanka', 2]],
+    countries: [
+      ['Pakistan', 6],
+      ['Sri Lanka', 2],
+    ],
     first: ['Ayesha', 'Sana', 'Nazia', 'Rukhsana', 'Shazia', 'Farah', 'Samina', 'Nasreen', 'Kavitha', 'Tharshini', 'Rubina', 'Uzma'],
     last: ['Khan', 'Hussain', 'Butt', 'Malik', 'Qureshi', 'Chaudhry', 'Iqbal', 'Raza', 'Sivakumar', 'Rajan'],
   },
   {
-    countries: [['Thailand', 5], ['Filippinerne', 3]],
+    countries: [
+      ['Thailand', 5],
+      ['Filippinerne', 3],
+    ],
     first: ['Siriporn', 'Nong', 'Kanya', 'Malee', 'Ratana', 'Wanida', 'Pim', 'Maricel', 'Jocelyn', 'Rowena', 'Sunisa'],
     last: ['Srisuk', 'Chaiyaporn', 'Wongsa', 'Boonmee', 'Saetang', 'Reyes', 'Santos', 'Dela Cruz', 'Bautista'],
   },
   {
-    countries: [['Vietnam', 4], ['Kina', 2]],
+    countries: [
+      ['Vietnam', 4],
+      ['Kina', 2],
+    ],
     first: ['Lan', 'Mai', 'Huong', 'Thu', 'Linh', 'Ngoc', 'Hoa', 'Xiu', 'Mei', 'Ling'],
     last: ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Vu', 'Wang', 'Zhang', 'Chen'],
   },

@@ -13,17 +13,40 @@ const mix = (i: number, salt: number) => {
 };
 
 const CHANNELS: readonly (readonly [string, number])[] = [
-  ['jobcenter', 0.55], ['boligomraade', 0.12], ['netvaerk_forening', 0.12], ['rollemodel', 0.08], ['lokaltv', 0.05], ['andet', 0.03],
+  ['jobcenter', 0.55],
+  ['boligomraade', 0.12],
+  ['netvaerk_forening', 0.12],
+  ['rollemodel', 0.08],
+  ['lokaltv', 0.05],
+  ['andet', 0.03],
 ];
 
 export function demoRecorded(index: number, visitation: string): { flereSkalMed: number | null; channel: string | null } {
   const g = mix(index, 1);
-  const flereSkalMed = g < 0.08 ? null
-    : visitation === 'jobparat' ? (g < 0.85 ? 1 : 2)
-      : visitation === 'aktivitetsparat' ? (g < 0.35 ? 1 : g < 0.8 ? 2 : 3)
-        : (g < 0.6 ? 1 : 2);
+  const flereSkalMed =
+    g < 0.08
+      ? null
+      : visitation === 'jobparat'
+        ? g < 0.85
+          ? 1
+          : 2
+        : visitation === 'aktivitetsparat'
+          ? g < 0.35
+            ? 1
+            : g < 0.8
+              ? 2
+              : 3
+          : g < 0.6
+            ? 1
+            : 2;
   let c = mix(index, 2);
   let channel: string | null = null;
-  for (const [k, p] of CHANNELS) { if (c < p) { channel = k; break; } c -= p; }
+  for (const [k, p] of CHANNELS) {
+    if (c < p) {
+      channel = k;
+      break;
+    }
+    c -= p;
+  }
   return { flereSkalMed, channel };
 }

@@ -54,7 +54,7 @@ describe('generateRegisterData', () => {
     expect(reg.lastWeek).toBe(parseWeek('2023-W13'));
   });
 
-  it('shows every woman\'s planned best level, durable status and snapshot to the real engine', () => {
+  it("shows every woman's planned best level, durable status and snapshot to the real engine", () => {
     const r = monitorDemo(cohort, reg);
     const wrong = r.participants.filter((p, i) => {
       const plan = cohort.plans[i];
@@ -66,7 +66,9 @@ describe('generateRegisterData', () => {
   it('holds the plan for another seed and size too', () => {
     const c = generateCohort({ seed: 31, size: 3000 });
     const r = monitorDemo(c);
-    const wrong = r.participants.filter((p, i) => p.accumulated !== c.plans[i].best || p.durable !== c.plans[i].durable || p.snapshot !== c.plans[i].snapshot);
+    const wrong = r.participants.filter(
+      (p, i) => p.accumulated !== c.plans[i].best || p.durable !== c.plans[i].durable || p.snapshot !== c.plans[i].snapshot,
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -75,7 +77,9 @@ describe('generateRegisterData', () => {
       for (const seed of [1, 42]) {
         const c = generateCohort({ seed, size });
         const r = monitorDemo(c);
-        const wrong = r.participants.filter((p, i) => p.accumulated !== c.plans[i].best || p.durable !== c.plans[i].durable || p.snapshot !== c.plans[i].snapshot);
+        const wrong = r.participants.filter(
+          (p, i) => p.accumulated !== c.plans[i].best || p.durable !== c.plans[i].durable || p.snapshot !== c.plans[i].snapshot,
+        );
         expect(wrong, `size ${size} seed ${seed}`).toEqual([]);
       }
     }
@@ -118,7 +122,10 @@ describe('CSV formats', () => {
   });
 
   it('writes in-memory register rows the builder accepts unchanged', () => {
-    const data = buildRegisterData({ weekArrays: reg.persons.map((p) => ({ cpr: p.cpr, weekStart: p.weeks.weekStart, codes: p.weeks.codes.slice() })) }, defaultCodeTable());
+    const data = buildRegisterData(
+      { weekArrays: reg.persons.map((p) => ({ cpr: p.cpr, weekStart: p.weeks.weekStart, codes: p.weeks.codes.slice() })) },
+      defaultCodeTable(),
+    );
     expect(data.weeks.size).toBe(cohort.women.length);
   });
 });

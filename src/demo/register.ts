@@ -50,19 +50,26 @@ export function generateRegisterData(source: DemoCohort | readonly DemoWoman[], 
   const from = options.from === undefined ? null : monthOrThrow(options.from, 'from');
   const rng = mulberry32(deriveSeed(seed, 11));
   const persons: PersonRegister[] = [];
-  let firstWeek = Infinity, lastWeek = -Infinity, firstMonth = Infinity, lastMonth = -Infinity;
+  let firstWeek = Infinity,
+    lastWeek = -Infinity,
+    firstMonth = Infinity,
+    lastMonth = -Infinity;
   cohort.women.forEach((w, i) => {
     const enrolMonth = monthOf(w.indskrevet);
     const start = from ?? enrolMonth - HISTORY_MONTHS;
     if (start > enrolMonth) throw new RangeError(`'from' (${options.from}) is after the enrolment of ${w.id} (${w.indskrevet})`);
     const t = new Timeline(start, to);
-    buildTrajectory(t, {
-      visitation: w.visitation,
-      age: ageOn(w.birthDate, w.indskrevet),
-      enrolMonth,
-      exitMonth: w.udskrevet ? monthOf(w.udskrevet) : null,
-      plan: cohort.plans[i],
-    }, rng);
+    buildTrajectory(
+      t,
+      {
+        visitation: w.visitation,
+        age: ageOn(w.birthDate, w.indskrevet),
+        enrolMonth,
+        exitMonth: w.udskrevet ? monthOf(w.udskrevet) : null,
+        plan: cohort.plans[i],
+      },
+      rng,
+    );
     persons.push({ cpr: w.cpr, weeks: { weekStart: t.firstWeek, codes: t.codes }, hours: { monthStart: t.firstMonth, hours: t.hours } });
     firstWeek = Math.min(firstWeek, t.firstWeek);
     lastWeek = Math.max(lastWeek, t.lastWeek);
@@ -77,7 +84,9 @@ function resolveCohort(source: DemoCohort | readonly DemoWoman[], seed: number |
   if (!Array.isArray(source)) return source as DemoCohort;
   const women = source as readonly DemoWoman[];
   const cohort = generateCohort({ seed, size: women.length });
-  const same = women.every((w, i) => w.id === cohort.women[i].id && w.cpr === cohort.women[i].cpr && w.indskrevet === cohort.women[i].indskrevet);
+  const same = women.every(
+    (w, i) => w.id === cohort.women[i].id && w.cpr === cohort.women[i].cpr && w.indskrevet === cohort.women[i].indskrevet,
+  );
   if (!same) throw new Error('generateRegisterData: the women are not a demo cohort of this seed; pass the DemoCohort itself');
   return { ...cohort, women: [...women] };
 }
@@ -94,7 +103,14 @@ function monthOrThrow(text: string, name: string): number {
 
 /** The cohort as `deltagere` rows for the engine (spec §1.1). */
 export function toParticipants(women: readonly DemoWoman[]): Participant[] {
-  return women.map((w) => ({ id: w.id, cpr: w.cpr, kommune: w.kommuneKode, visitation: w.visitation, indskrevet: w.indskrevet, udskrevet: w.udskrevet }));
+  return women.map((w) => ({
+    id: w.id,
+    cpr: w.cpr,
+    kommune: w.kommuneKode,
+    visitation: w.visitation,
+    indskrevet: w.indskrevet,
+    udskrevet: w.udskrevet,
+  }));
 }
 
 /** The register data keyed by CPR, as the engine takes it. */

@@ -16,7 +16,10 @@ export class Timeline {
   readonly firstWeek: number;
   readonly lastWeek: number;
 
-  constructor(readonly firstMonth: number, readonly lastMonth: number) {
+  constructor(
+    readonly firstMonth: number,
+    readonly lastMonth: number,
+  ) {
     this.firstWeek = firstWeekOfMonth(firstMonth);
     this.lastWeek = firstWeekOfMonth(lastMonth + 1) - 1;
     this.codes = new Int16Array(this.lastWeek - this.firstWeek + 1);

@@ -72,9 +72,19 @@ export function baseCode(v: Visitation, age: number, rng: Rng): number {
     case 'aktivitetsparat':
       return age < 30 && rng.chance(0.4) ? UDDANNELSESHJAELP : rng.chance(0.65) ? KONTANTHJAELP : INTEGRATION;
     case 'jobparat':
-      return rng.weighted([[KONTANTHJAELP_JOBPARAT, 55], [DAGPENGE, 25], [INTEGRATION, 20]]);
+      return rng.weighted([
+        [KONTANTHJAELP_JOBPARAT, 55],
+        [DAGPENGE, 25],
+        [INTEGRATION, 20],
+      ]);
     case 'oevrige':
-      return age < 30 && rng.chance(0.7) ? UDDANNELSESHJAELP : rng.weighted([[SYGEDAGPENGE, 40], [BARSEL, 20], [DAGPENGE, 40]]);
+      return age < 30 && rng.chance(0.7)
+        ? UDDANNELSESHJAELP
+        : rng.weighted([
+            [SYGEDAGPENGE, 40],
+            [BARSEL, 20],
+            [DAGPENGE, 40],
+          ]);
     case 'selvforsoergende':
       return 0;
   }

@@ -41,7 +41,10 @@ export function demoWorld(opts: { seed?: number; size?: number; today: string })
   const activities = women.map((w, i) => caseActivitiesFromRegister(w, hreg.persons[i].weeks, hreg.persons[i].hours, codeTable));
   const current = generateCurrentProject({ seed, today: opts.today, usedCpr: new Set(women.map((w) => w.cpr)) });
   const persons: PersonRegister[] = [...hreg.persons, ...current.women.map((c) => c.register)];
-  let firstWeek = Infinity, lastWeek = -Infinity, firstMonth = Infinity, lastMonth = -Infinity;
+  let firstWeek = Infinity,
+    lastWeek = -Infinity,
+    firstMonth = Infinity,
+    lastMonth = -Infinity;
   for (const p of persons) {
     firstWeek = Math.min(firstWeek, p.weeks.weekStart);
     lastWeek = Math.max(lastWeek, p.weeks.weekStart + p.weeks.codes.length - 1);

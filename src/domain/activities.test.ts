@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { activityCatalogue, BUILT_IN_ACTIVITY_TYPES, catalogueByCategory, findActivityType, isCompanyOriented, projectActivityTypeSchema, type ActivityType } from './activities.ts';
+import {
+  activityCatalogue,
+  BUILT_IN_ACTIVITY_TYPES,
+  catalogueByCategory,
+  findActivityType,
+  isCompanyOriented,
+  projectActivityTypeSchema,
+  type ActivityType,
+} from './activities.ts';
 import { makeActivitySchema } from './activity.ts';
 
 const madhold: ActivityType = { key: 'madhold', name: 'Madhold (catering)', category: 'opkvalificering', atCompany: false };
@@ -30,13 +38,23 @@ describe('activity catalogue', () => {
   });
   it('validates a project type and refuses a built-in key', () => {
     expect(projectActivityTypeSchema.safeParse({ key: 'madhold', name: 'Madhold', category: 'opkvalificering' }).success).toBe(true);
-    expect(projectActivityTypeSchema.safeParse({ key: 'igu', name: 'IGU 2', category: 'opkvalificering' }).error?.issues[0].message).toMatch(/indbygget/);
+    expect(
+      projectActivityTypeSchema.safeParse({ key: 'igu', name: 'IGU 2', category: 'opkvalificering' }).error?.issues[0].message,
+    ).toMatch(/indbygget/);
     expect(projectActivityTypeSchema.safeParse({ key: 'Mad Hold', name: 'M', category: 'x' }).success).toBe(false);
   });
 });
 
 const schema = makeActivitySchema([madhold, butik]);
-const praktik = { typeKey: 'virksomhedspraktik', provider: 'Netto Ellekonebakken', cvr: '10403782', startDate: '2024-03-04', endDate: '2024-04-26', hoursPerWeek: '18,5', status: 'i_gang' };
+const praktik = {
+  typeKey: 'virksomhedspraktik',
+  provider: 'Netto Ellekonebakken',
+  cvr: '10403782',
+  startDate: '2024-03-04',
+  endDate: '2024-04-26',
+  hoursPerWeek: '18,5',
+  status: 'i_gang',
+};
 
 describe('activity schema', () => {
   it('parses a company activity with a decimal comma', () => {

@@ -51,8 +51,14 @@ export const projectActivityTypeSchema = z.object({
     .string({ error: 'Angiv en nøgle.' })
     .trim()
     .regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'Nøglen skal være 2–40 små bogstaver (a–z), tal eller _ og begynde med et bogstav.' })
-    .refine((k) => !BUILT_IN_ACTIVITY_TYPES.some((b) => b.key === k), { message: 'Nøglen bruges allerede af en indbygget aktivitetstype.' }),
-  name: z.string({ error: 'Angiv et navn.' }).trim().min(2, { message: 'Navnet skal være mindst 2 tegn.' }).max(100, { message: 'Navnet må højst være 100 tegn.' }),
+    .refine((k) => !BUILT_IN_ACTIVITY_TYPES.some((b) => b.key === k), {
+      message: 'Nøglen bruges allerede af en indbygget aktivitetstype.',
+    }),
+  name: z
+    .string({ error: 'Angiv et navn.' })
+    .trim()
+    .min(2, { message: 'Navnet skal være mindst 2 tegn.' })
+    .max(100, { message: 'Navnet må højst være 100 tegn.' }),
   category: z.enum(ACTIVITY_CATEGORIES, { error: 'Vælg en kategori.' }),
   atCompany: z.boolean().default(false),
 });

@@ -42,7 +42,12 @@ export function makeActivitySchema(extraTypes: readonly ActivityType[] = []) {
       const type = findActivityType(a.typeKey, extraTypes);
       if (type?.atCompany) {
         if (!a.provider) ctx.addIssue({ code: 'custom', path: ['provider'], message: 'Angiv virksomhedens navn.' });
-        if (!a.cvr) ctx.addIssue({ code: 'custom', path: ['cvr'], message: `Angiv virksomhedens CVR-nummer (påkrævet for ${type.name.toLowerCase()}).` });
+        if (!a.cvr)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['cvr'],
+            message: `Angiv virksomhedens CVR-nummer (påkrævet for ${type.name.toLowerCase()}).`,
+          });
       }
       if (a.cvr) {
         const r = parseCvr(a.cvr);

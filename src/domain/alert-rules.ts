@@ -153,7 +153,12 @@ export const planRule: Rule = (input, s) => {
       input.today,
       deadline,
       s.planWarningDays,
-      () => ({ code: item.code, severity: 'advarsel', message: `${item.what} skal være på plads senest ${formatDateDa(deadline)}.`, dueDate: deadline }),
+      () => ({
+        code: item.code,
+        severity: 'advarsel',
+        message: `${item.what} skal være på plads senest ${formatDateDa(deadline)}.`,
+        dueDate: deadline,
+      }),
       () => ({
         code: item.code,
         severity: 'kritisk',
@@ -165,7 +170,10 @@ export const planRule: Rule = (input, s) => {
 };
 
 export const who5Rule: Rule = (input, s) => {
-  const latest = latestScored(WHO5, input.assessments.filter((a) => a.date <= input.today));
+  const latest = latestScored(
+    WHO5,
+    input.assessments.filter((a) => a.date <= input.today),
+  );
   if (!latest || latest.total >= s.who5Threshold) return [];
   const depression = latest.flags.find((f) => f.code === 'mulig_depression');
   return [
@@ -181,7 +189,14 @@ export const who5Rule: Rule = (input, s) => {
 export const hiringFollowUpRule: Rule = (input) =>
   input.hiringFollowUp ? hiringFollowUpAlerts(input.hiringFollowUp.hirings, input.hiringFollowUp.recorded, input.today) : [];
 
-export const RULES: readonly Rule[] = [companyPauseRule, conversationIntervalRule, conversationTargetRule, planRule, who5Rule, hiringFollowUpRule];
+export const RULES: readonly Rule[] = [
+  companyPauseRule,
+  conversationIntervalRule,
+  conversationTargetRule,
+  planRule,
+  who5Rule,
+  hiringFollowUpRule,
+];
 
 /**
  * The rules that still apply while she is exempt: WHO-5 (her health) and the follow-up with the

@@ -38,7 +38,10 @@ describe('settings', () => {
     });
   });
   it('accepts form strings and allows caseload limits 1–200 only', () => {
-    expect(alertSettingsSchema.parse({ caseloadLimit: '35', maxPauseCompanyWeeks: '8' })).toMatchObject({ caseloadLimit: 35, maxPauseCompanyWeeks: 8 });
+    expect(alertSettingsSchema.parse({ caseloadLimit: '35', maxPauseCompanyWeeks: '8' })).toMatchObject({
+      caseloadLimit: 35,
+      maxPauseCompanyWeeks: 8,
+    });
     expect(alertSettingsSchema.safeParse({ caseloadLimit: 200 }).success).toBe(true);
     expect(alertSettingsSchema.safeParse({ caseloadLimit: 201 }).error?.issues[0].message).toMatch(/højst være 200/);
     expect(alertSettingsSchema.safeParse({ caseloadLimit: 0 }).success).toBe(false);
@@ -49,7 +52,8 @@ describe('settings', () => {
 describe('company-oriented pause rule (max 6 weeks)', () => {
   // praktik ends Thu 29 Feb 2024; the pause starts 1 Mar; 42 days later is 12 Apr
   const acts = [praktik('2024-01-08', '2024-02-29')];
-  const at = (today: string, activities = acts) => only('virksomhedspause', computeAlerts(input({ today, activities, conversations: [{ date: today }] })));
+  const at = (today: string, activities = acts) =>
+    only('virksomhedspause', computeAlerts(input({ today, activities, conversations: [{ date: today }] })));
 
   it('is quiet until 5 weeks into the pause, warns from 5 weeks, and is critical after 6 weeks', () => {
     expect(at('2024-04-04')).toEqual([]);
@@ -78,11 +82,22 @@ describe('company-oriented pause rule (max 6 weeks)', () => {
     expect(at('2024-03-01', course)).toEqual([['kritisk', '2024-02-12']]);
     expect(at('2024-12-01', [praktik('2024-01-05', null, 'i_gang')])).toEqual([]);
     const own = [{ key: 'butik', name: 'Butik', category: 'virksomhedsrettet' as const, atCompany: true }];
-    const alerts = computeAlerts(input({ today: '2024-03-01', conversations: [{ date: '2024-03-01' }], activities: [{ ...course[0], typeKey: 'butik' }], extraActivityTypes: own }));
+    const alerts = computeAlerts(
+      input({
+        today: '2024-03-01',
+        conversations: [{ date: '2024-03-01' }],
+        activities: [{ ...course[0], typeKey: 'butik' }],
+        extraActivityTypes: own,
+      }),
+    );
     expect(only('virksomhedspause', alerts)).toEqual([]);
   });
   it('merges overlapping and back-to-back activities into one period', () => {
-    const chain = [praktik('2024-01-01', '2024-02-15'), { ...praktik('2024-02-16', '2024-03-31'), typeKey: 'loentilskud' }, praktik('2024-03-01', '2024-03-10')];
+    const chain = [
+      praktik('2024-01-01', '2024-02-15'),
+      { ...praktik('2024-02-16', '2024-03-31'), typeKey: 'loentilskud' },
+      praktik('2024-03-01', '2024-03-10'),
+    ];
     const pauses = companyPauses({ enrolmentDate: '2024-01-01', exitDate: null, activities: chain, maxPauseWeeks: 6 });
     expect(pauses).toEqual([{ start: '2024-04-01', nextStart: null, deadline: '2024-05-13', lengthDays: null, exceeded: true }]);
   });
@@ -103,7 +118,13 @@ describe('conversation interval rule (max 2 months)', () => {
   });
   it('counts from enrolment when no conversation has been held, and clamps month ends', () => {
     expect(at('2024-03-02', [])).toEqual([['kritisk', '2024-03-01']]);
-    const e = computeAlerts(input({ enrolment: { date: '2023-12-31', exitDate: null }, today: '2024-02-29', activities: [praktik('2023-12-31', null, 'i_gang')] }));
+    const e = computeAlerts(
+      input({
+        enrolment: { date: '2023-12-31', exitDate: null },
+        today: '2024-02-29',
+        activities: [praktik('2023-12-31', null, 'i_gang')],
+      }),
+    );
     expect(only('samtale_frist', e)).toEqual([['advarsel', '2024-02-29']]);
     expect(e.find((a) => a.code === 'samtale_frist')?.message).toMatch(/ingen samtaler endnu/);
   });
@@ -112,7 +133,12 @@ describe('conversation interval rule (max 2 months)', () => {
 describe('yearly conversation target (8 a year)', () => {
   const monthly = (n: number, from: string) => Array.from({ length: n }, (_, i) => ({ date: addDays(from, i * 20) }));
   const at = (enrolment: string, today: string, conversations: { date: string }[]) =>
-    only('samtaler_aarsmaal', computeAlerts(input({ enrolment: { date: enrolment, exitDate: null }, today, conversations, activities: [praktik(enrolment, null, 'i_gang')] })));
+    only(
+      'samtaler_aarsmaal',
+      computeAlerts(
+        input({ enrolment: { date: enrolment, exitDate: null }, today, conversations, activities: [praktik(enrolment, null, 'i_gang')] }),
+      ),
+    );
   it('warns when fewer than 8 conversations were held in the last 12 months', () => {
     expect(at('2023-01-01', '2024-06-30', monthly(8, '2024-01-01'))).toEqual([]);
     expect(at('2023-01-01', '2024-06-30', monthly(7, '2024-01-01'))).toEqual([['advarsel', undefined]]);
@@ -122,14 +148,34 @@ describe('yearly conversation target (8 a year)', () => {
   it('prorates the target for a woman enrolled less than a year', () => {
     // 182 of 366 days enrolled: 8 × 182/366 = 3.98 → at least 3
     expect(at('2024-01-01', '2024-07-01', monthly(3, '2024-01-10'))).toEqual([]);
-    const two = computeAlerts(input({ enrolment: { date: '2024-01-01', exitDate: null }, today: '2024-07-01', conversations: monthly(2, '2024-05-01'), activities: [praktik('2024-01-01', null, 'i_gang')] }));
-    expect(two.find((a) => a.code === 'samtaler_aarsmaal')?.message).toBe('2 samtaler de seneste 12 måneder; målet er 8 om året (for den tid, hun har været indskrevet: 3).');
+    const two = computeAlerts(
+      input({
+        enrolment: { date: '2024-01-01', exitDate: null },
+        today: '2024-07-01',
+        conversations: monthly(2, '2024-05-01'),
+        activities: [praktik('2024-01-01', null, 'i_gang')],
+      }),
+    );
+    expect(two.find((a) => a.code === 'samtaler_aarsmaal')?.message).toBe(
+      '2 samtaler de seneste 12 måneder; målet er 8 om året (for den tid, hun har været indskrevet: 3).',
+    );
   });
 });
 
 describe('plan, CV and ABC strategy within 30 days', () => {
   const at = (today: string, plan: FollowUpInput['plan']) =>
-    only('plan_mangler', computeAlerts(input({ enrolment: { date: '2024-03-01', exitDate: null }, today, plan, conversations: [{ date: today }], activities: [praktik('2024-03-01', null, 'i_gang')] })));
+    only(
+      'plan_mangler',
+      computeAlerts(
+        input({
+          enrolment: { date: '2024-03-01', exitDate: null },
+          today,
+          plan,
+          conversations: [{ date: today }],
+          activities: [praktik('2024-03-01', null, 'i_gang')],
+        }),
+      ),
+    );
   it('warns in the last week before day 30 and is critical from day 31', () => {
     expect(at('2024-03-23', null)).toEqual([]);
     expect(at('2024-03-24', null)).toEqual([['advarsel', '2024-03-31']]);
@@ -137,7 +183,15 @@ describe('plan, CV and ABC strategy within 30 days', () => {
     expect(at('2024-04-01', null)).toEqual([['kritisk', '2024-03-31']]);
   });
   it('names each missing item separately', () => {
-    const alerts = computeAlerts(input({ enrolment: { date: '2024-03-01', exitDate: null }, today: '2024-04-01', plan: { ...completePlan, cvOnJobnet: false, abcStrategy: { a: 'x', b: null, c: null } }, conversations: [{ date: '2024-04-01' }], activities: [praktik('2024-03-01', null, 'i_gang')] }));
+    const alerts = computeAlerts(
+      input({
+        enrolment: { date: '2024-03-01', exitDate: null },
+        today: '2024-04-01',
+        plan: { ...completePlan, cvOnJobnet: false, abcStrategy: { a: 'x', b: null, c: null } },
+        conversations: [{ date: '2024-04-01' }],
+        activities: [praktik('2024-03-01', null, 'i_gang')],
+      }),
+    );
     expect(alerts.map((a) => a.code)).toEqual(['abc_mangler', 'cv_mangler']);
     expect(alerts[1].message).toBe('CV på Jobnet mangler 30 dage efter indskrivning (frist 31.3.2024).');
     expect(at('2024-04-01', completePlan)).toEqual([]);
@@ -151,12 +205,26 @@ describe('WHO-5 rule', () => {
     return { instrumentKey: 'who5', date, answers };
   };
   const at = (assessments: ReturnType<typeof who5>[], settings?: FollowUpInput['settings']) =>
-    computeAlerts(input({ today: '2024-02-01', conversations: [{ date: '2024-02-01' }], activities: [praktik('2024-01-01', null, 'i_gang')], assessments, settings })).filter((a) => a.code === 'who5_lav');
+    computeAlerts(
+      input({
+        today: '2024-02-01',
+        conversations: [{ date: '2024-02-01' }],
+        activities: [praktik('2024-01-01', null, 'i_gang')],
+        assessments,
+        settings,
+      }),
+    ).filter((a) => a.code === 'who5_lav');
   it('uses the latest WHO-5: under 50 warns, 28 or below is critical', () => {
     expect(at([who5('2024-01-10', 52)])).toEqual([]);
-    expect(at([who5('2024-01-10', 48)])[0]).toMatchObject({ severity: 'advarsel', message: 'WHO-5-score 48 (under 50) den 10.1.2024: risiko for nedsat trivsel.' });
+    expect(at([who5('2024-01-10', 48)])[0]).toMatchObject({
+      severity: 'advarsel',
+      message: 'WHO-5-score 48 (under 50) den 10.1.2024: risiko for nedsat trivsel.',
+    });
     expect(at([who5('2024-01-10', 32)])[0].severity).toBe('advarsel');
-    expect(at([who5('2024-01-10', 28)])[0]).toMatchObject({ severity: 'kritisk', message: 'WHO-5-score 28 (under 50) den 10.1.2024: mulig depression – henvis til vurdering.' });
+    expect(at([who5('2024-01-10', 28)])[0]).toMatchObject({
+      severity: 'kritisk',
+      message: 'WHO-5-score 28 (under 50) den 10.1.2024: mulig depression – henvis til vurdering.',
+    });
     expect(at([who5('2024-01-05', 20), who5('2024-01-20', 60)])).toEqual([]);
     expect(at([who5('2024-01-05', 60), who5('2024-03-01', 20)])).toEqual([]); // after today: ignored
   });
@@ -174,12 +242,20 @@ describe('computeAlerts overall', () => {
   it('gives an exited woman no alerts (property)', () => {
     const day = fc.integer({ min: 0, max: 800 }).map((n) => addDays('2023-01-01', n));
     fc.assert(
-      fc.property(day, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.array(day, { maxLength: 5 }), (enrol, exitAfter, todayAfter, convDates) => {
-        const exitDate = addDays(enrol, exitAfter);
-        const today = addDays(exitDate, todayAfter);
-        const alerts = computeAlerts(input({ enrolment: { date: enrol, exitDate }, today, plan: null, conversations: convDates.map((date) => ({ date })) }));
-        expect(alerts).toEqual([]);
-      }),
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.array(day, { maxLength: 5 }),
+        (enrol, exitAfter, todayAfter, convDates) => {
+          const exitDate = addDays(enrol, exitAfter);
+          const today = addDays(exitDate, todayAfter);
+          const alerts = computeAlerts(
+            input({ enrolment: { date: enrol, exitDate }, today, plan: null, conversations: convDates.map((date) => ({ date })) }),
+          );
+          expect(alerts).toEqual([]);
+        },
+      ),
     );
   });
   it('never raises the conversation alert on a day with a conversation (property)', () => {
@@ -211,7 +287,11 @@ describe('caseloadAlerts', () => {
   const cw = (n: number) => ({ caseworkerId: `cw${n}`, name: `Sagsbehandler ${n}`, activeCount: n });
   it('warns within 2 of the limit and is critical above it', () => {
     const r = caseloadAlerts([cw(37), cw(38), cw(40), cw(41)]);
-    expect(r.map((a) => [a.caseworkerId, a.severity])).toEqual([['cw41', 'kritisk'], ['cw38', 'advarsel'], ['cw40', 'advarsel']]);
+    expect(r.map((a) => [a.caseworkerId, a.severity])).toEqual([
+      ['cw41', 'kritisk'],
+      ['cw38', 'advarsel'],
+      ['cw40', 'advarsel'],
+    ]);
     expect(r[0].message).toBe('Sagsbehandler 41 har 41 sager; grænsen er 40.');
   });
   it('follows the project’s limit', () => {

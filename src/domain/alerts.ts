@@ -39,7 +39,10 @@ export interface CaseloadCount {
 }
 
 /** Caseloads above the limit (kritisk) or within the warning margin of it (advarsel). */
-export function caseloadAlerts(caseworkers: readonly CaseloadCount[], settings?: Partial<AlertSettings>): (Alert & { caseworkerId: string })[] {
+export function caseloadAlerts(
+  caseworkers: readonly CaseloadCount[],
+  settings?: Partial<AlertSettings>,
+): (Alert & { caseworkerId: string })[] {
   const s = withDefaults(settings);
   const out: (Alert & { caseworkerId: string })[] = [];
   for (const c of caseworkers) {

@@ -88,7 +88,12 @@ export function distanceTravelled(instrument: Instrument, assessments: readonly 
   return fromTo(instrument, first, latest, list.length);
 }
 
-function fromTo(instrument: Instrument, first: { a: Assessment; s: { value: ScoredAssessment } }, latest: { a: Assessment; s: { value: ScoredAssessment } }, count: number): DistanceTravelled {
+function fromTo(
+  instrument: Instrument,
+  first: { a: Assessment; s: { value: ScoredAssessment } },
+  latest: { a: Assessment; s: { value: ScoredAssessment } },
+  count: number,
+): DistanceTravelled {
   return {
     firstDate: first.a.date,
     latestDate: latest.a.date,
@@ -138,7 +143,10 @@ export function cohortDistance(instrument: Instrument, women: readonly (readonly
  * Her first and latest valid assessment on an instrument (the same one when she has only one),
  * with the change when there are two or more: the microdata's columns. Null without any.
  */
-export function firstAndLatest(instrument: Instrument, assessments: readonly Assessment[]): (DistanceTravelled & { changed: boolean }) | null {
+export function firstAndLatest(
+  instrument: Instrument,
+  assessments: readonly Assessment[],
+): (DistanceTravelled & { changed: boolean }) | null {
   const list = validInOrder(instrument, assessments);
   if (list.length === 0) return null;
   return { ...fromTo(instrument, list[0], list[list.length - 1], list.length), changed: list.length >= 2 };
@@ -179,12 +187,25 @@ export function visitationGroupsOf(present: Iterable<Visitation>): Visitation[] 
 export function distanceByVisitation(instrument: Instrument, enrolments: readonly EnrolmentAssessments[]): DistanceByVisitation {
   const groups = visitationGroupsOf(enrolments.map((e) => e.visitation)).map((v) => {
     const mine = enrolments.filter((e) => e.visitation === v);
-    return { visitation: v, enrolments: mine.length, distance: cohortDistance(instrument, mine.map((e) => e.assessments)) };
+    return {
+      visitation: v,
+      enrolments: mine.length,
+      distance: cohortDistance(
+        instrument,
+        mine.map((e) => e.assessments),
+      ),
+    };
   });
   return {
     instrumentKey: instrument.key,
     instrumentName: instrument.name,
     groups,
-    all: { enrolments: enrolments.length, distance: cohortDistance(instrument, enrolments.map((e) => e.assessments)) },
+    all: {
+      enrolments: enrolments.length,
+      distance: cohortDistance(
+        instrument,
+        enrolments.map((e) => e.assessments),
+      ),
+    },
   };
 }

@@ -10,14 +10,20 @@ describe('company register rules', () => {
     expect(ok.success && ok.data).toMatchObject({ cvr: '31000009', name: 'Netto', address: null });
     const r = companySchema.safeParse({ cvr: '', name: '' });
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['Angiv virksomhedens CVR-nummer.', 'Angiv virksomhedens navn.']));
+    expect(r.error!.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining(['Angiv virksomhedens CVR-nummer.', 'Angiv virksomhedens navn.']),
+    );
     expect(contactPersonSchema.safeParse({ name: 'A', email: 'a@b' }).success).toBe(false);
     expect(contactPersonSchema.safeParse({ name: 'A', email: 'a@b.dk', phone: '+45 98 12 34 56' }).success).toBe(true);
   });
 
   it('puts checkpoints at 1, 3 and 6 months; a hiring that ended before one lets it lapse', () => {
     const c = hiringCheckpoints({ ...hire, endDate: '2026-03-01' }, [], '2026-05-01');
-    expect(c.map((x) => [x.months, x.date, x.state])).toEqual([[1, '2026-02-15', 'mangler'], [3, '2026-04-15', 'bortfaldet'], [6, '2026-07-15', 'bortfaldet']]);
+    expect(c.map((x) => [x.months, x.date, x.state])).toEqual([
+      [1, '2026-02-15', 'mangler'],
+      [3, '2026-04-15', 'bortfaldet'],
+      [6, '2026-07-15', 'bortfaldet'],
+    ]);
   });
 
   it('warns a week before a checkpoint, turns critical 14 days after it, and is quiet once answered', () => {

@@ -23,7 +23,10 @@ export const FOLLOW_UP_GRACE_DAYS = 14;
 export const FOLLOW_UP_LEAD_DAYS = 7;
 
 const requiredText = (max: number, missing: string, tooLong: string) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string().min(1, { message: missing }).max(max, { message: tooLong }));
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : (v ?? '')),
+    z.string().min(1, { message: missing }).max(max, { message: tooLong }),
+  );
 
 export const companySchema = z
   .object({
@@ -49,9 +52,12 @@ export const contactPersonSchema = z.object({
   phone: optionalTextField(40, 'Telefonnummeret må højst være 40 tegn.').refine((p) => p === null || /^[+0-9 ()-]{6,40}$/.test(p), {
     message: 'Skriv telefonnummeret med cifre, fx 98 12 34 56.',
   }),
-  email: optionalTextField(200, 'E-mailadressen må højst være 200 tegn.').refine((e) => e === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e), {
-    message: 'Skriv en e-mailadresse som navn@virksomhed.dk.',
-  }),
+  email: optionalTextField(200, 'E-mailadressen må højst være 200 tegn.').refine(
+    (e) => e === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e),
+    {
+      message: 'Skriv en e-mailadresse som navn@virksomhed.dk.',
+    },
+  ),
 });
 export type ContactPersonInput = z.output<typeof contactPersonSchema>;
 
@@ -72,14 +78,18 @@ export type CompanyContactInput = z.output<ReturnType<typeof makeCompanyContactS
 export const makeFollowUpSchema = (startDate: IsoDate, today: IsoDate) =>
   z
     .object({
-      checkpointMonths: z.preprocess((v) => Number(v), z.number().refine((m) => (FOLLOW_UP_CHECKPOINTS as readonly number[]).includes(m), {
-        message: 'Vælg opfølgningen (1, 3 eller 6 måneder).',
-      })),
+      checkpointMonths: z.preprocess(
+        (v) => Number(v),
+        z.number().refine((m) => (FOLLOW_UP_CHECKPOINTS as readonly number[]).includes(m), {
+          message: 'Vælg opfølgningen (1, 3 eller 6 måneder).',
+        }),
+      ),
       // Checked per field, so the date's error shows together with the other fields' errors.
       checkedOn: isoDateField.superRefine((d, ctx) => {
         if (!isIsoDate(d)) return;
         if (d > today) ctx.addIssue({ code: 'custom', message: 'Datoen kan ikke ligge i fremtiden.' });
-        else if (d < startDate) ctx.addIssue({ code: 'custom', message: `Opfølgningen kan ikke ligge før ansættelsen begyndte (${formatDateDa(startDate)}).` });
+        else if (d < startDate)
+          ctx.addIssue({ code: 'custom', message: `Opfølgningen kan ikke ligge før ansættelsen begyndte (${formatDateDa(startDate)}).` });
       }),
       stillEmployed: z.enum(['ja', 'nej'], { error: 'Svar om hun stadig er ansat.' }).transform((v) => v === 'ja'),
       note: optionalTextField(2000, 'Noten må højst være 2000 tegn.'),
@@ -122,7 +132,13 @@ export function hiringCheckpoints(h: HiringPeriod, recorded: readonly RecordedFo
   return FOLLOW_UP_CHECKPOINTS.map((months) => {
     const date = addMonths(h.startDate, months);
     const r = recorded.find((x) => x.activityId === h.id && x.checkpointMonths === months);
-    const base = { activityId: h.id, months, date, deadline: addDays(date, FOLLOW_UP_GRACE_DAYS), stillEmployed: r ? r.stillEmployed : null };
+    const base = {
+      activityId: h.id,
+      months,
+      date,
+      deadline: addDays(date, FOLLOW_UP_GRACE_DAYS),
+      stillEmployed: r ? r.stillEmployed : null,
+    };
     if (r) return { ...base, state: 'udfoert' as const };
     if (h.endDate !== null && h.endDate < date) return { ...base, state: 'bortfaldet' as const };
     return { ...base, state: date <= today ? ('mangler' as const) : ('kommende' as const) };
@@ -139,11 +155,19 @@ export function hiringFollowUpAlerts(hirings: readonly HiringPeriod[], recorded:
     for (const c of hiringCheckpoints(h, recorded, today)) {
       if (c.state === 'udfoert' || c.state === 'bortfaldet') continue;
       if (today > c.deadline) {
-        out.push({ code: 'ansaettelse_opfoelgning', severity: 'kritisk', dueDate: c.deadline,
-          message: `Opfølgning ${c.months} ${c.months === 1 ? 'måned' : 'måneder'} efter ansættelsen (${formatDateDa(h.startDate)}) mangler; fristen var ${formatDateDa(c.deadline)}.` });
+        out.push({
+          code: 'ansaettelse_opfoelgning',
+          severity: 'kritisk',
+          dueDate: c.deadline,
+          message: `Opfølgning ${c.months} ${c.months === 1 ? 'måned' : 'måneder'} efter ansættelsen (${formatDateDa(h.startDate)}) mangler; fristen var ${formatDateDa(c.deadline)}.`,
+        });
       } else if (daysBetween(today, c.date) <= FOLLOW_UP_LEAD_DAYS) {
-        out.push({ code: 'ansaettelse_opfoelgning', severity: 'advarsel', dueDate: c.deadline,
-          message: `Følg op på ansættelsen ${c.months} ${c.months === 1 ? 'måned' : 'måneder'} efter start (${formatDateDa(c.date)}), senest ${formatDateDa(c.deadline)}.` });
+        out.push({
+          code: 'ansaettelse_opfoelgning',
+          severity: 'advarsel',
+          dueDate: c.deadline,
+          message: `Følg op på ansættelsen ${c.months} ${c.months === 1 ? 'måned' : 'måneder'} efter start (${formatDateDa(c.date)}), senest ${formatDateDa(c.deadline)}.`,
+        });
       }
     }
   }

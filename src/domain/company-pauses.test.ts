@@ -22,11 +22,21 @@ describe('companyPauses', () => {
   });
   it('never puts a company-oriented day inside a pause, and keeps pauses in order (property)', () => {
     const activity = fc
-      .record({ start: fc.integer({ min: -30, max: 300 }), length: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }), status: fc.constantFrom(...ACTIVITY_STATUSES), typeKey: fc.constantFrom('virksomhedspraktik', 'jobklub', 'igu') })
+      .record({
+        start: fc.integer({ min: -30, max: 300 }),
+        length: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
+        status: fc.constantFrom(...ACTIVITY_STATUSES),
+        typeKey: fc.constantFrom('virksomhedspraktik', 'jobklub', 'igu'),
+      })
       .map(({ start, length, status, typeKey }) => ({
         typeKey,
         startDate: addDays('2024-01-01', start),
-        endDate: length === null ? (status === 'afbrudt' || status === 'afsluttet' ? addDays('2024-01-01', start) : null) : addDays('2024-01-01', start + length),
+        endDate:
+          length === null
+            ? status === 'afbrudt' || status === 'afsluttet'
+              ? addDays('2024-01-01', start)
+              : null
+            : addDays('2024-01-01', start + length),
         status,
       }));
     fc.assert(

@@ -20,7 +20,12 @@ export function consultantOn<T extends ConsultantChange>(changes: readonly T[], 
 }
 
 /** The change form: from a date (not before her enrolment, at most a year ahead) to a consultant of the jobcentre or none. */
-export function makeConsultantChangeSchema(o: { enrolledOn: IsoDate; latest: IsoDate; allowed: readonly number[]; current: (d: IsoDate) => number | null }) {
+export function makeConsultantChangeSchema(o: {
+  enrolledOn: IsoDate;
+  latest: IsoDate;
+  allowed: readonly number[];
+  current: (d: IsoDate) => number | null;
+}) {
   return z
     .object({
       fromDate: isoDateField,
@@ -33,11 +38,26 @@ export function makeConsultantChangeSchema(o: { enrolledOn: IsoDate; latest: Iso
       if (v.consultantId !== null && !o.allowed.includes(v.consultantId)) {
         ctx.addIssue({ code: 'custom', path: ['consultantId'], message: 'Vælg en virksomhedskonsulent fra dit jobcenter.' });
       } else if (v.fromDate < o.enrolledOn) {
-        ctx.addIssue({ code: 'custom', path: ['fromDate'], message: `Datoen kan ikke ligge før indskrivningen (${formatDateDa(o.enrolledOn)}).` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fromDate'],
+          message: `Datoen kan ikke ligge før indskrivningen (${formatDateDa(o.enrolledOn)}).`,
+        });
       } else if (v.fromDate > o.latest) {
-        ctx.addIssue({ code: 'custom', path: ['fromDate'], message: `Datoen kan højst ligge et år frem (senest ${formatDateDa(o.latest)}).` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fromDate'],
+          message: `Datoen kan højst ligge et år frem (senest ${formatDateDa(o.latest)}).`,
+        });
       } else if (o.current(v.fromDate) === v.consultantId) {
-        ctx.addIssue({ code: 'custom', path: ['consultantId'], message: v.consultantId === null ? 'Hun har ingen virksomhedskonsulent på datoen.' : 'Hun har allerede den virksomhedskonsulent på datoen.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consultantId'],
+          message:
+            v.consultantId === null
+              ? 'Hun har ingen virksomhedskonsulent på datoen.'
+              : 'Hun har allerede den virksomhedskonsulent på datoen.',
+        });
       }
     });
 }

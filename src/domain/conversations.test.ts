@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { makeConversationSchema } from './conversations.ts';
 
 const schema = makeConversationSchema('2024-05-10');
-const ok = { date: '2024-05-10', kind: 'hjemmebesoeg', participants: 'Borger, sagsbehandler, tolk', interpreterUsed: 'on', note: 'Aftalt snusepraktik.' };
+const ok = {
+  date: '2024-05-10',
+  kind: 'hjemmebesoeg',
+  participants: 'Borger, sagsbehandler, tolk',
+  interpreterUsed: 'on',
+  note: 'Aftalt snusepraktik.',
+};
 
 describe('conversation schema', () => {
   it('accepts a conversation today, with interpreter checkbox', () => {

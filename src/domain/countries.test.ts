@@ -12,7 +12,9 @@ describe('countries', () => {
     expect(findCountry(' so ')?.name).toBe('Somalia');
   });
   it('flags exactly EU-28 + the twelve others (+ Faroe Islands and Greenland) as Western', () => {
-    const western = COUNTRIES.filter((c) => c.group === 'vestlig').map((c) => c.code).sort();
+    const western = COUNTRIES.filter((c) => c.group === 'vestlig')
+      .map((c) => c.code)
+      .sort();
     expect(western).toEqual([...EU28, ...OTHER_WESTERN, 'FO', 'GL'].sort());
   });
   it('treats the seeds’ countries of origin as non-Western', () => {

@@ -16,7 +16,12 @@
  */
 import { z } from 'zod';
 import {
-  DANISH_EDUCATIONS, DANISH_TEST_KINDS, DANISH_TEST_OUTCOMES, type DanishEducation, type DanishTestKind, type DanishTestOutcome,
+  DANISH_EDUCATIONS,
+  DANISH_TEST_KINDS,
+  DANISH_TEST_OUTCOMES,
+  type DanishEducation,
+  type DanishTestKind,
+  type DanishTestOutcome,
 } from '../core/codes.ts';
 import { formatDateDa, MONTH_NAMES_DA, type IsoDate } from '../core/dates.ts';
 import { isoDateField, optionalIsoDateField, parseDecimalInput } from './form-fields.ts';
@@ -32,13 +37,21 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const requiredText = (empty: string, max: number, tooLong: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : ''),
-    z.string().min(1, { message: empty }).max(max, { message: tooLong }).refine((s) => !CONTROL.test(s), { message: 'Teksten indeholder et ugyldigt tegn.' }),
+    z
+      .string()
+      .min(1, { message: empty })
+      .max(max, { message: tooLong })
+      .refine((s) => !CONTROL.test(s), { message: 'Teksten indeholder et ugyldigt tegn.' }),
   );
 
 const optionalText = (max: number, tooLong: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null),
-    z.string().max(max, { message: tooLong }).refine((s) => !CONTROL.test(s), { message: 'Teksten indeholder et ugyldigt tegn.' }).nullable(),
+    z
+      .string()
+      .max(max, { message: tooLong })
+      .refine((s) => !CONTROL.test(s), { message: 'Teksten indeholder et ugyldigt tegn.' })
+      .nullable(),
   );
 
 const moduleField = (message: string) =>
@@ -75,7 +88,8 @@ export const courseSchema = z
     endDate: optionalIsoDateField,
   })
   .superRefine((v, ctx) => {
-    if (v.endDate !== null && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Slutdatoen kan ikke ligge før startdatoen.' });
+    if (v.endDate !== null && v.endDate < v.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Slutdatoen kan ikke ligge før startdatoen.' });
   });
 export type DanishCourseInput = z.output<typeof courseSchema>;
 
@@ -84,13 +98,17 @@ export const attendanceSchema = (today: IsoDate) =>
   z.object({
     month: z.preprocess(
       normaliseMonthInput,
-      z.string()
+      z
+        .string()
         .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Skriv måneden som mm-åååå, fx 03-2026.' })
-        .refine((m) => m <= today.slice(0, 7), { message: 'Måneden ligger i fremtiden. Fremmødet kan kun registreres for en måned, der er begyndt.' }),
+        .refine((m) => m <= today.slice(0, 7), {
+          message: 'Måneden ligger i fremtiden. Fremmødet kan kun registreres for en måned, der er begyndt.',
+        }),
     ),
     percent: z.preprocess(
       parseDecimalInput,
-      z.number({ error: 'Angiv fremmødet i procent som et helt tal fra 0 til 100.' })
+      z
+        .number({ error: 'Angiv fremmødet i procent som et helt tal fra 0 til 100.' })
         .int({ message: 'Angiv fremmødet i procent som et helt tal fra 0 til 100.' })
         .min(0, { message: 'Fremmødet skal være mellem 0 og 100 %.' })
         .max(100, { message: 'Fremmødet skal være mellem 0 og 100 %.' }),
@@ -103,19 +121,31 @@ export const testSchema = (today: IsoDate) =>
   z
     .object({
       kind: z.enum(DANISH_TEST_KINDS, { error: 'Vælg hvilken prøve hun tog.' }),
-      module: z.preprocess((v) => (v === '' || v == null ? null : parseDecimalInput(v)),
-        z.number({ error: 'Vælg et modul fra 1 til 6.' }).int({ message: 'Vælg et modul fra 1 til 6.' }).min(1, { message: 'Vælg et modul fra 1 til 6.' }).max(6, { message: 'Vælg et modul fra 1 til 6.' }).nullable()),
+      module: z.preprocess(
+        (v) => (v === '' || v == null ? null : parseDecimalInput(v)),
+        z
+          .number({ error: 'Vælg et modul fra 1 til 6.' })
+          .int({ message: 'Vælg et modul fra 1 til 6.' })
+          .min(1, { message: 'Vælg et modul fra 1 til 6.' })
+          .max(6, { message: 'Vælg et modul fra 1 til 6.' })
+          .nullable(),
+      ),
       takenOn: isoDateField,
       outcome: z.enum(DANISH_TEST_OUTCOMES, { error: 'Vælg om prøven er bestået.' }),
       result: optionalText(MAX_DANISH_RESULT, `Resultatet må højst være ${MAX_DANISH_RESULT} tegn.`),
     })
     .superRefine((v, ctx) => {
-      if (v.kind === 'modultest' && v.module === null) ctx.addIssue({ code: 'custom', path: ['module'], message: 'Vælg hvilket modul modultesten gjaldt.' });
+      if (v.kind === 'modultest' && v.module === null)
+        ctx.addIssue({ code: 'custom', path: ['module'], message: 'Vælg hvilket modul modultesten gjaldt.' });
       if (v.outcome === 'bestaaet' && v.result === null) {
         ctx.addIssue({ code: 'custom', path: ['result'], message: 'Skriv resultatet (karakter eller point), når prøven er bestået.' });
       }
       if (v.outcome !== 'afventer' && v.takenOn > today) {
-        ctx.addIssue({ code: 'custom', path: ['takenOn'], message: 'En prøve med resultat kan ikke ligge i fremtiden. Vælg "Afventer resultat" for en kommende prøve.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['takenOn'],
+          message: 'En prøve med resultat kan ikke ligge i fremtiden. Vælg "Afventer resultat" for en kommende prøve.',
+        });
       }
     })
     .transform((v) => ({ ...v, module: v.kind === 'modultest' ? v.module : null }));
@@ -128,7 +158,8 @@ export const buddySchema = z
     buddyName: optionalText(MAX_DANISH_TEXT, `Navnet må højst være ${MAX_DANISH_TEXT} tegn.`),
   })
   .superRefine((v, ctx) => {
-    if (v.hasBuddy === 'ja' && v.buddyName === null) ctx.addIssue({ code: 'custom', path: ['buddyName'], message: 'Skriv sprogmakkerens navn.' });
+    if (v.hasBuddy === 'ja' && v.buddyName === null)
+      ctx.addIssue({ code: 'custom', path: ['buddyName'], message: 'Skriv sprogmakkerens navn.' });
   })
   .transform((v) => ({ fromDate: v.fromDate, buddyName: v.hasBuddy === 'ja' ? v.buddyName : null }));
 export type DanishBuddyInput = z.output<typeof buddySchema>;
@@ -148,7 +179,10 @@ export interface TestFact {
 
 /** Her three latest recorded months in or before `month` each at least `threshold` %. */
 export function attendsSteadily(months: readonly { month: string; percent: number }[], month: string, threshold: number): boolean {
-  const last = months.filter((m) => m.month <= month).sort((a, b) => b.month.localeCompare(a.month)).slice(0, 3);
+  const last = months
+    .filter((m) => m.month <= month)
+    .sort((a, b) => b.month.localeCompare(a.month))
+    .slice(0, 3);
   return last.length === 3 && last.every((m) => m.percent >= threshold);
 }
 
@@ -158,7 +192,12 @@ export interface DanishRatio {
 }
 
 /** `dansk_stabil` as of `date` over the women enrolled by then (see the module comment). */
-export function steadyAttendance(women: ReadonlySet<string>, attendance: readonly AttendanceFact[], date: IsoDate, threshold: number): DanishRatio {
+export function steadyAttendance(
+  women: ReadonlySet<string>,
+  attendance: readonly AttendanceFact[],
+  date: IsoDate,
+  threshold: number,
+): DanishRatio {
   const month = date.slice(0, 7);
   const byWoman = new Map<string, AttendanceFact[]>();
   for (const a of attendance) {
@@ -172,9 +211,17 @@ export function steadyAttendance(women: ReadonlySet<string>, attendance: readonl
 
 /** `dansk_bestaaet` as of `date`: `firstEnrolled` maps each woman enrolled by then to her first enrolment day. */
 export function passedTests(firstEnrolled: ReadonlyMap<string, IsoDate>, tests: readonly TestFact[], date: IsoDate): DanishRatio {
-  const passed = new Set(tests
-    .filter((t) => t.outcome === 'bestaaet' && t.takenOn <= date && firstEnrolled.has(t.participantId) && t.takenOn >= firstEnrolled.get(t.participantId)!)
-    .map((t) => t.participantId));
+  const passed = new Set(
+    tests
+      .filter(
+        (t) =>
+          t.outcome === 'bestaaet' &&
+          t.takenOn <= date &&
+          firstEnrolled.has(t.participantId) &&
+          t.takenOn >= firstEnrolled.get(t.participantId)!,
+      )
+      .map((t) => t.participantId),
+  );
   return { count: passed.size, denominator: firstEnrolled.size };
 }
 
@@ -196,7 +243,12 @@ export interface DanishTimelineInput {
 export function danishTimeline(d: DanishTimelineInput): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const c of d.courses) {
-    out.push({ date: c.startDate, kind: 'dansk', title: `Dansk: ${DANISH_EDUCATION_LABELS[c.education]}, modul ${c.module}`, detail: [c.provider, c.endDate ? `til ${formatDateDa(c.endDate)}` : ''].filter(Boolean).join(' · ') });
+    out.push({
+      date: c.startDate,
+      kind: 'dansk',
+      title: `Dansk: ${DANISH_EDUCATION_LABELS[c.education]}, modul ${c.module}`,
+      detail: [c.provider, c.endDate ? `til ${formatDateDa(c.endDate)}` : ''].filter(Boolean).join(' · '),
+    });
   }
   for (const a of d.attendance) {
     const [y, m] = a.month.split('-').map(Number);
@@ -205,9 +257,15 @@ export function danishTimeline(d: DanishTimelineInput): TimelineEntry[] {
   }
   for (const t of d.tests) {
     const name = t.kind === 'modultest' && t.module !== null ? `modultest, modul ${t.module}` : DANISH_TEST_KIND_LABELS[t.kind];
-    out.push({ date: t.takenOn, kind: 'dansk', title: `Dansk: ${name} – ${DANISH_TEST_OUTCOME_LABELS[t.outcome].toLowerCase()}`, detail: t.result ? `Resultat: ${t.result}` : '' });
+    out.push({
+      date: t.takenOn,
+      kind: 'dansk',
+      title: `Dansk: ${name} – ${DANISH_TEST_OUTCOME_LABELS[t.outcome].toLowerCase()}`,
+      detail: t.result ? `Resultat: ${t.result}` : '',
+    });
   }
-  for (const b of d.buddies) out.push({ date: b.fromDate, kind: 'dansk', title: b.buddyName ? `Sprogmakker: ${b.buddyName}` : 'Ingen sprogmakker', detail: '' });
+  for (const b of d.buddies)
+    out.push({ date: b.fromDate, kind: 'dansk', title: b.buddyName ? `Sprogmakker: ${b.buddyName}` : 'Ingen sprogmakker', detail: '' });
   return out;
 }
 

@@ -8,15 +8,33 @@ export const RATE_FIELDS = ['category', 'year', 'rate', 'source'] as const;
 export const rateFormSchema = z
   .object({
     category: z.enum(SUPPORT_CATEGORIES, { error: 'Vælg en forsørgelseskategori.' }),
-    year: z.string().trim().regex(/^\d{4}$/, { message: 'Skriv året med fire cifre, fx 2023.' }).transform(Number)
+    year: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, { message: 'Skriv året med fire cifre, fx 2023.' })
+      .transform(Number)
       .refine((n) => n >= 2000 && n <= 2100, { message: 'Året skal være mellem 2000 og 2100.' }),
-    rate: z.string().trim().transform((s) => s.replace(/[\s\u00a0]/g, '').replace(/kr\.?$/i, ''))
-      .refine((s) => s === '' || /^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(s), { message: 'Skriv satsen i kroner pr. uge, fx 3.663,23. Tomt fjerner satsen.' })
+    rate: z
+      .string()
+      .trim()
+      .transform((s) => s.replace(/[\s\u00a0]/g, '').replace(/kr\.?$/i, ''))
+      .refine((s) => s === '' || /^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(s), {
+        message: 'Skriv satsen i kroner pr. uge, fx 3.663,23. Tomt fjerner satsen.',
+      })
       .transform((s) => (s === '' ? null : Number(s.replace(/\./g, '').replace(',', '.'))))
       .refine((n) => n === null || n < 1e8, { message: 'Satsen er for stor.' }),
-    source: z.string().trim().max(500, { message: 'Kilden må højst være 500 tegn.' }).refine((s) => !hasControlChars(s), { message: 'Teksten indeholder et ugyldigt tegn.' }),
+    source: z
+      .string()
+      .trim()
+      .max(500, { message: 'Kilden må højst være 500 tegn.' })
+      .refine((s) => !hasControlChars(s), { message: 'Teksten indeholder et ugyldigt tegn.' }),
   })
   .superRefine((v, ctx) => {
-    if (v.rate !== null && v.source.length < 2) ctx.addIssue({ code: 'custom', path: ['source'], message: 'Skriv, hvor satsen kommer fra, fx «Beskæftigelsesministeriet, Satser for 2023».' });
+    if (v.rate !== null && v.source.length < 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: 'Skriv, hvor satsen kommer fra, fx «Beskæftigelsesministeriet, Satser for 2023».',
+      });
   });
 export type RateInput = z.output<typeof rateFormSchema>;

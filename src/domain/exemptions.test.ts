@@ -33,7 +33,9 @@ describe('exemption periods: counting days', () => {
     expect(shiftDeadline([barsel('2024-02-01', '2024-02-10')], '2024-01-01', '2024-03-01', '2024-01-01')).toBe('2024-03-11');
     // a period after the deadline does not count; one the move runs into does
     expect(shiftDeadline([barsel('2024-03-02', '2024-03-05')], '2024-01-01', '2024-03-01', '2024-01-01')).toBe('2024-03-01');
-    expect(shiftDeadline([barsel('2024-02-01', '2024-02-10'), barsel('2024-03-05', '2024-03-06')], '2024-01-01', '2024-03-01', '2024-01-01')).toBe('2024-03-13');
+    expect(
+      shiftDeadline([barsel('2024-02-01', '2024-02-10'), barsel('2024-03-05', '2024-03-06')], '2024-01-01', '2024-03-01', '2024-01-01'),
+    ).toBe('2024-03-13');
     // before the clock started: nothing
     expect(shiftDeadline([barsel('2023-12-01', '2023-12-31')], '2024-01-01', '2024-03-01', '2024-01-01')).toBe('2024-03-01');
   });
@@ -47,13 +49,20 @@ describe('exemption periods: counting days', () => {
 
 describe('exemption form', () => {
   it('needs a kind and a start, an end not before the start, and a reason for "andet"', () => {
-    expect(exemptionSchema.safeParse({ kind: 'barsel', startDate: '1.3.2024', endDate: '' }).data).toEqual({ kind: 'barsel', startDate: '2024-03-01', endDate: null, reason: null });
+    expect(exemptionSchema.safeParse({ kind: 'barsel', startDate: '1.3.2024', endDate: '' }).data).toEqual({
+      kind: 'barsel',
+      startDate: '2024-03-01',
+      endDate: null,
+      reason: null,
+    });
     const bad = exemptionSchema.safeParse({ kind: 'andet', startDate: '2024-03-10', endDate: '2024-03-01', reason: ' ' });
     expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['endDate', 'Slutdatoen kan ikke ligge før startdatoen.'],
       ['reason', 'Skriv begrundelsen, når årsagen er "Andet".'],
     ]);
-    expect(exemptionSchema.safeParse({ kind: 'orlov', startDate: '2024-03-01' }).error?.issues[0].message).toBe('Vælg hvorfor hun er fritaget.');
+    expect(exemptionSchema.safeParse({ kind: 'orlov', startDate: '2024-03-01' }).error?.issues[0].message).toBe(
+      'Vælg hvorfor hun er fritaget.',
+    );
   });
 });
 
@@ -80,19 +89,32 @@ describe('follow-up rules pause during an exemption', () => {
     expect(at('2024-04-23', sick)).toEqual([['kritisk', '2024-04-22']]);
     // a next activity starting by the moved deadline keeps the pause within the limit
     const next = [...acts, { typeKey: 'virksomhedspraktik', startDate: '2024-04-20', endDate: null, status: 'planlagt' as const }];
-    expect(only('virksomhedspause', computeAlerts(input({ today: '2024-04-15', activities: next, conversations: [{ date: '2024-04-15' }], exemptions: sick })))).toEqual([]);
+    expect(
+      only(
+        'virksomhedspause',
+        computeAlerts(input({ today: '2024-04-15', activities: next, conversations: [{ date: '2024-04-15' }], exemptions: sick })),
+      ),
+    ).toEqual([]);
   });
   it('the plan deadline moves and the yearly pace is prorated for the exempt days', () => {
     const ex = [barsel('2024-01-10', '2024-01-19')];
     expect(only('plan_mangler', computeAlerts(input({ today: '2024-02-01', plan: null })))).toEqual([['kritisk', '2024-01-31']]);
     expect(only('plan_mangler', computeAlerts(input({ today: '2024-02-01', plan: null, exemptions: ex })))).toEqual([]);
-    expect(only('plan_mangler', computeAlerts(input({ today: '2024-02-05', plan: null, exemptions: ex })))).toEqual([['advarsel', '2024-02-10']]);
-    expect(only('plan_mangler', computeAlerts(input({ today: '2024-02-11', plan: null, exemptions: ex })))).toEqual([['kritisk', '2024-02-10']]);
+    expect(only('plan_mangler', computeAlerts(input({ today: '2024-02-05', plan: null, exemptions: ex })))).toEqual([
+      ['advarsel', '2024-02-10'],
+    ]);
+    expect(only('plan_mangler', computeAlerts(input({ today: '2024-02-11', plan: null, exemptions: ex })))).toEqual([
+      ['kritisk', '2024-02-10'],
+    ]);
     const s = withDefaults({});
     // enrolled a year ago, on maternity leave for six months of it: half the yearly target
-    const year = input({ enrolment: { date: '2023-01-01', exitDate: null }, today: '2024-01-01', exemptions: [barsel('2023-03-01', '2023-08-31')] });
+    const year = input({
+      enrolment: { date: '2023-01-01', exitDate: null },
+      today: '2024-01-01',
+      exemptions: [barsel('2023-03-01', '2023-08-31')],
+    });
     const pace = conversationPace(year, s);
-    expect(pace.expected).toBe(Math.floor(8 * (365 - 184) / 365));
+    expect(pace.expected).toBe(Math.floor((8 * (365 - 184)) / 365));
   });
   it('WHO-5 still alerts during an exemption; due dates are unknown while an open period lasts', () => {
     const low = { instrumentKey: WHO5.key, date: '2024-02-15', answers: Object.fromEntries(WHO5.dimensions.map((d) => [d.key, 1])) };
@@ -100,6 +122,9 @@ describe('follow-up rules pause during an exemption', () => {
     expect(alerts.map((a) => a.code)).toEqual(['who5_lav']);
     expect(nextDueDate(input({ today: '2024-03-05', exemptions: [barsel('2024-02-10', null)] }))).toBeNull();
     // known end: the earliest moved date (the company pause from enrolment: 12 Feb + 40 days)
-    expect(nextDueDate(input({ today: '2024-03-05', exemptions: [barsel('2024-02-10', '2024-03-20')] }))).toMatchObject({ date: '2024-03-23', kind: 'virksomhedsrettet_tilbud' });
+    expect(nextDueDate(input({ today: '2024-03-05', exemptions: [barsel('2024-02-10', '2024-03-20')] }))).toMatchObject({
+      date: '2024-03-23',
+      kind: 'virksomhedsrettet_tilbud',
+    });
   });
 });

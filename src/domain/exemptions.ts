@@ -83,7 +83,12 @@ export function exemptDays(periods: readonly ExemptionPeriod[] | undefined, from
  * and the moved deadline (repeated until it no longer moves: a later period that the move
  * reaches into moves it further).
  */
-export function shiftDeadline(periods: readonly ExemptionPeriod[] | undefined, clockStart: IsoDate, deadline: IsoDate, today: IsoDate): IsoDate {
+export function shiftDeadline(
+  periods: readonly ExemptionPeriod[] | undefined,
+  clockStart: IsoDate,
+  deadline: IsoDate,
+  today: IsoDate,
+): IsoDate {
   if (!periods?.length) return deadline;
   let d = deadline;
   for (let i = 0; i < 1000; i++) {

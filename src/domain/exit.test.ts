@@ -7,7 +7,14 @@ describe('exit schema', () => {
   const schema = makeExitSchema('2024-03-01');
   it('lists the eight Danish exit reasons', () => {
     expect(EXIT_REASON_OPTIONS.map((o) => o.label)).toEqual([
-      'Job (ordinære vilkår)', 'Uddannelse', 'Fraflyttet kommunen', 'Overgået til anden indsats', 'Sygdom', 'Ønsker ikke at deltage', 'Projektperiode afsluttet', 'Andet',
+      'Job (ordinære vilkår)',
+      'Uddannelse',
+      'Fraflyttet kommunen',
+      'Overgået til anden indsats',
+      'Sygdom',
+      'Ønsker ikke at deltage',
+      'Projektperiode afsluttet',
+      'Andet',
     ]);
   });
   it('accepts an exit on the enrolment date and rejects the day before', () => {

@@ -44,11 +44,17 @@ export type EnrolCheck = { ok: true } | { ok: false; error: string };
  * has an open enrolment there, and not on or before the exit date of an earlier one (the new
  * enrolment is open-ended, so it would overlap). Other projects do not matter.
  */
-export function checkReEnrolment(history: readonly EnrolmentPeriod[], candidate: { projectId: string; enrolmentDate: IsoDate }): EnrolCheck {
+export function checkReEnrolment(
+  history: readonly EnrolmentPeriod[],
+  candidate: { projectId: string; enrolmentDate: IsoDate },
+): EnrolCheck {
   for (const p of history) {
     if (p.projectId !== candidate.projectId) continue;
     if (p.exitDate === null) {
-      return { ok: false, error: `Borgeren er allerede indskrevet i projektet (siden ${formatDateDa(p.enrolmentDate)}). Udskriv hende, før hun indskrives igen.` };
+      return {
+        ok: false,
+        error: `Borgeren er allerede indskrevet i projektet (siden ${formatDateDa(p.enrolmentDate)}). Udskriv hende, før hun indskrives igen.`,
+      };
     }
     if (candidate.enrolmentDate <= p.exitDate) {
       return {
@@ -74,7 +80,9 @@ export function validateEnrolmentHistory(history: readonly EnrolmentPeriod[]): s
       }
       const next = sorted[i + 1];
       if (next && (p.exitDate === null || next.enrolmentDate <= p.exitDate)) {
-        errors.push(`Projekt ${projectId}: forløbene fra ${formatDateDa(p.enrolmentDate)} og ${formatDateDa(next.enrolmentDate)} overlapper.`);
+        errors.push(
+          `Projekt ${projectId}: forløbene fra ${formatDateDa(p.enrolmentDate)} og ${formatDateDa(next.enrolmentDate)} overlapper.`,
+        );
       }
     }
   }

@@ -6,12 +6,7 @@
  * can both be counted. An empty field means "ikke oplyst".
  */
 import { z } from 'zod';
-import {
-  CHILDCARE_STATUSES,
-  PARTNER_INVOLVEMENTS,
-  type ChildcareStatus,
-  type PartnerInvolvement,
-} from '../core/codes.ts';
+import { CHILDCARE_STATUSES, PARTNER_INVOLVEMENTS, type ChildcareStatus, type PartnerInvolvement } from '../core/codes.ts';
 import { formatDateDa, type IsoDate } from '../core/dates.ts';
 import { isoDateField } from './form-fields.ts';
 
@@ -153,8 +148,7 @@ export function sameSituation(a: FamilySituation, b: FamilySituation): boolean {
     a.childcare === b.childcare &&
     a.partnerInvolvement === b.partnerInvolvement &&
     a.interpreterNeeded === b.interpreterNeeded &&
-    (a.interpreterLanguage ?? '').toLocaleLowerCase('da-DK') ===
-      (b.interpreterLanguage ?? '').toLocaleLowerCase('da-DK')
+    (a.interpreterLanguage ?? '').toLocaleLowerCase('da-DK') === (b.interpreterLanguage ?? '').toLocaleLowerCase('da-DK')
   );
 }
 
@@ -190,8 +184,7 @@ export function makeFamilyChangeSchema(o: { today: IsoDate; current: (d: IsoDate
           ctx.addIssue({
             code: 'custom',
             path: ['childrenCount'],
-            message:
-              'Det er den familiesituation, der allerede gælder på datoen. Ret et felt, eller vælg en anden dato.',
+            message: 'Det er den familiesituation, der allerede gælder på datoen. Ret et felt, eller vælg en anden dato.',
           });
       }
     })
@@ -220,12 +213,7 @@ export function childrenText(s: Pick<FamilySituation, 'childrenCount' | 'childAg
 }
 
 /** The barriers counted on Styring. */
-export const FAMILY_BARRIERS = [
-  'mangler_boernepasning',
-  'tolkebehov',
-  'partner_deltager_ikke',
-  'boern_under_skolealder',
-] as const;
+export const FAMILY_BARRIERS = ['mangler_boernepasning', 'tolkebehov', 'partner_deltager_ikke', 'boern_under_skolealder'] as const;
 export type FamilyBarrier = (typeof FAMILY_BARRIERS)[number];
 export const FAMILY_BARRIER_LABELS: Record<FamilyBarrier, string> = {
   mangler_boernepasning: 'Mangler børnepasning (helt eller delvis)',
@@ -254,9 +242,7 @@ export interface BarrierCounts {
 }
 
 /** The barriers of these women at their enrolment and now, counted. */
-export function countBarriers(
-  women: readonly { atEnrolment: FamilySituation | null; now: FamilySituation | null }[],
-): BarrierCounts {
+export function countBarriers(women: readonly { atEnrolment: FamilySituation | null; now: FamilySituation | null }[]): BarrierCounts {
   const at = women.map((w) => barriersOf(w.atEnrolment));
   const now = women.map((w) => barriersOf(w.now));
   const langs = new Map<string, number>();

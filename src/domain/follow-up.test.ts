@@ -23,11 +23,20 @@ describe('nextDueDate', () => {
   });
   it('drops the plan once complete and the company deadline while an open-ended activity runs', () => {
     expect(nextDueDate({ ...base, plan })?.kind).toBe('virksomhedsrettet_tilbud');
-    const running = { ...base, plan, activities: [{ typeKey: 'loentilskud', startDate: '2024-03-04', endDate: null, status: 'i_gang' as const }] };
+    const running = {
+      ...base,
+      plan,
+      activities: [{ typeKey: 'loentilskud', startDate: '2024-03-04', endDate: null, status: 'i_gang' as const }],
+    };
     expect(nextDueDate(running)).toEqual({ date: '2024-05-01', kind: 'samtale', label: 'Næste samtale' });
   });
   it('moves the company deadline to 6 weeks after the current activity ends', () => {
-    const ending = { ...base, plan, conversations: [{ date: '2024-03-05' }], activities: [{ typeKey: 'igu', startDate: '2024-03-04', endDate: '2024-03-31', status: 'i_gang' as const }] };
+    const ending = {
+      ...base,
+      plan,
+      conversations: [{ date: '2024-03-05' }],
+      activities: [{ typeKey: 'igu', startDate: '2024-03-04', endDate: '2024-03-31', status: 'i_gang' as const }],
+    };
     expect(nextDueDate(ending)).toEqual({ date: '2024-05-05', kind: 'samtale', label: 'Næste samtale' });
     expect(dueDates(ending).find((d) => d.kind === 'virksomhedsrettet_tilbud')?.date).toBe('2024-05-13'); // pause from 1 Apr + 42 days
   });

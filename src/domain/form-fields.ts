@@ -43,10 +43,7 @@ export const isoDateField = z.preprocess(
 );
 
 /** Optional date: empty string and null become null. */
-export const optionalIsoDateField = z.preprocess(
-  (v) => (v === '' || v === undefined ? null : v),
-  isoDateField.nullable(),
-);
+export const optionalIsoDateField = z.preprocess((v) => (v === '' || v === undefined ? null : v), isoDateField.nullable());
 
 /** "18,5" → 18.5; numbers pass through; empty → undefined (so `required` errors show). */
 export function parseDecimalInput(input: unknown): unknown {
@@ -60,7 +57,7 @@ export function parseDecimalInput(input: unknown): unknown {
 /** Trimmed text; empty becomes null. */
 export const optionalTextField = (max: number, tooLong: string) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v ?? null),
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : (v ?? null)),
     z.string().max(max, { message: tooLong }).nullable(),
   );
 

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { attendanceRates, normaliseTime, parseGroupSession, parseLanguages, seriesDates } from './group-sessions.ts';
 
 const form = (o: Record<string, string> = {}) => ({
-  projectId: '1', kind: 'kvindecafe', title: '', heldOn: '2026-03-02', startsAt: '10', endsAt: '12.30', place: 'Beboerhuset', languages: '', note: '',
-  repeatWeeks: '', repeatUntil: '', ...o,
+  projectId: '1',
+  kind: 'kvindecafe',
+  title: '',
+  heldOn: '2026-03-02',
+  startsAt: '10',
+  endsAt: '12.30',
+  place: 'Beboerhuset',
+  languages: '',
+  note: '',
+  repeatWeeks: '',
+  repeatUntil: '',
+  ...o,
 });
 
 describe('group sessions', () => {
@@ -22,10 +32,17 @@ describe('group sessions', () => {
     const r = parseGroupSession(form({ kind: '', startsAt: '13', endsAt: '12', repeatWeeks: '4' }), { projects: [1], creating: true });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual({ kind: 'Vælg hvilken slags møde det er.', endsAt: 'Sluttidspunktet skal ligge efter starttidspunktet.', repeatUntil: 'Angiv hvornår gentagelsen slutter.' });
+    expect(r.errors).toEqual({
+      kind: 'Vælg hvilken slags møde det er.',
+      endsAt: 'Sluttidspunktet skal ligge efter starttidspunktet.',
+      repeatUntil: 'Angiv hvornår gentagelsen slutter.',
+    });
     const edit = parseGroupSession(form({ repeatWeeks: '4' }), { projects: [1], creating: false });
     expect(edit.ok && edit.value.repeatWeeks).toBe(0);
-    expect(parseGroupSession(form({ projectId: '2' }), { projects: [1], creating: true })).toEqual({ ok: false, errors: { projectId: 'Vælg et af jobcentrets projekter.' } });
+    expect(parseGroupSession(form({ projectId: '2' }), { projects: [1], creating: true })).toEqual({
+      ok: false,
+      errors: { projectId: 'Vælg et af jobcentrets projekter.' },
+    });
   });
 
   it('counts the attendance rate per kind over held sessions only; afbud is not attending', () => {
@@ -35,7 +52,15 @@ describe('group sessions', () => {
       { kind: 'kvindecafe', cancelled: true, statuses: ['udeblevet', 'udeblevet'] },
       { kind: 'partnere', cancelled: false, statuses: [] },
     ]);
-    expect(rates.find((r) => r.kind === 'kvindecafe')).toEqual({ kind: 'kvindecafe', sessions: 2, registered: 5, attended: 3, excused: 1, absent: 1, rate: 0.6 });
+    expect(rates.find((r) => r.kind === 'kvindecafe')).toEqual({
+      kind: 'kvindecafe',
+      sessions: 2,
+      registered: 5,
+      attended: 3,
+      excused: 1,
+      absent: 1,
+      rate: 0.6,
+    });
     expect(rates.find((r) => r.kind === 'partnere')).toMatchObject({ sessions: 1, registered: 0, rate: null });
     expect(rates.find((r) => r.kind === 'kickstart')).toMatchObject({ sessions: 0, rate: null });
   });

@@ -34,13 +34,15 @@ export function normaliseTime(input: unknown): unknown {
   return `${m[1].padStart(2, '0')}:${m[2] ?? '00'}`;
 }
 
-const timeField = (label: string) => z.preprocess(
-  (v) => (v == null ? '' : normaliseTime(v)),
-  z.string().superRefine((v, ctx) => {
-    if (v === '') ctx.addIssue({ code: 'custom', message: `Angiv ${label}.` });
-    else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) ctx.addIssue({ code: 'custom', message: `Skriv ${label} som tt.mm, fx 9.30 eller 14.00.` });
-  }),
-);
+const timeField = (label: string) =>
+  z.preprocess(
+    (v) => (v == null ? '' : normaliseTime(v)),
+    z.string().superRefine((v, ctx) => {
+      if (v === '') ctx.addIssue({ code: 'custom', message: `Angiv ${label}.` });
+      else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v))
+        ctx.addIssue({ code: 'custom', message: `Skriv ${label} som tt.mm, fx 9.30 eller 14.00.` });
+    }),
+  );
 
 /** "arabisk, somali" → ['arabisk', 'somali'] (trimmed, no duplicates, first letter kept as typed). */
 export function parseLanguages(input: unknown): string[] {
@@ -58,19 +60,32 @@ export function parseLanguages(input: unknown): string[] {
 }
 
 const sessionFields = {
-  projectId: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined), z.number({ error: 'Vælg et projekt.' })),
+  projectId: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined),
+    z.number({ error: 'Vælg et projekt.' }),
+  ),
   kind: z.enum(GROUP_SESSION_KINDS, { error: 'Vælg hvilken slags møde det er.' }),
   title: optionalTextField(200, 'Titlen må højst være 200 tegn.'),
   heldOn: isoDateField,
   startsAt: timeField('starttidspunktet'),
   endsAt: timeField('sluttidspunktet'),
-  place: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, { message: 'Angiv stedet.' }).max(200, { message: 'Stedet må højst være 200 tegn.' })),
-  languages: z.preprocess(parseLanguages, z.array(z.string()).superRefine((l, ctx) => {
-    if (l.length > MAX_LANGUAGES) ctx.addIssue({ code: 'custom', message: `Højst ${MAX_LANGUAGES} tolkesprog.` });
-    else if (l.some((x) => x.length > 40 || !/^[\p{L}][\p{L} -]*$/u.test(x))) ctx.addIssue({ code: 'custom', message: 'Skriv sprogene med bogstaver, adskilt af komma, fx arabisk, somali.' });
-  })),
+  place: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z.string().min(1, { message: 'Angiv stedet.' }).max(200, { message: 'Stedet må højst være 200 tegn.' }),
+  ),
+  languages: z.preprocess(
+    parseLanguages,
+    z.array(z.string()).superRefine((l, ctx) => {
+      if (l.length > MAX_LANGUAGES) ctx.addIssue({ code: 'custom', message: `Højst ${MAX_LANGUAGES} tolkesprog.` });
+      else if (l.some((x) => x.length > 40 || !/^[\p{L}][\p{L} -]*$/u.test(x)))
+        ctx.addIssue({ code: 'custom', message: 'Skriv sprogene med bogstaver, adskilt af komma, fx arabisk, somali.' });
+    }),
+  ),
   note: optionalTextField(2000, 'Noten må højst være 2000 tegn.'),
-  repeatWeeks: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : 0), z.number().refine((n) => [0, 1, 2, 3, 4, 6, 8].includes(n), { message: 'Vælg hvor ofte mødet gentages.' })),
+  repeatWeeks: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : 0),
+    z.number().refine((n) => [0, 1, 2, 3, 4, 6, 8].includes(n), { message: 'Vælg hvor ofte mødet gentages.' }),
+  ),
   repeatUntil: optionalIsoDateField,
 };
 
@@ -93,8 +108,10 @@ export interface GroupSessionInput {
  * with the values that passed: the end after the start, the project one of the jobcentre's, and —
  * only when creating — a series' end after its first date and at most MAX_SERIES sessions.
  */
-export function parseGroupSession(raw: Record<string, string>, o: { projects: readonly number[]; creating: boolean }):
-  { ok: true; value: GroupSessionInput } | { ok: false; errors: Record<string, string> } {
+export function parseGroupSession(
+  raw: Record<string, string>,
+  o: { projects: readonly number[]; creating: boolean },
+): { ok: true; value: GroupSessionInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const v: Record<string, unknown> = {};
   for (const [k, schema] of Object.entries(sessionFields)) {
@@ -104,11 +121,13 @@ export function parseGroupSession(raw: Record<string, string>, o: { projects: re
   }
   const ok = (k: string) => !(k in errors);
   if (ok('projectId') && !o.projects.includes(v.projectId as number)) errors.projectId = 'Vælg et af jobcentrets projekter.';
-  if (ok('startsAt') && ok('endsAt') && (v.endsAt as string) <= (v.startsAt as string)) errors.endsAt = 'Sluttidspunktet skal ligge efter starttidspunktet.';
+  if (ok('startsAt') && ok('endsAt') && (v.endsAt as string) <= (v.startsAt as string))
+    errors.endsAt = 'Sluttidspunktet skal ligge efter starttidspunktet.';
   if (o.creating && ok('repeatWeeks') && ok('repeatUntil') && (v.repeatWeeks as number) > 0) {
     const until = v.repeatUntil as IsoDate | null;
     if (!until) errors.repeatUntil = 'Angiv hvornår gentagelsen slutter.';
-    else if (ok('heldOn') && until <= (v.heldOn as IsoDate)) errors.repeatUntil = `Gentagelsen skal slutte efter det første møde (${formatDateDa(v.heldOn as IsoDate)}).`;
+    else if (ok('heldOn') && until <= (v.heldOn as IsoDate))
+      errors.repeatUntil = `Gentagelsen skal slutte efter det første møde (${formatDateDa(v.heldOn as IsoDate)}).`;
     else if (ok('heldOn') && seriesDates(v.heldOn as IsoDate, v.repeatWeeks as number, until).length > MAX_SERIES) {
       errors.repeatUntil = `En serie kan højst have ${MAX_SERIES} møder. Vælg en tidligere slutdato.`;
     }
@@ -122,7 +141,8 @@ export function parseGroupSession(raw: Record<string, string>, o: { projects: re
 export const SERIES_SCOPES = ['kun_denne', 'hele_serien'] as const;
 export type SeriesScope = (typeof SERIES_SCOPES)[number];
 export const SERIES_SCOPE_LABELS: Record<SeriesScope, string> = { kun_denne: 'Kun dette møde', hele_serien: 'Hele serien' };
-export const seriesScopeOf = (v: string): SeriesScope | null => ((SERIES_SCOPES as readonly string[]).includes(v) ? (v as SeriesScope) : null);
+export const seriesScopeOf = (v: string): SeriesScope | null =>
+  (SERIES_SCOPES as readonly string[]).includes(v) ? (v as SeriesScope) : null;
 
 /** The dates of a series: the first, then every `weeks` weeks up to and including `until`. */
 export function seriesDates(first: IsoDate, weeks: number, until: IsoDate | null): IsoDate[] {
@@ -133,7 +153,10 @@ export function seriesDates(first: IsoDate, weeks: number, until: IsoDate | null
 }
 
 export const cancelSchema = z.object({
-  reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, { message: 'Skriv hvorfor mødet er aflyst.' }).max(500, { message: 'Begrundelsen må højst være 500 tegn.' })),
+  reason: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z.string().min(1, { message: 'Skriv hvorfor mødet er aflyst.' }).max(500, { message: 'Begrundelsen må højst være 500 tegn.' }),
+  ),
 });
 
 /** One attendance answer from the form: '' (not recorded; removes one) or a status. */
@@ -157,14 +180,20 @@ export interface AttendanceRate {
  * Attendance rate per kind: of the women registered at held (not cancelled) sessions, the share
  * who came. Afbud counts as not attending: the rate is how many of those expected were there.
  */
-export function attendanceRates(sessions: readonly { kind: GroupSessionKind; cancelled: boolean; statuses: readonly AttendanceStatus[] }[]): AttendanceRate[] {
+export function attendanceRates(
+  sessions: readonly { kind: GroupSessionKind; cancelled: boolean; statuses: readonly AttendanceStatus[] }[],
+): AttendanceRate[] {
   return GROUP_SESSION_KINDS.map((kind) => {
     const held = sessions.filter((s) => s.kind === kind && !s.cancelled);
     const all = held.flatMap((s) => s.statuses);
     const attended = all.filter((s) => s === 'moedt').length;
     return {
-      kind, sessions: held.length, registered: all.length, attended,
-      excused: all.filter((s) => s === 'afbud').length, absent: all.filter((s) => s === 'udeblevet').length,
+      kind,
+      sessions: held.length,
+      registered: all.length,
+      attended,
+      excused: all.filter((s) => s === 'afbud').length,
+      absent: all.filter((s) => s === 'udeblevet').length,
       rate: all.length ? attended / all.length : null,
     };
   });

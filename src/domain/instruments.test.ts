@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cohortDistance, distanceByVisitation, distanceTravelled, findInstrument, firstAndLatest, FREMDRIFTSTRAPPEN, scoreAssessment, WHO5, type Assessment } from './instruments.ts';
+import {
+  cohortDistance,
+  distanceByVisitation,
+  distanceTravelled,
+  findInstrument,
+  firstAndLatest,
+  FREMDRIFTSTRAPPEN,
+  scoreAssessment,
+  WHO5,
+  type Assessment,
+} from './instruments.ts';
 
 const who5Answers = (...v: number[]) => Object.fromEntries(WHO5.dimensions.map((d, i) => [d.key, v[i]]));
 const ladder = (v: number) => Object.fromEntries(FREMDRIFTSTRAPPEN.dimensions.map((d) => [d.key, v]));
@@ -20,7 +30,13 @@ describe('instrument data', () => {
   });
   it('ships Fremdriftstrappen with seven dimensions of five distinct steps', () => {
     expect(FREMDRIFTSTRAPPEN.dimensions.map((d) => d.key)).toEqual([
-      'arbejdsidentitet', 'kendskab_arbejdsmarked', 'dansk', 'helbred', 'hverdagsmestring', 'netvaerk', 'jobsoegning',
+      'arbejdsidentitet',
+      'kendskab_arbejdsmarked',
+      'dansk',
+      'helbred',
+      'hverdagsmestring',
+      'netvaerk',
+      'jobsoegning',
     ]);
     for (const d of FREMDRIFTSTRAPPEN.dimensions) {
       expect(d.steps.map((s) => s.value)).toEqual([1, 2, 3, 4, 5]);
@@ -79,7 +95,11 @@ describe('scoreAssessment', () => {
   });
 });
 
-const a = (date: string, answers: Record<string, number>, instrumentKey = 'fremdriftstrappen'): Assessment => ({ instrumentKey, date, answers });
+const a = (date: string, answers: Record<string, number>, instrumentKey = 'fremdriftstrappen'): Assessment => ({
+  instrumentKey,
+  date,
+  answers,
+});
 
 describe('distanceTravelled', () => {
   it('compares the first and the latest valid assessment, whatever the input order', () => {
@@ -149,7 +169,10 @@ describe('firstAndLatest', () => {
   it('gives first and latest (the same with one assessment) and marks whether there was a change to measure', () => {
     const one = firstAndLatest(WHO5, [a('2024-01-01', who5Answers(2, 2, 2, 2, 2), 'who5')]);
     expect(one).toMatchObject({ count: 1, changed: false, total: { from: 40, to: 40, change: 0 } });
-    const two = firstAndLatest(WHO5, [a('2024-05-01', who5Answers(3, 3, 3, 3, 3), 'who5'), a('2024-01-01', who5Answers(2, 2, 2, 2, 2), 'who5')]);
+    const two = firstAndLatest(WHO5, [
+      a('2024-05-01', who5Answers(3, 3, 3, 3, 3), 'who5'),
+      a('2024-01-01', who5Answers(2, 2, 2, 2, 2), 'who5'),
+    ]);
     expect(two).toMatchObject({ count: 2, changed: true, firstDate: '2024-01-01', total: { from: 40, to: 60, change: 20 } });
     expect(firstAndLatest(WHO5, [])).toBeNull();
   });

@@ -7,8 +7,25 @@ import type { Instrument } from './instrument-types.ts';
 import { WHO5 } from './who5.ts';
 
 export type { Assessment, Dimension, Instrument, ScoreFlag, Scoring, Step } from './instrument-types.ts';
-export { cohortDistance, distanceByVisitation, distanceTravelled, firstAndLatest, latestScored, scoreAssessment, visitationGroupsOf } from './assessment.ts';
-export type { CohortDistance, DimensionChange, DistanceByVisitation, DistanceTravelled, EnrolmentAssessments, ScoredAssessment, ScoreResult, VisitationDistance } from './assessment.ts';
+export {
+  cohortDistance,
+  distanceByVisitation,
+  distanceTravelled,
+  firstAndLatest,
+  latestScored,
+  scoreAssessment,
+  visitationGroupsOf,
+} from './assessment.ts';
+export type {
+  CohortDistance,
+  DimensionChange,
+  DistanceByVisitation,
+  DistanceTravelled,
+  EnrolmentAssessments,
+  ScoredAssessment,
+  ScoreResult,
+  VisitationDistance,
+} from './assessment.ts';
 export { FREMDRIFTSTRAPPEN, WHO5 };
 
 export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [WHO5, FREMDRIFTSTRAPPEN];

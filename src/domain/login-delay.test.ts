@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LOGIN_FORGET_AFTER_MS, LOGIN_FREE_FAILURES, LOGIN_MAX_DELAY_SECONDS, loginDelaySeconds, loginSecondsToWait } from './login-delay.ts';
+import {
+  LOGIN_FORGET_AFTER_MS,
+  LOGIN_FREE_FAILURES,
+  LOGIN_MAX_DELAY_SECONDS,
+  loginDelaySeconds,
+  loginSecondsToWait,
+} from './login-delay.ts';
 
 describe('sign-in delay per user-and-address pair', () => {
   it('is free for the first failures, then doubles with each failure up to the cap', () => {

@@ -47,7 +47,16 @@ export interface MyPlanInput {
   firstName: string;
   plan: Plan | null;
   planUpdatedOn: IsoDate | null;
-  activities: readonly { typeKey: string; provider: string | null; address?: string | null; schedule?: string | null; startDate: IsoDate; endDate: IsoDate | null; hoursPerWeek: number | string | null; status: ActivityStatus }[];
+  activities: readonly {
+    typeKey: string;
+    provider: string | null;
+    address?: string | null;
+    schedule?: string | null;
+    startDate: IsoDate;
+    endDate: IsoDate | null;
+    hoursPerWeek: number | string | null;
+    status: ActivityStatus;
+  }[];
   assessments: readonly { instrumentKey: string; date: IsoDate; answers: Record<string, number> }[];
   extraTypes: readonly ActivityType[];
   caseworkerName: string | null;
@@ -79,10 +88,20 @@ export function buildMyPlanView(i: MyPlanInput): MyPlanView {
     a.status !== 'afsluttet' && a.status !== 'afbrudt' && a.startDate <= i.today && (!a.endDate || a.endDate >= i.today);
   const upcoming = (a: MyPlanInput['activities'][number]) => a.status !== 'afsluttet' && a.status !== 'afbrudt' && a.startDate > i.today;
   const byStart = (x: { startDate: string }, y: { startDate: string }) => x.startDate.localeCompare(y.startDate);
-  const current = i.activities.filter(running).sort(byStart).map((a) => activity(a, i.extraTypes));
-  const next = i.activities.filter(upcoming).sort(byStart).slice(0, NEXT_ACTIVITIES).map((a) => activity(a, i.extraTypes));
+  const current = i.activities
+    .filter(running)
+    .sort(byStart)
+    .map((a) => activity(a, i.extraTypes));
+  const next = i.activities
+    .filter(upcoming)
+    .sort(byStart)
+    .slice(0, NEXT_ACTIVITIES)
+    .map((a) => activity(a, i.extraTypes));
 
-  const trappen = [...i.assessments].filter((a) => a.instrumentKey === FREMDRIFTSTRAPPEN.key).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  const trappen = [...i.assessments]
+    .filter((a) => a.instrumentKey === FREMDRIFTSTRAPPEN.key)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
   const progress = trappen
     ? {
         date: trappen.date,
@@ -99,7 +118,9 @@ export function buildMyPlanView(i: MyPlanInput): MyPlanView {
     planUpdatedOn: p ? i.planUpdatedOn : null,
     jobGoal: p?.jobGoal ?? null,
     abc,
-    goals: (p?.goals ?? []).map((g) => ({ text: g.text, dueDate: g.dueDate, status: g.status })).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    goals: (p?.goals ?? [])
+      .map((g) => ({ text: g.text, dueDate: g.dueDate, status: g.status }))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
     current,
     next,
     nextConversation: i.followUp ? (dueDates(i.followUp).find((d) => d.kind === 'samtale')?.date ?? null) : null,

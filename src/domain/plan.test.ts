@@ -43,7 +43,14 @@ describe('diffPlan', () => {
   it('lists the fields set in a new plan, skipping empty ones', () => {
     const d = diffPlan(null, full);
     expect(d.map((c) => c.field)).toEqual([
-      'jobGoal', 'abcStrategy.a', 'abcStrategy.b', 'abcStrategy.c', 'cvOnJobnet', 'cvDate', 'familyPlan', 'goals.g1',
+      'jobGoal',
+      'abcStrategy.a',
+      'abcStrategy.b',
+      'abcStrategy.c',
+      'cvOnJobnet',
+      'cvDate',
+      'familyPlan',
+      'goals.g1',
     ]);
     expect(d.find((c) => c.field === 'cvDate')).toEqual({ field: 'cvDate', label: 'Dato for CV på Jobnet', from: null, to: '2.4.2024' });
     expect(d.find((c) => c.field === 'goals.g1')?.to).toBe('Start i praktik (frist 1.6.2024, åben)');

@@ -14,7 +14,11 @@ const text500 = optionalTextField(500, 'Teksten må højst være 500 tegn.');
 export const goalSchema = z.object({
   /** Stable id chosen by the caller (e.g. a UUID), so changes to a goal can be tracked. */
   id: z.string().trim().min(1),
-  text: z.string({ error: 'Beskriv delmålet.' }).trim().min(1, { message: 'Beskriv delmålet.' }).max(500, { message: 'Delmålet må højst være 500 tegn.' }),
+  text: z
+    .string({ error: 'Beskriv delmålet.' })
+    .trim()
+    .min(1, { message: 'Beskriv delmålet.' })
+    .max(500, { message: 'Delmålet må højst være 500 tegn.' }),
   dueDate: isoDateField,
   status: z.enum(GOAL_STATUSES, { error: 'Vælg status for delmålet.' }).default('aaben'),
 });

@@ -101,9 +101,12 @@ export function parseDefinition(form: Record<string, string>): DefinitionResult 
   const whole = (v: string | undefined) => (/^\s*\d{1,2}\s*$/.test(v ?? '') ? Number(v) : null);
   const scaleMin = whole(form.scaleMin);
   const scaleMax = whole(form.scaleMax);
-  if (scaleMin === null || scaleMin < SCALE_LOWEST || scaleMin > SCALE_HIGHEST) errors.scaleMin = `Skalaens laveste trin skal være et helt tal fra ${SCALE_LOWEST} til ${SCALE_HIGHEST}.`;
-  if (scaleMax === null || scaleMax < SCALE_LOWEST || scaleMax > SCALE_HIGHEST) errors.scaleMax = `Skalaens højeste trin skal være et helt tal fra ${SCALE_LOWEST} til ${SCALE_HIGHEST}.`;
-  else if (scaleMin !== null && !errors.scaleMin && scaleMax <= scaleMin) errors.scaleMax = 'Skalaens højeste trin skal være større end det laveste.';
+  if (scaleMin === null || scaleMin < SCALE_LOWEST || scaleMin > SCALE_HIGHEST)
+    errors.scaleMin = `Skalaens laveste trin skal være et helt tal fra ${SCALE_LOWEST} til ${SCALE_HIGHEST}.`;
+  if (scaleMax === null || scaleMax < SCALE_LOWEST || scaleMax > SCALE_HIGHEST)
+    errors.scaleMax = `Skalaens højeste trin skal være et helt tal fra ${SCALE_LOWEST} til ${SCALE_HIGHEST}.`;
+  else if (scaleMin !== null && !errors.scaleMin && scaleMax <= scaleMin)
+    errors.scaleMax = 'Skalaens højeste trin skal være større end det laveste.';
   const scaleOk = !errors.scaleMin && !errors.scaleMax;
   const count = scaleOk ? scaleMax! - scaleMin! + 1 : 0;
 
@@ -125,20 +128,25 @@ export function parseDefinition(form: Record<string, string>): DefinitionResult 
     else if (dn.length > MAX_NAME) errors[dimField(i, 'name')] = `Navnet på dimension nr. ${i} må højst være ${MAX_NAME} tegn.`;
     else if (seen.has(dn.toLowerCase())) errors[dimField(i, 'name')] = `Der er allerede en dimension, der hedder "${dn}".`;
     seen.add(dn.toLowerCase());
-    if (steps.some((s) => s === '')) errors[dimField(i, 'steps')] = `Dimensionen ${label} har en tom linje: skriv en tekst for hvert trin, én linje pr. trin.`;
-    else if (steps.some((s) => s.length > MAX_STEP_TEXT)) errors[dimField(i, 'steps')] = `Hver trintekst i dimensionen ${label} må højst være ${MAX_STEP_TEXT} tegn.`;
+    if (steps.some((s) => s === ''))
+      errors[dimField(i, 'steps')] = `Dimensionen ${label} har en tom linje: skriv en tekst for hvert trin, én linje pr. trin.`;
+    else if (steps.some((s) => s.length > MAX_STEP_TEXT))
+      errors[dimField(i, 'steps')] = `Hver trintekst i dimensionen ${label} må højst være ${MAX_STEP_TEXT} tegn.`;
     else if (scaleOk && steps.length !== count) {
-      errors[dimField(i, 'steps')] = `Dimensionen ${label} skal have en tekst for hvert trin: ${count} trin (${scaleMin}–${scaleMax}), én linje pr. trin. Der er ${steps.length}.`;
+      errors[dimField(i, 'steps')] =
+        `Dimensionen ${label} skal have en tekst for hvert trin: ${count} trin (${scaleMin}–${scaleMax}), én linje pr. trin. Der er ${steps.length}.`;
     }
     dimensions.push({ key: `d${dimensions.length + 1}`, name: dn, steps });
   }
-  if (dimensions.length === 0 && !errors[dimField(1, 'name')]) errors[dimField(1, 'name')] = 'Måleredskabet skal have mindst én dimension med navn og trintekster.';
+  if (dimensions.length === 0 && !errors[dimField(1, 'name')])
+    errors[dimField(1, 'name')] = 'Måleredskabet skal have mindst én dimension med navn og trintekster.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { name, scaleMin: scaleMin!, scaleMax: scaleMax!, dimensions } };
 }
 
 /** True when two definitions say the same (an edit that changes nothing makes no version). */
 export function sameDefinition(a: InstrumentDefinition, b: InstrumentDefinition): boolean {
-  const norm = (d: InstrumentDefinition) => JSON.stringify([d.name, d.scaleMin, d.scaleMax, d.dimensions.map((x) => [x.key, x.name, x.steps])]);
+  const norm = (d: InstrumentDefinition) =>
+    JSON.stringify([d.name, d.scaleMin, d.scaleMax, d.dimensions.map((x) => [x.key, x.name, x.steps])]);
   return norm(a) === norm(b);
 }

@@ -11,14 +11,25 @@ import { describe, expect, it } from 'vitest';
 import { currentMoney, moneyFormSchema, summariseMoney, type MoneyEntry } from './project-money.ts';
 
 let id = 0;
-const e = (kind: MoneyEntry['kind'], amount: number | null, line = '', year: number | null = null, half: 1 | 2 | null = null): MoneyEntry =>
-  ({ id: ++id, kind, line, year, half, amount, note: null, enteredByName: 'pl', enteredAt: new Date(0) });
+const e = (
+  kind: MoneyEntry['kind'],
+  amount: number | null,
+  line = '',
+  year: number | null = null,
+  half: 1 | 2 | null = null,
+): MoneyEntry => ({ id: ++id, kind, line, year, half, amount, note: null, enteredByName: 'pl', enteredAt: new Date(0) });
 
 const ENTRIES = [
-  e('bevilling', 2_000_000), e('egenfinansiering', 500_000),
-  e('budget', 800_000, 'Løn', 2021), e('budget', 900_000, 'Løn', 2022), e('budget', 200_000, 'Aktiviteter', 2021),
-  e('forbrug', 380_000, 'Løn', 2021, 1), e('forbrug', 410_500.5, 'Løn', 2021, 2), e('budget', 850_000, 'løn', 2021),
-  e('forbrug', 50_000, 'Aktiviteter', 2021, 2), e('forbrug', null, 'Aktiviteter', 2021, 2),
+  e('bevilling', 2_000_000),
+  e('egenfinansiering', 500_000),
+  e('budget', 800_000, 'Løn', 2021),
+  e('budget', 900_000, 'Løn', 2022),
+  e('budget', 200_000, 'Aktiviteter', 2021),
+  e('forbrug', 380_000, 'Løn', 2021, 1),
+  e('forbrug', 410_500.5, 'Løn', 2021, 2),
+  e('budget', 850_000, 'løn', 2021),
+  e('forbrug', 50_000, 'Aktiviteter', 2021, 2),
+  e('forbrug', null, 'Aktiviteter', 2021, 2),
 ];
 
 describe('project money', () => {
@@ -36,19 +47,28 @@ describe('project money', () => {
     expect(s.spentUntil).toBe('2021-2');
     expect(s.lines.map((l) => [l.year, l.line, l.budget, l.spent, l.left])).toEqual([
       // Lines match case-insensitively; the row is named as the budget's latest entry typed it ('løn').
-      [2021, 'Aktiviteter', 200_000, 0, 200_000], [2021, 'løn', 850_000, 790_500.5, 59_499.5], [2022, 'Løn', 900_000, 0, 900_000],
+      [2021, 'Aktiviteter', 200_000, 0, 200_000],
+      [2021, 'løn', 850_000, 790_500.5, 59_499.5],
+      [2022, 'Løn', 900_000, 0, 900_000],
     ]);
     expect([s.cost, s.costBasis]).toEqual([790_500.5, 'forbrug']);
   });
   it('falls back to the budget, then to grant and own financing, as the cost', () => {
     expect(summariseMoney(ENTRIES.filter((x) => x.kind !== 'forbrug'))).toMatchObject({ cost: 1_950_000, costBasis: 'budget' });
-    expect(summariseMoney(ENTRIES.filter((x) => x.kind === 'bevilling' || x.kind === 'egenfinansiering'))).toMatchObject({ cost: 2_500_000, costBasis: 'bevilling' });
+    expect(summariseMoney(ENTRIES.filter((x) => x.kind === 'bevilling' || x.kind === 'egenfinansiering'))).toMatchObject({
+      cost: 2_500_000,
+      costBasis: 'bevilling',
+    });
     expect(summariseMoney([])).toMatchObject({ cost: null, costBasis: null });
   });
   it('reads Danish amounts and refuses bad input with Danish messages', () => {
     const ok = moneyFormSchema.parse({ kind: 'forbrug', line: 'Løn', year: '2021', half: '2', amount: '1.250.000,50', note: '' });
     expect(ok).toEqual({ kind: 'forbrug', line: 'Løn', year: 2021, half: 2, amount: 1_250_000.5, note: null });
-    expect(moneyFormSchema.parse({ kind: 'bevilling', line: 'x', year: '', half: '', amount: '2 000 000 kr.', note: '' })).toMatchObject({ line: '', year: null, amount: 2_000_000 });
+    expect(moneyFormSchema.parse({ kind: 'bevilling', line: 'x', year: '', half: '', amount: '2 000 000 kr.', note: '' })).toMatchObject({
+      line: '',
+      year: null,
+      amount: 2_000_000,
+    });
     const bad = moneyFormSchema.safeParse({ kind: 'forbrug', line: '', year: '21', half: '3', amount: '12,5,0', note: '' });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));

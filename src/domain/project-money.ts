@@ -97,8 +97,11 @@ export function summariseMoney(entries: readonly MoneyEntry[]): MoneySummary {
   const halves = spent.map((s) => `${s.year}-${s.half}`).sort();
   const [cost, costBasis]: [number | null, MoneySummary['costBasis']] = spent.length
     ? [spentTotal, 'forbrug']
-    : budget.length ? [budgetTotal, 'budget']
-    : grant !== null || own !== null ? [sum([grant ?? 0, own ?? 0]), 'bevilling'] : [null, null];
+    : budget.length
+      ? [budgetTotal, 'budget']
+      : grant !== null || own !== null
+        ? [sum([grant ?? 0, own ?? 0]), 'bevilling']
+        : [null, null];
   return { grant, ownFinancing: own, budgetTotal, spentTotal, spentUntil: halves.at(-1) ?? null, lines, cost, costBasis };
 }
 
@@ -130,15 +133,25 @@ export const MONEY_FIELDS = ['kind', 'line', 'year', 'half', 'amount', 'note'] a
 export const moneyFormSchema = z
   .object({
     kind: z.enum(MONEY_KINDS, { error: 'Vælg, hvad beløbet er.' }),
-    line: z.string().trim().max(100, { message: 'Budgetlinjen må højst være 100 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
+    line: z
+      .string()
+      .trim()
+      .max(100, { message: 'Budgetlinjen må højst være 100 tegn.' })
+      .refine((s) => !hasControlChars(s), CONTROL),
     year: z.string().trim(),
     half: z.string().trim(),
     amount: amountText,
-    note: z.string().trim().max(500, { message: 'Bemærkningen må højst være 500 tegn.' }).refine((s) => !hasControlChars(s), CONTROL).transform((s) => (s === '' ? null : s)),
+    note: z
+      .string()
+      .trim()
+      .max(500, { message: 'Bemærkningen må højst være 500 tegn.' })
+      .refine((s) => !hasControlChars(s), CONTROL)
+      .transform((s) => (s === '' ? null : s)),
   })
   .transform((v, ctx) => {
     const perLine = v.kind === 'budget' || v.kind === 'forbrug';
-    if (perLine && v.line.length < 2) ctx.addIssue({ code: 'custom', path: ['line'], message: 'Skriv budgetlinjens navn, fx «Løn til projektmedarbejdere».' });
+    if (perLine && v.line.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['line'], message: 'Skriv budgetlinjens navn, fx «Løn til projektmedarbejdere».' });
     let year: number | null = null;
     if (perLine) {
       const y = yearText.safeParse(v.year);

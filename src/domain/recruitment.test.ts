@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { candidateErasureDue, candidateStage, outreachSchema, recruitmentFunnel, type OutreachEvent } from './recruitment.ts';
 
-const ev = (kind: OutreachEvent['kind'], occurredOn: string, o: Partial<OutreachEvent> = {}): OutreachEvent =>
-  ({ kind, occurredOn, channel: null, declineReason: null, ...o });
+const ev = (kind: OutreachEvent['kind'], occurredOn: string, o: Partial<OutreachEvent> = {}): OutreachEvent => ({
+  kind,
+  occurredOn,
+  channel: null,
+  declineReason: null,
+  ...o,
+});
 
 describe('recruitment funnel', () => {
   const candidates = [
     { addedOn: '2024-01-10', events: [] },
-    { addedOn: '2024-01-10', events: [ev('kontakt', '2024-02-01', { channel: 'telefon' }), ev('kontakt', '2024-02-05', { channel: 'brev' })] },
-    { addedOn: '2024-01-10', events: [ev('kontakt', '2024-02-03', { channel: 'telefon' }), ev('invitation', '2024-02-10'), ev('deltog', '2024-03-01'), ev('indskrevet', '2024-03-20')] },
+    {
+      addedOn: '2024-01-10',
+      events: [ev('kontakt', '2024-02-01', { channel: 'telefon' }), ev('kontakt', '2024-02-05', { channel: 'brev' })],
+    },
+    {
+      addedOn: '2024-01-10',
+      events: [
+        ev('kontakt', '2024-02-03', { channel: 'telefon' }),
+        ev('invitation', '2024-02-10'),
+        ev('deltog', '2024-03-01'),
+        ev('indskrevet', '2024-03-20'),
+      ],
+    },
     { addedOn: '2024-02-15', events: [ev('deltog', '2024-03-01'), ev('afslag', '2024-03-02', { declineReason: 'boernepasning' })] },
-    { addedOn: '2024-02-15', events: [ev('kontakt', '2024-03-05', { channel: 'rollemodel' }), ev('afslag', '2024-03-06', { declineReason: 'helbred' }), ev('afslag', '2024-04-01', { declineReason: 'familie' })] },
+    {
+      addedOn: '2024-02-15',
+      events: [
+        ev('kontakt', '2024-03-05', { channel: 'rollemodel' }),
+        ev('afslag', '2024-03-06', { declineReason: 'helbred' }),
+        ev('afslag', '2024-04-01', { declineReason: 'familie' }),
+      ],
+    },
   ];
 
   it('counts each woman once per stage reached, by the channel of her first contact attempt', () => {
@@ -23,13 +46,21 @@ describe('recruitment funnel', () => {
       { channel: 'ikke_kontaktet', counts: { gross: 1, contacted: 0, invited: 0, informed: 0, enrolled: 0, declined: 0 } },
     ]);
     // Her latest decline's reason counts.
-    expect(f.declinedByReason).toEqual([{ reason: 'boernepasning', count: 1 }, { reason: 'familie', count: 1 }]);
+    expect(f.declinedByReason).toEqual([
+      { reason: 'boernepasning', count: 1 },
+      { reason: 'familie', count: 1 },
+    ]);
   });
 
   it('by month: added, first step, first meeting, enrolment, latest decline', () => {
     const f = recruitmentFunnel(candidates);
-    expect(f.byMonth.map((m) => [m.month, m.counts.gross, m.counts.contacted, m.counts.informed, m.counts.enrolled, m.counts.declined])).toEqual([
-      ['2024-01', 3, 0, 0, 0, 0], ['2024-02', 2, 2, 0, 0, 0], ['2024-03', 0, 2, 2, 1, 1], ['2024-04', 0, 0, 0, 0, 1],
+    expect(
+      f.byMonth.map((m) => [m.month, m.counts.gross, m.counts.contacted, m.counts.informed, m.counts.enrolled, m.counts.declined]),
+    ).toEqual([
+      ['2024-01', 3, 0, 0, 0, 0],
+      ['2024-02', 2, 2, 0, 0, 0],
+      ['2024-03', 0, 2, 2, 1, 1],
+      ['2024-04', 0, 0, 0, 0, 1],
     ]);
   });
 

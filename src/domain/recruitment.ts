@@ -16,8 +16,13 @@
  */
 import { z } from 'zod';
 import {
-  DECLINE_REASONS, LOGGED_OUTREACH_KINDS, OUTREACH_CHANNELS,
-  type DeclineReason, type OutreachChannel, type OutreachKind, type RecruitmentChannel,
+  DECLINE_REASONS,
+  LOGGED_OUTREACH_KINDS,
+  OUTREACH_CHANNELS,
+  type DeclineReason,
+  type OutreachChannel,
+  type OutreachKind,
+  type RecruitmentChannel,
 } from '../core/codes.ts';
 import { isoDateField, optionalTextField } from './form-fields.ts';
 
@@ -33,8 +38,10 @@ export const outreachSchema = z
     note: optionalTextField(MAX_OUTREACH_NOTE, `Bemærkningen må højst være ${MAX_OUTREACH_NOTE} tegn.`),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'kontakt' && v.channel === null) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'Vælg hvordan hun blev kontaktet.' });
-    if (v.kind === 'afslag' && v.declineReason === null) ctx.addIssue({ code: 'custom', path: ['declineReason'], message: 'Vælg hvorfor hun takkede nej.' });
+    if (v.kind === 'kontakt' && v.channel === null)
+      ctx.addIssue({ code: 'custom', path: ['channel'], message: 'Vælg hvordan hun blev kontaktet.' });
+    if (v.kind === 'afslag' && v.declineReason === null)
+      ctx.addIssue({ code: 'custom', path: ['declineReason'], message: 'Vælg hvorfor hun takkede nej.' });
     if (v.kind === 'afslag' && v.declineReason === 'andet' && v.note === null) {
       ctx.addIssue({ code: 'custom', path: ['note'], message: 'Skriv årsagen i bemærkningen, når årsagen er "Andet".' });
     }
@@ -44,13 +51,18 @@ export type OutreachInput = z.output<typeof outreachSchema>;
 export const MAX_CORRECTION_REASON = 500;
 /** Why a logged outreach step is corrected or deleted (kept in the audit log with what changed). */
 export const correctionReasonSchema = z.object({
-  correctionReason: z.string().trim().min(1, 'Skriv hvorfor du retter eller sletter opsøgningen.')
+  correctionReason: z
+    .string()
+    .trim()
+    .min(1, 'Skriv hvorfor du retter eller sletter opsøgningen.')
     .max(MAX_CORRECTION_REASON, `Begrundelsen må højst være ${MAX_CORRECTION_REASON} tegn.`),
 });
 
 const shortText = (max: number, label: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v),
-    z.string().max(max, `${label} må højst være ${max} tegn.`).nullable());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v),
+    z.string().max(max, `${label} må højst være ${max} tegn.`).nullable(),
+  );
 
 /** A candidate added by hand (the CPR number is checked by the use case with the shared parser). */
 export const candidateSchema = z.object({

@@ -8,10 +8,28 @@
 
 /** Letters with diacritics (both cases) and what they fold to. */
 const PAIRS: [string, string][] = [
-  ['ÀÁÂÃÄĀĂĄàáâãäāăą', 'a'], ['ÇĆĈĊČçćĉċč', 'c'], ['ĎĐďđ', 'd'], ['ÈÉÊËĒĔĖĘĚèéêëēĕėęě', 'e'],
-  ['ĜĞĠĢĝğġģ', 'g'], ['ĤĦĥħ', 'h'], ['ÌÍÎÏĨĪĬĮİìíîïĩīĭįı', 'i'], ['Ĵĵ', 'j'], ['Ķķ', 'k'], ['ĹĻĽĿŁĺļľŀł', 'l'],
-  ['ÑŃŅŇñńņň', 'n'], ['ÒÓÔÕÖŌŎŐòóôõöōŏő', 'o'], ['ŔŖŘŕŗř', 'r'], ['ŚŜŞŠȘśŝşšș', 's'], ['ŢŤŦȚţťŧț', 't'],
-  ['ÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűų', 'u'], ['Ŵŵ', 'w'], ['ÝŸŶýÿŷ', 'y'], ['ŹŻŽźżž', 'z'], ['Æ', 'æ'], ['Ø', 'ø'], ['Å', 'å'],
+  ['ÀÁÂÃÄĀĂĄàáâãäāăą', 'a'],
+  ['ÇĆĈĊČçćĉċč', 'c'],
+  ['ĎĐďđ', 'd'],
+  ['ÈÉÊËĒĔĖĘĚèéêëēĕėęě', 'e'],
+  ['ĜĞĠĢĝğġģ', 'g'],
+  ['ĤĦĥħ', 'h'],
+  ['ÌÍÎÏĨĪĬĮİìíîïĩīĭįı', 'i'],
+  ['Ĵĵ', 'j'],
+  ['Ķķ', 'k'],
+  ['ĹĻĽĿŁĺļľŀł', 'l'],
+  ['ÑŃŅŇñńņň', 'n'],
+  ['ÒÓÔÕÖŌŎŐòóôõöōŏő', 'o'],
+  ['ŔŖŘŕŗř', 'r'],
+  ['ŚŜŞŠȘśŝşšș', 's'],
+  ['ŢŤŦȚţťŧț', 't'],
+  ['ÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűų', 'u'],
+  ['Ŵŵ', 'w'],
+  ['ÝŸŶýÿŷ', 'y'],
+  ['ŹŻŽźżž', 'z'],
+  ['Æ', 'æ'],
+  ['Ø', 'ø'],
+  ['Å', 'å'],
 ];
 
 export const FOLD_FROM = PAIRS.map(([from]) => from).join('');
@@ -21,7 +39,12 @@ const MAP = new Map([...FOLD_FROM].map((c, i) => [c, [...FOLD_TO][i]]));
 
 /** Fold a text the way the SQL expression folds names: mapped letters, then ASCII lower case. */
 export function foldForSearch(text: string): string {
-  return [...text.normalize('NFC')].map((c) => MAP.get(c) ?? c).join('').replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/\s+/g, ' ').trim();
+  return [...text.normalize('NFC')]
+    .map((c) => MAP.get(c) ?? c)
+    .join('')
+    .replace(/[A-Z]/g, (c) => c.toLowerCase())
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The SQL expression that folds a text column or expression the same way. */

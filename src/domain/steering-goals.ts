@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 
-import { MEASURES, MILESTONE_STATUSES, POPULATIONS, TARGET_KINDS, type Measure, type MilestoneStatus, type Population, type TargetKind } from '../core/codes.ts';
+import {
+  MEASURES,
+  MILESTONE_STATUSES,
+  POPULATIONS,
+  TARGET_KINDS,
+  type Measure,
+  type MilestoneStatus,
+  type Population,
+  type TargetKind,
+} from '../core/codes.ts';
 
 export interface Goal {
   id: number;
@@ -36,7 +45,11 @@ export interface Milestone {
 const isoDate = z
   .string()
   .trim()
-  .transform((s) => (/^\d{1,2}[-./]\d{1,2}[-./]\d{4}$/.test(s) ? ((d, m, y) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`)(...(s.split(/[-./]/) as [string, string, string])) : s))
+  .transform((s) =>
+    /^\d{1,2}[-./]\d{1,2}[-./]\d{4}$/.test(s)
+      ? ((d, m, y) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`)(...(s.split(/[-./]/) as [string, string, string]))
+      : s,
+  )
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Skriv datoen som dd-mm-åååå, fx 31-12-2022.' }))
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'Datoen findes ikke.',
@@ -61,9 +74,17 @@ const intText = (min: number, max: number, what: string) =>
 
 export const goalFormSchema = z
   .object({
-    title: z.string().trim().min(2, { message: 'Skriv en titel på mindst 2 tegn.' }).max(200, { message: 'Titlen må højst være 200 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
+    title: z
+      .string()
+      .trim()
+      .min(2, { message: 'Skriv en titel på mindst 2 tegn.' })
+      .max(200, { message: 'Titlen må højst være 200 tegn.' })
+      .refine((s) => !hasControlChars(s), CONTROL),
     measure: z.enum(MEASURES, { error: 'Vælg et måletal.' }),
-    population: z.preprocess((v) => (v === '' || v == null ? 'alle' : v), z.enum(POPULATIONS, { error: 'Vælg, hvilke kvinder målet gælder.' })),
+    population: z.preprocess(
+      (v) => (v === '' || v == null ? 'alle' : v),
+      z.enum(POPULATIONS, { error: 'Vælg, hvilke kvinder målet gælder.' }),
+    ),
     targetKind: z.enum(TARGET_KINDS, { error: 'Vælg andel eller antal.' }),
     targetValue: z
       .string()
@@ -88,11 +109,26 @@ export type GoalInput = z.output<typeof goalFormSchema>;
 
 export const milestoneFormSchema = z.object({
   phase: intText(1, 20, 'fasen'),
-  phaseName: z.string().trim().min(1, { message: 'Skriv fasens navn.' }).max(100, { message: 'Fasens navn må højst være 100 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
+  phaseName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Skriv fasens navn.' })
+    .max(100, { message: 'Fasens navn må højst være 100 tegn.' })
+    .refine((s) => !hasControlChars(s), CONTROL),
   number: intText(1, 999, 'nummeret'),
-  content: z.string().trim().min(2, { message: 'Beskriv milepælens indhold.' }).max(1000, { message: 'Indholdet må højst være 1.000 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
+  content: z
+    .string()
+    .trim()
+    .min(2, { message: 'Beskriv milepælens indhold.' })
+    .max(1000, { message: 'Indholdet må højst være 1.000 tegn.' })
+    .refine((s) => !hasControlChars(s), CONTROL),
   dueDate: isoDate,
-  responsible: z.string().trim().min(1, { message: 'Skriv, hvem der er ansvarlig.' }).max(200, { message: 'Højst 200 tegn.' }).refine((s) => !hasControlChars(s), CONTROL),
+  responsible: z
+    .string()
+    .trim()
+    .min(1, { message: 'Skriv, hvem der er ansvarlig.' })
+    .max(200, { message: 'Højst 200 tegn.' })
+    .refine((s) => !hasControlChars(s), CONTROL),
   status: z.enum(MILESTONE_STATUSES, { error: 'Vælg en status.' }),
   note: optionalNote,
 });

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { actionFormSchema, committeeMeetingFor, draftAgenda, eventueltLast, isActionOverdue, meetingFormSchema, meetingPlanByYear, pointsNotOnAgenda } from './steering-meetings.ts';
+import {
+  actionFormSchema,
+  committeeMeetingFor,
+  draftAgenda,
+  eventueltLast,
+  isActionOverdue,
+  meetingFormSchema,
+  meetingPlanByYear,
+  pointsNotOnAgenda,
+} from './steering-meetings.ts';
 
 const project = { startDate: '2019-09-01', endDate: '2022-12-31' };
 const sg = (heldOn: string) => ({ kind: 'styregruppe' as const, heldOn });
 
 describe('meetingPlanByYear', () => {
   it('asks each year of the project for the promised number, in proportion for a part year, and counts only steering group meetings', () => {
-    const years = meetingPlanByYear([sg('2019-10-01'), sg('2019-12-01'), sg('2020-03-01'), { kind: 'udvalg', heldOn: '2020-06-01' }], project, 4);
+    const years = meetingPlanByYear(
+      [sg('2019-10-01'), sg('2019-12-01'), sg('2020-03-01'), { kind: 'udvalg', heldOn: '2020-06-01' }],
+      project,
+      4,
+    );
     expect(years.map((y) => [y.year, y.planned, y.required, y.short])).toEqual([
       [2019, 2, 2, false], // September–December: 4 × 4/12, rounded up
       [2020, 1, 4, true],
@@ -27,17 +40,28 @@ describe('draftAgenda', () => {
     });
     expect(points.map((p) => p.source)).toEqual(['manuel', 'handling', 'maal', 'milepael', 'manuel']);
     expect(points.map((p) => p.title)).toEqual([
-      'Godkendelse af referat fra sidste møde', 'Opfølgning: Ring til virksomhederne', 'Resultatmål ikke nået: Halvdelen i job', 'Milepæl 7 er forsinket: Netværk oprettet', 'Eventuelt',
+      'Godkendelse af referat fra sidste møde',
+      'Opfølgning: Ring til virksomhederne',
+      'Resultatmål ikke nået: Halvdelen i job',
+      'Milepæl 7 er forsinket: Netværk oprettet',
+      'Eventuelt',
     ]);
     expect(points[1].body).toBe('Ansvarlig: Projektleder. Frist 1.4.2021, overskredet.');
     expect(points[2].body).toBe('10 af 40 kvinder (25 %) mod målsætningen 50 %, frist 31.12.2022.');
-    expect(draftAgenda({ lastMeeting: null, openActions: [], goalsBehind: [], overdueMilestones: [] }).map((p) => p.title)).toEqual(['Eventuelt']);
+    expect(draftAgenda({ lastMeeting: null, openActions: [], goalsBehind: [], overdueMilestones: [] }).map((p) => p.title)).toEqual([
+      'Eventuelt',
+    ]);
   });
 });
 
 describe('committeeMeetingFor', () => {
   it('is the first committee meeting after the report month', () => {
-    const ms = [{ kind: 'udvalg' as const, heldOn: '2022-12-05', id: 1 }, { kind: 'udvalg' as const, heldOn: '2023-03-01', id: 2 }, { kind: 'udvalg' as const, heldOn: '2023-01-20', id: 3 }, { ...sg('2023-01-02'), id: 4 }];
+    const ms = [
+      { kind: 'udvalg' as const, heldOn: '2022-12-05', id: 1 },
+      { kind: 'udvalg' as const, heldOn: '2023-03-01', id: 2 },
+      { kind: 'udvalg' as const, heldOn: '2023-01-20', id: 3 },
+      { ...sg('2023-01-02'), id: 4 },
+    ];
     expect(committeeMeetingFor(ms, '2022-12')?.id).toBe(3);
     expect(committeeMeetingFor(ms, '2022-11')?.id).toBe(1);
     expect(committeeMeetingFor(ms, '2023-03')).toBeNull();
@@ -56,10 +80,14 @@ describe('actions and forms', () => {
     const m = meetingFormSchema.safeParse({ kind: '', heldOn: '30.2.2021', title: ' ', place: '', participants: 'a\u0000b' });
     expect(m.success).toBe(false);
     const msgs = m.error!.issues.map((i) => i.message);
-    expect(msgs).toEqual(expect.arrayContaining(['Vælg, hvilket slags møde det er.', '30. februar 2021 findes ikke.', 'Teksten indeholder et ugyldigt tegn.']));
+    expect(msgs).toEqual(
+      expect.arrayContaining(['Vælg, hvilket slags møde det er.', '30. februar 2021 findes ikke.', 'Teksten indeholder et ugyldigt tegn.']),
+    );
     const a = actionFormSchema.safeParse({ description: 'Følg op', owner: 'PL', dueDate: '1.3.2021', status: 'aaben', milestoneId: 'x' });
     expect(a.error!.issues.map((i) => i.message)).toEqual(['Vælg en milepæl fra listen.']);
-    expect(actionFormSchema.parse({ description: 'Følg op', owner: 'PL', dueDate: '1.3.2021', status: 'aaben', milestoneId: '' }).milestoneId).toBeNull();
+    expect(
+      actionFormSchema.parse({ description: 'Følg op', owner: 'PL', dueDate: '1.3.2021', status: 'aaben', milestoneId: '' }).milestoneId,
+    ).toBeNull();
   });
 });
 
@@ -71,11 +99,24 @@ describe('drawing the agenda twice', () => {
   ];
   it('proposes only the points not already on the agenda, by title regardless of case and spacing', () => {
     expect(pointsNotOnAgenda(draft, [])).toEqual(draft);
-    expect(pointsNotOnAgenda(draft, [{ title: ' opfølgning:  Ring til virksomhederne' }, { title: 'EVENTUELT' }]).map((p) => p.title)).toEqual(['Milepæl 3 er forsinket: Netværk']);
+    expect(
+      pointsNotOnAgenda(draft, [{ title: ' opfølgning:  Ring til virksomhederne' }, { title: 'EVENTUELT' }]).map((p) => p.title),
+    ).toEqual(['Milepæl 3 er forsinket: Netværk']);
     expect(pointsNotOnAgenda(draft, draft)).toEqual([]);
   });
   it('keeps "Eventuelt" last after points are appended', () => {
-    expect(eventueltLast([{ id: 1, title: 'A' }, { id: 2, title: 'Eventuelt' }, { id: 3, title: 'B' }])).toEqual([1, 3, 2]);
-    expect(eventueltLast([{ id: 1, title: 'A' }, { id: 3, title: 'B' }])).toEqual([1, 3]);
+    expect(
+      eventueltLast([
+        { id: 1, title: 'A' },
+        { id: 2, title: 'Eventuelt' },
+        { id: 3, title: 'B' },
+      ]),
+    ).toEqual([1, 3, 2]);
+    expect(
+      eventueltLast([
+        { id: 1, title: 'A' },
+        { id: 3, title: 'B' },
+      ]),
+    ).toEqual([1, 3]);
   });
 });

@@ -47,9 +47,19 @@ export const DEFAULT_MEETINGS_PER_YEAR = 4;
 
 const CONTROL = { message: 'Teksten indeholder et ugyldigt tegn.' };
 const required = (min: number, max: number, empty: string, long: string) =>
-  z.string().trim().min(min, { message: empty }).max(max, { message: long }).refine((s) => !hasControlChars(s), CONTROL);
+  z
+    .string()
+    .trim()
+    .min(min, { message: empty })
+    .max(max, { message: long })
+    .refine((s) => !hasControlChars(s), CONTROL);
 const optional = (max: number, long: string) =>
-  z.string().trim().max(max, { message: long }).refine((s) => !hasControlChars(s), CONTROL).transform((s) => (s === '' ? null : s));
+  z
+    .string()
+    .trim()
+    .max(max, { message: long })
+    .refine((s) => !hasControlChars(s), CONTROL)
+    .transform((s) => (s === '' ? null : s));
 
 export const meetingFormSchema = z.object({
   kind: z.enum(MEETING_KINDS, { error: 'Vælg, hvilket slags møde det er.' }),
@@ -70,26 +80,45 @@ export const pointFormSchema = z.object({
 export type PointInput = z.output<typeof pointFormSchema>;
 export const POINT_FIELDS = ['title', 'body', 'minutes', 'decision'] as const;
 
-export const actionFormSchema = z.object({
-  description: required(2, 1000, 'Beskriv handlingen (mindst 2 tegn).', 'Beskrivelsen må højst være 1.000 tegn.'),
-  /** One of the project's users (checked against the list by the use case), or none: then `owner` names someone else. */
-  ownerUserId: z.preprocess((v) => (v === '' || v == null ? null : v),
-    z.string().regex(/^\d{1,9}$/, { message: 'Vælg en ansvarlig fra listen, eller skriv en anden.' }).transform(Number).nullable()),
-  owner: optional(200, 'Den ansvarlige må højst være 200 tegn.'),
-  dueDate: isoDateField,
-  status: z.enum(ACTION_STATUSES, { error: 'Vælg en status.' }),
-  milestoneId: z.preprocess((v) => (v === '' || v == null ? null : v),
-    z.string().regex(/^\d{1,9}$/, { message: 'Vælg en milepæl fra listen.' }).transform(Number).nullable()),
-}).superRefine((v, ctx) => {
-  if (v.ownerUserId === null && v.owner === null) ctx.addIssue({ code: 'custom', path: ['owner'], message: 'Skriv, hvem der er ansvarlig for handlingen.' });
-});
+export const actionFormSchema = z
+  .object({
+    description: required(2, 1000, 'Beskriv handlingen (mindst 2 tegn).', 'Beskrivelsen må højst være 1.000 tegn.'),
+    /** One of the project's users (checked against the list by the use case), or none: then `owner` names someone else. */
+    ownerUserId: z.preprocess(
+      (v) => (v === '' || v == null ? null : v),
+      z
+        .string()
+        .regex(/^\d{1,9}$/, { message: 'Vælg en ansvarlig fra listen, eller skriv en anden.' })
+        .transform(Number)
+        .nullable(),
+    ),
+    owner: optional(200, 'Den ansvarlige må højst være 200 tegn.'),
+    dueDate: isoDateField,
+    status: z.enum(ACTION_STATUSES, { error: 'Vælg en status.' }),
+    milestoneId: z.preprocess(
+      (v) => (v === '' || v == null ? null : v),
+      z
+        .string()
+        .regex(/^\d{1,9}$/, { message: 'Vælg en milepæl fra listen.' })
+        .transform(Number)
+        .nullable(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ownerUserId === null && v.owner === null)
+      ctx.addIssue({ code: 'custom', path: ['owner'], message: 'Skriv, hvem der er ansvarlig for handlingen.' });
+  });
 export type ActionForm = z.output<typeof actionFormSchema>;
 /** An action as stored: the owner always named in words (the chosen user's name, or what was written). */
 export type ActionInput = Omit<ActionForm, 'owner'> & { owner: string };
 export const ACTION_FIELDS = ['description', 'ownerUserId', 'owner', 'dueDate', 'status', 'milestoneId'] as const;
 
 export const settingFormSchema = z.object({
-  meetingsPerYear: z.string().trim().regex(/^\d{1,2}$/, { message: 'Skriv antallet som et helt tal, fx 4.' }).transform(Number)
+  meetingsPerYear: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, { message: 'Skriv antallet som et helt tal, fx 4.' })
+    .transform(Number)
     .refine((n) => n >= 1 && n <= 24, { message: 'Antallet skal være mellem 1 og 24 møder om året.' }),
 });
 
@@ -119,7 +148,11 @@ function monthsIn(year: number, start: string, end: string): number {
  * project runs for only some months asks for its share, rounded up (four a year, September to
  * December: two).
  */
-export function meetingPlanByYear(meetings: Pick<Meeting, 'kind' | 'heldOn'>[], project: { startDate: string; endDate: string }, perYear: number): YearPlan[] {
+export function meetingPlanByYear(
+  meetings: Pick<Meeting, 'kind' | 'heldOn'>[],
+  project: { startDate: string; endDate: string },
+  perYear: number,
+): YearPlan[] {
   const out: YearPlan[] = [];
   for (let y = Number(project.startDate.slice(0, 4)); y <= Number(project.endDate.slice(0, 4)); y++) {
     const planned = meetings.filter((m) => m.kind === 'styregruppe' && m.heldOn.startsWith(`${y}-`)).length;
@@ -153,15 +186,32 @@ const d = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7)
  */
 export function draftAgenda(f: AgendaFacts): DraftPoint[] {
   const points: DraftPoint[] = [];
-  if (f.lastMeeting) points.push({ title: 'Godkendelse af referat fra sidste møde', body: `${f.lastMeeting.title}, ${d(f.lastMeeting.heldOn)}.`, source: 'manuel' });
+  if (f.lastMeeting)
+    points.push({
+      title: 'Godkendelse af referat fra sidste møde',
+      body: `${f.lastMeeting.title}, ${d(f.lastMeeting.heldOn)}.`,
+      source: 'manuel',
+    });
   for (const a of f.openActions) {
-    points.push({ title: `Opfølgning: ${a.description}`, body: `Ansvarlig: ${a.owner}. Frist ${d(a.dueDate)}${a.overdue ? ', overskredet' : ''}.`, source: 'handling' });
+    points.push({
+      title: `Opfølgning: ${a.description}`,
+      body: `Ansvarlig: ${a.owner}. Frist ${d(a.dueDate)}${a.overdue ? ', overskredet' : ''}.`,
+      source: 'handling',
+    });
   }
   for (const g of f.goalsBehind) {
-    points.push({ title: `Resultatmål ikke nået: ${g.title}`, body: `${g.result} mod målsætningen ${g.target}, frist ${d(g.deadline)}${g.final ? ' (fristen er nået)' : ''}.`, source: 'maal' });
+    points.push({
+      title: `Resultatmål ikke nået: ${g.title}`,
+      body: `${g.result} mod målsætningen ${g.target}, frist ${d(g.deadline)}${g.final ? ' (fristen er nået)' : ''}.`,
+      source: 'maal',
+    });
   }
   for (const m of f.overdueMilestones) {
-    points.push({ title: `Milepæl ${m.number} er forsinket: ${m.content}`, body: `Tidspunkt ${d(m.dueDate)}. Ansvarlig: ${m.responsible}.`, source: 'milepael' });
+    points.push({
+      title: `Milepæl ${m.number} er forsinket: ${m.content}`,
+      body: `Tidspunkt ${d(m.dueDate)}. Ansvarlig: ${m.responsible}.`,
+      source: 'milepael',
+    });
   }
   points.push({ title: 'Eventuelt', body: null, source: 'manuel' });
   return points.map((p) => ({ ...p, title: p.title.length > 300 ? `${p.title.slice(0, 299)}…` : p.title }));
@@ -189,6 +239,8 @@ export function eventueltLast(agenda: Pick<AgendaPoint, 'id' | 'title'>[]): numb
  * committee meeting after that month (the brief goes to the next meeting); null when none is planned.
  */
 export function committeeMeetingFor<M extends Pick<Meeting, 'kind' | 'heldOn'>>(meetings: M[], month: string): M | null {
-  const after = meetings.filter((m) => m.kind === 'udvalg' && m.heldOn.slice(0, 7) > month).sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+  const after = meetings
+    .filter((m) => m.kind === 'udvalg' && m.heldOn.slice(0, 7) > month)
+    .sort((a, b) => a.heldOn.localeCompare(b.heldOn));
   return after[0] ?? null;
 }

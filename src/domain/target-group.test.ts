@@ -48,7 +48,12 @@ describe('checkTargetGroup', () => {
     expect(checkTargetGroup({ ...base, visitation: null }).map((u) => u.code)).toEqual(['forsoergelse']);
   });
   it('lists every unmet criterion at once', () => {
-    const r = checkTargetGroup({ cpr: makeCpr('1950-01-01', 'M', 3), countryOfOrigin: 'SE', enrolmentDate: '2024-01-01', visitation: null });
+    const r = checkTargetGroup({
+      cpr: makeCpr('1950-01-01', 'M', 3),
+      countryOfOrigin: 'SE',
+      enrolmentDate: '2024-01-01',
+      visitation: null,
+    });
     expect(r.map((u) => u.code)).toEqual(['koen', 'alder', 'oprindelse', 'forsoergelse']);
   });
   it('reports an invalid CPR number instead of guessing sex and age', () => {
@@ -103,7 +108,15 @@ describe('enrolmentSchema', () => {
     expect(enrolmentSchema.safeParse({ ...western, overrideReason: '123456789' }).success).toBe(false);
   });
   it('gives Danish errors for bad fields', () => {
-    const r = enrolmentSchema.safeParse({ ...form, cpr: '12', flereSkalMedGruppe: '4', recruitmentChannel: 'x', enrolmentDate: '2024-02-30', visitation: '', caseworkerId: '' });
+    const r = enrolmentSchema.safeParse({
+      ...form,
+      cpr: '12',
+      flereSkalMedGruppe: '4',
+      recruitmentChannel: 'x',
+      enrolmentDate: '2024-02-30',
+      visitation: '',
+      caseworkerId: '',
+    });
     expect(r.success).toBe(false);
     if (!r.success) {
       const byPath = Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));

@@ -99,7 +99,10 @@ export const enrolmentSchema = z
     /** app_user.id of the responsible caseworker (an integer in the database). */
     caseworkerId: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
-      z.number({ error: 'Vælg en sagsbehandler.' }).int({ message: 'Vælg en sagsbehandler.' }).positive({ message: 'Vælg en sagsbehandler.' }),
+      z
+        .number({ error: 'Vælg en sagsbehandler.' })
+        .int({ message: 'Vælg en sagsbehandler.' })
+        .positive({ message: 'Vælg en sagsbehandler.' }),
     ),
     overrideReason: nullableText,
   })

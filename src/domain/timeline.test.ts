@@ -6,10 +6,19 @@ describe('buildTimeline', () => {
   const t = buildTimeline({
     enrolment: { date: '2024-01-02', exitDate: '2024-06-28', exitReason: 'job_ordinaer' },
     activities: [
-      { typeKey: 'virksomhedspraktik', provider: 'Føtex', startDate: '2024-02-05', endDate: '2024-03-29', status: 'afsluttet', hoursPerWeek: 18.5 },
+      {
+        typeKey: 'virksomhedspraktik',
+        provider: 'Føtex',
+        startDate: '2024-02-05',
+        endDate: '2024-03-29',
+        status: 'afsluttet',
+        hoursPerWeek: 18.5,
+      },
       { typeKey: 'kickstart', provider: null, startDate: '2024-01-08', endDate: '2024-01-12', status: 'i_gang' },
     ],
-    conversations: [{ date: '2024-01-02', kind: 'individuel', participants: 'Borger, rådgiver', interpreterUsed: true, note: 'Visitation' }],
+    conversations: [
+      { date: '2024-01-02', kind: 'individuel', participants: 'Borger, rådgiver', interpreterUsed: true, note: 'Visitation' },
+    ],
     assessments: [{ instrumentKey: 'who5', date: '2024-01-08', answers: Object.fromEntries(WHO5.dimensions.map((d) => [d.key, 2])) }],
     planChanges: [{ date: '2024-01-15', by: 'Sara', changes: [{ field: 'jobGoal', label: 'Jobmål', from: null, to: 'Butik' }] }],
     registerStatuses: [{ month: '2024-04', level: 2, snapshot: 'Løntimer 40 t i april' }],
@@ -30,7 +39,12 @@ describe('buildTimeline', () => {
   });
   it('writes Danish titles and details', () => {
     const byKind = (k: string) => t.filter((e) => e.kind === k);
-    expect(byKind('aktivitet_start')[1]).toEqual({ date: '2024-02-05', kind: 'aktivitet_start', title: 'Start: Virksomhedspraktik', detail: 'Føtex · 5.2.2024–29.3.2024 · 18,5 t/uge · Afsluttet' });
+    expect(byKind('aktivitet_start')[1]).toEqual({
+      date: '2024-02-05',
+      kind: 'aktivitet_start',
+      title: 'Start: Virksomhedspraktik',
+      detail: 'Føtex · 5.2.2024–29.3.2024 · 18,5 t/uge · Afsluttet',
+    });
     expect(byKind('samtale')[0].detail).toBe('Borger, rådgiver · med tolk · Visitation');
     expect(byKind('maaling')[0]).toMatchObject({ title: 'Måling: WHO-5 Trivselsindeks', detail: 'Score 40 · risiko for nedsat trivsel' });
     expect(byKind('planaendring')[0]).toMatchObject({ title: 'Plan ændret af Sara', detail: 'Jobmål: – → Butik' });

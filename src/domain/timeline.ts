@@ -10,11 +10,28 @@ import { addDays, formatDateDa, type IsoDate } from '../core/dates.ts';
 import type { ActivityStatus, ConversationKind, ExemptionKind, ExitReason, Visitation } from '../core/codes.ts';
 import type { Assessment, Instrument } from './instrument-types.ts';
 import { findInstrument, scoreAssessment } from './instruments.ts';
-import { ACTIVITY_STATUS_LABELS, CONVERSATION_KIND_LABELS, EXEMPTION_KIND_LABELS, EXIT_REASON_LABELS, VISITATION_LABELS } from '../core/labels.ts';
+import {
+  ACTIVITY_STATUS_LABELS,
+  CONVERSATION_KIND_LABELS,
+  EXEMPTION_KIND_LABELS,
+  EXIT_REASON_LABELS,
+  VISITATION_LABELS,
+} from '../core/labels.ts';
 
 export type TimelineKind =
-  | 'indskrivning' | 'udskrivning' | 'aktivitet_start' | 'aktivitet_slut' | 'samtale' | 'maaling' | 'planaendring' | 'registerstatus'
-  | 'fritagelse_start' | 'fritagelse_slut' | 'visitation' | 'gruppemoede' | 'dansk';
+  | 'indskrivning'
+  | 'udskrivning'
+  | 'aktivitet_start'
+  | 'aktivitet_slut'
+  | 'samtale'
+  | 'maaling'
+  | 'planaendring'
+  | 'registerstatus'
+  | 'fritagelse_start'
+  | 'fritagelse_slut'
+  | 'visitation'
+  | 'gruppemoede'
+  | 'dansk';
 
 export interface TimelineEntry {
   date: IsoDate;
@@ -36,8 +53,21 @@ export const REGISTER_LEVEL_LABELS: Record<RegisterLevel, string> = {
 
 export interface TimelineInput {
   enrolment?: { date: IsoDate; exitDate: IsoDate | null; exitReason?: ExitReason | null };
-  activities?: readonly { typeKey: string; provider?: string | null; startDate: IsoDate; endDate: IsoDate | null; status: ActivityStatus; hoursPerWeek?: number | null }[];
-  conversations?: readonly { date: IsoDate; kind: ConversationKind; participants?: string | null; interpreterUsed?: boolean; note?: string | null }[];
+  activities?: readonly {
+    typeKey: string;
+    provider?: string | null;
+    startDate: IsoDate;
+    endDate: IsoDate | null;
+    status: ActivityStatus;
+    hoursPerWeek?: number | null;
+  }[];
+  conversations?: readonly {
+    date: IsoDate;
+    kind: ConversationKind;
+    participants?: string | null;
+    interpreterUsed?: boolean;
+    note?: string | null;
+  }[];
   assessments?: readonly Assessment[];
   /** One group per saved plan version; `date` is when it was saved, `by` who saved it. */
   planChanges?: readonly { date: IsoDate; by?: string; changes: readonly PlanChange[] }[];
@@ -52,7 +82,19 @@ export interface TimelineInput {
 
 /** Order of kinds on the same day: enrolment first, exit last. */
 const KIND_ORDER: TimelineKind[] = [
-  'indskrivning', 'visitation', 'registerstatus', 'fritagelse_slut', 'aktivitet_slut', 'aktivitet_start', 'samtale', 'gruppemoede', 'dansk', 'maaling', 'planaendring', 'fritagelse_start', 'udskrivning',
+  'indskrivning',
+  'visitation',
+  'registerstatus',
+  'fritagelse_slut',
+  'aktivitet_slut',
+  'aktivitet_start',
+  'samtale',
+  'gruppemoede',
+  'dansk',
+  'maaling',
+  'planaendring',
+  'fritagelse_start',
+  'udskrivning',
 ];
 
 const hours = (h: number | null | undefined) => (h == null ? '' : `${String(h).replace('.', ',')} t/uge`);
@@ -65,19 +107,39 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
   if (e) {
     out.push({ date: e.date, kind: 'indskrivning', title: 'Indskrevet i projektet', detail: '' });
     if (e.exitDate) {
-      out.push({ date: e.exitDate, kind: 'udskrivning', title: 'Udskrevet af projektet', detail: e.exitReason ? `Årsag: ${EXIT_REASON_LABELS[e.exitReason]}` : '' });
+      out.push({
+        date: e.exitDate,
+        kind: 'udskrivning',
+        title: 'Udskrevet af projektet',
+        detail: e.exitReason ? `Årsag: ${EXIT_REASON_LABELS[e.exitReason]}` : '',
+      });
     }
   }
   for (const a of input.activities ?? []) {
     const name = findActivityType(a.typeKey, input.extraActivityTypes)?.name ?? a.typeKey;
     const period = a.endDate ? `${formatDateDa(a.startDate)}–${formatDateDa(a.endDate)}` : `fra ${formatDateDa(a.startDate)}`;
-    out.push({ date: a.startDate, kind: 'aktivitet_start', title: `Start: ${name}`, detail: join(a.provider, period, hours(a.hoursPerWeek), ACTIVITY_STATUS_LABELS[a.status]) });
+    out.push({
+      date: a.startDate,
+      kind: 'aktivitet_start',
+      title: `Start: ${name}`,
+      detail: join(a.provider, period, hours(a.hoursPerWeek), ACTIVITY_STATUS_LABELS[a.status]),
+    });
     if (a.endDate && (a.status === 'afsluttet' || a.status === 'afbrudt')) {
-      out.push({ date: a.endDate, kind: 'aktivitet_slut', title: `${a.status === 'afbrudt' ? 'Afbrudt' : 'Afsluttet'}: ${name}`, detail: join(a.provider) });
+      out.push({
+        date: a.endDate,
+        kind: 'aktivitet_slut',
+        title: `${a.status === 'afbrudt' ? 'Afbrudt' : 'Afsluttet'}: ${name}`,
+        detail: join(a.provider),
+      });
     }
   }
   for (const c of input.conversations ?? []) {
-    out.push({ date: c.date, kind: 'samtale', title: CONVERSATION_KIND_LABELS[c.kind], detail: join(c.participants, c.interpreterUsed ? 'med tolk' : null, c.note) });
+    out.push({
+      date: c.date,
+      kind: 'samtale',
+      title: CONVERSATION_KIND_LABELS[c.kind],
+      detail: join(c.participants, c.interpreterUsed ? 'med tolk' : null, c.note),
+    });
   }
   for (const a of input.assessments ?? []) {
     const instrument = findInstrument(a.instrumentKey, input.extraInstruments);
@@ -90,19 +152,45 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
     out.push({ date: p.date, kind: 'planaendring', title: p.by ? `Plan ændret af ${p.by}` : 'Plan ændret', detail });
   }
   for (const r of input.registerStatuses ?? []) {
-    out.push({ date: `${r.month}-01`, kind: 'registerstatus', title: `Registerstatus ${r.month}: ${REGISTER_LEVEL_LABELS[r.level]}`, detail: r.snapshot });
+    out.push({
+      date: `${r.month}-01`,
+      kind: 'registerstatus',
+      title: `Registerstatus ${r.month}: ${REGISTER_LEVEL_LABELS[r.level]}`,
+      detail: r.snapshot,
+    });
   }
   for (const v of input.visitationChanges ?? []) {
-    out.push({ date: v.date, kind: 'visitation', title: `Visitation ændret: ${VISITATION_LABELS[v.from]} → ${VISITATION_LABELS[v.to]}`, detail: v.reason ?? '' });
+    out.push({
+      date: v.date,
+      kind: 'visitation',
+      title: `Visitation ændret: ${VISITATION_LABELS[v.from]} → ${VISITATION_LABELS[v.to]}`,
+      detail: v.reason ?? '',
+    });
   }
   for (const x of input.exemptions ?? []) {
     const label = EXEMPTION_KIND_LABELS[x.kind].toLowerCase();
-    const period = x.endDate ? `${formatDateDa(x.startDate)}–${formatDateDa(x.endDate)}` : `fra ${formatDateDa(x.startDate)}, uden slutdato`;
-    out.push({ date: x.startDate, kind: 'fritagelse_start', title: `Fritaget (${label}): opfølgningsreglerne holder pause`, detail: join(period, x.reason) });
-    if (x.endDate) out.push({ date: addDays(x.endDate, 1), kind: 'fritagelse_slut', title: `Fritagelse (${label}) slut: opfølgningsreglerne gælder igen`, detail: '' });
+    const period = x.endDate
+      ? `${formatDateDa(x.startDate)}–${formatDateDa(x.endDate)}`
+      : `fra ${formatDateDa(x.startDate)}, uden slutdato`;
+    out.push({
+      date: x.startDate,
+      kind: 'fritagelse_start',
+      title: `Fritaget (${label}): opfølgningsreglerne holder pause`,
+      detail: join(period, x.reason),
+    });
+    if (x.endDate)
+      out.push({
+        date: addDays(x.endDate, 1),
+        kind: 'fritagelse_slut',
+        title: `Fritagelse (${label}) slut: opfølgningsreglerne gælder igen`,
+        detail: '',
+      });
   }
   return out
     .map((entry, i) => ({ entry, i }))
-    .sort((x, y) => x.entry.date.localeCompare(y.entry.date) || KIND_ORDER.indexOf(x.entry.kind) - KIND_ORDER.indexOf(y.entry.kind) || x.i - y.i)
+    .sort(
+      (x, y) =>
+        x.entry.date.localeCompare(y.entry.date) || KIND_ORDER.indexOf(x.entry.kind) - KIND_ORDER.indexOf(y.entry.kind) || x.i - y.i,
+    )
     .map((x) => x.entry);
 }

@@ -24,12 +24,20 @@ describe('visitation over time', () => {
     expect(upgradedOn('aktivitetsparat', [])).toBeNull();
   });
   it('refuses a date before enrolment or in the future and a change to the category she has, in Danish', () => {
-    const schema = makeVisitationChangeSchema({ today: '2024-12-01', enrolledOn: '2024-01-15', current: (d) => visitationOn('aktivitetsparat', [], d) });
+    const schema = makeVisitationChangeSchema({
+      today: '2024-12-01',
+      enrolledOn: '2024-01-15',
+      current: (d) => visitationOn('aktivitetsparat', [], d),
+    });
     const msg = (v: Record<string, string>) => schema.safeParse(v).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(msg({ date: '1.1.2024', visitation: 'jobparat' })).toEqual(['date: Datoen kan ikke ligge før indskrivningen (15.1.2024).']);
     expect(msg({ date: '2.12.2024', visitation: 'jobparat' })).toEqual(['date: Datoen kan ikke ligge i fremtiden (senest 1.12.2024).']);
     expect(msg({ date: '1.6.2024', visitation: 'aktivitetsparat' })).toEqual(['visitation: Hun har allerede den visitation på datoen.']);
     expect(msg({ date: '1.6.2024', visitation: 'fleksjob' })).toEqual(['visitation: Vælg den nye visitation.']);
-    expect(schema.safeParse({ date: '1.6.2024', visitation: 'jobparat', reason: ' Klar til job ' }).data).toEqual({ date: '2024-06-01', visitation: 'jobparat', reason: 'Klar til job' });
+    expect(schema.safeParse({ date: '1.6.2024', visitation: 'jobparat', reason: ' Klar til job ' }).data).toEqual({
+      date: '2024-06-01',
+      visitation: 'jobparat',
+      reason: 'Klar til job',
+    });
   });
 });

@@ -32,15 +32,25 @@ export function makeVisitationChangeSchema(o: { today: IsoDate; enrolledOn: IsoD
       reason: optionalTextField(MAX_VISITATION_REASON, `Begrundelsen må højst være ${MAX_VISITATION_REASON} tegn.`),
     })
     .superRefine((v, ctx) => {
-      if (v.date > o.today) ctx.addIssue({ code: 'custom', path: ['date'], message: `Datoen kan ikke ligge i fremtiden (senest ${formatDateDa(o.today)}).` });
-      else if (v.date < o.enrolledOn) ctx.addIssue({ code: 'custom', path: ['date'], message: `Datoen kan ikke ligge før indskrivningen (${formatDateDa(o.enrolledOn)}).` });
-      else if (o.current(v.date) === v.visitation) ctx.addIssue({ code: 'custom', path: ['visitation'], message: 'Hun har allerede den visitation på datoen.' });
+      if (v.date > o.today)
+        ctx.addIssue({ code: 'custom', path: ['date'], message: `Datoen kan ikke ligge i fremtiden (senest ${formatDateDa(o.today)}).` });
+      else if (v.date < o.enrolledOn)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date'],
+          message: `Datoen kan ikke ligge før indskrivningen (${formatDateDa(o.enrolledOn)}).`,
+        });
+      else if (o.current(v.date) === v.visitation)
+        ctx.addIssue({ code: 'custom', path: ['visitation'], message: 'Hun har allerede den visitation på datoen.' });
     });
 }
 
 /** Changes in date order (stable), each with the category it came from. A change to the same category is left out. */
 export function visitationHistory<T extends VisitationChangeInput>(atEnrolment: Visitation, changes: readonly T[]): VisitationStep<T>[] {
-  const sorted = changes.map((c, i) => ({ c, i })).sort((a, b) => a.c.date.localeCompare(b.c.date) || a.i - b.i).map((x) => x.c);
+  const sorted = changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.date.localeCompare(b.c.date) || a.i - b.i)
+    .map((x) => x.c);
   const out: VisitationStep<T>[] = [];
   let current = atEnrolment;
   for (const c of sorted) {

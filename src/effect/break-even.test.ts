@@ -10,13 +10,21 @@
 import { describe, expect, it } from 'vitest';
 import { breakEven, ratesForYears } from './investment.ts';
 
-const POINTS = [{ horizon: 6, perWoman: 6000 }, { horizon: 12, perWoman: 15000 }, { horizon: 24, perWoman: 30000 }];
+const POINTS = [
+  { horizon: 6, perWoman: 6000 },
+  { horizon: 12, perWoman: 15000 },
+  { horizon: 24, perWoman: 30000 },
+];
 
 describe('break-even, by hand', () => {
-  it('finds the first month at which the participants\' savings cover the cost, and the women needed', () => {
+  it("finds the first month at which the participants' savings cover the cost, and the women needed", () => {
     const b = breakEven(1_000_000, 50, POINTS);
     expect(b.month).toBe(16);
-    expect(b.womenNeeded).toEqual([{ horizon: 6, women: 167 }, { horizon: 12, women: 67 }, { horizon: 24, women: 34 }]);
+    expect(b.womenNeeded).toEqual([
+      { horizon: 6, women: 167 },
+      { horizon: 12, women: 67 },
+      { horizon: 24, women: 34 },
+    ]);
   });
   it('counts exact break-even (750,000 kr. = 50 × 15,000 at month 12) and within the first segment (50 × 1,000 × 3 = 150,000 at month 3)', () => {
     expect(breakEven(750_000, 50, POINTS).month).toBe(12);
@@ -25,9 +33,15 @@ describe('break-even, by hand', () => {
   it('says when the project does not pay within the horizons, and when a horizon saves nothing', () => {
     // 2,000,000 needs 40,000 per woman, more than 30,000 at 24 months.
     expect(breakEven(2_000_000, 50, POINTS).month).toBeNull();
-    const loss = breakEven(100_000, 50, [{ horizon: 6, perWoman: -1000 }, { horizon: 12, perWoman: 0 }]);
+    const loss = breakEven(100_000, 50, [
+      { horizon: 6, perWoman: -1000 },
+      { horizon: 12, perWoman: 0 },
+    ]);
     expect(loss.month).toBeNull();
-    expect(loss.womenNeeded).toEqual([{ horizon: 6, women: null }, { horizon: 12, women: null }]);
+    expect(loss.womenNeeded).toEqual([
+      { horizon: 6, women: null },
+      { horizon: 12, women: null },
+    ]);
   });
 });
 
@@ -38,8 +52,11 @@ describe('rates of years without their own rate', () => {
   ];
   it('takes the nearest year of the same category (the earlier on a tie) and says so; a category with none stays missing', () => {
     const r = ratesForYears(RATES, [
-      { category: 'ydelse', year: 2022 }, { category: 'ydelse', year: 2024 }, { category: 'ydelse', year: 2019 },
-      { category: 'ydelse', year: 2023 }, { category: 'fleksjob', year: 2022 },
+      { category: 'ydelse', year: 2022 },
+      { category: 'ydelse', year: 2024 },
+      { category: 'ydelse', year: 2019 },
+      { category: 'ydelse', year: 2023 },
+      { category: 'fleksjob', year: 2022 },
     ]);
     const of = (y: number) => r.find((x) => x.category === 'ydelse' && x.year === y)!;
     expect(of(2022).rate).toBe(3587.77);

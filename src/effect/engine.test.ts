@@ -32,7 +32,13 @@ describe('matching (spec §3)', () => {
   it('removes participants from the pool and standardises by the participants’ SD (h12 has SD 0: left out)', () => {
     expect(d.pool.map((w) => w.cpr)).not.toContain(cprOf(P[1]));
     expect(d.result.pool).toBe(POOL.length - 1);
-    expect(d.baselines.map((b) => [b.b52, b.b156, b.h12])).toEqual([[20, 20, 0], [10, 10, 0], [20, 20, 0], [10, 10, 0], [20, 20, 0]]);
+    expect(d.baselines.map((b) => [b.b52, b.b156, b.h12])).toEqual([
+      [20, 20, 0],
+      [10, 10, 0],
+      [20, 20, 0],
+      [10, 10, 0],
+      [20, 20, 0],
+    ]);
     expect(1 / d.inverseSd[0]).toBeCloseTo(Math.sqrt(30), 12);
     expect(1 / d.inverseSd[1]).toBeCloseTo(Math.sqrt(30), 12);
     expect(d.inverseSd[2]).toBe(0);
@@ -85,7 +91,10 @@ describe('`ingen` weeks (monitoring.md §1.4: a week without a code)', () => {
   // (131 in W21) is not; b52 counts only the 131 weeks.
   const inp = effectInputOf(
     [{ id: 'Q', serial: 1, in: '2021-06-10', weeks: { '2021-W01..2021-W20': 131, [W21]: 100, '2021-W30..2021-W39': 100 } }],
-    [{ serial: 400, weeks: { '2021-W01..2021-W20': 131 } }, { serial: 401, weeks: { '2021-W01..2021-W21': 131 } }],
+    [
+      { serial: 400, weeks: { '2021-W01..2021-W20': 131 } },
+      { serial: 401, weeks: { '2021-W01..2021-W21': 131 } },
+    ],
   );
   const d = effectDetails(inp, OPTS);
 

@@ -13,13 +13,35 @@ import { participantFacts } from '../monitoring/participant-facts.ts';
 import type { PersonWeeks } from '../monitoring/types.ts';
 import { RegisterInputError } from '../register/errors.ts';
 import {
-  addSupportByCategoryYear, baselineAt, birthOf, bandOfBirth, codeLookups, Horizon, monthKeys, OUTCOME_COUNT, outcomesAt, statusAt, supportWeeksEnding, hoursBefore,
-  type Baseline, type CodeLookups,
+  addSupportByCategoryYear,
+  baselineAt,
+  birthOf,
+  bandOfBirth,
+  codeLookups,
+  Horizon,
+  monthKeys,
+  OUTCOME_COUNT,
+  outcomesAt,
+  statusAt,
+  supportWeeksEnding,
+  hoursBefore,
+  type Baseline,
+  type CodeLookups,
 } from './facts.ts';
 import { lowerMedian, quantileSorted, sampleSd, smd, weightedMoments } from './stats.ts';
 import {
-  BALANCE_VARIABLES, CALIPER, EFFECT_DEFINITION, OUTCOMES,
-  type BalanceRow, type EffectInput, type EffectOptions, type EffectResult, type Match, type Outcome, type OutcomeEstimate, type PoolMember,
+  BALANCE_VARIABLES,
+  CALIPER,
+  EFFECT_DEFINITION,
+  OUTCOMES,
+  type BalanceRow,
+  type EffectInput,
+  type EffectOptions,
+  type EffectResult,
+  type Match,
+  type Outcome,
+  type OutcomeEstimate,
+  type PoolMember,
 } from './types.ts';
 
 export class EffectOptionError extends Error {
@@ -28,7 +50,8 @@ export class EffectOptionError extends Error {
 
 function wholeNumber(value: number | undefined, fallback: number, min: number, max: number, what: string): number {
   const v = value ?? fallback;
-  if (!Number.isInteger(v) || v < min || v > max) throw new EffectOptionError(`${what} skal være et helt tal fra ${min} til ${max} (fik ${value}).`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new EffectOptionError(`${what} skal være et helt tal fra ${min} til ${max} (fik ${value}).`);
   return v;
 }
 
@@ -42,7 +65,8 @@ export interface EffectSettings {
 
 export function effectSettings(opts: EffectOptions): EffectSettings {
   const R = parseMonth(opts.month ?? '');
-  if (R === null) throw new EffectOptionError(`Rapportmåneden skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${opts.month ?? ''}»).`);
+  if (R === null)
+    throw new EffectOptionError(`Rapportmåneden skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${opts.month ?? ''}»).`);
   return {
     R,
     H: wholeNumber(opts.horizon, 12, 1, 120, 'Horisonten (måneder)'),
@@ -84,7 +108,10 @@ function checkCodes(weeks: Iterable<PersonWeeks | undefined>, lk: CodeLookups): 
   }
   if (unknown.size > 0) {
     const codes = [...unknown].sort((a, b) => a - b);
-    throw new RegisterInputError('unknown_codes', `Ukendte ydelseskoder, som ikke står i kodetabellen: ${codes.join(', ')}.`, { file: '(registerdata)', codes });
+    throw new RegisterInputError('unknown_codes', `Ukendte ydelseskoder, som ikke står i kodetabellen: ${codes.join(', ')}.`, {
+      file: '(registerdata)',
+      codes,
+    });
   }
 }
 
@@ -123,8 +150,14 @@ export function effectDetails(input: EffectInput, opts: EffectOptions): EffectDe
   const { participants, register, codeTable } = input;
   const lk = codeLookups(codeTable);
   const pool = effectivePool(input);
-  checkCodes(participants.map((p) => register.weeks.get(p.cpr)), lk);
-  checkCodes(pool.map((w) => register.weeks.get(w.cpr)), lk);
+  checkCodes(
+    participants.map((p) => register.weeks.get(p.cpr)),
+    lk,
+  );
+  checkCodes(
+    pool.map((w) => register.weeks.get(w.cpr)),
+    lk,
+  );
 
   // §2: each participant's baseline at her own enrolment month.
   const enrol = participants.map((p) => participantFacts(p).enrol);
@@ -366,7 +399,14 @@ function matchAll(
 }
 
 /** §5: treated, controls, effect, bootstrap interval and raw difference per outcome. */
-function estimates(yT: Float64Array, yC: Float64Array, n: number, poolMean: Float64Array, B: number, seed: number): Record<Outcome, OutcomeEstimate> {
+function estimates(
+  yT: Float64Array,
+  yC: Float64Array,
+  n: number,
+  poolMean: Float64Array,
+  B: number,
+  seed: number,
+): Record<Outcome, OutcomeEstimate> {
   const sumT = new Float64Array(OUTCOME_COUNT);
   const sumC = new Float64Array(OUTCOME_COUNT);
   for (let r = 0; r < n; r++) {
@@ -436,7 +476,10 @@ function balanceTable(
   }
   return BALANCE_VARIABLES.map((v, j) => {
     const t = matches.map((m) => baselines[m.participant][v]);
-    const tm = weightedMoments(t, t.map(() => 1));
+    const tm = weightedMoments(
+      t,
+      t.map(() => 1),
+    );
     const pm = weightedMoments(poolX[j], new Float64Array(pool.length).fill(1));
     const cm = weightedMoments(cValues[j], cWeights);
     const smdAfter = n > 0 ? smd(tm.mean, tm.variance, cm.mean, cm.variance) : null;

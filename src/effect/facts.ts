@@ -228,7 +228,13 @@ export function outcomesAt(
  * Add `sign` × this woman's support weeks in the horizon window to `into`, keyed
  * `category:year` (the calendar year of the week's month), for the investment case (spec §6).
  */
-export function addSupportByCategoryYear(weeks: PersonWeeks | undefined, lk: CodeLookups, hz: Horizon, sign: number, into: Map<string, number>): void {
+export function addSupportByCategoryYear(
+  weeks: PersonWeeks | undefined,
+  lk: CodeLookups,
+  hz: Horizon,
+  sign: number,
+  into: Map<string, number>,
+): void {
   if (!weeks) return;
   for (let w = hz.firstWeek; w <= hz.lastWeek; w++) {
     const i = w - weeks.weekStart;

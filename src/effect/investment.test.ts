@@ -45,7 +45,14 @@ describe('investment case (spec §6), by hand to the krone', () => {
   });
 
   it('lists a category and year without a rate and counts it 0 kr.', () => {
-    const m = investmentCase({ matched: 40, supportSaved: [...SAVED, { category: 'fleksjob', year: 2022, weeks: 1 }], effect: -10, ci: null, rates: RATES, cost: 0 });
+    const m = investmentCase({
+      matched: 40,
+      supportSaved: [...SAVED, { category: 'fleksjob', year: 2022, weeks: 1 }],
+      effect: -10,
+      ci: null,
+      rates: RATES,
+      cost: 0,
+    });
     expect(m.missingRates).toEqual([{ category: 'fleksjob', year: 2022 }]);
     expect(m.kroner).toBe(1_143_360);
     expect(m.atBounds).toBeNull();

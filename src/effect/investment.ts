@@ -102,7 +102,12 @@ export function ratesForYears(rates: readonly WeeklyRate[], needed: readonly { c
       const db = Math.abs(b.year - n.year);
       return db < da || (db === da && b.year < a.year) ? b : a;
     });
-    out.push({ category: n.category, year: n.year, rate: nearest.rate, source: `Satsen for ${nearest.year} (ingen sats for ${n.year}): ${nearest.source}` });
+    out.push({
+      category: n.category,
+      year: n.year,
+      rate: nearest.rate,
+      source: `Satsen for ${nearest.year} (ingen sats for ${n.year}): ${nearest.source}`,
+    });
     have.add(key);
   }
   return out;
@@ -143,7 +148,10 @@ export function breakEven(cost: number, participants: number, points: readonly S
   let month: number | null = null;
   for (let m = 1; m <= last; m++) {
     // A cent's tolerance, so that exact break-even in floating point counts.
-    if (participants * at(m) >= cost - 0.005) { month = m; break; }
+    if (participants * at(m) >= cost - 0.005) {
+      month = m;
+      break;
+    }
   }
   return {
     womenNeeded: points.map((p) => ({ horizon: p.horizon, women: p.perWoman > 0 ? Math.ceil(cost / p.perWoman - 1e-9) : null })),

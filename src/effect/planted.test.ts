@@ -53,7 +53,14 @@ function syntheticInput(women: number, seed: number) {
       const window = e - m0;
       for (let j = 0; j < 12; j++) hours[window + j] = 0;
       if (rng.chance(1 - (1 - q) ** 12 + PLANTED)) hours[window + rng.int(0, 11)] = 160;
-      participants.push({ id: `D${i}`, cpr, kommune: 'Testby', visitation: 'aktivitetsparat', indskrevet: `${monthString(e)}-05`, udskrevet: null });
+      participants.push({
+        id: `D${i}`,
+        cpr,
+        kommune: 'Testby',
+        visitation: 'aktivitetsparat',
+        indskrevet: `${monthString(e)}-05`,
+        udskrevet: null,
+      });
     } else pool.push({ cpr, kommune: 'Testby' });
     b.addWeekRow(cpr, w0, codes);
     hours.forEach((h, j) => h > 0 && b.addHours(cpr, m0 + j, h));

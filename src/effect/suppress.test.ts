@@ -3,13 +3,42 @@ import { suppressEffect } from './suppress.ts';
 import { OUTCOMES, type EffectResult, type OutcomeEstimate } from './types.ts';
 
 function result(o: { participants: number; matched: number; unmatched: number; excluded: number; maal1?: number }): EffectResult {
-  const est = (treated: number): OutcomeEstimate => ({ treated, controls: 0.2, effect: treated - 0.2, ci: [treated - 0.25, treated - 0.15], raw: treated - 0.3 });
-  const outcomes = Object.fromEntries(OUTCOMES.map((k) => [k, est(k === 'maal1' ? (o.maal1 ?? 0.5) : k.startsWith('weeks') ? 20 : 0.5)])) as EffectResult['outcomes'];
+  const est = (treated: number): OutcomeEstimate => ({
+    treated,
+    controls: 0.2,
+    effect: treated - 0.2,
+    ci: [treated - 0.25, treated - 0.15],
+    raw: treated - 0.3,
+  });
+  const outcomes = Object.fromEntries(
+    OUTCOMES.map((k) => [k, est(k === 'maal1' ? (o.maal1 ?? 0.5) : k.startsWith('weeks') ? 20 : 0.5)]),
+  ) as EffectResult['outcomes'];
   return {
-    definition: 'effekt-2026.1', month: '2022-12', horizon: 12, controlsPerParticipant: 3, caliper: 0.5, bootstrap: 10, seed: 1,
-    participants: o.participants, pool: 1000, matched: o.matched, unmatched: Array.from({ length: o.unmatched }, (_, i) => `U${i}`),
-    excludedShortWindow: o.excluded, distinctControls: 3 * o.matched, fewerControls: 0, medianMonth: '2021-06', outcomes,
-    balance: (['b52', 'b156', 'h12'] as const).map((variable) => ({ variable, meanParticipants: 1, meanPool: 2, meanControls: 1, smdBefore: 0.5, smdAfter: 0.01, warning: false })),
+    definition: 'effekt-2026.1',
+    month: '2022-12',
+    horizon: 12,
+    controlsPerParticipant: 3,
+    caliper: 0.5,
+    bootstrap: 10,
+    seed: 1,
+    participants: o.participants,
+    pool: 1000,
+    matched: o.matched,
+    unmatched: Array.from({ length: o.unmatched }, (_, i) => `U${i}`),
+    excludedShortWindow: o.excluded,
+    distinctControls: 3 * o.matched,
+    fewerControls: 0,
+    medianMonth: '2021-06',
+    outcomes,
+    balance: (['b52', 'b156', 'h12'] as const).map((variable) => ({
+      variable,
+      meanParticipants: 1,
+      meanPool: 2,
+      meanControls: 1,
+      smdBefore: 0.5,
+      smdAfter: 0.01,
+      warning: false,
+    })),
   };
 }
 

@@ -71,12 +71,22 @@ export function suppressEffect(r: EffectResult, threshold: number): ShownEffect 
     pool: r.pool,
     medianMonth: r.medianMonth,
     outcomes,
-    balance: tooFew ? r.balance.map((b) => ({ ...b, meanParticipants: null, meanPool: null, meanControls: null, smdBefore: null, smdAfter: null, warning: false })) : r.balance,
+    balance: tooFew
+      ? r.balance.map((b) => ({
+          ...b,
+          meanParticipants: null,
+          meanPool: null,
+          meanControls: null,
+          smdBefore: null,
+          smdAfter: null,
+          warning: false,
+        }))
+      : r.balance,
     tooFew,
   };
 }
 
 /** The shown form of a hidden outcome figure. */
 export function hiddenMark(o: ShownOutcome, threshold: number): string {
-  return o.hidden === 'smaa_tal' ? display(0, SECONDARY, threshold) as string : `<${threshold}`;
+  return o.hidden === 'smaa_tal' ? (display(0, SECONDARY, threshold) as string) : `<${threshold}`;
 }

@@ -79,7 +79,9 @@ export const HAND_PARTICIPANTS: ParticipantSpec[] = [
   // P1: 20 support weeks; in the window 9 weeks of 131, 2 weeks of SU (651), full time in
   // September 2021 and March–May 2022 (durable full at May 2022).
   {
-    id: 'P1', serial: 1, in: '2021-06-10',
+    id: 'P1',
+    serial: 1,
+    in: '2021-06-10',
     weeks: { ...support(20), '2021-W22..2021-W30': 131, '2021-W31..2021-W32': 651 },
     hours: { '2021-09': 160, '2022-03': 160, '2022-04': 160, '2022-05': 160 },
   },
@@ -108,10 +110,15 @@ export const HAND_POOL: WomanSpec[] = [
   { serial: 2, weeks: support(10) }, // P2 herself: removed from the pool
 ];
 
-
 /** The scenario as the CSV files of spec §7 (long DREAM layout), for CLI and import tests. */
-export function effectFiles(participants: ParticipantSpec[], pool: WomanSpec[]): Record<'deltagere' | 'pulje' | 'ydelser' | 'loentimer', string> {
-  const deltagere = ['id;cpr;kommune;indskrevet;visitation', ...participants.map((p) => `${p.id};${cprOf(p)};${p.kommune ?? 'Aalborg'};${p.in};${p.visitation ?? 'aktivitetsparat'}`)];
+export function effectFiles(
+  participants: ParticipantSpec[],
+  pool: WomanSpec[],
+): Record<'deltagere' | 'pulje' | 'ydelser' | 'loentimer', string> {
+  const deltagere = [
+    'id;cpr;kommune;indskrevet;visitation',
+    ...participants.map((p) => `${p.id};${cprOf(p)};${p.kommune ?? 'Aalborg'};${p.in};${p.visitation ?? 'aktivitetsparat'}`),
+  ];
   const pulje = ['cpr;kommune', ...pool.map((w) => `${cprOf(w).slice(0, 6)}-${cprOf(w).slice(6)};${w.kommune ?? 'Aalborg'}`)];
   const ydelser = ['cpr;uge;kode'];
   const loentimer = ['cpr;maaned;timer'];

@@ -22,10 +22,21 @@ export function outcomeValues(r: EffectResult, name: (typeof OUTCOMES)[number]):
 export function effectRows(r: EffectResult): EffectRow[] {
   const rows: EffectRow[] = [];
   const about: [string, string | number | null][] = [
-    ['definition', r.definition], ['month', r.month], ['horizon', r.horizon], ['controlsPerParticipant', r.controlsPerParticipant],
-    ['caliper', r.caliper], ['bootstrap', r.bootstrap], ['seed', r.seed], ['participants', r.participants], ['pool', r.pool],
-    ['matched', r.matched], ['unmatched', r.unmatched.length], ['excludedShortWindow', r.excludedShortWindow],
-    ['distinctControls', r.distinctControls], ['fewerControls', r.fewerControls], ['medianMonth', r.medianMonth],
+    ['definition', r.definition],
+    ['month', r.month],
+    ['horizon', r.horizon],
+    ['controlsPerParticipant', r.controlsPerParticipant],
+    ['caliper', r.caliper],
+    ['bootstrap', r.bootstrap],
+    ['seed', r.seed],
+    ['participants', r.participants],
+    ['pool', r.pool],
+    ['matched', r.matched],
+    ['unmatched', r.unmatched.length],
+    ['excludedShortWindow', r.excludedShortWindow],
+    ['distinctControls', r.distinctControls],
+    ['fewerControls', r.fewerControls],
+    ['medianMonth', r.medianMonth],
   ];
   for (const [navn, vaerdi] of about) rows.push({ afsnit: 'om', navn, maal: '', vaerdi });
   for (const name of OUTCOMES) {

@@ -47,7 +47,12 @@ export function registerInputGuard(app: FastifyInstance, deps: AppDeps) {
   app.addHook('preHandler', async (req) => {
     const fields = fieldsWithControlCharacters(req);
     if (!fields.length) return;
-    await recordRefusedRequest(deps.db, req.actor, req.ip, { method: req.method, route: req.routeOptions.url ?? null, fields, reason: 'styretegn' });
+    await recordRefusedRequest(deps.db, req.actor, req.ip, {
+      method: req.method,
+      route: req.routeOptions.url ?? null,
+      fields,
+      reason: 'styretegn',
+    });
     throw new AppError('INVALID', CONTROL_CHARACTER_MESSAGE);
   });
 }

@@ -51,7 +51,9 @@ export function loggerOptions(level: string | undefined, stream?: { write(s: str
         type: err.name,
         code: err.code,
         statusCode: err.statusCode,
-        message: String(err.message).replace(/"[^"]*"/g, '"…"').slice(0, 500),
+        message: String(err.message)
+          .replace(/"[^"]*"/g, '"…"')
+          .slice(0, 500),
         stack: (err.stack ?? '').split('\n').slice(1, 8).join('\n'),
       }),
     },

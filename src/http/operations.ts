@@ -55,7 +55,11 @@ export function registerOperations(app: FastifyInstance, deps: AppDeps) {
     const token = deps.config.metricsToken;
     if (!token) return reply.callNotFound();
     if (!bearerMatches(req.headers.authorization, token)) {
-      return reply.status(401).header('WWW-Authenticate', 'Bearer').type('text/plain; charset=utf-8').send('Mangler gyldig adgangsnøgle.\n');
+      return reply
+        .status(401)
+        .header('WWW-Authenticate', 'Bearer')
+        .type('text/plain; charset=utf-8')
+        .send('Mangler gyldig adgangsnøgle.\n');
     }
     const pool = deps.db.poolStats?.();
     if (pool) {

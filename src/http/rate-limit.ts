@@ -49,10 +49,16 @@ export class TokenBuckets {
  * Where the buckets live: in memory (one process: PGlite, tests), or with `shared` (PostgreSQL,
  * several instances behind a balancer) in the database, keyed by a keyed hash of the address.
  */
-export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions, shared?: { store: RateBucketStore; key: (ip: string) => string }) {
+export function registerRateLimit(
+  app: FastifyInstance,
+  o: RateLimitOptions,
+  shared?: { store: RateBucketStore; key: (ip: string) => string },
+) {
   if (!(o.burst > 0)) return;
   const buckets = new TokenBuckets(o);
-  const take = shared ? (ip: string, cost: number) => shared.store.take(shared.key(ip), cost) : async (ip: string, cost: number) => buckets.take(ip, cost);
+  const take = shared
+    ? (ip: string, cost: number) => shared.store.take(shared.key(ip), cost)
+    : async (ip: string, cost: number) => buckets.take(ip, cost);
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0];
     const cost = req.method === 'POST' && path === '/login' ? o.loginCost : 1;

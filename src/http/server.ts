@@ -67,7 +67,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     }
     // A request whose parameters fail their schema is the client's mistake, not a server error.
     const invalidInput = err instanceof ZodError;
-    let status = err instanceof AppError ? HTTP_STATUS[err.code] : invalidInput ? 400 : (err as { statusCode?: number }).statusCode ?? 500;
+    let status =
+      err instanceof AppError ? HTTP_STATUS[err.code] : invalidInput ? 400 : ((err as { statusCode?: number }).statusCode ?? 500);
     let message = err instanceof AppError ? err.message : 'Der skete en uventet fejl. Prøv igen, eller kontakt din administrator.';
     if (!(err instanceof AppError) && status === 413) message = 'Filen eller formularen er for stor.';
     else if (!(err instanceof AppError) && status >= 400 && status < 500) message = 'Forespørgslen kunne ikke læses.';
@@ -82,7 +83,10 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).type('text/html; charset=utf-8').send(errorPage(404, 'Siden findes ikke.', req.actor, req.csrfToken));
+    reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send(errorPage(404, 'Siden findes ikke.', req.actor, req.csrfToken));
   });
 
   // The route table, so tests can call every route (e.g. the route × role × tenant matrix).

@@ -29,10 +29,16 @@ export function multipartLimits(maxBytes: number, fields: number) {
 
 export function tooLarge(maxBytes: number): AppError {
   const mb = maxBytes / 1024 / 1024;
-  return new AppError('TOO_LARGE', `Filen er for stor. Den største fil, der kan lægges op, er ${mb >= 1 ? `${Math.floor(mb).toLocaleString('da-DK')} MB` : `${Math.ceil(maxBytes / 1024).toLocaleString('da-DK')} kB`}. Intet er gemt.`);
+  return new AppError(
+    'TOO_LARGE',
+    `Filen er for stor. Den største fil, der kan lægges op, er ${mb >= 1 ? `${Math.floor(mb).toLocaleString('da-DK')} MB` : `${Math.ceil(maxBytes / 1024).toLocaleString('da-DK')} kB`}. Intet er gemt.`,
+  );
 }
 
-export async function receiveUpload(req: FastifyRequest, o: { maxBytes: number; fileField?: string; defaultName: string }): Promise<ReceivedUpload> {
+export async function receiveUpload(
+  req: FastifyRequest,
+  o: { maxBytes: number; fileField?: string; defaultName: string },
+): Promise<ReceivedUpload> {
   const fileField = o.fileField ?? 'file';
   const dir = await mkdtemp(join(tmpdir(), 'fremdrift-upload-'));
   const received: ReceivedUpload = { fields: {}, dir };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, catalogFile, checkCatalog, checkMessage, MESSAGE_KEYS, messageArguments, translator, type CatalogFile } from './catalog.ts';
+import {
+  calendarDate,
+  catalogFile,
+  checkCatalog,
+  checkMessage,
+  MESSAGE_KEYS,
+  messageArguments,
+  translator,
+  type CatalogFile,
+} from './catalog.ts';
 import { LANGUAGES, language } from './languages.ts';
 
 describe('translation files', () => {
@@ -17,7 +26,9 @@ describe('translation files', () => {
     const problems = checkCatalog('ar', broken);
     expect(problems).toContain('ar: mangler page.title');
     expect(problems).toContain('ar: ukendt nøgle x.extra');
-    expect(problems.some((p) => p.startsWith('ar: conversation.due: Teksten skal bruge præcis disse felter') && p.includes('date'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('ar: conversation.due: Teksten skal bruge præcis disse felter') && p.includes('date'))).toBe(
+      true,
+    );
     expect(problems.some((p) => p.startsWith('ar: goals.count: Flertalsformen') && p.includes('few') && p.includes('many'))).toBe(true);
   });
 
@@ -73,7 +84,7 @@ describe('formatting', () => {
     }
   });
 
-  it('dates use each language\'s month names on the Gregorian calendar, never shifted by time zone', () => {
+  it("dates use each language's month names on the Gregorian calendar, never shifted by time zone", () => {
     const d = calendarDate('2026-12-03');
     expect(translator('da').t('goals.due', { date: d })).toBe('Senest 3. december 2026');
     expect(translator('en').t('goals.due', { date: d })).toBe('By December 3, 2026');
@@ -85,7 +96,7 @@ describe('formatting', () => {
     }
   });
 
-  it('a municipality\'s correction replaces one text and nothing else', () => {
+  it("a municipality's correction replaces one text and nothing else", () => {
     const t = translator('so', { 'page.title': 'Qorshahaaga shaqo' });
     expect(t.t('page.title')).toBe('Qorshahaaga shaqo');
     expect(t.overridden.has('page.title')).toBe(true);

@@ -54,7 +54,11 @@ function compile(text: string, lang: Language): IntlMessageFormat {
   return new IntlMessageFormat(text, lang.intlLocale, FORMATS, { ignoreTag: true });
 }
 
-interface AstNode { type: number; value?: unknown; options?: Record<string, { value: AstNode[] }> }
+interface AstNode {
+  type: number;
+  value?: unknown;
+  options?: Record<string, { value: AstNode[] }>;
+}
 
 /** The argument names a message uses, and for each plural/select argument its option keys. */
 export function messageArguments(text: string, lang: Language = language('da')) {
@@ -97,7 +101,11 @@ export function checkMessage(code: LanguageCode, key: MessageKey, text: string):
   const source = messageArguments(catalogFile('da').messages[key]);
   const want = source.args.join(', ');
   if (mine.args.join(', ') !== want) {
-    problems.push(want ? `Teksten skal bruge præcis disse felter i krøllede parenteser: ${want}.` : 'Teksten må ikke have felter i krøllede parenteser.');
+    problems.push(
+      want
+        ? `Teksten skal bruge præcis disse felter i krøllede parenteser: ${want}.`
+        : 'Teksten må ikke have felter i krøllede parenteser.',
+    );
   }
   const categories = new Intl.PluralRules(lang.intlLocale).resolvedOptions().pluralCategories;
   for (const p of mine.plurals) {

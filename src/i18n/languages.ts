@@ -24,7 +24,11 @@ export interface Language {
 }
 
 const L = (code: LanguageCode, nameDa: string, nativeName: string, dir: 'ltr' | 'rtl', intlLocale: string): Language => ({
-  code, nameDa, nativeName, dir, intlLocale: `${intlLocale}-u-ca-gregory`,
+  code,
+  nameDa,
+  nativeName,
+  dir,
+  intlLocale: `${intlLocale}-u-ca-gregory`,
 });
 
 export const LANGUAGES: readonly Language[] = [
@@ -53,9 +57,37 @@ export function language(code: LanguageCode): Language {
  * caseworker chooses. Danish when nothing fits.
  */
 const BY_COUNTRY: Record<string, LanguageCode> = {
-  SY: 'ar', IQ: 'ar', LB: 'ar', PS: 'ar', JO: 'ar', EG: 'ar', MA: 'ar', SD: 'ar', YE: 'ar', LY: 'ar', TN: 'ar', DZ: 'ar', KW: 'ar', SA: 'ar',
-  SO: 'so', ER: 'ti', ET: 'ti', AF: 'prs', IR: 'fa', TR: 'tr', PK: 'ur', UA: 'uk',
-  GB: 'en', US: 'en', NG: 'en', GH: 'en', KE: 'en', UG: 'en', PH: 'en', IN: 'en', LK: 'en',
+  SY: 'ar',
+  IQ: 'ar',
+  LB: 'ar',
+  PS: 'ar',
+  JO: 'ar',
+  EG: 'ar',
+  MA: 'ar',
+  SD: 'ar',
+  YE: 'ar',
+  LY: 'ar',
+  TN: 'ar',
+  DZ: 'ar',
+  KW: 'ar',
+  SA: 'ar',
+  SO: 'so',
+  ER: 'ti',
+  ET: 'ti',
+  AF: 'prs',
+  IR: 'fa',
+  TR: 'tr',
+  PK: 'ur',
+  UA: 'uk',
+  GB: 'en',
+  US: 'en',
+  NG: 'en',
+  GH: 'en',
+  KE: 'en',
+  UG: 'en',
+  PH: 'en',
+  IN: 'en',
+  LK: 'en',
 };
 
 export function suggestLanguage(countryOfOrigin: string | null | undefined): LanguageCode {

@@ -96,4 +96,3 @@ export function groupCellPath(c: number): string {
   if (c >= SNAP && c < INACTIVE) return `snapshot.${SNAPSHOTS[c - SNAP]}`;
   return 'inactive';
 }
-

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, daysInMonth, firstWeekOfMonth, isoDate, isoWeekIndex, lastWeekOfMonth, mondayOf, monthIndex,
-  monthOfWeek, monthString, parseDate, parseMonth, parseWeek, weekString, weeksInIsoYear,
+  addMonths,
+  daysInMonth,
+  firstWeekOfMonth,
+  isoDate,
+  isoWeekIndex,
+  lastWeekOfMonth,
+  mondayOf,
+  monthIndex,
+  monthOfWeek,
+  monthString,
+  parseDate,
+  parseMonth,
+  parseWeek,
+  weekString,
+  weeksInIsoYear,
 } from './calendar.ts';
 
 const week = (s: string) => {

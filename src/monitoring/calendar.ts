@@ -201,11 +201,15 @@ export function parseDate(text: string): number | null {
   let r = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   let y: number, m: number, d: number;
   if (r) {
-    y = Number(r[1]); m = Number(r[2]); d = Number(r[3]);
+    y = Number(r[1]);
+    m = Number(r[2]);
+    d = Number(r[3]);
   } else {
     r = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(t);
     if (!r) return null;
-    d = Number(r[1]); m = Number(r[2]); y = Number(r[3]);
+    d = Number(r[1]);
+    m = Number(r[2]);
+    y = Number(r[3]);
   }
   return validDay(y, m, d) ? dayNumber(y, m, d) : null;
 }

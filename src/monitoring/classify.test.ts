@@ -68,7 +68,9 @@ describe('durable employment (spec §4)', () => {
     expect(one({ hours: { '2022-04': full, '2022-05': full, '2022-06': full } }, '2022-12').durable).toBe('none');
   });
   it('looks at Dm-5..Dm whatever her window, and uses --durable-month', () => {
-    const r = one({ out: '2022-06-30', hours: { '2022-11': full, '2022-12': full, '2023-01': full } }, '2022-12', { durableMonth: '2023-02' });
+    const r = one({ out: '2022-06-30', hours: { '2022-11': full, '2022-12': full, '2023-01': full } }, '2022-12', {
+      durableMonth: '2023-02',
+    });
     expect(r.durable).toBe('full');
     expect(r.current).toBeNull();
   });

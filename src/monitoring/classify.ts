@@ -68,7 +68,13 @@ export function isFullTime(hours: number, days: number): boolean {
  * Fill out[0..span.length) with the flags of each month; `flagOfCode` comes from `codeFlags`. Returns a code found in the span
  * that is missing from the code table (category 0), or 0 when all codes are known.
  */
-export function monthFlags(weeks: PersonWeeks | undefined, hours: PersonHours | undefined, flagOfCode: Uint8Array, span: Span, out: Uint8Array): number {
+export function monthFlags(
+  weeks: PersonWeeks | undefined,
+  hours: PersonHours | undefined,
+  flagOfCode: Uint8Array,
+  span: Span,
+  out: Uint8Array,
+): number {
   out.fill(0, 0, span.length);
   let unknown = 0;
   if (weeks) {

@@ -28,8 +28,14 @@ function groupRelations(g: GroupResult): [Count, Count[]][] {
 
 /** Every cell of a group as a flat list, in a fixed order. */
 function cells(g: GroupResult): Count[] {
-  return [g.n, ...Object.values(g.accumulated), ...Object.values(g.current), ...Object.values(g.durable),
-    ...Object.values(g.durableByAccumulated).flatMap((d) => Object.values(d)), ...Object.values(g.snapshot)];
+  return [
+    g.n,
+    ...Object.values(g.accumulated),
+    ...Object.values(g.current),
+    ...Object.values(g.durable),
+    ...Object.values(g.durableByAccumulated).flatMap((d) => Object.values(d)),
+    ...Object.values(g.snapshot),
+  ];
 }
 
 function allRelations(r: MonitorResult): [Count, Count[]][] {
@@ -79,7 +85,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('the monthly series equals a month-by-month count from each woman\'s timeline', () => {
+  it("the monthly series equals a month-by-month count from each woman's timeline", () => {
     fc.assert(
       fc.property(cohortArb, (people) => {
         const input = inputOf(people);
@@ -93,8 +99,18 @@ describe('engine properties', () => {
           expect(s.enrolled).toBe(enrolled.length);
           expect(s.active).toBe(active.length);
           for (const l of [1, 2, 3, 0]) {
-            expect(s.current[String(l) as '1']).toBe(count(active.map((m) => m.level), l));
-            expect(s.accumulated[String(l) as '1']).toBe(count(enrolled.map(([, m]) => m.accumulated), l));
+            expect(s.current[String(l) as '1']).toBe(
+              count(
+                active.map((m) => m.level),
+                l,
+              ),
+            );
+            expect(s.accumulated[String(l) as '1']).toBe(
+              count(
+                enrolled.map(([, m]) => m.accumulated),
+                l,
+              ),
+            );
           }
         }
       }),
@@ -110,7 +126,10 @@ describe('engine properties', () => {
         const active = (keep: (i: number) => boolean) => r.participants.filter((p, i) => keep(i) && p.current !== null).length;
         expect(num(r.groups.all.n) - num(r.groups.all.current.active)).toBe(inactive(() => true));
         expect(num(r.groups.all.current.active)).toBe(active(() => true));
-        for (const [dim, of] of [['kommune', (i: number) => people[i].kommune], ['visitation', (i: number) => people[i].visitation]] as const) {
+        for (const [dim, of] of [
+          ['kommune', (i: number) => people[i].kommune],
+          ['visitation', (i: number) => people[i].visitation],
+        ] as const) {
           const groups = r.groups[dim];
           expect(Object.keys(groups).length).toBeGreaterThan(0);
           for (const [key, g] of Object.entries(groups)) {

@@ -37,7 +37,11 @@ describe('window, current and accumulated (spec §2, §4)', () => {
     expect(monitor(input, { month: '2022-03', suppress: 0 }).participants[0].accumulated).toBe(2);
   });
   it('keeps input order and every participant, also a CPR enrolled twice', () => {
-    const input = inputOf([{ id: 'B', in: '2022-01-01' }, { id: 'A', in: '2021-01-01' }, { id: 'C', in: '2023-05-01' }]);
+    const input = inputOf([
+      { id: 'B', in: '2022-01-01' },
+      { id: 'A', in: '2021-01-01' },
+      { id: 'C', in: '2023-05-01' },
+    ]);
     input.participants[2].cpr = input.participants[0].cpr;
     expect(monitor(input, { month: '2022-12' }).participants.map((p) => p.id)).toEqual(['B', 'A', 'C']);
   });
@@ -58,7 +62,14 @@ describe('groups (spec §5)', () => {
   const input = inputOf([
     { kommune: 'Aalborg', visitation: 'jobparat', born: '1995-06-01', in: '2021-03-01', hours: { '2021-05': 160 } },
     { kommune: 'Aalborg', visitation: 'aktivitetsparat', born: '1980-01-01', in: '2022-01-01', weeks: { '2022-W10': 707 } },
-    { kommune: 'Aarhus', visitation: 'selvforsoergende', born: '1960-01-01', in: '2022-02-01', out: '2022-04-01', hours: { '2022-03': 10 } },
+    {
+      kommune: 'Aarhus',
+      visitation: 'selvforsoergende',
+      born: '1960-01-01',
+      in: '2022-02-01',
+      out: '2022-04-01',
+      hours: { '2022-03': 10 },
+    },
     { kommune: 'Aarhus', visitation: 'oevrige', born: '1950-01-01', in: '2022-02-01' },
   ]);
   const r = monitor(input, { month: '2022-12', suppress: 0 });
@@ -101,8 +112,20 @@ describe('groups (spec §5)', () => {
 
 describe('age bands', () => {
   it('bands 18–29 … 60–64 and "other" outside 18–64', () => {
-    expect([17, 18, 29, 30, 39, 40, 49, 50, 59, 60, 64, 65].map(ageBand)).toEqual(
-      ['other', '18-29', '18-29', '30-39', '30-39', '40-49', '40-49', '50-59', '50-59', '60-64', '60-64', 'other']);
+    expect([17, 18, 29, 30, 39, 40, 49, 50, 59, 60, 64, 65].map(ageBand)).toEqual([
+      'other',
+      '18-29',
+      '18-29',
+      '30-39',
+      '30-39',
+      '40-49',
+      '40-49',
+      '50-59',
+      '50-59',
+      '60-64',
+      '60-64',
+      'other',
+    ]);
   });
   it('the fast age at enrolment equals ageOn(parseCpr(cpr).birthDate, date)', () => {
     fc.assert(

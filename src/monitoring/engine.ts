@@ -11,8 +11,15 @@ import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets 
 import { suppressCells } from './suppress.ts';
 import { RegisterInputError } from './input-errors.ts';
 import {
-  DEFINITION, SNAPSHOTS, VISITATIONS,
-  type GroupResult, type Level, type MonitorInput, type MonitorOptions, type MonitorResult, type ParticipantResult,
+  DEFINITION,
+  SNAPSHOTS,
+  VISITATIONS,
+  type GroupResult,
+  type Level,
+  type MonitorInput,
+  type MonitorOptions,
+  type MonitorResult,
+  type ParticipantResult,
 } from './types.ts';
 
 export class MonitorOptionError extends Error {
@@ -34,7 +41,8 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   const Dm = requireMonth(opts.durableMonth, R, 'Måneden for varig beskæftigelse');
   const S = requireMonth(opts.snapshotMonth, R, 'Statusmåneden');
   const threshold = opts.suppress ?? 5;
-  if (!Number.isInteger(threshold) || threshold < 0) throw new MonitorOptionError(`Grænsen for små tal skal være et helt tal ≥ 0 (fik ${threshold}).`);
+  if (!Number.isInteger(threshold) || threshold < 0)
+    throw new MonitorOptionError(`Grænsen for små tal skal være et helt tal ≥ 0 (fik ${threshold}).`);
 
   const { participants, register, codeTable } = input;
   const facts: Facts[] = participants.map(participantFacts);
@@ -112,7 +120,10 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   }
   if (unknown.size > 0) {
     const codes = [...unknown].sort((a, b) => a - b);
-    throw new RegisterInputError('unknown_codes', `Ukendte ydelseskoder, som ikke står i kodetabellen: ${codes.join(', ')}.`, { file: '(registerdata)', codes });
+    throw new RegisterInputError('unknown_codes', `Ukendte ydelseskoder, som ikke står i kodetabellen: ${codes.join(', ')}.`, {
+      file: '(registerdata)',
+      codes,
+    });
   }
 
   const sets = [...groupSets(0), ...seriesSets(seriesOffset, seriesLen)];
@@ -126,9 +137,10 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   // Where a cell lives in the result (`groups.kommune.Aalborg.n`, `series.3.active`): the reason of each secondary cell.
   const blockName = new Map<number, string>([[0, 'groups.all']]);
   for (const d of DIMENSIONS) for (const [k, o] of blockOf[d]) blockName.set(o, `groups.${d}.${k}`);
-  const pathOf = (i: number) => (i >= seriesOffset
-    ? `series.${Math.floor((i - seriesOffset) / SERIES_CELLS)}.${seriesCellPath((i - seriesOffset) % SERIES_CELLS)}`
-    : `${blockName.get(i - (i % GROUP_CELLS))}.${groupCellPath(i % GROUP_CELLS)}`);
+  const pathOf = (i: number) =>
+    i >= seriesOffset
+      ? `series.${Math.floor((i - seriesOffset) / SERIES_CELLS)}.${seriesCellPath((i - seriesOffset) % SERIES_CELLS)}`
+      : `${blockName.get(i - (i % GROUP_CELLS))}.${groupCellPath(i % GROUP_CELLS)}`;
   const suppressedFor: Record<string, string> = {};
   for (const [cell, target] of protects) suppressedFor[pathOf(cell)] = pathOf(target);
   const dim = (d: Dimension): Record<string, GroupResult> =>
@@ -141,7 +153,13 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     snapshotMonth: monthString(S),
     suppress: threshold,
     participants: results,
-    groups: { all: groupResult(counts, state, 0, threshold), kommune: dim('kommune'), visitation: dim('visitation'), alder: dim('alder'), aar: dim('aar') },
+    groups: {
+      all: groupResult(counts, state, 0, threshold),
+      kommune: dim('kommune'),
+      visitation: dim('visitation'),
+      alder: dim('alder'),
+      aar: dim('aar'),
+    },
     series: seriesPoints(counts, state, seriesOffset, seriesStart, seriesLen, threshold),
     suppressedFor,
   };

@@ -52,6 +52,7 @@ describe('participantTimeline', () => {
     const t = participantTimeline(full, 0, '2021-04', '2021-12');
     expect(t.map((m) => m.durable)).toEqual(['none', 'full', 'full', 'full', 'full', 'partial', 'none', 'none', 'none']);
     expect(t.map((m) => m.F).slice(0, 3)).toEqual([true, true, false]);
-    for (const m of t) expect(monitor(full, { month: '2021-12', durableMonth: m.month, suppress: 0 }).participants[0].durable).toBe(m.durable);
+    for (const m of t)
+      expect(monitor(full, { month: '2021-12', durableMonth: m.month, suppress: 0 }).participants[0].durable).toBe(m.durable);
   });
 });

@@ -3,7 +3,20 @@
  * her month-by-month timeline. Uses the same classification as the engine (classify.ts).
  */
 import { daysInMonth, firstWeekOfMonth, isoDate, lastWeekOfMonth, mondayOf, monthString, parseMonth, weekString } from './calendar.ts';
-import { categoryInWeek, codeFlags, durableOf, FLAG_F, FLAG_H, FLAG_U, FLAG_V, isBetter, levelOf, monthFlags, snapshotOf, Span } from './classify.ts';
+import {
+  categoryInWeek,
+  codeFlags,
+  durableOf,
+  FLAG_F,
+  FLAG_H,
+  FLAG_U,
+  FLAG_V,
+  isBetter,
+  levelOf,
+  monthFlags,
+  snapshotOf,
+  Span,
+} from './classify.ts';
 import { participantFacts } from './participant-facts.ts';
 import type { Category, Durable, Level, MonitorInput, Participant, PersonHours, Snapshot } from './types.ts';
 
@@ -95,7 +108,10 @@ export function explainParticipant(input: MonitorInput, who: string | number, mo
   const last = lastWeekOfMonth(m);
   const inWindow = facts.enrol <= m && m <= facts.exit;
   const codesOf = (cats: Category[]) =>
-    weeks.filter((w) => w.category && cats.includes(w.category)).map((w) => `kode ${w.code} i uge ${w.week}`).join(', ');
+    weeks
+      .filter((w) => w.category && cats.includes(w.category))
+      .map((w) => `kode ${w.code} i uge ${w.week}`)
+      .join(', ');
   const hoursText = `${fmt(hours)} løntimer i ${days} dage = ${fmt(a, 3)} timer/uge i gennemsnit`;
   let reason: string;
   if (flags & FLAG_U) reason = `Mål 1: uddannelse (${codesOf(['uddannelse'])}).`;
@@ -157,4 +173,3 @@ export function participantTimeline(input: MonitorInput, who: string | number, f
   }
   return out;
 }
-

@@ -4,8 +4,21 @@
 export * from './types.ts';
 export * as calendar from './calendar.ts';
 export {
-  addMonths, daysInMonth, firstWeekOfMonth, isoWeekIndex, isoWeekOf, lastWeekOfMonth, mondayOf, monthIndex,
-  monthOfWeek, monthString, parseDate, parseMonth, parseWeek, weekString, weeksInIsoYear,
+  addMonths,
+  daysInMonth,
+  firstWeekOfMonth,
+  isoWeekIndex,
+  isoWeekOf,
+  lastWeekOfMonth,
+  mondayOf,
+  monthIndex,
+  monthOfWeek,
+  monthString,
+  parseDate,
+  parseMonth,
+  parseWeek,
+  weekString,
+  weeksInIsoYear,
 } from './calendar.ts';
 export { monitor, MonitorOptionError } from './engine.ts';
 export { RegisterInputError, type Place, type RegisterErrorCode } from './input-errors.ts';

@@ -67,7 +67,8 @@ function monthOfIso(iso: string): number {
 }
 
 export function participantFacts(p: Participant): Facts {
-  if (!(VISITATIONS as readonly string[]).includes(p.visitation)) throw new Error(`Deltager ${p.id}: ukendt visitationskategori «${p.visitation}».`);
+  if (!(VISITATIONS as readonly string[]).includes(p.visitation))
+    throw new Error(`Deltager ${p.id}: ukendt visitationskategori «${p.visitation}».`);
   const inIso = isoOf(p.indskrevet, 'indskrivningsdato', p.id);
   const outIso = p.udskrevet ? isoOf(p.udskrevet, 'udskrivningsdato', p.id) : null;
   return {

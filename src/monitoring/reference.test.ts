@@ -9,9 +9,17 @@ import { monitor } from './engine.ts';
 import { cohortArb, inputOf, R, type PersonSpec } from './test-support.ts';
 
 const CATEGORY: Record<number, string> = {
-  730: 'ydelse', 707: 'praktik', 705: 'loentilskud', 771: 'fleksjob', 651: 'uddannelse',
-  810: 'ressourceforloeb', 783: 'foertidspension', 890: 'ydelse', 997: 'udgaaet',
-  100: 'ingen', 121: 'ingen',
+  730: 'ydelse',
+  707: 'praktik',
+  705: 'loentilskud',
+  771: 'fleksjob',
+  651: 'uddannelse',
+  810: 'ressourceforloeb',
+  783: 'foertidspension',
+  890: 'ydelse',
+  997: 'udgaaet',
+  100: 'ingen',
+  121: 'ingen',
 };
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
@@ -31,7 +39,9 @@ function mondayOf(week: string): Date {
 const thursdayMonth = (week: string) => ymd(new Date(mondayOf(week).getTime() + 3 * 86_400_000)).slice(0, 7);
 
 function level(p: PersonSpec, m: string): number {
-  const cats = Object.entries(p.weeks ?? {}).filter(([w]) => thursdayMonth(w) === m).map(([, c]) => CATEGORY[c]);
+  const cats = Object.entries(p.weeks ?? {})
+    .filter(([w]) => thursdayMonth(w) === m)
+    .map(([, c]) => CATEGORY[c]);
   const h = p.hours?.[m] ?? 0;
   const days = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate();
   const a = (h * 7) / days;
@@ -64,13 +74,19 @@ function reference(p: PersonSpec) {
   const cat = code && CATEGORY[code] !== 'ingen' ? CATEGORY[code] : null; // `ingen` is a week without a code (§1.4)
   const h = p.hours?.[R] ?? 0;
   const snapshot =
-    cat === 'udgaaet' ? 'udgaaet'
-    : cat === 'uddannelse' ? 'uddannelse'
-    : F(R) ? 'beskaeftigelse_fuld'
-    : h > 0 ? 'beskaeftigelse_delvis'
-    : cat === 'fleksjob' || cat === 'foertidspension' || cat === 'ressourceforloeb' ? cat
-    : cat ? 'ledig_ydelse'
-    : 'selvforsoergende';
+    cat === 'udgaaet'
+      ? 'udgaaet'
+      : cat === 'uddannelse'
+        ? 'uddannelse'
+        : F(R)
+          ? 'beskaeftigelse_fuld'
+          : h > 0
+            ? 'beskaeftigelse_delvis'
+            : cat === 'fleksjob' || cat === 'foertidspension' || cat === 'ressourceforloeb'
+              ? cat
+              : cat
+                ? 'ledig_ydelse'
+                : 'selvforsoergende';
   return { current, accumulated: best, durable, snapshot };
 }
 

@@ -43,7 +43,14 @@ export function seriesSets(offset: number, months: number): AdditiveSet[] {
   return sets;
 }
 
-export function seriesPoints(values: Int32Array, state: Uint8Array, offset: number, firstMonth: number, months: number, threshold: number): SeriesPoint[] {
+export function seriesPoints(
+  values: Int32Array,
+  state: Uint8Array,
+  offset: number,
+  firstMonth: number,
+  months: number,
+  threshold: number,
+): SeriesPoint[] {
   const out: SeriesPoint[] = [];
   for (let k = 0; k < months; k++) {
     const o = offset + k * SERIES_CELLS;
@@ -69,4 +76,3 @@ export function seriesCellPath(c: number): string {
   if (c === S_ACC12) return 'accumulated.1_or_2';
   return 'inactive';
 }
-

@@ -50,17 +50,49 @@ describe('suppressJoint', () => {
     // In B, 2 is the only hidden cell and 4 and the total are fixed as shown: 2 can be worked
     // out from B, so it is shown again, and A hides its total instead.
     const values = [12, 3, 9, 20, 11];
-    const sets = [{ total: 0, parts: [1, 2] }, { total: 3, parts: [2, 4] }];
-    const state = suppressJoint(values, sets, 5, new Map([[3, 'shown'], [4, 'shown']]));
+    const sets = [
+      { total: 0, parts: [1, 2] },
+      { total: 3, parts: [2, 4] },
+    ];
+    const state = suppressJoint(
+      values,
+      sets,
+      5,
+      new Map([
+        [3, 'shown'],
+        [4, 'shown'],
+      ]),
+    );
     expect([...state]).toEqual([SECONDARY, PRIMARY, VISIBLE, VISIBLE, VISIBLE]);
   });
 
   it('a cell fixed as hidden stays hidden even when it can be worked out, and a small count always stays hidden', () => {
     const sets = [{ total: 0, parts: [1, 2] }];
     // 2 is fixed hidden, 0 and 1 fixed shown: 2 is recoverable, but the other table hides it.
-    expect([...suppressJoint([20, 11, 9], sets, 5, new Map([[0, 'shown'], [1, 'shown'], [2, 'hidden']]))]).toEqual([VISIBLE, VISIBLE, SECONDARY]);
+    expect([
+      ...suppressJoint(
+        [20, 11, 9],
+        sets,
+        5,
+        new Map([
+          [0, 'shown'],
+          [1, 'shown'],
+          [2, 'hidden'],
+        ]),
+      ),
+    ]).toEqual([VISIBLE, VISIBLE, SECONDARY]);
     // A small count with nothing left to hide beside it stays <5.
-    expect([...suppressJoint([20, 17, 3], sets, 5, new Map([[0, 'shown'], [1, 'shown']]))]).toEqual([VISIBLE, VISIBLE, PRIMARY]);
+    expect([
+      ...suppressJoint(
+        [20, 17, 3],
+        sets,
+        5,
+        new Map([
+          [0, 'shown'],
+          [1, 'shown'],
+        ]),
+      ),
+    ]).toEqual([VISIBLE, VISIBLE, PRIMARY]);
   });
 
   it('shown() prints a cell as its value, <N or x', () => {

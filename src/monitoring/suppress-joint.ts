@@ -11,7 +11,12 @@
 import { PRIMARY, SECONDARY, VISIBLE, display, type AdditiveSet } from './suppress.ts';
 import type { Count } from './types.ts';
 
-export function suppressJoint(values: number[], sets: AdditiveSet[], threshold: number, fixed: Map<number, 'shown' | 'hidden'>): Uint8Array {
+export function suppressJoint(
+  values: number[],
+  sets: AdditiveSet[],
+  threshold: number,
+  fixed: Map<number, 'shown' | 'hidden'>,
+): Uint8Array {
   const state = new Uint8Array(values.length);
   if (threshold < 1) return state;
   for (let i = 0; i < values.length; i++) {
@@ -43,4 +48,7 @@ export function suppressJoint(values: number[], sets: AdditiveSet[], threshold: 
   return state;
 }
 
-export const shown = (values: number[], state: Uint8Array, threshold: number) => (i: number): Count => display(values[i], state[i], threshold);
+export const shown =
+  (values: number[], state: Uint8Array, threshold: number) =>
+  (i: number): Count =>
+    display(values[i], state[i], threshold);

@@ -63,7 +63,11 @@ const EPS = 1e-9;
 function determined(rels: Int32Array[], coefs: Int8Array[], unknown: (i: number) => boolean): Map<number, Map<number, number>> {
   const pivots = new Map<number, Map<number, number>>();
   const colRows = new Map<number, Set<number>>(); // unknown column → pivot columns whose row contains it
-  const addCol = (c: number, p: number) => { let s = colRows.get(c); if (!s) colRows.set(c, (s = new Set())); s.add(p); };
+  const addCol = (c: number, p: number) => {
+    let s = colRows.get(c);
+    if (!s) colRows.set(c, (s = new Set()));
+    s.add(p);
+  };
   const subtract = (target: Map<number, number>, source: Map<number, number>, c: number, targetPivot: number | null) => {
     const f = target.get(c)! / source.get(c)!;
     for (const [k, v] of source) {
@@ -122,7 +126,10 @@ export function suppressTogether(figures: Map<string, Figure>, relations: Relati
   for (const r of relations) {
     const m = new Map<number, number>();
     m.set(idx(r.total), -1);
-    for (const p of r.parts) { const i = idx(p); m.set(i, (m.get(i) ?? 0) + 1); }
+    for (const p of r.parts) {
+      const i = idx(p);
+      m.set(i, (m.get(i) ?? 0) + 1);
+    }
     for (const [c, v] of m) if (v === 0) m.delete(c);
     if (m.size < 2) continue;
     const k = rels.length;
@@ -163,7 +170,10 @@ export function suppressTogether(figures: Map<string, Figure>, relations: Relati
       state[c] = COMPLEMENT;
       const still = determined(rels, coefs, unknown).has(d);
       state[c] = SHOWN;
-      if (!still) { pick = c; break; }
+      if (!still) {
+        pick = c;
+        break;
+      }
     }
     state[pick] = COMPLEMENT;
     protects.set(pick, d);
@@ -178,7 +188,14 @@ export function suppressTogether(figures: Map<string, Figure>, relations: Relati
   return result(keys, state, protects, value, printed, threshold);
 }
 
-function result(keys: string[], state: Uint8Array, protects: Map<number, number>, value: number[], printed: boolean[], threshold: number): PassResult {
+function result(
+  keys: string[],
+  state: Uint8Array,
+  protects: Map<number, number>,
+  value: number[],
+  printed: boolean[],
+  threshold: number,
+): PassResult {
   const st = new Map<string, number>();
   keys.forEach((k, i) => st.set(k, state[i] === FREE ? SHOWN : state[i]));
   const pr = new Map<string, string>();
@@ -197,7 +214,9 @@ function result(keys: string[], state: Uint8Array, protects: Map<number, number>
     },
     hiddenCount() {
       let n = 0;
-      state.forEach((s, i) => { if (printed[i] && (s === SMALL || s === COMPLEMENT)) n++; });
+      state.forEach((s, i) => {
+        if (printed[i] && (s === SMALL || s === COMPLEMENT)) n++;
+      });
       return n;
     },
   };

@@ -35,7 +35,8 @@ function seriesValues(s: SeriesPoint): Int32Array {
 /** Group blocks of a result: path prefix and values. */
 function blocks(r: MonitorResult): { prefix: string; values: Int32Array }[] {
   const out = [{ prefix: 'groups.all', values: groupValues(r.groups.all) }];
-  for (const d of DIMENSIONS) for (const [k, g] of Object.entries(r.groups[d])) out.push({ prefix: `groups.${d}.${k}`, values: groupValues(g) });
+  for (const d of DIMENSIONS)
+    for (const [k, g] of Object.entries(r.groups[d])) out.push({ prefix: `groups.${d}.${k}`, values: groupValues(g) });
   return out;
 }
 
@@ -43,20 +44,32 @@ function blocks(r: MonitorResult): { prefix: string; values: Int32Array }[] {
  * The figures and relations of an unsuppressed result (`suppress: 0`). `prefix` namespaces the
  * keys (empty for a page that shows one result); `cost` may raise the cost of headline figures.
  */
-export function resultFigures(r: MonitorResult, opts: { prefix?: string; cost?: (key: string, value: number) => number } = {}): { figures: Map<string, Figure>; relations: Relation[] } {
+export function resultFigures(
+  r: MonitorResult,
+  opts: { prefix?: string; cost?: (key: string, value: number) => number } = {},
+): { figures: Map<string, Figure>; relations: Relation[] } {
   const pre = opts.prefix ?? '';
   const figures = new Map<string, Figure>();
   const relations: Relation[] = [];
-  const add = (key: string, value: number, printed: boolean) => figures.set(pre + key, { value, printed, cost: opts.cost ? opts.cost(pre + key, value) : value });
+  const add = (key: string, value: number, printed: boolean) =>
+    figures.set(pre + key, { value, printed, cost: opts.cost ? opts.cost(pre + key, value) : value });
   const bs = blocks(r);
   const pathOfGroup = (i: number) => `${bs[Math.floor(i / GROUP_CELLS)].prefix}.${groupCellPath(i % GROUP_CELLS)}`;
   bs.forEach((b) => b.values.forEach((v, c) => add(`${b.prefix}.${groupCellPath(c)}`, v, c !== INACTIVE)));
-  const asRel = (s: { total: number; parts: number[] }, path: (i: number) => string) => ({ total: pre + path(s.total), parts: s.parts.map((p) => pre + path(p)) });
+  const asRel = (s: { total: number; parts: number[] }, path: (i: number) => string) => ({
+    total: pre + path(s.total),
+    parts: s.parts.map((p) => pre + path(p)),
+  });
   const sets = bs.flatMap((_, k) => groupSets(k * GROUP_CELLS));
   let k = 1;
   for (const d of DIMENSIONS) {
     const n = Object.keys(r.groups[d]).length;
-    sets.push(...partitionSets(0, Array.from({ length: n }, (_, i) => (k + i) * GROUP_CELLS)));
+    sets.push(
+      ...partitionSets(
+        0,
+        Array.from({ length: n }, (_, i) => (k + i) * GROUP_CELLS),
+      ),
+    );
     k += n;
   }
   for (const s of sets) relations.push(asRel(s, pathOfGroup));
@@ -66,8 +79,16 @@ export function resultFigures(r: MonitorResult, opts: { prefix?: string; cost?: 
   // The series in the report month is the whole group: the same women, the same month.
   const last = r.series.length - 1;
   if (last >= 0 && r.series[last].month === r.month) {
-    for (const [a, b] of [['enrolled', 'n'], ['active', 'current.active'], ['inactive', 'inactive'], ['accumulated.1_or_2', 'accumulated.1_or_2'],
-      ...['1', '2', '3', '0'].flatMap((l) => [[`current.${l}`, `current.${l}`], [`accumulated.${l}`, `accumulated.${l}`]])]) {
+    for (const [a, b] of [
+      ['enrolled', 'n'],
+      ['active', 'current.active'],
+      ['inactive', 'inactive'],
+      ['accumulated.1_or_2', 'accumulated.1_or_2'],
+      ...['1', '2', '3', '0'].flatMap((l) => [
+        [`current.${l}`, `current.${l}`],
+        [`accumulated.${l}`, `accumulated.${l}`],
+      ]),
+    ]) {
       relations.push({ total: `${pre}series.${last}.${a}`, parts: [`${pre}groups.all.${b}`] });
     }
   }
@@ -86,7 +107,9 @@ export function suppressedResult(raw: MonitorResult, pass: PassResult, prefix = 
   };
   const groups = {
     all: group(raw.groups.all, 'groups.all'),
-    ...Object.fromEntries(DIMENSIONS.map((d) => [d, Object.fromEntries(Object.entries(raw.groups[d]).map(([k, g]) => [k, group(g, `groups.${d}.${k}`)]))])),
+    ...Object.fromEntries(
+      DIMENSIONS.map((d) => [d, Object.fromEntries(Object.entries(raw.groups[d]).map(([k, g]) => [k, group(g, `groups.${d}.${k}`)]))]),
+    ),
   } as MonitorResult['groups'];
   const values = new Int32Array(raw.series.length * SERIES_CELLS);
   const state = new Uint8Array(raw.series.length * SERIES_CELLS);
@@ -96,7 +119,13 @@ export function suppressedResult(raw: MonitorResult, pass: PassResult, prefix = 
   });
   const first = raw.series.length ? parseMonth(raw.series[0].month)! : 0;
   const suppressedFor: Record<string, string> = {};
-  for (const [c, d] of pass.protects) if (c.startsWith(prefix)) suppressedFor[c.slice(prefix.length)] = d.startsWith(prefix) ? d.slice(prefix.length) : d;
-  return { ...raw, suppress: threshold, groups, series: seriesPoints(values, state, 0, first, raw.series.length, threshold), suppressedFor };
+  for (const [c, d] of pass.protects)
+    if (c.startsWith(prefix)) suppressedFor[c.slice(prefix.length)] = d.startsWith(prefix) ? d.slice(prefix.length) : d;
+  return {
+    ...raw,
+    suppress: threshold,
+    groups,
+    series: seriesPoints(values, state, 0, first, raw.series.length, threshold),
+    suppressedFor,
+  };
 }
-

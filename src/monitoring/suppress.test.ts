@@ -73,7 +73,11 @@ describe('suppressCells (spec §6)', () => {
 
 describe('suppression in monitor results', () => {
   it('applies to groups and series, never to participants; --suppress 0 shows all', () => {
-    const people = Array.from({ length: 12 }, (_, i) => ({ in: '2022-01-01', kommune: i < 9 ? 'Aalborg' : 'Aarhus', hours: (i < 2 ? { '2022-06': 160 } : {}) as Record<string, number> }));
+    const people = Array.from({ length: 12 }, (_, i) => ({
+      in: '2022-01-01',
+      kommune: i < 9 ? 'Aalborg' : 'Aarhus',
+      hours: (i < 2 ? { '2022-06': 160 } : {}) as Record<string, number>,
+    }));
     const input = inputOf(people);
     const r = monitor(input, { month: '2022-12' });
     expect(r.suppress).toBe(5);

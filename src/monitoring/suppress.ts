@@ -43,17 +43,22 @@ export function suppressCells(values: ArrayLike<number>, sets: AdditiveSet[], th
   if (threshold < 1) return state;
   for (let i = 0; i < values.length; i++) if (values[i] >= 1 && values[i] < threshold) state[i] = PRIMARY;
   const headline = opts.headline ?? new Set<number>();
-  const pickable = (i: number) => state[i] === VISIBLE && values[i] > 0 && !(opts.keepShown?.(i));
+  const pickable = (i: number) => state[i] === VISIBLE && values[i] > 0 && !opts.keepShown?.(i);
   let changed = true;
   while (changed) {
     changed = false;
     for (const set of sets) {
       let hidden = state[set.total] !== VISIBLE ? 1 : 0;
       let which = set.total;
-      for (const p of set.parts) if (state[p] !== VISIBLE) { hidden++; which = p; }
+      for (const p of set.parts)
+        if (state[p] !== VISIBLE) {
+          hidden++;
+          which = p;
+        }
       if (hidden !== 1) continue;
       let pick = -1;
-      const better = (p: number) => pick < 0 || (headline.has(pick) && !headline.has(p)) || (headline.has(pick) === headline.has(p) && values[p] < values[pick]);
+      const better = (p: number) =>
+        pick < 0 || (headline.has(pick) && !headline.has(p)) || (headline.has(pick) === headline.has(p) && values[p] < values[pick]);
       for (const p of set.parts) if (pickable(p) && better(p)) pick = p;
       if (pickable(set.total) && (pick < 0 || (headline.has(pick) && !headline.has(set.total)))) pick = set.total;
       if (pick >= 0) {
@@ -77,10 +82,22 @@ export function suppressCells(values: ArrayLike<number>, sets: AdditiveSet[], th
  * determined by it. Every hidden cell's true value is ≥ 1, so a cell not determined by the
  * equations is not determined by "counts are ≥ 0" either.
  */
-function protectAll(values: ArrayLike<number>, sets: AdditiveSet[], state: Uint8Array, pickable: (i: number) => boolean,
-  headline: ReadonlySet<number>, protects?: Map<number, number>): void {
+function protectAll(
+  values: ArrayLike<number>,
+  sets: AdditiveSet[],
+  state: Uint8Array,
+  pickable: (i: number) => boolean,
+  headline: ReadonlySet<number>,
+  protects?: Map<number, number>,
+): void {
   const setsOf = new Map<number, number[]>();
-  sets.forEach((s, k) => { for (const c of [s.total, ...s.parts]) { const l = setsOf.get(c); if (l) l.push(k); else setsOf.set(c, [k]); } });
+  sets.forEach((s, k) => {
+    for (const c of [s.total, ...s.parts]) {
+      const l = setsOf.get(c);
+      if (l) l.push(k);
+      else setsOf.set(c, [k]);
+    }
+  });
   for (let round = 0; round < 10_000; round++) {
     const det = determinedCells(values, sets, state);
     if (!det.length) break;
@@ -92,7 +109,12 @@ function protectAll(values: ArrayLike<number>, sets: AdditiveSet[], state: Uint8
         for (const k of ks) {
           for (const c of [sets[k].total, ...sets[k].parts]) {
             if (!pickable(c)) continue;
-            if (pick < 0 || (headline.has(pick) && !headline.has(c)) || (headline.has(pick) === headline.has(c) && values[c] < values[pick])) pick = c;
+            if (
+              pick < 0 ||
+              (headline.has(pick) && !headline.has(c)) ||
+              (headline.has(pick) === headline.has(c) && values[c] < values[pick])
+            )
+              pick = c;
           }
         }
       };
@@ -100,7 +122,12 @@ function protectAll(values: ArrayLike<number>, sets: AdditiveSet[], state: Uint8
       // Nothing to hide beside d (its sets hold only hidden cells and zeros): the equation that
       // gives d away runs through the sets its hidden neighbours are in; hide a cell there.
       if (pick < 0) consider(setsLinkedTo(d, sets, setsOf, state));
-      if (pick >= 0) { state[pick] = SECONDARY; protects?.set(pick, d); hidAny = true; break; }
+      if (pick >= 0) {
+        state[pick] = SECONDARY;
+        protects?.set(pick, d);
+        hidAny = true;
+        break;
+      }
     }
     if (!hidAny) break;
   }
@@ -120,7 +147,11 @@ function setsLinkedTo(d: number, sets: AdditiveSet[], setsOf: Map<number, number
     const s = sets[queue[q]];
     for (const c of [s.total, ...s.parts]) {
       if (state[c] === VISIBLE) continue;
-      for (const k of setsOf.get(c) ?? []) if (!seen.has(k)) { seen.add(k); queue.push(k); }
+      for (const k of setsOf.get(c) ?? [])
+        if (!seen.has(k)) {
+          seen.add(k);
+          queue.push(k);
+        }
     }
   }
   return queue;
@@ -137,7 +168,8 @@ export function determinedCells(values: ArrayLike<number>, sets: AdditiveSet[], 
     const f = target.get(c)! / source.get(c)!;
     for (const [k, v] of source) {
       const w = (target.get(k) ?? 0) - f * v;
-      if (Math.abs(w) < EPS) target.delete(k); else target.set(k, w);
+      if (Math.abs(w) < EPS) target.delete(k);
+      else target.set(k, w);
     }
   };
   for (const s of sets) {

@@ -7,7 +7,18 @@ import { cohortArb, inputOf, testCpr } from './test-support.ts';
 
 describe('testCpr', () => {
   it('gives a number whose birth date is the one asked for, in every century a CPR number can carry', () => {
-    for (const born of ['1858-01-01', '1899-12-31', '1900-01-01', '1950-03-01', '1999-12-31', '2000-01-01', '2005-06-06', '2036-12-31', '2037-01-01', '2057-12-31']) {
+    for (const born of [
+      '1858-01-01',
+      '1899-12-31',
+      '1900-01-01',
+      '1950-03-01',
+      '1999-12-31',
+      '2000-01-01',
+      '2005-06-06',
+      '2036-12-31',
+      '2037-01-01',
+      '2057-12-31',
+    ]) {
       for (const serial of [0, 7, 999, 3999, 4321]) {
         const p = parseCpr(testCpr(born, serial));
         expect(p.ok && p.value.birthDate, `${born} #${serial}`).toBe(born);

@@ -57,7 +57,6 @@ export function inputOf(people: PersonSpec[], codeTable: CodeTable = defaultCode
   return { participants, register: b.build(codeTable), codeTable };
 }
 
-
 // ---- random cohorts for property tests -----------------------------------------------
 
 const CODES = [730, 707, 705, 771, 651, 810, 783, 890, 997, 100, 121];
@@ -72,7 +71,8 @@ const personArb: fc.Arbitrary<PersonSpec> = fc
     kommune: fc.constantFrom('Aalborg', 'Aarhus', 'Brøndby'),
     visitation: fc.constantFrom('aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige' as const),
     // Born 1950–2006: women past 64 and under 18 at enrolment, and born after 2000, occur.
-    born: fc.record({ y: fc.integer({ min: 1950, max: 2006 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+    born: fc
+      .record({ y: fc.integer({ min: 1950, max: 2006 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
       .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
     weeks: fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.constantFrom(...CODES)), { maxLength: 15 }),
     hours: fc.array(fc.tuple(fc.integer({ min: 0, max: 27 }), fc.constantFrom(0, 5, 40, 74, 74.5, 81.93, 160)), { maxLength: 8 }),

@@ -48,7 +48,9 @@ export function tidyRows(r: MonitorResult): TidyRow[] {
   }
   for (const p of r.series) {
     const { month, ...measures } = p;
-    flatten(measures, [], (maal, kategori, antal) => rows.push({ afsnit: 'serie', gruppe: 'all', vaerdi: '', maaned: month, maal, kategori, antal }));
+    flatten(measures, [], (maal, kategori, antal) =>
+      rows.push({ afsnit: 'serie', gruppe: 'all', vaerdi: '', maaned: month, maal, kategori, antal }),
+    );
   }
   return rows;
 }

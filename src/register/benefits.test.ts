@@ -36,18 +36,30 @@ describe('readBenefits: wide layout', () => {
     expect(codeAt(d, '0303701238', '2021-W30')).toBe(705);
   });
   it('a week column that is not a real ISO week is an error naming the column', () => {
-    expect(thrown(() => readBenefits(fixture('fejl-uge-bred.csv'), 'fejl-uge-bred.csv'))).toMatchObject({ code: 'bad_week', line: 1, column: 'y_2153' });
+    expect(thrown(() => readBenefits(fixture('fejl-uge-bred.csv'), 'fejl-uge-bred.csv'))).toMatchObject({
+      code: 'bad_week',
+      line: 1,
+      column: 'y_2153',
+    });
   });
   it('a bad code and a short row name file, line and column', () => {
     const e = thrown(() => readBenefits(fixture('fejl-kode.csv'), 'fejl-kode.csv'));
     expect(e.message).toMatch(/^fejl-kode\.csv, linje 2, kolonne «y_2102»: «13a» er ikke en gyldig ydelseskode/);
-    expect(thrown(() => readBenefits(fixture('fejl-felter.csv'), 'fejl-felter.csv'))).toMatchObject({ code: 'field_count', line: 2, column: 'y_2102' });
+    expect(thrown(() => readBenefits(fixture('fejl-felter.csv'), 'fejl-felter.csv'))).toMatchObject({
+      code: 'field_count',
+      line: 2,
+      column: 'y_2102',
+    });
     expect(thrown(() => readBenefits(enc('PNR;y_2101\n12345;131\n'), 'x.csv'))).toMatchObject({ code: 'bad_cpr', line: 2, column: 'PNR' });
   });
   it('a trailing delimiter (empty extra field) is accepted, an extra value is not', () => {
     const d = readBenefits(enc('PNR;y_2101\n0101901234;131;\n'), 'x.csv').build(defaultCodeTable());
     expect(codeAt(d, '0101901234', '2021-W01')).toBe(131);
-    expect(thrown(() => readBenefits(enc('PNR;y_2101\n0101901234;131;140\n'), 'x.csv'))).toMatchObject({ code: 'field_count', line: 2, column: 'felt 3' });
+    expect(thrown(() => readBenefits(enc('PNR;y_2101\n0101901234;131;140\n'), 'x.csv'))).toMatchObject({
+      code: 'field_count',
+      line: 2,
+      column: 'felt 3',
+    });
   });
   it('a file with neither week columns nor uge/kode is a missing-column error', () => {
     expect(thrown(() => readBenefits(enc('cpr;foo\n0101901234;1\n'), 'x.csv'))).toMatchObject({ code: 'missing_column', line: 1 });
@@ -76,7 +88,10 @@ describe('readBenefits: long layout', () => {
     expect(codeAt(d, '0101901234', '2021-W05')).toBe(0);
   });
   it('a missing kode column is named', () => {
-    expect(thrown(() => readBenefits(enc('cpr;uge\n0101901234;2021-W05\n'), 'x.csv'))).toMatchObject({ code: 'missing_column', column: 'kode' });
+    expect(thrown(() => readBenefits(enc('cpr;uge\n0101901234;2021-W05\n'), 'x.csv'))).toMatchObject({
+      code: 'missing_column',
+      column: 'kode',
+    });
   });
 });
 
@@ -90,11 +105,15 @@ describe('conflicting codes (spec §1.2)', () => {
     expect(e.message).toMatch(/kode 651 i ydelser-bred\.csv, linje 2, kolonne «y_2126»/);
   });
   it('within one wide file: two rows of the same person', () => {
-    const e = thrown(() => readBenefits(enc('PNR;y_2101;y_2102\n0101901234;131;\n0202851236;;\n010190-1234;;211\n010190-1234;140;\n'), 'w.csv'));
+    const e = thrown(() =>
+      readBenefits(enc('PNR;y_2101;y_2102\n0101901234;131;\n0202851236;;\n010190-1234;;211\n010190-1234;140;\n'), 'w.csv'),
+    );
     expect(e).toMatchObject({ line: 5, column: 'y_2101', other: { file: 'w.csv', line: 2, column: 'y_2101' } });
   });
   it('within one long file', () => {
-    const e = thrown(() => readBenefits(enc('cpr;uge;kode\n0101901234;2101;131\n0101901234;2021-W01;131\n0101901234;2021-W01;651\n'), 'l.csv'));
+    const e = thrown(() =>
+      readBenefits(enc('cpr;uge;kode\n0101901234;2101;131\n0101901234;2021-W01;131\n0101901234;2021-W01;651\n'), 'l.csv'),
+    );
     expect(e).toMatchObject({ line: 4, column: 'kode', other: { file: 'l.csv', line: 2, column: 'kode' } });
   });
 });
@@ -104,8 +123,13 @@ describe('unknown codes (spec §1.4)', () => {
     const b = readBenefits(fixture('ydelser-ukendt-kode.csv'), 'ydelser-ukendt-kode.csv');
     const e = thrown(() => b.build(defaultCodeTable()));
     expect(e).toMatchObject({ code: 'unknown_codes', codes: [4711, 4712], file: 'ydelser-ukendt-kode.csv' });
-    expect(e.message).toMatch(/4711 \(2 uger hos 1 person; første gang i ydelser-ukendt-kode\.csv, linje 3, kolonne «kode»\), 4712 \(1 uge hos 1 person; første gang i ydelser-ukendt-kode\.csv, linje 4/);
-    expect(e.unknown).toEqual([{ code: 4711, weeks: 2, people: 1 }, { code: 4712, weeks: 1, people: 1 }]);
+    expect(e.message).toMatch(
+      /4711 \(2 uger hos 1 person; første gang i ydelser-ukendt-kode\.csv, linje 3, kolonne «kode»\), 4712 \(1 uge hos 1 person; første gang i ydelser-ukendt-kode\.csv, linje 4/,
+    );
+    expect(e.unknown).toEqual([
+      { code: 4711, weeks: 2, people: 1 },
+      { code: 4712, weeks: 1, people: 1 },
+    ]);
   });
   it('a user code table that has the codes makes the same data valid', () => {
     const table = readCodeTable(fixture('kodetabel.csv'), 'kodetabel.csv');
@@ -119,12 +143,27 @@ describe('buildRegisterData', () => {
     const d = buildRegisterData({
       weekArrays: [{ cpr: '0101901234', weekStart: parseWeek('2021-W01')!, codes: Int16Array.from([131, 131, 651]) }],
       benefits: [{ cpr: '0101901234', week: parseWeek('2021-W04')!, code: 211 }],
-      hours: [{ cpr: '0101901234', month: parseMonth('2021-01')!, hours: 10 }, { cpr: '0101901234', month: parseMonth('2021-01')!, hours: 2.5 }],
+      hours: [
+        { cpr: '0101901234', month: parseMonth('2021-01')!, hours: 10 },
+        { cpr: '0101901234', month: parseMonth('2021-01')!, hours: 2.5 },
+      ],
     });
     expect([1, 2, 3, 4].map((w) => codeAt(d, '0101901234', `2021-W0${w}`))).toEqual([131, 131, 651, 211]);
     expect(d.hours.get('0101901234')!.hours[parseMonth('2021-01')! - d.hours.get('0101901234')!.monthStart]).toBe(12.5);
-    expect(thrown(() => buildRegisterData({ benefits: [{ cpr: '0101901234', week: 1600, code: 4711 }] }))).toMatchObject({ code: 'unknown_codes', codes: [4711] });
-    expect(thrown(() => buildRegisterData({ benefits: [{ cpr: '0101901234', week: 1600, code: 131 }, { cpr: '0101901234', week: 1600, code: 651 }] }))).toMatchObject({ code: 'conflict' });
+    expect(thrown(() => buildRegisterData({ benefits: [{ cpr: '0101901234', week: 1600, code: 4711 }] }))).toMatchObject({
+      code: 'unknown_codes',
+      codes: [4711],
+    });
+    expect(
+      thrown(() =>
+        buildRegisterData({
+          benefits: [
+            { cpr: '0101901234', week: 1600, code: 131 },
+            { cpr: '0101901234', week: 1600, code: 651 },
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'conflict' });
   });
 });
 
@@ -143,8 +182,17 @@ describe('readHours', () => {
     expect(thrown(() => readHours(enc('cpr;maaned;timer\n0101901234;2021-02;-3\n'), 'h.csv'))).toMatchObject({ line: 2, column: 'timer' });
   });
   it('a bad month and a missing column are named', () => {
-    expect(thrown(() => readHours(enc('cpr;maaned;timer\n0101901234;2021-13;3\n'), 'h.csv'))).toMatchObject({ code: 'bad_month', line: 2, column: 'maaned' });
-    expect(thrown(() => readHours(fixture('fejl-kolonne.csv'), 'fejl-kolonne.csv'))).toMatchObject({ code: 'missing_column', file: 'fejl-kolonne.csv', line: 1, column: 'timer' });
+    expect(thrown(() => readHours(enc('cpr;maaned;timer\n0101901234;2021-13;3\n'), 'h.csv'))).toMatchObject({
+      code: 'bad_month',
+      line: 2,
+      column: 'maaned',
+    });
+    expect(thrown(() => readHours(fixture('fejl-kolonne.csv'), 'fejl-kolonne.csv'))).toMatchObject({
+      code: 'missing_column',
+      file: 'fejl-kolonne.csv',
+      line: 1,
+      column: 'timer',
+    });
   });
 });
 
@@ -166,7 +214,14 @@ describe('readCodeTable', () => {
   });
   it('rejects an unknown category, a non-numeric code and a code given two categories', () => {
     expect(thrown(() => readCodeTable(enc('kode;kategori\n131;arbejde\n'), 'k.csv'))).toMatchObject({ line: 2, column: 'kategori' });
-    expect(thrown(() => readCodeTable(enc('kode;kategori\nA1;ydelse\n'), 'k.csv'))).toMatchObject({ code: 'bad_code', line: 2, column: 'kode' });
-    expect(thrown(() => readCodeTable(enc('kode;kategori\n131;ydelse\n131;praktik\n'), 'k.csv'))).toMatchObject({ code: 'duplicate', line: 3 });
+    expect(thrown(() => readCodeTable(enc('kode;kategori\nA1;ydelse\n'), 'k.csv'))).toMatchObject({
+      code: 'bad_code',
+      line: 2,
+      column: 'kode',
+    });
+    expect(thrown(() => readCodeTable(enc('kode;kategori\n131;ydelse\n131;praktik\n'), 'k.csv'))).toMatchObject({
+      code: 'duplicate',
+      line: 3,
+    });
   });
 });

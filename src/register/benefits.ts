@@ -30,8 +30,16 @@ interface BenefitSink {
 }
 
 /** Read a benefits file into a builder (a new one unless `into` is given). */
-export function readBenefits(input: RegisterInput, fileName: string, into = new RegisterBuilder(), options: ReadOptions = {}): RegisterBuilder {
-  const src: Source = { file: fileName, locate: rereadable(input) ? (key, week, before) => locateBenefit(input, fileName, key, week, before, options) : undefined };
+export function readBenefits(
+  input: RegisterInput,
+  fileName: string,
+  into = new RegisterBuilder(),
+  options: ReadOptions = {},
+): RegisterBuilder {
+  const src: Source = {
+    file: fileName,
+    locate: rereadable(input) ? (key, week, before) => locateBenefit(input, fileName, key, week, before, options) : undefined,
+  };
   into.addSource(src);
   scanBenefits(input, fileName, options, {
     row: (key, ws, codes, line, column, reused) => into.addWeekRow(key, ws, codes, src, line, column, reused),
@@ -42,26 +50,38 @@ export function readBenefits(input: RegisterInput, fileName: string, into = new 
 }
 
 /** Re-read a file to find where a person's week first got a code (for conflict messages). */
-function locateBenefit(input: RegisterInput, file: string, key: string, week: number, beforeLine: number, options: ReadOptions): Place | null {
+function locateBenefit(
+  input: RegisterInput,
+  file: string,
+  key: string,
+  week: number,
+  beforeLine: number,
+  options: ReadOptions,
+): Place | null {
   let found: Place | null = null;
   const stop = new Error('found');
   try {
-    scanBenefits(input, file, { ...options, keep: (k) => k === key }, {
-      row(c, ws, codes, line, column) {
-        if (line >= beforeLine) throw stop;
-        if (week >= ws && week < ws + codes.length && codes[week - ws] !== 0) {
-          found = { file, line, column: column(week) };
-          throw stop;
-        }
+    scanBenefits(
+      input,
+      file,
+      { ...options, keep: (k) => k === key },
+      {
+        row(c, ws, codes, line, column) {
+          if (line >= beforeLine) throw stop;
+          if (week >= ws && week < ws + codes.length && codes[week - ws] !== 0) {
+            found = { file, line, column: column(week) };
+            throw stop;
+          }
+        },
+        cell(_c, w, _code, line, column) {
+          if (line >= beforeLine) throw stop;
+          if (w === week) {
+            found = { file, line, column };
+            throw stop;
+          }
+        },
       },
-      cell(_c, w, _code, line, column) {
-        if (line >= beforeLine) throw stop;
-        if (w === week) {
-          found = { file, line, column };
-          throw stop;
-        }
-      },
-    });
+    );
   } catch (e) {
     if (e !== stop) throw e;
   }
@@ -86,7 +106,12 @@ export function readCode(r: CsvReader, i: number): number {
   if (t === '' || t === '.' || t.toUpperCase() === 'NA') return 0;
   const m = /^(\d{1,9})(?:[.,]0+)?$/.exec(t);
   const n = m ? Number(m[1]) : -1;
-  if (n < 0 || n > MAX_CODE) throw r.error('bad_code', i, `«${t.slice(0, 40)}» er ikke en gyldig ydelseskode (et heltal fra 0 til ${MAX_CODE}; tom, NA eller . betyder ingen kode).`);
+  if (n < 0 || n > MAX_CODE)
+    throw r.error(
+      'bad_code',
+      i,
+      `«${t.slice(0, 40)}» er ikke en gyldig ydelseskode (et heltal fra 0 til ${MAX_CODE}; tom, NA eller . betyder ingen kode).`,
+    );
   return n;
 }
 
@@ -102,7 +127,11 @@ export function yearInFileName(file: string): number | null {
 }
 
 function headerError(r: CsvReader, i: number, what: string, code: 'bad_week' | 'duplicate' = 'bad_week'): RegisterInputError {
-  return new RegisterInputError(code, `${r.file}, linje 1, kolonne «${r.header[i]}»: ${what}`, { file: r.file, line: 1, column: r.header[i] });
+  return new RegisterInputError(code, `${r.file}, linje 1, kolonne «${r.header[i]}»: ${what}`, {
+    file: r.file,
+    line: 1,
+    column: r.header[i],
+  });
 }
 
 function scanWide(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
@@ -303,7 +332,10 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
   const upTo = keep ? person.index + 1 : 0x7fffffff;
   // Plain rows (three unquoted fields, a ten-digit CPR) are parsed by `plainLongRows`; any
   // other row, and the first of each chunk, by the general reader below.
-  const plain = r.header.length === 3 && person.isCpr && (!keep || keepNum !== null) ? plainLongRows(r, person.index, cUge, cKode, keepNum, fromWeek, kodeName, sink) : null;
+  const plain =
+    r.header.length === 3 && person.isCpr && (!keep || keepNum !== null)
+      ? plainLongRows(r, person.index, cUge, cKode, keepNum, fromWeek, kodeName, sink)
+      : null;
   for (;;) {
     if (plain) plain();
     if (!r.next(undefined, upTo)) break;
@@ -320,7 +352,12 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
     }
     let week = r.quoted[cUge] ? NaN : weekFromBytes(r.bytes, r.starts[cUge], r.ends[cUge], weeks);
     if (Number.isNaN(week)) week = parseDreamWeek(r.text(cUge)) ?? NaN; // quoted or unusual forms
-    if (Number.isNaN(week)) throw r.error('bad_week', cUge, `«${r.text(cUge).slice(0, 40)}» er ikke en gyldig uge (forventet ÅÅÅÅ-Uuu, fx 2021-W07, eller ÅÅUU).`);
+    if (Number.isNaN(week))
+      throw r.error(
+        'bad_week',
+        cUge,
+        `«${r.text(cUge).slice(0, 40)}» er ikke en gyldig uge (forventet ÅÅÅÅ-Uuu, fx 2021-W07, eller ÅÅUU).`,
+      );
     const code = readCode(r, cKode);
     if (code !== 0 && week >= fromWeek) sink.cell(key, week, code, r.rowLine, kodeName);
   }
@@ -335,8 +372,15 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
  * same and pass), so results and messages are the general reader's.
  */
 function plainYearlyRows(
-  r: CsvReader, cPerson: number, offOfCol: Int32Array, weeks: number, weekStart: number, fromWeek: number,
-  keepNum: NumIndex<string> | null, builder: RegisterBuilder, file: string,
+  r: CsvReader,
+  cPerson: number,
+  offOfCol: Int32Array,
+  weeks: number,
+  weekStart: number,
+  fromWeek: number,
+  keepNum: NumIndex<string> | null,
+  builder: RegisterBuilder,
+  file: string,
 ): () => void {
   const nFields = offOfCol.length;
   const delim = r.delim;
@@ -451,7 +495,14 @@ const INVALID = -0x7fffffff;
  * are the same as the general reader's alone.
  */
 function plainLongRows(
-  r: CsvReader, cPerson: number, cUge: number, cKode: number, keepNum: NumIndex<string> | null, fromWeek: number, kodeName: string, sink: BenefitSink,
+  r: CsvReader,
+  cPerson: number,
+  cUge: number,
+  cKode: number,
+  keepNum: NumIndex<string> | null,
+  fromWeek: number,
+  kodeName: string,
+  sink: BenefitSink,
 ): () => void {
   // Week index by `YYYY-Www` (years 1900–2155) and by `YYWW`; UNKNOWN until first met.
   const byIso = new Int32Array(256 * 100).fill(UNKNOWN);

@@ -36,7 +36,9 @@ describe('header and message bounds', () => {
     const header = Array.from({ length: MAX_COLUMNS + 1 }, () => 'a').join(';');
     const e = errorOf(() => new CsvReader(Buffer.from(`${header}\n1\n`), 'mange.csv'));
     expect(e.code).toBe('too_large');
-    expect(e.message).toBe('mange.csv, linje 1: overskriftslinjen har flere end 10.000 kolonner, som er det højeste tilladte. Er det den rigtige fil?');
+    expect(e.message).toBe(
+      'mange.csv, linje 1: overskriftslinjen har flere end 10.000 kolonner, som er det højeste tilladte. Er det den rigtige fil?',
+    );
     // Exactly the limit is read.
     const ok = Array.from({ length: MAX_COLUMNS }, () => 'a').join(';');
     expect(new CsvReader(Buffer.from(`${ok}\n`), 'nok.csv').header).toHaveLength(MAX_COLUMNS);
@@ -72,7 +74,7 @@ describe('header and message bounds', () => {
         while (src.next());
       });
       expect(e.code).toBe('too_large');
-      expect(e.message).toBe("lang.csv: en linje er længere end 8 kB, som er det højeste tilladte. Er det den rigtige fil?");
+      expect(e.message).toBe('lang.csv: en linje er længere end 8 kB, som er det højeste tilladte. Er det den rigtige fil?');
       expect(e.message).not.toContain(dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,6 @@ import { NumIndex } from './num-index.ts';
 
 import type { PersonKey } from './person-key.ts';
 
-
 /** Where data came from; `locate` re-finds an earlier cell when a conflict needs its place. */
 export interface Source {
   file: string;
@@ -397,7 +396,13 @@ function unknownCodesError(unknown: UnknownCode[], firstSeen: Map<number, Place>
     // the parts are bounded; cutting them at a name's length would cut the place in half.
     `Ukendte ydelseskoder, som ikke står i kodetabellen: ${listSome(parts, 10, 400)}. ` +
       'Tilføj dem til kodetabellen (--codes) med en kategori.',
-    { file: listSome(files), line: files.length === 1 ? first?.line : null, column: files.length === 1 ? first?.column : null, codes, unknown },
+    {
+      file: listSome(files),
+      line: files.length === 1 ? first?.line : null,
+      column: files.length === 1 ? first?.column : null,
+      codes,
+      unknown,
+    },
   );
 }
 

@@ -61,7 +61,11 @@ export function readCandidateList(bytes: Uint8Array, fileName: string): Candidat
   };
   while (r.next()) {
     if (rows.length + errors.length + moreErrors >= MAX_CANDIDATE_ROWS) {
-      throw new RegisterInputError('too_large', `${fileName}: listen har flere end ${MAX_CANDIDATE_ROWS.toLocaleString('da-DK')} rækker. Del den op.`, { file: fileName });
+      throw new RegisterInputError(
+        'too_large',
+        `${fileName}: listen har flere end ${MAX_CANDIDATE_ROWS.toLocaleString('da-DK')} rækker. Del den op.`,
+        { file: fileName },
+      );
     }
     try {
       r.checkFieldCount();

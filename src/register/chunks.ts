@@ -126,7 +126,11 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path,
         // One row longer than the buffer: read on with a bigger one, up to the longest row allowed.
         if (have >= maxRow) {
           close();
-          throw new RegisterInputError('too_large', `${name}: en linje er længere end ${sizeText(maxRow)}, som er det højeste tilladte. Er det den rigtige fil?`, { file: name });
+          throw new RegisterInputError(
+            'too_large',
+            `${name}: en linje er længere end ${sizeText(maxRow)}, som er det højeste tilladte. Er det den rigtige fil?`,
+            { file: name },
+          );
         }
         carry = buf.subarray(0, have);
         size *= 2;

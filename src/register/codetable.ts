@@ -39,7 +39,8 @@ export function readCodeTable(input: Uint8Array | ByteSource, fileName: string):
     const code = intFromBytes(r.bytes, r.starts[cKode], r.ends[cKode]);
     const codeText = r.text(cKode);
     const parsed = r.quoted[cKode] ? (/^\d+$/.test(codeText) ? Number(codeText) : -2) : code;
-    if (parsed < 0 || parsed > MAX_CODE) throw r.error('bad_code', cKode, `«${codeText}» er ikke en gyldig kode (et heltal fra 0 til ${MAX_CODE}).`);
+    if (parsed < 0 || parsed > MAX_CODE)
+      throw r.error('bad_code', cKode, `«${codeText}» er ikke en gyldig kode (et heltal fra 0 til ${MAX_CODE}).`);
     const katText = r.text(cKat).toLowerCase();
     const category = (CATEGORY_ID.has(katText) ? katText : ALIASES[katText]) as Category | undefined;
     if (!category) throw r.error('bad_value', cKat, `ukendt kategori «${r.text(cKat)}»; brug en af: ${CATEGORIES.join(', ')}.`);

@@ -61,14 +61,26 @@ export class CsvReader {
     this.pos = bom ? 3 : 0;
     const headerEnd = this.buf.indexOf(LF, this.pos);
     if ((headerEnd < 0 ? bytes.length : headerEnd) - this.pos > MAX_HEADER_BYTES) {
-      throw new RegisterInputError('too_large', `${file}, linje 1: overskriftslinjen er længere end ${sizeText(MAX_HEADER_BYTES)}, som er det højeste tilladte. Er det den rigtige fil?`, { file, line: 1 });
+      throw new RegisterInputError(
+        'too_large',
+        `${file}, linje 1: overskriftslinjen er længere end ${sizeText(MAX_HEADER_BYTES)}, som er det højeste tilladte. Er det den rigtige fil?`,
+        { file, line: 1 },
+      );
     }
     this.delim = detectDelimiter(bytes, this.pos);
     if (this.delim < 0 || !this.next(undefined, MAX_COLUMNS + 1)) {
-      throw new RegisterInputError('header', `${file}: filen har ingen overskriftslinje med kolonnenavne adskilt af semikolon, komma eller tabulator.`, { file, line: 1 });
+      throw new RegisterInputError(
+        'header',
+        `${file}: filen har ingen overskriftslinje med kolonnenavne adskilt af semikolon, komma eller tabulator.`,
+        { file, line: 1 },
+      );
     }
     if (this.n > MAX_COLUMNS) {
-      throw new RegisterInputError('too_large', `${file}, linje 1: overskriftslinjen har flere end ${MAX_COLUMNS.toLocaleString('da-DK')} kolonner, som er det højeste tilladte. Er det den rigtige fil?`, { file, line: 1 });
+      throw new RegisterInputError(
+        'too_large',
+        `${file}, linje 1: overskriftslinjen har flere end ${MAX_COLUMNS.toLocaleString('da-DK')} kolonner, som er det højeste tilladte. Er det den rigtige fil?`,
+        { file, line: 1 },
+      );
     }
     this.header = [];
     for (let i = 0; i < this.n; i++) this.header.push(this.text(i));
@@ -130,11 +142,16 @@ export class CsvReader {
   /** The current row must have as many fields as the header. */
   checkFieldCount(): void {
     const want = this.header.length;
-    if (this.n < want) throw this.error('field_count', this.n, `rækken har ${this.n} felter, men overskriften har ${want}; feltet mangler.`);
+    if (this.n < want)
+      throw this.error('field_count', this.n, `rækken har ${this.n} felter, men overskriften har ${want}; feltet mangler.`);
     // Extra fields are accepted only when empty (a trailing delimiter): no data is dropped.
     for (let i = want; i < this.n; i++) {
       if (this.ends[i] > this.starts[i] && this.text(i) !== '') {
-        throw cellError('field_count', { file: this.file, line: this.rowLine, column: `felt ${i + 1}` }, `rækken har ${this.n} felter, men overskriften har kun ${want}.`);
+        throw cellError(
+          'field_count',
+          { file: this.file, line: this.rowLine, column: `felt ${i + 1}` },
+          `rækken har ${this.n} felter, men overskriften har kun ${want}.`,
+        );
       }
     }
   }

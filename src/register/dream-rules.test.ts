@@ -20,8 +20,16 @@ function bySpec(kode: number, ydelse: string, aktivitet: string): string {
 }
 
 describe('shipped code table (spec §1.4)', () => {
-  const list = listText.trim().split('\n').slice(1).map((l) => l.split(';'));
-  const shipped = shippedText.trim().split('\n').slice(1).map((l) => l.split(';'));
+  const list = listText
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(';'));
+  const shipped = shippedText
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(';'));
 
   it('has one row per code of the public status list, in the same order, with the category the spec rules give', () => {
     expect(list.length).toBe(131);

@@ -75,5 +75,8 @@ export function deriveCodeTable(rows: readonly DreamStatusRow[]): DerivedCode[] 
 /** `kodetabel.default.csv` as text (`;`-separated, UTF-8, header `kode;kategori;tekst;kilde`). */
 export function codeTableCsv(codes: readonly DerivedCode[]): string {
   const cell = (s: string) => (/[;"\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  return ['kode;kategori;tekst;kilde', ...codes.map((c) => [String(c.kode), c.kategori, cell(c.tekst), cell(c.kilde)].join(';'))].join('\n') + '\n';
+  return (
+    ['kode;kategori;tekst;kilde', ...codes.map((c) => [String(c.kode), c.kategori, cell(c.tekst), cell(c.kilde)].join(';'))].join('\n') +
+    '\n'
+  );
 }

@@ -116,7 +116,22 @@ describe('the long layout: plain rows read by the fast loop', () => {
   const weekCell = fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min: 1, max: 53 }).map((w) => `2020-W${String(w).padStart(2, '0')}`) },
     { weight: 2, arbitrary: fc.integer({ min: 1, max: 53 }).map((w) => `21${String(w).padStart(2, '0')}`) },
-    { weight: 1, arbitrary: fc.constantFrom('2021-W53', '2021-w07', '2021-W00', '9053', '1990-W01', '1899-W01', '2021-W7', ' 2107', '2107 ', 'uge', '') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '2021-W53',
+        '2021-w07',
+        '2021-W00',
+        '9053',
+        '1990-W01',
+        '1899-W01',
+        '2021-W7',
+        ' 2107',
+        '2107 ',
+        'uge',
+        '',
+      ),
+    },
   );
   const codeCell = fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom('130', '131', '135', '651', '0') },
@@ -181,7 +196,9 @@ describe('the long layout: plain rows read by the fast loop', () => {
     });
     const clash = [...rows, '0202851236;2021-W07;131'];
     const e = thrown(() => readBenefits(enc.encode(clash.join('\n')), 'lang.csv'));
-    expect(e.message).toMatch(/^lang\.csv, linje 6, kolonne «kode»: CPR 020285-xxxx har kode 131 i uge 2021-W07, men samme person og uge har kode 135 i lang\.csv, linje 4/);
+    expect(e.message).toMatch(
+      /^lang\.csv, linje 6, kolonne «kode»: CPR 020285-xxxx har kode 131 i uge 2021-W07, men samme person og uge har kode 135 i lang\.csv, linje 4/,
+    );
   });
 });
 
@@ -286,7 +303,15 @@ describe('the yearly layout: plain rows read by the fast loop', () => {
     year: fc.constantFrom(2020, 2021),
     sep: fc.constantFrom(';', ',', '\t'),
     nl: fc.constantFrom('\n', '\r\n'),
-    rows: fc.array(fc.tuple(cprCell, fc.constantFrom('K', 'M', ''), fc.array(codeCell, { minLength: 5, maxLength: 5 }), fc.constantFrom('', '', '', '', 'blank', 'extra', 'short')), { maxLength: 25 }),
+    rows: fc.array(
+      fc.tuple(
+        cprCell,
+        fc.constantFrom('K', 'M', ''),
+        fc.array(codeCell, { minLength: 5, maxLength: 5 }),
+        fc.constantFrom('', '', '', '', 'blank', 'extra', 'short'),
+      ),
+      { maxLength: 25 },
+    ),
     last: fc.boolean(),
     every: fc.integer({ min: 1, max: 6 }),
   });
@@ -339,7 +364,10 @@ describe('the yearly layout: plain rows read by the fast loop', () => {
     }
     const w = weeksOf(b.build(defaultCodeTable()));
     expect(w['0101901234']).toEqual({
-      [parseWeek('2019-W01')!]: 130, [parseWeek('2020-W01')!]: 130, [parseWeek('2020-W53')!]: 651, [parseWeek('2021-W01')!]: 130,
+      [parseWeek('2019-W01')!]: 130,
+      [parseWeek('2020-W01')!]: 130,
+      [parseWeek('2020-W53')!]: 651,
+      [parseWeek('2021-W01')!]: 130,
     });
     expect(w['0202851236']).toEqual({ [parseWeek('2019-W02')!]: 131, [parseWeek('2020-W02')!]: 131, [parseWeek('2021-W02')!]: 131 });
   });
@@ -347,7 +375,10 @@ describe('the yearly layout: plain rows read by the fast loop', () => {
 
 describe('the builder with CPR numbers', () => {
   it('gives the same data when told the people to keep (knownPeople), also for people it was not told of', () => {
-    const yearly = (y: number) => enc.encode(['PNR;y_01;y_02;y_53', `0101901234;130;;${y === 2020 ? '651' : ''}`, '0202851236;;131;', '1512884321;135;135;'].join('\n') + '\n');
+    const yearly = (y: number) =>
+      enc.encode(
+        ['PNR;y_01;y_02;y_53', `0101901234;130;;${y === 2020 ? '651' : ''}`, '0202851236;;131;', '1512884321;135;135;'].join('\n') + '\n',
+      );
     const long = enc.encode('cpr;uge;kode\n0101901234;2022-W05;131\n3112999999;2022-W06;130\n');
     const hours = enc.encode('cpr;maaned;timer\n0101901234;2022-01;10\n0202851236;2022-02;7,5\n');
     const read = (known: boolean) => {
@@ -405,7 +436,11 @@ describe('fileSource', () => {
   it('passes its buffers on to the next file only when finished, never while one is being read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
     try {
-      const text = (tag: string) => ['cpr;uge;kode', ...Array.from({ length: 3000 }, (_, i) => `${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${tag}`)].join('\n') + '\n';
+      const text = (tag: string) =>
+        [
+          'cpr;uge;kode',
+          ...Array.from({ length: 3000 }, (_, i) => `${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${tag}`),
+        ].join('\n') + '\n';
       const files = ['a', 'b', 'c'].map((tag) => {
         const path = join(dir, `${tag}.csv`);
         writeFileSync(path, text(tag));
@@ -473,7 +508,10 @@ describe('fileSource', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
     try {
       const rows = ['cpr;uge;kode'];
-      for (let i = 0; i < 12_000; i++) rows.push(`${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${i % 1000 === 999 ? 'x'.repeat(9000) : '130'}`);
+      for (let i = 0; i < 12_000; i++)
+        rows.push(
+          `${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${i % 1000 === 999 ? 'x'.repeat(9000) : '130'}`,
+        );
       const text = rows.join('\n') + '\n';
       const path = join(dir, 'lang.csv');
       writeFileSync(path, text);

@@ -162,7 +162,10 @@ export function weekFromBytes(b: Uint8Array, s: number, e: number, cache: Map<nu
   if (key < 0) return NaN;
   let week = cache.get(key);
   if (week === undefined) {
-    const idx = key < 100_000 ? isoWeekIndex(dreamYear(Math.floor(key / 100)), key % 100) : isoWeekIndex(Math.floor((key - 100_000) / 100), key % 100);
+    const idx =
+      key < 100_000
+        ? isoWeekIndex(dreamYear(Math.floor(key / 100)), key % 100)
+        : isoWeekIndex(Math.floor((key - 100_000) / 100), key % 100);
     week = idx ?? NaN;
     cache.set(key, week);
   }

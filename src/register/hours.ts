@@ -11,7 +11,12 @@ import { decimalFromBytes, monthFromBytes, parseDecimal } from './fields.ts';
 import type { NumIndex } from './num-index.ts';
 import { fromLimits, keepNumbers, PersonColumn, type PersonKey, type ReadOptions } from './person-key.ts';
 
-export function readHours(input: RegisterInput, fileName: string, into = new RegisterBuilder(), options: ReadOptions = {}): RegisterBuilder {
+export function readHours(
+  input: RegisterInput,
+  fileName: string,
+  into = new RegisterBuilder(),
+  options: ReadOptions = {},
+): RegisterBuilder {
   const r = new CsvReader(sourceOf(input), fileName);
   const person = new PersonColumn(r, 'cpr', 'pnr');
   const cMonth = r.requireCol('maaned', 'måned');
@@ -23,7 +28,10 @@ export function readHours(input: RegisterInput, fileName: string, into = new Reg
   const upTo = keep ? person.index + 1 : 0x7fffffff;
   // Plain rows (three unquoted fields, a ten-digit CPR) are read by `plainHoursRows`; any other
   // row, and the first of each chunk, by the general reader below.
-  const plain = r.header.length === 3 && person.isCpr && (!keep || keepNum !== null) ? plainHoursRows(r, person.index, cMonth, keepNum, fromMonth, into) : null;
+  const plain =
+    r.header.length === 3 && person.isCpr && (!keep || keepNum !== null)
+      ? plainHoursRows(r, person.index, cMonth, keepNum, fromMonth, into)
+      : null;
   for (;;) {
     if (plain) plain();
     if (!r.next(undefined, upTo)) break;
@@ -39,11 +47,16 @@ export function readHours(input: RegisterInput, fileName: string, into = new Reg
       key = person.key();
     }
     const b = r.bytes;
-    const month = r.quoted[cMonth] ? parseMonth(r.text(cMonth)) ?? NaN : monthFromBytes(b, r.starts[cMonth], r.ends[cMonth], BASE_YEAR);
-    if (Number.isNaN(month)) throw r.error('bad_month', cMonth, `«${r.text(cMonth).slice(0, 40)}» er ikke en gyldig måned (forventet ÅÅÅÅ-MM, fx 2021-02).`);
-    const hours = r.quoted[cHours] ? parseDecimal(r.text(cHours)) ?? NaN : decimalFromBytes(b, r.starts[cHours], r.ends[cHours]);
+    const month = r.quoted[cMonth] ? (parseMonth(r.text(cMonth)) ?? NaN) : monthFromBytes(b, r.starts[cMonth], r.ends[cMonth], BASE_YEAR);
+    if (Number.isNaN(month))
+      throw r.error('bad_month', cMonth, `«${r.text(cMonth).slice(0, 40)}» er ikke en gyldig måned (forventet ÅÅÅÅ-MM, fx 2021-02).`);
+    const hours = r.quoted[cHours] ? (parseDecimal(r.text(cHours)) ?? NaN) : decimalFromBytes(b, r.starts[cHours], r.ends[cHours]);
     if (!(hours >= 0)) {
-      throw r.error('bad_hours', cHours, `«${r.text(cHours).slice(0, 40)}» er ikke et gyldigt antal timer (et tal ≥ 0 med decimalkomma eller -punktum, fx 80,5).`);
+      throw r.error(
+        'bad_hours',
+        cHours,
+        `«${r.text(cHours).slice(0, 40)}» er ikke et gyldigt antal timer (et tal ≥ 0 med decimalkomma eller -punktum, fx 80,5).`,
+      );
     }
     if (month >= fromMonth) into.addHours(key, month, hours);
   }
@@ -63,7 +76,14 @@ const QUOTE = 34;
  * around the CPR, a bad month or number, a missing or extra field, the chunk's end): the general
  * reader takes that row, so sums, results and messages are the general reader's.
  */
-function plainHoursRows(r: CsvReader, cPerson: number, cMonth: number, keepNum: NumIndex<string> | null, fromMonth: number, into: RegisterBuilder): () => void {
+function plainHoursRows(
+  r: CsvReader,
+  cPerson: number,
+  cMonth: number,
+  keepNum: NumIndex<string> | null,
+  fromMonth: number,
+  into: RegisterBuilder,
+): () => void {
   const delim = r.delim;
   let lastNum = -1;
   let lastKept = false;

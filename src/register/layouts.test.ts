@@ -46,11 +46,14 @@ describe('yearly files with y_01 … y_53', () => {
     // Each row is read into one reused array: a builder that kept it would give every person the
     // last row's codes; years read backwards make her weeks grow at the front as well.
     const years = [2021, 2019, 2023, 2020, 2022];
-    const codeOf = (key: string, y: number, w: number) => ((w * 7 + y + Number(key.slice(-2))) % 9 === 0 ? [730, 731, 707][(w + y) % 3] : 0);
+    const codeOf = (key: string, y: number, w: number) =>
+      (w * 7 + y + Number(key.slice(-2))) % 9 === 0 ? [730, 731, 707][(w + y) % 3] : 0;
     const weeksIn = (y: number) => (y === 2020 ? 53 : 52);
     const b = readBenefits(enc('PNR;y_01\n'), 'start_2019.csv');
     for (const y of years) {
-      const rows = [A, B].map((k) => `${k};${Array.from({ length: 53 }, (_, i) => (i < weeksIn(y) && codeOf(k, y, i + 1) ? codeOf(k, y, i + 1) : '')).join(';')}`);
+      const rows = [A, B].map(
+        (k) => `${k};${Array.from({ length: 53 }, (_, i) => (i < weeksIn(y) && codeOf(k, y, i + 1) ? codeOf(k, y, i + 1) : '')).join(';')}`,
+      );
       readBenefits(enc(`PNR;${weekHeader(53)}\n${rows.join('\n')}\n`), `ydelser_${y}.csv`, b);
     }
     const d = b.build(defaultCodeTable());
@@ -69,14 +72,27 @@ describe('yearly files with y_01 … y_53', () => {
   it('refuses a yearly file whose year nothing tells, with a clear Danish message', () => {
     const e = thrown(() => readBenefits(enc(body), 'uger.csv'));
     expect(e).toMatchObject({ code: 'missing_column', line: 1 });
-    expect(e.message).toBe('uger.csv, linje 1: ugekolonnerne y_01 … y_53 siger ikke, hvilket år de hører til. Angiv året med --year, i filnavnet (fx ydelser_2019.csv) eller i en kolonne «aar».');
+    expect(e.message).toBe(
+      'uger.csv, linje 1: ugekolonnerne y_01 … y_53 siger ikke, hvilket år de hører til. Angiv året med --year, i filnavnet (fx ydelser_2019.csv) eller i en kolonne «aar».',
+    );
   });
   it('refuses a code in week 53 of a year with 52 ISO weeks, a bad year cell, and dated and yearly columns mixed', () => {
-    expect(thrown(() => readBenefits(enc(`pnr;y_52;y_53\n${A};;730\n`), 'x.csv', undefined, { year: 2019 }))).toMatchObject({ code: 'bad_week', line: 2, column: 'y_53' });
+    expect(thrown(() => readBenefits(enc(`pnr;y_52;y_53\n${A};;730\n`), 'x.csv', undefined, { year: 2019 }))).toMatchObject({
+      code: 'bad_week',
+      line: 2,
+      column: 'y_53',
+    });
     expect(() => readBenefits(enc(`pnr;y_52;y_53\n${A};730;\n`), 'x.csv', undefined, { year: 2019 })).not.toThrow();
-    expect(thrown(() => readBenefits(enc(`pnr;aar;y_01\n${A};19;730\n`), 'x.csv'))).toMatchObject({ code: 'bad_value', line: 2, column: 'aar' });
+    expect(thrown(() => readBenefits(enc(`pnr;aar;y_01\n${A};19;730\n`), 'x.csv'))).toMatchObject({
+      code: 'bad_value',
+      line: 2,
+      column: 'aar',
+    });
     expect(thrown(() => readBenefits(enc(`pnr;y_2101;y_02\n${A};730;\n`), 'x.csv'))).toMatchObject({ code: 'bad_week', column: 'y_02' });
-    expect(thrown(() => readBenefits(enc(`pnr;y_01;y_54\n${A};730;\n`), 'x.csv', undefined, { year: 2019 }))).toMatchObject({ code: 'bad_week', column: 'y_54' });
+    expect(thrown(() => readBenefits(enc(`pnr;y_01;y_54\n${A};730;\n`), 'x.csv', undefined, { year: 2019 }))).toMatchObject({
+      code: 'bad_week',
+      column: 'y_54',
+    });
   });
 });
 
@@ -92,12 +108,27 @@ describe('person columns', () => {
     expect(h.hours.get('#17')?.hours[0]).toBe(74);
   });
   it('participants keyed by lobenr give their birth date, and link to the register rows', () => {
-    const p = readParticipants(enc('id;lobenr;foedselsdato;kommune;indskrevet;visitation\nA;17;1985-03-02;Aalborg;2021-01-04;jobparat\n'), 'd.csv');
+    const p = readParticipants(
+      enc('id;lobenr;foedselsdato;kommune;indskrevet;visitation\nA;17;1985-03-02;Aalborg;2021-01-04;jobparat\n'),
+      'd.csv',
+    );
     expect(p[0]).toMatchObject({ cpr: '#17', birthDate: '1985-03-02' });
-    expect(thrown(() => readParticipants(enc('id;lobenr;kommune;indskrevet;visitation\nA;17;Aalborg;2021-01-04;jobparat\n'), 'd.csv'))).toMatchObject({ code: 'missing_column', column: 'foedselsdato' });
+    expect(
+      thrown(() => readParticipants(enc('id;lobenr;kommune;indskrevet;visitation\nA;17;Aalborg;2021-01-04;jobparat\n'), 'd.csv')),
+    ).toMatchObject({ code: 'missing_column', column: 'foedselsdato' });
   });
   it('a file without a person column names at most ten of its 1,700 columns and counts the rest', () => {
-    const header = ['lbnr', 'koen', ...Array.from({ length: 1700 }, (_, i) => `y_${String(91 + Math.floor(i / 52)).slice(-2).padStart(2, '0')}${String((i % 52) + 1).padStart(2, '0')}`)];
+    const header = [
+      'lbnr',
+      'koen',
+      ...Array.from(
+        { length: 1700 },
+        (_, i) =>
+          `y_${String(91 + Math.floor(i / 52))
+            .slice(-2)
+            .padStart(2, '0')}${String((i % 52) + 1).padStart(2, '0')}`,
+      ),
+    ];
     const e = thrown(() => readBenefits(enc(`${header.join(';')}\n`), 'bred.csv'));
     expect(e).toMatchObject({ code: 'missing_column', line: 1 });
     expect(e.message.length).toBeLessThan(300);
@@ -113,7 +144,9 @@ describe('person columns', () => {
 
 describe('cells as R, SAS and pandas write them', () => {
   it('NA, ., blanks and 0 are no code; 997.0 is 997', () => {
-    const d = readBenefits(enc(`pnr;y_2101;y_2102;y_2103;y_2104;y_2105;y_2106\n${A};NA;.;  ;0;997.0;730,0\n`), 'x.csv').build(defaultCodeTable());
+    const d = readBenefits(enc(`pnr;y_2101;y_2102;y_2103;y_2104;y_2105;y_2106\n${A};NA;.;  ;0;997.0;730,0\n`), 'x.csv').build(
+      defaultCodeTable(),
+    );
     expect([1, 2, 3, 4].map((w) => codeAt(d, A, `2021-W0${w}`))).toEqual([0, 0, 0, 0]);
     expect(codeAt(d, A, '2021-W05')).toBe(997);
     expect(codeAt(d, A, '2021-W06')).toBe(730);
@@ -123,7 +156,10 @@ describe('cells as R, SAS and pandas write them', () => {
   });
   it('refuses what is not a whole code, naming line and column', () => {
     for (const cell of ['13x', '997.5', '-1', 'N/A', '99999']) {
-      expect(thrown(() => readBenefits(enc(`pnr;y_2101\n${A};${cell}\n`), 'x.csv')), cell).toMatchObject({ code: 'bad_code', line: 2, column: 'y_2101' });
+      expect(
+        thrown(() => readBenefits(enc(`pnr;y_2101\n${A};${cell}\n`), 'x.csv')),
+        cell,
+      ).toMatchObject({ code: 'bad_code', line: 2, column: 'y_2101' });
     }
   });
 });

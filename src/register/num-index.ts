@@ -51,7 +51,8 @@ export class NumIndex<T> {
   }
 
   set(key: number, value: T): void {
-    if (!(key >= 0 && key <= Number.MAX_SAFE_INTEGER && Number.isInteger(key))) throw new RangeError(`NumIndex: ${key} is not a non-negative integer`);
+    if (!(key >= 0 && key <= Number.MAX_SAFE_INTEGER && Number.isInteger(key)))
+      throw new RangeError(`NumIndex: ${key} is not a non-negative integer`);
     if ((this.count + 1) * 2 > this.keys.length) this.grow();
     const keys = this.keys;
     const mask = this.mask;

@@ -9,7 +9,14 @@ describe('readParticipants', () => {
   it('reads UTF-8 with `;`, both date forms, CPR with and without dash, Danish spellings', () => {
     const ps = readParticipants(fixture('deltagere.csv'), 'deltagere.csv');
     expect(ps).toHaveLength(4);
-    expect(ps[0]).toEqual({ id: 'A1', cpr: '0101901234', kommune: 'Aalborg', visitation: 'aktivitetsparat', indskrevet: '2021-01-15', udskrevet: null });
+    expect(ps[0]).toEqual({
+      id: 'A1',
+      cpr: '0101901234',
+      kommune: 'Aalborg',
+      visitation: 'aktivitetsparat',
+      indskrevet: '2021-01-15',
+      udskrevet: null,
+    });
     expect(ps[1]).toMatchObject({ cpr: '0202851236', indskrevet: '2021-03-01', udskrevet: '2021-09-30' });
     expect(ps[2].visitation).toBe('selvforsoergende');
     expect(ps[3]).toMatchObject({ kommune: 'Brøndby', visitation: 'oevrige' });
@@ -22,13 +29,17 @@ describe('readParticipants', () => {
   });
   it('reads a UTF-8 file with BOM, tab delimiter, CRLF and upper-case headers', () => {
     const ps = readParticipants(fixture('deltagere-bom-tab.csv'), 'deltagere-bom-tab.csv');
-    expect(ps).toEqual([{ id: 'C1', cpr: '0101901234', kommune: 'Aarhus', visitation: 'jobparat', indskrevet: '2021-01-15', udskrevet: null }]);
+    expect(ps).toEqual([
+      { id: 'C1', cpr: '0101901234', kommune: 'Aarhus', visitation: 'jobparat', indskrevet: '2021-01-15', udskrevet: null },
+    ]);
   });
   it('a bad date names file, line and column', () => {
     const e = thrown(() => readParticipants(fixture('fejl-dato.csv'), 'fejl-dato.csv'));
     expect(e).toBeInstanceOf(RegisterInputError);
     expect(e).toMatchObject({ code: 'bad_date', file: 'fejl-dato.csv', line: 3, column: 'indskrevet' });
-    expect(e.message).toBe('fejl-dato.csv, linje 3, kolonne «indskrevet»: «2021-02-30» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).');
+    expect(e.message).toBe(
+      'fejl-dato.csv, linje 3, kolonne «indskrevet»: «2021-02-30» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).',
+    );
   });
   it('a bad CPR names file, line and column', () => {
     const e = thrown(() => readParticipants(fixture('fejl-cpr.csv'), 'fejl-cpr.csv'));
@@ -37,28 +48,51 @@ describe('readParticipants', () => {
   });
   it('rejects duplicate ids, unknown visitation, exit before enrolment and a missing column', () => {
     const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';
-    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-01-01;jobparat;\nA;0101901234;K;2021-01-01;jobparat;\n`), 'd.csv')).message)
-      .toMatch(/d\.csv, linje 3, kolonne «id»: id «A» står også i linje 2/);
-    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-01-01;ledig;\n`), 'd.csv'))).toMatchObject({ line: 2, column: 'visitation' });
-    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-05-01;jobparat;2021-04-30\n`), 'd.csv')).message)
-      .toMatch(/linje 2, kolonne «udskrevet»: udskrivningsdatoen 2021-04-30 ligger før/);
-    expect(thrown(() => readParticipants(enc('id;cpr;kommune;indskrevet\nA;0101901234;K;2021-01-01\n'), 'd.csv')))
-      .toMatchObject({ code: 'missing_column', line: 1, column: 'visitation' });
+    expect(
+      thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-01-01;jobparat;\nA;0101901234;K;2021-01-01;jobparat;\n`), 'd.csv'))
+        .message,
+    ).toMatch(/d\.csv, linje 3, kolonne «id»: id «A» står også i linje 2/);
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-01-01;ledig;\n`), 'd.csv'))).toMatchObject({
+      line: 2,
+      column: 'visitation',
+    });
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-05-01;jobparat;2021-04-30\n`), 'd.csv')).message).toMatch(
+      /linje 2, kolonne «udskrevet»: udskrivningsdatoen 2021-04-30 ligger før/,
+    );
+    expect(thrown(() => readParticipants(enc('id;cpr;kommune;indskrevet\nA;0101901234;K;2021-01-01\n'), 'd.csv'))).toMatchObject({
+      code: 'missing_column',
+      line: 1,
+      column: 'visitation',
+    });
   });
   it('a row with too few fields names the missing column; an unterminated quote is an error', () => {
     const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';
-    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K\n`), 'd.csv'))).toMatchObject({ code: 'field_count', line: 2, column: 'indskrevet' });
-    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;"K;2021-01-01;jobparat;\n`), 'd.csv'))).toMatchObject({ line: 2, column: 'kommune' });
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K\n`), 'd.csv'))).toMatchObject({
+      code: 'field_count',
+      line: 2,
+      column: 'indskrevet',
+    });
+    expect(thrown(() => readParticipants(enc(`${head}A;0101901234;"K;2021-01-01;jobparat;\n`), 'd.csv'))).toMatchObject({
+      line: 2,
+      column: 'kommune',
+    });
   });
   it('a quoted field may hold a line break; later line numbers count physical lines', () => {
-    const text = 'id;cpr;kommune;indskrevet;visitation;udskrevet\nA;0101901234;"Nord\nSyd";2021-01-01;jobparat;\nB;0101901234;K;2021-13-01;jobparat;\n';
+    const text =
+      'id;cpr;kommune;indskrevet;visitation;udskrevet\nA;0101901234;"Nord\nSyd";2021-01-01;jobparat;\nB;0101901234;K;2021-13-01;jobparat;\n';
     const e = thrown(() => readParticipants(enc(text), 'q.csv'));
     expect(e).toMatchObject({ code: 'bad_date', line: 4, column: 'indskrevet' });
     expect(readParticipants(enc(text.replace('2021-13-01', '2021-12-01')), 'q.csv')[0].kommune).toBe('Nord\nSyd');
   });
   it('counts lines the same with LF, CRLF and lone CR line ends, blank lines included', () => {
     for (const nl of ['\n', '\r\n', '\r']) {
-      const text = ['id;cpr;kommune;indskrevet;visitation;udskrevet', 'A;0101901234;K;2021-01-01;jobparat;', '', 'B;0101901234;K;2021-02-30;jobparat;', ''].join(nl);
+      const text = [
+        'id;cpr;kommune;indskrevet;visitation;udskrevet',
+        'A;0101901234;K;2021-01-01;jobparat;',
+        '',
+        'B;0101901234;K;2021-02-30;jobparat;',
+        '',
+      ].join(nl);
       expect(thrown(() => readParticipants(enc(text), 'nl.csv'))).toMatchObject({ line: 4, column: 'indskrevet' });
     }
   });

@@ -43,10 +43,16 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     let birthDate: string | undefined;
     if (cLobenr >= 0) {
       const lobenr = r.text(cLobenr);
-      if (!/^[0-9A-Za-z_-]{1,40}$/.test(lobenr)) throw r.error('bad_cpr', cLobenr, `«${lobenr.slice(0, 40)}» er ikke et løbenummer (cifre eller bogstaver).`);
+      if (!/^[0-9A-Za-z_-]{1,40}$/.test(lobenr))
+        throw r.error('bad_cpr', cLobenr, `«${lobenr.slice(0, 40)}» er ikke et løbenummer (cifre eller bogstaver).`);
       key = runningNumberKey(lobenr);
       const born = isoDateText(r.text(cBirth));
-      if (born === null) throw r.error('bad_date', cBirth, `«${r.text(cBirth).slice(0, 40)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+      if (born === null)
+        throw r.error(
+          'bad_date',
+          cBirth,
+          `«${r.text(cBirth).slice(0, 40)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`,
+        );
       birthDate = born;
     } else {
       const text = r.text(cCpr);
@@ -60,19 +66,30 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     const kommune = r.text(cKommune);
     if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');
     const indskrevet = isoDateText(r.text(cIn));
-    if (indskrevet === null) throw r.error('bad_date', cIn, `«${r.text(cIn)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+    if (indskrevet === null)
+      throw r.error('bad_date', cIn, `«${r.text(cIn)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
     const visitation = parseVisitation(r.text(cVis));
     if (!visitation) {
-      throw r.error('bad_value', cVis, `ukendt visitationskategori «${r.text(cVis)}»; brug en af: aktivitetsparat, jobparat, selvforsoergende, oevrige.`);
+      throw r.error(
+        'bad_value',
+        cVis,
+        `ukendt visitationskategori «${r.text(cVis)}»; brug en af: aktivitetsparat, jobparat, selvforsoergende, oevrige.`,
+      );
     }
     let udskrevet: string | null = null;
     const outText = cOut >= 0 ? r.text(cOut) : '';
     if (outText) {
       udskrevet = isoDateText(outText);
-      if (udskrevet === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
-      if (udskrevet < indskrevet) throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
+      if (udskrevet === null)
+        throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+      if (udskrevet < indskrevet)
+        throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
     }
-    out.push(birthDate ? { id, cpr: key, birthDate, kommune, visitation, indskrevet, udskrevet } : { id, cpr: key, kommune, visitation, indskrevet, udskrevet });
+    out.push(
+      birthDate
+        ? { id, cpr: key, birthDate, kommune, visitation, indskrevet, udskrevet }
+        : { id, cpr: key, kommune, visitation, indskrevet, udskrevet },
+    );
   }
   return out;
 }

@@ -105,7 +105,8 @@ export function keepCprHashes(hashes: Iterable<string>, hash: (cpr: string) => s
 export function fromLimits(options: ReadOptions, file: string): { week: number; month: number } {
   if (!options.from) return { week: -Infinity, month: -Infinity };
   const m = parseMonth(options.from);
-  if (m === null) throw new RegisterInputError('bad_month', `${file}: --from «${options.from}» er ikke en måned (forventet ÅÅÅÅ-MM).`, { file });
+  if (m === null)
+    throw new RegisterInputError('bad_month', `${file}: --from «${options.from}» er ikke en måned (forventet ÅÅÅÅ-MM).`, { file });
   return { week: firstWeekOfMonth(m), month: m };
 }
 
@@ -178,7 +179,8 @@ export class PersonColumn {
     if (this.cprs) return this.cprs.read();
     const raw = this.r.text(this.index);
     if (raw === this.lastRaw && raw) return this.lastKey;
-    if (!/^[0-9A-Za-z_-]{1,40}$/.test(raw)) throw this.r.error('bad_cpr', this.index, `«${raw.slice(0, 40)}» er ikke et løbenummer (cifre eller bogstaver).`);
+    if (!/^[0-9A-Za-z_-]{1,40}$/.test(raw))
+      throw this.r.error('bad_cpr', this.index, `«${raw.slice(0, 40)}» er ikke et løbenummer (cifre eller bogstaver).`);
     this.lastRaw = raw;
     this.lastKey = runningNumberKey(raw);
     return this.lastKey;

@@ -20,7 +20,8 @@ export function readPool(input: RegisterInput, fileName: string): PoolMember[] {
     const cpr = parseCpr(r.text(cCpr));
     if (!cpr.ok) throw r.error('bad_cpr', cCpr, `«${r.text(cCpr)}»: ${cpr.error}`);
     const before = lineOf.get(cpr.value.cpr);
-    if (before !== undefined) throw r.error('duplicate', cCpr, `CPR-nummeret står også i linje ${before}; en kvinde kan kun stå én gang i puljen.`);
+    if (before !== undefined)
+      throw r.error('duplicate', cCpr, `CPR-nummeret står også i linje ${before}; en kvinde kan kun stå én gang i puljen.`);
     lineOf.set(cpr.value.cpr, r.rowLine);
     const kommune = r.text(cKommune);
     if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');

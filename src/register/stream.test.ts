@@ -97,7 +97,9 @@ describe('bounded memory', () => {
     // A child process writes a ~40 MB wide file (1,700 weekly columns since 1991) and reads it
     // in 2 MiB chunks keeping 50 people; it reports the peak of live buffers and heap after GC.
     const script = join(dir, 'memory-child.mts');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import { openSync, writeSync, closeSync, statSync } from 'node:fs';
       import { readBenefits } from ${JSON.stringify(new URL('./benefits.ts', import.meta.url).pathname)};
       import { RegisterBuilder } from ${JSON.stringify(new URL('./builder.ts', import.meta.url).pathname)};
@@ -124,7 +126,8 @@ describe('bounded memory', () => {
       readBenefits(wrapped, 'national.csv', b, { keep: keepCprs(keep) });
       const data = b.build(defaultCodeTable());
       console.log(JSON.stringify({ size, peak, kept: data.weeks.size, chunks: n }));
-    `);
+    `,
+    );
     const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, join(dir, 'national.csv')], { encoding: 'utf8' });
     const r = JSON.parse(out.trim().split('\n').pop()!);
     expect(r.kept).toBe(50);

@@ -28,7 +28,9 @@ export function showOutcomeValue(v: number | null, share: boolean, difference = 
 
 export function showInterval(ci: [number, number] | null, share: boolean): string {
   if (!ci) return '–';
-  return share ? `${pct1.format(100 * ci[0])} til ${pct1.format(100 * ci[1])} pct.-point` : `${dec1.format(ci[0])} til ${dec1.format(ci[1])} uger`;
+  return share
+    ? `${pct1.format(100 * ci[0])} til ${pct1.format(100 * ci[1])} pct.-point`
+    : `${dec1.format(ci[0])} til ${dec1.format(ci[1])} uger`;
 }
 
 export const showSmd = (v: number | null) => (v === null ? '–' : dec2.format(v));

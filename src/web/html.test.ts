@@ -30,13 +30,16 @@ describe('escapeHtml', () => {
   });
 
   it('output never contains a raw special character, and decodes back to the input (property)', () => {
-    const decode = (s: string) => s.replace(/&lt;|&gt;|&quot;|&#39;|&amp;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' })[e]!);
-    fc.assert(fc.property(text, (s) => {
-      const e = escapeHtml(s);
-      expect(e).not.toMatch(/[<>"']/);
-      expect(e.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
-      expect(decode(e)).toBe(s);
-    }));
+    const decode = (s: string) =>
+      s.replace(/&lt;|&gt;|&quot;|&#39;|&amp;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' })[e]!);
+    fc.assert(
+      fc.property(text, (s) => {
+        const e = escapeHtml(s);
+        expect(e).not.toMatch(/[<>"']/);
+        expect(e.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
+        expect(decode(e)).toBe(s);
+      }),
+    );
   });
 });
 
@@ -52,8 +55,9 @@ describe('html template', () => {
   });
 
   it('closes no tag from a value: ">" in a value is escaped', () => {
-    expect(html`<input value="${'"><img src=x onerror=alert(1)>'}">`.value)
-      .toBe('<input value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">');
+    expect(html`<input value="${'"><img src=x onerror=alert(1)>'}">`.value).toBe(
+      '<input value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">',
+    );
   });
 
   it('keeps nested templates and raw markup, escapes strings beside them', () => {
@@ -77,13 +81,15 @@ describe('html template', () => {
   });
 
   it('any text in any attribute stays one attribute value (property)', () => {
-    fc.assert(fc.property(text, text, (a, b) => {
-      const out = html`<a title="${a}" data-x='${b}'>${a}</a>`.value;
-      // Exactly the quotes and angle brackets of the literal parts survive.
-      expect(out.match(/"/g)).toHaveLength(2);
-      expect(out.match(/'/g)).toHaveLength(2);
-      expect(out.match(/</g)).toHaveLength(2);
-      expect(out.match(/>/g)).toHaveLength(2);
-    }));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const out = html`<a title="${a}" data-x='${b}'>${a}</a>`.value;
+        // Exactly the quotes and angle brackets of the literal parts survive.
+        expect(out.match(/"/g)).toHaveLength(2);
+        expect(out.match(/'/g)).toHaveLength(2);
+        expect(out.match(/</g)).toHaveLength(2);
+        expect(out.match(/>/g)).toHaveLength(2);
+      }),
+    );
   });
 });

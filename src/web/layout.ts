@@ -57,15 +57,17 @@ function header(actor: Actor | undefined, csrf: string | undefined, path: string
     <div class="portal-info">
       <div class="portal-info-inner container">
         <a href="/" class="fremdrift-logo">${actor ? actor.organisationName : 'Fremdrift'}<span class="sr-only"> – forside</span></a>
-        ${actor
-          ? html`<div class="portal-user">
+        ${
+          actor
+            ? html`<div class="portal-user">
               <p class="user" data-testid="current-user"><strong>${actor.displayName}</strong><br>${ROLE_LABELS[actor.role]} · ${where}</p>
               <form method="post" action="/logout" class="inline-form">
                 <input type="hidden" name="_csrf" value="${csrf ?? ''}">
                 <button type="submit" class="button button-secondary log-off">Log af</button>
               </form>
             </div>`
-          : ''}
+            : ''
+        }
       </div>
     </div>
     <div class="solution-info">
@@ -74,18 +76,21 @@ function header(actor: Actor | undefined, csrf: string | undefined, path: string
         <div class="additional-info"><p>Beskæftigelsesindsats for indvandrerkvinder</p></div>
       </div>
     </div>
-    ${items.length
-      ? html`<nav class="navigation-menu" aria-label="Hovedmenu">
+    ${
+      items.length
+        ? html`<nav class="navigation-menu" aria-label="Hovedmenu">
           <div class="navigation-menu-inner container">
             <ul class="mainmenu">
               ${items.map(
-                (n) => html`<li class="${path.startsWith(n.href) ? 'active current' : ''}"><a href="${n.href}" class="nav-link"${path.startsWith(n.href) ? html` aria-current="page"` : ''}><span>${n.label}</span></a></li>`,
+                (n) =>
+                  html`<li class="${path.startsWith(n.href) ? 'active current' : ''}"><a href="${n.href}" class="nav-link"${path.startsWith(n.href) ? html` aria-current="page"` : ''}><span>${n.label}</span></a></li>`,
               )}
             </ul>
             ${actor && handlesPersonalData(actor) ? headerSearch() : ''}
           </div>
         </nav>`
-      : ''}
+        : ''
+    }
   </header>`;
 }
 

@@ -14,13 +14,25 @@ import { useTestServer } from '../helpers/server.ts';
 import { loginAs, type Session } from '../helpers/http.ts';
 import { openDemoWoman } from '../helpers/world.ts';
 
-const ATTACKS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "' autofocus onfocus='alert(3)", '</textarea><svg onload=alert(4)>',
-  '&lt;b&gt; already escaped?', '<a href="javascript:alert(5)">x</a>'];
+const ATTACKS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(2)>',
+  "' autofocus onfocus='alert(3)",
+  '</textarea><svg onload=alert(4)>',
+  '&lt;b&gt; already escaped?',
+  '<a href="javascript:alert(5)">x</a>',
+];
 /** Text a caseworker could type, rich in what HTML treats specially; no control characters. */
-const text = fc.oneof(
-  fc.constantFrom(...ATTACKS),
-  fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', '/', '=', ' ', 'a', 'ø', 'x', 'script', 'onerror'), minLength: 3, maxLength: 40 }),
-).map((s) => `${s.trim()}#`); // a visible end, so that the text is never blank after trimming
+const text = fc
+  .oneof(
+    fc.constantFrom(...ATTACKS),
+    fc.string({
+      unit: fc.constantFrom('<', '>', '"', "'", '&', '/', '=', ' ', 'a', 'ø', 'x', 'script', 'onerror'),
+      minLength: 3,
+      maxLength: 40,
+    }),
+  )
+  .map((s) => `${s.trim()}#`); // a visible end, so that the text is never blank after trimming
 /**
  * A unique start for each saved text, so that finding it raw means this text was shown raw:
  * without it, `>=/#` is "found raw" in `<td>=/#` when an earlier save was the harmless `=/#`.
@@ -29,9 +41,12 @@ let saves = 0;
 const tagged = (v: string) => `t${++saves}_${v}`;
 
 /** The escaping every page uses, written out here rather than taken from the code under test. */
-const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escaped = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
-const validCvr = () => { for (let n = 40000000; ; n++) if (cvrMod11Ok(String(n))) return String(n); };
+const validCvr = () => {
+  for (let n = 40000000; ; n++) if (cvrMod11Ok(String(n))) return String(n);
+};
 
 describe.each(backends())('stored text is shown escaped on %s', (backend) => {
   const srv = useTestServer(backend);
@@ -51,14 +66,24 @@ describe.each(backends())('stored text is shown escaped on %s', (backend) => {
   const forms: { name: string; save: (v: string) => Promise<number>; read: () => Promise<string[]> }[] = [
     {
       name: 'conversation note',
-      save: async (v) => (await s.post(`/deltagere/${womanId}/samtaler`, { date: da(todayInDenmark()), kind: 'individuel', note: v })).statusCode,
+      save: async (v) =>
+        (await s.post(`/deltagere/${womanId}/samtaler`, { date: da(todayInDenmark()), kind: 'individuel', note: v })).statusCode,
       read: async () => [(await s.get(`/deltagere/${womanId}/samtaler`)).body],
     },
     {
       name: 'activity provider',
-      save: async (v) => (await s.post(`/deltagere/${womanId}/aktiviteter`, {
-        typeKey: 'virksomhedspraktik', provider: v, cvr: validCvr(), startDate: da(todayInDenmark()), endDate: '', hoursPerWeek: '10', status: 'i_gang',
-      })).statusCode,
+      save: async (v) =>
+        (
+          await s.post(`/deltagere/${womanId}/aktiviteter`, {
+            typeKey: 'virksomhedspraktik',
+            provider: v,
+            cvr: validCvr(),
+            startDate: da(todayInDenmark()),
+            endDate: '',
+            hoursPerWeek: '10',
+            status: 'i_gang',
+          })
+        ).statusCode,
       read: async () => [(await s.get(`/deltagere/${womanId}/aktiviteter`)).body],
     },
     {
@@ -70,14 +95,17 @@ describe.each(backends())('stored text is shown escaped on %s', (backend) => {
 
   it.each(forms.map((f) => [f.name, f] as const))('%s: every saved text is read back escaped', async (_name, f) => {
     let saved = 0;
-    await fc.assert(fc.asyncProperty(text, async (typed) => {
-      const v = tagged(typed);
-      const status = await f.save(v);
-      expect(status, v).toBeLessThan(500);
-      if (status !== 303) return;
-      saved++;
-      for (const body of await f.read()) expectEscaped(body, v, f.name);
-    }), { numRuns: runs(15) });
+    await fc.assert(
+      fc.asyncProperty(text, async (typed) => {
+        const v = tagged(typed);
+        const status = await f.save(v);
+        expect(status, v).toBeLessThan(500);
+        if (status !== 303) return;
+        saved++;
+        for (const body of await f.read()) expectEscaped(body, v, f.name);
+      }),
+      { numRuns: runs(15) },
+    );
     // Every attack string is saved and read back too (not left to chance).
     for (const v of ATTACKS.map(tagged)) {
       expect(await f.save(v), `${f.name}: ${v}`).toBe(303);

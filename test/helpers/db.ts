@@ -69,7 +69,11 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
  */
 export function useTestDb(backend: Backend): TestDb {
   let t: TestDb | undefined;
-  const open = () => t ?? (() => { throw new Error('the test database opens in beforeAll'); })();
+  const open = () =>
+    t ??
+    (() => {
+      throw new Error('the test database opens in beforeAll');
+    })();
   beforeAll(async () => {
     t = await openTestDb(backend);
   });
@@ -77,10 +81,18 @@ export function useTestDb(backend: Backend): TestDb {
     await t?.cleanup();
   });
   return {
-    get db() { return open().db; },
-    set db(db: Database) { open().db = db; },
-    get url() { return open().url; },
-    get dir() { return open().dir; },
+    get db() {
+      return open().db;
+    },
+    set db(db: Database) {
+      open().db = db;
+    },
+    get url() {
+      return open().url;
+    },
+    get dir() {
+      return open().dir;
+    },
     cleanup: async () => {
       await t?.cleanup();
       t = undefined;

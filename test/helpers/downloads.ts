@@ -10,7 +10,9 @@ export async function xlsxCells(bytes: Buffer): Promise<Map<string, string[][]>>
   const out = new Map<string, string[][]>();
   wb.eachSheet((ws) => {
     const rows: string[][] = [];
-    ws.eachRow((row, r) => { rows[r - 1] = (row.values as unknown[]).slice(1).map((_, i) => row.getCell(i + 1).text); });
+    ws.eachRow((row, r) => {
+      rows[r - 1] = (row.values as unknown[]).slice(1).map((_, i) => row.getCell(i + 1).text);
+    });
     out.set(ws.name, rows);
   });
   return out;
@@ -21,7 +23,10 @@ export async function xlsxCells(bytes: Buffer): Promise<Map<string, string[][]>>
  * row is one line even when a header above it wraps (reading order may interleave them).
  */
 export function pdfText(bytes: Buffer, o: { layout?: boolean } = {}): string {
-  return execFileSync('pdftotext', [...(o.layout ? ['-layout'] : []), '-enc', 'UTF-8', '-', '-'], { input: bytes, maxBuffer: 64 << 20 }).toString('utf8');
+  return execFileSync('pdftotext', [...(o.layout ? ['-layout'] : []), '-enc', 'UTF-8', '-', '-'], {
+    input: bytes,
+    maxBuffer: 64 << 20,
+  }).toString('utf8');
 }
 
 /** The text a reader of the answer sees: PDF text, every XLSX cell, or the body. */
@@ -30,7 +35,10 @@ export async function readableText(res: LightMyRequestResponse): Promise<{ kind:
   if (type.startsWith('application/pdf')) return { kind: 'pdf', text: pdfText(res.rawPayload) };
   if (type.includes('spreadsheetml')) {
     const sheets = await xlsxCells(res.rawPayload);
-    return { kind: 'xlsx', text: [...sheets].map(([name, rows]) => [name, ...rows.map((r) => (r ?? []).join('\t'))].join('\n')).join('\n') };
+    return {
+      kind: 'xlsx',
+      text: [...sheets].map(([name, rows]) => [name, ...rows.map((r) => (r ?? []).join('\t'))].join('\n')).join('\n'),
+    };
   }
   return { kind: 'text', text: res.body };
 }
@@ -45,9 +53,16 @@ export function csvFields(csv: string): string[] {
   for (let i = 0; i < csv.length; i++) {
     const ch = csv[i];
     if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+      if (ch === '"' && csv[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ';' || ch === '\n') { out.push(cur.replace(/\r$/, '')); cur = ''; } else cur += ch;
+    else if (ch === ';' || ch === '\n') {
+      out.push(cur.replace(/\r$/, ''));
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out.map((f) => f.replace(/^\uFEFF/, ''));

@@ -14,11 +14,13 @@ export async function seedDemoPool(db: Database): Promise<number> {
                        lead(r.data) OVER (PARTITION BY p.municipality_code ORDER BY p.cpr_hash) AS other
                 FROM participant p JOIN municipality m ON m.code = p.municipality_code JOIN register_person r ON r.cpr_hash = p.cpr_hash)
      INSERT INTO comparison_pool (cpr_hash, birth_date, municipality, import_id)
-     SELECT 'pulje:' || n, birth_date, name, (SELECT max(id) FROM comparison_pool_import) FROM p WHERE other IS NOT NULL`);
+     SELECT 'pulje:' || n, birth_date, name, (SELECT max(id) FROM comparison_pool_import) FROM p WHERE other IS NOT NULL`,
+  );
   await db.query(
     `WITH p AS (SELECT row_number() OVER (ORDER BY p.municipality_code, p.cpr_hash) AS n,
                        lead(r.data) OVER (PARTITION BY p.municipality_code ORDER BY p.cpr_hash) AS other, r.batch_id
                 FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash)
-     INSERT INTO register_person (cpr_hash, data, batch_id) SELECT 'pulje:' || n, other, batch_id FROM p WHERE other IS NOT NULL`);
+     INSERT INTO register_person (cpr_hash, data, batch_id) SELECT 'pulje:' || n, other, batch_id FROM p WHERE other IS NOT NULL`,
+  );
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM comparison_pool')).rows[0].n;
 }

@@ -9,8 +9,26 @@ import type { Database } from '../../src/db/database.ts';
 import type { Session } from './http.ts';
 
 /** Values every form must survive: empty, numbers out of range, impossible dates, huge, markup, SQL, NUL, emoji. */
-const NASTY = ['', ' ', '0', '-1', '1e309', 'NaN', '2099-01-01', '0000-00-00', '31-02-2021', '2021-02-31', 'on', '12345678',
-  'x'.repeat(5000), '<script>alert(1)</script>', "'; DROP TABLE participant; --", 'a\u0000b', '😀', '37,5'];
+const NASTY = [
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  '2099-01-01',
+  '0000-00-00',
+  '31-02-2021',
+  '2021-02-31',
+  'on',
+  '12345678',
+  'x'.repeat(5000),
+  '<script>alert(1)</script>',
+  "'; DROP TABLE participant; --",
+  'a\u0000b',
+  '😀',
+  '37,5',
+];
 
 /** One field: a random string or a nasty value, plus the values that mean something to these forms (`extra`). */
 export function malformedField(extra: string[] = []): fc.Arbitrary<string> {
@@ -28,12 +46,15 @@ export function malformedForm(keys: string[], extra: string[] = [], maxKeys = 10
  */
 export function womanFingerprint(db: Database, womanId: string, also?: string): () => Promise<string> {
   return async () => {
-    const tables = (await db.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.columns
+    const tables = (
+      await db.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.columns
         WHERE column_name = 'participant_id' AND table_schema = 'public' AND table_name <> 'audit_log' ORDER BY table_name`,
-    )).rows.map((r) => r.table_name);
+      )
+    ).rows.map((r) => r.table_name);
     const parts = [`SELECT md5(p::text) AS d FROM participant p WHERE id = $1`];
-    for (const tb of tables) parts.push(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM ${tb} x WHERE participant_id = $1`);
+    for (const tb of tables)
+      parts.push(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM ${tb} x WHERE participant_id = $1`);
     if (also) parts.push(`SELECT md5(coalesce((${also}), ''))`);
     return (await db.query<{ d: string }>(parts.join(' UNION ALL '), [womanId])).rows.map((x) => x.d).join(',');
   };

@@ -24,7 +24,9 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   const page = await app.inject({ method: 'GET', url: '/login', remoteAddress: ip });
   const pre = cookiesOf(page);
   const res = await app.inject({
-    method: 'POST', url: '/login', remoteAddress: ip,
+    method: 'POST',
+    url: '/login',
+    remoteAddress: ip,
     headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
     payload: formBody({ _csrf: csrfOf(page.body), brugernavn: username, adgangskode: password }),
   });
@@ -39,7 +41,9 @@ export async function loginAs(app: FastifyInstance, username: string, password =
     get: (url) => app.inject({ method: 'GET', url, headers: { cookie }, remoteAddress: ip }),
     post: (url, form) =>
       app.inject({
-        method: 'POST', url, remoteAddress: ip,
+        method: 'POST',
+        url,
+        remoteAddress: ip,
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
         payload: formBody({ _csrf: csrf, ...form }),
       }),
@@ -50,7 +54,12 @@ export async function loginAs(app: FastifyInstance, username: string, password =
 export function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
   const boundary = '----fremdrift' + Math.random().toString(16).slice(2);
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
   return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
 }

@@ -33,9 +33,16 @@ export function readPdf(pdf: Buffer | Uint8Array): PdfFacts {
       return r.stdout;
     };
     const info = Object.fromEntries(
-      run([]).split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+      run([])
+        .split('\n')
+        .filter((l) => l.includes(':'))
+        .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
     );
-    return { info, tagged: info.Tagged === 'yes', structure: info.Tagged === 'yes' ? run(['-struct-text']).replace(/^\s+\/.*\n/gm, '') : '' };
+    return {
+      info,
+      tagged: info.Tagged === 'yes',
+      structure: info.Tagged === 'yes' ? run(['-struct-text']).replace(/^\s+\/.*\n/gm, '') : '',
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -44,7 +51,10 @@ export function readPdf(pdf: Buffer | Uint8Array): PdfFacts {
 /** PDF string bytes (between the parentheses, latin1) → text: escapes undone, UTF-16BE with BOM decoded. */
 function pdfString(raw: string): string {
   const bytes = raw.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_m, e: string) =>
-    /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e);
+    /^[0-7]/.test(e)
+      ? String.fromCharCode(parseInt(e, 8))
+      : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e),
+  );
   if (bytes.startsWith('\u00fe\u00ff')) {
     let out = '';
     for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes.charCodeAt(i) << 8) | bytes.charCodeAt(i + 1));
@@ -74,10 +84,14 @@ export function pdfImages(pdf: Buffer | Uint8Array): { page: number; width: numb
     writeFileSync(file, pdf);
     const r = spawnSync('pdfimages', ['-list', file], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`pdfimages -list: ${r.stderr}`);
-    return r.stdout.split('\n').slice(2).filter((l) => l.trim()).map((l) => {
-      const f = l.trim().split(/\s+/);
-      return { page: Number(f[0]), type: f[2], width: Number(f[3]), height: Number(f[4]) };
-    });
+    return r.stdout
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim())
+      .map((l) => {
+        const f = l.trim().split(/\s+/);
+        return { page: Number(f[0]), type: f[2], width: Number(f[3]), height: Number(f[4]) };
+      });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -85,10 +99,18 @@ export function pdfImages(pdf: Buffer | Uint8Array): { page: number; width: numb
 
 /** Words of a PDF with their boxes (poppler's `pdftotext -bbox`), to check where text sits on the page. */
 export function pdfWords(pdf: Buffer | Uint8Array): { text: string; xMin: number; xMax: number; yMin: number }[] {
-  const r = spawnSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-', '-'], { input: Buffer.from(pdf), encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-', '-'], {
+    input: Buffer.from(pdf),
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (r.status !== 0) throw new Error(`pdftotext -bbox: ${r.stderr}`);
-  return [...r.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
-    .map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4].replace(/&amp;/g, '&') }));
+  return [...r.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    text: m[4].replace(/&amp;/g, '&'),
+  }));
 }
 
 /** The text of every page, in reading order (poppler's `pdftotext`, one call per page). */
@@ -99,7 +121,10 @@ export function pdfPages(pdf: Buffer | Uint8Array): string[] {
     writeFileSync(file, pdf);
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
     return Array.from({ length: pages }, (_, i) => {
-      const r = spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       if (r.status !== 0) throw new Error(`pdftotext: ${r.stderr}`);
       return r.stdout;
     });

@@ -12,13 +12,30 @@ import type { Relation, Shown } from './recoverability.ts';
 
 export const LEVELS = ['1', '2', '3', '0'];
 export const DURABLE = ['full', 'partial', 'none'];
-export const SNAPSHOTS = ['udgaaet', 'uddannelse', 'beskaeftigelse_fuld', 'beskaeftigelse_delvis', 'fleksjob', 'foertidspension', 'ressourceforloeb', 'ledig_ydelse', 'selvforsoergende'];
+export const SNAPSHOTS = [
+  'udgaaet',
+  'uddannelse',
+  'beskaeftigelse_fuld',
+  'beskaeftigelse_delvis',
+  'fleksjob',
+  'foertidspension',
+  'ressourceforloeb',
+  'ledig_ydelse',
+  'selvforsoergende',
+];
 export const VISITATIONS = ['aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige'];
 
 /** Every figure of one group, by its path below the group. */
 export const GROUP_FIGURES = [
-  'n', ...LEVELS.map((k) => `accumulated.${k}`), 'accumulated.1_or_2', 'current.active', ...LEVELS.map((k) => `current.${k}`), 'inactive',
-  ...DURABLE.map((d) => `durable.${d}`), ...LEVELS.flatMap((k) => DURABLE.map((d) => `durableByAccumulated.${k}.${d}`)), ...SNAPSHOTS.map((s) => `snapshot.${s}`),
+  'n',
+  ...LEVELS.map((k) => `accumulated.${k}`),
+  'accumulated.1_or_2',
+  'current.active',
+  ...LEVELS.map((k) => `current.${k}`),
+  'inactive',
+  ...DURABLE.map((d) => `durable.${d}`),
+  ...LEVELS.flatMap((k) => DURABLE.map((d) => `durableByAccumulated.${k}.${d}`)),
+  ...SNAPSHOTS.map((s) => `snapshot.${s}`),
 ];
 
 /** The definitions' relations inside one group (prefix `p`), written from the spec's §5. */
@@ -42,7 +59,8 @@ export function engineRelations(ns: string, r: MonitorResult): Relation[] {
   for (const dim of ['kommune', 'visitation', 'alder', 'aar'] as const) {
     const keys = Object.keys(r.groups[dim]);
     for (const g of keys) out.push(...groupRelations(`${ns}groups.${dim}.${g}`));
-    if (keys.length) for (const f of GROUP_FIGURES) out.push({ total: `${ns}groups.all.${f}`, parts: keys.map((g) => `${ns}groups.${dim}.${g}.${f}`) });
+    if (keys.length)
+      for (const f of GROUP_FIGURES) out.push({ total: `${ns}groups.all.${f}`, parts: keys.map((g) => `${ns}groups.${dim}.${g}.${f}`) });
   }
   r.series.forEach((_, i) => {
     const k = (s: string) => `${ns}series.${i}.${s}`;
@@ -59,7 +77,10 @@ export function engineRelations(ns: string, r: MonitorResult): Relation[] {
     const same = (a: string, b: string) => out.push({ total: `${ns}series.${last}.${a}`, parts: [`${ns}groups.all.${b}`] });
     same('enrolled', 'n');
     same('active', 'current.active');
-    for (const l of LEVELS) { same(`current.${l}`, `current.${l}`); same(`accumulated.${l}`, `accumulated.${l}`); }
+    for (const l of LEVELS) {
+      same(`current.${l}`, `current.${l}`);
+      same(`accumulated.${l}`, `accumulated.${l}`);
+    }
     same('accumulated.1_or_2', 'accumulated.1_or_2');
   }
   return out;
@@ -89,11 +110,33 @@ export function engineFigures(ns: string, report: Report, into: Map<string, Show
  * groups, and over the municipalities to the engine's visitation groups (and on the national page
  * each woman count is the municipality × visitation table's).
  */
-const VIS_OF_LABEL: Record<string, string> = { Aktivitetsparat: 'aktivitetsparat', Jobparat: 'jobparat', 'Selvforsørgende': 'selvforsoergende', 'Øvrige': 'oevrige' };
-const BD_FIGS = [['n', 1], ['m12', 2], ['m3', 4], ['virk', 5], ['cv', 6]] as const;
-const ENGINE_OF: Record<string, string> = { n: 'n', m12: 'accumulated.1_or_2', m3: 'accumulated.3', varig: 'durable.full', acc0: 'accumulated.0' };
+const VIS_OF_LABEL: Record<string, string> = {
+  Aktivitetsparat: 'aktivitetsparat',
+  Jobparat: 'jobparat',
+  Selvforsørgende: 'selvforsoergende',
+  Øvrige: 'oevrige',
+};
+const BD_FIGS = [
+  ['n', 1],
+  ['m12', 2],
+  ['m3', 4],
+  ['virk', 5],
+  ['cv', 6],
+] as const;
+const ENGINE_OF: Record<string, string> = {
+  n: 'n',
+  m12: 'accumulated.1_or_2',
+  m3: 'accumulated.3',
+  varig: 'durable.full',
+  acc0: 'accumulated.0',
+};
 const BD_ALL = ['n', 'm12', 'm3', 'varig', 'virk', 'cv', 'acc0', 'notVarig', 'notVirk', 'notCv'];
-export function breakdownFigures(ns: string, report: Report, out: { published: Map<string, Shown>; relations: Relation[] }, kvNational = false) {
+export function breakdownFigures(
+  ns: string,
+  report: Report,
+  out: { published: Map<string, Shown>; relations: Relation[] },
+  kvNational = false,
+) {
   for (const tb of allTables(report).filter((x) => x.id.startsWith('opdeling-'))) {
     const dim = tb.id.slice('opdeling-'.length);
     // A row's key for figure f: engine groups where the row is one, else the table's own.
@@ -111,13 +154,17 @@ export function breakdownFigures(ns: string, report: Report, out: { published: M
       let row = label === 'I alt' ? '*' : label;
       if (dim === 'kommune_visitation' && row !== '*') {
         const sub = / i alt$/.exec(label);
-        row = sub ? `${label.slice(0, sub.index)}|*` : `${label.slice(0, label.lastIndexOf(': '))}|${VIS_OF_LABEL[label.slice(label.lastIndexOf(': ') + 2)]}`;
+        row = sub
+          ? `${label.slice(0, sub.index)}|*`
+          : `${label.slice(0, label.lastIndexOf(': '))}|${VIS_OF_LABEL[label.slice(label.lastIndexOf(': ') + 2)]}`;
       }
       rows.push(row);
       for (const [f, i] of BD_FIGS) {
         const key = keyOf(row, f);
         const before = out.published.get(key);
-        expect(before === undefined || before === cells[i].value, `${key} shown as ${String(before)} and ${String(cells[i].value)}`).toBe(true);
+        expect(before === undefined || before === cells[i].value, `${key} shown as ${String(before)} and ${String(cells[i].value)}`).toBe(
+          true,
+        );
         out.published.set(key, cells[i].value as Shown);
       }
     }
@@ -132,15 +179,32 @@ export function breakdownFigures(ns: string, report: Report, out: { published: M
     }
     const groups = rows.filter((r) => r !== '*' && !r.endsWith('|*'));
     for (const f of BD_ALL) {
-      if (dim !== 'kommune_visitation') { rel(keyOf('*', f), groups.map((r) => keyOf(r, f))); continue; }
+      if (dim !== 'kommune_visitation') {
+        rel(
+          keyOf('*', f),
+          groups.map((r) => keyOf(r, f)),
+        );
+        continue;
+      }
       const munis = [...new Set(groups.map((r) => r.split('|')[0]))];
       for (const m of munis) {
         const mine = groups.filter((r) => r.startsWith(`${m}|`)).map((r) => keyOf(r, f));
         rel(munis.length > 1 ? keyOf(`${m}|*`, f) : keyOf('*', f), mine);
       }
-      if (munis.length > 1) rel(keyOf('*', f), munis.map((m) => keyOf(`${m}|*`, f)));
-      for (const v of VISITATIONS) rel(keyOf(`*|${v}`, f), groups.filter((r) => r.endsWith(`|${v}`)).map((r) => keyOf(r, f)));
-      rel(keyOf('*', f), VISITATIONS.map((v) => keyOf(`*|${v}`, f)));
+      if (munis.length > 1)
+        rel(
+          keyOf('*', f),
+          munis.map((m) => keyOf(`${m}|*`, f)),
+        );
+      for (const v of VISITATIONS)
+        rel(
+          keyOf(`*|${v}`, f),
+          groups.filter((r) => r.endsWith(`|${v}`)).map((r) => keyOf(r, f)),
+        );
+      rel(
+        keyOf('*', f),
+        VISITATIONS.map((v) => keyOf(`*|${v}`, f)),
+      );
     }
   }
 }
@@ -164,12 +228,15 @@ export function nationalCoreFigures(ns: string, nr: Report, result: MonitorResul
   for (const row of kv.rows) {
     const m = String(row[0].value);
     const before = out.published.get(`${ns}groups.kommune.${m}.n`);
-    expect(before === undefined || before === row[1].value, `${m}: Deltagere shown as ${String(before)} and ${String(row[1].value)}`).toBe(true);
+    expect(before === undefined || before === row[1].value, `${m}: Deltagere shown as ${String(before)} and ${String(row[1].value)}`).toBe(
+      true,
+    );
     out.published.set(`${ns}groups.kommune.${m}.n`, row[1].value as Shown);
     VISITATIONS.forEach((v, i) => out.published.set(`${ns}kv.${m}.${v}`, row[2 + i].value as Shown));
     out.relations.push({ total: `${ns}groups.kommune.${m}.n`, parts: VISITATIONS.map((v) => `${ns}kv.${m}.${v}`) });
   }
-  for (const v of VISITATIONS) out.relations.push({ total: `${ns}groups.visitation.${v}.n`, parts: kv.rows.map((row) => `${ns}kv.${String(row[0].value)}.${v}`) });
+  for (const v of VISITATIONS)
+    out.relations.push({ total: `${ns}groups.visitation.${v}.n`, parts: kv.rows.map((row) => `${ns}kv.${String(row[0].value)}.${v}`) });
 }
 
 /**

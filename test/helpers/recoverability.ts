@@ -24,7 +24,8 @@ export interface Recovered {
 
 const abs = (a: bigint) => (a < 0n ? -a : a);
 function gcd(a: bigint, b: bigint): bigint {
-  a = abs(a); b = abs(b);
+  a = abs(a);
+  b = abs(b);
   while (b) [a, b] = [b, a % b];
   return a;
 }
@@ -39,7 +40,11 @@ export function recoverable(published: Map<string, Shown>, relations: Relation[]
   const keys: string[] = [];
   const colOf = (k: string) => {
     let c = col.get(k);
-    if (c === undefined) { c = keys.length; col.set(k, c); keys.push(k); }
+    if (c === undefined) {
+      c = keys.length;
+      col.set(k, c);
+      keys.push(k);
+    }
     return c;
   };
   // Each row: sparse coefficients over unknowns, and the right-hand side.
@@ -50,7 +55,12 @@ export function recoverable(published: Map<string, Shown>, relations: Relation[]
     let b = 0n;
     const add = (k: string, s: bigint) => {
       if (known(k)) b -= s * BigInt(published.get(k) as number);
-      else { const c = colOf(k); const v = (a.get(c) ?? 0n) + s; if (v === 0n) a.delete(c); else a.set(c, v); }
+      else {
+        const c = colOf(k);
+        const v = (a.get(c) ?? 0n) + s;
+        if (v === 0n) a.delete(c);
+        else a.set(c, v);
+      }
     };
     add(r.total, -1n);
     for (const p of r.parts) add(p, 1n);
@@ -67,14 +77,21 @@ export function recoverable(published: Map<string, Shown>, relations: Relation[]
       const p = pr.a.get(c)!;
       const next = new Map<number, bigint>();
       for (const [k, v] of row.a) next.set(k, v * p);
-      for (const [k, v] of pr.a) { const w = (next.get(k) ?? 0n) - f * v; if (w === 0n) next.delete(k); else next.set(k, w); }
+      for (const [k, v] of pr.a) {
+        const w = (next.get(k) ?? 0n) - f * v;
+        if (w === 0n) next.delete(k);
+        else next.set(k, w);
+      }
       row.b = row.b * p - f * pr.b;
       row.a = next;
     }
     if (!row.a.size) continue;
     let g = abs(row.b);
     for (const v of row.a.values()) g = gcd(g, v);
-    if (g > 1n) { for (const [k, v] of row.a) row.a.set(k, v / g); row.b /= g; }
+    if (g > 1n) {
+      for (const [k, v] of row.a) row.a.set(k, v / g);
+      row.b /= g;
+    }
     const c = Math.min(...row.a.keys());
     // Eliminate the new pivot from the rows before it (reduced form).
     for (const pr of pivotRowOf.values()) {
@@ -83,12 +100,19 @@ export function recoverable(published: Map<string, Shown>, relations: Relation[]
       const p = row.a.get(c)!;
       const next = new Map<number, bigint>();
       for (const [k, v] of pr.a) next.set(k, v * p);
-      for (const [k, v] of row.a) { const w = (next.get(k) ?? 0n) - f * v; if (w === 0n) next.delete(k); else next.set(k, w); }
+      for (const [k, v] of row.a) {
+        const w = (next.get(k) ?? 0n) - f * v;
+        if (w === 0n) next.delete(k);
+        else next.set(k, w);
+      }
       pr.b = pr.b * p - f * row.b;
       pr.a = next;
       let h = abs(pr.b);
       for (const v of pr.a.values()) h = gcd(h, v);
-      if (h > 1n) { for (const [k, v] of pr.a) pr.a.set(k, v / h); pr.b /= h; }
+      if (h > 1n) {
+        for (const [k, v] of pr.a) pr.a.set(k, v / h);
+        pr.b /= h;
+      }
     }
     pivotRowOf.set(c, row);
   }
@@ -125,22 +149,41 @@ export function ranges(published: Map<string, Shown>, relations: Relation[], thr
   for (const r of relations) for (const k of [r.total, ...r.parts]) keys.add(k);
   for (const k of keys) {
     const v = published.get(k);
-    if (typeof v === 'number') { lo.set(k, v); hi.set(k, v); }
-    else if (typeof v === 'string' && v.startsWith('<')) { lo.set(k, 1); hi.set(k, threshold - 1); }
+    if (typeof v === 'number') {
+      lo.set(k, v);
+      hi.set(k, v);
+    } else if (typeof v === 'string' && v.startsWith('<')) {
+      lo.set(k, 1);
+      hi.set(k, threshold - 1);
+    }
     // An `x` hides a count the rule did not find small: the reader knows it is N or more.
-    else if (v === 'x') { lo.set(k, threshold); hi.set(k, Infinity); }
-    else { lo.set(k, 0); hi.set(k, Infinity); }
+    else if (v === 'x') {
+      lo.set(k, threshold);
+      hi.set(k, Infinity);
+    } else {
+      lo.set(k, 0);
+      hi.set(k, Infinity);
+    }
   }
   for (let round = 0, changed = true; changed && round < 200; round++) {
     changed = false;
     const tighten = (k: string, l: number, h: number) => {
-      if (l > lo.get(k)!) { lo.set(k, l); changed = true; }
-      if (h < hi.get(k)!) { hi.set(k, h); changed = true; }
+      if (l > lo.get(k)!) {
+        lo.set(k, l);
+        changed = true;
+      }
+      if (h < hi.get(k)!) {
+        hi.set(k, h);
+        changed = true;
+      }
     };
     for (const r of relations) {
       let sumLo = 0;
       let sumHi = 0;
-      for (const p of r.parts) { sumLo += lo.get(p)!; sumHi += hi.get(p)!; }
+      for (const p of r.parts) {
+        sumLo += lo.get(p)!;
+        sumHi += hi.get(p)!;
+      }
       tighten(r.total, sumLo, sumHi);
       for (const p of r.parts) {
         const othersLo = sumLo - lo.get(p)!;
@@ -166,5 +209,6 @@ export function narrowed(published: Map<string, Shown>, relations: Relation[], t
   for (const [k, v] of published) blind.set(k, typeof v === 'number' && v > 0 ? 'x' : v);
   const base = new Map(ranges(blind, relations, threshold).map((r) => [r.key, r]));
   return ranges(published, relations, threshold).filter((r) =>
-    r.shown.startsWith('<') ? r.lo > base.get(r.key)!.lo || r.hi < base.get(r.key)!.hi : r.lo >= r.hi);
+    r.shown.startsWith('<') ? r.lo > base.get(r.key)!.lo || r.hi < base.get(r.key)!.hi : r.lo >= r.hi,
+  );
 }

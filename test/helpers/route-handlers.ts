@@ -37,8 +37,10 @@ function files(dir: string): string[] {
 function logicIn(fn: ts.Node): string[] {
   const found = new Set<string>();
   const visit = (n: ts.Node) => {
-    if (ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n)) found.add('loop');
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ARRAY_LOGIC.has(n.expression.name.text)) found.add(`.${n.expression.name.text}`);
+    if (ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n))
+      found.add('loop');
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ARRAY_LOGIC.has(n.expression.name.text))
+      found.add(`.${n.expression.name.text}`);
     if (ts.isTaggedTemplateExpression(n) && /^(sql|tx|db)$/.test(n.tag.getText())) found.add('sql');
     if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n)) && SQL.test(n.text)) found.add('sql');
     ts.forEachChild(n, visit);
@@ -59,13 +61,31 @@ export function measureRouteHandlers(dir = join(root, 'src', 'http', 'routes')):
     const file = relative(root, path);
     const lineOf = (pos: number) => src.getLineAndCharacterOfPosition(pos).line + 1;
     const add = (fn: ts.Node, name: string, kind: RouteFunction['kind']) =>
-      out.push({ file, line: lineOf(fn.getStart(src)), name, kind, lines: lineOf(fn.getEnd()) - lineOf(fn.getStart(src)) + 1, logic: logicIn(fn) });
+      out.push({
+        file,
+        line: lineOf(fn.getStart(src)),
+        name,
+        kind,
+        lines: lineOf(fn.getEnd()) - lineOf(fn.getStart(src)) + 1,
+        logic: logicIn(fn),
+      });
     const handlers = new Set<ts.Node>();
     const visit = (n: ts.Node) => {
-      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && METHODS.has(n.expression.name.text) && n.arguments.length >= 2) {
+      if (
+        ts.isCallExpression(n) &&
+        ts.isPropertyAccessExpression(n.expression) &&
+        METHODS.has(n.expression.name.text) &&
+        n.arguments.length >= 2
+      ) {
         const first = n.arguments[0];
         const last = n.arguments[n.arguments.length - 1];
-        if ((ts.isStringLiteral(first) || ts.isTemplateExpression(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isIdentifier(first)) && isFunction(last)) {
+        if (
+          (ts.isStringLiteral(first) ||
+            ts.isTemplateExpression(first) ||
+            ts.isNoSubstitutionTemplateLiteral(first) ||
+            ts.isIdentifier(first)) &&
+          isFunction(last)
+        ) {
           handlers.add(last);
           add(last, `${n.expression.name.text.toUpperCase()} ${first.getText(src).replace(/^[`'"]|[`'"]$/g, '')}`, 'handler');
         }
@@ -94,7 +114,8 @@ export const isHeavy = (f: RouteFunction, maxLines = 25) => f.lines > maxLines |
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const all = measureRouteHandlers();
   const heavy = all.filter((f) => isHeavy(f)).sort((a, b) => b.lines - a.lines);
-  for (const f of heavy) console.log(`${String(f.lines).padStart(4)}  ${f.kind.padEnd(7)} ${f.file}:${f.line}  ${f.name}  ${f.logic.join(' ')}`);
+  for (const f of heavy)
+    console.log(`${String(f.lines).padStart(4)}  ${f.kind.padEnd(7)} ${f.file}:${f.line}  ${f.name}  ${f.logic.join(' ')}`);
   const byFile = new Map<string, number>();
   for (const f of all) byFile.set(f.file, (byFile.get(f.file) ?? 0) + 1);
   console.log(`${heavy.length} of ${all.length} functions in ${byFile.size} route files are not parse-call-render`);

@@ -54,19 +54,27 @@ export async function createMunicipality(
     const name = `Testkommune ${code}`;
     const one = async <T>(sql: string, params: unknown[]) => (await q.query<T>(sql, params)).rows[0];
     await q.query('INSERT INTO municipality (code, name) VALUES ($1, $2)', [code, name]);
-    const org = (await one<{ id: number }>(`INSERT INTO organisation (kind, name) VALUES ('jobcenter', $1) RETURNING id`, [`Jobcenter ${name}`])).id;
+    const org = (
+      await one<{ id: number }>(`INSERT INTO organisation (kind, name) VALUES ('jobcenter', $1) RETURNING id`, [`Jobcenter ${name}`])
+    ).id;
     await q.query('INSERT INTO organisation_municipality (organisation_id, municipality_code) VALUES ($1, $2)', [org, code]);
     const projectName = `Testprojekt ${code}`;
-    const projectId = (await one<{ id: number }>(
-      `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants) VALUES ($1, $2, 1000000, '2024-01-01', $3, 50) RETURNING id`,
-      [key, projectName, opts.projectEnd ?? '2027-12-31'])).id;
+    const projectId = (
+      await one<{ id: number }>(
+        `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants) VALUES ($1, $2, 1000000, '2024-01-01', $3, 50) RETURNING id`,
+        [key, projectName, opts.projectEnd ?? '2027-12-31'],
+      )
+    ).id;
     await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [projectId, code]);
     const team = (await one<{ id: number }>('INSERT INTO team (organisation_id, name) VALUES ($1, $2) RETURNING id', [org, 'Testteam'])).id;
     const user = async (role: string, username: string, display: string) => ({
       username,
-      id: (await one<{ id: number }>(
-        `INSERT INTO app_user (username, display_name, role, organisation_id, team_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [username, display, role, org, team, pw])).id,
+      id: (
+        await one<{ id: number }>(
+          `INSERT INTO app_user (username, display_name, role, organisation_id, team_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [username, display, role, org, team, pw],
+        )
+      ).id,
     });
     const caseworker = await user('sagsbehandler', `sagsbehandler.${key}`, `Sagsbehandler ${name}`);
     const leader = await user('projektleder', `projektleder.${key}`, `Projektleder ${name}`);
@@ -76,12 +84,22 @@ export async function createMunicipality(
       // A serial drawn at random keeps her CPR number apart from other test municipalities' women.
       const cpr = makeCpr(birthDate, 'K', Math.floor(Math.random() * 400));
       const w = { cpr, firstName: `Testkvinde${i + 1}`, lastName: `Testesen ${code}` };
-      const id = (await one<{ id: string }>(
-        `INSERT INTO participant (municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex) VALUES ($1, $2, $3, $4, $5, $6, 'K') RETURNING id`,
-        [code, vault.hashCpr(cpr), vault.encryptCpr(cpr), w.firstName, w.lastName, birthDate])).id;
+      const id = (
+        await one<{ id: string }>(
+          `INSERT INTO participant (municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex) VALUES ($1, $2, $3, $4, $5, $6, 'K') RETURNING id`,
+          [code, vault.hashCpr(cpr), vault.encryptCpr(cpr), w.firstName, w.lastName, birthDate],
+        )
+      ).id;
       await q.query(
         `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id) VALUES ($1, $2, $3, $4, 'jobparat', $5)`,
-        [id, projectId, code, typeof opts.enrolledOn === 'function' ? opts.enrolledOn(i) : (opts.enrolledOn ?? '2025-01-06'), caseworker.id]);
+        [
+          id,
+          projectId,
+          code,
+          typeof opts.enrolledOn === 'function' ? opts.enrolledOn(i) : (opts.enrolledOn ?? '2025-01-06'),
+          caseworker.id,
+        ],
+      );
       women.push({ id, ...w });
     }
     return { code, name, projectId, projectName, caseworker, leader, women };
@@ -92,7 +110,15 @@ export async function createMunicipality(
  * A woman of the demo municipality `code` (Aalborg by default) with an open enrolment: the one with
  * the lowest id, or with `last` the highest.
  */
-export async function openDemoWoman(db: Queryable, { code = '851', last = false }: { code?: string; last?: boolean } = {}): Promise<string> {
-  return (await db.query<{ id: string }>(`SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-    WHERE p.municipality_code = $1 AND e.exited_on IS NULL ORDER BY p.id ${last ? 'DESC' : ''} LIMIT 1`, [code])).rows[0].id;
+export async function openDemoWoman(
+  db: Queryable,
+  { code = '851', last = false }: { code?: string; last?: boolean } = {},
+): Promise<string> {
+  return (
+    await db.query<{ id: string }>(
+      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+    WHERE p.municipality_code = $1 AND e.exited_on IS NULL ORDER BY p.id ${last ? 'DESC' : ''} LIMIT 1`,
+      [code],
+    )
+  ).rows[0].id;
 }

@@ -83,7 +83,22 @@ export interface CaseFile {
 /** Load the case data for an already authorised participant (inside the caller's transaction). */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
   // Started together, so PostgreSQL gets them as one message (db/database.ts: batchingQueryable).
-  const [plan, planChanges, activities, conversations, assessments, exemptions, visitationChanges, config, followUps, consultantChanges, groupAttendance, instrumentVersions, danish, familyChanges] = await Promise.all([
+  const [
+    plan,
+    planChanges,
+    activities,
+    conversations,
+    assessments,
+    exemptions,
+    visitationChanges,
+    config,
+    followUps,
+    consultantChanges,
+    groupAttendance,
+    instrumentVersions,
+    danish,
+    familyChanges,
+  ] = await Promise.all([
     getPlan(tx, p.id),
     listPlanChanges(tx, p.id),
     listActivities(tx, p.id),
@@ -132,7 +147,12 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
     familyChanges,
     family: familyOn(familyChanges, today),
     familyAtEnrolment: e ? familyOn(familyChanges, e.enrolledOn) : null,
-    visitationSteps: e ? visitationHistory(e.visitation as Visitation, visitationChanges.filter((c) => c.enrolmentId === e.id)) : [],
+    visitationSteps: e
+      ? visitationHistory(
+          e.visitation as Visitation,
+          visitationChanges.filter((c) => c.enrolmentId === e.id),
+        )
+      : [],
     exemptToday: enrolled ? exemptionOn(exemptions, today) : null,
     config,
     enrolled,
@@ -145,13 +165,19 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
   };
 }
 
-function projectInstrumentsOf(p: CaseParticipant, versions: ProjectInstrumentVersion[], assessments: AssessmentRow[]): CaseFile['projectInstruments'] {
+function projectInstrumentsOf(
+  p: CaseParticipant,
+  versions: ProjectInstrumentVersion[],
+  assessments: AssessmentRow[],
+): CaseFile['projectInstruments'] {
   const used = new Set(assessments.map((a) => a.instrumentKey));
   const pairs = versions.map((v) => ({ version: v, instrument: toInstrument(v) }));
   return {
     instruments: pairs.map((x) => x.instrument),
     scorable: scorableVersions(p, versions),
-    distance: pairs.filter((x) => used.has(x.instrument.key)).map((x) => ({ ...x, distance: distanceTravelled(x.instrument, assessments) })),
+    distance: pairs
+      .filter((x) => used.has(x.instrument.key))
+      .map((x) => ({ ...x, distance: distanceTravelled(x.instrument, assessments) })),
   };
 }
 

@@ -17,7 +17,8 @@ export async function instrumentVersionsOfCase(tx: Tx, p: CaseParticipant): Prom
 export function scorableVersions(p: CaseParticipant, versions: readonly ProjectInstrumentVersion[]): ProjectInstrumentVersion[] {
   const projectId = p.enrolment?.projectId;
   const byInstrument = new Map<number, ProjectInstrumentVersion[]>();
-  for (const v of versions) if (v.projectId === projectId) byInstrument.set(v.instrumentId, [...(byInstrument.get(v.instrumentId) ?? []), v]);
+  for (const v of versions)
+    if (v.projectId === projectId) byInstrument.set(v.instrumentId, [...(byInstrument.get(v.instrumentId) ?? []), v]);
   return [...byInstrument.values()].map((vs) => currentVersion(vs)).filter((v): v is ProjectInstrumentVersion => v !== null);
 }
 
@@ -26,7 +27,12 @@ export function scorableVersions(p: CaseParticipant, versions: readonly ProjectI
  * the current version of an instrument of her latest project; for a correction the version it
  * was given under (in any project of hers). Undefined when the key names no such version.
  */
-export async function versionForScore(tx: Tx, p: CaseParticipant, key: string, isNew: boolean): Promise<ProjectInstrumentVersion | undefined> {
+export async function versionForScore(
+  tx: Tx,
+  p: CaseParticipant,
+  key: string,
+  isNew: boolean,
+): Promise<ProjectInstrumentVersion | undefined> {
   const k = parseProjectInstrumentKey(key);
   if (!k) return undefined;
   const projects = isNew ? (p.enrolment ? [p.enrolment.projectId] : []) : [...new Set(p.enrolments.map((e) => e.projectId))];

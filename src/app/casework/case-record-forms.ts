@@ -34,7 +34,13 @@ export type EditableKind = keyof typeof EDITABLE;
 type RecordOf<K extends EditableKind> = ReturnType<(typeof EDITABLE)[K]['list']>[number];
 
 /** Her case file and, for a correction (`recordId`), the record of this kind being corrected. */
-export async function caseRecordForm<K extends EditableKind>(db: Db, actor: Actor, participantId: string, kind: K, recordId?: string): Promise<{ file: CaseFile; record: RecordOf<K> | null }> {
+export async function caseRecordForm<K extends EditableKind>(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  kind: K,
+  recordId?: string,
+): Promise<{ file: CaseFile; record: RecordOf<K> | null }> {
   const file = await caseFileForForm(db, actor, participantId);
   if (!recordId) return { file, record: null };
   const record = (EDITABLE[kind].list(file) as { id: string }[]).find((x) => x.id === recordId) as RecordOf<K> | undefined;
@@ -77,7 +83,11 @@ export async function visitationForm(db: Db, actor: Actor, participantId: string
 }
 
 /** The consultant form: her company consultant today and whom she can have (the organisation's caseworkers). */
-export async function consultantForm(db: Db, actor: Actor, participantId: string): Promise<{ file: CaseFile; current: string | null; consultants: EnrolOptions['caseworkers'] }> {
+export async function consultantForm(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+): Promise<{ file: CaseFile; current: string | null; consultants: EnrolOptions['caseworkers'] }> {
   const file = await caseFileForForm(db, actor, participantId);
   const { caseworkers } = await enrolOptions(db, actor);
   return { file, current: file.consultant?.consultantName ?? null, consultants: caseworkers };
@@ -99,18 +109,24 @@ function describeRecord(f: CaseFile, kind: CaseRecordKind, id: string): string |
   }
   if (kind === 'visitation') {
     const v = f.visitationSteps.find((x) => x.change.id === id);
-    return v ? `ændringen af visitation den ${formatDate(v.change.date)} (${VISITATION_LABELS[v.from]} → ${VISITATION_LABELS[v.to]})` : null;
+    return v
+      ? `ændringen af visitation den ${formatDate(v.change.date)} (${VISITATION_LABELS[v.from]} → ${VISITATION_LABELS[v.to]})`
+      : null;
   }
   if (kind === 'virksomhedskonsulent') {
     const c = f.consultantChanges.find((x) => x.id === id);
-    return c ? `skiftet af virksomhedskonsulent fra ${formatDate(c.fromDate)} (${c.consultantId === null ? 'ingen' : c.consultantName ?? '–'})` : null;
+    return c
+      ? `skiftet af virksomhedskonsulent fra ${formatDate(c.fromDate)} (${c.consultantId === null ? 'ingen' : (c.consultantName ?? '–')})`
+      : null;
   }
   if (kind === 'familiesituation') {
     const c = f.familyChanges.find((x) => x.id === id);
     return c ? `familiesituationen fra ${formatDate(c.fromDate)}` : null;
   }
   const m = f.assessments.find((x) => x.id === id);
-  return m ? `målingen (${findInstrument(m.instrumentKey, f.projectInstruments.instruments)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}` : null;
+  return m
+    ? `målingen (${findInstrument(m.instrumentKey, f.projectInstruments.instruments)?.name ?? m.instrumentKey}) den ${formatDate(m.date)}`
+    : null;
 }
 
 /** The confirmation before deleting one of her records: her file and what is about to go (or not found: Posten). */

@@ -16,7 +16,12 @@ import { danishTimeline } from '../../domain/danish.ts';
  * monthly register statuses from the bundle's source (deps.registerStatuses; only then are her
  * register data read). Null when she is not in the actor's case load.
  */
-export async function loadCaseSection(deps: Pick<AppDeps, 'db' | 'registerStatuses'>, actor: Actor, participantId: string, withTimeline: boolean) {
+export async function loadCaseSection(
+  deps: Pick<AppDeps, 'db' | 'registerStatuses'>,
+  actor: Actor,
+  participantId: string,
+  withTimeline: boolean,
+) {
   const file = await getCaseFile(deps.db, actor, participantId);
   if (!file) return null;
   const timeline = withTimeline ? buildCaseTimeline(file, await deps.registerStatuses(deps.db, actor, participantId)) : [];
@@ -31,7 +36,9 @@ const reasonKey = (code: string | null): ExitReason | null =>
 export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly RegisterStatus[] = []): TimelineEntry[] {
   const periods = file.participant.enrolments.flatMap((e) =>
     buildTimeline({ enrolment: { date: e.enrolledOn, exitDate: e.exitedOn, exitReason: reasonKey(e.exitReason) } }).map((t) =>
-      t.kind === 'udskrivning' && !reasonKey(e.exitReason) && e.exitReason ? { ...t, detail: `Årsag: ${e.exitReason}` } : { ...t, detail: t.detail || e.projectName },
+      t.kind === 'udskrivning' && !reasonKey(e.exitReason) && e.exitReason
+        ? { ...t, detail: `Årsag: ${e.exitReason}` }
+        : { ...t, detail: t.detail || e.projectName },
     ),
   );
   const rest = buildTimeline({
@@ -47,7 +54,8 @@ export function buildCaseTimeline(file: CaseFile, registerStatuses: readonly Reg
   });
   // Group sessions she was registered at (a cancelled one shows as cancelled).
   const sessions: TimelineEntry[] = file.groupAttendance.map((a) => ({
-    date: a.heldOn, kind: 'gruppemoede',
+    date: a.heldOn,
+    kind: 'gruppemoede',
     title: `${GROUP_SESSION_KIND_LABELS[a.kind]}: ${a.cancelled ? 'aflyst' : ATTENDANCE_LABELS[a.status].toLowerCase()}`,
     detail: [a.title, `kl. ${a.startsAt.replace(':', '.')}`, a.place].filter(Boolean).join(' · '),
   }));

@@ -14,8 +14,16 @@ import { listInstrumentVersions } from '../../db/casework/project-instruments.ts
 import { toInstrument, type ProjectInstrumentVersion } from '../../domain/project-instruments.ts';
 import { assessmentsOfCaseload, enrolmentAssessments, type EnrolmentAssessmentRow } from '../../db/casework/assessments.ts';
 import {
-  BUILT_IN_INSTRUMENTS, cohortDistance, distanceByVisitation, FREMDRIFTSTRAPPEN, WHO5,
-  type Assessment, type CohortDistance, type DistanceByVisitation, type EnrolmentAssessments, type Instrument,
+  BUILT_IN_INSTRUMENTS,
+  cohortDistance,
+  distanceByVisitation,
+  FREMDRIFTSTRAPPEN,
+  WHO5,
+  type Assessment,
+  type CohortDistance,
+  type DistanceByVisitation,
+  type EnrolmentAssessments,
+  type Instrument,
 } from '../../domain/instruments.ts';
 
 export interface CohortProgression {
@@ -49,12 +57,19 @@ export function groupByEnrolment(rows: readonly EnrolmentAssessmentRow[]): Enrol
     let e = out.get(r.enrolmentId);
     if (!e) {
       e = {
-        enrolmentId: r.enrolmentId, participantId: r.participantId, projectId: r.projectId, municipality: r.municipality.trim(),
-        visitation: r.visitation as Visitation, enrolledOn: r.enrolledOn, exitedOn: r.exitedOn, assessments: [],
+        enrolmentId: r.enrolmentId,
+        participantId: r.participantId,
+        projectId: r.projectId,
+        municipality: r.municipality.trim(),
+        visitation: r.visitation as Visitation,
+        enrolledOn: r.enrolledOn,
+        exitedOn: r.exitedOn,
+        assessments: [],
       };
       out.set(r.enrolmentId, e);
     }
-    if (r.instrumentKey !== null && r.date !== null && r.answers !== null) e.assessments.push({ instrumentKey: r.instrumentKey, date: r.date, answers: r.answers });
+    if (r.instrumentKey !== null && r.date !== null && r.answers !== null)
+      e.assessments.push({ instrumentKey: r.instrumentKey, date: r.date, answers: r.answers });
   }
   return [...out.values()];
 }
@@ -65,7 +80,10 @@ export async function loadEnrolmentProgression(tx: Tx, f: Parameters<typeof enro
 }
 
 /** Distance travelled per visitation group at enrolment, one entry per instrument (WHO-5 and Fremdriftstrappen unless given). */
-export function progressionByVisitation(enrolments: readonly EnrolmentAssessments[], instruments: readonly Instrument[] = BUILT_IN_INSTRUMENTS): DistanceByVisitation[] {
+export function progressionByVisitation(
+  enrolments: readonly EnrolmentAssessments[],
+  instruments: readonly Instrument[] = BUILT_IN_INSTRUMENTS,
+): DistanceByVisitation[] {
   return instruments.map((i) => distanceByVisitation(i, enrolments));
 }
 
@@ -87,7 +105,11 @@ export async function instrumentCohorts(tx: Tx, enrolments: readonly EnrolmentPr
   const versions = (await listInstrumentVersions(tx, [...new Set(enrolments.map((e) => e.projectId))])).filter((v) => v.usedAt);
   return [
     ...BUILT_IN_INSTRUMENTS.map((instrument) => ({ instrument, projectId: null, enrolments: [...enrolments] })),
-    ...versions.map((v) => ({ instrument: toInstrument(v), projectId: v.projectId, enrolments: enrolments.filter((e) => e.projectId === v.projectId) })),
+    ...versions.map((v) => ({
+      instrument: toInstrument(v),
+      projectId: v.projectId,
+      enrolments: enrolments.filter((e) => e.projectId === v.projectId),
+    })),
   ];
 }
 
@@ -107,11 +129,20 @@ export async function getCohortProgression(db: Db, actor: Actor): Promise<Cohort
     const projectInstruments = versions.map((version) => {
       const instrument = toInstrument(version);
       // Only the enrolments in this version's project count (her scores are dated inside them).
-      return { version, instrument, byVisitation: distanceByVisitation(instrument, enrolments.filter((e) => e.projectId === version.projectId)) };
+      return {
+        version,
+        instrument,
+        byVisitation: distanceByVisitation(
+          instrument,
+          enrolments.filter((e) => e.projectId === version.projectId),
+        ),
+      };
     });
     return {
       value: {
-        women: women.length, who5: cohortDistance(WHO5, women), trappen: cohortDistance(FREMDRIFTSTRAPPEN, women),
+        women: women.length,
+        who5: cohortDistance(WHO5, women),
+        trappen: cohortDistance(FREMDRIFTSTRAPPEN, women),
         byVisitation: progressionByVisitation(enrolments),
         projectInstruments,
       },

@@ -12,12 +12,16 @@ import { deleteFamilyChange, getFamilyChange } from '../../db/casework/family.ts
 import { mayCorrect, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-export type CaseRecordKind = 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'virksomhedskonsulent' | 'familiesituation';
+export type CaseRecordKind =
+  'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'virksomhedskonsulent' | 'familiesituation';
 
-const OPS: Record<CaseRecordKind, {
-  get: (tx: Tx, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
-  del: (tx: Tx, pid: string, id: string) => Promise<void>;
-}> = {
+const OPS: Record<
+  CaseRecordKind,
+  {
+    get: (tx: Tx, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
+    del: (tx: Tx, pid: string, id: string) => Promise<void>;
+  }
+> = {
   aktivitet: { get: getActivity, del: deleteActivity },
   samtale: { get: getConversation, del: deleteConversation },
   maaling: { get: getAssessment, del: deleteAssessment },
@@ -27,7 +31,13 @@ const OPS: Record<CaseRecordKind, {
   familiesituation: { get: getFamilyChange, del: deleteFamilyChange },
 };
 
-export async function deleteCaseRecord(db: Db, actor: Actor, participantId: string, kind: CaseRecordKind, recordId: string): Promise<SaveResult> {
+export async function deleteCaseRecord(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  kind: CaseRecordKind,
+  recordId: string,
+): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, `slet_${kind}`, async (tx, p) => {
     const ops = OPS[kind];
     const before = /^[0-9a-f-]{36}$/i.test(recordId) ? await ops.get(tx, p.id, recordId) : undefined;
@@ -37,6 +47,9 @@ export async function deleteCaseRecord(db: Db, actor: Actor, participantId: stri
     }
     if (!mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
     await ops.del(tx, p.id, recordId);
-    return audited({ status: 'ok', id: recordId }, { action: 'slet', entity: kind, ...about(p), detail: { id: recordId, deleted: { ...before, note: undefined, reason: undefined } } });
+    return audited(
+      { status: 'ok', id: recordId },
+      { action: 'slet', entity: kind, ...about(p), detail: { id: recordId, deleted: { ...before, note: undefined, reason: undefined } } },
+    );
   });
 }

@@ -25,13 +25,27 @@ export interface EnrolFormContext {
  */
 export function unmetSoFar(cpr: string, values: Record<string, string>): UnmetCriterion[] {
   const enrolmentDate = normaliseDateInput(values.enrolmentDate ?? '') as string;
-  return checkTargetGroup({ cpr, countryOfOrigin: values.countryOfOrigin ?? '', visitation: values.visitation || null, enrolmentDate }).filter(
-    (u) => u.code !== 'cpr' && (u.code !== 'oprindelse' || values.countryOfOrigin) && (u.code !== 'forsoergelse' || values.visitation) && (u.code !== 'alder' || isIsoDate(enrolmentDate)),
+  return checkTargetGroup({
+    cpr,
+    countryOfOrigin: values.countryOfOrigin ?? '',
+    visitation: values.visitation || null,
+    enrolmentDate,
+  }).filter(
+    (u) =>
+      u.code !== 'cpr' &&
+      (u.code !== 'oprindelse' || values.countryOfOrigin) &&
+      (u.code !== 'forsoergelse' || values.visitation) &&
+      (u.code !== 'alder' || isIsoDate(enrolmentDate)),
   );
 }
 
 /** The form's context for CPR `cpr` and the values typed so far. */
-export async function enrolFormContext(deps: Pick<EnrolDeps, 'db'>, actor: Actor, cpr: string, values: Record<string, string>): Promise<EnrolFormContext> {
+export async function enrolFormContext(
+  deps: Pick<EnrolDeps, 'db'>,
+  actor: Actor,
+  cpr: string,
+  values: Record<string, string>,
+): Promise<EnrolFormContext> {
   const parsed = parseCpr(cpr);
   return {
     options: await enrolOptions(deps.db, actor),

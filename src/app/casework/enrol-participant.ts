@@ -7,7 +7,12 @@ import type { Actor } from '../../core/actor.ts';
 import { door, type Tx, type Db } from '../../db/door.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import {
-  cprEncOf, findByCprHash, insertEnrolment, insertParticipant, openEnrolmentOn, setCountryOfOrigin,
+  cprEncOf,
+  findByCprHash,
+  insertEnrolment,
+  insertParticipant,
+  openEnrolmentOn,
+  setCountryOfOrigin,
 } from '../../db/casework/enrolments.ts';
 import { insertConsultantChange } from '../../db/casework/consultants.ts';
 import { insertFamilyChange } from '../../db/casework/family.ts';
@@ -28,7 +33,16 @@ export interface EnrolDeps {
   vault: Vault;
 }
 
-export const ENROL_FIELDS = ['countryOfOrigin', 'enrolmentDate', 'visitation', 'flereSkalMedGruppe', 'recruitmentChannel', 'caseworkerId', 'overrideReason', 'projectId'] as const;
+export const ENROL_FIELDS = [
+  'countryOfOrigin',
+  'enrolmentDate',
+  'visitation',
+  'flereSkalMedGruppe',
+  'recruitmentChannel',
+  'caseworkerId',
+  'overrideReason',
+  'projectId',
+] as const;
 
 /** A woman found by CPR number, with her enrolment open today if she has one. */
 export interface FoundByCpr {
@@ -38,12 +52,20 @@ export interface FoundByCpr {
 }
 
 /** Look a woman up by CPR number among the actor's municipalities (audited; the number is not logged). */
-export async function findParticipantByCpr(deps: EnrolDeps, actor: Actor, cpr: string, today = todayInDenmark()): Promise<FoundByCpr | null> {
+export async function findParticipantByCpr(
+  deps: EnrolDeps,
+  actor: Actor,
+  cpr: string,
+  today = todayInDenmark(),
+): Promise<FoundByCpr | null> {
   return door(deps.db, actor, async (tx) => {
     const parsed = parseCpr(cpr);
     const row = parsed.ok ? await findByCprHash(tx, deps.vault.hashCpr(parsed.value.cpr)) : null;
     const found = row ? { ...row, openEnrolment: await openEnrolmentOn(tx, row.id, today) } : null;
-    return { value: found, audit: { action: 'soeg_cpr', entity: 'participant', participantId: row?.id ?? null, detail: { found: row !== null } } };
+    return {
+      value: found,
+      audit: { action: 'soeg_cpr', entity: 'participant', participantId: row?.id ?? null, detail: { found: row !== null } },
+    };
   });
 }
 
@@ -54,7 +76,10 @@ export interface EnrolOptions {
 
 export async function enrolOptions(db: Db, actor: Actor): Promise<EnrolOptions> {
   // A woman is enrolled in a project that is still running (not in one that ended years ago).
-  return { projects: await projectsOf(db, actor.municipalities, todayInDenmark()), caseworkers: await caseworkersOf(db, actor.organisationId) };
+  return {
+    projects: await projectsOf(db, actor.municipalities, todayInDenmark()),
+    caseworkers: await caseworkersOf(db, actor.organisationId),
+  };
 }
 
 /** Validate the shared enrolment fields against the domain schema and the actor's projects/caseworkers. */
@@ -67,11 +92,13 @@ async function validateEnrolment(tx: Tx, actor: Actor, cpr: string, form: FormDa
   const projectId = Number(str(form, 'projectId'));
   if (!projects.some((p) => p.id === projectId)) errors.projectId = 'Vælg et projekt, der stadig kører.';
   const caseworkers = await caseworkersOf(tx, actor.organisationId);
-  if (parsed.success && !caseworkers.some((c) => c.id === parsed.data.caseworkerId)) errors.caseworkerId = 'Vælg en sagsbehandler fra dit jobcenter.';
+  if (parsed.success && !caseworkers.some((c) => c.id === parsed.data.caseworkerId))
+    errors.caseworkerId = 'Vælg en sagsbehandler fra dit jobcenter.';
   // Her company consultant (optional): any caseworker or project leader of the jobcentre.
   const consultant = str(form, 'consultantId').trim();
   const consultantId = consultant === '' ? null : Number(consultant);
-  if (consultantId !== null && !caseworkers.some((c) => c.id === consultantId)) errors.consultantId = 'Vælg en virksomhedskonsulent fra dit jobcenter, eller "Ingen endnu".';
+  if (consultantId !== null && !caseworkers.some((c) => c.id === consultantId))
+    errors.consultantId = 'Vælg en virksomhedskonsulent fra dit jobcenter, eller "Ingen endnu".';
   // Her family situation at enrolment (optional fields; issue 14 build 6).
   const family = familyFieldsSchema.safeParse(Object.fromEntries(FAMILY_FIELDS.map((f) => [f, str(form, f)])));
   if (!family.success) Object.assign(errors, zodFieldErrors(family.error), errors);
@@ -79,15 +106,37 @@ async function validateEnrolment(tx: Tx, actor: Actor, cpr: string, form: FormDa
 }
 
 /** The audit record of a new enrolment. */
-const enrolled = (p: Pick<CaseParticipant, 'id' | 'municipalityCode'>, enrolmentId: string, v: { projectId: number; unmetCriteria: string[]; consultantId: number | null }) =>
-  ({ action: 'indskriv', entity: 'enrolment', participantId: p.id, municipality: p.municipalityCode,
-    detail: { enrolmentId, projectId: v.projectId, unmetCriteria: v.unmetCriteria, consultantId: v.consultantId } });
+const enrolled = (
+  p: Pick<CaseParticipant, 'id' | 'municipalityCode'>,
+  enrolmentId: string,
+  v: { projectId: number; unmetCriteria: string[]; consultantId: number | null },
+) => ({
+  action: 'indskriv',
+  entity: 'enrolment',
+  participantId: p.id,
+  municipality: p.municipalityCode,
+  detail: { enrolmentId, projectId: v.projectId, unmetCriteria: v.unmetCriteria, consultantId: v.consultantId },
+});
 
 /** Her family situation from her enrolment date, when any of its fields was filled in. */
-async function recordFamily(tx: Tx, p: { id: string; municipalityCode: string }, enrolledOn: string, family: FamilySituation, userId: number) {
+async function recordFamily(
+  tx: Tx,
+  p: { id: string; municipalityCode: string },
+  enrolledOn: string,
+  family: FamilySituation,
+  userId: number,
+) {
   if (isUnrecorded(family)) return [];
   const id = await insertFamilyChange(tx, p, enrolledOn, family, userId);
-  return [{ action: 'opret', entity: 'familiesituation', participantId: p.id, municipality: p.municipalityCode, detail: { id, fromDate: enrolledOn, after: family } }];
+  return [
+    {
+      action: 'opret',
+      entity: 'familiesituation',
+      participantId: p.id,
+      municipality: p.municipalityCode,
+      detail: { id, fromDate: enrolledOn, after: family },
+    },
+  ];
 }
 
 /** A refused link to a candidate: thrown inside the transaction so the enrolment is rolled back. */
@@ -116,36 +165,60 @@ async function refusingMismatch(run: () => Promise<SaveResult>): Promise<SaveRes
 
 /** A new woman: CPR, names, and her first enrolment, all in one transaction. */
 export async function enrolNewParticipant(deps: EnrolDeps, actor: Actor, form: FormData): Promise<SaveResult> {
-  return refusingMismatch(() => door<SaveResult>(deps.db, actor, async (tx) => {
-    const errors: FieldErrors = {};
-    const cpr = parseCpr(str(form, 'cpr'));
-    if (!cpr.ok) errors.cpr = cpr.error;
-    const firstName = str(form, 'firstName').trim();
-    const lastName = str(form, 'lastName').trim();
-    if (!firstName) errors.firstName = 'Angiv fornavn.';
-    else if (firstName.length > 100) errors.firstName = 'Fornavnet må højst være 100 tegn.';
-    if (!lastName) errors.lastName = 'Angiv efternavn.';
-    else if (lastName.length > 100) errors.lastName = 'Efternavnet må højst være 100 tegn.';
-    const municipality = actor.municipalities.length === 1 ? actor.municipalities[0] : str(form, 'municipalityCode');
-    if (!actor.municipalities.includes(municipality)) errors.municipalityCode = 'Vælg borgerens kommune.';
-    const checked = await validateEnrolment(tx, actor, cpr.ok ? cpr.value.cpr : str(form, 'cpr'), form);
-    Object.assign(errors, checked.errors, errors);
-    if (cpr.ok && !errors.cpr) {
-      if (await findByCprHash(tx, deps.vault.hashCpr(cpr.value.cpr))) errors.cpr = 'Borgeren findes allerede. Søg hende frem og indskriv hende derfra.';
-    }
-    if (Object.keys(errors).length > 0 || !cpr.ok || !checked.value) return unaudited({ status: 'invalid', errors });
-    const id = await insertParticipant(tx, {
-      municipality, cprHash: deps.vault.hashCpr(cpr.value.cpr), cprEnc: deps.vault.encryptCpr(cpr.value.cpr), firstName, lastName,
-      birthDate: cpr.value.birthDate, sex: cpr.value.sex, countryOfOrigin: countryStoredName(checked.value.countryOfOrigin),
-    });
-    const p = { id, municipalityCode: municipality };
-    const enrolmentId = await insertEnrolment(tx, p, checked.value);
-    if (checked.value.consultantId !== null) await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
-    const familyAudit = await recordFamily(tx, p, checked.value.enrolmentDate, checked.value.family, actor.userId);
-    const fromCandidate = await candidateLink(tx, form, { id, cprHash: deps.vault.hashCpr(cpr.value.cpr) }, checked.value.enrolmentDate, actor.userId);
-    if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
-    return { value: { status: 'ok', id }, audit: [{ action: 'opret', entity: 'participant', participantId: id, municipality }, enrolled(p, enrolmentId, checked.value), ...familyAudit, ...fromCandidate.audit] };
-  }));
+  return refusingMismatch(() =>
+    door<SaveResult>(deps.db, actor, async (tx) => {
+      const errors: FieldErrors = {};
+      const cpr = parseCpr(str(form, 'cpr'));
+      if (!cpr.ok) errors.cpr = cpr.error;
+      const firstName = str(form, 'firstName').trim();
+      const lastName = str(form, 'lastName').trim();
+      if (!firstName) errors.firstName = 'Angiv fornavn.';
+      else if (firstName.length > 100) errors.firstName = 'Fornavnet må højst være 100 tegn.';
+      if (!lastName) errors.lastName = 'Angiv efternavn.';
+      else if (lastName.length > 100) errors.lastName = 'Efternavnet må højst være 100 tegn.';
+      const municipality = actor.municipalities.length === 1 ? actor.municipalities[0] : str(form, 'municipalityCode');
+      if (!actor.municipalities.includes(municipality)) errors.municipalityCode = 'Vælg borgerens kommune.';
+      const checked = await validateEnrolment(tx, actor, cpr.ok ? cpr.value.cpr : str(form, 'cpr'), form);
+      Object.assign(errors, checked.errors, errors);
+      if (cpr.ok && !errors.cpr) {
+        if (await findByCprHash(tx, deps.vault.hashCpr(cpr.value.cpr)))
+          errors.cpr = 'Borgeren findes allerede. Søg hende frem og indskriv hende derfra.';
+      }
+      if (Object.keys(errors).length > 0 || !cpr.ok || !checked.value) return unaudited({ status: 'invalid', errors });
+      const id = await insertParticipant(tx, {
+        municipality,
+        cprHash: deps.vault.hashCpr(cpr.value.cpr),
+        cprEnc: deps.vault.encryptCpr(cpr.value.cpr),
+        firstName,
+        lastName,
+        birthDate: cpr.value.birthDate,
+        sex: cpr.value.sex,
+        countryOfOrigin: countryStoredName(checked.value.countryOfOrigin),
+      });
+      const p = { id, municipalityCode: municipality };
+      const enrolmentId = await insertEnrolment(tx, p, checked.value);
+      if (checked.value.consultantId !== null)
+        await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
+      const familyAudit = await recordFamily(tx, p, checked.value.enrolmentDate, checked.value.family, actor.userId);
+      const fromCandidate = await candidateLink(
+        tx,
+        form,
+        { id, cprHash: deps.vault.hashCpr(cpr.value.cpr) },
+        checked.value.enrolmentDate,
+        actor.userId,
+      );
+      if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
+      return {
+        value: { status: 'ok', id },
+        audit: [
+          { action: 'opret', entity: 'participant', participantId: id, municipality },
+          enrolled(p, enrolmentId, checked.value),
+          ...familyAudit,
+          ...fromCandidate.audit,
+        ],
+      };
+    }),
+  );
 }
 
 /** Her stored facts for the enrolment form of an existing woman (audited read). */
@@ -154,27 +227,42 @@ export async function getEnrolmentSubject(deps: EnrolDeps, actor: Actor, partici
     const p = await findCaseParticipant(tx, participantId, 'indskriv');
     if (!p) return unaudited(null);
     const cpr = deps.vault.decryptCpr(await cprEncOf(tx, p.id));
-    return audited({ participant: p, cpr, countryCode: countryCodeOf(p.countryOfOrigin) }, { action: 'vis', entity: 'enrolment', ...about(p) });
+    return audited(
+      { participant: p, cpr, countryCode: countryCodeOf(p.countryOfOrigin) },
+      { action: 'vis', entity: 'enrolment', ...about(p) },
+    );
   });
 }
 
 /** Enrol (or re-enrol) a woman already known; her earlier enrolments stay as history. */
 export async function enrolExistingParticipant(deps: EnrolDeps, actor: Actor, participantId: string, form: FormData): Promise<SaveResult> {
-  return refusingMismatch(() => withCase(deps.db, actor, participantId, 'indskriv', async (tx, p) => {
-    const checked = await validateEnrolment(tx, actor, deps.vault.decryptCpr(await cprEncOf(tx, p.id)), form);
-    const errors = { ...checked.errors };
-    if (checked.value) {
-      const history = p.enrolments.map((e) => ({ projectId: String(e.projectId), enrolmentDate: e.enrolledOn, exitDate: e.exitedOn }));
-      const ok = checkReEnrolment(history, { projectId: String(checked.value.projectId), enrolmentDate: checked.value.enrolmentDate });
-      if (!ok.ok) errors.enrolmentDate = ok.error;
-    }
-    if (Object.keys(errors).length > 0 || !checked.value) return unaudited({ status: 'invalid', errors });
-    await setCountryOfOrigin(tx, p.id, countryStoredName(checked.value.countryOfOrigin));
-    const enrolmentId = await insertEnrolment(tx, p, checked.value);
-    if (checked.value.consultantId !== null) await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
-    const familyAudit = await recordFamily(tx, p, checked.value.enrolmentDate, checked.value.family, actor.userId);
-    const fromCandidate = await candidateLink(tx, form, { id: p.id, cprHash: deps.vault.hashCpr(deps.vault.decryptCpr(await cprEncOf(tx, p.id))) }, checked.value.enrolmentDate, actor.userId);
-    if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
-    return { value: { status: 'ok', id: p.id }, audit: [enrolled(p, enrolmentId, checked.value), ...familyAudit, ...fromCandidate.audit] };
-  }));
+  return refusingMismatch(() =>
+    withCase(deps.db, actor, participantId, 'indskriv', async (tx, p) => {
+      const checked = await validateEnrolment(tx, actor, deps.vault.decryptCpr(await cprEncOf(tx, p.id)), form);
+      const errors = { ...checked.errors };
+      if (checked.value) {
+        const history = p.enrolments.map((e) => ({ projectId: String(e.projectId), enrolmentDate: e.enrolledOn, exitDate: e.exitedOn }));
+        const ok = checkReEnrolment(history, { projectId: String(checked.value.projectId), enrolmentDate: checked.value.enrolmentDate });
+        if (!ok.ok) errors.enrolmentDate = ok.error;
+      }
+      if (Object.keys(errors).length > 0 || !checked.value) return unaudited({ status: 'invalid', errors });
+      await setCountryOfOrigin(tx, p.id, countryStoredName(checked.value.countryOfOrigin));
+      const enrolmentId = await insertEnrolment(tx, p, checked.value);
+      if (checked.value.consultantId !== null)
+        await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
+      const familyAudit = await recordFamily(tx, p, checked.value.enrolmentDate, checked.value.family, actor.userId);
+      const fromCandidate = await candidateLink(
+        tx,
+        form,
+        { id: p.id, cprHash: deps.vault.hashCpr(deps.vault.decryptCpr(await cprEncOf(tx, p.id))) },
+        checked.value.enrolmentDate,
+        actor.userId,
+      );
+      if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
+      return {
+        value: { status: 'ok', id: p.id },
+        audit: [enrolled(p, enrolmentId, checked.value), ...familyAudit, ...fromCandidate.audit],
+      };
+    }),
+  );
 }

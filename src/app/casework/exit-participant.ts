@@ -10,9 +10,21 @@ export async function exitParticipant(db: Db, actor: Actor, participantId: strin
   return withCase<string>(db, actor, participantId, 'udskriv', async (tx, p) => {
     const e = p.enrolment;
     if (!e || e.exitedOn) return unaudited({ status: 'invalid', errors: { _form: 'Borgeren er ikke indskrevet i et projekt.' } });
-    const parsed = makeExitSchema(e.enrolledOn).safeParse({ exitDate: str(form, 'exitDate'), reason: str(form, 'reason'), note: str(form, 'note') });
+    const parsed = makeExitSchema(e.enrolledOn).safeParse({
+      exitDate: str(form, 'exitDate'),
+      reason: str(form, 'reason'),
+      note: str(form, 'note'),
+    });
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     await closeEnrolment(tx, e.id, parsed.data);
-    return audited({ status: 'ok', id: e.id }, { action: 'udskriv', entity: 'enrolment', ...about(p), detail: { enrolmentId: e.id, reason: parsed.data.reason, exitDate: parsed.data.exitDate } });
+    return audited(
+      { status: 'ok', id: e.id },
+      {
+        action: 'udskriv',
+        entity: 'enrolment',
+        ...about(p),
+        detail: { enrolmentId: e.id, reason: parsed.data.reason, exitDate: parsed.data.exitDate },
+      },
+    );
   });
 }

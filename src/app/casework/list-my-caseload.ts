@@ -87,13 +87,17 @@ export function overdueDaysOf(alerts: readonly Alert[], today: string): number {
   return due.length ? Math.max(...due) : 0;
 }
 
-const byName = (a: CaseloadRow, b: CaseloadRow) => a.lastName.localeCompare(b.lastName, 'da') || a.firstName.localeCompare(b.firstName, 'da') || a.birthDate.localeCompare(b.birthDate);
+const byName = (a: CaseloadRow, b: CaseloadRow) =>
+  a.lastName.localeCompare(b.lastName, 'da') || a.firstName.localeCompare(b.firstName, 'da') || a.birthDate.localeCompare(b.birthDate);
 
 function compare(sort: CaseloadSort) {
   switch (sort) {
     case 'varsler':
       return (a: CaseloadRow, b: CaseloadRow) =>
-        a.urgency - b.urgency || b.overdueDays - a.overdueDays || (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999') || byName(a, b);
+        a.urgency - b.urgency ||
+        b.overdueDays - a.overdueDays ||
+        (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999') ||
+        byName(a, b);
     case 'frist':
       return (a: CaseloadRow, b: CaseloadRow) => (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999');
     case 'kontakt':
@@ -137,9 +141,15 @@ export async function listMyCaseload(db: Db, actor: Actor, opts: CaseloadQuery =
       const alerts = alertsFor(computeAlerts(input), own, e.caseworkerId, consultant?.id ?? null);
       const exempt = exemptionOn(input.exemptions, today);
       return {
-        ...e, alerts, consultantId: consultant?.id ?? null, consultantName: consultant?.name ?? null,
-        asConsultant: own !== null && e.caseworkerId !== own, nextDue: nextDueDate(input), lastContact: lastContact(conversations, today)?.date ?? null,
-        urgency: urgencyOf(alerts), overdueDays: overdueDaysOf(alerts, today),
+        ...e,
+        alerts,
+        consultantId: consultant?.id ?? null,
+        consultantName: consultant?.name ?? null,
+        asConsultant: own !== null && e.caseworkerId !== own,
+        nextDue: nextDueDate(input),
+        lastContact: lastContact(conversations, today)?.date ?? null,
+        urgency: urgencyOf(alerts),
+        overdueDays: overdueDaysOf(alerts, today),
         exempt: exempt ? { kind: exempt.kind, startDate: exempt.startDate, endDate: exempt.endDate } : null,
       };
     });
@@ -160,7 +170,9 @@ export async function listMyCaseload(db: Db, actor: Actor, opts: CaseloadQuery =
     if (opts.caseworkerId) rows = rows.filter((r) => r.caseworkerId === opts.caseworkerId);
     rows = [...rows].sort(compare(opts.sort ?? 'varsler'));
     if (opts.dir === 'desc') rows.reverse();
-    const caseworkers = [...counts.entries()].map(([id, c]) => ({ id, name: c.name, count: c.n })).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    const caseworkers = [...counts.entries()]
+      .map(([id, c]) => ({ id, name: c.name, count: c.n }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'da'));
     return {
       value: { rows, total: all.length, caseloadAlerts: load, caseworkers, today },
       audit: { action: 'liste', entity: 'mine_borgere', detail: { shown: rows.length, total: all.length } },

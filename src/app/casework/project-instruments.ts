@@ -8,7 +8,12 @@ import type { Actor } from '../../core/actor.ts';
 import { forbidden } from '../../core/errors.ts';
 import { door, type Db } from '../../db/door.ts';
 import {
-  insertInstrument, insertVersion, instrumentVersions, listInstrumentVersions, retireVersion, updateUnusedVersion,
+  insertInstrument,
+  insertVersion,
+  instrumentVersions,
+  listInstrumentVersions,
+  retireVersion,
+  updateUnusedVersion,
 } from '../../db/casework/project-instruments.ts';
 import { parseDefinition, sameDefinition, type ProjectInstrumentVersion } from '../../domain/project-instruments.ts';
 import { projectFor } from './project-settings.ts';
@@ -32,7 +37,10 @@ export async function listProjectInstruments(db: Db, actor: Actor, projectId?: n
   if (!project || (projectId !== undefined && project.id !== projectId)) return null;
   return door(db, actor, async (tx) => {
     const instruments = group(await listInstrumentVersions(tx, [project.id]));
-    return { value: { projects, project, instruments }, audit: { action: 'liste', entity: 'maaleredskab', detail: { projectId: project.id, count: instruments.length } } };
+    return {
+      value: { projects, project, instruments },
+      audit: { action: 'liste', entity: 'maaleredskab', detail: { projectId: project.id, count: instruments.length } },
+    };
   });
 }
 
@@ -43,7 +51,10 @@ export async function getProjectInstrument(db: Db, actor: Actor, projectId: numb
   return door(db, actor, async (tx) => {
     const versions = await instrumentVersions(tx, projectId, instrumentId);
     if (versions.length === 0) return { value: null, audit: [] };
-    return { value: { project, instrument: { id: instrumentId, versions } as ProjectInstrument }, audit: { action: 'vis', entity: 'maaleredskab', detail: { projectId, instrumentId } } };
+    return {
+      value: { project, instrument: { id: instrumentId, versions } as ProjectInstrument },
+      audit: { action: 'vis', entity: 'maaleredskab', detail: { projectId, instrumentId } },
+    };
   });
 }
 
@@ -63,7 +74,18 @@ export async function createProjectInstrument(db: Db, actor: Actor, projectId: n
     const id = await insertInstrument(tx, projectId, parsed.value, actor.userId);
     return {
       value: { status: 'ok', id },
-      audit: { action: 'opret', entity: 'maaleredskab', detail: { projectId, instrumentId: id, version: 1, name: parsed.value.name, dimensions: parsed.value.dimensions.length, scale: [parsed.value.scaleMin, parsed.value.scaleMax] } },
+      audit: {
+        action: 'opret',
+        entity: 'maaleredskab',
+        detail: {
+          projectId,
+          instrumentId: id,
+          version: 1,
+          name: parsed.value.name,
+          dimensions: parsed.value.dimensions.length,
+          scale: [parsed.value.scaleMin, parsed.value.scaleMax],
+        },
+      },
     };
   });
 }
@@ -75,7 +97,13 @@ export type EditOutcome = { version: number; created: boolean; unchanged: boolea
  * has no scores; once it has, the change becomes the next version (and the newest is no longer
  * retired, as the new version takes scores).
  */
-export async function editProjectInstrument(db: Db, actor: Actor, projectId: number, instrumentId: number, form: FormData): Promise<SaveResult<EditOutcome>> {
+export async function editProjectInstrument(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  instrumentId: number,
+  form: FormData,
+): Promise<SaveResult<EditOutcome>> {
   requireLeader(actor);
   const { project } = await projectFor(db, actor, projectId);
   if (!project || project.id !== projectId || !Number.isSafeInteger(instrumentId)) return { status: 'denied' };
@@ -91,28 +119,46 @@ export async function editProjectInstrument(db: Db, actor: Actor, projectId: num
     if (!newest.usedAt && !newest.retiredAt && (await updateUnusedVersion(tx, newest.id, parsed.value))) {
       return {
         value: { status: 'ok', id: { version: newest.version, created: false, unchanged: false } },
-        audit: { action: 'ret', entity: 'maaleredskab', detail: { projectId, instrumentId, version: newest.version, name: parsed.value.name } },
+        audit: {
+          action: 'ret',
+          entity: 'maaleredskab',
+          detail: { projectId, instrumentId, version: newest.version, name: parsed.value.name },
+        },
       };
     }
     const version = newest.version + 1;
     await insertVersion(tx, projectId, instrumentId, version, parsed.value, actor.userId);
     return {
       value: { status: 'ok', id: { version, created: true, unchanged: false } },
-      audit: { action: 'opret', entity: 'maaleredskab_version', detail: { projectId, instrumentId, version, previous: newest.version, name: parsed.value.name } },
+      audit: {
+        action: 'opret',
+        entity: 'maaleredskab_version',
+        detail: { projectId, instrumentId, version, previous: newest.version, name: parsed.value.name },
+      },
     };
   });
 }
 
 /** Retire one version: it takes no new scores; its scores and texts stay. */
-export async function retireProjectInstrumentVersion(db: Db, actor: Actor, projectId: number, instrumentId: number, version: number): Promise<SaveResult<number>> {
+export async function retireProjectInstrumentVersion(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  instrumentId: number,
+  version: number,
+): Promise<SaveResult<number>> {
   requireLeader(actor);
   const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId || !Number.isSafeInteger(instrumentId) || !Number.isSafeInteger(version)) return { status: 'denied' };
+  if (!project || project.id !== projectId || !Number.isSafeInteger(instrumentId) || !Number.isSafeInteger(version))
+    return { status: 'denied' };
   return door<SaveResult<number>>(db, actor, async (tx) => {
     const v = (await instrumentVersions(tx, projectId, instrumentId)).find((x) => x.version === version);
     if (!v) return { value: { status: 'denied' }, audit: [] };
     if (v.retiredAt) return { value: { status: 'ok', id: version }, audit: [] };
     await retireVersion(tx, v.id, actor.userId);
-    return { value: { status: 'ok', id: version }, audit: { action: 'udfas', entity: 'maaleredskab_version', detail: { projectId, instrumentId, version } } };
+    return {
+      value: { status: 'ok', id: version },
+      audit: { action: 'udfas', entity: 'maaleredskab_version', detail: { projectId, instrumentId, version } },
+    };
   });
 }

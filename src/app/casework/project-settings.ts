@@ -5,7 +5,11 @@
 import type { Actor } from '../../core/actor.ts';
 import { door, type Db } from '../../db/door.ts';
 import {
-  insertActivityType, loadActivityTypes, loadAlertSettings, projectsOf, saveAlertSettings as storeAlertSettings,
+  insertActivityType,
+  loadActivityTypes,
+  loadAlertSettings,
+  projectsOf,
+  saveAlertSettings as storeAlertSettings,
 } from '../../db/casework/project-config.ts';
 import { alertSettingsSchema } from '../../domain/alert-settings.ts';
 import { projectActivityTypeSchema } from '../../domain/activities.ts';
@@ -41,7 +45,10 @@ export async function saveProjectAlertSettings(db: Db, actor: Actor, projectId: 
   if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
   return door<SaveResult<number>>(db, actor, async (tx) => {
     await storeAlertSettings(tx, projectId, parsed.data, actor.userId);
-    return { value: { status: 'ok', id: projectId }, audit: { action: 'gem', entity: 'projektindstillinger', detail: { projectId, settings: parsed.data } } };
+    return {
+      value: { status: 'ok', id: projectId },
+      audit: { action: 'gem', entity: 'projektindstillinger', detail: { projectId, settings: parsed.data } },
+    };
   });
 }
 
@@ -50,12 +57,19 @@ export async function addProjectActivityType(db: Db, actor: Actor, projectId: nu
   const { project } = await projectFor(db, actor, projectId);
   if (!project || project.id !== projectId) return { status: 'denied' };
   const parsed = projectActivityTypeSchema.safeParse({
-    key: str(form, 'key'), name: str(form, 'name'), category: str(form, 'category'), atCompany: booleanField.parse(str(form, 'atCompany')),
+    key: str(form, 'key'),
+    name: str(form, 'name'),
+    category: str(form, 'category'),
+    atCompany: booleanField.parse(str(form, 'atCompany')),
   });
   if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
   return door<SaveResult<number>>(db, actor, async (tx) => {
     const added = await insertActivityType(tx, projectId, parsed.data, actor.userId);
-    if (!added) return { value: { status: 'invalid', errors: { key: 'Projektet har allerede en aktivitetstype med denne nøgle.' } }, audit: [] };
-    return { value: { status: 'ok', id: projectId }, audit: { action: 'opret', entity: 'aktivitetstype', detail: { projectId, key: parsed.data.key } } };
+    if (!added)
+      return { value: { status: 'invalid', errors: { key: 'Projektet har allerede en aktivitetstype med denne nøgle.' } }, audit: [] };
+    return {
+      value: { status: 'ok', id: projectId },
+      audit: { action: 'opret', entity: 'aktivitetstype', detail: { projectId, key: parsed.data.key } },
+    };
   });
 }

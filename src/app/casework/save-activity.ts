@@ -8,7 +8,17 @@ import { makeActivitySchema } from '../../domain/activity.ts';
 import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
-export const ACTIVITY_FIELDS = ['typeKey', 'provider', 'address', 'schedule', 'cvr', 'startDate', 'endDate', 'hoursPerWeek', 'status'] as const;
+export const ACTIVITY_FIELDS = [
+  'typeKey',
+  'provider',
+  'address',
+  'schedule',
+  'cvr',
+  'startDate',
+  'endDate',
+  'hoursPerWeek',
+  'status',
+] as const;
 
 /** `activityId` undefined → a new activity; otherwise a correction of an existing one of hers. */
 export async function saveActivity(db: Db, actor: Actor, participantId: string, form: FormData, activityId?: string): Promise<SaveResult> {
@@ -25,9 +35,15 @@ export async function saveActivity(db: Db, actor: Actor, participantId: string, 
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     if (activityId) {
       await updateActivity(tx, p.id, activityId, parsed.data);
-      return audited({ status: 'ok', id: activityId }, { action: 'ret', entity: 'aktivitet', ...about(p), detail: { id: activityId, before, after: parsed.data } });
+      return audited(
+        { status: 'ok', id: activityId },
+        { action: 'ret', entity: 'aktivitet', ...about(p), detail: { id: activityId, before, after: parsed.data } },
+      );
     }
     const id = await insertActivity(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
-    return audited({ status: 'ok', id }, { action: 'opret', entity: 'aktivitet', ...about(p), detail: { id, typeKey: parsed.data.typeKey } });
+    return audited(
+      { status: 'ok', id },
+      { action: 'opret', entity: 'aktivitet', ...about(p), detail: { id, typeKey: parsed.data.typeKey } },
+    );
   });
 }

@@ -34,7 +34,12 @@ export function validateAssessmentForm(instrumentKey: string, form: FormData, to
 }
 
 export async function saveAssessment(
-  db: Db, actor: Actor, participantId: string, form: FormData, assessmentId?: string, today = todayInDenmark(),
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  form: FormData,
+  assessmentId?: string,
+  today = todayInDenmark(),
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (tx, p) => {
     const before = assessmentId ? await getAssessment(tx, p.id, assessmentId) : undefined;
@@ -47,16 +52,30 @@ export async function saveAssessment(
     // A project's own instrument: the version is locked, so its texts cannot change under the score.
     const version = parseProjectInstrumentKey(key) ? await versionForScore(tx, p, key, !before) : undefined;
     if (parseProjectInstrumentKey(key) && !version) {
-      return unaudited({ status: 'invalid', errors: { _form: 'Måleredskabet findes ikke i hendes projekt, eller versionen er udfaset. Brug den nyeste version.' } });
+      return unaudited({
+        status: 'invalid',
+        errors: { _form: 'Måleredskabet findes ikke i hendes projekt, eller versionen er udfaset. Brug den nyeste version.' },
+      });
     }
     const { errors, value } = validateAssessmentForm(key, form, today, version ? [toInstrument(version)] : []);
     if (!value) return unaudited({ status: 'invalid', errors });
     if (version) await markVersionUsed(tx, version.id);
     if (assessmentId) {
       await updateAssessment(tx, p.id, assessmentId, value);
-      return audited({ status: 'ok', id: assessmentId }, { action: 'ret', entity: 'maaling', ...about(p), detail: { id: assessmentId, before: { date: before!.date, total: before!.total }, total: value.total } });
+      return audited(
+        { status: 'ok', id: assessmentId },
+        {
+          action: 'ret',
+          entity: 'maaling',
+          ...about(p),
+          detail: { id: assessmentId, before: { date: before!.date, total: before!.total }, total: value.total },
+        },
+      );
     }
     const id = await insertAssessment(tx, p.id, p.municipalityCode, { ...value, instrumentVersionId: version?.id ?? null }, actor.userId);
-    return audited({ status: 'ok', id }, { action: 'opret', entity: 'maaling', ...about(p), detail: { id, instrument: value.instrumentKey, total: value.total } });
+    return audited(
+      { status: 'ok', id },
+      { action: 'opret', entity: 'maaling', ...about(p), detail: { id, instrument: value.instrumentKey, total: value.total } },
+    );
   });
 }

@@ -11,7 +11,12 @@ import { about, audited, unaudited, withCase } from './with-case.ts';
 export const CONVERSATION_FIELDS = ['date', 'kind', 'participants', 'interpreterUsed', 'note'] as const;
 
 export async function saveConversation(
-  db: Db, actor: Actor, participantId: string, form: FormData, conversationId?: string, today = todayInDenmark(),
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  form: FormData,
+  conversationId?: string,
+  today = todayInDenmark(),
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (tx, p) => {
     const before = conversationId ? await getConversation(tx, p.id, conversationId) : undefined;
@@ -25,9 +30,20 @@ export async function saveConversation(
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     if (conversationId) {
       await updateConversation(tx, p.id, conversationId, parsed.data);
-      return audited({ status: 'ok', id: conversationId }, { action: 'ret', entity: 'samtale', ...about(p), detail: { id: conversationId, before: { ...before, note: undefined }, date: parsed.data.date } });
+      return audited(
+        { status: 'ok', id: conversationId },
+        {
+          action: 'ret',
+          entity: 'samtale',
+          ...about(p),
+          detail: { id: conversationId, before: { ...before, note: undefined }, date: parsed.data.date },
+        },
+      );
     }
     const id = await insertConversation(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
-    return audited({ status: 'ok', id }, { action: 'opret', entity: 'samtale', ...about(p), detail: { id, date: parsed.data.date, kind: parsed.data.kind } });
+    return audited(
+      { status: 'ok', id },
+      { action: 'opret', entity: 'samtale', ...about(p), detail: { id, date: parsed.data.date, kind: parsed.data.kind } },
+    );
   });
 }

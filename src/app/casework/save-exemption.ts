@@ -11,7 +11,13 @@ type Db = Parameters<typeof withCase>[0];
 
 export const EXEMPTION_FIELDS = ['kind', 'startDate', 'endDate', 'reason'] as const;
 
-export async function saveExemption(db: Db, actor: Actor, participantId: string, form: FormData, exemptionId?: string): Promise<SaveResult> {
+export async function saveExemption(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  form: FormData,
+  exemptionId?: string,
+): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, exemptionId ? 'ret_fritagelse' : 'opret_fritagelse', async (tx, p) => {
     const before = exemptionId ? await getExemption(tx, p.id, exemptionId) : undefined;
     if (exemptionId && !before) {
@@ -24,7 +30,15 @@ export async function saveExemption(db: Db, actor: Actor, participantId: string,
     const period = { kind: parsed.data.kind, startDate: parsed.data.startDate, endDate: parsed.data.endDate };
     if (exemptionId) {
       await updateExemption(tx, p.id, exemptionId, parsed.data);
-      return audited({ status: 'ok', id: exemptionId }, { action: 'ret', entity: 'fritagelse', ...about(p), detail: { id: exemptionId, before: { ...before, reason: undefined }, after: period } });
+      return audited(
+        { status: 'ok', id: exemptionId },
+        {
+          action: 'ret',
+          entity: 'fritagelse',
+          ...about(p),
+          detail: { id: exemptionId, before: { ...before, reason: undefined }, after: period },
+        },
+      );
     }
     const id = await insertExemption(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
     return audited({ status: 'ok', id }, { action: 'opret', entity: 'fritagelse', ...about(p), detail: { id, ...period } });

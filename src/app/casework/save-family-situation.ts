@@ -10,17 +10,30 @@ type Db = Parameters<typeof withCase>[0];
 
 export const FAMILY_CHANGE_FIELDS = ['fromDate', ...FAMILY_FIELDS] as const;
 
-export async function saveFamilySituation(db: Db, actor: Actor, participantId: string, form: FormData, today = todayInDenmark()): Promise<SaveResult> {
+export async function saveFamilySituation(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  form: FormData,
+  today = todayInDenmark(),
+): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, 'opret_familiesituation', async (tx, p) => {
     const changes = await listFamilyChanges(tx, p.id);
-    const parsed = makeFamilyChangeSchema({ today, current: (d) => familyOn(changes, d) }).safeParse(Object.fromEntries(FAMILY_CHANGE_FIELDS.map((f) => [f, str(form, f)])));
+    const parsed = makeFamilyChangeSchema({ today, current: (d) => familyOn(changes, d) }).safeParse(
+      Object.fromEntries(FAMILY_CHANGE_FIELDS.map((f) => [f, str(form, f)])),
+    );
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     const { fromDate, ...situation } = parsed.data;
     const before = familyOn(changes, fromDate);
     const id = await insertFamilyChange(tx, p, fromDate, situation, actor.userId);
-    return audited({ status: 'ok', id }, {
-      action: 'opret', entity: 'familiesituation', ...about(p),
-      detail: { id, fromDate, before: before ? { ...before, createdByName: undefined } : null, after: situation },
-    });
+    return audited(
+      { status: 'ok', id },
+      {
+        action: 'opret',
+        entity: 'familiesituation',
+        ...about(p),
+        detail: { id, fromDate, before: before ? { ...before, createdByName: undefined } : null, after: situation },
+      },
+    );
   });
 }

@@ -40,7 +40,13 @@ export function planFromForm(form: FormData) {
   };
 }
 
-export async function savePlan(db: Db, actor: Actor, participantId: string, form: FormData, today = todayInDenmark()): Promise<SaveResult<number>> {
+export async function savePlan(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  form: FormData,
+  today = todayInDenmark(),
+): Promise<SaveResult<number>> {
   return withCase(db, actor, participantId, 'gem_plan', async (tx, p) => {
     const { input, rows } = planFromForm(form);
     const parsed = planSchema.safeParse(input);
@@ -59,6 +65,9 @@ export async function savePlan(db: Db, actor: Actor, participantId: string, form
       await upsertPlan(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
       await insertPlanChange(tx, p.id, p.municipalityCode, today, actor.userId, actor.displayName, changes);
     }
-    return audited({ status: 'ok', id: changes.length }, { action: 'gem', entity: 'plan', ...about(p), detail: { fields: changes.map((c) => c.field) } });
+    return audited(
+      { status: 'ok', id: changes.length },
+      { action: 'gem', entity: 'plan', ...about(p), detail: { fields: changes.map((c) => c.field) } },
+    );
   });
 }

@@ -12,10 +12,17 @@ type Db = Parameters<typeof withCase>[0];
 
 export const VISITATION_CHANGE_FIELDS = ['date', 'visitation', 'reason'] as const;
 
-export async function saveVisitationChange(db: Db, actor: Actor, participantId: string, form: FormData, today = todayInDenmark()): Promise<SaveResult> {
+export async function saveVisitationChange(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  form: FormData,
+  today = todayInDenmark(),
+): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, 'opret_visitationsaendring', async (tx, p) => {
     const e = p.enrolment;
-    if (!e || e.exitedOn) return unaudited({ status: 'invalid', errors: { _form: 'Visitationen kan kun ændres, mens hun er indskrevet.' } });
+    if (!e || e.exitedOn)
+      return unaudited({ status: 'invalid', errors: { _form: 'Visitationen kan kun ændres, mens hun er indskrevet.' } });
     const changes = (await listVisitationChanges(tx, p.id)).filter((c) => c.enrolmentId === e.id);
     const atEnrolment = e.visitation as Visitation;
     const schema = makeVisitationChangeSchema({ today, enrolledOn: e.enrolledOn, current: (d) => visitationOn(atEnrolment, changes, d) });
@@ -23,8 +30,14 @@ export async function saveVisitationChange(db: Db, actor: Actor, participantId: 
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     const from = visitationOn(atEnrolment, changes, parsed.data.date);
     const id = await insertVisitationChange(tx, p.id, p.municipalityCode, e.id, parsed.data, actor.userId);
-    return audited({ status: 'ok', id }, {
-      action: 'opret', entity: 'visitation', ...about(p), detail: { id, enrolmentId: e.id, date: parsed.data.date, from, to: parsed.data.visitation },
-    });
+    return audited(
+      { status: 'ok', id },
+      {
+        action: 'opret',
+        entity: 'visitation',
+        ...about(p),
+        detail: { id, enrolmentId: e.id, date: parsed.data.date, from, to: parsed.data.visitation },
+      },
+    );
   });
 }

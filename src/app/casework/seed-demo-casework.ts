@@ -5,8 +5,15 @@
  * missing CV/ABC strategy, low WHO-5). Deterministic for a seed and a date; bulk inserts.
  */
 import {
-  completeDemoCompanies, demoCaseWomen, demoEnrolments, insertDemoActivities, insertDemoAssessments, insertDemoConversations,
-  insertDemoExemptionsAndVisitation, insertDemoPlans, type DemoCaseWoman,
+  completeDemoCompanies,
+  demoCaseWomen,
+  demoEnrolments,
+  insertDemoActivities,
+  insertDemoAssessments,
+  insertDemoConversations,
+  insertDemoExemptionsAndVisitation,
+  insertDemoPlans,
+  type DemoCaseWoman,
 } from '../../db/demo/casework.ts';
 import type { SeedTx } from '../../db/demo/seed.ts';
 import { deriveSeed, mulberry32, type Rng } from '../../core/prng.ts';
@@ -20,7 +27,16 @@ import { suggestLanguage } from '../../i18n/languages.ts';
 import type { CaseActivity } from '../../demo/case-file.ts';
 
 const OTHER_TYPES = ['danskundervisning', 'kvindecafe', 'jobklub', 'sundhedskursus', 'mentor'] as const;
-const COMPANIES = ['Storkøkkenet', 'Plejecenter Solhaven', 'Netto', 'Rengøringsservice Nord', 'Hotel Havnen', 'Børnehuset Mælkebøtten', 'Bageriet', 'Genbrugsbutikken'];
+const COMPANIES = [
+  'Storkøkkenet',
+  'Plejecenter Solhaven',
+  'Netto',
+  'Rengøringsservice Nord',
+  'Hotel Havnen',
+  'Børnehuset Mælkebøtten',
+  'Bageriet',
+  'Genbrugsbutikken',
+];
 /** Indexes of COMPANIES that are public employers (DREAM's "Off." codes) and private ones. */
 const PUBLIC_COMPANIES = [1, 5];
 const PRIVATE_COMPANIES = [0, 2, 3, 4, 6, 7];
@@ -61,18 +77,64 @@ export async function seedDemoCasework(
   const today = opts.today ?? todayInDenmark();
   const women = await demoCaseWomen(q);
   const cvrs = demoCvrs(COMPANIES.length);
-  const act = { pid: [] as string[], mun: [] as string[], type: [] as string[], prov: [] as (string | null)[], cvr: [] as (string | null)[],
-    start: [] as string[], end: [] as (string | null)[], hours: [] as (number | null)[], status: [] as string[], by: [] as (number | null)[] };
-  const con = { pid: [] as string[], mun: [] as string[], on: [] as string[], kind: [] as string[], who: [] as string[], tolk: [] as boolean[], note: [] as string[], by: [] as (number | null)[] };
-  const ass = { pid: [] as string[], mun: [] as string[], on: [] as string[], answers: [] as string[], total: [] as number[], by: [] as (number | null)[] };
-  const trappen = { pid: [] as string[], mun: [] as string[], on: [] as string[], answers: [] as string[], total: [] as number[], by: [] as (number | null)[] };
-  const plan = { pid: [] as string[], mun: [] as string[], data: [] as string[], by: [] as (number | null)[], on: [] as string[], name: [] as string[], changes: [] as string[] };
+  const act = {
+    pid: [] as string[],
+    mun: [] as string[],
+    type: [] as string[],
+    prov: [] as (string | null)[],
+    cvr: [] as (string | null)[],
+    start: [] as string[],
+    end: [] as (string | null)[],
+    hours: [] as (number | null)[],
+    status: [] as string[],
+    by: [] as (number | null)[],
+  };
+  const con = {
+    pid: [] as string[],
+    mun: [] as string[],
+    on: [] as string[],
+    kind: [] as string[],
+    who: [] as string[],
+    tolk: [] as boolean[],
+    note: [] as string[],
+    by: [] as (number | null)[],
+  };
+  const ass = {
+    pid: [] as string[],
+    mun: [] as string[],
+    on: [] as string[],
+    answers: [] as string[],
+    total: [] as number[],
+    by: [] as (number | null)[],
+  };
+  const trappen = {
+    pid: [] as string[],
+    mun: [] as string[],
+    on: [] as string[],
+    answers: [] as string[],
+    total: [] as number[],
+    by: [] as (number | null)[],
+  };
+  const plan = {
+    pid: [] as string[],
+    mun: [] as string[],
+    data: [] as string[],
+    by: [] as (number | null)[],
+    on: [] as string[],
+    name: [] as string[],
+    changes: [] as string[],
+  };
 
   const addActivity = (w: Woman, type: string, start: string, end: string | null, hours: number | null, company: number | null) => {
-    act.pid.push(w.pid); act.mun.push(w.mun); act.type.push(type);
+    act.pid.push(w.pid);
+    act.mun.push(w.mun);
+    act.type.push(type);
     act.prov.push(company === null ? (type === 'danskundervisning' ? 'Sprogcenteret' : 'Jobcentret') : COMPANIES[company]);
     act.cvr.push(company === null ? null : cvrs[company]);
-    act.start.push(start); act.end.push(end); act.hours.push(hours); act.by.push(w.cw);
+    act.start.push(start);
+    act.end.push(end);
+    act.hours.push(hours);
+    act.by.push(w.cw);
     act.status.push(start > today ? 'planlagt' : end !== null && end < today ? 'afsluttet' : 'i_gang');
   };
 
@@ -95,10 +157,20 @@ export async function seedDemoCasework(
     for (let d = addDays(from, rng.int(2, 14)); d <= convEnd; d = addDays(d, rng.int(28, 50))) talks.push(d);
     for (const d of talks) {
       if (d > convEnd) break;
-      con.pid.push(w.pid); con.mun.push(w.mun); con.on.push(d); con.by.push(w.cw);
-      const kind = rng.weighted([['individuel', 6], ['virksomhed', 2], ['gruppe', 1], ['hjemmebesoeg', 1]] as const);
-      con.kind.push(kind); con.who.push(kind === 'virksomhed' ? 'Borger, virksomhedskonsulent' : 'Borger, sagsbehandler');
-      con.tolk.push(rng.chance(0.4)); con.note.push(rng.pick(['Status på forløbet.', 'Drøftet praktik og sprog.', 'Opfølgning på plan.', 'Aftalt næste skridt.']));
+      con.pid.push(w.pid);
+      con.mun.push(w.mun);
+      con.on.push(d);
+      con.by.push(w.cw);
+      const kind = rng.weighted([
+        ['individuel', 6],
+        ['virksomhed', 2],
+        ['gruppe', 1],
+        ['hjemmebesoeg', 1],
+      ] as const);
+      con.kind.push(kind);
+      con.who.push(kind === 'virksomhed' ? 'Borger, virksomhedskonsulent' : 'Borger, sagsbehandler');
+      con.tolk.push(rng.chance(0.4));
+      con.note.push(rng.pick(['Status på forløbet.', 'Drøftet praktik og sprog.', 'Opfølgning på plan.', 'Aftalt næste skridt.']));
     }
 
     // Company-oriented activities: her case file as the demo world tells it (src/demo/case-file.ts),
@@ -109,7 +181,15 @@ export async function seedDemoCasework(
     }
     const other = rng.pick(OTHER_TYPES);
     const oStart = addDays(w.on, rng.int(0, 20));
-    if (oStart <= end) addActivity(w, other, oStart, minDate(addDays(oStart, rng.int(10, 30) * 7), w.exit ?? addDays(oStart, 210)), rng.pick([4, 6, 9, null]), null);
+    if (oStart <= end)
+      addActivity(
+        w,
+        other,
+        oStart,
+        minDate(addDays(oStart, rng.int(10, 30) * 7), w.exit ?? addDays(oStart, 210)),
+        rng.pick([4, 6, 9, null]),
+        null,
+      );
 
     // The plan, made in the first weeks; some still lack CV on Jobnet or the ABC strategy.
     if (rng.chance(0.9)) {
@@ -124,10 +204,22 @@ export async function seedDemoCasework(
         cvDate: cv ? madeOn : null,
         familyPlan: rng.chance(0.3),
         healthPlan: rng.chance(0.25),
-        goals: [{ id: `demo-${i}-1`, text: 'Dansk på niveau til praktik', dueDate: addDays(madeOn, 120), status: madeOn < addDays(today, -120) ? 'naaet' : 'i_gang' }],
+        goals: [
+          {
+            id: `demo-${i}-1`,
+            text: 'Dansk på niveau til praktik',
+            dueDate: addDays(madeOn, 120),
+            status: madeOn < addDays(today, -120) ? 'naaet' : 'i_gang',
+          },
+        ],
       };
-      plan.pid.push(w.pid); plan.mun.push(w.mun); plan.data.push(JSON.stringify(data)); plan.by.push(w.cw); plan.on.push(madeOn);
-      plan.name.push(w.cwName ?? 'Sagsbehandler'); plan.changes.push(JSON.stringify(diffPlan(null, data)));
+      plan.pid.push(w.pid);
+      plan.mun.push(w.mun);
+      plan.data.push(JSON.stringify(data));
+      plan.by.push(w.cw);
+      plan.on.push(madeOn);
+      plan.name.push(w.cwName ?? 'Sagsbehandler');
+      plan.changes.push(JSON.stringify(diffPlan(null, data)));
     }
 
     // WHO-5 two or three times for most women.
@@ -141,8 +233,12 @@ export async function seedDemoCasework(
         if (on > end) break;
         if (!lowWho5) level = Math.min(5, level + rng.int(0, 1));
         const answers = who5Answers(rng, level);
-        ass.pid.push(w.pid); ass.mun.push(w.mun); ass.on.push(on); ass.by.push(w.cw);
-        ass.answers.push(JSON.stringify(answers)); ass.total.push(4 * Object.values(answers).reduce((a, b) => a + b, 0));
+        ass.pid.push(w.pid);
+        ass.mun.push(w.mun);
+        ass.on.push(on);
+        ass.by.push(w.cw);
+        ass.answers.push(JSON.stringify(answers));
+        ass.total.push(4 * Object.values(answers).reduce((a, b) => a + b, 0));
       }
     }
 
@@ -167,8 +263,12 @@ export async function seedDemoCasework(
             else if (tr.chance(0.05)) level[key] = Math.max(1, level[key] - 1);
           }
         }
-        trappen.pid.push(w.pid); trappen.mun.push(w.mun); trappen.on.push(on); trappen.by.push(w.cw);
-        trappen.answers.push(JSON.stringify(level)); trappen.total.push(Object.values(level).reduce((a, b) => a + b, 0));
+        trappen.pid.push(w.pid);
+        trappen.mun.push(w.mun);
+        trappen.on.push(on);
+        trappen.by.push(w.cw);
+        trappen.answers.push(JSON.stringify(level));
+        trappen.total.push(Object.values(level).reduce((a, b) => a + b, 0));
       }
     }
   });
@@ -182,7 +282,12 @@ export async function seedDemoCasework(
   await insertDemoPlans(q, plan, suggestLanguage);
   await seedDemoExemptionsAndVisitation(q, seed, today);
   await seedDemoCompanies(q, today);
-  return { plans: plan.pid.length, activities: act.pid.length, conversations: con.pid.length, assessments: ass.pid.length + trappen.pid.length };
+  return {
+    plans: plan.pid.length,
+    activities: act.pid.length,
+    conversations: con.pid.length,
+    assessments: ass.pid.length + trappen.pid.length,
+  };
 }
 
 const INDUSTRY: Record<string, [string, string]> = {
@@ -201,7 +306,11 @@ const CONTACT_NAMES = ['Mette Holm', 'Lars Winther', 'Susanne Krogh', 'Jens Bach
 async function seedDemoCompanies(q: SeedTx, today: string) {
   const names = Object.keys(INDUSTRY);
   await completeDemoCompanies(q, today, {
-    names, industries: names.map((n) => INDUSTRY[n][0]), addresses: names.map((n) => INDUSTRY[n][1]), contactNames: CONTACT_NAMES, hiringTypes: HIRING_TYPES,
+    names,
+    industries: names.map((n) => INDUSTRY[n][0]),
+    addresses: names.map((n) => INDUSTRY[n][1]),
+    contactNames: CONTACT_NAMES,
+    hiringTypes: HIRING_TYPES,
   });
 }
 
@@ -213,14 +322,36 @@ async function seedDemoCompanies(q: SeedTx, today: string) {
  */
 async function seedDemoExemptionsAndVisitation(q: SeedTx, seed: number, today: string) {
   const rows = await demoEnrolments(q);
-  const ex = { pid: [] as string[], mun: [] as string[], kind: [] as string[], start: [] as string[], end: [] as (string | null)[], reason: [] as (string | null)[], by: [] as (number | null)[] };
-  const vc = { pid: [] as string[], mun: [] as string[], eid: [] as string[], on: [] as string[], to: [] as string[], reason: [] as string[], by: [] as (number | null)[] };
+  const ex = {
+    pid: [] as string[],
+    mun: [] as string[],
+    kind: [] as string[],
+    start: [] as string[],
+    end: [] as (string | null)[],
+    reason: [] as (string | null)[],
+    by: [] as (number | null)[],
+  };
+  const vc = {
+    pid: [] as string[],
+    mun: [] as string[],
+    eid: [] as string[],
+    on: [] as string[],
+    to: [] as string[],
+    reason: [] as string[],
+    by: [] as (number | null)[],
+  };
   rows.forEach((w, i) => {
     const rng = mulberry32(deriveSeed(seed, 13_000 + i));
     const end = w.exit && w.exit < today ? w.exit : today;
     const open = !w.exit || w.exit > today;
     const add = (kind: string, start: string, stop: string | null, reason: string | null) => {
-      ex.pid.push(w.pid); ex.mun.push(w.mun); ex.kind.push(kind); ex.start.push(start); ex.end.push(stop); ex.reason.push(reason); ex.by.push(w.cw);
+      ex.pid.push(w.pid);
+      ex.mun.push(w.mun);
+      ex.kind.push(kind);
+      ex.start.push(start);
+      ex.end.push(stop);
+      ex.reason.push(reason);
+      ex.by.push(w.cw);
     };
     if (open && daysBetween(w.on, today) > 60 && rng.chance(0.05)) {
       const kind = rng.pick(['barsel', 'barsel', 'sygdom'] as const);
@@ -230,8 +361,13 @@ async function seedDemoExemptionsAndVisitation(q: SeedTx, seed: number, today: s
       add(rng.pick(['ferie', 'sygdom'] as const), start, addDays(start, rng.int(10, 25)), null);
     }
     if (w.visitation === 'aktivitetsparat' && daysBetween(w.on, end) > 120 && rng.chance(0.2)) {
-      vc.pid.push(w.pid); vc.mun.push(w.mun); vc.eid.push(w.eid); vc.on.push(addDays(w.on, rng.int(90, daysBetween(w.on, end))));
-      vc.to.push('jobparat'); vc.reason.push(rng.pick(['Ny vurdering efter praktik.', 'Klar til ordinære timer.', 'Helbred afklaret.'])); vc.by.push(w.cw);
+      vc.pid.push(w.pid);
+      vc.mun.push(w.mun);
+      vc.eid.push(w.eid);
+      vc.on.push(addDays(w.on, rng.int(90, daysBetween(w.on, end))));
+      vc.to.push('jobparat');
+      vc.reason.push(rng.pick(['Ny vurdering efter praktik.', 'Klar til ordinære timer.', 'Helbred afklaret.']));
+      vc.by.push(w.cw);
     }
   });
   await insertDemoExemptionsAndVisitation(q, ex, vc);

@@ -23,13 +23,44 @@ function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
 
 function situationAt(rng: Rng, w: Woman): FamilySituation {
   const motherAge = Number(w.enrolledOn.slice(0, 4)) - Number(w.birthDate.slice(0, 4));
-  const n = motherAge < 21 ? weighted(rng, [[0, 6], [1, 3], [2, 1]] as const) : weighted(rng, [[0, 15], [1, 20], [2, 25], [3, 20], [4, 12], [5, 8]] as const);
+  const n =
+    motherAge < 21
+      ? weighted(rng, [
+          [0, 6],
+          [1, 3],
+          [2, 1],
+        ] as const)
+      : weighted(rng, [
+          [0, 15],
+          [1, 20],
+          [2, 25],
+          [3, 20],
+          [4, 12],
+          [5, 8],
+        ] as const);
   const oldest = Math.max(0, Math.min(17, motherAge - 18));
   const ages = Array.from({ length: n }, () => rng.int(0, oldest)).sort((a, b) => a - b);
   const withAges = rng.chance(0.8);
   const small = ages.some((a) => a <= 5);
-  const childcare: ChildcareStatus = n === 0 ? 'ikke_relevant' : small ? weighted(rng, [['nej', 35], ['delvis', 20], ['ja', 45]] as const) : weighted(rng, [['ja', 80], ['ikke_relevant', 20]] as const);
-  const partnerInvolvement: PartnerInvolvement = weighted(rng, [['ja', 25], ['nej', 30], ['ukendt', 25], ['ingen_partner', 20]] as const);
+  const childcare: ChildcareStatus =
+    n === 0
+      ? 'ikke_relevant'
+      : small
+        ? weighted(rng, [
+            ['nej', 35],
+            ['delvis', 20],
+            ['ja', 45],
+          ] as const)
+        : weighted(rng, [
+            ['ja', 80],
+            ['ikke_relevant', 20],
+          ] as const);
+  const partnerInvolvement: PartnerInvolvement = weighted(rng, [
+    ['ja', 25],
+    ['nej', 30],
+    ['ukendt', 25],
+    ['ingen_partner', 20],
+  ] as const);
   const code = suggestLanguage(w.country);
   const own = code === 'da' || code === 'en' ? null : language(code).nameDa.toLocaleLowerCase('da-DK');
   const interpreterNeeded = own !== null && rng.chance(0.6);
@@ -39,15 +70,25 @@ function situationAt(rng: Rng, w: Woman): FamilySituation {
 /** What changed some months later: childcare in place, less need of an interpreter, the partner joining in. */
 function laterSituation(rng: Rng, s: FamilySituation): FamilySituation | null {
   const next = { ...s };
-  if ((s.childcare === 'nej' || s.childcare === 'delvis') && rng.chance(0.6)) next.childcare = s.childcare === 'nej' && rng.chance(0.3) ? 'delvis' : 'ja';
+  if ((s.childcare === 'nej' || s.childcare === 'delvis') && rng.chance(0.6))
+    next.childcare = s.childcare === 'nej' && rng.chance(0.3) ? 'delvis' : 'ja';
   if (s.interpreterNeeded && rng.chance(0.3)) next.interpreterNeeded = false;
-  if ((s.partnerInvolvement === 'ukendt' || s.partnerInvolvement === 'nej') && rng.chance(0.35)) next.partnerInvolvement = rng.chance(0.6) ? 'ja' : 'nej';
-  const changed = next.childcare !== s.childcare || next.interpreterNeeded !== s.interpreterNeeded || next.partnerInvolvement !== s.partnerInvolvement;
+  if ((s.partnerInvolvement === 'ukendt' || s.partnerInvolvement === 'nej') && rng.chance(0.35))
+    next.partnerInvolvement = rng.chance(0.6) ? 'ja' : 'nej';
+  const changed =
+    next.childcare !== s.childcare || next.interpreterNeeded !== s.interpreterNeeded || next.partnerInvolvement !== s.partnerInvolvement;
   return changed ? next : null;
 }
 
 export async function seedDemoFamily(q: SeedTx, o: { seed: number; today: string }): Promise<number> {
-  const women = (await demoWomenWithoutFamily(q)).sort((a, b) => a.enrolledOn.localeCompare(b.enrolledOn) || a.birthDate.localeCompare(b.birthDate) || a.mun.localeCompare(b.mun) || (a.country ?? '').localeCompare(b.country ?? '') || a.id.localeCompare(b.id));
+  const women = (await demoWomenWithoutFamily(q)).sort(
+    (a, b) =>
+      a.enrolledOn.localeCompare(b.enrolledOn) ||
+      a.birthDate.localeCompare(b.birthDate) ||
+      a.mun.localeCompare(b.mun) ||
+      (a.country ?? '').localeCompare(b.country ?? '') ||
+      a.id.localeCompare(b.id),
+  );
   const rng = mulberry32(deriveSeed(o.seed, 1406));
   const rows: { pid: string; mun: string; from: string; s: FamilySituation; by: number | null }[] = [];
   for (const w of women) {

@@ -17,34 +17,50 @@ export const AALBORG_TRAPPE: { name: string; scaleMin: number; scaleMax: number;
   scaleMin: 1,
   scaleMax: 5,
   dimensions: [
-    { key: 'd1', name: 'Dansk i hverdag og job', steps: [
-      'Taler kun lidt dansk og har brug for tolk',
-      'Klarer enkle hverdagssituationer på dansk',
-      'Kan føre en enkel samtale om arbejde på dansk',
-      'Forstår instrukser på en arbejdsplads',
-      'Bruger dansk uden besvær i job og hverdag',
-    ] },
-    { key: 'd2', name: 'Afklaring af jobmål', steps: [
-      'Har intet jobmål endnu',
-      'Har ønsker, men kender ikke vejen',
-      'Har et realistisk jobmål',
-      'Har afprøvet jobmålet i praktik',
-      'Søger job inden for jobmålet',
-    ] },
-    { key: 'd3', name: 'Mødestabilitet', steps: [
-      'Udebliver ofte uden afbud',
-      'Møder op efter påmindelse',
-      'Møder som regel op eller melder afbud',
-      'Møder stabilt til aftaler og tilbud',
-      'Møder stabilt på en arbejdsplads',
-    ] },
-    { key: 'd4', name: 'Netværk og børnepasning', steps: [
-      'Intet netværk, børnepasning mangler',
-      'Lidt netværk, børnepasning under afklaring',
-      'Børnepasning på plads i dagtimerne',
-      'Netværk og børnepasning støtter deltagelse',
-      'Hverdagen hænger sammen med et job',
-    ] },
+    {
+      key: 'd1',
+      name: 'Dansk i hverdag og job',
+      steps: [
+        'Taler kun lidt dansk og har brug for tolk',
+        'Klarer enkle hverdagssituationer på dansk',
+        'Kan føre en enkel samtale om arbejde på dansk',
+        'Forstår instrukser på en arbejdsplads',
+        'Bruger dansk uden besvær i job og hverdag',
+      ],
+    },
+    {
+      key: 'd2',
+      name: 'Afklaring af jobmål',
+      steps: [
+        'Har intet jobmål endnu',
+        'Har ønsker, men kender ikke vejen',
+        'Har et realistisk jobmål',
+        'Har afprøvet jobmålet i praktik',
+        'Søger job inden for jobmålet',
+      ],
+    },
+    {
+      key: 'd3',
+      name: 'Mødestabilitet',
+      steps: [
+        'Udebliver ofte uden afbud',
+        'Møder op efter påmindelse',
+        'Møder som regel op eller melder afbud',
+        'Møder stabilt til aftaler og tilbud',
+        'Møder stabilt på en arbejdsplads',
+      ],
+    },
+    {
+      key: 'd4',
+      name: 'Netværk og børnepasning',
+      steps: [
+        'Intet netværk, børnepasning mangler',
+        'Lidt netværk, børnepasning under afklaring',
+        'Børnepasning på plads i dagtimerne',
+        'Netværk og børnepasning støtter deltagelse',
+        'Hverdagen hænger sammen med et job',
+      ],
+    },
   ],
 };
 
@@ -55,7 +71,14 @@ export async function seedDemoInstruments(q: SeedTx, opts: { seed: number; today
   const t = AALBORG_TRAPPE;
   const { instrumentId, versionId } = await insertDemoInstrument(q, projectId, leader, t);
   const women = await demoWomenOfProject(q, projectId);
-  const s = { pid: [] as string[], mun: [] as string[], on: [] as string[], answers: [] as string[], total: [] as number[], by: [] as (number | null)[] };
+  const s = {
+    pid: [] as string[],
+    mun: [] as string[],
+    on: [] as string[],
+    answers: [] as string[],
+    total: [] as number[],
+    by: [] as (number | null)[],
+  };
   const key = `projekt-${instrumentId}-v1`;
   women.forEach((w, i) => {
     const rng = mulberry32(deriveSeed(opts.seed, 14_500 + i));
@@ -68,11 +91,30 @@ export async function seedDemoInstruments(q: SeedTx, opts: { seed: number; today
     const a2: Record<string, number> = {};
     for (const d of t.dimensions) {
       a1[d.key] = rng.int(1, 3);
-      a2[d.key] = Math.max(1, Math.min(5, a1[d.key] + rng.weighted([[-1, 1], [0, 3], [1, 4], [2, 2]] as const)));
+      a2[d.key] = Math.max(
+        1,
+        Math.min(
+          5,
+          a1[d.key] +
+            rng.weighted([
+              [-1, 1],
+              [0, 3],
+              [1, 4],
+              [2, 2],
+            ] as const),
+        ),
+      );
     }
-    for (const [on, a] of [[first, a1], [second, a2]] as const) {
-      s.pid.push(w.pid); s.mun.push(w.mun); s.on.push(on); s.by.push(w.cw);
-      s.answers.push(JSON.stringify(a)); s.total.push(Object.values(a).reduce((x, y) => x + y, 0));
+    for (const [on, a] of [
+      [first, a1],
+      [second, a2],
+    ] as const) {
+      s.pid.push(w.pid);
+      s.mun.push(w.mun);
+      s.on.push(on);
+      s.by.push(w.cw);
+      s.answers.push(JSON.stringify(a));
+      s.total.push(Object.values(a).reduce((x, y) => x + y, 0));
     }
   });
   await insertDemoInstrumentScores(q, key, versionId, s);

@@ -21,7 +21,11 @@ export interface CreatedLink {
 }
 
 export async function createCitizenLink(
-  db: AppDeps['db'], actor: Actor, participantId: string, form: Record<string, unknown>, days: number,
+  db: AppDeps['db'],
+  actor: Actor,
+  participantId: string,
+  form: Record<string, unknown>,
+  days: number,
 ): Promise<SaveResult<CreatedLink>> {
   const language = str(form, 'linkSprog');
   if (!isLanguageCode(language)) return { status: 'invalid', errors: { linkSprog: 'Vælg det sprog, linket skal åbne på.' } };
@@ -32,7 +36,13 @@ export async function createCitizenLink(
     const { id, expiresAt } = await insertLink(tx, p.id, p.municipalityCode, hashToken(token), language, days, actor.userId);
     return {
       value: { status: 'ok', id: { linkId: id, token, expiresAt, language } },
-      audit: { action: 'opret', entity: 'citizen_link', participantId: p.id, municipality: p.municipalityCode, detail: { linkId: id, language, days } },
+      audit: {
+        action: 'opret',
+        entity: 'citizen_link',
+        participantId: p.id,
+        municipality: p.municipalityCode,
+        detail: { linkId: id, language, days },
+      },
     };
   });
 }

@@ -41,13 +41,19 @@ export async function loadMyPlan(tx: Tx, participantId: string, today: string): 
     assessments,
     extraTypes: config.extraTypes,
     caseworkerName: e?.caseworkerName ?? null,
-    followUp: e && enrolled
-      ? {
-          enrolment: { date: e.enrolledOn, exitDate: e.exitedOn },
-          activities, conversations, plan: planRow?.plan ?? null, assessments, today,
-          settings: config.settings, extraActivityTypes: config.extraTypes,
-        }
-      : null,
+    followUp:
+      e && enrolled
+        ? {
+            enrolment: { date: e.enrolledOn, exitDate: e.exitedOn },
+            activities,
+            conversations,
+            plan: planRow?.plan ?? null,
+            assessments,
+            today,
+            settings: config.settings,
+            extraActivityTypes: config.extraTypes,
+          }
+        : null,
     today,
   });
   return {

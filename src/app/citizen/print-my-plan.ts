@@ -27,7 +27,11 @@ export interface MyPlanForPrint {
 }
 
 export function printMyPlanForStaff(
-  db: AppDeps['db'], actor: Actor, participantId: string, asked?: unknown, token?: unknown,
+  db: AppDeps['db'],
+  actor: Actor,
+  participantId: string,
+  asked?: unknown,
+  token?: unknown,
 ): Promise<MyPlanForPrint | null> {
   const today = todayInDenmark();
   return door(db, actor, async (tx) => {
@@ -36,10 +40,17 @@ export function printMyPlanForStaff(
     const data = (await loadMyPlan(tx, p.id, today))!;
     const language = pickLanguage(asked, data);
     const tr = await loadTranslator(tx, p.municipalityCode, language);
-    const linkToken = typeof token === 'string' && TOKEN_PATTERN.test(token) && (await linkUsableFor(tx, p.id, hashToken(token))) ? token : null;
+    const linkToken =
+      typeof token === 'string' && TOKEN_PATTERN.test(token) && (await linkUsableFor(tx, p.id, hashToken(token))) ? token : null;
     return {
       value: { view: data.view, language, tr, today, linkToken },
-      audit: { action: 'vis', entity: 'min_plan', participantId: p.id, municipality: p.municipalityCode, detail: { language, format: 'pdf', qr: linkToken !== null } },
+      audit: {
+        action: 'vis',
+        entity: 'min_plan',
+        participantId: p.id,
+        municipality: p.municipalityCode,
+        detail: { language, format: 'pdf', qr: linkToken !== null },
+      },
     };
   });
 }
@@ -48,8 +59,14 @@ export function printMyPlanByLink(db: AppDeps['db'], token: string, ip: string, 
   const today = todayInDenmark();
   return citizenDoor(db, token, ip, 'udskriv_min_plan', async (tx, link) => {
     const data = (await loadMyPlan(tx, link.participantId, today))!;
-    const language = pickLanguage(asked, { preferred: isLanguageCode(link.language) ? link.language : data.preferred, suggested: data.suggested });
+    const language = pickLanguage(asked, {
+      preferred: isLanguageCode(link.language) ? link.language : data.preferred,
+      suggested: data.suggested,
+    });
     const tr = await loadTranslator(tx, link.municipalityCode, language);
-    return { value: { view: data.view, language, tr, today, linkToken: token }, audit: { action: 'vis', entity: 'min_plan', detail: { language, format: 'pdf' } } };
+    return {
+      value: { view: data.view, language, tr, today, linkToken: token },
+      audit: { action: 'vis', entity: 'min_plan', detail: { language, format: 'pdf' } },
+    };
   });
 }

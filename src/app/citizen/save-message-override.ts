@@ -30,23 +30,39 @@ export function listMessageTexts(db: AppDeps['db'], actor: Actor, language: Lang
   return door(db, actor, async (tx) => {
     const byKey = new Map((await listOverrides(tx, municipality, language)).map((o) => [o.key, o]));
     const file = catalogFile(language).messages;
-    const rows = (Object.keys(catalogFile('da').messages) as MessageKey[]).map((key) => ({ key, file: file[key], override: byKey.get(key) ?? null }));
+    const rows = (Object.keys(catalogFile('da').messages) as MessageKey[]).map((key) => ({
+      key,
+      file: file[key],
+      override: byKey.get(key) ?? null,
+    }));
     return { value: { language, municipality, rows }, audit: [] };
   });
 }
 
 /** One text as it reads now for the actor's municipality (its correction, else the file's), or not found (Teksten). */
-export async function currentMessageText(db: AppDeps['db'], actor: Actor, language: string, key: string): Promise<{ language: LanguageCode; key: MessageKey; text: string }> {
+export async function currentMessageText(
+  db: AppDeps['db'],
+  actor: Actor,
+  language: string,
+  key: string,
+): Promise<{ language: LanguageCode; key: MessageKey; text: string }> {
   if (!isLanguageCode(language) || !isMessageKey(key)) throw notFound('Teksten');
   const row = (await listMessageTexts(db, actor, language)).rows.find((r) => r.key === key)!;
   return { language, key, text: row.override?.text ?? row.file };
 }
 
-export function saveMessageOverride(db: AppDeps['db'], actor: Actor, language: string, key: string, form: Record<string, unknown>): Promise<SaveResult<string>> {
+export function saveMessageOverride(
+  db: AppDeps['db'],
+  actor: Actor,
+  language: string,
+  key: string,
+  form: Record<string, unknown>,
+): Promise<SaveResult<string>> {
   requireProjectLeader(actor);
   if (!isLanguageCode(language) || !isMessageKey(key)) return Promise.resolve({ status: 'denied' });
   const text = str(form, 'tekst').replace(/\r\n?/g, '\n').trim();
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return Promise.resolve({ status: 'invalid', errors: { tekst: 'Teksten må ikke indeholde kontroltegn.' } });
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
+    return Promise.resolve({ status: 'invalid', errors: { tekst: 'Teksten må ikke indeholde kontroltegn.' } });
   if (text.length > 1000) return Promise.resolve({ status: 'invalid', errors: { tekst: 'Teksten må højst være 1000 tegn.' } });
   if (text) {
     const problems = checkMessage(language, key, text);

@@ -39,7 +39,12 @@ export const DANISH_WHO5: Who5Questions = {
  * The questions in her language when her project has loaded a validated translation (unless she
  * chose the Danish text), else the official Danish text; and the languages she is offered.
  */
-async function questionsFor(tx: Tx, participantId: string, language: LanguageCode, danish: boolean): Promise<{ questions: Who5Questions; offered: LanguageCode[] }> {
+async function questionsFor(
+  tx: Tx,
+  participantId: string,
+  language: LanguageCode,
+  danish: boolean,
+): Promise<{ questions: Who5Questions; offered: LanguageCode[] }> {
   const t = await translationFor(tx, participantId, language);
   return { questions: t && !danish ? t : DANISH_WHO5, offered: t ? ['da', language] : ['da'] };
 }
@@ -70,7 +75,8 @@ export interface Who5Form {
   saved: boolean;
 }
 
-const pickLang = (asked: unknown, linkLang: string): LanguageCode => (isLanguageCode(asked) ? asked : isLanguageCode(linkLang) ? linkLang : 'da');
+const pickLang = (asked: unknown, linkLang: string): LanguageCode =>
+  isLanguageCode(asked) ? asked : isLanguageCode(linkLang) ? linkLang : 'da';
 
 /** `danish`: she chose the official Danish text although her language is offered. */
 export function getWho5Form(db: AppDeps['db'], token: string, ip: string, asked?: unknown, danish = false): Promise<LinkOutcome<Who5Form>> {
@@ -78,13 +84,28 @@ export function getWho5Form(db: AppDeps['db'], token: string, ip: string, asked?
     const language = pickLang(asked, link.language);
     const { questions, offered } = await questionsFor(tx, link.participantId, language, danish);
     return {
-      value: { language, tr: await loadTranslator(tx, link.municipalityCode, language), questions, offered, values: {}, errors: {}, saved: false },
+      value: {
+        language,
+        tr: await loadTranslator(tx, link.municipalityCode, language),
+        questions,
+        offered,
+        values: {},
+        errors: {},
+        saved: false,
+      },
       audit: { action: 'vis', entity: 'who5_selvrapport', detail: { language, questionsIn: questions.language } },
     };
   });
 }
 
-export function submitWho5(db: AppDeps['db'], token: string, ip: string, form: Record<string, unknown>, asked?: unknown, danish = false): Promise<LinkOutcome<Who5Form>> {
+export function submitWho5(
+  db: AppDeps['db'],
+  token: string,
+  ip: string,
+  form: Record<string, unknown>,
+  asked?: unknown,
+  danish = false,
+): Promise<LinkOutcome<Who5Form>> {
   return citizenDoor<Who5Form>(db, token, ip, 'svar_who5', async (tx, link) => {
     const language = pickLang(asked, link.language);
     const { questions, offered } = await questionsFor(tx, link.participantId, language, danish);
@@ -97,16 +118,27 @@ export function submitWho5(db: AppDeps['db'], token: string, ip: string, form: R
       if (!/^[0-5]$/.test(v)) errors[item.key] = tr.t('who5.missing');
     }
     if (Object.keys(errors).length) {
-      return { value: { language, tr, questions, offered, values, errors, saved: false }, audit: { action: 'afvist', entity: 'who5_selvrapport', detail: { missing: Object.keys(errors) } } };
+      return {
+        value: { language, tr, questions, offered, values, errors, saved: false },
+        audit: { action: 'afvist', entity: 'who5_selvrapport', detail: { missing: Object.keys(errors) } },
+      };
     }
     const scored = scoreAssessment(WHO5, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])));
     if (!scored.ok) throw new Error(scored.errors.join(' '));
     const id = await insertSelfReport(tx, link.participantId, link.municipalityCode, {
-      instrumentKey: WHO5.key, date: todayInDenmark(), answers: scored.value.answers, total: scored.value.total, language: questions.language,
+      instrumentKey: WHO5.key,
+      date: todayInDenmark(),
+      answers: scored.value.answers,
+      total: scored.value.total,
+      language: questions.language,
     });
     return {
       value: { language, tr, questions, offered, values: {}, errors: {}, saved: true },
-      audit: { action: 'opret', entity: 'assessment', detail: { assessmentId: id, instrument: WHO5.key, reportedBy: 'borger', questionsIn: questions.language } },
+      audit: {
+        action: 'opret',
+        entity: 'assessment',
+        detail: { assessmentId: id, instrument: WHO5.key, reportedBy: 'borger', questionsIn: questions.language },
+      },
     };
   });
 }

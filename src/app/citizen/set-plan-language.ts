@@ -7,7 +7,12 @@ import { getPlanLanguage, setPlanLanguage as store } from '../../db/citizen/pref
 import { isLanguageCode } from '../../i18n/languages.ts';
 import { str, type SaveResult } from '../casework/form-result.ts';
 
-export function setPlanLanguage(db: AppDeps['db'], actor: Actor, participantId: string, form: Record<string, unknown>): Promise<SaveResult<string>> {
+export function setPlanLanguage(
+  db: AppDeps['db'],
+  actor: Actor,
+  participantId: string,
+  form: Record<string, unknown>,
+): Promise<SaveResult<string>> {
   const language = str(form, 'sprog');
   return door<SaveResult<string>>(db, actor, async (tx) => {
     const p = await findCase(tx, participantId, 'ret_plansprog');
@@ -17,7 +22,13 @@ export function setPlanLanguage(db: AppDeps['db'], actor: Actor, participantId: 
     await store(tx, p.id, p.municipalityCode, language, actor.userId);
     return {
       value: { status: 'ok', id: language },
-      audit: { action: 'ret', entity: 'citizen_preference', participantId: p.id, municipality: p.municipalityCode, detail: { from: before, to: language } },
+      audit: {
+        action: 'ret',
+        entity: 'citizen_preference',
+        participantId: p.id,
+        municipality: p.municipalityCode,
+        detail: { from: before, to: language },
+      },
     };
   });
 }

@@ -51,9 +51,13 @@ export function getMyPlanByLink(db: AppDeps['db'], token: string, ip: string, as
   const today = todayInDenmark();
   return citizenDoor(db, token, ip, 'vis_min_plan', async (tx, link) => {
     const data = (await loadMyPlan(tx, link.participantId, today))!;
-    const language = pickLanguage(asked, { preferred: isLanguageCode(link.language) ? link.language : data.preferred, suggested: data.suggested });
+    const language = pickLanguage(asked, {
+      preferred: isLanguageCode(link.language) ? link.language : data.preferred,
+      suggested: data.suggested,
+    });
     const tr = await loadTranslator(tx, link.municipalityCode, language);
-    const who5Translated = language !== 'da' && data.projectId !== null && (await getWho5Translation(tx, data.projectId, language)) !== null;
+    const who5Translated =
+      language !== 'da' && data.projectId !== null && (await getWho5Translation(tx, data.projectId, language)) !== null;
     return { value: { ...data, language, tr, who5Translated, today }, audit: { action: 'vis', entity: 'min_plan', detail: { language } } };
   });
 }

@@ -7,7 +7,13 @@
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { door } from '../../db/door.ts';
-import { deleteWho5Translation, getWho5Translation, listWho5Translations, upsertWho5Translation, type Who5TranslationRow } from '../../db/citizen/who5-translations.ts';
+import {
+  deleteWho5Translation,
+  getWho5Translation,
+  listWho5Translations,
+  upsertWho5Translation,
+  type Who5TranslationRow,
+} from '../../db/citizen/who5-translations.ts';
 import { WHO5 } from '../../domain/instruments.ts';
 import { forbidden } from '../../core/errors.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
@@ -28,7 +34,11 @@ export interface Who5TranslationList {
   rows: Who5TranslationRow[];
 }
 
-export async function listProjectWho5Translations(db: AppDeps['db'], actor: Actor, projectId?: number): Promise<Who5TranslationList | null> {
+export async function listProjectWho5Translations(
+  db: AppDeps['db'],
+  actor: Actor,
+  projectId?: number,
+): Promise<Who5TranslationList | null> {
   requireLeader(actor);
   const { projects, project } = await projectFor(db, actor, projectId);
   if (!project || (projectId !== undefined && project.id !== projectId)) return null;
@@ -52,7 +62,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Check and store a translation for one language (a new one, or a replacement); errors in Danish per field. */
 export async function saveProjectWho5Translation(
-  db: AppDeps['db'], actor: Actor, projectId: number, language: string, form: Record<string, unknown>,
+  db: AppDeps['db'],
+  actor: Actor,
+  projectId: number,
+  language: string,
+  form: Record<string, unknown>,
 ): Promise<SaveResult<string>> {
   requireLeader(actor);
   const { project } = await projectFor(db, actor, projectId);
@@ -78,15 +92,27 @@ export async function saveProjectWho5Translation(
     return {
       value: { status: 'ok', id: language },
       audit: {
-        action: before ? 'ret' : 'opret', entity: 'who5_oversaettelse',
-        detail: { projectId, language, validatedBy, source, ...(before ? { before: { validatedBy: before.validatedBy, source: before.source, texts: before.texts } } : {}) },
+        action: before ? 'ret' : 'opret',
+        entity: 'who5_oversaettelse',
+        detail: {
+          projectId,
+          language,
+          validatedBy,
+          source,
+          ...(before ? { before: { validatedBy: before.validatedBy, source: before.source, texts: before.texts } } : {}),
+        },
       },
     };
   });
 }
 
 /** Remove a loaded translation: her link offers Danish again. The removed texts stay in the audit log. */
-export async function removeProjectWho5Translation(db: AppDeps['db'], actor: Actor, projectId: number, language: string): Promise<SaveResult<string>> {
+export async function removeProjectWho5Translation(
+  db: AppDeps['db'],
+  actor: Actor,
+  projectId: number,
+  language: string,
+): Promise<SaveResult<string>> {
   requireLeader(actor);
   const { project } = await projectFor(db, actor, projectId);
   if (!project || project.id !== projectId || !isLanguageCode(language)) return { status: 'denied' };
@@ -95,7 +121,11 @@ export async function removeProjectWho5Translation(db: AppDeps['db'], actor: Act
     if (!before || !(await deleteWho5Translation(tx, projectId, language))) return { value: { status: 'denied' }, audit: [] };
     return {
       value: { status: 'ok', id: language },
-      audit: { action: 'slet', entity: 'who5_oversaettelse', detail: { projectId, language, before: { validatedBy: before.validatedBy, source: before.source, texts: before.texts } } },
+      audit: {
+        action: 'slet',
+        entity: 'who5_oversaettelse',
+        detail: { projectId, language, before: { validatedBy: before.validatedBy, source: before.source, texts: before.texts } },
+      },
     };
   });
 }

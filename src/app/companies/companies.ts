@@ -9,13 +9,40 @@ import { door, type AuditEntry } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getActivity } from '../../db/casework/activities.ts';
 import {
-  companyPlacements, companySteeringFacts, deleteCompany as removeCompany, deleteCompanyContact, deleteContactPerson, deleteFollowUp,
-  findCompanyByCvr, followUpsOfActivities, getCompany, insertCompany, insertCompanyContact, insertContactPerson, listCompanies,
-  listCompanyContacts, listContactPersons, updateCompany, upsertFollowUp,
-  type CompanyContactRow, type CompanyListRow, type CompanyRow, type CompanySteeringFacts, type ContactPersonRow, type FollowUpRow, type PlacementRow,
+  companyPlacements,
+  companySteeringFacts,
+  deleteCompany as removeCompany,
+  deleteCompanyContact,
+  deleteContactPerson,
+  deleteFollowUp,
+  findCompanyByCvr,
+  followUpsOfActivities,
+  getCompany,
+  insertCompany,
+  insertCompanyContact,
+  insertContactPerson,
+  listCompanies,
+  listCompanyContacts,
+  listContactPersons,
+  updateCompany,
+  upsertFollowUp,
+  type CompanyContactRow,
+  type CompanyListRow,
+  type CompanyRow,
+  type CompanySteeringFacts,
+  type ContactPersonRow,
+  type FollowUpRow,
+  type PlacementRow,
 } from '../../db/companies.ts';
 import {
-  companySchema, contactPersonSchema, HIRING_TYPES, hiringCheckpoints, isHiring, makeCompanyContactSchema, makeFollowUpSchema, type Checkpoint,
+  companySchema,
+  contactPersonSchema,
+  HIRING_TYPES,
+  hiringCheckpoints,
+  isHiring,
+  makeCompanyContactSchema,
+  makeFollowUpSchema,
+  type Checkpoint,
 } from '../../domain/companies.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
 import { about, audited, unaudited, withCase } from '../casework/with-case.ts';
@@ -27,9 +54,17 @@ type Db = Parameters<typeof door>[0];
 export type { CompanyListRow, CompanyRow, ContactPersonRow, CompanyContactRow, PlacementRow, FollowUpRow, CompanySteeringFacts };
 
 const COMPANY_FIELDS = ['cvr', 'name', 'address', 'industry', 'notes'] as const;
-const form = <K extends string>(f: FormData, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, str(f, k)])) as Record<K, string>;
-const companyAudit = (c: { id: string; municipalityCode: string; cvr: string }, action: string, detail: Record<string, unknown> = {}): AuditEntry => ({
-  action, entity: 'virksomhed', municipality: c.municipalityCode, detail: { companyId: c.id, cvr: c.cvr, ...detail },
+const form = <K extends string>(f: FormData, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, str(f, k)])) as Record<K, string>;
+const companyAudit = (
+  c: { id: string; municipalityCode: string; cvr: string },
+  action: string,
+  detail: Record<string, unknown> = {},
+): AuditEntry => ({
+  action,
+  entity: 'virksomhed',
+  municipality: c.municipalityCode,
+  detail: { companyId: c.id, cvr: c.cvr, ...detail },
 });
 
 export async function listCompanyRegister(db: Db, actor: Actor, today = todayInDenmark()): Promise<CompanyListRow[]> {
@@ -58,26 +93,51 @@ export interface CompanyPage {
 export async function getCompanyPage(db: Db, actor: Actor, id: string, today = todayInDenmark()): Promise<CompanyPage | null> {
   return door(db, actor, async (tx) => {
     const company = await getCompany(tx, id);
-    if (!company) return { value: null, audit: { action: 'adgang_naegtet', entity: 'virksomhed', detail: { requestedId: String(id).slice(0, 64), purpose: 'vis_virksomhed' } } };
+    if (!company)
+      return {
+        value: null,
+        audit: {
+          action: 'adgang_naegtet',
+          entity: 'virksomhed',
+          detail: { requestedId: String(id).slice(0, 64), purpose: 'vis_virksomhed' },
+        },
+      };
     const placements = await companyPlacements(tx, company.id);
-    const followUps = await followUpsOfActivities(tx, placements.filter((p) => isHiring(p.typeKey)).map((p) => p.activityId));
+    const followUps = await followUpsOfActivities(
+      tx,
+      placements.filter((p) => isHiring(p.typeKey)).map((p) => p.activityId),
+    );
     const views: PlacementView[] = placements.map((p) => {
       const mine = followUps.filter((f) => f.activityId === p.activityId);
       return {
         ...p,
         hiring: isHiring(p.typeKey),
         current: p.startDate <= today && (p.endDate === null || p.endDate >= today) && p.status !== 'afbrudt' && p.status !== 'afsluttet',
-        checkpoints: isHiring(p.typeKey) ? hiringCheckpoints({ id: p.activityId, typeKey: p.typeKey, startDate: p.startDate, endDate: p.endDate }, mine, today) : [],
+        checkpoints: isHiring(p.typeKey)
+          ? hiringCheckpoints({ id: p.activityId, typeKey: p.typeKey, startDate: p.startDate, endDate: p.endDate }, mine, today)
+          : [],
         followUps: mine,
       };
     });
     const women = [...new Map(placements.map((p) => [p.participantId, p])).keys()];
     const audit: AuditEntry[] = [
       companyAudit(company, 'vis'),
-      ...women.map((pid) => ({ action: 'vis', entity: 'virksomhed_placering', participantId: pid, municipality: company.municipalityCode, detail: { companyId: company.id } })),
+      ...women.map((pid) => ({
+        action: 'vis',
+        entity: 'virksomhed_placering',
+        participantId: pid,
+        municipality: company.municipalityCode,
+        detail: { companyId: company.id },
+      })),
     ];
     return {
-      value: { company, contactPersons: await listContactPersons(tx, company.id), contacts: await listCompanyContacts(tx, company.id), placements: views, today },
+      value: {
+        company,
+        contactPersons: await listContactPersons(tx, company.id),
+        contacts: await listCompanyContacts(tx, company.id),
+        placements: views,
+        today,
+      },
       audit,
     };
   });
@@ -94,13 +154,19 @@ export async function saveCompany(db: Db, actor: Actor, f: FormData, id?: string
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     if (before) {
       await updateCompany(tx, before.id, parsed.data);
-      return audited({ status: 'ok', id: before.id }, companyAudit(before, 'ret', { before: { ...before, notes: undefined }, after: { ...parsed.data, notes: undefined } }));
+      return audited(
+        { status: 'ok', id: before.id },
+        companyAudit(before, 'ret', { before: { ...before, notes: undefined }, after: { ...parsed.data, notes: undefined } }),
+      );
     }
     const existing = await findCompanyByCvr(tx, parsed.data.cvr);
     if (existing) return unaudited({ status: 'invalid', errors: { cvr: `CVR-nummeret er allerede registreret som ${existing.name}.` } });
     const municipality = actor.municipalities[0];
     const newId = await insertCompany(tx, municipality, parsed.data);
-    return audited({ status: 'ok', id: newId }, companyAudit({ id: newId, municipalityCode: municipality, cvr: parsed.data.cvr }, 'opret', { name: parsed.data.name }));
+    return audited(
+      { status: 'ok', id: newId },
+      companyAudit({ id: newId, municipalityCode: municipality, cvr: parsed.data.cvr }, 'opret', { name: parsed.data.name }),
+    );
   });
 }
 
@@ -136,14 +202,23 @@ export async function removeContactPerson(db: Db, actor: Actor, companyId: strin
   });
 }
 
-export async function logCompanyContact(db: Db, actor: Actor, companyId: string, f: FormData, today = todayInDenmark()): Promise<SaveResult> {
+export async function logCompanyContact(
+  db: Db,
+  actor: Actor,
+  companyId: string,
+  f: FormData,
+  today = todayInDenmark(),
+): Promise<SaveResult> {
   return door<SaveResult>(db, actor, async (tx) => {
     const c = await getCompany(tx, companyId);
     if (!c) return unaudited({ status: 'denied' });
     const parsed = makeCompanyContactSchema(today).safeParse(form(f, ['occurredOn', 'kind', 'note']));
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     const id = await insertCompanyContact(tx, c, parsed.data);
-    return audited({ status: 'ok', id: c.id }, companyAudit(c, 'opret', { contactId: id, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn }));
+    return audited(
+      { status: 'ok', id: c.id },
+      companyAudit(c, 'opret', { contactId: id, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn }),
+    );
   });
 }
 
@@ -165,7 +240,13 @@ export interface HiringFollowUpView {
 }
 
 /** One of her hirings with its checkpoints, for the follow-up form; null when not hers or not a hiring (audited). */
-export async function getHiringFollowUp(db: Db, actor: Actor, participantId: string, activityId: string, today = todayInDenmark()): Promise<HiringFollowUpView | null> {
+export async function getHiringFollowUp(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  activityId: string,
+  today = todayInDenmark(),
+): Promise<HiringFollowUpView | null> {
   const r = await withCase<HiringFollowUpView>(db, actor, participantId, 'vis_opfoelgning', async (tx, p) => {
     const a = await getActivity(tx, p.id, activityId);
     if (!a || !isHiring(a.typeKey)) {
@@ -179,13 +260,23 @@ export async function getHiringFollowUp(db: Db, actor: Actor, participantId: str
       checkpoints: hiringCheckpoints(a, recorded, today),
       today,
     };
-    return audited({ status: 'ok', id: view }, { action: 'vis', entity: 'ansaettelse_opfoelgning', ...about(p), detail: { activityId: a.id } });
+    return audited(
+      { status: 'ok', id: view },
+      { action: 'vis', entity: 'ansaettelse_opfoelgning', ...about(p), detail: { activityId: a.id } },
+    );
   });
   return r.status === 'ok' ? r.id : null;
 }
 
 /** Record (or correct) the answer at a checkpoint of one of her hirings; `id` is where to go next (her company, or '' for her page). */
-export async function saveFollowUp(db: Db, actor: Actor, participantId: string, activityId: string, f: FormData, today = todayInDenmark()): Promise<SaveResult> {
+export async function saveFollowUp(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  activityId: string,
+  f: FormData,
+  today = todayInDenmark(),
+): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, 'opfoelg_ansaettelse', async (tx, p) => {
     const a = await getActivity(tx, p.id, activityId);
     if (!a || !isHiring(a.typeKey)) {
@@ -195,7 +286,15 @@ export async function saveFollowUp(db: Db, actor: Actor, participantId: string, 
     const parsed = makeFollowUpSchema(a.startDate, today).safeParse(form(f, ['checkpointMonths', 'checkedOn', 'stillEmployed', 'note']));
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     const id = await upsertFollowUp(tx, p, a.id, parsed.data);
-    return audited({ status: 'ok', id: a.companyId ?? '' }, { action: 'opret', entity: 'ansaettelse_opfoelgning', ...about(p), detail: { id, activityId: a.id, ...parsed.data, note: undefined } });
+    return audited(
+      { status: 'ok', id: a.companyId ?? '' },
+      {
+        action: 'opret',
+        entity: 'ansaettelse_opfoelgning',
+        ...about(p),
+        detail: { id, activityId: a.id, ...parsed.data, note: undefined },
+      },
+    );
   });
 }
 
@@ -207,7 +306,10 @@ export async function removeFollowUp(db: Db, actor: Actor, participantId: string
       return unaudited({ status: 'denied' });
     }
     const a = await getActivity(tx, p.id, gone.activityId);
-    return audited({ status: 'ok', id: a?.companyId ?? '' }, { action: 'slet', entity: 'ansaettelse_opfoelgning', ...about(p), detail: { deleted: { ...gone, note: undefined } } });
+    return audited(
+      { status: 'ok', id: a?.companyId ?? '' },
+      { action: 'slet', entity: 'ansaettelse_opfoelgning', ...about(p), detail: { deleted: { ...gone, note: undefined } } },
+    );
   });
 }
 

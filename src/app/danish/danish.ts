@@ -7,8 +7,20 @@ import { notFound } from '../../core/errors.ts';
 import { door, type Db, type Tx } from '../../db/door.ts';
 import { auditDeniedRecord, findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import {
-  attendanceInMonth, deleteDanish, getDanish, insertAttendance, insertBuddy, insertCourse, insertTest, listDanish,
-  updateAttendance, updateBuddy, updateCourse, updateTest, type DanishKind, type DanishRecords,
+  attendanceInMonth,
+  deleteDanish,
+  getDanish,
+  insertAttendance,
+  insertBuddy,
+  insertCourse,
+  insertTest,
+  listDanish,
+  updateAttendance,
+  updateBuddy,
+  updateCourse,
+  updateTest,
+  type DanishKind,
+  type DanishRecords,
 } from '../../db/danish.ts';
 import { attendanceSchema, buddyOn, buddySchema, courseSchema, formatMonthDa, testSchema } from '../../domain/danish.ts';
 import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
@@ -47,7 +59,8 @@ export async function danishRecordForm(db: Db, actor: Actor, participantId: stri
   if (!view) throw notFound('Deltageren');
   if (!recordId) return { view, record: null };
   const r = view.records;
-  const list: { id: string }[] = kind === 'kursus' ? r.courses : kind === 'fremmoede' ? r.attendance : kind === 'proeve' ? r.tests : r.buddies;
+  const list: { id: string }[] =
+    kind === 'kursus' ? r.courses : kind === 'fremmoede' ? r.attendance : kind === 'proeve' ? r.tests : r.buddies;
   const record = list.find((x) => x.id === recordId) as Record<string, unknown> | undefined;
   if (!record) throw notFound('Posten');
   return { view, record };
@@ -61,7 +74,12 @@ export const DANISH_FIELDS: Record<DanishKind, readonly string[]> = {
 };
 
 /** The audit entity of each kind. */
-const ENTITY: Record<DanishKind, string> = { kursus: 'danskkursus', fremmoede: 'danskfremmoede', proeve: 'danskproeve', sprogmakker: 'sprogmakker' };
+const ENTITY: Record<DanishKind, string> = {
+  kursus: 'danskkursus',
+  fremmoede: 'danskfremmoede',
+  proeve: 'danskproeve',
+  sprogmakker: 'sprogmakker',
+};
 
 /** What the audit log keeps of a record: not the sprogmakker's name (a third person), only whether there is one. */
 function forAudit(x: object | undefined): Record<string, unknown> | undefined {
@@ -74,7 +92,8 @@ type Parsed = { ok: true; data: Record<string, unknown> } | { ok: false; errors:
 
 function parse(kind: DanishKind, form: FormData, today: string): Parsed {
   const raw = Object.fromEntries(DANISH_FIELDS[kind].map((f) => [f, str(form, f)]));
-  const schema = kind === 'kursus' ? courseSchema : kind === 'fremmoede' ? attendanceSchema(today) : kind === 'proeve' ? testSchema(today) : buddySchema;
+  const schema =
+    kind === 'kursus' ? courseSchema : kind === 'fremmoede' ? attendanceSchema(today) : kind === 'proeve' ? testSchema(today) : buddySchema;
   const r = schema.safeParse(raw);
   return r.success ? { ok: true, data: r.data as Record<string, unknown> } : { ok: false, errors: zodFieldErrors(r.error) };
 }
@@ -87,7 +106,15 @@ async function write(tx: Tx, kind: DanishKind, p: CaseParticipant, data: never, 
 }
 
 /** Record (no `recordId`) or correct one of her Danish records from a form. */
-export function saveDanish(db: Db, actor: Actor, participantId: string, kind: DanishKind, form: FormData, recordId?: string, today = todayInDenmark()): Promise<SaveResult> {
+export function saveDanish(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  kind: DanishKind,
+  form: FormData,
+  recordId?: string,
+  today = todayInDenmark(),
+): Promise<SaveResult> {
   const entity = ENTITY[kind];
   return withCase<string>(db, actor, participantId, `${recordId ? 'ret' : 'opret'}_${entity}`, async (tx, p) => {
     const before = recordId ? await getDanish(tx, kind, p.id, recordId) : undefined;
@@ -102,14 +129,22 @@ export function saveDanish(db: Db, actor: Actor, participantId: string, kind: Da
       const month = String(parsed.data.month);
       const taken = await attendanceInMonth(tx, p.id, month);
       if (taken && taken.id !== recordId) {
-        return unaudited({ status: 'invalid', errors: { month: `Fremmødet for ${formatMonthDa(month)} er allerede registreret. Ret det i stedet.` } });
+        return unaudited({
+          status: 'invalid',
+          errors: { month: `Fremmødet for ${formatMonthDa(month)} er allerede registreret. Ret det i stedet.` },
+        });
       }
     }
     const id = await write(tx, kind, p, parsed.data as never, actor.userId, recordId);
-    return audited({ status: 'ok', id }, {
-      action: recordId ? 'ret' : 'opret', entity, ...about(p),
-      detail: recordId ? { id, before: forAudit(before), after: forAudit(parsed.data) } : { id, ...forAudit(parsed.data) },
-    });
+    return audited(
+      { status: 'ok', id },
+      {
+        action: recordId ? 'ret' : 'opret',
+        entity,
+        ...about(p),
+        detail: recordId ? { id, before: forAudit(before), after: forAudit(parsed.data) } : { id, ...forAudit(parsed.data) },
+      },
+    );
   });
 }
 
@@ -124,6 +159,9 @@ export function deleteDanishRecord(db: Db, actor: Actor, participantId: string, 
     }
     if (!mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
     await deleteDanish(tx, kind, p.id, recordId);
-    return audited({ status: 'ok', id: recordId }, { action: 'slet', entity, ...about(p), detail: { id: recordId, deleted: forAudit(before) } });
+    return audited(
+      { status: 'ok', id: recordId },
+      { action: 'slet', entity, ...about(p), detail: { id: recordId, deleted: forAudit(before) } },
+    );
   });
 }

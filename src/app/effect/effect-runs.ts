@@ -48,7 +48,13 @@ export async function computeEffectRuns(db: Database, req: EffectRunRequest): Pr
     const open = !shown.tooFew && typeof shown.matched === 'number' && shown.matched > 0;
     return { ...shown, supportSaved: open ? d.supportSaved : null, matchedN: open ? d.result.matched : null };
   });
-  return { month: req.month, projectId: req.scope.kind === 'project' ? req.scope.projectId : null, pool: input.pool.length, horizons, computedAt: new Date().toISOString() };
+  return {
+    month: req.month,
+    projectId: req.scope.kind === 'project' ? req.scope.projectId : null,
+    pool: input.pool.length,
+    horizons,
+    computedAt: new Date().toISOString(),
+  };
 }
 
 let worker: Worker | null = null;

@@ -63,8 +63,15 @@ export async function effectView(deps: EffectViewDeps, actor: Actor, req: { mont
     cost = { cost: costs.length ? costs.reduce((a, b) => a + b, 0) : null, costBasis: null };
   }
   return {
-    scope: national ? 'national' : 'project', choice, runs, threshold: deps.config.suppressThreshold, poolSize: await poolSize(deps.db), cached,
-    investment: investmentView(runs, rates, cost), money, projectsWithCost,
+    scope: national ? 'national' : 'project',
+    choice,
+    runs,
+    threshold: deps.config.suppressThreshold,
+    poolSize: await poolSize(deps.db),
+    cached,
+    investment: investmentView(runs, rates, cost),
+    money,
+    projectsWithCost,
   };
 }
 
@@ -73,12 +80,20 @@ export async function effectView(deps: EffectViewDeps, actor: Actor, req: { mont
  * participants against the national pool): stored and reused while the data is unchanged,
  * suppressed, audited. Also used by the committee brief, for everyone who steers the project.
  */
-export async function effectRunsFor(deps: EffectViewDeps, actor: Actor, choice: ProjectChoice | null, month: string): Promise<{ runs: EffectRuns; cached: boolean }> {
-  if (parseMonth(month) === null) throw new AppError('INVALID', 'Måneden skal skrives ÅÅÅÅ-MM.', { maaned: 'Skriv måneden som ÅÅÅÅ-MM, fx 2022-12.' });
+export async function effectRunsFor(
+  deps: EffectViewDeps,
+  actor: Actor,
+  choice: ProjectChoice | null,
+  month: string,
+): Promise<{ runs: EffectRuns; cached: boolean }> {
+  if (parseMonth(month) === null)
+    throw new AppError('INVALID', 'Måneden skal skrives ÅÅÅÅ-MM.', { maaned: 'Skriv måneden som ÅÅÅÅ-MM, fx 2022-12.' });
   const national = choice === null;
   const threshold = deps.config.suppressThreshold;
   // 'v2': runs carry the investment case's input (supportSaved, matchedN).
-  const key = JSON.stringify(national ? ['national', month, 'v2'] : ['project', choice.project.id, [...actor.municipalities].sort(), month, 'v2']);
+  const key = JSON.stringify(
+    national ? ['national', month, 'v2'] : ['project', choice.project.id, [...actor.municipalities].sort(), month, 'v2'],
+  );
   const version = await effectDataVersion(deps.db);
   const hit = await storedEffectResult<EffectRuns>(deps.db, key, version);
   const detail = { scope: national ? 'national' : 'project', projectId: choice?.project.id ?? null, month };

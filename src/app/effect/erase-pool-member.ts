@@ -10,7 +10,11 @@ import type { AppDeps } from '../../core/deps.ts';
 import { erasePoolWomanAudited } from '../../db/effect/pool.ts';
 import { requirePoolAnalyst } from './import-pool.ts';
 
-export async function erasePoolWoman(deps: Pick<AppDeps, 'db' | 'vault'>, actor: Actor, cprText: string): Promise<{ pool: boolean; register: boolean }> {
+export async function erasePoolWoman(
+  deps: Pick<AppDeps, 'db' | 'vault'>,
+  actor: Actor,
+  cprText: string,
+): Promise<{ pool: boolean; register: boolean }> {
   requirePoolAnalyst(actor);
   const cpr = parseCpr(cprText);
   if (!cpr.ok) throw new AppError('INVALID', 'CPR-nummeret er ugyldigt.', { cpr: `${cpr.error}` });

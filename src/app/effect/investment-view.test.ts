@@ -26,17 +26,35 @@ const RATES = [
 function run(horizon: number, o: Partial<ShownRun>): ShownRun {
   const est = { treated: 10, controls: 19, effect: -9, ci: [-12.5, -5] as [number, number], raw: -5, hidden: null };
   return {
-    definition: 'effekt-2026.1', month: '2023-12', horizon, controlsPerParticipant: 3, participants: 50, matched: 40, unmatched: 10, excludedShortWindow: 0,
-    pool: 1000, medianMonth: '2022-01', tooFew: false, balance: [],
+    definition: 'effekt-2026.1',
+    month: '2023-12',
+    horizon,
+    controlsPerParticipant: 3,
+    participants: 50,
+    matched: 40,
+    unmatched: 10,
+    excludedShortWindow: 0,
+    pool: 1000,
+    medianMonth: '2022-01',
+    tooFew: false,
+    balance: [],
     outcomes: { maal1: { ...est }, maal12: { ...est }, durable: { ...est }, weeksOnSupport: est, weeksSelfSupporting: { ...est } },
-    supportSaved: [{ category: 'praktik', year: 2023, weeks: 0.5 }, { category: 'ydelse', year: 2022, weeks: 6.5 }, { category: 'ydelse', year: 2023, weeks: 2 }],
-    matchedN: 40, ...o,
+    supportSaved: [
+      { category: 'praktik', year: 2023, weeks: 0.5 },
+      { category: 'ydelse', year: 2022, weeks: 6.5 },
+      { category: 'ydelse', year: 2023, weeks: 2 },
+    ],
+    matchedN: 40,
+    ...o,
   };
 }
 
 describe('investment view, by hand to the krone', () => {
   const runs: EffectRuns = {
-    month: '2023-12', projectId: 1, pool: 1000, computedAt: '',
+    month: '2023-12',
+    projectId: 1,
+    pool: 1000,
+    computedAt: '',
     horizons: [run(6, { tooFew: true, supportSaved: null, matchedN: null }), run(12, {})],
   };
   const v = investmentView(runs, RATES, { cost: 1_000_000, costBasis: 'forbrug' });
@@ -50,7 +68,9 @@ describe('investment view, by hand to the krone', () => {
     expect(c.atBounds!.fewest.kroner).toBe(721_746);
     expect(c.atBounds!.most.kroner).toBe(1_804_366);
     expect(v.missingRates).toEqual([]);
-    expect(v.ratesUsed.find((r) => r.category === 'ydelse' && r.year === 2022)!.source).toBe('Satsen for 2021 (ingen sats for 2022): kontanthjælp 2021');
+    expect(v.ratesUsed.find((r) => r.category === 'ydelse' && r.year === 2022)!.source).toBe(
+      'Satsen for 2021 (ingen sats for 2022): kontanthjælp 2021',
+    );
   });
 
   it('finds break-even for all 50 participants', () => {
@@ -66,7 +86,10 @@ describe('investment view, by hand to the krone', () => {
 
   it('has no break-even without a cost, and no case without an estimate', () => {
     expect(investmentView(runs, RATES, { cost: null, costBasis: null }).breakEven).toBeNull();
-    const none = investmentView({ ...runs, horizons: [run(12, { tooFew: true, supportSaved: null, matchedN: null })] }, RATES, { cost: 1, costBasis: 'budget' });
+    const none = investmentView({ ...runs, horizons: [run(12, { tooFew: true, supportSaved: null, matchedN: null })] }, RATES, {
+      cost: 1,
+      costBasis: 'budget',
+    });
     expect(none.horizons).toEqual([]);
   });
 });

@@ -31,7 +31,11 @@ export interface InvestmentView {
   missingRates: { category: string; year: number }[];
 }
 
-export function investmentView(runs: EffectRuns, rates: readonly WeeklyRate[], money: Pick<MoneySummary, 'cost' | 'costBasis'>): InvestmentView {
+export function investmentView(
+  runs: EffectRuns,
+  rates: readonly WeeklyRate[],
+  money: Pick<MoneySummary, 'cost' | 'costBasis'>,
+): InvestmentView {
   const cost = money.cost;
   const horizons: HorizonInvestment[] = [];
   const used = new Map<string, WeeklyRate>();
@@ -40,11 +44,21 @@ export function investmentView(runs: EffectRuns, rates: readonly WeeklyRate[], m
     const w = h.outcomes.weeksOnSupport;
     if (!h.supportSaved || h.matchedN === null || w.effect === null) continue;
     const filled = ratesForYears(rates, h.supportSaved);
-    const c = investmentCase({ matched: h.matchedN, supportSaved: h.supportSaved, effect: w.effect, ci: w.ci, rates: filled, cost: cost ?? 0 });
+    const c = investmentCase({
+      matched: h.matchedN,
+      supportSaved: h.supportSaved,
+      effect: w.effect,
+      ci: w.ci,
+      rates: filled,
+      cost: cost ?? 0,
+    });
     for (const r of c.ratesUsed) used.set(`${r.category}:${r.year}`, r);
     for (const m of c.missingRates) missing.set(`${m.category}:${m.year}`, m);
     horizons.push({
-      horizon: h.horizon, matched: h.matchedN, case: c, perWoman: c.kroner / h.matchedN,
+      horizon: h.horizon,
+      matched: h.matchedN,
+      case: c,
+      perWoman: c.kroner / h.matchedN,
       perWomanFewest: c.atBounds ? c.atBounds.fewest.kroner / h.matchedN : null,
       perWomanMost: c.atBounds ? c.atBounds.most.kroner / h.matchedN : null,
     });
@@ -60,13 +74,21 @@ export function investmentView(runs: EffectRuns, rates: readonly WeeklyRate[], m
     const fewest = points((h) => h.perWomanFewest);
     const most = points((h) => h.perWomanMost);
     be = {
-      estimate: breakEven(cost, participants, points((h) => h.perWoman)!),
+      estimate: breakEven(
+        cost,
+        participants,
+        points((h) => h.perWoman)!,
+      ),
       fewest: fewest ? breakEven(cost, participants, fewest) : null,
       most: most ? breakEven(cost, participants, most) : null,
     };
   }
   return {
-    cost, costBasis: money.costBasis, horizons, breakEven: be, participants,
+    cost,
+    costBasis: money.costBasis,
+    horizons,
+    breakEven: be,
+    participants,
     ratesUsed: [...used.values()].sort((a, b) => a.category.localeCompare(b.category) || a.year - b.year),
     missingRates: [...missing.values()].sort((a, b) => a.category.localeCompare(b.category) || a.year - b.year),
   };

@@ -20,7 +20,8 @@ import { nationalMonitorInput, tenantMonitorInput } from '../register/load-monit
 export type EffectScope = { kind: 'national' } | { kind: 'project'; projectId: number; actor: Actor };
 
 export async function storedEffectInput(db: Database, scope: EffectScope): Promise<EffectInput> {
-  const { input } = scope.kind === 'national' ? await nationalMonitorInput(db) : await tenantMonitorInput(db, scope.actor, { projectId: scope.projectId });
+  const { input } =
+    scope.kind === 'national' ? await nationalMonitorInput(db) : await tenantMonitorInput(db, scope.actor, { projectId: scope.projectId });
   const { weeks, hours } = input.register;
   const pool: PoolMember[] = [];
   for (const row of await loadPool(db)) {

@@ -9,8 +9,16 @@ import type { AppDeps } from '../../core/deps.ts';
 import { deleteExpiredPool } from '../../db/effect/pool.ts';
 
 const SYSTEM: Actor = {
-  userId: 0, username: 'system:opbevaring', displayName: 'Opbevaringsjob', role: 'analytiker',
-  organisationId: 0, organisationName: 'Fremdrift', organisationKind: 'styrelse', municipalities: [], municipalityNames: [], ip: 'localhost',
+  userId: 0,
+  username: 'system:opbevaring',
+  displayName: 'Opbevaringsjob',
+  role: 'analytiker',
+  organisationId: 0,
+  organisationName: 'Fremdrift',
+  organisationKind: 'styrelse',
+  municipalities: [],
+  municipalityNames: [],
+  ip: 'localhost',
 };
 
 /** The first instant that is still kept: `months` before `now`. */

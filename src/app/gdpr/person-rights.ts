@@ -39,7 +39,11 @@ export async function personRightsOverview(deps: Pick<AppDeps, 'db' | 'vault' | 
   const p = await getParticipant(deps.db, deps.vault, actor, id, 'gdpr');
   if (!p) return null;
   const open = p.enrolments.some((e) => !e.exitedOn);
-  const lastExit = p.enrolments.map((e) => e.exitedOn).filter(Boolean).sort().pop();
+  const lastExit = p.enrolments
+    .map((e) => e.exitedOn)
+    .filter(Boolean)
+    .sort()
+    .pop();
   const years = deps.config.retentionYears;
   const retention = open
     ? `Kvinden er indskrevet. Oplysningerne opbevares, til hun er udskrevet, og i ${years} år derefter.`
@@ -62,7 +66,8 @@ export async function removePerson(db: Db, actor: Actor, id: string, how: Remova
   requireGdprActor(actor);
   const tables = await personTables(db);
   const blocked = tables.filter((t) => t.table !== 'participant' && !t.writable).map((t) => t.table);
-  if (blocked.length) throw new AppError('CONFLICT', `Kan ikke slette: applikationen kan ikke ændre tabellerne ${blocked.join(', ')}. Kontakt driften.`);
+  if (blocked.length)
+    throw new AppError('CONFLICT', `Kan ikke slette: applikationen kan ikke ændre tabellerne ${blocked.join(', ')}. Kontakt driften.`);
   const done = await door<Removed | null>(db, actor, async (tx) => {
     const p = await lockParticipantForRemoval(tx, id, how);
     // Not found: the refused attempt is already audited and must be kept, so the door commits.
@@ -74,7 +79,13 @@ export async function removePerson(db: Db, actor: Actor, id: string, how: Remova
       const cleared = await anonymiseInTx(tx, tables, id);
       return {
         value: { how, detail: cleared },
-        audit: { action: 'anonymiseret', entity: 'participant', participantId: id, municipality, detail: { cleared, retentionYears: years } },
+        audit: {
+          action: 'anonymiseret',
+          entity: 'participant',
+          participantId: id,
+          municipality,
+          detail: { cleared, retentionYears: years },
+        },
       };
     }
     const deleted = await eraseInTx(tx, tables, id);

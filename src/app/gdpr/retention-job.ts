@@ -10,9 +10,16 @@ import { removePerson } from './person-rights.ts';
 
 async function systemActor(db: Db): Promise<Actor> {
   return {
-    userId: 0, username: 'system:opbevaring', displayName: 'Opbevaringsjob', role: 'projektleder',
-    organisationId: 0, organisationName: 'Fremdrift', organisationKind: 'jobcenter',
-    municipalities: await allMunicipalityCodes(db), municipalityNames: [], ip: 'localhost',
+    userId: 0,
+    username: 'system:opbevaring',
+    displayName: 'Opbevaringsjob',
+    role: 'projektleder',
+    organisationId: 0,
+    organisationName: 'Fremdrift',
+    organisationKind: 'jobcenter',
+    municipalities: await allMunicipalityCodes(db),
+    municipalityNames: [],
+    ip: 'localhost',
   };
 }
 
@@ -21,7 +28,10 @@ export async function runRetention(db: Db, opts: { dryRun: boolean; years: numbe
   const actor = await systemActor(db);
   const due = await door(db, actor, async (tx) => {
     const ids = await closedCasesDue(tx, years);
-    return { value: ids, audit: { action: 'opbevaring_kontrol', entity: 'participant', detail: { years, due: ids.length, dryRun: opts.dryRun } } };
+    return {
+      value: ids,
+      audit: { action: 'opbevaring_kontrol', entity: 'participant', detail: { years, due: ids.length, dryRun: opts.dryRun } },
+    };
   });
   if (opts.dryRun) return { years, due, anonymised: 0 };
   let anonymised = 0;

@@ -8,6 +8,7 @@
 import type { RetentionState } from '../../db/gdpr/retention.ts';
 
 export function retentionMessage(s: RetentionState, years: number): string {
-  if (s.open > 0) return 'Kvinden er stadig indskrevet. Hendes oplysninger skal opbevares, til hun er udskrevet, og i ' + years + ' år derefter.';
+  if (s.open > 0)
+    return 'Kvinden er stadig indskrevet. Hendes oplysninger skal opbevares, til hun er udskrevet, og i ' + years + ' år derefter.';
   return `Oplysningerne skal opbevares i ${years} år efter udskrivning, dvs. til ${s.retainedUntil}. Først derefter kan de slettes eller anonymiseres.`;
 }

@@ -8,10 +8,28 @@ import type { Actor } from '../../core/actor.ts';
 import { door, type AuditEntry } from '../../db/door.ts';
 import { projectsOf } from '../../db/casework/project-config.ts';
 import {
-  getGroupSession, insertGroupSessions, listGroupSessions, projectSessionFacts, sessionRoster, setAttendance, setCancelled, updateGroupSession, updateSeriesSessions,
-  type AttendanceRow, type GroupSessionListRow, type GroupSessionRow,
+  getGroupSession,
+  insertGroupSessions,
+  listGroupSessions,
+  projectSessionFacts,
+  sessionRoster,
+  setAttendance,
+  setCancelled,
+  updateGroupSession,
+  updateSeriesSessions,
+  type AttendanceRow,
+  type GroupSessionListRow,
+  type GroupSessionRow,
 } from '../../db/group-sessions.ts';
-import { attendanceRates, cancelSchema, parseAttendance, parseGroupSession, seriesDates, seriesScopeOf, type AttendanceRate } from '../../domain/group-sessions.ts';
+import {
+  attendanceRates,
+  cancelSchema,
+  parseAttendance,
+  parseGroupSession,
+  seriesDates,
+  seriesScopeOf,
+  type AttendanceRate,
+} from '../../domain/group-sessions.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
 import { audited, unaudited } from '../casework/with-case.ts';
 import { todayInDenmark } from '../casework/today.ts';
@@ -20,10 +38,25 @@ type Db = Parameters<typeof door>[0];
 
 export type { AttendanceRow, GroupSessionListRow, GroupSessionRow, AttendanceRate };
 
-export const SESSION_FIELDS = ['projectId', 'kind', 'title', 'heldOn', 'startsAt', 'endsAt', 'place', 'languages', 'note', 'repeatWeeks', 'repeatUntil'] as const;
+export const SESSION_FIELDS = [
+  'projectId',
+  'kind',
+  'title',
+  'heldOn',
+  'startsAt',
+  'endsAt',
+  'place',
+  'languages',
+  'note',
+  'repeatWeeks',
+  'repeatUntil',
+] as const;
 
 const sessionAudit = (s: { id: string; municipalityCode: string }, action: string, detail: Record<string, unknown> = {}): AuditEntry => ({
-  action, entity: 'gruppemoede', municipality: s.municipalityCode, detail: { sessionId: s.id, ...detail },
+  action,
+  entity: 'gruppemoede',
+  municipality: s.municipalityCode,
+  detail: { sessionId: s.id, ...detail },
 });
 
 export async function listSessions(db: Db, actor: Actor): Promise<GroupSessionListRow[]> {
@@ -35,7 +68,10 @@ export async function listSessions(db: Db, actor: Actor): Promise<GroupSessionLi
  * enrolment); a correction of a held session also in the project it belongs to, ended or not.
  */
 export async function sessionProjects(db: Db, actor: Actor, existing = false): Promise<{ id: number; name: string }[]> {
-  return door(db, actor, async (tx) => ({ value: await projectsOf(tx, actor.municipalities, existing ? undefined : todayInDenmark()), audit: [] }));
+  return door(db, actor, async (tx) => ({
+    value: await projectsOf(tx, actor.municipalities, existing ? undefined : todayInDenmark()),
+    audit: [],
+  }));
 }
 
 export interface SessionPage {
@@ -48,13 +84,27 @@ export interface SessionPage {
 export async function getSessionPage(db: Db, actor: Actor, id: string, today = todayInDenmark()): Promise<SessionPage | null> {
   return door(db, actor, async (tx) => {
     const session = await getGroupSession(tx, id);
-    if (!session) return { value: null, audit: { action: 'adgang_naegtet', entity: 'gruppemoede', detail: { requestedId: String(id).slice(0, 64), purpose: 'vis_gruppemoede' } } };
+    if (!session)
+      return {
+        value: null,
+        audit: {
+          action: 'adgang_naegtet',
+          entity: 'gruppemoede',
+          detail: { requestedId: String(id).slice(0, 64), purpose: 'vis_gruppemoede' },
+        },
+      };
     const roster = await sessionRoster(tx, session);
     return {
       value: { session, roster, today },
       audit: [
         sessionAudit(session, 'vis'),
-        ...roster.map((w) => ({ action: 'vis', entity: 'gruppemoede_fremmoede', participantId: w.participantId, municipality: w.municipalityCode, detail: { sessionId: session.id } })),
+        ...roster.map((w) => ({
+          action: 'vis',
+          entity: 'gruppemoede_fremmoede',
+          participantId: w.participantId,
+          municipality: w.municipalityCode,
+          detail: { sessionId: session.id },
+        })),
       ],
     };
   });
@@ -75,19 +125,35 @@ export async function saveSession(db: Db, actor: Actor, f: FormData, id?: string
     if (before) {
       await updateGroupSession(tx, before.id, v);
       const others = scope === 'hele_serien' && before.seriesId ? await updateSeriesSessions(tx, before.seriesId, before.id, v) : [];
-      return audited({ status: 'ok', id: before.id }, sessionAudit(before, 'ret', {
-        scope, ...(others.length ? { seriesId: before.seriesId, alsoChanged: others } : {}), before: { ...before, note: undefined }, after: { ...v, note: undefined },
-      }));
+      return audited(
+        { status: 'ok', id: before.id },
+        sessionAudit(before, 'ret', {
+          scope,
+          ...(others.length ? { seriesId: before.seriesId, alsoChanged: others } : {}),
+          before: { ...before, note: undefined },
+          after: { ...v, note: undefined },
+        }),
+      );
     }
     const dates = seriesDates(v.heldOn, v.repeatWeeks, v.repeatUntil);
     const municipality = actor.municipalities[0];
     const ids = await insertGroupSessions(tx, municipality, v, dates);
-    return audited({ status: 'ok', id: ids[0] }, sessionAudit({ id: ids[0], municipalityCode: municipality }, 'opret', { kind: v.kind, dates, ids }));
+    return audited(
+      { status: 'ok', id: ids[0] },
+      sessionAudit({ id: ids[0], municipalityCode: municipality }, 'opret', { kind: v.kind, dates, ids }),
+    );
   });
 }
 
 /** Cancel with a reason, or (`undo`) take the cancellation back. */
-export async function cancelSession(db: Db, actor: Actor, id: string, f: FormData, undo = false, today = todayInDenmark()): Promise<SaveResult> {
+export async function cancelSession(
+  db: Db,
+  actor: Actor,
+  id: string,
+  f: FormData,
+  undo = false,
+  today = todayInDenmark(),
+): Promise<SaveResult> {
   return door<SaveResult>(db, actor, async (tx) => {
     const s = await getGroupSession(tx, id);
     if (!s) return unaudited({ status: 'denied' });
@@ -111,7 +177,8 @@ export async function recordAttendance(db: Db, actor: Actor, id: string, f: Form
   return door<SaveResult<{ changed: number }>>(db, actor, async (tx) => {
     const s = await getGroupSession(tx, id);
     if (!s) return unaudited({ status: 'denied' });
-    if (s.cancelledOn) return unaudited({ status: 'invalid', errors: { _form: 'Mødet er aflyst. Genoptag det for at registrere fremmøde.' } });
+    if (s.cancelledOn)
+      return unaudited({ status: 'invalid', errors: { _form: 'Mødet er aflyst. Genoptag det for at registrere fremmøde.' } });
     const roster = new Map((await sessionRoster(tx, s)).map((w) => [w.participantId, w]));
     const errors: Record<string, string> = {};
     const changes: { w: AttendanceRow; to: ReturnType<typeof parseAttendance> }[] = [];
@@ -127,7 +194,10 @@ export async function recordAttendance(db: Db, actor: Actor, id: string, f: Form
     return {
       value: { status: 'ok', id: { changed: changes.length } },
       audit: changes.map((c): AuditEntry => ({
-        action: c.to ? (c.w.status ? 'ret' : 'opret') : 'slet', entity: 'gruppemoede_fremmoede', participantId: c.w.participantId, municipality: c.w.municipalityCode,
+        action: c.to ? (c.w.status ? 'ret' : 'opret') : 'slet',
+        entity: 'gruppemoede_fremmoede',
+        participantId: c.w.participantId,
+        municipality: c.w.municipalityCode,
         detail: { sessionId: s.id, kind: s.kind, heldOn: s.heldOn, from: c.w.status, to: c.to ?? null },
       })),
     };

@@ -23,7 +23,9 @@ export function mapClaims(claims: Record<string, unknown>): MappedClaims {
   if (!subject) throw refuse('Login-udbyderen sendte ikke en brugeridentitet.');
   const role = claims.fremdrift_rolle;
   if (typeof role !== 'string' || !ROLES.includes(role as Role)) {
-    throw refuse(`Din rolle${typeof role === 'string' && role ? ` (${role.slice(0, 50)})` : ''} giver ikke adgang til Fremdrift. Kontakt din administrator.`);
+    throw refuse(
+      `Din rolle${typeof role === 'string' && role ? ` (${role.slice(0, 50)})` : ''} giver ikke adgang til Fremdrift. Kontakt din administrator.`,
+    );
   }
   const raw = claims.fremdrift_kommuner;
   const municipalities = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[\s,]+/) : [])
@@ -31,8 +33,17 @@ export function mapClaims(claims: Record<string, unknown>): MappedClaims {
     .filter(Boolean);
   if (municipalities.some((c) => !/^\d{3}$/.test(c))) throw refuse('Login-udbyderen sendte en ugyldig kommunekode.');
   const organisationName = typeof claims.fremdrift_organisation === 'string' ? claims.fremdrift_organisation.trim() : undefined;
-  if (!municipalities.length && !organisationName) throw refuse('Login-udbyderen sendte hverken kommuner eller organisation. Kontakt din administrator.');
-  const preferredUsername = typeof claims.preferred_username === 'string' && claims.preferred_username ? claims.preferred_username : subject;
+  if (!municipalities.length && !organisationName)
+    throw refuse('Login-udbyderen sendte hverken kommuner eller organisation. Kontakt din administrator.');
+  const preferredUsername =
+    typeof claims.preferred_username === 'string' && claims.preferred_username ? claims.preferred_username : subject;
   const displayName = typeof claims.name === 'string' && claims.name ? claims.name : preferredUsername;
-  return { subject, role: role as Role, municipalities: [...new Set(municipalities)].sort(), organisationName, displayName: displayName.slice(0, 200), preferredUsername: preferredUsername.slice(0, 100) };
+  return {
+    subject,
+    role: role as Role,
+    municipalities: [...new Set(municipalities)].sort(),
+    organisationName,
+    displayName: displayName.slice(0, 200),
+    preferredUsername: preferredUsername.slice(0, 100),
+  };
 }

@@ -12,8 +12,13 @@ export function providerConfig(s: OidcSettings): Promise<oidc.Configuration> {
   let p = cache.get(key);
   if (!p) {
     const issuer = new URL(s.issuer);
-    p = oidc.discovery(issuer, s.clientId, { client_secret: s.clientSecret, redirect_uris: [s.redirectUri] }, oidc.ClientSecretPost(s.clientSecret),
-      isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    p = oidc.discovery(
+      issuer,
+      s.clientId,
+      { client_secret: s.clientSecret, redirect_uris: [s.redirectUri] },
+      oidc.ClientSecretPost(s.clientSecret),
+      isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    );
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }

@@ -40,7 +40,14 @@ export async function startSignIn(db: AppDeps['db'], s: OidcSettings, next: stri
 const failed = () => new AppError('INVALID', 'Login-forsøget kunne ikke bekræftes. Prøv at logge ind igen.');
 
 /** `sessionHours`: the session's first expiry — the idle time, so an unused session ends as early as the setting says. */
-export async function finishSignIn(db: AppDeps['db'], s: OidcSettings, cookie: string | undefined, query: URLSearchParams, ip: string, sessionHours: number) {
+export async function finishSignIn(
+  db: AppDeps['db'],
+  s: OidcSettings,
+  cookie: string | undefined,
+  query: URLSearchParams,
+  ip: string,
+  sessionHours: number,
+) {
   // The pending sign-in is used once, whatever happens next.
   const pending = cookie ? await takePendingSignIn(db, sha256(cookie), PENDING_MINUTES) : undefined;
   if (!pending || query.get('state') !== pending.state) throw failed();
@@ -52,12 +59,13 @@ export async function finishSignIn(db: AppDeps['db'], s: OidcSettings, cookie: s
   let claims: Record<string, unknown>;
   try {
     const tokens = await oidc.authorizationCodeGrant(config, current, {
-      pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true,
+      pkceCodeVerifier: pending.verifier,
+      expectedState: pending.state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
     });
     const idClaims = tokens.claims()!;
-    const info = config.serverMetadata().userinfo_endpoint
-      ? await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)
-      : {};
+    const info = config.serverMetadata().userinfo_endpoint ? await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub) : {};
     claims = { ...idClaims, ...info };
   } catch {
     throw failed();
@@ -67,15 +75,27 @@ export async function finishSignIn(db: AppDeps['db'], s: OidcSettings, cookie: s
   try {
     mapped = mapClaims(claims);
   } catch (e) {
-    await appendAudit(db, { userId: null, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip }, {
-      action: 'login_afvist', entity: 'session', detail: { method: 'oidc', issuer, reason: (e as Error).message },
-    });
+    await appendAudit(
+      db,
+      { userId: null, username: `oidc:${String(claims.sub ?? '?').slice(0, 100)}`, role: null, ip },
+      {
+        action: 'login_afvist',
+        entity: 'session',
+        detail: { method: 'oidc', issuer, reason: (e as Error).message },
+      },
+    );
     throw e;
   }
   const user = await provisionOidcUser(db, issuer, mapped, ip);
   const session = await createSession(db, user.id, Math.min(12, sessionHours));
-  await appendAudit(db, { userId: user.id, username: user.username, role: user.role, ip }, {
-    action: 'login', entity: 'session', detail: { method: 'oidc', issuer },
-  });
+  await appendAudit(
+    db,
+    { userId: user.id, username: user.username, role: user.role, ip },
+    {
+      action: 'login',
+      entity: 'session',
+      detail: { method: 'oidc', issuer },
+    },
+  );
   return { sessionId: session.id, next: pending.next };
 }

@@ -12,15 +12,27 @@ import { enrolmentPrefill } from './enrol-candidate.ts';
 import type { RecruitmentDeps } from './candidates.ts';
 
 export type CandidateEnrolment =
-  | { kind: 'enrolled'; participantId: string }
-  | { kind: 'known'; participantId: string }
-  | { kind: 'new'; values: Record<string, string> };
+  { kind: 'enrolled'; participantId: string } | { kind: 'known'; participantId: string } | { kind: 'new'; values: Record<string, string> };
 
 export async function candidateEnrolment(deps: RecruitmentDeps, actor: Actor, id: string): Promise<CandidateEnrolment | null> {
   return door<CandidateEnrolment | null>(deps.db, actor, async (tx) => {
     const c = await getCandidate(tx, id);
-    if (!c) return { value: null, audit: { action: 'adgang_naegtet', entity: 'kandidat', detail: { candidateId: /^[0-9a-f-]{36}$/i.test(id) ? id : null, purpose: 'indskriv' } } };
-    const audit = { action: 'vis', entity: 'kandidat', participantId: c.participantId, municipality: c.municipalityCode, detail: { candidateId: c.id, purpose: 'indskriv' } };
+    if (!c)
+      return {
+        value: null,
+        audit: {
+          action: 'adgang_naegtet',
+          entity: 'kandidat',
+          detail: { candidateId: /^[0-9a-f-]{36}$/i.test(id) ? id : null, purpose: 'indskriv' },
+        },
+      };
+    const audit = {
+      action: 'vis',
+      entity: 'kandidat',
+      participantId: c.participantId,
+      municipality: c.municipalityCode,
+      detail: { candidateId: c.id, purpose: 'indskriv' },
+    };
     if (c.participantId) return { value: { kind: 'enrolled', participantId: c.participantId }, audit };
     const known = c.cprHash ? await findByCprHash(tx, c.cprHash) : null;
     if (known) return { value: { kind: 'known', participantId: known.id }, audit };

@@ -11,8 +11,16 @@ import { deleteCandidate, expiredCandidates } from '../../db/recruitment.ts';
 import { todayInDenmark } from '../casework/today.ts';
 
 const SYSTEM: Actor = {
-  userId: 0, username: 'system:opbevaring', displayName: 'Opbevaringsjob', role: 'projektleder',
-  organisationId: 0, organisationName: 'Fremdrift', organisationKind: 'jobcenter', municipalities: [], municipalityNames: [], ip: 'localhost',
+  userId: 0,
+  username: 'system:opbevaring',
+  displayName: 'Opbevaringsjob',
+  role: 'projektleder',
+  organisationId: 0,
+  organisationName: 'Fremdrift',
+  organisationKind: 'jobcenter',
+  municipalities: [],
+  municipalityNames: [],
+  ip: 'localhost',
 };
 
 export async function runCandidateRetention(db: Db, opts: { dryRun: boolean; today?: string }) {
@@ -20,12 +28,20 @@ export async function runCandidateRetention(db: Db, opts: { dryRun: boolean; tod
   return systemDoor(db, SYSTEM, async (tx) => {
     const due = await expiredCandidates(tx, today);
     if (opts.dryRun) {
-      return { value: { due: due.length, erased: 0 }, audit: { action: 'opbevaring_kontrol', entity: 'kandidat', detail: { due: due.length, dryRun: true } } };
+      return {
+        value: { due: due.length, erased: 0 },
+        audit: { action: 'opbevaring_kontrol', entity: 'kandidat', detail: { due: due.length, dryRun: true } },
+      };
     }
     for (const c of due) await deleteCandidate(tx, c.id);
     return {
       value: { due: due.length, erased: due.length },
-      audit: due.map((c) => ({ action: 'slettet', entity: 'kandidat', municipality: c.municipalityCode, detail: { candidateId: c.id, projectId: c.projectId, reason: 'opbevaringsperiode' } })),
+      audit: due.map((c) => ({
+        action: 'slettet',
+        entity: 'kandidat',
+        municipality: c.municipalityCode,
+        detail: { candidateId: c.id, projectId: c.projectId, reason: 'opbevaringsperiode' },
+      })),
     };
   });
 }

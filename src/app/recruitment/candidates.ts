@@ -11,11 +11,33 @@ import { parseCpr } from '../../core/cpr.ts';
 import { door, type Db, type Tx } from '../../db/door.ts';
 import { projectsOf } from '../../db/casework/project-config.ts';
 import {
-  candidateExport, deleteCandidate, deleteOutreach as deleteOutreachRow, findCandidateByHash, getCandidate, getOutreach, insertCandidate, insertOutreach,
-  listCandidates, listLists, outreachOf, retentionMonths, saveRetentionMonths, updateOutreach, type CandidateRow, type ListRow, type OutreachRow,
+  candidateExport,
+  deleteCandidate,
+  deleteOutreach as deleteOutreachRow,
+  findCandidateByHash,
+  getCandidate,
+  getOutreach,
+  insertCandidate,
+  insertOutreach,
+  listCandidates,
+  listLists,
+  outreachOf,
+  retentionMonths,
+  saveRetentionMonths,
+  updateOutreach,
+  type CandidateRow,
+  type ListRow,
+  type OutreachRow,
 } from '../../db/recruitment.ts';
 import {
-  candidateErasureDue, candidateProgress, candidateSchema, candidateStage, correctionReasonSchema, outreachSchema, type CandidateStage, type FunnelCandidate,
+  candidateErasureDue,
+  candidateProgress,
+  candidateSchema,
+  candidateStage,
+  correctionReasonSchema,
+  outreachSchema,
+  type CandidateStage,
+  type FunnelCandidate,
 } from '../../domain/recruitment.ts';
 import type { Vault } from '../../security/vault.ts';
 import { mayCorrect, str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
@@ -32,7 +54,11 @@ export interface ProjectRef {
 }
 
 /** The actor's project (the one asked for, else her first); null when she has none. */
-export async function recruitmentProject(db: Db, actor: Actor, projectId?: number): Promise<{ projects: ProjectRef[]; project: ProjectRef | null }> {
+export async function recruitmentProject(
+  db: Db,
+  actor: Actor,
+  projectId?: number,
+): Promise<{ projects: ProjectRef[]; project: ProjectRef | null }> {
   // The projects themselves are not personal data: nothing to audit.
   const projects = await door(db, actor, async (tx) => ({ value: await projectsOf(tx, actor.municipalities), audit: [] }));
   return { projects, project: projectId === undefined ? (projects[0] ?? null) : (projects.find((p) => p.id === projectId) ?? null) };
@@ -75,17 +101,37 @@ export async function candidateOverview(deps: RecruitmentDeps, actor: Actor, pro
   if (!project) return null;
   return door(deps.db, actor, async (tx) => {
     const rows = await listCandidates(tx, project.id);
-    const steps = byCandidate(await outreachOf(tx, rows.map((r) => r.id)));
+    const steps = byCandidate(
+      await outreachOf(
+        tx,
+        rows.map((r) => r.id),
+      ),
+    );
     const candidates = rows.map((c) => {
       const s = steps.get(c.id) ?? [];
       return {
-        id: c.id, name: c.name ?? '', cpr: c.cprEnc ? deps.vault.decryptCpr(c.cprEnc) : '', benefit: c.benefit, origin: c.origin,
-        municipalityCode: c.municipalityCode, stage: candidateStage(funnelOf(c, s)), newOnLatestList: c.newOnLatestList, onLatestList: c.onLatestList,
-        addedByHand: c.addedByHand, lastOutreachOn: candidateProgress(funnelOf(c, s)).lastOutreachOn, participantId: c.participantId,
+        id: c.id,
+        name: c.name ?? '',
+        cpr: c.cprEnc ? deps.vault.decryptCpr(c.cprEnc) : '',
+        benefit: c.benefit,
+        origin: c.origin,
+        municipalityCode: c.municipalityCode,
+        stage: candidateStage(funnelOf(c, s)),
+        newOnLatestList: c.newOnLatestList,
+        onLatestList: c.onLatestList,
+        addedByHand: c.addedByHand,
+        lastOutreachOn: candidateProgress(funnelOf(c, s)).lastOutreachOn,
+        participantId: c.participantId,
       };
     });
     return {
-      value: { projects, project, candidates, lists: await listLists(tx, project.id), retentionMonths: await retentionMonths(tx, project.id) },
+      value: {
+        projects,
+        project,
+        candidates,
+        lists: await listLists(tx, project.id),
+        retentionMonths: await retentionMonths(tx, project.id),
+      },
       audit: { action: 'vis', entity: 'kandidatliste', detail: { projectId: project.id, candidates: candidates.length } },
     };
   });
@@ -105,7 +151,11 @@ async function candidateIn(tx: Tx, id: string): Promise<CandidateRow | null> {
   return (await getCandidate(tx, id)) ?? null;
 }
 
-const refused = (id: string, purpose: string) => ({ action: 'adgang_naegtet', entity: 'kandidat', detail: { candidateId: /^[0-9a-f-]{36}$/i.test(id) ? id : null, purpose } });
+const refused = (id: string, purpose: string) => ({
+  action: 'adgang_naegtet',
+  entity: 'kandidat',
+  detail: { candidateId: /^[0-9a-f-]{36}$/i.test(id) ? id : null, purpose },
+});
 const about = (c: CandidateRow) => ({ entity: 'kandidat', participantId: c.participantId, municipality: c.municipalityCode });
 
 /** One candidate with her outreach log (audited read). */
@@ -119,7 +169,10 @@ export async function getCandidateFile(deps: RecruitmentDeps, actor: Actor, id: 
     const months = await retentionMonths(tx, c.projectId);
     return {
       value: {
-        candidate: { ...c, cpr: c.cprEnc ? deps.vault.decryptCpr(c.cprEnc) : '' }, project, outreach, stage: candidateStage(f),
+        candidate: { ...c, cpr: c.cprEnc ? deps.vault.decryptCpr(c.cprEnc) : '' },
+        project,
+        outreach,
+        stage: candidateStage(f),
         erasureDue: c.participantId ? null : candidateErasureDue(c.lastListedOn, candidateProgress(f).lastOutreachOn, months),
       },
       audit: { action: 'vis', ...about(c), detail: { candidateId: c.id } },
@@ -146,11 +199,24 @@ export async function addCandidate(deps: RecruitmentDeps, actor: Actor, form: Fo
       errors.cpr = 'Kvinden står allerede på projektets kandidatliste.';
     }
     if (Object.keys(errors).length || !project || !cpr.ok || !parsed.success) return { value: { status: 'invalid', errors }, audit: [] };
-    const id = await insertCandidate(tx, {
-      projectId: project.id, municipality, cprHash: deps.vault.hashCpr(cpr.value.cpr), cprEnc: deps.vault.encryptCpr(cpr.value.cpr),
-      name: parsed.data.name, benefit: parsed.data.benefit, origin: parsed.data.origin, addedByHand: true,
-    }, actor.userId);
-    return { value: { status: 'ok', id }, audit: { action: 'opret', entity: 'kandidat', municipality, detail: { candidateId: id, projectId: project.id, byHand: true } } };
+    const id = await insertCandidate(
+      tx,
+      {
+        projectId: project.id,
+        municipality,
+        cprHash: deps.vault.hashCpr(cpr.value.cpr),
+        cprEnc: deps.vault.encryptCpr(cpr.value.cpr),
+        name: parsed.data.name,
+        benefit: parsed.data.benefit,
+        origin: parsed.data.origin,
+        addedByHand: true,
+      },
+      actor.userId,
+    );
+    return {
+      value: { status: 'ok', id },
+      audit: { action: 'opret', entity: 'kandidat', municipality, detail: { candidateId: id, projectId: project.id, byHand: true } },
+    };
   });
 }
 
@@ -167,11 +233,22 @@ export async function logOutreach(deps: RecruitmentDeps, actor: Actor, candidate
     const errors: FieldErrors = {};
     if (v.occurredOn > todayInDenmark()) errors.occurredOn = 'Datoen kan ikke ligge i fremtiden.';
     if (Object.keys(errors).length) return { value: { status: 'invalid', errors }, audit: [] };
-    const step = { kind: v.kind, occurredOn: v.occurredOn, channel: v.channel, declineReason: v.kind === 'afslag' ? v.declineReason : null, note: v.note };
+    const step = {
+      kind: v.kind,
+      occurredOn: v.occurredOn,
+      channel: v.channel,
+      declineReason: v.kind === 'afslag' ? v.declineReason : null,
+      note: v.note,
+    };
     const id = await insertOutreach(tx, c, step, actor.userId);
     return {
       value: { status: 'ok', id: c.id },
-      audit: { action: 'opret', ...about(c), entity: 'opsoegning', detail: { candidateId: c.id, outreachId: id, kind: step.kind, channel: step.channel, declineReason: step.declineReason } },
+      audit: {
+        action: 'opret',
+        ...about(c),
+        entity: 'opsoegning',
+        detail: { candidateId: c.id, outreachId: id, kind: step.kind, channel: step.channel, declineReason: step.declineReason },
+      },
     };
   });
 }
@@ -182,7 +259,10 @@ export async function getOutreachStep(deps: RecruitmentDeps, actor: Actor, candi
     const c = await candidateIn(tx, candidateId);
     const o = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
     if (!c || !o || o.kind === 'indskrevet') return { value: null, audit: refused(candidateId, 'vis_opsoegning') };
-    return { value: { candidate: c, step: o }, audit: { action: 'vis', ...about(c), entity: 'opsoegning', detail: { candidateId: c.id, outreachId: o.id } } };
+    return {
+      value: { candidate: c, step: o },
+      audit: { action: 'vis', ...about(c), entity: 'opsoegning', detail: { candidateId: c.id, outreachId: o.id } },
+    };
   });
 }
 
@@ -191,11 +271,18 @@ export async function getOutreachStep(deps: RecruitmentDeps, actor: Actor, candi
  * it, plus a reason for the correction; the audit log keeps the step before and after and the reason.
  * Only the one who logged it or a project leader corrects it; the enrolment step is not corrected here.
  */
-export async function correctOutreach(deps: RecruitmentDeps, actor: Actor, candidateId: string, outreachId: string, form: FormData): Promise<SaveResult> {
+export async function correctOutreach(
+  deps: RecruitmentDeps,
+  actor: Actor,
+  candidateId: string,
+  outreachId: string,
+  form: FormData,
+): Promise<SaveResult> {
   return door<SaveResult>(deps.db, actor, async (tx) => {
     const c = await candidateIn(tx, candidateId);
     const before = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
-    if (!c || !before || before.kind === 'indskrevet') return { value: { status: 'denied' }, audit: refused(candidateId, 'ret_opsoegning') };
+    if (!c || !before || before.kind === 'indskrevet')
+      return { value: { status: 'denied' }, audit: refused(candidateId, 'ret_opsoegning') };
     if (!mayCorrect(actor, before.createdBy)) return { value: { status: 'forbidden' }, audit: [] };
     const errors: FieldErrors = {};
     const parsed = outreachSchema.safeParse(Object.fromEntries(OUTREACH_FIELDS.map((f) => [f, str(form, f)])));
@@ -205,33 +292,65 @@ export async function correctOutreach(deps: RecruitmentDeps, actor: Actor, candi
     if (parsed.success && parsed.data.occurredOn > todayInDenmark()) errors.occurredOn = 'Datoen kan ikke ligge i fremtiden.';
     if (Object.keys(errors).length || !parsed.success || !why.success) return { value: { status: 'invalid', errors }, audit: [] };
     const v = parsed.data;
-    const step = { kind: v.kind, occurredOn: v.occurredOn, channel: v.channel, declineReason: v.kind === 'afslag' ? v.declineReason : null, note: v.note };
+    const step = {
+      kind: v.kind,
+      occurredOn: v.occurredOn,
+      channel: v.channel,
+      declineReason: v.kind === 'afslag' ? v.declineReason : null,
+      note: v.note,
+    };
     await updateOutreach(tx, before.id, step);
     const was = { kind: before.kind, occurredOn: before.occurredOn, channel: before.channel, declineReason: before.declineReason };
     return {
       value: { status: 'ok', id: c.id },
       audit: {
-        action: 'ret', ...about(c), entity: 'opsoegning',
-        detail: { candidateId: c.id, outreachId: before.id, before: was, after: { ...step, note: undefined }, reason: why.data.correctionReason },
+        action: 'ret',
+        ...about(c),
+        entity: 'opsoegning',
+        detail: {
+          candidateId: c.id,
+          outreachId: before.id,
+          before: was,
+          after: { ...step, note: undefined },
+          reason: why.data.correctionReason,
+        },
       },
     };
   });
 }
 
 /** Delete a step logged by mistake, with a reason; the audit log keeps what was deleted and why. */
-export async function deleteOutreach(deps: RecruitmentDeps, actor: Actor, candidateId: string, outreachId: string, form: FormData): Promise<SaveResult> {
+export async function deleteOutreach(
+  deps: RecruitmentDeps,
+  actor: Actor,
+  candidateId: string,
+  outreachId: string,
+  form: FormData,
+): Promise<SaveResult> {
   return door<SaveResult>(deps.db, actor, async (tx) => {
     const c = await candidateIn(tx, candidateId);
     const before = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
-    if (!c || !before || before.kind === 'indskrevet') return { value: { status: 'denied' }, audit: refused(candidateId, 'slet_opsoegning') };
+    if (!c || !before || before.kind === 'indskrevet')
+      return { value: { status: 'denied' }, audit: refused(candidateId, 'slet_opsoegning') };
     if (!mayCorrect(actor, before.createdBy)) return { value: { status: 'forbidden' }, audit: [] };
     const why = correctionReasonSchema.safeParse({ correctionReason: str(form, 'correctionReason') });
     if (!why.success) return { value: { status: 'invalid', errors: zodFieldErrors(why.error) }, audit: [] };
     await deleteOutreachRow(tx, before.id);
-    const deleted = { kind: before.kind, occurredOn: before.occurredOn, channel: before.channel, declineReason: before.declineReason, createdBy: before.createdBy };
+    const deleted = {
+      kind: before.kind,
+      occurredOn: before.occurredOn,
+      channel: before.channel,
+      declineReason: before.declineReason,
+      createdBy: before.createdBy,
+    };
     return {
       value: { status: 'ok', id: c.id },
-      audit: { action: 'slet', ...about(c), entity: 'opsoegning', detail: { candidateId: c.id, outreachId: before.id, deleted, reason: why.data.correctionReason } },
+      audit: {
+        action: 'slet',
+        ...about(c),
+        entity: 'opsoegning',
+        detail: { candidateId: c.id, outreachId: before.id, deleted, reason: why.data.correctionReason },
+      },
     };
   });
 }
@@ -244,10 +363,14 @@ export async function saveCandidateRetention(deps: RecruitmentDeps, actor: Actor
   if (!project) return { status: 'denied' };
   const raw = str(form, 'retentionMonths').trim();
   const months = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
-  if (!(months >= 1 && months <= 60)) return { status: 'invalid', errors: { retentionMonths: 'Skriv et helt antal måneder fra 1 til 60.' } };
+  if (!(months >= 1 && months <= 60))
+    return { status: 'invalid', errors: { retentionMonths: 'Skriv et helt antal måneder fra 1 til 60.' } };
   return door<SaveResult<number>>(deps.db, actor, async (tx) => {
     await saveRetentionMonths(tx, project.id, months, actor.userId);
-    return { value: { status: 'ok', id: project.id }, audit: { action: 'gem', entity: 'kandidatindstillinger', detail: { projectId: project.id, retentionMonths: months } } };
+    return {
+      value: { status: 'ok', id: project.id },
+      audit: { action: 'gem', entity: 'kandidatindstillinger', detail: { projectId: project.id, retentionMonths: months } },
+    };
   });
 }
 
@@ -259,8 +382,13 @@ export async function exportCandidate(deps: RecruitmentDeps, actor: Actor, id: s
     if (!c) return { value: null, audit: refused(id, 'indsigt') };
     const data = await candidateExport(tx, c.id);
     return {
-      value: { format: 'fremdrift-kandidat-indsigt-1', generatedAt: new Date().toISOString(), generatedBy: actor.username,
-        cpr: c.cprEnc ? deps.vault.decryptCpr(c.cprEnc) : null, ...data },
+      value: {
+        format: 'fremdrift-kandidat-indsigt-1',
+        generatedAt: new Date().toISOString(),
+        generatedBy: actor.username,
+        cpr: c.cprEnc ? deps.vault.decryptCpr(c.cprEnc) : null,
+        ...data,
+      },
       audit: { action: 'indsigt', ...about(c), detail: { candidateId: c.id, outreach: data.outreach.length } },
     };
   });
@@ -276,9 +404,18 @@ export async function eraseCandidate(deps: RecruitmentDeps, actor: Actor, id: st
     const c = await candidateIn(tx, id);
     if (!c) return { value: { status: 'denied' }, audit: refused(id, 'slet') };
     if (c.participantId) {
-      return { value: { status: 'invalid', errors: { _form: 'Kvinden er indskrevet. Hendes oplysninger hører nu til hendes sag og slettes under Persondata (GDPR).' } }, audit: [] };
+      return {
+        value: {
+          status: 'invalid',
+          errors: { _form: 'Kvinden er indskrevet. Hendes oplysninger hører nu til hendes sag og slettes under Persondata (GDPR).' },
+        },
+        audit: [],
+      };
     }
     await deleteCandidate(tx, c.id);
-    return { value: { status: 'ok', id: c.projectId }, audit: { action: 'slettet', ...about(c), detail: { candidateId: c.id, projectId: c.projectId, reason: 'anmodning' } } };
+    return {
+      value: { status: 'ok', id: c.projectId },
+      audit: { action: 'slettet', ...about(c), detail: { candidateId: c.id, projectId: c.projectId, reason: 'anmodning' } },
+    };
   });
 }

@@ -18,14 +18,32 @@ import type { Vault } from '../../security/vault.ts';
  * candidate is not visible to the actor, is someone else (another CPR number) or already enrolled.
  */
 export async function linkEnrolledCandidate(
-  tx: Tx, candidateId: string, her: { id: string; cprHash: string }, enrolledOn: string, userId: number,
+  tx: Tx,
+  candidateId: string,
+  her: { id: string; cprHash: string },
+  enrolledOn: string,
+  userId: number,
 ): Promise<{ errors: FieldErrors } | { audit: AuditEntry }> {
   const c = await getCandidate(tx, candidateId);
-  if (!c || c.cprHash !== her.cprHash) return { errors: { _form: 'Kandidaten findes ikke på din kandidatliste, eller CPR-nummeret er et andet end kandidatens.' } };
+  if (!c || c.cprHash !== her.cprHash)
+    return { errors: { _form: 'Kandidaten findes ikke på din kandidatliste, eller CPR-nummeret er et andet end kandidatens.' } };
   if (c.participantId && c.participantId !== her.id) return { errors: { _form: 'Kandidaten er allerede indskrevet.' } };
   await linkCandidate(tx, c.id, her.id);
-  const id = await insertOutreach(tx, { ...c, participantId: her.id }, { kind: 'indskrevet', occurredOn: enrolledOn, channel: null, declineReason: null, note: null }, userId);
-  return { audit: { action: 'opret', entity: 'opsoegning', participantId: her.id, municipality: c.municipalityCode, detail: { candidateId: c.id, outreachId: id, kind: 'indskrevet' } } };
+  const id = await insertOutreach(
+    tx,
+    { ...c, participantId: her.id },
+    { kind: 'indskrevet', occurredOn: enrolledOn, channel: null, declineReason: null, note: null },
+    userId,
+  );
+  return {
+    audit: {
+      action: 'opret',
+      entity: 'opsoegning',
+      participantId: her.id,
+      municipality: c.municipalityCode,
+      detail: { candidateId: c.id, outreachId: id, kind: 'indskrevet' },
+    },
+  };
 }
 
 /** Split a full name into first and last name (the last word is the last name). */
@@ -53,8 +71,13 @@ export async function enrolmentPrefill(tx: Tx, vault: Vault, candidateId: string
     candidate: c,
     cpr,
     values: {
-      kandidat: c.id, cpr: formatCpr(cpr), ...splitName(c.name ?? ''), countryOfOrigin: countryCodeFor(c.origin),
-      projectId: String(c.projectId), recruitmentChannel: channel, municipalityCode: c.municipalityCode,
+      kandidat: c.id,
+      cpr: formatCpr(cpr),
+      ...splitName(c.name ?? ''),
+      countryOfOrigin: countryCodeFor(c.origin),
+      projectId: String(c.projectId),
+      recruitmentChannel: channel,
+      municipalityCode: c.municipalityCode,
     },
   };
 }

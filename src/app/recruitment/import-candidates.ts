@@ -9,7 +9,12 @@
 import type { Actor } from '../../core/actor.ts';
 import { door } from '../../db/door.ts';
 import {
-  candidateIdsByHash, insertCandidate, insertList, insertListEntries, latestListMembers, refreshCandidate,
+  candidateIdsByHash,
+  insertCandidate,
+  insertList,
+  insertListEntries,
+  latestListMembers,
+  refreshCandidate,
 } from '../../db/recruitment.ts';
 import { readCandidateList, type CandidateRowError } from '../../register/candidates.ts';
 import { RegisterInputError } from '../../register/errors.ts';
@@ -21,7 +26,11 @@ export type CandidateImportResult =
   | { status: 'denied' };
 
 export async function importCandidateList(
-  deps: RecruitmentDeps, actor: Actor, projectId: number, file: { fileName: string; bytes: Uint8Array }, opts: { skipBadRows: boolean },
+  deps: RecruitmentDeps,
+  actor: Actor,
+  projectId: number,
+  file: { fileName: string; bytes: Uint8Array },
+  opts: { skipBadRows: boolean },
 ): Promise<CandidateImportResult> {
   const { project } = await recruitmentProject(deps.db, actor, projectId);
   if (!project) return { status: 'denied' };
@@ -29,16 +38,20 @@ export async function importCandidateList(
   try {
     list = readCandidateList(file.bytes, file.fileName);
   } catch (e) {
-    if (e instanceof RegisterInputError) return { status: 'rejected', message: `Intet er gemt. ${e.message}`, errors: [], moreErrors: 0, goodRows: 0 };
+    if (e instanceof RegisterInputError)
+      return { status: 'rejected', message: `Intet er gemt. ${e.message}`, errors: [], moreErrors: 0, goodRows: 0 };
     throw e;
   }
   const errors = [...list.errors];
   let moreErrors = list.moreErrors;
   const rows = list.rows.filter((r) => {
     const mun = r.municipality ?? (actor.municipalities.length === 1 ? actor.municipalities[0] : null);
-    const problem = mun === null
-      ? 'kommunen mangler; projektet dækker flere kommuner, så listen skal have kolonnen «kommune» med kommunekoden.'
-      : !actor.municipalities.includes(mun) ? `kommunekoden ${mun} hører ikke til dit jobcenter.` : null;
+    const problem =
+      mun === null
+        ? 'kommunen mangler; projektet dækker flere kommuner, så listen skal have kolonnen «kommune» med kommunekoden.'
+        : !actor.municipalities.includes(mun)
+          ? `kommunekoden ${mun} hører ikke til dit jobcenter.`
+          : null;
     if (!problem) {
       r.municipality = mun;
       return true;
@@ -50,14 +63,23 @@ export async function importCandidateList(
   errors.sort((a, b) => a.line - b.line);
   const bad = errors.length + moreErrors;
   if (rows.length === 0 && bad === 0) {
-    return { status: 'rejected', message: `Intet er gemt. ${file.fileName} har ingen rækker under overskriftslinjen.`, errors: [], moreErrors: 0, goodRows: 0 };
+    return {
+      status: 'rejected',
+      message: `Intet er gemt. ${file.fileName} har ingen rækker under overskriftslinjen.`,
+      errors: [],
+      moreErrors: 0,
+      goodRows: 0,
+    };
   }
   if (bad > 0 && (!opts.skipBadRows || rows.length === 0)) {
     return {
       status: 'rejected',
-      message: `Intet er gemt. ${file.fileName} har ${bad === 1 ? 'én række' : `${bad} rækker`} med fejl. Ret ${bad === 1 ? 'den' : 'dem'} og indlæs filen igen`
-        + (rows.length ? `, eller vælg at springe fejlrækkerne over og indlæse de ${rows.length} gode rækker.` : '.'),
-      errors, moreErrors, goodRows: rows.length,
+      message:
+        `Intet er gemt. ${file.fileName} har ${bad === 1 ? 'én række' : `${bad} rækker`} med fejl. Ret ${bad === 1 ? 'den' : 'dem'} og indlæs filen igen` +
+        (rows.length ? `, eller vælg at springe fejlrækkerne over og indlæse de ${rows.length} gode rækker.` : '.'),
+      errors,
+      moreErrors,
+      goodRows: rows.length,
     };
   }
   return door<CandidateImportResult>(deps.db, actor, async (tx) => {
@@ -69,20 +91,39 @@ export async function importCandidateList(
       let id = known.get(hash);
       if (id) await refreshCandidate(tx, id, r);
       else {
-        id = await insertCandidate(tx, {
-          projectId: project.id, municipality: r.municipality!, cprHash: hash, cprEnc: deps.vault.encryptCpr(r.cpr),
-          name: r.name, benefit: r.benefit, origin: r.origin, addedByHand: false,
-        }, actor.userId);
+        id = await insertCandidate(
+          tx,
+          {
+            projectId: project.id,
+            municipality: r.municipality!,
+            cprHash: hash,
+            cprEnc: deps.vault.encryptCpr(r.cpr),
+            name: r.name,
+            benefit: r.benefit,
+            origin: r.origin,
+            addedByHand: false,
+          },
+          actor.userId,
+        );
         known.set(hash, id);
       }
       entries.push({ candidateId: id, municipality: r.municipality!, isNew: !previous.members.has(id) });
     }
     const rowsNew = entries.filter((e) => e.isNew).length;
-    const listId = await insertList(tx, project.id, { fileName: file.fileName.slice(0, 255), rowsTotal: entries.length, rowsNew, rowsSkipped: bad }, actor.userId);
+    const listId = await insertList(
+      tx,
+      project.id,
+      { fileName: file.fileName.slice(0, 255), rowsTotal: entries.length, rowsNew, rowsSkipped: bad },
+      actor.userId,
+    );
     await insertListEntries(tx, listId, entries);
     return {
       value: { status: 'ok', listId, projectId: project.id, total: entries.length, new: rowsNew, skipped: bad },
-      audit: { action: 'importer', entity: 'kandidatliste', detail: { projectId: project.id, listId, fileName: file.fileName.slice(0, 255), rows: entries.length, new: rowsNew, skipped: bad } },
+      audit: {
+        action: 'importer',
+        entity: 'kandidatliste',
+        detail: { projectId: project.id, listId, fileName: file.fileName.slice(0, 255), rows: entries.length, new: rowsNew, skipped: bad },
+      },
     };
   });
 }

@@ -14,6 +14,12 @@ export async function projectFunnel(db: Db, actor: Actor, projectId: number, unt
     const candidates = await listCandidates(tx, projectId);
     const steps = new Map<string, Awaited<ReturnType<typeof projectOutreach>>>();
     for (const o of await projectOutreach(tx, projectId)) steps.set(o.candidateId, [...(steps.get(o.candidateId) ?? []), o]);
-    return { value: recruitmentFunnel(candidates.map((c) => ({ addedOn: c.addedOn, events: steps.get(c.id) ?? [] })), until), audit: [] };
+    return {
+      value: recruitmentFunnel(
+        candidates.map((c) => ({ addedOn: c.addedOn, events: steps.get(c.id) ?? [] })),
+        until,
+      ),
+      audit: [],
+    };
   });
 }

@@ -14,7 +14,14 @@ import { makeCpr } from '../../core/cpr.ts';
 import { mulberry32, type Rng } from '../../core/prng.ts';
 import { addDays } from '../../core/dates.ts';
 import {
-  demoParticipantsOf, insertCandidate, insertList, insertListEntries, insertOutreach, linkCandidate, markListed, type NewOutreach,
+  demoParticipantsOf,
+  insertCandidate,
+  insertList,
+  insertListEntries,
+  insertOutreach,
+  linkCandidate,
+  markListed,
+  type NewOutreach,
 } from '../../db/recruitment.ts';
 import { drawOrigin } from '../../demo/names.ts';
 import type { Vault } from '../../security/vault.ts';
@@ -33,10 +40,24 @@ const LIST_1 = '2019-09-16';
 const LIST_2 = '2020-03-16';
 const BENEFITS = ['Kontanthjælp', 'Integrationsydelse', 'Uddannelseshjælp', 'Selvforsørgende', 'Ressourceforløb'];
 const CHANNEL_WEIGHTS: readonly (readonly [OutreachChannel, number])[] = [
-  ['telefon', 30], ['brev', 14], ['hjemmebesoeg', 10], ['boligsocial', 14], ['moske_forening', 10], ['rollemodel', 10], ['tv_medier', 6], ['andet', 6],
+  ['telefon', 30],
+  ['brev', 14],
+  ['hjemmebesoeg', 10],
+  ['boligsocial', 14],
+  ['moske_forening', 10],
+  ['rollemodel', 10],
+  ['tv_medier', 6],
+  ['andet', 6],
 ];
 const REASON_WEIGHTS: readonly (readonly [DeclineReason, number])[] = [
-  ['ikke_interesseret', 30], ['boernepasning', 20], ['helbred', 14], ['job_uddannelse', 10], ['familie', 10], ['andet_tilbud', 6], ['fraflyttet', 5], ['andet', 5],
+  ['ikke_interesseret', 30],
+  ['boernepasning', 20],
+  ['helbred', 14],
+  ['job_uddannelse', 10],
+  ['familie', 10],
+  ['andet_tilbud', 6],
+  ['fraflyttet', 5],
+  ['andet', 5],
 ];
 
 export interface RecruitmentSeedSummary {
@@ -45,8 +66,14 @@ export interface RecruitmentSeedSummary {
   enrolled: number;
 }
 
-const step = (kind: NewOutreach['kind'], occurredOn: string, o: Partial<NewOutreach> = {}): NewOutreach =>
-  ({ kind, occurredOn, channel: null, declineReason: null, note: null, ...o });
+const step = (kind: NewOutreach['kind'], occurredOn: string, o: Partial<NewOutreach> = {}): NewOutreach => ({
+  kind,
+  occurredOn,
+  channel: null,
+  declineReason: null,
+  note: null,
+  ...o,
+});
 
 /** One candidate's outreach from `start`: contact attempts, then perhaps a meeting, a decline. */
 function outreachPlan(rng: Rng, start: string): NewOutreach[] {
@@ -61,7 +88,12 @@ function outreachPlan(rng: Rng, start: string): NewOutreach[] {
   }
   if (rng.chance(0.35)) {
     const reason = rng.weighted(REASON_WEIGHTS);
-    out.push(step('afslag', addDays(day, rng.int(1, 14)), { declineReason: reason, note: reason === 'andet' ? 'Vil vente, til den yngste er startet i skole.' : null }));
+    out.push(
+      step('afslag', addDays(day, rng.int(1, 14)), {
+        declineReason: reason,
+        note: reason === 'andet' ? 'Vil vente, til den yngste er startet i skole.' : null,
+      }),
+    );
     return out;
   }
   if (rng.chance(0.65)) {
@@ -72,7 +104,12 @@ function outreachPlan(rng: Rng, start: string): NewOutreach[] {
       out.push(step('deltog', day));
       if (rng.chance(0.3)) {
         const reason = rng.weighted(REASON_WEIGHTS);
-        out.push(step('afslag', addDays(day, rng.int(1, 10)), { declineReason: reason, note: reason === 'andet' ? 'Har fået tilbud om sprogskole i stedet.' : null }));
+        out.push(
+          step('afslag', addDays(day, rng.int(1, 10)), {
+            declineReason: reason,
+            note: reason === 'andet' ? 'Har fået tilbud om sprogskole i stedet.' : null,
+          }),
+        );
       }
     }
   }
@@ -89,11 +126,30 @@ export async function seedDemoRecruitment(q: Q, vault: Vault, opts: { seed?: num
     const projectId = women[0].projectId;
     const municipalities = [...new Set(women.map((w) => w.municipalityCode))];
     const ids: { id: string; municipality: string; onList1: boolean; onList2: boolean }[] = [];
-    const add = async (c: { cpr: string; name: string; benefit: string | null; origin: string | null; municipality: string; byHand: boolean; addedOn: string }) => {
-      const id = await insertCandidate(q, {
-        projectId, municipality: c.municipality, cprHash: vault.hashCpr(c.cpr), cprEnc: vault.encryptCpr(c.cpr), name: c.name,
-        benefit: c.benefit, origin: c.origin, addedByHand: c.byHand, addedOn: c.addedOn,
-      }, null);
+    const add = async (c: {
+      cpr: string;
+      name: string;
+      benefit: string | null;
+      origin: string | null;
+      municipality: string;
+      byHand: boolean;
+      addedOn: string;
+    }) => {
+      const id = await insertCandidate(
+        q,
+        {
+          projectId,
+          municipality: c.municipality,
+          cprHash: vault.hashCpr(c.cpr),
+          cprEnc: vault.encryptCpr(c.cpr),
+          name: c.name,
+          benefit: c.benefit,
+          origin: c.origin,
+          addedByHand: c.byHand,
+          addedOn: c.addedOn,
+        },
+        null,
+      );
       summary.candidates++;
       return id;
     };
@@ -105,8 +161,15 @@ export async function seedDemoRecruitment(q: Q, vault: Vault, opts: { seed?: num
     };
     // Women who were enrolled: on the first list, reached, most at a meeting, enrolled on their day.
     for (const w of women) {
-      const id = await add({ cpr: vault.decryptCpr(w.cprEnc), name: `${w.firstName} ${w.lastName}`, benefit: rng.pick(BENEFITS), origin: w.countryOfOrigin,
-        municipality: w.municipalityCode, byHand: false, addedOn: LIST_1 });
+      const id = await add({
+        cpr: vault.decryptCpr(w.cprEnc),
+        name: `${w.firstName} ${w.lastName}`,
+        benefit: rng.pick(BENEFITS),
+        origin: w.countryOfOrigin,
+        municipality: w.municipalityCode,
+        byHand: false,
+        addedOn: LIST_1,
+      });
       ids.push({ id, municipality: w.municipalityCode, onList1: true, onList2: w.enrolledOn >= LIST_2 });
       const first = addDays(w.enrolledOn, -rng.int(25, 50));
       const steps = [step('kontakt', first, { channel: rng.weighted(CHANNEL_WEIGHTS) })];
@@ -127,18 +190,50 @@ export async function seedDemoRecruitment(q: Q, vault: Vault, opts: { seed?: num
       const onList2 = !byHand && (!onList1 || i % 4 !== 0);
       const addedOn = byHand ? addDays(LIST_1, rng.int(20, 240)) : onList1 ? LIST_1 : LIST_2;
       const municipality = municipalities[i % municipalities.length];
-      const id = await add({ cpr, name: `${o.firstName} ${o.lastName}`, benefit: rng.pick(BENEFITS), origin: o.countryOfOrigin, municipality, byHand, addedOn });
+      const id = await add({
+        cpr,
+        name: `${o.firstName} ${o.lastName}`,
+        benefit: rng.pick(BENEFITS),
+        origin: o.countryOfOrigin,
+        municipality,
+        byHand,
+        addedOn,
+      });
       ids.push({ id, municipality, onList1, onList2 });
       await log(id, municipality, outreachPlan(rng, addedOn));
     }
     // The two lists: everyone on the first is new; on the second, those not on the first.
     const l1 = ids.filter((x) => x.onList1);
-    const list1 = await insertList(q, projectId, { fileName: 'kandidater-2019-09.csv', rowsTotal: l1.length, rowsNew: l1.length, rowsSkipped: 0 }, null, `${LIST_1}T09:00:00+02:00`);
-    await insertListEntries(q, list1, l1.map((x) => ({ candidateId: x.id, municipality: x.municipality, isNew: true })));
+    const list1 = await insertList(
+      q,
+      projectId,
+      { fileName: 'kandidater-2019-09.csv', rowsTotal: l1.length, rowsNew: l1.length, rowsSkipped: 0 },
+      null,
+      `${LIST_1}T09:00:00+02:00`,
+    );
+    await insertListEntries(
+      q,
+      list1,
+      l1.map((x) => ({ candidateId: x.id, municipality: x.municipality, isNew: true })),
+    );
     const l2 = ids.filter((x) => x.onList2);
-    const list2 = await insertList(q, projectId, { fileName: 'kandidater-2020-03.csv', rowsTotal: l2.length, rowsNew: l2.filter((x) => !x.onList1).length, rowsSkipped: 1 }, null, `${LIST_2}T09:00:00+01:00`);
-    await insertListEntries(q, list2, l2.map((x) => ({ candidateId: x.id, municipality: x.municipality, isNew: !x.onList1 })));
-    await markListed(q, l2.map((x) => x.id), LIST_2);
+    const list2 = await insertList(
+      q,
+      projectId,
+      { fileName: 'kandidater-2020-03.csv', rowsTotal: l2.length, rowsNew: l2.filter((x) => !x.onList1).length, rowsSkipped: 1 },
+      null,
+      `${LIST_2}T09:00:00+01:00`,
+    );
+    await insertListEntries(
+      q,
+      list2,
+      l2.map((x) => ({ candidateId: x.id, municipality: x.municipality, isNew: !x.onList1 })),
+    );
+    await markListed(
+      q,
+      l2.map((x) => x.id),
+      LIST_2,
+    );
   }
   return summary;
 }

@@ -11,8 +11,9 @@ export async function defaultMonths(db: RegisterReader) {
   const v = await registerVintage(db);
   const end = await latestProjectEnd(db);
   const fromWeek = v.lastWeek ? parseWeek(v.lastWeek) : null;
-  const candidates = [v.lastMonth ? parseMonth(v.lastMonth) : null, fromWeek !== null ? monthOfWeek(fromWeek) : null]
-    .filter((m): m is number => m !== null);
+  const candidates = [v.lastMonth ? parseMonth(v.lastMonth) : null, fromWeek !== null ? monthOfWeek(fromWeek) : null].filter(
+    (m): m is number => m !== null,
+  );
   const lastData = candidates.length ? Math.max(...candidates) : parseMonth(new Date().toISOString().slice(0, 7))!;
   const complete = lastData - 1;
   const projectEnd = end ? parseMonth(end.slice(0, 7))! : complete;

@@ -19,8 +19,15 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
-  failRunningJobsOf, findImportJob, finishImportJob, heartbeatImportJobs, insertImportJob, pruneImportJobs, setImportJobSha,
-  updateImportProgress, type ImportJobRow,
+  failRunningJobsOf,
+  findImportJob,
+  finishImportJob,
+  heartbeatImportJobs,
+  insertImportJob,
+  pruneImportJobs,
+  setImportJobSha,
+  updateImportProgress,
+  type ImportJobRow,
 } from '../../db/import-jobs.ts';
 import type { DatabaseHandle } from '../../core/deps.ts';
 import { insertPendingUpload, prunePendingUploads } from '../../db/register-code-mappings.ts';
@@ -30,7 +37,14 @@ import { RegisterInputError } from '../../register/errors.ts';
 import type { Vault } from '../../security/vault.ts';
 import { defaultMonths } from './default-months.ts';
 import {
-  importRegisterFile, ImportStopped, writingHere, type ImportOptions, type ImportProgress, type ImportReport, type Importer, type ParsedPeople,
+  importRegisterFile,
+  ImportStopped,
+  writingHere,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportReport,
+  type Importer,
+  type ParsedPeople,
   type RegisterKind,
 } from './import-register-file.ts';
 import type { CodeTable } from '../../monitoring/types.ts';
@@ -92,51 +106,72 @@ const bootUrl = new URL('./results-worker-boot.js', import.meta.url);
  * chunks as it writes them.
  */
 function parseInWorker(input: JobInput, secret: string): (codeTable: CodeTable) => Promise<ParsedPeople> {
-  return (codeTable) => new Promise((resolve, reject) => {
-    const worker = new Worker(bootUrl, {
-      workerData: { entry: new URL('./import-parse-worker.ts', import.meta.url).href, input: { path: input.path }, kind: input.kind, fileName: input.fileName,
-        codeTable, secret },
-    });
-    let waiting: { resolve: (c: unknown) => void; reject: (e: Error) => void } | null = null;
-    let failed: Error | null = null;
-    let from = 0;
-    const fail = (e: Error) => {
-      failed = e;
-      if (waiting) waiting.reject(e);
-      else reject(e);
-      waiting = null;
-    };
-    worker.on('message', (m: { meta?: ParsedPeople['meta']; chunk?: unknown; error?: { input?: ConstructorParameters<typeof RegisterInputError>[2] & { code: RegisterInputError['code']; message: string }; message: string } }) => {
-      if (m.error) {
-        fail(m.error.input ? new RegisterInputError(m.error.input.code, m.error.input.message, m.error.input) : new Error(m.error.message));
-        return;
-      }
-      if (m.chunk) {
-        const w = waiting;
-        waiting = null;
-        w?.resolve(m.chunk);
-        return;
-      }
-      if (!m.meta) return;
-      const meta = m.meta;
-      resolve({
-        meta,
-        next(n) {
-          if (failed) return Promise.reject(failed);
-          if (from >= meta.persons) return Promise.resolve(null);
-          const p = new Promise<ParsedPeople extends { next(n: number): Promise<infer C> } ? C : never>((res, rej) => (waiting = { resolve: res as (c: unknown) => void, reject: rej }));
-          worker.postMessage({ from, n });
-          from += n;
-          return p;
+  return (codeTable) =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(bootUrl, {
+        workerData: {
+          entry: new URL('./import-parse-worker.ts', import.meta.url).href,
+          input: { path: input.path },
+          kind: input.kind,
+          fileName: input.fileName,
+          codeTable,
+          secret,
         },
-        close: () => void worker.terminate(),
+      });
+      let waiting: { resolve: (c: unknown) => void; reject: (e: Error) => void } | null = null;
+      let failed: Error | null = null;
+      let from = 0;
+      const fail = (e: Error) => {
+        failed = e;
+        if (waiting) waiting.reject(e);
+        else reject(e);
+        waiting = null;
+      };
+      worker.on(
+        'message',
+        (m: {
+          meta?: ParsedPeople['meta'];
+          chunk?: unknown;
+          error?: {
+            input?: ConstructorParameters<typeof RegisterInputError>[2] & { code: RegisterInputError['code']; message: string };
+            message: string;
+          };
+        }) => {
+          if (m.error) {
+            fail(
+              m.error.input ? new RegisterInputError(m.error.input.code, m.error.input.message, m.error.input) : new Error(m.error.message),
+            );
+            return;
+          }
+          if (m.chunk) {
+            const w = waiting;
+            waiting = null;
+            w?.resolve(m.chunk);
+            return;
+          }
+          if (!m.meta) return;
+          const meta = m.meta;
+          resolve({
+            meta,
+            next(n) {
+              if (failed) return Promise.reject(failed);
+              if (from >= meta.persons) return Promise.resolve(null);
+              const p = new Promise<ParsedPeople extends { next(n: number): Promise<infer C> } ? C : never>(
+                (res, rej) => (waiting = { resolve: res as (c: unknown) => void, reject: rej }),
+              );
+              worker.postMessage({ from, n });
+              from += n;
+              return p;
+            },
+            close: () => void worker.terminate(),
+          });
+        },
+      );
+      worker.on('error', (e) => fail(e));
+      worker.on('exit', () => {
+        if (!failed) fail(new Error('import parse worker ended'));
       });
     });
-    worker.on('error', (e) => fail(e));
-    worker.on('exit', () => {
-      if (!failed) fail(new Error('import parse worker ended'));
-    });
-  });
 }
 
 /**
@@ -164,14 +199,17 @@ export async function runImportJob(
   };
   try {
     // The file is read as a stream, from its path: never whole in memory.
-    const report = await importRegisterFile(deps, who, { kind: input.kind, fileName: input.fileName, path: input.path }, progress,
-      { ...opts, onDigest: (sha) => setImportJobSha(deps.db, jobId, sha) });
+    const report = await importRegisterFile(deps, who, { kind: input.kind, fileName: input.fileName, path: input.path }, progress, {
+      ...opts,
+      onDigest: (sha) => setImportJobSha(deps.db, jobId, sha),
+    });
     // Several instances (PostgreSQL): the national results for the new data are computed before
     // the job reports done, so every instance shows them at once. PGlite: on first view, as before.
     if (!report.alreadyImported && deps.db.kind === 'postgres') {
       const months = await defaultMonths(deps.db);
       // Unsuppressed for /nationalt (it suppresses all its tables in one pass), suppressed for /resultater.
-      for (const suppress of [0, deps.config.suppressThreshold]) await precomputeNational(deps.db, undefined, { ...months, suppress }).catch(() => undefined);
+      for (const suppress of [0, deps.config.suppressThreshold])
+        await precomputeNational(deps.db, undefined, { ...months, suppress }).catch(() => undefined);
     }
     await finishImportJob(deps.db, jobId, { report });
     importRows.inc(report.alreadyImported ? 0 : report.rows);
@@ -182,8 +220,18 @@ export async function runImportJob(
     // Unknown codes from an analyst's upload: the file waits (its private folder kept) until she
     // has mapped each code to a category on the job page; then it is imported.
     if (e instanceof RegisterInputError && e.code === 'unknown_codes' && e.unknown.length && who.userId) {
-      keep = await insertPendingUpload(deps.db, { jobId, userId: who.userId, kind: input.kind, fileName: input.fileName, path: input.path,
-        instance: INSTANCE, unknown: e.unknown }).then(() => true, () => false);
+      keep = await insertPendingUpload(deps.db, {
+        jobId,
+        userId: who.userId,
+        kind: input.kind,
+        fileName: input.fileName,
+        path: input.path,
+        instance: INSTANCE,
+        unknown: e.unknown,
+      }).then(
+        () => true,
+        () => false,
+      );
     }
     await finishImportJob(deps.db, jobId, { error }).catch(() => undefined);
     return { error };
@@ -211,7 +259,14 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
   for (const p of await prunePendingUploads(deps.db)) await rm(dirname(p.path), { recursive: true, force: true }).catch(() => undefined);
   const id = randomUUID();
   await insertImportJob(deps.db, { id, userId: who.userId, kind: input.kind, fileName: input.fileName, instance: INSTANCE });
-  const job: ImportJob = { id, userId: who.userId, fileName: input.fileName, status: 'koerer', progress: { phase: 'laeser', done: 0, total: 1 }, startedAt: Date.now() };
+  const job: ImportJob = {
+    id,
+    userId: who.userId,
+    fileName: input.fileName,
+    status: 'koerer',
+    progress: { phase: 'laeser', done: 0, total: 1 },
+    startedAt: Date.now(),
+  };
   const finish = (r: { report?: ImportReport; error?: string }) => {
     if (r.report) {
       job.report = r.report;
@@ -232,8 +287,12 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
     worker = new Worker(new URL('./results-worker-boot.js', import.meta.url), {
       workerData: {
         entry: new URL('./import-worker.ts', import.meta.url).href,
-        url: deps.config.databaseUrl, secret: deps.config.secret, suppressThreshold: deps.config.suppressThreshold,
-        jobId: id, who: { userId: who.userId, username: who.username, role: who.role, ip: who.ip }, input,
+        url: deps.config.databaseUrl,
+        secret: deps.config.secret,
+        suppressThreshold: deps.config.suppressThreshold,
+        jobId: id,
+        who: { userId: who.userId, username: who.username, role: who.role, ip: who.ip },
+        input,
       },
     });
     done = new Promise<void>((resolve) => {
@@ -260,8 +319,12 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
     });
   } else if (deps.db.kind === 'pglite' && !deps.config.importInProcess) {
     // One engine for everyone: parse in a worker thread, write in short batches (see top).
-    const opts: ImportOptions = { mode: 'batches', parse: parseInWorker(input, deps.config.secret), stopped: () => local.get(id)?.stop ?? null,
-      batchSize: deps.config.importBatch };
+    const opts: ImportOptions = {
+      mode: 'batches',
+      parse: parseInWorker(input, deps.config.secret),
+      stopped: () => local.get(id)?.stop ?? null,
+      batchSize: deps.config.importBatch,
+    };
     done = runImportJob(deps, id, who, input, (p) => (job.progress = p), opts).then(finish);
   } else {
     // FREMDRIFT_IMPORT_IN_PROCESS=1: on the main thread in one transaction, as before (benchmark comparison).
@@ -282,7 +345,10 @@ export async function recoverImports(db: DatabaseHandle): Promise<number> {
 
 function fromRow(r: ImportJobRow): ImportJob {
   return {
-    id: r.id, userId: r.userId, fileName: r.fileName, status: r.status,
+    id: r.id,
+    userId: r.userId,
+    fileName: r.fileName,
+    status: r.status,
     progress: { phase: r.phase, done: r.done, total: r.total },
     report: (r.report ?? undefined) as ImportReport | undefined,
     error: r.error ?? undefined,
@@ -301,10 +367,22 @@ export async function getImportJob(db: DatabaseHandle, id: string, userId: numbe
     // SHA-256 exists) or nothing is.
     const batch = row.sha256 ? await findBatch(db, row.kind, row.sha256) : undefined;
     if (batch) {
-      const report: ImportReport = { batchId: batch.id, alreadyImported: false, kind: row.kind as RegisterKind, fileName: batch.fileName,
-        sha256: batch.sha256, rows: batch.rows, persons: batch.persons, changedPersons: batch.changedPersons,
-        changedWeeks: batch.changedWeeks, movedResults: batch.movedResults, moved: [], resultMonth: null,
-        periodFrom: batch.periodFrom, periodTo: batch.periodTo };
+      const report: ImportReport = {
+        batchId: batch.id,
+        alreadyImported: false,
+        kind: row.kind as RegisterKind,
+        fileName: batch.fileName,
+        sha256: batch.sha256,
+        rows: batch.rows,
+        persons: batch.persons,
+        changedPersons: batch.changedPersons,
+        changedWeeks: batch.changedWeeks,
+        movedResults: batch.movedResults,
+        moved: [],
+        resultMonth: null,
+        periodFrom: batch.periodFrom,
+        periodTo: batch.periodTo,
+      };
       await finishImportJob(db, id, { report });
     } else await finishImportJob(db, id, { error: STOPPED });
     return fromRow((await findImportJob(db, id, userId))!);

@@ -17,9 +17,19 @@ try {
   parentPort!.on('message', (m: { from: number; n: number }) => parentPort!.postMessage({ chunk: parsed.chunk(m.from, m.n) }));
   parentPort!.postMessage({ meta: parsed.meta });
 } catch (e) {
-  const input = e instanceof RegisterInputError
-    ? { code: e.code, message: e.message, file: e.file, line: e.line, column: e.column, other: e.other, codes: e.codes, unknown: e.unknown }
-    : undefined;
+  const input =
+    e instanceof RegisterInputError
+      ? {
+          code: e.code,
+          message: e.message,
+          file: e.file,
+          line: e.line,
+          column: e.column,
+          other: e.other,
+          codes: e.codes,
+          unknown: e.unknown,
+        }
+      : undefined;
   if (!input) console.error(e);
   parentPort!.postMessage({ error: { input, message: (e as Error).message } });
 }

@@ -17,7 +17,16 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Actor } from '../../core/actor.ts';
 import { auditAs, ownerTx, type Db, type Tx } from '../../db/door.ts';
 import {
-  allPackedPersons, findBatch, insertBatch, insertVersions, loadCodeTable, loadPersons, markDelivered, replaceCodeTable, setRevisionSummary, undoPendingBatch,
+  allPackedPersons,
+  findBatch,
+  insertBatch,
+  insertVersions,
+  loadCodeTable,
+  loadPersons,
+  markDelivered,
+  replaceCodeTable,
+  setRevisionSummary,
+  undoPendingBatch,
   upsertPersons,
 } from '../../db/register-store.ts';
 import { applyCodeMappings } from '../../db/register-code-mappings.ts';
@@ -205,15 +214,22 @@ const ownWeeks = (p: PersonWeeks | undefined): PersonWeeks | undefined => p && {
 const ownHours = (p: PersonHours | undefined): PersonHours | undefined => p && { monthStart: p.monthStart, hours: p.hours.slice() };
 
 export function parseRegisterFile(
-  input: FileInput, kind: 'ydelser' | 'loentimer', fileName: string, codeTable: CodeTable, hashCpr: (cpr: string) => string,
+  input: FileInput,
+  kind: 'ydelser' | 'loentimer',
+  fileName: string,
+  codeTable: CodeTable,
+  hashCpr: (cpr: string) => string,
 ): { meta: ParsedMeta; chunk(from: number, n: number): PersonChunk } {
   const src = registerInput(input);
   const builder = kind === 'ydelser' ? readBenefits(src, fileName) : readHours(src, fileName);
   const data = builder.build(codeTable);
   const cprs = [...new Set([...data.weeks.keys(), ...data.hours.keys()])];
   if (cprs.some((k) => k.startsWith('#'))) {
-    throw new RegisterInputError('bad_cpr', `${fileName}, linje 1: filen har løbenumre (lobenr), ikke CPR-numre. Fremdrift kobler registerdata til deltagerne på CPR; brug et udtræk med kolonnen PNR eller cpr.`,
-      { file: fileName, line: 1, column: 'lobenr' });
+    throw new RegisterInputError(
+      'bad_cpr',
+      `${fileName}, linje 1: filen har løbenumre (lobenr), ikke CPR-numre. Fremdrift kobler registerdata til deltagerne på CPR; brug et udtræk med kolonnen PNR eller cpr.`,
+      { file: fileName, line: 1, column: 'lobenr' },
+    );
   }
   const wp = kind === 'ydelser' ? weekPeriod(data) : null;
   const mp = kind === 'loentimer' ? monthPeriod(data) : null;
@@ -283,20 +299,51 @@ export async function importRegisterFile(
   const base = { kind: input.kind, fileName: input.fileName, sha256 };
   const existing = await findBatch(db, input.kind, sha256);
   if (existing) {
-    return { ...base, batchId: existing.id, alreadyImported: true, rows: existing.rows, persons: existing.persons, changedPersons: 0,
-      ...NO_REVISION, periodFrom: existing.periodFrom, periodTo: existing.periodTo };
+    return {
+      ...base,
+      batchId: existing.id,
+      alreadyImported: true,
+      rows: existing.rows,
+      persons: existing.persons,
+      changedPersons: 0,
+      ...NO_REVISION,
+      periodFrom: existing.periodFrom,
+      periodTo: existing.periodTo,
+    };
   }
 
   if (input.kind === 'kodetabel') {
     const table = readCodeTable(sourceOf(registerInput(input)), input.fileName);
     return ownerTx(db, async (q) => {
       await checkStoredCodes(q, table, input.fileName);
-      const batchId = await insertBatch(q, { ...base, bytes: file.bytes, rows, persons: 0, periodFrom: null, periodTo: null,
-        importedBy: who.userId || null, importedByName: who.username });
+      const batchId = await insertBatch(q, {
+        ...base,
+        bytes: file.bytes,
+        rows,
+        persons: 0,
+        periodFrom: null,
+        periodTo: null,
+        importedBy: who.userId || null,
+        importedByName: who.username,
+      });
       await replaceCodeTable(q, table, batchId);
-      await auditAs(q, who, { action: 'registerimport', entity: 'register_batch', detail: { batchId, ...base, codes: table.entries.size } });
+      await auditAs(q, who, {
+        action: 'registerimport',
+        entity: 'register_batch',
+        detail: { batchId, ...base, codes: table.entries.size },
+      });
       onProgress({ phase: 'faerdig', done: 1, total: 1 });
-      return { ...base, batchId, alreadyImported: false, rows, persons: 0, changedPersons: 0, ...NO_REVISION, periodFrom: null, periodTo: null };
+      return {
+        ...base,
+        batchId,
+        alreadyImported: false,
+        rows,
+        persons: 0,
+        changedPersons: 0,
+        ...NO_REVISION,
+        periodFrom: null,
+        periodTo: null,
+      };
     });
   }
 
@@ -308,7 +355,16 @@ export async function importRegisterFile(
     const periodFrom = wp ? weekString(wp[0]) : mp ? monthString(mp[0]) : null;
     const periodTo = wp ? weekString(wp[1]) : mp ? monthString(mp[1]) : null;
     const resultMonth = wp ? monthOfWeek(wp[1]) : mp ? mp[1] : null;
-    const batchRow = { ...base, bytes: file.bytes, rows, persons, periodFrom, periodTo, importedBy: who.userId || null, importedByName: who.username };
+    const batchRow = {
+      ...base,
+      bytes: file.bytes,
+      rows,
+      persons,
+      periodFrom,
+      periodTo,
+      importedBy: who.userId || null,
+      importedByName: who.username,
+    };
     const state = { changed: 0, changedWeeks: 0, moved: { count: 0, list: [] as MovedResult[] } };
 
     /** Merge and write the next chunk of people; false after the last. */
@@ -357,13 +413,22 @@ export async function importRegisterFile(
       const summary = { changedPersons: state.changed, changedWeeks: state.changedWeeks, movedResults: state.moved.count };
       await setRevisionSummary(q, batchId, summary);
       await auditAs(q, who, {
-        action: 'registerimport', entity: 'register_batch',
+        action: 'registerimport',
+        entity: 'register_batch',
         detail: { batchId, ...base, rows, persons, ...summary, periodFrom, periodTo },
       });
       onProgress({ phase: 'faerdig', done: persons, total: persons });
       return {
-        ...base, batchId, alreadyImported: false, rows, persons, ...summary, moved: state.moved.list,
-        resultMonth: resultMonth === null ? null : monthString(resultMonth), periodFrom, periodTo,
+        ...base,
+        batchId,
+        alreadyImported: false,
+        rows,
+        persons,
+        ...summary,
+        moved: state.moved.list,
+        resultMonth: resultMonth === null ? null : monthString(resultMonth),
+        periodFrom,
+        periodTo,
       };
     };
 
@@ -380,8 +445,17 @@ export async function importRegisterFile(
       // The same file may have been delivered while this one waited for its turn.
       const same = await findBatch(db, input.kind, sha256);
       if (same) {
-        return { ...base, batchId: same.id, alreadyImported: true, rows: same.rows, persons: same.persons, changedPersons: 0,
-          ...NO_REVISION, periodFrom: same.periodFrom, periodTo: same.periodTo };
+        return {
+          ...base,
+          batchId: same.id,
+          alreadyImported: true,
+          rows: same.rows,
+          persons: same.persons,
+          changedPersons: 0,
+          ...NO_REVISION,
+          periodFrom: same.periodFrom,
+          periodTo: same.periodTo,
+        };
       }
       const batchId = await insertBatch(db, { ...batchRow, pending: true });
       writingHere.add(batchId);
@@ -459,7 +533,8 @@ function movedOf(before: PeopleResults, after: PeopleResults, into: { count: num
     into.count++;
     const { id: _b, ...was } = b;
     const { id: _a, ...now } = a;
-    if (into.list.length < MOVED_LISTED) into.list.push({ enrolmentId: after.refs[i].enrolmentId, participantId: after.refs[i].participantId, before: was, after: now });
+    if (into.list.length < MOVED_LISTED)
+      into.list.push({ enrolmentId: after.refs[i].enrolmentId, participantId: after.refs[i].participantId, before: was, after: now });
   });
 }
 
@@ -473,8 +548,10 @@ async function checkStoredCodes(q: Tx, uploaded: CodeTable, fileName: string) {
   }
   if (missing.size) {
     const codes = [...missing].sort((a, b) => a - b);
-    throw new RegisterInputError('unknown_codes',
+    throw new RegisterInputError(
+      'unknown_codes',
       `${fileName}: kodetabellen mangler koder, som findes i de indlæste registerdata: ${listSome(codes.map(String))}. Tilføj dem med en kategori.`,
-      { file: fileName, codes });
+      { file: fileName, codes },
+    );
   }
 }

@@ -13,8 +13,13 @@ const d = workerData as { url: string; secret: string; suppressThreshold: number
 // Two connections: the import's transaction, and progress updates beside it.
 const db = await openPostgresHandle(d.url, 2);
 try {
-  const result = await runImportJob({ db, vault: createVault(d.secret), config: { databaseUrl: d.url, secret: d.secret, suppressThreshold: d.suppressThreshold } },
-    d.jobId, d.who, d.input, (progress) => parentPort!.postMessage({ progress }));
+  const result = await runImportJob(
+    { db, vault: createVault(d.secret), config: { databaseUrl: d.url, secret: d.secret, suppressThreshold: d.suppressThreshold } },
+    d.jobId,
+    d.who,
+    d.input,
+    (progress) => parentPort!.postMessage({ progress }),
+  );
   parentPort!.postMessage({ result });
 } finally {
   await db.close();

@@ -46,8 +46,22 @@ async function build(reader: RegisterReader, scope: EnrolmentScope, asOf: AsOf =
       weeks.set(cpr, u.weeks);
       hours.set(cpr, u.hours);
     }
-    participants.push({ id: r.enrolmentId, cpr, birthDate: r.birthDate, kommune: r.name, visitation: r.visitation, indskrevet: r.enrolledOn, udskrevet: r.exitedOn });
-    refs.push({ enrolmentId: r.enrolmentId, participantId: r.participantId, municipalityCode: r.code.trim(), projectId: r.projectId, cprHash: r.cprHash });
+    participants.push({
+      id: r.enrolmentId,
+      cpr,
+      birthDate: r.birthDate,
+      kommune: r.name,
+      visitation: r.visitation,
+      indskrevet: r.enrolledOn,
+      udskrevet: r.exitedOn,
+    });
+    refs.push({
+      enrolmentId: r.enrolmentId,
+      participantId: r.participantId,
+      municipalityCode: r.code.trim(),
+      projectId: r.projectId,
+      cprHash: r.cprHash,
+    });
   }
   return { input: { participants, register: { weeks, hours }, codeTable }, refs };
 }
@@ -58,7 +72,11 @@ export function tenantMonitorInput(db: Db, actor: Actor, opts: { projectId?: num
     const r = await build(tx, opts.projectId ? { projectId: opts.projectId } : {}, opts);
     return {
       value: r,
-      audit: { action: 'beregning', entity: 'monitoring', detail: { participants: r.refs.length, projectId: opts.projectId ?? null, asOfBatch: opts.asOfBatch ?? null } },
+      audit: {
+        action: 'beregning',
+        entity: 'monitoring',
+        detail: { participants: r.refs.length, projectId: opts.projectId ?? null, asOfBatch: opts.asOfBatch ?? null },
+      },
     };
   });
 }
@@ -78,7 +96,8 @@ export async function monitorInputForPeople(reader: RegisterReader, cprHashes: s
 }
 
 /** `YYYY-MM` → the month's last day, `YYYY-MM-DD`. */
-const endOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const endOfMonth = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /**
  * The population a report month names: the women enrolled by the end of that month. A woman

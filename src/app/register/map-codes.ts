@@ -8,7 +8,14 @@
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import {
-  correctMapping, currentCodeMapping, findPendingUpload, listCodeMappings, saveUploadMappings, type CodeChoice, type CodeMappingRow, type PendingUpload,
+  correctMapping,
+  currentCodeMapping,
+  findPendingUpload,
+  listCodeMappings,
+  saveUploadMappings,
+  type CodeChoice,
+  type CodeMappingRow,
+  type PendingUpload,
 } from '../../db/register-code-mappings.ts';
 import { CATEGORIES, MAX_CODE, type Category } from '../../monitoring/types.ts';
 
@@ -42,7 +49,8 @@ export function readChoices(codes: number[], body: Record<string, unknown>): { c
     values[reasonField(code)] = reason;
     if (!isCategory(cat)) errors[categoryField(code)] = `Vælg en kategori for kode ${code}.`;
     if (!reason) errors[reasonField(code)] = `Skriv en begrundelse for kode ${code}.`;
-    else if (reason.length > MAX_REASON) errors[reasonField(code)] = `Begrundelsen for kode ${code} må højst have ${MAX_REASON} tegn (den har ${reason.length}).`;
+    else if (reason.length > MAX_REASON)
+      errors[reasonField(code)] = `Begrundelsen for kode ${code} må højst have ${MAX_REASON} tegn (den har ${reason.length}).`;
     if (isCategory(cat) && reason && reason.length <= MAX_REASON) choices.push({ code, category: cat, reason });
   }
   return { choices: Object.keys(errors).length ? [] : choices, form: { values, errors } };
@@ -57,7 +65,12 @@ export function pendingUpload(deps: Pick<AppDeps, 'db'>, actor: Actor, jobId: st
  * Save the analyst's mappings for an upload that waits for them (one transaction, audited per
  * code) and take it off the waiting list; returns it, so the caller imports its file.
  */
-export function mapUnknownCodes(deps: Pick<AppDeps, 'db'>, actor: Actor, jobId: string, choices: CodeChoice[]): Promise<PendingUpload | undefined> {
+export function mapUnknownCodes(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+  jobId: string,
+  choices: CodeChoice[],
+): Promise<PendingUpload | undefined> {
   return saveUploadMappings(deps.db, actor, jobId, choices);
 }
 
@@ -75,7 +88,12 @@ export function ownCode(deps: Pick<AppDeps, 'db'>, actor: Actor, code: number): 
 export type CorrectOutcome = { ok: true } | { ok: false; notFound: true } | { ok: false; form: ChoiceForm };
 
 /** Correct an own mapping: a new category and/or reason, the earlier mapping kept as replaced. */
-export async function correctCodeMapping(deps: Pick<AppDeps, 'db'>, actor: Actor, code: number, body: Record<string, unknown>): Promise<CorrectOutcome> {
+export async function correctCodeMapping(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+  code: number,
+  body: Record<string, unknown>,
+): Promise<CorrectOutcome> {
   if (!(await ownCode(deps, actor, code))) return { ok: false, notFound: true };
   const { choices, form } = readChoices([code], body);
   if (!choices.length) return { ok: false, form };

@@ -29,7 +29,12 @@ export function trimHours(p: PersonHours): PersonHours {
  * DREAM is redelivered with its full history and past weeks change (issue 9). Weeks outside
  * the range are kept. `changedWeeks` counts the weeks whose code differs from before.
  */
-export function replaceWeeks(stored: PersonWeeks, incoming: PersonWeeks, from: number, to: number): { merged: PersonWeeks; changed: boolean; changedWeeks: number } {
+export function replaceWeeks(
+  stored: PersonWeeks,
+  incoming: PersonWeeks,
+  from: number,
+  to: number,
+): { merged: PersonWeeks; changed: boolean; changedWeeks: number } {
   const has = stored.codes.length > 0;
   const start = Math.min(has ? stored.weekStart : from, from);
   const end = Math.max(has ? stored.weekStart + stored.codes.length - 1 : to, to);
@@ -48,7 +53,12 @@ export function replaceWeeks(stored: PersonWeeks, incoming: PersonWeeks, from: n
 }
 
 /** Replace months `from..to` (inclusive) of `stored` with `incoming` (zero where it has none). */
-export function mergeHours(stored: PersonHours, incoming: PersonHours, from: number, to: number): { merged: PersonHours; changed: boolean } {
+export function mergeHours(
+  stored: PersonHours,
+  incoming: PersonHours,
+  from: number,
+  to: number,
+): { merged: PersonHours; changed: boolean } {
   const start = Math.min(stored.hours.length ? stored.monthStart : from, from);
   const end = Math.max(stored.hours.length ? stored.monthStart + stored.hours.length - 1 : to, to);
   const hours = new Float64Array(end - start + 1);

@@ -67,12 +67,24 @@ export interface ResultsView {
 
 export async function registerVintage(db: RegisterReader, asOfBatch?: number): Promise<Vintage> {
   const batches = await batchesUpTo(db, asOfBatch);
-  const last = (kind: string) => batches.filter((b) => b.kind === kind && b.periodTo).map((b) => b.periodTo!).sort().pop() ?? null;
+  const last = (kind: string) =>
+    batches
+      .filter((b) => b.kind === kind && b.periodTo)
+      .map((b) => b.periodTo!)
+      .sort()
+      .pop() ?? null;
   return {
     importedAt: batches.length ? batches[batches.length - 1].importedAt : null,
     lastWeek: last('ydelser'),
     lastMonth: last('loentimer'),
-    deliveries: batches.map((b) => ({ id: b.id, kind: b.kind, fileName: b.fileName, importedAt: b.importedAt, periodFrom: b.periodFrom, periodTo: b.periodTo })),
+    deliveries: batches.map((b) => ({
+      id: b.id,
+      kind: b.kind,
+      fileName: b.fileName,
+      importedAt: b.importedAt,
+      periodFrom: b.periodFrom,
+      periodTo: b.periodTo,
+    })),
     asOfBatch: asOfBatch ?? null,
   };
 }
@@ -92,7 +104,15 @@ export async function computeResults(
   const national = actor.organisationKind === 'styrelse' && actor.role === 'analytiker';
   if (!national && !handlesPersonalData(actor)) throw forbidden();
   const suppress = national && !req.unsuppressed ? deps.config.suppressThreshold : 0;
-  const key = JSON.stringify([national ? 'national' : actor.municipalities, req.projectId ?? null, req.month, req.durableMonth, req.snapshotMonth, req.asOfBatch ?? null, suppress]);
+  const key = JSON.stringify([
+    national ? 'national' : actor.municipalities,
+    req.projectId ?? null,
+    req.month,
+    req.durableMonth,
+    req.snapshotMonth,
+    req.asOfBatch ?? null,
+    suppress,
+  ]);
   const version = await readDataVersion(deps.db);
   const hit = cache.get(deps.db, key, version);
   const scope = national ? ('national' as const) : ('kommune' as const);

@@ -25,7 +25,10 @@ export interface NationalOutcome {
 
 let worker: Worker | null = null;
 let seq = 0;
-const waiting = new Map<number, { resolve: (r: { json: string; dataVersion: number; computedAt: string }) => void; reject: (e: Error) => void }>();
+const waiting = new Map<
+  number,
+  { resolve: (r: { json: string; dataVersion: number; computedAt: string }) => void; reject: (e: Error) => void }
+>();
 
 function getWorker(url: string): Worker {
   if (worker) return worker;
@@ -33,13 +36,16 @@ function getWorker(url: string): Worker {
     workerData: { url, entry: new URL('./results-worker.ts', import.meta.url).href },
   });
   w.unref();
-  w.on('message', (m: { id: number; json?: string; dataVersion?: number; computedAt?: string; error?: { name: string; message: string } }) => {
-    const p = waiting.get(m.id);
-    if (!p) return;
-    waiting.delete(m.id);
-    if (m.error) p.reject(m.error.name === 'MonitorOptionError' ? new MonitorOptionError(m.error.message) : new Error(m.error.message));
-    else p.resolve({ json: m.json!, dataVersion: m.dataVersion!, computedAt: m.computedAt! });
-  });
+  w.on(
+    'message',
+    (m: { id: number; json?: string; dataVersion?: number; computedAt?: string; error?: { name: string; message: string } }) => {
+      const p = waiting.get(m.id);
+      if (!p) return;
+      waiting.delete(m.id);
+      if (m.error) p.reject(m.error.name === 'MonitorOptionError' ? new MonitorOptionError(m.error.message) : new Error(m.error.message));
+      else p.resolve({ json: m.json!, dataVersion: m.dataVersion!, computedAt: m.computedAt! });
+    },
+  );
   const fail = (e: Error) => {
     for (const p of waiting.values()) p.reject(e);
     waiting.clear();
@@ -53,8 +59,12 @@ function getWorker(url: string): Worker {
 
 /** The options as stored: a stable key. */
 export function nationalKey(opts: MonitorOptions): string {
-  return JSON.stringify({ month: opts.month, durableMonth: opts.durableMonth ?? null, snapshotMonth: opts.snapshotMonth ?? null,
-    suppress: opts.suppress ?? null });
+  return JSON.stringify({
+    month: opts.month,
+    durableMonth: opts.durableMonth ?? null,
+    snapshotMonth: opts.snapshotMonth ?? null,
+    suppress: opts.suppress ?? null,
+  });
 }
 
 /** Compute for the current data version and store it (inline; PGlite, and the worker thread). */
@@ -65,7 +75,8 @@ export async function computeAndStoreNational(db: Db, opts: MonitorOptions, unde
     // Read the version before the data: a result is never labelled newer than what it was computed from.
     const version = await readDataVersion(q);
     const stored = await readNationalResult(q, key);
-    if (stored && stored.dataVersion >= version) return { json: stored.json, dataVersion: stored.dataVersion, computedAt: stored.computedAt };
+    if (stored && stored.dataVersion >= version)
+      return { json: stored.json, dataVersion: stored.dataVersion, computedAt: stored.computedAt };
     const t0 = performance.now();
     // The evaluation's cohort: women enrolled by the end of the report month; later enrolments
     // are counted apart (laterEnrolments), never in the comparison (issue 18).
@@ -83,7 +94,10 @@ export async function computeAndStoreNational(db: Db, opts: MonitorOptions, unde
 const inFlight = new Map<string, Promise<{ json: string; dataVersion: number; computedAt: Date | string }>>();
 const parsed = new Map<string, { dataVersion: number; computedAt: Date; result: MonitorResult }>();
 
-function parse(key: string, s: { json: string; dataVersion: number; computedAt: Date | string }): { result: MonitorResult; dataVersion: number; computedAt: Date } {
+function parse(
+  key: string,
+  s: { json: string; dataVersion: number; computedAt: Date | string },
+): { result: MonitorResult; dataVersion: number; computedAt: Date } {
   const hit = parsed.get(key);
   if (hit && hit.dataVersion === s.dataVersion) return hit;
   const v = { result: JSON.parse(s.json) as MonitorResult, dataVersion: s.dataVersion, computedAt: new Date(s.computedAt) };

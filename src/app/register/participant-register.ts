@@ -59,7 +59,13 @@ function readParticipantRegister(db: Db, actor: Actor, participantId: string): P
       }
     }
     const participants: Participant[] = rows.map((r) => ({
-      id: r.id, cpr: r.hash, birthDate: r.birthDate, kommune: r.kommune, visitation: r.visitation, indskrevet: r.enrolledOn, udskrevet: r.exitedOn,
+      id: r.id,
+      cpr: r.hash,
+      birthDate: r.birthDate,
+      kommune: r.kommune,
+      visitation: r.visitation,
+      indskrevet: r.enrolledOn,
+      udskrevet: r.exitedOn,
     }));
     return { value: { input: { participants, register: { weeks, hours }, codeTable }, hasData: !!data, firstMonth, lastMonth }, audit };
   });

@@ -19,8 +19,17 @@ import { instrumentCohorts, loadEnrolmentProgression } from '../casework/cohort-
 import { monthEnd } from '../steering/case-measures.ts';
 
 export const MICRODATA_COLUMNS = [
-  'pseudonym', 'projekt', 'kommune', 'visitation', 'aldersgruppe', 'indskrevet_maaned', 'udskrevet_maaned',
-  'aktuel', 'akkumuleret', 'varig', 'status',
+  'pseudonym',
+  'projekt',
+  'kommune',
+  'visitation',
+  'aldersgruppe',
+  'indskrevet_maaned',
+  'udskrevet_maaned',
+  'aktuel',
+  'akkumuleret',
+  'varig',
+  'status',
 ] as const;
 
 /**
@@ -37,7 +46,11 @@ export function progressionColumns(instruments: readonly Instrument[] = BUILT_IN
 }
 
 /** Her cells per instrument; all empty for an instrument of another project than hers (`applies` false), which she cannot have. */
-function progressionCells(instruments: readonly Instrument[], assessments: Parameters<typeof firstAndLatest>[1], applies: (i: Instrument) => boolean = () => true): string[] {
+function progressionCells(
+  instruments: readonly Instrument[],
+  assessments: Parameters<typeof firstAndLatest>[1],
+  applies: (i: Instrument) => boolean = () => true,
+): string[] {
   return instruments.flatMap((i) => {
     if (!applies(i)) return Array<string>(1 + 3 * (1 + i.dimensions.length)).fill('');
     const d = firstAndLatest(i, assessments);
@@ -66,10 +79,20 @@ export async function pseudonymisedMicrodata(deps: { db: Db; vault: Vault }, act
       const r = result.participants[i];
       const project = keys.get(ref.projectId) ?? String(ref.projectId);
       return [
-        deps.vault.pseudonym(ref.cprHash, project), project, ref.municipalityCode, p.visitation,
-        ageBand(ageOn(p.birthDate!, p.indskrevet)), p.indskrevet.slice(0, 7), p.udskrevet?.slice(0, 7) ?? '',
-        r.current === null ? '' : String(r.current), String(r.accumulated), r.durable, r.snapshot,
-        ...progressionCells(instruments, progression.get(ref.enrolmentId) ?? [], (x) => [null, ref.projectId].includes(projectOf.get(x.key)!)),
+        deps.vault.pseudonym(ref.cprHash, project),
+        project,
+        ref.municipalityCode,
+        p.visitation,
+        ageBand(ageOn(p.birthDate!, p.indskrevet)),
+        p.indskrevet.slice(0, 7),
+        p.udskrevet?.slice(0, 7) ?? '',
+        r.current === null ? '' : String(r.current),
+        String(r.accumulated),
+        r.durable,
+        r.snapshot,
+        ...progressionCells(instruments, progression.get(ref.enrolmentId) ?? [], (x) =>
+          [null, ref.projectId].includes(projectOf.get(x.key)!),
+        ),
       ];
     });
     return {

@@ -32,10 +32,22 @@ export async function seedDemoRegister(
   const kinds = opts.kinds ?? ['ydelser', 'loentimer'];
   const out: ImportReport[] = [];
   if (kinds.includes('ydelser')) {
-    out.push(await importRegisterFile(deps, DEMO_IMPORTER, { kind: 'ydelser', fileName: `demo-ydelser-seed${seed}.csv`, bytes: concat(ydelserWideCsv(reg)) }));
+    out.push(
+      await importRegisterFile(deps, DEMO_IMPORTER, {
+        kind: 'ydelser',
+        fileName: `demo-ydelser-seed${seed}.csv`,
+        bytes: concat(ydelserWideCsv(reg)),
+      }),
+    );
   }
   if (kinds.includes('loentimer')) {
-    out.push(await importRegisterFile(deps, DEMO_IMPORTER, { kind: 'loentimer', fileName: `demo-loentimer-seed${seed}.csv`, bytes: concat(loentimerCsv(reg)) }));
+    out.push(
+      await importRegisterFile(deps, DEMO_IMPORTER, {
+        kind: 'loentimer',
+        fileName: `demo-loentimer-seed${seed}.csv`,
+        bytes: concat(loentimerCsv(reg)),
+      }),
+    );
   }
   return out;
 }

@@ -25,7 +25,12 @@ export async function searchAudit(db: Db, actor: Actor, filter: AuditFilter) {
         action: 'soeg',
         entity: 'audit_log',
         participantId: filter.participantId ?? null,
-        detail: { filter: { ...filter, user, page: undefined, pageSize: undefined }, page: result.page, shown: result.rows.length, total: result.total },
+        detail: {
+          filter: { ...filter, user, page: undefined, pageSize: undefined },
+          page: result.page,
+          shown: result.rows.length,
+          total: result.total,
+        },
       },
     };
   });

@@ -20,7 +20,14 @@
  */
 import type { Actor } from '../../core/actor.ts';
 import {
-  BREAKDOWN_DIMENSIONS, EXIT_REASONS, FLERE_SKAL_MED_GROUPS, NOT_EXITED, NOT_RECORDED, ORIGIN_GROUPS, RECRUITMENT_CHANNELS, VISITATIONS,
+  BREAKDOWN_DIMENSIONS,
+  EXIT_REASONS,
+  FLERE_SKAL_MED_GROUPS,
+  NOT_EXITED,
+  NOT_RECORDED,
+  ORIGIN_GROUPS,
+  RECRUITMENT_CHANNELS,
+  VISITATIONS,
   type BreakdownDimension,
 } from '../../core/codes.ts';
 import { readDataVersion } from '../../db/data-version.ts';
@@ -42,7 +49,16 @@ export const BREAKDOWN_FIGURES = ['n', 'maal12', 'maal3', 'virksomhed', 'cvAbc']
 export type BreakdownFigure = (typeof BREAKDOWN_FIGURES)[number];
 
 // Cell offsets inside a row: the six shown, then the four never shown (the rest of each).
-const N = 0, ACC12 = 1, ACC3 = 2, FULL = 3, COMP = 4, CV = 5, ACC0 = 6, NOT_FULL = 7, NOT_COMP = 8, NOT_CV = 9;
+const N = 0,
+  ACC12 = 1,
+  ACC3 = 2,
+  FULL = 3,
+  COMP = 4,
+  CV = 5,
+  ACC0 = 6,
+  NOT_FULL = 7,
+  NOT_COMP = 8,
+  NOT_CV = 9;
 const W = 10;
 // Durable employment is counted (its cells take part) but not printed: the project reports do not
 // print the whole group's durable figure, and printing it here would let a reader combine it with
@@ -80,11 +96,16 @@ export function originGroupOf(stored: string | null): string {
 /** The group an enrolment falls in, for one dimension, at the date `at` (YYYY-MM-DD). */
 export function groupKey(dim: BreakdownDimension, f: BreakdownFact, at: string): string {
   switch (dim) {
-    case 'flere_skal_med': return f.flereSkalMed === null ? NOT_RECORDED : String(f.flereSkalMed);
-    case 'kanal': return f.recruitmentChannel ?? NOT_RECORDED;
-    case 'oprindelse': return originGroupOf(f.countryOfOrigin);
-    case 'udskrivning': return f.exitedOn !== null && f.exitedOn <= at ? (f.exitReason ?? NOT_RECORDED) : NOT_EXITED;
-    case 'kommune_visitation': return `${f.municipality}|${f.visitation}`;
+    case 'flere_skal_med':
+      return f.flereSkalMed === null ? NOT_RECORDED : String(f.flereSkalMed);
+    case 'kanal':
+      return f.recruitmentChannel ?? NOT_RECORDED;
+    case 'oprindelse':
+      return originGroupOf(f.countryOfOrigin);
+    case 'udskrivning':
+      return f.exitedOn !== null && f.exitedOn <= at ? (f.exitReason ?? NOT_RECORDED) : NOT_EXITED;
+    case 'kommune_visitation':
+      return `${f.municipality}|${f.visitation}`;
   }
 }
 
@@ -117,7 +138,13 @@ const sumSets = (total: number, parts: number[]): AdditiveSet[] =>
 /** The engine's figures a row shares with the engine's tables (states only matter). */
 function engineCells(g: GroupResult | undefined): [number, Count][] {
   if (!g) return [];
-  return [[N, g.n], [ACC12, g.accumulated['1_or_2']], [ACC3, g.accumulated['3']], [ACC0, g.accumulated['0']], [FULL, g.durable.full]];
+  return [
+    [N, g.n],
+    [ACC12, g.accumulated['1_or_2']],
+    [ACC3, g.accumulated['3']],
+    [ACC0, g.accumulated['0']],
+    [FULL, g.durable.full],
+  ];
 }
 
 interface Layout {
@@ -138,11 +165,16 @@ function orderOf(dim: BreakdownDimension, present: Set<string>): string[] {
     return [...keys, ...older, ...(present.has(NOT_RECORDED) ? [NOT_RECORDED] : [])];
   };
   switch (dim) {
-    case 'flere_skal_med': return tail(FLERE_SKAL_MED_GROUPS.map(String));
-    case 'kanal': return tail(RECRUITMENT_CHANNELS);
-    case 'oprindelse': return tail(ORIGIN_GROUPS);
-    case 'udskrivning': return [...tail(EXIT_REASONS), NOT_EXITED];
-    case 'kommune_visitation': return [];
+    case 'flere_skal_med':
+      return tail(FLERE_SKAL_MED_GROUPS.map(String));
+    case 'kanal':
+      return tail(RECRUITMENT_CHANNELS);
+    case 'oprindelse':
+      return tail(ORIGIN_GROUPS);
+    case 'udskrivning':
+      return [...tail(EXIT_REASONS), NOT_EXITED];
+    case 'kommune_visitation':
+      return [];
   }
 }
 
@@ -155,7 +187,10 @@ function layout(dim: BreakdownDimension, keys: string[], municipalities: string[
   const row = (key: string, kind: BreakdownRow['kind'] | null) => {
     const r = next++;
     index.set(key, r);
-    if (kind) { rows.push({ key, kind, values: [] }); at.push(r); }
+    if (kind) {
+      rows.push({ key, kind, values: [] });
+      at.push(r);
+    }
     sets.push(...rowSets(r));
     return r;
   };
@@ -167,10 +202,17 @@ function layout(dim: BreakdownDimension, keys: string[], municipalities: string[
   const subtotals: number[] = [];
   const cells = new Map<string, number[]>(VISITATIONS.map((v) => [v, []]));
   for (const m of municipalities) {
-    const mine = VISITATIONS.map((v) => { const r = row(`${m}|${v}`, 'group'); cells.get(v)!.push(r); return r; });
+    const mine = VISITATIONS.map((v) => {
+      const r = row(`${m}|${v}`, 'group');
+      cells.get(v)!.push(r);
+      return r;
+    });
     // One municipality: its subtotal is the total.
-    if (municipalities.length > 1) { const s = row(`${m}|*`, 'subtotal'); sets.push(...sumSets(s, mine)); subtotals.push(s); }
-    else subtotals.push(-1);
+    if (municipalities.length > 1) {
+      const s = row(`${m}|*`, 'subtotal');
+      sets.push(...sumSets(s, mine));
+      subtotals.push(s);
+    } else subtotals.push(-1);
   }
   // Visitation margins (the engine's visitation groups): never shown here, but shown elsewhere.
   const margins = VISITATIONS.map((v) => row(`*|${v}`, null));
@@ -191,7 +233,12 @@ export interface SharedStates {
 /** Hide further cells while some hidden cell is still determined by the rows and columns together. */
 function protectDetermined(values: number[], sets: AdditiveSet[], state: Uint8Array, fixedShown: (i: number) => boolean) {
   const setsOf = new Map<number, AdditiveSet[]>();
-  for (const s of sets) for (const c of [s.total, ...s.parts]) { const l = setsOf.get(c); if (l) l.push(s); else setsOf.set(c, [s]); }
+  for (const s of sets)
+    for (const c of [s.total, ...s.parts]) {
+      const l = setsOf.get(c);
+      if (l) l.push(s);
+      else setsOf.set(c, [s]);
+    }
   for (let round = 0; round < 10_000; round++) {
     const det = determinedCells(values, sets, state);
     if (!det.length) return;
@@ -211,7 +258,13 @@ function protectDetermined(values: number[], sets: AdditiveSet[], state: Uint8Ar
 }
 
 /** One breakdown table from the cohort's members; suppressed when `threshold` ≥ 1. */
-export function breakdownOf(dim: BreakdownDimension, members: Member[], at: string, threshold: number, shared: SharedStates | null): Breakdown {
+export function breakdownOf(
+  dim: BreakdownDimension,
+  members: Member[],
+  at: string,
+  threshold: number,
+  shared: SharedStates | null,
+): Breakdown {
   const keyOf = members.map((m) => groupKey(dim, m.fact, at));
   const municipalities = [...new Set(members.map((m) => m.fact.municipality))].sort((a, b) => a.localeCompare(b, 'da'));
   const l = layout(dim, orderOf(dim, new Set(keyOf)), municipalities);
@@ -238,7 +291,8 @@ export function breakdownOf(dim: BreakdownDimension, members: Member[], at: stri
     };
     fix(total, engineCells(shared.result.groups.all));
     if (dim === 'kommune_visitation') {
-      for (const m of municipalities) fix(l.index.get(`${m}|*`) ?? (municipalities.length === 1 ? total : undefined), engineCells(shared.result.groups.kommune[m]));
+      for (const m of municipalities)
+        fix(l.index.get(`${m}|*`) ?? (municipalities.length === 1 ? total : undefined), engineCells(shared.result.groups.kommune[m]));
       for (const v of VISITATIONS) fix(l.index.get(`*|${v}`), engineCells(shared.result.groups.visitation[v]));
       for (const [k, c] of shared.kvShown ?? []) fix(l.index.get(k), [[N, c]]);
     }
@@ -254,8 +308,13 @@ export function breakdownOf(dim: BreakdownDimension, members: Member[], at: stri
 }
 
 /** The breakdowns of a cohort (every dimension unless told). */
-export function breakdownsOf(members: Member[], at: string, threshold: number, shared: SharedStates | null,
-  dimensions: readonly BreakdownDimension[] = BREAKDOWN_DIMENSIONS): Breakdown[] {
+export function breakdownsOf(
+  members: Member[],
+  at: string,
+  threshold: number,
+  shared: SharedStates | null,
+  dimensions: readonly BreakdownDimension[] = BREAKDOWN_DIMENSIONS,
+): Breakdown[] {
   return dimensions.map((d) => breakdownOf(d, members, at, threshold, shared));
 }
 
@@ -279,7 +338,13 @@ export function membersOf(result: MonitorResult, facts: BreakdownFact[]): Member
 }
 
 /** A project's breakdowns, from the engine's result for its women (which carries one result per enrolment). */
-export async function projectBreakdowns(db: Db, actor: Actor, projectId: number, result: MonitorResult, threshold: number): Promise<Breakdown[]> {
+export async function projectBreakdowns(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  result: MonitorResult,
+  threshold: number,
+): Promise<Breakdown[]> {
   const at = monthEnd(result.month);
   const facts = await door(db, actor, async (tx) => ({ value: await loadBreakdownFacts(tx, { projectId }, at), audit: [] }));
   // The engine computation that gave `result` is the audited read of her data; this reads counts only.
@@ -293,7 +358,11 @@ export async function projectBreakdowns(db: Db, actor: Actor, projectId: number,
  */
 const nationalCache = versionCache<Member[]>({ ttlMs: 5 * 60_000, max: 20 });
 
-export async function nationalMembers(db: Parameters<typeof computeResults>[0]['db'], actor: Actor, months: { month: string; durableMonth: string; snapshotMonth: string }): Promise<Member[]> {
+export async function nationalMembers(
+  db: Parameters<typeof computeResults>[0]['db'],
+  actor: Actor,
+  months: { month: string; durableMonth: string; snapshotMonth: string },
+): Promise<Member[]> {
   const key = JSON.stringify(months);
   const version = await readDataVersion(db);
   return systemDoor(db, actor, async (tx) => {
@@ -303,6 +372,9 @@ export async function nationalMembers(db: Parameters<typeof computeResults>[0]['
     const result = monitor(cohort.input, { ...months, suppress: 0 });
     const members = membersOf(result, await loadBreakdownFacts(tx, 'all', monthEnd(months.month)));
     nationalCache.set(db, key, version, members);
-    return { value: members, audit: { action: 'beregning', entity: 'monitoring', detail: { scope: 'national', breakdown: true, month: months.month } } };
+    return {
+      value: members,
+      audit: { action: 'beregning', entity: 'monitoring', detail: { scope: 'national', breakdown: true, month: months.month } },
+    };
   });
 }

@@ -20,7 +20,9 @@ export function enrolmentsBy(f: CaseFacts, date: string): number {
 export function companyOrientedBy(f: CaseFacts, date: string): Ratio {
   const women = new Set(enrolledBy(f, date).map((e) => e.participantId));
   const withActivity = new Set(
-    f.activities.filter((a) => a.category === 'virksomhedsrettet' && a.status !== 'planlagt' && a.startDate <= date && women.has(a.participantId)).map((a) => a.participantId),
+    f.activities
+      .filter((a) => a.category === 'virksomhedsrettet' && a.status !== 'planlagt' && a.startDate <= date && women.has(a.participantId))
+      .map((a) => a.participantId),
   );
   return { count: withActivity.size, denominator: women.size };
 }
@@ -38,7 +40,9 @@ export function cvAbcBy(f: CaseFacts, date: string): Ratio {
 export function upgradedBy(f: CaseFacts, date: string): Ratio {
   const base = enrolledBy(f, date).filter((e) => e.visitation === 'aktivitetsparat');
   const count = base.filter((e) => {
-    const changes = (f.visitationChanges ?? []).filter((c) => c.enrolmentId === e.enrolmentId && c.date <= date).map((c) => ({ date: c.date, visitation: c.visitation as Visitation }));
+    const changes = (f.visitationChanges ?? [])
+      .filter((c) => c.enrolmentId === e.enrolmentId && c.date <= date)
+      .map((c) => ({ date: c.date, visitation: c.visitation as Visitation }));
     return upgradedOn('aktivitetsparat', changes) !== null;
   }).length;
   return { count, denominator: base.length };
@@ -53,7 +57,8 @@ export function danishSteadyBy(f: CaseFacts, date: string): Ratio {
 /** "Bestået danskuddannelse eller modultest" as of `date`: women enrolled by then who passed a test after enrolling. */
 export function danishPassedBy(f: CaseFacts, date: string): Ratio {
   const first = new Map<string, string>();
-  for (const e of enrolledBy(f, date)) if (!first.has(e.participantId) || e.enrolledOn < first.get(e.participantId)!) first.set(e.participantId, e.enrolledOn);
+  for (const e of enrolledBy(f, date))
+    if (!first.has(e.participantId) || e.enrolledOn < first.get(e.participantId)!) first.set(e.participantId, e.enrolledOn);
   return passedTests(first, f.danishTests ?? [], date);
 }
 
@@ -72,7 +77,8 @@ export function activityMix(f: CaseFacts, toDate: string): MixRow[] {
     if (a.status === 'planlagt' || a.startDate > toDate || !a.category) continue;
     const p = halfYearOf(a.startDate);
     let r = rows.get(p);
-    if (!r) rows.set(p, (r = { period: p, counts: Object.fromEntries(ACTIVITY_CATEGORIES.map((c) => [c, 0])) as MixRow['counts'], total: 0 }));
+    if (!r)
+      rows.set(p, (r = { period: p, counts: Object.fromEntries(ACTIVITY_CATEGORIES.map((c) => [c, 0])) as MixRow['counts'], total: 0 }));
     r.counts[a.category]++;
     r.total++;
   }
@@ -93,7 +99,8 @@ export interface ContactRow {
 /** Conversations per woman per year of enrolment, calendar year by calendar year up to `toDate`. */
 export function contactFrequency(f: CaseFacts, toDate: string): ContactRow[] {
   const years = new Map<string, ContactRow>();
-  const row = (y: string) => years.get(y) ?? (years.set(y, { year: y, conversations: 0, womanYears: 0, perWomanYear: null }), years.get(y)!);
+  const row = (y: string) =>
+    years.get(y) ?? (years.set(y, { year: y, conversations: 0, womanYears: 0, perWomanYear: null }), years.get(y)!);
   for (const e of f.enrolments) {
     const end = e.exitedOn && e.exitedOn < toDate ? e.exitedOn : toDate;
     if (e.enrolledOn > end) continue;
@@ -105,7 +112,11 @@ export function contactFrequency(f: CaseFacts, toDate: string): ContactRow[] {
   }
   for (const c of f.conversations) if (c.heldOn <= toDate) row(c.heldOn.slice(0, 4)).conversations++;
   return [...years.values()]
-    .map((r) => ({ ...r, womanYears: Math.round(r.womanYears * 10) / 10, perWomanYear: r.womanYears > 0 ? Math.round((r.conversations / r.womanYears) * 10) / 10 : null }))
+    .map((r) => ({
+      ...r,
+      womanYears: Math.round(r.womanYears * 10) / 10,
+      perWomanYear: r.womanYears > 0 ? Math.round((r.conversations / r.womanYears) * 10) / 10 : null,
+    }))
     .sort((a, b) => a.year.localeCompare(b.year));
 }
 
@@ -122,7 +133,9 @@ export function caseloads(f: CaseFacts, date: string): CaseloadRow[] {
     const k = e.caseworker ?? 'Ingen sagsbehandler';
     by.set(k, (by.get(k) ?? 0) + 1);
   }
-  return [...by.entries()].map(([caseworker, active]) => ({ caseworker, active })).sort((a, b) => a.caseworker.localeCompare(b.caseworker, 'da'));
+  return [...by.entries()]
+    .map(([caseworker, active]) => ({ caseworker, active }))
+    .sort((a, b) => a.caseworker.localeCompare(b.caseworker, 'da'));
 }
 
 /** End of a `YYYY-MM` month as `YYYY-MM-DD`. */

@@ -54,29 +54,70 @@ export function evaluateGoal(goal: Goal, r: MonitorResult, allFacts: CaseFacts):
   const asOf = deadlineMonth < r.month ? deadlineMonth : r.month;
   const final = deadlineMonth <= r.month;
   const at = monthEnd(asOf);
-  const done = (count: Count, denominator: Count | null, engineRef: GoalOutcome['engineRef'], month = asOf): GoalOutcome =>
-    ({ goal, asOf: month, count, denominator, engineRef, status: judge(goal, count, denominator, final) });
+  const done = (count: Count, denominator: Count | null, engineRef: GoalOutcome['engineRef'], month = asOf): GoalOutcome => ({
+    goal,
+    asOf: month,
+    count,
+    denominator,
+    engineRef,
+    status: judge(goal, count, denominator, final),
+  });
   const si = r.series.findIndex((s) => s.month === asOf);
   const level = (k: '1' | '2' | '3' | '1_or_2') =>
-    si < 0 ? done(0, 0, null) : done(r.series[si].accumulated[k], r.series[si].enrolled, { count: `series.${si}.accumulated.${k}`, denominator: `series.${si}.enrolled` });
+    si < 0
+      ? done(0, 0, null)
+      : done(r.series[si].accumulated[k], r.series[si].enrolled, {
+          count: `series.${si}.accumulated.${k}`,
+          denominator: `series.${si}.enrolled`,
+        });
   switch (goal.measure) {
-    case 'maal_1_eller_2': return level('1_or_2');
-    case 'maal_1': return level('1');
-    case 'maal_2': return level('2');
-    case 'maal_3': return level('3');
+    case 'maal_1_eller_2':
+      return level('1_or_2');
+    case 'maal_1':
+      return level('1');
+    case 'maal_2':
+      return level('2');
+    case 'maal_3':
+      return level('3');
     case 'varig_fuld':
-      return done(r.groups.all.durable.full, r.groups.all.n, { count: 'groups.all.durable.full', denominator: 'groups.all.n' }, r.durableMonth);
+      return done(
+        r.groups.all.durable.full,
+        r.groups.all.n,
+        { count: 'groups.all.durable.full', denominator: 'groups.all.n' },
+        r.durableMonth,
+      );
     case 'varig': {
       const { full, partial } = r.groups.all.durable;
       const sum = typeof full === 'number' && typeof partial === 'number' ? full + partial : 'x';
-      return done(sum, r.groups.all.n, { count: 'groups.all.durable.full+groups.all.durable.partial', denominator: 'groups.all.n' }, r.durableMonth);
+      return done(
+        sum,
+        r.groups.all.n,
+        { count: 'groups.all.durable.full+groups.all.durable.partial', denominator: 'groups.all.n' },
+        r.durableMonth,
+      );
     }
-    case 'indskrevne': return done(enrolmentsBy(facts, at), null, null);
-    case 'virksomhedsrettet': { const x = companyOrientedBy(facts, at); return done(x.count, x.denominator, null); }
-    case 'cv_abc': { const x = cvAbcBy(facts, at); return done(x.count, x.denominator, null); }
-    case 'opvisiteret': { const x = upgradedBy(facts, at); return done(x.count, x.denominator, null); }
-    case 'dansk_stabil': { const x = danishSteadyBy(facts, at); return done(x.count, x.denominator, null); }
-    case 'dansk_bestaaet': { const x = danishPassedBy(facts, at); return done(x.count, x.denominator, null); }
+    case 'indskrevne':
+      return done(enrolmentsBy(facts, at), null, null);
+    case 'virksomhedsrettet': {
+      const x = companyOrientedBy(facts, at);
+      return done(x.count, x.denominator, null);
+    }
+    case 'cv_abc': {
+      const x = cvAbcBy(facts, at);
+      return done(x.count, x.denominator, null);
+    }
+    case 'opvisiteret': {
+      const x = upgradedBy(facts, at);
+      return done(x.count, x.denominator, null);
+    }
+    case 'dansk_stabil': {
+      const x = danishSteadyBy(facts, at);
+      return done(x.count, x.denominator, null);
+    }
+    case 'dansk_bestaaet': {
+      const x = danishPassedBy(facts, at);
+      return done(x.count, x.denominator, null);
+    }
   }
 }
 
@@ -91,17 +132,32 @@ function evaluateGroupGoal(goal: Goal, r: MonitorResult, population: Exclude<Goa
   const ref = (k: string) => ({ count: `groups.visitation.${population}.${k}`, denominator: `groups.visitation.${population}.n` });
   if (!g) return { goal, asOf: r.month, count: 0, denominator: 0, engineRef: null, status: final ? 'ikke_naaet' : 'undervejs' };
   if (deadlineMonth < r.month) return { goal, asOf: deadlineMonth, count: 'x', denominator: 'x', engineRef: null, status: 'ukendt' };
-  const done = (count: Count, engineRef: GoalOutcome['engineRef'], month = r.month): GoalOutcome =>
-    ({ goal, asOf: month, count, denominator: g.n, engineRef, status: judge(goal, count, g.n, final) });
+  const done = (count: Count, engineRef: GoalOutcome['engineRef'], month = r.month): GoalOutcome => ({
+    goal,
+    asOf: month,
+    count,
+    denominator: g.n,
+    engineRef,
+    status: judge(goal, count, g.n, final),
+  });
   switch (goal.measure) {
-    case 'maal_1_eller_2': return done(g.accumulated['1_or_2'], ref('accumulated.1_or_2'));
-    case 'maal_1': return done(g.accumulated['1'], ref('accumulated.1'));
-    case 'maal_2': return done(g.accumulated['2'], ref('accumulated.2'));
-    case 'maal_3': return done(g.accumulated['3'], ref('accumulated.3'));
-    case 'varig_fuld': return done(g.durable.full, ref('durable.full'), r.durableMonth);
+    case 'maal_1_eller_2':
+      return done(g.accumulated['1_or_2'], ref('accumulated.1_or_2'));
+    case 'maal_1':
+      return done(g.accumulated['1'], ref('accumulated.1'));
+    case 'maal_2':
+      return done(g.accumulated['2'], ref('accumulated.2'));
+    case 'maal_3':
+      return done(g.accumulated['3'], ref('accumulated.3'));
+    case 'varig_fuld':
+      return done(g.durable.full, ref('durable.full'), r.durableMonth);
     default: {
       const { full, partial } = g.durable;
-      return done(typeof full === 'number' && typeof partial === 'number' ? full + partial : 'x', ref('durable.full+durable.partial'), r.durableMonth);
+      return done(
+        typeof full === 'number' && typeof partial === 'number' ? full + partial : 'x',
+        ref('durable.full+durable.partial'),
+        r.durableMonth,
+      );
     }
   }
 }

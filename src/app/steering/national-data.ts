@@ -46,7 +46,11 @@ export interface NationalProgression {
   national: DistanceByVisitation;
   /** The national columns' states (groups, then total), from the table's suppression. */
   nationalState: Uint8Array;
-  rows: { municipality: string; groups: { n: Count; meanTotal: number | null | 'x' }[]; total: { n: Count; meanTotal: number | null | 'x' } }[];
+  rows: {
+    municipality: string;
+    groups: { n: Count; meanTotal: number | null | 'x' }[];
+    total: { n: Count; meanTotal: number | null | 'x' };
+  }[];
 }
 
 /**
@@ -56,16 +60,30 @@ export interface NationalProgression {
  * No relation ties these counts to the page's other figures (they count women with two or more
  * measurements, which no other table does), so the table is its own system.
  */
-export function nationalProgression(instrument: Instrument, enrolments: readonly EnrolmentProgression[], names: ReadonlyMap<string, string>, order: readonly string[], threshold: number): NationalProgression {
+export function nationalProgression(
+  instrument: Instrument,
+  enrolments: readonly EnrolmentProgression[],
+  names: ReadonlyMap<string, string>,
+  order: readonly string[],
+  threshold: number,
+): NationalProgression {
   const national = distanceByVisitation(instrument, enrolments);
   const groups = national.groups.map((g) => g.visitation);
   const nameOf = (code: string) => names.get(code) ?? code;
   const present = [...new Set(enrolments.map((e) => nameOf(e.municipality)))];
   const munis = [...order.filter((m) => present.includes(m)), ...present.filter((m) => !order.includes(m)).sort()];
-  const per = munis.map((m) => distanceByVisitation(instrument, enrolments.filter((e) => nameOf(e.municipality) === m)));
+  const per = munis.map((m) =>
+    distanceByVisitation(
+      instrument,
+      enrolments.filter((e) => nameOf(e.municipality) === m),
+    ),
+  );
   const width = groups.length + 1;
   const at = (r: number, c: number) => r * width + c;
-  const cellsOf = (d: typeof national) => [...groups.map((v) => d.groups.find((g) => g.visitation === v)?.distance ?? null), d.all.distance];
+  const cellsOf = (d: typeof national) => [
+    ...groups.map((v) => d.groups.find((g) => g.visitation === v)?.distance ?? null),
+    d.all.distance,
+  ];
   const dists = [...per, national].map(cellsOf);
   const values = dists.flatMap((row) => row.map((x) => x?.n ?? 0));
   const nat = munis.length;
@@ -76,7 +94,10 @@ export function nationalProgression(instrument: Instrument, enrolments: readonly
   const state = suppressCells(values, sets, threshold, { solve: true });
   const cell = (r: number, c: number) => {
     const hidden = state[at(r, c)] !== VISIBLE;
-    return { n: hidden ? (state[at(r, c)] === 1 ? `<${threshold}` : 'x') : values[at(r, c)], meanTotal: hidden ? 'x' as const : dists[r][c]?.meanTotalChange ?? null };
+    return {
+      n: hidden ? (state[at(r, c)] === 1 ? `<${threshold}` : 'x') : values[at(r, c)],
+      meanTotal: hidden ? ('x' as const) : (dists[r][c]?.meanTotalChange ?? null),
+    };
   };
   return {
     national,
@@ -106,7 +127,11 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
   const munis = Object.keys(raw.groups.kommune);
   const vis = VISITATIONS as readonly string[];
   const cellsOf = (m: string, v: string) => rows.filter((r) => r.name === m && r.visitation === v).reduce((s, r) => s + r.n, 0);
-  const pass = nationalPass(raw, munis.map((m) => vis.map((v) => cellsOf(m, v))), threshold);
+  const pass = nationalPass(
+    raw,
+    munis.map((m) => vis.map((v) => cellsOf(m, v))),
+    threshold,
+  );
   const result = suppressedResult(raw, pass);
   const kv = (m: string, v: string) => pass.display(`kv.${m}.${v}`);
   // The breakdowns share their totals with the engine's tables and their municipality × visitation
@@ -118,7 +143,11 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
     vintage: { ...(await registerVintage(deps.db)), caseDataAt: new Date() },
     threshold,
     result,
-    visitationByMunicipality: munis.map((m) => ({ municipality: m, n: pass.display(`groups.kommune.${m}.n`), byVisitation: Object.fromEntries(vis.map((v) => [v, kv(m, v)])) })),
+    visitationByMunicipality: munis.map((m) => ({
+      municipality: m,
+      n: pass.display(`groups.kommune.${m}.n`),
+      byVisitation: Object.fromEntries(vis.map((v) => [v, kv(m, v)])),
+    })),
     hidden: pass.hiddenCount(),
     breakdowns: breakdownsOf(members, monthEnd(months.month), threshold, { result, kvShown }, NATIONAL_BREAKDOWNS),
     progression: cohorts.map((c) => nationalProgression(c.instrument, c.enrolments, names, munis, threshold)),

@@ -30,7 +30,10 @@ export async function loadNationalFunnel(deps: Deps, actor: Actor, month: string
   for (const e of input.events) events.set(e.candidateId, [...(events.get(e.candidateId) ?? []), e]);
   const byMunicipality = new Map<string, FunnelCandidate[]>();
   for (const c of input.candidates) {
-    byMunicipality.set(c.municipality, [...(byMunicipality.get(c.municipality) ?? []), { addedOn: c.addedOn, events: events.get(c.id) ?? [] }]);
+    byMunicipality.set(c.municipality, [
+      ...(byMunicipality.get(c.municipality) ?? []),
+      { addedOn: c.addedOn, events: events.get(c.id) ?? [] },
+    ]);
   }
   const municipalities = [...byMunicipality.entries()]
     .map(([municipality, cs]) => ({ municipality, funnel: recruitmentFunnel(cs, until) }))

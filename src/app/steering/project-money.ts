@@ -23,7 +23,12 @@ export async function loadProjectMoney(db: AppDeps['db'], actor: Actor, projectI
   return { entries, summary: summariseMoney(entries) };
 }
 
-export async function saveMoneyEntry(db: AppDeps['db'], actor: Actor, projectId: number, form: Record<string, unknown>): Promise<SaveOutcome> {
+export async function saveMoneyEntry(
+  db: AppDeps['db'],
+  actor: Actor,
+  projectId: number,
+  form: Record<string, unknown>,
+): Promise<SaveOutcome> {
   requireProjectLeader(actor);
   await chooseProject(db, actor, projectId);
   const values = formValues(form, MONEY_FIELDS);

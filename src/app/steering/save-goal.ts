@@ -7,7 +7,13 @@ import { chooseProject, requireProjectLeader } from './access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from './form.ts';
 import { GOAL_FIELDS, goalFormSchema } from '../../domain/steering-goals.ts';
 
-export async function saveGoal(db: Db, actor: Actor, projectId: number, form: Record<string, unknown>, goalId?: number): Promise<SaveOutcome> {
+export async function saveGoal(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  form: Record<string, unknown>,
+  goalId?: number,
+): Promise<SaveOutcome> {
   requireProjectLeader(actor);
   await chooseProject(db, actor, projectId);
   const values = formValues(form, GOAL_FIELDS);

@@ -7,7 +7,13 @@ import { chooseProject, requireProjectLeader } from './access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from './form.ts';
 import { MILESTONE_FIELDS, milestoneFormSchema } from '../../domain/steering-goals.ts';
 
-export async function saveMilestone(db: Db, actor: Actor, projectId: number, form: Record<string, unknown>, milestoneId?: number): Promise<SaveOutcome> {
+export async function saveMilestone(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  form: Record<string, unknown>,
+  milestoneId?: number,
+): Promise<SaveOutcome> {
   requireProjectLeader(actor);
   await chooseProject(db, actor, projectId);
   const values = formValues(form, MILESTONE_FIELDS);
@@ -21,7 +27,10 @@ export async function saveMilestone(db: Db, actor: Actor, projectId: number, for
       const before = await getMilestone(tx, projectId, milestoneId);
       if (!before) throw notFound('Milepælen');
       await updateMilestone(tx, projectId, milestoneId, parsed.data, actor.userId);
-      return { value: { status: 'ok', id: milestoneId }, audit: { action: 'ret', entity: 'milepael', detail: { projectId, id: milestoneId, before, after: parsed.data } } };
+      return {
+        value: { status: 'ok', id: milestoneId },
+        audit: { action: 'ret', entity: 'milepael', detail: { projectId, id: milestoneId, before, after: parsed.data } },
+      };
     }
     const id = await insertMilestone(tx, projectId, parsed.data, actor.userId);
     return { value: { status: 'ok', id }, audit: { action: 'opret', entity: 'milepael', detail: { projectId, id, after: parsed.data } } };

@@ -23,7 +23,10 @@ export async function saveReportTexts(db: Db, actor: Actor, projectId: number, f
     const before = await loadReportTexts(tx, projectId);
     const changed = REPORT_SECTIONS.filter((s) => (before[s] ?? '') !== values[s].trim());
     for (const s of changed) await saveReportText(tx, projectId, s, values[s].trim(), actor.userId);
-    return { value: undefined, audit: changed.length ? { action: 'ret', entity: 'slutrapport_tekst', detail: { projectId, sections: changed } } : [] };
+    return {
+      value: undefined,
+      audit: changed.length ? { action: 'ret', entity: 'slutrapport_tekst', detail: { projectId, sections: changed } } : [],
+    };
   });
   return { status: 'ok', id: projectId };
 }

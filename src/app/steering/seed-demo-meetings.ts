@@ -1,5 +1,12 @@
 /** Demo meeting histories (inside seedDemo's transaction): meetings, agendas with minutes and decisions, actions tied to milestones, the yearly number. */
-import { insertAction, insertMeeting, insertPoint, milestoneIdByNumber, projectIdByKey, saveMeetingsPerYear } from '../../db/steering/meetings.ts';
+import {
+  insertAction,
+  insertMeeting,
+  insertPoint,
+  milestoneIdByNumber,
+  projectIdByKey,
+  saveMeetingsPerYear,
+} from '../../db/steering/meetings.ts';
 import { DEMO_MEETINGS } from '../../demo/meetings.ts';
 
 export async function seedDemoMeetings(q: Parameters<typeof insertMeeting>[0]): Promise<{ meetings: number; actions: number }> {
@@ -10,12 +17,30 @@ export async function seedDemoMeetings(q: Parameters<typeof insertMeeting>[0]): 
     if (!pid) continue;
     await saveMeetingsPerYear(q, pid, plan.perYear, null);
     for (const m of plan.meetings) {
-      const id = await insertMeeting(q, pid, { kind: m.kind, heldOn: m.heldOn, title: m.title, place: m.place, participants: m.participants }, null);
+      const id = await insertMeeting(
+        q,
+        pid,
+        { kind: m.kind, heldOn: m.heldOn, title: m.title, place: m.place, participants: m.participants },
+        null,
+      );
       meetings++;
-      for (const p of m.points) await insertPoint(q, pid, id, { title: p.title, body: p.body ?? null, minutes: p.minutes ?? null, decision: p.decision ?? null }, null);
+      for (const p of m.points)
+        await insertPoint(
+          q,
+          pid,
+          id,
+          { title: p.title, body: p.body ?? null, minutes: p.minutes ?? null, decision: p.decision ?? null },
+          null,
+        );
       for (const a of m.actions) {
         const milestoneId = a.milestoneNumber === undefined ? null : await milestoneIdByNumber(q, pid, a.milestoneNumber);
-        await insertAction(q, pid, id, { description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status, milestoneId }, null);
+        await insertAction(
+          q,
+          pid,
+          id,
+          { description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status, milestoneId },
+          null,
+        );
         actions++;
       }
     }

@@ -101,14 +101,20 @@ async function engineResult(deps: Deps, actor: Actor, projectId: number, months:
 function plannedEnrolment(start: string, end: string, planned: number, months: string[]): Map<string, number> {
   const s = Date.parse(`${start}T00:00:00Z`);
   const e = Date.parse(`${end}T00:00:00Z`);
-  return new Map(months.map((m) => {
-    const t = Date.parse(`${monthEnd(m)}T00:00:00Z`);
-    return [m, Math.round(planned * Math.min(1, Math.max(0, (t - s) / (e - s))))];
-  }));
+  return new Map(
+    months.map((m) => {
+      const t = Date.parse(`${monthEnd(m)}T00:00:00Z`);
+      return [m, Math.round(planned * Math.min(1, Math.max(0, (t - s) / (e - s))))];
+    }),
+  );
 }
 
 export async function loadSteeringData(
-  deps: Deps, actor: Actor, projectId: number | undefined, months: Months, opts: { suppress: boolean; effect?: boolean },
+  deps: Deps,
+  actor: Actor,
+  projectId: number | undefined,
+  months: Months,
+  opts: { suppress: boolean; effect?: boolean },
 ): Promise<SteeringData> {
   const choice = await chooseProject(deps.db, actor, projectId);
   const pid = choice.project.id;
@@ -118,7 +124,8 @@ export async function loadSteeringData(
   const at = monthEnd(months.month);
   const { facts, settings, cohorts } = await door(deps.db, actor, async (tx) => ({
     value: {
-      facts: await loadCaseFacts(tx, pid, await loadActivityTypes(tx, pid)), settings: await loadAlertSettings(tx, pid),
+      facts: await loadCaseFacts(tx, pid, await loadActivityTypes(tx, pid)),
+      settings: await loadAlertSettings(tx, pid),
       // WHO-5, Fremdriftstrappen and the project's own instruments (issue 14 build 5), over its enrolments.
       cohorts: await instrumentCohorts(tx, await loadEnrolmentProgression(tx, { projectId: pid, until: at })),
     },
@@ -145,7 +152,12 @@ export async function loadSteeringData(
     milestones: plan.milestones,
     texts: plan.texts,
     today: todayInDenmark(),
-    plannedByMonth: plannedEnrolment(choice.project.startDate, choice.project.endDate, choice.project.plannedParticipants ?? 0, result.series.map((s) => s.month)),
+    plannedByMonth: plannedEnrolment(
+      choice.project.startDate,
+      choice.project.endDate,
+      choice.project.plannedParticipants ?? 0,
+      result.series.map((s) => s.month),
+    ),
     mix: activityMix(facts, at),
     contact: contactFrequency(facts, at),
     contactTarget: settings.conversationsPerYearTarget,

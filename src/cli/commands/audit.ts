@@ -3,7 +3,6 @@ import { parseAnchor, verifyAuditChain } from '../../db/audit-chain.ts';
 import { parseArgs } from '../args.ts';
 import { withCliDatabase } from '../open-cli-db.ts';
 
-
 export async function run(args: string[]): Promise<number> {
   const { opts, rest } = parseArgs(args);
   const anchorText = opts.anker?.[0];

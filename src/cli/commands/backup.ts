@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from '../args.ts';
 
-
 export async function run(args: string[]): Promise<number> {
   const out = parseArgs(args).opts.out?.[0];
   if (!out) {
@@ -24,6 +23,8 @@ export async function run(args: string[]): Promise<number> {
   if (!config.databaseUrl && existsSync(join(config.dataDir, 'demo-secret'))) {
     console.warn('Advarsel: mappen er lavet i demo-tilstand, og dens demo-secret er med i kopien. Brug kun demo-mapper til demodata.');
   }
-  console.log(`Sikkerhedskopi gemt i ${out} (${config.databaseUrl ? 'PostgreSQL, pg_dump' : `PGlite, ${config.dataDir}`}). Husk: FREMDRIFT_SECRET er ikke med i kopien.`);
+  console.log(
+    `Sikkerhedskopi gemt i ${out} (${config.databaseUrl ? 'PostgreSQL, pg_dump' : `PGlite, ${config.dataDir}`}). Husk: FREMDRIFT_SECRET er ikke med i kopien.`,
+  );
   return 0;
 }

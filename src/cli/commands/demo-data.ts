@@ -6,7 +6,6 @@ import { seedDemoRegister } from '../../app/register/seed-demo-register.ts';
 import { createVault } from '../../security/vault.ts';
 import { parseArgs } from '../args.ts';
 
-
 export async function run(args: string[]): Promise<number> {
   const { opts } = parseArgs(args);
   const seed = Number(opts.seed?.[0] ?? 2019);

@@ -10,7 +10,6 @@ import { DEFAULT_REGISTER_TO, generateRegisterData } from '../../demo/register.t
 import { addMonths } from '../../monitoring/calendar.ts';
 import { parseArgs } from '../args.ts';
 
-
 const USAGE =
   'Brug: fremdrift demo-register --out MAPPE [--size 1664] [--seed 2019] [--years 5] [--layout wide|long]\n' +
   '  --years N  år med ugedata op til marts 2023 (mindst 4, så alle indskrivninger fra 2019-09 er med)';
@@ -45,7 +44,9 @@ export async function run(args: string[]): Promise<number> {
   console.log(
     `Skrev ${size} syntetiske kvinder, registerdata ${from} – ${DEFAULT_REGISTER_TO} (ydelser: ${layout}), ` +
       `${mb.toFixed(1)} MB til ${out} på ${((performance.now() - t0) / 1000).toFixed(1)} s:\n` +
-      Object.entries(files.bytes).map(([f, b]) => `  ${f.padEnd(14)} ${b.toLocaleString('da-DK')} bytes`).join('\n'),
+      Object.entries(files.bytes)
+        .map(([f, b]) => `  ${f.padEnd(14)} ${b.toLocaleString('da-DK')} bytes`)
+        .join('\n'),
   );
   return 0;
 }

@@ -18,7 +18,18 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const base = ['--participants', f('deltagere'), '--pool', f('pulje'), '--benefits', f('ydelser'), '--hours', f('loentimer'), '--month', '2022-12'];
+const base = [
+  '--participants',
+  f('deltagere'),
+  '--pool',
+  f('pulje'),
+  '--benefits',
+  f('ydelser'),
+  '--hours',
+  f('loentimer'),
+  '--month',
+  '2022-12',
+];
 
 describe('fremdrift effect (spec effekt-2026.1 §7)', () => {
   const expected = effect(effectInputOf(HAND_PARTICIPANTS, HAND_POOL), { month: '2022-12', bootstrap: 300, seed: 4 });
@@ -28,7 +39,15 @@ describe('fremdrift effect (spec effekt-2026.1 §7)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ definition: 'effekt-2026.1', month: '2022-12', horizon: 12, controlsPerParticipant: 3, matched: 3, unmatched: ['P3'], excludedShortWindow: 1 });
+    expect(out).toMatchObject({
+      definition: 'effekt-2026.1',
+      month: '2022-12',
+      horizon: 12,
+      controlsPerParticipant: 3,
+      matched: 3,
+      unmatched: ['P3'],
+      excludedShortWindow: 1,
+    });
     expect(out).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(out.outcomes.maal1.ci).toHaveLength(2);
     expect(out.balance.map((b: { variable: string }) => b.variable)).toEqual(['b52', 'b156', 'h12']);
@@ -42,7 +61,10 @@ describe('fremdrift effect (spec effekt-2026.1 §7)', () => {
   it('writes a semicolon CSV with the outcomes, balance and unmatched ids', () => {
     const r = cli(...base, '--bootstrap', '300', '--seed', '4', '--format', 'csv');
     expect(r.code).toBe(0);
-    const lines = r.stdout.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = r.stdout
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('afsnit;navn;maal;vaerdi');
     expect(lines).toContain('om;definition;;effekt-2026.1');
     expect(lines).toContain(`udfald;maal1;effect;${expected.outcomes.maal1.effect}`);

@@ -13,7 +13,6 @@ import { RegisterInputError } from '../../register/errors.ts';
 import { loadEffectInput } from '../../register/load.ts';
 import { csvCell } from '../../core/csv.ts';
 
-
 const USAGE = `Brug: fremdrift effect --participants deltagere.csv --pool pulje.csv --benefits ydelser.csv
          [--benefits flere.csv] --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
          [--horizon 12] [--controls 3] [--bootstrap 1000] [--seed 1]
@@ -85,7 +84,13 @@ export async function run(args: string[]): Promise<number> {
 
   let result: EffectResult;
   try {
-    const input = await loadEffectInput({ participants: values.participants!, pool: values.pool!, benefits: values.benefits!, hours: values.hours, codes: values.codes });
+    const input = await loadEffectInput({
+      participants: values.participants!,
+      pool: values.pool!,
+      benefits: values.benefits!,
+      hours: values.hours,
+      codes: values.codes,
+    });
     result = effect(input, { month: values.month!, ...numbers });
   } catch (e) {
     if (e instanceof RegisterInputError || e instanceof EffectOptionError) {
@@ -120,10 +125,13 @@ async function writeXlsx(r: EffectResult, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const sheet = (name: string, rows: unknown[][]) => wb.addWorksheet(name).addRows(rows);
   sheet('Udfald', [['udfald', ...OUTCOME_FIELDS], ...OUTCOMES.map((o) => [o, ...outcomeValues(r, o)])]);
-  sheet('Balance', [['variabel', ...BALANCE_FIELDS], ...BALANCE_VARIABLES.map((v) => {
-    const b = r.balance.find((x) => x.variable === v)!;
-    return [v, ...BALANCE_FIELDS.map((f) => b[f])];
-  })]);
+  sheet('Balance', [
+    ['variabel', ...BALANCE_FIELDS],
+    ...BALANCE_VARIABLES.map((v) => {
+      const b = r.balance.find((x) => x.variable === v)!;
+      return [v, ...BALANCE_FIELDS.map((f) => b[f])];
+    }),
+  ]);
   sheet('Umatchede', [['id'], ...r.unmatched.map((id) => [id])]);
   sheet('Alt', [[...EFFECT_COLUMNS], ...effectRows(r).map((row) => EFFECT_COLUMNS.map((c) => row[c]))]);
   await wb.xlsx.writeFile(file);

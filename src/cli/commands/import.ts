@@ -15,7 +15,6 @@ import { createVault } from '../../security/vault.ts';
 import { parseArgs } from '../args.ts';
 import { revisionText } from '../../app/register/revision-text.ts';
 
-
 const USAGE = 'Brug: fremdrift import [--codes kodetabel.csv] [--benefits ydelser.csv …] [--hours loentimer.csv] [--user NAVN]';
 
 export async function run(args: string[]): Promise<number> {

@@ -2,7 +2,6 @@ import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { configFromEnvironment } from '../../core/config.ts';
 
-
 export async function run(): Promise<number> {
   const config = configFromEnvironment({ secret: 'not-needed-for-migrations' });
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });

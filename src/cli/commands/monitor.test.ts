@@ -14,7 +14,16 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const base = ['--participants', fx('deltagere.csv'), '--benefits', fx('ydelser-bred.csv'), '--benefits', fx('ydelser-lang.csv'), '--hours', fx('loentimer.csv')];
+const base = [
+  '--participants',
+  fx('deltagere.csv'),
+  '--benefits',
+  fx('ydelser-bred.csv'),
+  '--benefits',
+  fx('ydelser-lang.csv'),
+  '--hours',
+  fx('loentimer.csv'),
+];
 
 describe('fremdrift monitor (spec §7)', () => {
   it('prints the JSON document on stdout, nothing on stderr, exit 0', () => {
@@ -22,7 +31,13 @@ describe('fremdrift monitor (spec §7)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ definition: 'kib-2019.1', month: '2021-12', durableMonth: '2021-12', snapshotMonth: '2021-12', suppress: 0 });
+    expect(out).toMatchObject({
+      definition: 'kib-2019.1',
+      month: '2021-12',
+      durableMonth: '2021-12',
+      snapshotMonth: '2021-12',
+      suppress: 0,
+    });
     expect(out.participants).toEqual([
       { id: 'A1', current: 0, accumulated: 1, durable: 'none', snapshot: 'selvforsoergende' },
       { id: 'A2', current: null, accumulated: 1, durable: 'none', snapshot: 'selvforsoergende' },
@@ -40,14 +55,31 @@ describe('fremdrift monitor (spec §7)', () => {
     expect(out.participants).toHaveLength(4);
   });
   it('uses a user code table and the durable and snapshot months', () => {
-    const out = JSON.parse(cli(...base, '--codes', join('src', 'register', 'kodetabel.default.csv'), '--month', '2021-06', '--durable-month', '2021-12', '--snapshot-month', '2021-07', '--suppress', '0').stdout);
+    const out = JSON.parse(
+      cli(
+        ...base,
+        '--codes',
+        join('src', 'register', 'kodetabel.default.csv'),
+        '--month',
+        '2021-06',
+        '--durable-month',
+        '2021-12',
+        '--snapshot-month',
+        '2021-07',
+        '--suppress',
+        '0',
+      ).stdout,
+    );
     expect(out).toMatchObject({ month: '2021-06', durableMonth: '2021-12', snapshotMonth: '2021-07' });
     expect(out.participants[0].snapshot).toBe('selvforsoergende');
   });
   it('writes a semicolon CSV with one row per group × measure × category', () => {
     const r = cli(...base, '--month', '2021-12', '--suppress', '0', '--format', 'csv');
     expect(r.code).toBe(0);
-    const lines = r.stdout.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = r.stdout
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('afsnit;gruppe;vaerdi;maaned;maal;kategori;antal');
     expect(lines).toContain('grupper;all;;2021-12;n;;4');
     expect(lines).toContain('grupper;kommune;Aalborg;2021-12;accumulated;1_or_2;1');
@@ -66,13 +98,31 @@ describe('fremdrift monitor (spec §7)', () => {
     expect(wb.getWorksheet('Serie')!.getRow(1).getCell(1).value).toBe('maaned');
   });
   it('on an input error: Danish message with file, line, column on stderr, nothing on stdout, exit 1', () => {
-    const r = cli('--participants', fx('fejl-dato.csv'), '--benefits', fx('ydelser-bred.csv'), '--hours', fx('loentimer.csv'), '--month', '2021-12');
+    const r = cli(
+      '--participants',
+      fx('fejl-dato.csv'),
+      '--benefits',
+      fx('ydelser-bred.csv'),
+      '--hours',
+      fx('loentimer.csv'),
+      '--month',
+      '2021-12',
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/fejl-dato\.csv, linje 3, kolonne «indskrevet»: «2021-02-30» er ikke en gyldig dato/);
   });
   it('lists unknown codes and names both places of a conflict', () => {
-    const u = cli('--participants', fx('deltagere.csv'), '--benefits', fx('ydelser-ukendt-kode.csv'), '--hours', fx('loentimer.csv'), '--month', '2021-12');
+    const u = cli(
+      '--participants',
+      fx('deltagere.csv'),
+      '--benefits',
+      fx('ydelser-ukendt-kode.csv'),
+      '--hours',
+      fx('loentimer.csv'),
+      '--month',
+      '2021-12',
+    );
     expect(u.code).toBe(1);
     expect(u.stdout).toBe('');
     expect(u.stderr).toMatch(/Ukendte ydelseskoder.*4711.*4712/);
@@ -123,7 +173,16 @@ describe('fremdrift monitor: argument checks', () => {
     });
   }
   it('a missing file is an input error (exit 1)', async () => {
-    const r = await inProcess('--participants', 'findes-ikke.csv', '--benefits', fx('ydelser-bred.csv'), '--hours', fx('loentimer.csv'), '--month', '2021-12');
+    const r = await inProcess(
+      '--participants',
+      'findes-ikke.csv',
+      '--benefits',
+      fx('ydelser-bred.csv'),
+      '--hours',
+      fx('loentimer.csv'),
+      '--month',
+      '2021-12',
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/findes-ikke\.csv: filen findes ikke/);

@@ -9,7 +9,6 @@ import { loadMonitorInput } from '../../register/index.ts';
 import { TIDY_COLUMNS, tidyRows } from '../../monitoring/tidy.ts';
 import { csvCell } from '../../core/csv.ts';
 
-
 const USAGE = `Brug: fremdrift monitor --participants deltagere.csv --benefits ydelser.csv [--benefits flere.csv]
          --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
          [--durable-month ÅÅÅÅ-MM] [--snapshot-month ÅÅÅÅ-MM] [--suppress N]
@@ -72,8 +71,10 @@ export async function run(args: string[]): Promise<number> {
     const v = values[k];
     if (v !== undefined && parseMonth(v) === null) return usage(`--${k} skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${v}»).`);
   }
-  if (values.from !== undefined && parseMonth(values.from) === null) return usage(`--from skal være en måned på formen ÅÅÅÅ-MM, fx 2015-01 (fik «${values.from}»).`);
-  if (values.year !== undefined && !/^(19|20)\d{2}$/.test(values.year)) return usage(`--year skal være et årstal med fire cifre, fx 2019 (fik «${values.year}»).`);
+  if (values.from !== undefined && parseMonth(values.from) === null)
+    return usage(`--from skal være en måned på formen ÅÅÅÅ-MM, fx 2015-01 (fik «${values.from}»).`);
+  if (values.year !== undefined && !/^(19|20)\d{2}$/.test(values.year))
+    return usage(`--year skal være et årstal med fire cifre, fx 2019 (fik «${values.year}»).`);
   const suppress = values.suppress === undefined ? 5 : Number(values.suppress);
   if (!/^\d+$/.test(values.suppress ?? '5')) return usage(`--suppress skal være et helt tal ≥ 0 (fik «${values.suppress}»).`);
   const format = values.format ?? 'json';
@@ -83,10 +84,19 @@ export async function run(args: string[]): Promise<number> {
   let result: MonitorResult;
   try {
     const input = await loadMonitorInput({
-      participants: values.participants!, benefits: values.benefits!, hours: values.hours, codes: values.codes,
-      from: values.from, year: values.year === undefined ? undefined : Number(values.year),
+      participants: values.participants!,
+      benefits: values.benefits!,
+      hours: values.hours,
+      codes: values.codes,
+      from: values.from,
+      year: values.year === undefined ? undefined : Number(values.year),
     });
-    result = monitor(input, { month: values.month!, durableMonth: values['durable-month'], snapshotMonth: values['snapshot-month'], suppress });
+    result = monitor(input, {
+      month: values.month!,
+      durableMonth: values['durable-month'],
+      snapshotMonth: values['snapshot-month'],
+      suppress,
+    });
   } catch (e) {
     if (e instanceof RegisterInputError || e instanceof MonitorOptionError) {
       process.stderr.write(`Fejl: ${e.message}\n`);
@@ -108,7 +118,6 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-
 /** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */
 function toCsv(r: MonitorResult): string {
   const lines = [TIDY_COLUMNS.join(';')];
@@ -125,13 +134,23 @@ async function writeXlsx(r: MonitorResult, file: string): Promise<void> {
     for (const row of rows) ws.addRow(row).commit();
     ws.commit();
   };
-  sheet('Deltagere', [['id', 'current', 'accumulated', 'durable', 'snapshot'], ...r.participants.map((p) => [p.id, p.current, p.accumulated, p.durable, p.snapshot])]);
+  sheet('Deltagere', [
+    ['id', 'current', 'accumulated', 'durable', 'snapshot'],
+    ...r.participants.map((p) => [p.id, p.current, p.accumulated, p.durable, p.snapshot]),
+  ]);
   const tidy = tidyRows(r).filter((row) => row.afsnit === 'grupper');
   sheet('Grupper', [TIDY_COLUMNS, ...tidy.map((row) => TIDY_COLUMNS.map((c) => row[c]))]);
   const levels = ['1', '2', '3', '0'] as const;
   sheet('Serie', [
     ['maaned', 'enrolled', 'active', ...levels.map((l) => `current_${l}`), ...levels.map((l) => `accumulated_${l}`), 'accumulated_1_or_2'],
-    ...r.series.map((s) => [s.month, s.enrolled, s.active, ...levels.map((l) => s.current[l]), ...levels.map((l) => s.accumulated[l]), s.accumulated['1_or_2']]),
+    ...r.series.map((s) => [
+      s.month,
+      s.enrolled,
+      s.active,
+      ...levels.map((l) => s.current[l]),
+      ...levels.map((l) => s.accumulated[l]),
+      s.accumulated['1_or_2'],
+    ]),
   ]);
   sheet('Om', [
     ['definition', r.definition],

@@ -3,7 +3,6 @@ import { backupKind, restorePGlite, restorePostgres, BackupError } from '../../d
 import { configFromEnvironment } from '../../core/config.ts';
 import { parseArgs } from '../args.ts';
 
-
 export async function run(args: string[]): Promise<number> {
   const file = parseArgs(args).opts.in?.[0];
   if (!file) {
@@ -14,7 +13,10 @@ export async function run(args: string[]): Promise<number> {
   try {
     const kind = backupKind(file);
     const target = config.databaseUrl ? 'postgres' : 'pglite';
-    if (kind !== target) throw new BackupError(`Kopien er fra ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}, men målet er ${target === 'pglite' ? 'PGlite' : 'PostgreSQL'}. Sæt eller fjern DATABASE_URL.`);
+    if (kind !== target)
+      throw new BackupError(
+        `Kopien er fra ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}, men målet er ${target === 'pglite' ? 'PGlite' : 'PostgreSQL'}. Sæt eller fjern DATABASE_URL.`,
+      );
     if (config.databaseUrl) await restorePostgres(file, config.databaseUrl);
     else await restorePGlite(file, config.dataDir);
   } catch (e) {

@@ -5,7 +5,6 @@ import { configFromEnvironment } from '../../core/config.ts';
 import { buildServer } from '../../http/server.ts';
 import { parseArgs } from '../args.ts';
 
-
 export async function run(args: string[]): Promise<number> {
   const { flags, opts } = parseArgs(args);
   const config = configFromEnvironment({

@@ -35,20 +35,46 @@ const COLS = `id, type_key AS "typeKey", provider, address, schedule, cvr, start
   hours_per_week AS "hoursPerWeek", status, created_by AS "createdBy", company_id AS "companyId"`;
 
 export async function listActivities(tx: Sql, participantId: string): Promise<ActivityRow[]> {
-  return (await sqlOf(tx).query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE participant_id = $1 ORDER BY start_date DESC, created_at DESC`, [participantId])).rows;
+  return (
+    await sqlOf(tx).query<ActivityRow>(
+      `SELECT ${COLS} FROM casework_activity WHERE participant_id = $1 ORDER BY start_date DESC, created_at DESC`,
+      [participantId],
+    )
+  ).rows;
 }
 
 export async function getActivity(tx: Sql, participantId: string, id: string): Promise<ActivityRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await sqlOf(tx).query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE id = $1 AND participant_id = $2`, [id, participantId])).rows[0];
+  return (
+    await sqlOf(tx).query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE id = $1 AND participant_id = $2`, [id, participantId])
+  ).rows[0];
 }
 
-export async function insertActivity(tx: Sql, participantId: string, municipality: string, a: ActivityData, userId: number): Promise<string> {
+export async function insertActivity(
+  tx: Sql,
+  participantId: string,
+  municipality: string,
+  a: ActivityData,
+  userId: number,
+): Promise<string> {
   return (
     await sqlOf(tx).query<{ id: string }>(
       `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by, address, schedule)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [participantId, municipality, a.typeKey, a.provider, a.cvr, a.startDate, a.endDate, a.hoursPerWeek, a.status, userId, a.address ?? null, a.schedule ?? null],
+      [
+        participantId,
+        municipality,
+        a.typeKey,
+        a.provider,
+        a.cvr,
+        a.startDate,
+        a.endDate,
+        a.hoursPerWeek,
+        a.status,
+        userId,
+        a.address ?? null,
+        a.schedule ?? null,
+      ],
     )
   ).rows[0].id;
 }
@@ -57,7 +83,19 @@ export async function updateActivity(tx: Sql, participantId: string, id: string,
   await sqlOf(tx).query(
     `UPDATE casework_activity SET type_key = $3, provider = $4, cvr = $5, start_date = $6, end_date = $7, hours_per_week = $8,
             status = $9, address = $10, schedule = $11, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, a.typeKey, a.provider, a.cvr, a.startDate, a.endDate, a.hoursPerWeek, a.status, a.address ?? null, a.schedule ?? null],
+    [
+      id,
+      participantId,
+      a.typeKey,
+      a.provider,
+      a.cvr,
+      a.startDate,
+      a.endDate,
+      a.hoursPerWeek,
+      a.status,
+      a.address ?? null,
+      a.schedule ?? null,
+    ],
   );
 }
 

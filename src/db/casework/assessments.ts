@@ -16,12 +16,22 @@ export interface AssessmentRow {
 const COLS = `id, instrument_key AS "instrumentKey", assessed_on AS "date", answers, total, created_by AS "createdBy", reported_by AS "reportedBy"`;
 
 export async function listAssessments(tx: Sql, participantId: string): Promise<AssessmentRow[]> {
-  return (await sqlOf(tx).query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at, id`, [participantId])).rows;
+  return (
+    await sqlOf(tx).query<AssessmentRow>(
+      `SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at, id`,
+      [participantId],
+    )
+  ).rows;
 }
 
 export async function getAssessment(tx: Sql, participantId: string, id: string): Promise<AssessmentRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await sqlOf(tx).query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE id = $1 AND participant_id = $2`, [id, participantId])).rows[0];
+  return (
+    await sqlOf(tx).query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE id = $1 AND participant_id = $2`, [
+      id,
+      participantId,
+    ])
+  ).rows[0];
 }
 
 export interface AssessmentData {
@@ -33,7 +43,13 @@ export interface AssessmentData {
   instrumentVersionId?: number | null;
 }
 
-export async function insertAssessment(tx: Sql, participantId: string, municipality: string, a: AssessmentData, userId: number): Promise<string> {
+export async function insertAssessment(
+  tx: Sql,
+  participantId: string,
+  municipality: string,
+  a: AssessmentData,
+  userId: number,
+): Promise<string> {
   return (
     await sqlOf(tx).query<{ id: string }>(
       `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by, instrument_version_id)
@@ -88,7 +104,8 @@ export interface EnrolmentAssessmentRow {
  * security scopes it to the tenant; the agency's system door reads every municipality.
  */
 export async function enrolmentAssessments(
-  tx: Sql, f: { projectId?: number | null; caseworkerId?: number | null; until?: string | null; instrumentKeys?: readonly string[] | null },
+  tx: Sql,
+  f: { projectId?: number | null; caseworkerId?: number | null; until?: string | null; instrumentKeys?: readonly string[] | null },
 ): Promise<EnrolmentAssessmentRow[]> {
   return (
     await sqlOf(tx).query<EnrolmentAssessmentRow>(

@@ -20,22 +20,35 @@ const COLS = `c.id, to_char(c.from_date, 'YYYY-MM-DD') AS "fromDate", c.consulta
 
 /** Every change of hers, oldest first. */
 export async function listConsultantChanges(tx: Sql, participantId: string): Promise<ConsultantChangeRow[]> {
-  return (await sqlOf(tx).query<ConsultantChangeRow>(
-    `SELECT ${COLS}
-     WHERE c.participant_id = $1 ORDER BY c.from_date, c.created_at`, [participantId])).rows;
+  return (
+    await sqlOf(tx).query<ConsultantChangeRow>(
+      `SELECT ${COLS}
+     WHERE c.participant_id = $1 ORDER BY c.from_date, c.created_at`,
+      [participantId],
+    )
+  ).rows;
 }
 
 export async function insertConsultantChange(
-  tx: Sql, p: { id: string; municipalityCode: string }, fromDate: string, consultantId: number | null, userId: number,
+  tx: Sql,
+  p: { id: string; municipalityCode: string },
+  fromDate: string,
+  consultantId: number | null,
+  userId: number,
 ): Promise<string> {
-  return (await sqlOf(tx).query<{ id: string }>(
-    `INSERT INTO company_consultant_change (participant_id, municipality_code, from_date, consultant_id, created_by)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`, [p.id, p.municipalityCode, fromDate, consultantId, userId])).rows[0].id;
+  return (
+    await sqlOf(tx).query<{ id: string }>(
+      `INSERT INTO company_consultant_change (participant_id, municipality_code, from_date, consultant_id, created_by)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [p.id, p.municipalityCode, fromDate, consultantId, userId],
+    )
+  ).rows[0].id;
 }
 
 export async function getConsultantChange(tx: Sql, participantId: string, id: string): Promise<ConsultantChangeRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await sqlOf(tx).query<ConsultantChangeRow>(`SELECT ${COLS} WHERE c.id = $1 AND c.participant_id = $2`, [id, participantId])).rows[0];
+  return (await sqlOf(tx).query<ConsultantChangeRow>(`SELECT ${COLS} WHERE c.id = $1 AND c.participant_id = $2`, [id, participantId]))
+    .rows[0];
 }
 
 export async function deleteConsultantChange(tx: Sql, participantId: string, id: string): Promise<void> {
@@ -44,20 +57,28 @@ export async function deleteConsultantChange(tx: Sql, participantId: string, id:
 
 /** The consultant of each of these women on `day` (women without one are left out). */
 export async function consultantsOn(tx: Sql, ids: readonly string[], day: string): Promise<Map<string, { id: number; name: string }>> {
-  const rows = (await sqlOf(tx).query<{ pid: string; id: number | null; name: string | null }>(
-    `SELECT DISTINCT ON (c.participant_id) c.participant_id AS pid, c.consultant_id AS id, u.display_name AS name
+  const rows = (
+    await sqlOf(tx).query<{ pid: string; id: number | null; name: string | null }>(
+      `SELECT DISTINCT ON (c.participant_id) c.participant_id AS pid, c.consultant_id AS id, u.display_name AS name
      FROM company_consultant_change c LEFT JOIN app_user u ON u.id = c.consultant_id
      WHERE c.participant_id = ANY ($1::uuid[]) AND c.from_date <= $2
-     ORDER BY c.participant_id, c.from_date DESC, c.created_at DESC`, [ids, day])).rows;
+     ORDER BY c.participant_id, c.from_date DESC, c.created_at DESC`,
+      [ids, day],
+    )
+  ).rows;
   return new Map(rows.filter((r) => r.id !== null).map((r) => [r.pid, { id: r.id!, name: r.name ?? '' }]));
 }
 
 /** The women whose consultant on `day` is this user. */
 export async function womenOfConsultant(tx: Sql, userId: number, day: string): Promise<string[]> {
-  return (await sqlOf(tx).query<{ pid: string }>(
-    `SELECT pid FROM (
+  return (
+    await sqlOf(tx).query<{ pid: string }>(
+      `SELECT pid FROM (
        SELECT DISTINCT ON (c.participant_id) c.participant_id AS pid, c.consultant_id
        FROM company_consultant_change c WHERE c.from_date <= $2
        ORDER BY c.participant_id, c.from_date DESC, c.created_at DESC) x
-     WHERE x.consultant_id = $1`, [userId, day])).rows.map((r) => r.pid);
+     WHERE x.consultant_id = $1`,
+      [userId, day],
+    )
+  ).rows.map((r) => r.pid);
 }

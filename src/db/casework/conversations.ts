@@ -19,15 +19,31 @@ export interface ConversationRow extends ConversationData {
 const COLS = `id, held_on AS "date", kind, participants, interpreter_used AS "interpreterUsed", note, created_by AS "createdBy"`;
 
 export async function listConversations(tx: Sql, participantId: string): Promise<ConversationRow[]> {
-  return (await sqlOf(tx).query<ConversationRow>(`SELECT ${COLS} FROM casework_conversation WHERE participant_id = $1 ORDER BY held_on DESC, created_at DESC`, [participantId])).rows;
+  return (
+    await sqlOf(tx).query<ConversationRow>(
+      `SELECT ${COLS} FROM casework_conversation WHERE participant_id = $1 ORDER BY held_on DESC, created_at DESC`,
+      [participantId],
+    )
+  ).rows;
 }
 
 export async function getConversation(tx: Sql, participantId: string, id: string): Promise<ConversationRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await sqlOf(tx).query<ConversationRow>(`SELECT ${COLS} FROM casework_conversation WHERE id = $1 AND participant_id = $2`, [id, participantId])).rows[0];
+  return (
+    await sqlOf(tx).query<ConversationRow>(`SELECT ${COLS} FROM casework_conversation WHERE id = $1 AND participant_id = $2`, [
+      id,
+      participantId,
+    ])
+  ).rows[0];
 }
 
-export async function insertConversation(tx: Sql, participantId: string, municipality: string, c: ConversationData, userId: number): Promise<string> {
+export async function insertConversation(
+  tx: Sql,
+  participantId: string,
+  municipality: string,
+  c: ConversationData,
+  userId: number,
+): Promise<string> {
   return (
     await sqlOf(tx).query<{ id: string }>(
       `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, participants, interpreter_used, note, created_by)

@@ -18,13 +18,22 @@ export interface ExemptionRow extends ExemptionData {
 const COLS = `id, kind, start_date AS "startDate", end_date AS "endDate", reason, created_by AS "createdBy"`;
 
 export async function listExemptions(tx: Sql, participantId: string): Promise<ExemptionRow[]> {
-  return (await sqlOf(tx).query<ExemptionRow>(`SELECT ${COLS} FROM casework_exemption WHERE participant_id = $1 ORDER BY start_date DESC, created_at DESC`, [participantId])).rows;
+  return (
+    await sqlOf(tx).query<ExemptionRow>(
+      `SELECT ${COLS} FROM casework_exemption WHERE participant_id = $1 ORDER BY start_date DESC, created_at DESC`,
+      [participantId],
+    )
+  ).rows;
 }
 
 /** Every period of these women, by woman (for a caseload). */
 export async function exemptionsOf(tx: Sql, ids: string[]): Promise<Map<string, ExemptionRow[]>> {
-  const rows = (await sqlOf(tx).query<ExemptionRow & { pid: string }>(
-    `SELECT participant_id AS pid, ${COLS} FROM casework_exemption WHERE participant_id = ANY ($1::uuid[])`, [ids])).rows;
+  const rows = (
+    await sqlOf(tx).query<ExemptionRow & { pid: string }>(
+      `SELECT participant_id AS pid, ${COLS} FROM casework_exemption WHERE participant_id = ANY ($1::uuid[])`,
+      [ids],
+    )
+  ).rows;
   const out = new Map<string, ExemptionRow[]>();
   for (const { pid, ...r } of rows) out.set(pid, [...(out.get(pid) ?? []), r]);
   return out;
@@ -32,10 +41,18 @@ export async function exemptionsOf(tx: Sql, ids: string[]): Promise<Map<string, 
 
 export async function getExemption(tx: Sql, participantId: string, id: string): Promise<ExemptionRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await sqlOf(tx).query<ExemptionRow>(`SELECT ${COLS} FROM casework_exemption WHERE id = $1 AND participant_id = $2`, [id, participantId])).rows[0];
+  return (
+    await sqlOf(tx).query<ExemptionRow>(`SELECT ${COLS} FROM casework_exemption WHERE id = $1 AND participant_id = $2`, [id, participantId])
+  ).rows[0];
 }
 
-export async function insertExemption(tx: Sql, participantId: string, municipality: string, e: ExemptionData, userId: number): Promise<string> {
+export async function insertExemption(
+  tx: Sql,
+  participantId: string,
+  municipality: string,
+  e: ExemptionData,
+  userId: number,
+): Promise<string> {
   return (
     await sqlOf(tx).query<{ id: string }>(
       `INSERT INTO casework_exemption (participant_id, municipality_code, kind, start_date, end_date, reason, created_by)

@@ -3,7 +3,10 @@ import type { Plan, PlanChange } from '../../domain/plan.ts';
 import { sqlOf, type Sql } from '../sql.ts';
 
 export async function getPlan(tx: Sql, participantId: string): Promise<Plan | null> {
-  return (await sqlOf(tx).query<{ data: Plan }>('SELECT data FROM casework_plan WHERE participant_id = $1', [participantId])).rows[0]?.data ?? null;
+  return (
+    (await sqlOf(tx).query<{ data: Plan }>('SELECT data FROM casework_plan WHERE participant_id = $1', [participantId])).rows[0]?.data ??
+    null
+  );
 }
 
 export async function upsertPlan(tx: Sql, participantId: string, municipality: string, plan: Plan, userId: number): Promise<void> {
@@ -23,7 +26,13 @@ export interface PlanChangeRow {
 }
 
 export async function insertPlanChange(
-  tx: Sql, participantId: string, municipality: string, on: string, userId: number, name: string, changes: PlanChange[],
+  tx: Sql,
+  participantId: string,
+  municipality: string,
+  on: string,
+  userId: number,
+  name: string,
+  changes: PlanChange[],
 ): Promise<void> {
   await sqlOf(tx).query(
     `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_on, changed_by, changed_by_name, changes)

@@ -8,7 +8,9 @@ export interface ProjectConfig {
 }
 
 export async function loadAlertSettings(tx: Sql, projectId: number): Promise<AlertSettings> {
-  const row = (await sqlOf(tx).query<{ settings: unknown }>('SELECT settings FROM project_alert_settings WHERE project_id = $1', [projectId])).rows[0];
+  const row = (
+    await sqlOf(tx).query<{ settings: unknown }>('SELECT settings FROM project_alert_settings WHERE project_id = $1', [projectId])
+  ).rows[0];
   if (!row) return DEFAULT_ALERT_SETTINGS;
   const parsed = alertSettingsSchema.safeParse(row.settings);
   return parsed.success ? parsed.data : DEFAULT_ALERT_SETTINGS;

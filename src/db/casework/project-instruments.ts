@@ -28,12 +28,24 @@ export async function instrumentVersions(tx: Sql, projectId: number, instrumentI
 }
 
 export async function insertInstrument(tx: Sql, projectId: number, def: InstrumentDefinition, userId: number): Promise<number> {
-  const id = (await sqlOf(tx).query<{ id: number }>('INSERT INTO project_instrument (project_id, created_by) VALUES ($1, $2) RETURNING id', [projectId, userId])).rows[0].id;
+  const id = (
+    await sqlOf(tx).query<{ id: number }>('INSERT INTO project_instrument (project_id, created_by) VALUES ($1, $2) RETURNING id', [
+      projectId,
+      userId,
+    ])
+  ).rows[0].id;
   await insertVersion(tx, projectId, id, 1, def, userId);
   return id;
 }
 
-export async function insertVersion(tx: Sql, projectId: number, instrumentId: number, version: number, def: InstrumentDefinition, userId: number): Promise<number> {
+export async function insertVersion(
+  tx: Sql,
+  projectId: number,
+  instrumentId: number,
+  version: number,
+  def: InstrumentDefinition,
+  userId: number,
+): Promise<number> {
   return (
     await sqlOf(tx).query<{ id: number }>(
       `INSERT INTO project_instrument_version (project_id, instrument_id, version, name, scale_min, scale_max, dimensions, created_by)
@@ -54,7 +66,10 @@ export async function updateUnusedVersion(tx: Sql, versionId: number, def: Instr
 }
 
 export async function retireVersion(tx: Sql, versionId: number, userId: number): Promise<boolean> {
-  const r = await sqlOf(tx).query('UPDATE project_instrument_version SET retired_at = now(), retired_by = $2 WHERE id = $1 AND retired_at IS NULL', [versionId, userId]);
+  const r = await sqlOf(tx).query(
+    'UPDATE project_instrument_version SET retired_at = now(), retired_by = $2 WHERE id = $1 AND retired_at IS NULL',
+    [versionId, userId],
+  );
   return r.rowCount > 0;
 }
 
@@ -64,7 +79,12 @@ export async function markVersionUsed(tx: Sql, versionId: number): Promise<void>
 }
 
 /** One version of a project's instrument, locked until the transaction ends (a score is being saved on it). */
-export async function lockVersion(tx: Sql, projectId: number, instrumentId: number, version: number): Promise<ProjectInstrumentVersion | undefined> {
+export async function lockVersion(
+  tx: Sql,
+  projectId: number,
+  instrumentId: number,
+  version: number,
+): Promise<ProjectInstrumentVersion | undefined> {
   return (
     await sqlOf(tx).query<ProjectInstrumentVersion>(
       `SELECT ${COLS} FROM project_instrument_version v WHERE v.project_id = $1 AND v.instrument_id = $2 AND v.version = $3 FOR UPDATE`,

@@ -17,25 +17,40 @@ const COLS = `v.id, v.enrolment_id AS "enrolmentId", v.changed_on AS "date", v.v
 
 /** Every change of hers, oldest first. */
 export async function listVisitationChanges(tx: Sql, participantId: string): Promise<VisitationChangeRow[]> {
-  return (await sqlOf(tx).query<VisitationChangeRow>(
-    `SELECT ${COLS} FROM casework_visitation_change v LEFT JOIN app_user u ON u.id = v.created_by
-     WHERE v.participant_id = $1 ORDER BY v.changed_on, v.created_at`, [participantId])).rows;
+  return (
+    await sqlOf(tx).query<VisitationChangeRow>(
+      `SELECT ${COLS} FROM casework_visitation_change v LEFT JOIN app_user u ON u.id = v.created_by
+     WHERE v.participant_id = $1 ORDER BY v.changed_on, v.created_at`,
+      [participantId],
+    )
+  ).rows;
 }
 
 export async function getVisitationChange(tx: Sql, participantId: string, id: string): Promise<VisitationChangeRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await sqlOf(tx).query<VisitationChangeRow>(
-    `SELECT ${COLS} FROM casework_visitation_change v LEFT JOIN app_user u ON u.id = v.created_by WHERE v.id = $1 AND v.participant_id = $2`,
-    [id, participantId])).rows[0];
+  return (
+    await sqlOf(tx).query<VisitationChangeRow>(
+      `SELECT ${COLS} FROM casework_visitation_change v LEFT JOIN app_user u ON u.id = v.created_by WHERE v.id = $1 AND v.participant_id = $2`,
+      [id, participantId],
+    )
+  ).rows[0];
 }
 
 export async function insertVisitationChange(
-  tx: Sql, participantId: string, municipality: string, enrolmentId: string, c: { date: string; visitation: Visitation; reason: string | null }, userId: number,
+  tx: Sql,
+  participantId: string,
+  municipality: string,
+  enrolmentId: string,
+  c: { date: string; visitation: Visitation; reason: string | null },
+  userId: number,
 ): Promise<string> {
-  return (await sqlOf(tx).query<{ id: string }>(
-    `INSERT INTO casework_visitation_change (participant_id, municipality_code, enrolment_id, changed_on, visitation, reason, created_by)
+  return (
+    await sqlOf(tx).query<{ id: string }>(
+      `INSERT INTO casework_visitation_change (participant_id, municipality_code, enrolment_id, changed_on, visitation, reason, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [participantId, municipality, enrolmentId, c.date, c.visitation, c.reason, userId])).rows[0].id;
+      [participantId, municipality, enrolmentId, c.date, c.visitation, c.reason, userId],
+    )
+  ).rows[0].id;
 }
 
 export async function deleteVisitationChange(tx: Sql, participantId: string, id: string): Promise<void> {

@@ -21,8 +21,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token, '
 export type LinkRefusal = 'ukendt' | 'udloebet' | 'tilbagekaldt';
 
 export type LinkOutcome<T> =
-  | { status: 'ok'; value: T; link: FoundLink }
-  | { status: 'refused'; reason: LinkRefusal; language: string | null };
+  { status: 'ok'; value: T; link: FoundLink } | { status: 'refused'; reason: LinkRefusal; language: string | null };
 
 /** The audit identity of a link's holder: no user, role `borger`, the link's id in every record's detail. */
 const holder = (ip: string) => ({ userId: null, username: 'borgerlink', role: 'borger' as const, ip });
@@ -32,8 +31,18 @@ const holder = (ip: string) => ({ userId: null, username: 'borgerlink', role: 'b
  * (outside the staff roles, so no staff permission check can ever pass on it), and only her municipality.
  */
 const holderActor = (ip: string, municipality: string | null) =>
-  ({ userId: 0, username: 'borgerlink', displayName: 'Borger (personligt link)', role: 'borger', organisationId: 0, organisationName: '',
-    organisationKind: 'jobcenter', municipalities: municipality ? [municipality] : [], municipalityNames: [], ip }) as unknown as Actor;
+  ({
+    userId: 0,
+    username: 'borgerlink',
+    displayName: 'Borger (personligt link)',
+    role: 'borger',
+    organisationId: 0,
+    organisationName: '',
+    organisationKind: 'jobcenter',
+    municipalities: municipality ? [municipality] : [],
+    municipalityNames: [],
+    ip,
+  }) as unknown as Actor;
 
 export function citizenDoor<T>(
   db: DatabaseHandle | Database,
@@ -52,7 +61,13 @@ export function citizenDoor<T>(
     } finally {
       releaseTx(lookup);
     }
-    const reason: LinkRefusal | null = !link ? 'ukendt' : link.revokedAt ? 'tilbagekaldt' : new Date(link.expiresAt).getTime() <= Date.now() ? 'udloebet' : null;
+    const reason: LinkRefusal | null = !link
+      ? 'ukendt'
+      : link.revokedAt
+        ? 'tilbagekaldt'
+        : new Date(link.expiresAt).getTime() <= Date.now()
+          ? 'udloebet'
+          : null;
     if (!link || reason) {
       await writeAudit(q, who, {
         action: 'borgerlink_afvist',

@@ -28,7 +28,13 @@ export interface FoundLink {
 }
 
 export async function insertLink(
-  tx: Tx, participantId: string, municipality: string, tokenHash: string, language: string, days: number, userId: number,
+  tx: Tx,
+  participantId: string,
+  municipality: string,
+  tokenHash: string,
+  language: string,
+  days: number,
+  userId: number,
 ): Promise<{ id: string; expiresAt: Date }> {
   return (
     await sqlOf(tx).query<{ id: string; expiresAt: Date }>(
@@ -64,13 +70,15 @@ export async function revokeLink(tx: Tx, participantId: string, id: string, user
 /** The link whose token has this hash, whatever its state; the caller decides whether it may be used. */
 export async function findLinkByHash(tx: Tx, tokenHash: string): Promise<FoundLink | null> {
   return (
-    await sqlOf(tx).query<FoundLink>(
-      `SELECT id, participant_id AS "participantId", municipality_code AS "municipalityCode", language,
+    (
+      await sqlOf(tx).query<FoundLink>(
+        `SELECT id, participant_id AS "participantId", municipality_code AS "municipalityCode", language,
               expires_at AS "expiresAt", revoked_at AS "revokedAt"
        FROM fremdrift_citizen_link_find($1)`,
-      [tokenHash],
-    )
-  ).rows[0] ?? null;
+        [tokenHash],
+      )
+    ).rows[0] ?? null
+  );
 }
 
 export async function markLinkUsed(tx: Tx, id: string): Promise<void> {
@@ -80,9 +88,11 @@ export async function markLinkUsed(tx: Tx, id: string): Promise<void> {
 /** The token's hash if this link belongs to her and can still be used (to put a QR code on her print). */
 export async function linkUsableFor(tx: Tx, participantId: string, tokenHash: string): Promise<boolean> {
   return (
-    await sqlOf(tx).query(
-      'SELECT 1 FROM citizen_link WHERE participant_id = $1 AND token_hash = $2 AND revoked_at IS NULL AND expires_at > now()',
-      [participantId, tokenHash],
-    )
-  ).rows.length > 0;
+    (
+      await sqlOf(tx).query(
+        'SELECT 1 FROM citizen_link WHERE participant_id = $1 AND token_hash = $2 AND revoked_at IS NULL AND expires_at > now()',
+        [participantId, tokenHash],
+      )
+    ).rows.length > 0
+  );
 }

@@ -29,5 +29,13 @@ export async function upsertOverride(tx: Tx, municipality: string, language: str
 }
 
 export async function deleteOverride(tx: Tx, municipality: string, language: string, key: string): Promise<boolean> {
-  return (await sqlOf(tx).query('DELETE FROM message_override WHERE municipality_code = $1 AND language = $2 AND key = $3', [municipality, language, key])).rowCount > 0;
+  return (
+    (
+      await sqlOf(tx).query('DELETE FROM message_override WHERE municipality_code = $1 AND language = $2 AND key = $3', [
+        municipality,
+        language,
+        key,
+      ])
+    ).rowCount > 0
+  );
 }

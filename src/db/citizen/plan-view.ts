@@ -6,22 +6,26 @@ import { sqlOf } from '../sql.ts';
 /** Her current plan and the day it was last saved (Danish time). */
 export async function getPlanWithDate(tx: Tx, participantId: string): Promise<{ plan: Plan; updatedOn: string } | null> {
   return (
-    await sqlOf(tx).query<{ plan: Plan; updatedOn: string }>(
-      `SELECT data AS plan, to_char(updated_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD') AS "updatedOn"
+    (
+      await sqlOf(tx).query<{ plan: Plan; updatedOn: string }>(
+        `SELECT data AS plan, to_char(updated_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD') AS "updatedOn"
        FROM casework_plan WHERE participant_id = $1`,
-      [participantId],
-    )
-  ).rows[0] ?? null;
+        [participantId],
+      )
+    ).rows[0] ?? null
+  );
 }
 
 /** Her first name and the caseworker's display name, nothing else of hers. */
 export async function getPlanHeader(tx: Tx, participantId: string): Promise<{ firstName: string; countryOfOrigin: string | null } | null> {
   return (
-    await sqlOf(tx).query<{ firstName: string; countryOfOrigin: string | null }>(
-      'SELECT first_name AS "firstName", country_of_origin AS "countryOfOrigin" FROM participant WHERE id = $1',
-      [participantId],
-    )
-  ).rows[0] ?? null;
+    (
+      await sqlOf(tx).query<{ firstName: string; countryOfOrigin: string | null }>(
+        'SELECT first_name AS "firstName", country_of_origin AS "countryOfOrigin" FROM participant WHERE id = $1',
+        [participantId],
+      )
+    ).rows[0] ?? null
+  );
 }
 
 export interface SelfReport {

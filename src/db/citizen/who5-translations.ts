@@ -25,14 +25,31 @@ const COLS = `project_id AS "projectId", language, texts, validated_by AS "valid
   (SELECT u.display_name FROM app_user u WHERE u.id = loaded_by) AS "loadedByName"`;
 
 export async function getWho5Translation(tx: Tx, projectId: number, language: string): Promise<Who5TranslationRow | null> {
-  return (await sqlOf(tx).query<Who5TranslationRow>(`SELECT ${COLS} FROM who5_translation WHERE project_id = $1 AND language = $2`, [projectId, language])).rows[0] ?? null;
+  return (
+    (
+      await sqlOf(tx).query<Who5TranslationRow>(`SELECT ${COLS} FROM who5_translation WHERE project_id = $1 AND language = $2`, [
+        projectId,
+        language,
+      ])
+    ).rows[0] ?? null
+  );
 }
 
 export async function listWho5Translations(tx: Tx, projectId: number): Promise<Who5TranslationRow[]> {
-  return (await sqlOf(tx).query<Who5TranslationRow>(`SELECT ${COLS} FROM who5_translation WHERE project_id = $1 ORDER BY language`, [projectId])).rows;
+  return (
+    await sqlOf(tx).query<Who5TranslationRow>(`SELECT ${COLS} FROM who5_translation WHERE project_id = $1 ORDER BY language`, [projectId])
+  ).rows;
 }
 
-export async function upsertWho5Translation(tx: Tx, projectId: number, language: string, texts: Who5Texts, validatedBy: string, source: string, userId: number) {
+export async function upsertWho5Translation(
+  tx: Tx,
+  projectId: number,
+  language: string,
+  texts: Who5Texts,
+  validatedBy: string,
+  source: string,
+  userId: number,
+) {
   await sqlOf(tx).query(
     `INSERT INTO who5_translation (project_id, language, texts, validated_by, source, loaded_by) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (project_id, language) DO UPDATE SET texts = EXCLUDED.texts, validated_by = EXCLUDED.validated_by,
@@ -43,5 +60,7 @@ export async function upsertWho5Translation(tx: Tx, projectId: number, language:
 
 /** Remove a loaded translation; false when there was none. */
 export async function deleteWho5Translation(tx: Tx, projectId: number, language: string): Promise<boolean> {
-  return (await sqlOf(tx).query('DELETE FROM who5_translation WHERE project_id = $1 AND language = $2', [projectId, language])).rowCount > 0;
+  return (
+    (await sqlOf(tx).query('DELETE FROM who5_translation WHERE project_id = $1 AND language = $2', [projectId, language])).rowCount > 0
+  );
 }

@@ -18,17 +18,30 @@ export interface DemoCaseWoman {
 
 /** The synthetic women's enrolments with their caseworker, in a stable order. */
 export async function demoCaseWomen(tx: Sql): Promise<DemoCaseWoman[]> {
-  return (await sqlOf(tx).query<DemoCaseWoman>(
-    `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.caseworker_id AS cw, u.display_name AS "cwName", e.visitation
+  return (
+    await sqlOf(tx).query<DemoCaseWoman>(
+      `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.caseworker_id AS cw, u.display_name AS "cwName", e.visitation
      FROM participant p JOIN enrolment e ON e.participant_id = p.id LEFT JOIN app_user u ON u.id = e.caseworker_id
      WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on, e.visitation, e.exited_on NULLS LAST`,
-  )).rows;
+    )
+  ).rows;
 }
 
-export async function insertDemoActivities(tx: Sql, a: {
-  pid: Col<string>; mun: Col<string>; type: Col<string>; prov: Col<string | null>; cvr: Col<string | null>; start: Col<string>;
-  end: Col<string | null>; hours: Col<number | null>; status: Col<string>; by: Col<number | null>;
-}) {
+export async function insertDemoActivities(
+  tx: Sql,
+  a: {
+    pid: Col<string>;
+    mun: Col<string>;
+    type: Col<string>;
+    prov: Col<string | null>;
+    cvr: Col<string | null>;
+    start: Col<string>;
+    end: Col<string | null>;
+    hours: Col<number | null>;
+    status: Col<string>;
+    by: Col<number | null>;
+  },
+) {
   await sqlOf(tx).query(
     `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::numeric[], $9::text[], $10::int[])`,
@@ -36,9 +49,19 @@ export async function insertDemoActivities(tx: Sql, a: {
   );
 }
 
-export async function insertDemoConversations(tx: Sql, c: {
-  pid: Col<string>; mun: Col<string>; on: Col<string>; kind: Col<string>; who: Col<string>; tolk: Col<boolean>; note: Col<string>; by: Col<number | null>;
-}) {
+export async function insertDemoConversations(
+  tx: Sql,
+  c: {
+    pid: Col<string>;
+    mun: Col<string>;
+    on: Col<string>;
+    kind: Col<string>;
+    who: Col<string>;
+    tolk: Col<boolean>;
+    note: Col<string>;
+    by: Col<number | null>;
+  },
+) {
   await sqlOf(tx).query(
     `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, participants, interpreter_used, note, created_by)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::int[])`,
@@ -47,9 +70,18 @@ export async function insertDemoConversations(tx: Sql, c: {
 }
 
 /** Assessments on one of the shipped instruments ('who5', 'fremdriftstrappen'). */
-export async function insertDemoAssessments(tx: Sql, instrumentKey: 'who5' | 'fremdriftstrappen', s: {
-  pid: Col<string>; mun: Col<string>; on: Col<string>; answers: Col<string>; total: Col<number>; by: Col<number | null>;
-}) {
+export async function insertDemoAssessments(
+  tx: Sql,
+  instrumentKey: 'who5' | 'fremdriftstrappen',
+  s: {
+    pid: Col<string>;
+    mun: Col<string>;
+    on: Col<string>;
+    answers: Col<string>;
+    total: Col<number>;
+    by: Col<number | null>;
+  },
+) {
   await sqlOf(tx).query(
     `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
      SELECT p, m, $7, d, a::jsonb, t, b FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,
@@ -60,7 +92,15 @@ export async function insertDemoAssessments(tx: Sql, instrumentKey: 'who5' | 'fr
 /** Plans with their first history entry; then each woman's plan language from what her country of origin suggests. */
 export async function insertDemoPlans(
   tx: Sql,
-  p: { pid: Col<string>; mun: Col<string>; data: Col<string>; by: Col<number | null>; on: Col<string>; name: Col<string>; changes: Col<string> },
+  p: {
+    pid: Col<string>;
+    mun: Col<string>;
+    data: Col<string>;
+    by: Col<number | null>;
+    on: Col<string>;
+    name: Col<string>;
+    changes: Col<string>;
+  },
   languageOf: (countryOfOrigin: string | null) => string,
 ) {
   const q = sqlOf(tx);
@@ -75,8 +115,12 @@ export async function insertDemoPlans(
      SELECT p, m, o::timestamptz, o, b, n, c::jsonb FROM unnest($1::uuid[], $2::text[], $3::date[], $4::int[], $5::text[], $6::text[]) AS x(p, m, o, b, n, c)`,
     [p.pid, p.mun, p.on, p.by, p.name, p.changes],
   );
-  const planned = (await q.query<{ id: string; m: string; c: string | null }>(
-    `SELECT p.id, p.municipality_code AS m, p.country_of_origin AS c FROM participant p WHERE p.id = ANY ($1::uuid[])`, [p.pid])).rows;
+  const planned = (
+    await q.query<{ id: string; m: string; c: string | null }>(
+      `SELECT p.id, p.municipality_code AS m, p.country_of_origin AS c FROM participant p WHERE p.id = ANY ($1::uuid[])`,
+      [p.pid],
+    )
+  ).rows;
   await q.query(
     `INSERT INTO citizen_preference (participant_id, municipality_code, language)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (participant_id) DO NOTHING`,
@@ -130,17 +174,43 @@ export async function completeDemoCompanies(
 
 /** The synthetic women's enrolments with their ids, in a stable order (exemptions and visitation changes). */
 export async function demoEnrolments(tx: Sql) {
-  return (await sqlOf(tx).query<{ eid: string; pid: string; mun: string; on: string; exit: string | null; visitation: string; cw: number | null }>(
-    `SELECT e.id AS eid, p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.visitation, e.caseworker_id AS cw
+  return (
+    await sqlOf(tx).query<{
+      eid: string;
+      pid: string;
+      mun: string;
+      on: string;
+      exit: string | null;
+      visitation: string;
+      cw: number | null;
+    }>(
+      `SELECT e.id AS eid, p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.visitation, e.caseworker_id AS cw
      FROM participant p JOIN enrolment e ON e.participant_id = p.id
      WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on`,
-  )).rows;
+    )
+  ).rows;
 }
 
 export async function insertDemoExemptionsAndVisitation(
   tx: Sql,
-  ex: { pid: Col<string>; mun: Col<string>; kind: Col<string>; start: Col<string>; end: Col<string | null>; reason: Col<string | null>; by: Col<number | null> },
-  vc: { pid: Col<string>; mun: Col<string>; eid: Col<string>; on: Col<string>; to: Col<string>; reason: Col<string>; by: Col<number | null> },
+  ex: {
+    pid: Col<string>;
+    mun: Col<string>;
+    kind: Col<string>;
+    start: Col<string>;
+    end: Col<string | null>;
+    reason: Col<string | null>;
+    by: Col<number | null>;
+  },
+  vc: {
+    pid: Col<string>;
+    mun: Col<string>;
+    eid: Col<string>;
+    on: Col<string>;
+    to: Col<string>;
+    reason: Col<string>;
+    by: Col<number | null>;
+  },
 ) {
   const q = sqlOf(tx);
   await q.query(

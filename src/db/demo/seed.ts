@@ -26,7 +26,10 @@ export function insertOrganisation(tx: Sql, kind: 'styrelse' | 'jobcenter', name
 }
 
 export async function linkOrganisationMunicipality(tx: Sql, organisationId: number, code: string) {
-  await sqlOf(tx).query('INSERT INTO organisation_municipality (organisation_id, municipality_code) VALUES ($1, $2)', [organisationId, code]);
+  await sqlOf(tx).query('INSERT INTO organisation_municipality (organisation_id, municipality_code) VALUES ($1, $2)', [
+    organisationId,
+    code,
+  ]);
 }
 
 export function insertDemoUser(
@@ -78,8 +81,16 @@ export async function insertDemoParticipants(
 export async function insertDemoEnrolments(
   tx: Sql,
   en: {
-    pid: string[]; project: number[]; mun: string[]; on: string[]; vis: string[]; cw: number[]; exit: (string | null)[];
-    reason: (string | null)[]; fsm: (number | null)[]; channel: (string | null)[];
+    pid: string[];
+    project: number[];
+    mun: string[];
+    on: string[];
+    vis: string[];
+    cw: number[];
+    exit: (string | null)[];
+    reason: (string | null)[];
+    fsm: (number | null)[];
+    channel: (string | null)[];
   },
 ) {
   await sqlOf(tx).query(
@@ -94,9 +105,11 @@ export async function insertDemoEnrolments(
 
 /** Every project with its planned number of women (the demo goals are set from it). */
 export async function demoProjects(tx: Sql): Promise<{ id: number; key: string; planned: number | null }[]> {
-  return (await sqlOf(tx).query<{ id: number; key: string; planned: number | null }>(
-    'SELECT id, key, planned_participants AS planned FROM project ORDER BY id',
-  )).rows;
+  return (
+    await sqlOf(tx).query<{ id: number; key: string; planned: number | null }>(
+      'SELECT id, key, planned_participants AS planned FROM project ORDER BY id',
+    )
+  ).rows;
 }
 
 export async function projectIdOfKey(tx: Sql, key: string): Promise<number | undefined> {

@@ -53,7 +53,12 @@ export async function listPoolImports(db: Db): Promise<PoolImportRow[]> {
  * register data went.
  */
 async function replacePool(q: Queryable, importId: number, rows: PoolRow[]): Promise<number> {
-  const old = (await q.query<{ h: string[] | null }>('WITH d AS (DELETE FROM comparison_pool RETURNING cpr_hash) SELECT array_agg(cpr_hash) AS h FROM d')).rows[0].h ?? [];
+  const old =
+    (
+      await q.query<{ h: string[] | null }>(
+        'WITH d AS (DELETE FROM comparison_pool RETURNING cpr_hash) SELECT array_agg(cpr_hash) AS h FROM d',
+      )
+    ).rows[0].h ?? [];
   const CHUNK = 20_000;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const c = rows.slice(i, i + CHUNK);
@@ -95,12 +100,13 @@ async function erasePoolMember(q: Queryable, hash: string): Promise<{ pool: bool
     'DELETE FROM register_person_version v WHERE v.cpr_hash = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = v.cpr_hash)',
     [hash],
   );
-  const register = (
-    await q.query(
-      'DELETE FROM register_person r WHERE r.cpr_hash = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = r.cpr_hash) RETURNING 1',
-      [hash],
-    )
-  ).rows.length > 0;
+  const register =
+    (
+      await q.query(
+        'DELETE FROM register_person r WHERE r.cpr_hash = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = r.cpr_hash) RETURNING 1',
+        [hash],
+      )
+    ).rows.length > 0;
   return { pool, register };
 }
 
@@ -110,15 +116,21 @@ export async function municipalityNames(db: Db): Promise<Map<string, string>> {
 }
 
 /** Replace the pool with these women in one transaction, with the import's provenance and its audit record. */
-export async function importPoolRows(
-  db: Db,
-  actor: Actor,
-  i: { fileName: string; sha256: string; rows: PoolRow[] },
-): Promise<number> {
+export async function importPoolRows(db: Db, actor: Actor, i: { fileName: string; sha256: string; rows: PoolRow[] }): Promise<number> {
   return databaseOf(db).tx(async (q) => {
-    const importId = await insertPoolImport(q, { fileName: i.fileName, sha256: i.sha256, rows: i.rows.length, importedBy: actor.userId || null, importedByName: actor.username });
+    const importId = await insertPoolImport(q, {
+      fileName: i.fileName,
+      sha256: i.sha256,
+      rows: i.rows.length,
+      importedBy: actor.userId || null,
+      importedByName: actor.username,
+    });
     const droppedRegisterRows = await replacePool(q, importId, i.rows);
-    await writeAudit(q, actor, { action: 'puljeimport', entity: 'comparison_pool', detail: { importId, fileName: i.fileName, sha256: i.sha256, women: i.rows.length, droppedRegisterRows } });
+    await writeAudit(q, actor, {
+      action: 'puljeimport',
+      entity: 'comparison_pool',
+      detail: { importId, fileName: i.fileName, sha256: i.sha256, women: i.rows.length, droppedRegisterRows },
+    });
     return importId;
   });
 }
@@ -137,21 +149,40 @@ export async function erasePoolWomanAudited(db: Db, actor: Actor, hash: string):
  * `cutoff` is deleted, with her register data (register_person and its per-delivery history)
  * unless she is also a participant; audited with the counts. `dryRun` counts only.
  */
-export async function deleteExpiredPool(db: Db, actor: Actor, cutoff: Date, dryRun: boolean): Promise<{ women: number; registerRows: number }> {
+export async function deleteExpiredPool(
+  db: Db,
+  actor: Actor,
+  cutoff: Date,
+  dryRun: boolean,
+): Promise<{ women: number; registerRows: number }> {
   return databaseOf(db).tx(async (q) => {
     const expired = `SELECT c.cpr_hash FROM comparison_pool c JOIN comparison_pool_import i ON i.id = c.import_id WHERE i.imported_at < $1`;
     const notParticipant = (t: string) => `NOT EXISTS (SELECT 1 FROM participant p WHERE p.cpr_hash = ${t}.cpr_hash)`;
     if (dryRun) {
-      const n = (await q.query<{ women: number; reg: number }>(
-        `SELECT count(*)::int AS women, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM register_person r WHERE r.cpr_hash = e.cpr_hash) AND ${notParticipant('e')})::int AS reg
-         FROM (${expired}) e`, [cutoff])).rows[0];
-      await writeAudit(q, actor, { action: 'opbevaring_kontrol', entity: 'comparison_pool', detail: { cutoff: cutoff.toISOString(), due: n.women, dryRun: true } });
+      const n = (
+        await q.query<{ women: number; reg: number }>(
+          `SELECT count(*)::int AS women, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM register_person r WHERE r.cpr_hash = e.cpr_hash) AND ${notParticipant('e')})::int AS reg
+         FROM (${expired}) e`,
+          [cutoff],
+        )
+      ).rows[0];
+      await writeAudit(q, actor, {
+        action: 'opbevaring_kontrol',
+        entity: 'comparison_pool',
+        detail: { cutoff: cutoff.toISOString(), due: n.women, dryRun: true },
+      });
       return { women: n.women, registerRows: n.reg };
     }
     await q.query(`DELETE FROM register_person_version v WHERE v.cpr_hash IN (${expired}) AND ${notParticipant('v')}`, [cutoff]);
-    const registerRows = (await q.query(`DELETE FROM register_person r WHERE r.cpr_hash IN (${expired}) AND ${notParticipant('r')} RETURNING 1`, [cutoff])).rows.length;
+    const registerRows = (
+      await q.query(`DELETE FROM register_person r WHERE r.cpr_hash IN (${expired}) AND ${notParticipant('r')} RETURNING 1`, [cutoff])
+    ).rows.length;
     const women = (await q.query(`DELETE FROM comparison_pool WHERE cpr_hash IN (${expired}) RETURNING 1`, [cutoff])).rows.length;
-    await writeAudit(q, actor, { action: 'opbevaring', entity: 'comparison_pool', detail: { cutoff: cutoff.toISOString(), women, registerRows } });
+    await writeAudit(q, actor, {
+      action: 'opbevaring',
+      entity: 'comparison_pool',
+      detail: { cutoff: cutoff.toISOString(), women, registerRows },
+    });
     return { women, registerRows };
   });
 }

@@ -22,10 +22,19 @@ export async function listRates(db: Db): Promise<StoredRate[]> {
 }
 
 /** Set (or with rate null remove) one category and year's rate, audited with before and after, in one transaction. */
-export async function saveRate(db: Db, actor: Actor, r: { category: string; year: number; rate: number | null; source: string }): Promise<void> {
+export async function saveRate(
+  db: Db,
+  actor: Actor,
+  r: { category: string; year: number; rate: number | null; source: string },
+): Promise<void> {
   await databaseOf(db).tx(async (q) => {
-    const before = (await q.query<{ rate: number; source: string }>(
-      'SELECT weekly_rate::float8 AS rate, source FROM effect_rate WHERE category = $1 AND year = $2 FOR UPDATE', [r.category, r.year])).rows[0] ?? null;
+    const before =
+      (
+        await q.query<{ rate: number; source: string }>(
+          'SELECT weekly_rate::float8 AS rate, source FROM effect_rate WHERE category = $1 AND year = $2 FOR UPDATE',
+          [r.category, r.year],
+        )
+      ).rows[0] ?? null;
     if (r.rate === null) {
       await q.query('DELETE FROM effect_rate WHERE category = $1 AND year = $2', [r.category, r.year]);
     } else {
@@ -36,7 +45,8 @@ export async function saveRate(db: Db, actor: Actor, r: { category: string; year
       );
     }
     await writeAudit(q, actor, {
-      action: before ? (r.rate === null ? 'slet' : 'ret') : 'opret', entity: 'effekt_sats',
+      action: before ? (r.rate === null ? 'slet' : 'ret') : 'opret',
+      entity: 'effekt_sats',
       detail: { category: r.category, year: r.year, before, after: r.rate === null ? null : { rate: r.rate, source: r.source } },
     });
   });

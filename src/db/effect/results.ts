@@ -20,7 +20,10 @@ export async function effectDataVersion(db: Db): Promise<string> {
 }
 
 export async function storedEffectResult<T>(db: Db, key: string, version: string): Promise<{ result: T; computedAt: Date } | null> {
-  const r = await databaseOf(db).query<{ result: T; computedAt: Date }>('SELECT result, computed_at AS "computedAt" FROM effect_result WHERE key = $1 AND version = $2', [key, version]);
+  const r = await databaseOf(db).query<{ result: T; computedAt: Date }>(
+    'SELECT result, computed_at AS "computedAt" FROM effect_result WHERE key = $1 AND version = $2',
+    [key, version],
+  );
   return r.rows[0] ?? null;
 }
 

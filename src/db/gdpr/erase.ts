@@ -10,7 +10,19 @@ import { sqlOf, type Sql } from '../sql.ts';
 import { ident, type PersonTable } from './tables.ts';
 
 /** Structured columns kept on anonymisation (codes the statistics need, never free text). */
-export const KEEP = new Set(['participant_id', 'municipality_code', 'exit_reason', 'recruitment_channel', 'visitation', 'status', 'kind', 'type_key', 'instrument_key', 'channel', 'decline_reason']);
+export const KEEP = new Set([
+  'participant_id',
+  'municipality_code',
+  'exit_reason',
+  'recruitment_channel',
+  'visitation',
+  'status',
+  'kind',
+  'type_key',
+  'instrument_key',
+  'channel',
+  'decline_reason',
+]);
 const FREE_TEXT = new Set(['text', 'character varying', 'json', 'jsonb']);
 
 export async function anonymiseInTx(tx: Sql, tables: PersonTable[], participantId: string) {
@@ -21,7 +33,8 @@ export async function anonymiseInTx(tx: Sql, tables: PersonTable[], participantI
     for (const c of t.columns) {
       if (KEEP.has(c.name) || !FREE_TEXT.has(c.type)) continue;
       if (c.nullable) sets.push(`${ident(c.name)} = NULL`);
-      else if (c.type === 'jsonb') sets.push(`${ident(c.name)} = CASE jsonb_typeof(${ident(c.name)}) WHEN 'array' THEN '[]'::jsonb ELSE '{}'::jsonb END`);
+      else if (c.type === 'jsonb')
+        sets.push(`${ident(c.name)} = CASE jsonb_typeof(${ident(c.name)}) WHEN 'array' THEN '[]'::jsonb ELSE '{}'::jsonb END`);
       else continue; // NOT NULL text: codes or staff names, not hers
       (cleared[t.table] ??= []).push(c.name);
     }
@@ -42,7 +55,8 @@ export async function eraseInTx(tx: Sql, tables: PersonTable[], participantId: s
   const q = sqlOf(tx);
   const deleted: Record<string, number> = {};
   // Before her participant row goes: the function finds her hash (and her tenant) through it.
-  const register = (await q.query<{ r: Record<string, number | boolean> }>('SELECT fremdrift_erase_register($1) AS r', [participantId])).rows[0].r;
+  const register = (await q.query<{ r: Record<string, number | boolean> }>('SELECT fremdrift_erase_register($1) AS r', [participantId]))
+    .rows[0].r;
   for (const table of REGISTER_TABLES) deleted[table] = Number(register[table] ?? 0);
   for (const t of tables) {
     if (t.table === 'participant') continue;

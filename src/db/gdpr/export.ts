@@ -26,26 +26,38 @@ export async function exportPerson(handle: Db, vault: Vault, actor: Actor, parti
   const tables = await personTables(db);
   const unreadable = tables.filter((t) => !t.readable).map((t) => t.table);
   if (unreadable.length) {
-    throw new AppError('CONFLICT', `Indsigt kan ikke laves: applikationen kan ikke læse tabellerne ${unreadable.join(', ')}. Kontakt driften.`);
+    throw new AppError(
+      'CONFLICT',
+      `Indsigt kan ikke laves: applikationen kan ikke læse tabellerne ${unreadable.join(', ')}. Kontakt driften.`,
+    );
   }
   return door(db, actor, async (tx) => {
     const q = sqlOf(tx);
     const p = isUuid(participantId)
-      ? (await q.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(p) AS r FROM participant p WHERE id = $1', [participantId])).rows[0]?.r
+      ? (await q.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(p) AS r FROM participant p WHERE id = $1', [participantId])).rows[0]
+          ?.r
       : undefined;
     if (!p) return { value: null, audit: deniedAccess(participantId, 'indsigt') };
     const { cpr_enc: cprEnc, cpr_hash: cprHash, ...rest } = p as Record<string, unknown> & { cpr_enc: string; cpr_hash: string };
     const participant = { ...rest, cpr: cprEnc ? vault.decryptCpr(cprEnc) : null };
     const out: Record<string, Record<string, unknown>[]> = {};
     for (const t of tables) {
-      out[t.table] = (await q.query<{ r: Record<string, unknown> }>(
-        `SELECT to_jsonb(x) AS r FROM ${ident(t.table)} x WHERE participant_id = $1`, [participantId])).rows.map((r) => r.r);
+      out[t.table] = (
+        await q.query<{ r: Record<string, unknown> }>(`SELECT to_jsonb(x) AS r FROM ${ident(t.table)} x WHERE participant_id = $1`, [
+          participantId,
+        ])
+      ).rows.map((r) => r.r);
     }
-    const registerData = (await q.query<{ r: Record<string, unknown> }>(
-      `SELECT jsonb_build_object('batch_id', batch_id, 'updated_at', updated_at, 'data_hex', encode(data, 'hex')) AS r
-       FROM register_person WHERE cpr_hash = $1`, [cprHash])).rows.map((r) => r.r);
-    const auditTrail = (await q.query<{ r: Record<string, unknown> }>(
-      'SELECT to_jsonb(a) AS r FROM fremdrift_audit_trail($1) a', [participantId])).rows.map((r) => r.r);
+    const registerData = (
+      await q.query<{ r: Record<string, unknown> }>(
+        `SELECT jsonb_build_object('batch_id', batch_id, 'updated_at', updated_at, 'data_hex', encode(data, 'hex')) AS r
+       FROM register_person WHERE cpr_hash = $1`,
+        [cprHash],
+      )
+    ).rows.map((r) => r.r);
+    const auditTrail = (
+      await q.query<{ r: Record<string, unknown> }>('SELECT to_jsonb(a) AS r FROM fremdrift_audit_trail($1) a', [participantId])
+    ).rows.map((r) => r.r);
     // The door writes this record after the trail above was read, so the export does not list itself.
     const value: PersonExport = {
       format: 'fremdrift-indsigt-1',
@@ -59,7 +71,10 @@ export async function exportPerson(handle: Db, vault: Vault, actor: Actor, parti
     return {
       value,
       audit: {
-        action: 'indsigt', entity: 'participant', participantId, municipality: String(p.municipality_code),
+        action: 'indsigt',
+        entity: 'participant',
+        participantId,
+        municipality: String(p.municipality_code),
         detail: { tables: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length])) },
       },
     };

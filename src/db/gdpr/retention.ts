@@ -36,7 +36,8 @@ export async function retentionState(tx: Tx, participantId: string, years: numbe
  */
 export async function lockParticipantForRemoval(tx: Tx, id: string, purpose: string): Promise<{ municipalityCode: string } | null> {
   const p = isUuid(id)
-    ? (await sqlOf(tx).query<{ municipality_code: string }>('SELECT municipality_code FROM participant WHERE id = $1 FOR UPDATE', [id])).rows[0]
+    ? (await sqlOf(tx).query<{ municipality_code: string }>('SELECT municipality_code FROM participant WHERE id = $1 FOR UPDATE', [id]))
+        .rows[0]
     : undefined;
   if (!p) {
     await auditIn(tx, deniedAccess(id, purpose));

@@ -33,8 +33,9 @@ export async function loadBreakdownFacts(tx: Sql, scope: { projectId: number } |
   const builtIn = BUILT_IN_ACTIVITY_TYPES.map((t) => t.key);
   const params: unknown[] = [date, companyBuiltIn, builtIn];
   if (scope !== 'all') params.push(scope.projectId);
-  return (await sqlOf(tx).query<BreakdownFact>(
-    `SELECT e.id AS "enrolmentId", m.name AS municipality, e.visitation, e.flere_skal_med AS "flereSkalMed",
+  return (
+    await sqlOf(tx).query<BreakdownFact>(
+      `SELECT e.id AS "enrolmentId", m.name AS municipality, e.visitation, e.flere_skal_med AS "flereSkalMed",
             e.recruitment_channel AS "recruitmentChannel", p.country_of_origin AS "countryOfOrigin",
             e.exited_on AS "exitedOn", e.exit_reason AS "exitReason",
             EXISTS (SELECT 1 FROM casework_activity a
@@ -51,6 +52,7 @@ export async function loadBreakdownFacts(tx: Sql, scope: { projectId: number } |
      FROM enrolment e JOIN participant p ON p.id = e.participant_id JOIN municipality m ON m.code = p.municipality_code
      WHERE e.enrolled_on <= $1::date ${scope === 'all' ? '' : 'AND e.project_id = $4'}
      ORDER BY e.id`,
-    params,
-  )).rows;
+      params,
+    )
+  ).rows;
 }

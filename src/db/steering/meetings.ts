@@ -8,23 +8,29 @@ const POINT = `id, meeting_id AS "meetingId", position, title, body, source, min
 const ACTION = `id, meeting_id AS "meetingId", description, owner, owner_user_id AS "ownerUserId", due_date AS "dueDate", status, milestone_id AS "milestoneId"`;
 
 export async function listMeetings(tx: Sql, projectId: number): Promise<Meeting[]> {
-  return (await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 ORDER BY held_on, id`, [projectId])).rows;
+  return (await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 ORDER BY held_on, id`, [projectId]))
+    .rows;
 }
 
 export async function getMeeting(tx: Sql, projectId: number, id: number): Promise<Meeting | undefined> {
-  return (await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 AND id = $2`, [projectId, id])).rows[0];
+  return (await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 AND id = $2`, [projectId, id]))
+    .rows[0];
 }
 
 /** The meeting, locked until the transaction ends (two drafts of one agenda at once run one after the other). */
 export async function lockMeeting(tx: Sql, projectId: number, id: number): Promise<Meeting | undefined> {
-  return (await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 AND id = $2 FOR UPDATE`, [projectId, id])).rows[0];
+  return (
+    await sqlOf(tx).query<Meeting>(`SELECT ${MEETING} FROM steering_meeting WHERE project_id = $1 AND id = $2 FOR UPDATE`, [projectId, id])
+  ).rows[0];
 }
 
 export async function insertMeeting(tx: Sql, projectId: number, m: MeetingInput, userId: number | null): Promise<number> {
-  return (await sqlOf(tx).query<{ id: number }>(
-    `INSERT INTO steering_meeting (project_id, kind, held_on, title, place, participants, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [projectId, m.kind, m.heldOn, m.title, m.place, m.participants, userId],
-  )).rows[0].id;
+  return (
+    await sqlOf(tx).query<{ id: number }>(
+      `INSERT INTO steering_meeting (project_id, kind, held_on, title, place, participants, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [projectId, m.kind, m.heldOn, m.title, m.place, m.participants, userId],
+    )
+  ).rows[0].id;
 }
 
 export async function updateMeeting(tx: Sql, projectId: number, id: number, m: MeetingInput, userId: number) {
@@ -41,27 +47,48 @@ export async function deleteMeeting(tx: Sql, projectId: number, id: number): Pro
 }
 
 export async function listPoints(tx: Sql, projectId: number, meetingId: number): Promise<AgendaPoint[]> {
-  return (await sqlOf(tx).query<AgendaPoint>(
-    `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 ORDER BY position, id`, [projectId, meetingId])).rows;
+  return (
+    await sqlOf(tx).query<AgendaPoint>(
+      `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 ORDER BY position, id`,
+      [projectId, meetingId],
+    )
+  ).rows;
 }
 
 /** Every point of the project's meetings (for decisions across meetings). */
 export async function listProjectPoints(tx: Sql, projectId: number): Promise<AgendaPoint[]> {
-  return (await sqlOf(tx).query<AgendaPoint>(`SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 ORDER BY meeting_id, position, id`, [projectId])).rows;
+  return (
+    await sqlOf(tx).query<AgendaPoint>(
+      `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 ORDER BY meeting_id, position, id`,
+      [projectId],
+    )
+  ).rows;
 }
 
 export async function getPoint(tx: Sql, projectId: number, meetingId: number, id: number): Promise<AgendaPoint | undefined> {
-  return (await sqlOf(tx).query<AgendaPoint>(
-    `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 AND id = $3`, [projectId, meetingId, id])).rows[0];
+  return (
+    await sqlOf(tx).query<AgendaPoint>(
+      `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 AND id = $3`,
+      [projectId, meetingId, id],
+    )
+  ).rows[0];
 }
 
 /** Appends a point at the end of the agenda. */
-export async function insertPoint(tx: Sql, projectId: number, meetingId: number, p: PointInput & { source?: AgendaSource }, userId: number | null): Promise<number> {
-  return (await sqlOf(tx).query<{ id: number }>(
-    `INSERT INTO steering_meeting_point (project_id, meeting_id, position, title, body, source, minutes, decision, updated_by)
+export async function insertPoint(
+  tx: Sql,
+  projectId: number,
+  meetingId: number,
+  p: PointInput & { source?: AgendaSource },
+  userId: number | null,
+): Promise<number> {
+  return (
+    await sqlOf(tx).query<{ id: number }>(
+      `INSERT INTO steering_meeting_point (project_id, meeting_id, position, title, body, source, minutes, decision, updated_by)
      VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM steering_meeting_point WHERE meeting_id = $2), $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [projectId, meetingId, p.title, p.body, p.source ?? 'manuel', p.minutes, p.decision, userId],
-  )).rows[0].id;
+      [projectId, meetingId, p.title, p.body, p.source ?? 'manuel', p.minutes, p.decision, userId],
+    )
+  ).rows[0].id;
 }
 
 export async function updatePoint(tx: Sql, projectId: number, meetingId: number, id: number, p: PointInput, userId: number) {
@@ -73,7 +100,15 @@ export async function updatePoint(tx: Sql, projectId: number, meetingId: number,
 }
 
 export async function deletePoint(tx: Sql, projectId: number, meetingId: number, id: number): Promise<boolean> {
-  return (await sqlOf(tx).query('DELETE FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 AND id = $3', [projectId, meetingId, id])).rowCount > 0;
+  return (
+    (
+      await sqlOf(tx).query('DELETE FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 AND id = $3', [
+        projectId,
+        meetingId,
+        id,
+      ])
+    ).rowCount > 0
+  );
 }
 
 /** Numbers the agenda 1, 2, 3 … in the given order of point ids. */
@@ -86,23 +121,37 @@ export async function renumberPoints(tx: Sql, projectId: number, meetingId: numb
 }
 
 export async function listActions(tx: Sql, projectId: number, meetingId?: number): Promise<MeetingAction[]> {
-  return (await sqlOf(tx).query<MeetingAction>(
-    `SELECT ${ACTION} FROM steering_meeting_action WHERE project_id = $1 AND ($2::int IS NULL OR meeting_id = $2) ORDER BY due_date, id`,
-    [projectId, meetingId ?? null],
-  )).rows;
+  return (
+    await sqlOf(tx).query<MeetingAction>(
+      `SELECT ${ACTION} FROM steering_meeting_action WHERE project_id = $1 AND ($2::int IS NULL OR meeting_id = $2) ORDER BY due_date, id`,
+      [projectId, meetingId ?? null],
+    )
+  ).rows;
 }
 
 export async function getAction(tx: Sql, projectId: number, meetingId: number, id: number): Promise<MeetingAction | undefined> {
-  return (await sqlOf(tx).query<MeetingAction>(
-    `SELECT ${ACTION} FROM steering_meeting_action WHERE project_id = $1 AND meeting_id = $2 AND id = $3`, [projectId, meetingId, id])).rows[0];
+  return (
+    await sqlOf(tx).query<MeetingAction>(
+      `SELECT ${ACTION} FROM steering_meeting_action WHERE project_id = $1 AND meeting_id = $2 AND id = $3`,
+      [projectId, meetingId, id],
+    )
+  ).rows[0];
 }
 
-export async function insertAction(tx: Sql, projectId: number, meetingId: number, a: Omit<ActionInput, 'ownerUserId'> & { ownerUserId?: number | null }, userId: number | null): Promise<number> {
-  return (await sqlOf(tx).query<{ id: number }>(
-    `INSERT INTO steering_meeting_action (project_id, meeting_id, description, owner, due_date, status, milestone_id, updated_by, owner_user_id)
+export async function insertAction(
+  tx: Sql,
+  projectId: number,
+  meetingId: number,
+  a: Omit<ActionInput, 'ownerUserId'> & { ownerUserId?: number | null },
+  userId: number | null,
+): Promise<number> {
+  return (
+    await sqlOf(tx).query<{ id: number }>(
+      `INSERT INTO steering_meeting_action (project_id, meeting_id, description, owner, due_date, status, milestone_id, updated_by, owner_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [projectId, meetingId, a.description, a.owner, a.dueDate, a.status, a.milestoneId, userId, a.ownerUserId ?? null],
-  )).rows[0].id;
+      [projectId, meetingId, a.description, a.owner, a.dueDate, a.status, a.milestoneId, userId, a.ownerUserId ?? null],
+    )
+  ).rows[0].id;
 }
 
 export async function updateAction(tx: Sql, projectId: number, meetingId: number, id: number, a: ActionInput, userId: number) {
@@ -114,11 +163,22 @@ export async function updateAction(tx: Sql, projectId: number, meetingId: number
 }
 
 export async function deleteAction(tx: Sql, projectId: number, meetingId: number, id: number): Promise<boolean> {
-  return (await sqlOf(tx).query('DELETE FROM steering_meeting_action WHERE project_id = $1 AND meeting_id = $2 AND id = $3', [projectId, meetingId, id])).rowCount > 0;
+  return (
+    (
+      await sqlOf(tx).query('DELETE FROM steering_meeting_action WHERE project_id = $1 AND meeting_id = $2 AND id = $3', [
+        projectId,
+        meetingId,
+        id,
+      ])
+    ).rowCount > 0
+  );
 }
 
 export async function loadMeetingsPerYear(tx: Sql, projectId: number): Promise<number | null> {
-  return (await sqlOf(tx).query<{ n: number }>('SELECT meetings_per_year AS n FROM steering_meeting_setting WHERE project_id = $1', [projectId])).rows[0]?.n ?? null;
+  return (
+    (await sqlOf(tx).query<{ n: number }>('SELECT meetings_per_year AS n FROM steering_meeting_setting WHERE project_id = $1', [projectId]))
+      .rows[0]?.n ?? null
+  );
 }
 
 export async function saveMeetingsPerYear(tx: Sql, projectId: number, n: number, userId: number | null) {
@@ -134,5 +194,8 @@ export async function projectIdByKey(tx: Sql, key: string): Promise<number | und
   return (await sqlOf(tx).query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0]?.id;
 }
 export async function milestoneIdByNumber(tx: Sql, projectId: number, number: number): Promise<number | null> {
-  return (await sqlOf(tx).query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 AND number = $2', [projectId, number])).rows[0]?.id ?? null;
+  return (
+    (await sqlOf(tx).query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 AND number = $2', [projectId, number]))
+      .rows[0]?.id ?? null
+  );
 }

@@ -6,15 +6,22 @@ const COLS = `id, project_id AS "projectId", phase, phase_name AS "phaseName", n
   responsible, status, note`;
 
 export async function listMilestones(tx: Sql, projectId: number): Promise<Milestone[]> {
-  return (await sqlOf(tx).query<Milestone>(`SELECT ${COLS} FROM project_milestone WHERE project_id = $1 ORDER BY phase, number`, [projectId])).rows;
+  return (
+    await sqlOf(tx).query<Milestone>(`SELECT ${COLS} FROM project_milestone WHERE project_id = $1 ORDER BY phase, number`, [projectId])
+  ).rows;
 }
 
 export async function getMilestone(tx: Sql, projectId: number, id: number): Promise<Milestone | undefined> {
-  return (await sqlOf(tx).query<Milestone>(`SELECT ${COLS} FROM project_milestone WHERE project_id = $1 AND id = $2`, [projectId, id])).rows[0];
+  return (await sqlOf(tx).query<Milestone>(`SELECT ${COLS} FROM project_milestone WHERE project_id = $1 AND id = $2`, [projectId, id]))
+    .rows[0];
 }
 
 export async function milestoneNumberTaken(tx: Sql, projectId: number, number: number, exceptId?: number): Promise<boolean> {
-  const r = await sqlOf(tx).query('SELECT 1 FROM project_milestone WHERE project_id = $1 AND number = $2 AND id <> $3', [projectId, number, exceptId ?? 0]);
+  const r = await sqlOf(tx).query('SELECT 1 FROM project_milestone WHERE project_id = $1 AND number = $2 AND id <> $3', [
+    projectId,
+    number,
+    exceptId ?? 0,
+  ]);
   return r.rows.length > 0;
 }
 

@@ -21,7 +21,11 @@ export async function insertMoneyEntry(tx: Sql, projectId: number, e: MoneyInput
 
 /** Every project's entries (system path, aggregates for the agency's investment case; money is not personal data). */
 export async function allMoneyEntries(db: DatabaseHandle | Database): Promise<Map<number, MoneyEntry[]>> {
-  const rows = (await databaseOf(db).query<MoneyEntry & { projectId: number }>(`SELECT project_id AS "projectId", ${COLS} FROM project_money_entry ORDER BY id`)).rows;
+  const rows = (
+    await databaseOf(db).query<MoneyEntry & { projectId: number }>(
+      `SELECT project_id AS "projectId", ${COLS} FROM project_money_entry ORDER BY id`,
+    )
+  ).rows;
   const out = new Map<number, MoneyEntry[]>();
   for (const r of rows) {
     const { projectId, ...e } = r;

@@ -22,5 +22,7 @@ export async function enrolmentsByMunicipalityAndVisitation(tx: Sql, month: stri
 
 /** Municipality names by code (reference data). */
 export async function municipalityNames(tx: Sql): Promise<Map<string, string>> {
-  return new Map((await sqlOf(tx).query<{ code: string; name: string }>('SELECT code, name FROM municipality')).rows.map((r) => [r.code.trim(), r.name]));
+  return new Map(
+    (await sqlOf(tx).query<{ code: string; name: string }>('SELECT code, name FROM municipality')).rows.map((r) => [r.code.trim(), r.name]),
+  );
 }

@@ -20,10 +20,12 @@ const SQL = `SELECT p.id, p.key, p.name, p.start_date AS "startDate", p.end_date
 
 /** Projects that run in any of the given municipalities (no personal data: read outside the door). */
 export async function projectsIn(db: Db, municipalities: string[]): Promise<SteeringProject[]> {
-  const rows = (await databaseOf(db).query<SteeringProject>(
-    `${SQL} WHERE p.id IN (SELECT project_id FROM project_municipality WHERE municipality_code = ANY ($1::text[]))
+  const rows = (
+    await databaseOf(db).query<SteeringProject>(
+      `${SQL} WHERE p.id IN (SELECT project_id FROM project_municipality WHERE municipality_code = ANY ($1::text[]))
      GROUP BY p.id ORDER BY p.name`,
-    [municipalities],
-  )).rows;
+      [municipalities],
+    )
+  ).rows;
   return rows.map((r) => ({ ...r, municipalities: r.municipalities.map((c) => c.trim()) }));
 }

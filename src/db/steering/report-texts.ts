@@ -3,7 +3,11 @@ import { sqlOf, type Sql } from '../sql.ts';
 
 import { type ReportSection } from '../../core/codes.ts';
 export async function loadReportTexts(tx: Sql, projectId: number): Promise<Partial<Record<ReportSection, string>>> {
-  const rows = (await sqlOf(tx).query<{ section: ReportSection; body: string }>('SELECT section, body FROM project_report_text WHERE project_id = $1', [projectId])).rows;
+  const rows = (
+    await sqlOf(tx).query<{ section: ReportSection; body: string }>('SELECT section, body FROM project_report_text WHERE project_id = $1', [
+      projectId,
+    ])
+  ).rows;
   return Object.fromEntries(rows.map((r) => [r.section, r.body]));
 }
 

@@ -17,7 +17,10 @@ import { isMessageKey, translator } from '../../i18n/catalog.ts';
 import { currentMessageText, listMessageTexts, saveMessageOverride } from '../../app/citizen/save-message-override.ts';
 import { textFormPage, textsPage } from '../../web/pages/citizen/texts.ts';
 import {
-  getProjectWho5Translation, listProjectWho5Translations, removeProjectWho5Translation, saveProjectWho5Translation,
+  getProjectWho5Translation,
+  listProjectWho5Translations,
+  removeProjectWho5Translation,
+  saveProjectWho5Translation,
 } from '../../app/citizen/who5-translations.ts';
 import { who5FormValues, who5TranslationFormPage, who5TranslationsPage } from '../../web/pages/citizen/who5-translations.ts';
 import { isLanguageCode } from '../../i18n/languages.ts';
@@ -58,7 +61,11 @@ function refused(reply: FastifyReply, o: Extract<LinkOutcome<unknown>, { status:
 
 export function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   // The caseworker's page.
-  const staffPage = async (req: FastifyRequest<Staff>, extras: Parameters<typeof staffMyPlanPage>[3] = { linkDays: deps.config.citizenLinkDays }, status = 200) => {
+  const staffPage = async (
+    req: FastifyRequest<Staff>,
+    extras: Parameters<typeof staffMyPlanPage>[3] = { linkDays: deps.config.citizenLinkDays },
+    status = 200,
+  ) => {
     const actor = requirePersonalDataActor(req);
     const d = await getMyPlanForStaff(deps.db, actor, req.params.id, req.query.sprog);
     if (!d) throw notFound('Deltageren');
@@ -91,7 +98,11 @@ export function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     const r = await createCitizenLink(deps.db, actor, req.params.id, req.body ?? {}, deps.config.citizenLinkDays);
     if (r.status === 'denied' || r.status === 'forbidden') throw notFound('Deltageren');
     if (r.status === 'invalid') {
-      const p = await staffPage(req, { linkDays: deps.config.citizenLinkDays, state: { values: valuesOf(req.body), errors: r.errors } }, 400);
+      const p = await staffPage(
+        req,
+        { linkDays: deps.config.citizenLinkDays, state: { values: valuesOf(req.body), errors: r.errors } },
+        400,
+      );
       return sendHtml(reply, p.html, p.status);
     }
     const url = citizenUrl(deps, req, r.id.token);
@@ -136,7 +147,15 @@ export function citizenTextRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<T>('/projekt/tekster', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const code = isLanguageCode(req.query.sprog) ? req.query.sprog : 'da';
-    return sendHtml(reply, textsPage(actor, req.csrfToken!, await listMessageTexts(deps.db, actor, code), isMessageKey(req.query.gemt) ? req.query.gemt : undefined));
+    return sendHtml(
+      reply,
+      textsPage(
+        actor,
+        req.csrfToken!,
+        await listMessageTexts(deps.db, actor, code),
+        isMessageKey(req.query.gemt) ? req.query.gemt : undefined,
+      ),
+    );
   });
   const form = async (req: FastifyRequest<T>, state?: FormState) => {
     const actor = requirePersonalDataActor(req);
@@ -159,7 +178,11 @@ export function citizenTextRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const l = await listProjectWho5Translations(deps.db, actor, projectOf(req));
     if (!l) throw notFound('Projektet');
-    const done = isLanguageCode(req.query.gemt) ? { language: req.query.gemt, removed: false } : isLanguageCode(req.query.fjernet) ? { language: req.query.fjernet, removed: true } : undefined;
+    const done = isLanguageCode(req.query.gemt)
+      ? { language: req.query.gemt, removed: false }
+      : isLanguageCode(req.query.fjernet)
+        ? { language: req.query.fjernet, removed: true }
+        : undefined;
     return sendHtml(reply, who5TranslationsPage(actor, req.csrfToken!, l, done));
   });
   const who5Form = async (req: FastifyRequest<W>, state?: FormState) => {
@@ -173,7 +196,10 @@ export function citizenTextRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<W>('/projekt/who5-oversaettelser/:sprog', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const pid = projectOf(req);
-    const r = pid === undefined ? { status: 'denied' as const } : await saveProjectWho5Translation(deps.db, actor, pid, req.params.sprog, req.body ?? {});
+    const r =
+      pid === undefined
+        ? { status: 'denied' as const }
+        : await saveProjectWho5Translation(deps.db, actor, pid, req.params.sprog, req.body ?? {});
     if (r.status === 'ok') return reply.redirect(`/projekt/who5-oversaettelser?projekt=${pid}&gemt=${r.id}`, 303);
     if (r.status !== 'invalid') throw notFound('Projektet eller sproget');
     return sendHtml(reply, await who5Form(req, { values: valuesOf(req.body), errors: r.errors }), 400);

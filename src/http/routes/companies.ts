@@ -8,12 +8,28 @@ import { notFound } from '../../core/errors.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import {
-  addContactPerson, deleteCompany, getCompanyPage, getHiringFollowUp, listCompanyRegister, logCompanyContact, removeCompanyContact,
-  removeContactPerson, removeFollowUp, saveCompany, saveFollowUp,
+  addContactPerson,
+  deleteCompany,
+  getCompanyPage,
+  getHiringFollowUp,
+  listCompanyRegister,
+  logCompanyContact,
+  removeCompanyContact,
+  removeContactPerson,
+  removeFollowUp,
+  saveCompany,
+  saveFollowUp,
 } from '../../app/companies/companies.ts';
 import type { SaveResult } from '../../app/casework/form-result.ts';
 import { requirePersonalDataActor } from './participants.ts';
-import { companyFormPage, companyListPage, companyPage, followUpDefaults, followUpPage, type CompanyPageForms } from '../../web/pages/companies/companies.ts';
+import {
+  companyFormPage,
+  companyListPage,
+  companyPage,
+  followUpDefaults,
+  followUpPage,
+  type CompanyPageForms,
+} from '../../web/pages/companies/companies.ts';
 import { emptyState, valuesOf } from '../../web/pages/casework/form.ts';
 import { cannotCorrect, sendHtml } from './casework/respond.ts';
 
@@ -38,7 +54,15 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
     return sendHtml(reply, companyPage(actor, csrf, d, forms), status);
   };
   /** ok → back to the company page with a notice; a refused form → the page again with what was typed. */
-  const afterSave = async (reply: FastifyReply, actor: Actor, csrf: string, id: string, r: SaveResult, saved: string, form: (errors: Record<string, string>) => CompanyPageForms) => {
+  const afterSave = async (
+    reply: FastifyReply,
+    actor: Actor,
+    csrf: string,
+    id: string,
+    r: SaveResult,
+    saved: string,
+    form: (errors: Record<string, string>) => CompanyPageForms,
+  ) => {
     if (r.status === 'ok') return reply.redirect(`/virksomheder/${r.id}?gemt=${saved}`, 303);
     if (r.status === 'invalid') return showCompany(reply, actor, csrf, id, form(r.errors), 400);
     if (r.status === 'forbidden') throw cannotCorrect();
@@ -57,7 +81,8 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const r = await saveCompany(deps.db, actor, req.body ?? {});
     if (r.status === 'ok') return reply.redirect(`/virksomheder/${r.id}?gemt=oprettet`, 303);
-    if (r.status === 'invalid') return sendHtml(reply, companyFormPage(actor, req.csrfToken!, { values: valuesOf(req.body), errors: r.errors }), 400);
+    if (r.status === 'invalid')
+      return sendHtml(reply, companyFormPage(actor, req.csrfToken!, { values: valuesOf(req.body), errors: r.errors }), 400);
     throw notFound('Virksomheden');
   });
   app.get<Id>('/virksomheder/:id', async (req, reply) => {
@@ -69,7 +94,15 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
     const d = await getCompanyPage(deps.db, actor, req.params.id);
     if (!d) throw notFound('Virksomheden');
     const c = d.company;
-    return sendHtml(reply, companyFormPage(actor, req.csrfToken!, emptyState({ name: c.name, address: c.address ?? '', industry: c.industry ?? '', notes: c.notes ?? '' }), c));
+    return sendHtml(
+      reply,
+      companyFormPage(
+        actor,
+        req.csrfToken!,
+        emptyState({ name: c.name, address: c.address ?? '', industry: c.industry ?? '', notes: c.notes ?? '' }),
+        c,
+      ),
+    );
   });
   app.post<Id>('/virksomheder/:id/ret', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -84,13 +117,16 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const r = await deleteCompany(deps.db, actor, req.params.id);
     if (r.status === 'ok') return reply.redirect('/virksomheder?gemt=virksomhed_slettet', 303);
-    if (r.status === 'in_use') return showCompany(reply, actor, req.csrfToken!, req.params.id, { error: 'Virksomheden har forløb og kan ikke slettes.' }, 409);
+    if (r.status === 'in_use')
+      return showCompany(reply, actor, req.csrfToken!, req.params.id, { error: 'Virksomheden har forløb og kan ikke slettes.' }, 409);
     throw notFound('Virksomheden');
   });
   app.post<Id>('/virksomheder/:id/kontaktpersoner', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await addContactPerson(deps.db, actor, req.params.id, req.body ?? {});
-    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'kontaktperson', (errors) => ({ person: { values: valuesOf(req.body), errors } }));
+    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'kontaktperson', (errors) => ({
+      person: { values: valuesOf(req.body), errors },
+    }));
   });
   app.post<Sub>('/virksomheder/:id/kontaktpersoner/:kid/slet', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -100,7 +136,9 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<Id>('/virksomheder/:id/kontakter', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await logCompanyContact(deps.db, actor, req.params.id, req.body ?? {});
-    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'kontakt', (errors) => ({ contact: { values: valuesOf(req.body), errors } }));
+    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'kontakt', (errors) => ({
+      contact: { values: valuesOf(req.body), errors },
+    }));
   });
   app.post<Sub>('/virksomheder/:id/kontakter/:kid/slet', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -108,7 +146,8 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
     return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'slettet', () => ({}));
   });
 
-  const next = (participantId: string, companyId: string) => (companyId ? `/virksomheder/${companyId}?gemt=opfoelgning#opfoelgning` : `/deltagere/${participantId}/aktiviteter`);
+  const next = (participantId: string, companyId: string) =>
+    companyId ? `/virksomheder/${companyId}?gemt=opfoelgning#opfoelgning` : `/deltagere/${participantId}/aktiviteter`;
   app.get<Hire>('/deltagere/:id/aktiviteter/:rid/opfoelgning', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const v = await getHiringFollowUp(deps.db, actor, req.params.id, req.params.rid);
@@ -127,7 +166,8 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<Sub>('/deltagere/:id/opfoelgninger/:kid/slet', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await removeFollowUp(deps.db, actor, req.params.id, req.params.kid);
-    if (r.status === 'ok') return reply.redirect(r.id ? `/virksomheder/${r.id}?gemt=slettet#opfoelgning` : `/deltagere/${req.params.id}/aktiviteter`, 303);
+    if (r.status === 'ok')
+      return reply.redirect(r.id ? `/virksomheder/${r.id}?gemt=slettet#opfoelgning` : `/deltagere/${req.params.id}/aktiviteter`, 303);
     throw notFound('Opfølgningen');
   });
 }

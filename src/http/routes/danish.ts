@@ -29,7 +29,8 @@ export const danishSectionProvider: SectionProvider = async (deps, actor, p, _cs
 
 /** A short Danish description of one of her records for the confirmation page. */
 function describe(kind: DanishKind, r: Record<string, unknown>): string {
-  if (kind === 'kursus') return `${DANISH_EDUCATION_LABELS[r.education as 'du1']}, modul ${String(r.module)}, fra ${formatDate(r.startDate as string)}`;
+  if (kind === 'kursus')
+    return `${DANISH_EDUCATION_LABELS[r.education as 'du1']}, modul ${String(r.module)}, fra ${formatDate(r.startDate as string)}`;
   if (kind === 'fremmoede') return `fremmødet for ${formatMonthDa(r.month as string)} (${String(r.percent)} %)`;
   if (kind === 'proeve') return `prøven ${testText(r as never)} den ${formatDate(r.takenOn as string)}`;
   return `sprogmakkeren fra ${formatDate(r.fromDate as string)} (${(r.buddyName as string | null) ?? 'ingen'})`;
@@ -44,7 +45,10 @@ export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
     const state = s ?? (record ? emptyState(danishValues(kind, record)) : null);
     const today = dateInput(v.today);
     const fresh: Record<DanishKind, Record<string, string>> = {
-      kursus: { startDate: today }, fremmoede: {}, proeve: { takenOn: today }, sprogmakker: { fromDate: today, hasBuddy: 'ja' },
+      kursus: { startDate: today },
+      fremmoede: {},
+      proeve: { takenOn: today },
+      sprogmakker: { fromDate: today, hasBuddy: 'ja' },
     };
     return danishFormPage(actor, csrf, v.participant, kind, state ?? emptyState(fresh[kind]), rid);
   };
@@ -59,7 +63,14 @@ export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
     app.post<P>(base, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
       const r = await saveDanish(deps.db, actor, req.params.id, kind, req.body ?? {});
-      return respond(reply, req.body, r, () => back(req.params.id), (s) => form(actor, req.params.id, req.csrfToken!, kind, s), 'dansk');
+      return respond(
+        reply,
+        req.body,
+        r,
+        () => back(req.params.id),
+        (s) => form(actor, req.params.id, req.csrfToken!, kind, s),
+        'dansk',
+      );
     });
     app.get<P>(`${base}/:rid`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
@@ -68,17 +79,41 @@ export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
     app.post<P>(`${base}/:rid`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
       const r = await saveDanish(deps.db, actor, req.params.id, kind, req.body ?? {}, req.params.rid);
-      return respond(reply, req.body, r, () => back(req.params.id), (s) => form(actor, req.params.id, req.csrfToken!, kind, s, req.params.rid), 'dansk');
+      return respond(
+        reply,
+        req.body,
+        r,
+        () => back(req.params.id),
+        (s) => form(actor, req.params.id, req.csrfToken!, kind, s, req.params.rid),
+        'dansk',
+      );
     });
     app.get<P>(`${base}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
       const { view, record } = await danishRecordForm(deps.db, actor, req.params.id, kind, req.params.rid);
-      return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, view.participant, describe(kind, record!), `/deltagere/${req.params.id}/dansk/${DANISH_PATHS[kind]}/${req.params.rid}/slet`, 'dansk'));
+      return sendHtml(
+        reply,
+        deleteConfirmPage(
+          actor,
+          req.csrfToken!,
+          view.participant,
+          describe(kind, record!),
+          `/deltagere/${req.params.id}/dansk/${DANISH_PATHS[kind]}/${req.params.rid}/slet`,
+          'dansk',
+        ),
+      );
     });
     app.post<P>(`${base}/:rid/slet`, async (req, reply) => {
       const actor = requirePersonalDataActor(req);
       const r = await deleteDanishRecord(deps.db, actor, req.params.id, kind, req.params.rid);
-      return respond(reply, req.body, r, () => back(req.params.id), async () => '', 'slettet');
+      return respond(
+        reply,
+        req.body,
+        r,
+        () => back(req.params.id),
+        async () => '',
+        'slettet',
+      );
     });
   }
 }

@@ -14,7 +14,13 @@ import { discardUpload, multipartLimits, receiveUpload, type ReceivedUpload } fr
 import { defaultMonths } from './results.ts';
 import { bodyOf, projectIdOf, sendHtml } from './steering/common.ts';
 
-const Query = z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) });
+const Query = z.object({
+  maaned: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+});
 
 async function viewOf(req: FastifyRequest, deps: AppDeps) {
   const actor = requireActor(req);
@@ -51,10 +57,14 @@ export async function effectRoutes(app: FastifyInstance, deps: AppDeps) {
     const cpr = String(bodyOf(req).cpr ?? '');
     try {
       const r = await erasePoolWoman(deps, actor, cpr);
-      const notice = r.pool ? 'Kvinden er slettet fra puljen' + (r.register ? ' sammen med hendes registerdata.' : '; hun er også deltager, så hendes registerdata bevares.') : 'Kvinden stod ikke i puljen. Intet er ændret.';
+      const notice = r.pool
+        ? 'Kvinden er slettet fra puljen' +
+          (r.register ? ' sammen med hendes registerdata.' : '; hun er også deltager, så hendes registerdata bevares.')
+        : 'Kvinden stod ikke i puljen. Intet er ændret.';
       return sendHtml(reply, await poolHtml(req, { notice }));
     } catch (e) {
-      if (e instanceof AppError && e.code === 'INVALID') return sendHtml(reply, await poolHtml(req, { cpr, cprError: e.fields.cpr ?? e.message }), 400);
+      if (e instanceof AppError && e.code === 'INVALID')
+        return sendHtml(reply, await poolHtml(req, { cpr, cprError: e.fields.cpr ?? e.message }), 400);
       throw e;
     }
   });
@@ -77,7 +87,12 @@ export async function effectRoutes(app: FastifyInstance, deps: AppDeps) {
         if (!file || file.bytes === 0) return sendHtml(reply, await poolHtml(req, { error: 'Vælg en fil, der ikke er tom.' }), 400);
         try {
           const r = await importPool(deps, actor, { fileName: file.name, path: file.path });
-          return sendHtml(reply, await poolHtml(req, { notice: `${r.fileName} er indlæst som pulje nr. ${r.importId}: ${r.women} kvinder. Den tidligere pulje er erstattet.` }));
+          return sendHtml(
+            reply,
+            await poolHtml(req, {
+              notice: `${r.fileName} er indlæst som pulje nr. ${r.importId}: ${r.women} kvinder. Den tidligere pulje er erstattet.`,
+            }),
+          );
         } catch (e) {
           if (e instanceof RegisterInputError) return sendHtml(reply, await poolHtml(req, { error: `Intet er gemt. ${e.message}` }), 400);
           throw e;

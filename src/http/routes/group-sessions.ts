@@ -6,7 +6,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFound } from '../../core/errors.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
-import { cancelSession, getSessionPage, listSessions, recordAttendance, saveSession, sessionProjects } from '../../app/group-sessions/group-sessions.ts';
+import {
+  cancelSession,
+  getSessionPage,
+  listSessions,
+  recordAttendance,
+  saveSession,
+  sessionProjects,
+} from '../../app/group-sessions/group-sessions.ts';
 import { todayInDenmark } from '../../app/casework/today.ts';
 import { requirePersonalDataActor } from './participants.ts';
 import { sessionFormPage, sessionListPage, sessionPage, type SessionPageForms } from '../../web/pages/group-sessions/group-sessions.ts';
@@ -34,17 +41,28 @@ export function groupSessionRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get<{ Querystring: { gemt?: string } }>('/grupper', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
-    return sendHtml(reply, sessionListPage(actor, req.csrfToken!, await listSessions(deps.db, actor), todayInDenmark(), SAVED[req.query?.gemt ?? '']));
+    return sendHtml(
+      reply,
+      sessionListPage(actor, req.csrfToken!, await listSessions(deps.db, actor), todayInDenmark(), SAVED[req.query?.gemt ?? '']),
+    );
   });
   app.get('/grupper/ny', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
-    return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, emptyState({ heldOn: dateInput(todayInDenmark()) }), await sessionProjects(deps.db, actor)));
+    return sendHtml(
+      reply,
+      sessionFormPage(actor, req.csrfToken!, emptyState({ heldOn: dateInput(todayInDenmark()) }), await sessionProjects(deps.db, actor)),
+    );
   });
   app.post<Id>('/grupper/ny', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveSession(deps.db, actor, req.body ?? {});
     if (r.status === 'ok') return reply.redirect(`/grupper/${r.id}?gemt=${valuesOf(req.body).repeatWeeks ? 'serie' : 'oprettet'}`, 303);
-    if (r.status === 'invalid') return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, { values: valuesOf(req.body), errors: r.errors }, await sessionProjects(deps.db, actor)), 400);
+    if (r.status === 'invalid')
+      return sendHtml(
+        reply,
+        sessionFormPage(actor, req.csrfToken!, { values: valuesOf(req.body), errors: r.errors }, await sessionProjects(deps.db, actor)),
+        400,
+      );
     throw notFound('Mødet');
   });
   app.get<Id>('/grupper/:id', async (req, reply) => {
@@ -57,32 +75,53 @@ export function groupSessionRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!d) throw notFound('Mødet');
     const s = d.session;
     const values = {
-      kind: s.kind, title: s.title ?? '', projectId: String(s.projectId), heldOn: dateInput(s.heldOn), startsAt: s.startsAt.replace(':', '.'),
-      endsAt: s.endsAt.replace(':', '.'), place: s.place, languages: s.languages.join(', '), note: s.note ?? '', scope: s.seriesId ? 'kun_denne' : '',
+      kind: s.kind,
+      title: s.title ?? '',
+      projectId: String(s.projectId),
+      heldOn: dateInput(s.heldOn),
+      startsAt: s.startsAt.replace(':', '.'),
+      endsAt: s.endsAt.replace(':', '.'),
+      place: s.place,
+      languages: s.languages.join(', '),
+      note: s.note ?? '',
+      scope: s.seriesId ? 'kun_denne' : '',
     };
     return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, emptyState(values), await sessionProjects(deps.db, actor, true), s));
   });
   app.post<Id>('/grupper/:id/ret', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await saveSession(deps.db, actor, req.body ?? {}, req.params.id);
-    if (r.status === 'ok') return reply.redirect(`/grupper/${r.id}?gemt=${valuesOf(req.body).scope === 'hele_serien' ? 'serie-rettet' : 'gemt'}`, 303);
+    if (r.status === 'ok')
+      return reply.redirect(`/grupper/${r.id}?gemt=${valuesOf(req.body).scope === 'hele_serien' ? 'serie-rettet' : 'gemt'}`, 303);
     if (r.status !== 'invalid') throw notFound('Mødet');
     const d = await getSessionPage(deps.db, actor, req.params.id);
     if (!d) throw notFound('Mødet');
-    return sendHtml(reply, sessionFormPage(actor, req.csrfToken!, { values: valuesOf(req.body), errors: r.errors }, await sessionProjects(deps.db, actor, true), d.session), 400);
+    return sendHtml(
+      reply,
+      sessionFormPage(
+        actor,
+        req.csrfToken!,
+        { values: valuesOf(req.body), errors: r.errors },
+        await sessionProjects(deps.db, actor, true),
+        d.session,
+      ),
+      400,
+    );
   });
   app.post<Id>('/grupper/:id/fremmoede', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await recordAttendance(deps.db, actor, req.params.id, req.body ?? {});
     if (r.status === 'ok') return reply.redirect(`/grupper/${req.params.id}?gemt=fremmoede`, 303);
-    if (r.status === 'invalid') return show(reply, actor, req.csrfToken!, req.params.id, { attendance: { values: valuesOf(req.body), errors: r.errors } }, 400);
+    if (r.status === 'invalid')
+      return show(reply, actor, req.csrfToken!, req.params.id, { attendance: { values: valuesOf(req.body), errors: r.errors } }, 400);
     throw notFound('Mødet');
   });
   app.post<Id>('/grupper/:id/aflys', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await cancelSession(deps.db, actor, req.params.id, req.body ?? {});
     if (r.status === 'ok') return reply.redirect(`/grupper/${req.params.id}?gemt=aflyst`, 303);
-    if (r.status === 'invalid') return show(reply, actor, req.csrfToken!, req.params.id, { cancel: { values: valuesOf(req.body), errors: r.errors } }, 400);
+    if (r.status === 'invalid')
+      return show(reply, actor, req.csrfToken!, req.params.id, { cancel: { values: valuesOf(req.body), errors: r.errors } }, 400);
     throw notFound('Mødet');
   });
   app.post<Id>('/grupper/:id/genoptag', async (req, reply) => {

@@ -9,7 +9,9 @@ const FAVICON = readFileSync(new URL('../../../static/favicon.svg', import.meta.
 
 /** The front page: where each role starts. Also the icon browsers ask for on every page. */
 export function homeRoutes(app: FastifyInstance, _deps: AppDeps) {
-  app.get('/favicon.ico', async (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON));
+  app.get('/favicon.ico', async (_req, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
+  );
 
   // Each role starts at its first menu item; the administrator on the front page.
   app.get('/', async (req, reply) => {

@@ -26,7 +26,11 @@ export const participantSectionProviders = () => [registerSection, caseworkSecti
  * Every area's routes; each area registers its own. What several areas share (the sections of her
  * page) is built here once per server and passed in (default: participantSectionProviders()).
  */
-export async function registerRoutes(app: FastifyInstance, deps: AppDeps, sections: readonly SectionProvider[] = participantSectionProviders()) {
+export async function registerRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  sections: readonly SectionProvider[] = participantSectionProviders(),
+) {
   authRoutes(app, deps);
   homeRoutes(app, deps);
   participantRoutes(app, deps, sections);

@@ -36,7 +36,9 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       reply.status(e.code === 'FORBIDDEN' ? 403 : 400);
-      return reply.type('text/html; charset=utf-8').send(loginPage({ csrf: csrfFor(req, reply, deps), next: '/', demo: deps.config.demo, oidc: true, error: e.message }));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(loginPage({ csrf: csrfFor(req, reply, deps), next: '/', demo: deps.config.demo, oidc: true, error: e.message }));
     }
   });
 }

@@ -11,7 +11,13 @@ import type { SectionProvider } from './participant-sections.ts';
 import { requirePersonalDataActor } from './participants.ts';
 
 import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
-const Query = z.object({ maaned: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) });
+const Query = z.object({
+  maaned: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+});
 
 /** The summary on her page: latest month's status and best level, with a link to the details. */
 export const registerSection: SectionProvider = async (deps, actor, p, _csrf, section) => {
@@ -21,10 +27,12 @@ export const registerSection: SectionProvider = async (deps, actor, p, _csrf, se
   const last = months.at(-1);
   return html`<section aria-labelledby="registerstatus" data-testid="register-section">
     <h2 id="registerstatus">Registerstatus</h2>
-    ${last
-      ? html`<p>Seneste måned med data, ${last.month}: <strong>${SHORT_LEVEL[String(last.level)]}</strong>
+    ${
+      last
+        ? html`<p>Seneste måned med data, ${last.month}: <strong>${SHORT_LEVEL[String(last.level)]}</strong>
           (${SNAPSHOT_LABELS[last.snapshot]}). Bedste niveau siden indskrivning: <strong>${SHORT_LEVEL[String(last.accumulated)]}</strong>.</p>`
-      : html`<p>Der er ingen registerdata for hende endnu.</p>`}
+        : html`<p>Der er ingen registerdata for hende endnu.</p>`
+    }
     <p><a href="/deltagere/${p.id}/register">Se registerdata måned for måned</a></p>
   </section>`;
 };

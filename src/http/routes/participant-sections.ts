@@ -13,7 +13,14 @@ import type { AppDeps } from '../../core/deps.ts';
 export type SectionProvider = (deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string, section: CaseSectionKey) => Promise<SafeHtml>;
 
 /** Each provider's part of the section, in the order of the list, one after another (as audited). */
-export async function participantSections(providers: readonly SectionProvider[], deps: AppDeps, actor: Actor, p: ParticipantView, csrf: string, section: CaseSectionKey) {
+export async function participantSections(
+  providers: readonly SectionProvider[],
+  deps: AppDeps,
+  actor: Actor,
+  p: ParticipantView,
+  csrf: string,
+  section: CaseSectionKey,
+) {
   const out: SafeHtml[] = [];
   for (const s of providers) out.push(await s(deps, actor, p, csrf, section));
   return out;

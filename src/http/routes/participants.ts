@@ -53,7 +53,9 @@ export function participantRoutes(app: FastifyInstance, deps: AppDeps, sections:
       const parts = await participantSections(sections, deps, actor, p, req.csrfToken!, key);
       const query = req.query ?? {};
       const from = cameFrom(query.fra) ?? cameFrom(req.cookies[LIST_COOKIE]) ?? 'deltagere';
-      return reply.type('text/html; charset=utf-8').send(participantPage(actor, req.csrfToken!, p, parts, { from, saved: savedNoticeOf(query), section: key }));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(participantPage(actor, req.csrfToken!, p, parts, { from, saved: savedNoticeOf(query), section: key }));
     });
   }
 }

@@ -6,15 +6,30 @@ import type { Actor } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import {
-  addCandidate, candidateOverview, correctOutreach, deleteOutreach, eraseCandidate, exportCandidate, getCandidateFile, getOutreachStep, logOutreach,
-  recruitmentProject, saveCandidateRetention,
+  addCandidate,
+  candidateOverview,
+  correctOutreach,
+  deleteOutreach,
+  eraseCandidate,
+  exportCandidate,
+  getCandidateFile,
+  getOutreachStep,
+  logOutreach,
+  recruitmentProject,
+  saveCandidateRetention,
 } from '../../app/recruitment/candidates.ts';
 import { importCandidateList } from '../../app/recruitment/import-candidates.ts';
 import { candidateEnrolment } from '../../app/recruitment/candidate-enrolment.ts';
 import { enrolOptions } from '../../app/casework/enrol-participant.ts';
 import { todayInDenmark } from '../../app/casework/today.ts';
 import {
-  candidateFormPage, candidateListPage, candidatePage, outreachCorrectionPage, outreachDeletePage, outreachValues, type ImportProblem,
+  candidateFormPage,
+  candidateListPage,
+  candidatePage,
+  outreachCorrectionPage,
+  outreachDeletePage,
+  outreachValues,
+  type ImportProblem,
 } from '../../web/pages/recruitment/candidates.ts';
 import { enrolFormPage } from '../../web/pages/casework/enrol-form.ts';
 import { dateInput, emptyState, valuesOf, type FormState } from '../../web/pages/casework/form.ts';
@@ -73,7 +88,11 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
     if (r.status === 'ok') return reply.redirect(`/kandidater?projekt=${r.id}&gemt=indstillinger`, 303);
     if (r.status !== 'invalid') throw notFound('Projektet');
     const pid = Number(String(req.body?.projectId ?? ''));
-    return sendHtml(reply, await listHtml(actor, req.csrfToken!, pid, { retention: { values: valuesOf(req.body), errors: r.errors } }), 400);
+    return sendHtml(
+      reply,
+      await listHtml(actor, req.csrfToken!, pid, { retention: { values: valuesOf(req.body), errors: r.errors } }),
+      400,
+    );
   });
 
   const candidateHtml = async (actor: Actor, csrf: string, id: string, s: FormState | null, notice?: string) => {
@@ -93,7 +112,11 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
     const r = await logOutreach(deps, actor, req.params.id, req.body ?? {});
     if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=opsoegning`, 303);
     if (r.status !== 'invalid') throw notFound('Kandidaten');
-    return sendHtml(reply, await candidateHtml(actor, req.csrfToken!, req.params.id, { values: valuesOf(req.body), errors: r.errors }), 400);
+    return sendHtml(
+      reply,
+      await candidateHtml(actor, req.csrfToken!, req.params.id, { values: valuesOf(req.body), errors: r.errors }),
+      400,
+    );
   });
 
   // Correcting or deleting a logged outreach step, each with a reason (audited with before and after).
@@ -114,7 +137,11 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
     if (r.status === 'forbidden') throw cannotCorrect();
     if (r.status !== 'invalid') throw notFound('Opsøgningen');
     const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
-    return sendHtml(reply, outreachCorrectionPage(actor, req.csrfToken!, candidate, o, { values: valuesOf(req.body), errors: r.errors }), 400);
+    return sendHtml(
+      reply,
+      outreachCorrectionPage(actor, req.csrfToken!, candidate, o, { values: valuesOf(req.body), errors: r.errors }),
+      400,
+    );
   });
   app.get<P>('/kandidater/:id/opsoegning/:oid/slet', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -135,7 +162,10 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const data = await exportCandidate(deps, actor, req.params.id);
     if (!data) throw notFound('Kandidaten');
-    return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="kandidat-indsigt-${req.params.id}.json"`).send(JSON.stringify(data, null, 2));
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="kandidat-indsigt-${req.params.id}.json"`)
+      .send(JSON.stringify(data, null, 2));
   });
 
   app.post<P>('/kandidater/:id/slet', async (req, reply) => {
@@ -152,10 +182,23 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
     const e = await candidateEnrolment(deps, actor, req.params.id);
     if (!e) throw notFound('Kandidaten');
     if (e.kind === 'enrolled') return reply.redirect(`/deltagere/${e.participantId}`, 303);
-    if (e.kind === 'known') return reply.redirect(`/deltagere/${e.participantId}/indskriv?kandidat=${encodeURIComponent(req.params.id)}`, 303);
+    if (e.kind === 'known')
+      return reply.redirect(`/deltagere/${e.participantId}/indskriv?kandidat=${encodeURIComponent(req.params.id)}`, 303);
     const municipalities = actor.municipalities.map((code, i) => ({ code, name: actor.municipalityNames[i] ?? code }));
-    const state = emptyState({ enrolmentDate: dateInput(todayInDenmark()), caseworkerId: actor.role === 'sagsbehandler' ? String(actor.userId) : '', ...e.values });
-    return sendHtml(reply, enrolFormPage(actor, req.csrfToken!, state, { options: await enrolOptions(deps.db, actor), municipalities, mod11Warning: false, unmet: [] }));
+    const state = emptyState({
+      enrolmentDate: dateInput(todayInDenmark()),
+      caseworkerId: actor.role === 'sagsbehandler' ? String(actor.userId) : '',
+      ...e.values,
+    });
+    return sendHtml(
+      reply,
+      enrolFormPage(actor, req.csrfToken!, state, {
+        options: await enrolOptions(deps.db, actor),
+        municipalities,
+        mod11Warning: false,
+        unmet: [],
+      }),
+    );
   });
 
   await app.register(async (scope) => {
@@ -168,15 +211,22 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
       try {
         upload = await receiveUpload(req, { maxBytes: deps.config.maxUploadBytes, defaultName: 'kandidater.csv' });
       } catch (e) {
-        if (e instanceof AppError && e.code === 'TOO_LARGE') return again(undefined, { message: e.message, errors: [], moreErrors: 0 }, 413);
+        if (e instanceof AppError && e.code === 'TOO_LARGE')
+          return again(undefined, { message: e.message, errors: [], moreErrors: 0 }, 413);
         throw e;
       }
       try {
         const pid = /^\d{1,9}$/.test(upload.fields.projectId ?? '') ? Number(upload.fields.projectId) : undefined;
         const file = upload.file;
-        if (!file || file.bytes === 0) return again(pid, { message: 'Intet er gemt. Vælg en fil, der ikke er tom.', errors: [], moreErrors: 0 }, 400);
-        const r = await importCandidateList(deps, actor, pid ?? -1, { fileName: file.name, bytes: await readFile(file.path) },
-          { skipBadRows: ['on', 'ja', 'true'].includes(upload.fields.skipBadRows ?? '') });
+        if (!file || file.bytes === 0)
+          return again(pid, { message: 'Intet er gemt. Vælg en fil, der ikke er tom.', errors: [], moreErrors: 0 }, 400);
+        const r = await importCandidateList(
+          deps,
+          actor,
+          pid ?? -1,
+          { fileName: file.name, bytes: await readFile(file.path) },
+          { skipBadRows: ['on', 'ja', 'true'].includes(upload.fields.skipBadRows ?? '') },
+        );
         if (r.status === 'denied') throw notFound('Projektet');
         if (r.status === 'rejected') return again(pid, r, 400);
         const text = `${file.name} er indlæst: ${r.total} kvinder, heraf ${r.new} nye på listen.${r.skipped ? ` ${r.skipped} rækker med fejl er sprunget over.` : ''}`;

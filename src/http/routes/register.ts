@@ -5,7 +5,14 @@ import { stat } from 'node:fs/promises';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { getImportJob, startImportJob, type ImportJob } from '../../app/register/import-jobs.ts';
 import {
-  categoryField, correctCodeMapping, mapUnknownCodes, ownCode, ownCodes, pendingUpload, readChoices, reasonField,
+  categoryField,
+  correctCodeMapping,
+  mapUnknownCodes,
+  ownCode,
+  ownCodes,
+  pendingUpload,
+  readChoices,
+  reasonField,
 } from '../../app/register/map-codes.ts';
 import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
 import { registerDeliveries } from '../../app/register/deliveries.ts';
@@ -41,7 +48,10 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
         upload = await receiveUpload(req, { maxBytes: deps.config.maxUploadBytes, defaultName: 'uden-navn.csv' });
       } catch (e) {
         if (!(e instanceof AppError && e.code === 'TOO_LARGE')) throw e;
-        return reply.status(413).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, await registerDeliveries(deps), { error: e.message }));
+        return reply
+          .status(413)
+          .type('text/html; charset=utf-8')
+          .send(registerPage(actor, req.csrfToken!, await registerDeliveries(deps), { error: e.message }));
       }
       let started = false;
       try {
@@ -49,10 +59,16 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
         const file = upload.file;
         const batches = await registerDeliveries(deps);
         if (!kind || !(kind in REGISTER_KINDS)) {
-          return reply.status(400).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en filtype.' }));
+          return reply
+            .status(400)
+            .type('text/html; charset=utf-8')
+            .send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en filtype.' }));
         }
         if (!file || file.bytes === 0) {
-          return reply.status(400).type('text/html; charset=utf-8').send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en fil, der ikke er tom.', kind }));
+          return reply
+            .status(400)
+            .type('text/html; charset=utf-8')
+            .send(registerPage(actor, req.csrfToken!, batches, { error: 'Vælg en fil, der ikke er tom.', kind }));
         }
         const job = await startImportJob(deps, actor, { kind: kind as RegisterKind, fileName: file.name, path: file.path });
         started = true; // the job removes the folder when it ends
@@ -78,7 +94,8 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
       const j = await getImportJob(deps.db, req.params.id, actor.userId);
       if (!j) throw notFound('Indlæsningen');
       const pending = await pendingOf(j, actor);
-      return reply.type('text/html; charset=utf-8')
+      return reply
+        .type('text/html; charset=utf-8')
         .send(jobPage(actor, req.csrfToken!, j, pending && { unknown: pending.unknown, form: { values: {}, errors: {} } }));
     });
 
@@ -89,18 +106,30 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!j) throw notFound('Indlæsningen');
       const pending = await pendingOf(j, actor);
       if (!pending) return reply.redirect(`/registerdata/job/${j.id}`, 303);
-      const { choices, form } = readChoices(pending.unknown.map((u) => u.code), bodyOf(req));
+      const { choices, form } = readChoices(
+        pending.unknown.map((u) => u.code),
+        bodyOf(req),
+      );
       if (!choices.length) {
-        return reply.status(400).type('text/html; charset=utf-8').send(jobPage(actor, req.csrfToken!, j, { unknown: pending.unknown, form }));
+        return reply
+          .status(400)
+          .type('text/html; charset=utf-8')
+          .send(jobPage(actor, req.csrfToken!, j, { unknown: pending.unknown, form }));
       }
       const saved = await mapUnknownCodes(deps, actor, j.id, choices);
       if (!saved) return reply.redirect(`/registerdata/job/${j.id}`, 303);
       // The file lies in a private folder on the instance that received it.
-      const there = await stat(saved.path).then((st) => st.isFile(), () => false);
+      const there = await stat(saved.path).then(
+        (st) => st.isFile(),
+        () => false,
+      );
       if (!there) {
         const rows = await ownCodes(deps, actor);
-        return reply.type('text/html; charset=utf-8').send(codesPage(actor, req.csrfToken!, rows, {
-          notice: `Koderne er gemt. Filen ${saved.fileName} ligger ikke længere på denne server; indlæs den igen under Registerdata.` }));
+        return reply.type('text/html; charset=utf-8').send(
+          codesPage(actor, req.csrfToken!, rows, {
+            notice: `Koderne er gemt. Filen ${saved.fileName} ligger ikke længere på denne server; indlæs den igen under Registerdata.`,
+          }),
+        );
       }
       const next = await startImportJob(deps, actor, { kind: saved.kind as RegisterKind, fileName: saved.fileName, path: saved.path });
       return reply.redirect(`/registerdata/job/${next.id}`, 303);
@@ -108,8 +137,15 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
     scope.get('/registerdata/koder', async (req, reply) => {
       const actor = requireRegisterActor(req);
-      return reply.type('text/html; charset=utf-8').send(codesPage(actor, req.csrfToken!, await ownCodes(deps, actor),
-        { notice: (req.query as { rettet?: string }).rettet ? `Kode ${Number((req.query as { rettet: string }).rettet)} er rettet.` : undefined }));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          codesPage(actor, req.csrfToken!, await ownCodes(deps, actor), {
+            notice: (req.query as { rettet?: string }).rettet
+              ? `Kode ${Number((req.query as { rettet: string }).rettet)} er rettet.`
+              : undefined,
+          }),
+        );
     });
 
     scope.get<{ Params: { code: string } }>('/registerdata/koder/:code', async (req, reply) => {
@@ -117,8 +153,14 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
       const code = Number(req.params.code);
       const current = /^\d{1,5}$/.test(req.params.code) ? await ownCode(deps, actor, code) : undefined;
       if (!current) throw notFound('Koden');
-      return reply.type('text/html; charset=utf-8').send(codeEditPage(actor, req.csrfToken!, current,
-        { values: { [categoryField(code)]: current.category, [reasonField(code)]: current.reason }, errors: {} }));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          codeEditPage(actor, req.csrfToken!, current, {
+            values: { [categoryField(code)]: current.category, [reasonField(code)]: current.reason },
+            errors: {},
+          }),
+        );
     });
 
     scope.post<{ Params: { code: string } }>('/registerdata/koder/:code', async (req, reply) => {
@@ -128,7 +170,10 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
       if (r.ok) return reply.redirect(`/registerdata/koder?rettet=${code}`, 303);
       if ('notFound' in r) throw notFound('Koden');
       const current = (await ownCode(deps, actor, code))!;
-      return reply.status(400).type('text/html; charset=utf-8').send(codeEditPage(actor, req.csrfToken!, current, r.form));
+      return reply
+        .status(400)
+        .type('text/html; charset=utf-8')
+        .send(codeEditPage(actor, req.csrfToken!, current, r.form));
     });
   });
 }

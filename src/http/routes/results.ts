@@ -7,8 +7,17 @@ import { resultsPage } from '../../web/pages/results.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
 
-const Month = z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined);
-const Query = z.object({ maaned: Month, varig: Month, status: Month, parti: z.coerce.number().int().positive().optional().catch(undefined) });
+const Month = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+const Query = z.object({
+  maaned: Month,
+  varig: Month,
+  status: Month,
+  parti: z.coerce.number().int().positive().optional().catch(undefined),
+});
 
 export { defaultMonths };
 

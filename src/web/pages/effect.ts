@@ -29,9 +29,10 @@ function horizonSection(e: ShownEffect, threshold: number) {
     <p data-testid="counts-${e.horizon}">Matchede deltagere: <strong>${showCount(e.matched)}</strong> af ${showCount(e.participants)} ·
       uden match: ${showCount(e.unmatched)} · indskrevet for sent til at kunne følges ${e.horizon} måneder: ${showCount(e.excludedShortWindow)}.
       ${e.medianMonth ? `Puljen er målt fra ${e.medianMonth} (deltagernes mediane indskrivningsmåned) til den rå forskel.` : ''}</p>
-    ${e.tooFew
-      ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">Færre end ${threshold} matchede deltagere: der vises ingen effekt, fordi tallene ville være for usikre og kunne pege på enkeltpersoner.</p></div></div>`
-      : html`<div class="effect-grid">
+    ${
+      e.tooFew
+        ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">Færre end ${threshold} matchede deltagere: der vises ingen effekt, fordi tallene ville være for usikre og kunne pege på enkeltpersoner.</p></div></div>`
+        : html`<div class="effect-grid">
       <div class="table-wrap"><table class="table table--zebra" data-testid="outcomes-${e.horizon}">
         <caption>Udfald inden for ${e.horizon} måneder fra indskrivning. Nævner: ${showCount(e.matched)} matchede deltagere, hver med op til ${e.controlsPerParticipant} kontroller.</caption>
         <thead><tr><th scope="col">Udfald</th><th scope="col" class="text-right">Deltagere</th><th scope="col" class="text-right">Sammenligningsgruppe</th>
@@ -61,15 +62,17 @@ function horizonSection(e: ShownEffect, threshold: number) {
           return html`<tr><th scope="row">${BALANCE_LABELS[v]}</th><td class="text-right">${showMean(b.meanParticipants)}</td><td class="text-right">${showMean(b.meanPool)}</td>
             <td class="text-right">${showMean(b.meanControls)}</td><td class="text-right">${showSmd(b.smdBefore)}</td><td class="text-right">${showSmd(b.smdAfter)}</td>
             <td>${b.warning ? html`<strong data-testid="balance-warning">Advarsel: ikke balanceret</strong>` : 'Balanceret'}</td></tr>`;
-        })}</tbody></table></div>`}
+        })}</tbody></table></div>`
+    }
   </section>`;
 }
 
 export function effectPage(actor: Actor, csrf: string, v: EffectView, month: string) {
   const r = v.runs;
-  const scopeText = v.scope === 'national'
-    ? `Alle kommuners deltagere mod den nationale sammenligningspulje. Tal under ${v.threshold} vises som «<${v.threshold}», og tal, der ville afsløre dem, som «x».`
-    : `Projektet ${v.choice!.project.name}: deltagere i ${actor.municipalityNames.join(' og ')} mod den nationale sammenligningspulje.`;
+  const scopeText =
+    v.scope === 'national'
+      ? `Alle kommuners deltagere mod den nationale sammenligningspulje. Tal under ${v.threshold} vises som «<${v.threshold}», og tal, der ville afsløre dem, som «x».`
+      : `Projektet ${v.choice!.project.name}: deltagere i ${actor.municipalityNames.join(' og ')} mod den nationale sammenligningspulje.`;
   return page({
     title: 'Effekt',
     actor,
@@ -80,10 +83,14 @@ export function effectPage(actor: Actor, csrf: string, v: EffectView, month: str
         Sammenligningspuljen: ${formatNumber(v.poolSize)} kvinder · beregnet ${dateTime.format(new Date(r.computedAt))}</p>
       ${v.poolSize === 0 ? html`<div class="alert alert-warning" role="note"><div class="alert-body"><p class="alert-text">Der er ikke indlæst en sammenligningspulje endnu${v.scope === 'national' ? html` – <a href="/effekt/pulje">indlæs puljen</a>` : ', så ingen deltager kan matches'}.</p></div></div>` : ''}
       <form method="get" action="/effekt" class="search-row">
-        ${v.choice && v.choice.projects.length > 1
-          ? html`<div class="form-group"><label class="form-label" for="projekt">Projekt</label>
+        ${
+          v.choice && v.choice.projects.length > 1
+            ? html`<div class="form-group"><label class="form-label" for="projekt">Projekt</label>
               <select class="form-select" id="projekt" name="projekt">${v.choice.projects.map((p) => html`<option value="${p.id}"${p.id === v.choice!.project.id ? html` selected` : ''}>${p.name}</option>`)}</select></div>`
-          : v.choice ? html`<input type="hidden" name="projekt" value="${v.choice.project.id}">` : ''}
+            : v.choice
+              ? html`<input type="hidden" name="projekt" value="${v.choice.project.id}">`
+              : ''
+        }
         <div class="form-group"><label class="form-label" for="maaned">Rapportmåned</label>
           <span class="form-hint" id="maaned-hint">Kun kvinder, der kan følges hele perioden frem til denne måned, indgår.</span>
           <input class="form-input input-width-s" id="maaned" name="maaned" type="month" value="${month}" pattern="[0-9]{4}-[0-9]{2}" aria-describedby="maaned-hint"></div>
@@ -95,7 +102,8 @@ export function effectPage(actor: Actor, csrf: string, v: EffectView, month: str
   });
 }
 
-const monthsText = (m: number | null, last: number) => (m === null ? `ikke inden for ${last} måneder` : m === 0 ? 'straks (ingen omkostning)' : `efter ${m} måneder`);
+const monthsText = (m: number | null, last: number) =>
+  m === null ? `ikke inden for ${last} måneder` : m === 0 ? 'straks (ingen omkostning)' : `efter ${m} måneder`;
 
 /** What the project cost, in words. */
 function costText(v: EffectView): string {
@@ -105,9 +113,15 @@ function costText(v: EffectView): string {
       ? 'Ingen projekter har indtastet budget eller forbrug endnu, så der kan ikke regnes et nettoresultat.'
       : 'Projektlederen har ikke indtastet budget eller forbrug endnu (under Styring → Økonomi), så der kan ikke regnes et nettoresultat.';
   }
-  if (v.scope === 'national') return `Omkostning: ${showKroner(i.cost)}, summen af det, ${v.projectsWithCost} projekter har indtastet (forbrug til dato, ellers budget).`;
+  if (v.scope === 'national')
+    return `Omkostning: ${showKroner(i.cost)}, summen af det, ${v.projectsWithCost} projekter har indtastet (forbrug til dato, ellers budget).`;
   const m = v.money!;
-  const basis = i.costBasis === 'forbrug' ? `forbrug til og med ${halfYearText(m.spentUntil!)}` : i.costBasis === 'budget' ? 'hele budgettet (der er ikke indtastet forbrug endnu)' : 'bevilling og egenfinansiering (der er ikke indtastet budget eller forbrug)';
+  const basis =
+    i.costBasis === 'forbrug'
+      ? `forbrug til og med ${halfYearText(m.spentUntil!)}`
+      : i.costBasis === 'budget'
+        ? 'hele budgettet (der er ikke indtastet forbrug endnu)'
+        : 'bevilling og egenfinansiering (der er ikke indtastet budget eller forbrug)';
   return `Projektets omkostning: ${showKroner(i.cost)} – ${basis}, som projektlederen har indtastet.`;
 }
 
@@ -119,32 +133,42 @@ function investmentSection(v: EffectView) {
   return html`<section aria-labelledby="investering" data-testid="investment">
     <h2 id="investering">Investeringscase: hvad effekten er værd i kroner</h2>
     <p data-testid="investment-cost">${costText(v)}${leaderLink}</p>
-    ${i.horizons.length === 0
-      ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">Der kan ikke regnes en investeringscase, før der er en effekt at vise.</p></div></div>`
-      : html`<div class="effect-grid">
+    ${
+      i.horizons.length === 0
+        ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">Der kan ikke regnes en investeringscase, før der er en effekt at vise.</p></div></div>`
+        : html`<div class="effect-grid">
       <div class="table-wrap"><table class="table table--zebra" data-testid="investment-table">
         <caption>Sparede uger på offentlig forsørgelse i kroner (effekten × matchede deltagere × ugesatsen), med 95 %-interval, mod omkostningen.</caption>
         <thead><tr><th scope="col">Periode</th><th scope="col" class="text-right">Matchede</th><th scope="col" class="text-right">Sparede uger</th>
           <th scope="col" class="text-right">Helårspersoner</th><th scope="col" class="text-right">Sparet</th><th scope="col" class="text-right">95 %-interval</th>
           <th scope="col" class="text-right">Netto (sparet − omkostning)</th></tr></thead>
-        <tbody>${i.horizons.map((h) => html`<tr data-testid="investment-${h.horizon}"><th scope="row">${h.horizon} måneder</th><td class="text-right">${h.matched}</td>
+        <tbody>${i.horizons.map(
+          (
+            h,
+          ) => html`<tr data-testid="investment-${h.horizon}"><th scope="row">${h.horizon} måneder</th><td class="text-right">${h.matched}</td>
           <td class="text-right">${showWeeks(h.case.weeksSaved)}</td><td class="text-right">${showHelaar(h.case.helaarspersoner)}</td>
           <td class="text-right"><strong>${showKroner(h.case.kroner)}</strong></td>
           <td class="text-right">${h.case.atBounds ? `${showKroner(h.case.atBounds.fewest.kroner)} til ${showKroner(h.case.atBounds.most.kroner)}` : '–'}</td>
-          <td class="text-right">${i.cost === null ? '–' : showKroner(h.case.net)}</td></tr>`)}</tbody></table></div>
+          <td class="text-right">${i.cost === null ? '–' : showKroner(h.case.net)}</td></tr>`,
+        )}</tbody></table></div>
       <aside class="effect-caveat" aria-label="Forbehold ved investeringscasen">
         <p><strong>Forbehold.</strong> Kun offentlig forsørgelse regnes med, til standardsatser pr. uge – ikke skat af løn, ikke andre udgifter.
           Beløbet er ikke mere sikkert end effekten: intervallet kan gå fra underskud til overskud. Omkostningen er den, projektlederen har indtastet.</p>
       </aside></div>
-      ${i.breakEven ? html`<p data-testid="break-even">Hvis alle ${i.participants} deltagere sparer lige så meget som de matchede, har projektet tjent sig hjem
+      ${
+        i.breakEven
+          ? html`<p data-testid="break-even">Hvis alle ${i.participants} deltagere sparer lige så meget som de matchede, har projektet tjent sig hjem
         <strong>${monthsText(i.breakEven.estimate.month, last)}</strong> efter indskrivningen
         (med usikkerheden: ${monthsText(i.breakEven.most?.month ?? null, last)} til ${monthsText(i.breakEven.fewest?.month ?? null, last)}).
-        ${i.breakEven.estimate.womenNeeded.map((w) => (w.women === null ? `Efter ${w.horizon} måneder er der ingen besparelse at regne med. ` : `Med besparelsen efter ${w.horizon} måneder skal ${w.women} kvinder igennem projektet, før det har betalt sig. `))}</p>` : ''}
+        ${i.breakEven.estimate.womenNeeded.map((w) => (w.women === null ? `Efter ${w.horizon} måneder er der ingen besparelse at regne med. ` : `Med besparelsen efter ${w.horizon} måneder skal ${w.women} kvinder igennem projektet, før det har betalt sig. `))}</p>`
+          : ''
+      }
       <div class="table-wrap"><table class="table table--zebra" data-testid="rates-used">
         <caption>Ugesatser brugt i beregningen, med kilde. Satserne vedligeholdes af en administrator.</caption>
         <thead><tr><th scope="col">Forsørgelse</th><th scope="col">År</th><th scope="col" class="text-right">Sats pr. uge</th><th scope="col">Kilde</th></tr></thead>
         <tbody>${i.ratesUsed.map((r) => html`<tr><th scope="row">${SUPPORT_CATEGORY_LABELS[r.category] ?? r.category}</th><td>${r.year}</td><td class="text-right">${showKronerOere(r.rate)}</td><td>${r.source}</td></tr>`)}</tbody></table></div>
-      ${i.missingRates.length ? html`<p data-testid="missing-rates"><strong>Mangler sats</strong> (regnet som 0 kr.): ${i.missingRates.map((m) => `${SUPPORT_CATEGORY_LABELS[m.category] ?? m.category} ${m.year}`).join(', ')}.</p>` : ''}`}
+      ${i.missingRates.length ? html`<p data-testid="missing-rates"><strong>Mangler sats</strong> (regnet som 0 kr.): ${i.missingRates.map((m) => `${SUPPORT_CATEGORY_LABELS[m.category] ?? m.category} ${m.year}`).join(', ')}.</p>` : ''}`
+    }
   </section>`;
 }
 
@@ -153,20 +177,35 @@ export function effectCsv(v: EffectView): string {
   const lines = ['horisont;afsnit;navn;maal;vaerdi'];
   const cell = (x: unknown) => (x === null || x === undefined ? '' : String(x));
   for (const e of v.runs.horizons) {
-    for (const k of ['participants', 'matched', 'unmatched', 'excludedShortWindow'] as const) lines.push(`${e.horizon};antal;${k};;${cell(e[k])}`);
+    for (const k of ['participants', 'matched', 'unmatched', 'excludedShortWindow'] as const)
+      lines.push(`${e.horizon};antal;${k};;${cell(e[k])}`);
     for (const o of OUTCOMES) {
       const x = e.outcomes[o];
       const hidden = hiddenText(e, v.threshold, o);
-      const vals: [string, unknown][] = [['treated', x.treated], ['controls', x.controls], ['effect', x.effect], ['ci_lower', x.ci?.[0]], ['ci_upper', x.ci?.[1]], ['raw', x.raw]];
+      const vals: [string, unknown][] = [
+        ['treated', x.treated],
+        ['controls', x.controls],
+        ['effect', x.effect],
+        ['ci_lower', x.ci?.[0]],
+        ['ci_upper', x.ci?.[1]],
+        ['raw', x.raw],
+      ];
       for (const [k, val] of vals) lines.push(`${e.horizon};udfald;${o};${k};${hidden ?? cell(val)}`);
     }
-    for (const b of e.balance) for (const k of ['smdBefore', 'smdAfter', 'warning'] as const) lines.push(`${e.horizon};balance;${b.variable};${k};${cell(b[k])}`);
+    for (const b of e.balance)
+      for (const k of ['smdBefore', 'smdAfter', 'warning'] as const) lines.push(`${e.horizon};balance;${b.variable};${k};${cell(b[k])}`);
   }
   const i = v.investment;
   lines.push(`;investering;omkostning;;${cell(i.cost)}`);
   for (const h of i.horizons) {
-    const vals: [string, unknown][] = [['weeksSaved', h.case.weeksSaved], ['helaarspersoner', h.case.helaarspersoner], ['kroner', h.case.kroner],
-      ['kroner_lower', h.case.atBounds?.fewest.kroner], ['kroner_upper', h.case.atBounds?.most.kroner], ['net', i.cost === null ? null : h.case.net]];
+    const vals: [string, unknown][] = [
+      ['weeksSaved', h.case.weeksSaved],
+      ['helaarspersoner', h.case.helaarspersoner],
+      ['kroner', h.case.kroner],
+      ['kroner_lower', h.case.atBounds?.fewest.kroner],
+      ['kroner_upper', h.case.atBounds?.most.kroner],
+      ['net', i.cost === null ? null : h.case.net],
+    ];
     for (const [k, val] of vals) lines.push(`${h.horizon};investering;sparet;${k};${cell(val)}`);
   }
   if (i.breakEven) lines.push(`;investering;break_even_maaned;;${cell(i.breakEven.estimate.month)}`);
@@ -174,7 +213,13 @@ export function effectCsv(v: EffectView): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-export function poolPage(actor: Actor, csrf: string, imports: PoolImportRow[], size: number, o: { error?: string; notice?: string; cpr?: string; cprError?: string } = {}) {
+export function poolPage(
+  actor: Actor,
+  csrf: string,
+  imports: PoolImportRow[],
+  size: number,
+  o: { error?: string; notice?: string; cpr?: string; cprError?: string } = {},
+) {
   return page({
     title: 'Sammenligningspulje',
     actor,
@@ -200,10 +245,14 @@ export function poolPage(actor: Actor, csrf: string, imports: PoolImportRow[], s
       <div class="table-wrap"><table class="table table--zebra" data-testid="pool-imports">
         <caption class="sr-only">Indlæste puljelister med oprindelse</caption>
         <thead><tr><th scope="col">Nr.</th><th scope="col">Fil</th><th scope="col">SHA-256</th><th scope="col" class="text-right">Kvinder</th><th scope="col">Indlæst af</th><th scope="col">Tidspunkt</th></tr></thead>
-        <tbody>${imports.length
-          ? imports.map((i) => html`<tr><td>${i.id}</td><td>${i.fileName}</td><td><code title="${i.sha256}">${i.sha256.slice(0, 12)}…</code></td>
-              <td class="text-right">${formatNumber(i.rows)}</td><td>${i.importedByName}</td><td>${dateTime.format(i.importedAt)}</td></tr>`)
-          : html`<tr><td colspan="6">Ingen pulje er indlæst endnu.</td></tr>`}</tbody></table></div>
+        <tbody>${
+          imports.length
+            ? imports.map(
+                (i) => html`<tr><td>${i.id}</td><td>${i.fileName}</td><td><code title="${i.sha256}">${i.sha256.slice(0, 12)}…</code></td>
+              <td class="text-right">${formatNumber(i.rows)}</td><td>${i.importedByName}</td><td>${dateTime.format(i.importedAt)}</td></tr>`,
+              )
+            : html`<tr><td colspan="6">Ingen pulje er indlæst endnu.</td></tr>`
+        }</tbody></table></div>
       <h2>Slet en kvinde fra puljen</h2>
       <p>Når en kvinde beder om at blive slettet, fjernes hun fra puljen, og hendes registerdata slettes, medmindre hun også er deltager.</p>
       <form method="post" action="/effekt/pulje/slet" data-testid="pool-erase-form">

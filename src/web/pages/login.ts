@@ -31,16 +31,20 @@ export function loginPage(o: { csrf: string; next: string; demo: boolean; oidc: 
         </div>
         <button type="submit" class="button button-primary">Log ind</button>
       </form>
-      ${o.oidc
-        ? html`<p class="mt-5"><a class="button button-secondary" data-testid="oidc-login" href="/login/oidc?next=${encodeURIComponent(o.next)}">${OIDC_BUTTON_LABEL}</a></p>`
-        : ''}
-      ${o.demo
-        ? html`<div class="alert alert-info mt-7"><div class="alert-body">
+      ${
+        o.oidc
+          ? html`<p class="mt-5"><a class="button button-secondary" data-testid="oidc-login" href="/login/oidc?next=${encodeURIComponent(o.next)}">${OIDC_BUTTON_LABEL}</a></p>`
+          : ''
+      }
+      ${
+        o.demo
+          ? html`<div class="alert alert-info mt-7"><div class="alert-body">
             <h2 class="alert-heading h3">Demo-brugere</h2>
             <p class="alert-text">Alle har adgangskoden <code>demo</code>. Alle borgere i demoen er opdigtede.</p>
             <ul>${DEMO_USERS.map(([u, d]) => html`<li><code>${u}</code> – ${d}</li>`)}</ul>
           </div></div>`
-        : ''}
+          : ''
+      }
     </div></div>`,
   });
 }

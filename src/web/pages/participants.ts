@@ -70,9 +70,10 @@ export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
           <th scope="col">Sagsbehandler</th>
         </tr></thead>
         <tbody>
-          ${m.rows.length
-            ? m.rows.map(
-                (r) => html`<tr>
+          ${
+            m.rows.length
+              ? m.rows.map(
+                  (r) => html`<tr>
                   <td><a href="/deltagere/${r.id}">${r.firstName} ${r.lastName}</a></td>
                   <td>${formatDate(r.birthDate)}</td>
                   <td>${r.municipalityName}</td>
@@ -81,8 +82,9 @@ export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
                   <td>${formatDate(r.enrolledOn)}${r.exitedOn ? html` <span class="meta">(udskrevet ${formatDate(r.exitedOn)})</span>` : ''}</td>
                   <td>${r.caseworkerName ?? '–'}</td>
                 </tr>`,
-              )
-            : html`<tr><td colspan="7">Ingen deltagere matcher søgningen.</td></tr>`}
+                )
+              : html`<tr><td colspan="7">Ingen deltagere matcher søgningen.</td></tr>`
+          }
         </tbody>
       </table></div>
       ${pager(m)}`,
@@ -100,7 +102,19 @@ const ORIGINS: Record<CameFrom, { path: string; back: string }> = {
 };
 
 /** What was saved, for the "Gemt" notice on her page. */
-export type SavedKind = 'plan' | 'aktivitet' | 'samtale' | 'maaling' | 'fritagelse' | 'visitation' | 'virksomhedskonsulent' | 'familie' | 'dansk' | 'slettet' | 'indskrevet' | 'afsluttet';
+export type SavedKind =
+  | 'plan'
+  | 'aktivitet'
+  | 'samtale'
+  | 'maaling'
+  | 'fritagelse'
+  | 'visitation'
+  | 'virksomhedskonsulent'
+  | 'familie'
+  | 'dansk'
+  | 'slettet'
+  | 'indskrevet'
+  | 'afsluttet';
 
 /** What was just saved on her case and the alerts it raised or cleared (from the redirect's query). */
 export interface SavedNotice {
@@ -128,11 +142,16 @@ const SAVED_TEXTS: Record<SavedKind, string> = {
 export function savedNoticeOf(query: Record<string, unknown>): SavedNotice | null {
   const kind = String(query.gemt ?? '');
   if (!(kind in SAVED_TEXTS)) return null;
-  const codes = (v: unknown) => String(v ?? '').split(',').filter(Boolean);
+  const codes = (v: unknown) =>
+    String(v ?? '')
+      .split(',')
+      .filter(Boolean);
   const isCode = (c: string): c is AlertCode => (ALERT_CODES as readonly string[]).includes(c);
   return {
     kind: kind as SavedKind,
-    raised: codes(query.nye).map((x) => x.split('.')).filter(([c, sev]) => isCode(c) && (sev === 'kritisk' || sev === 'advarsel'))
+    raised: codes(query.nye)
+      .map((x) => x.split('.'))
+      .filter(([c, sev]) => isCode(c) && (sev === 'kritisk' || sev === 'advarsel'))
       .map(([c, sev]) => ({ code: c as AlertCode, severity: sev as Severity })),
     cleared: codes(query.loeste).filter(isCode),
   };
@@ -143,9 +162,11 @@ function savedNotice(n: SavedNotice, overviewUrl: string | null) {
   return html`<div class="alert alert-success" role="status" data-testid="saved-notice"><div class="alert-body">
     <h2 class="alert-heading h3">Gemt</h2>
     <p class="alert-text">${SAVED_TEXTS[n.kind]}${n.raised.length || n.cleared.length ? '' : ' Det ændrede ingen varsler.'}</p>
-    ${n.raised.length || n.cleared.length
-      ? html`<ul class="alert-text">${n.raised.map((a) => html`<li><strong>Nyt varsel:</strong> ${ALERT_CODE_LABELS[a.code]} (${SEVERITY_LABELS[a.severity].toLowerCase()}) – ${seeAlerts}.</li>`)}${n.cleared.map((c) => html`<li><strong>Varsel løst:</strong> ${ALERT_CODE_LABELS[c]}</li>`)}</ul>`
-      : ''}
+    ${
+      n.raised.length || n.cleared.length
+        ? html`<ul class="alert-text">${n.raised.map((a) => html`<li><strong>Nyt varsel:</strong> ${ALERT_CODE_LABELS[a.code]} (${SEVERITY_LABELS[a.severity].toLowerCase()}) – ${seeAlerts}.</li>`)}${n.cleared.map((c) => html`<li><strong>Varsel løst:</strong> ${ALERT_CODE_LABELS[c]}</li>`)}</ul>`
+        : ''
+    }
   </div></div>`;
 }
 
@@ -161,9 +182,11 @@ function caseActions(p: ParticipantView) {
     <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=who5">Ny WHO-5</a></li>
     <li><a class="button button-secondary" href="${base}/maalinger/ny?redskab=fremdriftstrappen">Ny Fremdriftstrappen</a></li>
     <li><a class="button button-secondary" href="${base}/fritagelser/ny">Ny fritagelse</a></li>
-    ${current
-      ? html`<li><a class="button button-secondary" href="${base}/udskriv">Afslut forløb</a></li>`
-      : html`<li><a class="button button-secondary" href="${base}/indskriv">Indskriv igen</a></li>`}
+    ${
+      current
+        ? html`<li><a class="button button-secondary" href="${base}/udskriv">Afslut forløb</a></li>`
+        : html`<li><a class="button button-secondary" href="${base}/indskriv">Indskriv igen</a></li>`
+    }
   </ul>`;
 }
 
@@ -172,7 +195,10 @@ function caseActions(p: ParticipantView) {
  * overview adds her facts and enrolments, the other sections only their own content.
  */
 export function participantPage(
-  actor: Actor, csrf: string, p: ParticipantView, sections: SafeHtml[] = [],
+  actor: Actor,
+  csrf: string,
+  p: ParticipantView,
+  sections: SafeHtml[] = [],
   o: { from?: CameFrom; saved?: SavedNotice | null; section?: CaseSectionKey } = {},
 ) {
   const current = p.enrolments.find((e) => !e.exitedOn) ?? p.enrolments[0];
@@ -190,7 +216,9 @@ export function participantPage(
       <div class="table-wrap"><table class="table table--zebra">
         <thead><tr><th scope="col">Projekt</th><th scope="col">Indskrevet</th><th scope="col">Visitation</th><th scope="col">Sagsbehandler</th><th scope="col">Udskrevet</th><th scope="col">Årsag</th></tr></thead>
         <tbody>${p.enrolments.map(
-          (e) => html`<tr><td>${e.projectName}</td><td>${formatDate(e.enrolledOn)}</td><td>${labelOf(VISITATION_SHORT_LABELS, e.visitation)}</td>
+          (
+            e,
+          ) => html`<tr><td>${e.projectName}</td><td>${formatDate(e.enrolledOn)}</td><td>${labelOf(VISITATION_SHORT_LABELS, e.visitation)}</td>
             <td>${e.caseworkerName ?? '–'}</td><td>${formatDate(e.exitedOn)}</td><td>${e.exitReason ? labelOf(EXIT_REASON_LABELS, e.exitReason) : '–'}</td></tr>`,
         )}</tbody>
       </table></div>`;
@@ -204,8 +232,10 @@ export function participantPage(
       ${o.saved ? savedNotice(o.saved, section === 'overblik' ? null : `/deltagere/${p.id}`) : ''}
       ${current && !current.exitedOn ? html`<p><strong class="badge-project" data-testid="project-marking">Deltager i ${current.projectName}</strong></p>` : ''}
       ${p.enrolments.length ? caseActions(p) : ''}
-      ${withSectionNav(p.id, section, section === 'overblik'
-        ? html`${sections}${overview}`
-        : html`<h2 class="h2-section">${sectionOf(section).label}</h2>${sections}`)}`,
+      ${withSectionNav(
+        p.id,
+        section,
+        section === 'overblik' ? html`${sections}${overview}` : html`<h2 class="h2-section">${sectionOf(section).label}</h2>${sections}`,
+      )}`,
   });
 }

@@ -48,15 +48,19 @@ export function registerPage(actor: Actor, csrf: string, batches: BatchRow[], o:
           <th scope="col" class="text-right">Rækker</th><th scope="col" class="text-right">Personer</th><th scope="col" class="text-right">Ændrede</th>
           <th scope="col" class="text-right">Rettede uger</th><th scope="col" class="text-right">Flyttede resultater</th>
           <th scope="col">Periode</th><th scope="col">Indlæst af</th><th scope="col">Tidspunkt</th></tr></thead>
-        <tbody>${batches.length
-          ? batches.map(
-              (b) => html`<tr><td>${b.id}</td><td>${REGISTER_KINDS[b.kind]}</td><td>${b.fileName}</td><td><code title="${b.sha256}">${b.sha256.slice(0, 12)}…</code></td>
+        <tbody>${
+          batches.length
+            ? batches.map(
+                (
+                  b,
+                ) => html`<tr><td>${b.id}</td><td>${REGISTER_KINDS[b.kind]}</td><td>${b.fileName}</td><td><code title="${b.sha256}">${b.sha256.slice(0, 12)}…</code></td>
                 <td class="text-right">${formatNumber(b.rows)}</td><td class="text-right">${formatNumber(b.persons)}</td>
                 <td class="text-right">${formatNumber(b.changedPersons)}</td>
                 <td class="text-right">${formatNumber(b.changedWeeks)}</td><td class="text-right">${formatNumber(b.movedResults)}</td><td>${b.periodFrom ? `${b.periodFrom} – ${b.periodTo}` : '–'}</td>
                 <td>${b.importedByName}</td><td>${dateTime.format(b.importedAt)}</td></tr>`,
-            )
-          : html`<tr><td colspan="12">Ingen registerdata er indlæst endnu.</td></tr>`}</tbody>
+              )
+            : html`<tr><td colspan="12">Ingen registerdata er indlæst endnu.</td></tr>`
+        }</tbody>
       </table></div>`,
   });
 }
@@ -71,10 +75,12 @@ export function jobStatusText(j: ImportJob, waitsForCodes = false): string {
     return r.alreadyImported
       ? `${r.fileName} er allerede indlæst (parti ${r.batchId}). Intet er ændret.`
       : `${r.fileName} er indlæst som parti ${r.batchId}: ${formatNumber(r.rows)} rækker, ${formatNumber(r.persons)} personer, ${formatNumber(r.changedPersons)} med ændrede data${r.periodFrom ? `, periode ${r.periodFrom} – ${r.periodTo}` : ''}. ` +
-        `${revisionText(r)}`;
+          `${revisionText(r)}`;
   }
   const p = j.progress;
-  return p.phase === 'laeser' ? `Læser og kontrollerer ${j.fileName} …` : `Gemmer: ${formatNumber(p.done)} af ${formatNumber(p.total)} personer …`;
+  return p.phase === 'laeser'
+    ? `Læser og kontrollerer ${j.fileName} …`
+    : `Gemmer: ${formatNumber(p.done)} af ${formatNumber(p.total)} personer …`;
 }
 
 export function jobPercent(j: ImportJob): number {
@@ -90,17 +96,24 @@ const categoryOptions = CATEGORIES.map((c) => ({ value: c, label: CODE_CATEGORY_
 /** One category and one reason per code (the same fields on the job page and when correcting). */
 function codeFields(s: FormState, code: number): SafeHtml {
   return html`${selectField(s, { name: categoryField(code), label: 'Kategori', required: true, options: categoryOptions, placeholder: 'Vælg kategori' })}
-    ${textField(s, { name: reasonField(code), label: 'Begrundelse', required: true, width: 'l',
-      hint: `Hvorfor hører koden til kategorien, fx kilden (højst ${MAX_REASON} tegn).` })}`;
+    ${textField(s, {
+      name: reasonField(code),
+      label: 'Begrundelse',
+      required: true,
+      width: 'l',
+      hint: `Hvorfor hører koden til kategorien, fx kilden (højst ${MAX_REASON} tegn).`,
+    })}`;
 }
 
 /** The form of an upload with unknown codes: each code with its weeks and women, a category and a reason. */
 function unknownCodesForm(csrf: string, jobId: string, unknown: UnknownCode[], form: ChoiceForm): SafeHtml {
   const s: FormState = form;
-  const fields = html`${unknown.map((u) => html`<fieldset class="code-choice" data-code="${u.code}">
+  const fields = html`${unknown.map(
+    (u) => html`<fieldset class="code-choice" data-code="${u.code}">
       <legend class="h3">Kode ${u.code}: ${weeksAndWomen(u.weeks, u.people)}</legend>
       ${codeFields(s, u.code)}
-    </fieldset>`)}`;
+    </fieldset>`,
+  )}`;
   return html`<section aria-labelledby="ukendte-koder" data-testid="unknown-codes">
     <h2 id="ukendte-koder">Ukendte koder i filen</h2>
     <p>Filen er ikke indlæst endnu: den har koder, som kodetabellen ikke kender. Vælg for hver kode den kategori, dens uger skal
@@ -146,7 +159,8 @@ export function jobPage(actor: Actor, csrf: string, j: ImportJob, pending?: { un
 export function codesPage(actor: Actor, csrf: string, rows: CodeMappingRow[], o: { notice?: string } = {}) {
   const current = rows.filter((r) => !r.replacedAt);
   const earlier = rows.filter((r) => r.replacedAt);
-  const met = (r: CodeMappingRow) => (r.fileName ? `${r.fileName}${r.weeks != null ? ` (${weeksAndWomen(r.weeks, r.people ?? 0)})` : ''}` : '–');
+  const met = (r: CodeMappingRow) =>
+    r.fileName ? `${r.fileName}${r.weeks != null ? ` (${weeksAndWomen(r.weeks, r.people ?? 0)})` : ''}` : '–';
   return page({
     title: 'Egne koder',
     actor,
@@ -160,20 +174,30 @@ export function codesPage(actor: Actor, csrf: string, rows: CodeMappingRow[], o:
         <caption>Egne koder i brug</caption>
         <thead><tr><th scope="col">Kode</th><th scope="col">Kategori</th><th scope="col">Begrundelse</th><th scope="col">Mødt i</th>
           <th scope="col">Tilknyttet af</th><th scope="col">Tidspunkt</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>
-        <tbody>${current.length
-          ? current.map((r) => html`<tr><td>${r.code}</td><td>${CODE_CATEGORY_LABELS[r.category]}</td><td>${r.reason}</td><td>${met(r)}</td>
+        <tbody>${
+          current.length
+            ? current.map(
+                (r) => html`<tr><td>${r.code}</td><td>${CODE_CATEGORY_LABELS[r.category]}</td><td>${r.reason}</td><td>${met(r)}</td>
               <td>${r.mappedByName}</td><td>${dateTime.format(r.mappedAt)}</td>
-              <td><a href="/registerdata/koder/${r.code}">Ret<span class="sr-only"> kode ${r.code}</span></a></td></tr>`)
-          : html`<tr><td colspan="7">Din organisation har ikke tildelt egne koder.</td></tr>`}</tbody>
+              <td><a href="/registerdata/koder/${r.code}">Ret<span class="sr-only"> kode ${r.code}</span></a></td></tr>`,
+              )
+            : html`<tr><td colspan="7">Din organisation har ikke tildelt egne koder.</td></tr>`
+        }</tbody>
       </table></div>
-      ${earlier.length ? html`<h2>Tidligere tilknytninger</h2>
+      ${
+        earlier.length
+          ? html`<h2>Tidligere tilknytninger</h2>
         <div class="table-wrap" tabindex="0" role="region" aria-label="Tidligere tilknytninger"><table class="table table--zebra" data-testid="replaced-codes">
           <caption class="sr-only">Tilknytninger, der er rettet</caption>
           <thead><tr><th scope="col">Kode</th><th scope="col">Kategori</th><th scope="col">Begrundelse</th><th scope="col">Tilknyttet af</th>
             <th scope="col">Tidspunkt</th><th scope="col">Rettet</th></tr></thead>
-          <tbody>${earlier.map((r) => html`<tr><td>${r.code}</td><td>${CODE_CATEGORY_LABELS[r.category]}</td><td>${r.reason}</td><td>${r.mappedByName}</td>
-            <td>${dateTime.format(r.mappedAt)}</td><td>${dateTime.format(r.replacedAt!)}</td></tr>`)}</tbody>
-        </table></div>` : ''}
+          <tbody>${earlier.map(
+            (r) => html`<tr><td>${r.code}</td><td>${CODE_CATEGORY_LABELS[r.category]}</td><td>${r.reason}</td><td>${r.mappedByName}</td>
+            <td>${dateTime.format(r.mappedAt)}</td><td>${dateTime.format(r.replacedAt!)}</td></tr>`,
+          )}</tbody>
+        </table></div>`
+          : ''
+      }
       <p><a href="/registerdata">Tilbage til registerdata</a></p>`,
   });
 }

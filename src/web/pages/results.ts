@@ -9,7 +9,15 @@ import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { showCount, showShare } from '../monitoring-labels.ts';
 
-import { AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../../core/labels.ts';
+import {
+  AGE_LABELS,
+  DURABLE_LABELS,
+  LEVEL_LABELS,
+  SHORT_LEVEL,
+  SNAPSHOT_LABELS,
+  VISITATION_SHORT_LABELS,
+  labelOf,
+} from '../../core/labels.ts';
 const pctFmt = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 
 function groupTable(caption: string, groups: Record<string, GroupResult>, label: (k: string) => string, testid: string) {
@@ -37,20 +45,31 @@ function deliveries(v: ResultsView, all: Vintage | undefined) {
       <ul class="nobullet-list">${used.map((d) => html`<li>Parti ${d.id}: ${d.fileName} (${KIND_TEXT[d.kind]}${d.periodFrom ? `, ${d.periodFrom} – ${d.periodTo}` : ''}), indlæst ${formatDate(d.importedAt.toISOString())}</li>`)}</ul>
       ${choices.length > 1 ? html`<p>Vælg en tidligere leverance for at se tallene, som de var, før senere leverancer rettede dem.</p>` : ''}
     </div></details>
-    ${choices.length > 1 ? html`<div class="form-group"><label class="form-label" for="parti">Beregn på leverancer til og med</label>
+    ${
+      choices.length > 1
+        ? html`<div class="form-group"><label class="form-label" for="parti">Beregn på leverancer til og med</label>
       <select class="form-select" id="parti" name="parti">
         <option value="">Alle (nyeste data)</option>
         ${choices.map((d) => html`<option value="${d.id}"${v.vintage.asOfBatch === d.id ? ' selected' : ''}>Parti ${d.id}: ${d.fileName}</option>`)}
-      </select></div>` : ''}`;
+      </select></div>`
+        : ''
+    }`;
 }
 
-export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { month: string; durableMonth: string; snapshotMonth: string }, allDeliveries?: Vintage) {
+export function resultsPage(
+  actor: Actor,
+  csrf: string,
+  v: ResultsView,
+  req: { month: string; durableMonth: string; snapshotMonth: string },
+  allDeliveries?: Vintage,
+) {
   const r = v.result;
   const all = r.groups.all;
   const comparison = publishedComparison(r);
-  const scopeText = v.scope === 'national'
-    ? `Alle kommuner. Tal under ${r.suppress} vises som «<${r.suppress}», og tal, der ville afsløre dem, som «x».`
-    : `${actor.municipalityNames.join(' og ')}: kommunens egne deltagere.`;
+  const scopeText =
+    v.scope === 'national'
+      ? `Alle kommuner. Tal under ${r.suppress} vises som «<${r.suppress}», og tal, der ville afsløre dem, som «x».`
+      : `${actor.municipalityNames.join(' og ')}: kommunens egne deltagere.`;
   return page({
     title: 'Resultater',
     actor,
@@ -60,9 +79,13 @@ export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { m
       <p class="meta" data-testid="vintage">Definition ${r.definition} · ${scopeText}<br>
         Data: ydelser til og med uge ${v.vintage.lastWeek ?? '–'}, løntimer til og med ${v.vintage.lastMonth ?? '–'}
         ${v.vintage.importedAt ? html`· senest indlæst ${formatDate(v.vintage.importedAt.toISOString())}` : ''}</p>
-      ${v.stale && v.computedAt ? html`<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">Nye data er
+      ${
+        v.stale && v.computedAt
+          ? html`<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">Nye data er
         ved at blive beregnet. Siden viser beregningen fra ${v.computedAt.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' })};
-        genindlæs siden om lidt.</p></div></div>` : ''}
+        genindlæs siden om lidt.</p></div></div>`
+          : ''
+      }
       <form method="get" action="/resultater" class="search-row">
         <div class="form-group"><label class="form-label" for="maaned">Rapportmåned</label>
           <input class="form-input input-width-s" id="maaned" name="maaned" type="month" value="${req.month}" pattern="[0-9]{4}-[0-9]{2}"></div>
@@ -94,7 +117,8 @@ export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { m
         <tbody>${(['1', '2', '3', '0'] as const).map(
           (k) => html`<tr><th scope="row">${SHORT_LEVEL[k]}</th><td class="text-right">${showCount(all.accumulated[k])}</td>
             ${(['full', 'partial', 'none'] as const).map(
-              (d) => html`<td class="text-right">${showCount(all.durableByAccumulated[k][d])} (${showShare(all.durableByAccumulated[k][d], all.accumulated[k])})</td>`,
+              (d) =>
+                html`<td class="text-right">${showCount(all.durableByAccumulated[k][d])} (${showShare(all.durableByAccumulated[k][d], all.accumulated[k])})</td>`,
             )}</tr>`,
         )}</tbody>
       </table></div>
@@ -104,7 +128,8 @@ export function resultsPage(actor: Actor, csrf: string, v: ResultsView, req: { m
         <caption>Status i den sidste uge af ${r.snapshotMonth} og månedens løntimer. Nævner: ${showCount(all.n)} deltagere.</caption>
         <thead><tr><th scope="col">Status</th><th scope="col" class="text-right">Antal</th><th scope="col" class="text-right">Andel</th></tr></thead>
         <tbody>${Object.entries(all.snapshot).map(
-          ([k, c]) => html`<tr><th scope="row">${SNAPSHOT_LABELS[k] ?? k}</th><td class="text-right">${showCount(c)}</td><td class="text-right">${showShare(c, all.n)}</td></tr>`,
+          ([k, c]) =>
+            html`<tr><th scope="row">${SNAPSHOT_LABELS[k] ?? k}</th><td class="text-right">${showCount(c)}</td><td class="text-right">${showShare(c, all.n)}</td></tr>`,
         )}</tbody>
       </table></div>
 

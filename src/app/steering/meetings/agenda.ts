@@ -6,8 +6,29 @@
 import type { Actor } from '../../../core/actor.ts';
 import { notFound } from '../../../core/errors.ts';
 import { door, type Db } from '../../../db/door.ts';
-import { deletePoint as remove, getMeeting, getPoint, insertPoint, listActions, listMeetings, listPoints, lockMeeting, renumberPoints, updatePoint } from '../../../db/steering/meetings.ts';
-import { draftAgenda, eventueltLast, isActionOverdue, isOpen, POINT_FIELDS, pointFormSchema, pointsNotOnAgenda, type AgendaFacts, type Meeting } from '../../../domain/steering-meetings.ts';
+import {
+  deletePoint as remove,
+  getMeeting,
+  getPoint,
+  insertPoint,
+  listActions,
+  listMeetings,
+  listPoints,
+  lockMeeting,
+  renumberPoints,
+  updatePoint,
+} from '../../../db/steering/meetings.ts';
+import {
+  draftAgenda,
+  eventueltLast,
+  isActionOverdue,
+  isOpen,
+  POINT_FIELDS,
+  pointFormSchema,
+  pointsNotOnAgenda,
+  type AgendaFacts,
+  type Meeting,
+} from '../../../domain/steering-meetings.ts';
 import { todayInDenmark } from '../../casework/today.ts';
 import { chooseProject, requireProjectLeader } from '../access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
@@ -20,7 +41,14 @@ async function leaderOn(db: Db, actor: Actor, projectId: number) {
   await chooseProject(db, actor, projectId);
 }
 
-export async function savePoint(db: Db, actor: Actor, projectId: number, meetingId: number, form: Record<string, unknown>, pointId?: number): Promise<SaveOutcome> {
+export async function savePoint(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  meetingId: number,
+  form: Record<string, unknown>,
+  pointId?: number,
+): Promise<SaveOutcome> {
   await leaderOn(db, actor, projectId);
   const values = formValues(form, POINT_FIELDS);
   const parsed = pointFormSchema.safeParse(values);
@@ -32,10 +60,16 @@ export async function savePoint(db: Db, actor: Actor, projectId: number, meeting
       const before = await getPoint(tx, projectId, meetingId, pointId);
       if (!before) throw notFound('Punktet');
       await updatePoint(tx, projectId, meetingId, pointId, p, actor.userId);
-      return { value: { status: 'ok' as const, id: pointId }, audit: { action: 'ret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id: pointId, before, after: p } } };
+      return {
+        value: { status: 'ok' as const, id: pointId },
+        audit: { action: 'ret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id: pointId, before, after: p } },
+      };
     }
     const id = await insertPoint(tx, projectId, meetingId, p, actor.userId);
-    return { value: { status: 'ok' as const, id }, audit: { action: 'opret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id, after: p } } };
+    return {
+      value: { status: 'ok' as const, id },
+      audit: { action: 'opret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id, after: p } },
+    };
   });
 }
 
@@ -44,13 +78,28 @@ export async function deletePoint(db: Db, actor: Actor, projectId: number, meeti
   await door(db, actor, async (tx) => {
     const before = await getPoint(tx, projectId, meetingId, pointId);
     if (!before || !(await remove(tx, projectId, meetingId, pointId))) throw notFound('Punktet');
-    await renumberPoints(tx, projectId, meetingId, (await listPoints(tx, projectId, meetingId)).map((x) => x.id));
-    return { value: undefined, audit: { action: 'slet', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id: pointId, before } } };
+    await renumberPoints(
+      tx,
+      projectId,
+      meetingId,
+      (await listPoints(tx, projectId, meetingId)).map((x) => x.id),
+    );
+    return {
+      value: undefined,
+      audit: { action: 'slet', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id: pointId, before } },
+    };
   });
 }
 
 /** Moves a point one place up or down the agenda (a no-op at either end). */
-export async function movePoint(db: Db, actor: Actor, projectId: number, meetingId: number, pointId: number, direction: 'op' | 'ned'): Promise<void> {
+export async function movePoint(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  meetingId: number,
+  pointId: number,
+  direction: 'op' | 'ned',
+): Promise<void> {
   await leaderOn(db, actor, projectId);
   await door(db, actor, async (tx) => {
     const ids = (await listPoints(tx, projectId, meetingId)).map((x) => x.id);
@@ -60,7 +109,14 @@ export async function movePoint(db: Db, actor: Actor, projectId: number, meeting
     if (j < 0 || j >= ids.length) return { value: undefined, audit: [] };
     [ids[i], ids[j]] = [ids[j], ids[i]];
     await renumberPoints(tx, projectId, meetingId, ids);
-    return { value: undefined, audit: { action: 'ret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id: pointId, moved: direction, from: i + 1, to: j + 1 } } };
+    return {
+      value: undefined,
+      audit: {
+        action: 'ret',
+        entity: 'dagsordenspunkt',
+        detail: { projectId, meetingId, id: pointId, moved: direction, from: i + 1, to: j + 1 },
+      },
+    };
   });
 }
 
@@ -70,21 +126,38 @@ const countText = (c: Count) => (typeof c === 'number' ? nf.format(c) : c);
 /** A goal's result in words: "12 af 40 kvinder (30 %)" or "12 kvinder". */
 function resultText(o: GoalOutcome): string {
   if (o.denominator === null) return `${countText(o.count)} kvinder`;
-  const share = typeof o.count === 'number' && typeof o.denominator === 'number' && o.denominator > 0 ? ` (${nf.format((100 * o.count) / o.denominator)} %)` : '';
+  const share =
+    typeof o.count === 'number' && typeof o.denominator === 'number' && o.denominator > 0
+      ? ` (${nf.format((100 * o.count) / o.denominator)} %)`
+      : '';
   return `${countText(o.count)} af ${countText(o.denominator)} kvinder${share}`;
 }
 
 /** What Styring says the meeting should take up. */
-export function agendaFacts(d: Pick<SteeringData, 'goals' | 'milestones' | 'today'>, meetings: Meeting[], actions: { meetingId: number; description: string; owner: string; dueDate: string; status: 'aaben' | 'i_gang' | 'udfoert' | 'udgaaet' }[], meeting: Meeting): AgendaFacts {
-  const earlier = meetings.filter((m) => m.id !== meeting.id && (m.heldOn < meeting.heldOn || (m.heldOn === meeting.heldOn && m.id < meeting.id)));
+export function agendaFacts(
+  d: Pick<SteeringData, 'goals' | 'milestones' | 'today'>,
+  meetings: Meeting[],
+  actions: { meetingId: number; description: string; owner: string; dueDate: string; status: 'aaben' | 'i_gang' | 'udfoert' | 'udgaaet' }[],
+  meeting: Meeting,
+): AgendaFacts {
+  const earlier = meetings.filter(
+    (m) => m.id !== meeting.id && (m.heldOn < meeting.heldOn || (m.heldOn === meeting.heldOn && m.id < meeting.id)),
+  );
   const last = earlier[earlier.length - 1] ?? null;
   return {
     lastMeeting: last ? { title: last.title, heldOn: last.heldOn } : null,
-    openActions: last ? actions.filter((a) => a.meetingId === last.id && isOpen(a)).map((a) => ({ ...a, overdue: isActionOverdue(a, d.today) })) : [],
-    goalsBehind: d.goals.filter((o) => o.status === 'ikke_naaet' || o.status === 'undervejs').map((o) => ({
-      title: o.goal.title, result: resultText(o), deadline: o.goal.deadline, final: o.status === 'ikke_naaet',
-      target: o.goal.targetKind === 'andel' ? `${nf.format(o.goal.targetValue)} %` : `${nf.format(o.goal.targetValue)} kvinder`,
-    })),
+    openActions: last
+      ? actions.filter((a) => a.meetingId === last.id && isOpen(a)).map((a) => ({ ...a, overdue: isActionOverdue(a, d.today) }))
+      : [],
+    goalsBehind: d.goals
+      .filter((o) => o.status === 'ikke_naaet' || o.status === 'undervejs')
+      .map((o) => ({
+        title: o.goal.title,
+        result: resultText(o),
+        deadline: o.goal.deadline,
+        final: o.status === 'ikke_naaet',
+        target: o.goal.targetKind === 'andel' ? `${nf.format(o.goal.targetValue)} %` : `${nf.format(o.goal.targetValue)} kvinder`,
+      })),
     overdueMilestones: d.milestones.filter((m) => m.dueDate < d.today && m.status !== 'naaet' && m.status !== 'udgaaet'),
   };
 }
@@ -96,17 +169,36 @@ export function agendaFacts(d: Pick<SteeringData, 'goals' | 'milestones' | 'toda
  * adds only what is new. `d` is the project's steering data (unsuppressed: the meeting is internal).
  * Returns how many points were added.
  */
-export async function draftAgendaFromSteering(db: Db, actor: Actor, d: Pick<SteeringData, 'goals' | 'milestones' | 'today' | 'choice'>, meetingId: number): Promise<number> {
+export async function draftAgendaFromSteering(
+  db: Db,
+  actor: Actor,
+  d: Pick<SteeringData, 'goals' | 'milestones' | 'today' | 'choice'>,
+  meetingId: number,
+): Promise<number> {
   const projectId = d.choice.project.id;
   await leaderOn(db, actor, projectId);
   return door(db, actor, async (tx) => {
     const meeting = await lockMeeting(tx, projectId, meetingId);
     if (!meeting) throw notFound('Mødet');
-    const draft = draftAgenda(agendaFacts({ ...d, today: d.today || todayInDenmark() }, await listMeetings(tx, projectId), await listActions(tx, projectId), meeting));
+    const draft = draftAgenda(
+      agendaFacts(
+        { ...d, today: d.today || todayInDenmark() },
+        await listMeetings(tx, projectId),
+        await listActions(tx, projectId),
+        meeting,
+      ),
+    );
     const points = pointsNotOnAgenda(draft, await listPoints(tx, projectId, meetingId));
     if (points.length === 0) return { value: 0, audit: [] };
     for (const p of points) await insertPoint(tx, projectId, meetingId, { ...p, minutes: null, decision: null }, actor.userId);
     await renumberPoints(tx, projectId, meetingId, eventueltLast(await listPoints(tx, projectId, meetingId)));
-    return { value: points.length, audit: { action: 'opret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, drawnFromSteering: points.map((p) => p.title) } } };
+    return {
+      value: points.length,
+      audit: {
+        action: 'opret',
+        entity: 'dagsordenspunkt',
+        detail: { projectId, meetingId, drawnFromSteering: points.map((p) => p.title) },
+      },
+    };
   });
 }

@@ -12,7 +12,14 @@ import { listMilestones } from '../../../db/steering/milestones.ts';
 import { getMeeting, listActions, listMeetings, listPoints, loadMeetingsPerYear } from '../../../db/steering/meetings.ts';
 import type { Milestone } from '../../../domain/steering-goals.ts';
 import {
-  committeeMeetingFor, DEFAULT_MEETINGS_PER_YEAR, isActionOverdue, meetingPlanByYear, type AgendaPoint, type Meeting, type MeetingAction, type YearPlan,
+  committeeMeetingFor,
+  DEFAULT_MEETINGS_PER_YEAR,
+  isActionOverdue,
+  meetingPlanByYear,
+  type AgendaPoint,
+  type Meeting,
+  type MeetingAction,
+  type YearPlan,
 } from '../../../domain/steering-meetings.ts';
 import { todayInDenmark } from '../../casework/today.ts';
 import { chooseProject, type ProjectChoice } from '../access.ts';
@@ -32,7 +39,9 @@ export async function loadMeetingPlan(db: Db, actor: Actor, choice: ProjectChoic
     const meetings = await listMeetings(tx, pid);
     const perYear = (await loadMeetingsPerYear(tx, pid)) ?? DEFAULT_MEETINGS_PER_YEAR;
     const byId = new Map(meetings.map((m) => [m.id, m]));
-    const overdue = (await listActions(tx, pid)).filter((a) => isActionOverdue(a, today)).map((a) => ({ ...a, meeting: byId.get(a.meetingId)! }));
+    const overdue = (await listActions(tx, pid))
+      .filter((a) => isActionOverdue(a, today))
+      .map((a) => ({ ...a, meeting: byId.get(a.meetingId)! }));
     return { value: { meetings, perYear, years: meetingPlanByYear(meetings, choice.project, perYear), overdue, today }, audit: [] };
   });
 }
@@ -54,8 +63,12 @@ export async function loadMeeting(db: Db, actor: Actor, projectId: number, meeti
     if (!meeting) throw notFound('Mødet');
     return {
       value: {
-        meeting, points: await listPoints(tx, projectId, meetingId), actions: await listActions(tx, projectId, meetingId),
-        milestones: await listMilestones(tx, projectId), today: todayInDenmark(), users: await caseworkersOf(tx, actor.organisationId),
+        meeting,
+        points: await listPoints(tx, projectId, meetingId),
+        actions: await listActions(tx, projectId, meetingId),
+        milestones: await listMilestones(tx, projectId),
+        today: todayInDenmark(),
+        users: await caseworkersOf(tx, actor.organisationId),
       },
       audit: [],
     };
@@ -87,14 +100,22 @@ export interface MeetingSteering {
   committee: { meeting: Meeting; decisions: { point: string; decision: string }[] } | null;
 }
 
-export async function loadMeetingSteering(db: Db, actor: Actor, choice: ProjectChoice, month: string, today = todayInDenmark()): Promise<MeetingSteering> {
+export async function loadMeetingSteering(
+  db: Db,
+  actor: Actor,
+  choice: ProjectChoice,
+  month: string,
+  today = todayInDenmark(),
+): Promise<MeetingSteering> {
   const plan = await loadMeetingPlan(db, actor, choice, today);
   const meeting = committeeMeetingFor(plan.meetings, month);
   const decisions = meeting
     ? await door(db, actor, async (tx) => ({
-      value: (await listPoints(tx, choice.project.id, meeting.id)).filter((p) => p.decision).map((p) => ({ point: p.title, decision: p.decision! })),
-      audit: [],
-    }))
+        value: (await listPoints(tx, choice.project.id, meeting.id))
+          .filter((p) => p.decision)
+          .map((p) => ({ point: p.title, decision: p.decision! })),
+        audit: [],
+      }))
     : [];
   return { perYear: plan.perYear, years: plan.years, overdue: plan.overdue, committee: meeting ? { meeting, decisions } : null };
 }
@@ -104,7 +125,9 @@ export async function loadMilestoneActions(db: Db, actor: Actor, projectId: numb
   await chooseProject(db, actor, projectId);
   return door(db, actor, async (tx) => {
     const meetings = new Map((await listMeetings(tx, projectId)).map((m) => [m.id, m]));
-    const actions = (await listActions(tx, projectId)).filter((a) => a.milestoneId !== null).map((a) => ({ ...a, meeting: meetings.get(a.meetingId)! }));
+    const actions = (await listActions(tx, projectId))
+      .filter((a) => a.milestoneId !== null)
+      .map((a) => ({ ...a, meeting: meetings.get(a.meetingId)! }));
     return { value: actions, audit: [] };
   });
 }

@@ -14,7 +14,14 @@ import { caseworkersOf } from '../../../db/casework/project-config.ts';
 import { chooseProject, requireProjectLeader } from '../access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
 
-export async function saveAction(db: Db, actor: Actor, projectId: number, meetingId: number, form: Record<string, unknown>, actionId?: number): Promise<SaveOutcome> {
+export async function saveAction(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  meetingId: number,
+  form: Record<string, unknown>,
+  actionId?: number,
+): Promise<SaveOutcome> {
   requireProjectLeader(actor);
   await chooseProject(db, actor, projectId);
   const values = formValues(form, ACTION_FIELDS);
@@ -23,22 +30,39 @@ export async function saveAction(db: Db, actor: Actor, projectId: number, meetin
   const input = parsed.data;
   return door(db, actor, async (tx): Promise<Audited<SaveOutcome>> => {
     if (!(await getMeeting(tx, projectId, meetingId))) throw notFound('Mødet');
-    const user = input.ownerUserId === null ? null : (await caseworkersOf(tx, actor.organisationId)).find((u) => u.id === input.ownerUserId);
+    const user =
+      input.ownerUserId === null ? null : (await caseworkersOf(tx, actor.organisationId)).find((u) => u.id === input.ownerUserId);
     if (user === undefined) {
-      return { value: { status: 'invalid' as const, errors: { ownerUserId: 'Vælg en ansvarlig blandt projektets medarbejdere, eller skriv en anden.' }, values }, audit: [] };
+      return {
+        value: {
+          status: 'invalid' as const,
+          errors: { ownerUserId: 'Vælg en ansvarlig blandt projektets medarbejdere, eller skriv en anden.' },
+          values,
+        },
+        audit: [],
+      };
     }
     const a = { ...input, owner: user ? user.name : input.owner! };
     if (a.milestoneId !== null && !(await getMilestone(tx, projectId, a.milestoneId))) {
-      return { value: { status: 'invalid' as const, errors: { milestoneId: 'Vælg en milepæl fra projektets milepælsplan.' }, values }, audit: [] };
+      return {
+        value: { status: 'invalid' as const, errors: { milestoneId: 'Vælg en milepæl fra projektets milepælsplan.' }, values },
+        audit: [],
+      };
     }
     if (actionId !== undefined) {
       const before = await getAction(tx, projectId, meetingId, actionId);
       if (!before) throw notFound('Handlingen');
       await updateAction(tx, projectId, meetingId, actionId, a, actor.userId);
-      return { value: { status: 'ok' as const, id: actionId }, audit: { action: 'ret', entity: 'moedehandling', detail: { projectId, meetingId, id: actionId, before, after: a } } };
+      return {
+        value: { status: 'ok' as const, id: actionId },
+        audit: { action: 'ret', entity: 'moedehandling', detail: { projectId, meetingId, id: actionId, before, after: a } },
+      };
     }
     const id = await insertAction(tx, projectId, meetingId, a, actor.userId);
-    return { value: { status: 'ok' as const, id }, audit: { action: 'opret', entity: 'moedehandling', detail: { projectId, meetingId, id, after: a } } };
+    return {
+      value: { status: 'ok' as const, id },
+      audit: { action: 'opret', entity: 'moedehandling', detail: { projectId, meetingId, id, after: a } },
+    };
   });
 }
 

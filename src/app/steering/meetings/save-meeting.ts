@@ -2,12 +2,26 @@
 import type { Actor } from '../../../core/actor.ts';
 import { notFound } from '../../../core/errors.ts';
 import { door, type Db } from '../../../db/door.ts';
-import { deleteMeeting as remove, getMeeting, insertMeeting, listActions, listPoints, saveMeetingsPerYear, updateMeeting } from '../../../db/steering/meetings.ts';
+import {
+  deleteMeeting as remove,
+  getMeeting,
+  insertMeeting,
+  listActions,
+  listPoints,
+  saveMeetingsPerYear,
+  updateMeeting,
+} from '../../../db/steering/meetings.ts';
 import { MEETING_FIELDS, meetingFormSchema, settingFormSchema } from '../../../domain/steering-meetings.ts';
 import { chooseProject, requireProjectLeader } from '../access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
 
-export async function saveMeeting(db: Db, actor: Actor, projectId: number, form: Record<string, unknown>, meetingId?: number): Promise<SaveOutcome> {
+export async function saveMeeting(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  form: Record<string, unknown>,
+  meetingId?: number,
+): Promise<SaveOutcome> {
   requireProjectLeader(actor);
   await chooseProject(db, actor, projectId);
   const values = formValues(form, MEETING_FIELDS);
@@ -19,10 +33,16 @@ export async function saveMeeting(db: Db, actor: Actor, projectId: number, form:
       const before = await getMeeting(tx, projectId, meetingId);
       if (!before) throw notFound('Mødet');
       await updateMeeting(tx, projectId, meetingId, m, actor.userId);
-      return { value: { status: 'ok' as const, id: meetingId }, audit: { action: 'ret', entity: 'styringsmoede', detail: { projectId, id: meetingId, before, after: m } } };
+      return {
+        value: { status: 'ok' as const, id: meetingId },
+        audit: { action: 'ret', entity: 'styringsmoede', detail: { projectId, id: meetingId, before, after: m } },
+      };
     }
     const id = await insertMeeting(tx, projectId, m, actor.userId);
-    return { value: { status: 'ok' as const, id }, audit: { action: 'opret', entity: 'styringsmoede', detail: { projectId, id, after: m } } };
+    return {
+      value: { status: 'ok' as const, id },
+      audit: { action: 'opret', entity: 'styringsmoede', detail: { projectId, id, after: m } },
+    };
   });
 }
 
@@ -36,7 +56,10 @@ export async function deleteMeeting(db: Db, actor: Actor, projectId: number, mee
     const points = await listPoints(tx, projectId, meetingId);
     const actions = await listActions(tx, projectId, meetingId);
     await remove(tx, projectId, meetingId);
-    return { value: undefined, audit: { action: 'slet', entity: 'styringsmoede', detail: { projectId, id: meetingId, before, points, actions } } };
+    return {
+      value: undefined,
+      audit: { action: 'slet', entity: 'styringsmoede', detail: { projectId, id: meetingId, before, points, actions } },
+    };
   });
 }
 
@@ -48,6 +71,9 @@ export async function saveMeetingSetting(db: Db, actor: Actor, projectId: number
   if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
   return door(db, actor, async (tx) => {
     await saveMeetingsPerYear(tx, projectId, parsed.data.meetingsPerYear, actor.userId);
-    return { value: { status: 'ok' as const, id: projectId }, audit: { action: 'ret', entity: 'styringsmoede_antal', detail: { projectId, ...parsed.data } } };
+    return {
+      value: { status: 'ok' as const, id: projectId },
+      audit: { action: 'ret', entity: 'styringsmoede_antal', detail: { projectId, ...parsed.data } },
+    };
   });
 }

@@ -11,7 +11,14 @@ const empty = (v: unknown) => (v === '' ? undefined : v);
 
 export const AuditQuery = z.object({
   bruger: z.preprocess(empty, z.string().trim().max(100).optional()),
-  deltager: z.preprocess(empty, z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Deltager-id skal være et gyldigt id (UUID).').optional()),
+  deltager: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Deltager-id skal være et gyldigt id (UUID).')
+      .optional(),
+  ),
   handling: z.preprocess(empty, z.string().max(100).optional()),
   fra: z.preprocess(empty, date.optional()),
   til: z.preprocess(empty, date.optional()),
@@ -27,13 +34,22 @@ export function adminAuditRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] = i.message;
     // An invalid filter shows the form with its errors and no records.
     const filter = parsed.success
-      ? { user: parsed.data.bruger, participantId: parsed.data.deltager, action: parsed.data.handling, from: parsed.data.fra, to: parsed.data.til, page: parsed.data.side }
+      ? {
+          user: parsed.data.bruger,
+          participantId: parsed.data.deltager,
+          action: parsed.data.handling,
+          from: parsed.data.fra,
+          to: parsed.data.til,
+          page: parsed.data.side,
+        }
       : { page: 1, pageSize: 1 };
     const result = await searchAudit(deps.db, actor, filter);
     if (!parsed.success) reply.status(400);
     const form = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-    return reply.type('text/html; charset=utf-8').send(
-      auditPage(actor, req.csrfToken!, parsed.success ? { ...result, form, errors } : { ...result, rows: [], total: 0, form, errors }),
-    );
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        auditPage(actor, req.csrfToken!, parsed.success ? { ...result, form, errors } : { ...result, rows: [], total: 0, form, errors }),
+      );
   });
 }

@@ -1,7 +1,14 @@
 /** /admin/gdpr: a project leader answers access requests and erases or anonymises a woman. */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
-import { exportPersonData, personRightsOverview, REGISTER_TABLES, removePerson, requireGdprActor, type Removal } from '../../../app/gdpr/person-rights.ts';
+import {
+  exportPersonData,
+  personRightsOverview,
+  REGISTER_TABLES,
+  removePerson,
+  requireGdprActor,
+  type Removal,
+} from '../../../app/gdpr/person-rights.ts';
 import { gdprPage } from '../../../web/pages/admin/gdpr.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
@@ -41,7 +48,9 @@ export function adminGdprRoutes(app: FastifyInstance, deps: AppDeps) {
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'CONFLICT') throw e;
         reply.status(409);
-        return reply.type('text/html; charset=utf-8').send(gdprPage(actor, req.csrfToken!, { id: req.params.id, message: { kind: 'error', text: e.message } }));
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(gdprPage(actor, req.csrfToken!, { id: req.params.id, message: { kind: 'error', text: e.message } }));
       }
       const text = how === 'slet' ? erasedText(removed.detail as Record<string, number>) : 'Kvindens oplysninger er anonymiseret.';
       return reply.type('text/html; charset=utf-8').send(gdprPage(actor, req.csrfToken!, { message: { kind: 'success', text } }));

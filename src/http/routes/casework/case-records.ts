@@ -5,7 +5,14 @@
  * for all of them, registered by `recordRoutes` (new and correct) and `formRoutes` (one form).
  */
 import type { FastifyInstance } from 'fastify';
-import { assessmentForm, caseFileForForm, caseRecordForm, consultantForm, recordToDelete, visitationForm } from '../../../app/casework/case-record-forms.ts';
+import {
+  assessmentForm,
+  caseFileForForm,
+  caseRecordForm,
+  consultantForm,
+  recordToDelete,
+  visitationForm,
+} from '../../../app/casework/case-record-forms.ts';
 import { savePlan } from '../../../app/casework/save-plan.ts';
 import { saveActivity } from '../../../app/casework/save-activity.ts';
 import { saveConversation } from '../../../app/casework/save-conversation.ts';
@@ -65,11 +72,24 @@ const activity: FormPage = async (db, actor, csrf, id, s, rid) => {
 };
 const conversation: FormPage = async (db, actor, csrf, id, s, rid) => {
   const { file, record } = await caseRecordForm(db, actor, id, 'samtale', rid);
-  return conversationFormPage(actor, csrf, file.participant, s ?? emptyState(record ? conversationValues(record) : { date: today(), kind: 'individuel' }), rid);
+  return conversationFormPage(
+    actor,
+    csrf,
+    file.participant,
+    s ?? emptyState(record ? conversationValues(record) : { date: today(), kind: 'individuel' }),
+    rid,
+  );
 };
 const assessment: FormPage = async (db, actor, csrf, id, s, rid, asked = '') => {
   const { file, record, instrument } = await assessmentForm(db, actor, id, asked, rid);
-  return assessmentFormPage(actor, csrf, file.participant, instrument, s ?? emptyState(record ? assessmentValues(record) : { date: today() }), rid);
+  return assessmentFormPage(
+    actor,
+    csrf,
+    file.participant,
+    instrument,
+    s ?? emptyState(record ? assessmentValues(record) : { date: today() }),
+    rid,
+  );
 };
 const exemption: FormPage = async (db, actor, csrf, id, s, rid) => {
   const { file, record } = await caseRecordForm(db, actor, id, 'fritagelse', rid);
@@ -77,15 +97,23 @@ const exemption: FormPage = async (db, actor, csrf, id, s, rid) => {
 };
 const visitation: FormPage = async (db, actor, csrf, id, s) => {
   const v = await visitationForm(db, actor, id);
-  return visitationFormPage(actor, csrf, v.file.participant, s ?? emptyState({ date: today() }), { atEnrolment: v.atEnrolment, current: v.current });
+  return visitationFormPage(actor, csrf, v.file.participant, s ?? emptyState({ date: today() }), {
+    atEnrolment: v.atEnrolment,
+    current: v.current,
+  });
 };
 const consultant: FormPage = async (db, actor, csrf, id, s) => {
   const c = await consultantForm(db, actor, id);
-  return consultantFormPage(actor, csrf, c.file.participant, s ?? emptyState({ fromDate: today() }), { current: c.current, consultants: c.consultants });
+  return consultantFormPage(actor, csrf, c.file.participant, s ?? emptyState({ fromDate: today() }), {
+    current: c.current,
+    consultants: c.consultants,
+  });
 };
 const family: FormPage = async (db, actor, csrf, id, s) => {
   const f = await caseFileForForm(db, actor, id);
-  return familyFormPage(actor, csrf, f.participant, s ?? emptyState({ ...familyValues(f.family), fromDate: today() }), { recorded: f.family !== null });
+  return familyFormPage(actor, csrf, f.participant, s ?? emptyState({ ...familyValues(f.family), fromDate: today() }), {
+    recorded: f.family !== null,
+  });
 };
 
 /** Records she has several of: a new one at `<path>/ny` → POST `<path>`, a correction at `<path>/:rid`. */
@@ -109,8 +137,12 @@ const FORMS: OneForm[] = [
 ];
 /** Deletions (corrections), audited with the deleted content: each kind with the section of her page it is listed in. */
 const DELETIONS: [string, CaseRecordKind, CaseSectionKey][] = [
-  ['aktiviteter', 'aktivitet', 'aktiviteter'], ['samtaler', 'samtale', 'samtaler'], ['maalinger', 'maaling', 'maalinger'],
-  ['fritagelser', 'fritagelse', 'fritagelser'], ['visitationer', 'visitation', 'historik'], ['virksomhedskonsulenter', 'virksomhedskonsulent', 'historik'],
+  ['aktiviteter', 'aktivitet', 'aktiviteter'],
+  ['samtaler', 'samtale', 'samtaler'],
+  ['maalinger', 'maaling', 'maalinger'],
+  ['fritagelser', 'fritagelse', 'fritagelser'],
+  ['visitationer', 'visitation', 'historik'],
+  ['virksomhedskonsulenter', 'virksomhedskonsulent', 'historik'],
   ['familiesituationer', 'familiesituation', 'historik'],
 ];
 
@@ -119,13 +151,23 @@ const nextOf = (form: Pick<Form, 'section'>, id: string) => (form.section ? sect
 function recordRoutes(app: FastifyInstance, deps: AppDeps, form: Form) {
   app.get<P>(`/deltagere/:id/${form.path}/ny`, async (req, reply) => {
     const actor = requirePersonalDataActor(req);
-    return sendHtml(reply, await form.page(deps.db, actor, req.csrfToken!, req.params.id, null, undefined, String(req.query.redskab ?? 'who5')));
+    return sendHtml(
+      reply,
+      await form.page(deps.db, actor, req.csrfToken!, req.params.id, null, undefined, String(req.query.redskab ?? 'who5')),
+    );
   });
   app.post<P>(`/deltagere/:id/${form.path}`, async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await form.save(deps.db, actor, req.params.id, req.body ?? {});
     const asked = String((req.body ?? {}).instrumentKey ?? 'who5');
-    return respond(reply, req.body, r, () => nextOf(form, req.params.id), (s) => form.page(deps.db, actor, req.csrfToken!, req.params.id, s, undefined, asked), form.saved);
+    return respond(
+      reply,
+      req.body,
+      r,
+      () => nextOf(form, req.params.id),
+      (s) => form.page(deps.db, actor, req.csrfToken!, req.params.id, s, undefined, asked),
+      form.saved,
+    );
   });
   app.get<P>(`/deltagere/:id/${form.path}/:rid`, async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -134,7 +176,14 @@ function recordRoutes(app: FastifyInstance, deps: AppDeps, form: Form) {
   app.post<P>(`/deltagere/:id/${form.path}/:rid`, async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await form.save(deps.db, actor, req.params.id, req.body ?? {}, req.params.rid);
-    return respond(reply, req.body, r, () => nextOf(form, req.params.id), (s) => form.page(deps.db, actor, req.csrfToken!, req.params.id, s, req.params.rid), form.saved);
+    return respond(
+      reply,
+      req.body,
+      r,
+      () => nextOf(form, req.params.id),
+      (s) => form.page(deps.db, actor, req.csrfToken!, req.params.id, s, req.params.rid),
+      form.saved,
+    );
   });
 }
 
@@ -146,7 +195,14 @@ function formRoutes(app: FastifyInstance, deps: AppDeps, form: OneForm) {
   app.post<P>(`/deltagere/:id/${form.path}`, async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await form.save(deps.db, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => nextOf(form, req.params.id), (s) => form.page(deps.db, actor, req.csrfToken!, req.params.id, s), form.saved);
+    return respond(
+      reply,
+      req.body,
+      r,
+      () => nextOf(form, req.params.id),
+      (s) => form.page(deps.db, actor, req.csrfToken!, req.params.id, s),
+      form.saved,
+    );
   });
 }
 
@@ -154,12 +210,29 @@ function deleteRoutes(app: FastifyInstance, deps: AppDeps, [path, kind, section]
   app.get<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const { file, what } = await recordToDelete(deps.db, actor, req.params.id, kind, req.params.rid);
-    return sendHtml(reply, deleteConfirmPage(actor, req.csrfToken!, file.participant, what, `/deltagere/${req.params.id}/${path}/${req.params.rid}/slet`, section));
+    return sendHtml(
+      reply,
+      deleteConfirmPage(
+        actor,
+        req.csrfToken!,
+        file.participant,
+        what,
+        `/deltagere/${req.params.id}/${path}/${req.params.rid}/slet`,
+        section,
+      ),
+    );
   });
   app.post<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await deleteCaseRecord(deps.db, actor, req.params.id, kind, req.params.rid);
-    return respond(reply, req.body, r, () => sectionUrl(req.params.id, section), async () => '', 'slettet');
+    return respond(
+      reply,
+      req.body,
+      r,
+      () => sectionUrl(req.params.id, section),
+      async () => '',
+      'slettet',
+    );
   });
 }
 

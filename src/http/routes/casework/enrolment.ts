@@ -44,7 +44,14 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/indskrivning', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await enrolNewParticipant(deps, actor, req.body ?? {});
-    return respond(reply, req.body, r, (id) => `/deltagere/${id}`, (s) => newForm(actor, req.csrfToken!, s), 'indskrevet');
+    return respond(
+      reply,
+      req.body,
+      r,
+      (id) => `/deltagere/${id}`,
+      (s) => newForm(actor, req.csrfToken!, s),
+      'indskrevet',
+    );
   });
 
   const existingForm = async (actor: Actor, id: string, csrf: string, s: FormState | null, kandidat = '') => {
@@ -61,12 +68,25 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/indskriv', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await enrolExistingParticipant(deps, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => existingForm(actor, req.params.id, req.csrfToken!, s), 'indskrevet');
+    return respond(
+      reply,
+      req.body,
+      r,
+      () => `/deltagere/${req.params.id}`,
+      (s) => existingForm(actor, req.params.id, req.csrfToken!, s),
+      'indskrevet',
+    );
   });
 
   const exitForm = async (actor: Actor, id: string, csrf: string, s: FormState | null) => {
     const f = await caseFileForForm(deps.db, actor, id);
-    return exitFormPage(actor, csrf, f.participant, f.participant.enrolment?.projectName ?? '', s ?? emptyState({ exitDate: dateInput(todayInDenmark()) }));
+    return exitFormPage(
+      actor,
+      csrf,
+      f.participant,
+      f.participant.enrolment?.projectName ?? '',
+      s ?? emptyState({ exitDate: dateInput(todayInDenmark()) }),
+    );
   };
   app.get<P>('/deltagere/:id/udskriv', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -75,6 +95,13 @@ export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<P>('/deltagere/:id/udskriv', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await exitParticipant(deps.db, actor, req.params.id, req.body ?? {});
-    return respond(reply, req.body, r, () => `/deltagere/${req.params.id}`, (s) => exitForm(actor, req.params.id, req.csrfToken!, { ...s, values: valuesOf(req.body) }), 'afsluttet');
+    return respond(
+      reply,
+      req.body,
+      r,
+      () => `/deltagere/${req.params.id}`,
+      (s) => exitForm(actor, req.params.id, req.csrfToken!, { ...s, values: valuesOf(req.body) }),
+      'afsluttet',
+    );
   });
 }

@@ -11,7 +11,11 @@ import { progressionPage } from '../../../web/pages/casework/progression.ts';
 import { emptyState, valuesOf, type FormState } from '../../../web/pages/casework/form.ts';
 import { sendHtml } from './respond.ts';
 import {
-  createProjectInstrument, editProjectInstrument, getProjectInstrument, listProjectInstruments, retireProjectInstrumentVersion,
+  createProjectInstrument,
+  editProjectInstrument,
+  getProjectInstrument,
+  listProjectInstruments,
+  retireProjectInstrumentVersion,
 } from '../../../app/casework/project-instruments.ts';
 import { instrumentFormPage, instrumentListPage, instrumentPage } from '../../../web/pages/casework/project-instruments.ts';
 import { definitionValues } from '../../../domain/project-instruments.ts';
@@ -27,12 +31,21 @@ const NOTICES: Record<string, string> = {
 };
 
 export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
-  const render = async (actor: Actor, csrf: string, pid: number | undefined, o: { settings?: FormState; type?: FormState; saved?: boolean } = {}) => {
+  const render = async (
+    actor: Actor,
+    csrf: string,
+    pid: number | undefined,
+    o: { settings?: FormState; type?: FormState; saved?: boolean } = {},
+  ) => {
     const s = await getProjectSettings(deps.db, actor, pid);
     if (!s || (pid !== undefined && s.project.id !== pid)) throw notFound('Projektet');
     return projectSettingsPage(actor, csrf, {
-      project: s.project, projects: s.projects, types: s.types, saved: o.saved,
-      settingsState: o.settings ?? emptyState(settingsValues(s.settings)), typeState: o.type ?? emptyState(),
+      project: s.project,
+      projects: s.projects,
+      types: s.types,
+      saved: o.saved,
+      settingsState: o.settings ?? emptyState(settingsValues(s.settings)),
+      typeState: o.type ?? emptyState(),
     });
   };
   app.get('/projekt', async (req, reply) => {
@@ -86,12 +99,26 @@ export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     if (r.status === 'ok') return reply.redirect(`/projekt/${req.params.pid}/maaleredskaber/${r.id}?gemt=oprettet`, 303);
     if (r.status !== 'invalid') throw notFound('Projektet');
     const { project } = await projectOf(actor, req.params.pid);
-    return sendHtml(reply, instrumentFormPage(actor, req.csrfToken!, { project, state: { values: valuesOf(req.body), errors: r.errors } }), 400);
+    return sendHtml(
+      reply,
+      instrumentFormPage(actor, req.csrfToken!, { project, state: { values: valuesOf(req.body), errors: r.errors } }),
+      400,
+    );
   });
   app.get<I>('/projekt/:pid/maaleredskaber/:iid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await instrument(actor, req.params.pid, req.params.iid);
-    return sendHtml(reply, instrumentPage(actor, req.csrfToken!, { ...r, notice: NOTICES[String(req.query.gemt ?? '')] ?? (/^version-\d+$/.test(String(req.query.gemt)) ? `Ændringen er gemt som version ${String(req.query.gemt).slice(8)}. Tidligere målinger beholder deres version.` : null) }));
+    return sendHtml(
+      reply,
+      instrumentPage(actor, req.csrfToken!, {
+        ...r,
+        notice:
+          NOTICES[String(req.query.gemt ?? '')] ??
+          (/^version-\d+$/.test(String(req.query.gemt))
+            ? `Ændringen er gemt som version ${String(req.query.gemt).slice(8)}. Tidligere målinger beholder deres version.`
+            : null),
+      }),
+    );
   });
   app.get<I>('/projekt/:pid/maaleredskaber/:iid/ret', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -104,10 +131,15 @@ export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const r = await editProjectInstrument(deps.db, actor, Number(req.params.pid), Number(req.params.iid), req.body ?? {});
     const base = `/projekt/${req.params.pid}/maaleredskaber/${req.params.iid}`;
-    if (r.status === 'ok') return reply.redirect(`${base}?gemt=${r.id.created ? `version-${r.id.version}` : r.id.unchanged ? 'uaendret' : 'rettet'}`, 303);
+    if (r.status === 'ok')
+      return reply.redirect(`${base}?gemt=${r.id.created ? `version-${r.id.version}` : r.id.unchanged ? 'uaendret' : 'rettet'}`, 303);
     if (r.status !== 'invalid') throw notFound('Måleredskabet');
     const found = await instrument(actor, req.params.pid, req.params.iid);
-    return sendHtml(reply, instrumentFormPage(actor, req.csrfToken!, { ...found, state: { values: valuesOf(req.body), errors: r.errors } }), 400);
+    return sendHtml(
+      reply,
+      instrumentFormPage(actor, req.csrfToken!, { ...found, state: { values: valuesOf(req.body), errors: r.errors } }),
+      400,
+    );
   });
   app.post<I>('/projekt/:pid/maaleredskaber/:iid/versioner/:v/udfas', async (req, reply) => {
     const actor = requirePersonalDataActor(req);

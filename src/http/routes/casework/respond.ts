@@ -6,10 +6,10 @@ import type { FormState } from '../../../web/pages/casework/form.ts';
 import { valuesOf } from '../../../web/pages/casework/form.ts';
 import type { SavedKind } from '../../../web/pages/participants.ts';
 
-export const sendHtml = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body);
+export const sendHtml = (reply: FastifyReply, body: string, status = 200) =>
+  reply.status(status).type('text/html; charset=utf-8').send(body);
 
 export const cannotCorrect = () => new AppError('FORBIDDEN', 'Du kan kun rette eller slette det, du selv har registreret.');
-
 
 /** `next` with the notice's facts in the query: what was saved and the alerts raised or cleared (codes only). */
 export function withSavedNotice(next: string, kind: SavedKind, alerts?: AlertChange): string {
@@ -33,7 +33,10 @@ export async function respond<T>(
 ) {
   switch (result.status) {
     case 'ok':
-      return reply.redirect(saved ? withSavedNotice(next(result.id), saved, saved === 'afsluttet' ? undefined : result.alerts) : next(result.id), 303);
+      return reply.redirect(
+        saved ? withSavedNotice(next(result.id), saved, saved === 'afsluttet' ? undefined : result.alerts) : next(result.id),
+        303,
+      );
     case 'denied':
       throw notFound('Deltageren eller posten');
     case 'forbidden':

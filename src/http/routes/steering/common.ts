@@ -15,5 +15,6 @@ export function paramsOf<T extends z.ZodType>(schema: T, req: FastifyRequest, wh
   return r.data;
 }
 export const idOf = (req: FastifyRequest) => paramsOf(IdParams, req).id;
-export const sendHtml = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body);
+export const sendHtml = (reply: FastifyReply, body: string, status = 200) =>
+  reply.status(status).type('text/html; charset=utf-8').send(body);
 export const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;

@@ -9,7 +9,11 @@ import { requireActor } from '../../security.ts';
 import { defaultMonths } from '../results.ts';
 import { projectIdOf, sendHtml } from './common.ts';
 
-const Month = z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined);
+const Month = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const Query = z.object({ maaned: Month, varig: Month, status: Month });
 
 export async function monthsOf(req: FastifyRequest, deps: AppDeps): Promise<Months> {

@@ -13,7 +13,14 @@ import type { AppDeps } from '../../../core/deps.ts';
 import { formatDate } from '../../../core/format.ts';
 import { emptyState, type FormState } from '../../../web/pages/casework/form.ts';
 import { withProject } from '../../../web/pages/steering/frame.ts';
-import { actionFormPage, actionValues, meetingPage, meetingPrintPage, pointFormPage, pointValues } from '../../../web/pages/steering/meeting.ts';
+import {
+  actionFormPage,
+  actionValues,
+  meetingPage,
+  meetingPrintPage,
+  pointFormPage,
+  pointValues,
+} from '../../../web/pages/steering/meeting.ts';
 import { meetingDeletePage, meetingFormPage, meetingsPage, meetingValues } from '../../../web/pages/steering/meetings.ts';
 import { requireActor } from '../../security.ts';
 import { bodyOf, paramsOf, projectIdOf, sendHtml } from './common.ts';
@@ -24,7 +31,10 @@ const MeetingParams = z.object({ id: Id });
 const PointParams = z.object({ id: Id, punkt: Id });
 const ActionParams = z.object({ id: Id, handling: Id });
 const NOTICES: Record<string, string> = {
-  moede: 'Mødet er gemt.', punkt: 'Punktet er gemt.', handling: 'Handlingen er gemt.', slettet: 'Det er slettet. Indholdet står i loggen.',
+  moede: 'Mødet er gemt.',
+  punkt: 'Punktet er gemt.',
+  handling: 'Handlingen er gemt.',
+  slettet: 'Det er slettet. Indholdet står i loggen.',
   hentet: 'Punkterne fra overblikket er tilføjet sidst på dagsordenen.',
   'hentet-ingen': 'Dagsordenen har allerede alle punkter fra overblikket. Intet er tilføjet.',
 };
@@ -49,7 +59,10 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
     const c = await ctx(req);
     const plan = await loadMeetingPlan(deps.db, c.actor, c.choice);
     const saved = (req.query as Record<string, string> | undefined)?.gemt === '1';
-    return sendHtml(reply, meetingsPage(c.actor, req.csrfToken!, c.choice, plan, emptyState({ meetingsPerYear: String(plan.perYear) }), saved));
+    return sendHtml(
+      reply,
+      meetingsPage(c.actor, req.csrfToken!, c.choice, plan, emptyState({ meetingsPerYear: String(plan.perYear) }), saved),
+    );
   });
   app.post('/styring/moeder/antal', async (req, reply) => {
     const c = await leader(req);
@@ -93,7 +106,17 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
     const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, meetingOf(req));
     const base = `/styring/moeder/${v.meeting.id}`;
     const what = `mødet «${v.meeting.title}» ${formatDate(v.meeting.heldOn)} med dagsorden, referat og ${v.actions.length} handlinger`;
-    return sendHtml(reply, meetingDeletePage(c.actor, req.csrfToken!, c.choice, what, withProject(`${base}/slet`, c.choice.project.id), withProject(base, c.choice.project.id)));
+    return sendHtml(
+      reply,
+      meetingDeletePage(
+        c.actor,
+        req.csrfToken!,
+        c.choice,
+        what,
+        withProject(`${base}/slet`, c.choice.project.id),
+        withProject(base, c.choice.project.id),
+      ),
+    );
   });
   app.post('/styring/moeder/:id/slet', async (req, reply) => {
     const c = await leader(req);
@@ -112,7 +135,10 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
       const c = await ctx(req);
       const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, meetingOf(req));
       const pdf = await meetingPdf({ ...v, projectName: c.choice.project.name }, what);
-      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${what}-${v.meeting.heldOn}.pdf"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', `attachment; filename="${what}-${v.meeting.heldOn}.pdf"`)
+        .send(pdf);
     });
   }
 
@@ -128,7 +154,9 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // Agenda points with their minutes and decision.
   const pointForm = (req: FastifyRequest, reply: FastifyReply, c: Ctx, meetingId: number, s: FormState, pointId?: number, status = 200) =>
-    loadMeeting(deps.db, c.actor, c.choice.project.id, meetingId).then((v) => sendHtml(reply, pointFormPage(c.actor, req.csrfToken!, c.choice, v, s, pointId), status));
+    loadMeeting(deps.db, c.actor, c.choice.project.id, meetingId).then((v) =>
+      sendHtml(reply, pointFormPage(c.actor, req.csrfToken!, c.choice, v, s, pointId), status),
+    );
   app.get('/styring/moeder/:id/punkter/ny', async (req, reply) => {
     const c = await leader(req);
     return pointForm(req, reply, c, meetingOf(req), emptyState());
@@ -164,8 +192,17 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
     const { id, punkt } = paramsOf(PointParams, req, 'Punktet');
     const { point } = await loadMeetingPoint(deps.db, c.actor, c.choice.project.id, id, punkt);
     const base = `/styring/moeder/${id}`;
-    return sendHtml(reply, meetingDeletePage(c.actor, req.csrfToken!, c.choice, `punktet «${point.title}» med referat og beslutning`,
-      withProject(`${base}/punkter/${punkt}/slet`, c.choice.project.id), withProject(base, c.choice.project.id)));
+    return sendHtml(
+      reply,
+      meetingDeletePage(
+        c.actor,
+        req.csrfToken!,
+        c.choice,
+        `punktet «${point.title}» med referat og beslutning`,
+        withProject(`${base}/punkter/${punkt}/slet`, c.choice.project.id),
+        withProject(base, c.choice.project.id),
+      ),
+    );
   });
   app.post('/styring/moeder/:id/punkter/:punkt/slet', async (req, reply) => {
     const c = await leader(req);
@@ -176,7 +213,9 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // Follow-up actions.
   const actionForm = (req: FastifyRequest, reply: FastifyReply, c: Ctx, meetingId: number, s: FormState, actionId?: number, status = 200) =>
-    loadMeeting(deps.db, c.actor, c.choice.project.id, meetingId).then((v) => sendHtml(reply, actionFormPage(c.actor, req.csrfToken!, c.choice, v, s, actionId), status));
+    loadMeeting(deps.db, c.actor, c.choice.project.id, meetingId).then((v) =>
+      sendHtml(reply, actionFormPage(c.actor, req.csrfToken!, c.choice, v, s, actionId), status),
+    );
   app.get('/styring/moeder/:id/handlinger/ny', async (req, reply) => {
     const c = await leader(req);
     return actionForm(req, reply, c, meetingOf(req), emptyState({ status: 'aaben' }));
@@ -206,8 +245,17 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
     const { id, handling } = paramsOf(ActionParams, req, 'Handlingen');
     const { action } = await loadMeetingAction(deps.db, c.actor, c.choice.project.id, id, handling);
     const base = `/styring/moeder/${id}`;
-    return sendHtml(reply, meetingDeletePage(c.actor, req.csrfToken!, c.choice, `handlingen «${action.description}»`,
-      withProject(`${base}/handlinger/${handling}/slet`, c.choice.project.id), withProject(base, c.choice.project.id)));
+    return sendHtml(
+      reply,
+      meetingDeletePage(
+        c.actor,
+        req.csrfToken!,
+        c.choice,
+        `handlingen «${action.description}»`,
+        withProject(`${base}/handlinger/${handling}/slet`, c.choice.project.id),
+        withProject(base, c.choice.project.id),
+      ),
+    );
   });
   app.post('/styring/moeder/:id/handlinger/:handling/slet', async (req, reply) => {
     const c = await leader(req);

@@ -14,13 +14,30 @@ export function moneyRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(req);
     const choice = await chooseProject(deps.db, actor, projectIdOf(req));
     const saved = (req.query as Record<string, string> | undefined)?.gemt === '1';
-    return sendHtml(reply, moneyPage(actor, req.csrfToken!, choice, await loadProjectMoney(deps.db, actor, choice.project.id), emptyState({ kind: 'budget' }), saved));
+    return sendHtml(
+      reply,
+      moneyPage(
+        actor,
+        req.csrfToken!,
+        choice,
+        await loadProjectMoney(deps.db, actor, choice.project.id),
+        emptyState({ kind: 'budget' }),
+        saved,
+      ),
+    );
   });
   app.post('/styring/oekonomi', async (req, reply) => {
     const actor = requireActor(req);
     const choice = await chooseProject(deps.db, actor, projectIdOf(req));
     const r = await saveMoneyEntry(deps.db, actor, choice.project.id, bodyOf(req));
     if (r.status === 'ok') return reply.redirect(withProject('/styring/oekonomi?gemt=1', choice.project.id), 303);
-    return sendHtml(reply, moneyPage(actor, req.csrfToken!, choice, await loadProjectMoney(deps.db, actor, choice.project.id), { values: r.values, errors: r.errors }), 400);
+    return sendHtml(
+      reply,
+      moneyPage(actor, req.csrfToken!, choice, await loadProjectMoney(deps.db, actor, choice.project.id), {
+        values: r.values,
+        errors: r.errors,
+      }),
+      400,
+    );
   });
 }

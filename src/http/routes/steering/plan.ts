@@ -36,14 +36,16 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
     const goal = await loadGoal(deps.db, actor, choice.project.id, idOf(req));
     return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, emptyState(goalValues(goal)), goal.id));
   });
-  const postGoal = (id?: (req: Parameters<typeof idOf>[0]) => number) => async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
-    const actor = requireActor(req);
-    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
-    const goalId = id?.(req);
-    const r = await saveGoal(deps.db, actor, choice.project.id, bodyOf(req), goalId);
-    if (r.status === 'ok') return reply.redirect(withProject('/styring/maal', choice.project.id), 303);
-    return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, goalId), 400);
-  };
+  const postGoal =
+    (id?: (req: Parameters<typeof idOf>[0]) => number) =>
+    async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
+      const actor = requireActor(req);
+      const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+      const goalId = id?.(req);
+      const r = await saveGoal(deps.db, actor, choice.project.id, bodyOf(req), goalId);
+      if (r.status === 'ok') return reply.redirect(withProject('/styring/maal', choice.project.id), 303);
+      return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, goalId), 400);
+    };
   app.post('/styring/maal/ny', postGoal());
   app.post('/styring/maal/:id', postGoal(idOf));
   app.post('/styring/maal/:id/slet', async (req, reply) => {
@@ -56,7 +58,17 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(req);
     const choice = await chooseProject(deps.db, actor, projectIdOf(req));
     const plan = await loadPlan(deps.db, actor, choice.project.id);
-    return sendHtml(reply, milestonesPage(actor, req.csrfToken!, choice, plan.milestones, undefined, await loadMilestoneActions(deps.db, actor, choice.project.id)));
+    return sendHtml(
+      reply,
+      milestonesPage(
+        actor,
+        req.csrfToken!,
+        choice,
+        plan.milestones,
+        undefined,
+        await loadMilestoneActions(deps.db, actor, choice.project.id),
+      ),
+    );
   });
   app.get('/styring/milepaele/ny', async (req, reply) => {
     const { actor, choice } = await leader(req);
@@ -67,14 +79,16 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
     const m = await loadMilestone(deps.db, actor, choice.project.id, idOf(req));
     return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, emptyState(milestoneValues(m)), m.id));
   });
-  const postMilestone = (id?: (req: Parameters<typeof idOf>[0]) => number) => async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
-    const actor = requireActor(req);
-    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
-    const milestoneId = id?.(req);
-    const r = await saveMilestone(deps.db, actor, choice.project.id, bodyOf(req), milestoneId);
-    if (r.status === 'ok') return reply.redirect(withProject('/styring/milepaele', choice.project.id), 303);
-    return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, milestoneId), 400);
-  };
+  const postMilestone =
+    (id?: (req: Parameters<typeof idOf>[0]) => number) =>
+    async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
+      const actor = requireActor(req);
+      const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+      const milestoneId = id?.(req);
+      const r = await saveMilestone(deps.db, actor, choice.project.id, bodyOf(req), milestoneId);
+      if (r.status === 'ok') return reply.redirect(withProject('/styring/milepaele', choice.project.id), 303);
+      return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, milestoneId), 400);
+    };
   app.post('/styring/milepaele/ny', postMilestone());
   app.post('/styring/milepaele/:id', postMilestone(idOf));
 }

@@ -25,14 +25,21 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
     const choice = await chooseProject(deps.db, actor, projectIdOf(req));
     const texts = (await loadPlan(deps.db, actor, choice.project.id)).texts;
     const saved = (req.query as Record<string, string> | undefined)?.gemt === '1';
-    return sendHtml(reply, reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), emptyState(texts as Record<string, string>), saved));
+    return sendHtml(
+      reply,
+      reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), emptyState(texts as Record<string, string>), saved),
+    );
   });
   app.post('/styring/rapporter/tekster', async (req, reply) => {
     const actor = requireActor(req);
     const choice = await chooseProject(deps.db, actor, projectIdOf(req));
     const r = await saveReportTexts(deps.db, actor, choice.project.id, bodyOf(req));
     if (r.status === 'ok') return reply.redirect(withProject('/styring/rapporter?gemt=1', choice.project.id), 303);
-    return sendHtml(reply, reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), { values: r.values, errors: r.errors }), 400);
+    return sendHtml(
+      reply,
+      reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), { values: r.values, errors: r.errors }),
+      400,
+    );
   });
   app.get('/styring/rapporter/:kind', async (req, reply) => {
     const actor = requireActor(req);
@@ -44,7 +51,10 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/styring/rapporter/:kind.:format', async (req, reply) => {
     const actor = requireActor(req);
     const { kind, format } = paramsOf(KindFormat, req, 'Rapporten');
-    const d = await loadSteeringData(deps, actor, projectIdOf(req), await monthsOf(req, deps), { suppress: SUPPRESSED[kind], effect: WITH_EFFECT[kind] });
+    const d = await loadSteeringData(deps, actor, projectIdOf(req), await monthsOf(req, deps), {
+      suppress: SUPPRESSED[kind],
+      effect: WITH_EFFECT[kind],
+    });
     return sendReport(reply, projectReport(kind, d), format, `${kind}-${d.choice.project.key}-${d.months.month}`);
   });
 }

@@ -5,8 +5,5 @@ import { CONTENT_TYPES, renderReport, type ReportFormat } from '../../../reports
 
 export async function sendReport(reply: FastifyReply, report: Report, format: ReportFormat, filename: string) {
   const body = await renderReport(report, format);
-  return reply
-    .type(CONTENT_TYPES[format])
-    .header('Content-Disposition', `attachment; filename="${filename}.${format}"`)
-    .send(body);
+  return reply.type(CONTENT_TYPES[format]).header('Content-Disposition', `attachment; filename="${filename}.${format}"`).send(body);
 }

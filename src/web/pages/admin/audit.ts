@@ -77,15 +77,17 @@ export function auditPage(actor: Actor, csrf: string, m: AuditModel) {
           <th scope="col">IP-adresse</th><th scope="col">Detaljer</th>
         </tr></thead>
         <tbody>
-          ${m.rows.length
-            ? m.rows.map(
-                (r) => html`<tr>
+          ${
+            m.rows.length
+              ? m.rows.map(
+                  (r) => html`<tr>
                   <td>${r.id}</td><td>${r.at}</td><td>${r.username}</td><td>${r.role ?? '–'}</td><td>${r.action}</td>
                   <td>${r.entity ?? '–'}</td><td>${r.participantId ?? '–'}</td><td>${r.municipalityCode ?? '–'}</td>
                   <td>${r.ip ?? '–'}</td><td><code class="audit-detail">${r.detail ?? ''}</code></td>
                 </tr>`,
-              )
-            : html`<tr><td colspan="10">Ingen poster matcher søgningen.</td></tr>`}
+                )
+              : html`<tr><td colspan="10">Ingen poster matcher søgningen.</td></tr>`
+          }
         </tbody>
       </table></div>
       ${pager(m)}`,

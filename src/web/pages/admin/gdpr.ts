@@ -36,12 +36,14 @@ export function gdprPage(actor: Actor, csrf: string, m: GdprModel) {
           <input class="form-input" id="deltager" name="deltager" type="text" value="${m.id ?? ''}"></div>
         <button class="button button-primary" type="submit">Find</button>
       </form>
-      ${m.id && m.name
-        ? html`<h2 class="mt-7">${m.name}</h2>
+      ${
+        m.id && m.name
+          ? html`<h2 class="mt-7">${m.name}</h2>
           <p><a class="button button-primary" href="/admin/gdpr/${m.id}/eksport" download>Hent indsigt (JSON)</a></p>
           ${m.retention ? html`<p data-testid="retention">${m.retention}</p>` : ''}
           ${actions('anonymiser', 'Anonymisering', 'Navne, CPR-nummer og fritekst fjernes; tal til statistik bliver stående.')}
           ${actions('slet', 'Sletning', 'Alle oplysninger om kvinden slettes. Det kan ikke fortrydes.')}`
-        : ''}`,
+          : ''
+      }`,
   });
 }

@@ -23,10 +23,16 @@ export function ratesPage(actor: Actor, csrf: string, rates: StoredRate[], s: Fo
       <div class="table-wrap"><table class="table table--zebra" data-testid="rates">
         <caption>Satser pr. uge med kilde</caption>
         <thead><tr><th scope="col">Forsørgelse</th><th scope="col">År</th><th scope="col" class="text-right">Sats pr. uge</th><th scope="col">Kilde</th><th scope="col">Ændret</th></tr></thead>
-        <tbody>${rates.length
-          ? rates.map((r) => html`<tr><th scope="row">${SUPPORT_CATEGORY_LABELS[r.category] ?? r.category}</th><td>${r.year}</td><td class="text-right">${showKronerOere(r.rate)}</td>
-              <td>${r.source}</td><td>${dateTime.format(new Date(r.updatedAt))}${r.updatedByName ? ` af ${r.updatedByName}` : ' (standard)'}</td></tr>`)
-          : html`<tr><td colspan="5">Der er ingen satser.</td></tr>`}</tbody>
+        <tbody>${
+          rates.length
+            ? rates.map(
+                (
+                  r,
+                ) => html`<tr><th scope="row">${SUPPORT_CATEGORY_LABELS[r.category] ?? r.category}</th><td>${r.year}</td><td class="text-right">${showKronerOere(r.rate)}</td>
+              <td>${r.source}</td><td>${dateTime.format(new Date(r.updatedAt))}${r.updatedByName ? ` af ${r.updatedByName}` : ' (standard)'}</td></tr>`,
+              )
+            : html`<tr><td colspan="5">Der er ingen satser.</td></tr>`
+        }</tbody>
       </table></div>
       <h2>Tilføj eller ret en sats</h2>
       ${errorSummary(s)}

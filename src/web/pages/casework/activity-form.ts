@@ -30,7 +30,11 @@ export function activityFormPage(actor: Actor, csrf: string, subject: Subject, s
   const action = activityId ? `/deltagere/${subject.id}/aktiviteter/${activityId}` : `/deltagere/${subject.id}/aktiviteter`;
   return casePage({
     section: 'aktiviteter',
-    actor, csrf, subject, state: s, title: activityId ? 'Ret aktivitet' : 'Ny aktivitet',
+    actor,
+    csrf,
+    subject,
+    state: s,
+    title: activityId ? 'Ret aktivitet' : 'Ny aktivitet',
     body: html`<form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}
       ${selectField(s, { name: 'typeKey', label: 'Aktivitetstype', options: groups, required: true })}

@@ -11,11 +11,22 @@ export function assessmentValues(a: AssessmentRow): Record<string, string> {
   return { date: dateInput(a.date), ...Object.fromEntries(Object.entries(a.answers).map(([k, v]) => [`answers.${k}`, String(v)])) };
 }
 
-export function assessmentFormPage(actor: Actor, csrf: string, subject: Subject, instrument: Instrument, s: FormState, assessmentId?: string) {
+export function assessmentFormPage(
+  actor: Actor,
+  csrf: string,
+  subject: Subject,
+  instrument: Instrument,
+  s: FormState,
+  assessmentId?: string,
+) {
   const action = assessmentId ? `/deltagere/${subject.id}/maalinger/${assessmentId}` : `/deltagere/${subject.id}/maalinger`;
   return casePage({
     section: 'maalinger',
-    actor, csrf, subject, state: s, title: `${assessmentId ? 'Ret måling' : 'Ny måling'}: ${instrument.name}`,
+    actor,
+    csrf,
+    subject,
+    state: s,
+    title: `${assessmentId ? 'Ret måling' : 'Ny måling'}: ${instrument.name}`,
     body: html`<form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}
       <input type="hidden" name="instrumentKey" value="${instrument.key}">
@@ -25,7 +36,9 @@ export function assessmentFormPage(actor: Actor, csrf: string, subject: Subject,
         radioGroup(s, {
           name: `answers.${d.key}`,
           legend: d.name,
-          options: [...d.steps].sort((a, b) => b.value - a.value).map((st) => ({ value: String(st.value), label: `${st.value}: ${st.text}` })),
+          options: [...d.steps]
+            .sort((a, b) => b.value - a.value)
+            .map((st) => ({ value: String(st.value), label: `${st.value}: ${st.text}` })),
         }),
       )}
       <button type="submit" class="button button-primary">Gem måling</button>

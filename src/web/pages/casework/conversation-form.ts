@@ -8,14 +8,24 @@ import { casePage, type Subject } from './frame.ts';
 import { checkbox, csrfField, dateField, dateInput, selectField, textArea, textField, type FormState } from './form.ts';
 
 export function conversationValues(c: ConversationRow): Record<string, string> {
-  return { date: dateInput(c.date), kind: c.kind, participants: c.participants ?? '', interpreterUsed: c.interpreterUsed ? 'on' : '', note: c.note ?? '' };
+  return {
+    date: dateInput(c.date),
+    kind: c.kind,
+    participants: c.participants ?? '',
+    interpreterUsed: c.interpreterUsed ? 'on' : '',
+    note: c.note ?? '',
+  };
 }
 
 export function conversationFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState, conversationId?: string) {
   const action = conversationId ? `/deltagere/${subject.id}/samtaler/${conversationId}` : `/deltagere/${subject.id}/samtaler`;
   return casePage({
     section: 'samtaler',
-    actor, csrf, subject, state: s, title: conversationId ? 'Ret samtale' : 'Ny samtale',
+    actor,
+    csrf,
+    subject,
+    state: s,
+    title: conversationId ? 'Ret samtale' : 'Ny samtale',
     body: html`<form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}
       ${dateField(s, { name: 'date', label: 'Dato', required: true })}

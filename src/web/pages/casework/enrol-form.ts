@@ -13,14 +13,20 @@ import { csrfField, dateField, radioGroup, selectField, textArea, textField, typ
 
 export function enrolSearchPage(actor: Actor, csrf: string, s: FormState, enrolled?: FoundByCpr) {
   return casePage({
-    actor, csrf, state: s, title: 'Indskriv borger', path: '/indskrivning',
-    body: html`${enrolled?.openEnrolment
-      ? html`<div class="alert alert-info" role="status" data-testid="already-enrolled"><div class="alert-body">
+    actor,
+    csrf,
+    state: s,
+    title: 'Indskriv borger',
+    path: '/indskrivning',
+    body: html`${
+      enrolled?.openEnrolment
+        ? html`<div class="alert alert-info" role="status" data-testid="already-enrolled"><div class="alert-body">
           <h2 class="alert-heading h3">${enrolled.name} er allerede indskrevet i ${enrolled.openEnrolment.projectName}</h2>
           <p class="alert-text">Hun har været indskrevet siden ${formatDate(enrolled.openEnrolment.enrolledOn)}. Hun kan først indskrives igen, når forløbet er afsluttet.</p>
           <p class="alert-text"><a href="/deltagere/${enrolled.id}">Gå til ${enrolled.name}</a></p>
         </div></div>`
-      : ''}
+        : ''
+    }
     <p>Søg borgeren frem på CPR-nummer. Findes hun ikke, opretter du hende i næste trin.</p>
     <form method="post" action="/indskrivning/soeg" novalidate>
       ${csrfField(csrf)}
@@ -61,7 +67,12 @@ function mod11Alert() {
 export function enrolFormPage(actor: Actor, csrf: string, s: FormState, m: EnrolFormModel) {
   const action = m.subject ? `/deltagere/${m.subject.id}/indskriv` : '/indskrivning';
   return casePage({
-    actor, csrf, state: s, subject: m.subject, title: m.subject ? 'Indskriv igen' : 'Indskriv ny borger', path: m.subject ? '/deltagere' : '/indskrivning',
+    actor,
+    csrf,
+    state: s,
+    subject: m.subject,
+    title: m.subject ? 'Indskriv igen' : 'Indskriv ny borger',
+    path: m.subject ? '/deltagere' : '/indskrivning',
     body: html`${m.mod11Warning ? mod11Alert() : ''}${unmetAlert(m.unmet)}
     ${s.values.kandidat ? html`<p data-testid="from-candidate">Indskrivning fra kandidatlisten: felterne er udfyldt med det, listen og opsøgningen ved. Tjek dem, og udfyld resten.</p>` : ''}
     <p>Målgruppen er kvinder på 18–64 år med ikke-vestlig oprindelse, som er på en ydelse eller selvforsørgende.
@@ -69,12 +80,14 @@ export function enrolFormPage(actor: Actor, csrf: string, s: FormState, m: Enrol
     <form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}
       ${s.values.kandidat ? html`<input type="hidden" name="kandidat" value="${s.values.kandidat}">` : ''}
-      ${m.subject
-        ? ''
-        : html`${textField(s, { name: 'cpr', label: 'CPR-nummer', inputmode: 'numeric', width: 'm', required: true, autocomplete: 'off' })}
+      ${
+        m.subject
+          ? ''
+          : html`${textField(s, { name: 'cpr', label: 'CPR-nummer', inputmode: 'numeric', width: 'm', required: true, autocomplete: 'off' })}
           ${textField(s, { name: 'firstName', label: 'Fornavn', required: true, autocomplete: 'off' })}
           ${textField(s, { name: 'lastName', label: 'Efternavn', required: true, autocomplete: 'off' })}
-          ${m.municipalities.length > 1 ? selectField(s, { name: 'municipalityCode', label: 'Kommune', options: m.municipalities.map((x) => ({ value: x.code, label: x.name })), required: true }) : ''}`}
+          ${m.municipalities.length > 1 ? selectField(s, { name: 'municipalityCode', label: 'Kommune', options: m.municipalities.map((x) => ({ value: x.code, label: x.name })), required: true }) : ''}`
+      }
       ${selectField(s, { name: 'countryOfOrigin', label: 'Oprindelsesland', options: countryOptions, required: true })}
       ${selectField(s, { name: 'projectId', label: 'Projekt', options: m.options.projects.map((p) => ({ value: String(p.id), label: p.name })), required: true })}
       ${dateField(s, { name: 'enrolmentDate', label: 'Indskrivningsdato', required: true })}

@@ -16,7 +16,11 @@ export function exemptionFormPage(actor: Actor, csrf: string, subject: Subject, 
   const action = exemptionId ? `/deltagere/${subject.id}/fritagelser/${exemptionId}` : `/deltagere/${subject.id}/fritagelser`;
   return casePage({
     section: 'fritagelser',
-    actor, csrf, subject, state: s, title: exemptionId ? 'Ret fritagelse' : 'Ny fritagelse',
+    actor,
+    csrf,
+    subject,
+    state: s,
+    title: exemptionId ? 'Ret fritagelse' : 'Ny fritagelse',
     body: html`<p>I perioden holder opfølgningsreglerne (pause mellem virksomhedsrettede tilbud, samtaler og plan) pause, og fristerne rykkes med periodens længde. Varsler om lav WHO-5 vises stadig.</p>
     <form method="post" action="${action}" novalidate>
       ${csrfField(csrf)}

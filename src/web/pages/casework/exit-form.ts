@@ -7,7 +7,11 @@ import { csrfField, dateField, selectField, textArea, type FormState } from './f
 
 export function exitFormPage(actor: Actor, csrf: string, subject: Subject, projectName: string, s: FormState) {
   return casePage({
-    actor, csrf, subject, state: s, title: 'Afslut forløb',
+    actor,
+    csrf,
+    subject,
+    state: s,
+    title: 'Afslut forløb',
     body: html`<p>Hun udskrives fra ${projectName}. Hendes forløb gemmes og kan ses, hvis hun indskrives igen.</p>
     <form method="post" action="/deltagere/${subject.id}/udskriv" novalidate>
       ${csrfField(csrf)}

@@ -16,7 +16,15 @@ export function familyFields(s: FormState, legend: string, hint?: string): SafeH
     ${textField(s, { name: 'childAges', label: 'Børnenes alder', hint: 'I hele år, adskilt af komma, fx 2, 5, 11.', width: 'm' })}
     ${selectField(s, { name: 'childcare', label: 'Børnepasning og dagtilbud på plads', options: CHILDCARE_STATUSES.map((c) => ({ value: c, label: CHILDCARE_LABELS[c] })), placeholder: 'Ikke oplyst' })}
     ${selectField(s, { name: 'partnerInvolvement', label: 'Partneren deltager (fx i møder for mændene)', options: PARTNER_INVOLVEMENTS.map((c) => ({ value: c, label: PARTNER_INVOLVEMENT_LABELS[c] })), placeholder: 'Ikke oplyst' })}
-    ${selectField(s, { name: 'interpreterNeeded', label: 'Brug for tolk', options: [{ value: 'ja', label: 'Ja' }, { value: 'nej', label: 'Nej' }], placeholder: 'Ikke oplyst' })}
+    ${selectField(s, {
+      name: 'interpreterNeeded',
+      label: 'Brug for tolk',
+      options: [
+        { value: 'ja', label: 'Ja' },
+        { value: 'nej', label: 'Nej' },
+      ],
+      placeholder: 'Ikke oplyst',
+    })}
     ${textField(s, { name: 'interpreterLanguage', label: 'Sprog', hint: 'Hendes sprog, som tolken skal tale. Skal udfyldes, hvis hun har brug for tolk. Fx arabisk.', conditional: true, width: 'm' })}
   </fieldset>`;
 }
@@ -36,7 +44,11 @@ export function familyValues(f: FamilySituation | null): Record<string, string> 
 
 export function familyFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState, o: { recorded: boolean }) {
   return casePage({
-    actor, csrf, subject, state: s, title: 'Ret familiesituation',
+    actor,
+    csrf,
+    subject,
+    state: s,
+    title: 'Ret familiesituation',
     body: html`<p>${o.recorded ? 'Felterne viser det, der gælder nu. Ret det, der har ændret sig.' : 'Der er ikke registreret noget om hendes familiesituation endnu.'}
       Ændringen gemmes fra datoen, og det tidligere bliver stående i historikken, så Styring kan tælle barriererne ved indskrivningen og nu.</p>
     <form method="post" action="/deltagere/${subject.id}/familie" novalidate>

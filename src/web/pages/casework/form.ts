@@ -21,10 +21,13 @@ const describedBy = (name: string, s: FormState, hint?: string) =>
   [hint ? `${fieldId(name)}-hint` : '', s.errors[name] ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ');
 
 function errorMessage(name: string, s: FormState) {
-  return s.errors[name] ? html`<span class="form-error-message" id="${fieldId(name)}-error"><span class="sr-only">Fejl: </span>${s.errors[name]}</span>` : '';
+  return s.errors[name]
+    ? html`<span class="form-error-message" id="${fieldId(name)}-error"><span class="sr-only">Fejl: </span>${s.errors[name]}</span>`
+    : '';
 }
 
-const optionalMark = (o: { required?: boolean; conditional?: boolean }) => (o.required || o.conditional ? '' : html` <span class="weight-normal">(valgfri)</span>`);
+const optionalMark = (o: { required?: boolean; conditional?: boolean }) =>
+  o.required || o.conditional ? '' : html` <span class="weight-normal">(valgfri)</span>`;
 
 const hintOf = (name: string, hint?: string) => (hint ? html`<span class="form-hint" id="${fieldId(name)}-hint">${hint}</span>` : '');
 
@@ -80,7 +83,10 @@ export interface OptGroup {
  * A select; with one option only and nothing chosen it is preselected. `noPlaceholder` drops the
  * empty first option (the field has a default of its own among the options).
  */
-export function selectField(s: FormState, o: FieldOpts & { options: (Option | OptGroup)[]; placeholder?: string; noPlaceholder?: boolean }): SafeHtml {
+export function selectField(
+  s: FormState,
+  o: FieldOpts & { options: (Option | OptGroup)[]; placeholder?: string; noPlaceholder?: boolean },
+): SafeHtml {
   const id = fieldId(o.name);
   const desc = describedBy(o.name, s, o.hint);
   const flat = o.options.flatMap((x) => ('options' in x ? x.options : [x]));

@@ -11,7 +11,16 @@ export interface Subject {
   lastName: string;
 }
 
-export function casePage(o: { actor: Actor; csrf: string; title: string; subject?: Subject; state?: FormState; body: SafeHtml; path?: string; section?: ParticipantSectionKey }) {
+export function casePage(o: {
+  actor: Actor;
+  csrf: string;
+  title: string;
+  subject?: Subject;
+  state?: FormState;
+  body: SafeHtml;
+  path?: string;
+  section?: ParticipantSectionKey;
+}) {
   const who = o.subject ? `${o.subject.firstName} ${o.subject.lastName}` : '';
   return page({
     title: who ? `${o.title} – ${who}` : o.title,

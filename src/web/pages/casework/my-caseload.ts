@@ -10,7 +10,10 @@ import { alertList, exemptNote } from './case-section.ts';
 import { ALERT_CODES } from '../../../core/codes.ts';
 function params(q: CaseloadQuery, over: Partial<Record<string, string>>) {
   const p = new URLSearchParams({
-    sort: q.sort ?? 'varsler', dir: q.dir ?? 'asc', ...(q.onlyAlerts ? { kunVarsler: 'ja' } : {}), ...(q.code ? { varsel: q.code } : {}),
+    sort: q.sort ?? 'varsler',
+    dir: q.dir ?? 'asc',
+    ...(q.onlyAlerts ? { kunVarsler: 'ja' } : {}),
+    ...(q.code ? { varsel: q.code } : {}),
     ...(q.caseworkerId ? { sagsbehandler: String(q.caseworkerId) } : {}),
   });
   for (const [k, v] of Object.entries(over)) if (v !== undefined) p.set(k, v);
@@ -42,12 +45,17 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
   const title = actor.role === 'sagsbehandler' ? 'Mine borgere' : 'Borgere i projektet';
   const projects = [...new Set(c.rows.map((r) => r.projectName))];
   return page({
-    title, actor, csrf, path: '/mine-borgere',
+    title,
+    actor,
+    csrf,
+    path: '/mine-borgere',
     body: html`<h1>${title}</h1>
       <p><a class="button button-primary" href="/indskrivning">Indskriv borger</a></p>
-      ${c.caseloadAlerts.length
-        ? html`<div class="alert alert-warning" data-testid="caseload-alerts"><div class="alert-body"><ul class="alert-text nobullet-list">${c.caseloadAlerts.map((a) => html`<li><strong>${SEVERITY_LABELS[a.severity]}:</strong> ${a.message}</li>`)}</ul></div></div>`
-        : ''}
+      ${
+        c.caseloadAlerts.length
+          ? html`<div class="alert alert-warning" data-testid="caseload-alerts"><div class="alert-body"><ul class="alert-text nobullet-list">${c.caseloadAlerts.map((a) => html`<li><strong>${SEVERITY_LABELS[a.severity]}:</strong> ${a.message}</li>`)}</ul></div></div>`
+          : ''
+      }
       <form method="get" action="/mine-borgere" class="search-row">
         <input type="hidden" name="sort" value="${q.sort ?? 'varsler'}"><input type="hidden" name="dir" value="${q.dir ?? 'asc'}">
         <div class="form-group"><ul class="nobullet-list"><li>
@@ -59,14 +67,16 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
             ${ALERT_CODES.filter((x) => x !== 'sagsstamme').map((x) => html`<option value="${x}"${q.code === x ? html` selected` : ''}>${ALERT_CODE_LABELS[x]}</option>`)}
           </select>
         </div>
-        ${actor.role === 'sagsbehandler'
-          ? ''
-          : html`<div class="form-group">
+        ${
+          actor.role === 'sagsbehandler'
+            ? ''
+            : html`<div class="form-group">
               <label class="form-label" for="sagsbehandler">Sagsbehandler</label>
               <select class="form-select" id="sagsbehandler" name="sagsbehandler"><option value="">Alle</option>
                 ${c.caseworkers.map((w) => html`<option value="${String(w.id)}"${q.caseworkerId === w.id ? html` selected` : ''}>${w.name} (${w.count})</option>`)}
               </select>
-            </div>`}
+            </div>`
+        }
         <button class="button button-secondary" type="submit">Vis</button>
       </form>
       <p class="meta" role="status">${c.rows.length} af ${c.total} indskrevne borgere${projects.length === 1 ? html` i <span class="badge-project">${projects[0]}</span>` : ''} · i dag ${formatDate(c.today)} · ${SORT_NOTES[q.sort ?? 'varsler']}</p>
@@ -80,18 +90,26 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
           ${sortHeader('Seneste kontakt', 'kontakt', q)}
           ${actor.role === 'sagsbehandler' ? '' : html`<th scope="col">Sagsbehandler</th>`}
         </tr></thead>
-        <tbody>${c.rows.length
-          ? c.rows.map((r) => html`<tr data-participant="${r.participantId}" data-overdue-days="${String(r.overdueDays)}">
-              <td><a href="/deltagere/${r.participantId}?fra=mine-borgere">${r.firstName} ${r.lastName}</a><br><span class="meta" data-testid="born">født ${formatDate(r.birthDate)}</span>${r.asConsultant
-                ? html`<br><span class="meta" data-testid="as-consultant">som virksomhedskonsulent (sagsbehandler: ${r.caseworkerName ?? '–'})</span>`
-                : r.consultantName && actor.role === 'sagsbehandler' ? html`<br><span class="meta">virksomhedskonsulent: ${r.consultantName}</span>` : ''}</td>
+        <tbody>${
+          c.rows.length
+            ? c.rows.map(
+                (r) => html`<tr data-participant="${r.participantId}" data-overdue-days="${String(r.overdueDays)}">
+              <td><a href="/deltagere/${r.participantId}?fra=mine-borgere">${r.firstName} ${r.lastName}</a><br><span class="meta" data-testid="born">født ${formatDate(r.birthDate)}</span>${
+                r.asConsultant
+                  ? html`<br><span class="meta" data-testid="as-consultant">som virksomhedskonsulent (sagsbehandler: ${r.caseworkerName ?? '–'})</span>`
+                  : r.consultantName && actor.role === 'sagsbehandler'
+                    ? html`<br><span class="meta">virksomhedskonsulent: ${r.consultantName}</span>`
+                    : ''
+              }</td>
               ${projects.length > 1 ? html`<td><span class="badge-project">${r.projectName}</span></td>` : ''}
               <td>${r.exempt ? exemptNote(r.exempt) : ''}${alertList(r.alerts)}</td>
               <td>${r.nextDue ? html`${dueDate(r.nextDue.date, c.today)}<br><span class="meta">${r.nextDue.label}</span>` : '–'}</td>
               <td>${formatDate(r.lastContact)}</td>
               ${actor.role === 'sagsbehandler' ? '' : html`<td>${r.caseworkerName ?? '–'}</td>`}
-            </tr>`)
-          : html`<tr><td colspan="6">Ingen borgere matcher.</td></tr>`}</tbody>
+            </tr>`,
+              )
+            : html`<tr><td colspan="6">Ingen borgere matcher.</td></tr>`
+        }</tbody>
       </table></div>`,
   });
 }

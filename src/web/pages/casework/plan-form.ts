@@ -45,7 +45,11 @@ function goalRows(s: FormState) {
 export function planFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState) {
   const statusOptions = GOAL_STATUSES.map((v) => ({ value: v, label: GOAL_STATUS_LABELS[v] }));
   return casePage({
-    actor, csrf, subject, state: s, title: 'Plan',
+    actor,
+    csrf,
+    subject,
+    state: s,
+    title: 'Plan',
     body: html`<form method="post" action="/deltagere/${subject.id}/plan" novalidate>
       ${csrfField(csrf)}
       ${textArea(s, { name: 'jobGoal', label: 'Jobmål', rows: 2 })}
@@ -62,12 +66,14 @@ export function planFormPage(actor: Actor, csrf: string, subject: Subject, s: Fo
       </fieldset>
       <fieldset class="mt-6"><legend class="h3">Delmål</legend>
         <p class="form-hint">Udfyld den tomme række for at tilføje et delmål. Tøm tekst og frist for at fjerne et.</p>
-        ${goalRows(s).map((i, n) => html`<div class="goal-row">
+        ${goalRows(s).map(
+          (i, n) => html`<div class="goal-row">
           <input type="hidden" name="goals.${i}.id" value="${s.values[`goals.${i}.id`] ?? ''}">
           ${textField(s, { name: `goals.${i}.text`, label: `Delmål ${n + 1}` })}
           ${dateField(s, { name: `goals.${i}.dueDate`, label: `Frist for delmål ${n + 1}` })}
           ${selectField(s, { name: `goals.${i}.status`, label: `Status for delmål ${n + 1}`, options: statusOptions, required: true, noPlaceholder: true })}
-        </div>`)}
+        </div>`,
+        )}
       </fieldset>
       <button type="submit" class="button button-primary mt-6">Gem plan</button>
     </form>`,

@@ -8,7 +8,8 @@ import { progressionSection } from '../../../reports/progression-section.ts';
 import { sectionHtml } from '../../../reports/render-html.ts';
 import { projectInstrumentProgression } from './project-instrument-progression.ts';
 
-const num = (n: number | null) => (n === null ? '–' : (n > 0 ? '+' : '') + new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(n));
+const num = (n: number | null) =>
+  n === null ? '–' : (n > 0 ? '+' : '') + new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(n);
 
 function table(title: string, d: CohortDistance, testid: string) {
   return html`<h2>${title}</h2>
@@ -21,7 +22,10 @@ function table(title: string, d: CohortDistance, testid: string) {
 
 export function progressionPage(actor: Actor, csrf: string, p: CohortProgression) {
   return page({
-    title: 'Progression', actor, csrf, path: '/progression',
+    title: 'Progression',
+    actor,
+    csrf,
+    path: '/progression',
     body: html`<h1>Progression</h1>
       <p>${actor.role === 'sagsbehandler' ? 'Dine borgere' : 'Alle borgere i dine kommuner'}: ${p.women} med mindst én måling. Udviklingen måles fra første til seneste måling.</p>
       ${table('WHO-5 Trivselsindeks', p.who5, 'cohort-who5')}

@@ -7,7 +7,8 @@ import type { CohortProgression } from '../../../app/casework/cohort-progression
 import { VISITATION_LABELS } from '../../../core/labels.ts';
 import { html } from '../../html.ts';
 
-const num = (n: number | null) => (n === null ? '–' : (n > 0 ? '+' : '') + new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(n));
+const num = (n: number | null) =>
+  n === null ? '–' : (n > 0 ? '+' : '') + new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(n);
 
 export function projectInstrumentProgression(items: CohortProgression['projectInstruments']) {
   if (items.length === 0) return '';
@@ -15,7 +16,10 @@ export function projectInstrumentProgression(items: CohortProgression['projectIn
     <p>Hver version af et måleredskab vises for sig: udviklingen måles kun mellem målinger på samme version, da trinteksterne kan være ændret.
       Tallene er gennemsnitlig ændring fra første til seneste måling i forløbet, for borgere med mindst to målinger, fordelt på visitation ved indskrivning.</p>
     ${items.map(({ instrument, version, byVisitation: b }) => {
-      const cols = [...b.groups.map((g) => ({ label: VISITATION_LABELS[g.visitation], d: g.distance })), { label: 'Alle', d: b.all.distance }];
+      const cols = [
+        ...b.groups.map((g) => ({ label: VISITATION_LABELS[g.visitation], d: g.distance })),
+        { label: 'Alle', d: b.all.distance },
+      ];
       return html`<div class="table-wrap"><table class="table table--zebra" data-testid="cohort-${instrument.key}">
         <caption>${instrument.name}, skala ${version.scaleMin}–${version.scaleMax}</caption>
         <thead><tr><th scope="col">Dimension</th>${cols.map((c) => html`<th scope="col">${c.label} <span class="weight-normal">(${c.d.n} ${c.d.n === 1 ? 'borger' : 'borgere'})</span></th>`)}</tr></thead>

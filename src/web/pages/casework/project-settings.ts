@@ -37,7 +37,10 @@ export function projectSettingsPage(actor: Actor, csrf: string, m: ProjectSettin
   const leader = actor.role === 'projektleder';
   const base = `/projekt/${m.project.id}`;
   return page({
-    title: 'Projektindstillinger', actor, csrf, path: '/projekt',
+    title: 'Projektindstillinger',
+    actor,
+    csrf,
+    path: '/projekt',
     body: html`<h1>Projektindstillinger <span class="h1-sub">– ${m.project.name}</span></h1>
       ${m.projects.length > 1 ? html`<ul>${m.projects.map((p) => html`<li><a href="/projekt/${p.id}">${p.name}</a></li>`)}</ul>` : ''}
       ${m.saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Indstillingerne er gemt.</p></div></div>` : ''}
@@ -47,23 +50,31 @@ export function projectSettingsPage(actor: Actor, csrf: string, m: ProjectSettin
       <form method="post" action="${base}/opfoelgning" novalidate>
         ${csrfField(csrf)}
         ${(Object.keys(SETTING_LABELS) as (keyof AlertSettings)[]).map((k) =>
-          textField(m.settingsState, { name: k, label: SETTING_LABELS[k], inputmode: 'numeric', width: 'xs', required: true }))}
+          textField(m.settingsState, { name: k, label: SETTING_LABELS[k], inputmode: 'numeric', width: 'xs', required: true }),
+        )}
         ${leader ? html`<button type="submit" class="button button-primary">Gem opfølgningsregler</button>` : ''}
       </form>
-      ${leader ? html`<h2 class="mt-8">Min plan</h2>
+      ${
+        leader
+          ? html`<h2 class="mt-8">Min plan</h2>
         <ul class="action-list"><li><a href="/projekt/tekster">Tekster i Min plan</a></li>
-          <li><a href="/projekt/who5-oversaettelser?projekt=${m.project.id}">WHO-5 på andre sprog</a></li></ul>` : ''}
+          <li><a href="/projekt/who5-oversaettelser?projekt=${m.project.id}">WHO-5 på andre sprog</a></li></ul>`
+          : ''
+      }
       <h2 class="mt-8">Projektets egne måleredskaber</h2>
       <p>Fx en progressionstrappe med egne dimensioner, skala og trintekster, versioneret så tidligere målinger bevarer deres betydning.</p>
       <p><a href="${base}/maaleredskaber">Projektets måleredskaber</a></p>
       <h2 class="mt-8">Projektets egne aktivitetstyper</h2>
       <p>Ud over de ${BUILT_IN_ACTIVITY_TYPES.length} indbyggede typer.</p>
-      ${m.types.length
-        ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="project-types"><thead><tr><th scope="col">Navn</th><th scope="col">Nøgle</th><th scope="col">Kategori</th><th scope="col">På virksomhed</th></tr></thead>
+      ${
+        m.types.length
+          ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="project-types"><thead><tr><th scope="col">Navn</th><th scope="col">Nøgle</th><th scope="col">Kategori</th><th scope="col">På virksomhed</th></tr></thead>
           <tbody>${m.types.map((t) => html`<tr><td>${t.name}</td><td>${t.key}</td><td>${ACTIVITY_CATEGORY_LABELS[t.category]}</td><td>${YES_NO(t.atCompany)}</td></tr>`)}</tbody></table></div>`
-        : html`<p>Projektet har ingen egne aktivitetstyper.</p>`}
-      ${leader
-        ? html`${errorSummary(m.typeState)}
+          : html`<p>Projektet har ingen egne aktivitetstyper.</p>`
+      }
+      ${
+        leader
+          ? html`${errorSummary(m.typeState)}
           <form method="post" action="${base}/aktivitetstyper" novalidate>
             ${csrfField(csrf)}
             ${textField(m.typeState, { name: 'name', label: 'Navn', required: true })}
@@ -72,6 +83,7 @@ export function projectSettingsPage(actor: Actor, csrf: string, m: ProjectSettin
             ${checkbox(m.typeState, { name: 'atCompany', label: 'Foregår på en virksomhed (kræver CVR-nummer)' })}
             <button type="submit" class="button button-primary">Tilføj aktivitetstype</button>
           </form>`
-        : ''}`,
+          : ''
+      }`,
   });
 }

@@ -7,12 +7,24 @@ import { html } from '../../html.ts';
 import { casePage, type Subject } from './frame.ts';
 import { csrfField, dateField, radioGroup, textArea, type FormState } from './form.ts';
 
-export function visitationFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState, o: { atEnrolment: Visitation | null; current: Visitation | null }) {
+export function visitationFormPage(
+  actor: Actor,
+  csrf: string,
+  subject: Subject,
+  s: FormState,
+  o: { atEnrolment: Visitation | null; current: Visitation | null },
+) {
   return casePage({
-    actor, csrf, subject, state: s, title: 'Ændr visitation',
-    body: html`${o.current
-      ? html`<p>Hun er nu visiteret som <strong>${VISITATION_LABELS[o.current]}</strong>${o.atEnrolment && o.atEnrolment !== o.current ? html` (ved indskrivningen: ${VISITATION_LABELS[o.atEnrolment]})` : ''}. Resultater efter visitation bruger visitationen ved indskrivningen, som SIRI gør.</p>`
-      : ''}
+    actor,
+    csrf,
+    subject,
+    state: s,
+    title: 'Ændr visitation',
+    body: html`${
+      o.current
+        ? html`<p>Hun er nu visiteret som <strong>${VISITATION_LABELS[o.current]}</strong>${o.atEnrolment && o.atEnrolment !== o.current ? html` (ved indskrivningen: ${VISITATION_LABELS[o.atEnrolment]})` : ''}. Resultater efter visitation bruger visitationen ved indskrivningen, som SIRI gør.</p>`
+        : ''
+    }
     <form method="post" action="/deltagere/${subject.id}/visitation" novalidate>
       ${csrfField(csrf)}
       ${dateField(s, { name: 'date', label: 'Dato for ændringen', required: true })}

@@ -36,8 +36,8 @@ function activityItem(a: MyPlanActivity, tr: Translator): SafeHtml {
       ${a.place || a.address ? html`<dt>${tr.t('activities.place')}</dt><dd>${[a.place, a.address].filter((x): x is string => Boolean(x)).map((x, i) => html`${i ? html`<br>` : ''}${freeText(x, tr)}`)}</dd>` : ''}
       <dt>${tr.t('activities.when')}</dt>
       <dd>${a.end ? tr.t('activities.period', { start: date(a.start), end: date(a.end) }) : tr.t('activities.from', { start: date(a.start) })}${
-        a.schedule ? html`<br>${freeText(a.schedule, tr)}` : ''}${
-        a.hoursPerWeek ? html`<br>${tr.t('activities.hours', { hours: a.hoursPerWeek })}` : ''}</dd>
+        a.schedule ? html`<br>${freeText(a.schedule, tr)}` : ''
+      }${a.hoursPerWeek ? html`<br>${tr.t('activities.hours', { hours: a.hoursPerWeek })}` : ''}</dd>
     </dl>
   </li>`;
 }
@@ -59,44 +59,88 @@ export function myPlanBlock(v: MyPlanView, tr: Translator, o: MyPlanBlockOptions
     <p class="my-plan-legend">${pictogram('pencil', 'cw-pencil')}${tr.t('freeText.legend')}</p>
     ${v.planUpdatedOn ? html`<p class="meta">${tr.t('page.updated', { date: date(v.planUpdatedOn) })}</p>` : ''}
 
-    ${section(hid('goal'), 'goal', tr.t('jobGoal.heading'), v.jobGoal
-      ? html`<p>${tr.t('jobGoal.text')} <strong>${freeText(v.jobGoal, tr)}</strong></p>`
-      : html`<p>${tr.t('jobGoal.empty')}</p>`, l)}
+    ${section(
+      hid('goal'),
+      'goal',
+      tr.t('jobGoal.heading'),
+      v.jobGoal ? html`<p>${tr.t('jobGoal.text')} <strong>${freeText(v.jobGoal, tr)}</strong></p>` : html`<p>${tr.t('jobGoal.empty')}</p>`,
+      l,
+    )}
 
-    ${section(hid('abc'), 'abc', tr.t('abc.heading'), abc
-      ? html`<p>${tr.t('abc.intro')}</p><dl class="my-plan-facts">
+    ${section(
+      hid('abc'),
+      'abc',
+      tr.t('abc.heading'),
+      abc
+        ? html`<p>${tr.t('abc.intro')}</p><dl class="my-plan-facts">
           <dt>${tr.t('abc.a')}</dt><dd>${abc.a ? freeText(abc.a, tr) : '–'}</dd>
           <dt>${tr.t('abc.b')}</dt><dd>${abc.b ? freeText(abc.b, tr) : '–'}</dd>
           <dt>${tr.t('abc.c')}</dt><dd>${abc.c ? freeText(abc.c, tr) : '–'}</dd>
         </dl>`
-      : html`<p>${tr.t('abc.empty')}</p>`, l)}
+        : html`<p>${tr.t('abc.empty')}</p>`,
+      l,
+    )}
 
-    ${section(hid('steps'), 'steps', tr.t('goals.heading'), html`<p>${tr.t('goals.count', { count: v.goals.length })}</p>
-      ${v.goals.length
-        ? html`<ul class="my-plan-list">${v.goals.map((g) => html`<li>${freeText(g.text, tr)}<br>
-            <span class="meta">${tr.t('goals.due', { date: date(g.dueDate) })} · ${tr.t(`goals.status.${g.status}` as MessageKey)}</span></li>`)}</ul>`
-        : ''}`, l)}
+    ${section(
+      hid('steps'),
+      'steps',
+      tr.t('goals.heading'),
+      html`<p>${tr.t('goals.count', { count: v.goals.length })}</p>
+      ${
+        v.goals.length
+          ? html`<ul class="my-plan-list">${v.goals.map(
+              (g) => html`<li>${freeText(g.text, tr)}<br>
+            <span class="meta">${tr.t('goals.due', { date: date(g.dueDate) })} · ${tr.t(`goals.status.${g.status}` as MessageKey)}</span></li>`,
+            )}</ul>`
+          : ''
+      }`,
+      l,
+    )}
 
-    ${section(hid('now'), 'now', tr.t('activities.now.heading'), v.current.length
-      ? html`<ul class="my-plan-list">${v.current.map((a) => activityItem(a, tr))}</ul>`
-      : html`<p>${tr.t('activities.none')}</p>`, l)}
+    ${section(
+      hid('now'),
+      'now',
+      tr.t('activities.now.heading'),
+      v.current.length
+        ? html`<ul class="my-plan-list">${v.current.map((a) => activityItem(a, tr))}</ul>`
+        : html`<p>${tr.t('activities.none')}</p>`,
+      l,
+    )}
 
-    ${section(hid('next'), 'next', tr.t('activities.next.heading'), v.next.length
-      ? html`<ul class="my-plan-list">${v.next.map((a) => activityItem(a, tr))}</ul>`
-      : html`<p>${tr.t('activities.none')}</p>`, l)}
+    ${section(
+      hid('next'),
+      'next',
+      tr.t('activities.next.heading'),
+      v.next.length
+        ? html`<ul class="my-plan-list">${v.next.map((a) => activityItem(a, tr))}</ul>`
+        : html`<p>${tr.t('activities.none')}</p>`,
+      l,
+    )}
 
-    ${section(hid('talk'), 'talk', tr.t('conversation.heading'), html`<p>${v.nextConversation
-      ? tr.t('conversation.due', { date: date(v.nextConversation) })
-      : tr.t('conversation.none')}</p>
-      ${v.caseworkerName ? html`<p>${tr.t('conversation.caseworker', { name: v.caseworkerName })}</p>` : ''}`, l)}
+    ${section(
+      hid('talk'),
+      'talk',
+      tr.t('conversation.heading'),
+      html`<p>${v.nextConversation ? tr.t('conversation.due', { date: date(v.nextConversation) }) : tr.t('conversation.none')}</p>
+      ${v.caseworkerName ? html`<p>${tr.t('conversation.caseworker', { name: v.caseworkerName })}</p>` : ''}`,
+      l,
+    )}
 
-    ${section(hid('progress'), 'progress', tr.t('progress.heading'), v.progress
-      ? html`<p>${tr.t('progress.intro')}</p>
-        <ul class="my-plan-stairs" data-testid="progress">${v.progress.steps.map((s) => html`<li>
+    ${section(
+      hid('progress'),
+      'progress',
+      tr.t('progress.heading'),
+      v.progress
+        ? html`<p>${tr.t('progress.intro')}</p>
+        <ul class="my-plan-stairs" data-testid="progress">${v.progress.steps.map(
+          (s) => html`<li>
           ${stairs(s.step)}
-          <span><strong>${tr.t(`dim.${s.key}` as MessageKey)}</strong><br>${tr.t('progress.step', { step: s.step })}</span></li>`)}</ul>
+          <span><strong>${tr.t(`dim.${s.key}` as MessageKey)}</strong><br>${tr.t('progress.step', { step: s.step })}</span></li>`,
+        )}</ul>
         <p class="meta">${tr.t('progress.measured', { date: date(v.progress.date) })}</p>`
-      : html`<p>${tr.t('progress.none')}</p>`, l)}
+        : html`<p>${tr.t('progress.none')}</p>`,
+      l,
+    )}
   </article>`;
 }
 
@@ -106,9 +150,11 @@ export function languagePicker(current: LanguageCode, label: string, button: str
     <div class="form-group">
       <label class="form-label" for="sprog">${label}</label>
       <select class="form-select" id="sprog" name="sprog">
-        ${LANGUAGES.map((l) => staff
-          ? html`<option value="${l.code}"${l.code === current ? ' selected' : ''}>${l.nameDa}</option>`
-          : html`<option value="${l.code}" lang="${l.code}"${l.code === current ? ' selected' : ''}>${l.nativeName}</option>`)}
+        ${LANGUAGES.map((l) =>
+          staff
+            ? html`<option value="${l.code}"${l.code === current ? ' selected' : ''}>${l.nameDa}</option>`
+            : html`<option value="${l.code}" lang="${l.code}"${l.code === current ? ' selected' : ''}>${l.nativeName}</option>`,
+        )}
       </select>
     </div>
     <button type="submit" class="button button-secondary">${button}</button>

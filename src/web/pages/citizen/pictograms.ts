@@ -19,7 +19,10 @@ export function pictogram(name: Pictogram, className = 'pictogram'): SafeHtml {
 /** Fremdriftstrappen as a picture: five steps rising, those reached filled. Hidden from screen readers (the step is said in words beside it). */
 export function stairs(step: number): SafeHtml {
   const rects = [1, 2, 3, 4, 5]
-    .map((i) => `<rect x="${(i - 1) * 12 + 1}" y="${50 - i * 10 + 1}" width="11" height="${i * 10 - 2}" rx="1.5" class="${i <= step ? 'stair-on' : 'stair-off'}"/>`)
+    .map(
+      (i) =>
+        `<rect x="${(i - 1) * 12 + 1}" y="${50 - i * 10 + 1}" width="11" height="${i * 10 - 2}" rx="1.5" class="${i <= step ? 'stair-on' : 'stair-off'}"/>`,
+    )
     .join('');
   return raw(`<svg class="stairs" viewBox="0 0 62 50" width="93" height="75" aria-hidden="true" focusable="false">${rects}</svg>`);
 }

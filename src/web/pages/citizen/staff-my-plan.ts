@@ -48,7 +48,11 @@ export function staffMyPlanPage(actor: Actor, csrf: string, d: StaffMyPlan, x: S
   const s = x.state ?? emptyState({ sprog: d.preferred ?? d.suggested });
   const active = d.links.filter((l) => !l.revokedAt && new Date(l.expiresAt).getTime() > Date.now());
   return casePage({
-    actor, csrf, title: 'Min plan', subject: d.participant, state: x.state,
+    actor,
+    csrf,
+    title: 'Min plan',
+    subject: d.participant,
+    state: x.state,
     body: html`
       ${x.created ? createdPanel(id, csrf, x.created) : ''}
       <p>Sådan ser hun sin plan. Teksterne er i let dansk og oversat; det, du selv har skrevet, står på dansk og er markeret med en blyant.</p>
@@ -73,24 +77,32 @@ export function staffMyPlanPage(actor: Actor, csrf: string, d: StaffMyPlan, x: S
         ${selectField(emptyState({ linkSprog: d.language }), { name: 'linkSprog', label: 'Linket åbner på', options: languageOptions, required: true })}
         <button type="submit" class="button button-primary">Opret personligt link</button>
       </form>
-      ${d.links.length
-        ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="citizen-links">
+      ${
+        d.links.length
+          ? html`<div class="table-wrap"><table class="table table--zebra" data-testid="citizen-links">
             <thead><tr><th scope="col">Oprettet</th><th scope="col">Sprog</th><th scope="col">Status</th><th scope="col">Sidst brugt</th><th scope="col">Brugt</th><th scope="col">Tilbagekald</th></tr></thead>
-            <tbody>${d.links.map((l) => html`<tr>
+            <tbody>${d.links.map(
+              (l) => html`<tr>
               <td>${when(l.createdAt)}${l.createdByName ? html`<br><span class="meta">${l.createdByName}</span>` : ''}</td>
               <td>${LANGUAGES.find((x) => x.code === l.language)?.nameDa ?? l.language}</td>
               <td>${linkStatus(l)}</td><td>${when(l.lastUsedAt)}</td><td>${String(l.uses)} gange</td>
-              <td>${active.includes(l)
-                ? html`<form method="post" action="/deltagere/${id}/min-plan/links/${l.id}/tilbagekald" class="inline-form">
+              <td>${
+                active.includes(l)
+                  ? html`<form method="post" action="/deltagere/${id}/min-plan/links/${l.id}/tilbagekald" class="inline-form">
                     <input type="hidden" name="_csrf" value="${csrf}">
                     <button type="submit" class="button button-secondary">Tilbagekald<span class="sr-only"> link oprettet ${when(l.createdAt)}</span></button></form>`
-                : '–'}</td></tr>`)}</tbody></table></div>`
-        : html`<p>Hun har ingen personlige links.</p>`}
+                  : '–'
+              }</td></tr>`,
+            )}</tbody></table></div>`
+          : html`<p>Hun har ingen personlige links.</p>`
+      }
 
-      ${actor.role === 'projektleder'
-        ? html`<ul class="action-list"><li><a href="/projekt/tekster?sprog=${d.language}">Ret teksterne i Min plan for din kommune</a></li>
+      ${
+        actor.role === 'projektleder'
+          ? html`<ul class="action-list"><li><a href="/projekt/tekster?sprog=${d.language}">Ret teksterne i Min plan for din kommune</a></li>
             <li><a href="/projekt/who5-oversaettelser">WHO-5 på andre sprog (validerede oversættelser)</a></li></ul>`
-        : ''}
+          : ''
+      }
       <h2>Forhåndsvisning</h2>
       <div class="my-plan-preview">${myPlanBlock(d.view, d.tr, { level: 2 })}</div>`,
   });

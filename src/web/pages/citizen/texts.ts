@@ -14,7 +14,10 @@ export function textsPage(actor: Actor, csrf: string, t: MessageTexts, saved?: s
   const lang = language(t.language);
   const file = catalogFile(t.language)._meta;
   return casePage({
-    actor, csrf, title: 'Tekster i Min plan', path: '/projekt',
+    actor,
+    csrf,
+    title: 'Tekster i Min plan',
+    path: '/projekt',
     body: html`
       ${saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Teksten ${saved} er gemt.</p></div></div>` : ''}
       <p>Her retter du de faste tekster, som kvinderne ser i Min plan, for ${actor.municipalityNames.join(' og ') || 'din kommune'}. Rettelsen gælder med det samme og bliver logget.</p>
@@ -22,12 +25,17 @@ export function textsPage(actor: Actor, csrf: string, t: MessageTexts, saved?: s
       <p>Oversættelsen er ${file.checkedBy ? html`tjekket af <strong>${file.checkedBy}</strong>${file.checkedOn ? ` (${file.checkedOn})` : ''}` : html`<strong>ikke tjekket</strong> af en oversætter endnu`}.</p>
       <div class="table-wrap"><table class="table table--zebra" data-testid="texts">
         <thead><tr><th scope="col">Nøgle</th><th scope="col">Dansk kildetekst</th><th scope="col">Tekst på ${lang.nameDa.toLowerCase()}</th><th scope="col">Ret</th></tr></thead>
-        <tbody>${t.rows.map((r) => html`<tr>
+        <tbody>${t.rows.map(
+          (r) => html`<tr>
           <td><code>${r.key}</code></td>
           <td>${catalogFile('da').messages[r.key]}</td>
-          <td><span lang="${lang.code}" dir="${lang.dir}">${r.override ? r.override.text : r.file}</span>${r.override
-            ? html`<br><span class="meta">Rettet ${dt.format(new Date(r.override.updatedAt))}${r.override.updatedByName ? ` af ${r.override.updatedByName}` : ''}</span>` : ''}</td>
-          <td><a href="/projekt/tekster/${t.language}/${r.key}">Ret<span class="sr-only"> ${r.key}</span></a></td></tr>`)}</tbody>
+          <td><span lang="${lang.code}" dir="${lang.dir}">${r.override ? r.override.text : r.file}</span>${
+            r.override
+              ? html`<br><span class="meta">Rettet ${dt.format(new Date(r.override.updatedAt))}${r.override.updatedByName ? ` af ${r.override.updatedByName}` : ''}</span>`
+              : ''
+          }</td>
+          <td><a href="/projekt/tekster/${t.language}/${r.key}">Ret<span class="sr-only"> ${r.key}</span></a></td></tr>`,
+        )}</tbody>
       </table></div>`,
   });
 }
@@ -36,7 +44,11 @@ export function textFormPage(actor: Actor, csrf: string, code: LanguageCode, key
   const lang = language(code);
   const args = messageArguments(catalogFile('da').messages[key]).args;
   return casePage({
-    actor, csrf, title: `Ret tekst: ${key}`, path: '/projekt', state,
+    actor,
+    csrf,
+    title: `Ret tekst: ${key}`,
+    path: '/projekt',
+    state,
     body: html`<p><a href="/projekt/tekster?sprog=${code}" class="back-link">Tilbage til teksterne på ${lang.nameDa.toLowerCase()}</a></p>
       <dl class="facts">
         <dt>Dansk kildetekst</dt><dd>${catalogFile('da').messages[key]}</dd>
@@ -46,7 +58,10 @@ export function textFormPage(actor: Actor, csrf: string, code: LanguageCode, key
       <form method="post" action="/projekt/tekster/${code}/${key}" novalidate>
         <input type="hidden" name="_csrf" value="${csrf}">
         ${textArea(state, {
-          name: 'tekst', label: `Tekst på ${lang.nameDa.toLowerCase()}`, required: true, rows: 4,
+          name: 'tekst',
+          label: `Tekst på ${lang.nameDa.toLowerCase()}`,
+          required: true,
+          rows: 4,
           hint: `Tom tekst betyder filens tekst. ${args.length ? `Felterne ${args.map((a) => `{${a}}`).join(', ')} skal blive stående, også i flertalsformer.` : 'Teksten har ingen felter i krøllede parenteser.'}`,
         })}
         <button type="submit" class="button button-primary">Gem tekst</button>

@@ -17,10 +17,18 @@ const dt = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeStyle: 's
 const BASE = '/projekt/who5-oversaettelser';
 const q = (projectId: number) => `?projekt=${projectId}`;
 
-export function who5TranslationsPage(actor: Actor, csrf: string, l: Who5TranslationList, saved?: { language: string; removed: boolean }): string {
+export function who5TranslationsPage(
+  actor: Actor,
+  csrf: string,
+  l: Who5TranslationList,
+  saved?: { language: string; removed: boolean },
+): string {
   const loaded = new Map(l.rows.map((r) => [r.language, r]));
   return casePage({
-    actor, csrf, title: 'WHO-5 på andre sprog', path: '/projekt',
+    actor,
+    csrf,
+    title: 'WHO-5 på andre sprog',
+    path: '/projekt',
     body: html`
       ${saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${saved.removed ? 'Oversættelsen til' : 'Den validerede oversættelse til'} ${language(saved.language as LanguageCode).nameDa.toLowerCase()} er ${saved.removed ? 'fjernet' : 'gemt'}.</p></div></div>` : ''}
       <p>Projekt: <strong>${l.project.name}</strong>.${l.projects.length > 1 ? html` Andre projekter: ${l.projects.filter((p) => p.id !== l.project.id).map((p, i) => html`${i ? ', ' : ''}<a href="${BASE}${q(p.id)}">${p.name}</a>`)}.` : ''}</p>
@@ -55,13 +63,22 @@ export function who5FormValues(r: Who5TranslationRow | null): Record<string, str
 }
 
 export function who5TranslationFormPage(
-  actor: Actor, csrf: string, project: { id: number; name: string }, code: LanguageCode, row: Who5TranslationRow | null, state: FormState,
+  actor: Actor,
+  csrf: string,
+  project: { id: number; name: string },
+  code: LanguageCode,
+  row: Who5TranslationRow | null,
+  state: FormState,
 ): string {
   const lang = language(code);
   const name = lang.nameDa.toLowerCase();
   const action = `${BASE}/${code}${q(project.id)}`;
   return casePage({
-    actor, csrf, title: `WHO-5 på ${name}`, path: '/projekt', state,
+    actor,
+    csrf,
+    title: `WHO-5 på ${name}`,
+    path: '/projekt',
+    state,
     body: html`<p><a href="${BASE}${q(project.id)}" class="back-link">Tilbage til WHO-5 på andre sprog</a></p>
       <p>${row ? html`Projektet har en valideret oversættelse til ${name}, indlæst ${dt.format(new Date(row.loadedAt))}. Gemmer du, erstatter den nye den gamle (den gamle står i loggen).` : html`Projektet har ingen oversættelse til ${name} endnu. Indlæs kun en oversættelse, der er valideret — skriv, hvem der har valideret den, og hvor den kommer fra.`}</p>
       <form method="post" action="${action}" novalidate>
@@ -77,11 +94,15 @@ export function who5TranslationFormPage(
         </fieldset>
         <button type="submit" class="button button-primary">Gem valideret oversættelse</button>
       </form>
-      ${row ? html`<h2 class="mt-8">Fjern oversættelsen</h2>
+      ${
+        row
+          ? html`<h2 class="mt-8">Fjern oversættelsen</h2>
         <p>Så får kvinderne spørgsmålene på dansk igen.</p>
         <form method="post" action="${BASE}/${code}/fjern${q(project.id)}">
           ${csrfField(csrf)}
           <button type="submit" class="button button-secondary">Fjern oversættelsen til ${name}</button>
-        </form>` : ''}`,
+        </form>`
+          : ''
+      }`,
   });
 }

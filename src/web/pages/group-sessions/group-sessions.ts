@@ -6,14 +6,34 @@
 import type { Actor } from '../../../core/actor.ts';
 import type { GroupSessionListRow, GroupSessionRow, SessionPage } from '../../../app/group-sessions/group-sessions.ts';
 import { formatDateDa } from '../../../core/dates.ts';
-import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, GROUP_SESSION_KIND_LABELS, GROUP_SESSION_KINDS, SERIES_SCOPE_LABELS, SERIES_SCOPES } from '../../../domain/group-sessions.ts';
+import {
+  ATTENDANCE_LABELS,
+  ATTENDANCE_STATUSES,
+  GROUP_SESSION_KIND_LABELS,
+  GROUP_SESSION_KINDS,
+  SERIES_SCOPE_LABELS,
+  SERIES_SCOPES,
+} from '../../../domain/group-sessions.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';
-import { csrfField, dateField, errorSummary, fieldId, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import {
+  csrfField,
+  dateField,
+  errorSummary,
+  fieldId,
+  radioGroup,
+  selectField,
+  textArea,
+  textField,
+  type FormState,
+} from '../casework/form.ts';
 
 function frame(actor: Actor, csrf: string, title: string, body: SafeHtml, back?: { href: string; label: string }) {
   return page({
-    title, actor, csrf, path: '/grupper',
+    title,
+    actor,
+    csrf,
+    path: '/grupper',
     body: html`${back ? html`<p><a href="${back.href}" class="back-link">${back.label}</a></p>` : ''}${body}`,
   });
 }
@@ -21,8 +41,10 @@ function frame(actor: Actor, csrf: string, title: string, body: SafeHtml, back?:
 const notice = (saved?: string) =>
   saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${saved}</p></div></div>` : '';
 
-export const sessionName = (s: Pick<GroupSessionRow, 'kind' | 'title'>) => `${GROUP_SESSION_KIND_LABELS[s.kind]}${s.title ? `: ${s.title}` : ''}`;
-const when = (s: Pick<GroupSessionRow, 'heldOn' | 'startsAt' | 'endsAt'>) => `${formatDateDa(s.heldOn)} kl. ${s.startsAt.replace(':', '.')}–${s.endsAt.replace(':', '.')}`;
+export const sessionName = (s: Pick<GroupSessionRow, 'kind' | 'title'>) =>
+  `${GROUP_SESSION_KIND_LABELS[s.kind]}${s.title ? `: ${s.title}` : ''}`;
+const when = (s: Pick<GroupSessionRow, 'heldOn' | 'startsAt' | 'endsAt'>) =>
+  `${formatDateDa(s.heldOn)} kl. ${s.startsAt.replace(':', '.')}–${s.endsAt.replace(':', '.')}`;
 const languages = (l: string[]) => (l.length ? l.join(', ') : 'Ingen tolk');
 
 function sessionTable(rows: GroupSessionListRow[], caption: string, testid: string) {
@@ -30,24 +52,39 @@ function sessionTable(rows: GroupSessionListRow[], caption: string, testid: stri
     <caption>${caption}</caption>
     <thead><tr><th scope="col">Møde</th><th scope="col">Tid</th><th scope="col">Sted</th><th scope="col">Tolk</th><th scope="col">Projekt</th>
       <th scope="col" class="text-align-right">Mødt</th><th scope="col">Status</th></tr></thead>
-    <tbody>${rows.map((r) => html`<tr><td><a href="/grupper/${r.id}">${sessionName(r)}</a>${r.seriesSize > 1 ? html` <span class="meta">(serie)</span>` : ''}</td>
+    <tbody>${rows.map(
+      (
+        r,
+      ) => html`<tr><td><a href="/grupper/${r.id}">${sessionName(r)}</a>${r.seriesSize > 1 ? html` <span class="meta">(serie)</span>` : ''}</td>
       <td>${when(r)}</td><td>${r.place}</td><td>${languages(r.languages)}</td><td>${r.projectName}</td>
-      <td class="text-align-right">${r.registered ? `${r.attended} af ${r.registered}` : '–'}</td><td>${r.cancelledOn ? 'Aflyst' : ''}</td></tr>`)}</tbody>
+      <td class="text-align-right">${r.registered ? `${r.attended} af ${r.registered}` : '–'}</td><td>${r.cancelledOn ? 'Aflyst' : ''}</td></tr>`,
+    )}</tbody>
   </table></div>`;
 }
 
 export function sessionListPage(actor: Actor, csrf: string, rows: GroupSessionListRow[], today: string, saved?: string) {
   const coming = rows.filter((r) => r.heldOn >= today);
   const past = rows.filter((r) => r.heldOn < today).reverse();
-  return frame(actor, csrf, 'Gruppemøder', html`<h1>Gruppemøder</h1>
+  return frame(
+    actor,
+    csrf,
+    'Gruppemøder',
+    html`<h1>Gruppemøder</h1>
     ${notice(saved)}
     <p>Kvindecaféer, fællesmøder, kick-start-teams, informationsmøder og møder for partnere og mænd, med fremmøde for hver kvinde.</p>
     <p><a class="button button-primary" href="/grupper/ny">Opret gruppemøde</a></p>
     ${coming.length ? sessionTable(coming, 'Kommende møder', 'coming-sessions') : html`<p>Ingen kommende møder.</p>`}
-    ${past.length ? sessionTable(past, 'Afholdte møder', 'past-sessions') : ''}`);
+    ${past.length ? sessionTable(past, 'Afholdte møder', 'past-sessions') : ''}`,
+  );
 }
 
-export function sessionFormPage(actor: Actor, csrf: string, state: FormState, projects: { id: number; name: string }[], existing?: GroupSessionRow) {
+export function sessionFormPage(
+  actor: Actor,
+  csrf: string,
+  state: FormState,
+  projects: { id: number; name: string }[],
+  existing?: GroupSessionRow,
+) {
   const title = existing ? 'Ret gruppemøde' : 'Opret gruppemøde';
   const form = html`<form method="post" action="${existing ? `/grupper/${existing.id}/ret` : '/grupper/ny'}" novalidate>
       ${csrfField(csrf)}
@@ -60,25 +97,46 @@ export function sessionFormPage(actor: Actor, csrf: string, state: FormState, pr
       ${textField(state, { name: 'place', label: 'Sted', hint: 'Adresse eller lokale.', width: 'l', required: true })}
       ${textField(state, { name: 'languages', label: 'Tolkesprog', hint: 'Adskil med komma, fx arabisk, somali. Tomt: ingen tolk.', width: 'l' })}
       ${textArea(state, { name: 'note', label: 'Note', rows: 3, hint: 'Højst 2000 tegn. Skriv ikke følsomme oplysninger om borgere her.' })}
-      ${existing
-        ? existing.seriesId
-          ? radioGroup(state, {
-              name: 'scope', legend: 'Hvilke møder skal ændres?',
-              hint: 'Mødet er en del af en serie. Datoen ændres kun for dette møde; slags møde, titel, projekt, tidspunkter, sted, tolkesprog og note kan rettes for hele serien.',
-              options: SERIES_SCOPES.map((x) => ({ value: x, label: SERIES_SCOPE_LABELS[x] })),
-            })
-          : ''
-        : html`<fieldset><legend class="h4">Gentagelse</legend>
-          ${selectField(state, { name: 'repeatWeeks', label: 'Gentag', noPlaceholder: true, options: [
-            { value: '', label: 'Gentages ikke' }, { value: '1', label: 'Hver uge' }, { value: '2', label: 'Hver 2. uge' }, { value: '3', label: 'Hver 3. uge' },
-            { value: '4', label: 'Hver 4. uge' }, { value: '6', label: 'Hver 6. uge' }, { value: '8', label: 'Hver 8. uge' }] })}
+      ${
+        existing
+          ? existing.seriesId
+            ? radioGroup(state, {
+                name: 'scope',
+                legend: 'Hvilke møder skal ændres?',
+                hint: 'Mødet er en del af en serie. Datoen ændres kun for dette møde; slags møde, titel, projekt, tidspunkter, sted, tolkesprog og note kan rettes for hele serien.',
+                options: SERIES_SCOPES.map((x) => ({ value: x, label: SERIES_SCOPE_LABELS[x] })),
+              })
+            : ''
+          : html`<fieldset><legend class="h4">Gentagelse</legend>
+          ${selectField(state, {
+            name: 'repeatWeeks',
+            label: 'Gentag',
+            noPlaceholder: true,
+            options: [
+              { value: '', label: 'Gentages ikke' },
+              { value: '1', label: 'Hver uge' },
+              { value: '2', label: 'Hver 2. uge' },
+              { value: '3', label: 'Hver 3. uge' },
+              { value: '4', label: 'Hver 4. uge' },
+              { value: '6', label: 'Hver 6. uge' },
+              { value: '8', label: 'Hver 8. uge' },
+            ],
+          })}
           ${dateField(state, { name: 'repeatUntil', label: 'Gentag til og med', conditional: true, hint: 'Kun når mødet gentages.' })}
-        </fieldset>`}
+        </fieldset>`
+      }
       <button type="submit" class="button button-primary">Gem</button>
       <a class="button button-secondary" href="${existing ? `/grupper/${existing.id}` : '/grupper'}">Fortryd</a>
     </form>`;
-  return frame(actor, csrf, title, html`<h1>${title}</h1>${errorSummary(state, form)}${form}`,
-    existing ? { href: `/grupper/${existing.id}`, label: `Tilbage til ${sessionName(existing)}` } : { href: '/grupper', label: 'Tilbage til gruppemøder' });
+  return frame(
+    actor,
+    csrf,
+    title,
+    html`<h1>${title}</h1>${errorSummary(state, form)}${form}`,
+    existing
+      ? { href: `/grupper/${existing.id}`, label: `Tilbage til ${sessionName(existing)}` }
+      : { href: '/grupper', label: 'Tilbage til gruppemøder' },
+  );
 }
 
 export interface SessionPageForms {
@@ -112,7 +170,11 @@ export function sessionPage(actor: Actor, csrf: string, d: SessionPage, forms: S
       })}</tbody></table></div>
     <button type="submit" class="button button-primary">Gem fremmøde</button>
   </form>`;
-  return frame(actor, csrf, sessionName(s), html`<h1>${sessionName(s)}</h1>
+  return frame(
+    actor,
+    csrf,
+    sessionName(s),
+    html`<h1>${sessionName(s)}</h1>
     ${notice(forms.saved)}
     ${s.cancelledOn ? html`<div class="alert alert-warning" data-testid="cancelled"><div class="alert-body"><p class="alert-text">Mødet er aflyst (${formatDateDa(s.cancelledOn)}): ${s.cancelReason ?? ''}</p></div></div>` : ''}
     <dl class="dl-horizontal" data-testid="session-facts">
@@ -125,18 +187,23 @@ export function sessionPage(actor: Actor, csrf: string, d: SessionPage, forms: S
     <p><a href="/grupper/${s.id}/ret">${s.seriesId ? 'Ret mødet eller hele serien' : 'Ret mødet'}</a></p>
 
     <h2>Fremmøde</h2>
-    ${s.cancelledOn
-      ? html`${att ? errorSummary(att) : ''}<p>Fremmøde registreres ikke for et aflyst møde.</p>`
-      : d.roster.length
-        ? html`<p>Kvinderne, der er indskrevet i projektet på mødets dato. Vælg "Ikke registreret" for at fortryde en registrering.</p>
+    ${
+      s.cancelledOn
+        ? html`${att ? errorSummary(att) : ''}<p>Fremmøde registreres ikke for et aflyst møde.</p>`
+        : d.roster.length
+          ? html`<p>Kvinderne, der er indskrevet i projektet på mødets dato. Vælg "Ikke registreret" for at fortryde en registrering.</p>
           ${att ? errorSummary(att, attendanceForm) : ''}${attendanceForm}`
-        : html`<p>Ingen kvinder er indskrevet i projektet på mødets dato.</p>`}
+          : html`<p>Ingen kvinder er indskrevet i projektet på mødets dato.</p>`
+    }
 
     <h2>${s.cancelledOn ? 'Genoptag mødet' : 'Aflys mødet'}</h2>
-    ${s.cancelledOn
-      ? html`<form method="post" action="/grupper/${s.id}/genoptag">${csrfField(csrf)}<button type="submit" class="button button-secondary">Genoptag mødet</button></form>`
-      : html`${errorSummary(cancel)}<form method="post" action="/grupper/${s.id}/aflys" novalidate>${csrfField(csrf)}
+    ${
+      s.cancelledOn
+        ? html`<form method="post" action="/grupper/${s.id}/genoptag">${csrfField(csrf)}<button type="submit" class="button button-secondary">Genoptag mødet</button></form>`
+        : html`${errorSummary(cancel)}<form method="post" action="/grupper/${s.id}/aflys" novalidate>${csrfField(csrf)}
           ${textField(cancel, { name: 'reason', label: 'Begrundelse for aflysning', width: 'l', required: true })}
-          <button type="submit" class="button button-secondary">Aflys mødet</button></form>`}`,
-    { href: '/grupper', label: 'Tilbage til gruppemøder' });
+          <button type="submit" class="button button-secondary">Aflys mødet</button></form>`
+    }`,
+    { href: '/grupper', label: 'Tilbage til gruppemøder' },
+  );
 }

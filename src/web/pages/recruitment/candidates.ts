@@ -11,7 +11,18 @@ import { MAX_CORRECTION_REASON, MAX_OUTREACH_NOTE } from '../../../domain/recrui
 import type { CandidateRow, OutreachRow } from '../../../db/recruitment.ts';
 import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
-import { checkbox, csrfField, dateField, dateInput, errorSummary, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import {
+  checkbox,
+  csrfField,
+  dateField,
+  dateInput,
+  errorSummary,
+  radioGroup,
+  selectField,
+  textArea,
+  textField,
+  type FormState,
+} from '../casework/form.ts';
 
 export const STAGE_LABELS: Record<CandidateStage, string> = {
   ny: 'Ikke kontaktet',
@@ -30,7 +41,8 @@ export interface ImportProblem {
   moreErrors: number;
 }
 
-const notice = (text: string) => html`<div class="alert alert-success" role="status" data-testid="notice"><div class="alert-body"><p class="alert-text">${text}</p></div></div>`;
+const notice = (text: string) =>
+  html`<div class="alert alert-success" role="status" data-testid="notice"><div class="alert-body"><p class="alert-text">${text}</p></div></div>`;
 
 function importProblem(p: ImportProblem) {
   return html`<div class="alert alert-error" role="alert" id="importfejl" tabindex="-1" autofocus data-testid="import-error"><div class="alert-body">
@@ -41,14 +53,22 @@ function importProblem(p: ImportProblem) {
   </div></div>`;
 }
 
-export function candidateListPage(actor: Actor, csrf: string, m: CandidateOverview, o: { notice?: string; problem?: ImportProblem; retention?: FormState } = {}) {
+export function candidateListPage(
+  actor: Actor,
+  csrf: string,
+  m: CandidateOverview,
+  o: { notice?: string; problem?: ImportProblem; retention?: FormState } = {},
+) {
   const leader = actor.role === 'projektleder';
   const pid = m.project.id;
   const counts = (s: CandidateStage) => m.candidates.filter((c) => c.stage === s).length;
   const latest = m.lists[0];
   const retention = o.retention ?? { values: { retentionMonths: String(m.retentionMonths) }, errors: {} };
   return page({
-    title: 'Kandidater', actor, csrf, path: '/kandidater',
+    title: 'Kandidater',
+    actor,
+    csrf,
+    path: '/kandidater',
     body: html`<h1>Kandidater <span class="h1-sub">– ${m.project.name}</span></h1>
       ${m.projects.length > 1 ? html`<nav aria-label="Projekter"><ul class="action-list">${m.projects.map((p) => html`<li><a href="/kandidater?projekt=${p.id}"${p.id === pid ? html` aria-current="page"` : ''}>${p.name}</a></li>`)}</ul></nav>` : ''}
       <p>Bruttomålgruppen: de kvinder, projektet kan opsøge. Indlæs en liste fra kommunens egne systemer, eller tilføj en kvinde i hånden.
@@ -80,42 +100,59 @@ export function candidateListPage(actor: Actor, csrf: string, m: CandidateOvervi
         <caption class="sr-only">Projektets kandidater med status</caption>
         <thead><tr><th scope="col">Navn</th><th scope="col">Fødselsdato</th><th scope="col">Ydelse</th><th scope="col">Oprindelse</th>
           <th scope="col">Status</th><th scope="col">Seneste opsøgning</th></tr></thead>
-        <tbody>${m.candidates.length
-          ? m.candidates.map((c) => html`<tr data-candidate="${c.id}">
+        <tbody>${
+          m.candidates.length
+            ? m.candidates.map(
+                (c) => html`<tr data-candidate="${c.id}">
               <td><a href="/kandidater/${c.id}">${c.name}</a>${c.newOnLatestList ? html` <span class="badge-project" data-testid="new-on-list">Ny på listen</span>` : ''}${c.addedByHand ? html` <span class="badge-synthetic">Tilføjet i hånden</span>` : ''}</td>
               <td>${c.cpr ? maskCpr(c.cpr) : ''}</td><td>${c.benefit ?? ''}</td><td>${c.origin ?? ''}</td>
-              <td>${STAGE_LABELS[c.stage]}</td><td>${c.lastOutreachOn ? formatDate(c.lastOutreachOn) : '–'}</td></tr>`)
-          : html`<tr><td colspan="6">Projektet har ingen kandidater endnu.</td></tr>`}</tbody></table></div>
+              <td>${STAGE_LABELS[c.stage]}</td><td>${c.lastOutreachOn ? formatDate(c.lastOutreachOn) : '–'}</td></tr>`,
+              )
+            : html`<tr><td colspan="6">Projektet har ingen kandidater endnu.</td></tr>`
+        }</tbody></table></div>
 
       <h2>Indlæste lister</h2>
       <div class="table-wrap"><table class="table table--zebra" data-testid="candidate-lists">
         <caption class="sr-only">Indlæste kandidatlister</caption>
         <thead><tr><th scope="col">Fil</th><th scope="col">Indlæst</th><th scope="col">Af</th><th scope="col" class="text-right">Kvinder</th>
           <th scope="col" class="text-right">Nye på listen</th><th scope="col" class="text-right">Sprunget over</th></tr></thead>
-        <tbody>${m.lists.length
-          ? m.lists.map((l) => html`<tr><td>${l.fileName}</td><td>${dateTime.format(l.importedAt)}</td><td>${l.importedByName ?? ''}</td>
-              <td class="text-right">${formatNumber(l.rowsTotal)}</td><td class="text-right">${formatNumber(l.rowsNew)}</td><td class="text-right">${formatNumber(l.rowsSkipped)}</td></tr>`)
-          : html`<tr><td colspan="6">Ingen lister er indlæst endnu.</td></tr>`}</tbody></table></div>
+        <tbody>${
+          m.lists.length
+            ? m.lists.map(
+                (l) => html`<tr><td>${l.fileName}</td><td>${dateTime.format(l.importedAt)}</td><td>${l.importedByName ?? ''}</td>
+              <td class="text-right">${formatNumber(l.rowsTotal)}</td><td class="text-right">${formatNumber(l.rowsNew)}</td><td class="text-right">${formatNumber(l.rowsSkipped)}</td></tr>`,
+              )
+            : html`<tr><td colspan="6">Ingen lister er indlæst endnu.</td></tr>`
+        }</tbody></table></div>
 
       <h2>Sletning af kandidater</h2>
-      ${leader
-        ? html`${errorSummary(retention)}
+      ${
+        leader
+          ? html`${errorSummary(retention)}
           <form method="post" action="/kandidater/indstillinger" novalidate>
             ${csrfField(csrf)}
             <input type="hidden" name="projectId" value="${pid}">
             ${textField(retention, { name: 'retentionMonths', label: 'Slet kandidater, der ikke er indskrevet, efter (måneder)', hint: 'Regnet fra seneste opsøgning eller liste. 1 til 60 måneder.', inputmode: 'numeric', width: 'xs', required: true })}
             <button type="submit" class="button button-secondary">Gem</button>
           </form>`
-        : html`<p>Kandidater, der ikke bliver indskrevet, slettes ${formatNumber(m.retentionMonths)} måneder efter seneste opsøgning eller liste. Projektlederen kan ændre perioden.</p>`}`,
+          : html`<p>Kandidater, der ikke bliver indskrevet, slettes ${formatNumber(m.retentionMonths)} måneder efter seneste opsøgning eller liste. Projektlederen kan ændre perioden.</p>`
+      }`,
   });
 }
 
 export function candidateFormPage(actor: Actor, csrf: string, projects: { id: number; name: string }[], s: FormState) {
   const body = html`<form method="post" action="/kandidater" novalidate>
       ${csrfField(csrf)}
-      ${projects.length > 1
-        ? selectField(s, { name: 'projectId', label: 'Projekt', options: projects.map((p) => ({ value: String(p.id), label: p.name })), required: true })
-        : html`<input type="hidden" name="projectId" value="${projects[0]?.id ?? ''}">`}
+      ${
+        projects.length > 1
+          ? selectField(s, {
+              name: 'projectId',
+              label: 'Projekt',
+              options: projects.map((p) => ({ value: String(p.id), label: p.name })),
+              required: true,
+            })
+          : html`<input type="hidden" name="projectId" value="${projects[0]?.id ?? ''}">`
+      }
       ${textField(s, { name: 'cpr', label: 'CPR-nummer', hint: '10 cifre, fx 010190-1234.', inputmode: 'numeric', width: 'm', required: true, autocomplete: 'off' })}
       ${textField(s, { name: 'name', label: 'Navn', required: true, autocomplete: 'off' })}
       ${textField(s, { name: 'benefit', label: 'Ydelse', hint: 'Fx kontanthjælp, selvforsørgende.' })}
@@ -124,7 +161,10 @@ export function candidateFormPage(actor: Actor, csrf: string, projects: { id: nu
       <button type="submit" class="button button-primary">Tilføj kandidat</button>
     </form>`;
   return page({
-    title: 'Tilføj kandidat', actor, csrf, path: '/kandidater',
+    title: 'Tilføj kandidat',
+    actor,
+    csrf,
+    path: '/kandidater',
     body: html`<p><a href="/kandidater${s.values.projectId ? `?projekt=${s.values.projectId}` : ''}" class="back-link">Tilbage til kandidaterne</a></p>
       <h1>Tilføj kandidat</h1>
       ${errorSummary(s, body)}
@@ -143,11 +183,23 @@ function outreachFields(s: FormState) {
 
 /** A logged step's values for the correction form. */
 export function outreachValues(o: OutreachRow): Record<string, string> {
-  return { kind: o.kind, occurredOn: dateInput(o.occurredOn), channel: o.channel ?? '', declineReason: o.declineReason ?? '', note: o.note ?? '' };
+  return {
+    kind: o.kind,
+    occurredOn: dateInput(o.occurredOn),
+    channel: o.channel ?? '',
+    declineReason: o.declineReason ?? '',
+    note: o.note ?? '',
+  };
 }
 
 const reasonField = (s: FormState, label: string) =>
-  textArea(s, { name: 'correctionReason', label, hint: `Gemmes i loggen sammen med det, der stod før. Højst ${MAX_CORRECTION_REASON} tegn.`, rows: 2, required: true });
+  textArea(s, {
+    name: 'correctionReason',
+    label,
+    hint: `Gemmes i loggen sammen med det, der stod før. Højst ${MAX_CORRECTION_REASON} tegn.`,
+    rows: 2,
+    required: true,
+  });
 
 const stepText = (o: OutreachRow) => `${OUTREACH_KIND_LABELS[o.kind].toLowerCase()} den ${formatDate(o.occurredOn)}`;
 
@@ -161,7 +213,10 @@ export function outreachCorrectionPage(actor: Actor, csrf: string, c: CandidateR
       <a class="button button-secondary" href="/kandidater/${c.id}">Fortryd</a>
     </form>`;
   return page({
-    title: `Ret opsøgning – ${c.name}`, actor, csrf, path: '/kandidater',
+    title: `Ret opsøgning – ${c.name}`,
+    actor,
+    csrf,
+    path: '/kandidater',
     body: html`<p><a href="/kandidater/${c.id}" class="back-link">Tilbage til ${c.name}</a></p>
       <h1>Ret opsøgning <span class="h1-sub">– ${c.name}</span></h1>
       ${errorSummary(s, body)}
@@ -179,7 +234,10 @@ export function outreachDeletePage(actor: Actor, csrf: string, c: CandidateRow, 
       <a class="button button-secondary" href="/kandidater/${c.id}">Fortryd</a>
     </form>`;
   return page({
-    title: `Slet opsøgning – ${c.name}`, actor, csrf, path: '/kandidater',
+    title: `Slet opsøgning – ${c.name}`,
+    actor,
+    csrf,
+    path: '/kandidater',
     body: html`<p><a href="/kandidater/${c.id}" class="back-link">Tilbage til ${c.name}</a></p>
       <h1>Slet opsøgning <span class="h1-sub">– ${c.name}</span></h1>
       ${errorSummary(s, body)}
@@ -197,7 +255,10 @@ export function candidatePage(actor: Actor, csrf: string, f: CandidateFile, s: F
       <button type="submit" class="button button-primary">Gem opsøgning</button>
     </form>`;
   return page({
-    title: `${c.name ?? 'Kandidat'} – kandidat`, actor, csrf, path: '/kandidater',
+    title: `${c.name ?? 'Kandidat'} – kandidat`,
+    actor,
+    csrf,
+    path: '/kandidater',
     body: html`<p><a href="/kandidater?projekt=${c.projectId}" class="back-link">Tilbage til kandidaterne</a></p>
       <h1>${c.name} <span class="h1-sub">– kandidat</span></h1>
       ${o.notice ? notice(o.notice) : ''}
@@ -212,30 +273,44 @@ export function candidatePage(actor: Actor, csrf: string, f: CandidateFile, s: F
         ${f.erasureDue ? html`<dt>Slettes</dt><dd>${formatDate(f.erasureDue)}, hvis hun ikke er indskrevet eller opsøgt igen inden da</dd>` : ''}
       </dl>
       <ul class="action-list">
-        ${c.participantId
-          ? html`<li><a class="button button-secondary" href="/deltagere/${c.participantId}">Gå til hendes forløb</a></li>`
-          : html`<li><a class="button button-primary" href="/kandidater/${c.id}/indskriv" data-testid="enrol-candidate">Indskriv</a></li>`}
+        ${
+          c.participantId
+            ? html`<li><a class="button button-secondary" href="/deltagere/${c.participantId}">Gå til hendes forløb</a></li>`
+            : html`<li><a class="button button-primary" href="/kandidater/${c.id}/indskriv" data-testid="enrol-candidate">Indskriv</a></li>`
+        }
         ${leader ? html`<li><a class="button button-secondary" href="/kandidater/${c.id}/indsigt.json">Indsigt (JSON)</a></li>` : ''}
       </ul>
       <h2>Opsøgning</h2>
       <div class="table-wrap"><table class="table table--zebra" data-testid="outreach-log">
         <caption class="sr-only">Opsøgning af kandidaten</caption>
         <thead><tr><th scope="col">Dato</th><th scope="col">Hvad</th><th scope="col">Kanal</th><th scope="col">Årsag</th><th scope="col">Bemærkning</th><th scope="col">Registreret af</th><th scope="col">Ret eller slet</th></tr></thead>
-        <tbody>${f.outreach.length
-          ? f.outreach.map((e) => html`<tr><td>${formatDate(e.occurredOn)}</td><td>${OUTREACH_KIND_LABELS[e.kind]}</td><td>${e.channel ? OUTREACH_CHANNEL_LABELS[e.channel] : ''}</td>
+        <tbody>${
+          f.outreach.length
+            ? f.outreach.map(
+                (
+                  e,
+                ) => html`<tr><td>${formatDate(e.occurredOn)}</td><td>${OUTREACH_KIND_LABELS[e.kind]}</td><td>${e.channel ? OUTREACH_CHANNEL_LABELS[e.channel] : ''}</td>
               <td>${e.declineReason ? DECLINE_REASON_LABELS[e.declineReason] : ''}</td><td>${e.note ?? ''}</td><td>${e.createdByName ?? ''}</td>
-              <td>${e.kind === 'indskrevet' ? '–' : html`<a href="/kandidater/${c.id}/opsoegning/${e.id}">Ret<span class="sr-only"> ${stepText(e)}</span></a>
-                <a href="/kandidater/${c.id}/opsoegning/${e.id}/slet">Slet<span class="sr-only"> ${stepText(e)}</span></a>`}</td></tr>`)
-          : html`<tr><td colspan="7">Ingen opsøgning endnu.</td></tr>`}</tbody></table></div>
+              <td>${
+                e.kind === 'indskrevet'
+                  ? '–'
+                  : html`<a href="/kandidater/${c.id}/opsoegning/${e.id}">Ret<span class="sr-only"> ${stepText(e)}</span></a>
+                <a href="/kandidater/${c.id}/opsoegning/${e.id}/slet">Slet<span class="sr-only"> ${stepText(e)}</span></a>`
+              }</td></tr>`,
+              )
+            : html`<tr><td colspan="7">Ingen opsøgning endnu.</td></tr>`
+        }</tbody></table></div>
       ${c.participantId ? '' : html`<h2>Registrér opsøgning</h2>${form}`}
-      ${leader && !c.participantId
-        ? html`<h2>Slet kandidat</h2>
+      ${
+        leader && !c.participantId
+          ? html`<h2>Slet kandidat</h2>
           <p>Når en kvinde beder om at blive slettet fra kandidatlisten, slettes hun med hele sin opsøgning. Sletningen gemmes i loggen.</p>
           <form method="post" action="/kandidater/${c.id}/slet">
             ${csrfField(csrf)}
             <input type="hidden" name="bekraeft" value="ja">
             <button type="submit" class="button button-secondary">Slet ${c.name} fra kandidatlisten</button>
           </form>`
-        : ''}`,
+          : ''
+      }`,
   });
 }

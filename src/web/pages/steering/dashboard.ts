@@ -14,7 +14,11 @@ import { vintageOf } from '../../../reports/vintage.ts';
 export function dashboardPage(actor: Actor, csrf: string, d: SteeringData) {
   const pid = d.choice.project.id;
   return steeringPage({
-    actor, csrf, choice: d.choice, path: '/styring', title: 'Styring',
+    actor,
+    csrf,
+    choice: d.choice,
+    path: '/styring',
+    title: 'Styring',
     body: html`<h1>Styring af projektet</h1>
       <p class="meta" data-testid="vintage">${stamp(vintageOf(d))} Kommunens egne tal uden diskretionering.</p>
       ${monthForm('/styring', pid, d.months)}
@@ -26,11 +30,15 @@ export function dashboardPage(actor: Actor, csrf: string, d: SteeringData) {
         <p>${moneyOverview(d.money)} <a href="${withProject('/styring/oekonomi', pid)}">${actor.role === 'projektleder' ? 'Indtast eller ret budget og forbrug' : 'Se budget, forbrug og historik'}</a>.</p>
         ${moneyTable(d.money, 'dashboard-money')}
       </section>
-      ${d.meetings ? html`<section aria-labelledby="moeder" data-testid="meetings-section">
+      ${
+        d.meetings
+          ? html`<section aria-labelledby="moeder" data-testid="meetings-section">
         <h2 id="moeder">Møder og opfølgning</h2>
         ${yearWarning(d.meetings.years, d.meetings.perYear)}
         ${overdueActions(d.meetings.overdue, pid)}
         <p><a href="${withProject('/styring/moeder', pid)}">Se mødeplanen, dagsordener og referater</a>.</p>
-      </section>` : ''}`,
+      </section>`
+          : ''
+      }`,
   });
 }

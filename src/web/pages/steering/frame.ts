@@ -15,7 +15,14 @@ const TABS = [
 
 export const withProject = (href: string, projectId: number) => `${href}${href.includes('?') ? '&' : '?'}projekt=${projectId}`;
 
-export function steeringPage(o: { actor: Actor; csrf: string; choice: ProjectChoice; path: string; title: string; body: SafeHtml }): string {
+export function steeringPage(o: {
+  actor: Actor;
+  csrf: string;
+  choice: ProjectChoice;
+  path: string;
+  title: string;
+  body: SafeHtml;
+}): string {
   const { project, projects } = o.choice;
   return page({
     title: o.title,
@@ -23,16 +30,19 @@ export function steeringPage(o: { actor: Actor; csrf: string; choice: ProjectCho
     csrf: o.csrf,
     path: '/styring',
     body: html`<p class="meta">${project.name} · ${project.municipalityNames.join(' og ')}</p>
-      ${projects.length > 1
-        ? html`<form method="get" action="${o.path}" class="search-row">
+      ${
+        projects.length > 1
+          ? html`<form method="get" action="${o.path}" class="search-row">
             <div class="form-group"><label class="form-label" for="projekt">Projekt</label>
               <select class="form-select" id="projekt" name="projekt">${projects.map(
                 (p) => html`<option value="${p.id}"${p.id === project.id ? html` selected` : ''}>${p.name}</option>`,
               )}</select></div>
             <button class="button button-secondary" type="submit">Vis</button></form>`
-        : ''}
+          : ''
+      }
       <nav aria-label="Styring" class="steering-tabs"><ul class="action-list">${TABS.map(
-        (t) => html`<li><a href="${withProject(t.href, project.id)}"${t.href === o.path ? html` aria-current="page" class="steering-tab-current"` : ''}>${t.label}</a></li>`,
+        (t) =>
+          html`<li><a href="${withProject(t.href, project.id)}"${t.href === o.path ? html` aria-current="page" class="steering-tab-current"` : ''}>${t.label}</a></li>`,
       )}</ul></nav>
       ${o.body}`,
   });

@@ -21,7 +21,10 @@ const milestoneName = (ms: Milestone[], id: number | null) => {
 
 function pointItem(v: MeetingView, p: AgendaPoint, i: number, n: number, leader: boolean, csrf: string, pid: number) {
   const base = `/styring/moeder/${v.meeting.id}/punkter/${p.id}`;
-  const move = (dir: 'op' | 'ned', label: string) => html`<form method="post" action="${withProject(`${base}/flyt`, pid)}" class="inline-form">
+  const move = (
+    dir: 'op' | 'ned',
+    label: string,
+  ) => html`<form method="post" action="${withProject(`${base}/flyt`, pid)}" class="inline-form">
     ${csrfField(csrf)}<input type="hidden" name="retning" value="${dir}">
     <button class="button button-tertiary" type="submit">${label}<span class="sr-only"> punkt ${i + 1}: ${p.title}</span></button></form>`;
   return html`<li data-testid="point-${i + 1}"><h3 class="h4">${p.title}</h3>
@@ -29,9 +32,13 @@ function pointItem(v: MeetingView, p: AgendaPoint, i: number, n: number, leader:
     ${p.source !== 'manuel' ? html`<p class="meta">Fra overblikket: ${AGENDA_SOURCE_LABELS[p.source].toLowerCase()}</p>` : ''}
     ${p.minutes ? html`<p><strong>Referat:</strong> ${lines(p.minutes)}</p>` : ''}
     ${p.decision ? html`<p data-testid="decision-${i + 1}"><strong>Beslutning:</strong> ${lines(p.decision)}</p>` : ''}
-    ${leader ? html`<p class="meeting-point-actions"><a href="${withProject(base, pid)}">Ret, skriv referat og beslutning<span class="sr-only"> for punkt ${i + 1}: ${p.title}</span></a>
+    ${
+      leader
+        ? html`<p class="meeting-point-actions"><a href="${withProject(base, pid)}">Ret, skriv referat og beslutning<span class="sr-only"> for punkt ${i + 1}: ${p.title}</span></a>
       ${i > 0 ? move('op', 'Flyt op') : ''} ${i < n - 1 ? move('ned', 'Flyt ned') : ''}
-      <a href="${withProject(`${base}/slet`, pid)}">Slet<span class="sr-only"> punkt ${i + 1}: ${p.title}</span></a></p>` : ''}
+      <a href="${withProject(`${base}/slet`, pid)}">Slet<span class="sr-only"> punkt ${i + 1}: ${p.title}</span></a></p>`
+        : ''
+    }
   </li>`;
 }
 
@@ -57,7 +64,11 @@ export function meetingPage(actor: Actor, csrf: string, choice: ProjectChoice, v
   const m = v.meeting;
   const base = `/styring/moeder/${m.id}`;
   return steeringPage({
-    actor, csrf, choice, path: '/styring/moeder', title: m.title,
+    actor,
+    csrf,
+    choice,
+    path: '/styring/moeder',
+    title: m.title,
     body: html`<p><a href="${withProject('/styring/moeder', pid)}">Alle møder</a></p>
       <h1>${m.title}</h1>
       ${notice ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${notice}</p></div></div>` : ''}
@@ -71,22 +82,33 @@ export function meetingPage(actor: Actor, csrf: string, choice: ProjectChoice, v
         ${leader ? html`<li><a href="${withProject(`${base}/ret`, pid)}">Ret mødet</a></li><li><a href="${withProject(`${base}/slet`, pid)}">Slet mødet</a></li>` : ''}
       </ul>
       <h2>Dagsorden og referat</h2>
-      ${v.points.length
-        ? html`<ol class="meeting-agenda" data-testid="agenda">${v.points.map((p, i) => pointItem(v, p, i, v.points.length, leader, csrf, pid))}</ol>`
-        : html`<p data-testid="agenda">Dagsordenen er tom.</p>`}
-      ${leader ? html`<p><a class="button button-secondary" href="${withProject(`${base}/punkter/ny`, pid)}">Tilføj punkt</a></p>
+      ${
+        v.points.length
+          ? html`<ol class="meeting-agenda" data-testid="agenda">${v.points.map((p, i) => pointItem(v, p, i, v.points.length, leader, csrf, pid))}</ol>`
+          : html`<p data-testid="agenda">Dagsordenen er tom.</p>`
+      }
+      ${
+        leader
+          ? html`<p><a class="button button-secondary" href="${withProject(`${base}/punkter/ny`, pid)}">Tilføj punkt</a></p>
         <form method="post" action="${withProject(`${base}/hent-punkter`, pid)}">
           ${csrfField(csrf)}
           <p class="form-hint" id="hent-hint">Tilføjer punkter for åbne handlinger fra sidste møde, resultatmål, der ikke er nået, og milepæle, der har overskredet tidspunktet. Du kan rette, flytte og slette dem bagefter.</p>
           <button class="button button-secondary" type="submit" aria-describedby="hent-hint">Hent punkter fra overblikket</button>
-        </form>` : ''}
+        </form>`
+          : ''
+      }
       <h2>Opfølgningshandlinger</h2>
       ${actionRows(v, leader, pid)}
       ${leader ? html`<p><a class="button button-secondary" href="${withProject(`${base}/handlinger/ny`, pid)}">Tilføj handling</a></p>` : ''}`,
   });
 }
 
-export const pointValues = (p: AgendaPoint): Record<string, string> => ({ title: p.title, body: p.body ?? '', minutes: p.minutes ?? '', decision: p.decision ?? '' });
+export const pointValues = (p: AgendaPoint): Record<string, string> => ({
+  title: p.title,
+  body: p.body ?? '',
+  minutes: p.minutes ?? '',
+  decision: p.decision ?? '',
+});
 
 export function pointFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, pointId?: number) {
   const pid = choice.project.id;
@@ -103,13 +125,22 @@ export function pointFormPage(actor: Actor, csrf: string, choice: ProjectChoice,
       <a class="button button-secondary" href="${withProject(base, pid)}">Annuller</a>
     </form>`;
   return steeringPage({
-    actor, csrf, choice, path: '/styring/moeder', title,
+    actor,
+    csrf,
+    choice,
+    path: '/styring/moeder',
+    title,
     body: html`<p class="meta">${v.meeting.title}, ${formatDate(v.meeting.heldOn)}</p><h1>${title}</h1>${errorSummary(s, form)}${form}`,
   });
 }
 
 export const actionValues = (a: MeetingAction): Record<string, string> => ({
-  description: a.description, ownerUserId: a.ownerUserId === null ? '' : String(a.ownerUserId), owner: a.ownerUserId === null ? a.owner : '', dueDate: dateInput(a.dueDate), status: a.status, milestoneId: a.milestoneId === null ? '' : String(a.milestoneId),
+  description: a.description,
+  ownerUserId: a.ownerUserId === null ? '' : String(a.ownerUserId),
+  owner: a.ownerUserId === null ? a.owner : '',
+  dueDate: dateInput(a.dueDate),
+  status: a.status,
+  milestoneId: a.milestoneId === null ? '' : String(a.milestoneId),
 });
 
 export function actionFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, actionId?: number) {
@@ -128,7 +159,11 @@ export function actionFormPage(actor: Actor, csrf: string, choice: ProjectChoice
       <a class="button button-secondary" href="${withProject(base, pid)}">Annuller</a>
     </form>`;
   return steeringPage({
-    actor, csrf, choice, path: '/styring/moeder', title,
+    actor,
+    csrf,
+    choice,
+    path: '/styring/moeder',
+    title,
     body: html`<p class="meta">${v.meeting.title}, ${formatDate(v.meeting.heldOn)}</p><h1>${title}</h1>${errorSummary(s, form)}${form}`,
   });
 }
@@ -139,21 +174,37 @@ export function meetingPrintPage(actor: Actor, csrf: string, choice: ProjectChoi
   const m = v.meeting;
   const minutes = what === 'referat';
   return steeringPage({
-    actor, csrf, choice, path: '/styring/moeder', title: `${minutes ? 'Referat' : 'Dagsorden'}: ${m.title}`,
+    actor,
+    csrf,
+    choice,
+    path: '/styring/moeder',
+    title: `${minutes ? 'Referat' : 'Dagsorden'}: ${m.title}`,
     body: html`<article class="print-view" data-testid="print-${what}">
       <p class="print-hide"><a href="${withProject(`/styring/moeder/${m.id}`, pid)}">Tilbage til mødet</a>. Brug browserens udskrift (Ctrl+P) for at udskrive eller gemme som PDF.</p>
       <h1>${minutes ? 'Referat' : 'Dagsorden'}: ${m.title}</h1>
       <p>${choice.project.name}<br>${MEETING_KIND_LABELS[m.kind]}, ${formatDate(m.heldOn)}${m.place ? `, ${m.place}` : ''}</p>
       ${m.participants ? html`<h2>Deltagere</h2><p>${lines(m.participants)}</p>` : ''}
       <h2>${minutes ? 'Punkter, referat og beslutninger' : 'Punkter'}</h2>
-      ${v.points.length ? html`<ol>${v.points.map((p) => html`<li><h3 class="h4">${p.title}</h3>${p.body ? html`<p>${lines(p.body)}</p>` : ''}
-        ${minutes ? html`${p.minutes ? html`<p><strong>Referat:</strong> ${lines(p.minutes)}</p>` : ''}<p><strong>Beslutning:</strong> ${p.decision ? lines(p.decision) : 'Ingen beslutning.'}</p>` : ''}</li>`)}</ol>`
-        : html`<p>Dagsordenen er tom.</p>`}
-      ${minutes ? html`<h2>Opfølgningshandlinger</h2>
-        ${v.actions.length ? html`<table class="table"><caption class="sr-only">Opfølgningshandlinger</caption>
+      ${
+        v.points.length
+          ? html`<ol>${v.points.map(
+              (p) => html`<li><h3 class="h4">${p.title}</h3>${p.body ? html`<p>${lines(p.body)}</p>` : ''}
+        ${minutes ? html`${p.minutes ? html`<p><strong>Referat:</strong> ${lines(p.minutes)}</p>` : ''}<p><strong>Beslutning:</strong> ${p.decision ? lines(p.decision) : 'Ingen beslutning.'}</p>` : ''}</li>`,
+            )}</ol>`
+          : html`<p>Dagsordenen er tom.</p>`
+      }
+      ${
+        minutes
+          ? html`<h2>Opfølgningshandlinger</h2>
+        ${
+          v.actions.length
+            ? html`<table class="table"><caption class="sr-only">Opfølgningshandlinger</caption>
           <thead><tr><th scope="col">Handling</th><th scope="col">Ansvarlig</th><th scope="col">Frist</th><th scope="col">Status</th><th scope="col">Milepæl</th></tr></thead>
           <tbody>${v.actions.map((a) => html`<tr><th scope="row">${a.description}</th><td>${a.owner}</td><td>${formatDate(a.dueDate)}</td><td>${ACTION_STATUS_LABELS[a.status]}</td><td>${milestoneName(v.milestones, a.milestoneId)}</td></tr>`)}</tbody></table>`
-          : html`<p>Ingen handlinger.</p>`}` : ''}
+            : html`<p>Ingen handlinger.</p>`
+        }`
+          : ''
+      }
     </article>`,
   });
 }

@@ -15,7 +15,8 @@ const meetingsWord = (n: number) => (n === 1 ? '1 styregruppemøde' : `${n} styr
 /** The warning when a year of the project has fewer steering group meetings than promised. */
 export function yearWarning(years: YearPlan[], perYear: number) {
   const short = years.filter((y) => y.short);
-  if (short.length === 0) return html`<p data-testid="meeting-year-check">Der er planlagt mindst ${perYear} styregruppemøder om året i hele projektperioden.</p>`;
+  if (short.length === 0)
+    return html`<p data-testid="meeting-year-check">Der er planlagt mindst ${perYear} styregruppemøder om året i hele projektperioden.</p>`;
   return html`<div class="alert alert-warning" data-testid="meeting-year-check"><div class="alert-body">
     <h2 class="alert-heading h3">Projektet holder for få styregruppemøder</h2>
     <p class="alert-text">Projektet skal holde ${perYear} styregruppemøder om året (i et år, projektet kun løber en del af, en tilsvarende andel).</p>
@@ -29,8 +30,12 @@ export function overdueActions(overdue: (MeetingAction & { meeting: Meeting })[]
   return html`<div class="table-wrap"><table class="table table--zebra" data-testid="overdue-actions">
     <caption>${overdue.length === 1 ? '1 handling' : `${overdue.length} handlinger`} fra møderne har overskredet fristen</caption>
     <thead><tr><th scope="col">Handling</th><th scope="col">Ansvarlig</th><th scope="col">Frist</th><th scope="col">Status</th><th scope="col">Fra mødet</th></tr></thead>
-    <tbody>${overdue.map((a) => html`<tr><th scope="row">${a.description}</th><td>${a.owner}</td><td><span class="status status--bad">${formatDate(a.dueDate)}</span></td>
-      <td>${ACTION_STATUS_LABELS[a.status]}</td><td><a href="${withProject(`/styring/moeder/${a.meeting.id}`, pid)}">${a.meeting.title}, ${formatDate(a.meeting.heldOn)}</a></td></tr>`)}</tbody>
+    <tbody>${overdue.map(
+      (
+        a,
+      ) => html`<tr><th scope="row">${a.description}</th><td>${a.owner}</td><td><span class="status status--bad">${formatDate(a.dueDate)}</span></td>
+      <td>${ACTION_STATUS_LABELS[a.status]}</td><td><a href="${withProject(`/styring/moeder/${a.meeting.id}`, pid)}">${a.meeting.title}, ${formatDate(a.meeting.heldOn)}</a></td></tr>`,
+    )}</tbody>
   </table></div>`;
 }
 
@@ -39,7 +44,11 @@ export function meetingsPage(actor: Actor, csrf: string, choice: ProjectChoice, 
   const leader = actor.role === 'projektleder';
   const years = [...new Set(plan.meetings.map((m) => m.heldOn.slice(0, 4)))].sort().reverse();
   return steeringPage({
-    actor, csrf, choice, path: '/styring/moeder', title: 'Møder',
+    actor,
+    csrf,
+    choice,
+    path: '/styring/moeder',
+    title: 'Møder',
     body: html`<h1>Møder i styregruppen og det politiske udvalg</h1>
       ${saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Antallet af møder om året er gemt.</p></div></div>` : ''}
       <p>Projektlederen indkalder til, holder og følger op på møderne i styregruppen. Dagsordenen kan hentes fra overblikket, og referatet samler beslutninger og handlinger.</p>
@@ -48,25 +57,39 @@ export function meetingsPage(actor: Actor, csrf: string, choice: ProjectChoice, 
       <h2>Handlinger med overskredet frist</h2>
       ${overdueActions(plan.overdue, pid)}
       ${years.length === 0 ? html`<p data-testid="meetings-empty">Der er ikke planlagt møder endnu.</p>` : ''}
-      ${years.map((y) => html`<h2>${y}</h2>
+      ${years.map(
+        (y) => html`<h2>${y}</h2>
         <div class="table-wrap"><table class="table table--zebra" data-testid="meetings-${y}">
           <caption>Møder i ${y}</caption>
           <thead><tr><th scope="col">Dato</th><th scope="col">Møde</th><th scope="col">Slags</th><th scope="col">Sted</th></tr></thead>
-          <tbody>${plan.meetings.filter((m) => m.heldOn.startsWith(y)).map((m) => html`<tr><td>${formatDate(m.heldOn)}${m.heldOn >= plan.today ? html` <span class="meta">(planlagt)</span>` : ''}</td>
-            <th scope="row"><a href="${withProject(`/styring/moeder/${m.id}`, pid)}">${m.title}</a></th><td>${MEETING_KIND_LABELS[m.kind]}</td><td>${m.place ?? ''}</td></tr>`)}</tbody>
-        </table></div>`)}
-      ${leader ? html`<h2>Antal styregruppemøder om året</h2>
+          <tbody>${plan.meetings
+            .filter((m) => m.heldOn.startsWith(y))
+            .map(
+              (m) => html`<tr><td>${formatDate(m.heldOn)}${m.heldOn >= plan.today ? html` <span class="meta">(planlagt)</span>` : ''}</td>
+            <th scope="row"><a href="${withProject(`/styring/moeder/${m.id}`, pid)}">${m.title}</a></th><td>${MEETING_KIND_LABELS[m.kind]}</td><td>${m.place ?? ''}</td></tr>`,
+            )}</tbody>
+        </table></div>`,
+      )}
+      ${
+        leader
+          ? html`<h2>Antal styregruppemøder om året</h2>
         ${errorSummary(setting)}
         <form method="post" action="${withProject('/styring/moeder/antal', pid)}" novalidate data-testid="meeting-setting">
           ${csrfField(csrf)}
           ${textField(setting, { name: 'meetingsPerYear', label: 'Styregruppemøder om året', hint: 'Som ansøgningen lover, fx 4 (Viborg) eller 3 (Ishøj og Vallensbæk).', required: true, inputmode: 'numeric', width: 'xs' })}
           <button class="button button-secondary" type="submit">Gem antal</button>
-        </form>` : html`<p>Projektet skal holde ${plan.perYear} styregruppemøder om året.</p>`}`,
+        </form>`
+          : html`<p>Projektet skal holde ${plan.perYear} styregruppemøder om året.</p>`
+      }`,
   });
 }
 
 export const meetingValues = (m: Meeting): Record<string, string> => ({
-  kind: m.kind, heldOn: dateInput(m.heldOn), title: m.title, place: m.place ?? '', participants: m.participants ?? '',
+  kind: m.kind,
+  heldOn: dateInput(m.heldOn),
+  title: m.title,
+  place: m.place ?? '',
+  participants: m.participants ?? '',
 });
 
 export function meetingFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, meetingId?: number) {
@@ -85,7 +108,11 @@ export function meetingFormPage(actor: Actor, csrf: string, choice: ProjectChoic
         <a class="button button-secondary" href="${back}">Annuller</a>
       </form>`;
   return steeringPage({
-    actor, csrf, choice, path: '/styring/moeder', title,
+    actor,
+    csrf,
+    choice,
+    path: '/styring/moeder',
+    title,
     body: html`<h1>${title}</h1>${errorSummary(s, form)}${form}`,
   });
 }
@@ -93,7 +120,11 @@ export function meetingFormPage(actor: Actor, csrf: string, choice: ProjectChoic
 /** "Are you sure?" before a meeting, point or action is deleted. */
 export function meetingDeletePage(actor: Actor, csrf: string, choice: ProjectChoice, what: string, action: string, back: string) {
   return steeringPage({
-    actor, csrf, choice, path: '/styring/moeder', title: 'Slet',
+    actor,
+    csrf,
+    choice,
+    path: '/styring/moeder',
+    title: 'Slet',
     body: html`<h1>Slet</h1><p>Vil du slette <strong>${what}</strong>? Sletningen gemmes i loggen med indholdet.</p>
       <form method="post" action="${action}">
         ${csrfField(csrf)}

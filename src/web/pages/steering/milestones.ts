@@ -44,36 +44,63 @@ function milestoneActions(actions: MilestoneAction[], milestoneId: number, pid: 
 
 export type MilestoneAction = Pick<MeetingAction, 'milestoneId' | 'description' | 'status' | 'dueDate'> & { meeting: Pick<Meeting, 'id'> };
 
-export function milestonesPage(actor: Actor, csrf: string, choice: ProjectChoice, ms: Milestone[], today = todayInDenmark(), actions: MilestoneAction[] = []) {
+export function milestonesPage(
+  actor: Actor,
+  csrf: string,
+  choice: ProjectChoice,
+  ms: Milestone[],
+  today = todayInDenmark(),
+  actions: MilestoneAction[] = [],
+) {
   const pid = choice.project.id;
   const leader = actor.role === 'projektleder';
   return steeringPage({
-    actor, csrf, choice, path: '/styring/milepaele', title: 'Milepælsplan',
+    actor,
+    csrf,
+    choice,
+    path: '/styring/milepaele',
+    title: 'Milepælsplan',
     body: html`<h1>Milepælsplan</h1>
       ${overdueSummary(ms, today)}
       ${leader ? html`<p><a class="button button-primary" href="${withProject('/styring/milepaele/ny', pid)}">Tilføj milepæl</a></p>` : ''}
-      ${byPhase(ms).map((p) => html`<h2>Fase ${p.phase}: ${p.name}</h2>
+      ${byPhase(ms).map(
+        (p) => html`<h2>Fase ${p.phase}: ${p.name}</h2>
         <div class="table-wrap"><table class="table table--zebra" data-testid="phase-${p.phase}">
           <caption>Milepæle i fase ${p.phase}</caption>
           <thead><tr><th scope="col">Nr.</th><th scope="col">Indhold</th><th scope="col">Tidspunkt</th><th scope="col">Ansvarlig</th><th scope="col">Status</th>
             ${leader ? html`<th scope="col"><span class="sr-only">Handling</span></th>` : ''}</tr></thead>
-          <tbody>${p.items.map((m) => html`<tr><th scope="row">${m.number}</th><td>${m.content}${m.note ? html`<br><span class="meta">${m.note}</span>` : ''}${milestoneActions(actions, m.id, pid)}</td>
+          <tbody>${p.items.map(
+            (
+              m,
+            ) => html`<tr><th scope="row">${m.number}</th><td>${m.content}${m.note ? html`<br><span class="meta">${m.note}</span>` : ''}${milestoneActions(actions, m.id, pid)}</td>
             <td>${formatDate(m.dueDate)}</td><td>${m.responsible}</td><td><span class="status status--${m.status === 'naaet' ? 'good' : isOverdue(m, today) || m.status === 'forsinket' ? 'bad' : 'neutral'}">${MILESTONE_STATUS_LABELS[m.status]}</span>${isOverdue(m, today) ? html`<br><strong>Tidspunktet er overskredet</strong>` : ''}</td>
-            ${leader ? html`<td><a href="${withProject(`/styring/milepaele/${m.id}`, pid)}">Ret<span class="sr-only"> milepæl ${m.number}</span></a></td>` : ''}</tr>`)}</tbody>
-        </table></div>`)}`,
+            ${leader ? html`<td><a href="${withProject(`/styring/milepaele/${m.id}`, pid)}">Ret<span class="sr-only"> milepæl ${m.number}</span></a></td>` : ''}</tr>`,
+          )}</tbody>
+        </table></div>`,
+      )}`,
   });
 }
 
 export const milestoneValues = (m: Milestone): Record<string, string> => ({
-  phase: String(m.phase), phaseName: m.phaseName, number: String(m.number), content: m.content, dueDate: dateInput(m.dueDate),
-  responsible: m.responsible, status: m.status, note: m.note ?? '',
+  phase: String(m.phase),
+  phaseName: m.phaseName,
+  number: String(m.number),
+  content: m.content,
+  dueDate: dateInput(m.dueDate),
+  responsible: m.responsible,
+  status: m.status,
+  note: m.note ?? '',
 });
 
 export function milestoneFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, milestoneId?: number) {
   const pid = choice.project.id;
   const action = withProject(milestoneId ? `/styring/milepaele/${milestoneId}` : '/styring/milepaele/ny', pid);
   return steeringPage({
-    actor, csrf, choice, path: '/styring/milepaele', title: milestoneId ? 'Ret milepæl' : 'Ny milepæl',
+    actor,
+    csrf,
+    choice,
+    path: '/styring/milepaele',
+    title: milestoneId ? 'Ret milepæl' : 'Ny milepæl',
     body: html`<h1>${milestoneId ? 'Ret milepæl' : 'Ny milepæl'}</h1>
       ${errorSummary(s)}
       <form method="post" action="${action}" novalidate>

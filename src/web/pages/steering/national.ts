@@ -23,9 +23,15 @@ function laterNote(d: NationalData) {
 export function nationalPage(actor: Actor, csrf: string, d: NationalData, extra?: SafeHtml) {
   const q = `maaned=${d.months.month}&varig=${d.months.durableMonth}&status=${d.months.snapshotMonth}`;
   return page({
-    title: 'Nationalt overblik', actor, csrf, path: '/nationalt',
-    body: html`${reportBody(nationalReport(d), html`${monthForm('/nationalt', null, d.months)}
-      ${downloadLinks('/nationalt/rapport', q, 'Hent det nationale overblik')}`)}
+    title: 'Nationalt overblik',
+    actor,
+    csrf,
+    path: '/nationalt',
+    body: html`${reportBody(
+      nationalReport(d),
+      html`${monthForm('/nationalt', null, d.months)}
+      ${downloadLinks('/nationalt/rapport', q, 'Hent det nationale overblik')}`,
+    )}
       ${extra ?? ''}
       ${laterNote(d)}
       <p>Se også <a href="/resultater">resultaterne med alle grupper og måned for måned</a>.</p>
