@@ -53,21 +53,17 @@ function grid(rows: number[][]) {
   return { values, sets, at, R };
 }
 
-const table = fc
-  .integer({ min: 1, max: 6 })
-  .chain((R) =>
-    fc
-      .integer({ min: 1, max: 5 })
-      .chain((C) =>
-        fc.array(
-          fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 60 })), {
-            minLength: C,
-            maxLength: C,
-          }),
-          { minLength: R, maxLength: R },
-        ),
-      ),
-  );
+const table = fc.integer({ min: 1, max: 6 }).chain((R) =>
+  fc.integer({ min: 1, max: 5 }).chain((C) =>
+    fc.array(
+      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 60 })), {
+        minLength: C,
+        maxLength: C,
+      }),
+      { minLength: R, maxLength: R },
+    ),
+  ),
+);
 
 describe('joint suppression', () => {
   it('hides every small count and leaves none recoverable (no fixed cells)', () => {

@@ -332,9 +332,7 @@ export async function expiredCandidates(tx: Sql, today: string): Promise<{ id: s
 }
 
 /** National: every candidate (municipality name, day added) and her outreach as codes and dates, for the funnel; no name or CPR number. */
-export async function nationalFunnelInput(
-  tx: Sql,
-): Promise<{
+export async function nationalFunnelInput(tx: Sql): Promise<{
   candidates: { id: string; municipality: string; addedOn: string }[];
   events: {
     candidateId: string;

@@ -35,18 +35,16 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!result.ok) {
       reply.status(result.status);
       if (result.retryAfter) reply.header('Retry-After', String(result.retryAfter));
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(
-          loginPage({
-            csrf: csrfFor(req, reply, deps),
-            next,
-            demo: deps.config.demo,
-            oidc: !!deps.config.oidc,
-            error: result.message,
-            username: body.brugernavn,
-          }),
-        );
+      return reply.type('text/html; charset=utf-8').send(
+        loginPage({
+          csrf: csrfFor(req, reply, deps),
+          next,
+          demo: deps.config.demo,
+          oidc: !!deps.config.oidc,
+          error: result.message,
+          username: body.brugernavn,
+        }),
+      );
     }
     // A new session id at every login (no fixation); the old one, if any, is dropped.
     if (req.sessionId) await endSession(deps, req.sessionId);

@@ -137,15 +137,13 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
     scope.get('/registerdata/koder', async (req, reply) => {
       const actor = requireRegisterActor(req);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(
-          codesPage(actor, req.csrfToken!, await ownCodes(deps, actor), {
-            notice: (req.query as { rettet?: string }).rettet
-              ? `Kode ${Number((req.query as { rettet: string }).rettet)} er rettet.`
-              : undefined,
-          }),
-        );
+      return reply.type('text/html; charset=utf-8').send(
+        codesPage(actor, req.csrfToken!, await ownCodes(deps, actor), {
+          notice: (req.query as { rettet?: string }).rettet
+            ? `Kode ${Number((req.query as { rettet: string }).rettet)} er rettet.`
+            : undefined,
+        }),
+      );
     });
 
     scope.get<{ Params: { code: string } }>('/registerdata/koder/:code', async (req, reply) => {
@@ -153,14 +151,12 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
       const code = Number(req.params.code);
       const current = /^\d{1,5}$/.test(req.params.code) ? await ownCode(deps, actor, code) : undefined;
       if (!current) throw notFound('Koden');
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(
-          codeEditPage(actor, req.csrfToken!, current, {
-            values: { [categoryField(code)]: current.category, [reasonField(code)]: current.reason },
-            errors: {},
-          }),
-        );
+      return reply.type('text/html; charset=utf-8').send(
+        codeEditPage(actor, req.csrfToken!, current, {
+          values: { [categoryField(code)]: current.category, [reasonField(code)]: current.reason },
+          errors: {},
+        }),
+      );
     });
 
     scope.post<{ Params: { code: string } }>('/registerdata/koder/:code', async (req, reply) => {
