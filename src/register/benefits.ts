@@ -230,7 +230,12 @@ function scanDated(r: CsvReader, person: PersonColumn, cols: number[], fromWeek:
   }
 }
 
-/** `y_01 … y_53` columns of one year: fixed by --year or the file name, or per row by a year column. */
+/**
+ * `y_01 … y_53` columns of one year: fixed by --year or the file name, or per row by a year column.
+ * It is long because the header checks, the choice of the byte-level fast path and the row loop
+ * share the week numbers, the year state and the scratch arrays; the row loop runs once per
+ * person and year, so it stays inline rather than calling a helper per row.
+ */
 function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek: number, options: ReadOptions, sink: BenefitSink): void {
   const weekNo = new Int32Array(cols.length);
   const byNo = new Map<number, number>();
@@ -370,6 +375,8 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
  * number. It stops before the first row of any other form, and before a code that differs from
  * the one she has, which the general reader then takes (codes it finds already written are the
  * same and pass), so results and messages are the general reader's.
+ * It is long because it is one loop over the chunk's bytes with its state in locals (position,
+ * field, week offset, person): per-field helpers would cost a call on every person-week.
  */
 function plainYearlyRows(
   r: CsvReader,
@@ -384,6 +391,7 @@ function plainYearlyRows(
 ): () => void {
   const nFields = offOfCol.length;
   const delim = r.delim;
+  // The loop itself, long for the reason above: one pass over the bytes, all state in locals.
   return () => {
     let p = r.nextRowAt;
     if (p < 0) return;

@@ -52,6 +52,8 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
  * take turns: a chunk stays intact while the next one is read (the remainder of its last row is
  * carried over from it) and is overwritten by the one after. Allocating a fresh 16 MiB buffer
  * per chunk made the GC run a full collection every few chunks of a 500 MB file.
+ * It is long because that state (the descriptor, the two buffers, the carried-over row and
+ * their hand-off to the next file) lives in one closure that `next()` and `close` share.
  */
 export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path, maxRow = MAX_ROW_BYTES): ByteSource {
   let fd: number;
