@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultCodeTable } from './codetable.ts';
-import { dreamCategory, readDreamStatusList } from './dream-rules.ts';
+import { codeTableCsv, deriveCodeTable, dreamCategory, readDreamStatusList } from './dream-rules.ts';
+import { thrown } from './test-files.ts';
 
 const listText = readFileSync(new URL('./dream-statuskoder.csv', import.meta.url), 'utf8');
 const shippedText = readFileSync(new URL('./kodetabel.default.csv', import.meta.url), 'utf8');
@@ -67,5 +68,33 @@ describe('shipped code table (spec §1.4)', () => {
     expect(cat(0)).toBe('ingen');
     expect(cat(121)).toBe('ingen');
     expect(t.entries.size).toBe(131);
+  });
+
+  it('is exactly what `npm run kodetabel` writes from the list (derivation and CSV text)', () => {
+    const rows = readDreamStatusList(Buffer.from(listText), 'dream-statuskoder.csv');
+    expect(codeTableCsv(deriveCodeTable(rows))).toBe(shippedText);
+  });
+});
+
+describe('the code table as CSV text', () => {
+  it('quotes a cell holding the delimiter, a quote or a line break, doubling its quotes', () => {
+    const csv = codeTableCsv([
+      { kode: 1, kategori: 'ydelse', tekst: 'a;b', kilde: 'say "x"' },
+      { kode: 2, kategori: 'ingen', tekst: 'two\nlines', kilde: 'plain' },
+    ]);
+    expect(csv).toBe('kode;kategori;tekst;kilde\n1;ydelse;"a;b";"say ""x"""\n2;ingen;"two\nlines";plain\n');
+  });
+  it('a status list row without a code is refused, naming the line', () => {
+    const e = thrown(() => readDreamStatusList(Buffer.from('kode;ydelse;status;aktivitet\n1;a;b;c\nx;a;b;c\n'), 'l.csv'));
+    expect(e).toMatchObject({ code: 'bad_code', line: 3, column: 'kode' });
+    expect(e.message).toBe('l.csv, linje 3, kolonne «kode»: «x» er ikke en kode.');
+  });
+  it('the rules trim and ignore case in ydelse and aktivitet', () => {
+    const cat = (kode: number, ydelse: string, aktivitet: string) => dreamCategory({ kode, ydelse, status: '', aktivitet }).category;
+    expect(cat(5, 'x', ' LØNTILSKUD ')).toBe('loentilskud');
+    expect(cat(5, 'x', ' Virksomhedspraktik')).toBe('praktik');
+    expect(cat(5, ' LEDIGHEDSYDELSE ', 'Passiv')).toBe('fleksjob');
+    expect(cat(5, 'Ressourceforløb ', 'Passiv')).toBe('ressourceforloeb');
+    expect(cat(5, 'Kontanthjælp', 'Passiv')).toBe('ydelse');
   });
 });

@@ -100,4 +100,52 @@ describe('readParticipants', () => {
     expect(thrown(() => readParticipants(enc(''), 'tom.csv'))).toMatchObject({ code: 'header', file: 'tom.csv' });
     expect(thrown(() => readParticipants(enc('id\nA\n'), 'x.csv'))).toMatchObject({ code: 'header' });
   });
+  it('keyed by running number: the number may hold digits, letters, `_` and `-` (at most 40); the birth date must be real', () => {
+    const head = 'id;løbenr;fødselsdato;kommune;indskrevet;visitation\n';
+    const read = (row: string) => readParticipants(enc(`${head}${row}\n`), 'l.csv');
+    expect(read('A;aB_9-z;02-03-1985;K;2021-01-04;jobparat')[0]).toEqual({
+      id: 'A',
+      cpr: '#aB_9-z',
+      birthDate: '1985-03-02',
+      kommune: 'K',
+      visitation: 'jobparat',
+      indskrevet: '2021-01-04',
+      udskrevet: null,
+    });
+    expect(read(`A;${'7'.repeat(40)};1985-03-02;K;2021-01-04;jobparat`)[0].cpr).toBe(`#${'7'.repeat(40)}`);
+    for (const bad of ['', '1 7', '17!', '7'.repeat(41)]) {
+      const e = thrown(() => read(`A;${bad};1985-03-02;K;2021-01-04;jobparat`));
+      expect(e, bad).toMatchObject({ code: 'bad_cpr', line: 2, column: 'løbenr' });
+      expect(e.message).toBe(`l.csv, linje 2, kolonne «løbenr»: «${bad.slice(0, 40)}» er ikke et løbenummer (cifre eller bogstaver).`);
+    }
+    const e = thrown(() => read('A;17;1985-02-30;K;2021-01-04;jobparat'));
+    expect(e).toMatchObject({ code: 'bad_date', line: 2, column: 'fødselsdato' });
+    expect(e.message).toBe(
+      'l.csv, linje 2, kolonne «fødselsdato»: «1985-02-30» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).',
+    );
+  });
+  it('a CPR column wins over a running-number column; a CPR that is not plain is normalised', () => {
+    const p = readParticipants(enc('id;lobenr;cpr;kommune;indskrevet;visitation\nA;17; 010190-1234 ;K;2021-01-04;jobparat\n'), 'd.csv');
+    expect(p[0]).toEqual({ id: 'A', cpr: '0101901234', kommune: 'K', visitation: 'jobparat', indskrevet: '2021-01-04', udskrevet: null });
+  });
+  it('names the missing id, kommune, the unknown visitation and a bad exit date in full', () => {
+    const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';
+    const msg = (row: string) => thrown(() => readParticipants(enc(`${head}${row}\n`), 'd.csv')).message;
+    expect(msg(';0101901234;K;2021-01-01;jobparat;')).toBe('d.csv, linje 2, kolonne «id»: id mangler.');
+    expect(msg('A;0101901234;;2021-01-01;jobparat;')).toBe('d.csv, linje 2, kolonne «kommune»: kommune mangler.');
+    expect(msg('A;0101901234;K;2021-01-01;ledig;')).toBe(
+      'd.csv, linje 2, kolonne «visitation»: ukendt visitationskategori «ledig»; brug en af: aktivitetsparat, jobparat, selvforsoergende, oevrige.',
+    );
+    expect(msg('A;0101901234;K;2021-01-01;jobparat;2021-02-30')).toBe(
+      'd.csv, linje 2, kolonne «udskrevet»: «2021-02-30» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).',
+    );
+    expect(msg('A;0101901234;K;2021-05-01;jobparat;2021-04-30')).toBe(
+      'd.csv, linje 2, kolonne «udskrevet»: udskrivningsdatoen 2021-04-30 ligger før indskrivningsdatoen 2021-05-01.',
+    );
+    // Leaving on the day of enrolment is allowed; so is a visitation in upper case with spaces.
+    expect(readParticipants(enc(`${head}A;0101901234;K;2021-05-01; JOBPARAT ;2021-05-01\n`), 'd.csv')[0]).toMatchObject({
+      visitation: 'jobparat',
+      udskrevet: '2021-05-01',
+    });
+  });
 });
