@@ -26,4 +26,25 @@ describe('packPerson / unpackPerson', () => {
     padded.set(bytes, 5);
     expect(unpackPerson(padded.subarray(5)).weeks.codes[0]).toBe(131);
   });
+  it('rejects a short byte string and an unknown version by their own message', () => {
+    expect(() => unpackPerson(new Uint8Array([1, 0]))).toThrow(/Ukendt format/);
+    const short = new Uint8Array(16);
+    short[0] = 1; // the right version, one byte short of a header
+    expect(() => unpackPerson(short)).toThrow(/Ukendt format/);
+    const wrongVersion = packPerson(undefined, undefined);
+    wrongVersion[0] = 2;
+    expect(() => unpackPerson(wrongVersion)).toThrow(/Ukendt format/);
+    const tooLong = new Uint8Array(packPerson(undefined, undefined).length + 1);
+    tooLong.set(packPerson(undefined, undefined));
+    expect(() => unpackPerson(tooLong)).toThrow(/forkert længde/);
+  });
+  it('lays the header out as documented: version, week start, weeks, month start, months, little-endian', () => {
+    const bytes = packPerson({ weekStart: -2, codes: Int16Array.from([5, -1]) }, { monthStart: 258, hours: Float64Array.from([1.5]) });
+    const v = new DataView(bytes.buffer);
+    expect([v.getUint8(0), v.getInt32(1, true), v.getUint32(5, true), v.getInt32(9, true), v.getUint32(13, true)]).toEqual([
+      1, -2, 2, 258, 1,
+    ]);
+    expect([v.getInt16(17, true), v.getInt16(19, true), v.getFloat64(21, true)]).toEqual([5, -1, 1.5]);
+    expect(bytes.length).toBe(29);
+  });
 });
