@@ -80,7 +80,12 @@ export interface CaseFile {
   };
 }
 
-/** Load the case data for an already authorised participant (inside the caller's transaction). */
+/**
+ * Load the case data for an already authorised participant (inside the caller's transaction).
+ * Long because it is two flat lists: the fourteen reads started together (so PostgreSQL gets them
+ * as one message) and the case file assembled from them field by field; a split would only hand
+ * the fourteen results on to a second function.
+ */
 export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): Promise<CaseFile> {
   // Started together, so PostgreSQL gets them as one message (db/database.ts: batchingQueryable).
   const [

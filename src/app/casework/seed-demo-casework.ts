@@ -5,6 +5,7 @@
  * missing CV/ABC strategy, low WHO-5). Deterministic for a seed and a date; bulk inserts.
  */
 import {
+  assessmentColumns,
   completeDemoCompanies,
   demoCaseWomen,
   demoEnrolments,
@@ -69,225 +70,247 @@ const TRAPPEN_KEYS = FREMDRIFTSTRAPPEN.dimensions.map((d) => d.key);
 const who5Answers = (rng: Rng, level: number) =>
   Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [k, Math.max(0, Math.min(5, level + rng.int(-1, 1)))]));
 
+/** Column buffers for the bulk inserts, one set per table the seed writes; a woman's rows go in together. */
+function caseworkColumns() {
+  return {
+    act: {
+      pid: [] as string[],
+      mun: [] as string[],
+      type: [] as string[],
+      prov: [] as (string | null)[],
+      cvr: [] as (string | null)[],
+      start: [] as string[],
+      end: [] as (string | null)[],
+      hours: [] as (number | null)[],
+      status: [] as string[],
+      by: [] as (number | null)[],
+    },
+    con: {
+      pid: [] as string[],
+      mun: [] as string[],
+      on: [] as string[],
+      kind: [] as string[],
+      who: [] as string[],
+      tolk: [] as boolean[],
+      note: [] as string[],
+      by: [] as (number | null)[],
+    },
+    who5: assessmentColumns(),
+    trappen: assessmentColumns(),
+    plan: {
+      pid: [] as string[],
+      mun: [] as string[],
+      data: [] as string[],
+      by: [] as (number | null)[],
+      on: [] as string[],
+      name: [] as string[],
+      changes: [] as string[],
+    },
+  };
+}
+type Columns = ReturnType<typeof caseworkColumns>;
+
+/** What every woman's case file is seeded against: the seed, the date, the companies' CVRs and the case files. */
+interface SeedContext {
+  seed: number;
+  today: string;
+  cvrs: string[];
+  caseFiles?: ReadonlyMap<string, readonly CaseActivity[]>;
+}
+
 export async function seedDemoCasework(
   q: SeedTx,
   opts: { seed?: number; today?: string; caseFiles?: ReadonlyMap<string, readonly CaseActivity[]> } = {},
 ): Promise<CaseworkSeedSummary> {
-  const seed = opts.seed ?? 2019;
-  const today = opts.today ?? todayInDenmark();
+  const ctx: SeedContext = {
+    seed: opts.seed ?? 2019,
+    today: opts.today ?? todayInDenmark(),
+    cvrs: demoCvrs(COMPANIES.length),
+    caseFiles: opts.caseFiles,
+  };
   const women = await demoCaseWomen(q);
-  const cvrs = demoCvrs(COMPANIES.length);
-  const act = {
-    pid: [] as string[],
-    mun: [] as string[],
-    type: [] as string[],
-    prov: [] as (string | null)[],
-    cvr: [] as (string | null)[],
-    start: [] as string[],
-    end: [] as (string | null)[],
-    hours: [] as (number | null)[],
-    status: [] as string[],
-    by: [] as (number | null)[],
-  };
-  const con = {
-    pid: [] as string[],
-    mun: [] as string[],
-    on: [] as string[],
-    kind: [] as string[],
-    who: [] as string[],
-    tolk: [] as boolean[],
-    note: [] as string[],
-    by: [] as (number | null)[],
-  };
-  const ass = {
-    pid: [] as string[],
-    mun: [] as string[],
-    on: [] as string[],
-    answers: [] as string[],
-    total: [] as number[],
-    by: [] as (number | null)[],
-  };
-  const trappen = {
-    pid: [] as string[],
-    mun: [] as string[],
-    on: [] as string[],
-    answers: [] as string[],
-    total: [] as number[],
-    by: [] as (number | null)[],
-  };
-  const plan = {
-    pid: [] as string[],
-    mun: [] as string[],
-    data: [] as string[],
-    by: [] as (number | null)[],
-    on: [] as string[],
-    name: [] as string[],
-    changes: [] as string[],
-  };
+  const cols = caseworkColumns();
+  women.forEach((w, i) => seedCaseFile(cols, ctx, w, i));
 
-  const addActivity = (w: Woman, type: string, start: string, end: string | null, hours: number | null, company: number | null) => {
+  await insertDemoActivities(q, cols.act);
+  await insertDemoConversations(q, cols.con);
+  await insertDemoAssessments(q, 'who5', cols.who5);
+  await insertDemoAssessments(q, 'fremdriftstrappen', cols.trappen);
+  // "Min plan": each demo woman with a plan has it in the language her country of origin suggests
+  // (Arabic, Somali, Tigrinya, Dari, Farsi, Turkish, Urdu, Ukrainian … or Danish).
+  await insertDemoPlans(q, cols.plan, suggestLanguage);
+  await seedDemoExemptionsAndVisitation(q, ctx.seed, ctx.today);
+  await seedDemoCompanies(q, ctx.today);
+  return {
+    plans: cols.plan.pid.length,
+    activities: cols.act.pid.length,
+    conversations: cols.con.pid.length,
+    assessments: cols.who5.pid.length + cols.trappen.pid.length,
+  };
+}
+
+/**
+ * One woman's case file (the i-th in `demoCaseWomen`'s order): conversations, activities, plan,
+ * WHO-5 and Fremdriftstrappen. The helpers draw from her random stream in this order, so the demo
+ * stays the same for a seed and a date.
+ */
+function seedCaseFile(cols: Columns, ctx: SeedContext, w: Woman, i: number): void {
+  const rng = mulberry32(deriveSeed(ctx.seed, 7000 + i));
+  const end = w.exit ? minDate(w.exit, ctx.today) : ctx.today;
+  if (w.on > end) return;
+  const open = !w.exit || w.exit > ctx.today;
+  // Who falls behind today (only open enrolments): each decides one kind of alert.
+  // (Pauses between company-oriented offers come from her case file.)
+  const lateConversation = open && rng.chance(0.15);
+  const lowWho5 = rng.chance(0.12);
+  addConversations(cols, w, rng, end, lateConversation);
+  addActivities(cols, ctx, w, rng, end);
+  addPlan(cols, ctx.today, w, i, rng, end);
+  addWho5(cols, ctx.today, w, rng, end, open, lowWho5);
+  addTrappen(cols, ctx.seed, w, i, end);
+}
+
+/** Conversations every 4–7 weeks over her last 12 months (plus the first talk); some have had none for a while. */
+function addConversations(cols: Columns, w: Woman, rng: Rng, end: string, lateConversation: boolean): void {
+  const con = cols.con;
+  // Detailed history covers her last 12 months (plus the first talk), to keep seeding fast.
+  const from = maxDate(w.on, addMonths(end, -12));
+  const convEnd = lateConversation ? addDays(end, -rng.int(45, 90)) : end;
+  const firstTalk = addDays(w.on, rng.int(0, 7));
+  const talks = firstTalk < from ? [firstTalk] : [];
+  for (let d = addDays(from, rng.int(2, 14)); d <= convEnd; d = addDays(d, rng.int(28, 50))) talks.push(d);
+  for (const d of talks) {
+    if (d > convEnd) break;
+    con.pid.push(w.pid);
+    con.mun.push(w.mun);
+    con.on.push(d);
+    con.by.push(w.cw);
+    const kind = rng.weighted([
+      ['individuel', 6],
+      ['virksomhed', 2],
+      ['gruppe', 1],
+      ['hjemmebesoeg', 1],
+    ] as const);
+    con.kind.push(kind);
+    con.who.push(kind === 'virksomhed' ? 'Borger, virksomhedskonsulent' : 'Borger, sagsbehandler');
+    con.tolk.push(rng.chance(0.4));
+    con.note.push(rng.pick(['Status på forløbet.', 'Drøftet praktik og sprog.', 'Opfølgning på plan.', 'Aftalt næste skridt.']));
+  }
+}
+
+/** Her company-oriented activities from her case file, and one other offer from her first weeks. */
+function addActivities(cols: Columns, ctx: SeedContext, w: Woman, rng: Rng, end: string): void {
+  const act = cols.act;
+  const addActivity = (type: string, start: string, actEnd: string | null, hours: number | null, company: number | null) => {
     act.pid.push(w.pid);
     act.mun.push(w.mun);
     act.type.push(type);
     act.prov.push(company === null ? (type === 'danskundervisning' ? 'Sprogcenteret' : 'Jobcentret') : COMPANIES[company]);
-    act.cvr.push(company === null ? null : cvrs[company]);
+    act.cvr.push(company === null ? null : ctx.cvrs[company]);
     act.start.push(start);
-    act.end.push(end);
+    act.end.push(actEnd);
     act.hours.push(hours);
     act.by.push(w.cw);
-    act.status.push(start > today ? 'planlagt' : end !== null && end < today ? 'afsluttet' : 'i_gang');
+    act.status.push(start > ctx.today ? 'planlagt' : actEnd !== null && actEnd < ctx.today ? 'afsluttet' : 'i_gang');
   };
+  // Company-oriented activities: her case file as the demo world tells it (src/demo/case-file.ts),
+  // so each praktik or løntilskud shows in her DREAM weeks and each job in her paid hours.
+  for (const a of ctx.caseFiles?.get(w.pid) ?? []) {
+    const pool = a.publicEmployer ? PUBLIC_COMPANIES : PRIVATE_COMPANIES;
+    addActivity(a.type, a.start, a.end, a.hoursPerWeek, pool[rng.int(0, pool.length - 1)]);
+  }
+  const other = rng.pick(OTHER_TYPES);
+  const oStart = addDays(w.on, rng.int(0, 20));
+  if (oStart <= end)
+    addActivity(
+      other,
+      oStart,
+      minDate(addDays(oStart, rng.int(10, 30) * 7), w.exit ?? addDays(oStart, 210)),
+      rng.pick([4, 6, 9, null]),
+      null,
+    );
+}
 
-  women.forEach((w, i) => {
-    const rng = mulberry32(deriveSeed(seed, 7000 + i));
-    const end = w.exit ? minDate(w.exit, today) : today;
-    if (w.on > end) return;
-    const open = !w.exit || w.exit > today;
-    // Who falls behind today (only open enrolments): each decides one kind of alert.
-    // (Pauses between company-oriented offers come from her case file.)
-    const lateConversation = open && rng.chance(0.15);
-    const lowWho5 = rng.chance(0.12);
+/** The plan, made in the first weeks; some still lack CV on Jobnet or the ABC strategy. */
+function addPlan(cols: Columns, today: string, w: Woman, i: number, rng: Rng, end: string): void {
+  if (!rng.chance(0.9)) return;
+  const job = rng.pick(JOBS);
+  const abc = rng.chance(0.9);
+  const cv = rng.chance(0.88);
+  const madeOn = minDate(addDays(w.on, rng.int(5, 25)), end);
+  const data: Plan = {
+    jobGoal: job[0],
+    abcStrategy: { a: job[1], b: job[0], c: abc ? job[2] : null },
+    cvOnJobnet: cv,
+    cvDate: cv ? madeOn : null,
+    familyPlan: rng.chance(0.3),
+    healthPlan: rng.chance(0.25),
+    goals: [
+      {
+        id: `demo-${i}-1`,
+        text: 'Dansk på niveau til praktik',
+        dueDate: addDays(madeOn, 120),
+        status: madeOn < addDays(today, -120) ? 'naaet' : 'i_gang',
+      },
+    ],
+  };
+  const plan = cols.plan;
+  plan.pid.push(w.pid);
+  plan.mun.push(w.mun);
+  plan.data.push(JSON.stringify(data));
+  plan.by.push(w.cw);
+  plan.on.push(madeOn);
+  plan.name.push(w.cwName ?? 'Sagsbehandler');
+  plan.changes.push(JSON.stringify(diffPlan(null, data)));
+}
 
-    // Detailed history covers her last 12 months (plus the first talk), to keep seeding fast.
-    const from = maxDate(w.on, addMonths(end, -12));
-    // Conversations every 4–7 weeks; some have had none for a while.
-    const convEnd = lateConversation ? addDays(end, -rng.int(45, 90)) : end;
-    const firstTalk = addDays(w.on, rng.int(0, 7));
-    const talks = firstTalk < from ? [firstTalk] : [];
-    for (let d = addDays(from, rng.int(2, 14)); d <= convEnd; d = addDays(d, rng.int(28, 50))) talks.push(d);
-    for (const d of talks) {
-      if (d > convEnd) break;
-      con.pid.push(w.pid);
-      con.mun.push(w.mun);
-      con.on.push(d);
-      con.by.push(w.cw);
-      const kind = rng.weighted([
-        ['individuel', 6],
-        ['virksomhed', 2],
-        ['gruppe', 1],
-        ['hjemmebesoeg', 1],
-      ] as const);
-      con.kind.push(kind);
-      con.who.push(kind === 'virksomhed' ? 'Borger, virksomhedskonsulent' : 'Borger, sagsbehandler');
-      con.tolk.push(rng.chance(0.4));
-      con.note.push(rng.pick(['Status på forløbet.', 'Drøftet praktik og sprog.', 'Opfølgning på plan.', 'Aftalt næste skridt.']));
-    }
+/** WHO-5 two or three times for most women; the low ones stay low. */
+function addWho5(cols: Columns, today: string, w: Woman, rng: Rng, end: string, open: boolean, lowWho5: boolean): void {
+  if (!rng.chance(0.7)) return;
+  let level = lowWho5 ? 1 : rng.int(2, 3);
+  const n = rng.int(2, 3);
+  const first = addDays(w.on, rng.int(7, 40));
+  const last = open ? addDays(today, -rng.int(5, 120)) : end;
+  for (let k = 0; k < n; k++) {
+    const on = addDays(first, Math.round((k / (n - 1)) * Math.max(0, daysBetween(first, last))));
+    if (on > end) break;
+    if (!lowWho5) level = Math.min(5, level + rng.int(0, 1));
+    const answers = who5Answers(rng, level);
+    cols.who5.add(w, on, answers, 4 * Object.values(answers).reduce((a, b) => a + b, 0));
+  }
+}
 
-    // Company-oriented activities: her case file as the demo world tells it (src/demo/case-file.ts),
-    // so each praktik or løntilskud shows in her DREAM weeks and each job in her paid hours.
-    for (const a of opts.caseFiles?.get(w.pid) ?? []) {
-      const pool = a.publicEmployer ? PUBLIC_COMPANIES : PRIVATE_COMPANIES;
-      addActivity(w, a.type, a.start, a.end, a.hoursPerWeek, pool[rng.int(0, pool.length - 1)]);
-    }
-    const other = rng.pick(OTHER_TYPES);
-    const oStart = addDays(w.on, rng.int(0, 20));
-    if (oStart <= end)
-      addActivity(
-        w,
-        other,
-        oStart,
-        minDate(addDays(oStart, rng.int(10, 30) * 7), w.exit ?? addDays(oStart, 210)),
-        rng.pick([4, 6, 9, null]),
-        null,
-      );
-
-    // The plan, made in the first weeks; some still lack CV on Jobnet or the ABC strategy.
-    if (rng.chance(0.9)) {
-      const job = rng.pick(JOBS);
-      const abc = rng.chance(0.9);
-      const cv = rng.chance(0.88);
-      const madeOn = minDate(addDays(w.on, rng.int(5, 25)), end);
-      const data: Plan = {
-        jobGoal: job[0],
-        abcStrategy: { a: job[1], b: job[0], c: abc ? job[2] : null },
-        cvOnJobnet: cv,
-        cvDate: cv ? madeOn : null,
-        familyPlan: rng.chance(0.3),
-        healthPlan: rng.chance(0.25),
-        goals: [
-          {
-            id: `demo-${i}-1`,
-            text: 'Dansk på niveau til praktik',
-            dueDate: addDays(madeOn, 120),
-            status: madeOn < addDays(today, -120) ? 'naaet' : 'i_gang',
-          },
-        ],
-      };
-      plan.pid.push(w.pid);
-      plan.mun.push(w.mun);
-      plan.data.push(JSON.stringify(data));
-      plan.by.push(w.cw);
-      plan.on.push(madeOn);
-      plan.name.push(w.cwName ?? 'Sagsbehandler');
-      plan.changes.push(JSON.stringify(diffPlan(null, data)));
-    }
-
-    // WHO-5 two or three times for most women.
-    if (rng.chance(0.7)) {
-      let level = lowWho5 ? 1 : rng.int(2, 3);
-      const n = rng.int(2, 3);
-      const first = addDays(w.on, rng.int(7, 40));
-      const last = open ? addDays(today, -rng.int(5, 120)) : end;
-      for (let k = 0; k < n; k++) {
-        const on = addDays(first, Math.round((k / (n - 1)) * Math.max(0, daysBetween(first, last))));
-        if (on > end) break;
-        if (!lowWho5) level = Math.min(5, level + rng.int(0, 1));
-        const answers = who5Answers(rng, level);
-        ass.pid.push(w.pid);
-        ass.mun.push(w.mun);
-        ass.on.push(on);
-        ass.by.push(w.cw);
-        ass.answers.push(JSON.stringify(answers));
-        ass.total.push(4 * Object.values(answers).reduce((a, b) => a + b, 0));
+/**
+ * Fremdriftstrappen (issue 13): rated together with her at the start and again every few
+ * months, for about half the women enrolled at least four months. Its own random stream, so
+ * the rest of her case file is unchanged. Aktivitetsparat women start lower on the ladder and
+ * move less on Dansk and Jobsøgning; most move a step or two on a few dimensions.
+ */
+function addTrappen(cols: Columns, seed: number, w: Woman, i: number, end: string): void {
+  const tr = mulberry32(deriveSeed(seed, 9100 + i));
+  if (daysBetween(w.on, end) < 120 || !tr.chance(0.5)) return;
+  const ready = w.visitation === 'jobparat';
+  const level = Object.fromEntries(TRAPPEN_KEYS.map((k) => [k, Math.max(1, Math.min(5, (ready ? 3 : 2) + tr.int(-1, 0)))]));
+  const n = tr.int(2, 3);
+  const first = addDays(w.on, tr.int(14, 45));
+  const last = minDate(end, addDays(first, tr.int(120, 400)));
+  for (let k = 0; k < n; k++) {
+    const on = addDays(first, Math.round((k / (n - 1)) * Math.max(0, daysBetween(first, last))));
+    if (on > end) break;
+    if (k > 0) {
+      for (const key of TRAPPEN_KEYS) {
+        const slow = !ready && (key === 'dansk' || key === 'jobsoegning');
+        if (tr.chance(slow ? 0.2 : 0.4)) level[key] = Math.min(5, level[key] + 1);
+        else if (tr.chance(0.05)) level[key] = Math.max(1, level[key] - 1);
       }
     }
-
-    // Fremdriftstrappen (issue 13): rated together with her at the start and again every few
-    // months, for about half the women enrolled at least four months. Its own random stream, so
-    // the rest of her case file is unchanged. Aktivitetsparat women start lower on the ladder and
-    // move less on Dansk and Jobsøgning; most move a step or two on a few dimensions.
-    const tr = mulberry32(deriveSeed(seed, 9100 + i));
-    if (daysBetween(w.on, end) >= 120 && tr.chance(0.5)) {
-      const ready = w.visitation === 'jobparat';
-      const level = Object.fromEntries(TRAPPEN_KEYS.map((k) => [k, Math.max(1, Math.min(5, (ready ? 3 : 2) + tr.int(-1, 0)))]));
-      const n = tr.int(2, 3);
-      const first = addDays(w.on, tr.int(14, 45));
-      const last = minDate(end, addDays(first, tr.int(120, 400)));
-      for (let k = 0; k < n; k++) {
-        const on = addDays(first, Math.round((k / (n - 1)) * Math.max(0, daysBetween(first, last))));
-        if (on > end) break;
-        if (k > 0) {
-          for (const key of TRAPPEN_KEYS) {
-            const slow = !ready && (key === 'dansk' || key === 'jobsoegning');
-            if (tr.chance(slow ? 0.2 : 0.4)) level[key] = Math.min(5, level[key] + 1);
-            else if (tr.chance(0.05)) level[key] = Math.max(1, level[key] - 1);
-          }
-        }
-        trappen.pid.push(w.pid);
-        trappen.mun.push(w.mun);
-        trappen.on.push(on);
-        trappen.by.push(w.cw);
-        trappen.answers.push(JSON.stringify(level));
-        trappen.total.push(Object.values(level).reduce((a, b) => a + b, 0));
-      }
-    }
-  });
-
-  await insertDemoActivities(q, act);
-  await insertDemoConversations(q, con);
-  await insertDemoAssessments(q, 'who5', ass);
-  await insertDemoAssessments(q, 'fremdriftstrappen', trappen);
-  // "Min plan": each demo woman with a plan has it in the language her country of origin suggests
-  // (Arabic, Somali, Tigrinya, Dari, Farsi, Turkish, Urdu, Ukrainian … or Danish).
-  await insertDemoPlans(q, plan, suggestLanguage);
-  await seedDemoExemptionsAndVisitation(q, seed, today);
-  await seedDemoCompanies(q, today);
-  return {
-    plans: plan.pid.length,
-    activities: act.pid.length,
-    conversations: con.pid.length,
-    assessments: ass.pid.length + trappen.pid.length,
-  };
+    cols.trappen.add(
+      w,
+      on,
+      level,
+      Object.values(level).reduce((a, b) => a + b, 0),
+    );
+  }
 }
 
 const INDUSTRY: Record<string, [string, string]> = {

@@ -10,6 +10,7 @@ import { deriveSeed, mulberry32 } from '../../core/prng.ts';
 import { addDays, daysBetween, minDate } from '../../core/dates.ts';
 import type { ProjectDimension } from '../../domain/project-instruments.ts';
 import { demoWomenOfProject, insertDemoInstrument, insertDemoInstrumentScores } from '../../db/demo/instruments.ts';
+import { assessmentColumns } from '../../db/demo/casework.ts';
 import { projectIdOfKey, userIdOfName, type SeedTx } from '../../db/demo/seed.ts';
 
 export const AALBORG_TRAPPE: { name: string; scaleMin: number; scaleMax: number; dimensions: ProjectDimension[] } = {
@@ -71,14 +72,7 @@ export async function seedDemoInstruments(q: SeedTx, opts: { seed: number; today
   const t = AALBORG_TRAPPE;
   const { instrumentId, versionId } = await insertDemoInstrument(q, projectId, leader, t);
   const women = await demoWomenOfProject(q, projectId);
-  const s = {
-    pid: [] as string[],
-    mun: [] as string[],
-    on: [] as string[],
-    answers: [] as string[],
-    total: [] as number[],
-    by: [] as (number | null)[],
-  };
+  const s = assessmentColumns();
   const key = `projekt-${instrumentId}-v1`;
   women.forEach((w, i) => {
     const rng = mulberry32(deriveSeed(opts.seed, 14_500 + i));
@@ -108,14 +102,13 @@ export async function seedDemoInstruments(q: SeedTx, opts: { seed: number; today
     for (const [on, a] of [
       [first, a1],
       [second, a2],
-    ] as const) {
-      s.pid.push(w.pid);
-      s.mun.push(w.mun);
-      s.on.push(on);
-      s.by.push(w.cw);
-      s.answers.push(JSON.stringify(a));
-      s.total.push(Object.values(a).reduce((x, y) => x + y, 0));
-    }
+    ] as const)
+      s.add(
+        w,
+        on,
+        a,
+        Object.values(a).reduce((x, y) => x + y, 0),
+      );
   });
   await insertDemoInstrumentScores(q, key, versionId, s);
   return { scores: s.pid.length };

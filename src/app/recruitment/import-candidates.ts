@@ -16,7 +16,7 @@ import {
   latestListMembers,
   refreshCandidate,
 } from '../../db/recruitment.ts';
-import { readCandidateList, type CandidateRowError } from '../../register/candidates.ts';
+import { readCandidateList, type CandidateList, type CandidateRowError } from '../../register/candidates.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { recruitmentProject, type RecruitmentDeps } from './candidates.ts';
 
@@ -42,46 +42,10 @@ export async function importCandidateList(
       return { status: 'rejected', message: `Intet er gemt. ${e.message}`, errors: [], moreErrors: 0, goodRows: 0 };
     throw e;
   }
-  const errors = [...list.errors];
-  let moreErrors = list.moreErrors;
-  const rows = list.rows.filter((r) => {
-    const mun = r.municipality ?? (actor.municipalities.length === 1 ? actor.municipalities[0] : null);
-    const problem =
-      mun === null
-        ? 'kommunen mangler; projektet dækker flere kommuner, så listen skal have kolonnen «kommune» med kommunekoden.'
-        : !actor.municipalities.includes(mun)
-          ? `kommunekoden ${mun} hører ikke til dit jobcenter.`
-          : null;
-    if (!problem) {
-      r.municipality = mun;
-      return true;
-    }
-    if (errors.length < 50) errors.push({ line: r.line, message: `Linje ${r.line}: ${problem}` });
-    else moreErrors++;
-    return false;
-  });
-  errors.sort((a, b) => a.line - b.line);
+  const { rows, errors, moreErrors } = rowsOfActor(list, actor);
   const bad = errors.length + moreErrors;
-  if (rows.length === 0 && bad === 0) {
-    return {
-      status: 'rejected',
-      message: `Intet er gemt. ${file.fileName} har ingen rækker under overskriftslinjen.`,
-      errors: [],
-      moreErrors: 0,
-      goodRows: 0,
-    };
-  }
-  if (bad > 0 && (!opts.skipBadRows || rows.length === 0)) {
-    return {
-      status: 'rejected',
-      message:
-        `Intet er gemt. ${file.fileName} har ${bad === 1 ? 'én række' : `${bad} rækker`} med fejl. Ret ${bad === 1 ? 'den' : 'dem'} og indlæs filen igen` +
-        (rows.length ? `, eller vælg at springe fejlrækkerne over og indlæse de ${rows.length} gode rækker.` : '.'),
-      errors,
-      moreErrors,
-      goodRows: rows.length,
-    };
-  }
+  const rejected = rejection(file.fileName, rows.length, bad, opts.skipBadRows, errors, moreErrors);
+  if (rejected) return rejected;
   return door<CandidateImportResult>(deps.db, actor, async (tx) => {
     const known = await candidateIdsByHash(tx, project.id);
     const previous = await latestListMembers(tx, project.id);
@@ -126,4 +90,64 @@ export async function importCandidateList(
       },
     };
   });
+}
+
+/**
+ * The list's rows in one of the actor's municipalities (the municipality filled in where the list
+ * has none and she has only one); each other row becomes a row error (the first 50 named, the
+ * rest counted), errors in line order.
+ */
+function rowsOfActor(list: CandidateList, actor: Actor) {
+  const errors = [...list.errors];
+  let moreErrors = list.moreErrors;
+  const rows = list.rows.filter((r) => {
+    const mun = r.municipality ?? (actor.municipalities.length === 1 ? actor.municipalities[0] : null);
+    const problem =
+      mun === null
+        ? 'kommunen mangler; projektet dækker flere kommuner, så listen skal have kolonnen «kommune» med kommunekoden.'
+        : !actor.municipalities.includes(mun)
+          ? `kommunekoden ${mun} hører ikke til dit jobcenter.`
+          : null;
+    if (!problem) {
+      r.municipality = mun;
+      return true;
+    }
+    if (errors.length < 50) errors.push({ line: r.line, message: `Linje ${r.line}: ${problem}` });
+    else moreErrors++;
+    return false;
+  });
+  errors.sort((a, b) => a.line - b.line);
+  return { rows, errors, moreErrors };
+}
+
+/** Why nothing is saved (an empty file, or bad rows the user did not choose to skip), or null when the good rows may be saved. */
+function rejection(
+  fileName: string,
+  good: number,
+  bad: number,
+  skipBadRows: boolean,
+  errors: CandidateRowError[],
+  moreErrors: number,
+): CandidateImportResult | null {
+  if (good === 0 && bad === 0) {
+    return {
+      status: 'rejected',
+      message: `Intet er gemt. ${fileName} har ingen rækker under overskriftslinjen.`,
+      errors: [],
+      moreErrors: 0,
+      goodRows: 0,
+    };
+  }
+  if (bad > 0 && (!skipBadRows || good === 0)) {
+    return {
+      status: 'rejected',
+      message:
+        `Intet er gemt. ${fileName} har ${bad === 1 ? 'én række' : `${bad} rækker`} med fejl. Ret ${bad === 1 ? 'den' : 'dem'} og indlæs filen igen` +
+        (good ? `, eller vælg at springe fejlrækkerne over og indlæse de ${good} gode rækker.` : '.'),
+      errors,
+      moreErrors,
+      goodRows: good,
+    };
+  }
+  return null;
 }

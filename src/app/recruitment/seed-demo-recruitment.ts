@@ -126,33 +126,7 @@ export async function seedDemoRecruitment(q: Q, vault: Vault, opts: { seed?: num
     const projectId = women[0].projectId;
     const municipalities = [...new Set(women.map((w) => w.municipalityCode))];
     const ids: { id: string; municipality: string; onList1: boolean; onList2: boolean }[] = [];
-    const add = async (c: {
-      cpr: string;
-      name: string;
-      benefit: string | null;
-      origin: string | null;
-      municipality: string;
-      byHand: boolean;
-      addedOn: string;
-    }) => {
-      const id = await insertCandidate(
-        q,
-        {
-          projectId,
-          municipality: c.municipality,
-          cprHash: vault.hashCpr(c.cpr),
-          cprEnc: vault.encryptCpr(c.cpr),
-          name: c.name,
-          benefit: c.benefit,
-          origin: c.origin,
-          addedByHand: c.byHand,
-          addedOn: c.addedOn,
-        },
-        null,
-      );
-      summary.candidates++;
-      return id;
-    };
+    const add = (c: DemoCandidate) => addCandidate(q, vault, projectId, summary, c);
     const log = async (id: string, municipality: string, steps: NewOutreach[], participantId: string | null = null) => {
       for (const s of steps) {
         await insertOutreach(q, { id, municipalityCode: municipality, participantId }, s, null);
@@ -202,38 +176,77 @@ export async function seedDemoRecruitment(q: Q, vault: Vault, opts: { seed?: num
       ids.push({ id, municipality, onList1, onList2 });
       await log(id, municipality, outreachPlan(rng, addedOn));
     }
-    // The two lists: everyone on the first is new; on the second, those not on the first.
-    const l1 = ids.filter((x) => x.onList1);
-    const list1 = await insertList(
-      q,
-      projectId,
-      { fileName: 'kandidater-2019-09.csv', rowsTotal: l1.length, rowsNew: l1.length, rowsSkipped: 0 },
-      null,
-      `${LIST_1}T09:00:00+02:00`,
-    );
-    await insertListEntries(
-      q,
-      list1,
-      l1.map((x) => ({ candidateId: x.id, municipality: x.municipality, isNew: true })),
-    );
-    const l2 = ids.filter((x) => x.onList2);
-    const list2 = await insertList(
-      q,
-      projectId,
-      { fileName: 'kandidater-2020-03.csv', rowsTotal: l2.length, rowsNew: l2.filter((x) => !x.onList1).length, rowsSkipped: 1 },
-      null,
-      `${LIST_2}T09:00:00+01:00`,
-    );
-    await insertListEntries(
-      q,
-      list2,
-      l2.map((x) => ({ candidateId: x.id, municipality: x.municipality, isNew: !x.onList1 })),
-    );
-    await markListed(
-      q,
-      l2.map((x) => x.id),
-      LIST_2,
-    );
+    await insertDemoLists(q, projectId, ids);
   }
   return summary;
+}
+
+interface DemoCandidate {
+  cpr: string;
+  name: string;
+  benefit: string | null;
+  origin: string | null;
+  municipality: string;
+  byHand: boolean;
+  addedOn: string;
+}
+
+/** One candidate of the project (her CPR hashed and encrypted as an import would), counted in the summary. */
+async function addCandidate(q: Q, vault: Vault, projectId: number, summary: RecruitmentSeedSummary, c: DemoCandidate): Promise<string> {
+  const id = await insertCandidate(
+    q,
+    {
+      projectId,
+      municipality: c.municipality,
+      cprHash: vault.hashCpr(c.cpr),
+      cprEnc: vault.encryptCpr(c.cpr),
+      name: c.name,
+      benefit: c.benefit,
+      origin: c.origin,
+      addedByHand: c.byHand,
+      addedOn: c.addedOn,
+    },
+    null,
+  );
+  summary.candidates++;
+  return id;
+}
+
+/** The two lists: everyone on the first is new; on the second, those not on the first. */
+async function insertDemoLists(
+  q: Q,
+  projectId: number,
+  ids: { id: string; municipality: string; onList1: boolean; onList2: boolean }[],
+): Promise<void> {
+  const l1 = ids.filter((x) => x.onList1);
+  const list1 = await insertList(
+    q,
+    projectId,
+    { fileName: 'kandidater-2019-09.csv', rowsTotal: l1.length, rowsNew: l1.length, rowsSkipped: 0 },
+    null,
+    `${LIST_1}T09:00:00+02:00`,
+  );
+  await insertListEntries(
+    q,
+    list1,
+    l1.map((x) => ({ candidateId: x.id, municipality: x.municipality, isNew: true })),
+  );
+  const l2 = ids.filter((x) => x.onList2);
+  const list2 = await insertList(
+    q,
+    projectId,
+    { fileName: 'kandidater-2020-03.csv', rowsTotal: l2.length, rowsNew: l2.filter((x) => !x.onList1).length, rowsSkipped: 1 },
+    null,
+    `${LIST_2}T09:00:00+01:00`,
+  );
+  await insertListEntries(
+    q,
+    list2,
+    l2.map((x) => ({ candidateId: x.id, municipality: x.municipality, isNew: !x.onList1 })),
+  );
+  await markListed(
+    q,
+    l2.map((x) => x.id),
+    LIST_2,
+  );
 }

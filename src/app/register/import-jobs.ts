@@ -284,39 +284,7 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
   let worker: Worker | undefined;
   let done: Promise<void>;
   if (deps.db.kind === 'postgres' && deps.config.databaseUrl && !deps.config.importInProcess) {
-    worker = new Worker(new URL('./results-worker-boot.js', import.meta.url), {
-      workerData: {
-        entry: new URL('./import-worker.ts', import.meta.url).href,
-        url: deps.config.databaseUrl,
-        secret: deps.config.secret,
-        suppressThreshold: deps.config.suppressThreshold,
-        jobId: id,
-        who: { userId: who.userId, username: who.username, role: who.role, ip: who.ip },
-        input,
-      },
-    });
-    done = new Promise<void>((resolve) => {
-      let settled = false;
-      worker!.on('message', (m: { progress?: ImportProgress; result?: { report?: ImportReport; error?: string } }) => {
-        if (m.progress) job.progress = m.progress;
-        if (m.result) {
-          settled = true;
-          finish(m.result);
-        }
-      });
-      const end = () => {
-        if (!settled) {
-          settled = true;
-          finish({ error: STOPPED });
-        }
-        resolve();
-      };
-      worker!.on('error', (e) => {
-        console.error(e);
-        end();
-      });
-      worker!.on('exit', end);
-    });
+    ({ worker, done } = importInWorker(deps, id, who, input, job, finish));
   } else if (deps.db.kind === 'pglite' && !deps.config.importInProcess) {
     // One engine for everyone: parse in a worker thread, write in short batches (see top).
     const opts: ImportOptions = {
@@ -333,6 +301,51 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
   local.set(id, { job, worker, done });
   startHeartbeat(deps.db);
   return job;
+}
+
+/** PostgreSQL: the import runs in a worker thread with its own connection; its messages move the job's progress and finish it. */
+function importInWorker(
+  deps: JobDeps,
+  id: string,
+  who: Importer,
+  input: JobInput,
+  job: ImportJob,
+  finish: (r: { report?: ImportReport; error?: string }) => void,
+): { worker: Worker; done: Promise<void> } {
+  const worker = new Worker(new URL('./results-worker-boot.js', import.meta.url), {
+    workerData: {
+      entry: new URL('./import-worker.ts', import.meta.url).href,
+      url: deps.config.databaseUrl,
+      secret: deps.config.secret,
+      suppressThreshold: deps.config.suppressThreshold,
+      jobId: id,
+      who: { userId: who.userId, username: who.username, role: who.role, ip: who.ip },
+      input,
+    },
+  });
+  const done = new Promise<void>((resolve) => {
+    let settled = false;
+    worker.on('message', (m: { progress?: ImportProgress; result?: { report?: ImportReport; error?: string } }) => {
+      if (m.progress) job.progress = m.progress;
+      if (m.result) {
+        settled = true;
+        finish(m.result);
+      }
+    });
+    const end = () => {
+      if (!settled) {
+        settled = true;
+        finish({ error: STOPPED });
+      }
+      resolve();
+    };
+    worker.on('error', (e) => {
+      console.error(e);
+      end();
+    });
+    worker.on('exit', end);
+  });
+  return { worker, done };
 }
 
 /**

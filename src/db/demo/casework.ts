@@ -70,18 +70,40 @@ export async function insertDemoConversations(
 }
 
 /** Assessments on one of the shipped instruments ('who5', 'fremdriftstrappen'). */
-export async function insertDemoAssessments(
-  tx: Sql,
-  instrumentKey: 'who5' | 'fremdriftstrappen',
-  s: {
-    pid: Col<string>;
-    mun: Col<string>;
-    on: Col<string>;
-    answers: Col<string>;
-    total: Col<number>;
-    by: Col<number | null>;
-  },
-) {
+/** Column buffers for one bulk insert of assessment scores (WHO-5, Fremdriftstrappen or a project's own instrument). */
+export interface AssessmentColumns {
+  pid: Col<string>;
+  mun: Col<string>;
+  on: Col<string>;
+  answers: Col<string>;
+  total: Col<number>;
+  by: Col<number | null>;
+  /** Appends one score: her answers (stored as JSON) and their total, rated on `on` by her caseworker. */
+  add(w: { pid: string; mun: string; cw: number | null }, on: string, answers: Readonly<Record<string, number>>, total: number): void;
+}
+
+/** Empty buffers for `insertDemoAssessments` and `insertDemoInstrumentScores`, filled row by row with `add`. */
+export function assessmentColumns(): AssessmentColumns {
+  const c: AssessmentColumns = {
+    pid: [],
+    mun: [],
+    on: [],
+    answers: [],
+    total: [],
+    by: [],
+    add(w, on, answers, total) {
+      c.pid.push(w.pid);
+      c.mun.push(w.mun);
+      c.on.push(on);
+      c.by.push(w.cw);
+      c.answers.push(JSON.stringify(answers));
+      c.total.push(total);
+    },
+  };
+  return c;
+}
+
+export async function insertDemoAssessments(tx: Sql, instrumentKey: 'who5' | 'fremdriftstrappen', s: AssessmentColumns) {
   await sqlOf(tx).query(
     `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
      SELECT p, m, $7, d, a::jsonb, t, b FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::int[]) AS x(p, m, d, a, t, b)`,

@@ -1,6 +1,7 @@
 /** The demo progressionstrappe's writes (app/casework/seed-demo-instruments.ts decides what to write). */
 import type { ProjectDimension } from '../../domain/project-instruments.ts';
 import { sqlOf, type Sql } from '../sql.ts';
+import type { AssessmentColumns } from './casework.ts';
 
 /** A new instrument of a project with its first version; the version's id. */
 export async function insertDemoInstrument(
@@ -39,12 +40,7 @@ export async function demoWomenOfProject(tx: Sql, projectId: number) {
 }
 
 /** Scores on a project's instrument version (one bulk insert); the version is marked used from the first. */
-export async function insertDemoInstrumentScores(
-  tx: Sql,
-  key: string,
-  versionId: number,
-  s: { pid: string[]; mun: string[]; on: string[]; answers: string[]; total: number[]; by: (number | null)[] },
-) {
+export async function insertDemoInstrumentScores(tx: Sql, key: string, versionId: number, s: AssessmentColumns) {
   const q = sqlOf(tx);
   await q.query(
     `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by, instrument_version_id)

@@ -59,6 +59,10 @@ function refused(reply: FastifyReply, o: Extract<LinkOutcome<unknown>, { status:
   return sendHtml(reply.header('X-Robots-Tag', 'noindex'), linkRefusedPage(translator(lang)), 404);
 }
 
+// Long because it is one route table: the 17 routes of "Min plan": the caseworker's side and the
+// woman's link, sharing the page builders above them, registered one after another. Each handler is
+// its own function, kept short by test/route-handlers.test.ts; one list per page keeps its addresses
+// in one place.
 export function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   // The caseworker's page.
   const staffPage = async (

@@ -47,6 +47,9 @@ const SAVED: Record<string, string> = {
   virksomhed_slettet: 'Virksomheden er slettet.',
 };
 
+// Long because it is one route table: the 14 routes of the company pages (list, company, contacts,
+// contact persons, follow-ups), registered one after another. Each handler is its own function, kept
+// short by test/route-handlers.test.ts; one list per page keeps its addresses in one place.
 export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
   const showCompany = async (reply: FastifyReply, actor: Actor, csrf: string, id: string, forms: CompanyPageForms = {}, status = 200) => {
     const d = await getCompanyPage(deps.db, actor, id);

@@ -32,6 +32,9 @@ const SAVED: Record<string, string> = {
   genoptaget: 'Mødet er genoptaget.',
 };
 
+// Long because it is one route table: the 9 routes of the group sessions (series, one session,
+// attendance, cancel/resume), registered one after another. Each handler is its own function, kept
+// short by test/route-handlers.test.ts; one list per page keeps its addresses in one place.
 export function groupSessionRoutes(app: FastifyInstance, deps: AppDeps) {
   const show = async (reply: FastifyReply, actor: Actor, csrf: string, id: string, forms: SessionPageForms = {}, status = 200) => {
     const d = await getSessionPage(deps.db, actor, id);

@@ -53,6 +53,9 @@ const NOTICES: Record<string, string> = {
   slettet: 'Kandidaten er slettet med hele sin opsøgning.',
 };
 
+// Long because it is one route table: the 14 routes of the recruitment pages (lists, candidates,
+// outreach, settings), registered one after another. Each handler is its own function, kept short by
+// test/route-handlers.test.ts; one list per page keeps its addresses in one place.
 export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
   const listHtml = async (actor: Actor, csrf: string, projectId: number | undefined, o: Parameters<typeof candidateListPage>[3] = {}) => {
     const m = await candidateOverview(deps, actor, projectId);

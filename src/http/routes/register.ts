@@ -31,7 +31,11 @@ function requireRegisterActor(req: FastifyRequest) {
   return actor;
 }
 
+// Long because it is one route table: the 8 routes of the register data pages, inside one scope that
+// carries the multipart limits, registered one after another. Each handler is its own function, kept
+// short by test/route-handlers.test.ts; one list per page keeps its addresses in one place.
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  // Long for the same reason: this scope is the route table (multipart is registered on it, not on the whole app).
   await app.register(async (scope) => {
     await scope.register(multipart, multipartLimits(deps.config.maxUploadBytes, 5));
 

@@ -16,6 +16,9 @@ import { respond, sendHtml } from './respond.ts';
 
 type P = { Params: { id: string }; Body: Record<string, unknown> };
 
+// Long because it is one route table: the 7 routes of enrolment and exit, sharing the form defaults
+// above them, registered one after another. Each handler is its own function, kept short by
+// test/route-handlers.test.ts; one list per page keeps its addresses in one place.
 export function enrolmentRoutes(app: FastifyInstance, deps: AppDeps) {
   const defaults = (a: Actor) => ({
     enrolmentDate: dateInput(todayInDenmark()),

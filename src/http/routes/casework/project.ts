@@ -30,6 +30,9 @@ const NOTICES: Record<string, string> = {
   udfaset: 'Versionen er udfaset: den tager ikke nye målinger, og dens målinger bevares.',
 };
 
+// Long because it is one route table: the 12 routes of the project settings pages and their
+// instruments, registered one after another. Each handler is its own function, kept short by
+// test/route-handlers.test.ts; one list per page keeps its addresses in one place.
 export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
   const render = async (
     actor: Actor,

@@ -39,6 +39,10 @@ const NOTICES: Record<string, string> = {
   'hentet-ingen': 'Dagsordenen har allerede alle punkter fra overblikket. Intet er tilføjet.',
 };
 
+// Long because it is one route table: the 25 routes of the steering meetings (meeting, agenda points,
+// actions, settings), each a GET/POST pair, registered one after another. Each handler is its own
+// function, kept short by test/route-handlers.test.ts; one list per page keeps its addresses in one
+// place.
 export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
   type Ctx = { actor: Actor; choice: ProjectChoice };
   const ctx = async (req: FastifyRequest): Promise<Ctx> => {
