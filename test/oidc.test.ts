@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 // @ts-expect-error oidc-provider ships no type declarations (and @types/oidc-provider is not installed)
 import Provider from 'oidc-provider';
-import { backends } from './helpers/db.ts';
+import { buildServer } from '../src/http/server.ts';
+import { backends, testDeps } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 
 const REDIRECT = 'http://127.0.0.1:3999/login/oidc/callback';
@@ -105,8 +106,8 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
   }));
 
   /** Start at Fremdrift, sign in at the provider, come back: the callback's response. */
-  async function flow(sub: string, next = '/deltagere') {
-    const start = await srv.app.inject({ method: 'GET', url: `/login/oidc?next=${encodeURIComponent(next)}` });
+  async function flow(sub: string, next = '/deltagere', app = srv.app) {
+    const start = await app.inject({ method: 'GET', url: `/login/oidc?next=${encodeURIComponent(next)}` });
     expect(start.statusCode).toBe(303);
     const auth = new URL(start.headers.location as string);
     expect(auth.origin).toBe(op.issuer);
@@ -116,7 +117,7 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     const pending = cookieOf(start, 'fremdrift_oidc')!;
     expect(pending).toBeTruthy();
     const back = await signInAtProvider(auth.href, sub);
-    const res = await srv.app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
+    const res = await app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `fremdrift_oidc=${pending}` } });
     return { res, back, pending };
   }
 
@@ -214,5 +215,24 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     const stolen = await srv.app.inject({ method: 'GET', url: other.back.pathname + other.back.search });
     expect(stolen.statusCode).toBe(400);
     expect(cookieOf(stolen, 'fremdrift_sid')).toBeUndefined();
+  });
+
+  it('keeps each server its own provider configuration: a second server with a wrong client secret is refused', async () => {
+    // The first server has fetched its configuration (client secret included) ...
+    expect((await flow('sub-kirsten')).res.statusCode).toBe(303);
+    // ... a second server in the same process, same issuer and client id, but another secret, must
+    // use its own: the provider refuses its code exchange. A shared cache would sign it in.
+    const wrong = { issuer: op.issuer, clientId: CLIENT.id, clientSecret: 'en-forkert-testklient-0123456789', redirectUri: REDIRECT };
+    const other = await buildServer(testDeps(srv.t.db, { oidc: wrong }));
+    try {
+      const { res } = await flow('sub-kirsten', '/deltagere', other);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('Login-forsøget kunne ikke bekræftes');
+      expect(cookieOf(res, 'fremdrift_sid')).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+    // Closing the second server leaves the first one's configuration alone.
+    expect((await flow('sub-kirsten')).res.statusCode).toBe(303);
   });
 });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importRegisterFile } from '../src/app/register/import-register-file.ts';
 import { nationalMonitorInput } from '../src/app/register/load-monitor-input.ts';
-import { nationalResults, stopNationalWorker } from '../src/app/register/national-results.ts';
+import { nationalResults } from '../src/app/register/national-results.ts';
+import { ResourceScope } from '../src/core/resources.ts';
 import { generateCohort } from '../src/demo/cohort.ts';
 import { monitorDemo, CALIBRATION_MONTHS } from '../src/demo/monitor-demo.ts';
 import { monitor } from '../src/monitoring/engine.ts';
@@ -23,8 +24,10 @@ const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/imp
 
 describe.each(backends())('register import on %s', (backend) => {
   const t = useTestDb(backend);
+  // The national worker thread lives in a resource scope, as a server's does; closed at the end.
+  const resources = new ResourceScope();
   afterAll(async () => {
-    await stopNationalWorker();
+    await resources.close();
   });
 
   const imp = (kind: 'ydelser' | 'loentimer' | 'kodetabel', name: string) =>
@@ -139,7 +142,7 @@ describe.each(backends())('register import on %s', (backend) => {
     // As the national view computes it: the women enrolled by the end of the report month.
     const input = (await nationalMonitorInput(t.db)).input;
     const inline = monitor({ ...input, participants: input.participants.filter((p) => p.indskrevet <= '2022-12-31') }, opts);
-    const viaWorker = (await nationalResults(t.db, t.url, opts)).result;
+    const viaWorker = (await nationalResults(resources, t.db, t.url, opts)).result;
     expect(viaWorker.participants).toEqual([]);
     expect(viaWorker.groups).toEqual(inline.groups);
     expect(viaWorker.series).toEqual(inline.series);

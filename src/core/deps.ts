@@ -1,6 +1,7 @@
 /** The dependency bundle: what the server and the use cases share, built once at start-up. */
 import type { Actor } from './actor.ts';
 import type { Config } from './config.ts';
+import type { ResourceScope } from './resources.ts';
 
 declare const handleBrand: unique symbol;
 
@@ -49,4 +50,9 @@ export interface AppDeps {
    * tests; a test may pass its own). Nothing in a module is set from outside at start-up.
    */
   registerStatuses: RegisterStatusSource;
+  /**
+   * This server's worker threads and caches (core/resources.ts): made on first use, closed when
+   * the server closes. A fresh scope for every bundle (app/providers.ts).
+   */
+  resources: ResourceScope;
 }

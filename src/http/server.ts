@@ -53,6 +53,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       return r.code(400).type('text/html; charset=utf-8').send(errorPage(400, 'Forespørgslen kunne ikke læses.'));
     },
   });
+  // The server's worker threads and caches end with it (two servers in one process keep their own).
+  app.addHook('onClose', () => deps.resources.close());
   await app.register(cookie);
   await app.register(formbody);
   await app.register(fastifyStatic, { root: dkfdsDist, prefix: '/dkfds/', decorateReply: false, maxAge: '1d' });

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AppDeps } from '../../core/deps.ts';
+import type { ResourceKey, ResourceScope } from '../../core/resources.ts';
 
 type Database = AppDeps['db'];
 import { effectDetails, EffectOptionError } from '../../effect/engine.ts';
@@ -57,57 +58,73 @@ export async function computeEffectRuns(db: Database, req: EffectRunRequest): Pr
   };
 }
 
-let worker: Worker | null = null;
-let seq = 0;
-const waiting = new Map<number, { resolve: (r: EffectRuns) => void; reject: (e: Error) => void }>();
+/**
+ * One server's effect computations (core/resources.ts): the worker thread (PostgreSQL) and the
+ * runs in flight, closed with the server.
+ */
+class EffectComputations {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private readonly waiting = new Map<number, { resolve: (r: EffectRuns) => void; reject: (e: Error) => void }>();
+  private readonly inFlight = new Map<string, Promise<EffectRuns>>();
 
-function getWorker(url: string): Worker {
-  if (worker) return worker;
-  const w = new Worker(new URL('../register/results-worker-boot.js', import.meta.url), {
-    workerData: { url, entry: new URL('./effect-worker.ts', import.meta.url).href },
-  });
-  w.unref();
-  w.on('message', (m: { id: number; result?: EffectRuns; error?: { name: string; message: string } }) => {
-    const p = waiting.get(m.id);
-    if (!p) return;
-    waiting.delete(m.id);
-    if (m.error) p.reject(m.error.name === 'EffectOptionError' ? new EffectOptionError(m.error.message) : new Error(m.error.message));
-    else p.resolve(m.result!);
-  });
-  const fail = (e: Error) => {
-    for (const p of waiting.values()) p.reject(e);
-    waiting.clear();
-    worker = null;
-  };
-  w.on('error', fail);
-  w.on('exit', () => fail(new Error('Beregningen stoppede uventet.')));
-  worker = w;
-  return w;
+  private getWorker(url: string): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('../register/results-worker-boot.js', import.meta.url), {
+      workerData: { url, entry: new URL('./effect-worker.ts', import.meta.url).href },
+    });
+    w.unref();
+    w.on('message', (m: { id: number; result?: EffectRuns; error?: { name: string; message: string } }) => {
+      const p = this.waiting.get(m.id);
+      if (!p) return;
+      this.waiting.delete(m.id);
+      if (m.error) p.reject(m.error.name === 'EffectOptionError' ? new EffectOptionError(m.error.message) : new Error(m.error.message));
+      else p.resolve(m.result!);
+    });
+    const fail = (e: Error) => {
+      for (const p of this.waiting.values()) p.reject(e);
+      this.waiting.clear();
+      if (this.worker === w) this.worker = null;
+    };
+    w.on('error', fail);
+    w.on('exit', () => fail(new Error('Beregningen stoppede uventet.')));
+    this.worker = w;
+    return w;
+  }
+
+  run(db: Database, databaseUrl: string | undefined, req: EffectRunRequest): Promise<EffectRuns> {
+    const key = JSON.stringify(req);
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const run = (async () => {
+      if (db.kind === 'postgres' && databaseUrl) {
+        const id = ++this.seq;
+        return new Promise<EffectRuns>((resolve, reject) => {
+          this.waiting.set(id, { resolve, reject });
+          this.getWorker(databaseUrl).postMessage({ id, req });
+        });
+      }
+      return computeEffectRuns(db, req);
+    })().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, run);
+    return run;
+  }
+
+  async close() {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
 }
 
-const inFlight = new Map<string, Promise<EffectRuns>>();
+const EFFECT: ResourceKey<EffectComputations> = { name: 'effect runs', make: () => new EffectComputations() };
 
-export function runEffect(db: Database, databaseUrl: string | undefined, req: EffectRunRequest): Promise<EffectRuns> {
-  const key = JSON.stringify(req);
-  const running = inFlight.get(key);
-  if (running) return running;
-  const run = (async () => {
-    if (db.kind === 'postgres' && databaseUrl) {
-      const id = ++seq;
-      return new Promise<EffectRuns>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        getWorker(databaseUrl).postMessage({ id, req });
-      });
-    }
-    return computeEffectRuns(db, req);
-  })().finally(() => inFlight.delete(key));
-  inFlight.set(key, run);
-  return run;
-}
-
-/** Stop the worker (server shutdown, tests). */
-export async function stopEffectWorker() {
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+/** The effect runs for `req`, computed in this server's scope (`resources`): one run per request in flight. */
+export function runEffect(
+  resources: ResourceScope,
+  db: Database,
+  databaseUrl: string | undefined,
+  req: EffectRunRequest,
+): Promise<EffectRuns> {
+  return resources.use(EFFECT).run(db, databaseUrl, req);
 }

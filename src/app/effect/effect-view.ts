@@ -22,7 +22,7 @@ import { loadProjectMoney } from '../steering/project-money.ts';
 import { runEffect, type EffectRuns } from './effect-runs.ts';
 import { investmentView, type InvestmentView } from './investment-view.ts';
 
-export type EffectViewDeps = Pick<AppDeps, 'db'> & { config: Pick<AppDeps['config'], 'suppressThreshold' | 'databaseUrl'> };
+export type EffectViewDeps = Pick<AppDeps, 'db' | 'resources'> & { config: Pick<AppDeps['config'], 'suppressThreshold' | 'databaseUrl'> };
 
 export interface EffectView {
   scope: 'national' | 'project';
@@ -103,7 +103,7 @@ export async function effectRunsFor(
   }
   let runs: EffectRuns;
   try {
-    runs = await runEffect(deps.db, deps.config.databaseUrl, {
+    runs = await runEffect(deps.resources, deps.db, deps.config.databaseUrl, {
       month,
       suppress: threshold,
       scope: national ? { kind: 'national' } : { kind: 'project', projectId: choice.project.id, actor },

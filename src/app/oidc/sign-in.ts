@@ -18,8 +18,8 @@ import type { OidcSettings } from '../../core/config.ts';
 export const PENDING_MINUTES = 10;
 export const SCOPE = 'openid profile fremdrift';
 
-export async function startSignIn(db: AppDeps['db'], s: OidcSettings, next: string) {
-  const config = await providerConfig(s);
+export async function startSignIn({ db, resources }: Pick<AppDeps, 'db' | 'resources'>, s: OidcSettings, next: string) {
+  const config = await providerConfig(resources, s);
   const cookie = randomBytes(32).toString('base64url');
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -41,7 +41,7 @@ const failed = () => new AppError('INVALID', 'Login-forsøget kunne ikke bekræf
 
 /** `sessionHours`: the session's first expiry — the idle time, so an unused session ends as early as the setting says. */
 export async function finishSignIn(
-  db: AppDeps['db'],
+  { db, resources }: Pick<AppDeps, 'db' | 'resources'>,
   s: OidcSettings,
   cookie: string | undefined,
   query: URLSearchParams,
@@ -52,7 +52,7 @@ export async function finishSignIn(
   const pending = cookie ? await takePendingSignIn(db, sha256(cookie), PENDING_MINUTES) : undefined;
   if (!pending || query.get('state') !== pending.state) throw failed();
   if (query.get('error')) throw new AppError('FORBIDDEN', 'Login blev afbrudt eller afvist hos login-udbyderen.');
-  const config = await providerConfig(s);
+  const config = await providerConfig(resources, s);
   // The URL the provider redirected to, rebuilt from the configured redirect URI (not the Host header).
   const current = new URL(s.redirectUri);
   current.search = query.toString();

@@ -48,7 +48,7 @@ import {
   type RegisterKind,
 } from './import-register-file.ts';
 import type { CodeTable } from '../../monitoring/types.ts';
-import { precomputeNational } from './national-results.ts';
+import { computeAndStoreNational } from './national-results.ts';
 
 export interface ImportJob {
   id: string;
@@ -209,7 +209,7 @@ export async function runImportJob(
       const months = await defaultMonths(deps.db);
       // Unsuppressed for /nationalt (it suppresses all its tables in one pass), suppressed for /resultater.
       for (const suppress of [0, deps.config.suppressThreshold])
-        await precomputeNational(deps.db, undefined, { ...months, suppress }).catch(() => undefined);
+        await computeAndStoreNational(deps.db, { ...months, suppress }, true).catch(() => undefined);
     }
     await finishImportJob(deps.db, jobId, { report });
     importRows.inc(report.alreadyImported ? 0 : report.rows);

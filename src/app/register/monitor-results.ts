@@ -12,7 +12,8 @@ import type { RegisterReader } from '../../db/register-input.ts';
 import { batchesUpTo } from '../../db/register-store.ts';
 import { appendAudit } from '../../db/audit-log.ts';
 import { countCache } from '../../core/telemetry.ts';
-import { versionCache } from '../../core/version-cache.ts';
+import { versionCache, type VersionCache } from '../../core/version-cache.ts';
+import type { ResourceKey, ResourceScope } from '../../core/resources.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorResult } from '../../monitoring/types.ts';
 import type { Vault } from '../../security/vault.ts';
@@ -93,11 +94,15 @@ export async function registerVintage(db: RegisterReader, asOfBatch?: number): P
  * Results are cached per scope and months in each instance, tagged with the data version
  * (core/version-cache.ts): every instance drops its cached results at once when the data
  * changes. Entries also expire after an hour, and the cache keeps at most a few hundred entries.
+ * One cache per server, in its resource scope (core/resources.ts).
  */
-const cache = versionCache<Omit<ResultsView, 'vintage'>>({ ttlMs: 3600_000, max: 500 });
+const RESULTS: ResourceKey<VersionCache<Omit<ResultsView, 'vintage'>>> = {
+  name: 'monitoring results',
+  make: () => versionCache({ ttlMs: 3600_000, max: 500 }),
+};
 
 export async function computeResults(
-  deps: { db: DatabaseHandle; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string } },
+  deps: { db: DatabaseHandle; vault: Vault; config: { suppressThreshold: number; databaseUrl?: string }; resources: ResourceScope },
   actor: Actor,
   req: ResultsRequest,
 ): Promise<ResultsView> {
@@ -113,6 +118,7 @@ export async function computeResults(
     req.asOfBatch ?? null,
     suppress,
   ]);
+  const cache = deps.resources.use(RESULTS);
   const version = await readDataVersion(deps.db);
   const hit = cache.get(deps.db, key, version);
   const scope = national ? ('national' as const) : ('kommune' as const);
@@ -131,7 +137,7 @@ export async function computeResults(
         await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, asOfBatch: req.asOfBatch } });
         return { scope, result, stored: null, vintage: await registerVintage(deps.db, req.asOfBatch) };
       }
-      const n = await nationalResults(deps.db, deps.config.databaseUrl, { ...opts, suppress });
+      const n = await nationalResults(deps.resources, deps.db, deps.config.databaseUrl, { ...opts, suppress });
       await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope } });
       view = { scope, result: n.result, stored: null, computedAt: n.computedAt };
       // A result being recomputed is shown, but not cached: the next view looks again.

@@ -14,6 +14,7 @@ import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorOptions, MonitorResult } from '../../monitoring/types.ts';
 import { cohortOf, nationalMonitorInput, type AsOf } from './load-monitor-input.ts';
 import { countCache } from '../../core/telemetry.ts';
+import type { ResourceKey, ResourceScope } from '../../core/resources.ts';
 
 export interface NationalOutcome {
   result: MonitorResult;
@@ -23,39 +24,89 @@ export interface NationalOutcome {
   stale: boolean;
 }
 
-let worker: Worker | null = null;
-let seq = 0;
-const waiting = new Map<
-  number,
-  { resolve: (r: { json: string; dataVersion: number; computedAt: string }) => void; reject: (e: Error) => void }
->();
+type Stored = { json: string; dataVersion: number; computedAt: Date | string };
 
-function getWorker(url: string): Worker {
-  if (worker) return worker;
-  const w = new Worker(new URL('./results-worker-boot.js', import.meta.url), {
-    workerData: { url, entry: new URL('./results-worker.ts', import.meta.url).href },
-  });
-  w.unref();
-  w.on(
-    'message',
-    (m: { id: number; json?: string; dataVersion?: number; computedAt?: string; error?: { name: string; message: string } }) => {
-      const p = waiting.get(m.id);
-      if (!p) return;
-      waiting.delete(m.id);
-      if (m.error) p.reject(m.error.name === 'MonitorOptionError' ? new MonitorOptionError(m.error.message) : new Error(m.error.message));
-      else p.resolve({ json: m.json!, dataVersion: m.dataVersion!, computedAt: m.computedAt! });
-    },
-  );
-  const fail = (e: Error) => {
-    for (const p of waiting.values()) p.reject(e);
-    waiting.clear();
-    worker = null;
-  };
-  w.on('error', fail);
-  w.on('exit', () => fail(new Error('Beregningen stoppede uventet.')));
-  worker = w;
-  return w;
+/**
+ * One server's national computations (core/resources.ts): the worker thread (PostgreSQL), the
+ * computations in flight and the parsed results, closed with the server.
+ */
+class NationalComputations {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: { json: string; dataVersion: number; computedAt: string }) => void; reject: (e: Error) => void }
+  >();
+  readonly inFlight = new Map<string, Promise<Stored>>();
+  private readonly parsed = new Map<string, { dataVersion: number; computedAt: Date; result: MonitorResult }>();
+
+  private getWorker(url: string): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('./results-worker-boot.js', import.meta.url), {
+      workerData: { url, entry: new URL('./results-worker.ts', import.meta.url).href },
+    });
+    w.unref();
+    w.on(
+      'message',
+      (m: { id: number; json?: string; dataVersion?: number; computedAt?: string; error?: { name: string; message: string } }) => {
+        const p = this.waiting.get(m.id);
+        if (!p) return;
+        this.waiting.delete(m.id);
+        if (m.error) p.reject(m.error.name === 'MonitorOptionError' ? new MonitorOptionError(m.error.message) : new Error(m.error.message));
+        else p.resolve({ json: m.json!, dataVersion: m.dataVersion!, computedAt: m.computedAt! });
+      },
+    );
+    const fail = (e: Error) => {
+      for (const p of this.waiting.values()) p.reject(e);
+      this.waiting.clear();
+      if (this.worker === w) this.worker = null;
+    };
+    w.on('error', fail);
+    w.on('exit', () => fail(new Error('Beregningen stoppede uventet.')));
+    this.worker = w;
+    return w;
+  }
+
+  /** The parsed result of a stored one, parsed once per data version. */
+  parse(key: string, s: Stored): { result: MonitorResult; dataVersion: number; computedAt: Date } {
+    const hit = this.parsed.get(key);
+    if (hit && hit.dataVersion === s.dataVersion) return hit;
+    const v = { result: JSON.parse(s.json) as MonitorResult, dataVersion: s.dataVersion, computedAt: new Date(s.computedAt) };
+    this.parsed.set(key, v);
+    return v;
+  }
+
+  memory(key: string) {
+    return this.parsed.get(key);
+  }
+
+  compute(db: Db, databaseUrl: string | undefined, opts: MonitorOptions, key: string): Promise<Stored> {
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const run = (async () => {
+      if (db.kind === 'postgres' && databaseUrl) {
+        const id = ++this.seq;
+        return new Promise<{ json: string; dataVersion: number; computedAt: string }>((resolve, reject) => {
+          this.waiting.set(id, { resolve, reject });
+          this.getWorker(databaseUrl).postMessage({ id, opts });
+        });
+      }
+      // PostgreSQL without a worker (inside an import's worker thread): under the lock all the same.
+      return computeAndStoreNational(db, opts, db.kind === 'postgres');
+    })().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, run);
+    return run;
+  }
+
+  async close() {
+    const w = this.worker;
+    this.worker = null;
+    this.parsed.clear();
+    if (w) await w.terminate();
+  }
 }
+
+const NATIONAL: ResourceKey<NationalComputations> = { name: 'national results', make: () => new NationalComputations() };
 
 /** The options as stored: a stable key. */
 export function nationalKey(opts: MonitorOptions): string {
@@ -91,42 +142,17 @@ export async function computeAndStoreNational(db: Db, opts: MonitorOptions, unde
   return underLock ? ownerTx(db, run) : run(db);
 }
 
-const inFlight = new Map<string, Promise<{ json: string; dataVersion: number; computedAt: Date | string }>>();
-const parsed = new Map<string, { dataVersion: number; computedAt: Date; result: MonitorResult }>();
-
-function parse(
-  key: string,
-  s: { json: string; dataVersion: number; computedAt: Date | string },
-): { result: MonitorResult; dataVersion: number; computedAt: Date } {
-  const hit = parsed.get(key);
-  if (hit && hit.dataVersion === s.dataVersion) return hit;
-  const v = { result: JSON.parse(s.json) as MonitorResult, dataVersion: s.dataVersion, computedAt: new Date(s.computedAt) };
-  parsed.set(key, v);
-  return v;
-}
-
-function compute(db: Db, databaseUrl: string | undefined, opts: MonitorOptions, key: string) {
-  const running = inFlight.get(key);
-  if (running) return running;
-  const run = (async () => {
-    if (db.kind === 'postgres' && databaseUrl) {
-      const id = ++seq;
-      return new Promise<{ json: string; dataVersion: number; computedAt: string }>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        getWorker(databaseUrl).postMessage({ id, opts });
-      });
-    }
-    // PostgreSQL without a worker (inside an import's worker thread): under the lock all the same.
-    return computeAndStoreNational(db, opts, db.kind === 'postgres');
-  })().finally(() => inFlight.delete(key));
-  inFlight.set(key, run);
-  return run;
-}
-
-export async function nationalResults(db: Db, databaseUrl: string | undefined, opts: MonitorOptions): Promise<NationalOutcome> {
+/** The national results for `opts`, computed and cached in this server's scope (`resources`). */
+export async function nationalResults(
+  resources: ResourceScope,
+  db: Db,
+  databaseUrl: string | undefined,
+  opts: MonitorOptions,
+): Promise<NationalOutcome> {
+  const n = resources.use(NATIONAL);
   const key = nationalKey(opts);
   const version = await readDataVersion(db);
-  const mem = parsed.get(key);
+  const mem = n.memory(key);
   if (mem && mem.dataVersion >= version) {
     countCache('national', 'memory');
     return { ...mem, stale: false };
@@ -134,28 +160,15 @@ export async function nationalResults(db: Db, databaseUrl: string | undefined, o
   const stored = await readNationalResult(db, key);
   if (stored && stored.dataVersion >= version) {
     countCache('national', 'stored');
-    return { ...parse(key, stored), stale: false };
+    return { ...n.parse(key, stored), stale: false };
   }
   // A newer version is being computed (here or on another instance): show the one before it.
-  if (stored && (inFlight.has(key) || (db.kind === 'postgres' && (await nationalComputationRunning(db, key))))) {
+  if (stored && (n.inFlight.has(key) || (db.kind === 'postgres' && (await nationalComputationRunning(db, key))))) {
     countCache('national', 'stale');
-    return { ...parse(key, stored), stale: true };
+    return { ...n.parse(key, stored), stale: true };
   }
   countCache('national', 'computed');
-  return { ...parse(key, await compute(db, databaseUrl, opts, key)), stale: false };
-}
-
-/** Compute ahead (after an import), so the first analyst after it does not wait. */
-export async function precomputeNational(db: Db, databaseUrl: string | undefined, opts: MonitorOptions): Promise<void> {
-  const key = nationalKey(opts);
-  parse(key, await compute(db, databaseUrl, opts, key));
-}
-
-/** Stop the worker (server shutdown, tests). */
-export async function stopNationalWorker() {
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+  return { ...n.parse(key, await n.compute(db, databaseUrl, opts, key)), stale: false };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { openApp } from '../../app/bootstrap.ts';
 import { recoverImports, stopImportJobs } from '../../app/register/import-jobs.ts';
-import { stopNationalWorker } from '../../app/register/national-results.ts';
 import { configFromEnvironment } from '../../core/config.ts';
 import { buildServer } from '../../http/server.ts';
 import { parseArgs } from '../args.ts';
@@ -38,7 +37,6 @@ export async function run(args: string[]): Promise<number> {
       await app.close();
       const imports = await stopImportJobs(deps.db, graceMs);
       if (imports.finished || imports.stopped) app.log.info(imports, 'indlæsninger ved stop');
-      await stopNationalWorker();
       await deps.db.close();
       process.exit(0);
     } catch (e) {

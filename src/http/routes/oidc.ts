@@ -19,7 +19,7 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/login/oidc', async (req, reply) => {
     const s = settings();
-    const { cookie, url } = await startSignIn(deps.db, s, safeNext((req.query as { next?: string }).next));
+    const { cookie, url } = await startSignIn(deps, s, safeNext((req.query as { next?: string }).next));
     reply.setCookie(OIDC_COOKIE, cookie, { ...cookieOptions(deps), path: '/login/oidc', maxAge: PENDING_MINUTES * 60 });
     return reply.redirect(url, 303);
   });
@@ -29,7 +29,7 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
     const query = new URLSearchParams(req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '');
     reply.clearCookie(OIDC_COOKIE, { path: '/login/oidc' });
     try {
-      const r = await finishSignIn(deps.db, s, req.cookies[OIDC_COOKIE], query, req.ip, deps.config.sessionIdleHours);
+      const r = await finishSignIn(deps, s, req.cookies[OIDC_COOKIE], query, req.ip, deps.config.sessionIdleHours);
       if (req.sessionId) await endSession(deps, req.sessionId);
       reply.setCookie(SESSION_COOKIE, r.sessionId, { ...cookieOptions(deps), maxAge: 12 * 3600 });
       return reply.redirect(r.next, 303);
