@@ -108,8 +108,17 @@ describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () =>
     await page.keyboard.type(validCvr());
     await tabTo(page, /^SELECT\|Status/);
     await page.keyboard.press('ArrowDown'); // from the preset Planlagt to I gang
+    // Her consent on the placement forgotten: the error summary says so, and what was typed stays.
+    await tabTo(page, /^BUTTON\|\|\|Gem aktivitet$/);
+    await pressAndWait(page, 'Enter', /aktiviteter$/);
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Angiv om virksomheden må få oplysninger om hende.');
+    expect(await page.getByLabel('Udbyder eller virksomhed').inputValue()).toBe('Børnehuset Mælkebøtten');
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^INPUT\|Ja: virksomheden må kende hendes navn/);
+    await page.keyboard.press('Space');
     await tabTo(page, /^BUTTON\|\|\|Gem aktivitet$/);
     await pressAndWait(page, 'Enter', herSection('aktiviteter'));
+    await expect.poll(() => page.getByTestId('company-consent').first().textContent()).toBe('virksomheden må kende hende');
     await expect.poll(() => page.getByTestId('activities').textContent()).toContain('Børnehuset Mælkebøtten');
 
     await tabTo(page, /^A\|\|\|Ny samtale$/);

@@ -95,8 +95,12 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Status').selectOption('i_gang');
     await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
     await expect.poll(() => page.locator('#f-cvr-error').textContent()).toContain('CVR-nummeret er ugyldigt');
+    await expect
+      .poll(() => page.locator('#f-companyConsent-error').textContent())
+      .toContain('Angiv om virksomheden må få oplysninger om hende.');
     await expectNoAxeViolations(page);
     await page.getByLabel('CVR-nummer').fill(validCvr());
+    await page.getByLabel(/^Ja: virksomheden må kende hendes navn/).check();
     await page.getByLabel('Timer pr. uge').fill('18,5');
     await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
     await page.waitForURL((u) => u.href.split('?')[0] === `${herPage}/aktiviteter`);

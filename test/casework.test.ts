@@ -205,6 +205,7 @@ describe.each(backends())('casework on %s', (backend) => {
       typeKey: 'virksomhedspraktik',
       provider: 'Storkøkkenet ApS',
       cvr: '12345678',
+      companyConsent: 'navn',
       startDate: da(today),
       endDate: '',
       hoursPerWeek: '18,5',

@@ -87,7 +87,7 @@ describe.each(backends())('company register on %s', (backend) => {
   });
 
   it('makes a company from a placement with a new CVR number and shows her on its page as a current woman', async () => {
-    const res = await s.post(`/deltagere/${womanId}/aktiviteter`, {
+    const placement = {
       typeKey: 'virksomhedspraktik',
       provider: 'Ny Praktikplads A/S',
       cvr: placementCvr,
@@ -95,7 +95,13 @@ describe.each(backends())('company register on %s', (backend) => {
       endDate: '',
       hoursPerWeek: '15',
       status: 'i_gang',
-    });
+    };
+    // Her consent on the placement is asked: without it nothing is saved.
+    const without = await s.post(`/deltagere/${womanId}/aktiviteter`, placement);
+    expect(without.statusCode).toBe(400);
+    expect(without.body).toContain('Angiv om virksomheden må få oplysninger om hende.');
+    expect((await srv.t.db.query(`SELECT 1 FROM company WHERE cvr = $1`, [placementCvr])).rows).toHaveLength(0);
+    const res = await s.post(`/deltagere/${womanId}/aktiviteter`, { ...placement, companyConsent: 'navn' });
     expect(res.statusCode).toBe(303);
     const c = (await srv.t.db.query<{ id: string; name: string }>(`SELECT id, name FROM company WHERE cvr = $1`, [placementCvr])).rows;
     expect(c).toHaveLength(1);
@@ -128,6 +134,81 @@ describe.each(backends())('company register on %s', (backend) => {
     );
     const analyst = await loginAs(srv.app, 'analytiker.siri');
     expect((await analyst.get('/virksomheder')).statusCode).toBe(403);
+  });
+
+  it('is one company for both municipalities of a jobcentre, and its page names a woman only with her consent on the placement', async () => {
+    const ef = await loginAs(srv.app, 'sagsbehandler.esbjerg-fanoe');
+    const [sharedCvr] = cvrs(42500000, 1);
+    const woman = async (code: string) =>
+      (
+        await srv.t.db.query<{ id: string; name: string }>(
+          `SELECT id, first_name || ' ' || last_name AS name FROM participant WHERE municipality_code = $1 ORDER BY id LIMIT 1`,
+          [code],
+        )
+      ).rows[0];
+    const esbjerg = await woman('561');
+    const fanoe = await woman('563');
+    const place = (id: string, consent: string) =>
+      ef.post(`/deltagere/${id}/aktiviteter`, {
+        typeKey: 'loentimer',
+        provider: 'Havnens Fiskehus ApS',
+        cvr: sharedCvr,
+        startDate: da(addDays(today, -20)),
+        endDate: '',
+        hoursPerWeek: '12',
+        status: 'i_gang',
+        companyConsent: consent,
+      });
+    expect((await place(esbjerg.id, 'navn')).statusCode).toBe(303);
+    expect((await place(fanoe.id, 'ingen')).statusCode).toBe(303);
+    // Shared within the jobcentre: one company for the CVR number, both placements on it.
+    const companies = (await srv.t.db.query<{ id: string }>('SELECT id FROM company WHERE cvr = $1', [sharedCvr])).rows;
+    expect(companies).toHaveLength(1);
+    const page = await ef.get(`/virksomheder/${companies[0].id}`);
+    expect(page.statusCode).toBe(200);
+    const current = page.body.match(/data-testid="current-women">([\s\S]*?)<\/ul>/)?.[1] ?? '';
+    expect(current).toContain(esbjerg.name);
+    expect(current).toContain(`href="/deltagere/${esbjerg.id}"`);
+    // She said no: the page shows a placement without her name, her link or any trace of her id.
+    expect(current).toContain('Borger uden samtykke');
+    expect(page.body).not.toContain(fanoe.name);
+    expect(page.body).not.toContain(fanoe.id);
+    // Her hiring is followed up with her, not with the company.
+    expect(page.body).toContain('1 ansættelse uden samtykke til, at virksomheden får oplysninger om hende');
+    expect(page.body).toMatch(new RegExp(`data-testid="follow-up">[\\s\\S]*${esbjerg.name}`));
+    // Both reads are audited on the woman, saying whether she was named.
+    const seen = (
+      await srv.t.db.query<{ pid: string; named: boolean }>(
+        `SELECT participant_id AS pid, (detail->>'named')::boolean AS named FROM audit_log
+         WHERE entity = 'virksomhed_placering' AND detail->>'companyId' = $1 ORDER BY id`,
+        [companies[0].id],
+      )
+    ).rows;
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { pid: esbjerg.id, named: true },
+        { pid: fanoe.id, named: false },
+      ]),
+    );
+    // Her page says what the company may be told; a correction to yes names her on the company page.
+    expect((await ef.get(`/deltagere/${fanoe.id}/aktiviteter`)).body).toContain('intet samtykke: virksomheden får intet at vide');
+    const aid = (
+      await srv.t.db.query<{ id: string }>('SELECT id FROM casework_activity WHERE participant_id = $1 AND cvr = $2', [fanoe.id, sharedCvr])
+    ).rows[0].id;
+    const corrected = await ef.post(`/deltagere/${fanoe.id}/aktiviteter/${aid}`, {
+      typeKey: 'loentimer',
+      provider: 'Havnens Fiskehus ApS',
+      cvr: sharedCvr,
+      startDate: da(addDays(today, -20)),
+      endDate: '',
+      hoursPerWeek: '12',
+      status: 'i_gang',
+      companyConsent: 'navn',
+    });
+    expect(corrected.statusCode).toBe(303);
+    const after = await ef.get(`/virksomheder/${companies[0].id}`);
+    expect(after.body).toContain(fanoe.name);
+    expect(after.body).not.toContain('Borger uden samtykke');
   });
 
   it('adds a contact person (bad e-mail refused in Danish), logs a visit (no future date), and deletes both, audited', async () => {
@@ -180,6 +261,7 @@ describe.each(backends())('company register on %s', (backend) => {
           typeKey: 'loentimer',
           provider: 'Ny Praktikplads A/S',
           cvr: placementCvr,
+          companyConsent: 'navn',
           startDate: da(start),
           endDate: '',
           hoursPerWeek: '12',

@@ -129,6 +129,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
           typeKey: 'loentimer',
           provider: 'Konsulentens Kantine ApS',
           cvr,
+          companyConsent: 'navn',
           startDate: da(addDays(addMonths(today, -1), -20)),
           endDate: '',
           hoursPerWeek: '15',

@@ -26,6 +26,10 @@ export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 export const ACTIVITY_STATUSES = ['planlagt', 'i_gang', 'afsluttet', 'afbrudt'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+/** Her consent on a placement at a company: may the company be told about her (name, project, follow-up) or not. */
+export const COMPANY_CONSENTS = ['navn', 'ingen'] as const;
+export type CompanyConsent = (typeof COMPANY_CONSENTS)[number];
+
 export const CONVERSATION_KINDS = ['individuel', 'virksomhed', 'gruppe', 'hjemmebesoeg'] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 

@@ -15,6 +15,7 @@ import type {
   AlertCode,
   ActivityCategory,
   CompanyContactKind,
+  CompanyConsent,
   ActivityStatus,
   ConversationKind,
   ExemptionKind,
@@ -86,6 +87,11 @@ export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
   i_gang: 'I gang',
   afsluttet: 'Afsluttet',
   afbrudt: 'Afbrudt',
+};
+
+export const COMPANY_CONSENT_LABELS: Record<CompanyConsent, string> = {
+  navn: 'Ja: virksomheden må kende hendes navn og forløb, og vi må følge op hos virksomheden',
+  ingen: 'Nej: virksomheden må ikke få oplysninger om hende fra os',
 };
 
 export const CONVERSATION_KIND_LABELS: Record<ConversationKind, string> = {

@@ -3,7 +3,7 @@
  * Every query names the actor's municipalities besides row-level security, so a company is seen
  * only by the jobcentre that registered it.
  */
-import type { ActivityStatus, CompanyContactKind } from '../core/codes.ts';
+import type { ActivityStatus, CompanyConsent, CompanyContactKind } from '../core/codes.ts';
 import type { CompanyContactInput, CompanyInput, ContactPersonInput, FollowUpInput } from '../domain/companies.ts';
 import type { Tx } from './door.ts';
 import { sqlOf } from './sql.ts';
@@ -46,8 +46,11 @@ export interface CompanyContactRow {
 export interface PlacementRow {
   activityId: string;
   participantId: string;
-  firstName: string;
-  lastName: string;
+  /** Her name only where she consented to the company knowing her (`consent` 'navn'); null otherwise, never read. */
+  firstName: string | null;
+  lastName: string | null;
+  /** Her consent on the placement (migration 0182); null for a placement recorded before consent was asked. */
+  consent: CompanyConsent | null;
   typeKey: string;
   startDate: string;
   endDate: string | null;
@@ -189,7 +192,9 @@ export async function deleteCompanyContact(tx: Tx, companyId: string, id: string
 export async function companyPlacements(tx: Tx, companyId: string): Promise<PlacementRow[]> {
   return (
     await sqlOf(tx).query<PlacementRow>(
-      `SELECT a.id AS "activityId", a.participant_id AS "participantId", p.first_name AS "firstName", p.last_name AS "lastName",
+      `SELECT a.id AS "activityId", a.participant_id AS "participantId", a.company_consent AS consent,
+              CASE WHEN a.company_consent = 'navn' THEN p.first_name END AS "firstName",
+              CASE WHEN a.company_consent = 'navn' THEN p.last_name END AS "lastName",
               a.type_key AS "typeKey", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate",
               a.hours_per_week::float AS "hoursPerWeek", a.status,
               (SELECT u.display_name FROM company_consultant_change k LEFT JOIN app_user u ON u.id = k.consultant_id

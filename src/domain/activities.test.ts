@@ -54,6 +54,7 @@ const praktik = {
   endDate: '2024-04-26',
   hoursPerWeek: '18,5',
   status: 'i_gang',
+  companyConsent: 'navn',
 };
 
 describe('activity schema', () => {
@@ -69,6 +70,17 @@ describe('activity schema', () => {
     expect(msgs.cvr).toMatch(/CVR-nummer/);
     expect(schema.safeParse({ ...praktik, cvr: '10403783' }).error?.issues[0].message).toMatch(/kontrolcifferet/);
     expect(schema.safeParse({ ...praktik, typeKey: 'butikspraktik', cvr: '' }).success).toBe(false);
+  });
+  it('requires her consent on a placement at a company, and keeps none without a CVR number', () => {
+    const r = schema.safeParse({ ...praktik, companyConsent: '' });
+    expect(r.error?.issues.map((i) => [String(i.path[0]), i.message])).toEqual([
+      ['companyConsent', 'Angiv om virksomheden må få oplysninger om hende.'],
+    ]);
+    expect(schema.safeParse({ ...praktik, companyConsent: 'maaske' }).success).toBe(false);
+    expect(schema.parse({ ...praktik, companyConsent: 'ingen' }).companyConsent).toBe('ingen');
+    expect(
+      schema.parse({ typeKey: 'madhold', startDate: '2024-01-01', status: 'planlagt', companyConsent: 'navn' }).companyConsent,
+    ).toBeNull();
   });
   it('does not require a CVR for a course, but checks one if given', () => {
     expect(schema.safeParse({ typeKey: 'madhold', startDate: '2024-01-01', status: 'planlagt' }).success).toBe(true);

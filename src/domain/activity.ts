@@ -1,12 +1,12 @@
 /**
  * One activity in a woman's course (aktivitet): type from the catalogue, provider or company,
  * CVR where it happens at a company, the address and the days and times she goes there (for her
- * plan), dates, hours per week and status.
+ * plan), dates, hours per week and status; at a company, her consent to what the company may be told.
  */
 import { z } from 'zod';
 import { findActivityType, type ActivityType } from './activities.ts';
 import { parseCvr } from './cvr.ts';
-import { ACTIVITY_STATUSES } from '../core/codes.ts';
+import { ACTIVITY_STATUSES, COMPANY_CONSENTS } from '../core/codes.ts';
 import { isoDateField, optionalIsoDateField, optionalTextField, parseDecimalInput } from './form-fields.ts';
 
 export const MAX_HOURS_PER_WEEK = 37;
@@ -37,6 +37,11 @@ export function makeActivitySchema(extraTypes: readonly ActivityType[] = []) {
           .nullable(),
       ),
       status: z.enum(ACTIVITY_STATUSES, { error: 'Vælg en status.' }),
+      /** Her consent on a placement: what the company may be told about her (required with a CVR number). */
+      companyConsent: z.preprocess(
+        (v) => (v === '' ? null : (v ?? null)),
+        z.enum(COMPANY_CONSENTS, { error: 'Vælg ja eller nej.' }).nullable(),
+      ),
     })
     .superRefine((a, ctx) => {
       const type = findActivityType(a.typeKey, extraTypes);
@@ -53,6 +58,8 @@ export function makeActivitySchema(extraTypes: readonly ActivityType[] = []) {
         const r = parseCvr(a.cvr);
         if (!r.ok) ctx.addIssue({ code: 'custom', path: ['cvr'], message: r.error });
       }
+      if (a.cvr && !a.companyConsent)
+        ctx.addIssue({ code: 'custom', path: ['companyConsent'], message: 'Angiv om virksomheden må få oplysninger om hende.' });
       if (a.endDate && a.endDate < a.startDate) {
         ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Slutdatoen kan ikke ligge før startdatoen.' });
       }
@@ -62,7 +69,8 @@ export function makeActivitySchema(extraTypes: readonly ActivityType[] = []) {
     })
     .transform((a) => {
       const r = a.cvr ? parseCvr(a.cvr) : null;
-      return { ...a, cvr: r && r.ok ? r.value : null };
+      // Consent belongs to a placement at a company: none without a CVR number.
+      return { ...a, cvr: r && r.ok ? r.value : null, companyConsent: r && r.ok ? a.companyConsent : null };
     });
 }
 

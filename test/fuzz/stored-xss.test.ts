@@ -78,6 +78,7 @@ describe.each(backends())('stored text is shown escaped on %s', (backend) => {
             typeKey: 'virksomhedspraktik',
             provider: v,
             cvr: validCvr(),
+            companyConsent: 'navn',
             startDate: da(todayInDenmark()),
             endDate: '',
             hoursPerWeek: '10',

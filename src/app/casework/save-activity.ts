@@ -18,6 +18,7 @@ export const ACTIVITY_FIELDS = [
   'endDate',
   'hoursPerWeek',
   'status',
+  'companyConsent',
 ] as const;
 
 /** `activityId` undefined → a new activity; otherwise a correction of an existing one of hers. */

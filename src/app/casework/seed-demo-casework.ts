@@ -84,6 +84,7 @@ function caseworkColumns() {
       hours: [] as (number | null)[],
       status: [] as string[],
       by: [] as (number | null)[],
+      consent: [] as (string | null)[],
     },
     con: {
       pid: [] as string[],
@@ -207,6 +208,9 @@ function addActivities(cols: Columns, ctx: SeedContext, w: Woman, rng: Rng, end:
     act.type.push(type);
     act.prov.push(company === null ? (type === 'danskundervisning' ? 'Sprogcenteret' : 'Jobcentret') : COMPANIES[company]);
     act.cvr.push(company === null ? null : ctx.cvrs[company]);
+    // Her consent on a placement: every fifth said no to the company being told about her (by
+    // position, not the random stream, so the rest of the demo stays as it was).
+    act.consent.push(company === null ? null : act.pid.length % 5 === 0 ? 'ingen' : 'navn');
     act.start.push(start);
     act.end.push(actEnd);
     act.hours.push(hours);

@@ -2,7 +2,8 @@
  * The company register's use cases (issue 14): list, show, create and correct a company; its
  * contact people and logged contacts; the follow-up on a hiring. Everything runs behind the door
  * and is audited: contact people are personal data of the company's staff, and the company page
- * shows the women placed there (each woman shown is audited as a read of hers).
+ * shows the women placed there (each woman shown is audited as a read of hers), named only where her
+ * consent on the placement lets the company know her.
  */
 import type { Actor } from '../../core/actor.ts';
 import { door, type AuditEntry } from '../../db/door.ts';
@@ -119,15 +120,17 @@ export async function getCompanyPage(db: Db, actor: Actor, id: string, today = t
         followUps: mine,
       };
     });
-    const women = [...new Map(placements.map((p) => [p.participantId, p])).keys()];
+    // One record per woman shown; `named` says whether her consent let the page name her.
+    const women = new Map<string, boolean>();
+    for (const p of placements) women.set(p.participantId, (women.get(p.participantId) ?? false) || p.firstName !== null);
     const audit: AuditEntry[] = [
       companyAudit(company, 'vis'),
-      ...women.map((pid) => ({
+      ...[...women].map(([pid, named]) => ({
         action: 'vis',
         entity: 'virksomhed_placering',
         participantId: pid,
         municipality: company.municipalityCode,
-        detail: { companyId: company.id },
+        detail: { companyId: company.id, named },
       })),
     ];
     return {

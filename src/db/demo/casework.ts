@@ -40,12 +40,13 @@ export async function insertDemoActivities(
     hours: Col<number | null>;
     status: Col<string>;
     by: Col<number | null>;
+    consent: Col<string | null>;
   },
 ) {
   await sqlOf(tx).query(
-    `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::numeric[], $9::text[], $10::int[])`,
-    [a.pid, a.mun, a.type, a.prov, a.cvr, a.start, a.end, a.hours, a.status, a.by],
+    `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by, company_consent)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::numeric[], $9::text[], $10::int[], $11::text[])`,
+    [a.pid, a.mun, a.type, a.prov, a.cvr, a.start, a.end, a.hours, a.status, a.by, a.consent],
   );
 }
 

@@ -18,7 +18,7 @@ import {
   VISITATION_LABELS,
   YES_NO,
 } from '../../../core/labels.ts';
-import type { FlereSkalMedGroup, RecruitmentChannel, Visitation } from '../../../core/codes.ts';
+import type { CompanyConsent, FlereSkalMedGroup, RecruitmentChannel, Visitation } from '../../../core/codes.ts';
 import type { CaseEnrolment } from '../../../db/casework/access.ts';
 import type { Alert } from '../../../domain/alerts.ts';
 import type { ExemptionPeriod } from '../../../domain/exemptions.ts';
@@ -40,6 +40,14 @@ export function exemptNote(e: ExemptionPeriod): SafeHtml {
   const until = e.endDate ? `til ${formatDate(e.endDate)}` : `fra ${formatDate(e.startDate)}, uden slutdato`;
   return html`<p class="meta" data-testid="exempt-note"><strong>Fritaget ${until}</strong> (${EXEMPTION_KIND_LABELS[e.kind].toLowerCase()})</p>`;
 }
+
+/** What the company may be told about her, as her consent on the placement says. */
+const consentNote = (c: CompanyConsent | null) =>
+  c === 'navn'
+    ? 'virksomheden må kende hende'
+    : c === 'ingen'
+      ? 'intet samtykke: virksomheden får intet at vide'
+      : 'samtykke ikke registreret';
 
 /** A link to the confirmation page (deleting is a correction; the audit log keeps what was deleted). */
 const deleteButton = (action: string, _csrf: string, what: string) =>
@@ -223,7 +231,7 @@ export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[],
           <thead><tr><th scope="col">Aktivitet</th><th scope="col">Udbyder / virksomhed</th><th scope="col">Periode</th><th scope="col">Timer/uge</th><th scope="col">Status</th><th scope="col">Ret eller slet</th></tr></thead>
           <tbody>${f.activities.map((a) => {
             const name = findActivityType(a.typeKey, extra)?.name ?? a.typeKey;
-            return html`<tr><td>${name}</td><td>${a.companyId ? html`<a href="/virksomheder/${a.companyId}">${a.provider ?? `CVR ${a.cvr}`}</a>` : (a.provider ?? '–')}${a.cvr ? html` <span class="meta">(CVR ${a.cvr})</span>` : ''}${followUpSummary(a, f.followUps, f.today)}</td>
+            return html`<tr><td>${name}</td><td>${a.companyId ? html`<a href="/virksomheder/${a.companyId}">${a.provider ?? `CVR ${a.cvr}`}</a>` : (a.provider ?? '–')}${a.cvr ? html` <span class="meta">(CVR ${a.cvr}; <span data-testid="company-consent">${consentNote(a.companyConsent)}</span>)</span>` : ''}${followUpSummary(a, f.followUps, f.today)}</td>
               <td>${formatDate(a.startDate)}–${a.endDate ? formatDate(a.endDate) : ''}</td><td>${a.hoursPerWeek == null ? '–' : String(a.hoursPerWeek).replace('.', ',')}</td>
               <td>${ACTIVITY_STATUS_LABELS[a.status]}</td>
               <td><a href="${base}/aktiviteter/${a.id}">Ret<span class="sr-only"> ${name} ${formatDate(a.startDate)}</span></a> ${deleteButton(`${base}/aktiviteter/${a.id}/slet`, csrf, `${name} ${formatDate(a.startDate)}`)}</td></tr>`;

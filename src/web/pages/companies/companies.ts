@@ -127,6 +127,12 @@ function checkpointText(p: PlacementView): SafeHtml {
   })}</ul>`;
 }
 
+/** Her name and a link to her case where she consented to the company knowing her; otherwise she stays anonymous here. */
+const who = (p: PlacementView) =>
+  p.firstName === null
+    ? html`<span data-testid="without-consent">Borger uden samtykke</span>`
+    : html`<a href="/deltagere/${p.participantId}">${p.firstName} ${p.lastName}</a>`;
+
 export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: CompanyPageForms = {}) {
   const c = d.company;
   const current = d.placements.filter((p) => p.current);
@@ -137,6 +143,9 @@ export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: C
       p.checkpoints.some((k) => k.state === 'mangler' || k.state === 'kommende') &&
       !p.followUps.some((f) => !f.stillEmployed),
   );
+  // Only women who consented are named, and followed up with the company; the rest from their own page.
+  const anonymousHirings = hirings.filter((p) => p.firstName === null).length;
+  const namedHirings = hirings.filter((p) => p.firstName !== null);
   const person = forms.person ?? emptyState();
   const contact = forms.contact ?? emptyState({ occurredOn: formatDateDa(d.today) });
   const personFields = html`${textField(person, { name: 'name', label: 'Navn', required: true, width: 'l' })}
@@ -166,15 +175,15 @@ export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: C
     <h2>Kvinder i virksomheden nu</h2>
     ${
       current.length
-        ? html`<ul data-testid="current-women">${current.map((p) => html`<li><a href="/deltagere/${p.participantId}">${p.firstName} ${p.lastName}</a> – ${typeName(p.typeKey)}, ${period(p)}${p.hoursPerWeek ? `, ${String(p.hoursPerWeek).replace('.', ',')} timer/uge` : ''}${p.consultantName ? html` <span class="meta">(virksomhedskonsulent: ${p.consultantName})</span>` : ''}</li>`)}</ul>`
+        ? html`<ul data-testid="current-women">${current.map((p) => html`<li>${who(p)} – ${typeName(p.typeKey)}, ${period(p)}${p.hoursPerWeek ? `, ${String(p.hoursPerWeek).replace('.', ',')} timer/uge` : ''}${p.consultantName ? html` <span class="meta">(virksomhedskonsulent: ${p.consultantName})</span>` : ''}</li>`)}</ul>`
         : html`<p>Ingen kvinder i virksomheden i dag.</p>`
     }
 
     <h2 id="opfoelgning">Opfølgning på ansættelser</h2>
     <p>Er hun der stadig efter 1, 3 og 6 måneder? En opfølgning, der mangler mere end 14 dage efter datoen, giver et varsel under Mine borgere.</p>
     ${
-      hirings.length
-        ? hirings.map(
+      namedHirings.length
+        ? namedHirings.map(
             (p) => html`<div class="follow-up" data-testid="follow-up">
           <h3 class="h4">${p.firstName} ${p.lastName} – ${typeName(p.typeKey)} fra ${formatDateDa(p.startDate)}</h3>
           ${p.consultantName ? html`<p class="meta">Virksomhedskonsulent: ${p.consultantName}</p>` : ''}
@@ -188,8 +197,11 @@ export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: C
           <p><a href="/deltagere/${p.participantId}/aktiviteter/${p.activityId}/opfoelgning">Registrér opfølgning<span class="sr-only"> for ${p.firstName} ${p.lastName}</span></a></p>
         </div>`,
           )
-        : html`<p>Ingen ansættelser venter på opfølgning.</p>`
+        : anonymousHirings
+          ? ''
+          : html`<p>Ingen ansættelser venter på opfølgning.</p>`
     }
+    ${anonymousHirings ? html`<p data-testid="follow-up-without-consent">${anonymousHirings === 1 ? '1 ansættelse' : `${anonymousHirings} ansættelser`} uden samtykke til, at virksomheden får oplysninger om hende: følg op med hende selv fra hendes sag.</p>` : ''}
 
     <h2>Kontaktpersoner</h2>
     ${
@@ -235,7 +247,7 @@ export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: C
           <caption class="sr-only">Alle forløb i virksomheden</caption>
           <thead><tr><th scope="col">Borger</th><th scope="col">Forløb</th><th scope="col">Periode</th><th scope="col">Status</th><th scope="col">Virksomhedskonsulent</th></tr></thead>
           <tbody>${d.placements.map(
-            (p) => html`<tr><td><a href="/deltagere/${p.participantId}">${p.firstName} ${p.lastName}</a></td><td>${typeName(p.typeKey)}</td>
+            (p) => html`<tr><td>${who(p)}</td><td>${typeName(p.typeKey)}</td>
             <td>${period(p)}</td><td>${ACTIVITY_STATUS_LABELS[p.status]}</td><td>${p.consultantName ?? '–'}</td></tr>`,
           )}</tbody></table></div>`
         : html`<p>Ingen forløb i virksomheden endnu.</p>

@@ -1,0 +1,78 @@
+/**
+ * Changing her visitation in Chromium with the keyboard alone (issue 13, build 2): a woman enrolled
+ * as aktivitetsparat; from her page the caseworker opens "Ændr visitation", first saves the
+ * category she already has (refused in Danish, beside the field and in the error summary), then
+ * changes her to jobparat with a reason. Her page says "Jobparat siden …" and keeps the category
+ * at enrolment; her timeline shows the change. axe on every page, including the form with errors.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectNoAxeViolations, follow, settled, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { tabUntil } from './keyboard.ts';
+import { makeCpr } from '../src/core/cpr.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { addDays } from '../src/core/dates.ts';
+
+const tabTo = (page: Page, re: RegExp) => tabUntil(page, re);
+const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+
+async function pressAndWait(page: Page, key: string, url: (u: URL) => boolean) {
+  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press(key)]);
+  await settled(page);
+}
+
+describe.runIf(browserAvailable())('changing visitation in Chromium (keyboard only)', () => {
+  const env = useServerAndBrowser();
+
+  it('refuses the category she already has, then changes her to jobparat with a reason, shown on her page and timeline', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    // Setup (not the flow under test): a woman enrolled as aktivitetsparat two months ago.
+    await page.goto(`${env.server.url}/indskrivning`);
+    await page.getByLabel('CPR-nummer').fill(makeCpr('1984-03-09', 'K', 4417));
+    await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
+    await page.getByLabel('Fornavn').fill('Hawa');
+    await page.getByLabel('Efternavn').fill('Opvisitersen');
+    await page.getByLabel('Oprindelsesland').selectOption('SO');
+    await page.getByLabel('Indskrivningsdato').fill(da(addDays(todayInDenmark(), -60)));
+    await page.getByLabel('Aktivitetsparat').check();
+    await page.getByLabel('Rekrutteret via').selectOption('jobcenter');
+    await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
+    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}(\?|$)/);
+    const herPage = page.url().split('?')[0];
+    const herPath = new URL(herPage).pathname;
+
+    // Keyboard only from here.
+    await tabTo(page, /^A\|\|\|Ændr visitation$/);
+    await pressAndWait(page, 'Enter', (u) => u.pathname === `${herPath}/visitation`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ændr visitation');
+    expect(await page.locator('main').textContent()).toContain('Hun er nu visiteret som Aktivitetsparat');
+    await expectNoAxeViolations(page);
+
+    // The category she already has: refused, said beside the field and in the error summary.
+    await tabTo(page, /^INPUT\|Aktivitetsparat\|Ny visitation\|$/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^BUTTON\|\|\|Gem visitation$/);
+    await pressAndWait(page, 'Enter', (u) => u.pathname === `${herPath}/visitation`);
+    await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Hun har allerede den visitation på datoen.');
+    await expectNoAxeViolations(page);
+
+    // Jobparat (the next radio button), with a reason.
+    await tabTo(page, /^INPUT\|Aktivitetsparat\|Ny visitation\|$/);
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, /^TEXTAREA\|Begrundelse/);
+    await page.keyboard.type('Klar til job efter praktikken');
+    await tabTo(page, /^BUTTON\|\|\|Gem visitation$/);
+    await pressAndWait(page, 'Enter', (u) => u.href.split('?')[0] === herPage && u.search.includes('gemt=visitation'));
+    await expect.poll(() => page.locator('main').textContent()).toContain('Jobparat siden');
+    expect(await page.locator('main').textContent()).toContain('(ved indskrivningen: Aktivitetsparat)');
+    await expectNoAxeViolations(page);
+
+    // Her timeline, one key press away in the section menu.
+    await tabTo(page, /^A\|\|\|Tidslinje$/);
+    await pressAndWait(page, 'Enter', (u) => u.pathname === `${herPath}/tidslinje`);
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Visitation ændret: Aktivitetsparat → Jobparat');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
