@@ -4,7 +4,9 @@
  * recorded, changed and undone (each audited on her) and shown on her timeline; a woman outside
  * the roster and an unknown status refused; a session cancelled (reason required), closed to
  * attendance, left out of the rate, and taken back; another jobcentre sees none of it; the
- * attendance rate per kind on Styring equals a hand count of the demo data.
+ * attendance rate per kind on Styring equals a hand count. Each test reads only what it built: a
+ * fresh municipality with its own caseworker, project leader, project and women, and a second one
+ * as the other jobcentre (test/helpers/world.ts), not the demo data.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -12,6 +14,7 @@ import { sessionSteering } from '../src/app/group-sessions/group-sessions.ts';
 import { loadActor } from '../src/db/users.ts';
 import { addDays } from '../src/core/dates.ts';
 import { backends } from './helpers/db.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 
@@ -21,6 +24,8 @@ describe.each(backends())('group sessions on %s', (backend) => {
   const srv = useTestServer(backend);
   let s: Session;
   let pid = 0;
+  let own: TestMunicipality;
+  let other: TestMunicipality;
   const today = todayInDenmark();
   const count = async (sql: string, params: unknown[] = []) => (await srv.t.db.query<{ n: number }>(sql, params)).rows[0].n;
   const form = (o: Record<string, string> = {}) => ({
@@ -39,8 +44,10 @@ describe.each(backends())('group sessions on %s', (backend) => {
   });
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    own = await createMunicipality(srv.t.db, { women: 5 });
+    other = await createMunicipality(srv.t.db, { women: 1 });
+    s = await loginAs(srv.app, own.caseworker.username);
+    pid = own.projectId;
   });
 
   it('refuses a bad session in Danish, keeps what was typed and stores nothing', async () => {
@@ -66,10 +73,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect(backwards.body).toContain('Gentagelsen skal slutte efter det første møde');
     const tooMany = await s.post('/grupper/ny', form({ repeatWeeks: '1', repeatUntil: da(addDays(today, 800)) }));
     expect(tooMany.body).toContain('En serie kan højst have 53 møder.');
-    const foreign = await s.post(
-      '/grupper/ny',
-      form({ projectId: String((await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aarhus'`)).rows[0].id) }),
-    );
+    const foreign = await s.post('/grupper/ny', form({ projectId: String(other.projectId) }));
     expect(foreign.body).toContain('Vælg et af jobcentrets projekter.');
     expect(await count('SELECT count(*)::int AS n FROM group_session')).toBe(before);
   });
@@ -199,8 +203,8 @@ describe.each(backends())('group sessions on %s', (backend) => {
     expect([...roster].sort()).toEqual([...hand].sort());
     const [a, b, c] = roster;
 
-    const aarhus = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0].id;
-    const stranger = await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${aarhus}`]: 'moedt' });
+    expect(roster).toHaveLength(own.women.length);
+    const stranger = await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${other.women[0].id}`]: 'moedt' });
     expect(stranger.statusCode).toBe(400);
     expect(stranger.body).toContain('Fremmøde kan kun registreres for kvinder i projektet på mødets dato.');
     const unknown = await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${b}`]: 'maaske' });
@@ -246,8 +250,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
 
   it('cancels a session with a reason, closes it to attendance, leaves it out of the rate, and takes the cancellation back', async () => {
     const sid = (await srv.t.db.query<{ id: string }>(`SELECT id FROM group_session WHERE title = 'Fremmødetest'`)).rows[0].id;
-    const uid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
-    const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
+    const actor = (await loadActor(srv.t.db, own.leader.id, '127.0.0.1'))!;
     const rate = async () => (await sessionSteering(srv.t.db, actor, pid, today)).find((r) => r.kind === 'faellesmoede')!;
     const held = await rate();
     const noReason = await s.post(`/grupper/${sid}/aflys`, { reason: ' ' });
@@ -267,17 +270,25 @@ describe.each(backends())('group sessions on %s', (backend) => {
 
   it('is closed to another jobcentre', async () => {
     const sid = (await srv.t.db.query<{ id: string }>(`SELECT id FROM group_session WHERE title = 'Fremmødetest'`)).rows[0].id;
-    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    expect((await other.get(`/grupper/${sid}`)).statusCode).toBe(404);
-    expect((await other.post(`/grupper/${sid}/aflys`, { reason: 'Forsøg' })).statusCode).toBe(404);
-    expect((await other.post(`/grupper/${sid}/ret`, form())).statusCode).toBe(404);
-    expect((await other.get('/grupper')).body).not.toContain('Fremmødetest');
+    const stranger = await loginAs(srv.app, other.caseworker.username);
+    expect((await stranger.get(`/grupper/${sid}`)).statusCode).toBe(404);
+    expect((await stranger.post(`/grupper/${sid}/aflys`, { reason: 'Forsøg' })).statusCode).toBe(404);
+    expect((await stranger.post(`/grupper/${sid}/ret`, form())).statusCode).toBe(404);
+    expect((await stranger.get('/grupper')).body).not.toContain('Fremmødetest');
     expect(await count(`SELECT count(*)::int AS n FROM group_session WHERE id = $1 AND cancelled_on IS NOT NULL`, [sid])).toBe(0);
   });
 
-  it('shows the attendance rate per kind on Styring as a hand count of the demo data does', async () => {
-    const uid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'projektleder.aalborg'`)).rows[0].id;
-    const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
+  it('shows the attendance rate per kind on Styring as a hand count does', async () => {
+    // One held session of every kind, with attendance recorded for every woman of the roster.
+    const answers = ['moedt', 'afbud', 'udeblevet', 'moedt', 'moedt'];
+    for (const [k, kind] of ['kvindecafe', 'faellesmoede', 'kickstart', 'informationsmoede', 'partnere'].entries()) {
+      const res = await s.post('/grupper/ny', form({ kind, title: `Fremmøderate ${kind}`, heldOn: da(addDays(today, -2 - k)) }));
+      const sid = /\/grupper\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
+      const roster = [...(await s.get(`/grupper/${sid}`)).body.matchAll(/name="a_([0-9a-f-]{36})"/g)].map((m) => m[1]);
+      const marks = Object.fromEntries(roster.map((w, i) => [`a_${w}`, answers[(i + k) % answers.length]]));
+      expect((await s.post(`/grupper/${sid}/fremmoede`, marks)).statusCode).toBe(303);
+    }
+    const actor = (await loadActor(srv.t.db, own.leader.id, '127.0.0.1'))!;
     const rates = await sessionSteering(srv.t.db, actor, pid, today);
     const hand = (
       await srv.t.db.query<{ kind: string; sessions: number; registered: number; attended: number; excused: number; absent: number }>(
@@ -303,9 +314,9 @@ describe.each(backends())('group sessions on %s', (backend) => {
     }
     expect(hand.length).toBe(5);
     expect(hand.every((h) => h.registered > 0)).toBe(true);
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
-    // Styring counts the sessions held by the end of its month: this month, so every demo kind is held by then (the
-    // default month follows the register data, and the one partner session, 60 days before today, may fall after it).
+    const pl = await loginAs(srv.app, own.leader.username);
+    // Styring counts the sessions held by the end of its month: this month, so every kind is held by then (the
+    // default month follows the register data).
     const styring = await pl.get(`/styring?projekt=${pid}&maaned=${today.slice(0, 7)}`);
     expect(styring.statusCode).toBe(200);
     expect(styring.body).toContain('Gruppemøder og fremmøde');
