@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'cli');
-const ENTRIES = { help: 'src/cli/help.ts', monitor: 'src/cli/commands/monitor.ts' };
+// read-worker: the second reader thread of `monitor` (src/register/parallel.ts), started from
+// this bundle by the monitor bundle, and by the sources while it is fresh (then without tsx).
+const ENTRIES = { help: 'src/cli/help.ts', monitor: 'src/cli/commands/monitor.ts', 'read-worker': 'src/register/read-worker.ts' };
 /** Files the bundles read at run time next to themselves (import.meta.url). */
 const ASSETS = ['src/register/kodetabel.default.csv'];
 
@@ -53,6 +55,8 @@ try {
     const name = Object.entries(ENTRIES).find(([, v]) => v === o.entryPoint)[0];
     bundles[name] = { file: relative(out, join(root, file)), inputs: [...new Set([...inputsOf(file), ...ASSETS])].sort() };
   }
+  // The monitor bundle starts the reader thread's bundle: it is fresh only while both are.
+  bundles.monitor.inputs = [...new Set([...bundles.monitor.inputs, ...bundles['read-worker'].inputs])].sort();
   writeFileSync(join(out, 'manifest.json'), JSON.stringify({ built: new Date().toISOString(), bundles }, null, 1));
   console.log(`build-cli: ${Object.keys(bundles).join(', ')} → ${relative(root, out)}`);
 } catch (e) {

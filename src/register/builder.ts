@@ -282,6 +282,91 @@ export class RegisterBuilder {
     return { weeks: this.weeks, hours: this.hours };
   }
 
+  /**
+   * The weeks read so far as a few typed arrays that another thread can take over (transfer),
+   * in the order people were first met. Arrays that `build` would trim are trimmed here and
+   * marked, so that `mergeWeeks` leaves them to `build` again. See parallel.ts.
+   */
+  packWeeks(): PackedWeeks {
+    const n = this.weeks.size;
+    const nums = new Float64Array(n);
+    const texts: string[] = [];
+    const starts = new Int32Array(n);
+    const lengths = new Int32Array(n);
+    const slack = new Uint8Array(n);
+    let total = 0;
+    let k = 0;
+    for (const [key, p] of this.weeks) {
+      const c = p.codes;
+      let lo = 0;
+      let hi = c.length;
+      if (this.slack.has(p)) {
+        slack[k] = 1;
+        while (lo < hi && c[lo] === 0) lo++;
+        while (hi > lo && c[hi - 1] === 0) hi--;
+      }
+      const num = key.length === 10 ? tenDigitNumber(key) : -1;
+      nums[k] = num >= 0 && cprText(num) === key ? num : -1;
+      if (nums[k] < 0) texts.push(key);
+      starts[k] = p.weekStart + lo;
+      lengths[k] = hi - lo;
+      total += hi - lo;
+      k++;
+    }
+    const codes = new Int16Array(total);
+    let at = 0;
+    k = 0;
+    for (const p of this.weeks.values()) {
+      const lo = starts[k] - p.weekStart;
+      codes.set(p.codes.subarray(lo, lo + lengths[k]), at);
+      at += lengths[k++];
+    }
+    const seen: number[] = [];
+    for (let c = 1; c <= MAX_CODE; c++) if (this.seen[c]) seen.push(c);
+    return { nums, texts, starts, lengths, slack, codes, seen: Int32Array.from(seen) };
+  }
+
+  /**
+   * Add weeks packed by `packWeeks` (read from later parts of the same files in another
+   * thread), as if their rows had been read here: a new person is added as she was packed,
+   * one already here gets her weeks merged (a differing code in the same week is a conflict).
+   * Called with the parts in file order, the people come out in the order a single reader
+   * meets them. A conflict throws without a place; the caller then reads on one thread for
+   * the message (parallel.ts).
+   */
+  mergeWeeks(w: PackedWeeks): void {
+    const src = { file: '(parallel)' };
+    for (const c of w.seen) if (this.seen[c] === 0) this.markSeen(c, { ...src, line: 0, column: '' });
+    let at = 0;
+    let t = 0;
+    for (let k = 0; k < w.nums.length; k++) {
+      const key: PersonKey = w.nums[k] >= 0 ? w.nums[k] : w.texts[t++];
+      const n = w.lengths[k];
+      const ws = w.starts[k];
+      const codes = w.codes.subarray(at, at + n);
+      at += n;
+      const p = this.weeksOf(key);
+      if (!p) {
+        const q = { weekStart: ws, codes };
+        this.newWeeks(key, q);
+        if (w.slack[k]) this.slack.add(q);
+        continue;
+      }
+      if (w.slack[k]) this.slack.add(p);
+      if (n === 0) continue;
+      this.ensureWeeks(p, ws, ws + n - 1);
+      const off = ws - p.weekStart;
+      const dst = p.codes;
+      for (let i = 0; i < n; i++) {
+        const c = codes[i];
+        if (c === 0) continue;
+        const old = dst[off + i];
+        if (old === 0) dst[off + i] = c;
+        else if (old !== c) throw new RegisterInputError('conflict', 'conflict between parts read in parallel', src);
+      }
+    }
+  }
+
   /** A person's weeks by key string or CPR number. */
   private weeksOf(key: PersonKey): PersonWeeks | undefined {
     if (typeof key === 'string') return this.weeks.get(key);
@@ -351,6 +436,28 @@ export class RegisterBuilder {
       { ...here, other: earlier },
     );
   }
+}
+
+/** Weeks as `RegisterBuilder.packWeeks` hands them to another thread (texts: the keys that are not CPR numbers, in order). */
+export interface PackedWeeks {
+  nums: Float64Array;
+  texts: string[];
+  starts: Int32Array;
+  lengths: Int32Array;
+  slack: Uint8Array;
+  codes: Int16Array;
+  seen: Int32Array;
+}
+
+/** The number ten ASCII digits spell, or -1. */
+function tenDigitNumber(s: string): number {
+  let v = 0;
+  for (let i = 0; i < 10; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** CPR masked, or the running number, for messages. */

@@ -55,7 +55,13 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
  * It is long because that state (the descriptor, the two buffers, the carried-over row and
  * their hand-off to the next file) lives in one closure that `next()` and `close` share.
  */
-export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path, maxRow = MAX_ROW_BYTES): ByteSource {
+export function fileSource(
+  path: string,
+  chunkSize = DEFAULT_CHUNK,
+  name = path,
+  maxRow = MAX_ROW_BYTES,
+  range: { start: number; end: number } = { start: 0, end: Infinity },
+): ByteSource {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -63,7 +69,7 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path,
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen findes ikke' : 'filen kan ikke læses';
     throw new RegisterInputError('bad_value', `${name}: ${why}.`, { file: name });
   }
-  let position = 0;
+  let position = range.start;
   let carry: Uint8Array | null = null; // the unfinished row after the last cut (in the other buffer)
   let eof = false;
   let closed = false;
@@ -100,7 +106,7 @@ export function fileSource(path: string, chunkSize = DEFAULT_CHUNK, name = path,
         while (have < size) {
           let n: number;
           try {
-            n = readSync(fd, buf, have, size - have, position);
+            n = position >= range.end ? 0 : readSync(fd, buf, have, Math.min(size - have, range.end - position), position);
           } catch (e) {
             close();
             throw new RegisterInputError('bad_value', `${name}: filen kan ikke læses (${(e as Error).message}).`, { file: name });

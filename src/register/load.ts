@@ -15,6 +15,8 @@ import { readHours } from './hours.ts';
 import { readParticipants } from './participants.ts';
 import { keepCprs, keepNumbers, type ReadOptions } from './person-key.ts';
 import { readPool } from './pool.ts';
+import { readRegisterSplit, splitPlan, startReader, type ReadThreads } from './parallel.ts';
+import type { Worker } from 'node:worker_threads';
 
 export interface InputPaths {
   participants: string;
@@ -50,33 +52,85 @@ export interface RegisterPaths {
  *       { keep: keepCprs(pool), from: '2015-01' }, codeTable);
  */
 export function readRegister(paths: RegisterPaths, options: ReadOptions = {}, codeTable: CodeTable = defaultCodeTable()): RegisterData {
-  const builder = new RegisterBuilder();
-  const known = keepNumbers(options.keep);
-  if (known) builder.knownPeople(known);
-  // Yearly files (`ydelser_2019.csv … ydelser_2023.csv`): a person's weeks are sized for all
-  // the years at once rather than grown file by file.
-  const years = (paths.benefits ?? []).map(yearInFileName);
-  if (years.length > 1 && options.year === undefined && years.every((y) => y !== null)) {
-    const ys = years as number[];
-    const last = Math.max(...ys);
-    builder.expectWeeks(isoWeekIndex(Math.min(...ys), 1)!, isoWeekIndex(last, weeksInIsoYear(last))!);
-  }
+  const builder = builderFor(paths, options);
   for (const file of paths.benefits ?? []) readBenefits({ path: file }, file, builder, options);
   for (const file of paths.hours ?? []) readHours({ path: file }, file, builder, options);
   return builder.build(codeTable);
 }
 
-/** Files are named in messages by the path as given. Only the participants' register rows are kept. */
-export async function loadMonitorInput(paths: InputPaths): Promise<MonitorInput> {
-  const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
-  const participants = readParticipants(await bytesOf(paths.participants), paths.participants);
+/** Weeks yearly files are expected to cover (`ydelser_2019.csv … ydelser_2023.csv`), or null. */
+function expectedWeeks(paths: RegisterPaths, options: ReadOptions): [number, number] | null {
+  const years = (paths.benefits ?? []).map(yearInFileName);
+  if (years.length > 1 && options.year === undefined && years.every((y) => y !== null)) {
+    const ys = years as number[];
+    const last = Math.max(...ys);
+    return [isoWeekIndex(Math.min(...ys), 1)!, isoWeekIndex(last, weeksInIsoYear(last))!];
+  }
+  return null;
+}
+
+function builderFor(paths: RegisterPaths, options: ReadOptions): RegisterBuilder {
+  const builder = new RegisterBuilder();
+  const known = keepNumbers(options.keep);
+  if (known) builder.knownPeople(known);
+  // Yearly files: a person's weeks are sized for all the years at once rather than grown file by file.
+  const expect = expectedWeeks(paths, options);
+  if (expect) builder.expectWeeks(expect[0], expect[1]);
+  return builder;
+}
+
+interface KeptRegister {
+  read: (cprs: string[], codeTable: CodeTable) => Promise<RegisterData>;
+  /** End the reader thread when the register will not be read (the participants file was wrong). */
+  cancel: () => void;
+}
+
+/**
+ * The register of the people `cprs`, read on two threads when the files are large enough
+ * (parallel.ts), else, or when anything is unusual, on one. The worker is started first, so
+ * that it boots while the caller reads the participants (`ready`).
+ */
+function keptRegister(paths: InputPaths, how: ReadThreads): KeptRegister {
   const hours = paths.hours === undefined ? [] : Array.isArray(paths.hours) ? paths.hours : [paths.hours];
-  const register = readRegister(
-    { benefits: paths.benefits, hours },
-    { keep: keepCprs(participants.map((p) => p.cpr)), from: paths.from, year: paths.year },
-    codeTable,
-  );
-  return { participants, register, codeTable };
+  const plan = splitPlan(paths.benefits, hours, how);
+  let worker: Worker | null = null;
+  try {
+    worker = plan ? startReader() : null;
+  } catch {
+    worker = null; // no thread to be had: one thread reads
+  }
+  const read = async (cprs: string[], codeTable: CodeTable) => {
+    const options: ReadOptions = { keep: keepCprs(cprs), from: paths.from, year: paths.year };
+    const files = { benefits: paths.benefits, hours };
+    const job = { cprs, from: paths.from, year: paths.year, expect: expectedWeeks(files, options) };
+    // On any error, read again on one thread: its errors and messages are the ones to give.
+    const data =
+      plan && worker
+        ? await readRegisterSplit(plan, worker, hours, builderFor(files, options), job, options, codeTable).catch(() => null)
+        : null;
+    how.onRead?.(data ? 2 : 1);
+    return data ?? readRegister(files, options, codeTable);
+  };
+  return { read, cancel: () => void worker?.terminate() };
+}
+
+/** Files are named in messages by the path as given. Only the participants' register rows are kept. */
+export async function loadMonitorInput(paths: InputPaths, how: ReadThreads = {}): Promise<MonitorInput> {
+  const register = keptRegister(paths, how);
+  try {
+    const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
+    const participants = readParticipants(await bytesOf(paths.participants), paths.participants);
+    return {
+      participants,
+      register: await register.read(
+        participants.map((p) => p.cpr),
+        codeTable,
+      ),
+      codeTable,
+    };
+  } finally {
+    register.cancel();
+  }
 }
 
 export interface EffectInputPaths extends InputPaths {
@@ -88,15 +142,15 @@ export interface EffectInputPaths extends InputPaths {
  * The effect engine's inputs (spec effekt-2026.1 §1): the monitoring files plus the pool.
  * Register files are streamed; only the participants' and the pool's rows are kept.
  */
-export async function loadEffectInput(paths: EffectInputPaths): Promise<EffectInput> {
-  const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
-  const participants = readParticipants(await bytesOf(paths.participants), paths.participants);
-  const pool = readPool(await bytesOf(paths.pool), paths.pool);
-  const hours = paths.hours === undefined ? [] : Array.isArray(paths.hours) ? paths.hours : [paths.hours];
-  const register = readRegister(
-    { benefits: paths.benefits, hours },
-    { keep: keepCprs([...participants.map((p) => p.cpr), ...pool.map((p) => p.cpr)]), from: paths.from, year: paths.year },
-    codeTable,
-  );
-  return { participants, pool, register, codeTable };
+export async function loadEffectInput(paths: EffectInputPaths, how: ReadThreads = {}): Promise<EffectInput> {
+  const register = keptRegister(paths, how);
+  try {
+    const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
+    const participants = readParticipants(await bytesOf(paths.participants), paths.participants);
+    const pool = readPool(await bytesOf(paths.pool), paths.pool);
+    const cprs = [...participants.map((p) => p.cpr), ...pool.map((p) => p.cpr)];
+    return { participants, pool, register: await register.read(cprs, codeTable), codeTable };
+  } finally {
+    register.cancel();
+  }
 }

@@ -1,0 +1,273 @@
+/**
+ * Reading the benefit files on two threads (issue 9, item 8): the machines analysts use have
+ * two or more cores, and reading the files is most of the time of `fremdrift monitor`.
+ *
+ * The benefit files are seen as one run of bytes, cut once at a line boundary: the main thread
+ * reads the part before the cut (whole files, then the start of the file the cut falls in) and
+ * the paid hours; a worker thread reads the part after it (the rest of that file, with its
+ * header line put in front, and the files after it) into a builder of its own, packs the
+ * people's weeks into typed arrays (`RegisterBuilder.packWeeks`) and hands them over without
+ * copying; the main thread merges them after its own (`mergeWeeks`). Merged in file order, the
+ * people, their weeks and their order are the ones a single reader gives:
+ * - a person whose rows lie on both sides of the cut (the long layout) or in files on both
+ *   sides (yearly files) gets her weeks merged, a differing code in a week being a conflict;
+ * - long and yearly rows grow a person's weeks, which `build` trims to the weeks with a code
+ *   either way; a file with `y_YYWW` columns is split only when it is the only benefit file,
+ *   so every row of it spans the same weeks, as on one thread.
+ * Anything that goes wrong on the way (an error in a file, a conflict, an unknown code, a worker
+ * that cannot start) makes the caller read everything again on one thread, so errors and their
+ * messages are the single reader's. Memory: each thread keeps only the people asked for.
+ */
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { CodeTable, RegisterData } from '../monitoring/types.ts';
+import { readBenefits } from './benefits.ts';
+import type { PackedWeeks, RegisterBuilder } from './builder.ts';
+import { DEFAULT_CHUNK, fileSource, MAX_ROW_BYTES, type ByteSource } from './chunks.ts';
+import { readHours } from './hours.ts';
+import { keepCprs, type ReadOptions } from './person-key.ts';
+
+/** A byte range of a benefit file; `header`: bytes of its header line, put in front when the range starts later. */
+export interface Piece {
+  path: string;
+  start: number;
+  end: number;
+  header: number;
+}
+
+/** What the worker thread reads (posted to it), and with which options. */
+export interface PieceJob {
+  pieces: Piece[];
+  cprs: string[];
+  from?: string;
+  year?: number;
+  expect: [number, number] | null;
+}
+
+export interface SplitPlan {
+  main: Piece[];
+  worker: Piece[];
+}
+
+/** How to read: `threads` 1 reads on the main thread only; `minBytes`: benefit files smaller than this together are read on one thread (a thread's start is not worth it). */
+export interface ReadThreads {
+  threads?: number;
+  minBytes?: number;
+  /** Told how the register was read: 2 on two threads, 1 on one (tests, benchmarks). */
+  onRead?: (threads: 1 | 2) => void;
+}
+
+/** Below this many bytes of benefit files, one thread (starting a worker costs some 0.1 s). */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** Paid hours cost about this many times a benefit file's bytes to read (the main thread reads them beside its part). */
+const HOURS_WEIGHT = 1.5;
+const WINDOW = 1024 * 1024;
+
+function readAt(path: string, start: number, length: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(length);
+    let have = 0;
+    while (have < length) {
+      const n = readSync(fd, buf, have, length - have, start + have);
+      if (n === 0) break;
+      have += n;
+    }
+    return buf.subarray(0, have);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface Sniffed {
+  path: string;
+  size: number;
+  header: number;
+  fields: number;
+  delim: number;
+  dated: boolean;
+}
+
+/** A benefit file's size and header line (its length, fields, whether its weeks are `y_YYWW`), or null for anything unusual. */
+function sniff(path: string): Sniffed | null {
+  const size = statSync(path).size;
+  const head = readAt(path, 0, Math.min(size, WINDOW));
+  const lf = head.indexOf(10);
+  if (lf < 0) return null;
+  const text = head.toString('latin1', 0, lf).replace(/\r$/, '');
+  if (text.includes('"')) return null;
+  const counts = [59, 44, 9].map((d) => text.split(String.fromCharCode(d)).length);
+  const best = Math.max(...counts);
+  const delim = [59, 44, 9][counts.indexOf(best)];
+  const names = text.split(String.fromCharCode(delim)).map((h) => h.trim().toLowerCase());
+  return { path, size, header: lf + 1, fields: names.length, delim, dated: names.some((h) => /^y_\d{4}$/.test(h)) };
+}
+
+/** Whether b[s, e) is a plain row: no quote, no CR before its end, `fields` fields. */
+function plainRow(b: Buffer, s: number, e: number, fields: number, delim: number): boolean {
+  let n = 1;
+  for (let p = s; p < e; p++) {
+    const c = b[p];
+    if (c === 34 || (c === 13 && p !== e - 1)) return false;
+    if (c === delim) n++;
+  }
+  return n === fields;
+}
+
+/**
+ * A row start at or after `at` (past the header), where the rows around the cut are plain (no
+ * quotes that could hold a line feed), or null.
+ */
+function cutAt(f: Sniffed, at: number): number | null {
+  const from = Math.max(at, f.header);
+  if (from >= f.size) return null;
+  const b = readAt(f.path, from, Math.min(WINDOW, f.size - from));
+  const lf = b.indexOf(10);
+  if (lf < 0 || b.subarray(0, lf).includes(34)) return null;
+  const next = b.indexOf(10, lf + 1);
+  const after = next < 0 ? -1 : b.indexOf(10, next + 1);
+  if (after < 0) return null;
+  if (!plainRow(b, lf + 1, next, f.fields, f.delim) || !plainRow(b, next + 1, after, f.fields, f.delim)) return null;
+  return from + lf + 1;
+}
+
+/**
+ * Where to cut the benefit files between the main thread and the worker, or null to read on
+ * one thread (small files, several files with `y_YYWW` columns, unreadable or unusual files:
+ * the single reader then says what is wrong).
+ */
+export function splitPlan(benefits: string[], hours: string[], how: ReadThreads = {}): SplitPlan | null {
+  if ((how.threads ?? 2) < 2 || benefits.length === 0) return null;
+  try {
+    const files: Sniffed[] = [];
+    for (const path of benefits) {
+      const f = sniff(path);
+      if (!f) return null;
+      files.push(f);
+    }
+    if (files.length > 1 && files.some((f) => f.dated)) return null;
+    const total = files.reduce((n, f) => n + f.size, 0);
+    if (total < (how.minBytes ?? PARALLEL_MIN_BYTES)) return null;
+    const hoursBytes = hours.reduce((n, h) => n + statSync(h).size, 0);
+    // The main thread's share of the benefit bytes, so that it ends with its part and the hours when the worker ends with the rest.
+    const share = Math.min(0.5, Math.max(0, (total - HOURS_WEIGHT * hoursBytes) / (2 * total)));
+    let at = Math.floor(share * total);
+    const main: Piece[] = [];
+    const worker: Piece[] = [];
+    let i = 0;
+    for (; i < files.length && at >= files[i].size; i++) {
+      main.push({ path: files[i].path, start: 0, end: files[i].size, header: 0 });
+      at -= files[i].size;
+    }
+    if (i < files.length) {
+      const f = files[i];
+      // No plain rows to cut at near there (the file's end, quotes): cut between files instead.
+      let cut = at > 0 ? cutAt(f, at) : 0;
+      if (cut === null && i + 1 < files.length) cut = f.size;
+      if (cut === null) cut = 0;
+      if (cut > 0) main.push({ path: f.path, start: 0, end: cut, header: 0 });
+      if (cut < f.size) worker.push({ path: f.path, start: cut, end: f.size, header: cut > 0 ? f.header : 0 });
+      for (i++; i < files.length; i++) worker.push({ path: files[i].path, start: 0, end: files[i].size, header: 0 });
+    }
+    return worker.length ? { main, worker } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A piece as a source of chunks: the header line first when the range starts after it. */
+export function pieceSource(p: Piece): ByteSource {
+  const rest = fileSource(p.path, DEFAULT_CHUNK, p.path, MAX_ROW_BYTES, { start: p.start, end: p.end });
+  if (p.start === 0) return rest;
+  let header: Uint8Array | null = readAt(p.path, 0, p.header);
+  return {
+    next() {
+      const h = header;
+      header = null;
+      return h ?? rest.next();
+    },
+  };
+}
+
+/** Read pieces into a builder (the main thread's part, or the worker's). */
+export function readPieces(pieces: Piece[], builder: RegisterBuilder, options: ReadOptions): void {
+  for (const p of pieces) readBenefits(pieceSource(p), p.path, builder, options);
+}
+
+/**
+ * The reader thread's precompiled bundle (scripts/build-cli.mjs): beside this file in a bundle,
+ * else in dist/cli/ while it is newer than every source it was built from; or null.
+ */
+function readerBundle(): URL | null {
+  const here = import.meta.url;
+  if (here.endsWith('.mjs')) return new URL('./read-worker.mjs', here);
+  try {
+    const root = new URL('../../', here);
+    const dir = new URL('dist/cli/', root);
+    const b = (
+      JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as { bundles: Record<string, { file: string; inputs: string[] }> }
+    ).bundles['read-worker'];
+    const file = new URL(b.file, dir);
+    const built = statSync(file).mtimeMs;
+    for (const input of b.inputs) if (statSync(new URL(input, root)).mtimeMs > built) return null;
+    return file;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Start the reader thread: from its bundle when there is a fresh one (a thread that loads tsx
+ * first spends some 0.5 s of CPU before it reads a byte), else the sources through tsx.
+ */
+export function startReader(): Worker {
+  const here = import.meta.url;
+  const bundle = readerBundle();
+  const w = bundle
+    ? new Worker(bundle)
+    : new Worker(new URL('./read-worker-boot.js', here), { workerData: { entry: new URL('./read-worker.ts', here).href } });
+  w.unref();
+  w.on('error', () => null); // reported to the reader that waits for it (readRegisterSplit), if any
+  return w;
+}
+
+/**
+ * The register read on two threads by `plan`. Throws on anything unusual (the caller then reads
+ * on one thread); the worker is ended either way.
+ */
+export async function readRegisterSplit(
+  plan: SplitPlan,
+  worker: Worker,
+  hours: string[],
+  builder: RegisterBuilder,
+  job: Omit<PieceJob, 'pieces'>,
+  options: ReadOptions,
+  codeTable: CodeTable,
+): Promise<RegisterData> {
+  try {
+    const packed = new Promise<PackedWeeks>((resolve, reject) => {
+      worker.once('message', (m: { packed?: PackedWeeks; error?: string }) =>
+        m.packed ? resolve(m.packed) : reject(new Error(m.error ?? 'reader thread failed')),
+      );
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('reader thread ended')));
+    });
+    packed.catch(() => null); // awaited below; a rejection while the main thread reads is not unhandled
+    worker.postMessage({ ...job, pieces: plan.worker } satisfies PieceJob);
+    readPieces(plan.main, builder, options);
+    for (const file of hours) readHours({ path: file }, file, builder, options);
+    builder.mergeWeeks(await packed);
+    return builder.build(codeTable);
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/** The worker's side: read its pieces keeping the people asked for, and pack their weeks. */
+export function readJob(job: PieceJob, builder: RegisterBuilder): PackedWeeks {
+  const keep = keepCprs(job.cprs);
+  builder.knownPeople(keep.numbers);
+  if (job.expect) builder.expectWeeks(job.expect[0], job.expect[1]);
+  readPieces(job.pieces, builder, { keep, from: job.from, year: job.year });
+  return builder.packWeeks();
+}
