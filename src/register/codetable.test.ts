@@ -46,4 +46,9 @@ describe('readCodeTable: the edges of a code', () => {
     expect(t.entries.get(42)?.tekst).toBe('x');
     expect(t.categoryOf[42]).toBe(CATEGORIES.indexOf('fleksjob') + 1);
   });
+  it('reads `tekst` or `kilde` when it is the first column; an unknown category is a bad value', () => {
+    expect(read('tekst;kode;kategori\nSU;9;ingen\n').entries.get(9)).toEqual({ code: 9, category: 'ingen', tekst: 'SU' });
+    expect(read('kilde;kode;kategori\nregel;9;ingen\n').entries.get(9)).toEqual({ code: 9, category: 'ingen', tekst: '', kilde: 'regel' });
+    expect(thrown(() => read('kode;kategori\n1;arbejde\n'))).toMatchObject({ code: 'bad_value' });
+  });
 });

@@ -148,4 +148,33 @@ describe('readParticipants', () => {
       udskrevet: '2021-05-01',
     });
   });
+  it('reads the columns in any order, the running number, CPR or exit date standing first included; errors carry their code', () => {
+    expect(
+      readParticipants(enc('løbenr;id;fødselsdato;kommune;indskrevet;visitation\n17;A;1985-03-02;K;2021-01-04;jobparat\n'), 'd.csv')[0],
+    ).toMatchObject({
+      id: 'A',
+      cpr: '#17',
+      birthDate: '1985-03-02',
+    });
+    expect(
+      readParticipants(enc('cpr;id;lobenr;kommune;indskrevet;visitation\n0101901234;A;17;K;2021-01-04;jobparat\n'), 'd.csv')[0].cpr,
+    ).toBe('0101901234');
+    expect(
+      readParticipants(enc('udskrevet;id;cpr;kommune;indskrevet;visitation\n2021-03-01;A;0101901234;K;2021-01-04;jobparat\n'), 'd.csv')[0]
+        .udskrevet,
+    ).toBe('2021-03-01');
+    const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';
+    const code = (row: string) => (thrown(() => readParticipants(enc(`${head}${row}\n`), 'd.csv')) as { code?: string }).code;
+    expect(code(';0101901234;K;2021-01-01;jobparat;')).toBe('bad_value');
+    expect(code('A;0101901234;;2021-01-01;jobparat;')).toBe('bad_value');
+    expect(code('A;0101901234;K;2021-01-01;ledig;')).toBe('bad_value');
+    expect(code('A;0101901234;K;2021-01-01;jobparat;2021-02-30')).toBe('bad_date');
+    expect(code('A;0101901234;K;2021-05-01;jobparat;2021-04-30')).toBe('bad_date');
+    expect(code('A;0101901234;K;2021-01-01;jobparat;\nA;0101901234;K;2021-01-01;jobparat;')).toBe('duplicate');
+    const long = '1'.repeat(45);
+    const e = thrown(() =>
+      readParticipants(enc(`id;lobenr;foedselsdato;kommune;indskrevet;visitation\nA;17;${long};K;2021-01-04;jobparat\n`), 'd.csv'),
+    );
+    expect(e.message).toContain(`«${'1'.repeat(40)}» er ikke en gyldig dato`);
+  });
 });

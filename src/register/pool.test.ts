@@ -40,4 +40,9 @@ describe('readPool (pulje, spec effekt-2026.1 §1)', () => {
     expect(thrown(() => readPool(enc('cpr;kommune\n0101901234\n'), 'p.csv'))).toMatchObject({ code: 'field_count', line: 2 });
     expect(thrown(() => readPool(enc('cpr;land\n0101901234;X\n'), 'p.csv'))).toMatchObject({ code: 'missing_column', column: 'kommune' });
   });
+  it('reads the country of origin when it is the first column', () => {
+    expect(readPool(enc('oprindelsesland;cpr;kommune\nSyrien;0101901234;Aalborg\n'), 'p.csv')).toEqual([
+      { cpr: '0101901234', kommune: 'Aalborg', oprindelsesland: 'Syrien' },
+    ]);
+  });
 });
