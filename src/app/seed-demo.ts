@@ -48,6 +48,9 @@ export function isSeeded(db: Db): Promise<boolean> {
   return anythingSeeded(db);
 }
 
+// Long because it is one ordered script inside one owner transaction: municipalities, organisations, projects,
+// teams, users, women, enrolments and then each domain's demo seed, each step needing the ids the earlier ones
+// returned. The order is the point; split up, the ids would travel between the pieces.
 export async function seedDemo(db: Db, vault: Vault, opts: { seed?: number; size?: number; today?: string } = {}): Promise<SeedSummary> {
   const today = opts.today ?? todayInDenmark();
   // The historical KIB cohort and the current projects, with case files that agree with their register data.
@@ -55,6 +58,7 @@ export async function seedDemo(db: Db, vault: Vault, opts: { seed?: number; size
   const women = world.women;
   const caseFiles = new Map<string, CaseActivity[]>();
   const pw = await hashPassword('demo');
+  // Long for the same reason: the script is this one transaction.
   return ownerTx(db, async (q) => {
     for (const m of DEMO_MUNICIPALITIES) await insertDemoMunicipality(q, m.kode, m.navn);
     const agency = await insertOrganisation(q, 'styrelse', AGENCY_NAME);

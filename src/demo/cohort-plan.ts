@@ -32,6 +32,10 @@ const MEAN_DELAY = { job: 8, su: 6, hours: 6, company: 4, none: 0 } as const;
 
 const uniform = (): number => 1;
 
+// Long because it is one calibration in steps that share the random stream and the plans: who reaches Mål 1/2,
+// then Mål 1 by education, then durable employment after Mål 1 and Mål 2, each step sampling among those the
+// step before chose. The order of the draws is the demo (same seed, same cohort), so the steps stay in one
+// place.
 export function planOutcomes(subjects: readonly PlanSubject[], munis: readonly DemoMunicipality[], rng: Rng): OutcomePlan[] {
   const n = subjects.length;
   const plans: OutcomePlan[] = subjects.map(() => ({

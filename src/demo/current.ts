@@ -122,6 +122,9 @@ export function generateCurrentProject(opts: { seed: number; today: string; used
 }
 
 /** Her exit (if any), activities and register, from one plan. */
+// Long because it is one woman's story drawn from one random stream in a fixed order: her exit, her company-
+// oriented activities week by week, and the register months that must agree with them. Moving a step changes
+// every later draw, so the steps stay in one place.
 function buildWoman(woman: DemoWoman, today: string, lastMonth: number, rng: Rng): CurrentWoman {
   const enrolMonth = monthOf(woman.indskrevet);
   const t = new Timeline(enrolMonth - HISTORY_MONTHS, lastMonth);

@@ -101,6 +101,9 @@ const hours = (h: number | null | undefined) => (h == null ? '' : `${String(h).r
 const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p).join(' · ');
 
 /** Merge everything into one list, oldest first (stable within a day by kind, then input order). */
+// Long because it is one flat merge: one short loop per kind of record (activities, conversations, assessments,
+// plan changes, register statuses, visitation changes, exemptions …) turning each into timeline entries, then
+// one sort. Each loop reads on its own.
 export function buildTimeline(input: TimelineInput): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   const e = input.enrolment;

@@ -145,6 +145,9 @@ export function effect(input: EffectInput, opts: EffectOptions): EffectResult {
   return effectDetails(input, opts).result;
 }
 
+// Long because it follows the method note section by section (§2 baselines, §4 matching and outcomes, §5
+// estimates and bootstrap) over flat typed arrays and scratch buffers that the sections share; see matchAll for
+// the same reason.
 export function effectDetails(input: EffectInput, opts: EffectOptions): EffectDetails {
   const { R, H, k, B, seed } = effectSettings(opts);
   const { participants, register, codeTable } = input;

@@ -36,6 +36,9 @@ function requireMonth(text: string | undefined, fallback: number | null, what: s
 type Dimension = 'kommune' | 'visitation' | 'alder' | 'aar';
 const DIMENSIONS: Dimension[] = ['kommune', 'visitation', 'alder', 'aar'];
 
+// Long because it is one pass over all participants into flat counters (group blocks and the monthly series in
+// one Int32Array, one flags buffer per span) with the options checked first; the pass is the hot loop of every
+// report, and splitting it would pass those buffers and offsets between functions.
 export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResult {
   const R = requireMonth(opts.month, null, 'Rapportmåneden');
   const Dm = requireMonth(opts.durableMonth, R, 'Måneden for varig beskæftigelse');

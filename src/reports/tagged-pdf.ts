@@ -153,6 +153,9 @@ const TEXT = '#1a1a1a';
 const MUTED = '#545454';
 const SIZE = { 1: 18, 2: 13, 3: 11, body: 9.5, small: 8, table: 7.5, tableMin: 5.5, footer: 7 } as const;
 
+// Long because it is one PDF writer: the page set-up, the structure tree and the helpers that lay out text and
+// tables all close over the same document, cursor and structure element, and the switch over block kinds uses
+// them all.
 export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -262,6 +265,7 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
     return 36;
   };
 
+  // Long for the same reason: one case per block kind, each drawing with the helpers above.
   d.blocks.forEach((b, index) => {
     switch (b.kind) {
       case 'heading': {

@@ -6,23 +6,14 @@
  * src/monitoring/suppress*.ts.
  */
 import { expect } from 'vitest';
-import type { MonitorResult } from '../../src/monitoring/types.ts';
+// The snapshot categories are the engine's (its list of what a woman can be doing in month S); the
+// figures and relations below stay written here, independent of the engine and of suppression.
+import { SNAPSHOTS, type MonitorResult } from '../../src/monitoring/types.ts';
 import { allTables, type Report } from '../../src/reports/model.ts';
 import type { Relation, Shown } from './recoverability.ts';
 
 export const LEVELS = ['1', '2', '3', '0'];
 export const DURABLE = ['full', 'partial', 'none'];
-export const SNAPSHOTS = [
-  'udgaaet',
-  'uddannelse',
-  'beskaeftigelse_fuld',
-  'beskaeftigelse_delvis',
-  'fleksjob',
-  'foertidspension',
-  'ressourceforloeb',
-  'ledig_ydelse',
-  'selvforsoergende',
-];
 export const VISITATIONS = ['aktivitetsparat', 'jobparat', 'selvforsoergende', 'oevrige'];
 
 /** Every figure of one group, by its path below the group. */

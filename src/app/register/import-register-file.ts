@@ -283,6 +283,10 @@ export interface ImportOptions {
   onDigest?: (sha256: string) => Promise<void>;
 }
 
+// Long because writeChunk and finish are closures over one import's state (the parsed file, its periods, the
+// running counts of changed people and moved results) that both write modes below share: the one transaction and
+// the committed batches. Split apart, that state would have to travel as a mutable object between four
+// functions.
 export async function importRegisterFile(
   deps: { db: Db; vault: Vault },
   who: Importer,

@@ -35,6 +35,9 @@ function usage(problem: string): number {
   return 2;
 }
 
+// Long because it is the command's whole script in order: parse and check the options (each with its own Danish
+// message and exit code), read the three files, run the monitor and write the chosen format; the checks read
+// best next to the options they guard.
 export async function run(args: string[]): Promise<number> {
   let values;
   try {

@@ -56,6 +56,8 @@ function deliveries(v: ResultsView, all: Vintage | undefined) {
     }`;
 }
 
+// Long because it is one HTML template: the results page's choice of data, the tables by group and the
+// comparison with the published figures, in the order the page shows them.
 export function resultsPage(
   actor: Actor,
   csrf: string,

@@ -182,6 +182,8 @@ function familyHistory(f: CaseFile, base: string, csrf: string) {
 }
 
 /** What each section of her page shows (the overview: alerts, next step, enrolment facts and plan). */
+// Long because it is one switch with one HTML template per section of her page (overview, activities,
+// exemptions, conversations, assessments, history, Danish, timeline); each case is short and reads on its own.
 export function caseSection(f: CaseFile, csrf: string, entries: TimelineEntry[], section: CaseSectionKey = 'overblik'): SafeHtml {
   const id = f.participant.id;
   const base = `/deltagere/${id}`;

@@ -47,6 +47,8 @@ export interface MyPlanBlockOptions {
   level: 1 | 2;
 }
 
+// Long because it is one HTML template: her plan as she reads it, section after section in her language; split
+// up, the headings' levels and ids would travel between the pieces.
 export function myPlanBlock(v: MyPlanView, tr: Translator, o: MyPlanBlockOptions): SafeHtml {
   const l = o.level + 1;
   const hid = (s: string) => `mp-${s}`;

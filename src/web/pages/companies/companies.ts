@@ -133,6 +133,8 @@ const who = (p: PlacementView) =>
     ? html`<span data-testid="without-consent">Borger uden samtykke</span>`
     : html`<a href="/deltagere/${p.participantId}">${p.firstName} ${p.lastName}</a>`;
 
+// Long because it is one HTML template: the company's page with its placements, hirings, contact persons,
+// contacts and the forms for each, in the order the page shows them.
 export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: CompanyPageForms = {}) {
   const c = d.company;
   const current = d.placements.filter((p) => p.current);

@@ -53,6 +53,8 @@ function importProblem(p: ImportProblem) {
   </div></div>`;
 }
 
+// Long because it is one HTML template: the project's candidate page (funnel counts, latest list, import form,
+// candidates and the retention setting), in the order the page shows them.
 export function candidateListPage(
   actor: Actor,
   csrf: string,
