@@ -58,6 +58,18 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     return { severity: m?.[1] ?? null, body };
   };
 
+  it('the demo holds exemptions of every kind, each "andet" with its stated reason', async () => {
+    const kinds = (
+      await srv.t.db.query<{ kind: string; n: number; without_reason: number }>(
+        `SELECT kind, count(*)::int AS n, count(*) FILTER (WHERE reason IS NULL OR btrim(reason) = '')::int AS without_reason
+           FROM casework_exemption GROUP BY kind ORDER BY kind`,
+      )
+    ).rows;
+    expect(kinds.map((k) => k.kind)).toEqual(['andet', 'barsel', 'ferie', 'sygdom']);
+    for (const k of kinds) expect(k.n, k.kind).toBeGreaterThan(0);
+    expect(kinds.find((k) => k.kind === 'andet')!.without_reason).toBe(0);
+  });
+
   it('without an exemption she has a critical conversation alert', async () => {
     expect((await conversationAlert()).severity).toBe('kritisk');
   });

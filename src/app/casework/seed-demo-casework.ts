@@ -341,6 +341,13 @@ async function seedDemoCompanies(q: SeedTx, today: string) {
   });
 }
 
+/** Reasons a caseworker gives for an exemption of kind "andet" (other). */
+const OTHER_EXEMPTION_REASONS = [
+  'Rejst til hjemlandet på grund af dødsfald i familien.',
+  'Forældremøder og indkøring af barn i dagtilbud.',
+  'Venter på tolk til udredning hos lægen.',
+] as const;
+
 /**
  * Issue 13 in the demo: some women exempt today (barsel, sygdom; "Fritaget til …" on Mine
  * borgere), some with a past holiday or sickness that moved their deadlines, and some enrolled
@@ -385,7 +392,13 @@ async function seedDemoExemptionsAndVisitation(q: SeedTx, seed: number, today: s
       add(kind, addDays(today, -rng.int(5, 40)), kind === 'barsel' && rng.chance(0.3) ? null : addDays(today, rng.int(10, 120)), null);
     } else if (daysBetween(w.on, end) > 150 && rng.chance(0.08)) {
       const start = addDays(w.on, rng.int(60, daysBetween(w.on, end) - 60));
-      add(rng.pick(['ferie', 'sygdom'] as const), start, addDays(start, rng.int(10, 25)), null);
+      const kind = rng.pick(['ferie', 'sygdom'] as const);
+      // About one in five past periods is of kind "andet" with its stated reason, drawn from a
+      // stream of its own: the periods and every other draw stay as they were (the rules pause
+      // the same way whatever the kind).
+      const other = mulberry32(deriveSeed(seed, 130_000 + i));
+      if (other.chance(0.2)) add('andet', start, addDays(start, rng.int(10, 25)), other.pick(OTHER_EXEMPTION_REASONS));
+      else add(kind, start, addDays(start, rng.int(10, 25)), null);
     }
     if (w.visitation === 'aktivitetsparat' && daysBetween(w.on, end) > 120 && rng.chance(0.2)) {
       vc.pid.push(w.pid);
