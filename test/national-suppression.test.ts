@@ -2,7 +2,8 @@
  * The national page suppressed in one pass (issue 18 point 12): SIRI's headline — durable
  * employment above part time among the women whose best level was Mål 1 — was shown as «x» of
  * 632 although the other tables pinned it to within a few women; with all tables in one system
- * and complements chosen by cost it is shown, fewer figures are hidden than table by table, and
+ * and complements chosen by cost it is shown, hardly more figures are hidden than table by table
+ * (which did not protect intervals), and
  * still none can be worked out (test/reports-recoverability.test.ts runs the exact solver).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +60,7 @@ describe.each(backends())('national page, one suppression pass, on %s', (backend
     expect([all.durableByAccumulated['2'].partial, all.durableByAccumulated['2'].none]).toContain('x');
   });
 
-  it('hides no more figures than suppressing table by table did (engine rule + joint municipality × visitation)', async () => {
+  it('hides hardly more figures than suppressing table by table did (engine rule + joint municipality × visitation), with intervals protected too', async () => {
     const deps = testDeps(t.db);
     for (const months of [MONTHS, { month: '2026-09', durableMonth: '2026-09', snapshotMonth: '2026-09' }]) {
       const d = await loadNationalData(deps, actor, months);
@@ -103,7 +104,10 @@ describe.each(backends())('national page, one suppression pass, on %s', (backend
       );
       const before = hiddenIn(old) + oldKv;
       console.log(`hidden figures ${months.month}: table by table ${before}, one pass ${after}`);
-      expect(after).toBeLessThanOrEqual(before);
+      // Table by table protected the equations only (its `<5` could be narrowed to part of 1–4:
+      // national-intervals.test.ts); the one pass protects intervals too, which may cost some
+      // figures more (272 against 255 on the demo's 2022-12, 270 against 297 on 2026-09) — at most 10 %.
+      expect(after).toBeLessThanOrEqual(Math.floor(before * 1.1));
       expect(after).toBeGreaterThan(0);
     }
   });

@@ -15,10 +15,13 @@
  *    count becomes determined by it (this also shows an `x` that was determined anyway: it
  *    protected nothing).
  *
- * Only equations are used; counts being ≥ 0 can narrow a hidden count to a range, which the
- * tests check separately (test/helpers/recoverability.ts, `ranges`).
+ * 4. interval protection (suppress-intervals.ts, when asked with `intervals`): counts being ≥ 0,
+ *    a `<N` being 1..N−1 and an `x` N or more can confine a small count to part of its range
+ *    (two `<5` in a row whose total and other cells are shown add up to a known number); while
+ *    one is, the cheapest shown cell of its relations that widens it again is hidden too.
  */
 import type { Count } from './types.ts';
+import { blindBounds, HIDDEN_CELL, KNOWN, narrowedCells, SMALL_CELL, UNPRINTED, widenIntervals } from './suppress-intervals.ts';
 
 /** One figure of the page: its true value; `printed: false` for a figure never shown (a difference). */
 export interface Figure {
@@ -105,7 +108,21 @@ function determined(rels: Int32Array[], coefs: Int8Array[], unknown: (i: number)
   return out;
 }
 
-export function suppressTogether(figures: Map<string, Figure>, relations: Relation[], threshold: number): PassResult {
+export interface PassOptions {
+  /**
+   * Step 4, interval protection (off by default): true for every printed figure, or a predicate
+   * naming the figures the page prints (the others are unknowns ≥ 0 to the reader there, never
+   * checked for narrowing nor picked as interval complements; the equations still protect them).
+   */
+  intervals?: boolean | ((key: string) => boolean);
+}
+
+export function suppressTogether(
+  figures: Map<string, Figure>,
+  relations: Relation[],
+  threshold: number,
+  opts: PassOptions = {},
+): PassResult {
   const keys = [...figures.keys()];
   const index = new Map(keys.map((k, i) => [k, i]));
   const fig = keys.map((k) => figures.get(k)!);
@@ -123,7 +140,9 @@ export function suppressTogether(figures: Map<string, Figure>, relations: Relati
   const rels: Int32Array[] = [];
   const coefs: Int8Array[] = [];
   const relsOf: number[][] = keys.map(() => []);
+  const sets: { total: number; parts: number[] }[] = [];
   for (const r of relations) {
+    if (opts.intervals) sets.push({ total: idx(r.total), parts: r.parts.map(idx) });
     const m = new Map<number, number>();
     m.set(idx(r.total), -1);
     for (const p of r.parts) {
@@ -184,6 +203,43 @@ export function suppressTogether(figures: Map<string, Figure>, relations: Relati
     state[c] = SHOWN;
     if (exposed()) state[c] = COMPLEMENT;
     else protects.delete(c);
+  }
+  if (opts.intervals) {
+    const on = opts.intervals;
+    const page = keys.map((k, i) => printed[i] && (on === true || on(k)));
+    const kind = (i: number) => (!page[i] ? UNPRINTED : state[i] === SHOWN ? KNOWN : state[i] === SMALL ? SMALL_CELL : HIDDEN_CELL);
+    const hidden = new Map<number, number>();
+    const onPage = (i: number) => page[i] && pickable(i);
+    widenIntervals(value, sets, kind, (i) => (state[i] = COMPLEMENT), threshold, {
+      pickable: onPage,
+      cost: (i) => cost[i],
+      protects: hidden,
+    });
+    for (const [c, d] of hidden) protects.set(c, d);
+    // Show again what protects nothing now, most expensive first: no small count narrowed nor determined by it.
+    if (hidden.size) {
+      const blind = blindBounds(value, sets, kind, threshold);
+      for (const c of [...protects.keys()].sort((a, b) => byCost(b, a))) {
+        state[c] = SHOWN;
+        if (narrowedCells(value, sets, kind, threshold, blind).length || exposed()) state[c] = COMPLEMENT;
+        else protects.delete(c);
+      }
+    }
+    // An interval complement may be the only hidden figure of a relation between figures the page
+    // does not print (but the result carries): hide the cheapest other printed figure there too.
+    for (let again = true; again;) {
+      again = false;
+      for (const st of sets) {
+        const cells = [st.total, ...st.parts];
+        const hid = cells.filter((i) => state[i] !== SHOWN);
+        if (hid.length !== 1 || !printed[hid[0]]) continue;
+        const pick = cells.filter(pickable).sort(byCost)[0];
+        if (pick === undefined) continue;
+        state[pick] = COMPLEMENT;
+        protects.set(pick, hid[0]);
+        again = true;
+      }
+    }
   }
   return result(keys, state, protects, value, printed, threshold);
 }

@@ -9,6 +9,7 @@
  * part as cells of their own, so a difference cannot reveal a small count either.
  */
 import type { Count } from './types.ts';
+import { HIDDEN_CELL, KNOWN, SMALL_CELL, widenIntervals } from './suppress-intervals.ts';
 
 export interface AdditiveSet {
   total: number;
@@ -35,6 +36,12 @@ export interface SuppressOptions {
    * column totals, where the one-set rule alone can leave a cell determined by several sets.
    */
   solve?: boolean;
+  /**
+   * Interval protection after the rules (suppress-intervals.ts): no small count confined by the
+   * bounds a reader derives (counts ≥ 0, `<N` is 1..N−1, `x` is N or more) more tightly than
+   * the markers alone allow, no complement pinned to one value.
+   */
+  intervals?: boolean;
 }
 
 /** States (VISIBLE, PRIMARY, SECONDARY) of every cell; all VISIBLE when threshold < 1. */
@@ -69,6 +76,11 @@ export function suppressCells(values: ArrayLike<number>, sets: AdditiveSet[], th
     }
   }
   if (opts.solve) protectAll(values, sets, state, pickable, headline, opts.protects);
+  if (opts.intervals) {
+    const kind = (i: number) => (state[i] === VISIBLE ? KNOWN : state[i] === PRIMARY ? SMALL_CELL : HIDDEN_CELL);
+    const cost = (i: number) => (headline.has(i) ? values[i] * 10_000 : values[i]);
+    widenIntervals(values, sets, kind, (i) => (state[i] = SECONDARY), threshold, { pickable, cost, protects: opts.protects });
+  }
   return state;
 }
 

@@ -34,7 +34,7 @@ export function nationalFunnelTables(f: NationalFunnel, threshold: number): { fu
     ...Array.from({ length: width }, (_, j) => ({ total: at(nat, j), parts: f.municipalities.map((_, i) => at(i, j)) })),
     ...rows.map((_, i) => ({ total: at(i, declinedCol), parts: reasons.map((_, k) => at(i, STAGES.length + k)) })),
   ];
-  const state = suppressCells(values, sets, threshold);
+  const state = suppressCells(values, sets, threshold, { intervals: true });
   // Every hidden cell says why, as elsewhere on the page (issue 18 point 12).
   const v = (i: number): Cell => {
     const c = count(display(values[i], state[i], threshold));

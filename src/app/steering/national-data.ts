@@ -91,7 +91,7 @@ export function nationalProgression(
     ...[...munis.keys(), nat].map((r) => ({ total: at(r, groups.length), parts: groups.map((_, c) => at(r, c)) })),
     ...[...groups.keys(), groups.length].map((c) => ({ total: at(nat, c), parts: munis.map((_, r) => at(r, c)) })),
   ];
-  const state = suppressCells(values, sets, threshold, { solve: true });
+  const state = suppressCells(values, sets, threshold, { solve: true, intervals: true });
   const cell = (r: number, c: number) => {
     const hidden = state[at(r, c)] !== VISIBLE;
     return {
@@ -165,6 +165,15 @@ export function nationalCost(key: string, value: number): number {
   return value;
 }
 
+/**
+ * The figures the national page prints: the whole group's (evaluation, levels, durable and status
+ * tables), per municipality and visitation category the group table's columns (women, Mål 1, 2, 3,
+ * 1 or 2, durable over part time), and the municipality × visitation table. Interval protection
+ * is for these; the result's other figures are not on the page (a reader knows them only as ≥ 0).
+ */
+const onNationalPage = (key: string) =>
+  /^(groups\.all\.|kv\.|groups\.(kommune|visitation)\.[^.]+\.(n|accumulated\.(1|2|3|1_or_2)|durable\.full)$)/.test(key);
+
 const memo = new WeakMap<MonitorResult, Map<string, PassResult>>();
 
 /**
@@ -178,7 +187,7 @@ export function nationalPass(raw: MonitorResult, byMunicipality: number[][], thr
   if (hit) return hit;
   const { figures, relations } = resultFigures(raw, { cost: nationalCost });
   addMunicipalityVisitation(figures, relations, Object.keys(raw.groups.kommune), byMunicipality);
-  const pass = suppressTogether(figures, relations, threshold);
+  const pass = suppressTogether(figures, relations, threshold, { intervals: onNationalPage });
   let m = memo.get(raw);
   if (!m) memo.set(raw, (m = new Map()));
   m.set(sig, pass);
