@@ -243,6 +243,37 @@ export async function signIn(page: Page, base: string, username: string) {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
+/** A new page of the block's Chromium (useServerAndBrowser), signed in as `username`. */
+export async function signedInPage(env: { server: RunningServer; browser: Browser }, username: string): Promise<Page> {
+  const page = await env.browser.newPage();
+  await signIn(page, env.server.url, username);
+  return page;
+}
+
+/**
+ * Set-up (not a flow under test): the signed-in caseworker enrols a new woman through the
+ * enrolment form, recruited by the jobcentre, on `enrolledOn` (YYYY-MM-DD). Ends on her page;
+ * returns its URL without the query.
+ */
+export async function enrolThroughForm(
+  page: Page,
+  base: string,
+  w: { cpr: string; firstName: string; lastName: string; country: string; enrolledOn: string; visitation: 'Aktivitetsparat' | 'Jobparat' },
+): Promise<string> {
+  await page.goto(`${base}/indskrivning`);
+  await page.getByLabel('CPR-nummer').fill(w.cpr);
+  await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
+  await page.getByLabel('Fornavn').fill(w.firstName);
+  await page.getByLabel('Efternavn').fill(w.lastName);
+  await page.getByLabel('Oprindelsesland').selectOption(w.country);
+  await page.getByLabel('Indskrivningsdato').fill(`${w.enrolledOn.slice(8, 10)}-${w.enrolledOn.slice(5, 7)}-${w.enrolledOn.slice(0, 4)}`);
+  await page.getByLabel(w.visitation).check();
+  await page.getByLabel('Rekrutteret via').selectOption('jobcenter');
+  await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
+  await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}(\?|$)/);
+  return page.url().split('?')[0];
+}
+
 /**
  * One server over a fresh test database and one Chromium for the tests of a describe block.
  * After each test, no page it opened may have logged a CSP violation, thrown or failed a load.

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { focused, tabUntil } from './keyboard.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 
@@ -20,8 +20,7 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('creates a company, adds a contact person and a visit, and follows up a demo hiring, with Danish errors and no axe violations', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/virksomheder`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Virksomheder');
     await expectNoAxeViolations(page);
@@ -86,8 +85,7 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
   });
 
   it('creates a company with the keyboard alone', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/virksomheder/ny`);
     await tabTo(page, /^INPUT\|CVR-nummer/);
     await page.keyboard.type(cvrFrom(44000000));

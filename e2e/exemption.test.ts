@@ -7,7 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import {
+  browserAvailable,
+  enrolThroughForm,
+  expectNoAxeViolations,
+  follow,
+  signedInPage,
+  useServerAndBrowser,
+  WAIT_MS,
+} from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -25,20 +33,15 @@ describe.runIf(browserAvailable())('exemption periods in Chromium', () => {
     page.locator('[data-testid="alerts"] [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
   it('adds a maternity leave with the keyboard, sees the conversation alert pause, and back after deleting it', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
-    await page.goto(`${env.server.url}/indskrivning`);
-    await page.getByLabel('CPR-nummer').fill(makeCpr('1987-06-21', 'K', 3301));
-    await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
-    await page.getByLabel('Fornavn').fill('Nadia');
-    await page.getByLabel('Efternavn').fill('Barselsen');
-    await page.getByLabel('Oprindelsesland').selectOption('AF');
-    await page.getByLabel('Indskrivningsdato').fill(da(addDays(today, -90)));
-    await page.getByLabel('Aktivitetsparat').check();
-    await page.getByLabel('Rekrutteret via').selectOption('jobcenter');
-    await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
-    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}(\?|$)/);
-    const herPage = page.url().split('?')[0];
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
+    const herPage = await enrolThroughForm(page, env.server.url, {
+      cpr: makeCpr('1987-06-21', 'K', 3301),
+      firstName: 'Nadia',
+      lastName: 'Barselsen',
+      country: 'AF',
+      enrolledOn: addDays(today, -90),
+      visitation: 'Aktivitetsparat',
+    });
     expect(await alertCodes(page)).toContain('samtale_frist');
 
     await follow(page, () => page.getByRole('link', { name: 'Ny fritagelse' }).click());

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
@@ -18,8 +18,7 @@ describe.runIf(browserAvailable())('group sessions in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('creates a session, records attendance and cancels it with the keyboard alone, with Danish errors first', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/grupper`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gruppemøder');
     await expectNoAxeViolations(page);

@@ -7,14 +7,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, settled, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import {
+  browserAvailable,
+  enrolThroughForm,
+  expectNoAxeViolations,
+  settled,
+  signedInPage,
+  useServerAndBrowser,
+  WAIT_MS,
+} from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re);
-const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 async function pressAndWait(page: Page, key: string, url: (u: URL) => boolean) {
   await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press(key)]);
@@ -25,21 +32,16 @@ describe.runIf(browserAvailable())('changing visitation in Chromium (keyboard on
   const env = useServerAndBrowser();
 
   it('refuses the category she already has, then changes her to jobparat with a reason, shown on her page and timeline', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     // Setup (not the flow under test): a woman enrolled as aktivitetsparat two months ago.
-    await page.goto(`${env.server.url}/indskrivning`);
-    await page.getByLabel('CPR-nummer').fill(makeCpr('1984-03-09', 'K', 4417));
-    await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
-    await page.getByLabel('Fornavn').fill('Hawa');
-    await page.getByLabel('Efternavn').fill('Opvisitersen');
-    await page.getByLabel('Oprindelsesland').selectOption('SO');
-    await page.getByLabel('Indskrivningsdato').fill(da(addDays(todayInDenmark(), -60)));
-    await page.getByLabel('Aktivitetsparat').check();
-    await page.getByLabel('Rekrutteret via').selectOption('jobcenter');
-    await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
-    await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}(\?|$)/);
-    const herPage = page.url().split('?')[0];
+    const herPage = await enrolThroughForm(page, env.server.url, {
+      cpr: makeCpr('1984-03-09', 'K', 4417),
+      firstName: 'Hawa',
+      lastName: 'Opvisitersen',
+      country: 'SO',
+      enrolledOn: addDays(todayInDenmark(), -60),
+      visitation: 'Aktivitetsparat',
+    });
     const herPath = new URL(herPage).pathname;
 
     // Keyboard only from here.
