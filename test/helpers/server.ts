@@ -1,6 +1,7 @@
 /** Start the real HTTP server on a free port over a fresh test database. */
 import type { FastifyInstance } from 'fastify';
-import { buildServer, type ServerOptions } from '../../src/http/server.ts';
+import { buildServer, type RouteInfo, type ServerOptions } from '../../src/http/server.ts';
+import type { Database } from '../../src/db/database.ts';
 import { afterAll, beforeAll } from 'vitest';
 import type { AppDeps } from '../../src/core/deps.ts';
 import { openTestDb, testDeps, type Backend, type TestDb } from './db.ts';
@@ -61,4 +62,24 @@ export function useTestServer(backend: Backend, config: Config | ((t: TestDb) =>
     await s.t?.cleanup();
   });
   return s;
+}
+
+/**
+ * The app's routes as they are known when tests are collected (before any hook runs), so a test
+ * file can make one test per route. The server is built over a database that refuses every use:
+ * building registers the routes and touches no data. Tests using it should check the list against
+ * a running server's `routeTable`, so a route registered only later cannot slip past them.
+ */
+export async function collectRoutes(): Promise<RouteInfo[]> {
+  const noDatabase = new Proxy({} as Database, {
+    get: (_t, p) => {
+      if (p === 'then') return undefined; // not a promise
+      if (p === 'kind') return 'pglite'; // the embedded default: no shared rate-limit store
+      throw new Error(`Route listing needs no database, but it was asked for ${String(p)}`);
+    },
+  });
+  const app = await buildServer(testDeps(noDatabase));
+  const routes = [...app.routeTable];
+  await app.close();
+  return routes;
 }
