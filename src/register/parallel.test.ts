@@ -59,7 +59,7 @@ async function both(paths: InputPaths): Promise<{ one: MonitorInput | string; tw
   const outcome = (p: Promise<MonitorInput>) => p.catch((e: Error) => e.message);
   const one = await outcome(loadMonitorInput(paths, { threads: 1 }));
   let threads = 0;
-  const two = await outcome(loadMonitorInput(paths, { minBytes: 0, onRead: (t) => (threads = t) }));
+  const two = await outcome(loadMonitorInput(paths, { threads: 2, minBytes: 0, onRead: (t) => (threads = t) }));
   return { one, two, threads };
 }
 
@@ -155,10 +155,14 @@ describe('reading on two threads', () => {
           }
           benefits.push(file(`ydelser_${y}.csv`, rows.join('\n') + '\n'));
         }
-        const r = await both({ participants: participantsFile(w), benefits, hours: hoursFile(w) });
+        const hours = hoursFile(w);
+        const r = await both({ participants: participantsFile(w), benefits, hours });
         expectSame(r.one, r.two);
         expect(typeof r.one).not.toBe('string');
         expect(r.threads).toBe(2);
+        // Several files are read on one thread unless two are asked for (slower on two, see splitPlan).
+        expect(splitPlan(benefits, [hours], { minBytes: 0 })).toBeNull();
+        expect(splitPlan(benefits, [hours], { minBytes: 0, threads: 2 })).not.toBeNull();
       }),
       { numRuns: 6 },
     );

@@ -137,7 +137,11 @@ function cutAt(f: Sniffed, at: number): number | null {
  * the single reader then says what is wrong).
  */
 export function splitPlan(benefits: string[], hours: string[], how: ReadThreads = {}): SplitPlan | null {
-  if ((how.threads ?? 2) < 2 || benefits.length === 0) return null;
+  // By default only one benefit file (the long or the wide layout) is cut in two. Several yearly
+  // files were slower on two threads than on one on the quiet 2-core machine (30 Nov 2026,
+  // farm-bench, 100,000 women, 5 pairs: wall 1.15× and CPU 1.41× of one thread; the long file
+  // 0.92× wall), so they are read on one unless two are asked for.
+  if ((how.threads ?? (benefits.length > 1 ? 1 : 2)) < 2 || benefits.length === 0) return null;
   try {
     const files: Sniffed[] = [];
     for (const path of benefits) {
