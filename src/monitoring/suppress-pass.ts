@@ -117,6 +117,10 @@ export interface PassOptions {
   intervals?: boolean | ((key: string) => boolean);
 }
 
+// Long because its four steps (primary cells, complements against the equations, showing
+// again, interval protection) share one state array per figure and the closures over it
+// (`unknown`, `exposed`, `pickable`, `byCost`); split into functions they would pass a dozen
+// values each way. The file comment at the top numbers the steps.
 export function suppressTogether(
   figures: Map<string, Figure>,
   relations: Relation[],

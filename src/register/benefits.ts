@@ -520,6 +520,9 @@ function plainLongRows(
   let lastNum = -1;
   let lastKept = false;
   let cur: PersonWeeks | null = null;
+  // The loop is long because it is one pass over the bytes with every field's parse inline and
+  // all state in locals (the week tables, the current person): split into calls per field, the
+  // long file's read took measurably longer (the hot path of the long benchmark shape).
   return () => {
     let p = r.nextRowAt;
     if (p < 0) return;
