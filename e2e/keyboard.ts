@@ -2,7 +2,7 @@
  * Keyboard-only browser tests: what has focus, and Tab until something does. One place for the
  * helpers every keyboard flow uses (casework, companies, sessions, recruitment, register …).
  */
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 
 /**
  * The focused element as `TAG|label|text` (`short`), or `TAG|label|legend|text` (`legend`: the
@@ -33,4 +33,22 @@ export async function tabUntil(page: Page, re: RegExp, opts: { max?: number; for
     if (re.test(await focused(page, format, collapse))) return;
   }
   throw new Error(`Tab never reached ${re} on ${page.url()}`);
+}
+
+/**
+ * Opens the focused file input's chooser with Space, as a keyboard user does. On a loaded machine
+ * headless Chromium now and then drops that first key press without opening the chooser (seen in
+ * CI: no "filechooser" event in 20 s with the input focused), so the press is repeated, up to three
+ * times, before the test fails.
+ */
+export async function openFileChooserWithSpace(page: Page): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Space');
+    try {
+      return await chooser;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { tabUntil } from './keyboard.ts';
+import { openFileChooserWithSpace, tabUntil } from './keyboard.ts';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 250 });
@@ -30,7 +30,7 @@ async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => 
 async function chooseFile(page: Page, file: string, viaChooser: boolean) {
   await tabTo(page, /^INPUT\|CSV-fil med kandidater/);
   if (!viaChooser) return page.locator(':focus').setInputFiles(file);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  const chooser = await openFileChooserWithSpace(page);
   await chooser.setFiles(file);
 }
 

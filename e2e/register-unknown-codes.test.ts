@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { focused, tabUntil } from './keyboard.ts';
+import { focused, openFileChooserWithSpace, tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 200 });
 
@@ -55,7 +55,7 @@ describe.runIf(browserAvailable())('unknown codes mapped in Chromium (keyboard o
     await tabTo(page, /^SELECT\|Filtype/);
     await page.keyboard.type('Yde');
     await tabTo(page, /^INPUT\|CSV-fil/);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    const chooser = await openFileChooserWithSpace(page);
     await chooser.setFiles(file);
     await tabTo(page, /^BUTTON\|\|\|Indlæs fil$/);
     await pressAndWait(page, 'Enter', /\/registerdata\/job\/[0-9a-f-]+$/);
