@@ -156,14 +156,7 @@ export function widenIntervals(
 ): number {
   if (threshold < 1) return 0;
   const cost = opts.cost ?? ((i: number) => values[i]);
-  const setsOf = new Map<number, number[]>();
-  sets.forEach((s, k) => {
-    for (const c of [s.total, ...s.parts]) {
-      const l = setsOf.get(c);
-      if (l) l.push(k);
-      else setsOf.set(c, [k]);
-    }
-  });
+  const setsOf = setsByCell(sets);
   // Hiding a shown non-zero cell does not change the blind bounds (it was read as "N or more" there).
   const blind = blindBounds(values, sets, kind, threshold);
   let hidden = 0;
@@ -286,4 +279,17 @@ function widening(
     dHi = h(s.total) - othersLo;
   }
   return Math.min(blind.lo[d] - dLo, dHi - blind.hi[d]);
+}
+
+/** For each cell, the indexes of the sets (total and parts) it is in. */
+export function setsByCell(sets: readonly { total: number; parts: readonly number[] }[]): Map<number, number[]> {
+  const setsOf = new Map<number, number[]>();
+  sets.forEach((s, k) => {
+    for (const c of [s.total, ...s.parts]) {
+      const l = setsOf.get(c);
+      if (l) l.push(k);
+      else setsOf.set(c, [k]);
+    }
+  });
+  return setsOf;
 }

@@ -9,7 +9,7 @@
  * part as cells of their own, so a difference cannot reveal a small count either.
  */
 import type { Count } from './types.ts';
-import { HIDDEN_CELL, KNOWN, SMALL_CELL, widenIntervals } from './suppress-intervals.ts';
+import { HIDDEN_CELL, KNOWN, setsByCell, SMALL_CELL, widenIntervals } from './suppress-intervals.ts';
 
 export interface AdditiveSet {
   total: number;
@@ -102,14 +102,7 @@ function protectAll(
   headline: ReadonlySet<number>,
   protects?: Map<number, number>,
 ): void {
-  const setsOf = new Map<number, number[]>();
-  sets.forEach((s, k) => {
-    for (const c of [s.total, ...s.parts]) {
-      const l = setsOf.get(c);
-      if (l) l.push(k);
-      else setsOf.set(c, [k]);
-    }
-  });
+  const setsOf = setsByCell(sets);
   for (let round = 0; round < 10_000; round++) {
     const det = determinedCells(values, sets, state);
     if (!det.length) break;

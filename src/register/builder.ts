@@ -13,7 +13,7 @@ import { RegisterInputError, placeText, type Place, type UnknownCode } from './e
 import { cprText } from './fields.ts';
 import { NumIndex } from './num-index.ts';
 
-import type { PersonKey } from './person-key.ts';
+import { tenDigits, type PersonKey } from './person-key.ts';
 
 /** Where data came from; `locate` re-finds an earlier cell when a conflict needs its place. */
 export interface Source {
@@ -305,7 +305,7 @@ export class RegisterBuilder {
         while (lo < hi && c[lo] === 0) lo++;
         while (hi > lo && c[hi - 1] === 0) hi--;
       }
-      const num = key.length === 10 ? tenDigitNumber(key) : -1;
+      const num = key.length === 10 ? tenDigits(key) : -1;
       nums[k] = num >= 0 && cprText(num) === key ? num : -1;
       if (nums[k] < 0) texts.push(key);
       starts[k] = p.weekStart + lo;
@@ -447,17 +447,6 @@ export interface PackedWeeks {
   slack: Uint8Array;
   codes: Int16Array;
   seen: Int32Array;
-}
-
-/** The number ten ASCII digits spell, or -1. */
-function tenDigitNumber(s: string): number {
-  let v = 0;
-  for (let i = 0; i < 10; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
 }
 
 /** CPR masked, or the running number, for messages. */

@@ -69,7 +69,7 @@ export function keepCprs(cprs: Iterable<string>): KeepByNumber {
 }
 
 /** The number ten ASCII digits spell, or -1. */
-function tenDigits(s: string): number {
+export function tenDigits(s: string): number {
   let v = 0;
   for (let i = 0; i < 10; i++) {
     const d = s.charCodeAt(i) - 48;
