@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cprFromBytes, decimalFromBytes, intFromBytes, monthFromBytes, parseDecimal, parseDreamWeek, weekFromBytes } from './fields.ts';
+import {
+  cprFromBytes,
+  cprFromText,
+  cprNumberFromBytes,
+  cprText,
+  decimalFromBytes,
+  dreamYear,
+  intFromBytes,
+  monthFromBytes,
+  parseDecimal,
+  parseDreamWeek,
+  weekFromBytes,
+} from './fields.ts';
 import { BASE_YEAR, parseMonth, weekString } from '../monitoring/calendar.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -60,5 +72,154 @@ describe('field parsers', () => {
       }),
     );
     expect(whole((b, s, e) => weekFromBytes(b, s, e, cache), '2021-w07')).toBe(parseDreamWeek('2021-W07'));
+  });
+});
+
+/** Each parser on a field inside a row (`;field;`), so that a bound read one byte too far shows. */
+const inRow = <T>(f: (b: Uint8Array, s: number, e: number) => T, field: string) => {
+  const b = bytes(`9${field}9`);
+  return f(b, 1, b.length - 1);
+};
+
+describe('field parsers at their edges', () => {
+  it('CPR bytes: the dash only as the seventh of eleven, digits only, blanks trimmed on both sides', () => {
+    expect(inRow(cprFromBytes, '0101901234')).toBe('0101901234');
+    expect(inRow(cprFromBytes, '  010190-1234  ')).toBe('0101901234');
+    expect(inRow(cprFromBytes, '0101901-234')).toBeNull();
+    expect(inRow(cprFromBytes, '-0101901234')).toBeNull();
+    expect(inRow(cprFromBytes, '01019012345')).toBeNull();
+    expect(inRow(cprFromBytes, '010190+1234')).toBeNull();
+    expect(inRow(cprFromBytes, '01019/1234')).toBeNull();
+    expect(inRow(cprFromBytes, '010190:234')).toBeNull();
+    expect(inRow(cprFromBytes, '')).toBeNull();
+    expect(inRow(cprFromBytes, '          ')).toBeNull();
+  });
+  it('CPR number bytes: the same rules, -1 for anything else', () => {
+    expect(inRow(cprNumberFromBytes, '0101901234')).toBe(101901234);
+    expect(inRow(cprNumberFromBytes, ' 3112999999 ')).toBe(3112999999);
+    expect(inRow(cprNumberFromBytes, '311299-9999')).toBe(3112999999);
+    expect(inRow(cprNumberFromBytes, '0101901-234')).toBe(-1);
+    expect(inRow(cprNumberFromBytes, '01019012345')).toBe(-1);
+    expect(inRow(cprNumberFromBytes, '010190/1234')).toBe(-1);
+    expect(inRow(cprNumberFromBytes, '010190:234')).toBe(-1);
+    expect(inRow(cprNumberFromBytes, '010190-/234')).toBe(-1);
+    expect(inRow(cprNumberFromBytes, '010190-:234')).toBe(-1);
+    expect(inRow(cprNumberFromBytes, '010190123')).toBe(-1);
+    expect(inRow(cprNumberFromBytes, '')).toBe(-1);
+    expect(cprText(0)).toBe('0000000000');
+    expect(cprText(3112999999)).toBe('3112999999');
+  });
+  it('CPR text: ten digits with or without one dash after the sixth, trimmed', () => {
+    expect(cprFromText(' 010190-1234 ')).toBe('0101901234');
+    expect(cprFromText('0101901234')).toBe('0101901234');
+    expect(cprFromText('0101901-234')).toBeNull();
+    expect(cprFromText('x0101901234')).toBeNull();
+    expect(cprFromText('0101901234x')).toBeNull();
+    expect(cprFromText('010190--1234')).toBeNull();
+  });
+  it('integers: up to nine digits, blanks trimmed, anything else -2', () => {
+    expect(inRow(intFromBytes, ' 42 ')).toBe(42);
+    expect(inRow(intFromBytes, '0')).toBe(0);
+    expect(inRow(intFromBytes, '999999999')).toBe(999999999);
+    expect(inRow(intFromBytes, '1000000000')).toBe(-2);
+    expect(inRow(intFromBytes, '')).toBe(-1);
+    expect(inRow(intFromBytes, '   ')).toBe(-1);
+    expect(inRow(intFromBytes, '/')).toBe(-2);
+    expect(inRow(intFromBytes, ':')).toBe(-2);
+    expect(inRow(intFromBytes, '-1')).toBe(-2);
+    expect(inRow(intFromBytes, '1 2')).toBe(-2);
+  });
+  it('decimal text: optional minus, one separator with digits on both sides', () => {
+    expect(parseDecimal(' -7,25 ')).toBe(-7.25);
+    expect(parseDecimal('12')).toBe(12);
+    expect(parseDecimal('1,')).toBeNull();
+    expect(parseDecimal('x1')).toBeNull();
+    expect(parseDecimal('1x')).toBeNull();
+    expect(parseDecimal('1,5,5')).toBeNull();
+  });
+  it('decimal bytes: minus, blanks, the separators, and the length bounds of exact arithmetic', () => {
+    expect(inRow(decimalFromBytes, ' -7,25 ')).toBe(-7.25);
+    expect(inRow(decimalFromBytes, '-12')).toBe(-12);
+    expect(inRow(decimalFromBytes, '12')).toBe(12);
+    expect(inRow(decimalFromBytes, '0.5')).toBe(0.5);
+    expect(inRow(decimalFromBytes, '-')).toBeNaN();
+    expect(inRow(decimalFromBytes, '-,5')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1,')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1;5')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1,5x')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1,5,5')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1/5')).toBeNaN();
+    expect(inRow(decimalFromBytes, '/')).toBeNaN();
+    expect(inRow(decimalFromBytes, ':')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1,:')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1,/')).toBeNaN();
+    expect(inRow(decimalFromBytes, '    ')).toBeNaN();
+    // Fifteen integer digits and sixteen digits in all are read; one more of either is not.
+    expect(inRow(decimalFromBytes, '123456789012345')).toBe(123456789012345);
+    expect(inRow(decimalFromBytes, '1234567890123456')).toBeNaN();
+    expect(inRow(decimalFromBytes, '12345678901234,5')).toBe(12345678901234.5);
+    expect(inRow(decimalFromBytes, '123456789012345,5')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1,234567890123456')).toBeNaN();
+    expect(inRow(decimalFromBytes, '1,23456789012345')).toBe(1.23456789012345);
+    expect(inRow(decimalFromBytes, '0,1')).toBe(0.1);
+    expect(inRow(decimalFromBytes, '80,125')).toBe(80.125);
+  });
+  it('months in bytes: blanks trimmed, four-digit year, two-digit month 01–12, from any base', () => {
+    const month = (t: string, base = BASE_YEAR) => inRow((b, s, e) => monthFromBytes(b, s, e, base), t);
+    expect(month(' 2021-02 ')).toBe(parseMonth('2021-02'));
+    expect(month('2021-01', 2021)).toBe(0);
+    expect(month('2022-12', 2021)).toBe(23);
+    expect(month('2021-00')).toBeNaN();
+    expect(month('2021-12')).toBe(parseMonth('2021-12'));
+    expect(month('2021/02')).toBeNaN();
+    expect(month('202/-02')).toBeNaN();
+    expect(month('202:-02')).toBeNaN();
+    expect(month('/021-02')).toBeNaN();
+    expect(month(':021-02')).toBeNaN();
+    expect(month('2021-/2')).toBeNaN();
+    expect(month('2021-:2')).toBeNaN();
+    expect(month('2021-0/')).toBeNaN();
+    expect(month('2021-0:')).toBeNaN();
+    expect(month('2021-1')).toBeNaN();
+    expect(month('2021-011')).toBeNaN();
+    expect(month('')).toBeNaN();
+  });
+  it('DREAM years: 00–89 are 20YY, 90–99 19YY', () => {
+    expect(dreamYear(0)).toBe(2000);
+    expect(dreamYear(89)).toBe(2089);
+    expect(dreamYear(90)).toBe(1990);
+    expect(dreamYear(99)).toBe(1999);
+    expect(weekString(parseDreamWeek(' 8901 ')!)).toBe('2089-W01');
+    expect(weekString(parseDreamWeek('9001')!)).toBe('1990-W01');
+  });
+  it('weeks in bytes: blanks trimmed, W or w, digits only, and the cache answers as the parser', () => {
+    const cache = new Map<number, number>();
+    const week = (t: string) => inRow((b, s, e) => weekFromBytes(b, s, e, cache), t);
+    expect(week(' 2107 ')).toBe(parseDreamWeek('2107'));
+    expect(week(' 2021-W07 ')).toBe(parseDreamWeek('2021-W07'));
+    expect(week('8901')).toBe(parseDreamWeek('8901'));
+    expect(week('9001')).toBe(parseDreamWeek('9001'));
+    expect(week('2021-X07')).toBeNaN();
+    expect(week('2021-V07')).toBeNaN();
+    expect(week('2021-v07')).toBeNaN();
+    expect(week('2021/W07')).toBeNaN();
+    expect(week('202/-W07')).toBeNaN();
+    expect(week('2021-W0/')).toBeNaN();
+    expect(week('2021-W:7')).toBeNaN();
+    expect(week('21/7')).toBeNaN();
+    expect(week('21:7')).toBeNaN();
+    expect(week('/107')).toBeNaN();
+    expect(week('210')).toBeNaN();
+    expect(week('2021-W7')).toBeNaN();
+    expect(week('2021-W007')).toBeNaN();
+    expect(week('2153')).toBeNaN();
+    expect(week('2021-W53')).toBeNaN();
+    expect(week('2020-W53')).toBe(parseDreamWeek('2020-W53'));
+    expect(week('2053')).toBe(parseDreamWeek('2053'));
+    // Asked again, from the cache: the same answers (a refused week stays refused).
+    expect(week('2107')).toBe(parseDreamWeek('2107'));
+    expect(week('2021-W53')).toBeNaN();
+    expect(week('2153')).toBeNaN();
+    expect(cache.size).toBeGreaterThan(0);
   });
 });
