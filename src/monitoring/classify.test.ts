@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { monitor } from './engine.ts';
 import { explainParticipant } from './explain.ts';
-import { isFullTime } from './classify.ts';
+import {
+  categoryInWeek,
+  codeFlags,
+  durableOf,
+  FLAG_F,
+  FLAG_H,
+  FLAG_U,
+  FLAG_V,
+  isBetter,
+  isFullTime,
+  LEVEL_OF_FLAGS,
+  levelOf,
+  monthFlags,
+  snapshotIndex,
+  snapshotOf,
+  Span,
+} from './classify.ts';
+import { monthIndex, parseWeek, weekString } from './calendar.ts';
+import { CAT } from './types.ts';
 import { inputOf, type PersonSpec } from './test-support.ts';
 
 /** Result of one woman enrolled long before, report month R. */
@@ -105,5 +123,131 @@ describe('snapshot precedence at S (spec §4, items 1–9)', () => {
   });
   it('uses --snapshot-month', () => {
     expect(one({ weeks: { '2023-W13': 783 } }, '2022-12', { snapshotMonth: '2023-03' }).snapshot).toBe('foertidspension'); // Thu 30 March
+  });
+});
+
+describe('the month flags directly (classify.ts)', () => {
+  // Category ids by code for a small table: 1 uddannelse, 2 praktik, 3 løntilskud, 7 ydelse, 9 ingen; code 5 unknown.
+  const categoryOf = new Uint8Array(10);
+  categoryOf[1] = CAT.uddannelse;
+  categoryOf[2] = CAT.praktik;
+  categoryOf[3] = CAT.loentilskud;
+  categoryOf[7] = CAT.ydelse;
+  categoryOf[9] = CAT.ingen;
+  const flagOf = codeFlags(categoryOf);
+  const weeksOf = (weekStart: number, codes: number[]) => ({ weekStart, codes: Int16Array.from(codes) });
+  const hoursOf = (monthStart: number, hours: number[]) => ({ monthStart, hours: Float64Array.from(hours) });
+  const flagsOf = (span: Span, weeks?: ReturnType<typeof weeksOf>, hours?: ReturnType<typeof hoursOf>) => {
+    const out = new Uint8Array(span.length + 1).fill(255);
+    const unknown = monthFlags(weeks, hours, flagOf, span, out);
+    return { flags: [...out.subarray(0, span.length)], unknown, after: out[span.length] };
+  };
+
+  it('codeFlags: U for uddannelse, V for praktik and løntilskud, 0 for other categories and code 0, a marker for unknown codes', () => {
+    expect([...flagOf.subarray(0, 4)]).toEqual([0, FLAG_U, FLAG_V, FLAG_V]);
+    expect(flagOf[7]).toBe(0);
+    expect(flagOf[9]).toBe(0);
+    expect(flagOf[5]).toBe(128);
+    expect(flagOf).toHaveLength(10);
+  });
+  it('Span: days per month, the weeks whose Thursday lies in the span, and the month of each', () => {
+    const jun = monthIndex(2021, 6);
+    const span = new Span(jun, 2);
+    expect([...span.days]).toEqual([30, 31]);
+    expect(weekString(span.firstWeek)).toBe('2021-W22'); // Thursday 3 June
+    expect(weekString(span.lastWeek)).toBe('2021-W30'); // Thursday 29 July
+    expect([...span.weekMonth]).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1]); // W26 (Thursday 1 July) is July's
+    // Before 1990 the table does not reach: the Thursday rule still gives the months.
+    const old = new Span(monthIndex(1989, 12), 2);
+    expect([...old.weekMonth]).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
+    expect(new Span(jun, 0).weekMonth).toHaveLength(0);
+  });
+  it('sets U, V, H and F by month, fills only the span, and reports an unknown code', () => {
+    const span = new Span(monthIndex(2021, 6), 2);
+    const w22 = parseWeek('2021-W22')!;
+    // W22..W30: praktik in W23 (June), uddannelse in W27 (July), ingen in W24, ydelse in W25.
+    const r = flagsOf(span, weeksOf(w22, [0, 2, 9, 7, 0, 1, 0, 0, 0]), hoursOf(monthIndex(2021, 6), [10, 100]));
+    expect(r.flags).toEqual([FLAG_V | FLAG_H, FLAG_U | FLAG_H | FLAG_F]);
+    expect(r.unknown).toBe(0);
+    expect(r.after).toBe(255);
+    expect(flagsOf(span, weeksOf(w22, [0, 5, 0])).unknown).toBe(5);
+    expect(flagsOf(span, weeksOf(w22, [0, 5, 0])).flags).toEqual([0, 0]);
+    expect(flagsOf(span).flags).toEqual([0, 0]);
+  });
+  it('ignores weeks and hours outside the span, and clears the flags of an earlier person', () => {
+    const span = new Span(monthIndex(2021, 6), 1);
+    const w22 = parseWeek('2021-W22')!;
+    // Weeks from W20 (May) to W27 (July): only W22–W25 are June's.
+    expect(flagsOf(span, weeksOf(w22 - 2, [1, 1, 0, 0, 0, 0, 1, 1])).flags).toEqual([0]);
+    expect(flagsOf(span, weeksOf(w22 - 2, [1, 1, 2, 0, 0, 0, 1, 1])).flags).toEqual([FLAG_V]);
+    expect(flagsOf(span, weeksOf(w22 - 2, [1, 1, 0, 0, 0, 2, 1, 1])).flags).toEqual([FLAG_V]);
+    expect(flagsOf(span, weeksOf(w22 + 4, [1, 1])).flags).toEqual([0]);
+    expect(flagsOf(span, weeksOf(w22 - 3, [5])).unknown).toBe(0);
+    // Hours of May and July do not count for June; June's do.
+    expect(flagsOf(span, undefined, hoursOf(monthIndex(2021, 5), [100, 0, 100])).flags).toEqual([0]);
+    expect(flagsOf(span, undefined, hoursOf(monthIndex(2021, 5), [0, 5, 0])).flags).toEqual([FLAG_H]);
+    expect(flagsOf(span, undefined, hoursOf(monthIndex(2021, 6), [80])).flags).toEqual([FLAG_H | FLAG_F]);
+    expect(flagsOf(span, undefined, hoursOf(monthIndex(2021, 7), [80])).flags).toEqual([0]);
+    expect(flagsOf(span, undefined, hoursOf(monthIndex(2021, 4), [80, 80])).flags).toEqual([0]);
+    const out = new Uint8Array([FLAG_U | FLAG_F]);
+    monthFlags(undefined, undefined, flagOf, span, out);
+    expect([...out]).toEqual([0]);
+  });
+  it('F needs a > 18.5 with the days of that month: 80 h is F in June (18.67) and D in July (18.06)', () => {
+    const span = new Span(monthIndex(2021, 6), 2);
+    expect(flagsOf(span, undefined, hoursOf(monthIndex(2021, 6), [80, 80])).flags).toEqual([FLAG_H | FLAG_F, FLAG_H]);
+    expect(flagsOf(span, undefined, hoursOf(monthIndex(2021, 6), [0.0001, 0])).flags).toEqual([FLAG_H, 0]);
+    expect(isFullTime(79.2858, 30)).toBe(true);
+    expect(isFullTime(79.2857, 30)).toBe(false);
+  });
+  it('levelOf, isBetter and LEVEL_OF_FLAGS', () => {
+    expect([FLAG_U, FLAG_F | FLAG_H, FLAG_H, FLAG_V, 0, FLAG_V | FLAG_H, FLAG_U | FLAG_V].map(levelOf)).toEqual([1, 1, 2, 3, 0, 2, 1]);
+    expect(LEVEL_OF_FLAGS).toEqual(Array.from({ length: 16 }, (_, f) => levelOf(f)));
+    expect(isBetter(1, 2)).toBe(true);
+    expect(isBetter(2, 1)).toBe(false);
+    expect(isBetter(3, 0)).toBe(true);
+    expect(isBetter(0, 3)).toBe(false);
+    expect(isBetter(0, 0)).toBe(false);
+    expect(isBetter(2, 2)).toBe(false);
+  });
+  it('durableOf: three months in a row within the six ending at `end`; months before the span count as empty', () => {
+    const F = FLAG_H | FLAG_F;
+    const H = FLAG_H;
+    const d = (flags: number[], end = flags.length - 1) => durableOf(Uint8Array.from(flags), end);
+    expect(d([F, F, F])).toBe('full'); // indexes -3..-1 are empty
+    expect(d([F, F])).toBe('none');
+    expect(d([F, F, F, 0, 0, 0, 0, 0])).toBe('none');
+    expect(d([F, F, F, 0, 0, 0, 0])).toBe('none');
+    expect(d([0, F, F, F, 0, 0, 0])).toBe('full');
+    expect(d([F, F, H, 0])).toBe('partial');
+    expect(d([H, F, F, 0, H, H])).toBe('partial');
+    expect(d([F, F, 0, F, F, 0])).toBe('none');
+    expect(d([F, F, F, F, F, F, F], 2)).toBe('full');
+    expect(d([0, 0, F, F, F, F], 3)).toBe('none');
+    expect(d([F, 0, F, H, F, 0])).toBe('partial');
+  });
+  it('categoryInWeek: the code of that week, none outside her weeks, none for `ingen`', () => {
+    const ws = weeksOf(100, [1, 7, 9, 0]);
+    expect(categoryInWeek(ws, categoryOf, 100)).toBe(CAT.uddannelse);
+    expect(categoryInWeek(ws, categoryOf, 101)).toBe(CAT.ydelse);
+    expect(categoryInWeek(ws, categoryOf, 102)).toBe(CAT.none);
+    expect(categoryInWeek(ws, categoryOf, 103)).toBe(CAT.none);
+    expect(categoryInWeek(ws, categoryOf, 104)).toBe(CAT.none);
+    expect(categoryInWeek(ws, categoryOf, 99)).toBe(CAT.none);
+    expect(categoryInWeek(undefined, categoryOf, 100)).toBe(CAT.none);
+  });
+  it('snapshotIndex and snapshotOf follow spec §4 items 1–9 for every category', () => {
+    const F = FLAG_H | FLAG_F;
+    const s = (cat: number, flags = 0) => snapshotOf(cat, flags);
+    expect(s(CAT.udgaaet, F)).toBe('udgaaet');
+    expect(s(CAT.uddannelse, F)).toBe('uddannelse');
+    expect(s(CAT.fleksjob, F)).toBe('beskaeftigelse_fuld');
+    expect(s(CAT.fleksjob, FLAG_H)).toBe('beskaeftigelse_delvis');
+    expect(s(CAT.fleksjob, FLAG_U | FLAG_V)).toBe('fleksjob');
+    expect(s(CAT.foertidspension)).toBe('foertidspension');
+    expect(s(CAT.ressourceforloeb)).toBe('ressourceforloeb');
+    expect([CAT.ydelse, CAT.praktik, CAT.loentilskud].map((c) => s(c))).toEqual(['ledig_ydelse', 'ledig_ydelse', 'ledig_ydelse']);
+    expect(s(CAT.none, FLAG_V | FLAG_U)).toBe('selvforsoergende');
+    expect(snapshotIndex(CAT.none, 0)).toBe(8);
   });
 });
