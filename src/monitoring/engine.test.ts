@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monitor } from './engine.ts';
+import { monitor, MonitorOptionError } from './engine.ts';
+import { RegisterInputError } from './input-errors.ts';
 import { inputOf } from './test-support.ts';
 import { AGE_BANDS, ageAt, ageBand } from './participant-facts.ts';
 import { ageOn, parseCpr } from '../core/cpr.ts';
@@ -147,5 +148,151 @@ describe('age bands', () => {
         },
       ),
     );
+  });
+});
+
+describe('options, spans and errors of monitor()', () => {
+  const input = inputOf([{ in: '2022-06-01' }]);
+  it('names the option that is not a month, also a missing report month', () => {
+    expect(() => monitor(input, { month: undefined as unknown as string })).toThrow(
+      'Rapportmåneden skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «»).',
+    );
+    expect(() => monitor(input, { month: '2022-12', durableMonth: '2022-13' })).toThrow(/^Måneden for varig beskæftigelse .*«2022-13»/);
+    expect(() => monitor(input, { month: '2022-12', snapshotMonth: 'dec' })).toThrow(/^Statusmåneden .*«dec»/);
+    expect(() => monitor(input, { month: '2022-12', suppress: 2.5 })).toThrow('Grænsen for små tal skal være et helt tal ≥ 0 (fik 2.5).');
+    expect(() => monitor(input, { month: '2022-12', suppress: -1 })).toThrow(MonitorOptionError);
+  });
+  it('reports its months, the threshold (default 5) and the definition', () => {
+    const r = monitor(input, { month: '2022-12' });
+    expect(r).toMatchObject({ definition: 'kib-2019.1', month: '2022-12', durableMonth: '2022-12', snapshotMonth: '2022-12', suppress: 5 });
+    expect(r.groups.all.n).toBe('<5');
+    const s = monitor(input, { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2021-01', suppress: 0 });
+    expect(s).toMatchObject({ durableMonth: '2023-02', snapshotMonth: '2021-01', suppress: 0 });
+    expect(s.groups.all.n).toBe(1);
+  });
+  it('a snapshot or durable month before her enrolment, or a snapshot month after R, reads its own hours', () => {
+    const full = { '2021-01': 160, '2021-02': 160, '2021-03': 160, '2023-03': 160 };
+    const p = (opts: { durableMonth?: string; snapshotMonth?: string }) =>
+      monitor(inputOf([{ in: '2022-06-01', hours: full }]), { month: '2022-12', suppress: 0, ...opts }).participants[0];
+    expect(p({ snapshotMonth: '2021-01' }).snapshot).toBe('beskaeftigelse_fuld');
+    expect(p({ snapshotMonth: '2023-03' }).snapshot).toBe('beskaeftigelse_fuld');
+    expect(p({ durableMonth: '2021-03' }).durable).toBe('full');
+    expect(p({ durableMonth: '2021-04' }).durable).toBe('full');
+    expect(p({}).durable).toBe('none');
+    expect(p({}).accumulated).toBe(0);
+  });
+  it('refuses codes missing from the code table, listing each once in order', () => {
+    const inp = inputOf([
+      { in: '2022-01-01', weeks: { '2022-W10': 730, '2022-W11': 705 } },
+      { in: '2022-01-01', weeks: { '2022-W12': 730 } },
+    ]);
+    const categoryOf = inp.codeTable.categoryOf.slice();
+    categoryOf[730] = 0;
+    categoryOf[705] = 0;
+    let err: unknown;
+    try {
+      monitor({ ...inp, codeTable: { ...inp.codeTable, categoryOf } }, { month: '2022-12' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RegisterInputError);
+    expect(err).toMatchObject({
+      code: 'unknown_codes',
+      file: '(registerdata)',
+      codes: [705, 730],
+      message: 'Ukendte ydelseskoder, som ikke står i kodetabellen: 705, 730.',
+    });
+    // The code only stands outside the months the engine looks at: still refused.
+    categoryOf[730] = inp.codeTable.categoryOf[730];
+    expect(() => monitor({ ...inp, codeTable: { ...inp.codeTable, categoryOf } }, { month: '2022-12' })).toThrow(/: 705\.$/);
+  });
+});
+
+describe('group keys and the series of women who left', () => {
+  it('municipalities in Danish order (Æ, Ø, Å and Aa last) and enrolment years in order', () => {
+    const r = monitor(
+      inputOf([
+        { kommune: 'Aabenraa', in: '2022-01-01' },
+        { kommune: 'Ærø', in: '2021-01-01' },
+        { kommune: 'Odense', in: '2022-01-01' },
+        { kommune: 'Brøndby', in: '2020-01-01' },
+        { kommune: 'Odense', in: '2021-05-01' },
+      ]),
+      { month: '2022-12', suppress: 0 },
+    );
+    expect(Object.keys(r.groups.kommune)).toEqual(['Brøndby', 'Odense', 'Ærø', 'Aabenraa']);
+    expect(r.groups.kommune.Odense.n).toBe(2);
+    expect(Object.keys(r.groups.aar)).toEqual(['2020', '2021', '2022']);
+    expect(r.groups.aar['2021'].n).toBe(2);
+  });
+  it('after her exit month she stays enrolled and inactive with her best level, month by month', () => {
+    const r = monitor(
+      inputOf([
+        { in: '2022-01-10', out: '2022-03-05', hours: { '2022-02': 10 } },
+        { in: '2022-02-10', out: '2022-02-20', weeks: { '2022-W07': 707 } },
+      ]),
+      { month: '2022-05', suppress: 0 },
+    );
+    expect(r.series.map((s) => [s.month, s.enrolled, s.active, s.current['0'], s.accumulated['2'], s.accumulated['3']])).toEqual([
+      ['2022-01', 1, 1, 1, 0, 0],
+      ['2022-02', 2, 2, 0, 1, 1],
+      ['2022-03', 2, 1, 1, 1, 1],
+      ['2022-04', 2, 0, 0, 1, 1],
+      ['2022-05', 2, 0, 0, 1, 1],
+    ]);
+  });
+  it('an exit month before the enrolment month: counted as enrolled from her enrolment, never active', () => {
+    const r = monitor(
+      inputOf([
+        { in: '2022-01-10', hours: { '2022-01': 10 } },
+        { in: '2022-03-10', out: '2022-02-01', hours: { '2022-03': 10 } },
+      ]),
+      { month: '2022-04', suppress: 0 },
+    );
+    expect(r.series.map((s) => [s.month, s.enrolled, s.active, s.accumulated['0']])).toEqual([
+      ['2022-01', 1, 1, 0],
+      ['2022-02', 1, 1, 0],
+      ['2022-03', 2, 1, 1],
+      ['2022-04', 2, 1, 1],
+    ]);
+    expect(r.participants[1]).toMatchObject({ current: null, accumulated: 0 });
+  });
+});
+
+describe('reasons of secondary suppression (suppressedFor)', () => {
+  it('every reason names a secondary cell and the hidden cell it protects, by their paths in the result', () => {
+    const people = [
+      ...Array.from({ length: 9 }, () => ({ kommune: 'Aalborg', in: '2022-01-10', hours: { '2022-12': 160 } })),
+      ...Array.from({ length: 2 }, () => ({ kommune: 'Aarhus', in: '2022-01-10', hours: { '2022-12': 160 } })),
+      ...Array.from({ length: 7 }, () => ({ kommune: 'Aarhus', in: '2022-02-10' })),
+      // A month of the series with one woman at level 2 among six.
+      ...Array.from({ length: 6 }, (_, i) => ({ kommune: 'Aalborg', in: '2021-11-10', hours: { '2021-11': i === 0 ? 10 : 0 } })),
+    ];
+    const r = monitor(inputOf(people), { month: '2022-12', suppress: 5 });
+    const entries = Object.entries(r.suppressedFor!);
+    expect(entries.length).toBeGreaterThan(0);
+    const at = (path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], r);
+    for (const [cell, target] of entries) {
+      expect(at(cell), cell).toBe('x');
+      expect(['<5', 'x'], target).toContain(at(target));
+      expect(target).not.toBe(cell);
+    }
+    expect(entries.some(([, t]) => at(t) === '<5')).toBe(true);
+    // Every secondary cell of the result has its reason.
+    const secondary: string[] = [];
+    const walk = (v: unknown, path: string): void => {
+      if (v === 'x') secondary.push(path);
+      else if (typeof v === 'object' && v !== null) for (const [k, w] of Object.entries(v)) walk(w, `${path}.${k}`);
+    };
+    walk(r.groups, 'groups');
+    walk(r.series, 'series');
+    expect(entries.map(([c]) => c).sort()).toEqual(secondary.sort());
+    expect(r.series[0].current['2']).toBe('<5');
+    expect(r.suppressedFor!['series.0.current.0']).toBe('series.0.current.2');
+    // Aarhus has 2 women at level 1: hidden, and protected against Aalborg's 9 and all's 11.
+    expect(r.groups.kommune.Aarhus.accumulated['1']).toBe('<5');
+    expect(entries.some(([, t]) => t === 'groups.kommune.Aarhus.accumulated.1')).toBe(true);
+    expect(entries.some(([c]) => c.startsWith('series.'))).toBe(true);
+    expect(entries.some(([c]) => c.startsWith('groups.kommune.'))).toBe(true);
   });
 });
