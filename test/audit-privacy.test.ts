@@ -6,17 +6,25 @@
  *   database, and the refusal is audited.
  * - A denied look-up of another tenant's woman carries her id, so it is in her audit trail and in
  *   her access-request export; a failed sign-in is audited (see also test/auth.test.ts).
+ * The municipalities, users and women are built by this file (test/helpers/world.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCpr } from '../src/domain/cpr.ts';
 import { createVault } from '../src/security/vault.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs } from './helpers/http.ts';
+import { createAgency, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 describe.each(backends())('what the audit log keeps, on %s', (backend) => {
   const srv = useTestServer(backend);
+  const w = {} as { own: TestMunicipality; other: TestMunicipality; admin: string };
+  beforeAll(async () => {
+    w.own = await createMunicipality(srv.t.db, { women: 3 });
+    w.other = await createMunicipality(srv.t.db, { women: 1 });
+    w.admin = (await createAgency(srv.t.db)).administrator.username;
+  });
   const auditText = async () =>
     (
       await srv.t.db.query<{ s: string }>(
@@ -24,13 +32,12 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
       )
     ).rows[0].s;
 
-  /** An Aalborg woman with no enrolment inside the retention period (so she may be erased). */
-  async function erasableWoman(offset: number) {
+  /** The own municipality's `i`-th woman, her enrolment moved out of the retention period (so she may be erased). */
+  async function erasableWoman(i: number) {
     const p = (
       await srv.t.db.query<{ id: string; first: string; last: string; enc: string }>(
-        `SELECT id, first_name AS first, last_name AS last, cpr_enc AS enc FROM participant
-       WHERE municipality_code = '851' AND anonymised_at IS NULL ORDER BY id OFFSET $1 LIMIT 1`,
-        [offset],
+        `SELECT id, first_name AS first, last_name AS last, cpr_enc AS enc FROM participant WHERE id = $1 AND anonymised_at IS NULL`,
+        [w.own.women[i].id],
       )
     ).rows[0];
     await srv.t.db.query(
@@ -42,53 +49,55 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
   }
 
   it('stores a search as its kind and counts: no name or CPR number stays after she is erased (finding 1)', async () => {
-    const w = await erasableWoman(3);
-    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    const ddmmyy = w.cpr.slice(0, 6);
-    const searches = [w.name, formatCpr(w.cpr), `${ddmmyy}/${w.cpr.slice(6)}`, `cpr ${w.cpr}`, ddmmyy, 'Maryam Ahmadi'];
+    const her = await erasableWoman(2);
+    const cw = w.own.caseworker.username;
+    const s = await loginAs(srv.app, cw);
+    const ddmmyy = her.cpr.slice(0, 6);
+    const searches = [her.name, formatCpr(her.cpr), `${ddmmyy}/${her.cpr.slice(6)}`, `cpr ${her.cpr}`, ddmmyy, 'Maryam Ahmadi'];
     for (const q of searches) expect((await s.get(`/deltagere?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
-    expect((await pl.post(`/admin/gdpr/${w.id}/slet`, { bekraeft: 'ja' })).statusCode).toBe(200);
-    expect((await srv.t.db.query('SELECT 1 FROM participant WHERE id = $1', [w.id])).rowCount).toBe(0);
+    const pl = await loginAs(srv.app, w.own.leader.username);
+    expect((await pl.post(`/admin/gdpr/${her.id}/slet`, { bekraeft: 'ja' })).statusCode).toBe(200);
+    expect((await srv.t.db.query('SELECT 1 FROM participant WHERE id = $1', [her.id])).rowCount).toBe(0);
     const log = await auditText();
     expect(log).toContain('slettet');
-    for (const needle of [w.name, w.cpr, 'Maryam', 'Ahmadi']) expect(log, needle).not.toContain(needle);
+    for (const needle of [her.name, her.cpr, 'Maryam', 'Ahmadi']) expect(log, needle).not.toContain(needle);
     // Her birth date part as a number of its own (not inside an id's hex digits).
     expect(log).not.toMatch(new RegExp(`(?<![0-9a-f-])${ddmmyy}(?![0-9a-f])`));
 
     // The searches are in the log, as kinds with counts.
     const logged = await srv.t.db.query<{ detail: { search: { kind: string; length: number } | null; total: number } }>(
-      `SELECT detail FROM audit_log WHERE username = 'sagsbehandler.aalborg' AND action = 'liste' AND entity = 'participant' ORDER BY id DESC LIMIT $1`,
-      [searches.length],
+      `SELECT detail FROM audit_log WHERE username = $2 AND action = 'liste' AND entity = 'participant' ORDER BY id DESC LIMIT $1`,
+      [searches.length, cw],
     );
     expect(logged.rows.map((r) => r.detail.search?.kind).reverse()).toEqual(['navn', 'cpr', 'cpr', 'navn', 'foedselsdato', 'navn']);
     expect(logged.rows.every((r) => typeof r.detail.total === 'number')).toBe(true);
 
     // Nor on the administrator's audit page.
-    const admin = await loginAs(srv.app, 'admin');
+    const admin = await loginAs(srv.app, w.admin);
     const page = await admin.get('/admin/audit?handling=liste');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('sagsbehandler.aalborg');
-    for (const needle of [w.name, w.cpr, 'Maryam']) expect(page.body, needle).not.toContain(needle);
+    expect(page.body).toContain(cw);
+    for (const needle of [her.name, her.cpr, 'Maryam']) expect(page.body, needle).not.toContain(needle);
     expect(page.body).not.toMatch(new RegExp(`(?<![0-9a-f-])${ddmmyy}(?![0-9a-f])`));
   });
 
   it("keeps no typed text from the administrator's audit search either", async () => {
-    const admin = await loginAs(srv.app, 'admin');
+    const admin = await loginAs(srv.app, w.admin);
+    const known = w.other.caseworker.username;
     expect((await admin.get(`/admin/audit?bruger=${encodeURIComponent('Fatima Hassan 1204851234')}`)).statusCode).toBe(200);
-    expect((await admin.get('/admin/audit?bruger=sagsbehandler.aarhus')).statusCode).toBe(200);
+    expect((await admin.get(`/admin/audit?bruger=${known}`)).statusCode).toBe(200);
     const rows = (
       await srv.t.db.query<{ d: string }>(
         `SELECT detail::text AS d FROM audit_log WHERE action = 'soeg' AND entity = 'audit_log' ORDER BY id DESC LIMIT 2`,
       )
     ).rows;
     expect(rows[1].d).not.toMatch(/Fatima|Hassan|1204851234/);
-    expect(rows[0].d).toContain('sagsbehandler.aarhus'); // a known user name is what the search was for
+    expect(rows[0].d).toContain(known); // a known user name is what the search was for
   });
 
   it('refuses a NUL byte with a Danish 400 before the database, and audits the refusal (finding 6)', async () => {
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
-    const admin = await loginAs(srv.app, 'admin');
+    const s = await loginAs(srv.app, w.own.leader.username);
+    const admin = await loginAs(srv.app, w.admin);
     const before = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'afvist_input'`)).rows[0]
       .n;
     const urls: [typeof s, string, string][] = [
@@ -119,31 +128,29 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
       )
     ).rows.slice(before);
     expect(refused.map((r) => r.detail.route)).toEqual(urls.map((u) => u[2]));
-    expect(refused[0].username).toBe('projektleder.aalborg');
-    expect(refused[3].username).toBe('admin');
+    expect(refused[0].username).toBe(w.own.leader.username);
+    expect(refused[3].username).toBe(w.admin);
     expect(refused[0].detail.fields).toEqual(['query.q']);
     expect(refused[1].detail.fields).toEqual(['params.id']);
   });
 
   it("puts a denied look-up of another tenant's woman in her audit trail and her access export (finding 11)", async () => {
-    const id = (
-      await srv.t.db.query<{ id: string }>(
-        `SELECT id FROM participant WHERE municipality_code = '851' AND anonymised_at IS NULL ORDER BY id DESC LIMIT 1`,
-      )
-    ).rows[0].id;
-    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
+    const id = w.own.women[0].id;
+    const otherCw = w.other.caseworker.username;
+    const other = await loginAs(srv.app, otherCw);
     expect((await other.get(`/deltagere/${id}`)).statusCode).toBe(404);
     const denied = (
       await srv.t.db.query<{ participant_id: string | null; municipality_code: string | null }>(
-        `SELECT participant_id, municipality_code FROM audit_log WHERE action = 'adgang_naegtet' AND username = 'sagsbehandler.aarhus' ORDER BY id DESC LIMIT 1`,
+        `SELECT participant_id, municipality_code FROM audit_log WHERE action = 'adgang_naegtet' AND username = $1 ORDER BY id DESC LIMIT 1`,
+        [otherCw],
       )
     ).rows[0];
     expect(denied.participant_id).toBe(id);
-    expect(denied.municipality_code).toBe('851'); // so Aalborg's own administrators see it too
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    expect(denied.municipality_code).toBe(w.own.code); // so her municipality's own administrators see it too
+    const pl = await loginAs(srv.app, w.own.leader.username);
     const exp = await pl.get(`/admin/gdpr/${id}/eksport`);
     expect(exp.statusCode).toBe(200);
     const trail = (JSON.parse(exp.body) as { auditTrail: { action: string; username: string }[] }).auditTrail;
-    expect(trail.some((a) => a.action === 'adgang_naegtet' && a.username === 'sagsbehandler.aarhus')).toBe(true);
+    expect(trail.some((a) => a.action === 'adgang_naegtet' && a.username === otherCw)).toBe(true);
   });
 });

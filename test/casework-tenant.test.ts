@@ -1,29 +1,32 @@
 /**
- * Tenant isolation of the casework routes with record ids: an Aalborg caseworker posts edits and
- * deletions of Aarhus records (activity, conversation, assessment) — through an Aalborg woman's
- * URL and through the Aarhus woman's URL — and is refused (404), nothing changes, and every
+ * Tenant isolation of the casework routes with record ids: one municipality's caseworker posts
+ * edits and deletions of another's records (activity, conversation, assessment) — through her own
+ * woman's URL and through the other woman's URL — and is refused (404), nothing changes, and every
  * attempt is audited as adgang_naegtet. Row-level security hides the new tables across tenants.
+ * Every municipality, user and record here is built by this file (test/helpers/world.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
-import { createMunicipality } from './helpers/world.ts';
+import { addCaseRecords, createAgency, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 describe.each(backends())('casework tenant isolation on %s', (backend) => {
   const srv = useTestServer(backend);
   const today = todayInDenmark();
-
-  const open = async (code: string) =>
-    (
-      await srv.t.db.query<{ id: string }>(
-        `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id WHERE p.municipality_code = $1 AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`,
-        [code],
-      )
-    ).rows[0].id;
+  // Two municipalities whose first women have records of every casework kind, and an agency.
+  const w = {} as { own: TestMunicipality; other: TestMunicipality; agency: string[] };
+  beforeAll(async () => {
+    w.own = await createMunicipality(srv.t.db, { women: 2 });
+    w.other = await createMunicipality(srv.t.db, { women: 2 });
+    await addCaseRecords(srv.t.db, w.own, w.own.women[0], 'EGEN');
+    await addCaseRecords(srv.t.db, w.other, w.other.women[0], 'ANDEN');
+    const agency = await createAgency(srv.t.db);
+    w.agency = [agency.analyst.username, agency.administrator.username];
+  });
 
   it("refuses editing and deleting another municipality's records by id, and audits each attempt", async () => {
     // Two fresh municipalities of this test's own (no demo data): one owns the records, the other tries them.
@@ -96,33 +99,36 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
   });
 
   it("does not show another municipality's women on Mine borgere", async () => {
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, w.own.leader.username);
     const res = await s.get('/mine-borgere');
     expect(res.statusCode).toBe(200);
     const ids = [...res.body.matchAll(/data-participant="([0-9a-f-]{36})"/g)].map((m) => m[1]);
-    expect(ids.length).toBeGreaterThan(0);
+    // Exactly the own municipality's women.
+    expect([...new Set(ids)].sort()).toEqual(w.own.women.map((x) => x.id).sort());
     const codes = await srv.t.db.query<{ code: string }>(
       'SELECT DISTINCT municipality_code AS code FROM participant WHERE id = ANY ($1::uuid[])',
       [ids],
     );
-    expect(codes.rows.map((r) => r.code)).toEqual(['851']);
+    expect(codes.rows.map((r) => r.code)).toEqual([w.own.code]);
   });
 
   it('row-level security hides the casework tables across tenants and refuses foreign writes', async () => {
     const tables = ['casework_activity', 'casework_conversation', 'casework_assessment', 'casework_plan', 'casework_plan_change'];
-    // As the owner: every table holds rows of both Aalborg and Aarhus, so hiding is observable.
+    const [OWN, OTHER] = [w.own.code, w.other.code];
+    // As the owner: every table holds rows of both municipalities, so hiding is observable.
     const all: Record<string, Record<string, number>> = {};
     for (const table of tables) {
       const r = await srv.t.db.query<{ code: string; n: number }>(
-        `SELECT municipality_code AS code, count(*)::int AS n FROM ${table} WHERE municipality_code IN ('851', '751') GROUP BY 1`,
+        `SELECT municipality_code AS code, count(*)::int AS n FROM ${table} WHERE municipality_code IN ($1, $2) GROUP BY 1`,
+        [OWN, OTHER],
       );
       all[table] = Object.fromEntries(r.rows.map((x) => [x.code, x.n]));
-      expect(all[table]['851'], `${table} has Aalborg rows`).toBeGreaterThan(0);
-      expect(all[table]['751'], `${table} has Aarhus rows`).toBeGreaterThan(0);
+      expect(all[table][OWN], `${table} has own rows`).toBeGreaterThan(0);
+      expect(all[table][OTHER], `${table} has the other municipality's rows`).toBeGreaterThan(0);
     }
     const seen = await srv.t.db.tx(async (q) => {
       await q.query('SET LOCAL ROLE fremdrift_app');
-      await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
+      await q.query(`SELECT set_config('fremdrift.kommuner', $1, true)`, [OWN]);
       const out: Record<string, Record<string, number>> = {};
       for (const table of tables) {
         const r = await q.query<{ code: string; n: number }>(
@@ -132,23 +138,22 @@ describe.each(backends())('casework tenant isolation on %s', (backend) => {
       }
       return out;
     });
-    // The application role sees all of Aalborg's rows and none of anyone else's.
-    expect(seen).toEqual(Object.fromEntries(tables.map((tb) => [tb, { '851': all[tb]['851'] }])));
-    const aarhusWoman = await open('751');
+    // The application role sees all of its own rows and none of anyone else's.
+    expect(seen).toEqual(Object.fromEntries(tables.map((tb) => [tb, { [OWN]: all[tb][OWN] }])));
     await expect(
       srv.t.db.tx(async (q) => {
         await q.query('SET LOCAL ROLE fremdrift_app');
-        await q.query(`SELECT set_config('fremdrift.kommuner', '851', true)`);
+        await q.query(`SELECT set_config('fremdrift.kommuner', $1, true)`, [OWN]);
         await q.query(
-          `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind) VALUES ($1, '751', current_date, 'individuel')`,
-          [aarhusWoman],
+          `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind) VALUES ($1, $2, current_date, 'individuel')`,
+          [w.other.women[0].id, OTHER],
         );
       }),
     ).rejects.toThrow(/row-level security/);
   });
 
   it('keeps analysts and administrators away from the casework pages', async () => {
-    for (const user of ['analytiker.siri', 'admin']) {
+    for (const user of w.agency) {
       const s = await loginAs(srv.app, user);
       expect((await s.get('/mine-borgere')).statusCode).toBe(403);
       expect((await s.get('/indskrivning')).statusCode).toBe(403);

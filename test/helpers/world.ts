@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../../src/db/database.ts';
 import { makeCpr } from '../../src/core/cpr.ts';
 import { hashPassword } from '../../src/security/passwords.ts';
 import { createVault } from '../../src/security/vault.ts';
+import { planSchema } from '../../src/domain/plan.ts';
 import { TEST_SECRET } from './env.ts';
 
 export interface TestWoman {
@@ -17,13 +18,21 @@ export interface TestWoman {
   lastName: string;
 }
 
+export interface TestUser {
+  id: number;
+  username: string;
+}
+
 export interface TestMunicipality {
   code: string;
   name: string;
   projectId: number;
   projectName: string;
-  caseworker: { id: number; username: string };
-  leader: { id: number; username: string };
+  caseworker: TestUser;
+  leader: TestUser;
+  /** The jobcentre's analyst (sees no identifiable citizen) and administrator. */
+  analyst: TestUser;
+  administrator: TestUser;
   women: TestWoman[];
 }
 
@@ -78,6 +87,8 @@ export async function createMunicipality(
     });
     const caseworker = await user('sagsbehandler', `sagsbehandler.${key}`, `Sagsbehandler ${name}`);
     const leader = await user('projektleder', `projektleder.${key}`, `Projektleder ${name}`);
+    const analyst = await user('analytiker', `analytiker.${key}`, `Analytiker ${name}`);
+    const administrator = await user('administrator', `administrator.${key}`, `Administrator ${name}`);
     const women: TestWoman[] = [];
     for (let i = 0; i < (opts.women ?? 3); i++) {
       const birthDate = `198${i % 10}-0${1 + (i % 9)}-1${i % 10}`;
@@ -102,8 +113,181 @@ export async function createMunicipality(
       );
       women.push({ id, ...w });
     }
-    return { code, name, projectId, projectName, caseworker, leader, women };
+    return { code, name, projectId, projectName, caseworker, leader, analyst, administrator, women };
   });
+}
+
+/** A fresh agency organisation (the national level) with its own analyst and administrator (password `demo`). */
+export async function createAgency(db: Database): Promise<{ name: string; analyst: TestUser; administrator: TestUser }> {
+  const pw = await hashPassword('demo');
+  return db.tx(async (q) => {
+    const key = randomUUID().slice(0, 8);
+    const name = `Teststyrelse ${key}`;
+    const org = (await q.query<{ id: number }>(`INSERT INTO organisation (kind, name) VALUES ('styrelse', $1) RETURNING id`, [name]))
+      .rows[0].id;
+    const user = async (role: string, username: string) => ({
+      username,
+      id: (
+        await q.query<{ id: number }>(
+          `INSERT INTO app_user (username, display_name, role, organisation_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [username, `${role} ${name}`, role, org, pw],
+        )
+      ).rows[0].id,
+    });
+    return {
+      name,
+      analyst: await user('analytiker', `analytiker.s${key}`),
+      administrator: await user('administrator', `administrator.s${key}`),
+    };
+  });
+}
+
+/**
+ * Casework records of `woman` of `m`, every text carrying `marker` (so it is found nowhere else): a
+ * conversation note, an activity, a WHO-5 score, a plan with its change history, an exemption, Danish tuition (a
+ * course, attendance, a test, a language buddy), and a never-enrolled recruitment candidate of the
+ * project with her own CPR number. Returns the texts written and the candidate's CPR number.
+ */
+export async function addCaseRecords(
+  db: Database,
+  m: TestMunicipality,
+  woman: TestWoman,
+  marker: string,
+): Promise<{ texts: string[]; jobGoal: string; candidateCpr: string; candidateName: string }> {
+  const t = (s: string) => `${marker} ${s}`;
+  const jobGoal = t('jobmål som bager');
+  const candidateCpr = makeCpr('1979-03-14', 'K', Math.floor(Math.random() * 400));
+  const candidateName = `${marker}-kandidat Hansen`;
+  const texts = [
+    t('fortroligt notat om gæld og helbred'),
+    t('Borgeren og tolken'),
+    t('Bageriet ApS'),
+    jobGoal,
+    t('gammelt jobmål'),
+    t('fritaget for sygdom'),
+    t('Sprogskolen'),
+    t('karakter tolv'),
+    t('sprogmakker Jensen'),
+    t('opsøgt ved hjemmebesøg'),
+  ];
+  const plan = { ...planSchema.parse({ abcStrategy: {} }), jobGoal, abcStrategy: { a: jobGoal, b: null, c: null } };
+  await db.tx(async (q) => {
+    const args = [woman.id, m.code];
+    await q.query(
+      `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, participants, note)
+       VALUES ($1, $2, current_date - 3, 'individuel', $4, $3)`,
+      [...args, texts[0], texts[1]],
+    );
+    await q.query(
+      `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, start_date, status)
+       VALUES ($1, $2, 'virksomhedspraktik', $3, current_date - 30, 'i_gang')`,
+      [...args, texts[2]],
+    );
+    await q.query(
+      `INSERT INTO casework_plan (participant_id, municipality_code, data, updated_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
+      [...args, JSON.stringify(plan), m.caseworker.id],
+    );
+    await q.query(
+      `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_by, changed_by_name, changes) VALUES ($1, $2, $3, 'x', $4)`,
+      [...args, m.caseworker.id, JSON.stringify([{ field: 'jobGoal', label: 'Jobmål', from: texts[4], to: jobGoal }])],
+    );
+    await q.query(
+      `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
+       VALUES ($1, $2, 'who5', current_date - 14, $3, 60, $4)`,
+      [...args, JSON.stringify({ glad: 3, rolig: 3, aktiv: 3, udhvilet: 3, interesse: 3 }), m.caseworker.id],
+    );
+    await q.query(
+      `INSERT INTO casework_exemption (participant_id, municipality_code, kind, start_date, reason) VALUES ($1, $2, 'sygdom', current_date - 60, $3)`,
+      [...args, texts[5]],
+    );
+    await q.query(
+      `INSERT INTO danish_course (participant_id, municipality_code, education, module, provider, start_date)
+       VALUES ($1, $2, 'du2', 3, $3, current_date - 90)`,
+      [...args, texts[6]],
+    );
+    await q.query(
+      `INSERT INTO danish_attendance (participant_id, municipality_code, month, percent) VALUES ($1, $2, '2019-01-01', 37)`,
+      args,
+    );
+    await q.query(
+      `INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result)
+       VALUES ($1, $2, 'modultest', 3, current_date - 10, 'bestaaet', $3)`,
+      [...args, texts[7]],
+    );
+    await q.query(
+      `INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name) VALUES ($1, $2, current_date - 20, $3)`,
+      [...args, texts[8]],
+    );
+    const candidate = (
+      await q.query<{ id: string }>(
+        `INSERT INTO recruitment_candidate (project_id, municipality_code, cpr_hash, cpr_enc, name) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [m.projectId, m.code, vault.hashCpr(candidateCpr), vault.encryptCpr(candidateCpr), candidateName],
+      )
+    ).rows[0].id;
+    await q.query(
+      `INSERT INTO recruitment_outreach (candidate_id, municipality_code, occurred_on, kind, channel, note)
+       VALUES ($1, $2, current_date - 5, 'kontakt', 'hjemmebesoeg', $3)`,
+      [candidate, m.code, texts[9]],
+    );
+  });
+  return { texts, jobGoal, candidateCpr, candidateName };
+}
+
+/**
+ * Project records of `m`'s project, every text carrying `marker`: a steering group meeting with a
+ * point (minutes, decision) and an action, a milestone, and the project's own progression
+ * instrument. Returns the texts written (the instrument's dimension and step texts are JSON).
+ */
+export async function addProjectRecords(db: Database, m: TestMunicipality, marker: string): Promise<string[]> {
+  const t = (s: string) => `${marker} ${s}`;
+  const texts = [
+    t('styregruppemøde'),
+    t('mødelokalet'),
+    t('direktøren og chefen'),
+    t('punkt om budgettet'),
+    t('referat af drøftelsen'),
+    t('beslutning om besparelser'),
+    t('handling om opsigelser'),
+    t('ansvarlig chef'),
+    t('milepæl om rekruttering'),
+    t('fase med opstart'),
+    t('progressionstrappe'),
+    t('dimension om sprog'),
+    t('trin et om sprog'),
+    t('trin to om sprog'),
+  ];
+  await db.tx(async (q) => {
+    const meeting = (
+      await q.query<{ id: number }>(
+        `INSERT INTO steering_meeting (project_id, kind, held_on, title, place, participants)
+         VALUES ($1, 'styregruppe', '2021-05-03', $2, $3, $4) RETURNING id`,
+        [m.projectId, texts[0], texts[1], texts[2]],
+      )
+    ).rows[0].id;
+    await q.query(
+      `INSERT INTO steering_meeting_point (project_id, meeting_id, position, title, minutes, decision) VALUES ($1, $2, 1, $3, $4, $5)`,
+      [m.projectId, meeting, texts[3], texts[4], texts[5]],
+    );
+    await q.query(
+      `INSERT INTO steering_meeting_action (project_id, meeting_id, description, owner, due_date, status) VALUES ($1, $2, $3, $4, '2021-06-01', 'aaben')`,
+      [m.projectId, meeting, texts[6], texts[7]],
+    );
+    await q.query(
+      `INSERT INTO project_milestone (project_id, phase, phase_name, number, content, due_date, responsible, status)
+       VALUES ($1, 1, $3, 1, $2, '2025-06-01', 'Projektlederen', 'i_gang')`,
+      [m.projectId, texts[8], texts[9]],
+    );
+    const instrument = (
+      await q.query<{ id: number }>('INSERT INTO project_instrument (project_id) VALUES ($1) RETURNING id', [m.projectId])
+    ).rows[0].id;
+    await q.query(
+      `INSERT INTO project_instrument_version (project_id, instrument_id, version, name, scale_min, scale_max, dimensions)
+       VALUES ($1, $2, 1, $3, 1, 2, $4)`,
+      [m.projectId, instrument, texts[10], JSON.stringify([{ key: 'd1', name: texts[11], steps: [texts[12], texts[13]] }])],
+    );
+  });
+  return texts;
 }
 
 /**
