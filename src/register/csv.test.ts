@@ -1,0 +1,218 @@
+/**
+ * The byte-level CSV reader (csv.ts) on its own: delimiter detection, encodings, quotes, line
+ * counting, integers parsed in place, rows read in part, field counts and its messages.
+ */
+import { describe, expect, it } from 'vitest';
+import { bytesSource, type ByteSource } from './chunks.ts';
+import { CsvReader, listSome } from './csv.ts';
+import { thrown } from './test-files.ts';
+
+const reader = (text: string | Uint8Array) => new CsvReader(typeof text === 'string' ? Buffer.from(text) : text, 'f.csv');
+/** Every row as its fields' text, with the line it starts on. */
+function rows(r: CsvReader): [number, ...string[]][] {
+  const out: [number, ...string[]][] = [];
+  while (r.next()) out.push([r.rowLine, ...Array.from({ length: r.n }, (_, i) => r.text(i))]);
+  return out;
+}
+/** Chunks given one by one (each must end at a row end). */
+const chunks = (...parts: string[]): ByteSource => {
+  let i = 0;
+  return { next: () => (i < parts.length ? Buffer.from(parts[i++]) : null) };
+};
+
+describe('CsvReader: header and delimiter', () => {
+  it('takes the delimiter that occurs most often in the header, outside quotes; ties go ; then tab then ,', () => {
+    expect(reader('a;b,c;d\n').delim).toBe(59);
+    expect(reader('a,b,c;d\n').delim).toBe(44);
+    expect(reader('a\tb\tc;d\n').delim).toBe(9);
+    expect(reader('a;b,c\n').delim).toBe(59);
+    expect(reader('a;b\tc\n').delim).toBe(59);
+    expect(reader('a\tb,c\n').delim).toBe(9);
+    expect(reader('a,b\n').delim).toBe(44);
+    expect(reader('"a;b;c",d,e\n').delim).toBe(44);
+    expect(reader('a;b\n1,2,3,4,5\n').delim).toBe(59);
+    expect(reader('a;b\r1,2,3,4,5\n').delim).toBe(59);
+    expect(reader('a,b\r\n1;2;3;4\n').header).toEqual(['a', 'b']);
+  });
+  it('reads the header names trimmed, and lower-cased for col', () => {
+    const r = reader(' PNR ;"Ma""aned";Timer\n');
+    expect(r.header).toEqual(['PNR', 'Ma"aned', 'Timer']);
+    expect(r.headerLower).toEqual(['pnr', 'ma"aned', 'timer']);
+    expect(r.col('x', 'timer', 'pnr')).toBe(2);
+    expect(r.col('x')).toBe(-1);
+    expect(r.requireCol('y', 'pnr')).toBe(0);
+    const e = thrown(() => r.requireCol('kode', 'code'));
+    expect(e.code).toBe('missing_column');
+    expect(e.message).toBe('f.csv, linje 1: kolonnen «kode» mangler i overskriftslinjen (fundet: PNR, Ma"aned, Timer).');
+    expect(e.column).toBe('kode');
+  });
+  it('refuses a file without a header of delimited names', () => {
+    for (const text of ['', 'abc\n1\n', '\n\na;b\n']) {
+      const e = thrown(() => reader(text));
+      expect(e.code).toBe('header');
+      expect(e.message).toBe('f.csv: filen har ingen overskriftslinje med kolonnenavne adskilt af semikolon, komma eller tabulator.');
+    }
+  });
+  it('skips a UTF-8 BOM and reads Windows-1252 when the bytes are not UTF-8', () => {
+    expect(reader(Buffer.from('\ufeffnavn;by\nÅse;Ærø\n')).header).toEqual(['navn', 'by']);
+    expect(rows(reader(Buffer.from('\ufeffnavn;by\nÅse;Ærø\n')))).toEqual([[2, 'Åse', 'Ærø']]);
+    const cp = Buffer.from([...Buffer.from('navn;by\n'), 0xc5, 0x73, 0x65, 0x3b, 0xc6, 0x72, 0xf8, 0x0a]);
+    expect(rows(reader(cp))).toEqual([[2, 'Åse', 'Ærø']]);
+    // Only the first three bytes make a BOM.
+    expect(reader(Buffer.from([0xef, 0xbb, 0x61, 0x3b, 0x62, 0x0a])).header[1]).toBe('b');
+  });
+  it('switches to Windows-1252 at the first chunk that is not UTF-8, and stays there', () => {
+    const src: ByteSource = {
+      next: (() => {
+        const parts = [Buffer.from('a;b\n1;æ\n'), Buffer.from([0x32, 0x3b, 0xe6, 0x0a]), Buffer.from('3;ø\n')];
+        let i = 0;
+        return () => parts[i++] ?? null;
+      })(),
+    };
+    expect(rows(new CsvReader(src, 'f.csv'))).toEqual([
+      [2, '1', 'æ'],
+      [3, '2', 'æ'],
+      [4, '3', 'Ã¸'],
+    ]);
+  });
+});
+
+describe('CsvReader: rows', () => {
+  it('counts physical lines over LF, CRLF, lone CR, blank lines and line breaks in quotes', () => {
+    const r = reader('a;b\r\n1;2\r\n\r\n3;"x\ny"\r4;5\n\n\n6;7');
+    expect(rows(r)).toEqual([
+      [2, '1', '2'],
+      [4, '3', 'x\ny'],
+      [6, '4', '5'],
+      [9, '6', '7'],
+    ]);
+    expect(r.next()).toBe(false);
+  });
+  it('unescapes "" only in quoted fields (a quote first in the field), trims, and allows blanks after a closing quote', () => {
+    const r = reader('a;b;c\n"x""y" ;x""y;"a;b"\t \n"";"  ";\n');
+    expect(rows(r)).toEqual([
+      [2, 'x"y', 'x""y', 'a;b'],
+      [3, '', '', ''],
+    ]);
+  });
+  it('refuses an unterminated quote and characters after a closing quote, naming the field', () => {
+    const e = thrown(() => rows(reader('a;b\n1;"x\n')));
+    expect(e.code).toBe('bad_value');
+    expect(e.message).toBe('f.csv, linje 2, kolonne «b»: et felt i anførselstegn slutter ikke.');
+    const f = thrown(() => rows(reader('a;b\n"1"x;2\n')));
+    expect(f.message).toBe('f.csv, linje 2, kolonne «a»: tegn efter det afsluttende anførselstegn.');
+    expect(rows(reader('a;b\n"1"\r\n"2";"3"'))).toEqual([
+      [2, '1'],
+      [3, '2', '3'],
+    ]);
+  });
+  it('grows past 64 fields', () => {
+    const n = 200;
+    const head = Array.from({ length: n }, (_, i) => `k${i}`).join(';');
+    const row = Array.from({ length: n }, (_, i) => `${i}`).join(';');
+    const r = reader(`${head}\n${row}\n`);
+    expect(r.header).toHaveLength(n);
+    expect(r.next()).toBe(true);
+    expect(r.n).toBe(n);
+    expect(r.text(0)).toBe('0');
+    expect(r.text(63)).toBe('63');
+    expect(r.text(64)).toBe('64');
+    expect(r.text(n - 1)).toBe(`${n - 1}`);
+  });
+  it('parses unquoted integers in place: -1 empty, -2 not nine plain digits or quoted', () => {
+    const r = reader('a;b;c;d;e;f;g\n12;;1x;"7";999999999;1000000000; 5\n1;2\n');
+    const ints = new Int32Array(7);
+    expect(r.next(ints)).toBe(true);
+    expect([...ints]).toEqual([12, -1, -2, -2, 999999999, -2, -2]);
+    // Fields beyond the array are read, not parsed.
+    const few = new Int32Array(1);
+    expect(r.next(few)).toBe(true);
+    expect(r.n).toBe(2);
+    expect([...few]).toEqual([1]);
+    expect(r.text(1)).toBe('2');
+  });
+  it('checks the field count: too few is an error, extra fields only when empty', () => {
+    const r = reader('a;b\n1;2;\n1;2; \n1\n1;2;x\n');
+    r.next();
+    expect(() => r.checkFieldCount()).not.toThrow();
+    r.next();
+    expect(() => r.checkFieldCount()).not.toThrow();
+    r.next();
+    const few = thrown(() => r.checkFieldCount());
+    expect(few.code).toBe('field_count');
+    expect(few.message).toBe('f.csv, linje 4, kolonne «b»: rækken har 1 felter, men overskriften har 2; feltet mangler.');
+    r.next();
+    const many = thrown(() => r.checkFieldCount());
+    expect(many.message).toBe('f.csv, linje 5, kolonne «felt 3»: rækken har 3 felter, men overskriften har kun 2.');
+    expect(r.place(0)).toEqual({ file: 'f.csv', line: 5, column: 'a' });
+    expect(r.place(5)).toEqual({ file: 'f.csv', line: 5, column: 'felt 6' });
+  });
+});
+
+describe('CsvReader: rows read in part', () => {
+  it('reads the first fields, then the rest or nothing, and keeps the line count', () => {
+    const r = reader('a;b;c\n1;2;3\n4;"x\ny";6\n7;8;9\r\n10;11;12\r13;14;15\n');
+    expect(r.next(undefined, 1)).toBe(true);
+    expect(r.n).toBe(1);
+    expect(r.nextRowAt).toBe(-1);
+    r.rest();
+    expect([r.n, r.text(2)]).toEqual([3, '3']);
+    r.rest(); // nothing left to read
+    expect(r.n).toBe(3);
+    expect(r.nextRowAt).toBe('a;b;c\n1;2;3\n'.length);
+    expect(r.nextLine).toBe(3);
+    // A row skipped unread: one with a line break in quotes, one with CRLF, one ending in a lone CR.
+    expect(r.next(undefined, 1)).toBe(true);
+    expect([r.rowLine, r.text(0)]).toEqual([3, '4']);
+    r.skipRow();
+    expect(r.next(undefined, 2)).toBe(true);
+    expect([r.rowLine, r.text(0), r.text(1)]).toEqual([5, '7', '8']);
+    expect(r.next(undefined, 1)).toBe(true); // skips the rest of row 5 itself
+    expect([r.rowLine, r.text(0)]).toEqual([6, '10']);
+    r.skipRow();
+    r.skipRow(); // nothing to skip
+    expect(r.next()).toBe(true);
+    expect([r.rowLine, r.n, r.text(2)]).toEqual([7, 3, '15']);
+    expect(r.next()).toBe(false);
+  });
+  it('skips the unread rest of a row whose line feed comes before a later quote', () => {
+    const r = reader('a;b\n1;2\n3;"4"\n5;6\n');
+    r.next(undefined, 1);
+    r.skipRow();
+    r.next(undefined, 1);
+    r.skipRow();
+    expect(rows(r)).toEqual([[4, '5', '6']]);
+  });
+  it('skipTo goes on after rows a caller parsed itself', () => {
+    const r = reader('a;b\n1;2\n3;4\n5;6\n');
+    const at = r.nextRowAt;
+    expect(at).toBe(4);
+    r.skipTo(at + '1;2\n3;4\n'.length, 2);
+    expect(r.nextLine).toBe(4);
+    expect(rows(r)).toEqual([[4, '5', '6']]);
+  });
+  it('reads rows across chunks, counting lines on', () => {
+    expect(rows(new CsvReader(chunks('a;b\n1;2\n', '\n3;4\n', '5;6'), 'f.csv'))).toEqual([
+      [2, '1', '2'],
+      [4, '3', '4'],
+      [5, '5', '6'],
+    ]);
+    expect(rows(new CsvReader(bytesSource(Buffer.from('a;b\n1;2\n')), 'f.csv'))).toEqual([[2, '1', '2']]);
+    expect(thrown(() => new CsvReader(chunks(), 'g.csv')).code).toBe('header');
+  });
+});
+
+describe('listSome', () => {
+  it('joins at most ten items, cut each, and counts the rest', () => {
+    const items = Array.from({ length: 12 }, (_, i) => `k${i}`);
+    expect(listSome(items.slice(0, 10))).toBe(items.slice(0, 10).join(', '));
+    expect(listSome(items)).toBe(`${items.slice(0, 10).join(', ')} og 2 flere`);
+    expect(listSome(['abcdef', 'xy'], 1, 4)).toBe('abc… og 1 flere');
+    expect(
+      listSome(
+        Array.from({ length: 1234 }, () => 'a'),
+        0,
+      ),
+    ).toBe(' og 1.234 flere');
+  });
+});
