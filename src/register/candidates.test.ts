@@ -38,6 +38,13 @@ describe('candidate list', () => {
     }
   });
 
+  it('reads optional columns standing first', () => {
+    const list = read(`kommune;ydelse;cpr;navn\n851;Kontanthjælp;${cpr(1)};Amina\n`);
+    expect(list.rows).toEqual([{ line: 2, cpr: cpr(1), name: 'Amina', benefit: 'Kontanthjælp', origin: null, municipality: '851' }]);
+    const bad = read(`oprindelse;cpr;navn\n${'x'.repeat(101)};${cpr(1)};Amina\n`);
+    expect(bad.errors).toEqual([{ line: 2, message: 'Linje 2: Oprindelsen er længere end 100 tegn.' }]);
+  });
+
   it('refuses a file without the CPR or the name column, naming it', () => {
     const noCpr = thrown(() => read('id;navn\n1;Amina\n'));
     expect(noCpr).toBeInstanceOf(RegisterInputError);
@@ -125,12 +132,15 @@ describe('candidate list', () => {
       for (let m = 1; m <= 12 && cprs.length < MAX_CANDIDATE_ROWS; m++)
         for (let s = 1000; s < 1100 && cprs.length < MAX_CANDIDATE_ROWS; s++)
           cprs.push(`${String(d).padStart(2, '0')}${String(m).padStart(2, '0')}90${s}`);
-    // The last row is bad: rows and errors both count towards the limit.
-    const lines = cprs.slice(0, MAX_CANDIDATE_ROWS - 1).map((c) => `${c};A`);
-    const full = read(`cpr;navn\n${lines.join('\n')}\n;A\n`);
-    expect(full.rows).toHaveLength(MAX_CANDIDATE_ROWS - 1);
-    expect(full.errors).toHaveLength(1);
-    const over = thrown(() => read(`cpr;navn\n${lines.join('\n')}\n;A\n${cprs[MAX_CANDIDATE_ROWS - 1]};A\n`));
+    // The last rows are bad: rows, listed errors and counted errors all count towards the limit.
+    const badRows = MAX_ROW_ERRORS + 10;
+    const lines = cprs.slice(0, MAX_CANDIDATE_ROWS - badRows).map((c) => `${c};A`);
+    const bad = Array.from({ length: badRows }, () => ';A\n').join('');
+    const full = read(`cpr;navn\n${lines.join('\n')}\n${bad}`);
+    expect(full.rows).toHaveLength(MAX_CANDIDATE_ROWS - badRows);
+    expect(full.errors).toHaveLength(MAX_ROW_ERRORS);
+    expect(full.moreErrors).toBe(10);
+    const over = thrown(() => read(`cpr;navn\n${lines.join('\n')}\n${bad}${cprs[MAX_CANDIDATE_ROWS - 1]};A\n`));
     expect(over).toBeInstanceOf(RegisterInputError);
     expect(over.code).toBe('too_large');
     expect(over.message).toBe('liste.csv: listen har flere end 20.000 rækker. Del den op.');

@@ -180,6 +180,10 @@ describe('field parsers at their edges', () => {
     expect(month('2021-:2')).toBeNaN();
     expect(month('2021-0/')).toBeNaN();
     expect(month('2021-0:')).toBeNaN();
+    // The second month digit alone decides between a month and junk here (1/ would read as 9).
+    expect(month('2021-1/')).toBeNaN();
+    expect(month('2021-09')).toBe(parseMonth('2021-09'));
+    expect(month('2021-10')).toBe(parseMonth('2021-10'));
     expect(month('2021-1')).toBeNaN();
     expect(month('2021-011')).toBeNaN();
     expect(month('')).toBeNaN();
@@ -191,6 +195,8 @@ describe('field parsers at their edges', () => {
     expect(dreamYear(99)).toBe(1999);
     expect(weekString(parseDreamWeek(' 8901 ')!)).toBe('2089-W01');
     expect(weekString(parseDreamWeek('9001')!)).toBe('1990-W01');
+    expect(parseDreamWeek('x2107')).toBeNull();
+    expect(parseDreamWeek('12107')).toBeNull();
   });
   it('weeks in bytes: blanks trimmed, W or w, digits only, and the cache answers as the parser', () => {
     const cache = new Map<number, number>();
@@ -212,6 +218,8 @@ describe('field parsers at their edges', () => {
     expect(week('210')).toBeNaN();
     expect(week('2021-W7')).toBeNaN();
     expect(week('2021-W007')).toBeNaN();
+    expect(week('2021-W071')).toBeNaN();
+    expect(week('0000-W01')).toBe(parseDreamWeek('0000-W01'));
     expect(week('2153')).toBeNaN();
     expect(week('2021-W53')).toBeNaN();
     expect(week('2020-W53')).toBe(parseDreamWeek('2020-W53'));

@@ -37,6 +37,18 @@ describe('keepCprs', () => {
     expect(numbers.get(303901234)).toBe('0303901234');
     expect(numbers.has(404901234)).toBe(false);
   });
+  it('keeps CPR 0000000000 by number too, and takes any other string as it is', () => {
+    const keep = keepCprs(['0000000000', '010190123', '01019012345']);
+    expect(keepNumbers(keep)!.get(0)).toBe('0000000000');
+    expect(keepNumbers(keep)!.size).toBe(1);
+    expect(keep('010190123')).toBe(true);
+    expect(keep('01019012345')).toBe(true);
+    const r = reader('cpr;x\n0000000000;1\n');
+    const p = new PersonColumn(r);
+    r.next();
+    expect(p.key()).toBe(0);
+    expect(p.keptKey(keep, keepNumbers(keep))).toBe(0);
+  });
   it('has no number set for any other keep, nor without one', () => {
     expect(keepNumbers(undefined)).toBeNull();
     expect(keepNumbers(() => true)).toBeNull();
@@ -131,6 +143,15 @@ describe('PersonColumn', () => {
       expect(e.code).toBe('bad_cpr');
       expect(e.message).toBe(`f.csv, linje 3, kolonne «lobenr»: «${bad.slice(0, 40)}» er ikke et løbenummer (cifre eller bogstaver).`);
     }
+  });
+  it('reads the person of a row read only up to her column, without the field-count check', () => {
+    const r = reader('cpr;x;y\n0101901234;1;2\n"0202901234";1;2\n');
+    const p = new PersonColumn(r);
+    r.next(undefined, 1);
+    expect(r.n).toBe(1);
+    expect(p.number()).toBe(101901234);
+    r.next(undefined, 1);
+    expect(p.read()).toBe('0202901234');
   });
   it('a row too short to reach the person column is the field-count error', () => {
     const r = reader('x;y;cpr\n1;2\n1;2;0101901234\n');
