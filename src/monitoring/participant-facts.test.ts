@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ageAt, participantFacts } from './participant-facts.ts';
+import { monthIndex } from './calendar.ts';
+import type { Participant } from './types.ts';
+
+const woman = (over: Partial<Participant> = {}): Participant => ({
+  id: 'A1',
+  cpr: '0505854000',
+  kommune: 'Aalborg',
+  visitation: 'jobparat',
+  indskrevet: '2021-05-04',
+  udskrevet: null,
+  ...over,
+});
+
+describe('participantFacts', () => {
+  it('enrolment and exit months, age band at enrolment and enrolment year', () => {
+    expect(participantFacts(woman())).toEqual({ enrol: monthIndex(2021, 5), exit: Infinity, band: '30-39', year: '2021' });
+    expect(participantFacts(woman({ indskrevet: '05-05-2021', udskrevet: '31.12.2022' }))).toEqual({
+      enrol: monthIndex(2021, 5),
+      exit: monthIndex(2022, 12),
+      band: '30-39', // 36 on 5 May 2021
+      year: '2021',
+    });
+    expect(participantFacts(woman({ udskrevet: '' })).exit).toBe(Infinity);
+  });
+  it('refuses an unknown visitation or an invalid date, naming the participant', () => {
+    expect(() => participantFacts(woman({ visitation: 'ledig' as Participant['visitation'] }))).toThrow(
+      'Deltager A1: ukendt visitationskategori «ledig».',
+    );
+    expect(() => participantFacts(woman({ indskrevet: '2021-02-30' }))).toThrow('Deltager A1: ugyldig indskrivningsdato «2021-02-30».');
+    expect(() => participantFacts(woman({ udskrevet: 'snart' }))).toThrow('Deltager A1: ugyldig udskrivningsdato «snart».');
+  });
+});
+
+describe('ageAt', () => {
+  it('whole years on a date, the birthday itself included, from the CPR number with or without dash', () => {
+    expect(ageAt({ cpr: '0505854000' }, '2021-05-04')).toBe(35);
+    expect(ageAt({ cpr: '0505854000' }, '2021-05-05')).toBe(36);
+    expect(ageAt({ cpr: '050585-4000' }, '2021-05-05')).toBe(36);
+    expect(ageAt({ cpr: '3112994000' }, '2021-12-30')).toBe(21);
+    expect(ageAt({ cpr: '3112994000' }, '2021-12-31')).toBe(22);
+    expect(ageAt({ cpr: '0101054000' }, '2023-01-01')).toBe(18); // born 2005 (seventh digit 4)
+    expect(ageAt({ cpr: '0101055000' }, '2023-01-01')).toBe(18); // 2005 by the seventh digit 5
+    expect(ageAt({ cpr: '0101605000' }, '2023-01-01')).toBe(163); // 1860
+  });
+  it('from a given birth date when the key is not a CPR number', () => {
+    expect(ageAt({ cpr: 'nøgle', birthDate: '2005-06-15' }, '2023-06-14')).toBe(17);
+    expect(ageAt({ cpr: 'nøgle', birthDate: '2005-06-15' }, '2023-06-15')).toBe(18);
+    expect(ageAt({ cpr: 'nøgle', birthDate: '1999-12-31' }, '2024-01-01')).toBe(24);
+  });
+  it('refuses a key that is not ten digits, naming the participant or the comparison pool', () => {
+    expect(() => ageAt({ id: 'A1', cpr: 'nøgle' }, '2021-01-01')).toThrow('Deltager A1: CPR-nummeret skal være 10 cifre.');
+    expect(() => ageAt({ cpr: '12345' }, '2021-01-01')).toThrow('En kvinde i sammenligningspuljen: CPR-nummeret skal være 10 cifre.');
+    for (const cpr of ['01018a4000', '0101854x00', '010185400x', 'x101854000', '0x01854000', '0101x54000', '01018540x0'])
+      expect(() => ageAt({ id: 'B', cpr }, '2021-01-01'), cpr).toThrow(/10 cifre/);
+  });
+});
