@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getImportJob, recoverImports, stopImportJobs } from '../src/app/register/import-jobs.ts';
+import { getImportJob, importJobsOf, recoverImports, stopImportJobs } from '../src/app/register/import-jobs.ts';
 import { generateCohort } from '../src/demo/cohort.ts';
 import { ydelserWideCsv } from '../src/demo/csv.ts';
 import { generateRegisterData } from '../src/demo/register.ts';
@@ -22,7 +22,6 @@ import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 import { registerState } from './helpers/register.ts';
-import { handleOf } from '../src/db/database.ts';
 
 const vault = createVault(TEST_SECRET);
 
@@ -68,7 +67,7 @@ describe('register import on PGlite off the request path', () => {
     const id = (r.headers.location as string).split('/').pop()!;
     const userId = (await srv.t.db.query<{ user_id: number }>('SELECT user_id FROM import_job WHERE id = $1', [id])).rows[0].user_id;
     // This instance's own view of the job: no database round trip, so it never waits for the engine.
-    return { id, job: () => getImportJob(handleOf(srv.t.db), id, userId) };
+    return { id, job: () => getImportJob(srv.deps, id, userId) };
   }
 
   async function untilWriting(job: () => ReturnType<typeof getImportJob>) {
@@ -126,7 +125,7 @@ describe('register import on PGlite off the request path', () => {
     const { job } = await upload('ydelser-stoppet.csv', benefitsFile(8));
     await untilWriting(job);
     expect((await fullState(srv.t)).pending).toBe(1); // some people are written, under a pending batch
-    const r = await stopImportJobs(handleOf(srv.t.db), 0);
+    const r = await stopImportJobs(srv.deps.db, importJobsOf(srv.deps.resources), 0);
     expect(r.stopped).toBe(1);
     const end = (await job()) ?? (await untilEnded(job));
     expect(end.status).toBe('fejl');
@@ -188,7 +187,7 @@ describe('register import on PGlite off the request path', () => {
     expect(await fullState(srv.t)).not.toEqual(before);
     // Nothing reads it as a delivery meanwhile.
     expect((await analyst.get('/registerdata')).body).not.toContain('doed.csv');
-    expect(await recoverImports(handleOf(srv.t.db))).toBe(1);
+    expect(await recoverImports(srv.deps.db, importJobsOf(srv.deps.resources))).toBe(1);
     expect(await fullState(srv.t)).toEqual(before);
   });
 });

@@ -16,6 +16,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** Connections of the pool (PostgreSQL), for the metrics. */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** Audit records appended through this database since it was opened, for the metrics. */
+  auditWrites?(): number;
   /** PGlite: statements asked for and not yet answered (a long job gives way while above 0). */
   busy?(): number;
 }

@@ -13,6 +13,8 @@ export interface QueryResult<T> {
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Count one audit record appended through this connection (db/sql.ts `writeAudit`) into its database's count. */
+  countAudit?(): void;
 }
 
 export interface Database extends Queryable {
@@ -24,6 +26,8 @@ export interface Database extends Queryable {
   close(): Promise<void>;
   /** Connections of the pool (PostgreSQL), for the metrics. */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** Audit records appended through this database object since it was opened, for the metrics. */
+  auditWrites?(): number;
   /**
    * PGlite: statements and transactions asked for and not yet answered (running or queued for
    * the one engine). A long job working in batches gives way while it is above 0.
@@ -63,11 +67,14 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
   const db: PGliteType = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await db.waitReady;
   await db.exec(`SET TimeZone TO '${SESSION_TIME_ZONE}'`);
+  let audits = 0;
+  const countAudit = () => void audits++;
   const wrap = (q: { query: PGliteType['query'] }): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await q.query<T>(sql, params as unknown[]);
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
     },
+    countAudit,
   });
   const base = wrap(db);
   let busy = 0;
@@ -84,6 +91,8 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
     query: (sql, params) => counted(() => base.query(sql, params)),
     tx: (fn) => counted(() => db.transaction((t) => fn(wrap(t)))),
     busy: () => busy,
+    countAudit,
+    auditWrites: () => audits,
     exec: async (sql) => {
       try {
         await db.exec(sql);
@@ -117,13 +126,17 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     const r = await pool.query(sql, params);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   };
+  let audits = 0;
+  const countAudit = () => void audits++;
   return {
     kind: 'postgres',
     query,
+    countAudit,
+    auditWrites: () => audits,
     async tx(fn) {
       const client = await pool.connect();
       try {
-        const q = batchingQueryable(client, await pgUtils());
+        const q = { ...batchingQueryable(client, await pgUtils()), countAudit };
         // BEGIN goes out with the transaction's first statement (the door's tenant settings).
         const begun = q.query('BEGIN');
         begun.catch(() => undefined);

@@ -6,7 +6,6 @@ import type { Actor } from '../core/actor.ts';
 import type { DatabaseHandle } from '../core/deps.ts';
 import type { Database, Queryable } from './database.ts';
 import type { AuditEntry, Tx } from './door.ts';
-import { auditWrites } from '../core/telemetry.ts';
 
 const open = new WeakMap<Tx, Queryable>();
 
@@ -72,7 +71,7 @@ export async function writeAudit(q: Queryable, actor: AuditActor, e: AuditEntry)
       e.detail ? JSON.stringify(e.detail) : null,
     ],
   );
-  auditWrites.inc();
+  q.countAudit?.();
 }
 
 /** A repository's own audit record inside an open door (e.g. a refused look-up, `adgang_naegtet`). */

@@ -10,7 +10,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { migrationsBehind } from '../app/readiness.ts';
-import { dbPoolGauges, httpDuration, registry } from '../core/telemetry.ts';
+import { telemetryOf } from '../core/telemetry.ts';
 import type { AppDeps } from '../core/deps.ts';
 
 declare module 'fastify' {
@@ -34,7 +34,10 @@ export function registerOperations(app: FastifyInstance, deps: AppDeps) {
   });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? '(ingen rute)';
-    httpDuration.observe({ route, method: req.method, status: `${Math.floor(reply.statusCode / 100)}xx` }, reply.elapsedTime / 1000);
+    telemetryOf(deps.resources).httpDuration.observe(
+      { route, method: req.method, status: `${Math.floor(reply.statusCode / 100)}xx` },
+      reply.elapsedTime / 1000,
+    );
   });
 
   app.get('/healthz', async (_req, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok' }));
@@ -61,12 +64,7 @@ export function registerOperations(app: FastifyInstance, deps: AppDeps) {
         .type('text/plain; charset=utf-8')
         .send('Mangler gyldig adgangsnøgle.\n');
     }
-    const pool = deps.db.poolStats?.();
-    if (pool) {
-      dbPoolGauges.total.set(pool.total);
-      dbPoolGauges.idle.set(pool.idle);
-      dbPoolGauges.waiting.set(pool.waiting);
-    }
-    return reply.type(registry.contentType).send(await registry.metrics());
+    const telemetry = telemetryOf(deps.resources);
+    return reply.type(telemetry.contentType).send(await telemetry.metrics(deps.db));
   });
 }

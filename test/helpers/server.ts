@@ -44,16 +44,17 @@ export interface TestServerOptions {
 /**
  * The usual set-up of an integration test file, once: a fresh test database on `backend` and the
  * Fastify app over it (not listening unless asked; use `app.inject`), closed after the file. Read
- * `t` and `app` inside tests or hooks (they are set in beforeAll, which runs before the file's own
- * beforeAll hooks). `config` may depend on the database (e.g. its `url`). A test may replace
+ * `t`, `app` and the app's dependency bundle `deps` inside tests or hooks (they are set in
+ * beforeAll, which runs before the file's own beforeAll hooks). `config` may depend on the database (e.g. its `url`). A test may replace
  * `app` (say, after reopening the database); the one there at the end is closed.
  */
 export function useTestServer(backend: Backend, config: Config | ((t: TestDb) => Config) = {}, opts: TestServerOptions = {}) {
-  const s = {} as { t: TestDb; app: FastifyInstance };
+  const s = {} as { t: TestDb; app: FastifyInstance; deps: AppDeps };
   beforeAll(async () => {
     s.t = await openTestDb(backend);
     await opts.seed?.(s.t);
-    s.app = await buildServer(testDeps(s.t.db, typeof config === 'function' ? config(s.t) : config), opts.server);
+    s.deps = testDeps(s.t.db, typeof config === 'function' ? config(s.t) : config);
+    s.app = await buildServer(s.deps, opts.server);
     if (opts.listen) await s.app.listen({ port: 0, host: '127.0.0.1' });
     else await s.app.ready();
   });

@@ -32,14 +32,15 @@ import {
 import type { DatabaseHandle } from '../../core/deps.ts';
 import { insertPendingUpload, prunePendingUploads } from '../../db/register-code-mappings.ts';
 import { findBatch, undoAbandonedBatches } from '../../db/register-store.ts';
-import { importRows, importsRunning, importsTotal } from '../../core/telemetry.ts';
+import type { ResourceKey, ResourceScope } from '../../core/resources.ts';
+import { telemetryOf } from '../../core/telemetry.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import type { Vault } from '../../security/vault.ts';
 import { defaultMonths } from './default-months.ts';
 import {
+  BatchWriting,
   importRegisterFile,
   ImportStopped,
-  writingHere,
   type ImportOptions,
   type ImportProgress,
   type ImportReport,
@@ -67,6 +68,9 @@ export interface JobDeps {
   config: { databaseUrl?: string; secret: string; suppressThreshold: number; importInProcess?: boolean; importBatch?: number };
 }
 
+/** What a server starts and looks up its jobs with: its scope besides the database. */
+export type ServerJobDeps = JobDeps & { resources: ResourceScope };
+
 export interface JobInput {
   kind: RegisterKind;
   fileName: string;
@@ -91,9 +95,23 @@ interface LocalJob {
   stop?: string;
   done: Promise<void>;
 }
-/** Jobs running on this instance (live progress without a database round trip; shutdown). */
-const local = new Map<string, LocalJob>();
-let heartbeat: NodeJS.Timeout | undefined;
+/**
+ * One server's import jobs, in its resource scope (core/resources.ts): the jobs running here (live
+ * progress without a database round trip; shutdown), the heartbeat that keeps them alive in
+ * `import_job`, and the queue of imports that write in batches. Two servers in one process never
+ * see, stop or queue behind each other's jobs. Not closed with the scope: a running job ends on
+ * its own or through `stopImportJobs`, for which the caller takes the jobs before closing the server.
+ */
+export class ImportJobs {
+  readonly local = new Map<string, LocalJob>();
+  readonly batches = new BatchWriting();
+  heartbeat: NodeJS.Timeout | undefined;
+}
+
+const IMPORT_JOBS: ResourceKey<ImportJobs> = { name: 'import jobs', make: () => new ImportJobs() };
+
+/** This server's import jobs. */
+export const importJobsOf = (resources: ResourceScope): ImportJobs => resources.use(IMPORT_JOBS);
 
 function errorText(e: unknown): string {
   return e instanceof RegisterInputError || e instanceof ImportStopped ? e.message : FAILED;
@@ -212,7 +230,6 @@ export async function runImportJob(
         await computeAndStoreNational(deps.db, { ...months, suppress }, true).catch(() => undefined);
     }
     await finishImportJob(deps.db, jobId, { report });
-    importRows.inc(report.alreadyImported ? 0 : report.rows);
     return { report };
   } catch (e) {
     if (!(e instanceof RegisterInputError || e instanceof ImportStopped)) console.error(e);
@@ -240,22 +257,24 @@ export async function runImportJob(
   }
 }
 
-function startHeartbeat(db: DatabaseHandle) {
-  if (heartbeat) return;
-  heartbeat = setInterval(() => {
-    if (!local.size) {
-      clearInterval(heartbeat);
-      heartbeat = undefined;
+function startHeartbeat(db: DatabaseHandle, jobs: ImportJobs) {
+  if (jobs.heartbeat) return;
+  jobs.heartbeat = setInterval(() => {
+    if (!jobs.local.size) {
+      clearInterval(jobs.heartbeat);
+      jobs.heartbeat = undefined;
       return;
     }
-    if (db.kind === 'postgres') void heartbeatImportJobs(db, [...local.keys()]).catch(() => undefined);
+    if (db.kind === 'postgres') void heartbeatImportJobs(db, [...jobs.local.keys()]).catch(() => undefined);
   }, HEARTBEAT_MS);
-  heartbeat.unref();
+  jobs.heartbeat.unref();
 }
 
-export async function startImportJob(deps: JobDeps, who: Importer, input: JobInput): Promise<ImportJob> {
+export async function startImportJob(deps: ServerJobDeps, who: Importer, input: JobInput): Promise<ImportJob> {
+  const jobs = importJobsOf(deps.resources);
+  const telemetry = telemetryOf(deps.resources);
   await pruneImportJobs(deps.db);
-  if (deps.db.kind === 'pglite') await recoverImports(deps.db);
+  if (deps.db.kind === 'pglite') await recoverImports(deps.db, jobs);
   for (const p of await prunePendingUploads(deps.db)) await rm(dirname(p.path), { recursive: true, force: true }).catch(() => undefined);
   const id = randomUUID();
   await insertImportJob(deps.db, { id, userId: who.userId, kind: input.kind, fileName: input.fileName, instance: INSTANCE });
@@ -271,16 +290,17 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
     if (r.report) {
       job.report = r.report;
       job.status = 'faerdig';
-      importsTotal.inc({ outcome: 'faerdig' });
+      telemetry.importsTotal.inc({ outcome: 'faerdig' });
+      telemetry.importRows.inc(r.report.alreadyImported ? 0 : r.report.rows);
     } else {
       job.error = r.error ?? FAILED;
       job.status = 'fejl';
-      importsTotal.inc({ outcome: 'fejl' });
+      telemetry.importsTotal.inc({ outcome: 'fejl' });
     }
-    importsRunning.dec();
-    local.delete(id);
+    telemetry.importsRunning.dec();
+    jobs.local.delete(id);
   };
-  importsRunning.inc();
+  telemetry.importsRunning.inc();
   let worker: Worker | undefined;
   let done: Promise<void>;
   if (deps.db.kind === 'postgres' && deps.config.databaseUrl && !deps.config.importInProcess) {
@@ -289,8 +309,9 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
     // One engine for everyone: parse in a worker thread, write in short batches (see top).
     const opts: ImportOptions = {
       mode: 'batches',
+      writing: jobs.batches,
       parse: parseInWorker(input, deps.config.secret),
-      stopped: () => local.get(id)?.stop ?? null,
+      stopped: () => jobs.local.get(id)?.stop ?? null,
       batchSize: deps.config.importBatch,
     };
     done = runImportJob(deps, id, who, input, (p) => (job.progress = p), opts).then(finish);
@@ -298,8 +319,8 @@ export async function startImportJob(deps: JobDeps, who: Importer, input: JobInp
     // FREMDRIFT_IMPORT_IN_PROCESS=1: on the main thread in one transaction, as before (benchmark comparison).
     done = runImportJob(deps, id, who, input, (p) => (job.progress = p)).then(finish);
   }
-  local.set(id, { job, worker, done });
-  startHeartbeat(deps.db);
+  jobs.local.set(id, { job, worker, done });
+  startHeartbeat(deps.db, jobs);
   return job;
 }
 
@@ -352,8 +373,8 @@ function importInWorker(
  * Undo what imports of a process that died mid-write left (PGlite: pending batches no import
  * here is writing). At start-up and before each new job.
  */
-export async function recoverImports(db: DatabaseHandle): Promise<number> {
-  return undoAbandonedBatches(db, writingHere);
+export async function recoverImports(db: DatabaseHandle, jobs: ImportJobs): Promise<number> {
+  return undoAbandonedBatches(db, jobs.batches.here);
 }
 
 function fromRow(r: ImportJobRow): ImportJob {
@@ -370,8 +391,12 @@ function fromRow(r: ImportJobRow): ImportJob {
 }
 
 /** A job, only for the user who started it, from whichever instance runs it. */
-export async function getImportJob(db: DatabaseHandle, id: string, userId: number): Promise<ImportJob | undefined> {
-  const mine = local.get(id)?.job;
+export async function getImportJob(
+  { db, resources }: { db: DatabaseHandle; resources: ResourceScope },
+  id: string,
+  userId: number,
+): Promise<ImportJob | undefined> {
+  const mine = importJobsOf(resources).local.get(id)?.job;
   if (mine) return mine.userId === userId ? mine : undefined;
   const row = await findImportJob(db, id, userId);
   if (!row) return undefined;
@@ -404,14 +429,18 @@ export async function getImportJob(db: DatabaseHandle, id: string, userId: numbe
 }
 
 /** Wait for a job of this instance to end (tests and the CLI). */
-export async function waitForJob(db: DatabaseHandle, job: ImportJob, timeoutMs = 120_000): Promise<ImportJob> {
+export async function waitForJob(
+  deps: { db: DatabaseHandle; resources: ResourceScope },
+  job: ImportJob,
+  timeoutMs = 120_000,
+): Promise<ImportJob> {
   const until = Date.now() + timeoutMs;
-  const l = local.get(job.id);
+  const l = importJobsOf(deps.resources).local.get(job.id);
   if (l) await Promise.race([l.done, new Promise((r) => setTimeout(r, timeoutMs))]);
-  let j = await getImportJob(db, job.id, job.userId);
+  let j = await getImportJob(deps, job.id, job.userId);
   while (j?.status === 'koerer' && Date.now() < until) {
     await new Promise((r) => setTimeout(r, 50));
-    j = await getImportJob(db, job.id, job.userId);
+    j = await getImportJob(deps, job.id, job.userId);
   }
   return j ?? job;
 }
@@ -420,8 +449,12 @@ export async function waitForJob(db: DatabaseHandle, job: ImportJob, timeoutMs =
  * Shutdown: give running imports `graceMs` to finish; stop the rest. Stopping the worker closes
  * its connections, so PostgreSQL rolls its one transaction back: the database is as before.
  */
-export async function stopImportJobs(db: DatabaseHandle, graceMs: number): Promise<{ finished: number; stopped: number }> {
-  const running = [...local.values()];
+export async function stopImportJobs(
+  db: DatabaseHandle,
+  jobs: ImportJobs,
+  graceMs: number,
+): Promise<{ finished: number; stopped: number }> {
+  const running = [...jobs.local.values()];
   if (!running.length) return { finished: 0, stopped: 0 };
   await Promise.race([Promise.all(running.map((l) => l.done)), new Promise((r) => setTimeout(r, graceMs))]);
   let stopped = 0;

@@ -273,6 +273,8 @@ export interface ImportOptions {
    * still all or nothing, while other requests get the engine between batches.
    */
   mode?: 'transaction' | 'batches';
+  /** With 'batches': the server's batch writers (its import jobs hold one); a fresh one when left out. */
+  writing?: BatchWriting;
   /** Parse elsewhere (a worker thread): given the code table in force, the parsed people. */
   parse?: (codeTable: CodeTable) => Promise<ParsedPeople>;
   /** Checked between batches: a stopping server ends the import (and undoes it). */
@@ -445,7 +447,8 @@ export async function importRegisterFile(
     }
 
     // Batches: one import writes at a time (the undo of one must not meet another's rows).
-    return await exclusive(async () => {
+    const writing = opts.writing ?? new BatchWriting();
+    return await writing.exclusive(async () => {
       // The same file may have been delivered while this one waited for its turn.
       const same = await findBatch(db, input.kind, sha256);
       if (same) {
@@ -462,7 +465,7 @@ export async function importRegisterFile(
         };
       }
       const batchId = await insertBatch(db, { ...batchRow, pending: true });
-      writingHere.add(batchId);
+      writing.here.add(batchId);
       try {
         for (let done = 0; done >= 0 && done < persons;) {
           const why = opts.stopped?.();
@@ -479,7 +482,7 @@ export async function importRegisterFile(
         await undoPendingBatch(db, batchId);
         throw e;
       } finally {
-        writingHere.delete(batchId);
+        writing.here.delete(batchId);
       }
     });
   } finally {
@@ -505,14 +508,24 @@ async function giveWay(db: Db): Promise<void> {
 /** A running import ended by a stopping server (its message says so). */
 export class ImportStopped extends Error {}
 
-/** Pending batches this process is writing now (not abandoned: see `undoAbandonedBatches`). */
-export const writingHere = new Set<number>();
-let writing: Promise<unknown> = Promise.resolve();
-/** Run imports that write in batches one after another. */
-function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const run = writing.then(fn, fn);
-  writing = run.catch(() => undefined);
-  return run;
+/**
+ * The imports of one server that write in batches (PGlite): run one after another, and the
+ * pending batches they are writing now (not abandoned: see `undoAbandonedBatches`). One per server
+ * (its import jobs, app/register/import-jobs.ts), not per module, so two servers in one process
+ * (the tests start several) neither queue behind nor protect each other's imports. In production a
+ * PGlite database is served by exactly one server, so this is also one queue per engine.
+ */
+export class BatchWriting {
+  /** Pending batches being written now. */
+  readonly here = new Set<number>();
+  private last: Promise<unknown> = Promise.resolve();
+
+  /** Run `fn` after every import queued before it has ended. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.last.then(fn, fn);
+    this.last = run.catch(() => undefined);
+    return run;
+  }
 }
 
 const MOVED_LISTED = 1000;

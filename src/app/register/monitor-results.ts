@@ -11,7 +11,7 @@ import { readDataVersion } from '../../db/data-version.ts';
 import type { RegisterReader } from '../../db/register-input.ts';
 import { batchesUpTo } from '../../db/register-store.ts';
 import { appendAudit } from '../../db/audit-log.ts';
-import { countCache } from '../../core/telemetry.ts';
+import { telemetryOf } from '../../core/telemetry.ts';
 import { versionCache, type VersionCache } from '../../core/version-cache.ts';
 import type { ResourceKey, ResourceScope } from '../../core/resources.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
@@ -123,7 +123,7 @@ export async function computeResults(
   const hit = cache.get(deps.db, key, version);
   const scope = national ? ('national' as const) : ('kommune' as const);
   if (hit) {
-    countCache('results', 'memory');
+    telemetryOf(deps.resources).countCache('results', 'memory');
     await appendAudit(deps.db, actor, { action: 'beregning', entity: 'monitoring', detail: { scope, cached: true } });
     return { ...hit, vintage: await registerVintage(deps.db, req.asOfBatch) };
   }
@@ -143,7 +143,7 @@ export async function computeResults(
       // A result being recomputed is shown, but not cached: the next view looks again.
       if (n.stale) return { ...view, stale: true, vintage: await registerVintage(deps.db) };
     } else {
-      countCache('results', 'computed');
+      telemetryOf(deps.resources).countCache('results', 'computed');
       const stored = await tenantMonitorInput(deps.db, actor, { projectId: req.projectId, asOfBatch: req.asOfBatch });
       // The report month bounds the population: a woman enrolled later is in no figure for it.
       view = { scope, result: monitor(cohortOf(stored.input, req.month).input, { ...opts, suppress: 0 }), stored };

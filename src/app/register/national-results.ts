@@ -13,7 +13,7 @@ import { lockNationalOptions, nationalComputationRunning, readNationalResult, st
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
 import type { MonitorOptions, MonitorResult } from '../../monitoring/types.ts';
 import { cohortOf, nationalMonitorInput, type AsOf } from './load-monitor-input.ts';
-import { countCache } from '../../core/telemetry.ts';
+import { telemetryOf } from '../../core/telemetry.ts';
 import type { ResourceKey, ResourceScope } from '../../core/resources.ts';
 
 export interface NationalOutcome {
@@ -150,24 +150,25 @@ export async function nationalResults(
   opts: MonitorOptions,
 ): Promise<NationalOutcome> {
   const n = resources.use(NATIONAL);
+  const countCache = (outcome: string) => telemetryOf(resources).countCache('national', outcome);
   const key = nationalKey(opts);
   const version = await readDataVersion(db);
   const mem = n.memory(key);
   if (mem && mem.dataVersion >= version) {
-    countCache('national', 'memory');
+    countCache('memory');
     return { ...mem, stale: false };
   }
   const stored = await readNationalResult(db, key);
   if (stored && stored.dataVersion >= version) {
-    countCache('national', 'stored');
+    countCache('stored');
     return { ...n.parse(key, stored), stale: false };
   }
   // A newer version is being computed (here or on another instance): show the one before it.
   if (stored && (n.inFlight.has(key) || (db.kind === 'postgres' && (await nationalComputationRunning(db, key))))) {
-    countCache('national', 'stale');
+    countCache('stale');
     return { ...n.parse(key, stored), stale: true };
   }
-  countCache('national', 'computed');
+  countCache('computed');
   return { ...n.parse(key, await n.compute(db, databaseUrl, opts, key)), stale: false };
 }
 

@@ -1,5 +1,5 @@
 import { openApp } from '../../app/bootstrap.ts';
-import { recoverImports, stopImportJobs } from '../../app/register/import-jobs.ts';
+import { importJobsOf, recoverImports, stopImportJobs } from '../../app/register/import-jobs.ts';
 import { configFromEnvironment } from '../../core/config.ts';
 import { buildServer } from '../../http/server.ts';
 import { parseArgs } from '../args.ts';
@@ -13,9 +13,11 @@ export async function run(args: string[]): Promise<number> {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`;
   console.log(`Fremdrift starter på ${where}${config.demo ? ' (demo-tilstand)' : ''} …`);
   const deps = await openApp(config, (s) => console.log(s));
+  // Taken now: closing the server forgets its scope, and the running imports must still be stopped after.
+  const imports = importJobsOf(deps.resources);
   // PGlite: an import this process was writing in batches when it died is undone before anyone reads.
   if (deps.db.kind === 'pglite') {
-    const undone = await recoverImports(deps.db);
+    const undone = await recoverImports(deps.db, imports);
     if (undone) console.log(`${undone} afbrudt(e) registerindlæsning(er) fjernet; intet af dem er gemt.`);
   }
   const app = await buildServer(deps, { logLevel: config.logLevel ?? 'info' });
@@ -35,8 +37,8 @@ export async function run(args: string[]): Promise<number> {
     setTimeout(() => process.exit(1), graceMs + 10_000).unref();
     try {
       await app.close();
-      const imports = await stopImportJobs(deps.db, graceMs);
-      if (imports.finished || imports.stopped) app.log.info(imports, 'indlæsninger ved stop');
+      const ended = await stopImportJobs(deps.db, imports, graceMs);
+      if (ended.finished || ended.stopped) app.log.info(ended, 'indlæsninger ved stop');
       await deps.db.close();
       process.exit(0);
     } catch (e) {

@@ -87,7 +87,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
     scope.get<{ Params: { id: string } }>('/registerdata/job/:id.json', async (req) => {
       const actor = requireRegisterActor(req);
-      const j = await getImportJob(deps.db, req.params.id, actor.userId);
+      const j = await getImportJob(deps, req.params.id, actor.userId);
       if (!j) throw notFound('Indlæsningen');
       const pending = await pendingOf(j, actor);
       return { status: j.status, percent: jobPercent(j), text: jobStatusText(j, !!pending), report: j.report ?? null, codes: !!pending };
@@ -95,7 +95,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
     scope.get<{ Params: { id: string } }>('/registerdata/job/:id', async (req, reply) => {
       const actor = requireRegisterActor(req);
-      const j = await getImportJob(deps.db, req.params.id, actor.userId);
+      const j = await getImportJob(deps, req.params.id, actor.userId);
       if (!j) throw notFound('Indlæsningen');
       const pending = await pendingOf(j, actor);
       return reply
@@ -106,7 +106,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     // The analyst maps each unknown code to a category with a reason; then the file is imported.
     scope.post<{ Params: { id: string } }>('/registerdata/job/:id/koder', async (req, reply) => {
       const actor = requireRegisterActor(req);
-      const j = await getImportJob(deps.db, req.params.id, actor.userId);
+      const j = await getImportJob(deps, req.params.id, actor.userId);
       if (!j) throw notFound('Indlæsningen');
       const pending = await pendingOf(j, actor);
       if (!pending) return reply.redirect(`/registerdata/job/${j.id}`, 303);
