@@ -3,9 +3,9 @@
  * audience. Runs in the effect worker on PostgreSQL, inline on PGlite; identical requests in
  * flight share one run. Only suppressed aggregates leave (no ids, no matches).
  */
-import { Worker } from 'node:worker_threads';
 import type { AppDeps } from '../../core/deps.ts';
 import type { ResourceKey, ResourceScope } from '../../core/resources.ts';
+import { InFlight, WorkerCalls } from '../worker-calls.ts';
 
 type Database = AppDeps['db'];
 import { effectDetails, EffectOptionError } from '../../effect/engine.ts';
@@ -63,57 +63,20 @@ export async function computeEffectRuns(db: Database, req: EffectRunRequest): Pr
  * runs in flight, closed with the server.
  */
 class EffectComputations {
-  private worker: Worker | null = null;
-  private seq = 0;
-  private readonly waiting = new Map<number, { resolve: (r: EffectRuns) => void; reject: (e: Error) => void }>();
-  private readonly inFlight = new Map<string, Promise<EffectRuns>>();
-
-  private getWorker(url: string): Worker {
-    if (this.worker) return this.worker;
-    const w = new Worker(new URL('../register/results-worker-boot.js', import.meta.url), {
-      workerData: { url, entry: new URL('./effect-worker.ts', import.meta.url).href },
-    });
-    w.unref();
-    w.on('message', (m: { id: number; result?: EffectRuns; error?: { name: string; message: string } }) => {
-      const p = this.waiting.get(m.id);
-      if (!p) return;
-      this.waiting.delete(m.id);
-      if (m.error) p.reject(m.error.name === 'EffectOptionError' ? new EffectOptionError(m.error.message) : new Error(m.error.message));
-      else p.resolve(m.result!);
-    });
-    const fail = (e: Error) => {
-      for (const p of this.waiting.values()) p.reject(e);
-      this.waiting.clear();
-      if (this.worker === w) this.worker = null;
-    };
-    w.on('error', fail);
-    w.on('exit', () => fail(new Error('Beregningen stoppede uventet.')));
-    this.worker = w;
-    return w;
-  }
+  private readonly calls = new WorkerCalls<{ result: EffectRuns }>(new URL('./effect-worker.ts', import.meta.url), (e) =>
+    e.name === 'EffectOptionError' ? new EffectOptionError(e.message) : new Error(e.message),
+  );
+  private readonly inFlight = new InFlight<EffectRuns>();
 
   run(db: Database, databaseUrl: string | undefined, req: EffectRunRequest): Promise<EffectRuns> {
-    const key = JSON.stringify(req);
-    const running = this.inFlight.get(key);
-    if (running) return running;
-    const run = (async () => {
-      if (db.kind === 'postgres' && databaseUrl) {
-        const id = ++this.seq;
-        return new Promise<EffectRuns>((resolve, reject) => {
-          this.waiting.set(id, { resolve, reject });
-          this.getWorker(databaseUrl).postMessage({ id, req });
-        });
-      }
+    return this.inFlight.run(JSON.stringify(req), async () => {
+      if (db.kind === 'postgres' && databaseUrl) return (await this.calls.call(databaseUrl, { req })).result;
       return computeEffectRuns(db, req);
-    })().finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, run);
-    return run;
+    });
   }
 
-  async close() {
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
+  close() {
+    return this.calls.close();
   }
 }
 

@@ -6,7 +6,6 @@
  * serving); on PGlite (one process, small installations) inline. While another session computes
  * a newer version, the previous result is served and marked as being recomputed.
  */
-import { Worker } from 'node:worker_threads';
 import { ownerTx, type Db, type Tx } from '../../db/door.ts';
 import { readDataVersion } from '../../db/data-version.ts';
 import { lockNationalOptions, nationalComputationRunning, readNationalResult, storeNationalResult } from '../../db/national-results.ts';
@@ -15,6 +14,7 @@ import type { MonitorOptions, MonitorResult } from '../../monitoring/types.ts';
 import { cohortOf, nationalMonitorInput, type AsOf } from './load-monitor-input.ts';
 import { telemetryOf } from '../../core/telemetry.ts';
 import type { ResourceKey, ResourceScope } from '../../core/resources.ts';
+import { InFlight, WorkerCalls } from '../worker-calls.ts';
 
 export interface NationalOutcome {
   result: MonitorResult;
@@ -31,41 +31,12 @@ type Stored = { json: string; dataVersion: number; computedAt: Date | string };
  * computations in flight and the parsed results, closed with the server.
  */
 class NationalComputations {
-  private worker: Worker | null = null;
-  private seq = 0;
-  private readonly waiting = new Map<
-    number,
-    { resolve: (r: { json: string; dataVersion: number; computedAt: string }) => void; reject: (e: Error) => void }
-  >();
-  readonly inFlight = new Map<string, Promise<Stored>>();
+  private readonly calls = new WorkerCalls<Omit<Stored, 'computedAt'> & { computedAt: string }>(
+    new URL('./results-worker.ts', import.meta.url),
+    (e) => (e.name === 'MonitorOptionError' ? new MonitorOptionError(e.message) : new Error(e.message)),
+  );
+  readonly inFlight = new InFlight<Stored>();
   private readonly parsed = new Map<string, { dataVersion: number; computedAt: Date; result: MonitorResult }>();
-
-  private getWorker(url: string): Worker {
-    if (this.worker) return this.worker;
-    const w = new Worker(new URL('./results-worker-boot.js', import.meta.url), {
-      workerData: { url, entry: new URL('./results-worker.ts', import.meta.url).href },
-    });
-    w.unref();
-    w.on(
-      'message',
-      (m: { id: number; json?: string; dataVersion?: number; computedAt?: string; error?: { name: string; message: string } }) => {
-        const p = this.waiting.get(m.id);
-        if (!p) return;
-        this.waiting.delete(m.id);
-        if (m.error) p.reject(m.error.name === 'MonitorOptionError' ? new MonitorOptionError(m.error.message) : new Error(m.error.message));
-        else p.resolve({ json: m.json!, dataVersion: m.dataVersion!, computedAt: m.computedAt! });
-      },
-    );
-    const fail = (e: Error) => {
-      for (const p of this.waiting.values()) p.reject(e);
-      this.waiting.clear();
-      if (this.worker === w) this.worker = null;
-    };
-    w.on('error', fail);
-    w.on('exit', () => fail(new Error('Beregningen stoppede uventet.')));
-    this.worker = w;
-    return w;
-  }
 
   /** The parsed result of a stored one, parsed once per data version. */
   parse(key: string, s: Stored): { result: MonitorResult; dataVersion: number; computedAt: Date } {
@@ -81,28 +52,19 @@ class NationalComputations {
   }
 
   compute(db: Db, databaseUrl: string | undefined, opts: MonitorOptions, key: string): Promise<Stored> {
-    const running = this.inFlight.get(key);
-    if (running) return running;
-    const run = (async () => {
+    return this.inFlight.run(key, async () => {
       if (db.kind === 'postgres' && databaseUrl) {
-        const id = ++this.seq;
-        return new Promise<{ json: string; dataVersion: number; computedAt: string }>((resolve, reject) => {
-          this.waiting.set(id, { resolve, reject });
-          this.getWorker(databaseUrl).postMessage({ id, opts });
-        });
+        const { json, dataVersion, computedAt } = await this.calls.call(databaseUrl, { opts });
+        return { json, dataVersion, computedAt };
       }
       // PostgreSQL without a worker (inside an import's worker thread): under the lock all the same.
       return computeAndStoreNational(db, opts, db.kind === 'postgres');
-    })().finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, run);
-    return run;
+    });
   }
 
   async close() {
-    const w = this.worker;
-    this.worker = null;
     this.parsed.clear();
-    if (w) await w.terminate();
+    await this.calls.close();
   }
 }
 
