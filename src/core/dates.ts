@@ -21,6 +21,7 @@ export function isIsoDate(s: string): boolean {
 // The alert rules run these for every woman on a list many times over (Mine borgere for a
 // project leader: hundreds of thousands of calls a page), so both keep what they computed:
 // there are only so many distinct dates in play (bounded: the memo is dropped when it grows big).
+// Pure memos (a date's value never changes), so servers sharing them share nothing observable.
 const MEMO_LIMIT = 100_000;
 const msOf = new Map<string, number>();
 const isoOf = new Map<number, IsoDate>();

@@ -172,6 +172,7 @@ interface PgUtils {
   prepareValue(v: unknown): unknown;
   escapeLiteral(s: string): string;
 }
+/** pg's utilities, imported once (a memo of a module, no state). */
 let utils: PgUtils | undefined;
 async function pgUtils(): Promise<PgUtils> {
   // pg's own conversion of parameters to text, so an inlined value is what the parameter would be.

@@ -45,7 +45,7 @@ export function wideWeekColumn(w: number): string {
   return `y_${String(year % 100).padStart(2, '0')}${String(week).padStart(2, '0')}`;
 }
 
-/** ASCII digits of a code, cached (codes are small positive integers). */
+/** ASCII digits of a code, cached (codes are small positive integers): a memo of pure data. */
 const digitCache = new Map<number, Uint8Array>();
 function digits(code: number): Uint8Array {
   let d = digitCache.get(code);

@@ -25,6 +25,7 @@ export interface DemoWorld {
   registerTo: string;
 }
 
+/** The last world built: a memo of a deterministic function of its key (seed, size, today), read-only to callers. */
 let cached: { key: string; world: DemoWorld } | null = null;
 
 export function demoWorld(opts: { seed?: number; size?: number; today: string }): DemoWorld {

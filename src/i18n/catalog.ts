@@ -151,6 +151,7 @@ export interface Translator {
   overridden: ReadonlySet<MessageKey>;
 }
 
+/** Compiled message formats by language and text: a memo of pure data. */
 const compiled = new Map<string, IntlMessageFormat>();
 
 /** Texts in one language, with a municipality's corrections (key → text) laid over the file. */

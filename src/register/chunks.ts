@@ -154,6 +154,8 @@ export function fileSource(
  * back when it has handed out its last chunk (`next` returned null); one abandoned half-way
  * (an error) keeps its own, which the GC frees as before.
  */
+// Process-wide on purpose: a pool of scratch memory, never content anyone reads back (a source owns
+// its buffers until it returns them), so two servers in one process share nothing observable through it.
 const freeBuffers: Buffer[] = [];
 let dropScheduled = false;
 

@@ -54,6 +54,7 @@ export function readCodeTable(input: Uint8Array | ByteSource, fileName: string):
   return table;
 }
 
+/** The shipped table, parsed once: a memo of data that ships with the code (callers get a copy), not state of a server. */
 let shipped: CodeTable | null = null;
 
 /**
