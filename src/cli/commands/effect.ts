@@ -3,7 +3,6 @@
  * register files and a pool in, JSON (default), CSV or XLSX out. On any input error: a Danish
  * message on stderr, nothing on stdout, exit code 1 (2 for usage).
  */
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { effect, EffectOptionError, type EffectResult } from '../../effect/index.ts';
 import { BALANCE_FIELDS, EFFECT_COLUMNS, effectRows, OUTCOME_FIELDS, outcomeValues } from '../../effect/tidy.ts';
@@ -12,6 +11,7 @@ import { parseMonth } from '../../monitoring/calendar.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { loadEffectInput } from '../../register/load.ts';
 import { csvCell } from '../../core/csv.ts';
+import { computeAndWrite } from '../output.ts';
 
 const USAGE = `Brug: fremdrift effect --participants deltagere.csv --pool pulje.csv --benefits ydelser.csv
          [--benefits flere.csv] --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
@@ -82,35 +82,23 @@ export async function run(args: string[]): Promise<number> {
   if (!['json', 'csv', 'xlsx'].includes(format)) return usage(`--format skal være json, csv eller xlsx (fik «${format}»).`);
   if (format === 'xlsx' && !values.out) return usage('--format xlsx kræver --out FIL.');
 
-  let result: EffectResult;
-  try {
-    const input = await loadEffectInput({
-      participants: values.participants!,
-      pool: values.pool!,
-      benefits: values.benefits!,
-      hours: values.hours,
-      codes: values.codes,
-    });
-    result = effect(input, { month: values.month!, ...numbers });
-  } catch (e) {
-    if (e instanceof RegisterInputError || e instanceof EffectOptionError) {
-      process.stderr.write(`Fejl: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  try {
-    if (format === 'xlsx') await writeXlsx(result, values.out!);
-    else {
-      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toCsv(result);
-      if (values.out) await writeFile(values.out, text);
-      else process.stdout.write(text);
-    }
-  } catch (e) {
-    process.stderr.write(`Fejl: kunne ikke skrive ${values.out ?? 'resultatet'}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  return 0;
+  return computeAndWrite({
+    compute: async () => {
+      const input = await loadEffectInput({
+        participants: values.participants!,
+        pool: values.pool!,
+        benefits: values.benefits!,
+        hours: values.hours,
+        codes: values.codes,
+      });
+      return effect(input, { month: values.month!, ...numbers });
+    },
+    expected: (e) => e instanceof RegisterInputError || e instanceof EffectOptionError,
+    format,
+    out: values.out,
+    toCsv,
+    writeXlsx,
+  });
 }
 
 /** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */

@@ -2,12 +2,12 @@
  * `fremdrift monitor`: register files in, the result figures of spec §7 out (json, csv, xlsx).
  * On any input error: a Danish message on stderr, nothing on stdout, exit code 1 (2 for usage).
  */
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { monitor, MonitorOptionError, parseMonth, RegisterInputError, type MonitorResult } from '../../monitoring/index.ts';
 import { loadMonitorInput } from '../../register/index.ts';
 import { TIDY_COLUMNS, tidyRows } from '../../monitoring/tidy.ts';
 import { csvCell } from '../../core/csv.ts';
+import { computeAndWrite } from '../output.ts';
 
 const USAGE = `Brug: fremdrift monitor --participants deltagere.csv --benefits ydelser.csv [--benefits flere.csv]
          --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
@@ -84,41 +84,29 @@ export async function run(args: string[]): Promise<number> {
   if (!['json', 'csv', 'xlsx'].includes(format)) return usage(`--format skal være json, csv eller xlsx (fik «${format}»).`);
   if (format === 'xlsx' && !values.out) return usage('--format xlsx kræver --out FIL.');
 
-  let result: MonitorResult;
-  try {
-    const input = await loadMonitorInput({
-      participants: values.participants!,
-      benefits: values.benefits!,
-      hours: values.hours,
-      codes: values.codes,
-      from: values.from,
-      year: values.year === undefined ? undefined : Number(values.year),
-    });
-    result = monitor(input, {
-      month: values.month!,
-      durableMonth: values['durable-month'],
-      snapshotMonth: values['snapshot-month'],
-      suppress,
-    });
-  } catch (e) {
-    if (e instanceof RegisterInputError || e instanceof MonitorOptionError) {
-      process.stderr.write(`Fejl: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  try {
-    if (format === 'xlsx') await writeXlsx(result, values.out!);
-    else {
-      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toCsv(result);
-      if (values.out) await writeFile(values.out, text);
-      else process.stdout.write(text);
-    }
-  } catch (e) {
-    process.stderr.write(`Fejl: kunne ikke skrive ${values.out ?? 'resultatet'}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  return 0;
+  return computeAndWrite({
+    compute: async () => {
+      const input = await loadMonitorInput({
+        participants: values.participants!,
+        benefits: values.benefits!,
+        hours: values.hours,
+        codes: values.codes,
+        from: values.from,
+        year: values.year === undefined ? undefined : Number(values.year),
+      });
+      return monitor(input, {
+        month: values.month!,
+        durableMonth: values['durable-month'],
+        snapshotMonth: values['snapshot-month'],
+        suppress,
+      });
+    },
+    expected: (e) => e instanceof RegisterInputError || e instanceof MonitorOptionError,
+    format,
+    out: values.out,
+    toCsv,
+    writeXlsx,
+  });
 }
 
 /** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */
