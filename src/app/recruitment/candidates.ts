@@ -8,7 +8,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { forbidden } from '../../core/errors.ts';
 import { parseCpr } from '../../core/cpr.ts';
-import { door, type Db, type Tx } from '../../db/door.ts';
+import { door, type Audited, type Db, type Tx } from '../../db/door.ts';
 import { projectsOf } from '../../db/casework/project-config.ts';
 import {
   candidateExport,
@@ -158,6 +158,26 @@ const refused = (id: string, purpose: string) => ({
 });
 const about = (c: CandidateRow) => ({ entity: 'kandidat', participantId: c.participantId, municipality: c.municipalityCode });
 
+/**
+ * A logged outreach step the actor may change (`purpose`: correct or delete) with its candidate,
+ * or the answer instead: refused (audited) when either is not hers to see or it is the enrolment
+ * step; forbidden when she neither logged it nor leads the project.
+ */
+async function changeableStep(
+  tx: Tx,
+  actor: Actor,
+  candidateId: string,
+  outreachId: string,
+  purpose: string,
+): Promise<{ c: CandidateRow; before: OutreachRow } | { answer: Audited<SaveResult> }> {
+  const c = await candidateIn(tx, candidateId);
+  const before = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
+  if (!c || !before || before.kind === 'indskrevet')
+    return { answer: { value: { status: 'denied' }, audit: refused(candidateId, purpose) } };
+  if (!mayCorrect(actor, before.createdBy)) return { answer: { value: { status: 'forbidden' }, audit: [] } };
+  return { c, before };
+}
+
 /** One candidate with her outreach log (audited read). */
 export async function getCandidateFile(deps: RecruitmentDeps, actor: Actor, id: string): Promise<CandidateFile | null> {
   return door(deps.db, actor, async (tx) => {
@@ -279,11 +299,9 @@ export async function correctOutreach(
   form: FormData,
 ): Promise<SaveResult> {
   return door<SaveResult>(deps.db, actor, async (tx) => {
-    const c = await candidateIn(tx, candidateId);
-    const before = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
-    if (!c || !before || before.kind === 'indskrevet')
-      return { value: { status: 'denied' }, audit: refused(candidateId, 'ret_opsoegning') };
-    if (!mayCorrect(actor, before.createdBy)) return { value: { status: 'forbidden' }, audit: [] };
+    const found = await changeableStep(tx, actor, candidateId, outreachId, 'ret_opsoegning');
+    if ('answer' in found) return found.answer;
+    const { c, before } = found;
     const errors: FieldErrors = {};
     const parsed = outreachSchema.safeParse(Object.fromEntries(OUTREACH_FIELDS.map((f) => [f, str(form, f)])));
     if (!parsed.success) Object.assign(errors, zodFieldErrors(parsed.error));
@@ -328,11 +346,9 @@ export async function deleteOutreach(
   form: FormData,
 ): Promise<SaveResult> {
   return door<SaveResult>(deps.db, actor, async (tx) => {
-    const c = await candidateIn(tx, candidateId);
-    const before = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
-    if (!c || !before || before.kind === 'indskrevet')
-      return { value: { status: 'denied' }, audit: refused(candidateId, 'slet_opsoegning') };
-    if (!mayCorrect(actor, before.createdBy)) return { value: { status: 'forbidden' }, audit: [] };
+    const found = await changeableStep(tx, actor, candidateId, outreachId, 'slet_opsoegning');
+    if ('answer' in found) return found.answer;
+    const { c, before } = found;
     const why = correctionReasonSchema.safeParse({ correctionReason: str(form, 'correctionReason') });
     if (!why.success) return { value: { status: 'invalid', errors: zodFieldErrors(why.error) }, audit: [] };
     await deleteOutreachRow(tx, before.id);
