@@ -19,7 +19,7 @@
  */
 import type { Actor } from '../core/actor.ts';
 import type { DatabaseHandle } from '../core/deps.ts';
-import type { Database } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 import { bindTx, databaseOf, releaseTx, sqlOf, writeAudit, type AuditActor } from './sql.ts';
 import { isUuid } from './tenant.ts';
 
@@ -55,16 +55,21 @@ export function door<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<Audited<T>
     await q.query(`SELECT set_config('role', 'fremdrift_app', true), set_config('fremdrift.kommuner', $1, true)`, [
       actor.municipalities.join(','),
     ]);
-    const tx = bindTx(q, actor);
-    try {
-      const { value, audit } = await fn(tx);
-      for (const e of [audit].flat()) await writeAudit(q, actor, e);
-      return value;
-    } finally {
-      // A Tx that escapes its transaction can no longer reach the database.
-      releaseTx(tx);
-    }
+    return runAudited(q, actor, fn);
   });
+}
+
+/** `fn` with a Tx bound to the open transaction `q`; then its audit records, written in the same transaction. */
+async function runAudited<T>(q: Queryable, actor: Actor, fn: (tx: Tx) => Promise<Audited<T>>): Promise<T> {
+  const tx = bindTx(q, actor);
+  try {
+    const { value, audit } = await fn(tx);
+    for (const e of [audit].flat()) await writeAudit(q, actor, e);
+    return value;
+  } finally {
+    // A Tx that escapes its transaction can no longer reach the database.
+    releaseTx(tx);
+  }
 }
 
 /**
@@ -74,16 +79,7 @@ export function door<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<Audited<T>
  * by design (retention). Audited like `door`: `fn` returns its records and the door writes them.
  */
 export function systemDoor<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<Audited<T>>): Promise<T> {
-  return databaseOf(db).tx(async (q) => {
-    const tx = bindTx(q, actor);
-    try {
-      const { value, audit } = await fn(tx);
-      for (const e of [audit].flat()) await writeAudit(q, actor, e);
-      return value;
-    } finally {
-      releaseTx(tx);
-    }
-  });
+  return databaseOf(db).tx((q) => runAudited(q, actor, fn));
 }
 
 /** Who acts in an `ownerTx`: the system itself (nobody signed in). */
