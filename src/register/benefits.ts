@@ -391,6 +391,12 @@ function plainYearlyRows(
 ): () => void {
   const nFields = offOfCol.length;
   const delim = r.delim;
+  // The people's weeks in one array (yearly files with the people known): one probe per row.
+  const f = keepNum !== null ? builder.flatRows() : null;
+  const flat = f !== null && f.names === keepNum && weekStart >= f.lo && weekStart + weeks - 1 <= f.hi ? f : null;
+  const flatCodes = flat?.codes ?? null;
+  const flatBase = flat?.base ?? null;
+  const flatShift = flat ? weekStart - flat.lo : 0;
   // The loop itself, long for the reason above: one pass over the bytes, all state in locals.
   return () => {
     let p = r.nextRowAt;
@@ -423,7 +429,8 @@ function plainYearlyRows(
             p = rowStart;
             break rows;
           }
-          if (keepNum !== null && !keepNum.has(num)) {
+          const slot = keepNum !== null ? keepNum.slotOf(num) : 0;
+          if (slot < 0) {
             // Not asked for: on to the next line feed, unless a quote or a lone CR needs the general reader.
             const lf = b.indexOf(10, p);
             if (lf < 0) {
@@ -441,9 +448,16 @@ function plainYearlyRows(
             rows++;
             continue rows;
           }
-          const person = builder.weeksForRow(num, weekStart, weeks);
-          dst = person.codes;
-          base = weekStart - person.weekStart;
+          let o = flatBase !== null ? flatBase[slot] : -2;
+          if (o === -1) o = builder.flatPlace(num, slot, weekStart, weeks);
+          if (o >= 0) {
+            dst = flatCodes;
+            base = o + flatShift;
+          } else {
+            const person = builder.weeksForRow(num, weekStart, weeks);
+            dst = person.codes;
+            base = weekStart - person.weekStart;
+          }
         } else {
           const off = offOfCol[f];
           const s = p;

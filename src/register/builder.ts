@@ -52,6 +52,24 @@ class Arena<T extends Int16Array | Float64Array> {
 
 const SLAB = 1 << 19;
 
+/** The most week cells (Int16) `expectWeeks` sets aside at once for the people known (64 MiB). */
+const FLAT_MAX = 32 * 1024 * 1024;
+
+/**
+ * Yearly files with the people known (`knownPeople` + `expectWeeks`): every person's weeks for
+ * the expected span at a fixed place in one array, found by her slot in `names` — one probe of
+ * that index per row, no person object on the way (see `flatRows`).
+ */
+export interface FlatWeeks {
+  /** The people's weeks: person at offset `base[slot]` has week `lo` there, `lo + 1` next, … up to `hi`. */
+  codes: Int16Array;
+  /** By slot of `names` (`NumIndex.slotOf`): her offset in `codes`, -1 not met yet, -2 kept elsewhere (her weeks grew past the span). */
+  base: Int32Array;
+  names: NumIndex<string>;
+  lo: number;
+  hi: number;
+}
+
 export class RegisterBuilder {
   readonly weeks = new Map<string, PersonWeeks>();
   readonly hours = new Map<string, PersonHours>();
@@ -77,6 +95,10 @@ export class RegisterBuilder {
   /** Weeks a new person's array is made to cover at once (`expectWeeks`). */
   private expectLo = 0;
   private expectHi = -1;
+  /** See `FlatWeeks`; `flatPeople[d]` is the d-th person placed there, `flatSlot[d]` her slot. */
+  private flat: FlatWeeks | null = null;
+  private flatPeople: PersonWeeks[] = [];
+  private flatSlot: Int32Array | null = null;
 
   /**
    * The people the readers will keep, by CPR number with each one's key string (the `numbers`
@@ -88,6 +110,64 @@ export class RegisterBuilder {
     this.names = names;
     if (this.weeksByNum.size === 0) this.weeksByNum = new NumIndex<PersonWeeks>(names.size);
     if (this.hoursByNum.size === 0) this.hoursByNum = new NumIndex<PersonHours>(names.size);
+    this.planFlat();
+  }
+
+  /** With the people and the weeks expected both known (and not too many cells), set aside `flat`. */
+  private planFlat(): void {
+    const names = this.names;
+    if (names === null || this.expectHi < 0 || this.flat !== null || this.weeks.size > 0 || names.size === 0) return;
+    const span = this.expectHi - this.expectLo + 1;
+    if (names.size * span > FLAT_MAX) return;
+    this.flat = {
+      codes: new Int16Array(names.size * span),
+      base: new Int32Array(names.capacity).fill(-1),
+      names,
+      lo: this.expectLo,
+      hi: this.expectHi,
+    };
+    this.flatSlot = new Int32Array(names.size);
+  }
+
+  /**
+   * The flat weeks (`FlatWeeks`) for a reader that writes yearly rows straight into them, or null.
+   * A person's offset is -1 until `weeksForRow` has met her; the reader then asks `base` again.
+   */
+  flatRows(): FlatWeeks | null {
+    const f = this.flat;
+    return f !== null && f.base.length === f.names.capacity ? f : null;
+  }
+
+  /**
+   * A person's offset in `flat.codes` (`flat.base[slot]`) for a row of weeks weekStart … + n − 1,
+   * meeting her if she is new; -2 when her weeks are kept elsewhere (met by another path, or grown).
+   */
+  flatPlace(num: number, slot: number, weekStart: number, n: number): number {
+    const base = this.flat!.base;
+    this.weeksForRow(num, weekStart, n);
+    if (base[slot] === -1) base[slot] = -2;
+    return base[slot];
+  }
+
+  /** A new person at her place in `flat` (her number in `names`, lo … hi inside the span), or null. */
+  private flatPerson(num: number, lo: number, hi: number): PersonWeeks | null {
+    const f = this.flatRows();
+    if (f === null || lo < f.lo || hi > f.hi) return null;
+    const slot = f.names.slotOf(num);
+    const d = this.flatPeople.length;
+    if (slot < 0 || f.base[slot] !== -1 || d >= this.flatSlot!.length) return null;
+    const span = f.hi - f.lo + 1;
+    const p = { weekStart: f.lo, codes: f.codes.subarray(d * span, (d + 1) * span) };
+    this.newWeeks(num, p);
+    this.flatPeople.push(p);
+    this.flatSlot![d] = slot;
+    f.base[slot] = d * span;
+    return p;
+  }
+
+  /** Whether p's weeks are (still) in `flat`. */
+  private isFlat(p: PersonWeeks): boolean {
+    return this.flat !== null && p.codes.buffer === this.flat.codes.buffer;
   }
 
   private keyText(key: PersonKey): string {
@@ -154,6 +234,8 @@ export class RegisterBuilder {
     const hi = weekStart + n - 1;
     const p = this.weeksOf(cpr);
     if (!p) {
+      const f = typeof cpr === 'number' ? this.flatPerson(cpr, weekStart, hi) : null;
+      if (f !== null) return f;
       const lo = this.expectHi >= 0 ? Math.min(weekStart, this.expectLo) : weekStart;
       const q = { weekStart: lo, codes: this.weekArena.alloc(Math.max(hi, this.expectHi) - lo + 1) };
       this.newWeeks(cpr, q);
@@ -191,6 +273,7 @@ export class RegisterBuilder {
     if (hi - lo > 60 * 53) return; // a span beyond sixty years is not a plan worth pre-sizing
     this.expectLo = lo;
     this.expectHi = hi;
+    this.planFlat();
   }
 
   /** Set one week's code (long layout, in-memory rows). */
@@ -254,6 +337,7 @@ export class RegisterBuilder {
     }
     // Trim the grown arrays (weeks without a code at either end) and copy them into one slab
     // of exactly their size (see Arena).
+    this.trimFlat();
     const people = [...this.slack];
     const bounds = new Int32Array(people.length * 2);
     let total = 0;
@@ -278,6 +362,8 @@ export class RegisterBuilder {
       at += n;
     });
     this.slack.clear();
+    this.flatPeople = [];
+    this.flat = null;
     this.sources.length = 0;
     return { weeks: this.weeks, hours: this.hours };
   }
@@ -300,7 +386,7 @@ export class RegisterBuilder {
       const c = p.codes;
       let lo = 0;
       let hi = c.length;
-      if (this.slack.has(p)) {
+      if (this.slack.has(p) || this.isFlat(p)) {
         slack[k] = 1;
         while (lo < hi && c[lo] === 0) lo++;
         while (hi > lo && c[hi - 1] === 0) hi--;
@@ -390,11 +476,45 @@ export class RegisterBuilder {
     const start = Math.min(p.weekStart, lo);
     const end = Math.max(p.weekStart + p.codes.length - 1, hi);
     if (start === p.weekStart && end === p.weekStart + p.codes.length - 1) return;
+    if (this.isFlat(p)) this.unflat(p);
     const next = this.weekArena.alloc(end - start + 1);
     next.set(p.codes, p.weekStart - start);
     p.weekStart = start;
     p.codes = next;
     this.slack.add(p); // arena memory: compacted by `build`
+  }
+
+  /**
+   * Trim the weeks still in `flat` where they are (a view of their weeks with a code), when the
+   * people met fill most of it: copying them out would take a second array of the same size.
+   * Else they are copied with the grown arrays (`build`).
+   */
+  private trimFlat(): void {
+    const f = this.flat;
+    if (f === null) return;
+    const span = f.hi - f.lo + 1;
+    const inPlace = this.flatPeople.length * span * 2 >= f.codes.length;
+    for (const p of this.flatPeople) {
+      if (!this.isFlat(p) || this.slack.has(p)) continue;
+      if (!inPlace) {
+        this.slack.add(p);
+        continue;
+      }
+      const c = p.codes;
+      let lo = 0;
+      let hi = c.length;
+      while (lo < hi && c[lo] === 0) lo++;
+      while (hi > lo && c[hi - 1] === 0) hi--;
+      p.weekStart += lo;
+      p.codes = c.subarray(lo, hi);
+    }
+  }
+
+  /** p's weeks leave `flat` (they grow past its span): readers then go through `weeksForRow` for her. */
+  private unflat(p: PersonWeeks): void {
+    const f = this.flat!;
+    const d = (p.codes.byteOffset - f.codes.byteOffset) / Int16Array.BYTES_PER_ELEMENT / (f.hi - f.lo + 1);
+    f.base[this.flatSlot![d]] = -2;
   }
 
   private ensureMonths(p: PersonHours, lo: number, hi: number): void {

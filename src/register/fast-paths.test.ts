@@ -356,6 +356,39 @@ describe('the yearly layout: plain rows read by the fast loop', () => {
     });
   }
 
+  it('writes the people it was told of straight into their weeks (knownPeople + expectWeeks) with the data or message of the general reader', () => {
+    // Several yearly files into one builder: people met first in a long file, years beyond the
+    // expected ones (her weeks then leave the shared array), conflicts between files, chunks.
+    const files = fc.array(fc.tuple(file, fc.constantFrom(2019, 2020, 2021)), { minLength: 1, maxLength: 4 });
+    const before = fc.option(fc.constantFrom('0101901234;2019-W02;131', '1512884321;2020-W05;130', '3112999999;2019-W01;130'));
+    const expected = fc.constantFrom<[number, number]>([2019, 2020], [2019, 2021], [2020, 2020]);
+    fc.assert(
+      fc.property(files, before, expected, (fs, first, [lo, hi]) => {
+        const read = (flat: boolean) => {
+          const keep = keepCprs(['0101901234', '1512884321', '020285-1236']);
+          const b = new RegisterBuilder();
+          if (flat) {
+            b.knownPeople(keepNumbers(keep)!);
+            b.expectWeeks(parseWeek(`${lo}-W01`)!, parseWeek(`${hi}-W52`)!);
+          }
+          if (first) readBenefits(enc.encode(`cpr;uge;kode\n${first}\n`), 'lang.csv', b, { keep });
+          for (const [f, year] of fs) readBenefits(chunked(render(f, !flat), f.every), `ydelser_${year}.csv`, b, { keep });
+          return b;
+        };
+        const exact = (b: RegisterBuilder) => [...b.build(defaultCodeTable()).weeks].map(([k, p]) => [k, p.weekStart, [...p.codes]]);
+        const of = (flat: boolean) => {
+          try {
+            return { data: exact(read(flat)) };
+          } catch (e) {
+            return { error: (e as Error).message };
+          }
+        };
+        expect(of(true)).toEqual(of(false));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
   it("reads yearly files of plain rows into each person's weeks", () => {
     const b = new RegisterBuilder();
     for (const year of [2019, 2020, 2021]) {

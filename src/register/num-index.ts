@@ -38,6 +38,27 @@ export class NumIndex<T> {
     }
   }
 
+  /**
+   * Where key sits in the table (0 … capacity − 1), or -1: one probe that both says whether the
+   * key is there and gives a place for data kept beside the table (stable while nothing is added).
+   */
+  slotOf(key: number): number {
+    const keys = this.keys;
+    const mask = this.mask;
+    let i = slot(key) & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key) return i;
+      if (k === EMPTY) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The number of slots (`slotOf` is below it); it changes only when the table grows. */
+  get capacity(): number {
+    return this.keys.length;
+  }
+
   has(key: number): boolean {
     const keys = this.keys;
     const mask = this.mask;
