@@ -256,6 +256,7 @@ export async function addProjectRecords(db: Database, m: TestMunicipality, marke
     t('dimension om sprog'),
     t('trin et om sprog'),
     t('trin to om sprog'),
+    t('ansvarlig projektleder'),
   ];
   await db.tx(async (q) => {
     const meeting = (
@@ -275,8 +276,8 @@ export async function addProjectRecords(db: Database, m: TestMunicipality, marke
     );
     await q.query(
       `INSERT INTO project_milestone (project_id, phase, phase_name, number, content, due_date, responsible, status)
-       VALUES ($1, 1, $3, 1, $2, '2025-06-01', 'Projektlederen', 'i_gang')`,
-      [m.projectId, texts[8], texts[9]],
+       VALUES ($1, 1, $3, 1, $2, '2025-06-01', $4, 'i_gang')`,
+      [m.projectId, texts[8], texts[9], texts[14]],
     );
     const instrument = (
       await q.query<{ id: number }>('INSERT INTO project_instrument (project_id) VALUES ($1) RETURNING id', [m.projectId])
