@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { recoverable, type Relation, type Shown } from '../../test/helpers/recoverability.ts';
-import { determinedCells, PRIMARY, SECONDARY, suppressCells, VISIBLE, type AdditiveSet } from './suppress.ts';
+import { determinedCells, display, isSuppressed, PRIMARY, SECONDARY, suppressCells, VISIBLE, type AdditiveSet } from './suppress.ts';
 
 /** Cells a reader can work out, by the independent solver. */
 function readable(values: number[], sets: AdditiveSet[], state: ArrayLike<number>): number[] {
@@ -212,5 +212,126 @@ describe('suppressCells options', () => {
     const sets = [{ total: 0, parts: [1, 2] }];
     expect([...suppressCells([9, 2, 7], sets, 5, { keepShown: (i) => i === 2 })]).toEqual([SECONDARY, PRIMARY, VISIBLE]);
     expect([...suppressCells([9, 2, 7], sets, 5, { keepShown: (i) => i !== 1 })]).toEqual([VISIBLE, PRIMARY, VISIBLE]);
+  });
+});
+
+describe("protectAll's choice of complement (solve: the smallest cell of the determined count's sets, headline cells last)", () => {
+  const P = PRIMARY,
+    S = SECONDARY,
+    V = VISIBLE;
+
+  it('the triangle: the smaller of the two totals beside the small count, one complement and no more', () => {
+    // a = 2 small, b = 6 and c = 7 hidden by the one-set rule; T1 = a + b = 8, T2 = a + c = 9, T3 = b + c = 13.
+    const protects = new Map<number, number>();
+    const state = suppressCells(TRIANGLE.values, TRIANGLE.sets, 5, { solve: true, protects });
+    expect([...state]).toEqual([P, S, S, S, V, V]);
+    expect(protects).toEqual(
+      new Map([
+        [1, 0],
+        [2, 0],
+        [3, 0],
+      ]),
+    );
+  });
+
+  it('the smallest wherever it stands: here the second total', () => {
+    // a = 2, b = 7, c = 6: T1 = 9, T2 = 8 (smaller, and after T1).
+    const values = [2, 7, 6, 9, 8, 13];
+    expect([...suppressCells(values, TRIANGLE.sets, 5, { solve: true })]).toEqual([P, S, S, V, S, V]);
+    // T2 headline: T1 though dearer (a smaller headline never replaces a cell that is not).
+    expect([...suppressCells(values, TRIANGLE.sets, 5, { solve: true, headline: new Set([4]) })]).toEqual([P, S, S, S, V, V]);
+  });
+
+  it('a headline cell last: the dearer total that is not headline, and among headline cells the smallest', () => {
+    const headline3 = suppressCells(TRIANGLE.values, TRIANGLE.sets, 5, { solve: true, headline: new Set([3]) });
+    expect([...headline3]).toEqual([P, S, S, V, S, V]);
+    // Both headline: the smaller, T1; showing it again would give a away, so it stays hidden.
+    const protects = new Map<number, number>();
+    const both = suppressCells(TRIANGLE.values, TRIANGLE.sets, 5, { solve: true, headline: new Set([3, 4]), protects });
+    expect([...both]).toEqual([P, S, S, S, V, V]);
+    expect(protects.get(3)).toBe(0);
+    expect(readable(TRIANGLE.values, TRIANGLE.sets, both)).toEqual([]);
+  });
+
+  it("looks beyond the small count's own sets only when they have nothing to hide", () => {
+    // a = 4, b = 3, c = 2 all small: T1 = 7, T2 = 6, T3 = 5 pin them down. a's own sets offer T2 (6); T3 (5),
+    // cheaper, is in a set linked to a through the hidden b and c only.
+    const values = [4, 3, 2, 7, 6, 5];
+    const protects = new Map<number, number>();
+    const state = suppressCells(values, TRIANGLE.sets, 5, { solve: true, protects });
+    expect([...state]).toEqual([P, P, P, V, S, V]);
+    expect(protects).toEqual(new Map([[4, 0]]));
+    expect(readable(values, TRIANGLE.sets, state)).toEqual([]);
+  });
+
+  it('the linked sets: the smallest cell of the sets reached through hidden cells, not through shown ones', () => {
+    // The table of "zeros around it" above: the 1 at cell 7 has only hidden cells and zeros in its row and
+    // column; the sets linked through hidden cells hold 12 (cell 2), 22 and 33. A further set 22 = 10 + 12 on
+    // the shown row total (cell 0) holds a cheaper 10, but is linked only through a shown cell.
+    const { values, sets } = grid([
+      [5, 12, 5],
+      [0, 5, 1],
+      [0, 5, 0],
+      [0, 0, 0],
+    ]);
+    const protects = new Map<number, number>();
+    const state = suppressCells(values, sets, 5, { solve: true, protects });
+    expect(protects.get(2)).toBe(7);
+    expect([...state].flatMap((s, i) => (s === SECONDARY ? [i] : []))).toEqual([1, 2, 3, 4, 6, 8, 10, 17, 19]);
+    const more = [...values, 10, 12];
+    const moreSets = [...sets, { total: 0, parts: [20, 21] }];
+    const p2 = new Map<number, number>();
+    const s2 = suppressCells(more, moreSets, 5, { solve: true, protects: p2 });
+    expect(s2[2]).toBe(SECONDARY);
+    expect(s2[20]).toBe(VISIBLE);
+    expect(p2.get(2)).toBe(7);
+    expect(readable(more, moreSets, s2)).toEqual([]);
+  });
+
+  it('a headline complement that protects nothing at the end is shown again, and loses its reason', () => {
+    // Rows 22 = 0 + 22, 20 = 4 + 16, 27 = 5 + 22; columns 9 and 60; grand total 69. Headline: cells 1, 2, 3,
+    // 5, 6, 8, 9, 11. The one-set rule hides the 16 beside the 4 (its total, 20, is headline too), then the
+    // 5, the 22s and the 20; with the 20 and the 22s hidden the 16 protects nothing and is shown again.
+    const { values, sets } = grid([
+      [0, 22],
+      [4, 16],
+      [5, 22],
+    ]);
+    const headline = new Set([1, 2, 3, 5, 6, 8, 9, 11]);
+    const protects = new Map<number, number>();
+    const state = suppressCells(values, sets, 5, { solve: true, headline, protects });
+    expect(values[5]).toBe(16);
+    expect([...state]).toEqual([S, V, S, S, P, V, V, S, S, V, V, V]);
+    expect(protects.has(5)).toBe(false);
+    expect(readable(values, sets, state)).toEqual([]);
+    // Without the headline cells the same table hides the 16 (the cheapest part beside the 4) and keeps it.
+    const plain = suppressCells(values, sets, 5, { solve: true });
+    expect(plain[5]).toBe(SECONDARY);
+  });
+
+  it('intervals: the cheapest cell that widens two small counts with a known sum; a headline one last', () => {
+    const values = [30, 3, 4, 23];
+    const sets = [{ total: 0, parts: [1, 2, 3] }];
+    expect([...suppressCells(values, sets, 5)]).toEqual([V, P, P, V]);
+    const protects = new Map<number, number>();
+    expect([...suppressCells(values, sets, 5, { intervals: true, protects })]).toEqual([V, P, P, S]);
+    expect(protects).toEqual(new Map([[3, 1]]));
+    expect([...suppressCells(values, sets, 5, { intervals: true, headline: new Set([3]) })]).toEqual([S, P, P, V]);
+    expect([...suppressCells(values, sets, 5, { intervals: true, keepShown: (i) => i === 3 })]).toEqual([S, P, P, V]);
+    expect([...suppressCells(values, sets, 0, { intervals: true })]).toEqual([V, V, V, V]);
+  });
+});
+
+describe('display and isSuppressed', () => {
+  it('prints a small count as <N, a complement as x, anything else as its value', () => {
+    expect(display(3, PRIMARY, 5)).toBe('<5');
+    expect(display(3, PRIMARY, 3)).toBe('<3');
+    expect(display(17, SECONDARY, 5)).toBe('x');
+    expect(display(17, VISIBLE, 5)).toBe(17);
+    expect(display(0, VISIBLE, 5)).toBe(0);
+    expect(isSuppressed('<5')).toBe(true);
+    expect(isSuppressed('x')).toBe(true);
+    expect(isSuppressed(0)).toBe(false);
+    expect(isSuppressed(12)).toBe(false);
   });
 });
