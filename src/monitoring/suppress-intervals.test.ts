@@ -405,21 +405,17 @@ function grid(rows: number[][]): { values: number[]; sets: AdditiveSet[] } {
   return { values, sets };
 }
 
-const table = fc
-  .integer({ min: 1, max: 4 })
-  .chain((R) =>
-    fc
-      .integer({ min: 1, max: 4 })
-      .chain((C) =>
-        fc.array(
-          fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 40 })), {
-            minLength: C,
-            maxLength: C,
-          }),
-          { minLength: R, maxLength: R },
-        ),
-      ),
-  );
+const table = fc.integer({ min: 1, max: 4 }).chain((R) =>
+  fc.integer({ min: 1, max: 4 }).chain((C) =>
+    fc.array(
+      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 40 })), {
+        minLength: C,
+        maxLength: C,
+      }),
+      { minLength: R, maxLength: R },
+    ),
+  ),
+);
 
 const relationsOf = (sets: AdditiveSet[]): Relation[] => sets.map((s) => ({ total: `c${s.total}`, parts: s.parts.map((p) => `c${p}`) }));
 
