@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPLEMENT, SHOWN, SMALL, suppressTogether, type Figure, type Relation } from '../src/monitoring/suppress-pass.ts';
 import { suppressCells } from '../src/monitoring/suppress.ts';
-import { ranges, recoverable, type Shown } from './helpers/recoverability.ts';
+import { narrowed, ranges, recoverable, type Shown } from './helpers/recoverability.ts';
 
 const fig = (value: number, more: Partial<Figure> = {}): Figure => ({ value, ...more });
 
@@ -235,5 +235,89 @@ describe('interval reasoning in the test solver (issue 17): counts ≥ 0 bound a
       { key: 'T', shown: 'x', lo: 51, hi: 54 },
       { key: 'x', shown: 'x', lo: 11, hi: 14 },
     ]);
+  });
+});
+
+describe('one pass with interval protection (step 4)', () => {
+  const figs = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [k, fig(v)]));
+  const shownAs = (pass: ReturnType<typeof suppressTogether>, keys: Iterable<string>) =>
+    Object.fromEntries([...keys].map((k) => [k, pass.display(k)]));
+
+  it('two small counts with a known sum: the cheapest figure that widens them is hidden, only when asked', () => {
+    // n = a + b + c: a + b = 7 makes each 3 or 4. No equation gives either away.
+    const figures = figs({ n: 30, a: 3, b: 4, c: 23 });
+    const relations: Relation[] = [{ total: 'n', parts: ['a', 'b', 'c'] }];
+    expect(suppressTogether(figures, relations, 5).hiddenCount()).toBe(2);
+    const pass = suppressTogether(figures, relations, 5, { intervals: true });
+    expect(shownAs(pass, figures.keys())).toEqual({ n: 30, a: '<5', b: '<5', c: 'x' });
+    expect(pass.protects).toEqual(new Map([['c', 'a']]));
+    expect(pass.hiddenCount()).toBe(3);
+    // c a headline figure (dear): the total instead.
+    figures.get('c')!.cost = 230_000;
+    expect(shownAs(suppressTogether(figures, relations, 5, { intervals: true }), figures.keys())).toEqual({
+      n: 'x',
+      a: '<5',
+      b: '<5',
+      c: 23,
+    });
+  });
+
+  it('a figure the page does not print is an unknown there (0 or more): it neither narrows nor is hidden for the intervals', () => {
+    const figures = figs({ n: 30, a: 3, b: 4, c: 23 });
+    const relations: Relation[] = [{ total: 'n', parts: ['a', 'b', 'c'] }];
+    const pass = suppressTogether(figures, relations, 5, { intervals: (k) => k !== 'c' });
+    expect(shownAs(pass, figures.keys())).toEqual({ n: 30, a: '<5', b: '<5', c: 23 });
+    expect(pass.protects.size).toBe(0);
+  });
+
+  it('after the interval complements, a complement that protects nothing any more is shown again, the dearest tried first', () => {
+    // T = a + b + c and U = a + d, a = 3 and b = 4 small. The equations hide d (a = U − d). The intervals
+    // (a + b = 7) first hide U, the cheapest cell that frees a in U = a + d, then c. Tried again, dearest
+    // first: c is needed (a + b = 7 again); U protects nothing now and is shown; d then is needed (a = 13 − 10).
+    const figures = figs({ T: 30, a: 3, b: 4, c: 23, U: 13, d: 10 });
+    const relations: Relation[] = [
+      { total: 'T', parts: ['a', 'b', 'c'] },
+      { total: 'U', parts: ['a', 'd'] },
+    ];
+    expect(shownAs(suppressTogether(figures, relations, 5), figures.keys())).toEqual({ T: 30, a: '<5', b: '<5', c: 23, U: 13, d: 'x' });
+    const pass = suppressTogether(figures, relations, 5, { intervals: true });
+    expect(shownAs(pass, figures.keys())).toEqual({ T: 30, a: '<5', b: '<5', c: 'x', U: 13, d: 'x' });
+    expect(pass.protects).toEqual(
+      new Map([
+        ['d', 'a'],
+        ['c', 'a'],
+      ]),
+    );
+    const pub = published(figures, (k) => pass.display(k));
+    expect(recoverable(pub, relations)).toEqual([]);
+    expect(narrowed(pub, relations, 5)).toEqual([]);
+  });
+
+  it('an interval complement alone in a relation between figures the page does not print gets a partner there', () => {
+    // c = p + q: p and q are carried by the result but not printed on this page. Hiding c for the intervals
+    // would leave c = p + q with c its only hidden figure: p, the cheaper, is hidden too.
+    const figures = figs({ n: 30, a: 3, b: 4, c: 23, p: 10, q: 13 });
+    const relations: Relation[] = [
+      { total: 'n', parts: ['a', 'b', 'c'] },
+      { total: 'c', parts: ['p', 'q'] },
+    ];
+    const pass = suppressTogether(figures, relations, 5, { intervals: (k) => k !== 'p' && k !== 'q' });
+    expect(shownAs(pass, figures.keys())).toEqual({ n: 30, a: '<5', b: '<5', c: 'x', p: 'x', q: 13 });
+    expect(pass.protects.get('p')).toBe('c');
+    expect(pass.protects.get('c')).toBe('a');
+    expect(
+      recoverable(
+        published(figures, (k) => pass.display(k)),
+        relations,
+      ),
+    ).toEqual([]);
+  });
+
+  it('threshold 0 hides nothing with intervals either; an unknown figure name throws', () => {
+    const figures = figs({ n: 30, a: 3, b: 4, c: 23 });
+    const relations: Relation[] = [{ total: 'n', parts: ['a', 'b', 'c'] }];
+    expect(suppressTogether(figures, relations, 0, { intervals: true }).hiddenCount()).toBe(0);
+    expect(() => suppressTogether(figures, [{ total: 'n', parts: ['a', 'z'] }], 5)).toThrow('relation names an unknown figure: z');
+    expect(() => suppressTogether(figures, relations, 5).display('z')).toThrow('no figure z');
   });
 });
