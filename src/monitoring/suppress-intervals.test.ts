@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { narrowed, recoverable, type Relation, type Shown } from '../../test/helpers/recoverability.ts';
-import { PRIMARY, SECONDARY, suppressCells, VISIBLE } from './suppress.ts';
+import { PRIMARY, SECONDARY, suppressCells, VISIBLE, type AdditiveSet as CellSet } from './suppress.ts';
 import { COMPLEMENT, SMALL, suppressTogether, type Figure } from './suppress-pass.ts';
 import {
   blindBounds,
@@ -178,6 +178,31 @@ describe('cellBounds', () => {
     }
     const b = bounds(values, sets, kinds);
     expect(b[0]).toEqual([L + 10, L + 10]);
+  });
+  it('a part with the only unbounded upper bound of its set gets a lower bound from the total (total unbounded above)', () => {
+    // T = r + w with r = 25 shown and w hidden: T is 30 or more, unbounded. T = h + s, s small: h ≥ 30 − 4.
+    const values = [33, 25, 8, 30, 3];
+    const sets = [
+      { total: 0, parts: [1, 2] },
+      { total: 0, parts: [3, 4] },
+    ];
+    expect(bounds(values, sets, [H, K, H, H, S])).toEqual([
+      [30, Infinity],
+      [25, 25],
+      [5, Infinity],
+      [26, Infinity],
+      [1, 4],
+    ]);
+  });
+
+  it('another round when only a total was raised from below', () => {
+    // T = x + y (y = 10) comes first; x = p + h (p small, h hidden) raises x to 6 only after it: T is 16 or more.
+    const values = [19, 9, 10, 2, 7];
+    const sets = [
+      { total: 0, parts: [1, 2] },
+      { total: 1, parts: [3, 4] },
+    ];
+    expect(bounds(values, sets, [H, H, K, S, H])[0]).toEqual([16, Infinity]);
   });
 });
 
@@ -354,6 +379,74 @@ describe('widenIntervals', () => {
     expect(r.order[0]).toBe(6);
   });
 
+  it('never hides a shown 0 (it widens a set as much as any cell would)', () => {
+    // n = a + b + z + c with z = 0: read as "N or more" z would widen a fully, and cost nothing.
+    expect(widen([30, 3, 4, 0, 23], [{ total: 0, parts: [1, 2, 3, 4] }], [K, S, S, K, K]).order).toEqual([4]);
+  });
+
+  it('a cell that allows exactly the whole range is a full widener', () => {
+    // 12 = a + b + c, a + b = 7: hiding c (5) leaves a ≤ 12 − 3 − 5 = 4, exactly the blind 1..4.
+    expect(widen([12, 3, 4, 5], [{ total: 0, parts: [1, 2, 3] }], [K, S, S, K]).order).toEqual([3]);
+  });
+
+  it('a full widener before a cheaper cell that is short; the total at index 0 too', () => {
+    // T = d + c1 + c2 (2 + 6 + 10): hiding c1 leaves d ≤ 3 (short); c2 leaves d ≤ 7 (full); so does T.
+    expect(widen([18, 2, 6, 10], [{ total: 0, parts: [1, 2, 3] }], [K, S, K, K]).order[0]).toBe(3);
+    expect(
+      widen([18, 2, 6, 10], [{ total: 0, parts: [1, 2, 3] }], [K, S, K, K], { cost: (i) => (i === 3 ? 1000 : [18, 2, 6, 10][i]) }).order[0],
+    ).toBe(0);
+  });
+
+  it('equal cost: the lower index, also when the set names it later', () => {
+    // ROW relabelled: c is cell 0 and the total cell 3; both widen fully at the same cost.
+    expect(widen([23, 3, 4, 30], [{ total: 3, parts: [1, 2, 0] }], [K, S, S, K], { cost: () => 1 }).order).toEqual([0]);
+  });
+
+  it('the widest short cell wins over a cheaper narrower one named after it; a fallback at index 0 counts', () => {
+    // The dearer-factor table with k2 (6, widens more) named before k1 (5).
+    const values = [2, 21, 13, 8, 5, 6];
+    const sets = [
+      { total: 1, parts: [2, 3] },
+      { total: 2, parts: [0, 5, 4] },
+    ];
+    expect(widen(values, sets, [S, K, H, K, K, K]).order[0]).toBe(5);
+    // Relabelled so that k2 is cell 0 (d is cell 1, still the first narrowed cell).
+    const v2 = [6, 2, 21, 13, 8, 5];
+    const s2 = [
+      { total: 2, parts: [3, 4] },
+      { total: 3, parts: [1, 5, 0] },
+    ];
+    expect(widen(v2, s2, [K, S, K, H, K, K]).order[0]).toBe(0);
+  });
+
+  it('the linked sets: the cheapest cell even when it is cell 0', () => {
+    // The table of the linked-sets test above, with q (6) as cell 0 and d as cell 5.
+    const values = [6, 16, 13, 0, 10, 3, 7, 6, 5, 5];
+    const sets = [
+      { total: 1, parts: [5, 2, 3] },
+      { total: 1, parts: [4, 0] },
+      { total: 2, parts: [6, 7] },
+      { total: 4, parts: [8, 9] },
+    ];
+    const kinds = [K, H, H, K, K, S, K, K, K, K];
+    const r = widen(values, sets, kinds, { pickable: (i) => kinds[i] === K && values[i] > 0 && i !== 1 && i !== 2 });
+    expect(r.order[0]).toBe(0);
+  });
+
+  it('a narrowed cell named twice in a set: the second naming counts among the others', () => {
+    // 10 = d + d + k (d = 2, k = 6): d is 1..3. Hiding k leaves 2d ≤ 10 − 5, d ≤ 4 with the other d at 1: full.
+    expect(widen([10, 2, 6], [{ total: 0, parts: [1, 1, 2] }], [K, S, K]).order[0]).toBe(2);
+    // 9 = d + d + k (d = 2, k = 5): hiding k leaves d ≤ 9 − 1 − 5 = 3: short; the total widens fully.
+    expect(widen([9, 2, 5], [{ total: 0, parts: [1, 1, 2] }], [K, S, K]).order[0]).toBe(0);
+  });
+
+  it('threshold 1: a complement pinned to one value is still widened', () => {
+    const kinds = [K, K, H];
+    const r = widen([30, 12, 18], [{ total: 0, parts: [1, 2] }], kinds, { threshold: 1 });
+    expect(r.count).toBeGreaterThan(0);
+    expect(narrowedCells([30, 12, 18], [{ total: 0, parts: [1, 2] }], (i) => kinds[i], 1)).toEqual([]);
+  });
+
   it('ends when every narrowed cell is left without a complement', () => {
     const kinds = [K, S, S, K];
     expect(widen(ROW.values, ROW.sets, kinds, { pickable: () => false }).count).toBe(0);
@@ -382,7 +475,7 @@ describe('widenIntervals', () => {
 });
 
 /** A table with row totals, column totals and a grand total, as cells and sets (the layout of suppress-solve.test.ts). */
-function grid(rows: number[][]): { values: number[]; sets: AdditiveSet[] } {
+function grid(rows: number[][]): { values: number[]; sets: CellSet[] } {
   const R = rows.length,
     C = rows[0].length,
     w = C + 1;
@@ -398,7 +491,7 @@ function grid(rows: number[][]): { values: number[]; sets: AdditiveSet[] } {
     ...col,
   );
   const at = (r: number, c: number) => r * w + c;
-  const sets: AdditiveSet[] = [
+  const sets: CellSet[] = [
     ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: Array.from({ length: C }, (_, c) => at(r, c + 1)) })),
     ...Array.from({ length: C + 1 }, (_, c) => ({ total: at(R, c), parts: Array.from({ length: R }, (_, r) => at(r, c)) })),
   ];
