@@ -322,6 +322,67 @@ describe("protectAll's choice of complement (solve: the smallest cell of the det
   });
 });
 
+describe('choices pinned by the second mutation run', () => {
+  const P = PRIMARY,
+    S = SECONDARY,
+    V = VISIBLE;
+
+  it('one-set rule: a smaller headline part named after a part that is not headline does not replace it', () => {
+    expect([...suppressCells([30, 2, 22, 6], [{ total: 0, parts: [1, 2, 3] }], 5, { headline: new Set([3]) })]).toEqual([V, P, S, V]);
+  });
+
+  it('solve: the pick may be cell 0, and then it is hidden and kept', () => {
+    // The triangle with T1 (8) as cell 0: cells 0 T1, 1 a = 2, 2 b = 6, 3 c = 7, 4 T2 = 9, 5 T3 = 13.
+    const sets = [
+      { total: 0, parts: [1, 2] },
+      { total: 4, parts: [1, 3] },
+      { total: 5, parts: [2, 3] },
+    ];
+    expect([...suppressCells([8, 2, 6, 7, 9, 13], sets, 5, { solve: true })]).toEqual([S, P, S, S, V, V]);
+    // All small, T2 (6) as cell 0: a's own sets offer it; the cheaper T3 (5) is only linked.
+    const small = [
+      { total: 4, parts: [1, 2] },
+      { total: 0, parts: [1, 3] },
+      { total: 5, parts: [2, 3] },
+    ];
+    expect([...suppressCells([6, 4, 3, 2, 7, 5], small, 5, { solve: true })]).toEqual([S, P, P, P, V, V]);
+  });
+
+  it('solve: with nothing left to hide it stops, and names no complement it did not hide', () => {
+    const protects = new Map<number, number>();
+    const state = suppressCells(TRIANGLE.values, TRIANGLE.sets, 5, { solve: true, keepShown: (i) => i >= 3, protects });
+    expect([...state]).toEqual([P, S, S, V, V, V]);
+    expect(protects).toEqual(
+      new Map([
+        [1, 0],
+        [2, 0],
+      ]),
+    );
+  });
+
+  it('solve: a headline shown again without a protects map to update', () => {
+    const { values, sets } = grid([
+      [0, 22],
+      [4, 16],
+      [5, 22],
+    ]);
+    const state = suppressCells(values, sets, 5, { solve: true, headline: new Set([1, 2, 3, 5, 6, 8, 9, 11]) });
+    expect(state[5]).toBe(VISIBLE);
+  });
+
+  it('determinedCells: a hidden cell that is the total of one set and a part of another', () => {
+    // X = a + b (b = 10 shown) and Y = X + a (Y = 14 shown): X − a = 10 and X + a = 14 give a = 2, X = 12.
+    // Counted with the same sign for totals and parts the two rows would be one, and nothing determined.
+    const values = [2, 10, 12, 14];
+    const sets = [
+      { total: 2, parts: [0, 1] },
+      { total: 3, parts: [2, 0] },
+    ];
+    expect(determinedCells(values, sets, Uint8Array.from([P, V, S, V]))).toEqual([0, 2]);
+    expect(readable(values, sets, [P, V, S, V])).toEqual([0, 2]);
+  });
+});
+
 describe('display and isSuppressed', () => {
   it('prints a small count as <N, a complement as x, anything else as its value', () => {
     expect(display(3, PRIMARY, 5)).toBe('<5');
