@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { narrowed, recoverable, type Relation, type Shown } from '../../test/helpers/recoverability.ts';
-import { PRIMARY, SECONDARY, suppressCells, VISIBLE, type AdditiveSet as CellSet } from './suppress.ts';
+import { PRIMARY, SECONDARY, suppressCells, VISIBLE } from './suppress.ts';
 import { COMPLEMENT, SMALL, suppressTogether, type Figure } from './suppress-pass.ts';
 import {
   blindBounds,
@@ -25,6 +25,7 @@ import {
   type AdditiveSet,
   type WidenOptions,
 } from './suppress-intervals.ts';
+import { smallTablesArb, totalsGrid } from './test-support.ts';
 
 const K = KNOWN,
   S = SMALL_CELL,
@@ -474,42 +475,6 @@ describe('widenIntervals', () => {
   });
 });
 
-/** A table with row totals, column totals and a grand total, as cells and sets (the layout of suppress-solve.test.ts). */
-function grid(rows: number[][]): { values: number[]; sets: CellSet[] } {
-  const R = rows.length,
-    C = rows[0].length,
-    w = C + 1;
-  const values: number[] = [];
-  for (const r of rows)
-    values.push(
-      r.reduce((a, b) => a + b, 0),
-      ...r,
-    );
-  const col = Array.from({ length: C }, (_, c) => rows.reduce((a, r) => a + r[c], 0));
-  values.push(
-    col.reduce((a, b) => a + b, 0),
-    ...col,
-  );
-  const at = (r: number, c: number) => r * w + c;
-  const sets: CellSet[] = [
-    ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: Array.from({ length: C }, (_, c) => at(r, c + 1)) })),
-    ...Array.from({ length: C + 1 }, (_, c) => ({ total: at(R, c), parts: Array.from({ length: R }, (_, r) => at(r, c)) })),
-  ];
-  return { values, sets };
-}
-
-const table = fc.integer({ min: 1, max: 4 }).chain((R) =>
-  fc.integer({ min: 1, max: 4 }).chain((C) =>
-    fc.array(
-      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 40 })), {
-        minLength: C,
-        maxLength: C,
-      }),
-      { minLength: R, maxLength: R },
-    ),
-  ),
-);
-
 const relationsOf = (sets: AdditiveSet[]): Relation[] => sets.map((s) => ({ total: `c${s.total}`, parts: s.parts.map((p) => `c${p}`) }));
 
 /** What a reader sees of cells in states VISIBLE/PRIMARY/SECONDARY. */
@@ -520,8 +485,8 @@ function publish(values: number[], state: ArrayLike<number>): Map<string, Shown>
 describe('against the independent solver (property)', () => {
   it('narrowedCells finds exactly what `narrowed` finds, for random hidden cells', () => {
     fc.assert(
-      fc.property(table, fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 30, maxLength: 30 }), (rows, pick) => {
-        const { values, sets } = grid(rows);
+      fc.property(smallTablesArb, fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 30, maxLength: 30 }), (rows, pick) => {
+        const { values, sets } = totalsGrid(rows);
         // Small counts are small; other cells shown or hidden at random (a hidden cell is N or more, or 0).
         const state = values.map((v, i) => (v >= 1 && v < 5 ? PRIMARY : v >= 5 && pick[i] === 2 ? SECONDARY : VISIBLE));
         const kind = (i: number) => (state[i] === VISIBLE ? K : state[i] === PRIMARY ? S : H);
@@ -535,8 +500,8 @@ describe('against the independent solver (property)', () => {
 
   it('suppressCells with solve and intervals: no small count narrowed or determined, no complement pinned', () => {
     fc.assert(
-      fc.property(table, (rows) => {
-        const { values, sets } = grid(rows);
+      fc.property(smallTablesArb, (rows) => {
+        const { values, sets } = totalsGrid(rows);
         const protects = new Map<number, number>();
         const state = suppressCells(values, sets, 5, { solve: true, intervals: true, protects });
         values.forEach((v, i) => expect(state[i] === PRIMARY, `cell ${i}=${v}`).toBe(v >= 1 && v < 5));
@@ -556,8 +521,8 @@ describe('against the independent solver (property)', () => {
 
   it('widenIntervals alone after the primary cells: nothing narrowed, and it only ever hides shown non-zero cells', () => {
     fc.assert(
-      fc.property(table, (rows) => {
-        const { values, sets } = grid(rows);
+      fc.property(smallTablesArb, (rows) => {
+        const { values, sets } = totalsGrid(rows);
         const state = Uint8Array.from(values, (v) => (v >= 1 && v < 5 ? PRIMARY : VISIBLE));
         const before = Uint8Array.from(state);
         const kind = (i: number) => (state[i] === VISIBLE ? K : state[i] === PRIMARY ? S : H);
@@ -592,7 +557,7 @@ describe('against the independent solver (property)', () => {
           .chain((C) => fc.array(fc.array(cell, { minLength: C, maxLength: C }), { minLength: 1, maxLength: 3 })),
         fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 3, maxLength: 3 }),
         (rows, split) => {
-          const { values, sets } = grid(rows);
+          const { values, sets } = totalsGrid(rows);
           const figures = new Map<string, Figure>(values.map((v, i) => [`c${i}`, { value: v }]));
           const rels = relationsOf(sets);
           const w = rows[0].length + 1;

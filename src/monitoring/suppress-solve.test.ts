@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { recoverable, type Relation, type Shown } from '../../test/helpers/recoverability.ts';
 import { determinedCells, display, isSuppressed, PRIMARY, SECONDARY, suppressCells, VISIBLE, type AdditiveSet } from './suppress.ts';
+import { smallTablesArb, totalsGrid } from './test-support.ts';
 
 /** Cells a reader can work out, by the independent solver. */
 function readable(values: number[], sets: AdditiveSet[], state: ArrayLike<number>): number[] {
@@ -17,42 +18,6 @@ function readable(values: number[], sets: AdditiveSet[], state: ArrayLike<number
     .map((r) => Number(r.key.slice(1)))
     .sort((a, b) => a - b);
 }
-
-/** A table with row totals, column totals and a grand total: values and sets. */
-function grid(rows: number[][]): { values: number[]; sets: AdditiveSet[] } {
-  const R = rows.length,
-    C = rows[0].length,
-    w = C + 1;
-  const values: number[] = [];
-  for (const r of rows)
-    values.push(
-      r.reduce((a, b) => a + b, 0),
-      ...r,
-    );
-  const col = Array.from({ length: C }, (_, c) => rows.reduce((a, r) => a + r[c], 0));
-  values.push(
-    col.reduce((a, b) => a + b, 0),
-    ...col,
-  );
-  const at = (r: number, c: number) => r * w + c;
-  const sets: AdditiveSet[] = [
-    ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: Array.from({ length: C }, (_, c) => at(r, c + 1)) })),
-    ...Array.from({ length: C + 1 }, (_, c) => ({ total: at(R, c), parts: Array.from({ length: R }, (_, r) => at(r, c)) })),
-  ];
-  return { values, sets };
-}
-
-const table = fc.integer({ min: 1, max: 4 }).chain((R) =>
-  fc.integer({ min: 1, max: 4 }).chain((C) =>
-    fc.array(
-      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 40 })), {
-        minLength: C,
-        maxLength: C,
-      }),
-      { minLength: R, maxLength: R },
-    ),
-  ),
-);
 
 /** Three sets that pin a, b, c down together though each has two hidden cells: a = (T1 + T2 − T3) / 2. */
 const TRIANGLE = {
@@ -75,7 +40,7 @@ describe('determinedCells', () => {
 
   it('finds what several sets pin down together, and nothing a 2 × 2 rectangle leaves open', () => {
     expect(determinedCells(TRIANGLE.values, TRIANGLE.sets, Uint8Array.from([1, 2, 2, 0, 0, 0]))).toEqual([0, 1, 2]);
-    const { values, sets } = grid([
+    const { values, sets } = totalsGrid([
       [3, 8],
       [9, 12],
     ]);
@@ -87,8 +52,8 @@ describe('determinedCells', () => {
 
   it('agrees with the independent exact solver on random tables and random hidden cells (property)', () => {
     fc.assert(
-      fc.property(table, fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), (rows, hide) => {
-        const { values, sets } = grid(rows);
+      fc.property(smallTablesArb, fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), (rows, hide) => {
+        const { values, sets } = totalsGrid(rows);
         const state = Uint8Array.from(values, (_, i) => (hide[i % hide.length] ? SECONDARY : VISIBLE));
         expect(determinedCells(values, sets, state)).toEqual(readable(values, sets, state));
       }),
@@ -116,7 +81,7 @@ describe('suppressCells options', () => {
     // Found by the property below (seed 20191101): the 1 at row 2, column 3 ends with only hidden
     // cells and zeros in its own row and column, yet row 1, column 1 and the column totals give it
     // away (1 + 3 = 10, 17 = 1, 17 + 19 = 11, 19 = 3 + 7, so 7 = 1). The solver stopped there.
-    const { values, sets } = grid([
+    const { values, sets } = totalsGrid([
       [5, 12, 5],
       [0, 5, 1],
       [0, 5, 0],
@@ -132,8 +97,8 @@ describe('suppressCells options', () => {
 
   it('solve: every small count is hidden and none can be worked out, on random tables (property)', () => {
     fc.assert(
-      fc.property(table, (rows) => {
-        const { values, sets } = grid(rows);
+      fc.property(smallTablesArb, (rows) => {
+        const { values, sets } = totalsGrid(rows);
         const protects = new Map<number, number>();
         const state = suppressCells(values, sets, 5, { solve: true, protects });
         values.forEach((v, i) => expect(state[i] === PRIMARY, `cell ${i}=${v}`).toBe(v >= 1 && v < 5));
@@ -151,8 +116,8 @@ describe('suppressCells options', () => {
 
   it('solve: a headline complement is shown again when nothing becomes determined without it', () => {
     fc.assert(
-      fc.property(table, fc.integer({ min: 0, max: 29 }), (rows, h) => {
-        const { values, sets } = grid(rows);
+      fc.property(smallTablesArb, fc.integer({ min: 0, max: 29 }), (rows, h) => {
+        const { values, sets } = totalsGrid(rows);
         const headline = new Set([h % values.length]);
         const protects = new Map<number, number>();
         const state = suppressCells(values, sets, 5, { solve: true, headline, protects });
@@ -268,7 +233,7 @@ describe("protectAll's choice of complement (solve: the smallest cell of the det
     // The table of "zeros around it" above: the 1 at cell 7 has only hidden cells and zeros in its row and
     // column; the sets linked through hidden cells hold 12 (cell 2), 22 and 33. A further set 22 = 10 + 12 on
     // the shown row total (cell 0) holds a cheaper 10, but is linked only through a shown cell.
-    const { values, sets } = grid([
+    const { values, sets } = totalsGrid([
       [5, 12, 5],
       [0, 5, 1],
       [0, 5, 0],
@@ -292,7 +257,7 @@ describe("protectAll's choice of complement (solve: the smallest cell of the det
     // Rows 22 = 0 + 22, 20 = 4 + 16, 27 = 5 + 22; columns 9 and 60; grand total 69. Headline: cells 1, 2, 3,
     // 5, 6, 8, 9, 11. The one-set rule hides the 16 beside the 4 (its total, 20, is headline too), then the
     // 5, the 22s and the 20; with the 20 and the 22s hidden the 16 protects nothing and is shown again.
-    const { values, sets } = grid([
+    const { values, sets } = totalsGrid([
       [0, 22],
       [4, 16],
       [5, 22],
@@ -361,7 +326,7 @@ describe('choices pinned by the second mutation run', () => {
   });
 
   it('solve: a headline shown again without a protects map to update', () => {
-    const { values, sets } = grid([
+    const { values, sets } = totalsGrid([
       [0, 22],
       [4, 16],
       [5, 22],

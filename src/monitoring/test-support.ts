@@ -6,6 +6,7 @@ import { RegisterBuilder } from '../register/builder.ts';
 import { defaultCodeTable } from '../register/codetable.ts';
 import fc from 'fast-check';
 import { firstWeekOfMonth, monthIndex, monthString, parseMonth, parseWeek, weekString } from './calendar.ts';
+import type { AdditiveSet } from './suppress.ts';
 import type { CodeTable, MonitorInput, Participant, Visitation } from './types.ts';
 
 export interface PersonSpec {
@@ -88,3 +89,44 @@ const personArb: fc.Arbitrary<PersonSpec> = fc
   }));
 
 export const cohortArb = fc.array(personArb, { minLength: 1, maxLength: 40 });
+
+/** A table with row totals, column totals and a grand total (row r, column c at r·(C+1)+c+1; totals in column 0 and row R): values and additive sets, for the suppression tests. */
+export function totalsGrid(rows: number[][]): { values: number[]; sets: AdditiveSet[] } {
+  const R = rows.length,
+    C = rows[0].length,
+    w = C + 1;
+  const values: number[] = [];
+  for (const r of rows)
+    values.push(
+      r.reduce((a, b) => a + b, 0),
+      ...r,
+    );
+  const col = Array.from({ length: C }, (_, c) => rows.reduce((a, r) => a + r[c], 0));
+  values.push(
+    col.reduce((a, b) => a + b, 0),
+    ...col,
+  );
+  const at = (r: number, c: number) => r * w + c;
+  const sets: AdditiveSet[] = [
+    ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: Array.from({ length: C }, (_, c) => at(r, c + 1)) })),
+    ...Array.from({ length: C + 1 }, (_, c) => ({ total: at(R, c), parts: Array.from({ length: R }, (_, r) => at(r, c)) })),
+  ];
+  return { values, sets };
+}
+
+/** Random 1–4 × 1–4 tables of zeros, small counts and larger ones, for `totalsGrid`. */
+export const smallTablesArb = fc
+  .integer({ min: 1, max: 4 })
+  .chain((R) =>
+    fc
+      .integer({ min: 1, max: 4 })
+      .chain((C) =>
+        fc.array(
+          fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 40 })), {
+            minLength: C,
+            maxLength: C,
+          }),
+          { minLength: R, maxLength: R },
+        ),
+      ),
+  );

@@ -60,15 +60,7 @@ export class NumIndex<T> {
   }
 
   has(key: number): boolean {
-    const keys = this.keys;
-    const mask = this.mask;
-    let i = slot(key) & mask;
-    for (;;) {
-      const k = keys[i];
-      if (k === key) return true;
-      if (k === EMPTY) return false;
-      i = (i + 1) & mask;
-    }
+    return this.slotOf(key) >= 0;
   }
 
   set(key: number, value: T): void {
