@@ -115,18 +115,14 @@ export function totalsGrid(rows: number[][]): { values: number[]; sets: Additive
 }
 
 /** Random 1–4 × 1–4 tables of zeros, small counts and larger ones, for `totalsGrid`. */
-export const smallTablesArb = fc
-  .integer({ min: 1, max: 4 })
-  .chain((R) =>
-    fc
-      .integer({ min: 1, max: 4 })
-      .chain((C) =>
-        fc.array(
-          fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 40 })), {
-            minLength: C,
-            maxLength: C,
-          }),
-          { minLength: R, maxLength: R },
-        ),
-      ),
-  );
+export const smallTablesArb = fc.integer({ min: 1, max: 4 }).chain((R) =>
+  fc.integer({ min: 1, max: 4 }).chain((C) =>
+    fc.array(
+      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 40 })), {
+        minLength: C,
+        maxLength: C,
+      }),
+      { minLength: R, maxLength: R },
+    ),
+  ),
+);
