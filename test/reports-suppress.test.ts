@@ -12,6 +12,7 @@ import { suppressJoint } from '../src/monitoring/suppress-joint.ts';
 import { cspSafeSvg, renderChartSvg } from '../src/reports/chart-svg.ts';
 import { activityMix, caseloads, companyOrientedBy, contactFrequency } from '../src/app/steering/case-measures.ts';
 import type { CaseFacts } from '../src/db/steering/case-stats.ts';
+import { totalsGrid } from '../src/monitoring/test-support.ts';
 
 /** Cells a reader can compute: start from the shown ones, solve every set with one unknown, repeat. */
 function known(values: number[], state: Uint8Array, sets: AdditiveSet[]): boolean[] {
@@ -30,28 +31,7 @@ function known(values: number[], state: Uint8Array, sets: AdditiveSet[]): boolea
   return k;
 }
 
-function grid(rows: number[][]) {
-  const R = rows.length;
-  const C = rows[0].length;
-  const w = C + 1;
-  const values: number[] = [];
-  for (const r of rows)
-    values.push(
-      r.reduce((a, b) => a + b, 0),
-      ...r,
-    );
-  const colTotals = Array.from({ length: C }, (_, c) => rows.reduce((a, r) => a + r[c], 0));
-  values.push(
-    colTotals.reduce((a, b) => a + b, 0),
-    ...colTotals,
-  );
-  const at = (r: number, c: number) => r * w + c;
-  const sets: AdditiveSet[] = [
-    ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: Array.from({ length: C }, (_, c) => at(r, c + 1)) })),
-    ...Array.from({ length: C + 1 }, (_, c) => ({ total: at(R, c), parts: Array.from({ length: R }, (_, r) => at(r, c)) })),
-  ];
-  return { values, sets, at, R };
-}
+const grid = totalsGrid;
 
 const table = fc.integer({ min: 1, max: 6 }).chain((R) =>
   fc.integer({ min: 1, max: 5 }).chain((C) =>

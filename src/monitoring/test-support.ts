@@ -91,7 +91,7 @@ const personArb: fc.Arbitrary<PersonSpec> = fc
 export const cohortArb = fc.array(personArb, { minLength: 1, maxLength: 40 });
 
 /** A table with row totals, column totals and a grand total (row r, column c at r·(C+1)+c+1; totals in column 0 and row R): values and additive sets, for the suppression tests. */
-export function totalsGrid(rows: number[][]): { values: number[]; sets: AdditiveSet[] } {
+export function totalsGrid(rows: number[][]): { values: number[]; sets: AdditiveSet[]; at: (r: number, c: number) => number; R: number } {
   const R = rows.length,
     C = rows[0].length,
     w = C + 1;
@@ -111,7 +111,7 @@ export function totalsGrid(rows: number[][]): { values: number[]; sets: Additive
     ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: Array.from({ length: C }, (_, c) => at(r, c + 1)) })),
     ...Array.from({ length: C + 1 }, (_, c) => ({ total: at(R, c), parts: Array.from({ length: R }, (_, r) => at(r, c)) })),
   ];
-  return { values, sets };
+  return { values, sets, at, R };
 }
 
 /** Random 1–4 × 1–4 tables of zeros, small counts and larger ones, for `totalsGrid`. */
