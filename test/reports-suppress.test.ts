@@ -12,7 +12,7 @@ import { suppressJoint } from '../src/monitoring/suppress-joint.ts';
 import { cspSafeSvg, renderChartSvg } from '../src/reports/chart-svg.ts';
 import { activityMix, caseloads, companyOrientedBy, contactFrequency } from '../src/app/steering/case-measures.ts';
 import type { CaseFacts } from '../src/db/steering/case-stats.ts';
-import { totalsGrid } from '../src/monitoring/test-support.ts';
+import { tablesArb, totalsGrid } from '../src/monitoring/test-support.ts';
 
 /** Cells a reader can compute: start from the shown ones, solve every set with one unknown, repeat. */
 function known(values: number[], state: Uint8Array, sets: AdditiveSet[]): boolean[] {
@@ -31,25 +31,13 @@ function known(values: number[], state: Uint8Array, sets: AdditiveSet[]): boolea
   return k;
 }
 
-const grid = totalsGrid;
-
-const table = fc.integer({ min: 1, max: 6 }).chain((R) =>
-  fc.integer({ min: 1, max: 5 }).chain((C) =>
-    fc.array(
-      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 60 })), {
-        minLength: C,
-        maxLength: C,
-      }),
-      { minLength: R, maxLength: R },
-    ),
-  ),
-);
+const table = tablesArb(6, 5, 60);
 
 describe('joint suppression', () => {
   it('hides every small count and leaves none recoverable (no fixed cells)', () => {
     fc.assert(
       fc.property(table, (rows) => {
-        const { values, sets } = grid(rows);
+        const { values, sets } = totalsGrid(rows);
         const state = suppressJoint(values, sets, 5, new Map());
         const k = known(values, state, sets);
         values.forEach((v, i) => {
@@ -66,7 +54,7 @@ describe('joint suppression', () => {
     fc.assert(
       fc.property(table, (rows) => {
         cases++;
-        const { values, sets, at, R } = grid(rows);
+        const { values, sets, at, R } = totalsGrid(rows);
         // The other table: the row totals and the grand total, suppressed as the engine would.
         const totals = [...Array.from({ length: R }, (_, r) => values[at(r, 0)]), values[at(R, 0)]];
         const other = suppressCells(totals, [{ total: R, parts: Array.from({ length: R }, (_, r) => r) }], 5);

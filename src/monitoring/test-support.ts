@@ -114,15 +114,19 @@ export function totalsGrid(rows: number[][]): { values: number[]; sets: Additive
   return { values, sets, at, R };
 }
 
-/** Random 1–4 × 1–4 tables of zeros, small counts and larger ones, for `totalsGrid`. */
-export const smallTablesArb = fc.integer({ min: 1, max: 4 }).chain((R) =>
-  fc.integer({ min: 1, max: 4 }).chain((C) =>
-    fc.array(
-      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 40 })), {
-        minLength: C,
-        maxLength: C,
-      }),
-      { minLength: R, maxLength: R },
+/** Random tables of zeros, small counts and larger ones, for `totalsGrid` (1–rows × 1–cols, large counts up to `large`). */
+export function tablesArb(rows = 4, cols = 4, large = 40) {
+  return fc.integer({ min: 1, max: rows }).chain((R) =>
+    fc.integer({ min: 1, max: cols }).chain((C) =>
+      fc.array(
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: large })), {
+          minLength: C,
+          maxLength: C,
+        }),
+        { minLength: R, maxLength: R },
+      ),
     ),
-  ),
-);
+  );
+}
+
+export const smallTablesArb = tablesArb();
