@@ -454,6 +454,28 @@ describe('widenIntervals', () => {
     expect(kinds).toEqual([K, S, S, K]);
   });
 
+  it('a pinned `x`: the cheapest cell of its own set that unpins it, not a cheaper one of a linked set', () => {
+    // x (18) in R = a + b + x (40 = 12 + 10 + 18) and in C = x + y (31 = 18 + 13); y hidden and
+    // y = z + w (6 + 7). x and y are pinned. Hiding b leaves x 5..23 in its row: b is the complement
+    // for x; z (6, cheaper, linked to x through the hidden y) does not unpin x. With the upper slack
+    // NaN (∞ − ∞) x had no full widener and got z.
+    // cells: 0 R, 1 a, 2 b, 3 x, 4 C, 5 y, 6 z, 7 w
+    const values = [40, 12, 10, 18, 31, 13, 6, 7];
+    const sets = [
+      { total: 0, parts: [1, 2, 3] },
+      { total: 4, parts: [3, 5] },
+      { total: 5, parts: [6, 7] },
+    ];
+    const kinds = [K, K, K, H, K, H, K, K];
+    expect(narrowedCells(values, sets, (i) => kinds[i], 5)).toEqual([3, 5]);
+    const r = widen(values, sets, kinds);
+    expect(r.order[0]).toBe(2);
+    expect(r.protects.get(2)).toBe(3);
+    expect(narrowedCells(values, sets, (i) => kinds[i], 5)).toEqual([]);
+    // A pinned `x` whose total frees it alone as well as a cheaper part: the part (the total is not preferred).
+    expect(widen([40, 12, 10, 18], [{ total: 0, parts: [1, 2, 3] }], [K, K, K, H]).order).toEqual([2]);
+  });
+
   it('keeps hiding until nothing is narrowed, one complement per round, each with its reason', () => {
     // Two rows each with two small counts and a shown part.
     const values = [30, 3, 4, 23, 40, 2, 2, 36];

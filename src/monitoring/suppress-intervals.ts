@@ -241,7 +241,8 @@ function complementFor(
 
 /**
  * How far set s, with c read as "N or more" and the other cells' current bounds, lets d reach
- * beyond its blind range: ≥ 0 when it allows all of it, else the (negative) shortfall.
+ * beyond its blind range: ≥ 0 when it allows all of it, else the (negative) shortfall. For an `x`
+ * (blind range unbounded above) ≥ 0 when the set leaves it two values or more (not pinned).
  */
 function widening(
   s: AdditiveSet,
@@ -278,6 +279,12 @@ function widening(
     dLo = l(s.total) - othersHi;
     dHi = h(s.total) - othersLo;
   }
+  // An `x` (blind range N..∞) is narrowed only when pinned to one value: the set must leave it two
+  // values or more. Measured against ∞ its upper slack was NaN (∞ − ∞) or −∞ for every candidate,
+  // so it never had a full widener, the fallback could not rank, and the cheapest cell of the linked
+  // sets was hidden, wherever it stood (issue 18 point 12). Asking for the whole range up to ∞
+  // instead would make only a total a full widener: a headline figure hidden where a cheap part frees it.
+  if (blind.hi[d] === Infinity) return dHi - Math.max(dLo, blind.lo[d]) - 1;
   return Math.min(blind.lo[d] - dLo, dHi - blind.hi[d]);
 }
 
