@@ -75,6 +75,20 @@ describe('CsvReader: header and delimiter', () => {
       [4, '3', 'Ã¸'],
     ]);
   });
+  it('gives the same text once a chunk read field by field is decoded whole (ASCII), and stays field by field when it is not ASCII', () => {
+    // Enough fields asked for as text that the reader decodes an ASCII chunk once (csv.ts, ASCII_AFTER).
+    const body = Array.from({ length: 300 }, (_, i) => `D${i};"x ""${i}""";  ${i % 7}  ;2022-01-0${1 + (i % 9)}\n`).join('');
+    const want = Array.from({ length: 300 }, (_, i) => [i + 2, `D${i}`, `x "${i}"`, `${i % 7}`, `2022-01-0${1 + (i % 9)}`]);
+    expect(rows(reader(`id;navn;k;dato\n${body}`))).toEqual(want);
+    // Not ASCII (UTF-8 after the first rows): byte offsets are not string offsets, so no whole-chunk text.
+    expect(rows(reader(`id;navn;k;dato\n${body}Æ1;Ærø;1;2022-01-01\n`))).toEqual([...want, [302, 'Æ1', 'Ærø', '1', '2022-01-01']]);
+    // Several chunks: each is decoded (or not) on its own.
+    expect(rows(new CsvReader(chunks(`id;navn;k;dato\n${body}`, 'Å;ø;1;2\n', body), 'f.csv'))).toEqual([
+      ...want,
+      [302, 'Å', 'ø', '1', '2'],
+      ...want.map(([line, ...f]) => [(line as number) + 301, ...f]),
+    ]);
+  });
 });
 
 describe('CsvReader: rows', () => {

@@ -5,7 +5,7 @@
  * encodings) and decodes a field to text only when asked, so a 100 MB DREAM file is read
  * without building a string per cell.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { ByteSource } from './chunks.ts';
 import { MAX_NAME, RegisterInputError, cellError, shorten, sizeText, type Place, type RegisterErrorCode } from './errors.ts';
 
@@ -16,6 +16,8 @@ import { MAX_NAME, RegisterInputError, cellError, shorten, sizeText, type Place,
 export const MAX_COLUMNS = 10_000;
 export const MAX_HEADER_BYTES = 1024 * 1024;
 
+/** A chunk is decoded whole once fields have been asked for as text about once per this many of its bytes. */
+const ASCII_AFTER = 1024;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -103,7 +105,22 @@ export class CsvReader {
       const dec = new TextDecoder('windows-1252');
       this.decodeRange = (s, e) => dec.decode(bytes.subarray(s, e));
     } else {
-      this.decodeRange = (s, e) => buf.toString('utf8', s, e);
+      // A file whose fields are read as text row by row (the participants) costs a native call
+      // per field; once a chunk has been asked for many fields, it is decoded once when it is
+      // plain ASCII (then byte offsets are string offsets) and a field is a slice of that string.
+      let calls = 0;
+      let text: string | null = null;
+      this.decodeRange = (s, e) => {
+        if (text !== null) return text.slice(s, e);
+        if (++calls * ASCII_AFTER >= bytes.length && calls >= 64) {
+          if (isAscii(bytes)) {
+            text = buf.toString('latin1');
+            return text.slice(s, e);
+          }
+          calls = -Infinity; // not ASCII: field by field
+        }
+        return buf.toString('utf8', s, e);
+      };
     }
   }
 

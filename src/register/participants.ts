@@ -14,10 +14,14 @@ const VISITATION_ALIASES: Record<string, Visitation> = {
 };
 
 export function parseVisitation(text: string): Visitation | null {
+  if ((VISITATIONS as readonly string[]).includes(text)) return text as Visitation; // as written, the usual case
   const t = text.trim().toLowerCase();
   if ((VISITATIONS as readonly string[]).includes(t)) return t as Visitation;
   return VISITATION_ALIASES[t] ?? null;
 }
+
+/** At most this many distinct municipality and date strings are shared (`once`). */
+const MAX_SHARED = 100_000;
 
 export function readParticipants(bytes: Uint8Array, fileName: string): Participant[] {
   const r = new CsvReader(bytes, fileName);
@@ -32,6 +36,15 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
   const cOut = r.col('udskrevet');
   const out: Participant[] = [];
   const lineOfId = new Map<string, number>();
+  // Municipalities and dates repeat from row to row: one string each, so that 100,000 rows keep
+  // two new strings (id, CPR) rather than five (fewer survivors for the young-generation GC to copy).
+  const same = new Map<string, string>();
+  const once = (t: string): string => {
+    const had = same.get(t);
+    if (had !== undefined) return had;
+    if (same.size < MAX_SHARED) same.set(t, t);
+    return t;
+  };
   while (r.next()) {
     r.checkFieldCount();
     const id = r.text(cId);
@@ -63,9 +76,9 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
         key = cpr.value.cpr;
       }
     }
-    const kommune = r.text(cKommune);
+    const kommune = once(r.text(cKommune));
     if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');
-    const indskrevet = isoDateText(r.text(cIn));
+    const indskrevet = isoDateText(once(r.text(cIn)));
     if (indskrevet === null)
       throw r.error('bad_date', cIn, `«${r.text(cIn)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
     const visitation = parseVisitation(r.text(cVis));
@@ -79,7 +92,7 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     let udskrevet: string | null = null;
     const outText = cOut >= 0 ? r.text(cOut) : '';
     if (outText) {
-      udskrevet = isoDateText(outText);
+      udskrevet = isoDateText(once(outText));
       if (udskrevet === null)
         throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
       if (udskrevet < indskrevet)
