@@ -54,7 +54,13 @@ async function freeCode(q: Queryable): Promise<string> {
  */
 export async function createMunicipality(
   db: Database,
-  opts: { women?: number; enrolledOn?: string | ((i: number) => string); projectEnd?: string } = {},
+  opts: {
+    women?: number;
+    enrolledOn?: string | ((i: number) => string);
+    /** Her visitation category at enrolment (`jobparat` unless given), or that of the i-th woman. */
+    visitation?: string | ((i: number) => string);
+    projectEnd?: string;
+  } = {},
 ): Promise<TestMunicipality> {
   const pw = await hashPassword('demo');
   return db.tx(async (q) => {
@@ -102,13 +108,14 @@ export async function createMunicipality(
         )
       ).id;
       await q.query(
-        `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id) VALUES ($1, $2, $3, $4, 'jobparat', $5)`,
+        `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id) VALUES ($1, $2, $3, $4, $6, $5)`,
         [
           id,
           projectId,
           code,
           typeof opts.enrolledOn === 'function' ? opts.enrolledOn(i) : (opts.enrolledOn ?? '2025-01-06'),
           caseworker.id,
+          typeof opts.visitation === 'function' ? opts.visitation(i) : (opts.visitation ?? 'jobparat'),
         ],
       );
       women.push({ id, ...w });
@@ -289,6 +296,49 @@ export async function addProjectRecords(db: Database, m: TestMunicipality, marke
     );
   });
   return texts;
+}
+
+/** The answer keys of the two built-in instruments, in their order (see src/domain/who5.ts, fremdriftstrappen.ts). */
+export const INSTRUMENT_KEYS = {
+  who5: ['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'],
+  fremdriftstrappen: ['arbejdsidentitet', 'kendskab_arbejdsmarked', 'dansk', 'helbred', 'hverdagsmestring', 'netvaerk', 'jobsoegning'],
+} as const;
+/** Points per answer step: WHO-5's raw sum × 4 gives 0–100; Fremdriftstrappen sums its steps. */
+const MULTIPLIER = { who5: 4, fremdriftstrappen: 1 } as const;
+
+export interface TestAssessment {
+  instrument: keyof typeof INSTRUMENT_KEYS;
+  on: string;
+  /** Every answer `all` (WHO-5 0–5, Fremdriftstrappen 1–5) except those named in `answers`. */
+  all: number;
+  answers?: Record<string, number>;
+}
+
+/**
+ * WHO-5 or Fremdriftstrappen assessments of `woman` of `m`, recorded by its caseworker on the dates
+ * given. The stored total is worked out here (sum of answers × the instrument's multiplier), not by
+ * the code under test. Returns the totals in the order given.
+ */
+export async function addAssessments(
+  db: Database,
+  m: TestMunicipality,
+  woman: TestWoman,
+  list: readonly TestAssessment[],
+): Promise<number[]> {
+  const totals: number[] = [];
+  await db.tx(async (q) => {
+    for (const a of list) {
+      const answers = Object.fromEntries(INSTRUMENT_KEYS[a.instrument].map((k) => [k, a.answers?.[k] ?? a.all]));
+      const total = Object.values(answers).reduce((s, x) => s + x, 0) * MULTIPLIER[a.instrument];
+      await q.query(
+        `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [woman.id, m.code, a.instrument, a.on, JSON.stringify(answers), total, m.caseworker.id],
+      );
+      totals.push(total);
+    }
+  });
+  return totals;
 }
 
 /**
