@@ -266,8 +266,9 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
         const i = tb.columns.indexOf(`${g}: borgere`);
         expect(tb.rows.filter((r) => typeof r[i].value === 'string').length, `${instrument} ${g}`).not.toBe(1);
       }
-      // Fremdriftstrappen: a's 4 jobparat are small; WHO-5: a's 3 and 1, and b's empty aktivitetsparat.
-      expect(shown, instrument).toBeGreaterThanOrEqual(3);
+      // Which complements are hidden depends on the order of the municipalities (their codes are drawn
+      // afresh each run), so only some shown cell is asked for; every shown one was checked above.
+      expect(shown, instrument).toBeGreaterThan(0);
       expect(hiddenCells, `${instrument}: the world has small cells`).toBeGreaterThan(0);
       expect(allTables(report).some((x) => x.id === `progression-${instrument}`)).toBe(true);
     }
