@@ -3,12 +3,16 @@
  * channel, country of origin (DST's grouping), exit reason and municipality × visitation — on
  * Styring, in the project reports and nationally (suppressed).
  *
- * The expected figures are a hand count from the database rows: the recorded fields, activities
- * and plans are read with plain SQL here and counted in the test; the register level of each
- * enrolment is the engine's own per-enrolment result (the engine is not the code under test, the
- * grouping is). Country groups come from the public country list (domain/countries.ts).
+ * The data is a world this file builds (test/helpers/world.ts): a jobcentre of two fresh
+ * municipalities with one project, twenty women enrolled in January 2015 (before any demo
+ * enrolment, so the national view of December 2015 holds only them) with the fields, register
+ * weeks, activities and plans of WOMEN. The expected figures are a hand count from the database
+ * rows: the recorded fields, activities and plans are read with plain SQL here and counted in the
+ * test; the register level of each enrolment is the engine's own per-enrolment result (the engine
+ * is not the code under test, the grouping is), and a few figures are also written out by hand
+ * from WOMEN. Country groups come from the public country list (domain/countries.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { breakdownOf, type Breakdown, type Member } from '../src/app/steering/breakdowns.ts';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { loadSteeringData } from '../src/app/steering/steering-data.ts';
@@ -21,6 +25,43 @@ import { determinedCells } from '../src/monitoring/suppress.ts';
 import type { MonitorResult } from '../src/monitoring/types.ts';
 import { backends, testDeps } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { importRegisterFile } from '../src/app/register/import-register-file.ts';
+import { planSchema } from '../src/domain/plan.ts';
+import { createVault } from '../src/security/vault.ts';
+import { TEST_SECRET } from './helpers/env.ts';
+import { addNeighbour, createAgency, createMunicipality, type TestMunicipality, type TestWoman } from './helpers/world.ts';
+
+/**
+ * The twenty women: 0–13 of municipality a, 14–19 of its neighbour b. Register weeks of 2015: SU
+ * (651, uddannelse → Mål 1) in week 20 for 0, 1, 2, 5; virksomhedspraktik (137 → Mål 3) in week 25
+ * for 6, 7, 12. A company-oriented activity started for 0, 6, 7, 13 (9's is only planned); CV on
+ * Jobnet with a full ABC strategy for 1, 6, 10 (11 has only A). Exits: 3 and 8 (job) in September,
+ * 17 (education) in October.
+ */
+const N = 20;
+const IN_A = 14;
+const SU = [0, 1, 2, 5];
+const PRAKTIK = [6, 7, 12];
+const COMPANY = [0, 6, 7, 13];
+const CV = [1, 6, 10];
+const EXITS: Record<number, [string, string]> = {
+  3: ['2015-09-30', 'job_ordinaer'],
+  8: ['2015-09-30', 'job_ordinaer'],
+  17: ['2015-10-31', 'uddannelse'],
+};
+const womanSpec = (i: number) => ({
+  visitation: i % 3 === 0 ? 'aktivitetsparat' : 'jobparat',
+  fsm: [1, 2, 3, null][i % 4],
+  channel: i < 12 ? 'jobcenter' : i < 15 ? 'boligomraade' : 'lokaltv',
+  country: i % 5 === 0 ? 'Tyskland' : i % 5 === 4 ? null : i % 2 ? 'Syrien' : 'Somalia',
+});
+/** By hand from the lists above, for the women of recruitment channel jobcenter (0–11): [women, Mål 1 or 2, Mål 3, company, CV]. */
+const JOBCENTER_BY_HAND = [12, 4, 2, 3, 3];
+/** The same for all twenty. */
+const ALL_BY_HAND = [20, 4, 3, 4, 3];
+
+const vault = createVault(TEST_SECRET);
+const analyst = { userId: 0, username: 'test-analytiker', role: 'analytiker' as const, ip: '127.0.0.1' };
 
 type Row = {
   id: string;
@@ -52,6 +93,51 @@ function keysOf(r: Row, at: string): Record<Breakdown['dimension'], string> {
 
 describe.each(backends())('results and case measures by recorded fields on %s', (backend) => {
   const srv = useTestServer(backend);
+  const w = {} as { a: TestMunicipality; b: { name: string }; women: { w: TestWoman; code: string }[]; siri: string };
+  beforeAll(async () => {
+    const db = srv.t.db;
+    const visitation = (i: number) => womanSpec(i).visitation;
+    w.a = await createMunicipality(db, { women: IN_A, enrolledOn: '2015-01-05', visitation });
+    const b = await addNeighbour(db, w.a, { women: N - IN_A, enrolledOn: '2015-01-05', visitation: (i) => visitation(IN_A + i) });
+    w.b = b;
+    w.women = [...w.a.women.map((x) => ({ w: x, code: w.a.code })), ...b.women.map((x) => ({ w: x, code: b.code }))];
+    for (const [i, { w: x, code }] of w.women.entries()) {
+      const spec = womanSpec(i);
+      await db.query(
+        `UPDATE enrolment SET flere_skal_med = $2, recruitment_channel = $3, exited_on = $4, exit_reason = $5 WHERE participant_id = $1`,
+        [x.id, spec.fsm, spec.channel, EXITS[i]?.[0] ?? null, EXITS[i]?.[1] ?? null],
+      );
+      await db.query('UPDATE participant SET country_of_origin = $2 WHERE id = $1', [x.id, spec.country]);
+      if (COMPANY.includes(i) || i === 9)
+        await db.query(
+          `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, start_date, status)
+           VALUES ($1, $2, 'virksomhedspraktik', 'Bageriet ApS', '2015-03-01', $3)`,
+          [x.id, code, i === 9 ? 'planlagt' : 'i_gang'],
+        );
+      if (CV.includes(i) || i === 11) {
+        const abc = { a: 'Bager', b: i === 11 ? null : 'Kantine', c: i === 11 ? null : 'Rengøring' };
+        const plan = { ...planSchema.parse({ abcStrategy: {} }), cvOnJobnet: true, abcStrategy: abc };
+        await db.query(`INSERT INTO casework_plan (participant_id, municipality_code, data, updated_by) VALUES ($1, $2, $3, $4)`, [
+          x.id,
+          code,
+          JSON.stringify(plan),
+          w.a.caseworker.id,
+        ]);
+      }
+    }
+    const weeks = Array.from({ length: 30 }, (_, k) => k + 1);
+    const codeOf = (i: number, wk: number) => (wk === 20 && SU.includes(i) ? 651 : wk === 25 && PRAKTIK.includes(i) ? 137 : '');
+    const lines = [
+      ['PNR', ...weeks.map((wk) => `y_15${String(wk).padStart(2, '0')}`)].join(';'),
+      ...w.women.map(({ w: x }, i) => [x.cpr, ...weeks.map((wk) => codeOf(i, wk))].join(';')),
+    ];
+    await importRegisterFile({ db, vault }, analyst, {
+      kind: 'ydelser',
+      fileName: 'opdeling-ydelser.csv',
+      bytes: new TextEncoder().encode(lines.join('\n')),
+    });
+    w.siri = (await createAgency(db)).analyst.username;
+  });
   const q = <T>(sql: string, params: unknown[] = []) => srv.t.db.query<T>(sql, params).then((r) => r.rows);
   const actorOf = async (username: string) =>
     (await loadActor(srv.t.db, (await q<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id, '127.0.0.1'))!;
@@ -117,13 +203,16 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
   }
 
   it('a project’s tables on Styring equal a hand count, with both municipalities and visitation at enrolment', async () => {
-    const [{ id: pid }] = await q<{ id: number }>(`SELECT id FROM project WHERE key = 'ishoej-vallensbaek-2025'`);
+    const pid = w.a.projectId;
     const months = await defaultMonths(srv.t.db);
-    const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.ishoej-vallensbaek'), pid, months, {
+    const d = await loadSteeringData(testDeps(srv.t.db), await actorOf(w.a.leader.username), pid, months, {
       suppress: false,
     });
     const { counts, members } = await handCount({ projectId: pid }, d.result, monthEndOf(months.month));
-    expect(members).toBeGreaterThan(100);
+    expect(members).toBe(N);
+    // The hand count agrees with the figures worked out from WOMEN.
+    expect(counts.get('kanal:jobcenter')).toEqual(JOBCENTER_BY_HAND);
+    expect(counts.get('kanal:*')).toEqual(ALL_BY_HAND);
     const bs = d.breakdowns!;
     expect(bs.map((b) => b.dimension)).toEqual(['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning', 'kommune_visitation']);
     let compared = 0;
@@ -149,17 +238,17 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
       ]);
     }
     expect(compared).toBeGreaterThan(30);
-    // The demo records something in every breakdown: more than one group with women.
+    // The world records something in every breakdown: more than one group with women.
     for (const b of bs)
       expect(b.rows.filter((r) => r.kind === 'group' && r.values[0] !== 0).length, b.dimension).toBeGreaterThan(
         b.dimension === 'oprindelse' ? 0 : 1,
       );
     // Two municipalities: each with its subtotal, which is the engine's municipality group.
     const kv = bs.find((b) => b.dimension === 'kommune_visitation')!;
-    for (const m of ['Ishøj', 'Vallensbæk']) expect(kv.rows.find((r) => r.key === `${m}|*`)!.values[0]).toBe(d.result.groups.kommune[m].n);
+    for (const m of [w.a.name, w.b.name]) expect(kv.rows.find((r) => r.key === `${m}|*`)!.values[0]).toBe(d.result.groups.kommune[m].n);
 
     // Shown on Styring, saying that visitation is her category at enrolment.
-    const s = await loginAs(srv.app, 'projektleder.ishoej-vallensbaek');
+    const s = await loginAs(srv.app, w.a.leader.username);
     const page = await s.get(`/styring?projekt=${pid}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h2>Resultater og indsats efter baggrund</h2>');
@@ -174,8 +263,8 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
   }, 300_000);
 
   it('the half-yearly and final reports carry the tables in every format', async () => {
-    const [{ id: pid }] = await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`);
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
+    const pid = w.a.projectId;
+    const s = await loginAs(srv.app, w.a.leader.username);
     for (const kind of ['halvaarlig', 'slutrapport']) {
       const csv = await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`);
       expect(csv.statusCode).toBe(200);
@@ -192,16 +281,18 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
   }, 300_000);
 
   it('nationally: every shown figure equals the hand count, small ones are hidden, and no hidden one follows from the rest', async () => {
-    const months = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023-02' };
-    // The demo's national groups are large: a threshold of 20 makes small cells (and complements) occur.
-    const nd = await loadNationalData(testDeps(srv.t.db, { suppressThreshold: 20 }), await actorOf('analytiker.siri'), months);
-    expect(nd.threshold).toBe(20);
+    // December 2015: only this file's twenty women have been enrolled by then.
+    const months = { month: '2015-12', durableMonth: '2015-12', snapshotMonth: '2015-12' };
+    const nd = await loadNationalData(testDeps(srv.t.db, { suppressThreshold: 5 }), await actorOf(w.siri), months);
+    expect(nd.threshold).toBe(5);
     expect(nd.breakdowns.map((b) => b.dimension)).toEqual(['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning']);
     // The engine's per-enrolment results for the hand count (unsuppressed, only inside the test).
     const { monitor } = await import('../src/monitoring/engine.ts');
     const { nationalMonitorInput, cohortOf } = await import('../src/app/register/load-monitor-input.ts');
     const full = monitor(cohortOf((await nationalMonitorInput(srv.t.db)).input, months.month).input, { ...months, suppress: 0 });
-    const { counts } = await handCount('all', full, monthEndOf(months.month));
+    const { counts, members } = await handCount('all', full, monthEndOf(months.month));
+    expect(members).toBe(N);
+    expect(counts.get('kanal:*')).toEqual(ALL_BY_HAND);
     let small = 0,
       secondary = 0;
     for (const b of nd.breakdowns) {
@@ -222,7 +313,7 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
     expect(small).toBeGreaterThan(0);
     expect(secondary).toBeGreaterThan(0);
     // The national page shows them.
-    const s = await loginAs(srv.app, 'analytiker.siri');
+    const s = await loginAs(srv.app, w.siri);
     const page = await s.get(`/nationalt?maaned=${months.month}&varig=${months.durableMonth}&status=${months.snapshotMonth}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('data-testid="tabel-opdeling-udskrivning"');

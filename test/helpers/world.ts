@@ -48,20 +48,70 @@ async function freeCode(q: Queryable): Promise<string> {
   throw new Error('no free test municipality code');
 }
 
+interface WomenOptions {
+  women?: number;
+  enrolledOn?: string | ((i: number) => string);
+  /** Her visitation category at enrolment (`jobparat` unless given), or that of the i-th woman. */
+  visitation?: string | ((i: number) => string);
+}
+
+/** `opts.women` (3 by default) women of municipality `code` enrolled in the project with the caseworker. */
+async function addWomen(q: Queryable, code: string, projectId: number, caseworkerId: number, opts: WomenOptions): Promise<TestWoman[]> {
+  const women: TestWoman[] = [];
+  for (let i = 0; i < (opts.women ?? 3); i++) {
+    const birthDate = `198${i % 10}-0${1 + (i % 9)}-1${i % 10}`;
+    // A serial drawn at random keeps her CPR number apart from other test municipalities' women.
+    const cpr = makeCpr(birthDate, 'K', Math.floor(Math.random() * 400));
+    const w = { cpr, firstName: `Testkvinde${i + 1}`, lastName: `Testesen ${code}` };
+    const id = (
+      await q.query<{ id: string }>(
+        `INSERT INTO participant (municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex) VALUES ($1, $2, $3, $4, $5, $6, 'K') RETURNING id`,
+        [code, vault.hashCpr(cpr), vault.encryptCpr(cpr), w.firstName, w.lastName, birthDate],
+      )
+    ).rows[0].id;
+    await q.query(
+      `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id) VALUES ($1, $2, $3, $4, $6, $5)`,
+      [
+        id,
+        projectId,
+        code,
+        typeof opts.enrolledOn === 'function' ? opts.enrolledOn(i) : (opts.enrolledOn ?? '2025-01-06'),
+        caseworkerId,
+        typeof opts.visitation === 'function' ? opts.visitation(i) : (opts.visitation ?? 'jobparat'),
+      ],
+    );
+    women.push({ id, ...w });
+  }
+  return women;
+}
+
+/**
+ * A second fresh municipality served by `m`'s jobcentre and project (as Ishøj and Vallensbæk are):
+ * `m`'s users see her women, who are enrolled in `m`'s project with `m`'s caseworker.
+ */
+export async function addNeighbour(
+  db: Database,
+  m: TestMunicipality,
+  opts: WomenOptions = {},
+): Promise<{ code: string; name: string; women: TestWoman[] }> {
+  return db.tx(async (q) => {
+    const code = await freeCode(q);
+    const name = `Testkommune ${code}`;
+    await q.query('INSERT INTO municipality (code, name) VALUES ($1, $2)', [code, name]);
+    await q.query(
+      'INSERT INTO organisation_municipality (organisation_id, municipality_code) SELECT organisation_id, $2 FROM app_user WHERE id = $1',
+      [m.caseworker.id, code],
+    );
+    await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [m.projectId, code]);
+    return { code, name, women: await addWomen(q, code, m.projectId, m.caseworker.id, opts) };
+  });
+}
+
 /**
  * A fresh municipality with its own users and `women` enrolled women, enrolled on `enrolledOn` (a
  * date, or the date of the i-th woman), in a project running from 2024 to `projectEnd`.
  */
-export async function createMunicipality(
-  db: Database,
-  opts: {
-    women?: number;
-    enrolledOn?: string | ((i: number) => string);
-    /** Her visitation category at enrolment (`jobparat` unless given), or that of the i-th woman. */
-    visitation?: string | ((i: number) => string);
-    projectEnd?: string;
-  } = {},
-): Promise<TestMunicipality> {
+export async function createMunicipality(db: Database, opts: WomenOptions & { projectEnd?: string } = {}): Promise<TestMunicipality> {
   const pw = await hashPassword('demo');
   return db.tx(async (q) => {
     const code = await freeCode(q);
@@ -95,31 +145,7 @@ export async function createMunicipality(
     const leader = await user('projektleder', `projektleder.${key}`, `Projektleder ${name}`);
     const analyst = await user('analytiker', `analytiker.${key}`, `Analytiker ${name}`);
     const administrator = await user('administrator', `administrator.${key}`, `Administrator ${name}`);
-    const women: TestWoman[] = [];
-    for (let i = 0; i < (opts.women ?? 3); i++) {
-      const birthDate = `198${i % 10}-0${1 + (i % 9)}-1${i % 10}`;
-      // A serial drawn at random keeps her CPR number apart from other test municipalities' women.
-      const cpr = makeCpr(birthDate, 'K', Math.floor(Math.random() * 400));
-      const w = { cpr, firstName: `Testkvinde${i + 1}`, lastName: `Testesen ${code}` };
-      const id = (
-        await one<{ id: string }>(
-          `INSERT INTO participant (municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex) VALUES ($1, $2, $3, $4, $5, $6, 'K') RETURNING id`,
-          [code, vault.hashCpr(cpr), vault.encryptCpr(cpr), w.firstName, w.lastName, birthDate],
-        )
-      ).id;
-      await q.query(
-        `INSERT INTO enrolment (participant_id, project_id, municipality_code, enrolled_on, visitation, caseworker_id) VALUES ($1, $2, $3, $4, $6, $5)`,
-        [
-          id,
-          projectId,
-          code,
-          typeof opts.enrolledOn === 'function' ? opts.enrolledOn(i) : (opts.enrolledOn ?? '2025-01-06'),
-          caseworker.id,
-          typeof opts.visitation === 'function' ? opts.visitation(i) : (opts.visitation ?? 'jobparat'),
-        ],
-      );
-      women.push({ id, ...w });
-    }
+    const women = await addWomen(q, code, projectId, caseworker.id, opts);
     return { code, name, projectId, projectName, caseworker, leader, analyst, administrator, women };
   });
 }
