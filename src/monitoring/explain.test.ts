@@ -56,3 +56,52 @@ describe('participantTimeline', () => {
       expect(monitor(full, { month: '2021-12', durableMonth: m.month, suppress: 0 }).participants[0].durable).toBe(m.durable);
   });
 });
+
+describe('explainParticipant case by case (issue 17: the survivors of its mutation run)', () => {
+  const two = inputOf([
+    {
+      id: 'A',
+      in: '2021-05-10',
+      out: '2021-09-20',
+      weeks: { '2021-W26': 651, '2021-W27': 651, '2021-W35': 707, '2021-W36': 705 },
+      hours: { '2021-06': 100 },
+    },
+  ]);
+
+  it('names every code behind the reason, for education and for a company-oriented offer', () => {
+    expect(explainParticipant(two, 'A', '2021-07').reason).toBe('Mål 1: uddannelse (kode 651 i uge 2021-W26, kode 651 i uge 2021-W27).');
+    const v = explainParticipant(two, 'A', '2021-09');
+    expect(v.reason).toBe('Mål 3: virksomhedsrettet tilbud (kode 707 i uge 2021-W35, kode 705 i uge 2021-W36).');
+    expect(v).toMatchObject({ level: 3, U: false, F: false, D: false, V: true, inWindow: true });
+  });
+
+  it('a month of full-time hours is Mål 1 by F, not D; a month of nothing says so', () => {
+    const f = explainParticipant(two, 'A', '2021-06');
+    expect(f).toMatchObject({ level: 1, U: false, F: true, D: false, V: false, hours: 100, daysInMonth: 30 });
+    expect(f.reason).toBe('Mål 1: 100,0 løntimer i 30 dage = 23,333 timer/uge i gennemsnit, over 18,5.');
+    const none = explainParticipant(two, 'A', '2021-08');
+    expect(none).toMatchObject({ level: 0, U: false, F: false, D: false, V: false, hours: 0 });
+    expect(none.reason).toBe('Intet resultatmål: ingen uddannelse, løntimer, virksomhedspraktik eller løntilskud i måneden.');
+  });
+
+  it('weeks and hours before or after what the register holds for her read as no code and 0 hours', () => {
+    for (const month of ['2021-05', '2021-10']) {
+      const e = explainParticipant(two, 'A', month);
+      expect(e.weeks.map((w) => [w.code, w.category, w.tekst])).toEqual(e.weeks.map(() => [null, null, null]));
+      expect(e.hours).toBe(0);
+    }
+  });
+
+  it('the months she enrols and exits are inside her window; a month that is not YYYY-MM is refused', () => {
+    expect(explainParticipant(two, 'A', '2021-05').inWindow).toBe(true);
+    expect(explainParticipant(two, 'A', '2021-09').inWindow).toBe(true);
+    expect(explainParticipant(two, 'A', '2021-04').inWindow).toBe(false);
+    expect(() => explainParticipant(two, 'A', '2021-13')).toThrow('Ugyldig måned «2021-13» (forventet ÅÅÅÅ-MM).');
+    expect(() => participantTimeline(two, 'A', 'maj', '2021-06')).toThrow('Ugyldig måned «maj» (forventet ÅÅÅÅ-MM).');
+  });
+
+  it('a timeline of one month has that month; one that ends before it starts is empty', () => {
+    expect(participantTimeline(two, 'A', '2021-06', '2021-06').map((m) => [m.month, m.level, m.F])).toEqual([['2021-06', 1, true]]);
+    expect(participantTimeline(two, 'A', '2021-07', '2021-06')).toEqual([]);
+  });
+});
