@@ -21,3 +21,30 @@ export interface Actor {
 export function handlesPersonalData(actor: Actor): boolean {
   return (actor.role === 'sagsbehandler' || actor.role === 'projektleder') && actor.municipalities.length > 0;
 }
+
+/**
+ * An actor for work the system does itself, nobody signed in (a retention job, the owner
+ * transaction): user 0 of organisation 0 "Fremdrift", from localhost. The audit log names it by
+ * `username`.
+ */
+export function systemActor(who: {
+  username: string;
+  displayName: string;
+  role: Role;
+  organisationKind: Actor['organisationKind'];
+  municipalities?: string[];
+}): Actor {
+  return {
+    userId: 0,
+    organisationId: 0,
+    organisationName: 'Fremdrift',
+    municipalityNames: [],
+    ip: 'localhost',
+    ...who,
+    municipalities: who.municipalities ?? [],
+  };
+}
+
+/** The retention jobs' actor (`fremdrift retention`), with the role and organisation each job acts in. */
+export const retentionActor = (role: Role, organisationKind: Actor['organisationKind'], municipalities: string[] = []): Actor =>
+  systemActor({ username: 'system:opbevaring', displayName: 'Opbevaringsjob', role, organisationKind, municipalities });

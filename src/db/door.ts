@@ -17,7 +17,7 @@
  *     return { value: p, audit: { action: 'vis', entity: 'participant', participantId: id } };
  *   });
  */
-import type { Actor } from '../core/actor.ts';
+import { systemActor, type Actor } from '../core/actor.ts';
 import type { DatabaseHandle } from '../core/deps.ts';
 import type { Database, Queryable } from './database.ts';
 import { bindTx, databaseOf, releaseTx, sqlOf, writeAudit, type AuditActor } from './sql.ts';
@@ -83,18 +83,7 @@ export function systemDoor<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<Audi
 }
 
 /** Who acts in an `ownerTx`: the system itself (nobody signed in). */
-const OWNER: Actor = {
-  userId: 0,
-  username: 'system',
-  displayName: 'Fremdrift',
-  role: 'administrator',
-  organisationId: 0,
-  organisationName: 'Fremdrift',
-  organisationKind: 'styrelse',
-  municipalities: [],
-  municipalityNames: [],
-  ip: 'localhost',
-};
+const OWNER = systemActor({ username: 'system', displayName: 'Fremdrift', role: 'administrator', organisationKind: 'styrelse' });
 
 /**
  * One transaction as the database owner for system work whose records the work writes itself

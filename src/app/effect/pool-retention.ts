@@ -4,22 +4,11 @@
  * deleted with their register data (unless they are participants, whose data the casework's
  * own retention covers). Run by `fremdrift retention` beside the participants' retention.
  */
-import type { Actor } from '../../core/actor.ts';
+import { retentionActor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
 import { deleteExpiredPool } from '../../db/effect/pool.ts';
 
-const SYSTEM: Actor = {
-  userId: 0,
-  username: 'system:opbevaring',
-  displayName: 'Opbevaringsjob',
-  role: 'analytiker',
-  organisationId: 0,
-  organisationName: 'Fremdrift',
-  organisationKind: 'styrelse',
-  municipalities: [],
-  municipalityNames: [],
-  ip: 'localhost',
-};
+const SYSTEM = retentionActor('analytiker', 'styrelse');
 
 /** The first instant that is still kept: `months` before `now`. */
 export function poolCutoff(now: Date, months: number): Date {

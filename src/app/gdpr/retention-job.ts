@@ -3,29 +3,14 @@
  * period ago) not anonymised yet. Runs as a system actor over all municipalities through the
  * door, one audited transaction per woman.
  */
-import type { Actor } from '../../core/actor.ts';
+import { retentionActor } from '../../core/actor.ts';
 import { door, type Db } from '../../db/door.ts';
 import { allMunicipalityCodes, closedCasesDue } from '../../db/gdpr/retention.ts';
 import { removePerson } from './person-rights.ts';
 
-async function systemActor(db: Db): Promise<Actor> {
-  return {
-    userId: 0,
-    username: 'system:opbevaring',
-    displayName: 'Opbevaringsjob',
-    role: 'projektleder',
-    organisationId: 0,
-    organisationName: 'Fremdrift',
-    organisationKind: 'jobcenter',
-    municipalities: await allMunicipalityCodes(db),
-    municipalityNames: [],
-    ip: 'localhost',
-  };
-}
-
 export async function runRetention(db: Db, opts: { dryRun: boolean; years: number }) {
   const years = opts.years;
-  const actor = await systemActor(db);
+  const actor = retentionActor('projektleder', 'jobcenter', await allMunicipalityCodes(db));
   const due = await door(db, actor, async (tx) => {
     const ids = await closedCasesDue(tx, years);
     return {

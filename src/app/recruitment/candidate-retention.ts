@@ -5,23 +5,12 @@
  * belong to their case and follow its retention. Run by `fremdrift retention` beside the
  * participants' and the pool's retention, through the system door, one audit record per woman.
  */
-import type { Actor } from '../../core/actor.ts';
+import { retentionActor } from '../../core/actor.ts';
 import { systemDoor, type Db } from '../../db/door.ts';
 import { deleteCandidate, expiredCandidates } from '../../db/recruitment.ts';
 import { todayInDenmark } from '../casework/today.ts';
 
-const SYSTEM: Actor = {
-  userId: 0,
-  username: 'system:opbevaring',
-  displayName: 'Opbevaringsjob',
-  role: 'projektleder',
-  organisationId: 0,
-  organisationName: 'Fremdrift',
-  organisationKind: 'jobcenter',
-  municipalities: [],
-  municipalityNames: [],
-  ip: 'localhost',
-};
+const SYSTEM = retentionActor('projektleder', 'jobcenter');
 
 export async function runCandidateRetention(db: Db, opts: { dryRun: boolean; today?: string }) {
   const today = opts.today ?? todayInDenmark();
