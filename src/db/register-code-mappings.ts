@@ -9,7 +9,8 @@ import type { Category, CodeTable } from '../monitoring/types.ts';
 import type { UnknownCode } from '../register/errors.ts';
 import { addCode } from '../register/codetable.ts';
 import type { Database, Queryable } from './database.ts';
-import { databaseOf, sqlOf, writeAudit, type Reader } from './sql.ts';
+import { systemDoor, type AuditEntry, type Tx } from './door.ts';
+import { databaseOf, sqlOf, type Reader } from './sql.ts';
 
 type Db = DatabaseHandle | Database;
 
@@ -63,28 +64,23 @@ export async function currentCodeMapping(db: Db | Queryable, organisationId: num
   ).rows[0];
 }
 
-/** Save one mapping; an earlier current mapping of the code is kept and marked replaced by it. */
-async function saveCodeMapping(
-  q: Queryable,
-  m: {
-    organisationId: number;
-    code: number;
-    category: Category;
-    reason: string;
-    fileName: string | null;
-    weeks: number | null;
-    people: number | null;
-    mappedBy: number | null;
-    mappedByName: string;
-  },
-): Promise<{ id: number; previous: CodeMappingRow | undefined }> {
-  const previous = await currentCodeMapping(q, m.organisationId, m.code);
+/** Where a mapped code was seen: the file, and its weeks and women in it. */
+type Seen = Pick<CodeMappingRow, 'fileName' | 'weeks' | 'people'>;
+
+/**
+ * Save the actor's mapping of one code for her organisation; an earlier current mapping of the
+ * code is kept and marked replaced by it. Runs inside the caller's door, which writes its audit record.
+ */
+async function saveCodeMapping(tx: Tx, c: CodeChoice, seen: Seen): Promise<{ id: number; previous: CodeMappingRow | undefined }> {
+  const q = sqlOf(tx);
+  const { organisationId, userId, username } = tx.actor;
+  const previous = await currentCodeMapping(q, organisationId, c.code);
   if (previous) await q.query('UPDATE register_code_mapping SET replaced_at = now() WHERE id = $1', [previous.id]);
   const id = (
     await q.query<{ id: number }>(
       `INSERT INTO register_code_mapping (organisation_id, code, category, reason, file_name, weeks, people, mapped_by, mapped_by_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [m.organisationId, m.code, m.category, m.reason, m.fileName, m.weeks, m.people, m.mappedBy, m.mappedByName],
+      [organisationId, c.code, c.category, c.reason, seen.fileName, seen.weeks, seen.people, userId || null, username],
     )
   ).rows[0].id;
   if (previous) await q.query('UPDATE register_code_mapping SET replaced_by = $2 WHERE id = $1', [previous.id, id]);
@@ -144,77 +140,48 @@ export interface CodeChoice {
 }
 
 /**
- * Save the analyst's mappings for an upload that waits for them, in one transaction with one
- * audit record per code, and take the upload off the waiting list. Returns the upload (its file
- * is then imported), or undefined when it is not hers or no longer waits.
+ * Save the analyst's mappings for an upload that waits for them, in one transaction through the
+ * system door (register data is the agency's) with one audit record per code, and take the upload
+ * off the waiting list. Returns the upload (its file is then imported), or undefined when it is
+ * not hers or no longer waits.
  */
 export function saveUploadMappings(db: Db, actor: Actor, jobId: string, choices: CodeChoice[]): Promise<PendingUpload | undefined> {
-  return databaseOf(db).tx(async (q) => {
-    const pending = await findPendingUpload(q, jobId, actor.userId);
-    if (!pending) return undefined;
+  return systemDoor(db, actor, async (tx) => {
+    const pending = await findPendingUpload(sqlOf(tx), jobId, actor.userId);
+    if (!pending) return { value: undefined, audit: [] };
     const counts = new Map(pending.unknown.map((u) => [u.code, u]));
+    const audit: AuditEntry[] = [];
     for (const c of choices) {
       const u = counts.get(c.code);
       if (!u) continue;
-      const { id, previous } = await saveCodeMapping(q, {
-        organisationId: actor.organisationId,
-        code: c.code,
-        category: c.category,
-        reason: c.reason,
-        fileName: pending.fileName,
-        weeks: u.weeks,
-        people: u.people,
-        mappedBy: actor.userId || null,
-        mappedByName: actor.username,
-      });
-      await writeAudit(q, actor, {
+      const seen = { fileName: pending.fileName, weeks: u.weeks, people: u.people };
+      const { id, previous } = await saveCodeMapping(tx, c, seen);
+      const replaces = previous ? { mappingId: previous.id, category: previous.category } : null;
+      audit.push({
         action: 'kode_tilknyttet',
         entity: 'register_code_mapping',
-        detail: {
-          mappingId: id,
-          code: c.code,
-          category: c.category,
-          reason: c.reason,
-          fileName: pending.fileName,
-          weeks: u.weeks,
-          people: u.people,
-          jobId,
-          replaces: previous ? { mappingId: previous.id, category: previous.category } : null,
-        },
+        detail: { mappingId: id, code: c.code, category: c.category, reason: c.reason, ...seen, jobId, replaces },
       });
     }
-    await deletePendingUpload(q, jobId);
-    return pending;
+    await deletePendingUpload(sqlOf(tx), jobId);
+    return { value: pending, audit };
   });
 }
 
 /** Correct an own mapping: a new mapping with the actor's name; the earlier one kept as replaced. False when none is current. */
 export function correctMapping(db: Db, actor: Actor, c: CodeChoice): Promise<boolean> {
-  return databaseOf(db).tx(async (q) => {
-    const current = await currentCodeMapping(q, actor.organisationId, c.code);
-    if (!current) return false;
-    const { id } = await saveCodeMapping(q, {
-      organisationId: actor.organisationId,
-      code: c.code,
-      category: c.category,
-      reason: c.reason,
-      fileName: current.fileName,
-      weeks: current.weeks,
-      people: current.people,
-      mappedBy: actor.userId || null,
-      mappedByName: actor.username,
-    });
-    await writeAudit(q, actor, {
-      action: 'kode_rettet',
-      entity: 'register_code_mapping',
-      detail: {
-        mappingId: id,
-        code: c.code,
-        category: c.category,
-        reason: c.reason,
-        replaces: { mappingId: current.id, category: current.category, reason: current.reason },
+  return systemDoor(db, actor, async (tx) => {
+    const current = await currentCodeMapping(sqlOf(tx), actor.organisationId, c.code);
+    if (!current) return { value: false, audit: [] };
+    const { id } = await saveCodeMapping(tx, c, current);
+    const replaces = { mappingId: current.id, category: current.category, reason: current.reason };
+    return {
+      value: true,
+      audit: {
+        action: 'kode_rettet',
+        entity: 'register_code_mapping',
+        detail: { mappingId: id, code: c.code, category: c.category, reason: c.reason, replaces },
       },
-    });
-    return true;
+    };
   });
 }
