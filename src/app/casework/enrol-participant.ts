@@ -154,6 +154,27 @@ async function candidateLink(tx: Tx, form: FormData, her: { id: string; cprHash:
   return 'errors' in r ? r : { audit: [r.audit] };
 }
 
+/**
+ * Her enrolment with what comes with it — her company consultant, her family situation, the link
+ * to her candidate record — in the caller's transaction; returns their audit records. Shared by the
+ * enrolment of a new woman and of one already known.
+ */
+async function enrolIn(
+  tx: Tx,
+  actor: Actor,
+  form: FormData,
+  her: { id: string; municipalityCode: string; cprHash: string },
+  v: NonNullable<Awaited<ReturnType<typeof validateEnrolment>>['value']>,
+) {
+  const p = { id: her.id, municipalityCode: her.municipalityCode };
+  const enrolmentId = await insertEnrolment(tx, p, v);
+  if (v.consultantId !== null) await insertConsultantChange(tx, p, v.enrolmentDate, v.consultantId, actor.userId);
+  const familyAudit = await recordFamily(tx, p, v.enrolmentDate, v.family, actor.userId);
+  const fromCandidate = await candidateLink(tx, form, { id: her.id, cprHash: her.cprHash }, v.enrolmentDate, actor.userId);
+  if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
+  return [enrolled(p, enrolmentId, v), ...familyAudit, ...fromCandidate.audit];
+}
+
 async function refusingMismatch(run: () => Promise<SaveResult>): Promise<SaveResult> {
   try {
     return await run();
@@ -195,26 +216,12 @@ export async function enrolNewParticipant(deps: EnrolDeps, actor: Actor, form: F
         sex: cpr.value.sex,
         countryOfOrigin: countryStoredName(checked.value.countryOfOrigin),
       });
-      const p = { id, municipalityCode: municipality };
-      const enrolmentId = await insertEnrolment(tx, p, checked.value);
-      if (checked.value.consultantId !== null)
-        await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
-      const familyAudit = await recordFamily(tx, p, checked.value.enrolmentDate, checked.value.family, actor.userId);
-      const fromCandidate = await candidateLink(
-        tx,
-        form,
-        { id, cprHash: deps.vault.hashCpr(cpr.value.cpr) },
-        checked.value.enrolmentDate,
-        actor.userId,
-      );
-      if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
+      const her = { id, municipalityCode: municipality, cprHash: deps.vault.hashCpr(cpr.value.cpr) };
       return {
         value: { status: 'ok', id },
         audit: [
           { action: 'opret', entity: 'participant', participantId: id, municipality },
-          enrolled(p, enrolmentId, checked.value),
-          ...familyAudit,
-          ...fromCandidate.audit,
+          ...(await enrolIn(tx, actor, form, her, checked.value)),
         ],
       };
     }),
@@ -238,7 +245,8 @@ export async function getEnrolmentSubject(deps: EnrolDeps, actor: Actor, partici
 export async function enrolExistingParticipant(deps: EnrolDeps, actor: Actor, participantId: string, form: FormData): Promise<SaveResult> {
   return refusingMismatch(() =>
     withCase(deps.db, actor, participantId, 'indskriv', async (tx, p) => {
-      const checked = await validateEnrolment(tx, actor, deps.vault.decryptCpr(await cprEncOf(tx, p.id)), form);
+      const cpr = deps.vault.decryptCpr(await cprEncOf(tx, p.id));
+      const checked = await validateEnrolment(tx, actor, cpr, form);
       const errors = { ...checked.errors };
       if (checked.value) {
         const history = p.enrolments.map((e) => ({ projectId: String(e.projectId), enrolmentDate: e.enrolledOn, exitDate: e.exitedOn }));
@@ -247,22 +255,8 @@ export async function enrolExistingParticipant(deps: EnrolDeps, actor: Actor, pa
       }
       if (Object.keys(errors).length > 0 || !checked.value) return unaudited({ status: 'invalid', errors });
       await setCountryOfOrigin(tx, p.id, countryStoredName(checked.value.countryOfOrigin));
-      const enrolmentId = await insertEnrolment(tx, p, checked.value);
-      if (checked.value.consultantId !== null)
-        await insertConsultantChange(tx, p, checked.value.enrolmentDate, checked.value.consultantId, actor.userId);
-      const familyAudit = await recordFamily(tx, p, checked.value.enrolmentDate, checked.value.family, actor.userId);
-      const fromCandidate = await candidateLink(
-        tx,
-        form,
-        { id: p.id, cprHash: deps.vault.hashCpr(deps.vault.decryptCpr(await cprEncOf(tx, p.id))) },
-        checked.value.enrolmentDate,
-        actor.userId,
-      );
-      if ('errors' in fromCandidate) throw new CandidateMismatch(fromCandidate.errors);
-      return {
-        value: { status: 'ok', id: p.id },
-        audit: [enrolled(p, enrolmentId, checked.value), ...familyAudit, ...fromCandidate.audit],
-      };
+      const her = { id: p.id, municipalityCode: p.municipalityCode, cprHash: deps.vault.hashCpr(cpr) };
+      return { value: { status: 'ok', id: p.id }, audit: await enrolIn(tx, actor, form, her, checked.value) };
     }),
   );
 }
