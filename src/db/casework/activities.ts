@@ -3,24 +3,7 @@ import type { ActivityStatus, CompanyConsent } from '../../core/codes.ts';
 import { isUuid } from '../tenant.ts';
 import { sqlOf, type Sql } from '../sql.ts';
 
-export interface ActivityRow {
-  id: string;
-  typeKey: string;
-  provider: string | null;
-  address: string | null;
-  schedule: string | null;
-  cvr: string | null;
-  startDate: string;
-  endDate: string | null;
-  hoursPerWeek: number | null;
-  status: ActivityStatus;
-  createdBy: number | null;
-  /** The company of a placement (set from the CVR number by the database, migration 0140). */
-  companyId: string | null;
-  /** Her consent on the placement: what the company may be told (migration 0182; null before it or without a company). */
-  companyConsent: CompanyConsent | null;
-}
-
+/** What a caseworker records of an activity. */
 export interface ActivityData {
   typeKey: string;
   provider: string | null;
@@ -32,6 +15,16 @@ export interface ActivityData {
   hoursPerWeek: number | null;
   status: ActivityStatus;
   companyConsent?: CompanyConsent | null;
+}
+
+/** An activity as stored. */
+export interface ActivityRow extends ActivityData {
+  id: string;
+  createdBy: number | null;
+  /** The company of a placement (set from the CVR number by the database, migration 0140). */
+  companyId: string | null;
+  /** Her consent on the placement: what the company may be told (migration 0182; null before it or without a company). */
+  companyConsent: CompanyConsent | null;
 }
 
 const COLS = `id, type_key AS "typeKey", provider, address, schedule, cvr, start_date AS "startDate", end_date AS "endDate",
@@ -54,6 +47,21 @@ export async function getActivity(tx: Sql, participantId: string, id: string): P
   ).rows[0];
 }
 
+/** The columns an insert and an update write, in the order of `dataValues`. */
+const DATA_COLS = 'type_key, provider, cvr, start_date, end_date, hours_per_week, status, address, schedule, company_consent'.split(', ');
+const dataValues = (a: ActivityData) => [
+  a.typeKey,
+  a.provider,
+  a.cvr,
+  a.startDate,
+  a.endDate,
+  a.hoursPerWeek,
+  a.status,
+  a.address ?? null,
+  a.schedule ?? null,
+  a.companyConsent ?? null,
+];
+
 export async function insertActivity(
   tx: Sql,
   participantId: string,
@@ -61,48 +69,23 @@ export async function insertActivity(
   a: ActivityData,
   userId: number,
 ): Promise<string> {
+  const params = DATA_COLS.map((_, i) => `$${i + 4}`).join(', ');
   return (
     await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO casework_activity (participant_id, municipality_code, type_key, provider, cvr, start_date, end_date, hours_per_week, status, created_by, address, schedule, company_consent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [
-        participantId,
-        municipality,
-        a.typeKey,
-        a.provider,
-        a.cvr,
-        a.startDate,
-        a.endDate,
-        a.hoursPerWeek,
-        a.status,
-        userId,
-        a.address ?? null,
-        a.schedule ?? null,
-        a.companyConsent ?? null,
-      ],
+      `INSERT INTO casework_activity (participant_id, municipality_code, created_by, ${DATA_COLS.join(', ')})
+       VALUES ($1, $2, $3, ${params}) RETURNING id`,
+      [participantId, municipality, userId, ...dataValues(a)],
     )
   ).rows[0].id;
 }
 
 export async function updateActivity(tx: Sql, participantId: string, id: string, a: ActivityData): Promise<void> {
-  await sqlOf(tx).query(
-    `UPDATE casework_activity SET type_key = $3, provider = $4, cvr = $5, start_date = $6, end_date = $7, hours_per_week = $8,
-            status = $9, address = $10, schedule = $11, company_consent = $12, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [
-      id,
-      participantId,
-      a.typeKey,
-      a.provider,
-      a.cvr,
-      a.startDate,
-      a.endDate,
-      a.hoursPerWeek,
-      a.status,
-      a.address ?? null,
-      a.schedule ?? null,
-      a.companyConsent ?? null,
-    ],
-  );
+  const set = DATA_COLS.map((c, i) => `${c} = $${i + 3}`).join(', ');
+  await sqlOf(tx).query(`UPDATE casework_activity SET ${set}, updated_at = now() WHERE id = $1 AND participant_id = $2`, [
+    id,
+    participantId,
+    ...dataValues(a),
+  ]);
 }
 
 export async function deleteActivity(tx: Sql, participantId: string, id: string): Promise<void> {
