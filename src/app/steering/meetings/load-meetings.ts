@@ -75,23 +75,22 @@ export async function loadMeeting(db: Db, actor: Actor, projectId: number, meeti
   });
 }
 
+/** A meeting and one of its agenda points or follow-up actions (to correct or delete), or not found (Punktet, Handlingen). */
+export async function loadMeetingPart<K extends 'points' | 'actions'>(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  meetingId: number,
+  part: K,
+  id: number,
+): Promise<{ view: MeetingView; item: MeetingView[K][number] }> {
+  const view = await loadMeeting(db, actor, projectId, meetingId);
+  const item = (view[part] as MeetingView[K][number][]).find((x) => x.id === id);
+  if (!item) throw notFound(part === 'points' ? 'Punktet' : 'Handlingen');
+  return { view, item };
+}
+
 /** What Styring and the committee brief show of the meetings. */
-/** A meeting and one point of its agenda (to correct or delete), or not found (Punktet). */
-export async function loadMeetingPoint(db: Db, actor: Actor, projectId: number, meetingId: number, pointId: number) {
-  const view = await loadMeeting(db, actor, projectId, meetingId);
-  const point = view.points.find((x) => x.id === pointId);
-  if (!point) throw notFound('Punktet');
-  return { view, point };
-}
-
-/** A meeting and one of its follow-up actions (to correct or delete), or not found (Handlingen). */
-export async function loadMeetingAction(db: Db, actor: Actor, projectId: number, meetingId: number, actionId: number) {
-  const view = await loadMeeting(db, actor, projectId, meetingId);
-  const action = view.actions.find((x) => x.id === actionId);
-  if (!action) throw notFound('Handlingen');
-  return { view, action };
-}
-
 export interface MeetingSteering {
   perYear: number;
   years: YearPlan[];

@@ -3,13 +3,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { chooseProject, requireProjectLeader, type ProjectChoice } from '../../../app/steering/access.ts';
 import { deletePoint, draftAgendaFromSteering, movePoint, savePoint } from '../../../app/steering/meetings/agenda.ts';
-import { loadMeeting, loadMeetingAction, loadMeetingPlan, loadMeetingPoint } from '../../../app/steering/meetings/load-meetings.ts';
+import { loadMeeting, loadMeetingPart, loadMeetingPlan, type MeetingView } from '../../../app/steering/meetings/load-meetings.ts';
 import { deleteAction, saveAction } from '../../../app/steering/meetings/meeting-actions.ts';
 import { deleteMeeting, saveMeeting, saveMeetingSetting } from '../../../app/steering/meetings/save-meeting.ts';
 import { loadSteeringData } from '../../../app/steering/steering-data.ts';
 import { meetingPdf } from '../../../reports/meeting-pdf.ts';
 import type { Actor } from '../../../core/actor.ts';
 import type { AppDeps } from '../../../core/deps.ts';
+import type { SaveOutcome } from '../../../app/steering/form.ts';
+import type { Db } from '../../../db/door.ts';
 import { formatDate } from '../../../core/format.ts';
 import { emptyState, type FormState } from '../../../web/pages/casework/form.ts';
 import { withProject } from '../../../web/pages/steering/frame.ts';
@@ -28,8 +30,7 @@ import { monthsOf } from './dashboard.ts';
 
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
 const MeetingParams = z.object({ id: Id });
-const PointParams = z.object({ id: Id, punkt: Id });
-const ActionParams = z.object({ id: Id, handling: Id });
+const PartParams = z.object({ id: Id, nr: Id });
 const NOTICES: Record<string, string> = {
   moede: 'Mødet er gemt.',
   punkt: 'Punktet er gemt.',
@@ -39,24 +40,78 @@ const NOTICES: Record<string, string> = {
   'hentet-ingen': 'Dagsordenen har allerede alle punkter fra overblikket. Intet er tilføjet.',
 };
 
-// Long because it is one route table: the 25 routes of the steering meetings (meeting, agenda points,
-// actions, settings), each a GET/POST pair, registered one after another. Each handler is its own
-// function, kept short by test/route-handlers.test.ts; one list per page keeps its addresses in one
-// place.
+type Ctx = { actor: Actor; choice: ProjectChoice };
+const ctxOf = async (deps: AppDeps, req: FastifyRequest): Promise<Ctx> => {
+  const actor = requireActor(req);
+  return { actor, choice: await chooseProject(deps.db, actor, projectIdOf(req)) };
+};
+const leaderOf = async (deps: AppDeps, req: FastifyRequest) => {
+  const c = await ctxOf(deps, req);
+  requireProjectLeader(c.actor);
+  return c;
+};
+const meetingOf = (req: FastifyRequest) => paramsOf(MeetingParams, req, 'Mødet').id;
+const toMeeting = (reply: FastifyReply, c: Ctx, id: number, notice: string) =>
+  reply.redirect(withProject(`/styring/moeder/${id}?gemt=${notice}`, c.choice.project.id), 303);
+/** "Are you sure?" for `what`, posting to `base` + `target` and going back to `base`. */
+const deletePage = (req: FastifyRequest, reply: FastifyReply, c: Ctx, what: string, base: string, target: string) =>
+  sendHtml(
+    reply,
+    meetingDeletePage(
+      c.actor,
+      req.csrfToken!,
+      c.choice,
+      what,
+      withProject(`${base}${target}`, c.choice.project.id),
+      withProject(base, c.choice.project.id),
+    ),
+  );
+
+/** An agenda point or a follow-up action: a part of one meeting, with the same routes to add, correct and delete it. */
+interface MeetingPart<K extends 'points' | 'actions'> {
+  part: K;
+  /** Its addresses below the meeting's, and the notice shown on the meeting when it is saved. */
+  path: string;
+  notice: string;
+  blank: Record<string, string>;
+  values: (item: MeetingView[K][number]) => Record<string, string>;
+  /** The text of its "are you sure?" page. */
+  named: (item: MeetingView[K][number]) => string;
+  save: (db: Db, actor: Actor, projectId: number, meetingId: number, form: Record<string, unknown>, id?: number) => Promise<SaveOutcome>;
+  remove: (db: Db, actor: Actor, projectId: number, meetingId: number, id: number) => Promise<void>;
+  page: (actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, id?: number) => string;
+}
+
+const POINTS: MeetingPart<'points'> = {
+  part: 'points',
+  path: 'punkter',
+  notice: 'punkt',
+  blank: {},
+  values: pointValues,
+  named: (p) => `punktet «${p.title}» med referat og beslutning`,
+  save: savePoint,
+  remove: deletePoint,
+  page: pointFormPage,
+};
+const ACTIONS: MeetingPart<'actions'> = {
+  part: 'actions',
+  path: 'handlinger',
+  notice: 'handling',
+  blank: { status: 'aaben' },
+  values: actionValues,
+  named: (a) => `handlingen «${a.description}»`,
+  save: saveAction,
+  remove: deleteAction,
+  page: actionFormPage,
+};
+
+// Long because it is one route table: the routes of the steering meetings (meeting, settings,
+// print views), each a GET/POST pair, registered one after another; the agenda points and actions
+// share theirs (meetingPartRoutes). Each handler is its own function, kept short by
+// test/route-handlers.test.ts; one list per page keeps its addresses in one place.
 export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
-  type Ctx = { actor: Actor; choice: ProjectChoice };
-  const ctx = async (req: FastifyRequest): Promise<Ctx> => {
-    const actor = requireActor(req);
-    return { actor, choice: await chooseProject(deps.db, actor, projectIdOf(req)) };
-  };
-  const leader = async (req: FastifyRequest) => {
-    const c = await ctx(req);
-    requireProjectLeader(c.actor);
-    return c;
-  };
-  const meetingOf = (req: FastifyRequest) => paramsOf(MeetingParams, req, 'Mødet').id;
-  const toMeeting = (reply: FastifyReply, c: Ctx, id: number, notice: string) =>
-    reply.redirect(withProject(`/styring/moeder/${id}?gemt=${notice}`, c.choice.project.id), 303);
+  const ctx = (req: FastifyRequest) => ctxOf(deps, req);
+  const leader = (req: FastifyRequest) => leaderOf(deps, req);
 
   // The plan and the yearly number.
   app.get('/styring/moeder', async (req, reply) => {
@@ -108,19 +163,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/styring/moeder/:id/slet', async (req, reply) => {
     const c = await leader(req);
     const v = await loadMeeting(deps.db, c.actor, c.choice.project.id, meetingOf(req));
-    const base = `/styring/moeder/${v.meeting.id}`;
     const what = `mødet «${v.meeting.title}» ${formatDate(v.meeting.heldOn)} med dagsorden, referat og ${v.actions.length} handlinger`;
-    return sendHtml(
-      reply,
-      meetingDeletePage(
-        c.actor,
-        req.csrfToken!,
-        c.choice,
-        what,
-        withProject(`${base}/slet`, c.choice.project.id),
-        withProject(base, c.choice.project.id),
-      ),
-    );
+    return deletePage(req, reply, c, what, `/styring/moeder/${v.meeting.id}`, '/slet');
   });
   app.post('/styring/moeder/:id/slet', async (req, reply) => {
     const c = await leader(req);
@@ -156,115 +200,60 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
     return toMeeting(reply, c, id, added > 0 ? 'hentet' : 'hentet-ingen');
   });
 
-  // Agenda points with their minutes and decision.
-  const pointForm = (req: FastifyRequest, reply: FastifyReply, c: Ctx, meetingId: number, s: FormState, pointId?: number, status = 200) =>
-    loadMeeting(deps.db, c.actor, c.choice.project.id, meetingId).then((v) =>
-      sendHtml(reply, pointFormPage(c.actor, req.csrfToken!, c.choice, v, s, pointId), status),
-    );
-  app.get('/styring/moeder/:id/punkter/ny', async (req, reply) => {
+  // Agenda points with their minutes and decision, moved up and down; follow-up actions.
+  meetingPartRoutes(app, deps, POINTS);
+  app.post('/styring/moeder/:id/punkter/:nr/flyt', async (req, reply) => {
     const c = await leader(req);
-    return pointForm(req, reply, c, meetingOf(req), emptyState());
-  });
-  app.post('/styring/moeder/:id/punkter/ny', async (req, reply) => {
-    const c = await leader(req);
-    const id = meetingOf(req);
-    const r = await savePoint(deps.db, c.actor, c.choice.project.id, id, bodyOf(req));
-    if (r.status === 'ok') return toMeeting(reply, c, id, 'punkt');
-    return pointForm(req, reply, c, id, { values: r.values, errors: r.errors }, undefined, 400);
-  });
-  app.get('/styring/moeder/:id/punkter/:punkt', async (req, reply) => {
-    const c = await leader(req);
-    const { id, punkt } = paramsOf(PointParams, req, 'Punktet');
-    const { view, point } = await loadMeetingPoint(deps.db, c.actor, c.choice.project.id, id, punkt);
-    return sendHtml(reply, pointFormPage(c.actor, req.csrfToken!, c.choice, view, emptyState(pointValues(point)), point.id));
-  });
-  app.post('/styring/moeder/:id/punkter/:punkt', async (req, reply) => {
-    const c = await leader(req);
-    const { id, punkt } = paramsOf(PointParams, req, 'Punktet');
-    const r = await savePoint(deps.db, c.actor, c.choice.project.id, id, bodyOf(req), punkt);
-    if (r.status === 'ok') return toMeeting(reply, c, id, 'punkt');
-    return pointForm(req, reply, c, id, { values: r.values, errors: r.errors }, punkt, 400);
-  });
-  app.post('/styring/moeder/:id/punkter/:punkt/flyt', async (req, reply) => {
-    const c = await leader(req);
-    const { id, punkt } = paramsOf(PointParams, req, 'Punktet');
-    await movePoint(deps.db, c.actor, c.choice.project.id, id, punkt, bodyOf(req).retning === 'op' ? 'op' : 'ned');
+    const { id, nr } = paramsOf(PartParams, req, 'Punktet');
+    await movePoint(deps.db, c.actor, c.choice.project.id, id, nr, bodyOf(req).retning === 'op' ? 'op' : 'ned');
     return reply.redirect(withProject(`/styring/moeder/${id}`, c.choice.project.id), 303);
   });
-  app.get('/styring/moeder/:id/punkter/:punkt/slet', async (req, reply) => {
-    const c = await leader(req);
-    const { id, punkt } = paramsOf(PointParams, req, 'Punktet');
-    const { point } = await loadMeetingPoint(deps.db, c.actor, c.choice.project.id, id, punkt);
-    const base = `/styring/moeder/${id}`;
-    return sendHtml(
-      reply,
-      meetingDeletePage(
-        c.actor,
-        req.csrfToken!,
-        c.choice,
-        `punktet «${point.title}» med referat og beslutning`,
-        withProject(`${base}/punkter/${punkt}/slet`, c.choice.project.id),
-        withProject(base, c.choice.project.id),
-      ),
-    );
-  });
-  app.post('/styring/moeder/:id/punkter/:punkt/slet', async (req, reply) => {
-    const c = await leader(req);
-    const { id, punkt } = paramsOf(PointParams, req, 'Punktet');
-    await deletePoint(deps.db, c.actor, c.choice.project.id, id, punkt);
-    return toMeeting(reply, c, id, 'slettet');
-  });
+  meetingPartRoutes(app, deps, ACTIONS);
+}
 
-  // Follow-up actions.
-  const actionForm = (req: FastifyRequest, reply: FastifyReply, c: Ctx, meetingId: number, s: FormState, actionId?: number, status = 200) =>
+/** Add, correct and delete one part of a meeting (an agenda point or a follow-up action): six routes below the meeting's. */
+function meetingPartRoutes<K extends 'points' | 'actions'>(app: FastifyInstance, deps: AppDeps, part: MeetingPart<K>) {
+  const what = part.part === 'points' ? 'Punktet' : 'Handlingen';
+  const form = (req: FastifyRequest, reply: FastifyReply, c: Ctx, meetingId: number, s: FormState, id?: number, status = 200) =>
     loadMeeting(deps.db, c.actor, c.choice.project.id, meetingId).then((v) =>
-      sendHtml(reply, actionFormPage(c.actor, req.csrfToken!, c.choice, v, s, actionId), status),
+      sendHtml(reply, part.page(c.actor, req.csrfToken!, c.choice, v, s, id), status),
     );
-  app.get('/styring/moeder/:id/handlinger/ny', async (req, reply) => {
-    const c = await leader(req);
-    return actionForm(req, reply, c, meetingOf(req), emptyState({ status: 'aaben' }));
+  const load = (c: Ctx, id: number, nr: number) => loadMeetingPart(deps.db, c.actor, c.choice.project.id, id, part.part, nr);
+
+  app.get(`/styring/moeder/:id/${part.path}/ny`, async (req, reply) => {
+    const c = await leaderOf(deps, req);
+    return form(req, reply, c, meetingOf(req), emptyState(part.blank));
   });
-  app.post('/styring/moeder/:id/handlinger/ny', async (req, reply) => {
-    const c = await leader(req);
+  app.post(`/styring/moeder/:id/${part.path}/ny`, async (req, reply) => {
+    const c = await leaderOf(deps, req);
     const id = meetingOf(req);
-    const r = await saveAction(deps.db, c.actor, c.choice.project.id, id, bodyOf(req));
-    if (r.status === 'ok') return toMeeting(reply, c, id, 'handling');
-    return actionForm(req, reply, c, id, { values: r.values, errors: r.errors }, undefined, 400);
+    const r = await part.save(deps.db, c.actor, c.choice.project.id, id, bodyOf(req));
+    if (r.status === 'ok') return toMeeting(reply, c, id, part.notice);
+    return form(req, reply, c, id, { values: r.values, errors: r.errors }, undefined, 400);
   });
-  app.get('/styring/moeder/:id/handlinger/:handling', async (req, reply) => {
-    const c = await leader(req);
-    const { id, handling } = paramsOf(ActionParams, req, 'Handlingen');
-    const { view, action } = await loadMeetingAction(deps.db, c.actor, c.choice.project.id, id, handling);
-    return sendHtml(reply, actionFormPage(c.actor, req.csrfToken!, c.choice, view, emptyState(actionValues(action)), action.id));
+  app.get(`/styring/moeder/:id/${part.path}/:nr`, async (req, reply) => {
+    const c = await leaderOf(deps, req);
+    const { id, nr } = paramsOf(PartParams, req, what);
+    const { view, item } = await load(c, id, nr);
+    return sendHtml(reply, part.page(c.actor, req.csrfToken!, c.choice, view, emptyState(part.values(item)), item.id));
   });
-  app.post('/styring/moeder/:id/handlinger/:handling', async (req, reply) => {
-    const c = await leader(req);
-    const { id, handling } = paramsOf(ActionParams, req, 'Handlingen');
-    const r = await saveAction(deps.db, c.actor, c.choice.project.id, id, bodyOf(req), handling);
-    if (r.status === 'ok') return toMeeting(reply, c, id, 'handling');
-    return actionForm(req, reply, c, id, { values: r.values, errors: r.errors }, handling, 400);
+  app.post(`/styring/moeder/:id/${part.path}/:nr`, async (req, reply) => {
+    const c = await leaderOf(deps, req);
+    const { id, nr } = paramsOf(PartParams, req, what);
+    const r = await part.save(deps.db, c.actor, c.choice.project.id, id, bodyOf(req), nr);
+    if (r.status === 'ok') return toMeeting(reply, c, id, part.notice);
+    return form(req, reply, c, id, { values: r.values, errors: r.errors }, nr, 400);
   });
-  app.get('/styring/moeder/:id/handlinger/:handling/slet', async (req, reply) => {
-    const c = await leader(req);
-    const { id, handling } = paramsOf(ActionParams, req, 'Handlingen');
-    const { action } = await loadMeetingAction(deps.db, c.actor, c.choice.project.id, id, handling);
-    const base = `/styring/moeder/${id}`;
-    return sendHtml(
-      reply,
-      meetingDeletePage(
-        c.actor,
-        req.csrfToken!,
-        c.choice,
-        `handlingen «${action.description}»`,
-        withProject(`${base}/handlinger/${handling}/slet`, c.choice.project.id),
-        withProject(base, c.choice.project.id),
-      ),
-    );
+  app.get(`/styring/moeder/:id/${part.path}/:nr/slet`, async (req, reply) => {
+    const c = await leaderOf(deps, req);
+    const { id, nr } = paramsOf(PartParams, req, what);
+    const { item } = await load(c, id, nr);
+    return deletePage(req, reply, c, part.named(item), `/styring/moeder/${id}`, `/${part.path}/${nr}/slet`);
   });
-  app.post('/styring/moeder/:id/handlinger/:handling/slet', async (req, reply) => {
-    const c = await leader(req);
-    const { id, handling } = paramsOf(ActionParams, req, 'Handlingen');
-    await deleteAction(deps.db, c.actor, c.choice.project.id, id, handling);
+  app.post(`/styring/moeder/:id/${part.path}/:nr/slet`, async (req, reply) => {
+    const c = await leaderOf(deps, req);
+    const { id, nr } = paramsOf(PartParams, req, what);
+    await part.remove(deps.db, c.actor, c.choice.project.id, id, nr);
     return toMeeting(reply, c, id, 'slettet');
   });
 }
