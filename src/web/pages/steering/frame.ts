@@ -2,6 +2,7 @@
 import type { Actor } from '../../../core/actor.ts';
 import type { ProjectChoice } from '../../../app/steering/access.ts';
 import { html, type SafeHtml } from '../../html.ts';
+import { csrfField, errorSummary, type FormState } from '../casework/form.ts';
 import { page } from '../../layout.ts';
 
 const TABS = [
@@ -45,5 +46,40 @@ export function steeringPage(o: {
           html`<li><a href="${withProject(t.href, project.id)}"${t.href === o.path ? html` aria-current="page" class="steering-tab-current"` : ''}>${t.label}</a></li>`,
       )}</ul></nav>
       ${o.body}`,
+  });
+}
+
+/**
+ * A steering form page: its title, the error summary (in the order of the fields), the form
+ * posting to `action` with the save button and Annuller back to `back`, and what follows the form.
+ */
+export function steeringFormPage(o: {
+  actor: Actor;
+  csrf: string;
+  choice: ProjectChoice;
+  path: string;
+  title: string;
+  s: FormState;
+  action: string;
+  back: string;
+  fields: SafeHtml;
+  save?: string;
+  /** Above the title: what the form belongs to. */
+  meta?: SafeHtml;
+  after?: SafeHtml;
+}): string {
+  const form = html`<form method="post" action="${o.action}" novalidate>
+      ${csrfField(o.csrf)}
+      ${o.fields}
+      <button class="button button-primary" type="submit">${o.save ?? 'Gem'}</button>
+      <a class="button button-secondary" href="${o.back}">Annuller</a>
+    </form>`;
+  return steeringPage({
+    actor: o.actor,
+    csrf: o.csrf,
+    choice: o.choice,
+    path: o.path,
+    title: o.title,
+    body: html`${o.meta ?? ''}<h1>${o.title}</h1>${errorSummary(o.s, form)}${form}${o.after ?? ''}`,
   });
 }

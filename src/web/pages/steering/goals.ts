@@ -4,8 +4,8 @@ import type { ProjectChoice } from '../../../app/steering/access.ts';
 import { type Goal } from '../../../domain/steering-goals.ts';
 import { formatDate } from '../../../core/format.ts';
 import { html } from '../../html.ts';
-import { csrfField, dateInput, errorSummary, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
-import { steeringPage, withProject } from './frame.ts';
+import { csrfField, dateInput, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import { steeringFormPage, steeringPage, withProject } from './frame.ts';
 
 import { MEASURES, POPULATIONS } from '../../../core/codes.ts';
 import { MEASURE_LABELS, POPULATION_LABELS } from '../../../core/labels.ts';
@@ -50,18 +50,16 @@ export const goalValues = (g: Goal): Record<string, string> => ({
 
 export function goalFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, goalId?: number) {
   const pid = choice.project.id;
-  const action = withProject(goalId ? `/styring/maal/${goalId}` : '/styring/maal/ny', pid);
-  return steeringPage({
+  return steeringFormPage({
     actor,
     csrf,
     choice,
     path: '/styring/maal',
     title: goalId ? 'Ret resultatmål' : 'Nyt resultatmål',
-    body: html`<h1>${goalId ? 'Ret resultatmål' : 'Nyt resultatmål'}</h1>
-      ${errorSummary(s)}
-      <form method="post" action="${action}" novalidate>
-        ${csrfField(csrf)}
-        ${textField(s, { name: 'title', label: 'Titel', required: true, width: 'l' })}
+    s,
+    action: withProject(goalId ? `/styring/maal/${goalId}` : '/styring/maal/ny', pid),
+    back: withProject('/styring/maal', pid),
+    fields: html`${textField(s, { name: 'title', label: 'Titel', required: true, width: 'l' })}
         ${selectField(s, { name: 'measure', label: 'Måletal', required: true, options: MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] })) })}
         ${selectField(s, { name: 'population', label: 'Gælder', hint: 'Hvilke kvinder målet tæller: alle indskrevne eller én visitationskategori ved indskrivningen.', required: true, noPlaceholder: true, options: POPULATIONS.map((p) => ({ value: p, label: POPULATION_LABELS[p] })) })}
         ${radioGroup(s, {
@@ -74,15 +72,10 @@ export function goalFormPage(actor: Actor, csrf: string, choice: ProjectChoice, 
         })}
         ${textField(s, { name: 'targetValue', label: 'Målsætning', hint: 'Procent eller antal, fx 50 eller 12,5.', required: true, inputmode: 'decimal', width: 'xs' })}
         ${textField(s, { name: 'deadline', label: 'Frist', hint: 'Skriv datoen som dd-mm-åååå, fx 31-12-2022.', required: true, inputmode: 'numeric', width: 's' })}
-        ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}
-        <button class="button button-primary" type="submit">Gem</button>
-        <a class="button button-secondary" href="${withProject('/styring/maal', pid)}">Annuller</a>
-      </form>
-      ${
-        goalId
-          ? html`<form method="post" action="${withProject(`/styring/maal/${goalId}/slet`, pid)}" class="mt-6">${csrfField(csrf)}
+        ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}`,
+    after: goalId
+      ? html`<form method="post" action="${withProject(`/styring/maal/${goalId}/slet`, pid)}" class="mt-6">${csrfField(csrf)}
         <button class="button button-secondary" type="submit">Slet resultatmålet</button></form>`
-          : ''
-      }`,
+      : undefined,
   });
 }

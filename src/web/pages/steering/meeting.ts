@@ -8,8 +8,8 @@ import { ACTION_STATUS_LABELS, AGENDA_SOURCE_LABELS, MEETING_KIND_LABELS } from 
 import { isActionOverdue, type AgendaPoint, type MeetingAction } from '../../../domain/steering-meetings.ts';
 import type { Milestone } from '../../../domain/steering-goals.ts';
 import { html } from '../../html.ts';
-import { csrfField, dateField, dateInput, errorSummary, selectField, textArea, textField, type FormState } from '../casework/form.ts';
-import { steeringPage, withProject } from './frame.ts';
+import { csrfField, dateField, dateInput, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import { steeringFormPage, steeringPage, withProject } from './frame.ts';
 
 /** Text as typed, line breaks kept. */
 const lines = (s: string) => html`${s.split('\n').map((l, i) => html`${i ? html`<br>` : ''}${l}`)}`;
@@ -110,27 +110,28 @@ export const pointValues = (p: AgendaPoint): Record<string, string> => ({
   decision: p.decision ?? '',
 });
 
+/** Above a point's or an action's form: the meeting it belongs to. */
+const meetingMeta = (v: MeetingView) => html`<p class="meta">${v.meeting.title}, ${formatDate(v.meeting.heldOn)}</p>`;
+
 export function pointFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, pointId?: number) {
   const pid = choice.project.id;
   const base = `/styring/moeder/${v.meeting.id}`;
-  const title = pointId ? 'Ret punkt' : 'Tilføj punkt';
   const committee = v.meeting.kind === 'udvalg';
-  const form = html`<form method="post" action="${withProject(pointId ? `${base}/punkter/${pointId}` : `${base}/punkter/ny`, pid)}" novalidate>
-      ${csrfField(csrf)}
-      ${textField(s, { name: 'title', label: 'Overskrift', required: true, width: 'l' })}
-      ${textArea(s, { name: 'body', label: 'Beskrivelse på dagsordenen', rows: 3 })}
-      ${textArea(s, { name: 'minutes', label: 'Referat', hint: 'Hvad der blev sagt på mødet.', rows: 4 })}
-      ${textArea(s, { name: 'decision', label: 'Beslutning', hint: committee ? 'Udvalgets beslutning står også i orienteringen til udvalget (afsnittet «Beslutning»).' : 'Hvad mødet besluttede.', rows: 3 })}
-      <button class="button button-primary" type="submit">Gem punkt</button>
-      <a class="button button-secondary" href="${withProject(base, pid)}">Annuller</a>
-    </form>`;
-  return steeringPage({
+  return steeringFormPage({
     actor,
     csrf,
     choice,
     path: '/styring/moeder',
-    title,
-    body: html`<p class="meta">${v.meeting.title}, ${formatDate(v.meeting.heldOn)}</p><h1>${title}</h1>${errorSummary(s, form)}${form}`,
+    title: pointId ? 'Ret punkt' : 'Tilføj punkt',
+    s,
+    action: withProject(pointId ? `${base}/punkter/${pointId}` : `${base}/punkter/ny`, pid),
+    back: withProject(base, pid),
+    meta: meetingMeta(v),
+    save: 'Gem punkt',
+    fields: html`${textField(s, { name: 'title', label: 'Overskrift', required: true, width: 'l' })}
+      ${textArea(s, { name: 'body', label: 'Beskrivelse på dagsordenen', rows: 3 })}
+      ${textArea(s, { name: 'minutes', label: 'Referat', hint: 'Hvad der blev sagt på mødet.', rows: 4 })}
+      ${textArea(s, { name: 'decision', label: 'Beslutning', hint: committee ? 'Udvalgets beslutning står også i orienteringen til udvalget (afsnittet «Beslutning»).' : 'Hvad mødet besluttede.', rows: 3 })}`,
   });
 }
 
@@ -146,25 +147,23 @@ export const actionValues = (a: MeetingAction): Record<string, string> => ({
 export function actionFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, actionId?: number) {
   const pid = choice.project.id;
   const base = `/styring/moeder/${v.meeting.id}`;
-  const title = actionId ? 'Ret handling' : 'Tilføj handling';
-  const form = html`<form method="post" action="${withProject(actionId ? `${base}/handlinger/${actionId}` : `${base}/handlinger/ny`, pid)}" novalidate>
-      ${csrfField(csrf)}
-      ${textArea(s, { name: 'description', label: 'Handling', required: true, rows: 3 })}
-      ${selectField(s, { name: 'ownerUserId', label: 'Ansvarlig', hint: 'En af projektets medarbejdere. Er den ansvarlige ikke på listen, så vælg «En anden» og skriv hvem nedenfor.', placeholder: 'En anden (skriv hvem nedenfor)', conditional: true, options: v.users.map((u) => ({ value: String(u.id), label: u.name })) })}
-      ${textField(s, { name: 'owner', label: 'Anden ansvarlig', hint: 'Fx «Styregruppen» eller en samarbejdspartner uden for jobcentret. Udfyldes kun, når ingen er valgt ovenfor.', conditional: true, width: 'l' })}
-      ${dateField(s, { name: 'dueDate', label: 'Frist', required: true })}
-      ${selectField(s, { name: 'status', label: 'Status', required: true, options: ACTION_STATUSES.map((x) => ({ value: x, label: ACTION_STATUS_LABELS[x] })) })}
-      ${selectField(s, { name: 'milestoneId', label: 'Milepæl', hint: 'Den milepæl i milepælsplanen, handlingen hører til.', placeholder: 'Ingen milepæl', options: v.milestones.map((m) => ({ value: String(m.id), label: `Nr. ${m.number}: ${m.content.length > 80 ? `${m.content.slice(0, 79)}…` : m.content}` })) })}
-      <button class="button button-primary" type="submit">Gem handling</button>
-      <a class="button button-secondary" href="${withProject(base, pid)}">Annuller</a>
-    </form>`;
-  return steeringPage({
+  return steeringFormPage({
     actor,
     csrf,
     choice,
     path: '/styring/moeder',
-    title,
-    body: html`<p class="meta">${v.meeting.title}, ${formatDate(v.meeting.heldOn)}</p><h1>${title}</h1>${errorSummary(s, form)}${form}`,
+    title: actionId ? 'Ret handling' : 'Tilføj handling',
+    s,
+    action: withProject(actionId ? `${base}/handlinger/${actionId}` : `${base}/handlinger/ny`, pid),
+    back: withProject(base, pid),
+    meta: meetingMeta(v),
+    save: 'Gem handling',
+    fields: html`${textArea(s, { name: 'description', label: 'Handling', required: true, rows: 3 })}
+      ${selectField(s, { name: 'ownerUserId', label: 'Ansvarlig', hint: 'En af projektets medarbejdere. Er den ansvarlige ikke på listen, så vælg «En anden» og skriv hvem nedenfor.', placeholder: 'En anden (skriv hvem nedenfor)', conditional: true, options: v.users.map((u) => ({ value: String(u.id), label: u.name })) })}
+      ${textField(s, { name: 'owner', label: 'Anden ansvarlig', hint: 'Fx «Styregruppen» eller en samarbejdspartner uden for jobcentret. Udfyldes kun, når ingen er valgt ovenfor.', conditional: true, width: 'l' })}
+      ${dateField(s, { name: 'dueDate', label: 'Frist', required: true })}
+      ${selectField(s, { name: 'status', label: 'Status', required: true, options: ACTION_STATUSES.map((x) => ({ value: x, label: ACTION_STATUS_LABELS[x] })) })}
+      ${selectField(s, { name: 'milestoneId', label: 'Milepæl', hint: 'Den milepæl i milepælsplanen, handlingen hører til.', placeholder: 'Ingen milepæl', options: v.milestones.map((m) => ({ value: String(m.id), label: `Nr. ${m.number}: ${m.content.length > 80 ? `${m.content.slice(0, 79)}…` : m.content}` })) })}`,
   });
 }
 

@@ -8,7 +8,7 @@ import { ACTION_STATUS_LABELS, MEETING_KIND_LABELS } from '../../../core/labels.
 import type { Meeting, MeetingAction, YearPlan } from '../../../domain/steering-meetings.ts';
 import { html } from '../../html.ts';
 import { csrfField, dateField, dateInput, errorSummary, selectField, textArea, textField, type FormState } from '../casework/form.ts';
-import { steeringPage, withProject } from './frame.ts';
+import { steeringFormPage, steeringPage, withProject } from './frame.ts';
 
 const meetingsWord = (n: number) => (n === 1 ? '1 styregruppemøde' : `${n} styregruppemøder`);
 
@@ -94,26 +94,21 @@ export const meetingValues = (m: Meeting): Record<string, string> => ({
 
 export function meetingFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, meetingId?: number) {
   const pid = choice.project.id;
-  const action = withProject(meetingId ? `/styring/moeder/${meetingId}/ret` : '/styring/moeder/ny', pid);
-  const back = withProject(meetingId ? `/styring/moeder/${meetingId}` : '/styring/moeder', pid);
-  const title = meetingId ? 'Ret mødet' : 'Planlæg et møde';
-  const form = html`<form method="post" action="${action}" novalidate>
-        ${csrfField(csrf)}
-        ${selectField(s, { name: 'kind', label: 'Slags møde', required: true, options: MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] })) })}
-        ${dateField(s, { name: 'heldOn', label: 'Dato', required: true })}
-        ${textField(s, { name: 'title', label: 'Overskrift', hint: 'Fx «Styregruppemøde 1. kvartal 2021».', required: true, width: 'l' })}
-        ${textField(s, { name: 'place', label: 'Sted', width: 'l' })}
-        ${textArea(s, { name: 'participants', label: 'Deltagere', hint: 'Navn og rolle, én pr. linje.', rows: 4 })}
-        <button class="button button-primary" type="submit">Gem mødet</button>
-        <a class="button button-secondary" href="${back}">Annuller</a>
-      </form>`;
-  return steeringPage({
+  return steeringFormPage({
     actor,
     csrf,
     choice,
     path: '/styring/moeder',
-    title,
-    body: html`<h1>${title}</h1>${errorSummary(s, form)}${form}`,
+    title: meetingId ? 'Ret mødet' : 'Planlæg et møde',
+    s,
+    action: withProject(meetingId ? `/styring/moeder/${meetingId}/ret` : '/styring/moeder/ny', pid),
+    back: withProject(meetingId ? `/styring/moeder/${meetingId}` : '/styring/moeder', pid),
+    save: 'Gem mødet',
+    fields: html`${selectField(s, { name: 'kind', label: 'Slags møde', required: true, options: MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] })) })}
+        ${dateField(s, { name: 'heldOn', label: 'Dato', required: true })}
+        ${textField(s, { name: 'title', label: 'Overskrift', hint: 'Fx «Styregruppemøde 1. kvartal 2021».', required: true, width: 'l' })}
+        ${textField(s, { name: 'place', label: 'Sted', width: 'l' })}
+        ${textArea(s, { name: 'participants', label: 'Deltagere', hint: 'Navn og rolle, én pr. linje.', rows: 4 })}`,
   });
 }
 

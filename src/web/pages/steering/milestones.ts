@@ -5,8 +5,8 @@ import { type Milestone } from '../../../domain/steering-goals.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import { formatDate } from '../../../core/format.ts';
 import { html } from '../../html.ts';
-import { csrfField, dateInput, errorSummary, selectField, textArea, textField, type FormState } from '../casework/form.ts';
-import { steeringPage, withProject } from './frame.ts';
+import { dateInput, selectField, textArea, textField, type FormState } from '../casework/form.ts';
+import { steeringFormPage, steeringPage, withProject } from './frame.ts';
 
 import { MILESTONE_STATUSES } from '../../../core/codes.ts';
 import { ACTION_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../../core/labels.ts';
@@ -94,27 +94,22 @@ export const milestoneValues = (m: Milestone): Record<string, string> => ({
 
 export function milestoneFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, milestoneId?: number) {
   const pid = choice.project.id;
-  const action = withProject(milestoneId ? `/styring/milepaele/${milestoneId}` : '/styring/milepaele/ny', pid);
-  return steeringPage({
+  return steeringFormPage({
     actor,
     csrf,
     choice,
     path: '/styring/milepaele',
     title: milestoneId ? 'Ret milepæl' : 'Ny milepæl',
-    body: html`<h1>${milestoneId ? 'Ret milepæl' : 'Ny milepæl'}</h1>
-      ${errorSummary(s)}
-      <form method="post" action="${action}" novalidate>
-        ${csrfField(csrf)}
-        ${textField(s, { name: 'phase', label: 'Fase (nummer)', required: true, inputmode: 'numeric', width: 'xs' })}
+    s,
+    action: withProject(milestoneId ? `/styring/milepaele/${milestoneId}` : '/styring/milepaele/ny', pid),
+    back: withProject('/styring/milepaele', pid),
+    fields: html`${textField(s, { name: 'phase', label: 'Fase (nummer)', required: true, inputmode: 'numeric', width: 'xs' })}
         ${textField(s, { name: 'phaseName', label: 'Fasens navn', required: true, width: 'm' })}
         ${textField(s, { name: 'number', label: 'Milepælens nummer', required: true, inputmode: 'numeric', width: 'xs' })}
         ${textArea(s, { name: 'content', label: 'Indhold', required: true, rows: 3 })}
         ${textField(s, { name: 'dueDate', label: 'Tidspunkt', hint: 'Skriv datoen som dd-mm-åååå, fx 31-12-2022.', required: true, inputmode: 'numeric', width: 's' })}
         ${textField(s, { name: 'responsible', label: 'Ansvarlig', required: true, width: 'm' })}
         ${selectField(s, { name: 'status', label: 'Status', required: true, options: MILESTONE_STATUSES.map((v) => ({ value: v, label: MILESTONE_STATUS_LABELS[v] })) })}
-        ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}
-        <button class="button button-primary" type="submit">Gem</button>
-        <a class="button button-secondary" href="${withProject('/styring/milepaele', pid)}">Annuller</a>
-      </form>`,
+        ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}`,
   });
 }
