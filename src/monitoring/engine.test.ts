@@ -296,3 +296,74 @@ describe('reasons of secondary suppression (suppressedFor)', () => {
     expect(entries.some(([c]) => c.startsWith('groups.kommune.'))).toBe(true);
   });
 });
+
+describe('the engine case by case (issue 17: the survivors of its mutation run)', () => {
+  it('an option error is a MonitorOptionError by name too (the web layer tells it from other errors)', () => {
+    let err: unknown;
+    try {
+      monitor(inputOf([{ in: '2022-01-01' }]), { month: '2022-13' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(MonitorOptionError);
+    expect((err as Error).name).toBe('MonitorOptionError');
+  });
+
+  it('refuses unknown codes in numeric order, not in the order met', () => {
+    const inp = inputOf([
+      { in: '2022-01-01', weeks: { '2022-W10': 997 } },
+      { in: '2022-01-01', weeks: { '2022-W10': 730 } },
+      { in: '2022-01-01', weeks: { '2022-W10': 100 } },
+    ]);
+    const categoryOf = inp.codeTable.categoryOf.slice();
+    for (const c of [997, 730, 100]) categoryOf[c] = 0;
+    expect(() => monitor({ ...inp, codeTable: { ...inp.codeTable, categoryOf } }, { month: '2022-12' })).toThrow(
+      'Ukendte ydelseskoder, som ikke står i kodetabellen: 100, 730, 997.',
+    );
+  });
+
+  it('each woman counts in her own group of every dimension, and once in all', () => {
+    const r = monitor(
+      inputOf([
+        { kommune: 'Aalborg', visitation: 'aktivitetsparat', born: '1985-05-05', in: '2021-03-01' },
+        { kommune: 'Aarhus', visitation: 'jobparat', born: '1960-05-05', in: '2022-03-01' },
+        { kommune: 'Aarhus', visitation: 'oevrige', born: '1995-05-05', in: '2022-04-01' },
+      ]),
+      { month: '2022-12', suppress: 0 },
+    );
+    const n = (g: Record<string, { n: unknown }>) => Object.fromEntries(Object.entries(g).map(([k, v]) => [k, v.n]));
+    expect(r.groups.all.n).toBe(3);
+    expect(n(r.groups.kommune)).toEqual({ Aalborg: 1, Aarhus: 2 });
+    expect(n(r.groups.visitation)).toEqual({ aktivitetsparat: 1, jobparat: 1, selvforsoergende: 0, oevrige: 1 });
+    expect(Object.values(n(r.groups.alder)).reduce((a, b) => (a as number) + (b as number), 0)).toBe(3);
+    expect(n(r.groups.aar)).toEqual({ 2021: 1, 2022: 2 });
+  });
+
+  it('a woman enrolled in the report month is current with that month’s level', () => {
+    const r = monitor(inputOf([{ in: '2022-12-05', weeks: { '2022-W50': 651 } }]), { month: '2022-12', suppress: 0 });
+    expect(r.participants[0]).toMatchObject({ current: 1, accumulated: 1 });
+    expect(r.groups.all.current).toMatchObject({ active: 1, 1: 1 });
+  });
+
+  it('a woman who left before the report month is not active in the groups either', () => {
+    const r = monitor(inputOf([{ in: '2022-01-10', out: '2022-03-05', weeks: { '2022-W05': 651 } }]), { month: '2022-12', suppress: 0 });
+    expect(r.groups.all.current).toEqual({ active: 0, 1: 0, 2: 0, 3: 0, 0: 0 });
+    expect(r.groups.all.accumulated['1']).toBe(1);
+  });
+
+  it('exits before the enrolment in the first and in the report month: enrolled from her enrolment on, in every month', () => {
+    const r = monitor(
+      inputOf([
+        { in: '2022-01-10', out: '2021-12-01' },
+        { in: '2022-02-10', hours: { '2022-02': 10 } },
+        { in: '2022-03-10', out: '2022-02-01' },
+      ]),
+      { month: '2022-03', suppress: 0 },
+    );
+    expect(r.series.map((s) => [s.month, s.enrolled, s.active])).toEqual([
+      ['2022-01', 1, 0],
+      ['2022-02', 2, 1],
+      ['2022-03', 3, 1],
+    ]);
+  });
+});
