@@ -10,6 +10,7 @@ import { ZodError } from 'zod';
 import { AppError, HTTP_STATUS } from '../core/errors.ts';
 import { errorPage } from '../web/layout.ts';
 import type { AppDeps } from '../core/deps.ts';
+import { holdCloseForRequests } from './in-flight.ts';
 import { registerSecurity, setSecurityHeaders } from './security.ts';
 import { registerRoutes } from './routes/index.ts';
 import type { SectionProvider } from './routes/participant-sections.ts';
@@ -53,7 +54,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       return r.code(400).type('text/html; charset=utf-8').send(errorPage(400, 'Forespørgslen kunne ikke læses.'));
     },
   });
-  // The server's worker threads and caches end with it (two servers in one process keep their own).
+  // The server's worker threads and caches end with it (two servers in one process keep their own),
+  // after the requests it is still answering (http/in-flight.ts).
+  holdCloseForRequests(app);
   app.addHook('onClose', () => deps.resources.close());
   await app.register(cookie);
   await app.register(formbody);
