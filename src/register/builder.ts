@@ -371,7 +371,7 @@ export class RegisterBuilder {
   /**
    * The weeks read so far as a few typed arrays that another thread can take over (transfer),
    * in the order people were first met. Arrays that `build` would trim are trimmed here and
-   * marked, so that `mergeWeeks` leaves them to `build` again. See parallel.ts.
+   * marked, so that `mergeWeeks` leaves a person met on both sides to `build` again. See parallel.ts.
    */
   packWeeks(): PackedWeeks {
     const n = this.weeks.size;
@@ -414,8 +414,10 @@ export class RegisterBuilder {
 
   /**
    * Add weeks packed by `packWeeks` (read from later parts of the same files in another
-   * thread), as if their rows had been read here: a new person is added as she was packed,
-   * one already here gets her weeks merged (a differing code in the same week is a conflict).
+   * thread), as if their rows had been read here: a new person is added as she was packed (her
+   * weeks stay in the packed slab, already trimmed as `build` trims), one already here gets her
+   * weeks merged (a differing code in the same week is a conflict). Called after the last row
+   * of this thread is read, so nothing grows a new person's weeks afterwards.
    * Called with the parts in file order, the people come out in the order a single reader
    * meets them. A conflict throws without a place; the caller then reads on one thread for
    * the message (parallel.ts).
@@ -433,9 +435,8 @@ export class RegisterBuilder {
       at += n;
       const p = this.weeksOf(key);
       if (!p) {
-        const q = { weekStart: ws, codes };
-        this.newWeeks(key, q);
-        if (w.slack[k]) this.slack.add(q);
+        // Packed already trimmed, in one exact slab: `build` would only copy her weeks again.
+        this.newWeeks(key, { weekStart: ws, codes });
         continue;
       }
       if (w.slack[k]) this.slack.add(p);
