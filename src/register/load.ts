@@ -88,25 +88,30 @@ interface KeptRegister {
 /**
  * The register of the people `cprs`, read on two threads when the files are large enough
  * (parallel.ts), else, or when anything is unusual, on one. The worker is started first, so
- * that it boots while the caller reads the participants (`ready`).
+ * that it boots while the caller reads the participants. `early`: the participants file, when
+ * the people kept are exactly its CPRs (the monitor, not the effect's pool): the worker is sent
+ * its job at once and takes the people from that file itself, so it reads while the main thread
+ * reads the participants; its people are checked against the caller's `cprs` before they are used.
  */
-function keptRegister(paths: InputPaths, how: ReadThreads): KeptRegister {
+function keptRegister(paths: InputPaths, how: ReadThreads, early?: string): KeptRegister {
   const hours = paths.hours === undefined ? [] : Array.isArray(paths.hours) ? paths.hours : [paths.hours];
-  const plan = splitPlan(paths.benefits, hours, how);
+  const plan = splitPlan(paths.benefits, hours, how, early);
+  const files = { benefits: paths.benefits, hours };
+  const expect = expectedWeeks(files, { year: paths.year });
   let worker: Worker | null = null;
   try {
     worker = plan ? startReader() : null;
   } catch {
     worker = null; // no thread to be had: one thread reads
   }
+  if (plan && worker && early) worker.postMessage({ pieces: plan.worker, participants: early, from: paths.from, year: paths.year, expect });
   const read = async (cprs: string[], codeTable: CodeTable) => {
     const options: ReadOptions = { keep: keepCprs(cprs), from: paths.from, year: paths.year };
-    const files = { benefits: paths.benefits, hours };
-    const job = { cprs, from: paths.from, year: paths.year, expect: expectedWeeks(files, options) };
+    const job = { cprs, from: paths.from, year: paths.year, expect };
     // On any error, read again on one thread: its errors and messages are the ones to give.
     const data =
       plan && worker
-        ? await readRegisterSplit(plan, worker, hours, builderFor(files, options), job, options, codeTable).catch(() => null)
+        ? await readRegisterSplit(plan, worker, hours, builderFor(files, options), job, options, codeTable, !!early).catch(() => null)
         : null;
     how.onRead?.(data ? 2 : 1);
     return data ?? readRegister(files, options, codeTable);
@@ -116,7 +121,7 @@ function keptRegister(paths: InputPaths, how: ReadThreads): KeptRegister {
 
 /** Files are named in messages by the path as given. Only the participants' register rows are kept. */
 export async function loadMonitorInput(paths: InputPaths, how: ReadThreads = {}): Promise<MonitorInput> {
-  const register = keptRegister(paths, how);
+  const register = keptRegister(paths, how, paths.participants);
   try {
     const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
     const participants = readParticipants(await bytesOf(paths.participants), paths.participants);

@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
 import type { MonitorInput } from '../monitoring/types.ts';
 import { loadMonitorInput, type InputPaths } from './load.ts';
-import { splitPlan } from './parallel.ts';
+import { samePeople, splitPlan } from './parallel.ts';
+import { plainCprNumbers } from './participants.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,9 +81,9 @@ function expectSame(one: MonitorInput | string, two: MonitorInput | string): voi
   for (const [k, p] of a.hours) expect(b.hours.get(k)).toEqual(p);
 }
 
-/** The CPRs on the rows just before and just after the cut of a one-file plan. */
-function aroundCut(path: string, hours: string): [string, string] {
-  const plan = splitPlan([path], [hours], { minBytes: 0 })!;
+/** The CPRs on the rows just before and just after the cut of a one-file plan (as `loadMonitorInput` plans it). */
+function aroundCut(path: string, hours: string, participants: string): [string, string] {
+  const plan = splitPlan([path], [hours], { minBytes: 0 }, participants)!;
   const cut = plan.worker[0].start;
   const text = readFileSync(path, 'latin1');
   const before = text.slice(text.lastIndexOf('\n', cut - 2) + 1, cut);
@@ -126,10 +127,11 @@ describe('reading on two threads', () => {
         rows.push(...rowsOf(splitAt, 0, 30));
         const benefits = file('ydelser-lang.csv', rows.join('\n') + '\n');
         const hours = hoursFile(w);
-        const [before, after] = aroundCut(benefits, hours);
+        const participants = participantsFile(w);
+        const [before, after] = aroundCut(benefits, hours, participants);
         expect(before).toBe(cpr(0));
         expect(after).toBe(cpr(0));
-        const r = await both({ participants: participantsFile(w), benefits: [benefits], hours });
+        const r = await both({ participants, benefits: [benefits], hours });
         expectSame(r.one, r.two);
         expect(typeof r.one).not.toBe('string');
         expect(r.threads).toBe(2);
@@ -192,6 +194,36 @@ describe('reading on two threads', () => {
     );
   }, 120_000);
 
+  it('the reader thread takes the people from a participants file of plain CPRs, else waits for the main thread’s', async () => {
+    const w = toWorld({ people: 40, seed: 3, share: 0.5 });
+    const rows = ['cpr;uge;kode'];
+    for (let i = 0; i < w.people; i++) for (let k = 0; k < 60; k++) rows.push(`${cpr(i)};${week(2020, 1 + (k % 52))};${CODES[i % 4]}`);
+    const benefits = file('lang.csv', rows.join('\n') + '\n');
+    const hours = hoursFile(w);
+    const plain = participantsFile(w);
+    // The same people written with a dash, quoted and with blanks: the thread cannot take them and asks.
+    const text = readFileSync(plain, 'utf8').split('\n');
+    const odd = text.map((l, i) =>
+      i === 0 || !l ? l : l.replace(/;(\d{6})(\d{4});/, i % 3 === 0 ? ';$1-$2;' : i % 3 === 1 ? ';"$1$2";' : '; $1$2 ;'),
+    );
+    const written = file('deltagere.csv', odd.join('\n'));
+    for (const participants of [plain, written]) {
+      const r = await both({ participants, benefits: [benefits], hours });
+      expect(r.threads).toBe(2);
+      expectSame(r.one, r.two);
+      expect((r.two as MonitorInput).register.weeks.size).toBe(w.participants.length);
+    }
+    expect(plainCprNumbers(readFileSync(plain))).toEqual(Float64Array.from(w.participants, (i) => Number(cpr(i))));
+    expect(plainCprNumbers(readFileSync(written))).toBeNull();
+    expect(plainCprNumbers(Buffer.from('id;lobenr;foedselsdato\nD1;77;1980-01-01\n'))).toBeNull();
+    // The main thread uses the thread's people only when they are its participants, row by row.
+    const kept = Float64Array.from([101901234, 3112999999]);
+    expect(samePeople(kept, ['0101901234', '3112999999'])).toBe(true);
+    expect(samePeople(kept, ['3112999999', '0101901234'])).toBe(false);
+    expect(samePeople(kept, ['0101901234'])).toBe(false);
+    expect(samePeople(kept, ['0101901234', '3112999998'])).toBe(false);
+    expect(samePeople(kept, ['010190-1234', '3112999999'])).toBe(false);
+  }, 60_000);
   it('gives the single reader’s error when the two parts conflict or a code is unknown', async () => {
     const w = toWorld({ people: 4, seed: 1, share: 1 });
     const rows = ['cpr;uge;kode'];

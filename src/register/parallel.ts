@@ -25,7 +25,9 @@ import { readBenefits } from './benefits.ts';
 import type { PackedWeeks, RegisterBuilder } from './builder.ts';
 import { DEFAULT_CHUNK, fileSource, MAX_ROW_BYTES, type ByteSource } from './chunks.ts';
 import { readHours } from './hours.ts';
-import { keepCprs, type ReadOptions } from './person-key.ts';
+import { cprText } from './fields.ts';
+import { plainCprNumbers } from './participants.ts';
+import { keepCprs, tenDigits, type ReadOptions } from './person-key.ts';
 
 /** A byte range of a benefit file; `header`: bytes of its header line, put in front when the range starts later. */
 export interface Piece {
@@ -35,13 +37,26 @@ export interface Piece {
   header: number;
 }
 
-/** What the worker thread reads (posted to it), and with which options. */
+/**
+ * What the worker thread reads (posted to it), and with which options: the people to keep
+ * (`cprs`), or the participants file to take them from (`participants`, see `jobPeople`).
+ */
 export interface PieceJob {
   pieces: Piece[];
-  cprs: string[];
+  cprs?: string[];
+  participants?: string;
   from?: string;
   year?: number;
   expect: [number, number] | null;
+}
+
+/** What the worker thread posts back: the weeks, or that it needs `cprs` posted, or why it failed. */
+export interface ReaderReply {
+  packed?: PackedWeeks;
+  /** The CPR numbers it kept when it took them from the participants file itself. */
+  kept?: Float64Array;
+  need?: boolean;
+  error?: string;
 }
 
 export interface SplitPlan {
@@ -59,8 +74,14 @@ export interface ReadThreads {
 
 /** Below this many bytes of benefit files, one thread (starting a worker costs some 0.1 s). */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-/** Paid hours cost about this many times a benefit file's bytes to read (the main thread reads them beside its part). */
-const HOURS_WEIGHT = 1.5;
+/**
+ * What the main thread reads beside its part, in bytes of benefit file that cost as much to read:
+ * the paid hours, and the participants when the worker does not wait for them (`early`). Per
+ * byte, the long layout costs less to read than the wide one, so the others weigh more against
+ * it (30 Nov 2026, CPU per byte of the 100,000-women files: wide 10, long 6.5, hours 13–25,
+ * participants 36–65 ns).
+ */
+const WEIGHTS = { wide: { hours: 1.5, participants: 3.5 }, long: { hours: 4, participants: 10 } };
 const WINDOW = 1024 * 1024;
 
 function readAt(path: string, start: number, length: number): Buffer {
@@ -86,6 +107,7 @@ interface Sniffed {
   fields: number;
   delim: number;
   dated: boolean;
+  long: boolean;
 }
 
 /** A benefit file's size and header line (its length, fields, whether its weeks are `y_YYWW`), or null for anything unusual. */
@@ -100,7 +122,15 @@ function sniff(path: string): Sniffed | null {
   const best = Math.max(...counts);
   const delim = [59, 44, 9][counts.indexOf(best)];
   const names = text.split(String.fromCharCode(delim)).map((h) => h.trim().toLowerCase());
-  return { path, size, header: lf + 1, fields: names.length, delim, dated: names.some((h) => /^y_\d{4}$/.test(h)) };
+  return {
+    path,
+    size,
+    header: lf + 1,
+    fields: names.length,
+    delim,
+    dated: names.some((h) => /^y_\d{4}$/.test(h)),
+    long: names.includes('uge') && names.includes('kode'),
+  };
 }
 
 /** Whether b[s, e) is a plain row: no quote, no CR before its end, `fields` fields. */
@@ -136,7 +166,7 @@ function cutAt(f: Sniffed, at: number): number | null {
  * one thread (small files, several files with `y_YYWW` columns, unreadable or unusual files:
  * the single reader then says what is wrong).
  */
-export function splitPlan(benefits: string[], hours: string[], how: ReadThreads = {}): SplitPlan | null {
+export function splitPlan(benefits: string[], hours: string[], how: ReadThreads = {}, early?: string): SplitPlan | null {
   // By default only one benefit file (the long or the wide layout) is cut in two. Several yearly
   // files were slower on two threads than on one on the quiet 2-core machine (30 Nov 2026,
   // farm-bench, 100,000 women, 5 pairs: wall 1.15× and CPU 1.41× of one thread; the long file
@@ -152,9 +182,10 @@ export function splitPlan(benefits: string[], hours: string[], how: ReadThreads 
     if (files.length > 1 && files.some((f) => f.dated)) return null;
     const total = files.reduce((n, f) => n + f.size, 0);
     if (total < (how.minBytes ?? PARALLEL_MIN_BYTES)) return null;
-    const hoursBytes = hours.reduce((n, h) => n + statSync(h).size, 0);
-    // The main thread's share of the benefit bytes, so that it ends with its part and the hours when the worker ends with the rest.
-    const share = Math.min(0.5, Math.max(0, (total - HOURS_WEIGHT * hoursBytes) / (2 * total)));
+    const w = files.every((f) => f.long) ? WEIGHTS.long : WEIGHTS.wide;
+    const beside = hours.reduce((n, h) => n + w.hours * statSync(h).size, 0) + (early ? w.participants * statSync(early).size : 0);
+    // The main thread's share of the benefit bytes, so that it ends with its part and what it reads beside it when the worker ends with the rest.
+    const share = Math.min(0.5, Math.max(0, (total - beside) / (2 * total)));
     let at = Math.floor(share * total);
     const main: Piece[] = [];
     const worker: Piece[] = [];
@@ -257,31 +288,59 @@ export async function readRegisterSplit(
   worker: Worker,
   hours: string[],
   builder: RegisterBuilder,
-  job: Omit<PieceJob, 'pieces'>,
+  job: Omit<PieceJob, 'pieces'> & { cprs: string[] },
   options: ReadOptions,
   codeTable: CodeTable,
+  posted = false,
 ): Promise<RegisterData> {
   try {
-    const packed = new Promise<PackedWeeks>((resolve, reject) => {
-      worker.once('message', (m: { packed?: PackedWeeks; error?: string }) =>
-        m.packed ? resolve(m.packed) : reject(new Error(m.error ?? 'reader thread failed')),
-      );
+    const reply = new Promise<ReaderReply>((resolve, reject) => {
+      worker.on('message', (m: ReaderReply) => {
+        if (m.need) worker.postMessage({ cprs: job.cprs });
+        else if (m.packed) resolve(m);
+        else reject(new Error(m.error ?? 'reader thread failed'));
+      });
       worker.once('error', reject);
       worker.once('exit', () => reject(new Error('reader thread ended')));
     });
-    packed.catch(() => null); // awaited below; a rejection while the main thread reads is not unhandled
-    worker.postMessage({ ...job, pieces: plan.worker } satisfies PieceJob);
+    reply.catch(() => null); // awaited below; a rejection while the main thread reads is not unhandled
+    // `posted`: the job went out before the participants were read (its people from their file, `jobPeople`).
+    if (!posted) worker.postMessage({ ...job, pieces: plan.worker } satisfies PieceJob);
     readPieces(plan.main, builder, options);
     for (const file of hours) readHours({ path: file }, file, builder, options);
-    builder.mergeWeeks(await packed);
+    const { packed, kept } = await reply;
+    if (kept && !samePeople(kept, job.cprs)) throw new Error('the reader thread kept other people');
+    builder.mergeWeeks(packed!);
     return builder.build(codeTable);
   } finally {
     void worker.terminate();
   }
 }
 
-/** The worker's side: read its pieces keeping the people asked for, and pack their weeks. */
-export function readJob(job: PieceJob, builder: RegisterBuilder): PackedWeeks {
+/** Whether the CPR numbers a reader thread took from the participants file are `cprs`, row by row. */
+export function samePeople(kept: Float64Array, cprs: string[]): boolean {
+  if (kept.length !== cprs.length) return false;
+  for (let i = 0; i < kept.length; i++) if (cprs[i].length !== 10 || tenDigits(cprs[i]) !== kept[i]) return false;
+  return true;
+}
+
+/**
+ * The people a job keeps: its `cprs`, or those of its participants file when every CPR there is
+ * plain (`plainCprNumbers`), with the numbers taken; null when the main thread must post them.
+ */
+export function jobPeople(job: PieceJob): { cprs: string[]; kept?: Float64Array } | null {
+  if (job.cprs) return { cprs: job.cprs };
+  let kept: Float64Array | null = null;
+  try {
+    kept = job.participants ? plainCprNumbers(readFileSync(job.participants)) : null;
+  } catch {
+    kept = null; // the main thread names the file's problem
+  }
+  return kept ? { cprs: Array.from(kept, cprText), kept } : null;
+}
+
+/** The worker's side: read its pieces keeping the people asked for (`cprs`), and pack their weeks. */
+export function readJob(job: PieceJob & { cprs: string[] }, builder: RegisterBuilder): PackedWeeks {
   const keep = keepCprs(job.cprs);
   builder.knownPeople(keep.numbers);
   if (job.expect) builder.expectWeeks(job.expect[0], job.expect[1]);

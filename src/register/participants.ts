@@ -6,7 +6,7 @@ import { isPlainCpr, parseCpr } from '../core/cpr.ts';
 import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
 import { CsvReader } from './csv.ts';
-import { runningNumberKey } from './person-key.ts';
+import { runningNumberKey, tenDigits } from './person-key.ts';
 
 const VISITATION_ALIASES: Record<string, Visitation> = {
   selvforsørgende: 'selvforsoergende',
@@ -105,4 +105,28 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     );
   }
   return out;
+}
+
+/**
+ * The participants' CPR numbers, row by row, when every row's `cpr` is ten plain digits (no
+ * quotes, dash or blanks), read without the rest of the row; else null. The reader thread of
+ * parallel.ts takes these to start reading at once instead of waiting for `readParticipants`
+ * on the main thread, which then checks they are its own (load.ts).
+ */
+export function plainCprNumbers(bytes: Uint8Array): Float64Array | null {
+  try {
+    const r = new CsvReader(bytes, 'deltagere');
+    const c = r.col('cpr');
+    if (c < 0) return null;
+    const out: number[] = [];
+    while (r.next(undefined, c + 1)) {
+      if (r.n <= c || r.quoted[c] || r.ends[c] - r.starts[c] !== 10) return null;
+      const n = tenDigits(r.text(c));
+      if (n < 0) return null;
+      out.push(n);
+    }
+    return Float64Array.from(out);
+  } catch {
+    return null;
+  }
 }
