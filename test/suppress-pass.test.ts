@@ -193,6 +193,58 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
   });
 });
 
+describe('figures another publication prints or hides (issue 18 point 12: a report agrees with the national page)', () => {
+  it('keepShown: a figure printed elsewhere is never a complement; the small cell is protected by others', () => {
+    const { figures, relations } = grid('', [
+      [3, 20, 30],
+      [40, 50, 60],
+      [70, 80, 90],
+    ]);
+    // Unhindered the pass hides r0c1 (20); printed elsewhere it stays shown and the next cheapest is hidden.
+    expect(suppressTogether(figures, relations, 5).display('r0c1')).toBe('x');
+    const pass = suppressTogether(figures, relations, 5, { keepShown: (k) => k === 'r0c1' || k === 'r1c0' });
+    expect(pass.display('r0c1')).toBe(20);
+    expect(pass.display('r1c0')).toBe(40);
+    expect(pass.display('r0c0')).toBe('<5');
+    const pub = published(figures, (k) => pass.display(k));
+    expect(recoverable(pub, relations)).toEqual([]);
+    for (const [c, d] of pass.protects) expect(pass.state.get(d), `${c} protects ${d}`).not.toBe(SHOWN);
+  });
+
+  it('hidden: a figure hidden elsewhere is hidden from the start, and the pass hides no more than it needs beside it', () => {
+    const { figures, relations } = grid('', [
+      [3, 20, 30],
+      [40, 50, 60],
+      [70, 80, 90],
+    ]);
+    const pass = suppressTogether(figures, relations, 5, { hidden: (k) => k === 'r2c2' });
+    expect(pass.display('r2c2')).toBe('x');
+    expect(pass.protects.has('r2c2'), 'what it protects is in the other publication').toBe(false);
+    expect(
+      recoverable(
+        published(figures, (k) => pass.display(k)),
+        relations,
+      ),
+    ).toEqual([]);
+    // A small cell is small whatever the other publication says; a kept figure wins over a hidden one.
+    const both = suppressTogether(figures, relations, 5, { hidden: (k) => k === 'r0c0' || k === 'r2c2', keepShown: (k) => k === 'r2c2' });
+    expect(both.display('r0c0')).toBe('<5');
+    expect(both.display('r2c2')).toBe(90);
+  });
+
+  it('a complement never names a figure that is shown as the one it protects (random tables, with intervals)', () => {
+    const cell = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 60 }));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 4 }), (cells) => {
+        const a = grid('', cells);
+        const pass = suppressTogether(a.figures, a.relations, 5, { intervals: true });
+        for (const [c, d] of pass.protects) expect(pass.state.get(d), `${c} protects ${d}`).not.toBe(SHOWN);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('interval reasoning in the test solver (issue 17): counts ≥ 0 bound a hidden figure', () => {
   it('narrows two small counts with a known sum, and leaves a protected one at 1–4', () => {
     // n = a + b + c; a and b are small and c is shown: a + b = 7, so each is 3 or 4.

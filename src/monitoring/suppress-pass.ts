@@ -115,6 +115,18 @@ export interface PassOptions {
    * checked for narrowing nor picked as interval complements; the equations still protect them).
    */
   intervals?: boolean | ((key: string) => boolean);
+  /**
+   * Figures another publication already prints (the national page's figures for the project's
+   * municipality): never a complement here, since hiding a public figure protects nothing. The
+   * small counts are then protected by other complements.
+   */
+  keepShown?: (key: string) => boolean;
+  /**
+   * Figures another publication hides as complements (`x`): hidden here too from the start, so that
+   * printing them here does not give away what the other publication protects; protected here
+   * like small counts (no `protects` entry: what they protect is in the other publication).
+   */
+  hidden?: (key: string) => boolean;
 }
 
 // Long because its four steps (primary cells, complements against the equations, showing
@@ -166,13 +178,22 @@ export function suppressTogether(
       else if (!printed[i]) state[i] = FREE;
     }
   } else return result(keys, state, protects, value, printed, threshold);
+  const keep = keys.map((k) => opts.keepShown?.(k) ?? false);
+  // Hidden elsewhere: hidden here too, and protected like a small count (worked out here, it would be given away there).
+  const elsewhere = new Uint8Array(keys.length);
+  keys.forEach((k, i) => {
+    if (state[i] === SHOWN && printed[i] && value[i] > 0 && !keep[i] && opts.hidden?.(k)) {
+      state[i] = COMPLEMENT;
+      elsewhere[i] = 1;
+    }
+  });
 
   const unknown = (i: number) => state[i] !== SHOWN;
   const exposed = (): [number, Map<number, number>] | null => {
-    for (const [d, eq] of determined(rels, coefs, unknown)) if (state[d] === SMALL) return [d, eq];
+    for (const [d, eq] of determined(rels, coefs, unknown)) if (state[d] === SMALL || elsewhere[d]) return [d, eq];
     return null;
   };
-  const pickable = (i: number) => state[i] === SHOWN && printed[i] && value[i] > 0;
+  const pickable = (i: number) => state[i] === SHOWN && printed[i] && value[i] > 0 && !keep[i];
   const byCost = (a: number, b: number) => cost[a] - cost[b] || a - b;
   const TRIES = 6;
   const DEARER = 2;
@@ -259,7 +280,8 @@ function result(
   const st = new Map<string, number>();
   keys.forEach((k, i) => st.set(k, state[i] === FREE ? SHOWN : state[i]));
   const pr = new Map<string, string>();
-  for (const [c, d] of protects) pr.set(keys[c], keys[d]);
+  // A complement whose figure was shown again afterwards protects others still (else it would have been shown again too): no named reason.
+  for (const [c, d] of protects) if (state[d] !== SHOWN) pr.set(keys[c], keys[d]);
   const valueOf = new Map(keys.map((k, i) => [k, value[i]]));
   return {
     threshold,

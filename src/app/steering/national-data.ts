@@ -18,6 +18,7 @@ import { suppressTogether, type Figure, type PassResult, type Relation } from '.
 import { resultFigures, suppressedResult } from '../../monitoring/suppress-result.ts';
 import { VISITATIONS, type Count, type MonitorResult } from '../../monitoring/types.ts';
 import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
+import { nationalResults } from '../register/national-results.ts';
 import type { Deps, Months } from './steering-data.ts';
 import { breakdownsOf, nationalMembers, NATIONAL_BREAKDOWNS, type Breakdown } from './breakdowns.ts';
 
@@ -126,12 +127,7 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
   const threshold = deps.config.suppressThreshold;
   const munis = Object.keys(raw.groups.kommune);
   const vis = VISITATIONS as readonly string[];
-  const cellsOf = (m: string, v: string) => rows.filter((r) => r.name === m && r.visitation === v).reduce((s, r) => s + r.n, 0);
-  const pass = nationalPass(
-    raw,
-    munis.map((m) => vis.map((v) => cellsOf(m, v))),
-    threshold,
-  );
+  const pass = nationalPass(raw, kvCells(munis, rows), threshold);
   const result = suppressedResult(raw, pass);
   const kv = (m: string, v: string) => pass.display(`kv.${m}.${v}`);
   // The breakdowns share their totals with the engine's tables and their municipality × visitation
@@ -152,6 +148,28 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
     breakdowns: breakdownsOf(members, monthEnd(months.month), threshold, { result, kvShown }, NATIONAL_BREAKDOWNS),
     progression: cohorts.map((c) => nationalProgression(c.instrument, c.enrolments, names, munis, threshold)),
   };
+}
+
+/** The municipality × visitation table's cells, rows in the order of `munis`. */
+function kvCells(munis: string[], rows: { name: string; visitation: string; n: number }[]): number[][] {
+  const cellsOf = (m: string, v: string) => rows.filter((r) => r.name === m && r.visitation === v).reduce((s, r) => s + r.n, 0);
+  return munis.map((m) => (VISITATIONS as readonly string[]).map((v) => cellsOf(m, v)));
+}
+
+/**
+ * The national page's pass for the months, computed as the page computes it, for a project report
+ * to agree with (report-pass.ts): the report prints what the page prints for the project's
+ * municipality and hides what the page hides there. Any actor may ask: the caller reads only the
+ * states of figures the page publishes (public), and the read is of counts, not of anyone's data.
+ */
+export async function nationalPagePass(deps: Deps, actor: Actor, months: Months): Promise<{ raw: MonitorResult; pass: PassResult }> {
+  const n = await nationalResults(deps.resources, deps.db, deps.config.databaseUrl, { ...months, suppress: 0 });
+  const raw = n.result;
+  const rows = await systemDoor(deps.db, actor, async (tx) => ({
+    value: await enrolmentsByMunicipalityAndVisitation(tx, months.month),
+    audit: [],
+  }));
+  return { raw, pass: nationalPass(raw, kvCells(Object.keys(raw.groups.kommune), rows), deps.config.suppressThreshold) };
 }
 
 /**

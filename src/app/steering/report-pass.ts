@@ -1,0 +1,99 @@
+/**
+ * One suppression pass over the engine figures of a project's reports that leave the municipality
+ * (issue 18 point 12): the half-yearly follow-up, the final report and the committee brief read
+ * one suppressed result, so every table and chart of them — and every format, HTML, PDF, XLSX and
+ * CSV, rendered from one model — hides the same cells. The pass (monitoring/suppress-pass.ts) puts
+ * all the result's figures and relations into one system, protects small counts against the
+ * equations and against interval bounds (a `<5` confined to part of 1..4), and chooses complements
+ * by cost (their size: large groups stay shown, issue 18: the committee chart had no bars when the
+ * large visitation groups' «Mål 1 eller 2» were hidden).
+ *
+ * Consistent with the national page: when the project's women are its municipality's women in the
+ * national view (a project of one municipality with as many women as the national view counts
+ * there, and the same figures), the figures the national page publishes for that municipality are
+ * fixed: shown here when the page shows them (public already; hiding them protects nothing, so the
+ * pass protects small counts with other complements) and hidden when the page hides them (printing
+ * them here would give the page's hidden figures away).
+ *
+ * NOT YET WIRED into loadSteeringData (steering-data.ts still suppresses with the engine's own rule).
+ * Tried on the demo (Aalborg's historic project): with interval protection (step 4) over the
+ * engine's figures the pass cascades (at 2026-09 the whole group's n and every level hidden; 191
+ * hidden series cells against 158 without), so `reportPass` runs without it by default; without
+ * it, at 2026-09 (no national link: the national view's Aalborg has 184 women, the project 120) the
+ * pass must hide jobparat's «Mål 1 eller 2» (9 of 11) whatever its cost — it protects the unprinted
+ * n − active and the series' report month as well, which the engine's rule does not — so the
+ * committee chart loses jobparat's bar (test reports-review-fixes point 2). At 2022-12 (linked) the
+ * national page hides kv.Aalborg.jobparat (11), so the report must hide jobparat's n as well.
+ */
+import type { Count, MonitorResult } from '../../monitoring/types.ts';
+import { VISITATIONS } from '../../monitoring/types.ts';
+import { COMPLEMENT, SHOWN, suppressTogether, type PassResult } from '../../monitoring/suppress-pass.ts';
+import { resultFigures, suppressedResult } from '../../monitoring/suppress-result.ts';
+
+/** The group figures the national page prints per municipality (national-data.ts, onNationalPage). */
+const NATIONAL_GROUP_FIGURES = ['n', 'accumulated.1', 'accumulated.2', 'accumulated.3', 'accumulated.1_or_2', 'durable.full'] as const;
+
+/**
+ * The figures the reports print: the whole group's (levels, durable, status tables), the series
+ * (month by month, enrolment), and per visitation and age group the group table's
+ * columns (not per municipality or year). The result's other figures are not printed (a reader knows them only as ≥ 0).
+ */
+const onReport = (key: string) =>
+  /^(groups\.all\.|series\.|groups\.(visitation|alder)\.[^.]+\.(n|accumulated\.(1|2|3|1_or_2)|durable\.full)$)/.test(key);
+
+/**
+ * What hiding a figure costs: its size; the whole group's figures (the headline) a hundred times;
+ * a visitation or age group's women, «Mål 1 eller 2» and durable employment ten times, since hiding
+ * one also hides a share and the group's bar in the committee chart (issue 18: no bars drawn).
+ */
+export function reportCost(key: string, value: number): number {
+  if (key.startsWith('groups.all.')) return value * 1000;
+  if (/^groups\.(visitation|alder)\.[^.]+\.(n|accumulated\.1_or_2|durable\.full)$/.test(key)) return value * 100;
+  return value;
+}
+
+/** The national page's state of each report figure it also publishes: project key → SHOWN, SMALL or COMPLEMENT. */
+export type NationalStates = Map<string, number>;
+
+/**
+ * The national page's states for the project's figures, or null when the project's women are not
+ * the municipality's women in the national view (then the two publications share no figure).
+ */
+export function nationalStates(
+  project: MonitorResult,
+  municipalities: readonly string[],
+  national: { raw: MonitorResult; pass: PassResult },
+): NationalStates | null {
+  if (municipalities.length !== 1) return null;
+  const m = municipalities[0];
+  const g = national.raw.groups.kommune[m];
+  if (!g) return null;
+  const value = (o: unknown, path: string): Count | undefined => {
+    let v: unknown = o;
+    for (const p of path.split('.')) v = (v as Record<string, unknown> | undefined)?.[p];
+    return v as Count | undefined;
+  };
+  const out: NationalStates = new Map();
+  for (const f of NATIONAL_GROUP_FIGURES) {
+    // A project's women are among its municipality's: as many, and the same figures, means the same women.
+    if (value(project.groups.all, f) !== value(g, f)) return null;
+    const s = national.pass.state.get(`groups.kommune.${m}.${f}`);
+    if (s !== undefined) out.set(`groups.all.${f}`, s);
+  }
+  for (const v of VISITATIONS) {
+    const s = national.pass.state.get(`kv.${m}.${v}`);
+    if (s !== undefined) out.set(`groups.visitation.${v}.n`, s);
+  }
+  return out;
+}
+
+/** The project's unsuppressed result suppressed in one pass, agreeing with the national page when `national` is given. */
+export function reportPass(raw: MonitorResult, threshold: number, national: NationalStates | null, intervals = false): MonitorResult {
+  const { figures, relations } = resultFigures(raw, { cost: reportCost });
+  const pass = suppressTogether(figures, relations, threshold, {
+    intervals: intervals && onReport,
+    keepShown: (k) => national?.get(k) === SHOWN,
+    hidden: (k) => national?.get(k) === COMPLEMENT,
+  });
+  return suppressedResult(raw, pass);
+}
