@@ -1,6 +1,7 @@
 /** The page frame on Det Fælles Designsystem: skip link, header with user and municipality, menu. */
 import { handlesPersonalData, type Actor } from '../core/actor.ts';
 import { html, type SafeHtml } from './html.ts';
+import { csrfField, errorSummary, type FormState } from './pages/casework/form.ts';
 
 import { ROLE_LABELS } from '../core/labels.ts';
 export interface NavItem {
@@ -135,5 +136,48 @@ export function errorPage(status: number, message: string, actor?: Actor, csrf?:
     body: html`<h1>${title}</h1>
       <div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">${message}</p></div></div>
       <p><a href="/">Gå til forsiden</a></p>`,
+  });
+}
+
+/** The notice at the top of a page after a save ("Virksomheden er gemt."), or nothing. */
+export const savedNotice = (saved?: string) =>
+  saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${saved}</p></div></div>` : '';
+
+/** A page under the menu item at `path`, with an optional link back above its body. */
+export function menuPage(path: string, actor: Actor, csrf: string, title: string, body: SafeHtml, back?: { href: string; label: string }) {
+  return page({
+    title,
+    actor,
+    csrf,
+    path,
+    body: html`${back ? html`<p><a href="${back.href}" class="back-link">${back.label}</a></p>` : ''}${body}`,
+  });
+}
+
+/**
+ * The page to create or correct one item under the menu item at `path` (a company, a group
+ * session): the error summary in field order, the form posting to `path/ny` or `path/<id>/ret`
+ * with Gem and Fortryd, and a link back to the item or to the list (`list` names it).
+ */
+export function menuFormPage(o: {
+  path: string;
+  actor: Actor;
+  csrf: string;
+  title: string;
+  state: FormState;
+  fields: SafeHtml;
+  existing?: { id: string | number; name: string };
+  list: string;
+}) {
+  const back = o.existing ? `${o.path}/${o.existing.id}` : o.path;
+  const form = html`<form method="post" action="${o.existing ? `${o.path}/${o.existing.id}/ret` : `${o.path}/ny`}" novalidate>
+      ${csrfField(o.csrf)}
+      ${o.fields}
+      <button type="submit" class="button button-primary">Gem</button>
+      <a class="button button-secondary" href="${back}">Fortryd</a>
+    </form>`;
+  return menuPage(o.path, o.actor, o.csrf, o.title, html`<h1>${o.title}</h1>${errorSummary(o.state, form)}${form}`, {
+    href: back,
+    label: `Tilbage til ${o.existing ? o.existing.name : o.list}`,
   });
 }

@@ -10,7 +10,7 @@ import { ACTIVITY_STATUS_LABELS, COMPANY_CONTACT_KIND_LABELS } from '../../../co
 import { formatDateDa } from '../../../core/dates.ts';
 import { findActivityType } from '../../../domain/activities.ts';
 import { html, type SafeHtml } from '../../html.ts';
-import { page } from '../../layout.ts';
+import { menuFormPage, menuPage, savedNotice } from '../../layout.ts';
 import {
   csrfField,
   dateField,
@@ -30,18 +30,8 @@ const period = (p: { startDate: string; endDate: string | null }) =>
   `${formatDateDa(p.startDate)}–${p.endDate ? formatDateDa(p.endDate) : ''}`;
 const months = (m: number) => (m === 1 ? '1 måned' : `${m} måneder`);
 
-function frame(actor: Actor, csrf: string, title: string, body: SafeHtml, back?: { href: string; label: string }) {
-  return page({
-    title,
-    actor,
-    csrf,
-    path: '/virksomheder',
-    body: html`${back ? html`<p><a href="${back.href}" class="back-link">${back.label}</a></p>` : ''}${body}`,
-  });
-}
-
-const notice = (saved?: string) =>
-  saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${saved}</p></div></div>` : '';
+const frame = (actor: Actor, csrf: string, title: string, body: SafeHtml, back?: { href: string; label: string }) =>
+  menuPage('/virksomheder', actor, csrf, title, body, back);
 
 export function companyListPage(actor: Actor, csrf: string, rows: CompanyListRow[], saved?: string) {
   return frame(
@@ -49,7 +39,7 @@ export function companyListPage(actor: Actor, csrf: string, rows: CompanyListRow
     csrf,
     'Virksomheder',
     html`<h1>Virksomheder</h1>
-    ${notice(saved)}
+    ${savedNotice(saved)}
     <p>Virksomheder, jobcentret samarbejder med. En virksomhed oprettes også, når en kvinde registreres i en praktik eller ansættelse med et nyt CVR-nummer.</p>
     <p><a class="button button-primary" href="/virksomheder/ny">Opret virksomhed</a></p>
     ${
@@ -70,36 +60,31 @@ export function companyListPage(actor: Actor, csrf: string, rows: CompanyListRow
 
 export function companyFormPage(actor: Actor, csrf: string, state: FormState, existing?: { id: string; name: string; cvr: string }) {
   const title = existing ? 'Ret virksomhed' : 'Opret virksomhed';
-  const form = html`<form method="post" action="${existing ? `/virksomheder/${existing.id}/ret` : '/virksomheder/ny'}" novalidate>
-      ${csrfField(csrf)}
-      ${
-        existing
-          ? html`<p>CVR-nummer: <strong>${existing.cvr}</strong> (et forkert CVR-nummer er en anden virksomhed: opret den og slet denne, hvis den ikke har forløb).</p>`
-          : textField(state, {
-              name: 'cvr',
-              label: 'CVR-nummer',
-              hint: '8 cifre, fx 31000012.',
-              inputmode: 'numeric',
-              width: 's',
-              required: true,
-            })
-      }
-      ${textField(state, { name: 'name', label: 'Navn', required: true, width: 'l' })}
-      ${textField(state, { name: 'address', label: 'Adresse', width: 'l' })}
-      ${textField(state, { name: 'industry', label: 'Branche', hint: 'Fx rengøring, ældrepleje, detail.', width: 'm' })}
-      ${textArea(state, { name: 'notes', label: 'Noter', hint: 'Højst 2000 tegn. Skriv ikke følsomme oplysninger om borgere her.' })}
-      <button type="submit" class="button button-primary">Gem</button>
-      <a class="button button-secondary" href="${existing ? `/virksomheder/${existing.id}` : '/virksomheder'}">Fortryd</a>
-    </form>`;
-  return frame(
+  return menuFormPage({
+    path: '/virksomheder',
     actor,
     csrf,
     title,
-    html`<h1>${title}</h1>${errorSummary(state, form)}${form}`,
-    existing
-      ? { href: `/virksomheder/${existing.id}`, label: `Tilbage til ${existing.name}` }
-      : { href: '/virksomheder', label: 'Tilbage til virksomheder' },
-  );
+    state,
+    existing: existing && { id: existing.id, name: existing.name },
+    list: 'virksomheder',
+    fields: html`${
+      existing
+        ? html`<p>CVR-nummer: <strong>${existing.cvr}</strong> (et forkert CVR-nummer er en anden virksomhed: opret den og slet denne, hvis den ikke har forløb).</p>`
+        : textField(state, {
+            name: 'cvr',
+            label: 'CVR-nummer',
+            hint: '8 cifre, fx 31000012.',
+            inputmode: 'numeric',
+            width: 's',
+            required: true,
+          })
+    }
+      ${textField(state, { name: 'name', label: 'Navn', required: true, width: 'l' })}
+      ${textField(state, { name: 'address', label: 'Adresse', width: 'l' })}
+      ${textField(state, { name: 'industry', label: 'Branche', hint: 'Fx rengøring, ældrepleje, detail.', width: 'm' })}
+      ${textArea(state, { name: 'notes', label: 'Noter', hint: 'Højst 2000 tegn. Skriv ikke følsomme oplysninger om borgere her.' })}`,
+  });
 }
 
 export interface CompanyPageForms {
@@ -165,7 +150,7 @@ export function companyPage(actor: Actor, csrf: string, d: CompanyPage, forms: C
     csrf,
     c.name,
     html`<h1>${c.name} <span class="h1-sub">CVR ${c.cvr}</span></h1>
-    ${notice(forms.saved)}
+    ${savedNotice(forms.saved)}
     ${forms.error ? html`<div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">${forms.error}</p></div></div>` : ''}
     <dl class="dl-horizontal" data-testid="company-facts">
       <dt>Adresse</dt><dd>${c.address ?? '–'}</dd>

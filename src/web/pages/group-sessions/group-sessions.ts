@@ -15,7 +15,7 @@ import {
   SERIES_SCOPES,
 } from '../../../domain/group-sessions.ts';
 import { html, type SafeHtml } from '../../html.ts';
-import { page } from '../../layout.ts';
+import { menuFormPage, menuPage, savedNotice } from '../../layout.ts';
 import {
   csrfField,
   dateField,
@@ -28,18 +28,8 @@ import {
   type FormState,
 } from '../casework/form.ts';
 
-function frame(actor: Actor, csrf: string, title: string, body: SafeHtml, back?: { href: string; label: string }) {
-  return page({
-    title,
-    actor,
-    csrf,
-    path: '/grupper',
-    body: html`${back ? html`<p><a href="${back.href}" class="back-link">${back.label}</a></p>` : ''}${body}`,
-  });
-}
-
-const notice = (saved?: string) =>
-  saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${saved}</p></div></div>` : '';
+const frame = (actor: Actor, csrf: string, title: string, body: SafeHtml, back?: { href: string; label: string }) =>
+  menuPage('/grupper', actor, csrf, title, body, back);
 
 export const sessionName = (s: Pick<GroupSessionRow, 'kind' | 'title'>) =>
   `${GROUP_SESSION_KIND_LABELS[s.kind]}${s.title ? `: ${s.title}` : ''}`;
@@ -70,7 +60,7 @@ export function sessionListPage(actor: Actor, csrf: string, rows: GroupSessionLi
     csrf,
     'Gruppemøder',
     html`<h1>Gruppemøder</h1>
-    ${notice(saved)}
+    ${savedNotice(saved)}
     <p>Kvindecaféer, fællesmøder, kick-start-teams, informationsmøder og møder for partnere og mænd, med fremmøde for hver kvinde.</p>
     <p><a class="button button-primary" href="/grupper/ny">Opret gruppemøde</a></p>
     ${coming.length ? sessionTable(coming, 'Kommende møder', 'coming-sessions') : html`<p>Ingen kommende møder.</p>`}
@@ -86,9 +76,15 @@ export function sessionFormPage(
   existing?: GroupSessionRow,
 ) {
   const title = existing ? 'Ret gruppemøde' : 'Opret gruppemøde';
-  const form = html`<form method="post" action="${existing ? `/grupper/${existing.id}/ret` : '/grupper/ny'}" novalidate>
-      ${csrfField(csrf)}
-      ${selectField(state, { name: 'kind', label: 'Slags møde', required: true, options: GROUP_SESSION_KINDS.map((k) => ({ value: k, label: GROUP_SESSION_KIND_LABELS[k] })) })}
+  return menuFormPage({
+    path: '/grupper',
+    actor,
+    csrf,
+    title,
+    state,
+    existing: existing && { id: existing.id, name: sessionName(existing) },
+    list: 'gruppemøder',
+    fields: html`${selectField(state, { name: 'kind', label: 'Slags møde', required: true, options: GROUP_SESSION_KINDS.map((k) => ({ value: k, label: GROUP_SESSION_KIND_LABELS[k] })) })}
       ${textField(state, { name: 'title', label: 'Titel', hint: 'Fx emnet for mødet. Højst 200 tegn.', width: 'l' })}
       ${selectField(state, { name: 'projectId', label: 'Projekt', required: true, options: projects.map((p) => ({ value: String(p.id), label: p.name })) })}
       ${dateField(state, { name: 'heldOn', label: existing ? 'Dato' : 'Dato (første møde, hvis det gentages)', required: true })}
@@ -124,19 +120,8 @@ export function sessionFormPage(
           })}
           ${dateField(state, { name: 'repeatUntil', label: 'Gentag til og med', conditional: true, hint: 'Kun når mødet gentages.' })}
         </fieldset>`
-      }
-      <button type="submit" class="button button-primary">Gem</button>
-      <a class="button button-secondary" href="${existing ? `/grupper/${existing.id}` : '/grupper'}">Fortryd</a>
-    </form>`;
-  return frame(
-    actor,
-    csrf,
-    title,
-    html`<h1>${title}</h1>${errorSummary(state, form)}${form}`,
-    existing
-      ? { href: `/grupper/${existing.id}`, label: `Tilbage til ${sessionName(existing)}` }
-      : { href: '/grupper', label: 'Tilbage til gruppemøder' },
-  );
+      }`,
+  });
 }
 
 export interface SessionPageForms {
@@ -175,7 +160,7 @@ export function sessionPage(actor: Actor, csrf: string, d: SessionPage, forms: S
     csrf,
     sessionName(s),
     html`<h1>${sessionName(s)}</h1>
-    ${notice(forms.saved)}
+    ${savedNotice(forms.saved)}
     ${s.cancelledOn ? html`<div class="alert alert-warning" data-testid="cancelled"><div class="alert-body"><p class="alert-text">Mødet er aflyst (${formatDateDa(s.cancelledOn)}): ${s.cancelReason ?? ''}</p></div></div>` : ''}
     <dl class="dl-horizontal" data-testid="session-facts">
       <dt>Tid</dt><dd>${when(s)}</dd>
