@@ -90,6 +90,10 @@ describe('explainParticipant case by case (issue 17: the survivors of its mutati
       expect(e.weeks.map((w) => [w.code, w.category, w.tekst])).toEqual(e.weeks.map(() => [null, null, null]));
       expect(e.hours).toBe(0);
     }
+    // The week right after her last code, and the month right after the months held for her hours.
+    expect(explainParticipant(two, 'A', '2021-09').weeks.map((w) => w.code)).toStrictEqual([707, 705, null, null, null]);
+    expect(explainParticipant(two, 'A', '2021-12').hours).toBe(0);
+    expect(participantTimeline(two, 'A', '2021-12', '2021-12')[0].hours).toBe(0);
   });
 
   it('the months she enrols and exits are inside her window; a month that is not YYYY-MM is refused', () => {
