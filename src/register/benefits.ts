@@ -13,7 +13,7 @@ import { RegisterBuilder, type Source } from './builder.ts';
 import { rereadable, sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader, listSome } from './csv.ts';
 import { RegisterInputError, type Place } from './errors.ts';
-import { dreamYear, intFromBytes, parseDreamWeek, weekFromBytes } from './fields.ts';
+import { cprAt, digitsAt, dreamYear, intFromBytes, parseDreamWeek, pastField, weekFromBytes } from './fields.ts';
 import type { NumIndex } from './num-index.ts';
 import { fromLimits, keepNumbers, PersonColumn, type PersonKey, type ReadOptions } from './person-key.ts';
 
@@ -411,19 +411,12 @@ function plainYearlyRows(
       let base = 0;
       for (let f = 0; f < nFields; f++) {
         if (f === cPerson) {
-          if (p + 10 > len) {
+          const num = cprAt(b, p, len);
+          if (num < 0) {
             p = rowStart;
             break rows;
           }
-          let num = 0;
-          for (let k = 0; k < 10; k++) {
-            const c = b[p++];
-            if (c < 48 || c > 57) {
-              p = rowStart;
-              break rows;
-            }
-            num = num * 10 + (c - 48);
-          }
+          p += 10;
           const c = b[p];
           if (c !== delim && !(f === nFields - 1 && (c === 10 || c === 13))) {
             p = rowStart;
@@ -489,11 +482,8 @@ function plainYearlyRows(
             }
           }
         }
-        const c = b[p];
-        if (f < nFields - 1 && c === delim) p++;
-        else if (f === nFields - 1 && c === 10) p++;
-        else if (f === nFields - 1 && c === 13 && b[p + 1] === 10) p += 2;
-        else {
+        p = pastField(b, p, f === nFields - 1, delim);
+        if (p < 0) {
           p = rowStart;
           break rows;
         }
@@ -551,25 +541,19 @@ function plainLongRows(
       let code = 0;
       for (let f = 0; f < 3; f++) {
         if (f === cPerson) {
-          if (p + 10 > len) {
+          num = cprAt(b, p, len);
+          if (num < 0) {
             p = rowStart;
             break rows;
           }
-          for (let k = 0; k < 10; k++) {
-            const c = b[p++];
-            if (c < 48 || c > 57) {
-              p = rowStart;
-              break rows;
-            }
-            num = num * 10 + (c - 48);
-          }
+          p += 10;
         } else if (f === cUge) {
           let slot: number;
           let table: Int32Array;
           if (b[p + 4] === 45) {
             // YYYY-Www
-            const y = digits(b, p, 4);
-            const w = digits(b, p + 6, 2);
+            const y = digitsAt(b, p, 4);
+            const w = digitsAt(b, p + 6, 2);
             const ch = b[p + 5];
             if (y < 1900 || y > 2155 || w < 0 || (ch !== 87 && ch !== 119)) {
               p = rowStart;
@@ -580,7 +564,7 @@ function plainLongRows(
             if (table[slot] === UNKNOWN) table[slot] = isoWeekIndex(y, w) ?? INVALID;
             p += 8;
           } else {
-            const yyww = digits(b, p, 4);
+            const yyww = digitsAt(b, p, 4);
             if (yyww < 0) {
               p = rowStart;
               break rows;
@@ -603,11 +587,8 @@ function plainLongRows(
             break rows;
           }
         }
-        const c = b[p];
-        if (f < 2 && c === delim) p++;
-        else if (f === 2 && c === 10) p++;
-        else if (f === 2 && c === 13 && b[p + 1] === 10) p += 2;
-        else {
+        p = pastField(b, p, f === 2, delim);
+        if (p < 0) {
           p = rowStart;
           break rows;
         }
@@ -634,15 +615,4 @@ function plainLongRows(
     }
     r.skipTo(p, rows);
   };
-}
-
-/** n ASCII digits at b[s…] as a number, or -1. */
-function digits(b: Uint8Array, s: number, n: number): number {
-  let v = 0;
-  for (let p = s; p < s + n; p++) {
-    const c = b[p];
-    if (!(c >= 48 && c <= 57)) return -1;
-    v = v * 10 + (c - 48);
-  }
-  return v;
 }

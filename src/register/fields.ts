@@ -172,12 +172,27 @@ export function weekFromBytes(b: Uint8Array, s: number, e: number, cache: Map<nu
   return week;
 }
 
-function digitsAt(b: Uint8Array, s: number, n: number): number {
+/** n ASCII digits at b[s…] as a number, or -1 (also past the end of `b`). */
+export function digitsAt(b: Uint8Array, s: number, n: number): number {
   let v = 0;
   for (let p = s; p < s + n; p++) {
     const c = b[p] - D0;
-    if (c < 0 || c > 9) return -1;
+    if (!(c >= 0 && c <= 9)) return -1;
     v = v * 10 + c;
   }
   return v;
+}
+
+/** A CPR number of ten ASCII digits at b[p…] (before `len`) as a number, or -1: the plain-row readers' person field. */
+export const cprAt = (b: Uint8Array, p: number, len: number): number => (p + 10 > len ? -1 : digitsAt(b, p, 10));
+
+/**
+ * After a field of a plain row at b[p]: where the next field starts (past the delimiter) or, after
+ * the `last` field, the next row (past LF or CRLF); -1 when neither follows.
+ */
+export function pastField(b: Uint8Array, p: number, last: boolean, delim: number): number {
+  const c = b[p];
+  if (!last) return c === delim ? p + 1 : -1;
+  if (c === 10) return p + 1;
+  return c === 13 && b[p + 1] === 10 ? p + 2 : -1;
 }

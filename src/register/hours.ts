@@ -7,7 +7,7 @@ import { BASE_YEAR, parseMonth } from '../monitoring/calendar.ts';
 import { RegisterBuilder } from './builder.ts';
 import { sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader } from './csv.ts';
-import { decimalFromBytes, monthFromBytes, parseDecimal } from './fields.ts';
+import { cprAt, decimalFromBytes, monthFromBytes, parseDecimal, pastField } from './fields.ts';
 import type { NumIndex } from './num-index.ts';
 import { fromLimits, keepNumbers, PersonColumn, type PersonKey, type ReadOptions } from './person-key.ts';
 
@@ -100,18 +100,12 @@ function plainHoursRows(
       let hours = 0;
       for (let f = 0; f < 3; f++) {
         if (f === cPerson) {
-          if (p + 10 > len) {
+          num = cprAt(b, p, len);
+          if (num < 0) {
             p = rowStart;
             break rows;
           }
-          for (let k = 0; k < 10; k++) {
-            const c = b[p++];
-            if (c < 48 || c > 57) {
-              p = rowStart;
-              break rows;
-            }
-            num = num * 10 + (c - 48);
-          }
+          p += 10;
         } else {
           const s = p;
           for (let c = b[p]; p < len && c !== delim && c !== LF && c !== CR; c = b[++p]) {
@@ -134,11 +128,8 @@ function plainHoursRows(
             }
           }
         }
-        const c = b[p];
-        if (f < 2 && c === delim) p++;
-        else if (f === 2 && c === LF) p++;
-        else if (f === 2 && c === CR && b[p + 1] === LF) p += 2;
-        else {
+        p = pastField(b, p, f === 2, delim);
+        if (p < 0) {
           p = rowStart;
           break rows;
         }
