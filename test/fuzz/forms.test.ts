@@ -8,7 +8,7 @@ import { backends } from '../helpers/db.ts';
 import { collectRoutes, useTestServer } from '../helpers/server.ts';
 import { fuzzForm, malformedForm, womanFingerprint } from '../helpers/fuzz.ts';
 import { loginAs, type Session } from '../helpers/http.ts';
-import { openDemoWoman } from '../helpers/world.ts';
+import { createMunicipality } from '../helpers/world.ts';
 
 /**
  * Posts that are not forms about a woman's case (login, logout, multipart upload, the analysts'
@@ -67,8 +67,10 @@ describe.each(backends())('form endpoints under fuzzing on %s', (backend) => {
   let womanId: string;
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    womanId = await openDemoWoman(srv.t.db);
+    // A fresh municipality's caseworker and her one woman.
+    const m = await createMunicipality(srv.t.db, { women: 1 });
+    s = await loginAs(srv.app, m.caseworker.username);
+    womanId = m.women[0].id;
   });
 
   it('fuzzes every POST route of the running server (the collected list is complete)', () => {
