@@ -392,17 +392,19 @@ describe('the project reports as published: every format alike, no hidden figure
         (x) => x.key,
       ),
     );
-    // No small count follows from having both. The national page's own complements (`x`) for
-    // Aalborg can: since its interval protection (a2fecc5) it hides figures such as Aalborg's
-    // accumulated.1 that the historic project's reports, suppressed in a pass of their own, print.
-    // Those complements then protect nothing for a reader of both; one pass over the national
-    // page and the project reports together is what would fix it (issue 18 point 12, open).
-    const found = recoverable(both.published, both.relations).filter((x) => !alone.has(x.key));
-    const small = found.filter((x) => x.shown.startsWith('<'));
-    expect(small, show(small)).toEqual([]);
-    expect(
-      found.every((x) => x.key.startsWith('N:')),
-      show(found),
-    ).toBe(true);
+    // Nothing follows from having both: the historic project's reports print what the national page
+    // prints for Aalborg and hide what it hides (src/app/steering/report-pass.ts). Before, the
+    // page's own complements for Aalborg (such as accumulated.1) were printed by the reports and
+    // protected nothing for a reader of both.
+    // Left: the progression tables are suppressed apart from the national page's (its complements for
+    // Aalborg there can still be worked out; issue 18 point 12).
+    const found = recoverable(both.published, both.relations).filter((x) => !alone.has(x.key) && !x.key.startsWith('N:prog.'));
+    expect(found, show(found)).toEqual([]);
+    // The figures the page prints for Aalborg, the reports print alike (shown or hidden).
+    for (const f of GROUP_FIGURES) {
+      const n = national.published.get(`N:groups.kommune.Aalborg.${f}`);
+      const p = project.published.get(`P:groups.all.${f}`);
+      if (n !== undefined && p !== undefined) expect(p, `groups.all.${f}: national ${n}, reports ${p}`).toBe(n);
+    }
   }, 300_000);
 });

@@ -151,17 +151,13 @@ describe('no suppressed figure can be worked out from the published tables (issu
       expect(groups.length).toBeGreaterThan(1);
       for (const g of groups) relations.push({ total: `N:prog.${instrument}.Aalborg.${g}`, parts: [`P:prog.${instrument}.${g}`] });
     }
-    // No small count follows from having both, and nothing of the project's reports. The national
-    // page's own complements (`x`) for Aalborg can: since its interval protection (a2fecc5) it hides
-    // figures such as Aalborg's accumulated.1 that the project's reports, suppressed in a pass of
-    // their own, print. Those complements then protect nothing for a reader of both; one pass over
-    // the national page and the project reports together would fix it (issue 18 point 12, open).
-    const found = recoverable(published, relations);
-    const small = found.filter((x) => x.shown.startsWith('<'));
-    expect(small, show(small)).toEqual([]);
-    expect(
-      found.every((x) => x.key.startsWith('N:')),
-      show(found),
-    ).toBe(true);
+    // Nothing follows from having both: the project's reports print what the national page prints
+    // for Aalborg and hide what it hides (src/app/steering/report-pass.ts). Before, the page's own
+    // complements for Aalborg (such as accumulated.1) were printed by the reports, suppressed in a
+    // pass of their own, and protected nothing for a reader of both.
+    // Left: the progression tables (women with two or more measurements) are suppressed apart from
+    // the national page's: its complements for Aalborg there can still be worked out (issue 18 point 12).
+    const found = recoverable(published, relations).filter((x) => !x.key.startsWith('N:prog.'));
+    expect(found, show(found)).toEqual([]);
   });
 });

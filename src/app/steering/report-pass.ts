@@ -15,8 +15,8 @@
  * pass protects small counts with other complements) and hidden when the page hides them (printing
  * them here would give the page's hidden figures away).
  *
- * NOT YET WIRED into loadSteeringData (steering-data.ts still suppresses with the engine's own rule).
- * Tried on the demo (Aalborg's historic project): with interval protection (step 4) over the
+ * Used by loadSteeringData only when the national link holds (steering-data.ts); otherwise the
+ * engine's own rule still suppresses the reports, because of what follows. Tried on the demo (Aalborg's historic project): with interval protection (step 4) over the
  * engine's figures the pass cascades (at 2026-09 the whole group's n and every level hidden; 191
  * hidden series cells against 158 without), so `reportPass` runs without it by default; without
  * it, at 2026-09 (no national link: the national view's Aalborg has 184 women, the project 120) the

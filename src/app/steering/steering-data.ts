@@ -16,6 +16,8 @@ import type { MonitorResult } from '../../monitoring/types.ts';
 import { cohortOf, tenantMonitorInput } from '../register/load-monitor-input.ts';
 import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
 import { chooseProject, type ProjectChoice } from './access.ts';
+import { nationalPagePass } from './national-data.ts';
+import { nationalStates, reportPass } from './report-pass.ts';
 import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, type ContactRow, type MixRow } from './case-measures.ts';
 import { evaluateGoal, type GoalOutcome } from './evaluate-goals.ts';
 import type { Milestone } from '../../domain/steering-goals.ts';
@@ -87,11 +89,22 @@ export interface SteeringData {
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
 export type Deps = Parameters<typeof computeResults>[0];
 
-async function engineResult(deps: Deps, actor: Actor, projectId: number, months: Months, suppress: boolean): Promise<MonitorResult> {
+/**
+ * The project's engine result. Suppressed: when the project's women are its municipality's women
+ * in the national view, in one pass that agrees with the national page (report-pass.ts, issue 18
+ * point 12: the page's Aalborg figures were hidden in the reports or printed where the page hid
+ * them); otherwise with the engine's own rule (see report-pass.ts for why not yet the pass).
+ */
+async function engineResult(deps: Deps, actor: Actor, choice: ProjectChoice, months: Months, suppress: boolean): Promise<MonitorResult> {
+  const projectId = choice.project.id;
   if (!suppress) return (await computeResults(deps, actor, { ...months, projectId })).result;
   const stored = await tenantMonitorInput(deps.db, actor, { projectId });
+  const input = cohortOf(stored.input, months.month).input;
   try {
-    return monitor(cohortOf(stored.input, months.month).input, { ...months, suppress: deps.config.suppressThreshold });
+    const raw = monitor(input, { ...months, suppress: 0 });
+    const national = nationalStates(raw, choice.project.municipalityNames, await nationalPagePass(deps, actor, months));
+    if (national) return reportPass(raw, deps.config.suppressThreshold, national);
+    return monitor(input, { ...months, suppress: deps.config.suppressThreshold });
   } catch (e) {
     if (e instanceof MonitorOptionError) throw new AppError('INVALID', e.message);
     throw e;
@@ -118,7 +131,7 @@ export async function loadSteeringData(
 ): Promise<SteeringData> {
   const choice = await chooseProject(deps.db, actor, projectId);
   const pid = choice.project.id;
-  const result = await engineResult(deps, actor, pid, months, opts.suppress);
+  const result = await engineResult(deps, actor, choice, months, opts.suppress);
   const plan = await loadPlan(deps.db, actor, pid);
   // Case facts only become figures here; the engine computation above is the audited read of her data.
   const at = monthEnd(months.month);
