@@ -83,3 +83,11 @@ export function steeringFormPage(o: {
     body: html`${o.meta ?? ''}<h1>${o.title}</h1>${errorSummary(o.s, form)}${form}${o.after ?? ''}`,
   });
 }
+
+/** Where the form of something new (`path/ny`) or of one to change (`path/<id>`) posts, its title, and the list it returns to. */
+export const formAt = (path: string, pid: number, id: number | undefined, titles: { add: string; edit: string }) => ({
+  path,
+  title: id ? titles.edit : titles.add,
+  action: withProject(id ? `${path}/${id}` : `${path}/ny`, pid),
+  back: withProject(path, pid),
+});

@@ -5,7 +5,7 @@ import { type Goal } from '../../../domain/steering-goals.ts';
 import { formatDate } from '../../../core/format.ts';
 import { html } from '../../html.ts';
 import { csrfField, dateInput, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
-import { steeringFormPage, steeringPage, withProject } from './frame.ts';
+import { formAt, steeringFormPage, steeringPage, withProject } from './frame.ts';
 
 import { MEASURES, POPULATIONS } from '../../../core/codes.ts';
 import { MEASURE_LABELS, POPULATION_LABELS } from '../../../core/labels.ts';
@@ -54,11 +54,8 @@ export function goalFormPage(actor: Actor, csrf: string, choice: ProjectChoice, 
     actor,
     csrf,
     choice,
-    path: '/styring/maal',
-    title: goalId ? 'Ret resultatmål' : 'Nyt resultatmål',
+    ...formAt('/styring/maal', pid, goalId, { add: 'Nyt resultatmål', edit: 'Ret resultatmål' }),
     s,
-    action: withProject(goalId ? `/styring/maal/${goalId}` : '/styring/maal/ny', pid),
-    back: withProject('/styring/maal', pid),
     fields: html`${textField(s, { name: 'title', label: 'Titel', required: true, width: 'l' })}
         ${selectField(s, { name: 'measure', label: 'Måletal', required: true, options: MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] })) })}
         ${selectField(s, { name: 'population', label: 'Gælder', hint: 'Hvilke kvinder målet tæller: alle indskrevne eller én visitationskategori ved indskrivningen.', required: true, noPlaceholder: true, options: POPULATIONS.map((p) => ({ value: p, label: POPULATION_LABELS[p] })) })}

@@ -6,7 +6,7 @@ import { todayInDenmark } from '../../../app/casework/today.ts';
 import { formatDate } from '../../../core/format.ts';
 import { html } from '../../html.ts';
 import { dateInput, selectField, textArea, textField, type FormState } from '../casework/form.ts';
-import { steeringFormPage, steeringPage, withProject } from './frame.ts';
+import { formAt, steeringFormPage, steeringPage, withProject } from './frame.ts';
 
 import { MILESTONE_STATUSES } from '../../../core/codes.ts';
 import { ACTION_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../../core/labels.ts';
@@ -98,11 +98,8 @@ export function milestoneFormPage(actor: Actor, csrf: string, choice: ProjectCho
     actor,
     csrf,
     choice,
-    path: '/styring/milepaele',
-    title: milestoneId ? 'Ret milepæl' : 'Ny milepæl',
+    ...formAt('/styring/milepaele', pid, milestoneId, { add: 'Ny milepæl', edit: 'Ret milepæl' }),
     s,
-    action: withProject(milestoneId ? `/styring/milepaele/${milestoneId}` : '/styring/milepaele/ny', pid),
-    back: withProject('/styring/milepaele', pid),
     fields: html`${textField(s, { name: 'phase', label: 'Fase (nummer)', required: true, inputmode: 'numeric', width: 'xs' })}
         ${textField(s, { name: 'phaseName', label: 'Fasens navn', required: true, width: 'm' })}
         ${textField(s, { name: 'number', label: 'Milepælens nummer', required: true, inputmode: 'numeric', width: 'xs' })}
