@@ -4,7 +4,7 @@
  * rows, and the builder's arrays carved from shared slabs.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { parseMonth, parseWeek } from '../monitoring/calendar.ts';
 import type { RegisterData } from '../monitoring/types.ts';
@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileSource, pooledChunkBytes, type ByteSource } from './chunks.ts';
+import { CsvReader } from './csv.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { cprFromBytes, cprNumberFromBytes, cprText } from './fields.ts';
 import { NumIndex } from './num-index.ts';
@@ -570,5 +571,56 @@ describe('fileSource', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * The fast paths are the benefit files' speed: on plain rows the general reader reads only the
+ * first row of the chunk (and finds the end). A guard that sent plain rows to the general reader
+ * would give the same weeks and pass the agreement tests above; this counts the general reader's rows.
+ */
+describe('plain benefit rows are read by the fast path', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const generalRows = (text: string, file: string, b = new RegisterBuilder(), options: ReadOptions = {}) => {
+    const next = vi.spyOn(CsvReader.prototype, 'next');
+    readBenefits(enc.encode(text), file, b, options);
+    const calls = next.mock.results.filter((r) => r.value === true).length;
+    next.mockRestore();
+    return calls;
+  };
+  const cpr = (i: number) => String(1000000000 + i * 7919).padStart(10, '0');
+  const codes = [130, 651, 0, 135, 737];
+
+  it('the long layout: every row but the first, LF or CRLF, in any column order, with people to keep and a first week', () => {
+    const rows = (end: string, order: (c: string, w: string, k: number) => string, head: string) =>
+      [
+        head,
+        ...Array.from({ length: 300 }, (_, i) => order(cpr(i >> 3), `2021-W${String(1 + (i % 8) * 6).padStart(2, '0')}`, codes[i % 5])),
+      ].join(end) + end;
+    const plain = (c: string, w: string, k: number) => `${c};${w};${k}`;
+    expect(generalRows(rows('\n', plain, 'cpr;uge;kode'), 'lang.csv')).toBe(1);
+    expect(generalRows(rows('\r\n', plain, 'cpr;uge;kode'), 'lang.csv')).toBe(1);
+    expect(
+      generalRows(
+        rows('\n', (c, w, k) => `${w};${k};${c}`, 'uge;kode;cpr'),
+        'lang.csv',
+      ),
+    ).toBe(1);
+    expect(generalRows(rows('\n', plain, 'cpr;uge;kode'), 'lang.csv', new RegisterBuilder(), { keep: keepCprs([cpr(3), cpr(7)]) })).toBe(1);
+    expect(generalRows(rows('\n', plain, 'cpr;uge;kode'), 'lang.csv', new RegisterBuilder(), { from: '2021-06' })).toBe(1);
+    // A row of another form (a quoted CPR) goes to the general reader; the fast path takes the rows after it.
+    expect(generalRows(rows('\n', plain, 'cpr;uge;kode').replace(`\n${cpr(5)};`, `\n"${cpr(5)}";`), 'lang.csv')).toBe(2);
+  });
+
+  it('a yearly file: every row but the first, with blank weeks, people to keep and a first week', () => {
+    const text = (end: string) =>
+      [
+        'PNR;y_01;y_02;y_30;y_52;y_53',
+        ...Array.from({ length: 200 }, (_, i) => `${cpr(i)};${codes[i % 5]};;${codes[(i + 1) % 5]};${i % 3 ? '' : 651};`),
+      ].join(end) + end;
+    expect(generalRows(text('\n'), 'ydelser_2020.csv')).toBe(1);
+    expect(generalRows(text('\r\n'), 'ydelser_2020.csv')).toBe(1);
+    expect(generalRows(text('\n'), 'ydelser_2020.csv', new RegisterBuilder(), { keep: keepCprs([cpr(3), cpr(7)]) })).toBe(1);
+    expect(generalRows(text('\n'), 'ydelser_2020.csv', new RegisterBuilder(), { from: '2020-06' })).toBe(1);
   });
 });
