@@ -8,7 +8,7 @@ import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { CsvReader } from './csv.ts';
 import { readHours } from './hours.ts';
-import { keepCprs, type ReadOptions } from './person-key.ts';
+import { keepCprHashes, keepCprs, type ReadOptions } from './person-key.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const hoursOf = (text: string, options: ReadOptions = {}) => {
@@ -109,3 +109,37 @@ describe('readHours: plain rows are read by the fast path', () => {
     expect(generalRows(text)).toEqual({ calls: 2, people: 50 });
   });
 });
+
+describe('readHours: what the plain-row path must not change', () => {
+  const rows = ['0101901234;2021-01;10,5', '0202851236;2021-02;7.25', '0101901234;2021-03;2'];
+  it('the month column may be written måned', () => {
+    expect(Object.keys(hoursOf(['cpr;måned;timer', ...rows].join('\n') + '\n'))).toEqual(['0101901234', '0202851236']);
+  });
+
+  it('keeps only the people asked for by CPR hash (no CPR numbers for the plain rows to test against)', () => {
+    const text = ['cpr;maaned;timer', ...rows, '0303801238;2021-04;1'].join('\n') + '\n';
+    const keep = keepCprHashes(['h0202851236'], (cpr) => `h${cpr}`);
+    expect(hoursOf(text, { keep })).toEqual({ '0202851236': { [m('2021-02')]: 7.25 } });
+  });
+
+  it('the first row may be the CPR 0000000001 (no person read before it)', () => {
+    const text = ['cpr;maaned;timer', '0000000001;2021-02;3', '0000000001;2021-03;4', '0101901234;2021-01;1'].join('\n') + '\n';
+    expect(hoursOf(text)['0000000001']).toEqual({ [m('2021-02')]: 3, [m('2021-03')]: 4 });
+  });
+
+  it('a bad quoted month or number is named by its first 40 characters', () => {
+    const long = 'x'.repeat(60);
+    const head = 'cpr;maaned;timer\n0101901234;2021-01;1\n';
+    expect(thrownMessage(() => readHours(enc(`${head}0101901234;"${long}";4\n`), 'timer.csv'))).toContain(`«${'x'.repeat(40)}»`);
+    expect(thrownMessage(() => readHours(enc(`${head}0101901234;2021-02;"${long}"\n`), 'timer.csv'))).toContain(`«${'x'.repeat(40)}»`);
+  });
+});
+
+function thrownMessage(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error');
+}
