@@ -1,0 +1,100 @@
+/**
+ * chunks.ts on its own: where a chunk is cut (lastRowEnd against a plain character-by-character
+ * reading), a file read as a byte range (the second reader thread's part), and the messages of a
+ * file that cannot be read (issue 17, mutation testing).
+ */
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runs } from '../../test/fast-check-setup.ts';
+import { fileSource, lastRowEnd, sourceOf, type ByteSource } from './chunks.ts';
+import { RegisterInputError } from './errors.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'fremdrift-chunks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The offset after the last LF outside quotes in b[0..end), read one byte at a time. */
+function plainRowEnd(b: Uint8Array, end: number): number {
+  let inQuotes = false;
+  let last = 0;
+  for (let p = 0; p < end; p++) {
+    if (b[p] === 34) inQuotes = !inQuotes;
+    else if (b[p] === 10 && !inQuotes) last = p + 1;
+  }
+  return last;
+}
+
+const all = (src: ByteSource): number[][] => {
+  const out: number[][] = [];
+  for (let c = src.next(); c; c = src.next()) out.push([...c]);
+  return out;
+};
+
+describe('lastRowEnd', () => {
+  it('is where a character-by-character reading puts the last row end, for any end from 1', () => {
+    const text = fc.array(fc.constantFrom('a', ';', '"', '\n', '\r'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), (t, k) => {
+        const b = Buffer.from(t);
+        // fileSource asks only with bytes in hand (end ≥ 1).
+        if (b.length === 0) return;
+        const end = 1 + (k % b.length);
+        expect(lastRowEnd(b, end)).toBe(plainRowEnd(b, end));
+      }),
+      { numRuns: runs(3000) },
+    );
+    // A line feed at the very start, a quote at the very start, a quote just at the end asked for.
+    expect(lastRowEnd(Buffer.from('\n"a'), 3)).toBe(1);
+    expect(lastRowEnd(Buffer.from('"\n"\n'), 4)).toBe(4);
+    expect(lastRowEnd(Buffer.from('a\n"b\n'), 2)).toBe(2);
+  });
+});
+
+describe('fileSource', () => {
+  const text = Array.from({ length: 200 }, (_, i) => `${String(i).padStart(10, '0')};"x\n${i}";${i % 7}`).join('\n') + '\n';
+  const path = join(dir, 'rows.csv');
+  writeFileSync(path, text);
+  const bytes = [...Buffer.from(text)];
+
+  it('hands out every byte once, in chunks that end at row ends, whatever the chunk size', () => {
+    for (const size of [5, 16, 100, 4096, 1 << 20]) {
+      const chunks = all(fileSource(path, size));
+      expect(chunks.flat()).toEqual(bytes);
+      for (const c of chunks.slice(0, -1)) expect(plainRowEnd(Uint8Array.from(c), c.length)).toBe(c.length);
+    }
+  });
+
+  it('reads exactly a byte range of the file (a reader thread reads its part)', () => {
+    const cut = text.indexOf('\n0000000100;') + 1;
+    expect(all(fileSource(path, 64, 'rows.csv', 1 << 20, { start: 0, end: cut })).flat()).toEqual(bytes.slice(0, cut));
+    expect(all(fileSource(path, 64, 'rows.csv', 1 << 20, { start: cut, end: bytes.length })).flat()).toEqual(bytes.slice(cut));
+    const mid = text.indexOf('\n0000000150;') + 1;
+    expect(all(fileSource(path, 4096, 'rows.csv', 1 << 20, { start: cut, end: mid })).flat()).toEqual(bytes.slice(cut, mid));
+  });
+
+  it('a row longer than the chunk is read whole; one longer than the longest allowed is refused', () => {
+    const long = join(dir, 'long.csv');
+    writeFileSync(long, `a;b\n${'x'.repeat(300)};1\nc;d\n`);
+    expect(all(fileSource(long, 8, 'long.csv', 1024)).flat()).toEqual([...Buffer.from(`a;b\n${'x'.repeat(300)};1\nc;d\n`)]);
+    const refused = (() => {
+      try {
+        all(fileSource(long, 8, 'long.csv', 256));
+      } catch (e) {
+        return e as RegisterInputError;
+      }
+      throw new Error('not refused');
+    })();
+    expect(refused.code).toBe('too_large');
+    expect(refused.message).toMatch(/^long\.csv: en linje er længere end/);
+  });
+
+  it('a missing file and a file that cannot be read are named in Danish', () => {
+    expect(() => fileSource(join(dir, 'ingen.csv'), 64, 'ingen.csv')).toThrow(/^ingen\.csv: filen findes ikke\.$/);
+    const folder = join(dir, 'en-mappe');
+    mkdirSync(folder);
+    expect(() => all(fileSource(folder, 64, 'en-mappe'))).toThrow(/^en-mappe: filen kan ikke læses \(/);
+    expect(() => sourceOf({ path: join(dir, 'ingen.csv') })).toThrow(/ingen\.csv: filen findes ikke/);
+  });
+});
