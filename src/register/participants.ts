@@ -89,15 +89,7 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
         `ukendt visitationskategori «${r.text(cVis)}»; brug en af: aktivitetsparat, jobparat, selvforsoergende, oevrige.`,
       );
     }
-    let udskrevet: string | null = null;
-    const outText = cOut >= 0 ? r.text(cOut) : '';
-    if (outText) {
-      udskrevet = isoDateText(once(outText));
-      if (udskrevet === null)
-        throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
-      if (udskrevet < indskrevet)
-        throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
-    }
+    const udskrevet = exitDate(r, cOut, indskrevet, once);
     out.push(
       birthDate
         ? { id, cpr: key, birthDate, kommune, visitation, indskrevet, udskrevet }
@@ -105,6 +97,17 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     );
   }
   return out;
+}
+
+/** The row's exit date (`udskrevet`), or null when the column is missing or blank; never before the enrolment. */
+function exitDate(r: CsvReader, cOut: number, indskrevet: string, once: (t: string) => string): string | null {
+  const outText = cOut >= 0 ? r.text(cOut) : '';
+  if (!outText) return null;
+  const udskrevet = isoDateText(once(outText));
+  if (udskrevet === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
+  if (udskrevet < indskrevet)
+    throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
+  return udskrevet;
 }
 
 /**
