@@ -48,6 +48,14 @@ async function freeCode(q: Queryable): Promise<string> {
   throw new Error('no free test municipality code');
 }
 
+/**
+ * CPR serials: from a random start (apart from other test files' women) and then one after the other, so
+ * that no two women of one test process share a CPR number. Birth dates repeat every ten women, and
+ * two random serials out of 400 met often enough to give a woman another's register weeks (a flaky count).
+ */
+let lastSerial = Math.floor(Math.random() * 400);
+const nextSerial = () => (lastSerial = (lastSerial + 1) % 400);
+
 interface WomenOptions {
   women?: number;
   enrolledOn?: string | ((i: number) => string);
@@ -60,8 +68,7 @@ async function addWomen(q: Queryable, code: string, projectId: number, caseworke
   const women: TestWoman[] = [];
   for (let i = 0; i < (opts.women ?? 3); i++) {
     const birthDate = `198${i % 10}-0${1 + (i % 9)}-1${i % 10}`;
-    // A serial drawn at random keeps her CPR number apart from other test municipalities' women.
-    const cpr = makeCpr(birthDate, 'K', Math.floor(Math.random() * 400));
+    const cpr = makeCpr(birthDate, 'K', nextSerial());
     const w = { cpr, firstName: `Testkvinde${i + 1}`, lastName: `Testesen ${code}` };
     const id = (
       await q.query<{ id: string }>(
@@ -189,7 +196,7 @@ export async function addCaseRecords(
 ): Promise<{ texts: string[]; jobGoal: string; candidateCpr: string; candidateName: string }> {
   const t = (s: string) => `${marker} ${s}`;
   const jobGoal = t('jobmål som bager');
-  const candidateCpr = makeCpr('1979-03-14', 'K', Math.floor(Math.random() * 400));
+  const candidateCpr = makeCpr('1979-03-14', 'K', nextSerial());
   const candidateName = `${marker}-kandidat Hansen`;
   const texts = [
     t('fortroligt notat om gæld og helbred'),
