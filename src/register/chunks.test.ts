@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { fileSource, lastRowEnd, sourceOf, type ByteSource } from './chunks.ts';
-import { RegisterInputError } from './errors.ts';
+import { thrown } from './test-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-chunks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,14 +78,7 @@ describe('fileSource', () => {
     const long = join(dir, 'long.csv');
     writeFileSync(long, `a;b\n${'x'.repeat(300)};1\nc;d\n`);
     expect(all(fileSource(long, 8, 'long.csv', 1024)).flat()).toEqual([...Buffer.from(`a;b\n${'x'.repeat(300)};1\nc;d\n`)]);
-    const refused = (() => {
-      try {
-        all(fileSource(long, 8, 'long.csv', 256));
-      } catch (e) {
-        return e as RegisterInputError;
-      }
-      throw new Error('not refused');
-    })();
+    const refused = thrown(() => all(fileSource(long, 8, 'long.csv', 256)));
     expect(refused.code).toBe('too_large');
     expect(refused.message).toMatch(/^long\.csv: en linje er længere end/);
   });

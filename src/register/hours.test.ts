@@ -9,6 +9,7 @@ import { defaultCodeTable } from './codetable.ts';
 import { CsvReader } from './csv.ts';
 import { readHours } from './hours.ts';
 import { keepCprHashes, keepCprs, type ReadOptions } from './person-key.ts';
+import { thrown } from './test-files.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const hoursOf = (text: string, options: ReadOptions = {}) => {
@@ -130,16 +131,7 @@ describe('readHours: what the plain-row path must not change', () => {
   it('a bad quoted month or number is named by its first 40 characters', () => {
     const long = 'x'.repeat(60);
     const head = 'cpr;maaned;timer\n0101901234;2021-01;1\n';
-    expect(thrownMessage(() => readHours(enc(`${head}0101901234;"${long}";4\n`), 'timer.csv'))).toContain(`«${'x'.repeat(40)}»`);
-    expect(thrownMessage(() => readHours(enc(`${head}0101901234;2021-02;"${long}"\n`), 'timer.csv'))).toContain(`«${'x'.repeat(40)}»`);
+    expect(thrown(() => readHours(enc(`${head}0101901234;"${long}";4\n`), 'timer.csv')).message).toContain(`«${'x'.repeat(40)}»`);
+    expect(thrown(() => readHours(enc(`${head}0101901234;2021-02;"${long}"\n`), 'timer.csv')).message).toContain(`«${'x'.repeat(40)}»`);
   });
 });
-
-function thrownMessage(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
