@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
-import { fileSource, lastRowEnd, sourceOf, type ByteSource } from './chunks.ts';
+import { DEFAULT_CHUNK, fileSource, lastRowEnd, pooledChunkBytes, sourceOf, type ByteSource } from './chunks.ts';
 import { thrown } from './test-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-chunks-'));
@@ -89,5 +89,68 @@ describe('fileSource', () => {
     mkdirSync(folder);
     expect(() => all(fileSource(folder, 64, 'en-mappe'))).toThrow(/^en-mappe: filen kan ikke læses \(/);
     expect(() => sourceOf({ path: join(dir, 'ingen.csv') })).toThrow(/ingen\.csv: filen findes ikke/);
+  });
+});
+
+/**
+ * The buffer pool (`giveBuffers`/`takeBuffer`): what a finished file leaves for the next one, and
+ * when it is let go. The pool is process-wide, so each test starts after a turn of the event loop
+ * (which empties it).
+ */
+describe('the buffer pool', () => {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  const rows = (tag: string) => Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(10, '0')};${tag}`).join('\n') + '\n';
+  const files = ['a', 'b', 'c'].map((tag) => {
+    const path = join(dir, `pool-${tag}.csv`);
+    writeFileSync(path, rows(tag));
+    return path;
+  });
+
+  it('keeps two buffers of a finished file, none of a second one, and lets them go at every next turn', async () => {
+    await turn();
+    expect(pooledChunkBytes()).toBe(0);
+    const a = fileSource(files[0], 4096);
+    const b = fileSource(files[1], 4096);
+    a.next();
+    b.next();
+    all(a);
+    expect(pooledChunkBytes()).toBe(2 * 4096); // a's two buffers
+    all(b);
+    expect(pooledChunkBytes()).toBe(2 * 4096); // b's are not kept: the pool holds two
+    // A larger chunk size does not take the smaller buffers (they stay for the next file).
+    expect(all(fileSource(files[2], 8192)).flat()).toEqual([...Buffer.from(rows('c'))]);
+    expect(pooledChunkBytes()).toBe(2 * 4096);
+    await turn();
+    expect(pooledChunkBytes()).toBe(0);
+    // Again after the first drop: given back, and let go at the next turn.
+    all(fileSource(files[0], 4096));
+    expect(pooledChunkBytes()).toBe(2 * 4096);
+    await turn();
+    expect(pooledChunkBytes()).toBe(0);
+  });
+
+  it('keeps a buffer of four default chunks, not a longer one', async () => {
+    await turn();
+    // One chunk each (the file is small), so one buffer is made and given back.
+    all(fileSource(files[0], DEFAULT_CHUNK * 4));
+    expect(pooledChunkBytes()).toBe(DEFAULT_CHUNK * 4);
+    await turn();
+    all(fileSource(files[0], DEFAULT_CHUNK * 4 + 1));
+    expect(pooledChunkBytes()).toBe(0);
+  });
+
+  it('a finished file asked again gives nothing back a second time (its buffers may serve another file by then)', async () => {
+    await turn();
+    const a = fileSource(files[0], 4096);
+    all(a); // a's buffers go to the pool
+    const b = fileSource(files[1], 4096);
+    const first = b.next()!; // in one of a's buffers
+    const copy = Buffer.from(first);
+    expect(a.next()).toBeNull();
+    const c = fileSource(files[2], 4096);
+    c.next();
+    c.next();
+    expect(Buffer.from(first).equals(copy)).toBe(true);
+    expect(all(b).flat()).toEqual([...Buffer.from(rows('b')).subarray(first.length)]);
   });
 });
