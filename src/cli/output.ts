@@ -1,5 +1,50 @@
-/** What the `monitor` and `effect` commands share once their options are checked: compute, then write the result. */
+/**
+ * What the `monitor` and `effect` commands share: the option checks they word alike (strict parsing, --help, the
+ * required options, --format and --out), then compute and write the result as JSON, CSV or XLSX.
+ */
 import { writeFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** Prints the problem and the usage text on stderr; the exit code for a usage error. */
+export function usageError(usage: string, problem: string): number {
+  process.stderr.write(`${problem}\n\n${usage}\n`);
+  return 2;
+}
+
+type Values<O extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ args: string[]; strict: true; allowPositionals: false; options: O }>
+>['values'];
+
+/**
+ * Parses a command's options strictly and checks the ones every such command has. Returns the values and the output
+ * format, or the exit code when the command is done already (0 after --help, 2 on a usage error).
+ */
+export function parseCommandOptions<const O extends ParseArgsOptionsConfig>(
+  args: string[],
+  usage: string,
+  options: O,
+  required: readonly (keyof Values<O> & string)[],
+): { values: Values<O>; format: string } | number {
+  let values: Values<O>;
+  try {
+    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options }));
+  } catch (e) {
+    return usageError(usage, `Ugyldigt tilvalg: ${(e as Error).message}`);
+  }
+  const common = values as { help?: boolean; format?: string; out?: string };
+  if (common.help) {
+    process.stderr.write(`${usage}\n`);
+    return 0;
+  }
+  const missing = required.filter((k) => !values[k]);
+  if (missing.length) return usageError(usage, `Mangler: ${missing.map((k) => `--${k}`).join(', ')}.`);
+  const format = common.format ?? 'json';
+  if (!['json', 'csv', 'xlsx'].includes(format)) return usageError(usage, `--format skal være json, csv eller xlsx (fik «${format}»).`);
+  if (format === 'xlsx' && !common.out) return usageError(usage, '--format xlsx kræver --out FIL.');
+  return { values, format };
+}
 
 export interface ComputeAndWrite<R> {
   compute(): Promise<R>;

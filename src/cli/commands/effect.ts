@@ -3,15 +3,14 @@
  * register files and a pool in, JSON (default), CSV or XLSX out. On any input error: a Danish
  * message on stderr, nothing on stdout, exit code 1 (2 for usage).
  */
-import { parseArgs } from 'node:util';
 import { effect, EffectOptionError, type EffectResult } from '../../effect/index.ts';
 import { BALANCE_FIELDS, EFFECT_COLUMNS, effectRows, OUTCOME_FIELDS, outcomeValues } from '../../effect/tidy.ts';
 import { BALANCE_VARIABLES, OUTCOMES } from '../../effect/types.ts';
 import { parseMonth } from '../../monitoring/calendar.ts';
 import { RegisterInputError } from '../../register/errors.ts';
 import { loadEffectInput } from '../../register/load.ts';
-import { csvCell } from '../../core/csv.ts';
-import { computeAndWrite } from '../output.ts';
+import { csvDocument } from '../../core/csv.ts';
+import { computeAndWrite, parseCommandOptions, usageError } from '../output.ts';
 
 const USAGE = `Brug: fremdrift effect --participants deltagere.csv --pool pulje.csv --benefits ydelser.csv
          [--benefits flere.csv] --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
@@ -31,45 +30,32 @@ const USAGE = `Brug: fremdrift effect --participants deltagere.csv --pool pulje.
   --format        json (standard), csv (semikolon, UTF-8) eller xlsx (kræver --out)
   --out           skriv til fil i stedet for standardoutput`;
 
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n\n${USAGE}\n`);
-  return 2;
-}
-
 const INTEGER_OPTIONS = ['horizon', 'controls', 'bootstrap', 'seed'] as const;
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        participants: { type: 'string' },
-        pool: { type: 'string' },
-        benefits: { type: 'string', multiple: true },
-        hours: { type: 'string' },
-        codes: { type: 'string' },
-        month: { type: 'string' },
-        horizon: { type: 'string' },
-        controls: { type: 'string' },
-        bootstrap: { type: 'string' },
-        seed: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    return usage(`Ugyldigt tilvalg: ${(e as Error).message}`);
-  }
-  if (values.help) {
-    process.stderr.write(`${USAGE}\n`);
-    return 0;
-  }
-  const missing = (['participants', 'pool', 'benefits', 'hours', 'month'] as const).filter((k) => !values[k]);
-  if (missing.length) return usage(`Mangler: ${missing.map((k) => `--${k}`).join(', ')}.`);
+  const parsed = parseCommandOptions(
+    args,
+    USAGE,
+    {
+      participants: { type: 'string' },
+      pool: { type: 'string' },
+      benefits: { type: 'string', multiple: true },
+      hours: { type: 'string' },
+      codes: { type: 'string' },
+      month: { type: 'string' },
+      horizon: { type: 'string' },
+      controls: { type: 'string' },
+      bootstrap: { type: 'string' },
+      seed: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    ['participants', 'pool', 'benefits', 'hours', 'month'],
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, format } = parsed;
+  const usage = (problem: string) => usageError(USAGE, problem);
   if (parseMonth(values.month!) === null) return usage(`--month skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${values.month}»).`);
   const numbers: Partial<Record<(typeof INTEGER_OPTIONS)[number], number>> = {};
   for (const k of INTEGER_OPTIONS) {
@@ -78,9 +64,6 @@ export async function run(args: string[]): Promise<number> {
     if (!/^\d+$/.test(v)) return usage(`--${k} skal være et helt tal ≥ 0 (fik «${v}»).`);
     numbers[k] = Number(v);
   }
-  const format = values.format ?? 'json';
-  if (!['json', 'csv', 'xlsx'].includes(format)) return usage(`--format skal være json, csv eller xlsx (fik «${format}»).`);
-  if (format === 'xlsx' && !values.out) return usage('--format xlsx kræver --out FIL.');
 
   return computeAndWrite({
     compute: async () => {
@@ -103,9 +86,7 @@ export async function run(args: string[]): Promise<number> {
 
 /** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */
 export function toCsv(r: EffectResult): string {
-  const lines = [EFFECT_COLUMNS.join(';')];
-  for (const row of effectRows(r)) lines.push(EFFECT_COLUMNS.map((c) => csvCell(row[c])).join(';'));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return csvDocument([EFFECT_COLUMNS, ...effectRows(r).map((row) => EFFECT_COLUMNS.map((c) => row[c]))]);
 }
 
 async function writeXlsx(r: EffectResult, file: string): Promise<void> {

@@ -2,12 +2,11 @@
  * `fremdrift monitor`: register files in, the result figures of spec §7 out (json, csv, xlsx).
  * On any input error: a Danish message on stderr, nothing on stdout, exit code 1 (2 for usage).
  */
-import { parseArgs } from 'node:util';
 import { monitor, MonitorOptionError, parseMonth, RegisterInputError, type MonitorResult } from '../../monitoring/index.ts';
 import { loadMonitorInput } from '../../register/index.ts';
 import { TIDY_COLUMNS, tidyRows } from '../../monitoring/tidy.ts';
-import { csvCell } from '../../core/csv.ts';
-import { computeAndWrite } from '../output.ts';
+import { csvDocument } from '../../core/csv.ts';
+import { computeAndWrite, parseCommandOptions, usageError } from '../output.ts';
 
 const USAGE = `Brug: fremdrift monitor --participants deltagere.csv --benefits ydelser.csv [--benefits flere.csv]
          --hours loentimer.csv [--codes kodetabel.csv] --month ÅÅÅÅ-MM
@@ -30,46 +29,30 @@ const USAGE = `Brug: fremdrift monitor --participants deltagere.csv --benefits y
   --year             året for årsfiler med ugekolonner y_01 … y_53 (ellers fra filnavnet
                      eller en kolonne «aar»)`;
 
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n\n${USAGE}\n`);
-  return 2;
-}
-
-// Long because it is the command's whole script in order: parse and check the options (each with its own Danish
-// message and exit code), read the three files, run the monitor and write the chosen format; the checks read
-// best next to the options they guard.
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        participants: { type: 'string' },
-        benefits: { type: 'string', multiple: true },
-        hours: { type: 'string', multiple: true },
-        from: { type: 'string' },
-        year: { type: 'string' },
-        codes: { type: 'string' },
-        month: { type: 'string' },
-        'durable-month': { type: 'string' },
-        'snapshot-month': { type: 'string' },
-        suppress: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    return usage(`Ugyldigt tilvalg: ${(e as Error).message}`);
-  }
-  if (values.help) {
-    process.stderr.write(`${USAGE}\n`);
-    return 0;
-  }
-  const missing = (['participants', 'benefits', 'hours', 'month'] as const).filter((k) => !values[k]);
-  if (missing.length) return usage(`Mangler: ${missing.map((k) => `--${k}`).join(', ')}.`);
+  const parsed = parseCommandOptions(
+    args,
+    USAGE,
+    {
+      participants: { type: 'string' },
+      benefits: { type: 'string', multiple: true },
+      hours: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      year: { type: 'string' },
+      codes: { type: 'string' },
+      month: { type: 'string' },
+      'durable-month': { type: 'string' },
+      'snapshot-month': { type: 'string' },
+      suppress: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    ['participants', 'benefits', 'hours', 'month'],
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, format } = parsed;
+  const usage = (problem: string) => usageError(USAGE, problem);
   for (const k of ['month', 'durable-month', 'snapshot-month'] as const) {
     const v = values[k];
     if (v !== undefined && parseMonth(v) === null) return usage(`--${k} skal være en måned på formen ÅÅÅÅ-MM, fx 2022-12 (fik «${v}»).`);
@@ -80,9 +63,6 @@ export async function run(args: string[]): Promise<number> {
     return usage(`--year skal være et årstal med fire cifre, fx 2019 (fik «${values.year}»).`);
   const suppress = values.suppress === undefined ? 5 : Number(values.suppress);
   if (!/^\d+$/.test(values.suppress ?? '5')) return usage(`--suppress skal være et helt tal ≥ 0 (fik «${values.suppress}»).`);
-  const format = values.format ?? 'json';
-  if (!['json', 'csv', 'xlsx'].includes(format)) return usage(`--format skal være json, csv eller xlsx (fik «${format}»).`);
-  if (format === 'xlsx' && !values.out) return usage('--format xlsx kræver --out FIL.');
 
   return computeAndWrite({
     compute: async () => {
@@ -111,9 +91,7 @@ export async function run(args: string[]): Promise<number> {
 
 /** Semicolon-separated with BOM and CRLF, as Danish Excel opens it. */
 function toCsv(r: MonitorResult): string {
-  const lines = [TIDY_COLUMNS.join(';')];
-  for (const row of tidyRows(r)) lines.push(TIDY_COLUMNS.map((c) => csvCell(row[c])).join(';'));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return csvDocument([TIDY_COLUMNS, ...tidyRows(r).map((row) => TIDY_COLUMNS.map((c) => row[c]))]);
 }
 
 /** Streamed, so 100,000 participants do not build the whole workbook in memory. */
