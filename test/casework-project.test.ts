@@ -1,48 +1,57 @@
-/** Project leader settings: follow-up rules and own activity types per project; cohort progression. */
-import { describe, expect, it } from 'vitest';
+/**
+ * Project leader settings: follow-up rules and own activity types per project; cohort progression.
+ * The project, its users and women, and the other municipality are built by this file (test/helpers/world.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_SETTINGS } from '../src/domain/alert-settings.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
-import { openDemoWoman } from './helpers/world.ts';
+import { addAssessments, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 describe.each(backends())('project settings on %s', (backend) => {
   const srv = useTestServer(backend);
-  const pid = async (key: string) => (await srv.t.db.query<{ id: number }>('SELECT id FROM project WHERE key = $1', [key])).rows[0].id;
+  // Six women (a caseload over a limit of 5) in the project, and another municipality with its own project.
+  const w = {} as { m: TestMunicipality; other: TestMunicipality };
+  beforeAll(async () => {
+    w.m = await createMunicipality(srv.t.db, { women: 6 });
+    w.other = await createMunicipality(srv.t.db, { women: 1 });
+  });
   const settings = (over: Record<string, string>) => ({
     ...Object.fromEntries(Object.entries(DEFAULT_ALERT_SETTINGS).map(([k, v]) => [k, String(v)])),
     ...over,
   });
 
   it('stores follow-up rules per project; a lower caseload limit raises the caseload alert on Mine borgere', async () => {
-    const leader = await loginAs(srv.app, 'projektleder.aalborg');
-    const aalborg = await pid('aalborg-2025'); // the running project, where her open women are
-    const bad = await leader.post(`/projekt/${aalborg}/opfoelgning`, settings({ caseloadLimit: '0', who5Threshold: 'halvtreds' }));
+    const leader = await loginAs(srv.app, w.m.leader.username);
+    const project = w.m.projectId;
+    const bad = await leader.post(`/projekt/${project}/opfoelgning`, settings({ caseloadLimit: '0', who5Threshold: 'halvtreds' }));
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Største sagsstamme skal være mindst 1.');
     expect(bad.body).toContain('WHO-5-tærskel skal være et helt tal.');
     expect(bad.body).toContain('value="halvtreds"');
-    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(srv.app, w.m.caseworker.username);
     expect((await cw.get('/mine-borgere')).body).not.toContain('data-testid="caseload-alerts"');
-    expect((await leader.post(`/projekt/${aalborg}/opfoelgning`, settings({ caseloadLimit: '5' }))).statusCode).toBe(303);
+    expect((await leader.post(`/projekt/${project}/opfoelgning`, settings({ caseloadLimit: '5' }))).statusCode).toBe(303);
     const stored = await srv.t.db.query<{ settings: { caseloadLimit: number } }>(
       'SELECT settings FROM project_alert_settings WHERE project_id = $1',
-      [aalborg],
+      [project],
     );
     expect(stored.rows[0].settings.caseloadLimit).toBe(5);
     const mine = await cw.get('/mine-borgere');
     expect(mine.body).toContain('data-testid="caseload-alerts"');
     expect(mine.body).toContain('grænsen er 5');
     const audit = await srv.t.db.query(
-      `SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'gem' AND entity = 'projektindstillinger'`,
+      `SELECT 1 FROM audit_log WHERE username = $1 AND action = 'gem' AND entity = 'projektindstillinger'`,
+      [w.m.leader.username],
     );
     expect(audit.rows.length).toBe(1);
   });
 
   it('adds a project activity type that then appears in the activity form; refuses duplicates and built-in keys', async () => {
-    const leader = await loginAs(srv.app, 'projektleder.aalborg');
-    const aalborg = await pid('aalborg-2025'); // the running project, where her open women are
-    const builtIn = await leader.post(`/projekt/${aalborg}/aktivitetstyper`, {
+    const leader = await loginAs(srv.app, w.m.leader.username);
+    const project = w.m.projectId;
+    const builtIn = await leader.post(`/projekt/${project}/aktivitetstyper`, {
       key: 'kursus',
       name: 'Kursus',
       category: 'opkvalificering',
@@ -50,52 +59,69 @@ describe.each(backends())('project settings on %s', (backend) => {
     expect(builtIn.statusCode).toBe(400);
     expect(builtIn.body).toContain('bruges allerede af en indbygget aktivitetstype');
     expect(
-      (await leader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'cykelkursus', name: 'Cykelkursus', category: 'social_sundhed' }))
+      (await leader.post(`/projekt/${project}/aktivitetstyper`, { key: 'cykelkursus', name: 'Cykelkursus', category: 'social_sundhed' }))
         .statusCode,
     ).toBe(303);
-    const dup = await leader.post(`/projekt/${aalborg}/aktivitetstyper`, {
+    const dup = await leader.post(`/projekt/${project}/aktivitetstyper`, {
       key: 'cykelkursus',
       name: 'Cykel igen',
       category: 'social_sundhed',
     });
     expect(dup.statusCode).toBe(400);
-    const woman = await openDemoWoman(srv.t.db);
-    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const woman = w.m.women[0].id;
+    const cw = await loginAs(srv.app, w.m.caseworker.username);
     expect((await cw.get(`/deltagere/${woman}/aktiviteter/ny`)).body).toContain('<option value="cykelkursus"');
-    const aarhusWoman = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0]
-      .id;
-    const aarhus = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    expect((await aarhus.get(`/deltagere/${aarhusWoman}/aktiviteter/ny`)).body).not.toContain('cykelkursus');
+    const otherWoman = w.other.women[0].id;
+    const stranger = await loginAs(srv.app, w.other.caseworker.username);
+    expect((await stranger.get(`/deltagere/${otherWoman}/aktiviteter/ny`)).body).not.toContain('cykelkursus');
   });
 
   it('lets only the project leader of the project change it', async () => {
-    const aalborg = await pid('aalborg');
-    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    expect((await cw.post(`/projekt/${aalborg}/opfoelgning`, settings({}))).statusCode).toBe(403);
-    const otherLeader = await loginAs(srv.app, 'projektleder.aarhus');
-    expect((await otherLeader.post(`/projekt/${aalborg}/opfoelgning`, settings({ caseloadLimit: '1' }))).statusCode).toBe(404);
-    expect((await otherLeader.get(`/projekt/${aalborg}`)).statusCode).toBe(404);
+    const project = w.m.projectId;
+    const cw = await loginAs(srv.app, w.m.caseworker.username);
+    expect((await cw.post(`/projekt/${project}/opfoelgning`, settings({}))).statusCode).toBe(403);
+    const otherLeader = await loginAs(srv.app, w.other.leader.username);
+    expect((await otherLeader.post(`/projekt/${project}/opfoelgning`, settings({ caseloadLimit: '1' }))).statusCode).toBe(404);
+    expect((await otherLeader.get(`/projekt/${project}`)).statusCode).toBe(404);
     expect(
-      (await otherLeader.post(`/projekt/${aalborg}/aktivitetstyper`, { key: 'x_type', name: 'X', category: 'vejledning' })).statusCode,
+      (await otherLeader.post(`/projekt/${project}/aktivitetstyper`, { key: 'x_type', name: 'X', category: 'vejledning' })).statusCode,
     ).toBe(404);
   });
 
-  it("shows the cohort's distance travelled on WHO-5 from the demo assessments", async () => {
-    const leader = await loginAs(srv.app, 'projektleder.aalborg');
+  it("shows the cohort's distance travelled on WHO-5 from its women's assessments", async () => {
+    // Two women with two WHO-5 scores each: 40 -> 60 and 40 -> 80, a mean change of +30.
+    await addAssessments(srv.t.db, w.m, w.m.women[0], [
+      { instrument: 'who5', on: '2025-02-03', all: 2 },
+      { instrument: 'who5', on: '2025-05-05', all: 3 },
+    ]);
+    await addAssessments(srv.t.db, w.m, w.m.women[1], [
+      { instrument: 'who5', on: '2025-02-03', all: 2 },
+      { instrument: 'who5', on: '2025-05-05', all: 4 },
+    ]);
+    const leader = await loginAs(srv.app, w.m.leader.username);
     const res = await leader.get('/progression');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('data-testid="cohort-who5"');
-    expect(res.body).toMatch(/data-testid="cohort-who5-total">[+-]?\d/);
-    const audit = await srv.t.db.query(
-      `SELECT 1 FROM audit_log WHERE username = 'projektleder.aalborg' AND action = 'liste' AND entity = 'progression'`,
-    );
+    expect(res.body).toContain('data-testid="cohort-who5-total">+30<');
+    const audit = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE username = $1 AND action = 'liste' AND entity = 'progression'`, [
+      w.m.leader.username,
+    ]);
     expect(audit.rows.length).toBe(1);
   });
 
   it('lets the project leader filter Mine borgere by caseworker', async () => {
-    const leader = await loginAs(srv.app, 'projektleder.aalborg');
+    // A second caseworker of the jobcentre takes over the last woman.
+    const second = (
+      await srv.t.db.query<{ id: number }>(
+        `INSERT INTO app_user (username, display_name, role, organisation_id, team_id, password_hash)
+         SELECT username || '.2', display_name || ' 2', role, organisation_id, team_id, password_hash FROM app_user WHERE id = $1 RETURNING id`,
+        [w.m.caseworker.id],
+      )
+    ).rows[0].id;
+    await srv.t.db.query('UPDATE enrolment SET caseworker_id = $1 WHERE participant_id = $2', [second, w.m.women[5].id]);
+    const leader = await loginAs(srv.app, w.m.leader.username);
     const all = await leader.get('/mine-borgere');
-    const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    const cw = w.m.caseworker.id;
     expect(all.body).toContain(`<option value="${cw}"`);
     const only = await leader.get(`/mine-borgere?sagsbehandler=${cw}`);
     const ids = [...only.body.matchAll(/data-participant="([0-9a-f-]{36})"/g)].map((m) => m[1]);

@@ -3,7 +3,8 @@
  * (pdfinfo: tagged, title, structure; pdftotext: the translated texts; pdfimages: the QR code) —
  * right to left for Arabic, from the caseworker's page (audited like the page) and through her
  * link (audited; a revoked or expired link gives no PDF, and that is audited too). An activity's
- * address and days and times (the activity form) show in her plan and on her print.
+ * address and days and times (the activity form) show in her plan and on her print. She, her
+ * caseworker and the other municipality are built by this file (test/helpers/world.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/db/citizen/link-door.ts';
@@ -13,7 +14,7 @@ import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { actualTexts, altTexts, pdfImages, pdfWords, popplerAvailable, readPdf } from './helpers/pdf.ts';
 import { fold, pdfText } from './helpers/downloads.ts';
-import { openDemoWoman } from './helpers/world.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const JOB_GOAL = 'Kok i kantine';
 const SUB_GOAL = 'Praktik i et storkøkken';
@@ -27,15 +28,19 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
   const srv = useTestServer(backend);
   let cw: Session;
   let womanId = '';
+  let elsewhere: TestMunicipality;
 
   beforeAll(async () => {
-    cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    womanId = await openDemoWoman(srv.t.db);
+    const m = await createMunicipality(srv.t.db, { women: 1 });
+    elsewhere = await createMunicipality(srv.t.db, { women: 1 });
+    cw = await loginAs(srv.app, m.caseworker.username);
+    womanId = m.women[0].id;
     await srv.t.db.query(
-      `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, '851', $2)
+      `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, $2, $3)
        ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
       [
         womanId,
+        m.code,
         JSON.stringify({
           jobGoal: JOB_GOAL,
           abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' },
@@ -48,13 +53,13 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
       ],
     );
     await srv.t.db.query(
-      `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, '851', current_date, 'individuel', $2)`,
-      [womanId, NOTE],
+      `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, $2, current_date, 'individuel', $3)`,
+      [womanId, m.code, NOTE],
     );
     await srv.t.db.query(
       `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, reported_by)
-       VALUES ($1, '851', 'fremdriftstrappen', current_date + 1, '{"dansk": 3, "helbred": 2}', 5, 'sagsbehandler')`,
-      [womanId],
+       VALUES ($1, $2, 'fremdriftstrappen', current_date + 1, '{"dansk": 3, "helbred": 2}', 5, 'sagsbehandler')`,
+      [womanId, m.code],
     );
   });
 
@@ -243,8 +248,8 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
   });
 
   it('another municipality gets no PDF of her, and the refusal is audited', async () => {
-    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    const res = await other.get(`/deltagere/${womanId}/min-plan.pdf`);
+    const stranger = await loginAs(srv.app, elsewhere.caseworker.username);
+    const res = await stranger.get(`/deltagere/${womanId}/min-plan.pdf`);
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).not.toContain('pdf');
     expect((await audits(`action = 'adgang_naegtet' AND detail->>'purpose' = 'udskriv_min_plan'`)).length).toBeGreaterThanOrEqual(1);

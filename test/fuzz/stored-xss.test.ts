@@ -2,7 +2,8 @@
  * Stored XSS: free text saved through a form is read back from every page that shows it, and
  * is there only escaped. Random text rich in `<`, `>`, `"`, `'` and `&` (and known attack
  * strings) goes into a conversation note, an activity's provider and the plan's job goal;
- * each accepted save is followed by reading her page (and the form that edits it).
+ * each accepted save is followed by reading her page (and the form that edits it). The woman and
+ * her caseworker belong to a fresh municipality of this file (test/helpers/world.ts).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { runs } from '../fast-check-setup.ts';
 import { backends } from '../helpers/db.ts';
 import { useTestServer } from '../helpers/server.ts';
 import { loginAs, type Session } from '../helpers/http.ts';
-import { openDemoWoman } from '../helpers/world.ts';
+import { createMunicipality } from '../helpers/world.ts';
 
 const ATTACKS = [
   '<script>alert(1)</script>',
@@ -53,8 +54,9 @@ describe.each(backends())('stored text is shown escaped on %s', (backend) => {
   let s: Session;
   let womanId: string;
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    womanId = await openDemoWoman(srv.t.db, { last: true });
+    const m = await createMunicipality(srv.t.db, { women: 1 });
+    s = await loginAs(srv.app, m.caseworker.username);
+    womanId = m.women[0].id;
   });
 
   /** The page shows `typed` escaped, and nowhere raw (when it has anything HTML would read). */

@@ -374,23 +374,6 @@ export async function addAssessments(
   return totals;
 }
 
-/**
- * A woman of the demo municipality `code` (Aalborg by default) with an open enrolment: the one with
- * the lowest id, or with `last` the highest.
- */
-export async function openDemoWoman(
-  db: Queryable,
-  { code = '851', last = false }: { code?: string; last?: boolean } = {},
-): Promise<string> {
-  return (
-    await db.query<{ id: string }>(
-      `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-    WHERE p.municipality_code = $1 AND e.exited_on IS NULL ORDER BY p.id ${last ? 'DESC' : ''} LIMIT 1`,
-      [code],
-    )
-  ).rows[0].id;
-}
-
 /** A goal of `m`'s project (share reaching Mål 1 or 2) titled `title`; returns its id. */
 export async function addGoal(db: Database, m: TestMunicipality, title: string): Promise<number> {
   return (
