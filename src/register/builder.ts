@@ -87,6 +87,8 @@ export class RegisterBuilder {
   private lastWeeksCpr: PersonKey = '';
   private lastWeeks: PersonWeeks | undefined;
   private lastHours: PersonHours | undefined;
+  /** A new person's paid hours while her rows are read (see `addHours`). */
+  private readonly run = new HoursRun();
   private readonly weekArena = new Arena((n) => new Int16Array(n), SLAB);
   private readonly hourArena = new Arena((n) => new Float64Array(n), SLAB / 4);
   /** People added under a key string (then a CPR number not yet cached may still be in `weeks`). */
@@ -301,15 +303,22 @@ export class RegisterBuilder {
     else if (old !== code) this.conflict(cpr, week, old, code, { file: src.file, line, column });
   }
 
-  /** Add paid hours for one month (several rows for a month are summed, spec §1.3). */
+  /**
+   * Add paid hours for one month (several rows for a month are summed, spec §1.3). A person met
+   * for the first time is summed in `run` until her rows end, then given her array at once
+   * (`endHoursRun`), instead of growing it a few months at a time.
+   */
   addHours(cpr: PersonKey, month: number, hours: number): void {
+    const run = this.run;
+    if (run.cpr !== '') {
+      if (cpr === run.cpr && run.add(month, hours)) return;
+      this.endHoursRun();
+    }
     // Rows come grouped by person: keep the last one at hand.
-    let p = cpr === this.lastHoursCpr ? this.lastHours : this.hoursOf(cpr);
+    const p = cpr === this.lastHoursCpr ? this.lastHours : this.hoursOf(cpr);
     if (!p) {
-      p = { monthStart: month, hours: this.hourArena.alloc(12) };
-      this.hours.set(this.keyText(cpr), p);
-      if (typeof cpr === 'number') this.hoursByNum.set(cpr, p);
-      else this.hoursByText++;
+      run.start(cpr, month, hours);
+      return;
     }
     this.lastHoursCpr = cpr;
     this.lastHours = p;
@@ -317,8 +326,28 @@ export class RegisterBuilder {
     p.hours[month - p.monthStart] += hours;
   }
 
+  /**
+   * The person in `run` gets her array: the months that growing it row by row would have
+   * given (`HoursRun`), her sums copied in. Called when her rows end, before `build`, and by
+   * `readHours` at the end of a file (so `hours` is complete).
+   */
+  endHoursRun(): void {
+    const run = this.run;
+    const cpr = run.cpr;
+    if (cpr === '') return;
+    run.cpr = '';
+    const p = { monthStart: run.start0, hours: this.hourArena.alloc(run.end0 - run.start0 + 1) };
+    run.moveInto(p);
+    this.hours.set(this.keyText(cpr), p);
+    if (typeof cpr === 'number') this.hoursByNum.set(cpr, p);
+    else this.hoursByText++;
+    this.lastHoursCpr = cpr;
+    this.lastHours = p;
+  }
+
   /** Finish: check every code against the table and return the compact data. */
   build(codeTable: CodeTable): RegisterData {
+    this.endHoursRun();
     const unknown: number[] = [];
     for (let c = 1; c <= MAX_CODE; c++) if (this.seen[c] && !codeTable.categoryOf[c]) unknown.push(c);
     if (unknown.length > 0) throw unknownCodesError(countCodes(this.weeks, unknown), this.firstSeen);
@@ -556,6 +585,58 @@ export class RegisterBuilder {
         `men samme person og uge har kode ${oldCode} i ${there}. En uge kan kun have én kode.`,
       { ...here, other: earlier },
     );
+  }
+}
+
+/** Months a new person's hours are summed over before she has an array (`HoursRun`): 170 years. */
+const RUN_MONTHS = 2048;
+
+/**
+ * A new person's paid hours summed by month in one reused array while her rows come, with the
+ * span her own array would have had if it had grown row by row as `addHours` grows it (12
+ * months from her first; past either end, 6 months beyond the month met), so that `build`
+ * and everything after see the same arrays as before. The sums are made in the same order.
+ */
+class HoursRun {
+  cpr: PersonKey = '';
+  /** The span her array would have (first and last month). */
+  start0 = 0;
+  end0 = 0;
+  private sums = new Float64Array(RUN_MONTHS);
+  /** Month of `sums[0]`, and the months with a row. */
+  private base = 0;
+  private lo = 0;
+  private hi = 0;
+
+  start(cpr: PersonKey, month: number, hours: number): void {
+    this.cpr = cpr;
+    this.base = month - RUN_MONTHS / 2;
+    this.lo = this.hi = month;
+    this.start0 = month;
+    this.end0 = month + 11;
+    this.sums[month - this.base] += hours;
+  }
+
+  /** Add a row of hers; false when the month is beyond `sums` (then she gets her array first). */
+  add(month: number, hours: number): boolean {
+    const i = month - this.base;
+    if (i < 0 || i >= RUN_MONTHS) return false;
+    if (month < this.start0 || month > this.end0) {
+      this.start0 = Math.min(this.start0, month - 6);
+      this.end0 = Math.max(this.end0, month + 6);
+    }
+    if (month < this.lo) this.lo = month;
+    else if (month > this.hi) this.hi = month;
+    this.sums[i] += hours;
+    return true;
+  }
+
+  /** Copy her sums into p (of span start0 … end0) and clear them. */
+  moveInto(p: PersonHours): void {
+    const from = this.lo - this.base;
+    const to = this.hi - this.base + 1;
+    p.hours.set(this.sums.subarray(from, to), this.lo - p.monthStart);
+    this.sums.fill(0, from, to);
   }
 }
 

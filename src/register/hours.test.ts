@@ -135,3 +135,31 @@ describe('readHours: what the plain-row path must not change', () => {
     expect(thrown(() => readHours(enc(`${head}0101901234;2021-02;"${long}"\n`), 'timer.csv')).message).toContain(`«${'x'.repeat(40)}»`);
   });
 });
+
+describe('a person met for the first time gets her months at once', () => {
+  const spanOf = (text: string) => {
+    const data = readHours(enc(text), 'timer.csv').build(defaultCodeTable());
+    return Object.fromEntries([...data.hours].map(([cpr, p]) => [cpr, [p.monthStart - parseMonth('2021-01')!, p.hours.length]]));
+  };
+
+  it('the span is the one growing her array row by row gave (12 months from her first; past an end, 6 beyond)', () => {
+    // 2021-01: months 0 … 11; 2022-01 (12) grows it to 18; 2022-04 (15) is inside; 2020-12 (-1) grows it to -7.
+    const rows = ['0101901234;2021-01;1', '0101901234;2022-01;2', '0101901234;2022-04;3', '0101901234;2020-12;4', '0202851236;2021-05;5'];
+    expect(spanOf(['cpr;maaned;timer', ...rows].join('\n') + '\n')).toEqual({ '0101901234': [-7, 26], '0202851236': [4, 12] });
+  });
+
+  it('sums her rows when she comes back after another person, and months a century apart', () => {
+    const rows = [
+      '0101901234;2021-01;1,5',
+      '0202851236;2021-02;2',
+      '0101901234;2021-01;0,25',
+      '0202851236;2150-02;3',
+      '0202851236;1925-02;4',
+    ];
+    const got = hoursOf(['cpr;maaned;timer', ...rows].join('\n') + '\n');
+    expect(got).toEqual({
+      '0101901234': { [m('2021-01')]: 1.75 },
+      '0202851236': { [m('2021-02')]: 2, [m('2150-02')]: 3, [m('1925-02')]: 4 },
+    });
+  });
+});

@@ -60,6 +60,7 @@ export function readHours(
     }
     if (month >= fromMonth) into.addHours(key, month, hours);
   }
+  into.endHoursRun();
   return into;
 }
 
