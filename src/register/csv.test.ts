@@ -2,9 +2,9 @@
  * The byte-level CSV reader (csv.ts) on its own: delimiter detection, encodings, quotes, line
  * counting, integers parsed in place, rows read in part, field counts and its messages.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bytesSource, type ByteSource } from './chunks.ts';
-import { CsvReader, listSome } from './csv.ts';
+import { CsvReader, MAX_HEADER_BYTES, listSome } from './csv.ts';
 import { thrown } from './test-files.ts';
 
 const reader = (text: string | Uint8Array) => new CsvReader(typeof text === 'string' ? Buffer.from(text) : text, 'f.csv');
@@ -60,6 +60,27 @@ describe('CsvReader: header and delimiter', () => {
     expect(rows(reader(cp))).toEqual([[2, 'Åse', 'Ærø']]);
     // Only the first three bytes make a BOM.
     expect(reader(Buffer.from([0xef, 0xbb, 0x61, 0x3b, 0x62, 0x0a])).header[1]).toBe('b');
+  });
+  it('reads a quoted first name after a BOM, and needs all three BOM bytes (trim would drop a BOM read as text)', () => {
+    expect(reader('\ufeff"cpr";"uge"\n1;2\n').header).toEqual(['cpr', 'uge']);
+    expect(new CsvReader(chunks('\ufeff"a";b\n', '1;2\n'), 'f.csv').header).toEqual(['a', 'b']);
+    // Two of the three bytes are no BOM: the file is then Windows-1252 (ï » ¿).
+    expect(reader(Buffer.from([0x61, 0xbb, 0xbf, 0x3b, 0x62, 0x0a])).header).toEqual(['a»¿', 'b']);
+    expect(reader(Buffer.from([0xef, 0x61, 0xbf, 0x3b, 0x62, 0x0a])).header).toEqual(['ïa¿', 'b']);
+    expect(reader(Buffer.from([0xef, 0xbb, 0x61, 0x3b, 0x62, 0x0a])).header).toEqual(['ï»a', 'b']);
+  });
+  it(`measures the header line without the BOM, up to its line feed or the file's end, and refuses it beyond ${MAX_HEADER_BYTES} bytes`, () => {
+    const name = (bytes: number) => `${'x'.repeat(bytes - 2)};b`;
+    expect(reader(`\ufeff${name(MAX_HEADER_BYTES)}\n1;2\n`).header[1]).toBe('b');
+    const message = `f.csv, linje 1: overskriftslinjen er længere end 1 MB, som er det højeste tilladte. Er det den rigtige fil?`;
+    for (const text of [`${name(MAX_HEADER_BYTES + 1)}\n1;2\n`, name(MAX_HEADER_BYTES + 1)]) {
+      const e = thrown(() => reader(text));
+      expect([e.code, e.message]).toEqual(['too_large', message]);
+    }
+    // A short header before a long file is read; an empty first line is no header, however long the file.
+    const body = '1;2\n'.repeat(MAX_HEADER_BYTES / 4 + 1);
+    expect(reader(`a;b\n${body}`).header).toEqual(['a', 'b']);
+    expect(thrown(() => reader(`\na;b\n${body}`)).code).toBe('header');
   });
   it('switches to Windows-1252 at the first chunk that is not UTF-8, and stays there', () => {
     const src: ByteSource = {
@@ -196,6 +217,35 @@ describe('CsvReader: rows read in part', () => {
     r.next(undefined, 1);
     r.skipRow();
     expect(rows(r)).toEqual([[4, '5', '6']]);
+  });
+  it('skips the rest of a plain row at its line feed (LF or CRLF) without reading its fields, and reads the rest of any other', () => {
+    const plain = Array.from({ length: 50 }, (_, i) => `${i};x;y`);
+    const r = reader(`a;b;c\n${plain.join('\n')}\n${plain.join('\r\n')}\r\n50;"p\nq";r\n51;s\rt;u\n52;v;w`);
+    const fields = vi.spyOn(CsvReader.prototype as unknown as { fields: (ints: unknown, upTo: number) => void }, 'fields');
+    try {
+      const seen: [number, string][] = [];
+      const read = () => {
+        seen.push([r.rowLine, r.text(0)]);
+        r.skipRow();
+      };
+      for (let i = 0; i < 100; i++) if (r.next(undefined, 1)) read();
+      expect(fields).toHaveBeenCalledTimes(100); // one call per row: the first field only
+      for (let i = 0; i < 10 && r.next(undefined, 1); i++) read(); // bounded: a wrong skip may start over
+      expect(seen).toEqual([
+        ...plain.map((_, i) => [2 + i, String(i)]),
+        ...plain.map((_, i) => [52 + i, String(i)]),
+        [102, '50'],
+        [104, '51'],
+        [105, 't'],
+        [106, '52'],
+      ]);
+      // Two calls each for the rows with a quote or a lone CR in their rest and for the last row (no line feed); one for
+      // the row after them: no quote or CR follows it.
+      expect(fields).toHaveBeenCalledTimes(107);
+      expect(r.next()).toBe(false);
+    } finally {
+      fields.mockRestore();
+    }
   });
   it('skipTo goes on after rows a caller parsed itself', () => {
     const r = reader('a;b\n1;2\n3;4\n5;6\n');
