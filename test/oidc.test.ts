@@ -1,7 +1,8 @@
 /**
  * OpenID Connect sign-in against a real provider (oidc-provider 9 on 127.0.0.1): the full
  * authorization code flow with PKCE, state and nonce, just-in-time provisioning from claims and
- * linking by issuer + subject; a wrong state and an unknown role are refused in Danish.
+ * linking by issuer + subject; a wrong state and an unknown role are refused in Danish. The
+ * municipalities and the local account named in the claims are built by this file (test/helpers/world.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,15 +13,19 @@ import Provider from 'oidc-provider';
 import { buildServer } from '../src/http/server.ts';
 import { backends, testDeps } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const REDIRECT = 'http://127.0.0.1:3999/login/oidc/callback';
 const CLIENT = { id: 'fremdrift', secret: 'en-hemmelig-testklient-0123456789' };
 
-/** The test provider's accounts: sub → claims. */
+/**
+ * The test provider's accounts: sub → claims. Municipality codes and the local user name of
+ * `sub-admin` are filled in once this file's municipalities are built.
+ */
 const accounts: Record<string, Record<string, unknown>> = {
-  'sub-kirsten': { name: 'Kirsten Kommune', preferred_username: 'kirsten', fremdrift_rolle: 'sagsbehandler', fremdrift_kommuner: ['851'] },
-  'sub-admin': { name: 'Anne Admin', preferred_username: 'admin', fremdrift_rolle: 'administrator', fremdrift_kommuner: '751' },
-  'sub-ukendt': { name: 'Ukendt Rolle', preferred_username: 'ukendt', fremdrift_rolle: 'superbruger', fremdrift_kommuner: ['851'] },
+  'sub-kirsten': { name: 'Kirsten Kommune', preferred_username: 'kirsten', fremdrift_rolle: 'sagsbehandler' },
+  'sub-admin': { name: 'Anne Admin', fremdrift_rolle: 'administrator' },
+  'sub-ukendt': { name: 'Ukendt Rolle', preferred_username: 'ukendt', fremdrift_rolle: 'superbruger' },
 };
 
 async function startProvider(): Promise<{ issuer: string; server: Server }> {
@@ -104,6 +109,16 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
   const srv = useTestServer(backend, () => ({
     oidc: { issuer: op.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUri: REDIRECT },
   }));
+  // Kirsten's municipality, whose local administrator's user name the provider's `sub-admin` claims for another municipality.
+  const w = {} as { own: TestMunicipality; other: TestMunicipality };
+  beforeAll(async () => {
+    w.own = await createMunicipality(srv.t.db, { women: 1 });
+    w.other = await createMunicipality(srv.t.db, { women: 1 });
+    accounts['sub-kirsten'].fremdrift_kommuner = [w.own.code];
+    accounts['sub-ukendt'].fremdrift_kommuner = [w.own.code];
+    accounts['sub-admin'].fremdrift_kommuner = w.other.code; // a single code, not a list: both are accepted
+    accounts['sub-admin'].preferred_username = w.own.administrator.username;
+  });
 
   /** Start at Fremdrift, sign in at the provider, come back: the callback's response. */
   async function flow(sub: string, next = '/deltagere', app = srv.app) {
@@ -143,7 +158,7 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     );
     expect(u.rows).toHaveLength(1);
     expect(u.rows[0]).toMatchObject({ username: `kirsten@${new URL(op.issuer).host}`, role: 'sagsbehandler', password_hash: null });
-    expect(u.rows[0].codes).toContain('851');
+    expect(u.rows[0].codes).toContain(w.own.code);
     // A fresh session lasts the idle time (2 hours), not the 12-hour maximum.
     const { sha256 } = await import('../src/db/users.ts');
     const left = await srv.t.db.query<{ h: number }>(
@@ -174,8 +189,8 @@ describe.each(backends())('OpenID Connect sign-in on %s', (backend) => {
     const rows = await srv.t.db.query<{ username: string; organisation: string }>(
       `SELECT u.username, o.name AS organisation FROM user_identity i JOIN app_user u ON u.id = i.user_id JOIN organisation o ON o.id = u.organisation_id WHERE i.subject = 'sub-admin'`,
     );
-    expect(rows.rows[0].username).not.toBe('admin');
-    expect(rows.rows[0].organisation).toMatch(/Aarhus/);
+    expect(rows.rows[0].username).not.toBe(w.own.administrator.username);
+    expect(rows.rows[0].organisation).toBe(`Jobcenter ${w.other.name}`);
   });
 
   it('refuses a token for an unknown role with a Danish message, and creates no user or session', async () => {

@@ -22,6 +22,7 @@ import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 import { registerState } from './helpers/register.ts';
+import { createAgency, createMunicipality } from './helpers/world.ts';
 
 const vault = createVault(TEST_SECRET);
 
@@ -50,8 +51,9 @@ describe('register import on PGlite off the request path', () => {
   const { dir: tmp, uploads } = usePrivateTmpdir('fremdrift-importw-');
 
   beforeAll(async () => {
-    analyst = await loginAs(srv.app, 'analytiker.siri');
-    caseworker = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    // An agency analyst who uploads, and a caseworker who works meanwhile, of this file's own (test/helpers/world.ts).
+    analyst = await loginAs(srv.app, (await createAgency(srv.t.db)).analyst.username);
+    caseworker = await loginAs(srv.app, (await createMunicipality(srv.t.db, { women: 1 })).caseworker.username);
   });
 
   async function upload(name: string, bytes: Buffer) {

@@ -8,6 +8,7 @@
  * the engine's counts, Aalborg's project is Aalborg's women in the national view, the committee
  * brief's totals are the sums of the activity and contact tables); the independent solver in
  * helpers/recoverability.ts then says which hidden figures are determined. None may be.
+ * Stays on the demo: it is about the national page built on the demo's KIB cohort and Aalborg's project in it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNationalData } from '../src/app/steering/national-data.ts';

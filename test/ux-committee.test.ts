@@ -4,6 +4,7 @@
  * label and a suppressed value is a marked gap, status in colour and words, a summary of overdue
  * milestones, the committee brief in plain Danish with a glossary, and spreadsheets with whole
  * sheet names, real dates and numbers, and suppression as notes.
+ * Stays on the demo: it reads the demo Aalborg project's own goals, milestones and register results (demo/goals.ts, the KIB cohort).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
