@@ -159,12 +159,32 @@ export class RegisterBuilder {
     const d = this.flatPeople.length;
     if (slot < 0 || f.base[slot] !== -1 || d >= this.flatSlot!.length) return null;
     const span = f.hi - f.lo + 1;
-    const p = { weekStart: f.lo, codes: f.codes.subarray(d * span, (d + 1) * span) };
+    // Her weeks are the whole array, shifted so that week w is at d·span + (w − lo): no view of
+    // her own until one is asked for (`ownView`) or `build` makes the trimmed one (`trimFlat`).
+    const p = { weekStart: f.lo - d * span, codes: f.codes };
     this.newWeeks(num, p);
     this.flatPeople.push(p);
     this.flatSlot![d] = slot;
     f.base[slot] = d * span;
     return p;
+  }
+
+  /**
+   * A person of `flat` still seen through the whole array (`flatPerson`) gets a view of her own
+   * span, for the code that reads or grows her weeks by their bounds.
+   */
+  private ownView(p: PersonWeeks): void {
+    const f = this.flat!;
+    const at = f.lo - p.weekStart;
+    p.weekStart = f.lo;
+    p.codes = f.codes.subarray(at, at + f.hi - f.lo + 1);
+  }
+
+  /** Every person of `flat` with a view of her own (before `this.weeks` is read as a whole). */
+  private ownViews(): void {
+    const f = this.flat;
+    if (f === null) return;
+    for (const p of this.flatPeople) if (p.codes === f.codes) this.ownView(p);
   }
 
   /** Whether p's weeks are (still) in `flat`. */
@@ -350,7 +370,10 @@ export class RegisterBuilder {
     this.endHoursRun();
     const unknown: number[] = [];
     for (let c = 1; c <= MAX_CODE; c++) if (this.seen[c] && !codeTable.categoryOf[c]) unknown.push(c);
-    if (unknown.length > 0) throw unknownCodesError(countCodes(this.weeks, unknown), this.firstSeen);
+    if (unknown.length > 0) {
+      this.ownViews();
+      throw unknownCodesError(countCodes(this.weeks, unknown), this.firstSeen);
+    }
     // Sums of decimal hours are kept to four decimals so that 74 h stays exactly 74 (spec §3);
     // the arrays are copied into one slab of exactly their size (see Arena).
     let months = 0;
@@ -403,6 +426,7 @@ export class RegisterBuilder {
    * marked, so that `mergeWeeks` leaves a person met on both sides to `build` again. See parallel.ts.
    */
   packWeeks(): PackedWeeks {
+    this.ownViews();
     const n = this.weeks.size;
     const nums = new Float64Array(n);
     const texts: string[] = [];
@@ -485,13 +509,17 @@ export class RegisterBuilder {
 
   /** A person's weeks by key string or CPR number. */
   private weeksOf(key: PersonKey): PersonWeeks | undefined {
-    if (typeof key === 'string') return this.weeks.get(key);
-    let p = this.weeksByNum.get(key);
-    if (p === undefined && this.weeksByText > 0) {
-      // Added under her string (in-memory rows, another reader): remember her number too.
-      p = this.weeks.get(cprText(key));
-      if (p) this.weeksByNum.set(key, p);
+    let p: PersonWeeks | undefined;
+    if (typeof key === 'string') p = this.weeks.get(key);
+    else {
+      p = this.weeksByNum.get(key);
+      if (p === undefined && this.weeksByText > 0) {
+        // Added under her string (in-memory rows, another reader): remember her number too.
+        p = this.weeks.get(cprText(key));
+        if (p) this.weeksByNum.set(key, p);
+      }
     }
+    if (p !== undefined && this.flat !== null && p.codes === this.flat.codes) this.ownView(p);
     return p;
   }
 
@@ -524,15 +552,22 @@ export class RegisterBuilder {
     if (f === null) return;
     const span = f.hi - f.lo + 1;
     const inPlace = this.flatPeople.length * span * 2 >= f.codes.length;
+    const c = f.codes;
     for (const p of this.flatPeople) {
-      if (!this.isFlat(p) || this.slack.has(p)) continue;
+      if (p.codes !== c) {
+        // Her own view (met by another path): still in `flat` unless grown (then in `slack`).
+        if (!this.isFlat(p) || this.slack.has(p)) continue;
+        p.weekStart -= p.codes.byteOffset / Int16Array.BYTES_PER_ELEMENT;
+      }
       if (!inPlace) {
+        this.ownView(p);
         this.slack.add(p);
         continue;
       }
-      const c = p.codes;
-      let lo = 0;
-      let hi = c.length;
+      // Her weeks are c[at … at + span − 1] (see `flatPerson`): one view, of the weeks with a code.
+      const at = f.lo - p.weekStart;
+      let lo = at;
+      let hi = at + span;
       while (lo < hi && c[lo] === 0) lo++;
       while (hi > lo && c[hi - 1] === 0) hi--;
       p.weekStart += lo;
