@@ -8,12 +8,13 @@
  * people are skipped without reading their cells.
  */
 import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
-import { MAX_CODE, type PersonWeeks } from '../monitoring/types.ts';
+import { MAX_CODE } from '../monitoring/types.ts';
 import { RegisterBuilder, type Source } from './builder.ts';
 import { rereadable, sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader, listSome } from './csv.ts';
 import { RegisterInputError, type Place } from './errors.ts';
-import { cprAt, digitsAt, dreamYear, intFromBytes, parseDreamWeek, pastField, weekFromBytes } from './fields.ts';
+import { cprAt, dreamYear, intFromBytes, parseDreamWeek, pastField, weekFromBytes } from './fields.ts';
+import { plainLongRows } from './long-rows.ts';
 import type { NumIndex } from './num-index.ts';
 import { fromLimits, keepNumbers, PersonColumn, type PersonKey, type ReadOptions } from './person-key.ts';
 
@@ -339,7 +340,15 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
   // other row, and the first of each chunk, by the general reader below.
   const plain =
     r.header.length === 3 && person.isCpr && (!keep || keepNum !== null)
-      ? plainLongRows(r, person.index, cUge, cKode, keepNum, fromWeek, kodeName, sink)
+      ? plainLongRows(
+          r,
+          { person: person.index, uge: cUge, kode: cKode },
+          keepNum,
+          fromWeek,
+          kodeName,
+          sink.cell,
+          sink.into?.builder ?? null,
+        )
       : null;
   for (;;) {
     if (plain) plain();
@@ -489,129 +498,6 @@ function plainYearlyRows(
         }
       }
       rows++;
-    }
-    r.skipTo(p, rows);
-  };
-}
-
-const UNKNOWN = -0x80000000;
-const INVALID = -0x7fffffff;
-
-/**
- * The long layout's hot path: a loop over the chunk's bytes that reads rows of the plain form
- * `0101901234;2021-W07;730` (fields in the header's order, `;`, `,` or tab, LF or CRLF; week
- * `YYYY-Www` or `YYWW`) straight into numbers: the CPR as a number, looked up only when it
- * changes (a person's rows come together), the week from a table, the code from its digits.
- * It stops before the first row of any other form (quotes, blanks, NA, an empty or bad
- * field, the chunk's end): the general reader takes that row, so results and error messages
- * are the same as the general reader's alone.
- */
-function plainLongRows(
-  r: CsvReader,
-  cPerson: number,
-  cUge: number,
-  cKode: number,
-  keepNum: NumIndex<string> | null,
-  fromWeek: number,
-  kodeName: string,
-  sink: BenefitSink,
-): () => void {
-  // Week index by `YYYY-Www` (years 1900–2155) and by `YYWW`; UNKNOWN until first met.
-  const byIso = new Int32Array(256 * 100).fill(UNKNOWN);
-  const byDream = new Int32Array(10_000).fill(UNKNOWN);
-  const delim = r.delim;
-  const builder = sink.into?.builder ?? null;
-  let lastNum = -1;
-  let lastKept = false;
-  let cur: PersonWeeks | null = null;
-  // The loop is long because it is one pass over the bytes with every field's parse inline and
-  // all state in locals (the week tables, the current person): split into calls per field, the
-  // long file's read took measurably longer (the hot path of the long benchmark shape).
-  return () => {
-    let p = r.nextRowAt;
-    if (p < 0) return;
-    const b = r.bytes;
-    const len = b.length;
-    const line0 = r.nextLine;
-    let rows = 0;
-    rows: while (p < len) {
-      const rowStart = p;
-      let num = 0;
-      let week = 0;
-      let code = 0;
-      for (let f = 0; f < 3; f++) {
-        if (f === cPerson) {
-          num = cprAt(b, p, len);
-          if (num < 0) {
-            p = rowStart;
-            break rows;
-          }
-          p += 10;
-        } else if (f === cUge) {
-          let slot: number;
-          let table: Int32Array;
-          if (b[p + 4] === 45) {
-            // YYYY-Www
-            const y = digitsAt(b, p, 4);
-            const w = digitsAt(b, p + 6, 2);
-            const ch = b[p + 5];
-            if (y < 1900 || y > 2155 || w < 0 || (ch !== 87 && ch !== 119)) {
-              p = rowStart;
-              break rows;
-            }
-            table = byIso;
-            slot = (y - 1900) * 100 + w;
-            if (table[slot] === UNKNOWN) table[slot] = isoWeekIndex(y, w) ?? INVALID;
-            p += 8;
-          } else {
-            const yyww = digitsAt(b, p, 4);
-            if (yyww < 0) {
-              p = rowStart;
-              break rows;
-            }
-            table = byDream;
-            slot = yyww;
-            if (table[slot] === UNKNOWN) table[slot] = isoWeekIndex(dreamYear(Math.floor(yyww / 100)), yyww % 100) ?? INVALID;
-            p += 4;
-          }
-          week = table[slot];
-          if (week === INVALID) {
-            p = rowStart;
-            break rows;
-          }
-        } else {
-          const s = p;
-          for (let c = b[p]; c >= 48 && c <= 57 && p - s < 9; c = b[++p]) code = code * 10 + (c - 48);
-          if (p === s || code > MAX_CODE) {
-            p = rowStart;
-            break rows;
-          }
-        }
-        p = pastField(b, p, f === 2, delim);
-        if (p < 0) {
-          p = rowStart;
-          break rows;
-        }
-      }
-      rows++;
-      if (num !== lastNum) {
-        lastNum = num;
-        lastKept = keepNum === null || keepNum.has(num);
-        cur = null;
-      }
-      if (!lastKept || code === 0 || week < fromWeek) continue;
-      // Her weeks at hand: a week inside them and a code already met is written here; anything
-      // else (a new code, growth, a conflict) goes through the builder as every other row does.
-      if (cur !== null && builder !== null && builder.hasSeen(code)) {
-        const j = week - cur.weekStart;
-        const codes = cur.codes;
-        if (j >= 0 && j < codes.length && codes[j] === 0) {
-          codes[j] = code;
-          continue;
-        }
-      }
-      sink.cell(num, week, code, line0 + rows - 1, kodeName);
-      if (builder !== null) cur = builder.weeksOfPerson(num) ?? null;
     }
     r.skipTo(p, rows);
   };

@@ -271,6 +271,18 @@ export class RegisterBuilder {
     return p;
   }
 
+  /**
+   * A person not met before, with her weeks weekStart … weekStart + codes.length − 1 copied from
+   * `codes` (the long layout's reader gathers a person's rows and hands them over at once, with a
+   * code in the first and last week: the copy is exact, so `build` has nothing to trim). Codes
+   * must have been noted (`noteCode`).
+   */
+  addNewPerson(key: PersonKey, weekStart: number, codes: Int16Array): void {
+    const p = { weekStart, codes: this.weekArena.alloc(codes.length) };
+    p.codes.set(codes);
+    this.newWeeks(key, p);
+  }
+
   /** A person's weeks so far (by key string or CPR number), or undefined. */
   weeksOfPerson(key: PersonKey): PersonWeeks | undefined {
     return this.weeksOf(key);

@@ -1,0 +1,138 @@
+/**
+ * The long layout's loop (long-rows.ts) gathers a person's rows and hands them to the builder at
+ * once: the result, the order people are met in and every error message must be the general
+ * reader's (the same file with every field quoted, which only the general reader reads).
+ */
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { runs } from '../../test/fast-check-setup.ts';
+import { parseWeek } from '../monitoring/calendar.ts';
+import { readBenefits } from './benefits.ts';
+import { RegisterBuilder } from './builder.ts';
+import { fileSource } from './chunks.ts';
+import { defaultCodeTable } from './codetable.ts';
+import { keepCprs, type ReadOptions } from './person-key.ts';
+import { thrown } from './test-files.ts';
+
+const enc = new TextEncoder();
+const dir = mkdtempSync(join(tmpdir(), 'long-rows-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** People in the order met, each with her weeks with a code; or the error message. */
+function outcome(read: () => RegisterBuilder): { people: [string, [number, number][]][] } | { error: string } {
+  try {
+    const data = read().build(defaultCodeTable());
+    return {
+      people: [...data.weeks].map(([k, p]) => [
+        k,
+        [...p.codes].flatMap((c, i) => (c !== 0 ? [[p.weekStart + i, c] as [number, number]] : [])),
+      ]),
+    };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+describe('the long layout: a person gathered from her rows', () => {
+  const CPRS = ['0101901234', '0202851236', '1512884321', '3112999999', '0707070707'];
+  // Few weeks, so that a person's rows often meet a week twice (the same code, or a conflict).
+  const week = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 1, max: 9 }).map((w) => `2020-W0${w}`) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 9 }).map((w) => `200${w}`) },
+    { weight: 1, arbitrary: fc.constantFrom('2020-W53', '2021-W00', '1899-W01', '2156-W01', '9999') },
+  );
+  const code = fc.oneof(
+    { weight: 9, arbitrary: fc.constantFrom('130', '130', '131', '651', '0') },
+    { weight: 1, arbitrary: fc.constant('NA') },
+  );
+  // Runs of rows of one person; a person may come back later (an unsorted file).
+  const file = fc.record({
+    runs: fc.array(fc.tuple(fc.constantFrom(...CPRS), fc.array(fc.tuple(week, code), { minLength: 1, maxLength: 12 })), { maxLength: 8 }),
+    quoteAt: fc.option(fc.nat(60), { nil: null }),
+    crlf: fc.boolean(),
+    chunk: fc.integer({ min: 1, max: 200 }),
+  });
+  type LongFile = typeof file extends fc.Arbitrary<infer T> ? T : never;
+
+  function render(f: LongFile, quoteAll: boolean): string {
+    const q = (c: string) => (quoteAll ? `"${c}"` : c);
+    const rows = f.runs.flatMap(([cpr, rs]) => rs.map(([w, c]) => [cpr, w, c].map(q).join(';')));
+    // One row of another form in the plain file too: the general reader takes it, the loop the rows after.
+    if (f.quoteAt !== null && rows.length > 0) {
+      const i = f.quoteAt % rows.length;
+      rows[i] = rows[i].replace(/^(\d{10})/, '"$1"');
+    }
+    const nl = f.crlf ? '\r\n' : '\n';
+    return ['cpr;uge;kode', ...rows].join(nl) + nl;
+  }
+
+  const keeps: [string, () => ReadOptions][] = [
+    ['everyone', () => ({})],
+    ['keepCprs', () => ({ keep: keepCprs(['0202851236', '3112999999', '0707070707']) })],
+    ['from', () => ({ from: '2020-02' })],
+  ];
+  for (const [what, options] of keeps) {
+    it(`gives the general reader's people, in the same order, or its error message (${what}), in one piece and in chunks`, () => {
+      let n = 0;
+      fc.assert(
+        fc.property(file, (f) => {
+          const plain = render(f, false);
+          const quoted = render(f, true);
+          const want = outcome(() => readBenefits(enc.encode(quoted), 'lang.csv', new RegisterBuilder(), options()));
+          expect(outcome(() => readBenefits(enc.encode(plain), 'lang.csv', new RegisterBuilder(), options()))).toEqual(want);
+          // Chunks end at row ends, often inside a person's rows; a conflict then names no earlier place, read either way.
+          const path = join(dir, `lang-${what}-${n++}.csv`);
+          writeFileSync(path, quoted);
+          const wantChunked = outcome(() =>
+            readBenefits(fileSource(path, f.chunk, 'lang.csv'), 'lang.csv', new RegisterBuilder(), options()),
+          );
+          writeFileSync(path, plain);
+          expect(outcome(() => readBenefits(fileSource(path, f.chunk, 'lang.csv'), 'lang.csv', new RegisterBuilder(), options()))).toEqual(
+            wantChunked,
+          );
+          rmSync(path);
+        }),
+        { numRuns: runs(300) },
+      );
+    });
+  }
+
+  describe('rows sorted by person', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const rows = ['cpr;uge;kode', '0101901234;2021-W03;130', '0101901234;2021-W01;651', '0101901234;2021-W03;130', '0202851236;2107;135'];
+
+    it('hands each person over once, sized to her weeks, without a row through setWeek', () => {
+      const setWeek = vi.spyOn(RegisterBuilder.prototype, 'setWeek');
+      // What each hand-over carries, copied at the time (the loop's scratch is cleared after it).
+      const added: [number | string, number, number[]][] = [];
+      const addNewPerson = RegisterBuilder.prototype.addNewPerson;
+      vi.spyOn(RegisterBuilder.prototype, 'addNewPerson').mockImplementation(function (this: RegisterBuilder, key, weekStart, codes) {
+        added.push([key, weekStart, [...codes]]);
+        addNewPerson.call(this, key, weekStart, codes);
+      });
+      const data = readBenefits(enc.encode(rows.join('\n') + '\n'), 'lang.csv');
+      expect(setWeek).not.toHaveBeenCalled();
+      expect(added).toEqual([
+        [101901234, parseWeek('2021-W01'), [651, 0, 130]],
+        [202851236, parseWeek('2021-W07'), [135]],
+      ]);
+      const built = data.build(defaultCodeTable());
+      expect([...built.weeks.keys()]).toEqual(['0101901234', '0202851236']);
+      expect(built.weeks.get('0101901234')).toEqual({ weekStart: parseWeek('2021-W01'), codes: Int16Array.from([651, 0, 130]) });
+    });
+
+    it("names both lines of a conflict in one person's rows, and of one with her earlier rows", () => {
+      const within = [...rows.slice(0, 3), '0101901234;2021-W03;131', ...rows.slice(3)];
+      expect(thrown(() => readBenefits(enc.encode(within.join('\n')), 'lang.csv')).message).toMatch(
+        /^lang\.csv, linje 4, kolonne «kode»: CPR 010190-xxxx har kode 131 i uge 2021-W03, men samme person og uge har kode 130 i lang\.csv, linje 2/,
+      );
+      const later = [...rows, '0101901234;2021-W01;131'];
+      expect(thrown(() => readBenefits(enc.encode(later.join('\n')), 'lang.csv')).message).toMatch(
+        /^lang\.csv, linje 6, kolonne «kode»: CPR 010190-xxxx har kode 131 i uge 2021-W01, men samme person og uge har kode 651 i lang\.csv, linje 3/,
+      );
+    });
+  });
+});
