@@ -16,6 +16,7 @@ import { parseDate, weekOfDay, weekString } from '../src/monitoring/calendar.ts'
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
+import { createMunicipality } from './helpers/world.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
@@ -111,7 +112,7 @@ describe.each(backends())('operations on %s', (backend) => {
   it('logs each request as JSON with its id and route, and never a CPR number or a searched name', async () => {
     const cpr = makeCpr('1990-01-01', 'K', 1234);
     const dashed = `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
-    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, (await createMunicipality(srv.t.db, { women: 1 })).caseworker.username); // test/helpers/world.ts
     logLines.length = 0;
     const ids: string[] = [];
     const keep = (r: { headers: Record<string, unknown> }) => ids.push(String(r.headers['x-request-id']));

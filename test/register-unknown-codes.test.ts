@@ -17,6 +17,7 @@ import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
 import { registerState } from './helpers/register.ts';
 import { useTestServer } from './helpers/server.ts';
+import { createAgency, createMunicipality } from './helpers/world.ts';
 
 const vault = createVault(TEST_SECRET);
 // Two synthetic women; 4711 in three weeks of both, 4712 in one week of one. 130 is a shipped code.
@@ -225,7 +226,8 @@ describe.each(backends())('unknown codes mapped on the upload page on %s', (back
   });
 
   it("only the agency's analysts see the codes, and another user never sees her waiting upload", async () => {
-    const caseworker = await loginAs(s.app, 'sagsbehandler.aalborg');
+    // A caseworker and an agency administrator of this test's own (test/helpers/world.ts); the analyst stays the demo's agency's.
+    const caseworker = await loginAs(s.app, (await createMunicipality(s.t.db, { women: 1 })).caseworker.username);
     expect((await caseworker.get('/registerdata/koder')).statusCode).toBe(403);
     expect(
       (await postOn(caseworker, '/deltagere', '/registerdata/koder/4711', { 'kategori-4711': 'ingen', 'begrundelse-4711': 'x' }))
@@ -234,7 +236,7 @@ describe.each(backends())('unknown codes mapped on the upload page on %s', (back
     const res = await upload(s.app, analyst, 'ydelser-endnu-en.csv', 'cpr;uge;kode\n0303904713;2023-W05;4713\n');
     const job = res.headers.location as string;
     expect(await pollJob(analyst, job)).toMatchObject({ status: 'fejl', codes: true });
-    const admin = await loginAs(s.app, 'admin');
+    const admin = await loginAs(s.app, (await createAgency(s.t.db)).administrator.username);
     expect((await admin.get(job)).statusCode).toBe(404);
     expect((await postOn(admin, '/registerdata', `${job}/koder`, { 'kategori-4713': 'ingen', 'begrundelse-4713': 'x' })).statusCode).toBe(
       404,

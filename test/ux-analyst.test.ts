@@ -2,12 +2,14 @@
  * An analyst's trust (issue 18, points 13–14): the national comparison counts only the
  * evaluation's cohort and period (a woman enrolled today is shown apart, not in the 2019–2022
  * figures), downloads sit below the page heading, and every page has a favicon.
+ * Stays on the demo for the national page (built on the demo's KIB cohort); the caseworker who enrols is this file's own.
  */
 import { describe, expect, it } from 'vitest';
 import { makeCpr } from '../src/domain/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
+import { createMunicipality } from './helpers/world.ts';
 
 const dmy = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
 
@@ -34,7 +36,7 @@ describe('an analyst’s trust (issue 18)', () => {
   });
 
   it('13. keeps a woman enrolled today out of the 2019–2022 comparison and shows her apart', async () => {
-    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(srv.app, (await createMunicipality(srv.t.db, { women: 0 })).caseworker.username); // test/helpers/world.ts
     const form = (await cw.post('/indskrivning/soeg', { cpr: makeCpr('1983-05-17', 'K', 5151) })).body;
     const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(form)![1];
     const caseworker = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(form)![1];
