@@ -7,10 +7,30 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
-import { DEFAULT_CHUNK, fileSource, lastRowEnd, pooledChunkBytes, sourceOf, type ByteSource } from './chunks.ts';
+import { DEFAULT_CHUNK, bytesSource, fileSource, lastRowEnd, pooledChunkBytes, rereadable, sourceOf, type ByteSource } from './chunks.ts';
 import { thrown } from './test-files.ts';
+
+// openSync and closeSync as themselves, watched: a source must close the file it opened.
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return { ...real, openSync: vi.fn(real.openSync), closeSync: vi.fn(real.closeSync) };
+});
+/** The descriptors opened since `from` (an index into openSync's calls) and not closed after. */
+function leftOpen(from: number): number[] {
+  const open = vi.mocked(fs.openSync).mock;
+  const close = vi.mocked(fs.closeSync).mock;
+  const out: number[] = [];
+  for (let i = from; i < open.results.length; i++) {
+    const r = open.results[i];
+    if (r.type !== 'return') continue;
+    const at = open.invocationCallOrder[i];
+    if (!close.calls.some(([fd], j) => fd === r.value && close.invocationCallOrder[j] > at)) out.push(r.value as number);
+  }
+  return out;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-chunks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,6 +84,10 @@ describe('fileSource', () => {
       expect(chunks.flat()).toEqual(bytes);
       for (const c of chunks.slice(0, -1)) expect(plainRowEnd(Uint8Array.from(c), c.length)).toBe(c.length);
     }
+    // A file that ends exactly where a full chunk is cut: no empty chunk after it.
+    const exact = join(dir, 'exact.csv');
+    writeFileSync(exact, 'a;b\n1;2\n3;4\n5;6\n');
+    expect(all(fileSource(exact, 16))).toEqual([[...Buffer.from('a;b\n1;2\n3;4\n5;6\n')]]);
   });
 
   it('reads exactly a byte range of the file (a reader thread reads its part)', () => {
@@ -83,12 +107,43 @@ describe('fileSource', () => {
     expect(refused.message).toMatch(/^long\.csv: en linje er længere end/);
   });
 
+  it('closes its file after the last chunk, and when it refuses a row', () => {
+    const from = vi.mocked(fs.openSync).mock.results.length;
+    const src = fileSource(path, 64);
+    src.next();
+    expect(leftOpen(from)).toHaveLength(1); // open while being read
+    all(src);
+    expect(src.next()).toBeNull();
+    const long = join(dir, 'long2.csv');
+    writeFileSync(long, `a;b\n${'x'.repeat(300)};1\n`);
+    expect(thrown(() => all(fileSource(long, 8, 'long2.csv', 256))).code).toBe('too_large');
+    expect(vi.mocked(fs.openSync).mock.results.length).toBe(from + 2);
+    expect(leftOpen(from)).toEqual([]);
+  });
+
   it('a missing file and a file that cannot be read are named in Danish', () => {
     expect(() => fileSource(join(dir, 'ingen.csv'), 64, 'ingen.csv')).toThrow(/^ingen\.csv: filen findes ikke\.$/);
+    expect(thrown(() => fileSource(join(dir, 'ingen.csv'), 64, 'ingen.csv')).code).toBe('bad_value');
+    // Opening fails for another reason than a missing file (a file taken for a folder).
+    const under = thrown(() => fileSource(join(path, 'x.csv'), 64, 'x.csv'));
+    expect([under.code, under.message]).toEqual(['bad_value', 'x.csv: filen kan ikke læses.']);
     const folder = join(dir, 'en-mappe');
     mkdirSync(folder);
     expect(() => all(fileSource(folder, 64, 'en-mappe'))).toThrow(/^en-mappe: filen kan ikke læses \(/);
+    expect(thrown(() => all(fileSource(folder, 64, 'en-mappe'))).code).toBe('bad_value');
     expect(() => sourceOf({ path: join(dir, 'ingen.csv') })).toThrow(/ingen\.csv: filen findes ikke/);
+  });
+});
+
+describe('sourceOf and rereadable', () => {
+  it('bytes are one chunk; a path is read in chunks; a source is itself and is read once', () => {
+    const bytes = Buffer.from('a;b\n1;2\n');
+    const one = sourceOf(bytes);
+    expect(one.next()).toBe(bytes);
+    expect(one.next()).toBeNull();
+    const src = bytesSource(bytes);
+    expect(sourceOf(src)).toBe(src);
+    expect([rereadable(bytes), rereadable({ path: 'a.csv' }), rereadable(src)]).toEqual([true, true, false]);
   });
 });
 
