@@ -11,6 +11,8 @@ import { loadActor } from '../src/db/users.ts';
 import { defaultMonths } from '../src/http/routes/results.ts';
 import { allTables } from '../src/reports/model.ts';
 import { projectReport } from '../src/reports/project-reports.ts';
+import { NATIONAL_REASON } from '../src/reports/suppression-reasons.ts';
+import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { testDeps } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
@@ -142,4 +144,38 @@ describe('report faults found in review (issue 18)', () => {
           expect(typeof tr[target.columns.indexOf(m[3])].value, c.reason).toBe('string');
         }
   });
+
+  it('says «Skjult på den nationale side» where the report hides a figure because the national page hides it (historic project, evaluation months: model, page, CSV)', async () => {
+    const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
+    const months = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023-02' };
+    const nd = await loadNationalData(testDeps(srv.t.db), await actorOf('analytiker.siri'), months);
+    const aalborg = nd.visitationByMunicipality.find((m) => m.municipality === 'Aalborg')!;
+    // What the page prints for Aalborg, by the report's engine path.
+    const onPage = (ref: string): unknown => {
+      const v = /^groups\.visitation\.([a-z]+)\.n$/.exec(ref);
+      if (v) return aalborg.byVisitation[v[1]];
+      const all = /^groups\.all\.(.+)$/.exec(ref);
+      let o: unknown = nd.result.groups.kommune.Aalborg;
+      if (all) for (const k of all[1].split('.')) o = (o as Record<string, unknown>)?.[k];
+      return all ? o : undefined;
+    };
+    const d = await loadSteeringData(testDeps(srv.t.db), await actorOf('projektleder.aalborg'), pid, months, { suppress: true });
+    const r = projectReport('slutrapport', d);
+    let national = 0;
+    for (const tb of allTables(r))
+      for (const row of tb.rows)
+        for (const c of row) {
+          if (c.reason !== NATIONAL_REASON) continue;
+          national++;
+          expect(c.value, String(c.ref)).toBe('x');
+          expect(onPage(String(c.ref)), `${String(c.ref)} is hidden on the national page`).toBe('x');
+        }
+    expect(national, 'some figure is hidden because the national page hides it').toBeGreaterThan(0);
+    const s = await loginAs(srv.app, 'projektleder.aalborg');
+    const qs = `projekt=${pid}&maaned=2022-12&varig=2023-02&status=2023-02`;
+    expect((await s.get(`/styring/rapporter/slutrapport?${qs}`)).body).toContain('Skjult på den nationale side');
+    expect((await s.get(`/styring/rapporter/slutrapport.csv?${qs}`)).body).toMatch(
+      /«x» i rækken «[^»]+», kolonnen «[^»]+»: Skjult på den nationale side/,
+    );
+  }, 300_000);
 });

@@ -186,6 +186,12 @@ export interface MonitorResult {
   series: SeriesPoint[];
   /** National view: enrolments after the report month, left out of every figure and shown apart. */
   laterEnrolments?: number;
-  /** Why each secondary (`x`) cell is hidden: its path → the path of the hidden cell it protects. */
+  /**
+   * Why each secondary (`x`) cell is hidden: its path → the path of the hidden cell it protects, or
+   * HIDDEN_ON_NATIONAL_PAGE when the national page hides the same figure.
+   */
   suppressedFor?: Record<string, string>;
 }
+
+/** suppressedFor's reason for a figure hidden because the national page hides it (issue 18 point 12). */
+export const HIDDEN_ON_NATIONAL_PAGE = '@nationalt';

@@ -68,8 +68,8 @@ export function progressionTable(d: DistanceByVisitation, threshold: number | nu
   };
 }
 
-export function progressionChart(d: DistanceByVisitation, threshold: number | null): Chart {
-  const cols = progressionColumns(d, threshold);
+export function progressionChart(d: DistanceByVisitation, threshold: number | null, given?: ArrayLike<number>): Chart {
+  const cols = progressionColumns(d, threshold, given);
   const dims = d.all.distance.dimensions;
   const drawn = cols.filter((c) => !c.hidden && typeof c.n === 'number' && c.n > 0);
   const left = cols.filter((c) => c.hidden).map((c) => c.label);
@@ -88,12 +88,24 @@ export function progressionChart(d: DistanceByVisitation, threshold: number | nu
 }
 
 /** The report section: a chart and a table per instrument. */
-export function progressionSection(list: readonly DistanceByVisitation[], threshold: number | null): Section {
+/**
+ * `given`: per instrument key, the state of each group's count (by visitation, `I alt` for the
+ * total) decided elsewhere — the national page's, when the project's women are its municipality's.
+ */
+export function progressionSection(
+  list: readonly DistanceByVisitation[],
+  threshold: number | null,
+  given?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): Section {
+  const states = (d: DistanceByVisitation) => {
+    const g = given?.get(d.instrumentKey);
+    return g && threshold !== null ? Uint8Array.from([...d.groups.map((x) => g.get(x.visitation) ?? 0), g.get('I alt') ?? 0]) : undefined;
+  };
   return {
     heading: 'Progression: distance travelled',
     paragraphs: [PROGRESSION_NOTE],
-    charts: list.map((d) => progressionChart(d, threshold)),
-    tables: list.map((d) => progressionTable(d, threshold)),
+    charts: list.map((d) => progressionChart(d, threshold, states(d))),
+    tables: list.map((d) => progressionTable(d, threshold, states(d))),
   };
 }
 

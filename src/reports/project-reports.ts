@@ -75,7 +75,7 @@ function monthly(d: SteeringData): Section[] {
 
 /** Distance travelled per visitation (issue 13), suppressed like the rest of the report. */
 function progression(d: SteeringData): Section[] {
-  return d.progression ? [progressionSection(d.progression, d.suppressed ? d.threshold : null)] : [];
+  return d.progression ? [progressionSection(d.progression, d.suppressed ? d.threshold : null, d.progressionStates)] : [];
 }
 
 function halfYearly(d: SteeringData): Section[] {

@@ -3,7 +3,7 @@
  * itself; an `x` would reveal another hidden figure — named by its table, row and column when the
  * report shows it (the engine records which cell each complement protects, `suppressedFor`).
  */
-import type { MonitorResult } from '../monitoring/types.ts';
+import { HIDDEN_ON_NATIONAL_PAGE, type MonitorResult } from '../monitoring/types.ts';
 import { allTables, type Cell, type Report } from './model.ts';
 
 /** Where a figure stands in the report: «table», row, column. */
@@ -16,6 +16,9 @@ function locations(r: Report): Map<string, string> {
   }
   return at;
 }
+
+/** An `x` the national page hides too: printing it here would give away what the page protects. */
+export const NATIONAL_REASON = 'Skjult på den nationale side: tallet er det samme som dér, og vist her ville det afsløre det, siden skjuler.';
 
 export function smallReason(threshold: number): string {
   return `Færre end ${threshold} kvinder: tallet vises ikke, så ingen kan genkendes.`;
@@ -32,6 +35,10 @@ export function explainSuppression(r: Report, result: Pick<MonitorResult, 'suppr
         if (c.kind !== 'count' || typeof c.value !== 'string') continue;
         if (c.value.startsWith('<')) { c.reason = smallReason(r.threshold); continue; }
         const target = typeof c.ref === 'string' ? because[c.ref] : undefined;
+        if (target === HIDDEN_ON_NATIONAL_PAGE) {
+          c.reason = NATIONAL_REASON;
+          continue;
+        }
         const place = target ? where.get(target) : undefined;
         c.reason = place
           ? `Skjult, fordi tallet ellers sammen med de viste tal ville afsløre det skjulte tal i ${place}.`

@@ -293,7 +293,12 @@ export function breakdownOf(
     if (dim === 'kommune_visitation') {
       for (const m of municipalities)
         fix(l.index.get(`${m}|*`) ?? (municipalities.length === 1 ? total : undefined), engineCells(shared.result.groups.kommune[m]));
-      for (const v of VISITATIONS) fix(l.index.get(`*|${v}`), engineCells(shared.result.groups.visitation[v]));
+      // With one municipality its cells are the visitation groups themselves: the engine's state too.
+      const one = municipalities.length === 1 ? municipalities[0] : null;
+      for (const v of VISITATIONS) {
+        fix(l.index.get(`*|${v}`), engineCells(shared.result.groups.visitation[v]));
+        if (one !== null) fix(l.index.get(`${one}|${v}`), engineCells(shared.result.groups.visitation[v]));
+      }
       for (const [k, c] of shared.kvShown ?? []) fix(l.index.get(k), [[N, c]]);
     }
     state = suppressJoint(values, sets, threshold, fixed);

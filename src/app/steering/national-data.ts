@@ -150,6 +150,52 @@ export async function loadNationalData(deps: Deps, actor: Actor, months: Months)
   };
 }
 
+/**
+ * The national page's states of one municipality's progression counts (issue 18 point 12), per
+ * instrument key and visitation (`I alt` for the total): for a project whose women are the
+ * municipality's women in the national view, its progression tables then print what the page
+ * prints for the municipality and hide what it hides (suppressed apart, the page's complements
+ * for the municipality could be worked out from the report). Null for an instrument whose counts
+ * differ from the project's (`project`: its unsuppressed progression), so not the same women.
+ */
+export async function nationalProgressionStates(
+  deps: Deps,
+  actor: Actor,
+  months: Months,
+  municipality: string,
+  order: readonly string[],
+  project: readonly DistanceByVisitation[],
+): Promise<Map<string, Map<string, number>>> {
+  const { cohorts, names } = await systemDoor(deps.db, actor, async (tx) => ({
+    value: {
+      cohorts: await instrumentCohorts(tx, await loadEnrolmentProgression(tx, { until: monthEnd(months.month) })),
+      names: await municipalityNames(tx),
+    },
+    audit: [],
+  }));
+  const out = new Map<string, Map<string, number>>();
+  for (const c of cohorts) {
+    const mine = project.find((p) => p.instrumentKey === c.instrument.key);
+    if (!mine) continue;
+    const page = nationalProgression(c.instrument, c.enrolments, names, order, deps.config.suppressThreshold);
+    const row = page.rows.find((r) => r.municipality === municipality);
+    if (!row) continue;
+    const states = new Map<string, number>();
+    const stateOf = (n: Count) => (typeof n === 'number' ? VISIBLE : n.startsWith('<') ? 1 : 2);
+    page.national.groups.forEach((g, i) => states.set(g.visitation, stateOf(row.groups[i].n)));
+    states.set('I alt', stateOf(row.total.n));
+    // The same women: the municipality's counts on the page are the project's, group by group.
+    const there = distanceByVisitation(
+      c.instrument,
+      c.enrolments.filter((e) => (names.get(e.municipality) ?? e.municipality) === municipality),
+    );
+    const counts = (d: DistanceByVisitation) => JSON.stringify([...d.groups.map((g) => [g.visitation, g.distance.n]), d.all.distance.n]);
+    const same = counts(there) === counts(mine);
+    if (same) out.set(c.instrument.key, states);
+  }
+  return out;
+}
+
 /** The municipality × visitation table's cells, rows in the order of `munis`. */
 function kvCells(munis: string[], rows: { name: string; visitation: string; n: number }[]): number[][] {
   const cellsOf = (m: string, v: string) => rows.filter((r) => r.name === m && r.visitation === v).reduce((s, r) => s + r.n, 0);

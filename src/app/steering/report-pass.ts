@@ -15,18 +15,20 @@
  * pass protects small counts with other complements) and hidden when the page hides them (printing
  * them here would give the page's hidden figures away).
  *
- * Used by loadSteeringData only when the national link holds (steering-data.ts); otherwise the
- * engine's own rule still suppresses the reports, because of what follows. Tried on the demo (Aalborg's historic project): with interval protection (step 4) over the
- * engine's figures the pass cascades (at 2026-09 the whole group's n and every level hidden; 191
- * hidden series cells against 158 without), so `reportPass` runs without it by default; without
- * it, at 2026-09 (no national link: the national view's Aalborg has 184 women, the project 120) the
- * pass must hide jobparat's «Mål 1 eller 2» (9 of 11) whatever its cost — it protects the unprinted
- * n − active and the series' report month as well, which the engine's rule does not — so the
- * committee chart loses jobparat's bar (test reports-review-fixes point 2). At 2022-12 (linked) the
- * national page hides kv.Aalborg.jobparat (11), so the report must hide jobparat's n as well.
+ * Used by loadSteeringData for every project report. The figures the reports never print (a
+ * visitation group's durable.none, the year groups, …) are unknowns (≥ 0) to their reader, not
+ * known figures: before, counted as printed, at 2026-09 the small groups' unprinted durable.none
+ * forced jobparat's «Mål 1 eller 2» (9 of 11) out as a complement, and the committee chart lost
+ * jobparat's bar; now the complements fall on printed figures only where a printed equation needs
+ * them. Interval protection (step 4) stays off by default: over the whole group's durable-by-level
+ * table it cascades (two `<5` in one row adding up to a shown difference: the cheapest widening
+ * complement is a level total, then the row of levels, then n — at 2026-09 the whole group's n
+ * hidden), which the equations alone do not need. At 2022-12 (linked) the national page hides
+ * kv.Aalborg.jobparat (11), so the report hides jobparat's n as well, with the reason
+ * «Skjult på den nationale side».
  */
 import type { Count, MonitorResult } from '../../monitoring/types.ts';
-import { VISITATIONS } from '../../monitoring/types.ts';
+import { HIDDEN_ON_NATIONAL_PAGE, VISITATIONS } from '../../monitoring/types.ts';
 import { COMPLEMENT, SHOWN, suppressTogether, type PassResult } from '../../monitoring/suppress-pass.ts';
 import { resultFigures, suppressedResult } from '../../monitoring/suppress-result.ts';
 
@@ -38,7 +40,7 @@ const NATIONAL_GROUP_FIGURES = ['n', 'accumulated.1', 'accumulated.2', 'accumula
  * (month by month, enrolment), and per visitation and age group the group table's
  * columns (not per municipality or year). The result's other figures are not printed (a reader knows them only as ≥ 0).
  */
-const onReport = (key: string) =>
+export const onReport = (key: string) =>
   /^(groups\.all\.|series\.|groups\.(visitation|alder)\.[^.]+\.(n|accumulated\.(1|2|3|1_or_2)|durable\.full)$)/.test(key);
 
 /**
@@ -90,10 +92,18 @@ export function nationalStates(
 /** The project's unsuppressed result suppressed in one pass, agreeing with the national page when `national` is given. */
 export function reportPass(raw: MonitorResult, threshold: number, national: NationalStates | null, intervals = false): MonitorResult {
   const { figures, relations } = resultFigures(raw, { cost: reportCost });
+  // What the reports never print is an unknown (≥ 0) to their reader, not a known figure: small ones
+  // are still protected, but none is a complement, and none forces one (issue 18 point 12: at 2026-09
+  // the unprinted durable.none of the small visitation groups made jobparat's «Mål 1 eller 2» a complement).
+  for (const [k, f] of figures) if (!onReport(k)) f.printed = false;
   const pass = suppressTogether(figures, relations, threshold, {
     intervals: intervals && onReport,
     keepShown: (k) => national?.get(k) === SHOWN,
     hidden: (k) => national?.get(k) === COMPLEMENT,
   });
-  return suppressedResult(raw, pass);
+  const out = suppressedResult(raw, pass);
+  // Hidden because the national page hides it: that is its reason (no complement of its own here).
+  for (const [k, s] of national ?? [])
+    if (s === COMPLEMENT && pass.state.get(k) === COMPLEMENT) out.suppressedFor![k] ??= HIDDEN_ON_NATIONAL_PAGE;
+  return out;
 }

@@ -16,7 +16,7 @@ import type { MonitorResult } from '../../monitoring/types.ts';
 import { cohortOf, tenantMonitorInput } from '../register/load-monitor-input.ts';
 import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
 import { chooseProject, type ProjectChoice } from './access.ts';
-import { nationalPagePass } from './national-data.ts';
+import { nationalPagePass, nationalProgressionStates } from './national-data.ts';
 import { nationalStates, reportPass } from './report-pass.ts';
 import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, type ContactRow, type MixRow } from './case-measures.ts';
 import { evaluateGoal, type GoalOutcome } from './evaluate-goals.ts';
@@ -84,27 +84,43 @@ export interface SteeringData {
   family?: BarrierCounts;
   /** Distance travelled per instrument and visitation group at enrolment, up to the month's end (issue 13). */
   progression?: DistanceByVisitation[];
+  /**
+   * When the project's women are its municipality's on the national page: the page's states of the
+   * municipality's progression counts (instrument key → visitation or `I alt` → state), which the
+   * reports' progression tables take over (national-data.ts, nationalProgressionStates).
+   */
+  progressionStates?: Map<string, Map<string, number>>;
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
 export type Deps = Parameters<typeof computeResults>[0];
 
 /**
- * The project's engine result. Suppressed: when the project's women are its municipality's women
- * in the national view, in one pass that agrees with the national page (report-pass.ts, issue 18
- * point 12: the page's Aalborg figures were hidden in the reports or printed where the page hid
- * them); otherwise with the engine's own rule (see report-pass.ts for why not yet the pass).
+ * The project's engine result. Suppressed: in one pass over every figure the reports print
+ * (report-pass.ts, issue 18 point 12), which, when the project's women are its municipality's
+ * women in the national view, agrees with the national page (the page's Aalborg figures were
+ * hidden in the reports or printed where the page hid them). `linked`: the national view's
+ * municipalities in the page's order when it does (the progression tables agree with the page too).
  */
-async function engineResult(deps: Deps, actor: Actor, choice: ProjectChoice, months: Months, suppress: boolean): Promise<MonitorResult> {
+async function engineResult(
+  deps: Deps,
+  actor: Actor,
+  choice: ProjectChoice,
+  months: Months,
+  suppress: boolean,
+): Promise<{ result: MonitorResult; linked: string[] | null }> {
   const projectId = choice.project.id;
-  if (!suppress) return (await computeResults(deps, actor, { ...months, projectId })).result;
+  if (!suppress) return { result: (await computeResults(deps, actor, { ...months, projectId })).result, linked: null };
   const stored = await tenantMonitorInput(deps.db, actor, { projectId });
   const input = cohortOf(stored.input, months.month).input;
   try {
     const raw = monitor(input, { ...months, suppress: 0 });
-    const national = nationalStates(raw, choice.project.municipalityNames, await nationalPagePass(deps, actor, months));
-    if (national) return reportPass(raw, deps.config.suppressThreshold, national);
-    return monitor(input, { ...months, suppress: deps.config.suppressThreshold });
+    const page = await nationalPagePass(deps, actor, months);
+    const national = nationalStates(raw, choice.project.municipalityNames, page);
+    return {
+      result: reportPass(raw, deps.config.suppressThreshold, national),
+      linked: national ? Object.keys(page.raw.groups.kommune) : null,
+    };
   } catch (e) {
     if (e instanceof MonitorOptionError) throw new AppError('INVALID', e.message);
     throw e;
@@ -131,7 +147,7 @@ export async function loadSteeringData(
 ): Promise<SteeringData> {
   const choice = await chooseProject(deps.db, actor, projectId);
   const pid = choice.project.id;
-  const result = await engineResult(deps, actor, choice, months, opts.suppress);
+  const { result, linked } = await engineResult(deps, actor, choice, months, opts.suppress);
   const plan = await loadPlan(deps.db, actor, pid);
   // Case facts only become figures here; the engine computation above is the audited read of her data.
   const at = monthEnd(months.month);
@@ -144,6 +160,7 @@ export async function loadSteeringData(
     },
     audit: [],
   }));
+  const progression = cohorts.map((c) => distanceByVisitation(c.instrument, c.enrolments));
   const goals = plan.goals.map((g) => evaluateGoal(g, result, { ...facts, danishThreshold: settings.danishAttendanceThreshold }));
   const money = (await loadProjectMoney(deps.db, actor, pid)).summary;
   let effect: SteeringData['effect'] = null;
@@ -182,7 +199,10 @@ export async function loadSteeringData(
     recruitment: await projectFunnel(deps.db, actor, pid, at),
     breakdowns: await projectBreakdowns(deps.db, actor, pid, result, opts.suppress ? deps.config.suppressThreshold : 0),
     family: await familySteering(deps.db, actor, pid, at),
-    progression: cohorts.map((c) => distanceByVisitation(c.instrument, c.enrolments)),
+    progression,
+    progressionStates: linked
+      ? await nationalProgressionStates(deps, actor, months, choice.project.municipalityNames[0], linked, progression)
+      : undefined,
   };
 }
 
