@@ -45,6 +45,12 @@ describe('field parsers', () => {
         expect(whole(decimalFromBytes, text)).toBe(parseDecimal(text));
       }),
     );
+    // Every number of decimals the reader takes (up to 16 digits in all), as Number reads them.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.stringMatching(/^[0-9]{1,14}$/), (i, f) => {
+        expect(whole(decimalFromBytes, `${i},${f}`.slice(0, 16))).toBe(Number(`${i}.${f}`.slice(0, 16)));
+      }),
+    );
   });
   it('months in bytes, also before 1990 (negative indexes)', () => {
     expect(whole((b, s, e) => monthFromBytes(b, s, e, BASE_YEAR), '1989-12')).toBe(-1);
