@@ -77,14 +77,16 @@ export function plainLongRows(
   cell: LongCell,
   builder: RegisterBuilder | null,
 ): () => void {
-  // Week index by DREAM's `YYWW`; UNKNOWN until first met.
+  // Week index by DREAM's `YYWW`; per year of `YYYY-Www` (1900–2155) its first week's index and
+  // (at + 256) its number of weeks (a Date each to compute): UNKNOWN until first met.
   const byDream = new Int32Array(10_000).fill(UNKNOWN);
+  const years = new Int32Array(512).fill(UNKNOWN);
   const run = builder !== null ? new Run() : null;
   return () => {
     const p = r.nextRowAt;
     if (p < 0) return;
     // Each call starts afresh (the general reader may have taken a row of the same person since).
-    const end = longRows(r, r.bytes, p, cols, byDream, keepNum, fromWeek, kodeName, cell, builder, run);
+    const end = longRows(r, r.bytes, p, cols, byDream, years, keepNum, fromWeek, kodeName, cell, builder, run);
     if (run !== null) run.flush(builder!);
     r.skipTo(end.p, end.rows);
   };
@@ -101,6 +103,7 @@ function longRows(
   p: number,
   cols: { person: number; uge: number; kode: number },
   byDream: Int32Array,
+  years: Int32Array,
   keepNum: NumIndex<string> | null,
   fromWeek: number,
   kodeName: string,
@@ -167,8 +170,12 @@ function longRows(
               break rows;
             }
             y4 = a;
-            yFirst = isoWeekIndex(y, 1)!;
-            yWeeks = weeksInIsoYear(y);
+            if (years[y - 1900] === UNKNOWN) {
+              years[y - 1900] = isoWeekIndex(y, 1)!;
+              years[y - 1900 + 256] = weeksInIsoYear(y);
+            }
+            yFirst = years[y - 1900];
+            yWeeks = years[y - 1900 + 256];
           }
           const ch = b[p + 5];
           const w = digitsAt(b, p + 6, 2);
