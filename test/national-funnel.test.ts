@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
+import { createMunicipality } from './helpers/world.ts';
 import { recoverable, type Relation, type Shown } from './helpers/recoverability.ts';
 import { fold, pdfText, xlsxCells } from './helpers/downloads.ts';
 import { popplerAvailable } from './helpers/pdf.ts';
@@ -186,7 +187,7 @@ describe.each(backends())('national recruitment funnel on %s', (backend) => {
   });
 
   it("is the agency analyst's only: a municipality's project leader gets no national view", async () => {
-    const pl = await loginAs(env.app, 'projektleder.aalborg');
+    const pl = await loginAs(env.app, (await createMunicipality(env.t.db, { women: 1 })).leader.username); // test/helpers/world.ts
     expect((await pl.get('/nationalt')).statusCode).toBe(403);
   });
 });

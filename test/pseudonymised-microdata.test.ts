@@ -6,6 +6,7 @@ import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loginAs } from './helpers/http.ts';
+import { createMunicipality } from './helpers/world.ts';
 
 describe.each(backends())('pseudonymised microdata on %s', (backend) => {
   const srv = useTestServer(backend);
@@ -144,7 +145,8 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
   });
 
   it("is refused to a municipality's caseworker and project leader", async () => {
-    for (const u of ['sagsbehandler.aalborg', 'projektleder.aalborg']) {
+    const m = await createMunicipality(srv.t.db, { women: 1 }); // test/helpers/world.ts
+    for (const u of [m.caseworker.username, m.leader.username]) {
       const s = await loginAs(srv.app, u);
       expect((await s.get('/nationalt/mikrodata.csv')).statusCode).toBe(403);
     }

@@ -21,6 +21,7 @@ import { backends, openTestDb, type TestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { multipart } from './helpers/http.ts';
 import { registerState } from './helpers/register.ts';
+import { createMunicipality } from './helpers/world.ts';
 
 const haproxy = haproxyAvailable();
 if (!haproxy && process.env.CI) throw new Error('haproxy is required in CI (apt-get install -y haproxy)');
@@ -117,7 +118,7 @@ describe.runIf(haproxy && backends().includes('postgres'))('two instances behind
 
   it('keeps a session started on one instance on the other and through the balancer', async () => {
     const onA = new Client(`http://127.0.0.1:${a.port}`);
-    await onA.login('sagsbehandler.aalborg');
+    await onA.login((await createMunicipality(t.db, { women: 1 })).caseworker.username); // test/helpers/world.ts
     const list = await onA.at(`http://127.0.0.1:${b.port}`).req('/deltagere');
     expect(list.status).toBe(200);
     expect(list.body).toContain('Mine borgere');

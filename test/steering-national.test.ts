@@ -18,6 +18,7 @@ import { loadActor } from '../src/db/users.ts';
 import { backends, testDeps } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
+import { createMunicipality } from './helpers/world.ts';
 import { popplerAvailable, readPdf } from './helpers/pdf.ts';
 
 const small = (c: unknown) => typeof c === 'number' && c >= 1 && c <= 4;
@@ -179,7 +180,7 @@ describe.each(backends())('national view on %s', (backend) => {
   });
 
   it("is for the agency's analysts only", async () => {
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, (await createMunicipality(srv.t.db, { women: 1 })).leader.username); // test/helpers/world.ts
     expect((await pl.get('/nationalt')).statusCode).toBe(403);
     expect((await pl.get('/nationalt/rapport.csv')).statusCode).toBe(403);
   });
