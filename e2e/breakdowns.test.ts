@@ -4,7 +4,7 @@
  * national view — each a labelled, keyboard-reachable region, axe clean on both pages.
  */
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 
 const IDS = ['flere_skal_med', 'kanal', 'oprindelse', 'udskrivning', 'kommune_visitation'];
 
@@ -12,8 +12,7 @@ describe.runIf(browserAvailable())('breakdowns in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('shows the breakdowns on Styring for a project of two municipalities, axe clean, each table reachable by keyboard', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'projektleder.ishoej-vallensbaek');
+    const page = await signedInPage(env, 'projektleder.ishoej-vallensbaek');
     await follow(page, () => page.getByRole('link', { name: 'Styring', exact: true }).click());
     await page.waitForURL(/\/styring/);
     expect(await page.getByRole('heading', { level: 2, name: 'Resultater og indsats efter baggrund' }).count()).toBe(1);
@@ -39,8 +38,7 @@ describe.runIf(browserAvailable())('breakdowns in Chromium', () => {
   });
 
   it('shows the suppressed breakdowns on the national view, axe clean', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'analytiker.siri');
+    const page = await signedInPage(env, 'analytiker.siri');
     await page.goto(`${env.server.url}/nationalt?maaned=2022-12&varig=2023-02&status=2023-02`);
     for (const id of IDS.slice(0, 4)) expect(await page.getByTestId(`tabel-opdeling-${id}`).count(), id).toBe(1);
     // Not by municipality × visitation nationally (a project's own reports publish those rows); suppression is tested in test/steering-breakdowns.test.ts.

@@ -6,14 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seedDemoPool } from '../test/helpers/effect-pool.ts';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 
 describe.runIf(browserAvailable())('effect and money pages in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('lets the project leader enter budget and spending and see them on Styring', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'projektleder.aalborg');
+    const page = await signedInPage(env, 'projektleder.aalborg');
     await follow(page, () => page.getByRole('link', { name: 'Styring' }).first().click());
     await follow(page, () => page.getByRole('navigation', { name: 'Styring' }).getByRole('link', { name: 'Økonomi' }).click());
     expect(await page.locator('h1').textContent()).toContain('Økonomi');
@@ -41,8 +40,7 @@ describe.runIf(browserAvailable())('effect and money pages in Chromium', () => {
   });
 
   it('lets the administrator read the rates with their sources and add one', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'admin');
+    const page = await signedInPage(env, 'admin');
     await follow(page, () => page.getByRole('link', { name: 'Satser' }).first().click());
     expect(await page.getByTestId('rates').textContent()).toContain('Beskæftigelsesministeriet, Satser for 2023');
     await expectNoAxeViolations(page);
@@ -61,8 +59,7 @@ describe.runIf(browserAvailable())('effect and money pages in Chromium', () => {
 
   it('shows the investment case on the Effekt page beside its caveats', async () => {
     await seedDemoPool(env.server.t.db);
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'projektleder.aalborg');
+    const page = await signedInPage(env, 'projektleder.aalborg');
     await follow(page, () => page.getByRole('link', { name: 'Effekt' }).click());
     expect(await page.getByRole('heading', { name: 'Investeringscase: hvad effekten er værd i kroner' }).count()).toBe(1);
     expect(await page.getByTestId('investment-cost').textContent()).toContain('850.000 kr.');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPool } from '../test/helpers/effect-pool.ts';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 
 describe.runIf(browserAvailable())('effect pages in Chromium', () => {
   const env = useServerAndBrowser();
@@ -20,8 +20,7 @@ describe.runIf(browserAvailable())('effect pages in Chromium', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lets the analyst import a pool, with a Danish error for a bad file and for a mistyped CPR number', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'analytiker.siri');
+    const page = await signedInPage(env, 'analytiker.siri');
     await follow(page, () => page.getByRole('link', { name: 'Effekt' }).click());
     expect(await page.locator('h1').textContent()).toContain('Effekt mod en matchet sammenligningsgruppe');
     await expectNoAxeViolations(page);
@@ -58,8 +57,7 @@ describe.runIf(browserAvailable())('effect pages in Chromium', () => {
   it('shows the national effect at 6, 12 and 24 months with balance and caveats; a project leader sees her project', async () => {
     await env.server.t.db.query('DELETE FROM comparison_pool');
     await seedDemoPool(env.server.t.db);
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'analytiker.siri');
+    const page = await signedInPage(env, 'analytiker.siri');
     await page.goto(`${env.server.url}/effekt`);
     for (const h of [6, 12, 24]) expect(await page.getByRole('heading', { name: `Efter ${h} måneder` }).count()).toBe(1);
     expect(await page.getByTestId('outcomes-12').locator('tbody tr').count()).toBe(5);
@@ -68,8 +66,7 @@ describe.runIf(browserAvailable())('effect pages in Chromium', () => {
     await expectNoAxeViolations(page);
     await page.close();
 
-    const leader = await env.browser.newPage();
-    await signIn(leader, env.server.url, 'projektleder.aalborg');
+    const leader = await signedInPage(env, 'projektleder.aalborg');
     await follow(leader, () => leader.getByRole('link', { name: 'Effekt' }).click());
     expect(await leader.getByTestId('effect-meta').textContent()).toContain('Projektet');
     expect(await leader.getByRole('heading', { name: 'Efter 12 måneder' }).count()).toBe(1);
