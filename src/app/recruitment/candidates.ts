@@ -158,25 +158,35 @@ const refused = (id: string, purpose: string) => ({
 });
 const about = (c: CandidateRow) => ({ entity: 'kandidat', participantId: c.participantId, municipality: c.municipalityCode });
 
-/**
- * A logged outreach step the actor may change (`purpose`: correct or delete) with its candidate,
- * or the answer instead: refused (audited) when either is not hers to see or it is the enrolment
- * step; forbidden when she neither logged it nor leads the project.
- */
-async function changeableStep(
-  tx: Tx,
-  actor: Actor,
-  candidateId: string,
-  outreachId: string,
-  purpose: string,
-): Promise<{ c: CandidateRow; before: OutreachRow } | { answer: Audited<SaveResult> }> {
-  const c = await candidateIn(tx, candidateId);
-  const before = c && /^[0-9a-f-]{36}$/i.test(outreachId) ? await getOutreach(tx, c.id, outreachId) : undefined;
-  if (!c || !before || before.kind === 'indskrevet')
-    return { answer: { value: { status: 'denied' }, audit: refused(candidateId, purpose) } };
-  if (!mayCorrect(actor, before.createdBy)) return { answer: { value: { status: 'forbidden' }, audit: [] } };
-  return { c, before };
+/** Which logged outreach step of which candidate. */
+export interface OutreachRef {
+  candidateId: string;
+  outreachId: string;
 }
+
+/**
+ * Runs `change` on a logged outreach step the actor may change (`purpose`: correct or delete) with its
+ * candidate, behind the door; otherwise answers refused (audited) when either is not hers to see or it
+ * is the enrolment step, and forbidden when she neither logged it nor leads the project.
+ */
+function changeStep(
+  deps: RecruitmentDeps,
+  actor: Actor,
+  ref: OutreachRef,
+  purpose: string,
+  change: (tx: Tx, c: CandidateRow, before: OutreachRow) => Promise<Audited<SaveResult>>,
+): Promise<SaveResult> {
+  return door<SaveResult>(deps.db, actor, async (tx) => {
+    const c = await candidateIn(tx, ref.candidateId);
+    const before = c && /^[0-9a-f-]{36}$/i.test(ref.outreachId) ? await getOutreach(tx, c.id, ref.outreachId) : undefined;
+    if (!c || !before || before.kind === 'indskrevet') return { value: { status: 'denied' }, audit: refused(ref.candidateId, purpose) };
+    if (!mayCorrect(actor, before.createdBy)) return { value: { status: 'forbidden' }, audit: [] };
+    return change(tx, c, before);
+  });
+}
+
+/** What the audit log keeps of a step as it was. */
+const loggedStep = (o: OutreachRow) => ({ kind: o.kind, occurredOn: o.occurredOn, channel: o.channel, declineReason: o.declineReason });
 
 /** One candidate with her outreach log (audited read). */
 export async function getCandidateFile(deps: RecruitmentDeps, actor: Actor, id: string): Promise<CandidateFile | null> {
@@ -291,17 +301,8 @@ export async function getOutreachStep(deps: RecruitmentDeps, actor: Actor, candi
  * it, plus a reason for the correction; the audit log keeps the step before and after and the reason.
  * Only the one who logged it or a project leader corrects it; the enrolment step is not corrected here.
  */
-export async function correctOutreach(
-  deps: RecruitmentDeps,
-  actor: Actor,
-  candidateId: string,
-  outreachId: string,
-  form: FormData,
-): Promise<SaveResult> {
-  return door<SaveResult>(deps.db, actor, async (tx) => {
-    const found = await changeableStep(tx, actor, candidateId, outreachId, 'ret_opsoegning');
-    if ('answer' in found) return found.answer;
-    const { c, before } = found;
+export async function correctOutreach(deps: RecruitmentDeps, actor: Actor, ref: OutreachRef, form: FormData): Promise<SaveResult> {
+  return changeStep(deps, actor, ref, 'ret_opsoegning', async (tx, c, before) => {
     const errors: FieldErrors = {};
     const parsed = outreachSchema.safeParse(Object.fromEntries(OUTREACH_FIELDS.map((f) => [f, str(form, f)])));
     if (!parsed.success) Object.assign(errors, zodFieldErrors(parsed.error));
@@ -318,7 +319,6 @@ export async function correctOutreach(
       note: v.note,
     };
     await updateOutreach(tx, before.id, step);
-    const was = { kind: before.kind, occurredOn: before.occurredOn, channel: before.channel, declineReason: before.declineReason };
     return {
       value: { status: 'ok', id: c.id },
       audit: {
@@ -328,7 +328,7 @@ export async function correctOutreach(
         detail: {
           candidateId: c.id,
           outreachId: before.id,
-          before: was,
+          before: loggedStep(before),
           after: { ...step, note: undefined },
           reason: why.data.correctionReason,
         },
@@ -338,27 +338,12 @@ export async function correctOutreach(
 }
 
 /** Delete a step logged by mistake, with a reason; the audit log keeps what was deleted and why. */
-export async function deleteOutreach(
-  deps: RecruitmentDeps,
-  actor: Actor,
-  candidateId: string,
-  outreachId: string,
-  form: FormData,
-): Promise<SaveResult> {
-  return door<SaveResult>(deps.db, actor, async (tx) => {
-    const found = await changeableStep(tx, actor, candidateId, outreachId, 'slet_opsoegning');
-    if ('answer' in found) return found.answer;
-    const { c, before } = found;
+export async function deleteOutreach(deps: RecruitmentDeps, actor: Actor, ref: OutreachRef, form: FormData): Promise<SaveResult> {
+  return changeStep(deps, actor, ref, 'slet_opsoegning', async (tx, c, before) => {
     const why = correctionReasonSchema.safeParse({ correctionReason: str(form, 'correctionReason') });
     if (!why.success) return { value: { status: 'invalid', errors: zodFieldErrors(why.error) }, audit: [] };
     await deleteOutreachRow(tx, before.id);
-    const deleted = {
-      kind: before.kind,
-      occurredOn: before.occurredOn,
-      channel: before.channel,
-      declineReason: before.declineReason,
-      createdBy: before.createdBy,
-    };
+    const deleted = { ...loggedStep(before), createdBy: before.createdBy };
     return {
       value: { status: 'ok', id: c.id },
       audit: {

@@ -135,7 +135,7 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.post<P>('/kandidater/:id/opsoegning/:oid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
-    const r = await correctOutreach(deps, actor, req.params.id, req.params.oid!, req.body ?? {});
+    const r = await correctOutreach(deps, actor, { candidateId: req.params.id, outreachId: req.params.oid! }, req.body ?? {});
     if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=opsoegning_rettet`, 303);
     if (r.status === 'forbidden') throw cannotCorrect();
     if (r.status !== 'invalid') throw notFound('Opsøgningen');
@@ -153,7 +153,7 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.post<P>('/kandidater/:id/opsoegning/:oid/slet', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
-    const r = await deleteOutreach(deps, actor, req.params.id, req.params.oid!, req.body ?? {});
+    const r = await deleteOutreach(deps, actor, { candidateId: req.params.id, outreachId: req.params.oid! }, req.body ?? {});
     if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=opsoegning_slettet`, 303);
     if (r.status === 'forbidden') throw cannotCorrect();
     if (r.status !== 'invalid') throw notFound('Opsøgningen');

@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from '../../../core/format.ts';
 import type { CandidateStage } from '../../../domain/recruitment.ts';
 import { MAX_CORRECTION_REASON, MAX_OUTREACH_NOTE } from '../../../domain/recruitment.ts';
 import type { CandidateRow, OutreachRow } from '../../../db/recruitment.ts';
-import { html } from '../../html.ts';
+import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';
 import {
   checkbox,
@@ -205,47 +205,44 @@ const reasonField = (s: FormState, label: string) =>
 
 const stepText = (o: OutreachRow) => `${OUTREACH_KIND_LABELS[o.kind].toLowerCase()} den ${formatDate(o.occurredOn)}`;
 
+/** The frame of the pages that change one logged step: back to her file, the heading with her name, the intro, the form. */
+function stepPage(actor: Actor, csrf: string, c: CandidateRow, s: FormState, heading: string, intro: SafeHtml, form: SafeHtml) {
+  return page({
+    title: `${heading} – ${c.name}`,
+    actor,
+    csrf,
+    path: '/kandidater',
+    body: html`<p><a href="/kandidater/${c.id}" class="back-link">Tilbage til ${c.name}</a></p>
+      <h1>${heading} <span class="h1-sub">– ${c.name}</span></h1>
+      ${errorSummary(s, form)}
+      <p>${intro}</p>
+      ${form}`,
+  });
+}
+
 /** Correct one logged outreach step, with a reason (audited with the step before and after). */
 export function outreachCorrectionPage(actor: Actor, csrf: string, c: CandidateRow, o: OutreachRow, s: FormState) {
-  const body = html`<form method="post" action="/kandidater/${c.id}/opsoegning/${o.id}" novalidate data-testid="outreach-correction-form">
+  const form = html`<form method="post" action="/kandidater/${c.id}/opsoegning/${o.id}" novalidate data-testid="outreach-correction-form">
       ${csrfField(csrf)}
       ${outreachFields(s)}
       ${reasonField(s, 'Hvorfor rettes opsøgningen?')}
       <button type="submit" class="button button-primary">Gem rettelsen</button>
       <a class="button button-secondary" href="/kandidater/${c.id}">Fortryd</a>
     </form>`;
-  return page({
-    title: `Ret opsøgning – ${c.name}`,
-    actor,
-    csrf,
-    path: '/kandidater',
-    body: html`<p><a href="/kandidater/${c.id}" class="back-link">Tilbage til ${c.name}</a></p>
-      <h1>Ret opsøgning <span class="h1-sub">– ${c.name}</span></h1>
-      ${errorSummary(s, body)}
-      <p>Du retter: ${stepText(o)}${o.createdByName ? `, registreret af ${o.createdByName}` : ''}.</p>
-      ${body}`,
-  });
+  const by = o.createdByName ? `, registreret af ${o.createdByName}` : '';
+  return stepPage(actor, csrf, c, s, 'Ret opsøgning', html`Du retter: ${stepText(o)}${by}.`, form);
 }
 
 /** Delete one logged outreach step, with a reason (audited with what was deleted). */
 export function outreachDeletePage(actor: Actor, csrf: string, c: CandidateRow, o: OutreachRow, s: FormState) {
-  const body = html`<form method="post" action="/kandidater/${c.id}/opsoegning/${o.id}/slet" novalidate data-testid="outreach-delete-form">
+  const form = html`<form method="post" action="/kandidater/${c.id}/opsoegning/${o.id}/slet" novalidate data-testid="outreach-delete-form">
       ${csrfField(csrf)}
       ${reasonField(s, 'Hvorfor slettes opsøgningen?')}
       <button type="submit" class="button button-primary">Ja, slet</button>
       <a class="button button-secondary" href="/kandidater/${c.id}">Fortryd</a>
     </form>`;
-  return page({
-    title: `Slet opsøgning – ${c.name}`,
-    actor,
-    csrf,
-    path: '/kandidater',
-    body: html`<p><a href="/kandidater/${c.id}" class="back-link">Tilbage til ${c.name}</a></p>
-      <h1>Slet opsøgning <span class="h1-sub">– ${c.name}</span></h1>
-      ${errorSummary(s, body)}
-      <p>Vil du slette <strong>${stepText(o)}</strong>? Sletningen gemmes i loggen med indholdet og din begrundelse.</p>
-      ${body}`,
-  });
+  const intro = html`Vil du slette <strong>${stepText(o)}</strong>? Sletningen gemmes i loggen med indholdet og din begrundelse.`;
+  return stepPage(actor, csrf, c, s, 'Slet opsøgning', intro, form);
 }
 
 export function candidatePage(actor: Actor, csrf: string, f: CandidateFile, s: FormState, o: { notice?: string } = {}) {
