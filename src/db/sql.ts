@@ -42,6 +42,21 @@ export function sqlOf(tx: Sql | DatabaseHandle | Database): Queryable {
   return q;
 }
 
+/** The rows a query returns. */
+export async function allRows<T>(tx: Sql, sql: string, params: unknown[]): Promise<T[]> {
+  return (await sqlOf(tx).query<T>(sql, params)).rows;
+}
+
+/** The first row a query returns; undefined when it returns none. */
+export async function firstRow<T>(tx: Sql, sql: string, params: unknown[]): Promise<T | undefined> {
+  return (await sqlOf(tx).query<T>(sql, params)).rows[0];
+}
+
+/** Runs a statement that changes rows (a DELETE or UPDATE) and tells whether it changed any. */
+export async function changedAny(tx: Sql, sql: string, params: unknown[]): Promise<boolean> {
+  return (await sqlOf(tx).query(sql, params)).rowCount > 0;
+}
+
 export { databaseOf, handleOf } from './database.ts';
 
 /** Who a record is about acting: a signed-in actor, (failed sign-in) possibly nobody known, or a woman's personal link (`borger`). */

@@ -1,6 +1,6 @@
 /** Progression assessments (WHO-5, Fremdriftstrappen …) of one woman; SQL only. */
 import { isUuid } from '../tenant.ts';
-import { sqlOf, type Sql } from '../sql.ts';
+import { allRows, sqlOf, type Sql } from '../sql.ts';
 
 export interface AssessmentRow {
   id: string;
@@ -16,12 +16,11 @@ export interface AssessmentRow {
 const COLS = `id, instrument_key AS "instrumentKey", assessed_on AS "date", answers, total, created_by AS "createdBy", reported_by AS "reportedBy"`;
 
 export async function listAssessments(tx: Sql, participantId: string): Promise<AssessmentRow[]> {
-  return (
-    await sqlOf(tx).query<AssessmentRow>(
-      `SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at, id`,
-      [participantId],
-    )
-  ).rows;
+  return allRows<AssessmentRow>(
+    tx,
+    `SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at, id`,
+    [participantId],
+  );
 }
 
 export async function getAssessment(tx: Sql, participantId: string, id: string): Promise<AssessmentRow | undefined> {
@@ -107,9 +106,9 @@ export async function enrolmentAssessments(
   tx: Sql,
   f: { projectId?: number | null; caseworkerId?: number | null; until?: string | null; instrumentKeys?: readonly string[] | null },
 ): Promise<EnrolmentAssessmentRow[]> {
-  return (
-    await sqlOf(tx).query<EnrolmentAssessmentRow>(
-      `SELECT e.id AS "enrolmentId", e.participant_id AS "participantId", e.project_id AS "projectId", e.municipality_code AS municipality,
+  return allRows<EnrolmentAssessmentRow>(
+    tx,
+    `SELECT e.id AS "enrolmentId", e.participant_id AS "participantId", e.project_id AS "projectId", e.municipality_code AS municipality,
               e.visitation, e.enrolled_on::text AS "enrolledOn", e.exited_on::text AS "exitedOn",
               a.instrument_key AS "instrumentKey", a.assessed_on::text AS "date", a.answers
        FROM enrolment e
@@ -120,7 +119,6 @@ export async function enrolmentAssessments(
        WHERE ($1::int IS NULL OR e.project_id = $1) AND ($2::int IS NULL OR e.caseworker_id = $2)
          AND ($3::date IS NULL OR e.enrolled_on <= $3::date)
        ORDER BY e.municipality_code, e.id, a.assessed_on, a.created_at, a.id`,
-      [f.projectId ?? null, f.caseworkerId ?? null, f.until ?? null, f.instrumentKeys ?? null],
-    )
-  ).rows;
+    [f.projectId ?? null, f.caseworkerId ?? null, f.until ?? null, f.instrumentKeys ?? null],
+  );
 }

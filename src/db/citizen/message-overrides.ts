@@ -1,6 +1,6 @@
 /** A municipality's corrections of the citizen texts (not personal data; tenant-scoped like the rest). */
 import type { Tx } from '../door.ts';
-import { sqlOf } from '../sql.ts';
+import { changedAny, sqlOf } from '../sql.ts';
 
 export interface MessageOverrideRow {
   key: string;
@@ -29,13 +29,9 @@ export async function upsertOverride(tx: Tx, municipality: string, language: str
 }
 
 export async function deleteOverride(tx: Tx, municipality: string, language: string, key: string): Promise<boolean> {
-  return (
-    (
-      await sqlOf(tx).query('DELETE FROM message_override WHERE municipality_code = $1 AND language = $2 AND key = $3', [
-        municipality,
-        language,
-        key,
-      ])
-    ).rowCount > 0
-  );
+  return changedAny(tx, 'DELETE FROM message_override WHERE municipality_code = $1 AND language = $2 AND key = $3', [
+    municipality,
+    language,
+    key,
+  ]);
 }

@@ -1,10 +1,12 @@
 /** A project's steering group and committee meetings: meetings, agenda points, follow-up actions and the yearly number; SQL only. */
 import type { ActionInput, AgendaPoint, Meeting, MeetingAction, MeetingInput, PointInput } from '../../domain/steering-meetings.ts';
 import type { AgendaSource } from '../../core/codes.ts';
-import { sqlOf, type Sql } from '../sql.ts';
+import { allRows, changedAny, firstRow, sqlOf, type Sql } from '../sql.ts';
 
 const MEETING = `id, project_id AS "projectId", kind, held_on AS "heldOn", title, place, participants`;
 const POINT = `id, meeting_id AS "meetingId", position, title, body, source, minutes, decision`;
+/** One point or action: by its id within the project's meeting. */
+const ONE_ITEM = 'WHERE project_id = $1 AND meeting_id = $2 AND id = $3';
 const ACTION = `id, meeting_id AS "meetingId", description, owner, owner_user_id AS "ownerUserId", due_date AS "dueDate", status, milestone_id AS "milestoneId"`;
 
 export async function listMeetings(tx: Sql, projectId: number): Promise<Meeting[]> {
@@ -47,31 +49,22 @@ export async function deleteMeeting(tx: Sql, projectId: number, id: number): Pro
 }
 
 export async function listPoints(tx: Sql, projectId: number, meetingId: number): Promise<AgendaPoint[]> {
-  return (
-    await sqlOf(tx).query<AgendaPoint>(
-      `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 ORDER BY position, id`,
-      [projectId, meetingId],
-    )
-  ).rows;
+  return allRows<AgendaPoint>(
+    tx,
+    `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 ORDER BY position, id`,
+    [projectId, meetingId],
+  );
 }
 
 /** Every point of the project's meetings (for decisions across meetings). */
 export async function listProjectPoints(tx: Sql, projectId: number): Promise<AgendaPoint[]> {
-  return (
-    await sqlOf(tx).query<AgendaPoint>(
-      `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 ORDER BY meeting_id, position, id`,
-      [projectId],
-    )
-  ).rows;
+  return allRows<AgendaPoint>(tx, `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 ORDER BY meeting_id, position, id`, [
+    projectId,
+  ]);
 }
 
 export async function getPoint(tx: Sql, projectId: number, meetingId: number, id: number): Promise<AgendaPoint | undefined> {
-  return (
-    await sqlOf(tx).query<AgendaPoint>(
-      `SELECT ${POINT} FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 AND id = $3`,
-      [projectId, meetingId, id],
-    )
-  ).rows[0];
+  return firstRow(tx, `SELECT ${POINT} FROM steering_meeting_point ${ONE_ITEM}`, [projectId, meetingId, id]);
 }
 
 /** Appends a point at the end of the agenda. */
@@ -94,21 +87,13 @@ export async function insertPoint(
 export async function updatePoint(tx: Sql, projectId: number, meetingId: number, id: number, p: PointInput, userId: number) {
   await sqlOf(tx).query(
     `UPDATE steering_meeting_point SET title = $4, body = $5, minutes = $6, decision = $7, updated_by = $8, updated_at = now()
-     WHERE project_id = $1 AND meeting_id = $2 AND id = $3`,
+     ${ONE_ITEM}`,
     [projectId, meetingId, id, p.title, p.body, p.minutes, p.decision, userId],
   );
 }
 
 export async function deletePoint(tx: Sql, projectId: number, meetingId: number, id: number): Promise<boolean> {
-  return (
-    (
-      await sqlOf(tx).query('DELETE FROM steering_meeting_point WHERE project_id = $1 AND meeting_id = $2 AND id = $3', [
-        projectId,
-        meetingId,
-        id,
-      ])
-    ).rowCount > 0
-  );
+  return changedAny(tx, `DELETE FROM steering_meeting_point ${ONE_ITEM}`, [projectId, meetingId, id]);
 }
 
 /** Numbers the agenda 1, 2, 3 … in the given order of point ids. */
@@ -121,21 +106,15 @@ export async function renumberPoints(tx: Sql, projectId: number, meetingId: numb
 }
 
 export async function listActions(tx: Sql, projectId: number, meetingId?: number): Promise<MeetingAction[]> {
-  return (
-    await sqlOf(tx).query<MeetingAction>(
-      `SELECT ${ACTION} FROM steering_meeting_action WHERE project_id = $1 AND ($2::int IS NULL OR meeting_id = $2) ORDER BY due_date, id`,
-      [projectId, meetingId ?? null],
-    )
-  ).rows;
+  return allRows<MeetingAction>(
+    tx,
+    `SELECT ${ACTION} FROM steering_meeting_action WHERE project_id = $1 AND ($2::int IS NULL OR meeting_id = $2) ORDER BY due_date, id`,
+    [projectId, meetingId ?? null],
+  );
 }
 
 export async function getAction(tx: Sql, projectId: number, meetingId: number, id: number): Promise<MeetingAction | undefined> {
-  return (
-    await sqlOf(tx).query<MeetingAction>(
-      `SELECT ${ACTION} FROM steering_meeting_action WHERE project_id = $1 AND meeting_id = $2 AND id = $3`,
-      [projectId, meetingId, id],
-    )
-  ).rows[0];
+  return firstRow(tx, `SELECT ${ACTION} FROM steering_meeting_action ${ONE_ITEM}`, [projectId, meetingId, id]);
 }
 
 export async function insertAction(
@@ -157,21 +136,13 @@ export async function insertAction(
 export async function updateAction(tx: Sql, projectId: number, meetingId: number, id: number, a: ActionInput, userId: number) {
   await sqlOf(tx).query(
     `UPDATE steering_meeting_action SET description = $4, owner = $5, due_date = $6, status = $7, milestone_id = $8, updated_by = $9, owner_user_id = $10, updated_at = now()
-     WHERE project_id = $1 AND meeting_id = $2 AND id = $3`,
+     ${ONE_ITEM}`,
     [projectId, meetingId, id, a.description, a.owner, a.dueDate, a.status, a.milestoneId, userId, a.ownerUserId ?? null],
   );
 }
 
 export async function deleteAction(tx: Sql, projectId: number, meetingId: number, id: number): Promise<boolean> {
-  return (
-    (
-      await sqlOf(tx).query('DELETE FROM steering_meeting_action WHERE project_id = $1 AND meeting_id = $2 AND id = $3', [
-        projectId,
-        meetingId,
-        id,
-      ])
-    ).rowCount > 0
-  );
+  return changedAny(tx, `DELETE FROM steering_meeting_action ${ONE_ITEM}`, [projectId, meetingId, id]);
 }
 
 export async function loadMeetingsPerYear(tx: Sql, projectId: number): Promise<number | null> {

@@ -28,6 +28,7 @@ import {
   pointsNotOnAgenda,
   type AgendaFacts,
   type Meeting,
+  type PointInput,
 } from '../../../domain/steering-meetings.ts';
 import { todayInDenmark } from '../../casework/today.ts';
 import { chooseProject, requireProjectLeader } from '../access.ts';
@@ -35,11 +36,20 @@ import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
 import type { SteeringData } from '../steering-data.ts';
 import type { GoalOutcome } from '../evaluate-goals.ts';
 import type { Count } from '../../../monitoring/types.ts';
+import { storeMeetingItem, type MeetingItems } from './meeting-items.ts';
 
 async function leaderOn(db: Db, actor: Actor, projectId: number) {
   requireProjectLeader(actor);
   await chooseProject(db, actor, projectId);
 }
+
+const POINTS: MeetingItems<PointInput> = {
+  entity: 'dagsordenspunkt',
+  notFound: 'Punktet',
+  get: getPoint,
+  update: updatePoint,
+  insert: insertPoint,
+};
 
 export async function savePoint(
   db: Db,
@@ -53,23 +63,9 @@ export async function savePoint(
   const values = formValues(form, POINT_FIELDS);
   const parsed = pointFormSchema.safeParse(values);
   if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
-  const p = parsed.data;
   return door(db, actor, async (tx) => {
     if (!(await getMeeting(tx, projectId, meetingId))) throw notFound('Mødet');
-    if (pointId !== undefined) {
-      const before = await getPoint(tx, projectId, meetingId, pointId);
-      if (!before) throw notFound('Punktet');
-      await updatePoint(tx, projectId, meetingId, pointId, p, actor.userId);
-      return {
-        value: { status: 'ok' as const, id: pointId },
-        audit: { action: 'ret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id: pointId, before, after: p } },
-      };
-    }
-    const id = await insertPoint(tx, projectId, meetingId, p, actor.userId);
-    return {
-      value: { status: 'ok' as const, id },
-      audit: { action: 'opret', entity: 'dagsordenspunkt', detail: { projectId, meetingId, id, after: p } },
-    };
+    return storeMeetingItem(tx, actor, POINTS, { projectId, meetingId, id: pointId }, parsed.data);
   });
 }
 

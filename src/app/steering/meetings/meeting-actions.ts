@@ -9,10 +9,19 @@ import { notFound } from '../../../core/errors.ts';
 import { door, type Audited, type Db } from '../../../db/door.ts';
 import { getMilestone } from '../../../db/steering/milestones.ts';
 import { deleteAction as remove, getAction, getMeeting, insertAction, updateAction } from '../../../db/steering/meetings.ts';
-import { ACTION_FIELDS, actionFormSchema } from '../../../domain/steering-meetings.ts';
+import { ACTION_FIELDS, actionFormSchema, type ActionInput } from '../../../domain/steering-meetings.ts';
 import { caseworkersOf } from '../../../db/casework/project-config.ts';
 import { chooseProject, requireProjectLeader } from '../access.ts';
 import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
+import { storeMeetingItem, type MeetingItems } from './meeting-items.ts';
+
+const ACTIONS: MeetingItems<ActionInput> = {
+  entity: 'moedehandling',
+  notFound: 'Handlingen',
+  get: getAction,
+  update: updateAction,
+  insert: insertAction,
+};
 
 export async function saveAction(
   db: Db,
@@ -49,20 +58,7 @@ export async function saveAction(
         audit: [],
       };
     }
-    if (actionId !== undefined) {
-      const before = await getAction(tx, projectId, meetingId, actionId);
-      if (!before) throw notFound('Handlingen');
-      await updateAction(tx, projectId, meetingId, actionId, a, actor.userId);
-      return {
-        value: { status: 'ok' as const, id: actionId },
-        audit: { action: 'ret', entity: 'moedehandling', detail: { projectId, meetingId, id: actionId, before, after: a } },
-      };
-    }
-    const id = await insertAction(tx, projectId, meetingId, a, actor.userId);
-    return {
-      value: { status: 'ok' as const, id },
-      audit: { action: 'opret', entity: 'moedehandling', detail: { projectId, meetingId, id, after: a } },
-    };
+    return storeMeetingItem(tx, actor, ACTIONS, { projectId, meetingId, id: actionId }, a);
   });
 }
 
