@@ -1,12 +1,11 @@
 /** Add or correct an activity of hers (type from the project's catalogue, CVR checked). */
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
-import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getActivity, insertActivity, updateActivity } from '../../db/casework/activities.ts';
 import { loadActivityTypes } from '../../db/casework/project-config.ts';
 import { makeActivitySchema } from '../../domain/activity.ts';
-import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
-import { about, audited, unaudited, withCase } from './with-case.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { about, audited, recordToCorrect, unaudited, withCase } from './with-case.ts';
 
 export const ACTIVITY_FIELDS = [
   'typeKey',
@@ -24,12 +23,9 @@ export const ACTIVITY_FIELDS = [
 /** `activityId` undefined → a new activity; otherwise a correction of an existing one of hers. */
 export async function saveActivity(db: Db, actor: Actor, participantId: string, form: FormData, activityId?: string): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, activityId ? 'ret_aktivitet' : 'opret_aktivitet', async (tx, p) => {
-    const before = activityId ? await getActivity(tx, p.id, activityId) : undefined;
-    if (activityId && !before) {
-      await auditDeniedRecord(tx, p, 'aktivitet', activityId, 'ret_aktivitet');
-      return unaudited({ status: 'denied' });
-    }
-    if (before && !mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
+    const found = await recordToCorrect(tx, actor, p, 'aktivitet', activityId, getActivity);
+    if ('answer' in found) return found.answer;
+    const { before } = found;
     const extra = p.enrolment ? await loadActivityTypes(tx, p.enrolment.projectId) : [];
     const input = Object.fromEntries(ACTIVITY_FIELDS.map((f) => [f, str(form, f)]));
     const parsed = makeActivitySchema(extra).safeParse(input);

@@ -1,7 +1,6 @@
 /** Record or correct a progression assessment (WHO-5, Fremdriftstrappen, a project's own instrument) for her. */
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
-import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getAssessment, insertAssessment, updateAssessment } from '../../db/casework/assessments.ts';
 import { findInstrument, scoreAssessment, type Instrument } from '../../domain/instruments.ts';
 import { parseProjectInstrumentKey, toInstrument } from '../../domain/project-instruments.ts';
@@ -9,9 +8,9 @@ import { markVersionUsed } from '../../db/casework/project-instruments.ts';
 import { versionForScore } from './case-instruments.ts';
 import { isoDateField } from '../../domain/form-fields.ts';
 import { formatDateDa } from '../../core/dates.ts';
-import { mayCorrect, str, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { todayInDenmark } from './today.ts';
-import { about, audited, unaudited, withCase } from './with-case.ts';
+import { about, audited, recordToCorrect, unaudited, withCase } from './with-case.ts';
 
 /** Answers are the form fields `answers.<dimension key>`; `extra`: the project instruments that may be used. */
 export function validateAssessmentForm(instrumentKey: string, form: FormData, today: string, extra: readonly Instrument[] = []) {
@@ -42,12 +41,9 @@ export async function saveAssessment(
   today = todayInDenmark(),
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (tx, p) => {
-    const before = assessmentId ? await getAssessment(tx, p.id, assessmentId) : undefined;
-    if (assessmentId && !before) {
-      await auditDeniedRecord(tx, p, 'maaling', assessmentId, 'ret_maaling');
-      return unaudited({ status: 'denied' });
-    }
-    if (before && !mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
+    const found = await recordToCorrect(tx, actor, p, 'maaling', assessmentId, getAssessment);
+    if ('answer' in found) return found.answer;
+    const { before } = found;
     const key = before?.instrumentKey ?? str(form, 'instrumentKey');
     // A project's own instrument: the version is locked, so its texts cannot change under the score.
     const version = parseProjectInstrumentKey(key) ? await versionForScore(tx, p, key, !before) : undefined;

@@ -1,24 +1,15 @@
 /** Assign her company consultant (virksomhedskonsulent) from a date, or end the assignment (issue 14 build 2). */
-import type { Actor } from '../../core/actor.ts';
 import { addDays } from '../../core/dates.ts';
 import { insertConsultantChange, listConsultantChanges } from '../../db/casework/consultants.ts';
 import { caseworkersOf } from '../../db/casework/project-config.ts';
 import { consultantOn, makeConsultantChangeSchema } from '../../domain/consultant.ts';
-import type { FormData, SaveResult } from './form-result.ts';
+import type { CaseFormSave } from './with-case.ts';
 import { saveChangeInEnrolment } from './save-change-in-enrolment.ts';
 import { todayInDenmark } from './today.ts';
 
-type Db = Parameters<typeof saveChangeInEnrolment>[0];
-
 export const CONSULTANT_FIELDS = ['fromDate', 'consultantId'] as const;
 
-export function saveConsultantChange(
-  db: Db,
-  actor: Actor,
-  participantId: string,
-  form: FormData,
-  today = todayInDenmark(),
-): Promise<SaveResult> {
+export const saveConsultantChange: CaseFormSave = (db, actor, participantId, form, today = todayInDenmark()) => {
   return saveChangeInEnrolment(db, actor, participantId, form, {
     purpose: 'opret_virksomhedskonsulent',
     entity: 'virksomhedskonsulent',
@@ -43,4 +34,4 @@ export function saveConsultantChange(
       };
     },
   });
-}
+};

@@ -1,10 +1,9 @@
 /** Record or correct an exemption period of hers (barsel, sygdom, ferie, andet with a reason). */
 import type { Actor } from '../../core/actor.ts';
-import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { getExemption, insertExemption, updateExemption } from '../../db/casework/exemptions.ts';
 import { exemptionSchema } from '../../domain/exemptions.ts';
-import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
-import { about, audited, unaudited, withCase } from './with-case.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { recordToCorrect, savedRecord, unaudited, withCase } from './with-case.ts';
 
 /** The database as withCase takes it (no import of db/database.ts above db/). */
 type Db = Parameters<typeof withCase>[0];
@@ -19,28 +18,17 @@ export async function saveExemption(
   exemptionId?: string,
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, exemptionId ? 'ret_fritagelse' : 'opret_fritagelse', async (tx, p) => {
-    const before = exemptionId ? await getExemption(tx, p.id, exemptionId) : undefined;
-    if (exemptionId && !before) {
-      await auditDeniedRecord(tx, p, 'fritagelse', exemptionId, 'ret_fritagelse');
-      return unaudited({ status: 'denied' });
-    }
-    if (before && !mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
+    const found = await recordToCorrect(tx, actor, p, 'fritagelse', exemptionId, getExemption);
+    if ('answer' in found) return found.answer;
+    const { before } = found;
     const parsed = exemptionSchema.safeParse(Object.fromEntries(EXEMPTION_FIELDS.map((f) => [f, str(form, f)])));
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     const period = { kind: parsed.data.kind, startDate: parsed.data.startDate, endDate: parsed.data.endDate };
     if (exemptionId) {
       await updateExemption(tx, p.id, exemptionId, parsed.data);
-      return audited(
-        { status: 'ok', id: exemptionId },
-        {
-          action: 'ret',
-          entity: 'fritagelse',
-          ...about(p),
-          detail: { id: exemptionId, before: { ...before, reason: undefined }, after: period },
-        },
-      );
+      return savedRecord(p, 'ret', 'fritagelse', exemptionId, { before: { ...before, reason: undefined }, after: period });
     }
     const id = await insertExemption(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
-    return audited({ status: 'ok', id }, { action: 'opret', entity: 'fritagelse', ...about(p), detail: { id, ...period } });
+    return savedRecord(p, 'opret', 'fritagelse', id, period);
   });
 }

@@ -1,22 +1,13 @@
 /** Record her family situation from a date (issue 14 build 6): a whole new snapshot, the earlier ones kept as history. */
-import type { Actor } from '../../core/actor.ts';
 import { insertFamilyChange, listFamilyChanges } from '../../db/casework/family.ts';
 import { FAMILY_FIELDS, familyOn, makeFamilyChangeSchema } from '../../domain/family.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, zodFieldErrors } from './form-result.ts';
 import { todayInDenmark } from './today.ts';
-import { about, audited, unaudited, withCase } from './with-case.ts';
-
-type Db = Parameters<typeof withCase>[0];
+import { about, audited, unaudited, withCase, type CaseFormSave } from './with-case.ts';
 
 export const FAMILY_CHANGE_FIELDS = ['fromDate', ...FAMILY_FIELDS] as const;
 
-export async function saveFamilySituation(
-  db: Db,
-  actor: Actor,
-  participantId: string,
-  form: FormData,
-  today = todayInDenmark(),
-): Promise<SaveResult> {
+export const saveFamilySituation: CaseFormSave = async (db, actor, participantId, form, today = todayInDenmark()) => {
   return withCase<string>(db, actor, participantId, 'opret_familiesituation', async (tx, p) => {
     const changes = await listFamilyChanges(tx, p.id);
     const parsed = makeFamilyChangeSchema({ today, current: (d) => familyOn(changes, d) }).safeParse(
@@ -36,4 +27,4 @@ export async function saveFamilySituation(
       },
     );
   });
-}
+};

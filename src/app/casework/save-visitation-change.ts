@@ -1,25 +1,15 @@
 /** Record a change of her visitation in her current enrolment (date, new category, reason). */
 import type { z } from 'zod';
-import type { Actor } from '../../core/actor.ts';
 import type { Visitation } from '../../core/codes.ts';
 import { insertVisitationChange, listVisitationChanges } from '../../db/casework/visitation.ts';
 import { makeVisitationChangeSchema, visitationOn } from '../../domain/visitation.ts';
-import type { FormData, SaveResult } from './form-result.ts';
+import type { CaseFormSave } from './with-case.ts';
 import { saveChangeInEnrolment } from './save-change-in-enrolment.ts';
 import { todayInDenmark } from './today.ts';
 
-/** The database as withCase takes it (no import of db/database.ts above db/). */
-type Db = Parameters<typeof saveChangeInEnrolment>[0];
-
 export const VISITATION_CHANGE_FIELDS = ['date', 'visitation', 'reason'] as const;
 
-export function saveVisitationChange(
-  db: Db,
-  actor: Actor,
-  participantId: string,
-  form: FormData,
-  today = todayInDenmark(),
-): Promise<SaveResult> {
+export const saveVisitationChange: CaseFormSave = (db, actor, participantId, form, today = todayInDenmark()) => {
   return saveChangeInEnrolment(db, actor, participantId, form, {
     purpose: 'opret_visitationsaendring',
     entity: 'visitation',
@@ -39,4 +29,4 @@ export function saveVisitationChange(
       };
     },
   });
-}
+};

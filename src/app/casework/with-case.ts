@@ -1,9 +1,9 @@
 /** Run a use case on one woman's case behind the door, her visibility checked first. */
 import type { Actor } from '../../core/actor.ts';
 import { door, type Audited, type AuditEntry, type Db, type Tx } from '../../db/door.ts';
-import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
+import { auditDeniedRecord, findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import type { Alert } from '../../domain/alerts.ts';
-import type { AlertChange, SaveResult } from './form-result.ts';
+import { mayCorrect, type AlertChange, type FormData, type SaveResult } from './form-result.ts';
 import { loadCaseData } from './case-file.ts';
 import { todayInDenmark } from './today.ts';
 
@@ -52,3 +52,39 @@ export const unaudited = <T>(value: T): Audited<T> => ({ value, audit: [] });
 
 /** A result and the audit record that describes it. */
 export const audited = <T>(value: T, audit: AuditEntry): Audited<T> => ({ value, audit });
+
+/**
+ * The record of hers that a form corrects, read in the transaction (undefined for a new one), or the answer instead:
+ * denied when it is not one of hers (audited as a refused `ret_<entity>`), forbidden when the actor neither
+ * created it nor leads the project.
+ */
+export async function recordToCorrect<R extends { createdBy: number | null }>(
+  tx: Tx,
+  actor: Actor,
+  p: CaseParticipant,
+  entity: string,
+  id: string | undefined,
+  get: (tx: Tx, participantId: string, id: string) => Promise<R | undefined>,
+): Promise<{ before: R | undefined } | { answer: Audited<SaveResult<never>> }> {
+  if (!id) return { before: undefined };
+  const before = await get(tx, p.id, id);
+  if (!before) {
+    await auditDeniedRecord(tx, p, entity, id, `ret_${entity}`);
+    return { answer: unaudited({ status: 'denied' }) };
+  }
+  if (!mayCorrect(actor, before.createdBy)) return { answer: unaudited({ status: 'forbidden' }) };
+  return { before };
+}
+
+/** A record of hers saved: `ok` with its id, audited as created or corrected with the id first in the detail. */
+export const savedRecord = (p: CaseParticipant, action: 'opret' | 'ret', entity: string, id: string, detail: Record<string, unknown>) =>
+  audited<SaveResult>({ status: 'ok', id }, { action, entity, ...about(p), detail: { id, ...detail } });
+
+/** A use case that saves one form of her case; `today` is given by tests (Danish time otherwise). */
+export type CaseFormSave<T = string> = (
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  form: FormData,
+  today?: string,
+) => Promise<SaveResult<T>>;
