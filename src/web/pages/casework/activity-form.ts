@@ -5,8 +5,8 @@ import { ACTIVITY_STATUSES, COMPANY_CONSENTS } from '../../../core/codes.ts';
 import { ACTIVITY_CATEGORY_LABELS, ACTIVITY_STATUS_LABELS, COMPANY_CONSENT_LABELS } from '../../../core/labels.ts';
 import type { ActivityRow } from '../../../db/casework/activities.ts';
 import { html } from '../../html.ts';
-import { casePage, type Subject } from './frame.ts';
-import { csrfField, dateField, dateInput, radioGroup, selectField, textField, type FormState } from './form.ts';
+import { recordFormPage, type Subject } from './frame.ts';
+import { dateField, dateInput, radioGroup, selectField, textField, type FormState } from './form.ts';
 
 export function activityValues(a: ActivityRow): Record<string, string> {
   return {
@@ -28,17 +28,15 @@ export function activityFormPage(actor: Actor, csrf: string, subject: Subject, s
     label: ACTIVITY_CATEGORY_LABELS[g.category],
     options: g.types.map((t) => ({ value: t.key, label: t.name })),
   }));
-  const action = activityId ? `/deltagere/${subject.id}/aktiviteter/${activityId}` : `/deltagere/${subject.id}/aktiviteter`;
-  return casePage({
-    section: 'aktiviteter',
+  return recordFormPage({
     actor,
     csrf,
     subject,
     state: s,
-    title: activityId ? 'Ret aktivitet' : 'Ny aktivitet',
-    body: html`<form method="post" action="${action}" novalidate>
-      ${csrfField(csrf)}
-      ${selectField(s, { name: 'typeKey', label: 'Aktivitetstype', options: groups, required: true })}
+    section: 'aktiviteter',
+    recordId: activityId,
+    noun: 'aktivitet',
+    fields: html`${selectField(s, { name: 'typeKey', label: 'Aktivitetstype', options: groups, required: true })}
       ${textField(s, { name: 'provider', label: 'Udbyder eller virksomhed', hint: 'Skal udfyldes ved virksomhedsrettede aktiviteter.', conditional: true })}
       ${textField(s, { name: 'address', label: 'Adresse', hint: 'Hvor hun skal møde op. Står i hendes plan (Min plan), som du skriver det.', width: 'l' })}
       ${textField(s, { name: 'schedule', label: 'Dage og tidspunkt', hint: 'Fx "Mandag og onsdag kl. 9–12". Står i hendes plan, som du skriver det.', width: 'l' })}
@@ -52,8 +50,6 @@ export function activityFormPage(actor: Actor, csrf: string, subject: Subject, s
       ${dateField(s, { name: 'startDate', label: 'Startdato', required: true })}
       ${dateField(s, { name: 'endDate', label: 'Slutdato' })}
       ${textField(s, { name: 'hoursPerWeek', label: 'Timer pr. uge', hint: 'Fx 18,5. Højst 37.', inputmode: 'decimal', width: 'xs' })}
-      ${selectField(s, { name: 'status', label: 'Status', options: ACTIVITY_STATUSES.map((v) => ({ value: v, label: ACTIVITY_STATUS_LABELS[v] })), required: true })}
-      <button type="submit" class="button button-primary">Gem aktivitet</button>
-    </form>`,
+      ${selectField(s, { name: 'status', label: 'Status', options: ACTIVITY_STATUSES.map((v) => ({ value: v, label: ACTIVITY_STATUS_LABELS[v] })), required: true })}`,
   });
 }

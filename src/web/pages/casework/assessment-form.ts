@@ -2,8 +2,8 @@
 import type { Actor } from '../../../core/actor.ts';
 import type { Instrument } from '../../../domain/instruments.ts';
 import { html } from '../../html.ts';
-import { casePage, type Subject } from './frame.ts';
-import { csrfField, dateField, dateInput, radioGroup, type FormState } from './form.ts';
+import { recordFormPage, type Subject } from './frame.ts';
+import { dateField, dateInput, radioGroup, type FormState } from './form.ts';
 import type { AssessmentRow } from '../../../db/casework/assessments.ts';
 
 /** The form's values for correcting a stored assessment: its date and each answer. */
@@ -19,17 +19,16 @@ export function assessmentFormPage(
   s: FormState,
   assessmentId?: string,
 ) {
-  const action = assessmentId ? `/deltagere/${subject.id}/maalinger/${assessmentId}` : `/deltagere/${subject.id}/maalinger`;
-  return casePage({
-    section: 'maalinger',
+  return recordFormPage({
     actor,
     csrf,
     subject,
     state: s,
-    title: `${assessmentId ? 'Ret måling' : 'Ny måling'}: ${instrument.name}`,
-    body: html`<form method="post" action="${action}" novalidate>
-      ${csrfField(csrf)}
-      <input type="hidden" name="instrumentKey" value="${instrument.key}">
+    section: 'maalinger',
+    recordId: assessmentId,
+    noun: 'måling',
+    titleSuffix: `: ${instrument.name}`,
+    fields: html`<input type="hidden" name="instrumentKey" value="${instrument.key}">
       ${dateField(s, { name: 'date', label: 'Dato for målingen', required: true })}
       ${instrument.intro ? html`<p>${instrument.intro}</p>` : ''}
       ${instrument.dimensions.map((d) =>
@@ -40,8 +39,6 @@ export function assessmentFormPage(
             .sort((a, b) => b.value - a.value)
             .map((st) => ({ value: String(st.value), label: `${st.value}: ${st.text}` })),
         }),
-      )}
-      <button type="submit" class="button button-primary">Gem måling</button>
-    </form>`,
+      )}`,
   });
 }

@@ -4,8 +4,8 @@ import { CONVERSATION_KINDS } from '../../../core/codes.ts';
 import { CONVERSATION_KIND_LABELS } from '../../../core/labels.ts';
 import type { ConversationRow } from '../../../db/casework/conversations.ts';
 import { html } from '../../html.ts';
-import { casePage, type Subject } from './frame.ts';
-import { checkbox, csrfField, dateField, dateInput, selectField, textArea, textField, type FormState } from './form.ts';
+import { recordFormPage, type Subject } from './frame.ts';
+import { checkbox, dateField, dateInput, selectField, textArea, textField, type FormState } from './form.ts';
 
 export function conversationValues(c: ConversationRow): Record<string, string> {
   return {
@@ -18,22 +18,18 @@ export function conversationValues(c: ConversationRow): Record<string, string> {
 }
 
 export function conversationFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState, conversationId?: string) {
-  const action = conversationId ? `/deltagere/${subject.id}/samtaler/${conversationId}` : `/deltagere/${subject.id}/samtaler`;
-  return casePage({
-    section: 'samtaler',
+  return recordFormPage({
     actor,
     csrf,
     subject,
     state: s,
-    title: conversationId ? 'Ret samtale' : 'Ny samtale',
-    body: html`<form method="post" action="${action}" novalidate>
-      ${csrfField(csrf)}
-      ${dateField(s, { name: 'date', label: 'Dato', required: true })}
+    section: 'samtaler',
+    recordId: conversationId,
+    noun: 'samtale',
+    fields: html`${dateField(s, { name: 'date', label: 'Dato', required: true })}
       ${selectField(s, { name: 'kind', label: 'Samtaletype', options: CONVERSATION_KINDS.map((v) => ({ value: v, label: CONVERSATION_KIND_LABELS[v] })), required: true })}
       ${textField(s, { name: 'participants', label: 'Deltagere', hint: 'Fx borgeren, virksomhedskonsulent, mentor.' })}
       ${checkbox(s, { name: 'interpreterUsed', label: 'Der blev brugt tolk' })}
-      ${textArea(s, { name: 'note', label: 'Kort notat', hint: 'Højst 2000 tegn.' })}
-      <button type="submit" class="button button-primary">Gem samtale</button>
-    </form>`,
+      ${textArea(s, { name: 'note', label: 'Kort notat', hint: 'Højst 2000 tegn.' })}`,
   });
 }

@@ -5,30 +5,26 @@ import { EXEMPTION_KIND_LABELS } from '../../../core/labels.ts';
 import type { ExemptionRow } from '../../../db/casework/exemptions.ts';
 import { MAX_EXEMPTION_REASON } from '../../../domain/exemptions.ts';
 import { html } from '../../html.ts';
-import { casePage, type Subject } from './frame.ts';
-import { csrfField, dateField, dateInput, radioGroup, textArea, type FormState } from './form.ts';
+import { recordFormPage, type Subject } from './frame.ts';
+import { dateField, dateInput, radioGroup, textArea, type FormState } from './form.ts';
 
 export function exemptionValues(e: ExemptionRow): Record<string, string> {
   return { kind: e.kind, startDate: dateInput(e.startDate), endDate: dateInput(e.endDate), reason: e.reason ?? '' };
 }
 
 export function exemptionFormPage(actor: Actor, csrf: string, subject: Subject, s: FormState, exemptionId?: string) {
-  const action = exemptionId ? `/deltagere/${subject.id}/fritagelser/${exemptionId}` : `/deltagere/${subject.id}/fritagelser`;
-  return casePage({
-    section: 'fritagelser',
+  return recordFormPage({
     actor,
     csrf,
     subject,
     state: s,
-    title: exemptionId ? 'Ret fritagelse' : 'Ny fritagelse',
-    body: html`<p>I perioden holder opfølgningsreglerne (pause mellem virksomhedsrettede tilbud, samtaler og plan) pause, og fristerne rykkes med periodens længde. Varsler om lav WHO-5 vises stadig.</p>
-    <form method="post" action="${action}" novalidate>
-      ${csrfField(csrf)}
-      ${radioGroup(s, { name: 'kind', legend: 'Årsag', options: EXEMPTION_KINDS.map((v) => ({ value: v, label: EXEMPTION_KIND_LABELS[v] })) })}
+    section: 'fritagelser',
+    recordId: exemptionId,
+    noun: 'fritagelse',
+    intro: html`<p>I perioden holder opfølgningsreglerne (pause mellem virksomhedsrettede tilbud, samtaler og plan) pause, og fristerne rykkes med periodens længde. Varsler om lav WHO-5 vises stadig.</p>`,
+    fields: html`${radioGroup(s, { name: 'kind', legend: 'Årsag', options: EXEMPTION_KINDS.map((v) => ({ value: v, label: EXEMPTION_KIND_LABELS[v] })) })}
       ${dateField(s, { name: 'startDate', label: 'Fra og med', required: true })}
       ${dateField(s, { name: 'endDate', label: 'Til og med', hint: 'Lad feltet stå tomt, hvis slutdatoen ikke kendes endnu.' })}
-      ${textArea(s, { name: 'reason', label: 'Begrundelse', hint: `Skal udfyldes ved "Andet". Højst ${MAX_EXEMPTION_REASON} tegn.` })}
-      <button type="submit" class="button button-primary">Gem fritagelse</button>
-    </form>`,
+      ${textArea(s, { name: 'reason', label: 'Begrundelse', hint: `Skal udfyldes ved "Andet". Højst ${MAX_EXEMPTION_REASON} tegn.` })}`,
   });
 }
