@@ -16,6 +16,15 @@ const TABS = [
 
 export const withProject = (href: string, projectId: number) => `${href}${href.includes('?') ? '&' : '?'}projekt=${projectId}`;
 
+/** A tab of Styring headed by its own title: the frame, the heading, then `body`. */
+export function steeringTab(o: { actor: Actor; csrf: string; choice: ProjectChoice; path: string; title: string }, body: SafeHtml): string {
+  return steeringPage({
+    ...o,
+    body: html`<h1>${o.title}</h1>
+      ${body}`,
+  });
+}
+
 export function steeringPage(o: {
   actor: Actor;
   csrf: string;

@@ -5,7 +5,7 @@ import { type Goal } from '../../../domain/steering-goals.ts';
 import { formatDate } from '../../../core/format.ts';
 import { html } from '../../html.ts';
 import { csrfField, dateInput, radioGroup, selectField, textArea, textField, type FormState } from '../casework/form.ts';
-import { formAt, steeringFormPage, steeringPage, withProject } from './frame.ts';
+import { formAt, steeringFormPage, steeringTab, withProject } from './frame.ts';
 
 import { MEASURES, POPULATIONS } from '../../../core/codes.ts';
 import { MEASURE_LABELS, POPULATION_LABELS } from '../../../core/labels.ts';
@@ -16,14 +16,9 @@ export const targetText = (g: Pick<Goal, 'targetKind' | 'targetValue'>) =>
 export function goalsPage(actor: Actor, csrf: string, choice: ProjectChoice, goals: Goal[]) {
   const pid = choice.project.id;
   const leader = actor.role === 'projektleder';
-  return steeringPage({
-    actor,
-    csrf,
-    choice,
-    path: '/styring/maal',
-    title: 'Resultatmål',
-    body: html`<h1>Resultatmål</h1>
-      <p>Et resultatmål er et måletal fra registerdata (SIRI's monitorering, definition kib-2019.1) eller fra sagsdata, med et mål som andel eller antal og en frist. Se målene holdt op mod resultaterne på <a href="${withProject('/styring', pid)}">overblikket</a>.</p>
+  return steeringTab(
+    { actor, csrf, choice, path: '/styring/maal', title: 'Resultatmål' },
+    html`<p>Et resultatmål er et måletal fra registerdata (SIRI's monitorering, definition kib-2019.1) eller fra sagsdata, med et mål som andel eller antal og en frist. Se målene holdt op mod resultaterne på <a href="${withProject('/styring', pid)}">overblikket</a>.</p>
       ${leader ? html`<p><a class="button button-primary" href="${withProject('/styring/maal/ny', pid)}">Tilføj resultatmål</a></p>` : ''}
       <div class="table-wrap"><table class="table table--zebra" data-testid="goals">
         <caption>Projektets resultatmål</caption>
@@ -35,7 +30,7 @@ export function goalsPage(actor: Actor, csrf: string, choice: ProjectChoice, goa
           ${leader ? html`<td><a href="${withProject(`/styring/maal/${g.id}`, pid)}">Ret<span class="sr-only"> ${g.title}</span></a></td>` : ''}</tr>`,
         )}</tbody>
       </table></div>`,
-  });
+  );
 }
 
 export const goalValues = (g: Goal): Record<string, string> => ({

@@ -6,7 +6,7 @@ import { todayInDenmark } from '../../../app/casework/today.ts';
 import { formatDate } from '../../../core/format.ts';
 import { html } from '../../html.ts';
 import { dateInput, selectField, textArea, textField, type FormState } from '../casework/form.ts';
-import { formAt, steeringFormPage, steeringPage, withProject } from './frame.ts';
+import { formAt, steeringFormPage, steeringTab, withProject } from './frame.ts';
 
 import { MILESTONE_STATUSES } from '../../../core/codes.ts';
 import { ACTION_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../../core/labels.ts';
@@ -54,14 +54,9 @@ export function milestonesPage(
 ) {
   const pid = choice.project.id;
   const leader = actor.role === 'projektleder';
-  return steeringPage({
-    actor,
-    csrf,
-    choice,
-    path: '/styring/milepaele',
-    title: 'Milepælsplan',
-    body: html`<h1>Milepælsplan</h1>
-      ${overdueSummary(ms, today)}
+  return steeringTab(
+    { actor, csrf, choice, path: '/styring/milepaele', title: 'Milepælsplan' },
+    html`${overdueSummary(ms, today)}
       ${leader ? html`<p><a class="button button-primary" href="${withProject('/styring/milepaele/ny', pid)}">Tilføj milepæl</a></p>` : ''}
       ${byPhase(ms).map(
         (p) => html`<h2>Fase ${p.phase}: ${p.name}</h2>
@@ -78,7 +73,7 @@ export function milestonesPage(
           )}</tbody>
         </table></div>`,
       )}`,
-  });
+  );
 }
 
 export const milestoneValues = (m: Milestone): Record<string, string> => ({

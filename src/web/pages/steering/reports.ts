@@ -8,7 +8,7 @@ import type { Report } from '../../../reports/model.ts';
 import { html } from '../../html.ts';
 import { csrfField, errorSummary, textArea, type FormState } from '../casework/form.ts';
 import { downloadLinks } from './downloads.ts';
-import { steeringPage, withProject } from './frame.ts';
+import { steeringPage, steeringTab, withProject } from './frame.ts';
 import { monthForm } from './month-form.ts';
 
 import { REPORT_SECTIONS } from '../../../core/codes.ts';
@@ -18,14 +18,9 @@ const query = (pid: number, m: Months) => `projekt=${pid}&maaned=${m.month}&vari
 export function reportsPage(actor: Actor, csrf: string, choice: ProjectChoice, months: Months, texts: FormState, saved = false) {
   const pid = choice.project.id;
   const leader = actor.role === 'projektleder';
-  return steeringPage({
-    actor,
-    csrf,
-    choice,
-    path: '/styring/rapporter',
-    title: 'Rapporter',
-    body: html`<h1>Rapporter</h1>
-      ${saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Teksterne er gemt.</p></div></div>` : ''}
+  return steeringTab(
+    { actor, csrf, choice, path: '/styring/rapporter', title: 'Rapporter' },
+    html`${saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Teksterne er gemt.</p></div></div>` : ''}
       <p>Hver rapport er stemplet med datagrundlaget (seneste indlæsning af registerdata, perioden og tidspunktet for sagsdata) og definitionen kib-2019.1.
         Rapporter, der sendes ud af kommunen eller er offentlige, diskretioneres: tal fra 1 til 4 vises som «<5».
         PDF-filerne er tilgængeligt opmærkede (overskrifter, tabeller med overskriftsceller og tekstalternativer til figurer).</p>
@@ -44,7 +39,7 @@ export function reportsPage(actor: Actor, csrf: string, choice: ProjectChoice, m
             <button class="button button-primary" type="submit">Gem teksterne</button></form>`
           : html`<p>Projektlederen skriver afsnittene om aktiviteter, erfaringer, læring og forankring.</p>`
       }`,
-  });
+  );
 }
 
 export function reportPage(actor: Actor, csrf: string, choice: ProjectChoice, kind: ReportKind, months: Months, report: Report) {
