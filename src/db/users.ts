@@ -40,17 +40,12 @@ const actorSelect = (userIdSql: string) =>
    LEFT JOIN municipality m ON m.code = om.municipality_code
    WHERE u.id = ${userIdSql} AND u.active GROUP BY u.id, o.id`;
 
-interface ActorRow {
+/** The actor as the database has her: her municipalities' codes and names as arrays, null when she has none. */
+type ActorRow = Pick<Actor, 'username' | 'displayName' | 'role' | 'organisationId' | 'organisationName' | 'organisationKind'> & {
   id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  organisationId: number;
-  organisationName: string;
-  organisationKind: 'styrelse' | 'jobcenter';
   codes: string[] | null;
   names: string[] | null;
-}
+};
 
 function actorOf(u: ActorRow, ip: string): Actor {
   // The agency's users never see identifiable citizens, whatever their role.

@@ -1,7 +1,6 @@
 /** /effekt: effect against a matched comparison group (analysts: national; project leaders: their project), and the pool. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
-import { z } from 'zod';
 import { effectView } from '../../app/effect/effect-view.ts';
 import { erasePoolWoman } from '../../app/effect/erase-pool-member.ts';
 import { importPool, poolOverview, requirePoolAnalyst } from '../../app/effect/import-pool.ts';
@@ -12,19 +11,11 @@ import type { AppDeps } from '../../core/deps.ts';
 import { requireActor } from '../security.ts';
 import { discardUpload, multipartLimits, receiveUpload, type ReceivedUpload } from '../upload.ts';
 import { defaultMonths } from './results.ts';
-import { bodyOf, projectIdOf, sendHtml } from './steering/common.ts';
-
-const Query = z.object({
-  maaned: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-});
+import { bodyOf, monthOf, projectIdOf, sendHtml } from './steering/common.ts';
 
 async function viewOf(req: FastifyRequest, deps: AppDeps) {
   const actor = requireActor(req);
-  const month = Query.parse(req.query ?? {}).maaned ?? (await defaultMonths(deps.db)).month;
+  const month = monthOf(req) ?? (await defaultMonths(deps.db)).month;
   return { actor, month, view: await effectView(deps, actor, { month, projectId: projectIdOf(req) }) };
 }
 

@@ -1,6 +1,5 @@
 /** /deltagere/:id/register: her register status by month and the explanation of one month. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { explainMonth, loadParticipantRegister, registerTimeline } from '../../app/register/participant-register.ts';
 import { viewParticipant } from '../../app/participants.ts';
@@ -9,15 +8,9 @@ import { participantRegisterPage } from '../../web/pages/participant-register.ts
 import type { AppDeps } from '../../core/deps.ts';
 import type { SectionProvider } from './participant-sections.ts';
 import { requirePersonalDataActor } from './participants.ts';
+import { monthOf } from './steering/common.ts';
 
 import { SHORT_LEVEL, SNAPSHOT_LABELS } from '../../core/labels.ts';
-const Query = z.object({
-  maaned: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-});
 
 /** The summary on her page: latest month's status and best level, with a link to the details. */
 export const registerSection: SectionProvider = async (deps, actor, p, _csrf, section) => {
@@ -42,10 +35,10 @@ export function participantRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     const p = await viewParticipant(deps, actor, req.params.id);
     if (!p) throw notFound('Deltageren');
-    const q = Query.parse(req.query ?? {});
+    const month = monthOf(req);
     const r = await loadParticipantRegister(deps.db, actor, p.id);
     const months = registerTimeline(r);
-    const e = q.maaned && r.input.participants.length ? explainMonth(r, q.maaned) : null;
+    const e = month && r.input.participants.length ? explainMonth(r, month) : null;
     return reply.type('text/html; charset=utf-8').send(participantRegisterPage(actor, req.csrfToken!, p, months, e));
   });
 }
