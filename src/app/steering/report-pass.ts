@@ -44,11 +44,15 @@ export const onReport = (key: string) =>
   /^(groups\.all\.|series\.|groups\.(visitation|alder)\.[^.]+\.(n|accumulated\.(1|2|3|1_or_2)|durable\.full)$)/.test(key);
 
 /**
- * What hiding a figure costs: its size; the whole group's figures (the headline) a hundred times;
- * a visitation or age group's women, «Mål 1 eller 2» and durable employment ten times, since hiding
+ * What hiding a figure costs: its size; the whole group's figures (the headline) a thousand times, its levels
+ * and durable employment by level ten thousand times;
+ * a visitation or age group's women, «Mål 1 eller 2» and durable employment a hundred times, since hiding
  * one also hides a share and the group's bar in the committee chart (issue 18: no bars drawn).
  */
 export function reportCost(key: string, value: number): number {
+  // The levels and durable employment by best level most, as on the national page (nationalCost): SIRI's
+  // headline, Mål 1 durable (19 of 40 in the demo), stays shown and the durable total is hidden instead.
+  if (/^groups\.all\.(durableByAccumulated|accumulated)\./.test(key)) return value * 10_000;
   if (key.startsWith('groups.all.')) return value * 1000;
   if (/^groups\.(visitation|alder)\.[^.]+\.(n|accumulated\.1_or_2|durable\.full)$/.test(key)) return value * 100;
   return value;
