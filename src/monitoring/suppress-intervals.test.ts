@@ -205,6 +205,30 @@ describe('cellBounds', () => {
     ];
     expect(bounds(values, sets, [H, H, K, S, H])[0]).toEqual([16, Infinity]);
   });
+
+  it('another round when only a total was lowered from above', () => {
+    // X = c + d (X hidden, c and d unprinted) comes first; X = a + b (2 + 3) lowers X to 5 only after it: c and d are 5 at most.
+    const values = [5, 2, 3, 2, 3];
+    const sets = [
+      { total: 0, parts: [1, 2] },
+      { total: 0, parts: [3, 4] },
+    ];
+    expect(bounds(values, sets, [H, U, U, K, K]).slice(0, 3)).toEqual([
+      [5, 5],
+      [0, 5],
+      [0, 5],
+    ]);
+  });
+
+  it('another round when only a part was raised from below', () => {
+    // q = s + w (w = 0) comes first; 7 = q + r (q, r small) raises q to 3 only after it: s is 3 or 4.
+    const values = [3, 4, 7, 3, 0];
+    const sets = [
+      { total: 0, parts: [3, 4] },
+      { total: 2, parts: [0, 1] },
+    ];
+    expect(bounds(values, sets, [S, S, K, S, K])[3]).toEqual([3, 4]);
+  });
 });
 
 describe('narrowedCells and blindBounds', () => {
@@ -432,6 +456,43 @@ describe('widenIntervals', () => {
     const kinds = [K, H, H, K, K, S, K, K, K, K];
     const r = widen(values, sets, kinds, { pickable: (i) => kinds[i] === K && values[i] > 0 && i !== 1 && i !== 2 });
     expect(r.order[0]).toBe(0);
+  });
+
+  it('the linked sets: cell 0 found first stays the pick against dearer cells found after it', () => {
+    // The linked-sets table with q (6) as cell 0 and d (3) as cell 1, so that d is the first narrowed cell.
+    const values = [6, 3, 16, 13, 0, 10, 7, 6, 5, 5];
+    const sets = [
+      { total: 2, parts: [1, 3, 4] },
+      { total: 2, parts: [5, 0] },
+      { total: 3, parts: [6, 7] },
+      { total: 5, parts: [8, 9] },
+    ];
+    const kinds = [K, S, H, H, K, K, K, K, K, K];
+    const r = widen(values, sets, kinds, { pickable: (i) => kinds[i] === K && values[i] > 0 && i !== 2 && i !== 3 });
+    expect([r.order[0], r.protects.get(r.order[0])]).toEqual([0, 1]);
+  });
+
+  it('a narrowed cell after another part: its own naming is left out, not the first part', () => {
+    // 30 = e + d + f (23 + 3 + 4), d and f small: hiding e widens d fully and is cheaper than the total.
+    expect(widen([30, 23, 3, 4], [{ total: 0, parts: [1, 2, 3] }], [K, K, S, S]).order).toEqual([1]);
+  });
+
+  it('a pinned `x` total: the cheapest part of its own set, before a dearer full widener of a set it is a part of', () => {
+    // X = a + b (10 + 7) pins the hidden X at 17; G = X + e (30 = 17 + 13): hiding e also unpins X, but b is cheaper.
+    const values = [17, 10, 7, 30, 13];
+    const sets = [
+      { total: 0, parts: [1, 2] },
+      { total: 3, parts: [0, 4] },
+    ];
+    const r = widen(values, sets, [H, K, K, K, K]);
+    expect([r.order[0], r.protects.get(r.order[0])]).toEqual([2, 0]);
+  });
+
+  it('a pinned `x` that a hidden part leaves pinned at N: the total, not the cheaper part', () => {
+    // 10 = x + c (x = 5, c = 5): with c hidden (5 or more) x is still exactly 5; hiding the total frees it.
+    const kinds = [K, H, K];
+    expect(widen([10, 5, 5], [{ total: 0, parts: [1, 2] }], kinds).order).toEqual([0]);
+    expect(narrowedCells([10, 5, 5], [{ total: 0, parts: [1, 2] }], (i) => kinds[i], 5)).toEqual([]);
   });
 
   it('a narrowed cell named twice in a set: the second naming counts among the others', () => {
