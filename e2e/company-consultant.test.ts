@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
@@ -19,8 +19,7 @@ describe.runIf(browserAvailable())('company consultant in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('changes her company consultant with the keyboard alone, with Danish errors first, and the consultant sees her', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/mine-borgere?sortering=navn`);
     await expectNoAxeViolations(page);
     const name = (await page.locator('table a[href^="/deltagere/"]').first().textContent())!.trim();
@@ -61,8 +60,7 @@ describe.runIf(browserAvailable())('company consultant in Chromium', () => {
     await expect.poll(() => page.getByTestId('consultant-history').textContent()).toContain('Projektleder Aalborg');
     await expectNoAxeViolations(page);
 
-    const leader = await env.browser.newPage();
-    await signIn(leader, env.server.url, 'virksomhedskonsulent.aalborg');
+    const leader = await signedInPage(env, 'virksomhedskonsulent.aalborg');
     await leader.goto(`${env.server.url}/mine-borgere?sortering=navn`);
     await expect.poll(() => leader.getByTestId('as-consultant').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(leader);

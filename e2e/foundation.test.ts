@@ -1,6 +1,6 @@
 /** A caseworker signs in, searches the list and opens a participant; axe checks each page. */
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, takeProblems, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, takeProblems, useServerAndBrowser } from './browser.ts';
 
 describe.runIf(browserAvailable())('foundation in Chromium', () => {
   const env = useServerAndBrowser();
@@ -33,8 +33,7 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
   });
 
   it('signs in, searches and sorts the participant list, opens a participant, signs out', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await follow(page, () => page.getByRole('link', { name: 'Deltagere', exact: true }).click());
     await page.waitForURL(/\/deltagere$/);
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Aalborg');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
@@ -21,8 +21,7 @@ describe.runIf(browserAvailable())('group session series in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('changes the place of a whole series with the keyboard alone', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     // A series of three, set up with the mouse.
     const first = addDays(todayInDenmark(), 7);
     await page.goto(`${env.server.url}/grupper/ny`);
