@@ -18,6 +18,7 @@ import {
   VISITATION_SHORT_LABELS,
   labelOf,
 } from '../../core/labels.ts';
+import { monthFields } from './steering/month-form.ts';
 const pctFmt = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 
 function groupTable(caption: string, groups: Record<string, GroupResult>, label: (k: string) => string, testid: string) {
@@ -89,12 +90,7 @@ export function resultsPage(
           : ''
       }
       <form method="get" action="/resultater" class="search-row">
-        <div class="form-group"><label class="form-label" for="maaned">Rapportmåned</label>
-          <input class="form-input input-width-s" id="maaned" name="maaned" type="month" value="${req.month}" pattern="[0-9]{4}-[0-9]{2}"></div>
-        <div class="form-group"><label class="form-label" for="varig">Måned for varig beskæftigelse</label>
-          <input class="form-input input-width-s" id="varig" name="varig" type="month" value="${req.durableMonth}" pattern="[0-9]{4}-[0-9]{2}"></div>
-        <div class="form-group"><label class="form-label" for="status">Statusmåned</label>
-          <input class="form-input input-width-s" id="status" name="status" type="month" value="${req.snapshotMonth}" pattern="[0-9]{4}-[0-9]{2}"></div>
+        ${monthFields(req)}
         ${deliveries(v, allDeliveries)}
         <button class="button button-secondary" type="submit">Beregn</button>
       </form>
