@@ -37,6 +37,7 @@ import {
   correctionReasonSchema,
   outreachSchema,
   type CandidateStage,
+  type OutreachInput,
   type FunnelCandidate,
 } from '../../domain/recruitment.ts';
 import type { Vault } from '../../security/vault.ts';
@@ -252,6 +253,15 @@ export async function addCandidate(deps: RecruitmentDeps, actor: Actor, form: Fo
 
 export const OUTREACH_FIELDS = ['kind', 'occurredOn', 'channel', 'declineReason', 'note'] as const;
 
+/** A checked step as it is stored: the reason only on a decline. */
+const stepOf = (v: OutreachInput) => ({
+  kind: v.kind,
+  occurredOn: v.occurredOn,
+  channel: v.channel,
+  declineReason: v.kind === 'afslag' ? v.declineReason : null,
+  note: v.note,
+});
+
 /** Log one outreach step for a candidate (a contact attempt, an invitation, a meeting attended, a decline). */
 export async function logOutreach(deps: RecruitmentDeps, actor: Actor, candidateId: string, form: FormData): Promise<SaveResult> {
   return door<SaveResult>(deps.db, actor, async (tx) => {
@@ -263,13 +273,7 @@ export async function logOutreach(deps: RecruitmentDeps, actor: Actor, candidate
     const errors: FieldErrors = {};
     if (v.occurredOn > todayInDenmark()) errors.occurredOn = 'Datoen kan ikke ligge i fremtiden.';
     if (Object.keys(errors).length) return { value: { status: 'invalid', errors }, audit: [] };
-    const step = {
-      kind: v.kind,
-      occurredOn: v.occurredOn,
-      channel: v.channel,
-      declineReason: v.kind === 'afslag' ? v.declineReason : null,
-      note: v.note,
-    };
+    const step = stepOf(parsed.data);
     const id = await insertOutreach(tx, c, step, actor.userId);
     return {
       value: { status: 'ok', id: c.id },
@@ -310,14 +314,7 @@ export async function correctOutreach(deps: RecruitmentDeps, actor: Actor, ref: 
     if (!why.success) Object.assign(errors, zodFieldErrors(why.error));
     if (parsed.success && parsed.data.occurredOn > todayInDenmark()) errors.occurredOn = 'Datoen kan ikke ligge i fremtiden.';
     if (Object.keys(errors).length || !parsed.success || !why.success) return { value: { status: 'invalid', errors }, audit: [] };
-    const v = parsed.data;
-    const step = {
-      kind: v.kind,
-      occurredOn: v.occurredOn,
-      channel: v.channel,
-      declineReason: v.kind === 'afslag' ? v.declineReason : null,
-      note: v.note,
-    };
+    const step = stepOf(parsed.data);
     await updateOutreach(tx, before.id, step);
     return {
       value: { status: 'ok', id: c.id },
