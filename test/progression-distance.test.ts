@@ -180,7 +180,9 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
     const s = await loginAs(srv.app, w.a.leader.username);
     const html = await s.get(`/styring/rapporter/halvaarlig?projekt=${pid}`);
     expect(html.body).toContain('data-testid="tabel-progression-fremdriftstrappen"');
-    expect(html.body).toContain('data-testid="graf-graf-progression-fremdriftstrappen"');
+    // The chart is there; in this world it may have no bar left: a's Fremdriftstrappen count is the
+    // national page's, which hides jobparat's 4 and, as the complement of its column, aktivitetsparat's 6.
+    expect(html.body).toMatch(/data-testid="graf-graf-progression-fremdriftstrappen(-tom)?"/);
     const csv = await s.get(`/styring/rapporter/slutrapport.csv?projekt=${pid}`);
     expect(csv.body).toContain('Fremdriftstrappen: gennemsnitlig ændring fra første til seneste måling');
     expect(csv.body).toContain('Borgere med mindst to målinger');
@@ -229,7 +231,8 @@ describe.each(backends())('progression by visitation on %s', (backend) => {
       const hand = handOf(instrument);
       const tb = allTables(report).find((x) => x.id === `progression-kommune-${instrument}`)!;
       expect(tb, instrument).toBeDefined();
-      expect(tb.rows.map((r) => r[0].value)).toEqual([w.a.name, w.b.name, w.c.name, 'Hele landet']);
+      // In the page's order (by name): the codes are drawn from 900–999 and wrap, so a may come after c.
+      expect(tb.rows.map((r) => r[0].value)).toEqual([...[w.a.name, w.b.name, w.c.name].sort(), 'Hele landet']);
       const groups = tb.columns
         .slice(1)
         .filter((c) => c.endsWith(': borgere'))
