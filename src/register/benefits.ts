@@ -209,6 +209,9 @@ function scanDated(r: CsvReader, person: PersonColumn, cols: number[], fromWeek:
   const upTo = keep ? person.index + 1 : 0x7fffffff;
   // Values of the header's fields (extra fields are left to checkFieldCount).
   const ints = new Int32Array(r.header.length);
+  // The row head (next row, her key with or without --keep) is repeated in each reader's loop on
+  // purpose, for speed: it runs once per row on the register read's hot path, so it stays inline
+  // rather than behind a helper called per row. Keep the copies alike when changing one.
   while (r.next(ints, upTo)) {
     let key: PersonKey;
     if (keep) {
@@ -289,6 +292,9 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
     cols.forEach((i, k) => (offOfCol[i] = weekNo[k] - 1));
     plain = plainYearlyRows(r, person.index, offOfCol, weeksInYear, weekStart, fromWeek, keepNum, sink.into.builder, sink.into.src.file);
   }
+  // The row head (next row, her key with or without --keep) is repeated in each reader's loop on
+  // purpose, for speed: it runs once per row on the register read's hot path, so it stays inline
+  // rather than behind a helper called per row. Keep the copies alike when changing one.
   for (;;) {
     if (plain) plain();
     if (!r.next(ints, upTo)) break;
@@ -350,6 +356,9 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
           sink.into?.builder ?? null,
         )
       : null;
+  // The row head (next row, her key with or without --keep) is repeated in each reader's loop on
+  // purpose, for speed: it runs once per row on the register read's hot path, so it stays inline
+  // rather than behind a helper called per row. Keep the copies alike when changing one.
   for (;;) {
     if (plain) plain();
     if (!r.next(undefined, upTo)) break;
@@ -414,6 +423,9 @@ function plainYearlyRows(
     const len = b.length;
     const line0 = r.nextLine;
     let rows = 0;
+    // Each fast path has its own byte loop (field parse, `p = rowStart; break rows` on anything
+    // unusual) rather than a shared one with callbacks, for speed (see `longRows`: split into calls per
+    // field, the long file's read took measurably longer).
     rows: while (p < len) {
       const rowStart = p;
       let dst: Int16Array | null = null;

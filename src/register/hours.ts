@@ -32,6 +32,9 @@ export function readHours(
     r.header.length === 3 && person.isCpr && (!keep || keepNum !== null)
       ? plainHoursRows(r, person.index, cMonth, keepNum, fromMonth, into)
       : null;
+  // The row head (next row, her key with or without --keep) is repeated in each reader's loop on
+  // purpose, for speed: it runs once per row on the register read's hot path, so it stays inline
+  // rather than behind a helper called per row. Keep the copies alike when changing one.
   for (;;) {
     if (plain) plain();
     if (!r.next(undefined, upTo)) break;
@@ -94,6 +97,9 @@ function plainHoursRows(
     const b = r.bytes;
     const len = b.length;
     let rows = 0;
+    // Each fast path has its own byte loop (field parse, `p = rowStart; break rows` on anything
+    // unusual) rather than a shared one with callbacks, for speed (see `longRows`: split into calls per
+    // field, the long file's read took measurably longer).
     rows: while (p < len) {
       const rowStart = p;
       let num = 0;

@@ -129,6 +129,8 @@ function longRows(
   let yWeeks = 0;
   const scratch = run?.codes ?? null;
   let rows = 0;
+  // Each fast path has its own byte loop (field parse, `p = rowStart; break rows` on anything
+  // unusual) rather than a shared one with callbacks, for the speed given above.
   rows: while (p < len) {
     const rowStart = p;
     let week = 0;
