@@ -3,6 +3,9 @@
  * enrolments newest first; monthly register statuses come from the dependency bundle's source
  * (deps.registerStatuses), and the sections of her page from the server's own list. Two servers
  * built in one process keep their own source and sections (no module state set at build).
+ *
+ * Her history is a world this file builds (test/helpers/world.ts): a fresh municipality's woman with
+ * casework records (a conversation, an activity, an assessment, a plan change, an exemption …).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +15,7 @@ import { html } from '../src/web/html.ts';
 import { caseworkSection } from '../src/http/routes/casework/section.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
+import { addCaseRecords, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 describe.each(backends())('casework timeline on %s', (backend) => {
   let t: TestDb;
@@ -27,18 +31,15 @@ describe.each(backends())('casework timeline on %s', (backend) => {
     otherAsked.push(id);
     return [{ month: '2020-01', level: 1, snapshot: 'Ledighedsydelse' }];
   };
-  const womanWithHistory = async () =>
-    (
-      await t.db.query<{ id: string }>(
-        `SELECT p.id FROM participant p JOIN casework_conversation c ON c.participant_id = p.id
-       JOIN casework_activity a ON a.participant_id = p.id WHERE p.municipality_code = '851' LIMIT 1`,
-      )
-    ).rows[0].id;
+  let m: TestMunicipality;
+  const womanWithHistory = async () => m.women[0].id;
   const timelineOf = (body: string) => /data-testid="timeline">([\s\S]*?)<\/ol>/.exec(body)![1];
 
   // Its own set-up rather than useTestServer(): two servers over one database, each with its own deps.
   beforeAll(async () => {
     t = await openTestDb(backend);
+    m = await createMunicipality(t.db, { women: 1 });
+    await addCaseRecords(t.db, m, m.women[0], 'tidslinje');
     app = await buildServer({ ...testDeps(t.db), registerStatuses: source });
     // A second server in the same process, over the same database, with its own source and sections.
     other = await buildServer(
@@ -59,10 +60,10 @@ describe.each(backends())('casework timeline on %s', (backend) => {
   it('lists her history newest first and includes register statuses from the bundle source', async () => {
     const woman = await womanWithHistory();
     asked.length = 0;
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(app, m.caseworker.username);
     const res = await s.get(`/deltagere/${woman}/tidslinje`);
     expect(res.statusCode).toBe(200);
-    expect(asked).toEqual([`sagsbehandler.aalborg:${woman}`]);
+    expect(asked).toEqual([`${m.caseworker.username}:${woman}`]);
     const timeline = timelineOf(res.body);
     expect(timeline).toContain('Registerstatus 2021-03: Mål 3: virksomhedsrettet tilbud');
     expect(timeline).toContain('Indskrevet i projektet');
@@ -78,7 +79,7 @@ describe.each(backends())('casework timeline on %s', (backend) => {
   it('reads her register months only on the timeline section', async () => {
     const woman = await womanWithHistory();
     asked.length = 0;
-    const s = await loginAs(app, 'sagsbehandler.aalborg');
+    const s = await loginAs(app, m.caseworker.username);
     expect((await s.get(`/deltagere/${woman}/aktiviteter`)).statusCode).toBe(200);
     expect(asked).toEqual([]);
   });
@@ -88,8 +89,8 @@ describe.each(backends())('casework timeline on %s', (backend) => {
     const woman = await womanWithHistory();
     asked.length = 0;
     otherAsked.length = 0;
-    const a = await loginAs(app, 'sagsbehandler.aalborg');
-    const b = await loginAs(other, 'sagsbehandler.aalborg');
+    const a = await loginAs(app, m.caseworker.username);
+    const b = await loginAs(other, m.caseworker.username);
     // Interleaved: building `other` after `app` must not have replaced the first server's source.
     const pageA = (await a.get(`/deltagere/${woman}/tidslinje`)).body;
     const pageB = (await b.get(`/deltagere/${woman}/tidslinje`)).body;
