@@ -1,0 +1,253 @@
+/**
+ * Where parallel.ts cuts the benefit files (`splitPlan`), and the reading of the two parts on
+ * the main thread (`readPieces`, `readJob`, `jobPeople`): the parts read one after the other
+ * give the people of one reading, and the plan cuts at a row start near the share it computes,
+ * or reads on one thread when anything is unusual. Fast: no worker thread is started here
+ * (parallel.test.ts reads through a real one).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RegisterData } from '../monitoring/types.ts';
+import { RegisterBuilder } from './builder.ts';
+import { defaultCodeTable } from './codetable.ts';
+import { readRegister } from './load.ts';
+import { jobPeople, PARALLEL_MIN_BYTES, readJob, readPieces, splitPlan, type SplitPlan } from './parallel.ts';
+import { keepCprs } from './person-key.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'fremdrift-split-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const file = (name: string, content: string | Buffer) => {
+  const sub = join(dir, String(n++));
+  mkdirSync(sub);
+  const p = join(sub, name);
+  writeFileSync(p, content);
+  return p;
+};
+const cpr = (i: number) =>
+  `${String(1 + (i % 28)).padStart(2, '0')}0${(i % 9) + 1}${String(80 + (i % 20)).padStart(2, '0')}${String(1000 + i).padStart(4, '0')}`;
+const CODES = [730, 707, 651, 131];
+
+/** A long file of `people` people with `weeks` rows each, with delimiter `d`. */
+function longText(people: number, weeks: number, d = ';'): string {
+  const rows = [['cpr', 'uge', 'kode'].join(d)];
+  for (let i = 0; i < people; i++)
+    for (let k = 0; k < weeks; k++) rows.push([cpr(i), `2020-W${String(1 + k).padStart(2, '0')}`, CODES[(i + k) % 4]].join(d));
+  return rows.join('\n') + '\n';
+}
+/** A wide file (`PNR;koen;y_2101…`). */
+function wideText(people: number, head = 'y_21'): string {
+  const rows = [['PNR', 'koen', ...Array.from({ length: 20 }, (_, k) => `${head}${String(k + 1).padStart(2, '0')}`)].join(';')];
+  for (let i = 0; i < people; i++)
+    rows.push([cpr(i), 'K', ...Array.from({ length: 20 }, (_, k) => ((i + k) % 3 ? CODES[k % 4] : ''))].join(';'));
+  return rows.join('\n') + '\n';
+}
+const size = (s: string) => Buffer.byteLength(s);
+/** The row start a plan cuts at for a target byte `at` in `text`: the start of the row after the one `at` is in. */
+const rowAfter = (text: string, at: number) => text.indexOf('\n', Math.max(at, text.indexOf('\n') + 1)) + 1;
+
+function same(a: RegisterData, b: RegisterData): void {
+  expect([...b.weeks.keys()]).toEqual([...a.weeks.keys()]);
+  for (const [k, p] of a.weeks) {
+    expect(b.weeks.get(k)!.weekStart).toBe(p.weekStart);
+    expect([...b.weeks.get(k)!.codes]).toEqual([...p.codes]);
+  }
+}
+
+/** The plan's two parts read as the threads read them (the worker's part through `readJob`), merged. */
+function readPlan(
+  plan: SplitPlan,
+  cprs: string[],
+  opts: { from?: string; year?: number; expect?: [number, number] | null } = {},
+): RegisterData {
+  const options = { keep: keepCprs(cprs), from: opts.from, year: opts.year };
+  const main = new RegisterBuilder();
+  main.knownPeople(options.keep.numbers);
+  readPieces(plan.main, main, options);
+  const packed = readJob(
+    { pieces: plan.worker, cprs, from: opts.from, year: opts.year, expect: opts.expect ?? null },
+    new RegisterBuilder(),
+  );
+  main.mergeWeeks(packed);
+  return main.build(defaultCodeTable());
+}
+
+describe('splitPlan', () => {
+  const long = longText(30, 20);
+  const longPath = file('lang.csv', long);
+
+  it('cuts one long file at the row after the middle, and its two parts read as one file', () => {
+    const plan = splitPlan([longPath], [], { minBytes: 0 })!;
+    const cut = rowAfter(long, Math.floor(size(long) / 2));
+    expect(plan).toEqual({
+      main: [{ path: longPath, start: 0, end: cut, header: 0 }],
+      worker: [{ path: longPath, start: cut, end: size(long), header: 'cpr;uge;kode\n'.length }],
+    });
+    const cprs = Array.from({ length: 30 }, (_, i) => cpr(i)).filter((_, i) => i % 3 !== 1);
+    same(readRegister({ benefits: [longPath] }, { keep: keepCprs(cprs) }), readPlan(plan, cprs));
+    same(readRegister({ benefits: [longPath] }, { keep: keepCprs(cprs), from: '2020-03' }), readPlan(plan, cprs, { from: '2020-03' }));
+  });
+
+  it('reads on one thread when asked, for no file, for small files, and for several files unless two threads are asked for', () => {
+    expect(splitPlan([longPath], [], { minBytes: 0, threads: 1 })).toBeNull();
+    expect(splitPlan([], [], { minBytes: 0, threads: 2 })).toBeNull();
+    expect(splitPlan([longPath], [])).toBeNull(); // under PARALLEL_MIN_BYTES
+    expect(PARALLEL_MIN_BYTES).toBe(8 * 1024 * 1024);
+    expect(splitPlan([longPath], [], { minBytes: size(long) + 1 })).toBeNull();
+    expect(splitPlan([longPath], [], { minBytes: size(long) })).not.toBeNull();
+    const second = file('lang2.csv', long);
+    expect(splitPlan([longPath, second], [], { minBytes: 0 })).toBeNull();
+    expect(splitPlan([longPath, second], [], { minBytes: 0, threads: 2 })).not.toBeNull();
+  });
+
+  it('weighs the paid hours and an early participants file against the benefit bytes, by layout', () => {
+    const hoursText = 'cpr;maaned;timer\n' + Array.from({ length: 40 }, (_, i) => `${cpr(i)};2021-01;${i},5`).join('\n') + '\n';
+    const hours = file('timer.csv', hoursText);
+    const participants = file('deltagere.csv', 'id;cpr\n' + Array.from({ length: 30 }, (_, i) => `D${i};${cpr(i)}`).join('\n') + '\n');
+    const h = size(hoursText);
+    const p = size('id;cpr\n' + Array.from({ length: 30 }, (_, i) => `D${i};${cpr(i)}`).join('\n') + '\n');
+    const cutOf = (plan: SplitPlan | null) => plan!.worker[0].start;
+    const total = size(long);
+    expect(cutOf(splitPlan([longPath], [hours], { minBytes: 0 }))).toBe(
+      rowAfter(long, Math.floor(((total - 4 * h) / (2 * total)) * total)),
+    );
+    expect(cutOf(splitPlan([longPath], [], { minBytes: 0 }, participants))).toBe(
+      rowAfter(long, Math.floor(((total - 10 * p) / (2 * total)) * total)),
+    );
+    const wide = wideText(200);
+    const widePath = file('bred.csv', wide);
+    const wt = size(wide);
+    expect(cutOf(splitPlan([widePath], [hours], { minBytes: 0 }, participants))).toBe(
+      rowAfter(wide, Math.floor(((wt - 1.5 * h - 3.5 * p) / (2 * wt)) * wt)),
+    );
+    // More beside than the benefit files weigh: the worker reads them all.
+    const big = file('timer-stor.csv', hoursText.repeat(40));
+    expect(splitPlan([longPath], [big], { minBytes: 0 })).toEqual({
+      main: [],
+      worker: [{ path: longPath, start: 0, end: total, header: 0 }],
+    });
+  });
+
+  it('finds the delimiter (; , or tab) to count the fields of the rows around the cut', () => {
+    for (const d of [',', '\t']) {
+      const text = longText(30, 20, d);
+      const p = file('lang.csv', text);
+      const plan = splitPlan([p], [], { minBytes: 0 })!;
+      expect(plan.worker[0].start).toBe(rowAfter(text, Math.floor(size(text) / 2)));
+      same(readRegister({ benefits: [p] }, { keep: keepCprs([cpr(3), cpr(20)]) }), readPlan(plan, [cpr(3), cpr(20)]));
+    }
+  });
+
+  it('reads on one thread a file it cannot cut at plain rows: a quoted header, no line end, a missing file', () => {
+    expect(splitPlan([file('q.csv', '"cpr";uge;kode\n' + long.slice(13))], [], { minBytes: 0 })).toBeNull();
+    expect(splitPlan([file('x.csv', 'cpr;uge;kode')], [], { minBytes: 0 })).toBeNull();
+    expect(splitPlan([join(dir, 'ingen.csv')], [], { minBytes: 0 })).toBeNull();
+    // A wide file with y_YYWW columns is cut only when it is the only file.
+    const dated = file('bred.csv', wideText(50));
+    expect(splitPlan([dated], [], { minBytes: 0 })).not.toBeNull();
+    expect(splitPlan([dated, longPath], [], { minBytes: 0, threads: 2 })).toBeNull();
+    expect(splitPlan([longPath, dated], [], { minBytes: 0, threads: 2 })).toBeNull();
+  });
+
+  it('gives the worker the whole file when the rows after the middle are not plain (quotes, a lone CR, another field count, too few rows)', () => {
+    const whole = (text: string) => {
+      const p = file('lang.csv', text);
+      return splitPlan([p], [], { minBytes: 0 })!;
+    };
+    const half = Math.floor(size(long) / 2);
+    const cut = rowAfter(long, half);
+    const next = long.indexOf('\n', cut) + 1;
+    const breakAt = (i: number, s: string) => long.slice(0, i) + s + long.slice(i + 1);
+    for (const broken of [
+      breakAt(cut + 2, '"'), // a quote in the first row after the cut
+      breakAt(next + 2, '"'), // in the second
+      breakAt(half, '"'), // in the row the middle falls in
+      breakAt(cut + 2, '\r'), // a CR inside a row
+      breakAt(cut + 10, ','), // one field fewer
+      breakAt(next + 10, ','),
+    ]) {
+      const plan = whole(broken);
+      expect(plan.main).toEqual([]);
+      expect(plan.worker[0]).toMatchObject({ start: 0, end: size(broken), header: 0 });
+    }
+    // CRLF rows are plain.
+    const crlf = long.replace(/\n/g, '\r\n');
+    expect(whole(crlf).worker[0].start).toBe(crlf.indexOf('\n', Math.floor(size(crlf) / 2)) + 1);
+    // Too few rows after the middle to check two.
+    const three = 'cpr;uge;kode\n' + `${cpr(1)};2020-W01;730\n`.repeat(3);
+    expect(whole(three).main).toEqual([]);
+  });
+
+  it('several files: whole files before the share, the file it falls in cut, or cut between files when it cannot be cut', () => {
+    const a = longText(10, 20);
+    const pa = file('a.csv', a);
+    const b = longText(30, 20);
+    const pb = file('b.csv', b);
+    const total = size(a) + size(b);
+    const plan = splitPlan([pa, pb], [], { minBytes: 0, threads: 2 })!;
+    const cut = rowAfter(b, Math.floor(total / 2) - size(a));
+    expect(plan).toEqual({
+      main: [
+        { path: pa, start: 0, end: size(a), header: 0 },
+        { path: pb, start: 0, end: cut, header: 0 },
+      ],
+      worker: [{ path: pb, start: cut, end: size(b), header: 'cpr;uge;kode\n'.length }],
+    });
+    // The first file cannot be cut (a quote after its middle): it goes whole to the main thread.
+    const c = longText(30, 20);
+    const d = longText(5, 20);
+    const at = rowAfter(c, Math.floor((size(c) + size(d)) / 2)) + 2;
+    const quoted = c.slice(0, at) + '"' + c.slice(at + 1);
+    const pc = file('c.csv', quoted);
+    const pd = file('d.csv', d);
+    const p2 = splitPlan([pc, pd], [], { minBytes: 0, threads: 2 })!;
+    expect(p2.main).toEqual([{ path: pc, start: 0, end: size(quoted), header: 0 }]);
+    expect(p2.worker).toEqual([{ path: pd, start: 0, end: size(longText(5, 20)), header: 0 }]);
+    // The share falls exactly at the end of the first file: the second goes whole to the worker.
+    const e = longText(10, 20);
+    const pe = file('e.csv', e);
+    const pf = file('f.csv', e);
+    expect(splitPlan([pe, pf], [], { minBytes: 0, threads: 2 })).toEqual({
+      main: [{ path: pe, start: 0, end: size(e), header: 0 }],
+      worker: [{ path: pf, start: 0, end: size(e), header: 0 }],
+    });
+    // Three files: the ones after the cut file go whole to the worker.
+    const p3 = splitPlan([pa, pb, pd], [], { minBytes: 0, threads: 2 })!;
+    expect(p3.worker.map((p) => p.path)).toEqual([pb, pd]);
+    expect(p3.worker[1]).toEqual({ path: pd, start: 0, end: size(longText(5, 20)), header: 0 });
+    const cprs = Array.from({ length: 30 }, (_, i) => cpr(i));
+    same(readRegister({ benefits: [pa, pb, pd] }, { keep: keepCprs(cprs) }), readPlan(p3, cprs));
+  });
+
+  it('yearly files without a year in their names: the worker reads them with the year and the expected weeks it is given', () => {
+    const yearly = (people: number) => {
+      const rows = [['PNR', ...Array.from({ length: 52 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`)].join(';')];
+      for (let i = 0; i < people; i++)
+        rows.push([cpr(i), ...Array.from({ length: 52 }, (_, k) => ((i + k) % 4 ? CODES[(i + k) % 4] : ''))].join(';'));
+      return rows.join('\n') + '\n';
+    };
+    const text = yearly(40);
+    const p = file('ydelser.csv', text);
+    const plan = splitPlan([p], [], { minBytes: 0 })!;
+    expect(plan.main[0].end).toBe(plan.worker[0].start);
+    const cprs = Array.from({ length: 40 }, (_, i) => cpr(i)).filter((_, i) => i % 2);
+    const one = readRegister({ benefits: [p] }, { keep: keepCprs(cprs), year: 2021, from: '2021-03' });
+    same(one, readPlan(plan, cprs, { year: 2021, from: '2021-03', expect: [1, 10_000] }));
+    expect(() => readPlan(plan, cprs)).toThrow(/ugekolonnerne y_01 … y_53 siger ikke, hvilket år/);
+  });
+});
+
+describe('jobPeople', () => {
+  it('takes the cprs of the job, else the plain CPRs of its participants file, else asks (null)', () => {
+    expect(jobPeople({ pieces: [], cprs: ['0101901234'], expect: null })).toEqual({ cprs: ['0101901234'] });
+    const plain = file('deltagere.csv', `id;cpr\nD1;${cpr(1)}\nD2;0101901234\n`);
+    const got = jobPeople({ pieces: [], participants: plain, expect: null })!;
+    expect(got.cprs).toEqual([cpr(1), '0101901234']);
+    expect([...got.kept!]).toEqual([Number(cpr(1)), 101901234]);
+    expect(jobPeople({ pieces: [], participants: file('deltagere.csv', `id;cpr\nD1;010190-1234\n`), expect: null })).toBeNull();
+    expect(jobPeople({ pieces: [], participants: join(dir, 'ingen.csv'), expect: null })).toBeNull();
+    expect(jobPeople({ pieces: [], expect: null })).toBeNull();
+  });
+});
