@@ -56,6 +56,26 @@ async function freeCode(q: Queryable): Promise<string> {
 let lastSerial = Math.floor(Math.random() * 400);
 const nextSerial = () => (lastSerial = (lastSerial + 1) % 400);
 
+/**
+ * A CPR number born on `birthDate` that nobody in the database has: no participant (the demo's women
+ * included), no register person and no comparison-pool person. Serials alone do not promise that: the
+ * demo draws its own, and `makeCpr` moves a serial whose check digit fails to the next middle digits,
+ * so up to ten serials give one number. A test woman who shared a demo woman's number got her
+ * register weeks and paid hours (a flaky count in CI).
+ */
+async function freshCpr(q: Queryable, birthDate: string): Promise<string> {
+  for (let tries = 0; tries < 400; tries++) {
+    const cpr = makeCpr(birthDate, 'K', nextSerial());
+    const taken = await q.query(
+      `SELECT 1 FROM participant WHERE cpr_hash = $1 UNION ALL SELECT 1 FROM register_person WHERE cpr_hash = $1
+       UNION ALL SELECT 1 FROM comparison_pool WHERE cpr_hash = $1 LIMIT 1`,
+      [vault.hashCpr(cpr)],
+    );
+    if (taken.rows.length === 0) return cpr;
+  }
+  throw new Error(`no free test CPR number born ${birthDate}`);
+}
+
 interface WomenOptions {
   women?: number;
   enrolledOn?: string | ((i: number) => string);
@@ -68,7 +88,7 @@ async function addWomen(q: Queryable, code: string, projectId: number, caseworke
   const women: TestWoman[] = [];
   for (let i = 0; i < (opts.women ?? 3); i++) {
     const birthDate = `198${i % 10}-0${1 + (i % 9)}-1${i % 10}`;
-    const cpr = makeCpr(birthDate, 'K', nextSerial());
+    const cpr = await freshCpr(q, birthDate);
     const w = { cpr, firstName: `Testkvinde${i + 1}`, lastName: `Testesen ${code}` };
     const id = (
       await q.query<{ id: string }>(
@@ -196,7 +216,7 @@ export async function addCaseRecords(
 ): Promise<{ texts: string[]; jobGoal: string; candidateCpr: string; candidateName: string }> {
   const t = (s: string) => `${marker} ${s}`;
   const jobGoal = t('jobmål som bager');
-  const candidateCpr = makeCpr('1979-03-14', 'K', nextSerial());
+  const candidateCpr = await freshCpr(db, '1979-03-14');
   const candidateName = `${marker}-kandidat Hansen`;
   const texts = [
     t('fortroligt notat om gæld og helbred'),
