@@ -1,14 +1,16 @@
 /**
  * Hardening: per-address rate limiting (429, Danish page, dearer sign-ins), Secure cookies and
  * HSTS with COOKIE_SECURE, session rotation at sign-in, idle and absolute session expiry, and
- * no stack trace on an unexpected error.
+ * no stack trace on an unexpected error. The users signing in are a fresh municipality's
+ * (test/helpers/world.ts), not the demo's.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.ts';
 import { TokenBuckets } from '../src/http/rate-limit.ts';
 import { backends, testDeps } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { csrfOf, formBody, loginAs } from './helpers/http.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 describe('token bucket', () => {
   it('allows a burst, then refills at the set rate, and charges sign-ins more', () => {
@@ -30,6 +32,10 @@ describe('token bucket', () => {
 
 describe.each(backends())('hardening on %s', (backend) => {
   const srv = useTestServer(backend);
+  let m: TestMunicipality;
+  beforeAll(async () => {
+    m = await createMunicipality(srv.t.db, { women: 1 });
+  });
 
   it('rate-limits an address with a Danish 429 page; a sign-in costs more than a page view', async () => {
     const limited = await buildServer(testDeps(srv.t.db, { rateLimit: { burst: 60, perSecond: 0.001, loginCost: 20 } }));
@@ -73,7 +79,7 @@ describe.each(backends())('hardening on %s', (backend) => {
         method: 'POST',
         url: '/login',
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: formBody({ _csrf: csrfOf(page.body), brugernavn: 'admin', adgangskode: 'demo' }),
+        payload: formBody({ _csrf: csrfOf(page.body), brugernavn: m.administrator.username, adgangskode: 'demo' }),
       });
       const sid = res.cookies.find((c) => c.name === 'fremdrift_sid')!;
       expect(sid).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
@@ -85,7 +91,7 @@ describe.each(backends())('hardening on %s', (backend) => {
   });
 
   it('rotates the session id at sign-in: the old session is gone', async () => {
-    const first = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const first = await loginAs(srv.app, m.caseworker.username);
     const page = await srv.app.inject({ method: 'GET', url: '/login?next=/', headers: { cookie: first.cookie } });
     expect(page.statusCode).toBe(303); // already signed in
     const pre = await srv.app.inject({ method: 'GET', url: '/login' });
@@ -94,7 +100,7 @@ describe.each(backends())('hardening on %s', (backend) => {
       method: 'POST',
       url: '/login',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({ _csrf: first.csrf, brugernavn: 'sagsbehandler.aalborg', adgangskode: 'demo' }),
+      payload: formBody({ _csrf: first.csrf, brugernavn: m.caseworker.username, adgangskode: 'demo' }),
     });
     expect(again.statusCode).toBe(303);
     const oldSid = /fremdrift_sid=([^;]+)/.exec(first.cookie)![1];
@@ -120,11 +126,11 @@ describe.each(backends())('hardening on %s', (backend) => {
     );
 
   it('ends a session left unused for longer than the idle time (SESSION_IDLE_HOURS, 2)', async () => {
-    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, m.caseworker.username);
     const h = await sidHash(s.cookie);
     await travel(h, '1 hour 50 minutes');
     expect((await s.get('/deltagere')).statusCode).toBe(200);
-    const fresh = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const fresh = await loginAs(srv.app, m.caseworker.username);
     await travel(await sidHash(fresh.cookie), '2 hours 1 minute');
     const res = await fresh.get('/deltagere');
     expect(res.statusCode).toBe(303);
@@ -132,7 +138,7 @@ describe.each(backends())('hardening on %s', (backend) => {
   });
 
   it('ends a session 12 hours after sign-in however busy it is', async () => {
-    const s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const s = await loginAs(srv.app, m.caseworker.username);
     const h = await sidHash(s.cookie);
     // Eleven hours and 59 minutes in: still valid, but activity cannot carry it past 12 hours.
     await srv.t.db.query(
