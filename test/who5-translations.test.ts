@@ -2,12 +2,14 @@
  * Validated WHO-5 translations (issue 15, "her own WHO-5"): a project leader loads the five items
  * and the answer scale in a language, with who validated it and its source; only then does her
  * link offer WHO-5 in that language (the official Danish text always). Project leaders only, of
- * their own project; loading, replacing and removing are audited.
+ * their own project; loading, replacing and removing are audited. The project, its users and her
+ * are a fresh municipality's (test/helpers/world.ts), beside another municipality with its own project.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const tokenOf = (body: string) => /\/borger\/([A-Za-z0-9_-]{43})</.exec(body)?.[1] ?? '';
 
@@ -36,18 +38,15 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
   let womanId = '';
   let projectId = 0;
   let token = '';
+  let other: TestMunicipality;
 
   beforeAll(async () => {
-    pl = await loginAs(srv.app, 'projektleder.aalborg');
-    cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    const w = (
-      await srv.t.db.query<{ id: string; project_id: number }>(
-        `SELECT p.id, e.project_id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`,
-      )
-    ).rows[0];
-    womanId = w.id;
-    projectId = w.project_id;
+    const m = await createMunicipality(srv.t.db, { women: 1 });
+    other = await createMunicipality(srv.t.db, { women: 1 });
+    pl = await loginAs(srv.app, m.leader.username);
+    cw = await loginAs(srv.app, m.caseworker.username);
+    womanId = m.women[0].id;
+    projectId = m.projectId;
     token = tokenOf((await cw.post(`/deltagere/${womanId}/min-plan/links`, { linkSprog: 'ar' })).body);
     expect(token).toHaveLength(43);
   });
@@ -155,20 +154,22 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
   });
 
   it("another municipality's project leader cannot read or change the project's translations", async () => {
-    const other = await loginAs(srv.app, 'projektleder.aarhus');
     const own = (
       await srv.t.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM project_municipality WHERE project_id = $1 AND municipality_code = '751'`,
-        [projectId],
+        `SELECT count(*)::int AS n FROM project_municipality WHERE project_id = $1 AND municipality_code = $2`,
+        [projectId, other.code],
       )
     ).rows[0].n;
-    expect(own).toBe(0); // (Aalborg's project is not Aarhus')
-    expect((await other.get(`/projekt/who5-oversaettelser?projekt=${projectId}`)).statusCode).toBe(404);
-    expect((await other.get(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`)).statusCode).toBe(404);
+    expect(own).toBe(0); // (the project is not the other municipality's)
+    const otherLeader = await loginAs(srv.app, other.leader.username);
+    expect((await otherLeader.get(`/projekt/who5-oversaettelser?projekt=${other.projectId}`)).statusCode).toBe(200); // her own project
+    expect((await otherLeader.get(`/projekt/who5-oversaettelser?projekt=${projectId}`)).statusCode).toBe(404);
+    expect((await otherLeader.get(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`)).statusCode).toBe(404);
     expect(
-      (await other.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, { ...ARABIC, validatedBy: 'Nogen andre' })).statusCode,
+      (await otherLeader.post(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`, { ...ARABIC, validatedBy: 'Nogen andre' }))
+        .statusCode,
     ).toBe(404);
-    expect((await other.post(`/projekt/who5-oversaettelser/ar/fjern?projekt=${projectId}`, {})).statusCode).toBe(404);
+    expect((await otherLeader.post(`/projekt/who5-oversaettelser/ar/fjern?projekt=${projectId}`, {})).statusCode).toBe(404);
     expect(
       (await srv.t.db.query<{ validated_by: string }>(`SELECT validated_by FROM who5_translation WHERE project_id = $1`, [projectId])).rows,
     ).toEqual([{ validated_by: ARABIC.validatedBy }]);
