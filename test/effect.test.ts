@@ -1,6 +1,8 @@
 /**
  * The "Effekt" page and the comparison pool: who may see what, pool women stored only under the
- * keyed hash, suppression of small numbers, erasure, and the CSV download.
+ * keyed hash, suppression of small numbers, erasure, and the CSV download. The caseworker, project
+ * leaders and administrators are a fresh municipality's, another's and an agency's (test/helpers/world.ts);
+ * the agency's analyst on the national pages is the demo's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createVault } from '../src/security/vault.ts';
@@ -9,6 +11,7 @@ import { useTestServer } from './helpers/server.ts';
 import { seedDemoPool } from './helpers/effect-pool.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, formBody, loginAs, type Session } from './helpers/http.ts';
+import { createAgency, createMunicipality, type TestMunicipality, type TestUser } from './helpers/world.ts';
 
 const vault = createVault(TEST_SECRET);
 
@@ -20,6 +23,12 @@ function multipart(session: Session, url: string, fileName: string, text: string
 
 describe.each(backends())('effect page and pool on %s', (backend) => {
   const srv = useTestServer(backend);
+  const w = {} as { m: TestMunicipality; other: TestMunicipality; agencyAdmin: TestUser };
+  beforeAll(async () => {
+    w.m = await createMunicipality(srv.t.db, { women: 3 });
+    w.other = await createMunicipality(srv.t.db, { women: 1 });
+    w.agencyAdmin = (await createAgency(srv.t.db)).administrator;
+  });
 
   /** An analyst's session with the CSRF token of the pool page (her home page has no form). */
   async function analyst(): Promise<Session> {
@@ -98,7 +107,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
   });
 
   it("refuses the pool to everyone but the agency's analysts", async () => {
-    for (const u of ['sagsbehandler.aalborg', 'projektleder.aalborg', 'admin']) {
+    for (const u of [w.m.caseworker, w.m.leader, w.m.analyst, w.m.administrator, w.agencyAdmin].map((x) => x.username)) {
       const s = await loginAs(srv.app, u);
       expect((await s.get('/effekt/pulje')).statusCode).toBe(403);
       expect((await s.post('/effekt/pulje/slet', { cpr: '0101854002' })).statusCode).toBe(403);
@@ -154,22 +163,16 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
     });
 
     it("shows a project leader her own project against the national pool, and not another municipality's project", async () => {
-      const s = await loginAs(srv.app, 'projektleder.aalborg');
+      const s = await loginAs(srv.app, w.m.leader.username);
       const res = await s.get('/effekt');
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('Projektet ');
-      expect(res.body).toContain('mod den nationale sammenligningspulje');
-      const aarhusOnly = (
-        await srv.t.db.query<{ id: number }>(
-          `SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_municipality pm WHERE pm.project_id = p.id AND pm.municipality_code = '851') LIMIT 1`,
-        )
-      ).rows[0].id;
-      expect((await s.get(`/effekt?projekt=${aarhusOnly}`)).statusCode).toBe(404);
-      expect((await s.get(`/effekt.csv?projekt=${aarhusOnly}`)).statusCode).toBe(404);
+      expect(res.body).toContain(`Projektet ${w.m.projectName}: deltagere i ${w.m.name} mod den nationale sammenligningspulje`);
+      expect((await s.get(`/effekt?projekt=${w.other.projectId}`)).statusCode).toBe(404);
+      expect((await s.get(`/effekt.csv?projekt=${w.other.projectId}`)).statusCode).toBe(404);
     });
 
     it('refuses caseworkers and administrators, and a bad month is a Danish error', async () => {
-      for (const u of ['sagsbehandler.aalborg', 'admin']) {
+      for (const u of [w.m.caseworker, w.m.administrator, w.agencyAdmin].map((x) => x.username)) {
         const s = await loginAs(srv.app, u);
         expect((await s.get('/effekt')).statusCode).toBe(403);
         expect((await s.get('/effekt.csv')).statusCode).toBe(403);
