@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { tabUntil } from './keyboard.ts';
+import { signInByKeyboard, tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 
@@ -40,12 +40,7 @@ describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () =>
 
   it('enrols, plans, adds an internship and a conversation, scores WHO-5 twice and sees the alert come and go', async () => {
     const page = await env.browser.newPage();
-    await page.goto(`${env.server.url}/login`);
-    await tabTo(page, /^INPUT\|Brugernavn/);
-    await page.keyboard.type('sagsbehandler.aalborg');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await pressAndWait(page, 'Enter', /\/mine-borgere/);
+    await signInByKeyboard(page, env.server.url, 'sagsbehandler.aalborg', /\/mine-borgere/);
 
     await tabTo(page, /^A\|\|\|Indskriv borger$/);
     await pressAndWait(page, 'Enter', /\/indskrivning$/);

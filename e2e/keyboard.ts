@@ -3,6 +3,7 @@
  * helpers every keyboard flow uses (casework, companies, sessions, recruitment, register …).
  */
 import type { FileChooser, Page } from 'playwright-core';
+import { settled, WAIT_MS } from './browser.ts';
 
 /**
  * The focused element as `TAG|label|text` (`short`), or `TAG|label|legend|text` (`legend`: the
@@ -51,4 +52,24 @@ export async function openFileChooserWithSpace(page: Page): Promise<FileChooser>
       if (attempt === 3) throw err;
     }
   }
+}
+
+/**
+ * Sign in on `base`'s login page by keyboard only, as a keyboard user does: Tab to the user name,
+ * type it, Tab to the password, type it (`demo`, as the test users have) and press Enter. Waits
+ * until the browser has arrived where `landing` says (anywhere but the login page unless given).
+ */
+export async function signInByKeyboard(
+  page: Page,
+  base: string,
+  username: string,
+  landing: RegExp | ((u: URL) => boolean) = (u) => !u.pathname.startsWith('/login'),
+) {
+  await page.goto(`${base}/login`);
+  await tabUntil(page, /^INPUT\|Brugernavn/, { max: 100 });
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo');
+  await Promise.all([page.waitForURL(landing, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
+  await settled(page);
 }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { focused, tabUntil } from './keyboard.ts';
+import { focused, signInByKeyboard, tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short', collapse: true });
 
@@ -25,12 +25,7 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
 
   it('plans a meeting, draws and edits its agenda, records a decision and an action, prints the minutes', async () => {
     const page = await env.browser.newPage();
-    await page.goto(`${env.server.url}/login`);
-    await tabTo(page, /^INPUT\|Brugernavn/);
-    await page.keyboard.type('projektleder.aalborg');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await pressAndWait(page, 'Enter', (u) => !u.pathname.startsWith('/login'));
+    await signInByKeyboard(page, env.server.url, 'projektleder.aalborg');
 
     await tabTo(page, /^A\|\|Styring$/);
     await pressAndWait(page, 'Enter', /\/styring$/);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { openFileChooserWithSpace, tabUntil } from './keyboard.ts';
+import { openFileChooserWithSpace, signInByKeyboard, tabUntil } from './keyboard.ts';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 250 });
@@ -52,12 +52,7 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
     /** A fresh page signed in with the keyboard, on Kandidater (reached from the menu). */
     const candidatesPage = async () => {
       const p = await env.browser.newPage();
-      await p.goto(`${env.server.url}/login`);
-      await tabTo(p, /^INPUT\|Brugernavn/);
-      await p.keyboard.type('sagsbehandler.aalborg');
-      await p.keyboard.press('Tab');
-      await p.keyboard.type('demo');
-      await pressAndWait(p, 'Enter', (u) => !u.pathname.startsWith('/login'));
+      await signInByKeyboard(p, env.server.url, 'sagsbehandler.aalborg');
       await tabTo(p, /^A\|\|\|Kandidater$/);
       await pressAndWait(p, 'Enter', (u) => u.pathname === '/kandidater');
       return p;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { focused, openFileChooserWithSpace, tabUntil } from './keyboard.ts';
+import { focused, openFileChooserWithSpace, signInByKeyboard, tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 200 });
 
@@ -43,12 +43,7 @@ describe.runIf(browserAvailable())('unknown codes mapped in Chromium (keyboard o
       'cpr;uge;kode\n0101904711;2023-W05;130\n0101904711;2023-W06;4711\n0202904712;2023-W05;4711\n0202904712;2023-W06;4712\n',
     );
     const page = await env.browser.newPage();
-    await page.goto(`${env.server.url}/login`);
-    await tabTo(page, /^INPUT\|Brugernavn/);
-    await page.keyboard.type('analytiker.siri');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await pressAndWait(page, 'Enter', (u) => !u.pathname.startsWith('/login'));
+    await signInByKeyboard(page, env.server.url, 'analytiker.siri');
 
     await tabTo(page, /^A\|\|\|Registerdata$/);
     await pressAndWait(page, 'Enter', /\/registerdata$/);
