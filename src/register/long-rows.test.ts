@@ -11,6 +11,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { parseWeek } from '../monitoring/calendar.ts';
 import { readBenefits } from './benefits.ts';
+import { CsvReader } from './csv.ts';
 import { RegisterBuilder } from './builder.ts';
 import { fileSource } from './chunks.ts';
 import { defaultCodeTable } from './codetable.ts';
@@ -99,6 +100,90 @@ describe('the long layout: a person gathered from her rows', () => {
       );
     });
   }
+
+  describe("every plain row read by the loop, with the general reader's result", () => {
+    afterEach(() => vi.restoreAllMocks());
+    /** The rows the general reader read (the loop reads the rest), and the outcome; the same file quoted for comparison. */
+    const read = (rows: string[], delim = ';', options: ReadOptions = {}) => {
+      const text = (q: (c: string) => string) =>
+        ['cpr;uge;kode'.replaceAll(';', delim), ...rows.map((r) => r.split(';').map(q).join(delim))].join('\n') + '\n';
+      defaultCodeTable(); // read once before counting (the shipped table is a CSV file too)
+      const next = vi.spyOn(CsvReader.prototype, 'next');
+      const got = outcome(() => readBenefits(enc.encode(text((c) => c)), 'lang.csv', new RegisterBuilder(), options));
+      const general = next.mock.results.filter((r) => r.value === true).length;
+      next.mockRestore();
+      const want = outcome(() => readBenefits(enc.encode(text((c) => `"${c}"`)), 'lang.csv', new RegisterBuilder(), options));
+      return { general, got, want };
+    };
+
+    it('tells apart people whose CPR numbers differ only in their middle or last digits (rows in runs by person)', () => {
+      const rows = [
+        '0101901234;2021-W01;130',
+        '0101901234;2021-W02;130',
+        '0101901235;2021-W01;131',
+        '0101911235;2021-W01;651',
+        '0101911235;2021-W03;651',
+      ];
+      const { general, got, want } = read(rows);
+      expect(got).toEqual(want);
+      expect(got).toEqual({
+        people: [
+          [
+            '0101901234',
+            [
+              [parseWeek('2021-W01'), 130],
+              [parseWeek('2021-W02'), 130],
+            ],
+          ],
+          ['0101901235', [[parseWeek('2021-W01'), 131]]],
+          [
+            '0101911235',
+            [
+              [parseWeek('2021-W01'), 651],
+              [parseWeek('2021-W03'), 651],
+            ],
+          ],
+        ],
+      });
+      expect(general).toBe(1);
+    });
+
+    it('reads the first and last years and weeks it knows, YYWW of 1990 and 2089, a lower-case w, codes 1 to 5 digits, any delimiter', () => {
+      const rows = [
+        '0101901234;1900-W01;130',
+        '0101901234;2155-W52;131',
+        '0101901234;2020-w53;651',
+        '0202851236;9001;130',
+        '0202851236;8952;131',
+        '0202851236;2021-W07;00130',
+        '0303030303;2021-W08;1',
+        '0303030303;2021-W09;32767',
+      ];
+      for (const delim of [';', ',', '\t']) {
+        const { general, got, want } = read(rows, delim);
+        expect(got).toEqual(want);
+        expect(general).toBe(1);
+      }
+    });
+
+    it('leaves to the general reader the rows it cannot read (and still agrees with it)', () => {
+      const weeks = ['1899-W52', '2156-W01', '2021-W54', '2021-X01', '2021-W00', '0100', '2021-W1'];
+      const codes = ['32768', '123456', '', '1a'];
+      const cprs = ['010190123', '01019012345', '010190-1234'];
+      const bads = [
+        ...weeks.map((w) => `0101901234;${w};130`),
+        ...codes.map((c) => `0101901234;2021-W01;${c}`),
+        ...cprs.map((c) => `${c};2021-W01;130`),
+      ];
+      for (const row of bads) {
+        const bad = row;
+        const rows = ['0202851236;2021-W01;130', row, '0202851236;2021-W02;130'];
+        const { general, got, want } = read(rows);
+        expect(got).toEqual(want);
+        expect([bad, general]).toEqual([bad, 2]);
+      }
+    });
+  });
 
   describe('rows sorted by person', () => {
     afterEach(() => vi.restoreAllMocks());
