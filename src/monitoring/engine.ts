@@ -6,7 +6,8 @@
 import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupCellPath, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
 import { categoryInWeek, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlags, snapshotIndex, Span } from './classify.ts';
-import { AGE_BANDS, participantFacts, type Facts } from './participant-facts.ts';
+import { AGE_BANDS, factColumns } from './participant-facts.ts';
+import { OrderedLookup } from './ordered-lookup.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets } from './series.ts';
 import { suppressCells } from './suppress.ts';
 import { RegisterInputError } from './input-errors.ts';
@@ -48,20 +49,19 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     throw new MonitorOptionError(`Grænsen for små tal skal være et helt tal ≥ 0 (fik ${threshold}).`);
 
   const { participants, register, codeTable } = input;
-  const facts: Facts[] = participants.map(participantFacts);
-  let earliest = Infinity;
-  for (const f of facts) if (f.enrol < earliest) earliest = f.enrol;
-  const seriesStart = earliest === Infinity ? R : earliest;
+  const facts = factColumns(participants);
+  const { enrol, exit } = facts;
+  const seriesStart = facts.earliest === Infinity ? R : facts.earliest;
   const seriesLen = participants.length === 0 ? 0 : Math.max(0, R - seriesStart + 1);
   const spanStart = Math.min(seriesStart, Dm - 5, S, R);
   const span = new Span(spanStart, Math.max(R, Dm, S) - spanStart + 1);
 
   // Group blocks: all first, then each dimension's keys in sorted order.
   const keys: Record<Dimension, string[]> = {
-    kommune: [...new Set(participants.map((p) => p.kommune))].sort((a, b) => a.localeCompare(b, 'da')),
+    kommune: [...facts.kommune].sort((a, b) => a.localeCompare(b, 'da')),
     visitation: [...VISITATIONS],
     alder: [...AGE_BANDS],
-    aar: [...new Set(facts.map((f) => f.year))].sort(),
+    aar: [...facts.year].sort(),
   };
   const blockOf = {} as Record<Dimension, Map<string, number>>;
   let blocks = 1;
@@ -75,35 +75,43 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   const unknown = new Set<number>();
   const results: ParticipantResult[] = new Array(participants.length);
   const outcome: Outcome = { current: -1, accumulated: 0, durable: 0, snapshot: 0 };
-  // Group blocks of each participant, looked up once.
+  // Group blocks of each participant, from the index of each of her keys.
+  const blockAt = (d: Dimension, ks: readonly string[]) => Int32Array.from(ks, (k) => blockOf[d].get(k)!);
+  const kommuneBlock = blockAt('kommune', facts.kommune);
+  const visitationBlock = blockAt('visitation', VISITATIONS);
+  const bandBlock = blockAt('alder', AGE_BANDS);
+  const yearBlock = blockAt('aar', facts.year);
   const blocks4 = new Int32Array(participants.length * 4);
   for (let i = 0; i < participants.length; i++) {
-    blocks4[i * 4] = blockOf.kommune.get(participants[i].kommune)!;
-    blocks4[i * 4 + 1] = blockOf.visitation.get(participants[i].visitation)!;
-    blocks4[i * 4 + 2] = blockOf.alder.get(facts[i].band)!;
-    blocks4[i * 4 + 3] = blockOf.aar.get(facts[i].year)!;
+    blocks4[i * 4] = kommuneBlock[facts.kommuneOf[i]];
+    blocks4[i * 4 + 1] = visitationBlock[facts.visitationOf[i]];
+    blocks4[i * 4 + 2] = bandBlock[facts.bandOf[i]];
+    blocks4[i * 4 + 3] = yearBlock[facts.yearOf[i]];
   }
+  const weeksOf = new OrderedLookup(register.weeks);
+  const hoursOf = new OrderedLookup(register.hours);
   // Months after a woman's exit repeat her last counts: add them as differences (tail[k] holds
   // what starts at series month k) and sum them up once at the end.
   const tail = new Int32Array((seriesLen + 1) * SERIES_CELLS);
 
   for (let i = 0; i < participants.length; i++) {
     const p = participants[i];
-    const f = facts[i];
-    const weeks = register.weeks.get(p.cpr);
-    const unk = monthFlags(weeks, register.hours.get(p.cpr), flagOfCode, span, flags);
+    const fEnrol = enrol[i];
+    const fExit = exit[i];
+    const weeks = weeksOf.get(p.cpr);
+    const unk = monthFlags(weeks, hoursOf.get(p.cpr), flagOfCode, span, flags);
     if (unk !== 0) unknown.add(unk);
 
     // Window: enrolment month through the earliest of R and the exit month (spec §2).
-    const end = f.exit < R ? f.exit : R;
+    const end = fExit < R ? fExit : R;
     let best = 0;
-    for (let m = f.enrol; m <= end; m++) {
+    for (let m = fEnrol; m <= end; m++) {
       const level = LEVEL_OF_FLAGS[flags[m - spanStart]];
       if (isBetter(level, best)) best = level;
       addSeriesMonth(counts, seriesOffset + (m - seriesStart) * SERIES_CELLS, level, best);
     }
-    if (end < R && f.enrol <= R) addSeriesMonth(tail, (Math.max(end, f.enrol - 1) + 1 - seriesStart) * SERIES_CELLS, -1, best);
-    const current: Level | null = f.enrol <= R && R <= f.exit ? LEVEL_OF_FLAGS[flags[R - spanStart]] : null;
+    if (end < R && fEnrol <= R) addSeriesMonth(tail, (Math.max(end, fEnrol - 1) + 1 - seriesStart) * SERIES_CELLS, -1, best);
+    const current: Level | null = fEnrol <= R && R <= fExit ? LEVEL_OF_FLAGS[flags[R - spanStart]] : null;
     const durable = durableOf(flags, Dm - spanStart);
     const snap = snapshotIndex(categoryInWeek(weeks, codeTable.categoryOf, lastWeekS), flags[S - spanStart]);
     results[i] = { id: p.id, current, accumulated: best as Level, durable, snapshot: SNAPSHOTS[snap] };

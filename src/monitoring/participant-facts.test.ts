@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ageAt, participantFacts } from './participant-facts.ts';
+import { AGE_BANDS, ageAt, factColumns, participantFacts } from './participant-facts.ts';
 import { monthIndex } from './calendar.ts';
-import type { Participant } from './types.ts';
+import { VISITATIONS, type Participant } from './types.ts';
 
 const woman = (over: Partial<Participant> = {}): Participant => ({
   id: 'A1',
@@ -54,5 +54,41 @@ describe('ageAt', () => {
     expect(() => ageAt({ cpr: '12345' }, '2021-01-01')).toThrow('En kvinde i sammenligningspuljen: CPR-nummeret skal være 10 cifre.');
     for (const cpr of ['01018a4000', '0101854x00', '010185400x', 'x101854000', '0x01854000', '0101x54000', '01018540x0'])
       expect(() => ageAt({ id: 'B', cpr }, '2021-01-01'), cpr).toThrow(/10 cifre/);
+  });
+});
+
+describe('factColumns', () => {
+  const people: Participant[] = [
+    woman(),
+    woman({
+      id: 'A2',
+      cpr: '0101014000',
+      kommune: 'Aarhus',
+      visitation: 'aktivitetsparat',
+      indskrevet: '2019-09-01',
+      udskrevet: '2020-03-31',
+    }),
+    woman({ id: 'A3', cpr: '0101605000', kommune: 'Brøndby', visitation: 'oevrige', indskrevet: '05-05-2021' }),
+    woman({ id: 'A4', kommune: 'Aarhus', visitation: 'selvforsoergende', indskrevet: '2020-01-01', udskrevet: '' }),
+  ];
+  it('holds participantFacts of every woman, her keys as indexes into the keys in the order first met', () => {
+    const c = factColumns(people);
+    expect(c.kommune).toEqual(['Aalborg', 'Aarhus', 'Brøndby']);
+    expect(c.year).toEqual(['2021', '2019', '2020']);
+    expect(c.earliest).toBe(monthIndex(2019, 9));
+    people.forEach((p, i) => {
+      const f = participantFacts(p);
+      expect([c.enrol[i], c.exit[i], AGE_BANDS[c.bandOf[i]], c.year[c.yearOf[i]]]).toEqual([f.enrol, f.exit, f.band, f.year]);
+      expect([c.kommune[c.kommuneOf[i]], VISITATIONS[c.visitationOf[i]]]).toEqual([p.kommune, p.visitation]);
+    });
+    expect(factColumns([]).earliest).toBe(Infinity);
+  });
+  it('refuses the first woman participantFacts refuses, with its message', () => {
+    const bad = [
+      ...people,
+      woman({ id: 'B1', indskrevet: '2021-02-30' }),
+      woman({ id: 'B2', visitation: 'ledig' as Participant['visitation'] }),
+    ];
+    expect(() => factColumns(bad)).toThrow('Deltager B1: ugyldig indskrivningsdato «2021-02-30».');
   });
 });

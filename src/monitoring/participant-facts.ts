@@ -78,3 +78,59 @@ export function participantFacts(p: Participant): Facts {
     year: inIso.slice(0, 4),
   };
 }
+
+/**
+ * The facts of all participants in columns, for the engine's one pass over 100,000 women: the
+ * same as `participantFacts` woman by woman (and the same error for the first woman it refuses),
+ * without keeping an object per woman, and with each group key as an index.
+ */
+export interface FactColumns {
+  enrol: Int32Array;
+  /** +Infinity while enrolled. */
+  exit: Float64Array;
+  /** The earliest enrolment month; +Infinity when there are no participants. */
+  earliest: number;
+  /** The municipalities in the order first met, and each participant's index into them. */
+  kommune: string[];
+  kommuneOf: Int32Array;
+  /** Index into VISITATIONS. */
+  visitationOf: Int32Array;
+  /** Index into AGE_BANDS. */
+  bandOf: Int32Array;
+  /** The enrolment years (`Facts.year`) in the order first met, and each participant's index into them. */
+  year: string[];
+  yearOf: Int32Array;
+}
+
+export function factColumns(participants: readonly Participant[]): FactColumns {
+  const n = participants.length;
+  const enrol = new Int32Array(n);
+  const exit = new Float64Array(n);
+  const kommuneOf = new Int32Array(n);
+  const visitationOf = new Int32Array(n);
+  const bandOf = new Int32Array(n);
+  const yearOf = new Int32Array(n);
+  const kommune = new Map<string, number>();
+  const year = new Map<string, number>();
+  const bandIndex = new Map<string, number>(AGE_BANDS.map((b, i) => [b, i]));
+  let earliest = Infinity;
+  for (let i = 0; i < n; i++) {
+    const p = participants[i];
+    const f = participantFacts(p);
+    enrol[i] = f.enrol;
+    exit[i] = f.exit;
+    if (f.enrol < earliest) earliest = f.enrol;
+    kommuneOf[i] = indexIn(kommune, p.kommune);
+    visitationOf[i] = VISITATIONS.indexOf(p.visitation);
+    bandOf[i] = bandIndex.get(f.band)!;
+    yearOf[i] = indexIn(year, f.year);
+  }
+  return { enrol, exit, earliest, kommune: [...kommune.keys()], kommuneOf, visitationOf, bandOf, year: [...year.keys()], yearOf };
+}
+
+/** The index of key in the order keys were first met, adding it when new. */
+function indexIn(seen: Map<string, number>, key: string): number {
+  let k = seen.get(key);
+  if (k === undefined) seen.set(key, (k = seen.size));
+  return k;
+}
