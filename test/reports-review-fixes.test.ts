@@ -75,10 +75,11 @@ describe('report faults found in review (issue 18)', () => {
   });
 
   it('3. says that no budget is entered rather than "Budget i alt 0" (page, CSV)', async () => {
-    const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
+    const m = await createMunicipality(srv.t.db, { women: 6 }); // a fresh project: no budget line entered
+    const pid = m.projectId;
     const [{ lines }] = await q<{ lines: number }>(`SELECT count(*)::int AS lines FROM project_money_entry WHERE project_id = $1`, [pid]);
     expect(lines).toBe(0);
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
+    const s = await loginAs(srv.app, m.leader.username);
     for (const kind of ['udvalg', 'slutrapport']) {
       const page = (await s.get(`/styring/rapporter/${kind}?projekt=${pid}`)).body;
       const row = /<th scope="row">Budget i alt<\/th>\s*<td[^>]*>([^<]*)<\/td>/.exec(page);
