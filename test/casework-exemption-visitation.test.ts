@@ -7,6 +7,9 @@
  * Visitation over time (item 2): a change from aktivitetsparat to jobparat is shown with from,
  * to and reason on her page and timeline, counts for a goal "opvisiteret", keeps her category at
  * enrolment, and is deleted (a correction) with an audit record.
+ *
+ * She is enrolled through the form into a fresh municipality's project (test/helpers/world.ts) beside
+ * four women of its own (two enrolled as aktivitetsparat); "another municipality" is a second fresh one.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCpr } from '../src/core/cpr.ts';
@@ -19,6 +22,7 @@ import { upgradedBy } from '../src/app/steering/case-measures.ts';
 import { loadCaseFacts, type CaseFacts } from '../src/db/steering/case-stats.ts';
 import { door } from '../src/db/door.ts';
 import type { Actor } from '../src/core/actor.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const dk = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
@@ -31,12 +35,15 @@ describe.each(backends())('exemption periods on %s', (backend) => {
   const enrolled = addDays(today, -90);
   let womanId = '';
   let exemptionId = '';
+  let m: TestMunicipality;
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    other = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
-    const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    m = await createMunicipality(srv.t.db, { women: 4, visitation: (i) => (i % 2 ? 'aktivitetsparat' : 'jobparat') });
+    const elsewhere = await createMunicipality(srv.t.db, { women: 1 });
+    s = await loginAs(srv.app, m.caseworker.username);
+    other = await loginAs(srv.app, elsewhere.caseworker.username);
+    const cw = m.caseworker.id;
+    const project = m.projectId;
     const res = await s.post('/indskrivning', {
       cpr: makeCpr('1990-05-17', 'K', 1307),
       firstName: 'Hodan',
@@ -210,8 +217,8 @@ describe.each(backends())('exemption periods on %s', (backend) => {
   });
 
   it('a goal "opvisiteret" counts her among the women enrolled as aktivitetsparat, by hand', async () => {
-    const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    const project = m.projectId;
+    const pl = await loginAs(srv.app, m.leader.username);
     const res = await pl.post(`/styring/maal/ny?projekt=${project}`, {
       title: 'Opvisitering til jobparat',
       measure: 'opvisiteret',
@@ -234,6 +241,8 @@ describe.each(backends())('exemption periods on %s', (backend) => {
       [project, today],
     );
     expect(hand.rows[0].up).toBeGreaterThanOrEqual(1);
+    // By hand from the world: two of its own women and she were enrolled as aktivitetsparat; only she changed.
+    expect(hand.rows[0]).toEqual({ base: 3, up: 1 });
     const mun = (await srv.t.db.query<{ m: string }>('SELECT municipality_code AS m FROM participant WHERE id = $1', [womanId])).rows[0].m;
     const actor: Actor = {
       userId: 0,
