@@ -6,6 +6,10 @@
  * and on her timeline, corrected and deleted after confirming, each audited on her; another
  * jobcentre sees and changes none of it; the project's threshold setting; and the two goal
  * measures on Styring equal a hand count of the demo data in independent SQL.
+ *
+ * The records are written for a fresh municipality's woman without tuition (test/helpers/world.ts);
+ * "another jobcentre" is a second fresh municipality. The goal measures are counted over the demo's
+ * Aalborg project (its goals and attendance are the data they are counted from).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -13,6 +17,7 @@ import { addDays, addMonths } from '../src/core/dates.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
+import { createMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const mmyyyy = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
@@ -35,18 +40,12 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     count('SELECT count(*)::int AS n FROM audit_log WHERE entity = $1 AND action = $2 AND participant_id = $3', [entity, action, her]);
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    other = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    // An Aalborg woman of the current project without demo tuition (so the counts below are hers alone).
-    her = (
-      await srv.t.db.query<{ id: string }>(
-        `SELECT e.participant_id AS id FROM enrolment e JOIN project p ON p.id = e.project_id
-       WHERE p.key = 'aalborg-2025' AND e.exited_on IS NULL
-         AND NOT EXISTS (SELECT 1 FROM danish_course c WHERE c.participant_id = e.participant_id)
-         AND NOT EXISTS (SELECT 1 FROM danish_attendance a WHERE a.participant_id = e.participant_id)
-       ORDER BY e.enrolled_on LIMIT 1`,
-      )
-    ).rows[0].id;
+    // A fresh municipality's woman: no tuition recorded (so the counts below are hers alone).
+    const m = await createMunicipality(srv.t.db, { women: 1 });
+    const elsewhere = await createMunicipality(srv.t.db, { women: 1 });
+    s = await loginAs(srv.app, m.caseworker.username);
+    other = await loginAs(srv.app, elsewhere.caseworker.username);
+    her = m.women[0].id;
   });
 
   it('refuses bad input in Danish, keeps what was typed and stores nothing', async () => {
