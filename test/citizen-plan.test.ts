@@ -3,16 +3,16 @@
  * free text kept as written in Danish); a personal link shows only the plan view and is audited
  * on every use; a revoked, expired or unknown link shows nothing and is audited; she answers
  * WHO-5 herself (Danish, or a validated translation) and the caseworker sees it as
- * self-reported; a project leader corrects a text without a code change.
+ * self-reported; a project leader corrects a text without a code change. She, her caseworker and
+ * project leader are a fresh municipality's (test/helpers/world.ts); "another municipality" is a second one.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createVault } from '../src/security/vault.ts';
 import { formatCpr } from '../src/domain/cpr.ts';
 import { hashToken } from '../src/db/citizen/link-door.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
-import { TEST_SECRET } from './helpers/env.ts';
 import { loginAs, type Session } from './helpers/http.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const JOB_GOAL = 'Kok i kantine';
 const NOTE = 'NOTAT-HEMMELIGT-7781';
@@ -27,21 +27,19 @@ describe.each(backends())('Min plan on %s', (backend) => {
   let cw: Session;
   let womanId = '';
   let cpr = '';
+  let m: TestMunicipality;
+  let elsewhere: TestMunicipality;
 
   beforeAll(async () => {
-    cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    // An Aalborg woman enrolled today, with her plan, and the things the link must never show.
-    const w = (
-      await srv.t.db.query<{ id: string; cpr_enc: string }>(
-        `SELECT p.id, p.cpr_enc FROM participant p JOIN enrolment e ON e.participant_id = p.id
-       WHERE p.municipality_code = '851' AND e.exited_on IS NULL ORDER BY p.id LIMIT 1`,
-      )
-    ).rows[0];
-    womanId = w.id;
-    cpr = createVault(TEST_SECRET).decryptCpr(w.cpr_enc);
+    m = await createMunicipality(srv.t.db, { women: 1 });
+    elsewhere = await createMunicipality(srv.t.db, { women: 1 });
+    cw = await loginAs(srv.app, m.caseworker.username);
+    // Her plan, and the things the link must never show.
+    womanId = m.women[0].id;
+    cpr = m.women[0].cpr;
     await srv.t.db.query(`UPDATE participant SET last_name = $2 WHERE id = $1`, [womanId, LAST]);
     await srv.t.db.query(
-      `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, '851', $2)
+      `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, $3, $2)
        ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
       [
         womanId,
@@ -54,15 +52,16 @@ describe.each(backends())('Min plan on %s', (backend) => {
           healthPlan: false,
           goals: [{ id: 'g1', text: 'Praktik i et storkøkken', dueDate: '2099-01-01', status: 'aaben' }],
         }),
+        m.code,
       ],
     );
     await srv.t.db.query(
-      `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_by_name, changes) VALUES ($1, '851', 'x', $2)`,
-      [womanId, JSON.stringify([{ field: 'jobGoal', label: 'Jobmål', from: OLD_GOAL, to: JOB_GOAL }])],
+      `INSERT INTO casework_plan_change (participant_id, municipality_code, changed_by_name, changes) VALUES ($1, $3, 'x', $2)`,
+      [womanId, JSON.stringify([{ field: 'jobGoal', label: 'Jobmål', from: OLD_GOAL, to: JOB_GOAL }]), m.code],
     );
     await srv.t.db.query(
-      `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, '851', current_date, 'individuel', $2)`,
-      [womanId, NOTE],
+      `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, $3, current_date, 'individuel', $2)`,
+      [womanId, NOTE, m.code],
     );
   });
 
@@ -240,7 +239,7 @@ describe.each(backends())('Min plan on %s', (backend) => {
     expect((await srv.app.inject({ method: 'GET', url: `/borger/${revoked}` })).body).toContain('<html lang="ar" dir="rtl">');
     expect((await audits(`action = 'tilbagekald' AND entity = 'citizen_link'`)).length).toBe(1);
     // Another municipality's caseworker cannot revoke her link.
-    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
+    const other = await loginAs(srv.app, elsewhere.caseworker.username);
     const live = (
       await srv.t.db.query<{ id: string }>('SELECT id FROM citizen_link WHERE participant_id = $1 AND revoked_at IS NULL LIMIT 1', [
         womanId,
@@ -251,7 +250,7 @@ describe.each(backends())('Min plan on %s', (backend) => {
   });
 
   it('a project leader corrects a text for her municipality without a code change; a broken text is refused in Danish', async () => {
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, m.leader.username);
     expect((await cw.get('/projekt/tekster?sprog=so')).statusCode).toBe(403);
     const list = await pl.get('/projekt/tekster?sprog=so');
     expect(list.statusCode).toBe(200);
@@ -266,11 +265,10 @@ describe.each(backends())('Min plan on %s', (backend) => {
     expect((await srv.app.inject({ method: 'GET', url: `/borger/${token}` })).body).toContain('Qorshahaaga shaqada');
     const audit = await audits(`entity = 'message_override'`);
     expect(audit.map((a) => a.detail?.to)).toContain('Qorshahaaga shaqada');
-    // Aarhus keeps the file's text.
-    const aarhus = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    const aarhusWoman = (await srv.t.db.query<{ id: string }>(`SELECT id FROM participant WHERE municipality_code = '751' LIMIT 1`)).rows[0]
-      .id;
-    const theirs = await aarhus.get(`/deltagere/${aarhusWoman}/min-plan?sprog=so`);
+    // The other municipality keeps the file's text.
+    const theirs = await (
+      await loginAs(srv.app, elsewhere.caseworker.username)
+    ).get(`/deltagere/${elsewhere.women[0].id}/min-plan?sprog=so`);
     expect(theirs.body).toContain('Qorshahayga');
     expect(theirs.body).not.toContain('Qorshahaaga shaqada');
     // An empty text goes back to the file's.
