@@ -5,6 +5,10 @@
  * a row, every write audited; shown on her page; counted on Styring as barriers at enrolment and
  * now, equal to a hand count over the demo data, and the same counts suppressed in the half-yearly
  * and final reports (XLSX cells, PDF text, CSV rows); the demo data covers it.
+ *
+ * The woman recorded over HTTP is enrolled in a fresh municipality's project by its caseworker
+ * (test/helpers/world.ts); "another jobcentre" is a second fresh municipality. The Styring counts
+ * are a hand count over the demo's Aalborg project (its family data is what they count).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -16,6 +20,7 @@ import { loginAs, type Session } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
 import { fold, pdfText, xlsxCells } from './helpers/downloads.ts';
 import { popplerAvailable } from './helpers/pdf.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
 const strip = (s: string) =>
@@ -46,8 +51,7 @@ describe.each(backends())('family situation on %s', (backend) => {
   let pid = 0;
   let womanId = '';
   let base: Record<string, string> = {};
-  const uid = async (username: string) =>
-    (await s.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
+  let elsewhere: TestMunicipality;
   const rowsOf = async (id: string) =>
     (
       await s.t.db.query<{ from: string; childcare: string | null; interp: boolean | null }>(
@@ -59,8 +63,10 @@ describe.each(backends())('family situation on %s', (backend) => {
     (await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'familiesituation'`)).rows[0].n;
 
   beforeAll(async () => {
-    cw = await loginAs(s.app, 'sagsbehandler.aalborg');
-    pid = (await s.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    const m = await createMunicipality(s.t.db, { women: 1 });
+    elsewhere = await createMunicipality(s.t.db, { women: 1 });
+    cw = await loginAs(s.app, m.caseworker.username);
+    pid = m.projectId;
     base = {
       cpr: makeCpr('1990-06-14', 'K', 3306),
       firstName: 'Hodan',
@@ -70,7 +76,7 @@ describe.each(backends())('family situation on %s', (backend) => {
       enrolmentDate: da(enrolled),
       visitation: 'aktivitetsparat',
       recruitmentChannel: 'jobcenter',
-      caseworkerId: String(await uid('sagsbehandler.aalborg')),
+      caseworkerId: String(m.caseworker.id),
     };
   });
 
@@ -213,7 +219,7 @@ describe.each(backends())('family situation on %s', (backend) => {
   });
 
   it('hides her family situation from another jobcentre', async () => {
-    const aarhus = await loginAs(s.app, 'sagsbehandler.aarhus');
+    const aarhus = await loginAs(s.app, elsewhere.caseworker.username);
     expect((await aarhus.get(`/deltagere/${womanId}/familie`)).statusCode).toBe(404);
     const res = await aarhus.post(`/deltagere/${womanId}/familie`, { fromDate: da(today), childcare: 'ja' });
     expect(res.statusCode).toBe(404);
@@ -221,6 +227,7 @@ describe.each(backends())('family situation on %s', (backend) => {
   });
 
   it('counts the barriers on Styring at enrolment and now, equal to a hand count over the demo data', async () => {
+    const pid = (await s.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     const month = (await defaultMonths(s.t.db)).month;
     const at = monthEnd(month);
     // By hand: the women enrolled in the project at the month's end; each one's snapshot in force on her enrolment date and at the month's end.
