@@ -243,9 +243,13 @@ export async function signIn(page: Page, base: string, username: string) {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
-/** A new page of the block's Chromium (useServerAndBrowser), signed in as `username`. */
-export async function signedInPage(env: { server: RunningServer; browser: Browser }, username: string): Promise<Page> {
-  const page = await env.browser.newPage();
+/** A new page (with `options`, e.g. a viewport or downloads) of the block's Chromium (useServerAndBrowser), signed in as `username`. */
+export async function signedInPage(
+  env: { server: RunningServer; browser: Browser },
+  username: string,
+  options?: BrowserContextOptions,
+): Promise<Page> {
+  const page = await env.browser.newPage(options);
   await signIn(page, env.server.url, username);
   return page;
 }

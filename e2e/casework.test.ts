@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -31,8 +31,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
   }
 
   it('walks a caseworker through enrolment, plan, internship, conversation, WHO-5 twice and exit', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/mine-borgere`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine borgere');
     await expectNoAxeViolations(page);
@@ -153,8 +152,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
   });
 
   it('corrects and deletes records, and the project leader pages pass axe (also with errors)', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/mine-borgere?sort=varsler&kunVarsler=ja`);
     await expectNoAxeViolations(page);
     await follow(page, () => page.locator('tbody tr a').first().click());
@@ -197,8 +195,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     await page.close();
 
-    const leader = await env.browser.newPage();
-    await signIn(leader, env.server.url, 'projektleder.aalborg');
+    const leader = await signedInPage(env, 'projektleder.aalborg');
     await follow(leader, () => leader.getByRole('link', { name: 'Projekt', exact: true }).click());
     await leader.waitForURL(/\/projekt$/);
     await expectNoAxeViolations(leader);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
 
 async function langDir(page: Page, selector: string) {
   return page
@@ -20,8 +20,7 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
 
   it('caseworker: Danish, Arabic and Somali with lang/dir per block, free text kept in Danish; link created with a QR code', async () => {
     const { server, browser } = env;
-    const page = await browser.newPage();
-    await signIn(page, server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     const id = (
       await server.t.db.query<{ id: string }>(
         `SELECT p.id FROM participant p JOIN casework_plan pl ON pl.participant_id = p.id JOIN enrolment e ON e.participant_id = p.id
@@ -110,8 +109,7 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     await check.emulateMedia({ media: 'screen' });
 
     // The caseworker revokes it: her link shows nothing.
-    const cw = await browser.newPage();
-    await signIn(cw, server.url, 'sagsbehandler.aalborg');
+    const cw = await signedInPage(env, 'sagsbehandler.aalborg');
     await cw.goto(`${server.url}/deltagere/${id}/min-plan`);
     await expect.poll(() => cw.getByTestId('citizen-links').textContent()).toContain('gange');
     await cw

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short', max: 800 });
@@ -20,8 +20,7 @@ describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('records attendance and a module test with the keyboard alone, with Danish errors first, and deletes after confirming', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/mine-borgere?sortering=navn`);
     const name = (await page.locator('table a[href^="/deltagere/"]').first().textContent())!.trim();
     await tabTo(page, new RegExp(`^A\\|\\|${name}`));

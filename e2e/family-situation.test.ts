@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addMonths } from '../src/core/dates.ts';
@@ -29,8 +29,7 @@ describe.runIf(browserAvailable())('family situation in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('changes her family situation with the keyboard alone, with Danish errors first, and Styring counts the barriers', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     // Enrolled with her family situation on the enrolment form (its family fields axe clean).
     const enrolled = addMonths(todayInDenmark(), -3);
     await page.goto(`${env.server.url}/indskrivning`);
@@ -87,8 +86,7 @@ describe.runIf(browserAvailable())('family situation in Chromium', () => {
     await expect.poll(() => page.getByTestId('family-history').textContent()).toContain('Delvis');
     await expectNoAxeViolations(page);
 
-    const leader = await env.browser.newPage();
-    await signIn(leader, env.server.url, 'projektleder.aalborg');
+    const leader = await signedInPage(env, 'projektleder.aalborg');
     await leader.goto(`${env.server.url}/styring?projekt=${project}`);
     await expect.poll(() => leader.getByTestId('tabel-familie-barrierer').count()).toBe(1);
     await expectNoAxeViolations(leader);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 
 const SECTIONS = ['Overblik', 'Aktiviteter', 'Samtaler', 'Målinger', 'Fritagelser', 'Dansk', 'Historik', 'Tidslinje', 'Registerdata'];
 
@@ -42,8 +42,7 @@ describe.runIf(browserAvailable())('her page in sections, in Chromium', () => {
   it('shows a short overview of the busiest woman and every section one click away, axe-clean', async () => {
     const woman = await busiestWoman();
     expect(woman.n).toBeGreaterThan(20);
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg', { viewport: { width: 1280, height: 900 } });
     const herPage = `${env.server.url}/deltagere/${woman.id}`;
     await page.goto(herPage);
 
@@ -95,8 +94,7 @@ describe.runIf(browserAvailable())('her page in sections, in Chromium', () => {
       ['analytiker.siri', '/nationalt'],
     ];
     for (const [user, path] of checks) {
-      const page = await env.browser.newPage();
-      await signIn(page, env.server.url, user);
+      const page = await signedInPage(env, user);
       await page.goto(`${env.server.url}${path}`);
       const items = await bulletsBeforeButtons(page);
       expect(items.length, `list items with buttons on ${path}`).toBeGreaterThan(0);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signIn, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
@@ -22,8 +22,7 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('defines, scores, versions and retires an instrument with the keyboard alone, with Danish errors first', async () => {
-    const leader = await env.browser.newPage();
-    await signIn(leader, env.server.url, 'projektleder.aalborg');
+    const leader = await signedInPage(env, 'projektleder.aalborg');
     const project = (await env.server.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
     await leader.goto(`${env.server.url}/projekt/${project}`);
     await tabTo(leader, /^A\|\|Projektets måleredskaber/);
@@ -73,8 +72,7 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
         [project],
       )
     ).rows[0].id;
-    const cw = await env.browser.newPage();
-    await signIn(cw, env.server.url, 'sagsbehandler.aalborg');
+    const cw = await signedInPage(env, 'sagsbehandler.aalborg');
     await cw.goto(`${env.server.url}/deltagere/${her}/maalinger`);
     await tabTo(cw, /^A\|\|Ny måling: Tastaturtrappen/);
     await enter(cw, new RegExp(`/maalinger/ny\\?redskab=projekt-${iid}-v1$`));

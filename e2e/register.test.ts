@@ -6,7 +6,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 
 describe.runIf(browserAvailable())('register data in Chromium', () => {
   const env = useServerAndBrowser();
@@ -19,8 +19,7 @@ describe.runIf(browserAvailable())('register data in Chromium', () => {
   it('uploads a benefits file, shows progress to completion, and lists the batch with its provenance', async () => {
     const file = join(dir, 'ydelser-2023.csv');
     writeFileSync(file, 'cpr;uge;kode\n0101901234;2023-W05;130\n0101901234;2023-W06;211\n');
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'analytiker.siri');
+    const page = await signedInPage(env, 'analytiker.siri');
     await follow(page, () => page.getByRole('link', { name: 'Registerdata' }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('Filtype').selectOption('ydelser');
@@ -40,8 +39,7 @@ describe.runIf(browserAvailable())('register data in Chromium', () => {
   it('shows a Danish error for a malformed file and stores nothing', async () => {
     const file = join(dir, 'forkert.csv');
     writeFileSync(file, 'cpr;uge;kode\n0101901234;2023-W99;130\n');
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'analytiker.siri');
+    const page = await signedInPage(env, 'analytiker.siri');
     await page.goto(`${env.server.url}/registerdata`);
     await page.getByLabel('CSV-fil').setInputFiles(file);
     await follow(page, () => page.getByRole('button', { name: 'Indlæs fil' }).click());
@@ -58,8 +56,7 @@ describe.runIf(browserAvailable())('register data in Chromium', () => {
   });
 
   it('shows national results with suppressed small numbers and the published figures', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'analytiker.siri');
+    const page = await signedInPage(env, 'analytiker.siri');
     await page.goto(`${env.server.url}/resultater`);
     expect(await page.getByTestId('vintage').textContent()).toContain('kib-2019.1');
     expect(await page.getByTestId('published').textContent()).toContain('Mål 1 eller 2 blandt aktivitetsparate');
@@ -69,8 +66,7 @@ describe.runIf(browserAvailable())('register data in Chromium', () => {
   });
 
   it('lets a caseworker see why a woman is at her level in a month', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/deltagere`);
     await follow(page, () => page.getByTestId('participant-table').locator('tbody a').first().click());
     await expect.poll(() => page.getByTestId('register-section').textContent()).toMatch(/Registerstatus/);

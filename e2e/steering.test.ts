@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signIn, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 
 const MAGIC: Record<string, string> = { pdf: '%PDF-', xlsx: 'PK', csv: '\uFEFF' };
 
@@ -23,12 +23,11 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('renders the dashboard under the real CSP without violations', async () => {
-    const page = await env.browser.newPage();
+    const page = await signedInPage(env, 'sagsbehandler.aalborg');
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    await signIn(page, env.server.url, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/styring`);
     await expect.poll(() => page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(7);
     expect(violations).toEqual([]);
@@ -36,8 +35,7 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   });
 
   it('opens the municipal dashboard, goals and milestones; a bad goal shows its error beside the field', async () => {
-    const page = await env.browser.newPage();
-    await signIn(page, env.server.url, 'projektleder.aalborg');
+    const page = await signedInPage(env, 'projektleder.aalborg');
     await follow(page, () => page.getByRole('link', { name: 'Styring', exact: true }).click());
     await page.waitForURL(/\/styring$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Styring af projektet');
@@ -86,8 +84,7 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   });
 
   it('opens every report as a page and downloads it in every format', async () => {
-    const page = await env.browser.newPage({ acceptDownloads: true });
-    await signIn(page, env.server.url, 'projektleder.aalborg');
+    const page = await signedInPage(env, 'projektleder.aalborg', { acceptDownloads: true });
     await page.goto(`${env.server.url}/styring/rapporter`);
     await expectNoAxeViolations(page);
     const reports = [
@@ -123,8 +120,7 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
   });
 
   it('opens the national dashboard for the agency and downloads it in every format', async () => {
-    const page = await env.browser.newPage({ acceptDownloads: true });
-    await signIn(page, env.server.url, 'analytiker.siri');
+    const page = await signedInPage(env, 'analytiker.siri', { acceptDownloads: true });
     await follow(page, () => page.getByRole('link', { name: 'Nationalt overblik' }).click());
     await page.waitForURL(/\/nationalt$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Nationalt overblik');
