@@ -4,7 +4,8 @@
  * a new CVR number makes a company, the company page shows the women there now and is closed to
  * another jobcentre, contact people and contacts are logged and deleted (audited), the
  * follow-up after hiring raises an alert that recording it clears, and Styring's company counts
- * equal hand counts on the demo data.
+ * equal hand counts on the demo data. The caseworker, her woman and "another jobcentre" are fresh
+ * municipalities' (test/helpers/world.ts); the demo is read for its own placements and Styring's counts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
@@ -17,6 +18,7 @@ import { addDays, addMonths } from '../src/core/dates.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
+import { createAgency, createMunicipality, type TestMunicipality, type TestUser } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const cvrs = (from: number, n: number) => {
@@ -32,15 +34,14 @@ describe.each(backends())('company register on %s', (backend) => {
   const [newCvr, placementCvr] = cvrs(42000000, 2);
   let womanId = '';
   let companyId = '';
+  const w = {} as { m: TestMunicipality; other: TestMunicipality; agencyAnalyst: TestUser };
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    womanId = (
-      await srv.t.db.query<{ id: string }>(
-        `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id JOIN app_user u ON u.id = e.caseworker_id
-       WHERE u.username = 'sagsbehandler.aalborg' AND e.exited_on IS NULL ORDER BY p.last_name, p.id LIMIT 1`,
-      )
-    ).rows[0].id;
+    w.m = await createMunicipality(srv.t.db, { women: 1 });
+    w.other = await createMunicipality(srv.t.db, { women: 1 });
+    w.agencyAnalyst = (await createAgency(srv.t.db)).analyst;
+    s = await loginAs(srv.app, w.m.caseworker.username);
+    womanId = w.m.women[0].id;
   });
 
   it('linked every demo placement with a CVR number to a company of its own jobcentre, one company per CVR number and jobcentre', async () => {
@@ -124,7 +125,7 @@ describe.each(backends())('company register on %s', (backend) => {
   });
 
   it('is closed to another jobcentre: Aarhus gets 404 for an Aalborg company and its forms, and nothing changes', async () => {
-    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
+    const other = await loginAs(srv.app, w.other.caseworker.username);
     expect((await other.get(`/virksomheder/${companyId}`)).statusCode).toBe(404);
     expect((await other.post(`/virksomheder/${companyId}/ret`, { name: 'Overtaget' })).statusCode).toBe(404);
     expect((await other.post(`/virksomheder/${companyId}/kontaktpersoner`, { name: 'Fremmed' })).statusCode).toBe(404);
@@ -132,7 +133,7 @@ describe.each(backends())('company register on %s', (backend) => {
     expect((await srv.t.db.query<{ name: string }>('SELECT name FROM company WHERE id = $1', [companyId])).rows[0].name).toBe(
       'Testvirksomheden ApS',
     );
-    const analyst = await loginAs(srv.app, 'analytiker.siri');
+    const analyst = await loginAs(srv.app, w.agencyAnalyst.username);
     expect((await analyst.get('/virksomheder')).statusCode).toBe(403);
   });
 
@@ -279,8 +280,8 @@ describe.each(backends())('company register on %s', (backend) => {
     const uid = (
       await srv.t.db.query<{ id: number }>(
         `SELECT coalesce((SELECT consultant_id FROM company_consultant_change WHERE participant_id = $1 AND from_date <= current_date
-                        ORDER BY from_date DESC, created_at DESC LIMIT 1), (SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg')) AS id`,
-        [womanId],
+                        ORDER BY from_date DESC, created_at DESC LIMIT 1), $2::int) AS id`,
+        [womanId, w.m.caseworker.id],
       )
     ).rows[0].id;
     const actor = (await loadActor(srv.t.db, uid, '127.0.0.1'))!;
