@@ -4,6 +4,8 @@
  * away), correct and delete records, exit and re-enrol. Also: forms keep what was typed and
  * show Danish errors beside the fields; every save is one transaction; every read and write is
  * audited; records of another municipality cannot be read or changed through any route.
+ * The caseworker and her project are a fresh municipality's (test/helpers/world.ts), whose jobcentre
+ * also had a project that ended in 2022.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCpr, mod11Ok } from '../src/core/cpr.ts';
@@ -13,6 +15,7 @@ import { addDays } from '../src/core/dates.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const validCvr = () => {
@@ -26,14 +29,25 @@ describe.each(backends())('casework on %s', (backend) => {
   const today = todayInDenmark();
   const cpr = makeCpr('1988-04-12', 'K', 4711);
   let womanId = '';
+  let m: TestMunicipality;
+  let ended = 0;
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    m = await createMunicipality(srv.t.db, { women: 0 });
+    // The jobcentre's earlier project, ended in 2022.
+    ended = (
+      await srv.t.db.query<{ id: number }>(
+        `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants)
+         VALUES ($1, $2, 1000000, '2019-09-01', '2022-12-31', 50) RETURNING id`,
+        [`afsluttet-${m.code}-${m.projectId}`, `Afsluttet testprojekt ${m.code}`],
+      )
+    ).rows[0].id;
+    await srv.t.db.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [ended, m.code]);
+    s = await loginAs(srv.app, m.caseworker.username);
   });
 
-  const caseworkerId = async () =>
-    (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
-  const projectId = async () => (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+  const caseworkerId = async () => m.caseworker.id;
+  const projectId = async () => m.projectId;
 
   it('finds no woman by an unknown CPR number and offers the enrolment form; rejects a malformed CPR in Danish', async () => {
     const bad = await s.post('/indskrivning/soeg', { cpr: '3113901234' });
@@ -319,8 +333,7 @@ describe.each(backends())('casework on %s', (backend) => {
     });
     expect(overlap.statusCode).toBe(400);
     expect(overlap.body).toContain('overlapper');
-    // Not in the KIB project that ended in 2022: only a running project takes new enrolments.
-    const ended = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
+    // Not in the project that ended in 2022: only a running project takes new enrolments.
     const tomorrow = addDays(today, 1);
     const intoEnded = await s.post(`/deltagere/${womanId}/indskriv`, {
       countryOfOrigin: 'SY',
@@ -351,8 +364,8 @@ describe.each(backends())('casework on %s', (backend) => {
 
   it('audits every read and write of her case', async () => {
     const rows = await srv.t.db.query<{ action: string; entity: string }>(
-      `SELECT DISTINCT action, entity FROM audit_log WHERE participant_id = $1 AND username = 'sagsbehandler.aalborg'`,
-      [womanId],
+      `SELECT DISTINCT action, entity FROM audit_log WHERE participant_id = $1 AND username = $2`,
+      [womanId, m.caseworker.username],
     );
     const got = rows.rows.map((r) => `${r.action}:${r.entity}`);
     for (const e of [
@@ -371,9 +384,9 @@ describe.each(backends())('casework on %s', (backend) => {
     ]) {
       expect(got, e).toContain(e);
     }
-    const list = await srv.t.db.query(
-      `SELECT 1 FROM audit_log WHERE action = 'liste' AND entity = 'mine_borgere' AND username = 'sagsbehandler.aalborg'`,
-    );
+    const list = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'liste' AND entity = 'mine_borgere' AND username = $1`, [
+      m.caseworker.username,
+    ]);
     expect(list.rows.length).toBeGreaterThan(0);
   });
 
