@@ -65,12 +65,15 @@ function readPlan(
   const options = { keep: keepCprs(cprs), from: opts.from, year: opts.year };
   const main = new RegisterBuilder();
   main.knownPeople(options.keep.numbers);
+  if (opts.expect) main.expectWeeks(opts.expect[0], opts.expect[1]);
   readPieces(plan.main, main, options);
-  const packed = readJob(
+  const reply = readJob(
     { pieces: plan.worker, cprs, from: opts.from, year: opts.year, expect: opts.expect ?? null },
     new RegisterBuilder(),
   );
-  main.mergeWeeks(packed);
+  // Yearly files with the weeks expected come back as the worker's flat array, anything else person by person.
+  if (reply.flat) main.mergeFlat(reply.flat);
+  else main.mergeWeeks(reply.packed!);
   return main.build(defaultCodeTable());
 }
 
