@@ -518,6 +518,34 @@ describe('what build makes of the rows', () => {
     }
   });
 
+  it('keeps the later yearly rows of a person whose weeks grew past the years expected', () => {
+    const names = new NumIndex<string>(2);
+    for (const n of NUMS.slice(0, 2)) names.set(n, cprText(n));
+    const b = new RegisterBuilder();
+    b.knownPeople(names);
+    b.expectWeeks(W0, W0 + 104);
+    const year = (num: number, ws: number, codes: number[]) => run(b, { t: 'year', num, ws, codes }, 0);
+    const row = (at: number, c: number) => Array.from({ length: 53 }, (_, i) => (i === at ? c : 0));
+    year(NUMS[0], W0, row(1, 130));
+    year(NUMS[1], W0, row(2, 131));
+    // Her weeks grow past the span (a long-layout row of 2019): she leaves the shared array.
+    b.setWeek(NUMS[0], W0 - 60, 651);
+    year(NUMS[0], W0 + 52, row(3, 131));
+    year(NUMS[1], W0 + 52, row(4, 130));
+    year(NUMS[0], W0 + 52, row(5, 130));
+    const data = b.build(table(KNOWN));
+    expect(cells(data.weeks.get(cprText(NUMS[0]))!)).toEqual([
+      [W0 - 60, 651],
+      [W0 + 1, 130],
+      [W0 + 55, 131],
+      [W0 + 57, 130],
+    ]);
+    expect(cells(data.weeks.get(cprText(NUMS[1]))!)).toEqual([
+      [W0 + 2, 131],
+      [W0 + 56, 130],
+    ]);
+  });
+
   it('sums the hours of a month and rounds the sums to four decimals', () => {
     const data = buildRegisterData(
       {
@@ -558,6 +586,29 @@ describe('what build makes of the rows', () => {
     expect(sums('0202851236')).toEqual([
       [M0, 6],
       [M0 + 1, 7],
+    ]);
+  });
+});
+
+describe('the shared slabs the arrays are carved from', () => {
+  it('keeps every week and month when the people fill more than one slab, and for a person spanning more than a slab', () => {
+    const b = new RegisterBuilder();
+    const n = 12_000;
+    for (let i = 0; i < n; i++) {
+      b.setWeek(cprText(i + 1), W0 + (i % 7), KNOWN[i % 3]);
+      b.addHours(cprText(i + 1), M0 + (i % 5), i % 100);
+    }
+    b.setWeek('#far', 10, 130);
+    b.setWeek('#far', 600_010, 131);
+    const data = b.build(table(KNOWN));
+    for (let i = 0; i < n; i++) {
+      expect(cells(data.weeks.get(cprText(i + 1))!)).toEqual([[W0 + (i % 7), KNOWN[i % 3]]]);
+      const h = data.hours.get(cprText(i + 1))!;
+      expect([h.monthStart, h.hours.length, h.hours[0]]).toEqual([M0 + (i % 5), 12, i % 100]);
+    }
+    expect(cells(data.weeks.get('#far')!)).toEqual([
+      [10, 130],
+      [600_010, 131],
     ]);
   });
 });
