@@ -10,7 +10,7 @@ import { formatDate } from '../../core/format.ts';
 import { DANISH_EDUCATION_LABELS } from '../../core/labels.ts';
 import { formatMonthDa } from '../../domain/danish.ts';
 import { dateInput, emptyState, type FormState } from '../../web/pages/casework/form.ts';
-import { deleteConfirmPage } from '../../web/pages/casework/delete-confirm.ts';
+import { deleteRoutes } from './casework/delete-routes.ts';
 import { DANISH_PATHS, danishFormPage, danishSection, danishValues, testText } from '../../web/pages/danish/danish.ts';
 import { html } from '../../web/html.ts';
 import { respond, sendHtml } from './casework/respond.ts';
@@ -88,32 +88,14 @@ export function danishRoutes(app: FastifyInstance, deps: AppDeps) {
         'dansk',
       );
     });
-    app.get<P>(`${base}/:rid/slet`, async (req, reply) => {
-      const actor = requirePersonalDataActor(req);
-      const { view, record } = await danishRecordForm(deps.db, actor, req.params.id, kind, req.params.rid);
-      return sendHtml(
-        reply,
-        deleteConfirmPage(
-          actor,
-          req.csrfToken!,
-          view.participant,
-          describe(kind, record!),
-          `/deltagere/${req.params.id}/dansk/${DANISH_PATHS[kind]}/${req.params.rid}/slet`,
-          'dansk',
-        ),
-      );
-    });
-    app.post<P>(`${base}/:rid/slet`, async (req, reply) => {
-      const actor = requirePersonalDataActor(req);
-      const r = await deleteDanishRecord(deps.db, actor, req.params.id, kind, req.params.rid);
-      return respond(
-        reply,
-        req.body,
-        r,
-        () => back(req.params.id),
-        async () => '',
-        'slettet',
-      );
+    deleteRoutes(app, {
+      path: `dansk/${DANISH_PATHS[kind]}`,
+      section: 'dansk',
+      describe: async (actor, id, rid) => {
+        const { view, record } = await danishRecordForm(deps.db, actor, id, kind, rid);
+        return { participant: view.participant, what: describe(kind, record!) };
+      },
+      remove: (actor, id, rid) => deleteDanishRecord(deps.db, actor, id, kind, rid),
     });
   }
 }

@@ -36,9 +36,9 @@ import { visitationFormPage } from '../../../web/pages/casework/visitation-form.
 import { consultantFormPage } from '../../../web/pages/casework/consultant-form.ts';
 import { familyFormPage, familyValues } from '../../../web/pages/casework/family-form.ts';
 import { dateInput, emptyState, type FormState } from '../../../web/pages/casework/form.ts';
-import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
 import type { SavedKind } from '../../../web/pages/participants.ts';
 import { respond, sendHtml } from './respond.ts';
+import { deleteRoutes } from './delete-routes.ts';
 import { sectionUrl, type CaseSectionKey } from '../../../web/pages/participant-nav.ts';
 
 type P = { Params: { id: string; rid: string }; Querystring: { redskab?: string }; Body: Record<string, unknown> };
@@ -206,41 +206,20 @@ function formRoutes(app: FastifyInstance, deps: AppDeps, form: OneForm) {
   });
 }
 
-function deleteRoutes(app: FastifyInstance, deps: AppDeps, [path, kind, section]: (typeof DELETIONS)[number]) {
-  app.get<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const { file, what } = await recordToDelete(deps.db, actor, req.params.id, kind, req.params.rid);
-    return sendHtml(
-      reply,
-      deleteConfirmPage(
-        actor,
-        req.csrfToken!,
-        file.participant,
-        what,
-        `/deltagere/${req.params.id}/${path}/${req.params.rid}/slet`,
-        section,
-      ),
-    );
-  });
-  app.post<P>(`/deltagere/:id/${path}/:rid/slet`, async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await deleteCaseRecord(deps.db, actor, req.params.id, kind, req.params.rid);
-    return respond(
-      reply,
-      req.body,
-      r,
-      () => sectionUrl(req.params.id, section),
-      async () => '',
-      'slettet',
-    );
-  });
-}
-
 export function caseRecordRoutes(app: FastifyInstance, deps: AppDeps) {
   // In the order of her case: the plan, her records, the changes over time, the deletions.
   const [planForm, ...changes] = FORMS;
   formRoutes(app, deps, planForm);
   for (const form of RECORDS) recordRoutes(app, deps, form);
   for (const form of changes) formRoutes(app, deps, form);
-  for (const d of DELETIONS) deleteRoutes(app, deps, d);
+  for (const [path, kind, section] of DELETIONS)
+    deleteRoutes(app, {
+      path,
+      section,
+      describe: async (actor, id, rid) => {
+        const { file, what } = await recordToDelete(deps.db, actor, id, kind, rid);
+        return { participant: file.participant, what };
+      },
+      remove: (actor, id, rid) => deleteCaseRecord(deps.db, actor, id, kind, rid),
+    });
 }
