@@ -7,10 +7,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
 import type { CaseEnrolment, CaseParticipant } from '../../db/casework/access.ts';
 import type { Tx } from '../../db/door.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
-import { about, audited, unaudited, withCase } from './with-case.ts';
-
-type Db = Parameters<typeof withCase>[0];
+import { str, zodFieldErrors } from './form-result.ts';
+import { todayInDenmark } from './today.ts';
+import { about, audited, unaudited, withCase, type CaseFormSave } from './with-case.ts';
 
 export interface ChangeInEnrolment<T> {
   /** The purpose her case is opened for (audited with a refused look-up). */
@@ -20,28 +19,28 @@ export interface ChangeInEnrolment<T> {
   fields: readonly string[];
   /** Shown when she is not enrolled now. */
   notEnrolled: string;
-  /** Her history read inside the transaction: the schema of a change, and how to store a checked one (its id and audit detail). */
+  /**
+   * Her history read inside the transaction: the schema of a change, and how to store a checked one
+   * (its id and audit detail). `today` is the save's date (a test may fix it).
+   */
   prepare(
     tx: Tx,
     p: CaseParticipant,
     e: CaseEnrolment,
+    by: { actor: Actor; today: string },
   ): Promise<{ schema: z.ZodType<T>; store(change: T): Promise<{ id: string; detail: Record<string, unknown> }> }>;
 }
 
-export function saveChangeInEnrolment<T>(
-  db: Db,
-  actor: Actor,
-  participantId: string,
-  form: FormData,
-  change: ChangeInEnrolment<T>,
-): Promise<SaveResult> {
-  return withCase<string>(db, actor, participantId, change.purpose, async (tx, p) => {
-    const e = p.enrolment;
-    if (!e || e.exitedOn) return unaudited({ status: 'invalid', errors: { _form: change.notEnrolled } });
-    const { schema, store } = await change.prepare(tx, p, e);
-    const parsed = schema.safeParse(Object.fromEntries(change.fields.map((f) => [f, str(form, f)])));
-    if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
-    const { id, detail } = await store(parsed.data);
-    return audited({ status: 'ok', id }, { action: 'opret', entity: change.entity, ...about(p), detail: { id, ...detail } });
-  });
+/** The save of one kind of change: the form's use case. */
+export function changeInEnrolment<T>(change: ChangeInEnrolment<T>): CaseFormSave {
+  return (db, actor, participantId, form, today = todayInDenmark()) =>
+    withCase<string>(db, actor, participantId, change.purpose, async (tx, p) => {
+      const e = p.enrolment;
+      if (!e || e.exitedOn) return unaudited({ status: 'invalid', errors: { _form: change.notEnrolled } });
+      const { schema, store } = await change.prepare(tx, p, e, { actor, today });
+      const parsed = schema.safeParse(Object.fromEntries(change.fields.map((f) => [f, str(form, f)])));
+      if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
+      const { id, detail } = await store(parsed.data);
+      return audited({ status: 'ok', id }, { action: 'opret', entity: change.entity, ...about(p), detail: { id, ...detail } });
+    });
 }
