@@ -13,6 +13,7 @@ import type {
 } from '../domain/danish.ts';
 import { isUuid } from './tenant.ts';
 import { sqlOf, type Sql } from './sql.ts';
+import { deleteHers, insertHers, updateHers } from './her-records.ts';
 
 interface Meta {
   id: string;
@@ -103,28 +104,29 @@ export async function getDanish(tx: Sql, kind: DanishKind, participantId: string
   return (await sqlOf(tx).query<Meta>(`${select(kind)} WHERE t.id = $1 AND t.participant_id = $2`, [id, participantId])).rows[0];
 }
 
-export async function deleteDanish(tx: Sql, kind: DanishKind, participantId: string, id: string): Promise<void> {
-  await sqlOf(tx).query(`DELETE FROM ${TABLE[kind].table} WHERE id = $1 AND participant_id = $2`, [id, participantId]);
+export function deleteDanish(tx: Sql, kind: DanishKind, participantId: string, id: string): Promise<void> {
+  return deleteHers(tx, TABLE[kind].table, participantId, id);
 }
 
 type Her = { id: string; municipalityCode: string };
+const by = (p: Her, userId: number) => ({ participantId: p.id, municipality: p.municipalityCode, userId });
+const courseValues = (c: DanishCourseInput) => ({
+  education: c.education,
+  module: c.module,
+  provider: c.provider,
+  start_date: c.startDate,
+  end_date: c.endDate,
+});
+const attendanceValues = (a: DanishAttendanceInput) => ({ month: `${a.month}-01`, percent: a.percent });
+const testValues = (t: DanishTestInput) => ({ kind: t.kind, module: t.module, taken_on: t.takenOn, outcome: t.outcome, result: t.result });
+const buddyValues = (b: DanishBuddyInput) => ({ from_date: b.fromDate, buddy_name: b.buddyName });
 
-export async function insertCourse(tx: Sql, p: Her, c: DanishCourseInput, userId: number): Promise<string> {
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO danish_course (participant_id, municipality_code, education, module, provider, start_date, end_date, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [p.id, p.municipalityCode, c.education, c.module, c.provider, c.startDate, c.endDate, userId],
-    )
-  ).rows[0].id;
+export function insertCourse(tx: Sql, p: Her, c: DanishCourseInput, userId: number): Promise<string> {
+  return insertHers(tx, 'danish_course', by(p, userId), courseValues(c));
 }
 
-export async function updateCourse(tx: Sql, participantId: string, id: string, c: DanishCourseInput): Promise<void> {
-  await sqlOf(tx).query(
-    `UPDATE danish_course SET education = $3, module = $4, provider = $5, start_date = $6, end_date = $7, updated_at = now()
-     WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, c.education, c.module, c.provider, c.startDate, c.endDate],
-  );
+export function updateCourse(tx: Sql, participantId: string, id: string, c: DanishCourseInput): Promise<void> {
+  return updateHers(tx, 'danish_course', participantId, id, courseValues(c));
 }
 
 /** The month's row of hers, if any (one row per month). */
@@ -137,54 +139,28 @@ export async function attendanceInMonth(tx: Sql, participantId: string, month: s
   ).rows[0];
 }
 
-export async function insertAttendance(tx: Sql, p: Her, a: DanishAttendanceInput, userId: number): Promise<string> {
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO danish_attendance (participant_id, municipality_code, month, percent, created_by)
-     VALUES ($1, $2, $3::date, $4, $5) RETURNING id`,
-      [p.id, p.municipalityCode, `${a.month}-01`, a.percent, userId],
-    )
-  ).rows[0].id;
+export function insertAttendance(tx: Sql, p: Her, a: DanishAttendanceInput, userId: number): Promise<string> {
+  return insertHers(tx, 'danish_attendance', by(p, userId), attendanceValues(a));
 }
 
-export async function updateAttendance(tx: Sql, participantId: string, id: string, a: DanishAttendanceInput): Promise<void> {
-  await sqlOf(tx).query(
-    `UPDATE danish_attendance SET month = $3::date, percent = $4, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, `${a.month}-01`, a.percent],
-  );
+export function updateAttendance(tx: Sql, participantId: string, id: string, a: DanishAttendanceInput): Promise<void> {
+  return updateHers(tx, 'danish_attendance', participantId, id, attendanceValues(a));
 }
 
-export async function insertTest(tx: Sql, p: Her, t: DanishTestInput, userId: number): Promise<string> {
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [p.id, p.municipalityCode, t.kind, t.module, t.takenOn, t.outcome, t.result, userId],
-    )
-  ).rows[0].id;
+export function insertTest(tx: Sql, p: Her, t: DanishTestInput, userId: number): Promise<string> {
+  return insertHers(tx, 'danish_test', by(p, userId), testValues(t));
 }
 
-export async function updateTest(tx: Sql, participantId: string, id: string, t: DanishTestInput): Promise<void> {
-  await sqlOf(tx).query(
-    `UPDATE danish_test SET kind = $3, module = $4, taken_on = $5, outcome = $6, result = $7, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, t.kind, t.module, t.takenOn, t.outcome, t.result],
-  );
+export function updateTest(tx: Sql, participantId: string, id: string, t: DanishTestInput): Promise<void> {
+  return updateHers(tx, 'danish_test', participantId, id, testValues(t));
 }
 
-export async function insertBuddy(tx: Sql, p: Her, b: DanishBuddyInput, userId: number): Promise<string> {
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [p.id, p.municipalityCode, b.fromDate, b.buddyName, userId],
-    )
-  ).rows[0].id;
+export function insertBuddy(tx: Sql, p: Her, b: DanishBuddyInput, userId: number): Promise<string> {
+  return insertHers(tx, 'danish_buddy', by(p, userId), buddyValues(b));
 }
 
-export async function updateBuddy(tx: Sql, participantId: string, id: string, b: DanishBuddyInput): Promise<void> {
-  await sqlOf(tx).query(
-    `UPDATE danish_buddy SET from_date = $3, buddy_name = $4, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, b.fromDate, b.buddyName],
-  );
+export function updateBuddy(tx: Sql, participantId: string, id: string, b: DanishBuddyInput): Promise<void> {
+  return updateHers(tx, 'danish_buddy', participantId, id, buddyValues(b));
 }
 
 /** Attendance and tests of the women of a project (counts for steering; rows never leave the app layer). */

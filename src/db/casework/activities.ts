@@ -1,7 +1,7 @@
 /** Activities of one woman (SQL only; the caller runs inside the door, which writes the audit record). */
 import type { ActivityStatus, CompanyConsent } from '../../core/codes.ts';
-import { isUuid } from '../tenant.ts';
-import { sqlOf, type Sql } from '../sql.ts';
+import type { Sql } from '../sql.ts';
+import { deleteHers, getHers, insertHers, listHers, updateHers } from '../her-records.ts';
 
 /** What a caseworker records of an activity. */
 export interface ActivityData {
@@ -31,63 +31,38 @@ const COLS = `id, type_key AS "typeKey", provider, address, schedule, cvr, start
   hours_per_week AS "hoursPerWeek", status, created_by AS "createdBy", company_id AS "companyId",
   company_consent AS "companyConsent"`;
 
-export async function listActivities(tx: Sql, participantId: string): Promise<ActivityRow[]> {
-  return (
-    await sqlOf(tx).query<ActivityRow>(
-      `SELECT ${COLS} FROM casework_activity WHERE participant_id = $1 ORDER BY start_date DESC, created_at DESC`,
-      [participantId],
-    )
-  ).rows;
+const TABLE = 'casework_activity';
+
+export function listActivities(tx: Sql, participantId: string): Promise<ActivityRow[]> {
+  return listHers(tx, TABLE, COLS, participantId, 'start_date DESC, created_at DESC');
 }
 
-export async function getActivity(tx: Sql, participantId: string, id: string): Promise<ActivityRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  return (
-    await sqlOf(tx).query<ActivityRow>(`SELECT ${COLS} FROM casework_activity WHERE id = $1 AND participant_id = $2`, [id, participantId])
-  ).rows[0];
+export function getActivity(tx: Sql, participantId: string, id: string): Promise<ActivityRow | undefined> {
+  return getHers(tx, TABLE, COLS, participantId, id);
 }
 
-/** The columns an insert and an update write, in the order of `dataValues`. */
-const DATA_COLS = 'type_key, provider, cvr, start_date, end_date, hours_per_week, status, address, schedule, company_consent'.split(', ');
-const dataValues = (a: ActivityData) => [
-  a.typeKey,
-  a.provider,
-  a.cvr,
-  a.startDate,
-  a.endDate,
-  a.hoursPerWeek,
-  a.status,
-  a.address ?? null,
-  a.schedule ?? null,
-  a.companyConsent ?? null,
-];
+/** The columns an insert and an update write. */
+const dataValues = (a: ActivityData) => ({
+  type_key: a.typeKey,
+  provider: a.provider,
+  cvr: a.cvr,
+  start_date: a.startDate,
+  end_date: a.endDate,
+  hours_per_week: a.hoursPerWeek,
+  status: a.status,
+  address: a.address ?? null,
+  schedule: a.schedule ?? null,
+  company_consent: a.companyConsent ?? null,
+});
 
-export async function insertActivity(
-  tx: Sql,
-  participantId: string,
-  municipality: string,
-  a: ActivityData,
-  userId: number,
-): Promise<string> {
-  const params = DATA_COLS.map((_, i) => `$${i + 4}`).join(', ');
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO casework_activity (participant_id, municipality_code, created_by, ${DATA_COLS.join(', ')})
-       VALUES ($1, $2, $3, ${params}) RETURNING id`,
-      [participantId, municipality, userId, ...dataValues(a)],
-    )
-  ).rows[0].id;
+export function insertActivity(tx: Sql, participantId: string, municipality: string, a: ActivityData, userId: number): Promise<string> {
+  return insertHers(tx, TABLE, { participantId, municipality, userId }, dataValues(a));
 }
 
-export async function updateActivity(tx: Sql, participantId: string, id: string, a: ActivityData): Promise<void> {
-  const set = DATA_COLS.map((c, i) => `${c} = $${i + 3}`).join(', ');
-  await sqlOf(tx).query(`UPDATE casework_activity SET ${set}, updated_at = now() WHERE id = $1 AND participant_id = $2`, [
-    id,
-    participantId,
-    ...dataValues(a),
-  ]);
+export function updateActivity(tx: Sql, participantId: string, id: string, a: ActivityData): Promise<void> {
+  return updateHers(tx, TABLE, participantId, id, dataValues(a));
 }
 
-export async function deleteActivity(tx: Sql, participantId: string, id: string): Promise<void> {
-  await sqlOf(tx).query('DELETE FROM casework_activity WHERE id = $1 AND participant_id = $2', [id, participantId]);
+export function deleteActivity(tx: Sql, participantId: string, id: string): Promise<void> {
+  return deleteHers(tx, TABLE, participantId, id);
 }

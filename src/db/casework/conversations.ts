@@ -1,7 +1,7 @@
 /** Conversations with one woman (SQL only; the caller runs inside the door, which writes the audit record). */
 import type { ConversationKind } from '../../core/codes.ts';
-import { isUuid } from '../tenant.ts';
-import { sqlOf, type Sql } from '../sql.ts';
+import type { Sql } from '../sql.ts';
+import { deleteHers, getHers, insertHers, listHers, updateHers } from '../her-records.ts';
 
 export interface ConversationData {
   date: string;
@@ -18,49 +18,37 @@ export interface ConversationRow extends ConversationData {
 
 const COLS = `id, held_on AS "date", kind, participants, interpreter_used AS "interpreterUsed", note, created_by AS "createdBy"`;
 
-export async function listConversations(tx: Sql, participantId: string): Promise<ConversationRow[]> {
-  return (
-    await sqlOf(tx).query<ConversationRow>(
-      `SELECT ${COLS} FROM casework_conversation WHERE participant_id = $1 ORDER BY held_on DESC, created_at DESC`,
-      [participantId],
-    )
-  ).rows;
+const TABLE = 'casework_conversation';
+const dataValues = (c: ConversationData) => ({
+  held_on: c.date,
+  kind: c.kind,
+  participants: c.participants,
+  interpreter_used: c.interpreterUsed,
+  note: c.note,
+});
+
+export function listConversations(tx: Sql, participantId: string): Promise<ConversationRow[]> {
+  return listHers(tx, TABLE, COLS, participantId, 'held_on DESC, created_at DESC');
 }
 
-export async function getConversation(tx: Sql, participantId: string, id: string): Promise<ConversationRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  return (
-    await sqlOf(tx).query<ConversationRow>(`SELECT ${COLS} FROM casework_conversation WHERE id = $1 AND participant_id = $2`, [
-      id,
-      participantId,
-    ])
-  ).rows[0];
+export function getConversation(tx: Sql, participantId: string, id: string): Promise<ConversationRow | undefined> {
+  return getHers(tx, TABLE, COLS, participantId, id);
 }
 
-export async function insertConversation(
+export function insertConversation(
   tx: Sql,
   participantId: string,
   municipality: string,
   c: ConversationData,
   userId: number,
 ): Promise<string> {
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, participants, interpreter_used, note, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [participantId, municipality, c.date, c.kind, c.participants, c.interpreterUsed, c.note, userId],
-    )
-  ).rows[0].id;
+  return insertHers(tx, TABLE, { participantId, municipality, userId }, dataValues(c));
 }
 
-export async function updateConversation(tx: Sql, participantId: string, id: string, c: ConversationData): Promise<void> {
-  await sqlOf(tx).query(
-    `UPDATE casework_conversation SET held_on = $3, kind = $4, participants = $5, interpreter_used = $6, note = $7, updated_at = now()
-     WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, c.date, c.kind, c.participants, c.interpreterUsed, c.note],
-  );
+export function updateConversation(tx: Sql, participantId: string, id: string, c: ConversationData): Promise<void> {
+  return updateHers(tx, TABLE, participantId, id, dataValues(c));
 }
 
-export async function deleteConversation(tx: Sql, participantId: string, id: string): Promise<void> {
-  await sqlOf(tx).query('DELETE FROM casework_conversation WHERE id = $1 AND participant_id = $2', [id, participantId]);
+export function deleteConversation(tx: Sql, participantId: string, id: string): Promise<void> {
+  return deleteHers(tx, TABLE, participantId, id);
 }
