@@ -59,6 +59,9 @@ export function parseLanguages(input: unknown): string[] {
   return out;
 }
 
+/** How often a new meeting may repeat, in weeks (0, not repeated, besides). */
+export const REPEAT_WEEKS = [1, 2, 3, 4, 6, 8] as const;
+
 const sessionFields = {
   projectId: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined),
@@ -84,7 +87,7 @@ const sessionFields = {
   note: optionalTextField(2000, 'Noten må højst være 2000 tegn.'),
   repeatWeeks: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : 0),
-    z.number().refine((n) => [0, 1, 2, 3, 4, 6, 8].includes(n), { message: 'Vælg hvor ofte mødet gentages.' }),
+    z.number().refine((n) => n === 0 || (REPEAT_WEEKS as readonly number[]).includes(n), { message: 'Vælg hvor ofte mødet gentages.' }),
   ),
   repeatUntil: optionalIsoDateField,
 };

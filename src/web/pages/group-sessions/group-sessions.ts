@@ -11,6 +11,7 @@ import {
   ATTENDANCE_STATUSES,
   GROUP_SESSION_KIND_LABELS,
   GROUP_SESSION_KINDS,
+  REPEAT_WEEKS,
   SERIES_SCOPE_LABELS,
   SERIES_SCOPES,
 } from '../../../domain/group-sessions.ts';
@@ -110,12 +111,7 @@ export function sessionFormPage(
             noPlaceholder: true,
             options: [
               { value: '', label: 'Gentages ikke' },
-              { value: '1', label: 'Hver uge' },
-              { value: '2', label: 'Hver 2. uge' },
-              { value: '3', label: 'Hver 3. uge' },
-              { value: '4', label: 'Hver 4. uge' },
-              { value: '6', label: 'Hver 6. uge' },
-              { value: '8', label: 'Hver 8. uge' },
+              ...REPEAT_WEEKS.map((n) => ({ value: String(n), label: n === 1 ? 'Hver uge' : `Hver ${n}. uge` })),
             ],
           })}
           ${dateField(state, { name: 'repeatUntil', label: 'Gentag til og med', conditional: true, hint: 'Kun når mødet gentages.' })}
