@@ -1,30 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS } from './alert-settings.ts';
-import { caseloadAlerts, computeAlerts, type Alert, type FollowUpInput } from './alerts.ts';
+import { caseloadAlerts, computeAlerts, type FollowUpInput } from './alerts.ts';
+import { completePlan, input, only } from './test-support.ts';
 import { companyPauses } from './company-pauses.ts';
 import { addDays } from '../core/dates.ts';
 import { WHO5 } from './who5.ts';
 
-const completePlan = { jobGoal: 'Rengøringsassistent', abcStrategy: { a: 'Sosu-hjælper', b: 'Rengøring', c: 'Opvask' }, cvOnJobnet: true };
 const praktik = (startDate: string, endDate: string | null, status: 'planlagt' | 'i_gang' | 'afsluttet' | 'afbrudt' = 'afsluttet') => ({
   typeKey: 'virksomhedspraktik',
   startDate,
   endDate,
   status,
 });
-
-/** A woman with everything in order except what each test changes. */
-const input = (over: Partial<FollowUpInput>): FollowUpInput => ({
-  enrolment: { date: '2024-01-01', exitDate: null },
-  activities: [],
-  conversations: [],
-  plan: completePlan,
-  assessments: [],
-  today: '2024-01-02',
-  ...over,
-});
-const only = (code: Alert['code'], alerts: Alert[]) => alerts.filter((a) => a.code === code).map((a) => [a.severity, a.dueDate]);
 
 describe('settings', () => {
   it('defaults to the seeds’ rules', () => {

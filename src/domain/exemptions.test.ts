@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeAlerts, type Alert, type FollowUpInput } from './alerts.ts';
+import { computeAlerts } from './alerts.ts';
+import { input, only } from './test-support.ts';
 import { conversationPace } from './alert-rules.ts';
 import { withDefaults } from './alert-settings.ts';
 import { exemptDays, exemptionOn, exemptionSchema, shiftDeadline, type ExemptionPeriod } from './exemptions.ts';
 import { nextDueDate } from './follow-up.ts';
 import { WHO5 } from './who5.ts';
 
-const completePlan = { jobGoal: 'Rengøringsassistent', abcStrategy: { a: 'Sosu-hjælper', b: 'Rengøring', c: 'Opvask' }, cvOnJobnet: true };
-const input = (over: Partial<FollowUpInput>): FollowUpInput => ({
-  enrolment: { date: '2024-01-01', exitDate: null },
-  activities: [],
-  conversations: [],
-  plan: completePlan,
-  assessments: [],
-  today: '2024-01-02',
-  ...over,
-});
-const only = (code: Alert['code'], alerts: Alert[]) => alerts.filter((a) => a.code === code).map((a) => [a.severity, a.dueDate]);
 const barsel = (startDate: string, endDate: string | null): ExemptionPeriod => ({ kind: 'barsel', startDate, endDate });
 
 describe('exemption periods: counting days', () => {
