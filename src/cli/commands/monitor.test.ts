@@ -25,6 +25,18 @@ const base = [
   fx('loentimer.csv'),
 ];
 
+/** One participants file and one benefits file, with the hours, for December 2021. */
+const oneOfEach = (participants: string, benefits: string) => [
+  '--participants',
+  fx(participants),
+  '--benefits',
+  fx(benefits),
+  '--hours',
+  fx('loentimer.csv'),
+  '--month',
+  '2021-12',
+];
+
 describe('fremdrift monitor (spec §7)', () => {
   it('prints the JSON document on stdout, nothing on stderr, exit 0', () => {
     const r = cli(...base, '--month', '2021-12', '--suppress', '0');
@@ -98,31 +110,13 @@ describe('fremdrift monitor (spec §7)', () => {
     expect(wb.getWorksheet('Serie')!.getRow(1).getCell(1).value).toBe('maaned');
   });
   it('on an input error: Danish message with file, line, column on stderr, nothing on stdout, exit 1', () => {
-    const r = cli(
-      '--participants',
-      fx('fejl-dato.csv'),
-      '--benefits',
-      fx('ydelser-bred.csv'),
-      '--hours',
-      fx('loentimer.csv'),
-      '--month',
-      '2021-12',
-    );
+    const r = cli(...oneOfEach('fejl-dato.csv', 'ydelser-bred.csv'));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/fejl-dato\.csv, linje 3, kolonne «indskrevet»: «2021-02-30» er ikke en gyldig dato/);
   });
   it('lists unknown codes and names both places of a conflict', () => {
-    const u = cli(
-      '--participants',
-      fx('deltagere.csv'),
-      '--benefits',
-      fx('ydelser-ukendt-kode.csv'),
-      '--hours',
-      fx('loentimer.csv'),
-      '--month',
-      '2021-12',
-    );
+    const u = cli(...oneOfEach('deltagere.csv', 'ydelser-ukendt-kode.csv'));
     expect(u.code).toBe(1);
     expect(u.stdout).toBe('');
     expect(u.stderr).toMatch(/Ukendte ydelseskoder.*4711.*4712/);
