@@ -8,7 +8,7 @@ import { makeCpr } from '../src/core/cpr.ts';
 import { createVault } from '../src/security/vault.ts';
 import { useTestDb } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
-import { createMunicipality } from './helpers/world.ts';
+import { addCaseRecords, createMunicipality } from './helpers/world.ts';
 
 const vault = createVault(TEST_SECRET);
 /** The first woman a builder makes is born on this date (test/helpers/world.ts). */
@@ -55,5 +55,18 @@ describe('test CPR numbers', () => {
     expect(m.women[0].cpr).toBe(free);
     // With every number taken, the builder says so instead of reusing one.
     await expect(createMunicipality(db, { women: 1 })).rejects.toThrow(/no free test CPR number born 1980-01-10/);
+  });
+});
+
+describe('test recruitment candidates', () => {
+  const t = useTestDb('pglite');
+
+  it('of one project get numbers of their own, however many women get case records', async () => {
+    // Every candidate is born on one date: without a check against the candidates already there,
+    // two serials that makeCpr maps to one number broke the project's unique candidate CPR.
+    const m = await createMunicipality(t.db, { women: 12 });
+    const cprs: string[] = [];
+    for (const [i, w] of m.women.entries()) cprs.push((await addCaseRecords(t.db, m, w, `kandidat${i}`)).candidateCpr);
+    expect(new Set(cprs).size).toBe(12);
   });
 });

@@ -58,17 +58,18 @@ const nextSerial = () => (lastSerial = (lastSerial + 1) % 400);
 
 /**
  * A CPR number born on `birthDate` that nobody in the database has: no participant (the demo's women
- * included), no register person and no comparison-pool person. Serials alone do not promise that: the
- * demo draws its own, and `makeCpr` moves a serial whose check digit fails to the next middle digits,
- * so up to ten serials give one number. A test woman who shared a demo woman's number got her
- * register weeks and paid hours (a flaky count in CI).
+ * included), no register person, no comparison-pool person and no recruitment candidate. Serials alone
+ * do not promise that: the demo draws its own, and `makeCpr` moves a serial whose check digit fails to
+ * the next middle digits, so up to ten serials give one number. A test woman who shared a demo woman's
+ * number got her register weeks and paid hours (a flaky count in CI); two candidates of one project
+ * (addCaseRecords for two of its women) who drew one number broke the project's unique candidate CPR.
  */
 async function freshCpr(q: Queryable, birthDate: string): Promise<string> {
   for (let tries = 0; tries < 400; tries++) {
     const cpr = makeCpr(birthDate, 'K', nextSerial());
     const taken = await q.query(
       `SELECT 1 FROM participant WHERE cpr_hash = $1 UNION ALL SELECT 1 FROM register_person WHERE cpr_hash = $1
-       UNION ALL SELECT 1 FROM comparison_pool WHERE cpr_hash = $1 LIMIT 1`,
+       UNION ALL SELECT 1 FROM comparison_pool WHERE cpr_hash = $1 UNION ALL SELECT 1 FROM recruitment_candidate WHERE cpr_hash = $1 LIMIT 1`,
       [vault.hashCpr(cpr)],
     );
     if (taken.rows.length === 0) return cpr;
