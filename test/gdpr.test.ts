@@ -3,10 +3,13 @@
  * participant_id table (discovered, so a table added later is included), the decrypted CPR and
  * her audit trail; anonymisation and erasure respect the retention period and are audited; the
  * retention job anonymises closed cases only; other tenants and roles get nothing.
+ *
+ * The women are a fresh municipality's (test/helpers/world.ts), each with casework records in many
+ * tables; "other tenants" are a second fresh municipality and an agency.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.ts';
 import { openPGlite } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/db/audit-chain.ts';
@@ -15,6 +18,7 @@ import { backends, testDeps } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loginAs } from './helpers/http.ts';
+import { addCaseRecords, createAgency, createMunicipality, type TestMunicipality, type TestUser } from './helpers/world.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -35,21 +39,28 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
     },
   );
 
-  /** An Aalborg woman with rows in many tables, her exits moved `yearsAgo` back (null: still enrolled). */
+  const w = {} as { m: TestMunicipality; other: TestMunicipality; agencyAnalyst: TestUser; agencyAdmin: TestUser };
+  beforeAll(async () => {
+    w.m = await createMunicipality(srv.t.db, { women: 10 });
+    for (const [i, x] of w.m.women.entries()) await addCaseRecords(srv.t.db, w.m, x, `gdpr${i}`);
+    w.other = await createMunicipality(srv.t.db, { women: 1 });
+    const agency = await createAgency(srv.t.db);
+    w.agencyAnalyst = agency.analyst;
+    w.agencyAdmin = agency.administrator;
+  });
+
+  /** The `offset`-th woman of the fresh municipality, with rows in many tables, her exits moved `yearsAgo` back (null: still enrolled). */
   async function woman(offset: number, yearsAgo: number | null) {
-    const id = (
-      await srv.t.db.query<{ id: string }>(
-        `SELECT p.id FROM participant p WHERE p.municipality_code = '851' AND p.anonymised_at IS NULL
-         AND EXISTS (SELECT 1 FROM casework_conversation c WHERE c.participant_id = p.id AND c.note IS NOT NULL)
-       ORDER BY p.id OFFSET $1 LIMIT 1`,
-        [offset],
-      )
-    ).rows[0].id;
-    await srv.t.db.query(`INSERT INTO gdpr_extra (participant_id, municipality_code, note) VALUES ($1, '851', 'Helbredsnote: ryg')`, [id]);
+    const id = w.m.women[offset].id;
+    await srv.t.db.query(`INSERT INTO gdpr_extra (participant_id, municipality_code, note) VALUES ($1, $2, 'Helbredsnote: ryg')`, [
+      id,
+      w.m.code,
+    ]);
     if (yearsAgo === null) await srv.t.db.query('UPDATE enrolment SET exited_on = NULL WHERE participant_id = $1', [id]);
     else
       await srv.t.db.query(
-        `UPDATE enrolment SET enrolled_on = current_date - make_interval(years => $2 + 1), exited_on = current_date - make_interval(years => $2), exit_reason = coalesce(exit_reason, 'andet')
+        `UPDATE enrolment SET enrolled_on = current_date - make_interval(years => $2 + 1), exited_on = current_date - make_interval(years => $2),
+         exit_reason = coalesce(exit_reason, 'andet'), exit_note = 'Udskrivningsnote om hendes helbred'
        WHERE participant_id = $1`,
         [id, yearsAgo],
       );
@@ -67,9 +78,9 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
 
   it('exports everything about one woman as JSON, with her CPR number and audit trail', async () => {
     const id = await woman(0, null);
-    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(srv.app, w.m.caseworker.username);
     await cw.get(`/deltagere/${id}`);
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, w.m.leader.username);
     expect((await pl.get('/deltagere')).body).toContain('href="/admin/gdpr"');
     const page = await pl.get(`/admin/gdpr?deltager=${id}`);
     expect(page.statusCode).toBe(200);
@@ -91,24 +102,24 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
     }
     expect(data.tables.casework_conversation.length).toBeGreaterThan(0);
     expect(
-      data.auditTrail.some((a: { username: string; action: string }) => a.username === 'sagsbehandler.aalborg' && a.action === 'vis'),
+      data.auditTrail.some((a: { username: string; action: string }) => a.username === w.m.caseworker.username && a.action === 'vis'),
     ).toBe(true);
-    const logged = await srv.t.db.query(
-      `SELECT 1 FROM audit_log WHERE action = 'indsigt' AND participant_id = $1 AND username = 'projektleder.aalborg'`,
-      [id],
-    );
+    const logged = await srv.t.db.query(`SELECT 1 FROM audit_log WHERE action = 'indsigt' AND participant_id = $1 AND username = $2`, [
+      id,
+      w.m.leader.username,
+    ]);
     expect(logged.rows).toHaveLength(1);
   });
 
   it('gives other tenants and other roles nothing', async () => {
     const id = await woman(1, null);
-    const other = await loginAs(srv.app, 'projektleder.aarhus');
+    const other = await loginAs(srv.app, w.other.leader.username);
     const res = await other.get(`/admin/gdpr/${id}/eksport`);
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toMatch(/\d{10}/);
     expect((await other.post(`/admin/gdpr/${id}/slet`, { bekraeft: 'ja' })).statusCode).toBe(404);
     expect((await other.post(`/admin/gdpr/${id}/anonymiser`, { bekraeft: 'ja' })).statusCode).toBe(404);
-    for (const u of ['sagsbehandler.aalborg', 'analytiker.siri', 'admin']) {
+    for (const u of [w.m.caseworker, w.m.analyst, w.m.administrator, w.agencyAnalyst, w.agencyAdmin].map((x) => x.username)) {
       const s = await loginAs(srv.app, u);
       expect((await s.get(`/admin/gdpr/${id}/eksport`)).statusCode, u).toBe(403);
       expect((await s.post(`/admin/gdpr/${id}/slet`, { bekraeft: 'ja' })).statusCode, u).toBe(403);
@@ -119,7 +130,7 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
   it('refuses erasure and anonymisation within the retention period, in Danish', async () => {
     const open = await woman(2, null);
     const recent = await woman(3, 2);
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, w.m.leader.username);
     const a = await pl.post(`/admin/gdpr/${open}/slet`, { bekraeft: 'ja' });
     expect(a.statusCode).toBe(409);
     expect(a.body).toContain('stadig indskrevet');
@@ -137,14 +148,14 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
       .n;
     // Danish tuition (issue 14 build 4): a passed test's result and her sprogmakker's name are free text.
     await srv.t.db.query(
-      `INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result) VALUES ($1, '851', 'modultest', 2, '2021-03-01', 'bestaaet', '12')`,
-      [id],
+      `INSERT INTO danish_test (participant_id, municipality_code, kind, module, taken_on, outcome, result) VALUES ($1, $2, 'modultest', 2, '2021-03-01', 'bestaaet', '12')`,
+      [id, w.m.code],
     );
     await srv.t.db.query(
-      `INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name) VALUES ($1, '851', '2021-01-01', 'Gdpr Sprogmakker')`,
-      [id],
+      `INSERT INTO danish_buddy (participant_id, municipality_code, from_date, buddy_name) VALUES ($1, $2, '2021-01-01', 'Gdpr Sprogmakker')`,
+      [id, w.m.code],
     );
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, w.m.leader.username);
     const res = await pl.post(`/admin/gdpr/${id}/anonymiser`, { bekraeft: 'ja' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('anonymiseret');
@@ -234,7 +245,7 @@ describe.each(backends())('GDPR duties on %s', (backend) => {
       );
     expect(await registerRows(hash)).toEqual({ register_person: 1, register_person_version: expect.any(Number), comparison_pool: 1 });
     expect((await registerRows(hash)).register_person_version).toBeGreaterThanOrEqual(1);
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
+    const pl = await loginAs(srv.app, w.m.leader.username);
     expect(JSON.parse((await pl.get(`/admin/gdpr/${id}/eksport`)).body).registerData).toHaveLength(1);
     const res = await pl.post(`/admin/gdpr/${id}/slet`, { bekraeft: 'ja' });
     expect(res.statusCode).toBe(200);
