@@ -6,6 +6,8 @@
  * "Indskriv" opens the enrolment pre-filled and links her; Aarhus cannot see or change Aalborg's
  * candidates (and the attempt is audited); reads and writes are audited; a project leader exports
  * and erases a candidate; the retention job erases candidates never enrolled after the period.
+ * "Aalborg" is a fresh municipality with its own project and users and "Aarhus" a second one
+ * (test/helpers/world.ts); the project starts without candidates.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
@@ -14,6 +16,7 @@ import { runCandidateRetention } from '../src/app/recruitment/candidate-retentio
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, multipart, type Session } from './helpers/http.ts';
+import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
@@ -23,6 +26,8 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
   let leader: Session;
   let other: Session;
   let project = 0;
+  let m: TestMunicipality;
+  let elsewhere: TestMunicipality;
   const cprA = makeCpr('1988-03-14', 'K', 4411);
   const cprB = makeCpr('1991-07-02', 'K', 4412);
   const cprC = makeCpr('1979-11-23', 'K', 4413);
@@ -45,12 +50,12 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     (await srv.t.db.query<{ id: string }>('SELECT id FROM recruitment_candidate WHERE name = $1', [name])).rows[0].id;
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    leader = await loginAs(srv.app, 'projektleder.aalborg');
-    other = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
-    await srv.t.db.query('DELETE FROM recruitment_candidate WHERE project_id = $1', [project]);
-    await srv.t.db.query('DELETE FROM recruitment_list WHERE project_id = $1', [project]);
+    m = await createMunicipality(srv.t.db, { women: 1 });
+    elsewhere = await createMunicipality(srv.t.db, { women: 1 });
+    s = await loginAs(srv.app, m.caseworker.username);
+    leader = await loginAs(srv.app, m.leader.username);
+    other = await loginAs(srv.app, elsewhere.caseworker.username);
+    project = m.projectId;
   });
 
   it('refuses a list with a bad row, naming the line, and saves nothing; skipping bad rows imports the rest', async () => {
@@ -245,7 +250,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(form.body).toMatch(/name="firstName"[^>]*value="Amina"/);
     expect(form.body).toMatch(/<option value="SO" selected>/);
     expect(form.body).toMatch(/<option value="rollemodel" selected>/);
-    const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    const cw = m.caseworker.id;
     const res = await s.post('/indskrivning', {
       kandidat: id,
       cpr: formatCpr(cprA),
@@ -278,7 +283,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
 
   it("refuses to link a candidate whose CPR number is not the enrolled woman's (nothing saved)", async () => {
     const id = await idOf('Dalia Testkandidat');
-    const cw = (await srv.t.db.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'sagsbehandler.aalborg'`)).rows[0].id;
+    const cw = m.caseworker.id;
     const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
     const res = await s.post('/indskrivning', {
       kandidat: id,
@@ -306,7 +311,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(
       (await other.post(`/kandidater/${id}/opsoegning`, { kind: 'kontakt', occurredOn: da(today), channel: 'telefon' })).statusCode,
     ).toBe(404);
-    const aarhusLeader = await loginAs(srv.app, 'projektleder.aarhus');
+    const aarhusLeader = await loginAs(srv.app, elsewhere.leader.username);
     expect((await aarhusLeader.get(`/kandidater/${id}/indsigt.json`)).statusCode).toBe(404);
     expect((await aarhusLeader.post(`/kandidater/${id}/slet`, {})).statusCode).toBe(404);
     expect(
