@@ -1,6 +1,6 @@
 /** Progression assessments (WHO-5, Fremdriftstrappen …) of one woman; SQL only. */
-import { isUuid } from '../tenant.ts';
 import { allRows, sqlOf, type Sql } from '../sql.ts';
+import { deleteHers, getHers, insertHers, listHers, updateHers } from '../her-records.ts';
 
 export interface AssessmentRow {
   id: string;
@@ -13,24 +13,15 @@ export interface AssessmentRow {
   reportedBy: 'sagsbehandler' | 'borger';
 }
 
+const TABLE = 'casework_assessment';
 const COLS = `id, instrument_key AS "instrumentKey", assessed_on AS "date", answers, total, created_by AS "createdBy", reported_by AS "reportedBy"`;
 
-export async function listAssessments(tx: Sql, participantId: string): Promise<AssessmentRow[]> {
-  return allRows<AssessmentRow>(
-    tx,
-    `SELECT ${COLS} FROM casework_assessment WHERE participant_id = $1 ORDER BY assessed_on, created_at, id`,
-    [participantId],
-  );
+export function listAssessments(tx: Sql, participantId: string): Promise<AssessmentRow[]> {
+  return listHers(tx, TABLE, COLS, participantId, 'assessed_on, created_at, id');
 }
 
-export async function getAssessment(tx: Sql, participantId: string, id: string): Promise<AssessmentRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  return (
-    await sqlOf(tx).query<AssessmentRow>(`SELECT ${COLS} FROM casework_assessment WHERE id = $1 AND participant_id = $2`, [
-      id,
-      participantId,
-    ])
-  ).rows[0];
+export function getAssessment(tx: Sql, participantId: string, id: string): Promise<AssessmentRow | undefined> {
+  return getHers(tx, TABLE, COLS, participantId, id);
 }
 
 export interface AssessmentData {
@@ -42,31 +33,28 @@ export interface AssessmentData {
   instrumentVersionId?: number | null;
 }
 
-export async function insertAssessment(
-  tx: Sql,
-  participantId: string,
-  municipality: string,
-  a: AssessmentData,
-  userId: number,
-): Promise<string> {
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO casework_assessment (participant_id, municipality_code, instrument_key, assessed_on, answers, total, created_by, instrument_version_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [participantId, municipality, a.instrumentKey, a.date, JSON.stringify(a.answers), a.total, userId, a.instrumentVersionId ?? null],
-    )
-  ).rows[0].id;
-}
+const answered = (a: AssessmentData) => ({ assessed_on: a.date, answers: JSON.stringify(a.answers), total: a.total });
 
-export async function updateAssessment(tx: Sql, participantId: string, id: string, a: AssessmentData): Promise<void> {
-  await sqlOf(tx).query(
-    `UPDATE casework_assessment SET assessed_on = $3, answers = $4, total = $5, updated_at = now() WHERE id = $1 AND participant_id = $2`,
-    [id, participantId, a.date, JSON.stringify(a.answers), a.total],
+export function insertAssessment(tx: Sql, participantId: string, municipality: string, a: AssessmentData, userId: number): Promise<string> {
+  return insertHers(
+    tx,
+    TABLE,
+    { participantId, municipality, userId },
+    {
+      instrument_key: a.instrumentKey,
+      ...answered(a),
+      instrument_version_id: a.instrumentVersionId ?? null,
+    },
   );
 }
 
-export async function deleteAssessment(tx: Sql, participantId: string, id: string): Promise<void> {
-  await sqlOf(tx).query('DELETE FROM casework_assessment WHERE id = $1 AND participant_id = $2', [id, participantId]);
+/** A correction changes the date and the answers; the instrument stays. */
+export function updateAssessment(tx: Sql, participantId: string, id: string, a: AssessmentData): Promise<void> {
+  return updateHers(tx, TABLE, participantId, id, answered(a));
+}
+
+export function deleteAssessment(tx: Sql, participantId: string, id: string): Promise<void> {
+  return deleteHers(tx, TABLE, participantId, id);
 }
 
 /** Every assessment of the women in the actor's municipalities, or of one caseworker's own women (her latest enrolment). */
