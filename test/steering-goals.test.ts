@@ -1,12 +1,15 @@
 /**
  * Goals and milestones: the demo seeds (Aalborg's 24 milestones in four phases, Vallensbæk's
  * dated goals), the project leader's edit pages with a Danish error beside each bad field and
- * the values kept, the audit of every edit, and who may not edit.
+ * the values kept, the audit of every edit, and who may not edit. The seeds are read from the demo;
+ * the edits are made in a fresh municipality's project with two milestones of its own, by its own users
+ * (test/helpers/world.ts), beside a second fresh municipality's project.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs } from './helpers/http.ts';
+import { addGoal, createAgency, createMunicipality, type TestMunicipality, type TestUser } from './helpers/world.ts';
 import { goalFormSchema, milestoneFormSchema } from '../src/domain/steering-goals.ts';
 import { DEMO_GOALS, demoGoalsFor, demoMilestonesFor } from '../src/demo/goals.ts';
 
@@ -28,12 +31,23 @@ describe('demo goals and milestones', () => {
 describe.each(backends())('steering goals and milestones on %s', (backend) => {
   const srv = useTestServer(backend);
   let aalborg: number;
-  let aarhus: number;
+  const w = {} as { m: TestMunicipality; other: TestMunicipality; agencyAnalyst: TestUser };
 
   beforeAll(async () => {
     const ids = (await srv.t.db.query<{ id: number; key: string }>('SELECT id, key FROM project')).rows;
     aalborg = ids.find((p) => p.key === 'aalborg')!.id;
-    aarhus = ids.find((p) => p.key === 'aarhus')!.id;
+    w.m = await createMunicipality(srv.t.db, { women: 1 });
+    w.other = await createMunicipality(srv.t.db, { women: 1 });
+    w.agencyAnalyst = (await createAgency(srv.t.db)).analyst;
+    // Every project has a goal (as every demo project has, checked below).
+    for (const x of [w.m, w.other]) await addGoal(srv.t.db, x, `Testmål ${x.code}`);
+    // Two milestones of its plan: number 21 (not started) and number 24.
+    await srv.t.db.query(
+      `INSERT INTO project_milestone (project_id, phase, phase_name, number, content, due_date, responsible, status)
+       VALUES ($1, 3, 'Evaluering', 21, 'Afsluttende rapport er sendt til SIRI', '2023-03-31', 'Projektejer', 'ikke_startet'),
+              ($1, 4, 'Forankring', 24, 'Erfaringerne er forankret', '2023-06-30', 'Styregruppen', 'ikke_startet')`,
+      [w.m.projectId],
+    );
   });
 
   it('seeds Aalborg with 24 milestones in four phases and Vallensbæk with its dated goals', async () => {
@@ -79,8 +93,8 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   });
 
   it('keeps the values and puts a Danish error beside each bad field', async () => {
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
-    const res = await s.post(`/styring/maal/ny?projekt=${aalborg}`, {
+    const s = await loginAs(srv.app, w.m.leader.username);
+    const res = await s.post(`/styring/maal/ny?projekt=${w.m.projectId}`, {
       title: 'Mål med fejl',
       measure: 'maal_1',
       targetKind: 'andel',
@@ -99,8 +113,8 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   });
 
   it('saves a new goal and a changed milestone, each with an audit record in the same transaction', async () => {
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
-    const res = await s.post(`/styring/maal/ny?projekt=${aalborg}`, {
+    const s = await loginAs(srv.app, w.m.leader.username);
+    const res = await s.post(`/styring/maal/ny?projekt=${w.m.projectId}`, {
       title: '30 kvinder starter i 2020',
       measure: 'indskrevne',
       targetKind: 'antal',
@@ -111,9 +125,10 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
     expect(res.statusCode).toBe(303);
     const goal = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project_goal WHERE title = '30 kvinder starter i 2020'`)).rows[0];
     expect(goal).toBeDefined();
-    const ms = (await srv.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 AND number = 21', [aalborg]))
-      .rows[0];
-    const edit = await s.post(`/styring/milepaele/${ms.id}?projekt=${aalborg}`, {
+    const ms = (
+      await srv.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 AND number = 21', [w.m.projectId])
+    ).rows[0];
+    const edit = await s.post(`/styring/milepaele/${ms.id}?projekt=${w.m.projectId}`, {
       phase: '3',
       phaseName: 'Evaluering',
       number: '21',
@@ -131,9 +146,9 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
       action: string;
       entity: string;
       detail: { before?: { status: string }; after: { status?: string } };
-    }>(
-      `SELECT action, entity, detail FROM audit_log WHERE username = 'projektleder.aalborg' AND entity IN ('resultatmaal', 'milepael') ORDER BY id`,
-    );
+    }>(`SELECT action, entity, detail FROM audit_log WHERE username = $1 AND entity IN ('resultatmaal', 'milepael') ORDER BY id`, [
+      w.m.leader.username,
+    ]);
     expect(audit.rows.map((r) => [r.action, r.entity])).toEqual([
       ['opret', 'resultatmaal'],
       ['ret', 'milepael'],
@@ -143,8 +158,8 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   });
 
   it('rejects a duplicate milestone number beside the field', async () => {
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
-    const res = await s.post(`/styring/milepaele/ny?projekt=${aalborg}`, {
+    const s = await loginAs(srv.app, w.m.leader.username);
+    const res = await s.post(`/styring/milepaele/ny?projekt=${w.m.projectId}`, {
       phase: '4',
       phaseName: 'Forankring',
       number: '24',
@@ -159,8 +174,8 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
   });
 
   it("lets no caseworker edit, and no one reach another municipality's project", async () => {
-    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    const res = await cw.post(`/styring/maal/ny?projekt=${aalborg}`, {
+    const cw = await loginAs(srv.app, w.m.caseworker.username);
+    const res = await cw.post(`/styring/maal/ny?projekt=${w.m.projectId}`, {
       title: 'Ikke tilladt',
       measure: 'maal_1',
       targetKind: 'andel',
@@ -169,9 +184,9 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
       note: '',
     });
     expect(res.statusCode).toBe(403);
-    const pl = await loginAs(srv.app, 'projektleder.aalborg');
-    expect((await pl.get(`/styring/maal?projekt=${aarhus}`)).statusCode).toBe(404);
-    const other = await pl.post(`/styring/maal/ny?projekt=${aarhus}`, {
+    const pl = await loginAs(srv.app, w.m.leader.username);
+    expect((await pl.get(`/styring/maal?projekt=${w.other.projectId}`)).statusCode).toBe(404);
+    const other = await pl.post(`/styring/maal/ny?projekt=${w.other.projectId}`, {
       title: 'Andens projekt',
       measure: 'maal_1',
       targetKind: 'andel',
@@ -180,7 +195,7 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
       note: '',
     });
     expect(other.statusCode).toBe(404);
-    const analyst = await loginAs(srv.app, 'analytiker.siri');
+    const analyst = await loginAs(srv.app, w.agencyAnalyst.username);
     expect((await analyst.get('/styring')).statusCode).toBe(403);
   });
 });
