@@ -180,6 +180,22 @@ describe('dated week columns', () => {
   });
 });
 
+describe('a person column after other columns', () => {
+  it('is read before the rest of the row when only some people are kept, and when --from leaves no week', () => {
+    const keep = { keep: keepCprs([B]) };
+    const dated = read(`koen;PNR;y_2101\nK;${A};13x\nM;${B};730\n`, 'x.csv', keep);
+    expect([...dated.weeks.keys()]).toEqual([B]);
+    expect(codeAt(dated, B, '2021-W01')).toBe(730);
+    const yearly = read(`koen;PNR;aar;y_01\nK;${A};2020;13x\nM;${B};2020;730\n`, 'x.csv', keep);
+    expect(codeAt(yearly, B, '2020-W01')).toBe(730);
+    expect(thrown(() => read(`koen;PNR;y_2001\nK;${A};730\nM;12345;731\n`, 'x.csv', { from: '2021-01' }))).toMatchObject({
+      code: 'bad_cpr',
+      line: 3,
+      column: 'PNR',
+    });
+  });
+});
+
 describe('a conflict names the earlier code of that person and week', () => {
   it('wide: not her row without a code that week', () => {
     const e = thrown(() => read(`PNR;y_2101;y_2102\n${A};;131\n${A};131;\n${A};140;\n`, 'w.csv'));
@@ -199,5 +215,10 @@ describe('a conflict names the earlier code of that person and week', () => {
     );
     expect(e).toMatchObject({ code: 'conflict', line: 6, column: 'y_05', other: { file: 'aar.csv', line: 5, column: 'y_05' } });
     expect(e.message).toMatch(/kode 131 i aar\.csv, linje 5, kolonne «y_05»/);
+  });
+
+  it('yearly: not her row of the year before, whose weeks end just before that week', () => {
+    const e = thrown(() => read(`pnr;aar;y_01;y_52\n${A};2019;;730\n${A};2020;131;\n${A};2020;651;\n`, 'aar.csv'));
+    expect(e).toMatchObject({ code: 'conflict', line: 4, column: 'y_01', other: { file: 'aar.csv', line: 3, column: 'y_01' } });
   });
 });
