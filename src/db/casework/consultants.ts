@@ -4,6 +4,7 @@
  */
 import { isUuid } from '../tenant.ts';
 import { sqlOf, type Sql } from '../sql.ts';
+import { deleteHers, insertHers } from '../her-records.ts';
 
 export interface ConsultantChangeRow {
   id: string;
@@ -29,20 +30,15 @@ export async function listConsultantChanges(tx: Sql, participantId: string): Pro
   ).rows;
 }
 
-export async function insertConsultantChange(
+export function insertConsultantChange(
   tx: Sql,
   p: { id: string; municipalityCode: string },
   fromDate: string,
   consultantId: number | null,
   userId: number,
 ): Promise<string> {
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO company_consultant_change (participant_id, municipality_code, from_date, consultant_id, created_by)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [p.id, p.municipalityCode, fromDate, consultantId, userId],
-    )
-  ).rows[0].id;
+  const her = { participantId: p.id, municipality: p.municipalityCode, userId };
+  return insertHers(tx, 'company_consultant_change', her, { from_date: fromDate, consultant_id: consultantId });
 }
 
 export async function getConsultantChange(tx: Sql, participantId: string, id: string): Promise<ConsultantChangeRow | undefined> {
@@ -51,8 +47,8 @@ export async function getConsultantChange(tx: Sql, participantId: string, id: st
     .rows[0];
 }
 
-export async function deleteConsultantChange(tx: Sql, participantId: string, id: string): Promise<void> {
-  await sqlOf(tx).query('DELETE FROM company_consultant_change WHERE id = $1 AND participant_id = $2', [id, participantId]);
+export function deleteConsultantChange(tx: Sql, participantId: string, id: string): Promise<void> {
+  return deleteHers(tx, 'company_consultant_change', participantId, id);
 }
 
 /** The consultant of each of these women on `day` (women without one are left out). */

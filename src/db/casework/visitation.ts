@@ -2,6 +2,7 @@
 import type { Visitation } from '../../core/codes.ts';
 import { isUuid } from '../tenant.ts';
 import { sqlOf, type Sql } from '../sql.ts';
+import { deleteHers, insertHers } from '../her-records.ts';
 
 export interface VisitationChangeRow {
   id: string;
@@ -36,7 +37,7 @@ export async function getVisitationChange(tx: Sql, participantId: string, id: st
   ).rows[0];
 }
 
-export async function insertVisitationChange(
+export function insertVisitationChange(
   tx: Sql,
   participantId: string,
   municipality: string,
@@ -44,15 +45,10 @@ export async function insertVisitationChange(
   c: { date: string; visitation: Visitation; reason: string | null },
   userId: number,
 ): Promise<string> {
-  return (
-    await sqlOf(tx).query<{ id: string }>(
-      `INSERT INTO casework_visitation_change (participant_id, municipality_code, enrolment_id, changed_on, visitation, reason, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [participantId, municipality, enrolmentId, c.date, c.visitation, c.reason, userId],
-    )
-  ).rows[0].id;
+  const values = { enrolment_id: enrolmentId, changed_on: c.date, visitation: c.visitation, reason: c.reason };
+  return insertHers(tx, 'casework_visitation_change', { participantId, municipality, userId }, values);
 }
 
-export async function deleteVisitationChange(tx: Sql, participantId: string, id: string): Promise<void> {
-  await sqlOf(tx).query('DELETE FROM casework_visitation_change WHERE id = $1 AND participant_id = $2', [id, participantId]);
+export function deleteVisitationChange(tx: Sql, participantId: string, id: string): Promise<void> {
+  return deleteHers(tx, 'casework_visitation_change', participantId, id);
 }
