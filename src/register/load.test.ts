@@ -151,6 +151,14 @@ describe('loadEffectInput', () => {
       message: `${missing}: filen findes ikke.`,
     });
   });
+  it('ends the reader thread when a file is wrong', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    const missing = join(dir, 'ingen-pulje-2.csv');
+    await expect(loadEffectInput({ participants, pool: missing, benefits: [plainBenefits] }, { threads: 2, minBytes: 0 })).rejects.toThrow(
+      /filen findes ikke/,
+    );
+    expect(terminate).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('readRegister', () => {
