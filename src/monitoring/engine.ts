@@ -7,7 +7,7 @@ import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupCellPath, groupResult, grou
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
 import { categoryInWeek, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlags, snapshotIndex, Span } from './classify.ts';
 import { AGE_BANDS, factColumns } from './participant-facts.ts';
-import { OrderedLookup } from './ordered-lookup.ts';
+import { distinctTenDigitKeys, valuesInOrder } from './ordered-lookup.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets } from './series.ts';
 import { suppressCells } from './suppress.ts';
 import { RegisterInputError } from './input-errors.ts';
@@ -88,8 +88,12 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     blocks4[i * 4 + 2] = bandBlock[facts.bandOf[i]];
     blocks4[i * 4 + 3] = yearBlock[facts.yearOf[i]];
   }
-  const weeksOf = new OrderedLookup(register.weeks);
-  const hoursOf = new OrderedLookup(register.hours);
+  // Each participant's weeks and hours, in the order of the participants (the CPR numbers checked for repeats at most once).
+  const cprs = participants.map((p) => p.cpr);
+  let distinct: boolean | undefined;
+  const cprsDistinct = () => (distinct ??= distinctTenDigitKeys(cprs));
+  const weeksOf = valuesInOrder(register.weeks, cprs, cprsDistinct);
+  const hoursOf = valuesInOrder(register.hours, cprs, cprsDistinct);
   // Months after a woman's exit repeat her last counts: add them as differences (tail[k] holds
   // what starts at series month k) and sum them up once at the end.
   const tail = new Int32Array((seriesLen + 1) * SERIES_CELLS);
@@ -98,8 +102,8 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     const p = participants[i];
     const fEnrol = enrol[i];
     const fExit = exit[i];
-    const weeks = weeksOf.get(p.cpr);
-    const unk = monthFlags(weeks, hoursOf.get(p.cpr), flagOfCode, span, flags);
+    const weeks = weeksOf[i];
+    const unk = monthFlags(weeks, hoursOf[i], flagOfCode, span, flags);
     if (unk !== 0) unknown.add(unk);
 
     // Window: enrolment month through the earliest of R and the exit month (spec §2).

@@ -2,31 +2,75 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runs } from '../../test/fast-check-setup.ts';
 import { monitor } from './engine.ts';
-import { OrderedLookup } from './ordered-lookup.ts';
+import { distinctTenDigitKeys, valuesInOrder } from './ordered-lookup.ts';
 import { cohortArb, inputOf, R } from './test-support.ts';
 import type { MonitorInput } from './types.ts';
 
-describe('OrderedLookup', () => {
-  it('answers as map.get for keys asked in the map order, out of order, repeated, missing, and after the last entry', () => {
+/** A map that counts the questions it is asked. */
+class CountingMap<V> extends Map<string, V> {
+  asked = 0;
+  override get(key: string): V | undefined {
+    this.asked++;
+    return super.get(key);
+  }
+}
+
+const truly = (keys: string[]) => () => new Set(keys).size === keys.length;
+
+describe('valuesInOrder', () => {
+  it("answers as map.get for keys asked in the map's order, out of order, repeated, missing, and after the last entry", () => {
     const map = new Map([
       ['a', 1],
       ['b', 2],
       ['c', 3],
     ]);
     const asked = ['a', 'x', 'b', 'b', 'a', 'c', 'c', 'd', 'a'];
-    const l = new OrderedLookup(map);
-    expect(asked.map((k) => l.get(k))).toEqual([1, undefined, 2, 2, 1, 3, 3, undefined, 1]);
-    expect(new OrderedLookup(new Map<string, number>()).get('a')).toBeUndefined();
+    expect(valuesInOrder(map, asked, truly(asked))).toEqual([1, undefined, 2, 2, 1, 3, 3, undefined, 1]);
+    expect(valuesInOrder(new Map<string, number>(), ['a'], () => true)).toEqual([undefined]);
   });
-  it('equals map.get on any sequence of questions (property)', () => {
+  it('asks the map nothing when its keys come in the asked order and no key is asked twice; else it asks for the misses', () => {
+    const map = new CountingMap([
+      ['0101850001', 1],
+      ['0303850003', 3],
+    ]);
+    expect(valuesInOrder(map, ['0101850001', '0202850002', '0303850003', '0404850004'], () => true)).toEqual([1, undefined, 3, undefined]);
+    expect(map.asked).toBe(0);
+    // The same woman asked twice (enrolled twice): her second question misses the walk and must be asked.
+    expect(valuesInOrder(map, ['0101850001', '0202850002', '0303850003', '0101850001'], () => false)).toEqual([1, undefined, 3, 1]);
+    expect(map.asked).toBe(2);
+    // An entry the walk did not reach: the misses are asked too.
+    map.asked = 0;
+    expect(valuesInOrder(map, ['0303850003', '0101850001'], () => true)).toEqual([3, 1]);
+    expect(map.asked).toBe(1);
+  });
+  it('equals map.get on any questions (property)', () => {
     const key = fc.constantFrom('0101850001', '0202850002', '0303850003', '0404850004', '0505850005', '0606850006');
     fc.assert(
       fc.property(fc.uniqueArray(key), fc.array(key), (inMap, asked) => {
         const map = new Map(inMap.map((k, i) => [k, { i }]));
-        const l = new OrderedLookup(map);
-        for (const k of asked) expect(l.get(k)).toBe(map.get(k));
+        expect(valuesInOrder(map, asked, truly(asked))).toEqual(asked.map((k) => map.get(k)));
+        expect(valuesInOrder(map, asked, () => false)).toEqual(asked.map((k) => map.get(k)));
       }),
-      { numRuns: runs(200) },
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe('distinctTenDigitKeys', () => {
+  it('tells whether ten-digit keys repeat, and knows nothing of other keys', () => {
+    expect(distinctTenDigitKeys(['0101850001', '3112999999', '0101850002'])).toBe(true);
+    expect(distinctTenDigitKeys(['0101850001', '3112999999', '0101850001'])).toBe(false);
+    expect(distinctTenDigitKeys([])).toBe(true);
+    expect(distinctTenDigitKeys(['0101850001', '010185-0002'])).toBe(false);
+    expect(distinctTenDigitKeys(['0101850001', 'abcdefghij'])).toBe(false);
+  });
+  it('agrees with a Set on ten-digit keys (property)', () => {
+    const cpr = fc.integer({ min: 0, max: 40 }).map((n) => String(101850000 + n).padStart(10, '0'));
+    fc.assert(
+      fc.property(fc.array(cpr, { maxLength: 30 }), (keys) => {
+        expect(distinctTenDigitKeys(keys)).toBe(new Set(keys).size === keys.length);
+      }),
+      { numRuns: runs(300) },
     );
   });
 });
