@@ -37,6 +37,16 @@ function cells(p: PersonWeeks): [number, number][] {
 // The model: what the builder must produce from a sequence of operations.
 
 const NUMS = [101901234, 202851236, 1512884321];
+
+/** A builder that knows the first `n` of NUMS and expects the weeks of two yearly files from W0. */
+function yearlyBuilder(n = NUMS.length) {
+  const names = new NumIndex<string>(n);
+  for (const num of NUMS.slice(0, n)) names.set(num, cprText(num));
+  const b = new RegisterBuilder();
+  b.knownPeople(names);
+  b.expectWeeks(W0, W0 + 104);
+  return { names, b };
+}
 /** Who a row names: a CPR number, the same person by her ten-digit text, or a running number (text only). */
 type Who = { num: number; text: boolean } | { run: string };
 type Op =
@@ -397,11 +407,7 @@ describe('the unknown codes: one error naming each code, its weeks and people, a
   });
 
   it('counts the weeks of each person of a yearly file once, also while her weeks are still in the shared array', () => {
-    const names = new NumIndex<string>(3);
-    for (const n of NUMS) names.set(n, cprText(n));
-    const b = new RegisterBuilder();
-    b.knownPeople(names);
-    b.expectWeeks(W0, W0 + 104);
+    const { names, b } = yearlyBuilder();
     const f = b.flatRows()!;
     expect(f).not.toBeNull();
     for (const n of NUMS) {
@@ -500,11 +506,7 @@ describe('what build makes of the rows', () => {
 
   it('trims the people of a yearly file in their shared array, whether they fill it or not', () => {
     for (const filled of [1, 3]) {
-      const names = new NumIndex<string>(3);
-      for (const n of NUMS) names.set(n, cprText(n));
-      const b = new RegisterBuilder();
-      b.knownPeople(names);
-      b.expectWeeks(W0, W0 + 104);
+      const { names, b } = yearlyBuilder();
       const f = b.flatRows()!;
       for (const n of NUMS.slice(0, filled)) {
         const o = b.flatPlace(n, names.slotOf(n), W0 + 52, 53);
@@ -519,11 +521,7 @@ describe('what build makes of the rows', () => {
   });
 
   it('keeps the later yearly rows of a person whose weeks grew past the years expected', () => {
-    const names = new NumIndex<string>(2);
-    for (const n of NUMS.slice(0, 2)) names.set(n, cprText(n));
-    const b = new RegisterBuilder();
-    b.knownPeople(names);
-    b.expectWeeks(W0, W0 + 104);
+    const { b } = yearlyBuilder(2);
     const year = (num: number, ws: number, codes: number[]) => run(b, { t: 'year', num, ws, codes }, 0);
     const row = (at: number, c: number) => Array.from({ length: 53 }, (_, i) => (i === at ? c : 0));
     year(NUMS[0], W0, row(1, 130));
