@@ -3,7 +3,9 @@
  * page with a history (who, from when), refused in Danish on bad input, audited; her consultant's
  * "Mine borgere" includes her, marked "som virksomhedskonsulent", with the hiring follow-up alert
  * moved from her caseworker's worklist to the consultant's; the company page names the consultant;
- * the demo data assigns consultants as a hand count says.
+ * the demo data assigns consultants as a hand count says. Apart from that demo check, the test runs on
+ * a fresh municipality of its own (test/helpers/world.ts) with a consultant added to its jobcentre,
+ * and a second fresh municipality as the other jobcentre.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -11,10 +13,10 @@ import { listMyCaseload } from '../src/app/casework/list-my-caseload.ts';
 import { loadActor } from '../src/db/users.ts';
 import { addDays, addMonths } from '../src/core/dates.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
-import { makeCpr } from '../src/core/cpr.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
+import { addUser, createMunicipality, freshCpr, type TestMunicipality, type TestUser } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
@@ -24,28 +26,33 @@ describe.each(backends())('company consultant on %s', (backend) => {
   const today = todayInDenmark();
   const enrolled = addMonths(today, -4);
   let womanId = '';
+  let m: TestMunicipality;
+  let other: TestMunicipality;
+  let consultant: TestUser;
   const uid = async (username: string) =>
     (await srv.t.db.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0].id;
   const caseloadOf = async (username: string) => listMyCaseload(srv.t.db, (await loadActor(srv.t.db, await uid(username), '127.0.0.1'))!);
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    const project = (await srv.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    m = await createMunicipality(srv.t.db, { women: 0 });
+    other = await createMunicipality(srv.t.db, { women: 0 });
+    consultant = await addUser(srv.t.db, m, 'sagsbehandler', 'Virksomhedskonsulent');
+    s = await loginAs(srv.app, m.caseworker.username);
     const form = {
-      cpr: makeCpr('1988-03-11', 'K', 2204),
+      cpr: await freshCpr(srv.t.db, '1988-03-11'),
       firstName: 'Amina',
       lastName: 'Konsulentsen',
       countryOfOrigin: 'SO',
-      projectId: String(project),
+      projectId: String(m.projectId),
       enrolmentDate: da(enrolled),
       visitation: 'jobparat',
       recruitmentChannel: 'jobcenter',
-      caseworkerId: String(await uid('sagsbehandler.aalborg')),
+      caseworkerId: String(m.caseworker.id),
     };
     const bad = await s.post('/indskrivning', { ...form, consultantId: '999999' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Vælg en virksomhedskonsulent fra dit jobcenter');
-    const res = await s.post('/indskrivning', { ...form, consultantId: String(await uid('virksomhedskonsulent.aalborg')) });
+    const res = await s.post('/indskrivning', { ...form, consultantId: String(consultant.id) });
     expect(res.statusCode).toBe(303);
     womanId = /\/deltagere\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1];
   });
@@ -60,10 +67,7 @@ describe.each(backends())('company consultant on %s', (backend) => {
     ).rows.map((r) => r.id);
     expect(hand.length).toBeGreaterThan(3);
     const list = await caseloadOf('virksomhedskonsulent.aalborg');
-    const mine = list.rows
-      .filter((r) => r.asConsultant)
-      .map((r) => r.participantId)
-      .filter((id) => id !== womanId);
+    const mine = list.rows.filter((r) => r.asConsultant).map((r) => r.participantId);
     const enrolledToday = new Set(list.rows.map((r) => r.participantId));
     expect(mine.sort()).toEqual(hand.filter((id) => enrolledToday.has(id)).sort());
     expect(list.rows.every((r) => r.consultantName === 'Virksomhedskonsulent Aalborg')).toBe(true);
@@ -78,12 +82,14 @@ describe.each(backends())('company consultant on %s', (backend) => {
 
   it('chosen on enrolment: her page names the consultant from the enrolment date, and the consultant\'s "Mine borgere" marks her', async () => {
     const page = (await s.get(`/deltagere/${womanId}`)).body;
-    expect(page).toMatch(/data-testid="consultant">Virksomhedskonsulent Aalborg <span class="meta">\(fra [^)]+\)/);
-    const k = await loginAs(srv.app, 'virksomhedskonsulent.aalborg');
+    expect(page).toMatch(new RegExp(`data-testid="consultant">Virksomhedskonsulent ${m.name} <span class="meta">\\(fra [^)]+\\)`));
+    const k = await loginAs(srv.app, consultant.username);
     const list = await k.get('/mine-borgere?sortering=navn');
     expect(list.statusCode).toBe(200);
-    expect(list.body).toMatch(/Amina Konsulentsen<\/a>.*?som virksomhedskonsulent \(sagsbehandler: Sagsbehandler 1 Aalborg\)/s);
-    expect((await caseloadOf('sagsbehandler.aalborg')).rows.find((r) => r.participantId === womanId)!.asConsultant).toBe(false);
+    expect(list.body).toMatch(
+      new RegExp(`Amina Konsulentsen</a>.*?som virksomhedskonsulent \\(sagsbehandler: Sagsbehandler ${m.name}\\)`, 's'),
+    );
+    expect((await caseloadOf(m.caseworker.username)).rows.find((r) => r.participantId === womanId)!.asConsultant).toBe(false);
   });
 
   it('refuses a bad change in Danish, keeps what was typed, and stores nothing', async () => {
@@ -96,19 +102,19 @@ describe.each(backends())('company consultant on %s', (backend) => {
     expect(none.body).toContain('31. februar 2026 findes ikke.');
     expect(none.body).toContain('value="31-02-2026"');
     const early = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
-      consultantId: String(await uid('sagsbehandler.aalborg')),
+      consultantId: String(m.caseworker.id),
       fromDate: da(addDays(enrolled, -1)),
     });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('Datoen kan ikke ligge før indskrivningen');
     const same = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
-      consultantId: String(await uid('virksomhedskonsulent.aalborg')),
+      consultantId: String(consultant.id),
       fromDate: da(today),
     });
     expect(same.statusCode).toBe(400);
     expect(same.body).toContain('Hun har allerede den virksomhedskonsulent på datoen.');
     const foreign = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
-      consultantId: String(await uid('sagsbehandler.aarhus')),
+      consultantId: String(other.caseworker.id),
       fromDate: da(today),
     });
     expect(foreign.statusCode).toBe(400);
@@ -138,12 +144,12 @@ describe.each(backends())('company consultant on %s', (backend) => {
       ).statusCode,
     ).toBe(303);
     const followUp = (r?: { alerts: { code: string }[] }) => (r?.alerts ?? []).filter((a) => a.code === 'ansaettelse_opfoelgning').length;
-    expect(followUp((await caseloadOf('virksomhedskonsulent.aalborg')).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
-    const asCaseworker = (await caseloadOf('sagsbehandler.aalborg')).rows.find((r) => r.participantId === womanId);
+    expect(followUp((await caseloadOf(consultant.username)).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
+    const asCaseworker = (await caseloadOf(m.caseworker.username)).rows.find((r) => r.participantId === womanId);
     expect(asCaseworker).toBeDefined();
     expect(followUp(asCaseworker)).toBe(0);
     // The project leader sees every alert.
-    expect(followUp((await caseloadOf('projektleder.aalborg')).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
+    expect(followUp((await caseloadOf(m.leader.username)).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
 
     // The company page names her consultant.
     const companyId = (
@@ -152,20 +158,20 @@ describe.each(backends())('company consultant on %s', (backend) => {
         cvr,
       ])
     ).rows[0].id;
-    expect((await s.get(`/virksomheder/${companyId}`)).body).toContain('Virksomhedskonsulent: Virksomhedskonsulent Aalborg');
+    expect((await s.get(`/virksomheder/${companyId}`)).body).toContain(`Virksomhedskonsulent: Virksomhedskonsulent ${m.name}`);
 
     // Change: the project leader becomes her consultant from today.
-    const pl = await uid('projektleder.aalborg');
+    const pl = m.leader.id;
     const ok = await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: String(pl), fromDate: da(today) });
     expect(ok.statusCode).toBe(303);
-    expect((await caseloadOf('virksomhedskonsulent.aalborg')).rows.some((r) => r.participantId === womanId)).toBe(false);
+    expect((await caseloadOf(consultant.username)).rows.some((r) => r.participantId === womanId)).toBe(false);
     const page = (await s.get(`/deltagere/${womanId}`)).body;
-    expect(page).toContain('data-testid="consultant">Projektleder Aalborg');
+    expect(page).toContain(`data-testid="consultant">Projektleder ${m.name}`);
     const history = /<table[^>]*data-testid="consultant-history">([\s\S]*?)<\/table>/.exec(
       (await s.get(`/deltagere/${womanId}/historik`)).body,
     )![1];
-    expect(history.indexOf('Virksomhedskonsulent Aalborg')).toBeGreaterThan(-1);
-    expect(history.indexOf('Projektleder Aalborg')).toBeGreaterThan(history.indexOf('Virksomhedskonsulent Aalborg'));
+    expect(history.indexOf(`Virksomhedskonsulent ${m.name}`)).toBeGreaterThan(-1);
+    expect(history.indexOf(`Projektleder ${m.name}`)).toBeGreaterThan(history.indexOf(`Virksomhedskonsulent ${m.name}`));
     const audit = (
       await srv.t.db.query<{ detail: { to: number } }>(
         `SELECT detail FROM audit_log WHERE entity = 'virksomhedskonsulent' AND action = 'opret' AND participant_id = $1`,
@@ -182,21 +188,21 @@ describe.each(backends())('company consultant on %s', (backend) => {
       ])
     ).rows[0].id;
     expect((await s.post(`/deltagere/${womanId}/virksomhedskonsulenter/${cid}/slet`, {})).statusCode).toBe(303);
-    expect((await caseloadOf('virksomhedskonsulent.aalborg')).rows.some((r) => r.participantId === womanId)).toBe(true);
+    expect((await caseloadOf(consultant.username)).rows.some((r) => r.participantId === womanId)).toBe(true);
     expect((await s.post(`/deltagere/${womanId}/virksomhedskonsulent`, { consultantId: 'ingen', fromDate: da(today) })).statusCode).toBe(
       303,
     );
     expect((await s.get(`/deltagere/${womanId}`)).body).toContain('data-testid="consultant">Ingen');
-    expect(followUp((await caseloadOf('sagsbehandler.aalborg')).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
+    expect(followUp((await caseloadOf(m.caseworker.username)).rows.find((r) => r.participantId === womanId))).toBeGreaterThan(0);
   });
 
   it('another jobcentre cannot see or change her consultant', async () => {
-    const other = await loginAs(srv.app, 'sagsbehandler.aarhus');
-    expect((await other.get(`/deltagere/${womanId}/virksomhedskonsulent`)).statusCode).toBe(404);
+    const o = await loginAs(srv.app, other.caseworker.username);
+    expect((await o.get(`/deltagere/${womanId}/virksomhedskonsulent`)).statusCode).toBe(404);
     expect(
       (
-        await other.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
-          consultantId: String(await uid('sagsbehandler.aarhus')),
+        await o.post(`/deltagere/${womanId}/virksomhedskonsulent`, {
+          consultantId: String(other.caseworker.id),
           fromDate: da(today),
         })
       ).statusCode,

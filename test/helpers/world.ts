@@ -9,6 +9,7 @@ import { makeCpr } from '../../src/core/cpr.ts';
 import { hashPassword } from '../../src/security/passwords.ts';
 import { createVault } from '../../src/security/vault.ts';
 import { planSchema } from '../../src/domain/plan.ts';
+import type { Role } from '../../src/core/codes.ts';
 import { TEST_SECRET } from './env.ts';
 
 export interface TestWoman {
@@ -64,7 +65,7 @@ const nextSerial = () => (lastSerial = (lastSerial + 1) % 400);
  * number got her register weeks and paid hours (a flaky count in CI); two candidates of one project
  * (addCaseRecords for two of its women) who drew one number broke the project's unique candidate CPR.
  */
-async function freshCpr(q: Queryable, birthDate: string): Promise<string> {
+export async function freshCpr(q: Queryable, birthDate: string): Promise<string> {
   for (let tries = 0; tries < 400; tries++) {
     const cpr = makeCpr(birthDate, 'K', nextSerial());
     const taken = await q.query(
@@ -176,6 +177,25 @@ export async function createMunicipality(db: Database, opts: WomenOptions & { pr
     const women = await addWomen(q, code, projectId, caseworker.id, opts);
     return { code, name, projectId, projectName, caseworker, leader, analyst, administrator, women };
   });
+}
+
+/**
+ * One more user of `m`'s jobcentre (its organisation and team, password `demo`) with `role`, one of
+ * the four in src/core/codes.ts. `title` names her: username `<title lower-case>.<key>` and display
+ * name `<title> <municipality name>` (`Virksomhedskonsulent` makes a company consultant, who is a
+ * caseworker by role as the demo's are: see src/db/demo/consultants.ts).
+ */
+export async function addUser(db: Database, m: TestMunicipality, role: Role, title: string = role): Promise<TestUser> {
+  const pw = await hashPassword('demo');
+  const username = `${title.toLowerCase()}.${m.code}${randomUUID().slice(0, 8)}`;
+  const id = (
+    await db.query<{ id: number }>(
+      `INSERT INTO app_user (username, display_name, role, organisation_id, team_id, password_hash)
+       SELECT $1, $2, $3, organisation_id, team_id, $4 FROM app_user WHERE id = $5 RETURNING id`,
+      [username, `${title[0].toUpperCase()}${title.slice(1)} ${m.name}`, role, pw, m.caseworker.id],
+    )
+  ).rows[0].id;
+  return { id, username };
 }
 
 /** A fresh agency organisation (the national level) with its own analyst and administrator (password `demo`). */
