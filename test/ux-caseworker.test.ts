@@ -1,8 +1,9 @@
 /**
- * A caseworker's first day, over HTTP on the demo data (issue 18, points 1–7; section 3 builds its own
- * women): Mine borgere as a worklist, a header search that ignores accents, a "Gemt" notice with the alerts a save raised
- * or cleared, her page with the actions first, enrolment caught at the CPR step, one date
- * format and distinct date errors, labels that agree with the rules.
+ * A caseworker's first day, over HTTP (issue 18, points 1–7), on fresh municipalities of the test's
+ * own (test/helpers/world.ts), not the demo data: Mine borgere as a worklist, a header search that
+ * ignores accents, a "Gemt" notice with the alerts a save raised or cleared, her page with the
+ * actions first, enrolment caught at the CPR step, one date format and distinct date errors, labels
+ * that agree with the rules.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCpr } from '../src/domain/cpr.ts';
@@ -11,7 +12,7 @@ import { addDays, addMonths } from '../src/core/dates.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
-import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
+import { addUser, createMunicipality, freshCpr, type TestMunicipality } from './helpers/world.ts';
 
 const who5 = (v: number) => Object.fromEntries(['glad', 'rolig', 'aktiv', 'udhvilet', 'interesse'].map((k) => [`answers.${k}`, String(v)]));
 const dmy = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
@@ -31,15 +32,40 @@ function caseloadRows(body: string) {
   });
 }
 
+/** Her municipality's women, named for the accent-blind search (Doğan, Begić, Şahin) and a few others it must not find. */
+const NAMES = [
+  ['Emine', 'Doğan'],
+  ['Emine', 'Doğan'],
+  ['Songül', 'Begić'],
+  ['Zeynep', 'Begić'],
+  ['Songül', 'Şahin'],
+  ['Emine', 'Yılmaz'],
+  ['Zeynep', 'Kaya'],
+  ['Songül', 'Öztürk'],
+].map(([firstName, lastName]) => ({ firstName, lastName }));
+
 const linkNames = (body: string) => [...body.matchAll(/<a href="\/deltagere\/[0-9a-f-]{36}(?:\?[^"]*)?">([^<]+)<\/a>/g)].map((m) => m[1]);
 
 describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => {
   const srv = useTestServer(backend);
   let s: Session;
   let mine = '';
+  let m: TestMunicipality;
 
   beforeAll(async () => {
-    s = await loginAs(srv.app, 'sagsbehandler.aalborg');
+    // Her women were enrolled 25 days ago (plan, CV and ABC strategy due within the week: warnings)
+    // or 40–90 days ago (overdue: critical alerts with their deadline "(frist d.m.åååå)"); the second
+    // Emine Doğan has another caseworker of the same jobcentre.
+    const today = todayInDenmark();
+    m = await createMunicipality(srv.t.db, {
+      women: NAMES.length,
+      names: (i) => NAMES[i],
+      enrolledOn: (i) => addDays(today, -[25, 40, 25, 90, 25, 55, 25, 70][i]),
+      projectEnd: addMonths(today, 24),
+    });
+    const colleague = await addUser(srv.t.db, m, 'sagsbehandler', 'Kollega');
+    await srv.t.db.query('UPDATE enrolment SET caseworker_id = $1 WHERE participant_id = $2', [colleague.id, m.women[1].id]);
+    s = await loginAs(srv.app, m.caseworker.username);
     mine = (await s.get('/mine-borgere')).body;
   });
 
@@ -264,19 +290,20 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       const cpr = /CPR-nummer<\/dt><dd>(\d{6}-\d{4})</.exec((await s.get(`/deltagere/${id}`)).body)![1];
       const res = await s.post('/indskrivning/soeg', { cpr });
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('er allerede indskrevet i Flere indvandrerkvinder i beskæftigelse – Aalborg');
+      expect(res.body).toContain(`er allerede indskrevet i ${m.projectName}`);
       expect(res.body).toContain(`href="/deltagere/${id}"`);
       expect(res.body).not.toContain('name="visitation"');
     });
 
     it('preselects the only project, and orders the error summary as the form and gives it focus', async () => {
-      const res = await s.post('/indskrivning/soeg', { cpr: makeCpr('1984-06-02', 'K', 1818) });
+      const cpr = await freshCpr(srv.t.db, '1984-06-02');
+      const res = await s.post('/indskrivning/soeg', { cpr });
       expect(res.body).toMatch(
-        /<select class="form-select" id="f-projectId"[^>]*>[\s\S]*?<option value="\d+" selected>Flere indvandrerkvinder/,
+        new RegExp(`<select class="form-select" id="f-projectId"[^>]*>[\\s\\S]*?<option value="${m.projectId}" selected>${m.projectName}<`),
       );
       expect(res.body).not.toMatch(/id="f-projectId"[^>]*>\s*<option value="">Vælg<\/option>/);
       const bad = await s.post('/indskrivning', {
-        cpr: makeCpr('1984-06-02', 'K', 1818),
+        cpr,
         enrolmentDate: '',
         countryOfOrigin: '',
         firstName: '',
@@ -315,8 +342,8 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       });
       expect(garbage.body).toContain('Skriv datoen som d.m.åååå');
       // The alert texts and the plan history use the same d.m.åååå form.
-      // Any deadline in the worklist (the demo's shift as other issues add records): d.m.åååå,
-      // never ISO or with leading zeros.
+      // Any deadline in the worklist (her women's plans are due within the week): d.m.åååå, never
+      // ISO or with leading zeros.
       expect(mine).toMatch(/\(frist \d{1,2}\.\d{1,2}\.\d{4}\)/);
       expect(mine).not.toMatch(/\(frist \d{4}-\d{2}-\d{2}\)/);
       expect(mine).not.toMatch(/\b(0\d\.\d{1,2}|\d{1,2}\.0\d)\.\d{4}\b/);
@@ -376,11 +403,12 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
     });
 
     it('never writes "forholdsmæssigt 0"', async () => {
-      const res = await s.post('/indskrivning/soeg', { cpr: makeCpr('1990-01-05', 'K', 2424) });
+      const cpr = await freshCpr(srv.t.db, '1990-01-05');
+      const res = await s.post('/indskrivning/soeg', { cpr });
       const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(res.body)![1];
       const caseworker = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(res.body)![1];
       const made = await s.post('/indskrivning', {
-        cpr: makeCpr('1990-01-05', 'K', 2424),
+        cpr,
         firstName: 'Ny',
         lastName: 'Deltager',
         countryOfOrigin: 'IQ',

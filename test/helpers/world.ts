@@ -83,6 +83,8 @@ interface WomenOptions {
   enrolledOn?: string | ((i: number) => string);
   /** Her visitation category at enrolment (`jobparat` unless given), or that of the i-th woman. */
   visitation?: string | ((i: number) => string);
+  /** The i-th woman's name (`Testkvinde<i+1> Testesen <code>` unless given). */
+  names?: (i: number) => { firstName: string; lastName: string };
 }
 
 /** `opts.women` (3 by default) women of municipality `code` enrolled in the project with the caseworker. */
@@ -91,7 +93,7 @@ async function addWomen(q: Queryable, code: string, projectId: number, caseworke
   for (let i = 0; i < (opts.women ?? 3); i++) {
     const birthDate = `198${i % 10}-0${1 + (i % 9)}-1${i % 10}`;
     const cpr = await freshCpr(q, birthDate);
-    const w = { cpr, firstName: `Testkvinde${i + 1}`, lastName: `Testesen ${code}` };
+    const w = { cpr, ...(opts.names?.(i) ?? { firstName: `Testkvinde${i + 1}`, lastName: `Testesen ${code}` }) };
     const id = (
       await q.query<{ id: string }>(
         `INSERT INTO participant (municipality_code, cpr_hash, cpr_enc, first_name, last_name, birth_date, sex) VALUES ($1, $2, $3, $4, $5, $6, 'K') RETURNING id`,
