@@ -4,13 +4,16 @@
  * (open actions from the last meeting, goals behind target, milestones past their date), edited,
  * reordered and deleted; actions overdue on Styring; the committee brief's "Beslutning" from the
  * committee meeting's recorded decision; Danish errors with values kept; who may read and edit;
- * every change audited.
+ * every change audited. Apart from the demo's meeting histories (the last test), it runs on a fresh
+ * municipality of its own (test/helpers/world.ts) whose project runs September 2019 – December 2022,
+ * with a milestone plan of its own and a second fresh municipality as the other jobcentre.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { fold, pdfText } from './helpers/downloads.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
+import { addMilestone, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const strip = (s: string) =>
   s
@@ -25,6 +28,9 @@ describe.each(backends())('steering meetings on %s', (backend) => {
   const s = useTestServer(backend);
   let pid = 0;
   let pl: Session;
+  let m: TestMunicipality;
+  let other: TestMunicipality;
+  let otherProjectsMilestone = 0;
   const meetingIdOf = (location: string | string[] | number | undefined) => Number(/\/styring\/moeder\/(\d+)/.exec(String(location))![1]);
   const newMeeting = async (f: Record<string, string>) => {
     const res = await pl.post(`/styring/moeder/ny?projekt=${pid}`, { place: '', participants: '', ...f });
@@ -35,8 +41,21 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     (await s.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE entity = $1', [entity])).rows[0].n;
 
   beforeAll(async () => {
-    pid = (await s.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`)).rows[0].id;
-    pl = await loginAs(s.app, 'projektleder.aalborg');
+    // Three women enrolled in 2020 (so "Mindst én kvinde indskrevet" is reached by 2020) with no
+    // register data (so none reaches Mål 1 or 2); a milestone plan with one milestone past its date
+    // and open, one reached, one dropped and one not yet due.
+    m = await createMunicipality(s.t.db, { women: 3, enrolledOn: '2020-03-02', projectStart: '2019-09-01', projectEnd: '2022-12-31' });
+    other = await createMunicipality(s.t.db, { women: 0 });
+    for (const [number, dueDate, status] of [
+      [1, '2020-06-01', 'i_gang'],
+      [2, '2020-03-01', 'naaet'],
+      [3, '2021-03-01', 'udgaaet'],
+      [4, '2099-12-01', 'ikke_startet'],
+    ] as const)
+      await addMilestone(s.t.db, m, { number, content: `Milepæl nummer ${number}`, dueDate, status });
+    otherProjectsMilestone = await addMilestone(s.t.db, other, { number: 1, content: 'Den anden kommunes milepæl', dueDate: '2020-06-01' });
+    pid = m.projectId;
+    pl = await loginAs(s.app, m.leader.username);
   });
 
   it('plans meetings with Danish errors for bad input, and warns when a year has fewer steering group meetings than promised', async () => {
@@ -115,9 +134,6 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(badAction.body).toContain('Skriv, hvem der er ansvarlig for handlingen.');
     expect(badAction.body).toContain('Måned 13 findes ikke.');
     expect(badAction.body).toContain('Ring til virksomhederne');
-    const otherProjectsMilestone = (
-      await s.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id <> $1 LIMIT 1', [pid])
-    ).rows[0].id;
     const foreign = await action({
       description: 'Følg op',
       owner: 'Projektleder',
@@ -147,8 +163,8 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     // another jobcentre refused in Danish, and free text kept for owners outside, e.g. "Styregruppen".
     const user = async (u: string) =>
       (await s.t.db.query<{ id: number; name: string }>('SELECT id, display_name AS name FROM app_user WHERE username = $1', [u])).rows[0];
-    const own = await user('sagsbehandler.aalborg');
-    const foreignUser = await user('sagsbehandler.aarhus');
+    const own = await user(m.caseworker.username);
+    const foreignUser = await user(other.caseworker.username);
     const form = await pl.get(`/styring/moeder/${first}/handlinger/ny?projekt=${pid}`);
     expect(form.body).toContain(`<option value="${own.id}">${own.name}</option>`);
     expect(form.body).not.toContain(`>${foreignUser.name}</option>`);
@@ -330,7 +346,7 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(section).toContain('1 handling fra møderne har overskredet fristen');
     expect(section).toContain('Indkald virksomhedsnetværket');
     expect(section).not.toContain('Send budgetopfølgning');
-    const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(s.app, m.caseworker.username);
     expect(strip((await cw.get(`/styring?projekt=${pid}`)).body)).toContain('Indkald virksomhedsnetværket');
     // The action tied to a milestone stands under it in the milestone plan, linked to its meeting.
     const plan = await pl.get(`/styring/milepaele?projekt=${pid}`);
@@ -385,7 +401,7 @@ describe.each(backends())('steering meetings on %s', (backend) => {
         [pid],
       )
     ).rows[0].id;
-    const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
+    const cw = await loginAs(s.app, m.caseworker.username);
     const read = await cw.get(`/styring/moeder/${meeting}?projekt=${pid}`);
     expect(read.statusCode).toBe(200);
     expect(read.body).not.toContain('Tilføj handling');
@@ -394,14 +410,14 @@ describe.each(backends())('steering meetings on %s', (backend) => {
       (await cw.post(`/styring/moeder/ny?projekt=${pid}`, { kind: 'styregruppe', heldOn: '1.1.2022', title: 'Forsøg' })).statusCode,
     ).toBe(403);
 
-    const aarhus = await loginAs(s.app, 'projektleder.aarhus');
+    const elsewhere = await loginAs(s.app, other.leader.username);
     for (const url of [`/styring/moeder/${meeting}?projekt=${pid}`, `/styring/moeder/${meeting}`, `/styring/moeder/${meeting}/referat`]) {
-      const res = await aarhus.get(url);
+      const res = await elsewhere.get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body).not.toContain('Indkald virksomhedsnetværket');
     }
-    expect((await aarhus.post(`/styring/moeder/${meeting}/slet`, {})).statusCode).toBe(404);
-    expect((await aarhus.post(`/styring/moeder/${meeting}/punkter/ny`, { title: 'Indbrud' })).statusCode).toBe(404);
+    expect((await elsewhere.post(`/styring/moeder/${meeting}/slet`, {})).statusCode).toBe(404);
+    expect((await elsewhere.post(`/styring/moeder/${meeting}/punkter/ny`, { title: 'Indbrud' })).statusCode).toBe(404);
 
     const before = await audits('styringsmoede');
     const confirm = strip((await pl.get(`/styring/moeder/${meeting}/slet?projekt=${pid}`)).body);

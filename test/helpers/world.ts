@@ -140,9 +140,13 @@ export async function addNeighbour(
 
 /**
  * A fresh municipality with its own users and `women` enrolled women, enrolled on `enrolledOn` (a
- * date, or the date of the i-th woman), in a project running from 2024 to `projectEnd`.
+ * date, or the date of the i-th woman), in a project running from `projectStart` (2024-01-01) to
+ * `projectEnd` (2027-12-31).
  */
-export async function createMunicipality(db: Database, opts: WomenOptions & { projectEnd?: string } = {}): Promise<TestMunicipality> {
+export async function createMunicipality(
+  db: Database,
+  opts: WomenOptions & { projectStart?: string; projectEnd?: string } = {},
+): Promise<TestMunicipality> {
   const pw = await hashPassword('demo');
   return db.tx(async (q) => {
     const code = await freeCode(q);
@@ -157,8 +161,8 @@ export async function createMunicipality(db: Database, opts: WomenOptions & { pr
     const projectName = `Testprojekt ${code}`;
     const projectId = (
       await one<{ id: number }>(
-        `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants) VALUES ($1, $2, 1000000, '2024-01-01', $3, 50) RETURNING id`,
-        [key, projectName, opts.projectEnd ?? '2027-12-31'],
+        `INSERT INTO project (key, name, grant_dkk, start_date, end_date, planned_participants) VALUES ($1, $2, 1000000, $3, $4, 50) RETURNING id`,
+        [key, projectName, opts.projectStart ?? '2024-01-01', opts.projectEnd ?? '2027-12-31'],
       )
     ).id;
     await q.query('INSERT INTO project_municipality (project_id, municipality_code) VALUES ($1, $2)', [projectId, code]);
@@ -372,6 +376,21 @@ export async function addProjectRecords(db: Database, m: TestMunicipality, marke
     );
   });
   return texts;
+}
+
+/** A milestone of `m`'s project's milestone plan (phase 1), due on `dueDate` with `status` (`i_gang` unless given); returns its id. */
+export async function addMilestone(
+  db: Database,
+  m: TestMunicipality,
+  ms: { number: number; content: string; dueDate: string; status?: string },
+): Promise<number> {
+  return (
+    await db.query<{ id: number }>(
+      `INSERT INTO project_milestone (project_id, phase, phase_name, number, content, due_date, responsible, status)
+       VALUES ($1, 1, 'Fase 1', $2, $3, $4, 'Projektleder', $5) RETURNING id`,
+      [m.projectId, ms.number, ms.content, ms.dueDate, ms.status ?? 'i_gang'],
+    )
+  ).rows[0].id;
 }
 
 /** The answer keys of the two built-in instruments, in their order (see src/domain/who5.ts, fremdriftstrappen.ts). */
