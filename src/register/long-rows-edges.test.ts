@@ -12,23 +12,9 @@ import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { CsvReader } from './csv.ts';
 import { plainLongRows } from './long-rows.ts';
+import { outcome } from './test-files.ts';
 
 const enc = new TextEncoder();
-
-/** People in the order met, each with her weeks with a code; or the error message. */
-function outcome(read: () => RegisterBuilder): { people: [string, [number, number][]][] } | { error: string } {
-  try {
-    const data = read().build(defaultCodeTable());
-    return {
-      people: [...data.weeks].map(([k, p]) => [
-        k,
-        [...p.codes].flatMap((c, i) => (c !== 0 ? [[p.weekStart + i, c] as [number, number]] : [])),
-      ]),
-    };
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-}
 
 const csv = (rows: string[], quote: boolean) =>
   enc.encode(

@@ -16,26 +16,11 @@ import { RegisterBuilder } from './builder.ts';
 import { fileSource } from './chunks.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { keepCprs, type ReadOptions } from './person-key.ts';
-import { thrown } from './test-files.ts';
+import { outcome, thrown } from './test-files.ts';
 
 const enc = new TextEncoder();
 const dir = mkdtempSync(join(tmpdir(), 'long-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** People in the order met, each with her weeks with a code; or the error message. */
-function outcome(read: () => RegisterBuilder): { people: [string, [number, number][]][] } | { error: string } {
-  try {
-    const data = read().build(defaultCodeTable());
-    return {
-      people: [...data.weeks].map(([k, p]) => [
-        k,
-        [...p.codes].flatMap((c, i) => (c !== 0 ? [[p.weekStart + i, c] as [number, number]] : [])),
-      ]),
-    };
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-}
 
 describe('the long layout: a person gathered from her rows', () => {
   const CPRS = ['0101901234', '0202851236', '1512884321', '3112999999', '0707070707'];
