@@ -16,7 +16,7 @@ import { RegisterInputError, type Place } from './errors.ts';
 import { cprAt, dreamYear, intFromBytes, parseDreamWeek, pastField, weekFromBytes } from './fields.ts';
 import { plainLongRows } from './long-rows.ts';
 import type { NumIndex } from './num-index.ts';
-import { fromLimits, keepNumbers, PersonColumn, type PersonKey, type ReadOptions } from './person-key.ts';
+import { fromLimits, keepCprs, keepNumbers, PersonColumn, tenDigits, type PersonKey, type ReadOptions } from './person-key.ts';
 
 interface BenefitSink {
   /**
@@ -50,7 +50,11 @@ export function readBenefits(
   return into;
 }
 
-/** Re-read a file to find where a person's week first got a code (for conflict messages). */
+/**
+ * Re-read a file to find where a person's week first got a code (for conflict messages). A CPR
+ * is kept by number (`keepCprs`), so the long layout's plain rows take its fast loop (without a
+ * builder: every kept row to `cell`); a running number is kept by its key string.
+ */
 function locateBenefit(
   input: RegisterInput,
   file: string,
@@ -61,11 +65,12 @@ function locateBenefit(
 ): Place | null {
   let found: Place | null = null;
   const stop = new Error('found');
+  const keep = key.length === 10 && tenDigits(key) >= 0 ? keepCprs([key]) : (k: string) => k === key;
   try {
     scanBenefits(
       input,
       file,
-      { ...options, keep: (k) => k === key },
+      { ...options, keep },
       {
         row(c, ws, codes, line, column) {
           if (line >= beforeLine) throw stop;

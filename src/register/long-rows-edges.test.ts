@@ -2,7 +2,7 @@
  * Edge cases of the long layout's loop (long-rows.ts) that the property tests of long-rows.test.ts
  * do not draw: CPR numbers differing only in their first digits, CPR 0000000000, a year past the
  * loop's last after its first, a person met before whose rows are written into her weeks in place,
- * and the loop without a builder. Each asserts the general reader's result (the same file with
+ * and the loop without a builder (the conflict message's re-read). Each asserts the general reader's result (the same file with
  * every field quoted, which only the general reader reads) or where the rows went.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,7 @@ import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { CsvReader } from './csv.ts';
 import { plainLongRows } from './long-rows.ts';
+import type { ReadOptions } from './person-key.ts';
 import { outcome } from './test-files.ts';
 
 const enc = new TextEncoder();
@@ -232,5 +233,74 @@ describe('the long layout loop at its edges', () => {
       [101901234, parseWeek('2021-W02'), 651, 6, 'kode'],
       [303030303, parseWeek('2021-W04'), 130, 7, 'kode'],
     ]);
+  });
+});
+
+describe("the conflict message's re-read (locateBenefit) of a long file", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The error of reading the files in turn into one builder, and the rows the general reader read meanwhile. */
+  function readAll(files: [string, string[]][], quote: boolean, options: ReadOptions = {}): { error: string; general: number } {
+    const next = vi.spyOn(CsvReader.prototype, 'next');
+    const got = outcome(() => {
+      const b = new RegisterBuilder();
+      for (const [name, rows] of files) readBenefits(csv(rows, quote), name, b, options);
+      return b;
+    });
+    const general = next.mock.results.filter((r) => r.value === true).length;
+    next.mockRestore();
+    return { error: 'error' in got ? got.error : 'no error', general };
+  }
+
+  // Her weeks 1–40, another person's, then a code of hers for week 30 that conflicts (line 2 + 29 + 1 + 1 = 33).
+  const hers = Array.from({ length: 40 }, (_, i) => `0101901234;2021-W${String(i + 1).padStart(2, '0')};130`);
+  const rows = [...hers, '0202851236;2021-W01;131', '0101901234;2021-W30;651'];
+
+  it('takes the fast loop for plain rows (by CPR number) and names the same place as the general reader', () => {
+    const plain = readAll([['lang.csv', rows]], false);
+    expect(plain.error).toBe(readAll([['lang.csv', rows]], true).error);
+    expect(plain.error).toMatch(
+      /^lang\.csv, linje 43, kolonne «kode»: CPR 010190-xxxx har kode 651 i uge 2021-W30, men samme person og uge har kode 130 i lang\.csv, linje 31, kolonne «kode»\. En uge/,
+    );
+    // Each reading gives the general reader the chunk's first row only; a re-read by key string reads her 30 rows.
+    expect(plain.general).toBe(2);
+  });
+
+  it('in an earlier file, read to its end, and with --from', () => {
+    const later = ['0202851236;2021-W02;131', '0101901234;2021-W30;651'];
+    const plain = readAll(
+      [
+        ['lang1.csv', rows.slice(0, -1)],
+        ['lang2.csv', later],
+      ],
+      false,
+      { from: '2021-05' },
+    );
+    expect(plain.error).toBe(
+      readAll(
+        [
+          ['lang1.csv', rows.slice(0, -1)],
+          ['lang2.csv', later],
+        ],
+        true,
+        { from: '2021-05' },
+      ).error,
+    );
+    expect(plain.error).toMatch(/^lang2\.csv, linje 3, kolonne «kode»: .* har kode 130 i lang1\.csv, linje 31, kolonne «kode»\. En uge/);
+    expect(plain.general).toBe(3);
+  });
+
+  it('keeps a dashed CPR by number and a running number with a dash by its key', () => {
+    const dashed = ['010190-1234;2021-W01;130', '0202851236;2021-W01;131', '010190-1234;2021-W01;651'];
+    expect(readAll([['lang.csv', dashed]], false).error).toMatch(
+      /^lang\.csv, linje 4, .* har kode 130 i lang\.csv, linje 2, kolonne «kode»\./,
+    );
+    const running = (quote: boolean) => {
+      const text = ['lobenr;uge;kode', '12-3;2021-W01;130', '123;2021-W01;131', '12-3;2021-W01;651'].join('\n') + '\n';
+      const got = outcome(() => readBenefits(enc.encode(quote ? text.replace(/12-3/g, '"12-3"') : text), 'lang.csv'));
+      return 'error' in got ? got.error : 'no error';
+    };
+    expect(running(false)).toMatch(/^lang\.csv, linje 4, kolonne «kode»: .* har kode 130 i lang\.csv, linje 2, kolonne «kode»\./);
+    expect(running(true)).toBe(running(false));
   });
 });
