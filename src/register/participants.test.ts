@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readParticipants } from './participants.ts';
+import { plainFieldKey, readParticipants } from './participants.ts';
 import { RegisterInputError } from './errors.ts';
 import { fixture, thrown } from './test-files.ts';
 
@@ -64,6 +64,55 @@ describe('readParticipants', () => {
       line: 1,
       column: 'visitation',
     });
+  });
+  it('finds a repeated id wherever the ids stop rising: the line named is the first row with that id', () => {
+    const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';
+    const rows = (ids: string[]) => enc(head + ids.map((id) => `${id};0101901234;K;2021-01-01;jobparat;\n`).join(''));
+    // Rising ids, then one equal to the last, one equal to an earlier one, one after a fall.
+    expect(thrown(() => readParticipants(rows(['A', 'B', 'C', 'C']), 'd.csv')).message).toMatch(
+      /linje 5, kolonne «id»: id «C» står også i linje 4/,
+    );
+    expect(thrown(() => readParticipants(rows(['A', 'B', 'C', 'B']), 'd.csv')).message).toMatch(
+      /linje 5, kolonne «id»: id «B» står også i linje 3/,
+    );
+    expect(thrown(() => readParticipants(rows(['B', 'C', 'A', 'D', 'C']), 'd.csv')).message).toMatch(
+      /linje 6, kolonne «id»: id «C» står også i linje 3/,
+    );
+    expect(thrown(() => readParticipants(rows(['B', 'A', 'D', 'E', 'A']), 'd.csv')).message).toMatch(
+      /linje 6, kolonne «id»: id «A» står også i linje 3/,
+    );
+    // Ids that fall without repeating are all read.
+    expect(readParticipants(rows(['C', 'B', 'A', 'D', '10', '9']), 'd.csv').map((p) => p.id)).toEqual(['C', 'B', 'A', 'D', '10', '9']);
+  });
+  it('municipalities and dates read from bytes are the same text as read field by field', () => {
+    const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';
+    const body = [
+      'A;0101901234;0101;2021-01-01;jobparat;2021-02-01',
+      'B;0101901234;101;2021-01-01;jobparat;2021-01-02',
+      'C;0101901234;"101";01-02-2021;jobparat;',
+      'D;0101901234; 101 ;2021-01-01;jobparat;20210102',
+      'E;0101901234;12345678;2021-01-01;jobparat;',
+      'F;0101901234;123456789;2021-01-01;jobparat;',
+      'G;0101901234;0101;2021-01-01;jobparat;2021-02-01',
+    ];
+    const csv = head + body.map((r) => r.replace('20210102', '2021-01-02')).join('\n');
+    const ps = readParticipants(enc(csv), 'd.csv');
+    expect(ps.map((p) => [p.kommune, p.indskrevet, p.udskrevet])).toEqual([
+      ['0101', '2021-01-01', '2021-02-01'],
+      ['101', '2021-01-01', '2021-01-02'],
+      ['101', '2021-02-01', null],
+      ['101', '2021-01-01', '2021-01-02'],
+      ['12345678', '2021-01-01', null],
+      ['123456789', '2021-01-01', null],
+      ['0101', '2021-01-01', '2021-02-01'],
+    ]);
+    // Different bytes never share a key: leading zeros, lengths, dates against digits.
+    const key = (t: string) => plainFieldKey(enc(t), 0, t.length);
+    const texts = ['0', '00', '1', '01', '101', '0101', '12345678', '99999999', '2021-01-01', '2021-10-01', '0000-00-00', '20210101'];
+    const keys = texts.map(key);
+    expect(new Set(keys).size).toBe(texts.length);
+    expect(keys.every((k) => k >= 0 && k < 2 ** 30)).toBe(true);
+    expect(['', '123456789', '2021-1-01', 'K', '2021/01/01', '-1', '2021-0a-01'].map(key)).toEqual([-1, -1, -1, -1, -1, -1, -1]);
   });
   it('a row with too few fields names the missing column; an unterminated quote is an error', () => {
     const head = 'id;cpr;kommune;indskrevet;visitation;udskrevet\n';

@@ -6,6 +6,7 @@ import { isPlainCpr, parseCpr } from '../core/cpr.ts';
 import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
 import { CsvReader } from './csv.ts';
+import { digitsAt } from './fields.ts';
 import { runningNumberKey, tenDigits } from './person-key.ts';
 
 const VISITATION_ALIASES: Record<string, Visitation> = {
@@ -35,23 +36,14 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
   const cVis = r.requireCol('visitation');
   const cOut = r.col('udskrevet');
   const out: Participant[] = [];
-  const lineOfId = new Map<string, number>();
-  // Municipalities and dates repeat from row to row: one string each, so that 100,000 rows keep
-  // two new strings (id, CPR) rather than five (fewer survivors for the young-generation GC to copy).
-  const same = new Map<string, string>();
-  const once = (t: string): string => {
-    const had = same.get(t);
-    if (had !== undefined) return had;
-    if (same.size < MAX_SHARED) same.set(t, t);
-    return t;
-  };
+  const ids = new UniqueIds();
+  const shared = sharedFields(r);
   while (r.next()) {
     r.checkFieldCount();
     const id = r.text(cId);
     if (!id) throw r.error('bad_value', cId, 'id mangler.');
-    const before = lineOfId.get(id);
+    const before = ids.lineOf(id, r.rowLine, out);
     if (before !== undefined) throw r.error('duplicate', cId, `id «${id}» står også i linje ${before}; id skal være entydigt.`);
-    lineOfId.set(id, r.rowLine);
     let key: string;
     let birthDate: string | undefined;
     if (cLobenr >= 0) {
@@ -76,9 +68,9 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
         key = cpr.value.cpr;
       }
     }
-    const kommune = once(r.text(cKommune));
+    const kommune = shared(cKommune);
     if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');
-    const indskrevet = isoDateText(once(r.text(cIn)));
+    const indskrevet = isoDateText(shared(cIn));
     if (indskrevet === null)
       throw r.error('bad_date', cIn, `«${r.text(cIn)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
     const visitation = parseVisitation(r.text(cVis));
@@ -89,7 +81,7 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
         `ukendt visitationskategori «${r.text(cVis)}»; brug en af: aktivitetsparat, jobparat, selvforsoergende, oevrige.`,
       );
     }
-    const udskrevet = exitDate(r, cOut, indskrevet, once);
+    const udskrevet = exitDate(r, cOut, indskrevet, shared);
     out.push(
       birthDate
         ? { id, cpr: key, birthDate, kommune, visitation, indskrevet, udskrevet }
@@ -99,11 +91,86 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
   return out;
 }
 
+/**
+ * Whether an id stands on an earlier row (spec: `id` is unique): the line of that row, or
+ * undefined. While the ids rise (in string order, as an extract sorted by id has them) none can
+ * repeat, so no map is kept; from the first id that does not rise, every id so far goes into a
+ * map with its line and each later one is looked up there (100,000 ids in a map cost about a fifth
+ * of the participants' read, most of it in the garbage collector).
+ */
+class UniqueIds {
+  private last: string | null = null;
+  private readonly lines: number[] = [];
+  private byId: Map<string, number> | null = null;
+
+  /** `id` on line `line`, after the rows `before` (their ids, in order). */
+  lineOf(id: string, line: number, before: readonly { id: string }[]): number | undefined {
+    if (this.byId === null) {
+      if (this.last === null || id > this.last) {
+        this.last = id;
+        this.lines.push(line);
+        return undefined;
+      }
+      this.byId = new Map();
+      for (let i = 0; i < before.length; i++) this.byId.set(before[i].id, this.lines[i]);
+    }
+    const had = this.byId.get(id);
+    if (had === undefined) this.byId.set(id, line);
+    return had;
+  }
+}
+
+/**
+ * Field i's text (`CsvReader.text`) as one string per distinct value: municipalities and dates
+ * repeat from row to row, so that 100,000 rows keep two new strings (id, CPR) rather than five
+ * (fewer survivors for the young-generation GC to copy). A plain field (digits, or an ISO date
+ * `YYYY-MM-DD`) is found by a number made from its bytes, before any text is made of it.
+ */
+function sharedFields(r: CsvReader): (i: number) => string {
+  const same = new Map<string, string>();
+  const byBytes = new Map<number, string>();
+  return (i: number): string => {
+    const key = r.quoted[i] ? -1 : plainFieldKey(r.bytes, r.starts[i], r.ends[i]);
+    if (key >= 0) {
+      const had = byBytes.get(key);
+      if (had !== undefined) return had;
+    }
+    const t = r.text(i);
+    let one = same.get(t);
+    if (one === undefined) {
+      one = t;
+      if (same.size < MAX_SHARED) same.set(t, t);
+    }
+    if (key >= 0 && byBytes.size < MAX_SHARED) byBytes.set(key, one);
+    return one;
+  };
+}
+
+/**
+ * A number for the bytes b[s, e) that no other such bytes share, or -1: an ISO date `YYYY-MM-DD`
+ * gives YYYYMMDD (below 10^8), one to eight digits give 10^8 + 10^length + their value (below
+ * 3 · 10^8, small integers for V8), anything else -1.
+ */
+export function plainFieldKey(b: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n === 10 && b[s + 4] === 45 && b[s + 7] === 45) {
+    const y = digitsAt(b, s, 4);
+    const m = digitsAt(b, s + 5, 2);
+    const d = digitsAt(b, s + 8, 2);
+    return y < 0 || m < 0 || d < 0 ? -1 : y * 10000 + m * 100 + d;
+  }
+  if (n < 1 || n > 8) return -1;
+  const v = digitsAt(b, s, n);
+  return v < 0 ? -1 : 1e8 + POW10[n] + v;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
 /** The row's exit date (`udskrevet`), or null when the column is missing or blank; never before the enrolment. */
-function exitDate(r: CsvReader, cOut: number, indskrevet: string, once: (t: string) => string): string | null {
-  const outText = cOut >= 0 ? r.text(cOut) : '';
+function exitDate(r: CsvReader, cOut: number, indskrevet: string, shared: (i: number) => string): string | null {
+  const outText = cOut >= 0 ? shared(cOut) : '';
   if (!outText) return null;
-  const udskrevet = isoDateText(once(outText));
+  const udskrevet = isoDateText(outText);
   if (udskrevet === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
   if (udskrevet < indskrevet)
     throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
