@@ -3,10 +3,11 @@
  * (a refused form first: no kind, an impossible time), attendance for a woman, and a cancellation
  * (refused without a reason first). Axe on every page under the real CSP.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
+import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
@@ -16,9 +17,13 @@ async function enter(page: Page, url: RegExp) {
 
 describe.runIf(browserAvailable())('group sessions in Chromium', () => {
   const env = useServerAndBrowser();
+  let m: TestMunicipality;
+  beforeAll(async () => {
+    m = await createMunicipality(env.server.t.db);
+  });
 
   it('creates a session, records attendance and cancels it with the keyboard alone, with Danish errors first', async () => {
-    const page = await signedInPage(env, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, m.caseworker.username);
     await page.goto(`${env.server.url}/grupper`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gruppemøder');
     await expectNoAxeViolations(page);
