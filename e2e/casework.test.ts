@@ -3,12 +3,13 @@
  * conversation, score WHO-5 twice and see the alert on Mine borgere appear and go away, then
  * exit her. axe checks every page of the flow, including the pages with form errors.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
+import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const today = todayInDenmark();
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
@@ -18,6 +19,10 @@ const validCvr = () => {
 
 describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
   const env = useServerAndBrowser();
+  let m: TestMunicipality;
+  beforeAll(async () => {
+    m = await createMunicipality(env.server.t.db);
+  });
 
   async function alertCodesFor(page: Page, name: string) {
     await page.goto(`${env.server.url}/mine-borgere`);
@@ -31,7 +36,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
   }
 
   it('walks a caseworker through enrolment, plan, internship, conversation, WHO-5 twice and exit', async () => {
-    const page = await signedInPage(env, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, m.caseworker.username);
     await page.goto(`${env.server.url}/mine-borgere`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine borgere');
     await expectNoAxeViolations(page);
@@ -152,6 +157,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
   });
 
   it('corrects and deletes records, and the project leader pages pass axe (also with errors)', async () => {
+    // The demo's caseworker: a woman with alerts, activities and conversations, and a Progression page with scores.
     const page = await signedInPage(env, 'sagsbehandler.aalborg');
     await page.goto(`${env.server.url}/mine-borgere?sort=varsler&kunVarsler=ja`);
     await expectNoAxeViolations(page);

@@ -4,9 +4,10 @@
  * real CSP, switches language, prints it, answers WHO-5; the caseworker revokes the link and it
  * shows nothing. axe checks every page; lang/dir are checked on the plan block and on <html>.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
+import { addCaseRecords, createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 async function langDir(page: Page, selector: string) {
   return page
@@ -17,19 +18,18 @@ async function langDir(page: Page, selector: string) {
 
 describe.runIf(browserAvailable())('Min plan in Chromium', () => {
   const env = useServerAndBrowser();
+  let m: TestMunicipality;
+  let jobGoal: string;
+  beforeAll(async () => {
+    m = await createMunicipality(env.server.t.db);
+    // Her plan has a job goal (free text the plan keeps in Danish in every language).
+    jobGoal = (await addCaseRecords(env.server.t.db, m, m.women[0], 'Minplan')).jobGoal;
+  });
 
   it('caseworker: Danish, Arabic and Somali with lang/dir per block, free text kept in Danish; link created with a QR code', async () => {
     const { server, browser } = env;
-    const page = await signedInPage(env, 'sagsbehandler.aalborg');
-    const id = (
-      await server.t.db.query<{ id: string }>(
-        `SELECT p.id FROM participant p JOIN casework_plan pl ON pl.participant_id = p.id JOIN enrolment e ON e.participant_id = p.id
-       WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND pl.data->>'jobGoal' IS NOT NULL ORDER BY p.id LIMIT 1`,
-      )
-    ).rows[0].id;
-    const jobGoal = (
-      await server.t.db.query<{ g: string }>(`SELECT data->>'jobGoal' AS g FROM casework_plan WHERE participant_id = $1`, [id])
-    ).rows[0].g;
+    const page = await signedInPage(env, m.caseworker.username);
+    const id = m.women[0].id;
     await page.goto(`${server.url}/deltagere/${id}`);
     await page.getByRole('link', { name: 'Min plan (hendes visning)' }).click();
     await page.waitForURL(/\/min-plan$/);
@@ -109,7 +109,7 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     await check.emulateMedia({ media: 'screen' });
 
     // The caseworker revokes it: her link shows nothing.
-    const cw = await signedInPage(env, 'sagsbehandler.aalborg');
+    const cw = await signedInPage(env, m.caseworker.username);
     await cw.goto(`${server.url}/deltagere/${id}/min-plan`);
     await expect.poll(() => cw.getByTestId('citizen-links').textContent()).toContain('gange');
     await cw

@@ -5,13 +5,14 @@
  * the barriers on Styring. Axe on every page under the real CSP, the enrolment form's family
  * fields included.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addMonths } from '../src/core/dates.ts';
 import { tabUntil } from './keyboard.ts';
+import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
@@ -27,9 +28,13 @@ async function typeInto(page: Page, re: RegExp, text: string) {
 
 describe.runIf(browserAvailable())('family situation in Chromium', () => {
   const env = useServerAndBrowser();
+  let m: TestMunicipality;
+  beforeAll(async () => {
+    m = await createMunicipality(env.server.t.db);
+  });
 
   it('changes her family situation with the keyboard alone, with Danish errors first, and Styring counts the barriers', async () => {
-    const page = await signedInPage(env, 'sagsbehandler.aalborg');
+    const page = await signedInPage(env, m.caseworker.username);
     // Enrolled with her family situation on the enrolment form (its family fields axe clean).
     const enrolled = addMonths(todayInDenmark(), -3);
     await page.goto(`${env.server.url}/indskrivning`);
@@ -40,7 +45,7 @@ describe.runIf(browserAvailable())('family situation in Chromium', () => {
     await page.getByLabel('Fornavn').fill('Sahra');
     await page.getByLabel('Efternavn').fill('Børnepassen');
     await page.getByLabel('Oprindelsesland').selectOption('SY');
-    const project = (await env.server.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    const project = m.projectId;
     await page.getByLabel('Projekt').selectOption(String(project));
     await page.getByLabel('Indskrivningsdato').fill(`${Number(enrolled.slice(8))}.${Number(enrolled.slice(5, 7))}.${enrolled.slice(0, 4)}`);
     await page.getByLabel('Aktivitetsparat').check();
@@ -86,7 +91,7 @@ describe.runIf(browserAvailable())('family situation in Chromium', () => {
     await expect.poll(() => page.getByTestId('family-history').textContent()).toContain('Delvis');
     await expectNoAxeViolations(page);
 
-    const leader = await signedInPage(env, 'projektleder.aalborg');
+    const leader = await signedInPage(env, m.leader.username);
     await leader.goto(`${env.server.url}/styring?projekt=${project}`);
     await expect.poll(() => leader.getByTestId('tabel-familie-barrierer').count()).toBe(1);
     await expectNoAxeViolations(leader);

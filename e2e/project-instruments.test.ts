@@ -5,10 +5,11 @@
  * instrument becomes version 2 while version 1 keeps its texts, and version 2 is retired.
  * Axe on every page under the real CSP.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
+import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
@@ -20,10 +21,14 @@ const steps = (word: string) => [1, 2, 3, 4, 5].map((n) => `${word} trin ${n}`).
 
 describe.runIf(browserAvailable())('project instruments in Chromium', () => {
   const env = useServerAndBrowser();
+  let m: TestMunicipality;
+  beforeAll(async () => {
+    m = await createMunicipality(env.server.t.db);
+  });
 
   it('defines, scores, versions and retires an instrument with the keyboard alone, with Danish errors first', async () => {
-    const leader = await signedInPage(env, 'projektleder.aalborg');
-    const project = (await env.server.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`)).rows[0].id;
+    const leader = await signedInPage(env, m.leader.username);
+    const project = m.projectId;
     await leader.goto(`${env.server.url}/projekt/${project}`);
     await tabTo(leader, /^A\|\|Projektets måleredskaber/);
     await enter(leader, /\/maaleredskaber$/);
@@ -63,16 +68,8 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
     const iid = Number(/maaleredskaber\/(\d+)/.exec(instrumentUrl)![1]);
 
     // A caseworker scores a woman of the project from her page.
-    const her = (
-      await env.server.t.db.query<{ id: string }>(
-        `SELECT p.id FROM participant p JOIN enrolment e ON e.participant_id = p.id
-       WHERE p.municipality_code = '851' AND e.exited_on IS NULL AND e.project_id = $1 AND e.enrolled_on < '2026-01-01'
-         AND e.enrolled_on = (SELECT max(enrolled_on) FROM enrolment x WHERE x.participant_id = p.id)
-       ORDER BY p.id LIMIT 1`,
-        [project],
-      )
-    ).rows[0].id;
-    const cw = await signedInPage(env, 'sagsbehandler.aalborg');
+    const her = m.women[0].id;
+    const cw = await signedInPage(env, m.caseworker.username);
     await cw.goto(`${env.server.url}/deltagere/${her}/maalinger`);
     await tabTo(cw, /^A\|\|Ny måling: Tastaturtrappen/);
     await enter(cw, new RegExp(`/maalinger/ny\\?redskab=projekt-${iid}-v1$`));

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { openFileChooserWithSpace, signInByKeyboard, tabUntil } from './keyboard.ts';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
+import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 250 });
 
@@ -36,6 +37,10 @@ async function chooseFile(page: Page, file: string, viaChooser: boolean) {
 
 describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboard only)', () => {
   const env = useServerAndBrowser();
+  let m: TestMunicipality;
+  beforeAll(async () => {
+    m = await createMunicipality(env.server.t.db);
+  });
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
@@ -52,7 +57,7 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
     /** A fresh page signed in with the keyboard, on Kandidater (reached from the menu). */
     const candidatesPage = async () => {
       const p = await env.browser.newPage();
-      await signInByKeyboard(p, env.server.url, 'sagsbehandler.aalborg');
+      await signInByKeyboard(p, env.server.url, m.caseworker.username);
       await tabTo(p, /^A\|\|\|Kandidater$/);
       await pressAndWait(p, 'Enter', (u) => u.pathname === '/kandidater');
       return p;
