@@ -118,6 +118,17 @@ describe.each(backends())('the demo world on %s', (backend) => {
     ).toBeGreaterThan(open.length / 4);
   });
 
+  it("gives every project goals due within the project's own period (a current project's goal due in 2022 read «0 af 0 kvinder · Ikke nået»)", async () => {
+    const goals = (
+      await t.db.query<{ project: string; title: string; deadline: string; start: string; end: string }>(
+        `SELECT pr.key AS project, g.title, g.deadline::text AS deadline, pr.start_date::text AS start, pr.end_date::text AS "end"
+           FROM project_goal g JOIN project pr ON pr.id = g.project_id`,
+      )
+    ).rows;
+    expect(goals.filter((g) => g.project.endsWith('-2025')).length).toBeGreaterThan(8);
+    expect(goals.filter((g) => g.deadline <= g.start || g.deadline > g.end)).toEqual([]);
+  });
+
   it('has register data to the last complete month before today', async () => {
     const v = await registerVintage(t.db);
     expect(v.lastMonth).toBe(lastCompleteMonth(today));

@@ -201,6 +201,36 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
     });
   });
 
+  describe('10. the current project’s committee brief, as its project leader downloads it (default months)', () => {
+    let before = '';
+    let goals: ReturnType<typeof table>;
+    beforeAll(async () => {
+      const current = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`))[0].id;
+      const body = (await s.get(`/styring/rapporter/udvalg?projekt=${current}`)).body;
+      const main = body.slice(body.indexOf('<main'));
+      before = strip(main.slice(0, main.indexOf('<h2>Ord og begreber</h2>')));
+      goals = table(main, 'udvalg-maal');
+    });
+
+    it('lists no goal due before the project began and no goal of "0 af 0 kvinder"', () => {
+      // Before: the programme's common goals were due 31.12.2022 in a 2025–2027 project, so three of
+      // its five goals read «31.12.2022 · 0 af 0 kvinder · Ikke nået».
+      expect(goals.rows.length).toBeGreaterThanOrEqual(3);
+      const due = goals.head.indexOf('Frist');
+      expect(due).toBeGreaterThan(-1);
+      for (const r of goals.rows) {
+        const [d, m, y] = r[due].text.split('.').map(Number);
+        expect(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, r[0].text).toMatch(/^202[5-7]-/);
+      }
+      expect(before).not.toMatch(/\b0 af 0 kvinder/);
+    });
+
+    it('uses no analyst term before its glossary, in any case ("når mål 1 eller 2")', () => {
+      for (const jargon of [/\bmål [123]\b/i, /kib-2019/i, /nævner/i, /\b20\d\d-W\d\d\b/, /\b20\d\d-\d\d\b/, /på mere end deltid/])
+        expect(before, String(jargon)).not.toMatch(jargon);
+    });
+  });
+
   describe('10. the committee brief reads as Danish and fills its pages', () => {
     let brief = '';
     beforeAll(async () => {

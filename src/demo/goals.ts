@@ -12,6 +12,8 @@ export type DemoGoal = Omit<GoalInput, 'note'> & { note?: string };
 export type DemoMilestone = Omit<Milestone, 'id' | 'projectId' | 'note'> & { note?: string };
 
 const END = '2022-12-31';
+/** The end of the current projects («videreført 2025–2027»). */
+const CURRENT_END = '2027-12-31';
 const g = (
   title: string,
   measure: Measure,
@@ -59,7 +61,7 @@ const danishGoals = (planned: number): DemoGoal[] => [
     'dansk_stabil',
     'andel',
     60,
-    '2027-12-31',
+    CURRENT_END,
     'Stabilt: mindst 80 % fremmøde (projektindstilling) i hver af de seneste 3 registrerede måneder.',
   ),
   g(
@@ -67,22 +69,27 @@ const danishGoals = (planned: number): DemoGoal[] => [
     'dansk_bestaaet',
     'antal',
     Math.max(1, Math.round(planned / 3)),
-    '2027-12-31',
+    CURRENT_END,
   ),
 ];
 
-/** Projects without their own goals in the seeds get the programme's common targets; the current ones also the Danish goals. */
+/**
+ * Projects without their own goals in the seeds get the programme's common targets, due at the
+ * project's end; the current ones also the Danish goals. (The current projects' common goals were
+ * due 31.12.2022, before they began, so their committee brief printed "0 af 0 kvinder · Ikke nået".)
+ */
 export function demoGoalsFor(projectKey: string, plannedParticipants: number): DemoGoal[] {
-  const common = commonGoalsFor(projectKey, plannedParticipants);
-  return projectKey.endsWith('-2025') ? [...common, ...danishGoals(plannedParticipants)] : common;
+  const current = projectKey.endsWith('-2025');
+  const common = commonGoalsFor(projectKey, plannedParticipants, current ? CURRENT_END : END);
+  return current ? [...common, ...danishGoals(plannedParticipants)] : common;
 }
 
-function commonGoalsFor(projectKey: string, plannedParticipants: number): DemoGoal[] {
+function commonGoalsFor(projectKey: string, plannedParticipants: number, deadline: string): DemoGoal[] {
   return (
     DEMO_GOALS[projectKey] ?? [
-      g(`${plannedParticipants} kvinder indskrevet`, 'indskrevne', 'antal', plannedParticipants, END),
-      g('40 % når mål 1 eller 2', 'maal_1_eller_2', 'andel', 40, END),
-      g('Mindst 50 % i virksomhedsrettet tilbud', 'virksomhedsrettet', 'andel', 50, END),
+      g(`${plannedParticipants} kvinder indskrevet`, 'indskrevne', 'antal', plannedParticipants, deadline),
+      g('40 % i job eller uddannelse eller med løntimer', 'maal_1_eller_2', 'andel', 40, deadline),
+      g('Mindst 50 % i et forløb på en arbejdsplads', 'virksomhedsrettet', 'andel', 50, deadline),
     ]
   );
 }

@@ -136,7 +136,7 @@ function theResult(d: SteeringData): Section {
         + `${HowMany(a.accumulated['1'], th)}${pctText(a.accumulated['1'], a.n)} har haft et job på mere end 18,5 timer om ugen eller været i uddannelse.`,
       `${HowMany(a.accumulated['3'], th)}${pctText(a.accumulated['3'], a.n)} er nået til praktik eller job med løntilskud på en arbejdsplads, men endnu ikke til et almindeligt job. `
         + `${HowMany(a.accumulated['0'], th)}${pctText(a.accumulated['0'], a.n)} er ikke nået så langt endnu.`,
-      `${HowMany(a.durable.full, th)} kvinder${pctText(a.durable.full, a.n)} er varigt i job på mere end deltid.`,
+      `${HowMany(a.durable.full, th)} kvinder${pctText(a.durable.full, a.n)} er varigt i job på mere end 18,5 timer om ugen.`,
       `${d.goals.filter((g) => g.status === 'naaet').length} af projektets ${d.goals.length} mål er nået. Tabellen viser hvert mål.`,
     ],
     charts: [groupChart(d, t)],
@@ -150,7 +150,7 @@ const GLOSSARY: [string, string][] = [
   ['Mål 1', 'SIRI’s første resultatmål: job på mere end 18,5 timer om ugen eller uddannelse.'],
   ['Mål 2', 'SIRI’s andet resultatmål: løntimer, højst 18,5 timer om ugen (fx et småjob).'],
   ['Mål 3', 'SIRI’s tredje resultatmål: praktik eller job med løntilskud på en arbejdsplads.'],
-  ['Varig beskæftigelse', 'Job, der har varet ved over en længere periode efter SIRI’s opgørelse; «over deltid» betyder mere end 18,5 timer om ugen.'],
+  ['Varigt i job', 'Et job på mere end 18,5 timer om ugen, som har varet ved over en længere periode efter SIRI’s opgørelse (i SIRI’s tal: varig beskæftigelse over deltid).'],
   ['Registerdata', 'Oplysninger fra statens registre om ydelser (DREAM) og løntimer (eIndkomst). Resultaterne opgøres efter SIRI’s definition kib-2019.1.'],
   ['Lignende kvinder', 'Kvinder uden for projektet fra samme kommune, med samme udgangspunkt og alder og med samme historik på offentlig forsørgelse og løn. De bruges til at se, hvad der ville være sket uden projektet (SIRI’s definition effekt-2026.1).'],
   ['Helårsperson', 'Et helt års offentlig forsørgelse for én person: 52 uger. 104 sparede uger er fx 2 helårspersoner.'],

@@ -99,7 +99,7 @@ export function effectMoneySections(d: SteeringData): Section[] {
   const r = mainRun(d.effect.runs.horizons);
   const paragraphs = [moneyParagraph(d)];
   if (r) paragraphs.push(...effectParagraphs(d, r));
-  else paragraphs.push('Projektets effekt kan endnu ikke gøres op: der er for få kvinder, der kan følges længe nok og sammenlignes med lignende kvinder uden for projektet. Tallet vises ikke, så ingen kan genkendes.');
+  else paragraphs.push('Projektets effekt kan endnu ikke gøres op: der er for få kvinder, der kan følges længe nok og sammenlignes med lignende kvinder uden for projektet, til at et tal kan vises, uden at nogen kan genkendes.');
   paragraphs.push('Tallene er usikre. Registrene viser ikke fx motivation, sprog, helbred og familie, så en del af forskellen kan skyldes, hvem der kom med i projektet. '
     + 'Kun sparede offentlige ydelser er regnet med, til faste satser pr. uge – ikke skat af lønnen eller andre gevinster og udgifter.');
   return [{ heading: 'Effekt og økonomi', paragraphs, tables: [moneyTable(d)] }];
