@@ -248,6 +248,22 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       );
     });
 
+    it('a plan with a job goal clears "Plan mangler" and says so at the top', async () => {
+      // Enrolled 40 days ago with no plan: the plan is overdue (a critical alert).
+      const m = await createMunicipality(srv.t.db, { women: 1, enrolledOn: addDays(todayInDenmark(), -40) });
+      const cw = await loginAs(srv.app, m.caseworker.username);
+      const woman = m.women[0];
+      expect(alertsOnHerPage((await cw.get(`/deltagere/${woman.id}`)).body).map((a) => a.code)).toContain('plan_mangler');
+      const res = await cw.post(`/deltagere/${woman.id}/plan`, { jobGoal: 'Køkkenassistent' });
+      expect(res.statusCode).toBe(303);
+      const body = (await cw.get(String(res.headers.location))).body;
+      const notice = /<div[^>]*data-testid="saved-notice"[\s\S]*?<\/div>\s*<\/div>/.exec(body)?.[0] ?? '';
+      expect(notice).toContain('Planen er gemt.');
+      expect(notice).toMatch(/Varsel løst:(<\/strong>)?\s*Plan mangler/);
+      expect(body.indexOf('data-testid="saved-notice"')).toBeLessThan(body.indexOf('data-testid="section-nav"'));
+      expect(alertsOnHerPage((await cw.get(`/deltagere/${woman.id}`)).body).map((a) => a.code)).not.toContain('plan_mangler');
+    });
+
     it('a save that changes no alert says so', async () => {
       const m = await createMunicipality(srv.t.db, { women: 1, enrolledOn: todayInDenmark() });
       const cw = await loginAs(srv.app, m.caseworker.username);
@@ -423,6 +439,63 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       expect(body).toContain('data-testid="conversation-pace"');
       expect(body).not.toContain('forholdsmæssigt 0');
       expect(body).toMatch(/data-testid="conversation-pace">[^<]*nyindskrevet/);
+    });
+  });
+
+  describe('1–2 with the demo’s own women, as a demo user meets them', () => {
+    // The demo's Aalborg caseworker, the list she opens first and the names she types (Done when of
+    // issue 18: the worklist order and the accent-blind search tested with names from the demo). The
+    // expected women come from the database, folded by the test (NFD, marks dropped), not by the code.
+    const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    let demo: Session;
+    let aalborg: string[];
+    beforeAll(async () => {
+      demo = await loginAs(srv.app, 'sagsbehandler.aalborg');
+      aalborg = (
+        await srv.t.db.query<{ name: string }>(
+          `SELECT p.first_name || ' ' || p.last_name AS name FROM participant p JOIN municipality m ON m.code = p.municipality_code WHERE m.name = 'Aalborg'`,
+        )
+      ).rows.map((r) => r.name);
+    });
+
+    it('puts her most serious alerts first on Mine borgere: critical by days overdue, then warnings, then the rest', async () => {
+      const rows = caseloadRows((await demo.get('/mine-borgere')).body);
+      expect(rows.length).toBeGreaterThan(10);
+      const level = (r: (typeof rows)[number]) =>
+        r.alerts.some((a) => a.severity === 'kritisk' && a.text.includes('mulig depression'))
+          ? 0
+          : r.alerts.some((a) => a.severity === 'kritisk')
+            ? 1
+            : r.alerts.length
+              ? 2
+              : 3;
+      const levels = rows.map(level);
+      expect(new Set(levels).size).toBeGreaterThan(1);
+      expect(levels).toEqual([...levels].sort((a, b) => a - b));
+      const overdue = rows.filter((r) => level(r) === 1).map((r) => Number(/data-overdue-days="(\d+)"/.exec(r.tr)?.[1] ?? 'NaN'));
+      expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+      // Women of the same name on her list are told apart by their birth dates.
+      const born = (name: string) =>
+        rows.filter((r) => r.name === name).map((r) => /data-testid="born"[^>]*>født ([\d.]+)</.exec(r.tr)?.[1]);
+      for (const r of rows) expect(new Set(born(r.name)).size, r.name).toBe(born(r.name).length);
+    });
+
+    it('finds the demo’s Doğan, Begić and Şahin women typed "dogan", "begic", "sahin", as many as there are', async () => {
+      for (const [typed, surname] of [
+        ['dogan', 'Doğan'],
+        ['begic', 'Begić'],
+        ['sahin', 'Şahin'],
+      ]) {
+        const expected = aalborg.filter((n) => fold(n).includes(typed));
+        expect(expected.length, typed).toBeGreaterThanOrEqual(2);
+        expect(
+          expected.some((n) => n.endsWith(` ${surname}`)),
+          typed,
+        ).toBe(true);
+        const body = (await demo.get(`/deltagere?q=${encodeURIComponent(typed)}&side=1`)).body;
+        expect(body, typed).toContain(`${expected.length} deltagere`);
+        if (expected.length <= 25) expect(linkNames(body).sort(), typed).toEqual(expected.sort());
+      }
     });
   });
 });
