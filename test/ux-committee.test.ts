@@ -17,6 +17,9 @@ import { renderPdf } from '../src/reports/render-pdf.ts';
 import { chartHtml } from '../src/reports/render-html.ts';
 import type { Chart, Report } from '../src/reports/model.ts';
 import { useTestServer } from './helpers/server.ts';
+import { suppressOutcome } from '../src/app/steering/steering-data.ts';
+import type { GoalOutcome } from '../src/app/steering/evaluate-goals.ts';
+import type { Goal } from '../src/domain/steering-goals.ts';
 
 const poppler = popplerAvailable();
 
@@ -228,6 +231,49 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
     it('uses no analyst term before its glossary, in any case ("når mål 1 eller 2")', () => {
       for (const jargon of [/\bmål [123]\b/i, /kib-2019/i, /nævner/i, /\b20\d\d-W\d\d\b/, /\b20\d\d-\d\d\b/, /på mere end deltid/])
         expect(before, String(jargon)).not.toMatch(jargon);
+    });
+  });
+
+  describe('10. a goal whose count is hidden keeps the status every allowed count gives', () => {
+    const goal = (targetKind: 'andel' | 'antal', targetValue: number): Goal => ({
+      id: 1,
+      projectId: 1,
+      title: 'Mål',
+      measure: 'virksomhedsrettet',
+      population: 'alle',
+      targetKind,
+      targetValue,
+      deadline: '2027-12-31',
+      note: null,
+    });
+    const outcome = (g: Goal, count: number, denominator: number | null, status: GoalOutcome['status']): GoalOutcome => ({
+      goal: g,
+      asOf: '2026-09',
+      count,
+      denominator,
+      engineRef: null,
+      status,
+    });
+
+    it('«Nået» beside «x of 64» when any count with a rest of 1–4 meets it; «Kan ikke vises» when some would not', () => {
+      // 62 of 64 in company-oriented offers (the rest, 2, is small): the count is hidden, and 60–63 all meet 50 %.
+      expect(suppressOutcome(outcome(goal('andel', 50), 62, 64, 'naaet'), 5)).toMatchObject({
+        count: 'x',
+        denominator: 64,
+        status: 'naaet',
+      });
+      // A target of 95 %: 60 of 64 would miss it, 62 meets it, so the status would narrow the hidden rest.
+      expect(suppressOutcome(outcome(goal('andel', 95), 62, 64, 'naaet'), 5)).toMatchObject({ count: 'x', status: 'ukendt' });
+      // A small count: 1–4 all miss a target of 12 women (not yet due), 1–4 all meet a target of 1.
+      expect(suppressOutcome(outcome(goal('antal', 12), 3, null, 'undervejs'), 5)).toMatchObject({ count: '<5', status: 'undervejs' });
+      expect(suppressOutcome(outcome(goal('antal', 1), 3, null, 'naaet'), 5)).toMatchObject({ count: '<5', status: 'naaet' });
+      expect(suppressOutcome(outcome(goal('antal', 3), 3, null, 'naaet'), 5)).toMatchObject({ count: '<5', status: 'ukendt' });
+      // A small denominator hides the share and its status.
+      expect(suppressOutcome(outcome(goal('andel', 10), 2, 3, 'naaet'), 5)).toMatchObject({
+        count: 'x',
+        denominator: '<5',
+        status: 'ukendt',
+      });
     });
   });
 

@@ -21,10 +21,15 @@ export interface GoalOutcome {
   status: GoalOutcomeStatus;
 }
 
+/** Whether `count` (of `denominator`, for a share) meets the goal's target. */
+export function reaches(goal: Pick<Goal, 'targetKind' | 'targetValue'>, count: number, denominator: number | null): boolean {
+  const value = goal.targetKind === 'andel' ? (denominator ? (100 * count) / denominator : 0) : count;
+  return value >= goal.targetValue;
+}
+
 function judge(goal: Goal, count: Count, denominator: Count | null, final: boolean): GoalOutcome['status'] {
   if (typeof count !== 'number' || (denominator !== null && typeof denominator !== 'number')) return 'ukendt';
-  const value = goal.targetKind === 'andel' ? (denominator ? (100 * count) / (denominator as number) : 0) : count;
-  if (value >= goal.targetValue) return 'naaet';
+  if (reaches(goal, count, denominator as number | null)) return 'naaet';
   return final ? 'ikke_naaet' : 'undervejs';
 }
 

@@ -12,14 +12,14 @@ import { loadActivityTypes, loadAlertSettings } from '../../db/casework/project-
 import { loadCaseFacts } from '../../db/steering/case-stats.ts';
 import { door } from '../../db/door.ts';
 import { monitor, MonitorOptionError } from '../../monitoring/engine.ts';
-import type { MonitorResult } from '../../monitoring/types.ts';
+import type { Count, MonitorResult } from '../../monitoring/types.ts';
 import { cohortOf, tenantMonitorInput } from '../register/load-monitor-input.ts';
 import { computeResults, registerVintage, type Vintage } from '../register/monitor-results.ts';
 import { chooseProject, type ProjectChoice } from './access.ts';
 import { nationalPagePass, nationalProgressionStates } from './national-data.ts';
 import { nationalStates, reportPass } from './report-pass.ts';
 import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, type ContactRow, type MixRow } from './case-measures.ts';
-import { evaluateGoal, type GoalOutcome } from './evaluate-goals.ts';
+import { evaluateGoal, reaches, type GoalOutcome } from './evaluate-goals.ts';
 import type { Milestone } from '../../domain/steering-goals.ts';
 import { loadPlan } from './load-plan.ts';
 import { loadProjectMoney } from './project-money.ts';
@@ -206,15 +206,25 @@ export async function loadSteeringData(
   };
 }
 
-/** A case-data goal figure under suppression: count and the rest (denominator − count) protected together. */
-function suppressOutcome(o: GoalOutcome, threshold: number): GoalOutcome {
+/**
+ * A case-data goal figure under suppression: count and the rest (denominator − count) protected together.
+ * The status stays when every count the marker allows gives the same one (issue 18: in the current
+ * Aalborg project's committee brief «Mindst 50 % i et forløb på en arbejdsplads» read «et skjult antal af
+ * 64 kvinder · Kan ikke vises», though any count with a rest of 1–4 meets it): then it tells a reader
+ * nothing the marker does not.
+ */
+export function suppressOutcome(o: GoalOutcome, threshold: number): GoalOutcome {
   if (o.engineRef || typeof o.count !== 'number') return o;
   const small = (n: number) => n >= 1 && n < threshold;
   const den = o.denominator;
-  if (den === null) return small(o.count) ? { ...o, count: `<${threshold}`, status: 'ukendt' } : o;
+  const hide = (count: Count, from: number, to: number): GoalOutcome => {
+    const met = Array.from({ length: to - from + 1 }, (_, i) => reaches(o.goal, from + i, typeof den === 'number' ? den : null));
+    return { ...o, count, status: met.every((m) => m === met[0]) ? o.status : 'ukendt' };
+  };
+  if (den === null) return small(o.count) ? hide(`<${threshold}`, 1, threshold - 1) : o;
   if (typeof den !== 'number') return o;
   if (small(den)) return { ...o, count: o.count === 0 ? 0 : 'x', denominator: `<${threshold}`, status: 'ukendt' };
-  if (small(o.count)) return { ...o, count: `<${threshold}`, status: 'ukendt' };
-  if (small(den - o.count)) return { ...o, count: 'x', status: 'ukendt' };
+  if (small(o.count)) return hide(`<${threshold}`, 1, threshold - 1);
+  if (small(den - o.count)) return hide('x', den - threshold + 1, den - 1);
   return o;
 }
