@@ -13,7 +13,8 @@
  *    independent solver (helpers/recoverability.ts) says no `<5` or `x` is determined by the
  *    equations — each report alone, the three together, and the historic project together with
  *    the national page for its municipality. (Interval bounds — `narrowed` — still find small
- *    counts confined by the bounds; see the note in src/app/steering/report-pass.ts.)
+ *    counts confined by the bounds, and some pinned to one value: see the note in
+ *    src/app/steering/report-pass.ts. Not asserted here: it is the open part of issue 18 point 12.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
@@ -416,20 +417,19 @@ describe('the project reports as published: every format alike, no hidden figure
     for (const v of VISITATIONS) both.relations.push({ total: `N:kv.Aalborg.${v}`, parts: [`P:groups.visitation.${v}.n`] });
     for (const [instrument, groups] of progressionGroups)
       for (const g of groups) both.relations.push({ total: `N:prog.${instrument}.Aalborg.${g}`, parts: [`P:prog.${instrument}.${g}`] });
-    // What the national page gives away on its own is the national page's (test/national-intervals.test.ts);
-    // here: nothing of the project's reports, and nothing more for having both.
-    const alone = new Set(
-      [...recoverable(national.published, national.relations), ...narrowed(national.published, national.relations, THRESHOLD)].map(
-        (x) => x.key,
-      ),
-    );
+    // The national page at the evaluation's months gives nothing away on its own, neither by the
+    // equations nor by the bounds (its one pass protects intervals too). Before, what it gave away alone
+    // was left out of the check below; that would also have excused a hidden figure the page alone only
+    // narrows and the two publications together pin down.
+    const alone = [...recoverable(national.published, national.relations), ...narrowed(national.published, national.relations, THRESHOLD)];
+    expect(alone, `the national page alone\n${show(alone)}`).toEqual([]);
     // Nothing follows from having both: the historic project's reports print what the national page
     // prints for Aalborg and hide what it hides (src/app/steering/report-pass.ts). Before, the
     // page's own complements for Aalborg (such as accumulated.1) were printed by the reports and
     // protected nothing for a reader of both.
     // The progression tables too: the reports take the page's states for Aalborg's row (national-data.ts,
     // nationalProgressionStates); before, suppressed apart, the page's complements there could be worked out.
-    const found = recoverable(both.published, both.relations).filter((x) => !alone.has(x.key));
+    const found = recoverable(both.published, both.relations);
     expect(found, show(found)).toEqual([]);
     // The figures the page prints for Aalborg, the reports print alike (shown or hidden).
     for (const f of GROUP_FIGURES) {
