@@ -16,6 +16,7 @@ import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
 import { handleOf } from '../src/db/database.ts';
+import { createAgency, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const vault = createVault(TEST_SECRET);
 const kr = (n: number) => `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format(n)} kr.`;
@@ -24,18 +25,19 @@ const strip = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 describe.each(backends())('effect and money on %s', (backend) => {
   const s = useTestServer(backend);
   let pid = 0;
-  let aarhusPid = 0;
+  /** Fresh municipalities (no women, so the demo's effect figures are untouched): one, another jobcentre, and an agency. */
+  let m: TestMunicipality;
+  let other: TestMunicipality;
+  let agency: Awaited<ReturnType<typeof createAgency>>;
 
   beforeAll(async () => {
     expect(await seedDemoPool(s.t.db)).toBeGreaterThan(1000);
+    m = await createMunicipality(s.t.db, { women: 0 });
+    other = await createMunicipality(s.t.db, { women: 0 });
+    agency = await createAgency(s.t.db);
     pid = (
       await s.t.db.query<{ id: number }>(
         `SELECT p.id FROM project p JOIN project_municipality pm ON pm.project_id = p.id WHERE pm.municipality_code = '851' ORDER BY p.id LIMIT 1`,
-      )
-    ).rows[0].id;
-    aarhusPid = (
-      await s.t.db.query<{ id: number }>(
-        `SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_municipality pm WHERE pm.project_id = p.id AND pm.municipality_code = '851') LIMIT 1`,
       )
     ).rows[0].id;
   });
@@ -94,21 +96,23 @@ describe.each(backends())('effect and money on %s', (backend) => {
   });
 
   it("lets a caseworker read but not enter, and nobody reach another municipality's project", async () => {
-    const cw = await loginAs(s.app, 'sagsbehandler.aalborg');
-    expect((await cw.get(`/styring/oekonomi?projekt=${pid}`)).statusCode).toBe(200);
-    expect((await cw.post(`/styring/oekonomi?projekt=${pid}`, { kind: 'bevilling', amount: '1' })).statusCode).toBe(403);
-    const pl = await loginAs(s.app, 'projektleder.aalborg');
-    expect((await pl.get(`/styring/oekonomi?projekt=${aarhusPid}`)).statusCode).toBe(404);
-    expect((await pl.post(`/styring/oekonomi?projekt=${aarhusPid}`, { kind: 'bevilling', amount: '1' })).statusCode).toBe(404);
-    expect(
-      (await s.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_money_entry WHERE project_id = $1', [aarhusPid])).rows[0]
-        .n,
-    ).toBe(0);
-    for (const u of ['analytiker.siri', 'admin']) expect((await (await loginAs(s.app, u)).get('/styring/oekonomi')).statusCode).toBe(403);
+    const cw = await loginAs(s.app, m.caseworker.username);
+    expect((await cw.get(`/styring/oekonomi?projekt=${m.projectId}`)).statusCode).toBe(200);
+    expect((await cw.post(`/styring/oekonomi?projekt=${m.projectId}`, { kind: 'bevilling', amount: '1' })).statusCode).toBe(403);
+    const pl = await loginAs(s.app, m.leader.username);
+    expect((await pl.get(`/styring/oekonomi?projekt=${m.projectId}`)).statusCode).toBe(200);
+    expect((await pl.get(`/styring/oekonomi?projekt=${other.projectId}`)).statusCode).toBe(404);
+    expect((await pl.post(`/styring/oekonomi?projekt=${other.projectId}`, { kind: 'bevilling', amount: '1' })).statusCode).toBe(404);
+    const count = async (project: number) =>
+      (await s.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_money_entry WHERE project_id = $1', [project])).rows[0].n;
+    expect(await count(m.projectId)).toBe(0);
+    expect(await count(other.projectId)).toBe(0);
+    for (const u of [agency.analyst, agency.administrator])
+      expect((await (await loginAs(s.app, u.username)).get('/styring/oekonomi')).statusCode).toBe(403);
   });
 
   it('ships default rates with their source and lets only an administrator change them, audited', async () => {
-    const admin = await loginAs(s.app, 'admin');
+    const admin = await loginAs(s.app, agency.administrator.username);
     const page = await admin.get('/admin/satser');
     expect(page.statusCode).toBe(200);
     expect(strip(page.body)).toContain('3.663,23 kr.');
@@ -141,8 +145,8 @@ describe.each(backends())('effect and money on %s', (backend) => {
     expect(audit[1].detail.before).toEqual({ rate: 2500, source: 'Testkilde for fleksjob' });
     expect((await post({ category: 'fleksjob', year: '2022', rate: '', source: '' })).statusCode).toBe(303);
     expect((await s.t.db.query(`SELECT 1 FROM effect_rate WHERE category = 'fleksjob'`)).rows).toHaveLength(0);
-    for (const u of ['projektleder.aalborg', 'analytiker.siri']) {
-      const x = await loginAs(s.app, u);
+    for (const u of [m.leader, agency.analyst]) {
+      const x = await loginAs(s.app, u.username);
       expect((await x.get('/admin/satser')).statusCode).toBe(403);
       expect((await x.post('/admin/satser', { category: 'ydelse', year: '2023', rate: '1', source: 'xx' })).statusCode).toBe(403);
     }
