@@ -101,16 +101,6 @@ export class RegisterBuilder {
   private flat: FlatWeeks | null = null;
   private flatPeople: PersonWeeks[] = [];
   private flatSlot: Int32Array | null = null;
-  /** `flatNum[d]`: the CPR number of the d-th person placed in `flat` (for `packFlat`); `flatCount` placed so far. */
-  private flatNum: Float64Array | null = null;
-  private flatCount = 0;
-  /**
-   * The reader thread of parallel.ts (`placeOnly`): a person placed in `flat` gets her place
-   * and nothing else (no person object, no entry in `weeks`), since `packFlat` hands the array
-   * over whole; `placeBroken` once anything else asks for a person (then `packFlat` gives null).
-   */
-  private placeOnly = false;
-  private placeBroken = false;
 
   /**
    * The people the readers will keep, by CPR number with each one's key string (the `numbers`
@@ -139,7 +129,6 @@ export class RegisterBuilder {
       hi: this.expectHi,
     };
     this.flatSlot = new Int32Array(names.size);
-    this.flatNum = new Float64Array(names.size);
   }
 
   /**
@@ -156,19 +145,7 @@ export class RegisterBuilder {
    * meeting her if she is new; -2 when her weeks are kept elsewhere (met by another path, or grown).
    */
   flatPlace(num: number, slot: number, weekStart: number, n: number): number {
-    const f = this.flat!;
-    const base = f.base;
-    if (this.placeOnly) {
-      if (base[slot] !== -1 || weekStart < f.lo || weekStart + n - 1 > f.hi || this.flatCount >= this.flatSlot!.length) {
-        this.placeBroken = true;
-        return -2;
-      }
-      const d = this.flatCount++;
-      this.flatSlot![d] = slot;
-      this.flatNum![d] = num;
-      base[slot] = d * (f.hi - f.lo + 1);
-      return base[slot];
-    }
+    const base = this.flat!.base;
     this.weeksForRow(num, weekStart, n);
     if (base[slot] === -1) base[slot] = -2;
     return base[slot];
@@ -179,7 +156,7 @@ export class RegisterBuilder {
     const f = this.flatRows();
     if (f === null || lo < f.lo || hi > f.hi) return null;
     const slot = f.names.slotOf(num);
-    const d = this.flatCount;
+    const d = this.flatPeople.length;
     if (slot < 0 || f.base[slot] !== -1 || d >= this.flatSlot!.length) return null;
     const span = f.hi - f.lo + 1;
     // Her weeks are the whole array, shifted so that week w is at d·span + (w − lo): no view of
@@ -188,8 +165,6 @@ export class RegisterBuilder {
     this.newWeeks(num, p);
     this.flatPeople.push(p);
     this.flatSlot![d] = slot;
-    this.flatNum![d] = num;
-    this.flatCount++;
     f.base[slot] = d * span;
     return p;
   }
@@ -279,15 +254,6 @@ export class RegisterBuilder {
    */
   weeksForRow(cpr: PersonKey, weekStart: number, n: number): PersonWeeks {
     const hi = weekStart + n - 1;
-    if (this.placeOnly && typeof cpr === 'number') {
-      // Her place in `flat` (placed now if new), seen through the whole array for this row only.
-      const f = this.flat!;
-      const slot = f.names.slotOf(cpr);
-      if (slot >= 0 && weekStart >= f.lo && hi <= f.hi) {
-        const o = f.base[slot] === -1 ? this.flatPlace(cpr, slot, weekStart, n) : f.base[slot];
-        if (o >= 0) return { weekStart: f.lo - o, codes: f.codes };
-      }
-    }
     const p = this.weeksOf(cpr);
     if (!p) {
       const f = typeof cpr === 'number' ? this.flatPerson(cpr, weekStart, hi) : null;
@@ -461,7 +427,6 @@ export class RegisterBuilder {
     });
     this.slack.clear();
     this.flatPeople = [];
-    this.flatCount = 0;
     this.flat = null;
     this.sources.length = 0;
     return { weeks: this.weeks, hours: this.hours };
@@ -554,70 +519,8 @@ export class RegisterBuilder {
     }
   }
 
-  /**
-   * The weeks read so far when every person's weeks are still where `flat` placed them (yearly
-   * files read with the people known): the array itself, to be handed to another thread whole,
-   * with each person's CPR number in the order she was met; else null (then `packWeeks`).
-   * Nothing is copied or trimmed: `mergeFlat` takes the cells as they are. See parallel.ts.
-   */
-  packFlat(): PackedFlat | null {
-    const f = this.flat;
-    const n = this.flatCount;
-    if (f === null || this.placeBroken || this.slack.size > 0 || this.hours.size > 0 || this.run.cpr !== '') return null;
-    if (!this.placeOnly && this.weeks.size !== n) return null;
-    const seen: number[] = [];
-    for (let c = 1; c <= MAX_CODE; c++) if (this.seen[c]) seen.push(c);
-    return { codes: f.codes, nums: this.flatNum!.slice(0, n), lo: f.lo, hi: f.hi, seen: Int32Array.from(seen) };
-  }
-
-  /**
-   * Add the weeks another thread packed with `packFlat` (read from later parts of the same
-   * files), as `mergeWeeks` does but cell by cell into this builder's own `flat`, with no person
-   * object or array on the way: a person not met here is met now (after the people met here, in
-   * the other thread's order, as a single reader meets them), and a code in a week where she
-   * already has another is a conflict. Throws, without a place, when her weeks here are not in
-   * `flat` or the other thread's span is not inside it: the caller then reads on one thread.
-   */
-  mergeFlat(w: PackedFlat): void {
-    const src = { file: '(parallel)' };
-    const f = this.flatRows();
-    if (f === null || w.lo < f.lo || w.hi > f.hi) throw new RegisterInputError('bad_value', 'flat weeks cannot be merged', src);
-    for (const c of w.seen) if (this.seen[c] === 0) this.markSeen(c, { ...src, line: 0, column: '' });
-    const span = w.hi - w.lo + 1;
-    const shift = w.lo - f.lo;
-    const from = w.codes;
-    const dst = f.codes;
-    for (let d = 0; d < w.nums.length; d++) {
-      const num = w.nums[d];
-      const slot = f.names.slotOf(num);
-      let o = slot < 0 ? -2 : f.base[slot];
-      if (o === -1) o = this.flatPlace(num, slot, w.lo, span);
-      if (o < 0) throw new RegisterInputError('bad_value', 'weeks outside the flat array', src);
-      const at = o + shift;
-      const k0 = d * span;
-      for (let i = 0; i < span; i++) {
-        const c = from[k0 + i];
-        if (c === 0) continue;
-        const old = dst[at + i];
-        if (old === 0) dst[at + i] = c;
-        else if (old !== c) throw new RegisterInputError('conflict', 'conflict between parts read in parallel', src);
-      }
-    }
-  }
-
-  /**
-   * For the reader thread of parallel.ts, with `flat` set aside: people are only placed there
-   * (see `placeOnly`), and the weeks must go back through `packFlat`.
-   */
-  placeOnlyFlat(): boolean {
-    if (this.flatRows() === null || this.weeks.size > 0) return false;
-    this.placeOnly = true;
-    return true;
-  }
-
   /** A person's weeks by key string or CPR number. */
   private weeksOf(key: PersonKey): PersonWeeks | undefined {
-    if (this.placeOnly) this.placeBroken = true;
     let p: PersonWeeks | undefined;
     if (typeof key === 'string') p = this.weeks.get(key);
     else {
@@ -633,7 +536,6 @@ export class RegisterBuilder {
   }
 
   private newWeeks(key: PersonKey, p: PersonWeeks): void {
-    if (this.placeOnly) this.placeBroken = true;
     this.weeks.set(this.keyText(key), p);
     if (typeof key === 'number') this.weeksByNum.set(key, p);
     else this.weeksByText++;
@@ -783,18 +685,6 @@ class HoursRun {
     p.hours.set(this.sums.subarray(from, to), this.lo - p.monthStart);
     this.sums.fill(0, from, to);
   }
-}
-
-/**
- * Weeks as `RegisterBuilder.packFlat` hands them to another thread: person d (met d-th, CPR
- * number `nums[d]`) has week lo + i at codes[d · (hi − lo + 1) + i].
- */
-export interface PackedFlat {
-  codes: Int16Array;
-  nums: Float64Array;
-  lo: number;
-  hi: number;
-  seen: Int32Array;
 }
 
 /** Weeks as `RegisterBuilder.packWeeks` hands them to another thread (texts: the keys that are not CPR numbers, in order). */

@@ -8,15 +8,11 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
 import type { MonitorInput } from '../monitoring/types.ts';
 import { loadMonitorInput, type InputPaths } from './load.ts';
-import { statSync } from 'node:fs';
-import { RegisterBuilder } from './builder.ts';
-import { defaultCodeTable } from './codetable.ts';
-import { piecesWeeks, readJob, readPieces, samePeople, splitPlan, type Piece } from './parallel.ts';
-import { keepCprs } from './person-key.ts';
+import { samePeople, splitPlan } from './parallel.ts';
 import { plainCprNumbers } from './participants.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-parallel-'));
@@ -105,24 +101,6 @@ const toWorld = ({ people, seed, share }: { people: number; seed: number; share:
   participants: Array.from({ length: people }, (_, i) => i).filter((i) => i === 0 || (i * 37 + seed) % 100 < share * 100),
 });
 
-/** Five yearly files 2019–2023, each person in her own order per year, some missing in some years. */
-function yearlyFiles(w: World): string[] {
-  const benefits: string[] = [];
-  for (let y = 2019; y <= 2023; y++) {
-    const n = weeksInIsoYear(y);
-    const rows = [['PNR', ...Array.from({ length: 53 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`)].join(';')];
-    for (let k = 0; k < w.people; k++) {
-      const i = (k * 7 + y + w.seed) % w.people; // each year its own order
-      if ((i + y + w.seed) % 4 === 0) continue; // not everyone every year
-      const base = isoWeekIndex(y, 1)!;
-      const cells = Array.from({ length: 53 }, (_, j) => (j < n ? codeOf(i, base + j, w.seed) || '' : ''));
-      rows.push([cpr(i), ...cells].join(';'));
-    }
-    benefits.push(file(`ydelser_${y}.csv`, rows.join('\n') + '\n'));
-  }
-  return benefits;
-}
-
 describe('reading on two threads', () => {
   it('long layout: the same as one thread, with a person whose rows lie on both sides of the cut', async () => {
     await fc.assert(
@@ -162,22 +140,28 @@ describe('reading on two threads', () => {
     );
   }, 120_000);
 
-  it('five yearly files sharing people: the same as one thread, the worker’s weeks handed back as its flat array', async () => {
-    const mergeFlat = vi.spyOn(RegisterBuilder.prototype, 'mergeFlat');
-    const mergeWeeks = vi.spyOn(RegisterBuilder.prototype, 'mergeWeeks');
+  it('five yearly files sharing people: the same as one thread', async () => {
     await fc.assert(
       fc.asyncProperty(world, async (wp) => {
         const w = toWorld(wp);
-        const benefits = yearlyFiles(w);
+        const benefits: string[] = [];
+        for (let y = 2019; y <= 2023; y++) {
+          const n = weeksInIsoYear(y);
+          const rows = [['PNR', ...Array.from({ length: 53 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`)].join(';')];
+          for (let k = 0; k < w.people; k++) {
+            const i = (k * 7 + y + w.seed) % w.people; // each year its own order
+            if ((i + y + w.seed) % 4 === 0) continue; // not everyone every year
+            const base = isoWeekIndex(y, 1)!;
+            const cells = Array.from({ length: 53 }, (_, j) => (j < n ? codeOf(i, base + j, w.seed) || '' : ''));
+            rows.push([cpr(i), ...cells].join(';'));
+          }
+          benefits.push(file(`ydelser_${y}.csv`, rows.join('\n') + '\n'));
+        }
         const hours = hoursFile(w);
-        mergeFlat.mockClear();
-        mergeWeeks.mockClear();
         const r = await both({ participants: participantsFile(w), benefits, hours });
         expectSame(r.one, r.two);
         expect(typeof r.one).not.toBe('string');
         expect(r.threads).toBe(2);
-        expect(mergeFlat).toHaveBeenCalledTimes(1);
-        expect(mergeWeeks).not.toHaveBeenCalled();
         // Several files are read on one thread unless two are asked for (slower on two, see splitPlan).
         expect(splitPlan(benefits, [hours], { minBytes: 0 })).toBeNull();
         expect(splitPlan(benefits, [hours], { minBytes: 0, threads: 2 })).not.toBeNull();
@@ -185,62 +169,6 @@ describe('reading on two threads', () => {
       { numRuns: 6 },
     );
   }, 120_000);
-
-  it('yearly files: a worker’s flat array merged cell by cell gives what one thread reads (in-process)', async () => {
-    await fc.assert(
-      fc.asyncProperty(world, fc.integer({ min: 0, max: 5 }), async (wp, cut) => {
-        const w = toWorld(wp);
-        const benefits = yearlyFiles(w);
-        const participants = participantsFile(w);
-        const one = await loadMonitorInput({ participants, benefits }, { threads: 1 });
-        const cprs = one.participants.map((p) => p.cpr);
-        const expect2: [number, number] = [isoWeekIndex(2019, 1)!, isoWeekIndex(2023, weeksInIsoYear(2023))!];
-        const piece = (path: string): Piece => ({ path, start: 0, end: statSync(path).size, header: 0 });
-        const job = { pieces: benefits.slice(cut).map(piece), cprs, expect: expect2 };
-        const worker = readJob(job, new RegisterBuilder());
-        expect(worker.packed).toBeUndefined(); // people only placed in the array (placeOnly), which goes back whole
-        const met = new Set(
-          benefits.slice(cut).flatMap((f) =>
-            readFileSync(f, 'latin1')
-              .split('\n')
-              .slice(1)
-              .map((l) => l.slice(0, 10)),
-          ),
-        );
-        expect(worker.flat!.nums.length).toBe(new Set(cprs.filter((c) => met.has(c))).size);
-        expect([worker.flat!.lo, worker.flat!.hi]).toEqual(piecesWeeks(job.pieces, expect2));
-        if (cut === 4)
-          expect([worker.flat!.lo, worker.flat!.hi]).toEqual([isoWeekIndex(2023, 1), isoWeekIndex(2023, weeksInIsoYear(2023))]);
-        const keep = keepCprs(cprs);
-        const main = new RegisterBuilder();
-        main.knownPeople(keep.numbers);
-        main.expectWeeks(expect2[0], expect2[1]);
-        readPieces(benefits.slice(0, cut).map(piece), main, { keep });
-        main.mergeFlat(worker.flat!);
-        const two = main.build(defaultCodeTable());
-        expectSame(one, { ...one, register: two });
-      }),
-      { numRuns: 8 },
-    );
-  }, 120_000);
-
-  it('yearly files of the same year on both threads: a differing code is the single reader’s conflict', async () => {
-    const w = toWorld({ people: 6, seed: 2, share: 1 });
-    const participants = participantsFile(w);
-    const head = ['PNR', ...Array.from({ length: 53 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`)].join(';');
-    const row = (code: number) => [cpr(0), ...Array.from({ length: 53 }, (_, j) => (j === 9 ? code : ''))].join(';');
-    const a = file('ydelser_2020.csv', `${head}\n${row(730)}\n`);
-    const same = file('ydelser_2020.csv', `${head}\n${row(730)}\n`);
-    const other = file('ydelser_2020.csv', `${head}\n${row(707)}\n`);
-    const ok = await both({ participants, benefits: [a, same] });
-    expectSame(ok.one, ok.two);
-    expect(ok.threads).toBe(2);
-    const bad = await both({ participants, benefits: [a, other] });
-    expect(typeof bad.one).toBe('string');
-    expect(bad.one).toContain('En uge kan kun have én kode');
-    expect(bad.two).toBe(bad.one);
-    expect(bad.threads).toBe(1); // read again on one thread
-  }, 60_000);
 
   it('one wide file with y_YYWW columns (a person on two rows): the same as one thread', async () => {
     await fc.assert(

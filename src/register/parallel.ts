@@ -21,9 +21,8 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { CodeTable, RegisterData } from '../monitoring/types.ts';
-import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
-import { readBenefits, yearInFileName } from './benefits.ts';
-import type { PackedFlat, PackedWeeks, RegisterBuilder } from './builder.ts';
+import { readBenefits } from './benefits.ts';
+import type { PackedWeeks, RegisterBuilder } from './builder.ts';
 import { DEFAULT_CHUNK, fileSource, MAX_ROW_BYTES, type ByteSource } from './chunks.ts';
 import { readHours } from './hours.ts';
 import { cprText } from './fields.ts';
@@ -54,8 +53,6 @@ export interface PieceJob {
 /** What the worker thread posts back: the weeks, or that it needs `cprs` posted, or why it failed. */
 export interface ReaderReply {
   packed?: PackedWeeks;
-  /** The weeks as they lie in the worker's flat array (yearly files), instead of `packed`. */
-  flat?: PackedFlat;
   /** The CPR numbers it kept when it took them from the participants file itself. */
   kept?: Float64Array;
   need?: boolean;
@@ -173,10 +170,10 @@ export function splitPlan(benefits: string[], hours: string[], how: ReadThreads 
   // By default only one benefit file (the long or the wide layout) is cut in two. Several yearly
   // files were slower on two threads than on one on the quiet 2-core machine (30 Nov 2026,
   // farm-bench, 100,000 women, 5 pairs: wall 1.15× and CPU 1.41× of one thread; the long file
-  // 0.92× wall), so they are read on one unless two are asked for. Since then the worker hands
-  // yearly weeks back as its flat array (`packFlat`/`mergeFlat`, no per-person pack and merge),
-  // which took the extra CPU from 1.41× to 1.24× on the loaded machine (19:30, 5 pairs): still
-  // more than it saves there (wall 1.17×), so the default stays.
+  // 0.92× wall), so they are read on one unless two are asked for. A hand-over of the worker's
+  // yearly weeks as one flat array (no per-person pack and merge) was tried and taken out again
+  // (30 Nov 2026, 22:00, loaded machine, 7 pairs each against one thread: CPU 1.20×, wall 1.04×;
+  // with every yearly file on the worker, CPU 1.20×, wall 1.14×): no gain that pays for its code.
   if ((how.threads ?? (benefits.length > 1 ? 1 : 2)) < 2 || benefits.length === 0) return null;
   try {
     const files: Sniffed[] = [];
@@ -303,7 +300,7 @@ export async function readRegisterSplit(
     const reply = new Promise<ReaderReply>((resolve, reject) => {
       worker.on('message', (m: ReaderReply) => {
         if (m.need) worker.postMessage({ cprs: job.cprs });
-        else if (m.packed || m.flat) resolve(m);
+        else if (m.packed) resolve(m);
         else reject(new Error(m.error ?? 'reader thread failed'));
       });
       worker.once('error', reject);
@@ -314,10 +311,9 @@ export async function readRegisterSplit(
     if (!posted) worker.postMessage({ ...job, pieces: plan.worker } satisfies PieceJob);
     readPieces(plan.main, builder, options);
     for (const file of hours) readHours({ path: file }, file, builder, options);
-    const { packed, flat, kept } = await reply;
+    const { packed, kept } = await reply;
     if (kept && !samePeople(kept, job.cprs)) throw new Error('the reader thread kept other people');
-    if (flat) builder.mergeFlat(flat);
-    else builder.mergeWeeks(packed!);
+    builder.mergeWeeks(packed!);
     return builder.build(codeTable);
   } finally {
     void worker.terminate();
@@ -346,36 +342,11 @@ export function jobPeople(job: PieceJob): { cprs: string[]; kept?: Float64Array 
   return kept ? { cprs: Array.from(kept, cprText), kept } : null;
 }
 
-/**
- * The worker's side: read its pieces keeping the people asked for (`cprs`), and pack their
- * weeks: as they lie in the flat array when they all do (yearly files), else person by person.
- */
-export function readJob(job: PieceJob & { cprs: string[] }, builder: RegisterBuilder): Pick<ReaderReply, 'packed' | 'flat'> {
+/** The worker's side: read its pieces keeping the people asked for (`cprs`), and pack their weeks. */
+export function readJob(job: PieceJob & { cprs: string[] }, builder: RegisterBuilder): PackedWeeks {
   const keep = keepCprs(job.cprs);
   builder.knownPeople(keep.numbers);
-  const expect = job.expect ? piecesWeeks(job.pieces, job.expect) : null;
-  if (expect) builder.expectWeeks(expect[0], expect[1]);
-  // Yearly files: people are only placed in the flat array, which goes back whole (packFlat);
-  // a row that needs more than that (an unusual row, a person outside the array) fails the
-  // job, and the main thread then reads everything on one thread.
-  const placeOnly = builder.placeOnlyFlat();
+  if (job.expect) builder.expectWeeks(job.expect[0], job.expect[1]);
   readPieces(job.pieces, builder, { keep, from: job.from, year: job.year });
-  const flat = builder.packFlat();
-  if (flat) return { flat };
-  if (placeOnly) throw new Error('the yearly rows did not all go to the flat array');
-  return { packed: builder.packWeeks() };
-}
-
-/**
- * The weeks of the years the pieces' file names give, within `expect` (the weeks of all the
- * yearly files): the worker sets aside only its own years, not all five.
- */
-export function piecesWeeks(pieces: Piece[], expect: [number, number]): [number, number] {
-  const years = pieces.map((p) => yearInFileName(p.path));
-  if (years.length === 0 || years.some((y) => y === null)) return expect;
-  const ys = years as number[];
-  const lo = isoWeekIndex(Math.min(...ys), 1);
-  const last = Math.max(...ys);
-  const hi = isoWeekIndex(last, weeksInIsoYear(last));
-  return lo === null || hi === null ? expect : [Math.max(lo, expect[0]), Math.min(hi, expect[1])];
+  return builder.packWeeks();
 }

@@ -23,12 +23,10 @@ port.on('message', (m: PieceJob | { cprs: string[] }) => {
       job.cprs = people.cprs;
       kept = people.kept;
     } else job.cprs = m.cprs;
-    const { packed, flat } = readJob(job as PieceJob & { cprs: string[] }, new RegisterBuilder());
-    const arrays = packed
-      ? [packed.nums, packed.starts, packed.lengths, packed.slack, packed.codes, packed.seen]
-      : [flat!.codes, flat!.nums, flat!.seen];
-    port.postMessage({ packed, flat, kept } satisfies ReaderReply, [
-      ...arrays.map((a) => a.buffer as ArrayBuffer),
+    const packed = readJob(job as PieceJob & { cprs: string[] }, new RegisterBuilder());
+    const { nums, starts, lengths, slack, codes, seen } = packed;
+    port.postMessage({ packed, kept } satisfies ReaderReply, [
+      ...[nums, starts, lengths, slack, codes, seen].map((a) => a.buffer as ArrayBuffer),
       ...(kept ? [kept.buffer as ArrayBuffer] : []),
     ]);
   } catch (e) {

@@ -67,13 +67,11 @@ function readPlan(
   main.knownPeople(options.keep.numbers);
   if (opts.expect) main.expectWeeks(opts.expect[0], opts.expect[1]);
   readPieces(plan.main, main, options);
-  const reply = readJob(
+  const packed = readJob(
     { pieces: plan.worker, cprs, from: opts.from, year: opts.year, expect: opts.expect ?? null },
     new RegisterBuilder(),
   );
-  // Yearly files with the weeks expected come back as the worker's flat array, anything else person by person.
-  if (reply.flat) main.mergeFlat(reply.flat);
-  else main.mergeWeeks(reply.packed!);
+  main.mergeWeeks(packed);
   return main.build(defaultCodeTable());
 }
 
