@@ -145,7 +145,14 @@ export class RegisterBuilder {
    * meeting her if she is new; -2 when her weeks are kept elsewhere (met by another path, or grown).
    */
   flatPlace(num: number, slot: number, weekStart: number, n: number): number {
-    const base = this.flat!.base;
+    const f = this.flat!;
+    const base = f.base;
+    // Everyone met so far has her place in `flat` and she has none (-1), so she is new: met here
+    // as `flatPerson` meets her, without asking the indexes for her again (meeting its 100,000
+    // people is most of what the first yearly file costs beyond the others).
+    if (base[slot] === -1 && this.weeks.size === this.flatPeople.length && weekStart >= f.lo && weekStart + n - 1 <= f.hi) {
+      if (this.meetFlat(num, slot, f) !== null) return base[slot];
+    }
     this.weeksForRow(num, weekStart, n);
     if (base[slot] === -1) base[slot] = -2;
     return base[slot];
@@ -156,13 +163,21 @@ export class RegisterBuilder {
     const f = this.flatRows();
     if (f === null || lo < f.lo || hi > f.hi) return null;
     const slot = f.names.slotOf(num);
+    if (slot < 0 || f.base[slot] !== -1) return null;
+    return this.meetFlat(num, slot, f);
+  }
+
+  /** The person at `slot` of `f.names` (number `num`, no place yet) met at the next place in `flat`, or null when it is full. */
+  private meetFlat(num: number, slot: number, f: FlatWeeks): PersonWeeks | null {
     const d = this.flatPeople.length;
-    if (slot < 0 || f.base[slot] !== -1 || d >= this.flatSlot!.length) return null;
+    if (d >= this.flatSlot!.length) return null;
     const span = f.hi - f.lo + 1;
     // Her weeks are the whole array, shifted so that week w is at d·span + (w − lo): no view of
     // her own until one is asked for (`ownView`) or `build` makes the trimmed one (`trimFlat`).
     const p = { weekStart: f.lo - d * span, codes: f.codes };
-    this.newWeeks(num, p);
+    // As `newWeeks`, her key string found by her slot (`keyText` would look her number up again).
+    this.weeks.set(f.names.valueAt(slot) ?? cprText(num), p);
+    this.weeksByNum.set(num, p);
     this.flatPeople.push(p);
     this.flatSlot![d] = slot;
     f.base[slot] = d * span;

@@ -50,3 +50,12 @@ describe('NumIndex keys and growth', () => {
     }
   });
 });
+
+describe('NumIndex.valueAt', () => {
+  it('gives the value at the slot slotOf gave, for every key', () => {
+    const ix = new NumIndex<string>(4);
+    const keys = [101901234, 2020202020, 0, 3112999999, 1501850123];
+    keys.forEach((k, i) => ix.set(k, `v${i}`));
+    expect(keys.map((k) => ix.valueAt(ix.slotOf(k)))).toEqual(keys.map((_, i) => `v${i}`));
+  });
+});

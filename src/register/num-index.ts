@@ -54,6 +54,11 @@ export class NumIndex<T> {
     }
   }
 
+  /** The value at a slot `slotOf` gave (nothing added since), without looking for its key again. */
+  valueAt(slot: number): T | undefined {
+    return this.vals[slot];
+  }
+
   /** The number of slots (`slotOf` is below it); it changes only when the table grows. */
   get capacity(): number {
     return this.keys.length;
