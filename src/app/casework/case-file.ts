@@ -5,10 +5,10 @@
 import type { Actor } from '../../core/actor.ts';
 import { door, type Tx, type Db } from '../../db/door.ts';
 import { findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
-import { listActivities, type ActivityRow } from '../../db/casework/activities.ts';
-import { listConversations, type ConversationRow } from '../../db/casework/conversations.ts';
-import { listAssessments, type AssessmentRow } from '../../db/casework/assessments.ts';
-import { listExemptions, type ExemptionRow } from '../../db/casework/exemptions.ts';
+import { activityRecords, type ActivityRow } from '../../db/casework/activities.ts';
+import { conversationRecords, type ConversationRow } from '../../db/casework/conversations.ts';
+import { assessmentRecords, type AssessmentRow } from '../../db/casework/assessments.ts';
+import { exemptionRecords, type ExemptionRow } from '../../db/casework/exemptions.ts';
 import { exemptionOn } from '../../domain/exemptions.ts';
 import { listVisitationChanges, type VisitationChangeRow } from '../../db/casework/visitation.ts';
 import { visitationHistory, type VisitationStep } from '../../domain/visitation.ts';
@@ -106,10 +106,10 @@ export async function loadCaseData(tx: Tx, p: CaseParticipant, today: string): P
   ] = await Promise.all([
     getPlan(tx, p.id),
     listPlanChanges(tx, p.id),
-    listActivities(tx, p.id),
-    listConversations(tx, p.id),
-    listAssessments(tx, p.id),
-    listExemptions(tx, p.id),
+    activityRecords.list(tx, p.id),
+    conversationRecords.list(tx, p.id),
+    assessmentRecords.list(tx, p.id),
+    exemptionRecords.list(tx, p.id),
     listVisitationChanges(tx, p.id),
     loadProjectConfig(tx, p.enrolment?.projectId),
     followUpsOfParticipants(tx, [p.id]),

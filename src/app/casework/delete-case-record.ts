@@ -2,10 +2,10 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Db, Tx } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
-import { deleteActivity, getActivity } from '../../db/casework/activities.ts';
-import { deleteAssessment, getAssessment } from '../../db/casework/assessments.ts';
-import { deleteConversation, getConversation } from '../../db/casework/conversations.ts';
-import { deleteExemption, getExemption } from '../../db/casework/exemptions.ts';
+import { activityRecords } from '../../db/casework/activities.ts';
+import { assessmentRecords } from '../../db/casework/assessments.ts';
+import { conversationRecords } from '../../db/casework/conversations.ts';
+import { exemptionRecords } from '../../db/casework/exemptions.ts';
 import { deleteVisitationChange, getVisitationChange } from '../../db/casework/visitation.ts';
 import { deleteConsultantChange, getConsultantChange } from '../../db/casework/consultants.ts';
 import { deleteFamilyChange, getFamilyChange } from '../../db/casework/family.ts';
@@ -19,16 +19,16 @@ const OPS: Record<
   CaseRecordKind,
   {
     get: (tx: Tx, pid: string, id: string) => Promise<{ createdBy: number | null } | undefined>;
-    del: (tx: Tx, pid: string, id: string) => Promise<void>;
+    delete: (tx: Tx, pid: string, id: string) => Promise<void>;
   }
 > = {
-  aktivitet: { get: getActivity, del: deleteActivity },
-  samtale: { get: getConversation, del: deleteConversation },
-  maaling: { get: getAssessment, del: deleteAssessment },
-  fritagelse: { get: getExemption, del: deleteExemption },
-  visitation: { get: getVisitationChange, del: deleteVisitationChange },
-  virksomhedskonsulent: { get: getConsultantChange, del: deleteConsultantChange },
-  familiesituation: { get: getFamilyChange, del: deleteFamilyChange },
+  aktivitet: activityRecords,
+  samtale: conversationRecords,
+  maaling: assessmentRecords,
+  fritagelse: exemptionRecords,
+  visitation: { get: getVisitationChange, delete: deleteVisitationChange },
+  virksomhedskonsulent: { get: getConsultantChange, delete: deleteConsultantChange },
+  familiesituation: { get: getFamilyChange, delete: deleteFamilyChange },
 };
 
 export async function deleteCaseRecord(
@@ -46,7 +46,7 @@ export async function deleteCaseRecord(
       return unaudited({ status: 'denied' });
     }
     if (!mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
-    await ops.del(tx, p.id, recordId);
+    await ops.delete(tx, p.id, recordId);
     return audited(
       { status: 'ok', id: recordId },
       { action: 'slet', entity: kind, ...about(p), detail: { id: recordId, deleted: { ...before, note: undefined, reason: undefined } } },

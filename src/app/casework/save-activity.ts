@@ -1,7 +1,7 @@
 /** Add or correct an activity of hers (type from the project's catalogue, CVR checked). */
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
-import { getActivity, insertActivity, updateActivity } from '../../db/casework/activities.ts';
+import { activityRecords } from '../../db/casework/activities.ts';
 import { loadActivityTypes } from '../../db/casework/project-config.ts';
 import { makeActivitySchema } from '../../domain/activity.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
@@ -23,7 +23,7 @@ export const ACTIVITY_FIELDS = [
 /** `activityId` undefined → a new activity; otherwise a correction of an existing one of hers. */
 export async function saveActivity(db: Db, actor: Actor, participantId: string, form: FormData, activityId?: string): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, activityId ? 'ret_aktivitet' : 'opret_aktivitet', async (tx, p) => {
-    const found = await recordToCorrect(tx, actor, p, 'aktivitet', activityId, getActivity);
+    const found = await recordToCorrect(tx, actor, p, 'aktivitet', activityId, activityRecords.get);
     if ('answer' in found) return found.answer;
     const { before } = found;
     const extra = p.enrolment ? await loadActivityTypes(tx, p.enrolment.projectId) : [];
@@ -31,13 +31,13 @@ export async function saveActivity(db: Db, actor: Actor, participantId: string, 
     const parsed = makeActivitySchema(extra).safeParse(input);
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     if (activityId) {
-      await updateActivity(tx, p.id, activityId, parsed.data);
+      await activityRecords.update(tx, p.id, activityId, parsed.data);
       return audited(
         { status: 'ok', id: activityId },
         { action: 'ret', entity: 'aktivitet', ...about(p), detail: { id: activityId, before, after: parsed.data } },
       );
     }
-    const id = await insertActivity(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
+    const id = await activityRecords.insert(tx, p, parsed.data, actor.userId);
     return audited(
       { status: 'ok', id },
       { action: 'opret', entity: 'aktivitet', ...about(p), detail: { id, typeKey: parsed.data.typeKey } },

@@ -1,7 +1,7 @@
 /** Record or correct a progression assessment (WHO-5, Fremdriftstrappen, a project's own instrument) for her. */
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
-import { getAssessment, insertAssessment, updateAssessment } from '../../db/casework/assessments.ts';
+import { assessmentRecords } from '../../db/casework/assessments.ts';
 import { findInstrument, scoreAssessment, type Instrument } from '../../domain/instruments.ts';
 import { parseProjectInstrumentKey, toInstrument } from '../../domain/project-instruments.ts';
 import { markVersionUsed } from '../../db/casework/project-instruments.ts';
@@ -41,7 +41,7 @@ export async function saveAssessment(
   today = todayInDenmark(),
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (tx, p) => {
-    const found = await recordToCorrect(tx, actor, p, 'maaling', assessmentId, getAssessment);
+    const found = await recordToCorrect(tx, actor, p, 'maaling', assessmentId, assessmentRecords.get);
     if ('answer' in found) return found.answer;
     const { before } = found;
     const key = before?.instrumentKey ?? str(form, 'instrumentKey');
@@ -57,7 +57,7 @@ export async function saveAssessment(
     if (!value) return unaudited({ status: 'invalid', errors });
     if (version) await markVersionUsed(tx, version.id);
     if (assessmentId) {
-      await updateAssessment(tx, p.id, assessmentId, value);
+      await assessmentRecords.update(tx, p.id, assessmentId, value);
       return audited(
         { status: 'ok', id: assessmentId },
         {
@@ -68,7 +68,7 @@ export async function saveAssessment(
         },
       );
     }
-    const id = await insertAssessment(tx, p.id, p.municipalityCode, { ...value, instrumentVersionId: version?.id ?? null }, actor.userId);
+    const id = await assessmentRecords.insert(tx, p, { ...value, instrumentVersionId: version?.id ?? null }, actor.userId);
     return audited(
       { status: 'ok', id },
       { action: 'opret', entity: 'maaling', ...about(p), detail: { id, instrument: value.instrumentKey, total: value.total } },

@@ -1,7 +1,7 @@
 /** Record or correct a conversation with her (date not in the future). */
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
-import { getConversation, insertConversation, updateConversation } from '../../db/casework/conversations.ts';
+import { conversationRecords } from '../../db/casework/conversations.ts';
 import { makeConversationSchema } from '../../domain/conversations.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { todayInDenmark } from './today.ts';
@@ -18,17 +18,17 @@ export async function saveConversation(
   today = todayInDenmark(),
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (tx, p) => {
-    const found = await recordToCorrect(tx, actor, p, 'samtale', conversationId, getConversation);
+    const found = await recordToCorrect(tx, actor, p, 'samtale', conversationId, conversationRecords.get);
     if ('answer' in found) return found.answer;
     const { before } = found;
     const input = Object.fromEntries(CONVERSATION_FIELDS.map((f) => [f, str(form, f)]));
     const parsed = makeConversationSchema(today).safeParse(input);
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     if (conversationId) {
-      await updateConversation(tx, p.id, conversationId, parsed.data);
+      await conversationRecords.update(tx, p.id, conversationId, parsed.data);
       return savedRecord(p, 'ret', 'samtale', conversationId, { before: { ...before, note: undefined }, date: parsed.data.date });
     }
-    const id = await insertConversation(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
+    const id = await conversationRecords.insert(tx, p, parsed.data, actor.userId);
     return savedRecord(p, 'opret', 'samtale', id, { date: parsed.data.date, kind: parsed.data.kind });
   });
 }

@@ -1,6 +1,6 @@
 /** Record or correct an exemption period of hers (barsel, sygdom, ferie, andet with a reason). */
 import type { Actor } from '../../core/actor.ts';
-import { getExemption, insertExemption, updateExemption } from '../../db/casework/exemptions.ts';
+import { exemptionRecords } from '../../db/casework/exemptions.ts';
 import { exemptionSchema } from '../../domain/exemptions.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
 import { recordToCorrect, savedRecord, unaudited, withCase } from './with-case.ts';
@@ -18,17 +18,17 @@ export async function saveExemption(
   exemptionId?: string,
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, exemptionId ? 'ret_fritagelse' : 'opret_fritagelse', async (tx, p) => {
-    const found = await recordToCorrect(tx, actor, p, 'fritagelse', exemptionId, getExemption);
+    const found = await recordToCorrect(tx, actor, p, 'fritagelse', exemptionId, exemptionRecords.get);
     if ('answer' in found) return found.answer;
     const { before } = found;
     const parsed = exemptionSchema.safeParse(Object.fromEntries(EXEMPTION_FIELDS.map((f) => [f, str(form, f)])));
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     const period = { kind: parsed.data.kind, startDate: parsed.data.startDate, endDate: parsed.data.endDate };
     if (exemptionId) {
-      await updateExemption(tx, p.id, exemptionId, parsed.data);
+      await exemptionRecords.update(tx, p.id, exemptionId, parsed.data);
       return savedRecord(p, 'ret', 'fritagelse', exemptionId, { before: { ...before, reason: undefined }, after: period });
     }
-    const id = await insertExemption(tx, p.id, p.municipalityCode, parsed.data, actor.userId);
+    const id = await exemptionRecords.insert(tx, p, parsed.data, actor.userId);
     return savedRecord(p, 'opret', 'fritagelse', id, period);
   });
 }

@@ -8,7 +8,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { door, type AuditEntry } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
-import { getActivity } from '../../db/casework/activities.ts';
+import { activityRecords } from '../../db/casework/activities.ts';
 import {
   companyPlacements,
   companySteeringFacts,
@@ -251,7 +251,7 @@ export async function getHiringFollowUp(
   today = todayInDenmark(),
 ): Promise<HiringFollowUpView | null> {
   const r = await withCase<HiringFollowUpView>(db, actor, participantId, 'vis_opfoelgning', async (tx, p) => {
-    const a = await getActivity(tx, p.id, activityId);
+    const a = await activityRecords.get(tx, p.id, activityId);
     if (!a || !isHiring(a.typeKey)) {
       await auditDeniedRecord(tx, p, 'aktivitet', activityId, 'vis_opfoelgning');
       return unaudited({ status: 'denied' });
@@ -281,7 +281,7 @@ export async function saveFollowUp(
   today = todayInDenmark(),
 ): Promise<SaveResult> {
   return withCase<string>(db, actor, participantId, 'opfoelg_ansaettelse', async (tx, p) => {
-    const a = await getActivity(tx, p.id, activityId);
+    const a = await activityRecords.get(tx, p.id, activityId);
     if (!a || !isHiring(a.typeKey)) {
       await auditDeniedRecord(tx, p, 'aktivitet', activityId, 'opfoelg_ansaettelse');
       return unaudited({ status: 'denied' });
@@ -308,7 +308,7 @@ export async function removeFollowUp(db: Db, actor: Actor, participantId: string
       await auditDeniedRecord(tx, p, 'ansaettelse_opfoelgning', followUpId, 'slet_opfoelgning');
       return unaudited({ status: 'denied' });
     }
-    const a = await getActivity(tx, p.id, gone.activityId);
+    const a = await activityRecords.get(tx, p.id, gone.activityId);
     return audited(
       { status: 'ok', id: a?.companyId ?? '' },
       { action: 'slet', entity: 'ansaettelse_opfoelgning', ...about(p), detail: { deleted: { ...gone, note: undefined } } },

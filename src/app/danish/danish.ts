@@ -6,22 +6,7 @@ import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
 import { door, type Db, type Tx } from '../../db/door.ts';
 import { auditDeniedRecord, findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
-import {
-  attendanceInMonth,
-  deleteDanish,
-  getDanish,
-  insertAttendance,
-  insertBuddy,
-  insertCourse,
-  insertTest,
-  listDanish,
-  updateAttendance,
-  updateBuddy,
-  updateCourse,
-  updateTest,
-  type DanishKind,
-  type DanishRecords,
-} from '../../db/danish.ts';
+import { attendanceInMonth, danishRecords, listDanish, type DanishKind, type DanishRecords } from '../../db/danish.ts';
 import { attendanceSchema, buddyOn, buddySchema, courseSchema, formatMonthDa, testSchema } from '../../domain/danish.ts';
 import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
 import { about, audited, unaudited, withCase } from '../casework/with-case.ts';
@@ -99,10 +84,8 @@ function parse(kind: DanishKind, form: FormData, today: string): Parsed {
 }
 
 async function write(tx: Tx, kind: DanishKind, p: CaseParticipant, data: never, userId: number, id?: string): Promise<string> {
-  if (kind === 'kursus') return id ? (await updateCourse(tx, p.id, id, data), id) : insertCourse(tx, p, data, userId);
-  if (kind === 'fremmoede') return id ? (await updateAttendance(tx, p.id, id, data), id) : insertAttendance(tx, p, data, userId);
-  if (kind === 'proeve') return id ? (await updateTest(tx, p.id, id, data), id) : insertTest(tx, p, data, userId);
-  return id ? (await updateBuddy(tx, p.id, id, data), id) : insertBuddy(tx, p, data, userId);
+  const records = danishRecords[kind];
+  return id ? (await records.update(tx, p.id, id, data), id) : records.insert(tx, p, data, userId);
 }
 
 /** Record (no `recordId`) or correct one of her Danish records from a form. */
@@ -117,7 +100,7 @@ export function saveDanish(
 ): Promise<SaveResult> {
   const entity = ENTITY[kind];
   return withCase<string>(db, actor, participantId, `${recordId ? 'ret' : 'opret'}_${entity}`, async (tx, p) => {
-    const before = recordId ? await getDanish(tx, kind, p.id, recordId) : undefined;
+    const before = recordId ? await danishRecords[kind].get(tx, p.id, recordId) : undefined;
     if (recordId && !before) {
       await auditDeniedRecord(tx, p, entity, recordId, `ret_${entity}`);
       return unaudited({ status: 'denied' });
@@ -152,13 +135,13 @@ export function saveDanish(
 export function deleteDanishRecord(db: Db, actor: Actor, participantId: string, kind: DanishKind, recordId: string): Promise<SaveResult> {
   const entity = ENTITY[kind];
   return withCase<string>(db, actor, participantId, `slet_${entity}`, async (tx, p) => {
-    const before = await getDanish(tx, kind, p.id, recordId);
+    const before = await danishRecords[kind].get(tx, p.id, recordId);
     if (!before) {
       await auditDeniedRecord(tx, p, entity, recordId, `slet_${entity}`);
       return unaudited({ status: 'denied' });
     }
     if (!mayCorrect(actor, before.createdBy)) return unaudited({ status: 'forbidden' });
-    await deleteDanish(tx, kind, p.id, recordId);
+    await danishRecords[kind].delete(tx, p.id, recordId);
     return audited(
       { status: 'ok', id: recordId },
       { action: 'slet', entity, ...about(p), detail: { id: recordId, deleted: forAudit(before) } },

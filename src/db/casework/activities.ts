@@ -1,7 +1,6 @@
 /** Activities of one woman (SQL only; the caller runs inside the door, which writes the audit record). */
 import type { ActivityStatus, CompanyConsent } from '../../core/codes.ts';
-import type { Sql } from '../sql.ts';
-import { deleteHers, getHers, insertHers, listHers, updateHers } from '../her-records.ts';
+import { herRecords } from '../her-records.ts';
 
 /** What a caseworker records of an activity. */
 export interface ActivityData {
@@ -31,17 +30,7 @@ const COLS = `id, type_key AS "typeKey", provider, address, schedule, cvr, start
   hours_per_week AS "hoursPerWeek", status, created_by AS "createdBy", company_id AS "companyId",
   company_consent AS "companyConsent"`;
 
-const TABLE = 'casework_activity';
-
-export function listActivities(tx: Sql, participantId: string): Promise<ActivityRow[]> {
-  return listHers(tx, TABLE, COLS, participantId, 'start_date DESC, created_at DESC');
-}
-
-export function getActivity(tx: Sql, participantId: string, id: string): Promise<ActivityRow | undefined> {
-  return getHers(tx, TABLE, COLS, participantId, id);
-}
-
-/** The columns an insert and an update write. */
+/** The columns an insert and a correction write. */
 const dataValues = (a: ActivityData) => ({
   type_key: a.typeKey,
   provider: a.provider,
@@ -55,14 +44,10 @@ const dataValues = (a: ActivityData) => ({
   company_consent: a.companyConsent ?? null,
 });
 
-export function insertActivity(tx: Sql, participantId: string, municipality: string, a: ActivityData, userId: number): Promise<string> {
-  return insertHers(tx, TABLE, { participantId, municipality, userId }, dataValues(a));
-}
-
-export function updateActivity(tx: Sql, participantId: string, id: string, a: ActivityData): Promise<void> {
-  return updateHers(tx, TABLE, participantId, id, dataValues(a));
-}
-
-export function deleteActivity(tx: Sql, participantId: string, id: string): Promise<void> {
-  return deleteHers(tx, TABLE, participantId, id);
-}
+/** Her activities, newest first. */
+export const activityRecords = herRecords<ActivityRow, ActivityData>(
+  'casework_activity',
+  COLS,
+  'start_date DESC, created_at DESC',
+  dataValues,
+);

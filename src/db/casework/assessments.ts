@@ -1,6 +1,6 @@
 /** Progression assessments (WHO-5, Fremdriftstrappen …) of one woman; SQL only. */
 import { allRows, sqlOf, type Sql } from '../sql.ts';
-import { deleteHers, getHers, insertHers, listHers, updateHers } from '../her-records.ts';
+import { herRecords } from '../her-records.ts';
 
 export interface AssessmentRow {
   id: string;
@@ -13,16 +13,7 @@ export interface AssessmentRow {
   reportedBy: 'sagsbehandler' | 'borger';
 }
 
-const TABLE = 'casework_assessment';
 const COLS = `id, instrument_key AS "instrumentKey", assessed_on AS "date", answers, total, created_by AS "createdBy", reported_by AS "reportedBy"`;
-
-export function listAssessments(tx: Sql, participantId: string): Promise<AssessmentRow[]> {
-  return listHers(tx, TABLE, COLS, participantId, 'assessed_on, created_at, id');
-}
-
-export function getAssessment(tx: Sql, participantId: string, id: string): Promise<AssessmentRow | undefined> {
-  return getHers(tx, TABLE, COLS, participantId, id);
-}
 
 export interface AssessmentData {
   instrumentKey: string;
@@ -35,27 +26,14 @@ export interface AssessmentData {
 
 const answered = (a: AssessmentData) => ({ assessed_on: a.date, answers: JSON.stringify(a.answers), total: a.total });
 
-export function insertAssessment(tx: Sql, participantId: string, municipality: string, a: AssessmentData, userId: number): Promise<string> {
-  return insertHers(
-    tx,
-    TABLE,
-    { participantId, municipality, userId },
-    {
-      instrument_key: a.instrumentKey,
-      ...answered(a),
-      instrument_version_id: a.instrumentVersionId ?? null,
-    },
-  );
-}
-
-/** A correction changes the date and the answers; the instrument stays. */
-export function updateAssessment(tx: Sql, participantId: string, id: string, a: AssessmentData): Promise<void> {
-  return updateHers(tx, TABLE, participantId, id, answered(a));
-}
-
-export function deleteAssessment(tx: Sql, participantId: string, id: string): Promise<void> {
-  return deleteHers(tx, TABLE, participantId, id);
-}
+/** Her assessments, oldest first. A correction changes the date and the answers; the instrument stays. */
+export const assessmentRecords = herRecords<AssessmentRow, AssessmentData>(
+  'casework_assessment',
+  COLS,
+  'assessed_on, created_at, id',
+  (a) => ({ instrument_key: a.instrumentKey, ...answered(a), instrument_version_id: a.instrumentVersionId ?? null }),
+  { updateValues: answered },
+);
 
 /** Every assessment of the women in the actor's municipalities, or of one caseworker's own women (her latest enrolment). */
 export async function assessmentsOfCaseload(tx: Sql, caseworkerId: number | null) {

@@ -3,9 +3,9 @@
  */
 import type { Tx } from '../door.ts';
 import { auditDeniedRecord, findCaseParticipant, loadEnrolments, type CaseParticipant } from '../casework/access.ts';
-import { listActivities } from '../casework/activities.ts';
-import { listAssessments } from '../casework/assessments.ts';
-import { listConversations } from '../casework/conversations.ts';
+import { activityRecords } from '../casework/activities.ts';
+import { assessmentRecords } from '../casework/assessments.ts';
+import { conversationRecords } from '../casework/conversations.ts';
 import { loadProjectConfig } from '../casework/project-config.ts';
 
 /** Her, if the actor may see her; otherwise null with the refused look-up audited (`adgang_naegtet`). */
@@ -19,8 +19,8 @@ export function auditDenied(tx: Tx, p: CaseParticipant, entity: string, recordId
 }
 
 export const enrolmentsOf = (tx: Tx, participantId: string) => loadEnrolments(tx, participantId);
-export const activitiesOf = (tx: Tx, participantId: string) => listActivities(tx, participantId);
+export const activitiesOf = (tx: Tx, participantId: string) => activityRecords.list(tx, participantId);
 export const conversationDatesOf = async (tx: Tx, participantId: string) =>
-  (await listConversations(tx, participantId)).map((c) => ({ date: c.date }));
-export const assessmentsOf = (tx: Tx, participantId: string) => listAssessments(tx, participantId);
+  (await conversationRecords.list(tx, participantId)).map((c) => ({ date: c.date }));
+export const assessmentsOf = (tx: Tx, participantId: string) => assessmentRecords.list(tx, participantId);
 export const projectConfigOf = (tx: Tx, projectId: number | null | undefined) => loadProjectConfig(tx, projectId);
