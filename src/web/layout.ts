@@ -32,13 +32,25 @@ export const NAV: NavItem[] = [
 /** The menu items of the actor's role, in menu order. */
 export const navOf = (actor: Actor): NavItem[] => NAV.filter((n) => n.roles.includes(actor.role));
 
-export interface PageOptions {
+/** The frame of a page: its title (in the tab), who sees it, and where in the menu it is. */
+export interface Frame {
   title: string;
   actor?: Actor;
   csrf?: string;
   /** The current path, to mark the active menu item. */
   path?: string;
+}
+
+export interface PageOptions extends Frame {
   body: SafeHtml;
+}
+
+/** What a page with a heading adds to its frame. */
+export interface Headed extends Frame {
+  /** Its `<h1>`; the title when left out. */
+  heading?: string | SafeHtml;
+  /** A link back, above the heading. */
+  back?: { href: string; label: string };
 }
 
 /** Find a woman from any page: name (accents and case ignored), CPR number or birth date. */
@@ -95,7 +107,12 @@ function header(actor: Actor | undefined, csrf: string | undefined, path: string
   </header>`;
 }
 
-export function page(o: PageOptions): string {
+/** A page of `o.body`; or, with `body` given, a page headed by `o.heading` (default: the title) above it. */
+export function page(o: PageOptions): string;
+export function page(o: Headed, body: SafeHtml): string;
+export function page(o: Frame & Partial<PageOptions & Headed>, body?: SafeHtml): string {
+  const back = o.back ? html`<p><a href="${o.back.href}" class="back-link">${o.back.label}</a></p>\n      ` : '';
+  const main = body ? html`${back}<h1>${o.heading ?? o.title}</h1>\n      ${body}` : o.body;
   return `<!DOCTYPE html>${html`<html lang="da">
 <head>
   <meta charset="utf-8">
@@ -110,7 +127,7 @@ export function page(o: PageOptions): string {
   ${header(o.actor, o.csrf, o.path ?? '')}
   <div class="container page-container">
     <main id="main-content" tabindex="-1">
-      ${o.body}
+      ${main}
     </main>
   </div>
   <footer class="footer"><div class="container"><p>Fremdrift · open source · alle demo-personer er opdigtede</p></div></footer>
@@ -129,14 +146,11 @@ export function errorPage(status: number, message: string, actor?: Actor, csrf?:
     500: 'Der skete en fejl',
   };
   const title = titles[status] ?? 'Fejl';
-  return page({
-    title,
-    actor,
-    csrf,
-    body: html`<h1>${title}</h1>
-      <div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">${message}</p></div></div>
+  return page(
+    { title, actor, csrf },
+    html`<div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">${message}</p></div></div>
       <p><a href="/">Gå til forsiden</a></p>`,
-  });
+  );
 }
 
 /** The notice at the top of a page after a save ("Virksomheden er gemt."), or nothing. */

@@ -73,13 +73,9 @@ export function effectPage(actor: Actor, csrf: string, v: EffectView, month: str
     v.scope === 'national'
       ? `Alle kommuners deltagere mod den nationale sammenligningspulje. Tal under ${v.threshold} vises som «<${v.threshold}», og tal, der ville afsløre dem, som «x».`
       : `Projektet ${v.choice!.project.name}: deltagere i ${actor.municipalityNames.join(' og ')} mod den nationale sammenligningspulje.`;
-  return page({
-    title: 'Effekt',
-    actor,
-    csrf,
-    path: '/effekt',
-    body: html`<h1>Effekt mod en matchet sammenligningsgruppe</h1>
-      <p class="meta" data-testid="effect-meta">Definition effekt-2026.1 · ${scopeText}<br>
+  return page(
+    { title: 'Effekt', actor, csrf, path: '/effekt', heading: 'Effekt mod en matchet sammenligningsgruppe' },
+    html`<p class="meta" data-testid="effect-meta">Definition effekt-2026.1 · ${scopeText}<br>
         Sammenligningspuljen: ${formatNumber(v.poolSize)} kvinder · beregnet ${dateTime.format(new Date(r.computedAt))}</p>
       ${v.poolSize === 0 ? html`<div class="alert alert-warning" role="note"><div class="alert-body"><p class="alert-text">Der er ikke indlæst en sammenligningspulje endnu${v.scope === 'national' ? html` – <a href="/effekt/pulje">indlæs puljen</a>` : ', så ingen deltager kan matches'}.</p></div></div>` : ''}
       <form method="get" action="/effekt" class="search-row">
@@ -99,7 +95,7 @@ export function effectPage(actor: Actor, csrf: string, v: EffectView, month: str
       <p><a href="/effekt.csv?maaned=${month}${v.choice ? `&projekt=${v.choice.project.id}` : ''}" data-testid="effect-csv">Hent tallene som CSV</a>${v.scope === 'national' ? html` · <a href="/effekt/pulje">Sammenligningspuljen</a>` : ''}</p>
       ${r.horizons.map((e) => horizonSection(e, v.threshold))}
       ${investmentSection(v)}`,
-  });
+  );
 }
 
 const monthsText = (m: number | null, last: number) =>
@@ -220,13 +216,9 @@ export function poolPage(
   size: number,
   o: { error?: string; notice?: string; cpr?: string; cprError?: string } = {},
 ) {
-  return page({
-    title: 'Sammenligningspulje',
-    actor,
-    csrf,
-    path: '/effekt',
-    body: html`<h1>Sammenligningspulje</h1>
-      <p>Puljen er de kvinder, projektdeltagerne kan sammenlignes med: en CSV-fil med kolonnerne <code>cpr</code> og <code>kommune</code>
+  return page(
+    { title: 'Sammenligningspulje', actor, csrf, path: '/effekt' },
+    html`<p>Puljen er de kvinder, projektdeltagerne kan sammenlignes med: en CSV-fil med kolonnerne <code>cpr</code> og <code>kommune</code>
         (navn eller kommunekode) og eventuelt <code>oprindelsesland</code>. En ny fil erstatter puljen. Kvinderne gemmes kun under en nøglet
         hash af CPR-nummeret med fødselsdato og kommune; de vises aldrig som personer. Deres ydelsesuger og løntimer indlæses som andre
         registerdata under <a href="/registerdata">Registerdata</a>.</p>
@@ -264,5 +256,5 @@ export function poolPage(
         </div>
         <button type="submit" class="button button-secondary">Slet fra puljen</button>
       </form>`,
-  });
+  );
 }

@@ -4,13 +4,9 @@ import { html } from '../html.ts';
 import { page, type NavItem } from '../layout.ts';
 
 export function homePage(actor: Actor, csrf: string | undefined, items: NavItem[]) {
-  return page({
-    title: 'Forside',
-    actor,
-    csrf,
-    path: '/',
-    body: html`<h1>Velkommen, ${actor.displayName}</h1>
-      <p>Du er logget ind som ${actor.role} i ${actor.organisationName}.</p>
+  return page(
+    { title: 'Forside', actor, csrf, path: '/', heading: html`Velkommen, ${actor.displayName}` },
+    html`<p>Du er logget ind som ${actor.role} i ${actor.organisationName}.</p>
       ${items.length ? html`<ul>${items.map((i) => html`<li><a href="${i.href}">${i.label}</a></li>`)}</ul>` : ''}`,
-  });
+  );
 }

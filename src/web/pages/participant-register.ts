@@ -39,17 +39,18 @@ export function participantRegisterPage(
   months: TimelineMonth[],
   e: MonthExplanation | null,
 ) {
-  return page({
-    title: `Registerdata for ${p.firstName} ${p.lastName}`,
-    actor,
-    csrf,
-    path: '/deltagere',
-    body: html`<p><a href="/deltagere/${p.id}" class="back-link">Tilbage til ${p.firstName} ${p.lastName}</a></p>
-      <h1>Registerdata for ${p.firstName} ${p.lastName}</h1>
-      ${withSectionNav(
-        p.id,
-        'register',
-        html`<p>Status måned for måned efter SIRI's definitioner (kib-2019.1), beregnet af ydelsesuger (DREAM) og løntimer (eIndkomst).
+  return page(
+    {
+      title: `Registerdata for ${p.firstName} ${p.lastName}`,
+      actor,
+      csrf,
+      path: '/deltagere',
+      back: { href: `/deltagere/${p.id}`, label: `Tilbage til ${p.firstName} ${p.lastName}` },
+    },
+    html`${withSectionNav(
+      p.id,
+      'register',
+      html`<p>Status måned for måned efter SIRI's definitioner (kib-2019.1), beregnet af ydelsesuger (DREAM) og løntimer (eIndkomst).
         Vælg en måned for at se, hvilke uger og timer der giver hendes niveau.</p>
       ${e ? explanation(e) : ''}
       ${
@@ -64,6 +65,6 @@ export function participantRegisterPage(
           </table></div>`
           : html`<p>Der er ingen registerdata for hende endnu.</p>`
       }`,
-      )}`,
-  });
+    )}`,
+  );
 }

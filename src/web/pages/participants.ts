@@ -42,13 +42,9 @@ function pager(m: ListModel): SafeHtml {
 }
 
 export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
-  return page({
-    title: 'Deltagere',
-    actor,
-    csrf,
-    path: '/deltagere',
-    body: html`<h1>Deltagere</h1>
-      <form method="get" action="/deltagere" class="search-row" role="search" aria-label="Søg i deltagerlisten">
+  return page(
+    { title: 'Deltagere', actor, csrf, path: '/deltagere' },
+    html`<form method="get" action="/deltagere" class="search-row" role="search" aria-label="Søg i deltagerlisten">
         <div class="form-group">
           <label class="form-label" for="q">Søg på navn, CPR-nummer eller fødselsdato</label>
           <input class="form-input" id="q" name="q" type="search" value="${m.opts.search ?? ''}">
@@ -88,7 +84,7 @@ export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
         </tbody>
       </table></div>
       ${pager(m)}`,
-  });
+  );
 }
 
 /** Sections other areas add to the participant page (plan, activities, timeline …). */
@@ -222,14 +218,16 @@ export function participantPage(
             <td>${e.caseworkerName ?? '–'}</td><td>${formatDate(e.exitedOn)}</td><td>${e.exitReason ? labelOf(EXIT_REASON_LABELS, e.exitReason) : '–'}</td></tr>`,
         )}</tbody>
       </table></div>`;
-  return page({
-    title: section === 'overblik' ? name : `${sectionOf(section).label} – ${name}`,
-    actor,
-    csrf,
-    path: origin.path,
-    body: html`<p><a href="${origin.path}" class="back-link">${origin.back}</a></p>
-      <h1>${name} ${p.synthetic ? html`<span class="badge-synthetic">Syntetisk demo-person</span>` : ''}</h1>
-      ${o.saved ? savedNotice(o.saved, section === 'overblik' ? null : `/deltagere/${p.id}`) : ''}
+  return page(
+    {
+      title: section === 'overblik' ? name : `${sectionOf(section).label} – ${name}`,
+      actor,
+      csrf,
+      path: origin.path,
+      heading: html`${name} ${p.synthetic ? html`<span class="badge-synthetic">Syntetisk demo-person</span>` : ''}`,
+      back: { href: origin.path, label: origin.back },
+    },
+    html`${o.saved ? savedNotice(o.saved, section === 'overblik' ? null : `/deltagere/${p.id}`) : ''}
       ${current && !current.exitedOn ? html`<p><strong class="badge-project" data-testid="project-marking">Deltager i ${current.projectName}</strong></p>` : ''}
       ${p.enrolments.length ? caseActions(p) : ''}
       ${withSectionNav(
@@ -237,5 +235,5 @@ export function participantPage(
         section,
         section === 'overblik' ? html`${sections}${overview}` : html`<h2 class="h2-section">${sectionOf(section).label}</h2>${sections}`,
       )}`,
-  });
+  );
 }

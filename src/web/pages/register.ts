@@ -17,13 +17,9 @@ import { csrfField, errorSummary, selectField, textField, type FormState } from 
 const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
 export function registerPage(actor: Actor, csrf: string, batches: BatchRow[], o: { error?: string; kind?: string } = {}) {
-  return page({
-    title: 'Registerdata',
-    actor,
-    csrf,
-    path: '/registerdata',
-    body: html`<h1>Registerdata</h1>
-      <p>Indlæs udtræk fra DREAM (ydelsesuger, bred eller lang form) og eIndkomst (løntimer) som CSV, eller en egen kodetabel.
+  return page(
+    { title: 'Registerdata', actor, csrf, path: '/registerdata' },
+    html`<p>Indlæs udtræk fra DREAM (ydelsesuger, bred eller lang form) og eIndkomst (løntimer) som CSV, eller en egen kodetabel.
         Filen kontrolleres helt, før noget gemmes; en fil med fejl gemmer intet, og den samme fil to gange ændrer intet.</p>
       ${o.error ? html`<div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">${o.error}</p></div></div>` : ''}
       <form method="post" action="/registerdata?_csrf=${encodeURIComponent(csrf)}" enctype="multipart/form-data" data-testid="upload-form">
@@ -62,7 +58,7 @@ export function registerPage(actor: Actor, csrf: string, batches: BatchRow[], o:
             : html`<tr><td colspan="12">Ingen registerdata er indlæst endnu.</td></tr>`
         }</tbody>
       </table></div>`,
-  });
+  );
 }
 
 export function jobStatusText(j: ImportJob, waitsForCodes = false): string {
@@ -136,13 +132,9 @@ function unknownCodesForm(csrf: string, jobId: string, unknown: UnknownCode[], f
 
 export function jobPage(actor: Actor, csrf: string, j: ImportJob, pending?: { unknown: UnknownCode[]; form: ChoiceForm }) {
   const alert = pending ? 'alert-warning' : j.status === 'fejl' ? 'alert-error' : j.status === 'faerdig' ? 'alert-success' : 'alert-info';
-  return page({
-    title: 'Indlæsning af registerdata',
-    actor,
-    csrf,
-    path: '/registerdata',
-    body: html`<h1>Indlæsning af registerdata</h1>
-      <div data-job="${j.id}" data-testid="job">
+  return page(
+    { title: 'Indlæsning af registerdata', actor, csrf, path: '/registerdata' },
+    html`<div data-job="${j.id}" data-testid="job">
         <label for="job-progress">Fremdrift for ${j.fileName}</label>
         <progress id="job-progress" class="progress-bar" max="100" value="${jobPercent(j)}">${jobPercent(j)} %</progress>
         <div class="alert ${alert}" role="status" aria-live="polite" data-status="${j.status}">
@@ -152,7 +144,7 @@ export function jobPage(actor: Actor, csrf: string, j: ImportJob, pending?: { un
       ${pending ? unknownCodesForm(csrf, j.id, pending.unknown, pending.form) : ''}
       <p><a href="/registerdata/job/${j.id}" id="job-refresh">Opdater status</a> · <a href="/registerdata">Tilbage til registerdata</a></p>
       <script src="/static/job-progress.js" defer></script>`,
-  });
+  );
 }
 
 /** The organisation's own codes: current mappings (each correctable) and the replaced ones. */
@@ -161,13 +153,9 @@ export function codesPage(actor: Actor, csrf: string, rows: CodeMappingRow[], o:
   const earlier = rows.filter((r) => r.replacedAt);
   const met = (r: CodeMappingRow) =>
     r.fileName ? `${r.fileName}${r.weeks != null ? ` (${weeksAndWomen(r.weeks, r.people ?? 0)})` : ''}` : '–';
-  return page({
-    title: 'Egne koder',
-    actor,
-    csrf,
-    path: '/registerdata',
-    body: html`<h1>Egne koder</h1>
-      ${o.notice ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${o.notice}</p></div></div>` : ''}
+  return page(
+    { title: 'Egne koder', actor, csrf, path: '/registerdata' },
+    html`${o.notice ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${o.notice}</p></div></div>` : ''}
       <p>Koder, som ikke står i kodetabellen, og som din organisation har tildelt en kategori. De gælder oven på kodetabellen
         for alle resultater. En rettelse gemmes som en ny tilknytning; den tidligere bevares nedenfor.</p>
       <div class="table-wrap" tabindex="0" role="region" aria-label="Egne koder i brug"><table class="table table--zebra" data-testid="own-codes">
@@ -199,20 +187,16 @@ export function codesPage(actor: Actor, csrf: string, rows: CodeMappingRow[], o:
           : ''
       }
       <p><a href="/registerdata">Tilbage til registerdata</a></p>`,
-  });
+  );
 }
 
 /** Correct one own code: a new category and reason. */
 export function codeEditPage(actor: Actor, csrf: string, current: CodeMappingRow, form: ChoiceForm) {
   const s: FormState = form;
   const fields = codeFields(s, current.code);
-  return page({
-    title: `Ret kode ${current.code}`,
-    actor,
-    csrf,
-    path: '/registerdata',
-    body: html`<h1>Ret kode ${current.code}</h1>
-      ${errorSummary(s, fields)}
+  return page(
+    { title: `Ret kode ${current.code}`, actor, csrf, path: '/registerdata' },
+    html`${errorSummary(s, fields)}
       <p>Nu: ${CODE_CATEGORY_LABELS[current.category]}, tilknyttet af ${current.mappedByName} ${dateTime.format(current.mappedAt)}
         («${current.reason}»). Rettelsen gemmes som en ny tilknytning med dit navn; den nuværende bevares som tidligere.</p>
       <form method="post" action="/registerdata/koder/${current.code}" novalidate data-testid="code-edit-form">
@@ -221,5 +205,5 @@ export function codeEditPage(actor: Actor, csrf: string, current: CodeMappingRow
         <button type="submit" class="button button-primary">Gem rettelsen</button>
         <a href="/registerdata/koder" class="button button-secondary">Annullér</a>
       </form>`,
-  });
+  );
 }

@@ -73,13 +73,9 @@ export function resultsPage(
     v.scope === 'national'
       ? `Alle kommuner. Tal under ${r.suppress} vises som «<${r.suppress}», og tal, der ville afsløre dem, som «x».`
       : `${actor.municipalityNames.join(' og ')}: kommunens egne deltagere.`;
-  return page({
-    title: 'Resultater',
-    actor,
-    csrf,
-    path: '/resultater',
-    body: html`<h1>Resultater fra registerdata</h1>
-      <p class="meta" data-testid="vintage">Definition ${r.definition} · ${scopeText}<br>
+  return page(
+    { title: 'Resultater', actor, csrf, path: '/resultater', heading: 'Resultater fra registerdata' },
+    html`<p class="meta" data-testid="vintage">Definition ${r.definition} · ${scopeText}<br>
         Data: ydelser til og med uge ${v.vintage.lastWeek ?? '–'}, løntimer til og med ${v.vintage.lastMonth ?? '–'}
         ${v.vintage.importedAt ? html`· senest indlæst ${formatDate(v.vintage.importedAt.toISOString())}` : ''}</p>
       ${
@@ -165,5 +161,5 @@ export function resultsPage(
             <td class="text-right">${showCount(s.accumulated['1_or_2'])} (${showShare(s.accumulated['1_or_2'], s.enrolled)})</td></tr>`,
         )}</tbody>
       </table></div>`,
-  });
+  );
 }

@@ -47,13 +47,9 @@ function pager(m: AuditModel): SafeHtml {
 }
 
 export function auditPage(actor: Actor, csrf: string, m: AuditModel) {
-  return page({
-    title: 'Auditlog',
-    actor,
-    csrf,
-    path: '/admin/audit',
-    body: html`<h1>Auditlog</h1>
-      <p>Hvem har set eller ændret hvilke oplysninger, hvornår og hvorfra. Søgningen bliver selv logget.</p>
+  return page(
+    { title: 'Auditlog', actor, csrf, path: '/admin/audit' },
+    html`<p>Hvem har set eller ændret hvilke oplysninger, hvornår og hvorfra. Søgningen bliver selv logget.</p>
       <form method="get" action="/admin/audit" role="search" class="audit-filter" novalidate>
         ${field(m, 'bruger', 'Brugernavn')}
         ${field(m, 'deltager', 'Deltager-id', 'text', 'Id fra deltagerens side (UUID).')}
@@ -91,5 +87,5 @@ export function auditPage(actor: Actor, csrf: string, m: AuditModel) {
         </tbody>
       </table></div>
       ${pager(m)}`,
-  });
+  );
 }

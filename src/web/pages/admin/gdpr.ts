@@ -23,13 +23,9 @@ export function gdprPage(actor: Actor, csrf: string, m: GdprModel) {
         <button type="submit" class="button button-secondary">${label}</button>
       </fieldset>
     </form>`;
-  return page({
-    title: 'Persondata (GDPR)',
-    actor,
-    csrf,
-    path: '/admin/gdpr',
-    body: html`<h1>Persondata (GDPR)</h1>
-      <p>Indsigt, anonymisering og sletning for én kvinde. Alt bliver registreret i auditloggen.</p>
+  return page(
+    { title: 'Persondata (GDPR)', actor, csrf, path: '/admin/gdpr' },
+    html`<p>Indsigt, anonymisering og sletning for én kvinde. Alt bliver registreret i auditloggen.</p>
       ${alert}
       <form method="get" action="/admin/gdpr" role="search">
         <div class="form-group"><label class="form-label" for="deltager">Deltager-id</label>
@@ -45,5 +41,5 @@ export function gdprPage(actor: Actor, csrf: string, m: GdprModel) {
           ${actions('slet', 'Sletning', 'Alle oplysninger om kvinden slettes. Det kan ikke fortrydes.')}`
           : ''
       }`,
-  });
+  );
 }

@@ -10,13 +10,9 @@ import { csrfField, errorSummary, selectField, textField, type FormState } from 
 const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
 export function ratesPage(actor: Actor, csrf: string, rates: StoredRate[], s: FormState, notice?: string) {
-  return page({
-    title: 'Satser til investeringscasen',
-    actor,
-    csrf,
-    path: '/admin/satser',
-    body: html`<h1>Satser til investeringscasen</h1>
-      <p>Investeringscasen på siden Effekt regner sparede uger på offentlig forsørgelse om til kroner med en sats pr. uge for hver
+  return page(
+    { title: 'Satser til investeringscasen', actor, csrf, path: '/admin/satser' },
+    html`<p>Investeringscasen på siden Effekt regner sparede uger på offentlig forsørgelse om til kroner med en sats pr. uge for hver
         forsørgelseskategori og år. Et år uden egen sats bruger det nærmeste års sats for samme kategori; en kategori uden nogen sats regnes som 0 kr.
         Skriv altid kilden ved satsen. Alle ændringer skrives i auditloggen.</p>
       ${notice ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">${notice}</p></div></div>` : ''}
@@ -44,5 +40,5 @@ export function ratesPage(actor: Actor, csrf: string, rates: StoredRate[], s: Fo
         ${textField(s, { name: 'source', label: 'Kilde', hint: 'Hvor satsen kommer fra, og hvordan den er regnet om til en uge.', conditional: true, width: 'l' })}
         <button class="button button-primary" type="submit">Gem sats</button>
       </form>`,
-  });
+  );
 }

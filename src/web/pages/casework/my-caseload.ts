@@ -44,13 +44,9 @@ export function dueDate(date: string, today: string) {
 export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: CaseloadQuery) {
   const title = actor.role === 'sagsbehandler' ? 'Mine borgere' : 'Borgere i projektet';
   const projects = [...new Set(c.rows.map((r) => r.projectName))];
-  return page({
-    title,
-    actor,
-    csrf,
-    path: '/mine-borgere',
-    body: html`<h1>${title}</h1>
-      <p><a class="button button-primary" href="/indskrivning">Indskriv borger</a></p>
+  return page(
+    { title, actor, csrf, path: '/mine-borgere' },
+    html`<p><a class="button button-primary" href="/indskrivning">Indskriv borger</a></p>
       ${
         c.caseloadAlerts.length
           ? html`<div class="alert alert-warning" data-testid="caseload-alerts"><div class="alert-body"><ul class="alert-text nobullet-list">${c.caseloadAlerts.map((a) => html`<li><strong>${SEVERITY_LABELS[a.severity]}:</strong> ${a.message}</li>`)}</ul></div></div>`
@@ -111,5 +107,5 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
             : html`<tr><td colspan="6">Ingen borgere matcher.</td></tr>`
         }</tbody>
       </table></div>`,
-  });
+  );
 }

@@ -21,16 +21,12 @@ function table(title: string, d: CohortDistance, testid: string) {
 }
 
 export function progressionPage(actor: Actor, csrf: string, p: CohortProgression) {
-  return page({
-    title: 'Progression',
-    actor,
-    csrf,
-    path: '/progression',
-    body: html`<h1>Progression</h1>
-      <p>${actor.role === 'sagsbehandler' ? 'Dine borgere' : 'Alle borgere i dine kommuner'}: ${p.women} med mindst én måling. Udviklingen måles fra første til seneste måling.</p>
+  return page(
+    { title: 'Progression', actor, csrf, path: '/progression' },
+    html`<p>${actor.role === 'sagsbehandler' ? 'Dine borgere' : 'Alle borgere i dine kommuner'}: ${p.women} med mindst én måling. Udviklingen måles fra første til seneste måling.</p>
       ${table('WHO-5 Trivselsindeks', p.who5, 'cohort-who5')}
       ${table('Fremdriftstrappen', p.trappen, 'cohort-trappen')}
       ${sectionHtml({ ...progressionSection(p.byVisitation, null), heading: 'Distance travelled efter visitation ved indskrivning' })}
       ${projectInstrumentProgression(p.projectInstruments)}`,
-  });
+  );
 }

@@ -39,14 +39,16 @@ export function instrumentListPage(
   m: { project: Project; projects: Project[]; instruments: ProjectInstrument[] },
 ) {
   const base = `/projekt/${m.project.id}/maaleredskaber`;
-  return page({
-    title: 'Projektets måleredskaber',
-    actor,
-    csrf,
-    path: '/projekt',
-    body: html`<p><a class="back-link" href="/projekt/${m.project.id}">Tilbage til projektindstillinger</a></p>
-      <h1>Projektets måleredskaber <span class="h1-sub">– ${m.project.name}</span></h1>
-      ${m.projects.length > 1 ? html`<ul>${m.projects.map((p) => html`<li><a href="/projekt/${p.id}/maaleredskaber">${p.name}</a></li>`)}</ul>` : ''}
+  return page(
+    {
+      title: 'Projektets måleredskaber',
+      actor,
+      csrf,
+      path: '/projekt',
+      heading: html`Projektets måleredskaber <span class="h1-sub">– ${m.project.name}</span>`,
+      back: { href: `/projekt/${m.project.id}`, label: 'Tilbage til projektindstillinger' },
+    },
+    html`${m.projects.length > 1 ? html`<ul>${m.projects.map((p) => html`<li><a href="/projekt/${p.id}/maaleredskaber">${p.name}</a></li>`)}</ul>` : ''}
       <p>Projektets egne progressionsværktøjer, fx en progressionstrappe, ud over WHO-5 og Fremdriftstrappen. Sagsbehandlerne måler på dem fra borgerens side.
         Når en version har målinger, bliver en ændring til en ny version: tidligere målinger beholder den version og de trintekster, de blev givet efter,
         og udviklingen sammenlignes kun inden for samme version.</p>
@@ -62,7 +64,7 @@ export function instrumentListPage(
           : html`<p>Projektet har ingen egne måleredskaber endnu.</p>`
       }
       ${actor.role === 'projektleder' ? html`<p><a class="button button-primary" href="${base}/nyt">Nyt måleredskab</a></p>` : ''}`,
-  });
+  );
 }
 
 function versionSection(
@@ -98,14 +100,16 @@ export function instrumentPage(actor: Actor, csrf: string, m: { project: Project
   const base = `/projekt/${m.project.id}/maaleredskaber/${m.instrument.id}`;
   const leader = actor.role === 'projektleder';
   const v = newest(m.instrument);
-  return page({
-    title: v.name,
-    actor,
-    csrf,
-    path: '/projekt',
-    body: html`<p><a class="back-link" href="/projekt/${m.project.id}/maaleredskaber">Tilbage til projektets måleredskaber</a></p>
-      <h1>${v.name} <span class="h1-sub">– ${m.project.name}</span></h1>
-      ${m.notice ? html`<div class="alert alert-success" role="status" data-testid="instrument-notice"><div class="alert-body"><p class="alert-text">${m.notice}</p></div></div>` : ''}
+  return page(
+    {
+      title: v.name,
+      actor,
+      csrf,
+      path: '/projekt',
+      heading: html`${v.name} <span class="h1-sub">– ${m.project.name}</span>`,
+      back: { href: `/projekt/${m.project.id}/maaleredskaber`, label: 'Tilbage til projektets måleredskaber' },
+    },
+    html`${m.notice ? html`<div class="alert alert-success" role="status" data-testid="instrument-notice"><div class="alert-body"><p class="alert-text">${m.notice}</p></div></div>` : ''}
       ${
         leader
           ? html`<p><a class="button button-primary" href="${base}/ret">Ret måleredskabet</a></p>
@@ -114,7 +118,7 @@ export function instrumentPage(actor: Actor, csrf: string, m: { project: Project
           : ''
       }
       ${[...m.instrument.versions].reverse().map((x) => versionSection(base, csrf, leader, x, m.instrument.versions))}`,
-  });
+  );
 }
 
 export function instrumentFormPage(actor: Actor, csrf: string, m: { project: Project; instrument?: ProjectInstrument; state: FormState }) {
@@ -146,14 +150,16 @@ export function instrumentFormPage(actor: Actor, csrf: string, m: { project: Pro
     ${editing?.usedAt ? html`<p><strong>Version ${editing.version} har målinger.</strong> Når du gemmer en ændring, bliver den til version ${editing.version + 1}; tidligere målinger beholder version ${editing.version}.</p>` : ''}
     <button type="submit" class="button button-primary">${editing ? 'Gem ændringer' : 'Opret måleredskab'}</button>
   </form>`;
-  return page({
-    title,
-    actor,
-    csrf,
-    path: '/projekt',
-    body: html`<p><a class="back-link" href="${editing ? `${listBase}/${m.instrument!.id}` : listBase}">Tilbage</a></p>
-      <h1>${title} <span class="h1-sub">– ${m.project.name}</span></h1>
-      ${errorSummary(s, form)}
+  return page(
+    {
+      title,
+      actor,
+      csrf,
+      path: '/projekt',
+      heading: html`${title} <span class="h1-sub">– ${m.project.name}</span>`,
+      back: { href: editing ? `${listBase}/${m.instrument!.id}` : listBase, label: 'Tilbage' },
+    },
+    html`${errorSummary(s, form)}
       ${form}`,
-  });
+  );
 }

@@ -36,13 +36,15 @@ export interface ProjectSettingsModel {
 export function projectSettingsPage(actor: Actor, csrf: string, m: ProjectSettingsModel) {
   const leader = actor.role === 'projektleder';
   const base = `/projekt/${m.project.id}`;
-  return page({
-    title: 'Projektindstillinger',
-    actor,
-    csrf,
-    path: '/projekt',
-    body: html`<h1>Projektindstillinger <span class="h1-sub">– ${m.project.name}</span></h1>
-      ${m.projects.length > 1 ? html`<ul>${m.projects.map((p) => html`<li><a href="/projekt/${p.id}">${p.name}</a></li>`)}</ul>` : ''}
+  return page(
+    {
+      title: 'Projektindstillinger',
+      actor,
+      csrf,
+      path: '/projekt',
+      heading: html`Projektindstillinger <span class="h1-sub">– ${m.project.name}</span>`,
+    },
+    html`${m.projects.length > 1 ? html`<ul>${m.projects.map((p) => html`<li><a href="/projekt/${p.id}">${p.name}</a></li>`)}</ul>` : ''}
       ${m.saved ? html`<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Indstillingerne er gemt.</p></div></div>` : ''}
       <h2>Opfølgningsregler</h2>
       <p>Reglerne giver varsler på Mine borgere. ${leader ? '' : 'Kun projektlederen kan ændre dem.'}</p>
@@ -85,5 +87,5 @@ export function projectSettingsPage(actor: Actor, csrf: string, m: ProjectSettin
           </form>`
           : ''
       }`,
-  });
+  );
 }

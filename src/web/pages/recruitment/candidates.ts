@@ -66,13 +66,9 @@ export function candidateListPage(
   const counts = (s: CandidateStage) => m.candidates.filter((c) => c.stage === s).length;
   const latest = m.lists[0];
   const retention = o.retention ?? { values: { retentionMonths: String(m.retentionMonths) }, errors: {} };
-  return page({
-    title: 'Kandidater',
-    actor,
-    csrf,
-    path: '/kandidater',
-    body: html`<h1>Kandidater <span class="h1-sub">– ${m.project.name}</span></h1>
-      ${m.projects.length > 1 ? html`<nav aria-label="Projekter"><ul class="action-list">${m.projects.map((p) => html`<li><a href="/kandidater?projekt=${p.id}"${p.id === pid ? html` aria-current="page"` : ''}>${p.name}</a></li>`)}</ul></nav>` : ''}
+  return page(
+    { title: 'Kandidater', actor, csrf, path: '/kandidater', heading: html`Kandidater <span class="h1-sub">– ${m.project.name}</span>` },
+    html`${m.projects.length > 1 ? html`<nav aria-label="Projekter"><ul class="action-list">${m.projects.map((p) => html`<li><a href="/kandidater?projekt=${p.id}"${p.id === pid ? html` aria-current="page"` : ''}>${p.name}</a></li>`)}</ul></nav>` : ''}
       <p>Bruttomålgruppen: de kvinder, projektet kan opsøge. Indlæs en liste fra kommunens egne systemer, eller tilføj en kvinde i hånden.
         Hver ny liste markerer, hvem der er <strong>ny på listen</strong> siden den forrige. Kvinder, der aldrig bliver indskrevet, slettes
         ${formatNumber(m.retentionMonths)} måneder efter seneste opsøgning eller liste.</p>
@@ -139,7 +135,7 @@ export function candidateListPage(
           </form>`
           : html`<p>Kandidater, der ikke bliver indskrevet, slettes ${formatNumber(m.retentionMonths)} måneder efter seneste opsøgning eller liste. Projektlederen kan ændre perioden.</p>`
       }`,
-  });
+  );
 }
 
 export function candidateFormPage(actor: Actor, csrf: string, projects: { id: number; name: string }[], s: FormState) {
@@ -162,16 +158,17 @@ export function candidateFormPage(actor: Actor, csrf: string, projects: { id: nu
       ${actor.municipalities.length > 1 ? selectField(s, { name: 'municipalityCode', label: 'Kommune', options: actor.municipalities.map((c, i) => ({ value: c, label: actor.municipalityNames[i] ?? c })), required: true }) : ''}
       <button type="submit" class="button button-primary">Tilføj kandidat</button>
     </form>`;
-  return page({
-    title: 'Tilføj kandidat',
-    actor,
-    csrf,
-    path: '/kandidater',
-    body: html`<p><a href="/kandidater${s.values.projectId ? `?projekt=${s.values.projectId}` : ''}" class="back-link">Tilbage til kandidaterne</a></p>
-      <h1>Tilføj kandidat</h1>
-      ${errorSummary(s, body)}
+  return page(
+    {
+      title: 'Tilføj kandidat',
+      actor,
+      csrf,
+      path: '/kandidater',
+      back: { href: `/kandidater${s.values.projectId ? `?projekt=${s.values.projectId}` : ''}`, label: `Tilbage til kandidaterne` },
+    },
+    html`${errorSummary(s, body)}
       ${body}`,
-  });
+  );
 }
 
 /** The fields of one outreach step (logging it and correcting it). */
@@ -207,17 +204,19 @@ const stepText = (o: OutreachRow) => `${OUTREACH_KIND_LABELS[o.kind].toLowerCase
 
 /** The frame of the pages that change one logged step: back to her file, the heading with her name, the intro, the form. */
 function stepPage(actor: Actor, csrf: string, c: CandidateRow, s: FormState, heading: string, intro: SafeHtml, form: SafeHtml) {
-  return page({
-    title: `${heading} – ${c.name}`,
-    actor,
-    csrf,
-    path: '/kandidater',
-    body: html`<p><a href="/kandidater/${c.id}" class="back-link">Tilbage til ${c.name}</a></p>
-      <h1>${heading} <span class="h1-sub">– ${c.name}</span></h1>
-      ${errorSummary(s, form)}
+  return page(
+    {
+      title: `${heading} – ${c.name}`,
+      actor,
+      csrf,
+      path: '/kandidater',
+      heading: html`${heading} <span class="h1-sub">– ${c.name}</span>`,
+      back: { href: `/kandidater/${c.id}`, label: `Tilbage til ${c.name}` },
+    },
+    html`${errorSummary(s, form)}
       <p>${intro}</p>
       ${form}`,
-  });
+  );
 }
 
 /** Correct one logged outreach step, with a reason (audited with the step before and after). */
@@ -253,14 +252,16 @@ export function candidatePage(actor: Actor, csrf: string, f: CandidateFile, s: F
       ${outreachFields(s)}
       <button type="submit" class="button button-primary">Gem opsøgning</button>
     </form>`;
-  return page({
-    title: `${c.name ?? 'Kandidat'} – kandidat`,
-    actor,
-    csrf,
-    path: '/kandidater',
-    body: html`<p><a href="/kandidater?projekt=${c.projectId}" class="back-link">Tilbage til kandidaterne</a></p>
-      <h1>${c.name} <span class="h1-sub">– kandidat</span></h1>
-      ${o.notice ? notice(o.notice) : ''}
+  return page(
+    {
+      title: `${c.name ?? 'Kandidat'} – kandidat`,
+      actor,
+      csrf,
+      path: '/kandidater',
+      heading: html`${c.name} <span class="h1-sub">– kandidat</span>`,
+      back: { href: `/kandidater?projekt=${c.projectId}`, label: `Tilbage til kandidaterne` },
+    },
+    html`${o.notice ? notice(o.notice) : ''}
       ${errorSummary(s, form)}
       <dl class="facts" data-testid="candidate-facts">
         <dt>CPR-nummer</dt><dd>${c.cpr ? formatCpr(c.cpr) : ''}</dd>
@@ -311,5 +312,5 @@ export function candidatePage(actor: Actor, csrf: string, f: CandidateFile, s: F
           </form>`
           : ''
       }`,
-  });
+  );
 }
