@@ -119,3 +119,8 @@ export function deniedAccess(requestedId: string, purpose: string): AuditEntry {
   const id = isUuid(requestedId) ? requestedId.toLowerCase() : null;
   return { action: 'adgang_naegtet', entity: 'participant', participantId: id, detail: id ? { purpose } : { purpose, malformedId: true } };
 }
+
+/** The answer to a refused look-up of a thing that is not a person (a company, a group session): nothing, the attempt audited. */
+export function refusedRead(entity: string, requestedId: string, purpose: string): Audited<null> {
+  return { value: null, audit: { action: 'adgang_naegtet', entity, detail: { requestedId: String(requestedId).slice(0, 64), purpose } } };
+}

@@ -6,7 +6,7 @@
  * consent on the placement lets the company know her.
  */
 import type { Actor } from '../../core/actor.ts';
-import { door, type AuditEntry } from '../../db/door.ts';
+import { door, refusedRead, type AuditEntry } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { activityRecords } from '../../db/casework/activities.ts';
 import {
@@ -94,15 +94,7 @@ export interface CompanyPage {
 export async function getCompanyPage(db: Db, actor: Actor, id: string, today = todayInDenmark()): Promise<CompanyPage | null> {
   return door(db, actor, async (tx) => {
     const company = await getCompany(tx, id);
-    if (!company)
-      return {
-        value: null,
-        audit: {
-          action: 'adgang_naegtet',
-          entity: 'virksomhed',
-          detail: { requestedId: String(id).slice(0, 64), purpose: 'vis_virksomhed' },
-        },
-      };
+    if (!company) return refusedRead('virksomhed', id, 'vis_virksomhed');
     const placements = await companyPlacements(tx, company.id);
     const followUps = await followUpsOfActivities(
       tx,

@@ -5,7 +5,7 @@
  * shown is audited as a read of hers), and every attendance written or removed is audited on her.
  */
 import type { Actor } from '../../core/actor.ts';
-import { door, type AuditEntry } from '../../db/door.ts';
+import { door, refusedRead, type AuditEntry } from '../../db/door.ts';
 import { projectsOf } from '../../db/casework/project-config.ts';
 import {
   getGroupSession,
@@ -84,15 +84,7 @@ export interface SessionPage {
 export async function getSessionPage(db: Db, actor: Actor, id: string, today = todayInDenmark()): Promise<SessionPage | null> {
   return door(db, actor, async (tx) => {
     const session = await getGroupSession(tx, id);
-    if (!session)
-      return {
-        value: null,
-        audit: {
-          action: 'adgang_naegtet',
-          entity: 'gruppemoede',
-          detail: { requestedId: String(id).slice(0, 64), purpose: 'vis_gruppemoede' },
-        },
-      };
+    if (!session) return refusedRead('gruppemoede', id, 'vis_gruppemoede');
     const roster = await sessionRoster(tx, session);
     return {
       value: { session, roster, today },

@@ -9,7 +9,7 @@ import { door } from '../../db/door.ts';
 import { findByCprHash } from '../../db/casework/enrolments.ts';
 import { getCandidate } from '../../db/recruitment.ts';
 import { enrolmentPrefill } from './enrol-candidate.ts';
-import type { RecruitmentDeps } from './candidates.ts';
+import { refused, type RecruitmentDeps } from './candidates.ts';
 
 export type CandidateEnrolment =
   { kind: 'enrolled'; participantId: string } | { kind: 'known'; participantId: string } | { kind: 'new'; values: Record<string, string> };
@@ -17,15 +17,7 @@ export type CandidateEnrolment =
 export async function candidateEnrolment(deps: RecruitmentDeps, actor: Actor, id: string): Promise<CandidateEnrolment | null> {
   return door<CandidateEnrolment | null>(deps.db, actor, async (tx) => {
     const c = await getCandidate(tx, id);
-    if (!c)
-      return {
-        value: null,
-        audit: {
-          action: 'adgang_naegtet',
-          entity: 'kandidat',
-          detail: { candidateId: /^[0-9a-f-]{36}$/i.test(id) ? id : null, purpose: 'indskriv' },
-        },
-      };
+    if (!c) return { value: null, audit: refused(id, 'indskriv') };
     const audit = {
       action: 'vis',
       entity: 'kandidat',

@@ -152,7 +152,8 @@ async function candidateIn(tx: Tx, id: string): Promise<CandidateRow | null> {
   return (await getCandidate(tx, id)) ?? null;
 }
 
-const refused = (id: string, purpose: string) => ({
+/** The record of a refused look-up of candidate `id` (named only when it is an id). */
+export const refused = (id: string, purpose: string) => ({
   action: 'adgang_naegtet',
   entity: 'kandidat',
   detail: { candidateId: /^[0-9a-f-]{36}$/i.test(id) ? id : null, purpose },

@@ -4,6 +4,7 @@ import { formatCpr } from '../../core/cpr.ts';
 import type { ListOptions, ParticipantListRow, ParticipantView } from '../../db/participants.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
+import { pager } from '../pager.ts';
 import { formatDate } from '../../core/format.ts';
 import { ALERT_CODES, type AlertCode, type Severity } from '../../core/codes.ts';
 
@@ -25,20 +26,10 @@ function sortHeader(label: string, key: NonNullable<ListOptions['sort']>, opts: 
   return html`<th scope="col" aria-sort="${aria}"><a href="/deltagere?${params.toString()}">${label}${active ? (opts.dir === 'desc' ? ' ▼' : ' ▲') : ''}</a></th>`;
 }
 
-function pager(m: ListModel): SafeHtml {
-  const pages = Math.max(1, Math.ceil(m.total / m.pageSize));
-  if (pages <= 1) return html``;
-  const link = (p: number) => {
-    const params = new URLSearchParams({ q: m.opts.search ?? '', sort: m.opts.sort ?? 'navn', dir: m.opts.dir ?? 'asc', side: String(p) });
-    return `/deltagere?${params.toString()}`;
-  };
-  return html`<nav class="pagination" aria-label="Sider">
-    <ul class="pagination__items">
-      ${m.page > 1 ? html`<li class="pagination-item"><a href="${link(m.page - 1)}" class="button button-unstyled">Forrige side</a></li>` : ''}
-      <li class="pagination-item"><span aria-current="page">Side ${m.page} af ${pages}</span></li>
-      ${m.page < pages ? html`<li class="pagination-item"><a href="${link(m.page + 1)}" class="button button-unstyled">Næste side</a></li>` : ''}
-    </ul>
-  </nav>`;
+/** The address of page `side` of the list as it is sorted and searched now. */
+function link(m: ListModel, side: number) {
+  const params = new URLSearchParams({ q: m.opts.search ?? '', sort: m.opts.sort ?? 'navn', dir: m.opts.dir ?? 'asc', side: String(side) });
+  return `/deltagere?${params.toString()}`;
 }
 
 export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
@@ -83,7 +74,7 @@ export function participantListPage(actor: Actor, csrf: string, m: ListModel) {
           }
         </tbody>
       </table></div>
-      ${pager(m)}`,
+      ${pager(m, (side) => link(m, side))}`,
   );
 }
 

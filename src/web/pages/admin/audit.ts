@@ -3,6 +3,7 @@ import type { Actor } from '../../../core/actor.ts';
 import type { AuditRow } from '../../../db/audit-log.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';
+import { pager } from '../../pager.ts';
 
 interface AuditModel {
   rows: AuditRow[];
@@ -32,18 +33,6 @@ function link(m: AuditModel, side: number) {
   for (const f of FIELDS) if (m.form[f]) p.set(f, m.form[f]);
   p.set('side', String(side));
   return `/admin/audit?${p.toString()}`;
-}
-
-function pager(m: AuditModel): SafeHtml {
-  const pages = Math.max(1, Math.ceil(m.total / m.pageSize));
-  if (pages <= 1) return html``;
-  return html`<nav class="pagination" aria-label="Sider">
-    <ul class="pagination__items">
-      ${m.page > 1 ? html`<li class="pagination-item"><a href="${link(m, m.page - 1)}" class="button button-unstyled">Forrige side</a></li>` : ''}
-      <li class="pagination-item"><span aria-current="page">Side ${m.page} af ${pages}</span></li>
-      ${m.page < pages ? html`<li class="pagination-item"><a href="${link(m, m.page + 1)}" class="button button-unstyled">Næste side</a></li>` : ''}
-    </ul>
-  </nav>`;
 }
 
 export function auditPage(actor: Actor, csrf: string, m: AuditModel) {
@@ -86,6 +75,6 @@ export function auditPage(actor: Actor, csrf: string, m: AuditModel) {
           }
         </tbody>
       </table></div>
-      ${pager(m)}`,
+      ${pager(m, (side) => link(m, side))}`,
   );
 }
