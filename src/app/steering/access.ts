@@ -27,3 +27,9 @@ export async function chooseProject(db: Db, actor: Actor, projectId?: number): P
   if (!project) throw notFound('Projektet');
   return { project, projects };
 }
+
+/** The project `projectId` for its leader: refused for anyone but a project leader, 404 when it is not one of hers. */
+export async function requireLeaderOf(db: Db, actor: Actor, projectId: number): Promise<ProjectChoice> {
+  requireProjectLeader(actor);
+  return chooseProject(db, actor, projectId);
+}

@@ -1,5 +1,8 @@
 /** Form outcomes for steering edits: saved, or invalid with a Danish message per field. */
 import type { z } from 'zod';
+import type { Actor } from '../../core/actor.ts';
+import type { Db } from '../../db/door.ts';
+import { requireLeaderOf } from './access.ts';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -23,4 +26,23 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
     if (!(key in out)) out[key] = issue.message;
   }
   return out;
+}
+
+/**
+ * A project leader's form on `projectId` (refused for anyone else): the submitted `fields` checked by
+ * `schema`, giving the data and what was typed, or the invalid outcome to answer with.
+ */
+export async function leaderForm<S extends z.ZodType>(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  form: Record<string, unknown>,
+  fields: readonly string[],
+  schema: S,
+): Promise<{ ok: true; data: z.output<S>; values: FormValues } | { ok: false; outcome: SaveOutcome }> {
+  await requireLeaderOf(db, actor, projectId);
+  const values = formValues(form, fields);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { ok: false, outcome: { status: 'invalid', errors: fieldErrors(parsed.error), values } };
+  return { ok: true, data: parsed.data, values };
 }

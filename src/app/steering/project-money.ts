@@ -9,8 +9,8 @@ import type { AppDeps } from '../../core/deps.ts';
 import { door } from '../../db/door.ts';
 import { insertMoneyEntry, listMoneyEntries } from '../../db/steering/money.ts';
 import { MONEY_FIELDS, moneyFormSchema, summariseMoney, type MoneyEntry, type MoneySummary } from '../../domain/project-money.ts';
-import { chooseProject, requireProjectLeader } from './access.ts';
-import { fieldErrors, formValues, type SaveOutcome } from './form.ts';
+import { chooseProject } from './access.ts';
+import { leaderForm, type SaveOutcome } from './form.ts';
 
 export interface ProjectMoney {
   entries: MoneyEntry[];
@@ -29,11 +29,8 @@ export async function saveMoneyEntry(
   projectId: number,
   form: Record<string, unknown>,
 ): Promise<SaveOutcome> {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
-  const values = formValues(form, MONEY_FIELDS);
-  const parsed = moneyFormSchema.safeParse(values);
-  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  const parsed = await leaderForm(db, actor, projectId, form, MONEY_FIELDS, moneyFormSchema);
+  if (!parsed.ok) return parsed.outcome;
   const e = parsed.data;
   return door(db, actor, async (tx) => {
     const id = await insertMoneyEntry(tx, projectId, e, { userId: actor.userId, name: actor.displayName || actor.username });

@@ -3,8 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
 import { door, type Db } from '../../db/door.ts';
 import { getGoal, insertGoal, updateGoal } from '../../db/steering/goals.ts';
-import { chooseProject, requireProjectLeader } from './access.ts';
-import { fieldErrors, formValues, type SaveOutcome } from './form.ts';
+import { leaderForm, type SaveOutcome } from './form.ts';
 import { GOAL_FIELDS, goalFormSchema } from '../../domain/steering-goals.ts';
 
 export async function saveGoal(
@@ -14,11 +13,8 @@ export async function saveGoal(
   form: Record<string, unknown>,
   goalId?: number,
 ): Promise<SaveOutcome> {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
-  const values = formValues(form, GOAL_FIELDS);
-  const parsed = goalFormSchema.safeParse(values);
-  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  const parsed = await leaderForm(db, actor, projectId, form, GOAL_FIELDS, goalFormSchema);
+  if (!parsed.ok) return parsed.outcome;
   return door(db, actor, async (tx) => {
     if (goalId !== undefined) {
       const before = await getGoal(tx, projectId, goalId);

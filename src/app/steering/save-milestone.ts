@@ -3,8 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
 import { door, type Audited, type Db } from '../../db/door.ts';
 import { getMilestone, insertMilestone, milestoneNumberTaken, updateMilestone } from '../../db/steering/milestones.ts';
-import { chooseProject, requireProjectLeader } from './access.ts';
-import { fieldErrors, formValues, type SaveOutcome } from './form.ts';
+import { leaderForm, type SaveOutcome } from './form.ts';
 import { MILESTONE_FIELDS, milestoneFormSchema } from '../../domain/steering-goals.ts';
 
 export async function saveMilestone(
@@ -14,14 +13,14 @@ export async function saveMilestone(
   form: Record<string, unknown>,
   milestoneId?: number,
 ): Promise<SaveOutcome> {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
-  const values = formValues(form, MILESTONE_FIELDS);
-  const parsed = milestoneFormSchema.safeParse(values);
-  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  const parsed = await leaderForm(db, actor, projectId, form, MILESTONE_FIELDS, milestoneFormSchema);
+  if (!parsed.ok) return parsed.outcome;
   return door(db, actor, async (tx): Promise<Audited<SaveOutcome>> => {
     if (await milestoneNumberTaken(tx, projectId, parsed.data.number, milestoneId)) {
-      return { value: { status: 'invalid', errors: { number: 'Nummeret bruges allerede af en anden milepæl.' }, values }, audit: [] };
+      return {
+        value: { status: 'invalid', errors: { number: 'Nummeret bruges allerede af en anden milepæl.' }, values: parsed.values },
+        audit: [],
+      };
     }
     if (milestoneId !== undefined) {
       const before = await getMilestone(tx, projectId, milestoneId);

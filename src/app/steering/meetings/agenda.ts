@@ -31,17 +31,12 @@ import {
   type PointInput,
 } from '../../../domain/steering-meetings.ts';
 import { todayInDenmark } from '../../casework/today.ts';
-import { chooseProject, requireProjectLeader } from '../access.ts';
-import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
+import { requireLeaderOf } from '../access.ts';
+import { leaderForm, type SaveOutcome } from '../form.ts';
 import type { SteeringData } from '../steering-data.ts';
 import type { GoalOutcome } from '../evaluate-goals.ts';
 import type { Count } from '../../../monitoring/types.ts';
 import { storeMeetingItem, type MeetingItems } from './meeting-items.ts';
-
-async function leaderOn(db: Db, actor: Actor, projectId: number) {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
-}
 
 const POINTS: MeetingItems<PointInput> = {
   entity: 'dagsordenspunkt',
@@ -59,10 +54,8 @@ export async function savePoint(
   form: Record<string, unknown>,
   pointId?: number,
 ): Promise<SaveOutcome> {
-  await leaderOn(db, actor, projectId);
-  const values = formValues(form, POINT_FIELDS);
-  const parsed = pointFormSchema.safeParse(values);
-  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  const parsed = await leaderForm(db, actor, projectId, form, POINT_FIELDS, pointFormSchema);
+  if (!parsed.ok) return parsed.outcome;
   return door(db, actor, async (tx) => {
     if (!(await getMeeting(tx, projectId, meetingId))) throw notFound('Mødet');
     return storeMeetingItem(tx, actor, POINTS, { projectId, meetingId, id: pointId }, parsed.data);
@@ -70,7 +63,7 @@ export async function savePoint(
 }
 
 export async function deletePoint(db: Db, actor: Actor, projectId: number, meetingId: number, pointId: number): Promise<void> {
-  await leaderOn(db, actor, projectId);
+  await requireLeaderOf(db, actor, projectId);
   await door(db, actor, async (tx) => {
     const before = await getPoint(tx, projectId, meetingId, pointId);
     if (!before || !(await remove(tx, projectId, meetingId, pointId))) throw notFound('Punktet');
@@ -96,7 +89,7 @@ export async function movePoint(
   pointId: number,
   direction: 'op' | 'ned',
 ): Promise<void> {
-  await leaderOn(db, actor, projectId);
+  await requireLeaderOf(db, actor, projectId);
   await door(db, actor, async (tx) => {
     const ids = (await listPoints(tx, projectId, meetingId)).map((x) => x.id);
     const i = ids.indexOf(pointId);
@@ -172,7 +165,7 @@ export async function draftAgendaFromSteering(
   meetingId: number,
 ): Promise<number> {
   const projectId = d.choice.project.id;
-  await leaderOn(db, actor, projectId);
+  await requireLeaderOf(db, actor, projectId);
   return door(db, actor, async (tx) => {
     const meeting = await lockMeeting(tx, projectId, meetingId);
     if (!meeting) throw notFound('Mødet');

@@ -11,8 +11,8 @@ import { getMilestone } from '../../../db/steering/milestones.ts';
 import { deleteAction as remove, getAction, getMeeting, insertAction, updateAction } from '../../../db/steering/meetings.ts';
 import { ACTION_FIELDS, actionFormSchema, type ActionInput } from '../../../domain/steering-meetings.ts';
 import { caseworkersOf } from '../../../db/casework/project-config.ts';
-import { chooseProject, requireProjectLeader } from '../access.ts';
-import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
+import { requireLeaderOf } from '../access.ts';
+import { leaderForm, type SaveOutcome } from '../form.ts';
 import { storeMeetingItem, type MeetingItems } from './meeting-items.ts';
 
 const ACTIONS: MeetingItems<ActionInput> = {
@@ -31,11 +31,8 @@ export async function saveAction(
   form: Record<string, unknown>,
   actionId?: number,
 ): Promise<SaveOutcome> {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
-  const values = formValues(form, ACTION_FIELDS);
-  const parsed = actionFormSchema.safeParse(values);
-  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  const parsed = await leaderForm(db, actor, projectId, form, ACTION_FIELDS, actionFormSchema);
+  if (!parsed.ok) return parsed.outcome;
   const input = parsed.data;
   return door(db, actor, async (tx): Promise<Audited<SaveOutcome>> => {
     if (!(await getMeeting(tx, projectId, meetingId))) throw notFound('Mødet');
@@ -46,7 +43,7 @@ export async function saveAction(
         value: {
           status: 'invalid' as const,
           errors: { ownerUserId: 'Vælg en ansvarlig blandt projektets medarbejdere, eller skriv en anden.' },
-          values,
+          values: parsed.values,
         },
         audit: [],
       };
@@ -54,7 +51,11 @@ export async function saveAction(
     const a = { ...input, owner: user ? user.name : input.owner! };
     if (a.milestoneId !== null && !(await getMilestone(tx, projectId, a.milestoneId))) {
       return {
-        value: { status: 'invalid' as const, errors: { milestoneId: 'Vælg en milepæl fra projektets milepælsplan.' }, values },
+        value: {
+          status: 'invalid' as const,
+          errors: { milestoneId: 'Vælg en milepæl fra projektets milepælsplan.' },
+          values: parsed.values,
+        },
         audit: [],
       };
     }
@@ -63,8 +64,7 @@ export async function saveAction(
 }
 
 export async function deleteAction(db: Db, actor: Actor, projectId: number, meetingId: number, actionId: number): Promise<void> {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
+  await requireLeaderOf(db, actor, projectId);
   await door(db, actor, async (tx) => {
     const before = await getAction(tx, projectId, meetingId, actionId);
     if (!before || !(await remove(tx, projectId, meetingId, actionId))) throw notFound('Handlingen');

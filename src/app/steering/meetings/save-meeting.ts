@@ -12,8 +12,8 @@ import {
   updateMeeting,
 } from '../../../db/steering/meetings.ts';
 import { MEETING_FIELDS, meetingFormSchema, settingFormSchema } from '../../../domain/steering-meetings.ts';
-import { chooseProject, requireProjectLeader } from '../access.ts';
-import { fieldErrors, formValues, type SaveOutcome } from '../form.ts';
+import { requireLeaderOf } from '../access.ts';
+import { leaderForm, type SaveOutcome } from '../form.ts';
 
 export async function saveMeeting(
   db: Db,
@@ -22,11 +22,8 @@ export async function saveMeeting(
   form: Record<string, unknown>,
   meetingId?: number,
 ): Promise<SaveOutcome> {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
-  const values = formValues(form, MEETING_FIELDS);
-  const parsed = meetingFormSchema.safeParse(values);
-  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  const parsed = await leaderForm(db, actor, projectId, form, MEETING_FIELDS, meetingFormSchema);
+  if (!parsed.ok) return parsed.outcome;
   const m = parsed.data;
   return door(db, actor, async (tx) => {
     if (meetingId !== undefined) {
@@ -48,8 +45,7 @@ export async function saveMeeting(
 
 /** Deletes the meeting with its agenda, minutes and actions; the audit record keeps all of it. */
 export async function deleteMeeting(db: Db, actor: Actor, projectId: number, meetingId: number): Promise<void> {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
+  await requireLeaderOf(db, actor, projectId);
   await door(db, actor, async (tx) => {
     const before = await getMeeting(tx, projectId, meetingId);
     if (!before) throw notFound('Mødet');
@@ -64,11 +60,8 @@ export async function deleteMeeting(db: Db, actor: Actor, projectId: number, mee
 }
 
 export async function saveMeetingSetting(db: Db, actor: Actor, projectId: number, form: Record<string, unknown>): Promise<SaveOutcome> {
-  requireProjectLeader(actor);
-  await chooseProject(db, actor, projectId);
-  const values = formValues(form, ['meetingsPerYear']);
-  const parsed = settingFormSchema.safeParse(values);
-  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  const parsed = await leaderForm(db, actor, projectId, form, ['meetingsPerYear'], settingFormSchema);
+  if (!parsed.ok) return parsed.outcome;
   return door(db, actor, async (tx) => {
     await saveMeetingsPerYear(tx, projectId, parsed.data.meetingsPerYear, actor.userId);
     return {
