@@ -21,6 +21,18 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
     return { actor, choice: await chooseProject(deps.db, actor, projectIdOf(req)) };
   };
 
+  /** Saves a goal or a milestone from its form: back to its `list`, or the form again with what was refused. */
+  const postPlanItem =
+    (list: string, save: typeof saveGoal, formPage: typeof goalFormPage, id?: (req: Parameters<typeof idOf>[0]) => number) =>
+    async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
+      const actor = requireActor(req);
+      const choice = await chooseProject(deps.db, actor, projectIdOf(req));
+      const itemId = id?.(req);
+      const r = await save(deps.db, actor, choice.project.id, bodyOf(req), itemId);
+      if (r.status === 'ok') return reply.redirect(withProject(list, choice.project.id), 303);
+      return sendHtml(reply, formPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, itemId), 400);
+    };
+
   app.get('/styring/maal', async (req, reply) => {
     const actor = requireActor(req);
     const choice = await chooseProject(deps.db, actor, projectIdOf(req));
@@ -36,18 +48,8 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
     const goal = await loadGoal(deps.db, actor, choice.project.id, idOf(req));
     return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, emptyState(goalValues(goal)), goal.id));
   });
-  const postGoal =
-    (id?: (req: Parameters<typeof idOf>[0]) => number) =>
-    async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
-      const actor = requireActor(req);
-      const choice = await chooseProject(deps.db, actor, projectIdOf(req));
-      const goalId = id?.(req);
-      const r = await saveGoal(deps.db, actor, choice.project.id, bodyOf(req), goalId);
-      if (r.status === 'ok') return reply.redirect(withProject('/styring/maal', choice.project.id), 303);
-      return sendHtml(reply, goalFormPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, goalId), 400);
-    };
-  app.post('/styring/maal/ny', postGoal());
-  app.post('/styring/maal/:id', postGoal(idOf));
+  app.post('/styring/maal/ny', postPlanItem('/styring/maal', saveGoal, goalFormPage));
+  app.post('/styring/maal/:id', postPlanItem('/styring/maal', saveGoal, goalFormPage, idOf));
   app.post('/styring/maal/:id/slet', async (req, reply) => {
     const { actor, choice } = await leader(req);
     await deleteGoal(deps.db, actor, choice.project.id, idOf(req));
@@ -79,16 +81,6 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps) {
     const m = await loadMilestone(deps.db, actor, choice.project.id, idOf(req));
     return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, emptyState(milestoneValues(m)), m.id));
   });
-  const postMilestone =
-    (id?: (req: Parameters<typeof idOf>[0]) => number) =>
-    async (req: Parameters<typeof idOf>[0], reply: Parameters<typeof sendHtml>[0]) => {
-      const actor = requireActor(req);
-      const choice = await chooseProject(deps.db, actor, projectIdOf(req));
-      const milestoneId = id?.(req);
-      const r = await saveMilestone(deps.db, actor, choice.project.id, bodyOf(req), milestoneId);
-      if (r.status === 'ok') return reply.redirect(withProject('/styring/milepaele', choice.project.id), 303);
-      return sendHtml(reply, milestoneFormPage(actor, req.csrfToken!, choice, { values: r.values, errors: r.errors }, milestoneId), 400);
-    };
-  app.post('/styring/milepaele/ny', postMilestone());
-  app.post('/styring/milepaele/:id', postMilestone(idOf));
+  app.post('/styring/milepaele/ny', postPlanItem('/styring/milepaele', saveMilestone, milestoneFormPage));
+  app.post('/styring/milepaele/:id', postPlanItem('/styring/milepaele', saveMilestone, milestoneFormPage, idOf));
 }
