@@ -59,27 +59,29 @@ export function steeringPage(o: {
 }
 
 /**
- * A steering form page: its title, the error summary (in the order of the fields), the form
+ * A steering form page with `fields`: its title, the error summary (in the order of the fields), the form
  * posting to `action` with the save button and Annuller back to `back`, and what follows the form.
  */
-export function steeringFormPage(o: {
-  actor: Actor;
-  csrf: string;
-  choice: ProjectChoice;
-  path: string;
-  title: string;
-  s: FormState;
-  action: string;
-  back: string;
-  fields: SafeHtml;
-  save?: string;
-  /** Above the title: what the form belongs to. */
-  meta?: SafeHtml;
-  after?: SafeHtml;
-}): string {
+export function steeringFormPage(
+  o: {
+    actor: Actor;
+    csrf: string;
+    choice: ProjectChoice;
+    path: string;
+    title: string;
+    s: FormState;
+    action: string;
+    back: string;
+    save?: string;
+    /** Above the title: what the form belongs to. */
+    meta?: SafeHtml;
+    after?: SafeHtml;
+  },
+  fields: SafeHtml,
+): string {
   const form = html`<form method="post" action="${o.action}" novalidate>
       ${csrfField(o.csrf)}
-      ${o.fields}
+      ${fields}
       <button class="button button-primary" type="submit">${o.save ?? 'Gem'}</button>
       <a class="button button-secondary" href="${o.back}">Annuller</a>
     </form>`;

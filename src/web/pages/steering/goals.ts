@@ -45,13 +45,13 @@ export const goalValues = (g: Goal): Record<string, string> => ({
 
 export function goalFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, goalId?: number) {
   const pid = choice.project.id;
-  return steeringFormPage({
-    actor,
-    csrf,
-    choice,
-    ...formAt('/styring/maal', pid, goalId, { add: 'Nyt resultatmål', edit: 'Ret resultatmål' }),
-    s,
-    fields: html`${textField(s, { name: 'title', label: 'Titel', required: true, width: 'l' })}
+  const after = goalId
+    ? html`<form method="post" action="${withProject(`/styring/maal/${goalId}/slet`, pid)}" class="mt-6">${csrfField(csrf)}
+        <button class="button button-secondary" type="submit">Slet resultatmålet</button></form>`
+    : undefined;
+  return steeringFormPage(
+    { actor, csrf, choice, ...formAt('/styring/maal', pid, goalId, { add: 'Nyt resultatmål', edit: 'Ret resultatmål' }), s, after },
+    html`${textField(s, { name: 'title', label: 'Titel', required: true, width: 'l' })}
         ${selectField(s, { name: 'measure', label: 'Måletal', required: true, options: MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] })) })}
         ${selectField(s, { name: 'population', label: 'Gælder', hint: 'Hvilke kvinder målet tæller: alle indskrevne eller én visitationskategori ved indskrivningen.', required: true, noPlaceholder: true, options: POPULATIONS.map((p) => ({ value: p, label: POPULATION_LABELS[p] })) })}
         ${radioGroup(s, {
@@ -65,9 +65,5 @@ export function goalFormPage(actor: Actor, csrf: string, choice: ProjectChoice, 
         ${textField(s, { name: 'targetValue', label: 'Målsætning', hint: 'Procent eller antal, fx 50 eller 12,5.', required: true, inputmode: 'decimal', width: 'xs' })}
         ${textField(s, { name: 'deadline', label: 'Frist', hint: 'Skriv datoen som dd-mm-åååå, fx 31-12-2022.', required: true, inputmode: 'numeric', width: 's' })}
         ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}`,
-    after: goalId
-      ? html`<form method="post" action="${withProject(`/styring/maal/${goalId}/slet`, pid)}" class="mt-6">${csrfField(csrf)}
-        <button class="button button-secondary" type="submit">Slet resultatmålet</button></form>`
-      : undefined,
-  });
+  );
 }

@@ -7,7 +7,7 @@ import { formatDate } from '../../../core/format.ts';
 import { ACTION_STATUS_LABELS, AGENDA_SOURCE_LABELS, MEETING_KIND_LABELS } from '../../../core/labels.ts';
 import { isActionOverdue, type AgendaPoint, type MeetingAction } from '../../../domain/steering-meetings.ts';
 import type { Milestone } from '../../../domain/steering-goals.ts';
-import { html } from '../../html.ts';
+import { html, type SafeHtml } from '../../html.ts';
 import { csrfField, dateField, dateInput, selectField, textArea, textField, type FormState } from '../casework/form.ts';
 import { steeringFormPage, steeringPage, withProject } from './frame.ts';
 
@@ -113,26 +113,38 @@ export const pointValues = (p: AgendaPoint): Record<string, string> => ({
 /** Above a point's or an action's form: the meeting it belongs to. */
 const meetingMeta = (v: MeetingView) => html`<p class="meta">${v.meeting.title}, ${formatDate(v.meeting.heldOn)}</p>`;
 
-export function pointFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, pointId?: number) {
+/** The form of a point or an action (`item`) of meeting `v`: it posts under the meeting and goes back to it. */
+function meetingItemFormPage(
+  actor: Actor,
+  csrf: string,
+  choice: ProjectChoice,
+  v: MeetingView,
+  s: FormState,
+  item: { segment: 'punkter' | 'handlinger'; id?: number; title: string; save: string },
+  fields: SafeHtml,
+) {
   const pid = choice.project.id;
   const base = `/styring/moeder/${v.meeting.id}`;
+  const action = withProject(item.id ? `${base}/${item.segment}/${item.id}` : `${base}/${item.segment}/ny`, pid);
+  const frame = { actor, csrf, choice, path: '/styring/moeder', title: item.title, s, action, back: withProject(base, pid) };
+  return steeringFormPage({ ...frame, meta: meetingMeta(v), save: item.save }, fields);
+}
+
+export function pointFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, pointId?: number) {
   const committee = v.meeting.kind === 'udvalg';
-  return steeringFormPage({
+  const item = { segment: 'punkter' as const, id: pointId, title: pointId ? 'Ret punkt' : 'Tilføj punkt', save: 'Gem punkt' };
+  return meetingItemFormPage(
     actor,
     csrf,
     choice,
-    path: '/styring/moeder',
-    title: pointId ? 'Ret punkt' : 'Tilføj punkt',
+    v,
     s,
-    action: withProject(pointId ? `${base}/punkter/${pointId}` : `${base}/punkter/ny`, pid),
-    back: withProject(base, pid),
-    meta: meetingMeta(v),
-    save: 'Gem punkt',
-    fields: html`${textField(s, { name: 'title', label: 'Overskrift', required: true, width: 'l' })}
+    item,
+    html`${textField(s, { name: 'title', label: 'Overskrift', required: true, width: 'l' })}
       ${textArea(s, { name: 'body', label: 'Beskrivelse på dagsordenen', rows: 3 })}
       ${textArea(s, { name: 'minutes', label: 'Referat', hint: 'Hvad der blev sagt på mødet.', rows: 4 })}
       ${textArea(s, { name: 'decision', label: 'Beslutning', hint: committee ? 'Udvalgets beslutning står også i orienteringen til udvalget (afsnittet «Beslutning»).' : 'Hvad mødet besluttede.', rows: 3 })}`,
-  });
+  );
 }
 
 export const actionValues = (a: MeetingAction): Record<string, string> => ({
@@ -145,26 +157,21 @@ export const actionValues = (a: MeetingAction): Record<string, string> => ({
 });
 
 export function actionFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, actionId?: number) {
-  const pid = choice.project.id;
-  const base = `/styring/moeder/${v.meeting.id}`;
-  return steeringFormPage({
+  const item = { segment: 'handlinger' as const, id: actionId, title: actionId ? 'Ret handling' : 'Tilføj handling', save: 'Gem handling' };
+  return meetingItemFormPage(
     actor,
     csrf,
     choice,
-    path: '/styring/moeder',
-    title: actionId ? 'Ret handling' : 'Tilføj handling',
+    v,
     s,
-    action: withProject(actionId ? `${base}/handlinger/${actionId}` : `${base}/handlinger/ny`, pid),
-    back: withProject(base, pid),
-    meta: meetingMeta(v),
-    save: 'Gem handling',
-    fields: html`${textArea(s, { name: 'description', label: 'Handling', required: true, rows: 3 })}
+    item,
+    html`${textArea(s, { name: 'description', label: 'Handling', required: true, rows: 3 })}
       ${selectField(s, { name: 'ownerUserId', label: 'Ansvarlig', hint: 'En af projektets medarbejdere. Er den ansvarlige ikke på listen, så vælg «En anden» og skriv hvem nedenfor.', placeholder: 'En anden (skriv hvem nedenfor)', conditional: true, options: v.users.map((u) => ({ value: String(u.id), label: u.name })) })}
       ${textField(s, { name: 'owner', label: 'Anden ansvarlig', hint: 'Fx «Styregruppen» eller en samarbejdspartner uden for jobcentret. Udfyldes kun, når ingen er valgt ovenfor.', conditional: true, width: 'l' })}
       ${dateField(s, { name: 'dueDate', label: 'Frist', required: true })}
       ${selectField(s, { name: 'status', label: 'Status', required: true, options: ACTION_STATUSES.map((x) => ({ value: x, label: ACTION_STATUS_LABELS[x] })) })}
       ${selectField(s, { name: 'milestoneId', label: 'Milepæl', hint: 'Den milepæl i milepælsplanen, handlingen hører til.', placeholder: 'Ingen milepæl', options: v.milestones.map((m) => ({ value: String(m.id), label: `Nr. ${m.number}: ${m.content.length > 80 ? `${m.content.slice(0, 79)}…` : m.content}` })) })}`,
-  });
+  );
 }
 
 /** The printable agenda or minutes: the page frame's header, menu and footer are left out when printed. */

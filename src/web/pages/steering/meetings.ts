@@ -94,22 +94,17 @@ export const meetingValues = (m: Meeting): Record<string, string> => ({
 
 export function meetingFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, meetingId?: number) {
   const pid = choice.project.id;
-  return steeringFormPage({
-    actor,
-    csrf,
-    choice,
-    path: '/styring/moeder',
-    title: meetingId ? 'Ret mødet' : 'Planlæg et møde',
-    s,
-    action: withProject(meetingId ? `/styring/moeder/${meetingId}/ret` : '/styring/moeder/ny', pid),
-    back: withProject(meetingId ? `/styring/moeder/${meetingId}` : '/styring/moeder', pid),
-    save: 'Gem mødet',
-    fields: html`${selectField(s, { name: 'kind', label: 'Slags møde', required: true, options: MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] })) })}
+  const title = meetingId ? 'Ret mødet' : 'Planlæg et møde';
+  const action = withProject(meetingId ? `/styring/moeder/${meetingId}/ret` : '/styring/moeder/ny', pid);
+  const back = withProject(meetingId ? `/styring/moeder/${meetingId}` : '/styring/moeder', pid);
+  return steeringFormPage(
+    { actor, csrf, choice, path: '/styring/moeder', title, s, action, back, save: 'Gem mødet' },
+    html`${selectField(s, { name: 'kind', label: 'Slags møde', required: true, options: MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] })) })}
         ${dateField(s, { name: 'heldOn', label: 'Dato', required: true })}
         ${textField(s, { name: 'title', label: 'Overskrift', hint: 'Fx «Styregruppemøde 1. kvartal 2021».', required: true, width: 'l' })}
         ${textField(s, { name: 'place', label: 'Sted', width: 'l' })}
         ${textArea(s, { name: 'participants', label: 'Deltagere', hint: 'Navn og rolle, én pr. linje.', rows: 4 })}`,
-  });
+  );
 }
 
 /** "Are you sure?" before a meeting, point or action is deleted. */

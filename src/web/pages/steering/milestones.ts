@@ -89,13 +89,9 @@ export const milestoneValues = (m: Milestone): Record<string, string> => ({
 
 export function milestoneFormPage(actor: Actor, csrf: string, choice: ProjectChoice, s: FormState, milestoneId?: number) {
   const pid = choice.project.id;
-  return steeringFormPage({
-    actor,
-    csrf,
-    choice,
-    ...formAt('/styring/milepaele', pid, milestoneId, { add: 'Ny milepæl', edit: 'Ret milepæl' }),
-    s,
-    fields: html`${textField(s, { name: 'phase', label: 'Fase (nummer)', required: true, inputmode: 'numeric', width: 'xs' })}
+  return steeringFormPage(
+    { actor, csrf, choice, ...formAt('/styring/milepaele', pid, milestoneId, { add: 'Ny milepæl', edit: 'Ret milepæl' }), s },
+    html`${textField(s, { name: 'phase', label: 'Fase (nummer)', required: true, inputmode: 'numeric', width: 'xs' })}
         ${textField(s, { name: 'phaseName', label: 'Fasens navn', required: true, width: 'm' })}
         ${textField(s, { name: 'number', label: 'Milepælens nummer', required: true, inputmode: 'numeric', width: 'xs' })}
         ${textArea(s, { name: 'content', label: 'Indhold', required: true, rows: 3 })}
@@ -103,5 +99,5 @@ export function milestoneFormPage(actor: Actor, csrf: string, choice: ProjectCho
         ${textField(s, { name: 'responsible', label: 'Ansvarlig', required: true, width: 'm' })}
         ${selectField(s, { name: 'status', label: 'Status', required: true, options: MILESTONE_STATUSES.map((v) => ({ value: v, label: MILESTONE_STATUS_LABELS[v] })) })}
         ${textArea(s, { name: 'note', label: 'Bemærkning', rows: 3 })}`,
-  });
+  );
 }
