@@ -3,27 +3,25 @@ import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
 import { requireLeaderOf } from './access.ts';
+import { zodFieldErrors, type FieldErrors, type FormData } from '../casework/form-result.ts';
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
+
 export type FormValues = Record<string, string>;
+/** A submitted form as the route hands it over. */
+export type Submitted = FormData;
+
+/** The first Danish message for each field: one zod-error mapper for casework and steering forms. */
+export const fieldErrors = zodFieldErrors;
 
 export type SaveOutcome = { status: 'ok'; id: number } | { status: 'invalid'; errors: FieldErrors; values: FormValues };
 
 /** The submitted strings for `fields` (the first value when a field repeats). */
-export function formValues(form: Record<string, unknown>, fields: readonly string[]): FormValues {
+export function formValues(form: Submitted, fields: readonly string[]): FormValues {
   const out: FormValues = {};
   for (const f of fields) {
     const v = form[f];
     out[f] = Array.isArray(v) ? String(v[0] ?? '') : v === undefined || v === null ? '' : String(v);
-  }
-  return out;
-}
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_form';
-    if (!(key in out)) out[key] = issue.message;
   }
   return out;
 }
@@ -36,7 +34,7 @@ export async function leaderForm<S extends z.ZodType>(
   db: Db,
   actor: Actor,
   projectId: number,
-  form: Record<string, unknown>,
+  form: Submitted,
   fields: readonly string[],
   schema: S,
 ): Promise<{ ok: true; data: z.output<S>; values: FormValues } | { ok: false; outcome: SaveOutcome }> {

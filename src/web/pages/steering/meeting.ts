@@ -115,11 +115,7 @@ const meetingMeta = (v: MeetingView) => html`<p class="meta">${v.meeting.title},
 
 /** The form of a point or an action (`item`) of meeting `v`: it posts under the meeting and goes back to it. */
 function meetingItemFormPage(
-  actor: Actor,
-  csrf: string,
-  choice: ProjectChoice,
-  v: MeetingView,
-  s: FormState,
+  { actor, csrf, choice, v, s }: { actor: Actor; csrf: string; choice: ProjectChoice; v: MeetingView; s: FormState },
   item: { segment: 'punkter' | 'handlinger'; id?: number; title: string; save: string },
   fields: SafeHtml,
 ) {
@@ -134,11 +130,7 @@ export function pointFormPage(actor: Actor, csrf: string, choice: ProjectChoice,
   const committee = v.meeting.kind === 'udvalg';
   const item = { segment: 'punkter' as const, id: pointId, title: pointId ? 'Ret punkt' : 'Tilføj punkt', save: 'Gem punkt' };
   return meetingItemFormPage(
-    actor,
-    csrf,
-    choice,
-    v,
-    s,
+    { actor, csrf, choice, v, s },
     item,
     html`${textField(s, { name: 'title', label: 'Overskrift', required: true, width: 'l' })}
       ${textArea(s, { name: 'body', label: 'Beskrivelse på dagsordenen', rows: 3 })}
@@ -159,11 +151,7 @@ export const actionValues = (a: MeetingAction): Record<string, string> => ({
 export function actionFormPage(actor: Actor, csrf: string, choice: ProjectChoice, v: MeetingView, s: FormState, actionId?: number) {
   const item = { segment: 'handlinger' as const, id: actionId, title: actionId ? 'Ret handling' : 'Tilføj handling', save: 'Gem handling' };
   return meetingItemFormPage(
-    actor,
-    csrf,
-    choice,
-    v,
-    s,
+    { actor, csrf, choice, v, s },
     item,
     html`${textArea(s, { name: 'description', label: 'Handling', required: true, rows: 3 })}
       ${selectField(s, { name: 'ownerUserId', label: 'Ansvarlig', hint: 'En af projektets medarbejdere. Er den ansvarlige ikke på listen, så vælg «En anden» og skriv hvem nedenfor.', placeholder: 'En anden (skriv hvem nedenfor)', conditional: true, options: v.users.map((u) => ({ value: String(u.id), label: u.name })) })}
