@@ -76,3 +76,20 @@ export async function loadTranslator(tx: Tx, municipality: string, lang: Languag
 export function pickLanguage(asked: unknown, data: Pick<MyPlanData, 'preferred' | 'suggested'>): LanguageCode {
   return isLanguageCode(asked) ? asked : (data.preferred ?? data.suggested);
 }
+
+/**
+ * Her plan and the language to show it in, with her municipality's texts in it: the language asked
+ * for, else the one her link was made in (`linkLanguage`, when she reads it through her link), else
+ * hers, else the suggestion.
+ */
+export async function loadMyPlanIn(
+  tx: Tx,
+  her: { participantId: string; municipality: string; linkLanguage?: string | null },
+  today: string,
+  asked: unknown,
+): Promise<{ data: MyPlanData; language: LanguageCode; tr: Translator }> {
+  const data = (await loadMyPlan(tx, her.participantId, today))!;
+  const preferred = isLanguageCode(her.linkLanguage) ? her.linkLanguage : data.preferred;
+  const language = pickLanguage(asked, { preferred, suggested: data.suggested });
+  return { data, language, tr: await loadTranslator(tx, her.municipality, language) };
+}

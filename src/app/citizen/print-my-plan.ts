@@ -13,9 +13,9 @@ import { linkUsableFor } from '../../db/citizen/links.ts';
 import { citizenDoor, hashToken, TOKEN_PATTERN, type LinkOutcome } from '../../db/citizen/link-door.ts';
 import type { MyPlanView } from '../../domain/my-plan.ts';
 import type { Translator } from '../../i18n/catalog.ts';
-import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
+import type { LanguageCode } from '../../i18n/languages.ts';
 import { todayInDenmark } from '../casework/today.ts';
-import { loadMyPlan, loadTranslator, pickLanguage } from './load-my-plan.ts';
+import { loadMyPlanIn } from './load-my-plan.ts';
 
 export interface MyPlanForPrint {
   view: MyPlanView;
@@ -37,9 +37,7 @@ export function printMyPlanForStaff(
   return door(db, actor, async (tx) => {
     const p = await findCase(tx, participantId, 'udskriv_min_plan');
     if (!p) return { value: null, audit: [] }; // the refusal is audited by findCase
-    const data = (await loadMyPlan(tx, p.id, today))!;
-    const language = pickLanguage(asked, data);
-    const tr = await loadTranslator(tx, p.municipalityCode, language);
+    const { data, language, tr } = await loadMyPlanIn(tx, { participantId: p.id, municipality: p.municipalityCode }, today, asked);
     const linkToken =
       typeof token === 'string' && TOKEN_PATTERN.test(token) && (await linkUsableFor(tx, p.id, hashToken(token))) ? token : null;
     return {
@@ -58,12 +56,8 @@ export function printMyPlanForStaff(
 export function printMyPlanByLink(db: AppDeps['db'], token: string, ip: string, asked?: unknown): Promise<LinkOutcome<MyPlanForPrint>> {
   const today = todayInDenmark();
   return citizenDoor(db, token, ip, 'udskriv_min_plan', async (tx, link) => {
-    const data = (await loadMyPlan(tx, link.participantId, today))!;
-    const language = pickLanguage(asked, {
-      preferred: isLanguageCode(link.language) ? link.language : data.preferred,
-      suggested: data.suggested,
-    });
-    const tr = await loadTranslator(tx, link.municipalityCode, language);
+    const her = { participantId: link.participantId, municipality: link.municipalityCode, linkLanguage: link.language };
+    const { data, language, tr } = await loadMyPlanIn(tx, her, today, asked);
     return {
       value: { view: data.view, language, tr, today, linkToken: token },
       audit: { action: 'vis', entity: 'min_plan', detail: { language, format: 'pdf' } },

@@ -11,9 +11,9 @@ import { listLinks, type CitizenLinkRow } from '../../db/citizen/links.ts';
 import { citizenDoor, type LinkOutcome } from '../../db/citizen/link-door.ts';
 import { getWho5Translation } from '../../db/citizen/who5-translations.ts';
 import type { Translator } from '../../i18n/catalog.ts';
-import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
+import type { LanguageCode } from '../../i18n/languages.ts';
 import { todayInDenmark } from '../casework/today.ts';
-import { loadMyPlan, loadTranslator, pickLanguage, type MyPlanData } from './load-my-plan.ts';
+import { loadMyPlanIn, type MyPlanData } from './load-my-plan.ts';
 
 export interface StaffMyPlan extends MyPlanData {
   participant: CaseParticipant;
@@ -28,9 +28,7 @@ export function getMyPlanForStaff(db: AppDeps['db'], actor: Actor, participantId
   return door(db, actor, async (tx) => {
     const p = await findCase(tx, participantId, 'vis_min_plan');
     if (!p) return { value: null, audit: [] }; // the refusal is audited by findCase
-    const data = (await loadMyPlan(tx, p.id, today))!;
-    const language = pickLanguage(asked, data);
-    const tr = await loadTranslator(tx, p.municipalityCode, language);
+    const { data, language, tr } = await loadMyPlanIn(tx, { participantId: p.id, municipality: p.municipalityCode }, today, asked);
     const links = await listLinks(tx, p.id);
     return {
       value: { ...data, participant: p, language, tr, links, today },
@@ -50,12 +48,8 @@ export interface CitizenMyPlan extends MyPlanData {
 export function getMyPlanByLink(db: AppDeps['db'], token: string, ip: string, asked?: unknown): Promise<LinkOutcome<CitizenMyPlan>> {
   const today = todayInDenmark();
   return citizenDoor(db, token, ip, 'vis_min_plan', async (tx, link) => {
-    const data = (await loadMyPlan(tx, link.participantId, today))!;
-    const language = pickLanguage(asked, {
-      preferred: isLanguageCode(link.language) ? link.language : data.preferred,
-      suggested: data.suggested,
-    });
-    const tr = await loadTranslator(tx, link.municipalityCode, language);
+    const her = { participantId: link.participantId, municipality: link.municipalityCode, linkLanguage: link.language };
+    const { data, language, tr } = await loadMyPlanIn(tx, her, today, asked);
     const who5Translated =
       language !== 'da' && data.projectId !== null && (await getWho5Translation(tx, data.projectId, language)) !== null;
     return { value: { ...data, language, tr, who5Translated, today }, audit: { action: 'vis', entity: 'min_plan', detail: { language } } };
