@@ -28,6 +28,13 @@ function section(id: string, icon: Pictogram, heading: string, body: SafeHtml | 
   </section>`;
 }
 
+/** Her activities as a list, or the sentence that there are none. */
+function activityList(list: MyPlanActivity[], tr: Translator): SafeHtml {
+  return list.length
+    ? html`<ul class="my-plan-list">${list.map((a) => activityItem(a, tr))}</ul>`
+    : html`<p>${tr.t('activities.none')}</p>`;
+}
+
 function activityItem(a: MyPlanActivity, tr: Translator): SafeHtml {
   const name = a.typeKey ? tr.t(`activity.${a.typeKey}` as MessageKey) : freeText(a.typeNameDa, tr);
   return html`<li class="my-plan-activity">
@@ -99,25 +106,9 @@ export function myPlanBlock(v: MyPlanView, tr: Translator, o: MyPlanBlockOptions
       l,
     )}
 
-    ${section(
-      hid('now'),
-      'now',
-      tr.t('activities.now.heading'),
-      v.current.length
-        ? html`<ul class="my-plan-list">${v.current.map((a) => activityItem(a, tr))}</ul>`
-        : html`<p>${tr.t('activities.none')}</p>`,
-      l,
-    )}
+    ${section(hid('now'), 'now', tr.t('activities.now.heading'), activityList(v.current, tr), l)}
 
-    ${section(
-      hid('next'),
-      'next',
-      tr.t('activities.next.heading'),
-      v.next.length
-        ? html`<ul class="my-plan-list">${v.next.map((a) => activityItem(a, tr))}</ul>`
-        : html`<p>${tr.t('activities.none')}</p>`,
-      l,
-    )}
+    ${section(hid('next'), 'next', tr.t('activities.next.heading'), activityList(v.next, tr), l)}
 
     ${section(
       hid('talk'),
