@@ -6,7 +6,7 @@
  * consent on the placement lets the company know her.
  */
 import type { Actor } from '../../core/actor.ts';
-import { door, refusedRead, type AuditEntry } from '../../db/door.ts';
+import { door, refusedRead, type AuditEntry, type Tx } from '../../db/door.ts';
 import { auditDeniedRecord } from '../../db/casework/access.ts';
 import { activityRecords } from '../../db/casework/activities.ts';
 import {
@@ -187,14 +187,25 @@ export async function addContactPerson(db: Db, actor: Actor, companyId: string, 
   });
 }
 
-export async function removeContactPerson(db: Db, actor: Actor, companyId: string, personId: string): Promise<SaveResult> {
+/** Deletes one row of a company's (`del`), audited with what was deleted, its id under `key`. */
+function removeFromCompany<R extends { id: string }>(
+  db: Db,
+  actor: Actor,
+  companyId: string,
+  key: 'contactPersonId' | 'contactId',
+  del: (tx: Tx, companyId: string) => Promise<R | undefined>,
+): Promise<SaveResult> {
   return door<SaveResult>(db, actor, async (tx) => {
     const c = await getCompany(tx, companyId);
     if (!c) return unaudited({ status: 'denied' });
-    const gone = await deleteContactPerson(tx, c.id, personId);
+    const gone = await del(tx, c.id);
     if (!gone) return unaudited({ status: 'denied' });
-    return audited({ status: 'ok', id: c.id }, companyAudit(c, 'slet', { contactPersonId: gone.id, deleted: gone }));
+    return audited({ status: 'ok', id: c.id }, companyAudit(c, 'slet', { [key]: gone.id, deleted: gone }));
   });
+}
+
+export function removeContactPerson(db: Db, actor: Actor, companyId: string, personId: string): Promise<SaveResult> {
+  return removeFromCompany(db, actor, companyId, 'contactPersonId', (tx, id) => deleteContactPerson(tx, id, personId));
 }
 
 export async function logCompanyContact(
@@ -217,14 +228,8 @@ export async function logCompanyContact(
   });
 }
 
-export async function removeCompanyContact(db: Db, actor: Actor, companyId: string, contactId: string): Promise<SaveResult> {
-  return door<SaveResult>(db, actor, async (tx) => {
-    const c = await getCompany(tx, companyId);
-    if (!c) return unaudited({ status: 'denied' });
-    const gone = await deleteCompanyContact(tx, c.id, contactId);
-    if (!gone) return unaudited({ status: 'denied' });
-    return audited({ status: 'ok', id: c.id }, companyAudit(c, 'slet', { contactId: gone.id, deleted: gone }));
-  });
+export function removeCompanyContact(db: Db, actor: Actor, companyId: string, contactId: string): Promise<SaveResult> {
+  return removeFromCompany(db, actor, companyId, 'contactId', (tx, id) => deleteCompanyContact(tx, id, contactId));
 }
 
 export interface HiringFollowUpView {
