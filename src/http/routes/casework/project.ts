@@ -1,5 +1,5 @@
 /** Project leader pages: follow-up rules and own activity types (/projekt/:pid), cohort progression. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { forbidden, notFound } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/actor.ts';
 import { addProjectActivityType, getProjectSettings, saveProjectAlertSettings } from '../../../app/casework/project-settings.ts';
@@ -59,18 +59,22 @@ export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     return sendHtml(reply, await render(actor, req.csrfToken!, Number(req.params.pid), { saved: req.query.gemt === 'ja' }));
   });
-  /** One of the page's two forms (`form`) saved by `save`: back to the page, or the page again with what was typed. */
-  const postSettings =
-    (save: typeof saveProjectAlertSettings, form: 'settings' | 'type') => async (req: FastifyRequest<P>, reply: FastifyReply) => {
-      const actor = requirePersonalDataActor(req);
-      const pid = Number(req.params.pid);
-      const r = await save(deps.db, actor, pid, req.body ?? {});
-      if (r.status === 'ok') return reply.redirect(`/projekt/${pid}?gemt=ja`, 303);
-      if (r.status !== 'invalid') throw notFound('Projektet');
-      return sendHtml(reply, await render(actor, req.csrfToken!, pid, { [form]: { values: valuesOf(req.body), errors: r.errors } }), 400);
-    };
-  app.post<P>('/projekt/:pid/opfoelgning', postSettings(saveProjectAlertSettings, 'settings'));
-  app.post<P>('/projekt/:pid/aktivitetstyper', postSettings(addProjectActivityType, 'type'));
+  app.post<P>('/projekt/:pid/opfoelgning', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const pid = Number(req.params.pid);
+    const r = await saveProjectAlertSettings(deps.db, actor, pid, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/projekt/${pid}?gemt=ja`, 303);
+    if (r.status !== 'invalid') throw notFound('Projektet');
+    return sendHtml(reply, await render(actor, req.csrfToken!, pid, { settings: { values: valuesOf(req.body), errors: r.errors } }), 400);
+  });
+  app.post<P>('/projekt/:pid/aktivitetstyper', async (req, reply) => {
+    const actor = requirePersonalDataActor(req);
+    const pid = Number(req.params.pid);
+    const r = await addProjectActivityType(deps.db, actor, pid, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/projekt/${pid}?gemt=ja`, 303);
+    if (r.status !== 'invalid') throw notFound('Projektet');
+    return sendHtml(reply, await render(actor, req.csrfToken!, pid, { type: { values: valuesOf(req.body), errors: r.errors } }), 400);
+  });
   // The project's own progression instruments (issue 14 build 5).
   const instrument = async (actor: Actor, pid: string, iid: string) => {
     const r = await getProjectInstrument(deps.db, actor, Number(pid), Number(iid));
