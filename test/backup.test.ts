@@ -2,7 +2,6 @@
  * Backup and restore round trip on both backends through the CLI: every table's rows come back,
  * the audit chain still verifies, and a restore refuses a target that is not empty.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,18 +10,8 @@ import { openPGlite, openPostgres, type Database } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/db/audit-chain.ts';
 import { writeAudit } from '../src/db/sql.ts';
 import { backends, useTestDb } from './helpers/db.ts';
+import { cli } from './helpers/cli.ts';
 import { pgAdminUrl, pgDbUrl } from './helpers/env.ts';
-
-const root = join(import.meta.dirname, '..');
-
-function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['bin/fremdrift.js', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
-  });
-  return { code: r.status, out: r.stdout + r.stderr };
-}
 
 /** Row counts of every table, and a fingerprint of the participants. */
 async function snapshot(db: Database) {

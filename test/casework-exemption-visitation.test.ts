@@ -21,8 +21,7 @@ import { loginAs, type Session } from './helpers/http.ts';
 import { upgradedBy } from '../src/app/steering/case-measures.ts';
 import { loadCaseFacts, type CaseFacts } from '../src/db/steering/case-stats.ts';
 import { door } from '../src/db/door.ts';
-import type { Actor } from '../src/core/actor.ts';
-import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
+import { createMunicipality, testActor, type TestMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const dk = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
@@ -244,18 +243,7 @@ describe.each(backends())('exemption periods on %s', (backend) => {
     // By hand from the world: two of its own women and she were enrolled as aktivitetsparat; only she changed.
     expect(hand.rows[0]).toEqual({ base: 3, up: 1 });
     const mun = (await srv.t.db.query<{ m: string }>('SELECT municipality_code AS m FROM participant WHERE id = $1', [womanId])).rows[0].m;
-    const actor: Actor = {
-      userId: 0,
-      username: 'opvisitering.test',
-      displayName: 'Test',
-      role: 'projektleder',
-      organisationId: 0,
-      organisationName: 'Test',
-      organisationKind: 'jobcenter',
-      municipalities: [mun],
-      municipalityNames: [],
-      ip: '127.0.0.1',
-    };
+    const actor = testActor([mun], { username: 'opvisitering.test', displayName: 'Test', role: 'projektleder' });
     const facts = await door(srv.t.db, actor, async (tx) => ({ value: await loadCaseFacts(tx, project, []), audit: [] }));
     expect(upgradedBy(facts, today)).toEqual({ count: hand.rows[0].up, denominator: hand.rows[0].base });
   });

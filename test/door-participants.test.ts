@@ -10,19 +10,9 @@ import type { Actor } from '../src/core/actor.ts';
 import { getParticipant, listParticipants } from '../src/db/participants.ts';
 import { exportPerson } from '../src/db/gdpr/export.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
+import { testActor } from './helpers/world.ts';
 
-const actor = (username: string): Actor => ({
-  userId: 0,
-  username,
-  displayName: 'Dørtest',
-  role: 'sagsbehandler',
-  organisationId: 0,
-  organisationName: 'Test',
-  organisationKind: 'jobcenter',
-  municipalities: ['851'],
-  municipalityNames: [],
-  ip: '127.0.0.1',
-});
+const actor = (username: string): Actor => testActor(['851'], { username });
 
 interface Rec {
   action: string;

@@ -9,19 +9,9 @@ import { auditAs, door, ownerTx } from '../src/db/door.ts';
 import { sqlOf } from '../src/db/sql.ts';
 import type { Tx } from '../src/db/door.ts';
 import { backends, useTestDb } from './helpers/db.ts';
+import { testActor } from './helpers/world.ts';
 
-const actor = (municipalities: string[], username = 'door.test'): Actor => ({
-  userId: 0,
-  username,
-  displayName: 'Dørtest',
-  role: 'sagsbehandler',
-  organisationId: 0,
-  organisationName: 'Test',
-  organisationKind: 'jobcenter',
-  municipalities,
-  municipalityNames: [],
-  ip: '127.0.0.1',
-});
+const actor = (municipalities: string[], username = 'door.test'): Actor => testActor(municipalities, { username });
 
 describe.each(backends())('the door on %s', (backend) => {
   const t = useTestDb(backend);

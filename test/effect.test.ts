@@ -10,6 +10,7 @@ import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { seedDemoPool } from './helpers/effect-pool.ts';
 import { TEST_SECRET } from './helpers/env.ts';
+import { csvRows } from './helpers/downloads.ts';
 import { csrfOf, formBody, loginAs, type Session } from './helpers/http.ts';
 import { createAgency, createMunicipality, type TestMunicipality, type TestUser } from './helpers/world.ts';
 
@@ -151,14 +152,11 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
       const res = await s.get('/effekt.csv');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
-      const lines = res.body
-        .replace(/^\ufeff/, '')
-        .trim()
-        .split('\r\n');
-      expect(lines[0]).toBe('horisont;afsnit;navn;maal;vaerdi');
-      const counts = lines.filter((l) => l.split(';')[1] === 'antal');
+      const rows = csvRows(res.body);
+      expect(rows[0]).toEqual(['horisont', 'afsnit', 'navn', 'maal', 'vaerdi']);
+      const counts = rows.filter((r) => r[1] === 'antal');
       expect(counts).toHaveLength(12);
-      for (const l of counts) expect(l.split(';')[4]).not.toMatch(/^[1-4]$/);
+      for (const r of counts) expect(r[4]).not.toMatch(/^[1-4]$/);
       expect(res.body).not.toMatch(/\b\d{6}-?\d{4}\b/);
     });
 

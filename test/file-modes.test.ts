@@ -4,7 +4,6 @@
  * (here umask 0, under which PGlite writes 0666 files), also for a folder an older version left
  * world-readable.
  */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,17 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPGlite } from '../src/db/database.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { openTestDb, type TestDb } from './helpers/db.ts';
-
-const root = join(import.meta.dirname, '..');
-
-function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['bin/fremdrift.js', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', FREMDRIFT_SECRET: '', ...env },
-  });
-  return { code: r.status, out: r.stdout + r.stderr };
-}
+import { cli } from './helpers/cli.ts';
 
 /** Every path under `path` (itself included) whose mode gives group or others any right. */
 function openToOthers(path: string): string[] {

@@ -15,21 +15,13 @@ import { todayInDenmark } from '../src/app/casework/today.ts';
 import { parseDate, weekOfDay, weekString } from '../src/monitoring/calendar.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
-import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
+import { loginAs, uploadRegister, type Session } from './helpers/http.ts';
 import { createMunicipality } from './helpers/world.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
-async function upload(app: FastifyInstance, s: Session, kind: string, name: string, text: string) {
-  const m = multipart({ kind }, { name, bytes: Buffer.from(text) });
-  const csrf = csrfOf((await s.get('/registerdata')).body);
-  return app.inject({
-    method: 'POST',
-    url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
-    headers: { cookie: s.cookie, 'content-type': m.type },
-    payload: m.body,
-  });
-}
+const upload = (app: FastifyInstance, s: Session, kind: string, name: string, text: string) =>
+  uploadRegister(app, s, { name, bytes: Buffer.from(text) }, kind);
 
 async function pollJob(app: FastifyInstance, s: Session, location: string, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;

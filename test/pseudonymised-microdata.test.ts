@@ -6,6 +6,7 @@ import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loginAs } from './helpers/http.ts';
+import { csvRows } from './helpers/downloads.ts';
 import { createMunicipality } from './helpers/world.ts';
 
 describe.each(backends())('pseudonymised microdata on %s', (backend) => {
@@ -16,11 +17,7 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
     const res = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('mikrodata-pseudonymiseret-2022-12.csv');
-    const lines = res.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n')
-      .map((l) => l.split(';'));
+    const lines = csvRows(res.body);
     expect(lines[0].slice(0, 11)).toEqual([
       'pseudonym',
       'projekt',
@@ -57,11 +54,7 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
   it('adds per instrument and dimension the first and latest score inside the enrolment and their difference (hand count from the rows)', async () => {
     const s = await loginAs(srv.app, 'analytiker.siri');
     const res = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
-    const [head, ...rows] = res.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n')
-      .map((l) => l.split(';'));
+    const [head, ...rows] = csvRows(res.body);
     const col = (name: string) => {
       const i = head.indexOf(name);
       expect(i, name).toBeGreaterThan(0);

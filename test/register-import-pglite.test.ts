@@ -20,7 +20,7 @@ import { createVault } from '../src/security/vault.ts';
 import { type TestDb } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
-import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
+import { loginAs, uploadRegister, type Session } from './helpers/http.ts';
 import { registerState } from './helpers/register.ts';
 import { createAgency, createMunicipality } from './helpers/world.ts';
 
@@ -57,14 +57,7 @@ describe('register import on PGlite off the request path', () => {
   });
 
   async function upload(name: string, bytes: Buffer) {
-    const m = multipart({ kind: 'ydelser' }, { name, bytes });
-    const csrf = csrfOf((await analyst.get('/registerdata')).body);
-    const r = await srv.app.inject({
-      method: 'POST',
-      url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
-      headers: { cookie: analyst.cookie, 'content-type': m.type },
-      payload: m.body,
-    });
+    const r = await uploadRegister(srv.app, analyst, { name, bytes });
     expect(r.statusCode).toBe(303);
     const id = (r.headers.location as string).split('/').pop()!;
     const userId = (await srv.t.db.query<{ user_id: number }>('SELECT user_id FROM import_job WHERE id = $1', [id])).rows[0].user_id;

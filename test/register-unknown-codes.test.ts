@@ -14,7 +14,7 @@ import { unpackPerson } from '../src/register/pack.ts';
 import { createVault } from '../src/security/vault.ts';
 import { backends } from './helpers/db.ts';
 import { TEST_SECRET } from './helpers/env.ts';
-import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
+import { csrfOf, loginAs, uploadRegister, type Session } from './helpers/http.ts';
 import { registerState } from './helpers/register.ts';
 import { useTestServer } from './helpers/server.ts';
 import { createAgency, createMunicipality } from './helpers/world.ts';
@@ -32,16 +32,7 @@ const FILE =
     '0202904712;2023-W07;130',
   ].join('\n') + '\n';
 
-async function upload(app: FastifyInstance, s: Session, name: string, text: string) {
-  const m = multipart({ kind: 'ydelser' }, { name, bytes: Buffer.from(text) });
-  const csrf = csrfOf((await s.get('/registerdata')).body);
-  return app.inject({
-    method: 'POST',
-    url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
-    headers: { cookie: s.cookie, 'content-type': m.type },
-    payload: m.body,
-  });
-}
+const upload = (app: FastifyInstance, s: Session, name: string, text: string) => uploadRegister(app, s, { name, bytes: Buffer.from(text) });
 
 async function pollJob(s: Session, location: string) {
   const until = Date.now() + 60_000;

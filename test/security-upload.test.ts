@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
-import { csrfOf, loginAs, multipart } from './helpers/http.ts';
+import { loginAs, uploadRegister } from './helpers/http.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loadConfig } from '../src/core/config.ts';
 
@@ -22,15 +22,7 @@ describe.each(backends())('upload size limit on %s', (backend) => {
     const batches = async () => (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n;
     const before = await batches();
     const big = Buffer.alloc(1024 * 1024 + 4096, 'a');
-    const m = multipart({ kind: 'ydelser' }, { name: 'stor.csv', bytes: big });
-    const csrf = csrfOf((await s.get('/registerdata')).body);
-    expect(csrf).not.toBe('');
-    const res = await srv.app.inject({
-      method: 'POST',
-      url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
-      headers: { cookie: s.cookie, 'content-type': m.type },
-      payload: m.body,
-    });
+    const res = await uploadRegister(srv.app, s, { name: 'stor.csv', bytes: big });
     expect([400, 413]).toContain(res.statusCode);
     expect(res.body).toContain('Filen er for stor');
     expect(res.body).not.toMatch(/FST_|at .+\.ts:\d+/);

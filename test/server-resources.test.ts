@@ -13,7 +13,7 @@ import { nationalResults } from '../src/app/register/national-results.ts';
 import { CALIBRATION_MONTHS } from '../src/demo/monitor-demo.ts';
 import { buildServer } from '../src/http/server.ts';
 import { backends, openTestDb, testDeps, type TestDb } from './helpers/db.ts';
-import { csrfOf, loginAs, multipart } from './helpers/http.ts';
+import { loginAs, uploadRegister } from './helpers/http.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
@@ -67,14 +67,7 @@ describe.each(backends())('server resources on %s', (backend) => {
     // The same analyst (same user id: both databases hold the demo) on each server.
     const analyst = await loginAs(appOne, 'analytiker.siri');
     const other = await loginAs(appTwo, 'analytiker.siri');
-    const m = multipart({ kind: 'ydelser' }, { name: 'ydelser-a.csv', bytes: readFileSync('test/fixtures/import/ydelser-a.csv') });
-    const csrf = csrfOf((await analyst.get('/registerdata')).body);
-    const r = await appOne.inject({
-      method: 'POST',
-      url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
-      headers: { cookie: analyst.cookie, 'content-type': m.type },
-      payload: m.body,
-    });
+    const r = await uploadRegister(appOne, analyst, { name: 'ydelser-a.csv', bytes: readFileSync('test/fixtures/import/ydelser-a.csv') });
     expect(r.statusCode).toBe(303);
     const job = `${r.headers.location as string}.json`;
     await expect.poll(async () => JSON.parse((await analyst.get(job)).body).status, { timeout: 60_000, interval: 100 }).toBe('faerdig');

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { usePrivateTmpdir } from './helpers/tmpdir.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
-import { csrfOf, loginAs, multipart, type Session } from './helpers/http.ts';
+import { csrfOf, loginAs, multipart, uploadRegister, type Session } from './helpers/http.ts';
 
 const LIMIT = 1024 * 1024;
 
@@ -101,14 +101,7 @@ describe.each(backends())('bounded uploads and messages on %s', (backend) => {
   it('ends the import of a file with a very wide header with a short message naming the limit', async () => {
     // 150,000 columns in 1 MB: too many columns, though the header fits under its byte limit.
     const header = Array.from({ length: 150_000 }, (_, i) => `k${i % 10}`).join(';');
-    const m = multipart({ kind: 'ydelser' }, { name: 'bred.csv', bytes: Buffer.from(`${header}\n`) });
-    const token = await csrf('/registerdata');
-    const r = await srv.app.inject({
-      method: 'POST',
-      url: `/registerdata?_csrf=${encodeURIComponent(token)}`,
-      headers: { cookie: s.cookie, 'content-type': m.type },
-      payload: m.body,
-    });
+    const r = await uploadRegister(srv.app, s, { name: 'bred.csv', bytes: Buffer.from(`${header}\n`) });
     expect(r.statusCode).toBe(303);
     const location = r.headers.location as string;
     let poll = '';

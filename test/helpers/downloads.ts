@@ -67,3 +67,11 @@ export function csvFields(csv: string): string[] {
   out.push(cur);
   return out.map((f) => f.replace(/^\uFEFF/, ''));
 }
+
+/** A CSV download's cells as a spreadsheet reads them: the byte-order mark dropped, rows by CRLF, cells by `;`. */
+export const csvRows = (body: string): string[][] =>
+  body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(';'));

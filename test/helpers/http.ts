@@ -1,5 +1,6 @@
 /** Sign in through the real login form with `inject()` and carry the session cookie and CSRF token. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 
 export interface Session {
   cookie: string;
@@ -63,3 +64,28 @@ export function multipart(fields: Record<string, string>, file: { name: string; 
   );
   return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
 }
+
+/**
+ * Upload a register file as the register page's form does: the CSRF token of `/registerdata`'s form
+ * in the query (a multipart body is read only after the token is checked), the file as multipart.
+ */
+export async function uploadRegister(app: FastifyInstance, s: Session, file: { name: string; bytes: Buffer }, kind = 'ydelser') {
+  const m = multipart({ kind }, file);
+  const csrf = csrfOf((await s.get('/registerdata')).body);
+  expect(csrf).not.toBe('');
+  return app.inject({
+    method: 'POST',
+    url: `/registerdata?_csrf=${encodeURIComponent(csrf)}`,
+    headers: { cookie: s.cookie, 'content-type': m.type },
+    payload: m.body,
+  });
+}
+
+/** The answer has `status` and its body holds every one of `texts` (the Danish messages of a refused form, a page's headings). */
+export function expectAnswer(res: LightMyRequestResponse, status: number, ...texts: string[]) {
+  expect(res.statusCode).toBe(status);
+  for (const t of texts) expect(res.body).toContain(t);
+}
+
+/** A refused form: 400, with every one of `texts` (messages beside the fields, the values kept) in the page. */
+export const expectRejected = (res: LightMyRequestResponse, ...texts: string[]) => expectAnswer(res, 400, ...texts);

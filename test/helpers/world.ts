@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/security/passwords.ts';
 import { createVault } from '../../src/security/vault.ts';
 import { planSchema } from '../../src/domain/plan.ts';
 import type { Role } from '../../src/core/codes.ts';
+import type { Actor } from '../../src/core/actor.ts';
 import { TEST_SECRET } from './env.ts';
 
 export interface TestWoman {
@@ -446,3 +447,21 @@ export async function addGoal(db: Database, m: TestMunicipality, title: string):
     )
   ).rows[0].id;
 }
+
+/**
+ * An actor with no user row, for calling the door or a use case directly: by default a jobcentre
+ * caseworker of `municipalities`; `over` changes any field (a user name per test, another role).
+ */
+export const testActor = (municipalities: string[], over: Partial<Actor> = {}): Actor => ({
+  userId: 0,
+  username: 'door.test',
+  displayName: 'Dørtest',
+  role: 'sagsbehandler',
+  organisationId: 0,
+  organisationName: 'Test',
+  organisationKind: 'jobcenter',
+  municipalities,
+  municipalityNames: [],
+  ip: '127.0.0.1',
+  ...over,
+});
