@@ -2,6 +2,7 @@
  * Backup and restore round trip on both backends through the CLI: every table's rows come back,
  * the audit chain still verifies, and a restore refuses a target that is not empty.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
