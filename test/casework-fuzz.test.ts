@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
-import { fuzzForm, malformedForm, womanFingerprint } from './helpers/fuzz.ts';
+import { ENROLMENT_FIELDS, fuzzForm, malformedForm, womanFingerprint } from './helpers/fuzz.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { addCaseRecords, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
@@ -41,16 +41,7 @@ const form = malformedForm(
     'answers.glad',
     'answers.rolig',
     'answers.arbejdsidentitet',
-    'cpr',
-    'firstName',
-    'lastName',
-    'countryOfOrigin',
-    'enrolmentDate',
-    'caseworkerId',
-    'overrideReason',
-    'flereSkalMedGruppe',
-    'recruitmentChannel',
-    'projectId',
+    ...ENROLMENT_FIELDS,
     'municipalityCode',
     'caseloadLimit',
     'who5Threshold',

@@ -14,7 +14,7 @@ import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { actualTexts, altTexts, pdfImages, pdfWords, popplerAvailable, readPdf } from './helpers/pdf.ts';
 import { fold, pdfText } from './helpers/downloads.ts';
-import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
+import { addPlan, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const JOB_GOAL = 'Kok i kantine';
 const SUB_GOAL = 'Praktik i et storkøkken';
@@ -35,23 +35,7 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
     elsewhere = await createMunicipality(srv.t.db, { women: 1 });
     cw = await loginAs(srv.app, m.caseworker.username);
     womanId = m.women[0].id;
-    await srv.t.db.query(
-      `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, $2, $3)
-       ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
-      [
-        womanId,
-        m.code,
-        JSON.stringify({
-          jobGoal: JOB_GOAL,
-          abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' },
-          cvOnJobnet: false,
-          cvDate: null,
-          familyPlan: false,
-          healthPlan: false,
-          goals: [{ id: 'g1', text: SUB_GOAL, dueDate: '2099-01-01', status: 'i_gang' }],
-        }),
-      ],
-    );
+    await addPlan(srv.t.db, m, womanId, JOB_GOAL, [{ id: 'g1', text: SUB_GOAL, dueDate: '2099-01-01', status: 'i_gang' }]);
     await srv.t.db.query(
       `INSERT INTO casework_conversation (participant_id, municipality_code, held_on, kind, note) VALUES ($1, $2, current_date, 'individuel', $3)`,
       [womanId, m.code, NOTE],

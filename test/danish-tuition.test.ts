@@ -16,7 +16,7 @@ import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays, addMonths } from '../src/core/dates.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
-import { loginAs, type Session } from './helpers/http.ts';
+import { expectRejected, loginAs, type Session } from './helpers/http.ts';
 import { createMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
@@ -52,10 +52,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     const base = `/deltagere/${her}/dansk`;
     const before = await rows();
     const att = await s.post(`${base}/fremmoede`, { month: mmyyyy(addMonths(today, 2)), percent: '140' });
-    expect(att.statusCode).toBe(400);
-    expect(att.body).toContain('Måneden ligger i fremtiden.');
-    expect(att.body).toContain('Fremmødet skal være mellem 0 og 100 %.');
-    expect(att.body).toContain('value="140"');
+    expectRejected(att, 'Måneden ligger i fremtiden.', 'Fremmødet skal være mellem 0 og 100 %.', 'value="140"');
     const neg = await s.post(`${base}/fremmoede`, { month: '13-2025', percent: 'tres' });
     expect(neg.body).toContain('Skriv måneden som mm-åååå, fx 03-2026.');
     expect(neg.body).toContain('Angiv fremmødet i procent som et helt tal fra 0 til 100.');
@@ -66,21 +63,17 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
       outcome: 'bestaaet',
       result: '',
     });
-    expect(test.statusCode).toBe(400);
-    expect(test.body).toContain('Skriv resultatet (karakter eller point), når prøven er bestået.');
-    expect(test.body).toContain('Vælg hvilket modul modultesten gjaldt.');
+    expectRejected(test, 'Skriv resultatet (karakter eller point), når prøven er bestået.', 'Vælg hvilket modul modultesten gjaldt.');
     const future = await s.post(`${base}/proever`, { kind: 'pd2', takenOn: da(addDays(today, 10)), outcome: 'ikke_bestaaet', result: '' });
     expect(future.body).toContain('En prøve med resultat kan ikke ligge i fremtiden.');
     const course = await s.post(`${base}/kurser`, { education: 'du4', module: '7', provider: ' ', startDate: '31-02-2026', endDate: '' });
-    expect(course.statusCode).toBe(400);
-    for (const m of [
+    expectRejected(
+      course,
       'Vælg danskuddannelse (DU1, DU2 eller DU3).',
       'Vælg et modul fra 1 til 6.',
       'Skriv sprogcentret eller udbyderen.',
       '31. februar 2026 findes ikke.',
-    ]) {
-      expect(course.body).toContain(m);
-    }
+    );
     const backwards = await s.post(`${base}/kurser`, {
       education: 'du2',
       module: '3',
@@ -90,8 +83,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     });
     expect(backwards.body).toContain('Slutdatoen kan ikke ligge før startdatoen.');
     const buddy = await s.post(`${base}/sprogmakker`, { fromDate: da(today), hasBuddy: 'ja', buddyName: '' });
-    expect(buddy.statusCode).toBe(400);
-    expect(buddy.body).toContain('Skriv sprogmakkerens navn.');
+    expectRejected(buddy, 'Skriv sprogmakkerens navn.');
     expect(await rows()).toBe(before);
   });
 
@@ -118,8 +110,7 @@ describe.each(backends())('Danish tuition on %s', (backend) => {
     await ok('sprogmakker', { fromDate: da(addDays(today, -20)), hasBuddy: 'ja', buddyName: 'Karen Sprogmakker' });
     // The same month twice is refused (one figure per month).
     const twice = await s.post(`${base}/fremmoede`, { month: mmyyyy(lastMonth), percent: '50' });
-    expect(twice.statusCode).toBe(400);
-    expect(twice.body).toContain('er allerede registreret. Ret det i stedet.');
+    expectRejected(twice, 'er allerede registreret. Ret det i stedet.');
 
     const stored = (
       await srv.t.db.query<{ month: string; percent: number }>(

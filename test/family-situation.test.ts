@@ -16,7 +16,7 @@ import { defaultMonths } from '../src/app/register/default-months.ts';
 import { addDays, addMonths } from '../src/core/dates.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { backends } from './helpers/db.ts';
-import { loginAs, type Session } from './helpers/http.ts';
+import { expectRejected, loginAs, type Session } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
 import { fold, pdfText, xlsxCells } from './helpers/downloads.ts';
 import { popplerAvailable } from './helpers/pdf.ts';
@@ -91,10 +91,12 @@ describe.each(backends())('family situation on %s', (backend) => {
       interpreterNeeded: 'ja',
       interpreterLanguage: '',
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Skriv børnenes alder i hele år, adskilt af komma, fx 2, 5, 11.');
-    expect(bad.body).toContain('Vælg, om partneren deltager.');
-    expect(bad.body).toContain('value="to og fem"');
+    expectRejected(
+      bad,
+      'Skriv børnenes alder i hele år, adskilt af komma, fx 2, 5, 11.',
+      'Vælg, om partneren deltager.',
+      'value="to og fem"',
+    );
     const mismatched = await cw.post('/indskrivning', {
       ...base,
       childrenCount: '0',
@@ -107,8 +109,7 @@ describe.each(backends())('family situation on %s', (backend) => {
     expect(strip(mismatched.body)).toContain('Hun har ingen børn. Vælg «Ikke relevant», eller ret antallet af børn.');
     expect(mismatched.body).toContain('Skriv, hvilket sprog hun skal have tolk på.');
     const count = await cw.post('/indskrivning', { ...base, childrenCount: '3', childAges: '2, 7' });
-    expect(count.statusCode).toBe(400);
-    expect(count.body).toContain('Du har skrevet 2 aldre, men 3 børn.');
+    expectRejected(count, 'Du har skrevet 2 aldre, men 3 børn.');
     expect((await s.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM participant WHERE last_name = 'Familiesen'`)).rows[0].n).toBe(
       0,
     );
@@ -158,17 +159,13 @@ describe.each(backends())('family situation on %s', (backend) => {
       });
     const before = await audits();
     const future = await post({ fromDate: da(addDays(today, 3)), childcare: 'ja' });
-    expect(future.statusCode).toBe(400);
-    expect(future.body).toContain('Datoen kan ikke ligge efter i dag');
+    expectRejected(future, 'Datoen kan ikke ligge efter i dag');
     const same = await post({ fromDate: da(addDays(enrolled, 20)) });
-    expect(same.statusCode).toBe(400);
-    expect(same.body).toContain('Det er den familiesituation, der allerede gælder på datoen.');
+    expectRejected(same, 'Det er den familiesituation, der allerede gælder på datoen.');
     const empty = await cw.post(`/deltagere/${womanId}/familie`, { fromDate: da(today) });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('Udfyld mindst ét felt om hendes familiesituation.');
+    expectRejected(empty, 'Udfyld mindst ét felt om hendes familiesituation.');
     const badDate = await post({ fromDate: '31.2.2025', childcare: 'ja' });
-    expect(badDate.statusCode).toBe(400);
-    expect(badDate.body).toContain('31. februar 2025 findes ikke.');
+    expectRejected(badDate, '31. februar 2025 findes ikke.');
     expect(await audits()).toBe(before);
 
     // Childcare found and no interpreter needed any more, from three weeks after her enrolment.

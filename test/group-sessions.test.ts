@@ -16,7 +16,7 @@ import { addDays } from '../src/core/dates.ts';
 import { backends } from './helpers/db.ts';
 import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 import { useTestServer } from './helpers/server.ts';
-import { loginAs, type Session } from './helpers/http.ts';
+import { expectRejected, loginAs, type Session } from './helpers/http.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
@@ -53,24 +53,20 @@ describe.each(backends())('group sessions on %s', (backend) => {
   it('refuses a bad session in Danish, keeps what was typed and stores nothing', async () => {
     const before = await count('SELECT count(*)::int AS n FROM group_session');
     const bad = await s.post('/grupper/ny', form({ kind: '', startsAt: '25.00', place: '', languages: 'arabisk, 123', repeatWeeks: '4' }));
-    expect(bad.statusCode).toBe(400);
-    for (const m of [
+    expectRejected(
+      bad,
       'Vælg hvilken slags møde det er.',
       'Skriv starttidspunktet som tt.mm',
       'Angiv stedet.',
       'Skriv sprogene med bogstaver',
       'Angiv hvornår gentagelsen slutter.',
-    ]) {
-      expect(bad.body).toContain(m);
-    }
-    expect(bad.body).toContain('value="arabisk, 123"');
+      'value="arabisk, 123"',
+    );
     const backwards = await s.post(
       '/grupper/ny',
       form({ startsAt: '15.00', endsAt: '13.00', repeatWeeks: '4', repeatUntil: da(addDays(today, -14)) }),
     );
-    expect(backwards.statusCode).toBe(400);
-    expect(backwards.body).toContain('Sluttidspunktet skal ligge efter starttidspunktet.');
-    expect(backwards.body).toContain('Gentagelsen skal slutte efter det første møde');
+    expectRejected(backwards, 'Sluttidspunktet skal ligge efter starttidspunktet.', 'Gentagelsen skal slutte efter det første møde');
     const tooMany = await s.post('/grupper/ny', form({ repeatWeeks: '1', repeatUntil: da(addDays(today, 800)) }));
     expect(tooMany.body).toContain('En serie kan højst have 53 møder.');
     const foreign = await s.post('/grupper/ny', form({ projectId: String(other.projectId) }));
@@ -116,9 +112,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
       `/grupper/${rows[1].id}/ret`,
       form({ kind: 'kvindecafe', title: 'Serietest', heldOn: da(rows[1].held), place: 'Biblioteket', startsAt: '9.30', endsAt: '11' }),
     );
-    expect(noScope.statusCode).toBe(400);
-    expect(noScope.body).toContain('Vælg, om ændringen gælder kun dette møde eller hele serien.');
-    expect(noScope.body).toContain('value="Biblioteket"');
+    expectRejected(noScope, 'Vælg, om ændringen gælder kun dette møde eller hele serien.', 'value="Biblioteket"');
 
     const edit = await s.post(
       `/grupper/${rows[1].id}/ret`,
@@ -205,8 +199,7 @@ describe.each(backends())('group sessions on %s', (backend) => {
 
     expect(roster).toHaveLength(own.women.length);
     const stranger = await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${other.women[0].id}`]: 'moedt' });
-    expect(stranger.statusCode).toBe(400);
-    expect(stranger.body).toContain('Fremmøde kan kun registreres for kvinder i projektet på mødets dato.');
+    expectRejected(stranger, 'Fremmøde kan kun registreres for kvinder i projektet på mødets dato.');
     const unknown = await s.post(`/grupper/${sid}/fremmoede`, { [`a_${a}`]: 'moedt', [`a_${b}`]: 'maaske' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toMatch(/Vælg mødt, afbud eller udeblevet for /);
@@ -254,13 +247,11 @@ describe.each(backends())('group sessions on %s', (backend) => {
     const rate = async () => (await sessionSteering(srv.t.db, actor, pid, today)).find((r) => r.kind === 'faellesmoede')!;
     const held = await rate();
     const noReason = await s.post(`/grupper/${sid}/aflys`, { reason: ' ' });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.body).toContain('Skriv hvorfor mødet er aflyst.');
+    expectRejected(noReason, 'Skriv hvorfor mødet er aflyst.');
     expect((await s.post(`/grupper/${sid}/aflys`, { reason: 'Tolken blev syg.' })).statusCode).toBe(303);
     expect((await s.get(`/grupper/${sid}`)).body).toContain('Mødet er aflyst');
     const closed = await s.post(`/grupper/${sid}/fremmoede`, {});
-    expect(closed.statusCode).toBe(400);
-    expect(closed.body).toContain('Mødet er aflyst. Genoptag det for at registrere fremmøde.');
+    expectRejected(closed, 'Mødet er aflyst. Genoptag det for at registrere fremmøde.');
     const cancelled = await rate();
     expect(cancelled.sessions).toBe(held.sessions - 1);
     expect(cancelled.registered).toBe(held.registered - 2);

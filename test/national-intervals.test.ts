@@ -20,7 +20,7 @@ import { nationalFunnelSection } from '../src/reports/national-funnel-section.ts
 import { nationalReport } from '../src/reports/national-report.ts';
 import { backends, testDeps } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
-import { breakdownFigures, nationalCoreFigures, nationalProgressionFigures, type Published } from './helpers/published-tables.ts';
+import { nationalPageFigures, type Published } from './helpers/published-tables.ts';
 import { narrowed, recoverable, type Shown } from './helpers/recoverability.ts';
 import { useTestServer } from './helpers/server.ts';
 
@@ -101,9 +101,7 @@ describe.each(backends())('the national page, every table together, interval pro
     expect(compared).toBeGreaterThan(300);
 
     const all: Published = { published: new Map(), relations: [] };
-    nationalCoreFigures('N:', report, d.result, all);
-    breakdownFigures('N:', report, all, true);
-    nationalProgressionFigures('N:', report, all);
+    nationalPageFigures('N:', report, d.result, all);
     funnelFigures(report, all);
     const hidden = [...all.published.values()].filter((v) => typeof v === 'string');
     expect(hidden.filter((v) => v === `<${THRESHOLD}`).length, 'some small cells, so suppression is exercised').toBeGreaterThan(5);

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { runCandidateRetention } from '../src/app/recruitment/candidate-retention.ts';
-import { backends } from './helpers/db.ts';
+import { backends, countRows } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, multipart, type Session } from './helpers/http.ts';
 import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
@@ -284,7 +284,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
   it("refuses to link a candidate whose CPR number is not the enrolled woman's (nothing saved)", async () => {
     const id = await idOf('Dalia Testkandidat');
     const cw = m.caseworker.id;
-    const before = (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n;
+    const before = await countRows(srv.t.db, 'participant');
     const res = await s.post('/indskrivning', {
       kandidat: id,
       cpr: makeCpr('1990-02-02', 'K', 4499),
@@ -299,7 +299,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('CPR-nummeret er et andet end kandidatens');
-    expect((await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant')).rows[0].n).toBe(before);
+    expect(await countRows(srv.t.db, 'participant')).toBe(before);
   });
 
   it("another municipality cannot see, change, enrol or export Aalborg's candidates; the attempt is audited", async () => {
@@ -314,15 +314,12 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     const aarhusLeader = await loginAs(srv.app, elsewhere.leader.username);
     expect((await aarhusLeader.get(`/kandidater/${id}/indsigt.json`)).statusCode).toBe(404);
     expect((await aarhusLeader.post(`/kandidater/${id}/slet`, {})).statusCode).toBe(404);
-    expect(
-      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n,
-    ).toBe(0);
-    const denied = (
-      await srv.t.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'adgang_naegtet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`,
-        [id],
-      )
-    ).rows[0].n;
+    expect(await countRows(srv.t.db, 'recruitment_outreach WHERE candidate_id = $1', [id])).toBe(0);
+    const denied = await countRows(
+      srv.t.db,
+      `audit_log WHERE action = 'adgang_naegtet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`,
+      [id],
+    );
     expect(denied).toBeGreaterThanOrEqual(4);
     // A caseworker may not export or erase (the project leader answers for the data).
     expect((await s.get(`/kandidater/${id}/indsigt.json`)).statusCode).toBe(403);
@@ -338,19 +335,10 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     expect(data.lists.length).toBe(2);
     const del = await leader.post(`/kandidater/${id}/slet`, {});
     expect(del.statusCode).toBe(303);
+    expect(await countRows(srv.t.db, 'recruitment_outreach WHERE candidate_id = $1', [id])).toBe(0);
+    expect(await countRows(srv.t.db, 'recruitment_candidate WHERE id = $1', [id])).toBe(0);
     expect(
-      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_outreach WHERE candidate_id = $1', [id])).rows[0].n,
-    ).toBe(0);
-    expect(
-      (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM recruitment_candidate WHERE id = $1', [id])).rows[0].n,
-    ).toBe(0);
-    expect(
-      (
-        await srv.t.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`,
-          [id],
-        )
-      ).rows[0].n,
+      await countRows(srv.t.db, `audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [id]),
     ).toBe(1);
   });
 
@@ -384,12 +372,7 @@ describe.each(backends())('gross group and outreach on %s', (backend) => {
     ).rows.map((x) => x.id);
     expect(left.sort()).toEqual([amina, elif].sort());
     expect(
-      (
-        await srv.t.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`,
-          [dalia],
-        )
-      ).rows[0].n,
+      await countRows(srv.t.db, `audit_log WHERE action = 'slettet' AND entity = 'kandidat' AND detail->>'candidateId' = $1`, [dalia]),
     ).toBe(1);
   });
 });

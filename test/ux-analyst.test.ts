@@ -6,12 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeCpr } from '../src/domain/cpr.ts';
-import { todayInDenmark } from '../src/app/casework/today.ts';
 import { loginAs } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
-import { createMunicipality } from './helpers/world.ts';
-
-const dmy = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
+import { createMunicipality, enrolByForm } from './helpers/world.ts';
 
 describe('an analyst’s trust (issue 18)', () => {
   const srv = useTestServer('pglite');
@@ -37,20 +34,7 @@ describe('an analyst’s trust (issue 18)', () => {
 
   it('13. keeps a woman enrolled today out of the 2019–2022 comparison and shows her apart', async () => {
     const cw = await loginAs(srv.app, (await createMunicipality(srv.t.db, { women: 0 })).caseworker.username); // test/helpers/world.ts
-    const form = (await cw.post('/indskrivning/soeg', { cpr: makeCpr('1983-05-17', 'K', 5151) })).body;
-    const projectId = /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(form)![1];
-    const caseworker = /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(form)![1];
-    const made = await cw.post('/indskrivning', {
-      cpr: makeCpr('1983-05-17', 'K', 5151),
-      firstName: 'Sara',
-      lastName: 'Nyborg',
-      countryOfOrigin: 'IQ',
-      projectId,
-      enrolmentDate: dmy(todayInDenmark()),
-      visitation: 'aktivitetsparat',
-      recruitmentChannel: 'boligomraade',
-      caseworkerId: caseworker,
-    });
+    const made = await enrolByForm(cw, { cpr: makeCpr('1983-05-17', 'K', 5151), firstName: 'Sara', lastName: 'Nyborg' });
     expect(made.statusCode).toBe(303);
 
     const analyst = await loginAs(srv.app, 'analytiker.siri');

@@ -3,12 +3,11 @@
  * (never a 5xx, never a stack trace), a clear answer, and a rejected form leaves nothing
  * half-written (every row about the woman is byte-for-byte as before).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backends } from '../helpers/db.ts';
 import { collectRoutes, useTestServer } from '../helpers/server.ts';
-import { fuzzForm, malformedForm, womanFingerprint } from '../helpers/fuzz.ts';
-import { loginAs, type Session } from '../helpers/http.ts';
-import { createMunicipality } from '../helpers/world.ts';
+import { ENROLMENT_FIELDS, fuzzForm, malformedForm, womanFingerprint } from '../helpers/fuzz.ts';
+import { useCaseworker } from '../helpers/world.ts';
 
 /**
  * Posts that are not forms about a woman's case (login, logout, multipart upload, the analysts'
@@ -41,16 +40,7 @@ const form = malformedForm(
     'visitation',
     'instrument',
     'answer_1',
-    'cpr',
-    'firstName',
-    'lastName',
-    'countryOfOrigin',
-    'enrolmentDate',
-    'caseworkerId',
-    'overrideReason',
-    'flereSkalMedGruppe',
-    'recruitmentChannel',
-    'projectId',
+    ...ENROLMENT_FIELDS,
     'goals',
   ],
   ['ja', 'nej', 'true', '\u0000', '38'],
@@ -63,15 +53,8 @@ const posts = (await collectRoutes()).filter((r) => r.method === 'POST' && !NOT_
 
 describe.each(backends())('form endpoints under fuzzing on %s', (backend) => {
   const srv = useTestServer(backend);
-  let s: Session;
-  let womanId: string;
-
-  beforeAll(async () => {
-    // A fresh municipality's caseworker and her one woman.
-    const m = await createMunicipality(srv.t.db, { women: 1 });
-    s = await loginAs(srv.app, m.caseworker.username);
-    womanId = m.women[0].id;
-  });
+  // A fresh municipality's caseworker and her one woman.
+  const cw = useCaseworker(srv);
 
   it('fuzzes every POST route of the running server (the collected list is complete)', () => {
     const live = srv.app.routeTable.filter((r) => r.method === 'POST' && !NOT_CASE_FORMS.has(r.url));
@@ -82,8 +65,8 @@ describe.each(backends())('form endpoints under fuzzing on %s', (backend) => {
   it.each(posts.map((r) => r.url))(
     'answers every malformed form to POST %s without a crash and writes nothing for a rejected one',
     async (route) => {
-      const url = route.replace(':id', womanId).replace(/:[a-z]+/g, '00000000-0000-4000-8000-000000000000');
-      await fuzzForm(s, url, form, { numRuns: 15, fingerprint: womanFingerprint(srv.t.db, womanId) });
+      const url = route.replace(':id', cw.woman.id).replace(/:[a-z]+/g, '00000000-0000-4000-8000-000000000000');
+      await fuzzForm(cw.s, url, form, { numRuns: 15, fingerprint: womanFingerprint(srv.t.db, cw.woman.id) });
     },
   );
 });

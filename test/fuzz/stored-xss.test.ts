@@ -6,14 +6,13 @@
  * her caseworker belong to a fresh municipality of this file (test/helpers/world.ts).
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../../src/app/casework/today.ts';
 import { cvrMod11Ok } from '../../src/domain/cvr.ts';
 import { runs } from '../fast-check-setup.ts';
 import { backends } from '../helpers/db.ts';
 import { useTestServer } from '../helpers/server.ts';
-import { loginAs, type Session } from '../helpers/http.ts';
-import { createMunicipality } from '../helpers/world.ts';
+import { useCaseworker } from '../helpers/world.ts';
 
 const ATTACKS = [
   '<script>alert(1)</script>',
@@ -51,13 +50,7 @@ const validCvr = () => {
 
 describe.each(backends())('stored text is shown escaped on %s', (backend) => {
   const srv = useTestServer(backend);
-  let s: Session;
-  let womanId: string;
-  beforeAll(async () => {
-    const m = await createMunicipality(srv.t.db, { women: 1 });
-    s = await loginAs(srv.app, m.caseworker.username);
-    womanId = m.women[0].id;
-  });
+  const cw = useCaseworker(srv);
 
   /** The page shows `typed` escaped, and nowhere raw (when it has anything HTML would read). */
   function expectEscaped(body: string, typed: string, where: string) {
@@ -69,14 +62,14 @@ describe.each(backends())('stored text is shown escaped on %s', (backend) => {
     {
       name: 'conversation note',
       save: async (v) =>
-        (await s.post(`/deltagere/${womanId}/samtaler`, { date: da(todayInDenmark()), kind: 'individuel', note: v })).statusCode,
-      read: async () => [(await s.get(`/deltagere/${womanId}/samtaler`)).body],
+        (await cw.s.post(`/deltagere/${cw.woman.id}/samtaler`, { date: da(todayInDenmark()), kind: 'individuel', note: v })).statusCode,
+      read: async () => [(await cw.s.get(`/deltagere/${cw.woman.id}/samtaler`)).body],
     },
     {
       name: 'activity provider',
       save: async (v) =>
         (
-          await s.post(`/deltagere/${womanId}/aktiviteter`, {
+          await cw.s.post(`/deltagere/${cw.woman.id}/aktiviteter`, {
             typeKey: 'virksomhedspraktik',
             provider: v,
             cvr: validCvr(),
@@ -87,12 +80,12 @@ describe.each(backends())('stored text is shown escaped on %s', (backend) => {
             status: 'i_gang',
           })
         ).statusCode,
-      read: async () => [(await s.get(`/deltagere/${womanId}/aktiviteter`)).body],
+      read: async () => [(await cw.s.get(`/deltagere/${cw.woman.id}/aktiviteter`)).body],
     },
     {
       name: 'plan job goal',
-      save: async (v) => (await s.post(`/deltagere/${womanId}/plan`, { jobGoal: v })).statusCode,
-      read: async () => [(await s.get(`/deltagere/${womanId}`)).body, (await s.get(`/deltagere/${womanId}/plan`)).body],
+      save: async (v) => (await cw.s.post(`/deltagere/${cw.woman.id}/plan`, { jobGoal: v })).statusCode,
+      read: async () => [(await cw.s.get(`/deltagere/${cw.woman.id}`)).body, (await cw.s.get(`/deltagere/${cw.woman.id}/plan`)).body],
     },
   ];
 

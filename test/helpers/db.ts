@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { handleOf, openPGlite, openPostgres, type Database } from '../../src/db/database.ts';
+import { handleOf, openPGlite, openPostgres, type Database, type Queryable } from '../../src/db/database.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { createVault } from '../../src/security/vault.ts';
 import type { AppDeps } from '../../src/core/deps.ts';
@@ -107,4 +107,9 @@ export function testDeps(db: Database, overrides: Partial<AppDeps['config']> = {
     config: loadConfig({}, { secret: TEST_SECRET, demo: true, cookieSecure: false, dataDir: tmpdir(), ...overrides }),
     ...appProviders(),
   };
+}
+
+/** How many rows `from` has: a table and its condition (`audit_log WHERE action = $1`), with `params` for its $1, $2 … */
+export async function countRows(db: Queryable, from: string, params: unknown[] = []): Promise<number> {
+  return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from}`, params)).rows[0].n;
 }

@@ -30,6 +30,20 @@ const NASTY = [
   '37,5',
 ];
 
+/** The fields of the enrolment form (`/indskrivning`; the re-enrolment form takes some of them). */
+export const ENROLMENT_FIELDS = [
+  'cpr',
+  'firstName',
+  'lastName',
+  'countryOfOrigin',
+  'enrolmentDate',
+  'caseworkerId',
+  'overrideReason',
+  'flereSkalMedGruppe',
+  'recruitmentChannel',
+  'projectId',
+];
+
 /** One field: a random string or a nasty value, plus the values that mean something to these forms (`extra`). */
 export function malformedField(extra: string[] = []): fc.Arbitrary<string> {
   return fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...NASTY, ...extra));

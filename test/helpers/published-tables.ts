@@ -255,3 +255,28 @@ export function nationalProgressionFigures(ns: string, nr: Report, out: Publishe
   }
   return found;
 }
+
+/**
+ * Every table of the national page: the engine tables and the municipality × visitation table,
+ * the four breakdowns, and the progression tables. Returns the progression groups per instrument.
+ */
+export function nationalPageFigures(ns: string, nr: Report, result: MonitorResult, out: Published): Map<string, string[]> {
+  nationalCoreFigures(ns, nr, result, out);
+  breakdownFigures(ns, nr, out, true);
+  return nationalProgressionFigures(ns, nr, out);
+}
+
+/**
+ * A municipality whose women in the national view are one project's: its row of the national page
+ * (`N:`) is that project's whole group in the project's reports (`P:`) — the engine's group
+ * figures, the visitation counts and, per instrument, the progression groups.
+ */
+export function municipalityIsProject(municipality: string, progressionGroups: Map<string, string[]>): Relation[] {
+  return [
+    ...GROUP_FIGURES.map((f) => ({ total: `N:groups.kommune.${municipality}.${f}`, parts: [`P:groups.all.${f}`] })),
+    ...VISITATIONS.map((v) => ({ total: `N:kv.${municipality}.${v}`, parts: [`P:groups.visitation.${v}.n`] })),
+    ...[...progressionGroups].flatMap(([instrument, groups]) =>
+      groups.map((g) => ({ total: `N:prog.${instrument}.${municipality}.${g}`, parts: [`P:prog.${instrument}.${g}`] })),
+    ),
+  ];
+}

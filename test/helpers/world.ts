@@ -11,7 +11,12 @@ import { createVault } from '../../src/security/vault.ts';
 import { planSchema } from '../../src/domain/plan.ts';
 import type { Role } from '../../src/core/codes.ts';
 import type { Actor } from '../../src/core/actor.ts';
+import type { FastifyInstance } from 'fastify';
+import { beforeAll } from 'vitest';
+import { todayInDenmark } from '../../src/app/casework/today.ts';
 import { TEST_SECRET } from './env.ts';
+import { loginAs, type Session } from './http.ts';
+import type { TestDb } from './db.ts';
 
 export interface TestWoman {
   id: string;
@@ -465,3 +470,67 @@ export const testActor = (municipalities: string[], over: Partial<Actor> = {}): 
   ip: '127.0.0.1',
   ...over,
 });
+
+/**
+ * The world of most casework test files, made in beforeAll (after `useTestServer`'s): a fresh
+ * municipality with `women` women (one unless told) and its caseworker signed in. Read `m`, her
+ * session `s` and `woman` (the first woman) inside tests and later hooks.
+ */
+export function useCaseworker(srv: { t: TestDb; app: FastifyInstance }, opts: WomenOptions = { women: 1 }) {
+  const w = {} as { m: TestMunicipality; s: Session; woman: TestWoman };
+  beforeAll(async () => {
+    w.m = await createMunicipality(srv.t.db, opts);
+    w.s = await loginAs(srv.app, w.m.caseworker.username);
+    w.woman = w.m.women[0];
+  });
+  return w;
+}
+
+/**
+ * A plan for `womanId` of `m` (replacing hers): `jobGoal` with the ABC strategy Kok, Køkkenmedhjælper,
+ * Opvasker, no CV on Jobnet, no family or health plan, and the sub-goals `goals`.
+ */
+export async function addPlan(
+  db: Database,
+  m: TestMunicipality,
+  womanId: string,
+  jobGoal: string,
+  goals: { id: string; text: string; dueDate: string; status: string }[],
+) {
+  await db.query(
+    `INSERT INTO casework_plan (participant_id, municipality_code, data) VALUES ($1, $2, $3)
+     ON CONFLICT (participant_id) DO UPDATE SET data = EXCLUDED.data`,
+    [
+      womanId,
+      m.code,
+      JSON.stringify({
+        jobGoal,
+        abcStrategy: { a: 'Kok', b: 'Køkkenmedhjælper', c: 'Opvasker' },
+        cvOnJobnet: false,
+        cvDate: null,
+        familyPlan: false,
+        healthPlan: false,
+        goals,
+      }),
+    ],
+  );
+}
+
+/**
+ * Enrol a new woman as the caseworker of session `s` does, through the forms: look up her CPR
+ * number, then enrol her today into the project and with the caseworker the form offers (as
+ * aktivitetsparat, from Iraq, found in a housing area). Returns the enrolment's answer (303 when saved).
+ */
+export async function enrolByForm(s: Session, woman: { cpr: string; firstName: string; lastName: string }) {
+  const form = (await s.post('/indskrivning/soeg', { cpr: woman.cpr })).body;
+  const iso = todayInDenmark();
+  return s.post('/indskrivning', {
+    ...woman,
+    countryOfOrigin: 'IQ',
+    projectId: /id="f-projectId"[\s\S]*?<option value="(\d+)"/.exec(form)![1],
+    enrolmentDate: `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`,
+    visitation: 'aktivitetsparat',
+    recruitmentChannel: 'boligomraade',
+    caseworkerId: /id="f-caseworkerId"[\s\S]*?<option value="(\d+)" selected/.exec(form)![1],
+  });
+}
