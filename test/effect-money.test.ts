@@ -228,12 +228,19 @@ describe.each(backends())('effect and money on %s', (backend) => {
     expect(text).toContain(kroner);
   });
 
-  it("deletes pool women past the retention period with their register data, keeps a participant's, and erasure removes her register history", async () => {
+  /** The latest register batch, and the CPR hash of a participant who has register data. */
+  async function latestBatchAndParticipant() {
     const db = s.t.db;
     const batch = (await db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
     const participantHash = (
       await db.query<{ h: string }>('SELECT p.cpr_hash AS h FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash LIMIT 1')
     ).rows[0].h;
+    return { batch, participantHash };
+  }
+
+  it("deletes pool women past the retention period with their register data, keeps a participant's, and erasure removes her register history", async () => {
+    const db = s.t.db;
+    const { batch, participantHash } = await latestBatchAndParticipant();
     const old = (
       await db.query<{ id: number }>(
         `INSERT INTO comparison_pool_import (file_name, sha256, rows, imported_by_name, imported_at) VALUES ('gammel', 'x', 2, 'test', now() - interval '40 months') RETURNING id`,
@@ -291,10 +298,7 @@ describe.each(backends())('effect and money on %s', (backend) => {
 
   it("a new pool list that drops a woman deletes her register data with her, keeps a participant's and the women still listed", async () => {
     const db = s.t.db;
-    const batch = (await db.query<{ id: number }>('SELECT max(id) AS id FROM register_batch')).rows[0].id;
-    const participantHash = (
-      await db.query<{ h: string }>('SELECT p.cpr_hash AS h FROM participant p JOIN register_person r ON r.cpr_hash = p.cpr_hash LIMIT 1')
-    ).rows[0].h;
+    const { batch, participantHash } = await latestBatchAndParticipant();
     const saved = (
       await db.query<{ cpr_hash: string; birth_date: string; municipality: string; origin_country: string | null }>(
         `SELECT cpr_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, municipality, origin_country FROM comparison_pool`,

@@ -11,17 +11,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { fold, pdfText } from './helpers/downloads.ts';
-import { expectRejected, loginAs, type Session } from './helpers/http.ts';
+import { expectRejected, loginAs, pageText, type Session } from './helpers/http.ts';
 import { useTestServer } from './helpers/server.ts';
 import { addMilestone, createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
-const strip = (s: string) =>
-  s
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 const BRIEF = 'maaned=2022-12&varig=2023-02&status=2023-02';
 
 describe.each(backends())('steering meetings on %s', (backend) => {
@@ -84,7 +77,7 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     ]) {
       await newMeeting({ kind: 'styregruppe', heldOn: d, title: t });
     }
-    const plan = strip((await pl.get(`/styring/moeder?projekt=${pid}`)).body);
+    const plan = pageText((await pl.get(`/styring/moeder?projekt=${pid}`)).body);
     // Four a year by default; the project runs September 2019 – December 2022, so 2019 asks for 2 (4 × 4/12).
     expect(plan).toContain('Projektet holder for få styregruppemøder');
     expect(plan).toContain('2021: 3 styregruppemøder planlagt, der skal være mindst 4.');
@@ -94,7 +87,7 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     const badSetting = await pl.post(`/styring/moeder/antal?projekt=${pid}`, { meetingsPerYear: '0' });
     expectRejected(badSetting, 'Antallet skal være mellem 1 og 24 møder om året.');
     expect((await pl.post(`/styring/moeder/antal?projekt=${pid}`, { meetingsPerYear: '3' })).statusCode).toBe(303);
-    const after = strip((await pl.get(`/styring/moeder?projekt=${pid}`)).body);
+    const after = pageText((await pl.get(`/styring/moeder?projekt=${pid}`)).body);
     expect(after).not.toContain('2021: 3 styregruppemøder');
     expect(after).toContain('2019: 0 styregruppemøder planlagt, der skal være mindst 1.');
     expect(await audits('styringsmoede')).toBe(3);
@@ -208,7 +201,7 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     const second = await newMeeting({ kind: 'styregruppe', heldOn: '2.5.2022', title: 'Styregruppemøde maj 2022' });
     expect((await pl.post(`/styring/moeder/${second}/hent-punkter?projekt=${pid}`, {})).statusCode).toBe(303);
     const page = await pl.get(`/styring/moeder/${second}?projekt=${pid}`);
-    const agenda = strip(page.body.slice(page.body.indexOf('data-testid="agenda"'), page.body.indexOf('<h2>Opfølgningshandlinger')));
+    const agenda = pageText(page.body.slice(page.body.indexOf('data-testid="agenda"'), page.body.indexOf('<h2>Opfølgningshandlinger')));
     expect(agenda).toContain('Godkendelse af referat fra sidste møde');
     expect(agenda).toContain('Styregruppemøde februar 2022, 1.2.2022.');
     expect(agenda).toContain('Opfølgning: Indkald virksomhedsnetværket');
@@ -245,7 +238,7 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     // "Hent punkter" again, and twice at once (a double click): nothing is added a second time.
     const again = await pl.post(`/styring/moeder/${second}/hent-punkter?projekt=${pid}`, {});
     expect(again.headers.location).toContain('gemt=hentet-ingen');
-    expect(strip((await pl.get(String(again.headers.location))).body)).toContain(
+    expect(pageText((await pl.get(String(again.headers.location))).body)).toContain(
       'Dagsordenen har allerede alle punkter fra overblikket. Intet er tilføjet.',
     );
     await Promise.all([1, 2].map(() => pl.post(`/styring/moeder/${second}/hent-punkter?projekt=${pid}`, {})));
@@ -292,7 +285,7 @@ describe.each(backends())('steering meetings on %s', (backend) => {
       ).statusCode,
     ).toBe(303);
     const confirm = await pl.get(`/styring/moeder/${second}/punkter/${points[1].id}/slet?projekt=${pid}`);
-    expect(strip(confirm.body)).toContain('Vil du slette punktet «Opfølgning: Indkald virksomhedsnetværket»');
+    expect(pageText(confirm.body)).toContain('Vil du slette punktet «Opfølgning: Indkald virksomhedsnetværket»');
     expect((await pl.post(`/styring/moeder/${second}/punkter/${points[1].id}/slet?projekt=${pid}`, {})).statusCode).toBe(303);
     const remaining = (
       await s.t.db.query<{ position: number }>('SELECT position FROM steering_meeting_point WHERE meeting_id = $1 ORDER BY position', [
@@ -302,13 +295,13 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(remaining.map((p) => p.position)).toEqual(remaining.map((_, i) => i + 1));
 
     // The minutes' print view carries the decision and the actions; the agenda's print view neither.
-    expect(strip((await pl.get(`/styring/moeder/${second}/referat?projekt=${pid}`)).body)).toContain(
+    expect(pageText((await pl.get(`/styring/moeder/${second}/referat?projekt=${pid}`)).body)).toContain(
       'Beslutning: Referatet blev godkendt.',
     );
-    const printedAgenda = strip((await pl.get(`/styring/moeder/${second}/dagsorden?projekt=${pid}`)).body);
+    const printedAgenda = pageText((await pl.get(`/styring/moeder/${second}/dagsorden?projekt=${pid}`)).body);
     expect(printedAgenda).toContain('Dagsorden: Styregruppemøde maj 2022');
     expect(printedAgenda).not.toContain('Referatet blev godkendt');
-    expect(strip((await pl.get(`/styring/moeder/${first}/referat?projekt=${pid}`)).body)).toContain(
+    expect(pageText((await pl.get(`/styring/moeder/${first}/referat?projekt=${pid}`)).body)).toContain(
       `Indkald virksomhedsnetværket Projektleder Aalborg 1.3.2022 Åben Nr. ${milestone.number}`,
     );
     // The same as tagged PDFs.
@@ -330,12 +323,12 @@ describe.each(backends())('steering meetings on %s', (backend) => {
   it('shows open actions past their due date on Styring, and not done ones', async () => {
     const styring = await pl.get(`/styring?projekt=${pid}`);
     expect(styring.statusCode).toBe(200);
-    const section = strip(styring.body.slice(styring.body.indexOf('data-testid="meetings-section"')));
+    const section = pageText(styring.body.slice(styring.body.indexOf('data-testid="meetings-section"')));
     expect(section).toContain('1 handling fra møderne har overskredet fristen');
     expect(section).toContain('Indkald virksomhedsnetværket');
     expect(section).not.toContain('Send budgetopfølgning');
     const cw = await loginAs(s.app, m.caseworker.username);
-    expect(strip((await cw.get(`/styring?projekt=${pid}`)).body)).toContain('Indkald virksomhedsnetværket');
+    expect(pageText((await cw.get(`/styring?projekt=${pid}`)).body)).toContain('Indkald virksomhedsnetværket');
     // The action tied to a milestone stands under it in the milestone plan, linked to its meeting.
     const plan = await pl.get(`/styring/milepaele?projekt=${pid}`);
     const milestone = (
@@ -343,14 +336,14 @@ describe.each(backends())('steering meetings on %s', (backend) => {
         'Indkald virksomhedsnetværket',
       ])
     ).rows[0].id;
-    const under = strip(plan.body.slice(plan.body.indexOf(`data-testid="milestone-actions-${milestone}"`)).split('</span>')[0]);
+    const under = pageText(plan.body.slice(plan.body.indexOf(`data-testid="milestone-actions-${milestone}"`)).split('</span>')[0]);
     expect(under).toContain('Handlinger fra møder: Indkald virksomhedsnetværket (åben, frist 1.3.2022)');
     expect(plan.body).not.toContain('Send budgetopfølgning');
   });
 
   it('fills the committee brief\'s "Beslutning" from the decision recorded at the committee meeting it goes to, and follows a correction', async () => {
     const brief = async () => {
-      const body = strip((await pl.get(`/styring/rapporter/udvalg?projekt=${pid}&${BRIEF}`)).body);
+      const body = pageText((await pl.get(`/styring/rapporter/udvalg?projekt=${pid}&${BRIEF}`)).body);
       return body.slice(body.indexOf('Beslutning'), body.indexOf('Bilag'));
     };
     expect(await brief()).toContain('Udvalgets beslutning skrives ind efter mødet.');
@@ -408,7 +401,7 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect((await elsewhere.post(`/styring/moeder/${meeting}/punkter/ny`, { title: 'Indbrud' })).statusCode).toBe(404);
 
     const before = await audits('styringsmoede');
-    const confirm = strip((await pl.get(`/styring/moeder/${meeting}/slet?projekt=${pid}`)).body);
+    const confirm = pageText((await pl.get(`/styring/moeder/${meeting}/slet?projekt=${pid}`)).body);
     expect(confirm).toContain('Vil du slette mødet «Styregruppemøde februar 2022» 1.2.2022 med dagsorden, referat og 4 handlinger');
     expect((await pl.post(`/styring/moeder/${meeting}/slet?projekt=${pid}`, {})).statusCode).toBe(303);
     expect((await s.t.db.query('SELECT 1 FROM steering_meeting_action WHERE meeting_id = $1', [meeting])).rowCount).toBe(0);
@@ -427,12 +420,12 @@ describe.each(backends())('steering meetings on %s', (backend) => {
     expect(await audits('moedehandling')).toBe(4);
     expect(await audits('dagsordenspunkt')).toBeGreaterThanOrEqual(5);
     // Gone from Styring with its meeting.
-    expect(strip((await pl.get(`/styring?projekt=${pid}`)).body)).toContain('Ingen handlinger fra møderne har overskredet fristen.');
+    expect(pageText((await pl.get(`/styring?projekt=${pid}`)).body)).toContain('Ingen handlinger fra møderne har overskredet fristen.');
   });
 
   it("has demo meeting histories: Viborg four a year with the committee's decision in its brief, Ishøj and Vallensbæk three a year with 2021 short", async () => {
     const viborg = await loginAs(s.app, 'projektleder.viborg');
-    const vplan = strip((await viborg.get('/styring/moeder')).body);
+    const vplan = pageText((await viborg.get('/styring/moeder')).body);
     expect(vplan).toContain('Der er planlagt mindst 4 styregruppemøder om året i hele projektperioden.');
     // 2019-09-23 and every third month to 2022-12-23: 14 steering group meetings, and the committee in January 2023.
     const vpid = (await s.t.db.query<{ id: number }>(`SELECT id FROM project WHERE key = 'viborg'`)).rows[0].id;
@@ -447,19 +440,19 @@ describe.each(backends())('steering meetings on %s', (backend) => {
       { kind: 'udvalg', n: 1 },
     ]);
     // Open past their date: the last steering group meeting's two actions and the committee's one.
-    const styring = strip((await viborg.get('/styring')).body);
+    const styring = pageText((await viborg.get('/styring')).body);
     expect(styring).toContain('3 handlinger fra møderne har overskredet fristen');
-    const brief = strip((await viborg.get(`/styring/rapporter/udvalg?${BRIEF}`)).body);
+    const brief = pageText((await viborg.get(`/styring/rapporter/udvalg?${BRIEF}`)).body);
     expect(brief).toContain(
       'Udvalget besluttede på mødet den 23.1.2023: Udvalget tog orienteringen til efterretning og ønsker at høre om forankringen af indsatsen i juni 2023.',
     );
 
     const ishoej = await loginAs(s.app, 'projektleder.ishoej-vallensbaek');
-    const iplan = strip((await ishoej.get('/styring/moeder')).body);
+    const iplan = pageText((await ishoej.get('/styring/moeder')).body);
     expect(iplan).toContain('Projektet skal holde 3 styregruppemøder om året');
     expect(iplan).toContain('2021: 2 styregruppemøder planlagt, der skal være mindst 3.');
     expect(iplan).not.toContain('2020: ');
-    expect(strip((await ishoej.get(`/styring/rapporter/udvalg?${BRIEF}`)).body)).toContain(
+    expect(pageText((await ishoej.get(`/styring/rapporter/udvalg?${BRIEF}`)).body)).toContain(
       'Udvalgets beslutning skrives ind efter mødet den 6.2.2023.',
     );
   });

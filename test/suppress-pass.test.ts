@@ -20,6 +20,13 @@ function published(figures: Map<string, Figure>, display: (k: string) => Shown):
   return out;
 }
 
+/** The hidden figures a reader of `pass`'s page works out (printed figures as the pass shows them). */
+const workedOut = (pass: ReturnType<typeof suppressTogether>, figures: Map<string, Figure>, relations: Relation[]) =>
+  recoverable(
+    published(figures, (k) => pass.display(k)),
+    relations,
+  );
+
 /** No hidden figure is determined, and every `x` is needed (showing it alone reveals one). */
 function expectSafeAndMinimal(figures: Map<string, Figure>, relations: Relation[], threshold = 5) {
   const pass = suppressTogether(figures, relations, threshold);
@@ -220,12 +227,7 @@ describe('figures another publication prints or hides (issue 18 point 12: a repo
     const pass = suppressTogether(figures, relations, 5, { hidden: (k) => k === 'r2c2' });
     expect(pass.display('r2c2')).toBe('x');
     expect(pass.protects.has('r2c2'), 'what it protects is in the other publication').toBe(false);
-    expect(
-      recoverable(
-        published(figures, (k) => pass.display(k)),
-        relations,
-      ),
-    ).toEqual([]);
+    expect(workedOut(pass, figures, relations)).toEqual([]);
     // A small cell is small whatever the other publication says; a kept figure wins over a hidden one.
     const both = suppressTogether(figures, relations, 5, { hidden: (k) => k === 'r0c0' || k === 'r2c2', keepShown: (k) => k === 'r2c2' });
     expect(both.display('r0c0')).toBe('<5');
@@ -357,12 +359,7 @@ describe('one pass with interval protection (step 4)', () => {
     expect(shownAs(pass, figures.keys())).toEqual({ n: 30, a: '<5', b: '<5', c: 'x', p: 'x', q: 13 });
     expect(pass.protects.get('p')).toBe('c');
     expect(pass.protects.get('c')).toBe('a');
-    expect(
-      recoverable(
-        published(figures, (k) => pass.display(k)),
-        relations,
-      ),
-    ).toEqual([]);
+    expect(workedOut(pass, figures, relations)).toEqual([]);
   });
 
   it('threshold 0 hides nothing with intervals either; an unknown figure name throws', () => {
@@ -436,12 +433,7 @@ describe('the pass pinned case by case (issue 17: the survivors of its mutation 
     ];
     const pass = suppressTogether(figures, relations, 5);
     expect(shownAs(pass, figures.keys())).toEqual({ s: '<5', T: 'x', a: 'x', X: 23 });
-    expect(
-      recoverable(
-        published(figures, (k) => pass.display(k)),
-        relations,
-      ),
-    ).toEqual([]);
+    expect(workedOut(pass, figures, relations)).toEqual([]);
   });
 
   it('figures that do not add up: the pass ends, trying the cells of the small count’s other relations', () => {
@@ -485,12 +477,7 @@ describe('interval protection pinned case by case (issue 17)', () => {
     expect(shownAs(pass, figures.keys())).toEqual({ n: 30, a: '<5', b: '<5', c: 'x', q: 13, p: 'x', z: 0, r: 'x', s: 5 });
     expect(pass.protects.get('p')).toBe('c');
     expect(pass.protects.get('r')).toBe('p');
-    expect(
-      recoverable(
-        published(figures, (k) => pass.display(k)),
-        relations,
-      ),
-    ).toEqual([]);
+    expect(workedOut(pass, figures, relations)).toEqual([]);
   });
 });
 

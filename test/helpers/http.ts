@@ -89,3 +89,12 @@ export function expectAnswer(res: LightMyRequestResponse, status: number, ...tex
 
 /** A refused form: 400, with every one of `texts` (messages beside the fields, the values kept) in the page. */
 export const expectRejected = (res: LightMyRequestResponse, ...texts: string[]) => expectAnswer(res, 400, ...texts);
+
+/** A page's text as a reader sees it: tags read as spaces, the entities pages write (&#39; &quot; &amp;) decoded, spaces folded. */
+export const pageText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');

@@ -30,6 +30,39 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** An equation: sparse integer coefficients over the unknowns' columns, and the right-hand side. */
+type Row = { a: Map<number, bigint>; b: bigint };
+
+/**
+ * Take column `c` out of `row` with `pivot`, fraction-free (row × p − pivot × f, p and f their
+ * entries in `c`); false when `row` has no `c`.
+ */
+function eliminate(row: Row, pivot: Row, c: number): boolean {
+  const f = row.a.get(c);
+  if (!f) return false;
+  const p = pivot.a.get(c)!;
+  const next = new Map<number, bigint>();
+  for (const [k, v] of row.a) next.set(k, v * p);
+  for (const [k, v] of pivot.a) {
+    const w = (next.get(k) ?? 0n) - f * v;
+    if (w === 0n) next.delete(k);
+    else next.set(k, w);
+  }
+  row.b = row.b * p - f * pivot.b;
+  row.a = next;
+  return true;
+}
+
+/** Divide `row` by the greatest common divisor of its coefficients and right-hand side. */
+function normalise(row: Row) {
+  let g = abs(row.b);
+  for (const v of row.a.values()) g = gcd(g, v);
+  if (g > 1n) {
+    for (const [k, v] of row.a) row.a.set(k, v / g);
+    row.b /= g;
+  }
+}
+
 /**
  * Hidden published figures whose value follows from the shown ones and the relations.
  * `published`: key → shown value (number when shown, string when suppressed).
@@ -48,7 +81,6 @@ export function recoverable(published: Map<string, Shown>, relations: Relation[]
     return c;
   };
   // Each row: sparse coefficients over unknowns, and the right-hand side.
-  type Row = { a: Map<number, bigint>; b: bigint };
   const rows: Row[] = [];
   for (const r of relations) {
     const a = new Map<number, bigint>();
@@ -71,49 +103,12 @@ export function recoverable(published: Map<string, Shown>, relations: Relation[]
   const pivotRowOf = new Map<number, Row>();
   for (const row of rows) {
     // Reduce by the existing pivots.
-    for (const [c, pr] of pivotRowOf) {
-      const f = row.a.get(c);
-      if (!f) continue;
-      const p = pr.a.get(c)!;
-      const next = new Map<number, bigint>();
-      for (const [k, v] of row.a) next.set(k, v * p);
-      for (const [k, v] of pr.a) {
-        const w = (next.get(k) ?? 0n) - f * v;
-        if (w === 0n) next.delete(k);
-        else next.set(k, w);
-      }
-      row.b = row.b * p - f * pr.b;
-      row.a = next;
-    }
+    for (const [c, pr] of pivotRowOf) eliminate(row, pr, c);
     if (!row.a.size) continue;
-    let g = abs(row.b);
-    for (const v of row.a.values()) g = gcd(g, v);
-    if (g > 1n) {
-      for (const [k, v] of row.a) row.a.set(k, v / g);
-      row.b /= g;
-    }
+    normalise(row);
     const c = Math.min(...row.a.keys());
     // Eliminate the new pivot from the rows before it (reduced form).
-    for (const pr of pivotRowOf.values()) {
-      const f = pr.a.get(c);
-      if (!f) continue;
-      const p = row.a.get(c)!;
-      const next = new Map<number, bigint>();
-      for (const [k, v] of pr.a) next.set(k, v * p);
-      for (const [k, v] of row.a) {
-        const w = (next.get(k) ?? 0n) - f * v;
-        if (w === 0n) next.delete(k);
-        else next.set(k, w);
-      }
-      pr.b = pr.b * p - f * row.b;
-      pr.a = next;
-      let h = abs(pr.b);
-      for (const v of pr.a.values()) h = gcd(h, v);
-      if (h > 1n) {
-        for (const [k, v] of pr.a) pr.a.set(k, v / h);
-        pr.b /= h;
-      }
-    }
+    for (const pr of pivotRowOf.values()) if (eliminate(pr, row, c)) normalise(pr);
     pivotRowOf.set(c, row);
   }
   const out: Recovered[] = [];
