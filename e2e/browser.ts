@@ -9,9 +9,11 @@
  * no inline script is needed; the page's own scripts stay under the policy. A test fails when a
  * page it opened logged a CSP violation, threw, or failed to load a sub-resource.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { startServer, type RunningServer } from '../test/helpers/server.ts';
 
@@ -255,6 +257,16 @@ export async function signedInPage(
 }
 
 /**
+ * Submit the page's form with the button named `button` (or the locator `submit`): it comes back
+ * refused, with each message of `errors` beside its field (`#f-<field>-error`).
+ */
+export async function submitRefused(page: Page, submit: string | Locator, errors: Record<string, string>) {
+  await follow(page, () => (typeof submit === 'string' ? page.getByRole('button', { name: submit }) : submit).click());
+  for (const [field, text] of Object.entries(errors))
+    await expect.poll(() => page.locator(`#f-${field}-error`).textContent()).toContain(text);
+}
+
+/**
  * Set-up (not a flow under test): the signed-in caseworker enrols a new woman through the
  * enrolment form, recruited by the jobcentre, on `enrolledOn` (YYYY-MM-DD). Ends on her page;
  * returns its URL without the query.
@@ -296,4 +308,21 @@ export function useServerAndBrowser() {
     await env.server?.close();
   });
   return env;
+}
+
+/**
+ * A folder of the describe block's own for the files its tests upload (made before its tests,
+ * removed after them). Returns `write(name, text)`, which puts a file there and returns its path.
+ */
+export function useUploadFiles() {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, submitRefused, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -45,8 +45,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.waitForURL(/\/indskrivning$/);
     await expectNoAxeViolations(page);
     await page.getByLabel('CPR-nummer').fill('320190-1234');
-    await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
-    await expect.poll(() => page.locator('#f-cpr-error').textContent()).toContain('gyldig dato');
+    await submitRefused(page, 'Find borger', { cpr: 'gyldig dato' });
     await expectNoAxeViolations(page);
     await page.getByLabel('CPR-nummer').fill(makeCpr('1985-03-09', 'K', 901));
     await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
@@ -56,8 +55,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     // First try without names: Danish errors beside the fields, typed values kept.
     await page.getByLabel('Fornavn').fill('Leyla');
     await page.getByLabel('Oprindelsesland').selectOption('IQ');
-    await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
-    await expect.poll(() => page.locator('#f-lastName-error').textContent()).toContain('Angiv efternavn.');
+    await submitRefused(page, 'Indskriv', { lastName: 'Angiv efternavn.' });
     expect(await page.getByLabel('Fornavn').inputValue()).toBe('Leyla');
     await expectNoAxeViolations(page);
     await page.getByLabel('Efternavn').fill('Karimi');
@@ -78,8 +76,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('B-job (et beslægtet job)').fill('Køkkenmedhjælper');
     await page.getByLabel('C-job (et job inden for rækkevidde nu)').fill('Opvasker');
     await page.getByLabel('CV er lagt på Jobnet').check();
-    await follow(page, () => page.getByRole('button', { name: 'Gem plan' }).click());
-    await expect.poll(() => page.locator('#f-cvDate-error').textContent()).toContain('Angiv datoen');
+    await submitRefused(page, 'Gem plan', { cvDate: 'Angiv datoen' });
     expect(await page.getByLabel('Jobmål').inputValue()).toBe('Køkkenmedhjælper');
     await expectNoAxeViolations(page);
     await page.getByLabel('Dato for CV på Jobnet').fill(da(today));
@@ -97,11 +94,10 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Udbyder eller virksomhed').fill('Storkøkkenet ApS');
     await page.getByLabel('CVR-nummer').fill('12345678');
     await page.getByLabel('Status').selectOption('i_gang');
-    await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
-    await expect.poll(() => page.locator('#f-cvr-error').textContent()).toContain('CVR-nummeret er ugyldigt');
-    await expect
-      .poll(() => page.locator('#f-companyConsent-error').textContent())
-      .toContain('Angiv om virksomheden må få oplysninger om hende.');
+    await submitRefused(page, 'Gem aktivitet', {
+      cvr: 'CVR-nummeret er ugyldigt',
+      companyConsent: 'Angiv om virksomheden må få oplysninger om hende.',
+    });
     await expectNoAxeViolations(page);
     await page.getByLabel('CVR-nummer').fill(validCvr());
     await page.getByLabel(/^Ja: virksomheden må kende hendes navn/).check();
@@ -150,8 +146,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await follow(page, () => page.getByRole('link', { name: 'Indskriv igen' }).click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Indskriv igen');
     await page.getByLabel('Rekrutteret via').selectOption('jobcenter');
-    await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
-    await expect.poll(() => page.locator('#f-enrolmentDate-error').textContent()).toContain('overlapper');
+    await submitRefused(page, 'Indskriv', { enrolmentDate: 'overlapper' });
     await expectNoAxeViolations(page);
     await page.close();
   });
@@ -169,8 +164,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await follow(page, () => page.getByTestId('activities').getByRole('link', { name: /^Ret/ }).first().click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ret aktivitet');
     await page.getByLabel('Startdato').fill('99-99-2024');
-    await follow(page, () => page.getByRole('button', { name: 'Gem aktivitet' }).click());
-    await expect.poll(() => page.locator('#f-startDate-error').textContent()).toContain('Måned 99 findes ikke.');
+    await submitRefused(page, 'Gem aktivitet', { startDate: 'Måned 99 findes ikke.' });
     await expectNoAxeViolations(page);
     await page.goto(`${herPage}/samtaler`);
     const before = await page.getByTestId('conversations').locator('tbody tr').count();
@@ -206,14 +200,12 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await leader.waitForURL(/\/projekt$/);
     await expectNoAxeViolations(leader);
     await leader.getByLabel('Største sagsstamme pr. sagsbehandler').fill('0');
-    await follow(leader, () => leader.getByRole('button', { name: 'Gem opfølgningsregler' }).click());
-    await expect.poll(() => leader.locator('#f-caseloadLimit-error').textContent()).toContain('mindst 1');
+    await submitRefused(leader, 'Gem opfølgningsregler', { caseloadLimit: 'mindst 1' });
     await expectNoAxeViolations(leader);
     await leader.getByLabel('Navn', { exact: true }).fill('Cykelkursus');
     await leader.getByLabel('Nøgle').fill('Cykel!');
     await leader.getByLabel('Kategori').selectOption('social_sundhed');
-    await follow(leader, () => leader.getByRole('button', { name: 'Tilføj aktivitetstype' }).click());
-    await expect.poll(() => leader.locator('#f-key-error').textContent()).toContain('Nøglen skal være');
+    await submitRefused(leader, 'Tilføj aktivitetstype', { key: 'Nøglen skal være' });
     await expectNoAxeViolations(leader);
     await leader.getByLabel('Nøgle').fill('cykelkursus');
     await follow(leader, () => leader.getByRole('button', { name: 'Tilføj aktivitetstype' }).click());

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, submitRefused, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { focused, tabUntil } from './keyboard.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
@@ -34,9 +34,7 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
     await follow(page, () => page.getByRole('link', { name: 'Opret virksomhed' }).click());
     await expectNoAxeViolations(page);
     await page.getByLabel('CVR-nummer').fill('12345678');
-    await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
-    await expect.poll(() => page.locator('#f-cvr-error').textContent()).toContain('kontrolcifferet passer ikke');
-    await expect.poll(() => page.locator('#f-name-error').textContent()).toContain('Angiv virksomhedens navn.');
+    await submitRefused(page, 'Gem', { cvr: 'kontrolcifferet passer ikke', name: 'Angiv virksomhedens navn.' });
     await expectNoAxeViolations(page);
     await page.getByLabel('CVR-nummer').fill(cvrFrom(43000000));
     await page.getByLabel('Navn').fill('Browservirksomheden ApS');
@@ -48,11 +46,11 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
     await page.locator('summary', { hasText: 'Tilføj kontaktperson' }).click();
     await page.getByLabel('Navn').fill('Hanne Lund');
     await page.getByLabel('E-mail (valgfri)').fill('ikke-en-mail');
-    await follow(page, () => page.locator('form[action$="/kontaktpersoner"] button[type=submit]').click());
-    await expect.poll(() => page.locator('#f-email-error').textContent()).toContain('Skriv en e-mailadresse');
+    const saveContactPerson = page.locator('form[action$="/kontaktpersoner"] button[type=submit]');
+    await submitRefused(page, saveContactPerson, { email: 'Skriv en e-mailadresse' });
     await expectNoAxeViolations(page);
     await page.getByLabel('E-mail (valgfri)').fill('hl@browser.dk');
-    await follow(page, () => page.locator('form[action$="/kontaktpersoner"] button[type=submit]').click());
+    await follow(page, () => saveContactPerson.click());
     await expect.poll(() => page.getByTestId('contact-persons').textContent()).toContain('Hanne Lund');
 
     await page.locator('summary', { hasText: 'Registrér kontakt eller besøg' }).click();

@@ -6,15 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { tabUntil } from './keyboard.ts';
+import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
+import { enter, tabUntil } from './keyboard.ts';
 import { addUser, createMunicipality, type TestMunicipality, type TestUser } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
-
-async function enter(page: Page, url: RegExp) {
-  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
-}
 
 describe.runIf(browserAvailable())('company consultant in Chromium', () => {
   const env = useServerAndBrowser();

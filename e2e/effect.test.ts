@@ -4,20 +4,13 @@
  * form with her typed value kept, and reads the national effect with balance and caveats; a
  * project leader reads her project's effect. Axe on every page.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoPool } from '../test/helpers/effect-pool.ts';
-import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, useUploadFiles } from './browser.ts';
 
 describe.runIf(browserAvailable())('effect pages in Chromium', () => {
   const env = useServerAndBrowser();
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const writeFile = useUploadFiles();
 
   it('lets the analyst import a pool, with a Danish error for a bad file and for a mistyped CPR number', async () => {
     const page = await signedInPage(env, 'analytiker.siri');
@@ -27,18 +20,17 @@ describe.runIf(browserAvailable())('effect pages in Chromium', () => {
     await follow(page, () => page.getByRole('link', { name: 'Sammenligningspuljen' }).first().click());
     await expectNoAxeViolations(page);
 
-    const bad = join(dir, 'pulje-fejl.csv');
-    writeFileSync(bad, 'cpr;kommune\n0101854002;Aalborg\n0101854002;Aarhus\n');
-    await page.getByLabel('CSV-fil med puljen').setInputFiles(bad);
-    await follow(page, () => page.getByRole('button', { name: 'Indlæs pulje' }).click());
+    /** Upload a pool file `name` holding `text` through the import form. */
+    const importPool = async (name: string, text: string) => {
+      await page.getByLabel('CSV-fil med puljen').setInputFiles(writeFile(name, text));
+      await follow(page, () => page.getByRole('button', { name: 'Indlæs pulje' }).click());
+    };
+    await importPool('pulje-fejl.csv', 'cpr;kommune\n0101854002;Aalborg\n0101854002;Aarhus\n');
     expect(await page.getByRole('alert').textContent()).toContain('pulje-fejl.csv, linje 3');
     expect(await page.getByTestId('pool-size').textContent()).toContain('0');
     await expectNoAxeViolations(page);
 
-    const good = join(dir, 'pulje.csv');
-    writeFileSync(good, 'cpr;kommune;oprindelsesland\n0101854002;Aalborg;Syrien\n0202864002;Aarhus;\n');
-    await page.getByLabel('CSV-fil med puljen').setInputFiles(good);
-    await follow(page, () => page.getByRole('button', { name: 'Indlæs pulje' }).click());
+    await importPool('pulje.csv', 'cpr;kommune;oprindelsesland\n0101854002;Aalborg;Syrien\n0202864002;Aarhus;\n');
     expect(await page.getByRole('status').textContent()).toContain('2 kvinder');
     expect(await page.getByTestId('pool-imports').textContent()).toContain('pulje.csv');
 

@@ -7,18 +7,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addMonths } from '../src/core/dates.ts';
-import { tabUntil } from './keyboard.ts';
+import { enter, tabUntil } from './keyboard.ts';
 import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
-
-async function enter(page: Page, url: RegExp) {
-  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
-}
 
 async function typeInto(page: Page, re: RegExp, text: string) {
   await tabTo(page, re);

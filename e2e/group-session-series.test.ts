@@ -5,18 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { tabUntil } from './keyboard.ts';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
+import { enter, tabUntil } from './keyboard.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
 import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 const da = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
-
-async function enter(page: Page, url: RegExp) {
-  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
-}
 
 describe.runIf(browserAvailable())('group session series in Chromium', () => {
   const env = useServerAndBrowser();

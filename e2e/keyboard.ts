@@ -36,6 +36,11 @@ export async function tabUntil(page: Page, re: RegExp, opts: { max?: number; for
   throw new Error(`Tab never reached ${re} on ${page.url()}`);
 }
 
+/** Press Enter and wait until the browser has arrived at `url` (a link or a form's button has focus). */
+export async function enter(page: Page, url: RegExp) {
+  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
+}
+
 /**
  * Opens the focused file input's chooser with Space, as a keyboard user does. On a loaded machine
  * headless Chromium now and then drops that first key press without opening the chooser (seen in

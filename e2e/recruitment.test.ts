@@ -6,12 +6,9 @@
  * the list and the outreach, and her candidate page then says "Indskrevet". Every action is a key
  * press (the file chooser opens from the keyboard); axe on every page, under the real CSP.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, useUploadFiles, WAIT_MS } from './browser.ts';
 import { openFileChooserWithSpace, signInByKeyboard, tabUntil } from './keyboard.ts';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
 import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
@@ -41,17 +38,12 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
   beforeAll(async () => {
     m = await createMunicipality(env.server.t.db);
   });
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const writeFile = useUploadFiles();
 
   it('imports a list with a bad row, logs outreach and enrols from the candidate', async () => {
     const cpr = makeCpr('1986-04-12', 'K', 5511);
-    const file = join(dir, 'kandidater.csv');
-    writeFileSync(
-      file,
+    const file = writeFile(
+      'kandidater.csv',
       `cpr;navn;ydelse;oprindelse\n${formatCpr(cpr)};Sahra Tastaturkandidat;Kontanthjælp;Somalia\n12345;Fejl Rækkesen;Kontanthjælp;Irak\n`,
     );
     /** A fresh page signed in with the keyboard, on Kandidater (reached from the menu). */
@@ -105,13 +97,16 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
     await pressAndWait(page, 'Enter', (u) => u.href.startsWith(candidatePage) && u.search.includes('gemt=opsoegning'));
     await expect.poll(() => page.getByTestId('outreach-log').textContent()).toContain('Boligsocial medarbejder');
 
-    // She attended the information meeting (third option of the group).
-    await tabTo(page, /^INPUT\|Kontaktforsøg\|Hvad skete der\?/);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await tabTo(page, /^BUTTON\|\|\|Gem opsøgning$/);
-    await pressAndWait(page, 'Enter', (u) => u.search.includes('gemt=opsoegning'));
-    await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Deltog i informationsmøde');
+    /** She attended the information meeting: the third option of the group, saved; her stage says so. */
+    const attendedMeeting = async () => {
+      await tabTo(page, /^INPUT\|Kontaktforsøg\|Hvad skete der\?/);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await tabTo(page, /^BUTTON\|\|\|Gem opsøgning$/);
+      await pressAndWait(page, 'Enter', (u) => u.search.includes('gemt=opsoegning'));
+      await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Deltog i informationsmøde');
+    };
+    await attendedMeeting();
     await expectNoAxeViolations(page);
 
     // Correct the contact attempt (the channel was wrong), with a reason: keyboard only, axe on every page.
@@ -142,12 +137,7 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
     await tabTo(page, /^BUTTON\|\|\|Ja, slet$/);
     await pressAndWait(page, 'Enter', (u) => u.search.includes('gemt=opsoegning_slettet'));
     await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Kontaktet');
-    await tabTo(page, /^INPUT\|Kontaktforsøg\|Hvad skete der\?/);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await tabTo(page, /^BUTTON\|\|\|Gem opsøgning$/);
-    await pressAndWait(page, 'Enter', (u) => u.search.includes('gemt=opsoegning'));
-    await expect.poll(() => page.getByTestId('candidate-stage').textContent()).toBe('Deltog i informationsmøde');
+    await attendedMeeting();
 
     // "Indskriv": the enrolment form pre-filled from the list and the outreach.
     await tabTo(page, /^A\|\|\|Indskriv$/);

@@ -5,12 +5,9 @@
  * says so), the file is imported, and her codes are listed under Egne koder. Every action is a
  * key press (the file chooser opens from the keyboard); axe on each page, under the real CSP.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, useUploadFiles, WAIT_MS } from './browser.ts';
 import { focused, openFileChooserWithSpace, signInByKeyboard, tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 200 });
@@ -30,16 +27,11 @@ async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => 
 
 describe.runIf(browserAvailable())('unknown codes mapped in Chromium (keyboard only)', () => {
   const env = useServerAndBrowser();
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const writeFile = useUploadFiles();
 
   it('lists the unknown codes, takes a category and a reason for each, and imports the file', async () => {
-    const file = join(dir, 'ydelser-nye-koder.csv');
-    writeFileSync(
-      file,
+    const file = writeFile(
+      'ydelser-nye-koder.csv',
       'cpr;uge;kode\n0101904711;2023-W05;130\n0101904711;2023-W06;4711\n0202904712;2023-W05;4711\n0202904712;2023-W06;4712\n',
     );
     const page = await env.browser.newPage();

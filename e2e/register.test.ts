@@ -2,23 +2,15 @@
  * The analyst uploads a register file and follows the progress bar to the report; the results
  * page shows the national figures; a caseworker opens a woman's register explanation. Axe on each.
  */
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser, useUploadFiles } from './browser.ts';
 
 describe.runIf(browserAvailable())('register data in Chromium', () => {
   const env = useServerAndBrowser();
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const writeFile = useUploadFiles();
 
   it('uploads a benefits file, shows progress to completion, and lists the batch with its provenance', async () => {
-    const file = join(dir, 'ydelser-2023.csv');
-    writeFileSync(file, 'cpr;uge;kode\n0101901234;2023-W05;130\n0101901234;2023-W06;211\n');
+    const file = writeFile('ydelser-2023.csv', 'cpr;uge;kode\n0101901234;2023-W05;130\n0101901234;2023-W06;211\n');
     const page = await signedInPage(env, 'analytiker.siri');
     await follow(page, () => page.getByRole('link', { name: 'Registerdata' }).click());
     await expectNoAxeViolations(page);
@@ -37,8 +29,7 @@ describe.runIf(browserAvailable())('register data in Chromium', () => {
   });
 
   it('shows a Danish error for a malformed file and stores nothing', async () => {
-    const file = join(dir, 'forkert.csv');
-    writeFileSync(file, 'cpr;uge;kode\n0101901234;2023-W99;130\n');
+    const file = writeFile('forkert.csv', 'cpr;uge;kode\n0101901234;2023-W99;130\n');
     const page = await signedInPage(env, 'analytiker.siri');
     await page.goto(`${env.server.url}/registerdata`);
     await page.getByLabel('CSV-fil').setInputFiles(file);
