@@ -15,15 +15,14 @@ import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csrfOf, loginAs } from './helpers/http.ts';
-import { createAgency, createMunicipality, type TestMunicipality } from './helpers/world.ts';
+import { createAgency, useMunicipalities } from './helpers/world.ts';
 
 describe.each(backends())('what the audit log keeps, on %s', (backend) => {
   const srv = useTestServer(backend);
-  const w = {} as { own: TestMunicipality; other: TestMunicipality; admin: string };
+  const w = useMunicipalities(srv, { own: { women: 3 }, other: { women: 1 } });
+  let adminName = '';
   beforeAll(async () => {
-    w.own = await createMunicipality(srv.t.db, { women: 3 });
-    w.other = await createMunicipality(srv.t.db, { women: 1 });
-    w.admin = (await createAgency(srv.t.db)).administrator.username;
+    adminName = (await createAgency(srv.t.db)).administrator.username;
   });
   const auditText = async () =>
     (
@@ -73,7 +72,7 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
     expect(logged.rows.every((r) => typeof r.detail.total === 'number')).toBe(true);
 
     // Nor on the administrator's audit page.
-    const admin = await loginAs(srv.app, w.admin);
+    const admin = await loginAs(srv.app, adminName);
     const page = await admin.get('/admin/audit?handling=liste');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(cw);
@@ -82,7 +81,7 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
   });
 
   it("keeps no typed text from the administrator's audit search either", async () => {
-    const admin = await loginAs(srv.app, w.admin);
+    const admin = await loginAs(srv.app, adminName);
     const known = w.other.caseworker.username;
     expect((await admin.get(`/admin/audit?bruger=${encodeURIComponent('Fatima Hassan 1204851234')}`)).statusCode).toBe(200);
     expect((await admin.get(`/admin/audit?bruger=${known}`)).statusCode).toBe(200);
@@ -97,7 +96,7 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
 
   it('refuses a NUL byte with a Danish 400 before the database, and audits the refusal (finding 6)', async () => {
     const s = await loginAs(srv.app, w.own.leader.username);
-    const admin = await loginAs(srv.app, w.admin);
+    const admin = await loginAs(srv.app, adminName);
     const before = (await srv.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'afvist_input'`)).rows[0]
       .n;
     const urls: [typeof s, string, string][] = [
@@ -129,7 +128,7 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
     ).rows.slice(before);
     expect(refused.map((r) => r.detail.route)).toEqual(urls.map((u) => u[2]));
     expect(refused[0].username).toBe(w.own.leader.username);
-    expect(refused[3].username).toBe(w.admin);
+    expect(refused[3].username).toBe(admin);
     expect(refused[0].detail.fields).toEqual(['query.q']);
     expect(refused[1].detail.fields).toEqual(['params.id']);
   });

@@ -14,7 +14,7 @@ import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { actualTexts, altTexts, pdfImages, pdfWords, popplerAvailable, readPdf } from './helpers/pdf.ts';
 import { fold, pdfText } from './helpers/downloads.ts';
-import { addPlan, createMunicipality, type TestMunicipality } from './helpers/world.ts';
+import { addPlan, useMunicipalities } from './helpers/world.ts';
 
 const JOB_GOAL = 'Kok i kantine';
 const SUB_GOAL = 'Praktik i et storkøkken';
@@ -26,13 +26,12 @@ const RIGHT = 595.28 - 48;
 
 describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backend) => {
   const srv = useTestServer(backend);
+  const w = useMunicipalities(srv, { m: { women: 1 }, elsewhere: { women: 1 } });
   let cw: Session;
   let womanId = '';
-  let elsewhere: TestMunicipality;
 
   beforeAll(async () => {
-    const m = await createMunicipality(srv.t.db, { women: 1 });
-    elsewhere = await createMunicipality(srv.t.db, { women: 1 });
+    const m = w.m;
     cw = await loginAs(srv.app, m.caseworker.username);
     womanId = m.women[0].id;
     await addPlan(srv.t.db, m, womanId, JOB_GOAL, [{ id: 'g1', text: SUB_GOAL, dueDate: '2099-01-01', status: 'i_gang' }]);
@@ -232,7 +231,7 @@ describe.runIf(popplerAvailable()).each(backends())('Min plan PDF on %s', (backe
   });
 
   it('another municipality gets no PDF of her, and the refusal is audited', async () => {
-    const stranger = await loginAs(srv.app, elsewhere.caseworker.username);
+    const stranger = await loginAs(srv.app, w.elsewhere.caseworker.username);
     const res = await stranger.get(`/deltagere/${womanId}/min-plan.pdf`);
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).not.toContain('pdf');

@@ -12,7 +12,7 @@ import { seedDemoPool } from './helpers/effect-pool.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csvRows } from './helpers/downloads.ts';
 import { csrfOf, formBody, loginAs, type Session } from './helpers/http.ts';
-import { createAgency, createMunicipality, type TestMunicipality, type TestUser } from './helpers/world.ts';
+import { createAgency, useMunicipalities, type TestUser } from './helpers/world.ts';
 
 const vault = createVault(TEST_SECRET);
 
@@ -24,11 +24,10 @@ function multipart(session: Session, url: string, fileName: string, text: string
 
 describe.each(backends())('effect page and pool on %s', (backend) => {
   const srv = useTestServer(backend);
-  const w = {} as { m: TestMunicipality; other: TestMunicipality; agencyAdmin: TestUser };
+  const w = useMunicipalities(srv, { m: { women: 3 }, other: { women: 1 } });
+  let agencyAdmin: TestUser;
   beforeAll(async () => {
-    w.m = await createMunicipality(srv.t.db, { women: 3 });
-    w.other = await createMunicipality(srv.t.db, { women: 1 });
-    w.agencyAdmin = (await createAgency(srv.t.db)).administrator;
+    agencyAdmin = (await createAgency(srv.t.db)).administrator;
   });
 
   /** An analyst's session with the CSRF token of the pool page (her home page has no form). */
@@ -108,7 +107,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
   });
 
   it("refuses the pool to everyone but the agency's analysts", async () => {
-    for (const u of [w.m.caseworker, w.m.leader, w.m.analyst, w.m.administrator, w.agencyAdmin].map((x) => x.username)) {
+    for (const u of [w.m.caseworker, w.m.leader, w.m.analyst, w.m.administrator, agencyAdmin].map((x) => x.username)) {
       const s = await loginAs(srv.app, u);
       expect((await s.get('/effekt/pulje')).statusCode).toBe(403);
       expect((await s.post('/effekt/pulje/slet', { cpr: '0101854002' })).statusCode).toBe(403);
@@ -170,7 +169,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
     });
 
     it('refuses caseworkers and administrators, and a bad month is a Danish error', async () => {
-      for (const u of [w.m.caseworker, w.m.administrator, w.agencyAdmin].map((x) => x.username)) {
+      for (const u of [w.m.caseworker, w.m.administrator, agencyAdmin].map((x) => x.username)) {
         const s = await loginAs(srv.app, u);
         expect((await s.get('/effekt')).statusCode).toBe(403);
         expect((await s.get('/effekt.csv')).statusCode).toBe(403);

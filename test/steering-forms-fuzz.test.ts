@@ -8,7 +8,7 @@ import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { fuzzForm, malformedForm } from './helpers/fuzz.ts';
 import { loginAs } from './helpers/http.ts';
-import { addGoal, addProjectRecords, createMunicipality, type TestMunicipality } from './helpers/world.ts';
+import { addGoal, addProjectRecords, useMunicipalities } from './helpers/world.ts';
 
 const keys = [
   'title',
@@ -49,19 +49,17 @@ const form = malformedForm(keys, [
 
 describe.each(backends())('steering forms under fuzzing on %s', (backend) => {
   const srv = useTestServer(backend);
+  // A fresh municipality's project with one goal and one milestone to edit.
+  const w = useMunicipalities(srv, { m: { women: 1 } });
   let pid: number;
-  let m: TestMunicipality;
-
   beforeAll(async () => {
-    // A fresh municipality's project with one goal and one milestone to edit.
-    m = await createMunicipality(srv.t.db, { women: 1 });
-    pid = m.projectId;
-    await addGoal(srv.t.db, m, 'Halvdelen når Mål 1 eller 2');
-    await addProjectRecords(srv.t.db, m, 'fuzz');
+    pid = w.m.projectId;
+    await addGoal(srv.t.db, w.m, 'Halvdelen når Mål 1 eller 2');
+    await addProjectRecords(srv.t.db, w.m, 'fuzz');
   });
 
   it('answers 303 or 400 to anything, and a 400 writes nothing', async () => {
-    const s = await loginAs(srv.app, m.leader.username);
+    const s = await loginAs(srv.app, w.m.leader.username);
     const goal = (await srv.t.db.query<{ id: number }>('SELECT id FROM project_goal WHERE project_id = $1 ORDER BY id LIMIT 1', [pid]))
       .rows[0].id;
     const ms = (await srv.t.db.query<{ id: number }>('SELECT id FROM project_milestone WHERE project_id = $1 ORDER BY id LIMIT 1', [pid]))

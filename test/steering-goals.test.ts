@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
-import { expectRejected, loginAs } from './helpers/http.ts';
+import { expectRejected, loginAs, type Session } from './helpers/http.ts';
 import { addGoal, createAgency, createMunicipality, type TestMunicipality, type TestUser } from './helpers/world.ts';
 import { goalFormSchema, milestoneFormSchema } from '../src/domain/steering-goals.ts';
 import { DEMO_GOALS, demoGoalsFor, demoMilestonesFor } from '../src/demo/goals.ts';
@@ -92,16 +92,20 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
     expect(goals.body).toContain('50 % har lønnede timer eller er ordinært beskæftigede');
   });
 
-  it('keeps the values and puts a Danish error beside each bad field', async () => {
-    const s = await loginAs(srv.app, w.m.leader.username);
-    const res = await s.post(`/styring/maal/ny?projekt=${w.m.projectId}`, {
-      title: 'Mål med fejl',
+  /** The new-goal form of `project` posted by `who`: Mål 1 at 10 % by the end of 2022, no note, unless `fields` say otherwise. */
+  const postGoal = (who: Session, project: number, fields: Record<string, string>) =>
+    who.post(`/styring/maal/ny?projekt=${project}`, {
       measure: 'maal_1',
       targetKind: 'andel',
-      targetValue: '150',
-      deadline: '2022-02-30',
+      targetValue: '10',
+      deadline: '2022-12-31',
       note: '',
+      ...fields,
     });
+
+  it('keeps the values and puts a Danish error beside each bad field', async () => {
+    const s = await loginAs(srv.app, w.m.leader.username);
+    const res = await postGoal(s, w.m.projectId, { title: 'Mål med fejl', targetValue: '150', deadline: '2022-02-30' });
     expectRejected(res, 'En andel kan højst være 100 %.', 'Datoen findes ikke.');
     expect(res.body).toMatch(/id="f-targetValue"[^>]*value="150"/);
     expect(res.body).toContain('value="Mål med fejl"');
@@ -112,7 +116,7 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
 
   it('saves a new goal and a changed milestone, each with an audit record in the same transaction', async () => {
     const s = await loginAs(srv.app, w.m.leader.username);
-    const res = await s.post(`/styring/maal/ny?projekt=${w.m.projectId}`, {
+    const res = await postGoal(s, w.m.projectId, {
       title: '30 kvinder starter i 2020',
       measure: 'indskrevne',
       targetKind: 'antal',
@@ -172,26 +176,10 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
 
   it("lets no caseworker edit, and no one reach another municipality's project", async () => {
     const cw = await loginAs(srv.app, w.m.caseworker.username);
-    const res = await cw.post(`/styring/maal/ny?projekt=${w.m.projectId}`, {
-      title: 'Ikke tilladt',
-      measure: 'maal_1',
-      targetKind: 'andel',
-      targetValue: '10',
-      deadline: '2022-12-31',
-      note: '',
-    });
-    expect(res.statusCode).toBe(403);
+    expect((await postGoal(cw, w.m.projectId, { title: 'Ikke tilladt' })).statusCode).toBe(403);
     const pl = await loginAs(srv.app, w.m.leader.username);
     expect((await pl.get(`/styring/maal?projekt=${w.other.projectId}`)).statusCode).toBe(404);
-    const other = await pl.post(`/styring/maal/ny?projekt=${w.other.projectId}`, {
-      title: 'Andens projekt',
-      measure: 'maal_1',
-      targetKind: 'andel',
-      targetValue: '10',
-      deadline: '2022-12-31',
-      note: '',
-    });
-    expect(other.statusCode).toBe(404);
+    expect((await postGoal(pl, w.other.projectId, { title: 'Andens projekt' })).statusCode).toBe(404);
     const analyst = await loginAs(srv.app, w.agencyAnalyst.username);
     expect((await analyst.get('/styring')).statusCode).toBe(403);
   });

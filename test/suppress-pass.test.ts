@@ -12,6 +12,9 @@ import { suppressCells } from '../src/monitoring/suppress.ts';
 import { narrowed, ranges, recoverable, type Shown } from './helpers/recoverability.ts';
 
 const fig = (value: number, more: Partial<Figure> = {}): Figure => ({ value, ...more });
+const figs = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [k, fig(v)]));
+const shownAs = (pass: ReturnType<typeof suppressTogether>, keys: Iterable<string>) =>
+  Object.fromEntries([...keys].map((k) => [k, pass.display(k)]));
 
 /** What a reader sees: printed figures, shown or marked. */
 function published(figures: Map<string, Figure>, display: (k: string) => Shown): Map<string, Shown> {
@@ -94,13 +97,8 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
 
   it('treats a total shown in two tables as one figure: the complement picked in one table is protected in the other', () => {
     // Table A: T = a1 + a2; table B: the same T = b1 + b2. a1 is small; a2 is a headline figure.
-    const figures = new Map<string, Figure>([
-      ['T', fig(23)],
-      ['a1', fig(3)],
-      ['a2', fig(20, { cost: 20_000 })],
-      ['b1', fig(10)],
-      ['b2', fig(13)],
-    ]);
+    const figures = figs({ T: 23, a1: 3, a2: 20, b1: 10, b2: 13 });
+    figures.get('a2')!.cost = 20_000;
     const relations: Relation[] = [
       { total: 'T', parts: ['a1', 'a2'] },
       { total: 'T', parts: ['b1', 'b2'] },
@@ -145,13 +143,8 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
   });
 
   it('protects a small figure that is never printed but follows from printed ones (n − active)', () => {
-    const figures = new Map<string, Figure>([
-      ['n', fig(30)],
-      ['active', fig(28)],
-      ['inactive', fig(2, { printed: false })],
-      ['a', fig(15)],
-      ['b', fig(15)],
-    ]);
+    const figures = figs({ n: 30, active: 28, inactive: 2, a: 15, b: 15 });
+    figures.get('inactive')!.printed = false;
     const relations: Relation[] = [
       { total: 'n', parts: ['active', 'inactive'] },
       { total: 'n', parts: ['a', 'b'] },
@@ -293,10 +286,6 @@ describe('interval reasoning in the test solver (issue 17): counts ≥ 0 bound a
 });
 
 describe('one pass with interval protection (step 4)', () => {
-  const figs = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [k, fig(v)]));
-  const shownAs = (pass: ReturnType<typeof suppressTogether>, keys: Iterable<string>) =>
-    Object.fromEntries([...keys].map((k) => [k, pass.display(k)]));
-
   it('two small counts with a known sum: the cheapest figure that widens them is hidden, only when asked', () => {
     // n = a + b + c: a + b = 7 makes each 3 or 4. No equation gives either away.
     const figures = figs({ n: 30, a: 3, b: 4, c: 23 });
@@ -372,10 +361,6 @@ describe('one pass with interval protection (step 4)', () => {
 });
 
 describe('the pass pinned case by case (issue 17: the survivors of its mutation run)', () => {
-  const figs = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [k, fig(v)]));
-  const shownAs = (pass: ReturnType<typeof suppressTogether>, keys: Iterable<string>) =>
-    Object.fromEntries([...keys].map((k) => [k, pass.display(k)]));
-
   it('a shown 0 stays 0 and is never a complement; a count equal to the threshold is not small', () => {
     // T = a + z + b + f: a = 3 is small; z = 0 would be the cheapest cell to hide, f = 5 is the cheapest that may be.
     const figures = figs({ T: 28, a: 3, z: 0, b: 20, f: 5 });
@@ -452,10 +437,6 @@ describe('the pass pinned case by case (issue 17: the survivors of its mutation 
 });
 
 describe('interval protection pinned case by case (issue 17)', () => {
-  const figs = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [k, fig(v)]));
-  const shownAs = (pass: ReturnType<typeof suppressTogether>, keys: Iterable<string>) =>
-    Object.fromEntries([...keys].map((k) => [k, pass.display(k)]));
-
   it('a <5 is 1–4 to the reader, not N or more: beside an x it is not narrowed', () => {
     // n = a + c, a = 3 small, c hidden by the equations: a is 1–4 and c 6–9, no narrower than the marks say.
     const figures = figs({ n: 10, a: 3, c: 7 });

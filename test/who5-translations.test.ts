@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { loginAs, type Session } from './helpers/http.ts';
-import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
+import { useMunicipalities } from './helpers/world.ts';
 
 const tokenOf = (body: string) => /\/borger\/([A-Za-z0-9_-]{43})</.exec(body)?.[1] ?? '';
 
@@ -38,11 +38,10 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
   let womanId = '';
   let projectId = 0;
   let token = '';
-  let other: TestMunicipality;
+  const w = useMunicipalities(srv, { m: { women: 1 }, other: { women: 1 } });
 
   beforeAll(async () => {
-    const m = await createMunicipality(srv.t.db, { women: 1 });
-    other = await createMunicipality(srv.t.db, { women: 1 });
+    const m = w.m;
     pl = await loginAs(srv.app, m.leader.username);
     cw = await loginAs(srv.app, m.caseworker.username);
     womanId = m.women[0].id;
@@ -157,12 +156,12 @@ describe.each(backends())('validated WHO-5 translations on %s', (backend) => {
     const own = (
       await srv.t.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM project_municipality WHERE project_id = $1 AND municipality_code = $2`,
-        [projectId, other.code],
+        [projectId, w.other.code],
       )
     ).rows[0].n;
     expect(own).toBe(0); // (the project is not the other municipality's)
-    const otherLeader = await loginAs(srv.app, other.leader.username);
-    expect((await otherLeader.get(`/projekt/who5-oversaettelser?projekt=${other.projectId}`)).statusCode).toBe(200); // her own project
+    const otherLeader = await loginAs(srv.app, w.other.leader.username);
+    expect((await otherLeader.get(`/projekt/who5-oversaettelser?projekt=${w.other.projectId}`)).statusCode).toBe(200); // her own project
     expect((await otherLeader.get(`/projekt/who5-oversaettelser?projekt=${projectId}`)).statusCode).toBe(404);
     expect((await otherLeader.get(`/projekt/who5-oversaettelser/ar?projekt=${projectId}`)).statusCode).toBe(404);
     expect(

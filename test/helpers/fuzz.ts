@@ -44,6 +44,36 @@ export const ENROLMENT_FIELDS = [
   'projectId',
 ];
 
+/**
+ * The fields of a woman's case forms both form fuzzers post: conversation, activity, plan, exit and
+ * visitation, assessment, and enrolment.
+ */
+export const CASE_FORM_FIELDS = [
+  'date',
+  'kind',
+  'participants',
+  'interpreterUsed',
+  'note',
+  'typeKey',
+  'provider',
+  'cvr',
+  'startDate',
+  'endDate',
+  'hoursPerWeek',
+  'status',
+  'jobGoal',
+  'abcStrategy.a',
+  'abcStrategy.b',
+  'abcStrategy.c',
+  'cvOnJobnet',
+  'cvDate',
+  'reason',
+  'exitDate',
+  'visitation',
+  'instrumentKey',
+  ...ENROLMENT_FIELDS,
+];
+
 /** One field: a random string or a nasty value, plus the values that mean something to these forms (`extra`). */
 export function malformedField(extra: string[] = []): fc.Arbitrary<string> {
   return fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...NASTY, ...extra));

@@ -472,14 +472,29 @@ export const testActor = (municipalities: string[], over: Partial<Actor> = {}): 
 });
 
 /**
+ * Fresh municipalities made in beforeAll (after `useTestServer`'s), one for each entry of `made`,
+ * in its order, with the options given: `{ own: { women: 3 }, other: { women: 1 } }` gives `w.own`
+ * and `w.other` to read inside tests and later hooks.
+ */
+export function useMunicipalities<K extends string>(
+  srv: { t: TestDb },
+  made: Record<K, WomenOptions & { projectStart?: string; projectEnd?: string }>,
+): Record<K, TestMunicipality> {
+  const w = {} as Record<K, TestMunicipality>;
+  beforeAll(async () => {
+    for (const k of Object.keys(made) as K[]) w[k] = await createMunicipality(srv.t.db, made[k]);
+  });
+  return w;
+}
+
+/**
  * The world of most casework test files, made in beforeAll (after `useTestServer`'s): a fresh
  * municipality with `women` women (one unless told) and its caseworker signed in. Read `m`, her
  * session `s` and `woman` (the first woman) inside tests and later hooks.
  */
 export function useCaseworker(srv: { t: TestDb; app: FastifyInstance }, opts: WomenOptions = { women: 1 }) {
-  const w = {} as { m: TestMunicipality; s: Session; woman: TestWoman };
+  const w = useMunicipalities(srv, { m: opts }) as { m: TestMunicipality; s: Session; woman: TestWoman };
   beforeAll(async () => {
-    w.m = await createMunicipality(srv.t.db, opts);
     w.s = await loginAs(srv.app, w.m.caseworker.username);
     w.woman = w.m.women[0];
   });
