@@ -257,13 +257,15 @@ export async function signedInPage(
 }
 
 /**
- * Submit the page's form with the button named `button` (or the locator `submit`): it comes back
- * refused, with each message of `errors` beside its field (`#f-<field>-error`).
+ * Submit the page's form with the button named `submit` (or the locator `submit`): it comes back
+ * refused, with each message of `errors` beside its field (`#f-<field>-error`), and the page with
+ * its errors passes axe.
  */
 export async function submitRefused(page: Page, submit: string | Locator, errors: Record<string, string>) {
   await follow(page, () => (typeof submit === 'string' ? page.getByRole('button', { name: submit }) : submit).click());
   for (const [field, text] of Object.entries(errors))
     await expect.poll(() => page.locator(`#f-${field}-error`).textContent()).toContain(text);
+  await expectNoAxeViolations(page);
 }
 
 /**

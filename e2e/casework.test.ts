@@ -46,7 +46,6 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('CPR-nummer').fill('320190-1234');
     await submitRefused(page, 'Find borger', { cpr: 'gyldig dato' });
-    await expectNoAxeViolations(page);
     await page.getByLabel('CPR-nummer').fill(makeCpr('1985-03-09', 'K', 901));
     await follow(page, () => page.getByRole('button', { name: 'Find borger' }).click());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Indskriv ny borger');
@@ -57,7 +56,6 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Oprindelsesland').selectOption('IQ');
     await submitRefused(page, 'Indskriv', { lastName: 'Angiv efternavn.' });
     expect(await page.getByLabel('Fornavn').inputValue()).toBe('Leyla');
-    await expectNoAxeViolations(page);
     await page.getByLabel('Efternavn').fill('Karimi');
     // The jobcentre has one project: it is chosen already (issue 18).
     expect(await page.getByLabel('Projekt').inputValue()).not.toBe('');
@@ -78,7 +76,6 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('CV er lagt på Jobnet').check();
     await submitRefused(page, 'Gem plan', { cvDate: 'Angiv datoen' });
     expect(await page.getByLabel('Jobmål').inputValue()).toBe('Køkkenmedhjælper');
-    await expectNoAxeViolations(page);
     await page.getByLabel('Dato for CV på Jobnet').fill(da(today));
     await page.getByLabel(/^Delmål 1/).fill('Praktik i et storkøkken');
     await page.getByLabel('Frist for delmål 1').fill('01-01-2099');
@@ -98,7 +95,6 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
       cvr: 'CVR-nummeret er ugyldigt',
       companyConsent: 'Angiv om virksomheden må få oplysninger om hende.',
     });
-    await expectNoAxeViolations(page);
     await page.getByLabel('CVR-nummer').fill(validCvr());
     await page.getByLabel(/^Ja: virksomheden må kende hendes navn/).check();
     await page.getByLabel('Timer pr. uge').fill('18,5');
@@ -147,7 +143,6 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Indskriv igen');
     await page.getByLabel('Rekrutteret via').selectOption('jobcenter');
     await submitRefused(page, 'Indskriv', { enrolmentDate: 'overlapper' });
-    await expectNoAxeViolations(page);
     await page.close();
   });
 
@@ -165,7 +160,6 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ret aktivitet');
     await page.getByLabel('Startdato').fill('99-99-2024');
     await submitRefused(page, 'Gem aktivitet', { startDate: 'Måned 99 findes ikke.' });
-    await expectNoAxeViolations(page);
     await page.goto(`${herPage}/samtaler`);
     const before = await page.getByTestId('conversations').locator('tbody tr').count();
     await follow(page, () => page.getByTestId('conversations').getByRole('link', { name: /^Slet/ }).first().click());
@@ -201,12 +195,10 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(leader);
     await leader.getByLabel('Største sagsstamme pr. sagsbehandler').fill('0');
     await submitRefused(leader, 'Gem opfølgningsregler', { caseloadLimit: 'mindst 1' });
-    await expectNoAxeViolations(leader);
     await leader.getByLabel('Navn', { exact: true }).fill('Cykelkursus');
     await leader.getByLabel('Nøgle').fill('Cykel!');
     await leader.getByLabel('Kategori').selectOption('social_sundhed');
     await submitRefused(leader, 'Tilføj aktivitetstype', { key: 'Nøglen skal være' });
-    await expectNoAxeViolations(leader);
     await leader.getByLabel('Nøgle').fill('cykelkursus');
     await follow(leader, () => leader.getByRole('button', { name: 'Tilføj aktivitetstype' }).click());
     await expect.poll(() => leader.getByTestId('project-types').textContent()).toContain('Cykelkursus');

@@ -35,7 +35,6 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('CVR-nummer').fill('12345678');
     await submitRefused(page, 'Gem', { cvr: 'kontrolcifferet passer ikke', name: 'Angiv virksomhedens navn.' });
-    await expectNoAxeViolations(page);
     await page.getByLabel('CVR-nummer').fill(cvrFrom(43000000));
     await page.getByLabel('Navn').fill('Browservirksomheden ApS');
     await page.getByLabel('Branche (valgfri)').fill('Detail');
@@ -48,7 +47,6 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
     await page.getByLabel('E-mail (valgfri)').fill('ikke-en-mail');
     const saveContactPerson = page.locator('form[action$="/kontaktpersoner"] button[type=submit]');
     await submitRefused(page, saveContactPerson, { email: 'Skriv en e-mailadresse' });
-    await expectNoAxeViolations(page);
     await page.getByLabel('E-mail (valgfri)').fill('hl@browser.dk');
     await follow(page, () => saveContactPerson.click());
     await expect.poll(() => page.getByTestId('contact-persons').textContent()).toContain('Hanne Lund');

@@ -12,6 +12,13 @@ import { focused, signInByKeyboard, tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short', collapse: true });
 
+/** Tab to the field `re` and replace what is in it with `value`, as a keyboard user does (select all, type). */
+async function retype(page: Page, re: RegExp, value: string) {
+  await tabTo(page, re);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(value);
+}
+
 async function pressAndWait(page: Page, key: string, url: RegExp | ((u: URL) => boolean)) {
   await Promise.all([page.waitForEvent('load', { timeout: WAIT_MS * 2 }), page.keyboard.press(key)]);
   if (url instanceof RegExp) expect(page.url()).toMatch(url);
@@ -49,12 +56,8 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
     expect(await page.locator('#f-title-error').textContent()).toContain('Skriv en overskrift på mindst 2 tegn');
     expect(await page.locator('#f-heldOn').inputValue()).toBe('30.2.2022');
     await expectNoAxeViolations(page);
-    await tabTo(page, /^INPUT\|Dato/);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('28.2.2022');
-    await tabTo(page, /^INPUT\|Overskrift/);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('Styregruppemøde februar 2022');
+    await retype(page, /^INPUT\|Dato/, '28.2.2022');
+    await retype(page, /^INPUT\|Overskrift/, 'Styregruppemøde februar 2022');
     await tabTo(page, /^INPUT\|Sted/);
     await page.keyboard.type('Jobcenter Aalborg');
     await pressAndWait(page, 'Enter', /\/styring\/moeder\/\d+\?gemt=moede/);
@@ -113,9 +116,7 @@ describe.runIf(browserAvailable())('steering meetings in Chromium (keyboard only
     expect(await page.locator('#f-description').inputValue()).toBe('Plan for flere virksomhedspraktikker');
     expect(await page.locator('select[name=ownerUserId] option:checked').textContent()).toBe('Projektleder Aalborg');
     await expectNoAxeViolations(page);
-    await tabTo(page, /^INPUT\|Frist/);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('15.3.2022');
+    await retype(page, /^INPUT\|Frist/, '15.3.2022');
     await tabTo(page, /^BUTTON\|\|Gem handling$/);
     await pressAndWait(page, 'Enter', /gemt=handling/);
     const actions = await text(page, 'actions');

@@ -60,7 +60,6 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
     await page.getByLabel('Frist').fill('31-12-2022');
     await submitRefused(page, 'Gem', { targetValue: 'En andel kan højst være 100 %.' });
     expect(await page.getByLabel('Titel').inputValue()).toBe('Mindst 60 % i praktik');
-    await expectNoAxeViolations(page);
     await page.getByLabel('Målsætning', { exact: true }).fill('60');
     await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
     await page.waitForURL(/\/styring\/maal\?projekt=/);
@@ -73,7 +72,6 @@ describe.runIf(browserAvailable())('steering in Chromium', () => {
     await page.getByLabel('Tidspunkt').fill('30-02-2023');
     await submitRefused(page, 'Gem', { dueDate: 'Datoen findes ikke.' });
     expect(await page.getByLabel('Status').inputValue()).toBe('naaet');
-    await expectNoAxeViolations(page);
     await page.getByLabel('Tidspunkt').fill('31-03-2023');
     await follow(page, () => page.getByRole('button', { name: 'Gem' }).click());
     await page.waitForURL(/\/styring\/milepaele\?projekt=/);
