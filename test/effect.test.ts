@@ -11,7 +11,7 @@ import { useTestServer } from './helpers/server.ts';
 import { seedDemoPool } from './helpers/effect-pool.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { csvRows } from './helpers/downloads.ts';
-import { csrfOf, formBody, loginAs, type Session } from './helpers/http.ts';
+import { csrfOf, formBody, getOk, loginAs, type Session } from './helpers/http.ts';
 import { createAgency, useMunicipalities, type TestUser } from './helpers/world.ts';
 
 const vault = createVault(TEST_SECRET);
@@ -123,8 +123,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
 
     it("shows the analyst every municipality's effect at 6, 12 and 24 months with balance and caveats, no person", async () => {
       const s = await loginAs(srv.app, 'analytiker.siri');
-      const res = await s.get('/effekt');
-      expect(res.statusCode).toBe(200);
+      const res = await getOk(s, '/effekt');
       for (const h of [6, 12, 24]) expect(res.body).toContain(`Efter ${h} måneder`);
       expect(res.body).toContain('data-testid="outcomes-12"');
       expect(res.body).toContain('data-testid="balance-12"');
@@ -148,8 +147,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
 
     it("downloads the analyst's figures as CSV without a count from 1 to 4 and without ids", async () => {
       const s = await loginAs(srv.app, 'analytiker.siri');
-      const res = await s.get('/effekt.csv');
-      expect(res.statusCode).toBe(200);
+      const res = await getOk(s, '/effekt.csv');
       expect(res.headers['content-type']).toContain('text/csv');
       const rows = csvRows(res.body);
       expect(rows[0]).toEqual(['horisont', 'afsnit', 'navn', 'maal', 'vaerdi']);
@@ -161,8 +159,7 @@ describe.each(backends())('effect page and pool on %s', (backend) => {
 
     it("shows a project leader her own project against the national pool, and not another municipality's project", async () => {
       const s = await loginAs(srv.app, w.m.leader.username);
-      const res = await s.get('/effekt');
-      expect(res.statusCode).toBe(200);
+      const res = await getOk(s, '/effekt');
       expect(res.body).toContain(`Projektet ${w.m.projectName}: deltagere i ${w.m.name} mod den nationale sammenligningspulje`);
       expect((await s.get(`/effekt?projekt=${w.other.projectId}`)).statusCode).toBe(404);
       expect((await s.get(`/effekt.csv?projekt=${w.other.projectId}`)).statusCode).toBe(404);

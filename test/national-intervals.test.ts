@@ -19,7 +19,7 @@ import { allTables, type Report } from '../src/reports/model.ts';
 import { nationalFunnelSection } from '../src/reports/national-funnel-section.ts';
 import { nationalReport } from '../src/reports/national-report.ts';
 import { backends, testDeps } from './helpers/db.ts';
-import { loginAs } from './helpers/http.ts';
+import { getOk, loginAs } from './helpers/http.ts';
 import { nationalPageFigures, type Published } from './helpers/published-tables.ts';
 import { narrowed, recoverable, type Shown } from './helpers/recoverability.ts';
 import { useTestServer } from './helpers/server.ts';
@@ -70,8 +70,7 @@ describe.each(backends())('the national page, every table together, interval pro
 
   it('lets no reader narrow a small cell or work out a hidden one from all the tables of /nationalt together', async () => {
     const s = await loginAs(env.app, 'analytiker.siri');
-    const res = await s.get('/nationalt');
-    expect(res.statusCode).toBe(200);
+    const res = await getOk(s, '/nationalt');
     const field = (name: string) => new RegExp(`name="${name}"[^>]*value="(\\d{4}-\\d{2})"`).exec(res.body)![1];
     const months = { month: field('maaned'), durableMonth: field('varig'), snapshotMonth: field('status') };
 

@@ -5,7 +5,7 @@ import { createVault } from '../src/security/vault.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { TEST_SECRET } from './helpers/env.ts';
-import { loginAs } from './helpers/http.ts';
+import { getOk, loginAs } from './helpers/http.ts';
 import { csvRows } from './helpers/downloads.ts';
 import { createMunicipality } from './helpers/world.ts';
 
@@ -14,8 +14,7 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
 
   it('gives the analyst one row per enrolment with a stable pseudonym and no CPR number or name', async () => {
     const s = await loginAs(srv.app, 'analytiker.siri');
-    const res = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
-    expect(res.statusCode).toBe(200);
+    const res = await getOk(s, '/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
     expect(res.headers['content-disposition']).toContain('mikrodata-pseudonymiseret-2022-12.csv');
     const lines = csvRows(res.body);
     expect(lines[0].slice(0, 11)).toEqual([
@@ -53,7 +52,7 @@ describe.each(backends())('pseudonymised microdata on %s', (backend) => {
 
   it('adds per instrument and dimension the first and latest score inside the enrolment and their difference (hand count from the rows)', async () => {
     const s = await loginAs(srv.app, 'analytiker.siri');
-    const res = await s.get('/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
+    const res = await getOk(s, '/nationalt/mikrodata.csv?maaned=2022-12&varig=2023-02&status=2023-02');
     const [head, ...rows] = csvRows(res.body);
     const col = (name: string) => {
       const i = head.indexOf(name);

@@ -12,6 +12,12 @@ import { suppressCells } from '../src/monitoring/suppress.ts';
 import { narrowed, ranges, recoverable, type Shown } from './helpers/recoverability.ts';
 
 const fig = (value: number, more: Partial<Figure> = {}): Figure => ({ value, ...more });
+/** A 3 × 3 table with one small cell, in its corner. */
+const SMALL_CORNER = [
+  [3, 20, 30],
+  [40, 50, 60],
+  [70, 80, 90],
+];
 const figs = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [k, fig(v)]));
 const shownAs = (pass: ReturnType<typeof suppressTogether>, keys: Iterable<string>) =>
   Object.fromEntries([...keys].map((k) => [k, pass.display(k)]));
@@ -81,11 +87,7 @@ function grid(prefix: string, cells: number[][]): { figures: Map<string, Figure>
 
 describe('one suppression pass over all tables (issue 18 point 12)', () => {
   it('hides a small cell of a table with margins and the cheapest rectangle around it, nothing more', () => {
-    const { figures, relations } = grid('', [
-      [3, 20, 30],
-      [40, 50, 60],
-      [70, 80, 90],
-    ]);
+    const { figures, relations } = grid('', SMALL_CORNER);
     const pass = expectSafeAndMinimal(figures, relations);
     expect(pass.display('r0c0')).toBe('<5');
     // The cheapest cells that close a cycle with r0c0: r0c1 (20) and r1c0 (40), then r1c1 (50).
@@ -195,11 +197,7 @@ describe('one suppression pass over all tables (issue 18 point 12)', () => {
 
 describe('figures another publication prints or hides (issue 18 point 12: a report agrees with the national page)', () => {
   it('keepShown: a figure printed elsewhere is never a complement; the small cell is protected by others', () => {
-    const { figures, relations } = grid('', [
-      [3, 20, 30],
-      [40, 50, 60],
-      [70, 80, 90],
-    ]);
+    const { figures, relations } = grid('', SMALL_CORNER);
     // Unhindered the pass hides r0c1 (20); printed elsewhere it stays shown and the next cheapest is hidden.
     expect(suppressTogether(figures, relations, 5).display('r0c1')).toBe('x');
     const pass = suppressTogether(figures, relations, 5, { keepShown: (k) => k === 'r0c1' || k === 'r1c0' });
@@ -212,11 +210,7 @@ describe('figures another publication prints or hides (issue 18 point 12: a repo
   });
 
   it('hidden: a figure hidden elsewhere is hidden from the start, and the pass hides no more than it needs beside it', () => {
-    const { figures, relations } = grid('', [
-      [3, 20, 30],
-      [40, 50, 60],
-      [70, 80, 90],
-    ]);
+    const { figures, relations } = grid('', SMALL_CORNER);
     const pass = suppressTogether(figures, relations, 5, { hidden: (k) => k === 'r2c2' });
     expect(pass.display('r2c2')).toBe('x');
     expect(pass.protects.has('r2c2'), 'what it protects is in the other publication').toBe(false);

@@ -98,3 +98,10 @@ export const pageText = (html: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+
+/** The page or download at `url` in session `s`, which must answer 200. */
+export async function getOk(s: Session, url: string) {
+  const res = await s.get(url);
+  expect(res.statusCode, url).toBe(200);
+  return res;
+}
