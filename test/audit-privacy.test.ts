@@ -128,7 +128,7 @@ describe.each(backends())('what the audit log keeps, on %s', (backend) => {
     ).rows.slice(before);
     expect(refused.map((r) => r.detail.route)).toEqual(urls.map((u) => u[2]));
     expect(refused[0].username).toBe(w.own.leader.username);
-    expect(refused[3].username).toBe(admin);
+    expect(refused[3].username).toBe(adminName);
     expect(refused[0].detail.fields).toEqual(['query.q']);
     expect(refused[1].detail.fields).toEqual(['params.id']);
   });
