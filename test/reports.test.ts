@@ -19,6 +19,7 @@ import { useTestServer } from './helpers/server.ts';
 import { csvFields } from './helpers/downloads.ts';
 import { loginAs } from './helpers/http.ts';
 import { popplerAvailable, readPdf } from './helpers/pdf.ts';
+import { createMunicipality } from './helpers/world.ts';
 
 const poppler = popplerAvailable();
 const unescape = (s: string) =>
@@ -200,24 +201,28 @@ describe.each(backends())('reports on %s', (backend) => {
   });
 
   it("keeps the project leader's text sections and puts them in the final report (audited)", async () => {
-    const s = await loginAs(srv.app, 'projektleder.aalborg');
-    const res = await s.post(`/styring/rapporter/tekster?projekt=${aalborg}`, {
+    // A fresh municipality's project (made last, so the demo's counts above never see it).
+    const m = await createMunicipality(srv.t.db);
+    const project = m.projectId;
+    const s = await loginAs(srv.app, m.leader.username);
+    const res = await s.post(`/styring/rapporter/tekster?projekt=${project}`, {
       aktiviteter: 'Kick-start-forløb og jobklub.',
       erfaringer: 'Tæt virksomhedssamarbejde virker.',
       laering: 'Flere samtaler gav tillid.',
       forankring: '',
     });
     expect(res.statusCode).toBe(303);
-    const report = await s.get(`/styring/rapporter/slutrapport?projekt=${aalborg}`);
+    const report = await s.get(`/styring/rapporter/slutrapport?projekt=${project}`);
     expect(report.body).toContain('Tæt virksomhedssamarbejde virker.');
     expect(report.body).toContain('Flere samtaler gav tillid.');
-    const csv = await s.get(`/styring/rapporter/slutrapport.csv?projekt=${aalborg}`);
+    const csv = await s.get(`/styring/rapporter/slutrapport.csv?projekt=${project}`);
     expect(csv.body).toContain('Kick-start-forløb og jobklub.');
     const audit = await srv.t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'slutrapport_tekst' AND username = 'projektleder.aalborg'`,
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'slutrapport_tekst' AND username = $1`,
+      [m.leader.username],
     );
     expect(audit.rows[0].n).toBe(1);
-    const cw = await loginAs(srv.app, 'sagsbehandler.aalborg');
-    expect((await cw.post(`/styring/rapporter/tekster?projekt=${aalborg}`, { erfaringer: 'x' })).statusCode).toBe(403);
+    const cw = await loginAs(srv.app, m.caseworker.username);
+    expect((await cw.post(`/styring/rapporter/tekster?projekt=${project}`, { erfaringer: 'x' })).statusCode).toBe(403);
   });
 });
