@@ -258,7 +258,7 @@ function readerBundle(): URL | null {
  * Node's flags for a thread that runs the bundle: without tsx's loader, which a thread inherits
  * from a main thread started through tsx and which costs it some 0.5 s of CPU to load.
  */
-function withoutTsx(argv: string[]): string[] {
+export function withoutTsx(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (['--require', '-r', '--import', '--loader', '--experimental-loader'].includes(argv[i]) && /tsx/.test(argv[i + 1] ?? '')) i++;

@@ -13,7 +13,18 @@ import type { RegisterData } from '../monitoring/types.ts';
 import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { readRegister } from './load.ts';
-import { jobPeople, PARALLEL_MIN_BYTES, readJob, readPieces, splitPlan, type SplitPlan } from './parallel.ts';
+import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
+import {
+  jobPeople,
+  PARALLEL_MIN_BYTES,
+  piecesWeeks,
+  readJob,
+  readPieces,
+  samePeople,
+  splitPlan,
+  withoutTsx,
+  type SplitPlan,
+} from './parallel.ts';
 import { keepCprs } from './person-key.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-split-'));
@@ -250,5 +261,56 @@ describe('jobPeople', () => {
     expect(jobPeople({ pieces: [], participants: file('deltagere.csv', `id;cpr\nD1;010190-1234\n`), expect: null })).toBeNull();
     expect(jobPeople({ pieces: [], participants: join(dir, 'ingen.csv'), expect: null })).toBeNull();
     expect(jobPeople({ pieces: [], expect: null })).toBeNull();
+  });
+});
+
+describe('the reader thread’s helpers', () => {
+  it('piecesWeeks: the weeks of the years in the pieces’ names within the expected weeks, else the expected weeks', () => {
+    const piece = (path: string) => ({ path, start: 0, end: 1, header: 0 });
+    const wide: [number, number] = [1, 100_000];
+    const first = (y: number) => isoWeekIndex(y, 1)!;
+    const last = (y: number) => isoWeekIndex(y, weeksInIsoYear(y))!;
+    expect(piecesWeeks([piece('dream_2021.csv'), piece('dream_2019.csv')], wide)).toEqual([first(2019), last(2021)]);
+    // Clamped to the expected weeks at both ends.
+    expect(piecesWeeks([piece('dream_2019.csv'), piece('dream_2021.csv')], [first(2020), last(2020)])).toEqual([first(2020), last(2020)]);
+    // A name without a year (or none at all): the expected weeks as they are.
+    expect(piecesWeeks([piece('dream_2019.csv'), piece('ydelser.csv')], wide)).toEqual(wide);
+    expect(piecesWeeks([piece('ydelser.csv'), piece('dream_2019.csv')], wide)).toEqual(wide);
+    expect(piecesWeeks([], wide)).toEqual(wide);
+  });
+
+  it('samePeople: the numbers kept are the CPRs, row by row, each of exactly ten digits', () => {
+    expect(samePeople(Float64Array.of(101901234, 202851236), ['0101901234', '0202851236'])).toBe(true);
+    expect(samePeople(Float64Array.of(202851236, 101901234), ['0101901234', '0202851236'])).toBe(false);
+    expect(samePeople(Float64Array.of(101901234), ['0101901234', '0202851236'])).toBe(false);
+    // Eleven characters whose first ten are her digits are not her CPR.
+    expect(samePeople(Float64Array.of(101901234), ['01019012345'])).toBe(false);
+    expect(samePeople(Float64Array.of(101901234), ['010190-123'])).toBe(false);
+  });
+
+  it('withoutTsx: node’s flags without tsx’s loader, the others kept in order', () => {
+    const tsx = '/x/node_modules/tsx/dist/loader.mjs';
+    expect(
+      withoutTsx([
+        '--import',
+        tsx,
+        '--max-old-space-size=512',
+        '--require',
+        'tsx/cjs',
+        '-r',
+        'tsx',
+        '--loader',
+        'tsx',
+        '--conditions',
+        'dev',
+      ]),
+    ).toEqual(['--max-old-space-size=512', '--conditions', 'dev']);
+    expect(withoutTsx(['--experimental-loader', 'tsx', `--import=${tsx}`, '--import', './other.mjs', '--enable-source-maps'])).toEqual([
+      '--import',
+      './other.mjs',
+      '--enable-source-maps',
+    ]);
+    expect(withoutTsx(['--require', './setup.cjs', '-r'])).toEqual(['--require', './setup.cjs', '-r']);
+    expect(withoutTsx([])).toEqual([]);
   });
 });
