@@ -13,18 +13,7 @@ import type { RegisterData } from '../monitoring/types.ts';
 import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { readRegister } from './load.ts';
-import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
-import {
-  jobPeople,
-  PARALLEL_MIN_BYTES,
-  piecesWeeks,
-  readJob,
-  readPieces,
-  samePeople,
-  splitPlan,
-  withoutTsx,
-  type SplitPlan,
-} from './parallel.ts';
+import { jobPeople, PARALLEL_MIN_BYTES, readJob, readPieces, samePeople, splitPlan, withoutTsx, type SplitPlan } from './parallel.ts';
 import { keepCprs } from './person-key.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-split-'));
@@ -265,20 +254,6 @@ describe('jobPeople', () => {
 });
 
 describe('the reader thread’s helpers', () => {
-  it('piecesWeeks: the weeks of the years in the pieces’ names within the expected weeks, else the expected weeks', () => {
-    const piece = (path: string) => ({ path, start: 0, end: 1, header: 0 });
-    const wide: [number, number] = [1, 100_000];
-    const first = (y: number) => isoWeekIndex(y, 1)!;
-    const last = (y: number) => isoWeekIndex(y, weeksInIsoYear(y))!;
-    expect(piecesWeeks([piece('dream_2021.csv'), piece('dream_2019.csv')], wide)).toEqual([first(2019), last(2021)]);
-    // Clamped to the expected weeks at both ends.
-    expect(piecesWeeks([piece('dream_2019.csv'), piece('dream_2021.csv')], [first(2020), last(2020)])).toEqual([first(2020), last(2020)]);
-    // A name without a year (or none at all): the expected weeks as they are.
-    expect(piecesWeeks([piece('dream_2019.csv'), piece('ydelser.csv')], wide)).toEqual(wide);
-    expect(piecesWeeks([piece('ydelser.csv'), piece('dream_2019.csv')], wide)).toEqual(wide);
-    expect(piecesWeeks([], wide)).toEqual(wide);
-  });
-
   it('samePeople: the numbers kept are the CPRs, row by row, each of exactly ten digits', () => {
     expect(samePeople(Float64Array.of(101901234, 202851236), ['0101901234', '0202851236'])).toBe(true);
     expect(samePeople(Float64Array.of(202851236, 101901234), ['0101901234', '0202851236'])).toBe(false);
