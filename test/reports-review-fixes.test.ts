@@ -74,6 +74,26 @@ describe('report faults found in review (issue 18)', () => {
     });
   });
 
+  it("never hides the number of women: the current Aalborg project's reports at every month of the last year", async () => {
+    // At 2026-09 the committee brief of the demo's current project said «Til og med september 2026 er et
+    // skjult antal kvinder kommet med»: the report pass had chosen n as the cheapest complement.
+    const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg-2025'`))[0].id;
+    const actor = await actorOf('projektleder.aalborg');
+    const deps = testDeps(srv.t.db);
+    const last = (await defaultMonths(srv.t.db)).month;
+    const [y, m] = last.split('-').map(Number);
+    const months = Array.from({ length: 12 }, (_, i) => {
+      const k = y * 12 + (m - 1) - i;
+      return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+    });
+    const hidden: string[] = [];
+    for (const month of months) {
+      const d = await loadSteeringData(deps, actor, pid, { month, durableMonth: month, snapshotMonth: month }, { suppress: true });
+      if (typeof d.result.groups.all.n !== 'number') hidden.push(`${month}: ${d.result.groups.all.n}`);
+    }
+    expect(hidden).toEqual([]);
+  }, 300_000);
+
   it('3. says that no budget is entered rather than "Budget i alt 0" (page, CSV)', async () => {
     const m = await createMunicipality(srv.t.db, { women: 6 }); // a fresh project: no budget line entered
     const pid = m.projectId;

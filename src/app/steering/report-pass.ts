@@ -56,6 +56,8 @@ export const onReport = (key: string) =>
 export function reportCost(key: string, value: number): number {
   // The levels and durable employment by best level most, as on the national page (nationalCost): SIRI's
   // headline, Mål 1 durable (19 of 40 in the demo), stays shown and the durable total is hidden instead.
+  // The number of women most of all: every report says it in words, and a brief without it cannot be read.
+  if (key === 'groups.all.n') return value * 100_000;
   if (/^groups\.all\.(durableByAccumulated|accumulated)\./.test(key)) return value * 10_000;
   if (key.startsWith('groups.all.')) return value * 1000;
   if (/^groups\.(visitation|alder)\.[^.]+\.(n|accumulated\.1_or_2|durable\.full)$/.test(key)) return value * 100;
