@@ -472,13 +472,15 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
         ['sahin', 'Şahin'],
       ]) {
         const expected = aalborg.filter((n) => fold(n).includes(typed));
-        expect(expected.length, typed).toBeGreaterThanOrEqual(2);
+        // The historic cohort (drawn without the date) gives Aalborg 4 Doğan, 3 Begić and 1 Şahin; the
+        // current project's women depend on the day the demo is seeded, so only one of each is certain.
+        expect(expected.length, typed).toBeGreaterThanOrEqual(1);
         expect(
           expected.some((n) => n.endsWith(` ${surname}`)),
           typed,
         ).toBe(true);
         const body = (await demo.get(`/deltagere?q=${encodeURIComponent(typed)}&side=1`)).body;
-        expect(body, typed).toContain(`${expected.length} deltagere`);
+        expect(body, typed).toContain(`${expected.length} ${expected.length === 1 ? 'deltager' : 'deltagere'}<`);
         if (expected.length <= 25) expect(linkNames(body).sort(), typed).toEqual(expected.sort());
       }
     });
