@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { startServer, type RunningServer } from '../test/helpers/server.ts';
+import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -293,16 +294,19 @@ export async function enrolThroughForm(
 }
 
 /**
- * One server over a fresh test database and one Chromium for the tests of a describe block.
+ * One server over a fresh test database and one Chromium for the tests of a describe block; with
+ * `municipality`, also a fresh municipality on that database (`env.m`: its own project, caseworker,
+ * project leader and women, test/helpers/world.ts), so the block signs in as none of the demo's users.
  * After each test, no page it opened may have logged a CSP violation, thrown or failed a load.
  */
-export function useServerAndBrowser() {
+export function useServerAndBrowser(opts: { municipality?: boolean } = {}) {
   // A whole flow in Chromium on a busy two-core machine takes minutes, not the default minute.
   vi.setConfig({ testTimeout: 300_000 });
-  const env = {} as { server: RunningServer; browser: Browser };
+  const env = {} as { server: RunningServer; browser: Browser; m: TestMunicipality };
   beforeAll(async () => {
     env.server = await startServer();
     env.browser = await launch();
+    if (opts.municipality) env.m = await createMunicipality(env.server.t.db);
   });
   afterEach(() => expectNoPageProblems());
   afterAll(async () => {

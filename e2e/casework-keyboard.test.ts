@@ -3,13 +3,12 @@
  * arrow keys, type-ahead in selects). The test reads the page to know where focus is, but every
  * action is a key press.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { signInByKeyboard, tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 400 });
 
@@ -29,11 +28,7 @@ async function pressAndWait(page: Page, key: string, url: RegExp | string | ((u:
 }
 
 describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   /** Her row's alert codes; the row and its alert cell must exist, or an absent code proves nothing. */
   const alertCodes = async (page: Page, name: string) => {
@@ -45,7 +40,7 @@ describe.runIf(browserAvailable())('casework in Chromium (keyboard only)', () =>
 
   it('enrols, plans, adds an internship and a conversation, scores WHO-5 twice and sees the alert come and go', async () => {
     const page = await env.browser.newPage();
-    await signInByKeyboard(page, env.server.url, m.caseworker.username, /\/mine-borgere/);
+    await signInByKeyboard(page, env.server.url, env.m.caseworker.username, /\/mine-borgere/);
 
     await tabTo(page, /^A\|\|\|Indskriv borger$/);
     await pressAndWait(page, 'Enter', /\/indskrivning$/);

@@ -3,13 +3,12 @@
  * conversation, score WHO-5 twice and see the alert on Mine borgere appear and go away, then
  * exit her. axe checks every page of the flow, including the pages with form errors.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signedInPage, submitRefused, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const today = todayInDenmark();
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
@@ -18,11 +17,7 @@ const validCvr = () => {
 };
 
 describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   async function alertCodesFor(page: Page, name: string) {
     await page.goto(`${env.server.url}/mine-borgere`);
@@ -36,7 +31,7 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
   }
 
   it('walks a caseworker through enrolment, plan, internship, conversation, WHO-5 twice and exit', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     await page.goto(`${env.server.url}/mine-borgere`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine borgere');
     await expectNoAxeViolations(page);

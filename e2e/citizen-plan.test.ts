@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
-import { addCaseRecords, createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
+import { addCaseRecords } from '../test/helpers/world.ts';
 
 async function langDir(page: Page, selector: string) {
   return page
@@ -17,19 +17,17 @@ async function langDir(page: Page, selector: string) {
 }
 
 describe.runIf(browserAvailable())('Min plan in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
+  const env = useServerAndBrowser({ municipality: true });
   let jobGoal: string;
   beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
     // Her plan has a job goal (free text the plan keeps in Danish in every language).
-    jobGoal = (await addCaseRecords(env.server.t.db, m, m.women[0], 'Minplan')).jobGoal;
+    jobGoal = (await addCaseRecords(env.server.t.db, env.m, env.m.women[0], 'Minplan')).jobGoal;
   });
 
   it('caseworker: Danish, Arabic and Somali with lang/dir per block, free text kept in Danish; link created with a QR code', async () => {
     const { server, browser } = env;
-    const page = await signedInPage(env, m.caseworker.username);
-    const id = m.women[0].id;
+    const page = await signedInPage(env, env.m.caseworker.username);
+    const id = env.m.women[0].id;
     await page.goto(`${server.url}/deltagere/${id}`);
     await page.getByRole('link', { name: 'Min plan (hendes visning)' }).click();
     await page.waitForURL(/\/min-plan$/);
@@ -109,7 +107,7 @@ describe.runIf(browserAvailable())('Min plan in Chromium', () => {
     await check.emulateMedia({ media: 'screen' });
 
     // The caseworker revokes it: her link shows nothing.
-    const cw = await signedInPage(env, m.caseworker.username);
+    const cw = await signedInPage(env, env.m.caseworker.username);
     await cw.goto(`${server.url}/deltagere/${id}/min-plan`);
     await expect.poll(() => cw.getByTestId('citizen-links').textContent()).toContain('gange');
     await cw

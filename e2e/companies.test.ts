@@ -4,12 +4,11 @@
  * contact person (bad e-mail first), a logged visit, a demo company with women, and the
  * follow-up after hiring (no answer first). The new-company form is also driven by keyboard only.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signedInPage, submitRefused, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { focused, tabUntil } from './keyboard.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 200, format: 'short' });
 
@@ -18,11 +17,7 @@ const cvrFrom = (start: number) => {
 };
 
 describe.runIf(browserAvailable())('company register in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   it('creates a company, adds a contact person and a visit, and follows up a demo hiring, with Danish errors and no axe violations', async () => {
     // The demo's caseworker: the follow-up needs a demo company's hiring of an Aalborg woman.
@@ -87,7 +82,7 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
   });
 
   it('creates a company with the keyboard alone', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     await page.goto(`${env.server.url}/virksomheder/ny`);
     await tabTo(page, /^INPUT\|CVR-nummer/);
     await page.keyboard.type(cvrFrom(44000000));

@@ -8,22 +8,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
 import { enter, tabUntil } from './keyboard.ts';
-import { addUser, createMunicipality, type TestMunicipality, type TestUser } from '../test/helpers/world.ts';
+import { addUser, type TestUser } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
 describe.runIf(browserAvailable())('company consultant in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
+  const env = useServerAndBrowser({ municipality: true });
   /** The jobcentre's company consultant (a caseworker by role, as the demo's are). */
   let consultant: TestUser;
   beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-    consultant = await addUser(env.server.t.db, m, 'sagsbehandler', 'Virksomhedskonsulent');
+    consultant = await addUser(env.server.t.db, env.m, 'sagsbehandler', 'Virksomhedskonsulent');
   });
 
   it('changes her company consultant with the keyboard alone, with Danish errors first, and the consultant sees her', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     await page.goto(`${env.server.url}/mine-borgere?sortering=navn`);
     await expectNoAxeViolations(page);
     const name = (await page.locator('table a[href^="/deltagere/"]').first().textContent())!.trim();
@@ -49,19 +47,19 @@ describe.runIf(browserAvailable())('company consultant in Chromium', () => {
     // Choose by typing on the focused list, and a good date.
     await tabTo(page, /^SELECT\|Virksomhedskonsulent/);
     await page.keyboard.type('Virksomhedskonsulent');
-    expect(await page.locator('select[name=consultantId] option:checked').textContent()).toBe(`Virksomhedskonsulent ${m.name}`);
+    expect(await page.locator('select[name=consultantId] option:checked').textContent()).toBe(`Virksomhedskonsulent ${env.m.name}`);
     await tabTo(page, /^INPUT\|Fra dato/);
     await page.keyboard.press('Control+A');
     const d = new Date();
     await page.keyboard.type(`${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`);
     await tabTo(page, /^BUTTON\|\|Gem virksomhedskonsulent/);
     await enter(page, /\/deltagere\/[0-9a-f-]{36}(\?|$)/);
-    await expect.poll(() => page.getByTestId('consultant').textContent()).toContain(`Virksomhedskonsulent ${m.name}`);
+    await expect.poll(() => page.getByTestId('consultant').textContent()).toContain(`Virksomhedskonsulent ${env.m.name}`);
     await expectNoAxeViolations(page);
     // Who was her consultant when: in the Historik section, reached through the section menu.
     await tabTo(page, /^A\|\|Historik/);
     await enter(page, /\/historik$/);
-    await expect.poll(() => page.getByTestId('consultant-history').textContent()).toContain(`Virksomhedskonsulent ${m.name}`);
+    await expect.poll(() => page.getByTestId('consultant-history').textContent()).toContain(`Virksomhedskonsulent ${env.m.name}`);
     await expectNoAxeViolations(page);
 
     // The consultant's own Mine borgere marks her (and only her: she is the consultant of nobody else).

@@ -5,23 +5,18 @@
  * both shown in her section and on her timeline; the attendance deleted after confirming. Axe on
  * every page under the real CSP.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
 import { enter, tabUntil } from './keyboard.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short', max: 800 });
 
 describe.runIf(browserAvailable())('Danish tuition in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   it('records attendance and a module test with the keyboard alone, with Danish errors first, and deletes after confirming', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     await page.goto(`${env.server.url}/mine-borgere?sortering=navn`);
     const name = (await page.locator('table a[href^="/deltagere/"]').first().textContent())!.trim();
     await tabTo(page, new RegExp(`^A\\|\\|${name}`));

@@ -5,7 +5,7 @@
  * her page and Mine borgere say "Fritaget til …"; deleting the period brings the alert back.
  * axe checks every page, including the form with errors.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   browserAvailable,
@@ -20,7 +20,6 @@ import { tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re);
 
@@ -28,17 +27,13 @@ const today = todayInDenmark();
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 describe.runIf(browserAvailable())('exemption periods in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   const alertCodes = async (page: Page) =>
     page.locator('[data-testid="alerts"] [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
   it('adds a maternity leave with the keyboard, sees the conversation alert pause, and back after deleting it', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     const herPage = await enrolThroughForm(page, env.server.url, {
       cpr: makeCpr('1987-06-21', 'K', 3301),
       firstName: 'Nadia',

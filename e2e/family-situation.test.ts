@@ -5,14 +5,13 @@
  * the barriers on Styring. Axe on every page under the real CSP, the enrolment form's family
  * fields included.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addMonths } from '../src/core/dates.ts';
 import { enter, tabUntil } from './keyboard.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
@@ -23,14 +22,10 @@ async function typeInto(page: Page, re: RegExp, text: string) {
 }
 
 describe.runIf(browserAvailable())('family situation in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   it('changes her family situation with the keyboard alone, with Danish errors first, and Styring counts the barriers', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     // Enrolled with her family situation on the enrolment form (its family fields axe clean).
     const enrolled = addMonths(todayInDenmark(), -3);
     await page.goto(`${env.server.url}/indskrivning`);
@@ -41,7 +36,7 @@ describe.runIf(browserAvailable())('family situation in Chromium', () => {
     await page.getByLabel('Fornavn').fill('Sahra');
     await page.getByLabel('Efternavn').fill('Børnepassen');
     await page.getByLabel('Oprindelsesland').selectOption('SY');
-    const project = m.projectId;
+    const project = env.m.projectId;
     await page.getByLabel('Projekt').selectOption(String(project));
     await page.getByLabel('Indskrivningsdato').fill(`${Number(enrolled.slice(8))}.${Number(enrolled.slice(5, 7))}.${enrolled.slice(0, 4)}`);
     await page.getByLabel('Aktivitetsparat').check();
@@ -87,7 +82,7 @@ describe.runIf(browserAvailable())('family situation in Chromium', () => {
     await expect.poll(() => page.getByTestId('family-history').textContent()).toContain('Delvis');
     await expectNoAxeViolations(page);
 
-    const leader = await signedInPage(env, m.leader.username);
+    const leader = await signedInPage(env, env.m.leader.username);
     await leader.goto(`${env.server.url}/styring?projekt=${project}`);
     await expect.poll(() => leader.getByTestId('tabel-familie-barrierer').count()).toBe(1);
     await expectNoAxeViolations(leader);

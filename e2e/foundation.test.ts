@@ -1,14 +1,9 @@
 /** A caseworker signs in, searches the list and opens a participant; axe checks each page. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, follow, signedInPage, takeProblems, useServerAndBrowser } from './browser.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 describe.runIf(browserAvailable())('foundation in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   it('runs pages under the real CSP: an inline script is refused and reported, a bypass is refused', async () => {
     await expect(env.browser.newPage({ bypassCSP: true })).rejects.toThrow(/bypassCSP is not allowed/);
@@ -29,7 +24,7 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
     await page.goto(`${env.server.url}/login`);
     expect(await page.getAttribute('html', 'lang')).toBe('da');
     await expectNoAxeViolations(page);
-    await page.getByLabel('Brugernavn').fill(m.caseworker.username);
+    await page.getByLabel('Brugernavn').fill(env.m.caseworker.username);
     await page.getByLabel('Adgangskode').fill('forkert');
     await follow(page, () => page.getByRole('button', { name: 'Log ind' }).click());
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Forkert brugernavn eller adgangskode');

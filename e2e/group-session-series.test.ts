@@ -3,26 +3,21 @@
  * mødet eller hele serien", the scope choice (kun dette møde / hele serien) with the arrow keys,
  * the new place on every session of the series. Axe on the edit form under the real CSP.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signedInPage, useServerAndBrowser } from './browser.ts';
 import { enter, tabUntil } from './keyboard.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 const da = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
 
 describe.runIf(browserAvailable())('group session series in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   it('changes the place of a whole series with the keyboard alone', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     // A series of three, set up with the mouse.
     const first = addDays(todayInDenmark(), 7);
     await page.goto(`${env.server.url}/grupper/ny`);

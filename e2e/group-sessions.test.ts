@@ -3,23 +3,18 @@
  * (a refused form first: no kind, an impossible time), attendance for a woman, and a cancellation
  * (refused without a reason first). Axe on every page under the real CSP.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
 import { enter, tabUntil } from './keyboard.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
 describe.runIf(browserAvailable())('group sessions in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   it('creates a session, records attendance and cancels it with the keyboard alone, with Danish errors first', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     await page.goto(`${env.server.url}/grupper`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gruppemøder');
     await expectNoAxeViolations(page);

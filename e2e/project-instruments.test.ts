@@ -5,11 +5,10 @@
  * instrument becomes version 2 while version 1 keeps its texts, and version 2 is retired.
  * Axe on every page under the real CSP.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
@@ -20,15 +19,11 @@ async function enter(page: Page, url: RegExp) {
 const steps = (word: string) => [1, 2, 3, 4, 5].map((n) => `${word} trin ${n}`).join('\n');
 
 describe.runIf(browserAvailable())('project instruments in Chromium', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   it('defines, scores, versions and retires an instrument with the keyboard alone, with Danish errors first', async () => {
-    const leader = await signedInPage(env, m.leader.username);
-    const project = m.projectId;
+    const leader = await signedInPage(env, env.m.leader.username);
+    const project = env.m.projectId;
     await leader.goto(`${env.server.url}/projekt/${project}`);
     await tabTo(leader, /^A\|\|Projektets måleredskaber/);
     await enter(leader, /\/maaleredskaber$/);
@@ -68,8 +63,8 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
     const iid = Number(/maaleredskaber\/(\d+)/.exec(instrumentUrl)![1]);
 
     // A caseworker scores a woman of the project from her page.
-    const her = m.women[0].id;
-    const cw = await signedInPage(env, m.caseworker.username);
+    const her = env.m.women[0].id;
+    const cw = await signedInPage(env, env.m.caseworker.username);
     await cw.goto(`${env.server.url}/deltagere/${her}/maalinger`);
     await tabTo(cw, /^A\|\|Ny måling: Tastaturtrappen/);
     await enter(cw, new RegExp(`/maalinger/ny\\?redskab=projekt-${iid}-v1$`));

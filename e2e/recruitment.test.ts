@@ -7,11 +7,10 @@
  * press (the file chooser opens from the keyboard); axe on every page, under the real CSP.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, settled, useServerAndBrowser, useUploadFiles, WAIT_MS } from './browser.ts';
 import { openFileChooserWithSpace, signInByKeyboard, tabUntil } from './keyboard.ts';
 import { formatCpr, makeCpr } from '../src/core/cpr.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 250 });
 
@@ -33,11 +32,7 @@ async function chooseFile(page: Page, file: string, viaChooser: boolean) {
 }
 
 describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboard only)', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
   const writeFile = useUploadFiles();
 
   it('imports a list with a bad row, logs outreach and enrols from the candidate', async () => {
@@ -49,7 +44,7 @@ describe.runIf(browserAvailable())('gross group and outreach in Chromium (keyboa
     /** A fresh page signed in with the keyboard, on Kandidater (reached from the menu). */
     const candidatesPage = async () => {
       const p = await env.browser.newPage();
-      await signInByKeyboard(p, env.server.url, m.caseworker.username);
+      await signInByKeyboard(p, env.server.url, env.m.caseworker.username);
       await tabTo(p, /^A\|\|\|Kandidater$/);
       await pressAndWait(p, 'Enter', (u) => u.pathname === '/kandidater');
       return p;

@@ -5,7 +5,7 @@
  * changes her to jobparat with a reason. Her page says "Jobparat siden …" and keeps the category
  * at enrolment; her timeline shows the change. axe on every page, including the form with errors.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   browserAvailable,
@@ -20,7 +20,6 @@ import { tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { addDays } from '../src/core/dates.ts';
-import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re);
 
@@ -30,14 +29,10 @@ async function pressAndWait(page: Page, key: string, url: (u: URL) => boolean) {
 }
 
 describe.runIf(browserAvailable())('changing visitation in Chromium (keyboard only)', () => {
-  const env = useServerAndBrowser();
-  let m: TestMunicipality;
-  beforeAll(async () => {
-    m = await createMunicipality(env.server.t.db);
-  });
+  const env = useServerAndBrowser({ municipality: true });
 
   it('refuses the category she already has, then changes her to jobparat with a reason, shown on her page and timeline', async () => {
-    const page = await signedInPage(env, m.caseworker.username);
+    const page = await signedInPage(env, env.m.caseworker.username);
     // Setup (not the flow under test): a woman enrolled as aktivitetsparat two months ago.
     const herPage = await enrolThroughForm(page, env.server.url, {
       cpr: makeCpr('1984-03-09', 'K', 4417),
