@@ -5,12 +5,12 @@
  * code (the re-reading that finds it must find that person's week, not another row).
  */
 import { describe, expect, it } from 'vitest';
-import { parseWeek } from '../monitoring/calendar.ts';
+import { isoWeekIndex, parseWeek } from '../monitoring/calendar.ts';
 import type { RegisterData } from '../monitoring/types.ts';
 import { readBenefits, yearInFileName } from './benefits.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { keepCprs } from './person-key.ts';
-import { thrown } from './test-files.ts';
+import { outcome, thrown } from './test-files.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const A = '0101901234';
@@ -220,5 +220,28 @@ describe('a conflict names the earlier code of that person and week', () => {
   it('yearly: not her row of the year before, whose weeks end just before that week', () => {
     const e = thrown(() => read(`pnr;aar;y_01;y_52\n${A};2019;;730\n${A};2020;131;\n${A};2020;651;\n`, 'aar.csv'));
     expect(e).toMatchObject({ code: 'conflict', line: 4, column: 'y_01', other: { file: 'aar.csv', line: 3, column: 'y_01' } });
+  });
+});
+
+describe('the yearly plain loop reads only the week columns', () => {
+  it('leaves a numeric column between the person and the weeks out (the general reader does too)', () => {
+    const text = (quote: boolean) => {
+      const a = quote ? '"0101901234"' : '0101901234';
+      return new TextEncoder().encode(`pnr;alder;y_01;y_02;y_03\n${a};35;130;;130\n${a};35;130;;130\n0202851236;7;;651;\n`);
+    };
+    const got = outcome(() => readBenefits(text(false), 'ydelser.csv', undefined, { year: 2021 }));
+    expect(got).toEqual(outcome(() => readBenefits(text(true), 'ydelser.csv', undefined, { year: 2021 })));
+    expect(got).toEqual({
+      people: [
+        [
+          '0101901234',
+          [
+            [isoWeekIndex(2021, 1), 130],
+            [isoWeekIndex(2021, 3), 130],
+          ],
+        ],
+        ['0202851236', [[isoWeekIndex(2021, 2), 651]]],
+      ],
+    });
   });
 });
