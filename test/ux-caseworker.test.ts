@@ -32,6 +32,16 @@ function caseloadRows(body: string) {
   });
 }
 
+/** A worklist row's rank: a possible depression first, then other critical alerts, then warnings, then the rest. */
+const level = (r: ReturnType<typeof caseloadRows>[number]) =>
+  r.alerts.some((a) => a.severity === 'kritisk' && a.text.includes('mulig depression'))
+    ? 0
+    : r.alerts.some((a) => a.severity === 'kritisk')
+      ? 1
+      : r.alerts.length
+        ? 2
+        : 3;
+
 /** Her municipality's women, named for the accent-blind search (Doğan, Begić, Şahin) and a few others it must not find. */
 const NAMES = [
   ['Emine', 'Doğan'],
@@ -100,14 +110,6 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       const rows = caseloadRows(mine);
       expect(rows.length).toBeGreaterThan(20);
       expect(rows[0].alerts.some((a) => a.text.includes('mulig depression'))).toBe(true);
-      const level = (r: (typeof rows)[number]) =>
-        r.alerts.some((a) => a.severity === 'kritisk' && a.text.includes('mulig depression'))
-          ? 0
-          : r.alerts.some((a) => a.severity === 'kritisk')
-            ? 1
-            : r.alerts.length
-              ? 2
-              : 3;
       const levels = rows.map(level);
       expect(levels).toEqual([...levels].sort((a, b) => a - b));
       expect(new Set(levels)).toEqual(new Set([0, 1, 2, 3]));
@@ -446,14 +448,6 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
     it('puts her most serious alerts first on Mine borgere: critical by days overdue, then warnings, then the rest', async () => {
       const rows = caseloadRows((await demo.get('/mine-borgere')).body);
       expect(rows.length).toBeGreaterThan(10);
-      const level = (r: (typeof rows)[number]) =>
-        r.alerts.some((a) => a.severity === 'kritisk' && a.text.includes('mulig depression'))
-          ? 0
-          : r.alerts.some((a) => a.severity === 'kritisk')
-            ? 1
-            : r.alerts.length
-              ? 2
-              : 3;
       const levels = rows.map(level);
       expect(new Set(levels).size).toBeGreaterThan(1);
       expect(levels).toEqual([...levels].sort((a, b) => a - b));
