@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPGlite, openPostgres } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { seedDemo } from '../src/app/seed-demo.ts';
-import { seedDemoRegister } from '../src/app/register/seed-demo-register.ts';
+import { seedDemoAll } from '../src/app/seed-demo-all.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
 import { createVault } from '../src/security/vault.ts';
 import { TEST_SECRET, pgAdminUrl, pgDbUrl } from './helpers/env.ts';
 
@@ -37,8 +37,9 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'fremdrift-tmpl-'));
   const lite = await openPGlite(dir);
   await migrate(lite);
-  await seedDemo(lite, vault);
-  await seedDemoRegister({ db: lite, vault });
+  // One date for both templates: a run that starts just before midnight in Denmark seeds both backends alike.
+  const today = todayInDenmark();
+  await seedDemoAll({ db: lite, vault }, { today });
   await lite.close();
   project.provide('pgliteTemplate', dir);
 
@@ -54,8 +55,7 @@ export default async function setup(project: TestProject) {
     await admin.exec(`CREATE DATABASE ${pgTemplate}`);
     const db = await openPostgres(pgDbUrl(pgTemplate), 2);
     await migrate(db);
-    await seedDemo(db, vault);
-    await seedDemoRegister({ db, vault });
+    await seedDemoAll({ db, vault }, { today });
     await db.close();
     await admin.close();
   }

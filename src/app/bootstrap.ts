@@ -4,8 +4,8 @@ import { openHandle } from '../db/open.ts';
 import { migrate, oneInstanceAtATime } from '../db/migrate.ts';
 import { createVault } from '../security/vault.ts';
 import type { AppDeps } from '../core/deps.ts';
-import { isSeeded, seedDemo } from './seed-demo.ts';
-import { seedDemoRegister } from './register/seed-demo-register.ts';
+import { isSeeded } from './seed-demo.ts';
+import { seedDemoAll } from './seed-demo-all.ts';
 import { appProviders } from './providers.ts';
 
 const DEMO_SEED_LOCK = 4_711_162;
@@ -23,9 +23,8 @@ export async function openApp(config: Config, log: (s: string) => void = () => u
     const seed = async () => {
       if (await isSeeded(db)) return; // another instance seeded it while this one waited
       log('Tom database: indlæser demodata …');
-      const s = await seedDemo(db, vault);
+      const { summary: s, register: reports } = await seedDemoAll({ db, vault });
       log(`Demodata: ${s.participants} kvinder, ${s.projects} projekter, ${s.users} brugere.`);
-      const reports = await seedDemoRegister({ db, vault });
       log(`Demo-registerdata: ${reports.map((r) => `${r.fileName} (${r.persons} personer)`).join(', ')}.`);
     };
     // Several instances starting together on PostgreSQL: one seeds, the others wait for it.

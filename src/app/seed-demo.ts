@@ -174,7 +174,7 @@ export async function seedDemo(db: Db, vault: Vault, opts: { seed?: number; size
     await (await import('./casework/seed-demo-casework.ts')).seedDemoCasework(q, { seed: opts.seed ?? 2019, today, caseFiles });
     await (await import('./casework/seed-demo-instruments.ts')).seedDemoInstruments(q, { seed: opts.seed ?? 2019, today });
     await seedDemoConsultants(q);
-    await seedDemoSessions(q, todayInDenmark());
+    await seedDemoSessions(q, today);
     await seedDemoDanish(q, today);
     await seedDemoGoals(q);
     await seedDemoMeetings(q);

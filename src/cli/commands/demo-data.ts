@@ -1,8 +1,8 @@
 import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { configFromEnvironment } from '../../core/config.ts';
-import { isSeeded, seedDemo } from '../../app/seed-demo.ts';
-import { seedDemoRegister } from '../../app/register/seed-demo-register.ts';
+import { isSeeded } from '../../app/seed-demo.ts';
+import { seedDemoAll } from '../../app/seed-demo-all.ts';
 import { createVault } from '../../security/vault.ts';
 import { parseArgs } from '../args.ts';
 
@@ -23,9 +23,9 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
     const vault = createVault(config.secret);
-    const s = await seedDemo(db, vault, { seed, size });
+    const { summary: s, register } = await seedDemoAll({ db, vault }, { seed, size });
     console.log(`Demodata indlæst: ${s.participants} kvinder, ${s.projects} projekter, ${s.users} brugere (seed ${seed}).`);
-    for (const r of await seedDemoRegister({ db, vault }, { seed, size })) {
+    for (const r of register) {
       console.log(`Registerdata: ${r.fileName}: ${r.rows} rækker, ${r.persons} personer, periode ${r.periodFrom}–${r.periodTo}.`);
     }
     return 0;
