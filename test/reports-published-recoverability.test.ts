@@ -12,9 +12,9 @@
  *    words) is read with the relations between them written here from the definitions, and the
  *    independent solver (helpers/recoverability.ts) says no `<5` or `x` is determined by the
  *    equations — each report alone, the three together, and the historic project together with
- *    the national page for its municipality. (Interval bounds — `narrowed` — still find small
- *    counts confined by the bounds, and some pinned to one value: see the note in
- *    src/app/steering/report-pass.ts. Not asserted here: it is the open part of issue 18 point 12.)
+ *    the national page for its municipality; and no hidden figure is pinned to one value by the
+ *    bounds (`<5` 1–4, `x` 5 or more). (Interval bounds — `narrowed` — still find small counts
+ *    confined to part of 1–4: see the note in src/app/steering/report-pass.ts.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
@@ -30,7 +30,7 @@ import { testDeps } from './helpers/db.ts';
 import { xlsxCells } from './helpers/downloads.ts';
 import { loginAs, type Session } from './helpers/http.ts';
 import { popplerAvailable, readPdf } from './helpers/pdf.ts';
-import { narrowed, recoverable, type Relation, type Shown } from './helpers/recoverability.ts';
+import { narrowed, ranges, recoverable, type Relation, type Shown } from './helpers/recoverability.ts';
 import { useTestServer } from './helpers/server.ts';
 import {
   breakdownFigures,
@@ -243,6 +243,16 @@ function reportFigures(ns: string, d: SteeringData, reports: Report[], out: Publ
 const show = (r: { key: string; shown: string; value?: number; lo?: number; hi?: number }[]) =>
   r.map((x) => `${x.key} shown ${x.shown} is ${x.value ?? `${x.lo}–${x.hi}`}`).join('\n');
 
+/**
+ * No hidden figure pinned to one value by the bounds (a `<5` is 1–4, an `x` 5 or more, counts ≥ 0):
+ * issue 18 point 12, the historic project's reports pinned Mål 2's durable full-time employment to 1,
+ * jobparat's Mål 3 to 1, activity mix cells to 4, 5 and 10 (and more).
+ */
+function expectNotPinned(p: Published, what: string) {
+  const pinned = ranges(p.published, p.relations, THRESHOLD).filter((r) => r.lo >= r.hi);
+  expect.soft(pinned, `${what}: pinned to one value by the bounds\n${show(pinned)}`).toEqual([]);
+}
+
 /** Nothing hidden is determined by the equations. */
 function expectProtected(p: Published, what: string) {
   expect([...p.published.values()].filter((v) => typeof v === 'string').length, `${what}: some figures are suppressed`).toBeGreaterThan(3);
@@ -354,6 +364,7 @@ describe('the project reports as published: every format alike, no hidden figure
       p,
     );
     expectProtected(p, 'together');
+    expectNotPinned(p, 'the current project’s reports together');
   });
 
   it('every engine figure the reports print is one the report pass counts as printed (its reader knows it)', () => {
@@ -381,6 +392,7 @@ describe('the project reports as published: every format alike, no hidden figure
       p,
     );
     expectProtected(p, `the historic project at ${months.month}`);
+    expectNotPinned(p, `the historic project at ${months.month}`);
     // SIRI's headline, durable employment among the Mål 1 women, is shown (as on the national page): the
     // complement for the small Mål 2 durable counts is the durable total, not the headline.
     expect(typeof p.published.get('P:groups.all.durableByAccumulated.1.full'), 'Mål 1 durable over part time').toBe('number');
@@ -406,6 +418,7 @@ describe('the project reports as published: every format alike, no hidden figure
       progressionGroups,
     );
     expectProtected(project, 'the historic project’s reports');
+    expectNotPinned(project, 'the historic project’s reports at 2022-12');
     const both: Published = {
       published: new Map([...national.published, ...project.published]),
       relations: [...national.relations, ...project.relations],
@@ -425,6 +438,7 @@ describe('the project reports as published: every format alike, no hidden figure
     // nationalProgressionStates); before, suppressed apart, the page's complements there could be worked out.
     const found = recoverable(both.published, both.relations);
     expect(found, show(found)).toEqual([]);
+    expectNotPinned(both, 'the historic project’s reports and the national page');
     // The figures the page prints for Aalborg, the reports print alike (shown or hidden).
     for (const f of GROUP_FIGURES) {
       const n = national.published.get(`N:groups.kommune.Aalborg.${f}`);

@@ -106,6 +106,11 @@ export interface WidenOptions {
   cost?: (i: number) => number;
   /** Filled with the narrowed cell each new complement protects. */
   protects?: Map<number, number>;
+  /**
+   * Only pinning counts (a small cell confined to one value, like an `x`): the project reports'
+   * mode (issue 18 point 12), where forbidding every narrowing cascades up to the headline figures.
+   */
+  pinsOnly?: boolean;
 }
 
 /**
@@ -119,8 +124,9 @@ export function narrowedCells(
   kind: (i: number) => number,
   threshold: number,
   blind?: { lo: Float64Array; hi: Float64Array },
+  pinsOnly = false,
 ): number[] {
-  return narrowedOf(values, kind, blind ?? blindBounds(values, sets, kind, threshold), cellBounds(values, sets, kind, threshold));
+  return narrowedOf(values, kind, blind ?? blindBounds(values, sets, kind, threshold), cellBounds(values, sets, kind, threshold), pinsOnly);
 }
 
 function narrowedOf(
@@ -128,11 +134,13 @@ function narrowedOf(
   kind: (i: number) => number,
   b: { lo: Float64Array; hi: Float64Array },
   { lo, hi }: { lo: Float64Array; hi: Float64Array },
+  pinsOnly: boolean,
 ): number[] {
   const out: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const k = kind(i);
-    if (k === SMALL_CELL ? lo[i] > b.lo[i] || hi[i] < b.hi[i] : k === HIDDEN_CELL && lo[i] >= hi[i]) out.push(i);
+    const pinned = lo[i] >= hi[i];
+    if (k === SMALL_CELL ? pinned || (!pinsOnly && (lo[i] > b.lo[i] || hi[i] < b.hi[i])) : k === HIDDEN_CELL && pinned) out.push(i);
   }
   return out;
 }
@@ -162,11 +170,11 @@ export function widenIntervals(
   let hidden = 0;
   for (let guard = 0; guard < values.length; guard++) {
     const { lo, hi } = cellBounds(values, sets, kind, threshold);
-    const narrow = narrowedOf(values, kind, blind, { lo, hi });
+    const narrow = narrowedOf(values, kind, blind, { lo, hi }, opts.pinsOnly ?? false);
     if (!narrow.length) break;
     let done = false;
     for (const d of narrow) {
-      const pick = complementFor(d, sets, setsOf, kind, lo, hi, blind, threshold, opts.pickable, cost);
+      const pick = complementFor(d, sets, setsOf, kind, lo, hi, blind, threshold, opts.pickable, cost, opts.pinsOnly ?? false);
       if (pick < 0) continue;
       hide(pick);
       opts.protects?.set(pick, d);
@@ -191,6 +199,7 @@ function complementFor(
   threshold: number,
   pickable: (i: number) => boolean,
   cost: (i: number) => number,
+  pinsOnly: boolean,
 ): number {
   const byCost = (a: number, b: number) => cost(a) - cost(b) || a - b;
   const own = setsOf.get(d) ?? [];
@@ -203,7 +212,7 @@ function complementFor(
     for (const c of [s.total, ...s.parts]) {
       if (c === d || !pickable(c)) continue;
       if (best >= 0 && byCost(c, best) >= 0) continue;
-      const w = widening(s, d, c, lo, hi, blind, threshold);
+      const w = widening(s, d, c, lo, hi, blind, threshold, pinsOnly);
       if (w >= 0) best = c;
       else short.push([c, w]);
     }
@@ -252,6 +261,7 @@ function widening(
   hi: Float64Array,
   blind: { lo: Float64Array; hi: Float64Array },
   threshold: number,
+  pinsOnly = false,
 ): number {
   const l = (i: number) => (i === c ? threshold : lo[i]);
   const h = (i: number) => (i === c ? Infinity : hi[i]);
@@ -285,6 +295,8 @@ function widening(
   // sets was hidden, wherever it stood (issue 18 point 12). Asking for the whole range up to ∞
   // instead would make only a total a full widener: a headline figure hidden where a cheap part frees it.
   if (blind.hi[d] === Infinity) return dHi - Math.max(dLo, blind.lo[d]) - 1;
+  // Only pinning forbidden: the set must leave a small cell two values or more of its blind range.
+  if (pinsOnly) return Math.min(dHi, blind.hi[d]) - Math.max(dLo, blind.lo[d]) - 1;
   return Math.min(blind.lo[d] - dLo, dHi - blind.hi[d]);
 }
 

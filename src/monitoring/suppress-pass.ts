@@ -115,6 +115,8 @@ export interface PassOptions {
    * checked for narrowing nor picked as interval complements; the equations still protect them).
    */
   intervals?: boolean | ((key: string) => boolean);
+  /** With `intervals`: forbid only pinning a small count to one value (suppress-intervals.ts, WidenOptions.pinsOnly). */
+  pinsOnly?: boolean;
   /**
    * Figures another publication already prints (the national page's figures for the project's
    * municipality): never a complement here, since hiding a public figure protects nothing. The
@@ -239,6 +241,7 @@ export function suppressTogether(
       pickable: onPage,
       cost: (i) => cost[i],
       protects: hidden,
+      pinsOnly: opts.pinsOnly,
     });
     for (const [c, d] of hidden) protects.set(c, d);
     // Show again what protects nothing now, most expensive first: no small count narrowed nor determined by it.
@@ -246,7 +249,7 @@ export function suppressTogether(
       const blind = blindBounds(value, sets, kind, threshold);
       for (const c of [...protects.keys()].sort((a, b) => byCost(b, a))) {
         state[c] = SHOWN;
-        if (narrowedCells(value, sets, kind, threshold, blind).length || exposed()) state[c] = COMPLEMENT;
+        if (narrowedCells(value, sets, kind, threshold, blind, opts.pinsOnly).length || exposed()) state[c] = COMPLEMENT;
         else protects.delete(c);
       }
     }
