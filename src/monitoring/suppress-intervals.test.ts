@@ -60,6 +60,7 @@ function widen(
       pickable: more.pickable ?? ((i) => kinds[i] === K && values[i] > 0 && !more.keep?.(i)),
       cost: more.cost,
       protects,
+      pinsOnly: more.pinsOnly,
     },
   );
   return { order, count, protects };
@@ -661,5 +662,25 @@ describe('against the independent solver (property)', () => {
       ),
       { numRuns: runs(100) },
     );
+  });
+});
+
+describe('pins only (the project reports, issue 18 point 12)', () => {
+  it('a small cell confined to part of 1..4 is not narrowed, one pinned to one value is', () => {
+    // 3 + 4 = 7 known: each is 3 or 4 — narrowed, not pinned.
+    expect(narrowedCells(ROW.values, ROW.sets, (i) => [K, S, S, K][i], 5, undefined, true)).toEqual([]);
+    // 11 = <5 + 10: the <5 is 1.
+    const sets = [{ total: 0, parts: [1, 2] }];
+    expect(narrowedCells([11, 1, 10], sets, (i) => [K, S, K][i], 5, undefined, true)).toEqual([1]);
+  });
+
+  it('hides the cheapest complement that leaves a pinned cell two values or more, and none for a merely narrowed one', () => {
+    const kinds = [K, S, K];
+    const got = widen([11, 1, 10], [{ total: 0, parts: [1, 2] }], kinds, { pinsOnly: true });
+    expect(got.order).toEqual([2]);
+    expect(narrowedCells([11, 1, 10], [{ total: 0, parts: [1, 2] }], (i) => kinds[i], 5, undefined, true)).toEqual([]);
+    expect(widen(ROW.values, ROW.sets, [K, S, S, K], { pinsOnly: true }).count).toBe(0);
+    // Without pinsOnly the narrowed pair is widened.
+    expect(widen(ROW.values, ROW.sets, [K, S, S, K]).count).toBeGreaterThan(0);
   });
 });
