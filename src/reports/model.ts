@@ -71,9 +71,13 @@ export function chartHasData(c: Chart): boolean {
   return c.series.some((s) => s.data.some((v) => v !== null && v !== undefined));
 }
 
-/** What stands in place of a chart with nothing to draw (page and PDF say the same). */
+/**
+ * What stands in place of a chart with nothing to draw (page and PDF say the same). Not «for få
+ * kvinder» in every group: a large group's share is hidden too when it would give a small group's
+ * count away (the current Aalborg project's 54 aktivitetsparate, 1 Dec 2026).
+ */
 export const EMPTY_CHART_TEXT = (c: Chart) =>
-  `${c.title}: ingen søjler at vise, fordi hver gruppe har for få kvinder til, at tallene kan vises (diskretionering). Tabellen viser det, der kan vises.`;
+  `${c.title}: ingen søjler at vise, fordi tallene er skjult for at beskytte små grupper, så ingen kan genkendes (diskretionering). Tabellen viser det, der kan vises.`;
 
 export interface Section {
   heading: string;
