@@ -12,7 +12,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { seedDemoAll } from '../src/app/seed-demo-all.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { createVault } from '../src/security/vault.ts';
-import { TEST_SECRET, pgAdminUrl, pgDbUrl } from './helpers/env.ts';
+import { TEST_SECRET, pgAdminUrl, pgDbUrl, testToday } from './helpers/env.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,7 +38,9 @@ export default async function setup(project: TestProject) {
   const lite = await openPGlite(dir);
   await migrate(lite);
   // One date for both templates: a run that starts just before midnight in Denmark seeds both backends alike.
-  const today = todayInDenmark();
+  // FREMDRIFT_TEST_TODAY seeds them for another day (and test/test-today-setup.ts moves the tests' clock there).
+  const today = testToday() ?? todayInDenmark();
+  if (testToday()) console.warn(`[tests] the demo templates are seeded for ${today} (FREMDRIFT_TEST_TODAY)`);
   await seedDemoAll({ db: lite, vault }, { today });
   await lite.close();
   project.provide('pgliteTemplate', dir);
