@@ -1,0 +1,112 @@
+/**
+ * parallel.ts's own reads of the benefit files (`readAt`: the header and the window around the
+ * cut) and how it reads a header line (issue 17, mutation testing): every file it opens is
+ * closed, a read that returns fewer bytes than asked is read on, and the layout's weights follow
+ * the header's names whatever their case, blanks or line end. Fast: no reader thread.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { pieceSource, splitPlan, type SplitPlan } from './parallel.ts';
+
+// openSync, readSync and closeSync as themselves, watched (readSync can be made to return short reads).
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return { ...real, openSync: vi.fn(real.openSync), closeSync: vi.fn(real.closeSync), readSync: vi.fn(real.readSync) };
+});
+const realReadSync = (await vi.importActual<typeof import('node:fs')>('node:fs')).readSync;
+afterEach(() => {
+  vi.mocked(fs.readSync).mockImplementation(realReadSync);
+});
+
+/** The descriptors opened since `from` (an index into openSync's calls) and not closed after. */
+function leftOpen(from: number): number[] {
+  const open = vi.mocked(fs.openSync).mock;
+  const close = vi.mocked(fs.closeSync).mock;
+  const out: number[] = [];
+  for (let i = from; i < open.results.length; i++) {
+    const r = open.results[i];
+    if (r.type !== 'return') continue;
+    const at = open.invocationCallOrder[i];
+    if (!close.calls.some(([fd], j) => fd === r.value && close.invocationCallOrder[j] > at)) out.push(r.value as number);
+  }
+  return out;
+}
+
+/** From now on, readSync returns at most `most` bytes a call (as a pipe or a network file may). */
+function shortReads(most: number): void {
+  vi.mocked(fs.readSync).mockImplementation(((fd: number, buf: NodeJS.ArrayBufferView, off: number, len: number, pos: number | null) =>
+    realReadSync(fd, buf, off, Math.min(len, most), pos)) as typeof fs.readSync);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'fremdrift-split-io-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const file = (name: string, content: string) => {
+  const sub = join(dir, String(n++));
+  mkdirSync(sub);
+  const p = join(sub, name);
+  writeFileSync(p, content);
+  return p;
+};
+const cpr = (i: number) => `${String(1 + (i % 28)).padStart(2, '0')}0${(i % 9) + 1}8${i % 10}${String(1000 + i).padStart(4, '0')}`;
+const CODES = [730, 707, 651, 131];
+function longText(people: number, weeks: number, header = 'cpr;uge;kode', eol = '\n'): string {
+  const rows = [header];
+  for (let i = 0; i < people; i++)
+    for (let k = 0; k < weeks; k++) rows.push(`${cpr(i)};2020-W${String(1 + k).padStart(2, '0')};${CODES[(i + k) % 4]}`);
+  return rows.join(eol) + eol;
+}
+const size = (s: string) => Buffer.byteLength(s);
+/** The row start a plan cuts at for a target byte `at` in `text`: the start of the row after the one `at` is in. */
+const rowAfter = (text: string, at: number) => text.indexOf('\n', Math.max(at, text.indexOf('\n') + 1)) + 1;
+/** All the bytes a source gives. */
+function drain(p: SplitPlan['worker'][number]): string {
+  const src = pieceSource(p);
+  const parts: Buffer[] = [];
+  for (let c = src.next(); c; c = src.next()) parts.push(Buffer.from(c));
+  return Buffer.concat(parts).toString('latin1');
+}
+
+describe('parallel.ts reading the benefit files itself', () => {
+  const long = longText(30, 20);
+  const longPath = file('lang.csv', long);
+
+  it('closes every file it opens to plan the cut and to read a piece’s header', () => {
+    const from = vi.mocked(fs.openSync).mock.results.length;
+    const plan = splitPlan([longPath], [], { minBytes: 0 })!;
+    expect(plan.worker[0].start).toBeGreaterThan(0);
+    // sniff and cutAt each opened it
+    expect(vi.mocked(fs.openSync).mock.results.length - from).toBeGreaterThanOrEqual(2);
+    expect(leftOpen(from)).toEqual([]);
+    // The piece's source reads its header at once (and its file as asked, closed at the end).
+    expect(drain(plan.worker[0])).toBe('cpr;uge;kode\n' + long.slice(plan.worker[0].start));
+    expect(leftOpen(from)).toEqual([]);
+  });
+
+  it('reads on after a short read: the same cut and the whole header when the disk gives a few bytes at a time', () => {
+    const plan = splitPlan([longPath], [], { minBytes: 0 })!;
+    expect(plan.worker[0].start).toBe(rowAfter(long, Math.floor(size(long) / 2)));
+    for (const most of [1, 5, 64]) {
+      shortReads(most);
+      expect(splitPlan([longPath], [], { minBytes: 0 })).toEqual(plan);
+      expect(drain(plan.worker[0])).toBe('cpr;uge;kode\n' + long.slice(plan.worker[0].start));
+    }
+  });
+
+  it('weighs a file by the long layout whatever the case and blanks of its names, and with a CRLF header (its CR trimmed with the blanks)', () => {
+    const hoursText = 'cpr;maaned;timer\n' + Array.from({ length: 40 }, (_, i) => `${cpr(i)};2021-01;${i},5`).join('\n') + '\n';
+    const hours = file('timer.csv', hoursText);
+    const h = size(hoursText);
+    // The long layout weighs the hours 4 times their bytes (the wide one 1.5 times).
+    for (const text of [longText(30, 20, 'CPR; Uge ;KODE'), longText(30, 20, 'cpr;uge;kode', '\r\n')]) {
+      const p = file('lang.csv', text);
+      const total = size(text);
+      const at = Math.floor(((total - 4 * h) / (2 * total)) * total);
+      const cut = text.indexOf('\n', Math.max(at, text.indexOf('\n') + 1)) + 1;
+      expect(splitPlan([p], [hours], { minBytes: 0 })!.worker[0].start).toBe(cut);
+    }
+  });
+});
