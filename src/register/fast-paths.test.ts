@@ -4,7 +4,7 @@
  * rows, and the builder's arrays carved from shared slabs.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { parseMonth, parseWeek } from '../monitoring/calendar.ts';
 import type { RegisterData } from '../monitoring/types.ts';
@@ -108,12 +108,71 @@ function outcome(read: () => RegisterBuilder): { data: Record<string, Record<num
   }
 }
 
-describe('the long layout: plain rows read by the fast loop', () => {
-  const CPRS = ['0101901234', '0202851236', '1512884321', '3112999999'];
-  const cprCell = fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...CPRS) },
-    { weight: 1, arbitrary: fc.constantFrom('010190-1234', ' 0101901234', '01019O1234', '123', '') },
+/** A CPR cell: mostly one of four people, now and then one the readers refuse or trim. */
+const cprCell = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom('0101901234', '0202851236', '1512884321', '3112999999') },
+  { weight: 1, arbitrary: fc.constantFrom('010190-1234', ' 0101901234', '01019O1234', '123', '') },
+);
+/** What is odd about a row, if anything: a blank line after it, an extra empty field, its last field missing. */
+const oddRow = fc.constantFrom('', '', '', '', 'blank', 'extra', 'short');
+
+/** A file's bytes: the header, then each row's fields as made odd. */
+function fileBytes(f: { sep: string; nl: string; last: boolean }, header: string[], rows: [string[], string][]): Uint8Array {
+  const lines = [header.join(f.sep)];
+  for (const [cells, odd] of rows) {
+    let fields = cells;
+    if (odd === 'extra') fields = [...fields, ''];
+    if (odd === 'short') fields = fields.slice(0, -1);
+    lines.push(fields.join(f.sep));
+    if (odd === 'blank') lines.push('');
+  }
+  return enc.encode(lines.join(f.nl) + (f.last ? f.nl : ''));
+}
+
+/** A file of a person column and two more, in one of three orders, with rows as drawn. */
+function threeColumnFile(second: fc.Arbitrary<string>, third: fc.Arbitrary<string>) {
+  return fc.record({
+    order: fc.constantFrom([0, 1, 2], [2, 0, 1], [1, 2, 0]),
+    name: fc.constantFrom('cpr', 'PNR'),
+    sep: fc.constantFrom(';', ',', '\t'),
+    nl: fc.constantFrom('\n', '\r\n'),
+    rows: fc.array(fc.tuple(cprCell, second, third, oddRow), { maxLength: 40 }),
+    last: fc.boolean(),
+    every: fc.integer({ min: 1, max: 8 }),
+  });
+}
+type ThreeColumnFile = ReturnType<typeof threeColumnFile> extends fc.Arbitrary<infer T> ? T : never;
+
+/** Its bytes: the other two columns named `names`, each field written by `q`. */
+function threeColumnBytes(f: ThreeColumnFile, names: string[], q: (cell: string) => string): Uint8Array {
+  const header = [f.name, ...names];
+  const rows = f.rows.map(([cpr, b, c, odd]): [string[], string] => [f.order.map((i) => q([cpr, b, c][i])), odd]);
+  return fileBytes(
+    f,
+    f.order.map((i) => header[i]),
+    rows,
   );
+}
+
+/** Read options: everyone, people kept by CPR and by hash, and a first month. */
+function readOptions(hashed: string[], from: string): [string, () => ReadOptions][] {
+  return [
+    ['everyone', () => ({})],
+    ['keepCprs', () => ({ keep: keepCprs(['0101901234', '1512884321']) })],
+    ['keepCprHashes', () => ({ keep: keepCprHashes(hashed, (c) => `h${c}`) })],
+    ['from', () => ({ from })],
+  ];
+}
+
+/** The fast loop gives the general reader's data or error message (quoted rows go to the general reader), in one piece and in chunks. */
+function expectGeneralReaders(plain: Uint8Array, quoted: Uint8Array, name: string, every: number, options: () => ReadOptions) {
+  const want = outcome(() => readBenefits(quoted, name, new RegisterBuilder(), options()));
+  expect(outcome(() => readBenefits(plain, name, new RegisterBuilder(), options()))).toEqual(want);
+  const wantChunked = outcome(() => readBenefits(chunked(quoted, every), name, new RegisterBuilder(), options()));
+  expect(outcome(() => readBenefits(chunked(plain, every), name, new RegisterBuilder(), options()))).toEqual(wantChunked);
+}
+
+describe('the long layout: plain rows read by the fast loop', () => {
   const weekCell = fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min: 1, max: 53 }).map((w) => `2020-W${String(w).padStart(2, '0')}`) },
     { weight: 2, arbitrary: fc.integer({ min: 1, max: 53 }).map((w) => `21${String(w).padStart(2, '0')}`) },
@@ -138,50 +197,16 @@ describe('the long layout: plain rows read by the fast loop', () => {
     { weight: 8, arbitrary: fc.constantFrom('130', '131', '135', '651', '0') },
     { weight: 1, arbitrary: fc.constantFrom('', 'NA', '.', '997.0', '0130', '13a', '32768', '999999999', '1234567890', ' 131') },
   );
-  const file = fc.record({
-    order: fc.constantFrom([0, 1, 2], [2, 0, 1], [1, 2, 0]),
-    name: fc.constantFrom('cpr', 'PNR'),
-    sep: fc.constantFrom(';', ',', '\t'),
-    nl: fc.constantFrom('\n', '\r\n'),
-    rows: fc.array(fc.tuple(cprCell, weekCell, codeCell, fc.constantFrom('', '', '', '', 'blank', 'extra', 'short')), { maxLength: 40 }),
-    last: fc.boolean(),
-    every: fc.integer({ min: 1, max: 8 }),
-  });
-
-  type LongFile = typeof file extends fc.Arbitrary<infer T> ? T : never;
+  const file = threeColumnFile(weekCell, codeCell);
 
   /** The file as written, and the same file with every non-empty field quoted (rows only the general reader reads). */
-  function render(f: LongFile, quote: boolean): Uint8Array {
-    const q = (c: string) => (quote && c !== '' ? `"${c}"` : c);
-    const names = [f.name, 'uge', 'kode'];
-    const lines = [f.order.map((i) => names[i]).join(f.sep)];
-    for (const [cpr, week, code, odd] of f.rows) {
-      const cells = [cpr, week, code];
-      let fields = f.order.map((i) => q(cells[i]));
-      if (odd === 'extra') fields = [...fields, ''];
-      if (odd === 'short') fields = fields.slice(0, 2);
-      lines.push(fields.join(f.sep));
-      if (odd === 'blank') lines.push('');
-    }
-    return enc.encode(lines.join(f.nl) + (f.last ? f.nl : ''));
-  }
+  const render = (f: ThreeColumnFile, quote: boolean) => threeColumnBytes(f, ['uge', 'kode'], (c) => (quote && c !== '' ? `"${c}"` : c));
 
-  const keeps: [string, () => ReadOptions][] = [
-    ['everyone', () => ({})],
-    ['keepCprs', () => ({ keep: keepCprs(['0101901234', '1512884321']) })],
-    ['keepCprHashes', () => ({ keep: keepCprHashes(['h0101901234', 'h3112999999'], (c) => `h${c}`) })],
-    ['from', () => ({ from: '2020-06' })],
-  ];
-  for (const [what, options] of keeps) {
+  for (const [what, options] of readOptions(['h0101901234', 'h3112999999'], '2020-06')) {
     it(`gives the general reader's data or error message (${what}), in one piece and in chunks`, () => {
       fc.assert(
         fc.property(file, (f) => {
-          const plain = render(f, false);
-          const quoted = render(f, true);
-          const want = outcome(() => readBenefits(quoted, 'lang.csv', new RegisterBuilder(), options()));
-          expect(outcome(() => readBenefits(plain, 'lang.csv', new RegisterBuilder(), options()))).toEqual(want);
-          const wantChunked = outcome(() => readBenefits(chunked(quoted, f.every), 'lang.csv', new RegisterBuilder(), options()));
-          expect(outcome(() => readBenefits(chunked(plain, f.every), 'lang.csv', new RegisterBuilder(), options()))).toEqual(wantChunked);
+          expectGeneralReaders(render(f, false), render(f, true), 'lang.csv', f.every, options);
         }),
         { numRuns: runs(300) },
       );
@@ -204,11 +229,6 @@ describe('the long layout: plain rows read by the fast loop', () => {
 });
 
 describe('paid hours: plain rows read by the fast loop', () => {
-  const CPRS = ['0101901234', '0202851236', '1512884321', '3112999999'];
-  const cprCell = fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...CPRS) },
-    { weight: 1, arbitrary: fc.constantFrom('010190-1234', ' 0101901234', '01019O1234', '123', '') },
-  );
   const monthCell = fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min: 1, max: 12 }).map((m) => `2021-${String(m).padStart(2, '0')}`) },
     { weight: 1, arbitrary: fc.constantFrom('2019-12', '2021-13', '2021-00', ' 2021-03', '2021-03 ', '2021-3', '21-03', '', 'maaned') },
@@ -217,31 +237,10 @@ describe('paid hours: plain rows read by the fast loop', () => {
     { weight: 8, arbitrary: fc.constantFrom('80,5', '12', '0', '7.25', '37,0', '0,1', '0,2') },
     { weight: 1, arbitrary: fc.constantFrom('-1', '', ' 3 ', '1,2,3', 'NA', '1e3', ',5', '5,', '1234567890123456,5') },
   );
-  const file = fc.record({
-    order: fc.constantFrom([0, 1, 2], [2, 0, 1], [1, 2, 0]),
-    name: fc.constantFrom('cpr', 'PNR'),
-    sep: fc.constantFrom(';', ',', '\t'),
-    nl: fc.constantFrom('\n', '\r\n'),
-    rows: fc.array(fc.tuple(cprCell, monthCell, hoursCell, fc.constantFrom('', '', '', '', 'blank', 'extra', 'short')), { maxLength: 40 }),
-    last: fc.boolean(),
-    every: fc.integer({ min: 1, max: 8 }),
-  });
-  type HoursFile = typeof file extends fc.Arbitrary<infer T> ? T : never;
+  const file = threeColumnFile(monthCell, hoursCell);
 
-  function render(f: HoursFile): Uint8Array {
-    const names = [f.name, 'maaned', 'timer'];
-    const lines = [f.order.map((i) => names[i]).join(f.sep)];
-    for (const [cpr, month, hours, odd] of f.rows) {
-      const cells = [cpr, month, hours];
-      // A comma separator needs the decimal comma quoted even in the plain file.
-      let fields = f.order.map((i) => (f.sep === ',' && cells[i].includes(',') ? `"${cells[i]}"` : cells[i]));
-      if (odd === 'extra') fields = [...fields, ''];
-      if (odd === 'short') fields = fields.slice(0, 2);
-      lines.push(fields.join(f.sep));
-      if (odd === 'blank') lines.push('');
-    }
-    return enc.encode(lines.join(f.nl) + (f.last ? f.nl : ''));
-  }
+  // A comma separator needs the decimal comma quoted even in the plain file.
+  const render = (f: ThreeColumnFile) => threeColumnBytes(f, ['maaned', 'timer'], (c) => (f.sep === ',' && c.includes(',') ? `"${c}"` : c));
 
   function hoursOutcome(read: () => RegisterBuilder): { data: [string, number, number[]][] } | { error: string } {
     try {
@@ -251,13 +250,7 @@ describe('paid hours: plain rows read by the fast loop', () => {
     }
   }
 
-  const keeps: [string, () => ReadOptions][] = [
-    ['everyone', () => ({})],
-    ['keepCprs', () => ({ keep: keepCprs(['0101901234', '1512884321']) })],
-    ['keepCprHashes', () => ({ keep: keepCprHashes(['h0101901234', 'h3112999999'], (c) => `h${c}`) })],
-    ['from', () => ({ from: '2021-06' })],
-  ];
-  for (const [what, options] of keeps) {
+  for (const [what, options] of readOptions(['h0101901234', 'h3112999999'], '2021-06')) {
     it(`gives the general reader's sums or error message (${what}), in one piece and in chunks`, () => {
       fc.assert(
         fc.property(file, (f) => {
@@ -288,11 +281,6 @@ describe('paid hours: plain rows read by the fast loop', () => {
 });
 
 describe('the yearly layout: plain rows read by the fast loop', () => {
-  const CPRS = ['0101901234', '0202851236', '1512884321', '3112999999'];
-  const cprCell = fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...CPRS) },
-    { weight: 1, arbitrary: fc.constantFrom('010190-1234', ' 0101901234', '01019O1234', '123', '') },
-  );
   const codeCell = fc.oneof(
     { weight: 10, arbitrary: fc.constantFrom('', '', '', '130', '131', '651', '0') },
     { weight: 1, arbitrary: fc.constantFrom('NA', '.', '997.0', '0130', '13a', '32768', '9999999', ' 131', 'K') },
@@ -304,15 +292,9 @@ describe('the yearly layout: plain rows read by the fast loop', () => {
     year: fc.constantFrom(2020, 2021),
     sep: fc.constantFrom(';', ',', '\t'),
     nl: fc.constantFrom('\n', '\r\n'),
-    rows: fc.array(
-      fc.tuple(
-        cprCell,
-        fc.constantFrom('K', 'M', ''),
-        fc.array(codeCell, { minLength: 5, maxLength: 5 }),
-        fc.constantFrom('', '', '', '', 'blank', 'extra', 'short'),
-      ),
-      { maxLength: 25 },
-    ),
+    rows: fc.array(fc.tuple(cprCell, fc.constantFrom('K', 'M', ''), fc.array(codeCell, { minLength: 5, maxLength: 5 }), oddRow), {
+      maxLength: 25,
+    }),
     last: fc.boolean(),
     every: fc.integer({ min: 1, max: 6 }),
   });
@@ -322,35 +304,19 @@ describe('the yearly layout: plain rows read by the fast loop', () => {
     const q = (c: string) => (quote && c !== '' ? `"${c}"` : c);
     // The person column first or last.
     const order = f.first ? f.order : [...f.order.slice(1), 0];
-    const lines = [order.map((i) => COLUMNS[i]).join(f.sep)];
-    for (const [cpr, koen, codes, odd] of f.rows) {
-      const cells = [cpr, koen, ...codes];
-      let fields = order.map((i) => q(cells[i]));
-      if (odd === 'extra') fields = [...fields, ''];
-      if (odd === 'short') fields = fields.slice(0, -1);
-      lines.push(fields.join(f.sep));
-      if (odd === 'blank') lines.push('');
-    }
-    return enc.encode(lines.join(f.nl) + (f.last ? f.nl : ''));
+    const rows = f.rows.map(([cpr, koen, codes, odd]): [string[], string] => [order.map((i) => q([cpr, koen, ...codes][i])), odd]);
+    return fileBytes(
+      f,
+      order.map((i) => COLUMNS[i]),
+      rows,
+    );
   }
 
-  const keeps: [string, () => ReadOptions][] = [
-    ['everyone', () => ({})],
-    ['keepCprs', () => ({ keep: keepCprs(['0101901234', '1512884321']) })],
-    ['keepCprHashes', () => ({ keep: keepCprHashes(['h0101901234'], (c) => `h${c}`) })],
-    ['from', () => ({ from: '2020-07' })],
-  ];
-  for (const [what, options] of keeps) {
+  for (const [what, options] of readOptions(['h0101901234'], '2020-07')) {
     it(`gives the general reader's data or error message (${what}), in one piece and in chunks`, () => {
       fc.assert(
         fc.property(file, (f) => {
-          const name = `ydelser_${f.year}.csv`;
-          const plain = render(f, false);
-          const quoted = render(f, true);
-          const want = outcome(() => readBenefits(quoted, name, new RegisterBuilder(), options()));
-          expect(outcome(() => readBenefits(plain, name, new RegisterBuilder(), options()))).toEqual(want);
-          const wantChunked = outcome(() => readBenefits(chunked(quoted, f.every), name, new RegisterBuilder(), options()));
-          expect(outcome(() => readBenefits(chunked(plain, f.every), name, new RegisterBuilder(), options()))).toEqual(wantChunked);
+          expectGeneralReaders(render(f, false), render(f, true), `ydelser_${f.year}.csv`, f.every, options);
         }),
         { numRuns: runs(300) },
       );
@@ -469,108 +435,94 @@ describe('the builder with CPR numbers', () => {
 });
 
 describe('fileSource', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('passes its buffers on to the next file only when finished, never while one is being read', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
-    try {
-      const text = (tag: string) =>
-        [
-          'cpr;uge;kode',
-          ...Array.from({ length: 3000 }, (_, i) => `${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${tag}`),
-        ].join('\n') + '\n';
-      const files = ['a', 'b', 'c'].map((tag) => {
-        const path = join(dir, `${tag}.csv`);
-        writeFileSync(path, text(tag));
-        return { path, text: text(tag) };
-      });
-      const readAll = (src: ByteSource, keep: Buffer[] = []) => {
-        for (let c = src.next(); c; c = src.next()) keep.push(Buffer.from(c));
-        return Buffer.concat(keep).toString();
-      };
-      // a is read half-way, b and c start and finish meanwhile (c gets b's buffers), then a goes on.
-      const a = fileSource(files[0].path, 4096);
-      const aParts: Buffer[] = [];
-      const first = a.next()!;
-      const firstCopy = Buffer.from(first);
-      aParts.push(Buffer.from(first));
-      const second = a.next()!;
-      const secondCopy = Buffer.from(second);
-      aParts.push(Buffer.from(second));
-      const bBuffers = new Set<ArrayBufferLike>();
-      const b = fileSource(files[1].path, 4096);
-      const bParts: Buffer[] = [];
-      for (let c = b.next(); c; c = b.next()) {
-        bBuffers.add(c.buffer);
-        bParts.push(Buffer.from(c));
+    const text = (tag: string) =>
+      [
+        'cpr;uge;kode',
+        ...Array.from({ length: 3000 }, (_, i) => `${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${tag}`),
+      ].join('\n') + '\n';
+    const files = ['a', 'b', 'c'].map((tag) => {
+      const path = join(dir, `${tag}.csv`);
+      writeFileSync(path, text(tag));
+      return { path, text: text(tag) };
+    });
+    const readAll = (src: ByteSource, keep: Buffer[] = []) => {
+      for (let c = src.next(); c; c = src.next()) keep.push(Buffer.from(c));
+      return Buffer.concat(keep).toString();
+    };
+    // a is read half-way, b and c start and finish meanwhile (c gets b's buffers), then a goes on.
+    const a = fileSource(files[0].path, 4096);
+    const aParts: Buffer[] = [];
+    const first = a.next()!;
+    const firstCopy = Buffer.from(first);
+    aParts.push(Buffer.from(first));
+    const second = a.next()!;
+    const secondCopy = Buffer.from(second);
+    aParts.push(Buffer.from(second));
+    // All a file gives, and the buffers its chunks lay in.
+    const drain = (src: ByteSource) => {
+      const buffers = new Set<ArrayBufferLike>();
+      const parts: Buffer[] = [];
+      for (let x = src.next(); x; x = src.next()) {
+        buffers.add(x.buffer);
+        parts.push(Buffer.from(x));
       }
-      expect(Buffer.concat(bParts).toString()).toBe(files[1].text);
-      const cBuffers = new Set<ArrayBufferLike>();
-      const c = fileSource(files[2].path, 4096);
-      const cParts: Buffer[] = [];
-      for (let x = c.next(); x; x = c.next()) {
-        cBuffers.add(x.buffer);
-        cParts.push(Buffer.from(x));
-      }
-      expect(Buffer.concat(cParts).toString()).toBe(files[2].text);
-      expect([...cBuffers].some((x) => bBuffers.has(x))).toBe(true); // b's buffers were reused by c
-      // a's last two chunks are intact although two files were read since.
-      expect(Buffer.from(second).equals(secondCopy)).toBe(true);
-      expect(Buffer.from(first).equals(firstCopy)).toBe(true);
-      expect(readAll(a, aParts)).toBe(files[0].text);
-      // Read again, a and then the others, each whole.
-      for (const f of files) expect(readAll(fileSource(f.path, 4096))).toBe(f.text);
-      expect(pooledChunkBytes()).toBeGreaterThan(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      return { text: Buffer.concat(parts).toString(), buffers };
+    };
+    const b = drain(fileSource(files[1].path, 4096));
+    expect(b.text).toBe(files[1].text);
+    const c = drain(fileSource(files[2].path, 4096));
+    expect(c.text).toBe(files[2].text);
+    expect([...c.buffers].some((x) => b.buffers.has(x))).toBe(true); // b's buffers were reused by c
+    // a's last two chunks are intact although two files were read since.
+    expect(Buffer.from(second).equals(secondCopy)).toBe(true);
+    expect(Buffer.from(first).equals(firstCopy)).toBe(true);
+    expect(readAll(a, aParts)).toBe(files[0].text);
+    // Read again, a and then the others, each whole.
+    for (const f of files) expect(readAll(fileSource(f.path, 4096))).toBe(f.text);
+    expect(pooledChunkBytes()).toBeGreaterThan(0);
   });
 
   it('lets the pooled buffers go at the next turn of the event loop', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
-    try {
-      const path = join(dir, 'a.csv');
-      writeFileSync(path, 'cpr;uge;kode\n0101901234;2021-W01;130\n');
-      const src = fileSource(path, 4096);
-      while (src.next());
-      expect(pooledChunkBytes()).toBeGreaterThan(0);
-      await new Promise((resolve) => setImmediate(resolve));
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(pooledChunkBytes()).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const path = join(dir, 'small.csv');
+    writeFileSync(path, 'cpr;uge;kode\n0101901234;2021-W01;130\n');
+    const src = fileSource(path, 4096);
+    while (src.next());
+    expect(pooledChunkBytes()).toBeGreaterThan(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pooledChunkBytes()).toBe(0);
   });
 
   it('takes turns with two buffers: a chunk stays intact while the next is read, and all bytes come through', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chunks-'));
-    try {
-      const rows = ['cpr;uge;kode'];
-      for (let i = 0; i < 12_000; i++)
-        rows.push(
-          `${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${i % 1000 === 999 ? 'x'.repeat(9000) : '130'}`,
-        );
-      const text = rows.join('\n') + '\n';
-      const path = join(dir, 'lang.csv');
-      writeFileSync(path, text);
-      const src = fileSource(path, 8192);
-      const parts: Buffer[] = [];
-      const buffers = new Set<ArrayBufferLike>();
-      let prev: Uint8Array | null = null;
-      let prevCopy: Buffer | null = null;
-      for (let c = src.next(); c; c = src.next()) {
-        if (prev) expect(Buffer.from(prev).equals(prevCopy!)).toBe(true);
-        expect(c[c.length - 1]).toBe(10); // each chunk ends at a row end
-        buffers.add(c.buffer);
-        parts.push(Buffer.from(c));
-        prev = c;
-        prevCopy = Buffer.from(c);
-      }
-      expect(Buffer.concat(parts).toString()).toBe(text);
-      expect(parts.length).toBeGreaterThan(40);
-      // A buffer per chunk before (46 here); now two in turn, replaced only where a 9,000-byte row outgrew them.
-      expect(buffers.size).toBeLessThanOrEqual(8);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const rows = ['cpr;uge;kode'];
+    for (let i = 0; i < 12_000; i++)
+      rows.push(
+        `${String(1_000_000_000 + i)};2021-W${String(1 + (i % 52)).padStart(2, '0')};${i % 1000 === 999 ? 'x'.repeat(9000) : '130'}`,
+      );
+    const text = rows.join('\n') + '\n';
+    const path = join(dir, 'lang.csv');
+    writeFileSync(path, text);
+    const src = fileSource(path, 8192);
+    const parts: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    let prev: Uint8Array | null = null;
+    let prevCopy: Buffer | null = null;
+    for (let c = src.next(); c; c = src.next()) {
+      if (prev) expect(Buffer.from(prev).equals(prevCopy!)).toBe(true);
+      expect(c[c.length - 1]).toBe(10); // each chunk ends at a row end
+      buffers.add(c.buffer);
+      parts.push(Buffer.from(c));
+      prev = c;
+      prevCopy = Buffer.from(c);
     }
+    expect(Buffer.concat(parts).toString()).toBe(text);
+    expect(parts.length).toBeGreaterThan(40);
+    // A buffer per chunk before (46 here); now two in turn, replaced only where a 9,000-byte row outgrew them.
+    expect(buffers.size).toBeLessThanOrEqual(8);
   });
 });
 
