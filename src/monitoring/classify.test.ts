@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { monitor } from './engine.ts';
 import { explainParticipant } from './explain.ts';
-import {
-  categoryInWeek,
-  codeFlags,
-  durableOf,
-  FLAG_F,
-  FLAG_H,
-  FLAG_U,
-  FLAG_V,
-  isBetter,
-  isFullTime,
-  LEVEL_OF_FLAGS,
-  levelOf,
-  monthFlags,
-  snapshotIndex,
-  snapshotOf,
-  Span,
-} from './classify.ts';
+import { categoryInWeek, codeFlags, durableOf, isBetter, isFullTime, levelOf, monthFlags } from './classify.ts';
+import { FLAG_F, FLAG_H, FLAG_U, FLAG_V, LEVEL_OF_FLAGS, snapshotIndex, snapshotOf, Span } from './classify.ts';
 import { monthIndex, parseWeek, weekString } from './calendar.ts';
 import { CAT } from './types.ts';
 import { inputOf, type PersonSpec } from './test-support.ts';

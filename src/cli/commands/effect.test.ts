@@ -1,22 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { effect } from '../../effect/engine.ts';
+import { spawnCommand } from '../test-support.ts';
 import { effectFiles, effectInputOf, HAND_PARTICIPANTS, HAND_POOL } from '../../effect/test-support.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-effect-'));
 const files = effectFiles(HAND_PARTICIPANTS, HAND_POOL);
 for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, `${name}.csv`), text);
 const f = (name: string) => join(dir, `${name}.csv`);
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/fremdrift.js', 'effect', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => spawnCommand('effect', ...args);
 
 const base = [
   '--participants',

@@ -1,18 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { run } from './monitor.ts';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { oneOfEach, registerFixture, spawnCommand } from '../test-support.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const fx = (name: string) => join('test', 'fixtures', 'register', name);
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/fremdrift.js', 'monitor', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const fx = registerFixture;
+const cli = (...args: string[]) => spawnCommand('monitor', ...args);
 
 const base = [
   '--participants',
@@ -23,18 +18,6 @@ const base = [
   fx('ydelser-lang.csv'),
   '--hours',
   fx('loentimer.csv'),
-];
-
-/** One participants file and one benefits file, with the hours, for December 2021. */
-const oneOfEach = (participants: string, benefits: string) => [
-  '--participants',
-  fx(participants),
-  '--benefits',
-  fx(benefits),
-  '--hours',
-  fx('loentimer.csv'),
-  '--month',
-  '2021-12',
 ];
 
 describe('fremdrift monitor (spec §7)', () => {
@@ -167,16 +150,7 @@ describe('fremdrift monitor: argument checks', () => {
     });
   }
   it('a missing file is an input error (exit 1)', async () => {
-    const r = await inProcess(
-      '--participants',
-      'findes-ikke.csv',
-      '--benefits',
-      fx('ydelser-bred.csv'),
-      '--hours',
-      fx('loentimer.csv'),
-      '--month',
-      '2021-12',
-    );
+    const r = await inProcess(...oneOfEach('findes-ikke.csv', 'ydelser-bred.csv'));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/findes-ikke\.csv: filen findes ikke/);
