@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCpr } from '../domain/cpr.ts';
 import { ageAt } from './participant-facts.ts';
-import { cohortArb, inputOf, testCpr } from './test-support.ts';
+import { PRIMARY, SECONDARY, VISIBLE } from './suppress.ts';
+import { cohortArb, inputOf, markFaults, testCpr } from './test-support.ts';
 
 describe('testCpr', () => {
   it('gives a number whose birth date is the one asked for, in every century a CPR number can carry', () => {
@@ -45,6 +46,19 @@ describe('random cohorts', () => {
       expect(age, `${young[i].born} enrolled ${p.indskrevet}`).toBeLessThan(22);
       expect(age).toBeGreaterThanOrEqual(14);
     });
+  });
+});
+
+describe('markFaults', () => {
+  it('names each wrong mark of a suppression, and none of right marks', () => {
+    const values = [30, 3, 0, 12, 4];
+    expect(markFaults(values, [VISIBLE, PRIMARY, VISIBLE, SECONDARY, PRIMARY], new Map([[3, 1]]))).toEqual([]);
+    expect(markFaults(values, [PRIMARY, VISIBLE, SECONDARY, SECONDARY, PRIMARY], new Map([[2, 1]]))).toEqual([
+      'cell 0=30 is marked primary',
+      'cell 1=3 is not marked primary',
+      'a hidden 0 at 2',
+      'no reason for the complement 3',
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ import { RegisterBuilder } from '../register/builder.ts';
 import { defaultCodeTable } from '../register/codetable.ts';
 import fc from 'fast-check';
 import { firstWeekOfMonth, monthIndex, monthString, parseMonth, parseWeek, weekString } from './calendar.ts';
-import type { AdditiveSet } from './suppress.ts';
+import { PRIMARY, SECONDARY, type AdditiveSet } from './suppress.ts';
 import type { CodeTable, MonitorInput, Participant, Visitation } from './types.ts';
 
 export interface PersonSpec {
@@ -130,3 +130,19 @@ export function tablesArb(rows = 4, cols = 4, large = 40) {
 }
 
 export const smallTablesArb = tablesArb();
+
+/**
+ * What is wrong with the marks of a suppression, as messages: a count of 1 to threshold − 1 not
+ * marked primary (or another cell marked so), a complement that hides a 0, a complement without
+ * its reason in `protects`.
+ */
+export function markFaults(values: number[], state: ArrayLike<number>, protects: Map<number, number>, threshold = 5): string[] {
+  const faults: string[] = [];
+  values.forEach((v, i) => {
+    const small = v >= 1 && v < threshold;
+    if ((state[i] === PRIMARY) !== small) faults.push(`cell ${i}=${v} is ${small ? 'not ' : ''}marked primary`);
+    if (state[i] === SECONDARY && v <= 0) faults.push(`a hidden 0 at ${i}`);
+    if (state[i] === SECONDARY && !protects.has(i)) faults.push(`no reason for the complement ${i}`);
+  });
+  return faults;
+}
