@@ -182,17 +182,10 @@ describe('readHours', () => {
     expect(thrown(() => readHours(enc('cpr;maaned;timer\n0101901234;2021-02;-3\n'), 'h.csv'))).toMatchObject({ line: 2, column: 'timer' });
   });
   it('a bad month and a missing column are named', () => {
-    expect(thrown(() => readHours(enc('cpr;maaned;timer\n0101901234;2021-13;3\n'), 'h.csv'))).toMatchObject({
-      code: 'bad_month',
-      line: 2,
-      column: 'maaned',
-    });
-    expect(thrown(() => readHours(fixture('fejl-kolonne.csv'), 'fejl-kolonne.csv'))).toMatchObject({
-      code: 'missing_column',
-      file: 'fejl-kolonne.csv',
-      line: 1,
-      column: 'timer',
-    });
+    const badMonth = thrown(() => readHours(enc('cpr;maaned;timer\n0101901234;2021-13;3\n'), 'h.csv'));
+    expect(badMonth).toMatchObject({ code: 'bad_month', line: 2, column: 'maaned' });
+    const noHours = thrown(() => readHours(fixture('fejl-kolonne.csv'), 'fejl-kolonne.csv'));
+    expect(noHours).toMatchObject({ code: 'missing_column', file: 'fejl-kolonne.csv', line: 1, column: 'timer' });
   });
 });
 
@@ -214,14 +207,9 @@ describe('readCodeTable', () => {
   });
   it('rejects an unknown category, a non-numeric code and a code given two categories', () => {
     expect(thrown(() => readCodeTable(enc('kode;kategori\n131;arbejde\n'), 'k.csv'))).toMatchObject({ line: 2, column: 'kategori' });
-    expect(thrown(() => readCodeTable(enc('kode;kategori\nA1;ydelse\n'), 'k.csv'))).toMatchObject({
-      code: 'bad_code',
-      line: 2,
-      column: 'kode',
-    });
-    expect(thrown(() => readCodeTable(enc('kode;kategori\n131;ydelse\n131;praktik\n'), 'k.csv'))).toMatchObject({
-      code: 'duplicate',
-      line: 3,
-    });
+    const badCode = thrown(() => readCodeTable(enc('kode;kategori\nA1;ydelse\n'), 'k.csv'));
+    expect(badCode).toMatchObject({ code: 'bad_code', line: 2, column: 'kode' });
+    const twice = thrown(() => readCodeTable(enc('kode;kategori\n131;ydelse\n131;praktik\n'), 'k.csv'));
+    expect(twice).toMatchObject({ code: 'duplicate', line: 3 });
   });
 });

@@ -11,26 +11,13 @@ import * as fs from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { DEFAULT_CHUNK, bytesSource, fileSource, lastRowEnd, pooledChunkBytes, rereadable, sourceOf, type ByteSource } from './chunks.ts';
-import { thrown } from './test-files.ts';
+import { leftOpen, thrown } from './test-files.ts';
 
 // openSync and closeSync as themselves, watched: a source must close the file it opened.
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   return { ...real, openSync: vi.fn(real.openSync), closeSync: vi.fn(real.closeSync) };
 });
-/** The descriptors opened since `from` (an index into openSync's calls) and not closed after. */
-function leftOpen(from: number): number[] {
-  const open = vi.mocked(fs.openSync).mock;
-  const close = vi.mocked(fs.closeSync).mock;
-  const out: number[] = [];
-  for (let i = from; i < open.results.length; i++) {
-    const r = open.results[i];
-    if (r.type !== 'return') continue;
-    const at = open.invocationCallOrder[i];
-    if (!close.calls.some(([fd], j) => fd === r.value && close.invocationCallOrder[j] > at)) out.push(r.value as number);
-  }
-  return out;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-chunks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,28 +4,19 @@
  * kept (participants, and the pool for the effect), --from and --year passed on, the yearly
  * files' weeks sized at once, and the reader thread ended when the register is not read.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isoWeekIndex, parseMonth, parseWeek, weeksInIsoYear } from '../monitoring/calendar.ts';
 import type { RegisterData } from '../monitoring/types.ts';
 import { RegisterBuilder } from './builder.ts';
 import { loadEffectInput, loadMonitorInput, readRegister } from './load.ts';
 import { keepCprs } from './person-key.ts';
+import { tempFiles } from './test-files.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'fremdrift-load-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, file } = tempFiles('fremdrift-load-');
 afterEach(() => vi.restoreAllMocks());
-let n = 0;
-const file = (name: string, content: string) => {
-  const sub = join(dir, String(n++));
-  mkdirSync(sub);
-  const p = join(sub, name);
-  writeFileSync(p, content);
-  return p;
-};
 const A = '0101901234';
 const B = '0202851236';
 const C = '0303701238'; // in the register files, not a participant

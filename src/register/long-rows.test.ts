@@ -16,7 +16,7 @@ import { RegisterBuilder } from './builder.ts';
 import { fileSource } from './chunks.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { keepCprs, type ReadOptions } from './person-key.ts';
-import { outcome, thrown } from './test-files.ts';
+import { outcome, peopleOutcome, thrown } from './test-files.ts';
 
 const enc = new TextEncoder();
 const dir = mkdtempSync(join(tmpdir(), 'long-rows-'));
@@ -111,25 +111,13 @@ describe('the long layout: a person gathered from her rows', () => {
       ];
       const { general, got, want } = read(rows);
       expect(got).toEqual(want);
-      expect(got).toEqual({
-        people: [
-          [
-            '0101901234',
-            [
-              [parseWeek('2021-W01'), 130],
-              [parseWeek('2021-W02'), 130],
-            ],
-          ],
-          ['0101901235', [[parseWeek('2021-W01'), 131]]],
-          [
-            '0101911235',
-            [
-              [parseWeek('2021-W01'), 651],
-              [parseWeek('2021-W03'), 651],
-            ],
-          ],
-        ],
-      });
+      expect(got).toEqual(
+        peopleOutcome(
+          ['0101901234', ['2021-W01', 130], ['2021-W02', 130]],
+          ['0101901235', ['2021-W01', 131]],
+          ['0101911235', ['2021-W01', 651], ['2021-W03', 651]],
+        ),
+      );
       expect(general).toBe(1);
     });
 

@@ -5,26 +5,16 @@
  * file is wrong.
  */
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
 import type { MonitorInput } from '../monitoring/types.ts';
 import { loadMonitorInput, type InputPaths } from './load.ts';
 import { samePeople, splitPlan } from './parallel.ts';
 import { plainCprNumbers } from './participants.ts';
+import { tempFiles } from './test-files.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'fremdrift-parallel-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-const file = (name: string, content: string) => {
-  const sub = join(dir, String(files++));
-  const p = join(sub, name);
-  mkdirSync(sub, { recursive: true });
-  writeFileSync(p, content);
-  return p;
-};
+const { file } = tempFiles('fremdrift-parallel-');
 const cpr = (i: number) =>
   `${String(1 + (i % 28)).padStart(2, '0')}0${(i % 9) + 1}${String(80 + (i % 20)).padStart(2, '0')}${String(1000 + i).padStart(4, '0')}`;
 const CODES = [730, 707, 651, 131];
@@ -64,6 +54,13 @@ async function both(paths: InputPaths): Promise<{ one: MonitorInput | string; tw
   return { one, two, threads };
 }
 
+/** Read on two threads, with the data (not an error) that one thread gives. */
+function expectReadOnTwoThreads(r: { one: MonitorInput | string; two: MonitorInput | string; threads: number }): void {
+  expectSame(r.one, r.two);
+  expect(typeof r.one).not.toBe('string');
+  expect(r.threads).toBe(2);
+}
+
 function expectSame(one: MonitorInput | string, two: MonitorInput | string): void {
   if (typeof one === 'string' || typeof two === 'string') {
     expect(two).toEqual(one);
@@ -101,6 +98,13 @@ const toWorld = ({ people, seed, share }: { people: number; seed: number; share:
   participants: Array.from({ length: people }, (_, i) => i).filter((i) => i === 0 || (i * 37 + seed) % 100 < share * 100),
 });
 
+/** A property over six random worlds (few: each run starts reader threads). */
+const eachWorld = (body: (w: World) => Promise<void>) =>
+  fc.assert(
+    fc.asyncProperty(world, (wp) => body(toWorld(wp))),
+    { numRuns: 6 },
+  );
+
 describe('reading on two threads', () => {
   it('long layout: the same as one thread, with a person whose rows lie on both sides of the cut', async () => {
     await fc.assert(
@@ -132,66 +136,52 @@ describe('reading on two threads', () => {
         expect(before).toBe(cpr(0));
         expect(after).toBe(cpr(0));
         const r = await both({ participants, benefits: [benefits], hours });
-        expectSame(r.one, r.two);
-        expect(typeof r.one).not.toBe('string');
-        expect(r.threads).toBe(2);
+        expectReadOnTwoThreads(r);
       }),
       { numRuns: 6 },
     );
   }, 120_000);
 
   it('five yearly files sharing people: the same as one thread', async () => {
-    await fc.assert(
-      fc.asyncProperty(world, async (wp) => {
-        const w = toWorld(wp);
-        const benefits: string[] = [];
-        for (let y = 2019; y <= 2023; y++) {
-          const n = weeksInIsoYear(y);
-          const rows = [['PNR', ...Array.from({ length: 53 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`)].join(';')];
-          for (let k = 0; k < w.people; k++) {
-            const i = (k * 7 + y + w.seed) % w.people; // each year its own order
-            if ((i + y + w.seed) % 4 === 0) continue; // not everyone every year
-            const base = isoWeekIndex(y, 1)!;
-            const cells = Array.from({ length: 53 }, (_, j) => (j < n ? codeOf(i, base + j, w.seed) || '' : ''));
-            rows.push([cpr(i), ...cells].join(';'));
-          }
-          benefits.push(file(`ydelser_${y}.csv`, rows.join('\n') + '\n'));
+    await eachWorld(async (w) => {
+      const benefits: string[] = [];
+      for (let y = 2019; y <= 2023; y++) {
+        const n = weeksInIsoYear(y);
+        const rows = [['PNR', ...Array.from({ length: 53 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`)].join(';')];
+        for (let k = 0; k < w.people; k++) {
+          const i = (k * 7 + y + w.seed) % w.people; // each year its own order
+          if ((i + y + w.seed) % 4 === 0) continue; // not everyone every year
+          const base = isoWeekIndex(y, 1)!;
+          const cells = Array.from({ length: 53 }, (_, j) => (j < n ? codeOf(i, base + j, w.seed) || '' : ''));
+          rows.push([cpr(i), ...cells].join(';'));
         }
-        const hours = hoursFile(w);
-        const r = await both({ participants: participantsFile(w), benefits, hours });
-        expectSame(r.one, r.two);
-        expect(typeof r.one).not.toBe('string');
-        expect(r.threads).toBe(2);
-        // Several files are read on one thread unless two are asked for (slower on two, see splitPlan).
-        expect(splitPlan(benefits, [hours], { minBytes: 0 })).toBeNull();
-        expect(splitPlan(benefits, [hours], { minBytes: 0, threads: 2 })).not.toBeNull();
-      }),
-      { numRuns: 6 },
-    );
+        benefits.push(file(`ydelser_${y}.csv`, rows.join('\n') + '\n'));
+      }
+      const hours = hoursFile(w);
+      const r = await both({ participants: participantsFile(w), benefits, hours });
+      expectReadOnTwoThreads(r);
+      // Several files are read on one thread unless two are asked for (slower on two, see splitPlan).
+      expect(splitPlan(benefits, [hours], { minBytes: 0 })).toBeNull();
+      expect(splitPlan(benefits, [hours], { minBytes: 0, threads: 2 })).not.toBeNull();
+    });
   }, 120_000);
 
   it('one wide file with y_YYWW columns (a person on two rows): the same as one thread', async () => {
-    await fc.assert(
-      fc.asyncProperty(world, async (wp) => {
-        const w = toWorld(wp);
-        const rows = [['PNR', 'koen', ...Array.from({ length: 52 }, (_, k) => `y_21${String(k + 1).padStart(2, '0')}`)].join(';')];
-        const base = isoWeekIndex(2021, 1)!;
-        for (let k = 0; k < w.people * 2; k++) {
-          const i = (k * 5 + w.seed) % w.people;
-          const cells = Array.from({ length: 52 }, (_, j) => ((j + k) % 2 ? codeOf(i, base + j, w.seed) || '' : ''));
-          rows.push([cpr(i), 'K', ...cells].join(';'));
-        }
-        const r = await both({
-          participants: participantsFile(w),
-          benefits: [file('ydelser.csv', rows.join('\n') + '\n')],
-          hours: hoursFile(w),
-        });
-        expectSame(r.one, r.two);
-        expect(typeof r.one).not.toBe('string');
-        expect(r.threads).toBe(2);
-      }),
-      { numRuns: 6 },
-    );
+    await eachWorld(async (w) => {
+      const rows = [['PNR', 'koen', ...Array.from({ length: 52 }, (_, k) => `y_21${String(k + 1).padStart(2, '0')}`)].join(';')];
+      const base = isoWeekIndex(2021, 1)!;
+      for (let k = 0; k < w.people * 2; k++) {
+        const i = (k * 5 + w.seed) % w.people;
+        const cells = Array.from({ length: 52 }, (_, j) => ((j + k) % 2 ? codeOf(i, base + j, w.seed) || '' : ''));
+        rows.push([cpr(i), 'K', ...cells].join(';'));
+      }
+      const r = await both({
+        participants: participantsFile(w),
+        benefits: [file('ydelser.csv', rows.join('\n') + '\n')],
+        hours: hoursFile(w),
+      });
+      expectReadOnTwoThreads(r);
+    });
   }, 120_000);
 
   it('the reader thread takes the people from a participants file of plain CPRs, else waits for the main thread’s', async () => {

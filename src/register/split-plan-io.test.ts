@@ -4,12 +4,10 @@
  * closed, a read that returns fewer bytes than asked is read on, and the layout's weights follow
  * the header's names whatever their case, blanks or line end. Fast: no reader thread.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pieceSource, splitPlan, type SplitPlan } from './parallel.ts';
+import { leftOpen, tempFiles } from './test-files.ts';
 
 // openSync, readSync and closeSync as themselves, watched (readSync can be made to return short reads).
 vi.mock('node:fs', async (importOriginal) => {
@@ -21,36 +19,13 @@ afterEach(() => {
   vi.mocked(fs.readSync).mockImplementation(realReadSync);
 });
 
-/** The descriptors opened since `from` (an index into openSync's calls) and not closed after. */
-function leftOpen(from: number): number[] {
-  const open = vi.mocked(fs.openSync).mock;
-  const close = vi.mocked(fs.closeSync).mock;
-  const out: number[] = [];
-  for (let i = from; i < open.results.length; i++) {
-    const r = open.results[i];
-    if (r.type !== 'return') continue;
-    const at = open.invocationCallOrder[i];
-    if (!close.calls.some(([fd], j) => fd === r.value && close.invocationCallOrder[j] > at)) out.push(r.value as number);
-  }
-  return out;
-}
-
 /** From now on, readSync returns at most `most` bytes a call (as a pipe or a network file may). */
 function shortReads(most: number): void {
   vi.mocked(fs.readSync).mockImplementation(((fd: number, buf: NodeJS.ArrayBufferView, off: number, len: number, pos: number | null) =>
     realReadSync(fd, buf, off, Math.min(len, most), pos)) as typeof fs.readSync);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'fremdrift-split-io-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const file = (name: string, content: string) => {
-  const sub = join(dir, String(n++));
-  mkdirSync(sub);
-  const p = join(sub, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { file } = tempFiles('fremdrift-split-io-');
 const cpr = (i: number) => `${String(1 + (i % 28)).padStart(2, '0')}0${(i % 9) + 1}8${i % 10}${String(1000 + i).padStart(4, '0')}`;
 const CODES = [730, 707, 651, 131];
 function longText(people: number, weeks: number, header = 'cpr;uge;kode', eol = '\n'): string {

@@ -5,27 +5,17 @@
  * or reads on one thread when anything is unusual. Fast: no worker thread is started here
  * (parallel.test.ts reads through a real one).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RegisterData } from '../monitoring/types.ts';
 import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { readRegister } from './load.ts';
 import { jobPeople, PARALLEL_MIN_BYTES, readJob, readPieces, samePeople, splitPlan, withoutTsx, type SplitPlan } from './parallel.ts';
 import { keepCprs } from './person-key.ts';
+import { tempFiles } from './test-files.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'fremdrift-split-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const file = (name: string, content: string | Buffer) => {
-  const sub = join(dir, String(n++));
-  mkdirSync(sub);
-  const p = join(sub, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { dir, file } = tempFiles('fremdrift-split-');
 const cpr = (i: number) =>
   `${String(1 + (i % 28)).padStart(2, '0')}0${(i % 9) + 1}${String(80 + (i % 20)).padStart(2, '0')}${String(1000 + i).padStart(4, '0')}`;
 const CODES = [730, 707, 651, 131];

@@ -1,8 +1,13 @@
 /** Test helper: the bytes of a fixture in test/fixtures/register and its path. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as fs from 'node:fs';
+import { afterAll, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
+import { parseWeek } from '../monitoring/calendar.ts';
 
 export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`../../test/fixtures/register/${name}`, import.meta.url));
@@ -10,6 +15,41 @@ export function fixturePath(name: string): string {
 
 export function fixture(name: string): Uint8Array {
   return readFileSync(fixturePath(name));
+}
+
+/**
+ * A folder for the files of one test file, removed after its tests: `file(name, content)` writes
+ * a file in a sub-folder of its own (so one name can come twice) and gives its path.
+ */
+export function tempFiles(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  const file = (name: string, content: string | Uint8Array) => {
+    const sub = join(dir, String(n++));
+    mkdirSync(sub);
+    const path = join(sub, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  return { dir, file };
+}
+
+/**
+ * The descriptors opened since `from` (an index into openSync's calls) and not closed after.
+ * For test files that mock node:fs with openSync and closeSync as `vi.fn` around the real ones.
+ */
+export function leftOpen(from: number): number[] {
+  const open = vi.mocked(fs.openSync).mock;
+  const close = vi.mocked(fs.closeSync).mock;
+  const out: number[] = [];
+  for (let i = from; i < open.results.length; i++) {
+    const r = open.results[i];
+    if (r.type !== 'return') continue;
+    const at = open.invocationCallOrder[i];
+    if (!close.calls.some(([fd], j) => fd === r.value && close.invocationCallOrder[j] > at)) out.push(r.value as number);
+  }
+  return out;
 }
 
 /** Catch the error a function throws (fails the test when it does not throw). */
@@ -20,6 +60,13 @@ export function thrown(fn: () => unknown): Error & Record<string, unknown> {
     return e as Error & Record<string, unknown>;
   }
   throw new Error('expected an error');
+}
+
+/** The outcome `outcome` gives for people in the order met: each her CPR, then her weeks ('2021-W01' or an index) with a code. */
+export function peopleOutcome(...people: [string, ...[string | number, number][]][]): ReturnType<typeof outcome> {
+  return {
+    people: people.map(([cpr, ...weeks]) => [cpr, weeks.map(([w, c]): [number, number] => [typeof w === 'string' ? parseWeek(w)! : w, c])]),
+  };
 }
 
 /** People in the order met, each with her weeks with a code; or the error message. */
