@@ -5,13 +5,27 @@
  * or reads on one thread when anything is unusual. Fast: no worker thread is started here
  * (parallel.test.ts reads through a real one).
  */
+import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { RegisterData } from '../monitoring/types.ts';
 import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { readRegister } from './load.ts';
-import { jobPeople, PARALLEL_MIN_BYTES, readJob, readPieces, samePeople, splitPlan, withoutTsx, type SplitPlan } from './parallel.ts';
+import {
+  jobPeople,
+  PARALLEL_MIN_BYTES,
+  readJob,
+  readPieces,
+  readRegisterSplit,
+  samePeople,
+  splitPlan,
+  withoutTsx,
+  type PieceJob,
+  type ReaderReply,
+  type SplitPlan,
+} from './parallel.ts';
 import { keepCprs } from './person-key.ts';
 import { tempFiles } from './test-files.ts';
 
@@ -277,5 +291,132 @@ describe('the reader thread’s helpers', () => {
     ]);
     expect(withoutTsx(['--require', './setup.cjs', '-r'])).toEqual(['--require', './setup.cjs', '-r']);
     expect(withoutTsx([])).toEqual([]);
+  });
+});
+
+/**
+ * A stand-in for the reader thread: it records what it is posted and answers through `answer`
+ * (on a later turn, as a thread would); `terminate` is counted.
+ */
+class FakeThread extends EventEmitter {
+  posted: unknown[] = [];
+  ended = 0;
+  constructor(private answer: (m: unknown, t: FakeThread) => ReaderReply | 'exit' | Error | null) {
+    super();
+  }
+  postMessage(m: unknown): void {
+    this.posted.push(m);
+    const a = this.answer(m, this);
+    if (a === null) return;
+    setImmediate(() => (a === 'exit' ? this.emit('exit', 1) : a instanceof Error ? this.emit('error', a) : this.emit('message', a)));
+  }
+  terminate(): Promise<number> {
+    this.ended++;
+    setImmediate(() => this.emit('exit', 1)); // as a thread ends: on a later turn
+    return Promise.resolve(1);
+  }
+  asWorker(): Worker {
+    return this as unknown as Worker;
+  }
+}
+
+describe('readRegisterSplit with a stand-in reader thread', () => {
+  const long = longText(30, 20);
+  const longPath = file('lang.csv', long);
+  const hoursPath = file(
+    'timer.csv',
+    'cpr;maaned;timer\n' + Array.from({ length: 30 }, (_, i) => `${cpr(i)};2021-01;${i},5`).join('\n') + '\n',
+  );
+  const cprs = Array.from({ length: 30 }, (_, i) => cpr(i)).filter((_, i) => i % 3 !== 1);
+  const plan = splitPlan([longPath], [], { minBytes: 0 })!;
+  const job = { cprs, expect: null };
+  const options = () => ({ keep: keepCprs(cprs) });
+  const builder = () => {
+    const b = new RegisterBuilder();
+    b.knownPeople(keepCprs(cprs).numbers);
+    return b;
+  };
+  /** The weeks a real reader thread would pack for its job. */
+  const packedFor = (m: PieceJob & { cprs: string[] }) => readJob(m, new RegisterBuilder());
+  const split = (t: FakeThread, hours: string[] = [], posted = false) =>
+    readRegisterSplit(plan, t.asWorker(), hours, builder(), job, options(), defaultCodeTable(), posted);
+
+  it('posts the thread its part, reads its own part and the paid hours, and gives the one-thread register; the thread is ended', async () => {
+    const t = new FakeThread((m) => ({ packed: packedFor(m as PieceJob & { cprs: string[] }) }));
+    const got = await split(t, [hoursPath]);
+    expect(t.posted).toEqual([{ ...job, pieces: plan.worker }]);
+    const one = readRegister({ benefits: [longPath], hours: [hoursPath] }, options());
+    same(one, got);
+    expect(got.hours.size).toBeGreaterThan(0);
+    expect([...got.hours.keys()]).toEqual([...one.hours.keys()]);
+    for (const [k, h] of one.hours) expect([...got.hours.get(k)!.hours]).toEqual([...h.hours]);
+    expect(t.ended).toBe(1);
+  });
+
+  it('a job posted before (the participants file): posts nothing first, and the people when the thread asks for them', async () => {
+    const t = new FakeThread((m) =>
+      (m as { pieces?: unknown }).pieces === undefined
+        ? { packed: packedFor({ ...(m as { cprs: string[] }), pieces: plan.worker, expect: null }) }
+        : null,
+    );
+    const running = split(t, [], true);
+    expect(t.posted).toEqual([]);
+    t.emit('message', { need: true } satisfies ReaderReply);
+    same(readRegister({ benefits: [longPath] }, options()), await running);
+    expect(t.posted).toEqual([{ cprs }]);
+    expect(t.ended).toBe(1);
+  });
+
+  it('takes the people the thread kept when they are the caller’s, and throws when they are not', async () => {
+    const numbers = Float64Array.from(cprs, Number);
+    const ok = new FakeThread((m) => ({ packed: packedFor(m as PieceJob & { cprs: string[] }), kept: numbers }));
+    same(readRegister({ benefits: [longPath] }, options()), await split(ok));
+    const other = new FakeThread((m) => ({ packed: packedFor(m as PieceJob & { cprs: string[] }), kept: numbers.slice(1) }));
+    await expect(split(other)).rejects.toThrow('the reader thread kept other people');
+    expect(other.ended).toBe(1);
+  });
+
+  it('throws the thread’s error, its failure, its crash or its end, and ends it every time', async () => {
+    const cases: [ReaderReply | 'exit' | Error, string][] = [
+      [{ error: 'ydelser.csv: linje 3: ukendt kode' }, 'ydelser.csv: linje 3: ukendt kode'],
+      [{}, 'reader thread failed'],
+      [new Error('out of memory'), 'out of memory'],
+      ['exit', 'reader thread ended'],
+    ];
+    for (const [answer, message] of cases) {
+      const t = new FakeThread(() => answer);
+      await expect(split(t)).rejects.toThrow(message);
+      expect(t.ended).toBe(1);
+    }
+  });
+
+  it('an error in its own part is thrown as it is, and the thread’s end after it is no unhandled rejection', async () => {
+    const rows = long.split('\n');
+    rows[3] = rows[3].replace(/2020-W\d\d/, '2020-W99');
+    const bad = rows.join('\n');
+    const badPath = file('lang.csv', bad);
+    const badPlan = splitPlan([badPath], [], { minBytes: 0 })!;
+    expect(badPlan.main[0].end).toBeGreaterThan(bad.indexOf('2020-W99'));
+    const single = (() => {
+      try {
+        readRegister({ benefits: [badPath] }, options());
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'read';
+    })();
+    expect(single).toContain('2020-W99');
+    const t = new FakeThread(() => null); // still reading when the main thread fails
+    const unhandled: unknown[] = [];
+    const note = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', note);
+    try {
+      await expect(readRegisterSplit(badPlan, t.asWorker(), [], builder(), job, options(), defaultCodeTable())).rejects.toThrow(single);
+      expect(t.ended).toBe(1);
+      for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+    expect(unhandled).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { exemptionRecords } from '../../db/casework/exemptions.ts';
 import { deleteVisitationChange, getVisitationChange } from '../../db/casework/visitation.ts';
 import { deleteConsultantChange, getConsultantChange } from '../../db/casework/consultants.ts';
 import { deleteFamilyChange, getFamilyChange } from '../../db/casework/family.ts';
-import { mayCorrect, type SaveResult } from './form-result.ts';
+import { mayCorrect, type SaveResult } from '../form.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
 export type CaseRecordKind =

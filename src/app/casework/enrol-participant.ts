@@ -23,7 +23,7 @@ import { enrolmentSchema } from '../../domain/target-group.ts';
 import { checkReEnrolment } from '../../domain/exit.ts';
 import type { Vault } from '../../security/vault.ts';
 import { countryCodeOf, countryStoredName } from './countries.ts';
-import { str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 import { todayInDenmark } from './today.ts';
 import { linkEnrolledCandidate } from '../recruitment/enrol-candidate.ts';

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
 import { closeEnrolment } from '../../db/casework/enrolments.ts';
 import { makeExitSchema } from '../../domain/exit.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 
 export async function exitParticipant(db: Db, actor: Actor, participantId: string, form: FormData): Promise<SaveResult> {

@@ -17,7 +17,7 @@ import {
 } from '../../db/casework/project-instruments.ts';
 import { parseDefinition, sameDefinition, type ProjectInstrumentVersion } from '../../domain/project-instruments.ts';
 import { projectFor } from './project-settings.ts';
-import { str, type FormData, type SaveResult } from './form-result.ts';
+import { str, type FormData, type SaveResult } from '../form.ts';
 
 export interface ProjectInstrument {
   id: number;

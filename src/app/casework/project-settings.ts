@@ -15,7 +15,7 @@ import { alertSettingsSchema } from '../../domain/alert-settings.ts';
 import { projectActivityTypeSchema } from '../../domain/activities.ts';
 import { booleanField } from '../../domain/form-fields.ts';
 import { forbidden } from '../../core/errors.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 
 /** The actor's project (first, or the one asked for); null when she has none. */
 export async function projectFor(db: Db, actor: Actor, projectId?: number) {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/door.ts';
 import { activityRecords } from '../../db/casework/activities.ts';
 import { loadActivityTypes } from '../../db/casework/project-config.ts';
 import { makeActivitySchema } from '../../domain/activity.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { about, audited, recordToCorrect, unaudited, withCase } from './with-case.ts';
 
 export const ACTIVITY_FIELDS = [

@@ -8,7 +8,7 @@ import { markVersionUsed } from '../../db/casework/project-instruments.ts';
 import { versionForScore } from './case-instruments.ts';
 import { isoDateField } from '../../domain/form-fields.ts';
 import { formatDateDa } from '../../core/dates.ts';
-import { str, type FieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, type FieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { todayInDenmark } from './today.ts';
 import { about, audited, recordToCorrect, unaudited, withCase } from './with-case.ts';
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
 import type { CaseEnrolment, CaseParticipant } from '../../db/casework/access.ts';
 import type { Tx } from '../../db/door.ts';
-import { str, zodFieldErrors } from './form-result.ts';
+import { str, zodFieldErrors } from '../form.ts';
 import { todayInDenmark } from './today.ts';
 import { about, audited, unaudited, withCase, type CaseFormSave } from './with-case.ts';
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
 import { conversationRecords } from '../../db/casework/conversations.ts';
 import { makeConversationSchema } from '../../domain/conversations.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { todayInDenmark } from './today.ts';
 import { recordToCorrect, savedRecord, unaudited, withCase } from './with-case.ts';
 

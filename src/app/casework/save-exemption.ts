@@ -2,7 +2,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { exemptionRecords } from '../../db/casework/exemptions.ts';
 import { exemptionSchema } from '../../domain/exemptions.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { recordToCorrect, savedRecord, unaudited, withCase } from './with-case.ts';
 
 /** The database as withCase takes it (no import of db/database.ts above db/). */

@@ -1,7 +1,7 @@
 /** Record her family situation from a date (issue 14 build 6): a whole new snapshot, the earlier ones kept as history. */
 import { insertFamilyChange, listFamilyChanges } from '../../db/casework/family.ts';
 import { FAMILY_FIELDS, familyOn, makeFamilyChangeSchema } from '../../domain/family.ts';
-import { str, zodFieldErrors } from './form-result.ts';
+import { str, zodFieldErrors } from '../form.ts';
 import { todayInDenmark } from './today.ts';
 import { about, audited, unaudited, withCase, type CaseFormSave } from './with-case.ts';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/door.ts';
 import { getPlan, insertPlanChange, upsertPlan } from '../../db/casework/plan.ts';
 import { diffPlan, planSchema } from '../../domain/plan.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from './form-result.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { todayInDenmark } from './today.ts';
 import { about, audited, unaudited, withCase } from './with-case.ts';
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { door, type Audited, type AuditEntry, type Db, type Tx } from '../../db/door.ts';
 import { auditDeniedRecord, findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import type { Alert } from '../../domain/alerts.ts';
-import { mayCorrect, type AlertChange, type FormData, type SaveResult } from './form-result.ts';
+import { mayCorrect, type AlertChange, type FormData, type SaveResult } from '../form.ts';
 import { loadCaseData } from './case-file.ts';
 import { todayInDenmark } from './today.ts';
 

@@ -11,7 +11,7 @@ import { findCase } from '../../db/citizen/case-data.ts';
 import { insertLink } from '../../db/citizen/links.ts';
 import { hashToken } from '../../db/citizen/link-door.ts';
 import { isLanguageCode } from '../../i18n/languages.ts';
-import { str, type SaveResult } from '../casework/form-result.ts';
+import { str, type SaveResult } from '../form.ts';
 
 export interface CreatedLink {
   linkId: string;

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../core/deps.ts';
 import { door } from '../../db/door.ts';
 import { auditDenied, findCase } from '../../db/citizen/case-data.ts';
 import { revokeLink } from '../../db/citizen/links.ts';
-import type { SaveResult } from '../casework/form-result.ts';
+import type { SaveResult } from '../form.ts';
 
 export function revokeCitizenLink(db: AppDeps['db'], actor: Actor, participantId: string, linkId: string): Promise<SaveResult<string>> {
   return door<SaveResult<string>>(db, actor, async (tx) => {

@@ -10,7 +10,7 @@ import { deleteOverride, listOverrides, upsertOverride, type MessageOverrideRow 
 import { catalogFile, checkMessage, isMessageKey, type MessageKey } from '../../i18n/catalog.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import { str, type SaveResult } from '../casework/form-result.ts';
+import { str, type SaveResult } from '../form.ts';
 
 function requireProjectLeader(actor: Actor) {
   if (actor.role !== 'projektleder' || actor.municipalities.length === 0) throw forbidden();

@@ -14,7 +14,7 @@ import { scoreAssessment, WHO5 } from '../../domain/instruments.ts';
 import type { Translator } from '../../i18n/catalog.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
 import { todayInDenmark } from '../casework/today.ts';
-import { str, type FieldErrors } from '../casework/form-result.ts';
+import { str, type FieldErrors } from '../form.ts';
 import { loadTranslator } from './load-my-plan.ts';
 
 export interface Who5Questions {

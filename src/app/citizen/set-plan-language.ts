@@ -5,7 +5,7 @@ import { door } from '../../db/door.ts';
 import { findCase } from '../../db/citizen/case-data.ts';
 import { getPlanLanguage, setPlanLanguage as store } from '../../db/citizen/preference.ts';
 import { isLanguageCode } from '../../i18n/languages.ts';
-import { str, type SaveResult } from '../casework/form-result.ts';
+import { str, type SaveResult } from '../form.ts';
 
 export function setPlanLanguage(
   db: AppDeps['db'],

@@ -18,7 +18,7 @@ import { WHO5 } from '../../domain/instruments.ts';
 import { forbidden } from '../../core/errors.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
 import { projectFor } from '../casework/project-settings.ts';
-import { str, type FieldErrors, type SaveResult } from '../casework/form-result.ts';
+import { str, type FieldErrors, type SaveResult } from '../form.ts';
 
 /** The form's fields: intro, item.<key> for the five items, answer.<0–5>, validatedBy, source. */
 export const WHO5_ITEM_KEYS = WHO5.dimensions.map((d) => d.key);

@@ -45,7 +45,7 @@ import {
   makeFollowUpSchema,
   type Checkpoint,
 } from '../../domain/companies.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { about, audited, unaudited, withCase } from '../casework/with-case.ts';
 import { todayInDenmark } from '../casework/today.ts';
 

@@ -8,7 +8,7 @@ import { door, type Db, type Tx } from '../../db/door.ts';
 import { auditDeniedRecord, findCaseParticipant, type CaseParticipant } from '../../db/casework/access.ts';
 import { attendanceInMonth, danishRecords, listDanish, type DanishKind, type DanishRecords } from '../../db/danish.ts';
 import { attendanceSchema, buddyOn, buddySchema, courseSchema, formatMonthDa, testSchema } from '../../domain/danish.ts';
-import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
+import { mayCorrect, str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { about, audited, unaudited, withCase } from '../casework/with-case.ts';
 import { todayInDenmark } from '../casework/today.ts';
 

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../core/deps.ts';
 import { forbidden } from '../../core/errors.ts';
 import { listRates, saveRate, type StoredRate } from '../../db/effect/rates.ts';
 import { RATE_FIELDS, rateFormSchema } from '../../domain/effect-rate.ts';
-import { fieldErrors, formValues, type FieldErrors, type FormValues } from '../steering/form.ts';
+import { zodFieldErrors, formValues, type FieldErrors, type FormValues } from '../form.ts';
 
 export function requireRateAdministrator(actor: Actor) {
   if (actor.role !== 'administrator') throw forbidden();
@@ -24,7 +24,7 @@ export async function saveRateForm(deps: Pick<AppDeps, 'db'>, actor: Actor, form
   requireRateAdministrator(actor);
   const values = formValues(form, RATE_FIELDS);
   const parsed = rateFormSchema.safeParse(values);
-  if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error), values };
   await saveRate(deps.db, actor, parsed.data);
   return { status: 'ok', removed: parsed.data.rate === null };
 }

@@ -30,7 +30,7 @@ import {
   seriesScopeOf,
   type AttendanceRate,
 } from '../../domain/group-sessions.ts';
-import { str, zodFieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
+import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { audited, unaudited } from '../casework/with-case.ts';
 import { todayInDenmark } from '../casework/today.ts';
 

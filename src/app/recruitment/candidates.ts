@@ -41,7 +41,7 @@ import {
   type FunnelCandidate,
 } from '../../domain/recruitment.ts';
 import type { Vault } from '../../security/vault.ts';
-import { mayCorrect, str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from '../casework/form-result.ts';
+import { mayCorrect, str, zodFieldErrors, type FieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { todayInDenmark } from '../casework/today.ts';
 
 export interface RecruitmentDeps {

@@ -9,7 +9,7 @@ import type { AuditEntry, Tx } from '../../db/door.ts';
 import { getCandidate, insertOutreach, linkCandidate, outreachOf } from '../../db/recruitment.ts';
 import { candidateProgress, RECRUITMENT_CHANNEL_OF } from '../../domain/recruitment.ts';
 import { COUNTRIES } from '../../domain/countries.ts';
-import type { FieldErrors } from '../casework/form-result.ts';
+import type { FieldErrors } from '../form.ts';
 import { formatCpr } from '../../core/cpr.ts';
 import type { Vault } from '../../security/vault.ts';
 

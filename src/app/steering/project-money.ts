@@ -10,7 +10,7 @@ import { door } from '../../db/door.ts';
 import { insertMoneyEntry, listMoneyEntries } from '../../db/steering/money.ts';
 import { MONEY_FIELDS, moneyFormSchema, summariseMoney, type MoneyEntry, type MoneySummary } from '../../domain/project-money.ts';
 import { chooseProject } from './access.ts';
-import { leaderForm, type SaveOutcome, type Submitted } from './form.ts';
+import { leaderForm, type SaveOutcome, type FormData } from '../form.ts';
 
 export interface ProjectMoney {
   entries: MoneyEntry[];
@@ -23,7 +23,7 @@ export async function loadProjectMoney(db: AppDeps['db'], actor: Actor, projectI
   return { entries, summary: summariseMoney(entries) };
 }
 
-export async function saveMoneyEntry(db: AppDeps['db'], actor: Actor, projectId: number, form: Submitted): Promise<SaveOutcome> {
+export async function saveMoneyEntry(db: AppDeps['db'], actor: Actor, projectId: number, form: FormData): Promise<SaveOutcome> {
   const parsed = await leaderForm(db, actor, projectId, form, MONEY_FIELDS, moneyFormSchema);
   if (!parsed.ok) return parsed.outcome;
   const e = parsed.data;

@@ -3,10 +3,10 @@ import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
 import { door, type Db } from '../../db/door.ts';
 import { getGoal, insertGoal, updateGoal } from '../../db/steering/goals.ts';
-import { leaderForm, type SaveOutcome, type Submitted } from './form.ts';
+import { leaderForm, type SaveOutcome, type FormData } from '../form.ts';
 import { GOAL_FIELDS, goalFormSchema } from '../../domain/steering-goals.ts';
 
-export async function saveGoal(db: Db, actor: Actor, projectId: number, form: Submitted, goalId?: number): Promise<SaveOutcome> {
+export async function saveGoal(db: Db, actor: Actor, projectId: number, form: FormData, goalId?: number): Promise<SaveOutcome> {
   const parsed = await leaderForm(db, actor, projectId, form, GOAL_FIELDS, goalFormSchema);
   if (!parsed.ok) return parsed.outcome;
   return door(db, actor, async (tx) => {

@@ -3,10 +3,10 @@ import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
 import { door, type Audited, type Db } from '../../db/door.ts';
 import { getMilestone, insertMilestone, milestoneNumberTaken, updateMilestone } from '../../db/steering/milestones.ts';
-import { leaderForm, type SaveOutcome, type Submitted } from './form.ts';
+import { leaderForm, type SaveOutcome, type FormData } from '../form.ts';
 import { MILESTONE_FIELDS, milestoneFormSchema } from '../../domain/steering-goals.ts';
 
-export async function saveMilestone(db: Db, actor: Actor, projectId: number, form: Submitted, milestoneId?: number): Promise<SaveOutcome> {
+export async function saveMilestone(db: Db, actor: Actor, projectId: number, form: FormData, milestoneId?: number): Promise<SaveOutcome> {
   const parsed = await leaderForm(db, actor, projectId, form, MILESTONE_FIELDS, milestoneFormSchema);
   if (!parsed.ok) return parsed.outcome;
   return door(db, actor, async (tx): Promise<Audited<SaveOutcome>> => {

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { door, type Db } from '../../db/door.ts';
 import { loadReportTexts, saveReportText } from '../../db/steering/report-texts.ts';
 import { chooseProject, requireProjectLeader } from './access.ts';
-import { formValues, type SaveOutcome } from './form.ts';
+import { formValues, type SaveOutcome } from '../form.ts';
 import { hasControlChars } from '../../domain/steering-goals.ts';
 
 import { REPORT_SECTIONS } from '../../core/codes.ts';

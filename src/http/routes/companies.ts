@@ -20,7 +20,7 @@ import {
   saveCompany,
   saveFollowUp,
 } from '../../app/companies/companies.ts';
-import type { SaveResult } from '../../app/casework/form-result.ts';
+import type { SaveResult } from '../../app/form.ts';
 import { requirePersonalDataActor } from './participants.ts';
 import {
   companyFormPage,

@@ -32,7 +32,7 @@ import {
 } from '../../../domain/steering-meetings.ts';
 import { todayInDenmark } from '../../casework/today.ts';
 import { requireLeaderOf } from '../access.ts';
-import { leaderForm, type SaveOutcome, type Submitted } from '../form.ts';
+import { leaderForm, type SaveOutcome, type FormData } from '../../form.ts';
 import type { SteeringData } from '../steering-data.ts';
 import type { GoalOutcome } from '../evaluate-goals.ts';
 import type { Count } from '../../../monitoring/types.ts';
@@ -51,7 +51,7 @@ export async function savePoint(
   actor: Actor,
   projectId: number,
   meetingId: number,
-  form: Submitted,
+  form: FormData,
   pointId?: number,
 ): Promise<SaveOutcome> {
   const parsed = await leaderForm(db, actor, projectId, form, POINT_FIELDS, pointFormSchema);

@@ -12,7 +12,7 @@ import { deleteAction as remove, getAction, getMeeting, insertAction, updateActi
 import { ACTION_FIELDS, actionFormSchema, type ActionInput } from '../../../domain/steering-meetings.ts';
 import { caseworkersOf } from '../../../db/casework/project-config.ts';
 import { requireLeaderOf } from '../access.ts';
-import { leaderForm, type SaveOutcome, type Submitted } from '../form.ts';
+import { leaderForm, type SaveOutcome, type FormData } from '../../form.ts';
 import { storeMeetingItem, type MeetingItems } from './meeting-items.ts';
 
 const ACTIONS: MeetingItems<ActionInput> = {
@@ -28,7 +28,7 @@ export async function saveAction(
   actor: Actor,
   projectId: number,
   meetingId: number,
-  form: Submitted,
+  form: FormData,
   actionId?: number,
 ): Promise<SaveOutcome> {
   const parsed = await leaderForm(db, actor, projectId, form, ACTION_FIELDS, actionFormSchema);

@@ -5,7 +5,7 @@
 import type { Actor } from '../../../core/actor.ts';
 import { notFound } from '../../../core/errors.ts';
 import type { Audited, Tx } from '../../../db/door.ts';
-import type { SaveOutcome } from '../form.ts';
+import type { SaveOutcome } from '../../form.ts';
 
 /** The repository of one kind of meeting item, the audit log's name for it and the Danish name for a 404. */
 export interface MeetingItems<T> {

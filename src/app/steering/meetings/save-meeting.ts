@@ -13,9 +13,9 @@ import {
 } from '../../../db/steering/meetings.ts';
 import { MEETING_FIELDS, meetingFormSchema, settingFormSchema } from '../../../domain/steering-meetings.ts';
 import { requireLeaderOf } from '../access.ts';
-import { leaderForm, type SaveOutcome, type Submitted } from '../form.ts';
+import { leaderForm, type SaveOutcome, type FormData } from '../../form.ts';
 
-export async function saveMeeting(db: Db, actor: Actor, projectId: number, form: Submitted, meetingId?: number): Promise<SaveOutcome> {
+export async function saveMeeting(db: Db, actor: Actor, projectId: number, form: FormData, meetingId?: number): Promise<SaveOutcome> {
   const parsed = await leaderForm(db, actor, projectId, form, MEETING_FIELDS, meetingFormSchema);
   if (!parsed.ok) return parsed.outcome;
   const m = parsed.data;
@@ -53,7 +53,7 @@ export async function deleteMeeting(db: Db, actor: Actor, projectId: number, mee
   });
 }
 
-export async function saveMeetingSetting(db: Db, actor: Actor, projectId: number, form: Submitted): Promise<SaveOutcome> {
+export async function saveMeetingSetting(db: Db, actor: Actor, projectId: number, form: FormData): Promise<SaveOutcome> {
   const parsed = await leaderForm(db, actor, projectId, form, ['meetingsPerYear'], settingFormSchema);
   if (!parsed.ok) return parsed.outcome;
   return door(db, actor, async (tx) => {

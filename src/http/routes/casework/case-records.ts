@@ -22,7 +22,7 @@ import { saveVisitationChange } from '../../../app/casework/save-visitation-chan
 import { saveConsultantChange } from '../../../app/casework/save-consultant-change.ts';
 import { saveFamilySituation } from '../../../app/casework/save-family-situation.ts';
 import { deleteCaseRecord, type CaseRecordKind } from '../../../app/casework/delete-case-record.ts';
-import type { SaveResult } from '../../../app/casework/form-result.ts';
+import type { SaveResult } from '../../../app/form.ts';
 import { todayInDenmark } from '../../../app/casework/today.ts';
 import type { Actor } from '../../../core/actor.ts';
 import type { AppDeps } from '../../../core/deps.ts';

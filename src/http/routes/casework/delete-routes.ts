@@ -1,6 +1,6 @@
 /** Deleting one of her records after confirming: the GET and POST pair every record kind on her page shares. */
 import type { FastifyInstance } from 'fastify';
-import type { SaveResult } from '../../../app/casework/form-result.ts';
+import type { SaveResult } from '../../../app/form.ts';
 import type { Actor } from '../../../core/actor.ts';
 import { deleteConfirmPage } from '../../../web/pages/casework/delete-confirm.ts';
 import type { Subject } from '../../../web/pages/casework/frame.ts';

@@ -1,7 +1,7 @@
 /** Shared helpers of the casework routes: HTML replies and mapping save outcomes to HTTP. */
 import type { FastifyReply } from 'fastify';
 import { AppError, notFound } from '../../../core/errors.ts';
-import type { AlertChange, SaveResult } from '../../../app/casework/form-result.ts';
+import type { AlertChange, SaveResult } from '../../../app/form.ts';
 import type { FormState } from '../../../web/pages/casework/form.ts';
 import { valuesOf } from '../../../web/pages/casework/form.ts';
 import type { SavedKind } from '../../../web/pages/participants.ts';

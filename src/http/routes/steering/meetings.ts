@@ -10,7 +10,7 @@ import { loadSteeringData } from '../../../app/steering/steering-data.ts';
 import { meetingPdf } from '../../../reports/meeting-pdf.ts';
 import type { Actor } from '../../../core/actor.ts';
 import type { AppDeps } from '../../../core/deps.ts';
-import type { SaveOutcome } from '../../../app/steering/form.ts';
+import type { SaveOutcome } from '../../../app/form.ts';
 import type { Db } from '../../../db/door.ts';
 import { formatDate } from '../../../core/format.ts';
 import { emptyState, type FormState } from '../../../web/pages/casework/form.ts';
