@@ -75,17 +75,34 @@ export function monthFlags(
   span: Span,
   out: Uint8Array,
 ): number {
+  return weeks
+    ? monthFlagsAt(weeks.codes, 0, weeks.weekStart, weeks.codes.length, hours, flagOfCode, span, out)
+    : monthFlagsAt(NO_CODES, 0, 0, 0, hours, flagOfCode, span, out);
+}
+
+const NO_CODES = /* @__PURE__ */ new Int16Array(0);
+
+/** `monthFlags` of the weeks ws … ws + n − 1 whose codes are codes[at …] (a person in a shared array). */
+export function monthFlagsAt(
+  codes: Int16Array,
+  at: number,
+  ws: number,
+  n: number,
+  hours: PersonHours | undefined,
+  flagOfCode: Uint8Array,
+  span: Span,
+  out: Uint8Array,
+): number {
   out.fill(0, 0, span.length);
   let unknown = 0;
-  if (weeks) {
-    const ws = weeks.weekStart;
-    const codes = weeks.codes;
+  if (n > 0) {
     const lo = Math.max(ws, span.firstWeek);
-    const hi = Math.min(ws + codes.length - 1, span.lastWeek);
+    const hi = Math.min(ws + n - 1, span.lastWeek);
     const weekMonth = span.weekMonth;
     const fw = span.firstWeek;
+    const shift = at - ws;
     for (let w = lo; w <= hi; w++) {
-      const code = codes[w - ws];
+      const code = codes[w + shift];
       if (code === 0) continue;
       const bit = flagOfCode[code];
       if (bit === 0) continue;
@@ -143,10 +160,14 @@ export function durableOf(flags: Uint8Array, end: number): Durable {
  * category `ingen` (spec §1.4: such a week counts as a week without a code).
  */
 export function categoryInWeek(weeks: PersonWeeks | undefined, categoryOf: Uint8Array, w: number): number {
-  if (!weeks) return 0;
-  const i = w - weeks.weekStart;
-  if (i < 0 || i >= weeks.codes.length) return 0;
-  const cat = categoryOf[weeks.codes[i]];
+  return weeks ? categoryInWeekAt(weeks.codes, 0, weeks.weekStart, weeks.codes.length, categoryOf, w) : 0;
+}
+
+/** `categoryInWeek` of the weeks ws … ws + n − 1 whose codes are codes[at …]. */
+export function categoryInWeekAt(codes: Int16Array, at: number, ws: number, n: number, categoryOf: Uint8Array, w: number): number {
+  const i = w - ws;
+  if (i < 0 || i >= n) return 0;
+  const cat = categoryOf[codes[at + i]];
   return cat === CAT.ingen ? CAT.none : cat;
 }
 

@@ -5,9 +5,9 @@
  */
 import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupCellPath, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
-import { categoryInWeek, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlags, snapshotIndex, Span } from './classify.ts';
+import { categoryInWeekAt, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlagsAt, snapshotIndex, Span } from './classify.ts';
 import { AGE_BANDS, factColumns } from './participant-facts.ts';
-import { distinctTenDigitKeys, valuesInOrder } from './ordered-lookup.ts';
+import { distinctTenDigitKeys, valuesInOrder, weeksInOrder } from './ordered-lookup.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets } from './series.ts';
 import { suppressCells } from './suppress.ts';
 import { RegisterInputError } from './input-errors.ts';
@@ -92,7 +92,7 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   const cprs = participants.map((p) => p.cpr);
   let distinct: boolean | undefined;
   const cprsDistinct = () => (distinct ??= distinctTenDigitKeys(cprs));
-  const weeksOf = valuesInOrder(register.weeks, cprs, cprsDistinct);
+  const weeksOf = weeksInOrder(register, cprs, cprsDistinct);
   const hoursOf = valuesInOrder(register.hours, cprs, cprsDistinct);
   // Months after a woman's exit repeat her last counts: add them as differences (tail[k] holds
   // what starts at series month k) and sum them up once at the end.
@@ -102,8 +102,11 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     const p = participants[i];
     const fEnrol = enrol[i];
     const fExit = exit[i];
-    const weeks = weeksOf[i];
-    const unk = monthFlags(weeks, hoursOf[i], flagOfCode, span, flags);
+    const codes = weeksOf.codes[i];
+    const at = weeksOf.at[i];
+    const ws = weeksOf.weekStart[i];
+    const nw = weeksOf.length[i];
+    const unk = monthFlagsAt(codes, at, ws, nw, hoursOf[i], flagOfCode, span, flags);
     if (unk !== 0) unknown.add(unk);
 
     // Window: enrolment month through the earliest of R and the exit month (spec §2).
@@ -117,7 +120,7 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     if (end < R && fEnrol <= R) addSeriesMonth(tail, (Math.max(end, fEnrol - 1) + 1 - seriesStart) * SERIES_CELLS, -1, best);
     const current: Level | null = fEnrol <= R && R <= fExit ? LEVEL_OF_FLAGS[flags[R - spanStart]] : null;
     const durable = durableOf(flags, Dm - spanStart);
-    const snap = snapshotIndex(categoryInWeek(weeks, codeTable.categoryOf, lastWeekS), flags[S - spanStart]);
+    const snap = snapshotIndex(categoryInWeekAt(codes, at, ws, nw, codeTable.categoryOf, lastWeekS), flags[S - spanStart]);
     results[i] = { id: p.id, current, accumulated: best as Level, durable, snapshot: SNAPSHOTS[snap] };
 
     outcome.current = current ?? -1;

@@ -1,3 +1,5 @@
+import type { RegisterData } from './types.ts';
+
 /**
  * The register's value for each participant, `map.get(key)` for every asked key, found without
  * a hash probe per participant where the order allows: the engine asks the register's maps for
@@ -47,4 +49,63 @@ export function distinctTenDigitKeys(keys: readonly string[]): boolean {
   nums.sort();
   for (let i = 1; i < n; i++) if (nums[i] === nums[i - 1]) return false;
   return true;
+}
+
+/** Each participant's weeks: codes[i][at[i] …] are the weeks weekStart[i] … weekStart[i] + length[i] − 1 (length 0: none). */
+export interface WeeksInOrder {
+  codes: Int16Array[];
+  at: Int32Array;
+  weekStart: Int32Array;
+  length: Int32Array;
+}
+
+const NO_CODES = new Int16Array(0);
+
+/**
+ * The register's weeks of each asked key, as `valuesInOrder(register.weeks, …)` finds them, read
+ * from `register.weekColumns` when the readers left them there (then no map and no view per person
+ * is made): the same walk beside the people in the map's order, a key that misses found by value.
+ */
+export function weeksInOrder(register: RegisterData, asked: readonly string[], distinct: () => boolean): WeeksInOrder {
+  const n = asked.length;
+  const out: WeeksInOrder = {
+    codes: new Array<Int16Array>(n).fill(NO_CODES),
+    at: new Int32Array(n),
+    weekStart: new Int32Array(n),
+    length: new Int32Array(n),
+  };
+  const cols = register.weekColumns;
+  if (cols === undefined) {
+    const weeks = valuesInOrder(register.weeks, asked, distinct);
+    for (let i = 0; i < n; i++) {
+      const w = weeks[i];
+      if (w === undefined) continue;
+      out.codes[i] = w.codes;
+      out.weekStart[i] = w.weekStart;
+      out.length[i] = w.codes.length;
+    }
+    return out;
+  }
+  const keys = cols.keys;
+  const take = (i: number, k: number) => {
+    out.codes[i] = cols.codes;
+    out.at[i] = cols.offset[k];
+    out.weekStart[i] = cols.weekStart[k];
+    out.length[i] = cols.length[k];
+  };
+  const missed: number[] = [];
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (j < keys.length && keys[j] === asked[i]) take(i, j++);
+    else missed.push(i);
+  }
+  if (missed.length > 0 && !(j === keys.length && distinct())) {
+    const index = new Map<string, number>();
+    for (let k = keys.length - 1; k >= 0; k--) index.set(keys[k], k);
+    for (const i of missed) {
+      const k = index.get(asked[i]);
+      if (k !== undefined) take(i, k);
+    }
+  }
+  return out;
 }

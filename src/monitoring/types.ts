@@ -94,6 +94,24 @@ export interface PersonHours {
 export interface RegisterData {
   weeks: Map<string, PersonWeeks>;
   hours: Map<string, PersonHours>;
+  /**
+   * The same weeks in columns, when the readers put everyone's weeks in one array (yearly files,
+   * `RegisterBuilder`): the engine reads these without the map, which is then made only when
+   * `weeks` is first read (and from then on this is gone, so a map changed afterwards is the one read).
+   */
+  readonly weekColumns?: WeekColumns;
+}
+
+/**
+ * `RegisterData.weeks` as columns: the k-th person of the map (key `keys[k]`) has her weeks
+ * weekStart[k] … weekStart[k] + length[k] − 1 at codes[offset[k] …] (her map entry is that view).
+ */
+export interface WeekColumns {
+  keys: readonly string[];
+  codes: Int16Array;
+  offset: Int32Array;
+  weekStart: Int32Array;
+  length: Int32Array;
 }
 
 export interface MonitorInput {

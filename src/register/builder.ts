@@ -6,7 +6,7 @@
  */
 import { maskCpr } from '../core/cpr.ts';
 import { weekString } from '../monitoring/calendar.ts';
-import { MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks, type RegisterData } from '../monitoring/types.ts';
+import { MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks, type RegisterData, type WeekColumns } from '../monitoring/types.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { listSome } from './csv.ts';
 import { RegisterInputError, placeText, type Place, type UnknownCode } from './errors.ts';
@@ -97,10 +97,17 @@ export class RegisterBuilder {
   /** Weeks a new person's array is made to cover at once (`expectWeeks`). */
   private expectLo = 0;
   private expectHi = -1;
-  /** See `FlatWeeks`; `flatPeople[d]` is the d-th person placed there, `flatSlot[d]` her slot. */
+  /** See `FlatWeeks`; `flatSlot[d]` is the slot of the d-th person placed there, `flatPeople[d]` her weeks once met as a person. */
   private flat: FlatWeeks | null = null;
   private flatPeople: PersonWeeks[] = [];
   private flatSlot: Int32Array | null = null;
+  private flatCount = 0;
+  /**
+   * While nobody else is met, the people placed in `flat` get no `PersonWeeks`, map entry or
+   * index entry (`placeFlat`): `build` hands them over as `WeekColumns`. Anything that reads or
+   * adds people one by one first meets them all as persons (`meetPlaced`), in the order placed.
+   */
+  private placedOnly = true;
 
   /**
    * The people the readers will keep, by CPR number with each one's key string (the `numbers`
@@ -151,7 +158,7 @@ export class RegisterBuilder {
     // as `flatPerson` meets her, without asking the indexes for her again (meeting its 100,000
     // people is most of what the first yearly file costs beyond the others).
     if (base[slot] === -1 && this.weeks.size === this.flatPeople.length && weekStart >= f.lo && weekStart + n - 1 <= f.hi) {
-      if (this.meetFlat(num, slot, f) !== null) return base[slot];
+      if (this.placedOnly ? this.placeFlat(slot, f) : this.meetFlat(num, slot, f) !== null) return base[slot];
     }
     this.weeksForRow(num, weekStart, n);
     if (base[slot] === -1) base[slot] = -2;
@@ -169,8 +176,10 @@ export class RegisterBuilder {
 
   /** The person at `slot` of `f.names` (number `num`, no place yet) met at the next place in `flat`, or null when it is full. */
   private meetFlat(num: number, slot: number, f: FlatWeeks): PersonWeeks | null {
-    const d = this.flatPeople.length;
+    this.meetPlaced();
+    const d = this.flatCount;
     if (d >= this.flatSlot!.length) return null;
+    this.flatCount++;
     const span = f.hi - f.lo + 1;
     // Her weeks are the whole array, shifted so that week w is at d·span + (w − lo): no view of
     // her own until one is asked for (`ownView`) or `build` makes the trimmed one (`trimFlat`).
@@ -182,6 +191,48 @@ export class RegisterBuilder {
     this.flatSlot![d] = slot;
     f.base[slot] = d * span;
     return p;
+  }
+
+  /** The person at `slot` (no place yet) placed next in `flat`, as a place only (see `placedOnly`); false when it is full. */
+  private placeFlat(slot: number, f: FlatWeeks): boolean {
+    const d = this.flatCount;
+    if (d >= this.flatSlot!.length) return false;
+    this.flatCount++;
+    this.flatSlot![d] = slot;
+    f.base[slot] = d * (f.hi - f.lo + 1);
+    return true;
+  }
+
+  /**
+   * Where in `flat.codes` a row of weeks weekStart … + n − 1 of a person goes while people are
+   * placed only (`placedOnly`), placing her if she is new; -1 when she is not for `flat` then
+   * (a string key, not a known person, weeks outside its span, already met elsewhere).
+   */
+  private placedAt(cpr: PersonKey, weekStart: number, n: number): number {
+    const f = this.flat;
+    if (!this.placedOnly || f === null || typeof cpr !== 'number' || weekStart < f.lo || weekStart + n - 1 > f.hi) return -1;
+    if (f.base.length !== f.names.capacity) return -1;
+    const slot = f.names.slotOf(cpr);
+    if (slot < 0 || (f.base[slot] === -1 && !this.placeFlat(slot, f))) return -1;
+    const o = f.base[slot];
+    return o < 0 ? -1 : o + weekStart - f.lo;
+  }
+
+  /** The people placed only (`placeFlat`) met as persons, as `meetFlat` meets them, in the order placed. */
+  private meetPlaced(): void {
+    if (!this.placedOnly) return;
+    this.placedOnly = false;
+    const f = this.flat;
+    if (f === null) return;
+    const span = f.hi - f.lo + 1;
+    for (let d = this.flatPeople.length; d < this.flatCount; d++) {
+      const slot = this.flatSlot![d];
+      const num = f.names.keyAt(slot);
+      const p = { weekStart: f.lo - d * span, codes: f.codes };
+      this.weeks.set(f.names.valueAt(slot) ?? cprText(num), p);
+      this.weeksByNum.set(num, p);
+      this.flatPeople.push(p);
+    }
   }
 
   /**
@@ -197,6 +248,7 @@ export class RegisterBuilder {
 
   /** Every person of `flat` with a view of her own (before `this.weeks` is read as a whole). */
   private ownViews(): void {
+    this.meetPlaced();
     const f = this.flat;
     if (f === null) return;
     for (const p of this.flatPeople) if (p.codes === f.codes) this.ownView(p);
@@ -239,18 +291,23 @@ export class RegisterBuilder {
       prev = c;
       if (c !== 0 && seen[c] === 0) this.markSeen(c, { file: src.file, line, column: column(weekStart + i) });
     }
-    let p: PersonWeeks | undefined;
-    if (reused) p = this.weeksForRow(cpr, weekStart, codes.length);
+    let dst: Int16Array;
+    let off = reused ? this.placedAt(cpr, weekStart, codes.length) : -1;
+    if (off >= 0) dst = this.flat!.codes;
     else {
-      p = this.weeksOf(cpr);
-      if (!p) {
-        this.newWeeks(cpr, { weekStart, codes });
-        return;
+      let p: PersonWeeks | undefined;
+      if (reused) p = this.weeksForRow(cpr, weekStart, codes.length);
+      else {
+        p = this.weeksOf(cpr);
+        if (!p) {
+          this.newWeeks(cpr, { weekStart, codes });
+          return;
+        }
+        this.ensureWeeks(p, weekStart, weekStart + codes.length - 1);
       }
-      this.ensureWeeks(p, weekStart, weekStart + codes.length - 1);
+      off = weekStart - p.weekStart;
+      dst = p.codes;
     }
-    const off = weekStart - p.weekStart;
-    const dst = p.codes;
     for (let i = 0; i < codes.length; i++) {
       const c = codes[i];
       if (c === 0) continue;
@@ -414,8 +471,14 @@ export class RegisterBuilder {
       p.hours = h;
       m += n;
     }
+    const columns = this.flatColumns();
+    if (columns !== null) {
+      this.sources.length = 0;
+      return registerWithColumns(columns, this.hours);
+    }
     // Trim the grown arrays (weeks without a code at either end) and copy them into one slab
     // of exactly their size (see Arena).
+    this.meetPlaced();
     this.trimFlat();
     const people = [...this.slack];
     const bounds = new Int32Array(people.length * 2);
@@ -536,6 +599,7 @@ export class RegisterBuilder {
 
   /** A person's weeks by key string or CPR number. */
   private weeksOf(key: PersonKey): PersonWeeks | undefined {
+    this.meetPlaced();
     let p: PersonWeeks | undefined;
     if (typeof key === 'string') p = this.weeks.get(key);
     else {
@@ -551,6 +615,7 @@ export class RegisterBuilder {
   }
 
   private newWeeks(key: PersonKey, p: PersonWeeks): void {
+    this.meetPlaced();
     this.weeks.set(this.keyText(key), p);
     if (typeof key === 'number') this.weeksByNum.set(key, p);
     else this.weeksByText++;
@@ -600,6 +665,36 @@ export class RegisterBuilder {
       p.weekStart += lo;
       p.codes = c.subarray(lo, hi);
     }
+  }
+
+  /**
+   * The people placed only (`placedOnly`, nobody else met) as columns, each trimmed as `trimFlat`
+   * trims her in place; null when there are none or `trimFlat` would copy them out.
+   */
+  private flatColumns(): WeekColumns | null {
+    const f = this.flat;
+    const n = this.flatCount;
+    if (f === null || !this.placedOnly || n === 0) return null;
+    const span = f.hi - f.lo + 1;
+    if (n * span * 2 < f.codes.length) return null;
+    const c = f.codes;
+    const keys: string[] = new Array<string>(n);
+    const offset = new Int32Array(n);
+    const weekStart = new Int32Array(n);
+    const length = new Int32Array(n);
+    for (let d = 0; d < n; d++) {
+      const slot = this.flatSlot![d];
+      keys[d] = f.names.valueAt(slot) ?? cprText(f.names.keyAt(slot));
+      const at = d * span;
+      let lo = at;
+      let hi = at + span;
+      while (lo < hi && c[lo] === 0) lo++;
+      while (hi > lo && c[hi - 1] === 0) hi--;
+      offset[d] = lo;
+      weekStart[d] = f.lo + lo - at;
+      length[d] = hi - lo;
+    }
+    return { keys, codes: c, offset, weekStart, length };
   }
 
   /** p's weeks leave `flat` (they grow past its span): readers then go through `weeksForRow` for her. */
@@ -700,6 +795,37 @@ class HoursRun {
     p.hours.set(this.sums.subarray(from, to), this.lo - p.monthStart);
     this.sums.fill(0, from, to);
   }
+}
+
+/**
+ * Register data whose weeks are `columns` (see `RegisterData.weekColumns`): the map of `weeks` is
+ * made when it is first read, each person a view of her weeks in the order of the columns, and
+ * the columns are dropped then (the map may be changed afterwards).
+ */
+function registerWithColumns(columns: WeekColumns, hours: Map<string, PersonHours>): RegisterData {
+  const data = {} as RegisterData;
+  const settle = (weeks: Map<string, PersonWeeks>) => {
+    Object.defineProperty(data, 'weeks', { value: weeks, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(data, 'weekColumns', { value: undefined, enumerable: false, configurable: true });
+    return weeks;
+  };
+  Object.defineProperty(data, 'weeks', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const { keys, codes, offset, weekStart, length } = columns;
+      const weeks = new Map<string, PersonWeeks>();
+      for (let k = 0; k < keys.length; k++)
+        weeks.set(keys[k], { weekStart: weekStart[k], codes: codes.subarray(offset[k], offset[k] + length[k]) });
+      return settle(weeks);
+    },
+    set: (weeks: Map<string, PersonWeeks>) => {
+      settle(weeks);
+    },
+  });
+  data.hours = hours;
+  Object.defineProperty(data, 'weekColumns', { value: columns, enumerable: false, configurable: true });
+  return data;
 }
 
 /** Weeks as `RegisterBuilder.packWeeks` hands them to another thread (texts: the keys that are not CPR numbers, in order). */

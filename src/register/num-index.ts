@@ -59,6 +59,11 @@ export class NumIndex<T> {
     return this.vals[slot];
   }
 
+  /** The key at a slot `slotOf` gave. */
+  keyAt(slot: number): number {
+    return this.keys[slot];
+  }
+
   /** The number of slots (`slotOf` is below it); it changes only when the table grows. */
   get capacity(): number {
     return this.keys.length;

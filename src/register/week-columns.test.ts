@@ -1,0 +1,156 @@
+/**
+ * Yearly files read for known people hand their weeks over as columns (`RegisterData.weekColumns`):
+ * the engine reads those, and the map of `weeks` is made only when it is read. Both must give
+ * what the map path gives: the same people in the same order, the same trimmed weeks, the same
+ * results; and once the map is read (and perhaps changed), it is the one the engine reads.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isoWeekIndex } from '../monitoring/calendar.ts';
+import { monitor } from '../monitoring/engine.ts';
+import type { PersonWeeks, RegisterData } from '../monitoring/types.ts';
+import { RegisterBuilder } from './builder.ts';
+import { fileSource } from './chunks.ts';
+import { defaultCodeTable } from './codetable.ts';
+import { readBenefits } from './benefits.ts';
+import { loadMonitorInput, readRegister } from './load.ts';
+import { keepCprs, keepNumbers } from './person-key.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'fremdrift-columns-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const file = (name: string, content: string) => {
+  const sub = join(dir, String(n++));
+  mkdirSync(sub);
+  const p = join(sub, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+const A = '0101901234';
+const B = '0202851236';
+const C = '0303701238'; // a participant without register rows
+const D = '0404651230'; // in the register files, not a participant
+const weekCols = () => Array.from({ length: 53 }, (_, i) => `y_${String(i + 1).padStart(2, '0')}`).join(';');
+/** A yearly file: rows of [cpr, { week number: code }]. */
+const yearly = (y: number, rows: [string, Record<number, number>][]) =>
+  file(
+    `ydelser_${y}.csv`,
+    `PNR;${weekCols()}\n` +
+      rows.map(([cpr, codes]) => `${cpr};${Array.from({ length: 53 }, (_, i) => codes[i + 1] ?? '').join(';')}`).join('\n') +
+      '\n',
+  );
+// B is met first (the map's order is the order met), D's rows are not kept, C has none; A's first
+// weeks are empty (trimmed), and she has support then a job in 2022 (wage subsidy 2023).
+const files = [
+  yearly(2021, [
+    [B, { 1: 131, 2: 131, 52: 651 }],
+    [D, { 1: 131 }],
+    [A, { 10: 131, 11: 131 }],
+  ]),
+  yearly(2022, [
+    [A, { 1: 131, 20: 651, 40: 413 }],
+    [B, { 5: 730, 6: 730, 7: 730 }],
+  ]),
+  yearly(2023, [[A, { 8: 130 }]]),
+];
+const participants = file(
+  'deltagere.csv',
+  'id;cpr;kommune;indskrevet;visitation;udskrevet\n' +
+    `D1;${A};851;2021-02-15;aktivitetsparat;\nD2;${B};851;2021-01-04;jobparat;2022-11-30\nD3;${C};101;2022-03-01;jobparat;\n`,
+);
+const hours = file('loentimer.csv', `cpr;maaned;timer\n${A};2022-10;40\n${B};2022-02;40,5\n`);
+const OPTS = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023-02', suppress: 0 };
+
+const entries = (weeks: Map<string, PersonWeeks>) => [...weeks].map(([k, p]) => [k, p.weekStart, [...p.codes]]);
+/** The same files read for everyone (no known people, so no shared array): the map path. */
+const byMap = () => readRegister({ benefits: files, hours: [hours] }, {}, defaultCodeTable());
+
+describe('weeks of yearly files in columns', () => {
+  it('are the weeks the map path reads, in the order met, and the engine gives the same results from them', async () => {
+    const input = await loadMonitorInput({ participants, benefits: files, hours }, { threads: 1 });
+    const columns = input.register.weekColumns;
+    expect(columns?.keys).toEqual([B, A]);
+    const plain = byMap();
+    plain.weeks.delete(D);
+    // The engine, before anything reads `weeks`, reads the columns: compare with the map path's input.
+    const fromColumns = monitor(input, OPTS);
+    expect(input.register.weekColumns).toBe(columns);
+    expect(fromColumns).toEqual(monitor({ ...input, register: plain }, OPTS));
+    expect(fromColumns.participants.map((p) => p.accumulated)).toEqual([1, 1, 0]);
+    expect(entries(input.register.weeks)).toEqual(entries(plain.weeks));
+    const a = input.register.weeks.get(A)!;
+    expect([a.weekStart, a.codes[0], a.codes.length]).toEqual([
+      isoWeekIndex(2021, 10),
+      131,
+      isoWeekIndex(2023, 8)! - isoWeekIndex(2021, 10)! + 1,
+    ]);
+  });
+
+  it('are dropped once the map is read, so that a map changed afterwards is the one the engine reads', async () => {
+    const input = await loadMonitorInput({ participants, benefits: files, hours }, { threads: 1 });
+    const before = monitor(input, OPTS);
+    input.register.weeks.delete(A);
+    expect(input.register.weekColumns).toBeUndefined();
+    const after = monitor(input, OPTS);
+    expect(after.participants[0]).not.toEqual(before.participants[0]);
+    expect(after.participants[0].accumulated).toBe(2); // only her paid hours are left
+    expect(after.participants.slice(1)).toEqual(before.participants.slice(1));
+    const replaced: RegisterData = await loadMonitorInput({ participants, benefits: files, hours }, { threads: 1 }).then((i) => i.register);
+    replaced.weeks = new Map();
+    expect(replaced.weekColumns).toBeUndefined();
+    expect(replaced.weeks.size).toBe(0);
+  });
+
+  it('take rows read one by one (the first row of every chunk) without meeting the people as persons', () => {
+    // Twelve people with a code in every week: each row is longer than the smallest chunk, so
+    // every chunk after the first holds one row or two, and most rows are read the general way.
+    const people = Array.from({ length: 12 }, (_, k) => `${String(k + 10).padStart(2, '0')}0190123${k % 10}`);
+    const full = (y: number, shift: number) =>
+      yearly(
+        y,
+        people.map((c, k) => [c, Object.fromEntries(Array.from({ length: 52 }, (_, i) => [i + 1, k % 3 === shift ? 651 : 131]))]),
+      );
+    const many = [full(2021, 0), full(2022, 1)];
+    const keep = keepCprs(people.slice(0, 10));
+    const read = (chunk: number) => {
+      const b = new RegisterBuilder();
+      b.knownPeople(keepNumbers(keep)!);
+      b.expectWeeks(isoWeekIndex(2021, 1)!, isoWeekIndex(2022, 52)!);
+      for (const f of many) readBenefits(fileSource(f, chunk), f, b, { keep });
+      return b.build(defaultCodeTable());
+    };
+    const plain = readRegister({ benefits: many }, {}, defaultCodeTable());
+    for (const c of people.slice(10)) plain.weeks.delete(c);
+    for (const chunk of [64, 1 << 20]) {
+      const data = read(chunk);
+      expect(data.weekColumns?.keys).toEqual(people.slice(0, 10));
+      expect(entries(data.weeks)).toEqual(entries(plain.weeks));
+    }
+  });
+
+  it('name a conflict found on a row read one by one as the map path names it', () => {
+    const clash = [files[0], yearly(2021, [[A, { 11: 730 }]])];
+    const keep = keepCprs([A, B]);
+    const read = (known: boolean) => {
+      const b = new RegisterBuilder();
+      if (known) b.knownPeople(keepNumbers(keep)!);
+      b.expectWeeks(isoWeekIndex(2021, 1)!, isoWeekIndex(2021, 52)!);
+      for (const f of clash) readBenefits(fileSource(f, 64), f, b, { keep });
+      return b.build(defaultCodeTable());
+    };
+    const message = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    const m = message(() => read(true));
+    expect(m).toMatch(/har kode 730 i uge 2021-W11, men samme person og uge har kode 131/);
+    expect(m).toBe(message(() => read(false)));
+  });
+});
