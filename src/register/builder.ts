@@ -117,9 +117,10 @@ export class RegisterBuilder {
    */
   knownPeople(names: NumIndex<string>): void {
     this.names = names;
-    if (this.weeksByNum.size === 0) this.weeksByNum = new NumIndex<PersonWeeks>(names.size);
-    if (this.hoursByNum.size === 0) this.hoursByNum = new NumIndex<PersonHours>(names.size);
     this.planFlat();
+    // Sized at once, unless their weeks are placed in `flat` (then it is filled only if they are met one by one).
+    if (this.weeksByNum.size === 0 && this.flat === null) this.weeksByNum = new NumIndex<PersonWeeks>(names.size);
+    if (this.hoursByNum.size === 0) this.hoursByNum = new NumIndex<PersonHours>(names.size);
   }
 
   /** With the people and the weeks expected both known (and not too many cells), set aside `flat`. */
@@ -458,18 +459,12 @@ export class RegisterBuilder {
       this.ownViews();
       throw unknownCodesError(countCodes(this.weeks, unknown), this.firstSeen);
     }
-    // Sums of decimal hours are kept to four decimals so that 74 h stays exactly 74 (spec §3);
-    // the arrays are copied into one slab of exactly their size (see Arena).
-    let months = 0;
-    for (const p of this.hours.values()) months += p.hours.length;
-    const hourSlab = new Float64Array(months);
-    let m = 0;
+    // Sums of decimal hours are kept to four decimals so that 74 h stays exactly 74 (spec §3),
+    // rounded where they are: a person's hours are given their array once (`HoursRun`), so the
+    // arena holds little else, and copying them into an exact slab cost fresh memory as large.
     for (const p of this.hours.values()) {
-      const n = p.hours.length;
-      const h = hourSlab.subarray(m, m + n);
-      for (let i = 0; i < n; i++) h[i] = Math.round(p.hours[i] * 1e4) / 1e4;
-      p.hours = h;
-      m += n;
+      const h = p.hours;
+      for (let i = 0; i < h.length; i++) h[i] = Math.round(h[i] * 1e4) / 1e4;
     }
     const columns = this.flatColumns();
     if (columns !== null) {

@@ -71,11 +71,11 @@ function expectedWeeks(paths: RegisterPaths, options: ReadOptions): [number, num
 
 function builderFor(paths: RegisterPaths, options: ReadOptions): RegisterBuilder {
   const builder = new RegisterBuilder();
-  const known = keepNumbers(options.keep);
-  if (known) builder.knownPeople(known);
   // Yearly files: a person's weeks are sized for all the years at once rather than grown file by file.
   const expect = expectedWeeks(paths, options);
   if (expect) builder.expectWeeks(expect[0], expect[1]);
+  const known = keepNumbers(options.keep);
+  if (known) builder.knownPeople(known);
   return builder;
 }
 
