@@ -2,12 +2,16 @@
  * The database's "today" is the Danish date the application uses (app/casework/today.ts): a record
  * the demo or a form dates today is never in the database's future, whatever the server clock's zone.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayInDenmark } from '../src/app/casework/today.ts';
 import { backends, useTestDb } from './helpers/db.ts';
 
 describe.each(backends())('session time zone on %s', (backend) => {
   const t = useTestDb(backend);
+  // The database reads the real clock: a run for another day (FREMDRIFT_TEST_TODAY) compares with the real day.
+  beforeAll(() => {
+    vi.useRealTimers();
+  });
 
   it('runs every session on Danish time, so current_date is the Danish date', async () => {
     const before = todayInDenmark();
