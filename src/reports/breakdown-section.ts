@@ -11,6 +11,8 @@ import {
   VISITATION_SHORT_LABELS, labelOf,
 } from '../core/labels.ts';
 import { count, share, text, type Cell, type Section, type Table } from './model.ts';
+import { protectsReason, smallReason } from './suppression-reasons.ts';
+import { place } from './table-pass.ts';
 
 export const BREAKDOWN_COLUMNS = [
   'Deltagere', 'Mål 1 eller 2', 'Andel mål 1 eller 2', 'Mål 3', 'Virksomhedsrettet forløb', 'CV og ABC-jobstrategi',
@@ -49,18 +51,32 @@ const captionOf = (d: Breakdown['dimension']) =>
 
 /** One breakdown as a report table (id `opdeling-<dimension>`). */
 export function breakdownTable(b: Breakdown): Table {
+  const caption = `Resultater og indsats efter ${captionOf(b.dimension)}`;
+  const columns = [BREAKDOWN_LABELS[b.dimension], ...BREAKDOWN_COLUMNS];
+  // The column of each figure (BREAKDOWN_FIGURES order) in the table.
+  const COLUMN_OF = [1, 2, 4, 5, 6];
+  const byKey = new Map(b.rows.map((r) => [r.key, r]));
+  /** An `x` names the cell of this table it protects (its own pass, app/steering/breakdowns.ts). */
+  const cell = (r: BreakdownRow, i: number, ref?: string): Cell => {
+    const c = count(r.values[i], ref);
+    const t = r.protects?.[i];
+    const target = t ? byKey.get(t.key) : undefined;
+    if (typeof c.value === 'string' && c.value.startsWith('<')) c.reason = smallReason(Number(c.value.slice(1)));
+    else if (c.value === 'x' && t && target) c.reason = protectsReason(place(caption, rowLabel(b, target), columns[COLUMN_OF[t.figure]]));
+    return c;
+  };
   return {
     id: `opdeling-${b.dimension}`,
-    caption: `Resultater og indsats efter ${captionOf(b.dimension)}`,
+    caption,
     source: 'case',
-    columns: [BREAKDOWN_LABELS[b.dimension], ...BREAKDOWN_COLUMNS],
+    columns,
     rows: b.rows.map((r): Cell[] => {
-      const [n, m12, m3, virk, cv] = r.values;
+      const [n, m12] = r.values;
       const ref = (i: number) => (r.kind === 'total' ? TOTAL_REFS[i] : undefined);
       return [
-        text(rowLabel(b, r)), count(n, ref(0)), count(m12, ref(1)),
+        text(rowLabel(b, r)), cell(r, 0, ref(0)), cell(r, 1, ref(1)),
         share(m12, n, r.kind === 'total' ? { count: TOTAL_REFS[1], denominator: TOTAL_REFS[0] } : undefined),
-        count(m3, ref(2)), count(virk), count(cv),
+        cell(r, 2, ref(2)), cell(r, 3), cell(r, 4),
       ];
     }),
     note: `${NOTES[b.dimension]} Mål 1 eller 2 og mål 3 er bedste niveau i projektperioden opgjort fra registerdata (kib-2019.1); `

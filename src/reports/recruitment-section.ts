@@ -4,14 +4,14 @@
  * contact, by month, and declines by reason (domain/recruitment.ts defines each count). In the
  * suppressed form (reports that leave the municipality) a count of 1 to threshold−1 is shown as
  * "<threshold", and every column of the channel table and the reasons are protected as additive
- * sets (the total minus the shown rows must not reveal a hidden one: secondary suppression, "x").
+ * sets (the total minus the shown rows must not reveal a hidden one: secondary suppression, "x"),
+ * in one pass with interval protection against pinning (table-pass.ts).
  */
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import { DECLINE_REASON_LABELS, OUTREACH_CHANNEL_LABELS } from '../core/labels.ts';
 import type { FunnelChannel, FunnelCounts } from '../domain/recruitment.ts';
-import { display, suppressCells, type AdditiveSet } from '../monitoring/suppress.ts';
-import type { Count } from '../monitoring/types.ts';
-import { count, text, type Chart, type Section, type Table } from './model.ts';
+import { passCell, place, TableFigures } from './table-pass.ts';
+import { text, type Chart, type Section, type Table } from './model.ts';
 
 const STAGES: readonly (readonly [keyof FunnelCounts, string])[] = [
   ['gross', 'Bruttomålgruppe'], ['contacted', 'Kontaktet'], ['invited', 'Inviteret'], ['informed', 'Informeret'], ['enrolled', 'Indskrevet'], ['declined', 'Takket nej'],
@@ -23,61 +23,85 @@ const CHANNEL_LABEL = (c: FunnelChannel) =>
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const monthName = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
+const CAPTIONS = {
+  channel: 'Rekrutteringstragten efter kanal (første kontakt)',
+  month: (fromMonth?: string) => (fromMonth ? 'Rekruttering pr. måned i halvåret' : 'Rekruttering pr. måned'),
+  reasons: 'Takket nej efter årsag',
+};
+
 /**
- * Every published count of the section as one grid, suppressed together: the totals; the channel
- * rows (each column adds up to its total); the months shown and the months before them, which are
- * not shown but take part (each column of months adds up to the total); and the declines by reason
- * (adding up to the declined). So a hidden count cannot be worked out from another table's figures.
+ * Every published count of the section as one grid, suppressed in one pass (table-pass.ts: against
+ * the equations and against pinning, a reason per hidden cell): the totals; the channel rows (each
+ * column adds up to its total); in each row the contacted are the enrolled, the declined and those
+ * still in progress, and the invited and the informed are among them (the rest never printed:
+ * unknowns ≥ 0); the months shown and the months before them, which are not shown but take part
+ * (each column of months adds up to the total); and the declines by reason (adding up to the
+ * declined, with those without a recorded reason). So a hidden count cannot be worked out, nor
+ * pinned to one value, from another table's figures.
  */
 export function recruitmentTables(d: SteeringData, fromMonth?: string): { channel: Table; month: Table; reasons: Table } | null {
   const f = d.recruitment;
   if (!f || f.total.gross === 0) return null;
-  const threshold = d.suppressed ? d.threshold : 0;
   const months = f.byMonth.filter((m) => !fromMonth || m.month >= fromMonth);
-  const before = Object.fromEntries(STAGES.map(([s]) => [s, f.total[s] - months.reduce((a, m) => a + m.counts[s], 0)])) as unknown as FunnelCounts;
-  const values: number[] = [];
-  const block = (rows: FunnelCounts[]) => {
-    const at = values.length;
-    for (const r of rows) for (const [s] of STAGES) values.push(r[s]);
-    return (i: number, j: number) => at + i * STAGES.length + j;
+  const grid = new TableFigures();
+  const k = (row: string, s: string) => `${row}.${s}`;
+  /** A row of the funnel (total or channel): its stages, and what a reader can name between them. */
+  const funnelRow = (row: string, c: FunnelCounts) => {
+    for (const [s] of STAGES) grid.add(k(row, s), c[s]);
+    grid.unprinted(k(row, '~notContacted'), c.gross - c.contacted);
+    grid.unprinted(k(row, '~open'), c.contacted - c.enrolled - c.declined);
+    grid.unprinted(k(row, '~notInvited'), c.contacted - c.invited);
+    grid.unprinted(k(row, '~notInformed'), c.contacted - c.informed);
+    grid.sum(k(row, 'gross'), [k(row, 'contacted'), k(row, '~notContacted')]);
+    grid.sum(k(row, 'contacted'), [k(row, 'enrolled'), k(row, 'declined'), k(row, '~open')]);
+    grid.sum(k(row, 'contacted'), [k(row, 'invited'), k(row, '~notInvited')]);
+    grid.sum(k(row, 'contacted'), [k(row, 'informed'), k(row, '~notInformed')]);
   };
-  const totalAt = block([f.total]);
-  const channelAt = block(f.byChannel.map((c) => c.counts));
-  const beforeAt = block([before]);
-  const monthAt = block(months.map((m) => m.counts));
-  const reasonStart = values.length;
-  values.push(...f.declinedByReason.map((r) => r.count));
-  const declinedCol = STAGES.findIndex(([s]) => s === 'declined');
-  const sets: AdditiveSet[] = [
-    ...STAGES.map((_, j) => ({ total: totalAt(0, j), parts: f.byChannel.map((_, i) => channelAt(i, j)) })),
-    ...STAGES.map((_, j) => ({ total: totalAt(0, j), parts: [beforeAt(0, j), ...months.map((_, i) => monthAt(i, j))] })),
-    { total: totalAt(0, declinedCol), parts: f.declinedByReason.map((_, i) => reasonStart + i) },
-  ];
-  const state = suppressCells(values, sets, threshold);
-  const v = (i: number): Count => display(values[i], state[i], threshold);
+  funnelRow('total', f.total);
+  f.byChannel.forEach((c, i) => funnelRow(`channel${i}`, c.counts));
+  months.forEach((m, i) => STAGES.forEach(([s]) => grid.add(k(`month${i}`, s), m.counts[s])));
+  for (const [s] of STAGES) {
+    grid.unprinted(k('before', s), f.total[s] - months.reduce((a, m) => a + m.counts[s], 0));
+    grid.sum(k('total', s), f.byChannel.map((_, i) => k(`channel${i}`, s)));
+    grid.sum(k('total', s), [k('before', s), ...months.map((_, i) => k(`month${i}`, s))]);
+  }
+  f.declinedByReason.forEach((r, i) => grid.add(`reason${i}`, r.count));
+  grid.unprinted('~noReason', f.total.declined - f.declinedByReason.reduce((a, r) => a + r.count, 0));
+  grid.sum(k('total', 'declined'), [...f.declinedByReason.map((_, i) => `reason${i}`), '~noReason']);
+  const pass = grid.suppress(d.suppressed ? d.threshold : 0);
   const columns = STAGES.map(([, l]) => l);
+  const where = (key: string): string | undefined => {
+    const [row, s] = key.split('.');
+    const col = columns[STAGES.findIndex(([x]) => x === s)];
+    if (row === 'total') return col && place(CAPTIONS.channel, 'I alt', col);
+    if (row.startsWith('channel')) return col && place(CAPTIONS.channel, CHANNEL_LABEL(f.byChannel[Number(row.slice(7))].channel), col);
+    if (row.startsWith('month')) return col && place(CAPTIONS.month(fromMonth), monthName(months[Number(row.slice(5))].month), s === 'gross' ? 'Nye kandidater' : col);
+    if (row.startsWith('reason')) return place(CAPTIONS.reasons, DECLINE_REASON_LABELS[f.declinedByReason[Number(row.slice(6))].reason], 'Kvinder');
+    return undefined;
+  };
+  const v = (key: string) => passCell(pass, key, where);
   return {
     channel: {
-      id: 'rekruttering-kanal', caption: 'Rekrutteringstragten efter kanal (første kontakt)', source: 'case',
+      id: 'rekruttering-kanal', caption: CAPTIONS.channel, source: 'case',
       columns: ['Kanal', ...columns],
       rows: [
-        ...f.byChannel.map((c, i) => [text(CHANNEL_LABEL(c.channel)), ...STAGES.map((_, j) => count(v(channelAt(i, j))))]),
-        [text('I alt'), ...STAGES.map((_, j) => count(v(totalAt(0, j))))],
+        ...f.byChannel.map((c, i) => [text(CHANNEL_LABEL(c.channel)), ...STAGES.map(([s]) => v(k(`channel${i}`, s)))]),
+        [text('I alt'), ...STAGES.map(([s]) => v(k('total', s)))],
       ],
       note: 'Kilde: kandidatlister og opsøgning. Kontaktet: mindst ét registreret skridt. Informeret: deltog i informationsmøde. Takket nej: takkede nej og blev ikke indskrevet.',
     },
     month: {
-      id: 'rekruttering-maaned', caption: fromMonth ? 'Rekruttering pr. måned i halvåret' : 'Rekruttering pr. måned', source: 'case',
+      id: 'rekruttering-maaned', caption: CAPTIONS.month(fromMonth), source: 'case',
       columns: ['Måned', 'Nye kandidater', ...columns.slice(1)],
-      rows: months.map((m, i) => [text(monthName(m.month)), ...STAGES.map((_, j) => count(v(monthAt(i, j))))]),
+      rows: months.map((m, i) => [text(monthName(m.month)), ...STAGES.map(([s]) => v(k(`month${i}`, s)))]),
       note: 'Hver kvinde tælles i den måned, hun nåede trinnet første gang (takket nej: seneste afslag).',
     },
     reasons: {
-      id: 'rekruttering-afslag', caption: 'Takket nej efter årsag', source: 'case',
+      id: 'rekruttering-afslag', caption: CAPTIONS.reasons, source: 'case',
       columns: ['Årsag', 'Kvinder'],
       rows: [
-        ...f.declinedByReason.map((r, i) => [text(DECLINE_REASON_LABELS[r.reason]), count(v(reasonStart + i))]),
-        [text('I alt'), count(v(totalAt(0, declinedCol)))],
+        ...f.declinedByReason.map((r, i) => [text(DECLINE_REASON_LABELS[r.reason]), v(`reason${i}`)]),
+        [text('I alt'), v(k('total', 'declined'))],
       ],
     },
   };

@@ -6,8 +6,8 @@
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import { ACTIVITY_CATEGORIES } from '../core/codes.ts';
 import { ACTIVITY_CATEGORY_LABELS, GOAL_OUTCOME_LABELS, MEASURE_LABELS, POPULATION_LABELS, MILESTONE_STATUS_LABELS, AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
-import { suppressCells, display } from '../monitoring/suppress.ts';
 import type { Count, GroupResult, MonitorResult } from '../monitoring/types.ts';
+import { passCell, place, TableFigures } from './table-pass.ts';
 import { count, date, gapMarks, num, share, status, text, type Cell, type Chart, type Table } from './model.ts';
 
 const LEVELS = ['1', '2', '3', '0'] as const;
@@ -218,41 +218,49 @@ export function enrolmentChart(d: SteeringData): Chart {
   };
 }
 
+const MIX_CAPTION = 'Påbegyndte aktiviteter pr. halvår efter kategori';
+
 /**
- * Activity mix with its column totals (the row «I alt»), suppressed as one grid: each half-year
- * row and each category column is an additive set, so the totals the committee brief says in
- * words cannot give a hidden count away (issue 18).
+ * Activity mix with its column totals (the row «I alt»), suppressed as one grid in one pass
+ * (table-pass.ts, as the engine figures: complements against the equations and against pinning,
+ * a reason per hidden cell): each half-year row and each category column adds up, so the totals
+ * the committee brief says in words cannot give a hidden count away (issue 18). The totals cost
+ * ten times their size to hide (the brief says them).
  */
-function mixGrid(d: SteeringData): { rows: Count[][]; totals: Count[] } {
+function mixGrid(d: SteeringData): { rows: Cell[][]; totals: Cell[] } {
   const cats = ACTIVITY_CATEGORIES;
-  const w = cats.length + 1;
-  const values: number[] = [];
-  for (const m of d.mix) values.push(m.total, ...cats.map((c) => m.counts[c]));
   const R = d.mix.length;
-  values.push(d.mix.reduce((a, m) => a + m.total, 0), ...cats.map((c) => d.mix.reduce((a, m) => a + m.counts[c], 0)));
-  const at = (r: number, c: number) => r * w + c;
-  const sets = [
-    ...Array.from({ length: R + 1 }, (_, r) => ({ total: at(r, 0), parts: cats.map((_, i) => at(r, i + 1)) })),
-    ...Array.from({ length: w }, (_, c) => ({ total: at(R, c), parts: d.mix.map((_, r) => at(r, c)) })),
+  const grid = new TableFigures();
+  const key = (r: number, c: number) => `${r}.${c}`;
+  const values = [
+    ...d.mix.map((m) => [m.total, ...cats.map((c) => m.counts[c])]),
+    [d.mix.reduce((a, m) => a + m.total, 0), ...cats.map((c) => d.mix.reduce((a, m) => a + m.counts[c], 0))],
   ];
-  const state = suppressCells(values, sets, d.suppressed ? d.threshold : 0, { solve: true });
-  const v = (i: number): Count => display(values[i], state[i], d.threshold);
-  const row = (r: number) => Array.from({ length: w }, (_, c) => v(at(r, c)));
+  values.forEach((row, r) => row.forEach((v, c) => grid.add(key(r, c), v, r === R || c === 0 ? v * 10 : v)));
+  for (let r = 0; r <= R; r++) grid.sum(key(r, 0), cats.map((_, i) => key(r, i + 1)));
+  for (let c = 0; c <= cats.length; c++) grid.sum(key(R, c), d.mix.map((_, r) => key(r, c)));
+  const pass = grid.suppress(d.suppressed ? d.threshold : 0);
+  const columns = ['I alt', ...cats.map((c) => ACTIVITY_CATEGORY_LABELS[c])];
+  const where = (k: string) => {
+    const [r, c] = k.split('.').map(Number);
+    return place(MIX_CAPTION, r === R ? 'I alt' : d.mix[r].period, columns[c]);
+  };
+  const row = (r: number) => values[r].map((_, c) => passCell(pass, key(r, c), where));
   return { rows: d.mix.map((_, r) => row(r)), totals: row(R) };
 }
 
 /** All started activities and the company-oriented ones, as the suppressed table shows them. */
 export function mixTotals(d: SteeringData): { started: Count; company: Count } {
   const { totals } = mixGrid(d);
-  return { started: totals[0], company: totals[1 + ACTIVITY_CATEGORIES.indexOf('virksomhedsrettet')] };
+  return { started: totals[0].value as Count, company: totals[1 + ACTIVITY_CATEGORIES.indexOf('virksomhedsrettet')].value as Count };
 }
 
 export function mixTable(d: SteeringData): Table {
   const cats = ACTIVITY_CATEGORIES;
   const { rows, totals } = mixGrid(d);
-  const line = (label: string, r: Count[]) => [text(label), ...r.map((c) => count(c)), share(r[1], r[0])];
+  const line = (label: string, r: Cell[]) => [text(label), ...r, share(r[1].value as Count, r[0].value as Count)];
   return {
-    id: 'aktiviteter', caption: 'Påbegyndte aktiviteter pr. halvår efter kategori', source: 'case',
+    id: 'aktiviteter', caption: MIX_CAPTION, source: 'case',
     columns: ['Halvår', 'I alt', ...cats.map((c) => ACTIVITY_CATEGORY_LABELS[c]), 'Andel virksomhedsrettet'],
     rows: d.mix.length ? [...d.mix.map((m, r) => line(m.period, rows[r])), line('I alt', totals)] : [],
   };
@@ -264,7 +272,7 @@ export function mixChart(d: SteeringData): Chart {
     id: 'graf-aktiviteter', title: 'Aktivitetsmiks: virksomhedsrettet mod kurser og øvrige', tableId: 'aktiviteter', yName: 'Aktiviteter',
     categories: d.mix.map((m) => m.period),
     description: 'Antal påbegyndte aktiviteter pr. halvår, stablet efter kategori: virksomhedsrettet, opkvalificering, social og sundhed, vejledning.',
-    series: ACTIVITY_CATEGORIES.map((c, i) => ({ name: ACTIVITY_CATEGORY_LABELS[c], type: 'bar' as const, stack: 'mix', data: rows.map((row) => (typeof row[1 + i] === 'number' ? (row[1 + i] as number) : null)) })),
+    series: ACTIVITY_CATEGORIES.map((c, i) => ({ name: ACTIVITY_CATEGORY_LABELS[c], type: 'bar' as const, stack: 'mix', data: rows.map((row) => (typeof row[1 + i].value === 'number' ? (row[1 + i].value as number) : null)) })),
   };
 }
 

@@ -24,6 +24,16 @@ export function smallReason(threshold: number): string {
   return `Færre end ${threshold} kvinder: tallet vises ikke, så ingen kan genkendes.`;
 }
 
+/** An `x` that protects the hidden figure at `place` in the report («table», row, column). */
+export const protectsReason = (place: string) => `Skjult, fordi tallet ellers sammen med de viste tal ville afsløre det skjulte tal i ${place}.`;
+
+/** An `x`: what it protects, by its place in the report, when known. */
+export function complementReason(place: string | undefined, threshold: number): string {
+  return place
+    ? protectsReason(place)
+    : `Skjult, fordi tallet ellers sammen med de viste tal i rækken, kolonnen eller en anden tabel ville afsløre et tal under ${threshold}.`;
+}
+
 /** Adds `reason` to every suppressed count of the report (in place) and returns the report. */
 export function explainSuppression(r: Report, result: Pick<MonitorResult, 'suppressedFor'> | null): Report {
   if (!r.suppressed) return r;
@@ -32,17 +42,15 @@ export function explainSuppression(r: Report, result: Pick<MonitorResult, 'suppr
   for (const t of allTables(r)) {
     for (const row of t.rows) {
       for (const c of row as Cell[]) {
-        if (c.kind !== 'count' || typeof c.value !== 'string') continue;
+        // A reason its table's own pass gave (table-pass.ts) stays: it names the cell protected there.
+        if (c.kind !== 'count' || typeof c.value !== 'string' || c.reason) continue;
         if (c.value.startsWith('<')) { c.reason = smallReason(r.threshold); continue; }
         const target = typeof c.ref === 'string' ? because[c.ref] : undefined;
         if (target === HIDDEN_ON_NATIONAL_PAGE) {
           c.reason = NATIONAL_REASON;
           continue;
         }
-        const place = target ? where.get(target) : undefined;
-        c.reason = place
-          ? `Skjult, fordi tallet ellers sammen med de viste tal ville afsløre det skjulte tal i ${place}.`
-          : `Skjult, fordi tallet ellers sammen med de viste tal i rækken, kolonnen eller en anden tabel ville afsløre et tal under ${r.threshold}.`;
+        c.reason = complementReason(target ? where.get(target) : undefined, r.threshold);
       }
     }
   }

@@ -11,12 +11,11 @@
  * strategy. The rest of each (no goal, not durable, …) are cells of their own that are never shown
  * but follow from the shown ones, so a difference cannot reveal a small count either.
  *
- * Suppressed form (spec §6): small cells and secondary cells through the existing joint
- * suppression (monitoring/suppress-joint.ts), with every cell that another table of the same page
- * or report shows (the totals are the engine's, municipality subtotals and visitation margins are
- * the engine's groups, the national municipality × visitation counts are that table's) fixed to
- * the state it has there; then any hidden cell that the rows and columns together still determine
- * gets another complement (the exact check of monitoring/suppress.ts).
+ * Suppressed form (spec §6): one pass over the table (monitoring/suppress-pass.ts, as the report's
+ * engine figures: complements by cost against the equations and, with interval protection, against
+ * pinning), with every cell that another table of the same page or report shows (the totals are the
+ * engine's, municipality subtotals and visitation margins are the engine's groups, the national
+ * municipality × visitation counts are that table's) fixed to the state it has there.
  */
 import type { Actor } from '../../core/actor.ts';
 import {
@@ -35,8 +34,9 @@ import { door, systemDoor, type Db } from '../../db/door.ts';
 import { loadBreakdownFacts, type BreakdownFact } from '../../db/steering/breakdown-facts.ts';
 import { findCountry } from '../../domain/countries.ts';
 import { monitor } from '../../monitoring/engine.ts';
-import { determinedCells, isSuppressed, SECONDARY, VISIBLE, type AdditiveSet } from '../../monitoring/suppress.ts';
-import { shown, suppressJoint } from '../../monitoring/suppress-joint.ts';
+import { isSuppressed, PRIMARY, SECONDARY, VISIBLE, type AdditiveSet } from '../../monitoring/suppress.ts';
+import { shown } from '../../monitoring/suppress-joint.ts';
+import { COMPLEMENT, SMALL, suppressTogether, type Figure, type Relation } from '../../monitoring/suppress-pass.ts';
 import type { Count, Durable, GroupResult, Level, MonitorResult } from '../../monitoring/types.ts';
 import { countryCodeOf } from '../casework/countries.ts';
 import { cohortOf, nationalMonitorInput } from '../register/load-monitor-input.ts';
@@ -71,6 +71,8 @@ export interface BreakdownRow {
   kind: 'group' | 'subtotal' | 'total';
   /** The figures of BREAKDOWN_FIGURES, suppressed where needed. */
   values: Count[];
+  /** Per figure: the shown cell of this breakdown a complement (`x`) protects (row key, index in BREAKDOWN_FIGURES), else null. */
+  protects?: ({ key: string; figure: number } | null)[];
 }
 
 export interface Breakdown {
@@ -230,33 +232,6 @@ export interface SharedStates {
   kvShown?: Map<string, Count>;
 }
 
-/** Hide further cells while some hidden cell is still determined by the rows and columns together. */
-function protectDetermined(values: number[], sets: AdditiveSet[], state: Uint8Array, fixedShown: (i: number) => boolean) {
-  const setsOf = new Map<number, AdditiveSet[]>();
-  for (const s of sets)
-    for (const c of [s.total, ...s.parts]) {
-      const l = setsOf.get(c);
-      if (l) l.push(s);
-      else setsOf.set(c, [s]);
-    }
-  for (let round = 0; round < 10_000; round++) {
-    const det = determinedCells(values, sets, state);
-    if (!det.length) return;
-    let pick = -1;
-    for (const d of det) {
-      for (const s of setsOf.get(d) ?? []) {
-        for (const c of [s.total, ...s.parts]) {
-          if (state[c] !== VISIBLE || values[c] <= 0 || fixedShown(c)) continue;
-          if (pick < 0 || values[c] < values[pick]) pick = c;
-        }
-      }
-      if (pick >= 0) break;
-    }
-    if (pick < 0) return;
-    state[pick] = SECONDARY;
-  }
-}
-
 /** One breakdown table from the cohort's members; suppressed when `threshold` ≥ 1. */
 export function breakdownOf(
   dim: BreakdownDimension,
@@ -282,7 +257,8 @@ export function breakdownOf(
     }
   });
   const sets = l.sets;
-  let state: Uint8Array = new Uint8Array(values.length);
+  const state = new Uint8Array(values.length);
+  const protects = new Map<number, number>();
   if (threshold >= 1 && shared) {
     const fixed = new Map<number, 'shown' | 'hidden'>();
     const fix = (r: number | undefined, cells: [number, Count][]) => {
@@ -301,15 +277,62 @@ export function breakdownOf(
       }
       for (const [k, c] of shared.kvShown ?? []) fix(l.index.get(k), [[N, c]]);
     }
-    state = suppressJoint(values, sets, threshold, fixed);
-    protectDetermined(values, sets, state, (i) => fixed.get(i) === 'shown');
+    suppressBreakdown(values, sets, threshold, fixed, printedCells(l), state, protects);
   }
   const show = shown(values, state, threshold);
+  const rowOf = new Map(l.at.map((r, i) => [r, l.rows[i].key]));
   return {
     dimension: dim,
-    rows: l.rows.map((row, i) => ({ ...row, values: SHOWN.map((c) => show(l.at[i] * W + c)) })),
+    rows: l.rows.map((row, i) => ({
+      ...row,
+      values: SHOWN.map((c) => show(l.at[i] * W + c)),
+      protects: SHOWN.map((c) => {
+        const t = protects.get(l.at[i] * W + c);
+        const col = t === undefined ? -1 : SHOWN.indexOf(t % W);
+        const key = t === undefined ? undefined : rowOf.get(Math.floor(t / W));
+        return key !== undefined && col >= 0 ? { key, figure: col } : null;
+      }),
+    })),
     cells: { values, state, sets },
   };
+}
+
+/** The cells a reader sees here or in another table of the report (the shown rows' shown columns). */
+function printedCells(l: Layout): Set<number> {
+  const out = new Set<number>();
+  for (const r of l.at) for (const c of SHOWN) out.add(r * W + c);
+  return out;
+}
+
+/**
+ * The one pass (monitoring/suppress-pass.ts) over one breakdown, as the report's engine figures:
+ * the cells another table shows are fixed (shown stays shown, hidden stays hidden and is protected
+ * like a small count), complements against the equations and, with interval protection, against
+ * pinning (issue 18 point 12: before, two groups of 4 women each beside the engine's 8 were each
+ * pinned to 4). Cells printed here or elsewhere (`printed` and the fixed ones) are the reader's;
+ * the others (no goal, not durable, the margins' case measures) are unknowns ≥ 0 to her.
+ */
+function suppressBreakdown(
+  values: number[],
+  sets: AdditiveSet[],
+  threshold: number,
+  fixed: Map<number, 'shown' | 'hidden'>,
+  printed: Set<number>,
+  state: Uint8Array,
+  protects: Map<number, number>,
+): void {
+  const figures = new Map<string, Figure>();
+  values.forEach((v, i) => figures.set(String(i), { value: v, printed: printed.has(i) || fixed.has(i) }));
+  const relations: Relation[] = sets.map((s) => ({ total: String(s.total), parts: s.parts.map(String) }));
+  const pass = suppressTogether(figures, relations, threshold, {
+    intervals: true,
+    pinsOnly: true,
+    keepShown: (k) => fixed.get(Number(k)) === 'shown',
+    hidden: (k) => fixed.get(Number(k)) === 'hidden',
+  });
+  for (const [k, st] of pass.state) state[Number(k)] = st === COMPLEMENT ? SECONDARY : st === SMALL ? PRIMARY : VISIBLE;
+  // A never-printed cell is never marked: its state only says whether it is protected.
+  for (const [c, d] of pass.protects) protects.set(Number(c), Number(d));
 }
 
 /** The breakdowns of a cohort (every dimension unless told). */
