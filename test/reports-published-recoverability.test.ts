@@ -37,9 +37,13 @@ import {
   engineFigures,
   engineRelations,
   GROUP_FIGURES,
+  municipalityFunnelIsProject,
   municipalityIsProject,
+  nationalFunnelFigures,
   nationalPageFigures,
 } from './helpers/published-tables.ts';
+import { loadNationalFunnel } from '../src/app/steering/national-funnel.ts';
+import { nationalFunnelSection } from '../src/reports/national-funnel-section.ts';
 
 const KINDS = ['halvaarlig', 'slutrapport', 'udvalg'] as const;
 type Kind = (typeof KINDS)[number];
@@ -445,5 +449,49 @@ describe('the project reports as published: every format alike, no hidden figure
       const p = project.published.get(`P:groups.all.${f}`);
       if (n !== undefined && p !== undefined) expect(p, `groups.all.${f}: national ${n}, reports ${p}`).toBe(n);
     }
+  }, 300_000);
+
+  it('every table of the current project’s reports and of the national page together (the funnel linked where the municipality’s candidates are the project’s)', async () => {
+    const months = await defaultMonths(env.t.db);
+    const deps = testDeps(env.t.db);
+    const analyst = await actorOf('analytiker.siri');
+    const nd = await loadNationalData(deps, analyst, months);
+    const nr = nationalReport(nd, nationalFunnelSection(await loadNationalFunnel(deps, analyst, months.month), nd.threshold));
+    const national: Published = { published: new Map(), relations: [] };
+    nationalPageFigures('N:', nr, nd.result, national);
+    nationalFunnelFigures('N:', nr, national);
+    const project: Published = { published: new Map(), relations: [] };
+    reportFigures(
+      'P:',
+      current,
+      KINDS.map((k) => pages.get(k)!.report),
+      project,
+    );
+    const both: Published = {
+      published: new Map([...national.published, ...project.published]),
+      relations: [...national.relations, ...project.relations],
+    };
+    // Where every candidate of the project's municipality is the project's (and the project has no other
+    // municipality), the national page's funnel row for it is the project's funnel: the same women.
+    const pid = current.choice.project.id;
+    const [m] = current.choice.project.municipalityNames;
+    const [{ others, mine }] = await q<{ others: number; mine: number }>(
+      `SELECT count(*) FILTER (WHERE c.project_id <> $1)::int AS others, count(*) FILTER (WHERE c.project_id = $1)::int AS mine
+         FROM recruitment_candidate c JOIN municipality mu ON mu.code = c.municipality_code WHERE mu.name = $2`,
+      [pid, m],
+    );
+    const funnel = allTables(nr).find((t) => t.id === 'rekruttering-kommune');
+    const linked = current.choice.project.municipalityNames.length === 1 && others === 0 && mine > 0 && funnel !== undefined;
+    if (linked) {
+      const reasons = allTables(nr).find((t) => t.id === 'rekruttering-kommune-afslag')!;
+      both.relations.push(...municipalityFunnelIsProject(m, funnel.columns.slice(1), reasons.columns.slice(1, -1)));
+    }
+    expect(
+      [...both.published.keys()].filter((k) => k.startsWith('N:natfunnel.') || k.startsWith('P:funnel.')).length,
+      'both funnels are read',
+    ).toBeGreaterThan(10);
+    const found = recoverable(both.published, both.relations);
+    expect(found, `the current project’s reports and the national page (funnel linked: ${linked})\n${show(found)}`).toEqual([]);
+    expectNotPinned(both, `the current project’s reports and the national page (funnel linked: ${linked})`);
   }, 300_000);
 });

@@ -21,7 +21,7 @@ import { BUILT_IN_ACTIVITY_TYPES } from '../src/domain/activities.ts';
 import { COUNTRIES } from '../src/domain/countries.ts';
 import { loadActor } from '../src/db/users.ts';
 import { useTestServer } from './helpers/server.ts';
-import { determinedCells } from '../src/monitoring/suppress.ts';
+import { determinedCells, SECONDARY, VISIBLE } from '../src/monitoring/suppress.ts';
 import type { MonitorResult } from '../src/monitoring/types.ts';
 import { backends, testDeps } from './helpers/db.ts';
 import { loginAs } from './helpers/http.ts';
@@ -59,6 +59,17 @@ const womanSpec = (i: number) => ({
 const JOBCENTER_BY_HAND = [12, 4, 2, 3, 3];
 /** The same for all twenty. */
 const ALL_BY_HAND = [20, 4, 3, 4, 3];
+
+/**
+ * Hidden cells a reader determines from the table's rows and columns (the exact check): the cells
+ * printed here or elsewhere on the page are known when shown, the never-printed ones (no goal, not
+ * durable, …) unknowns; a hidden printed cell, or a small never-printed one, must not be determined.
+ */
+function determinedByReader(b: Breakdown): number[] {
+  const { values, sets, state, printed } = b.cells;
+  const reader = state.map((s, i) => (printed.has(i) ? s : SECONDARY));
+  return determinedCells(values, sets, reader).filter((i) => (printed.has(i) ? state[i] !== VISIBLE : values[i] >= 1 && values[i] < 5));
+}
 
 const vault = createVault(TEST_SECRET);
 const analyst = { userId: 0, username: 'test-analytiker', role: 'analytiker' as const, ip: '127.0.0.1' };
@@ -308,7 +319,7 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
         });
       }
       // No hidden cell is determined by the table's rows and columns (the exact check).
-      expect(determinedCells(b.cells.values, b.cells.sets, b.cells.state), b.dimension).toEqual([]);
+      expect(determinedByReader(b), b.dimension).toEqual([]);
     }
     expect(small).toBeGreaterThan(0);
     expect(secondary).toBeGreaterThan(0);
@@ -352,7 +363,7 @@ describe('suppression of a breakdown table', () => {
     expect(n).toEqual({ jobcenter: 20, boligomraade: '<5', lokaltv: 'x', netvaerk_forening: 0, rollemodel: 0, andet: 0, '*': 33 });
     expect(b.rows[0].values).toHaveLength(5);
     // The three without a company-oriented course (never shown) are protected too: the rows' «virksomhed» (0) cannot give them away.
-    expect(determinedCells(b.cells.values, b.cells.sets, b.cells.state)).toEqual([]);
+    expect(determinedByReader(b)).toEqual([]);
   });
 
   it('shows everything inside the municipality (no suppression)', () => {

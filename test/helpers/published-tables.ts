@@ -280,3 +280,50 @@ export function municipalityIsProject(municipality: string, progressionGroups: M
     ),
   ];
 }
+
+/**
+ * The national page's recruitment funnel (ids `rekruttering-kommune` and `rekruttering-kommune-afslag`):
+ * municipalities add up to «Alle kommuner» in every column; in a row the contacted are among the
+ * gross group, and the enrolled, the declined and the informed among the contacted (the rest never
+ * printed: unknowns); a row's reasons add up to its declined, with those without a recorded reason.
+ * Keys `${ns}natfunnel.<municipality>.<column>` and `${ns}natdecline.<municipality>.<reason>`.
+ */
+export function nationalFunnelFigures(ns: string, nr: Report, out: Published): void {
+  const funnel = allTables(nr).find((t) => t.id === 'rekruttering-kommune');
+  const reasons = allTables(nr).find((t) => t.id === 'rekruttering-kommune-afslag');
+  if (!funnel || !reasons) return;
+  const f = (m: string, c: string) => `${ns}natfunnel.${m}.${c}`;
+  const r = (m: string, c: string) => `${ns}natdecline.${m}.${c}`;
+  const names = funnel.rows.map((row) => String(row[0].value));
+  const munis = names.filter((n) => n !== 'Alle kommuner');
+  const stages = funnel.columns.slice(1);
+  const why = reasons.columns.slice(1, -1);
+  for (const row of funnel.rows) stages.forEach((c, j) => out.published.set(f(String(row[0].value), c), row[1 + j].value as Shown));
+  for (const row of reasons.rows) why.forEach((c, j) => out.published.set(r(String(row[0].value), c), row[1 + j].value as Shown));
+  for (const row of reasons.rows) {
+    const m = String(row[0].value);
+    const declined = row[row.length - 1].value as Shown;
+    expect(declined, `${m}: the reasons' «I alt» is the funnel's declined`).toBe(out.published.get(f(m, 'Takket nej')));
+  }
+  for (const c of stages) out.relations.push({ total: f('Alle kommuner', c), parts: munis.map((m) => f(m, c)) });
+  for (const c of why) out.relations.push({ total: r('Alle kommuner', c), parts: munis.map((m) => r(m, c)) });
+  for (const m of names)
+    out.relations.push(
+      { total: f(m, 'Takket nej'), parts: [...why.map((c) => r(m, c)), r(m, '~uden årsag')] },
+      { total: f(m, 'Bruttomålgruppe'), parts: [f(m, 'Kontaktet'), f(m, '~ikke kontaktet')] },
+      { total: f(m, 'Kontaktet'), parts: [f(m, 'Indskrevet'), f(m, 'Takket nej'), f(m, '~i gang')] },
+      { total: f(m, 'Kontaktet'), parts: [f(m, 'Informeret'), f(m, '~ikke informeret')] },
+    );
+}
+
+/**
+ * A municipality whose candidates are all one project's: its row of the national page's funnel
+ * (`N:`) is that project's funnel «I alt» in its reports (`P:`), and its declines by reason the
+ * project's. `stages`/`reasons`: the national tables' column headings.
+ */
+export function municipalityFunnelIsProject(municipality: string, stages: string[], reasons: string[]): Relation[] {
+  return [
+    ...stages.map((c) => ({ total: `N:natfunnel.${municipality}.${c}`, parts: [`P:funnel.I alt.${c}`] })),
+    ...reasons.map((c) => ({ total: `N:natdecline.${municipality}.${c}`, parts: [`P:decline.${c}`] })),
+  ];
+}

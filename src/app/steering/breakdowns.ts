@@ -78,8 +78,11 @@ export interface BreakdownRow {
 export interface Breakdown {
   dimension: BreakdownDimension;
   rows: BreakdownRow[];
-  /** The raw cells and sets behind the table (shown rows and never-shown margins), for checks. */
-  cells: { values: number[]; state: Uint8Array; sets: AdditiveSet[] };
+  /**
+   * The raw cells and sets behind the table (shown rows and never-shown margins), for checks; `printed`:
+   * the cells a reader sees here or in another table of the page (the others are unknowns ≥ 0 to her).
+   */
+  cells: { values: number[]; state: Uint8Array; sets: AdditiveSet[]; printed: Set<number> };
 }
 
 /** One enrolment in the cohort with its register result. */
@@ -230,6 +233,11 @@ export interface SharedStates {
   result: MonitorResult;
   /** Municipality × visitation women already shown elsewhere (the national enrolment table), by `kommune|visitation`. */
   kvShown?: Map<string, Count>;
+  /**
+   * Interval protection against pinning only (the project reports, as reportPass); without it no small
+   * count may be narrowed at all (the national page, whose every table is protected so: national-intervals test).
+   */
+  pinsOnly?: boolean;
 }
 
 /** One breakdown table from the cohort's members; suppressed when `threshold` ≥ 1. */
@@ -259,11 +267,15 @@ export function breakdownOf(
   const sets = l.sets;
   const state = new Uint8Array(values.length);
   const protects = new Map<number, number>();
+  const printed = printedCells(l);
   if (threshold >= 1 && shared) {
     const fixed = new Map<number, 'shown' | 'hidden'>();
     const fix = (r: number | undefined, cells: [number, Count][]) => {
       if (r === undefined) return;
-      for (const [c, v] of cells) fixed.set(r * W + c, isSuppressed(v) ? 'hidden' : 'shown');
+      for (const [c, v] of cells) {
+        fixed.set(r * W + c, isSuppressed(v) ? 'hidden' : 'shown');
+        printed.add(r * W + c);
+      }
     };
     fix(total, engineCells(shared.result.groups.all));
     if (dim === 'kommune_visitation') {
@@ -277,7 +289,7 @@ export function breakdownOf(
       }
       for (const [k, c] of shared.kvShown ?? []) fix(l.index.get(k), [[N, c]]);
     }
-    suppressBreakdown(values, sets, threshold, fixed, printedCells(l), state, protects);
+    suppressBreakdown(values, sets, threshold, fixed, printed, state, protects, shared.pinsOnly ?? false);
   }
   const show = shown(values, state, threshold);
   const rowOf = new Map(l.at.map((r, i) => [r, l.rows[i].key]));
@@ -293,7 +305,7 @@ export function breakdownOf(
         return key !== undefined && col >= 0 ? { key, figure: col } : null;
       }),
     })),
-    cells: { values, state, sets },
+    cells: { values, state, sets, printed },
   };
 }
 
@@ -308,9 +320,10 @@ function printedCells(l: Layout): Set<number> {
  * The one pass (monitoring/suppress-pass.ts) over one breakdown, as the report's engine figures:
  * the cells another table shows are fixed (shown stays shown, hidden stays hidden and is protected
  * like a small count), complements against the equations and, with interval protection, against
- * pinning (issue 18 point 12: before, two groups of 4 women each beside the engine's 8 were each
- * pinned to 4). Cells printed here or elsewhere (`printed` and the fixed ones) are the reader's;
- * the others (no goal, not durable, the margins' case measures) are unknowns ≥ 0 to her.
+ * pinning (issue 18 point 12: before, two groups of 4 women beside the engine's 18 and a shown 10
+ * were each pinned to 4; `pinsOnly` for the project reports, every narrowing on the national page).
+ * Cells printed here or elsewhere (`printed`, the fixed ones among them) are the reader's; the others
+ * (no goal, not durable, the margins' case measures) are unknowns ≥ 0 to her.
  */
 function suppressBreakdown(
   values: number[],
@@ -320,13 +333,14 @@ function suppressBreakdown(
   printed: Set<number>,
   state: Uint8Array,
   protects: Map<number, number>,
+  pinsOnly: boolean,
 ): void {
   const figures = new Map<string, Figure>();
-  values.forEach((v, i) => figures.set(String(i), { value: v, printed: printed.has(i) || fixed.has(i) }));
+  values.forEach((v, i) => figures.set(String(i), { value: v, printed: printed.has(i) }));
   const relations: Relation[] = sets.map((s) => ({ total: String(s.total), parts: s.parts.map(String) }));
   const pass = suppressTogether(figures, relations, threshold, {
     intervals: true,
-    pinsOnly: true,
+    pinsOnly,
     keepShown: (k) => fixed.get(Number(k)) === 'shown',
     hidden: (k) => fixed.get(Number(k)) === 'hidden',
   });
@@ -376,7 +390,7 @@ export async function projectBreakdowns(
   const at = monthEnd(result.month);
   const facts = await door(db, actor, async (tx) => ({ value: await loadBreakdownFacts(tx, { projectId }, at), audit: [] }));
   // The engine computation that gave `result` is the audited read of her data; this reads counts only.
-  return breakdownsOf(membersOf(result, facts), at, threshold, threshold >= 1 ? { result } : null);
+  return breakdownsOf(membersOf(result, facts), at, threshold, threshold >= 1 ? { result, pinsOnly: true } : null);
 }
 
 /**
