@@ -115,6 +115,7 @@ export function reportPass(
   const pass = suppressTogether(figures, relations, threshold, {
     intervals: intervals !== 'off' && onReport,
     pinsOnly: intervals === 'pins',
+    lookahead: true,
     keepShown: (k) => national?.get(k) === SHOWN,
     hidden: (k) => national?.get(k) === COMPLEMENT,
   });
