@@ -84,4 +84,24 @@ describe('parallel.ts reading the benefit files itself', () => {
       expect(splitPlan([p], [hours], { minBytes: 0 })!.worker[0].start).toBe(cut);
     }
   });
+
+  it('reads only a window of a large file to plan the cut, not the whole file', () => {
+    const big = longText(2000, 60); // some 3 MB
+    expect(size(big)).toBeGreaterThan(3 * 1024 * 1024 - 300_000);
+    const p = file('stor.csv', big);
+    const calls = vi.mocked(fs.readSync).mock.calls.length;
+    const plan = splitPlan([p], [], { minBytes: 0 })!;
+    expect(plan.worker[0].start).toBe(rowAfter(big, Math.floor(size(big) / 2)));
+    const asked = vi
+      .mocked(fs.readSync)
+      .mock.calls.slice(calls)
+      .reduce((n, c) => n + (c[3] as number), 0);
+    // The header's window and the window after the middle: 1 MiB each at most.
+    expect(asked).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
+
+  it('a file that gives fewer bytes than its size (cut short while read) is not planned, and does not hang the planning', () => {
+    vi.mocked(fs.readSync).mockImplementation((() => 0) as typeof fs.readSync);
+    expect(splitPlan([longPath], [], { minBytes: 0 })).toBeNull();
+  });
 });

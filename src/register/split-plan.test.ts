@@ -135,6 +135,33 @@ describe('splitPlan', () => {
     });
   });
 
+  it('a share that falls exactly on a line feed cuts right after it', () => {
+    // The header padded with blanks (trimmed by every reader) until the middle byte is a row's line feed.
+    const texts = Array.from({ length: 48 }, (_, pad) => longText(30, 20).replace('cpr;uge;kode', 'cpr;uge;kode' + ' '.repeat(pad)));
+    const text = texts.find((t) => t[Math.floor(size(t) / 2)] === '\n')!;
+    expect(text).toBeDefined();
+    const at = Math.floor(size(text) / 2);
+    const p = file('lang.csv', text);
+    const plan = splitPlan([p], [], { minBytes: 0 })!;
+    expect(plan.main).toEqual([{ path: p, start: 0, end: at + 1, header: 0 }]);
+    expect(plan.worker[0].start).toBe(at + 1);
+    const cprs = Array.from({ length: 30 }, (_, i) => cpr(i));
+    same(readRegister({ benefits: [p] }, { keep: keepCprs(cprs) }), readPlan(plan, cprs));
+  });
+
+  it('weighs a mix of long and wide files by the wide layout', () => {
+    const hoursText = 'cpr;maaned;timer\n' + Array.from({ length: 40 }, (_, i) => `${cpr(i)};2021-01;${i},5`).join('\n') + '\n';
+    const hours = file('timer.csv', hoursText);
+    const h = size(hoursText);
+    const yearly = ['PNR;' + Array.from({ length: 52 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`).join(';')];
+    for (let i = 0; i < 5; i++) yearly.push([cpr(i), ...Array.from({ length: 52 }, (_, k) => CODES[(i + k) % 4])].join(';'));
+    const wide = file('ydelser_2021.csv', yearly.join('\n') + '\n');
+    const total = size(long) + size(yearly.join('\n') + '\n');
+    const at = Math.floor(((total - 1.5 * h) / (2 * total)) * total);
+    expect(at).toBeLessThan(size(long));
+    expect(splitPlan([longPath, wide], [hours], { minBytes: 0, threads: 2 })!.worker[0].start).toBe(rowAfter(long, at));
+  });
+
   it('finds the delimiter (; , or tab) to count the fields of the rows around the cut', () => {
     for (const d of [',', '\t']) {
       const text = longText(30, 20, d);
@@ -343,7 +370,8 @@ describe('readRegisterSplit with a stand-in reader thread', () => {
 
   it('posts the thread its part, reads its own part and the paid hours, and gives the one-thread register; the thread is ended', async () => {
     const t = new FakeThread((m) => ({ packed: packedFor(m as PieceJob & { cprs: string[] }) }));
-    const got = await split(t, [hoursPath]);
+    // No `posted`: by default the job has not gone out yet.
+    const got = await readRegisterSplit(plan, t.asWorker(), [hoursPath], builder(), job, options(), defaultCodeTable());
     expect(t.posted).toEqual([{ ...job, pieces: plan.worker }]);
     const one = readRegister({ benefits: [longPath], hours: [hoursPath] }, options());
     same(one, got);
