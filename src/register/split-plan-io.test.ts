@@ -95,7 +95,7 @@ describe('parallel.ts reading the benefit files itself', () => {
     const asked = vi
       .mocked(fs.readSync)
       .mock.calls.slice(calls)
-      .reduce((n, c) => n + (c[3] as number), 0);
+      .reduce((n, c) => n + ((c as unknown[])[3] as number), 0);
     // The header's window and the window after the middle: 1 MiB each at most.
     expect(asked).toBeLessThanOrEqual(2 * 1024 * 1024);
   });
