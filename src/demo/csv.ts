@@ -14,11 +14,11 @@ const encoder = new TextEncoder();
 const SEMI = 59;
 const NL = 10;
 
-/** Collects text lines and hands them out in ~1 MB chunks. */
-function* textChunks(lines: Iterable<string>): Generator<Uint8Array> {
-  let parts: string[] = [];
-  let size = 0;
-  for (const line of lines) {
+/** Collects the header and the rows as text lines and hands them out in ~1 MB chunks. */
+function* textChunks(header: string, rows: Iterable<string>): Generator<Uint8Array> {
+  let parts: string[] = [header];
+  let size = header.length + 1;
+  for (const line of rows) {
     parts.push(line);
     size += line.length + 1;
     if (size >= CHUNK) {
@@ -31,12 +31,8 @@ function* textChunks(lines: Iterable<string>): Generator<Uint8Array> {
 }
 
 export function deltagereCsv(women: readonly DemoWoman[]): Generator<Uint8Array> {
-  return textChunks(
-    (function* () {
-      yield 'id;cpr;kommune;indskrevet;visitation;udskrevet';
-      for (const w of women) yield `${w.id};${w.cpr};${w.kommuneKode};${w.indskrevet};${w.visitation};${w.udskrevet ?? ''}`;
-    })(),
-  );
+  const rows = women.map((w) => `${w.id};${w.cpr};${w.kommuneKode};${w.indskrevet};${w.visitation};${w.udskrevet ?? ''}`);
+  return textChunks('id;cpr;kommune;indskrevet;visitation;udskrevet', rows);
 }
 
 /** DREAM's wide column name of a week: `y_YYWW` (two-digit ISO year and week). */
@@ -96,18 +92,35 @@ function cached(f: (n: number) => string): (n: number) => string {
   };
 }
 
+/**
+ * `cpr;label;value` rows of one series per person (her weeks' codes, her months' hours): a row
+ * for each entry `shown` gives a text for.
+ */
+function* seriesRows(
+  reg: DemoRegister,
+  series: (p: DemoRegister['persons'][number]) => { start: number; values: ArrayLike<number> },
+  label: (n: number) => string,
+  shown: (v: number) => string | null,
+): Generator<string> {
+  const labelOf = cached(label);
+  for (const p of reg.persons) {
+    const { start, values } = series(p);
+    for (let i = 0; i < values.length; i++) {
+      const text = shown(values[i]);
+      if (text !== null) yield `${p.cpr};${labelOf(start + i)};${text}`;
+    }
+  }
+}
+
 /** Long `ydelser`: `cpr;uge;kode`, one row per week with a code, `uge` as `YYYY-Www`. */
 export function ydelserLongCsv(reg: DemoRegister): Generator<Uint8Array> {
-  const label = cached(weekString);
-  return textChunks(
-    (function* () {
-      yield 'cpr;uge;kode';
-      for (const p of reg.persons) {
-        const { weekStart, codes } = p.weeks;
-        for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) yield `${p.cpr};${label(weekStart + i)};${codes[i]}`;
-      }
-    })(),
+  const weeks = seriesRows(
+    reg,
+    (p) => ({ start: p.weeks.weekStart, values: p.weeks.codes }),
+    weekString,
+    (c) => (c !== 0 ? String(c) : null),
   );
+  return textChunks('cpr;uge;kode', weeks);
 }
 
 /** Hours with a decimal comma: 80,5 (the generator keeps one decimal). */
@@ -120,24 +133,17 @@ export function decimalComma(h: number): string {
 
 /** `loentimer`: `cpr;maaned;timer`, only months with paid hours (a missing row means 0). */
 export function loentimerCsv(reg: DemoRegister): Generator<Uint8Array> {
-  const label = cached(monthString);
-  return textChunks(
-    (function* () {
-      yield 'cpr;maaned;timer';
-      for (const p of reg.persons) {
-        const { monthStart, hours } = p.hours;
-        for (let i = 0; i < hours.length; i++) if (hours[i] > 0) yield `${p.cpr};${label(monthStart + i)};${decimalComma(hours[i])}`;
-      }
-    })(),
+  const months = seriesRows(
+    reg,
+    (p) => ({ start: p.hours.monthStart, values: p.hours.hours }),
+    monthString,
+    (h) => (h > 0 ? decimalComma(h) : null),
   );
+  return textChunks('cpr;maaned;timer', months);
 }
 
 /** `kodetabel`: `kode;kategori;tekst` of a code table, in code order. */
 export function kodetabelCsv(table: CodeTable): Generator<Uint8Array> {
-  return textChunks(
-    (function* () {
-      yield 'kode;kategori;tekst';
-      for (const e of [...table.entries.values()].sort((a, b) => a.code - b.code)) yield `${e.code};${e.category};${e.tekst}`;
-    })(),
-  );
+  const rows = [...table.entries.values()].sort((a, b) => a.code - b.code).map((e) => `${e.code};${e.category};${e.tekst}`);
+  return textChunks('kode;kategori;tekst', rows);
 }
