@@ -44,7 +44,7 @@ import { monitor } from '../../monitoring/engine.ts';
 import { monthOfWeek } from '../../monitoring/calendar.ts';
 import type { ParticipantResult } from '../../monitoring/types.ts';
 import { monitorInputForPeople } from './load-monitor-input.ts';
-import { mergeHours, replaceWeeks, trimHours, trimWeeks } from './merge.ts';
+import { mergeHours, nonZeroRange, replaceWeeks } from './merge.ts';
 
 export type RegisterKind = 'ydelser' | 'loentimer' | 'kodetabel';
 export const REGISTER_KINDS: Record<RegisterKind, string> = {
@@ -157,29 +157,22 @@ export function digestFile(input: FileInput): { sha256: string; bytes: number; r
 
 const registerInput = (input: FileInput): RegisterInput => ('bytes' in input ? input.bytes : { path: input.path });
 
-function weekPeriod(data: RegisterData): [number, number] | null {
+/** The first and last week (month) in which anyone has a non-zero value, or null when no one has. */
+function coveredPeriod<P>(people: Iterable<P>, series: (p: P) => { start: number; values: ArrayLike<number> }): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const p of data.weeks.values()) {
-    const t = trimWeeks(p);
-    if (!t.codes.length) continue;
-    lo = Math.min(lo, t.weekStart);
-    hi = Math.max(hi, t.weekStart + t.codes.length - 1);
+  for (const p of people) {
+    const { start, values } = series(p);
+    const [a, b] = nonZeroRange(values);
+    if (a === b) continue;
+    lo = Math.min(lo, start + a);
+    hi = Math.max(hi, start + b - 1);
   }
   return lo === Infinity ? null : [lo, hi];
 }
 
-function monthPeriod(data: RegisterData): [number, number] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const p of data.hours.values()) {
-    const t = trimHours(p);
-    if (!t.hours.length) continue;
-    lo = Math.min(lo, t.monthStart);
-    hi = Math.max(hi, t.monthStart + t.hours.length - 1);
-  }
-  return lo === Infinity ? null : [lo, hi];
-}
+const weekPeriod = (data: RegisterData) => coveredPeriod(data.weeks.values(), (p) => ({ start: p.weekStart, values: p.codes }));
+const monthPeriod = (data: RegisterData) => coveredPeriod(data.hours.values(), (p) => ({ start: p.monthStart, values: p.hours }));
 
 const EMPTY_WEEKS: PersonWeeks = { weekStart: 0, codes: new Int16Array(0) };
 const EMPTY_HOURS: PersonHours = { monthStart: 0, hours: new Float64Array(0) };

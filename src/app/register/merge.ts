@@ -7,20 +7,23 @@
  */
 import type { PersonHours, PersonWeeks } from '../../monitoring/types.ts';
 
+/** The index of the first non-zero value and one past the last (equal when all are zero). */
+export function nonZeroRange(values: ArrayLike<number>): [number, number] {
+  let a = 0;
+  let b = values.length;
+  while (a < b && values[a] === 0) a++;
+  while (b > a && values[b - 1] === 0) b--;
+  return [a, b];
+}
+
 /** Drop empty weeks/months at both ends so the stored row stays compact. */
 export function trimWeeks(p: PersonWeeks): PersonWeeks {
-  let a = 0;
-  let b = p.codes.length;
-  while (a < b && p.codes[a] === 0) a++;
-  while (b > a && p.codes[b - 1] === 0) b--;
+  const [a, b] = nonZeroRange(p.codes);
   return a === 0 && b === p.codes.length ? p : { weekStart: p.weekStart + a, codes: p.codes.slice(a, b) };
 }
 
 export function trimHours(p: PersonHours): PersonHours {
-  let a = 0;
-  let b = p.hours.length;
-  while (a < b && p.hours[a] === 0) a++;
-  while (b > a && p.hours[b - 1] === 0) b--;
+  const [a, b] = nonZeroRange(p.hours);
   return a === 0 && b === p.hours.length ? p : { monthStart: p.monthStart + a, hours: p.hours.slice(a, b) };
 }
 

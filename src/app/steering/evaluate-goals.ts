@@ -5,7 +5,16 @@
  */
 import type { CaseFacts } from '../../db/steering/case-stats.ts';
 import type { Count, MonitorResult } from '../../monitoring/types.ts';
-import { companyOrientedBy, cvAbcBy, danishPassedBy, danishSteadyBy, enrolmentsBy, monthEnd, upgradedBy } from './case-measures.ts';
+import {
+  companyOrientedBy,
+  cvAbcBy,
+  danishPassedBy,
+  danishSteadyBy,
+  enrolmentsBy,
+  monthEnd,
+  upgradedBy,
+  type Ratio,
+} from './case-measures.ts';
 import type { Goal } from '../../domain/steering-goals.ts';
 import { isEngineMeasure, type GoalOutcomeStatus } from '../../core/codes.ts';
 
@@ -75,6 +84,7 @@ export function evaluateGoal(goal: Goal, r: MonitorResult, allFacts: CaseFacts):
           count: `series.${si}.accumulated.${k}`,
           denominator: `series.${si}.enrolled`,
         });
+  const ratio = (x: Ratio) => done(x.count, x.denominator, null);
   switch (goal.measure) {
     case 'maal_1_eller_2':
       return level('1_or_2');
@@ -103,26 +113,16 @@ export function evaluateGoal(goal: Goal, r: MonitorResult, allFacts: CaseFacts):
     }
     case 'indskrevne':
       return done(enrolmentsBy(facts, at), null, null);
-    case 'virksomhedsrettet': {
-      const x = companyOrientedBy(facts, at);
-      return done(x.count, x.denominator, null);
-    }
-    case 'cv_abc': {
-      const x = cvAbcBy(facts, at);
-      return done(x.count, x.denominator, null);
-    }
-    case 'opvisiteret': {
-      const x = upgradedBy(facts, at);
-      return done(x.count, x.denominator, null);
-    }
-    case 'dansk_stabil': {
-      const x = danishSteadyBy(facts, at);
-      return done(x.count, x.denominator, null);
-    }
-    case 'dansk_bestaaet': {
-      const x = danishPassedBy(facts, at);
-      return done(x.count, x.denominator, null);
-    }
+    case 'virksomhedsrettet':
+      return ratio(companyOrientedBy(facts, at));
+    case 'cv_abc':
+      return ratio(cvAbcBy(facts, at));
+    case 'opvisiteret':
+      return ratio(upgradedBy(facts, at));
+    case 'dansk_stabil':
+      return ratio(danishSteadyBy(facts, at));
+    case 'dansk_bestaaet':
+      return ratio(danishPassedBy(facts, at));
   }
 }
 
