@@ -2,27 +2,15 @@
 import { z } from 'zod';
 import { SUPPORT_CATEGORIES } from '../core/labels.ts';
 import { hasControlChars } from './steering-goals.ts';
+import { kronerField, yearField } from './form-fields.ts';
 
 export const RATE_FIELDS = ['category', 'year', 'rate', 'source'] as const;
 
 export const rateFormSchema = z
   .object({
     category: z.enum(SUPPORT_CATEGORIES, { error: 'Vælg en forsørgelseskategori.' }),
-    year: z
-      .string()
-      .trim()
-      .regex(/^\d{4}$/, { message: 'Skriv året med fire cifre, fx 2023.' })
-      .transform(Number)
-      .refine((n) => n >= 2000 && n <= 2100, { message: 'Året skal være mellem 2000 og 2100.' }),
-    rate: z
-      .string()
-      .trim()
-      .transform((s) => s.replace(/[\s\u00a0]/g, '').replace(/kr\.?$/i, ''))
-      .refine((s) => s === '' || /^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(s), {
-        message: 'Skriv satsen i kroner pr. uge, fx 3.663,23. Tomt fjerner satsen.',
-      })
-      .transform((s) => (s === '' ? null : Number(s.replace(/\./g, '').replace(',', '.'))))
-      .refine((n) => n === null || n < 1e8, { message: 'Satsen er for stor.' }),
+    year: yearField('Skriv året med fire cifre, fx 2023.'),
+    rate: kronerField('Skriv satsen i kroner pr. uge, fx 3.663,23. Tomt fjerner satsen.', 1e8, 'Satsen er for stor.'),
     source: z
       .string()
       .trim()

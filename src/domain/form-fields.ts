@@ -54,6 +54,28 @@ export function parseDecimalInput(input: unknown): unknown {
   return Number(s.replace(',', '.'));
 }
 
+/**
+ * An amount in kroner as typed: 1.250.000, 1250000, 1 250 000 or 1250000,50, with or without "kr.";
+ * empty becomes null (remove). `notAmount` and `tooLarge` (at `max` or more) are the Danish messages.
+ */
+export const kronerField = (notAmount: string, max: number, tooLarge: string) =>
+  z
+    .string()
+    .trim()
+    .transform((s) => s.replace(/[\s\u00a0]/g, '').replace(/kr\.?$/i, ''))
+    .refine((s) => s === '' || /^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(s), { message: notAmount })
+    .transform((s) => (s === '' ? null : Number(s.replace(/\./g, '').replace(',', '.'))))
+    .refine((n) => n === null || n < max, { message: tooLarge });
+
+/** A year from 2000 to 2100 typed with four digits; `notYear` is the message for any other text. */
+export const yearField = (notYear: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, { message: notYear })
+    .transform(Number)
+    .refine((n) => n >= 2000 && n <= 2100, { message: 'Året skal være mellem 2000 og 2100.' });
+
 /** Trimmed text; empty becomes null. */
 export const optionalTextField = (max: number, tooLong: string) =>
   z.preprocess(

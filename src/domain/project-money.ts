@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { hasControlChars } from './steering-goals.ts';
+import { kronerField, yearField } from './form-fields.ts';
 
 export const MONEY_KINDS = ['bevilling', 'egenfinansiering', 'budget', 'forbrug'] as const;
 export type MoneyKind = (typeof MONEY_KINDS)[number];
@@ -111,22 +112,9 @@ export const halfYearText = (h: string) => `${h.endsWith('-1') ? 'første' : 'an
 const CONTROL = { message: 'Teksten indeholder et ugyldigt tegn.' };
 
 /** An amount in kroner as typed: 1.250.000, 1250000, 1 250 000 or 1250000,50; empty = remove. */
-const amountText = z
-  .string()
-  .trim()
-  .transform((s) => s.replace(/[\s\u00a0]/g, '').replace(/kr\.?$/i, ''))
-  .refine((s) => s === '' || /^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(s), {
-    message: 'Skriv beløbet i kroner som et tal, fx 1.250.000 eller 1250000,50.',
-  })
-  .transform((s) => (s === '' ? null : Number(s.replace(/\./g, '').replace(',', '.'))))
-  .refine((n) => n === null || n < 1e12, { message: 'Beløbet er for stort.' });
+const amountText = kronerField('Skriv beløbet i kroner som et tal, fx 1.250.000 eller 1250000,50.', 1e12, 'Beløbet er for stort.');
 
-const yearText = z
-  .string()
-  .trim()
-  .regex(/^\d{4}$/, { message: 'Skriv året med fire cifre, fx 2021.' })
-  .transform(Number)
-  .refine((n) => n >= 2000 && n <= 2100, { message: 'Året skal være mellem 2000 og 2100.' });
+const yearText = yearField('Skriv året med fire cifre, fx 2021.');
 
 export const MONEY_FIELDS = ['kind', 'line', 'year', 'half', 'amount', 'note'] as const;
 

@@ -80,29 +80,26 @@ export const pointFormSchema = z.object({
 export type PointInput = z.output<typeof pointFormSchema>;
 export const POINT_FIELDS = ['title', 'body', 'minutes', 'decision'] as const;
 
+/** The id of a row chosen from a list, or null when none is chosen; `notChosen` answers any other text. */
+const optionalIdField = (notChosen: string) =>
+  z.preprocess(
+    (v) => (v === '' || v == null ? null : v),
+    z
+      .string()
+      .regex(/^\d{1,9}$/, { message: notChosen })
+      .transform(Number)
+      .nullable(),
+  );
+
 export const actionFormSchema = z
   .object({
     description: required(2, 1000, 'Beskriv handlingen (mindst 2 tegn).', 'Beskrivelsen må højst være 1.000 tegn.'),
     /** One of the project's users (checked against the list by the use case), or none: then `owner` names someone else. */
-    ownerUserId: z.preprocess(
-      (v) => (v === '' || v == null ? null : v),
-      z
-        .string()
-        .regex(/^\d{1,9}$/, { message: 'Vælg en ansvarlig fra listen, eller skriv en anden.' })
-        .transform(Number)
-        .nullable(),
-    ),
+    ownerUserId: optionalIdField('Vælg en ansvarlig fra listen, eller skriv en anden.'),
     owner: optional(200, 'Den ansvarlige må højst være 200 tegn.'),
     dueDate: isoDateField,
     status: z.enum(ACTION_STATUSES, { error: 'Vælg en status.' }),
-    milestoneId: z.preprocess(
-      (v) => (v === '' || v == null ? null : v),
-      z
-        .string()
-        .regex(/^\d{1,9}$/, { message: 'Vælg en milepæl fra listen.' })
-        .transform(Number)
-        .nullable(),
-    ),
+    milestoneId: optionalIdField('Vælg en milepæl fra listen.'),
   })
   .superRefine((v, ctx) => {
     if (v.ownerUserId === null && v.owner === null)

@@ -36,28 +36,18 @@ export async function saveAction(
   const input = parsed.data;
   return door(db, actor, async (tx): Promise<Audited<SaveOutcome>> => {
     if (!(await getMeeting(tx, projectId, meetingId))) throw notFound('Mødet');
+    const invalid = (field: string, message: string) => ({
+      value: { status: 'invalid' as const, errors: { [field]: message }, values: parsed.values },
+      audit: [],
+    });
     const user =
       input.ownerUserId === null ? null : (await caseworkersOf(tx, actor.organisationId)).find((u) => u.id === input.ownerUserId);
     if (user === undefined) {
-      return {
-        value: {
-          status: 'invalid' as const,
-          errors: { ownerUserId: 'Vælg en ansvarlig blandt projektets medarbejdere, eller skriv en anden.' },
-          values: parsed.values,
-        },
-        audit: [],
-      };
+      return invalid('ownerUserId', 'Vælg en ansvarlig blandt projektets medarbejdere, eller skriv en anden.');
     }
     const a = { ...input, owner: user ? user.name : input.owner! };
     if (a.milestoneId !== null && !(await getMilestone(tx, projectId, a.milestoneId))) {
-      return {
-        value: {
-          status: 'invalid' as const,
-          errors: { milestoneId: 'Vælg en milepæl fra projektets milepælsplan.' },
-          values: parsed.values,
-        },
-        audit: [],
-      };
+      return invalid('milestoneId', 'Vælg en milepæl fra projektets milepælsplan.');
     }
     return storeMeetingItem(tx, actor, ACTIONS, { projectId, meetingId, id: actionId }, a);
   });
