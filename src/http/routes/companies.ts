@@ -3,7 +3,7 @@
  * delete, contact people, contacts) and the follow-up on one of her hirings,
  * /deltagere/:id/aktiviteter/:rid/opfoelgning. Caseworkers and project leaders of a jobcentre.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/errors.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
@@ -71,6 +71,30 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
     if (r.status === 'forbidden') throw cannotCorrect();
     throw notFound('Virksomheden eller posten');
   };
+  /** A form posted on the company page (a contact person, a contact), kept under `form` when it is refused. */
+  const postOnCompany = async (
+    req: FastifyRequest<Id>,
+    reply: FastifyReply,
+    save: (db: AppDeps['db'], actor: Actor, id: string, body: Record<string, unknown>) => Promise<SaveResult>,
+    saved: string,
+    form: 'person' | 'contact',
+  ) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await save(deps.db, actor, req.params.id, req.body ?? {});
+    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, saved, (errors) => ({
+      [form]: { values: valuesOf(req.body), errors },
+    }));
+  };
+  /** One row taken off the company page (a contact person, a contact). */
+  const removeFromCompany = async (
+    req: FastifyRequest<Sub>,
+    reply: FastifyReply,
+    remove: (db: AppDeps['db'], actor: Actor, id: string, rowId: string) => Promise<SaveResult>,
+  ) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await remove(deps.db, actor, req.params.id, req.params.kid);
+    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'slettet', () => ({}));
+  };
 
   app.get<{ Querystring: { gemt?: string } }>('/virksomheder', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
@@ -124,30 +148,10 @@ export function companyRoutes(app: FastifyInstance, deps: AppDeps) {
       return showCompany(reply, actor, req.csrfToken!, req.params.id, { error: 'Virksomheden har forløb og kan ikke slettes.' }, 409);
     throw notFound('Virksomheden');
   });
-  app.post<Id>('/virksomheder/:id/kontaktpersoner', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await addContactPerson(deps.db, actor, req.params.id, req.body ?? {});
-    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'kontaktperson', (errors) => ({
-      person: { values: valuesOf(req.body), errors },
-    }));
-  });
-  app.post<Sub>('/virksomheder/:id/kontaktpersoner/:kid/slet', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await removeContactPerson(deps.db, actor, req.params.id, req.params.kid);
-    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'slettet', () => ({}));
-  });
-  app.post<Id>('/virksomheder/:id/kontakter', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await logCompanyContact(deps.db, actor, req.params.id, req.body ?? {});
-    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'kontakt', (errors) => ({
-      contact: { values: valuesOf(req.body), errors },
-    }));
-  });
-  app.post<Sub>('/virksomheder/:id/kontakter/:kid/slet', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await removeCompanyContact(deps.db, actor, req.params.id, req.params.kid);
-    return afterSave(reply, actor, req.csrfToken!, req.params.id, r, 'slettet', () => ({}));
-  });
+  app.post<Id>('/virksomheder/:id/kontaktpersoner', (req, reply) => postOnCompany(req, reply, addContactPerson, 'kontaktperson', 'person'));
+  app.post<Sub>('/virksomheder/:id/kontaktpersoner/:kid/slet', (req, reply) => removeFromCompany(req, reply, removeContactPerson));
+  app.post<Id>('/virksomheder/:id/kontakter', (req, reply) => postOnCompany(req, reply, logCompanyContact, 'kontakt', 'contact'));
+  app.post<Sub>('/virksomheder/:id/kontakter/:kid/slet', (req, reply) => removeFromCompany(req, reply, removeCompanyContact));
 
   const next = (participantId: string, companyId: string) =>
     companyId ? `/virksomheder/${companyId}?gemt=opfoelgning#opfoelgning` : `/deltagere/${participantId}/aktiviteter`;

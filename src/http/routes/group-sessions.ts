@@ -2,7 +2,7 @@
  * Group sessions (issue 14 build 3): /grupper (list, new), /grupper/:id (page, correct, attendance,
  * cancel, undo). Caseworkers and project leaders of a jobcentre.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/errors.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { AppDeps } from '../../core/deps.ts';
@@ -19,6 +19,7 @@ import { requirePersonalDataActor } from './participants.ts';
 import { sessionFormPage, sessionListPage, sessionPage, type SessionPageForms } from '../../web/pages/group-sessions/group-sessions.ts';
 import { dateInput, emptyState, valuesOf } from '../../web/pages/casework/form.ts';
 import { sendHtml } from './casework/respond.ts';
+import type { SaveResult } from '../../app/form.ts';
 
 type Id = { Params: { id: string }; Querystring: { gemt?: string }; Body: Record<string, unknown> };
 
@@ -40,6 +41,21 @@ export function groupSessionRoutes(app: FastifyInstance, deps: AppDeps) {
     const d = await getSessionPage(deps.db, actor, id);
     if (!d) throw notFound('Mødet');
     return sendHtml(reply, sessionPage(actor, csrf, d, forms), status);
+  };
+  /** A form posted on a session's page (attendance, cancelling): saved → the page with a notice; refused → the page with `form`'s errors. */
+  const postOnSession = async (
+    req: FastifyRequest<Id>,
+    reply: FastifyReply,
+    save: (db: AppDeps['db'], actor: Actor, id: string, body: Record<string, unknown>) => Promise<SaveResult<unknown>>,
+    saved: string,
+    form: 'attendance' | 'cancel',
+  ) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await save(deps.db, actor, req.params.id, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/grupper/${req.params.id}?gemt=${saved}`, 303);
+    if (r.status === 'invalid')
+      return show(reply, actor, req.csrfToken!, req.params.id, { [form]: { values: valuesOf(req.body), errors: r.errors } }, 400);
+    throw notFound('Mødet');
   };
 
   app.get<{ Querystring: { gemt?: string } }>('/grupper', async (req, reply) => {
@@ -111,22 +127,8 @@ export function groupSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       400,
     );
   });
-  app.post<Id>('/grupper/:id/fremmoede', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await recordAttendance(deps.db, actor, req.params.id, req.body ?? {});
-    if (r.status === 'ok') return reply.redirect(`/grupper/${req.params.id}?gemt=fremmoede`, 303);
-    if (r.status === 'invalid')
-      return show(reply, actor, req.csrfToken!, req.params.id, { attendance: { values: valuesOf(req.body), errors: r.errors } }, 400);
-    throw notFound('Mødet');
-  });
-  app.post<Id>('/grupper/:id/aflys', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await cancelSession(deps.db, actor, req.params.id, req.body ?? {});
-    if (r.status === 'ok') return reply.redirect(`/grupper/${req.params.id}?gemt=aflyst`, 303);
-    if (r.status === 'invalid')
-      return show(reply, actor, req.csrfToken!, req.params.id, { cancel: { values: valuesOf(req.body), errors: r.errors } }, 400);
-    throw notFound('Mødet');
-  });
+  app.post<Id>('/grupper/:id/fremmoede', (req, reply) => postOnSession(req, reply, recordAttendance, 'fremmoede', 'attendance'));
+  app.post<Id>('/grupper/:id/aflys', (req, reply) => postOnSession(req, reply, cancelSession, 'aflyst', 'cancel'));
   app.post<Id>('/grupper/:id/genoptag', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const r = await cancelSession(deps.db, actor, req.params.id, {}, true);

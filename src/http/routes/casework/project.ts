@@ -1,5 +1,5 @@
 /** Project leader pages: follow-up rules and own activity types (/projekt/:pid), cohort progression. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/actor.ts';
 import { addProjectActivityType, getProjectSettings, saveProjectAlertSettings } from '../../../app/casework/project-settings.ts';
@@ -10,6 +10,7 @@ import { projectSettingsPage, settingsValues } from '../../../web/pages/casework
 import { progressionPage } from '../../../web/pages/casework/progression.ts';
 import { emptyState, valuesOf, type FormState } from '../../../web/pages/casework/form.ts';
 import { sendHtml } from './respond.ts';
+import type { SaveResult } from '../../../app/form.ts';
 import {
   createProjectInstrument,
   editProjectInstrument,
@@ -51,6 +52,20 @@ export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
       typeState: o.type ?? emptyState(),
     });
   };
+  /** A form posted on the project page (follow-up rules, an activity type): saved → the page again; refused → with `form`'s errors. */
+  const postOnProject = async (
+    req: FastifyRequest<P>,
+    reply: FastifyReply,
+    save: (db: AppDeps['db'], actor: Actor, projectId: number, body: Record<string, unknown>) => Promise<SaveResult<number>>,
+    form: 'settings' | 'type',
+  ) => {
+    const actor = requirePersonalDataActor(req);
+    const pid = Number(req.params.pid);
+    const r = await save(deps.db, actor, pid, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/projekt/${pid}?gemt=ja`, 303);
+    if (r.status !== 'invalid') throw notFound('Projektet');
+    return sendHtml(reply, await render(actor, req.csrfToken!, pid, { [form]: { values: valuesOf(req.body), errors: r.errors } }), 400);
+  };
   app.get('/projekt', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     return sendHtml(reply, await render(actor, req.csrfToken!, undefined));
@@ -59,22 +74,8 @@ export function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requirePersonalDataActor(req);
     return sendHtml(reply, await render(actor, req.csrfToken!, Number(req.params.pid), { saved: req.query.gemt === 'ja' }));
   });
-  app.post<P>('/projekt/:pid/opfoelgning', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const pid = Number(req.params.pid);
-    const r = await saveProjectAlertSettings(deps.db, actor, pid, req.body ?? {});
-    if (r.status === 'ok') return reply.redirect(`/projekt/${pid}?gemt=ja`, 303);
-    if (r.status !== 'invalid') throw notFound('Projektet');
-    return sendHtml(reply, await render(actor, req.csrfToken!, pid, { settings: { values: valuesOf(req.body), errors: r.errors } }), 400);
-  });
-  app.post<P>('/projekt/:pid/aktivitetstyper', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const pid = Number(req.params.pid);
-    const r = await addProjectActivityType(deps.db, actor, pid, req.body ?? {});
-    if (r.status === 'ok') return reply.redirect(`/projekt/${pid}?gemt=ja`, 303);
-    if (r.status !== 'invalid') throw notFound('Projektet');
-    return sendHtml(reply, await render(actor, req.csrfToken!, pid, { type: { values: valuesOf(req.body), errors: r.errors } }), 400);
-  });
+  app.post<P>('/projekt/:pid/opfoelgning', (req, reply) => postOnProject(req, reply, saveProjectAlertSettings, 'settings'));
+  app.post<P>('/projekt/:pid/aktivitetstyper', (req, reply) => postOnProject(req, reply, addProjectActivityType, 'type'));
   // The project's own progression instruments (issue 14 build 5).
   const instrument = async (actor: Actor, pid: string, iid: string) => {
     const r = await getProjectInstrument(deps.db, actor, Number(pid), Number(iid));
