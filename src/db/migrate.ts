@@ -36,6 +36,14 @@ export async function pendingMigrations(handle: Reader): Promise<string[]> {
     .filter((v) => !done.has(v));
 }
 
+/** The migrations not in `done`, in order: their version and their SQL. */
+function* unapplied(done: Set<string>): Generator<{ version: string; sql: string }> {
+  for (const file of migrationFiles()) {
+    const version = file.slice(0, 4);
+    if (!done.has(version)) yield { version, sql: readFileSync(join(dir, file), 'utf8') };
+  }
+}
+
 /** Apply pending migrations; returns the versions applied now (by this process). */
 export async function migrate(handle: Db): Promise<string[]> {
   const db = databaseOf(handle);
@@ -44,10 +52,7 @@ export async function migrate(handle: Db): Promise<string[]> {
     // PGlite: one process owns the folder, so nobody else can migrate at the same time.
     await db.exec(CREATE_TABLE);
     const done = await appliedVersions(db);
-    for (const file of migrationFiles()) {
-      const version = file.slice(0, 4);
-      if (done.has(version)) continue;
-      const sql = readFileSync(join(dir, file), 'utf8');
+    for (const { version, sql } of unapplied(done)) {
       await db.exec(`BEGIN;\n${sql}\nINSERT INTO schema_migrations (version) VALUES ('${version}');\nCOMMIT;`);
       applied.push(version);
     }
@@ -58,10 +63,7 @@ export async function migrate(handle: Db): Promise<string[]> {
     await q.query(CREATE_TABLE);
   });
   const done = await appliedVersions(db);
-  for (const file of migrationFiles()) {
-    const version = file.slice(0, 4);
-    if (done.has(version)) continue;
-    const sql = readFileSync(join(dir, file), 'utf8');
+  for (const { version, sql } of unapplied(done)) {
     const ran = await db.tx(async (q) => {
       await q.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       // Another instance may have applied it while this one waited for the lock.

@@ -1,16 +1,9 @@
 /** `fremdrift restore --in FILE`: restore a backup into an empty PGlite folder or PostgreSQL database. */
 import { backupKind, restorePGlite, restorePostgres, BackupError } from '../../db/backup.ts';
-import { configFromEnvironment } from '../../core/config.ts';
-import { parseArgs } from '../args.ts';
+import { backupCommand } from './backup.ts';
 
-export async function run(args: string[]): Promise<number> {
-  const file = parseArgs(args).opts.in?.[0];
-  if (!file) {
-    console.error('Brug: fremdrift restore --in FIL');
-    return 2;
-  }
-  const config = configFromEnvironment({ secret: 'not-needed-for-restore' });
-  try {
+export function run(args: string[]): Promise<number> {
+  return backupCommand(args, 'restore', 'in', async (file, config) => {
     const kind = backupKind(file);
     const target = config.databaseUrl ? 'postgres' : 'pglite';
     if (kind !== target)
@@ -19,11 +12,6 @@ export async function run(args: string[]): Promise<number> {
       );
     if (config.databaseUrl) await restorePostgres(file, config.databaseUrl);
     else await restorePGlite(file, config.dataDir);
-  } catch (e) {
-    if (!(e instanceof BackupError)) throw e;
-    console.error(`FEJL: ${e.message}`);
-    return 1;
-  }
-  console.log(`Sikkerhedskopien ${file} er gendannet. Kontrollér den med: fremdrift audit verify`);
-  return 0;
+    console.log(`Sikkerhedskopien ${file} er gendannet. Kontrollér den med: fremdrift audit verify`);
+  });
 }
