@@ -3,11 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { chooseProject } from '../../../app/steering/access.ts';
 import { loadProjectMoney, saveMoneyEntry } from '../../../app/steering/project-money.ts';
 import { emptyState } from '../../../web/pages/casework/form.ts';
-import { withProject } from '../../../web/pages/steering/frame.ts';
 import { moneyPage } from '../../../web/pages/steering/money.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
-import { bodyOf, projectIdOf, sendHtml } from './common.ts';
+import { postForProject, projectIdOf, sendHtml } from './common.ts';
 
 export function moneyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/styring/oekonomi', async (req, reply) => {
@@ -26,18 +25,9 @@ export function moneyRoutes(app: FastifyInstance, deps: AppDeps) {
       ),
     );
   });
-  app.post('/styring/oekonomi', async (req, reply) => {
-    const actor = requireActor(req);
-    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
-    const r = await saveMoneyEntry(deps.db, actor, choice.project.id, bodyOf(req));
-    if (r.status === 'ok') return reply.redirect(withProject('/styring/oekonomi?gemt=1', choice.project.id), 303);
-    return sendHtml(
-      reply,
-      moneyPage(actor, req.csrfToken!, choice, await loadProjectMoney(deps.db, actor, choice.project.id), {
-        values: r.values,
-        errors: r.errors,
-      }),
-      400,
-    );
-  });
+  app.post('/styring/oekonomi', (req, reply) =>
+    postForProject(req, reply, deps, saveMoneyEntry, '/styring/oekonomi?gemt=1', async (actor, choice, state) =>
+      moneyPage(actor, req.csrfToken!, choice, await loadProjectMoney(deps.db, actor, choice.project.id), state),
+    ),
+  );
 }

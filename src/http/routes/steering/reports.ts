@@ -8,11 +8,10 @@ import { loadSteeringData } from '../../../app/steering/steering-data.ts';
 import { projectReport, REPORT_KINDS, SUPPRESSED, WITH_EFFECT } from '../../../reports/project-reports.ts';
 import { REPORT_FORMATS } from '../../../reports/render.ts';
 import { emptyState } from '../../../web/pages/casework/form.ts';
-import { withProject } from '../../../web/pages/steering/frame.ts';
 import { reportPage, reportsPage } from '../../../web/pages/steering/reports.ts';
 import type { AppDeps } from '../../../core/deps.ts';
 import { requireActor } from '../../security.ts';
-import { bodyOf, paramsOf, projectIdOf, sendHtml } from './common.ts';
+import { paramsOf, postForProject, projectIdOf, sendHtml } from './common.ts';
 import { monthsOf } from './dashboard.ts';
 import { sendReport } from './send-report.ts';
 
@@ -30,17 +29,11 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps) {
       reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), emptyState(texts as Record<string, string>), saved),
     );
   });
-  app.post('/styring/rapporter/tekster', async (req, reply) => {
-    const actor = requireActor(req);
-    const choice = await chooseProject(deps.db, actor, projectIdOf(req));
-    const r = await saveReportTexts(deps.db, actor, choice.project.id, bodyOf(req));
-    if (r.status === 'ok') return reply.redirect(withProject('/styring/rapporter?gemt=1', choice.project.id), 303);
-    return sendHtml(
-      reply,
-      reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), { values: r.values, errors: r.errors }),
-      400,
-    );
-  });
+  app.post('/styring/rapporter/tekster', (req, reply) =>
+    postForProject(req, reply, deps, saveReportTexts, '/styring/rapporter?gemt=1', async (actor, choice, state) =>
+      reportsPage(actor, req.csrfToken!, choice, await monthsOf(req, deps), state),
+    ),
+  );
   app.get('/styring/rapporter/:kind', async (req, reply) => {
     const actor = requireActor(req);
     const { kind } = paramsOf(Kind, req, 'Rapporten');
