@@ -1,5 +1,5 @@
 /** /kandidater: the gross group (candidate lists, import, adding by hand), outreach, and enrolment from a candidate. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { readFile } from 'node:fs/promises';
 import type { Actor } from '../../core/actor.ts';
@@ -128,38 +128,39 @@ export async function recruitmentRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!st) throw notFound('Opsøgningen');
     return st;
   };
+  /** The correction or deletion form of a logged step (`page`), with `state`. */
+  const stepForm = async (req: FastifyRequest<P>, reply: FastifyReply, page: typeof outreachDeletePage, state: FormState, status = 200) => {
+    const actor = requirePersonalDataActor(req);
+    const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
+    return sendHtml(reply, page(actor, req.csrfToken!, candidate, o, state), status);
+  };
+  /** A correction or deletion of a logged step posted from `page`: done → the candidate with `saved`; refused → `page` again. */
+  const changeOutreach = async (
+    req: FastifyRequest<P>,
+    reply: FastifyReply,
+    change: typeof correctOutreach,
+    saved: string,
+    page: typeof outreachDeletePage,
+  ) => {
+    const actor = requirePersonalDataActor(req);
+    const r = await change(deps, actor, { candidateId: req.params.id, outreachId: req.params.oid! }, req.body ?? {});
+    if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=${saved}`, 303);
+    if (r.status === 'forbidden') throw cannotCorrect();
+    if (r.status !== 'invalid') throw notFound('Opsøgningen');
+    return stepForm(req, reply, page, { values: valuesOf(req.body), errors: r.errors }, 400);
+  };
   app.get<P>('/kandidater/:id/opsoegning/:oid', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
     const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
     return sendHtml(reply, outreachCorrectionPage(actor, req.csrfToken!, candidate, o, emptyState(outreachValues(o))));
   });
-  app.post<P>('/kandidater/:id/opsoegning/:oid', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await correctOutreach(deps, actor, { candidateId: req.params.id, outreachId: req.params.oid! }, req.body ?? {});
-    if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=opsoegning_rettet`, 303);
-    if (r.status === 'forbidden') throw cannotCorrect();
-    if (r.status !== 'invalid') throw notFound('Opsøgningen');
-    const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
-    return sendHtml(
-      reply,
-      outreachCorrectionPage(actor, req.csrfToken!, candidate, o, { values: valuesOf(req.body), errors: r.errors }),
-      400,
-    );
-  });
-  app.get<P>('/kandidater/:id/opsoegning/:oid/slet', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
-    return sendHtml(reply, outreachDeletePage(actor, req.csrfToken!, candidate, o, emptyState()));
-  });
-  app.post<P>('/kandidater/:id/opsoegning/:oid/slet', async (req, reply) => {
-    const actor = requirePersonalDataActor(req);
-    const r = await deleteOutreach(deps, actor, { candidateId: req.params.id, outreachId: req.params.oid! }, req.body ?? {});
-    if (r.status === 'ok') return reply.redirect(`/kandidater/${r.id}?gemt=opsoegning_slettet`, 303);
-    if (r.status === 'forbidden') throw cannotCorrect();
-    if (r.status !== 'invalid') throw notFound('Opsøgningen');
-    const { candidate, step: o } = await step(actor, req.params.id, req.params.oid!);
-    return sendHtml(reply, outreachDeletePage(actor, req.csrfToken!, candidate, o, { values: valuesOf(req.body), errors: r.errors }), 400);
-  });
+  app.post<P>('/kandidater/:id/opsoegning/:oid', (req, reply) =>
+    changeOutreach(req, reply, correctOutreach, 'opsoegning_rettet', outreachCorrectionPage),
+  );
+  app.get<P>('/kandidater/:id/opsoegning/:oid/slet', (req, reply) => stepForm(req, reply, outreachDeletePage, emptyState()));
+  app.post<P>('/kandidater/:id/opsoegning/:oid/slet', (req, reply) =>
+    changeOutreach(req, reply, deleteOutreach, 'opsoegning_slettet', outreachDeletePage),
+  );
 
   app.get<P>('/kandidater/:id/indsigt.json', async (req, reply) => {
     const actor = requirePersonalDataActor(req);
