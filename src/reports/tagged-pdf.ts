@@ -190,6 +190,18 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
     el.end();
     return el;
   };
+  /** A list (L) under the document, one LI per item, each drawn by `drawItem` and then closed. */
+  const taggedList = <T>(items: readonly T[], drawItem: (li: StructElem, item: T) => void) => {
+    const list = doc.struct('L');
+    root.add(list);
+    for (const item of items) {
+      const li = doc.struct('LI');
+      list.add(li);
+      drawItem(li, item);
+      li.end();
+    }
+    list.end();
+  };
   const paragraph = (parent: StructElem, text: string, o: { size?: number; font?: string; color?: string; gap?: number } = {}) => {
     tagged(parent, 'P', () => {
       doc.font(o.font ?? FONTS.regular).fontSize(o.size ?? SIZE.body).fillColor(o.color ?? TEXT);
@@ -283,11 +295,7 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
         paragraph(root, b.text, b.small ? { size: SIZE.small, color: b.muted ? MUTED : TEXT } : { color: b.muted ? MUTED : TEXT });
         break;
       case 'list': {
-        const list = doc.struct('L');
-        root.add(list);
-        for (const item of b.items) {
-          const li = doc.struct('LI');
-          list.add(li);
+        taggedList(b.items, (li, item) => {
           tagged(li, 'Lbl', () => {
             doc.font(FONTS.regular).fontSize(SIZE.body).fillColor(TEXT);
             doc.text('•', MARGIN + 4, doc.y, { width: 10, continued: false, lineBreak: false });
@@ -297,9 +305,7 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
           tagged(li, 'LBody', () => {
             doc.text(item, MARGIN + 16, doc.y, { width: width - 16 });
           });
-          li.end();
-        }
-        list.end();
+        });
         doc.y += 4;
         break;
       }
@@ -353,11 +359,7 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
         break;
       }
       case 'items': {
-        const list = doc.struct('L');
-        root.add(list);
-        for (const item of b.items) {
-          const li = doc.struct('LI');
-          list.add(li);
+        taggedList(b.items, (li, item) => {
           keep(SIZE.body * 2);
           const y = doc.y;
           tagged(li, 'Lbl', () => {
@@ -366,10 +368,8 @@ export function renderTaggedPdf(d: PdfDocument): Promise<Buffer> {
           });
           doc.y = y;
           runText(li, 'LBody', item, { x: rtl ? MARGIN : MARGIN + 16, width: width - 16, size: SIZE.body, color: TEXT });
-          li.end();
           doc.y += 3;
-        }
-        list.end();
+        });
         doc.y += 2;
         break;
       }

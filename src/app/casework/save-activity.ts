@@ -5,7 +5,7 @@ import { activityRecords } from '../../db/casework/activities.ts';
 import { loadActivityTypes } from '../../db/casework/project-config.ts';
 import { makeActivitySchema } from '../../domain/activity.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
-import { about, audited, recordToCorrect, unaudited, withCase } from './with-case.ts';
+import { about, audited, unaudited, withRecord } from './with-case.ts';
 
 export const ACTIVITY_FIELDS = [
   'typeKey',
@@ -22,10 +22,7 @@ export const ACTIVITY_FIELDS = [
 
 /** `activityId` undefined → a new activity; otherwise a correction of an existing one of hers. */
 export async function saveActivity(db: Db, actor: Actor, participantId: string, form: FormData, activityId?: string): Promise<SaveResult> {
-  return withCase<string>(db, actor, participantId, activityId ? 'ret_aktivitet' : 'opret_aktivitet', async (tx, p) => {
-    const found = await recordToCorrect(tx, actor, p, 'aktivitet', activityId, activityRecords.get);
-    if ('answer' in found) return found.answer;
-    const { before } = found;
+  return withRecord(db, actor, participantId, 'aktivitet', activityId, activityRecords.get, async (tx, p, before) => {
     const extra = p.enrolment ? await loadActivityTypes(tx, p.enrolment.projectId) : [];
     const input = Object.fromEntries(ACTIVITY_FIELDS.map((f) => [f, str(form, f)]));
     const parsed = makeActivitySchema(extra).safeParse(input);

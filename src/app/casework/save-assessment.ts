@@ -10,7 +10,7 @@ import { isoDateField } from '../../domain/form-fields.ts';
 import { formatDateDa } from '../../core/dates.ts';
 import { str, type FieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { todayInDenmark } from './today.ts';
-import { about, audited, recordToCorrect, unaudited, withCase } from './with-case.ts';
+import { about, audited, unaudited, withRecord } from './with-case.ts';
 
 /** Answers are the form fields `answers.<dimension key>`; `extra`: the project instruments that may be used. */
 export function validateAssessmentForm(instrumentKey: string, form: FormData, today: string, extra: readonly Instrument[] = []) {
@@ -40,10 +40,7 @@ export async function saveAssessment(
   assessmentId?: string,
   today = todayInDenmark(),
 ): Promise<SaveResult> {
-  return withCase<string>(db, actor, participantId, assessmentId ? 'ret_maaling' : 'opret_maaling', async (tx, p) => {
-    const found = await recordToCorrect(tx, actor, p, 'maaling', assessmentId, assessmentRecords.get);
-    if ('answer' in found) return found.answer;
-    const { before } = found;
+  return withRecord(db, actor, participantId, 'maaling', assessmentId, assessmentRecords.get, async (tx, p, before) => {
     const key = before?.instrumentKey ?? str(form, 'instrumentKey');
     // A project's own instrument: the version is locked, so its texts cannot change under the score.
     const version = parseProjectInstrumentKey(key) ? await versionForScore(tx, p, key, !before) : undefined;

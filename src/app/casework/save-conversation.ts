@@ -5,7 +5,7 @@ import { conversationRecords } from '../../db/casework/conversations.ts';
 import { makeConversationSchema } from '../../domain/conversations.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
 import { todayInDenmark } from './today.ts';
-import { recordToCorrect, savedRecord, unaudited, withCase } from './with-case.ts';
+import { savedRecord, unaudited, withRecord } from './with-case.ts';
 
 export const CONVERSATION_FIELDS = ['date', 'kind', 'participants', 'interpreterUsed', 'note'] as const;
 
@@ -17,10 +17,7 @@ export async function saveConversation(
   conversationId?: string,
   today = todayInDenmark(),
 ): Promise<SaveResult> {
-  return withCase<string>(db, actor, participantId, conversationId ? 'ret_samtale' : 'opret_samtale', async (tx, p) => {
-    const found = await recordToCorrect(tx, actor, p, 'samtale', conversationId, conversationRecords.get);
-    if ('answer' in found) return found.answer;
-    const { before } = found;
+  return withRecord(db, actor, participantId, 'samtale', conversationId, conversationRecords.get, async (tx, p, before) => {
     const input = Object.fromEntries(CONVERSATION_FIELDS.map((f) => [f, str(form, f)]));
     const parsed = makeConversationSchema(today).safeParse(input);
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });

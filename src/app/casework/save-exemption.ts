@@ -3,10 +3,10 @@ import type { Actor } from '../../core/actor.ts';
 import { exemptionRecords } from '../../db/casework/exemptions.ts';
 import { exemptionSchema } from '../../domain/exemptions.ts';
 import { str, zodFieldErrors, type FormData, type SaveResult } from '../form.ts';
-import { recordToCorrect, savedRecord, unaudited, withCase } from './with-case.ts';
+import { savedRecord, unaudited, withRecord } from './with-case.ts';
 
-/** The database as withCase takes it (no import of db/database.ts above db/). */
-type Db = Parameters<typeof withCase>[0];
+/** The database as withRecord takes it (no import of db/database.ts above db/). */
+type Db = Parameters<typeof withRecord>[0];
 
 export const EXEMPTION_FIELDS = ['kind', 'startDate', 'endDate', 'reason'] as const;
 
@@ -17,10 +17,7 @@ export async function saveExemption(
   form: FormData,
   exemptionId?: string,
 ): Promise<SaveResult> {
-  return withCase<string>(db, actor, participantId, exemptionId ? 'ret_fritagelse' : 'opret_fritagelse', async (tx, p) => {
-    const found = await recordToCorrect(tx, actor, p, 'fritagelse', exemptionId, exemptionRecords.get);
-    if ('answer' in found) return found.answer;
-    const { before } = found;
+  return withRecord(db, actor, participantId, 'fritagelse', exemptionId, exemptionRecords.get, async (tx, p, before) => {
     const parsed = exemptionSchema.safeParse(Object.fromEntries(EXEMPTION_FIELDS.map((f) => [f, str(form, f)])));
     if (!parsed.success) return unaudited({ status: 'invalid', errors: zodFieldErrors(parsed.error) });
     const period = { kind: parsed.data.kind, startDate: parsed.data.startDate, endDate: parsed.data.endDate };

@@ -76,6 +76,26 @@ export async function recordToCorrect<R extends { createdBy: number | null }>(
   return { before };
 }
 
+/**
+ * Create (no `id`) or correct one record of hers: `withCase` for `opret_<entity>` or `ret_<entity>`, the record to
+ * correct read first (denied or forbidden as `recordToCorrect` answers), then `fn` with it (undefined for a new one).
+ */
+export function withRecord<R extends { createdBy: number | null }>(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  entity: string,
+  id: string | undefined,
+  get: (tx: Tx, participantId: string, id: string) => Promise<R | undefined>,
+  fn: (tx: Tx, p: CaseParticipant, before: R | undefined) => Promise<Audited<SaveResult<string>>>,
+): Promise<SaveResult<string>> {
+  return withCase<string>(db, actor, participantId, id ? `ret_${entity}` : `opret_${entity}`, async (tx, p) => {
+    const found = await recordToCorrect(tx, actor, p, entity, id, get);
+    if ('answer' in found) return found.answer;
+    return fn(tx, p, found.before);
+  });
+}
+
 /** A record of hers saved: `ok` with its id, audited as created or corrected with the id first in the detail. */
 export const savedRecord = (p: CaseParticipant, action: 'opret' | 'ret', entity: string, id: string, detail: Record<string, unknown>) =>
   audited<SaveResult>({ status: 'ok', id }, { action, entity, ...about(p), detail: { id, ...detail } });
