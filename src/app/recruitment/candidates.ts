@@ -159,6 +159,11 @@ export const refused = (id: string, purpose: string) => ({
   detail: { candidateId: /^[0-9a-f-]{36}$/i.test(id) ? id : null, purpose },
 });
 const about = (c: CandidateRow) => ({ entity: 'kandidat', participantId: c.participantId, municipality: c.municipalityCode });
+/** A logged outreach step of `c` created, corrected or deleted: ok with the candidate, audited with what `detail` says of the step. */
+const stepSaved = (c: CandidateRow, action: 'opret' | 'ret' | 'slet', detail: Record<string, unknown>) => ({
+  value: { status: 'ok' as const, id: c.id },
+  audit: { action, ...about(c), entity: 'opsoegning', detail: { candidateId: c.id, ...detail } },
+});
 
 /** Which logged outreach step of which candidate. */
 export interface OutreachRef {
@@ -276,15 +281,7 @@ export async function logOutreach(deps: RecruitmentDeps, actor: Actor, candidate
     if (Object.keys(errors).length) return { value: { status: 'invalid', errors }, audit: [] };
     const step = stepOf(parsed.data);
     const id = await insertOutreach(tx, c, step, actor.userId);
-    return {
-      value: { status: 'ok', id: c.id },
-      audit: {
-        action: 'opret',
-        ...about(c),
-        entity: 'opsoegning',
-        detail: { candidateId: c.id, outreachId: id, kind: step.kind, channel: step.channel, declineReason: step.declineReason },
-      },
-    };
+    return stepSaved(c, 'opret', { outreachId: id, kind: step.kind, channel: step.channel, declineReason: step.declineReason });
   });
 }
 
@@ -317,21 +314,12 @@ export async function correctOutreach(deps: RecruitmentDeps, actor: Actor, ref: 
     if (Object.keys(errors).length || !parsed.success || !why.success) return { value: { status: 'invalid', errors }, audit: [] };
     const step = stepOf(parsed.data);
     await updateOutreach(tx, before.id, step);
-    return {
-      value: { status: 'ok', id: c.id },
-      audit: {
-        action: 'ret',
-        ...about(c),
-        entity: 'opsoegning',
-        detail: {
-          candidateId: c.id,
-          outreachId: before.id,
-          before: loggedStep(before),
-          after: { ...step, note: undefined },
-          reason: why.data.correctionReason,
-        },
-      },
-    };
+    return stepSaved(c, 'ret', {
+      outreachId: before.id,
+      before: loggedStep(before),
+      after: { ...step, note: undefined },
+      reason: why.data.correctionReason,
+    });
   });
 }
 
@@ -342,15 +330,7 @@ export async function deleteOutreach(deps: RecruitmentDeps, actor: Actor, ref: O
     if (!why.success) return { value: { status: 'invalid', errors: zodFieldErrors(why.error) }, audit: [] };
     await deleteOutreachRow(tx, before.id);
     const deleted = { ...loggedStep(before), createdBy: before.createdBy };
-    return {
-      value: { status: 'ok', id: c.id },
-      audit: {
-        action: 'slet',
-        ...about(c),
-        entity: 'opsoegning',
-        detail: { candidateId: c.id, outreachId: before.id, deleted, reason: why.data.correctionReason },
-      },
-    };
+    return stepSaved(c, 'slet', { outreachId: before.id, deleted, reason: why.data.correctionReason });
   });
 }
 
