@@ -380,5 +380,5 @@ describe.each(backends())('family situation on %s', (backend) => {
       for (const [label, values] of expected) expect(csv, `${kind} CSV: ${label}`).toContain(`${label};${values.map(shown).join(';')}`);
       for (const [language, n] of languages) expect(csv, `${kind} CSV: ${language}`).toContain(`\r\n${language};${shown(n)}\r\n`);
     }
-  });
+  }, 180_000);
 });

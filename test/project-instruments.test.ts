@@ -388,7 +388,7 @@ describe.each(backends())('project instruments on %s', (backend) => {
       expect(two.reduce((a, l) => a + Number(l[col(`${key}_${d.key}_aendring`)]), 0) / two.length, d.name).toBeCloseTo(mean(d.key), 9);
     }
     expect(two.reduce((a, l) => a + Number(l[col(`${key}_aendring`)]), 0) / two.length).toBeCloseTo(mean(null), 9);
-  });
+  }, 180_000);
 
   it("shows nothing of a project's instruments to another jobcentre, and the database policy hides them too", async () => {
     const project = m.projectId;
