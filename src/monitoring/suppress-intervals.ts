@@ -111,47 +111,7 @@ export interface WidenOptions {
    * mode (issue 18 point 12), where forbidding every narrowing cascades up to the headline figures.
    */
   pinsOnly?: boolean;
-  /**
-   * Among the complements that widen a narrowed cell, take the one whose hiding costs least with
-   * what it forces (`forcedCost`): a cheap cell that is the only unknown of another set is worked
-   * out there and needs a complement of its own, and so on (issue 18: the committee chart lost the
-   * large aktivitetsparat group's bar when jobparat's cheap Mål 1 was hidden to protect its Mål 3,
-   * forcing jobparat's «Mål 1 eller 2» and then, through the column total, aktivitetsparat's).
-   */
-  lookahead?: boolean;
 }
-
-/**
- * What hiding `c` forces, `depth` sets deep: for every set of `c` where it would be the only cell
- * the reader does not know (so it is worked out there), the cheapest other cell that could be
- * hidden there, with what that forces in turn. An estimate from the sets alone (no bounds).
- */
-function forcedCost(
-  c: number,
-  sets: readonly AdditiveSet[],
-  setsOf: Map<number, number[]>,
-  kind: (i: number) => number,
-  pickable: (i: number) => boolean,
-  cost: (i: number) => number,
-  hidden: Set<number>,
-  depth: number,
-): number {
-  if (depth <= 0) return 0;
-  const unknown = (i: number) => hidden.has(i) || kind(i) !== KNOWN;
-  const now = new Set(hidden).add(c);
-  let total = 0;
-  for (const k of setsOf.get(c) ?? []) {
-    const cells = [sets[k].total, ...sets[k].parts];
-    if (cells.some((i) => i !== c && unknown(i))) continue;
-    let m = -1;
-    for (const i of cells) if (i !== c && pickable(i) && (m < 0 || cost(i) < cost(m))) m = i;
-    if (m < 0) continue;
-    total += cost(m) + forcedCost(m, sets, setsOf, kind, pickable, cost, now, depth - 1);
-  }
-  return total;
-}
-
-const LOOKAHEAD_DEPTH = 2;
 
 /**
  * Printed cells a reader confines too tightly: a small cell whose bounds are narrower than with
@@ -213,23 +173,8 @@ export function widenIntervals(
     const narrow = narrowedOf(values, kind, blind, { lo, hi }, opts.pinsOnly ?? false);
     if (!narrow.length) break;
     let done = false;
-    // With lookahead the small cells first: an `x` pinned beside a pinned small cell is often pinned by it.
-    if (opts.lookahead) narrow.sort((a, b) => Number(kind(a) !== SMALL_CELL) - Number(kind(b) !== SMALL_CELL) || a - b);
     for (const d of narrow) {
-      const pick = complementFor(
-        d,
-        sets,
-        setsOf,
-        kind,
-        lo,
-        hi,
-        blind,
-        threshold,
-        opts.pickable,
-        cost,
-        opts.pinsOnly ?? false,
-        opts.lookahead ?? false,
-      );
+      const pick = complementFor(d, sets, setsOf, kind, lo, hi, blind, threshold, opts.pickable, cost, opts.pinsOnly ?? false);
       if (pick < 0) continue;
       hide(pick);
       opts.protects?.set(pick, d);
@@ -255,19 +200,8 @@ function complementFor(
   pickable: (i: number) => boolean,
   cost: (i: number) => number,
   pinsOnly: boolean,
-  lookahead: boolean,
 ): number {
-  // With lookahead a candidate costs itself and what it forces (forcedCost), hidden d included.
-  const dearness = new Map<number, number>();
-  const price = (c: number) => {
-    let p = dearness.get(c);
-    if (p === undefined) {
-      p = lookahead ? cost(c) + forcedCost(c, sets, setsOf, kind, pickable, cost, new Set([d]), LOOKAHEAD_DEPTH) : cost(c);
-      dearness.set(c, p);
-    }
-    return p;
-  };
-  const byCost = (a: number, b: number) => price(a) - price(b) || a - b;
+  const byCost = (a: number, b: number) => cost(a) - cost(b) || a - b;
   const own = setsOf.get(d) ?? [];
   // Candidates that let one of d's sets alone allow d's whole blind range, the cheapest; else,
   // among those costing at most DEARER times the cheapest, the one that widens d most.

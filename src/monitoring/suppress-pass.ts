@@ -117,8 +117,6 @@ export interface PassOptions {
   intervals?: boolean | ((key: string) => boolean);
   /** With `intervals`: forbid only pinning a small count to one value (suppress-intervals.ts, WidenOptions.pinsOnly). */
   pinsOnly?: boolean;
-  /** With `intervals`: choose interval complements by what they force as well (WidenOptions.lookahead). */
-  lookahead?: boolean;
   /**
    * Figures another publication already prints (the national page's figures for the project's
    * municipality): never a complement here, since hiding a public figure protects nothing. The
@@ -244,7 +242,6 @@ export function suppressTogether(
       cost: (i) => cost[i],
       protects: hidden,
       pinsOnly: opts.pinsOnly,
-      lookahead: opts.lookahead,
     });
     for (const [c, d] of hidden) protects.set(c, d);
     // Show again what protects nothing now, most expensive first: no small count narrowed nor determined by it.

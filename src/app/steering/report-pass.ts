@@ -115,7 +115,6 @@ export function reportPass(
   const pass = suppressTogether(figures, relations, threshold, {
     intervals: intervals !== 'off' && onReport,
     pinsOnly: intervals === 'pins',
-    lookahead: true,
     keepShown: (k) => national?.get(k) === SHOWN,
     hidden: (k) => national?.get(k) === COMPLEMENT,
   });
