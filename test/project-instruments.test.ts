@@ -24,6 +24,15 @@ import { popplerAvailable } from './helpers/pdf.ts';
 import { createMunicipality, type TestMunicipality } from './helpers/world.ts';
 
 const csvOf = (body: string) => body.replace(/^\uFEFF/, '');
+/** A caseworker's score of a woman on an instrument version: one answer per dimension, in order. */
+const scoreOn = (
+  cw: Awaited<ReturnType<typeof loginAs>>,
+  woman: number | string,
+  instrumentKey: string,
+  date: string,
+  ...answers: string[]
+) =>
+  cw.post(`/deltagere/${woman}/maalinger`, { instrumentKey, date, ...Object.fromEntries(answers.map((a, i) => [`answers.d${i + 1}`, a])) });
 const STEPS_1_5 = (prefix: string) => [1, 2, 3, 4, 5].map((n) => `${prefix} trin ${n}`).join('\n');
 
 describe.each(backends())('project instruments on %s', (backend) => {
@@ -126,17 +135,9 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const missing = await cw.post(`/deltagere/${her}/maalinger`, { _: '', instrumentKey: key, date: '1.3.2026', 'answers.d1': '2' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Vælg et svar på &quot;Netværk&quot;.');
-    const outOfScale = await cw.post(`/deltagere/${her}/maalinger`, {
-      instrumentKey: key,
-      date: '1.3.2026',
-      'answers.d1': '6',
-      'answers.d2': '2',
-    });
+    const outOfScale = await scoreOn(cw, her, key, '1.3.2026', '6', '2');
     expect(outOfScale.statusCode).toBe(400);
-    expect(
-      (await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key, date: '1.3.2026', 'answers.d1': '2', 'answers.d2': '1' }))
-        .statusCode,
-    ).toBe(303);
+    expect((await scoreOn(cw, her, key, '1.3.2026', '2', '1')).statusCode).toBe(303);
     const v1 = await versionRow(iid, 1);
     expect(v1.used_at).not.toBeNull();
     const stored = (
@@ -174,27 +175,16 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const stale = await cw.get(`/deltagere/${her}/maalinger/ny?redskab=${key}`);
     expect(stale.body).toContain(`name="instrumentKey" value="projekt-${iid}-v2"`);
     expect(stale.body).toContain('3: Nyt sprog trin 3');
-    const old = await cw.post(`/deltagere/${her}/maalinger`, {
-      instrumentKey: key,
-      date: '2.3.2026',
-      'answers.d1': '3',
-      'answers.d2': '3',
-    });
+    const old = await scoreOn(cw, her, key, '2.3.2026', '3', '3');
     expect(old.statusCode).toBe(400);
     expect(old.body).toContain('versionen er udfaset');
     expect(old.body).toContain(`name="instrumentKey" value="projekt-${iid}-v2"`);
     const key2 = `projekt-${iid}-v2`;
-    expect(
-      (await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.4.2026', 'answers.d1': '1', 'answers.d2': '2' }))
-        .statusCode,
-    ).toBe(303);
+    expect((await scoreOn(cw, her, key2, '1.4.2026', '1', '2')).statusCode).toBe(303);
     // One score per version: no distance yet (versions are not bridged).
     const one = await cw.get(`/deltagere/${her}/maalinger`);
     expect(one.body).toContain('kræver mindst to målinger på samme version');
-    expect(
-      (await cw.post(`/deltagere/${her}/maalinger`, { instrumentKey: key2, date: '1.6.2026', 'answers.d1': '4', 'answers.d2': '3' }))
-        .statusCode,
-    ).toBe(303);
+    expect((await scoreOn(cw, her, key2, '1.6.2026', '4', '3')).statusCode).toBe(303);
     const two = await cw.get(`/deltagere/${her}/maalinger`);
     const table = new RegExp(`data-testid="distance-${key2}"[\\s\\S]*?</table>`).exec(two.body)![0];
     expect(table).toContain('<th scope="row">Sprog</th><td>1: Nyt sprog trin 1</td><td>4: Nyt sprog trin 4</td><td>+3</td>');
@@ -204,14 +194,8 @@ describe.each(backends())('project instruments on %s', (backend) => {
     // The Progression page: per version, the mean change per dimension and visitation group, by hand.
     const second = m.women[1].id;
     expect(second).not.toBe(her);
-    expect(
-      (await cw.post(`/deltagere/${second}/maalinger`, { instrumentKey: key2, date: '1.5.2026', 'answers.d1': '2', 'answers.d2': '2' }))
-        .statusCode,
-    ).toBe(303);
-    expect(
-      (await cw.post(`/deltagere/${second}/maalinger`, { instrumentKey: key2, date: '1.7.2026', 'answers.d1': '3', 'answers.d2': '2' }))
-        .statusCode,
-    ).toBe(303);
+    expect((await scoreOn(cw, second, key2, '1.5.2026', '2', '2')).statusCode).toBe(303);
+    expect((await scoreOn(cw, second, key2, '1.7.2026', '3', '2')).statusCode).toBe(303);
     const prog = (await leader.get('/progression')).body;
     const cohort = new RegExp(`data-testid="cohort-${key2}"[\\s\\S]*?</table>`).exec(prog)![0];
     // Sprog: (+3, +1) → +2; Netværk: (+1, 0) → +0,5; total (+4, +1) → +2,5; the last column is everyone.
@@ -251,12 +235,7 @@ describe.each(backends())('project instruments on %s', (backend) => {
     const gone = await cw.get(`/deltagere/${her}/maalinger`);
     expect(gone.body).not.toContain(`redskab=${key2}`);
     expect(gone.body).toContain(`data-testid="distance-${key2}"`);
-    const refused = await cw.post(`/deltagere/${her}/maalinger`, {
-      instrumentKey: key2,
-      date: '2.6.2026',
-      'answers.d1': '4',
-      'answers.d2': '3',
-    });
+    const refused = await scoreOn(cw, her, key2, '2.6.2026', '4', '3');
     expect(refused.statusCode).toBe(404);
     expect((await cw.get(`/deltagere/${her}/maalinger/ny?redskab=${key2}`)).statusCode).toBe(404);
     expect(
