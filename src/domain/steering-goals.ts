@@ -57,6 +57,14 @@ const isoDate = z
 /** PostgreSQL text cannot hold NUL; other control characters but tab and line breaks are typing accidents. */
 export const hasControlChars = (s: string) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s);
 const CONTROL = { message: 'Teksten indeholder et ugyldigt tegn.' };
+/** Trimmed text of `min` to `max` characters without control characters; `empty` and `long` are the Danish messages. */
+export const requiredText = (min: number, max: number, empty: string, long: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: empty })
+    .max(max, { message: long })
+    .refine((s) => !hasControlChars(s), CONTROL);
 
 const optionalNote = z
   .string()
@@ -74,12 +82,7 @@ const intText = (min: number, max: number, what: string) =>
 
 export const goalFormSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(2, { message: 'Skriv en titel på mindst 2 tegn.' })
-      .max(200, { message: 'Titlen må højst være 200 tegn.' })
-      .refine((s) => !hasControlChars(s), CONTROL),
+    title: requiredText(2, 200, 'Skriv en titel på mindst 2 tegn.', 'Titlen må højst være 200 tegn.'),
     measure: z.enum(MEASURES, { error: 'Vælg et måletal.' }),
     population: z.preprocess(
       (v) => (v === '' || v == null ? 'alle' : v),
@@ -109,26 +112,11 @@ export type GoalInput = z.output<typeof goalFormSchema>;
 
 export const milestoneFormSchema = z.object({
   phase: intText(1, 20, 'fasen'),
-  phaseName: z
-    .string()
-    .trim()
-    .min(1, { message: 'Skriv fasens navn.' })
-    .max(100, { message: 'Fasens navn må højst være 100 tegn.' })
-    .refine((s) => !hasControlChars(s), CONTROL),
+  phaseName: requiredText(1, 100, 'Skriv fasens navn.', 'Fasens navn må højst være 100 tegn.'),
   number: intText(1, 999, 'nummeret'),
-  content: z
-    .string()
-    .trim()
-    .min(2, { message: 'Beskriv milepælens indhold.' })
-    .max(1000, { message: 'Indholdet må højst være 1.000 tegn.' })
-    .refine((s) => !hasControlChars(s), CONTROL),
+  content: requiredText(2, 1000, 'Beskriv milepælens indhold.', 'Indholdet må højst være 1.000 tegn.'),
   dueDate: isoDate,
-  responsible: z
-    .string()
-    .trim()
-    .min(1, { message: 'Skriv, hvem der er ansvarlig.' })
-    .max(200, { message: 'Højst 200 tegn.' })
-    .refine((s) => !hasControlChars(s), CONTROL),
+  responsible: requiredText(1, 200, 'Skriv, hvem der er ansvarlig.', 'Højst 200 tegn.'),
   status: z.enum(MILESTONE_STATUSES, { error: 'Vælg en status.' }),
   note: optionalNote,
 });

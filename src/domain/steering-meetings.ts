@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, MEETING_KINDS, type ActionStatus, type AgendaSource, type MeetingKind } from '../core/codes.ts';
 import { isoDateField } from './form-fields.ts';
-import { hasControlChars } from './steering-goals.ts';
+import { hasControlChars, requiredText } from './steering-goals.ts';
 
 export interface Meeting {
   id: number;
@@ -46,13 +46,6 @@ export interface MeetingAction {
 export const DEFAULT_MEETINGS_PER_YEAR = 4;
 
 const CONTROL = { message: 'Teksten indeholder et ugyldigt tegn.' };
-const required = (min: number, max: number, empty: string, long: string) =>
-  z
-    .string()
-    .trim()
-    .min(min, { message: empty })
-    .max(max, { message: long })
-    .refine((s) => !hasControlChars(s), CONTROL);
 const optional = (max: number, long: string) =>
   z
     .string()
@@ -64,7 +57,12 @@ const optional = (max: number, long: string) =>
 export const meetingFormSchema = z.object({
   kind: z.enum(MEETING_KINDS, { error: 'Vælg, hvilket slags møde det er.' }),
   heldOn: isoDateField,
-  title: required(2, 200, 'Skriv en overskrift på mindst 2 tegn, fx «Styregruppemøde 1. kvartal».', 'Overskriften må højst være 200 tegn.'),
+  title: requiredText(
+    2,
+    200,
+    'Skriv en overskrift på mindst 2 tegn, fx «Styregruppemøde 1. kvartal».',
+    'Overskriften må højst være 200 tegn.',
+  ),
   place: optional(200, 'Stedet må højst være 200 tegn.'),
   participants: optional(2000, 'Deltagerlisten må højst være 2.000 tegn.'),
 });
@@ -72,7 +70,7 @@ export type MeetingInput = z.output<typeof meetingFormSchema>;
 export const MEETING_FIELDS = ['kind', 'heldOn', 'title', 'place', 'participants'] as const;
 
 export const pointFormSchema = z.object({
-  title: required(2, 300, 'Skriv punktets overskrift (mindst 2 tegn).', 'Overskriften må højst være 300 tegn.'),
+  title: requiredText(2, 300, 'Skriv punktets overskrift (mindst 2 tegn).', 'Overskriften må højst være 300 tegn.'),
   body: optional(2000, 'Beskrivelsen må højst være 2.000 tegn.'),
   minutes: optional(5000, 'Referatet må højst være 5.000 tegn.'),
   decision: optional(5000, 'Beslutningen må højst være 5.000 tegn.'),
@@ -93,7 +91,7 @@ const optionalIdField = (notChosen: string) =>
 
 export const actionFormSchema = z
   .object({
-    description: required(2, 1000, 'Beskriv handlingen (mindst 2 tegn).', 'Beskrivelsen må højst være 1.000 tegn.'),
+    description: requiredText(2, 1000, 'Beskriv handlingen (mindst 2 tegn).', 'Beskrivelsen må højst være 1.000 tegn.'),
     /** One of the project's users (checked against the list by the use case), or none: then `owner` names someone else. */
     ownerUserId: optionalIdField('Vælg en ansvarlig fra listen, eller skriv en anden.'),
     owner: optional(200, 'Den ansvarlige må højst være 200 tegn.'),

@@ -28,6 +28,7 @@ import {
   setRevisionSummary,
   undoPendingBatch,
   upsertPersons,
+  type BatchRow,
 } from '../../db/register-store.ts';
 import { applyCodeMappings } from '../../db/register-code-mappings.ts';
 import { monthString, weekString } from '../../monitoring/calendar.ts';
@@ -86,6 +87,19 @@ export interface MovedResult {
 }
 
 const NO_REVISION = { changedWeeks: 0, movedResults: 0, moved: [] as MovedResult[], resultMonth: null };
+
+/** The report for a file stored before (same kind and digest): the stored batch, nothing written now. */
+const alreadyImported = (base: { kind: RegisterKind; fileName: string; sha256: string }, batch: BatchRow): ImportReport => ({
+  ...base,
+  batchId: batch.id,
+  alreadyImported: true,
+  rows: batch.rows,
+  persons: batch.persons,
+  changedPersons: 0,
+  ...NO_REVISION,
+  periodFrom: batch.periodFrom,
+  periodTo: batch.periodTo,
+});
 
 /** Who imports: a signed-in analyst, or the system (userId 0) for the CLI and demo data. */
 export type Importer = Pick<Actor, 'userId' | 'username' | 'role' | 'ip'>;
@@ -298,17 +312,7 @@ export async function importRegisterFile(
   const base = { kind: input.kind, fileName: input.fileName, sha256 };
   const existing = await findBatch(db, input.kind, sha256);
   if (existing) {
-    return {
-      ...base,
-      batchId: existing.id,
-      alreadyImported: true,
-      rows: existing.rows,
-      persons: existing.persons,
-      changedPersons: 0,
-      ...NO_REVISION,
-      periodFrom: existing.periodFrom,
-      periodTo: existing.periodTo,
-    };
+    return alreadyImported(base, existing);
   }
 
   if (input.kind === 'kodetabel') {
@@ -445,17 +449,7 @@ export async function importRegisterFile(
       // The same file may have been delivered while this one waited for its turn.
       const same = await findBatch(db, input.kind, sha256);
       if (same) {
-        return {
-          ...base,
-          batchId: same.id,
-          alreadyImported: true,
-          rows: same.rows,
-          persons: same.persons,
-          changedPersons: 0,
-          ...NO_REVISION,
-          periodFrom: same.periodFrom,
-          periodTo: same.periodTo,
-        };
+        return alreadyImported(base, same);
       }
       const batchId = await insertBatch(db, { ...batchRow, pending: true });
       writing.here.add(batchId);
