@@ -11,7 +11,7 @@
  * independent solvers (helpers/recoverability.ts) say whether a hidden count is determined or pinned.
  */
 import { describe, expect, it } from 'vitest';
-import { breakdownOf, type Member } from '../src/app/steering/breakdowns.ts';
+import { breakdownOf } from '../src/app/steering/breakdowns.ts';
 import type { SteeringData } from '../src/app/steering/steering-data.ts';
 import { recruitmentFunnel, type FunnelCandidate, type OutreachEvent } from '../src/domain/recruitment.ts';
 import type { MonitorResult } from '../src/monitoring/types.ts';
@@ -19,6 +19,7 @@ import { breakdownTable } from '../src/reports/breakdown-section.ts';
 import type { Report, Table } from '../src/reports/model.ts';
 import { recruitmentTables } from '../src/reports/recruitment-section.ts';
 import { mixTable, mixTotals } from '../src/reports/steering-sections.ts';
+import { channelMembers, noGoalGroup } from './helpers/breakdown-members.ts';
 import { breakdownFigures, type Published } from './helpers/published-tables.ts';
 import { ranges, recoverable, type Shown } from './helpers/recoverability.ts';
 
@@ -148,21 +149,8 @@ describe('the recruitment funnel', () => {
 });
 
 describe('the breakdowns', () => {
-  const fact = (channel: string) => ({
-    enrolmentId: channel,
-    municipality: 'Aalborg',
-    visitation: 'jobparat',
-    flereSkalMed: 1,
-    recruitmentChannel: channel,
-    countryOfOrigin: 'Syrien',
-    exitedOn: null,
-    exitReason: null,
-    companyOriented: false,
-    cvAbc: false,
-  });
-  const members = (channel: string, n: number): Member[] =>
-    Array.from({ length: n }, () => ({ fact: fact(channel), accumulated: 0, durable: 'none' }));
-  const g = (n: number) => ({ n, accumulated: { '1': 0, '2': 0, '3': 0, '0': n, '1_or_2': 0 }, durable: { full: 0, partial: 0, none: n } });
+  const members = (channel: string, n: number) => channelMembers(channel, n, channel);
+  const g = noGoalGroup;
   // The engine shows the whole group's 18 women (as the report's other tables do).
   const result = { groups: { all: g(18), kommune: { Aalborg: g(18) }, visitation: { jobparat: g(18) } } } as unknown as MonitorResult;
 

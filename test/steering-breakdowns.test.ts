@@ -13,7 +13,7 @@
  * from WOMEN. Country groups come from the public country list (domain/countries.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breakdownOf, type Breakdown, type Member } from '../src/app/steering/breakdowns.ts';
+import { breakdownOf, type Breakdown } from '../src/app/steering/breakdowns.ts';
 import { loadNationalData } from '../src/app/steering/national-data.ts';
 import { loadSteeringData } from '../src/app/steering/steering-data.ts';
 import { defaultMonths } from '../src/app/register/default-months.ts';
@@ -21,6 +21,7 @@ import { BUILT_IN_ACTIVITY_TYPES } from '../src/domain/activities.ts';
 import { COUNTRIES } from '../src/domain/countries.ts';
 import { loadActor } from '../src/db/users.ts';
 import { useTestServer } from './helpers/server.ts';
+import { channelMembers, noGoalGroup } from './helpers/breakdown-members.ts';
 import { determinedCells, SECONDARY, VISIBLE } from '../src/monitoring/suppress.ts';
 import type { MonitorResult } from '../src/monitoring/types.ts';
 import { backends, testDeps } from './helpers/db.ts';
@@ -334,21 +335,8 @@ describe.each(backends())('results and case measures by recorded fields on %s', 
 });
 
 describe('suppression of a breakdown table', () => {
-  const fact = (channel: string) => ({
-    enrolmentId: '',
-    municipality: 'Aalborg',
-    visitation: 'jobparat',
-    flereSkalMed: 1,
-    recruitmentChannel: channel,
-    countryOfOrigin: 'Syrien',
-    exitedOn: null,
-    exitReason: null,
-    companyOriented: false,
-    cvAbc: false,
-  });
-  const members = (channel: string, n: number): Member[] =>
-    Array.from({ length: n }, () => ({ fact: fact(channel), accumulated: 0, durable: 'none' }));
-  const g = (n: number) => ({ n, accumulated: { '1': 0, '2': 0, '3': 0, '0': n, '1_or_2': 0 }, durable: { full: 0, partial: 0, none: n } });
+  const members = (channel: string, n: number) => channelMembers(channel, n);
+  const g = noGoalGroup;
   const result = { groups: { all: g(33), kommune: { Aalborg: g(33) }, visitation: {} } } as unknown as MonitorResult;
 
   it('hides a small group and a complement in the same column, and shows the total the engine shows', () => {
