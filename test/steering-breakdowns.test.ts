@@ -354,6 +354,21 @@ describe('suppression of a breakdown table', () => {
     expect(determinedByReader(b)).toEqual([]);
   });
 
+  it("keeps the whole group's hidden figure hidden in municipality × visitation when the project has one municipality", () => {
+    // The report hides the whole group's «Mål 3» (x); the municipality's figures are never printed (shown, 10).
+    // With one municipality the table's total is the whole group: before, the municipality's state overwrote
+    // the whole group's there and the total row printed the hidden 10 (seeded for 2 Dec 2026: 24).
+    const women = members('jobcenter', 30).map((m, i) => ({ ...m, accumulated: (i < 10 ? 3 : 0) as 3 | 0 }));
+    const acc = (three: number | string) => ({ '1': 0, '2': 0, '3': three, '0': 20, '1_or_2': 0 });
+    const group = (three: number | string) => ({ n: 30, accumulated: acc(three), durable: { full: 0, partial: 0, none: 30 } });
+    const both = { groups: { all: group('x'), kommune: { Aalborg: group(10) }, visitation: { jobparat: group('x') } } };
+    const b = breakdownOf('kommune_visitation', women, '2024-12-31', 5, { result: both as unknown as MonitorResult });
+    const total = b.rows.find((r) => r.kind === 'total')!;
+    expect(total.values[0]).toBe(30);
+    expect(total.values[2]).toBe('x');
+    expect(b.rows.filter((r) => r.kind !== 'total').map((r) => r.values[2])).not.toContain(10);
+  });
+
   it('shows everything inside the municipality (no suppression)', () => {
     const b = breakdownOf('kanal', [...members('jobcenter', 20), ...members('boligomraade', 3)], '2024-12-31', 0, null);
     expect(b.rows.map((r) => r.values[0])).toEqual([20, 3, 0, 0, 0, 0, 23]);

@@ -279,8 +279,11 @@ export function breakdownOf(
     };
     fix(total, engineCells(shared.result.groups.all));
     if (dim === 'kommune_visitation') {
-      for (const m of municipalities)
-        fix(l.index.get(`${m}|*`) ?? (municipalities.length === 1 ? total : undefined), engineCells(shared.result.groups.kommune[m]));
+      // With one municipality its row is the total, already fixed to the whole group's states: the report
+      // prints the whole group's figures, not the municipality's, so the municipality's states (never
+      // printed, never hidden as complements) must not overwrite them (1 Dec 2026: the whole group's
+      // «Mål 3» hidden as x in the other breakdowns was printed as 24 here, seeded for 2 Dec).
+      for (const m of municipalities) fix(l.index.get(`${m}|*`), engineCells(shared.result.groups.kommune[m]));
       // With one municipality its cells are the visitation groups themselves: the engine's state too.
       const one = municipalities.length === 1 ? municipalities[0] : null;
       for (const v of VISITATIONS) {
