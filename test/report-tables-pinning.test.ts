@@ -11,9 +11,10 @@
  * independent solvers (helpers/recoverability.ts) say whether a hidden count is determined or pinned.
  */
 import { describe, expect, it } from 'vitest';
+import { outreachEvent } from '../src/domain/test-support.ts';
 import { breakdownOf } from '../src/app/steering/breakdowns.ts';
 import type { SteeringData } from '../src/app/steering/steering-data.ts';
-import { recruitmentFunnel, type FunnelCandidate, type OutreachEvent } from '../src/domain/recruitment.ts';
+import { recruitmentFunnel, type FunnelCandidate } from '../src/domain/recruitment.ts';
 import type { MonitorResult } from '../src/monitoring/types.ts';
 import { breakdownTable } from '../src/reports/breakdown-section.ts';
 import type { Report, Table } from '../src/reports/model.ts';
@@ -92,13 +93,7 @@ describe('the activity mix', () => {
 });
 
 describe('the recruitment funnel', () => {
-  const ev = (kind: OutreachEvent['kind'], occurredOn: string, o: Partial<OutreachEvent> = {}): OutreachEvent => ({
-    kind,
-    occurredOn,
-    channel: null,
-    declineReason: null,
-    ...o,
-  });
+  const ev = outreachEvent;
   /** Ten reached by telephone and ten by a role model; in each, four declined (health) and six enrolled. */
   function candidates(): FunnelCandidate[] {
     const out: FunnelCandidate[] = [];

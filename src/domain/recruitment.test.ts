@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { candidateErasureDue, candidateStage, outreachSchema, recruitmentFunnel, type OutreachEvent } from './recruitment.ts';
+import { outreachEvent } from './test-support.ts';
+import { candidateErasureDue, candidateStage, outreachSchema, recruitmentFunnel } from './recruitment.ts';
 
-const ev = (kind: OutreachEvent['kind'], occurredOn: string, o: Partial<OutreachEvent> = {}): OutreachEvent => ({
-  kind,
-  occurredOn,
-  channel: null,
-  declineReason: null,
-  ...o,
-});
+const ev = outreachEvent;
 
 describe('recruitment funnel', () => {
   const candidates = [

@@ -1,5 +1,6 @@
 /** Test helper of the follow-up rules' unit tests: a woman with everything in order, and one rule's alerts. */
 import type { Alert, FollowUpInput } from './alerts.ts';
+import type { OutreachEvent } from './recruitment.ts';
 
 export const completePlan = {
   jobGoal: 'Rengøringsassistent',
@@ -20,3 +21,12 @@ export const input = (over: Partial<FollowUpInput>): FollowUpInput => ({
 
 /** Severity and due date of each alert of `code`. */
 export const only = (code: Alert['code'], alerts: Alert[]) => alerts.filter((a) => a.code === code).map((a) => [a.severity, a.dueDate]);
+
+/** An outreach step with no channel and no decline reason unless given. */
+export const outreachEvent = (kind: OutreachEvent['kind'], occurredOn: string, o: Partial<OutreachEvent> = {}): OutreachEvent => ({
+  kind,
+  occurredOn,
+  channel: null,
+  declineReason: null,
+  ...o,
+});

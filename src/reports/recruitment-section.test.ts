@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { outreachEvent } from '../domain/test-support.ts';
 import type { SteeringData } from '../app/steering/steering-data.ts';
-import { recruitmentFunnel, type OutreachEvent } from '../domain/recruitment.ts';
+import { recruitmentFunnel } from '../domain/recruitment.ts';
 import { recruitmentTables } from './recruitment-section.ts';
 
-const ev = (kind: OutreachEvent['kind'], occurredOn: string, o: Partial<OutreachEvent> = {}): OutreachEvent =>
-  ({ kind, occurredOn, channel: null, declineReason: null, ...o });
+const ev = outreachEvent;
 
 /** 30 reached by telephone (10 enrolled, 6 declined), 2 by a role model (1 declined), 8 not reached. */
 function funnel() {
