@@ -135,6 +135,7 @@ describe('CsvReader: rows', () => {
     expect(e.code).toBe('bad_value');
     expect(e.message).toBe('f.csv, linje 2, kolonne «b»: et felt i anførselstegn slutter ikke.');
     const f = thrown(() => rows(reader('a;b\n"1"x;2\n')));
+    expect(f.code).toBe('bad_value');
     expect(f.message).toBe('f.csv, linje 2, kolonne «a»: tegn efter det afsluttende anførselstegn.');
     expect(rows(reader('a;b\n"1"\r\n"2";"3"'))).toEqual([
       [2, '1'],
@@ -178,9 +179,54 @@ describe('CsvReader: rows', () => {
     expect(few.message).toBe('f.csv, linje 4, kolonne «b»: rækken har 1 felter, men overskriften har 2; feltet mangler.');
     r.next();
     const many = thrown(() => r.checkFieldCount());
+    expect(many.code).toBe('field_count');
     expect(many.message).toBe('f.csv, linje 5, kolonne «felt 3»: rækken har 3 felter, men overskriften har kun 2.');
     expect(r.place(0)).toEqual({ file: 'f.csv', line: 5, column: 'a' });
     expect(r.place(5)).toEqual({ file: 'f.csv', line: 5, column: 'felt 6' });
+  });
+  it('names the field by its number when the header line itself has a bad quote (no column names yet)', () => {
+    for (const [text, what] of [
+      ['a;"b\n1;2\n', 'et felt i anførselstegn slutter ikke.'],
+      ['a;"b"x;c\n1;2;3\n', 'tegn efter det afsluttende anførselstegn.'],
+    ]) {
+      const e = thrown(() => reader(text));
+      expect(e.code).toBe('bad_value');
+      expect(e.message).toBe(`f.csv, linje 1, kolonne «felt 2»: ${what}`);
+    }
+  });
+  it('looks only at the current row for extra fields: every extra field must be empty, not just the first', () => {
+    const r = reader('a;b\n1;2;;x\n1;2;y\n1;2\n1;2;\n');
+    r.next();
+    expect(thrown(() => r.checkFieldCount()).message).toBe(
+      'f.csv, linje 2, kolonne «felt 4»: rækken har 4 felter, men overskriften har kun 2.',
+    );
+    r.next();
+    expect(thrown(() => r.checkFieldCount()).column).toBe('felt 3');
+    // The row before had a third field «y»; this row has two, and its own empty third is no data either.
+    r.next();
+    expect(() => r.checkFieldCount()).not.toThrow();
+    r.next();
+    expect(() => r.checkFieldCount()).not.toThrow();
+  });
+  it('skips blank lines of lone CRs, CRLFs and LFs between rows, counting each as one line', () => {
+    expect(rows(reader('a;b\n1;2\n\r3;4\r\r\n\n5;6\r\r7;8\n'))).toEqual([
+      [2, '1', '2'],
+      [4, '3', '4'],
+      [7, '5', '6'],
+      [9, '7', '8'],
+    ]);
+    expect(rows(reader('a;b\r\r\n\r1;2'))).toEqual([[4, '1', '2']]);
+  });
+  it('parses integers in place up to the row end (CRLF, lone CR) and with the digit 0 anywhere', () => {
+    const r = reader('a;b;c\r\n10;0;305\r\n7;8;90\r4;5;6\n');
+    const ints = new Int32Array(3);
+    expect(r.next(ints)).toBe(true);
+    expect([...ints]).toEqual([10, 0, 305]);
+    expect(r.next(ints)).toBe(true);
+    expect([r.rowLine, ...ints]).toEqual([3, 7, 8, 90]);
+    expect(r.next(ints)).toBe(true);
+    expect([r.rowLine, ...ints]).toEqual([4, 4, 5, 6]);
+    expect(r.next(ints)).toBe(false);
   });
 });
 
