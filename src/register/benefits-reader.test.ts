@@ -244,4 +244,10 @@ describe('the yearly plain loop reads only the week columns', () => {
       ],
     });
   });
+  it('is not taken for week columns out of order: an unknown code is named at its first week, as the general reader names it', () => {
+    // The first row of a chunk goes to the general reader, the second would go to the plain loop, which reads in column order.
+    const e = thrown(() => read(`pnr;y_02;y_01\n${A};;\n${B};4711;4711\n`, 'x.csv', { year: 2021 }));
+    expect(e).toMatchObject({ code: 'unknown_codes', codes: [4711] });
+    expect(e.message).toContain('4711 (2 uger hos 1 person; første gang i x.csv, linje 3, kolonne «y_01»)');
+  });
 });
