@@ -17,6 +17,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { startServer, type RunningServer } from '../test/helpers/server.ts';
 import { createMunicipality, type TestMunicipality } from '../test/helpers/world.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { addDays } from '../src/core/dates.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -291,6 +293,26 @@ export async function enrolThroughForm(
   await follow(page, () => page.getByRole('button', { name: 'Indskriv' }).click());
   await page.waitForURL(/\/deltagere\/[0-9a-f-]{36}(\?|$)/);
   return page.url().split('?')[0];
+}
+
+/**
+ * Set-up (not a flow under test): a new page signed in as the block's fresh municipality's
+ * caseworker (useServerAndBrowser with `municipality`), who enrols `w` as aktivitetsparat through
+ * the form (enrolThroughForm), enrolled `daysAgo` days before today. Returns the page, on her page,
+ * and her page's URL without the query.
+ */
+export async function caseworkerEnrols(
+  env: { server: RunningServer; browser: Browser; m: TestMunicipality },
+  w: { cpr: string; firstName: string; lastName: string; country: string },
+  daysAgo: number,
+): Promise<{ page: Page; herPage: string }> {
+  const page = await signedInPage(env, env.m.caseworker.username);
+  const herPage = await enrolThroughForm(page, env.server.url, {
+    ...w,
+    enrolledOn: addDays(todayInDenmark(), -daysAgo),
+    visitation: 'Aktivitetsparat',
+  });
+  return { page, herPage };
 }
 
 /**

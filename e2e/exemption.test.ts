@@ -7,15 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  browserAvailable,
-  enrolThroughForm,
-  expectNoAxeViolations,
-  follow,
-  signedInPage,
-  useServerAndBrowser,
-  WAIT_MS,
-} from './browser.ts';
+import { browserAvailable, caseworkerEnrols, expectNoAxeViolations, follow, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
@@ -33,15 +25,8 @@ describe.runIf(browserAvailable())('exemption periods in Chromium', () => {
     page.locator('[data-testid="alerts"] [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
   it('adds a maternity leave with the keyboard, sees the conversation alert pause, and back after deleting it', async () => {
-    const page = await signedInPage(env, env.m.caseworker.username);
-    const herPage = await enrolThroughForm(page, env.server.url, {
-      cpr: makeCpr('1987-06-21', 'K', 3301),
-      firstName: 'Nadia',
-      lastName: 'Barselsen',
-      country: 'AF',
-      enrolledOn: addDays(today, -90),
-      visitation: 'Aktivitetsparat',
-    });
+    const nadia = { cpr: makeCpr('1987-06-21', 'K', 3301), firstName: 'Nadia', lastName: 'Barselsen', country: 'AF' };
+    const { page, herPage } = await caseworkerEnrols(env, nadia, 90);
     expect(await alertCodes(page)).toContain('samtale_frist');
 
     await follow(page, () => page.getByRole('link', { name: 'Ny fritagelse' }).click());

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
-import { enter, tabUntil } from './keyboard.ts';
+import { enter, tabAndEnter, tabAndEnterChecked, tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
 
@@ -19,13 +19,10 @@ describe.runIf(browserAvailable())('group sessions in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gruppemøder');
     await expectNoAxeViolations(page);
 
-    await tabTo(page, /^A\|\|Opret gruppemøde/);
-    await enter(page, /\/grupper\/ny$/);
-    await expectNoAxeViolations(page);
+    await tabAndEnterChecked(page, /^A\|\|Opret gruppemøde/, /\/grupper\/ny$/);
     await tabTo(page, /^INPUT\|Starttidspunkt/);
     await page.keyboard.type('25.00');
-    await tabTo(page, /^BUTTON\|\|Gem/);
-    await enter(page, /\/grupper\/ny$/);
+    await tabAndEnter(page, /^BUTTON\|\|Gem/, /\/grupper\/ny$/);
     await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Vælg hvilken slags møde det er.');
     await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Skriv starttidspunktet som tt.mm');
     await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Angiv stedet.');
@@ -45,8 +42,7 @@ describe.runIf(browserAvailable())('group sessions in Chromium', () => {
     await page.keyboard.type('Beboerhuset');
     await page.keyboard.press('Tab');
     await page.keyboard.type('arabisk, somali');
-    await tabTo(page, /^BUTTON\|\|Gem/);
-    await enter(page, /\/grupper\/[0-9a-f-]{36}/);
+    await tabAndEnter(page, /^BUTTON\|\|Gem/, /\/grupper\/[0-9a-f-]{36}/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kvindecafé: Tastaturcaféen');
     await expect.poll(() => page.getByTestId('session-facts').textContent()).toContain('arabisk, somali');
     await expectNoAxeViolations(page);
@@ -54,15 +50,13 @@ describe.runIf(browserAvailable())('group sessions in Chromium', () => {
     // Attendance for the first woman.
     await tabTo(page, /^SELECT\|Fremmøde for /);
     await page.keyboard.type('M');
-    await tabTo(page, /^BUTTON\|\|Gem fremmøde/);
-    await enter(page, /gemt=fremmoede/);
+    await tabAndEnter(page, /^BUTTON\|\|Gem fremmøde/, /gemt=fremmoede/);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Fremmødet er gemt.');
     await expect.poll(() => page.getByTestId('attendance').locator('caption').textContent()).toContain('Mødt: 1');
     await expectNoAxeViolations(page);
 
     // Cancel: a reason is required.
-    await tabTo(page, /^BUTTON\|\|Aflys mødet/);
-    await enter(page, /\/aflys$/);
+    await tabAndEnter(page, /^BUTTON\|\|Aflys mødet/, /\/aflys$/);
     await expect.poll(() => page.locator('#fejlopsummering').textContent()).toContain('Skriv hvorfor mødet er aflyst.');
     await expectNoAxeViolations(page);
     await tabTo(page, /^INPUT\|Begrundelse for aflysning/);

@@ -3,7 +3,7 @@
  * helpers every keyboard flow uses (casework, companies, sessions, recruitment, register …).
  */
 import type { FileChooser, Page } from 'playwright-core';
-import { settled, WAIT_MS } from './browser.ts';
+import { expectNoAxeViolations, settled, WAIT_MS } from './browser.ts';
 
 /**
  * The focused element as `TAG|label|text` (`short`), or `TAG|label|legend|text` (`legend`: the
@@ -39,6 +39,18 @@ export async function tabUntil(page: Page, re: RegExp, opts: { max?: number; for
 /** Press Enter and wait until the browser has arrived at `url` (a link or a form's button has focus). */
 export async function enter(page: Page, url: RegExp) {
   await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
+}
+
+/** Tab to `target` (described as `focused` does in the `short` format), press Enter there and wait until the browser has arrived at `url`. */
+export async function tabAndEnter(page: Page, target: RegExp, url: RegExp) {
+  await tabUntil(page, target, { format: 'short' });
+  await enter(page, url);
+}
+
+/** As tabAndEnter, then the page arrived at passes axe (expectNoAxeViolations). */
+export async function tabAndEnterChecked(page: Page, target: RegExp, url: RegExp) {
+  await tabAndEnter(page, target, url);
+  await expectNoAxeViolations(page);
 }
 
 /**

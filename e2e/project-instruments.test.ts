@@ -7,14 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser, WAIT_MS } from './browser.ts';
-import { tabUntil } from './keyboard.ts';
+import { browserAvailable, expectNoAxeViolations, signedInPage, useServerAndBrowser } from './browser.ts';
+import { tabAndEnter, tabAndEnterChecked, tabUntil } from './keyboard.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { format: 'short' });
-
-async function enter(page: Page, url: RegExp) {
-  await Promise.all([page.waitForURL(url, { timeout: WAIT_MS * 2 }), page.keyboard.press('Enter')]);
-}
 
 const steps = (word: string) => [1, 2, 3, 4, 5].map((n) => `${word} trin ${n}`).join('\n');
 
@@ -25,22 +21,18 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
     const leader = await signedInPage(env, env.m.leader.username);
     const project = env.m.projectId;
     await leader.goto(`${env.server.url}/projekt/${project}`);
-    await tabTo(leader, /^A\|\|Projektets måleredskaber/);
-    await enter(leader, /\/maaleredskaber$/);
+    await tabAndEnter(leader, /^A\|\|Projektets måleredskaber/, /\/maaleredskaber$/);
     await expect.poll(() => leader.getByRole('heading', { level: 1 }).textContent()).toContain('Projektets måleredskaber');
     await expectNoAxeViolations(leader);
 
-    await tabTo(leader, /^A\|\|Nyt måleredskab/);
-    await enter(leader, /\/maaleredskaber\/nyt$/);
-    await expectNoAxeViolations(leader);
+    await tabAndEnterChecked(leader, /^A\|\|Nyt måleredskab/, /\/maaleredskaber\/nyt$/);
     await tabTo(leader, /^INPUT\|Navn/);
     await leader.keyboard.type('Tastaturtrappen');
     await tabTo(leader, /^INPUT\|Navn på dimension 1/);
     await leader.keyboard.type('Sprog');
     await leader.keyboard.press('Tab');
     await leader.keyboard.type('Ingen dansk\nLidt dansk\nNogen dansk');
-    await tabTo(leader, /^BUTTON\|\|Opret måleredskab/);
-    await enter(leader, /\/maaleredskaber$/);
+    await tabAndEnter(leader, /^BUTTON\|\|Opret måleredskab/, /\/maaleredskaber$/);
     await expect
       .poll(() => leader.locator('#fejlopsummering').textContent())
       .toContain('Dimensionen "Sprog" skal have en tekst for hvert trin: 5 trin (1–5), én linje pr. trin. Der er 3.');
@@ -54,8 +46,7 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
     await leader.keyboard.type('Netværk');
     await leader.keyboard.press('Tab');
     await leader.keyboard.type(steps('Netværk'));
-    await tabTo(leader, /^BUTTON\|\|Opret måleredskab/);
-    await enter(leader, /\/maaleredskaber\/\d+\?gemt=oprettet$/);
+    await tabAndEnter(leader, /^BUTTON\|\|Opret måleredskab/, /\/maaleredskaber\/\d+\?gemt=oprettet$/);
     await expect.poll(() => leader.getByTestId('instrument-notice').textContent()).toContain('Måleredskabet er oprettet.');
     await expect.poll(() => leader.getByTestId('version-1').textContent()).toContain('Tager nye målinger');
     await expectNoAxeViolations(leader);
@@ -66,44 +57,36 @@ describe.runIf(browserAvailable())('project instruments in Chromium', () => {
     const her = env.m.women[0].id;
     const cw = await signedInPage(env, env.m.caseworker.username);
     await cw.goto(`${env.server.url}/deltagere/${her}/maalinger`);
-    await tabTo(cw, /^A\|\|Ny måling: Tastaturtrappen/);
-    await enter(cw, new RegExp(`/maalinger/ny\\?redskab=projekt-${iid}-v1$`));
-    await expectNoAxeViolations(cw);
+    await tabAndEnterChecked(cw, /^A\|\|Ny måling: Tastaturtrappen/, new RegExp(`/maalinger/ny\\?redskab=projekt-${iid}-v1$`));
     await tabTo(cw, /^INPUT\|5: Sprog trin 5/);
     await cw.keyboard.press('ArrowDown'); // 4
     await cw.keyboard.press('ArrowDown'); // 3
     await cw.keyboard.press('ArrowDown'); // 2
     expect(await cw.locator('input[name="answers.d1"]:checked').inputValue()).toBe('2');
-    await tabTo(cw, /^BUTTON\|\|Gem måling/);
-    await enter(cw, /\/maalinger$/);
+    await tabAndEnter(cw, /^BUTTON\|\|Gem måling/, /\/maalinger$/);
     await expect.poll(() => cw.locator('#fejlopsummering').textContent()).toContain('Vælg et svar på "Netværk".');
     await expectNoAxeViolations(cw);
     await tabTo(cw, /^INPUT\|5: Netværk trin 5/);
     await cw.keyboard.press('ArrowDown'); // 4
-    await tabTo(cw, /^BUTTON\|\|Gem måling/);
-    await enter(cw, new RegExp(`/deltagere/${her}`));
+    await tabAndEnter(cw, /^BUTTON\|\|Gem måling/, new RegExp(`/deltagere/${her}`));
     await expect.poll(() => cw.getByTestId('step-texts').first().textContent()).toContain('Sprog: 2 – Sprog trin 2');
     await expect.poll(() => cw.getByTestId('step-texts').first().textContent()).toContain('Netværk: 4 – Netværk trin 4');
     await expectNoAxeViolations(cw);
 
     // The leader edits the used instrument: version 2; version 1 keeps its texts.
     await leader.goto(instrumentUrl);
-    await tabTo(leader, /^A\|\|Ret måleredskabet/);
-    await enter(leader, /\/ret$/);
-    await expectNoAxeViolations(leader);
+    await tabAndEnterChecked(leader, /^A\|\|Ret måleredskabet/, /\/ret$/);
     await tabTo(leader, /^TEXTAREA\|Trintekster for dimension 1/);
     await leader.keyboard.press('Control+A');
     await leader.keyboard.type(steps('Dansk'));
-    await tabTo(leader, /^BUTTON\|\|Gem ændringer/);
-    await enter(leader, /gemt=version-2$/);
+    await tabAndEnter(leader, /^BUTTON\|\|Gem ændringer/, /gemt=version-2$/);
     await expect.poll(() => leader.getByTestId('instrument-notice').textContent()).toContain('Ændringen er gemt som version 2');
     await expect.poll(() => leader.getByTestId('version-1').textContent()).toContain('Sprog trin 2');
     await expect.poll(() => leader.getByTestId('version-2').textContent()).toContain('Dansk trin 2');
     await expectNoAxeViolations(leader);
 
     // Retire version 2: it takes no new scores.
-    await tabTo(leader, /^BUTTON\|\|Udfas version 2/);
-    await enter(leader, /gemt=udfaset$/);
+    await tabAndEnter(leader, /^BUTTON\|\|Udfas version 2/, /gemt=udfaset$/);
     await expect.poll(() => leader.getByTestId('version-2').textContent()).toContain('Udfaset');
     await expectNoAxeViolations(leader);
     await cw.goto(`${env.server.url}/deltagere/${her}/maalinger`);

@@ -7,19 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  browserAvailable,
-  enrolThroughForm,
-  expectNoAxeViolations,
-  settled,
-  signedInPage,
-  useServerAndBrowser,
-  WAIT_MS,
-} from './browser.ts';
+import { browserAvailable, caseworkerEnrols, expectNoAxeViolations, settled, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { tabUntil } from './keyboard.ts';
 import { makeCpr } from '../src/core/cpr.ts';
-import { todayInDenmark } from '../src/app/casework/today.ts';
-import { addDays } from '../src/core/dates.ts';
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re);
 
@@ -32,16 +22,9 @@ describe.runIf(browserAvailable())('changing visitation in Chromium (keyboard on
   const env = useServerAndBrowser({ municipality: true });
 
   it('refuses the category she already has, then changes her to jobparat with a reason, shown on her page and timeline', async () => {
-    const page = await signedInPage(env, env.m.caseworker.username);
     // Setup (not the flow under test): a woman enrolled as aktivitetsparat two months ago.
-    const herPage = await enrolThroughForm(page, env.server.url, {
-      cpr: makeCpr('1984-03-09', 'K', 4417),
-      firstName: 'Hawa',
-      lastName: 'Opvisitersen',
-      country: 'SO',
-      enrolledOn: addDays(todayInDenmark(), -60),
-      visitation: 'Aktivitetsparat',
-    });
+    const hawa = { cpr: makeCpr('1984-03-09', 'K', 4417), firstName: 'Hawa', lastName: 'Opvisitersen', country: 'SO' };
+    const { page, herPage } = await caseworkerEnrols(env, hawa, 60);
     const herPath = new URL(herPage).pathname;
 
     // Keyboard only from here.

@@ -21,7 +21,7 @@ import { loginAs, type Session } from './helpers/http.ts';
 import { upgradedBy } from '../src/app/steering/case-measures.ts';
 import { loadCaseFacts, type CaseFacts } from '../src/db/steering/case-stats.ts';
 import { door } from '../src/db/door.ts';
-import { createMunicipality, testActor, type TestMunicipality } from './helpers/world.ts';
+import { createMunicipality, postGoal, testActor, type TestMunicipality } from './helpers/world.ts';
 
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const dk = (iso: string) => `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}`;
@@ -218,14 +218,8 @@ describe.each(backends())('exemption periods on %s', (backend) => {
   it('a goal "opvisiteret" counts her among the women enrolled as aktivitetsparat, by hand', async () => {
     const project = m.projectId;
     const pl = await loginAs(srv.app, m.leader.username);
-    const res = await pl.post(`/styring/maal/ny?projekt=${project}`, {
-      title: 'Opvisitering til jobparat',
-      measure: 'opvisiteret',
-      population: 'alle',
-      targetKind: 'andel',
-      targetValue: '20',
-      deadline: da(addDays(today, 300)),
-    });
+    const opvisiteret = { title: 'Opvisitering til jobparat', measure: 'opvisiteret', population: 'alle', targetValue: '20' };
+    const res = await postGoal(pl, project, { ...opvisiteret, deadline: da(addDays(today, 300)) });
     expect(res.statusCode).toBe(303);
     const goal = await srv.t.db.query<{ measure: string }>(
       `SELECT measure FROM project_goal WHERE project_id = $1 AND measure = 'opvisiteret'`,

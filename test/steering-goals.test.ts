@@ -8,8 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
-import { expectRejected, loginAs, type Session } from './helpers/http.ts';
-import { addGoal, createAgency, createMunicipality, type TestMunicipality, type TestUser } from './helpers/world.ts';
+import { expectRejected, loginAs } from './helpers/http.ts';
+import { addGoal, createAgency, createMunicipality, postGoal, type TestMunicipality, type TestUser } from './helpers/world.ts';
 import { goalFormSchema, milestoneFormSchema } from '../src/domain/steering-goals.ts';
 import { DEMO_GOALS, demoGoalsFor, demoMilestonesFor } from '../src/demo/goals.ts';
 
@@ -91,17 +91,6 @@ describe.each(backends())('steering goals and milestones on %s', (backend) => {
     expect(goals.statusCode).toBe(200);
     expect(goals.body).toContain('50 % har lønnede timer eller er ordinært beskæftigede');
   });
-
-  /** The new-goal form of `project` posted by `who`: Mål 1 at 10 % by the end of 2022, no note, unless `fields` say otherwise. */
-  const postGoal = (who: Session, project: number, fields: Record<string, string>) =>
-    who.post(`/styring/maal/ny?projekt=${project}`, {
-      measure: 'maal_1',
-      targetKind: 'andel',
-      targetValue: '10',
-      deadline: '2022-12-31',
-      note: '',
-      ...fields,
-    });
 
   it('keeps the values and puts a Danish error beside each bad field', async () => {
     const s = await loginAs(srv.app, w.m.leader.username);

@@ -453,6 +453,17 @@ export async function addGoal(db: Database, m: TestMunicipality, title: string):
   ).rows[0].id;
 }
 
+/** The new-goal form of `project` posted by `who`: Mål 1 at 10 % by the end of 2022, no note, unless `fields` say otherwise. */
+export const postGoal = (who: Session, project: number, fields: Record<string, string>) =>
+  who.post(`/styring/maal/ny?projekt=${project}`, {
+    measure: 'maal_1',
+    targetKind: 'andel',
+    targetValue: '10',
+    deadline: '2022-12-31',
+    note: '',
+    ...fields,
+  });
+
 /**
  * An actor with no user row, for calling the door or a use case directly: by default a jobcentre
  * caseworker of `municipalities`; `over` changes any field (a user name per test, another role).
