@@ -236,7 +236,7 @@ export function readPieces(pieces: Piece[], builder: RegisterBuilder, options: R
  * The reader thread's precompiled bundle (scripts/build-cli.mjs): beside this file in a bundle,
  * else in dist/cli/ while it is newer than every source it was built from; or null.
  */
-function readerBundle(): URL | null {
+export function readerBundle(): URL | null {
   const here = import.meta.url;
   if (here.endsWith('.mjs')) return new URL('./read-worker.mjs', here);
   try {

@@ -6,17 +6,27 @@
  */
 import * as fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pieceSource, splitPlan, type SplitPlan } from './parallel.ts';
+import { pieceSource, readerBundle, splitPlan, type SplitPlan } from './parallel.ts';
 import { leftOpen, tempFiles } from './test-files.ts';
 
 // openSync, readSync and closeSync as themselves, watched (readSync can be made to return short reads).
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
-  return { ...real, openSync: vi.fn(real.openSync), closeSync: vi.fn(real.closeSync), readSync: vi.fn(real.readSync) };
+  return {
+    ...real,
+    openSync: vi.fn(real.openSync),
+    closeSync: vi.fn(real.closeSync),
+    readSync: vi.fn(real.readSync),
+    readFileSync: vi.fn(real.readFileSync),
+    statSync: vi.fn(real.statSync),
+  };
 });
-const realReadSync = (await vi.importActual<typeof import('node:fs')>('node:fs')).readSync;
+const real = await vi.importActual<typeof import('node:fs')>('node:fs');
+const realReadSync = real.readSync;
 afterEach(() => {
   vi.mocked(fs.readSync).mockImplementation(realReadSync);
+  vi.mocked(fs.readFileSync).mockImplementation(real.readFileSync);
+  vi.mocked(fs.statSync).mockImplementation(real.statSync);
 });
 
 /** From now on, readSync returns at most `most` bytes a call (as a pipe or a network file may). */
@@ -103,5 +113,39 @@ describe('parallel.ts reading the benefit files itself', () => {
   it('a file that gives fewer bytes than its size (cut short while read) is not planned, and does not hang the planning', () => {
     vi.mocked(fs.readSync).mockImplementation((() => 0) as typeof fs.readSync);
     expect(splitPlan([longPath], [], { minBytes: 0 })).toBeNull();
+  });
+});
+
+describe("the reader thread's bundle (readerBundle)", () => {
+  const root = new URL('../../', import.meta.url);
+  const dist = new URL('dist/cli/', root);
+  /** dist/cli/manifest.json naming `rw.mjs` built from two sources, with these modification times (or no manifest). */
+  function bundleOnDisk(times: Record<string, number> | null): void {
+    vi.mocked(fs.readFileSync).mockImplementation(((path: fs.PathOrFileDescriptor) => {
+      if (times !== null && String(path) === new URL('manifest.json', dist).href)
+        return JSON.stringify({ bundles: { 'read-worker': { file: 'rw.mjs', inputs: ['src/a.ts', 'src/b.ts'] } } });
+      throw Object.assign(new Error(`ENOENT: ${String(path)}`), { code: 'ENOENT' });
+    }) as typeof fs.readFileSync);
+    vi.mocked(fs.statSync).mockImplementation(((path: fs.PathLike) => {
+      const name = String(path).slice(root.href.length);
+      if (times === null || !(name in times)) throw Object.assign(new Error(`ENOENT: ${name}`), { code: 'ENOENT' });
+      return { mtimeMs: times[name] } as fs.Stats;
+    }) as typeof fs.statSync);
+  }
+
+  it("is the manifest's file in dist/cli while no source it was built from is newer (the same time is not newer)", () => {
+    bundleOnDisk({ 'dist/cli/rw.mjs': 100, 'src/a.ts': 50, 'src/b.ts': 100 });
+    expect(readerBundle()?.href).toBe(new URL('rw.mjs', dist).href);
+  });
+
+  it('is none when a source is newer than the bundle, when a source or the bundle is missing, or without a manifest', () => {
+    bundleOnDisk({ 'dist/cli/rw.mjs': 100, 'src/a.ts': 50, 'src/b.ts': 101 });
+    expect(readerBundle()).toBeNull();
+    bundleOnDisk({ 'dist/cli/rw.mjs': 100, 'src/a.ts': 50 });
+    expect(readerBundle()).toBeNull();
+    bundleOnDisk({ 'src/a.ts': 50, 'src/b.ts': 50 });
+    expect(readerBundle()).toBeNull();
+    bundleOnDisk(null);
+    expect(readerBundle()).toBeNull();
   });
 });
