@@ -420,6 +420,10 @@ function plainYearlyRows(
   const flatCodes = flat?.codes ?? null;
   const flatBase = flat?.base ?? null;
   const flatShift = flat ? weekStart - flat.lo : 0;
+  const seen = builder.seenCodes();
+  const last = nFields - 1;
+  // Week offsets from here on are kept (--from).
+  const fromOff = fromWeek - weekStart;
   // The loop itself, long for the reason above: one pass over the bytes, all state in locals.
   return () => {
     let p = r.nextRowAt;
@@ -479,16 +483,25 @@ function plainYearlyRows(
           }
         } else {
           const off = offOfCol[f];
-          const s = p;
+          let c = b[p];
           if (off >= 0) {
+            // A code's digits (more than six: the general reader's, as any other unusual field).
+            const s = p;
             let v = 0;
-            for (let c = b[p]; c >= 48 && c <= 57 && p - s < 6; c = b[++p]) v = v * 10 + (c - 48);
+            while (c >= 48 && c <= 57) {
+              v = v * 10 + (c - 48);
+              c = b[++p];
+            }
+            if (p - s > 6) {
+              p = rowStart;
+              break rows;
+            }
             if (v !== 0 && dst !== null) {
               if (v > MAX_CODE || off >= weeks) {
                 p = rowStart;
                 break rows;
               }
-              if (weekStart + off >= fromWeek) {
+              if (off >= fromOff) {
                 const j = base + off;
                 const old = dst[j];
                 if (old === 0) dst[j] = v;
@@ -496,19 +509,33 @@ function plainYearlyRows(
                   p = rowStart;
                   break rows;
                 }
-                if (!builder.hasSeen(v)) builder.noteCode(v, { file, line: line0 + rows, column: r.header[f] });
+                if (seen[v] === 0) builder.noteCode(v, { file, line: line0 + rows, column: r.header[f] });
               }
             }
           } else {
-            for (let c = b[p]; c !== delim && c !== 10 && c !== 13 && p < len; c = b[++p]) {
+            for (; c !== delim && c !== 10 && c !== 13 && p < len; c = b[++p]) {
               if (c === 34) {
                 p = rowStart;
                 break rows;
               }
             }
           }
+          // Past the field (pastField, inline: this runs once per person-week).
+          if (f !== last) {
+            if (c !== delim) {
+              p = rowStart;
+              break rows;
+            }
+            p++;
+          } else if (c === 10) p++;
+          else if (c === 13 && b[p + 1] === 10) p += 2;
+          else {
+            p = rowStart;
+            break rows;
+          }
+          continue;
         }
-        p = pastField(b, p, f === nFields - 1, delim);
+        p = pastField(b, p, f === last, delim);
         if (p < 0) {
           p = rowStart;
           break rows;

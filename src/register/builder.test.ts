@@ -490,6 +490,30 @@ describe('what build makes of the rows', () => {
     expect([...data.hours.keys()]).toEqual(['010190-1234']);
   });
 
+  it("sums a person's hours in one array when her rows are apart, under her key string or by number, also when told of the people twice", () => {
+    const names = new NumIndex<string>(2);
+    names.set(101901234, '010190-1234');
+    names.set(202851236, '0202851236');
+    const b = new RegisterBuilder();
+    b.knownPeople(names);
+    b.addHours('0202851236', M0, 1);
+    b.addHours(101901234, M0, 2);
+    b.addHours(202851236, M0, 4); // her string rows first, now by number
+    b.addHours(101901234, M0 + 20, 8); // apart from her first run: her array grows
+    const again = new NumIndex<string>(8);
+    for (let i = 0; i < 5; i++) again.set(303030303 + i, cprText(303030303 + i));
+    b.knownPeople(again);
+    b.addHours(101901234, M0, 16);
+    b.addHours(202851236, M0 + 1, 32);
+    const data = b.build(table(KNOWN));
+    expect(
+      [...data.hours].map(([k, h]) => [k, h.monthStart, h.hours[M0 - h.monthStart], h.hours[M0 + 1 - h.monthStart], h.hours.at(-7)]),
+    ).toEqual([
+      ['0202851236', M0, 5, 32, 0],
+      ['010190-1234', M0, 18, 0, 8],
+    ]);
+  });
+
   it('trims grown weeks to the first and last week with a code', () => {
     const b = new RegisterBuilder();
     b.setWeek('0101901234', W0 + 40, 130);

@@ -81,6 +81,16 @@ export class RegisterBuilder {
   /** The same people by CPR number (a cache over `weeks` and `hours`, filled as numbers are used). */
   private weeksByNum = new NumIndex<PersonWeeks>();
   private hoursByNum = new NumIndex<PersonHours>();
+  /**
+   * With the people known (`knownPeople`) before any hours: a person of `names` is found by her
+   * slot there, `hoursAtSlot[slot]` − 1 indexing `hoursListed`, instead of in `hoursByNum` (the
+   * probe that says whether she is kept gives her place, and her key string is `names`' own).
+   */
+  private hoursAtSlot: Int32Array | null = null;
+  private readonly hoursListed: PersonHours[] = [];
+  /** The slot in `names` of the person `hoursOf` last looked for (-1: not there, or no slots), and of the person in `run`. */
+  private lookedSlot = -1;
+  private runSlot = -1;
   /** Key strings by CPR number, from the caller (`knownPeople`); else made with `cprText`. */
   private names: NumIndex<string> | null = null;
   private lastHoursCpr: PersonKey = '';
@@ -116,11 +126,17 @@ export class RegisterBuilder {
    * of her participant row). Only a size and a cache: anyone else is still taken.
    */
   knownPeople(names: NumIndex<string>): void {
+    this.endHoursRun(); // a person being summed is keyed by the slots she was found by
+    const before = this.names;
     this.names = names;
     this.planFlat();
     // Sized at once, unless their weeks are placed in `flat` (then it is filled only if they are met one by one).
     if (this.weeksByNum.size === 0 && this.flat === null) this.weeksByNum = new NumIndex<PersonWeeks>(names.size);
-    if (this.hoursByNum.size === 0) this.hoursByNum = new NumIndex<PersonHours>(names.size);
+    // Told again (no caller does): the people found by slot so far are found by number from now on.
+    const at = this.hoursAtSlot;
+    if (at !== null) for (let s = 0; s < at.length; s++) if (at[s] > 0) this.hoursByNum.set(before!.keyAt(s), this.hoursListed[at[s] - 1]);
+    this.hoursAtSlot = this.hours.size === 0 ? new Int32Array(names.capacity) : null;
+    this.hoursListed.length = 0;
   }
 
   /** With the people and the weeks expected both known (and not too many cells), set aside `flat`. */
@@ -366,6 +382,11 @@ export class RegisterBuilder {
     return this.seen[code] !== 0;
   }
 
+  /** The codes met (`seen[code]` non-zero; read only): for a reader's hot loop, where `hasSeen` is one call per person-week. */
+  seenCodes(): Uint8Array {
+    return this.seen;
+  }
+
   /** Record where a code was first met (for the unknown-codes message). */
   noteCode(code: number, place: Place): void {
     if (this.seen[code] === 0) this.markSeen(code, place);
@@ -423,6 +444,7 @@ export class RegisterBuilder {
     const p = cpr === this.lastHoursCpr ? this.lastHours : this.hoursOf(cpr);
     if (!p) {
       run.start(cpr, month, hours);
+      this.runSlot = this.lookedSlot;
       return;
     }
     this.lastHoursCpr = cpr;
@@ -443,9 +465,16 @@ export class RegisterBuilder {
     run.cpr = '';
     const p = { monthStart: run.start0, hours: this.hourArena.alloc(run.end0 - run.start0 + 1) };
     run.moveInto(p);
-    this.hours.set(this.keyText(cpr), p);
-    if (typeof cpr === 'number') this.hoursByNum.set(cpr, p);
-    else this.hoursByText++;
+    const slot = this.runSlot;
+    if (slot >= 0) {
+      this.hours.set(this.names!.valueAt(slot)!, p);
+      this.hoursListed.push(p);
+      this.hoursAtSlot![slot] = this.hoursListed.length;
+    } else {
+      this.hours.set(this.keyText(cpr), p);
+      if (typeof cpr === 'number') this.hoursByNum.set(cpr, p);
+      else this.hoursByText++;
+    }
     this.lastHoursCpr = cpr;
     this.lastHours = p;
   }
@@ -709,7 +738,21 @@ export class RegisterBuilder {
   }
 
   private hoursOf(key: PersonKey): PersonHours | undefined {
+    this.lookedSlot = -1;
     if (typeof key === 'string') return this.hours.get(key);
+    const slot = this.hoursAtSlot !== null ? this.names!.slotOf(key) : -1;
+    if (slot >= 0) {
+      this.lookedSlot = slot;
+      const at = this.hoursAtSlot![slot];
+      if (at > 0) return this.hoursListed[at - 1];
+      // Not met by number yet; she may have come under her key string (then she is listed from now on).
+      const p = this.hoursByText > 0 ? this.hours.get(cprText(key)) : undefined;
+      if (p) {
+        this.hoursListed.push(p);
+        this.hoursAtSlot![slot] = this.hoursListed.length;
+      }
+      return p;
+    }
     let p = this.hoursByNum.get(key);
     if (p === undefined && this.hoursByText > 0) {
       p = this.hours.get(cprText(key));
