@@ -184,7 +184,8 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await expectNoAxeViolations(page);
     await page.close();
 
-    const leader = await signedInPage(env, 'projektleder.aalborg');
+    // The fresh municipality's project leader: her project's rules and activity types are her own.
+    const leader = await signedInPage(env, env.m.leader.username);
     await follow(leader, () => leader.getByRole('link', { name: 'Projekt', exact: true }).click());
     await leader.waitForURL(/\/projekt$/);
     await expectNoAxeViolations(leader);
