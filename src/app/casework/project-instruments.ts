@@ -5,7 +5,6 @@
  * audited (entity `maaleredskab`).
  */
 import type { Actor } from '../../core/actor.ts';
-import { forbidden } from '../../core/errors.ts';
 import { door, type Db } from '../../db/door.ts';
 import {
   insertInstrument,
@@ -16,7 +15,7 @@ import {
   updateUnusedVersion,
 } from '../../db/casework/project-instruments.ts';
 import { parseDefinition, sameDefinition, type ProjectInstrumentVersion } from '../../domain/project-instruments.ts';
-import { projectFor } from './project-settings.ts';
+import { leadersProject, projectFor } from './project-settings.ts';
 import { str, type FormData, type SaveResult } from '../form.ts';
 
 export interface ProjectInstrument {
@@ -58,16 +57,10 @@ export async function getProjectInstrument(db: Db, actor: Actor, projectId: numb
   });
 }
 
-const requireLeader = (actor: Actor) => {
-  if (actor.role !== 'projektleder') throw forbidden();
-};
-
 const formValues = (form: FormData) => Object.fromEntries(Object.keys(form).map((k) => [k, str(form, k)]));
 
 export async function createProjectInstrument(db: Db, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
-  requireLeader(actor);
-  const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId) return { status: 'denied' };
+  if (!(await leadersProject(db, actor, projectId))) return { status: 'denied' };
   const parsed = parseDefinition(formValues(form));
   if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
   return door<SaveResult<number>>(db, actor, async (tx) => {
@@ -104,9 +97,7 @@ export async function editProjectInstrument(
   instrumentId: number,
   form: FormData,
 ): Promise<SaveResult<EditOutcome>> {
-  requireLeader(actor);
-  const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId || !Number.isSafeInteger(instrumentId)) return { status: 'denied' };
+  if (!(await leadersProject(db, actor, projectId)) || !Number.isSafeInteger(instrumentId)) return { status: 'denied' };
   const parsed = parseDefinition(formValues(form));
   return door<SaveResult<EditOutcome>>(db, actor, async (tx) => {
     const versions = await instrumentVersions(tx, projectId, instrumentId);
@@ -147,9 +138,7 @@ export async function retireProjectInstrumentVersion(
   instrumentId: number,
   version: number,
 ): Promise<SaveResult<number>> {
-  requireLeader(actor);
-  const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId || !Number.isSafeInteger(instrumentId) || !Number.isSafeInteger(version))
+  if (!(await leadersProject(db, actor, projectId)) || !Number.isSafeInteger(instrumentId) || !Number.isSafeInteger(version))
     return { status: 'denied' };
   return door<SaveResult<number>>(db, actor, async (tx) => {
     const v = (await instrumentVersions(tx, projectId, instrumentId)).find((x) => x.version === version);

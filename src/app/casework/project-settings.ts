@@ -32,14 +32,20 @@ export async function getProjectSettings(db: Db, actor: Actor, projectId?: numbe
   }));
 }
 
-const requireLeader = (actor: Actor) => {
+/** Refused (403) for anyone but a project leader. */
+export const requireLeader = (actor: Actor) => {
   if (actor.role !== 'projektleder') throw forbidden();
 };
 
-export async function saveProjectAlertSettings(db: Db, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
+/** Project `projectId` for its leader: refused (403) for anyone but a project leader; null when it is not one of hers. */
+export async function leadersProject(db: Db, actor: Actor, projectId: number) {
   requireLeader(actor);
   const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId) return { status: 'denied' };
+  return project && project.id === projectId ? project : null;
+}
+
+export async function saveProjectAlertSettings(db: Db, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
+  if (!(await leadersProject(db, actor, projectId))) return { status: 'denied' };
   const keys = Object.keys(alertSettingsSchema.shape);
   const parsed = alertSettingsSchema.safeParse(Object.fromEntries(keys.map((k) => [k, str(form, k)])));
   if (!parsed.success) return { status: 'invalid', errors: zodFieldErrors(parsed.error) };
@@ -53,9 +59,7 @@ export async function saveProjectAlertSettings(db: Db, actor: Actor, projectId: 
 }
 
 export async function addProjectActivityType(db: Db, actor: Actor, projectId: number, form: FormData): Promise<SaveResult<number>> {
-  requireLeader(actor);
-  const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId) return { status: 'denied' };
+  if (!(await leadersProject(db, actor, projectId))) return { status: 'denied' };
   const parsed = projectActivityTypeSchema.safeParse({
     key: str(form, 'key'),
     name: str(form, 'name'),

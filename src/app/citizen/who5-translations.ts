@@ -15,18 +15,13 @@ import {
   type Who5TranslationRow,
 } from '../../db/citizen/who5-translations.ts';
 import { WHO5 } from '../../domain/instruments.ts';
-import { forbidden } from '../../core/errors.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
-import { projectFor } from '../casework/project-settings.ts';
+import { leadersProject, projectFor, requireLeader } from '../casework/project-settings.ts';
 import { str, type FieldErrors, type SaveResult } from '../form.ts';
 
 /** The form's fields: intro, item.<key> for the five items, answer.<0–5>, validatedBy, source. */
 export const WHO5_ITEM_KEYS = WHO5.dimensions.map((d) => d.key);
 export const WHO5_ANSWER_VALUES = WHO5.dimensions[0].steps.map((s) => s.value);
-
-function requireLeader(actor: Actor) {
-  if (actor.role !== 'projektleder') throw forbidden();
-}
 
 export interface Who5TranslationList {
   project: { id: number; name: string };
@@ -49,9 +44,8 @@ export async function listProjectWho5Translations(
 }
 
 export async function getProjectWho5Translation(db: AppDeps['db'], actor: Actor, projectId: number, language: string) {
-  requireLeader(actor);
-  const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId || !isLanguageCode(language) || language === 'da') return null;
+  const project = await leadersProject(db, actor, projectId);
+  if (!project || !isLanguageCode(language) || language === 'da') return null;
   return door(db, actor, async (tx) => ({
     value: { project, language: language as LanguageCode, row: await getWho5Translation(tx, projectId, language) },
     audit: { action: 'vis', entity: 'who5_oversaettelse', detail: { projectId, language } },
@@ -68,9 +62,8 @@ export async function saveProjectWho5Translation(
   language: string,
   form: Record<string, unknown>,
 ): Promise<SaveResult<string>> {
-  requireLeader(actor);
-  const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId || !isLanguageCode(language) || language === 'da') return { status: 'denied' };
+  const project = await leadersProject(db, actor, projectId);
+  if (!project || !isLanguageCode(language) || language === 'da') return { status: 'denied' };
   const errors: FieldErrors = {};
   const text = (name: string, label: string, min: number, max: number) => {
     const v = str(form, name).replace(/\r\n?/g, '\n').trim();
@@ -113,9 +106,8 @@ export async function removeProjectWho5Translation(
   projectId: number,
   language: string,
 ): Promise<SaveResult<string>> {
-  requireLeader(actor);
-  const { project } = await projectFor(db, actor, projectId);
-  if (!project || project.id !== projectId || !isLanguageCode(language)) return { status: 'denied' };
+  const project = await leadersProject(db, actor, projectId);
+  if (!project || !isLanguageCode(language)) return { status: 'denied' };
   return door<SaveResult<string>>(db, actor, async (tx) => {
     const before = await getWho5Translation(tx, projectId, language);
     if (!before || !(await deleteWho5Translation(tx, projectId, language))) return { value: { status: 'denied' }, audit: [] };
