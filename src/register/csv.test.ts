@@ -227,6 +227,13 @@ describe('CsvReader: rows', () => {
     expect(r.next(ints)).toBe(true);
     expect([r.rowLine, ...ints]).toEqual([4, 4, 5, 6]);
     expect(r.next(ints)).toBe(false);
+    // A last row without a line feed: its last field parsed up to the end of the file.
+    const last = reader('a;b\n1;23');
+    expect(last.next(ints)).toBe(true);
+    expect([last.n, ints[0], ints[1]]).toEqual([2, 1, 23]);
+  });
+  it('takes a tab after a closing quote as the delimiter in a tab-separated file, not as a blank', () => {
+    expect(rows(reader('a\tb\tc\n"1"\t"2" \t3\n'))).toEqual([[2, '1', '2', '3']]);
   });
 });
 
