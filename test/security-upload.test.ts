@@ -8,6 +8,7 @@ import { useTestServer } from './helpers/server.ts';
 import { loginAs, uploadRegister } from './helpers/http.ts';
 import { TEST_SECRET } from './helpers/env.ts';
 import { loadConfig } from '../src/core/config.ts';
+import { createAgency } from './helpers/world.ts';
 
 describe.each(backends())('upload size limit on %s', (backend) => {
   const srv = useTestServer(backend, { maxUploadBytes: loadConfig({ MAX_UPLOAD_MB: '1' }, { secret: TEST_SECRET }).maxUploadBytes });
@@ -18,7 +19,8 @@ describe.each(backends())('upload size limit on %s', (backend) => {
   });
 
   it('refuses a register file over the limit with a Danish message, and imports nothing', async () => {
-    const s = await loginAs(srv.app, 'analytiker.siri');
+    // A fresh agency's analyst, who uploads register files (test/helpers/world.ts).
+    const s = await loginAs(srv.app, (await createAgency(srv.t.db)).analyst.username);
     const batches = async () => (await srv.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_batch')).rows[0].n;
     const before = await batches();
     const big = Buffer.alloc(1024 * 1024 + 4096, 'a');

@@ -11,6 +11,7 @@ import { usePrivateTmpdir } from './helpers/tmpdir.ts';
 import { backends } from './helpers/db.ts';
 import { useTestServer } from './helpers/server.ts';
 import { csrfOf, loginAs, multipart, uploadRegister, type Session } from './helpers/http.ts';
+import { createAgency } from './helpers/world.ts';
 
 const LIMIT = 1024 * 1024;
 
@@ -55,7 +56,8 @@ describe.each(backends())('bounded uploads and messages on %s', (backend) => {
 
   beforeAll(async () => {
     port = (srv.app.server.address() as AddressInfo).port;
-    s = await loginAs(srv.app, 'analytiker.siri');
+    // A fresh agency's analyst, who uploads register files (test/helpers/world.ts).
+    s = await loginAs(srv.app, (await createAgency(srv.t.db)).analyst.username);
   });
 
   const csrf = async (page: string) => csrfOf((await s.get(page)).body);
