@@ -7,7 +7,7 @@ import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupCellPath, groupResult, grou
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
 import { categoryInWeekAt, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlagsAt, snapshotIndex, Span } from './classify.ts';
 import { AGE_BANDS, factColumns } from './participant-facts.ts';
-import { distinctTenDigitKeys, valuesInOrder, weeksInOrder } from './ordered-lookup.ts';
+import { distinctTenDigitKeys, hoursInOrder, weeksInOrder } from './ordered-lookup.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets } from './series.ts';
 import { suppressCells } from './suppress.ts';
 import { RegisterInputError } from './input-errors.ts';
@@ -93,7 +93,7 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   let distinct: boolean | undefined;
   const cprsDistinct = () => (distinct ??= distinctTenDigitKeys(cprs));
   const weeksOf = weeksInOrder(register, cprs, cprsDistinct);
-  const hoursOf = valuesInOrder(register.hours, cprs, cprsDistinct);
+  const hoursOf = hoursInOrder(register, cprs, cprsDistinct);
   // Months after a woman's exit repeat her last counts: add them as differences (tail[k] holds
   // what starts at series month k) and sum them up once at the end.
   const tail = new Int32Array((seriesLen + 1) * SERIES_CELLS);

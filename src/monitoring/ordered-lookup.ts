@@ -1,4 +1,4 @@
-import type { RegisterData } from './types.ts';
+import type { PersonHours, RegisterData } from './types.ts';
 
 /**
  * The register's value for each participant, `map.get(key)` for every asked key, found without
@@ -12,8 +12,35 @@ import type { RegisterData } from './types.ts';
  * missed key, being none of those, is in no entry. Either way the answer is `map.get`'s.
  */
 export function valuesInOrder<V>(map: ReadonlyMap<string, V>, asked: readonly string[], distinct: () => boolean): (V | undefined)[] {
-  const keys = [...map.keys()];
-  const values = [...map.values()];
+  return listInOrder([...map.keys()], [...map.values()], asked, distinct, (key) => map.get(key));
+}
+
+/**
+ * Each participant's paid hours, as `valuesInOrder(register.hours, …)` finds them, read from
+ * `register.hourColumns` when the readers left them there (then the map is not made).
+ */
+export function hoursInOrder(register: RegisterData, asked: readonly string[], distinct: () => boolean): (PersonHours | undefined)[] {
+  const cols = register.hourColumns;
+  if (cols === undefined) return valuesInOrder(register.hours, asked, distinct);
+  let index: Map<string, PersonHours> | null = null;
+  const get = (key: string) => {
+    if (index === null) {
+      index = new Map();
+      for (let k = 0; k < cols.keys.length; k++) index.set(cols.keys[k], cols.hours[k]);
+    }
+    return index.get(key);
+  };
+  return listInOrder(cols.keys, cols.hours, asked, distinct, get);
+}
+
+/** `valuesInOrder` over keys[k] → values[k] (no key twice), `get` finding a key out of order. */
+function listInOrder<V>(
+  keys: readonly string[],
+  values: readonly V[],
+  asked: readonly string[],
+  distinct: () => boolean,
+  get: (key: string) => V | undefined,
+): (V | undefined)[] {
   const out: (V | undefined)[] = new Array(asked.length);
   const missed: number[] = [];
   let j = 0;
@@ -24,7 +51,7 @@ export function valuesInOrder<V>(map: ReadonlyMap<string, V>, asked: readonly st
       missed.push(i);
     }
   }
-  if (missed.length > 0 && !(j === keys.length && distinct())) for (const i of missed) out[i] = map.get(asked[i]);
+  if (missed.length > 0 && !(j === keys.length && distinct())) for (const i of missed) out[i] = get(asked[i]);
   return out;
 }
 

@@ -100,6 +100,17 @@ export interface RegisterData {
    * `weeks` is first read (and from then on this is gone, so a map changed afterwards is the one read).
    */
   readonly weekColumns?: WeekColumns;
+  /**
+   * The same hours as a list, when the readers found everyone's by slot (`RegisterBuilder`): the
+   * engine reads these without the map, made only when `hours` is first read (then this is gone).
+   */
+  readonly hourColumns?: HourColumns;
+}
+
+/** `RegisterData.hours` as a list: the k-th entry of the map is keys[k] → hours[k], no key twice. */
+export interface HourColumns {
+  keys: readonly string[];
+  hours: readonly PersonHours[];
 }
 
 /**

@@ -6,7 +6,15 @@
  */
 import { maskCpr } from '../core/cpr.ts';
 import { weekString } from '../monitoring/calendar.ts';
-import { MAX_CODE, type CodeTable, type PersonHours, type PersonWeeks, type RegisterData, type WeekColumns } from '../monitoring/types.ts';
+import {
+  MAX_CODE,
+  type CodeTable,
+  type HourColumns,
+  type PersonHours,
+  type PersonWeeks,
+  type RegisterData,
+  type WeekColumns,
+} from '../monitoring/types.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { listSome } from './csv.ts';
 import { RegisterInputError, placeText, type Place, type UnknownCode } from './errors.ts';
@@ -72,7 +80,19 @@ export interface FlatWeeks {
 
 export class RegisterBuilder {
   readonly weeks = new Map<string, PersonWeeks>();
-  readonly hours = new Map<string, PersonHours>();
+  /** Paid hours by key. People found by slot (`hoursAtSlot`) are added to it when it is first read (`pendingKeys`). */
+  get hours(): Map<string, PersonHours> {
+    if (this.pendingKeys.length > 0) this.flushHours();
+    return this.hoursMap;
+  }
+  private readonly hoursMap = new Map<string, PersonHours>();
+  /**
+   * People whose hours were found by slot and are not yet in `hoursMap`, in the order their arrays
+   * were made (that map's order): `build` hands them over as `HourColumns` when nobody asked for
+   * the map, so that 48,000 women's hours need no map entry unless someone reads them by key.
+   */
+  private readonly pendingKeys: string[] = [];
+  private readonly pendingHours: PersonHours[] = [];
   private readonly sources: Source[] = [];
   private readonly seen = new Uint8Array(MAX_CODE + 1);
   private readonly firstSeen = new Map<number, Place>();
@@ -467,7 +487,8 @@ export class RegisterBuilder {
     run.moveInto(p);
     const slot = this.runSlot;
     if (slot >= 0) {
-      this.hours.set(this.names!.valueAt(slot)!, p);
+      this.pendingKeys.push(this.names!.valueAt(slot)!);
+      this.pendingHours.push(p);
       this.hoursListed.push(p);
       this.hoursAtSlot![slot] = this.hoursListed.length;
     } else {
@@ -491,14 +512,18 @@ export class RegisterBuilder {
     // Sums of decimal hours are kept to four decimals so that 74 h stays exactly 74 (spec §3),
     // rounded where they are: a person's hours are given their array once (`HoursRun`), so the
     // arena holds little else, and copying them into an exact slab cost fresh memory as large.
-    for (const p of this.hours.values()) {
-      const h = p.hours;
-      for (let i = 0; i < h.length; i++) h[i] = Math.round(h[i] * 1e4) / 1e4;
+    for (const people of [this.hoursMap.values(), this.pendingHours]) {
+      for (const p of people) {
+        const h = p.hours;
+        for (let i = 0; i < h.length; i++) h[i] = Math.round(h[i] * 1e4) / 1e4;
+      }
     }
     const columns = this.flatColumns();
     if (columns !== null) {
       this.sources.length = 0;
-      return registerWithColumns(columns, this.hours);
+      // Everyone's hours still only listed: the map is made when it is read (registerWithColumns).
+      const hours = this.hoursMap.size === 0 ? { keys: this.pendingKeys, hours: this.pendingHours } : this.hours;
+      return registerWithColumns(columns, hours);
     }
     // Trim the grown arrays (weeks without a code at either end) and copy them into one slab
     // of exactly their size (see Arena).
@@ -761,6 +786,15 @@ export class RegisterBuilder {
     return p;
   }
 
+  /** The people found by slot into `hoursMap`, in order (see `hours`). */
+  private flushHours(): void {
+    const keys = this.pendingKeys;
+    const hours = this.pendingHours;
+    for (let i = 0; i < keys.length; i++) this.hoursMap.set(keys[i], hours[i]);
+    keys.length = 0;
+    hours.length = 0;
+  }
+
   private markSeen(code: number, place: Place): void {
     this.seen[code] = 1;
     this.firstSeen.set(code, place);
@@ -840,7 +874,7 @@ class HoursRun {
  * made when it is first read, each person a view of her weeks in the order of the columns, and
  * the columns are dropped then (the map may be changed afterwards).
  */
-function registerWithColumns(columns: WeekColumns, hours: Map<string, PersonHours>): RegisterData {
+function registerWithColumns(columns: WeekColumns, hours: Map<string, PersonHours> | HourColumns): RegisterData {
   const data = {} as RegisterData;
   const settle = (weeks: Map<string, PersonWeeks>) => {
     Object.defineProperty(data, 'weeks', { value: weeks, writable: true, enumerable: true, configurable: true });
@@ -861,9 +895,32 @@ function registerWithColumns(columns: WeekColumns, hours: Map<string, PersonHour
       settle(weeks);
     },
   });
-  data.hours = hours;
+  if (hours instanceof Map) data.hours = hours;
+  else lazyHours(data, hours);
   Object.defineProperty(data, 'weekColumns', { value: columns, enumerable: false, configurable: true });
   return data;
+}
+
+/** `data.hours` made from `columns` when first read, as `weeks` above; `hourColumns` until then. */
+function lazyHours(data: RegisterData, columns: HourColumns): void {
+  const settle = (hours: Map<string, PersonHours>) => {
+    Object.defineProperty(data, 'hours', { value: hours, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(data, 'hourColumns', { value: undefined, enumerable: false, configurable: true });
+    return hours;
+  };
+  Object.defineProperty(data, 'hours', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const hours = new Map<string, PersonHours>();
+      for (let k = 0; k < columns.keys.length; k++) hours.set(columns.keys[k], columns.hours[k]);
+      return settle(hours);
+    },
+    set: (hours: Map<string, PersonHours>) => {
+      settle(hours);
+    },
+  });
+  Object.defineProperty(data, 'hourColumns', { value: columns, enumerable: false, configurable: true });
 }
 
 /** Weeks as `RegisterBuilder.packWeeks` hands them to another thread (texts: the keys that are not CPR numbers, in order). */

@@ -104,6 +104,33 @@ describe('weeks of yearly files in columns', () => {
     expect(replaced.weeks.size).toBe(0);
   });
 
+  it("hand paid hours over as a list too: the map path's entries in its order, the same results, and a map read and changed afterwards is the one the engine reads", async () => {
+    // D's hours are not kept; B's come first and apart (the map's order is the order her array was made);
+    // C, with no weeks, has full-time hours in October 2022.
+    const apart = file(
+      'loentimer.csv',
+      `cpr;maaned;timer\n${B};2022-02;40,5\n${D};2022-02;7\n${A};2022-10;40\n${B};2022-03;160\n${C};2022-10;160\n`,
+    );
+    const input = await loadMonitorInput({ participants, benefits: files, hours: apart }, { threads: 1 });
+    const list = input.register.hourColumns;
+    expect(list?.keys).toEqual([B, A, C]);
+    const plain = readRegister({ benefits: files, hours: [apart] }, {}, defaultCodeTable());
+    plain.weeks.delete(D);
+    plain.hours.delete(D);
+    const fromList = monitor(input, OPTS);
+    expect(input.register.hourColumns).toBe(list);
+    expect(fromList).toEqual(monitor({ ...input, register: plain }, OPTS));
+    expect(fromList.participants.map((p) => p.accumulated)).toEqual([1, 1, 1]);
+    const hoursOf = (m: Map<string, { monthStart: number; hours: Float64Array }>) =>
+      [...m].map(([k, h]) => [k, h.monthStart, [...h.hours]]);
+    expect(hoursOf(input.register.hours)).toEqual(hoursOf(plain.hours));
+    expect(input.register.hourColumns).toBeUndefined();
+    input.register.hours.delete(C);
+    const after = monitor(input, OPTS);
+    expect(after.participants[2].accumulated).toBe(0);
+    expect(after.participants.slice(0, 2)).toEqual(fromList.participants.slice(0, 2));
+  });
+
   it('take rows read one by one (the first row of every chunk) without meeting the people as persons', () => {
     // Twelve people with a code in every week: each row is longer than the smallest chunk, so
     // every chunk after the first holds one row or two, and most rows are read the general way.
