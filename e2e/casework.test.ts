@@ -9,6 +9,8 @@ import { browserAvailable, expectNoAxeViolations, follow, signedInPage, submitRe
 import { makeCpr } from '../src/core/cpr.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
 import { todayInDenmark } from '../src/app/casework/today.ts';
+import { addDays } from '../src/core/dates.ts';
+import { addAssessments, addCaseRecords } from '../test/helpers/world.ts';
 
 const today = todayInDenmark();
 const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
@@ -142,8 +144,19 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
   });
 
   it('corrects and deletes records, and the project leader pages pass axe (also with errors)', async () => {
-    // The demo's caseworker: a woman with alerts, activities and conversations, and a Progression page with scores.
-    const page = await signedInPage(env, 'sagsbehandler.aalborg');
+    // The fresh municipality's women get case files: an activity, a conversation, and two Fremdriftstrappen and
+    // WHO-5 scores each (the last WHO-5 low, so each has an alert), so the Progression page has distances to show.
+    const db = env.server.t.db;
+    for (const [i, w] of env.m.women.entries()) {
+      await addCaseRecords(db, env.m, w, `Sagsmappe${i}`);
+      await addAssessments(db, env.m, w, [
+        { instrument: 'fremdriftstrappen', on: addDays(today, -100), all: 2 },
+        { instrument: 'fremdriftstrappen', on: addDays(today, -10), all: 3 },
+        { instrument: 'who5', on: addDays(today, -100), all: 3 },
+        { instrument: 'who5', on: addDays(today, -10), all: 1 },
+      ]);
+    }
+    const page = await signedInPage(env, env.m.caseworker.username);
     await page.goto(`${env.server.url}/mine-borgere?sort=varsler&kunVarsler=ja`);
     await expectNoAxeViolations(page);
     await follow(page, () => page.locator('tbody tr a').first().click());
