@@ -375,6 +375,24 @@ describe('the yearly layout: plain rows read by the fast loop', () => {
   });
 });
 
+describe('a yearly code of more than six digits', () => {
+  it('is left to the general reader before any of it is written (0000130 is 130, not 13 and then a conflict)', () => {
+    const read = (flat: boolean) => {
+      const keep = keepCprs(['0101901234', '0202851236']);
+      const b = new RegisterBuilder();
+      if (flat) {
+        b.knownPeople(keepNumbers(keep)!);
+        b.expectWeeks(parseWeek('2019-W01')!, parseWeek('2019-W52')!);
+      }
+      // The chunk's first row is the general reader's; the second one the plain loop's.
+      readBenefits(enc.encode('PNR;y_01;y_02\n0202851236;131;\n0101901234;0000130;651\n'), 'ydelser_2019.csv', b, { keep });
+      return weeksOf(b.build(defaultCodeTable()));
+    };
+    for (const flat of [true, false])
+      expect(read(flat)['0101901234']).toEqual({ [parseWeek('2019-W01')!]: 130, [parseWeek('2019-W02')!]: 651 });
+  });
+});
+
 describe('the builder with CPR numbers', () => {
   it('gives the same data when told the people to keep (knownPeople), also for people it was not told of', () => {
     const yearly = (y: number) =>
