@@ -1,7 +1,7 @@
 /**
  * The company register in Chromium (issue 14), axe on every page under the real CSP, with the
  * pages that show form errors: the list, a new company (bad CVR number first), its page, a
- * contact person (bad e-mail first), a logged visit, a demo company with women, and the
+ * contact person (bad e-mail first), a logged visit, a company with women, and the
  * follow-up after hiring (no answer first). The new-company form is also driven by keyboard only.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,12 @@ import type { Page } from 'playwright-core';
 import { browserAvailable, expectNoAxeViolations, follow, signedInPage, submitRefused, useServerAndBrowser, WAIT_MS } from './browser.ts';
 import { focused, tabUntil } from './keyboard.ts';
 import { cvrMod11Ok } from '../src/domain/cvr.ts';
+import { todayInDenmark } from '../src/app/casework/today.ts';
+import { addDays, addMonths } from '../src/core/dates.ts';
+import { loginAs } from '../test/helpers/http.ts';
+
+const today = todayInDenmark();
+const da = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 const tabTo = (page: Page, re: RegExp) => tabUntil(page, re, { max: 200, format: 'short' });
 
@@ -19,9 +25,24 @@ const cvrFrom = (start: number) => {
 describe.runIf(browserAvailable())('company register in Chromium', () => {
   const env = useServerAndBrowser({ municipality: true });
 
-  it('creates a company, adds a contact person and a visit, and follows up a demo hiring, with Danish errors and no axe violations', async () => {
-    // The demo's caseworker: the follow-up needs a demo company's hiring of an Aalborg woman.
-    const page = await signedInPage(env, 'sagsbehandler.aalborg');
+  it('creates a company, adds a contact person and a visit, and follows up a hiring, with Danish errors and no axe violations', async () => {
+    // The fresh municipality's women at three companies (each made from its CVR number by the placement), the first
+    // hired a month and 20 days ago: her one-month follow-up is due.
+    const s = await loginAs(env.server.app, env.m.caseworker.username);
+    for (const [i, w] of env.m.women.entries()) {
+      const placement = {
+        typeKey: i === 0 ? 'loentimer' : 'virksomhedspraktik',
+        provider: `Arbejdsplads ${i + 1} ApS`,
+        cvr: cvrFrom(45000000 + 1000 * i),
+        companyConsent: 'navn',
+        startDate: da(i === 0 ? addDays(addMonths(today, -1), -20) : addDays(today, -10)),
+        endDate: '',
+        hoursPerWeek: '12',
+        status: 'i_gang',
+      };
+      expect((await s.post(`/deltagere/${w.id}/aktiviteter`, placement)).statusCode).toBe(303);
+    }
+    const page = await signedInPage(env, env.m.caseworker.username);
     await page.goto(`${env.server.url}/virksomheder`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Virksomheder');
     await expectNoAxeViolations(page);
@@ -53,7 +74,7 @@ describe.runIf(browserAvailable())('company register in Chromium', () => {
     await expect.poll(() => page.getByTestId('company-contacts').textContent()).toContain('Første besøg');
     await expectNoAxeViolations(page);
 
-    // A demo company with a hiring waiting for follow-up (which one depends on today), and the follow-up form.
+    // The company with the hiring waiting for follow-up, and the follow-up form.
     await page.goto(`${env.server.url}/virksomheder`);
     const companies = await page
       .locator('main a[href^="/virksomheder/"]')
