@@ -64,6 +64,7 @@ function widen(
       cost: more.cost,
       protects,
       pinsOnly: more.pinsOnly,
+      lastResort: more.lastResort,
     },
   );
   return { order, count, protects };
@@ -357,6 +358,28 @@ describe('widenIntervals', () => {
     expect(r.protects.get(5)).toBe(0);
     // A cheaper cell (t, u = 5) lies beyond the shown p: not linked, never the first pick.
     expect(r.order[0]).not.toBe(8);
+  });
+
+  it('a last-resort cell (the number of women) loses to a cell of the linked sets, and is hidden only when nothing else can be', () => {
+    // n = a + b + X with a = b = 1 small and X hidden but pinned at 23 by X = p + q (10 + 13): a + b = 2
+    // pins both to 1. n is the only shown cell of their set (a full widener); p and q are reached through X.
+    // Seeded for 2 Dec 2026 the project reports hid the whole group's n this way (issue 18 point 12).
+    // cells: 0 n, 1 a, 2 b, 3 X, 4 p, 5 q
+    const values = [25, 1, 1, 23, 10, 13];
+    const sets = [sum(0, 1, 2, 3), sum(3, 4, 5)];
+    const kinds = () => [K, S, S, H, K, K];
+    expect(narrowedCells(values, sets, (i) => kinds()[i], 5, undefined, true)).toEqual([1, 2, 3]);
+    // Without: n first (then p for X, still pinned by its own set).
+    expect(widen(values, sets, kinds(), { pinsOnly: true }).order).toEqual([0, 4]);
+    const k = kinds();
+    const r = widen(values, sets, k, { pinsOnly: true, lastResort: (i) => i === 0 });
+    expect(r.order).toEqual([4]);
+    expect(r.protects.get(4)).toBe(1);
+    expect(narrowedCells(values, sets, (i) => k[i], 5, undefined, true)).toEqual([]);
+    // Nothing else may be hidden: the last resort is.
+    expect(widen(values, sets, kinds(), { pinsOnly: true, lastResort: (i) => i === 0, keep: (i) => i === 4 || i === 5 }).order).toEqual([
+      0,
+    ]);
   });
 
   it('the linked sets reach as far as hidden cells go, and a later cheaper cell wins', () => {

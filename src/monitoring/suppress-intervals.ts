@@ -111,6 +111,11 @@ export interface WidenOptions {
    * mode (issue 18 point 12), where forbidding every narrowing cascades up to the headline figures.
    */
   pinsOnly?: boolean;
+  /**
+   * Cells hidden only when nothing else near a narrowed cell can be (the whole group's number of women
+   * in the project reports): a full widener among them loses to any other cell that widens or links.
+   */
+  lastResort?: (i: number) => boolean;
 }
 
 /**
@@ -174,7 +179,11 @@ export function widenIntervals(
     if (!narrow.length) break;
     let done = false;
     for (const d of narrow) {
-      const pick = complementFor(d, sets, setsOf, kind, lo, hi, blind, threshold, opts.pickable, cost, opts.pinsOnly ?? false);
+      const choose = (pickable: (i: number) => boolean) =>
+        complementFor(d, sets, setsOf, kind, lo, hi, blind, threshold, pickable, cost, opts.pinsOnly ?? false);
+      const last = opts.lastResort;
+      let pick = last ? choose((i) => opts.pickable(i) && !last(i)) : -1;
+      if (pick < 0) pick = choose(opts.pickable);
       if (pick < 0) continue;
       hide(pick);
       opts.protects?.set(pick, d);

@@ -129,6 +129,11 @@ export interface PassOptions {
    * like small counts (no `protects` entry: what they protect is in the other publication).
    */
   hidden?: (key: string) => boolean;
+  /**
+   * With `intervals`: figures hidden against pinning only when no other figure near the pinned one
+   * can be (suppress-intervals.ts, WidenOptions.lastResort): the project reports' number of women.
+   */
+  lastResort?: (key: string) => boolean;
 }
 
 // Long because its four steps (primary cells, complements against the equations, showing
@@ -242,6 +247,7 @@ export function suppressTogether(
       cost: (i) => cost[i],
       protects: hidden,
       pinsOnly: opts.pinsOnly,
+      ...(opts.lastResort ? { lastResort: (i: number) => opts.lastResort!(keys[i]) } : {}),
     });
     for (const [c, d] of hidden) protects.set(c, d);
     // Show again what protects nothing now, most expensive first: no small count narrowed nor determined by it.

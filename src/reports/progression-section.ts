@@ -4,9 +4,11 @@
  * and a chart. One builder for the project reports (every format) and the Progression page.
  *
  * Suppression (reports that leave the municipality): the women with two or more measurements per
- * group add up to the total, so they are suppressed as one additive set (small cells and a
- * complement); a hidden count also hides the group's mean changes ("x"), which would otherwise
- * be a figure about those few women.
+ * group add up to the total; in the project reports they are suppressed in one pass with the
+ * engine's visitation groups (app/steering/progression-pass.ts: complements against the equations
+ * and against pinning), elsewhere as one additive set (small cells and a complement); a hidden
+ * count also hides the group's mean changes ("x"), which would otherwise be a figure about those
+ * few women.
  */
 import { VISITATION_LABELS } from '../core/labels.ts';
 import type { DistanceByVisitation } from '../domain/instruments.ts';
@@ -14,6 +16,9 @@ import { display, suppressCells, VISIBLE } from '../monitoring/suppress.ts';
 import type { Count } from '../monitoring/types.ts';
 import type { Cell, Chart, Section, Table } from './model.ts';
 import type { NationalProgression } from '../app/steering/national-data.ts';
+import type { ProgressionStates } from '../app/steering/progression-pass.ts';
+import { place } from './table-pass.ts';
+import { protectsReason } from './suppression-reasons.ts';
 
 export const PROGRESSION_NOTE = 'Udvikling fra hendes første til seneste måling i forløbet; kun kvinder med mindst to målinger tæller med. '
   + 'Grupperet efter visitation ved indskrivning (som SIRI gør).';
@@ -51,16 +56,35 @@ export function progressionColumns(d: DistanceByVisitation, threshold: number | 
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 const mean = (c: Column, x: number | null): Cell => ({ kind: 'number', value: c.hidden ? 'x' : round1(x) });
 
-export function progressionTable(d: DistanceByVisitation, threshold: number | null, given?: ArrayLike<number>, id = `progression-${d.instrumentKey}`): Table {
+const COUNT_ROW = 'Borgere med mindst to målinger';
+
+/** The caption of an instrument's progression table. */
+const captionOf = (d: DistanceByVisitation) => `${d.instrumentName}: gennemsnitlig ændring fra første til seneste måling efter visitation ved indskrivning`;
+
+/**
+ * `reasons`: per column (groups, then «I alt») why its hidden count is hidden, when its pass says
+ * (the column it protects); the others get theirs from explainSuppression.
+ */
+export function progressionTable(
+  d: DistanceByVisitation,
+  threshold: number | null,
+  given?: ArrayLike<number>,
+  id = `progression-${d.instrumentKey}`,
+  reasons?: readonly (string | undefined)[],
+): Table {
   const cols = progressionColumns(d, threshold, given);
   const dims = d.groups[0]?.distance.dimensions ?? d.all.distance.dimensions;
+  const countCell = (c: Column, i: number): Cell => {
+    const reason = c.hidden ? reasons?.[i] : undefined;
+    return { kind: 'count', value: c.n, ...(reason ? { reason } : {}) };
+  };
   return {
     id,
-    caption: `${d.instrumentName}: gennemsnitlig ændring fra første til seneste måling efter visitation ved indskrivning`,
+    caption: captionOf(d),
     source: 'case',
     columns: ['', ...cols.map((c) => c.label)],
     rows: [
-      [{ kind: 'text', value: 'Borgere med mindst to målinger' }, ...cols.map((c): Cell => ({ kind: 'count', value: c.n }))],
+      [{ kind: 'text', value: COUNT_ROW }, ...cols.map(countCell)],
       [{ kind: 'text', value: 'Ændring i samlet score' }, ...cols.map((c) => mean(c, c.meanTotal))],
       ...dims.map((dim, i) => [{ kind: 'text', value: dim.name } as Cell, ...cols.map((c) => mean(c, c.dims[i]))]),
     ],
@@ -87,25 +111,34 @@ export function progressionChart(d: DistanceByVisitation, threshold: number | nu
   };
 }
 
-/** The report section: a chart and a table per instrument. */
 /**
- * `given`: per instrument key, the state of each group's count (by visitation, `I alt` for the
- * total) decided elsewhere — the national page's, when the project's women are its municipality's.
+ * The report section: a chart and a table per instrument. `given`: per instrument key, the
+ * suppression of each group's count (by visitation, `I alt` for the total) decided by the report's
+ * pass over them (app/steering/progression-pass.ts).
  */
 export function progressionSection(
   list: readonly DistanceByVisitation[],
   threshold: number | null,
-  given?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  given?: ReadonlyMap<string, ProgressionStates>,
 ): Section {
+  const keys = (d: DistanceByVisitation) => [...d.groups.map((x) => x.visitation as string), 'I alt'];
   const states = (d: DistanceByVisitation) => {
     const g = given?.get(d.instrumentKey);
-    return g && threshold !== null ? Uint8Array.from([...d.groups.map((x) => g.get(x.visitation) ?? 0), g.get('I alt') ?? 0]) : undefined;
+    return g && threshold !== null ? Uint8Array.from(keys(d).map((k) => g.state.get(k) ?? 0)) : undefined;
+  };
+  const labelOf = (k: string) => (k === 'I alt' ? k : VISITATION_LABELS[k as keyof typeof VISITATION_LABELS]);
+  const reasons = (d: DistanceByVisitation) => {
+    const g = given?.get(d.instrumentKey);
+    return keys(d).map((k) => {
+      const t = g?.protects.get(k);
+      return t === undefined ? undefined : protectsReason(place(captionOf(d), COUNT_ROW, labelOf(t)));
+    });
   };
   return {
     heading: 'Progression: distance travelled',
     paragraphs: [PROGRESSION_NOTE],
     charts: list.map((d) => progressionChart(d, threshold, states(d))),
-    tables: list.map((d) => progressionTable(d, threshold, states(d))),
+    tables: list.map((d) => progressionTable(d, threshold, states(d), undefined, reasons(d))),
   };
 }
 

@@ -18,6 +18,7 @@ import { computeResults, registerVintage, type Vintage } from '../register/monit
 import { chooseProject, type ProjectChoice } from './access.ts';
 import { nationalPagePass, nationalProgressionStates } from './national-data.ts';
 import { nationalStates, reportPass } from './report-pass.ts';
+import { progressionPass, type ProgressionStates } from './progression-pass.ts';
 import { activityMix, caseloads, contactFrequency, monthEnd, type CaseloadRow, type ContactRow, type MixRow } from './case-measures.ts';
 import { evaluateGoal, reaches, type GoalOutcome } from './evaluate-goals.ts';
 import type { Milestone } from '../../domain/steering-goals.ts';
@@ -85,11 +86,12 @@ export interface SteeringData {
   /** Distance travelled per instrument and visitation group at enrolment, up to the month's end (issue 13). */
   progression?: DistanceByVisitation[];
   /**
-   * When the project's women are its municipality's on the national page: the page's states of the
-   * municipality's progression counts (instrument key → visitation or `I alt` → state), which the
-   * reports' progression tables take over (national-data.ts, nationalProgressionStates).
+   * Suppressed: per instrument key, the progression counts' states (visitation or `I alt`), from one
+   * pass with the engine's visitation groups' women as the report pass left them and, when the
+   * project's women are its municipality's on the national page, the page's states of the
+   * municipality's progression counts (progression-pass.ts, national-data.ts nationalProgressionStates).
    */
-  progressionStates?: Map<string, Map<string, number>>;
+  progressionStates?: Map<string, ProgressionStates>;
 }
 
 /** What the steering use cases need: the same as computing results (monitor-results.ts). */
@@ -108,9 +110,9 @@ async function engineResult(
   choice: ProjectChoice,
   months: Months,
   suppress: boolean,
-): Promise<{ result: MonitorResult; linked: string[] | null }> {
+): Promise<{ result: MonitorResult; raw: MonitorResult | null; linked: string[] | null }> {
   const projectId = choice.project.id;
-  if (!suppress) return { result: (await computeResults(deps, actor, { ...months, projectId })).result, linked: null };
+  if (!suppress) return { result: (await computeResults(deps, actor, { ...months, projectId })).result, raw: null, linked: null };
   const stored = await tenantMonitorInput(deps.db, actor, { projectId });
   const input = cohortOf(stored.input, months.month).input;
   try {
@@ -119,6 +121,7 @@ async function engineResult(
     const national = nationalStates(raw, choice.project.municipalityNames, page);
     return {
       result: reportPass(raw, deps.config.suppressThreshold, national),
+      raw,
       linked: national ? Object.keys(page.raw.groups.kommune) : null,
     };
   } catch (e) {
@@ -147,7 +150,7 @@ export async function loadSteeringData(
 ): Promise<SteeringData> {
   const choice = await chooseProject(deps.db, actor, projectId);
   const pid = choice.project.id;
-  const { result, linked } = await engineResult(deps, actor, choice, months, opts.suppress);
+  const { result, raw, linked } = await engineResult(deps, actor, choice, months, opts.suppress);
   const plan = await loadPlan(deps.db, actor, pid);
   // Case facts only become figures here; the engine computation above is the audited read of her data.
   const at = monthEnd(months.month);
@@ -161,6 +164,9 @@ export async function loadSteeringData(
     audit: [],
   }));
   const progression = cohorts.map((c) => distanceByVisitation(c.instrument, c.enrolments));
+  const nationalProgression = linked
+    ? await nationalProgressionStates(deps, actor, months, choice.project.municipalityNames[0], linked, progression)
+    : undefined;
   const goals = plan.goals.map((g) => evaluateGoal(g, result, { ...facts, danishThreshold: settings.danishAttendanceThreshold }));
   const money = (await loadProjectMoney(deps.db, actor, pid)).summary;
   let effect: SteeringData['effect'] = null;
@@ -200,10 +206,19 @@ export async function loadSteeringData(
     breakdowns: await projectBreakdowns(deps.db, actor, pid, result, opts.suppress ? deps.config.suppressThreshold : 0),
     family: await familySteering(deps.db, actor, pid, at),
     progression,
-    progressionStates: linked
-      ? await nationalProgressionStates(deps, actor, months, choice.project.municipalityNames[0], linked, progression)
-      : undefined,
+    progressionStates: raw ? progressionStatesOf(progression, raw, result, deps.config.suppressThreshold, nationalProgression) : undefined,
   };
+}
+
+/** Each instrument's progression counts suppressed with the engine's visitation groups (progression-pass.ts). */
+function progressionStatesOf(
+  progression: readonly DistanceByVisitation[],
+  raw: MonitorResult,
+  result: MonitorResult,
+  threshold: number,
+  national: Map<string, Map<string, number>> | undefined,
+): Map<string, ProgressionStates> {
+  return new Map(progression.map((d) => [d.instrumentKey, progressionPass(d, raw, result, threshold, national?.get(d.instrumentKey))]));
 }
 
 /**
