@@ -612,6 +612,51 @@ describe('what build makes of the rows', () => {
   });
 });
 
+describe('packWeeks and mergeWeeks beyond the model (issue 17, mutation testing)', () => {
+  it('hands a grown person over trimmed as build trims her, and two running numbers each under her own key', () => {
+    const a = new RegisterBuilder();
+    a.setWeek('0101901234', W0 + 40, 130);
+    a.setWeek('0101901234', W0 - 100, 131);
+    a.setWeek('#1', W0, 130);
+    a.setWeek('#2', W0 + 1, 131);
+    const b = new RegisterBuilder();
+    b.mergeWeeks(a.packWeeks());
+    const data = b.build(table(KNOWN));
+    expect([...data.weeks].map(([k, p]) => [k, p.weekStart, p.codes.length, p.codes[0], p.codes.at(-1)])).toEqual([
+      ['0101901234', W0 - 100, 141, 131, 130],
+      ['#1', W0, 1, 130, 130],
+      ['#2', W0 + 1, 1, 131, 131],
+    ]);
+  });
+
+  it('keeps the place where this thread met a code first when a merged part met it too', () => {
+    const a = new RegisterBuilder();
+    a.setWeek('0101901234', W0, 4711, { file: 'a.csv' }, 3, 'kode');
+    const other = new RegisterBuilder();
+    other.setWeek('0202851236', W0, 4711, { file: 'a.csv' }, 9, 'kode');
+    a.mergeWeeks(other.packWeeks());
+    const e = thrown(() => a.build(table(KNOWN)));
+    expect(e.message).toContain('4711 (2 uger hos 2 personer; første gang i a.csv, linje 3, kolonne «kode»)');
+  });
+});
+
+describe('a person known by her own key text (knownPeople), met by number', () => {
+  it('is found again by number after someone else was met, not made anew', () => {
+    const names = new NumIndex<string>(2);
+    names.set(101901234, '010190-1234');
+    const b = new RegisterBuilder();
+    b.knownPeople(names);
+    b.setWeek(101901234, W0, 130);
+    b.setWeek('#7', W0, 131);
+    b.setWeek(101901234, W0 + 1, 131);
+    const data = b.build(table(KNOWN));
+    expect(cells(data.weeks.get('010190-1234')!)).toEqual([
+      [W0, 130],
+      [W0 + 1, 131],
+    ]);
+  });
+});
+
 describe('the shared slabs the arrays are carved from', () => {
   it('keeps every week and month when the people fill more than one slab, and for a person spanning more than a slab', () => {
     const b = new RegisterBuilder();
