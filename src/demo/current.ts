@@ -4,7 +4,7 @@
  * activities (virksomhedspraktik, snusepraktik, løntilskud, a job with hours), dated in the past
  * and into the coming weeks — is both her case file and, rendered week by week and month by
  * month, her register data up to the last complete month before today. Deterministic for a
- * seed and a date.
+ * seed and a date, and prefix-stable over dates (see generateCurrentProject).
  */
 import { ageOn } from '../core/cpr.ts';
 import { addDays, daysBetween } from '../core/dates.ts';
@@ -24,8 +24,13 @@ import type { DemoWoman } from './types.ts';
 
 export const CURRENT_START = '2025-01-06';
 export const CURRENT_END = '2027-12-31';
-/** The current project's women per historical woman of the same municipality. */
-const SHARE = 0.55;
+/** The last enrolment date of the current project's candidate women (the project runs to CURRENT_END). */
+export const ENROL_UNTIL = '2027-06-30';
+/**
+ * The current project's candidate women per historical woman of the same municipality, enrolled
+ * from CURRENT_START to ENROL_UNTIL (about 55 % of them by December 2026).
+ */
+const SHARE = 0.75;
 const HISTORY_MONTHS = 24;
 
 /** Key of the current project run by the jobcentre of a historical project. */
@@ -77,18 +82,30 @@ const lastOfMonth = (m: number): string => `${monthYear(m)}-${String(monthOfYear
 /** The Monday on or after a date. */
 const mondayFrom = (date: string): string => addDays(date, (8 - new Date(`${date}T00:00:00Z`).getUTCDay()) % 7);
 
+/**
+ * The current project's women on `today`: prefix-stable from day to day. Each municipality has a fixed
+ * set of candidate women, each with her own random stream, and enrolment dates spread over the
+ * project's whole enrolment period; the women of a day are those enrolled at least two weeks
+ * before it. Every draw is made whatever the day, so the women of day D are among those of any
+ * later day, with the same data up to what is cut at today (her exit once it has passed, her
+ * register to the last complete month, her activities planned ahead of today). Ordered by
+ * enrolment, so the women of a later day only add to the end.
+ */
 export function generateCurrentProject(opts: { seed: number; today: string; usedCpr?: Set<string> }): CurrentProject {
   const { today } = opts;
   const registerTo = lastCompleteMonth(today);
   const lastMonth = monthOf(`${registerTo}-01`);
-  const rng = mulberry32(deriveSeed(opts.seed, 21));
+  const base = deriveSeed(opts.seed, 21);
   const used = opts.usedCpr ?? new Set<string>();
-  const women: CurrentWoman[] = [];
-  const span = Math.max(1, daysBetween(CURRENT_START, today) - 14);
-  let n = 0;
-  for (const m of DEMO_MUNICIPALITIES) {
+  const cut = addDays(today, -14);
+  const span = daysBetween(CURRENT_START, ENROL_UNTIL);
+  const candidates: { woman: DemoWoman; rng: Rng; order: number }[] = [];
+  DEMO_MUNICIPALITIES.forEach((m, mi) => {
     const size = Math.max(1, Math.round(m.size * SHARE));
-    for (let k = 0; k < size; k++) {
+    const dates = mulberry32(deriveSeed(base, mi * 100_000));
+    const enrolled = Array.from({ length: size }, () => addDays(CURRENT_START, dates.int(0, span))).sort();
+    enrolled.forEach((indskrevet, k) => {
+      const rng = mulberry32(deriveSeed(base, mi * 100_000 + k + 1));
       const visitation: Visitation = rng.chance(m.aktivitetsparate / m.size)
         ? 'aktivitetsparat'
         : rng.weighted([
@@ -96,28 +113,37 @@ export function generateCurrentProject(opts: { seed: number; today: string; used
             ['selvforsoergende', 7.5],
             ['oevrige', 8.6],
           ] as const);
-      const indskrevet = addDays(CURRENT_START, rng.int(0, span));
       const age = drawAge(visitation, rng);
       const birthDate = exactBirthDate(indskrevet, age, rng);
       const origin = drawOrigin(rng);
-      const woman: DemoWoman = {
-        id: `N${String(++n).padStart(6, '0')}`,
-        cpr: uniqueCpr(birthDate, rng, used),
-        firstName: origin.firstName,
-        lastName: origin.lastName,
-        birthDate,
-        countryOfOrigin: origin.countryOfOrigin,
-        kommuneKode: m.kode,
-        projectKey: currentProjectKey(m.projectKey),
-        indskrevet,
-        visitation,
-        udskrevet: null,
-        exitReason: null,
-        synthetic: true,
-      };
-      women.push(buildWoman(woman, today, lastMonth, rng));
-    }
-  }
+      candidates.push({
+        rng,
+        order: mi * 100_000 + k,
+        woman: {
+          id: '',
+          cpr: uniqueCpr(birthDate, rng, used),
+          firstName: origin.firstName,
+          lastName: origin.lastName,
+          birthDate,
+          countryOfOrigin: origin.countryOfOrigin,
+          kommuneKode: m.kode,
+          projectKey: currentProjectKey(m.projectKey),
+          indskrevet,
+          visitation,
+          udskrevet: null,
+          exitReason: null,
+          synthetic: true,
+        },
+      });
+    });
+  });
+  const enrolledByCut = candidates
+    .filter((c) => c.woman.indskrevet <= cut)
+    .sort((a, b) => a.woman.indskrevet.localeCompare(b.woman.indskrevet) || a.order - b.order);
+  const women = enrolledByCut.map((c, i) => {
+    c.woman.id = `N${String(i + 1).padStart(6, '0')}`;
+    return buildWoman(c.woman, today, lastMonth, c.rng);
+  });
   return { women, registerTo };
 }
 
@@ -130,16 +156,26 @@ function buildWoman(woman: DemoWoman, today: string, lastMonth: number, rng: Rng
   const t = new Timeline(enrolMonth - HISTORY_MONTHS, lastMonth);
   const base = baseCode(woman.visitation, ageOn(woman.birthDate, woman.indskrevet), rng);
   t.setMonths(t.firstMonth, t.lastMonth, base);
-  // Some have left: after at least three months, before today.
-  const enrolledDays = daysBetween(woman.indskrevet, today);
-  if (enrolledDays > 120 && rng.chance(0.25)) {
-    woman.udskrevet = addDays(woman.indskrevet, rng.int(90, enrolledDays - 1));
-    woman.exitReason = rng.weighted(EXIT_REASONS);
+  // Every draw is made whatever today is: her data depends on the day only by what is cut at it.
+  // Some leave three months to two years after enrolment; some fall behind (no company-oriented offer
+  // from a date on) and leave three to eight months later. An exit shows once its date has passed.
+  const leaves = rng.chance(0.4);
+  const leaveOn = addDays(woman.indskrevet, rng.int(90, 720));
+  const reason = rng.weighted(EXIT_REASONS);
+  const fallsBehind = rng.chance(0.12);
+  const pauseFrom = addDays(woman.indskrevet, rng.int(150, 720));
+  const pauseExit = addDays(pauseFrom, rng.int(90, 240));
+  const aheadDays = rng.int(20, 60);
+  const exitOn = leaves && (!fallsBehind || leaveOn <= pauseExit) ? leaveOn : fallsBehind ? pauseExit : null;
+  if (exitOn !== null && exitOn < today) {
+    woman.udskrevet = exitOn;
+    woman.exitReason = exitOn === leaveOn && leaves ? reason : 'anden_indsats';
   }
   const exit = woman.udskrevet;
-  // Open women who fall behind: no company-oriented offer for the last 50–80 days.
-  const longPause = !exit && enrolledDays > 150 && rng.chance(0.12);
-  const stop = exit ?? (longPause ? addDays(today, -rng.int(50, 80)) : addDays(today, rng.int(20, 60)));
+  const planned = exit ?? addDays(today, aheadDays);
+  // Activities stop at her exit, at the day she falls behind, or some weeks after today (planned).
+  const longPause = fallsBehind && pauseFrom < planned;
+  const stop = longPause ? pauseFrom : planned;
   const activities: CaseActivity[] = [];
   // Self-supporting women have no benefit, so no praktik or løntilskud code: they get jobs with hours.
   const kinds: readonly (readonly [CaseActivity['type'], number])[] =
@@ -186,7 +222,7 @@ function buildWoman(woman: DemoWoman, today: string, lastMonth: number, rng: Rng
     }
     const weeks = type === 'snusepraktik' ? rng.int(1, 2) : type === 'loentilskud' ? rng.int(12, 26) : rng.int(4, 13);
     let end = addDays(d, weeks * 7 - 1);
-    if (end > stop && (exit || longPause)) end = stop;
+    if (end > stop && (exit !== null || longPause)) end = stop;
     if (end < d) break;
     const publicEmployer = rng.chance(0.35);
     const code = type === 'loentilskud' ? loentilskudCode(base, publicEmployer) : praktikCode(base, publicEmployer);

@@ -18,7 +18,7 @@ import {
 } from '../../db/demo/casework.ts';
 import type { SeedTx } from '../../db/demo/seed.ts';
 import { deriveSeed, mulberry32, type Rng } from '../../core/prng.ts';
-import { addDays, addMonths, daysBetween, maxDate, minDate } from '../../core/dates.ts';
+import { addDays, daysBetween, minDate } from '../../core/dates.ts';
 import { cvrMod11Ok } from '../../domain/cvr.ts';
 import { HIRING_TYPES } from '../../domain/companies.ts';
 import { diffPlan, type Plan } from '../../domain/plan.ts';
@@ -151,37 +151,39 @@ export async function seedDemoCasework(
 }
 
 /**
- * One woman's case file (the i-th in `demoCaseWomen`'s order): conversations, activities, plan,
- * WHO-5 and Fremdriftstrappen. The helpers draw from her random stream in this order, so the demo
- * stays the same for a seed and a date.
+ * One woman's case file (the i-th in `demoCaseWomen`'s order, by enrolment): conversations,
+ * activities, plan, WHO-5 and Fremdriftstrappen. Each part draws from a stream of its own, and
+ * every draw is made whatever today is, so her case file depends on the day only by what is cut
+ * at it (and is the same on a later day up to then: the demo is prefix-stable from day to day).
  */
 function seedCaseFile(cols: Columns, ctx: SeedContext, w: Woman, i: number): void {
-  const rng = mulberry32(deriveSeed(ctx.seed, 7000 + i));
+  const own = deriveSeed(ctx.seed, 7000 + i);
+  const rng = mulberry32(own);
   const end = w.exit ? minDate(w.exit, ctx.today) : ctx.today;
   if (w.on > end) return;
   const open = !w.exit || w.exit > ctx.today;
   // Who falls behind today (only open enrolments): each decides one kind of alert.
   // (Pauses between company-oriented offers come from her case file.)
-  const lateConversation = open && rng.chance(0.15);
+  const late = rng.chance(0.15);
+  const lateConversation = open && late;
   const lowWho5 = rng.chance(0.12);
-  addConversations(cols, w, rng, end, lateConversation);
-  addActivities(cols, ctx, w, rng, end);
-  addPlan(cols, ctx.today, w, i, rng, end);
-  addWho5(cols, ctx.today, w, rng, end, open, lowWho5);
+  const part = (k: number) => mulberry32(deriveSeed(own, k));
+  addConversations(cols, w, part(1), end, lateConversation);
+  addActivities(cols, ctx, w, i, part(2), end);
+  addPlan(cols, ctx.today, w, i, part(3), end);
+  addWho5(cols, w, part(4), end, lowWho5);
   addTrappen(cols, ctx.seed, w, i, end);
 }
 
-/** Conversations every 4–7 weeks over her last 12 months (plus the first talk); some have had none for a while. */
+/**
+ * Conversations every 4–7 weeks from enrolment (the first in her first week); some have had none for
+ * a while (the last 45–90 days). Drawn from enrolment on whatever today is, so a later day only adds talks.
+ */
 function addConversations(cols: Columns, w: Woman, rng: Rng, end: string, lateConversation: boolean): void {
   const con = cols.con;
-  // Detailed history covers her last 12 months (plus the first talk), to keep seeding fast.
-  const from = maxDate(w.on, addMonths(end, -12));
-  const convEnd = lateConversation ? addDays(end, -rng.int(45, 90)) : end;
-  const firstTalk = addDays(w.on, rng.int(0, 7));
-  const talks = firstTalk < from ? [firstTalk] : [];
-  for (let d = addDays(from, rng.int(2, 14)); d <= convEnd; d = addDays(d, rng.int(28, 50))) talks.push(d);
-  for (const d of talks) {
-    if (d > convEnd) break;
+  const silentDays = rng.int(45, 90);
+  const convEnd = lateConversation ? addDays(end, -silentDays) : end;
+  for (let d = addDays(w.on, rng.int(0, 7)); d <= convEnd; d = addDays(d, rng.int(28, 50))) {
     con.pid.push(w.pid);
     con.mun.push(w.mun);
     con.on.push(d);
@@ -200,17 +202,18 @@ function addConversations(cols: Columns, w: Woman, rng: Rng, end: string, lateCo
 }
 
 /** Her company-oriented activities from her case file, and one other offer from her first weeks. */
-function addActivities(cols: Columns, ctx: SeedContext, w: Woman, rng: Rng, end: string): void {
+function addActivities(cols: Columns, ctx: SeedContext, w: Woman, i: number, rng: Rng, end: string): void {
   const act = cols.act;
+  let placements = 0;
   const addActivity = (type: string, start: string, actEnd: string | null, hours: number | null, company: number | null) => {
     act.pid.push(w.pid);
     act.mun.push(w.mun);
     act.type.push(type);
     act.prov.push(company === null ? (type === 'danskundervisning' ? 'Sprogcenteret' : 'Jobcentret') : COMPANIES[company]);
     act.cvr.push(company === null ? null : ctx.cvrs[company]);
-    // Her consent on a placement: every fifth said no to the company being told about her (by
-    // position, not the random stream, so the rest of the demo stays as it was).
-    act.consent.push(company === null ? null : act.pid.length % 5 === 0 ? 'ingen' : 'navn');
+    // Her consent on a placement: every fifth said no to the company being told about her (by her
+    // position and the placement's, not the random stream, so the rest of the demo stays as it was).
+    act.consent.push(company === null ? null : (i + placements++) % 5 === 4 ? 'ingen' : 'navn');
     act.start.push(start);
     act.end.push(actEnd);
     act.hours.push(hours);
@@ -241,7 +244,9 @@ function addPlan(cols: Columns, today: string, w: Woman, i: number, rng: Rng, en
   const job = rng.pick(JOBS);
   const abc = rng.chance(0.9);
   const cv = rng.chance(0.88);
-  const madeOn = minDate(addDays(w.on, rng.int(5, 25)), end);
+  const madeOn = addDays(w.on, rng.int(5, 25));
+  // Made after today or after she left: not (yet) made.
+  if (madeOn > end) return;
   const data: Plan = {
     jobGoal: job[0],
     abcStrategy: { a: job[1], b: job[0], c: abc ? job[2] : null },
@@ -269,14 +274,15 @@ function addPlan(cols: Columns, today: string, w: Woman, i: number, rng: Rng, en
 }
 
 /** WHO-5 two or three times for most women; the low ones stay low. */
-function addWho5(cols: Columns, today: string, w: Woman, rng: Rng, end: string, open: boolean, lowWho5: boolean): void {
+function addWho5(cols: Columns, w: Woman, rng: Rng, end: string, lowWho5: boolean): void {
   if (!rng.chance(0.7)) return;
   let level = lowWho5 ? 1 : rng.int(2, 3);
   const n = rng.int(2, 3);
   const first = addDays(w.on, rng.int(7, 40));
-  const last = open ? addDays(today, -rng.int(5, 120)) : end;
+  // Every few months from her first weeks (drawn whatever today is), up to today or her exit.
+  const gap = rng.int(60, 200);
   for (let k = 0; k < n; k++) {
-    const on = addDays(first, Math.round((k / (n - 1)) * Math.max(0, daysBetween(first, last))));
+    const on = addDays(first, k * gap);
     if (on > end) break;
     if (!lowWho5) level = Math.min(5, level + rng.int(0, 1));
     const answers = who5Answers(rng, level);
@@ -292,12 +298,13 @@ function addWho5(cols: Columns, today: string, w: Woman, rng: Rng, end: string, 
  */
 function addTrappen(cols: Columns, seed: number, w: Woman, i: number, end: string): void {
   const tr = mulberry32(deriveSeed(seed, 9100 + i));
-  if (daysBetween(w.on, end) < 120 || !tr.chance(0.5)) return;
+  if (!tr.chance(0.5)) return;
   const ready = w.visitation === 'jobparat';
   const level = Object.fromEntries(TRAPPEN_KEYS.map((k) => [k, Math.max(1, Math.min(5, (ready ? 3 : 2) + tr.int(-1, 0)))]));
   const n = tr.int(2, 3);
   const first = addDays(w.on, tr.int(14, 45));
-  const last = minDate(end, addDays(first, tr.int(120, 400)));
+  // Drawn whatever today is; the ratings after today (or her exit) are not made yet.
+  const last = addDays(first, tr.int(120, 400));
   for (let k = 0; k < n; k++) {
     const on = addDays(first, Math.round((k / (n - 1)) * Math.max(0, daysBetween(first, last))));
     if (on > end) break;
@@ -374,8 +381,12 @@ async function seedDemoExemptionsAndVisitation(q: SeedTx, seed: number, today: s
     reason: [] as string[],
     by: [] as (number | null)[],
   };
+  // The i-th enrolment in order of enrolment; each part its own stream, every draw made whatever today is
+  // (so a later day only adds to what a day has, but for the exemptions running today).
   rows.forEach((w, i) => {
     const rng = mulberry32(deriveSeed(seed, 13_000 + i));
+    const past = mulberry32(deriveSeed(deriveSeed(seed, 13_000 + i), 1));
+    const change = mulberry32(deriveSeed(deriveSeed(seed, 13_000 + i), 2));
     const end = w.exit && w.exit < today ? w.exit : today;
     const open = !w.exit || w.exit > today;
     const add = (kind: string, start: string, stop: string | null, reason: string | null) => {
@@ -390,23 +401,31 @@ async function seedDemoExemptionsAndVisitation(q: SeedTx, seed: number, today: s
     if (open && daysBetween(w.on, today) > 60 && rng.chance(0.05)) {
       const kind = rng.pick(['barsel', 'barsel', 'sygdom'] as const);
       add(kind, addDays(today, -rng.int(5, 40)), kind === 'barsel' && rng.chance(0.3) ? null : addDays(today, rng.int(10, 120)), null);
-    } else if (daysBetween(w.on, end) > 150 && rng.chance(0.08)) {
-      const start = addDays(w.on, rng.int(60, daysBetween(w.on, end) - 60));
-      const kind = rng.pick(['ferie', 'sygdom'] as const);
+    }
+    const hadPeriod = past.chance(0.08);
+    const start = addDays(w.on, past.int(60, 700));
+    const kind = past.pick(['ferie', 'sygdom'] as const);
+    const days = past.int(10, 25);
+    // A past period: over by her exit and 45 days before today (before any exemption running today).
+    const over = addDays(start, days);
+    if (hadPeriod && over <= end && over < addDays(today, -45)) {
       // About one in five past periods is of kind "andet" with its stated reason, drawn from a
       // stream of its own: the periods and every other draw stay as they were (the rules pause
       // the same way whatever the kind).
       const other = mulberry32(deriveSeed(seed, 130_000 + i));
-      if (other.chance(0.2)) add('andet', start, addDays(start, rng.int(10, 25)), other.pick(OTHER_EXEMPTION_REASONS));
-      else add(kind, start, addDays(start, rng.int(10, 25)), null);
+      if (other.chance(0.2)) add('andet', start, addDays(start, days), other.pick(OTHER_EXEMPTION_REASONS));
+      else add(kind, start, addDays(start, days), null);
     }
-    if (w.visitation === 'aktivitetsparat' && daysBetween(w.on, end) > 120 && rng.chance(0.2)) {
+    const changes = change.chance(0.2);
+    const changedOn = addDays(w.on, change.int(90, 720));
+    const why = change.pick(['Ny vurdering efter praktik.', 'Klar til ordinære timer.', 'Helbred afklaret.']);
+    if (w.visitation === 'aktivitetsparat' && changes && changedOn <= end) {
       vc.pid.push(w.pid);
       vc.mun.push(w.mun);
       vc.eid.push(w.eid);
-      vc.on.push(addDays(w.on, rng.int(90, daysBetween(w.on, end))));
+      vc.on.push(changedOn);
       vc.to.push('jobparat');
-      vc.reason.push(rng.pick(['Ny vurdering efter praktik.', 'Klar til ordinære timer.', 'Helbred afklaret.']));
+      vc.reason.push(why);
       vc.by.push(w.cw);
     }
   });

@@ -3,11 +3,11 @@
  * its progressionstrappe (the application, seed 002: "en progressionstrappe for borgerens forløb,
  * der understøtter og synliggør faglig stillingtagen til retning og forventet progression"),
  * scale 1–5 with four dimensions, and about two in five of its women two scores on it, the first
- * in her first weeks and the second at least three months later, inside her enrolment. Own
+ * in her first weeks and the second three to thirteen months later, both inside her enrolment and up to today. Own
  * random stream, so the rest of the demo does not change.
  */
 import { deriveSeed, mulberry32 } from '../../core/prng.ts';
-import { addDays, daysBetween, minDate } from '../../core/dates.ts';
+import { addDays, minDate } from '../../core/dates.ts';
 import type { ProjectDimension } from '../../domain/project-instruments.ts';
 import { demoWomenOfProject, insertDemoInstrument, insertDemoInstrumentScores } from '../../db/demo/instruments.ts';
 import { assessmentColumns } from '../../db/demo/casework.ts';
@@ -77,9 +77,10 @@ export async function seedDemoInstruments(q: SeedTx, opts: { seed: number; today
   women.forEach((w, i) => {
     const rng = mulberry32(deriveSeed(opts.seed, 14_500 + i));
     const end = w.exit ? minDate(w.exit, opts.today) : opts.today;
-    if (daysBetween(w.on, end) < 140 || !rng.chance(0.4)) return;
+    if (!rng.chance(0.4)) return;
     const first = addDays(w.on, rng.int(14, 40));
-    const second = addDays(first, rng.int(90, Math.max(90, daysBetween(first, end))));
+    // Drawn whatever today is, so her scores up to a day stay the same on later days.
+    const second = addDays(first, rng.int(90, 400));
     if (second > end) return;
     const a1: Record<string, number> = {};
     const a2: Record<string, number> = {};

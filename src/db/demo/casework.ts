@@ -16,13 +16,16 @@ export interface DemoCaseWoman {
   visitation: string;
 }
 
-/** The synthetic women's enrolments with their caseworker, in a stable order. */
+/**
+ * The synthetic women's enrolments with their caseworker, in a stable order: by enrolment first, so
+ * the women enrolled by a later day only add to the end (the demo is prefix-stable from day to day).
+ */
 export async function demoCaseWomen(tx: Sql): Promise<DemoCaseWoman[]> {
   return (
     await sqlOf(tx).query<DemoCaseWoman>(
       `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.caseworker_id AS cw, u.display_name AS "cwName", e.visitation
      FROM participant p JOIN enrolment e ON e.participant_id = p.id LEFT JOIN app_user u ON u.id = e.caseworker_id
-     WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on, e.visitation, e.exited_on NULLS LAST`,
+     WHERE p.synthetic ORDER BY e.enrolled_on, p.municipality_code, p.last_name, p.first_name, p.birth_date, e.visitation, e.exited_on NULLS LAST`,
     )
   ).rows;
 }
@@ -195,7 +198,7 @@ export async function completeDemoCompanies(
   );
 }
 
-/** The synthetic women's enrolments with their ids, in a stable order (exemptions and visitation changes). */
+/** The synthetic women's enrolments with their ids, in a stable order by enrolment (exemptions and visitation changes). */
 export async function demoEnrolments(tx: Sql) {
   return (
     await sqlOf(tx).query<{
@@ -209,7 +212,7 @@ export async function demoEnrolments(tx: Sql) {
     }>(
       `SELECT e.id AS eid, p.id AS pid, p.municipality_code AS mun, e.enrolled_on AS "on", e.exited_on AS "exit", e.visitation, e.caseworker_id AS cw
      FROM participant p JOIN enrolment e ON e.participant_id = p.id
-     WHERE p.synthetic ORDER BY p.municipality_code, p.last_name, p.first_name, p.birth_date, e.enrolled_on`,
+     WHERE p.synthetic ORDER BY e.enrolled_on, p.municipality_code, p.last_name, p.first_name, p.birth_date, e.visitation`,
     )
   ).rows;
 }

@@ -3,9 +3,11 @@
  * caseworker by role, so she logs in as any caseworker does), assigned to every enrolled woman
  * with a placement at a company from two weeks before her first placement. Every third of those
  * women had her own caseworker doing the company work from enrolment first, so her page shows a
- * history of two rows.
+ * history of two rows (by a hash of who she is, not of her random id or her place among the women
+ * open today, so it is the same on every seeding and day).
  */
 import { sqlOf, type Sql } from '../sql.ts';
+import { WHO } from './danish.ts';
 
 export async function seedDemoConsultants(tx: Sql): Promise<{ consultants: number; assigned: number }> {
   const q = sqlOf(tx);
@@ -18,14 +20,15 @@ export async function seedDemoConsultants(tx: Sql): Promise<{ consultants: numbe
   );
   const women = `
     SELECT e.participant_id, e.municipality_code, e.enrolled_on, e.caseworker_id, k.id AS consultant_id,
-           greatest(e.enrolled_on, min(a.start_date) - 14) AS placed_from, (row_number() OVER (ORDER BY e.participant_id)) % 3 = 0 AS with_history
+           greatest(e.enrolled_on, min(a.start_date) - 14) AS placed_from, abs(hashtext(${WHO('w')} || 'konsulent')) % 3 = 0 AS with_history
     FROM enrolment e
+    JOIN participant w ON w.id = e.participant_id
     JOIN app_user cw ON cw.id = e.caseworker_id
     JOIN app_user pl ON pl.organisation_id = cw.organisation_id AND pl.role = 'projektleder' AND pl.username LIKE 'projektleder.%'
     JOIN app_user k ON k.username = 'virksomhedskonsulent.' || substr(pl.username, 14)
     JOIN casework_activity a ON a.participant_id = e.participant_id AND a.company_id IS NOT NULL
     WHERE e.exited_on IS NULL AND NOT EXISTS (SELECT 1 FROM company_consultant_change x WHERE x.participant_id = e.participant_id)
-    GROUP BY e.participant_id, e.municipality_code, e.enrolled_on, e.caseworker_id, k.id`;
+    GROUP BY e.participant_id, e.municipality_code, e.enrolled_on, e.caseworker_id, k.id, w.id`;
   const assigned = await q.query(
     `WITH w AS (${women}),
      early AS (

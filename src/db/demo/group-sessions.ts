@@ -3,9 +3,10 @@
  * fællesmøde with interpreters every 4 weeks (over five months and two beyond), a
  * kick-start team, an informationsmøde and a session for partners; one fællesmøde cancelled.
  * Attendance at the held sessions for the women enrolled on the day (at the kvindecafé about half
- * of them): mostly mødt, some afbud and udeblevet, by a hash so it is stable within a database.
+ * of them): mostly mødt, some afbud and udeblevet, by a hash of who she is, so it is the same on every seeding.
  */
 import { sqlOf, type Sql } from '../sql.ts';
+import { WHO } from './danish.ts';
 
 export async function seedDemoSessions(tx: Sql, today: string): Promise<{ sessions: number; attendance: number }> {
   const q = sqlOf(tx);
@@ -45,9 +46,10 @@ export async function seedDemoSessions(tx: Sql, today: string): Promise<{ sessio
             CASE WHEN h.v < 72 THEN 'moedt' WHEN h.v < 86 THEN 'afbud' ELSE 'udeblevet' END, s.created_by
      FROM group_session s
      JOIN enrolment e ON e.project_id = s.project_id AND e.enrolled_on <= s.held_on AND (e.exited_on IS NULL OR e.exited_on >= s.held_on)
-     CROSS JOIN LATERAL (SELECT abs(hashtext(e.participant_id::text || s.held_on::text || s.kind)) % 100 AS v) h
+     JOIN participant w ON w.id = e.participant_id
+     CROSS JOIN LATERAL (SELECT abs(hashtext(${WHO('w')} || s.held_on::text || s.kind)) % 100 AS v) h
      WHERE s.held_on < $1::date AND s.cancelled_on IS NULL
-       AND (s.kind <> 'kvindecafe' OR abs(hashtext(e.participant_id::text || s.id::text)) % 2 = 0)
+       AND (s.kind <> 'kvindecafe' OR abs(hashtext(${WHO('w')} || s.held_on::text || 'cafe')) % 2 = 0)
      ON CONFLICT (session_id, participant_id) DO NOTHING`,
     [today],
   );

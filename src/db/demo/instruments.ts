@@ -27,13 +27,13 @@ export async function insertDemoInstrument(
   return { instrumentId, versionId };
 }
 
-/** The synthetic women enrolled in a project, in a stable order. */
+/** The synthetic women enrolled in a project, in a stable order by enrolment (a later day's women only add to the end). */
 export async function demoWomenOfProject(tx: Sql, projectId: number) {
   return (
     await sqlOf(tx).query<{ pid: string; mun: string; on: string; exit: string | null; cw: number | null }>(
       `SELECT p.id AS pid, p.municipality_code AS mun, e.enrolled_on::text AS "on", e.exited_on::text AS "exit", e.caseworker_id AS cw
      FROM participant p JOIN enrolment e ON e.participant_id = p.id
-     WHERE p.synthetic AND e.project_id = $1 ORDER BY p.last_name, p.first_name, p.birth_date, e.enrolled_on`,
+     WHERE p.synthetic AND e.project_id = $1 ORDER BY e.enrolled_on, p.municipality_code, p.last_name, p.first_name, p.birth_date`,
       [projectId],
     )
   ).rows;
