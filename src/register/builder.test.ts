@@ -613,10 +613,11 @@ describe('what build makes of the rows', () => {
 });
 
 describe('packWeeks and mergeWeeks beyond the model (issue 17, mutation testing)', () => {
-  it('hands a grown person over trimmed as build trims her, and two running numbers each under her own key', () => {
+  it('hands a grown person over trimmed as build trims her, and CPR 0000000000 and two running numbers each under her own key', () => {
     const a = new RegisterBuilder();
     a.setWeek('0101901234', W0 + 40, 130);
     a.setWeek('0101901234', W0 - 100, 131);
+    a.setWeek('0000000000', W0, 651); // CPR number 0: handed over as a number, not a text
     a.setWeek('#1', W0, 130);
     a.setWeek('#2', W0 + 1, 131);
     const b = new RegisterBuilder();
@@ -624,6 +625,7 @@ describe('packWeeks and mergeWeeks beyond the model (issue 17, mutation testing)
     const data = b.build(table(KNOWN));
     expect([...data.weeks].map(([k, p]) => [k, p.weekStart, p.codes.length, p.codes[0], p.codes.at(-1)])).toEqual([
       ['0101901234', W0 - 100, 141, 131, 130],
+      ['0000000000', W0, 1, 651, 651],
       ['#1', W0, 1, 130, 130],
       ['#2', W0 + 1, 1, 131, 131],
     ]);
