@@ -558,6 +558,23 @@ describe('against the independent solver (property)', () => {
     );
   });
 
+  it('suppressCells with solve and intervals: a complement the interval step hides is not one the equations give away (fast-check seed 179640758)', () => {
+    // With FC_RUNS_FACTOR=4 the property above found this table: the interval step hid c16 (7),
+    // which the shown rows and columns add up to exactly.
+    const { values, sets } = totalsGrid([
+      [6, 0, 0, 5],
+      [0, 1, 4, 6],
+      [1, 0, 0, 7],
+    ]);
+    const protects = new Map<number, number>();
+    const state = suppressCells(values, sets, 5, { solve: true, intervals: true, protects });
+    expect(markFaults(values, state, protects)).toEqual([]);
+    const pub = publish(values, state);
+    const rels = relationsOf(sets);
+    expect(narrowed(pub, rels, 5)).toEqual([]);
+    expect(recoverable(pub, rels)).toEqual([]);
+  });
+
   it('widenIntervals alone after the primary cells: nothing narrowed, and it only ever hides shown non-zero cells', () => {
     fc.assert(
       fc.property(smallTablesArb, (rows) => {
@@ -617,6 +634,32 @@ describe('against the independent solver (property)', () => {
       ),
       { numRuns: runs(100) },
     );
+  });
+});
+
+describe('a complement the equations give away (fast-check seed 179640758)', () => {
+  it('suppressTogether with intervals: the x of 18 that three shown rows and columns add up to is protected', () => {
+    // Rows [6,5,3] [7,5,6] [32,1,5] with totals, and row totals split [1,13] [0,18] [0,38]: the
+    // interval step hid c4 (18), and c1 + c3 = 9, c1 + c5 = 13, c3 + c7 = 9 gave c4 = 18.
+    const rows = [
+      [6, 5, 3],
+      [7, 5, 6],
+      [32, 1, 5],
+    ];
+    const { values, sets } = totalsGrid(rows);
+    const figures = new Map<string, Figure>(values.map((v, i) => [`c${i}`, { value: v }]));
+    const rels = relationsOf(sets);
+    rows.forEach((row, r) => {
+      const total = row.reduce((a, b) => a + b, 0);
+      const first = Math.min(total, [1, 0, 0][r]);
+      figures.set(`s${r}a`, { value: first });
+      figures.set(`s${r}b`, { value: total - first });
+      rels.push({ total: `c${r * 4}`, parts: [`s${r}a`, `s${r}b`] });
+    });
+    const pass = suppressTogether(figures, rels, 5, { intervals: true });
+    const pub = new Map<string, Shown>([...figures.keys()].map((k) => [k, pass.display(k)]));
+    expect(recoverable(pub, rels)).toEqual([]);
+    expect(narrowed(pub, rels, 5)).toEqual([]);
   });
 });
 

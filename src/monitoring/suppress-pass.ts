@@ -274,8 +274,42 @@ export function suppressTogether(
         again = true;
       }
     }
+    protectComplements(rels, coefs, state, unknown, pickable, byCost, protects, (i) => !elsewhere[i] && printed[i]);
   }
   return result(keys, state, protects, value, printed, threshold);
+}
+
+/**
+ * Step 4 judges a complement by bounds alone, so it may hide a figure that the equations give
+ * away exactly (seeded 179640758: an `x` of 18 that three shown rows and columns add up to). A
+ * hidden figure a reader can compute protects nothing and is a figure "that would let a reader
+ * compute a hidden cell" (spec §6): while one is determined, hide the cheapest shown figure of the
+ * equation that determines it. Hiding only widens the bounds of step 4, so no count is narrowed
+ * again by it.
+ */
+function protectComplements(
+  rels: Int32Array[],
+  coefs: Int8Array[],
+  state: Uint8Array,
+  unknown: (i: number) => boolean,
+  pickable: (i: number) => boolean,
+  byCost: (a: number, b: number) => number,
+  protects: Map<number, number>,
+  mine: (i: number) => boolean,
+): void {
+  for (let round = 0; round < state.length; round++) {
+    let picked = false;
+    for (const [d, eq] of determined(rels, coefs, unknown)) {
+      if (state[d] !== COMPLEMENT || !mine(d)) continue;
+      const pick = [...eq.keys()].filter(pickable).sort(byCost)[0];
+      if (pick === undefined) continue;
+      state[pick] = COMPLEMENT;
+      protects.set(pick, d);
+      picked = true;
+      break;
+    }
+    if (!picked) return;
+  }
 }
 
 function result(

@@ -80,6 +80,10 @@ export function suppressCells(values: ArrayLike<number>, sets: AdditiveSet[], th
     const kind = (i: number) => (state[i] === VISIBLE ? KNOWN : state[i] === PRIMARY ? SMALL_CELL : HIDDEN_CELL);
     const cost = (i: number) => (headline.has(i) ? values[i] * 10_000 : values[i]);
     widenIntervals(values, sets, kind, (i) => (state[i] = SECONDARY), threshold, { pickable, cost, protects: opts.protects });
+    // The interval step judges a complement by bounds alone, so it may hide a cell that the
+    // equations give away exactly (a reader computes it, then bounds the rest with it): solve
+    // again; hiding more only widens bounds, so no headline cell is shown again here.
+    if (opts.solve) protectAll(values, sets, state, pickable, headline, opts.protects, false);
   }
   return state;
 }
@@ -101,6 +105,7 @@ function protectAll(
   pickable: (i: number) => boolean,
   headline: ReadonlySet<number>,
   protects?: Map<number, number>,
+  showHeadlineAgain = true,
 ): void {
   const setsOf = setsByCell(sets);
   for (let round = 0; round < 10_000; round++) {
@@ -136,6 +141,7 @@ function protectAll(
     }
     if (!hidAny) break;
   }
+  if (!showHeadlineAgain) return;
   for (const h of headline) {
     if (state[h] !== SECONDARY) continue;
     state[h] = VISIBLE;
