@@ -27,13 +27,17 @@ const drawsNothing = (content: string) => content === 'none' || content === 'nor
 describe.runIf(browserAvailable())('her page in sections, in Chromium', () => {
   const env = useServerAndBrowser();
 
-  /** The Aalborg woman with the most records in her case file (activities, conversations, measurements, plan changes). */
+  /**
+   * The Aalborg woman still enrolled (so her page shows her alerts) with the most records in her case file (activities,
+   * conversations, measurements, plan changes).
+   */
   async function busiestWoman() {
     const r = await env.server.t.db.query<{ id: string; n: number }>(
       `SELECT participant_id AS id, count(*)::int AS n FROM (
          SELECT participant_id FROM casework_activity UNION ALL SELECT participant_id FROM casework_conversation
          UNION ALL SELECT participant_id FROM casework_assessment UNION ALL SELECT participant_id FROM casework_plan_change
        ) x JOIN participant p ON p.id = x.participant_id WHERE p.municipality_code = '851'
+         AND EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = p.id AND e.exited_on IS NULL)
        GROUP BY participant_id ORDER BY n DESC, participant_id LIMIT 1`,
     );
     return r.rows[0];
