@@ -526,6 +526,18 @@ function publish(values: number[], state: ArrayLike<number>): Map<string, Shown>
   return new Map(values.map((v, i) => [`c${i}`, state[i] === VISIBLE ? v : state[i] === PRIMARY ? '<5' : 'x']));
 }
 
+/**
+ * Complements no publication keeps from being pinned: those pinned even with every non-zero figure
+ * hidden (hiding more only widens what a reader derives). In a table whose non-zero figures are
+ * nearly all small — `[[0,3,1],[1,2,1]]`: a grand total of 8 over two row totals of 4, fast-check
+ * seed 270636452 — hiding the 8 pins it to 8 and showing it pins both 4s, so the property can
+ * only ask that the small counts stay protected there.
+ */
+function pinnedAnyway(values: Map<string, number>, rels: Relation[]): Set<string> {
+  const all = new Map<string, Shown>([...values].map(([k, v]) => [k, v === 0 ? 0 : v < 5 ? '<5' : 'x']));
+  return new Set([...narrowed(all, rels, 5), ...recoverable(all, rels)].filter((r) => r.shown === 'x').map((r) => r.key));
+}
+
 describe('against the independent solver (property)', () => {
   it('narrowedCells finds exactly what `narrowed` finds, for random hidden cells', () => {
     fc.assert(
@@ -627,8 +639,10 @@ describe('against the independent solver (property)', () => {
           const pass = suppressTogether(figures, rels, 5, { intervals: true });
           const pub = new Map<string, Shown>([...figures.keys()].map((k) => [k, pass.display(k)]));
           for (const [k, f] of figures) expect(pass.state.get(k) === SMALL, k).toBe(f.value >= 1 && f.value < 5);
-          expect(narrowed(pub, rels, 5)).toEqual([]);
-          expect(recoverable(pub, rels)).toEqual([]);
+          const anyway = pinnedAnyway(new Map([...figures].map(([k, f]) => [k, f.value])), rels);
+          const avoidable = (r: { key: string }) => !anyway.has(r.key);
+          expect(narrowed(pub, rels, 5).filter(avoidable)).toEqual([]);
+          expect(recoverable(pub, rels).filter(avoidable)).toEqual([]);
           for (const [k, s] of pass.state) if (s === COMPLEMENT) expect(figures.get(k)!.value).toBeGreaterThan(0);
         },
       ),
