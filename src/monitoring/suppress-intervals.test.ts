@@ -538,6 +538,18 @@ function pinnedAnyway(values: Map<string, number>, rels: Relation[]): Set<string
   return new Set([...narrowed(all, rels, 5), ...recoverable(all, rels)].filter((r) => r.shown === 'x').map((r) => r.key));
 }
 
+/** suppressCells with solve and intervals on a table with totals: reasons given, nothing narrowed, nothing recoverable. */
+function expectSolvedAndWide(rows: number[][]) {
+  const { values, sets } = totalsGrid(rows);
+  const protects = new Map<number, number>();
+  const state = suppressCells(values, sets, 5, { solve: true, intervals: true, protects });
+  expect(markFaults(values, state, protects)).toEqual([]);
+  const pub = publish(values, state);
+  const rels = relationsOf(sets);
+  expect(narrowed(pub, rels, 5)).toEqual([]);
+  expect(recoverable(pub, rels)).toEqual([]);
+}
+
 describe('against the independent solver (property)', () => {
   it('narrowedCells finds exactly what `narrowed` finds, for random hidden cells', () => {
     fc.assert(
@@ -557,14 +569,7 @@ describe('against the independent solver (property)', () => {
   it('suppressCells with solve and intervals: no small count narrowed or determined, no complement pinned', () => {
     fc.assert(
       fc.property(smallTablesArb, (rows) => {
-        const { values, sets } = totalsGrid(rows);
-        const protects = new Map<number, number>();
-        const state = suppressCells(values, sets, 5, { solve: true, intervals: true, protects });
-        expect(markFaults(values, state, protects)).toEqual([]);
-        const pub = publish(values, state);
-        const rels = relationsOf(sets);
-        expect(narrowed(pub, rels, 5)).toEqual([]);
-        expect(recoverable(pub, rels)).toEqual([]);
+        expectSolvedAndWide(rows);
       }),
       { numRuns: runs(150) },
     );
@@ -573,18 +578,11 @@ describe('against the independent solver (property)', () => {
   it('suppressCells with solve and intervals: a complement the interval step hides is not one the equations give away (fast-check seed 179640758)', () => {
     // With FC_RUNS_FACTOR=4 the property above found this table: the interval step hid c16 (7),
     // which the shown rows and columns add up to exactly.
-    const { values, sets } = totalsGrid([
+    expectSolvedAndWide([
       [6, 0, 0, 5],
       [0, 1, 4, 6],
       [1, 0, 0, 7],
     ]);
-    const protects = new Map<number, number>();
-    const state = suppressCells(values, sets, 5, { solve: true, intervals: true, protects });
-    expect(markFaults(values, state, protects)).toEqual([]);
-    const pub = publish(values, state);
-    const rels = relationsOf(sets);
-    expect(narrowed(pub, rels, 5)).toEqual([]);
-    expect(recoverable(pub, rels)).toEqual([]);
   });
 
   it('widenIntervals alone after the primary cells: nothing narrowed, and it only ever hides shown non-zero cells', () => {
