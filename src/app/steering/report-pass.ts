@@ -112,11 +112,18 @@ export function reportPass(
   // are still protected, but none is a complement, and none forces one (issue 18 point 12: at 2026-09
   // the unprinted durable.none of the small visitation groups made jobparat's «Mål 1 eller 2» a complement).
   for (const [k, f] of figures) if (!onReport(k)) f.printed = false;
+  // The number of women (and the month-by-month table's row for the report month, the same figure) is
+  // hidden against pinning only when nothing else can be: every report says it in words. Seeded for
+  // 2 Dec 2026, the pinned whole group's Mål 1 (1 woman) had n as its only full widener at 2026-02..04,
+  // and n was hidden though cheaper cells linked to it freed it (reports-review-fixes test).
+  const month = raw.series.findIndex((p) => p.month === raw.month);
+  const women = new Set(['groups.all.n', ...(month >= 0 ? [`series.${month}.enrolled`] : [])]);
   const pass = suppressTogether(figures, relations, threshold, {
     intervals: intervals !== 'off' && onReport,
     pinsOnly: intervals === 'pins',
     keepShown: (k) => national?.get(k) === SHOWN,
     hidden: (k) => national?.get(k) === COMPLEMENT,
+    lastResort: (k) => women.has(k),
   });
   const out = suppressedResult(raw, pass);
   // Hidden because the national page hides it: that is its reason (no complement of its own here).
