@@ -876,51 +876,49 @@ class HoursRun {
  */
 function registerWithColumns(columns: WeekColumns, hours: Map<string, PersonHours> | HourColumns): RegisterData {
   const data = {} as RegisterData;
-  const settle = (weeks: Map<string, PersonWeeks>) => {
-    Object.defineProperty(data, 'weeks', { value: weeks, writable: true, enumerable: true, configurable: true });
-    Object.defineProperty(data, 'weekColumns', { value: undefined, enumerable: false, configurable: true });
+  lazyMap(data, 'weeks', 'weekColumns', columns, () => {
+    const { keys, codes, offset, weekStart, length } = columns;
+    const weeks = new Map<string, PersonWeeks>();
+    for (let k = 0; k < keys.length; k++)
+      weeks.set(keys[k], { weekStart: weekStart[k], codes: codes.subarray(offset[k], offset[k] + length[k]) });
     return weeks;
-  };
-  Object.defineProperty(data, 'weeks', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const { keys, codes, offset, weekStart, length } = columns;
-      const weeks = new Map<string, PersonWeeks>();
-      for (let k = 0; k < keys.length; k++)
-        weeks.set(keys[k], { weekStart: weekStart[k], codes: codes.subarray(offset[k], offset[k] + length[k]) });
-      return settle(weeks);
-    },
-    set: (weeks: Map<string, PersonWeeks>) => {
-      settle(weeks);
-    },
   });
   if (hours instanceof Map) data.hours = hours;
-  else lazyHours(data, hours);
-  Object.defineProperty(data, 'weekColumns', { value: columns, enumerable: false, configurable: true });
+  else
+    lazyMap(data, 'hours', 'hourColumns', hours, () => {
+      const map = new Map<string, PersonHours>();
+      for (let k = 0; k < hours.keys.length; k++) map.set(hours.keys[k], hours.hours[k]);
+      return map;
+    });
   return data;
 }
 
-/** `data.hours` made from `columns` when first read, as `weeks` above; `hourColumns` until then. */
-function lazyHours(data: RegisterData, columns: HourColumns): void {
-  const settle = (hours: Map<string, PersonHours>) => {
-    Object.defineProperty(data, 'hours', { value: hours, writable: true, enumerable: true, configurable: true });
-    Object.defineProperty(data, 'hourColumns', { value: undefined, enumerable: false, configurable: true });
-    return hours;
+/**
+ * `data[key]` made by `make` when first read, `data[listed]` (the columns it is made from) until
+ * then; once read or written, the map is a plain property and the columns are dropped, so a map
+ * changed afterwards is the one every reader sees.
+ */
+function lazyMap<K extends 'weeks' | 'hours'>(
+  data: RegisterData,
+  key: K,
+  listed: 'weekColumns' | 'hourColumns',
+  columns: WeekColumns | HourColumns,
+  make: () => RegisterData[K],
+): void {
+  const settle = (map: RegisterData[K]) => {
+    Object.defineProperty(data, key, { value: map, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(data, listed, { value: undefined, enumerable: false, configurable: true });
+    return map;
   };
-  Object.defineProperty(data, 'hours', {
+  Object.defineProperty(data, key, {
     enumerable: true,
     configurable: true,
-    get: () => {
-      const hours = new Map<string, PersonHours>();
-      for (let k = 0; k < columns.keys.length; k++) hours.set(columns.keys[k], columns.hours[k]);
-      return settle(hours);
-    },
-    set: (hours: Map<string, PersonHours>) => {
-      settle(hours);
+    get: () => settle(make()),
+    set: (map: RegisterData[K]) => {
+      settle(map);
     },
   });
-  Object.defineProperty(data, 'hourColumns', { value: columns, enumerable: false, configurable: true });
+  Object.defineProperty(data, listed, { value: columns, enumerable: false, configurable: true });
 }
 
 /** Weeks as `RegisterBuilder.packWeeks` hands them to another thread (texts: the keys that are not CPR numbers, in order). */
