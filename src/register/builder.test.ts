@@ -476,13 +476,19 @@ describe('a conflict: both codes, the week, the person and both places', () => {
   });
 });
 
+/** A builder told of one person by her own key text, 010190-1234, and met by number in week W0 with code 130. */
+function builderKnowing010190(): RegisterBuilder {
+  const names = new NumIndex<string>(1);
+  names.set(101901234, '010190-1234');
+  const b = new RegisterBuilder();
+  b.knownPeople(names);
+  b.setWeek(101901234, W0, 130);
+  return b;
+}
+
 describe('what build makes of the rows', () => {
   it('keys a person met by number by the text the caller gave for her (knownPeople)', () => {
-    const names = new NumIndex<string>(1);
-    names.set(101901234, '010190-1234');
-    const b = new RegisterBuilder();
-    b.knownPeople(names);
-    b.setWeek(101901234, W0, 130);
+    const b = builderKnowing010190();
     b.addHours(101901234, M0, 3);
     b.setWeek(202851236, W0, 131);
     const data = b.build(table(KNOWN));
@@ -644,11 +650,7 @@ describe('packWeeks and mergeWeeks beyond the model (issue 17, mutation testing)
 
 describe('a person known by her own key text (knownPeople), met by number', () => {
   it('is found again by number after someone else was met, not made anew', () => {
-    const names = new NumIndex<string>(2);
-    names.set(101901234, '010190-1234');
-    const b = new RegisterBuilder();
-    b.knownPeople(names);
-    b.setWeek(101901234, W0, 130);
+    const b = builderKnowing010190();
     b.setWeek('#7', W0, 131);
     b.setWeek(101901234, W0 + 1, 131);
     const data = b.build(table(KNOWN));
