@@ -214,21 +214,9 @@ function scanDated(r: CsvReader, person: PersonColumn, cols: number[], fromWeek:
   const upTo = keep ? person.index + 1 : 0x7fffffff;
   // Values of the header's fields (extra fields are left to checkFieldCount).
   const ints = new Int32Array(r.header.length);
-  // The row head (next row, her key with or without --keep) is repeated in each reader's loop on
-  // purpose, for speed: it runs once per row on the register read's hot path, so it stays inline
-  // rather than behind a helper called per row. Keep the copies alike when changing one.
   while (r.next(ints, upTo)) {
-    let key: PersonKey;
-    if (keep) {
-      const k = person.keptKey(keep, keepNum);
-      if (k === null) continue; // the next `next` skips the rest of the row
-      key = k;
-      r.rest(ints);
-      r.checkFieldCount();
-    } else {
-      r.checkFieldCount();
-      key = person.key();
-    }
+    const key = person.rowKey(keep, keepNum, ints);
+    if (key === null) continue; // the next `next` skips the rest of the row
     const codes = new Int16Array(span);
     for (let k = 0; k < colIdx.length; k++) {
       const v = ints[colIdx[k]];
@@ -297,23 +285,11 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
     cols.forEach((i, k) => (offOfCol[i] = weekNo[k] - 1));
     plain = plainYearlyRows(r, person.index, offOfCol, weeksInYear, weekStart, fromWeek, keepNum, sink.into.builder, sink.into.src.file);
   }
-  // The row head (next row, her key with or without --keep) is repeated in each reader's loop on
-  // purpose, for speed: it runs once per row on the register read's hot path, so it stays inline
-  // rather than behind a helper called per row. Keep the copies alike when changing one.
   for (;;) {
     if (plain) plain();
     if (!r.next(ints, upTo)) break;
-    let key: PersonKey;
-    if (keep) {
-      const k = person.keptKey(keep, keepNum);
-      if (k === null) continue;
-      key = k;
-      r.rest(ints);
-      r.checkFieldCount();
-    } else {
-      r.checkFieldCount();
-      key = person.key();
-    }
+    const key = person.rowKey(keep, keepNum, ints);
+    if (key === null) continue; // the next `next` skips the rest of the row
     if (fixed === null) {
       const y = intFromBytes(r.bytes, r.starts[cYear], r.ends[cYear]);
       if (!(y >= 1990 && y <= 2099)) throw r.error('bad_value', cYear, `«${r.text(cYear).slice(0, 40)}» er ikke et år (ÅÅÅÅ).`);
@@ -361,23 +337,11 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
           sink.into?.builder ?? null,
         )
       : null;
-  // The row head (next row, her key with or without --keep) is repeated in each reader's loop on
-  // purpose, for speed: it runs once per row on the register read's hot path, so it stays inline
-  // rather than behind a helper called per row. Keep the copies alike when changing one.
   for (;;) {
     if (plain) plain();
     if (!r.next(undefined, upTo)) break;
-    let key: PersonKey;
-    if (keep) {
-      const k = person.keptKey(keep, keepNum);
-      if (k === null) continue;
-      key = k;
-      r.rest();
-      r.checkFieldCount();
-    } else {
-      r.checkFieldCount();
-      key = person.key();
-    }
+    const key = person.rowKey(keep, keepNum);
+    if (key === null) continue; // the next `next` skips the rest of the row
     let week = r.quoted[cUge] ? NaN : weekFromBytes(r.bytes, r.starts[cUge], r.ends[cUge], weeks);
     if (Number.isNaN(week)) week = parseDreamWeek(r.text(cUge)) ?? NaN; // quoted or unusual forms
     if (Number.isNaN(week))

@@ -9,7 +9,7 @@ import { sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader } from './csv.ts';
 import { cprAt, decimalFromBytes, monthFromBytes, parseDecimal, pastField } from './fields.ts';
 import type { NumIndex } from './num-index.ts';
-import { fromLimits, keepNumbers, PersonColumn, type PersonKey, type ReadOptions } from './person-key.ts';
+import { fromLimits, keepNumbers, PersonColumn, type ReadOptions } from './person-key.ts';
 
 export function readHours(
   input: RegisterInput,
@@ -32,23 +32,11 @@ export function readHours(
     r.header.length === 3 && person.isCpr && (!keep || keepNum !== null)
       ? plainHoursRows(r, person.index, cMonth, keepNum, fromMonth, into)
       : null;
-  // The row head (next row, her key with or without --keep) is repeated in each reader's loop on
-  // purpose, for speed: it runs once per row on the register read's hot path, so it stays inline
-  // rather than behind a helper called per row. Keep the copies alike when changing one.
   for (;;) {
     if (plain) plain();
     if (!r.next(undefined, upTo)) break;
-    let key: PersonKey;
-    if (keep) {
-      const k = person.keptKey(keep, keepNum);
-      if (k === null) continue;
-      key = k;
-      r.rest();
-      r.checkFieldCount();
-    } else {
-      r.checkFieldCount();
-      key = person.key();
-    }
+    const key = person.rowKey(keep, keepNum);
+    if (key === null) continue; // the next `next` skips the rest of the row
     const b = r.bytes;
     const month = r.quoted[cMonth] ? (parseMonth(r.text(cMonth)) ?? NaN) : monthFromBytes(b, r.starts[cMonth], r.ends[cMonth], BASE_YEAR);
     if (Number.isNaN(month))

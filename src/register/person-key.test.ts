@@ -125,6 +125,30 @@ describe('PersonColumn', () => {
     while (r.next()) got.push(p.keptKey(keep, numbers), p.keptKey(keep, null));
     expect(got).toEqual([101901234, '0101901234', null, null, '0101901234', '0101901234']);
   });
+  it('rowKey: a kept row read to its end into ints and its field count checked; a left-out row null and unread', () => {
+    const r = reader('cpr;x;y\n0101901234;1;2\n0202901234;1;2;3\n"0101901234";7;8\n');
+    const p = new PersonColumn(r);
+    const keep = keepCprs(['0101901234']);
+    const ints = new Int32Array(3);
+    const got: unknown[] = [];
+    while (r.next(ints, 1)) {
+      const key = p.rowKey(keep, keepNumbers(keep), ints);
+      got.push(key === null ? null : [key, r.n, ints[1], ints[2]]);
+    }
+    expect(got).toEqual([[101901234, 3, 1, 2], null, ['0101901234', 3, 7, 8]]);
+    const extra = reader('cpr;x\n0101901234;1;2\n');
+    extra.next(undefined, 1);
+    expect(thrown(() => new PersonColumn(extra).rowKey(keep, null)).code).toBe('field_count');
+  });
+  it('rowKey without keep: the field count is checked before her key is read', () => {
+    const r = reader('cpr;x\n0101901234;1\nnot-a-cpr\n');
+    const p = new PersonColumn(r);
+    r.next();
+    expect(p.rowKey(undefined, null)).toBe(101901234);
+    r.next();
+    const e = thrown(() => p.rowKey(undefined, null));
+    expect(e.code).toBe('field_count');
+  });
   it('running numbers: digits, letters, _ and -, at most 40, as #number; anything else named', () => {
     const ok = ['17', 'A-1_b', 'x'.repeat(40)];
     const r = reader(`lobenr;x\n${ok.map((k) => `${k};1\n${k};1\n`).join('')}`);

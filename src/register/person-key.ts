@@ -174,6 +174,24 @@ export class PersonColumn {
     return keep(key) ? key : null;
   }
 
+  /**
+   * The head of every register reader's row loop, after `r.next(ints, upTo)` read the row (with
+   * `keep`, only up to the person): her key with the rest of the row read into `ints` and its
+   * field count checked, or null when `keep` leaves her out (the next `next` skips the rest of
+   * the row unread). Without `keep` the field count is checked before the key is read.
+   */
+  rowKey(keep: ((key: string) => boolean) | undefined, numbers: NumIndex<string> | null, ints?: Int32Array): PersonKey | null {
+    if (!keep) {
+      this.r.checkFieldCount();
+      return this.key();
+    }
+    const k = this.keptKey(keep, numbers);
+    if (k === null) return null;
+    this.r.rest(ints);
+    this.r.checkFieldCount();
+    return k;
+  }
+
   read(): string {
     this.present();
     if (this.cprs) return this.cprs.read();
