@@ -70,6 +70,9 @@ describe('factColumns', () => {
     }),
     woman({ id: 'A3', cpr: '0101605000', kommune: 'Brøndby', visitation: 'oevrige', indskrevet: '05-05-2021' }),
     woman({ id: 'A4', kommune: 'Aarhus', visitation: 'selvforsoergende', indskrevet: '2020-01-01', udskrevet: '' }),
+    // The dates of A2 again, a woman of another age band: a date is read once, her age is her own.
+    woman({ id: 'A5', cpr: '0101854000', indskrevet: '2019-09-01', udskrevet: '2020-03-31' }),
+    woman({ id: 'A6', cpr: '0101954000', indskrevet: '05-05-2021', udskrevet: '2020-03-31' }),
   ];
   it('holds participantFacts of every woman, her keys as indexes into the keys in the order first met', () => {
     const c = factColumns(people);

@@ -112,20 +112,49 @@ export function factColumns(participants: readonly Participant[]): FactColumns {
   const yearOf = new Int32Array(n);
   const kommune = new Map<string, number>();
   const year = new Map<string, number>();
-  const bandIndex = new Map<string, number>(AGE_BANDS.map((b, i) => [b, i]));
+  // Dates repeat from woman to woman (the readers even give one string per distinct date): each
+  // date text is checked and turned into a month (and year) once, as participantFacts would.
+  const enrolOf = new Map<string, EnrolDate>();
+  const exitOf = new Map<string, number>();
   let earliest = Infinity;
   for (let i = 0; i < n; i++) {
     const p = participants[i];
-    const f = participantFacts(p);
-    enrol[i] = f.enrol;
-    exit[i] = f.exit;
-    if (f.enrol < earliest) earliest = f.enrol;
+    // The checks of participantFacts in its order, so the first woman refused gets its message.
+    const v = VISITATIONS.indexOf(p.visitation);
+    if (v < 0) throw new Error(`Deltager ${p.id}: ukendt visitationskategori «${p.visitation}».`);
+    let e = enrolOf.get(p.indskrevet);
+    if (e === undefined) {
+      const iso = isoOf(p.indskrevet, 'indskrivningsdato', p.id);
+      e = { iso, month: monthOfIso(iso), year: indexIn(year, iso.slice(0, 4)) };
+      enrolOf.set(p.indskrevet, e);
+    }
+    let out = Infinity;
+    if (p.udskrevet) {
+      const had = exitOf.get(p.udskrevet);
+      if (had === undefined) exitOf.set(p.udskrevet, (out = monthOfIso(isoOf(p.udskrevet, 'udskrivningsdato', p.id))));
+      else out = had;
+    }
+    bandOf[i] = bandIndex(ageAt(p, e.iso));
+    enrol[i] = e.month;
+    exit[i] = out;
+    if (e.month < earliest) earliest = e.month;
     kommuneOf[i] = indexIn(kommune, p.kommune);
-    visitationOf[i] = VISITATIONS.indexOf(p.visitation);
-    bandOf[i] = bandIndex.get(f.band)!;
-    yearOf[i] = indexIn(year, f.year);
+    visitationOf[i] = v;
+    yearOf[i] = e.year;
   }
   return { enrol, exit, earliest, kommune: [...kommune.keys()], kommuneOf, visitationOf, bandOf, year: [...year.keys()], yearOf };
+}
+
+/** An enrolment date text as `factColumns` reads it: the ISO date, its month and the index of its year. */
+interface EnrolDate {
+  iso: string;
+  month: number;
+  year: number;
+}
+
+/** Index into AGE_BANDS of `ageBand(age)`. */
+function bandIndex(age: number): number {
+  return AGE_BANDS.indexOf(ageBand(age));
 }
 
 /** The index of key in the order keys were first met, adding it when new. */
