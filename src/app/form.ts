@@ -53,6 +53,21 @@ export function str(form: FormData, key: string): string {
   return firstValue(form, key).replace(/\u0000/g, '');
 }
 
+/** A control character other than TAB and LF (what `multilineText` leaves in a text that must not hold one). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** The Danish message for a text with a control character. */
+export const CONTROL_CHAR_MESSAGE = 'Teksten må ikke indeholde kontroltegn.';
+
+/** A multi-line text field as stored: `str`, its line breaks (CRLF or a lone CR) as LF, trimmed. */
+export function multilineText(form: FormData, key: string): string {
+  return str(form, key).replace(/\r\n?/g, '\n').trim();
+}
+
+/** True when `text` holds a control character other than TAB and LF (see `CONTROL_CHAR_MESSAGE`). */
+export function hasControlChar(text: string): boolean {
+  return CONTROL.test(text);
+}
+
 /** The submitted strings for `fields` (the first value when a field repeats). */
 export function formValues(form: FormData, fields: readonly string[]): FormValues {
   const out: FormValues = {};

@@ -10,7 +10,7 @@ import { deleteOverride, listOverrides, upsertOverride, type MessageOverrideRow 
 import { catalogFile, checkMessage, isMessageKey, type MessageKey } from '../../i18n/catalog.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import { str, type SaveResult } from '../form.ts';
+import { CONTROL_CHAR_MESSAGE, hasControlChar, multilineText, type SaveResult } from '../form.ts';
 
 function requireProjectLeader(actor: Actor) {
   if (actor.role !== 'projektleder' || actor.municipalities.length === 0) throw forbidden();
@@ -60,9 +60,8 @@ export function saveMessageOverride(
 ): Promise<SaveResult<string>> {
   requireProjectLeader(actor);
   if (!isLanguageCode(language) || !isMessageKey(key)) return Promise.resolve({ status: 'denied' });
-  const text = str(form, 'tekst').replace(/\r\n?/g, '\n').trim();
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
-    return Promise.resolve({ status: 'invalid', errors: { tekst: 'Teksten må ikke indeholde kontroltegn.' } });
+  const text = multilineText(form, 'tekst');
+  if (hasControlChar(text)) return Promise.resolve({ status: 'invalid', errors: { tekst: CONTROL_CHAR_MESSAGE } });
   if (text.length > 1000) return Promise.resolve({ status: 'invalid', errors: { tekst: 'Teksten må højst være 1000 tegn.' } });
   if (text) {
     const problems = checkMessage(language, key, text);

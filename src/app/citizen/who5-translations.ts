@@ -17,7 +17,7 @@ import {
 import { WHO5 } from '../../domain/instruments.ts';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
 import { leadersProject, projectFor, requireLeader } from '../casework/project-settings.ts';
-import { str, type FieldErrors, type SaveResult } from '../form.ts';
+import { CONTROL_CHAR_MESSAGE, hasControlChar, multilineText, type FieldErrors, type SaveResult } from '../form.ts';
 
 /** The form's fields: intro, item.<key> for the five items, answer.<0–5>, validatedBy, source. */
 export const WHO5_ITEM_KEYS = WHO5.dimensions.map((d) => d.key);
@@ -52,8 +52,6 @@ export async function getProjectWho5Translation(db: AppDeps['db'], actor: Actor,
   }));
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /** Check and store a translation for one language (a new one, or a replacement); errors in Danish per field. */
 export async function saveProjectWho5Translation(
   db: AppDeps['db'],
@@ -66,9 +64,9 @@ export async function saveProjectWho5Translation(
   if (!project || !isLanguageCode(language) || language === 'da') return { status: 'denied' };
   const errors: FieldErrors = {};
   const text = (name: string, label: string, min: number, max: number) => {
-    const v = str(form, name).replace(/\r\n?/g, '\n').trim();
+    const v = multilineText(form, name);
     if (!v) errors[name] = `Skriv ${label}.`;
-    else if (CONTROL.test(v)) errors[name] = 'Teksten må ikke indeholde kontroltegn.';
+    else if (hasControlChar(v)) errors[name] = CONTROL_CHAR_MESSAGE;
     else if (v.length < min) errors[name] = `Skriv mindst ${min} tegn.`;
     else if (v.length > max) errors[name] = `Højst ${max} tegn.`;
     return v;
