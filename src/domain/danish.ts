@@ -15,14 +15,8 @@
  * tests she passed; the denominator is the women enrolled by D.
  */
 import { z } from 'zod';
-import {
-  DANISH_EDUCATIONS,
-  DANISH_TEST_KINDS,
-  DANISH_TEST_OUTCOMES,
-  type DanishEducation,
-  type DanishTestKind,
-  type DanishTestOutcome,
-} from '../core/codes.ts';
+import { DANISH_EDUCATIONS, DANISH_TEST_KINDS, DANISH_TEST_OUTCOMES } from '../core/codes.ts';
+import type { DanishEducation, DanishTestKind, DanishTestOutcome } from '../core/codes.ts';
 import { formatDateDa, MONTH_NAMES_DA, type IsoDate } from '../core/dates.ts';
 import { isoDateField, optionalIsoDateField, parseDecimalInput } from './form-fields.ts';
 import { DANISH_EDUCATION_LABELS, DANISH_TEST_KIND_LABELS, DANISH_TEST_OUTCOME_LABELS } from '../core/labels.ts';

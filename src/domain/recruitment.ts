@@ -15,15 +15,8 @@
  * enrolment (enrolled) and of her latest decline (declined).
  */
 import { z } from 'zod';
-import {
-  DECLINE_REASONS,
-  LOGGED_OUTREACH_KINDS,
-  OUTREACH_CHANNELS,
-  type DeclineReason,
-  type OutreachChannel,
-  type OutreachKind,
-  type RecruitmentChannel,
-} from '../core/codes.ts';
+import { DECLINE_REASONS, LOGGED_OUTREACH_KINDS, OUTREACH_CHANNELS } from '../core/codes.ts';
+import type { DeclineReason, OutreachChannel, OutreachKind, RecruitmentChannel } from '../core/codes.ts';
 import { isoDateField, optionalTextField } from './form-fields.ts';
 
 export const MAX_OUTREACH_NOTE = 500;

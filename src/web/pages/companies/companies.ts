@@ -11,17 +11,8 @@ import { formatDateDa } from '../../../core/dates.ts';
 import { findActivityType } from '../../../domain/activities.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { menuFormPage, menuPage, savedNotice } from '../../layout.ts';
-import {
-  csrfField,
-  dateField,
-  emptyState,
-  errorSummary,
-  radioGroup,
-  selectField,
-  textArea,
-  textField,
-  type FormState,
-} from '../casework/form.ts';
+import { csrfField, dateField, emptyState, errorSummary, radioGroup, selectField, textArea, textField } from '../casework/form.ts';
+import type { FormState } from '../casework/form.ts';
 import { casePage } from '../casework/frame.ts';
 import type { HiringFollowUpView } from '../../../app/companies/companies.ts';
 

@@ -17,17 +17,8 @@ import {
 } from '../../../domain/group-sessions.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { menuFormPage, menuPage, savedNotice } from '../../layout.ts';
-import {
-  csrfField,
-  dateField,
-  errorSummary,
-  fieldId,
-  radioGroup,
-  selectField,
-  textArea,
-  textField,
-  type FormState,
-} from '../casework/form.ts';
+import { csrfField, dateField, errorSummary, fieldId, radioGroup, selectField, textArea, textField } from '../casework/form.ts';
+import type { FormState } from '../casework/form.ts';
 
 const frame = (actor: Actor, csrf: string, title: string, body: SafeHtml, back?: { href: string; label: string }) =>
   menuPage('/grupper', actor, csrf, title, body, back);

@@ -11,18 +11,8 @@ import { MAX_CORRECTION_REASON, MAX_OUTREACH_NOTE } from '../../../domain/recrui
 import type { CandidateRow, OutreachRow } from '../../../db/recruitment.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';
-import {
-  checkbox,
-  csrfField,
-  dateField,
-  dateInput,
-  errorSummary,
-  radioGroup,
-  selectField,
-  textArea,
-  textField,
-  type FormState,
-} from '../casework/form.ts';
+import { checkbox, csrfField, dateField, dateInput, errorSummary, radioGroup, selectField, textArea, textField } from '../casework/form.ts';
+import type { FormState } from '../casework/form.ts';
 
 export const STAGE_LABELS: Record<CandidateStage, string> = {
   ny: 'Ikke kontaktet',
