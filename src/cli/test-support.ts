@@ -25,3 +25,10 @@ export const oneOfEach = (participants: string, benefits: string) => [
   '--month',
   '2021-12',
 ];
+
+/** The lines of a CSV a command wrote (a UTF-8 BOM first, CRLF line ends), without the BOM and the last line end. */
+export const csvLines = (stdout: string) =>
+  stdout
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { effect } from '../../effect/engine.ts';
-import { spawnCommand } from '../test-support.ts';
+import { csvLines, spawnCommand } from '../test-support.ts';
 import { effectFiles, effectInputOf, HAND_PARTICIPANTS, HAND_POOL } from '../../effect/test-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fremdrift-effect-'));
@@ -57,10 +57,7 @@ describe('fremdrift effect (spec effekt-2026.1 §7)', () => {
   it('writes a semicolon CSV with the outcomes, balance and unmatched ids', () => {
     const r = cli(...base, '--bootstrap', '300', '--seed', '4', '--format', 'csv');
     expect(r.code).toBe(0);
-    const lines = r.stdout
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\r\n');
+    const lines = csvLines(r.stdout);
     expect(lines[0]).toBe('afsnit;navn;maal;vaerdi');
     expect(lines).toContain('om;definition;;effekt-2026.1');
     expect(lines).toContain(`udfald;maal1;effect;${expected.outcomes.maal1.effect}`);

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { oneOfEach, registerFixture, spawnCommand } from '../test-support.ts';
+import { csvLines, oneOfEach, registerFixture, spawnCommand } from '../test-support.ts';
 
 const fx = registerFixture;
 const cli = (...args: string[]) => spawnCommand('monitor', ...args);
@@ -71,10 +71,7 @@ describe('fremdrift monitor (spec §7)', () => {
   it('writes a semicolon CSV with one row per group × measure × category', () => {
     const r = cli(...base, '--month', '2021-12', '--suppress', '0', '--format', 'csv');
     expect(r.code).toBe(0);
-    const lines = r.stdout
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\r\n');
+    const lines = csvLines(r.stdout);
     expect(lines[0]).toBe('afsnit;gruppe;vaerdi;maaned;maal;kategori;antal');
     expect(lines).toContain('grupper;all;;2021-12;n;;4');
     expect(lines).toContain('grupper;kommune;Aalborg;2021-12;accumulated;1_or_2;1');
