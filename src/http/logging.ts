@@ -11,11 +11,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
 
-const CPR_SHAPED = /(?<!\d)\d{6}(?:[-/ +.]|%2[fF]|%20)?\d{4}(?!\d)/g;
+const CPR_SHAPED = /(?<!\d)\d{6}(?:[-/ +.]|%2[fF]|%20)?\d{4}(?!\d)/g.source;
+/** A whole UUID (the generated request ids): about one in a hundred holds ten digits around its first hyphen. */
+const UUID = /(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])/.source;
+// One pass: a UUID is consumed whole and kept, so no CPR-shaped run is looked for inside it.
+const SCRUB = new RegExp(`(${UUID})|${CPR_SHAPED}`, 'g');
 
-/** Replace CPR-shaped numbers in a log line. */
+/** Replace CPR-shaped numbers in a log line, leaving whole UUIDs (request ids) alone. */
 export function scrubLogLine(line: string): string {
-  return line.replace(CPR_SHAPED, '[cpr]');
+  return line.replace(SCRUB, (match, uuid: string | undefined) => uuid ?? '[cpr]');
 }
 
 /** A destination that scrubs every line before writing it on. */
@@ -27,7 +31,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 export function requestId(req: IncomingMessage): string {
   const h = req.headers['x-request-id'];
-  return typeof h === 'string' && REQUEST_ID.test(h) ? h : randomUUID();
+  // A CPR-shaped run in the balancer's id is refused, so the UUIDs the scrub keeps whole are ours.
+  return typeof h === 'string' && REQUEST_ID.test(h) && !new RegExp(CPR_SHAPED).test(h) ? h : randomUUID();
 }
 
 interface LoggedRequest {
