@@ -122,6 +122,9 @@ describe('date texts of the participant files (isoDateText, parseDate)', () => {
     ])
       expect(isoDateText(t), t).toBeNull();
     expect(isoDateText('2021/01/01')).toBeNull();
+    // Ten characters with one hyphen only, or a character just below '0' where a digit should be: not ISO, and
+    // not DD-MM-YYYY either, so refused (the fast path must not keep them as they are).
+    for (const t of ['2021/01-01', '2021-01/01', '2/21-01-01', '2021-1/-01']) expect(isoDateText(t), t).toBeNull();
     expect(isoDateText('2021-01-1')).toBe('2021-01-01'); // not 10 characters: the general reader, one-digit day allowed
   });
   it('leap years: 29 February in 2020 and 2000, not in 2021 or 1900', () => {
@@ -186,6 +189,7 @@ describe('weeks and months at the edges', () => {
   });
   it('monthOfWeek outside the table (before 1990 and after 2089) agrees with the Thursday rule', () => {
     expect(monthString(monthOfWeek(-1))).toBe('1989-12'); // 1989-W52: Thursday 28 December 1989
+    expect(monthString(monthOfWeek(week('1989-W01')))).toBe('1989-01'); // Monday 2 January 1989, Thursday 5 January
     expect(monthString(monthOfWeek(week('1990-W01')))).toBe('1990-01');
     expect(monthOfWeek(TABLE_WEEKS - 1)).toBe(monthOfDay(mondayOf(TABLE_WEEKS - 1) + 3));
     expect(monthOfWeek(TABLE_WEEKS)).toBe(monthOfDay(mondayOf(TABLE_WEEKS) + 3));

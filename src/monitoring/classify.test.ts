@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monitor } from './engine.ts';
 import { explainParticipant } from './explain.ts';
-import { categoryInWeek, codeFlags, durableOf, isBetter, isFullTime, levelOf, monthFlags } from './classify.ts';
+import { categoryInWeek, codeFlags, durableOf, isBetter, isFullTime, levelOf, monthFlags, monthFlagsAt } from './classify.ts';
 import { FLAG_F, FLAG_H, FLAG_U, FLAG_V, LEVEL_OF_FLAGS, snapshotIndex, snapshotOf, Span } from './classify.ts';
 import { monthIndex, parseWeek, weekString } from './calendar.ts';
 import { CAT } from './types.ts';
@@ -184,6 +184,30 @@ describe('the month flags directly (classify.ts)', () => {
     expect(flagsOf(span, undefined, hoursOf(monthIndex(2021, 6), [0.0001, 0])).flags).toEqual([FLAG_H, 0]);
     expect(isFullTime(79.2858, 30)).toBe(true);
     expect(isFullTime(79.2857, 30)).toBe(false);
+  });
+  it('Span: the months of weeks before 1990 and past the week table (2090) follow the Thursday rule too', () => {
+    // November 1989 – January 1990: Thursdays 2, 9, 16, 23, 30 Nov; 7, 14, 21, 28 Dec; 4, 11, 18, 25 Jan.
+    const old = new Span(monthIndex(1989, 11), 3);
+    expect(weekString(old.firstWeek)).toBe('1989-W44');
+    expect([...old.weekMonth]).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+    // December 2089 – February 2090, across the table's end (2090-W03, Thursday 19 January, is the first week past it):
+    // Thursdays 1, 8, 15, 22, 29 Dec; 5, 12, 19, 26 Jan; 2, 9, 16, 23 Feb.
+    const late = new Span(monthIndex(2089, 12), 3);
+    expect(weekString(late.firstWeek)).toBe('2089-W48');
+    expect([...late.weekMonth]).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+  it('monthFlagsAt reads only her own weeks of a shared array, and leaves a longer buffer alone past the span', () => {
+    const span = new Span(monthIndex(2021, 6), 1);
+    const w22 = parseWeek('2021-W22')!;
+    // Her two weeks W22–W23 (no code) at offset 1, then the next person's uddannelse and praktik codes.
+    const shared = Int16Array.from([1, 0, 0, 1, 2, 1]);
+    const out = new Uint8Array(4).fill(255);
+    expect(monthFlagsAt(shared, 1, w22, 2, undefined, flagOf, span, out)).toBe(0);
+    expect([...out]).toEqual([0, 255, 255, 255]);
+    // Hours in June and the two months after it: only June is the span's.
+    const later = new Uint8Array(3).fill(16);
+    monthFlagsAt(shared, 1, w22, 2, hoursOf(monthIndex(2021, 6), [5, 100, 100]), flagOf, span, later);
+    expect([...later]).toEqual([FLAG_H, 16, 16]);
   });
   it('levelOf, isBetter and LEVEL_OF_FLAGS', () => {
     expect([FLAG_U, FLAG_F | FLAG_H, FLAG_H, FLAG_V, 0, FLAG_V | FLAG_H, FLAG_U | FLAG_V].map(levelOf)).toEqual([1, 1, 2, 3, 0, 2, 1]);

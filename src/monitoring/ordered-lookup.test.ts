@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runs } from '../../test/fast-check-setup.ts';
 import { monitor } from './engine.ts';
-import { distinctTenDigitKeys, valuesInOrder } from './ordered-lookup.ts';
+import { distinctTenDigitKeys, hoursInOrder, valuesInOrder, weeksInOrder } from './ordered-lookup.ts';
 import { cohortArb, inputOf, R } from './test-support.ts';
-import type { MonitorInput } from './types.ts';
+import type { MonitorInput, PersonHours, RegisterData } from './types.ts';
 
 /** A map that counts the questions it is asked. */
 class CountingMap<V> extends Map<string, V> {
@@ -63,6 +63,9 @@ describe('distinctTenDigitKeys', () => {
     expect(distinctTenDigitKeys([])).toBe(true);
     expect(distinctTenDigitKeys(['0101850001', '010185-0002'])).toBe(false);
     expect(distinctTenDigitKeys(['0101850001', 'abcdefghij'])).toBe(false);
+    // Eleven digits (the first ten distinct from the other key), and ten characters with one just below '0'.
+    expect(distinctTenDigitKeys(['01018500011', '0202850002'])).toBe(false);
+    expect(distinctTenDigitKeys(['0101850001', '010185-001'])).toBe(false);
   });
   it('agrees with a Set on ten-digit keys (property)', () => {
     const cpr = fc.integer({ min: 0, max: 40 }).map((n) => String(101850000 + n).padStart(10, '0'));
@@ -72,6 +75,48 @@ describe('distinctTenDigitKeys', () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+});
+
+/** A register whose maps must not be read: the readers left its data as columns. */
+function columnsOnly(columns: Pick<RegisterData, 'weekColumns' | 'hourColumns'>): RegisterData {
+  const refuse = (): never => {
+    throw new Error('the map was read');
+  };
+  return Object.defineProperties({ ...columns }, { weeks: { get: refuse }, hours: { get: refuse } }) as RegisterData;
+}
+
+describe('hoursInOrder and weeksInOrder over the columns the readers leave', () => {
+  const keys = ['0101850001', '0202850002', '0303850003'];
+  const hours: PersonHours[] = keys.map((_, k) => ({ monthStart: k, hours: Float64Array.from([k + 1]) }));
+  // Her weeks at codes[offset …]: the first has two weeks, the second none, the third one.
+  const weekColumns = {
+    keys,
+    codes: Int16Array.from([9, 701, 702, 703]),
+    offset: Int32Array.from([1, 3, 3]),
+    weekStart: Int32Array.from([100, 0, 200]),
+    length: Int32Array.from([2, 0, 1]),
+  };
+  const weeksOf = (r: ReturnType<typeof weeksInOrder>) =>
+    r.codes.map((codes, i) => [...codes.subarray(r.at[i], r.at[i] + r.length[i])].map((c, k) => `${r.weekStart[i] + k}:${c}`).join(' '));
+
+  it('reads hours from the columns in the asked order, the misses found by key, without the map', () => {
+    const register = columnsOnly({ hourColumns: { keys, hours } });
+    const asked = ['0101850001', '0909850009', '0303850003', '0202850002', '0101850001'];
+    expect(hoursInOrder(register, asked, () => false)).toEqual([hours[0], undefined, hours[2], hours[1], hours[0]]);
+    expect(hoursInOrder(register, keys, () => true)).toEqual(hours);
+    expect(hoursInOrder(register, ['0909850009', ...keys], () => true)).toEqual([undefined, ...hours]);
+  });
+  it('reads weeks from the columns in the asked order, the misses found by key, without the map', () => {
+    const register = columnsOnly({ weekColumns });
+    const asked = ['0303850003', '0909850009', '0101850001', '0202850002', '0303850003', '0101850001'];
+    const r = weeksInOrder(register, asked, () => false);
+    expect(weeksOf(r)).toEqual(['200:703', '', '100:701 101:702', '', '200:703', '100:701 101:702']);
+    expect([...r.length]).toEqual([1, 0, 2, 0, 1, 2]);
+    expect(r.codes[1]).toHaveLength(0);
+    expect(weeksOf(weeksInOrder(register, keys, () => true))).toEqual(['100:701 101:702', '', '200:703']);
+    // A key asked after the walk has used every column, with distinct keys: absent without a lookup.
+    expect(weeksOf(weeksInOrder(register, [...keys, '0909850009'], () => true))).toEqual(['100:701 101:702', '', '200:703', '']);
   });
 });
 

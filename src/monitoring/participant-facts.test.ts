@@ -54,6 +54,10 @@ describe('ageAt', () => {
     expect(() => ageAt({ cpr: '12345' }, '2021-01-01')).toThrow('En kvinde i sammenligningspuljen: CPR-nummeret skal være 10 cifre.');
     for (const cpr of ['01018a4000', '0101854x00', '010185400x', 'x101854000', '0x01854000', '0101x54000', '01018540x0'])
       expect(() => ageAt({ id: 'B', cpr }, '2021-01-01'), cpr).toThrow(/10 cifre/);
+    // Ten characters with a non-digit just below '0' or just above '9' in the seventh or the last place.
+    for (const cpr of ['010185-400', '010185:400', '010185412-'])
+      expect(() => ageAt({ id: 'B', cpr }, '2021-01-01'), cpr).toThrow(/10 cifre/);
+    expect(ageAt({ cpr: '0101859000' }, '2021-01-01')).toBe(36); // seventh digit 9: born 1985
   });
 });
 
@@ -93,5 +97,11 @@ describe('factColumns', () => {
       woman({ id: 'B2', visitation: 'ledig' as Participant['visitation'] }),
     ];
     expect(() => factColumns(bad)).toThrow('Deltager B1: ugyldig indskrivningsdato «2021-02-30».');
+    expect(() => factColumns([...people, woman({ id: 'B2', visitation: 'ledig' as Participant['visitation'] })])).toThrow(
+      'Deltager B2: ukendt visitationskategori «ledig».',
+    );
+    expect(() => factColumns([...people, woman({ id: 'B3', udskrevet: '2021-02-30' })])).toThrow(
+      'Deltager B3: ugyldig udskrivningsdato «2021-02-30».',
+    );
   });
 });
