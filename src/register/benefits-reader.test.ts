@@ -251,3 +251,14 @@ describe('the yearly plain loop reads only the week columns', () => {
     expect(e.message).toContain('4711 (2 uger hos 1 person; første gang i x.csv, linje 3, kolonne «y_01»)');
   });
 });
+
+describe("the long layout's person column", () => {
+  it('is cpr before pnr, and never a column without a name', () => {
+    const week = parseWeek('2021-W01')!;
+    expect(outcome(() => readBenefits(enc(`pnr;cpr;uge;kode\n${A};${B};2021-W01;130\n`), 'l.csv'))).toEqual({
+      people: [[B, [[week, 130]]]],
+    });
+    // A header ending in the delimiter has a last column without a name.
+    expect(outcome(() => readBenefits(enc(`pnr;uge;kode;\n${A};2021-W01;130;\n`), 'l.csv'))).toEqual({ people: [[A, [[week, 130]]]] });
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The yearly layout's plain loop (`plainYearlyRows` in benefits.ts) at its edges, found by
+ * mutation testing (issue 17): which rows it takes (columns that are not weeks, CRLF, people not
+ * asked for, an empty week 53), what it leaves to the general reader (a lone CR or a quote in a
+ * row not asked for, a CPR of eleven digits, a code after a week's digits), week 53 of a 52-week
+ * year, the first week of --from, and where an unknown code is first met. Each case is also read
+ * quoted (every row then goes to the general reader) and must give the same data or message.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isoWeekIndex } from '../monitoring/calendar.ts';
+import { readBenefits } from './benefits.ts';
+import { RegisterBuilder } from './builder.ts';
+import { CsvReader } from './csv.ts';
+import { keepCprs } from './person-key.ts';
+import type { ReadOptions } from './person-key.ts';
+import { outcome, thrown } from './test-files.ts';
+import { defaultCodeTable } from './codetable.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const A = '0101901234';
+const B = '0202851236';
+const C = '1512884321';
+
+/** Every non-empty field after the header quoted (fields hold no `;`, quote or line end), so that the general reader reads every row. */
+const quoted = (text: string) =>
+  text
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : line.replace(/[^;\r]+/g, (cell) => `"${cell}"`)))
+    .join('\n');
+
+/** The rows the general reader read (CsvReader.next returning a row). */
+function generalRows(text: string, file: string, options: ReadOptions = {}, b = new RegisterBuilder()): number {
+  const next = vi.spyOn(CsvReader.prototype, 'next');
+  readBenefits(enc(text), file, b, options);
+  const n = next.mock.results.filter((r) => r.value === true).length;
+  next.mockRestore();
+  return n;
+}
+
+/** The data or message of the plain text and of its quoted copy. */
+function both(text: string, file: string, options: () => ReadOptions = () => ({})) {
+  return {
+    plain: outcome(() => readBenefits(enc(text), file, undefined, options())),
+    general: outcome(() => readBenefits(enc(quoted(text)), file, undefined, options())),
+  };
+}
+
+describe('the yearly plain loop', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('takes every row but the first with columns that are not weeks (between and after), an empty week 53 of a 52-week year, CRLF, people not asked for', () => {
+    const rows = (end: string) =>
+      [
+        'PNR;koen;y_01;y_02;note;y_53;alder',
+        ...Array.from(
+          { length: 60 },
+          (_, i) => `${String(1000000000 + i * 7919)};${i % 2 ? 'K' : 'M'};${i % 3 ? 130 : ''};651;x${i};;3${i}`,
+        ),
+      ].join(end) + end;
+    for (const end of ['\n', '\r\n']) {
+      expect(generalRows(rows(end), 'ydelser_2019.csv')).toBe(1);
+      expect(generalRows(rows(end), 'ydelser_2019.csv', { keep: keepCprs(['1000007919', '1000023757']) })).toBe(1);
+      // The people known and their weeks expected: written into the shared array, still one row for the general reader.
+      const keep = keepCprs(Array.from({ length: 60 }, (_, i) => String(1000000000 + i * 7919)));
+      const b = new RegisterBuilder();
+      b.knownPeople(keep.numbers);
+      b.expectWeeks(isoWeekIndex(2018, 1)!, isoWeekIndex(2019, 52)!);
+      expect(generalRows(rows(end), 'ydelser_2019.csv', { keep }, b)).toBe(1);
+      const { plain, general } = both(rows(end), 'ydelser_2019.csv');
+      expect(plain).toEqual(general);
+      expect('people' in plain && plain.people.length).toBe(60);
+    }
+  });
+
+  it('leaves a row not asked for with a lone CR or a quoted line feed to the general reader', () => {
+    const keep = () => ({ keep: keepCprs([A]) });
+    // B's row ends in a lone CR, then A's row of week 2 (two rows for the general reader).
+    const cr = `PNR;y_01;y_02\n${A};130;\n${B};131;\r${A};;651\n${C};135;\n`;
+    expect(outcome(() => readBenefits(enc(cr), 'ydelser_2020.csv', undefined, keep()))).toEqual({
+      people: [
+        [
+          A,
+          [
+            [isoWeekIndex(2020, 1), 130],
+            [isoWeekIndex(2020, 2), 651],
+          ],
+        ],
+      ],
+    });
+    // Her own row ending in a lone CR: the next row starts right after it.
+    const own = both(`PNR;y_01;y_02\n${B};130;\n${A};;651\r${C};131;\n`, 'ydelser_2020.csv');
+    expect(own.plain).toEqual(own.general);
+    expect('people' in own.plain && own.plain.people.map(([k]) => k)).toEqual([B, A, C]);
+    // B's quoted note holds a line feed; what follows it is not a row of A.
+    const lf = `PNR;note;y_01;y_02\n${A};;130;\n${B};"a\n${A};b;;651";131;\n${C};;135;\n`;
+    expect(outcome(() => readBenefits(enc(lf), 'ydelser_2020.csv', undefined, keep()))).toEqual({
+      people: [[A, [[isoWeekIndex(2020, 1), 130]]]],
+    });
+  });
+
+  it('leaves a CPR of eleven digits, a code of more than nine digits and a code followed by a letter to the general reader', () => {
+    // Eleven digits in a row one field short: read as her CPR, the 11th digit would fill the first week.
+    const eleven = both(`PNR;y_01;y_02\n${B};130;\n${A}5;131\n`, 'ydelser_2020.csv');
+    expect(eleven.plain).toEqual(eleven.general);
+    expect(eleven.plain).toEqual({ error: expect.stringContaining('rækken har 2 felter, men overskriften har 3') });
+    const long = both(`PNR;y_01;y_02\n${B};130;\n${A};0000000000130;\n`, 'ydelser_2020.csv');
+    expect(long.plain).toEqual(long.general);
+    expect(long.plain).toEqual({ error: expect.stringContaining('«0000000000130» er ikke en gyldig ydelseskode') });
+    const letter = both(`PNR;y_01;y_02\n${A};130;\n${B};131;13a\n`, 'ydelser_2020.csv');
+    expect(letter.plain).toEqual(letter.general);
+    expect(letter.plain).toEqual({ error: expect.stringContaining('«13a» er ikke en gyldig ydelseskode') });
+  });
+
+  it('refuses a code in week 53 of a 52-week year, also when her weeks already reach into the next year', () => {
+    const y53 = `PNR;y_01;y_53\n${B};130;\n${A};;131\n`;
+    const message = /ydelser_2019\.csv, linje 3.*2019 har kun 52 ISO-uger; uge 53 skal være tom\./;
+    expect(thrown(() => readBenefits(enc(y53), 'ydelser_2019.csv'))).toMatchObject({ code: 'bad_week', line: 3, column: 'y_53' });
+    expect(thrown(() => readBenefits(enc(y53), 'ydelser_2019.csv')).message).toMatch(message);
+    // Her array (and the flat one of the known people) already holds 2020-W01, right after 2019-W52.
+    for (const known of [false, true]) {
+      const keep = keepCprs([A, B]);
+      const b = new RegisterBuilder();
+      if (known) {
+        b.knownPeople(keep.numbers);
+        b.expectWeeks(isoWeekIndex(2019, 1)!, isoWeekIndex(2020, 53)!);
+      }
+      readBenefits(enc(`PNR;y_02\n${B};130\n${A};651\n`), 'ydelser_2020.csv', b, { keep });
+      expect(thrown(() => readBenefits(enc(y53), 'ydelser_2019.csv', b, { keep })).message).toMatch(message);
+    }
+  });
+
+  it('keeps the first week of --from, in the general reader and in the plain loop', () => {
+    // 2020-07-01 is a Wednesday: the first week of July 2020 is 2020-W27.
+    const text = `PNR;y_26;y_27\n${A};130;131\n${B};130;651\n`;
+    const { plain, general } = both(text, 'ydelser_2020.csv', () => ({ from: '2020-07' }));
+    expect(plain).toEqual(general);
+    expect(plain).toEqual({
+      people: [
+        [A, [[isoWeekIndex(2020, 27), 131]]],
+        [B, [[isoWeekIndex(2020, 27), 651]]],
+      ],
+    });
+    const perRow = outcome(() => readBenefits(enc(`PNR;aar;y_26;y_27\n${A};2020;130;131\n`), 'x.csv', undefined, { from: '2020-07' }));
+    expect(perRow).toEqual({ people: [[A, [[isoWeekIndex(2020, 27), 131]]]] });
+  });
+
+  it("writes known people's weeks into the shared array at their year's place (a year after the first expected), and not years outside the expected weeks", () => {
+    const read = (known: boolean, years: number[]) => {
+      const keep = keepCprs([A, B, C]);
+      const b = new RegisterBuilder();
+      if (known) {
+        b.knownPeople(keep.numbers);
+        b.expectWeeks(isoWeekIndex(2019, 1)!, isoWeekIndex(2021, 52)!);
+      }
+      for (const year of years) {
+        const code = [130, 651, 135, 131, 737][year - 2018];
+        readBenefits(enc(`PNR;y_01;y_02;y_52\n${B};130;;\n${A};;651;${code}\n${C};131;;135\n`), `ydelser_${year}.csv`, b, { keep });
+      }
+      return outcome(() => b);
+    };
+    // A year after the expected weeks while the people are still in the shared array; one before them.
+    for (const years of [
+      [2020, 2019, 2022, 2021],
+      [2020, 2021, 2018, 2019],
+    ]) {
+      expect(read(true, years)).toEqual(read(false, years));
+      expect(read(true, years)).toMatchObject({
+        people: [
+          [B, expect.anything()],
+          [A, expect.anything()],
+          [C, expect.anything()],
+        ],
+      });
+    }
+  });
+
+  it('names where an unknown code was first met in a plain row: file, line and column', () => {
+    const text = `PNR;y_01;y_02\n${A};130;\n${B};;130\n${C};;4711\n${A};;4711\n`;
+    for (const t of [text, quoted(text)]) {
+      const e = thrown(() => readBenefits(enc(t), 'ydelser_2021.csv').build(defaultCodeTable()));
+      expect(e).toMatchObject({ code: 'unknown_codes', codes: [4711] });
+      expect(e.message).toContain('4711 (2 uger hos 2 personer; første gang i ydelser_2021.csv, linje 4, kolonne «y_02»)');
+    }
+  });
+});
