@@ -107,6 +107,22 @@ describe('hoursInOrder and weeksInOrder over the columns the readers leave', () 
     expect(hoursInOrder(register, keys, () => true)).toEqual(hours);
     expect(hoursInOrder(register, ['0909850009', ...keys], () => true)).toEqual([undefined, ...hours]);
   });
+  it('asks whether keys repeat only when the walk used every column and something missed (a sort of every key)', () => {
+    let asks = 0;
+    const counted = () => (asks++, true);
+    const hoursOnly = columnsOnly({ hourColumns: { keys, hours } });
+    const weeksOnly = columnsOnly({ weekColumns });
+    expect(hoursInOrder(hoursOnly, keys, counted)).toEqual(hours);
+    expect(weeksOf(weeksInOrder(weeksOnly, keys, counted))).toEqual(['100:701 101:702', '', '200:703']);
+    expect(asks).toBe(0);
+    expect(hoursInOrder(hoursOnly, [...keys, '0909850009'], counted)).toEqual([...hours, undefined]);
+    expect(weeksOf(weeksInOrder(weeksOnly, [...keys, '0909850009'], counted))).toEqual(['100:701 101:702', '', '200:703', '']);
+    expect(asks).toBe(2);
+    // Distinct keys, but the walk stopped short of the last column: the misses are looked up all the same.
+    expect(weeksOf(weeksInOrder(weeksOnly, ['0303850003', '0101850001'], counted))).toEqual(['200:703', '100:701 101:702']);
+    expect(hoursInOrder(hoursOnly, ['0303850003', '0101850001'], counted)).toEqual([hours[2], hours[0]]);
+    expect(asks).toBe(2);
+  });
   it('reads weeks from the columns in the asked order, the misses found by key, without the map', () => {
     const register = columnsOnly({ weekColumns });
     const asked = ['0303850003', '0909850009', '0101850001', '0202850002', '0303850003', '0101850001'];
