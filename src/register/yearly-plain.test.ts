@@ -54,7 +54,7 @@ describe('the yearly plain loop', () => {
         'PNR;koen;y_01;y_02;note;y_53;alder',
         ...Array.from(
           { length: 60 },
-          (_, i) => `${String(1000000000 + i * 7919)};${i % 2 ? 'K' : 'M'};${i % 3 ? 130 : ''};651;x${i};;3${i}`,
+          (_, i) => `${String(1000000000 + i * 7919)};${i % 2 ? 'K' : 'M'};${i % 3 ? 130 : ''};${i % 4 ? 651 : 299};x${i};;3${i}`,
         ),
       ].join(end) + end;
     for (const end of ['\n', '\r\n']) {
@@ -142,6 +142,14 @@ describe('the yearly plain loop', () => {
     });
     const perRow = outcome(() => readBenefits(enc(`PNR;aar;y_26;y_27\n${A};2020;130;131\n`), 'x.csv', undefined, { from: '2020-07' }));
     expect(perRow).toEqual({ people: [[A, [[isoWeekIndex(2020, 27), 131]]]] });
+  });
+
+  it('adds no person for a row of a year wholly before --from, also the year just before', () => {
+    // The first week of January 2020 is 2020-W01, right after 2019-W52.
+    const text = `PNR;aar;y_01;y_52\n${A};2020;130;\n${C};2019;130;131\n`;
+    expect(outcome(() => readBenefits(enc(text), 'x.csv', undefined, { from: '2020-01' }))).toEqual({
+      people: [[A, [[isoWeekIndex(2020, 1), 130]]]],
+    });
   });
 
   it("writes known people's weeks into the shared array at their year's place (a year after the first expected), and not years outside the expected weeks", () => {
