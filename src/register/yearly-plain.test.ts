@@ -111,6 +111,13 @@ describe('the yearly plain loop', () => {
     expect(letter.plain).toEqual({ error: expect.stringContaining('«13a» er ikke en gyldig ydelseskode') });
   });
 
+  it('leaves a quote in a column that is not a week to the general reader: a quoted field that does not end is refused', () => {
+    const text = `PNR;koen;y_01\n${B};K;130\n${A};"K;651\n${C};M;131\n`;
+    expect(outcome(() => readBenefits(enc(text), 'ydelser_2020.csv'))).toEqual({
+      error: 'ydelser_2020.csv, linje 3, kolonne «koen»: et felt i anførselstegn slutter ikke.',
+    });
+  });
+
   it('refuses a code in week 53 of a 52-week year, also when her weeks already reach into the next year', () => {
     const y53 = `PNR;y_01;y_53\n${B};130;\n${A};;131\n`;
     const message = /ydelser_2019\.csv, linje 3.*2019 har kun 52 ISO-uger; uge 53 skal være tom\./;
