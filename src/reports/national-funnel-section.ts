@@ -1,59 +1,80 @@
 /**
  * Rekruttering pr. kommune on /nationalt (issue 13): each municipality's funnel from its gross
  * group — gross, contacted, informed, enrolled, declined — and the declines by reason, with the
- * national total. Suppressed like the rest of the page: a count of 1 to threshold−1 is shown as
- * "<threshold", and the two tables are protected together as additive sets (each column of
- * municipalities adds up to the national row; each row's reasons add up to its declined), so a
- * hidden count cannot be worked out from the shown ones (secondary suppression, "x").
+ * national total. Suppressed like the rest of the page, in one pass over both tables (table-pass.ts,
+ * issue 18 point 12): a count of 1 to threshold−1 is shown as "<threshold"; the equations a reader
+ * can form are protected — each column of municipalities adds up to the national row, a row's
+ * reasons (with the declines without a recorded reason) add up to its declined, and in a row the
+ * contacted are among the gross group and the enrolled, the declined and the informed among the
+ * contacted (the rest never printed: unknowns ≥ 0) — so no hidden count can be worked out, nor
+ * narrowed within 1..threshold−1, as on the rest of the page; every "x" names the cell it protects.
+ * Before, the pass knew the sums only: 7 contacted of whom 6 enrolled left room for one decline,
+ * and a `<5` declined was read as exactly 1.
  */
 import type { NationalFunnel } from '../app/steering/national-funnel.ts';
-import { DECLINE_REASONS, type DeclineReason } from '../core/codes.ts';
+import { DECLINE_REASONS } from '../core/codes.ts';
 import { DECLINE_REASON_LABELS } from '../core/labels.ts';
 import type { FunnelCounts } from '../domain/recruitment.ts';
-import { display, PRIMARY, SECONDARY, suppressCells, type AdditiveSet } from '../monitoring/suppress.ts';
-import { count, text, type Cell, type Section, type Table } from './model.ts';
-import { smallReason } from './suppression-reasons.ts';
+import { text, type Section, type Table } from './model.ts';
+import { passCell, place, TableFigures } from './table-pass.ts';
 
 const STAGES: readonly (readonly [keyof FunnelCounts, string])[] = [
   ['gross', 'Bruttomålgruppe'], ['contacted', 'Kontaktet'], ['informed', 'Informeret'], ['enrolled', 'Indskrevet'], ['declined', 'Takket nej'],
 ];
 
+const CAPTIONS = { funnel: 'Rekrutteringstragten pr. kommune', reasons: 'Takket nej efter årsag pr. kommune' };
+
 /** The two tables, suppressed together; null when no municipality has a candidate list. */
 export function nationalFunnelTables(f: NationalFunnel, threshold: number): { funnel: Table; reasons: Table } | null {
   if (f.municipalities.length === 0) return null;
   const reasons = DECLINE_REASONS.filter((r) => f.total.declinedByReason.some((x) => x.reason === r));
-  const width = STAGES.length + reasons.length;
   const rows = [...f.municipalities.map((m) => m.funnel), f.total];
-  const values: number[] = [];
-  const reasonCount = (fun: (typeof rows)[number], r: DeclineReason) => fun.declinedByReason.find((x) => x.reason === r)?.count ?? 0;
-  for (const fun of rows) values.push(...STAGES.map(([s]) => fun.total[s]), ...reasons.map((r) => reasonCount(fun, r)));
-  const at = (i: number, j: number) => i * width + j;
   const nat = f.municipalities.length;
-  const declinedCol = STAGES.findIndex(([s]) => s === 'declined');
-  const sets: AdditiveSet[] = [
-    ...Array.from({ length: width }, (_, j) => ({ total: at(nat, j), parts: f.municipalities.map((_, i) => at(i, j)) })),
-    ...rows.map((_, i) => ({ total: at(i, declinedCol), parts: reasons.map((_, k) => at(i, STAGES.length + k)) })),
-  ];
-  const state = suppressCells(values, sets, threshold, { intervals: true });
-  // Every hidden cell says why, as elsewhere on the page (issue 18 point 12).
-  const v = (i: number): Cell => {
-    const c = count(display(values[i], state[i], threshold));
-    if (state[i] === PRIMARY) c.reason = smallReason(threshold);
-    if (state[i] === SECONDARY) c.reason = `Skjult, fordi tallet ellers sammen med de viste tal i rækken eller kolonnen ville afsløre et tal under ${threshold}.`;
-    return c;
+  const names = rows.map((_, i) => (i === nat ? 'Alle kommuner' : f.municipalities[i].municipality));
+  const grid = new TableFigures();
+  const k = (i: number, s: string) => `${i}.${s}`;
+  rows.forEach((fun, i) => {
+    const c = fun.total;
+    for (const [s] of STAGES) grid.add(k(i, s), c[s]);
+    grid.unprinted(k(i, '~notContacted'), c.gross - c.contacted);
+    grid.unprinted(k(i, '~open'), c.contacted - c.enrolled - c.declined);
+    grid.unprinted(k(i, '~notInformed'), c.contacted - c.informed);
+    grid.sum(k(i, 'gross'), [k(i, 'contacted'), k(i, '~notContacted')]);
+    grid.sum(k(i, 'contacted'), [k(i, 'enrolled'), k(i, 'declined'), k(i, '~open')]);
+    grid.sum(k(i, 'contacted'), [k(i, 'informed'), k(i, '~notInformed')]);
+    const byReason = reasons.map((r) => fun.declinedByReason.find((x) => x.reason === r)?.count ?? 0);
+    reasons.forEach((r, j) => grid.add(k(i, `reason:${r}`), byReason[j]));
+    grid.unprinted(k(i, '~noReason'), c.declined - byReason.reduce((a, b) => a + b, 0));
+    grid.sum(k(i, 'declined'), [...reasons.map((r) => k(i, `reason:${r}`)), k(i, '~noReason')]);
+  });
+  const columns = [...STAGES.map(([s]) => s as string), ...reasons.map((r) => `reason:${r}`), '~noReason'];
+  for (const s of columns)
+    grid.sum(
+      k(nat, s),
+      f.municipalities.map((_, i) => k(i, s)),
+    );
+  // The national page forbids every narrowing of a `<N`, as its other tables (national-data.ts).
+  const pass = grid.suppress(threshold, 'all');
+  const where = (key: string): string | undefined => {
+    const dot = key.indexOf('.');
+    const row = names[Number(key.slice(0, dot))];
+    const s = key.slice(dot + 1);
+    if (s.startsWith('reason:')) return place(CAPTIONS.reasons, row, DECLINE_REASON_LABELS[s.slice(7) as (typeof reasons)[number]]);
+    const stage = STAGES.find(([x]) => x === s);
+    return stage && place(CAPTIONS.funnel, row, stage[1]);
   };
-  const name = (i: number) => text(i === nat ? 'Alle kommuner' : f.municipalities[i].municipality);
+  const v = (key: string) => passCell(pass, key, where);
   return {
     funnel: {
-      id: 'rekruttering-kommune', caption: 'Rekrutteringstragten pr. kommune', source: 'case',
+      id: 'rekruttering-kommune', caption: CAPTIONS.funnel, source: 'case',
       columns: ['Kommune', ...STAGES.map(([, l]) => l)],
-      rows: rows.map((_, i) => [name(i), ...STAGES.map((_, j) => v(at(i, j)))]),
+      rows: rows.map((_, i) => [text(names[i]), ...STAGES.map(([s]) => v(k(i, s)))]),
       note: 'Kilde: kommunernes kandidatlister og opsøgning. Kontaktet: mindst ét registreret skridt. Informeret: deltog i informationsmøde. Takket nej: takkede nej og blev ikke indskrevet.',
     },
     reasons: {
-      id: 'rekruttering-kommune-afslag', caption: 'Takket nej efter årsag pr. kommune', source: 'case',
+      id: 'rekruttering-kommune-afslag', caption: CAPTIONS.reasons, source: 'case',
       columns: ['Kommune', ...reasons.map((r) => DECLINE_REASON_LABELS[r]), 'I alt'],
-      rows: rows.map((_, i) => [name(i), ...reasons.map((_, k) => v(at(i, STAGES.length + k))), v(at(i, declinedCol))]),
+      rows: rows.map((_, i) => [text(names[i]), ...reasons.map((r) => v(k(i, `reason:${r}`))), v(k(i, 'declined'))]),
     },
   };
 }

@@ -33,9 +33,12 @@ export class TableFigures {
     this.relations.push({ total, parts });
   }
 
-  /** Suppressed when `threshold` ≥ 1: small counts hidden, complements against the equations and against pinning. */
-  suppress(threshold: number): PassResult {
-    return suppressTogether(this.figures, this.relations, threshold, { intervals: true, pinsOnly: true });
+  /**
+   * Suppressed when `threshold` ≥ 1: small counts hidden, complements against the equations and against
+   * pinning (`narrowing: 'pins'`, the reports) or against every narrowing of a `<N` (`'all'`, the national page).
+   */
+  suppress(threshold: number, narrowing: 'pins' | 'all' = 'pins'): PassResult {
+    return suppressTogether(this.figures, this.relations, threshold, { intervals: true, pinsOnly: narrowing === 'pins' });
   }
 }
 
