@@ -11,7 +11,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
 
-const CPR_SHAPED = /(?<!\d)\d{6}(?:[-/ +.]|%2[fF]|%20)?\d{4}(?!\d)/g.source;
+const CPR_SHAPED = /(?<!\d)\d{6}(?:[-/ +.]|%2[fF]|%20)?\d{4}(?!\d)/.source;
+/** A CPR-shaped run anywhere in a text (no `g`: `test` keeps no state). */
+const HAS_CPR = new RegExp(CPR_SHAPED);
 /** A whole UUID (the generated request ids): about one in a hundred holds ten digits around its first hyphen. */
 const UUID = /(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])/.source;
 // One pass: a UUID is consumed whole and kept, so no CPR-shaped run is looked for inside it.
@@ -32,7 +34,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 export function requestId(req: IncomingMessage): string {
   const h = req.headers['x-request-id'];
   // A CPR-shaped run in the balancer's id is refused, so the UUIDs the scrub keeps whole are ours.
-  return typeof h === 'string' && REQUEST_ID.test(h) && !new RegExp(CPR_SHAPED).test(h) ? h : randomUUID();
+  return typeof h === 'string' && REQUEST_ID.test(h) && !HAS_CPR.test(h) ? h : randomUUID();
 }
 
 interface LoggedRequest {

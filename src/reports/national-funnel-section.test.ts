@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { NationalFunnel } from '../app/steering/national-funnel.ts';
 import type { FunnelCounts } from '../domain/recruitment.ts';
 import type { DeclineReason } from '../core/codes.ts';
-import { narrowed, recoverable, type Relation, type Shown } from '../../test/helpers/recoverability.ts';
+import { narrowed, recoverable } from '../../test/helpers/recoverability.ts';
+import { nationalFunnelFigures, type Published } from '../../test/helpers/published-tables.ts';
 import type { Table } from './model.ts';
 import { nationalFunnelTables } from './national-funnel-section.ts';
 
@@ -28,35 +29,18 @@ const national: NationalFunnel = {
   until: '2026-10-31',
 };
 
-/** What a reader of the two tables knows: the printed cells, and every equation between them (with the unprinted rest as unknowns ≥ 0). */
-function readerView(t: { funnel: Table; reasons: Table }) {
-  const published = new Map<string, Shown>();
-  const relations: Relation[] = [];
-  const stages = t.funnel.columns.slice(1);
-  const why = t.reasons.columns.slice(1, -1);
-  const f = (m: string, c: string) => `f.${m}.${c}`;
-  const r = (m: string, c: string) => `r.${m}.${c}`;
-  const names = t.funnel.rows.map((row) => String(row[0].value));
-  for (const row of t.funnel.rows) stages.forEach((c, j) => published.set(f(String(row[0].value), c), row[1 + j].value as Shown));
-  for (const row of t.reasons.rows) why.forEach((c, j) => published.set(r(String(row[0].value), c), row[1 + j].value as Shown));
-  const munis = names.filter((n) => n !== 'Alle kommuner');
-  for (const c of stages) relations.push({ total: f('Alle kommuner', c), parts: munis.map((m) => f(m, c)) });
-  for (const c of why) relations.push({ total: r('Alle kommuner', c), parts: munis.map((m) => r(m, c)) });
-  for (const m of names)
-    relations.push(
-      { total: f(m, 'Takket nej'), parts: [...why.map((c) => r(m, c)), r(m, '~uden årsag')] },
-      { total: f(m, 'Bruttomålgruppe'), parts: [f(m, 'Kontaktet'), f(m, '~ikke kontaktet')] },
-      { total: f(m, 'Kontaktet'), parts: [f(m, 'Indskrevet'), f(m, 'Takket nej'), f(m, '~i gang')] },
-      { total: f(m, 'Kontaktet'), parts: [f(m, 'Informeret'), f(m, '~ikke informeret')] },
-    );
-  return { published, relations };
+/** What a reader of the two tables knows: the printed cells and every equation between them (test/helpers/published-tables.ts). */
+function readerView(t: { funnel: Table; reasons: Table }): Published {
+  const out: Published = { published: new Map(), relations: [] };
+  nationalFunnelFigures('', { sections: [{ heading: '', tables: [t.funnel, t.reasons] }] }, out);
+  return out;
 }
 
 describe('national recruitment funnel suppression', () => {
   it('leaves no small count pinned or narrowed by the funnel order (contacted ≥ enrolled + declined), nor worked out', () => {
     const t = nationalFunnelTables(national, 5)!;
     const { published, relations } = readerView(t);
-    expect(published.get('f.Aarhus.Takket nej')).toBe('<5');
+    expect(published.get('natfunnel.Aarhus.Takket nej')).toBe('<5');
     expect(recoverable(published, relations)).toEqual([]);
     expect(narrowed(published, relations, 5)).toEqual([]);
   });

@@ -17,6 +17,7 @@ import { DECLINE_REASON_LABELS } from '../core/labels.ts';
 import type { FunnelCounts } from '../domain/recruitment.ts';
 import { text, type Section, type Table } from './model.ts';
 import { passCell, place, TableFigures } from './table-pass.ts';
+import { declineReasons, funnelRow } from './recruitment-section.ts';
 
 const STAGES: readonly (readonly [keyof FunnelCounts, string])[] = [
   ['gross', 'Bruttomålgruppe'], ['contacted', 'Kontaktet'], ['informed', 'Informeret'], ['enrolled', 'Indskrevet'], ['declined', 'Takket nej'],
@@ -33,19 +34,16 @@ export function nationalFunnelTables(f: NationalFunnel, threshold: number): { fu
   const names = rows.map((_, i) => (i === nat ? 'Alle kommuner' : f.municipalities[i].municipality));
   const grid = new TableFigures();
   const k = (i: number, s: string) => `${i}.${s}`;
+  const stages = STAGES.map(([s]) => s);
   rows.forEach((fun, i) => {
-    const c = fun.total;
-    for (const [s] of STAGES) grid.add(k(i, s), c[s]);
-    grid.unprinted(k(i, '~notContacted'), c.gross - c.contacted);
-    grid.unprinted(k(i, '~open'), c.contacted - c.enrolled - c.declined);
-    grid.unprinted(k(i, '~notInformed'), c.contacted - c.informed);
-    grid.sum(k(i, 'gross'), [k(i, 'contacted'), k(i, '~notContacted')]);
-    grid.sum(k(i, 'contacted'), [k(i, 'enrolled'), k(i, 'declined'), k(i, '~open')]);
-    grid.sum(k(i, 'contacted'), [k(i, 'informed'), k(i, '~notInformed')]);
-    const byReason = reasons.map((r) => fun.declinedByReason.find((x) => x.reason === r)?.count ?? 0);
-    reasons.forEach((r, j) => grid.add(k(i, `reason:${r}`), byReason[j]));
-    grid.unprinted(k(i, '~noReason'), c.declined - byReason.reduce((a, b) => a + b, 0));
-    grid.sum(k(i, 'declined'), [...reasons.map((r) => k(i, `reason:${r}`)), k(i, '~noReason')]);
+    funnelRow(grid, (s) => k(i, s), fun.total, stages);
+    const count = (r: string) => fun.declinedByReason.find((x) => x.reason === r)?.count ?? 0;
+    declineReasons(
+      grid,
+      k(i, 'declined'),
+      reasons.map((r) => [k(i, `reason:${r}`), count(r)]),
+      k(i, '~noReason'),
+    );
   });
   const columns = [...STAGES.map(([s]) => s as string), ...reasons.map((r) => `reason:${r}`), '~noReason'];
   for (const s of columns)

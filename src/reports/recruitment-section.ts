@@ -30,6 +30,32 @@ const CAPTIONS = {
 };
 
 /**
+ * A row of a recruitment funnel in a table pass: its printed `stages` (under `key(stage)`), and
+ * what a reader can name between them as unknowns ≥ 0 — the gross group not contacted, the contacted
+ * neither enrolled nor declined (still in progress), and the contacted not invited or not informed,
+ * for the stages the table prints.
+ */
+export function funnelRow(grid: TableFigures, key: (s: string) => string, c: FunnelCounts, stages: readonly (keyof FunnelCounts)[]): void {
+  for (const s of stages) grid.add(key(s), c[s]);
+  grid.unprinted(key('~notContacted'), c.gross - c.contacted);
+  grid.unprinted(key('~open'), c.contacted - c.enrolled - c.declined);
+  grid.sum(key('gross'), [key('contacted'), key('~notContacted')]);
+  grid.sum(key('contacted'), [key('enrolled'), key('declined'), key('~open')]);
+  for (const [s, rest] of [['invited', '~notInvited'], ['informed', '~notInformed']] as const) {
+    if (!stages.includes(s)) continue;
+    grid.unprinted(key(rest), c.contacted - c[s]);
+    grid.sum(key('contacted'), [key(s), key(rest)]);
+  }
+}
+
+/** Declines by reason (`[key, count]`, printed) adding up to the declined at `declinedKey`, with those without a recorded reason (`noReasonKey`, never printed). */
+export function declineReasons(grid: TableFigures, declinedKey: string, reasons: readonly (readonly [string, number])[], noReasonKey: string): void {
+  for (const [key, n] of reasons) grid.add(key, n);
+  grid.unprinted(noReasonKey, (grid.figures.get(declinedKey)?.value ?? 0) - reasons.reduce((a, [, n]) => a + n, 0));
+  grid.sum(declinedKey, [...reasons.map(([key]) => key), noReasonKey]);
+}
+
+/**
  * Every published count of the section as one grid, suppressed in one pass (table-pass.ts: against
  * the equations and against pinning, a reason per hidden cell): the totals; the channel rows (each
  * column adds up to its total); in each row the contacted are the enrolled, the declined and those
@@ -45,29 +71,21 @@ export function recruitmentTables(d: SteeringData, fromMonth?: string): { channe
   const months = f.byMonth.filter((m) => !fromMonth || m.month >= fromMonth);
   const grid = new TableFigures();
   const k = (row: string, s: string) => `${row}.${s}`;
-  /** A row of the funnel (total or channel): its stages, and what a reader can name between them. */
-  const funnelRow = (row: string, c: FunnelCounts) => {
-    for (const [s] of STAGES) grid.add(k(row, s), c[s]);
-    grid.unprinted(k(row, '~notContacted'), c.gross - c.contacted);
-    grid.unprinted(k(row, '~open'), c.contacted - c.enrolled - c.declined);
-    grid.unprinted(k(row, '~notInvited'), c.contacted - c.invited);
-    grid.unprinted(k(row, '~notInformed'), c.contacted - c.informed);
-    grid.sum(k(row, 'gross'), [k(row, 'contacted'), k(row, '~notContacted')]);
-    grid.sum(k(row, 'contacted'), [k(row, 'enrolled'), k(row, 'declined'), k(row, '~open')]);
-    grid.sum(k(row, 'contacted'), [k(row, 'invited'), k(row, '~notInvited')]);
-    grid.sum(k(row, 'contacted'), [k(row, 'informed'), k(row, '~notInformed')]);
-  };
-  funnelRow('total', f.total);
-  f.byChannel.forEach((c, i) => funnelRow(`channel${i}`, c.counts));
+  const stages = STAGES.map(([s]) => s);
+  funnelRow(grid, (s) => k('total', s), f.total, stages);
+  f.byChannel.forEach((c, i) => funnelRow(grid, (s) => k(`channel${i}`, s), c.counts, stages));
   months.forEach((m, i) => STAGES.forEach(([s]) => grid.add(k(`month${i}`, s), m.counts[s])));
   for (const [s] of STAGES) {
     grid.unprinted(k('before', s), f.total[s] - months.reduce((a, m) => a + m.counts[s], 0));
     grid.sum(k('total', s), f.byChannel.map((_, i) => k(`channel${i}`, s)));
     grid.sum(k('total', s), [k('before', s), ...months.map((_, i) => k(`month${i}`, s))]);
   }
-  f.declinedByReason.forEach((r, i) => grid.add(`reason${i}`, r.count));
-  grid.unprinted('~noReason', f.total.declined - f.declinedByReason.reduce((a, r) => a + r.count, 0));
-  grid.sum(k('total', 'declined'), [...f.declinedByReason.map((_, i) => `reason${i}`), '~noReason']);
+  declineReasons(
+    grid,
+    k('total', 'declined'),
+    f.declinedByReason.map((r, i) => [`reason${i}`, r.count]),
+    '~noReason',
+  );
   const pass = grid.suppress(d.suppressed ? d.threshold : 0);
   const columns = STAGES.map(([, l]) => l);
   const where = (key: string): string | undefined => {

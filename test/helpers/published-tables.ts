@@ -288,7 +288,7 @@ export function municipalityIsProject(municipality: string, progressionGroups: M
  * printed: unknowns); a row's reasons add up to its declined, with those without a recorded reason.
  * Keys `${ns}natfunnel.<municipality>.<column>` and `${ns}natdecline.<municipality>.<reason>`.
  */
-export function nationalFunnelFigures(ns: string, nr: Report, out: Published): void {
+export function nationalFunnelFigures(ns: string, nr: Pick<Report, 'sections'>, out: Published): void {
   const funnel = allTables(nr).find((t) => t.id === 'rekruttering-kommune');
   const reasons = allTables(nr).find((t) => t.id === 'rekruttering-kommune-afslag');
   if (!funnel || !reasons) return;
