@@ -285,9 +285,7 @@ function scanYearly(r: CsvReader, person: PersonColumn, cols: number[], fromWeek
     cols.forEach((i, k) => (offOfCol[i] = weekNo[k] - 1));
     plain = plainYearlyRows(r, person.index, offOfCol, weeksInYear, weekStart, fromWeek, keepNum, sink.into.builder, sink.into.src.file);
   }
-  for (;;) {
-    if (plain) plain();
-    if (!r.next(ints, upTo)) break;
+  while (r.nextAfter(plain, ints, upTo)) {
     const key = person.rowKey(keep, keepNum, ints);
     if (key === null) continue; // the next `next` skips the rest of the row
     if (fixed === null) {
@@ -337,9 +335,7 @@ function scanLong(r: CsvReader, options: ReadOptions, sink: BenefitSink): void {
           sink.into?.builder ?? null,
         )
       : null;
-  for (;;) {
-    if (plain) plain();
-    if (!r.next(undefined, upTo)) break;
+  while (r.nextAfter(plain, undefined, upTo)) {
     const key = person.rowKey(keep, keepNum);
     if (key === null) continue; // the next `next` skips the rest of the row
     let week = r.quoted[cUge] ? NaN : weekFromBytes(r.bytes, r.starts[cUge], r.ends[cUge], weeks);
@@ -396,40 +392,26 @@ function plainYearlyRows(
     const len = b.length;
     const line0 = r.nextLine;
     let rows = 0;
-    // Each fast path has its own byte loop (field parse, `p = rowStart; break rows` on anything
-    // unusual) rather than a shared one with callbacks, for speed (see `longRows`: split into calls per
-    // field, the long file's read took measurably longer).
-    rows: while (p < len) {
-      const rowStart = p;
+    let done = p;
+    // The plain rows' byte loop: see `pastField` for its shape.
+    rows: for (; p < len; done = p) {
       let dst: Int16Array | null = null;
       let base = 0;
       for (let f = 0; f < nFields; f++) {
         if (f === cPerson) {
           const num = cprAt(b, p, len);
-          if (num < 0) {
-            p = rowStart;
-            break rows;
-          }
+          if (num < 0) break rows;
           p += 10;
           const c = b[p];
-          if (c !== delim && !(f === nFields - 1 && (c === 10 || c === 13))) {
-            p = rowStart;
-            break rows;
-          }
+          if (c !== delim && !(f === nFields - 1 && (c === 10 || c === 13))) break rows;
           const slot = keepNum !== null ? keepNum.slotOf(num) : 0;
           if (slot < 0) {
             // Not asked for: on to the next line feed, unless a quote or a lone CR needs the general reader.
             const lf = b.indexOf(10, p);
-            if (lf < 0) {
-              p = rowStart;
-              break rows;
-            }
+            if (lf < 0) break rows;
             for (let q = p; q < lf; q++) {
               const c = b[q];
-              if (c === 34 || (c === 13 && q !== lf - 1)) {
-                p = rowStart;
-                break rows;
-              }
+              if (c === 34 || (c === 13 && q !== lf - 1)) break rows;
             }
             p = lf + 1;
             rows++;
@@ -456,57 +438,36 @@ function plainYearlyRows(
               v = v * 10 + (c - 48);
               c = b[++p];
             }
-            if (p - s > 6) {
-              p = rowStart;
-              break rows;
-            }
+            if (p - s > 6) break rows;
             if (v !== 0 && dst !== null) {
-              if (v > MAX_CODE || off >= weeks) {
-                p = rowStart;
-                break rows;
-              }
+              if (v > MAX_CODE || off >= weeks) break rows;
               if (off >= fromOff) {
                 const j = base + off;
                 const old = dst[j];
                 if (old === 0) dst[j] = v;
-                else if (old !== v) {
-                  p = rowStart;
-                  break rows;
-                }
+                else if (old !== v) break rows;
                 if (seen[v] === 0) builder.noteCode(v, { file, line: line0 + rows, column: r.header[f] });
               }
             }
           } else {
             for (; c !== delim && c !== 10 && c !== 13 && p < len; c = b[++p]) {
-              if (c === 34) {
-                p = rowStart;
-                break rows;
-              }
+              if (c === 34) break rows;
             }
           }
           // Past the field (pastField, inline: this runs once per person-week).
           if (f !== last) {
-            if (c !== delim) {
-              p = rowStart;
-              break rows;
-            }
+            if (c !== delim) break rows;
             p++;
           } else if (c === 10) p++;
           else if (c === 13 && b[p + 1] === 10) p += 2;
-          else {
-            p = rowStart;
-            break rows;
-          }
+          else break rows;
           continue;
         }
         p = pastField(b, p, f === last, delim);
-        if (p < 0) {
-          p = rowStart;
-          break rows;
-        }
+        if (p < 0) break rows;
       }
       rows++;
     }
-    r.skipTo(p, rows);
+    r.skipTo(done, rows);
   };
 }

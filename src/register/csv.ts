@@ -180,6 +180,15 @@ export class CsvReader {
   }
 
   /**
+   * `next` for a reader with a plain-row loop: `plain` first takes the plain rows it can (from
+   * `nextRowAt` on), then `next` reads the row it stopped at; false at the end of the file.
+   */
+  nextAfter(plain: (() => void) | null, ints?: Int32Array, upTo?: number): boolean {
+    if (plain !== null) plain();
+    return this.next(ints, upTo);
+  }
+
+  /**
    * Advance to the next non-empty row; false at the end of the file. With `ints`, also parse
    * each unquoted field as a non-negative integer in the same pass (the wide DREAM hot path):
    * ints[i] = value, -1 when empty, -2 when not plain digits (the caller re-reads the field).

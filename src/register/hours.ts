@@ -32,9 +32,7 @@ export function readHours(
     r.header.length === 3 && person.isCpr && (!keep || keepNum !== null)
       ? plainHoursRows(r, person.index, cMonth, keepNum, fromMonth, into)
       : null;
-  for (;;) {
-    if (plain) plain();
-    if (!r.next(undefined, upTo)) break;
+  while (r.nextAfter(plain, undefined, upTo)) {
     const key = person.rowKey(keep, keepNum);
     if (key === null) continue; // the next `next` skips the rest of the row
     const b = r.bytes;
@@ -85,49 +83,32 @@ function plainHoursRows(
     const b = r.bytes;
     const len = b.length;
     let rows = 0;
-    // Each fast path has its own byte loop (field parse, `p = rowStart; break rows` on anything
-    // unusual) rather than a shared one with callbacks, for speed (see `longRows`: split into calls per
-    // field, the long file's read took measurably longer).
-    rows: while (p < len) {
-      const rowStart = p;
+    let done = p;
+    // The plain rows' byte loop, shaped as every fast path's (see `pastField`).
+    rows: for (; p < len; done = p) {
       let num = 0;
       let month = 0;
       let hours = 0;
       for (let f = 0; f < 3; f++) {
         if (f === cPerson) {
           num = cprAt(b, p, len);
-          if (num < 0) {
-            p = rowStart;
-            break rows;
-          }
+          if (num < 0) break rows;
           p += 10;
         } else {
           const s = p;
           for (let c = b[p]; p < len && c !== delim && c !== LF && c !== CR; c = b[++p]) {
-            if (c === QUOTE) {
-              p = rowStart;
-              break rows;
-            }
+            if (c === QUOTE) break rows;
           }
           if (f === cMonth) {
             month = monthFromBytes(b, s, p, BASE_YEAR);
-            if (Number.isNaN(month)) {
-              p = rowStart;
-              break rows;
-            }
+            if (Number.isNaN(month)) break rows;
           } else {
             hours = decimalFromBytes(b, s, p);
-            if (!(hours >= 0)) {
-              p = rowStart;
-              break rows;
-            }
+            if (!(hours >= 0)) break rows;
           }
         }
         p = pastField(b, p, f === 2, delim);
-        if (p < 0) {
-          p = rowStart;
-          break rows;
-        }
+        if (p < 0) break rows;
       }
       rows++;
       if (num !== lastNum) {
@@ -136,6 +117,6 @@ function plainHoursRows(
       }
       if (lastKept && month >= fromMonth) into.addHours(num, month, hours);
     }
-    r.skipTo(p, rows);
+    r.skipTo(done, rows);
   };
 }
