@@ -155,6 +155,36 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       expect(mine).toContain(project);
       expect(mine.split(project).length - 1).toBeLessThanOrEqual(2);
     });
+
+    it('names a company consultant shared by all her women once above the list, not on every row', async () => {
+      // The demo gives every woman with a placement the jobcentre's one consultant (issue 14), so
+      // her Mine borgere repeated «virksomhedskonsulent: …» on every row: two rows to a screen again.
+      const few = await createMunicipality(srv.t.db, { women: 3, enrolledOn: addDays(todayInDenmark(), -25) });
+      const consultants = [
+        await addUser(srv.t.db, few, 'sagsbehandler', 'Virksomhedskonsulent'),
+        await addUser(srv.t.db, few, 'sagsbehandler', 'Konsulent'),
+      ];
+      const assign = (i: number, consultant: number) =>
+        srv.t.db.query(
+          `INSERT INTO company_consultant_change (participant_id, municipality_code, from_date, consultant_id, created_by) VALUES ($1, $2, $3, $4, $5)`,
+          [few.women[i].id, few.code, addDays(todayInDenmark(), -20 + i), consultant, few.caseworker.id],
+        );
+      for (let i = 0; i < 3; i++) await assign(i, consultants[0].id);
+      const cw = await loginAs(srv.app, few.caseworker.username);
+      const shared = `Virksomhedskonsulent ${few.name}`;
+      let body = (await cw.get('/mine-borgere')).body;
+      let rows = caseloadRows(body);
+      expect(rows).toHaveLength(3);
+      for (const r of rows) expect(r.tr, r.name).not.toContain(shared);
+      expect(body).toMatch(new RegExp(`<p class="meta" role="status">[^\\n]*virksomhedskonsulent for dem alle: ${shared}`));
+      // With two consultants among her women, each row names its own.
+      await assign(2, consultants[1].id);
+      body = (await cw.get('/mine-borgere')).body;
+      rows = caseloadRows(body);
+      expect(rows.filter((r) => r.tr.includes(`virksomhedskonsulent: ${shared}`))).toHaveLength(2);
+      expect(rows.filter((r) => r.tr.includes(`virksomhedskonsulent: Konsulent ${few.name}`))).toHaveLength(1);
+      expect(body).not.toContain('for dem alle');
+    });
   });
 
   describe('2. search in the header ignores accents and case, and finds CPR and birth date', () => {

@@ -44,6 +44,11 @@ export function dueDate(date: string, today: string) {
 export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: CaseloadQuery) {
   const title = actor.role === 'sagsbehandler' ? 'Mine borgere' : 'Borgere i projektet';
   const projects = [...new Set(c.rows.map((r) => r.projectName))];
+  // A company consultant shared by every woman of her own is named once above the list, as the
+  // project is (the demo's jobcentres have one each): on every row it cost a line per woman.
+  const own = c.rows.filter((r) => !r.asConsultant);
+  const consultants = new Set(own.map((r) => r.consultantName));
+  const sharedConsultant = actor.role === 'sagsbehandler' && own.length > 1 && consultants.size === 1 ? own[0].consultantName : null;
   return page(
     { title, actor, csrf, path: '/mine-borgere' },
     html`<p><a class="button button-primary" href="/indskrivning">Indskriv borger</a></p>
@@ -75,7 +80,7 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
         }
         <button class="button button-secondary" type="submit">Vis</button>
       </form>
-      <p class="meta" role="status">${c.rows.length} af ${c.total} indskrevne borgere${projects.length === 1 ? html` i <span class="badge-project">${projects[0]}</span>` : ''} · i dag ${formatDate(c.today)} · ${SORT_NOTES[q.sort ?? 'varsler']}</p>
+      <p class="meta" role="status">${c.rows.length} af ${c.total} indskrevne borgere${projects.length === 1 ? html` i <span class="badge-project">${projects[0]}</span>` : ''}${sharedConsultant ? html` · virksomhedskonsulent for dem alle: ${sharedConsultant}` : ''} · i dag ${formatDate(c.today)} · ${SORT_NOTES[q.sort ?? 'varsler']}</p>
       <div class="table-wrap"><table class="table table--zebra table--compact" data-testid="caseload-table">
         <caption class="sr-only">${title}</caption>
         <thead><tr>
@@ -93,7 +98,7 @@ export function myCaseloadPage(actor: Actor, csrf: string, c: Caseload, q: Casel
               <td><a href="/deltagere/${r.participantId}?fra=mine-borgere">${r.firstName} ${r.lastName}</a><br><span class="meta" data-testid="born">født ${formatDate(r.birthDate)}</span>${
                 r.asConsultant
                   ? html`<br><span class="meta" data-testid="as-consultant">som virksomhedskonsulent (sagsbehandler: ${r.caseworkerName ?? '–'})</span>`
-                  : r.consultantName && actor.role === 'sagsbehandler'
+                  : r.consultantName && actor.role === 'sagsbehandler' && !sharedConsultant
                     ? html`<br><span class="meta">virksomhedskonsulent: ${r.consultantName}</span>`
                     : ''
               }</td>
