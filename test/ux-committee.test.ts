@@ -173,6 +173,9 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       expect(m18.map((c) => c.text).join(' ')).toContain(
         'Resultatmålet «50 % har lønnede timer eller er ordinært beskæftigede» er ikke nået',
       );
+      // The status words are sentences: «I gang. Tidspunktet er overskredet.», never a lower-case start after a full stop.
+      expect(m18[m18.length - 1].text).toContain('I gang. Tidspunktet er overskredet.');
+      for (const r of ms.rows) expect(r[r.length - 1].text, r[0].text).not.toMatch(/\. \p{Ll}/u);
     });
   });
 

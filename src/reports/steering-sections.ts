@@ -77,7 +77,7 @@ export function milestonesTable(d: SteeringData): Table {
     rows: d.milestones.map((m) => {
       const late = m.dueDate < today && m.status !== 'naaet' && m.status !== 'udgaaet';
       const goals = missed.get(m.number) ?? [];
-      const words = [MILESTONE_STATUS_LABELS[m.status], ...(late ? ['tidspunktet er overskredet'] : []),
+      const words = [MILESTONE_STATUS_LABELS[m.status], ...(late ? ['Tidspunktet er overskredet'] : []),
         ...goals.map((g) => `Resultatmålet «${g}» er ikke nået`)].join('. ');
       const tone = m.status === 'naaet' && !goals.length ? 'good' : late || m.status === 'forsinket' || goals.length ? 'bad' : 'neutral';
       return [text(String(m.number)), text(`${m.phase}. ${m.phaseName}`), text(m.content), date(m.dueDate), text(m.responsible), status(words, tone)];
