@@ -69,6 +69,17 @@ class Model {
   weeks = new Map<string, Map<number, number>>();
   hours = new Map<string, { start: number; end: number; sums: Map<number, number> }>();
   firstSeen = new Map<number, Place>();
+  /**
+   * The weeks of a person first met by a row not reused (`addWeekRow`), which the builder keeps
+   * as given until a later row reaches past them (then her array grows and `build` trims it).
+   */
+  asGiven = new Map<string, { start: number; end: number } | null>();
+
+  /** A row of weeks start … end of an existing person (of any op): she grows past the weeks as given. */
+  private reach(id: string, start: number, end: number): void {
+    const g = this.asGiven.get(id);
+    if (g && (start < g.start || end > g.end)) this.asGiven.set(id, null);
+  }
 
   private note(code: number, place: Place): void {
     if (code !== 0 && !this.firstSeen.has(code)) this.firstSeen.set(code, place);
@@ -99,6 +110,7 @@ class Model {
         if (op.code === 0) return;
         const here = { file, line, column: 'kode' };
         this.note(op.code, here);
+        this.reach(idOf(op.who), op.week, op.week);
         this.put(idOf(op.who), op.week, op.code, here);
         return;
       }
@@ -107,6 +119,8 @@ class Model {
       case 'new': {
         const id = op.t === 'year' ? cprText(op.num) : idOf(op.who);
         if (op.t === 'new' && this.weeks.has(id)) return;
+        if (!this.weeks.has(id) && op.t === 'row' && !op.reused) this.asGiven.set(id, { start: op.ws, end: op.ws + op.codes.length - 1 });
+        else this.reach(id, op.ws, op.ws + op.codes.length - 1);
         op.codes.forEach((c, i) => this.note(c, { file, line, column: column(op.ws + i) }));
         this.person(id);
         op.codes.forEach((c, i) => {
@@ -270,6 +284,7 @@ function outcome(read: () => RegisterBuilder, codeTable: CodeTable): unknown {
     const data = read().build(codeTable);
     return {
       weeks: [...data.weeks].map(([k, p]) => [k, cells(p)]),
+      shapes: [...data.weeks].map(([k, p]) => [k, p.codes.length > 0 ? p.weekStart : null, p.codes.length]),
       hours: [...data.hours].map(([k, h]) => [k, h.monthStart, [...h.hours]]),
     };
   } catch (e) {
@@ -288,8 +303,15 @@ function expected(ops: Op[], codeTable: CodeTable): unknown {
   }
   const unknown = m.unknownError(codeTable);
   if (unknown) return unknown;
+  const weeks = [...m.weeks].map(([k, p]) => [k, [...p].filter(([, c]) => c !== 0).sort((a, b) => a[0] - b[0])] as const);
   return {
-    weeks: [...m.weeks].map(([k, p]) => [k, [...p].filter(([, c]) => c !== 0).sort((a, b) => a[0] - b[0])]),
+    weeks,
+    // Each person's array: as given (see `Model.asGiven`), else trimmed to her first and last week with a code.
+    shapes: weeks.map(([k, cs]) => {
+      const g = m.asGiven.get(k);
+      if (g) return [k, g.start, g.end - g.start + 1];
+      return cs.length > 0 ? [k, cs[0][0], cs[cs.length - 1][0] - cs[0][0] + 1] : [k, null, 0];
+    }),
     hours: [...m.hours].map(([k, h]) => {
       const a = new Array<number>(h.end - h.start + 1).fill(0);
       for (const [mo, s] of h.sums) a[mo - h.start] = Math.round(s * 1e4) / 1e4;
@@ -680,6 +702,110 @@ describe('the shared slabs the arrays are carved from', () => {
     expect(cells(data.weeks.get('#far')!)).toEqual([
       [10, 130],
       [600_010, 131],
+    ]);
+  });
+});
+
+describe('the weeks of known people in their shared array at build (issue 17, mutation testing)', () => {
+  /** A yearly builder knowing NUMS, the first by the caller's own text `010190-1234`. */
+  function knowing(): { names: NumIndex<string>; b: RegisterBuilder } {
+    const names = new NumIndex<string>(NUMS.length);
+    for (const num of NUMS) names.set(num, num === NUMS[0] ? '010190-1234' : cprText(num));
+    const b = new RegisterBuilder();
+    b.knownPeople(names);
+    b.expectWeeks(W0, W0 + 104);
+    return { names, b };
+  }
+  /** Place each person's row of the span's 105 weeks (as the yearly reader writes it). */
+  function place(names: NumIndex<string>, b: RegisterBuilder, rows: [number, Record<number, number>][]): void {
+    const f = b.flatRows()!;
+    for (const [num, codes] of rows) {
+      const o = b.flatPlace(num, names.slotOf(num), W0, 105);
+      for (const [w, c] of Object.entries(codes)) f.codes[o + Number(w)] = c;
+    }
+  }
+
+  it('hands people placed only over as columns under the caller’s key text, an empty person with no weeks between the others', () => {
+    const { names, b } = knowing();
+    // The first has a code in the span's first week only, the second none, the third a code in its middle.
+    place(names, b, [
+      [NUMS[0], { 0: 130 }],
+      [NUMS[1], {}],
+      [NUMS[2], { 50: 131 }],
+    ]);
+    const data = b.build(table(KNOWN));
+    const cols = data.weekColumns!;
+    expect([...cols.keys]).toEqual(['010190-1234', '0202851236', '1512884321']);
+    expect([...cols.weekStart].filter((_, k) => cols.length[k] > 0)).toEqual([W0, W0 + 50]);
+    expect([...cols.length]).toEqual([1, 0, 1]);
+    expect([...data.weeks].map(([k, p]) => [k, p.codes.length, cells(p)])).toEqual([
+      ['010190-1234', 1, [[W0, 130]]],
+      ['0202851236', 0, []],
+      ['1512884321', 1, [[W0 + 50, 131]]],
+    ]);
+  });
+
+  it('trims them where they are when someone else was met, also a person given a view of her own, up to the last week expected', () => {
+    const { names, b } = knowing();
+    place(names, b, [
+      [NUMS[0], { 3: 130, 104: 131 }],
+      [NUMS[1], { 103: 651 }],
+      [NUMS[2], { 0: 130 }],
+    ]);
+    b.setWeek('#9', W0, 130); // met otherwise: the people are no longer placed only
+    // Her weeks read by their bounds (a view of her own span), not grown.
+    b.addWeekRow(NUMS[1], W0 + 100, Int16Array.from([651]), MEMORY_SRC, 0, column);
+    const data = b.build(table(KNOWN));
+    expect(data.weekColumns).toBeUndefined();
+    expect([...data.weeks].map(([k, p]) => [k, p.weekStart, p.codes.length, cells(p)])).toEqual([
+      [
+        '010190-1234',
+        W0 + 3,
+        102,
+        [
+          [W0 + 3, 130],
+          [W0 + 104, 131],
+        ],
+      ],
+      [
+        '0202851236',
+        W0 + 100,
+        4,
+        [
+          [W0 + 100, 651],
+          [W0 + 103, 651],
+        ],
+      ],
+      ['1512884321', W0, 1, [[W0, 130]]],
+      ['#9', W0, 1, [[W0, 130]]],
+    ]);
+  });
+
+  it('keeps a row not reused as given while later rows of hers stay inside it', () => {
+    const b = new RegisterBuilder();
+    b.addWeekRow('0101901234', W0, Int16Array.from([0, 130, 0, 0]), MEMORY_SRC, 0, column);
+    b.addWeekRow('0101901234', W0 + 1, Int16Array.from([0, 131]), MEMORY_SRC, 0, column);
+    b.addWeekRow('0101901234', W0, Int16Array.from([0, 0, 0, 0]), MEMORY_SRC, 0, column);
+    const p = b.build(table(KNOWN)).weeks.get('0101901234')!;
+    expect([p.weekStart, [...p.codes]]).toEqual([W0, [0, 130, 131, 0]]);
+  });
+});
+
+describe('paid hours of a known person looked up by number when the people were told after the first hours', () => {
+  it('adds her later rows to her own array, not to a new one under her key text', () => {
+    const names = new NumIndex<string>(1);
+    names.set(101901234, '010190-1234');
+    const b = new RegisterBuilder();
+    b.addHours('#1', M0, 1); // hours before the people are known: she is then found by number, not by slot
+    b.knownPeople(names);
+    b.addHours(101901234, M0, 2);
+    b.addHours('#2', M0, 4);
+    b.addHours(101901234, M0 + 1, 8);
+    const data = b.build(table(KNOWN));
+    expect([...data.hours].map(([k, h]) => [k, h.monthStart, h.hours[0], h.hours[1]])).toEqual([
+      ['#1', M0, 1, 0],
+      ['010190-1234', M0, 2, 8],
+      ['#2', M0, 4, 0],
     ]);
   });
 });
