@@ -19,6 +19,68 @@ async function download(page: Page, name: RegExp, ext: string) {
   return bytes;
 }
 
+/**
+ * In the page: every pair of a chart's texts and suppression markers («skjult» diamonds) whose
+ * outlines cross, and any text outside its chart — the glyph boxes turned by their own transforms
+ * (a turned axis label is a turned box), compared by separating axes. The lines of one wrapped label
+ * share a transform and are one label.
+ */
+function chartCollisions(): string[] {
+  const corners = (el: SVGGraphicsElement, pts: [number, number][]) => {
+    const m = el.getCTM()!;
+    return pts.map(([x, y]): [number, number] => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+  };
+  const box = (el: SVGGraphicsElement) => {
+    const b = el.getBBox();
+    return corners(el, [
+      [b.x, b.y],
+      [b.x + b.width, b.y],
+      [b.x + b.width, b.y + b.height],
+      [b.x, b.y + b.height],
+    ]);
+  };
+  const edges = (p: [number, number][]) => p.map((a, i) => [p[(i + 1) % p.length][1] - a[1], a[0] - p[(i + 1) % p.length][0]]);
+  const cross = (p: [number, number][], q: [number, number][]) =>
+    [...edges(p), ...edges(q)].every(([ax, ay]) => {
+      const a = p.map(([x, y]) => x * ax + y * ay);
+      const b = q.map(([x, y]) => x * ax + y * ay);
+      const len = Math.hypot(ax, ay) || 1;
+      return (Math.max(...a) - Math.min(...b)) / len > 0.5 && (Math.max(...b) - Math.min(...a)) / len > 0.5;
+    });
+  const found: string[] = [];
+  for (const svg of document.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
+    const chart = svg.closest('figure')?.getAttribute('data-testid') ?? '?';
+    const shapes = [...svg.querySelectorAll<SVGTextElement>('text')]
+      .filter((t) => t.textContent!.trim())
+      .map((t) => ({ name: t.textContent!.trim(), poly: box(t), group: t.getAttribute('transform') }));
+    for (const d of svg.querySelectorAll<SVGPathElement>('path[fill="#ffffff"]')) {
+      const n = (d.getAttribute('d') ?? '').match(/^M[-\d. ]+(L[-\d. ]+){3}Z$/)
+        ? d
+            .getAttribute('d')!
+            .match(/-?[\d.]+/g)!
+            .map(Number)
+        : [];
+      if (n.length === 8)
+        shapes.push({
+          name: '◇',
+          poly: corners(
+            d,
+            [0, 2, 4, 6].map((i): [number, number] => [n[i], n[i + 1]]),
+          ),
+          group: null,
+        });
+    }
+    const { width, height } = svg.getBoundingClientRect();
+    shapes.forEach((s, i) => {
+      if (s.poly.some(([x, y]) => x < -0.5 || y < -0.5 || x > width + 0.5 || y > height + 0.5))
+        found.push(`${chart}: «${s.name}» outside the chart`);
+      for (const t of shapes.slice(i + 1))
+        if ((s.group === null || s.group !== t.group) && cross(s.poly, t.poly)) found.push(`${chart}: «${s.name}» × «${t.name}»`);
+    });
+  }
+  return found;
+}
+
 describe.runIf(browserAvailable())('steering in Chromium', () => {
   const env = useServerAndBrowser({ municipality: true });
 
@@ -135,5 +197,35 @@ describe.runIf(browserAvailable())('the national dashboard in Chromium', () => {
     ])
       await download(page, new RegExp(`som ${label}`), ext);
     await page.close();
+  });
+
+  it('draws no chart label across another or across a «skjult» marker, on the national page and the committee brief (issue 18 points 9, 12)', async () => {
+    // Re-walk of issue 18: the national charts turned the municipality names, and a suppressed
+    // municipality's name ran into the diamond that marks its gap («Brøndby» over «◇»).
+    const analyst = await signedInPage(env, 'analytiker.siri');
+    for (const url of ['/nationalt?maaned=2022-12&varig=2023-02&status=2023-02', '/nationalt']) {
+      await analyst.goto(`${env.server.url}${url}`);
+      expect(await analyst.locator('svg[role="img"]').count(), url).toBeGreaterThanOrEqual(2);
+      // The page has suppressed municipalities, so the markers are there to be crossed.
+      expect(await analyst.locator('svg[role="img"] path[fill="#ffffff"]').count(), url).toBeGreaterThan(1);
+      expect(await analyst.evaluate(chartCollisions), url).toEqual([]);
+    }
+    await analyst.close();
+    const leader = await signedInPage(env, 'projektleder.aalborg');
+    await leader.goto(`${env.server.url}/styring`);
+    // The historic Aalborg project (2019–2022), whose committee brief hides three of its four groups.
+    const historic = await leader
+      .locator('select[name="projekt"] option', { hasText: /^Flere indvandrerkvinder i beskæftigelse – Aalborg$/ })
+      .getAttribute('value');
+    for (const url of [
+      `/styring/rapporter/udvalg?projekt=${historic}&maaned=2022-12&varig=2023-02&status=2023-02`,
+      `/styring?projekt=${historic}&maaned=2022-12&varig=2023-02&status=2023-02`,
+    ]) {
+      await leader.goto(`${env.server.url}${url}`);
+      expect(await leader.locator('svg[role="img"]').count(), url).toBeGreaterThanOrEqual(1);
+      expect(await leader.evaluate(chartCollisions), url).toEqual([]);
+    }
+    await expectNoAxeViolations(leader);
+    await leader.close();
   });
 });

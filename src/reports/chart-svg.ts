@@ -23,11 +23,15 @@ function categoryAxis(c: Chart, plotWidth: number) {
   const longestWord = Math.max(1, ...c.categories.flatMap((l) => l.split(/\s+/).map((w) => w.length)));
   const longest = Math.max(1, ...c.categories.map((l) => l.length));
   const turned = !many && longestWord * 7 > slot;
+  // A turned label ends at its tick, right under the axis, where a hidden category's «skjult»
+  // diamond sits (half of it below the axis): turned labels start further down when there are any.
+  const margin = (many || turned) && hidden.some(Boolean) ? 16 : 8;
   return {
     labels,
     rotate: many ? 90 : turned ? 30 : 0,
     width: many || turned ? undefined : slot,
-    bottom: many ? 72 : turned ? 24 + Math.ceil(longest * 7 * 0.5) + (hidden.some(Boolean) || partly.some(Boolean) ? 14 : 0)
+    margin,
+    bottom: many ? 64 + margin : turned ? 16 + margin + Math.ceil(longest * 7 * 0.5) + (hidden.some(Boolean) || partly.some(Boolean) ? 14 : 0)
       : 16 + 14 * Math.min(4, Math.max(...labels.map((l) => Math.ceil(l.length / 14)), 1) + (hidden.some(Boolean) || partly.some(Boolean) ? 1 : 0)),
   };
 }
@@ -47,7 +51,7 @@ export function chartOption(c: Chart, plotWidth = 640): echarts.EChartsOption {
     legend: { top: 0, textStyle: { color: '#1a1a1a' } },
     grid: { left: 56, right: 16, top: 48, bottom: axis.bottom, containLabel: false },
     // Every category keeps its label (interval 0): wrapped when there is room, turned when there are many.
-    xAxis: { type: 'category', data: axis.labels, axisLabel: { color: '#1a1a1a', interval: 0, rotate: axis.rotate, width: axis.width, overflow: 'break' } },
+    xAxis: { type: 'category', data: axis.labels, axisLabel: { color: '#1a1a1a', interval: 0, rotate: axis.rotate, margin: axis.margin, width: axis.width, overflow: 'break' } },
     yAxis: { type: 'value', name: c.yName, axisLabel: { color: '#1a1a1a', formatter: c.percent ? '{value} %' : '{value}' }, nameTextStyle: { color: '#1a1a1a' } },
     series: c.series.map((s) => ({
       name: s.name, type: s.type, data: s.data, stack: s.stack, showSymbol: false, connectNulls: false,
