@@ -337,6 +337,27 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       expect(some).toContain('skjult');
     });
 
+    it('marks a series none of whose bars can be drawn «(skjult)» in the legend, not as if its bars were there', () => {
+      // The committee brief's chart at December 2022: «Varigt i job» hidden in every group, yet its
+      // orange swatch stood in the legend as if some orange bar were drawn (point 10).
+      const out = String(
+        chartHtml({
+          ...chart,
+          hidden: [false, true],
+          partlyHidden: [true, false],
+          series: [
+            { name: 'I job', type: 'bar', data: [40, null] },
+            { name: 'Varigt', type: 'bar', data: [null, null] },
+          ],
+        }),
+      );
+      const texts = [...out.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+      expect(texts).toContain('Varigt (skjult)');
+      expect(texts).toContain('I job');
+      expect(texts).not.toContain('Varigt');
+      expect(texts).not.toContain('I job (skjult)');
+    });
+
     it.runIf(poppler)('in the PDF: the same sentence, no figure', async () => {
       const report: Report = {
         kind: 'udvalg',

@@ -44,11 +44,14 @@ export function chartOption(c: Chart, plotWidth = 640): echarts.EChartsOption {
     ? [{ name: 'Skjult: for få til at vise', type: 'scatter', symbol: 'diamond', symbolSize: 12, itemStyle: { color: '#ffffff', borderColor: '#1a1a1a', borderWidth: 2 },
         data: hidden.map((h) => (h ? 0 : null)), label: { show: true, position: 'top', formatter: 'skjult', color: '#1a1a1a' } }]
     : [];
+  const marked = hidden.some(Boolean) || (c.partlyHidden ?? []).some(Boolean);
+  const undrawn = new Set(marked ? c.series.filter((s) => s.data.every((v) => v === null || v === undefined)).map((s) => s.name) : []);
   return {
     animation: false,
     color: PALETTE,
     textStyle: { fontFamily: 'sans-serif', color: '#1a1a1a' },
-    legend: { top: 0, textStyle: { color: '#1a1a1a' } },
+    // A series none of whose bars can be drawn is named «(skjult)» in the legend, not as if its bars were there.
+    legend: { top: 0, textStyle: { color: '#1a1a1a' }, formatter: (name: string) => (undrawn.has(name) ? `${name} (skjult)` : name) },
     grid: { left: 56, right: 16, top: 48, bottom: axis.bottom, containLabel: false },
     // Every category keeps its label (interval 0): wrapped when there is room, turned when there are many.
     xAxis: { type: 'category', data: axis.labels, axisLabel: { color: '#1a1a1a', interval: 0, rotate: axis.rotate, margin: axis.margin, width: axis.width, overflow: 'break' } },
