@@ -474,6 +474,19 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
         const words = caption.split(/\s+/).map((w) => w.replace(/[:\\/?*[\]]/g, ''));
         if (n !== 'Om rapporten') expect(words, `${n} / ${caption}`).toContain(n.replace(/ \d+$/, '').split(' ').pop());
       }
+      // Tables whose captions differ only after the cut are told apart by what differs («Efter
+      // rekrutteringskanal»), not numbered «Resultater og indsats efter 2 … 5» (re-walk of point 11);
+      // a name does not end in a word that leads on («… status i»).
+      const captionOf = (n: string) => String(wb.getWorksheet(n)!.getCell('A1').value ?? '');
+      for (const n of names) {
+        if (/ \d+$/.test(n))
+          expect(
+            names.filter((o) => o !== n && captionOf(o) === captionOf(n)),
+            n,
+          ).not.toEqual([]);
+        expect(n, n).not.toMatch(/ (og|i|til|med|ved|efter|for|af|pr\.)$/);
+      }
+      expect(names).toContain('Efter rekrutteringskanal');
       let dates = 0;
       let suppressed = 0;
       for (const ws of wb.worksheets.slice(1)) {

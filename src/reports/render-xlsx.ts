@@ -20,13 +20,43 @@ function wholeWords(s: string, max: number): string {
   return out.replace(/[\s,:;–-]+$/, '');
 }
 
-export function sheetName(s: string, used: Set<string>): string {
-  const clean = s.replace(/[[\]*?/\\:]/g, ' ').replace(/\s+/g, ' ').trim() || 'Tabel';
-  const base = wholeWords(clean, 31);
-  let name = base;
-  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${wholeWords(clean, 31 - ` ${i}`.length)} ${i}`;
-  used.add(name.toLowerCase());
-  return name;
+/** Words a cut name must not end in: they lead on to what was cut («Måned for måned: status i»). */
+const LEADING = /\s+(og|i|til|med|ved|efter|for|af|pr\.|på|om|fra)$/i;
+
+/** The cut of a cleaned caption: whole words, without a word that leads on at its end. */
+function cutName(clean: string, max: number): string {
+  let out = wholeWords(clean, max);
+  if (out.length < clean.length) while (LEADING.test(out)) out = out.replace(LEADING, '');
+  return out.replace(/[\s,:;–-]+$/, '') || wholeWords(clean, max);
+}
+
+const clean = (s: string) => s.replace(/[[\]*?/\\:]/g, ' ').replace(/\s+/g, ' ').trim() || 'Tabel';
+
+/**
+ * Sheet names for captions, in order: each cut between words to Excel's 31 characters. Captions
+ * whose cuts coincide though the captions differ («Resultater og indsats efter kanal», «… efter
+ * oprindelsesland») are named by what differs, from the last shared word («Efter kanal»), not
+ * numbered; only a caption repeated whole gets a number.
+ */
+export function sheetNames(captions: string[]): string[] {
+  const cleaned = captions.map(clean);
+  const cuts = cleaned.map((c) => cutName(c, 31));
+  const names = cleaned.map((c, i) => {
+    const peers = cleaned.filter((o, j) => cuts[j] === cuts[i] && o !== c);
+    if (!peers.length) return cuts[i];
+    const words = c.split(' ');
+    let shared = 0;
+    while (peers.every((o) => o.split(' ')[shared] === words[shared]) && shared < words.length - 1) shared++;
+    const tail = words.slice(Math.max(0, shared - 1)).join(' ');
+    return cutName(tail.charAt(0).toUpperCase() + tail.slice(1), 31);
+  });
+  const used = new Set<string>();
+  return names.map((base, i) => {
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${cutName(base === cuts[i] ? cleaned[i] : base, 31 - ` ${n}`.length)} ${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
 }
 
 /** A suppressed figure: a count, share or number cell that holds its marker ("<5", "x") instead of a value. */
@@ -43,8 +73,9 @@ export async function renderXlsx(r: Report): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fremdrift';
   wb.title = r.title;
-  const used = new Set<string>();
-  const front = wb.addWorksheet(sheetName('Om rapporten', used));
+  const tables = r.sections.flatMap((s) => s.tables ?? []);
+  const [frontName, ...tableNames] = sheetNames(['Om rapporten', ...tables.map((t) => t.caption)]);
+  const front = wb.addWorksheet(frontName);
   front.addRow([r.title]).font = { bold: true, size: 14 };
   front.addRow([r.subtitle]);
   front.addRow([stamp(r.vintage)]);
@@ -59,8 +90,8 @@ export async function renderXlsx(r: Report): Promise<Buffer> {
     }
   }
   front.getColumn(1).width = 120;
-  for (const t of r.sections.flatMap((s) => s.tables ?? [])) {
-    const ws = wb.addWorksheet(sheetName(t.caption, used));
+  for (const [i, t] of tables.entries()) {
+    const ws = wb.addWorksheet(tableNames[i]);
     const flagged = t.rows.some((row) => row.some(isMarker));
     ws.addRow([t.caption]).font = { bold: true };
     ws.addRow(flagged ? [...t.columns, 'Skjulte tal'] : t.columns).font = { bold: true };
