@@ -419,6 +419,22 @@ describe.each(backends())('a caseworker’s day on %s (issue 18)', (backend) => 
       expect(act).toMatch(/Udbyder eller virksomhed<\/label>/);
       expect(act).toMatch(/CVR-nummer<\/label>/);
       expect(act).not.toMatch(/\(valgfri\)[^<]*<\/span><\/label>\s*<span class="form-hint"[^>]*>[^<]*Påkrævet/);
+      // The hint says when the rule applies, and the rule does what the hint says.
+      expect(act).toMatch(
+        /for="f-provider">Udbyder eller virksomhed<\/label>\s*<[^>]*class="form-hint"[^>]*>Skal udfyldes ved virksomhedsrettede aktiviteter\./,
+      );
+      const practice = await s.post(`/deltagere/${id}/aktiviteter`, {
+        typeKey: 'virksomhedspraktik',
+        startDate: dmy(todayInDenmark()),
+        status: 'planlagt',
+      });
+      expectRejected(practice, 'Angiv virksomhedens navn.');
+      const tuition = await s.post(`/deltagere/${id}/aktiviteter`, {
+        typeKey: 'danskundervisning',
+        startDate: dmy(todayInDenmark()),
+        status: 'planlagt',
+      });
+      expect(tuition.statusCode).toBe(303);
     });
 
     it('adds no empty "Delmål" row on a failed save and lists "Åben" once', async () => {
