@@ -53,6 +53,15 @@ describe.runIf(browserAvailable())('casework in Chromium (mouse)', () => {
     await page.getByLabel('Oprindelsesland').selectOption('IQ');
     await submitRefused(page, 'Indskriv', { lastName: 'Angiv efternavn.' });
     expect(await page.getByLabel('Fornavn').inputValue()).toBe('Leyla');
+    // The error summary takes focus (a screen reader reads it first) and lists the errors in the
+    // form's order (issue 18 point 5).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fejlopsummering');
+    const listed = await page.locator('#fejlopsummering a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)));
+    const inForm = await page.locator('form [id^="f-"]').evaluateAll((els) => els.map((e) => e.id));
+    expect(listed.length).toBeGreaterThan(1);
+    const at = listed.map((id) => inForm.indexOf(id));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
     await page.getByLabel('Efternavn').fill('Karimi');
     // The jobcentre has one project: it is chosen already (issue 18).
     expect(await page.getByLabel('Projekt').inputValue()).not.toBe('');
