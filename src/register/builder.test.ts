@@ -531,8 +531,9 @@ describe('what build makes of the rows', () => {
     const again = new NumIndex<string>(8);
     for (let i = 0; i < 5; i++) again.set(303030303 + i, cprText(303030303 + i));
     b.knownPeople(again);
-    b.addHours(101901234, M0, 16);
+    // Found again by number, not last: the people found by slot are found by number now.
     b.addHours(202851236, M0 + 1, 32);
+    b.addHours(101901234, M0, 16);
     const data = b.build(table(KNOWN));
     expect(
       [...data.hours].map(([k, h]) => [k, h.monthStart, h.hours[M0 - h.monthStart], h.hours[M0 + 1 - h.monthStart], h.hours.at(-7)]),
@@ -636,6 +637,25 @@ describe('what build makes of the rows', () => {
     expect(sums('0202851236')).toEqual([
       [M0, 6],
       [M0 + 1, 7],
+    ]);
+  });
+});
+
+describe("a new person's hours summed before she has an array (HoursRun)", () => {
+  it('keeps every row of hers, later, earlier and far before her first, with the span growing row by row gives', () => {
+    const rows = [
+      { cpr: '0101901234', month: M0, hours: 1 },
+      { cpr: '0101901234', month: M0 + 11, hours: 2 }, // the last of her first twelve months: no growth
+      { cpr: '0101901234', month: M0 + 5, hours: 4 }, // between her first and latest
+      { cpr: '0101901234', month: M0 - 1025, hours: 8 }, // before the months summed: she gets her array first
+    ];
+    const h = buildRegisterData({ hours: rows }, table(KNOWN)).hours.get('0101901234')!;
+    expect([h.monthStart, h.hours.length]).toEqual([M0 - 1031, M0 + 11 - (M0 - 1031) + 1]);
+    expect([...h.hours].flatMap((v, i) => (v !== 0 ? [[h.monthStart + i, v]] : []))).toEqual([
+      [M0 - 1025, 8],
+      [M0, 1],
+      [M0 + 5, 4],
+      [M0 + 11, 2],
     ]);
   });
 });
