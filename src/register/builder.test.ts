@@ -829,3 +829,72 @@ describe('paid hours of a known person looked up by number when the people were 
     ]);
   });
 });
+
+describe('people met before the builder was told of them (issue 17, mutation testing)', () => {
+  const names010190 = () => {
+    const names = new NumIndex<string>(NUMS.length);
+    for (const num of NUMS) names.set(num, num === NUMS[0] ? '010190-1234' : cprText(num));
+    return names;
+  };
+
+  it('finds a person met by number before knownPeople by number after it, weeks and hours', () => {
+    const b = new RegisterBuilder();
+    b.setWeek(101901234, W0, 130);
+    b.addHours(101901234, M0, 1);
+    b.setWeek(202851236, W0, 131);
+    b.addHours(202851236, M0, 2);
+    const names = new NumIndex<string>(1);
+    names.set(101901234, '0101901234');
+    b.knownPeople(names);
+    b.setWeek(101901234, W0 + 1, 131);
+    b.addHours(101901234, M0 + 1, 4);
+    const data = b.build(table(KNOWN));
+    expect(cells(data.weeks.get('0101901234')!)).toEqual([
+      [W0, 130],
+      [W0 + 1, 131],
+    ]);
+    const h = data.hours.get('0101901234')!;
+    expect([h.monthStart, h.hours[0], h.hours[1]]).toEqual([M0, 1, 4]);
+  });
+
+  it('keeps a person met under her key text out of the shared array when her yearly row comes, and a known person met there later under the caller’s text', () => {
+    const b = new RegisterBuilder();
+    b.knownPeople(names010190());
+    b.expectWeeks(W0, W0 + 104);
+    b.setWeek(cprText(NUMS[1]), W0, 130); // by her key text: no place in the shared array
+    const f = b.flatRows()!;
+    for (const [num, week] of [
+      [NUMS[1], 5],
+      [NUMS[0], 7],
+    ]) {
+      const o = b.flatPlace(num, f.names.slotOf(num), W0, 53);
+      if (o >= 0) f.codes[o + week] = 131;
+      else b.weeksForRow(num, W0, 53).codes[W0 + week - b.weeksOfPerson(num)!.weekStart] = 131;
+    }
+    // Told the weeks again (another yearly file): the people placed keep their weeks.
+    b.expectWeeks(W0, W0 + 104);
+    const data = b.build(table(KNOWN));
+    expect([...data.weeks].map(([k, p]) => [k, cells(p)])).toEqual([
+      [
+        '0202851236',
+        [
+          [W0, 130],
+          [W0 + 5, 131],
+        ],
+      ],
+      ['010190-1234', [[W0 + 7, 131]]],
+    ]);
+  });
+
+  it('keeps the people placed in the shared array when told the weeks again', () => {
+    const b = new RegisterBuilder();
+    const names = names010190();
+    b.knownPeople(names);
+    b.expectWeeks(W0, W0 + 104);
+    const f = b.flatRows()!;
+    f.codes[b.flatPlace(NUMS[2], names.slotOf(NUMS[2]), W0, 53) + 3] = 130;
+    b.expectWeeks(W0, W0 + 104);
+    const data = b.build(table(KNOWN));
+    expect([...data.weeks].map(([k, p]) => [k, cells(p)])).toEqual([['1512884321', [[W0 + 3, 130]]]]);
+  });
+});
