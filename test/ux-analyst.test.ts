@@ -63,6 +63,16 @@ describe('an analyst’s trust (issue 18)', () => {
     expect(main.indexOf('<h1>')).toBeGreaterThan(0);
     expect(main.indexOf('<h1>')).toBeLessThan(main.indexOf('/nationalt/rapport.pdf'));
     expect(body).toMatch(/<link rel="icon" href="\/favicon\.ico"/);
+    // The project reports too: the heading first, then the month choice and the downloads.
+    const leader = await loginAs(srv.app, 'projektleder.aalborg');
+    for (const kind of ['maanedlig', 'halvaarlig', 'udvalg', 'slutrapport']) {
+      const page = (await leader.get(`/styring/rapporter/${kind}`)).body;
+      const m = page.slice(page.indexOf('<main'));
+      const h1 = m.indexOf('<h1');
+      const download = m.search(new RegExp(`href="/styring/rapporter/${kind}\\.(pdf|xlsx|csv)`));
+      expect(h1, kind).toBeGreaterThan(0);
+      expect(download, kind).toBeGreaterThan(h1);
+    }
     const icon = await srv.app.inject({ method: 'GET', url: '/favicon.ico' });
     expect(icon.statusCode).toBe(200);
     expect(String(icon.headers['content-type'])).toMatch(/image\//);
