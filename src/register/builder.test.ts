@@ -898,3 +898,51 @@ describe('people met before the builder was told of them (issue 17, mutation tes
     expect([...data.weeks].map(([k, p]) => [k, cells(p)])).toEqual([['1512884321', [[W0 + 3, 130]]]]);
   });
 });
+
+describe('rows and data at their edges (issue 17, mutation testing)', () => {
+  it('names the first row that met an unknown code, also when a later row of weeks meets it again', () => {
+    const b = new RegisterBuilder();
+    b.addWeekRow('0101901234', W0, Int16Array.from([130, 4711]), { file: 'a.csv' }, 2, column);
+    b.addWeekRow('0202851236', W0, Int16Array.from([0, 4711]), { file: 'a.csv' }, 5, column);
+    expect(thrown(() => b.build(table(KNOWN))).message).toContain(
+      `4711 (2 uger hos 2 personer; første gang i a.csv, linje 2, kolonne «${column(W0 + 1)}»)`,
+    );
+  });
+
+  it('grows a person’s weeks for a row that ends one week past them', () => {
+    const b = new RegisterBuilder();
+    b.expectWeeks(W0, W0 + 104);
+    const p = b.weeksForRow('#1', W0, 53); // sized for the weeks expected: W0 … W0 + 104
+    expect([p.weekStart, p.codes.length]).toEqual([W0, 105]);
+    const q = b.weeksForRow('#1', W0 + 53, 53); // W0 + 53 … W0 + 105
+    q.codes[W0 + 105 - q.weekStart] = 130;
+    expect(cells(b.build(table(KNOWN)).weeks.get('#1')!)).toEqual([[W0 + 105, 130]]);
+  });
+
+  it('hands over hours kept by key beside weeks in columns, and the data has weeks and hours as its own keys, read or not, replaceable', () => {
+    const names = new NumIndex<string>(1);
+    names.set(NUMS[0], cprText(NUMS[0]));
+    const b = new RegisterBuilder();
+    b.knownPeople(names);
+    b.expectWeeks(W0, W0 + 104);
+    const f = b.flatRows()!;
+    f.codes[b.flatPlace(NUMS[0], names.slotOf(NUMS[0]), W0, 53) + 2] = 130;
+    b.addHours('#1', M0, 5); // by key text: kept in the map
+    const data = b.build(table(KNOWN));
+    expect(data.weekColumns).toBeDefined();
+    expect(Object.keys(data).sort()).toEqual(['hours', 'weeks']);
+    expect([...data.hours.keys()]).toEqual(['#1']);
+    expect([...data.weeks.keys()]).toEqual([cprText(NUMS[0])]);
+    expect(Object.keys(data).sort()).toEqual(['hours', 'weeks']);
+    const other = new Map<string, PersonWeeks>();
+    (data as { weeks: Map<string, PersonWeeks> }).weeks = other;
+    expect(data.weeks).toBe(other);
+  });
+
+  it('builds in-memory rows of one kind with no people of the other', () => {
+    const weeksOnly = buildRegisterData({ benefits: [{ cpr: '0101901234', week: W0, code: 130 }] }, table(KNOWN));
+    expect([[...weeksOnly.weeks.keys()], [...weeksOnly.hours.keys()]]).toEqual([['0101901234'], []]);
+    const hoursOnly = buildRegisterData({ hours: [{ cpr: '0101901234', month: M0, hours: 1 }] }, table(KNOWN));
+    expect([[...hoursOnly.weeks.keys()], [...hoursOnly.hours.keys()]]).toEqual([[], ['0101901234']]);
+  });
+});
