@@ -507,6 +507,9 @@ describe('a project leader’s and a committee’s reading (issue 18)', () => {
       const due = ms.getRow(3).getCell(4);
       expect(due.value).toBeInstanceOf(Date);
       expect(due.numFmt).toBe('d.m.yyyy');
+      // The milestone's number is a number a spreadsheet can sort by, not text (re-walk of point 11).
+      expect(ms.getRow(2).getCell(1).value).toBe('Nr.');
+      expect([3, 4, 5].map((r) => ms.getRow(r).getCell(1).value)).toEqual([1, 2, 3]);
     });
   });
 });

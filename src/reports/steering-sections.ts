@@ -80,7 +80,7 @@ export function milestonesTable(d: SteeringData): Table {
       const words = [MILESTONE_STATUS_LABELS[m.status], ...(late ? ['Tidspunktet er overskredet'] : []),
         ...goals.map((g) => `Resultatmålet «${g}» er ikke nået`)].join('. ');
       const tone = m.status === 'naaet' && !goals.length ? 'good' : late || m.status === 'forsinket' || goals.length ? 'bad' : 'neutral';
-      return [text(String(m.number)), text(`${m.phase}. ${m.phaseName}`), text(m.content), date(m.dueDate), text(m.responsible), status(words, tone)];
+      return [num(m.number), text(`${m.phase}. ${m.phaseName}`), text(m.content), date(m.dueDate), text(m.responsible), status(words, tone)];
     }),
   };
 }
