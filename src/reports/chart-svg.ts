@@ -23,16 +23,19 @@ function categoryAxis(c: Chart, plotWidth: number) {
   const longestWord = Math.max(1, ...c.categories.flatMap((l) => l.split(/\s+/).map((w) => w.length)));
   const longest = Math.max(1, ...c.categories.map((l) => l.length));
   const turned = !many && longestWord * 7 > slot;
+  const anyHidden = hidden.some(Boolean);
+  const marked = anyHidden || partly.some(Boolean);
   // A turned label ends at its tick, right under the axis, where a hidden category's «skjult»
   // diamond sits (half of it below the axis): turned labels start further down when there are any.
-  const margin = (many || turned) && hidden.some(Boolean) ? 16 : 8;
+  const margin = (many || turned) && anyHidden ? 16 : 8;
   return {
     labels,
     rotate: many ? 90 : turned ? 30 : 0,
     width: many || turned ? undefined : slot,
     margin,
-    bottom: many ? 64 + margin : turned ? 16 + margin + Math.ceil(longest * 7 * 0.5) + (hidden.some(Boolean) || partly.some(Boolean) ? 14 : 0)
-      : 16 + 14 * Math.min(4, Math.max(...labels.map((l) => Math.ceil(l.length / 14)), 1) + (hidden.some(Boolean) || partly.some(Boolean) ? 1 : 0)),
+    marked,
+    bottom: many ? 64 + margin : turned ? 16 + margin + Math.ceil(longest * 7 * 0.5) + (marked ? 14 : 0)
+      : 16 + 14 * Math.min(4, Math.max(...labels.map((l) => Math.ceil(l.length / 14)), 1) + (marked ? 1 : 0)),
   };
 }
 
@@ -44,8 +47,7 @@ export function chartOption(c: Chart, plotWidth = 640): echarts.EChartsOption {
     ? [{ name: 'Skjult: for få til at vise', type: 'scatter', symbol: 'diamond', symbolSize: 12, itemStyle: { color: '#ffffff', borderColor: '#1a1a1a', borderWidth: 2 },
         data: hidden.map((h) => (h ? 0 : null)), label: { show: true, position: 'top', formatter: 'skjult', color: '#1a1a1a' } }]
     : [];
-  const marked = hidden.some(Boolean) || (c.partlyHidden ?? []).some(Boolean);
-  const undrawn = new Set(marked ? c.series.filter((s) => s.data.every((v) => v === null || v === undefined)).map((s) => s.name) : []);
+  const undrawn = new Set(axis.marked ? c.series.filter((s) => s.data.every((v) => v === null || v === undefined)).map((s) => s.name) : []);
   return {
     animation: false,
     color: PALETTE,

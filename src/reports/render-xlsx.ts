@@ -41,12 +41,13 @@ const clean = (s: string) => s.replace(/[[\]*?/\\:]/g, ' ').replace(/\s+/g, ' ')
 export function sheetNames(captions: string[]): string[] {
   const cleaned = captions.map(clean);
   const cuts = cleaned.map((c) => cutName(c, 31));
+  const wordsOf = cleaned.map((c) => c.split(' '));
   const names = cleaned.map((c, i) => {
-    const peers = cleaned.filter((o, j) => cuts[j] === cuts[i] && o !== c);
+    const peers = wordsOf.filter((_, j) => cuts[j] === cuts[i] && cleaned[j] !== c);
     if (!peers.length) return cuts[i];
-    const words = c.split(' ');
+    const words = wordsOf[i];
     let shared = 0;
-    while (peers.every((o) => o.split(' ')[shared] === words[shared]) && shared < words.length - 1) shared++;
+    while (peers.every((o) => o[shared] === words[shared]) && shared < words.length - 1) shared++;
     const tail = words.slice(Math.max(0, shared - 1)).join(' ');
     return cutName(tail.charAt(0).toUpperCase() + tail.slice(1), 31);
   });
