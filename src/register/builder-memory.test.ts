@@ -1,0 +1,243 @@
+/**
+ * Which memory holds the weeks the builder (builder.ts) hands over (issue 9, item 6: memory grows
+ * with the people kept, not with the file). The people known before a yearly file is read
+ * (`knownPeople` + `expectWeeks`) are placed in one shared array, each at a span of her own, and
+ * handed over as views of it, not copied; people met otherwise, and weeks that grew, are copied
+ * by `build` into one slab of exactly their weeks with a code; a row handed over whole is kept as
+ * the caller's array. builder.test.ts checks what the weeks are; this file checks where they are.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseWeek, weekString } from '../monitoring/calendar.ts';
+import { MAX_CODE, type CodeTable, type PersonWeeks } from '../monitoring/types.ts';
+import { RegisterBuilder, type FlatWeeks } from './builder.ts';
+import { cprText } from './fields.ts';
+import { NumIndex } from './num-index.ts';
+
+const TABLE: CodeTable = (() => {
+  const categoryOf = new Uint8Array(MAX_CODE + 1);
+  for (const c of [130, 131, 651]) categoryOf[c] = 1;
+  return { entries: new Map(), categoryOf };
+})();
+const W0 = parseWeek('2021-W01')!;
+/** The weeks of two yearly files from W0: the span of the shared array. */
+const SPAN = 105;
+const MEMORY = { file: '(data i hukommelsen)' };
+const column = (w: number) => weekString(w);
+/** Ten people (CPR numbers), the first by the caller's own key text. */
+const NUMS = Array.from({ length: 10 }, (_, i) => 101901234 + i * 101010101);
+const key = (num: number) => (num === NUMS[0] ? '010190-1234' : cprText(num));
+
+/** A builder told of the first `n` of NUMS and of the weeks of two yearly files from W0 (as load.ts tells it). */
+function knowing(n: number): { b: RegisterBuilder; names: NumIndex<string>; f: FlatWeeks } {
+  const names = new NumIndex<string>(n);
+  for (const num of NUMS.slice(0, n)) names.set(num, key(num));
+  const b = new RegisterBuilder();
+  b.knownPeople(names);
+  b.expectWeeks(W0, W0 + SPAN - 1);
+  return { b, names, f: b.flatRows()! };
+}
+
+/** Her yearly row of the whole span as the yearly reader writes it: placed by `flatPlace`, codes written at her offset. */
+function placeRow(b: RegisterBuilder, f: FlatWeeks, num: number, codes: Record<number, number>): number {
+  const o = b.flatPlace(num, f.names.slotOf(num), W0, SPAN);
+  for (const [w, c] of Object.entries(codes)) f.codes[o + Number(w)] = c;
+  return o;
+}
+
+/** Where a person's weeks lie: in the shared array's buffer or not, her first cell in her buffer, how many cells, and her first week. */
+const where = (p: PersonWeeks, f: FlatWeeks) => ({
+  shared: p.codes.buffer === f.codes.buffer,
+  at: p.codes.byteOffset / Int16Array.BYTES_PER_ELEMENT,
+  length: p.codes.length,
+  weekStart: p.weekStart,
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the known people of a yearly file share one array (issue 9, item 6)', () => {
+  it('sets aside one span per known person, no more, and places each at her own span in the order met', () => {
+    const { b, f } = knowing(3);
+    expect(f.codes.length).toBe(3 * SPAN);
+    const order = [NUMS[2], NUMS[0], NUMS[1]];
+    expect(order.map((num) => placeRow(b, f, num, {}))).toEqual([0, SPAN, 2 * SPAN]);
+  });
+
+  it('hands the people placed only over as views of that array, not copies, each trimmed to her weeks with a code', () => {
+    const { b, f } = knowing(3);
+    placeRow(b, f, NUMS[1], { 4: 130, 9: 131 });
+    placeRow(b, f, NUMS[0], { 0: 651 });
+    placeRow(b, f, NUMS[2], { 104: 130 });
+    const data = b.build(TABLE);
+    const cols = data.weekColumns!;
+    expect(cols.codes).toBe(f.codes);
+    expect([...cols.offset]).toEqual([4, SPAN, 2 * SPAN + 104]);
+    expect([...data.weeks].map(([k, p]) => [k, where(p, f)])).toEqual([
+      [key(NUMS[1]), { shared: true, at: 4, length: 6, weekStart: W0 + 4 }],
+      [key(NUMS[0]), { shared: true, at: SPAN, length: 1, weekStart: W0 }],
+      [key(NUMS[2]), { shared: true, at: 2 * SPAN + 104, length: 1, weekStart: W0 + 104 }],
+    ]);
+  });
+
+  it('trims the known people where they are when someone not known was met, who gets weeks of her own', () => {
+    const { b, f } = knowing(3);
+    placeRow(b, f, NUMS[0], { 2: 130, 3: 130 });
+    placeRow(b, f, NUMS[1], { 50: 131 });
+    b.setWeek('#9', W0, 130); // not a known person: the people are no longer placed only
+    placeRow(b, f, NUMS[2], { 0: 651, 104: 651 }); // met after her, still in the shared array
+    const data = b.build(TABLE);
+    expect(data.weekColumns).toBeUndefined();
+    expect([...data.weeks].map(([k, p]) => [k, where(p, f)])).toEqual([
+      [key(NUMS[0]), { shared: true, at: 2, length: 2, weekStart: W0 + 2 }],
+      [key(NUMS[1]), { shared: true, at: SPAN + 50, length: 1, weekStart: W0 + 50 }],
+      ['#9', expect.objectContaining({ length: 1, weekStart: W0 })],
+      [key(NUMS[2]), { shared: true, at: 2 * SPAN, length: SPAN, weekStart: W0 }],
+    ]);
+    expect(data.weeks.get('#9')!.codes.buffer).not.toBe(f.codes.buffer);
+  });
+
+  it('gives a known person read through weeksForRow her span of the shared array, and one not known or beyond the span her own', () => {
+    const { b, f } = knowing(3);
+    for (const [num, week] of [
+      [NUMS[1], 60],
+      [NUMS[0], 70],
+    ]) {
+      const p = b.weeksForRow(num, W0 + 52, 53);
+      expect(p.codes.buffer).toBe(f.codes.buffer);
+      p.codes[W0 + week - p.weekStart] = 130;
+    }
+    const q = b.weeksForRow(NUMS[3], W0, 53); // not known
+    q.codes[5] = 131;
+    const r = b.weeksForRow(NUMS[2], W0 + 156, 53); // beyond the weeks expected
+    r.codes[W0 + 156 - r.weekStart] = 651;
+    const data = b.build(TABLE);
+    expect([...data.weeks].map(([k, p]) => [k, where(p, f)])).toEqual([
+      [key(NUMS[1]), { shared: true, at: 60, length: 1, weekStart: W0 + 60 }],
+      [key(NUMS[0]), { shared: true, at: SPAN + 70, length: 1, weekStart: W0 + 70 }],
+      [key(NUMS[3]), expect.objectContaining({ shared: false, length: 1, weekStart: W0 + 5 })],
+      [key(NUMS[2]), expect.objectContaining({ shared: false, length: 1, weekStart: W0 + 156 })],
+    ]);
+  });
+
+  it('shows a placed person her own span of the shared array when her weeks are asked for by key', () => {
+    const { b, f } = knowing(3);
+    placeRow(b, f, NUMS[0], { 1: 130 });
+    placeRow(b, f, NUMS[1], { 7: 131 });
+    const p = b.weeksOfPerson(NUMS[1])!;
+    expect(where(p, f)).toEqual({ shared: true, at: SPAN, length: SPAN, weekStart: W0 });
+    expect(p.codes[7]).toBe(131);
+  });
+
+  it('places a known person’s reused rows (addWeekRow) in the shared array and keeps handing the people over as columns', () => {
+    const { b, f } = knowing(3);
+    const row = new Int16Array(53);
+    row[3] = 130;
+    b.addWeekRow(NUMS[0], W0, row, MEMORY, 2, column, true);
+    row.fill(0);
+    row[1] = 131;
+    b.addWeekRow(NUMS[0], W0 + 52, row, MEMORY, 3, column, true);
+    row.fill(0);
+    row[0] = 651;
+    b.addWeekRow(NUMS[2], W0 + 52, row, MEMORY, 4, column, true);
+    const data = b.build(TABLE);
+    expect(data.weekColumns?.codes).toBe(f.codes);
+    expect([...data.weeks].map(([k, p]) => [k, where(p, f)])).toEqual([
+      [key(NUMS[0]), { shared: true, at: 3, length: 51, weekStart: W0 + 3 }],
+      [key(NUMS[2]), { shared: true, at: SPAN + 52, length: 1, weekStart: W0 + 52 }],
+    ]);
+  });
+
+  it('takes a known person’s first row in the span straight to her place, not through weeksForRow, also once the people placed were met one by one', () => {
+    const { b, f } = knowing(3);
+    const general = vi.spyOn(RegisterBuilder.prototype, 'weeksForRow');
+    expect(placeRow(b, f, NUMS[0], { 0: 130 })).toBe(0);
+    expect(b.weeksOfPerson(NUMS[0])!.codes[0]).toBe(130); // read by key: the people placed are met as persons
+    expect(placeRow(b, f, NUMS[1], { 0: 131 })).toBe(SPAN);
+    expect(general).not.toHaveBeenCalled();
+    const data = b.build(TABLE);
+    expect([...data.weeks].map(([k, p]) => [k, where(p, f)])).toEqual([
+      [key(NUMS[0]), { shared: true, at: 0, length: 1, weekStart: W0 }],
+      [key(NUMS[1]), { shared: true, at: SPAN, length: 1, weekStart: W0 }],
+    ]);
+  });
+});
+
+describe('build keeps only the weeks with a code, not the shared array, when few of the known people were met', () => {
+  it('copies one person met of ten out of the shared array, placed only or not', () => {
+    for (const other of [false, true]) {
+      const { b, f } = knowing(10);
+      placeRow(b, f, NUMS[4], { 10: 130, 12: 131 });
+      if (other) b.setWeek('#9', W0 + 1, 130);
+      const data = b.build(TABLE);
+      expect(data.weekColumns).toBeUndefined();
+      const p = data.weeks.get(key(NUMS[4]))!;
+      expect([p.weekStart, [...p.codes]]).toEqual([W0 + 10, [130, 0, 131]]);
+      expect(p.codes.buffer).not.toBe(f.codes.buffer);
+      // One slab of exactly the weeks with a code (hers and #9's).
+      expect(p.codes.buffer.byteLength).toBe((other ? 4 : 3) * Int16Array.BYTES_PER_ELEMENT);
+    }
+  });
+});
+
+describe('the weeks of people met one cell at a time', () => {
+  it('are carved from shared slabs while read, and build copies them into one slab of exactly their weeks with a code', () => {
+    const b = new RegisterBuilder();
+    b.setWeek('0101901234', W0 + 3, 130);
+    b.setWeek('0101901234', W0 + 40, 131);
+    b.setWeek('0202851236', W0, 651);
+    b.setWeek('0202851236', W0 - 70, 651);
+    b.setWeek('#5', W0 + 1, 130);
+    const read = ['0101901234', '0202851236', '#5'].map((k) => b.weeksOfPerson(k)!.codes.buffer);
+    expect(new Set(read).size).toBe(1);
+    const data = b.build(TABLE);
+    const built = [...data.weeks.values()];
+    expect(built.map((p) => [p.weekStart, p.codes.length])).toEqual([
+      [W0 + 3, 38],
+      [W0 - 70, 71],
+      [W0 + 1, 1],
+    ]);
+    expect(new Set(built.map((p) => p.codes.buffer)).size).toBe(1);
+    expect(built[0].codes.buffer.byteLength).toBe((38 + 71 + 1) * Int16Array.BYTES_PER_ELEMENT);
+    expect(built[0].codes.buffer).not.toBe(read[0]); // the slabs they were read in are let go
+  });
+
+  it('keep each person’s hours in shared slabs, not an allocation each', () => {
+    const b = new RegisterBuilder();
+    for (let i = 0; i < 5; i++) b.addHours(cprText(NUMS[i]), 1500 + i, 10 + i);
+    const data = b.build(TABLE);
+    const hours = [...data.hours.values()];
+    expect(hours.map((h) => h.hours[0])).toEqual([10, 11, 12, 13, 14]);
+    expect(new Set(hours.map((h) => h.hours.buffer)).size).toBe(1);
+  });
+});
+
+describe('a row handed over whole (addWeekRow, not reused)', () => {
+  it('is kept as the caller’s own array, also when a later cell of hers falls in its first or last week', () => {
+    const b = new RegisterBuilder();
+    const given = Int16Array.from([0, 130, 0, 0]);
+    b.addWeekRow('0101901234', W0, given, MEMORY, 1, column);
+    b.setWeek('0101901234', W0, 131);
+    b.setWeek('0101901234', W0 + 3, 651);
+    const p = b.build(TABLE).weeks.get('0101901234')!;
+    expect(p.codes).toBe(given);
+    expect([p.weekStart, [...p.codes]]).toEqual([W0, [131, 130, 0, 651]]);
+  });
+
+  it('keeps her shape when read in another part and merged (packWeeks, mergeWeeks), as one thread keeps it', () => {
+    const rows = (b: RegisterBuilder) => {
+      b.addWeekRow('0101901234', W0, Int16Array.from([0, 130, 0, 0]), MEMORY, 1, column);
+      b.setWeek('#2', W0 + 5, 131);
+    };
+    const one = new RegisterBuilder();
+    rows(one);
+    const part = new RegisterBuilder();
+    rows(part);
+    const merged = new RegisterBuilder();
+    merged.mergeWeeks(part.packWeeks());
+    const shape = (b: RegisterBuilder) => [...b.build(TABLE).weeks].map(([k, p]) => [k, p.weekStart, [...p.codes]]);
+    const want = shape(one);
+    expect(want[0]).toEqual(['0101901234', W0, [0, 130, 0, 0]]);
+    expect(shape(merged)).toEqual(want);
+  });
+});
