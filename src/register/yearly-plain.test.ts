@@ -5,6 +5,9 @@
  * row not asked for, a CPR of eleven digits, a code after a week's digits), week 53 of a 52-week
  * year, the first week of --from, and where an unknown code is first met. Each case is also read
  * quoted (every row then goes to the general reader) and must give the same data or message.
+ * Rows it takes are counted (issue 9: plain rows are not read twice), as are the code places it
+ * notes and the known people it meets one by one (`weeksForRow`) instead of writing their rows
+ * into the shared array.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isoWeekIndex } from '../monitoring/calendar.ts';
@@ -187,6 +190,63 @@ describe('the yearly plain loop', () => {
         ],
       });
     }
+  });
+
+  it('reads in the plain loop a code of 32767, a code written with six digits, 0, an empty week or a code she already has there, and the CPR 0000000000', () => {
+    // Every row here is plain: the general reader reads only the header (issue 9: plain rows are not read twice).
+    for (const rows of [`${A};32767;130`, `${A};000130;651`, `${B};0;651`, `${B};;651`, `${B};130;651`, `0000000000;130;651`]) {
+      const text = `PNR;y_01;y_02\n${B};130;\n${rows}\n${C};131;\n`;
+      expect(generalRows(text, 'ydelser_2020.csv')).toBe(1);
+      const { plain, general } = both(text, 'ydelser_2020.csv');
+      // The same people and weeks (32767 is no known code: the same message, naming where it was first met).
+      expect(plain).toEqual(general);
+    }
+  });
+
+  it('notes where a code is first met once, not once per week it fills', () => {
+    const rows = [
+      'PNR;y_01;y_02;y_03',
+      ...Array.from({ length: 40 }, (_, i) => `${String(1000000000 + i * 7919)};130;${i % 2 ? 651 : 130};131`),
+    ];
+    const noted = vi.spyOn(RegisterBuilder.prototype, 'noteCode');
+    readBenefits(enc(rows.join('\n') + '\n'), 'ydelser_2020.csv');
+    // Every row is plain and holds 130 and 131, every other one 651: each noted once (a place object per week would only feed the GC).
+    expect(noted.mock.calls.map(([code]) => code).sort()).toEqual([130, 131, 651]);
+  });
+
+  it("writes known people's rows into the shared array without meeting each one as a person (weeksForRow), also quoted rows of the last expected year", () => {
+    const keep = keepCprs([A, B, C]);
+    const text = (code: number) => `PNR;y_01;y_02;y_52\n${B};130;;\n${A};;651;${code}\n${C};131;;135\n${B};;131;\n`;
+    const read = (known: boolean, q: (t: string) => string) => {
+      const b = new RegisterBuilder();
+      if (known) {
+        b.knownPeople(keep.numbers);
+        // 2018 and 2019 have 52 weeks: the span ends with the last file's last week.
+        b.expectWeeks(isoWeekIndex(2018, 1)!, isoWeekIndex(2019, 52)!);
+      }
+      // 2019 first, then 2018: the person placed first (at offset 0) is met again at her place.
+      readBenefits(enc(q(text(651))), 'ydelser_2019.csv', b, { keep });
+      readBenefits(enc(q(text(737))), 'ydelser_2018.csv', b, { keep });
+      return b;
+    };
+    // Plain rows (the plain loop), and the codes quoted (the general reader, the CPR still found by number).
+    const codesQuoted = (t: string) => t.replace(/;([^;\n]+)/g, ';"$1"');
+    for (const q of [(t: string) => t, codesQuoted]) {
+      const met = vi.spyOn(RegisterBuilder.prototype, 'weeksForRow');
+      const known = read(true, q);
+      expect(met).not.toHaveBeenCalled();
+      met.mockRestore();
+      expect(outcome(() => known)).toEqual(outcome(() => read(false, q)));
+    }
+  });
+
+  it('adds no person for the rows of a file whose year is wholly before --from', () => {
+    // 2019 ends with 2019-W52; the first week of January 2020 is 2020-W01, right after it.
+    const text = `PNR;y_01;y_52\n${B};130;\n${A};130;131\n${C};;135\n`;
+    expect(outcome(() => readBenefits(enc(text), 'ydelser_2019.csv', undefined, { from: '2020-01' }))).toEqual({ people: [] });
+    expect(outcome(() => readBenefits(enc(text), 'ydelser_2019.csv', undefined, { from: '2020-01', keep: keepCprs([A, C]) }))).toEqual({
+      people: [],
+    });
   });
 
   it('names where an unknown code was first met in a plain row: file, line and column', () => {
