@@ -163,6 +163,22 @@ describe('the known people of a yearly file share one array (issue 9, item 6)', 
   });
 });
 
+describe('the offsets the yearly reader asks for (FlatWeeks.base)', () => {
+  it('marks a known person met elsewhere first −2, so her later rows skip the shared array, and still places the next known person there', () => {
+    const { b, f } = knowing(3);
+    b.setWeek(NUMS[1], W0 + 1, 130); // met by a cell of hers: her weeks are an array of her own
+    const slot = f.names.slotOf(NUMS[1]);
+    expect(b.flatPlace(NUMS[1], slot, W0, SPAN)).toBe(-2);
+    expect(f.base[slot]).toBe(-2);
+    expect(placeRow(b, f, NUMS[0], { 3: 131 })).toBe(0);
+    const data = b.build(TABLE);
+    expect([...data.weeks].map(([k, p]) => [k, where(p, f)])).toEqual([
+      [key(NUMS[1]), expect.objectContaining({ shared: false, length: 1, weekStart: W0 + 1 })],
+      [key(NUMS[0]), expect.objectContaining({ length: 1, weekStart: W0 + 3 })],
+    ]);
+  });
+});
+
 describe('build keeps only the weeks with a code, not the shared array, when few of the known people were met', () => {
   it('copies one person met of ten out of the shared array, placed only or not', () => {
     for (const other of [false, true]) {
@@ -177,6 +193,19 @@ describe('build keeps only the weeks with a code, not the shared array, when few
       // One slab of exactly the weeks with a code (hers and #9's).
       expect(p.codes.buffer.byteLength).toBe((other ? 4 : 3) * Int16Array.BYTES_PER_ELEMENT);
     }
+  });
+
+  it('keeps the people placed where they are, or copies them out, alike whether they are handed over as columns or not', () => {
+    // One of two known people met: she fills half the shared array, the edge between the two ways.
+    const shared = [false, true].map((other) => {
+      const { b, f } = knowing(2);
+      placeRow(b, f, NUMS[1], { 20: 130 });
+      if (other) b.setWeek('#9', W0, 131);
+      const data = b.build(TABLE);
+      expect(data.weekColumns !== undefined).toBe(!other && data.weeks.get(key(NUMS[1]))!.codes.buffer === f.codes.buffer);
+      return data.weeks.get(key(NUMS[1]))!.codes.buffer === f.codes.buffer;
+    });
+    expect(shared[0]).toBe(shared[1]);
   });
 });
 
@@ -202,6 +231,37 @@ describe('the weeks of people met one cell at a time', () => {
     expect(built[0].codes.buffer).not.toBe(read[0]); // the slabs they were read in are let go
   });
 
+  it('grow by doubling as cells come in order or backwards, a few copies rather than one per 32 weeks', () => {
+    for (const step of [1, -1]) {
+      const b = new RegisterBuilder();
+      const arrays = new Set<Int16Array>();
+      for (let w = 0; w < 520; w++) {
+        b.setWeek('#1', W0 + step * w, 130);
+        arrays.add(b.weeksOfPerson('#1')!.codes);
+      }
+      expect(arrays.size).toBeLessThanOrEqual(5); // 64 cells doubled up to ten years; one per 32 weeks would be 17
+      const p = b.build(TABLE).weeks.get('#1')!;
+      expect([p.weekStart, p.codes.length, p.codes.every((c) => c === 130)]).toEqual([step > 0 ? W0 : W0 - 519, 520, true]);
+    }
+  });
+
+  it('read a year at a time (weeksForRow), grow by at least their length, a few copies rather than one per file', () => {
+    for (const step of [1, -1]) {
+      const b = new RegisterBuilder();
+      const arrays = new Set<Int16Array>();
+      for (let y = 0; y < 10; y++) {
+        const ws = W0 + step * 53 * y;
+        const p = b.weeksForRow('#1', ws, 53);
+        p.codes[ws - p.weekStart + 7] = 130;
+        arrays.add(p.codes);
+      }
+      expect(arrays.size).toBeLessThanOrEqual(5); // one per file would be 10
+      const p = b.build(TABLE).weeks.get('#1')!;
+      expect([p.weekStart, p.codes.length]).toEqual(step > 0 ? [W0 + 7, 9 * 53 + 1] : [W0 - 9 * 53 + 7, 9 * 53 + 1]);
+      expect(p.codes.filter((c) => c !== 0).length).toBe(10);
+    }
+  });
+
   it('keep each person’s hours in shared slabs, not an allocation each', () => {
     const b = new RegisterBuilder();
     for (let i = 0; i < 5; i++) b.addHours(cprText(NUMS[i]), 1500 + i, 10 + i);
@@ -224,20 +284,35 @@ describe('a row handed over whole (addWeekRow, not reused)', () => {
     expect([p.weekStart, [...p.codes]]).toEqual([W0, [131, 130, 0, 651]]);
   });
 
-  it('keeps her shape when read in another part and merged (packWeeks, mergeWeeks), as one thread keeps it', () => {
-    const rows = (b: RegisterBuilder) => {
-      b.addWeekRow('0101901234', W0, Int16Array.from([0, 130, 0, 0]), MEMORY, 1, column);
-      b.setWeek('#2', W0 + 5, 131);
-    };
-    const one = new RegisterBuilder();
-    rows(one);
-    const part = new RegisterBuilder();
-    rows(part);
-    const merged = new RegisterBuilder();
-    merged.mergeWeeks(part.packWeeks());
-    const shape = (b: RegisterBuilder) => [...b.build(TABLE).weeks].map(([k, p]) => [k, p.weekStart, [...p.codes]]);
-    const want = shape(one);
-    expect(want[0]).toEqual(['0101901234', W0, [0, 130, 0, 0]]);
-    expect(shape(merged)).toEqual(want);
+  it('keeps her shape when read in another part and merged (packWeeks, mergeWeeks), as one thread keeps it, also beside a shared array', () => {
+    for (const told of [false, true]) {
+      // Told of the known people and the weeks (a shared array set aside), or not; she is not one of them.
+      const make = () => (told ? knowing(3).b : new RegisterBuilder());
+      const rows = (b: RegisterBuilder) => {
+        b.addWeekRow(cprText(NUMS[5]), W0, Int16Array.from([0, 130, 0, 0]), MEMORY, 1, column);
+        b.setWeek('#2', W0 + 5, 131);
+      };
+      const one = make();
+      rows(one);
+      const part = make();
+      rows(part);
+      const merged = new RegisterBuilder();
+      merged.mergeWeeks(part.packWeeks());
+      const shape = (b: RegisterBuilder) => [...b.build(TABLE).weeks].map(([k, p]) => [k, p.weekStart, [...p.codes]]);
+      const want = shape(one);
+      expect(want[0]).toEqual([cprText(NUMS[5]), W0, [0, 130, 0, 0]]);
+      expect(shape(merged)).toEqual(want);
+    }
+  });
+
+  it('packs exactly the weeks handed over, no spare cells (packWeeks)', () => {
+    const b = new RegisterBuilder();
+    b.setWeek('0101901234', W0 + 33, 131);
+    b.setWeek('0101901234', W0 + 30, 130); // grown backwards: weeks without a code before her first
+    b.setWeek('#2', W0 + 90, 651);
+    b.addWeekRow('0202851236', W0, Int16Array.from([0, 130, 0]), MEMORY, 1, column);
+    const w = b.packWeeks();
+    expect([...w.lengths]).toEqual([4, 1, 3]);
+    expect(w.codes.length).toBe(8);
   });
 });
