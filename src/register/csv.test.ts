@@ -2,10 +2,17 @@
  * The byte-level CSV reader (csv.ts) on its own: delimiter detection, encodings, quotes, line
  * counting, integers parsed in place, rows read in part, field counts and its messages.
  */
+import * as nodeBuffer from 'node:buffer';
 import { describe, expect, it, vi } from 'vitest';
 import { bytesSource, type ByteSource } from './chunks.ts';
 import { CsvReader, MAX_HEADER_BYTES, listSome } from './csv.ts';
 import { thrown } from './test-files.ts';
+
+// `isAscii` watched (and still run) to count how often a chunk is scanned for the whole-chunk decode.
+vi.mock('node:buffer', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:buffer')>();
+  return { ...real, isAscii: vi.fn(real.isAscii) };
+});
 
 const reader = (text: string | Uint8Array) => new CsvReader(typeof text === 'string' ? Buffer.from(text) : text, 'f.csv');
 /** Every row as its fields' text, with the line it starts on. */
@@ -109,6 +116,45 @@ describe('CsvReader: header and delimiter', () => {
       [302, 'Å', 'ø', '1', '2'],
       ...want.map(([line, ...f]) => [(line as number) + 301, ...f]),
     ]);
+  });
+  /**
+   * The participants reader asks for most fields as text: an ASCII chunk is then decoded once and its
+   * fields are slices (bench/README.md, 30 Nov 13:13), not a native decode per field; a reader that asks
+   * for few fields of a large chunk (the benefit readers: the header and bad cells) decodes only those,
+   * and a chunk that is not ASCII is scanned for it once. Counted through `Buffer.prototype.toString`
+   * on the chunk's bytes (whole: no range) and `isAscii`.
+   */
+  it('decodes an ASCII chunk read field by field once, not a large chunk of which few fields are read, and scans a chunk for ASCII once', () => {
+    const body = Array.from({ length: 300 }, (_, i) => `D${i};"x ""${i}""";  ${i % 7}  ;2022-01-0${1 + (i % 9)}\n`).join('');
+    const decodes = (text: string, read: (r: CsvReader) => void) => {
+      const bytes = new TextEncoder().encode(text);
+      const toString = vi.spyOn(Buffer.prototype, 'toString');
+      const scans = vi.mocked(nodeBuffer.isAscii).mock.calls.length;
+      try {
+        read(new CsvReader(bytes, 'f.csv'));
+        const mine = toString.mock.calls.filter((_, k) => (toString.mock.contexts[k] as Buffer).buffer === bytes.buffer);
+        return {
+          whole: mine.filter((args) => args.length === 1).length,
+          fields: mine.filter((args) => args.length === 3).length,
+          scans: vi.mocked(nodeBuffer.isAscii).mock.calls.length - scans,
+        };
+      } finally {
+        toString.mockRestore();
+      }
+    };
+    // 300 rows of four fields and the header (1,204 fields) asked for as text: one whole decode after a few fields.
+    const ascii = decodes(`id;navn;k;dato\n${body}`, rows);
+    expect(ascii.whole).toBe(1);
+    expect(ascii.fields).toBeLessThan(100);
+    expect(ascii.scans).toBe(1);
+    // Not ASCII: every field decoded on its own, and the chunk scanned once.
+    const other = decodes(`id;navn;k;dato\n${body}Æ1;Ærø;1;2022-01-01\n`, rows);
+    expect(other).toEqual({ whole: 0, fields: 1208, scans: 1 });
+    // 4,200 rows (about 70 kB) of which only the first field of the first 100 is read: those 100 and the header's 4.
+    const few = decodes(`id;navn;k;dato\n${body.repeat(14)}`, (r) => {
+      for (let i = 0; i < 100 && r.next(undefined, 1); i++) r.text(0);
+    });
+    expect(few).toEqual({ whole: 0, fields: 104, scans: 0 });
   });
 });
 
