@@ -108,6 +108,11 @@ describe('readHours: plain rows are read by the fast path', () => {
     expect(generalRows(text, { from: '2021-06' })).toEqual({ calls: 1, people: 33 });
   });
 
+  it('the CPR 0000000000 is a plain row too', () => {
+    const text = plain(['cpr', 'maaned', 'timer'], (c, m, h) => `${c};${m};${h}`).replaceAll('\n1000007919;', '\n0000000000;');
+    expect(generalRows(text)).toEqual({ calls: 1, people: 50 });
+  });
+
   it('a row of another form goes to the general reader, and the fast path takes the rows after it', () => {
     const text = plain(['cpr', 'maaned', 'timer'], (c, m, h) => `${c};${m};${h}`).replace('\n1000007919;', '\n"1000007919";');
     expect(generalRows(text)).toEqual({ calls: 2, people: 50 });

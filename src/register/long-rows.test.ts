@@ -139,6 +139,27 @@ describe('the long layout: a person gathered from her rows', () => {
       }
     });
 
+    it('reads codes with the digit 9 and the CPR 0000000000, also as a person new to the builder after another', () => {
+      const rows = [
+        '0101901234;2021-W01;130',
+        '0000000000;2021-W01;139',
+        '0000000000;2021-W02;299',
+        '0202851236;2021-W03;890',
+        '0202851236;2021-W04;709',
+        '0000000000;2021-W05;999',
+      ];
+      const { general, got, want } = read(rows);
+      expect(got).toEqual(want);
+      expect(got).toEqual(
+        peopleOutcome(
+          ['0101901234', ['2021-W01', 130]],
+          ['0000000000', ['2021-W01', 139], ['2021-W02', 299], ['2021-W05', 999]],
+          ['0202851236', ['2021-W03', 890], ['2021-W04', 709]],
+        ),
+      );
+      expect(general).toBe(1);
+    });
+
     it('leaves to the general reader the rows it cannot read (and still agrees with it)', () => {
       const weeks = ['1899-W52', '2156-W01', '2021-W54', '2021-X01', '2021-W00', '0100', '2021-W1'];
       const codes = ['32768', '123456', '', '1a'];
@@ -162,7 +183,7 @@ describe('the long layout: a person gathered from her rows', () => {
     afterEach(() => vi.restoreAllMocks());
     const rows = ['cpr;uge;kode', '0101901234;2021-W03;130', '0101901234;2021-W01;651', '0101901234;2021-W03;130', '0202851236;2107;135'];
 
-    it('hands each person over once, sized to her weeks, without a row through setWeek', () => {
+    it('hands each person over once, sized to her weeks, without a row through setWeek (also the CPR 0000000000)', () => {
       const setWeek = vi.spyOn(RegisterBuilder.prototype, 'setWeek');
       // What each hand-over carries, copied at the time (the loop's scratch is cleared after it).
       const added: [number | string, number, number[]][] = [];
@@ -171,14 +192,15 @@ describe('the long layout: a person gathered from her rows', () => {
         added.push([key, weekStart, [...codes]]);
         addNewPerson.call(this, key, weekStart, codes);
       });
-      const data = readBenefits(enc.encode(rows.join('\n') + '\n'), 'lang.csv');
+      const data = readBenefits(enc.encode([...rows, '0000000000;2108;130', '0000000000;2110;131'].join('\n') + '\n'), 'lang.csv');
       expect(setWeek).not.toHaveBeenCalled();
       expect(added).toEqual([
         [101901234, parseWeek('2021-W01'), [651, 0, 130]],
         [202851236, parseWeek('2021-W07'), [135]],
+        [0, parseWeek('2021-W08'), [130, 0, 131]],
       ]);
       const built = data.build(defaultCodeTable());
-      expect([...built.weeks.keys()]).toEqual(['0101901234', '0202851236']);
+      expect([...built.weeks.keys()]).toEqual(['0101901234', '0202851236', '0000000000']);
       expect(built.weeks.get('0101901234')).toEqual({ weekStart: parseWeek('2021-W01'), codes: Int16Array.from([651, 0, 130]) });
     });
 
