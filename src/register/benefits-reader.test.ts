@@ -4,11 +4,12 @@
  * the header errors in Danish, --from past every week, and where a conflict names the earlier
  * code (the re-reading that finds it must find that person's week, not another row).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isoWeekIndex, parseWeek } from '../monitoring/calendar.ts';
 import type { RegisterData } from '../monitoring/types.ts';
 import { readBenefits, yearInFileName } from './benefits.ts';
 import { defaultCodeTable } from './codetable.ts';
+import { CsvReader } from './csv.ts';
 import { keepCprs } from './person-key.ts';
 import { outcome, thrown } from './test-files.ts';
 
@@ -77,6 +78,24 @@ describe('codes written unusually (the general reader, a row the fast loop does 
     expect(e.message).toMatch(
       /«32768\.0» er ikke en gyldig ydelseskode \(et heltal fra 0 til 32767; tom, NA eller \. betyder ingen kode\)\./,
     );
+  });
+
+  it('the plain forms need no text decoded: an empty code, 0, a code from 1 to 32767, a week as ÅÅÅÅ-Wuu or ÅÅUU', () => {
+    // The general reader reads every row of a long file with a fourth column (and every quoted row): its shortcuts keep a
+    // text decode (a string per field) off its rows (issue 9). Only the header's names are decoded.
+    const header = 'cpr;uge;kode;x\n';
+    const text = `${header}${A};2021-W01;;\n${A};2102;0;\n${A};2021-W03;651;\n${B};2104;130;\n`;
+    const decodes = (t: string) => {
+      const decoded = vi.spyOn(CsvReader.prototype, 'text');
+      readBenefits(enc(t), 'x.csv');
+      const n = decoded.mock.calls.length;
+      decoded.mockRestore();
+      return n;
+    };
+    expect(decodes(text)).toBe(decodes(header));
+    for (const code of ['1', '32767']) expect(decodes(`${header}${B};2021-W05;${code};\n`)).toBe(decodes(header));
+    const quoted = text.replace(/;([^;\n]*)/g, ';"$1"');
+    expect(outcome(() => readBenefits(enc(text), 'x.csv'))).toEqual(outcome(() => readBenefits(enc(quoted), 'x.csv')));
   });
 
   it('a long bad code is cut at 40 characters in the message', () => {
