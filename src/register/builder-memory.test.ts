@@ -262,6 +262,34 @@ describe('the weeks of people met one cell at a time', () => {
     }
   });
 
+  it('are looked up once for a run of one person’s cells or months (rows come grouped by person)', () => {
+    const proto = RegisterBuilder.prototype as unknown as Record<'weeksOf' | 'hoursOf', (key: number | string) => unknown>;
+    const b = new RegisterBuilder();
+    b.setWeek('#1', W0, 130);
+    b.addHours('#1', 1500, 1);
+    b.addHours('#2', 1500, 2); // her rows end #1's run: #1 has her array now
+    const weeksOf = vi.spyOn(proto, 'weeksOf');
+    const hoursOf = vi.spyOn(proto, 'hoursOf');
+    for (let w = 1; w < 5; w++) b.setWeek('#1', W0 + w, 131);
+    for (let m = 1; m < 5; m++) b.addHours('#1', 1500 + m, m);
+    expect([weeksOf.mock.calls.length, hoursOf.mock.calls.length]).toEqual([0, 1]);
+    const data = b.build(TABLE);
+    expect([...data.hours.get('#1')!.hours.subarray(0, 5)]).toEqual([1, 1, 2, 3, 4]);
+  });
+
+  it('gives each person’s hours one array, made once: the arrays lie one after another, no growth steps between', () => {
+    const b = new RegisterBuilder();
+    // Each person's months span more than the 12 a first row gives: grown row by row, her array would be copied.
+    for (let i = 0; i < 4; i++) for (const m of [0, 20, -15, 40]) b.addHours(cprText(NUMS[i]), 1500 + m, i + 1);
+    const hours = [...b.build(TABLE).hours.values()];
+    expect(hours.map((h) => [h.monthStart, h.hours.length, h.hours[1500 + 40 - h.monthStart]])).toEqual(
+      [1, 2, 3, 4].map((v) => [1500 - 21, 40 + 6 + 21 + 1, v]),
+    );
+    expect(hours.map((h) => h.hours.byteOffset - hours[0].hours.byteOffset)).toEqual(
+      [0, 1, 2, 3].map((k) => k * hours[0].hours.byteLength),
+    );
+  });
+
   it('keep each person’s hours in shared slabs, not an allocation each', () => {
     const b = new RegisterBuilder();
     for (let i = 0; i < 5; i++) b.addHours(cprText(NUMS[i]), 1500 + i, 10 + i);
