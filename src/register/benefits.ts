@@ -13,7 +13,7 @@ import { RegisterBuilder, type Source } from './builder.ts';
 import { rereadable, sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader, listSome } from './csv.ts';
 import { RegisterInputError, type Place } from './errors.ts';
-import { cprAt, dreamYear, intFromBytes, parseDreamWeek, pastField, weekFromBytes } from './fields.ts';
+import { cprAt, dreamYear, intFromBytes, parseDreamWeek, weekFromBytes } from './fields.ts';
 import { plainLongRows } from './long-rows.ts';
 import type { NumIndex } from './num-index.ts';
 import { fromLimits, keepCprs, keepNumbers, PersonColumn, tenDigits, type PersonKey, type ReadOptions } from './person-key.ts';
@@ -402,8 +402,8 @@ function plainYearlyRows(
           const num = cprAt(b, p, len);
           if (num < 0) break rows;
           p += 10;
-          const c = b[p];
-          if (c !== delim && !(f === nFields - 1 && (c === 10 || c === 13))) break rows;
+          // Then the delimiter: the person column comes before every week (`inOrder`), so never last.
+          if (b[p] !== delim) break rows;
           const slot = keepNum !== null ? keepNum.slotOf(num) : 0;
           if (slot < 0) {
             // Not asked for: on to the next line feed, unless a quote or a lone CR needs the general reader.
@@ -463,8 +463,7 @@ function plainYearlyRows(
           else break rows;
           continue;
         }
-        p = pastField(b, p, f === last, delim);
-        if (p < 0) break rows;
+        p++; // past the person's delimiter
       }
       rows++;
     }
