@@ -317,6 +317,29 @@ describe('CsvReader: rows read in part', () => {
     r.skipRow();
     expect(rows(r)).toEqual([[4, '5', '6']]);
   });
+  it('looks for the next quote and CR once while skipping rows up to them, not on every row (skipping stays linear in the chunk)', () => {
+    // A file kept to a few people skips most rows; a quote or a lone CR far ahead must not be searched for from every row.
+    const plain = Array.from({ length: 1000 }, (_, i) => `${i};x;y`).join('\n');
+    const bytes = new TextEncoder().encode(`a;b;c\n${plain}\n1000;"p";q\n1001;r\rs;t\n`);
+    const r = new CsvReader(bytes, 'f.csv');
+    const indexOf = vi.spyOn(Buffer.prototype, 'indexOf');
+    try {
+      for (let i = 0; i < 1000; i++) {
+        expect(r.next(undefined, 1)).toBe(true);
+        r.skipRow();
+      }
+      const searches = (byte: number) =>
+        indexOf.mock.calls.filter((args, k) => args[0] === byte && (indexOf.mock.contexts[k] as Buffer).buffer === bytes.buffer).length;
+      expect([searches(34), searches(13)]).toEqual([1, 1]);
+    } finally {
+      indexOf.mockRestore();
+    }
+    expect(rows(r)).toEqual([
+      [1002, '1000', 'p', 'q'],
+      [1003, '1001', 'r'],
+      [1004, 's', 't'],
+    ]);
+  });
   it('skips the rest of a plain row at its line feed (LF or CRLF) without reading its fields, and reads the rest of any other', () => {
     const plain = Array.from({ length: 50 }, (_, i) => `${i};x;y`);
     const r = reader(`a;b;c\n${plain.join('\n')}\n${plain.join('\r\n')}\r\n50;"p\nq";r\n51;s\rt;u\n52;v;w`);
