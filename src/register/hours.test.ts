@@ -125,6 +125,16 @@ describe('readHours: what the plain-row path must not change', () => {
     expect(Object.keys(hoursOf(['cpr;måned;timer', ...rows].join('\n') + '\n'))).toEqual(['0101901234', '0202851236']);
   });
 
+  it('a file by running number: a ten-digit løbenummer stays a running number (#…), never a CPR, after the first row too', () => {
+    const text =
+      ['lobenr;maaned;timer', '0101901234;2021-01;1', '0202851236;2021-02;2', '0202851236;2021-03;3', '12;2021-03;4'].join('\n') + '\n';
+    expect(hoursOf(text)).toEqual({
+      '#0101901234': { [m('2021-01')]: 1 },
+      '#0202851236': { [m('2021-02')]: 2, [m('2021-03')]: 3 },
+      '#12': { [m('2021-03')]: 4 },
+    });
+  });
+
   it('keeps only the people asked for by CPR hash (no CPR numbers for the plain rows to test against)', () => {
     const text = ['cpr;maaned;timer', ...rows, '0303801238;2021-04;1'].join('\n') + '\n';
     const keep = keepCprHashes(['h0202851236'], (cpr) => `h${cpr}`);
