@@ -125,6 +125,13 @@ describe('readHours: what the plain-row path must not change', () => {
     expect(Object.keys(hoursOf(['cpr;måned;timer', ...rows].join('\n') + '\n'))).toEqual(['0101901234', '0202851236']);
   });
 
+  it('the person column is cpr before pnr, and never a column without a name', () => {
+    expect(hoursOf('pnr;cpr;maaned;timer\n0101901234;0202851236;2021-02;3\n')).toEqual({ '0202851236': { [m('2021-02')]: 3 } });
+    // A header ending in the delimiter has a last column without a name.
+    expect(hoursOf('pnr;maaned;timer;\n0101901234;2021-02;3;\n')).toEqual({ '0101901234': { [m('2021-02')]: 3 } });
+    expect(hoursOf('cpr;maaned;timer;\n0101901234;2021-02;3;\n')).toEqual({ '0101901234': { [m('2021-02')]: 3 } });
+  });
+
   it('a file by running number: a ten-digit løbenummer stays a running number (#…), never a CPR, after the first row too', () => {
     const text =
       ['lobenr;maaned;timer', '0101901234;2021-01;1', '0202851236;2021-02;2', '0202851236;2021-03;3', '12;2021-03;4'].join('\n') + '\n';
