@@ -179,6 +179,43 @@ describe('the offsets the yearly reader asks for (FlatWeeks.base)', () => {
   });
 });
 
+describe('rows of known people reaching outside the weeks expected', () => {
+  it('give her weeks of her own, leaving the people placed beside her in the shared array untouched', () => {
+    for (const how of ['weeksForRow', 'addWeekRow'] as const) {
+      // A row starting ten weeks before the span for a person not yet placed, or ending ten weeks after it for one placed second.
+      for (const [num, ws] of [
+        [NUMS[1], W0 - 10],
+        [NUMS[2], W0 + SPAN - 43],
+      ]) {
+        const { b, f } = knowing(3);
+        placeRow(b, f, NUMS[0], { 0: 130, 104: 130 });
+        placeRow(b, f, NUMS[2], { 0: 651, 104: 651 });
+        const row = new Int16Array(53);
+        row[0] = row[52] = 131;
+        if (how === 'addWeekRow') b.addWeekRow(num, ws, row, MEMORY, 1, column, true);
+        else {
+          const p = b.weeksForRow(num, ws, 53);
+          p.codes.set(row, ws - p.weekStart);
+        }
+        const data = b.build(TABLE);
+        expect([...data.weeks].map(([k, p]) => [k, p.weekStart, p.codes.length, p.codes[0], p.codes.at(-1)])).toEqual(
+          num === NUMS[1]
+            ? [
+                [key(NUMS[0]), W0, SPAN, 130, 130],
+                [key(NUMS[2]), W0, SPAN, 651, 651],
+                [key(NUMS[1]), W0 - 10, 53, 131, 131],
+              ]
+            : [
+                [key(NUMS[0]), W0, SPAN, 130, 130],
+                [key(NUMS[2]), W0, SPAN + 10, 651, 131],
+              ],
+        );
+        expect(data.weeks.get(key(num))!.codes.buffer).not.toBe(f.codes.buffer);
+      }
+    }
+  });
+});
+
 describe('build keeps only the weeks with a code, not the shared array, when few of the known people were met', () => {
   it('copies one person met of ten out of the shared array, placed only or not', () => {
     for (const other of [false, true]) {
