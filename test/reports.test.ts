@@ -173,7 +173,8 @@ describe.each(backends())('reports on %s', (backend) => {
         expect(page.body).toContain('kib-2019.1');
       } else
         expect(page.body).toMatch(
-          /data-testid="report-stamp">Definition kib-2019\.1\. Periode \d{4}-\d{2} til \d{4}-\d{2}\. Registerdata senest indlæst/,
+          // Months, weeks and moments in words and the one Danish date form (d.m.åååå kl. t.mm), not ISO or zero-padded.
+          /data-testid="report-stamp">Definition kib-2019\.1\. Periode [a-zæø]+ \d{4} til [a-zæø]+ \d{4}\. Registerdata senest indlæst (–|[1-9]\d?\.[1-9]\d?\.\d{4} kl\. [1-9]?\d\.\d\d) \(ydelser til og med (–|uge [1-9]\d? i \d{4}), løntimer til og med (–|[a-zæø]+ \d{4})\)\. Sagsdata pr\. [1-9]\d?\.[1-9]\d?\.\d{4} kl\. [1-9]?\d\.\d\d\./,
         );
       const pdf = await s.get(`/styring/rapporter/${kind}.pdf?projekt=${project}`);
       expect(pdf.statusCode, kind).toBe(200);

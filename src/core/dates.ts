@@ -94,3 +94,16 @@ export const MONTH_NAMES_DA = [
   'november',
   'december',
 ] as const;
+
+/** 'YYYY-MM' → 'december 2022': the one Danish display form of a month. Any other text is returned as it is. */
+export function formatMonthDa(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = m ? MONTH_NAMES_DA[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : month;
+}
+
+/** ISO week 'YYYY-Www' → 'uge 48 i 2026': the one Danish display form of a week. Any other text is returned as it is. */
+export function formatIsoWeekDa(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  return m ? `uge ${Number(m[2])} i ${m[1]}` : week;
+}

@@ -6,7 +6,7 @@
  */
 import { findActivityType, type ActivityType } from './activities.ts';
 import type { FollowUpInput } from './alert-types.ts';
-import type { IsoDate } from './dates.ts';
+import type { IsoDate } from '../core/dates.ts';
 import type { ActivityStatus, GoalStatus } from '../core/codes.ts';
 import { dueDates } from './follow-up.ts';
 import { FREMDRIFTSTRAPPEN } from './fremdriftstrappen.ts';

@@ -6,7 +6,7 @@
  * A public document, so every figure is suppressed (spec §6); a hidden figure is said in words.
  */
 import type { SteeringData } from '../app/steering/steering-data.ts';
-import { MONTH_NAMES_DA } from '../domain/dates.ts';
+import { formatMonth } from '../core/format.ts';
 import type { Count, GroupResult } from '../monitoring/types.ts';
 import { formatDate } from '../core/format.ts';
 import { count, gapMarks, share, status, text, type Chart, type Section, type Table } from './model.ts';
@@ -17,8 +17,6 @@ import { mixTotals, talksTotal } from './steering-sections.ts';
 const nf = new Intl.NumberFormat('da-DK');
 const pct = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 
-/** 'YYYY-MM' → 'december 2022'. */
-export const monthInWords = (month: string) => `${MONTH_NAMES_DA[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** A count in words: a number, "færre end 5" or "et skjult antal" (the glossary says why). */
 function howMany(c: Count, threshold: number): string {
@@ -54,7 +52,7 @@ function whoTakesPart(d: SteeringData): Section {
   return {
     heading: 'Hvem er med?',
     paragraphs: [
-      `Projektet er for indvandrerkvinder, der står langt fra arbejdsmarkedet. ${HowMany(a.n, d.threshold)} kvinder er kommet med til og med ${monthInWords(d.result.month)}`
+      `Projektet er for indvandrerkvinder, der står langt fra arbejdsmarkedet. ${HowMany(a.n, d.threshold)} kvinder er kommet med til og med ${formatMonth(d.result.month)}`
         + `${planned ? `; planen var ${nf.format(planned)}` : ''}.`,
       `Da de begyndte, var ${listDa(groups.filter(([, g]) => g.n !== 0).map(([k, g]) => `${howMany(g.n, d.threshold)} ${GROUP_WORDS[k] ?? k}`))}.`,
     ],
@@ -174,7 +172,7 @@ export function committeeSections(d: SteeringData): Section[] {
       paragraphs: [
         `Projektet «${pr.name}» skal hjælpe indvandrerkvinder, der står langt fra arbejdsmarkedet, i job eller uddannelse. Det løber fra ${formatDate(pr.startDate)} til ${formatDate(pr.endDate)} `
           + `i ${pr.municipalityNames.join(' og ')} og er støttet af Styrelsen for International Rekruttering og Integration (SIRI).`,
-        `Til og med ${monthInWords(d.result.month)} er ${howMany(a.n, d.threshold)} kvinder kommet med. ${HowMany(a.accumulated['1_or_2'], d.threshold)} af dem${pctText(a.accumulated['1_or_2'], a.n)} har været i job eller uddannelse eller haft løntimer. `
+        `Til og med ${formatMonth(d.result.month)} er ${howMany(a.n, d.threshold)} kvinder kommet med. ${HowMany(a.accumulated['1_or_2'], d.threshold)} af dem${pctText(a.accumulated['1_or_2'], a.n)} har været i job eller uddannelse eller haft løntimer. `
           + `${d.goals.filter((g) => g.status === 'naaet').length} af projektets ${d.goals.length} mål er nået.`,
       ],
     },
@@ -186,7 +184,7 @@ export function committeeSections(d: SteeringData): Section[] {
     ...(written ? [{ heading: 'Erfaringer', freeText: written }] : []),
     { heading: 'Indstilling', paragraphs: [`Jobcentret indstiller, at udvalget tager orienteringen om projektet «${pr.name}» til efterretning.`] },
     { heading: 'Beslutning', paragraphs: committeeDecision(d) },
-    { heading: 'Bilag', paragraphs: [`1. Månedlig opgørelse for projektet til og med ${monthInWords(d.result.month)}.`, '2. Projektets plan med milepæle.'] },
+    { heading: 'Bilag', paragraphs: [`1. Månedlig opgørelse for projektet til og med ${formatMonth(d.result.month)}.`, '2. Projektets plan med milepæle.'] },
     glossary(),
   ];
 }
@@ -194,7 +192,7 @@ export function committeeSections(d: SteeringData): Section[] {
 /** The data line under the title, in words. */
 export function committeeStamp(d: SteeringData): string {
   const at = d.vintage.importedAt ? formatDate(d.vintage.importedAt.toISOString().slice(0, 10)) : null;
-  return `Tallene gælder til og med ${monthInWords(d.result.month)}. De bygger på jobcentrets egne oplysninger om kvinderne og på statens registre over ydelser og løn`
+  return `Tallene gælder til og med ${formatMonth(d.result.month)}. De bygger på jobcentrets egne oplysninger om kvinderne og på statens registre over ydelser og løn`
     + `${at ? ` (hentet ${at})` : ''}.`;
 }
 

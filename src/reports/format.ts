@@ -1,5 +1,5 @@
 /** Danish display of report cells, shared by the HTML, PDF and CSV renderers. */
-import { formatDate } from '../core/format.ts';
+import { formatDate, formatDateTime, formatMonth, formatWeek } from '../core/format.ts';
 import type { Cell } from './model.ts';
 
 const nf = new Intl.NumberFormat('da-DK');
@@ -21,7 +21,6 @@ export const isNumeric = (c: Cell) => c.kind === 'count' || c.kind === 'share' |
 
 export function stamp(v: { definition: string; registerImportedAt: string | null; lastWeek: string | null; lastMonth: string | null; periodFrom: string; periodTo: string; caseDataAt: string; plain?: string }): string {
   if (v.plain) return v.plain;
-  const at = (s: string | null) => (s ? new Date(s).toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' }) : '–');
-  return `Definition ${v.definition}. Periode ${v.periodFrom} til ${v.periodTo}. Registerdata senest indlæst ${at(v.registerImportedAt)} `
-    + `(ydelser til og med uge ${v.lastWeek ?? '–'}, løntimer til og med ${v.lastMonth ?? '–'}). Sagsdata pr. ${at(v.caseDataAt)}.`;
+  return `Definition ${v.definition}. Periode ${formatMonth(v.periodFrom)} til ${formatMonth(v.periodTo)}. Registerdata senest indlæst ${formatDateTime(v.registerImportedAt)} `
+    + `(ydelser til og med ${formatWeek(v.lastWeek)}, løntimer til og med ${formatMonth(v.lastMonth)}). Sagsdata pr. ${formatDateTime(v.caseDataAt)}.`;
 }

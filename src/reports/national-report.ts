@@ -5,6 +5,7 @@
 import { publishedComparison } from '../app/register/published-comparison.ts';
 import type { NationalData } from '../app/steering/national-data.ts';
 import { PUBLISHED_FIGURES } from '../reference/published.ts';
+import { formatMonth } from '../core/format.ts';
 import { VISITATIONS, DEFINITION } from '../monitoring/types.ts';
 import { count, num, share, text, type Chart, type Report, type Section, type Table } from './model.ts';
 import { durableTable, groupChart, groupTable, levelsTable, snapshotTable } from './steering-sections.ts';
@@ -63,7 +64,7 @@ export function nationalReport(d: NationalData, extra: Section[] = []): Report {
   return explainSuppression({
     kind: 'national',
     title: 'Nationalt overblik',
-    subtitle: `Alle kommuner side om side. Rapportmåned ${r.month}, varig beskæftigelse ${r.durableMonth}, status ${r.snapshotMonth}.`,
+    subtitle: `Alle kommuner side om side. Rapportmåned ${formatMonth(r.month)}, varig beskæftigelse ${formatMonth(r.durableMonth)}, status ${formatMonth(r.snapshotMonth)}.`,
     vintage: {
       definition: DEFINITION,
       registerImportedAt: d.vintage.importedAt ? d.vintage.importedAt.toISOString() : null,
@@ -77,7 +78,7 @@ export function nationalReport(d: NationalData, extra: Section[] = []): Report {
       { heading: 'Visitation ved indtræden', tables: [visitationMixTable(d)] },
       { heading: 'Bedste niveau i projektperioden', tables: [levelsTable(r)] },
       { heading: 'Varig beskæftigelse efter bedste niveau', tables: [durableTable(r)] },
-      { heading: `Status ultimo ${r.snapshotMonth}`, tables: [snapshotTable(r)] },
+      { heading: `Status ultimo ${formatMonth(r.snapshotMonth)}`, tables: [snapshotTable(r)] },
       { heading: kommuneTitle, charts: [groupChart(r, 'kommune', kommuneTitle)], tables: [groupTable(r, 'kommune', kommuneTitle)] },
       { heading: 'Aktivitetsparate pr. kommune', charts: [aktChart(d, mv)], tables: [mv] },
       { heading: 'Resultater efter visitation', tables: [groupTable(r, 'visitation', 'Resultater efter visitationskategori ved indtræden')] },

@@ -18,7 +18,8 @@ import {
 } from './steering-sections.ts';
 
 import { vintageOf } from './vintage.ts';
-import { committeeSections, committeeStamp, monthInWords } from './committee-brief.ts';
+import { committeeSections, committeeStamp } from './committee-brief.ts';
+import { formatMonth } from '../core/format.ts';
 import { effectMoneySections } from './effect-money-section.ts';
 import { explainSuppression } from './suppression-reasons.ts';
 import { recruitmentSection } from './recruitment-section.ts';
@@ -124,7 +125,7 @@ export function projectReport(kind: ReportKind, d: SteeringData): Report {
     kind: kind === 'maanedlig' ? 'maanedlig' : kind === 'halvaarlig' ? 'halvaar' : kind === 'slutrapport' ? 'slut' : 'udvalg',
     title: `${REPORT_TITLES[kind]}: ${pr.name}`,
     subtitle: kind === 'udvalg'
-      ? `${pr.municipalityNames.join(' og ')} · tal til og med ${monthInWords(d.months.month)}`
+      ? `${pr.municipalityNames.join(' og ')} · tal til og med ${formatMonth(d.months.month)}`
       : `${pr.municipalityNames.join(' og ')} · rapportmåned ${d.months.month}${from ? ` · halvåret ${from} til ${d.months.month}` : ''}`,
     vintage: kind === 'udvalg' ? { ...vintageOf(d, from), plain: committeeStamp(d) } : vintageOf(d, from),
     suppressed: d.suppressed,

@@ -8,6 +8,7 @@
  * in one pass with interval protection against pinning (table-pass.ts).
  */
 import type { SteeringData } from '../app/steering/steering-data.ts';
+import { formatMonth } from '../core/format.ts';
 import { DECLINE_REASON_LABELS, OUTREACH_CHANNEL_LABELS } from '../core/labels.ts';
 import type { FunnelChannel, FunnelCounts } from '../domain/recruitment.ts';
 import { passCell, place, TableFigures } from './table-pass.ts';
@@ -20,8 +21,6 @@ const STAGES: readonly (readonly [keyof FunnelCounts, string])[] = [
 const CHANNEL_LABEL = (c: FunnelChannel) =>
   c === 'ikke_kontaktet' ? 'Ikke kontaktet endnu' : c === 'ukendt' ? 'Kanal ikke registreret' : OUTREACH_CHANNEL_LABELS[c];
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const monthName = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
 const CAPTIONS = {
   channel: 'Rekrutteringstragten efter kanal (første kontakt)',
@@ -93,7 +92,7 @@ export function recruitmentTables(d: SteeringData, fromMonth?: string): { channe
     const col = columns[STAGES.findIndex(([x]) => x === s)];
     if (row === 'total') return col && place(CAPTIONS.channel, 'I alt', col);
     if (row.startsWith('channel')) return col && place(CAPTIONS.channel, CHANNEL_LABEL(f.byChannel[Number(row.slice(7))].channel), col);
-    if (row.startsWith('month')) return col && place(CAPTIONS.month(fromMonth), monthName(months[Number(row.slice(5))].month), s === 'gross' ? 'Nye kandidater' : col);
+    if (row.startsWith('month')) return col && place(CAPTIONS.month(fromMonth), formatMonth(months[Number(row.slice(5))].month), s === 'gross' ? 'Nye kandidater' : col);
     if (row.startsWith('reason')) return place(CAPTIONS.reasons, DECLINE_REASON_LABELS[f.declinedByReason[Number(row.slice(6))].reason], 'Kvinder');
     return undefined;
   };
@@ -111,7 +110,7 @@ export function recruitmentTables(d: SteeringData, fromMonth?: string): { channe
     month: {
       id: 'rekruttering-maaned', caption: CAPTIONS.month(fromMonth), source: 'case',
       columns: ['Måned', 'Nye kandidater', ...columns.slice(1)],
-      rows: months.map((m, i) => [text(monthName(m.month)), ...STAGES.map(([s]) => v(k(`month${i}`, s)))]),
+      rows: months.map((m, i) => [text(formatMonth(m.month)), ...STAGES.map(([s]) => v(k(`month${i}`, s)))]),
       note: 'Hver kvinde tælles i den måned, hun nåede trinnet første gang (takket nej: seneste afslag).',
     },
     reasons: {

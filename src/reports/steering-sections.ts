@@ -5,6 +5,7 @@
 
 import type { SteeringData } from '../app/steering/steering-data.ts';
 import { ACTIVITY_CATEGORIES } from '../core/codes.ts';
+import { formatMonth } from '../core/format.ts';
 import { ACTIVITY_CATEGORY_LABELS, GOAL_OUTCOME_LABELS, MEASURE_LABELS, POPULATION_LABELS, MILESTONE_STATUS_LABELS, AGE_LABELS, DURABLE_LABELS, LEVEL_LABELS, SHORT_LEVEL, SNAPSHOT_LABELS, VISITATION_SHORT_LABELS, labelOf } from '../core/labels.ts';
 import type { Count, GroupResult, MonitorResult } from '../monitoring/types.ts';
 import { passCell, place, TableFigures } from './table-pass.ts';
@@ -88,8 +89,8 @@ export function milestonesTable(d: SteeringData): Table {
 export function levelsTable(r: MonitorResult): Table {
   const a = r.groups.all;
   return {
-    id: 'niveauer', caption: `Bedste niveau til og med ${r.month} og status i ${r.month}`, source: 'engine',
-    columns: ['Niveau', 'Akkumuleret antal', 'Andel af deltagere', `Aktive i ${r.month} på niveauet`],
+    id: 'niveauer', caption: `Bedste niveau til og med ${formatMonth(r.month)} og status i ${formatMonth(r.month)}`, source: 'engine',
+    columns: ['Niveau', 'Akkumuleret antal', 'Andel af deltagere', `Aktive i ${formatMonth(r.month)} på niveauet`],
     rows: [
       ...([...LEVELS, '1_or_2'] as const).map((k): Cell[] => [
         text(LEVEL_LABELS[k]), count(a.accumulated[k], `groups.all.accumulated.${k}`),
@@ -176,7 +177,7 @@ export function groupChart(r: MonitorResult, by: 'visitation' | 'alder' | 'kommu
 export function durableTable(r: MonitorResult): Table {
   const a = r.groups.all;
   return {
-    id: 'varig', caption: `Varig beskæftigelse i ${r.durableMonth} efter bedste niveau`, source: 'engine',
+    id: 'varig', caption: `Varig beskæftigelse i ${formatMonth(r.durableMonth)} efter bedste niveau`, source: 'engine',
     columns: ['Bedste niveau', 'Kvinder', ...DURABLES.flatMap((k) => [DURABLE_LABELS[k], 'Andel'])],
     rows: LEVELS.map((k) => [
       text(SHORT_LEVEL[k]), count(a.accumulated[k], `groups.all.accumulated.${k}`),
@@ -191,7 +192,7 @@ export function durableTable(r: MonitorResult): Table {
 export function snapshotTable(r: MonitorResult): Table {
   const a = r.groups.all;
   return {
-    id: 'status', caption: `Status ultimo ${r.snapshotMonth}`, source: 'engine',
+    id: 'status', caption: `Status ultimo ${formatMonth(r.snapshotMonth)}`, source: 'engine',
     columns: ['Status', 'Antal', 'Andel'],
     rows: Object.entries(a.snapshot).map(([k, c]) => [text(SNAPSHOT_LABELS[k] ?? k), count(c, `groups.all.snapshot.${k}`), share(c, a.n, { count: `groups.all.snapshot.${k}`, denominator: 'groups.all.n' })]),
   };

@@ -5,15 +5,13 @@ import type { PoolImportRow } from '../../db/effect/pool.ts';
 import type { ShownEffect } from '../../effect/suppress.ts';
 import { BALANCE_VARIABLES, OUTCOMES, SHARE_OUTCOMES } from '../../effect/types.ts';
 import { BALANCE_LABELS, OUTCOME_LABELS, showInterval, showMean, showOutcomeValue, showSmd } from '../effect-labels.ts';
-import { formatNumber } from '../../core/format.ts';
+import { formatDateTime, formatNumber } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { showCount } from '../monitoring-labels.ts';
 import { SUPPORT_CATEGORY_LABELS } from '../../core/labels.ts';
 import { halfYearText } from '../../domain/project-money.ts';
 import { showHelaar, showKroner, showKronerOere, showWeeks } from '../effect-money.ts';
-
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
 function hiddenText(e: ShownEffect, threshold: number, o: (typeof OUTCOMES)[number]): string | null {
   const h = e.outcomes[o].hidden;
@@ -76,7 +74,7 @@ export function effectPage(actor: Actor, csrf: string, v: EffectView, month: str
   return page(
     { title: 'Effekt', actor, csrf, path: '/effekt', heading: 'Effekt mod en matchet sammenligningsgruppe' },
     html`<p class="meta" data-testid="effect-meta">Definition effekt-2026.1 · ${scopeText}<br>
-        Sammenligningspuljen: ${formatNumber(v.poolSize)} kvinder · beregnet ${dateTime.format(new Date(r.computedAt))}</p>
+        Sammenligningspuljen: ${formatNumber(v.poolSize)} kvinder · beregnet ${formatDateTime(r.computedAt)}</p>
       ${v.poolSize === 0 ? html`<div class="alert alert-warning" role="note"><div class="alert-body"><p class="alert-text">Der er ikke indlæst en sammenligningspulje endnu${v.scope === 'national' ? html` – <a href="/effekt/pulje">indlæs puljen</a>` : ', så ingen deltager kan matches'}.</p></div></div>` : ''}
       <form method="get" action="/effekt" class="search-row">
         ${
@@ -241,7 +239,7 @@ export function poolPage(
           imports.length
             ? imports.map(
                 (i) => html`<tr><td>${i.id}</td><td>${i.fileName}</td><td><code title="${i.sha256}">${i.sha256.slice(0, 12)}…</code></td>
-              <td class="text-right">${formatNumber(i.rows)}</td><td>${i.importedByName}</td><td>${dateTime.format(i.importedAt)}</td></tr>`,
+              <td class="text-right">${formatNumber(i.rows)}</td><td>${i.importedByName}</td><td>${formatDateTime(i.importedAt)}</td></tr>`,
               )
             : html`<tr><td colspan="6">Ingen pulje er indlæst endnu.</td></tr>`
         }</tbody></table></div>

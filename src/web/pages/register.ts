@@ -4,7 +4,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { ImportJob } from '../../app/register/import-jobs.ts';
 import { REGISTER_KINDS, type RegisterKind } from '../../app/register/import-register-file.ts';
 import type { BatchRow } from '../../db/register-store.ts';
-import { formatNumber } from '../../core/format.ts';
+import { formatDateTime, formatNumber, formatPeriod } from '../../core/format.ts';
 import { CODE_CATEGORY_LABELS } from '../../core/labels.ts';
 import type { CodeMappingRow } from '../../db/register-code-mappings.ts';
 import { CATEGORIES } from '../../monitoring/types.ts';
@@ -13,8 +13,6 @@ import { categoryField, MAX_REASON, reasonField, type ChoiceForm } from '../../a
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import { csrfField, errorSummary, selectField, textField, type FormState } from './casework/form.ts';
-
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
 export function registerPage(actor: Actor, csrf: string, batches: BatchRow[], o: { error?: string; kind?: string } = {}) {
   return page(
@@ -52,8 +50,8 @@ export function registerPage(actor: Actor, csrf: string, batches: BatchRow[], o:
                 ) => html`<tr><td>${b.id}</td><td>${REGISTER_KINDS[b.kind]}</td><td>${b.fileName}</td><td><code title="${b.sha256}">${b.sha256.slice(0, 12)}…</code></td>
                 <td class="text-right">${formatNumber(b.rows)}</td><td class="text-right">${formatNumber(b.persons)}</td>
                 <td class="text-right">${formatNumber(b.changedPersons)}</td>
-                <td class="text-right">${formatNumber(b.changedWeeks)}</td><td class="text-right">${formatNumber(b.movedResults)}</td><td>${b.periodFrom ? `${b.periodFrom} – ${b.periodTo}` : '–'}</td>
-                <td>${b.importedByName}</td><td>${dateTime.format(b.importedAt)}</td></tr>`,
+                <td class="text-right">${formatNumber(b.changedWeeks)}</td><td class="text-right">${formatNumber(b.movedResults)}</td><td>${b.periodFrom ? formatPeriod(b.periodFrom, b.periodTo) : '–'}</td>
+                <td>${b.importedByName}</td><td>${formatDateTime(b.importedAt)}</td></tr>`,
               )
             : html`<tr><td colspan="12">Ingen registerdata er indlæst endnu.</td></tr>`
         }</tbody>
@@ -70,7 +68,7 @@ export function jobStatusText(j: ImportJob, waitsForCodes = false): string {
     const r = j.report!;
     return r.alreadyImported
       ? `${r.fileName} er allerede indlæst (parti ${r.batchId}). Intet er ændret.`
-      : `${r.fileName} er indlæst som parti ${r.batchId}: ${formatNumber(r.rows)} rækker, ${formatNumber(r.persons)} personer, ${formatNumber(r.changedPersons)} med ændrede data${r.periodFrom ? `, periode ${r.periodFrom} – ${r.periodTo}` : ''}. ` +
+      : `${r.fileName} er indlæst som parti ${r.batchId}: ${formatNumber(r.rows)} rækker, ${formatNumber(r.persons)} personer, ${formatNumber(r.changedPersons)} med ændrede data${r.periodFrom ? `, periode ${formatPeriod(r.periodFrom, r.periodTo)}` : ''}. ` +
           `${revisionText(r)}`;
   }
   const p = j.progress;
@@ -166,7 +164,7 @@ export function codesPage(actor: Actor, csrf: string, rows: CodeMappingRow[], o:
           current.length
             ? current.map(
                 (r) => html`<tr><td>${r.code}</td><td>${CODE_CATEGORY_LABELS[r.category]}</td><td>${r.reason}</td><td>${met(r)}</td>
-              <td>${r.mappedByName}</td><td>${dateTime.format(r.mappedAt)}</td>
+              <td>${r.mappedByName}</td><td>${formatDateTime(r.mappedAt)}</td>
               <td><a href="/registerdata/koder/${r.code}">Ret<span class="sr-only"> kode ${r.code}</span></a></td></tr>`,
               )
             : html`<tr><td colspan="7">Din organisation har ikke tildelt egne koder.</td></tr>`
@@ -181,7 +179,7 @@ export function codesPage(actor: Actor, csrf: string, rows: CodeMappingRow[], o:
             <th scope="col">Tidspunkt</th><th scope="col">Rettet</th></tr></thead>
           <tbody>${earlier.map(
             (r) => html`<tr><td>${r.code}</td><td>${CODE_CATEGORY_LABELS[r.category]}</td><td>${r.reason}</td><td>${r.mappedByName}</td>
-            <td>${dateTime.format(r.mappedAt)}</td><td>${dateTime.format(r.replacedAt!)}</td></tr>`,
+            <td>${formatDateTime(r.mappedAt)}</td><td>${formatDateTime(r.replacedAt!)}</td></tr>`,
           )}</tbody>
         </table></div>`
           : ''
@@ -197,7 +195,7 @@ export function codeEditPage(actor: Actor, csrf: string, current: CodeMappingRow
   return page(
     { title: `Ret kode ${current.code}`, actor, csrf, path: '/registerdata' },
     html`${errorSummary(s, fields)}
-      <p>Nu: ${CODE_CATEGORY_LABELS[current.category]}, tilknyttet af ${current.mappedByName} ${dateTime.format(current.mappedAt)}
+      <p>Nu: ${CODE_CATEGORY_LABELS[current.category]}, tilknyttet af ${current.mappedByName} ${formatDateTime(current.mappedAt)}
         («${current.reason}»). Rettelsen gemmes som en ny tilknytning med dit navn; den nuværende bevares som tidligere.</p>
       <form method="post" action="/registerdata/koder/${current.code}" novalidate data-testid="code-edit-form">
         ${csrfField(csrf)}

@@ -4,7 +4,7 @@ import type { ResultsView, Vintage } from '../../app/register/monitor-results.ts
 import { percent, publishedComparison } from '../../app/register/published-comparison.ts';
 import type { GroupResult } from '../../monitoring/types.ts';
 import { PUBLISHED_FIGURES } from '../../reference/published.ts';
-import { formatDate } from '../../core/format.ts';
+import { formatDate, formatDateTime, formatMonth, formatPeriod, formatWeek } from '../../core/format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { showCount, showShare } from '../monitoring-labels.ts';
@@ -43,7 +43,7 @@ function deliveries(v: ResultsView, all: Vintage | undefined) {
   const choices = all?.deliveries ?? used;
   return html`<details class="details" data-testid="deliveries"><summary class="details-summary">Beregnet på ${used.length} leverancer${v.vintage.asOfBatch !== null ? html` (til og med parti ${v.vintage.asOfBatch})` : ''}</summary>
     <div class="details-text">
-      <ul class="nobullet-list">${used.map((d) => html`<li>Parti ${d.id}: ${d.fileName} (${KIND_TEXT[d.kind]}${d.periodFrom ? `, ${d.periodFrom} – ${d.periodTo}` : ''}), indlæst ${formatDate(d.importedAt.toISOString())}</li>`)}</ul>
+      <ul class="nobullet-list">${used.map((d) => html`<li>Parti ${d.id}: ${d.fileName} (${KIND_TEXT[d.kind]}${d.periodFrom ? `, ${formatPeriod(d.periodFrom, d.periodTo)}` : ''}), indlæst ${formatDate(d.importedAt.toISOString())}</li>`)}</ul>
       ${choices.length > 1 ? html`<p>Vælg en tidligere leverance for at se tallene, som de var, før senere leverancer rettede dem.</p>` : ''}
     </div></details>
     ${
@@ -76,12 +76,12 @@ export function resultsPage(
   return page(
     { title: 'Resultater', actor, csrf, path: '/resultater', heading: 'Resultater fra registerdata' },
     html`<p class="meta" data-testid="vintage">Definition ${r.definition} · ${scopeText}<br>
-        Data: ydelser til og med uge ${v.vintage.lastWeek ?? '–'}, løntimer til og med ${v.vintage.lastMonth ?? '–'}
+        Data: ydelser til og med ${formatWeek(v.vintage.lastWeek)}, løntimer til og med ${formatMonth(v.vintage.lastMonth)}
         ${v.vintage.importedAt ? html`· senest indlæst ${formatDate(v.vintage.importedAt.toISOString())}` : ''}</p>
       ${
         v.stale && v.computedAt
           ? html`<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">Nye data er
-        ved at blive beregnet. Siden viser beregningen fra ${v.computedAt.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' })};
+        ved at blive beregnet. Siden viser beregningen fra ${formatDateTime(v.computedAt)};
         genindlæs siden om lidt.</p></div></div>`
           : ''
       }
@@ -93,9 +93,9 @@ export function resultsPage(
 
       <h2>Bedste niveau i projektperioden</h2>
       <div class="table-wrap"><table class="table table--zebra" data-testid="accumulated">
-        <caption>Akkumuleret til og med ${r.month}: hver kvinde tælles én gang under sit bedste niveau. Nævner: ${showCount(all.n)} deltagere.</caption>
+        <caption>Akkumuleret til og med ${formatMonth(r.month)}: hver kvinde tælles én gang under sit bedste niveau. Nævner: ${showCount(all.n)} deltagere.</caption>
         <thead><tr><th scope="col">Niveau</th><th scope="col" class="text-right">Antal</th><th scope="col" class="text-right">Andel</th>
-          <th scope="col" class="text-right">Aktive i ${r.month}</th></tr></thead>
+          <th scope="col" class="text-right">Aktive i ${formatMonth(r.month)}</th></tr></thead>
         <tbody>${(['1', '2', '3', '0', '1_or_2'] as const).map(
           (k) => html`<tr><th scope="row">${LEVEL_LABELS[k]}</th><td class="text-right">${showCount(all.accumulated[k])}</td>
             <td class="text-right">${showShare(all.accumulated[k], all.n)}</td>
@@ -103,7 +103,7 @@ export function resultsPage(
         )}</tbody>
       </table></div>
 
-      <h2>Varig beskæftigelse i ${r.durableMonth}</h2>
+      <h2>Varig beskæftigelse i ${formatMonth(r.durableMonth)}</h2>
       <div class="table-wrap"><table class="table table--zebra" data-testid="durable">
         <caption>Varig beskæftigelse (tre måneder i træk inden for seks måneder) efter bedste niveau</caption>
         <thead><tr><th scope="col">Bedste niveau</th><th scope="col" class="text-right">Kvinder</th>
@@ -117,9 +117,9 @@ export function resultsPage(
         )}</tbody>
       </table></div>
 
-      <h2>Status ultimo ${r.snapshotMonth}</h2>
+      <h2>Status ultimo ${formatMonth(r.snapshotMonth)}</h2>
       <div class="table-wrap"><table class="table table--zebra" data-testid="snapshot">
-        <caption>Status i den sidste uge af ${r.snapshotMonth} og månedens løntimer. Nævner: ${showCount(all.n)} deltagere.</caption>
+        <caption>Status i den sidste uge af ${formatMonth(r.snapshotMonth)} og månedens løntimer. Nævner: ${showCount(all.n)} deltagere.</caption>
         <thead><tr><th scope="col">Status</th><th scope="col" class="text-right">Antal</th><th scope="col" class="text-right">Andel</th></tr></thead>
         <tbody>${Object.entries(all.snapshot).map(
           ([k, c]) =>
@@ -134,7 +134,7 @@ export function resultsPage(
       ${groupTable('Efter indskrivningsår', r.groups.aar, (k) => k, 'by-year')}
 
       <h2>Sammenlignet med SIRI's evaluering</h2>
-      <p>${PUBLISHED_FIGURES.source} Evalueringen omfattede ${PUBLISHED_FIGURES.participants} kvinder med rapportmåned ${PUBLISHED_FIGURES.reportMonth}
+      <p>${PUBLISHED_FIGURES.source} Evalueringen omfattede ${PUBLISHED_FIGURES.participants} kvinder med rapportmåned ${formatMonth(PUBLISHED_FIGURES.reportMonth)}
         og status ultimo februar 2023.</p>
       <div class="table-wrap"><table class="table table--zebra" data-testid="published">
         <caption>Beregnet her og offentliggjort af SIRI</caption>
@@ -155,7 +155,7 @@ export function resultsPage(
           <th scope="col" class="text-right">Mål 1</th><th scope="col" class="text-right">Mål 2</th><th scope="col" class="text-right">Mål 3</th>
           <th scope="col" class="text-right">Indskrevne i alt</th><th scope="col" class="text-right">Akk. mål 1 eller 2</th></tr></thead>
         <tbody>${r.series.map(
-          (s) => html`<tr><th scope="row">${s.month}</th><td class="text-right">${showCount(s.active)}</td>
+          (s) => html`<tr><th scope="row">${formatMonth(s.month)}</th><td class="text-right">${showCount(s.active)}</td>
             <td class="text-right">${showCount(s.current['1'])}</td><td class="text-right">${showCount(s.current['2'])}</td>
             <td class="text-right">${showCount(s.current['3'])}</td><td class="text-right">${showCount(s.enrolled)}</td>
             <td class="text-right">${showCount(s.accumulated['1_or_2'])} (${showShare(s.accumulated['1_or_2'], s.enrolled)})</td></tr>`,

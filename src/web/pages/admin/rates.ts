@@ -6,8 +6,7 @@ import { html } from '../../html.ts';
 import { page } from '../../layout.ts';
 import { showKronerOere } from '../../effect-money.ts';
 import { csrfField, errorSummary, selectField, textField, type FormState } from '../casework/form.ts';
-
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+import { formatDateTime } from '../../../core/format.ts';
 
 export function ratesPage(actor: Actor, csrf: string, rates: StoredRate[], s: FormState, notice?: string) {
   return page(
@@ -25,7 +24,7 @@ export function ratesPage(actor: Actor, csrf: string, rates: StoredRate[], s: Fo
                 (
                   r,
                 ) => html`<tr><th scope="row">${SUPPORT_CATEGORY_LABELS[r.category] ?? r.category}</th><td>${r.year}</td><td class="text-right">${showKronerOere(r.rate)}</td>
-              <td>${r.source}</td><td>${dateTime.format(new Date(r.updatedAt))}${r.updatedByName ? ` af ${r.updatedByName}` : ' (standard)'}</td></tr>`,
+              <td>${r.source}</td><td>${formatDateTime(r.updatedAt)}${r.updatedByName ? ` af ${r.updatedByName}` : ' (standard)'}</td></tr>`,
               )
             : html`<tr><td colspan="5">Der er ingen satser.</td></tr>`
         }</tbody>

@@ -5,7 +5,7 @@ import type { CandidateRowError } from '../../../register/candidates.ts';
 import { DECLINE_REASONS, LOGGED_OUTREACH_KINDS, OUTREACH_CHANNELS } from '../../../core/codes.ts';
 import { DECLINE_REASON_LABELS, OUTREACH_CHANNEL_LABELS, OUTREACH_KIND_LABELS } from '../../../core/labels.ts';
 import { formatCpr, maskCpr } from '../../../core/cpr.ts';
-import { formatDate, formatNumber } from '../../../core/format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../core/format.ts';
 import type { CandidateStage } from '../../../domain/recruitment.ts';
 import { MAX_CORRECTION_REASON, MAX_OUTREACH_NOTE } from '../../../domain/recruitment.ts';
 import type { CandidateRow, OutreachRow } from '../../../db/recruitment.ts';
@@ -22,8 +22,6 @@ export const STAGE_LABELS: Record<CandidateStage, string> = {
   afslag: 'Takkede nej',
   indskrevet: 'Indskrevet',
 };
-
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
 export interface ImportProblem {
   message: string;
@@ -83,7 +81,7 @@ export function candidateListPage(
       </form>
 
       <h2>Kandidater</h2>
-      ${latest ? html`<p>Seneste liste: ${latest.fileName}, indlæst ${dateTime.format(latest.importedAt)} med ${formatNumber(latest.rowsTotal)} kvinder, heraf ${formatNumber(latest.rowsNew)} nye.</p>` : ''}
+      ${latest ? html`<p>Seneste liste: ${latest.fileName}, indlæst ${formatDateTime(latest.importedAt)} med ${formatNumber(latest.rowsTotal)} kvinder, heraf ${formatNumber(latest.rowsNew)} nye.</p>` : ''}
       <div class="table-wrap"><table class="table table--zebra" data-testid="candidates">
         <caption class="sr-only">Projektets kandidater med status</caption>
         <thead><tr><th scope="col">Navn</th><th scope="col">Fødselsdato</th><th scope="col">Ydelse</th><th scope="col">Oprindelse</th>
@@ -107,7 +105,7 @@ export function candidateListPage(
         <tbody>${
           m.lists.length
             ? m.lists.map(
-                (l) => html`<tr><td>${l.fileName}</td><td>${dateTime.format(l.importedAt)}</td><td>${l.importedByName ?? ''}</td>
+                (l) => html`<tr><td>${l.fileName}</td><td>${formatDateTime(l.importedAt)}</td><td>${l.importedByName ?? ''}</td>
               <td class="text-right">${formatNumber(l.rowsTotal)}</td><td class="text-right">${formatNumber(l.rowsNew)}</td><td class="text-right">${formatNumber(l.rowsSkipped)}</td></tr>`,
               )
             : html`<tr><td colspan="6">Ingen lister er indlæst endnu.</td></tr>`

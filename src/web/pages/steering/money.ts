@@ -7,8 +7,7 @@ import { html } from '../../html.ts';
 import { showKroner, showKronerOere } from '../../effect-money.ts';
 import { csrfField, errorSummary, selectField, textField, type FormState } from '../casework/form.ts';
 import { steeringPage, withProject } from './frame.ts';
-
-const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+import { formatDateTime } from '../../../core/format.ts';
 
 function whereOf(e: Pick<MoneyEntry, 'kind' | 'line' | 'year' | 'half'>): string {
   if (e.kind === 'forbrug') return `${e.line}, ${halfYearText(`${e.year}-${e.half}`)}`;
@@ -95,9 +94,7 @@ export function moneyPage(actor: Actor, csrf: string, choice: ProjectChoice, mon
         <tbody>${
           money.entries.length
             ? [...money.entries].reverse().map(
-                (
-                  e,
-                ) => html`<tr><td>${dateTime.format(new Date(e.enteredAt))}</td><td>${MONEY_KIND_LABELS[e.kind]}</td><td>${whereOf(e)}</td>
+                (e) => html`<tr><td>${formatDateTime(e.enteredAt)}</td><td>${MONEY_KIND_LABELS[e.kind]}</td><td>${whereOf(e)}</td>
               <td class="text-right">${e.amount === null ? 'Fjernet' : showKronerOere(e.amount)}</td><td>${e.note ?? ''}</td><td>${e.enteredByName}</td></tr>`,
               )
             : html`<tr><td colspan="6">Ingen indtastninger endnu.</td></tr>`

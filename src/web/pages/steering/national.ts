@@ -7,7 +7,7 @@ import { html, type SafeHtml } from '../../html.ts';
 import { page } from '../../layout.ts';
 import { downloadLinks } from './downloads.ts';
 import { monthForm } from './month-form.ts';
-import { MONTH_NAMES_DA } from '../../../domain/dates.ts';
+import { formatMonth } from '../../../core/format.ts';
 
 /** Women enrolled after the report month are not in the figures; say how many (suppressed). */
 function laterNote(d: NationalData) {
@@ -15,8 +15,7 @@ function laterNote(d: NationalData) {
   if (n === 0) return '';
   const th = 5;
   const words = n < th ? `Færre end ${th}` : String(n);
-  const [y, m] = d.months.month.split('-');
-  return html`<p data-testid="later-enrolments">${words} kvinder er indskrevet efter ${MONTH_NAMES_DA[Number(m) - 1]} ${y} og indgår ikke i tallene.</p>`;
+  return html`<p data-testid="later-enrolments">${words} kvinder er indskrevet efter ${formatMonth(d.months.month)} og indgår ikke i tallene.</p>`;
 }
 
 /** `extra`: sections the page adds after the report's own (the recruitment funnel per municipality). */
