@@ -111,6 +111,20 @@ describe('report faults found in review (issue 18)', () => {
     }
   });
 
+  it('gives no caveat about the effect figures when there is no effect figure to qualify (committee brief, final report)', async () => {
+    const m = await createMunicipality(srv.t.db, { women: 6 }); // a fresh project: too few women followed long enough
+    const s = await loginAs(srv.app, m.leader.username);
+    for (const kind of ['udvalg', 'slutrapport']) {
+      const page = (await s.get(`/styring/rapporter/${kind}?projekt=${m.projectId}`)).body;
+      const at = page.indexOf('<h2>Effekt og økonomi</h2>');
+      expect(at, kind).toBeGreaterThan(0);
+      const section = page.slice(at, page.indexOf('<h2>', at + 5));
+      expect(section, kind).toContain('Projektets effekt kan endnu ikke gøres op');
+      expect(section, kind).not.toContain('Tallene er usikre');
+      expect(section, kind).not.toContain('Kun sparede offentlige ydelser er regnet med');
+    }
+  });
+
   it('gives every suppressed cell its reason: small itself, or the hidden figure it protects (page, CSV; national and Aalborg)', async () => {
     const pid = (await q<{ id: number }>(`SELECT id FROM project WHERE key = 'aalborg'`))[0].id;
     const pages = [

@@ -98,9 +98,11 @@ export function effectMoneySections(d: SteeringData): Section[] {
   if (!d.effect) return [];
   const r = mainRun(d.effect.runs.horizons);
   const paragraphs = [moneyParagraph(d)];
-  if (r) paragraphs.push(...effectParagraphs(d, r));
-  else paragraphs.push('Projektets effekt kan endnu ikke gøres op: der er for få kvinder, der kan følges længe nok og sammenlignes med lignende kvinder uden for projektet, til at et tal kan vises, uden at nogen kan genkendes.');
-  paragraphs.push('Tallene er usikre. Registrene viser ikke fx motivation, sprog, helbred og familie, så en del af forskellen kan skyldes, hvem der kom med i projektet. '
-    + 'Kun sparede offentlige ydelser er regnet med, til faste satser pr. uge – ikke skat af lønnen eller andre gevinster og udgifter.');
+  // The caveats are about the effect and what it saves: without an effect figure there is nothing for them to qualify.
+  if (r) {
+    paragraphs.push(...effectParagraphs(d, r));
+    paragraphs.push('Tallene er usikre. Registrene viser ikke fx motivation, sprog, helbred og familie, så en del af forskellen kan skyldes, hvem der kom med i projektet. '
+      + 'Kun sparede offentlige ydelser er regnet med, til faste satser pr. uge – ikke skat af lønnen eller andre gevinster og udgifter.');
+  } else paragraphs.push('Projektets effekt kan endnu ikke gøres op: der er for få kvinder, der kan følges længe nok og sammenlignes med lignende kvinder uden for projektet, til at et tal kan vises, uden at nogen kan genkendes.');
   return [{ heading: 'Effekt og økonomi', paragraphs, tables: [moneyTable(d)] }];
 }
