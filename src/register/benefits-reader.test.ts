@@ -148,6 +148,12 @@ describe('the year of a yearly file', () => {
     expect(e.message).not.toContain('2'.repeat(41));
   });
 
+  it('a year cell is checked also in a row without any code', () => {
+    // Plain rows (unquoted, a ten-digit CPR): with the year per row they are the general reader's, which reads every year cell.
+    const e = thrown(() => read(`pnr;aar;y_01;y_02\n${A};2020;;\n${B};1989;;\n`));
+    expect(e).toMatchObject({ code: 'bad_value', line: 3, column: 'aar' });
+  });
+
   it('--year from 1990 to 2099 (whole years); others refused', () => {
     const text = `pnr;y_01;y_02\n${A};730;\n`;
     expect(codeAt(read(text, 'x.csv', { year: 1990 }), A, '1990-W01')).toBe(730);
