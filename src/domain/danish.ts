@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { DANISH_EDUCATIONS, DANISH_TEST_KINDS, DANISH_TEST_OUTCOMES } from '../core/codes.ts';
 import type { DanishEducation, DanishTestKind, DanishTestOutcome } from '../core/codes.ts';
-import { formatDateDa, MONTH_NAMES_DA, type IsoDate } from '../core/dates.ts';
+import { formatDateDa, formatMonthDa, MONTH_NAMES_DA, type IsoDate } from '../core/dates.ts';
 import { isoDateField, optionalIsoDateField, parseDecimalInput } from './form-fields.ts';
 import { DANISH_EDUCATION_LABELS, DANISH_TEST_KIND_LABELS, DANISH_TEST_OUTCOME_LABELS } from '../core/labels.ts';
 import type { TimelineEntry } from './timeline.ts';
@@ -65,12 +65,6 @@ export function normaliseMonthInput(input: unknown): unknown {
     if (i >= 0) return `${named[2]}-${String(i + 1).padStart(2, '0')}`;
   }
   return s;
-}
-
-/** "2026-03" → "marts 2026". */
-export function formatMonthDa(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTH_NAMES_DA[m - 1]} ${y}`;
 }
 
 export const courseSchema = z

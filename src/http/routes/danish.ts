@@ -8,7 +8,7 @@ import type { AppDeps } from '../../core/deps.ts';
 import { danishRecordForm, deleteDanishRecord, getDanishView, saveDanish, type DanishKind } from '../../app/danish/danish.ts';
 import { formatDate } from '../../core/format.ts';
 import { DANISH_EDUCATION_LABELS } from '../../core/labels.ts';
-import { formatMonthDa } from '../../domain/danish.ts';
+import { formatMonthDa } from '../../core/dates.ts';
 import { dateInput, emptyState, type FormState } from '../../web/pages/casework/form.ts';
 import { deleteRoutes } from './casework/delete-routes.ts';
 import { DANISH_PATHS, danishFormPage, danishSection, danishValues, testText } from '../../web/pages/danish/danish.ts';

@@ -4,7 +4,8 @@ import { DANISH_EDUCATIONS, DANISH_MODULES, DANISH_TEST_KINDS, DANISH_TEST_OUTCO
 import { DANISH_EDUCATION_LABELS, DANISH_TEST_KIND_LABELS, DANISH_TEST_OUTCOME_LABELS } from '../../../core/labels.ts';
 import { formatDate } from '../../../core/format.ts';
 import type { DanishKind, DanishRecords, DanishView } from '../../../app/danish/danish.ts';
-import { formatMonthDa, MAX_DANISH_RESULT, MAX_DANISH_TEXT } from '../../../domain/danish.ts';
+import { MAX_DANISH_RESULT, MAX_DANISH_TEXT } from '../../../domain/danish.ts';
+import { formatMonthDa } from '../../../core/dates.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { casePage, type Subject } from '../casework/frame.ts';
 import { csrfField, dateField, dateInput, radioGroup, selectField, textField, type FormState } from '../casework/form.ts';
