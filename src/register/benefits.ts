@@ -390,6 +390,9 @@ function plainYearlyRows(
     if (p < 0) return;
     const b = r.bytes;
     const len = b.length;
+    // A week field of three digits and its delimiter (`130;`, the usual cell) is read as one word.
+    const words = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const lastWord = len - 4;
     const line0 = r.nextLine;
     let rows = 0;
     let done = p;
@@ -431,14 +434,23 @@ function plainYearlyRows(
           const off = offOfCol[f];
           let c = b[p];
           if (off >= 0) {
-            // A code's digits (more than six: the general reader's, as any other unusual field).
-            const s = p;
             let v = 0;
-            while (c >= 48 && c <= 57) {
-              v = v * 10 + (c - 48);
-              c = b[++p];
+            // Byte k of the word is b[p + k]: three digits then the delimiter (`130;`, the usual
+            // week) are taken at once; anything else digit by digit.
+            const x = p <= lastWord ? words.getUint32(p, true) : 0;
+            if (x >>> 24 === delim && (x & 0xf0f0f0) === 0x303030 && ((x + 0x060606) & 0xf0f0f0) === 0x303030) {
+              v = (x & 0xf) * 100 + ((x >>> 8) & 0xf) * 10 + ((x >>> 16) & 0xf);
+              p += 3;
+              c = delim;
+            } else {
+              // A code's digits (more than six: the general reader's, as any other unusual field).
+              const s = p;
+              while (c >= 48 && c <= 57) {
+                v = v * 10 + (c - 48);
+                c = b[++p];
+              }
+              if (p - s > 6) break rows;
             }
-            if (p - s > 6) break rows;
             if (v !== 0 && dst !== null) {
               if (v > MAX_CODE || off >= weeks) break rows;
               if (off >= fromOff) {

@@ -257,4 +257,131 @@ describe('the yearly plain loop', () => {
       expect(e.message).toContain('4711 (2 uger hos 2 personer; første gang i ydelser_2021.csv, linje 4, kolonne «y_02»)');
     }
   });
+
+  describe('a week of three digits and its delimiter, read as one word', () => {
+    // Bytes next to the digits: '/' (47) below '0', ':' (58) above '9', and '\x30'-like bytes with another high nibble.
+    const odd = ['/', ':', 'a', 'p', ' ', '\u0010', '\u00b0'];
+
+    it('takes three digits in every place of the word, and only digits: a byte beside them goes to the general reader as before', () => {
+      for (const at of [0, 1, 2]) {
+        for (const c of odd) {
+          const cell = ['1', '3', '0'].map((d, i) => (i === at ? c : d)).join('');
+          const text = `PNR;y_01;y_02;y_03\n${B};130;131;\n${A};${cell};651;130\n${C};131;;\n`;
+          const { plain, general } = both(text, 'ydelser_2020.csv');
+          expect(plain, `cell «${cell}»`).toEqual(general);
+          expect(plain, `cell «${cell}»`).toHaveProperty('error');
+        }
+      }
+      // Every digit in every place: the codes read are the general reader's (000 is no code, 007 is 7).
+      const cells = Array.from({ length: 100 }, (_, i) => String(i * 10 + (i % 10)).padStart(3, '0'));
+      const text = `PNR;${cells
+        .map((_, i) => `y_${String((i % 52) + 1).padStart(2, '0')}`)
+        .slice(0, 52)
+        .join(';')}\n${cells
+        .reduce<string[][]>((rows, cell, i) => (i % 52 ? (rows[rows.length - 1].push(cell), rows) : [...rows, [cell]]), [])
+        .map((r, k) => `${[A, B][k]};${[...r, ...Array<string>(52 - r.length).fill('')].join(';')}`)
+        .join('\n')}\n`;
+      expect(generalRows(text, 'ydelser_2020.csv')).toBe(1);
+      // Most of these codes are in no code table: the weeks as read, before `build` checks them.
+      const weeks = (t: string) =>
+        [...readBenefits(enc(t), 'ydelser_2020.csv').weeks].map(([k, p]) => [
+          k,
+          [...p.codes].flatMap((c, i) => (c ? [[p.weekStart + i, c]] : [])),
+        ]);
+      expect(weeks(text)).toEqual(weeks(quoted(text)));
+      const w1 = isoWeekIndex(2020, 1)!;
+      expect(weeks(text)).toEqual([
+        [A, cells.slice(0, 52).flatMap((c, i) => (Number(c) ? [[w1 + i, Number(c)]] : []))],
+        [B, cells.slice(52).flatMap((c, i) => (Number(c) ? [[w1 + i, Number(c)]] : []))],
+      ]);
+    });
+
+    it('reads a code of one, two or four digits, a last week with LF or CRLF and the last bytes of the file as the general reader does', () => {
+      for (const end of ['\n', '\r\n', '']) {
+        // The last two: a field too many after the last week (a word there is no week of hers).
+        for (const cells of [
+          '7;13;130',
+          '130;1300;13',
+          '130;130;130',
+          ';;130',
+          '130;;',
+          '000;007;070',
+          '130;131;651;999',
+          '130;131;651;',
+        ]) {
+          const text = `PNR;y_01;y_02;y_03\n${B};130;;\n${A};${cells}${end}`;
+          const { plain, general } = both(text, 'ydelser_2020.csv');
+          expect(plain, `${cells} ${JSON.stringify(end)}`).toEqual(general);
+          // A last row without a line end is the general reader's.
+          if (cells.split(';').length === 3)
+            expect(generalRows(text, 'ydelser_2020.csv'), `${cells} ${JSON.stringify(end)}`).toBe(end ? 1 : 2);
+          // A code in the field too many is refused; an empty one is let pass, by both.
+          else if (cells.endsWith('999'))
+            expect(plain).toEqual({ error: expect.stringContaining('rækken har 5 felter, men overskriften har kun 4') });
+          else expect(plain).toHaveProperty('people');
+        }
+      }
+    });
+
+    it('with a comma or a tab between the fields, and a delimiter that is not the file\u2019s after three digits', () => {
+      for (const d of [',', '\t']) {
+        const text = `PNR${d}y_01${d}y_02${d}y_03\n${B}${d}130${d}${d}\n${A}${d}130${d}651${d}131\n`;
+        expect(generalRows(text, 'ydelser_2020.csv')).toBe(1);
+        expect(outcome(() => readBenefits(enc(text), 'ydelser_2020.csv'))).toEqual({
+          people: [
+            [B, [[isoWeekIndex(2020, 1), 130]]],
+            [
+              A,
+              [
+                [isoWeekIndex(2020, 1), 130],
+                [isoWeekIndex(2020, 2), 651],
+                [isoWeekIndex(2020, 3), 131],
+              ],
+            ],
+          ],
+        });
+        // `130;` in a file delimited by `d` is no code 130 and `;651` no empty week: the row is a field short.
+        for (const cell of ['130;651', ';651']) {
+          const other = `PNR${d}y_01${d}y_02${d}y_03\n${B}${d}130${d}${d}\n${A}${d}${cell}${d}131\n`;
+          expect(outcome(() => readBenefits(enc(other), 'ydelser_2020.csv'))).toEqual({
+            error: expect.stringContaining('linje 3, kolonne «y_03»: rækken har 3 felter, men overskriften har 4'),
+          });
+        }
+      }
+    });
+
+    it('writes a word only where the plain loop may: not week 53 of a 52-week year, not before --from, not over another code of hers', () => {
+      const y53 = both(`PNR;y_52;y_53;note\n${B};130;;\n${A};;131;x\n`, 'ydelser_2019.csv');
+      expect(y53.plain).toEqual(y53.general);
+      expect(y53.plain).toEqual({ error: expect.stringMatching(/linje 3, kolonne «y_53»: 2019 har kun 52 ISO-uger/) });
+      // Also when her weeks lie in the shared array, where the cell after 2019-W52 is 2020-W01.
+      const keep = keepCprs([A, B]);
+      const b = new RegisterBuilder();
+      b.knownPeople(keep.numbers);
+      b.expectWeeks(isoWeekIndex(2019, 1)!, isoWeekIndex(2020, 53)!);
+      expect(outcome(() => readBenefits(enc(`PNR;y_52;y_53;note\n${B};130;;\n${A};;131;x\n`), 'ydelser_2019.csv', b, { keep }))).toEqual(
+        y53.plain,
+      );
+      const from = both(`PNR;y_26;y_27;y_28\n${A};130;131;651\n`, 'ydelser_2020.csv', () => ({ from: '2020-07' }));
+      expect(from.plain).toEqual(from.general);
+      expect(from.plain).toEqual({
+        people: [
+          [
+            A,
+            [
+              [isoWeekIndex(2020, 27), 131],
+              [isoWeekIndex(2020, 28), 651],
+            ],
+          ],
+        ],
+      });
+      for (const second of ['130;651;131', '130;652;131']) {
+        const twice = both(`PNR;y_01;y_02;y_03\n${A};130;651;\n${B};130;;\n${A};${second}\n`, 'ydelser_2020.csv');
+        expect(twice.plain, second).toEqual(twice.general);
+      }
+      expect(outcome(() => readBenefits(enc(`PNR;y_01;y_02;y_03\n${A};130;651;\n${A};130;652;131\n`), 'ydelser_2020.csv'))).toEqual({
+        error: expect.stringContaining('ydelser_2020.csv, linje 3, kolonne «y_02»'),
+      });
+    });
+  });
 });
