@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { monitor, type MonitorInput } from '../src/monitoring/index.ts';
 import { readBenefits, readCodeTable, readHours, readParticipants, RegisterBuilder, loadMonitorInput } from '../src/register/index.ts';
 import type { BenchData } from './data.ts';
-import { maxRssMb, rssMb, seconds, type Levels, type PhaseResult } from './phase-result.ts';
+import { maxRssMb, minorFaults, rssMb, seconds, type Levels, type PhaseResult } from './phase-result.ts';
 
 export const MONITOR_OPTIONS = { month: '2022-12', durableMonth: '2023-02', snapshotMonth: '2023-02', suppress: 5 } as const;
 
@@ -80,8 +80,10 @@ export async function endToEndPhase(
 ): Promise<PhaseResult> {
   const parts: Record<string, number[]> = { read: [], engine: [], json: [] };
   const total: number[] = [];
+  const faults: number[] = [];
   let levels: Levels = {};
   for (let r = 0; r < runs; r++) {
+    const f0 = minorFaults();
     const t0 = performance.now();
     let t = performance.now();
     const input = await loadMonitorInput({ ...paths(d), benefits });
@@ -93,6 +95,7 @@ export async function endToEndPhase(
     const json = JSON.stringify(res);
     parts.json.push(seconds(t));
     total.push(seconds(t0));
+    faults.push(minorFaults() - f0);
     if (json.length < d.size) throw new Error('end-to-end phase: result too small');
     if (r === runs - 1) {
       levels = {};
@@ -100,5 +103,5 @@ export async function endToEndPhase(
     }
   }
   writeFileSync(levelsOut, JSON.stringify(levels));
-  return { phase, runs: total, parts, maxRssMb: maxRssMb(), levelsFile: levelsOut };
+  return { phase, runs: total, parts, maxRssMb: maxRssMb(), levelsFile: levelsOut, faults };
 }

@@ -11,7 +11,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from '../src/cli/args.ts';
 import { BENCH_DIR, ensureData, OUT_DIR, type BenchData } from './data.ts';
-import { RESULT_PREFIX, type PhaseResult } from './phase-result.ts';
+import { atBestRun, pageFaultMicros, RESULT_PREFIX, type PhaseResult } from './phase-result.ts';
 import { compareLevels, formatTable, median, min, type Agreement, type Row } from './report.ts';
 import { ensureShapes, SHAPES } from './shapes.ts';
 
@@ -41,6 +41,11 @@ console.log(
 console.log(`${data.weeks} week columns, ${data.personWeeks.toLocaleString('en')} person-weeks\n`);
 
 const loadBefore = loadavg()[0];
+// The price of fresh memory, before and after the runs: end to end fills far more of it than the split.
+const faultBefore = pageFaultMicros();
+console.log(
+  `A page of fresh memory costs ${faultBefore.micros.toFixed(1)} µs to touch first (${faultBefore.faults.toLocaleString('en')} pages).`,
+);
 const manifest = join(data.dir, 'manifest.json');
 /** One run of a phase in a fresh child process (so its peak memory is its own). */
 function runPhase(phase: string, levels = ''): PhaseResult {
@@ -63,6 +68,7 @@ function merge(a: PhaseResult | undefined, b: PhaseResult): PhaseResult {
     runs: [...a.runs, ...b.runs],
     parts,
     maxRssMb: Math.max(a.maxRssMb, b.maxRssMb),
+    faults: a.faults && b.faults ? [...a.faults, ...b.faults] : undefined,
     serverPeakMb: a.serverPeakMb != null || b.serverPeakMb != null ? Math.max(a.serverPeakMb ?? 0, b.serverPeakMb ?? 0) : null,
   };
 }
@@ -96,6 +102,8 @@ const shapeRows: {
   read: number;
   engine: number;
   rss: number;
+  /** Minor page faults of the best run of split, e2e and DuckDB (null when not counted). */
+  faults: (number | null)[];
   duckRss: number | null;
   mb: number;
   agreement: Agreement | null;
@@ -131,6 +139,7 @@ if (!skip.has('shapes')) {
       engine: min(e.parts.engine),
       rss: e.maxRssMb,
       duckRss: d ? d.maxRssMb : null,
+      faults: [shapeResults[`split:${s}`], e, d].map((r) => (r ? atBestRun(r, r.faults) : null)),
       mb: shapes[s].bytes / 1e6,
       agreement: d?.levelsFile ? compareLevels(`duckdb:${s}`, e.levelsFile!, d.levelsFile) : null,
     });
@@ -205,8 +214,10 @@ if (postgres) {
 
 console.log('\n' + formatTable(rows, data.personWeeks) + '\n');
 const loadAfter = loadavg()[0];
+const faultAfter = pageFaultMicros();
 console.log(
-  `Rates and ratios use the best run (min). Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (${cpus().length} cores).`,
+  `Rates and ratios use the best run (min). Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (${cpus().length} cores); ` +
+    `a first touch of a page ${faultBefore.micros.toFixed(1)} µs before, ${faultAfter.micros.toFixed(1)} µs after.`,
 );
 const ratios: Record<string, number> = {
   'read share of end to end': best(e2e, 'read') / best(e2e),
@@ -224,10 +235,12 @@ for (const [k, v] of Object.entries(ratios))
 
 if (shapeRows.length) {
   console.log('\nShapes (best run, seconds): split = read every byte and split every row; e2e = fremdrift monitor; DuckDB = load + query');
-  console.log('shape      MB   split   e2e (read+engine)    DuckDB   e2e/split  DuckDB/e2e  RSS e2e/DuckDB MB');
+  console.log(
+    'shape      MB   split   e2e (read+engine)    DuckDB   e2e/split  DuckDB/e2e  RSS e2e/DuckDB MB  page faults split/e2e/DuckDB',
+  );
   for (const r of shapeRows) {
     console.log(
-      `${r.shape.padEnd(9)} ${r.mb.toFixed(0).padStart(4)} ${r.split.toFixed(2).padStart(7)} ${r.e2e.toFixed(2).padStart(6)} (${r.read.toFixed(2)}+${r.engine.toFixed(2)}) ${(r.duck ?? NaN).toFixed(2).padStart(8)} ${(r.e2e / r.split).toFixed(2).padStart(10)}× ${r.duck ? (r.duck / r.e2e).toFixed(2).padStart(10) + '×' : '          –'}  ${r.rss.toFixed(0)}/${r.duckRss?.toFixed(0) ?? '–'}`,
+      `${r.shape.padEnd(9)} ${r.mb.toFixed(0).padStart(4)} ${r.split.toFixed(2).padStart(7)} ${r.e2e.toFixed(2).padStart(6)} (${r.read.toFixed(2)}+${r.engine.toFixed(2)}) ${(r.duck ?? NaN).toFixed(2).padStart(8)} ${(r.e2e / r.split).toFixed(2).padStart(10)}× ${r.duck ? (r.duck / r.e2e).toFixed(2).padStart(10) + '×' : '          –'}  ${`${r.rss.toFixed(0)}/${r.duckRss?.toFixed(0) ?? '–'}`.padEnd(17)}  ${r.faults.map((f) => (f === null ? '–' : f.toLocaleString('en'))).join('/')}`,
     );
     if (r.agreement) agreements.push(r.agreement);
   }
@@ -251,6 +264,7 @@ const summary = {
     memoryGb: Math.round(totalmem() / 1e9),
     node: process.version,
     loadAverage: { before: loadBefore, after: loadAfter },
+    pageFaultMicros: { before: faultBefore.micros, after: faultAfter.micros },
   },
   data: { size, seed, years, weeks: data.weeks, personWeeks: data.personWeeks, bytes: data.bytes, generatedSeconds: data.generatedSeconds },
   runs,

@@ -16,7 +16,7 @@ import { CsvReader } from '../src/register/csv.ts';
 import { readRegister } from '../src/register/load.ts';
 import { headerColumns, type BenchData } from './data.ts';
 import { endToEndPhase, MONITOR_OPTIONS } from './fremdrift-phases.ts';
-import { maxRssMb, seconds, type Levels, type PhaseResult } from './phase-result.ts';
+import { maxRssMb, minorFaults, seconds, type Levels, type PhaseResult } from './phase-result.ts';
 import { levelsFromWeeks } from './sql.ts';
 import { loadSmallTables, q } from './duckdb-peer.ts';
 
@@ -143,7 +143,9 @@ export function ensureShapes(d: BenchData): Record<Shape, ShapeFiles> {
 /** Merely read every byte and split every row into fields: the floor for any CSV reader. */
 export function splitPhase(d: BenchData, s: ShapeFiles, runs: number): PhaseResult {
   const total: number[] = [];
+  const faults: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const f0 = minorFaults();
     const t0 = performance.now();
     let fields = 0;
     for (const f of [d.participants, d.hours, ...s.benefits]) {
@@ -151,9 +153,10 @@ export function splitPhase(d: BenchData, s: ShapeFiles, runs: number): PhaseResu
       while (reader.next()) fields += reader.n;
     }
     total.push(seconds(t0));
+    faults.push(minorFaults() - f0);
     if (fields < s.rows) throw new Error('split: too few fields');
   }
-  return { phase: `split:${s.shape}`, runs: total, parts: {}, maxRssMb: maxRssMb() };
+  return { phase: `split:${s.shape}`, runs: total, parts: {}, maxRssMb: maxRssMb(), faults };
 }
 
 /** End to end as the CLI does it: stream the files keeping the participants, engine, JSON. */
@@ -169,8 +172,10 @@ export function shapeEndToEnd(d: BenchData, s: ShapeFiles, runs: number, levelsO
 export async function shapeDuckdb(d: BenchData, s: ShapeFiles, runs: number, levelsOut: string): Promise<PhaseResult> {
   const parts: Record<string, number[]> = { load: [], query: [] };
   const total: number[] = [];
+  const faults: number[] = [];
   let levels: Levels = {};
   for (let r = 0; r < runs; r++) {
+    const f0 = minorFaults();
     const t0 = performance.now();
     const instance = await DuckDBInstance.create(':memory:');
     const c = await instance.connect();
@@ -206,6 +211,7 @@ export async function shapeDuckdb(d: BenchData, s: ShapeFiles, runs: number, lev
     const rows = (await c.runAndReadAll(levelsFromWeeks(MONITOR_OPTIONS.month))).getRows();
     parts.query.push(seconds(t1));
     total.push(seconds(t0));
+    faults.push(minorFaults() - f0);
     levels = {};
     for (const [id, acc, cur] of rows) levels[String(id)] = [Number(acc), cur === null ? null : Number(cur)];
     c.closeSync();
@@ -218,6 +224,7 @@ export async function shapeDuckdb(d: BenchData, s: ShapeFiles, runs: number, lev
     parts,
     maxRssMb: maxRssMb(),
     levelsFile: levelsOut,
+    faults,
     note: 'read_csv + UNPIVOT, relevant codes first',
   };
 }
