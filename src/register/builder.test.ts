@@ -16,7 +16,7 @@ import { RegisterBuilder, buildRegisterData, countCodes, personText, type Source
 import { RegisterInputError, placeText, type Place } from './errors.ts';
 import { cprText } from './fields.ts';
 import { NumIndex } from './num-index.ts';
-import { thrown } from './test-files.ts';
+import { thrown, weekCells as cells } from './test-files.ts';
 
 /** A code table knowing only `known` (everything else is an unknown code). */
 function table(known: number[]): CodeTable {
@@ -27,11 +27,6 @@ function table(known: number[]): CodeTable {
 const KNOWN = [130, 131, 651];
 const W0 = parseWeek('2021-W01')!;
 const MEMORY_SRC: Source = { file: '(data i hukommelsen)' };
-
-/** A person's weeks with a code, as [week, code] pairs. */
-function cells(p: PersonWeeks): [number, number][] {
-  return [...p.codes].flatMap((c, i) => (c !== 0 ? [[p.weekStart + i, c] as [number, number]] : []));
-}
 
 // ---------------------------------------------------------------------------------------------
 // The model: what the builder must produce from a sequence of operations.

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable } from './codetable.ts';
 import { parseWeek } from '../monitoring/calendar.ts';
+import type { PersonWeeks } from '../monitoring/types.ts';
 
 export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`../../test/fixtures/register/${name}`, import.meta.url));
@@ -69,15 +70,17 @@ export function peopleOutcome(...people: [string, ...[string | number, number][]
   };
 }
 
+/** A person's weeks with a code, as [week, code] pairs. */
+export function weekCells(p: PersonWeeks): [number, number][] {
+  return [...p.codes].flatMap((c, i) => (c !== 0 ? [[p.weekStart + i, c] as [number, number]] : []));
+}
+
 /** People in the order met, each with her weeks with a code; or the error message. */
 export function outcome(read: () => RegisterBuilder): { people: [string, [number, number][]][] } | { error: string } {
   try {
     const data = read().build(defaultCodeTable());
     return {
-      people: [...data.weeks].map(([k, p]) => [
-        k,
-        [...p.codes].flatMap((c, i) => (c !== 0 ? [[p.weekStart + i, c] as [number, number]] : [])),
-      ]),
+      people: [...data.weeks].map(([k, p]) => [k, weekCells(p)]),
     };
   } catch (e) {
     return { error: (e as Error).message };

@@ -16,7 +16,7 @@ import { RegisterBuilder } from './builder.ts';
 import { CsvReader } from './csv.ts';
 import { keepCprs } from './person-key.ts';
 import type { ReadOptions } from './person-key.ts';
-import { outcome, thrown } from './test-files.ts';
+import { outcome, thrown, weekCells } from './test-files.ts';
 import { defaultCodeTable } from './codetable.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -274,20 +274,12 @@ describe('the yearly plain loop', () => {
       }
       // Every digit in every place: the codes read are the general reader's (000 is no code, 007 is 7).
       const cells = Array.from({ length: 100 }, (_, i) => String(i * 10 + (i % 10)).padStart(3, '0'));
-      const text = `PNR;${cells
-        .map((_, i) => `y_${String((i % 52) + 1).padStart(2, '0')}`)
-        .slice(0, 52)
-        .join(';')}\n${cells
-        .reduce<string[][]>((rows, cell, i) => (i % 52 ? (rows[rows.length - 1].push(cell), rows) : [...rows, [cell]]), [])
-        .map((r, k) => `${[A, B][k]};${[...r, ...Array<string>(52 - r.length).fill('')].join(';')}`)
-        .join('\n')}\n`;
+      const header = Array.from({ length: 52 }, (_, i) => `y_${String(i + 1).padStart(2, '0')}`);
+      // B's row: the last 48 codes, then four empty weeks.
+      const text = `PNR;${header.join(';')}\n${A};${cells.slice(0, 52).join(';')}\n${B};${cells.slice(52).join(';')};;;;\n`;
       expect(generalRows(text, 'ydelser_2020.csv')).toBe(1);
       // Most of these codes are in no code table: the weeks as read, before `build` checks them.
-      const weeks = (t: string) =>
-        [...readBenefits(enc(t), 'ydelser_2020.csv').weeks].map(([k, p]) => [
-          k,
-          [...p.codes].flatMap((c, i) => (c ? [[p.weekStart + i, c]] : [])),
-        ]);
+      const weeks = (t: string) => [...readBenefits(enc(t), 'ydelser_2020.csv').weeks].map(([k, p]) => [k, weekCells(p)]);
       expect(weeks(text)).toEqual(weeks(quoted(text)));
       const w1 = isoWeekIndex(2020, 1)!;
       expect(weeks(text)).toEqual([
@@ -351,7 +343,8 @@ describe('the yearly plain loop', () => {
     });
 
     it('writes a word only where the plain loop may: not week 53 of a 52-week year, not before --from, not over another code of hers', () => {
-      const y53 = both(`PNR;y_52;y_53;note\n${B};130;;\n${A};;131;x\n`, 'ydelser_2019.csv');
+      const y53Text = `PNR;y_52;y_53;note\n${B};130;;\n${A};;131;x\n`;
+      const y53 = both(y53Text, 'ydelser_2019.csv');
       expect(y53.plain).toEqual(y53.general);
       expect(y53.plain).toEqual({ error: expect.stringMatching(/linje 3, kolonne «y_53»: 2019 har kun 52 ISO-uger/) });
       // Also when her weeks lie in the shared array, where the cell after 2019-W52 is 2020-W01.
@@ -359,9 +352,7 @@ describe('the yearly plain loop', () => {
       const b = new RegisterBuilder();
       b.knownPeople(keep.numbers);
       b.expectWeeks(isoWeekIndex(2019, 1)!, isoWeekIndex(2020, 53)!);
-      expect(outcome(() => readBenefits(enc(`PNR;y_52;y_53;note\n${B};130;;\n${A};;131;x\n`), 'ydelser_2019.csv', b, { keep }))).toEqual(
-        y53.plain,
-      );
+      expect(outcome(() => readBenefits(enc(y53Text), 'ydelser_2019.csv', b, { keep }))).toEqual(y53.plain);
       const from = both(`PNR;y_26;y_27;y_28\n${A};130;131;651\n`, 'ydelser_2020.csv', () => ({ from: '2020-07' }));
       expect(from.plain).toEqual(from.general);
       expect(from.plain).toEqual({
