@@ -82,9 +82,12 @@ export function monthFlags(
 
 const NO_CODES = /* @__PURE__ */ new Int16Array(0);
 
-/** `monthFlags` of the weeks ws … ws + n − 1 whose codes are codes[at …] (a person in a shared array). */
+/**
+ * `monthFlags` of the weeks ws … ws + n − 1 whose codes are codes[at …] (a person in a shared array);
+ * for weeks as bytes (`WeekColumns.codeAt`), `flagOfCode` is by byte and the byte is returned.
+ */
 export function monthFlagsAt(
-  codes: Int16Array,
+  codes: Int16Array | Uint8Array,
   at: number,
   ws: number,
   n: number,
@@ -164,7 +167,14 @@ export function categoryInWeek(weeks: PersonWeeks | undefined, categoryOf: Uint8
 }
 
 /** `categoryInWeek` of the weeks ws … ws + n − 1 whose codes are codes[at …]. */
-export function categoryInWeekAt(codes: Int16Array, at: number, ws: number, n: number, categoryOf: Uint8Array, w: number): number {
+export function categoryInWeekAt(
+  codes: Int16Array | Uint8Array,
+  at: number,
+  ws: number,
+  n: number,
+  categoryOf: Uint8Array,
+  w: number,
+): number {
   const i = w - ws;
   if (i < 0 || i >= n) return 0;
   const cat = categoryOf[codes[at + i]];

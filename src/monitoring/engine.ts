@@ -93,6 +93,10 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   let distinct: boolean | undefined;
   const cprsDistinct = () => (distinct ??= distinctTenDigitKeys(cprs));
   const weeksOf = weeksInOrder(register, cprs, cprsDistinct);
+  // Weeks as bytes (`WeekColumns.codeAt`): each byte's flag and category rather than each code's.
+  const byteCode = weeksOf.codeAt;
+  const flagOf = byteCode ? Uint8Array.from(byteCode, (c) => flagOfCode[c]) : flagOfCode;
+  const categoryOf = byteCode ? Uint8Array.from(byteCode, (c) => codeTable.categoryOf[c]) : codeTable.categoryOf;
   const hoursOf = hoursInOrder(register, cprs, cprsDistinct);
   // Months after a woman's exit repeat her last counts: add them as differences (tail[k] holds
   // what starts at series month k) and sum them up once at the end.
@@ -106,8 +110,8 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     const at = weeksOf.at[i];
     const ws = weeksOf.weekStart[i];
     const nw = weeksOf.length[i];
-    const unk = monthFlagsAt(codes, at, ws, nw, hoursOf[i], flagOfCode, span, flags);
-    if (unk !== 0) unknown.add(unk);
+    const unk = monthFlagsAt(codes, at, ws, nw, hoursOf[i], flagOf, span, flags);
+    if (unk !== 0) unknown.add(byteCode ? byteCode[unk] : unk);
 
     // Window: enrolment month through the earliest of R and the exit month (spec §2).
     const end = fExit < R ? fExit : R;
@@ -120,7 +124,7 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     if (end < R && fEnrol <= R) addSeriesMonth(tail, (Math.max(end, fEnrol - 1) + 1 - seriesStart) * SERIES_CELLS, -1, best);
     const current: Level | null = fEnrol <= R && R <= fExit ? LEVEL_OF_FLAGS[flags[R - spanStart]] : null;
     const durable = durableOf(flags, Dm - spanStart);
-    const snap = snapshotIndex(categoryInWeekAt(codes, at, ws, nw, codeTable.categoryOf, lastWeekS), flags[S - spanStart]);
+    const snap = snapshotIndex(categoryInWeekAt(codes, at, ws, nw, categoryOf, lastWeekS), flags[S - spanStart]);
     results[i] = { id: p.id, current, accumulated: best as Level, durable, snapshot: SNAPSHOTS[snap] };
 
     outcome.current = current ?? -1;

@@ -78,15 +78,20 @@ export function distinctTenDigitKeys(keys: readonly string[]): boolean {
   return true;
 }
 
-/** Each participant's weeks: codes[i][at[i] …] are the weeks weekStart[i] … weekStart[i] + length[i] − 1 (length 0: none). */
+/**
+ * Each participant's weeks: codes[i][at[i] …] are the weeks weekStart[i] … weekStart[i] + length[i] − 1
+ * (length 0: none); with `codeAt`, each week is a byte whose code is codeAt[byte] (`WeekColumns`).
+ */
 export interface WeeksInOrder {
-  codes: Int16Array[];
+  codes: (Int16Array | Uint8Array)[];
+  codeAt?: Int16Array;
   at: Int32Array;
   weekStart: Int32Array;
   length: Int32Array;
 }
 
 const NO_CODES = new Int16Array(0);
+const NO_BYTES = new Uint8Array(0);
 
 /**
  * The register's weeks of each asked key, as `valuesInOrder(register.weeks, …)` finds them, read
@@ -96,7 +101,7 @@ const NO_CODES = new Int16Array(0);
 export function weeksInOrder(register: RegisterData, asked: readonly string[], distinct: () => boolean): WeeksInOrder {
   const n = asked.length;
   const out: WeeksInOrder = {
-    codes: new Array<Int16Array>(n).fill(NO_CODES),
+    codes: new Array<Int16Array | Uint8Array>(n).fill(NO_CODES),
     at: new Int32Array(n),
     weekStart: new Int32Array(n),
     length: new Int32Array(n),
@@ -114,6 +119,11 @@ export function weeksInOrder(register: RegisterData, asked: readonly string[], d
     return out;
   }
   const keys = cols.keys;
+  if (cols.codeAt !== undefined) {
+    // One kind of array for every participant (those without weeks too), so the engine's loop reads one kind.
+    out.codes.fill(NO_BYTES);
+    out.codeAt = cols.codeAt;
+  }
   const take = (i: number, k: number) => {
     out.codes[i] = cols.codes;
     out.at[i] = cols.offset[k];

@@ -115,11 +115,13 @@ export interface HourColumns {
 
 /**
  * `RegisterData.weeks` as columns: the k-th person of the map (key `keys[k]`) has her weeks
- * weekStart[k] … weekStart[k] + length[k] − 1 at codes[offset[k] …] (her map entry is that view).
+ * weekStart[k] … weekStart[k] + length[k] − 1 at codes[offset[k] …] (her map entry is those weeks).
  */
 export interface WeekColumns {
   keys: readonly string[];
-  codes: Int16Array;
+  /** Each week's code, or with `codeAt` a byte whose code is codeAt[byte] (0: no code). */
+  codes: Int16Array | Uint8Array;
+  codeAt?: Int16Array;
   offset: Int32Array;
   weekStart: Int32Array;
   length: Int32Array;

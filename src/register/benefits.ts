@@ -9,7 +9,7 @@
  */
 import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
 import { MAX_CODE } from '../monitoring/types.ts';
-import { RegisterBuilder, type Source } from './builder.ts';
+import { AS_CODES, RegisterBuilder, type Source } from './builder.ts';
 import { rereadable, sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader, listSome } from './csv.ts';
 import { RegisterInputError, type Place } from './errors.ts';
@@ -377,7 +377,6 @@ function plainYearlyRows(
   // The people's weeks in one array (yearly files with the people known): one probe per row.
   const f = keepNum !== null ? builder.flatRows() : null;
   const flat = f !== null && f.names === keepNum && weekStart >= f.lo && weekStart + weeks - 1 <= f.hi ? f : null;
-  const flatCodes = flat?.codes ?? null;
   const flatBase = flat?.base ?? null;
   const flatShift = flat ? weekStart - flat.lo : 0;
   const seen = builder.seenCodes();
@@ -393,12 +392,17 @@ function plainYearlyRows(
     // A week field of three digits and its delimiter (`130;`, the usual cell) is read as one word.
     const words = new DataView(b.buffer, b.byteOffset, b.byteLength);
     const lastWord = len - 4;
+    // `flat`'s weeks and how a code is written there (bytes, or the codes themselves once the
+    // builder widens them): read again after each call that may widen them.
+    let flatCodes = flat?.codes ?? null;
+    let flatStore = flat?.store ?? AS_CODES;
     const line0 = r.nextLine;
     let rows = 0;
     let done = p;
     // The plain rows' byte loop: see `pastField` for its shape.
     rows: for (; p < len; done = p) {
-      let dst: Int16Array | null = null;
+      let dst: Int16Array | Uint8Array | null = null;
+      let store: Int16Array = AS_CODES;
       let base = 0;
       for (let f = 0; f < nFields; f++) {
         if (f === cPerson) {
@@ -422,13 +426,19 @@ function plainYearlyRows(
           }
           let o = flatBase !== null ? flatBase[slot] : -2;
           if (o === -1) o = builder.flatPlace(num, slot, weekStart, weeks);
-          if (o >= 0) {
-            dst = flatCodes;
-            base = o + flatShift;
-          } else {
+          if (o < 0) {
             const person = builder.weeksForRow(num, weekStart, weeks);
             dst = person.codes;
             base = weekStart - person.weekStart;
+          }
+          if (flat !== null && flat.codes !== flatCodes) {
+            flatCodes = flat.codes;
+            flatStore = flat.store;
+          }
+          if (o >= 0) {
+            dst = flatCodes;
+            store = flatStore;
+            base = o + flatShift;
           }
         } else {
           const off = offOfCol[f];
@@ -454,11 +464,16 @@ function plainYearlyRows(
             if (v !== 0 && dst !== null) {
               if (v > MAX_CODE || off >= weeks) break rows;
               if (off >= fromOff) {
+                if (seen[v] === 0) {
+                  builder.noteCode(v, { file, line: line0 + rows, column: r.header[f] });
+                  // A 256th code: `flat` widened, the general reader takes this row.
+                  if (flat !== null && flat.codes !== flatCodes) break rows;
+                }
+                const x = store[v];
                 const j = base + off;
                 const old = dst[j];
-                if (old === 0) dst[j] = v;
-                else if (old !== v) break rows;
-                if (seen[v] === 0) builder.noteCode(v, { file, line: line0 + rows, column: r.header[f] });
+                if (old === 0) dst[j] = x;
+                else if (old !== x) break rows;
               }
             }
           } else {

@@ -1,8 +1,8 @@
 /**
  * Which memory holds the weeks the builder (builder.ts) hands over (issue 9, item 6: memory grows
  * with the people kept, not with the file). The people known before a yearly file is read
- * (`knownPeople` + `expectWeeks`) are placed in one shared array, each at a span of her own, and
- * handed over as views of it, not copied; people met otherwise, and weeks that grew, are copied
+ * (`knownPeople` + `expectWeeks`) are placed in one shared array, each at a span of her own, a
+ * byte per week, and handed over as that array (columns), not copied; people met otherwise, and weeks that grew, are copied
  * by `build` into one slab of exactly their weeks with a code; a row handed over whole is kept as
  * the caller's array. builder.test.ts checks what the weeks are; this file checks where they are.
  */
@@ -12,6 +12,7 @@ import { MAX_CODE, type CodeTable, type PersonWeeks } from '../monitoring/types.
 import { RegisterBuilder, type FlatWeeks } from './builder.ts';
 import { cprText } from './fields.ts';
 import { NumIndex } from './num-index.ts';
+import { putFlat, weekCells as cells } from './test-files.ts';
 
 const TABLE: CodeTable = (() => {
   const categoryOf = new Uint8Array(MAX_CODE + 1);
@@ -40,7 +41,7 @@ function knowing(n: number): { b: RegisterBuilder; names: NumIndex<string>; f: F
 /** Her yearly row of the whole span as the yearly reader writes it: placed by `flatPlace`, codes written at her offset. */
 function placeRow(b: RegisterBuilder, f: FlatWeeks, num: number, codes: Record<number, number>): number {
   const o = b.flatPlace(num, f.names.slotOf(num), W0, SPAN);
-  for (const [w, c] of Object.entries(codes)) f.codes[o + Number(w)] = c;
+  for (const [w, c] of Object.entries(codes)) putFlat(b, o + Number(w), c);
   return o;
 }
 
@@ -64,7 +65,16 @@ describe('the known people of a yearly file share one array (issue 9, item 6)', 
     expect(order.map((num) => placeRow(b, f, num, {}))).toEqual([0, SPAN, 2 * SPAN]);
   });
 
-  it('hands the people placed only over as views of that array, not copies, each trimmed to her weeks with a code', () => {
+  it('keeps their weeks as one byte each, the codes met numbered in the order met', () => {
+    const { b, f } = knowing(3);
+    expect(f.codes).toBeInstanceOf(Uint8Array);
+    placeRow(b, f, NUMS[1], { 4: 651, 9: 130 });
+    placeRow(b, f, NUMS[0], { 0: 130 });
+    expect([f.codes[4], f.codes[9], f.codes[SPAN]]).toEqual([1, 2, 2]);
+    expect([f.store[651], f.store[130], f.store[131]]).toEqual([1, 2, 0]);
+  });
+
+  it('hands the people placed only over as that array itself, not a copy, each trimmed to her weeks with a code; the map, when asked for, copies them as codes into one exact slab', () => {
     const { b, f } = knowing(3);
     placeRow(b, f, NUMS[1], { 4: 130, 9: 131 });
     placeRow(b, f, NUMS[0], { 0: 651 });
@@ -73,11 +83,14 @@ describe('the known people of a yearly file share one array (issue 9, item 6)', 
     const cols = data.weekColumns!;
     expect(cols.codes).toBe(f.codes);
     expect([...cols.offset]).toEqual([4, SPAN, 2 * SPAN + 104]);
-    expect([...data.weeks].map(([k, p]) => [k, where(p, f)])).toEqual([
-      [key(NUMS[1]), { shared: true, at: 4, length: 6, weekStart: W0 + 4 }],
-      [key(NUMS[0]), { shared: true, at: SPAN, length: 1, weekStart: W0 }],
-      [key(NUMS[2]), { shared: true, at: 2 * SPAN + 104, length: 1, weekStart: W0 + 104 }],
+    expect([...cols.length]).toEqual([6, 1, 1]);
+    expect([cols.codes[4], cols.codes[9], cols.codes[SPAN]].map((v) => cols.codeAt![v])).toEqual([130, 131, 651]);
+    expect([...data.weeks].map(([k, p]) => [k, where(p, f), [...p.codes]])).toEqual([
+      [key(NUMS[1]), { shared: false, at: 0, length: 6, weekStart: W0 + 4 }, [130, 0, 0, 0, 0, 131]],
+      [key(NUMS[0]), { shared: false, at: 6, length: 1, weekStart: W0 }, [651]],
+      [key(NUMS[2]), { shared: false, at: 7, length: 1, weekStart: W0 + 104 }, [130]],
     ]);
+    expect(data.weeks.get(key(NUMS[1]))!.codes.buffer.byteLength).toBe(8 * Int16Array.BYTES_PER_ELEMENT);
   });
 
   it('trims the known people where they are when someone not known was met, who gets weeks of her own', () => {
@@ -141,10 +154,22 @@ describe('the known people of a yearly file share one array (issue 9, item 6)', 
     row[0] = 651;
     b.addWeekRow(NUMS[2], W0 + 52, row, MEMORY, 4, column, true);
     const data = b.build(TABLE);
-    expect(data.weekColumns?.codes).toBe(f.codes);
-    expect([...data.weeks].map(([k, p]) => [k, where(p, f)])).toEqual([
-      [key(NUMS[0]), { shared: true, at: 3, length: 51, weekStart: W0 + 3 }],
-      [key(NUMS[2]), { shared: true, at: SPAN + 52, length: 1, weekStart: W0 + 52 }],
+    const cols = data.weekColumns!;
+    expect(cols.codes).toBe(f.codes);
+    expect([[...cols.offset], [...cols.length], [...cols.weekStart]]).toEqual([
+      [3, SPAN + 52],
+      [51, 1],
+      [W0 + 3, W0 + 52],
+    ]);
+    expect([...data.weeks].map(([k, p]) => [k, cells(p)])).toEqual([
+      [
+        key(NUMS[0]),
+        [
+          [W0 + 3, 130],
+          [W0 + 53, 131],
+        ],
+      ],
+      [key(NUMS[2]), [[W0 + 52, 651]]],
     ]);
   });
 
@@ -239,8 +264,8 @@ describe('build keeps only the weeks with a code, not the shared array, when few
       placeRow(b, f, NUMS[1], { 20: 130 });
       if (other) b.setWeek('#9', W0, 131);
       const data = b.build(TABLE);
-      expect(data.weekColumns !== undefined).toBe(!other && data.weeks.get(key(NUMS[1]))!.codes.buffer === f.codes.buffer);
-      return data.weeks.get(key(NUMS[1]))!.codes.buffer === f.codes.buffer;
+      // Placed only: in place means handed over as columns; else the weeks are views of the shared array.
+      return other ? data.weeks.get(key(NUMS[1]))!.codes.buffer === f.codes.buffer : data.weekColumns !== undefined;
     });
     expect(shared[0]).toBe(shared[1]);
   });

@@ -12,11 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { runs } from '../../test/fast-check-setup.ts';
 import { parseWeek, weekString } from '../monitoring/calendar.ts';
 import { MAX_CODE, type CodeTable, type PersonWeeks } from '../monitoring/types.ts';
-import { RegisterBuilder, buildRegisterData, countCodes, personText, type Source } from './builder.ts';
+import { AS_CODES, RegisterBuilder, buildRegisterData, countCodes, personText, type Source } from './builder.ts';
 import { RegisterInputError, placeText, type Place } from './errors.ts';
 import { cprText } from './fields.ts';
 import { NumIndex } from './num-index.ts';
-import { thrown, weekCells as cells } from './test-files.ts';
+import { putFlat, thrown, weekCells as cells } from './test-files.ts';
 
 /** A code table knowing only `known` (everything else is an unknown code). */
 function table(known: number[]): CodeTable {
@@ -189,24 +189,27 @@ function run(b: RegisterBuilder, op: Op, k: number): void {
       const slot = f !== null ? f.names.slotOf(op.num) : 0;
       let o = flat !== null && slot >= 0 ? flat.base[slot] : -2;
       if (o === -1) o = b.flatPlace(op.num, slot, op.ws, n);
-      let dst: Int16Array;
-      let base: number;
+      let base = 0;
+      let dst: () => Int16Array | Uint8Array;
+      let store: () => Int16Array = () => AS_CODES;
       if (o >= 0) {
-        dst = flat!.codes;
+        // Asked again at every week: a 256th code widens the shared array.
+        dst = () => flat!.codes;
+        store = () => flat!.store;
         base = o + op.ws - flat!.lo;
       } else {
         const p = b.weeksForRow(op.num, op.ws, n);
-        dst = p.codes;
+        dst = () => p.codes;
         base = op.ws - p.weekStart;
       }
       op.codes.forEach((c, i) => {
         if (c === 0) return;
-        const old = dst[base + i];
         const place = { file: src.file, line, column: column(op.ws + i) };
-        if (old === 0) dst[base + i] = c;
-        // The general reader takes the row then, and names the conflict.
-        else if (old !== c) b.setWeek(op.num, op.ws + i, c, src, line, place.column);
         if (!b.hasSeen(c)) b.noteCode(c, place);
+        const old = dst()[base + i];
+        if (old === 0) dst()[base + i] = store()[c];
+        // The general reader takes the row then, and names the conflict.
+        else if (old !== store()[c]) b.setWeek(op.num, op.ws + i, c, src, line, place.column);
       });
       return;
     }
@@ -431,9 +434,8 @@ describe('the unknown codes: one error naming each code, its weeks and people, a
       const slot = names.slotOf(n);
       const o = b.flatPlace(n, slot, W0, 53);
       expect(o).toBeGreaterThanOrEqual(0);
-      f.codes[o + 10] = n === NUMS[1] ? 9 : 130;
+      putFlat(b, o + 10, n === NUMS[1] ? 9 : 130, { file: 'ydelser_2021.csv', line: 3, column: 'u' });
     }
-    b.noteCode(9, { file: 'ydelser_2021.csv', line: 3, column: 'u' });
     const e = thrown(() => b.build(table(KNOWN)));
     expect(e.unknown).toEqual([{ code: 9, weeks: 1, people: 1 }]);
   });
@@ -555,11 +557,10 @@ describe('what build makes of the rows', () => {
   it('trims the people of a yearly file in their shared array, whether they fill it or not', () => {
     for (const filled of [1, 3]) {
       const { names, b } = yearlyBuilder();
-      const f = b.flatRows()!;
       for (const n of NUMS.slice(0, filled)) {
         const o = b.flatPlace(n, names.slotOf(n), W0 + 52, 53);
-        f.codes[o + 52 + 3] = 130;
-        f.codes[o + 52 + 7] = 131;
+        putFlat(b, o + 52 + 3, 130);
+        putFlat(b, o + 52 + 7, 131);
       }
       const data = b.build(table(KNOWN));
       for (const n of NUMS.slice(0, filled)) {
@@ -733,10 +734,9 @@ describe('the weeks of known people in their shared array at build (issue 17, mu
   }
   /** Place each person's row of the span's 105 weeks (as the yearly reader writes it). */
   function place(names: NumIndex<string>, b: RegisterBuilder, rows: [number, Record<number, number>][]): void {
-    const f = b.flatRows()!;
     for (const [num, codes] of rows) {
       const o = b.flatPlace(num, names.slotOf(num), W0, 105);
-      for (const [w, c] of Object.entries(codes)) f.codes[o + Number(w)] = c;
+      for (const [w, c] of Object.entries(codes)) putFlat(b, o + Number(w), c);
     }
   }
 
@@ -863,7 +863,7 @@ describe('people met before the builder was told of them (issue 17, mutation tes
       [NUMS[0], 7],
     ]) {
       const o = b.flatPlace(num, f.names.slotOf(num), W0, 53);
-      if (o >= 0) f.codes[o + week] = 131;
+      if (o >= 0) putFlat(b, o + week, 131);
       else b.weeksForRow(num, W0, 53).codes[W0 + week - b.weeksOfPerson(num)!.weekStart] = 131;
     }
     // Told the weeks again (another yearly file): the people placed keep their weeks.
@@ -886,8 +886,7 @@ describe('people met before the builder was told of them (issue 17, mutation tes
     const names = names010190();
     b.knownPeople(names);
     b.expectWeeks(W0, W0 + 104);
-    const f = b.flatRows()!;
-    f.codes[b.flatPlace(NUMS[2], names.slotOf(NUMS[2]), W0, 53) + 3] = 130;
+    putFlat(b, b.flatPlace(NUMS[2], names.slotOf(NUMS[2]), W0, 53) + 3, 130);
     b.expectWeeks(W0, W0 + 104);
     const data = b.build(table(KNOWN));
     expect([...data.weeks].map(([k, p]) => [k, cells(p)])).toEqual([['1512884321', [[W0 + 3, 130]]]]);
@@ -920,8 +919,7 @@ describe('rows and data at their edges (issue 17, mutation testing)', () => {
     const b = new RegisterBuilder();
     b.knownPeople(names);
     b.expectWeeks(W0, W0 + 104);
-    const f = b.flatRows()!;
-    f.codes[b.flatPlace(NUMS[0], names.slotOf(NUMS[0]), W0, 53) + 2] = 130;
+    putFlat(b, b.flatPlace(NUMS[0], names.slotOf(NUMS[0]), W0, 53) + 2, 130);
     b.addHours('#1', M0, 5); // by key text: kept in the map
     const data = b.build(table(KNOWN));
     expect(data.weekColumns).toBeDefined();

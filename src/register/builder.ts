@@ -60,8 +60,17 @@ class Arena<T extends Int16Array | Float64Array> {
 
 const SLAB = 1 << 19;
 
-/** The most week cells (Int16) `expectWeeks` sets aside at once for the people known (64 MiB). */
+/** The most week cells `expectWeeks` sets aside at once for the people known (32 MiB as bytes, 64 MiB as codes). */
 const FLAT_MAX = 32 * 1024 * 1024;
+
+/**
+ * The most distinct codes `flat` keeps as bytes (index 1 … 255, 0 being a week without a code):
+ * the public DREAM list has 131 codes, a municipality's table a few more.
+ */
+const BYTE_CODES = 255;
+
+/** What a code is stored as in `flat` once its weeks hold codes themselves (`FlatWeeks.store`). */
+export const AS_CODES = /* @__PURE__ */ Int16Array.from({ length: MAX_CODE + 1 }, (_, c) => c);
 
 /**
  * Yearly files with the people known (`knownPeople` + `expectWeeks`): every person's weeks for
@@ -69,8 +78,16 @@ const FLAT_MAX = 32 * 1024 * 1024;
  * that index per row, no person object on the way (see `flatRows`).
  */
 export interface FlatWeeks {
-  /** The people's weeks: person at offset `base[slot]` has week `lo` there, `lo + 1` next, … up to `hi`. */
-  codes: Int16Array;
+  /**
+   * The people's weeks: person at offset `base[slot]` has week `lo` there, `lo + 1` next, … up to
+   * `hi`; each week as `store` gives it (0: no code). Bytes while the people are placed only and
+   * fewer than 256 codes are met (half the memory to fill: a first touch of a page costs more
+   * than all the writes to it), else the codes themselves; the builder may replace the array
+   * (`widen`), so a reader asks again after calling it.
+   */
+  codes: Uint8Array | Int16Array;
+  /** What a code is written as in `codes` (its index among the codes met, or itself); 0 for a code not met yet: `noteCode` it first. */
+  store: Int16Array;
   /** By slot of `names` (`NumIndex.slotOf`): her offset in `codes`, -1 not met yet, -2 kept elsewhere (her weeks grew past the span). */
   base: Int32Array;
   names: NumIndex<string>;
@@ -129,6 +146,9 @@ export class RegisterBuilder {
   private expectHi = -1;
   /** See `FlatWeeks`; `flatSlot[d]` is the slot of the d-th person placed there, `flatPeople[d]` her weeks once met as a person. */
   private flat: FlatWeeks | null = null;
+  /** While `flat.codes` holds bytes: the code of each byte value (index 0: none), and how many are given. */
+  private codeAt: Int16Array | null = null;
+  private byteCodes = 0;
   private flatPeople: PersonWeeks[] = [];
   private flatSlot: Int32Array | null = null;
   private flatCount = 0;
@@ -166,13 +186,47 @@ export class RegisterBuilder {
     const span = this.expectHi - this.expectLo + 1;
     if (names.size * span > FLAT_MAX) return;
     this.flat = {
-      codes: new Int16Array(names.size * span),
+      codes: new Uint8Array(names.size * span),
+      store: new Int16Array(MAX_CODE + 1),
       base: new Int32Array(names.capacity).fill(-1),
       names,
       lo: this.expectLo,
       hi: this.expectHi,
     };
+    this.codeAt = new Int16Array(BYTE_CODES + 1);
     this.flatSlot = new Int32Array(names.size);
+    for (let c = 1; c <= MAX_CODE && this.codeAt !== null; c++) if (this.seen[c]) this.giveByte(c);
+  }
+
+  /** A code met gets the next byte value of `flat` (`store`), or `flat` its codes themselves when the bytes are used up. */
+  private giveByte(code: number): void {
+    const at = this.codeAt!;
+    const n = this.byteCodes;
+    if (n === BYTE_CODES) return this.widen();
+    at[n + 1] = code;
+    this.flat!.store[code] = n + 1;
+    this.byteCodes = n + 1;
+  }
+
+  /** `flat` with the codes themselves instead of bytes (a 256th code, or someone met as a person, who sees her weeks as codes). */
+  private widen(): void {
+    const f = this.flat!;
+    const at = this.codeAt!;
+    const bytes = f.codes;
+    const codes = new Int16Array(bytes.length);
+    // Only the people placed so far have weeks; the rest of the array stays untouched (0, no page filled).
+    const end = this.flatCount * (f.hi - f.lo + 1);
+    for (let i = 0; i < end; i++) codes[i] = at[bytes[i]];
+    f.codes = codes;
+    f.store = AS_CODES;
+    this.codeAt = null;
+  }
+
+  /** `flat.codes` once widened (`widen`): every person seen as one has her weeks as codes. */
+  private flatCodes(): Int16Array {
+    const c = this.flat!.codes;
+    if (!(c instanceof Int16Array)) throw new Error('RegisterBuilder: flat weeks read as codes while still bytes');
+    return c;
   }
 
   /**
@@ -220,7 +274,7 @@ export class RegisterBuilder {
     const span = f.hi - f.lo + 1;
     // Her weeks are the whole array, shifted so that week w is at d·span + (w − lo): no view of
     // her own until one is asked for (`ownView`) or `build` makes the trimmed one (`trimFlat`).
-    const p = { weekStart: f.lo - d * span, codes: f.codes };
+    const p = { weekStart: f.lo - d * span, codes: this.flatCodes() };
     // As `newWeeks`, her key string found by her slot (`keyText` would look her number up again).
     this.weeks.set(f.names.valueAt(slot) ?? cprText(num), p);
     this.weeksByNum.set(num, p);
@@ -261,11 +315,13 @@ export class RegisterBuilder {
     this.placedOnly = false;
     const f = this.flat;
     if (f === null) return;
+    if (this.codeAt !== null) this.widen();
     const span = f.hi - f.lo + 1;
+    const codes = this.flatCodes();
     for (let d = this.flatPeople.length; d < this.flatCount; d++) {
       const slot = this.flatSlot![d];
       const num = f.names.keyAt(slot);
-      const p = { weekStart: f.lo - d * span, codes: f.codes };
+      const p = { weekStart: f.lo - d * span, codes };
       this.weeks.set(f.names.valueAt(slot) ?? cprText(num), p);
       this.weeksByNum.set(num, p);
       this.flatPeople.push(p);
@@ -280,7 +336,7 @@ export class RegisterBuilder {
     const f = this.flat!;
     const at = f.lo - p.weekStart;
     p.weekStart = f.lo;
-    p.codes = f.codes.subarray(at, at + f.hi - f.lo + 1);
+    p.codes = this.flatCodes().subarray(at, at + f.hi - f.lo + 1);
   }
 
   /** Every person of `flat` with a view of her own (before `this.weeks` is read as a whole). */
@@ -328,10 +384,14 @@ export class RegisterBuilder {
       prev = c;
       if (c !== 0 && seen[c] === 0) this.markSeen(c, { file: src.file, line, column: column(weekStart + i) });
     }
-    let dst: Int16Array;
+    let dst: Int16Array | Uint8Array;
+    // As `flat` stores them (bytes while it has them; `codeAt` gives a byte's code), else the codes themselves.
+    let store: Int16Array = AS_CODES;
     let off = reused ? this.placedAt(cpr, weekStart, codes.length) : -1;
-    if (off >= 0) dst = this.flat!.codes;
-    else {
+    if (off >= 0) {
+      dst = this.flat!.codes;
+      store = this.flat!.store;
+    } else {
       let p: PersonWeeks | undefined;
       if (reused) p = this.weeksForRow(cpr, weekStart, codes.length);
       else {
@@ -348,9 +408,13 @@ export class RegisterBuilder {
     for (let i = 0; i < codes.length; i++) {
       const c = codes[i];
       if (c === 0) continue;
+      const v = store[c];
       const old = dst[off + i];
-      if (old === 0) dst[off + i] = c;
-      else if (old !== c) this.conflict(cpr, weekStart + i, old, c, { file: src.file, line, column: column(weekStart + i) });
+      if (old === 0) dst[off + i] = v;
+      else if (old !== v) {
+        const was = store === AS_CODES ? old : this.codeAt![old];
+        this.conflict(cpr, weekStart + i, was, c, { file: src.file, line, column: column(weekStart + i) });
+      }
     }
   }
 
@@ -693,7 +757,7 @@ export class RegisterBuilder {
     if (f === null) return;
     const span = f.hi - f.lo + 1;
     const inPlace = this.flatPeople.length * span * 2 >= f.codes.length;
-    const c = f.codes;
+    const c = this.flatCodes();
     for (const p of this.flatPeople) {
       if (p.codes !== c) {
         // Her own view (met by another path): still in `flat` unless grown (then in `slack`).
@@ -727,6 +791,7 @@ export class RegisterBuilder {
     const span = f.hi - f.lo + 1;
     if (n * span * 2 < f.codes.length) return null;
     const c = f.codes;
+    const codeAt = this.codeAt;
     const keys: string[] = new Array<string>(n);
     const offset = new Int32Array(n);
     const weekStart = new Int32Array(n);
@@ -743,7 +808,9 @@ export class RegisterBuilder {
       weekStart[d] = f.lo + lo - at;
       length[d] = hi - lo;
     }
-    return { keys, codes: c, offset, weekStart, length };
+    return codeAt === null
+      ? { keys, codes: c as Int16Array, offset, weekStart, length }
+      : { keys, codes: c, codeAt, offset, weekStart, length };
   }
 
   /** p's weeks leave `flat` (they grow past its span): readers then go through `weeksForRow` for her. */
@@ -798,6 +865,7 @@ export class RegisterBuilder {
   private markSeen(code: number, place: Place): void {
     this.seen[code] = 1;
     this.firstSeen.set(code, place);
+    if (this.codeAt !== null) this.giveByte(code);
   }
 
   private conflict(key: PersonKey, week: number, oldCode: number, newCode: number, here: Place): never {
@@ -871,16 +939,32 @@ class HoursRun {
 
 /**
  * Register data whose weeks are `columns` (see `RegisterData.weekColumns`): the map of `weeks` is
- * made when it is first read, each person a view of her weeks in the order of the columns, and
- * the columns are dropped then (the map may be changed afterwards).
+ * made when it is first read, each person a view of her weeks in the order of the columns (of a
+ * copy as codes when the columns hold bytes), and the columns are dropped then (the map may be
+ * changed afterwards).
  */
 function registerWithColumns(columns: WeekColumns, hours: Map<string, PersonHours> | HourColumns): RegisterData {
   const data = {} as RegisterData;
   lazyMap(data, 'weeks', 'weekColumns', columns, () => {
-    const { keys, codes, offset, weekStart, length } = columns;
+    const { keys, codes, codeAt, offset, weekStart, length } = columns;
     const weeks = new Map<string, PersonWeeks>();
-    for (let k = 0; k < keys.length; k++)
-      weeks.set(keys[k], { weekStart: weekStart[k], codes: codes.subarray(offset[k], offset[k] + length[k]) });
+    if (codeAt === undefined) {
+      for (let k = 0; k < keys.length; k++)
+        weeks.set(keys[k], { weekStart: weekStart[k], codes: (codes as Int16Array).subarray(offset[k], offset[k] + length[k]) });
+      return weeks;
+    }
+    // Bytes: each person's weeks as codes, one after the other in one slab of exactly their weeks.
+    let total = 0;
+    for (let k = 0; k < keys.length; k++) total += length[k];
+    const slab = new Int16Array(total);
+    let at = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const o = offset[k];
+      const n = length[k];
+      for (let i = 0; i < n; i++) slab[at + i] = codeAt[codes[o + i]];
+      weeks.set(keys[k], { weekStart: weekStart[k], codes: slab.subarray(at, at + n) });
+      at += n;
+    }
     return weeks;
   });
   if (hours instanceof Map) data.hours = hours;

@@ -70,6 +70,16 @@ export function peopleOutcome(...people: [string, ...[string | number, number][]
   };
 }
 
+/**
+ * A code written at `at` of the builder's shared yearly weeks (`flatRows`) as the yearly reader
+ * writes it: noted first (where `place` says), then in the form that array keeps (`store`).
+ */
+export function putFlat(b: RegisterBuilder, at: number, code: number, place = { file: 'ydelser.csv', line: 2, column: 'y_01' }): void {
+  if (!b.hasSeen(code)) b.noteCode(code, place);
+  const f = b.flatRows()!;
+  f.codes[at] = f.store[code];
+}
+
 /** A person's weeks with a code, as [week, code] pairs. */
 export function weekCells(p: PersonWeeks): [number, number][] {
   return [...p.codes].flatMap((c, i) => (c !== 0 ? [[p.weekStart + i, c] as [number, number]] : []));

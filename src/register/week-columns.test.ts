@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoWeekIndex } from '../monitoring/calendar.ts';
 import { monitor } from '../monitoring/engine.ts';
-import type { PersonWeeks, RegisterData } from '../monitoring/types.ts';
+import type { Category, PersonWeeks, RegisterData } from '../monitoring/types.ts';
+import { RegisterInputError } from './errors.ts';
 import { RegisterBuilder } from './builder.ts';
 import { fileSource } from './chunks.ts';
-import { defaultCodeTable } from './codetable.ts';
+import { addCode, defaultCodeTable, emptyCodeTable } from './codetable.ts';
 import { readBenefits } from './benefits.ts';
 import { loadMonitorInput, readRegister } from './load.ts';
 import { keepCprs, keepNumbers } from './person-key.ts';
@@ -179,5 +180,87 @@ describe('weeks of yearly files in columns', () => {
     const m = message(() => read(true));
     expect(m).toMatch(/har kode 730 i uge 2021-W11, men samme person og uge har kode 131/);
     expect(m).toBe(message(() => read(false)));
+  });
+});
+
+describe('weeks of yearly files as bytes (issue 9, item 8)', () => {
+  // 300 codes: a table of them (every seventh one praktik, the last uddannelse, the rest
+  // kontanthjælp), and twelve people of whom ten are kept; the first file has 200 of the codes,
+  // the second the other 100, so the 256th code is met in the middle of the second file.
+  const CODES = Array.from({ length: 300 }, (_, k) => 1000 + k);
+  const table = emptyCodeTable();
+  for (const code of CODES) {
+    const category: Category = code % 7 === 0 ? 'praktik' : code === 1299 ? 'uddannelse' : 'ydelse';
+    addCode(table, { code, category, tekst: `kode ${code}` });
+  }
+  const people = Array.from({ length: 12 }, (_, k) => `${String(k + 10).padStart(2, '0')}0190123${k % 10}`);
+  const codeOf = (y: number, k: number, w: number) => (y === 2021 ? CODES[(k * 52 + w) % 200] : CODES[200 + ((k * 52 + w) % 100)]);
+  const yearOf = (y: number) =>
+    yearly(
+      y,
+      people.map((c, k) => [c, Object.fromEntries(Array.from({ length: 52 }, (_, w) => [w + 1, (w + k) % 5 === 0 ? 0 : codeOf(y, k, w)]))]),
+    );
+  const both = [yearOf(2021), yearOf(2022)];
+  const kept = people.slice(0, 10);
+  const read = (benefits: string[], chunk: number) => {
+    const keep = keepCprs(kept);
+    const b = new RegisterBuilder();
+    b.knownPeople(keepNumbers(keep)!);
+    b.expectWeeks(isoWeekIndex(2021, 1)!, isoWeekIndex(2022, 52)!);
+    for (const f of benefits) readBenefits(fileSource(f, chunk), f, b, { keep });
+    return b.build(table);
+  };
+  const plain = (benefits: string[]) => {
+    const data = readRegister({ benefits }, {}, table);
+    for (const c of people.slice(10)) data.weeks.delete(c);
+    return data;
+  };
+  const them = kept.map((cpr, k) => ({
+    id: `D${k}`,
+    cpr,
+    kommune: '851',
+    visitation: 'jobparat' as const,
+    indskrevet: '2021-01-04',
+    udskrevet: null,
+  }));
+  const MONTH = { month: '2022-12', suppress: 0 };
+
+  it('keeps a byte per week while fewer than 256 codes are met, and the codes themselves from the 256th on, read alike either way', () => {
+    for (const chunk of [64, 1 << 20]) {
+      const one = read(both.slice(0, 1), chunk);
+      expect(one.weekColumns?.codes).toBeInstanceOf(Uint8Array);
+      expect(one.weekColumns?.codeAt).toBeDefined();
+      const oneResult = monitor({ participants: them, register: one, codeTable: table }, MONTH);
+      expect(entries(one.weeks)).toEqual(entries(plain(both.slice(0, 1)).weeks));
+      expect(oneResult).toEqual(monitor({ participants: them, register: plain(both.slice(0, 1)), codeTable: table }, MONTH));
+
+      const two = read(both, chunk);
+      expect(two.weekColumns?.codes).toBeInstanceOf(Int16Array);
+      expect(two.weekColumns?.codeAt).toBeUndefined();
+      const twoResult = monitor({ participants: them, register: two, codeTable: table }, MONTH);
+      expect(entries(two.weeks)).toEqual(entries(plain(both).weeks));
+      expect(twoResult).toEqual(monitor({ participants: them, register: plain(both), codeTable: table }, MONTH));
+      // Praktik (every seventh code) in their months: the results are not all alike.
+      expect(new Set(twoResult.participants.map((p) => p.accumulated))).toContain(3);
+    }
+  });
+
+  it('gives the engine each byte’s flag and category, and names a code missing from its table by the code, not its byte', async () => {
+    const input = await loadMonitorInput({ participants, benefits: files, hours }, { threads: 1 });
+    const cols = input.register.weekColumns!;
+    expect(cols.codeAt).toBeDefined();
+    // 651 (løntilskud) is not the first code met: its byte is not its code.
+    expect(cols.codeAt!.indexOf(651)).toBeGreaterThan(1);
+    const without = emptyCodeTable();
+    for (const e of defaultCodeTable().entries.values()) if (e.code !== 651) addCode(without, e);
+    let error: unknown = null;
+    try {
+      monitor({ ...input, codeTable: without }, OPTS);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RegisterInputError);
+    expect((error as RegisterInputError & { codes: number[] }).codes).toEqual([651]);
+    expect(input.register.weekColumns).toBe(cols);
   });
 });
