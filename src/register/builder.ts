@@ -648,7 +648,7 @@ export class RegisterBuilder {
         while (hi > lo && c[hi - 1] === 0) hi--;
       }
       const num = key.length === 10 ? tenDigits(key) : -1;
-      nums[k] = num >= 0 && cprText(num) === key ? num : -1;
+      nums[k] = num;
       if (nums[k] < 0) texts.push(key);
       starts[k] = p.weekStart + lo;
       lengths[k] = hi - lo;
