@@ -647,8 +647,8 @@ export class RegisterBuilder {
         while (lo < hi && c[lo] === 0) lo++;
         while (hi > lo && c[hi - 1] === 0) hi--;
       }
-      const num = key.length === 10 ? tenDigits(key) : -1;
-      nums[k] = num;
+      // A ten-digit key goes as its number (cprText gives it back), any other as its text.
+      nums[k] = key.length === 10 ? tenDigits(key) : -1;
       if (nums[k] < 0) texts.push(key);
       starts[k] = p.weekStart + lo;
       lengths[k] = hi - lo;

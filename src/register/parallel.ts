@@ -87,7 +87,7 @@ const WINDOW = 1024 * 1024;
  * The reader thread's chunks: it reads nothing after its pieces, so its two buffers are fresh
  * memory it fills once (32 MiB at the main thread's 16 MiB, 8,000 first touches of a page).
  */
-export const WORKER_CHUNK = 4 * 1024 * 1024;
+const WORKER_CHUNK = 4 * 1024 * 1024;
 
 function readAt(path: string, start: number, length: number): Buffer {
   const fd = openSync(path, 'r');
