@@ -180,8 +180,9 @@ export function splitPlan(benefits: string[], hours: string[], how: ReadThreads 
   // (30 Nov 2026, 22:00, loaded machine, 7 pairs each against one thread: CPU 1.20×, wall 1.04×;
   // with every yearly file on the worker, CPU 1.20×, wall 1.14×): no gain that pays for its code.
   // Nor did the paid hours on the worker beside yearly files read whole on the main thread (3 Dec
-  // 2026, 8 cold pairs: wall 1.04×, CPU +0.8 s; the main thread's part 1.2–1.4 s against 0.9–1.0 s
-  // alone): two threads of one process slow each other here (bench/README.md).
+  // 2026, 8 cold pairs: wall 1.04×, CPU +0.6–0.9 s; the main thread's part 1.2–1.4 s against
+  // 0.9–1.0 s alone): on two cores, code that allocates on the JS heap slows 1.3–1.9× whenever the
+  // other core is busy, threads and processes alike (bench/README.md).
   if ((how.threads ?? (benefits.length > 1 ? 1 : 2)) < 2 || benefits.length === 0) return null;
   try {
     const files: Sniffed[] = [];
