@@ -300,12 +300,15 @@ describe('the yearly plain loop', () => {
           '000;007;070',
           '130;131;651;999',
           '130;131;651;',
+          '130;40000;13',
         ]) {
           const text = `PNR;y_01;y_02;y_03\n${B};130;;\n${A};${cells}${end}`;
           const { plain, general } = both(text, 'ydelser_2020.csv');
           expect(plain, `${cells} ${JSON.stringify(end)}`).toEqual(general);
+          // A code above 32767 is refused by both.
+          if (cells.includes('40000')) expect(plain).toEqual({ error: expect.stringContaining('«40000» er ikke en gyldig ydelseskode') });
           // A last row without a line end is the general reader's.
-          if (cells.split(';').length === 3)
+          else if (cells.split(';').length === 3)
             expect(generalRows(text, 'ydelser_2020.csv'), `${cells} ${JSON.stringify(end)}`).toBe(end ? 1 : 2);
           // A code in the field too many is refused; an empty one is let pass, by both.
           else if (cells.endsWith('999'))
@@ -347,12 +350,22 @@ describe('the yearly plain loop', () => {
       const y53 = both(y53Text, 'ydelser_2019.csv');
       expect(y53.plain).toEqual(y53.general);
       expect(y53.plain).toEqual({ error: expect.stringMatching(/linje 3, kolonne «y_53»: 2019 har kun 52 ISO-uger/) });
+      // Every week of the year in its column (the loop's own case for such files): week 53 too.
+      const all = Array.from({ length: 53 }, (_, i) => `y_${String(i + 1).padStart(2, '0')}`).join(';');
+      const fullText = `PNR;${all}\n${B};130${';'.repeat(52)}\n${A};${'131;'.repeat(52)}651\n`;
+      const full = both(fullText, 'ydelser_2019.csv');
+      expect(full.plain).toEqual(full.general);
+      expect(full.plain).toEqual({ error: expect.stringMatching(/linje 3, kolonne «y_53»: 2019 har kun 52 ISO-uger/) });
       // Also when her weeks lie in the shared array, where the cell after 2019-W52 is 2020-W01.
       const keep = keepCprs([A, B]);
       const b = new RegisterBuilder();
       b.knownPeople(keep.numbers);
       b.expectWeeks(isoWeekIndex(2019, 1)!, isoWeekIndex(2020, 53)!);
       expect(outcome(() => readBenefits(enc(y53Text), 'ydelser_2019.csv', b, { keep }))).toEqual(y53.plain);
+      const c = new RegisterBuilder();
+      c.knownPeople(keep.numbers);
+      c.expectWeeks(isoWeekIndex(2019, 1)!, isoWeekIndex(2020, 53)!);
+      expect(outcome(() => readBenefits(enc(fullText), 'ydelser_2019.csv', c, { keep }))).toEqual(full.plain);
       const from = both(`PNR;y_26;y_27;y_28\n${A};130;131;651\n`, 'ydelser_2020.csv', () => ({ from: '2020-07' }));
       expect(from.plain).toEqual(from.general);
       expect(from.plain).toEqual({
