@@ -231,7 +231,22 @@ describe('the long layout: plain rows read by the fast loop', () => {
 describe('paid hours: plain rows read by the fast loop', () => {
   const monthCell = fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min: 1, max: 12 }).map((m) => `2021-${String(m).padStart(2, '0')}`) },
-    { weight: 1, arbitrary: fc.constantFrom('2019-12', '2021-13', '2021-00', ' 2021-03', '2021-03 ', '2021-3', '21-03', '', 'maaned') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '2019-12',
+        '2021-13',
+        '2021-00',
+        ' 2021-03',
+        '2021-03 ',
+        '2021-3',
+        '21-03',
+        '',
+        'maaned',
+        '2021/03',
+        '20a1-03',
+      ),
+    },
   );
   const hoursCell = fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom('80,5', '12', '0', '7.25', '37,0', '0,1', '0,2') },

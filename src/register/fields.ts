@@ -98,7 +98,7 @@ export function parseDreamWeek(text: string): number | null {
 }
 
 /** 10^k for k = 0 … 16, the same numbers as `10 ** k` (all exact), read from a table: `**` costs a call to pow per row of paid hours. */
-const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+export const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 
 /**
  * Decimal number in bytes with comma or point (`80,5`, `80.5`, optional minus); NaN when not

@@ -63,6 +63,12 @@ describe('readHours: plain rows and the general reader agree', () => {
     expect(() => readHours(enc([...head, '0101901234;2021-01;4;9'].join('\n') + '\n'), 'timer.csv')).toThrow(/linje 3/);
     expect(() => readHours(enc([...head, '0101901234;2021-01;-4'].join('\n') + '\n'), 'timer.csv')).toThrow(/linje 3, kolonne «timer»/);
     expect(() => readHours(enc([...head, '0101901234;2021-1x;4'].join('\n') + '\n'), 'timer.csv')).toThrow(/linje 3, kolonne «maaned»/);
+    // Months and hours that look almost plain: another separator, a letter among the digits, no hours.
+    for (const month of ['2021/01', '20x1-01', '2021-0a', '202-01'])
+      expect(() => readHours(enc([...head, `0101901234;${month};4`].join('\n') + '\n'), 'timer.csv'), month).toThrow(
+        /linje 3, kolonne «maaned»/,
+      );
+    expect(() => readHours(enc([...head, '0101901234;2021-01;'].join('\n') + '\n'), 'timer.csv')).toThrow(/linje 3, kolonne «timer»/);
   });
 });
 

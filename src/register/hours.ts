@@ -7,7 +7,7 @@ import { BASE_YEAR, parseMonth } from '../monitoring/calendar.ts';
 import { RegisterBuilder } from './builder.ts';
 import { sourceOf, type RegisterInput } from './chunks.ts';
 import { CsvReader } from './csv.ts';
-import { cprAt, decimalFromBytes, monthFromBytes, parseDecimal, pastField } from './fields.ts';
+import { cprAt, decimalFromBytes, monthFromBytes, parseDecimal, pastField, POWERS_OF_TEN } from './fields.ts';
 import type { NumIndex } from './num-index.ts';
 import { fromLimits, keepNumbers, PersonColumn, type ReadOptions } from './person-key.ts';
 
@@ -56,12 +56,22 @@ export function readHours(
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+const DASH = 45;
+const COMMA = 44;
+const DOT = 46;
+const D0 = 48;
+const D9 = 57;
+
+/** The value of an ASCII digit, or a number that makes any sum of digits × place values negative. */
+const digit = (c: number): number => (c >= D0 && c <= D9 ? c - D0 : -1e5);
 
 /**
  * The paid-hours file's hot path (650,000 rows for 100,000 women): rows of the plain form
  * `0101901234;2021-02;80,5` (three fields in the header's order, the CPR as ten digits, no
- * quotes, LF or CRLF) parsed from the chunk's bytes, the month and hours by the general
- * reader's own field parsers (`monthFromBytes`, `decimalFromBytes`). It stops before the first
+ * quotes, LF or CRLF) parsed from the chunk's bytes, the month and hours as the general
+ * reader's field parsers (`monthFromBytes`, `decimalFromBytes`) give them: the usual forms read
+ * as they are passed (a quarter less time for the file than passing them first, 3 Dec 2026), the
+ * others by those parsers. It stops before the first
  * row of any other form or with a value those parsers refuse (a blank line, quotes, spaces
  * around the CPR, a bad month or number, a missing or extra field, the chunk's end): the general
  * reader takes that row, so sums, results and messages are the general reader's.
@@ -96,15 +106,47 @@ function plainHoursRows(
           p += 10;
         } else {
           const s = p;
-          for (let c = b[p]; p < len && c !== delim && c !== LF && c !== CR; c = b[++p]) {
-            if (c === QUOTE) break rows;
+          // The usual field is read as it is passed (`2021-02`; `80,5` or `80`), with the value the
+          // field parsers give; anything else is passed first and then given to them (what follows
+          // the value is `pastField`'s to check: a space or a letter there leaves the row to the
+          // general reader).
+          let v = NaN;
+          let c = b[p];
+          if (f === cMonth) {
+            if (b[p + 4] === DASH) {
+              const y = digit(b[p]) * 1000 + digit(b[p + 1]) * 100 + digit(b[p + 2]) * 10 + digit(b[p + 3]);
+              const m = digit(b[p + 5]) * 10 + digit(b[p + 6]);
+              if (y >= 0 && m >= 1 && m <= 12) {
+                v = (y - BASE_YEAR) * 12 + (m - 1);
+                p += 7;
+                c = b[p];
+              }
+            }
+          } else {
+            let int = 0;
+            for (; c >= D0 && c <= D9; c = b[++p]) int = int * 10 + (c - D0);
+            const digits = p - s;
+            if (c === COMMA || c === DOT) {
+              const fs = ++p;
+              let frac = 0;
+              for (c = b[p]; c >= D0 && c <= D9; c = b[++p]) frac = frac * 10 + (c - D0);
+              const k = p - fs;
+              if (digits > 0 && k > 0 && digits + k <= 16) v = (int * POWERS_OF_TEN[k] + frac) / POWERS_OF_TEN[k];
+            } else if (digits > 0 && digits <= 15) v = int;
+          }
+          if (Number.isNaN(v)) {
+            p = s;
+            for (c = b[p]; p < len && c !== delim && c !== LF && c !== CR; c = b[++p]) {
+              if (c === QUOTE) break rows;
+            }
+            v = f === cMonth ? monthFromBytes(b, s, p, BASE_YEAR) : decimalFromBytes(b, s, p);
           }
           if (f === cMonth) {
-            month = monthFromBytes(b, s, p, BASE_YEAR);
-            if (Number.isNaN(month)) break rows;
+            if (Number.isNaN(v)) break rows;
+            month = v;
           } else {
-            hours = decimalFromBytes(b, s, p);
-            if (!(hours >= 0)) break rows;
+            if (!(v >= 0)) break rows;
+            hours = v;
           }
         }
         p = pastField(b, p, f === 2, delim);
