@@ -21,7 +21,8 @@ CATEGORY_FLAG[CAT.praktik] = FLAG_V;
 CATEGORY_FLAG[CAT.loentilskud] = FLAG_V;
 
 /** Marks a code missing from the code table in `codeFlags`. */
-const UNKNOWN = 128;
+export const UNKNOWN_FLAG = 128;
+const UNKNOWN = UNKNOWN_FLAG;
 
 /**
  * A range of month indexes with, precomputed once: month lengths, the week range, and the
@@ -33,6 +34,8 @@ export class Span {
   readonly lastWeek: number;
   /** weekMonth[w - firstWeek] = month index of week w minus start. */
   readonly weekMonth: Int32Array;
+  /** firstWeekOf[k] = the first week of month start + k (the first week w with weekMonth ≥ k). */
+  readonly firstWeekOf: Int32Array;
   constructor(
     readonly start: number,
     readonly length: number,
@@ -45,6 +48,11 @@ export class Span {
     const table = weekMonthTable();
     for (let w = this.firstWeek; w <= this.lastWeek; w++) {
       this.weekMonth[w - this.firstWeek] = (w >= 0 && w < TABLE_WEEKS ? table[w] : monthOfWeek(w)) - start;
+    }
+    this.firstWeekOf = new Int32Array(length);
+    for (let k = 0, w = this.firstWeek; k < length; k++) {
+      while (w <= this.lastWeek && this.weekMonth[w - this.firstWeek] < k) w++;
+      this.firstWeekOf[k] = w;
     }
   }
 }
@@ -85,6 +93,8 @@ const NO_CODES = /* @__PURE__ */ new Int16Array(0);
 /**
  * `monthFlags` of the weeks ws … ws + n − 1 whose codes are codes[at …] (a person in a shared array);
  * for weeks as bytes (`WeekColumns.codeAt`), `flagOfCode` is by byte and the byte is returned.
+ * `from` (a month index, at least `span.start`): only the months from there on are filled, the
+ * earlier ones are left 0, and a code missing from the table is looked for only there.
  */
 export function monthFlagsAt(
   codes: Int16Array | Uint8Array,
@@ -95,11 +105,12 @@ export function monthFlagsAt(
   flagOfCode: Uint8Array,
   span: Span,
   out: Uint8Array,
+  from = span.start,
 ): number {
   out.fill(0, 0, span.length);
   let unknown = 0;
   if (n > 0) {
-    const lo = Math.max(ws, span.firstWeek);
+    const lo = Math.max(ws, span.firstWeekOf[from - span.start] ?? span.lastWeek + 1);
     const hi = Math.min(ws + n - 1, span.lastWeek);
     const weekMonth = span.weekMonth;
     const fw = span.firstWeek;
@@ -116,7 +127,7 @@ export function monthFlagsAt(
   if (hours) {
     const ms = hours.monthStart;
     const h = hours.hours;
-    const lo = Math.max(ms, span.start);
+    const lo = Math.max(ms, from);
     const hi = Math.min(ms + h.length - 1, span.start + span.length - 1);
     for (let m = lo; m <= hi; m++) {
       const v = h[m - ms];

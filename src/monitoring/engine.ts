@@ -5,7 +5,7 @@
  */
 import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupCellPath, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
-import { categoryInWeekAt, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlagsAt, snapshotIndex, Span } from './classify.ts';
+import { categoryInWeekAt, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlagsAt, snapshotIndex, Span, UNKNOWN_FLAG } from './classify.ts';
 import { AGE_BANDS, factColumns } from './participant-facts.ts';
 import { distinctTenDigitKeys, hoursInOrder, weeksInOrder } from './ordered-lookup.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets } from './series.ts';
@@ -96,6 +96,11 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   // Weeks as bytes (`WeekColumns.codeAt`): each byte's flag and category rather than each code's.
   const byteCode = weeksOf.codeAt;
   const flagOf = byteCode ? Uint8Array.from(byteCode, (c) => flagOfCode[c]) : flagOfCode;
+  // Weeks as bytes whose codes are all in the table: a woman's weeks before the first month the
+  // results read (her enrolment, the durable window, the snapshot) are not looked at, since no
+  // unknown code can hide there (otherwise every week of the span is, to find it).
+  const allKnown = byteCode !== undefined && byteCode.every((c) => flagOfCode[c] !== UNKNOWN_FLAG);
+  const firstRead = Math.max(spanStart, Math.min(Dm - 5, S));
   const categoryOf = byteCode ? Uint8Array.from(byteCode, (c) => codeTable.categoryOf[c]) : codeTable.categoryOf;
   const hoursOf = hoursInOrder(register, cprs, cprsDistinct);
   // Months after a woman's exit repeat her last counts: add them as differences (tail[k] holds
@@ -110,7 +115,8 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     const at = weeksOf.at[i];
     const ws = weeksOf.weekStart[i];
     const nw = weeksOf.length[i];
-    const unk = monthFlagsAt(codes, at, ws, nw, hoursOf[i], flagOf, span, flags);
+    const from = allKnown ? Math.max(firstRead < fEnrol ? firstRead : fEnrol, spanStart) : spanStart;
+    const unk = monthFlagsAt(codes, at, ws, nw, hoursOf[i], flagOf, span, flags, from);
     if (unk !== 0) unknown.add(byteCode ? byteCode[unk] : unk);
 
     // Window: enrolment month through the earliest of R and the exit month (spec §2).

@@ -71,10 +71,10 @@ const digit = (c: number): number => (c >= D0 && c <= D9 ? c - D0 : -1e5);
  * quotes, LF or CRLF) parsed from the chunk's bytes, the month and hours as the general
  * reader's field parsers (`monthFromBytes`, `decimalFromBytes`) give them: the usual forms read
  * as they are passed (a quarter less time for the file than passing them first, 3 Dec 2026), the
- * others by those parsers. It stops before the first
- * row of any other form or with a value those parsers refuse (a blank line, quotes, spaces
- * around the CPR, a bad month or number, a missing or extra field, the chunk's end): the general
- * reader takes that row, so sums, results and messages are the general reader's.
+ * others by those parsers. It stops before the first row of any other form or with a value those
+ * parsers refuse (a blank line, quotes, spaces around the CPR, a bad month or number, a missing or
+ * extra field, the chunk's end): the general reader takes that row, so sums, results and messages
+ * are the general reader's.
  */
 function plainHoursRows(
   r: CsvReader,
