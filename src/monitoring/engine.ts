@@ -5,7 +5,17 @@
  */
 import { addOutcome, DURABLE_SLOT, GROUP_CELLS, groupCellPath, groupResult, groupSets, partitionSets, type Outcome } from './aggregate.ts';
 import { lastWeekOfMonth, monthString, parseMonth } from './calendar.ts';
-import { categoryInWeekAt, codeFlags, durableOf, isBetter, LEVEL_OF_FLAGS, monthFlagsAt, snapshotIndex, Span, UNKNOWN_FLAG } from './classify.ts';
+import {
+  categoryInWeekAt,
+  codeFlags,
+  durableOf,
+  isBetter,
+  LEVEL_OF_FLAGS,
+  monthFlagsAt,
+  snapshotIndex,
+  Span,
+  UNKNOWN_FLAG,
+} from './classify.ts';
 import { AGE_BANDS, factColumns } from './participant-facts.ts';
 import { distinctTenDigitKeys, hoursInOrder, weeksInOrder } from './ordered-lookup.ts';
 import { addSeriesMonth, SERIES_CELLS, seriesCellPath, seriesPoints, seriesSets } from './series.ts';
