@@ -67,6 +67,15 @@ describe('distinctTenDigitKeys', () => {
     expect(distinctTenDigitKeys(['01018500011', '0202850002'])).toBe(false);
     expect(distinctTenDigitKeys(['0101850001', '010185-001'])).toBe(false);
   });
+  it('finds the one repeat among 100,000 keys, and tells keys apart that differ above 2^30 only', () => {
+    const keys = Array.from({ length: 100_000 }, (_, i) => String(i * 99_991).padStart(10, '0'));
+    expect(distinctTenDigitKeys(keys)).toBe(true);
+    expect(distinctTenDigitKeys([...keys, keys[77_777]])).toBe(false);
+    expect(distinctTenDigitKeys([keys[0], ...keys])).toBe(false);
+    const high = [5, 5 + 2 ** 30, 5 + 2 ** 31, 5 + 3 * 2 ** 30, 9_999_999_999].map((v) => String(v).padStart(10, '0'));
+    expect(distinctTenDigitKeys(high)).toBe(true);
+    expect(distinctTenDigitKeys([...high, high[3]])).toBe(false);
+  });
   it('agrees with a Set on ten-digit keys (property)', () => {
     const cpr = fc.integer({ min: 0, max: 40 }).map((n) => String(101850000 + n).padStart(10, '0'));
     fc.assert(
