@@ -56,6 +56,16 @@ describe('readParticipants', () => {
       line: 2,
       column: 'visitation',
     });
+    // Almost a category: the start of one, one letter off, one letter more (read from the bytes, these must not pass).
+    for (const v of ['job', 'aktivitet', 'xobparat', 'jobparatt', 'oevrig'])
+      expect(
+        thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-01-01;jobparat;\nB;0202851236;K;2021-01-01;${v};\n`), 'd.csv')),
+        v,
+      ).toMatchObject({
+        line: 3,
+        column: 'visitation',
+        message: expect.stringContaining(`ukendt visitationskategori «${v}»`),
+      });
     expect(thrown(() => readParticipants(enc(`${head}A;0101901234;K;2021-05-01;jobparat;2021-04-30\n`), 'd.csv')).message).toMatch(
       /linje 2, kolonne «udskrevet»: udskrivningsdatoen 2021-04-30 ligger før/,
     );

@@ -38,6 +38,16 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
   const out: Participant[] = [];
   const ids = new UniqueIds();
   const shared = sharedFields(r);
+  // Each distinct date text (one string per value, `shared`) is checked once.
+  const dates = new Map<string, string | null>();
+  const dateOf = (text: string): string | null => {
+    let d = dates.get(text);
+    if (d === undefined) {
+      d = isoDateText(text);
+      if (dates.size < MAX_SHARED) dates.set(text, d);
+    }
+    return d;
+  };
   while (r.next()) {
     r.checkFieldCount();
     const id = r.text(cId);
@@ -70,10 +80,10 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
     }
     const kommune = shared(cKommune);
     if (!kommune) throw r.error('bad_value', cKommune, 'kommune mangler.');
-    const indskrevet = isoDateText(shared(cIn));
+    const indskrevet = dateOf(shared(cIn));
     if (indskrevet === null)
       throw r.error('bad_date', cIn, `«${r.text(cIn)}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
-    const visitation = parseVisitation(r.text(cVis));
+    const visitation = visitationAt(r, cVis) ?? parseVisitation(r.text(cVis));
     if (!visitation) {
       throw r.error(
         'bad_value',
@@ -81,7 +91,7 @@ export function readParticipants(bytes: Uint8Array, fileName: string): Participa
         `ukendt visitationskategori «${r.text(cVis)}»; brug en af: aktivitetsparat, jobparat, selvforsoergende, oevrige.`,
       );
     }
-    const udskrevet = exitDate(r, cOut, indskrevet, shared);
+    const udskrevet = exitDate(r, cOut, indskrevet, shared, dateOf);
     out.push(
       birthDate
         ? { id, cpr: key, birthDate, kommune, visitation, indskrevet, udskrevet }
@@ -166,11 +176,34 @@ export function plainFieldKey(b: Uint8Array, s: number, e: number): number {
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
+/**
+ * A visitation category written exactly as the spec names it (the usual case), read from the
+ * field's bytes (inside its quotes, if any) without making a string of them; null for anything
+ * else (then `parseVisitation`).
+ */
+function visitationAt(r: CsvReader, i: number): Visitation | null {
+  const b = r.bytes;
+  const s = r.starts[i];
+  const n = r.ends[i] - s;
+  outer: for (const v of VISITATIONS) {
+    if (v.length !== n) continue;
+    for (let k = 0; k < n; k++) if (b[s + k] !== v.charCodeAt(k)) continue outer;
+    return v;
+  }
+  return null;
+}
+
 /** The row's exit date (`udskrevet`), or null when the column is missing or blank; never before the enrolment. */
-function exitDate(r: CsvReader, cOut: number, indskrevet: string, shared: (i: number) => string): string | null {
+function exitDate(
+  r: CsvReader,
+  cOut: number,
+  indskrevet: string,
+  shared: (i: number) => string,
+  dateOf: (text: string) => string | null,
+): string | null {
   const outText = cOut >= 0 ? shared(cOut) : '';
   if (!outText) return null;
-  const udskrevet = isoDateText(outText);
+  const udskrevet = dateOf(outText);
   if (udskrevet === null) throw r.error('bad_date', cOut, `«${outText}» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).`);
   if (udskrevet < indskrevet)
     throw r.error('bad_date', cOut, `udskrivningsdatoen ${udskrevet} ligger før indskrivningsdatoen ${indskrevet}.`);
