@@ -21,8 +21,7 @@ CATEGORY_FLAG[CAT.praktik] = FLAG_V;
 CATEGORY_FLAG[CAT.loentilskud] = FLAG_V;
 
 /** Marks a code missing from the code table in `codeFlags`. */
-export const UNKNOWN_FLAG = 128;
-const UNKNOWN = UNKNOWN_FLAG;
+export const UNKNOWN = 128;
 
 /**
  * A range of month indexes with, precomputed once: month lengths, the week range, and the
@@ -34,7 +33,7 @@ export class Span {
   readonly lastWeek: number;
   /** weekMonth[w - firstWeek] = month index of week w minus start. */
   readonly weekMonth: Int32Array;
-  /** firstWeekOf[k] = the first week of month start + k (the first week w with weekMonth ≥ k). */
+  /** firstWeekOf[k] = the first week of month start + k. */
   readonly firstWeekOf: Int32Array;
   constructor(
     readonly start: number,
@@ -49,11 +48,7 @@ export class Span {
     for (let w = this.firstWeek; w <= this.lastWeek; w++) {
       this.weekMonth[w - this.firstWeek] = (w >= 0 && w < TABLE_WEEKS ? table[w] : monthOfWeek(w)) - start;
     }
-    this.firstWeekOf = new Int32Array(length);
-    for (let k = 0, w = this.firstWeek; k < length; k++) {
-      while (w <= this.lastWeek && this.weekMonth[w - this.firstWeek] < k) w++;
-      this.firstWeekOf[k] = w;
-    }
+    this.firstWeekOf = Int32Array.from({ length }, (_, k) => firstWeekOfMonth(start + k));
   }
 }
 

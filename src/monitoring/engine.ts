@@ -14,7 +14,7 @@ import {
   monthFlagsAt,
   snapshotIndex,
   Span,
-  UNKNOWN_FLAG,
+  UNKNOWN,
 } from './classify.ts';
 import { AGE_BANDS, factColumns } from './participant-facts.ts';
 import { distinctTenDigitKeys, hoursInOrder, weeksInOrder } from './ordered-lookup.ts';
@@ -109,7 +109,7 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
   // Weeks as bytes whose codes are all in the table: a woman's weeks before the first month the
   // results read (her enrolment, the durable window, the snapshot) are not looked at, since no
   // unknown code can hide there (otherwise every week of the span is, to find it).
-  const allKnown = byteCode !== undefined && byteCode.every((c) => flagOfCode[c] !== UNKNOWN_FLAG);
+  const allKnown = byteCode !== undefined && !flagOf.includes(UNKNOWN);
   const firstRead = Math.max(spanStart, Math.min(Dm - 5, S));
   const categoryOf = byteCode ? Uint8Array.from(byteCode, (c) => codeTable.categoryOf[c]) : codeTable.categoryOf;
   const hoursOf = hoursInOrder(register, cprs, cprsDistinct);
@@ -125,7 +125,7 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     const at = weeksOf.at[i];
     const ws = weeksOf.weekStart[i];
     const nw = weeksOf.length[i];
-    const from = allKnown ? Math.max(firstRead < fEnrol ? firstRead : fEnrol, spanStart) : spanStart;
+    const from = allKnown ? Math.min(firstRead, fEnrol) : spanStart;
     const unk = monthFlagsAt(codes, at, ws, nw, hoursOf[i], flagOf, span, flags, from);
     if (unk !== 0) unknown.add(byteCode ? byteCode[unk] : unk);
 
