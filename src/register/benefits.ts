@@ -123,7 +123,7 @@ export function readCode(r: CsvReader, i: number): number {
 
 const DATED = /^y_(\d{2})(\d{2})$/;
 const YEARLY = /^y_(\d{2})$/;
-const YEAR_COLUMNS = ['aar', 'år', 'year', 'aargang', 'årgang'];
+export const YEAR_COLUMNS = ['aar', 'år', 'year', 'aargang', 'årgang'];
 
 /** A year (1990–2099) standing alone in a file name, e.g. `dream_2019.csv`, or null. */
 export function yearInFileName(file: string): number | null {

@@ -669,6 +669,68 @@ export class RegisterBuilder {
   }
 
   /**
+   * The weeks read so far when they are all in `flat` (yearly files with the people known, every
+   * row placed, nobody met as a person, no hours), for another thread to take over whole
+   * (`adoptFlat`): the array is transferred, not copied or packed person by person; else null.
+   */
+  handFlat(): FlatHandOver | null {
+    const f = this.flat;
+    if (f === null || !this.placedOnly || this.weeks.size > 0 || this.slack.size > 0) return null;
+    if (this.hoursMap.size > 0 || this.pendingKeys.length > 0 || this.run.cpr !== '') return null; // weeks only
+    const nums = new Float64Array(this.flatCount);
+    for (let d = 0; d < nums.length; d++) nums[d] = f.names.keyAt(this.flatSlot![d]);
+    const seen: number[] = [];
+    const places: Place[] = [];
+    for (let c = 1; c <= MAX_CODE; c++) {
+      if (this.seen[c] === 0) continue;
+      seen.push(c);
+      places.push(this.firstSeen.get(c)!);
+    }
+    const codeAt = this.codeAt === null ? null : this.codeAt.slice();
+    return { lo: f.lo, hi: f.hi, codes: f.codes, codeAt, nums, seen: Int32Array.from(seen), places };
+  }
+
+  /**
+   * Take over the weeks another thread's builder read into its `flat` (`handFlat`), placing its
+   * people at their slots here, as if their rows had been read here in the same order. Only
+   * into a builder that has read no weeks and expects the same span for the same people;
+   * throws otherwise (the caller then reads on one thread, parallel.ts).
+   */
+  adoptFlat(h: FlatHandOver): void {
+    const f = this.flat;
+    const refuse = (why: string) => new RegisterInputError('conflict', `flat weeks not taken over: ${why}`, { file: '(parallel)' });
+    if (f === null || !this.placedOnly || this.flatCount > 0 || this.weeks.size > 0) throw refuse('weeks read here');
+    if (f.lo !== h.lo || f.hi !== h.hi || h.codes.length !== f.codes.length) throw refuse('another span or people');
+    if (this.seen.some((v) => v !== 0)) throw refuse('codes met here');
+    const span = f.hi - f.lo + 1;
+    const n = h.nums.length;
+    if (n > this.flatSlot!.length) throw refuse('more people');
+    for (let d = 0; d < n; d++) {
+      const slot = f.names.slotOf(h.nums[d]);
+      if (slot < 0 || f.base[slot] !== -1) throw refuse('a person not asked for, or placed twice');
+      this.flatSlot![d] = slot;
+      f.base[slot] = d * span;
+    }
+    this.flatCount = n;
+    f.codes = h.codes;
+    if (h.codeAt === null) {
+      f.store = AS_CODES;
+      this.codeAt = null;
+    } else {
+      // The other thread's byte of each code: its bytes are this array's bytes from now on.
+      this.codeAt!.set(h.codeAt);
+      f.store.fill(0);
+      let b = 1;
+      for (; b <= BYTE_CODES && h.codeAt[b] !== 0; b++) f.store[h.codeAt[b]] = b;
+      this.byteCodes = b - 1;
+    }
+    h.seen.forEach((c, k) => {
+      this.seen[c] = 1;
+      this.firstSeen.set(c, h.places[k]);
+    });
+  }
+
+  /**
    * Add weeks packed by `packWeeks` (read from later parts of the same files in another
    * thread), as if their rows had been read here: a new person is added as she was packed (her
    * weeks stay in the packed slab, already trimmed as `build` trims), one already here gets her
@@ -1014,6 +1076,19 @@ export interface PackedWeeks {
   slack: Uint8Array;
   codes: Int16Array;
   seen: Int32Array;
+}
+
+/** A builder's `flat` weeks as `RegisterBuilder.handFlat` hands them to another thread (`nums[d]`: the CPR number of the d-th person placed). */
+export interface FlatHandOver {
+  lo: number;
+  hi: number;
+  codes: Uint8Array | Int16Array;
+  /** The code of each byte value while `codes` holds bytes; null when it holds the codes. */
+  codeAt: Int16Array | null;
+  nums: Float64Array;
+  /** The codes met, each with the place it was first met (`places[k]`). */
+  seen: Int32Array;
+  places: Place[];
 }
 
 /** CPR masked, or the running number, for messages. */

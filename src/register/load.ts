@@ -15,7 +15,7 @@ import { readHours } from './hours.ts';
 import { readParticipants } from './participants.ts';
 import { keepCprs, keepNumbers, type ReadOptions } from './person-key.ts';
 import { readPool } from './pool.ts';
-import { readRegisterSplit, splitPlan, startReader, type ReadThreads } from './parallel.ts';
+import { readRegisterSplit, splitPlan, startReader, type PieceJob, type ReadThreads } from './parallel.ts';
 import type { Worker } from 'node:worker_threads';
 
 export interface InputPaths {
@@ -95,16 +95,24 @@ interface KeptRegister {
  */
 function keptRegister(paths: InputPaths, how: ReadThreads, early?: string): KeptRegister {
   const hours = paths.hours === undefined ? [] : Array.isArray(paths.hours) ? paths.hours : [paths.hours];
-  const plan = splitPlan(paths.benefits, hours, how, early);
   const files = { benefits: paths.benefits, hours };
   const expect = expectedWeeks(files, { year: paths.year });
+  const plan = splitPlan(paths.benefits, hours, how, early, expect !== null);
   let worker: Worker | null = null;
   try {
     worker = plan ? startReader() : null;
   } catch {
     worker = null; // no thread to be had: one thread reads
   }
-  if (plan && worker && early) worker.postMessage({ pieces: plan.worker, participants: early, from: paths.from, year: paths.year, expect });
+  if (plan && worker && early)
+    worker.postMessage({
+      pieces: plan.worker,
+      participants: early,
+      from: paths.from,
+      year: paths.year,
+      expect,
+      handFlat: plan.main.length === 0,
+    } satisfies PieceJob);
   const read = async (cprs: string[], codeTable: CodeTable) => {
     const options: ReadOptions = { keep: keepCprs(cprs), from: paths.from, year: paths.year };
     const job = { cprs, from: paths.from, year: paths.year, expect };

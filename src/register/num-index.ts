@@ -96,6 +96,11 @@ export class NumIndex<T> {
     }
   }
 
+  /** Add a key without a value (`get` and `valueAt` give undefined for it). */
+  add(key: number): void {
+    this.set(key, undefined as T);
+  }
+
   private grow(): void {
     const oldKeys = this.keys;
     const oldVals = this.vals;

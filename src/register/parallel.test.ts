@@ -160,7 +160,15 @@ describe('reading on two threads', () => {
       const hours = hoursFile(w);
       const r = await both({ participants: participantsFile(w), benefits, hours });
       expectReadOnTwoThreads(r);
-      // Several files are read on one thread unless two are asked for (slower on two, see splitPlan).
+      // By default too: the worker reads them all, taking the people from the participants file, and
+      // hands their weeks over as one array (splitPlan's `whole`), while the main thread reads the rest.
+      const participants = participantsFile(w);
+      let threads = 0;
+      const byDefault = await loadMonitorInput({ participants, benefits, hours }, { minBytes: 0, onRead: (t) => (threads = t) });
+      expect(threads).toBe(2);
+      expectSame(r.one, byDefault);
+      expect(splitPlan(benefits, [hours], { minBytes: 0 }, participants, true)!.main).toEqual([]);
+      // Cut by bytes only when two threads are asked for without those (then packed person by person).
       expect(splitPlan(benefits, [hours], { minBytes: 0 })).toBeNull();
       expect(splitPlan(benefits, [hours], { minBytes: 0, threads: 2 })).not.toBeNull();
     });

@@ -19,15 +19,16 @@
  * messages are the single reader's. Memory: each thread keeps only the people asked for.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodeTable, RegisterData } from '../monitoring/types.ts';
 import { readBenefits } from './benefits.ts';
-import type { PackedWeeks, RegisterBuilder } from './builder.ts';
+import type { FlatHandOver, PackedWeeks, RegisterBuilder } from './builder.ts';
 import { DEFAULT_CHUNK, fileSource, MAX_ROW_BYTES, type ByteSource } from './chunks.ts';
 import { readHours } from './hours.ts';
-import { cprText } from './fields.ts';
 import { plainCprNumbers } from './participants.ts';
-import { keepCprs, tenDigits, type ReadOptions } from './person-key.ts';
+import { keepCprNumbers, keepCprs, tenDigits, type KeepByNumber, type ReadOptions } from './person-key.ts';
+import { YEAR_COLUMNS } from './benefits.ts';
 
 /** A byte range of a benefit file; `header`: bytes of its header line, put in front when the range starts later. */
 export interface Piece {
@@ -48,11 +49,15 @@ export interface PieceJob {
   from?: string;
   year?: number;
   expect: [number, number] | null;
+  /** The main thread reads no benefit file: the weeks may go back as one array (`readJob`). */
+  handFlat?: boolean;
 }
 
 /** What the worker thread posts back: the weeks, or that it needs `cprs` posted, or why it failed. */
 export interface ReaderReply {
   packed?: PackedWeeks;
+  /** The weeks of yearly files as one array (`RegisterBuilder.handFlat`), instead of `packed`. */
+  flat?: FlatHandOver;
   /** The CPR numbers it kept when it took them from the participants file itself. */
   kept?: Float64Array;
   need?: boolean;
@@ -68,6 +73,8 @@ export interface SplitPlan {
 export interface ReadThreads {
   threads?: number;
   minBytes?: number;
+  /** The cores to count on (default: `os.availableParallelism()`); with one, one thread unless two are asked for. */
+  cores?: number;
   /** Told how the register was read: 2 on two threads, 1 on one (tests, benchmarks). */
   onRead?: (threads: 1 | 2) => void;
 }
@@ -113,6 +120,8 @@ interface Sniffed {
   delim: number;
   dated: boolean;
   long: boolean;
+  /** Weeks `y_01 … y_53` of the year in the file's name (no year column). */
+  yearly: boolean;
 }
 
 /** A benefit file's size and header line (its length, fields, whether its weeks are `y_YYWW`), or null for anything unusual. */
@@ -135,6 +144,7 @@ function sniff(path: string): Sniffed | null {
     delim,
     dated: names.some((h) => /^y_\d{4}$/.test(h)),
     long: names.includes('uge') && names.includes('kode'),
+    yearly: names.some((h) => /^y_\d{2}$/.test(h)) && !names.some((h) => YEAR_COLUMNS.includes(h)),
   };
 }
 
@@ -171,19 +181,23 @@ function cutAt(f: Sniffed, at: number): number | null {
  * one thread (small files, several files with `y_YYWW` columns, unreadable or unusual files:
  * the single reader then says what is wrong).
  */
-export function splitPlan(benefits: string[], hours: string[], how: ReadThreads = {}, early?: string): SplitPlan | null {
-  // By default only one benefit file (the long or the wide layout) is cut in two. Several yearly
-  // files were slower on two threads than on one on the quiet 2-core machine (30 Nov 2026,
-  // farm-bench, 100,000 women, 5 pairs: wall 1.15× and CPU 1.41× of one thread; the long file
-  // 0.92× wall), so they are read on one unless two are asked for. A hand-over of the worker's
-  // yearly weeks as one flat array (no per-person pack and merge) was tried and taken out again
-  // (30 Nov 2026, 22:00, loaded machine, 7 pairs each against one thread: CPU 1.20×, wall 1.04×;
-  // with every yearly file on the worker, CPU 1.20×, wall 1.14×): no gain that pays for its code.
-  // Nor did the paid hours on the worker beside yearly files read whole on the main thread (3 Dec
-  // 2026, 8 cold pairs: wall 1.04×, CPU +0.6–0.9 s; the main thread's part 1.2–1.4 s against
-  // 0.9–1.0 s alone): on two cores, code that allocates on the JS heap slows 1.3–1.9× whenever the
-  // other core is busy, threads and processes alike (bench/README.md).
-  if ((how.threads ?? (benefits.length > 1 ? 1 : 2)) < 2 || benefits.length === 0) return null;
+export function splitPlan(benefits: string[], hours: string[], how: ReadThreads = {}, early?: string, expected = false): SplitPlan | null {
+  // By default one benefit file (the long or the wide layout) is cut in two, and several yearly
+  // files go whole to the worker when their weeks are expected (`expected`: load.ts's
+  // expectedWeeks, the years in their names) and it takes the people from the participants file
+  // (`early`): it reads them into its flat weeks array and hands that over uncopied (`handFlat`),
+  // while the main thread reads the participants and the paid hours. Cut by bytes instead, yearly
+  // files were slower on two threads than on one: each thread's people packed and merged one by
+  // one (30 Nov 2026: wall 1.15×, CPU 1.41× of one thread), and a flat array merged cell by cell
+  // after the main thread's own files (2 Dec 2026: no gain; the main thread's part slowed by half
+  // beside the worker). Read whole on the worker, nothing is merged and each thread reads what
+  // only it needs (3 Dec 2026, 16:50, 5 alternating cold pairs of the yearly shape: end to end
+  // 1.00–1.10 s against 1.15–1.21 s on one thread; bench/README.md). Any other set of several
+  // files is read on one thread unless two are asked for.
+  const whole = expected && early !== undefined && benefits.length > 1;
+  // A machine of one core reads on one thread: the worker would only take turns with it.
+  const byDefault = (how.cores ?? availableParallelism()) < 2 || (benefits.length > 1 && !whole) ? 1 : 2;
+  if ((how.threads ?? byDefault) < 2 || benefits.length === 0) return null;
   try {
     const files: Sniffed[] = [];
     for (const path of benefits) {
@@ -194,6 +208,9 @@ export function splitPlan(benefits: string[], hours: string[], how: ReadThreads 
     if (files.length > 1 && files.some((f) => f.dated)) return null;
     const total = files.reduce((n, f) => n + f.size, 0);
     if (total < (how.minBytes ?? PARALLEL_MIN_BYTES)) return null;
+    if (whole && files.every((f) => f.yearly && !f.dated && !f.long)) {
+      return { main: [], worker: files.map((f) => ({ path: f.path, start: 0, end: f.size, header: 0 })) };
+    }
     const w = files.every((f) => f.long) ? WEIGHTS.long : WEIGHTS.wide;
     const beside = hours.reduce((n, h) => n + w.hours * statSync(h).size, 0) + (early ? w.participants * statSync(early).size : 0);
     // The main thread's share of the benefit bytes, so that it ends with its part and what it reads beside it when the worker ends with the rest.
@@ -309,7 +326,7 @@ export async function readRegisterSplit(
     const reply = new Promise<ReaderReply>((resolve, reject) => {
       worker.on('message', (m: ReaderReply) => {
         if (m.need) worker.postMessage({ cprs: job.cprs });
-        else if (m.packed) resolve(m);
+        else if (m.packed || m.flat) resolve(m);
         else reject(new Error(m.error ?? 'reader thread failed'));
       });
       worker.once('error', reject);
@@ -317,12 +334,13 @@ export async function readRegisterSplit(
     });
     reply.catch(() => null); // awaited below; a rejection while the main thread reads is not unhandled
     // `posted`: the job went out before the participants were read (its people from their file, `jobPeople`).
-    if (!posted) worker.postMessage({ ...job, pieces: plan.worker } satisfies PieceJob);
+    if (!posted) worker.postMessage({ ...job, pieces: plan.worker, handFlat: plan.main.length === 0 } satisfies PieceJob);
     readPieces(plan.main, builder, options);
     for (const file of hours) readHours({ path: file }, file, builder, options);
-    const { packed, kept } = await reply;
+    const { packed, flat, kept } = await reply;
     if (kept && !samePeople(kept, job.cprs)) throw new Error('the reader thread kept other people');
-    builder.mergeWeeks(packed!);
+    if (flat) builder.adoptFlat(flat);
+    else builder.mergeWeeks(packed!);
     return builder.build(codeTable);
   } finally {
     void worker.terminate();
@@ -338,24 +356,40 @@ export function samePeople(kept: Float64Array, cprs: string[]): boolean {
 
 /**
  * The people a job keeps: its `cprs`, or those of its participants file when every CPR there is
- * plain (`plainCprNumbers`), with the numbers taken; null when the main thread must post them.
+ * plain (`plainCprNumbers`), with the numbers taken (`kept`, no string made per person); null
+ * when the main thread must post them.
  */
-export function jobPeople(job: PieceJob): { cprs: string[]; kept?: Float64Array } | null {
-  if (job.cprs) return { cprs: job.cprs };
+export function jobPeople(job: PieceJob): { keep: KeepByNumber; kept?: Float64Array } | null {
+  if (job.cprs) return { keep: keepCprs(job.cprs) };
   let kept: Float64Array | null = null;
   try {
     kept = job.participants ? plainCprNumbers(readFileSync(job.participants)) : null;
   } catch {
     kept = null; // the main thread names the file's problem
   }
-  return kept ? { cprs: Array.from(kept, cprText), kept } : null;
+  return kept ? { keep: keepCprNumbers(kept), kept } : null;
 }
 
-/** The worker's side: read its pieces keeping the people asked for (`cprs`), and pack their weeks. */
-export function readJob(job: PieceJob & { cprs: string[] }, builder: RegisterBuilder): PackedWeeks {
-  const keep = keepCprs(job.cprs);
+/**
+ * The worker's side: read its pieces keeping the people asked for (`keep`), and hand their weeks
+ * over: as one array when the main thread reads no benefit file and all of them are in the
+ * builder's flat weeks (`handFlat`: yearly files), else packed person by person.
+ */
+export function readJob(job: PieceJob, keep: KeepByNumber, builder: RegisterBuilder): { flat: FlatHandOver } | { packed: PackedWeeks } {
   builder.knownPeople(keep.numbers);
   if (job.expect) builder.expectWeeks(job.expect[0], job.expect[1]);
+  // Whole yearly files without a flat array (too many people for it) are faster read on one thread.
+  if (job.handFlat && job.pieces.length > 1 && builder.flatRows() === null) throw new Error('no flat weeks for the people asked for');
   readPieces(job.pieces, builder, { keep, from: job.from, year: job.year }, WORKER_CHUNK);
-  return builder.packWeeks();
+  const flat = job.handFlat ? builder.handFlat() : null;
+  return flat ? { flat } : { packed: builder.packWeeks() };
+}
+
+/** The typed arrays of a reader thread's reply, to transfer rather than copy. */
+export function replyBuffers(r: ReaderReply): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [];
+  if (r.packed) arrays.push(r.packed.nums, r.packed.starts, r.packed.lengths, r.packed.slack, r.packed.codes, r.packed.seen);
+  if (r.flat) arrays.push(r.flat.codes, r.flat.nums, r.flat.seen, ...(r.flat.codeAt ? [r.flat.codeAt] : []));
+  if (r.kept) arrays.push(r.kept);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

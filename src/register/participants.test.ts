@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainFieldKey, readParticipants } from './participants.ts';
+import { plainCprNumbers, plainFieldKey, readParticipants } from './participants.ts';
 import { RegisterInputError } from './errors.ts';
 import { fixture, thrown } from './test-files.ts';
 
@@ -235,5 +235,32 @@ describe('readParticipants', () => {
       readParticipants(enc(`id;lobenr;foedselsdato;kommune;indskrevet;visitation\nA;17;${long};K;2021-01-04;jobparat\n`), 'd.csv'),
     );
     expect(e.message).toContain(`«${'1'.repeat(40)}» er ikke en gyldig dato`);
+  });
+});
+
+describe('plainCprNumbers (the reader thread takes its people from the participants file)', () => {
+  const nums = (text: string) => {
+    const got = plainCprNumbers(enc(text));
+    return got === null ? null : [...got];
+  };
+  it('reads the CPR column wherever it stands, row by row, with LF or CRLF, blank lines skipped and no line end at the end', () => {
+    expect(nums('id;cpr;kommune\nD1;0101901234;851\nD2;3112999999;851\n')).toEqual([101901234, 3112999999]);
+    expect(nums('cpr,id\r\n0101901234,D1\r\n\r\n3112999999,D2')).toEqual([101901234, 3112999999]);
+    expect(nums('id\tkommune\tcpr\nD1\t851\t0101901234\n\nD2\t851\t3112999999\n')).toEqual([101901234, 3112999999]);
+    // Repeats are kept as rows (a woman enrolled twice); the main thread compares them row by row.
+    expect(nums('id;cpr\nD1;0101901234\nD2;0101901234\n')).toEqual([101901234, 101901234]);
+    expect(nums('id;cpr\n')).toEqual([]);
+  });
+  it('gives up (null) on anything the full reader must read: quotes, a lone CR, too few fields, a CPR that is not ten plain digits, no cpr column', () => {
+    expect(nums('id;cpr\nD1;"0101901234"\n')).toBeNull();
+    expect(nums('id;cpr;navn\nD1;0101901234;"a\nb"\n')).toBeNull();
+    expect(nums('id;cpr\nD1;0101901234\rD2;3112999999\n')).toBeNull();
+    expect(nums('id;kommune;cpr\nD1;851\n')).toBeNull();
+    expect(nums('id;cpr\nD1;010190-1234\n')).toBeNull();
+    expect(nums('id;cpr\nD1;010190123\n')).toBeNull();
+    expect(nums('id;cpr\nD1;01019012345\n')).toBeNull();
+    expect(nums('id;cpr\nD1;010190123x\n')).toBeNull();
+    expect(nums('id;cpr\nD1; 0101901234\n')).toBeNull();
+    expect(nums('id;lobenr;foedselsdato\nD1;77;1980-01-01\n')).toBeNull();
   });
 });

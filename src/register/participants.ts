@@ -6,8 +6,8 @@ import { isPlainCpr, parseCpr } from '../core/cpr.ts';
 import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
 import { CsvReader } from './csv.ts';
-import { digitsAt } from './fields.ts';
-import { runningNumberKey, tenDigits } from './person-key.ts';
+import { cprAt, digitsAt } from './fields.ts';
+import { runningNumberKey } from './person-key.ts';
 
 const VISITATION_ALIASES: Record<string, Visitation> = {
   selvforsørgende: 'selvforsoergende',
@@ -221,15 +221,46 @@ export function plainCprNumbers(bytes: Uint8Array): Float64Array | null {
     const r = new CsvReader(bytes, 'deltagere');
     const c = r.col('cpr');
     if (c < 0) return null;
-    const out: number[] = [];
-    while (r.next(undefined, c + 1)) {
-      if (r.n <= c || r.quoted[c] || r.ends[c] - r.starts[c] !== 10) return null;
-      const n = tenDigits(r.text(c));
-      if (n < 0) return null;
-      out.push(n);
-    }
-    return Float64Array.from(out);
+    return plainColumnCprs(r.bytes, r.nextRowAt, c, r.delim);
   } catch {
     return null;
   }
+}
+
+/**
+ * The ten-digit CPR numbers of field `c` of the rows of b from `p` on (see `plainCprNumbers`),
+ * read from the bytes without a string per row; null at the first row with a quote, a lone CR,
+ * too few fields or a CPR that is not ten plain digits. Blank lines are skipped, as `CsvReader` does.
+ */
+function plainColumnCprs(b: Uint8Array, p: number, c: number, delim: number): Float64Array | null {
+  const len = b.length;
+  if (b.indexOf(34, p) >= 0) return null; // a quote anywhere (it could hold a line feed): the full reader
+  const out: number[] = [];
+  let cr = -1; // the next CR at or after the CPR field (len: none)
+  while (p < len) {
+    const lf0 = b[p];
+    if (lf0 === 10 || (lf0 === 13 && b[p + 1] === 10)) {
+      p += lf0 === 10 ? 1 : 2;
+      continue;
+    }
+    let s = p;
+    for (let k = 0; k < c; k++) {
+      while (s < len && b[s] !== delim && b[s] !== 10 && b[s] !== 13) s++;
+      if (b[s] !== delim) return null;
+      s++;
+    }
+    const n = cprAt(b, s, len);
+    const after = b[s + 10];
+    if (n < 0 || (s + 10 < len && after !== delim && after !== 10 && after !== 13)) return null;
+    out.push(n);
+    let lf = b.indexOf(10, s + 10);
+    if (lf < 0) lf = len;
+    if (cr < s + 10) {
+      cr = b.indexOf(13, s + 10);
+      if (cr < 0) cr = len;
+    }
+    if (cr < lf - 1) return null; // a lone CR ends a line for the full reader
+    p = lf + 1;
+  }
+  return Float64Array.from(out);
 }

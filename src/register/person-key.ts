@@ -68,6 +68,23 @@ export function keepCprs(cprs: Iterable<string>): KeepByNumber {
   return Object.assign((key: string) => (set ??= new Set(keys)).has(key), { numbers });
 }
 
+/**
+ * Keep the people with these CPR numbers, given as numbers (a reader thread's people, taken from
+ * the participants file without a string per person): `numbers` holds no key strings, so the
+ * builder makes a person's key (`cprText`) only when she is met as a person.
+ */
+export function keepCprNumbers(cprs: Float64Array): KeepByNumber {
+  const numbers = new NumIndex<string>(cprs.length);
+  for (let i = 0; i < cprs.length; i++) numbers.add(cprs[i]);
+  return Object.assign(
+    (key: string) => {
+      const n = key.length === 10 ? tenDigits(key) : -1;
+      return n >= 0 && numbers.has(n);
+    },
+    { numbers },
+  );
+}
+
 /** The number ten ASCII digits spell, or -1. */
 export function tenDigits(s: string): number {
   let v = 0;

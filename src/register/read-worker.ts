@@ -1,10 +1,11 @@
 /**
  * The reader thread of parallel.ts: reads the pieces of benefit files it is sent into a builder
- * of its own and hands their weeks back packed (the typed arrays are transferred, not copied).
+ * of its own and hands their weeks back, as one array or packed (the typed arrays are transferred, not copied).
  */
 import { parentPort } from 'node:worker_threads';
 import { RegisterBuilder } from './builder.ts';
-import { jobPeople, readJob, type PieceJob, type ReaderReply } from './parallel.ts';
+import { jobPeople, readJob, replyBuffers, type PieceJob, type ReaderReply } from './parallel.ts';
+import { keepCprs, type KeepByNumber } from './person-key.ts';
 
 const port = parentPort!;
 let job: PieceJob | null = null;
@@ -12,6 +13,7 @@ let job: PieceJob | null = null;
 // be taken from it (`jobPeople`), the thread asks for them and the second message brings them.
 port.on('message', (m: PieceJob | { cprs: string[] }) => {
   let kept: Float64Array | undefined;
+  let keep: KeepByNumber;
   try {
     if (job === null) {
       job = m as PieceJob;
@@ -20,15 +22,11 @@ port.on('message', (m: PieceJob | { cprs: string[] }) => {
         port.postMessage({ need: true } satisfies ReaderReply);
         return;
       }
-      job.cprs = people.cprs;
+      keep = people.keep;
       kept = people.kept;
-    } else job.cprs = m.cprs;
-    const packed = readJob(job as PieceJob & { cprs: string[] }, new RegisterBuilder());
-    const { nums, starts, lengths, slack, codes, seen } = packed;
-    port.postMessage({ packed, kept } satisfies ReaderReply, [
-      ...[nums, starts, lengths, slack, codes, seen].map((a) => a.buffer as ArrayBuffer),
-      ...(kept ? [kept.buffer as ArrayBuffer] : []),
-    ]);
+    } else keep = keepCprs((m as { cprs: string[] }).cprs);
+    const reply: ReaderReply = { ...readJob(job, keep, new RegisterBuilder()), kept };
+    port.postMessage(reply, replyBuffers(reply));
   } catch (e) {
     port.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies ReaderReply);
   }

@@ -6,12 +6,14 @@
  * (parallel.test.ts reads through a real one).
  */
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { RegisterData } from '../monitoring/types.ts';
+import { isoWeekIndex } from '../monitoring/calendar.ts';
+import type { CodeTable, RegisterData } from '../monitoring/types.ts';
 import { RegisterBuilder } from './builder.ts';
-import { defaultCodeTable } from './codetable.ts';
+import { addCode, defaultCodeTable, emptyCodeTable } from './codetable.ts';
 import { readRegister } from './load.ts';
 import {
   jobPeople,
@@ -64,19 +66,21 @@ function same(a: RegisterData, b: RegisterData): void {
 function readPlan(
   plan: SplitPlan,
   cprs: string[],
-  opts: { from?: string; year?: number; expect?: [number, number] | null } = {},
+  opts: { from?: string; year?: number; expect?: [number, number] | null; codeTable?: CodeTable } = {},
 ): RegisterData {
   const options = { keep: keepCprs(cprs), from: opts.from, year: opts.year };
   const main = new RegisterBuilder();
   main.knownPeople(options.keep.numbers);
   if (opts.expect) main.expectWeeks(opts.expect[0], opts.expect[1]);
   readPieces(plan.main, main, options);
-  const packed = readJob(
-    { pieces: plan.worker, cprs, from: opts.from, year: opts.year, expect: opts.expect ?? null },
+  const got = readJob(
+    { pieces: plan.worker, from: opts.from, year: opts.year, expect: opts.expect ?? null, handFlat: plan.main.length === 0 },
+    keepCprs(cprs),
     new RegisterBuilder(),
   );
-  main.mergeWeeks(packed);
-  return main.build(defaultCodeTable());
+  if ('flat' in got) main.adoptFlat(got.flat);
+  else main.mergeWeeks(got.packed);
+  return main.build(opts.codeTable ?? defaultCodeTable());
 }
 
 describe('splitPlan', () => {
@@ -273,11 +277,24 @@ describe('splitPlan', () => {
 
 describe('jobPeople', () => {
   it('takes the cprs of the job, else the plain CPRs of its participants file, else asks (null)', () => {
-    expect(jobPeople({ pieces: [], cprs: ['0101901234'], expect: null })).toEqual({ cprs: ['0101901234'] });
+    const given = jobPeople({ pieces: [], cprs: ['0101901234'], expect: null })!;
+    expect(given.kept).toBeUndefined();
+    expect(given.keep('0101901234')).toBe(true);
+    expect(given.keep.numbers.get(101901234)).toBe('0101901234');
     const plain = file('deltagere.csv', `id;cpr\nD1;${cpr(1)}\nD2;0101901234\n`);
     const got = jobPeople({ pieces: [], participants: plain, expect: null })!;
-    expect(got.cprs).toEqual([cpr(1), '0101901234']);
     expect([...got.kept!]).toEqual([Number(cpr(1)), 101901234]);
+    // Numbers only: kept as numbers (no key strings), asked for by string or by number.
+    expect(got.keep.numbers.size).toBe(2);
+    expect(got.keep.numbers.has(101901234) && got.keep.numbers.has(Number(cpr(1)))).toBe(true);
+    expect(got.keep.numbers.get(101901234)).toBeUndefined();
+    expect([got.keep('0101901234'), got.keep(cpr(1)), got.keep('0101901235'), got.keep('010190123x'), got.keep('#7')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(jobPeople({ pieces: [], participants: file('deltagere.csv', `id;cpr\nD1;010190-1234\n`), expect: null })).toBeNull();
     expect(jobPeople({ pieces: [], participants: join(dir, 'ingen.csv'), expect: null })).toBeNull();
     expect(jobPeople({ pieces: [], expect: null })).toBeNull();
@@ -364,15 +381,15 @@ describe('readRegisterSplit with a stand-in reader thread', () => {
     return b;
   };
   /** The weeks a real reader thread would pack for its job. */
-  const packedFor = (m: PieceJob & { cprs: string[] }) => readJob(m, new RegisterBuilder());
+  const packedFor = (m: PieceJob & { cprs: string[] }) => readJob(m, keepCprs(m.cprs), new RegisterBuilder());
   const split = (t: FakeThread, hours: string[] = [], posted = false) =>
     readRegisterSplit(plan, t.asWorker(), hours, builder(), job, options(), defaultCodeTable(), posted);
 
   it('posts the thread its part, reads its own part and the paid hours, and gives the one-thread register; the thread is ended', async () => {
-    const t = new FakeThread((m) => ({ packed: packedFor(m as PieceJob & { cprs: string[] }) }));
+    const t = new FakeThread((m) => packedFor(m as PieceJob & { cprs: string[] }));
     // No `posted`: by default the job has not gone out yet.
     const got = await readRegisterSplit(plan, t.asWorker(), [hoursPath], builder(), job, options(), defaultCodeTable());
-    expect(t.posted).toEqual([{ ...job, pieces: plan.worker }]);
+    expect(t.posted).toEqual([{ ...job, pieces: plan.worker, handFlat: false }]);
     const one = readRegister({ benefits: [longPath], hours: [hoursPath] }, options());
     same(one, got);
     expect(got.hours.size).toBeGreaterThan(0);
@@ -384,7 +401,7 @@ describe('readRegisterSplit with a stand-in reader thread', () => {
   it('a job posted before (the participants file): posts nothing first, and the people when the thread asks for them', async () => {
     const t = new FakeThread((m) =>
       (m as { pieces?: unknown }).pieces === undefined
-        ? { packed: packedFor({ ...(m as { cprs: string[] }), pieces: plan.worker, expect: null }) }
+        ? packedFor({ ...(m as { cprs: string[] }), pieces: plan.worker, expect: null })
         : null,
     );
     const running = split(t, [], true);
@@ -397,9 +414,9 @@ describe('readRegisterSplit with a stand-in reader thread', () => {
 
   it('takes the people the thread kept when they are the caller’s, and throws when they are not', async () => {
     const numbers = Float64Array.from(cprs, Number);
-    const ok = new FakeThread((m) => ({ packed: packedFor(m as PieceJob & { cprs: string[] }), kept: numbers }));
+    const ok = new FakeThread((m) => ({ ...packedFor(m as PieceJob & { cprs: string[] }), kept: numbers }));
     same(readRegister({ benefits: [longPath] }, options()), await split(ok));
-    const other = new FakeThread((m) => ({ packed: packedFor(m as PieceJob & { cprs: string[] }), kept: numbers.slice(1) }));
+    const other = new FakeThread((m) => ({ ...packedFor(m as PieceJob & { cprs: string[] }), kept: numbers.slice(1) }));
     await expect(split(other)).rejects.toThrow('the reader thread kept other people');
     expect(other.ended).toBe(1);
   });
@@ -446,5 +463,111 @@ describe('readRegisterSplit with a stand-in reader thread', () => {
       process.off('unhandledRejection', note);
     }
     expect(unhandled).toEqual([]);
+  });
+});
+
+describe('yearly files read whole by the worker, their weeks handed over as one array', () => {
+  /** A yearly file of `year` (`PNR;y_01;…;y_53`) with a row for each of `people`, codes by `code`. */
+  const yearly = (year: number, people: number[], code: (i: number, k: number) => number | '', extra = '') => {
+    const rows = [['PNR', ...Array.from({ length: 53 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`)].join(';')];
+    for (const i of people) rows.push([cpr(i), ...Array.from({ length: 53 }, (_, k) => (k < 52 ? code(i, k) : ''))].join(';'));
+    return file(`ydelser_${year}.csv`, rows.join('\n') + '\n' + extra);
+  };
+  const everyone = Array.from({ length: 40 }, (_, i) => i);
+  const files = (code: (i: number, k: number) => number | '', extra = '') =>
+    [2020, 2021, 2022].map((y, n) => yearly(y, everyone.filter((i) => (i + n) % 5 !== 0).reverse(), code, n === 1 ? extra : ''));
+  const expect3: [number, number] = [isoWeekIndex(2020, 1)!, isoWeekIndex(2022, 52)!];
+  const cprs = everyone.filter((i) => i % 3 !== 1).map(cpr);
+  const participants = file('deltagere.csv', `id;cpr\n${cprs.map((c, k) => `D${k};${c}`).join('\n')}\n`);
+  const usual = (i: number, k: number) => ((i + k) % 4 ? CODES[(i + k) % 4] : '');
+
+  it('plans all of them for the worker when their weeks are expected and it takes the people from the participants file', () => {
+    const fs = files(usual);
+    const hours = file('loentimer.csv', 'cpr;maaned;timer\n');
+    const whole = splitPlan(fs, [hours], { minBytes: 0 }, participants, true);
+    expect(whole).toEqual({ main: [], worker: fs.map((path) => ({ path, start: 0, end: size(readFileSync(path, 'latin1')), header: 0 })) });
+    // Otherwise several files are read on one thread, as before, unless two are asked for (then cut by bytes).
+    expect(splitPlan(fs, [hours], { minBytes: 0 }, participants, false)).toBeNull();
+    expect(splitPlan(fs, [hours], { minBytes: 0 }, undefined, true)).toBeNull();
+    expect(splitPlan(fs, [hours], { minBytes: 0, threads: 1 }, participants, true)).toBeNull();
+    // One core: one thread by default (for one file too), two only when asked for.
+    expect(splitPlan(fs, [hours], { minBytes: 0, cores: 1 }, participants, true)).toBeNull();
+    expect(splitPlan(fs.slice(0, 1), [], { minBytes: 0, cores: 1 })).toBeNull();
+    expect(splitPlan(fs.slice(0, 1), [], { minBytes: 0, cores: 2 })).not.toBeNull();
+    expect(splitPlan(fs, [hours], { minBytes: 0, cores: 1, threads: 2 }, participants, true)!.main).toEqual([]);
+    expect(splitPlan(fs, [hours], { minBytes: 0, threads: 2 }, participants, false)!.main.length).toBeGreaterThan(0);
+    expect(splitPlan(fs, [hours], { minBytes: Infinity }, participants, true)).toBeNull();
+    // Yearly files with a year column, or week columns y_YYWW, are not planned whole.
+    const withYear = file('ydelser_2020.csv', 'PNR;aar;y_01;y_02\n' + `${cpr(0)};2020;730;730\n`);
+    expect(splitPlan([withYear, fs[1]], [], { minBytes: 0 }, participants, true)!.main.length).toBeGreaterThan(0);
+  });
+
+  it('the worker hands its weeks over whole, and taken over they are the one-thread register', () => {
+    const fs = files(usual);
+    const plan = splitPlan(fs, [], { minBytes: 0 }, participants, true)!;
+    const job = { pieces: plan.worker, expect: expect3, handFlat: true };
+    const got = readJob(job, keepCprs(cprs), new RegisterBuilder());
+    expect('flat' in got).toBe(true);
+    if (!('flat' in got)) return;
+    expect(got.flat.codes).toBeInstanceOf(Uint8Array);
+    expect(got.flat.nums.length).toBe(cprs.length);
+    expect([...got.flat.seen]).toEqual([131, 651, 707]);
+    const one = readRegister({ benefits: fs }, { keep: keepCprs(cprs) });
+    same(one, readPlan(plan, cprs, { expect: expect3 }));
+    // Without `handFlat` (the main thread reads a part too) the weeks are packed person by person.
+    expect('packed' in readJob({ ...job, handFlat: false }, keepCprs(cprs), new RegisterBuilder())).toBe(true);
+  });
+
+  it('more than 255 codes (the array holds codes, not bytes) and unknown codes: the same register, and the same message naming the first place', () => {
+    const many = (i: number, k: number) => 100 + ((i * 52 + k) % 400);
+    const fs = files(many);
+    const plan = splitPlan(fs, [], { minBytes: 0 }, participants, true)!;
+    const got = readJob({ pieces: plan.worker, expect: expect3, handFlat: true }, keepCprs(cprs), new RegisterBuilder());
+    expect('flat' in got && got.flat.codes instanceof Int16Array && got.flat.codeAt === null).toBe(true);
+    const all = emptyCodeTable();
+    for (let c = 100; c < 500; c++) addCode(all, { code: c, category: 'ingen', tekst: `kode ${c}` });
+    same(readRegister({ benefits: fs }, { keep: keepCprs(cprs) }, all), readPlan(plan, cprs, { expect: expect3, codeTable: all }));
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    const unknown = message(() => readRegister({ benefits: fs }, { keep: keepCprs(cprs) }));
+    expect(unknown).toMatch(/første gang i .*ydelser_2020\.csv, linje \d+, kolonne «y_\d+»/);
+    expect(message(() => readPlan(plan, cprs, { expect: expect3 }))).toBe(unknown);
+  });
+
+  it('weeks not all in the array (someone met as a person) are packed instead; a builder that has read weeks takes no array', () => {
+    const fs = files(usual);
+    const plan = splitPlan(fs, [], { minBytes: 0 }, participants, true)!;
+    const keep = keepCprs(cprs);
+    const met = new RegisterBuilder();
+    met.knownPeople(keep.numbers);
+    met.expectWeeks(expect3[0], expect3[1]);
+    readPieces(plan.worker, met, { keep });
+    expect(met.handFlat()).not.toBeNull();
+    expect(met.weeksOfPerson(cprs[0])).toBeDefined();
+    expect(met.handFlat()).toBeNull();
+    // adoptFlat refuses anything but a builder that has read no weeks and expects the same weeks for the same people.
+    const flatOf = () => {
+      const r = readJob({ pieces: plan.worker, expect: expect3, handFlat: true }, keepCprs(cprs), new RegisterBuilder());
+      if (!('flat' in r)) throw new Error('expected flat weeks');
+      return r.flat;
+    };
+    const builder = (lo = expect3[0], people = keep) => {
+      const b = new RegisterBuilder();
+      b.knownPeople(people.numbers);
+      b.expectWeeks(lo, expect3[1]);
+      return b;
+    };
+    expect(() => builder().adoptFlat(flatOf())).not.toThrow();
+    const read = builder();
+    readPieces(plan.worker.slice(0, 1), read, { keep });
+    expect(() => read.adoptFlat(flatOf())).toThrow(/weeks read here/);
+    expect(() => builder(expect3[0] + 1).adoptFlat(flatOf())).toThrow(/another span/);
+    expect(() => builder(expect3[0], keepCprs(cprs.slice(1))).adoptFlat(flatOf())).toThrow(/another span or people/);
   });
 });
