@@ -237,4 +237,26 @@ describe('reading on two threads', () => {
       expect(r.threads).toBe(1); // read again on one thread
     }
   }, 60_000);
+
+  it('yearly files read whole by the worker: a conflict, an unknown code or a bad week give the single reader’s error', async () => {
+    const w = toWorld({ people: 6, seed: 2, share: 1 });
+    const participants = participantsFile(w);
+    const hours = hoursFile(w);
+    const head = ['PNR', ...Array.from({ length: 53 }, (_, k) => `y_${String(k + 1).padStart(2, '0')}`)].join(';');
+    const row = (i: number, cells: (k: number) => number | '') => [cpr(i), ...Array.from({ length: 53 }, (_, k) => cells(k))].join(';');
+    const year = (y: number, extra: string[] = []) =>
+      file(`ydelser_${y}.csv`, [head, ...w.participants.map((i) => row(i, (k) => (k < 52 ? 730 : ''))), ...extra].join('\n') + '\n');
+    const cases = [
+      [year(2020), year(2021, [row(0, (k) => (k === 3 ? 707 : ''))])], // a second row of hers with another code in week 4
+      [year(2020), year(2021, [row(1, (k) => (k === 3 ? 555 : ''))])], // a code the table does not know
+      [year(2020), year(2021, [row(2, (k) => (k === 52 ? 730 : ''))])], // week 53 of a 52-week year
+    ];
+    for (const benefits of cases) {
+      const r = await both({ participants, benefits, hours });
+      expect(typeof r.one).toBe('string');
+      expect(r.two).toBe(r.one);
+      expect(r.threads).toBe(1); // read again on one thread
+    }
+    expect((await both({ participants, benefits: [year(2020), year(2021)], hours })).threads).toBe(2);
+  }, 60_000);
 });
