@@ -14,6 +14,9 @@
  * - long and yearly rows grow a person's weeks, which `build` trims to the weeks with a code
  *   either way; a file with `y_YYWW` columns is split only when it is the only benefit file,
  *   so every row of it spans the same weeks, as on one thread.
+ * Several yearly files (their years in their names, the people from the participants file) are
+ * not cut: the worker reads them all into its flat weeks array, which the main thread takes over
+ * whole (`handFlat`, `adoptFlat`) after reading the participants and the paid hours meanwhile.
  * Anything that goes wrong on the way (an error in a file, a conflict, an unknown code, a worker
  * that cannot start) makes the caller read everything again on one thread, so errors and their
  * messages are the single reader's. Memory: each thread keeps only the people asked for.
