@@ -29,7 +29,7 @@ import {
   type SplitPlan,
 } from './parallel.ts';
 import { keepCprs } from './person-key.ts';
-import { tempFiles } from './test-files.ts';
+import { tempFiles, thrown } from './test-files.ts';
 
 const { dir, file } = tempFiles('fremdrift-split-');
 const cpr = (i: number) =>
@@ -527,17 +527,9 @@ describe('yearly files read whole by the worker, their weeks handed over as one 
     const all = emptyCodeTable();
     for (let c = 100; c < 500; c++) addCode(all, { code: c, category: 'ingen', tekst: `kode ${c}` });
     same(readRegister({ benefits: fs }, { keep: keepCprs(cprs) }, all), readPlan(plan, cprs, { expect: expect3, codeTable: all }));
-    const message = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'no error';
-    };
-    const unknown = message(() => readRegister({ benefits: fs }, { keep: keepCprs(cprs) }));
+    const unknown = thrown(() => readRegister({ benefits: fs }, { keep: keepCprs(cprs) })).message;
     expect(unknown).toMatch(/første gang i .*ydelser_2020\.csv, linje \d+, kolonne «y_\d+»/);
-    expect(message(() => readPlan(plan, cprs, { expect: expect3 }))).toBe(unknown);
+    expect(thrown(() => readPlan(plan, cprs, { expect: expect3 })).message).toBe(unknown);
   });
 
   it('weeks not all in the array (someone met as a person) are packed instead; a builder that has read weeks takes no array', () => {
