@@ -121,8 +121,9 @@ export function readCode(r: CsvReader, i: number): number {
   return n;
 }
 
-const DATED = /^y_(\d{2})(\d{2})$/;
-const YEARLY = /^y_(\d{2})$/;
+/** Week columns of the wide layout (`y_YYWW`) and of a yearly file (`y_01 … y_53`). */
+export const DATED = /^y_(\d{2})(\d{2})$/;
+export const YEARLY = /^y_(\d{2})$/;
 export const YEAR_COLUMNS = ['aar', 'år', 'year', 'aargang', 'årgang'];
 
 /** A year (1990–2099) standing alone in a file name, e.g. `dream_2019.csv`, or null. */

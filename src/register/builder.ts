@@ -698,13 +698,14 @@ export class RegisterBuilder {
    */
   adoptFlat(h: FlatHandOver): void {
     const f = this.flat;
-    const refuse = (why: string) => new RegisterInputError('conflict', `flat weeks not taken over: ${why}`, { file: '(parallel)' });
+    // Not a problem of the files but of the caller's plan: a plain error, after which it reads on one thread.
+    const refuse = (why: string) => new Error(`flat weeks not taken over: ${why}`);
     if (f === null || !this.placedOnly || this.flatCount > 0 || this.weeks.size > 0) throw refuse('weeks read here');
     if (f.lo !== h.lo || f.hi !== h.hi || h.codes.length !== f.codes.length) throw refuse('another span or people');
     if (this.seen.some((v) => v !== 0)) throw refuse('codes met here');
     const span = f.hi - f.lo + 1;
+    // As many people as here (the arrays' lengths are people × span), so at most as many placed.
     const n = h.nums.length;
-    if (n > this.flatSlot!.length) throw refuse('more people');
     for (let d = 0; d < n; d++) {
       const slot = f.names.slotOf(h.nums[d]);
       if (slot < 0 || f.base[slot] !== -1) throw refuse('a person not asked for, or placed twice');

@@ -15,7 +15,7 @@ import { readHours } from './hours.ts';
 import { readParticipants } from './participants.ts';
 import { keepCprs, keepNumbers, type ReadOptions } from './person-key.ts';
 import { readPool } from './pool.ts';
-import { readRegisterSplit, splitPlan, startReader, type PieceJob, type ReadThreads } from './parallel.ts';
+import { readRegisterSplit, splitPlan, startReader, workerJob, type ReadThreads } from './parallel.ts';
 import type { Worker } from 'node:worker_threads';
 
 export interface InputPaths {
@@ -104,15 +104,7 @@ function keptRegister(paths: InputPaths, how: ReadThreads, early?: string): Kept
   } catch {
     worker = null; // no thread to be had: one thread reads
   }
-  if (plan && worker && early)
-    worker.postMessage({
-      pieces: plan.worker,
-      participants: early,
-      from: paths.from,
-      year: paths.year,
-      expect,
-      handFlat: plan.main.length === 0,
-    } satisfies PieceJob);
+  if (plan && worker && early) worker.postMessage(workerJob(plan, { participants: early, from: paths.from, year: paths.year, expect }));
   const read = async (cprs: string[], codeTable: CodeTable) => {
     const options: ReadOptions = { keep: keepCprs(cprs), from: paths.from, year: paths.year };
     const job = { cprs, from: paths.from, year: paths.year, expect };

@@ -25,13 +25,12 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodeTable, RegisterData } from '../monitoring/types.ts';
-import { readBenefits } from './benefits.ts';
+import { DATED, readBenefits, YEAR_COLUMNS, YEARLY } from './benefits.ts';
 import type { FlatHandOver, PackedWeeks, RegisterBuilder } from './builder.ts';
 import { DEFAULT_CHUNK, fileSource, MAX_ROW_BYTES, type ByteSource } from './chunks.ts';
 import { readHours } from './hours.ts';
 import { plainCprNumbers } from './participants.ts';
 import { keepCprNumbers, keepCprs, tenDigits, type KeepByNumber, type ReadOptions } from './person-key.ts';
-import { YEAR_COLUMNS } from './benefits.ts';
 
 /** A byte range of a benefit file; `header`: bytes of its header line, put in front when the range starts later. */
 export interface Piece {
@@ -145,9 +144,9 @@ function sniff(path: string): Sniffed | null {
     header: lf + 1,
     fields: names.length,
     delim,
-    dated: names.some((h) => /^y_\d{4}$/.test(h)),
+    dated: names.some((h) => DATED.test(h)),
     long: names.includes('uge') && names.includes('kode'),
-    yearly: names.some((h) => /^y_\d{2}$/.test(h)) && !names.some((h) => YEAR_COLUMNS.includes(h)),
+    yearly: names.some((h) => YEARLY.test(h)) && !names.some((h) => YEAR_COLUMNS.includes(h)),
   };
 }
 
@@ -211,7 +210,7 @@ export function splitPlan(benefits: string[], hours: string[], how: ReadThreads 
     if (files.length > 1 && files.some((f) => f.dated)) return null;
     const total = files.reduce((n, f) => n + f.size, 0);
     if (total < (how.minBytes ?? PARALLEL_MIN_BYTES)) return null;
-    if (whole && files.every((f) => f.yearly && !f.dated && !f.long)) {
+    if (whole && files.every((f) => f.yearly && !f.long)) {
       return { main: [], worker: files.map((f) => ({ path: f.path, start: 0, end: f.size, header: 0 })) };
     }
     const w = files.every((f) => f.long) ? WEIGHTS.long : WEIGHTS.wide;
@@ -337,7 +336,7 @@ export async function readRegisterSplit(
     });
     reply.catch(() => null); // awaited below; a rejection while the main thread reads is not unhandled
     // `posted`: the job went out before the participants were read (its people from their file, `jobPeople`).
-    if (!posted) worker.postMessage({ ...job, pieces: plan.worker, handFlat: plan.main.length === 0 } satisfies PieceJob);
+    if (!posted) worker.postMessage(workerJob(plan, job));
     readPieces(plan.main, builder, options);
     for (const file of hours) readHours({ path: file }, file, builder, options);
     const { packed, flat, kept } = await reply;
@@ -348,6 +347,11 @@ export async function readRegisterSplit(
   } finally {
     void worker.terminate();
   }
+}
+
+/** The job posted to the worker for `plan`: its pieces, and whether it may hand its weeks back as one array (the main thread reads no benefit file). */
+export function workerJob(plan: SplitPlan, job: Omit<PieceJob, 'pieces' | 'handFlat'>): PieceJob {
+  return { ...job, pieces: plan.worker, handFlat: plan.main.length === 0 };
 }
 
 /** Whether the CPR numbers a reader thread took from the participants file are `cprs`, row by row. */
