@@ -181,6 +181,18 @@ describe('the buffer pool', () => {
     expect(pooledChunkBytes()).toBe(0);
   });
 
+  it('reads a file 1 MiB at a time by default: two buffers that stay in the cache, not 16 MiB of fresh pages', async () => {
+    await turn();
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, 'cpr;uge;kode\n' + '0101801234;2020-W01;730\n'.repeat(130_000)); // some 3.1 MB
+    const src = fileSource(big);
+    const lengths: number[] = [];
+    for (let c = src.next(); c; c = src.next()) lengths.push(c.length);
+    expect(lengths.length).toBe(3);
+    for (const n of lengths) expect(n).toBeLessThanOrEqual(1024 * 1024);
+    expect(pooledChunkBytes()).toBe(2 * 1024 * 1024);
+  });
+
   it('a finished file asked again gives nothing back a second time (its buffers may serve another file by then)', async () => {
     await turn();
     const a = fileSource(files[0], 4096);

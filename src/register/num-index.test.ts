@@ -59,3 +59,23 @@ describe('NumIndex.valueAt', () => {
     expect(keys.map((k) => ix.valueAt(ix.slotOf(k)))).toEqual(keys.map((_, i) => `v${i}`));
   });
 });
+
+describe('NumIndex of keys only (add)', () => {
+  it('answers for keys added without values, and keeps values set later through growth, the keys added before having none', () => {
+    const ix = new NumIndex<string>(2);
+    for (let i = 0; i < 50; i++) ix.add(101901234 + i);
+    expect(ix.size).toBe(50);
+    expect(ix.has(101901234 + 49)).toBe(true);
+    expect(ix.get(101901234)).toBeUndefined();
+    expect(ix.valueAt(ix.slotOf(101901234))).toBeUndefined();
+    ix.set(101901234 + 7, 'syv');
+    for (let i = 50; i < 300; i++) ix.set(101901234 + i, `v${i}`); // grows twice
+    expect(ix.get(101901234 + 7)).toBe('syv');
+    expect(ix.get(101901234 + 8)).toBeUndefined();
+    expect(ix.get(101901234 + 299)).toBe('v299');
+    expect(ix.valueAt(ix.slotOf(101901234 + 150))).toBe('v150');
+    ix.add(101901234 + 7); // as set with no value: counted once, her value cleared
+    expect(ix.get(101901234 + 7)).toBeUndefined();
+    expect(ix.size).toBe(300);
+  });
+});

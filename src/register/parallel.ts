@@ -29,7 +29,7 @@ import { DATED, readBenefits, YEAR_COLUMNS, YEARLY } from './benefits.ts';
 import type { FlatHandOver, PackedWeeks, RegisterBuilder } from './builder.ts';
 import { DEFAULT_CHUNK, fileSource, MAX_ROW_BYTES, type ByteSource } from './chunks.ts';
 import { readHours } from './hours.ts';
-import { plainCprNumbers } from './participants.ts';
+import { plainCprNumbersOf } from './participants.ts';
 import { keepCprNumbers, keepCprs, tenDigits, type KeepByNumber, type ReadOptions } from './person-key.ts';
 
 /** A byte range of a benefit file; `header`: bytes of its header line, put in front when the range starts later. */
@@ -91,12 +91,10 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
  * participants 36–65 ns).
  */
 const WEIGHTS = { wide: { hours: 1.5, participants: 3.5 }, long: { hours: 4, participants: 10 } };
+/** Bytes looked at around a cut for two plain rows, and at most for a header line. */
 const WINDOW = 1024 * 1024;
-/**
- * The reader thread's chunks: it reads nothing after its pieces, so its two buffers are fresh
- * memory it fills once (32 MiB at the main thread's 16 MiB, 8,000 first touches of a page).
- */
-const WORKER_CHUNK = 4 * 1024 * 1024;
+/** Bytes first read for a header line: a national-width one is some 12 kB (fresh memory is dear, see chunks.ts). */
+const HEAD = 64 * 1024;
 
 function readAt(path: string, start: number, length: number): Buffer {
   const fd = openSync(path, 'r');
@@ -129,7 +127,8 @@ interface Sniffed {
 /** A benefit file's size and header line (its length, fields, whether its weeks are `y_YYWW`), or null for anything unusual. */
 function sniff(path: string): Sniffed | null {
   const size = statSync(path).size;
-  const head = readAt(path, 0, Math.min(size, WINDOW));
+  let head = readAt(path, 0, Math.min(size, HEAD));
+  if (head.indexOf(10) < 0 && size > HEAD) head = readAt(path, 0, Math.min(size, WINDOW));
   const lf = head.indexOf(10);
   if (lf < 0) return null;
   const text = head.toString('latin1', 0, lf).replace(/\r$/, '');
@@ -242,8 +241,8 @@ export function splitPlan(benefits: string[], hours: string[], how: ReadThreads 
 }
 
 /** A piece as a source of chunks: the header line first when the range starts after it. */
-export function pieceSource(p: Piece, chunk = DEFAULT_CHUNK): ByteSource {
-  const rest = fileSource(p.path, chunk, p.path, MAX_ROW_BYTES, { start: p.start, end: p.end });
+export function pieceSource(p: Piece): ByteSource {
+  const rest = fileSource(p.path, DEFAULT_CHUNK, p.path, MAX_ROW_BYTES, { start: p.start, end: p.end });
   if (p.start === 0) return rest;
   let header: Uint8Array | null = readAt(p.path, 0, p.header);
   return {
@@ -256,8 +255,8 @@ export function pieceSource(p: Piece, chunk = DEFAULT_CHUNK): ByteSource {
 }
 
 /** Read pieces into a builder (the main thread's part, or the worker's). */
-export function readPieces(pieces: Piece[], builder: RegisterBuilder, options: ReadOptions, chunk = DEFAULT_CHUNK): void {
-  for (const p of pieces) readBenefits(pieceSource(p, chunk), p.path, builder, options);
+export function readPieces(pieces: Piece[], builder: RegisterBuilder, options: ReadOptions): void {
+  for (const p of pieces) readBenefits(pieceSource(p), p.path, builder, options);
 }
 
 /**
@@ -363,14 +362,14 @@ export function samePeople(kept: Float64Array, cprs: string[]): boolean {
 
 /**
  * The people a job keeps: its `cprs`, or those of its participants file when every CPR there is
- * plain (`plainCprNumbers`), with the numbers taken (`kept`, no string made per person); null
+ * plain (`plainCprNumbersOf`), with the numbers taken (`kept`, no string made per person); null
  * when the main thread must post them.
  */
 export function jobPeople(job: PieceJob): { keep: KeepByNumber; kept?: Float64Array } | null {
   if (job.cprs) return { keep: keepCprs(job.cprs) };
   let kept: Float64Array | null = null;
   try {
-    kept = job.participants ? plainCprNumbers(readFileSync(job.participants)) : null;
+    kept = job.participants ? plainCprNumbersOf(fileSource(job.participants)) : null;
   } catch {
     kept = null; // the main thread names the file's problem
   }
@@ -387,7 +386,7 @@ export function readJob(job: PieceJob, keep: KeepByNumber, builder: RegisterBuil
   if (job.expect) builder.expectWeeks(job.expect[0], job.expect[1]);
   // Whole yearly files without a flat array (too many people for it) are faster read on one thread.
   if (job.handFlat && job.pieces.length > 1 && builder.flatRows() === null) throw new Error('no flat weeks for the people asked for');
-  readPieces(job.pieces, builder, { keep, from: job.from, year: job.year }, WORKER_CHUNK);
+  readPieces(job.pieces, builder, { keep, from: job.from, year: job.year });
   const flat = job.handFlat ? builder.handFlat() : null;
   return flat ? { flat } : { packed: builder.packWeeks() };
 }

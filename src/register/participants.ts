@@ -5,6 +5,7 @@
 import { isPlainCpr, parseCpr } from '../core/cpr.ts';
 import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
+import { bytesSource, type ByteSource } from './chunks.ts';
 import { CsvReader } from './csv.ts';
 import { cprAt, digitsAt } from './fields.ts';
 import { runningNumberKey } from './person-key.ts';
@@ -217,25 +218,43 @@ function exitDate(
  * on the main thread, which then checks they are its own (load.ts).
  */
 export function plainCprNumbers(bytes: Uint8Array): Float64Array | null {
+  return plainCprNumbersOf(bytesSource(bytes));
+}
+
+/**
+ * `plainCprNumbers` of a file read in chunks (`fileSource`): the reader thread reads the
+ * participants 1 MiB at a time rather than into one fresh buffer of the file's size, whose
+ * pages are each touched for the first time twice (by the read and by the parse; chunks.ts).
+ * The source is read to its end whatever it holds, so that its file is closed.
+ */
+export function plainCprNumbersOf(src: ByteSource): Float64Array | null {
+  const out: number[] = [];
   try {
-    const r = new CsvReader(bytes, 'deltagere');
-    const c = r.col('cpr');
-    if (c < 0) return null;
-    return plainColumnCprs(r.bytes, r.nextRowAt, c, r.delim);
+    const first = src.next();
+    let r: CsvReader | null = null;
+    try {
+      r = first && new CsvReader(first, 'deltagere');
+    } catch {
+      r = null; // no header to read: null, once the rest is read
+    }
+    const c = r ? r.col('cpr') : -1;
+    let ok = r !== null && c >= 0 && plainColumnCprs(r.bytes, r.nextRowAt, c, r.delim, out);
+    for (let b = src.next(); b; b = src.next()) ok = ok && plainColumnCprs(b, 0, c, r!.delim, out);
+    return ok ? Float64Array.from(out) : null;
   } catch {
-    return null;
+    return null; // the file could not be read (a file source closes it then)
   }
 }
 
 /**
  * The ten-digit CPR numbers of field `c` of the rows of b from `p` on (see `plainCprNumbers`),
- * read from the bytes without a string per row; null at the first row with a quote, a lone CR,
- * too few fields or a CPR that is not ten plain digits. Blank lines are skipped, as `CsvReader` does.
+ * pushed onto `out` from the bytes without a string per row; false at the first row with a
+ * quote, a lone CR, too few fields or a CPR that is not ten plain digits. Blank lines are
+ * skipped, as `CsvReader` does. b ends at a row end (a chunk of `fileSource`).
  */
-function plainColumnCprs(b: Uint8Array, p: number, c: number, delim: number): Float64Array | null {
+function plainColumnCprs(b: Uint8Array, p: number, c: number, delim: number, out: number[]): boolean {
   const len = b.length;
-  if (b.indexOf(34, p) >= 0) return null; // a quote anywhere (it could hold a line feed): the full reader
-  const out: number[] = [];
+  if (b.indexOf(34, p) >= 0) return false; // a quote anywhere (it could hold a line feed): the full reader
   let cr = -1; // the next CR at or after the CPR field (len: none)
   while (p < len) {
     const lf0 = b[p];
@@ -246,12 +265,12 @@ function plainColumnCprs(b: Uint8Array, p: number, c: number, delim: number): Fl
     let s = p;
     for (let k = 0; k < c; k++) {
       while (s < len && b[s] !== delim && b[s] !== 10 && b[s] !== 13) s++;
-      if (b[s] !== delim) return null;
+      if (b[s] !== delim) return false;
       s++;
     }
     const n = cprAt(b, s, len);
     const after = b[s + 10];
-    if (n < 0 || (s + 10 < len && after !== delim && after !== 10 && after !== 13)) return null;
+    if (n < 0 || (s + 10 < len && after !== delim && after !== 10 && after !== 13)) return false;
     out.push(n);
     let lf = b.indexOf(10, s + 10);
     if (lf < 0) lf = len;
@@ -259,8 +278,8 @@ function plainColumnCprs(b: Uint8Array, p: number, c: number, delim: number): Fl
       cr = b.indexOf(13, s + 10);
       if (cr < 0) cr = len;
     }
-    if (cr < lf - 1) return null; // a lone CR ends a line for the full reader
+    if (cr < lf - 1) return false; // a lone CR ends a line for the full reader
     p = lf + 1;
   }
-  return Float64Array.from(out);
+  return true;
 }

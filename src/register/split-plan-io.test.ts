@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pieceSource, readerBundle, splitPlan, type SplitPlan } from './parallel.ts';
+import { jobPeople, pieceSource, readerBundle, splitPlan, type SplitPlan } from './parallel.ts';
+import { plainCprNumbers } from './participants.ts';
 import { leftOpen, tempFiles } from './test-files.ts';
 
 // openSync, readSync and closeSync as themselves, watched (readSync can be made to return short reads).
@@ -110,9 +111,65 @@ describe('parallel.ts reading the benefit files itself', () => {
     expect(asked).toBeLessThanOrEqual(2 * 1024 * 1024);
   });
 
+  it('reads 64 KiB for a header line, and up to 1 MiB when the line is longer (fresh memory is dear: chunks.ts)', () => {
+    const big = longText(2000, 60);
+    const p = file('stor.csv', big);
+    const header = ['cpr', 'uge', 'kode', ...Array.from({ length: 9000 }, (_, i) => `demografi_${i}`)].join(';'); // some 130 kB
+    const rows = big
+      .split('\n')
+      .slice(1, -1)
+      .map((r) => r + ';'.repeat(9000));
+    const wideHeader = file('bred.csv', [header, ...rows.slice(0, 400)].join('\n') + '\n');
+    const asked = (path: string) => {
+      const calls = vi.mocked(fs.readSync).mock.calls.length;
+      const plan = splitPlan([path], [], { minBytes: 0 });
+      const sizes = vi
+        .mocked(fs.readSync)
+        .mock.calls.slice(calls)
+        .map((c) => (c as unknown[])[3] as number);
+      return { plan, first: sizes[0] };
+    };
+    expect(asked(p).first).toBe(64 * 1024);
+    const wide = asked(wideHeader);
+    expect(wide.first).toBe(64 * 1024);
+    // The long header is read whole the second time, and the file is cut as one with a short header would be.
+    expect(wide.plan).not.toBeNull();
+    expect(wide.plan!.worker[0].header).toBe(header.length + 1);
+  });
+
   it('a file that gives fewer bytes than its size (cut short while read) is not planned, and does not hang the planning', () => {
     vi.mocked(fs.readSync).mockImplementation((() => 0) as typeof fs.readSync);
     expect(splitPlan([longPath], [], { minBytes: 0 })).toBeNull();
+  });
+});
+
+describe("the reader thread's people from the participants file (jobPeople)", () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const cpr10 = (i: number) => `${two(1 + (i % 28))}${two(1 + (i % 12))}${80 + (i % 20)}${String(i % 10_000).padStart(4, '0')}`;
+  const rows = Array.from({ length: 60_000 }, (_, i) => `D${i};${cpr10(i)};851;2021-01-04;jobparat;`);
+  const text = ['id;cpr;kommune;indskrevet;visitation;udskrevet', ...rows].join('\n') + '\n'; // some 2.6 MB: three chunks
+  const job = (participants: string) => ({ pieces: [], participants, expect: null });
+
+  it('reads the file a chunk at a time into the same numbers as reading it whole, and closes it', () => {
+    const path = file('deltagere.csv', text);
+    const from = vi.mocked(fs.openSync).mock.results.length;
+    const readWhole = vi.mocked(fs.readFileSync).mock.calls.length;
+    const got = jobPeople(job(path))!;
+    expect(got.kept).toEqual(plainCprNumbers(Buffer.from(text)));
+    expect(got.kept!.length).toBe(60_000);
+    expect(got.keep(cpr10(59_999))).toBe(true);
+    expect(vi.mocked(fs.readFileSync).mock.calls.length).toBe(readWhole); // not read into one buffer
+    expect(leftOpen(from)).toEqual([]);
+  });
+
+  it('gives up (the main thread posts the people) on a quote in the middle chunk, or on no header, and closes the file either way', () => {
+    const quoted = file('deltagere.csv', text.replace(`D30000;${cpr10(30_000)}`, `D30000;"${cpr10(30_000)}"`));
+    const headless = file('deltagere.csv', 'ingen overskrift');
+    const from = vi.mocked(fs.openSync).mock.results.length;
+    expect(jobPeople(job(quoted))).toBeNull();
+    expect(jobPeople(job(headless))).toBeNull();
+    expect(jobPeople(job(file('tom.csv', '')))).toBeNull();
+    expect(leftOpen(from)).toEqual([]);
   });
 });
 
