@@ -10,7 +10,7 @@
 import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
 import { MAX_CODE } from '../monitoring/types.ts';
 import { AS_CODES, RegisterBuilder, type Source } from './builder.ts';
-import { rereadable, sourceOf, type RegisterInput } from './chunks.ts';
+import { readingSource, rereadable, type RegisterInput } from './chunks.ts';
 import { CsvReader, listSome } from './csv.ts';
 import { RegisterInputError, type Place } from './errors.ts';
 import { cprAt, dreamYear, intFromBytes, parseDreamWeek, weekFromBytes } from './fields.ts';
@@ -95,9 +95,11 @@ function locateBenefit(
 }
 
 function scanBenefits(input: RegisterInput, file: string, options: ReadOptions, sink: BenefitSink): void {
-  const r = new CsvReader(sourceOf(input), file);
-  if (r.col('uge') >= 0 || r.col('kode') >= 0) scanLong(r, options, sink);
-  else scanWide(r, options, sink);
+  readingSource(input, (src) => {
+    const r = new CsvReader(src, file);
+    if (r.col('uge') >= 0 || r.col('kode') >= 0) scanLong(r, options, sink);
+    else scanWide(r, options, sink);
+  });
 }
 
 /**

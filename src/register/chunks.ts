@@ -10,6 +10,8 @@ import { RegisterInputError, sizeText } from './errors.ts';
 /** Gives the next chunk, or null at the end. */
 export interface ByteSource {
   next(): Uint8Array | null;
+  /** Let go of the file before its end (a reader that stopped at an error); a source read to its end has closed it. */
+  close?(): void;
 }
 
 /**
@@ -36,6 +38,21 @@ export function sourceOf(input: RegisterInput, chunkSize = DEFAULT_CHUNK, name?:
   if (input instanceof Uint8Array) return bytesSource(input);
   if ('path' in input) return fileSource(input.path, chunkSize, name);
   return input;
+}
+
+/**
+ * `read` given `input` (the bytes, or a source of chunks), and the file of a source closed however
+ * `read` ends: a reader that stops at an error in a row leaves the rest of the file unread, and
+ * without this its descriptor stayed open. `name`: the file's name in messages (default its path).
+ */
+export function readingSource<T>(input: RegisterInput, read: (src: Uint8Array | ByteSource) => T, name?: string): T {
+  if (input instanceof Uint8Array) return read(input);
+  const src = sourceOf(input, DEFAULT_CHUNK, name);
+  try {
+    return read(src);
+  } finally {
+    src.close?.();
+  }
 }
 
 /** Whether the input can be read a second time (to locate an earlier cell). */
@@ -88,6 +105,7 @@ export function fileSource(
     closed = true;
   };
   return {
+    close,
     next() {
       if (eof) {
         close();

@@ -5,7 +5,7 @@
  */
 import { BASE_YEAR, parseMonth } from '../monitoring/calendar.ts';
 import { RegisterBuilder } from './builder.ts';
-import { sourceOf, type RegisterInput } from './chunks.ts';
+import { readingSource, type ByteSource, type RegisterInput } from './chunks.ts';
 import { CsvReader } from './csv.ts';
 import { cprAt, decimalFromBytes, digitsAt, monthFromBytes, parseDecimal, pastField, POWERS_OF_TEN } from './fields.ts';
 import type { NumIndex } from './num-index.ts';
@@ -17,7 +17,11 @@ export function readHours(
   into = new RegisterBuilder(),
   options: ReadOptions = {},
 ): RegisterBuilder {
-  const r = new CsvReader(sourceOf(input), fileName);
+  return readingSource(input, (src) => hoursFrom(src, fileName, into, options));
+}
+
+function hoursFrom(src: Uint8Array | ByteSource, fileName: string, into: RegisterBuilder, options: ReadOptions): RegisterBuilder {
+  const r = new CsvReader(src, fileName);
   const person = new PersonColumn(r, 'cpr', 'pnr');
   const cMonth = r.requireCol('maaned', 'måned');
   const cHours = r.requireCol('timer');

@@ -124,7 +124,7 @@ export async function loadMonitorInput(paths: InputPaths, how: ReadThreads = {})
   const register = keptRegister(paths, how, paths.participants);
   try {
     const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
-    const participants = readParticipants(await bytesOf(paths.participants), paths.participants);
+    const participants = readParticipants({ path: paths.participants }, paths.participants);
     return {
       participants,
       register: await register.read(
@@ -151,8 +151,8 @@ export async function loadEffectInput(paths: EffectInputPaths, how: ReadThreads 
   const register = keptRegister(paths, how);
   try {
     const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
-    const participants = readParticipants(await bytesOf(paths.participants), paths.participants);
-    const pool = readPool(await bytesOf(paths.pool), paths.pool);
+    const participants = readParticipants({ path: paths.participants }, paths.participants);
+    const pool = readPool({ path: paths.pool }, paths.pool);
     const cprs = [...participants.map((p) => p.cpr), ...pool.map((p) => p.cpr)];
     return { participants, pool, register: await register.read(cprs, codeTable), codeTable };
   } finally {

@@ -246,6 +246,7 @@ export function pieceSource(p: Piece): ByteSource {
   if (p.start === 0) return rest;
   let header: Uint8Array | null = readAt(p.path, 0, p.header);
   return {
+    close: () => rest.close?.(),
     next() {
       const h = header;
       header = null;

@@ -5,7 +5,7 @@
 import { isPlainCpr, parseCpr } from '../core/cpr.ts';
 import { isoDateText } from '../monitoring/calendar.ts';
 import { VISITATIONS, type Participant, type Visitation } from '../monitoring/types.ts';
-import { bytesSource, type ByteSource } from './chunks.ts';
+import { bytesSource, readingSource, type ByteSource, type RegisterInput } from './chunks.ts';
 import { CsvReader } from './csv.ts';
 import { cprAt, digitsAt } from './fields.ts';
 import { runningNumberKey } from './person-key.ts';
@@ -25,8 +25,13 @@ export function parseVisitation(text: string): Visitation | null {
 /** At most this many distinct municipality and date strings are shared (`once`). */
 const MAX_SHARED = 100_000;
 
-export function readParticipants(bytes: Uint8Array, fileName: string): Participant[] {
-  const r = new CsvReader(bytes, fileName);
+/** `input`: the bytes, or a path read in chunks (fileName names it in messages). */
+export function readParticipants(input: RegisterInput, fileName: string): Participant[] {
+  return readingSource(input, (src) => participantsFrom(src, fileName), fileName);
+}
+
+function participantsFrom(src: Uint8Array | ByteSource, fileName: string): Participant[] {
+  const r = new CsvReader(src, fileName);
   const cId = r.requireCol('id');
   // An extract keyed by running number (`lobenr`) carries the birth date (`foedselsdato`) instead of CPR.
   const cLobenr = r.col('cpr') < 0 ? r.col('lobenr', 'løbenr') : -1;

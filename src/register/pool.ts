@@ -4,12 +4,16 @@
  */
 import { parseCpr } from '../core/cpr.ts';
 import type { PoolMember } from '../effect/types.ts';
-import { sourceOf, type RegisterInput } from './chunks.ts';
+import { readingSource, type ByteSource, type RegisterInput } from './chunks.ts';
 import { CsvReader } from './csv.ts';
 
 /** `input`: the bytes, or a path read in chunks. */
 export function readPool(input: RegisterInput, fileName: string): PoolMember[] {
-  const r = new CsvReader(input instanceof Uint8Array ? input : sourceOf(input, undefined, fileName), fileName);
+  return readingSource(input, (src) => poolFrom(src, fileName), fileName);
+}
+
+function poolFrom(src: Uint8Array | ByteSource, fileName: string): PoolMember[] {
+  const r = new CsvReader(src, fileName);
   const cCpr = r.requireCol('cpr', 'pnr');
   const cKommune = r.requireCol('kommune');
   const cLand = r.col('oprindelsesland');
