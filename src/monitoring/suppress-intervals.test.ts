@@ -550,6 +550,24 @@ function expectSolvedAndWide(rows: number[][]) {
   expect(recoverable(pub, rels)).toEqual([]);
 }
 
+describe('a small count the markers alone determine (fast-check seed 128041667)', () => {
+  it('is not narrowed by what is shown, so no complement is asked for it, in either mode', () => {
+    // Every non-zero figure is small and the zeros pin them: 1 + 1, 1, 1 with a grand total of 4 (at
+    // least 1 each, at most 4 together). Hiding more cannot widen them; reported, they kept every
+    // complement of the page hidden when the pass shows again what protects nothing.
+    const { values, sets } = totalsGrid([
+      [1, 1],
+      [1, 0],
+      [0, 1],
+    ]);
+    const state = values.map((v) => (v >= 1 && v < 5 ? PRIMARY : VISIBLE));
+    const kind = (i: number) => (state[i] === VISIBLE ? K : S);
+    expect(narrowed(publish(values, state), relationsOf(sets), 5)).toEqual([]);
+    expect(narrowedCells(values, sets, kind, 5)).toEqual([]);
+    expect(narrowedCells(values, sets, kind, 5, undefined, true)).toEqual([]);
+  });
+});
+
 describe('against the independent solver (property)', () => {
   it('narrowedCells finds exactly what `narrowed` finds, for random hidden cells', () => {
     fc.assert(

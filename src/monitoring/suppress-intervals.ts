@@ -120,7 +120,8 @@ export interface WidenOptions {
 
 /**
  * Printed cells a reader confines too tightly: a small cell whose bounds are narrower than with
- * every shown non-zero figure read as "N or more", a hidden (`x`) cell pinned to one value.
+ * every shown non-zero figure read as "N or more" (with `pinsOnly`, only one so confined to one
+ * value), a hidden (`x`) cell pinned to one value.
  * `kind` as in cellBounds.
  */
 export function narrowedCells(
@@ -145,7 +146,10 @@ function narrowedOf(
   for (let i = 0; i < values.length; i++) {
     const k = kind(i);
     const pinned = lo[i] >= hi[i];
-    if (k === SMALL_CELL ? pinned || (!pinsOnly && (lo[i] > b.lo[i] || hi[i] < b.hi[i])) : k === HIDDEN_CELL && pinned) out.push(i);
+    // A small cell the markers and zeros alone confine (its blind bounds) is not narrowed by what is
+    // shown: no complement can widen it, and reported it kept every complement hidden (suppress-pass).
+    const narrower = lo[i] > b.lo[i] || hi[i] < b.hi[i];
+    if (k === SMALL_CELL ? (pinsOnly ? pinned && narrower : narrower) : k === HIDDEN_CELL && pinned) out.push(i);
   }
   return out;
 }
