@@ -59,7 +59,8 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     throw new MonitorOptionError(`Grænsen for små tal skal være et helt tal ≥ 0 (fik ${threshold}).`);
 
   const { participants, register, codeTable } = input;
-  const facts = factColumns(participants);
+  const prepared = input.prepared?.of === participants ? input.prepared : undefined;
+  const facts = prepared?.facts ?? factColumns(participants);
   const { enrol, exit } = facts;
   const seriesStart = facts.earliest === Infinity ? R : facts.earliest;
   const seriesLen = participants.length === 0 ? 0 : Math.max(0, R - seriesStart + 1);
@@ -99,8 +100,8 @@ export function monitor(input: MonitorInput, opts: MonitorOptions): MonitorResul
     blocks4[i * 4 + 3] = yearBlock[facts.yearOf[i]];
   }
   // Each participant's weeks and hours, in the order of the participants (the CPR numbers checked for repeats at most once).
-  const cprs = participants.map((p) => p.cpr);
-  let distinct: boolean | undefined;
+  const cprs = prepared?.cprs ?? participants.map((p) => p.cpr);
+  let distinct = prepared?.distinct;
   const cprsDistinct = () => (distinct ??= distinctTenDigitKeys(cprs));
   const weeksOf = weeksInOrder(register, cprs, cprsDistinct);
   // Weeks as bytes (`WeekColumns.codeAt`): each byte's flag and category rather than each code's.

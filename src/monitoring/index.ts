@@ -24,7 +24,7 @@ export { monitor, MonitorOptionError } from './engine.ts';
 export { RegisterInputError, type Place, type RegisterErrorCode } from './input-errors.ts';
 export { explainParticipant, participantTimeline } from './explain.ts';
 export { isFullTime, levelOf } from './classify.ts';
-export { AGE_BANDS, ageBand } from './participant-facts.ts';
+export { AGE_BANDS, ageBand, prepareParticipants } from './participant-facts.ts';
 export { isSuppressed, share, suppressCells, type AdditiveSet } from './suppress.ts';
 export { tidyRows, TIDY_COLUMNS, type TidyRow } from './tidy.ts';
 export type { MonthExplanation, TimelineMonth, WeekExplanation } from './explain.ts';

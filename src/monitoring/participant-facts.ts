@@ -4,7 +4,8 @@
  */
 import { centuryYear, normaliseCpr } from '../core/cpr.ts';
 import { isoDateText, monthIndex } from './calendar.ts';
-import { VISITATIONS, type Participant } from './types.ts';
+import { VISITATIONS, type Participant, type PreparedParticipants } from './types.ts';
+import { distinctTenDigitKeys } from './ordered-lookup.ts';
 
 export const AGE_BANDS = ['18-29', '30-39', '40-49', '50-59', '60-64', 'other'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -162,4 +163,22 @@ function indexIn(seen: Map<string, number>, key: string): number {
   let k = seen.get(key);
   if (k === undefined) seen.set(key, (k = seen.size));
   return k;
+}
+
+/**
+ * What the engine derives from the participants alone (`PreparedParticipants`), or null when
+ * their facts cannot be made: then the engine makes them itself and refuses the participant as
+ * it always has. `cprs`: their CPR numbers, when the caller has them already.
+ */
+export function prepareParticipants(
+  participants: readonly Participant[],
+  cprs = participants.map((p) => p.cpr),
+): PreparedParticipants | null {
+  let facts: FactColumns;
+  try {
+    facts = factColumns(participants);
+  } catch {
+    return null;
+  }
+  return { of: participants, facts, cprs, distinct: distinctTenDigitKeys(cprs) };
 }

@@ -1,6 +1,7 @@
 /**
  * Types shared by the register readers, the engine and its callers (spec `kib-2019.1`).
  */
+import type { FactColumns } from './participant-facts.ts';
 
 export const DEFINITION = 'kib-2019.1';
 
@@ -131,6 +132,21 @@ export interface MonitorInput {
   participants: Participant[];
   register: RegisterData;
   codeTable: CodeTable;
+  /** What the engine derives from `participants` alone, made ahead (`prepareParticipants`); ignored unless made of this very array. */
+  prepared?: PreparedParticipants;
+}
+
+/**
+ * The participants' facts, their CPR numbers and whether those repeat, as the engine derives them
+ * (`prepareParticipants`): made by the loader while a reader thread reads the register
+ * (register/load.ts), so that the engine does not wait for them afterwards. `of`: the array they
+ * were made of; the engine uses them only for that array, which must not have changed since.
+ */
+export interface PreparedParticipants {
+  of: readonly Participant[];
+  facts: FactColumns;
+  cprs: readonly string[];
+  distinct: boolean;
 }
 
 export interface MonitorOptions {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { EffectInput } from '../effect/types.ts';
 import type { CodeTable, MonitorInput, RegisterData } from '../monitoring/types.ts';
 import { isoWeekIndex, weeksInIsoYear } from '../monitoring/calendar.ts';
+import { prepareParticipants } from '../monitoring/participant-facts.ts';
 import { readBenefits, yearInFileName } from './benefits.ts';
 import { RegisterBuilder } from './builder.ts';
 import { defaultCodeTable, readCodeTable } from './codetable.ts';
@@ -125,14 +126,12 @@ export async function loadMonitorInput(paths: InputPaths, how: ReadThreads = {})
   try {
     const codeTable = paths.codes ? readCodeTable(await bytesOf(paths.codes), paths.codes) : defaultCodeTable();
     const participants = readParticipants({ path: paths.participants }, paths.participants);
-    return {
-      participants,
-      register: await register.read(
-        participants.map((p) => p.cpr),
-        codeTable,
-      ),
-      codeTable,
-    };
+    const cprs = participants.map((p) => p.cpr);
+    const reading = register.read(cprs, codeTable);
+    // On two threads, the main thread has read the paid hours by now and waits for the reader
+    // thread: meanwhile it makes what the engine derives from the participants alone.
+    const prepared = prepareParticipants(participants, cprs) ?? undefined;
+    return { participants, register: await reading, codeTable, prepared };
   } finally {
     register.cancel();
   }

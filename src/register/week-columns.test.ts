@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoWeekIndex } from '../monitoring/calendar.ts';
 import { monitor } from '../monitoring/engine.ts';
+import { factColumns } from '../monitoring/participant-facts.ts';
 import type { Category, PersonWeeks, RegisterData } from '../monitoring/types.ts';
 import { RegisterInputError } from './errors.ts';
 import { RegisterBuilder } from './builder.ts';
@@ -262,5 +263,17 @@ describe('weeks of yearly files as bytes (issue 9, item 8)', () => {
     expect(error).toBeInstanceOf(RegisterInputError);
     expect((error as RegisterInputError & { codes: number[] }).codes).toEqual([651]);
     expect(input.register.weekColumns).toBe(cols);
+  });
+});
+
+describe('the participants prepared for the engine while the register is read', () => {
+  it('come with the input: made of its participants, as the engine would make them', async () => {
+    for (const threads of [1, 2]) {
+      const input = await loadMonitorInput({ participants, benefits: files, hours }, { threads, minBytes: 0 });
+      expect(input.prepared?.of).toBe(input.participants);
+      expect(input.prepared?.facts).toEqual(factColumns(input.participants));
+      expect(input.prepared?.distinct).toBe(true);
+      expect(monitor(input, OPTS)).toEqual(monitor({ ...input, prepared: undefined }, OPTS));
+    }
   });
 });
