@@ -10,7 +10,7 @@ import { readBenefits } from './benefits.ts';
 import { readHours } from './hours.ts';
 import { readParticipants } from './participants.ts';
 import { readPool } from './pool.ts';
-import { leftOpen, tempFiles, thrown } from './test-files.ts';
+import { leftOpen, rowCpr as cpr, tempFiles, thrown } from './test-files.ts';
 
 // openSync and closeSync as themselves, watched.
 vi.mock('node:fs', async (importOriginal) => {
@@ -19,8 +19,6 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const { file } = tempFiles('fremdrift-close-');
-const two = (n: number) => String(n).padStart(2, '0');
-const cpr = (i: number) => `${two(1 + (i % 28))}${two(1 + (i % 12))}${80 + (i % 20)}${String(i % 10_000).padStart(4, '0')}`;
 /** 60,000 participants (some 2.6 MB: three chunks of 1 MiB), row `bad` (1-based among the rows) replaced. */
 function participantsText(bad?: { row: number; text: string }): string {
   const rows = Array.from({ length: 60_000 }, (_, i) => `D${String(i).padStart(6, '0')};${cpr(i)};851;2021-01-04;jobparat;`);

@@ -230,24 +230,22 @@ export function plainCprNumbers(bytes: Uint8Array): Float64Array | null {
  * `plainCprNumbers` of a file read in chunks (`fileSource`): the reader thread reads the
  * participants 1 MiB at a time rather than into one fresh buffer of the file's size, whose
  * pages are each touched for the first time twice (by the read and by the parse; chunks.ts).
- * The source is read to its end whatever it holds, so that its file is closed.
+ * It stops at the first row it cannot read plainly, and the source is closed however it ends.
  */
 export function plainCprNumbersOf(src: ByteSource): Float64Array | null {
   const out: number[] = [];
   try {
     const first = src.next();
-    let r: CsvReader | null = null;
-    try {
-      r = first && new CsvReader(first, 'deltagere');
-    } catch {
-      r = null; // no header to read: null, once the rest is read
-    }
-    const c = r ? r.col('cpr') : -1;
-    let ok = r !== null && c >= 0 && plainColumnCprs(r.bytes, r.nextRowAt, c, r.delim, out);
-    for (let b = src.next(); b; b = src.next()) ok = ok && plainColumnCprs(b, 0, c, r!.delim, out);
-    return ok ? Float64Array.from(out) : null;
+    if (!first) return null;
+    const r = new CsvReader(first, 'deltagere');
+    const c = r.col('cpr');
+    if (c < 0 || !plainColumnCprs(r.bytes, r.nextRowAt, c, r.delim, out)) return null;
+    for (let b = src.next(); b; b = src.next()) if (!plainColumnCprs(b, 0, c, r.delim, out)) return null;
+    return Float64Array.from(out);
   } catch {
-    return null; // the file could not be read (a file source closes it then)
+    return null; // no header, or the file could not be read: the main thread names the problem
+  } finally {
+    src.close?.();
   }
 }
 

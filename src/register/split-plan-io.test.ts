@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jobPeople, pieceSource, readerBundle, splitPlan, type SplitPlan } from './parallel.ts';
 import { plainCprNumbers } from './participants.ts';
-import { leftOpen, tempFiles } from './test-files.ts';
+import { leftOpen, rowCpr, tempFiles } from './test-files.ts';
 
 // openSync, readSync and closeSync as themselves, watched (readSync can be made to return short reads).
 vi.mock('node:fs', async (importOriginal) => {
@@ -144,9 +144,7 @@ describe('parallel.ts reading the benefit files itself', () => {
 });
 
 describe("the reader thread's people from the participants file (jobPeople)", () => {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const cpr10 = (i: number) => `${two(1 + (i % 28))}${two(1 + (i % 12))}${80 + (i % 20)}${String(i % 10_000).padStart(4, '0')}`;
-  const rows = Array.from({ length: 60_000 }, (_, i) => `D${i};${cpr10(i)};851;2021-01-04;jobparat;`);
+  const rows = Array.from({ length: 60_000 }, (_, i) => `D${i};${rowCpr(i)};851;2021-01-04;jobparat;`);
   const text = ['id;cpr;kommune;indskrevet;visitation;udskrevet', ...rows].join('\n') + '\n'; // some 2.6 MB: three chunks
   const job = (participants: string) => ({ pieces: [], participants, expect: null });
 
@@ -157,13 +155,13 @@ describe("the reader thread's people from the participants file (jobPeople)", ()
     const got = jobPeople(job(path))!;
     expect(got.kept).toEqual(plainCprNumbers(Buffer.from(text)));
     expect(got.kept!.length).toBe(60_000);
-    expect(got.keep(cpr10(59_999))).toBe(true);
+    expect(got.keep(rowCpr(59_999))).toBe(true);
     expect(vi.mocked(fs.readFileSync).mock.calls.length).toBe(readWhole); // not read into one buffer
     expect(leftOpen(from)).toEqual([]);
   });
 
   it('gives up (the main thread posts the people) on a quote in the middle chunk, or on no header, and closes the file either way', () => {
-    const quoted = file('deltagere.csv', text.replace(`D30000;${cpr10(30_000)}`, `D30000;"${cpr10(30_000)}"`));
+    const quoted = file('deltagere.csv', text.replace(`D30000;${rowCpr(30_000)}`, `D30000;"${rowCpr(30_000)}"`));
     const headless = file('deltagere.csv', 'ingen overskrift');
     const from = vi.mocked(fs.openSync).mock.results.length;
     expect(jobPeople(job(quoted))).toBeNull();

@@ -96,3 +96,10 @@ export function outcome(read: () => RegisterBuilder): { people: [string, [number
     return { error: (e as Error).message };
   }
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A plain ten-digit CPR number for row i of a large test file (a real day and month; repeats every 10,000 rows at most). */
+export function rowCpr(i: number): string {
+  return `${two(1 + (i % 28))}${two(1 + (i % 12))}${80 + (i % 20)}${String(i % 10_000).padStart(4, '0')}`;
+}
